@@ -1,0 +1,54 @@
+"""Naming rules, in one place (see docs/design.md, "Names").
+
+- Classes and type aliases: the shape name verbatim.
+- Fields and methods: botocore's ``xform_name`` of the wire name; a Python keyword or a name
+  that pydantic's ``BaseModel`` (or our ``Shape``) already uses gets a trailing underscore.
+- Enum members: the wire value in UPPER_SNAKE (``ml.m5.xlarge`` -> ``ML_M5_XLARGE``,
+  ``InService`` -> ``IN_SERVICE``); a later value that would take an earlier one's name gets
+  a numeric suffix, in spec order.
+- Modules: ``xform_name`` of the shape name, with the same keyword rule.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+import pydantic
+from botocore import xform_name
+
+_RESERVED = frozenset(dir(pydantic.BaseModel)) | {"to_wire"}
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+
+
+def _safe(name: str) -> str:
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED:
+        return name + "_"
+    return name
+
+
+def attribute(wire: str) -> str:
+    """The Python name of a member, parameter or method."""
+    return _safe(xform_name(wire))
+
+
+def module(shape: str) -> str:
+    """The module that holds a shape."""
+    return _safe(xform_name(shape))
+
+
+def enum_members(values: list[str]) -> list[tuple[str, str]]:
+    """(member name, value) pairs, unique and stable, for an enum's values in spec order."""
+    taken: set[str] = set()
+    out = []
+    for value in values:
+        words = [w for part in re.split(r"[^A-Za-z0-9]+", value) for w in _CAMEL.split(part) if w]
+        base = "_".join(words).upper() or "EMPTY"
+        if base[0].isdigit():
+            base = "V" + base
+        name, n = base, 2
+        while name in taken:
+            name, n = f"{base}_{n}", n + 1
+        taken.add(name)
+        out.append((name, value))
+    return out

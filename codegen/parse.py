@@ -1,0 +1,219 @@
+"""specs/ -> the intermediate representation (``ir``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from botocore import xform_name
+
+from . import ir, naming
+from .docs import html_to_text
+from .javaregex import translate
+
+SPECS = Path(__file__).resolve().parent.parent / "specs"
+_SCALARS: dict[str, Any] = {
+    "integer": "int",
+    "long": "int",
+    "float": "float",
+    "double": "float",
+    "boolean": "bool",
+    "timestamp": "datetime",
+}
+
+
+def load(specs: Path = SPECS) -> ir.Service:
+    """Read specs/ into the IR."""
+    service = json.loads((specs / "sagemaker" / "service-2.json").read_text(encoding="utf-8"))
+    paginators = json.loads((specs / "sagemaker" / "paginators-1.json").read_text(encoding="utf-8"))
+    waiters = json.loads((specs / "sagemaker" / "waiters-2.json").read_text(encoding="utf-8"))
+    provenance = json.loads((specs / "provenance.json").read_text(encoding="utf-8"))
+    return _Parser(service, paginators, waiters, provenance).service()
+
+
+class _Parser:
+    def __init__(self, service: Any, paginators: Any, waiters: Any, provenance: Any) -> None:
+        self.raw = service["shapes"]
+        self.operations = service["operations"]
+        self.paginators = paginators["pagination"]
+        self.waiters = waiters
+        self.provenance = provenance
+        self.outputs = {op["output"]["shape"] for op in self.operations.values() if "output" in op}
+
+    def service(self) -> ir.Service:
+        shapes = {name: self.shape(name, raw) for name, raw in sorted(self.raw.items())}
+        _check_unique("module", [s.module for s in shapes.values()])
+        operations = tuple(self.operation(name, raw) for name, raw in sorted(self.operations.items()))
+        return ir.Service(
+            provenance=ir.Provenance(
+                botocore_version=self.provenance["botocore_version"],
+                service=self.provenance["service"],
+                api_version=self.provenance["api_version"],
+                sha256=tuple(sorted(self.provenance["sha256"].items())),
+            ),
+            shapes=shapes,
+            operations=operations,
+            paginators=tuple(self.paginator(name, raw, shapes) for name, raw in sorted(self.paginators.items())),
+            waiters=tuple(self.waiter(name, raw) for name, raw in sorted(self.waiters["waiters"].items())),
+        )
+
+    def shape(self, name: str, raw: dict[str, Any]) -> ir.Shape:
+        doc = html_to_text(raw.get("documentation", ""))
+        module = naming.module(name)
+        kind = raw["type"]
+        if kind == "structure":
+            return self.structure(name, module, doc, raw)
+        if kind == "string" and "enum" in raw:
+            values = tuple(ir.EnumValue(n, v) for n, v in naming.enum_members(raw["enum"]))
+            return ir.Enum(name, module, doc, values)
+        if kind == "string":
+            java = raw.get("pattern")
+            translation = translate(java) if java is not None else None
+            return ir.String(
+                name,
+                module,
+                doc,
+                min=raw.get("min"),
+                max=raw.get("max"),
+                java_pattern=java,
+                pattern=translation.pattern if translation else None,
+                python_re=translation is not None and translation.engine == "python-re",
+                astral=java is None or admits_astral(java),
+                sensitive=bool(raw.get("sensitive")),
+            )
+        if kind == "list":
+            return ir.List(name, module, doc, raw["member"]["shape"], raw.get("min"), raw.get("max"))
+        if kind == "map":
+            return ir.Map(name, module, doc, raw["key"]["shape"], raw["value"]["shape"], raw.get("min"), raw.get("max"))
+        return ir.Scalar(name, module, doc, _SCALARS[kind], raw.get("min"), raw.get("max"))
+
+    def structure(self, name: str, module: str, doc: str, raw: dict[str, Any]) -> ir.Structure:
+        required = set(raw.get("required", ()))
+        members = []
+        for wire, member in raw["members"].items():
+            idempotent = bool(member.get("idempotencyToken"))
+            members.append(
+                ir.Member(
+                    wire=wire,
+                    attr=naming.attribute(wire),
+                    target=member["shape"],
+                    doc=html_to_text(member.get("documentation", "")),
+                    # botocore fills an idempotency token that is left out.
+                    required=wire in required and not idempotent,
+                    idempotency_token=idempotent,
+                    json_value=bool(member.get("jsonvalue")),
+                    deprecated=(member.get("deprecatedMessage") or "deprecated") if member.get("deprecated") else None,
+                )
+            )
+        _check_unique(f"attribute of {name}", [m.attr for m in members])
+        sensitive = frozenset(m.attr for m in members if self.raw[m.target].get("sensitive"))
+        redact = frozenset(key for wire, attr in self.sensitive_paths(name, set()) for key in (wire, attr))
+        return ir.Structure(
+            name=name,
+            module=module,
+            doc=doc,
+            members=tuple(members),
+            union=bool(raw.get("union")),
+            exception=bool(raw.get("exception")),
+            output=name in self.outputs,
+            sensitive_members=sensitive,
+            redact_keys=redact,
+        )
+
+    def sensitive_paths(self, name: str, seen: set[str]) -> Iterator[tuple[str, str]]:
+        """(wire, attr) of every member below ``name`` whose value is sensitive."""
+        if name in seen:
+            return
+        seen.add(name)
+        raw = self.raw[name]
+        if raw["type"] == "structure":
+            for wire, member in raw["members"].items():
+                if self.raw[member["shape"]].get("sensitive"):
+                    yield wire, naming.attribute(wire)
+                yield from self.sensitive_paths(member["shape"], seen)
+        elif raw["type"] == "list":
+            yield from self.sensitive_paths(raw["member"]["shape"], seen)
+        elif raw["type"] == "map":
+            yield from self.sensitive_paths(raw["value"]["shape"], seen)
+
+    def operation(self, name: str, raw: dict[str, Any]) -> ir.Operation:
+        return ir.Operation(
+            name=name,
+            method=xform_name(name),
+            doc=html_to_text(raw.get("documentation", "")),
+            input=raw["input"]["shape"],
+            output=raw["output"]["shape"] if "output" in raw else None,
+            errors=tuple(sorted(e["shape"] for e in raw.get("errors", ()))),
+            deprecated=bool(raw.get("deprecated")),
+        )
+
+    def paginator(self, name: str, raw: dict[str, Any], shapes: dict[str, ir.Shape]) -> ir.Paginator:
+        output = shapes[self.operations[name]["output"]["shape"]]
+        assert isinstance(output, ir.Structure)
+        (member,) = (m for m in output.members if m.wire == raw["result_key"])
+        listing = shapes[member.target]
+        assert isinstance(listing, ir.List), f"{name}: result key {member.wire} is not a list"
+        return ir.Paginator(
+            operation=name,
+            method=xform_name(name),
+            input_token=_names(raw["input_token"]),
+            output_token=_names(raw["output_token"]),
+            limit_key=raw.get("limit_key"),
+            result_key=raw["result_key"],
+            result_attr=member.attr,
+            item_type=listing.member,
+        )
+
+    def waiter(self, name: str, raw: dict[str, Any]) -> ir.Waiter:
+        return ir.Waiter(
+            name=name,
+            method=xform_name(name),
+            operation=raw["operation"],
+            delay=raw["delay"],
+            max_attempts=raw["maxAttempts"],
+            success_on_error=any(a["state"] == "success" and a["matcher"] == "error" for a in raw["acceptors"]),
+            config=json.dumps(raw, sort_keys=True),
+        )
+
+
+def _names(value: str | list[str]) -> tuple[str, ...]:
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _check_unique(what: str, names: list[str]) -> None:
+    dupes = sorted({n for n in names if names.count(n) > 1})
+    if dupes:
+        raise ValueError(f"two shapes would share the {what} name(s) {dupes}: add a naming rule")
+
+
+def admits_astral(java: str) -> bool:
+    """Whether a Java pattern may match a character outside the Basic Multilingual Plane.
+
+    Conservative: ``.``, a negated class, ``\\p``/``\\P``, ``\\S``/``\\W``/``\\D`` and surrogate
+    escapes count as admitting; only literal BMP characters, BMP ranges and ASCII classes do not.
+    """
+    i, in_class = 0, 0
+    while i < len(java):
+        c = java[i]
+        if c == "\\":
+            nxt = java[i + 1 : i + 2]
+            if nxt in ("p", "P", "S", "W", "D", "X", "N", "R", "H", "V"):
+                return True
+            if nxt == "u" and java[i + 2 : i + 4].upper() in ("D8", "D9", "DA", "DB"):
+                return True
+            i += 2
+            continue
+        if c == "[":
+            if java[i + 1 : i + 2] == "^":
+                return True
+            in_class += 1
+        elif c == "]" and in_class:
+            in_class -= 1
+        elif c == "." and not in_class:
+            return True
+        elif ord(c) > 0xFFFF:
+            return True
+        i += 1
+    return False

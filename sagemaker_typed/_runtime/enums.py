@@ -1,0 +1,59 @@
+"""Open enums: closed for requests, open for responses.
+
+Every enum shape becomes a subclass of :class:`OpenEnum`. Built by a user or validated in a
+request, an enum is closed: an unknown value is an error. Validated in a response (inside
+:func:`lenient_scope`), an unknown value becomes a pseudo-member of the same class, so
+``isinstance(v, TrainingJobStatus)`` holds and ``v.value`` is what the service sent.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import enum
+from collections.abc import Iterator
+from typing_extensions import Self
+
+_LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("sagemaker_typed_lenient", default=False)
+
+
+@contextlib.contextmanager
+def lenient_scope() -> Iterator[None]:
+    """Within this scope, enums accept values unknown to the pinned service model."""
+    token = _LENIENT.set(True)
+    try:
+        yield
+    finally:
+        _LENIENT.reset(token)
+
+
+class OpenEnum(str, enum.Enum):
+    """A string enum of the service model that tolerates new values in responses."""
+
+    def __str__(self) -> str:
+        return self.value
+
+    @property
+    def is_known(self) -> bool:
+        """Whether this value is one the pinned service model knows."""
+        return self._name_ in type(self).__members__
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str) or not _LENIENT.get():
+            return None
+        unknown: dict[str, Self] = cls.__dict__.get("_unknown_members_") or {}
+        if not unknown:
+            type.__setattr__(cls, "_unknown_members_", unknown)
+        member = unknown.get(value)
+        if member is None:
+            member = str.__new__(cls, value)
+            member._name_ = value
+            member._value_ = value
+            unknown[value] = member
+        return member
+
+    def __repr__(self) -> str:
+        if self.is_known:
+            return super().__repr__()
+        return f"<{type(self).__name__}({self._value_!r}): unknown to this SDK>"

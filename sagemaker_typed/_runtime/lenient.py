@@ -1,0 +1,77 @@
+"""Response validation: the same classes, a lenient core schema.
+
+A response must never fail on what the service may legitimately send as the API grows. The
+strict core schema that pydantic builds for an output model is rewritten once, when the
+model is built, into a lenient one and compiled by pydantic-core, so a response is still
+parsed in one native pass into instances of the very same classes:
+
+- length, pattern, range and size rules are dropped;
+- every member may be missing or null (real responses omit "required" members);
+- unknown members are kept (``model_extra``) instead of rejected;
+- unknown enum values become pseudo-members (see ``enums.OpenEnum``);
+- request-only Python checks (UTF-16 bounds, union arity) are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, cast
+
+from pydantic_core import CoreSchema, core_schema
+
+from .enums import lenient_scope
+
+_RULES = ("min_length", "max_length", "pattern", "ge", "gt", "le", "lt", "multiple_of", "strict")
+
+
+def is_request_only(function: Callable[..., Any]) -> bool:
+    """Whether a validator function enforces a request-only rule."""
+    return bool(getattr(getattr(function, "__func__", function), "__request_only__", False))
+
+
+def request_only(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Mark a validator function as a request-only rule, dropped from response schemas."""
+    function.__request_only__ = True  # type: ignore[attr-defined]
+    return function
+
+
+def lenient_schema(schema: CoreSchema) -> CoreSchema:
+    """The lenient counterpart of an output model's strict core schema."""
+    return core_schema.no_info_wrap_validator_function(_in_lenient_scope, _rewrite(schema))
+
+
+def _in_lenient_scope(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
+    with lenient_scope():
+        return handler(value)
+
+
+def _rewrite(node: Any) -> Any:
+    if not isinstance(node, dict):
+        return node
+    kind = node.get("type")
+    if kind in ("function-after", "function-before", "function-wrap", "function-plain"):
+        if is_request_only(node["function"]["function"]):
+            return _rewrite(node["schema"])
+    out = {key: value for key, value in node.items() if key not in _RULES}
+    if kind == "model":
+        out["config"] = {**node.get("config", {}), "extra_fields_behavior": "allow"}
+    elif kind == "model-fields":
+        out["extra_behavior"] = "allow"
+        out["fields"] = {name: {**field, "schema": _optional(_rewrite(field["schema"]))} for name, field in node["fields"].items()}
+        return out
+    elif kind == "definitions":
+        out["definitions"] = [_rewrite(d) for d in node["definitions"]]
+    elif kind in ("union",):
+        out["choices"] = [_rewrite(c) if isinstance(c, dict) else (_rewrite(c[0]), c[1]) for c in node["choices"]]
+    elif kind == "tagged-union":
+        out["choices"] = {tag: _rewrite(c) for tag, c in node["choices"].items()}
+    for key in ("schema", "items_schema", "keys_schema", "values_schema"):
+        if isinstance(node.get(key), dict):
+            out[key] = _rewrite(node[key])
+    return out
+
+
+def _optional(schema: dict[str, Any]) -> dict[str, Any]:
+    if schema.get("type") == "default":
+        return schema
+    return cast(dict[str, Any], core_schema.with_default_schema(core_schema.nullable_schema(cast(CoreSchema, schema)), default=None))

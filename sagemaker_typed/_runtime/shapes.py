@@ -1,0 +1,89 @@
+"""The base classes of every generated model.
+
+``Shape`` carries the shared configuration: frozen, unknown members rejected, input by
+attribute name or wire name at any depth, built lazily on first use. ``OutputShape`` is the
+base of operation outputs, validated leniently however they are validated (see ``lenient``).
+``UnionShape`` takes exactly one member; ``RedactingShape`` keeps sensitive values out of
+its validation errors (see ``redact``).
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
+
+from .lenient import lenient_schema, request_only
+from .redact import MASK, redacted_error
+
+
+class Shape(BaseModel):
+    """A structure of the SageMaker service model."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        extra="forbid",
+        validate_by_name=True,
+        validate_by_alias=True,
+        protected_namespaces=(),
+        defer_build=True,
+        revalidate_instances="always",
+    )
+
+    __sensitive__: ClassVar[frozenset[str]] = frozenset()
+    """Names of the members whose values are never shown."""
+
+    def __repr_args__(self) -> Any:
+        for name, value in super().__repr_args__():
+            yield name, (MASK if name in self.__sensitive__ and value is not None else value)
+
+    def to_wire(self) -> dict[str, Any]:
+        """The dict boto3 takes or returns for this structure: wire names, set members only."""
+        return self.model_dump(by_alias=True, exclude_unset=True)
+
+
+class OutputShape(Shape):
+    """The output of an operation: never fails on what a growing API may send."""
+
+    @classmethod
+    def __pydantic_on_complete__(cls) -> None:
+        schema = lenient_schema(cls.__pydantic_core_schema__)
+        config = cls.__pydantic_core_schema__.get("config")  # type: ignore[typeddict-item]
+        cls.__pydantic_core_schema__ = schema
+        # Prebuilt validators of nested models are the strict ones: build everything anew.
+        cls.__pydantic_validator__ = SchemaValidator(schema, config, _use_prebuilt=False)  # type: ignore[call-arg]
+        cls.__pydantic_serializer__ = SchemaSerializer(schema, config, _use_prebuilt=False)  # type: ignore[call-arg]
+
+
+class UnionShape(Shape):
+    """A union structure: exactly one member is set."""
+
+    @model_validator(mode="after")
+    @request_only
+    def _exactly_one_member(self) -> UnionShape:
+        chosen = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(chosen) != 1:
+            raise PydanticCustomError(
+                "union_one_member",
+                "exactly one member of {shape} must be set, got {count}: {members}",
+                {"shape": type(self).__name__, "count": len(chosen), "members": ", ".join(chosen) or "none"},
+            )
+        return self
+
+
+class RedactingShape(Shape):
+    """A structure whose subtree holds sensitive values: its errors never echo them."""
+
+    model_config = ConfigDict(hide_input_in_errors=True)
+
+    __redact_keys__: ClassVar[frozenset[str]] = frozenset()
+    """Member names, snake and wire, that lead to sensitive values anywhere below."""
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _redact_errors(cls, value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
+        try:
+            return handler(value)
+        except ValidationError as error:
+            raise redacted_error(error, cls.__redact_keys__) from None
