@@ -121,16 +121,20 @@ def docstring(text: str, indent: str) -> str:
     lines); the result itself starts at the opening quotes. Backslashes, quote runs
     and non-printable characters are escaped so any text round-trips. Lines that would
     pass ``WIDTH`` columns are re-wrapped, keeping list and definition indentation;
-    text already wrapped at ``WIDTH - len(indent) - 3`` is kept verbatim.
+    text whose lines fit (the first one after the opening quotes, a single line
+    between both) is kept verbatim. Trailing blank lines are dropped.
     """
     if indent.strip():
         raise ValueError(f"indent must be whitespace, got {indent!r}")
     width = WIDTH - len(indent)
-    lines = _reflow(_escape(text).split("\n"), width)
+    lines = _escape(text).split("\n")
+    while len(lines) > 1 and not lines[-1].strip():
+        lines.pop()
+    # A single line leaves room for the closing quotes too, or becomes several lines.
+    lines = _reflow(lines, width - 3 if len(lines) == 1 else width)
     if len(lines) == 1:
         line = lines[0][:-1] + '\\"' if lines[0].endswith('"') else lines[0]
-        if len(line) + 6 <= width:
-            return f'"""{line}"""'
+        return f'"""{line}"""'
     inner = [f"{indent}{line}" if line else "" for line in lines[1:]]
     return '"""' + "\n".join([lines[0], *inner, indent]) + '"""'
 
@@ -245,7 +249,7 @@ def _inline(node: _Element | str) -> str:
     url = _url(node) if node.tag == "a" else ""
     if not url:
         return text
-    return f"{text} ({url})" if text.strip() else f" {url} "
+    return f"{text} ({url})" if text.strip() else url
 
 
 def _code(node: _Element) -> str:
@@ -298,10 +302,15 @@ def _fill(words: list[str], width: int, first: str = "", rest: str = "") -> list
     for word in words:
         line = lines[-1]
         if line and used + 1 + len(word) > width:
-            carry = len(line) > 1 and _MARKER_WORD.fullmatch(word) and not _MARKER_WORD.fullmatch(line[-1])
+            carry = (
+                len(line) > 1
+                and _MARKER_WORD.fullmatch(word) is not None
+                and _MARKER_WORD.fullmatch(line[-1]) is None
+                and len(rest) + len(line[-1]) + 1 + len(word) <= width
+            )
             line = [line.pop()] if carry else []
             lines.append(line)
-            used = len(rest) + sum(len(w) + 1 for w in line) - 1
+            used = len(rest) + sum(len(w) for w in line)
         used += len(word) + 1 if line else len(word)
         line.append(word)
     return [(first if i == 0 else rest) + " ".join(line) for i, line in enumerate(lines)]
@@ -338,14 +347,16 @@ def _group_words(group: list[str]) -> list[str]:
 
 
 def _reflow(lines: list[str], width: int) -> list[str]:
-    """Re-wrap the logical lines of docstring text that would pass ``width``.
+    """Re-wrap the logical lines of docstring text that pass ``width`` and could fit.
 
-    The first line is preceded by the three opening quotes.
+    The first line is preceded by the three opening quotes. A group whose only long
+    lines hold a single word is kept as it is.
     """
     out: list[str] = []
     for group in _groups(lines):
         quotes = "" if out else '"""'
-        if all(len(line) <= width for line in [quotes + group[0], *group[1:]]):
+        long = [line for i, line in enumerate(group) if len(line) + (0 if i else len(quotes)) > width]
+        if all(len(_group_words([line])) == 1 for line in long):
             out.extend(group)
             continue
         indent, marker = _prefix(group[0])
@@ -360,7 +371,5 @@ def _escape(text: str) -> str:
     Backslashes and non-printable characters become escapes; a quote starting a run
     of three is escaped so the literal cannot close early.
     """
-    escaped = "".join(
-        c if c == "\n" or (c.isprintable() and c != "\\") else ascii(c)[1:-1] for c in text
-    )
-    return re.sub(r'"(?="")', r"\"", escaped)
+    escaped = "".join(c if c == "\n" or (c.isprintable() and c != "\\") else ascii(c)[1:-1] for c in text)
+    return re.sub(r'"(?="")', r'\\"', escaped)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import emit_shapes, graph, ir
+from . import emit_client, emit_shapes, graph, ir
 
 GENERATED_DIRS = ("sagemaker_typed/models",)
-GENERATED_FILES: tuple[str, ...] = ()
+GENERATED_FILES = ("sagemaker_typed/client.py", "sagemaker_typed/errors.py", "sagemaker_typed/_meta.py")
 
 
 def files(service: ir.Service) -> dict[str, str]:
@@ -14,6 +14,9 @@ def files(service: ir.Service) -> dict[str, str]:
         "sagemaker_typed/models/__init__.py": emit_shapes.models_index(groups, service),
         "sagemaker_typed/models/_shapes/__init__.py": emit_shapes.header(service),
     }
+    out["sagemaker_typed/client.py"] = emit_client.client_module(service)
+    out["sagemaker_typed/errors.py"] = emit_client.errors_module(service)
+    out["sagemaker_typed/_meta.py"] = emit_client.meta_module(service)
     where = emit_shapes.modules(groups)
     for group in groups:
         out[f"sagemaker_typed/models/_shapes/{group.module}.py"] = emit_shapes.shape_module(group, where, service)

@@ -35,9 +35,19 @@ def request_only(function: Callable[..., Any]) -> Callable[..., Any]:
     return function
 
 
-def lenient_schema(schema: CoreSchema) -> CoreSchema:
-    """The lenient counterpart of an output model's strict core schema."""
-    return core_schema.no_info_wrap_validator_function(_in_lenient_scope, _rewrite(schema))
+def lenient_schema(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema]) -> CoreSchema:
+    """The lenient counterpart of an output model's strict core schema.
+
+    Called from the model's ``__get_pydantic_core_schema__``: nested models arrive as
+    references, which ``resolve`` looks up. They are rewritten as copies (the strict
+    schemas of the nested classes stay untouched), so no strict validator is ever built
+    for a response.
+    """
+    rewriter = _Rewriter(resolve)
+    rewritten = rewriter.rewrite(schema)
+    if rewriter.definitions:
+        rewritten = core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
+    return core_schema.no_info_wrap_validator_function(_in_lenient_scope, rewritten)
 
 
 def _in_lenient_scope(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
@@ -45,30 +55,61 @@ def _in_lenient_scope(value: Any, handler: core_schema.ValidatorFunctionWrapHand
         return handler(value)
 
 
-def _rewrite(node: Any) -> Any:
-    if not isinstance(node, dict):
-        return node
-    kind = node.get("type")
-    if kind in ("function-after", "function-before", "function-wrap", "function-plain"):
-        if is_request_only(node["function"]["function"]):
-            return _rewrite(node["schema"])
-    out = {key: value for key, value in node.items() if key not in _RULES}
-    if kind == "model":
-        out["config"] = {**node.get("config", {}), "extra_fields_behavior": "allow"}
-    elif kind == "model-fields":
-        out["extra_behavior"] = "allow"
-        out["fields"] = {name: {**field, "schema": _optional(_rewrite(field["schema"]))} for name, field in node["fields"].items()}
+class _Rewriter:
+    def __init__(self, resolve: Callable[[CoreSchema], CoreSchema]) -> None:
+        self.resolve = resolve
+        self.active: set[str] = set()
+        self.recursive: set[str] = set()
+        self.definitions: dict[str, Any] = {}
+
+    def rewrite(self, node: Any) -> Any:
+        if not isinstance(node, dict):
+            return node
+        kind = node.get("type")
+        if kind == "definition-ref":
+            return self.reference(node)
+        if kind in ("function-after", "function-before", "function-wrap", "function-plain"):
+            if is_request_only(node["function"]["function"]):
+                return self.rewrite(node["schema"])
+        ref = node.get("ref")
+        if ref is not None:
+            self.active.add(ref)
+        out = {key: value for key, value in node.items() if key not in _RULES}
+        if ref is not None:
+            out["ref"] = _LENIENT_REF + ref
+        if kind == "model":
+            out["config"] = {**node.get("config", {}), "extra_fields_behavior": "allow"}
+        elif kind == "model-fields":
+            out["extra_behavior"] = "allow"
+            out["fields"] = {
+                name: {**field, "schema": _optional(self.rewrite(field["schema"]))}
+                for name, field in node["fields"].items()
+            }
+        elif kind == "definitions":
+            out["definitions"] = [self.rewrite(d) for d in node["definitions"]]
+        elif kind == "union":
+            out["choices"] = [self.rewrite(c) if isinstance(c, dict) else (self.rewrite(c[0]), c[1]) for c in node["choices"]]
+        elif kind == "tagged-union":
+            out["choices"] = {tag: self.rewrite(c) for tag, c in node["choices"].items()}
+        for key in ("schema", "items_schema", "keys_schema", "values_schema"):
+            if kind != "model-fields" and isinstance(node.get(key), dict):
+                out[key] = self.rewrite(node[key])
+        if ref is not None:
+            self.active.discard(ref)
+            if ref in self.recursive:
+                self.definitions[ref] = out
+                return core_schema.definition_reference_schema(_LENIENT_REF + ref)
         return out
-    elif kind == "definitions":
-        out["definitions"] = [_rewrite(d) for d in node["definitions"]]
-    elif kind in ("union",):
-        out["choices"] = [_rewrite(c) if isinstance(c, dict) else (_rewrite(c[0]), c[1]) for c in node["choices"]]
-    elif kind == "tagged-union":
-        out["choices"] = {tag: _rewrite(c) for tag, c in node["choices"].items()}
-    for key in ("schema", "items_schema", "keys_schema", "values_schema"):
-        if isinstance(node.get(key), dict):
-            out[key] = _rewrite(node[key])
-    return out
+
+    def reference(self, node: Any) -> Any:
+        ref = node["schema_ref"]
+        if ref in self.active or ref in self.definitions:
+            self.recursive.add(ref)
+            return core_schema.definition_reference_schema(_LENIENT_REF + ref)
+        return self.rewrite(self.resolve(node))
+
+
+_LENIENT_REF = "lenient:"
 
 
 def _optional(schema: dict[str, Any]) -> dict[str, Any]:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pydantic import BaseModel, ConfigDict, ValidationError, model_validator
-from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
+from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError, model_validator
+from pydantic_core import PydanticCustomError, core_schema
 
 from .lenient import lenient_schema, request_only
 from .redact import MASK, redacted_error
@@ -47,13 +47,8 @@ class OutputShape(Shape):
     """The output of an operation: never fails on what a growing API may send."""
 
     @classmethod
-    def __pydantic_on_complete__(cls) -> None:
-        schema = lenient_schema(cls.__pydantic_core_schema__)
-        config = cls.__pydantic_core_schema__.get("config")  # type: ignore[typeddict-item]
-        cls.__pydantic_core_schema__ = schema
-        # Prebuilt validators of nested models are the strict ones: build everything anew.
-        cls.__pydantic_validator__ = SchemaValidator(schema, config, _use_prebuilt=False)  # type: ignore[call-arg]
-        cls.__pydantic_serializer__ = SchemaSerializer(schema, config, _use_prebuilt=False)  # type: ignore[call-arg]
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return lenient_schema(handler(source), handler.resolve_ref_schema)
 
 
 class UnionShape(Shape):

@@ -1,0 +1,78 @@
+"""Typed errors: every ClientError of a call becomes a SageMakerError subclass.
+
+Each class is still a ``botocore.exceptions.ClientError``, so existing handlers keep working.
+Classes register themselves by error code; an unknown code maps to ``SageMakerError``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from botocore.exceptions import ClientError
+
+
+class SageMakerError(ClientError):
+    """An error response from SageMaker (code, message and request id typed)."""
+
+    code: ClassVar[str | None] = None
+    """The error code this class stands for (None: any code without a class of its own)."""
+
+    _by_code: ClassVar[dict[str, type[SageMakerError]]] = {}
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.code is not None:
+            SageMakerError._by_code[cls.code] = cls
+
+    @property
+    def error_code(self) -> str:
+        """The service's error code, e.g. ``ResourceNotFound``."""
+        return str(self.response.get("Error", {}).get("Code", ""))
+
+    @property
+    def error_message(self) -> str:
+        """The service's error message."""
+        return str(self.response.get("Error", {}).get("Message", ""))
+
+    @property
+    def request_id(self) -> str | None:
+        """The request id, for AWS support."""
+        value = self.response.get("ResponseMetadata", {}).get("RequestId")
+        return str(value) if value is not None else None
+
+    @property
+    def http_status_code(self) -> int | None:
+        """The HTTP status of the error response."""
+        value = self.response.get("ResponseMetadata", {}).get("HTTPStatusCode")
+        return int(value) if value is not None else None
+
+    @classmethod
+    def from_client_error(cls, error: ClientError) -> SageMakerError:
+        """The typed counterpart of a botocore ClientError."""
+        code = str(error.response.get("Error", {}).get("Code", ""))
+        typed = cls._by_code.get(code, SageMakerError)(error.response, error.operation_name)  # type: ignore[arg-type]
+        return typed
+
+
+class WaiterError(Exception):
+    """A waiter reached a failure state or gave up; carries the last typed response."""
+
+    def __init__(self, waiter: str, reason: str, last_response: Any = None, last_error: SageMakerError | None = None):
+        super().__init__(f"waiter {waiter} failed: {reason}")
+        self.waiter = waiter
+        self.reason = reason
+        self.last_response = last_response
+        """The last typed response seen, or None."""
+        self.last_error = last_error
+        """The last typed error seen, or None."""
+
+
+class UnsupportedOperationError(AttributeError):
+    """The installed botocore lacks an operation that this SDK knows."""
+
+    def __init__(self, operation: str, installed: str, needed: str):
+        super().__init__(
+            f"{operation} is not in the installed botocore {installed}; this SDK was generated from "
+            f"botocore {needed}: upgrade with `pip install 'botocore>={needed}' 'boto3'`"
+        )
+        self.operation = operation
