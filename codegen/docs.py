@@ -20,15 +20,19 @@ _DD_INDENT = "    "
 _BLOCKS = frozenset({"p", "ul", "ol", "dl", "li", "dt", "dd", "note", "important", "br"})
 _LEADS = {"note": "Note:", "important": "Important:"}
 # A new <li>, <dt> or <dd> closes an unclosed sibling inside the same list.
-_IMPLIED_END = {"li": ({"li"}, {"ul", "ol"}), "dt": ({"dt", "dd"}, {"dl"})}
-_IMPLIED_END["dd"] = _IMPLIED_END["dt"]
+_IMPLIED_END = {
+    "li": ({"li"}, {"ul", "ol"}),
+    "dt": ({"dt", "dd"}, {"dl"}),
+    "dd": ({"dt", "dd"}, {"dl"}),
+}
 
 _TOKEN = re.compile(r"(?:``.+?``|\S)+")  # a word; ``literals`` never split
 _MARKER_WORD = re.compile(r"-|\d+\.")  # a word that would read as a list marker
 _PREFIX = re.compile(r"( *)((?:-|\d+\.) )?")  # indentation and list marker of a line
-_SENTENCE_END = re.compile(r"^[^.]*[^.\s][.!?][\"')]*$")
+_SENTENCE_END = re.compile(r"^(?:``.+?``|[^.])+[.!?][\"')]*$")  # no inner dot, as in "e.g."
 _SENTENCE_START = re.compile(r"[A-Z0-9`\"'(]")
 _ABSOLUTE_URL = re.compile(r"https?://\S+$")
+_LINK_URL = re.compile(r"\(https?://\S+?\)(\W*)")  # a rendered link's " (url)" word
 
 
 class _Element:
@@ -92,12 +96,19 @@ def html_to_text(html: str | None, width: int = WIDTH) -> str:
 def summary(text: str, limit: int = _SUMMARY_MAX) -> str:
     """Return the first sentence of ``text``'s first paragraph, at most ``limit`` chars.
 
-    A longer sentence is cut at a word boundary and ends with "…".
+    Link URLs are left out; a longer sentence is cut at a word boundary and ends
+    with "…".
     """
     group = next((g for g in _groups(text.split("\n")) if g[0].strip()), None)
     if group is None:
         return ""
-    words = _group_words(group)
+    words: list[str] = []
+    for word in _group_words(group):
+        link = _LINK_URL.fullmatch(word)
+        if link and words:
+            words[-1] += link[1]  # keep the punctuation that followed the URL
+        else:
+            words.append(word)
     for i in range(len(words) - 1):
         if _SENTENCE_END.match(words[i]) and _SENTENCE_START.match(words[i + 1]):
             words = words[: i + 1]
@@ -356,7 +367,7 @@ def _reflow(lines: list[str], width: int) -> list[str]:
     for group in _groups(lines):
         quotes = "" if out else '"""'
         long = [line for i, line in enumerate(group) if len(line) + (0 if i else len(quotes)) > width]
-        if all(len(_group_words([line])) == 1 for line in long):
+        if all(len(_group_words([line])) <= 1 for line in long):
             out.extend(group)
             continue
         indent, marker = _prefix(group[0])
@@ -371,5 +382,6 @@ def _escape(text: str) -> str:
     Backslashes and non-printable characters become escapes; a quote starting a run
     of three is escaped so the literal cannot close early.
     """
-    escaped = "".join(c if c == "\n" or (c.isprintable() and c != "\\") else ascii(c)[1:-1] for c in text)
-    return re.sub(r'"(?="")', r'\\"', escaped)
+    if "\\" in text or not text.replace("\n", "").isprintable():
+        text = "".join(c if c == "\n" or (c.isprintable() and c != "\\") else ascii(c)[1:-1] for c in text)
+    return re.sub(r'"(?="")', r'\\"', text)

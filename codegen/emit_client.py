@@ -18,14 +18,10 @@ COMMON_ERRORS = (
 )
 
 
-def _member_type(member: ir.Member) -> str:
-    return "_t.Any" if member.json_value else member.target
-
-
 def _params(shape: ir.Structure) -> list[str]:
     """Keyword parameters for a request structure: required ones first, without defaults."""
-    required = [f"{m.attr}: {_member_type(m)}" for m in shape.members if m.required]
-    optional = [f"{m.attr}: {_member_type(m)} | None = None" for m in shape.members if not m.required]
+    required = [f"{m.attr}: {m.target}" for m in shape.members if m.required]
+    optional = [f"{m.attr}: {m.target} | None = None" for m in shape.members if not m.required]
     return required + optional
 
 
@@ -62,7 +58,7 @@ def client_module(service: ir.Service) -> str:
         shape = shapes[name]
         assert isinstance(shape, ir.Structure)
         used.add(name)
-        used.update(m.target for m in shape.members if not m.json_value)
+        used.update(m.target for m in shape.members)
         return shape
 
     operations = {op.name: op for op in service.operations}

@@ -117,9 +117,8 @@ def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[
     uses: set[str] = set()
     fields = []
     for m in shape.members:
-        annotation = "_pd.JsonValue" if m.json_value else m.target
-        if not m.json_value:
-            uses.add(m.target)
+        annotation = m.target
+        uses.add(m.target)
         if not m.required:
             annotation += " | None"
         if m.target in group.quoted:

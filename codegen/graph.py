@@ -22,7 +22,7 @@ class Group:
 
 def references(shape: ir.Shape) -> list[str]:
     if isinstance(shape, ir.Structure):
-        return sorted({m.target for m in shape.members if not m.json_value})
+        return sorted({m.target for m in shape.members})
     if isinstance(shape, ir.List):
         return [shape.member]
     if isinstance(shape, ir.Map):

@@ -27,7 +27,6 @@ class Member:
     doc: str
     required: bool
     idempotency_token: bool = False
-    json_value: bool = False
     deprecated: str | None = None
 
 

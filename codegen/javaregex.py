@@ -3,19 +3,23 @@
 The service judges a string with ``Pattern.matches(pattern, input)``: a full match under the
 default flags. :func:`translate` parses the Java syntax into a small AST and emits an equivalent
 pattern for the Rust ``regex`` crate (pydantic-core's default engine, an unanchored search) or,
-when Rust cannot express it (lookaround, ``$`` before the end), for Python's ``re`` (which
-pydantic-core calls with ``match``). Equivalence holds for inputs without lone surrogates;
-``\\p{..}`` categories follow each engine's own Unicode version.
+when Rust cannot take it (lookaround, ``$`` before the end, over pydantic-core's compiled size
+limit), for Python's ``re`` (which pydantic-core calls with ``match``). Equivalence holds for
+inputs without lone surrogates; ``\\p{..}`` categories follow each engine's Unicode version
+(for ``re`` they are spelled out from the generating Python's ``unicodedata``).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable
+from functools import cache
 from typing import ClassVar, Literal, TypeAlias
 
 import attrs
+from pydantic_core import SchemaError, SchemaValidator, core_schema
 
 Engine: TypeAlias = Literal["rust-regex", "python-re"]
 AssertionKind: TypeAlias = Literal["start", "end", "end-of-input", "word-boundary", "not-word-boundary"]
@@ -426,8 +430,8 @@ def _complement(ranges: Intervals) -> Intervals:
     return tuple(gaps)
 
 
-def char_set(item: ClassItem, categories: Mapping[str, Intervals] | None = None) -> Intervals:
-    """The code points ``item`` matches; a ``\\p{..}`` category needs an entry in ``categories``."""
+def char_set(item: ClassItem, categories: Callable[[str], Intervals] | None = None) -> Intervals:
+    """The code points ``item`` matches; ``\\p{..}`` needs ``categories`` (name -> code points)."""
     match item:
         case CharRange():
             return ((item.lo, item.hi),)
@@ -435,14 +439,33 @@ def char_set(item: ClassItem, categories: Mapping[str, Intervals] | None = None)
             ranges = _POSIX_RANGES[item.name]
         case Category():
             if categories is None:
-                raise UnsupportedPattern(f"\\p{{{item.name}}} has no python re equivalent")
-            ranges = categories[item.name]
+                raise UnsupportedPattern(f"\\p{{{item.name}}} needs a table of Unicode categories")
+            ranges = categories(item.name)
         case CharClass():
             ranges = ((0, MAX_CODE_POINT),)
             for segment in item.segments:
                 members = _union(r for part in segment for r in char_set(part, categories))
                 ranges = _complement(_union(_complement(ranges) + _complement(members)))
     return _complement(ranges) if item.negated else ranges
+
+
+@cache
+def _unicode_categories() -> dict[str, Intervals]:
+    by_name: dict[str, list[tuple[int, int]]] = {}
+    for cp in range(MAX_CODE_POINT + 1):
+        category = unicodedata.category(chr(cp))
+        for name in (category, category[0]):
+            ranges = by_name.setdefault(name, [])
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1] = (ranges[-1][0], cp)
+            else:
+                ranges.append((cp, cp))
+    return {name: tuple(ranges) for name, ranges in by_name.items()}
+
+
+def python_category(name: str) -> Intervals:
+    """A general category by Python's ``unicodedata`` (the version of the running Python)."""
+    return _unicode_categories().get(name, ())
 
 
 # --- Analysis --------------------------------------------------------------------------------
@@ -679,7 +702,7 @@ class _RustEmitter(_Emitter):
 
 
 class _PythonEmitter(_Emitter):
-    """Python ``re``: flat classes of ranges, Java's ``$`` spelled out as a lookahead."""
+    """Python ``re``: flat classes of ranges (categories spelled out), Java's ``$`` as a lookahead."""
 
     engine = "python-re"
     anchors = ("\\A", "\\Z")
@@ -703,7 +726,7 @@ class _PythonEmitter(_Emitter):
         return f"(?{'<' if node.behind else ''}{'!' if node.negated else '='}{body})"
 
     def char_set(self, item: ClassItem) -> str:
-        ranges = char_set(item)
+        ranges = char_set(item, python_category)
         if not ranges:
             return f"[^{self.span(0, MAX_CODE_POINT)}]"
         if ranges[-1][1] == MAX_CODE_POINT and ranges != ((0, MAX_CODE_POINT),):
@@ -718,11 +741,20 @@ class _PythonEmitter(_Emitter):
         )
 
 
+def _rust_pattern(root: Node) -> str:
+    pattern = _RustEmitter().pattern(root)
+    try:
+        SchemaValidator(core_schema.str_schema(pattern=pattern))
+    except SchemaError as error:  # e.g. a big Unicode class repeated {0,1024}: over the size limit
+        raise _RustCannotError(str(error).splitlines()[-1].strip()) from None
+    return pattern
+
+
 def translate(java: str) -> Translation:
     """Translate a Java pattern for pydantic-core, preferring the Rust engine."""
     root = parse(java)
     try:
-        return Translation(java, _RustEmitter().pattern(root), _RustEmitter.engine)
+        return Translation(java, _rust_pattern(root), _RustEmitter.engine)
     except _RustCannotError as reason:
         try:
             pattern = _PythonEmitter().pattern(root)

@@ -103,7 +103,6 @@ class _Parser:
                     # botocore fills an idempotency token that is left out.
                     required=wire in required and not idempotent,
                     idempotency_token=idempotent,
-                    json_value=bool(member.get("jsonvalue")),
                     deprecated=(member.get("deprecatedMessage") or "deprecated") if member.get("deprecated") else None,
                 )
             )

@@ -3706,12 +3706,17 @@ class SageMakerClient(_calls.BaseClient):
     def add_association(
         self, request: AddAssociationRequest | None = None, /, **params: _t.Any
     ) -> AddAssociationResponse:
-        """Creates an association between the source and the destination. A source can be associated with multiple destinations, and a destination can be associated with multiple sources. An association is a lineage tracking entity. For more information, see Amazon SageMaker ML Lineage Tracking .
+        """Creates an association between the source and the destination. A source can
+        be associated with multiple destinations, and a destination can be associated
+        with multiple sources. An association is a lineage tracking entity. For more
+        information, see Amazon SageMaker ML Lineage Tracking
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking.html).
 
         Args:
-            association_type: The type of association. The following are suggested uses for each type. Amazon
+            association_type: The type of association.
             destination_arn: The Amazon Resource Name (ARN) of the destination.
-            source_arn: The ARN of the source."""
+            source_arn: The ARN of the source.
+        """
         return self._call(_ADD_ASSOCIATION, request, params)
 
     @_t.overload
@@ -3728,13 +3733,26 @@ class SageMakerClient(_calls.BaseClient):
     def add_inference_gateway(
         self, request: AddInferenceGatewayRequest | None = None, /, **params: _t.Any
     ) -> AddInferenceGatewayResponse:
-        """Adds an in-cluster inference gateway to a global inference gateway. This operation is asynchronous: the in-cluster inference gateway starts in the ADDING status. To check its status, call ListInferenceGateways . If the in-cluster inference gateway is already in the global inference gateway, the operation succeeds and returns its current status. An in-cluster inference gateway can belong to only one global inference gateway. If it already belongs to another global inference gateway, the operation fails with ResourceInUse . The operation fails with ConflictException while another operation is in progress on the global inference gateway, or if the global inference gateway failed to create.
+        """Adds an in-cluster inference gateway to a global inference gateway. This
+        operation is asynchronous: the in-cluster inference gateway starts in the
+        ``ADDING`` status. To check its status, call ``ListInferenceGateways``. If the
+        in-cluster inference gateway is already in the global inference gateway, the
+        operation succeeds and returns its current status.
+
+        An in-cluster inference gateway can belong to only one global inference gateway.
+        If it already belongs to another global inference gateway, the operation fails
+        with ``ResourceInUse``. The operation fails with ``ConflictException`` while
+        another operation is in progress on the global inference gateway, or if the
+        global inference gateway failed to create.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the i
-            identifier: The name, Amazon Resource Name (ARN), or ID of the global inference gateway.
-            name: The name of the InferenceGatewayConfig resource that defines the in-cluster infe
-            namespace: The Kubernetes namespace of the in-cluster inference gateway."""
+            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod
+            cluster that runs the in-cluster inference… identifier: The name, Amazon
+            Resource Name (ARN), or ID of the global inference gateway. name: The name
+            of the ``InferenceGatewayConfig`` resource that defines the in-cluster
+            inference gateway. namespace: The Kubernetes namespace of the in-cluster
+            inference gateway.
+        """
         return self._call(_ADD_INFERENCE_GATEWAY, request, params)
 
     @_t.overload
@@ -3742,11 +3760,41 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def add_tags(self, *, resource_arn: ResourceArn, tags: TagList) -> AddTagsOutput: ...
     def add_tags(self, request: AddTagsInput | None = None, /, **params: _t.Any) -> AddTagsOutput:
-        """Adds or overwrites one or more tags for the specified SageMaker resource. You can add tags to notebook instances, training jobs, hyperparameter tuning jobs, batch transform jobs, models, labeling jobs, work teams, endpoint configurations, and endpoints. Each tag consists of a key and an optional value. Tag keys must be unique per resource. For more information about tags, see For more information, see Amazon Web Services Tagging Strategies . Tags that you add to a hyperparameter tuning job by calling this API are also added to any training jobs that the hyperparameter tuning job launches after you call this API, but not to training jobs that the hyperparameter tuning job launched before you called this API. To make sure that the tags associated with a hyperparameter tuning job are also added to all training jobs that the hyperparameter tuning job launches, add the tags when you first create the tuning job by specifying them in the Tags parameter of CreateHyperParameterTuningJob Tags that you add to a SageMaker Domain or User Profile by calling this API are also added to any Apps that the Domain or User Profile launches after you call this API, but not to Apps that the Domain or User Profile launched before you called this API. To make sure that the tags associated with a Domain or User Profile are also added to all Apps that the Domain or User Profile launches, add the tags when you first create the Domain or User Profile by specifying them in the Tags parameter of CreateDomain or CreateUserProfile .
+        """Adds or overwrites one or more tags for the specified SageMaker resource. You
+        can add tags to notebook instances, training jobs, hyperparameter tuning jobs,
+        batch transform jobs, models, labeling jobs, work teams, endpoint
+        configurations, and endpoints.
+
+        Each tag consists of a key and an optional value. Tag keys must be unique per
+        resource. For more information about tags, see For more information, see Amazon
+        Web Services Tagging Strategies
+        (https://aws.amazon.com/answers/account-management/aws-tagging-strategies/).
+
+        Note: Tags that you add to a hyperparameter tuning job by calling this API are
+        also added to any training jobs that the hyperparameter tuning job launches
+        after you call this API, but not to training jobs that the hyperparameter tuning
+        job launched before you called this API. To make sure that the tags associated
+        with a hyperparameter tuning job are also added to all training jobs that the
+        hyperparameter tuning job launches, add the tags when you first create the
+        tuning job by specifying them in the ``Tags`` parameter of
+        CreateHyperParameterTuningJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateHyperParameterTuningJob.html)
+
+        Note: Tags that you add to a SageMaker Domain or User Profile by calling this
+        API are also added to any Apps that the Domain or User Profile launches after
+        you call this API, but not to Apps that the Domain or User Profile launched
+        before you called this API. To make sure that the tags associated with a Domain
+        or User Profile are also added to all Apps that the Domain or User Profile
+        launches, add the tags when you first create the Domain or User Profile by
+        specifying them in the ``Tags`` parameter of CreateDomain
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateDomain.html)
+        or CreateUserProfile
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateUserProfile.html).
 
         Args:
-            resource_arn: The Amazon Resource Name (ARN) of the resource that you want to tag.
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv"""
+            resource_arn: The Amazon Resource Name (ARN) of the resource that you want
+            to tag. tags: An array of key-value pairs.
+        """
         return self._call(_ADD_TAGS, request, params)
 
     @_t.overload
@@ -3760,11 +3808,16 @@ class SageMakerClient(_calls.BaseClient):
     def associate_trial_component(
         self, request: AssociateTrialComponentRequest | None = None, /, **params: _t.Any
     ) -> AssociateTrialComponentResponse:
-        """Associates a trial component with a trial. A trial component can be associated with multiple trials. To disassociate a trial component from a trial, call the DisassociateTrialComponent API.
+        """Associates a trial component with a trial. A trial component can be
+        associated with multiple trials. To disassociate a trial component from a trial,
+        call the DisassociateTrialComponent
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DisassociateTrialComponent.html)
+        API.
 
         Args:
-            trial_component_name: The name of the component to associated with the trial.
-            trial_name: The name of the trial to associate with."""
+            trial_component_name: The name of the component to associated with the
+            trial. trial_name: The name of the trial to associate with.
+        """
         return self._call(_ASSOCIATE_TRIAL_COMPONENT, request, params)
 
     @_t.overload
@@ -3778,12 +3831,18 @@ class SageMakerClient(_calls.BaseClient):
     def attach_cluster_node_network_interface(
         self, request: AttachClusterNodeNetworkInterfaceRequest | None = None, /, **params: _t.Any
     ) -> AttachClusterNodeNetworkInterfaceResponse:
-        """Attaches an elastic network interface (ENI) to a node in a HyperPod cluster. To use this operation, you must have the sagemaker:AttachClusterNodeNetworkInterface permission.
+        """Attaches an elastic network interface (ENI) to a node in a HyperPod cluster.
+
+        To use this operation, you must have the
+        ``sagemaker:AttachClusterNodeNetworkInterface`` permission.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that co
-            network_interface_id: The unique identifier of the elastic network interface (ENI) to attach.
-            node_id: The unique identifier of the cluster node to which you want to attach the networ"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the SageMaker
+            HyperPod cluster that contains the target… network_interface_id: The unique
+            identifier of the elastic network interface (ENI) to attach. node_id: The
+            unique identifier of the cluster node to which you want to attach the
+            network interface.
+        """
         return self._call(_ATTACH_CLUSTER_NODE_NETWORK_INTERFACE, request, params)
 
     @_t.overload
@@ -3797,12 +3856,19 @@ class SageMakerClient(_calls.BaseClient):
     def attach_cluster_node_volume(
         self, request: AttachClusterNodeVolumeRequest | None = None, /, **params: _t.Any
     ) -> AttachClusterNodeVolumeResponse:
-        """Attaches your Amazon Elastic Block Store (Amazon EBS) volume to a node in your EKS orchestrated HyperPod cluster. This API works with the Amazon Elastic Block Store (Amazon EBS) Container Storage Interface (CSI) driver to manage the lifecycle of persistent storage in your HyperPod EKS clusters.
+        """Attaches your Amazon Elastic Block Store (Amazon EBS) volume to a node in
+        your EKS orchestrated HyperPod cluster.
+
+        This API works with the Amazon Elastic Block Store (Amazon EBS) Container
+        Storage Interface (CSI) driver to manage the lifecycle of persistent storage in
+        your HyperPod EKS clusters.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster containing the
-            node_id: The unique identifier of the cluster node to which you want to attach the volume
-            volume_id: The unique identifier of your EBS volume to attach. The volume must be in the av"""
+            cluster_arn: The Amazon Resource Name (ARN) of your SageMaker HyperPod
+            cluster containing the target node. node_id: The unique identifier of the
+            cluster node to which you want to attach the volume. volume_id: The unique
+            identifier of your EBS volume to attach.
+        """
         return self._call(_ATTACH_CLUSTER_NODE_VOLUME, request, params)
 
     @_t.overload
@@ -3818,12 +3884,21 @@ class SageMakerClient(_calls.BaseClient):
     def batch_add_cluster_nodes(
         self, request: BatchAddClusterNodesRequest | None = None, /, **params: _t.Any
     ) -> BatchAddClusterNodesResponse:
-        """Adds nodes to a HyperPod cluster by incrementing the target count for one or more instance groups. This operation returns a unique NodeLogicalId for each node being added, which can be used to track the provisioning status of the node. This API provides a safer alternative to UpdateCluster for scaling operations by avoiding unintended configuration changes. This API is only supported for clusters using Continuous as the NodeProvisioningMode .
+        """Adds nodes to a HyperPod cluster by incrementing the target count for one or
+        more instance groups. This operation returns a unique ``NodeLogicalId`` for each
+        node being added, which can be used to track the provisioning status of the
+        node. This API provides a safer alternative to ``UpdateCluster`` for scaling
+        operations by avoiding unintended configuration changes.
+
+        Note: This API is only supported for clusters using ``Continuous`` as the
+        ``NodeProvisioningMode``.
 
         Args:
-            client_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            cluster_name: The name of the HyperPod cluster to which you want to add nodes.
-            nodes_to_add: A list of instance groups and the number of nodes to add to each. You can specif"""
+            client_token: A unique, case-sensitive identifier that you provide to ensure
+            the idempotency of the request. cluster_name: The name of the HyperPod
+            cluster to which you want to add nodes. nodes_to_add: A list of instance
+            groups and the number of nodes to add to each.
+        """
         return self._call(_BATCH_ADD_CLUSTER_NODES, request, params)
 
     @_t.overload
@@ -3841,12 +3916,30 @@ class SageMakerClient(_calls.BaseClient):
     def batch_delete_cluster_nodes(
         self, request: BatchDeleteClusterNodesRequest | None = None, /, **params: _t.Any
     ) -> BatchDeleteClusterNodesResponse:
-        """Deletes specific nodes within a SageMaker HyperPod cluster. BatchDeleteClusterNodes accepts a cluster name and a list of node IDs. To safeguard your work, back up your data to Amazon S3 or an FSx for Lustre file system before invoking the API on a worker node group. This will help prevent any potential data loss from the instance root volume. For more information about backup, see Use the backup script provided by SageMaker HyperPod . If you want to invoke this API on an existing cluster, you'll first need to patch the cluster by running the UpdateClusterSoftware API . For more information about patching a cluster, see Update the SageMaker HyperPod platform software of a cluster .
+        """Deletes specific nodes within a SageMaker HyperPod cluster.
+        ``BatchDeleteClusterNodes`` accepts a cluster name and a list of node IDs.
+
+        Important:
+
+        - To safeguard your work, back up your data to Amazon S3 or an FSx for Lustre
+          file system before invoking the API on a worker node group. This will help
+          prevent any potential data loss from the instance root volume. For more
+          information about backup, see Use the backup script provided by SageMaker
+          HyperPod
+          (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-operate-cli-command.html#sagemaker-hyperpod-operate-cli-command-update-cluster-software-backup).
+        - If you want to invoke this API on an existing cluster, you'll first need to
+          patch the cluster by running the UpdateClusterSoftware API
+          (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateClusterSoftware.html).
+          For more information about patching a cluster, see Update the SageMaker
+          HyperPod platform software of a cluster
+          (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-operate-cli-command.html#sagemaker-hyperpod-operate-cli-command-update-cluster-software).
 
         Args:
-            cluster_name: The name of the SageMaker HyperPod cluster from which to delete the specified no
-            node_ids: A list of node IDs to be deleted from the specified cluster. For SageMaker Hyper
-            node_logical_ids: A list of NodeLogicalIds identifying the nodes to be deleted. You can specify up"""
+            cluster_name: The name of the SageMaker HyperPod cluster from which to
+            delete the specified nodes. node_ids: A list of node IDs to be deleted from
+            the specified cluster. node_logical_ids: A list of ``NodeLogicalIds``
+            identifying the nodes to be deleted.
+        """
         return self._call(_BATCH_DELETE_CLUSTER_NODES, request, params)
 
     @_t.overload
@@ -3863,7 +3956,9 @@ class SageMakerClient(_calls.BaseClient):
         """This action batch describes a list of versioned model packages
 
         Args:
-            model_package_arn_list: The list of Amazon Resource Name (ARN) of the model package groups."""
+            model_package_arn_list: The list of Amazon Resource Name (ARN) of the model
+            package groups.
+        """
         return self._call(_BATCH_DESCRIBE_MODEL_PACKAGE, request, params)
 
     @_t.overload
@@ -3881,12 +3976,30 @@ class SageMakerClient(_calls.BaseClient):
     def batch_reboot_cluster_nodes(
         self, request: BatchRebootClusterNodesRequest | None = None, /, **params: _t.Any
     ) -> BatchRebootClusterNodesResponse:
-        """Reboots specific nodes within a SageMaker HyperPod cluster using a soft recovery mechanism. BatchRebootClusterNodes performs a graceful reboot of the specified nodes by calling the Amazon Elastic Compute Cloud RebootInstances API, which attempts to cleanly shut down the operating system before restarting the instance. This operation is useful for recovering from transient issues or applying certain configuration changes that require a restart. Rebooting a node may cause temporary service interruption for workloads running on that node. Ensure your workloads can handle node restarts or use appropriate scheduling to minimize impact. You can reboot up to 25 nodes in a single request. For SageMaker HyperPod clusters using the Slurm workload manager, ensure rebooting nodes will not disrupt critical cluster operations.
+        """Reboots specific nodes within a SageMaker HyperPod cluster using a soft
+        recovery mechanism. ``BatchRebootClusterNodes`` performs a graceful reboot of
+        the specified nodes by calling the Amazon Elastic Compute Cloud
+        ``RebootInstances`` API, which attempts to cleanly shut down the operating
+        system before restarting the instance.
+
+        This operation is useful for recovering from transient issues or applying
+        certain configuration changes that require a restart.
+
+        Note:
+
+        - Rebooting a node may cause temporary service interruption for workloads
+          running on that node. Ensure your workloads can handle node restarts or use
+          appropriate scheduling to minimize impact.
+        - You can reboot up to 25 nodes in a single request.
+        - For SageMaker HyperPod clusters using the Slurm workload manager, ensure
+          rebooting nodes will not disrupt critical cluster operations.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster contain
-            node_ids: A list of EC2 instance IDs to reboot using soft recovery. You can specify betwee
-            node_logical_ids: A list of logical node IDs to reboot using soft recovery. You can specify betwee"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the SageMaker
+            HyperPod cluster containing the nodes to… node_ids: A list of EC2 instance
+            IDs to reboot using soft recovery. node_logical_ids: A list of logical node
+            IDs to reboot using soft recovery.
+        """
         return self._call(_BATCH_REBOOT_CLUSTER_NODES, request, params)
 
     @_t.overload
@@ -3904,12 +4017,40 @@ class SageMakerClient(_calls.BaseClient):
     def batch_replace_cluster_nodes(
         self, request: BatchReplaceClusterNodesRequest | None = None, /, **params: _t.Any
     ) -> BatchReplaceClusterNodesResponse:
-        """Replaces specific nodes within a SageMaker HyperPod cluster with new hardware. BatchReplaceClusterNodes terminates the specified instances and provisions new replacement instances with the same configuration but fresh hardware. The Amazon Machine Image (AMI) and instance configuration remain the same. This operation is useful for recovering from hardware failures or persistent issues that cannot be resolved through a reboot. Data Loss Warning: Replacing nodes destroys all instance volumes, including both root and secondary volumes. All data stored on these volumes will be permanently lost and cannot be recovered. To safeguard your work, back up your data to Amazon S3 or an FSx for Lustre file system before invoking the API on a worker node group. This will help prevent any potential data loss from the instance root volume. For more information about backup, see Use the backup script provided by SageMaker HyperPod . If you want to invoke this API on an existing cluster, you'll first need to patch the cluster by running the UpdateClusterSoftware API . For more information about patching a cluster, see Update the SageMaker HyperPod platform software of a cluster . You can replace up to 25 nodes in a single request.
+        """Replaces specific nodes within a SageMaker HyperPod cluster with new
+        hardware. ``BatchReplaceClusterNodes`` terminates the specified instances and
+        provisions new replacement instances with the same configuration but fresh
+        hardware. The Amazon Machine Image (AMI) and instance configuration remain the
+        same.
+
+        This operation is useful for recovering from hardware failures or persistent
+        issues that cannot be resolved through a reboot.
+
+        Important:
+
+        - Data Loss Warning: Replacing nodes destroys all instance volumes, including
+          both root and secondary volumes. All data stored on these volumes will be
+          permanently lost and cannot be recovered.
+        - To safeguard your work, back up your data to Amazon S3 or an FSx for Lustre
+          file system before invoking the API on a worker node group. This will help
+          prevent any potential data loss from the instance root volume. For more
+          information about backup, see Use the backup script provided by SageMaker
+          HyperPod
+          (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-operate-cli-command.html#sagemaker-hyperpod-operate-cli-command-update-cluster-software-backup).
+        - If you want to invoke this API on an existing cluster, you'll first need to
+          patch the cluster by running the UpdateClusterSoftware API
+          (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateClusterSoftware.html).
+          For more information about patching a cluster, see Update the SageMaker
+          HyperPod platform software of a cluster
+          (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-operate-cli-command.html#sagemaker-hyperpod-operate-cli-command-update-cluster-software).
+        - You can replace up to 25 nodes in a single request.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster contain
-            node_ids: A list of EC2 instance IDs to replace with new hardware. You can specify between
-            node_logical_ids: A list of logical node IDs to replace with new hardware. You can specify between"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the SageMaker
+            HyperPod cluster containing the nodes to… node_ids: A list of EC2 instance
+            IDs to replace with new hardware. node_logical_ids: A list of logical node
+            IDs to replace with new hardware.
+        """
         return self._call(_BATCH_REPLACE_CLUSTER_NODES, request, params)
 
     @_t.overload
@@ -3929,16 +4070,22 @@ class SageMakerClient(_calls.BaseClient):
     def create_ai_benchmark_job(
         self, request: CreateAIBenchmarkJobRequest | None = None, /, **params: _t.Any
     ) -> CreateAIBenchmarkJobResponse:
-        """Creates a benchmark job that runs performance benchmarks against inference infrastructure using a predefined AI workload configuration. The benchmark job measures metrics such as latency, throughput, and cost for your generative AI inference endpoints.
+        """Creates a benchmark job that runs performance benchmarks against inference
+        infrastructure using a predefined AI workload configuration. The benchmark job
+        measures metrics such as latency, throughput, and cost for your generative AI
+        inference endpoints.
 
         Args:
-            ai_benchmark_job_name: The name of the AI benchmark job. The name must be unique within your Amazon Web
-            ai_workload_config_identifier: The name or Amazon Resource Name (ARN) of the AI workload configuration to use f
-            benchmark_target: The target endpoint to benchmark. Specify a SageMaker endpoint by providing its
-            network_config: The network configuration for the benchmark job, including VPC settings.
-            output_config: The output configuration for the benchmark job, including the Amazon S3 location
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI t
-            tags: The metadata that you apply to Amazon Web Services resources to help you categor"""
+            ai_benchmark_job_name: The name of the AI benchmark job.
+            ai_workload_config_identifier: The name or Amazon Resource Name (ARN) of the
+            AI workload configuration to use for this benchmark… benchmark_target: The
+            target endpoint to benchmark. network_config: The network configuration for
+            the benchmark job, including VPC settings. output_config: The output
+            configuration for the benchmark job, including the Amazon S3 location where
+            benchmark… role_arn: The Amazon Resource Name (ARN) of an IAM role that
+            enables Amazon SageMaker AI to perform tasks on… tags: The metadata that you
+            apply to Amazon Web Services resources to help you categorize and organize…
+        """
         return self._call(_CREATE_AI_BENCHMARK_JOB, request, params)
 
     @_t.overload
@@ -3964,20 +4111,28 @@ class SageMakerClient(_calls.BaseClient):
     def create_ai_recommendation_job(
         self, request: CreateAIRecommendationJobRequest | None = None, /, **params: _t.Any
     ) -> CreateAIRecommendationJobResponse:
-        """Creates a recommendation job that generates intelligent optimization recommendations for generative AI inference deployments. The job analyzes your model, workload configuration, and performance targets to recommend optimal instance types, model optimization techniques (such as quantization and speculative decoding), and deployment configurations.
+        """Creates a recommendation job that generates intelligent optimization
+        recommendations for generative AI inference deployments. The job analyzes your
+        model, workload configuration, and performance targets to recommend optimal
+        instance types, model optimization techniques (such as quantization and
+        speculative decoding), and deployment configurations.
 
         Args:
-            ai_recommendation_job_name: The name of the AI recommendation job. The name must be unique within your Amazo
-            ai_workload_config_identifier: The name or Amazon Resource Name (ARN) of the AI workload configuration to use f
-            adapter_source: The LoRA adapter source for the recommendation job. Specify either a list of mod
-            compute_spec: The compute resource specification for the recommendation job. You can specify u
-            inference_specification: The inference framework configuration. Specify the framework (such as LMI or vLL
-            model_source: The source of the model to optimize. Specify the Amazon S3 location of the model
-            optimize_model: Whether to allow model optimization techniques such as quantization, speculative
-            output_config: The output configuration for the recommendation job, including the Amazon S3 loc
-            performance_target: The performance targets for the recommendation job. Specify constraints on metri
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI t
-            tags: The metadata that you apply to Amazon Web Services resources to help you categor"""
+            ai_recommendation_job_name: The name of the AI recommendation job.
+            ai_workload_config_identifier: The name or Amazon Resource Name (ARN) of the
+            AI workload configuration to use for this… adapter_source: The LoRA adapter
+            source for the recommendation job. compute_spec: The compute resource
+            specification for the recommendation job. inference_specification: The
+            inference framework configuration. model_source: The source of the model to
+            optimize. optimize_model: Whether to allow model optimization techniques
+            such as quantization, speculative decoding, and… output_config: The output
+            configuration for the recommendation job, including the Amazon S3 location
+            for results… performance_target: The performance targets for the
+            recommendation job. role_arn: The Amazon Resource Name (ARN) of an IAM role
+            that enables Amazon SageMaker AI to perform tasks on… tags: The metadata
+            that you apply to Amazon Web Services resources to help you categorize and
+            organize…
+        """
         return self._call(_CREATE_AI_RECOMMENDATION_JOB, request, params)
 
     @_t.overload
@@ -3996,13 +4151,17 @@ class SageMakerClient(_calls.BaseClient):
     def create_ai_workload_config(
         self, request: CreateAIWorkloadConfigRequest | None = None, /, **params: _t.Any
     ) -> CreateAIWorkloadConfigResponse:
-        """Creates a reusable AI workload configuration that defines datasets, data sources, and benchmark tool settings for consistent performance testing of generative AI inference deployments on Amazon SageMaker AI.
+        """Creates a reusable AI workload configuration that defines datasets, data
+        sources, and benchmark tool settings for consistent performance testing of
+        generative AI inference deployments on Amazon SageMaker AI.
 
         Args:
-            ai_workload_config_name: The name of the AI workload configuration. The name must be unique within your A
-            ai_workload_configs: The benchmark tool configuration and workload specification. Provide the specifi
-            dataset_config: The dataset configuration for the workload. Specify input data channels with the
-            tags: The metadata that you apply to Amazon Web Services resources to help you categor"""
+            ai_workload_config_name: The name of the AI workload configuration.
+            ai_workload_configs: The benchmark tool configuration and workload
+            specification. dataset_config: The dataset configuration for the workload.
+            tags: The metadata that you apply to Amazon Web Services resources to help
+            you categorize and organize…
+        """
         return self._call(_CREATE_AI_WORKLOAD_CONFIG, request, params)
 
     @_t.overload
@@ -4021,17 +4180,22 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateActionResponse: ...
     def create_action(self, request: CreateActionRequest | None = None, /, **params: _t.Any) -> CreateActionResponse:
-        """Creates an action . An action is a lineage tracking entity that represents an action or activity. For example, a model deployment or an HPO job. Generally, an action involves at least one input or output artifact. For more information, see Amazon SageMaker ML Lineage Tracking .
+        """Creates an action. An action is a lineage tracking entity that represents an
+        action or activity. For example, a model deployment or an HPO job. Generally, an
+        action involves at least one input or output artifact. For more information, see
+        Amazon SageMaker ML Lineage Tracking
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking.html).
 
         Args:
-            action_name: The name of the action. Must be unique to your account in an Amazon Web Services
+            action_name: The name of the action.
             action_type: The action type.
             description: The description of the action.
             metadata_properties: MetadataProperties
             properties: A list of properties to add to the action.
             source: The source type, ID, and URI.
             status: The status of the action.
-            tags: A list of tags to apply to the action."""
+            tags: A list of tags to apply to the action.
+        """
         return self._call(_CREATE_ACTION, request, params)
 
     @_t.overload
@@ -4051,16 +4215,20 @@ class SageMakerClient(_calls.BaseClient):
     def create_algorithm(
         self, request: CreateAlgorithmInput | None = None, /, **params: _t.Any
     ) -> CreateAlgorithmOutput:
-        """Create a machine learning algorithm that you can use in SageMaker and list in the Amazon Web Services Marketplace.
+        """Create a machine learning algorithm that you can use in SageMaker and list in
+        the Amazon Web Services Marketplace.
 
         Args:
-            algorithm_description: A description of the algorithm.
-            algorithm_name: The name of the algorithm.
-            certify_for_marketplace: Whether to certify the algorithm so that it can be listed in Amazon Web Services
-            inference_specification: Specifies details about inference jobs that the algorithm runs, including the fo
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            training_specification: Specifies details about training jobs run by this algorithm, including the follo
-            validation_specification: Specifies configurations for one or more training jobs and that SageMaker runs t"""
+            algorithm_description: A description of the algorithm. algorithm_name: The
+            name of the algorithm. certify_for_marketplace: Whether to certify the
+            algorithm so that it can be listed in Amazon Web Services Marketplace.
+            inference_specification: Specifies details about inference jobs that the
+            algorithm runs, including the following: tags: An array of key-value pairs.
+            training_specification: Specifies details about training jobs run by this
+            algorithm, including the following: validation_specification: Specifies
+            configurations for one or more training jobs and that SageMaker runs to test
+            the…
+        """
         return self._call(_CREATE_ALGORITHM, request, params)
 
     @_t.overload
@@ -4079,17 +4247,19 @@ class SageMakerClient(_calls.BaseClient):
         user_profile_name: UserProfileName | None = None,
     ) -> CreateAppResponse: ...
     def create_app(self, request: CreateAppRequest | None = None, /, **params: _t.Any) -> CreateAppResponse:
-        """Creates a running app for the specified UserProfile. This operation is automatically invoked by Amazon SageMaker AI upon access to the associated Domain, and when new kernel configurations are selected by the user. A user may have multiple Apps active simultaneously.
+        """Creates a running app for the specified UserProfile. This operation is
+        automatically invoked by Amazon SageMaker AI upon access to the associated
+        Domain, and when new kernel configurations are selected by the user. A user may
+        have multiple Apps active simultaneously.
 
         Args:
-            app_name: The name of the app.
-            app_type: The type of app.
-            domain_id: The domain ID.
-            recovery_mode: Indicates whether the application is launched in recovery mode.
-            resource_spec: The instance type and the Amazon Resource Name (ARN) of the SageMaker AI image c
-            space_name: The name of the space. If this value is not set, then UserProfileName must be se
-            tags: Each tag consists of a key and an optional value. Tag keys must be unique per re
-            user_profile_name: The user profile name. If this value is not set, then SpaceName must be set."""
+            app_name: The name of the app. app_type: The type of app. domain_id: The
+            domain ID. recovery_mode: Indicates whether the application is launched in
+            recovery mode. resource_spec: The instance type and the Amazon Resource Name
+            (ARN) of the SageMaker AI image created on the… space_name: The name of the
+            space. tags: Each tag consists of a key and an optional value.
+            user_profile_name: The user profile name.
+        """
         return self._call(_CREATE_APP, request, params)
 
     @_t.overload
@@ -4107,14 +4277,17 @@ class SageMakerClient(_calls.BaseClient):
     def create_app_image_config(
         self, request: CreateAppImageConfigRequest | None = None, /, **params: _t.Any
     ) -> CreateAppImageConfigResponse:
-        """Creates a configuration for running a SageMaker AI image as a KernelGateway app. The configuration specifies the Amazon Elastic File System storage volume on the image, and a list of the kernels in the image.
+        """Creates a configuration for running a SageMaker AI image as a KernelGateway
+        app. The configuration specifies the Amazon Elastic File System storage volume
+        on the image, and a list of the kernels in the image.
 
         Args:
-            app_image_config_name: The name of the AppImageConfig. Must be unique to your account.
-            code_editor_app_image_config: The CodeEditorAppImageConfig . You can only specify one image kernel in the AppI
-            jupyter_lab_app_image_config: The JupyterLabAppImageConfig . You can only specify one image kernel in the AppI
-            kernel_gateway_image_config: The KernelGatewayImageConfig. You can only specify one image kernel in the AppIm
-            tags: A list of tags to apply to the AppImageConfig."""
+            app_image_config_name: The name of the AppImageConfig.
+            code_editor_app_image_config: The ``CodeEditorAppImageConfig``.
+            jupyter_lab_app_image_config: The ``JupyterLabAppImageConfig``.
+            kernel_gateway_image_config: The KernelGatewayImageConfig.
+            tags: A list of tags to apply to the AppImageConfig.
+        """
         return self._call(_CREATE_APP_IMAGE_CONFIG, request, params)
 
     @_t.overload
@@ -4133,15 +4306,20 @@ class SageMakerClient(_calls.BaseClient):
     def create_artifact(
         self, request: CreateArtifactRequest | None = None, /, **params: _t.Any
     ) -> CreateArtifactResponse:
-        """Creates an artifact . An artifact is a lineage tracking entity that represents a URI addressable object or data. Some examples are the S3 URI of a dataset and the ECR registry path of an image. For more information, see Amazon SageMaker ML Lineage Tracking .
+        """Creates an artifact. An artifact is a lineage tracking entity that represents
+        a URI addressable object or data. Some examples are the S3 URI of a dataset and
+        the ECR registry path of an image. For more information, see Amazon SageMaker ML
+        Lineage Tracking
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking.html).
 
         Args:
-            artifact_name: The name of the artifact. Must be unique to your account in an Amazon Web Servic
+            artifact_name: The name of the artifact.
             artifact_type: The artifact type.
             metadata_properties: MetadataProperties
             properties: A list of properties to add to the artifact.
             source: The ID, ID type, and URI of the source.
-            tags: A list of tags to apply to the artifact."""
+            tags: A list of tags to apply to the artifact.
+        """
         return self._call(_CREATE_ARTIFACT, request, params)
 
     @_t.overload
@@ -4164,19 +4342,61 @@ class SageMakerClient(_calls.BaseClient):
     def create_auto_ml_job(
         self, request: CreateAutoMLJobRequest | None = None, /, **params: _t.Any
     ) -> CreateAutoMLJobResponse:
-        """Creates an Autopilot job also referred to as Autopilot experiment or AutoML job. An AutoML job in SageMaker AI is a fully automated process that allows you to build machine learning models with minimal effort and machine learning expertise. When initiating an AutoML job, you provide your data and optionally specify parameters tailored to your use case. SageMaker AI then automates the entire model development lifecycle, including data preprocessing, model training, tuning, and evaluation. AutoML jobs are designed to simplify and accelerate the model building process by automating various tasks and exploring different combinations of machine learning algorithms, data preprocessing techniques, and hyperparameter values. The output of an AutoML job comprises one or more trained models ready for deployment and inference. Additionally, SageMaker AI AutoML jobs generate a candidate model leaderboard, allowing you to select the best-performing model for deployment. For more information about AutoML jobs, see https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-automate-model-development.html in the SageMaker AI developer guide. We recommend using the new versions CreateAutoMLJobV2 and DescribeAutoMLJobV2 , which offer backward compatibility. CreateAutoMLJobV2 can manage tabular problem types identical to those of its previous version CreateAutoMLJob , as well as time-series forecasting, non-tabular problem types such as image or text classification, and text generation (LLMs fine-tuning). Find guidelines about how to migrate a CreateAutoMLJob to CreateAutoMLJobV2 in Migrate a CreateAutoMLJob to CreateAutoMLJobV2 . You can find the best-performing model after you run an AutoML job by calling DescribeAutoMLJobV2 (recommended) or DescribeAutoMLJob .
+        """Creates an Autopilot job also referred to as Autopilot experiment or AutoML
+        job.
+
+        An AutoML job in SageMaker AI is a fully automated process that allows you to
+        build machine learning models with minimal effort and machine learning
+        expertise. When initiating an AutoML job, you provide your data and optionally
+        specify parameters tailored to your use case. SageMaker AI then automates the
+        entire model development lifecycle, including data preprocessing, model
+        training, tuning, and evaluation. AutoML jobs are designed to simplify and
+        accelerate the model building process by automating various tasks and exploring
+        different combinations of machine learning algorithms, data preprocessing
+        techniques, and hyperparameter values. The output of an AutoML job comprises one
+        or more trained models ready for deployment and inference. Additionally,
+        SageMaker AI AutoML jobs generate a candidate model leaderboard, allowing you to
+        select the best-performing model for deployment.
+
+        For more information about AutoML jobs, see
+        https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-automate-model-development.html
+        in the SageMaker AI developer guide.
+
+        Note: We recommend using the new versions CreateAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)
+        and DescribeAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJobV2.html),
+        which offer backward compatibility.
+
+        ``CreateAutoMLJobV2`` can manage tabular problem types identical to those of its
+        previous version ``CreateAutoMLJob``, as well as time-series forecasting,
+        non-tabular problem types such as image or text classification, and text
+        generation (LLMs fine-tuning).
+
+        Find guidelines about how to migrate a ``CreateAutoMLJob`` to
+        ``CreateAutoMLJobV2`` in Migrate a CreateAutoMLJob to CreateAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-automate-model-development-create-experiment.html#autopilot-create-experiment-api-migrate-v1-v2).
+
+        You can find the best-performing model after you run an AutoML job by calling
+        DescribeAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJobV2.html)
+        (recommended) or DescribeAutoMLJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJob.html).
 
         Args:
-            auto_ml_job_config: A collection of settings used to configure an AutoML job.
-            auto_ml_job_name: Identifies an Autopilot job. The name must be unique to your account and is case
-            auto_ml_job_objective: Specifies a metric to minimize or maximize as the objective of a job. If not spe
-            generate_candidate_definitions_only: Generates possible candidates without training the models. A candidate is a comb
-            input_data_config: An array of channel objects that describes the input data and its location. Each
-            model_deploy_config: Specifies how to generate the endpoint name for an automatic one-click Autopilot
-            output_data_config: Provides information about encryption and the Amazon S3 output path needed to st
-            problem_type: Defines the type of supervised learning problem available for the candidates. Fo
-            role_arn: The ARN of the role that is used to access the data.
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv"""
+            auto_ml_job_config: A collection of settings used to configure an AutoML
+            job. auto_ml_job_name: Identifies an Autopilot job. auto_ml_job_objective:
+            Specifies a metric to minimize or maximize as the objective of a job.
+            generate_candidate_definitions_only: Generates possible candidates without
+            training the models. input_data_config: An array of channel objects that
+            describes the input data and its location. model_deploy_config: Specifies
+            how to generate the endpoint name for an automatic one-click Autopilot model
+            deployment. output_data_config: Provides information about encryption and
+            the Amazon S3 output path needed to store artifacts from… problem_type:
+            Defines the type of supervised learning problem available for the
+            candidates. role_arn: The ARN of the role that is used to access the data.
+            tags: An array of key-value pairs.
+        """
         return self._call(_CREATE_AUTO_ML_JOB, request, params)
 
     @_t.overload
@@ -4200,20 +4420,74 @@ class SageMakerClient(_calls.BaseClient):
     def create_auto_ml_job_v2(
         self, request: CreateAutoMLJobV2Request | None = None, /, **params: _t.Any
     ) -> CreateAutoMLJobV2Response:
-        """Creates an Autopilot job also referred to as Autopilot experiment or AutoML job V2. An AutoML job in SageMaker AI is a fully automated process that allows you to build machine learning models with minimal effort and machine learning expertise. When initiating an AutoML job, you provide your data and optionally specify parameters tailored to your use case. SageMaker AI then automates the entire model development lifecycle, including data preprocessing, model training, tuning, and evaluation. AutoML jobs are designed to simplify and accelerate the model building process by automating various tasks and exploring different combinations of machine learning algorithms, data preprocessing techniques, and hyperparameter values. The output of an AutoML job comprises one or more trained models ready for deployment and inference. Additionally, SageMaker AI AutoML jobs generate a candidate model leaderboard, allowing you to select the best-performing model for deployment. For more information about AutoML jobs, see https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-automate-model-development.html in the SageMaker AI developer guide. AutoML jobs V2 support various problem types such as regression, binary, and multiclass classification with tabular data, text and image classification, time-series forecasting, and fine-tuning of large language models (LLMs) for text generation. CreateAutoMLJobV2 and DescribeAutoMLJobV2 are new versions of CreateAutoMLJob and DescribeAutoMLJob which offer backward compatibility. CreateAutoMLJobV2 can manage tabular problem types identical to those of its previous version CreateAutoMLJob , as well as time-series forecasting, non-tabular problem types such as image or text classification, and text generation (LLMs fine-tuning). Find guidelines about how to migrate a CreateAutoMLJob to CreateAutoMLJobV2 in Migrate a CreateAutoMLJob to CreateAutoMLJobV2 . For the list of available problem types supported by CreateAutoMLJobV2 , see AutoMLProblemTypeConfig . You can find the best-performing model after you run an AutoML job V2 by calling DescribeAutoMLJobV2 .
+        """Creates an Autopilot job also referred to as Autopilot experiment or AutoML
+        job V2.
+
+        An AutoML job in SageMaker AI is a fully automated process that allows you to
+        build machine learning models with minimal effort and machine learning
+        expertise. When initiating an AutoML job, you provide your data and optionally
+        specify parameters tailored to your use case. SageMaker AI then automates the
+        entire model development lifecycle, including data preprocessing, model
+        training, tuning, and evaluation. AutoML jobs are designed to simplify and
+        accelerate the model building process by automating various tasks and exploring
+        different combinations of machine learning algorithms, data preprocessing
+        techniques, and hyperparameter values. The output of an AutoML job comprises one
+        or more trained models ready for deployment and inference. Additionally,
+        SageMaker AI AutoML jobs generate a candidate model leaderboard, allowing you to
+        select the best-performing model for deployment.
+
+        For more information about AutoML jobs, see
+        https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-automate-model-development.html
+        in the SageMaker AI developer guide.
+
+        AutoML jobs V2 support various problem types such as regression, binary, and
+        multiclass classification with tabular data, text and image classification,
+        time-series forecasting, and fine-tuning of large language models (LLMs) for
+        text generation.
+
+        Note: CreateAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)
+        and DescribeAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJobV2.html)
+        are new versions of CreateAutoMLJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJob.html)
+        and DescribeAutoMLJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJob.html)
+        which offer backward compatibility.
+
+        ``CreateAutoMLJobV2`` can manage tabular problem types identical to those of its
+        previous version ``CreateAutoMLJob``, as well as time-series forecasting,
+        non-tabular problem types such as image or text classification, and text
+        generation (LLMs fine-tuning).
+
+        Find guidelines about how to migrate a ``CreateAutoMLJob`` to
+        ``CreateAutoMLJobV2`` in Migrate a CreateAutoMLJob to CreateAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-automate-model-development-create-experiment.html#autopilot-create-experiment-api-migrate-v1-v2).
+
+        For the list of available problem types supported by ``CreateAutoMLJobV2``, see
+        AutoMLProblemTypeConfig
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLProblemTypeConfig.html).
+
+        You can find the best-performing model after you run an AutoML job V2 by calling
+        DescribeAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeAutoMLJobV2.html).
 
         Args:
-            auto_ml_compute_config: Specifies the compute configuration for the AutoML job V2.
-            auto_ml_job_input_data_config: An array of channel objects describing the input data and their location. Each c
-            auto_ml_job_name: Identifies an Autopilot job. The name must be unique to your account and is case
-            auto_ml_job_objective: Specifies a metric to minimize or maximize as the objective of a job. If not spe
-            auto_ml_problem_type_config: Defines the configuration settings of one of the supported problem types.
-            data_split_config: This structure specifies how to split the data into train and validation dataset
-            model_deploy_config: Specifies how to generate the endpoint name for an automatic one-click Autopilot
-            output_data_config: Provides information about encryption and the Amazon S3 output path needed to st
-            role_arn: The ARN of the role that is used to access the data.
-            security_config: The security configuration for traffic encryption or Amazon VPC settings.
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv"""
+            auto_ml_compute_config: Specifies the compute configuration for the AutoML
+            job V2. auto_ml_job_input_data_config: An array of channel objects
+            describing the input data and their location. auto_ml_job_name: Identifies
+            an Autopilot job. auto_ml_job_objective: Specifies a metric to minimize or
+            maximize as the objective of a job. auto_ml_problem_type_config: Defines the
+            configuration settings of one of the supported problem types.
+            data_split_config: This structure specifies how to split the data into train
+            and validation datasets. model_deploy_config: Specifies how to generate the
+            endpoint name for an automatic one-click Autopilot model deployment.
+            output_data_config: Provides information about encryption and the Amazon S3
+            output path needed to store artifacts from… role_arn: The ARN of the role
+            that is used to access the data. security_config: The security configuration
+            for traffic encryption or Amazon VPC settings. tags: An array of key-value
+            pairs.
+        """
         return self._call(_CREATE_AUTO_ML_JOB_V2, request, params)
 
     @_t.overload
@@ -4236,21 +4510,31 @@ class SageMakerClient(_calls.BaseClient):
         vpc_config: VpcConfig | None = None,
     ) -> CreateClusterResponse: ...
     def create_cluster(self, request: CreateClusterRequest | None = None, /, **params: _t.Any) -> CreateClusterResponse:
-        """Creates an Amazon SageMaker HyperPod cluster. SageMaker HyperPod is a capability of SageMaker for creating and managing persistent clusters for developing large machine learning models, such as large language models (LLMs) and diffusion models. To learn more, see Amazon SageMaker HyperPod in the Amazon SageMaker Developer Guide .
+        """Creates an Amazon SageMaker HyperPod cluster. SageMaker HyperPod is a
+        capability of SageMaker for creating and managing persistent clusters for
+        developing large machine learning models, such as large language models (LLMs)
+        and diffusion models. To learn more, see Amazon SageMaker HyperPod
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod.html) in the
+        Amazon SageMaker Developer Guide.
 
         Args:
-            auto_scaling: The autoscaling configuration for the cluster. Enables automatic scaling of clus
-            cluster_name: The name for the new SageMaker HyperPod cluster.
-            cluster_role: The Amazon Resource Name (ARN) of the IAM role that HyperPod assumes to perform
-            instance_groups: The instance groups to be created in the SageMaker HyperPod cluster.
-            node_provisioning_mode: The mode for provisioning nodes in the cluster. You can specify the following mo
-            node_recovery: The node recovery mode for the SageMaker HyperPod cluster. When set to Automatic
-            orchestrator: The type of orchestrator to use for the SageMaker HyperPod cluster. Currently, s
-            restricted_instance_groups: The specialized instance groups for training models like Amazon Nova to be creat
-            restricted_instance_groups_config: The configuration for the restricted instance groups (RIG) in the SageMaker Hype
-            tags: Custom tags for managing the SageMaker HyperPod cluster as an Amazon Web Service
-            tiered_storage_config: The configuration for managed tier checkpointing on the HyperPod cluster. When e
-            vpc_config: Specifies the Amazon Virtual Private Cloud (VPC) that is associated with the Ama"""
+            auto_scaling: The autoscaling configuration for the cluster. cluster_name:
+            The name for the new SageMaker HyperPod cluster. cluster_role: The Amazon
+            Resource Name (ARN) of the IAM role that HyperPod assumes to perform cluster
+            autoscaling… instance_groups: The instance groups to be created in the
+            SageMaker HyperPod cluster. node_provisioning_mode: The mode for
+            provisioning nodes in the cluster. node_recovery: The node recovery mode for
+            the SageMaker HyperPod cluster. orchestrator: The type of orchestrator to
+            use for the SageMaker HyperPod cluster. restricted_instance_groups: The
+            specialized instance groups for training models like Amazon Nova to be
+            created in the SageMaker… restricted_instance_groups_config: The
+            configuration for the restricted instance groups (RIG) in the SageMaker
+            HyperPod cluster. tags: Custom tags for managing the SageMaker HyperPod
+            cluster as an Amazon Web Services resource. tiered_storage_config: The
+            configuration for managed tier checkpointing on the HyperPod cluster.
+            vpc_config: Specifies the Amazon Virtual Private Cloud (VPC) that is
+            associated with the Amazon SageMaker…
+        """
         return self._call(_CREATE_CLUSTER, request, params)
 
     @_t.overload
@@ -4269,15 +4553,22 @@ class SageMakerClient(_calls.BaseClient):
     def create_cluster_extension(
         self, request: CreateClusterExtensionRequest | None = None, /, **params: _t.Any
     ) -> CreateClusterExtensionResponse:
-        """Installs an extension, such as sagemaker-observability , on a SageMaker HyperPod cluster orchestrated by Slurm. The cluster must have NodeProvisioningMode set to Continuous and can have only one extension with a given name. To track the installation, call DescribeClusterExtension .
+        """Installs an extension, such as ``sagemaker-observability``, on a SageMaker
+        HyperPod cluster orchestrated by Slurm. The cluster must have
+        ``NodeProvisioningMode`` set to ``Continuous`` and can have only one extension
+        with a given name. To track the installation, call ``DescribeClusterExtension``.
 
         Args:
-            client_token: A unique, case-sensitive identifier that you provide so that the operation compl
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which to ins
-            configuration_values: The configuration settings for the extension, as a JSON object serialized as a s
-            extension_name: The name of the extension to install, for example sagemaker-observability .
-            extension_version: The version of the extension to install, in MAJOR.MINOR.PATCH format, for exampl
-            tags: Custom tags for managing the extension as an Amazon Web Services resource. You c"""
+            client_token: A unique, case-sensitive identifier that you provide so that
+            the operation completes no more than… cluster_arn: The Amazon Resource Name
+            (ARN) of the SageMaker HyperPod cluster on which to install the extension.
+            configuration_values: The configuration settings for the extension, as a
+            JSON object serialized as a string, for example… extension_name: The name of
+            the extension to install, for example ``sagemaker-observability``.
+            extension_version: The version of the extension to install, in
+            ``MAJOR.MINOR.PATCH`` format, for example ``1.0.0``. tags: Custom tags for
+            managing the extension as an Amazon Web Services resource.
+        """
         return self._call(_CREATE_CLUSTER_EXTENSION, request, params)
 
     @_t.overload
@@ -4297,14 +4588,17 @@ class SageMakerClient(_calls.BaseClient):
     def create_cluster_scheduler_config(
         self, request: CreateClusterSchedulerConfigRequest | None = None, /, **params: _t.Any
     ) -> CreateClusterSchedulerConfigResponse:
-        """Create cluster policy configuration. This policy is used for task prioritization and fair-share allocation of idle compute. This helps prioritize critical workloads and distributes idle compute across entities.
+        """Create cluster policy configuration. This policy is used for task
+        prioritization and fair-share allocation of idle compute. This helps prioritize
+        critical workloads and distributes idle compute across entities.
 
         Args:
             cluster_arn: ARN of the cluster.
             description: Description of the cluster policy.
-            name: The name for the cluster policy. The name must be unique within the SageMaker AI
+            name: The name for the cluster policy.
             scheduler_config: Configuration about the monitoring schedule.
-            tags: Tags of the cluster policy."""
+            tags: Tags of the cluster policy.
+        """
         return self._call(_CREATE_CLUSTER_SCHEDULER_CONFIG, request, params)
 
     @_t.overload
@@ -4316,12 +4610,22 @@ class SageMakerClient(_calls.BaseClient):
     def create_code_repository(
         self, request: CreateCodeRepositoryInput | None = None, /, **params: _t.Any
     ) -> CreateCodeRepositoryOutput:
-        """Creates a Git repository as a resource in your SageMaker AI account. You can associate the repository with notebook instances so that you can use Git source control for the notebooks you create. The Git repository is a resource in your SageMaker AI account, so it can be associated with more than one notebook instance, and it persists independently from the lifecycle of any notebook instances it is associated with. The repository can be hosted either in Amazon Web Services CodeCommit or in any other Git repository.
+        """Creates a Git repository as a resource in your SageMaker AI account. You can
+        associate the repository with notebook instances so that you can use Git source
+        control for the notebooks you create. The Git repository is a resource in your
+        SageMaker AI account, so it can be associated with more than one notebook
+        instance, and it persists independently from the lifecycle of any notebook
+        instances it is associated with.
+
+        The repository can be hosted either in Amazon Web Services CodeCommit
+        (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+        other Git repository.
 
         Args:
-            code_repository_name: The name of the Git repository. The name must have 1 to 63 characters. Valid cha
-            git_config: Specifies details about the repository, including the URL where the repository i
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv"""
+            code_repository_name: The name of the Git repository. git_config: Specifies
+            details about the repository, including the URL where the repository is
+            located, the… tags: An array of key-value pairs.
+        """
         return self._call(_CREATE_CODE_REPOSITORY, request, params)
 
     @_t.overload
@@ -4342,17 +4646,49 @@ class SageMakerClient(_calls.BaseClient):
     def create_compilation_job(
         self, request: CreateCompilationJobRequest | None = None, /, **params: _t.Any
     ) -> CreateCompilationJobResponse:
-        """Starts a model compilation job. After the model has been compiled, Amazon SageMaker AI saves the resulting model artifacts to an Amazon Simple Storage Service (Amazon S3) bucket that you specify. If you choose to host your model using Amazon SageMaker AI hosting services, you can use the resulting model artifacts as part of the model. You can also use the artifacts with Amazon Web Services IoT Greengrass. In that case, deploy them as an ML resource. In the request body, you provide the following: A name for the compilation job Information about the input model artifacts The output location for the compiled model and the device (target) that the model runs on The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker AI assumes to perform the model compilation job. You can also provide a Tag to track the model compilation job's resource use and costs. The response body contains the CompilationJobArn for the compiled job. To stop a model compilation job, use StopCompilationJob . To get information about a particular model compilation job, use DescribeCompilationJob . To get information about multiple model compilation jobs, use ListCompilationJobs .
+        """Starts a model compilation job. After the model has been compiled, Amazon
+        SageMaker AI saves the resulting model artifacts to an Amazon Simple Storage
+        Service (Amazon S3) bucket that you specify.
+
+        If you choose to host your model using Amazon SageMaker AI hosting services, you
+        can use the resulting model artifacts as part of the model. You can also use the
+        artifacts with Amazon Web Services IoT Greengrass. In that case, deploy them as
+        an ML resource.
+
+        In the request body, you provide the following:
+
+        - A name for the compilation job
+        - Information about the input model artifacts
+        - The output location for the compiled model and the device (target) that the
+          model runs on
+        - The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker AI
+          assumes to perform the model compilation job.
+
+        You can also provide a ``Tag`` to track the model compilation job's resource use
+        and costs. The response body contains the ``CompilationJobArn`` for the compiled
+        job.
+
+        To stop a model compilation job, use StopCompilationJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopCompilationJob.html).
+        To get information about a particular model compilation job, use
+        DescribeCompilationJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeCompilationJob.html).
+        To get information about multiple model compilation jobs, use
+        ListCompilationJobs
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListCompilationJobs.html).
 
         Args:
-            compilation_job_name: A name for the model compilation job. The name must be unique within the Amazon
-            input_config: Provides information about the location of input model artifacts, the name and s
-            model_package_version_arn: The Amazon Resource Name (ARN) of a versioned model package. Provide either a Mo
-            output_config: Provides information about the output location for the compiled model and the ta
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI t
-            stopping_condition: Specifies a limit to how long a model compilation job can run. When the job reac
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            vpc_config: A VpcConfig object that specifies the VPC that you want your compilation job to"""
+            compilation_job_name: A name for the model compilation job. input_config:
+            Provides information about the location of input model artifacts, the name
+            and shape of the… model_package_version_arn: The Amazon Resource Name (ARN)
+            of a versioned model package. output_config: Provides information about the
+            output location for the compiled model and the target device the… role_arn:
+            The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker
+            AI to perform tasks on… stopping_condition: Specifies a limit to how long a
+            model compilation job can run. tags: An array of key-value pairs.
+            vpc_config: A VpcConfig object that specifies the VPC that you want your
+            compilation job to connect to.
+        """
         return self._call(_CREATE_COMPILATION_JOB, request, params)
 
     @_t.overload
@@ -4372,16 +4708,19 @@ class SageMakerClient(_calls.BaseClient):
     def create_compute_quota(
         self, request: CreateComputeQuotaRequest | None = None, /, **params: _t.Any
     ) -> CreateComputeQuotaResponse:
-        """Create compute allocation definition. This defines how compute is allocated, shared, and borrowed for specified entities. Specifically, how to lend and borrow idle compute and assign a fair-share weight to the specified entities.
+        """Create compute allocation definition. This defines how compute is allocated,
+        shared, and borrowed for specified entities. Specifically, how to lend and
+        borrow idle compute and assign a fair-share weight to the specified entities.
 
         Args:
-            activation_state: The state of the compute allocation being described. Use to enable or disable co
+            activation_state: The state of the compute allocation being described.
             cluster_arn: ARN of the cluster.
-            compute_quota_config: Configuration of the compute allocation definition. This includes the resource s
+            compute_quota_config: Configuration of the compute allocation definition.
             compute_quota_target: The target entity to allocate compute resources to.
             description: Description of the compute allocation definition.
-            name: The name of the compute allocation definition. The name must be unique within th
-            tags: Tags of the compute allocation definition."""
+            name: The name of the compute allocation definition.
+            tags: Tags of the compute allocation definition.
+        """
         return self._call(_CREATE_COMPUTE_QUOTA, request, params)
 
     @_t.overload
@@ -4398,15 +4737,20 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateContextResponse: ...
     def create_context(self, request: CreateContextRequest | None = None, /, **params: _t.Any) -> CreateContextResponse:
-        """Creates a context . A context is a lineage tracking entity that represents a logical grouping of other tracking or experiment entities. Some examples are an endpoint and a model package. For more information, see Amazon SageMaker ML Lineage Tracking .
+        """Creates a context. A context is a lineage tracking entity that represents a
+        logical grouping of other tracking or experiment entities. Some examples are an
+        endpoint and a model package. For more information, see Amazon SageMaker ML
+        Lineage Tracking
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking.html).
 
         Args:
-            context_name: The name of the context. Must be unique to your account in an Amazon Web Service
+            context_name: The name of the context.
             context_type: The context type.
             description: The description of the context.
             properties: A list of properties to add to the context.
             source: The source type, ID, and URI.
-            tags: A list of tags to apply to the context."""
+            tags: A list of tags to apply to the context.
+        """
         return self._call(_CREATE_CONTEXT, request, params)
 
     @_t.overload
@@ -4431,19 +4775,22 @@ class SageMakerClient(_calls.BaseClient):
     def create_data_quality_job_definition(
         self, request: CreateDataQualityJobDefinitionRequest | None = None, /, **params: _t.Any
     ) -> CreateDataQualityJobDefinitionResponse:
-        """Creates a definition for a job that monitors data quality and drift. For information about model monitor, see Amazon SageMaker AI Model Monitor .
+        """Creates a definition for a job that monitors data quality and drift. For
+        information about model monitor, see Amazon SageMaker AI Model Monitor
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor.html).
 
         Args:
-            data_quality_app_specification: Specifies the container that runs the monitoring job.
-            data_quality_baseline_config: Configures the constraints and baselines for the monitoring job.
-            data_quality_job_input: A list of inputs for the monitoring job. Currently endpoints are supported as mo
-            data_quality_job_output_config: DataQualityJobOutputConfig
-            job_definition_name: The name for the monitoring job definition.
-            job_resources: JobResources
-            network_config: Specifies networking configuration for the monitoring job.
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assum
-            stopping_condition: StoppingCondition
-            tags: (Optional) An array of key-value pairs. For more information, see Using Cost All"""
+            data_quality_app_specification: Specifies the container that runs the
+            monitoring job. data_quality_baseline_config: Configures the constraints and
+            baselines for the monitoring job. data_quality_job_input: A list of inputs
+            for the monitoring job. data_quality_job_output_config:
+            DataQualityJobOutputConfig job_definition_name: The name for the monitoring
+            job definition. job_resources: JobResources network_config: Specifies
+            networking configuration for the monitoring job. role_arn: The Amazon
+            Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to
+            perform tasks… stopping_condition: StoppingCondition tags: (Optional) An
+            array of key-value pairs.
+        """
         return self._call(_CREATE_DATA_QUALITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -4463,12 +4810,14 @@ class SageMakerClient(_calls.BaseClient):
         """Creates a device fleet.
 
         Args:
-            description: A description of the fleet.
-            device_fleet_name: The name of the fleet that the device belongs to.
-            enable_iot_role_alias: Whether to create an Amazon Web Services IoT Role Alias during device fleet crea
-            output_config: The output configuration for storing sample data collected by the fleet.
-            role_arn: The Amazon Resource Name (ARN) that has access to Amazon Web Services Internet o
-            tags: Creates tags for the specified fleet."""
+            description: A description of the fleet. device_fleet_name: The name of the
+            fleet that the device belongs to. enable_iot_role_alias: Whether to create
+            an Amazon Web Services IoT Role Alias during device fleet creation.
+            output_config: The output configuration for storing sample data collected by
+            the fleet. role_arn: The Amazon Resource Name (ARN) that has access to
+            Amazon Web Services Internet of Things (IoT). tags: Creates tags for the
+            specified fleet.
+        """
         return self._call(_CREATE_DEVICE_FLEET, request, params)
 
     @_t.overload
@@ -4493,23 +4842,71 @@ class SageMakerClient(_calls.BaseClient):
         vpc_id: VpcId | None = None,
     ) -> CreateDomainResponse: ...
     def create_domain(self, request: CreateDomainRequest | None = None, /, **params: _t.Any) -> CreateDomainResponse:
-        """Creates a Domain . A domain consists of an associated Amazon Elastic File System volume, a list of authorized users, and a variety of security, application, policy, and Amazon Virtual Private Cloud (VPC) configurations. Users within a domain can share notebook files and other artifacts with each other. EFS storage When a domain is created, an EFS volume is created for use by all of the users within the domain. Each user receives a private home directory within the EFS volume for notebooks, Git repositories, and data files. SageMaker AI uses the Amazon Web Services Key Management Service (Amazon Web Services KMS) to encrypt the EFS volume attached to the domain with an Amazon Web Services managed key by default. For more control, you can specify a customer managed key. For more information, see Protect Data at Rest Using Encryption . VPC configuration All traffic between the domain and the Amazon EFS volume is through the specified VPC and subnets. For other traffic, you can specify the AppNetworkAccessType parameter. AppNetworkAccessType corresponds to the network access type that you choose when you onboard to the domain. The following options are available: PublicInternetOnly - Non-EFS traffic goes through a VPC managed by Amazon SageMaker AI, which allows internet access. This is the default value. VpcOnly - All traffic is through the specified VPC and subnets. Internet access is disabled by default. To allow internet access, you must specify a NAT gateway. When internet access is disabled, you won't be able to run a Amazon SageMaker AI Studio notebook or to train or host models unless your VPC has an interface endpoint to the SageMaker AI API and runtime or a NAT gateway and your security groups allow outbound connections. NFS traffic over TCP on port 2049 needs to be allowed in both inbound and outbound rules in order to launch a Amazon SageMaker AI Studio app successfully. For more information, see Connect Amazon SageMaker AI Studio Notebooks to Resources in a VPC .
+        """Creates a ``Domain``. A domain consists of an associated Amazon Elastic File
+        System volume, a list of authorized users, and a variety of security,
+        application, policy, and Amazon Virtual Private Cloud (VPC) configurations.
+        Users within a domain can share notebook files and other artifacts with each
+        other.
+
+        EFS storage
+
+        When a domain is created, an EFS volume is created for use by all of the users
+        within the domain. Each user receives a private home directory within the EFS
+        volume for notebooks, Git repositories, and data files.
+
+        SageMaker AI uses the Amazon Web Services Key Management Service (Amazon Web
+        Services KMS) to encrypt the EFS volume attached to the domain with an Amazon
+        Web Services managed key by default. For more control, you can specify a
+        customer managed key. For more information, see Protect Data at Rest Using
+        Encryption
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/encryption-at-rest.html).
+
+        VPC configuration
+
+        All traffic between the domain and the Amazon EFS volume is through the
+        specified VPC and subnets. For other traffic, you can specify the
+        ``AppNetworkAccessType`` parameter. ``AppNetworkAccessType`` corresponds to the
+        network access type that you choose when you onboard to the domain. The
+        following options are available:
+
+        - ``PublicInternetOnly`` - Non-EFS traffic goes through a VPC managed by Amazon
+          SageMaker AI, which allows internet access. This is the default value.
+
+        - ``VpcOnly`` - All traffic is through the specified VPC and subnets. Internet
+          access is disabled by default. To allow internet access, you must specify a
+          NAT gateway.
+
+          When internet access is disabled, you won't be able to run a Amazon SageMaker
+          AI Studio notebook or to train or host models unless your VPC has an interface
+          endpoint to the SageMaker AI API and runtime or a NAT gateway and your
+          security groups allow outbound connections.
+
+        Important: NFS traffic over TCP on port 2049 needs to be allowed in both inbound
+        and outbound rules in order to launch a Amazon SageMaker AI Studio app
+        successfully.
+
+        For more information, see Connect Amazon SageMaker AI Studio Notebooks to
+        Resources in a VPC
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/studio-notebooks-and-internet-access.html).
 
         Args:
-            app_network_access_type: Specifies the VPC used for non-EFS traffic. The default value is PublicInternetO
-            app_security_group_management: The entity that creates and manages the required security groups for inter-app c
-            auth_mode: The mode of authentication that members use to access the domain.
-            default_space_settings: The default settings for shared spaces that users create in the domain.
-            default_user_settings: The default settings to use to create a user profile when UserSettings isn't spe
-            domain_name: A name for the domain.
-            domain_settings: A collection of Domain settings.
-            home_efs_file_system_creation: Indicates whether to create a home EFS file system for the domain. Defaults to E
-            home_efs_file_system_kms_key_id: Use KmsKeyId .
-            kms_key_id: SageMaker AI uses Amazon Web Services KMS to encrypt EFS and EBS volumes attache
-            subnet_ids: The VPC subnets that the domain uses for communication. The field is optional wh
-            tag_propagation: Indicates whether custom tag propagation is supported for the domain. Defaults t
-            tags: Tags to associated with the Domain. Each tag consists of a key and an optional v
-            vpc_id: The ID of the Amazon Virtual Private Cloud (VPC) that the domain uses for commun"""
+            app_network_access_type: Specifies the VPC used for non-EFS traffic.
+            app_security_group_management: The entity that creates and manages the
+            required security groups for inter-app communication in… auth_mode: The mode
+            of authentication that members use to access the domain.
+            default_space_settings: The default settings for shared spaces that users
+            create in the domain. default_user_settings: The default settings to use to
+            create a user profile when ``UserSettings`` isn't specified in the…
+            domain_name: A name for the domain. domain_settings: A collection of
+            ``Domain`` settings. home_efs_file_system_creation: Indicates whether to
+            create a home EFS file system for the domain.
+            home_efs_file_system_kms_key_id: Use ``KmsKeyId``. kms_key_id: SageMaker AI
+            uses Amazon Web Services KMS to encrypt EFS and EBS volumes attached to the
+            domain… subnet_ids: The VPC subnets that the domain uses for communication.
+            tag_propagation: Indicates whether custom tag propagation is supported for
+            the domain. tags: Tags to associated with the Domain. vpc_id: The ID of the
+            Amazon Virtual Private Cloud (VPC) that the domain uses for communication.
+        """
         return self._call(_CREATE_DOMAIN, request, params)
 
     @_t.overload
@@ -4529,14 +4926,16 @@ class SageMakerClient(_calls.BaseClient):
     def create_edge_deployment_plan(
         self, request: CreateEdgeDeploymentPlanRequest | None = None, /, **params: _t.Any
     ) -> CreateEdgeDeploymentPlanResponse:
-        """Creates an edge deployment plan, consisting of multiple stages. Each stage may have a different deployment configuration and devices.
+        """Creates an edge deployment plan, consisting of multiple stages. Each stage
+        may have a different deployment configuration and devices.
 
         Args:
             device_fleet_name: The device fleet used for this edge deployment plan.
             edge_deployment_plan_name: The name of the edge deployment plan.
             model_configs: List of models associated with the edge deployment plan.
-            stages: List of stages of the edge deployment plan. The number of stages is limited to 1
-            tags: List of tags with which to tag the edge deployment plan."""
+            stages: List of stages of the edge deployment plan.
+            tags: List of tags with which to tag the edge deployment plan.
+        """
         return self._call(_CREATE_EDGE_DEPLOYMENT_PLAN, request, params)
 
     @_t.overload
@@ -4552,7 +4951,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             edge_deployment_plan_name: The name of the edge deployment plan.
-            stages: List of stages to be added to the edge deployment plan."""
+            stages: List of stages to be added to the edge deployment plan.
+        """
         return self._call(_CREATE_EDGE_DEPLOYMENT_STAGE, request, params)
 
     @_t.overload
@@ -4573,17 +4973,22 @@ class SageMakerClient(_calls.BaseClient):
     def create_edge_packaging_job(
         self, request: CreateEdgePackagingJobRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Starts a SageMaker Edge Manager model packaging job. Edge Manager will use the model artifacts from the Amazon Simple Storage Service bucket that you specify. After the model has been packaged, Amazon SageMaker saves the resulting artifacts to an S3 bucket that you specify.
+        """Starts a SageMaker Edge Manager model packaging job. Edge Manager will use
+        the model artifacts from the Amazon Simple Storage Service bucket that you
+        specify. After the model has been packaged, Amazon SageMaker saves the resulting
+        artifacts to an S3 bucket that you specify.
 
         Args:
-            compilation_job_name: The name of the SageMaker Neo compilation job that will be used to locate model
-            edge_packaging_job_name: The name of the edge packaging job.
-            model_name: The name of the model.
-            model_version: The version of the model.
-            output_config: Provides information about the output location for the packaged model.
-            resource_key: The Amazon Web Services KMS key to use when encrypting the EBS volume the edge p
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to d
-            tags: Creates tags for the packaging job."""
+            compilation_job_name: The name of the SageMaker Neo compilation job that
+            will be used to locate model artifacts for… edge_packaging_job_name: The
+            name of the edge packaging job. model_name: The name of the model.
+            model_version: The version of the model. output_config: Provides information
+            about the output location for the packaged model. resource_key: The Amazon
+            Web Services KMS key to use when encrypting the EBS volume the edge
+            packaging job runs… role_arn: The Amazon Resource Name (ARN) of an IAM role
+            that enables Amazon SageMaker to download and upload… tags: Creates tags for
+            the packaging job.
+        """
         return self._call(_CREATE_EDGE_PACKAGING_JOB, request, params)
 
     @_t.overload
@@ -4598,13 +5003,94 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateEndpointOutput: ...
     def create_endpoint(self, request: CreateEndpointInput | None = None, /, **params: _t.Any) -> CreateEndpointOutput:
-        """Creates an endpoint using the endpoint configuration specified in the request. SageMaker uses the endpoint to provision resources and deploy models. You create the endpoint configuration with the CreateEndpointConfig API. Use this API to deploy models using SageMaker hosting services. You must not delete an EndpointConfig that is in use by an endpoint that is live or while the UpdateEndpoint or CreateEndpoint operations are being performed on the endpoint. To update an endpoint, you must create a new EndpointConfig . The endpoint name must be unique within an Amazon Web Services Region in your Amazon Web Services account. When it receives the request, SageMaker creates the endpoint, launches the resources (ML compute instances), and deploys the model(s) on them. When you call CreateEndpoint , a load call is made to DynamoDB to verify that your endpoint configuration exists. When you read data from a DynamoDB table supporting Eventually Consistent Reads , the response might not reflect the results of a recently completed write operation. The response might include some stale data. If the dependent entities are not yet in DynamoDB, this causes a validation error. If you repeat your read request after a short time, the response should return the latest data. So retry logic is recommended to handle these possible issues. We also recommend that customers call DescribeEndpointConfig before calling CreateEndpoint to minimize the potential impact of a DynamoDB eventually consistent read. When SageMaker receives the request, it sets the endpoint status to Creating . After it creates the endpoint, it sets the status to InService . SageMaker can then process incoming requests for inferences. To check the status of an endpoint, use the DescribeEndpoint API. If any of the models hosted at this endpoint get model data from an Amazon S3 location, SageMaker uses Amazon Web Services Security Token Service to download model artifacts from the S3 path you provided. Amazon Web Services STS is activated in your Amazon Web Services account by default. If you previously deactivated Amazon Web Services STS for a region, you need to reactivate Amazon Web Services STS for that region. For more information, see Activating and Deactivating Amazon Web Services STS in an Amazon Web Services Region in the Amazon Web Services Identity and Access Management User Guide . To add the IAM role policies for using this API operation, go to the IAM console , and choose Roles in the left navigation pane. Search the IAM role that you want to grant access to use the CreateEndpoint and CreateEndpointConfig API operations, add the following policies to the role. Option 1: For a full SageMaker access, search and attach the AmazonSageMakerFullAccess policy. Option 2: For granting a limited access to an IAM role, paste the following Action elements manually into the JSON file of the IAM role: "Action": ["sagemaker:CreateEndpoint", "sagemaker:CreateEndpointConfig"] "Resource": [ "arn:aws:sagemaker:region:account-id:endpoint/endpointName" "arn:aws:sagemaker:region:account-id:endpoint-config/endpointConfigName" ] For more information, see SageMaker API Permissions: Actions, Permissions, and Resources Reference .
+        """Creates an endpoint using the endpoint configuration specified in the
+        request. SageMaker uses the endpoint to provision resources and deploy models.
+        You create the endpoint configuration with the CreateEndpointConfig
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html)
+        API.
+
+        Use this API to deploy models using SageMaker hosting services.
+
+        Note: You must not delete an ``EndpointConfig`` that is in use by an endpoint
+        that is live or while the ``UpdateEndpoint`` or ``CreateEndpoint`` operations
+        are being performed on the endpoint. To update an endpoint, you must create a
+        new ``EndpointConfig``.
+
+        The endpoint name must be unique within an Amazon Web Services Region in your
+        Amazon Web Services account.
+
+        When it receives the request, SageMaker creates the endpoint, launches the
+        resources (ML compute instances), and deploys the model(s) on them.
+
+        Note: When you call CreateEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html),
+        a load call is made to DynamoDB to verify that your endpoint configuration
+        exists. When you read data from a DynamoDB table supporting
+        ``Eventually Consistent Reads``
+        (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadConsistency.html),
+        the response might not reflect the results of a recently completed write
+        operation. The response might include some stale data. If the dependent entities
+        are not yet in DynamoDB, this causes a validation error. If you repeat your read
+        request after a short time, the response should return the latest data. So retry
+        logic is recommended to handle these possible issues. We also recommend that
+        customers call DescribeEndpointConfig
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpointConfig.html)
+        before calling CreateEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+        to minimize the potential impact of a DynamoDB eventually consistent read.
+
+        When SageMaker receives the request, it sets the endpoint status to
+        ``Creating``. After it creates the endpoint, it sets the status to
+        ``InService``. SageMaker can then process incoming requests for inferences. To
+        check the status of an endpoint, use the DescribeEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html)
+        API.
+
+        If any of the models hosted at this endpoint get model data from an Amazon S3
+        location, SageMaker uses Amazon Web Services Security Token Service to download
+        model artifacts from the S3 path you provided. Amazon Web Services STS is
+        activated in your Amazon Web Services account by default. If you previously
+        deactivated Amazon Web Services STS for a region, you need to reactivate Amazon
+        Web Services STS for that region. For more information, see Activating and
+        Deactivating Amazon Web Services STS in an Amazon Web Services Region
+        (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_enable-regions.html)
+        in the Amazon Web Services Identity and Access Management User Guide.
+
+        Note: To add the IAM role policies for using this API operation, go to the IAM
+        console (https://console.aws.amazon.com/iam/), and choose Roles in the left
+        navigation pane. Search the IAM role that you want to grant access to use the
+        CreateEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+        and CreateEndpointConfig
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html)
+        API operations, add the following policies to the role.
+
+        - Option 1: For a full SageMaker access, search and attach the
+          ``AmazonSageMakerFullAccess`` policy.
+
+        - Option 2: For granting a limited access to an IAM role, paste the following
+          Action elements manually into the JSON file of the IAM role:
+
+          "Action": ["sagemaker:CreateEndpoint", "sagemaker:CreateEndpointConfig"]
+
+          ``"Resource": [``
+
+          ``"arn:aws:sagemaker:region:account-id:endpoint/endpointName"``
+
+          ``"arn:aws:sagemaker:region:account-id:endpoint-config/endpointConfigName"``
+
+          ``]``
+
+          For more information, see SageMaker API Permissions: Actions, Permissions, and
+          Resources Reference
+          (https://docs.aws.amazon.com/sagemaker/latest/dg/api-permissions-reference.html).
 
         Args:
-            deployment_config: DeploymentConfig
-            endpoint_config_name: The name of an endpoint configuration. For more information, see CreateEndpointC
-            endpoint_name: The name of the endpoint.The name must be unique within an Amazon Web Services R
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv"""
+            deployment_config: DeploymentConfig endpoint_config_name: The name of an
+            endpoint configuration. endpoint_name: The name of the endpoint.The name
+            must be unique within an Amazon Web Services Region in your… tags: An array
+            of key-value pairs.
+        """
         return self._call(_CREATE_ENDPOINT, request, params)
 
     @_t.overload
@@ -4630,22 +5116,61 @@ class SageMakerClient(_calls.BaseClient):
     def create_endpoint_config(
         self, request: CreateEndpointConfigInput | None = None, /, **params: _t.Any
     ) -> CreateEndpointConfigOutput:
-        """Creates an endpoint configuration that SageMaker hosting services uses to deploy models. In the configuration, you identify one or more models, created using the CreateModel API, to deploy and the resources that you want SageMaker to provision. Then you call the CreateEndpoint API. Use this API if you want to use SageMaker hosting services to deploy models into production. In the request, you define a ProductionVariant , for each model that you want to deploy. Each ProductionVariant parameter also describes the resources that you want SageMaker to provision. This includes the number and type of ML compute instances to deploy. If you are hosting multiple models, you also assign a VariantWeight to specify how much traffic you want to allocate to each model. For example, suppose that you want to host two models, A and B, and you assign traffic weight 2 for model A and 1 for model B. SageMaker distributes two-thirds of the traffic to Model A, and one-third to model B. When you call CreateEndpoint , a load call is made to DynamoDB to verify that your endpoint configuration exists. When you read data from a DynamoDB table supporting Eventually Consistent Reads , the response might not reflect the results of a recently completed write operation. The response might include some stale data. If the dependent entities are not yet in DynamoDB, this causes a validation error. If you repeat your read request after a short time, the response should return the latest data. So retry logic is recommended to handle these possible issues. We also recommend that customers call DescribeEndpointConfig before calling CreateEndpoint to minimize the potential impact of a DynamoDB eventually consistent read.
+        """Creates an endpoint configuration that SageMaker hosting services uses to
+        deploy models. In the configuration, you identify one or more models, created
+        using the ``CreateModel`` API, to deploy and the resources that you want
+        SageMaker to provision. Then you call the CreateEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+        API.
+
+        Note: Use this API if you want to use SageMaker hosting services to deploy
+        models into production.
+
+        In the request, you define a ``ProductionVariant``, for each model that you want
+        to deploy. Each ``ProductionVariant`` parameter also describes the resources
+        that you want SageMaker to provision. This includes the number and type of ML
+        compute instances to deploy.
+
+        If you are hosting multiple models, you also assign a ``VariantWeight`` to
+        specify how much traffic you want to allocate to each model. For example,
+        suppose that you want to host two models, A and B, and you assign traffic weight
+        2 for model A and 1 for model B. SageMaker distributes two-thirds of the traffic
+        to Model A, and one-third to model B.
+
+        Note: When you call CreateEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html),
+        a load call is made to DynamoDB to verify that your endpoint configuration
+        exists. When you read data from a DynamoDB table supporting
+        ``Eventually Consistent Reads``
+        (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.ReadConsistency.html),
+        the response might not reflect the results of a recently completed write
+        operation. The response might include some stale data. If the dependent entities
+        are not yet in DynamoDB, this causes a validation error. If you repeat your read
+        request after a short time, the response should return the latest data. So retry
+        logic is recommended to handle these possible issues. We also recommend that
+        customers call DescribeEndpointConfig
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpointConfig.html)
+        before calling CreateEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+        to minimize the potential impact of a DynamoDB eventually consistent read.
 
         Args:
-            async_inference_config: Specifies configuration for how an endpoint performs asynchronous inference. Thi
-            cross_region_traffic_config: The cross-Region traffic cap for the endpoint. The cap limits the requests per s
-            data_capture_config: DataCaptureConfig
-            enable_network_isolation: Sets whether all model containers deployed to the endpoint are isolated. If they
-            endpoint_config_name: The name of the endpoint configuration. You specify this name in a CreateEndpoin
-            execution_role_arn: The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assum
-            explainer_config: A member of CreateEndpointConfig that enables explainers.
-            kms_key_id: The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service k
-            metrics_config: The configuration parameters for utilization metrics.
-            production_variants: An array of ProductionVariant objects, one for each model that you want to host
-            shadow_production_variants: An array of ProductionVariant objects, one for each model that you want to host
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            vpc_config: VpcConfig"""
+            async_inference_config: Specifies configuration for how an endpoint performs
+            asynchronous inference. cross_region_traffic_config: The cross-Region
+            traffic cap for the endpoint. data_capture_config: DataCaptureConfig
+            enable_network_isolation: Sets whether all model containers deployed to the
+            endpoint are isolated. endpoint_config_name: The name of the endpoint
+            configuration. execution_role_arn: The Amazon Resource Name (ARN) of an IAM
+            role that Amazon SageMaker AI can assume to perform… explainer_config: A
+            member of ``CreateEndpointConfig`` that enables explainers. kms_key_id: The
+            Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service
+            key that SageMaker… metrics_config: The configuration parameters for
+            utilization metrics. production_variants: An array of ``ProductionVariant``
+            objects, one for each model that you want to host at this…
+            shadow_production_variants: An array of ``ProductionVariant`` objects, one
+            for each model that you want to host at this… tags: An array of key-value
+            pairs. vpc_config: VpcConfig
+        """
         return self._call(_CREATE_ENDPOINT_CONFIG, request, params)
 
     @_t.overload
@@ -4662,13 +5187,51 @@ class SageMakerClient(_calls.BaseClient):
     def create_experiment(
         self, request: CreateExperimentRequest | None = None, /, **params: _t.Any
     ) -> CreateExperimentResponse:
-        """Creates a SageMaker experiment . An experiment is a collection of trials that are observed, compared and evaluated as a group. A trial is a set of steps, called trial components , that produce a machine learning model. In the Studio UI, trials are referred to as run groups and trial components are referred to as runs . The goal of an experiment is to determine the components that produce the best model. Multiple trials are performed, each one isolating and measuring the impact of a change to one or more inputs, while keeping the remaining inputs constant. When you use SageMaker Studio or the SageMaker Python SDK, all experiments, trials, and trial components are automatically tracked, logged, and indexed. When you use the Amazon Web Services SDK for Python (Boto), you must use the logging APIs provided by the SDK. You can add tags to experiments, trials, trial components and then use the Search API to search for the tags. To add a description to an experiment, specify the optional Description parameter. To add a description later, or to change the description, call the UpdateExperiment API. To get a list of all your experiments, call the ListExperiments API. To view an experiment's properties, call the DescribeExperiment API. To get a list of all the trials associated with an experiment, call the ListTrials API. To create a trial call the CreateTrial API.
+        """Creates a SageMaker experiment. An experiment is a collection of trials that
+        are observed, compared and evaluated as a group. A trial is a set of steps,
+        called trial components, that produce a machine learning model.
+
+        Note: In the Studio UI, trials are referred to as run groups and trial
+        components are referred to as runs.
+
+        The goal of an experiment is to determine the components that produce the best
+        model. Multiple trials are performed, each one isolating and measuring the
+        impact of a change to one or more inputs, while keeping the remaining inputs
+        constant.
+
+        When you use SageMaker Studio or the SageMaker Python SDK, all experiments,
+        trials, and trial components are automatically tracked, logged, and indexed.
+        When you use the Amazon Web Services SDK for Python (Boto), you must use the
+        logging APIs provided by the SDK.
+
+        You can add tags to experiments, trials, trial components and then use the
+        Search
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API
+        to search for the tags.
+
+        To add a description to an experiment, specify the optional ``Description``
+        parameter. To add a description later, or to change the description, call the
+        UpdateExperiment
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateExperiment.html)
+        API.
+
+        To get a list of all your experiments, call the ListExperiments
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListExperiments.html)
+        API. To view an experiment's properties, call the DescribeExperiment
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeExperiment.html)
+        API. To get a list of all the trials associated with an experiment, call the
+        ListTrials
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrials.html)
+        API. To create a trial call the CreateTrial
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrial.html)
+        API.
 
         Args:
             description: The description of the experiment.
-            display_name: The name of the experiment as displayed. The name doesn't need to be unique. If
-            experiment_name: The name of the experiment. The name must be unique in your Amazon Web Services
-            tags: A list of tags to associate with the experiment. You can use Search API to searc"""
+            display_name: The name of the experiment as displayed.
+            experiment_name: The name of the experiment.
+            tags: A list of tags to associate with the experiment.
+        """
         return self._call(_CREATE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -4691,19 +5254,37 @@ class SageMakerClient(_calls.BaseClient):
     def create_feature_group(
         self, request: CreateFeatureGroupRequest | None = None, /, **params: _t.Any
     ) -> CreateFeatureGroupResponse:
-        """Create a new FeatureGroup . A FeatureGroup is a group of Features defined in the FeatureStore to describe a Record . The FeatureGroup defines the schema and features contained in the FeatureGroup . A FeatureGroup definition is composed of a list of Features , a RecordIdentifierFeatureName , an EventTimeFeatureName and configurations for its OnlineStore and OfflineStore . Check Amazon Web Services service quotas to see the FeatureGroup s quota for your Amazon Web Services account. Note that it can take approximately 10-15 minutes to provision an OnlineStore FeatureGroup with the InMemory StorageType . You must include at least one of OnlineStoreConfig and OfflineStoreConfig to create a FeatureGroup .
+        """Create a new ``FeatureGroup``. A ``FeatureGroup`` is a group of ``Features``
+        defined in the ``FeatureStore`` to describe a ``Record``.
+
+        The ``FeatureGroup`` defines the schema and features contained in the
+        ``FeatureGroup``. A ``FeatureGroup`` definition is composed of a list of
+        ``Features``, a ``RecordIdentifierFeatureName``, an ``EventTimeFeatureName`` and
+        configurations for its ``OnlineStore`` and ``OfflineStore``. Check Amazon Web
+        Services service quotas
+        (https://docs.aws.amazon.com/general/latest/gr/aws_service_limits.html) to see
+        the ``FeatureGroup``s quota for your Amazon Web Services account.
+
+        Note that it can take approximately 10-15 minutes to provision an
+        ``OnlineStore`` ``FeatureGroup`` with the ``InMemory`` ``StorageType``.
+
+        Important: You must include at least one of ``OnlineStoreConfig`` and
+        ``OfflineStoreConfig`` to create a ``FeatureGroup``.
 
         Args:
-            description: A free-form description of a FeatureGroup .
-            event_time_feature_name: The name of the feature that stores the EventTime of a Record in a FeatureGroup
-            feature_definitions: A list of Feature names and types. Name and Type is compulsory per Feature . Val
-            feature_group_name: The name of the FeatureGroup . The name must be unique within an Amazon Web Serv
-            offline_store_config: Use this to configure an OfflineFeatureStore . This parameter allows you to spec
-            online_store_config: You can turn the OnlineStore on or off by specifying True for the EnableOnlineSt
-            record_identifier_feature_name: The name of the Feature whose value uniquely identifies a Record defined in the
-            role_arn: The Amazon Resource Name (ARN) of the IAM execution role used to persist data in
-            tags: Tags used to identify Features in each FeatureGroup .
-            throughput_config: ThroughputConfig"""
+            description: A free-form description of a ``FeatureGroup``.
+            event_time_feature_name: The name of the feature that stores the
+            ``EventTime`` of a ``Record`` in a ``FeatureGroup``. feature_definitions: A
+            list of ``Feature`` names and types. feature_group_name: The name of the
+            ``FeatureGroup``. offline_store_config: Use this to configure an
+            ``OfflineFeatureStore``. online_store_config: You can turn the
+            ``OnlineStore`` on or off by specifying ``True`` for the
+            ``EnableOnlineStore``… record_identifier_feature_name: The name of the
+            ``Feature`` whose value uniquely identifies a ``Record`` defined in the…
+            role_arn: The Amazon Resource Name (ARN) of the IAM execution role used to
+            persist data into the… tags: Tags used to identify ``Features`` in each
+            ``FeatureGroup``. throughput_config: ThroughputConfig
+        """
         return self._call(_CREATE_FEATURE_GROUP, request, params)
 
     @_t.overload
@@ -4727,12 +5308,16 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             flow_definition_name: The name of your flow definition.
-            human_loop_activation_config: An object containing information about the events that trigger a human workflow.
-            human_loop_config: An object containing information about the tasks the human reviewers will perfor
-            human_loop_request_source: Container for configuring the source of human task requests. Use to specify if A
-            output_config: An object containing information about where the human review results will be up
-            role_arn: The Amazon Resource Name (ARN) of the role needed to call other services on your
-            tags: An array of key-value pairs that contain metadata to help you categorize and org"""
+            human_loop_activation_config: An object containing information about the
+            events that trigger a human workflow. human_loop_config: An object
+            containing information about the tasks the human reviewers will perform.
+            human_loop_request_source: Container for configuring the source of human
+            task requests. output_config: An object containing information about where
+            the human review results will be uploaded. role_arn: The Amazon Resource
+            Name (ARN) of the role needed to call other services on your behalf. tags:
+            An array of key-value pairs that contain metadata to help you categorize and
+            organize a flow…
+        """
         return self._call(_CREATE_FLOW_DEFINITION, request, params)
 
     @_t.overload
@@ -4753,15 +5338,23 @@ class SageMakerClient(_calls.BaseClient):
     def create_global_inference_gateway(
         self, request: CreateGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
     ) -> CreateGlobalInferenceGatewayResponse:
-        """Creates a global inference gateway. This operation is asynchronous: the global inference gateway starts in the CREATING status. To check its status, call DescribeGlobalInferenceGateway until the status is ACTIVE or FAILED . The operation fails with ResourceInUse if the name is already in use, or if one of the in-cluster inference gateways in Gateways already belongs to another global inference gateway.
+        """Creates a global inference gateway. This operation is asynchronous: the
+        global inference gateway starts in the ``CREATING`` status. To check its status,
+        call ``DescribeGlobalInferenceGateway`` until the status is ``ACTIVE`` or
+        ``FAILED``. The operation fails with ``ResourceInUse`` if the name is already in
+        use, or if one of the in-cluster inference gateways in ``Gateways`` already
+        belongs to another global inference gateway.
 
         Args:
-            client_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            execution_role_arn: The Amazon Resource Name (ARN) of the IAM role that the global inference gateway
-            gateways: The 1 to 10 in-cluster inference gateways to add to the global inference gateway
-            name: The name of the global inference gateway. The name must be unique in your accoun
-            routing: The routing configuration of the global inference gateway. If you omit it, the g
-            tags: Custom tags for managing the global inference gateway as an Amazon Web Services"""
+            client_token: A unique, case-sensitive identifier that you provide to ensure
+            the idempotency of the request. execution_role_arn: The Amazon Resource Name
+            (ARN) of the IAM role that the global inference gateway assumes to access…
+            gateways: The 1 to 10 in-cluster inference gateways to add to the global
+            inference gateway. name: The name of the global inference gateway. routing:
+            The routing configuration of the global inference gateway. tags: Custom tags
+            for managing the global inference gateway as an Amazon Web Services
+            resource.
+        """
         return self._call(_CREATE_GLOBAL_INFERENCE_GATEWAY, request, params)
 
     @_t.overload
@@ -4786,7 +5379,8 @@ class SageMakerClient(_calls.BaseClient):
             hub_name: The name of the hub to create.
             hub_search_keywords: The searchable keywords for the hub.
             s3_storage_config: The Amazon S3 storage configuration for the hub.
-            tags: Any tags to associate with the hub."""
+            tags: Any tags to associate with the hub.
+        """
         return self._call(_CREATE_HUB, request, params)
 
     @_t.overload
@@ -4808,16 +5402,20 @@ class SageMakerClient(_calls.BaseClient):
     def create_hub_content_presigned_urls(
         self, request: CreateHubContentPresignedUrlsRequest | None = None, /, **params: _t.Any
     ) -> CreateHubContentPresignedUrlsResponse:
-        """Creates presigned URLs for accessing hub content artifacts. This operation generates time-limited, secure URLs that allow direct download of model artifacts and associated files from Amazon SageMaker hub content, including gated models that require end-user license agreement acceptance.
+        """Creates presigned URLs for accessing hub content artifacts. This operation
+        generates time-limited, secure URLs that allow direct download of model
+        artifacts and associated files from Amazon SageMaker hub content, including
+        gated models that require end-user license agreement acceptance.
 
         Args:
-            access_config: Configuration settings for accessing the hub content, including end-user license
-            hub_content_name: The name of the hub content for which to generate presigned URLs. This identifie
-            hub_content_type: The type of hub content to access. Valid values include Model , Notebook , and M
-            hub_content_version: The version of the hub content. If not specified, the latest version is used.
-            hub_name: The name or Amazon Resource Name (ARN) of the hub that contains the content. For
-            max_results: The maximum number of presigned URLs to return in the response. Default value is
-            next_token: A token for pagination. Use this token to retrieve the next set of presigned URL"""
+            access_config: Configuration settings for accessing the hub content,
+            including end-user license agreement… hub_content_name: The name of the hub
+            content for which to generate presigned URLs. hub_content_type: The type of
+            hub content to access. hub_content_version: The version of the hub content.
+            hub_name: The name or Amazon Resource Name (ARN) of the hub that contains
+            the content. max_results: The maximum number of presigned URLs to return in
+            the response. next_token: A token for pagination.
+        """
         return self._call(_CREATE_HUB_CONTENT_PRESIGNED_URLS, request, params)
 
     @_t.overload
@@ -4837,14 +5435,16 @@ class SageMakerClient(_calls.BaseClient):
     def create_hub_content_reference(
         self, request: CreateHubContentReferenceRequest | None = None, /, **params: _t.Any
     ) -> CreateHubContentReferenceResponse:
-        """Create a hub content reference in order to add a model in the JumpStart public hub to a private hub.
+        """Create a hub content reference in order to add a model in the JumpStart
+        public hub to a private hub.
 
         Args:
-            hub_content_name: The name of the hub content to reference.
-            hub_name: The name of the hub to add the hub content reference to.
-            min_version: The minimum version of the hub content to reference.
-            sage_maker_public_hub_content_arn: The ARN of the public hub content to reference.
-            tags: Any tags associated with the hub content to reference."""
+            hub_content_name: The name of the hub content to reference. hub_name: The
+            name of the hub to add the hub content reference to. min_version: The
+            minimum version of the hub content to reference.
+            sage_maker_public_hub_content_arn: The ARN of the public hub content to
+            reference. tags: Any tags associated with the hub content to reference.
+        """
         return self._call(_CREATE_HUB_CONTENT_REFERENCE, request, params)
 
     @_t.overload
@@ -4856,12 +5456,15 @@ class SageMakerClient(_calls.BaseClient):
     def create_human_task_ui(
         self, request: CreateHumanTaskUiRequest | None = None, /, **params: _t.Any
     ) -> CreateHumanTaskUiResponse:
-        """Defines the settings you will use for the human review workflow user interface. Reviewers will see a three-panel interface with an instruction area, the item to review, and an input area.
+        """Defines the settings you will use for the human review workflow user
+        interface. Reviewers will see a three-panel interface with an instruction area,
+        the item to review, and an input area.
 
         Args:
-            human_task_ui_name: The name of the user interface you are creating.
-            tags: An array of key-value pairs that contain metadata to help you categorize and org
-            ui_template: UiTemplate"""
+            human_task_ui_name: The name of the user interface you are creating. tags:
+            An array of key-value pairs that contain metadata to help you categorize and
+            organize a human… ui_template: UiTemplate
+        """
         return self._call(_CREATE_HUMAN_TASK_UI, request, params)
 
     @_t.overload
@@ -4883,16 +5486,37 @@ class SageMakerClient(_calls.BaseClient):
     def create_hyper_parameter_tuning_job(
         self, request: CreateHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
     ) -> CreateHyperParameterTuningJobResponse:
-        """Starts a hyperparameter tuning job. A hyperparameter tuning job finds the best version of a model by running many training jobs on your dataset using the algorithm you choose and values for hyperparameters within ranges that you specify. It then chooses the hyperparameter values that result in a model that performs the best, as measured by an objective metric that you choose. A hyperparameter tuning job automatically creates Amazon SageMaker experiments, trials, and trial components for each training job that it runs. You can view these entities in Amazon SageMaker Studio. For more information, see View Experiments, Trials, and Trial Components . Do not include any security-sensitive information including account access IDs, secrets, or tokens in any hyperparameter fields. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by any security-sensitive information included in the request hyperparameter variable or plain text fields..
+        """Starts a hyperparameter tuning job. A hyperparameter tuning job finds the
+        best version of a model by running many training jobs on your dataset using the
+        algorithm you choose and values for hyperparameters within ranges that you
+        specify. It then chooses the hyperparameter values that result in a model that
+        performs the best, as measured by an objective metric that you choose.
+
+        A hyperparameter tuning job automatically creates Amazon SageMaker experiments,
+        trials, and trial components for each training job that it runs. You can view
+        these entities in Amazon SageMaker Studio. For more information, see View
+        Experiments, Trials, and Trial Components
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/experiments-view-compare.html#experiments-view).
+
+        Important: Do not include any security-sensitive information including account
+        access IDs, secrets, or tokens in any hyperparameter fields. As part of the
+        shared responsibility model, you are responsible for any potential exposure,
+        unauthorized access, or compromise of your sensitive data if caused by any
+        security-sensitive information included in the request hyperparameter variable
+        or plain text fields..
 
         Args:
-            autotune: Configures SageMaker Automatic model tuning (AMT) to automatically find optimal
-            hyper_parameter_tuning_job_config: The HyperParameterTuningJobConfig object that describes the tuning job, includin
-            hyper_parameter_tuning_job_name: The name of the tuning job. This name is the prefix for the names of all trainin
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            training_job_definition: The HyperParameterTrainingJobDefinition object that describes the training jobs
-            training_job_definitions: A list of the HyperParameterTrainingJobDefinition objects launched for this tuni
-            warm_start_config: Specifies the configuration for starting the hyperparameter tuning job using one"""
+            autotune: Configures SageMaker Automatic model tuning (AMT) to automatically
+            find optimal parameters for the… hyper_parameter_tuning_job_config: The
+            HyperParameterTuningJobConfig object that describes the tuning job,
+            including the search… hyper_parameter_tuning_job_name: The name of the
+            tuning job. tags: An array of key-value pairs. training_job_definition: The
+            HyperParameterTrainingJobDefinition object that describes the training jobs
+            that this tuning… training_job_definitions: A list of the
+            HyperParameterTrainingJobDefinition objects launched for this tuning job.
+            warm_start_config: Specifies the configuration for starting the
+            hyperparameter tuning job using one or more previous…
+        """
         return self._call(_CREATE_HYPER_PARAMETER_TUNING_JOB, request, params)
 
     @_t.overload
@@ -4908,14 +5532,17 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateImageResponse: ...
     def create_image(self, request: CreateImageRequest | None = None, /, **params: _t.Any) -> CreateImageResponse:
-        """Creates a custom SageMaker AI image. A SageMaker AI image is a set of image versions. Each image version represents a container image stored in Amazon ECR. For more information, see Bring your own SageMaker AI image .
+        """Creates a custom SageMaker AI image. A SageMaker AI image is a set of image
+        versions. Each image version represents a container image stored in Amazon ECR.
+        For more information, see Bring your own SageMaker AI image
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/studio-byoi.html).
 
         Args:
-            description: The description of the image.
-            display_name: The display name of the image. If not provided, ImageName is displayed.
-            image_name: The name of the image. Must be unique to your account.
-            role_arn: The ARN of an IAM role that enables Amazon SageMaker AI to perform tasks on your
-            tags: A list of tags to apply to the image."""
+            description: The description of the image. display_name: The display name of
+            the image. image_name: The name of the image. role_arn: The ARN of an IAM
+            role that enables Amazon SageMaker AI to perform tasks on your behalf. tags:
+            A list of tags to apply to the image.
+        """
         return self._call(_CREATE_IMAGE, request, params)
 
     @_t.overload
@@ -4939,20 +5566,21 @@ class SageMakerClient(_calls.BaseClient):
     def create_image_version(
         self, request: CreateImageVersionRequest | None = None, /, **params: _t.Any
     ) -> CreateImageVersionResponse:
-        """Creates a version of the SageMaker AI image specified by ImageName . The version represents the Amazon ECR container image specified by BaseImage .
+        """Creates a version of the SageMaker AI image specified by ``ImageName``. The
+        version represents the Amazon ECR container image specified by ``BaseImage``.
 
         Args:
-            aliases: A list of aliases created with the image version.
-            base_image: The registry path of the container image to use as the starting point for this v
-            client_token: A unique ID. If not specified, the Amazon Web Services CLI and Amazon Web Servic
-            horovod: Indicates Horovod compatibility.
-            image_name: The ImageName of the Image to create a version of.
-            job_type: Indicates SageMaker AI job type compatibility. TRAINING : The image version is c
+            aliases: A list of aliases created with the image version. base_image: The
+            registry path of the container image to use as the starting point for this
+            version. client_token: A unique ID. horovod: Indicates Horovod
+            compatibility. image_name: The ``ImageName`` of the ``Image`` to create a
+            version of. job_type: Indicates SageMaker AI job type compatibility.
             ml_framework: The machine learning framework vended in the image version.
-            processor: Indicates CPU or GPU compatibility. CPU : The image version is compatible with C
-            programming_lang: The supported programming language and its version.
-            release_notes: The maintainer description of the image version.
-            vendor_guidance: The stability of the image version, specified by the maintainer. NOT_PROVIDED :"""
+            processor: Indicates CPU or GPU compatibility. programming_lang: The
+            supported programming language and its version. release_notes: The
+            maintainer description of the image version. vendor_guidance: The stability
+            of the image version, specified by the maintainer.
+        """
         return self._call(_CREATE_IMAGE_VERSION, request, params)
 
     @_t.overload
@@ -4974,16 +5602,27 @@ class SageMakerClient(_calls.BaseClient):
     def create_inference_component(
         self, request: CreateInferenceComponentInput | None = None, /, **params: _t.Any
     ) -> CreateInferenceComponentOutput:
-        """Creates an inference component, which is a SageMaker AI hosting object that you can use to deploy a model to an endpoint. In the inference component settings, you specify the model, the endpoint, and how the model utilizes the resources that the endpoint hosts. You can optimize resource utilization by tailoring how the required CPU cores, accelerators, and memory are allocated. You can deploy multiple inference components to an endpoint, where each inference component contains one model and the resource utilization needs for that individual model. After you deploy an inference component, you can directly invoke the associated model when you use the InvokeEndpoint API action.
+        """Creates an inference component, which is a SageMaker AI hosting object that
+        you can use to deploy a model to an endpoint. In the inference component
+        settings, you specify the model, the endpoint, and how the model utilizes the
+        resources that the endpoint hosts. You can optimize resource utilization by
+        tailoring how the required CPU cores, accelerators, and memory are allocated.
+        You can deploy multiple inference components to an endpoint, where each
+        inference component contains one model and the resource utilization needs for
+        that individual model. After you deploy an inference component, you can directly
+        invoke the associated model when you use the InvokeEndpoint API action.
 
         Args:
-            endpoint_name: The name of an existing endpoint where you host the inference component.
-            inference_component_name: A unique name to assign to the inference component.
-            runtime_config: Runtime settings for a model that is deployed with an inference component.
-            specification: Details about the resources to deploy with this inference component, including t
-            specifications: A list of specification objects for the inference component, one per instance ty
-            tags: A list of key-value pairs associated with the model. For more information, see T
-            variant_name: The name of an existing production variant where you host the inference componen"""
+            endpoint_name: The name of an existing endpoint where you host the inference
+            component. inference_component_name: A unique name to assign to the
+            inference component. runtime_config: Runtime settings for a model that is
+            deployed with an inference component. specification: Details about the
+            resources to deploy with this inference component, including the model…
+            specifications: A list of specification objects for the inference component,
+            one per instance type. tags: A list of key-value pairs associated with the
+            model. variant_name: The name of an existing production variant where you
+            host the inference component.
+        """
         return self._call(_CREATE_INFERENCE_COMPONENT, request, params)
 
     @_t.overload
@@ -5009,20 +5648,36 @@ class SageMakerClient(_calls.BaseClient):
     def create_inference_experiment(
         self, request: CreateInferenceExperimentRequest | None = None, /, **params: _t.Any
     ) -> CreateInferenceExperimentResponse:
-        """Creates an inference experiment using the configurations specified in the request. Use this API to setup and schedule an experiment to compare model variants on a Amazon SageMaker inference endpoint. For more information about inference experiments, see Shadow tests . Amazon SageMaker begins your experiment at the scheduled time and routes traffic to your endpoint's model variants based on your specified configuration. While the experiment is in progress or after it has concluded, you can view metrics that compare your model variants. For more information, see View, monitor, and edit shadow tests .
+        """Creates an inference experiment using the configurations specified in the
+        request.
+
+        Use this API to setup and schedule an experiment to compare model variants on a
+        Amazon SageMaker inference endpoint. For more information about inference
+        experiments, see Shadow tests
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests.html).
+
+        Amazon SageMaker begins your experiment at the scheduled time and routes traffic
+        to your endpoint's model variants based on your specified configuration.
+
+        While the experiment is in progress or after it has concluded, you can view
+        metrics that compare your model variants. For more information, see View,
+        monitor, and edit shadow tests
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests-view-monitor-edit.html).
 
         Args:
-            data_storage_config: The Amazon S3 location and configuration for storing inference request and respo
-            description: A description for the inference experiment.
-            endpoint_name: The name of the Amazon SageMaker endpoint on which you want to run the inference
-            kms_key: The Amazon Web Services Key Management Service (Amazon Web Services KMS) key tha
-            model_variants: An array of ModelVariantConfig objects. There is one for each variant in the inf
-            name: The name for the inference experiment.
-            role_arn: The ARN of the IAM role that Amazon SageMaker can assume to access model artifac
-            schedule: The duration for which you want the inference experiment to run. If you don't sp
-            shadow_mode_config: The configuration of ShadowMode inference experiment type. Use this field to spe
-            tags: Array of key-value pairs. You can use tags to categorize your Amazon Web Service
-            type: The type of the inference experiment that you want to run. The following types o"""
+            data_storage_config: The Amazon S3 location and configuration for storing
+            inference request and response data. description: A description for the
+            inference experiment. endpoint_name: The name of the Amazon SageMaker
+            endpoint on which you want to run the inference experiment. kms_key: The
+            Amazon Web Services Key Management Service (Amazon Web Services KMS) key
+            that Amazon SageMaker… model_variants: An array of ``ModelVariantConfig``
+            objects. name: The name for the inference experiment. role_arn: The ARN of
+            the IAM role that Amazon SageMaker can assume to access model artifacts and
+            container… schedule: The duration for which you want the inference
+            experiment to run. shadow_mode_config: The configuration of ``ShadowMode``
+            inference experiment type. tags: Array of key-value pairs. type: The type of
+            the inference experiment that you want to run.
+        """
         return self._call(_CREATE_INFERENCE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -5045,17 +5700,20 @@ class SageMakerClient(_calls.BaseClient):
     def create_inference_recommendations_job(
         self, request: CreateInferenceRecommendationsJobRequest | None = None, /, **params: _t.Any
     ) -> CreateInferenceRecommendationsJobResponse:
-        """Starts a recommendation job. You can create either an instance recommendation or load test job.
+        """Starts a recommendation job. You can create either an instance recommendation
+        or load test job.
 
         Args:
-            input_config: Provides information about the versioned model package Amazon Resource Name (ARN
-            job_description: Description of the recommendation job.
-            job_name: A name for the recommendation job. The name must be unique within the Amazon Web
-            job_type: Defines the type of recommendation job. Specify Default to initiate an instance
-            output_config: Provides information about the output artifacts and the KMS key to use for Amazo
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to p
-            stopping_conditions: A set of conditions for stopping a recommendation job. If any of the conditions
-            tags: The metadata that you apply to Amazon Web Services resources to help you categor"""
+            input_config: Provides information about the versioned model package Amazon
+            Resource Name (ARN), the traffic… job_description: Description of the
+            recommendation job. job_name: A name for the recommendation job. job_type:
+            Defines the type of recommendation job. output_config: Provides information
+            about the output artifacts and the KMS key to use for Amazon S3 server-side…
+            role_arn: The Amazon Resource Name (ARN) of an IAM role that enables Amazon
+            SageMaker to perform tasks on… stopping_conditions: A set of conditions for
+            stopping a recommendation job. tags: The metadata that you apply to Amazon
+            Web Services resources to help you categorize and organize…
+        """
         return self._call(_CREATE_INFERENCE_RECOMMENDATIONS_JOB, request, params)
 
     @_t.overload
@@ -5072,13 +5730,34 @@ class SageMakerClient(_calls.BaseClient):
     def create_inference_router(
         self, request: CreateInferenceRouterInput | None = None, /, **params: _t.Any
     ) -> CreateInferenceRouterOutput:
-        """Creates an inference router. An inference router is a Regional SageMaker AI resource that sends each inference request to one of the endpoints or inference components that you list for a routing target. These destinations can be in any Amazon Web Services account, and in any Amazon Web Services Region in the same partition as the router. The router's status is Creating until it's ready to use. SageMaker AI checks that each endpoint is a real-time or asynchronous endpoint, as the routing target requires, and rejects one of the wrong type. It checks endpoints in other accounts with your credentials, so the endpoint policy must allow sagemaker:DescribeEndpoint . SageMaker AI accepts an endpoint that it can't check, for example one that doesn't exist. Requests to it fail if it's the wrong type or doesn't exist. To see the status of each destination, call DescribeInferenceRouter and see the RoutingStatus of each destination. To invoke the router, use InvokeInferenceRouter or InvokeInferenceRouterAsync . For information about inference routers, see Route requests across Regions with inference routers .
+        """Creates an inference router. An inference router is a Regional SageMaker AI
+        resource that sends each inference request to one of the endpoints or inference
+        components that you list for a routing target. These destinations can be in any
+        Amazon Web Services account, and in any Amazon Web Services Region in the same
+        partition as the router.
+
+        The router's status is ``Creating`` until it's ready to use. SageMaker AI checks
+        that each endpoint is a real-time or asynchronous endpoint, as the routing
+        target requires, and rejects one of the wrong type. It checks endpoints in other
+        accounts with your credentials, so the endpoint policy must allow
+        ``sagemaker:DescribeEndpoint``. SageMaker AI accepts an endpoint that it can't
+        check, for example one that doesn't exist. Requests to it fail if it's the wrong
+        type or doesn't exist. To see the status of each destination, call
+        DescribeInferenceRouter
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceRouter.html)
+        and see the ``RoutingStatus`` of each destination.
+
+        To invoke the router, use ``InvokeInferenceRouter`` or
+        ``InvokeInferenceRouterAsync``. For information about inference routers, see
+        Route requests across Regions with inference routers
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-router.html).
 
         Args:
-            client_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            inference_router_name: The name of the inference router. The name must be unique within your account in
-            routing_targets: The routing targets of the inference router. Each routing target is a model that
-            tags: A list of key-value pairs to apply to the inference router. For information abou"""
+            client_token: A unique, case-sensitive identifier that you provide to ensure
+            the idempotency of the request. inference_router_name: The name of the
+            inference router. routing_targets: The routing targets of the inference
+            router. tags: A list of key-value pairs to apply to the inference router.
+        """
         return self._call(_CREATE_INFERENCE_ROUTER, request, params)
 
     @_t.overload
@@ -5095,15 +5774,53 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateJobResponse: ...
     def create_job(self, request: CreateJobRequest | None = None, /, **params: _t.Any) -> CreateJobResponse:
-        """Creates a model customization job in Amazon SageMaker. A job runs a workload based on the job category and configuration you provide. You specify the job category, a schema-versioned configuration document, and an IAM role that grants Amazon SageMaker permission to access resources on your behalf. Specify one of the following job categories, which determines the type of workload that the job runs: AgentRFT Fine-tune a model using multi-turn reinforcement learning with reward signals. AgentRFTEvaluation Evaluate a fine-tuned or base model by running multi-turn rollouts against a held-out prompt dataset. This category computes metrics such as pass@k and mean reward. DataQualityEvaluation Evaluate the quality of a generated or bring-your-own dataset using quality metrics or your own specification. DataTransformation Transform datasets into the format you need, for example for model customization. SyntheticDataGeneration Generate synthetic training and testing datasets from your context data and specifications. Before creating a job, call ListJobSchemaVersions and DescribeJobSchemaVersion to retrieve the configuration schema for your job category. The JobConfigDocument must conform to the schema specified by JobConfigSchemaVersion . The following operations are related to CreateJob : DescribeJob ListJobs StopJob DeleteJob ListJobSchemaVersions DescribeJobSchemaVersion
+        """Creates a model customization job in Amazon SageMaker. A job runs a workload
+        based on the job category and configuration you provide. You specify the job
+        category, a schema-versioned configuration document, and an IAM role that grants
+        Amazon SageMaker permission to access resources on your behalf.
+
+        Specify one of the following job categories, which determines the type of
+        workload that the job runs:
+
+        AgentRFT
+            Fine-tune a model using multi-turn reinforcement learning with reward
+            signals.
+        AgentRFTEvaluation
+            Evaluate a fine-tuned or base model by running multi-turn rollouts against a
+            held-out prompt dataset. This category computes metrics such as pass@k and
+            mean reward.
+        DataQualityEvaluation
+            Evaluate the quality of a generated or bring-your-own dataset using quality
+            metrics or your own specification.
+        DataTransformation
+            Transform datasets into the format you need, for example for model
+            customization.
+        SyntheticDataGeneration
+            Generate synthetic training and testing datasets from your context data and
+            specifications.
+
+        Before creating a job, call ``ListJobSchemaVersions`` and
+        ``DescribeJobSchemaVersion`` to retrieve the configuration schema for your job
+        category. The ``JobConfigDocument`` must conform to the schema specified by
+        ``JobConfigSchemaVersion``.
+
+        The following operations are related to ``CreateJob``:
+
+        - ``DescribeJob``
+        - ``ListJobs``
+        - ``StopJob``
+        - ``DeleteJob``
+        - ``ListJobSchemaVersions``
+        - ``DescribeJobSchemaVersion``
 
         Args:
-            job_category: The category of the job. The category determines the type of workload that the j
-            job_config_document: The JSON configuration document for the job. The document must conform to the sc
-            job_config_schema_version: The version of the configuration schema to use for the job configuration documen
-            job_name: The name of the job. The name must be unique within your account and Amazon Web
-            role_arn: The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker assumes to
-            tags: An array of key-value pairs to apply to the job as tags. For more information, s"""
+            job_category: The category of the job. job_config_document: The JSON
+            configuration document for the job. job_config_schema_version: The version
+            of the configuration schema to use for the job configuration document.
+            job_name: The name of the job. role_arn: The Amazon Resource Name (ARN) of
+            the IAM role that Amazon SageMaker assumes to perform the job. tags: An
+            array of key-value pairs to apply to the job as tags.
+        """
         return self._call(_CREATE_JOB, request, params)
 
     @_t.overload
@@ -5126,19 +5843,61 @@ class SageMakerClient(_calls.BaseClient):
     def create_labeling_job(
         self, request: CreateLabelingJobRequest | None = None, /, **params: _t.Any
     ) -> CreateLabelingJobResponse:
-        """Creates a job that uses workers to label the data objects in your input dataset. You can use the labeled data to train machine learning models. You can select your workforce from one of three providers: A private workforce that you create. It can include employees, contractors, and outside experts. Use a private workforce when want the data to stay within your organization or when a specific set of skills is required. One or more vendors that you select from the Amazon Web Services Marketplace. Vendors provide expertise in specific areas. The Amazon Mechanical Turk workforce. This is the largest workforce, but it should only be used for public data or data that has been stripped of any personally identifiable information. You can also use automated data labeling to reduce the number of data objects that need to be labeled by a human. Automated data labeling uses active learning to determine if a data object can be labeled by machine or if it needs to be sent to a human worker. For more information, see Using Automated Data Labeling . The data objects to be labeled are contained in an Amazon S3 bucket. You create a manifest file that describes the location of each object. For more information, see Using Input and Output Data . The output can be used as the manifest file for another labeling job or as training data for your machine learning models. You can use this operation to create a static labeling job or a streaming labeling job. A static labeling job stops if all data objects in the input manifest file identified in ManifestS3Uri have been labeled. A streaming labeling job runs perpetually until it is manually stopped, or remains idle for 10 days. You can send new data objects to an active ( InProgress ) streaming labeling job in real time. To learn how to create a static labeling job, see Create a Labeling Job (API) in the Amazon SageMaker Developer Guide. To learn how to create a streaming labeling job, see Create a Streaming Labeling Job .
+        """Creates a job that uses workers to label the data objects in your input
+        dataset. You can use the labeled data to train machine learning models.
+
+        You can select your workforce from one of three providers:
+
+        - A private workforce that you create. It can include employees, contractors,
+          and outside experts. Use a private workforce when want the data to stay within
+          your organization or when a specific set of skills is required.
+        - One or more vendors that you select from the Amazon Web Services Marketplace.
+          Vendors provide expertise in specific areas.
+        - The Amazon Mechanical Turk workforce. This is the largest workforce, but it
+          should only be used for public data or data that has been stripped of any
+          personally identifiable information.
+
+        You can also use automated data labeling to reduce the number of data objects
+        that need to be labeled by a human. Automated data labeling uses active learning
+        to determine if a data object can be labeled by machine or if it needs to be
+        sent to a human worker. For more information, see Using Automated Data Labeling
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-automated-labeling.html).
+
+        The data objects to be labeled are contained in an Amazon S3 bucket. You create
+        a manifest file that describes the location of each object. For more
+        information, see Using Input and Output Data
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-data.html).
+
+        The output can be used as the manifest file for another labeling job or as
+        training data for your machine learning models.
+
+        You can use this operation to create a static labeling job or a streaming
+        labeling job. A static labeling job stops if all data objects in the input
+        manifest file identified in ``ManifestS3Uri`` have been labeled. A streaming
+        labeling job runs perpetually until it is manually stopped, or remains idle for
+        10 days. You can send new data objects to an active (``InProgress``) streaming
+        labeling job in real time. To learn how to create a static labeling job, see
+        Create a Labeling Job (API)
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-create-labeling-job-api.html)
+        in the Amazon SageMaker Developer Guide. To learn how to create a streaming
+        labeling job, see Create a Streaming Labeling Job
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-streaming-create-job.html).
 
         Args:
-            human_task_config: Configures the labeling task and how it is presented to workers; including, but
-            input_config: Input data for the labeling job, such as the Amazon S3 location of the data obje
-            label_attribute_name: The attribute name to use for the label in the output manifest file. This is the
-            label_category_config_s3_uri: The S3 URI of the file, referred to as a label category configuration file , tha
-            labeling_job_algorithms_config: Configures the information required to perform automated data labeling.
-            labeling_job_name: The name of the labeling job. This name is used to identify the job in a list of
-            output_config: The location of the output data and the Amazon Web Services Key Management Servi
-            role_arn: The Amazon Resource Number (ARN) that Amazon SageMaker assumes to perform tasks
-            stopping_conditions: A set of conditions for stopping the labeling job. If any of the conditions are
-            tags: An array of key/value pairs. For more information, see Using Cost Allocation Tag"""
+            human_task_config: Configures the labeling task and how it is presented to
+            workers; including, but not limited to… input_config: Input data for the
+            labeling job, such as the Amazon S3 location of the data objects and the…
+            label_attribute_name: The attribute name to use for the label in the output
+            manifest file. label_category_config_s3_uri: The S3 URI of the file,
+            referred to as a label category configuration file, that defines the…
+            labeling_job_algorithms_config: Configures the information required to
+            perform automated data labeling. labeling_job_name: The name of the labeling
+            job. output_config: The location of the output data and the Amazon Web
+            Services Key Management Service key ID for the… role_arn: The Amazon
+            Resource Number (ARN) that Amazon SageMaker assumes to perform tasks on your
+            behalf… stopping_conditions: A set of conditions for stopping the labeling
+            job. tags: An array of key/value pairs.
+        """
         return self._call(_CREATE_LABELING_JOB, request, params)
 
     @_t.overload
@@ -5160,18 +5919,23 @@ class SageMakerClient(_calls.BaseClient):
     def create_mlflow_app(
         self, request: CreateMlflowAppRequest | None = None, /, **params: _t.Any
     ) -> CreateMlflowAppResponse:
-        """Creates an MLflow Tracking Server using a general purpose Amazon S3 bucket as the artifact store.
+        """Creates an MLflow Tracking Server using a general purpose Amazon S3 bucket as
+        the artifact store.
 
         Args:
-            account_default_status: Indicates whether this MLflow app is the default for the entire account.
-            artifact_store_uri: The S3 URI for a general purpose bucket to use as the MLflow App artifact store.
-            default_domain_id_list: List of SageMaker domain IDs for which this MLflow App is used as the default.
-            kms_key_id: The ID of the Amazon Web Services KMS key used to encrypt the data at rest assoc
-            model_registration_mode: Whether to enable or disable automatic registration of new MLflow models to the
-            name: A string identifying the MLflow app name. This string is not part of the trackin
-            role_arn: The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow A
-            tags: Tags consisting of key-value pairs used to manage metadata for the MLflow App.
-            weekly_maintenance_window_start: The day and time of the week in Coordinated Universal Time (UTC) 24-hour standar"""
+            account_default_status: Indicates whether this MLflow app is the default for
+            the entire account. artifact_store_uri: The S3 URI for a general purpose
+            bucket to use as the MLflow App artifact store. default_domain_id_list: List
+            of SageMaker domain IDs for which this MLflow App is used as the default.
+            kms_key_id: The ID of the Amazon Web Services KMS key used to encrypt the
+            data at rest associated with the… model_registration_mode: Whether to enable
+            or disable automatic registration of new MLflow models to the SageMaker
+            Model… name: A string identifying the MLflow app name. role_arn: The Amazon
+            Resource Name (ARN) for an IAM role in your account that the MLflow App uses
+            to access… tags: Tags consisting of key-value pairs used to manage metadata
+            for the MLflow App. weekly_maintenance_window_start: The day and time of the
+            week in Coordinated Universal Time (UTC) 24-hour standard time that weekly…
+        """
         return self._call(_CREATE_MLFLOW_APP, request, params)
 
     @_t.overload
@@ -5196,19 +5960,27 @@ class SageMakerClient(_calls.BaseClient):
     def create_mlflow_tracking_server(
         self, request: CreateMlflowTrackingServerRequest | None = None, /, **params: _t.Any
     ) -> CreateMlflowTrackingServerResponse:
-        """Creates an MLflow Tracking Server using a general purpose Amazon S3 bucket as the artifact store. For more information, see Create an MLflow Tracking Server .
+        """Creates an MLflow Tracking Server using a general purpose Amazon S3 bucket as
+        the artifact store. For more information, see Create an MLflow Tracking Server
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-create-tracking-server.html).
 
         Args:
-            artifact_store_uri: The S3 URI for a general purpose bucket to use as the MLflow Tracking Server art
-            automatic_model_registration: Whether to enable or disable automatic registration of new MLflow models to the
-            mlflow_version: The version of MLflow that the tracking server uses. To see which MLflow version
-            role_arn: The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow T
-            s3_bucket_owner_account_id: Expected Amazon Web Services account ID that owns the Amazon S3 bucket for artif
-            s3_bucket_owner_verification: Enable Amazon S3 Ownership checks when interacting with Amazon S3 buckets from a
-            tags: Tags consisting of key-value pairs used to manage metadata for the tracking serv
-            tracking_server_name: A unique string identifying the tracking server name. This string is part of the
-            tracking_server_size: The size of the tracking server you want to create. You can choose between "Smal
-            weekly_maintenance_window_start: The day and time of the week in Coordinated Universal Time (UTC) 24-hour standar"""
+            artifact_store_uri: The S3 URI for a general purpose bucket to use as the
+            MLflow Tracking Server artifact store. automatic_model_registration: Whether
+            to enable or disable automatic registration of new MLflow models to the
+            SageMaker Model… mlflow_version: The version of MLflow that the tracking
+            server uses. role_arn: The Amazon Resource Name (ARN) for an IAM role in
+            your account that the MLflow Tracking Server uses…
+            s3_bucket_owner_account_id: Expected Amazon Web Services account ID that
+            owns the Amazon S3 bucket for artifact storage.
+            s3_bucket_owner_verification: Enable Amazon S3 Ownership checks when
+            interacting with Amazon S3 buckets from a SageMaker Managed… tags: Tags
+            consisting of key-value pairs used to manage metadata for the tracking
+            server. tracking_server_name: A unique string identifying the tracking
+            server name. tracking_server_size: The size of the tracking server you want
+            to create. weekly_maintenance_window_start: The day and time of the week in
+            Coordinated Universal Time (UTC) 24-hour standard time that weekly…
+        """
         return self._call(_CREATE_MLFLOW_TRACKING_SERVER, request, params)
 
     @_t.overload
@@ -5227,17 +5999,42 @@ class SageMakerClient(_calls.BaseClient):
         vpc_config: VpcConfig | None = None,
     ) -> CreateModelOutput: ...
     def create_model(self, request: CreateModelInput | None = None, /, **params: _t.Any) -> CreateModelOutput:
-        """Creates a model in SageMaker. In the request, you name the model and describe a primary container. For the primary container, you specify the Docker image that contains inference code, artifacts (from prior training), and a custom environment map that the inference code uses when you deploy the model for predictions. Use this API to create a model if you want to use SageMaker hosting services or run a batch transform job. To host your model, you create an endpoint configuration with the CreateEndpointConfig API, and then create an endpoint with the CreateEndpoint API. SageMaker then deploys all of the containers that you defined for the model in the hosting environment. To run a batch transform using your model, you start a job with the CreateTransformJob API. SageMaker uses your model and your dataset to get inferences which are then saved to a specified S3 location. In the request, you also provide an IAM role that SageMaker can assume to access model artifacts and docker image for deployment on ML compute hosting instances or for batch transform jobs. In addition, you also use the IAM role to manage permissions the inference code needs. For example, if the inference code access any other Amazon Web Services resources, you grant necessary permissions via this role.
+        """Creates a model in SageMaker. In the request, you name the model and describe
+        a primary container. For the primary container, you specify the Docker image
+        that contains inference code, artifacts (from prior training), and a custom
+        environment map that the inference code uses when you deploy the model for
+        predictions.
+
+        Use this API to create a model if you want to use SageMaker hosting services or
+        run a batch transform job.
+
+        To host your model, you create an endpoint configuration with the
+        ``CreateEndpointConfig`` API, and then create an endpoint with the
+        ``CreateEndpoint`` API. SageMaker then deploys all of the containers that you
+        defined for the model in the hosting environment.
+
+        To run a batch transform using your model, you start a job with the
+        ``CreateTransformJob`` API. SageMaker uses your model and your dataset to get
+        inferences which are then saved to a specified S3 location.
+
+        In the request, you also provide an IAM role that SageMaker can assume to access
+        model artifacts and docker image for deployment on ML compute hosting instances
+        or for batch transform jobs. In addition, you also use the IAM role to manage
+        permissions the inference code needs. For example, if the inference code access
+        any other Amazon Web Services resources, you grant necessary permissions via
+        this role.
 
         Args:
             containers: Specifies the containers in the inference pipeline.
-            enable_network_isolation: Isolates the model container. No inbound or outbound network calls can be made t
-            execution_role_arn: The Amazon Resource Name (ARN) of the IAM role that SageMaker can assume to acce
-            inference_execution_config: Specifies details of how containers in a multi-container endpoint are called.
-            model_name: The name of the new model.
-            primary_container: The location of the primary docker image containing inference code, associated a
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            vpc_config: A VpcConfig object that specifies the VPC that you want your model to connect to"""
+            enable_network_isolation: Isolates the model container. execution_role_arn:
+            The Amazon Resource Name (ARN) of the IAM role that SageMaker can assume to
+            access model artifacts… inference_execution_config: Specifies details of how
+            containers in a multi-container endpoint are called. model_name: The name of
+            the new model. primary_container: The location of the primary docker image
+            containing inference code, associated artifacts, and… tags: An array of
+            key-value pairs. vpc_config: A VpcConfig object that specifies the VPC that
+            you want your model to connect to.
+        """
         return self._call(_CREATE_MODEL, request, params)
 
     @_t.overload
@@ -5265,16 +6062,16 @@ class SageMakerClient(_calls.BaseClient):
         """Creates the definition for a model bias job.
 
         Args:
-            job_definition_name: The name of the bias job definition. The name must be unique within an Amazon We
-            job_resources: JobResources
-            model_bias_app_specification: Configures the model bias job to run a specified Docker container image.
-            model_bias_baseline_config: The baseline configuration for a model bias job.
-            model_bias_job_input: Inputs for the model bias job.
-            model_bias_job_output_config: ModelBiasJobOutputConfig
-            network_config: Networking options for a model bias job.
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assum
-            stopping_condition: StoppingCondition
-            tags: (Optional) An array of key-value pairs. For more information, see Using Cost All"""
+            job_definition_name: The name of the bias job definition. job_resources:
+            JobResources model_bias_app_specification: Configures the model bias job to
+            run a specified Docker container image. model_bias_baseline_config: The
+            baseline configuration for a model bias job. model_bias_job_input: Inputs
+            for the model bias job. model_bias_job_output_config:
+            ModelBiasJobOutputConfig network_config: Networking options for a model bias
+            job. role_arn: The Amazon Resource Name (ARN) of an IAM role that Amazon
+            SageMaker AI can assume to perform tasks… stopping_condition:
+            StoppingCondition tags: (Optional) An array of key-value pairs.
+        """
         return self._call(_CREATE_MODEL_BIAS_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -5292,14 +6089,18 @@ class SageMakerClient(_calls.BaseClient):
     def create_model_card(
         self, request: CreateModelCardRequest | None = None, /, **params: _t.Any
     ) -> CreateModelCardResponse:
-        """Creates an Amazon SageMaker Model Card. For information about how to use model cards, see Amazon SageMaker Model Card .
+        """Creates an Amazon SageMaker Model Card.
+
+        For information about how to use model cards, see Amazon SageMaker Model Card
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/model-cards.html).
 
         Args:
-            content: The content of the model card. Content must be in model card JSON schema and pro
-            model_card_name: The unique name of the model card.
-            model_card_status: The approval status of the model card within your organization. Different organi
-            security_config: An optional Key Management Service key to encrypt, decrypt, and re-encrypt model
-            tags: Key-value pairs used to manage metadata for model cards."""
+            content: The content of the model card. model_card_name: The unique name of
+            the model card. model_card_status: The approval status of the model card
+            within your organization. security_config: An optional Key Management
+            Service key to encrypt, decrypt, and re-encrypt model card content for…
+            tags: Key-value pairs used to manage metadata for model cards.
+        """
         return self._call(_CREATE_MODEL_CARD, request, params)
 
     @_t.overload
@@ -5322,9 +6123,11 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             model_card_export_job_name: The name of the model card export job.
-            model_card_name: The name or Amazon Resource Name (ARN) of the model card to export.
-            model_card_version: The version of the model card to export. If a version is not provided, then the
-            output_config: The model card output configuration that specifies the Amazon S3 path for export"""
+            model_card_name: The name or Amazon Resource Name (ARN) of the model card to
+            export. model_card_version: The version of the model card to export.
+            output_config: The model card output configuration that specifies the Amazon
+            S3 path for exporting.
+        """
         return self._call(_CREATE_MODEL_CARD_EXPORT_JOB, request, params)
 
     @_t.overload
@@ -5352,16 +6155,18 @@ class SageMakerClient(_calls.BaseClient):
         """Creates the definition for a model explainability job.
 
         Args:
-            job_definition_name: The name of the model explainability job definition. The name must be unique wit
-            job_resources: JobResources
-            model_explainability_app_specification: Configures the model explainability job to run a specified Docker container imag
-            model_explainability_baseline_config: The baseline configuration for a model explainability job.
-            model_explainability_job_input: Inputs for the model explainability job.
-            model_explainability_job_output_config: ModelExplainabilityJobOutputConfig
-            network_config: Networking options for a model explainability job.
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assum
-            stopping_condition: StoppingCondition
-            tags: (Optional) An array of key-value pairs. For more information, see Using Cost All"""
+            job_definition_name: The name of the model explainability job definition.
+            job_resources: JobResources model_explainability_app_specification:
+            Configures the model explainability job to run a specified Docker container
+            image. model_explainability_baseline_config: The baseline configuration for
+            a model explainability job. model_explainability_job_input: Inputs for the
+            model explainability job. model_explainability_job_output_config:
+            ModelExplainabilityJobOutputConfig network_config: Networking options for a
+            model explainability job. role_arn: The Amazon Resource Name (ARN) of an IAM
+            role that Amazon SageMaker AI can assume to perform tasks…
+            stopping_condition: StoppingCondition tags: (Optional) An array of key-value
+            pairs.
+        """
         return self._call(_CREATE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -5399,34 +6204,53 @@ class SageMakerClient(_calls.BaseClient):
     def create_model_package(
         self, request: CreateModelPackageInput | None = None, /, **params: _t.Any
     ) -> CreateModelPackageOutput:
-        """Creates a model package that you can use to create SageMaker models or list on Amazon Web Services Marketplace, or a versioned model that is part of a model group. Buyers can subscribe to model packages listed on Amazon Web Services Marketplace to create models in SageMaker. To create a model package by specifying a Docker container that contains your inference code and the Amazon S3 location of your model artifacts, provide values for InferenceSpecification . To create a model from an algorithm resource that you created or subscribed to in Amazon Web Services Marketplace, provide a value for SourceAlgorithmSpecification . There are two types of model packages: Versioned - a model that is part of a model group in the model registry. Unversioned - a model package that is not part of a model group.
+        """Creates a model package that you can use to create SageMaker models or list
+        on Amazon Web Services Marketplace, or a versioned model that is part of a model
+        group. Buyers can subscribe to model packages listed on Amazon Web Services
+        Marketplace to create models in SageMaker.
+
+        To create a model package by specifying a Docker container that contains your
+        inference code and the Amazon S3 location of your model artifacts, provide
+        values for ``InferenceSpecification``. To create a model from an algorithm
+        resource that you created or subscribed to in Amazon Web Services Marketplace,
+        provide a value for ``SourceAlgorithmSpecification``.
+
+        Note: There are two types of model packages:
+
+        - Versioned - a model that is part of a model group in the model registry.
+        - Unversioned - a model package that is not part of a model group.
 
         Args:
-            additional_inference_specifications: An array of additional Inference Specification objects. Each additional Inferenc
-            certify_for_marketplace: Whether to certify the model package for listing on Amazon Web Services Marketpl
-            client_token: A unique token that guarantees that the call to this API is idempotent.
-            customer_metadata_properties: The metadata properties associated with the model package versions.
-            domain: The machine learning domain of your model package and its components. Common mac
-            drift_check_baselines: Represents the drift check baselines that can be used when the model monitor is
-            inference_specification: Specifies details about inference jobs that you can run with models based on thi
-            managed_storage_type: The storage type of the model package.
-            metadata_properties: MetadataProperties
-            model_approval_status: Whether the model is approved for deployment. This parameter is optional for ver
-            model_card: The model card associated with the model package. Since ModelPackageModelCard is
-            model_life_cycle: A structure describing the current state of the model in its life cycle.
-            model_metrics: A structure that contains model metrics reports.
-            model_package_description: A description of the model package.
-            model_package_group_name: The name or Amazon Resource Name (ARN) of the model package group that this mode
-            model_package_name: The name of the model package. The name must have 1 to 63 characters. Valid char
-            model_package_registration_type: The package registration type of the model package input.
-            sample_payload_url: The Amazon Simple Storage Service (Amazon S3) path where the sample payload is s
-            security_config: The KMS Key ID ( KMSKeyId ) used for encryption of model package information.
-            skip_model_validation: Indicates if you want to skip model validation.
-            source_algorithm_specification: Details about the algorithm that was used to create the model package.
-            source_uri: The URI of the source for the model package. If you want to clone a model packag
-            tags: A list of key value pairs associated with the model. For more information, see T
-            task: The machine learning task your model package accomplishes. Common machine learni
-            validation_specification: Specifies configurations for one or more transform jobs that SageMaker runs to t"""
+            additional_inference_specifications: An array of additional Inference
+            Specification objects. certify_for_marketplace: Whether to certify the model
+            package for listing on Amazon Web Services Marketplace. client_token: A
+            unique token that guarantees that the call to this API is idempotent.
+            customer_metadata_properties: The metadata properties associated with the
+            model package versions. domain: The machine learning domain of your model
+            package and its components. drift_check_baselines: Represents the drift
+            check baselines that can be used when the model monitor is set using the
+            model… inference_specification: Specifies details about inference jobs that
+            you can run with models based on this model package… managed_storage_type:
+            The storage type of the model package. metadata_properties:
+            MetadataProperties model_approval_status: Whether the model is approved for
+            deployment. model_card: The model card associated with the model package.
+            model_life_cycle: A structure describing the current state of the model in
+            its life cycle. model_metrics: A structure that contains model metrics
+            reports. model_package_description: A description of the model package.
+            model_package_group_name: The name or Amazon Resource Name (ARN) of the
+            model package group that this model version belongs… model_package_name: The
+            name of the model package. model_package_registration_type: The package
+            registration type of the model package input. sample_payload_url: The Amazon
+            Simple Storage Service (Amazon S3) path where the sample payload is stored.
+            security_config: The KMS Key ID (``KMSKeyId``) used for encryption of model
+            package information. skip_model_validation: Indicates if you want to skip
+            model validation. source_algorithm_specification: Details about the
+            algorithm that was used to create the model package. source_uri: The URI of
+            the source for the model package. tags: A list of key value pairs associated
+            with the model. task: The machine learning task your model package
+            accomplishes. validation_specification: Specifies configurations for one or
+            more transform jobs that SageMaker runs to test the model…
+        """
         return self._call(_CREATE_MODEL_PACKAGE, request, params)
 
     @_t.overload
@@ -5449,7 +6273,8 @@ class SageMakerClient(_calls.BaseClient):
             managed_configuration: The managed configuration of the model package group.
             model_package_group_description: A description for the model group.
             model_package_group_name: The name of the model group.
-            tags: A list of key value pairs associated with the model group. For more information,"""
+            tags: A list of key value pairs associated with the model group.
+        """
         return self._call(_CREATE_MODEL_PACKAGE_GROUP, request, params)
 
     @_t.overload
@@ -5474,19 +6299,22 @@ class SageMakerClient(_calls.BaseClient):
     def create_model_quality_job_definition(
         self, request: CreateModelQualityJobDefinitionRequest | None = None, /, **params: _t.Any
     ) -> CreateModelQualityJobDefinitionResponse:
-        """Creates a definition for a job that monitors model quality and drift. For information about model monitor, see Amazon SageMaker AI Model Monitor .
+        """Creates a definition for a job that monitors model quality and drift. For
+        information about model monitor, see Amazon SageMaker AI Model Monitor
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor.html).
 
         Args:
             job_definition_name: The name of the monitoring job definition.
-            job_resources: JobResources
-            model_quality_app_specification: The container that runs the monitoring job.
-            model_quality_baseline_config: Specifies the constraints and baselines for the monitoring job.
-            model_quality_job_input: A list of the inputs that are monitored. Currently endpoints are supported.
-            model_quality_job_output_config: ModelQualityJobOutputConfig
-            network_config: Specifies the network configuration for the monitoring job.
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assum
-            stopping_condition: StoppingCondition
-            tags: (Optional) An array of key-value pairs. For more information, see Using Cost All"""
+            job_resources: JobResources model_quality_app_specification: The container
+            that runs the monitoring job. model_quality_baseline_config: Specifies the
+            constraints and baselines for the monitoring job. model_quality_job_input: A
+            list of the inputs that are monitored. model_quality_job_output_config:
+            ModelQualityJobOutputConfig network_config: Specifies the network
+            configuration for the monitoring job. role_arn: The Amazon Resource Name
+            (ARN) of an IAM role that Amazon SageMaker AI can assume to perform tasks…
+            stopping_condition: StoppingCondition tags: (Optional) An array of key-value
+            pairs.
+        """
         return self._call(_CREATE_MODEL_QUALITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -5504,12 +6332,15 @@ class SageMakerClient(_calls.BaseClient):
     def create_monitoring_schedule(
         self, request: CreateMonitoringScheduleRequest | None = None, /, **params: _t.Any
     ) -> CreateMonitoringScheduleResponse:
-        """Creates a schedule that regularly starts Amazon SageMaker AI Processing Jobs to monitor the data captured for an Amazon SageMaker AI Endpoint.
+        """Creates a schedule that regularly starts Amazon SageMaker AI Processing Jobs
+        to monitor the data captured for an Amazon SageMaker AI Endpoint.
 
         Args:
-            monitoring_schedule_config: The configuration object that specifies the monitoring schedule and defines the
-            monitoring_schedule_name: The name of the monitoring schedule. The name must be unique within an Amazon We
-            tags: (Optional) An array of key-value pairs. For more information, see Using Cost All"""
+            monitoring_schedule_config: The configuration object that specifies the
+            monitoring schedule and defines the monitoring job.
+            monitoring_schedule_name: The name of the monitoring schedule. tags:
+            (Optional) An array of key-value pairs.
+        """
         return self._call(_CREATE_MONITORING_SCHEDULE, request, params)
 
     @_t.overload
@@ -5539,26 +6370,68 @@ class SageMakerClient(_calls.BaseClient):
     def create_notebook_instance(
         self, request: CreateNotebookInstanceInput | None = None, /, **params: _t.Any
     ) -> CreateNotebookInstanceOutput:
-        """Creates an SageMaker AI notebook instance. A notebook instance is a machine learning (ML) compute instance running on a Jupyter notebook. In a CreateNotebookInstance request, specify the type of ML compute instance that you want to run. SageMaker AI launches the instance, installs common libraries that you can use to explore datasets for model training, and attaches an ML storage volume to the notebook instance. SageMaker AI also provides a set of example notebooks. Each notebook demonstrates how to use SageMaker AI with a specific algorithm or with a machine learning framework. After receiving the request, SageMaker AI does the following: Creates a network interface in the SageMaker AI VPC. (Option) If you specified SubnetId , SageMaker AI creates a network interface in your own VPC, which is inferred from the subnet ID that you provide in the input. When creating this network interface, SageMaker AI attaches the security group that you specified in the request to the network interface that it creates in your VPC. Launches an EC2 instance of the type specified in the request in the SageMaker AI VPC. If you specified SubnetId of your VPC, SageMaker AI specifies both network interfaces when launching this instance. This enables inbound traffic from your own VPC to the notebook instance, assuming that the security groups allow it. After creating the notebook instance, SageMaker AI returns its Amazon Resource Name (ARN). You can't change the name of a notebook instance after you create it. After SageMaker AI creates the notebook instance, you can connect to the Jupyter server and work in Jupyter notebooks. For example, you can write code to explore a dataset that you can use for model training, train a model, host models by creating SageMaker AI endpoints, and validate hosted models. For more information, see How It Works .
+        """Creates an SageMaker AI notebook instance. A notebook instance is a machine
+        learning (ML) compute instance running on a Jupyter notebook.
+
+        In a ``CreateNotebookInstance`` request, specify the type of ML compute instance
+        that you want to run. SageMaker AI launches the instance, installs common
+        libraries that you can use to explore datasets for model training, and attaches
+        an ML storage volume to the notebook instance.
+
+        SageMaker AI also provides a set of example notebooks. Each notebook
+        demonstrates how to use SageMaker AI with a specific algorithm or with a machine
+        learning framework.
+
+        After receiving the request, SageMaker AI does the following:
+
+        1. Creates a network interface in the SageMaker AI VPC.
+        2. (Option) If you specified ``SubnetId``, SageMaker AI creates a network
+           interface in your own VPC, which is inferred from the subnet ID that you
+           provide in the input. When creating this network interface, SageMaker AI
+           attaches the security group that you specified in the request to the network
+           interface that it creates in your VPC.
+        3. Launches an EC2 instance of the type specified in the request in the
+           SageMaker AI VPC. If you specified ``SubnetId`` of your VPC, SageMaker AI
+           specifies both network interfaces when launching this instance. This enables
+           inbound traffic from your own VPC to the notebook instance, assuming that the
+           security groups allow it.
+
+        After creating the notebook instance, SageMaker AI returns its Amazon Resource
+        Name (ARN). You can't change the name of a notebook instance after you create
+        it.
+
+        After SageMaker AI creates the notebook instance, you can connect to the Jupyter
+        server and work in Jupyter notebooks. For example, you can write code to explore
+        a dataset that you can use for model training, train a model, host models by
+        creating SageMaker AI endpoints, and validate hosted models.
+
+        For more information, see How It Works
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/how-it-works.html).
 
         Args:
-            accelerator_types: This parameter is no longer supported. Elastic Inference (EI) is no longer avail
-            additional_code_repositories: An array of up to three Git repositories to associate with the notebook instance
-            default_code_repository: A Git repository to associate with the notebook instance as its default code rep
-            direct_internet_access: Sets whether SageMaker AI provides internet access to the notebook instance. If
-            instance_metadata_service_configuration: Information on the IMDS configuration of the notebook instance
-            instance_type: The type of ML compute instance to launch for the notebook instance.
-            ip_address_type: The IP address type for the notebook instance. Specify ipv4 for IPv4-only connec
-            kms_key_id: The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service k
-            lifecycle_config_name: The name of a lifecycle configuration to associate with the notebook instance. F
-            notebook_instance_name: The name of the new notebook instance.
-            platform_identifier: The platform identifier of the notebook instance runtime environment. The defaul
-            role_arn: When you send any requests to Amazon Web Services resources from the notebook in
-            root_access: Whether root access is enabled or disabled for users of the notebook instance. T
-            security_group_ids: The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be
-            subnet_id: The ID of the subnet in a VPC to which you would like to have a connectivity fro
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            volume_size_in_gb: The size, in GB, of the ML storage volume to attach to the notebook instance. Th"""
+            accelerator_types: This parameter is no longer supported.
+            additional_code_repositories: An array of up to three Git repositories to
+            associate with the notebook instance. default_code_repository: A Git
+            repository to associate with the notebook instance as its default code
+            repository. direct_internet_access: Sets whether SageMaker AI provides
+            internet access to the notebook instance.
+            instance_metadata_service_configuration: Information on the IMDS
+            configuration of the notebook instance instance_type: The type of ML compute
+            instance to launch for the notebook instance. ip_address_type: The IP
+            address type for the notebook instance. kms_key_id: The Amazon Resource Name
+            (ARN) of a Amazon Web Services Key Management Service key that SageMaker…
+            lifecycle_config_name: The name of a lifecycle configuration to associate
+            with the notebook instance. notebook_instance_name: The name of the new
+            notebook instance. platform_identifier: The platform identifier of the
+            notebook instance runtime environment. role_arn: When you send any requests
+            to Amazon Web Services resources from the notebook instance, SageMaker…
+            root_access: Whether root access is enabled or disabled for users of the
+            notebook instance. security_group_ids: The VPC security group IDs, in the
+            form sg-xxxxxxxx. subnet_id: The ID of the subnet in a VPC to which you
+            would like to have a connectivity from your ML compute… tags: An array of
+            key-value pairs. volume_size_in_gb: The size, in GB, of the ML storage
+            volume to attach to the notebook instance.
+        """
         return self._call(_CREATE_NOTEBOOK_INSTANCE, request, params)
 
     @_t.overload
@@ -5577,13 +6450,41 @@ class SageMakerClient(_calls.BaseClient):
     def create_notebook_instance_lifecycle_config(
         self, request: CreateNotebookInstanceLifecycleConfigInput | None = None, /, **params: _t.Any
     ) -> CreateNotebookInstanceLifecycleConfigOutput:
-        """Creates a lifecycle configuration that you can associate with a notebook instance. A lifecycle configuration is a collection of shell scripts that run when you create or start a notebook instance. Each lifecycle configuration script has a limit of 16384 characters. The value of the $PATH environment variable that is available to both scripts is /sbin:bin:/usr/sbin:/usr/bin . View Amazon CloudWatch Logs for notebook instance lifecycle configurations in log group /aws/sagemaker/NotebookInstances in log stream [notebook-instance-name]/[LifecycleConfigHook] . Lifecycle configuration scripts cannot run for longer than 5 minutes. If a script runs for longer than 5 minutes, it fails and the notebook instance is not created or started. For information about notebook instance lifestyle configurations, see Step 2.1: (Optional) Customize a Notebook Instance . Lifecycle configuration scripts execute with root access and the notebook instance's IAM execution role privileges. Grant this permission only to trusted principals. See Customize a Notebook Instance Using a Lifecycle Configuration Script for security best practices.
+        """Creates a lifecycle configuration that you can associate with a notebook
+        instance. A lifecycle configuration is a collection of shell scripts that run
+        when you create or start a notebook instance.
+
+        Each lifecycle configuration script has a limit of 16384 characters.
+
+        The value of the ``$PATH`` environment variable that is available to both
+        scripts is ``/sbin:bin:/usr/sbin:/usr/bin``.
+
+        View Amazon CloudWatch Logs for notebook instance lifecycle configurations in
+        log group ``/aws/sagemaker/NotebookInstances`` in log stream
+        ``[notebook-instance-name]/[LifecycleConfigHook]``.
+
+        Lifecycle configuration scripts cannot run for longer than 5 minutes. If a
+        script runs for longer than 5 minutes, it fails and the notebook instance is not
+        created or started.
+
+        For information about notebook instance lifestyle configurations, see Step 2.1:
+        (Optional) Customize a Notebook Instance
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html).
+
+        Note: Lifecycle configuration scripts execute with root access and the notebook
+        instance's IAM execution role privileges. Grant this permission only to trusted
+        principals. See Customize a Notebook Instance Using a Lifecycle Configuration
+        Script
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html)
+        for security best practices.
 
         Args:
-            notebook_instance_lifecycle_config_name: The name of the lifecycle configuration.
-            on_create: A shell script that runs only once, when you create a notebook instance. The she
-            on_start: A shell script that runs every time you start a notebook instance, including whe
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv"""
+            notebook_instance_lifecycle_config_name: The name of the lifecycle
+            configuration. on_create: A shell script that runs only once, when you
+            create a notebook instance. on_start: A shell script that runs every time
+            you start a notebook instance, including when you create the… tags: An array
+            of key-value pairs.
+        """
         return self._call(_CREATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, params)
 
     @_t.overload
@@ -5608,21 +6509,33 @@ class SageMakerClient(_calls.BaseClient):
     def create_optimization_job(
         self, request: CreateOptimizationJobRequest | None = None, /, **params: _t.Any
     ) -> CreateOptimizationJobResponse:
-        """Creates a job that optimizes a model for inference performance. To create the job, you provide the location of a source model, and you provide the settings for the optimization techniques that you want the job to apply. When the job completes successfully, SageMaker uploads the new optimized model to the output destination that you specify. For more information about how to use this action, and about the supported optimization techniques, see Optimize model inference with Amazon SageMaker .
+        """Creates a job that optimizes a model for inference performance. To create the
+        job, you provide the location of a source model, and you provide the settings
+        for the optimization techniques that you want the job to apply. When the job
+        completes successfully, SageMaker uploads the new optimized model to the output
+        destination that you specify.
+
+        For more information about how to use this action, and about the supported
+        optimization techniques, see Optimize model inference with Amazon SageMaker
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/model-optimize.html).
 
         Args:
-            deployment_instance_type: The type of instance that hosts the optimized model that you create with the opt
-            max_instance_count: The maximum number of instances to use for the optimization job.
-            model_source: The location of the source model to optimize with an optimization job.
-            optimization_configs: Settings for each of the optimization techniques that the job applies.
-            optimization_environment: The environment variables to set in the model container.
-            optimization_job_name: A custom name for the new optimization job.
-            output_config: Details for where to store the optimized model that you create with the optimiza
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI t
-            stopping_condition: StoppingCondition
-            tags: A list of key-value pairs associated with the optimization job. For more informa
-            training_plan_arns: The Amazon Resource Name (ARN) of the training plan to use for this optimization
-            vpc_config: A VPC in Amazon VPC that your optimized model has access to."""
+            deployment_instance_type: The type of instance that hosts the optimized
+            model that you create with the optimization job. max_instance_count: The
+            maximum number of instances to use for the optimization job. model_source:
+            The location of the source model to optimize with an optimization job.
+            optimization_configs: Settings for each of the optimization techniques that
+            the job applies. optimization_environment: The environment variables to set
+            in the model container. optimization_job_name: A custom name for the new
+            optimization job. output_config: Details for where to store the optimized
+            model that you create with the optimization job. role_arn: The Amazon
+            Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to
+            perform tasks on… stopping_condition: StoppingCondition tags: A list of
+            key-value pairs associated with the optimization job. training_plan_arns:
+            The Amazon Resource Name (ARN) of the training plan to use for this
+            optimization job. vpc_config: A VPC in Amazon VPC that your optimized model
+            has access to.
+        """
         return self._call(_CREATE_OPTIMIZATION_JOB, request, params)
 
     @_t.overload
@@ -5652,18 +6565,22 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             application_config: Configuration settings for the SageMaker Partner AI App.
-            auth_type: The authorization type that users use to access the SageMaker Partner AI App. Va
-            client_token: A unique token that guarantees that the call to this API is idempotent.
-            enable_auto_minor_version_upgrade: When set to TRUE , the SageMaker Partner AI App is automatically upgraded to the
-            enable_iam_session_based_identity: When set to TRUE , the SageMaker Partner AI App sets the Amazon Web Services IAM
-            execution_role_arn: The ARN of the IAM role that the partner application uses.
-            idc_config: Specifies the Amazon Web Services IAM Identity Center configuration for the Sage
-            kms_key_id: SageMaker Partner AI Apps uses Amazon Web Services KMS to encrypt data at rest u
-            maintenance_config: Maintenance configuration settings for the SageMaker Partner AI App.
-            name: The name to give the SageMaker Partner AI App.
-            tags: Each tag consists of a key and an optional value. Tag keys must be unique per re
-            tier: Indicates the instance type and size of the cluster attached to the SageMaker Pa
-            type: The type of SageMaker Partner AI App to create. Must be one of the following: la"""
+            auth_type: The authorization type that users use to access the SageMaker
+            Partner AI App. client_token: A unique token that guarantees that the call
+            to this API is idempotent. enable_auto_minor_version_upgrade: When set to
+            ``TRUE``, the SageMaker Partner AI App is automatically upgraded to the
+            latest minor… enable_iam_session_based_identity: When set to ``TRUE``, the
+            SageMaker Partner AI App sets the Amazon Web Services IAM session name or…
+            execution_role_arn: The ARN of the IAM role that the partner application
+            uses. idc_config: Specifies the Amazon Web Services IAM Identity Center
+            configuration for the SageMaker Partner AI… kms_key_id: SageMaker Partner AI
+            Apps uses Amazon Web Services KMS to encrypt data at rest using an Amazon
+            Web… maintenance_config: Maintenance configuration settings for the
+            SageMaker Partner AI App. name: The name to give the SageMaker Partner AI
+            App. tags: Each tag consists of a key and an optional value. tier: Indicates
+            the instance type and size of the cluster attached to the SageMaker Partner
+            AI App. type: The type of SageMaker Partner AI App to create.
+        """
         return self._call(_CREATE_PARTNER_APP, request, params)
 
     @_t.overload
@@ -5684,9 +6601,12 @@ class SageMakerClient(_calls.BaseClient):
         """Creates a presigned URL to access an Amazon SageMaker Partner AI App.
 
         Args:
-            arn: The ARN of the SageMaker Partner AI App to create the presigned URL for.
-            expires_in_seconds: The time that will pass before the presigned URL expires.
-            session_expiration_duration_in_seconds: Indicates how long the Amazon SageMaker Partner AI App session can be accessed f"""
+            arn: The ARN of the SageMaker Partner AI App to create the presigned URL
+            for. expires_in_seconds: The time that will pass before the presigned URL
+            expires. session_expiration_duration_in_seconds: Indicates how long the
+            Amazon SageMaker Partner AI App session can be accessed for after logging
+            in.
+        """
         return self._call(_CREATE_PARTNER_APP_PRESIGNED_URL, request, params)
 
     @_t.overload
@@ -5712,16 +6632,18 @@ class SageMakerClient(_calls.BaseClient):
         """Creates a pipeline using a JSON pipeline definition.
 
         Args:
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            parallelism_configuration: This is the configuration that controls the parallelism of the pipeline. If spec
+            client_request_token: A unique, case-sensitive identifier that you provide
+            to ensure the idempotency of the operation. parallelism_configuration: This
+            is the configuration that controls the parallelism of the pipeline.
             pipeline_definition: The JSON pipeline definition of the pipeline.
-            pipeline_definition_s3_location: The location of the pipeline definition stored in Amazon S3. If specified, SageM
-            pipeline_description: A description of the pipeline.
-            pipeline_display_name: The display name of the pipeline.
-            pipeline_name: The name of the pipeline.
-            pipeline_version_aliases: The aliases to assign to the first version of the pipeline. You can use an alias
-            role_arn: The Amazon Resource Name (ARN) of the role used by the pipeline to access and cr
-            tags: A list of tags to apply to the created pipeline."""
+            pipeline_definition_s3_location: The location of the pipeline definition
+            stored in Amazon S3. pipeline_description: A description of the pipeline.
+            pipeline_display_name: The display name of the pipeline. pipeline_name: The
+            name of the pipeline. pipeline_version_aliases: The aliases to assign to the
+            first version of the pipeline. role_arn: The Amazon Resource Name (ARN) of
+            the role used by the pipeline to access and create resources. tags: A list
+            of tags to apply to the created pipeline.
+        """
         return self._call(_CREATE_PIPELINE, request, params)
 
     @_t.overload
@@ -5742,15 +6664,41 @@ class SageMakerClient(_calls.BaseClient):
     def create_presigned_domain_url(
         self, request: CreatePresignedDomainUrlRequest | None = None, /, **params: _t.Any
     ) -> CreatePresignedDomainUrlResponse:
-        """Creates a URL for a specified UserProfile in a Domain. When accessed in a web browser, the user will be automatically signed in to the domain, and granted access to all of the Apps and files associated with the Domain's Amazon Elastic File System volume. This operation can only be called when the authentication mode equals IAM. The IAM role or user passed to this API defines the permissions to access the app. Once the presigned URL is created, no additional permission is required to access this URL. IAM authorization policies for this API are also enforced for every HTTP request and WebSocket frame that attempts to connect to the app. You can restrict access to this API and to the URL that it returns to a list of IP addresses, Amazon VPCs or Amazon VPC Endpoints that you specify. For more information, see Connect to Amazon SageMaker AI Studio Through an Interface VPC Endpoint . The URL that you get from a call to CreatePresignedDomainUrl has a default timeout of 5 minutes. You can configure this value using ExpiresInSeconds . If you try to use the URL after the timeout limit expires, you are directed to the Amazon Web Services console sign-in page. The JupyterLab session default expiration time is 12 hours. You can configure this value using SessionExpirationDurationInSeconds.
+        """Creates a URL for a specified UserProfile in a Domain. When accessed in a web
+        browser, the user will be automatically signed in to the domain, and granted
+        access to all of the Apps and files associated with the Domain's Amazon Elastic
+        File System volume. This operation can only be called when the authentication
+        mode equals IAM.
+
+        The IAM role or user passed to this API defines the permissions to access the
+        app. Once the presigned URL is created, no additional permission is required to
+        access this URL. IAM authorization policies for this API are also enforced for
+        every HTTP request and WebSocket frame that attempts to connect to the app.
+
+        You can restrict access to this API and to the URL that it returns to a list of
+        IP addresses, Amazon VPCs or Amazon VPC Endpoints that you specify. For more
+        information, see Connect to Amazon SageMaker AI Studio Through an Interface VPC
+        Endpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/studio-interface-endpoint.html)
+        .
+
+        Note:
+
+        - The URL that you get from a call to ``CreatePresignedDomainUrl`` has a default
+          timeout of 5 minutes. You can configure this value using ``ExpiresInSeconds``.
+          If you try to use the URL after the timeout limit expires, you are directed to
+          the Amazon Web Services console sign-in page.
+        - The JupyterLab session default expiration time is 12 hours. You can configure
+          this value using SessionExpirationDurationInSeconds.
 
         Args:
-            domain_id: The domain ID.
-            expires_in_seconds: The number of seconds until the pre-signed URL expires. This value defaults to 3
-            landing_uri: The landing page that the user is directed to when accessing the presigned URL.
-            session_expiration_duration_in_seconds: The session expiration duration in seconds. This value defaults to 43200.
-            space_name: The name of the space.
-            user_profile_name: The name of the UserProfile to sign-in as."""
+            domain_id: The domain ID. expires_in_seconds: The number of seconds until
+            the pre-signed URL expires. landing_uri: The landing page that the user is
+            directed to when accessing the presigned URL.
+            session_expiration_duration_in_seconds: The session expiration duration in
+            seconds. space_name: The name of the space. user_profile_name: The name of
+            the UserProfile to sign-in as.
+        """
         return self._call(_CREATE_PRESIGNED_DOMAIN_URL, request, params)
 
     @_t.overload
@@ -5768,12 +6716,17 @@ class SageMakerClient(_calls.BaseClient):
     def create_presigned_mlflow_app_url(
         self, request: CreatePresignedMlflowAppUrlRequest | None = None, /, **params: _t.Any
     ) -> CreatePresignedMlflowAppUrlResponse:
-        """Returns a presigned URL that you can use to connect to the MLflow UI attached to your MLflow App. For more information, see Launch the MLflow UI using a presigned URL .
+        """Returns a presigned URL that you can use to connect to the MLflow UI attached
+        to your MLflow App. For more information, see Launch the MLflow UI using a
+        presigned URL
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-launch-ui.html).
 
         Args:
             arn: The ARN of the MLflow App to connect to your MLflow UI.
-            expires_in_seconds: The duration in seconds that your presigned URL is valid. The presigned URL can
-            session_expiration_duration_in_seconds: The duration in seconds that your presigned URL is valid. The presigned URL can"""
+            expires_in_seconds: The duration in seconds that your presigned URL is
+            valid. session_expiration_duration_in_seconds: The duration in seconds that
+            your presigned URL is valid.
+        """
         return self._call(_CREATE_PRESIGNED_MLFLOW_APP_URL, request, params)
 
     @_t.overload
@@ -5791,12 +6744,17 @@ class SageMakerClient(_calls.BaseClient):
     def create_presigned_mlflow_tracking_server_url(
         self, request: CreatePresignedMlflowTrackingServerUrlRequest | None = None, /, **params: _t.Any
     ) -> CreatePresignedMlflowTrackingServerUrlResponse:
-        """Returns a presigned URL that you can use to connect to the MLflow UI attached to your tracking server. For more information, see Launch the MLflow UI using a presigned URL .
+        """Returns a presigned URL that you can use to connect to the MLflow UI attached
+        to your tracking server. For more information, see Launch the MLflow UI using a
+        presigned URL
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-launch-ui.html).
 
         Args:
-            expires_in_seconds: The duration in seconds that your presigned URL is valid. The presigned URL can
-            session_expiration_duration_in_seconds: The duration in seconds that your MLflow UI session is valid.
-            tracking_server_name: The name of the tracking server to connect to your MLflow UI."""
+            expires_in_seconds: The duration in seconds that your presigned URL is
+            valid. session_expiration_duration_in_seconds: The duration in seconds that
+            your MLflow UI session is valid. tracking_server_name: The name of the
+            tracking server to connect to your MLflow UI.
+        """
         return self._call(_CREATE_PRESIGNED_MLFLOW_TRACKING_SERVER_URL, request, params)
 
     @_t.overload
@@ -5813,11 +6771,35 @@ class SageMakerClient(_calls.BaseClient):
     def create_presigned_notebook_instance_url(
         self, request: CreatePresignedNotebookInstanceUrlInput | None = None, /, **params: _t.Any
     ) -> CreatePresignedNotebookInstanceUrlOutput:
-        """Returns a URL that you can use to connect to the Jupyter server from a notebook instance. In the SageMaker AI console, when you choose Open next to a notebook instance, SageMaker AI opens a new tab showing the Jupyter server home page from the notebook instance. The console uses this API to get the URL and show the page. The IAM role or user used to call this API defines the permissions to access the notebook instance. Once the presigned URL is created, no additional permission is required to access this URL. IAM authorization policies for this API are also enforced for every HTTP request and WebSocket frame that attempts to connect to the notebook instance. You can restrict access to this API and to the URL that it returns to a list of IP addresses that you specify. Use the NotIpAddress condition operator and the aws:SourceIP condition context key to specify the list of IP addresses that you want to have access to the notebook instance. For more information, see Limit Access to a Notebook Instance by IP Address . The URL that you get from a call to CreatePresignedNotebookInstanceUrl is valid only for 5 minutes. If you try to use the URL after the 5-minute limit expires, you are directed to the Amazon Web Services console sign-in page.
+        """Returns a URL that you can use to connect to the Jupyter server from a
+        notebook instance. In the SageMaker AI console, when you choose ``Open`` next to
+        a notebook instance, SageMaker AI opens a new tab showing the Jupyter server
+        home page from the notebook instance. The console uses this API to get the URL
+        and show the page.
+
+        The IAM role or user used to call this API defines the permissions to access the
+        notebook instance. Once the presigned URL is created, no additional permission
+        is required to access this URL. IAM authorization policies for this API are also
+        enforced for every HTTP request and WebSocket frame that attempts to connect to
+        the notebook instance.
+
+        You can restrict access to this API and to the URL that it returns to a list of
+        IP addresses that you specify. Use the ``NotIpAddress`` condition operator and
+        the ``aws:SourceIP`` condition context key to specify the list of IP addresses
+        that you want to have access to the notebook instance. For more information, see
+        Limit Access to a Notebook Instance by IP Address
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/security_iam_id-based-policy-examples.html#nbi-ip-filter).
+
+        Note: The URL that you get from a call to CreatePresignedNotebookInstanceUrl
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreatePresignedNotebookInstanceUrl.html)
+        is valid only for 5 minutes. If you try to use the URL after the 5-minute limit
+        expires, you are directed to the Amazon Web Services console sign-in page.
 
         Args:
             notebook_instance_name: The name of the notebook instance.
-            session_expiration_duration_in_seconds: The duration of the session, in seconds. The default is 12 hours."""
+            session_expiration_duration_in_seconds: The duration of the session, in
+            seconds.
+        """
         return self._call(_CREATE_PRESIGNED_NOTEBOOK_INSTANCE_URL, request, params)
 
     @_t.overload
@@ -5844,17 +6826,20 @@ class SageMakerClient(_calls.BaseClient):
         """Creates a processing job.
 
         Args:
-            app_specification: Configures the processing job to run a specified Docker container image.
-            environment: The environment variables to set in the Docker container. Up to 100 key and valu
-            experiment_config: ExperimentConfig
-            network_config: Networking options for a processing job, such as whether to allow inbound and ou
-            processing_inputs: An array of inputs configuring the data to download into the processing containe
-            processing_job_name: The name of the processing job. The name must be unique within an Amazon Web Ser
-            processing_output_config: Output configuration for the processing job.
-            processing_resources: Identifies the resources, ML compute instances, and ML storage volumes to deploy
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker can assume t
-            stopping_condition: The time limit for how long the processing job is allowed to run.
-            tags: (Optional) An array of key-value pairs. For more information, see Using Cost All"""
+            app_specification: Configures the processing job to run a specified Docker
+            container image. environment: The environment variables to set in the Docker
+            container. experiment_config: ExperimentConfig network_config: Networking
+            options for a processing job, such as whether to allow inbound and outbound
+            network… processing_inputs: An array of inputs configuring the data to
+            download into the processing container. processing_job_name: The name of the
+            processing job. processing_output_config: Output configuration for the
+            processing job. processing_resources: Identifies the resources, ML compute
+            instances, and ML storage volumes to deploy for a processing… role_arn: The
+            Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker can assume
+            to perform tasks on… stopping_condition: The time limit for how long the
+            processing job is allowed to run. tags: (Optional) An array of key-value
+            pairs.
+        """
         return self._call(_CREATE_PROCESSING_JOB, request, params)
 
     @_t.overload
@@ -5870,14 +6855,18 @@ class SageMakerClient(_calls.BaseClient):
         template_providers: CreateTemplateProviderList | None = None,
     ) -> CreateProjectOutput: ...
     def create_project(self, request: CreateProjectInput | None = None, /, **params: _t.Any) -> CreateProjectOutput:
-        """Creates a machine learning (ML) project that can contain one or more templates that set up an ML pipeline from training to deploying an approved model.
+        """Creates a machine learning (ML) project that can contain one or more
+        templates that set up an ML pipeline from training to deploying an approved
+        model.
 
         Args:
-            project_description: A description for the project.
-            project_name: The name of the project.
-            service_catalog_provisioning_details: The product ID and provisioning artifact ID to provision a service catalog. The
-            tags: An array of key-value pairs that you want to use to organize and track your Amaz
-            template_providers: An array of template provider configurations for creating infrastructure resourc"""
+            project_description: A description for the project. project_name: The name
+            of the project. service_catalog_provisioning_details: The product ID and
+            provisioning artifact ID to provision a service catalog. tags: An array of
+            key-value pairs that you want to use to organize and track your Amazon Web
+            Services… template_providers: An array of template provider configurations
+            for creating infrastructure resources for the project.
+        """
         return self._call(_CREATE_PROJECT, request, params)
 
     @_t.overload
@@ -5895,16 +6884,17 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateSpaceResponse: ...
     def create_space(self, request: CreateSpaceRequest | None = None, /, **params: _t.Any) -> CreateSpaceResponse:
-        """Creates a private space or a space used for real time collaboration in a domain.
+        """Creates a private space or a space used for real time collaboration in a
+        domain.
 
         Args:
-            domain_id: The ID of the associated domain.
-            ownership_settings: A collection of ownership settings.
-            space_display_name: The name of the space that appears in the SageMaker Studio UI.
-            space_name: The name of the space.
-            space_settings: A collection of space settings.
-            space_sharing_settings: A collection of space sharing settings.
-            tags: Tags to associated with the space. Each tag consists of a key and an optional va"""
+            domain_id: The ID of the associated domain. ownership_settings: A collection
+            of ownership settings. space_display_name: The name of the space that
+            appears in the SageMaker Studio UI. space_name: The name of the space.
+            space_settings: A collection of space settings. space_sharing_settings: A
+            collection of space sharing settings. tags: Tags to associated with the
+            space.
+        """
         return self._call(_CREATE_SPACE, request, params)
 
     @_t.overload
@@ -5926,10 +6916,13 @@ class SageMakerClient(_calls.BaseClient):
         """Creates a new Amazon SageMaker AI Studio Lifecycle Configuration.
 
         Args:
-            studio_lifecycle_config_app_type: The App type that the Lifecycle Configuration is attached to.
-            studio_lifecycle_config_content: The content of your Amazon SageMaker AI Studio Lifecycle Configuration script. T
-            studio_lifecycle_config_name: The name of the Amazon SageMaker AI Studio Lifecycle Configuration to create.
-            tags: Tags to be associated with the Lifecycle Configuration. Each tag consists of a k"""
+            studio_lifecycle_config_app_type: The App type that the Lifecycle
+            Configuration is attached to. studio_lifecycle_config_content: The content
+            of your Amazon SageMaker AI Studio Lifecycle Configuration script.
+            studio_lifecycle_config_name: The name of the Amazon SageMaker AI Studio
+            Lifecycle Configuration to create. tags: Tags to be associated with the
+            Lifecycle Configuration.
+        """
         return self._call(_CREATE_STUDIO_LIFECYCLE_CONFIG, request, params)
 
     @_t.overload
@@ -5970,37 +6963,105 @@ class SageMakerClient(_calls.BaseClient):
     def create_training_job(
         self, request: CreateTrainingJobRequest | None = None, /, **params: _t.Any
     ) -> CreateTrainingJobResponse:
-        """Starts a model training job. After training completes, SageMaker saves the resulting model artifacts to an Amazon S3 location that you specify. If you choose to host your model using SageMaker hosting services, you can use the resulting model artifacts as part of the model. You can also use the artifacts in a machine learning service other than SageMaker, provided that you know how to use them for inference. In the request body, you provide the following: AlgorithmSpecification - Identifies the training algorithm to use. HyperParameters - Specify these algorithm-specific parameters to enable the estimation of model parameters during training. Hyperparameters can be tuned to optimize this learning process. For a list of hyperparameters for each training algorithm provided by SageMaker, see Algorithms . Do not include any security-sensitive information including account access IDs, secrets, or tokens in any hyperparameter fields. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by security-sensitive information included in the request hyperparameter variable or plain text fields. InputDataConfig - Describes the input required by the training job and the Amazon S3, EFS, or FSx location where it is stored. OutputDataConfig - Identifies the Amazon S3 bucket where you want SageMaker to save the results of model training. ResourceConfig - Identifies the resources, ML compute instances, and ML storage volumes to deploy for model training. In distributed training, you specify more than one instance. EnableManagedSpotTraining - Optimize the cost of training machine learning models by up to 80% by using Amazon EC2 Spot instances. For more information, see Managed Spot Training . RoleArn - The Amazon Resource Name (ARN) that SageMaker assumes to perform tasks on your behalf during model training. You must grant this role the necessary permissions so that SageMaker can successfully complete model training. StoppingCondition - To help cap training costs, use MaxRuntimeInSeconds to set a time limit for training. Use MaxWaitTimeInSeconds to specify how long a managed spot training job has to complete. Environment - The environment variables to set in the Docker container. Do not include any security-sensitive information including account access IDs, secrets, or tokens in any environment fields. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by security-sensitive information included in the request environment variable or plain text fields. RetryStrategy - The number of times to retry the job when the job fails due to an InternalServerError . For more information about SageMaker, see How It Works .
+        """Starts a model training job. After training completes, SageMaker saves the
+        resulting model artifacts to an Amazon S3 location that you specify.
+
+        If you choose to host your model using SageMaker hosting services, you can use
+        the resulting model artifacts as part of the model. You can also use the
+        artifacts in a machine learning service other than SageMaker, provided that you
+        know how to use them for inference.
+
+        In the request body, you provide the following:
+
+        - ``AlgorithmSpecification`` - Identifies the training algorithm to use.
+
+        - ``HyperParameters`` - Specify these algorithm-specific parameters to enable
+          the estimation of model parameters during training. Hyperparameters can be
+          tuned to optimize this learning process. For a list of hyperparameters for
+          each training algorithm provided by SageMaker, see Algorithms
+          (https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html).
+
+          Important: Do not include any security-sensitive information including account
+          access IDs, secrets, or tokens in any hyperparameter fields. As part of the
+          shared responsibility model, you are responsible for any potential exposure,
+          unauthorized access, or compromise of your sensitive data if caused by
+          security-sensitive information included in the request hyperparameter variable
+          or plain text fields.
+
+        - ``InputDataConfig`` - Describes the input required by the training job and the
+          Amazon S3, EFS, or FSx location where it is stored.
+
+        - ``OutputDataConfig`` - Identifies the Amazon S3 bucket where you want
+          SageMaker to save the results of model training.
+
+        - ``ResourceConfig`` - Identifies the resources, ML compute instances, and ML
+          storage volumes to deploy for model training. In distributed training, you
+          specify more than one instance.
+
+        - ``EnableManagedSpotTraining`` - Optimize the cost of training machine learning
+          models by up to 80% by using Amazon EC2 Spot instances. For more information,
+          see Managed Spot Training
+          (https://docs.aws.amazon.com/sagemaker/latest/dg/model-managed-spot-training.html).
+
+        - ``RoleArn`` - The Amazon Resource Name (ARN) that SageMaker assumes to perform
+          tasks on your behalf during model training. You must grant this role the
+          necessary permissions so that SageMaker can successfully complete model
+          training.
+
+        - ``StoppingCondition`` - To help cap training costs, use
+          ``MaxRuntimeInSeconds`` to set a time limit for training. Use
+          ``MaxWaitTimeInSeconds`` to specify how long a managed spot training job has
+          to complete.
+
+        - ``Environment`` - The environment variables to set in the Docker container.
+
+          Important: Do not include any security-sensitive information including account
+          access IDs, secrets, or tokens in any environment fields. As part of the
+          shared responsibility model, you are responsible for any potential exposure,
+          unauthorized access, or compromise of your sensitive data if caused by
+          security-sensitive information included in the request environment variable or
+          plain text fields.
+
+        - ``RetryStrategy`` - The number of times to retry the job when the job fails
+          due to an ``InternalServerError``.
+
+        For more information about SageMaker, see How It Works
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/how-it-works.html).
 
         Args:
-            algorithm_specification: The registry path of the Docker image that contains the training algorithm and a
-            checkpoint_config: Contains information about the output location for managed spot training checkpo
-            debug_hook_config: DebugHookConfig
-            debug_rule_configurations: Configuration information for Amazon SageMaker Debugger rules for debugging outp
-            enable_inter_container_traffic_encryption: To encrypt all communications between ML compute instances in distributed traini
-            enable_managed_spot_training: To train models using managed spot training, choose True . Managed spot training
-            enable_network_isolation: Isolates the training container. No inbound or outbound network calls can be mad
-            environment: The environment variables to set in the Docker container. Do not include any sec
-            experiment_config: ExperimentConfig
-            hyper_parameters: Algorithm-specific parameters that influence the quality of the model. You set h
-            infra_check_config: Contains information about the infrastructure health check configuration for the
-            input_data_config: An array of Channel objects. Each channel is a named input source. InputDataConf
-            mlflow_config: The MLflow configuration using SageMaker managed MLflow.
-            model_package_config: The configuration for the model package.
-            output_data_config: Specifies the path to the S3 location where you want to store model artifacts. S
-            profiler_config: ProfilerConfig
-            profiler_rule_configurations: Configuration information for Amazon SageMaker Debugger rules for profiling syst
-            remote_debug_config: Configuration for remote debugging. To learn more about the remote debugging fun
-            resource_config: The resources, including the ML compute instances and ML storage volumes, to use
-            retry_strategy: The number of times to retry the job when the job fails due to an InternalServer
-            role_arn: The Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to perfo
+            algorithm_specification: The registry path of the Docker image that contains
+            the training algorithm and algorithm-specific… checkpoint_config: Contains
+            information about the output location for managed spot training checkpoint
+            data. debug_hook_config: DebugHookConfig debug_rule_configurations:
+            Configuration information for Amazon SageMaker Debugger rules for debugging
+            output tensors. enable_inter_container_traffic_encryption: To encrypt all
+            communications between ML compute instances in distributed training, choose
+            ``True``. enable_managed_spot_training: To train models using managed spot
+            training, choose ``True``. enable_network_isolation: Isolates the training
+            container. environment: The environment variables to set in the Docker
+            container. experiment_config: ExperimentConfig hyper_parameters:
+            Algorithm-specific parameters that influence the quality of the model.
+            infra_check_config: Contains information about the infrastructure health
+            check configuration for the training job. input_data_config: An array of
+            ``Channel`` objects. mlflow_config: The MLflow configuration using SageMaker
+            managed MLflow. model_package_config: The configuration for the model
+            package. output_data_config: Specifies the path to the S3 location where you
+            want to store model artifacts. profiler_config: ProfilerConfig
+            profiler_rule_configurations: Configuration information for Amazon SageMaker
+            Debugger rules for profiling system and framework… remote_debug_config:
+            Configuration for remote debugging. resource_config: The resources,
+            including the ML compute instances and ML storage volumes, to use for model
+            training. retry_strategy: The number of times to retry the job when the job
+            fails due to an ``InternalServerError``. role_arn: The Amazon Resource Name
+            (ARN) of an IAM role that SageMaker can assume to perform tasks on your…
             serverless_job_config: The configuration for serverless training jobs.
-            session_chaining_config: Contains information about attribute-based access control (ABAC) for the trainin
-            stopping_condition: Specifies a limit to how long a model training job can run. It also specifies ho
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            tensor_board_output_config: TensorBoardOutputConfig
-            training_job_name: The name of the training job. The name must be unique within an Amazon Web Servi
-            vpc_config: A VpcConfig object that specifies the VPC that you want your training job to con"""
+            session_chaining_config: Contains information about attribute-based access
+            control (ABAC) for the training job. stopping_condition: Specifies a limit
+            to how long a model training job can run. tags: An array of key-value pairs.
+            tensor_board_output_config: TensorBoardOutputConfig training_job_name: The
+            name of the training job. vpc_config: A VpcConfig object that specifies the
+            VPC that you want your training job to connect to.
+        """
         return self._call(_CREATE_TRAINING_JOB, request, params)
 
     @_t.overload
@@ -6017,13 +7078,54 @@ class SageMakerClient(_calls.BaseClient):
     def create_training_plan(
         self, request: CreateTrainingPlanRequest | None = None, /, **params: _t.Any
     ) -> CreateTrainingPlanResponse:
-        """Creates a new training plan in SageMaker to reserve compute capacity. Amazon SageMaker Training Plan is a capability within SageMaker that allows customers to reserve and manage GPU capacity for large-scale AI model training. It provides a way to secure predictable access to computational resources within specific timelines and budgets, without the need to manage underlying infrastructure. How it works Plans can be created for specific resources such as SageMaker Training Jobs or SageMaker HyperPod clusters, automatically provisioning resources, setting up infrastructure, executing workloads, and handling infrastructure failures. Plan creation workflow Users search for available plan offerings based on their requirements (e.g., instance type, count, start time, duration) using the SearchTrainingPlanOfferings API operation. They create a plan that best matches their needs using the ID of the plan offering they want to use. After successful upfront payment, the plan's status becomes Scheduled . The plan can be used to: Queue training jobs. Allocate to an instance group of a SageMaker HyperPod cluster. When the plan start date arrives, it becomes Active . Based on available reserved capacity: Training jobs are launched. Instance groups are provisioned. Plan composition A plan can consist of one or more Reserved Capacities, each defined by a specific instance type, quantity, Availability Zone, duration, and start and end times. For more information about Reserved Capacity, see ReservedCapacitySummary .
+        """Creates a new training plan in SageMaker to reserve compute capacity.
+
+        Amazon SageMaker Training Plan is a capability within SageMaker that allows
+        customers to reserve and manage GPU capacity for large-scale AI model training.
+        It provides a way to secure predictable access to computational resources within
+        specific timelines and budgets, without the need to manage underlying
+        infrastructure.
+
+        How it works
+
+        Plans can be created for specific resources such as SageMaker Training Jobs or
+        SageMaker HyperPod clusters, automatically provisioning resources, setting up
+        infrastructure, executing workloads, and handling infrastructure failures.
+
+        Plan creation workflow
+
+        - Users search for available plan offerings based on their requirements (e.g.,
+          instance type, count, start time, duration) using the
+          ``SearchTrainingPlanOfferings``
+          (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SearchTrainingPlanOfferings.html)
+          API operation.
+        - They create a plan that best matches their needs using the ID of the plan
+          offering they want to use.
+        - After successful upfront payment, the plan's status becomes ``Scheduled``.
+        - The plan can be used to:
+          - Queue training jobs.
+          - Allocate to an instance group of a SageMaker HyperPod cluster.
+        - When the plan start date arrives, it becomes ``Active``. Based on available
+          reserved capacity:
+          - Training jobs are launched.
+          - Instance groups are provisioned.
+
+        Plan composition
+
+        A plan can consist of one or more Reserved Capacities, each defined by a
+        specific instance type, quantity, Availability Zone, duration, and start and end
+        times. For more information about Reserved Capacity, see
+        ``ReservedCapacitySummary``
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ReservedCapacitySummary.html)
+        .
 
         Args:
-            spare_instance_count_per_ultra_server: Number of spare instances to reserve per UltraServer for enhanced resiliency. De
-            tags: An array of key-value pairs to apply to this training plan.
-            training_plan_name: The name of the training plan to create.
-            training_plan_offering_id: The unique identifier of the training plan offering to use for creating this pla"""
+            spare_instance_count_per_ultra_server: Number of spare instances to reserve
+            per UltraServer for enhanced resiliency. tags: An array of key-value pairs
+            to apply to this training plan. training_plan_name: The name of the training
+            plan to create. training_plan_offering_id: The unique identifier of the
+            training plan offering to use for creating this plan.
+        """
         return self._call(_CREATE_TRAINING_PLAN, request, params)
 
     @_t.overload
@@ -6044,17 +7146,32 @@ class SageMakerClient(_calls.BaseClient):
     def create_training_session(
         self, request: CreateTrainingSessionRequest | None = None, /, **params: _t.Any
     ) -> CreateTrainingSessionResponse:
-        """Creates a training session in Amazon SageMaker. A training session provisions compute resources for fine-tuning a foundation model using Low-Rank Adaptation (LoRA). After the session is created, you can submit training operations and sample inference requests through the Amazon SageMaker Training Session Runtime API. The following operations are related to CreateTrainingSession : DescribeTrainingSession ListTrainingSessions StopTrainingSession DeleteTrainingSession
+        """Creates a training session in Amazon SageMaker. A training session provisions
+        compute resources for fine-tuning a foundation model using Low-Rank Adaptation
+        (LoRA). After the session is created, you can submit training operations and
+        sample inference requests through the Amazon SageMaker Training Session Runtime
+        API.
+
+        The following operations are related to ``CreateTrainingSession``:
+
+        - ``DescribeTrainingSession``
+        - ``ListTrainingSessions``
+        - ``StopTrainingSession``
+        - ``DeleteTrainingSession``
 
         Args:
-            lora_config: The Low-Rank Adaptation (LoRA) configuration for the training session, including
-            model_config_: The configuration for the base model, including the model ARN and end-user licen
-            model_package_group_arn: The Amazon Resource Name (ARN) of the model package group where checkpoints and
-            output_config: The output configuration for the training session, including the S3 location and
-            role_arn: The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker assumes to
-            tags: An array of key-value pairs to apply to the training session as tags. For more i
-            training_session_name: The name of the training session.
-            vpc_config: The Virtual Private Cloud (VPC) configuration for the training session. Specify"""
+            lora_config: The Low-Rank Adaptation (LoRA) configuration for the training
+            session, including the rank and alpha… model_config_: The configuration for
+            the base model, including the model ARN and end-user license agreement
+            (EULA)… model_package_group_arn: The Amazon Resource Name (ARN) of the model
+            package group where checkpoints and fine-tuned model… output_config: The
+            output configuration for the training session, including the S3 location and
+            optional… role_arn: The Amazon Resource Name (ARN) of the IAM role that
+            Amazon SageMaker assumes to access resources on… tags: An array of key-value
+            pairs to apply to the training session as tags. training_session_name: The
+            name of the training session. vpc_config: The Virtual Private Cloud (VPC)
+            configuration for the training session.
+        """
         return self._call(_CREATE_TRAINING_SESSION, request, params)
 
     @_t.overload
@@ -6081,23 +7198,50 @@ class SageMakerClient(_calls.BaseClient):
     def create_transform_job(
         self, request: CreateTransformJobRequest | None = None, /, **params: _t.Any
     ) -> CreateTransformJobResponse:
-        """Starts a transform job. A transform job uses a trained model to get inferences on a dataset and saves these results to an Amazon S3 location that you specify. To perform batch transformations, you create a transform job and use the data that you have readily available. In the request body, you provide the following: TransformJobName - Identifies the transform job. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account. ModelName - Identifies the model to use. ModelName must be the name of an existing Amazon SageMaker model in the same Amazon Web Services Region and Amazon Web Services account. For information on creating a model, see CreateModel . TransformInput - Describes the dataset to be transformed and the Amazon S3 location where it is stored. TransformOutput - Identifies the Amazon S3 location where you want Amazon SageMaker to save the results from the transform job. TransformResources - Identifies the ML compute instances and AMI image versions for the transform job. For more information about how batch transformation works, see Batch Transform .
+        """Starts a transform job. A transform job uses a trained model to get
+        inferences on a dataset and saves these results to an Amazon S3 location that
+        you specify.
+
+        To perform batch transformations, you create a transform job and use the data
+        that you have readily available.
+
+        In the request body, you provide the following:
+
+        - ``TransformJobName`` - Identifies the transform job. The name must be unique
+          within an Amazon Web Services Region in an Amazon Web Services account.
+        - ``ModelName`` - Identifies the model to use. ``ModelName`` must be the name of
+          an existing Amazon SageMaker model in the same Amazon Web Services Region and
+          Amazon Web Services account. For information on creating a model, see
+          CreateModel
+          (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html).
+        - ``TransformInput`` - Describes the dataset to be transformed and the Amazon S3
+          location where it is stored.
+        - ``TransformOutput`` - Identifies the Amazon S3 location where you want Amazon
+          SageMaker to save the results from the transform job.
+        - ``TransformResources`` - Identifies the ML compute instances and AMI image
+          versions for the transform job.
+
+        For more information about how batch transformation works, see Batch Transform
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform.html).
 
         Args:
-            batch_strategy: Specifies the number of records to include in a mini-batch for an HTTP inference
-            data_capture_config: Configuration to control how SageMaker captures inference data.
-            data_processing: The data structure used to specify the data to be used for inference in a batch
-            environment: The environment variables to set in the Docker container. Don't include any sens
-            experiment_config: ExperimentConfig
-            max_concurrent_transforms: The maximum number of parallel requests that can be sent to each instance in a t
-            max_payload_in_mb: The maximum allowed size of the payload, in MB. A payload is the data portion of
-            model_client_config: Configures the timeout and maximum number of retries for processing a transform
-            model_name: The name of the model that you want to use for the transform job. ModelName must
-            tags: (Optional) An array of key-value pairs. For more information, see Using Cost All
-            transform_input: Describes the input source and the way the transform job consumes it.
-            transform_job_name: The name of the transform job. The name must be unique within an Amazon Web Serv
-            transform_output: Describes the results of the transform job.
-            transform_resources: Describes the resources, including ML instance types and ML instance count, to u"""
+            batch_strategy: Specifies the number of records to include in a mini-batch
+            for an HTTP inference request. data_capture_config: Configuration to control
+            how SageMaker captures inference data. data_processing: The data structure
+            used to specify the data to be used for inference in a batch transform job
+            and… environment: The environment variables to set in the Docker container.
+            experiment_config: ExperimentConfig max_concurrent_transforms: The maximum
+            number of parallel requests that can be sent to each instance in a transform
+            job. max_payload_in_mb: The maximum allowed size of the payload, in MB.
+            model_client_config: Configures the timeout and maximum number of retries
+            for processing a transform job invocation. model_name: The name of the model
+            that you want to use for the transform job. tags: (Optional) An array of
+            key-value pairs. transform_input: Describes the input source and the way the
+            transform job consumes it. transform_job_name: The name of the transform
+            job. transform_output: Describes the results of the transform job.
+            transform_resources: Describes the resources, including ML instance types
+            and ML instance count, to use for the…
+        """
         return self._call(_CREATE_TRANSFORM_JOB, request, params)
 
     @_t.overload
@@ -6113,14 +7257,34 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateTrialResponse: ...
     def create_trial(self, request: CreateTrialRequest | None = None, /, **params: _t.Any) -> CreateTrialResponse:
-        """Creates an SageMaker trial . A trial is a set of steps called trial components that produce a machine learning model. A trial is part of a single SageMaker experiment . When you use SageMaker Studio or the SageMaker Python SDK, all experiments, trials, and trial components are automatically tracked, logged, and indexed. When you use the Amazon Web Services SDK for Python (Boto), you must use the logging APIs provided by the SDK. You can add tags to a trial and then use the Search API to search for the tags. To get a list of all your trials, call the ListTrials API. To view a trial's properties, call the DescribeTrial API. To create a trial component, call the CreateTrialComponent API.
+        """Creates an SageMaker trial. A trial is a set of steps called trial components
+        that produce a machine learning model. A trial is part of a single SageMaker
+        experiment.
+
+        When you use SageMaker Studio or the SageMaker Python SDK, all experiments,
+        trials, and trial components are automatically tracked, logged, and indexed.
+        When you use the Amazon Web Services SDK for Python (Boto), you must use the
+        logging APIs provided by the SDK.
+
+        You can add tags to a trial and then use the Search
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API
+        to search for the tags.
+
+        To get a list of all your trials, call the ListTrials
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrials.html)
+        API. To view a trial's properties, call the DescribeTrial
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrial.html)
+        API. To create a trial component, call the CreateTrialComponent
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrialComponent.html)
+        API.
 
         Args:
-            display_name: The name of the trial as displayed. The name doesn't need to be unique. If Displ
+            display_name: The name of the trial as displayed.
             experiment_name: The name of the experiment to associate the trial with.
             metadata_properties: MetadataProperties
-            tags: A list of tags to associate with the trial. You can use Search API to search on
-            trial_name: The name of the trial. The name must be unique in your Amazon Web Services accou"""
+            tags: A list of tags to associate with the trial.
+            trial_name: The name of the trial.
+        """
         return self._call(_CREATE_TRIAL, request, params)
 
     @_t.overload
@@ -6143,19 +7307,34 @@ class SageMakerClient(_calls.BaseClient):
     def create_trial_component(
         self, request: CreateTrialComponentRequest | None = None, /, **params: _t.Any
     ) -> CreateTrialComponentResponse:
-        """Creates a trial component , which is a stage of a machine learning trial . A trial is composed of one or more trial components. A trial component can be used in multiple trials. Trial components include pre-processing jobs, training jobs, and batch transform jobs. When you use SageMaker Studio or the SageMaker Python SDK, all experiments, trials, and trial components are automatically tracked, logged, and indexed. When you use the Amazon Web Services SDK for Python (Boto), you must use the logging APIs provided by the SDK. You can add tags to a trial component and then use the Search API to search for the tags.
+        """Creates a trial component, which is a stage of a machine learning trial. A
+        trial is composed of one or more trial components. A trial component can be used
+        in multiple trials.
+
+        Trial components include pre-processing jobs, training jobs, and batch transform
+        jobs.
+
+        When you use SageMaker Studio or the SageMaker Python SDK, all experiments,
+        trials, and trial components are automatically tracked, logged, and indexed.
+        When you use the Amazon Web Services SDK for Python (Boto), you must use the
+        logging APIs provided by the SDK.
+
+        You can add tags to a trial component and then use the Search
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API
+        to search for the tags.
 
         Args:
-            display_name: The name of the component as displayed. The name doesn't need to be unique. If D
+            display_name: The name of the component as displayed.
             end_time: When the component ended.
-            input_artifacts: The input artifacts for the component. Examples of input artifacts are datasets,
+            input_artifacts: The input artifacts for the component.
             metadata_properties: MetadataProperties
-            output_artifacts: The output artifacts for the component. Examples of output artifacts are metrics
+            output_artifacts: The output artifacts for the component.
             parameters: The hyperparameters for the component.
             start_time: When the component started.
-            status: The status of the component. States include: InProgress Completed Failed
-            tags: A list of tags to associate with the component. You can use Search API to search
-            trial_component_name: The name of the component. The name must be unique in your Amazon Web Services a"""
+            status: The status of the component.
+            tags: A list of tags to associate with the component.
+            trial_component_name: The name of the component.
+        """
         return self._call(_CREATE_TRIAL_COMPONENT, request, params)
 
     @_t.overload
@@ -6174,15 +7353,22 @@ class SageMakerClient(_calls.BaseClient):
     def create_user_profile(
         self, request: CreateUserProfileRequest | None = None, /, **params: _t.Any
     ) -> CreateUserProfileResponse:
-        """Creates a user profile. A user profile represents a single user within a domain, and is the main way to reference a "person" for the purposes of sharing, reporting, and other user-oriented features. This entity is created when a user onboards to a domain. If an administrator invites a person by email or imports them from IAM Identity Center, a user profile is automatically created. A user profile is the primary holder of settings for an individual user and has a reference to the user's private Amazon Elastic File System home directory.
+        """Creates a user profile. A user profile represents a single user within a
+        domain, and is the main way to reference a "person" for the purposes of sharing,
+        reporting, and other user-oriented features. This entity is created when a user
+        onboards to a domain. If an administrator invites a person by email or imports
+        them from IAM Identity Center, a user profile is automatically created. A user
+        profile is the primary holder of settings for an individual user and has a
+        reference to the user's private Amazon Elastic File System home directory.
 
         Args:
-            domain_id: The ID of the associated Domain.
-            single_sign_on_user_identifier: A specifier for the type of value specified in SingleSignOnUserValue. Currently,
-            single_sign_on_user_value: The username of the associated Amazon Web Services Single Sign-On User for this
-            tags: Each tag consists of a key and an optional value. Tag keys must be unique per re
-            user_profile_name: A name for the UserProfile. This value is not case sensitive.
-            user_settings: A collection of settings."""
+            domain_id: The ID of the associated Domain. single_sign_on_user_identifier:
+            A specifier for the type of value specified in SingleSignOnUserValue.
+            single_sign_on_user_value: The username of the associated Amazon Web
+            Services Single Sign-On User for this UserProfile. tags: Each tag consists
+            of a key and an optional value. user_profile_name: A name for the
+            UserProfile. user_settings: A collection of settings.
+        """
         return self._call(_CREATE_USER_PROFILE, request, params)
 
     @_t.overload
@@ -6202,16 +7388,39 @@ class SageMakerClient(_calls.BaseClient):
     def create_workforce(
         self, request: CreateWorkforceRequest | None = None, /, **params: _t.Any
     ) -> CreateWorkforceResponse:
-        """Use this operation to create a workforce. This operation will return an error if a workforce already exists in the Amazon Web Services Region that you specify. You can only create one workforce in each Amazon Web Services Region per Amazon Web Services account. If you want to create a new workforce in an Amazon Web Services Region where a workforce already exists, use the DeleteWorkforce API operation to delete the existing workforce and then use CreateWorkforce to create a new workforce. To create a private workforce using Amazon Cognito, you must specify a Cognito user pool in CognitoConfig . You can also create an Amazon Cognito workforce using the Amazon SageMaker console. For more information, see Create a Private Workforce (Amazon Cognito) . To create a private workforce using your own OIDC Identity Provider (IdP), specify your IdP configuration in OidcConfig . Your OIDC IdP must support groups because groups are used by Ground Truth and Amazon A2I to create work teams. For more information, see Create a Private Workforce (OIDC IdP) .
+        """Use this operation to create a workforce. This operation will return an error
+        if a workforce already exists in the Amazon Web Services Region that you
+        specify. You can only create one workforce in each Amazon Web Services Region
+        per Amazon Web Services account.
+
+        If you want to create a new workforce in an Amazon Web Services Region where a
+        workforce already exists, use the DeleteWorkforce
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteWorkforce.html)
+        API operation to delete the existing workforce and then use ``CreateWorkforce``
+        to create a new workforce.
+
+        To create a private workforce using Amazon Cognito, you must specify a Cognito
+        user pool in ``CognitoConfig``. You can also create an Amazon Cognito workforce
+        using the Amazon SageMaker console. For more information, see Create a Private
+        Workforce (Amazon Cognito)
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-create-private.html).
+
+        To create a private workforce using your own OIDC Identity Provider (IdP),
+        specify your IdP configuration in ``OidcConfig``. Your OIDC IdP must support
+        groups because groups are used by Ground Truth and Amazon A2I to create work
+        teams. For more information, see Create a Private Workforce (OIDC IdP)
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-create-private-oidc.html).
 
         Args:
-            cognito_config: Use this parameter to configure an Amazon Cognito private workforce. A single Co
-            ip_address_type: Use this parameter to specify whether you want IPv4 only or dualstack ( IPv4 and
-            oidc_config: Use this parameter to configure a private workforce using your own OIDC Identity
-            source_ip_config: SourceIpConfig
-            tags: An array of key-value pairs that contain metadata to help you categorize and org
-            workforce_name: The name of the private workforce.
-            workforce_vpc_config: Use this parameter to configure a workforce using VPC."""
+            cognito_config: Use this parameter to configure an Amazon Cognito private
+            workforce. ip_address_type: Use this parameter to specify whether you want
+            ``IPv4`` only or ``dualstack`` (``IPv4`` and… oidc_config: Use this
+            parameter to configure a private workforce using your own OIDC Identity
+            Provider. source_ip_config: SourceIpConfig tags: An array of key-value pairs
+            that contain metadata to help you categorize and organize our workforce.
+            workforce_name: The name of the private workforce. workforce_vpc_config: Use
+            this parameter to configure a workforce using VPC.
+        """
         return self._call(_CREATE_WORKFORCE, request, params)
 
     @_t.overload
@@ -6231,16 +7440,21 @@ class SageMakerClient(_calls.BaseClient):
     def create_workteam(
         self, request: CreateWorkteamRequest | None = None, /, **params: _t.Any
     ) -> CreateWorkteamResponse:
-        """Creates a new work team for labeling your data. A work team is defined by one or more Amazon Cognito user pools. You must first create the user pools before you can create a work team. You cannot create more than 25 work teams in an account and region.
+        """Creates a new work team for labeling your data. A work team is defined by one
+        or more Amazon Cognito user pools. You must first create the user pools before
+        you can create a work team.
+
+        You cannot create more than 25 work teams in an account and region.
 
         Args:
-            description: A description of the work team.
-            member_definitions: A list of MemberDefinition objects that contains objects that identify the worke
-            notification_configuration: Configures notification of workers regarding available or expiring work items.
-            tags: An array of key-value pairs. For more information, see Resource Tag and Using Co
-            worker_access_configuration: Use this optional parameter to constrain access to an Amazon S3 resource based o
-            workforce_name: The name of the workforce.
-            workteam_name: The name of the work team. Use this name to identify the work team."""
+            description: A description of the work team. member_definitions: A list of
+            ``MemberDefinition`` objects that contains objects that identify the workers
+            that make up… notification_configuration: Configures notification of workers
+            regarding available or expiring work items. tags: An array of key-value
+            pairs. worker_access_configuration: Use this optional parameter to constrain
+            access to an Amazon S3 resource based on the IP address… workforce_name: The
+            name of the workforce. workteam_name: The name of the work team.
+        """
         return self._call(_CREATE_WORKTEAM, request, params)
 
     @_t.overload
@@ -6253,7 +7467,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the specified AI benchmark job.
 
         Args:
-            ai_benchmark_job_name: The name of the AI benchmark job to delete."""
+            ai_benchmark_job_name: The name of the AI benchmark job to delete.
+        """
         return self._call(_DELETE_AI_BENCHMARK_JOB, request, params)
 
     @_t.overload
@@ -6270,7 +7485,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the specified AI recommendation job.
 
         Args:
-            ai_recommendation_job_name: The name of the AI recommendation job to delete."""
+            ai_recommendation_job_name: The name of the AI recommendation job to delete.
+        """
         return self._call(_DELETE_AI_RECOMMENDATION_JOB, request, params)
 
     @_t.overload
@@ -6282,10 +7498,13 @@ class SageMakerClient(_calls.BaseClient):
     def delete_ai_workload_config(
         self, request: DeleteAIWorkloadConfigRequest | None = None, /, **params: _t.Any
     ) -> DeleteAIWorkloadConfigResponse:
-        """Deletes the specified AI workload configuration. You cannot delete a configuration that is referenced by an active benchmark job.
+        """Deletes the specified AI workload configuration. You cannot delete a
+        configuration that is referenced by an active benchmark job.
 
         Args:
-            ai_workload_config_name: The name of the AI workload configuration to delete."""
+            ai_workload_config_name: The name of the AI workload configuration to
+            delete.
+        """
         return self._call(_DELETE_AI_WORKLOAD_CONFIG, request, params)
 
     @_t.overload
@@ -6296,7 +7515,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an action.
 
         Args:
-            action_name: The name of the action to delete."""
+            action_name: The name of the action to delete.
+        """
         return self._call(_DELETE_ACTION, request, params)
 
     @_t.overload
@@ -6307,7 +7527,8 @@ class SageMakerClient(_calls.BaseClient):
         """Removes the specified algorithm from your account.
 
         Args:
-            algorithm_name: The name of the algorithm to delete."""
+            algorithm_name: The name of the algorithm to delete.
+        """
         return self._call(_DELETE_ALGORITHM, request, params)
 
     @_t.overload
@@ -6329,8 +7550,9 @@ class SageMakerClient(_calls.BaseClient):
             app_name: The name of the app.
             app_type: The type of app.
             domain_id: The domain ID.
-            space_name: The name of the space. If this value is not set, then UserProfileName must be se
-            user_profile_name: The user profile name. If this value is not set, then SpaceName must be set."""
+            space_name: The name of the space.
+            user_profile_name: The user profile name.
+        """
         return self._call(_DELETE_APP, request, params)
 
     @_t.overload
@@ -6341,7 +7563,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an AppImageConfig.
 
         Args:
-            app_image_config_name: The name of the AppImageConfig to delete."""
+            app_image_config_name: The name of the AppImageConfig to delete.
+        """
         return self._call(_DELETE_APP_IMAGE_CONFIG, request, params)
 
     @_t.overload
@@ -6353,11 +7576,12 @@ class SageMakerClient(_calls.BaseClient):
     def delete_artifact(
         self, request: DeleteArtifactRequest | None = None, /, **params: _t.Any
     ) -> DeleteArtifactResponse:
-        """Deletes an artifact. Either ArtifactArn or Source must be specified.
+        """Deletes an artifact. Either ``ArtifactArn`` or ``Source`` must be specified.
 
         Args:
             artifact_arn: The Amazon Resource Name (ARN) of the artifact to delete.
-            source: The URI of the source."""
+            source: The URI of the source.
+        """
         return self._call(_DELETE_ARTIFACT, request, params)
 
     @_t.overload
@@ -6373,7 +7597,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             destination_arn: The Amazon Resource Name (ARN) of the destination.
-            source_arn: The ARN of the source."""
+            source_arn: The ARN of the source.
+        """
         return self._call(_DELETE_ASSOCIATION, request, params)
 
     @_t.overload
@@ -6384,7 +7609,9 @@ class SageMakerClient(_calls.BaseClient):
         """Delete a SageMaker HyperPod cluster.
 
         Args:
-            cluster_name: The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod clus"""
+            cluster_name: The string name or the Amazon Resource Name (ARN) of the
+            SageMaker HyperPod cluster to delete.
+        """
         return self._call(_DELETE_CLUSTER, request, params)
 
     @_t.overload
@@ -6396,11 +7623,22 @@ class SageMakerClient(_calls.BaseClient):
     def delete_cluster_extension(
         self, request: DeleteClusterExtensionRequest | None = None, /, **params: _t.Any
     ) -> DeleteClusterExtensionResponse:
-        """Deletes an extension from a SageMaker HyperPod cluster. SageMaker HyperPod removes the extension's software from every node in the cluster. While SageMaker HyperPod removes the extension, its status is Deleting . After SageMaker HyperPod removes the extension from all nodes, it no longer appears in ListClusterExtensions , and DescribeClusterExtension returns a ResourceNotFound error. Deleting an extension doesn't delete data that the extension sent to other Amazon Web Services services, such as metrics in Amazon CloudWatch or Amazon Managed Service for Prometheus.
+        """Deletes an extension from a SageMaker HyperPod cluster. SageMaker HyperPod
+        removes the extension's software from every node in the cluster. While SageMaker
+        HyperPod removes the extension, its status is ``Deleting``. After SageMaker
+        HyperPod removes the extension from all nodes, it no longer appears in
+        ``ListClusterExtensions``, and ``DescribeClusterExtension`` returns a
+        ``ResourceNotFound`` error.
+
+        Deleting an extension doesn't delete data that the extension sent to other
+        Amazon Web Services services, such as metrics in Amazon CloudWatch or Amazon
+        Managed Service for Prometheus.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the ex
-            extension_arn: The Amazon Resource Name (ARN) of the extension to delete."""
+            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod
+            cluster on which the extension is… extension_arn: The Amazon Resource Name
+            (ARN) of the extension to delete.
+        """
         return self._call(_DELETE_CLUSTER_EXTENSION, request, params)
 
     @_t.overload
@@ -6413,7 +7651,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the cluster policy of the cluster.
 
         Args:
-            cluster_scheduler_config_id: ID of the cluster policy."""
+            cluster_scheduler_config_id: ID of the cluster policy.
+        """
         return self._call(_DELETE_CLUSTER_SCHEDULER_CONFIG, request, params)
 
     @_t.overload
@@ -6424,7 +7663,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the specified Git repository from your account.
 
         Args:
-            code_repository_name: The name of the Git repository to delete."""
+            code_repository_name: The name of the Git repository to delete.
+        """
         return self._call(_DELETE_CODE_REPOSITORY, request, params)
 
     @_t.overload
@@ -6432,10 +7672,19 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
     def delete_compilation_job(self, request: DeleteCompilationJobRequest | None = None, /, **params: _t.Any) -> None:
-        """Deletes the specified compilation job. This action deletes only the compilation job resource in Amazon SageMaker AI. It doesn't delete other resources that are related to that job, such as the model artifacts that the job creates, the compilation logs in CloudWatch, the compiled model, or the IAM role. You can delete a compilation job only if its current status is COMPLETED , FAILED , or STOPPED . If the job status is STARTING or INPROGRESS , stop the job, and then delete it after its status becomes STOPPED .
+        """Deletes the specified compilation job. This action deletes only the
+        compilation job resource in Amazon SageMaker AI. It doesn't delete other
+        resources that are related to that job, such as the model artifacts that the job
+        creates, the compilation logs in CloudWatch, the compiled model, or the IAM
+        role.
+
+        You can delete a compilation job only if its current status is ``COMPLETED``,
+        ``FAILED``, or ``STOPPED``. If the job status is ``STARTING`` or ``INPROGRESS``,
+        stop the job, and then delete it after its status becomes ``STOPPED``.
 
         Args:
-            compilation_job_name: The name of the compilation job to delete."""
+            compilation_job_name: The name of the compilation job to delete.
+        """
         return self._call(_DELETE_COMPILATION_JOB, request, params)
 
     @_t.overload
@@ -6446,7 +7695,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the compute allocation from the cluster.
 
         Args:
-            compute_quota_id: ID of the compute allocation definition."""
+            compute_quota_id: ID of the compute allocation definition.
+        """
         return self._call(_DELETE_COMPUTE_QUOTA, request, params)
 
     @_t.overload
@@ -6457,7 +7707,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an context.
 
         Args:
-            context_name: The name of the context to delete."""
+            context_name: The name of the context to delete.
+        """
         return self._call(_DELETE_CONTEXT, request, params)
 
     @_t.overload
@@ -6470,7 +7721,9 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes a data quality monitoring job definition.
 
         Args:
-            job_definition_name: The name of the data quality monitoring job definition to delete."""
+            job_definition_name: The name of the data quality monitoring job definition
+            to delete.
+        """
         return self._call(_DELETE_DATA_QUALITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -6481,7 +7734,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes a fleet.
 
         Args:
-            device_fleet_name: The name of the fleet to delete."""
+            device_fleet_name: The name of the fleet to delete.
+        """
         return self._call(_DELETE_DEVICE_FLEET, request, params)
 
     @_t.overload
@@ -6489,11 +7743,15 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_domain(self, *, domain_id: DomainId, retention_policy: RetentionPolicy | None = None) -> None: ...
     def delete_domain(self, request: DeleteDomainRequest | None = None, /, **params: _t.Any) -> None:
-        """Used to delete a domain. If you onboarded with IAM mode, you will need to delete your domain to onboard again using IAM Identity Center. Use with caution. All of the members of the domain will lose access to their EFS volume, including data, notebooks, and other artifacts.
+        """Used to delete a domain. If you onboarded with IAM mode, you will need to
+        delete your domain to onboard again using IAM Identity Center. Use with caution.
+        All of the members of the domain will lose access to their EFS volume, including
+        data, notebooks, and other artifacts.
 
         Args:
-            domain_id: The domain ID.
-            retention_policy: The retention policy for this domain, which specifies whether resources will be"""
+            domain_id: The domain ID. retention_policy: The retention policy for this
+            domain, which specifies whether resources will be retained after the…
+        """
         return self._call(_DELETE_DOMAIN, request, params)
 
     @_t.overload
@@ -6503,10 +7761,12 @@ class SageMakerClient(_calls.BaseClient):
     def delete_edge_deployment_plan(
         self, request: DeleteEdgeDeploymentPlanRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Deletes an edge deployment plan if (and only if) all the stages in the plan are inactive or there are no stages in the plan.
+        """Deletes an edge deployment plan if (and only if) all the stages in the plan
+        are inactive or there are no stages in the plan.
 
         Args:
-            edge_deployment_plan_name: The name of the edge deployment plan to delete."""
+            edge_deployment_plan_name: The name of the edge deployment plan to delete.
+        """
         return self._call(_DELETE_EDGE_DEPLOYMENT_PLAN, request, params)
 
     @_t.overload
@@ -6518,11 +7778,13 @@ class SageMakerClient(_calls.BaseClient):
     def delete_edge_deployment_stage(
         self, request: DeleteEdgeDeploymentStageRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Delete a stage in an edge deployment plan if (and only if) the stage is inactive.
+        """Delete a stage in an edge deployment plan if (and only if) the stage is
+        inactive.
 
         Args:
-            edge_deployment_plan_name: The name of the edge deployment plan from which the stage will be deleted.
-            stage_name: The name of the stage."""
+            edge_deployment_plan_name: The name of the edge deployment plan from which
+            the stage will be deleted. stage_name: The name of the stage.
+        """
         return self._call(_DELETE_EDGE_DEPLOYMENT_STAGE, request, params)
 
     @_t.overload
@@ -6530,10 +7792,24 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_endpoint(self, *, endpoint_name: EndpointName) -> None: ...
     def delete_endpoint(self, request: DeleteEndpointInput | None = None, /, **params: _t.Any) -> None:
-        """Deletes an endpoint. SageMaker frees up all of the resources that were deployed when the endpoint was created. SageMaker retires any custom KMS key grants associated with the endpoint, meaning you don't need to use the RevokeGrant API call. When you delete your endpoint, SageMaker asynchronously deletes associated endpoint resources such as KMS key grants. You might still see these resources in your account for a few minutes after deleting your endpoint. Do not delete or revoke the permissions for your ExecutionRoleArn , otherwise SageMaker cannot delete these resources.
+        """Deletes an endpoint. SageMaker frees up all of the resources that were
+        deployed when the endpoint was created.
+
+        SageMaker retires any custom KMS key grants associated with the endpoint,
+        meaning you don't need to use the RevokeGrant
+        (http://docs.aws.amazon.com/kms/latest/APIReference/API_RevokeGrant.html) API
+        call.
+
+        When you delete your endpoint, SageMaker asynchronously deletes associated
+        endpoint resources such as KMS key grants. You might still see these resources
+        in your account for a few minutes after deleting your endpoint. Do not delete or
+        revoke the permissions for your ``ExecutionRoleArn``
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModel.html#sagemaker-CreateModel-request-ExecutionRoleArn)
+        , otherwise SageMaker cannot delete these resources.
 
         Args:
-            endpoint_name: The name of the endpoint that you want to delete."""
+            endpoint_name: The name of the endpoint that you want to delete.
+        """
         return self._call(_DELETE_ENDPOINT, request, params)
 
     @_t.overload
@@ -6541,10 +7817,21 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> None: ...
     def delete_endpoint_config(self, request: DeleteEndpointConfigInput | None = None, /, **params: _t.Any) -> None:
-        """Deletes an endpoint configuration. The DeleteEndpointConfig API deletes only the specified configuration. It does not delete endpoints created using the configuration. You must not delete an EndpointConfig in use by an endpoint that is live or while the UpdateEndpoint or CreateEndpoint operations are being performed on the endpoint. If you delete the EndpointConfig of an endpoint that is active or being created or updated you may lose visibility into the instance type the endpoint is using. The endpoint must be deleted in order to stop incurring charges.
+        """Deletes an endpoint configuration. The ``DeleteEndpointConfig`` API deletes
+        only the specified configuration. It does not delete endpoints created using the
+        configuration.
+
+        You must not delete an ``EndpointConfig`` in use by an endpoint that is live or
+        while the ``UpdateEndpoint`` or ``CreateEndpoint`` operations are being
+        performed on the endpoint. If you delete the ``EndpointConfig`` of an endpoint
+        that is active or being created or updated you may lose visibility into the
+        instance type the endpoint is using. The endpoint must be deleted in order to
+        stop incurring charges.
 
         Args:
-            endpoint_config_name: The name of the endpoint configuration that you want to delete."""
+            endpoint_config_name: The name of the endpoint configuration that you want
+            to delete.
+        """
         return self._call(_DELETE_ENDPOINT_CONFIG, request, params)
 
     @_t.overload
@@ -6554,10 +7841,19 @@ class SageMakerClient(_calls.BaseClient):
     def delete_endpoint_policy(
         self, request: DeleteEndpointPolicyRequest | None = None, /, **params: _t.Any
     ) -> DeleteEndpointPolicyResponse:
-        """Deletes the resource-based policy that is attached to an endpoint. After you delete the policy, other accounts can no longer send requests to the endpoint through an inference router. The endpoint continues to serve requests from your account. If the endpoint doesn't have a policy, the operation succeeds. The change typically takes effect within 30 seconds, and can take up to 5 minutes. To revoke access for one account only, use PutEndpointPolicy to replace the policy with one that doesn't include that account.
+        """Deletes the resource-based policy that is attached to an endpoint. After you
+        delete the policy, other accounts can no longer send requests to the endpoint
+        through an inference router. The endpoint continues to serve requests from your
+        account. If the endpoint doesn't have a policy, the operation succeeds.
+
+        The change typically takes effect within 30 seconds, and can take up to 5
+        minutes. To revoke access for one account only, use PutEndpointPolicy
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PutEndpointPolicy.html)
+        to replace the policy with one that doesn't include that account.
 
         Args:
-            endpoint_name: The name of the endpoint. The endpoint must be in your account and in the curren"""
+            endpoint_name: The name of the endpoint.
+        """
         return self._call(_DELETE_ENDPOINT_POLICY, request, params)
 
     @_t.overload
@@ -6567,10 +7863,14 @@ class SageMakerClient(_calls.BaseClient):
     def delete_experiment(
         self, request: DeleteExperimentRequest | None = None, /, **params: _t.Any
     ) -> DeleteExperimentResponse:
-        """Deletes an SageMaker experiment. All trials associated with the experiment must be deleted first. Use the ListTrials API to get a list of the trials associated with the experiment.
+        """Deletes an SageMaker experiment. All trials associated with the experiment
+        must be deleted first. Use the ListTrials
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTrials.html)
+        API to get a list of the trials associated with the experiment.
 
         Args:
-            experiment_name: The name of the experiment to delete."""
+            experiment_name: The name of the experiment to delete.
+        """
         return self._call(_DELETE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -6578,10 +7878,20 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_feature_group(self, *, feature_group_name: FeatureGroupName) -> None: ...
     def delete_feature_group(self, request: DeleteFeatureGroupRequest | None = None, /, **params: _t.Any) -> None:
-        """Delete the FeatureGroup and any data that was written to the OnlineStore of the FeatureGroup . Data cannot be accessed from the OnlineStore immediately after DeleteFeatureGroup is called. Data written into the OfflineStore will not be deleted. The Amazon Web Services Glue database and tables that are automatically created for your OfflineStore are not deleted. Note that it can take approximately 10-15 minutes to delete an OnlineStore FeatureGroup with the InMemory StorageType .
+        """Delete the ``FeatureGroup`` and any data that was written to the
+        ``OnlineStore`` of the ``FeatureGroup``. Data cannot be accessed from the
+        ``OnlineStore`` immediately after ``DeleteFeatureGroup`` is called.
+
+        Data written into the ``OfflineStore`` will not be deleted. The Amazon Web
+        Services Glue database and tables that are automatically created for your
+        ``OfflineStore`` are not deleted.
+
+        Note that it can take approximately 10-15 minutes to delete an ``OnlineStore``
+        ``FeatureGroup`` with the ``InMemory`` ``StorageType``.
 
         Args:
-            feature_group_name: The name of the FeatureGroup you want to delete. The name must be unique within"""
+            feature_group_name: The name of the ``FeatureGroup`` you want to delete.
+        """
         return self._call(_DELETE_FEATURE_GROUP, request, params)
 
     @_t.overload
@@ -6594,7 +7904,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the specified flow definition.
 
         Args:
-            flow_definition_name: The name of the flow definition you are deleting."""
+            flow_definition_name: The name of the flow definition you are deleting.
+        """
         return self._call(_DELETE_FLOW_DEFINITION, request, params)
 
     @_t.overload
@@ -6608,10 +7919,18 @@ class SageMakerClient(_calls.BaseClient):
     def delete_global_inference_gateway(
         self, request: DeleteGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
     ) -> DeleteGlobalInferenceGatewayResponse:
-        """Delete a global inference gateway and its member inference gateways, which are then free to join another global inference gateway. Asynchronous: the global inference gateway is DELETING while its managed endpoint resources are torn down; poll DescribeGlobalInferenceGateway until it returns ResourceNotFound. Does not touch the customer's clusters. Idempotent: a Delete whose Identifier matches no global inference gateway succeeds and echoes what the Identifier says (Arn and Id for an ARN or Id, Name for a name).
+        """Delete a global inference gateway and its member inference gateways, which
+        are then free to join another global inference gateway. Asynchronous: the global
+        inference gateway is DELETING while its managed endpoint resources are torn
+        down; poll DescribeGlobalInferenceGateway until it returns ResourceNotFound.
+        Does not touch the customer's clusters. Idempotent: a Delete whose Identifier
+        matches no global inference gateway succeeds and echoes what the Identifier says
+        (Arn and Id for an ARN or Id, Name for a name).
 
         Args:
-            identifier: The name, Amazon Resource Name (ARN), or ID of the global inference gateway to d"""
+            identifier: The name, Amazon Resource Name (ARN), or ID of the global
+            inference gateway to delete.
+        """
         return self._call(_DELETE_GLOBAL_INFERENCE_GATEWAY, request, params)
 
     @_t.overload
@@ -6622,7 +7941,8 @@ class SageMakerClient(_calls.BaseClient):
         """Delete a hub.
 
         Args:
-            hub_name: The name of the hub to delete."""
+            hub_name: The name of the hub to delete.
+        """
         return self._call(_DELETE_HUB, request, params)
 
     @_t.overload
@@ -6640,10 +7960,12 @@ class SageMakerClient(_calls.BaseClient):
         """Delete the contents of a hub.
 
         Args:
-            hub_content_name: The name of the content that you want to delete from a hub.
-            hub_content_type: The type of content that you want to delete from a hub.
-            hub_content_version: The version of the content that you want to delete from a hub.
-            hub_name: The name of the hub that you want to delete content in."""
+            hub_content_name: The name of the content that you want to delete from a
+            hub. hub_content_type: The type of content that you want to delete from a
+            hub. hub_content_version: The version of the content that you want to delete
+            from a hub. hub_name: The name of the hub that you want to delete content
+            in.
+        """
         return self._call(_DELETE_HUB_CONTENT, request, params)
 
     @_t.overload
@@ -6659,8 +7981,9 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             hub_content_name: The name of the hub content to delete.
-            hub_content_type: The type of hub content reference to delete. The only supported type of hub cont
-            hub_name: The name of the hub to delete the hub content reference from."""
+            hub_content_type: The type of hub content reference to delete.
+            hub_name: The name of the hub to delete the hub content reference from.
+        """
         return self._call(_DELETE_HUB_CONTENT_REFERENCE, request, params)
 
     @_t.overload
@@ -6670,10 +7993,19 @@ class SageMakerClient(_calls.BaseClient):
     def delete_human_task_ui(
         self, request: DeleteHumanTaskUiRequest | None = None, /, **params: _t.Any
     ) -> DeleteHumanTaskUiResponse:
-        """Use this operation to delete a human task user interface (worker task template). To see a list of human task user interfaces (work task templates) in your account, use ListHumanTaskUis . When you delete a worker task template, it no longer appears when you call ListHumanTaskUis .
+        """Use this operation to delete a human task user interface (worker task
+        template).
+
+        To see a list of human task user interfaces (work task templates) in your
+        account, use ListHumanTaskUis
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListHumanTaskUis.html).
+        When you delete a worker task template, it no longer appears when you call
+        ``ListHumanTaskUis``.
 
         Args:
-            human_task_ui_name: The name of the human task user interface (work task template) you want to delet"""
+            human_task_ui_name: The name of the human task user interface (work task
+            template) you want to delete.
+        """
         return self._call(_DELETE_HUMAN_TASK_UI, request, params)
 
     @_t.overload
@@ -6685,10 +8017,15 @@ class SageMakerClient(_calls.BaseClient):
     def delete_hyper_parameter_tuning_job(
         self, request: DeleteHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Deletes a hyperparameter tuning job. The DeleteHyperParameterTuningJob API deletes only the tuning job entry that was created in SageMaker when you called the CreateHyperParameterTuningJob API. It does not delete training jobs, artifacts, or the IAM role that you specified when creating the model.
+        """Deletes a hyperparameter tuning job. The ``DeleteHyperParameterTuningJob``
+        API deletes only the tuning job entry that was created in SageMaker when you
+        called the ``CreateHyperParameterTuningJob`` API. It does not delete training
+        jobs, artifacts, or the IAM role that you specified when creating the model.
 
         Args:
-            hyper_parameter_tuning_job_name: The name of the hyperparameter tuning job that you want to delete."""
+            hyper_parameter_tuning_job_name: The name of the hyperparameter tuning job
+            that you want to delete.
+        """
         return self._call(_DELETE_HYPER_PARAMETER_TUNING_JOB, request, params)
 
     @_t.overload
@@ -6696,10 +8033,12 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_image(self, *, image_name: ImageName) -> DeleteImageResponse: ...
     def delete_image(self, request: DeleteImageRequest | None = None, /, **params: _t.Any) -> DeleteImageResponse:
-        """Deletes a SageMaker AI image and all versions of the image. The container images aren't deleted.
+        """Deletes a SageMaker AI image and all versions of the image. The container
+        images aren't deleted.
 
         Args:
-            image_name: The name of the image to delete."""
+            image_name: The name of the image to delete.
+        """
         return self._call(_DELETE_IMAGE, request, params)
 
     @_t.overload
@@ -6715,12 +8054,14 @@ class SageMakerClient(_calls.BaseClient):
     def delete_image_version(
         self, request: DeleteImageVersionRequest | None = None, /, **params: _t.Any
     ) -> DeleteImageVersionResponse:
-        """Deletes a version of a SageMaker AI image. The container image the version represents isn't deleted.
+        """Deletes a version of a SageMaker AI image. The container image the version
+        represents isn't deleted.
 
         Args:
             alias: The alias of the image to delete.
             image_name: The name of the image to delete.
-            version: The version to delete."""
+            version: The version to delete.
+        """
         return self._call(_DELETE_IMAGE_VERSION, request, params)
 
     @_t.overload
@@ -6733,7 +8074,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an inference component.
 
         Args:
-            inference_component_name: The name of the inference component to delete."""
+            inference_component_name: The name of the inference component to delete.
+        """
         return self._call(_DELETE_INFERENCE_COMPONENT, request, params)
 
     @_t.overload
@@ -6745,10 +8087,14 @@ class SageMakerClient(_calls.BaseClient):
     def delete_inference_experiment(
         self, request: DeleteInferenceExperimentRequest | None = None, /, **params: _t.Any
     ) -> DeleteInferenceExperimentResponse:
-        """Deletes an inference experiment. This operation does not delete your endpoint, variants, or any underlying resources. This operation only deletes the metadata of your experiment.
+        """Deletes an inference experiment.
+
+        Note: This operation does not delete your endpoint, variants, or any underlying
+        resources. This operation only deletes the metadata of your experiment.
 
         Args:
-            name: The name of the inference experiment you want to delete."""
+            name: The name of the inference experiment you want to delete.
+        """
         return self._call(_DELETE_INFERENCE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -6756,10 +8102,15 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_inference_router(self, *, inference_router_name: InferenceRouterName) -> None: ...
     def delete_inference_router(self, request: DeleteInferenceRouterInput | None = None, /, **params: _t.Any) -> None:
-        """Deletes an inference router. The endpoints and inference components that the router sends requests to aren't deleted. If the router is being created, updated, or deleted, you get a ConflictException .
+        """Deletes an inference router. The endpoints and inference components that the
+        router sends requests to aren't deleted.
+
+        If the router is being created, updated, or deleted, you get a
+        ``ConflictException``.
 
         Args:
-            inference_router_name: The name of the inference router to delete."""
+            inference_router_name: The name of the inference router to delete.
+        """
         return self._call(_DELETE_INFERENCE_ROUTER, request, params)
 
     @_t.overload
@@ -6767,11 +8118,19 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_job(self, *, job_category: JobCategory, job_name: JobName) -> DeleteJobResponse: ...
     def delete_job(self, request: DeleteJobRequest | None = None, /, **params: _t.Any) -> DeleteJobResponse:
-        """Deletes a job. This operation is idempotent. If the job is currently running, you must stop it before deleting it by calling StopJob . The following operations are related to DeleteJob : CreateJob StopJob DescribeJob
+        """Deletes a job. This operation is idempotent. If the job is currently running,
+        you must stop it before deleting it by calling ``StopJob``.
+
+        The following operations are related to ``DeleteJob``:
+
+        - ``CreateJob``
+        - ``StopJob``
+        - ``DescribeJob``
 
         Args:
             job_category: The category of the job to delete.
-            job_name: The name of the job to delete."""
+            job_name: The name of the job to delete.
+        """
         return self._call(_DELETE_JOB, request, params)
 
     @_t.overload
@@ -6784,7 +8143,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an MLflow App.
 
         Args:
-            arn: The ARN of the MLflow App to delete."""
+            arn: The ARN of the MLflow App to delete.
+        """
         return self._call(_DELETE_MLFLOW_APP, request, params)
 
     @_t.overload
@@ -6798,10 +8158,13 @@ class SageMakerClient(_calls.BaseClient):
     def delete_mlflow_tracking_server(
         self, request: DeleteMlflowTrackingServerRequest | None = None, /, **params: _t.Any
     ) -> DeleteMlflowTrackingServerResponse:
-        """Deletes an MLflow Tracking Server. For more information, see Clean up MLflow resources .
+        """Deletes an MLflow Tracking Server. For more information, see Clean up MLflow
+        resources
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-cleanup.html.html).
 
         Args:
-            tracking_server_name: The name of the the tracking server to delete."""
+            tracking_server_name: The name of the the tracking server to delete.
+        """
         return self._call(_DELETE_MLFLOW_TRACKING_SERVER, request, params)
 
     @_t.overload
@@ -6809,10 +8172,14 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_model(self, *, model_name: ModelName) -> None: ...
     def delete_model(self, request: DeleteModelInput | None = None, /, **params: _t.Any) -> None:
-        """Deletes a model. The DeleteModel API deletes only the model entry that was created in SageMaker when you called the CreateModel API. It does not delete model artifacts, inference code, or the IAM role that you specified when creating the model.
+        """Deletes a model. The ``DeleteModel`` API deletes only the model entry that
+        was created in SageMaker when you called the ``CreateModel`` API. It does not
+        delete model artifacts, inference code, or the IAM role that you specified when
+        creating the model.
 
         Args:
-            model_name: The name of the model to delete."""
+            model_name: The name of the model to delete.
+        """
         return self._call(_DELETE_MODEL, request, params)
 
     @_t.overload
@@ -6825,7 +8192,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an Amazon SageMaker AI model bias job definition.
 
         Args:
-            job_definition_name: The name of the model bias job definition to delete."""
+            job_definition_name: The name of the model bias job definition to delete.
+        """
         return self._call(_DELETE_MODEL_BIAS_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -6836,7 +8204,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an Amazon SageMaker Model Card.
 
         Args:
-            model_card_name: The name of the model card to delete."""
+            model_card_name: The name of the model card to delete.
+        """
         return self._call(_DELETE_MODEL_CARD, request, params)
 
     @_t.overload
@@ -6853,7 +8222,9 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an Amazon SageMaker AI model explainability job definition.
 
         Args:
-            job_definition_name: The name of the model explainability job definition to delete."""
+            job_definition_name: The name of the model explainability job definition to
+            delete.
+        """
         return self._call(_DELETE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -6861,10 +8232,16 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_model_package(self, *, model_package_name: VersionedArnOrName) -> None: ...
     def delete_model_package(self, request: DeleteModelPackageInput | None = None, /, **params: _t.Any) -> None:
-        """Deletes a model package. A model package is used to create SageMaker models or list on Amazon Web Services Marketplace. Buyers can subscribe to model packages listed on Amazon Web Services Marketplace to create models in SageMaker.
+        """Deletes a model package.
+
+        A model package is used to create SageMaker models or list on Amazon Web
+        Services Marketplace. Buyers can subscribe to model packages listed on Amazon
+        Web Services Marketplace to create models in SageMaker.
 
         Args:
-            model_package_name: The name or Amazon Resource Name (ARN) of the model package to delete. When you"""
+            model_package_name: The name or Amazon Resource Name (ARN) of the model
+            package to delete.
+        """
         return self._call(_DELETE_MODEL_PACKAGE, request, params)
 
     @_t.overload
@@ -6877,7 +8254,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the specified model group.
 
         Args:
-            model_package_group_name: The name of the model group to delete."""
+            model_package_group_name: The name of the model group to delete.
+        """
         return self._call(_DELETE_MODEL_PACKAGE_GROUP, request, params)
 
     @_t.overload
@@ -6890,7 +8268,9 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes a model group resource policy.
 
         Args:
-            model_package_group_name: The name of the model group for which to delete the policy."""
+            model_package_group_name: The name of the model group for which to delete
+            the policy.
+        """
         return self._call(_DELETE_MODEL_PACKAGE_GROUP_POLICY, request, params)
 
     @_t.overload
@@ -6903,7 +8283,9 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes the secified model quality monitoring job definition.
 
         Args:
-            job_definition_name: The name of the model quality monitoring job definition to delete."""
+            job_definition_name: The name of the model quality monitoring job definition
+            to delete.
+        """
         return self._call(_DELETE_MODEL_QUALITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -6913,10 +8295,13 @@ class SageMakerClient(_calls.BaseClient):
     def delete_monitoring_schedule(
         self, request: DeleteMonitoringScheduleRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Deletes a monitoring schedule. Also stops the schedule had not already been stopped. This does not delete the job execution history of the monitoring schedule.
+        """Deletes a monitoring schedule. Also stops the schedule had not already been
+        stopped. This does not delete the job execution history of the monitoring
+        schedule.
 
         Args:
-            monitoring_schedule_name: The name of the monitoring schedule to delete."""
+            monitoring_schedule_name: The name of the monitoring schedule to delete.
+        """
         return self._call(_DELETE_MONITORING_SCHEDULE, request, params)
 
     @_t.overload
@@ -6924,10 +8309,17 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     def delete_notebook_instance(self, request: DeleteNotebookInstanceInput | None = None, /, **params: _t.Any) -> None:
-        """Deletes an SageMaker AI notebook instance. Before you can delete a notebook instance, you must call the StopNotebookInstance API. When you delete a notebook instance, you lose all of your data. SageMaker AI removes the ML compute instance, and deletes the ML storage volume and the network interface associated with the notebook instance.
+        """Deletes an SageMaker AI notebook instance. Before you can delete a notebook
+        instance, you must call the ``StopNotebookInstance`` API.
+
+        Important: When you delete a notebook instance, you lose all of your data.
+        SageMaker AI removes the ML compute instance, and deletes the ML storage volume
+        and the network interface associated with the notebook instance.
 
         Args:
-            notebook_instance_name: The name of the SageMaker AI notebook instance to delete."""
+            notebook_instance_name: The name of the SageMaker AI notebook instance to
+            delete.
+        """
         return self._call(_DELETE_NOTEBOOK_INSTANCE, request, params)
 
     @_t.overload
@@ -6944,7 +8336,9 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes a notebook instance lifecycle configuration.
 
         Args:
-            notebook_instance_lifecycle_config_name: The name of the lifecycle configuration to delete."""
+            notebook_instance_lifecycle_config_name: The name of the lifecycle
+            configuration to delete.
+        """
         return self._call(_DELETE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, params)
 
     @_t.overload
@@ -6955,7 +8349,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an optimization job.
 
         Args:
-            optimization_job_name: The name that you assigned to the optimization job."""
+            optimization_job_name: The name that you assigned to the optimization job.
+        """
         return self._call(_DELETE_OPTIMIZATION_JOB, request, params)
 
     @_t.overload
@@ -6970,8 +8365,9 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes a SageMaker Partner AI App.
 
         Args:
-            arn: The ARN of the SageMaker Partner AI App to delete.
-            client_token: A unique token that guarantees that the call to this API is idempotent."""
+            arn: The ARN of the SageMaker Partner AI App to delete. client_token: A
+            unique token that guarantees that the call to this API is idempotent.
+        """
         return self._call(_DELETE_PARTNER_APP, request, params)
 
     @_t.overload
@@ -6983,11 +8379,16 @@ class SageMakerClient(_calls.BaseClient):
     def delete_pipeline(
         self, request: DeletePipelineRequest | None = None, /, **params: _t.Any
     ) -> DeletePipelineResponse:
-        """Deletes a pipeline if there are no running instances of the pipeline. To delete a pipeline, you must stop all running instances of the pipeline using the StopPipelineExecution API. When you delete a pipeline, all instances of the pipeline are deleted.
+        """Deletes a pipeline if there are no running instances of the pipeline. To
+        delete a pipeline, you must stop all running instances of the pipeline using the
+        ``StopPipelineExecution`` API. When you delete a pipeline, all instances of the
+        pipeline are deleted.
 
         Args:
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            pipeline_name: The name of the pipeline to delete."""
+            client_request_token: A unique, case-sensitive identifier that you provide
+            to ensure the idempotency of the operation. pipeline_name: The name of the
+            pipeline to delete.
+        """
         return self._call(_DELETE_PIPELINE, request, params)
 
     @_t.overload
@@ -6995,10 +8396,16 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
     def delete_processing_job(self, request: DeleteProcessingJobRequest | None = None, /, **params: _t.Any) -> None:
-        """Deletes a processing job. After Amazon SageMaker deletes a processing job, all of the metadata for the processing job is lost. You can delete only processing jobs that are in a terminal state ( Stopped , Failed , or Completed ). You cannot delete a job that is in the InProgress or Stopping state. After deleting the job, you can reuse its name to create another processing job.
+        """Deletes a processing job. After Amazon SageMaker deletes a processing job,
+        all of the metadata for the processing job is lost. You can delete only
+        processing jobs that are in a terminal state (``Stopped``, ``Failed``, or
+        ``Completed``). You cannot delete a job that is in the ``InProgress`` or
+        ``Stopping`` state. After deleting the job, you can reuse its name to create
+        another processing job.
 
         Args:
-            processing_job_name: The name of the processing job to delete."""
+            processing_job_name: The name of the processing job to delete.
+        """
         return self._call(_DELETE_PROCESSING_JOB, request, params)
 
     @_t.overload
@@ -7009,7 +8416,8 @@ class SageMakerClient(_calls.BaseClient):
         """Delete the specified project.
 
         Args:
-            project_name: The name of the project to delete."""
+            project_name: The name of the project to delete.
+        """
         return self._call(_DELETE_PROJECT, request, params)
 
     @_t.overload
@@ -7021,7 +8429,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             domain_id: The ID of the associated domain.
-            space_name: The name of the space."""
+            space_name: The name of the space.
+        """
         return self._call(_DELETE_SPACE, request, params)
 
     @_t.overload
@@ -7031,10 +8440,15 @@ class SageMakerClient(_calls.BaseClient):
     def delete_studio_lifecycle_config(
         self, request: DeleteStudioLifecycleConfigRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Deletes the Amazon SageMaker AI Studio Lifecycle Configuration. In order to delete the Lifecycle Configuration, there must be no running apps using the Lifecycle Configuration. You must also remove the Lifecycle Configuration from UserSettings in all Domains and UserProfiles.
+        """Deletes the Amazon SageMaker AI Studio Lifecycle Configuration. In order to
+        delete the Lifecycle Configuration, there must be no running apps using the
+        Lifecycle Configuration. You must also remove the Lifecycle Configuration from
+        UserSettings in all Domains and UserProfiles.
 
         Args:
-            studio_lifecycle_config_name: The name of the Amazon SageMaker AI Studio Lifecycle Configuration to delete."""
+            studio_lifecycle_config_name: The name of the Amazon SageMaker AI Studio
+            Lifecycle Configuration to delete.
+        """
         return self._call(_DELETE_STUDIO_LIFECYCLE_CONFIG, request, params)
 
     @_t.overload
@@ -7042,11 +8456,22 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_tags(self, *, resource_arn: ResourceArn, tag_keys: TagKeyList) -> DeleteTagsOutput: ...
     def delete_tags(self, request: DeleteTagsInput | None = None, /, **params: _t.Any) -> DeleteTagsOutput:
-        """Deletes the specified tags from an SageMaker resource. To list a resource's tags, use the ListTags API. When you call this API to delete tags from a hyperparameter tuning job, the deleted tags are not removed from training jobs that the hyperparameter tuning job launched before you called this API. When you call this API to delete tags from a SageMaker Domain or User Profile, the deleted tags are not removed from Apps that the SageMaker Domain or User Profile launched before you called this API.
+        """Deletes the specified tags from an SageMaker resource.
+
+        To list a resource's tags, use the ``ListTags`` API.
+
+        Note: When you call this API to delete tags from a hyperparameter tuning job,
+        the deleted tags are not removed from training jobs that the hyperparameter
+        tuning job launched before you called this API.
+
+        Note: When you call this API to delete tags from a SageMaker Domain or User
+        Profile, the deleted tags are not removed from Apps that the SageMaker Domain or
+        User Profile launched before you called this API.
 
         Args:
-            resource_arn: The Amazon Resource Name (ARN) of the resource whose tags you want to delete.
-            tag_keys: An array or one or more tag keys to delete."""
+            resource_arn: The Amazon Resource Name (ARN) of the resource whose tags you
+            want to delete. tag_keys: An array or one or more tag keys to delete.
+        """
         return self._call(_DELETE_TAGS, request, params)
 
     @_t.overload
@@ -7054,10 +8479,17 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
     def delete_training_job(self, request: DeleteTrainingJobRequest | None = None, /, **params: _t.Any) -> None:
-        """Deletes a training job. After SageMaker deletes a training job, all of the metadata for the training job is lost. You can delete only training jobs that are in a terminal state ( Stopped , Failed , or Completed ) and don't retain an Available managed warm pool . You cannot delete a job that is in the InProgress or Stopping state. After deleting the job, you can reuse its name to create another training job.
+        """Deletes a training job. After SageMaker deletes a training job, all of the
+        metadata for the training job is lost. You can delete only training jobs that
+        are in a terminal state (``Stopped``, ``Failed``, or ``Completed``) and don't
+        retain an ``Available`` managed warm pool
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/train-warm-pools.html). You
+        cannot delete a job that is in the ``InProgress`` or ``Stopping`` state. After
+        deleting the job, you can reuse its name to create another training job.
 
         Args:
-            training_job_name: The name of the training job to delete."""
+            training_job_name: The name of the training job to delete.
+        """
         return self._call(_DELETE_TRAINING_JOB, request, params)
 
     @_t.overload
@@ -7069,10 +8501,18 @@ class SageMakerClient(_calls.BaseClient):
     def delete_training_session(
         self, request: DeleteTrainingSessionRequest | None = None, /, **params: _t.Any
     ) -> DeleteTrainingSessionResponse:
-        """Deletes a training session. You must stop a running session before deleting it. Use the StopTrainingSession operation to stop the session first. The following operations are related to DeleteTrainingSession : CreateTrainingSession DescribeTrainingSession StopTrainingSession
+        """Deletes a training session. You must stop a running session before deleting
+        it. Use the ``StopTrainingSession`` operation to stop the session first.
+
+        The following operations are related to ``DeleteTrainingSession``:
+
+        - ``CreateTrainingSession``
+        - ``DescribeTrainingSession``
+        - ``StopTrainingSession``
 
         Args:
-            training_session_name: The name of the training session to delete."""
+            training_session_name: The name of the training session to delete.
+        """
         return self._call(_DELETE_TRAINING_SESSION, request, params)
 
     @_t.overload
@@ -7080,10 +8520,14 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_trial(self, *, trial_name: ExperimentEntityName) -> DeleteTrialResponse: ...
     def delete_trial(self, request: DeleteTrialRequest | None = None, /, **params: _t.Any) -> DeleteTrialResponse:
-        """Deletes the specified trial. All trial components that make up the trial must be deleted first. Use the DescribeTrialComponent API to get the list of trial components.
+        """Deletes the specified trial. All trial components that make up the trial must
+        be deleted first. Use the DescribeTrialComponent
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrialComponent.html)
+        API to get the list of trial components.
 
         Args:
-            trial_name: The name of the trial to delete."""
+            trial_name: The name of the trial to delete.
+        """
         return self._call(_DELETE_TRIAL, request, params)
 
     @_t.overload
@@ -7093,10 +8537,15 @@ class SageMakerClient(_calls.BaseClient):
     def delete_trial_component(
         self, request: DeleteTrialComponentRequest | None = None, /, **params: _t.Any
     ) -> DeleteTrialComponentResponse:
-        """Deletes the specified trial component. A trial component must be disassociated from all trials before the trial component can be deleted. To disassociate a trial component from a trial, call the DisassociateTrialComponent API.
+        """Deletes the specified trial component. A trial component must be
+        disassociated from all trials before the trial component can be deleted. To
+        disassociate a trial component from a trial, call the DisassociateTrialComponent
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DisassociateTrialComponent.html)
+        API.
 
         Args:
-            trial_component_name: The name of the component to delete."""
+            trial_component_name: The name of the component to delete.
+        """
         return self._call(_DELETE_TRIAL_COMPONENT, request, params)
 
     @_t.overload
@@ -7104,11 +8553,13 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_user_profile(self, *, domain_id: DomainId, user_profile_name: UserProfileName) -> None: ...
     def delete_user_profile(self, request: DeleteUserProfileRequest | None = None, /, **params: _t.Any) -> None:
-        """Deletes a user profile. When a user profile is deleted, the user loses access to their EFS volume, including data, notebooks, and other artifacts.
+        """Deletes a user profile. When a user profile is deleted, the user loses access
+        to their EFS volume, including data, notebooks, and other artifacts.
 
         Args:
             domain_id: The domain ID.
-            user_profile_name: The user profile name."""
+            user_profile_name: The user profile name.
+        """
         return self._call(_DELETE_USER_PROFILE, request, params)
 
     @_t.overload
@@ -7118,10 +8569,24 @@ class SageMakerClient(_calls.BaseClient):
     def delete_workforce(
         self, request: DeleteWorkforceRequest | None = None, /, **params: _t.Any
     ) -> DeleteWorkforceResponse:
-        """Use this operation to delete a workforce. If you want to create a new workforce in an Amazon Web Services Region where a workforce already exists, use this operation to delete the existing workforce and then use CreateWorkforce to create a new workforce. If a private workforce contains one or more work teams, you must use the DeleteWorkteam operation to delete all work teams before you delete the workforce. If you try to delete a workforce that contains one or more work teams, you will receive a ResourceInUse error.
+        """Use this operation to delete a workforce.
+
+        If you want to create a new workforce in an Amazon Web Services Region where a
+        workforce already exists, use this operation to delete the existing workforce
+        and then use CreateWorkforce
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateWorkforce.html)
+        to create a new workforce.
+
+        Important: If a private workforce contains one or more work teams, you must use
+        the DeleteWorkteam
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteWorkteam.html)
+        operation to delete all work teams before you delete the workforce. If you try
+        to delete a workforce that contains one or more work teams, you will receive a
+        ``ResourceInUse`` error.
 
         Args:
-            workforce_name: The name of the workforce."""
+            workforce_name: The name of the workforce.
+        """
         return self._call(_DELETE_WORKFORCE, request, params)
 
     @_t.overload
@@ -7134,7 +8599,8 @@ class SageMakerClient(_calls.BaseClient):
         """Deletes an existing work team. This operation can't be undone.
 
         Args:
-            workteam_name: The name of the work team to delete."""
+            workteam_name: The name of the work team to delete.
+        """
         return self._call(_DELETE_WORKTEAM, request, params)
 
     @_t.overload
@@ -7142,11 +8608,13 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def deregister_devices(self, *, device_fleet_name: EntityName, device_names: DeviceNames) -> None: ...
     def deregister_devices(self, request: DeregisterDevicesRequest | None = None, /, **params: _t.Any) -> None:
-        """Deregisters the specified devices. After you deregister a device, you will need to re-register the devices.
+        """Deregisters the specified devices. After you deregister a device, you will
+        need to re-register the devices.
 
         Args:
             device_fleet_name: The name of the fleet the devices belong to.
-            device_names: The unique IDs of the devices."""
+            device_names: The unique IDs of the devices.
+        """
         return self._call(_DEREGISTER_DEVICES, request, params)
 
     @_t.overload
@@ -7158,10 +8626,12 @@ class SageMakerClient(_calls.BaseClient):
     def describe_ai_benchmark_job(
         self, request: DescribeAIBenchmarkJobRequest | None = None, /, **params: _t.Any
     ) -> DescribeAIBenchmarkJobResponse:
-        """Returns details of an AI benchmark job, including its status, configuration, target endpoint, and timing information.
+        """Returns details of an AI benchmark job, including its status, configuration,
+        target endpoint, and timing information.
 
         Args:
-            ai_benchmark_job_name: The name of the AI benchmark job to describe."""
+            ai_benchmark_job_name: The name of the AI benchmark job to describe.
+        """
         return self._call(_DESCRIBE_AI_BENCHMARK_JOB, request, params)
 
     @_t.overload
@@ -7175,10 +8645,14 @@ class SageMakerClient(_calls.BaseClient):
     def describe_ai_recommendation_job(
         self, request: DescribeAIRecommendationJobRequest | None = None, /, **params: _t.Any
     ) -> DescribeAIRecommendationJobResponse:
-        """Returns details of an AI recommendation job, including its status, model source, performance targets, optimization recommendations, and deployment configurations.
+        """Returns details of an AI recommendation job, including its status, model
+        source, performance targets, optimization recommendations, and deployment
+        configurations.
 
         Args:
-            ai_recommendation_job_name: The name of the AI recommendation job to describe."""
+            ai_recommendation_job_name: The name of the AI recommendation job to
+            describe.
+        """
         return self._call(_DESCRIBE_AI_RECOMMENDATION_JOB, request, params)
 
     @_t.overload
@@ -7192,10 +8666,13 @@ class SageMakerClient(_calls.BaseClient):
     def describe_ai_workload_config(
         self, request: DescribeAIWorkloadConfigRequest | None = None, /, **params: _t.Any
     ) -> DescribeAIWorkloadConfigResponse:
-        """Returns details of an AI workload configuration, including the dataset configuration, benchmark tool settings, tags, and creation time.
+        """Returns details of an AI workload configuration, including the dataset
+        configuration, benchmark tool settings, tags, and creation time.
 
         Args:
-            ai_workload_config_name: The name of the AI workload configuration to describe."""
+            ai_workload_config_name: The name of the AI workload configuration to
+            describe.
+        """
         return self._call(_DESCRIBE_AI_WORKLOAD_CONFIG, request, params)
 
     @_t.overload
@@ -7208,7 +8685,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes an action.
 
         Args:
-            action_name: The name of the action to describe."""
+            action_name: The name of the action to describe.
+        """
         return self._call(_DESCRIBE_ACTION, request, params)
 
     @_t.overload
@@ -7221,7 +8699,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns a description of the specified algorithm that is in your account.
 
         Args:
-            algorithm_name: The name of the algorithm to describe."""
+            algorithm_name: The name of the algorithm to describe.
+        """
         return self._call(_DESCRIBE_ALGORITHM, request, params)
 
     @_t.overload
@@ -7244,7 +8723,8 @@ class SageMakerClient(_calls.BaseClient):
             app_type: The type of app.
             domain_id: The domain ID.
             space_name: The name of the space.
-            user_profile_name: The user profile name. If this value is not set, then SpaceName must be set."""
+            user_profile_name: The user profile name.
+        """
         return self._call(_DESCRIBE_APP, request, params)
 
     @_t.overload
@@ -7261,7 +8741,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes an AppImageConfig.
 
         Args:
-            app_image_config_name: The name of the AppImageConfig to describe."""
+            app_image_config_name: The name of the AppImageConfig to describe.
+        """
         return self._call(_DESCRIBE_APP_IMAGE_CONFIG, request, params)
 
     @_t.overload
@@ -7274,7 +8755,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes an artifact.
 
         Args:
-            artifact_arn: The Amazon Resource Name (ARN) of the artifact to describe."""
+            artifact_arn: The Amazon Resource Name (ARN) of the artifact to describe.
+        """
         return self._call(_DESCRIBE_ARTIFACT, request, params)
 
     @_t.overload
@@ -7284,10 +8766,17 @@ class SageMakerClient(_calls.BaseClient):
     def describe_auto_ml_job(
         self, request: DescribeAutoMLJobRequest | None = None, /, **params: _t.Any
     ) -> DescribeAutoMLJobResponse:
-        """Returns information about an AutoML job created by calling CreateAutoMLJob . AutoML jobs created by calling CreateAutoMLJobV2 cannot be described by DescribeAutoMLJob .
+        """Returns information about an AutoML job created by calling CreateAutoMLJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJob.html).
+
+        Note: AutoML jobs created by calling CreateAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)
+        cannot be described by ``DescribeAutoMLJob``.
 
         Args:
-            auto_ml_job_name: Requests information about an AutoML job using its unique name."""
+            auto_ml_job_name: Requests information about an AutoML job using its unique
+            name.
+        """
         return self._call(_DESCRIBE_AUTO_ML_JOB, request, params)
 
     @_t.overload
@@ -7297,10 +8786,15 @@ class SageMakerClient(_calls.BaseClient):
     def describe_auto_ml_job_v2(
         self, request: DescribeAutoMLJobV2Request | None = None, /, **params: _t.Any
     ) -> DescribeAutoMLJobV2Response:
-        """Returns information about an AutoML job created by calling CreateAutoMLJobV2 or CreateAutoMLJob .
+        """Returns information about an AutoML job created by calling CreateAutoMLJobV2
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)
+        or CreateAutoMLJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJob.html).
 
         Args:
-            auto_ml_job_name: Requests information about an AutoML job V2 using its unique name."""
+            auto_ml_job_name: Requests information about an AutoML job V2 using its
+            unique name.
+        """
         return self._call(_DESCRIBE_AUTO_ML_JOB_V2, request, params)
 
     @_t.overload
@@ -7313,7 +8807,9 @@ class SageMakerClient(_calls.BaseClient):
         """Retrieves information of a SageMaker HyperPod cluster.
 
         Args:
-            cluster_name: The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod clus"""
+            cluster_name: The string name or the Amazon Resource Name (ARN) of the
+            SageMaker HyperPod cluster.
+        """
         return self._call(_DESCRIBE_CLUSTER, request, params)
 
     @_t.overload
@@ -7325,11 +8821,15 @@ class SageMakerClient(_calls.BaseClient):
     def describe_cluster_event(
         self, request: DescribeClusterEventRequest | None = None, /, **params: _t.Any
     ) -> DescribeClusterEventResponse:
-        """Retrieves detailed information about a specific event for a given HyperPod cluster. This functionality is only supported when the NodeProvisioningMode is set to Continuous .
+        """Retrieves detailed information about a specific event for a given HyperPod
+        cluster. This functionality is only supported when the ``NodeProvisioningMode``
+        is set to ``Continuous``.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster associated with t
-            event_id: The unique identifier (UUID) of the event to describe. This ID can be obtained f"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster
+            associated with the event. event_id: The unique identifier (UUID) of the
+            event to describe.
+        """
         return self._call(_DESCRIBE_CLUSTER_EVENT, request, params)
 
     @_t.overload
@@ -7343,11 +8843,17 @@ class SageMakerClient(_calls.BaseClient):
     def describe_cluster_extension(
         self, request: DescribeClusterExtensionRequest | None = None, /, **params: _t.Any
     ) -> DescribeClusterExtensionResponse:
-        """Retrieves information about an extension installed on a SageMaker HyperPod cluster. The information includes the extension's version, configuration, and status, and a summary of how many cluster nodes are running the current version and configuration of the extension. If the extension has problems on some nodes, the response also lists the problems and how many nodes each one affects.
+        """Retrieves information about an extension installed on a SageMaker HyperPod
+        cluster. The information includes the extension's version, configuration, and
+        status, and a summary of how many cluster nodes are running the current version
+        and configuration of the extension. If the extension has problems on some nodes,
+        the response also lists the problems and how many nodes each one affects.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the ex
-            extension_arn: The Amazon Resource Name (ARN) of the extension to describe. CreateClusterExtens"""
+            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod
+            cluster on which the extension is… extension_arn: The Amazon Resource Name
+            (ARN) of the extension to describe.
+        """
         return self._call(_DESCRIBE_CLUSTER_EXTENSION, request, params)
 
     @_t.overload
@@ -7363,12 +8869,15 @@ class SageMakerClient(_calls.BaseClient):
     def describe_cluster_node(
         self, request: DescribeClusterNodeRequest | None = None, /, **params: _t.Any
     ) -> DescribeClusterNodeResponse:
-        """Retrieves information of a node (also called a instance interchangeably) of a SageMaker HyperPod cluster.
+        """Retrieves information of a node (also called a instance interchangeably) of a
+        SageMaker HyperPod cluster.
 
         Args:
-            cluster_name: The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod clus
-            node_id: The ID of the SageMaker HyperPod cluster node.
-            node_logical_id: The logical identifier of the node to describe. You can specify either NodeLogic"""
+            cluster_name: The string name or the Amazon Resource Name (ARN) of the
+            SageMaker HyperPod cluster in which the… node_id: The ID of the SageMaker
+            HyperPod cluster node. node_logical_id: The logical identifier of the node
+            to describe.
+        """
         return self._call(_DESCRIBE_CLUSTER_NODE, request, params)
 
     @_t.overload
@@ -7382,11 +8891,16 @@ class SageMakerClient(_calls.BaseClient):
     def describe_cluster_operation(
         self, request: DescribeClusterOperationRequest | None = None, /, **params: _t.Any
     ) -> DescribeClusterOperationResponse:
-        """Retrieves detailed information about a specific operation for a given HyperPod cluster, such as a scaling operation or a deep health check. Use the OperationId returned by the ListClusterOperations operation to identify the operation to describe.
+        """Retrieves detailed information about a specific operation for a given
+        HyperPod cluster, such as a scaling operation or a deep health check. Use the
+        ``OperationId`` returned by the ``ListClusterOperations`` operation to identify
+        the operation to describe.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster associated with t
-            operation_id: The unique identifier (UUID) of the operation to describe. This ID can be obtain"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster
+            associated with the operation. operation_id: The unique identifier (UUID) of
+            the operation to describe.
+        """
         return self._call(_DESCRIBE_CLUSTER_OPERATION, request, params)
 
     @_t.overload
@@ -7403,11 +8917,14 @@ class SageMakerClient(_calls.BaseClient):
     def describe_cluster_scheduler_config(
         self, request: DescribeClusterSchedulerConfigRequest | None = None, /, **params: _t.Any
     ) -> DescribeClusterSchedulerConfigResponse:
-        """Description of the cluster policy. This policy is used for task prioritization and fair-share allocation. This helps prioritize critical workloads and distributes idle compute across entities.
+        """Description of the cluster policy. This policy is used for task
+        prioritization and fair-share allocation. This helps prioritize critical
+        workloads and distributes idle compute across entities.
 
         Args:
             cluster_scheduler_config_id: ID of the cluster policy.
-            cluster_scheduler_config_version: Version of the cluster policy."""
+            cluster_scheduler_config_version: Version of the cluster policy.
+        """
         return self._call(_DESCRIBE_CLUSTER_SCHEDULER_CONFIG, request, params)
 
     @_t.overload
@@ -7420,7 +8937,8 @@ class SageMakerClient(_calls.BaseClient):
         """Gets details about the specified Git repository.
 
         Args:
-            code_repository_name: The name of the Git repository to describe."""
+            code_repository_name: The name of the Git repository to describe.
+        """
         return self._call(_DESCRIBE_CODE_REPOSITORY, request, params)
 
     @_t.overload
@@ -7430,10 +8948,18 @@ class SageMakerClient(_calls.BaseClient):
     def describe_compilation_job(
         self, request: DescribeCompilationJobRequest | None = None, /, **params: _t.Any
     ) -> DescribeCompilationJobResponse:
-        """Returns information about a model compilation job. To create a model compilation job, use CreateCompilationJob . To get information about multiple model compilation jobs, use ListCompilationJobs .
+        """Returns information about a model compilation job.
+
+        To create a model compilation job, use CreateCompilationJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateCompilationJob.html).
+        To get information about multiple model compilation jobs, use
+        ListCompilationJobs
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListCompilationJobs.html).
 
         Args:
-            compilation_job_name: The name of the model compilation job that you want information about."""
+            compilation_job_name: The name of the model compilation job that you want
+            information about.
+        """
         return self._call(_DESCRIBE_COMPILATION_JOB, request, params)
 
     @_t.overload
@@ -7449,7 +8975,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             compute_quota_id: ID of the compute allocation definition.
-            compute_quota_version: Version of the compute allocation definition."""
+            compute_quota_version: Version of the compute allocation definition.
+        """
         return self._call(_DESCRIBE_COMPUTE_QUOTA, request, params)
 
     @_t.overload
@@ -7462,7 +8989,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes a context.
 
         Args:
-            context_name: The name of the context to describe."""
+            context_name: The name of the context to describe.
+        """
         return self._call(_DESCRIBE_CONTEXT, request, params)
 
     @_t.overload
@@ -7479,7 +9007,9 @@ class SageMakerClient(_calls.BaseClient):
         """Gets the details of a data quality monitoring job definition.
 
         Args:
-            job_definition_name: The name of the data quality monitoring job definition to describe."""
+            job_definition_name: The name of the data quality monitoring job definition
+            to describe.
+        """
         return self._call(_DESCRIBE_DATA_QUALITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -7496,7 +9026,8 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             device_fleet_name: The name of the fleet the devices belong to.
             device_name: The unique ID of the device.
-            next_token: Next token of device description."""
+            next_token: Next token of device description.
+        """
         return self._call(_DESCRIBE_DEVICE, request, params)
 
     @_t.overload
@@ -7509,7 +9040,8 @@ class SageMakerClient(_calls.BaseClient):
         """A description of the fleet the device belongs to.
 
         Args:
-            device_fleet_name: The name of the fleet."""
+            device_fleet_name: The name of the fleet.
+        """
         return self._call(_DESCRIBE_DEVICE_FLEET, request, params)
 
     @_t.overload
@@ -7522,7 +9054,8 @@ class SageMakerClient(_calls.BaseClient):
         """The description of the domain.
 
         Args:
-            domain_id: The domain ID."""
+            domain_id: The domain ID.
+        """
         return self._call(_DESCRIBE_DOMAIN, request, params)
 
     @_t.overload
@@ -7545,7 +9078,9 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             edge_deployment_plan_name: The name of the deployment plan to describe.
             max_results: The maximum number of results to select (50 by default).
-            next_token: If the edge deployment plan has enough stages to require tokening, then this is"""
+            next_token: If the edge deployment plan has enough stages to require
+            tokening, then this is the response from…
+        """
         return self._call(_DESCRIBE_EDGE_DEPLOYMENT_PLAN, request, params)
 
     @_t.overload
@@ -7562,7 +9097,8 @@ class SageMakerClient(_calls.BaseClient):
         """A description of edge packaging jobs.
 
         Args:
-            edge_packaging_job_name: The name of the edge packaging job."""
+            edge_packaging_job_name: The name of the edge packaging job.
+        """
         return self._call(_DESCRIBE_EDGE_PACKAGING_JOB, request, params)
 
     @_t.overload
@@ -7575,7 +9111,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns the description of an endpoint.
 
         Args:
-            endpoint_name: The name of the endpoint."""
+            endpoint_name: The name of the endpoint.
+        """
         return self._call(_DESCRIBE_ENDPOINT, request, params)
 
     @_t.overload
@@ -7585,10 +9122,12 @@ class SageMakerClient(_calls.BaseClient):
     def describe_endpoint_config(
         self, request: DescribeEndpointConfigInput | None = None, /, **params: _t.Any
     ) -> DescribeEndpointConfigOutput:
-        """Returns the description of an endpoint configuration created using the CreateEndpointConfig API.
+        """Returns the description of an endpoint configuration created using the
+        ``CreateEndpointConfig`` API.
 
         Args:
-            endpoint_config_name: The name of the endpoint configuration."""
+            endpoint_config_name: The name of the endpoint configuration.
+        """
         return self._call(_DESCRIBE_ENDPOINT_CONFIG, request, params)
 
     @_t.overload
@@ -7601,7 +9140,8 @@ class SageMakerClient(_calls.BaseClient):
         """Provides a list of an experiment's properties.
 
         Args:
-            experiment_name: The name of the experiment to describe."""
+            experiment_name: The name of the experiment to describe.
+        """
         return self._call(_DESCRIBE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -7613,11 +9153,15 @@ class SageMakerClient(_calls.BaseClient):
     def describe_feature_group(
         self, request: DescribeFeatureGroupRequest | None = None, /, **params: _t.Any
     ) -> DescribeFeatureGroupResponse:
-        """Use this operation to describe a FeatureGroup . The response includes information on the creation time, FeatureGroup name, the unique identifier for each FeatureGroup , and more.
+        """Use this operation to describe a ``FeatureGroup``. The response includes
+        information on the creation time, ``FeatureGroup`` name, the unique identifier
+        for each ``FeatureGroup``, and more.
 
         Args:
-            feature_group_name: The name or Amazon Resource Name (ARN) of the FeatureGroup you want described.
-            next_token: A token to resume pagination of the list of Features ( FeatureDefinitions ). 2,5"""
+            feature_group_name: The name or Amazon Resource Name (ARN) of the
+            ``FeatureGroup`` you want described. next_token: A token to resume
+            pagination of the list of ``Features`` (``FeatureDefinitions``).
+        """
         return self._call(_DESCRIBE_FEATURE_GROUP, request, params)
 
     @_t.overload
@@ -7634,8 +9178,9 @@ class SageMakerClient(_calls.BaseClient):
         """Shows the metadata for a feature within a feature group.
 
         Args:
-            feature_group_name: The name or Amazon Resource Name (ARN) of the feature group containing the featu
-            feature_name: The name of the feature."""
+            feature_group_name: The name or Amazon Resource Name (ARN) of the feature
+            group containing the feature. feature_name: The name of the feature.
+        """
         return self._call(_DESCRIBE_FEATURE_METADATA, request, params)
 
     @_t.overload
@@ -7650,7 +9195,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about the specified flow definition.
 
         Args:
-            flow_definition_name: The name of the flow definition."""
+            flow_definition_name: The name of the flow definition.
+        """
         return self._call(_DESCRIBE_FLOW_DEFINITION, request, params)
 
     @_t.overload
@@ -7664,10 +9210,15 @@ class SageMakerClient(_calls.BaseClient):
     def describe_global_inference_gateway(
         self, request: DescribeGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
     ) -> DescribeGlobalInferenceGatewayResponse:
-        """Retrieves information about a global inference gateway, including its status, endpoints, and routing configuration. To list the in-cluster inference gateways of the global inference gateway, use ListInferenceGateways . To read the tags of the global inference gateway, use ListTags .
+        """Retrieves information about a global inference gateway, including its status,
+        endpoints, and routing configuration. To list the in-cluster inference gateways
+        of the global inference gateway, use ``ListInferenceGateways``. To read the tags
+        of the global inference gateway, use ``ListTags``.
 
         Args:
-            identifier: The name, Amazon Resource Name (ARN), or ID of the global inference gateway."""
+            identifier: The name, Amazon Resource Name (ARN), or ID of the global
+            inference gateway.
+        """
         return self._call(_DESCRIBE_GLOBAL_INFERENCE_GATEWAY, request, params)
 
     @_t.overload
@@ -7678,7 +9229,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes a hub.
 
         Args:
-            hub_name: The name of the hub to describe."""
+            hub_name: The name of the hub to describe.
+        """
         return self._call(_DESCRIBE_HUB, request, params)
 
     @_t.overload
@@ -7701,7 +9253,8 @@ class SageMakerClient(_calls.BaseClient):
             hub_content_name: The name of the content to describe.
             hub_content_type: The type of content in the hub.
             hub_content_version: The version of the content to describe.
-            hub_name: The name of the hub that contains the content to describe."""
+            hub_name: The name of the hub that contains the content to describe.
+        """
         return self._call(_DESCRIBE_HUB_CONTENT, request, params)
 
     @_t.overload
@@ -7711,10 +9264,13 @@ class SageMakerClient(_calls.BaseClient):
     def describe_human_task_ui(
         self, request: DescribeHumanTaskUiRequest | None = None, /, **params: _t.Any
     ) -> DescribeHumanTaskUiResponse:
-        """Returns information about the requested human task user interface (worker task template).
+        """Returns information about the requested human task user interface (worker
+        task template).
 
         Args:
-            human_task_ui_name: The name of the human task user interface (worker task template) you want inform"""
+            human_task_ui_name: The name of the human task user interface (worker task
+            template) you want information about.
+        """
         return self._call(_DESCRIBE_HUMAN_TASK_UI, request, params)
 
     @_t.overload
@@ -7728,10 +9284,13 @@ class SageMakerClient(_calls.BaseClient):
     def describe_hyper_parameter_tuning_job(
         self, request: DescribeHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
     ) -> DescribeHyperParameterTuningJobResponse:
-        """Returns a description of a hyperparameter tuning job, depending on the fields selected. These fields can include the name, Amazon Resource Name (ARN), job status of your tuning job and more.
+        """Returns a description of a hyperparameter tuning job, depending on the fields
+        selected. These fields can include the name, Amazon Resource Name (ARN), job
+        status of your tuning job and more.
 
         Args:
-            hyper_parameter_tuning_job_name: The name of the tuning job."""
+            hyper_parameter_tuning_job_name: The name of the tuning job.
+        """
         return self._call(_DESCRIBE_HYPER_PARAMETER_TUNING_JOB, request, params)
 
     @_t.overload
@@ -7742,7 +9301,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes a SageMaker AI image.
 
         Args:
-            image_name: The name of the image to describe."""
+            image_name: The name of the image to describe.
+        """
         return self._call(_DESCRIBE_IMAGE, request, params)
 
     @_t.overload
@@ -7763,7 +9323,8 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             alias: The alias of the image version.
             image_name: The name of the image.
-            version: The version of the image. If not specified, the latest version is described."""
+            version: The version of the image.
+        """
         return self._call(_DESCRIBE_IMAGE_VERSION, request, params)
 
     @_t.overload
@@ -7780,7 +9341,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about an inference component.
 
         Args:
-            inference_component_name: The name of the inference component."""
+            inference_component_name: The name of the inference component.
+        """
         return self._call(_DESCRIBE_INFERENCE_COMPONENT, request, params)
 
     @_t.overload
@@ -7797,7 +9359,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns details about an inference experiment.
 
         Args:
-            name: The name of the inference experiment to describe."""
+            name: The name of the inference experiment to describe.
+        """
         return self._call(_DESCRIBE_INFERENCE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -7811,10 +9374,12 @@ class SageMakerClient(_calls.BaseClient):
     def describe_inference_recommendations_job(
         self, request: DescribeInferenceRecommendationsJobRequest | None = None, /, **params: _t.Any
     ) -> DescribeInferenceRecommendationsJobResponse:
-        """Provides the results of the Inference Recommender job. One or more recommendation jobs are returned.
+        """Provides the results of the Inference Recommender job. One or more
+        recommendation jobs are returned.
 
         Args:
-            job_name: The name of the job. The name must be unique within an Amazon Web Services Regio"""
+            job_name: The name of the job.
+        """
         return self._call(_DESCRIBE_INFERENCE_RECOMMENDATIONS_JOB, request, params)
 
     @_t.overload
@@ -7826,10 +9391,17 @@ class SageMakerClient(_calls.BaseClient):
     def describe_inference_router(
         self, request: DescribeInferenceRouterInput | None = None, /, **params: _t.Any
     ) -> DescribeInferenceRouterOutput:
-        """Returns information about an inference router, including the routing status of each destination. SageMaker AI checks each destination with your permissions when you call this operation, so callers with different permissions can see a different RoutingStatus . To get the router's tags, use ListTags .
+        """Returns information about an inference router, including the routing status
+        of each destination.
+
+        SageMaker AI checks each destination with your permissions when you call this
+        operation, so callers with different permissions can see a different
+        ``RoutingStatus``. To get the router's tags, use ListTags
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTags.html).
 
         Args:
-            inference_router_name: The name of the inference router to describe."""
+            inference_router_name: The name of the inference router to describe.
+        """
         return self._call(_DESCRIBE_INFERENCE_ROUTER, request, params)
 
     @_t.overload
@@ -7837,11 +9409,22 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_job(self, *, job_category: JobCategory, job_name: JobName) -> DescribeJobResponse: ...
     def describe_job(self, request: DescribeJobRequest | None = None, /, **params: _t.Any) -> DescribeJobResponse:
-        """Returns detailed information about a job, including its current status, secondary status, configuration, and timestamps. Use SecondaryStatus for granular progress tracking and SecondaryStatusTransitions to see the full history of status changes with timestamps. The following operations are related to DescribeJob : CreateJob ListJobs StopJob DeleteJob
+        """Returns detailed information about a job, including its current status,
+        secondary status, configuration, and timestamps. Use ``SecondaryStatus`` for
+        granular progress tracking and ``SecondaryStatusTransitions`` to see the full
+        history of status changes with timestamps.
+
+        The following operations are related to ``DescribeJob``:
+
+        - ``CreateJob``
+        - ``ListJobs``
+        - ``StopJob``
+        - ``DeleteJob``
 
         Args:
             job_category: The category of the job.
-            job_name: The name of the job to describe."""
+            job_name: The name of the job to describe.
+        """
         return self._call(_DESCRIBE_JOB, request, params)
 
     @_t.overload
@@ -7855,11 +9438,21 @@ class SageMakerClient(_calls.BaseClient):
     def describe_job_schema_version(
         self, request: DescribeJobSchemaVersionRequest | None = None, /, **params: _t.Any
     ) -> DescribeJobSchemaVersionResponse:
-        """Returns the JSON schema for a specified job category and schema version. Use this schema to validate your JobConfigDocument before calling CreateJob . If you don't specify a schema version, the latest version is returned. The schema defines required fields, allowed values, and constraints for the job configuration. The following operations are related to DescribeJobSchemaVersion : ListJobSchemaVersions CreateJob
+        """Returns the JSON schema for a specified job category and schema version. Use
+        this schema to validate your ``JobConfigDocument`` before calling ``CreateJob``.
+        If you don't specify a schema version, the latest version is returned. The
+        schema defines required fields, allowed values, and constraints for the job
+        configuration.
+
+        The following operations are related to ``DescribeJobSchemaVersion``:
+
+        - ``ListJobSchemaVersions``
+        - ``CreateJob``
 
         Args:
             job_category: The category of the job schema to describe.
-            job_config_schema_version: The version of the schema to retrieve. If not specified, the latest version is r"""
+            job_config_schema_version: The version of the schema to retrieve.
+        """
         return self._call(_DESCRIBE_JOB_SCHEMA_VERSION, request, params)
 
     @_t.overload
@@ -7872,7 +9465,8 @@ class SageMakerClient(_calls.BaseClient):
         """Gets information about a labeling job.
 
         Args:
-            labeling_job_name: The name of the labeling job to return information for."""
+            labeling_job_name: The name of the labeling job to return information for.
+        """
         return self._call(_DESCRIBE_LABELING_JOB, request, params)
 
     @_t.overload
@@ -7882,10 +9476,14 @@ class SageMakerClient(_calls.BaseClient):
     def describe_lineage_group(
         self, request: DescribeLineageGroupRequest | None = None, /, **params: _t.Any
     ) -> DescribeLineageGroupResponse:
-        """Provides a list of properties for the requested lineage group. For more information, see Cross-Account Lineage Tracking in the Amazon SageMaker Developer Guide .
+        """Provides a list of properties for the requested lineage group. For more
+        information, see Cross-Account Lineage Tracking
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/xaccount-lineage-tracking.html)
+        in the Amazon SageMaker Developer Guide.
 
         Args:
-            lineage_group_name: The name of the lineage group."""
+            lineage_group_name: The name of the lineage group.
+        """
         return self._call(_DESCRIBE_LINEAGE_GROUP, request, params)
 
     @_t.overload
@@ -7898,7 +9496,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about an MLflow App.
 
         Args:
-            arn: The ARN of the MLflow App for which to get information."""
+            arn: The ARN of the MLflow App for which to get information.
+        """
         return self._call(_DESCRIBE_MLFLOW_APP, request, params)
 
     @_t.overload
@@ -7915,7 +9514,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about an MLflow Tracking Server.
 
         Args:
-            tracking_server_name: The name of the MLflow Tracking Server to describe."""
+            tracking_server_name: The name of the MLflow Tracking Server to describe.
+        """
         return self._call(_DESCRIBE_MLFLOW_TRACKING_SERVER, request, params)
 
     @_t.overload
@@ -7923,10 +9523,11 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_model(self, *, model_name: ModelName) -> DescribeModelOutput: ...
     def describe_model(self, request: DescribeModelInput | None = None, /, **params: _t.Any) -> DescribeModelOutput:
-        """Describes a model that you created using the CreateModel API.
+        """Describes a model that you created using the ``CreateModel`` API.
 
         Args:
-            model_name: The name of the model."""
+            model_name: The name of the model.
+        """
         return self._call(_DESCRIBE_MODEL, request, params)
 
     @_t.overload
@@ -7943,7 +9544,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns a description of a model bias job definition.
 
         Args:
-            job_definition_name: The name of the model bias job definition. The name must be unique within an Ama"""
+            job_definition_name: The name of the model bias job definition.
+        """
         return self._call(_DESCRIBE_MODEL_BIAS_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -7959,12 +9561,21 @@ class SageMakerClient(_calls.BaseClient):
     def describe_model_card(
         self, request: DescribeModelCardRequest | None = None, /, **params: _t.Any
     ) -> DescribeModelCardResponse:
-        """Describes the content, creation time, and security configuration of an Amazon SageMaker Model Card. To retrieve only metadata about a model card without requiring kms:Decrypt permission on the associated customer-managed Amazon Web Services KMS key, set IncludedData to MetadataOnly . The default is AllData , which returns the full model card Content and requires kms:Decrypt permission when a customer-managed key is configured.
+        """Describes the content, creation time, and security configuration of an Amazon
+        SageMaker Model Card.
+
+        Important: To retrieve only metadata about a model card without requiring
+        ``kms:Decrypt`` permission on the associated customer-managed Amazon Web
+        Services KMS key, set ``IncludedData`` to ``MetadataOnly``. The default is
+        ``AllData``, which returns the full model card ``Content`` and requires
+        ``kms:Decrypt`` permission when a customer-managed key is configured.
 
         Args:
-            included_data: Specifies the level of model card data to include in the response. Use this para
-            model_card_name: The name or Amazon Resource Name (ARN) of the model card to describe.
-            model_card_version: The version of the model card to describe. If a version is not provided, then th"""
+            included_data: Specifies the level of model card data to include in the
+            response. model_card_name: The name or Amazon Resource Name (ARN) of the
+            model card to describe. model_card_version: The version of the model card to
+            describe.
+        """
         return self._call(_DESCRIBE_MODEL_CARD, request, params)
 
     @_t.overload
@@ -7981,7 +9592,9 @@ class SageMakerClient(_calls.BaseClient):
         """Describes an Amazon SageMaker Model Card export job.
 
         Args:
-            model_card_export_job_arn: The Amazon Resource Name (ARN) of the model card export job to describe."""
+            model_card_export_job_arn: The Amazon Resource Name (ARN) of the model card
+            export job to describe.
+        """
         return self._call(_DESCRIBE_MODEL_CARD_EXPORT_JOB, request, params)
 
     @_t.overload
@@ -7998,7 +9611,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns a description of a model explainability job definition.
 
         Args:
-            job_definition_name: The name of the model explainability job definition. The name must be unique wit"""
+            job_definition_name: The name of the model explainability job definition.
+        """
         return self._call(_DESCRIBE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -8010,11 +9624,25 @@ class SageMakerClient(_calls.BaseClient):
     def describe_model_package(
         self, request: DescribeModelPackageInput | None = None, /, **params: _t.Any
     ) -> DescribeModelPackageOutput:
-        """Returns a description of the specified model package, which is used to create SageMaker models or list them on Amazon Web Services Marketplace. If you provided a KMS Key ID when you created your model package, you will see the KMS Decrypt API call in your CloudTrail logs when you use this API. To call this operation without requiring kms:Decrypt permission on the customer-managed key, set IncludedData to MetadataOnly ; the response is returned with the embedded ModelCard.ModelCardContent field sanitized. To create models in SageMaker, buyers can subscribe to model packages listed on Amazon Web Services Marketplace.
+        """Returns a description of the specified model package, which is used to create
+        SageMaker models or list them on Amazon Web Services Marketplace.
+
+        Important: If you provided a KMS Key ID when you created your model package, you
+        will see the KMS Decrypt
+        (https://docs.aws.amazon.com/kms/latest/APIReference/API_Decrypt.html) API call
+        in your CloudTrail logs when you use this API. To call this operation without
+        requiring ``kms:Decrypt`` permission on the customer-managed key, set
+        ``IncludedData`` to ``MetadataOnly``; the response is returned with the embedded
+        ``ModelCard.ModelCardContent`` field sanitized.
+
+        To create models in SageMaker, buyers can subscribe to model packages listed on
+        Amazon Web Services Marketplace.
 
         Args:
-            included_data: Specifies the level of model package data to include in the response. Use this p
-            model_package_name: The name or Amazon Resource Name (ARN) of the model package to describe. When yo"""
+            included_data: Specifies the level of model package data to include in the
+            response. model_package_name: The name or Amazon Resource Name (ARN) of the
+            model package to describe.
+        """
         return self._call(_DESCRIBE_MODEL_PACKAGE, request, params)
 
     @_t.overload
@@ -8031,7 +9659,8 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a description for the specified model group.
 
         Args:
-            model_package_group_name: The name of the model group to describe."""
+            model_package_group_name: The name of the model group to describe.
+        """
         return self._call(_DESCRIBE_MODEL_PACKAGE_GROUP, request, params)
 
     @_t.overload
@@ -8048,7 +9677,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns a description of a model quality job definition.
 
         Args:
-            job_definition_name: The name of the model quality job. The name must be unique within an Amazon Web"""
+            job_definition_name: The name of the model quality job.
+        """
         return self._call(_DESCRIBE_MODEL_QUALITY_JOB_DEFINITION, request, params)
 
     @_t.overload
@@ -8065,7 +9695,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes the schedule for a monitoring job.
 
         Args:
-            monitoring_schedule_name: Name of a previously created monitoring schedule."""
+            monitoring_schedule_name: Name of a previously created monitoring schedule.
+        """
         return self._call(_DESCRIBE_MONITORING_SCHEDULE, request, params)
 
     @_t.overload
@@ -8082,7 +9713,9 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about a notebook instance.
 
         Args:
-            notebook_instance_name: The name of the notebook instance that you want information about."""
+            notebook_instance_name: The name of the notebook instance that you want
+            information about.
+        """
         return self._call(_DESCRIBE_NOTEBOOK_INSTANCE, request, params)
 
     @_t.overload
@@ -8096,10 +9729,16 @@ class SageMakerClient(_calls.BaseClient):
     def describe_notebook_instance_lifecycle_config(
         self, request: DescribeNotebookInstanceLifecycleConfigInput | None = None, /, **params: _t.Any
     ) -> DescribeNotebookInstanceLifecycleConfigOutput:
-        """Returns a description of a notebook instance lifecycle configuration. For information about notebook instance lifestyle configurations, see Step 2.1: (Optional) Customize a Notebook Instance .
+        """Returns a description of a notebook instance lifecycle configuration.
+
+        For information about notebook instance lifestyle configurations, see Step 2.1:
+        (Optional) Customize a Notebook Instance
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html).
 
         Args:
-            notebook_instance_lifecycle_config_name: The name of the lifecycle configuration to describe."""
+            notebook_instance_lifecycle_config_name: The name of the lifecycle
+            configuration to describe.
+        """
         return self._call(_DESCRIBE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, params)
 
     @_t.overload
@@ -8114,7 +9753,8 @@ class SageMakerClient(_calls.BaseClient):
         """Provides the properties of the specified optimization job.
 
         Args:
-            optimization_job_name: The name that you assigned to the optimization job."""
+            optimization_job_name: The name that you assigned to the optimization job.
+        """
         return self._call(_DESCRIBE_OPTIMIZATION_JOB, request, params)
 
     @_t.overload
@@ -8130,7 +9770,9 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             arn: The ARN of the SageMaker Partner AI App to describe.
-            include_available_upgrade: When set to TRUE , the response includes available upgrade information for the S"""
+            include_available_upgrade: When set to ``TRUE``, the response includes
+            available upgrade information for the SageMaker Partner…
+        """
         return self._call(_DESCRIBE_PARTNER_APP, request, params)
 
     @_t.overload
@@ -8149,9 +9791,10 @@ class SageMakerClient(_calls.BaseClient):
         """Describes the details of a pipeline.
 
         Args:
-            pipeline_name: The name or Amazon Resource Name (ARN) of the pipeline to describe.
-            pipeline_version_alias: The alias of the pipeline version to describe. You can't specify this with Pipel
-            pipeline_version_id: The ID of the pipeline version to describe. You can't specify this with Pipeline"""
+            pipeline_name: The name or Amazon Resource Name (ARN) of the pipeline to
+            describe. pipeline_version_alias: The alias of the pipeline version to
+            describe. pipeline_version_id: The ID of the pipeline version to describe.
+        """
         return self._call(_DESCRIBE_PIPELINE, request, params)
 
     @_t.overload
@@ -8168,7 +9811,9 @@ class SageMakerClient(_calls.BaseClient):
         """Describes the details of an execution's pipeline definition.
 
         Args:
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution."""
+            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline
+            execution.
+        """
         return self._call(_DESCRIBE_PIPELINE_DEFINITION_FOR_EXECUTION, request, params)
 
     @_t.overload
@@ -8185,7 +9830,9 @@ class SageMakerClient(_calls.BaseClient):
         """Describes the details of a pipeline execution.
 
         Args:
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution."""
+            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline
+            execution.
+        """
         return self._call(_DESCRIBE_PIPELINE_EXECUTION, request, params)
 
     @_t.overload
@@ -8198,7 +9845,8 @@ class SageMakerClient(_calls.BaseClient):
         """Returns a description of a processing job.
 
         Args:
-            processing_job_name: The name of the processing job. The name must be unique within an Amazon Web Ser"""
+            processing_job_name: The name of the processing job.
+        """
         return self._call(_DESCRIBE_PROCESSING_JOB, request, params)
 
     @_t.overload
@@ -8211,7 +9859,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes the details of a project.
 
         Args:
-            project_name: The name of the project to describe."""
+            project_name: The name of the project to describe.
+        """
         return self._call(_DESCRIBE_PROJECT, request, params)
 
     @_t.overload
@@ -8228,7 +9877,8 @@ class SageMakerClient(_calls.BaseClient):
         """Retrieves details about a reserved capacity.
 
         Args:
-            reserved_capacity_arn: ARN of the reserved capacity to describe."""
+            reserved_capacity_arn: ARN of the reserved capacity to describe.
+        """
         return self._call(_DESCRIBE_RESERVED_CAPACITY, request, params)
 
     @_t.overload
@@ -8240,7 +9890,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             domain_id: The ID of the associated domain.
-            space_name: The name of the space."""
+            space_name: The name of the space.
+        """
         return self._call(_DESCRIBE_SPACE, request, params)
 
     @_t.overload
@@ -8257,7 +9908,9 @@ class SageMakerClient(_calls.BaseClient):
         """Describes the Amazon SageMaker AI Studio Lifecycle Configuration.
 
         Args:
-            studio_lifecycle_config_name: The name of the Amazon SageMaker AI Studio Lifecycle Configuration to describe."""
+            studio_lifecycle_config_name: The name of the Amazon SageMaker AI Studio
+            Lifecycle Configuration to describe.
+        """
         return self._call(_DESCRIBE_STUDIO_LIFECYCLE_CONFIG, request, params)
 
     @_t.overload
@@ -8269,10 +9922,13 @@ class SageMakerClient(_calls.BaseClient):
     def describe_subscribed_workteam(
         self, request: DescribeSubscribedWorkteamRequest | None = None, /, **params: _t.Any
     ) -> DescribeSubscribedWorkteamResponse:
-        """Gets information about a work team provided by a vendor. It returns details about the subscription with a vendor in the Amazon Web Services Marketplace.
+        """Gets information about a work team provided by a vendor. It returns details
+        about the subscription with a vendor in the Amazon Web Services Marketplace.
 
         Args:
-            workteam_arn: The Amazon Resource Name (ARN) of the subscribed work team to describe."""
+            workteam_arn: The Amazon Resource Name (ARN) of the subscribed work team to
+            describe.
+        """
         return self._call(_DESCRIBE_SUBSCRIBED_WORKTEAM, request, params)
 
     @_t.overload
@@ -8282,10 +9938,17 @@ class SageMakerClient(_calls.BaseClient):
     def describe_training_job(
         self, request: DescribeTrainingJobRequest | None = None, /, **params: _t.Any
     ) -> DescribeTrainingJobResponse:
-        """Returns information about a training job. Some of the attributes below only appear if the training job successfully starts. If the training job fails, TrainingJobStatus is Failed and, depending on the FailureReason , attributes like TrainingStartTime , TrainingTimeInSeconds , TrainingEndTime , and BillableTimeInSeconds may not be present in the response.
+        """Returns information about a training job.
+
+        Some of the attributes below only appear if the training job successfully
+        starts. If the training job fails, ``TrainingJobStatus`` is ``Failed`` and,
+        depending on the ``FailureReason``, attributes like ``TrainingStartTime``,
+        ``TrainingTimeInSeconds``, ``TrainingEndTime``, and ``BillableTimeInSeconds``
+        may not be present in the response.
 
         Args:
-            training_job_name: The name of the training job."""
+            training_job_name: The name of the training job.
+        """
         return self._call(_DESCRIBE_TRAINING_JOB, request, params)
 
     @_t.overload
@@ -8298,7 +9961,8 @@ class SageMakerClient(_calls.BaseClient):
         """Retrieves detailed information about a specific training plan.
 
         Args:
-            training_plan_name: The name of the training plan to describe."""
+            training_plan_name: The name of the training plan to describe.
+        """
         return self._call(_DESCRIBE_TRAINING_PLAN, request, params)
 
     @_t.overload
@@ -8316,12 +9980,16 @@ class SageMakerClient(_calls.BaseClient):
     def describe_training_plan_extension_history(
         self, request: DescribeTrainingPlanExtensionHistoryRequest | None = None, /, **params: _t.Any
     ) -> DescribeTrainingPlanExtensionHistoryResponse:
-        """Retrieves the extension history for a specified training plan. The response includes details about each extension, such as the offering ID, start and end dates, status, payment status, and cost information.
+        """Retrieves the extension history for a specified training plan. The response
+        includes details about each extension, such as the offering ID, start and end
+        dates, status, payment status, and cost information.
 
         Args:
             max_results: The maximum number of extensions to return in the response.
             next_token: A token to continue pagination if more results are available.
-            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to retrieve extension histo"""
+            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to
+            retrieve extension history for.
+        """
         return self._call(_DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY, request, params)
 
     @_t.overload
@@ -8335,10 +10003,20 @@ class SageMakerClient(_calls.BaseClient):
     def describe_training_session(
         self, request: DescribeTrainingSessionRequest | None = None, /, **params: _t.Any
     ) -> DescribeTrainingSessionResponse:
-        """Retrieves detailed information about a training session, including its current status, model configuration, Low-Rank Adaptation (LoRA) parameters, and timestamps. The following operations are related to DescribeTrainingSession : CreateTrainingSession ListTrainingSessions StopTrainingSession DeleteTrainingSession
+        """Retrieves detailed information about a training session, including its
+        current status, model configuration, Low-Rank Adaptation (LoRA) parameters, and
+        timestamps.
+
+        The following operations are related to ``DescribeTrainingSession``:
+
+        - ``CreateTrainingSession``
+        - ``ListTrainingSessions``
+        - ``StopTrainingSession``
+        - ``DeleteTrainingSession``
 
         Args:
-            training_session_name: The name of the training session to describe."""
+            training_session_name: The name of the training session to describe.
+        """
         return self._call(_DESCRIBE_TRAINING_SESSION, request, params)
 
     @_t.overload
@@ -8351,7 +10029,9 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about a transform job.
 
         Args:
-            transform_job_name: The name of the transform job that you want to view details of."""
+            transform_job_name: The name of the transform job that you want to view
+            details of.
+        """
         return self._call(_DESCRIBE_TRANSFORM_JOB, request, params)
 
     @_t.overload
@@ -8362,7 +10042,8 @@ class SageMakerClient(_calls.BaseClient):
         """Provides a list of a trial's properties.
 
         Args:
-            trial_name: The name of the trial to describe."""
+            trial_name: The name of the trial to describe.
+        """
         return self._call(_DESCRIBE_TRIAL, request, params)
 
     @_t.overload
@@ -8377,7 +10058,8 @@ class SageMakerClient(_calls.BaseClient):
         """Provides a list of a trials component's properties.
 
         Args:
-            trial_component_name: The name of the trial component to describe."""
+            trial_component_name: The name of the trial component to describe.
+        """
         return self._call(_DESCRIBE_TRIAL_COMPONENT, request, params)
 
     @_t.overload
@@ -8389,11 +10071,12 @@ class SageMakerClient(_calls.BaseClient):
     def describe_user_profile(
         self, request: DescribeUserProfileRequest | None = None, /, **params: _t.Any
     ) -> DescribeUserProfileResponse:
-        """Describes a user profile. For more information, see CreateUserProfile .
+        """Describes a user profile. For more information, see ``CreateUserProfile``.
 
         Args:
             domain_id: The domain ID.
-            user_profile_name: The user profile name. This value is not case sensitive."""
+            user_profile_name: The user profile name.
+        """
         return self._call(_DESCRIBE_USER_PROFILE, request, params)
 
     @_t.overload
@@ -8403,10 +10086,17 @@ class SageMakerClient(_calls.BaseClient):
     def describe_workforce(
         self, request: DescribeWorkforceRequest | None = None, /, **params: _t.Any
     ) -> DescribeWorkforceResponse:
-        """Lists private workforce information, including workforce name, Amazon Resource Name (ARN), and, if applicable, allowed IP address ranges ( CIDRs ). Allowable IP address ranges are the IP addresses that workers can use to access tasks. This operation applies only to private workforces.
+        """Lists private workforce information, including workforce name, Amazon
+        Resource Name (ARN), and, if applicable, allowed IP address ranges (CIDRs
+        (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html)). Allowable
+        IP address ranges are the IP addresses that workers can use to access tasks.
+
+        Important: This operation applies only to private workforces.
 
         Args:
-            workforce_name: The name of the private workforce whose access you want to restrict. WorkforceNa"""
+            workforce_name: The name of the private workforce whose access you want to
+            restrict.
+        """
         return self._call(_DESCRIBE_WORKFORCE, request, params)
 
     @_t.overload
@@ -8416,10 +10106,13 @@ class SageMakerClient(_calls.BaseClient):
     def describe_workteam(
         self, request: DescribeWorkteamRequest | None = None, /, **params: _t.Any
     ) -> DescribeWorkteamResponse:
-        """Gets information about a specific work team. You can see information such as the creation date, the last updated date, membership information, and the work team's Amazon Resource Name (ARN).
+        """Gets information about a specific work team. You can see information such as
+        the creation date, the last updated date, membership information, and the work
+        team's Amazon Resource Name (ARN).
 
         Args:
-            workteam_name: The name of the work team to return a description of."""
+            workteam_name: The name of the work team to return a description of.
+        """
         return self._call(_DESCRIBE_WORKTEAM, request, params)
 
     @_t.overload
@@ -8433,12 +10126,19 @@ class SageMakerClient(_calls.BaseClient):
     def detach_cluster_node_volume(
         self, request: DetachClusterNodeVolumeRequest | None = None, /, **params: _t.Any
     ) -> DetachClusterNodeVolumeResponse:
-        """Detaches your Amazon Elastic Block Store (Amazon EBS) volume from a node in your EKS orchestrated SageMaker HyperPod cluster. This API works with the Amazon Elastic Block Store (Amazon EBS) Container Storage Interface (CSI) driver to manage the lifecycle of persistent storage in your HyperPod EKS clusters.
+        """Detaches your Amazon Elastic Block Store (Amazon EBS) volume from a node in
+        your EKS orchestrated SageMaker HyperPod cluster.
+
+        This API works with the Amazon Elastic Block Store (Amazon EBS) Container
+        Storage Interface (CSI) driver to manage the lifecycle of persistent storage in
+        your HyperPod EKS clusters.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster containing the
-            node_id: The unique identifier of the cluster node from which you want to detach the volu
-            volume_id: The unique identifier of your EBS volume that you want to detach. Your volume mu"""
+            cluster_arn: The Amazon Resource Name (ARN) of your SageMaker HyperPod
+            cluster containing the target node. node_id: The unique identifier of the
+            cluster node from which you want to detach the volume. volume_id: The unique
+            identifier of your EBS volume that you want to detach.
+        """
         return self._call(_DETACH_CLUSTER_NODE_VOLUME, request, params)
 
     @_t.overload
@@ -8450,7 +10150,9 @@ class SageMakerClient(_calls.BaseClient):
     def disable_sagemaker_servicecatalog_portfolio(
         self, request: DisableSagemakerServicecatalogPortfolioInput | None = None, /, **params: _t.Any
     ) -> DisableSagemakerServicecatalogPortfolioOutput:
-        """Disables using Service Catalog in SageMaker. Service Catalog is used to create SageMaker projects."""
+        """Disables using Service Catalog in SageMaker. Service Catalog is used to
+        create SageMaker projects.
+        """
         return self._call(_DISABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO, request, params)
 
     @_t.overload
@@ -8464,11 +10166,22 @@ class SageMakerClient(_calls.BaseClient):
     def disassociate_trial_component(
         self, request: DisassociateTrialComponentRequest | None = None, /, **params: _t.Any
     ) -> DisassociateTrialComponentResponse:
-        """Disassociates a trial component from a trial. This doesn't effect other trials the component is associated with. Before you can delete a component, you must disassociate the component from all trials it is associated with. To associate a trial component with a trial, call the AssociateTrialComponent API. To get a list of the trials a component is associated with, use the Search API. Specify ExperimentTrialComponent for the Resource parameter. The list appears in the response under Results.TrialComponent.Parents .
+        """Disassociates a trial component from a trial. This doesn't effect other
+        trials the component is associated with. Before you can delete a component, you
+        must disassociate the component from all trials it is associated with. To
+        associate a trial component with a trial, call the AssociateTrialComponent
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AssociateTrialComponent.html)
+        API.
+
+        To get a list of the trials a component is associated with, use the Search
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
+        Specify ``ExperimentTrialComponent`` for the ``Resource`` parameter. The list
+        appears in the response under ``Results.TrialComponent.Parents``.
 
         Args:
-            trial_component_name: The name of the component to disassociate from the trial.
-            trial_name: The name of the trial to disassociate from."""
+            trial_component_name: The name of the component to disassociate from the
+            trial. trial_name: The name of the trial to disassociate from.
+        """
         return self._call(_DISASSOCIATE_TRIAL_COMPONENT, request, params)
 
     @_t.overload
@@ -8480,7 +10193,9 @@ class SageMakerClient(_calls.BaseClient):
     def enable_sagemaker_servicecatalog_portfolio(
         self, request: EnableSagemakerServicecatalogPortfolioInput | None = None, /, **params: _t.Any
     ) -> EnableSagemakerServicecatalogPortfolioOutput:
-        """Enables using Service Catalog in SageMaker. Service Catalog is used to create SageMaker projects."""
+        """Enables using Service Catalog in SageMaker. Service Catalog is used to create
+        SageMaker projects.
+        """
         return self._call(_ENABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO, request, params)
 
     @_t.overload
@@ -8492,10 +10207,23 @@ class SageMakerClient(_calls.BaseClient):
     def extend_training_plan(
         self, request: ExtendTrainingPlanRequest | None = None, /, **params: _t.Any
     ) -> ExtendTrainingPlanResponse:
-        """Extends an existing training plan by purchasing an extension offering. This allows you to add additional compute capacity time to your training plan without creating a new plan or reconfiguring your workloads. To find available extension offerings, use the SearchTrainingPlanOfferings API with the TrainingPlanArn parameter. To view the history of extensions for a training plan, use the DescribeTrainingPlanExtensionHistory API.
+        """Extends an existing training plan by purchasing an extension offering. This
+        allows you to add additional compute capacity time to your training plan without
+        creating a new plan or reconfiguring your workloads.
+
+        To find available extension offerings, use the ``SearchTrainingPlanOfferings``
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SearchTrainingPlanOfferings.html)
+        API with the ``TrainingPlanArn`` parameter.
+
+        To view the history of extensions for a training plan, use the
+        ``DescribeTrainingPlanExtensionHistory``
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingPlanExtensionHistory.html)
+        API.
 
         Args:
-            training_plan_extension_offering_id: The unique identifier of the extension offering to purchase. You can retrieve th"""
+            training_plan_extension_offering_id: The unique identifier of the extension
+            offering to purchase.
+        """
         return self._call(_EXTEND_TRAINING_PLAN, request, params)
 
     @_t.overload
@@ -8508,7 +10236,8 @@ class SageMakerClient(_calls.BaseClient):
         """Describes a fleet.
 
         Args:
-            device_fleet_name: The name of the fleet."""
+            device_fleet_name: The name of the fleet.
+        """
         return self._call(_GET_DEVICE_FLEET_REPORT, request, params)
 
     @_t.overload
@@ -8518,10 +10247,12 @@ class SageMakerClient(_calls.BaseClient):
     def get_endpoint_policy(
         self, request: GetEndpointPolicyRequest | None = None, /, **params: _t.Any
     ) -> GetEndpointPolicyResponse:
-        """Returns the resource-based policy that is attached to an endpoint. If the endpoint doesn't have a policy, you get a ValidationException .
+        """Returns the resource-based policy that is attached to an endpoint. If the
+        endpoint doesn't have a policy, you get a ``ValidationException``.
 
         Args:
-            endpoint_name: The name of the endpoint. The endpoint must be in your account and in the curren"""
+            endpoint_name: The name of the endpoint.
+        """
         return self._call(_GET_ENDPOINT_POLICY, request, params)
 
     @_t.overload
@@ -8536,7 +10267,9 @@ class SageMakerClient(_calls.BaseClient):
         """The resource policy for the lineage group.
 
         Args:
-            lineage_group_name: The name or Amazon Resource Name (ARN) of the lineage group."""
+            lineage_group_name: The name or Amazon Resource Name (ARN) of the lineage
+            group.
+        """
         return self._call(_GET_LINEAGE_GROUP_POLICY, request, params)
 
     @_t.overload
@@ -8550,10 +10283,15 @@ class SageMakerClient(_calls.BaseClient):
     def get_model_package_group_policy(
         self, request: GetModelPackageGroupPolicyInput | None = None, /, **params: _t.Any
     ) -> GetModelPackageGroupPolicyOutput:
-        """Gets a resource policy that manages access for a model group. For information about resource policies, see Identity-based policies and resource-based policies in the Amazon Web Services Identity and Access Management User Guide. .
+        """Gets a resource policy that manages access for a model group. For information
+        about resource policies, see Identity-based policies and resource-based policies
+        (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html)
+        in the Amazon Web Services Identity and Access Management User Guide..
 
         Args:
-            model_package_group_name: The name of the model group for which to get the resource policy."""
+            model_package_group_name: The name of the model group for which to get the
+            resource policy.
+        """
         return self._call(_GET_MODEL_PACKAGE_GROUP_POLICY, request, params)
 
     @_t.overload
@@ -8565,7 +10303,9 @@ class SageMakerClient(_calls.BaseClient):
     def get_sagemaker_servicecatalog_portfolio_status(
         self, request: GetSagemakerServicecatalogPortfolioStatusInput | None = None, /, **params: _t.Any
     ) -> GetSagemakerServicecatalogPortfolioStatusOutput:
-        """Gets the status of Service Catalog in SageMaker. Service Catalog is used to create SageMaker projects."""
+        """Gets the status of Service Catalog in SageMaker. Service Catalog is used to
+        create SageMaker projects.
+        """
         return self._call(_GET_SAGEMAKER_SERVICECATALOG_PORTFOLIO_STATUS, request, params)
 
     @_t.overload
@@ -8585,14 +10325,20 @@ class SageMakerClient(_calls.BaseClient):
     def get_scaling_configuration_recommendation(
         self, request: GetScalingConfigurationRecommendationRequest | None = None, /, **params: _t.Any
     ) -> GetScalingConfigurationRecommendationResponse:
-        """Starts an Amazon SageMaker Inference Recommender autoscaling recommendation job. Returns recommendations for autoscaling policies that you can apply to your SageMaker endpoint.
+        """Starts an Amazon SageMaker Inference Recommender autoscaling recommendation
+        job. Returns recommendations for autoscaling policies that you can apply to your
+        SageMaker endpoint.
 
         Args:
-            endpoint_name: The name of an endpoint benchmarked during a previously completed inference reco
-            inference_recommendations_job_name: The name of a previously completed Inference Recommender job.
-            recommendation_id: The recommendation ID of a previously completed inference recommendation. This I
-            scaling_policy_objective: An object where you specify the anticipated traffic pattern for an endpoint.
-            target_cpu_utilization_per_core: The percentage of how much utilization you want an instance to use before autosc"""
+            endpoint_name: The name of an endpoint benchmarked during a previously
+            completed inference recommendation job. inference_recommendations_job_name:
+            The name of a previously completed Inference Recommender job.
+            recommendation_id: The recommendation ID of a previously completed inference
+            recommendation. scaling_policy_objective: An object where you specify the
+            anticipated traffic pattern for an endpoint.
+            target_cpu_utilization_per_core: The percentage of how much utilization you
+            want an instance to use before autoscaling.
+        """
         return self._call(_GET_SCALING_CONFIGURATION_RECOMMENDATION, request, params)
 
     @_t.overload
@@ -8604,11 +10350,16 @@ class SageMakerClient(_calls.BaseClient):
     def get_search_suggestions(
         self, request: GetSearchSuggestionsRequest | None = None, /, **params: _t.Any
     ) -> GetSearchSuggestionsResponse:
-        """An auto-complete API for the search functionality in the SageMaker console. It returns suggestions of possible matches for the property name to use in Search queries. Provides suggestions for HyperParameters , Tags , and Metrics .
+        """An auto-complete API for the search functionality in the SageMaker console.
+        It returns suggestions of possible matches for the property name to use in
+        ``Search`` queries. Provides suggestions for ``HyperParameters``, ``Tags``, and
+        ``Metrics``.
 
         Args:
             resource: The name of the SageMaker resource to search for.
-            suggestion_query: Limits the property names that are included in the response."""
+            suggestion_query: Limits the property names that are included in the
+            response.
+        """
         return self._call(_GET_SEARCH_SUGGESTIONS, request, params)
 
     @_t.overload
@@ -8639,15 +10390,16 @@ class SageMakerClient(_calls.BaseClient):
             document_schema_version: The version of the hub content schema to import.
             hub_content_description: A description of the hub content to import.
             hub_content_display_name: The display name of the hub content to import.
-            hub_content_document: The hub content document that describes information about the hub content such a
-            hub_content_markdown: A string that provides a description of the hub content. This string can include
-            hub_content_name: The name of the hub content to import.
-            hub_content_search_keywords: The searchable keywords of the hub content.
-            hub_content_type: The type of hub content to import.
-            hub_content_version: The version of the hub content to import.
-            hub_name: The name of the hub to import content into.
-            support_status: The status of the hub content resource.
-            tags: Any tags associated with the hub content."""
+            hub_content_document: The hub content document that describes information
+            about the hub content such as type, associated… hub_content_markdown: A
+            string that provides a description of the hub content. hub_content_name: The
+            name of the hub content to import. hub_content_search_keywords: The
+            searchable keywords of the hub content. hub_content_type: The type of hub
+            content to import. hub_content_version: The version of the hub content to
+            import. hub_name: The name of the hub to import content into.
+            support_status: The status of the hub content resource. tags: Any tags
+            associated with the hub content.
+        """
         return self._call(_IMPORT_HUB_CONTENT, request, params)
 
     @_t.overload
@@ -8668,17 +10420,20 @@ class SageMakerClient(_calls.BaseClient):
     def list_ai_benchmark_jobs(
         self, request: ListAIBenchmarkJobsRequest | None = None, /, **params: _t.Any
     ) -> ListAIBenchmarkJobsResponse:
-        """Returns a list of AI benchmark jobs in your account. You can filter the results by name, status, and creation time, and sort the results. The response is paginated.
+        """Returns a list of AI benchmark jobs in your account. You can filter the
+        results by name, status, and creation time, and sort the results. The response
+        is paginated.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time.
-            creation_time_before: A filter that returns only jobs created before the specified time.
-            max_results: The maximum number of benchmark jobs to return in the response.
-            name_contains: A string in the job name. This filter returns only jobs whose name contains the
-            next_token: If the previous call to ListAIBenchmarkJobs didn't return the full set of jobs,
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that returns only benchmark jobs with the specified status."""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time. creation_time_before: A filter that returns only jobs
+            created before the specified time. max_results: The maximum number of
+            benchmark jobs to return in the response. name_contains: A string in the job
+            name. next_token: If the previous call to ``ListAIBenchmarkJobs`` didn't
+            return the full set of jobs, the call… sort_by: The field to sort results
+            by. sort_order: The sort order for results. status_equals: A filter that
+            returns only benchmark jobs with the specified status.
+        """
         return self._call(_LIST_AI_BENCHMARK_JOBS, request, params)
 
     @_t.overload
@@ -8701,17 +10456,21 @@ class SageMakerClient(_calls.BaseClient):
     def list_ai_recommendation_jobs(
         self, request: ListAIRecommendationJobsRequest | None = None, /, **params: _t.Any
     ) -> ListAIRecommendationJobsResponse:
-        """Returns a list of AI recommendation jobs in your account. You can filter the results by name, status, and creation time, and sort the results. The response is paginated.
+        """Returns a list of AI recommendation jobs in your account. You can filter the
+        results by name, status, and creation time, and sort the results. The response
+        is paginated.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time.
-            creation_time_before: A filter that returns only jobs created before the specified time.
-            max_results: The maximum number of recommendation jobs to return in the response.
-            name_contains: A string in the job name. This filter returns only jobs whose name contains the
-            next_token: If the previous call to ListAIRecommendationJobs didn't return the full set of j
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that returns only recommendation jobs with the specified status."""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time. creation_time_before: A filter that returns only jobs
+            created before the specified time. max_results: The maximum number of
+            recommendation jobs to return in the response. name_contains: A string in
+            the job name. next_token: If the previous call to
+            ``ListAIRecommendationJobs`` didn't return the full set of jobs, the call…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that returns only recommendation jobs with
+            the specified status.
+        """
         return self._call(_LIST_AI_RECOMMENDATION_JOBS, request, params)
 
     @_t.overload
@@ -8731,16 +10490,20 @@ class SageMakerClient(_calls.BaseClient):
     def list_ai_workload_configs(
         self, request: ListAIWorkloadConfigsRequest | None = None, /, **params: _t.Any
     ) -> ListAIWorkloadConfigsResponse:
-        """Returns a list of AI workload configurations in your account. You can filter the results by name and creation time, and sort the results. The response is paginated.
+        """Returns a list of AI workload configurations in your account. You can filter
+        the results by name and creation time, and sort the results. The response is
+        paginated.
 
         Args:
-            creation_time_after: A filter that returns only configurations created after the specified time.
-            creation_time_before: A filter that returns only configurations created before the specified time.
-            max_results: The maximum number of AI workload configurations to return in the response.
-            name_contains: A string in the configuration name. This filter returns only configurations whos
-            next_token: If the previous call to ListAIWorkloadConfigs didn't return the full set of conf
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending ."""
+            creation_time_after: A filter that returns only configurations created after
+            the specified time. creation_time_before: A filter that returns only
+            configurations created before the specified time. max_results: The maximum
+            number of AI workload configurations to return in the response.
+            name_contains: A string in the configuration name. next_token: If the
+            previous call to ``ListAIWorkloadConfigs`` didn't return the full set of
+            configurations, the… sort_by: The field to sort results by. sort_order: The
+            sort order for results.
+        """
         return self._call(_LIST_AI_WORKLOAD_CONFIGS, request, params)
 
     @_t.overload
@@ -8763,13 +10526,15 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             action_type: A filter that returns only actions of the specified type.
-            created_after: A filter that returns only actions created on or after the specified time.
-            created_before: A filter that returns only actions created on or before the specified time.
-            max_results: The maximum number of actions to return in the response. The default value is 10
-            next_token: If the previous call to ListActions didn't return the full set of actions, the c
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_uri: A filter that returns only actions with the specified source URI."""
+            created_after: A filter that returns only actions created on or after the
+            specified time. created_before: A filter that returns only actions created
+            on or before the specified time. max_results: The maximum number of actions
+            to return in the response. next_token: If the previous call to
+            ``ListActions`` didn't return the full set of actions, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            source_uri: A filter that returns only actions with the specified source
+            URI.
+        """
         return self._call(_LIST_ACTIONS, request, params)
 
     @_t.overload
@@ -8790,13 +10555,15 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the machine learning algorithms that have been created.
 
         Args:
-            creation_time_after: A filter that returns only algorithms created after the specified time (timestam
-            creation_time_before: A filter that returns only algorithms created before the specified time (timesta
-            max_results: The maximum number of algorithms to return in the response.
-            name_contains: A string in the algorithm name. This filter returns only algorithms whose name c
-            next_token: If the response to a previous ListAlgorithms request was truncated, the response
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending ."""
+            creation_time_after: A filter that returns only algorithms created after the
+            specified time (timestamp). creation_time_before: A filter that returns only
+            algorithms created before the specified time (timestamp). max_results: The
+            maximum number of algorithms to return in the response. name_contains: A
+            string in the algorithm name. next_token: If the response to a previous
+            ``ListAlgorithms`` request was truncated, the response includes a… sort_by:
+            The parameter by which to sort the results. sort_order: The sort order for
+            the results.
+        """
         return self._call(_LIST_ALGORITHMS, request, params)
 
     @_t.overload
@@ -8815,11 +10582,11 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the aliases of a specified image or image version.
 
         Args:
-            alias: The alias of the image version.
-            image_name: The name of the image.
-            max_results: The maximum number of aliases to return.
-            next_token: If the previous call to ListAliases didn't return the full set of aliases, the c
-            version: The version of the image. If image version is not specified, the aliases of all"""
+            alias: The alias of the image version. image_name: The name of the image.
+            max_results: The maximum number of aliases to return. next_token: If the
+            previous call to ``ListAliases`` didn't return the full set of aliases, the
+            call returns a… version: The version of the image.
+        """
         return self._call(_LIST_ALIASES, request, params)
 
     @_t.overload
@@ -8841,18 +10608,23 @@ class SageMakerClient(_calls.BaseClient):
     def list_app_image_configs(
         self, request: ListAppImageConfigsRequest | None = None, /, **params: _t.Any
     ) -> ListAppImageConfigsResponse:
-        """Lists the AppImageConfigs in your account and their properties. The list can be filtered by creation time or modified time, and whether the AppImageConfig name contains a specified string.
+        """Lists the AppImageConfigs in your account and their properties. The list can
+        be filtered by creation time or modified time, and whether the AppImageConfig
+        name contains a specified string.
 
         Args:
-            creation_time_after: A filter that returns only AppImageConfigs created on or after the specified tim
-            creation_time_before: A filter that returns only AppImageConfigs created on or before the specified ti
-            max_results: The total number of items to return in the response. If the total number of item
-            modified_time_after: A filter that returns only AppImageConfigs modified on or after the specified ti
-            modified_time_before: A filter that returns only AppImageConfigs modified on or before the specified t
-            name_contains: A filter that returns only AppImageConfigs whose name contains the specified str
-            next_token: If the previous call to ListImages didn't return the full set of AppImageConfigs
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending ."""
+            creation_time_after: A filter that returns only AppImageConfigs created on
+            or after the specified time. creation_time_before: A filter that returns
+            only AppImageConfigs created on or before the specified time. max_results:
+            The total number of items to return in the response. modified_time_after: A
+            filter that returns only AppImageConfigs modified on or after the specified
+            time. modified_time_before: A filter that returns only AppImageConfigs
+            modified on or before the specified time. name_contains: A filter that
+            returns only AppImageConfigs whose name contains the specified string.
+            next_token: If the previous call to ``ListImages`` didn't return the full
+            set of AppImageConfigs, the call… sort_by: The property used to sort
+            results. sort_order: The sort order.
+        """
         return self._call(_LIST_APP_IMAGE_CONFIGS, request, params)
 
     @_t.overload
@@ -8873,13 +10645,14 @@ class SageMakerClient(_calls.BaseClient):
         """Lists apps.
 
         Args:
-            domain_id_equals: A parameter to search for the domain ID.
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: The parameter by which to sort the results. The default is CreationTime.
-            sort_order: The sort order for the results. The default is Ascending.
-            space_name_equals: A parameter to search by space name. If UserProfileNameEquals is set, then this
-            user_profile_name_equals: A parameter to search by user profile name. If SpaceNameEquals is set, then this"""
+            domain_id_equals: A parameter to search for the domain ID. max_results: This
+            parameter defines the maximum number of results that can be return in a
+            single response. next_token: If the previous response was truncated, you
+            will receive this token. sort_by: The parameter by which to sort the
+            results. sort_order: The sort order for the results. space_name_equals: A
+            parameter to search by space name. user_profile_name_equals: A parameter to
+            search by user profile name.
+        """
         return self._call(_LIST_APPS, request, params)
 
     @_t.overload
@@ -8902,13 +10675,15 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             artifact_type: A filter that returns only artifacts of the specified type.
-            created_after: A filter that returns only artifacts created on or after the specified time.
-            created_before: A filter that returns only artifacts created on or before the specified time.
-            max_results: The maximum number of artifacts to return in the response. The default value is
-            next_token: If the previous call to ListArtifacts didn't return the full set of artifacts, t
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_uri: A filter that returns only artifacts with the specified source URI."""
+            created_after: A filter that returns only artifacts created on or after the
+            specified time. created_before: A filter that returns only artifacts created
+            on or before the specified time. max_results: The maximum number of
+            artifacts to return in the response. next_token: If the previous call to
+            ``ListArtifacts`` didn't return the full set of artifacts, the call returns…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            source_uri: A filter that returns only artifacts with the specified source
+            URI.
+        """
         return self._call(_LIST_ARTIFACTS, request, params)
 
     @_t.overload
@@ -8935,17 +10710,20 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the associations in your account and their properties.
 
         Args:
-            association_type: A filter that returns only associations of the specified type.
-            created_after: A filter that returns only associations created on or after the specified time.
-            created_before: A filter that returns only associations created on or before the specified time.
-            destination_arn: A filter that returns only associations with the specified destination Amazon Re
-            destination_type: A filter that returns only associations with the specified destination type.
-            max_results: The maximum number of associations to return in the response. The default value
-            next_token: If the previous call to ListAssociations didn't return the full set of associati
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_arn: A filter that returns only associations with the specified source ARN.
-            source_type: A filter that returns only associations with the specified source type."""
+            association_type: A filter that returns only associations of the specified
+            type. created_after: A filter that returns only associations created on or
+            after the specified time. created_before: A filter that returns only
+            associations created on or before the specified time. destination_arn: A
+            filter that returns only associations with the specified destination Amazon
+            Resource Name (ARN). destination_type: A filter that returns only
+            associations with the specified destination type. max_results: The maximum
+            number of associations to return in the response. next_token: If the
+            previous call to ``ListAssociations`` didn't return the full set of
+            associations, the call… sort_by: The property used to sort results.
+            sort_order: The sort order. source_arn: A filter that returns only
+            associations with the specified source ARN. source_type: A filter that
+            returns only associations with the specified source type.
+        """
         return self._call(_LIST_ASSOCIATIONS, request, params)
 
     @_t.overload
@@ -8977,10 +10755,11 @@ class SageMakerClient(_calls.BaseClient):
             last_modified_time_before: Request a list of jobs, using a filter for time.
             max_results: Request a list of jobs up to a specified limit.
             name_contains: Request a list of jobs, using a search filter for name.
-            next_token: If the previous response was truncated, you receive this token. Use it in your n
-            sort_by: The parameter by which to sort the results. The default is Name .
-            sort_order: The sort order for the results. The default is Descending .
-            status_equals: Request a list of jobs, using a filter for status."""
+            next_token: If the previous response was truncated, you receive this token.
+            sort_by: The parameter by which to sort the results.
+            sort_order: The sort order for the results.
+            status_equals: Request a list of jobs, using a filter for status.
+        """
         return self._call(_LIST_AUTO_ML_JOBS, request, params)
 
     @_t.overload
@@ -9005,13 +10784,14 @@ class SageMakerClient(_calls.BaseClient):
         """List the candidates created for the job.
 
         Args:
-            auto_ml_job_name: List the candidates created for the job by providing the job's name.
-            candidate_name_equals: List the candidates for the job and filter by candidate name.
-            max_results: List the job's candidates up to a specified limit.
-            next_token: If the previous response was truncated, you receive this token. Use it in your n
-            sort_by: The parameter by which to sort the results. The default is Descending .
-            sort_order: The sort order for the results. The default is Ascending .
-            status_equals: List the candidates for the job and filter by status."""
+            auto_ml_job_name: List the candidates created for the job by providing the
+            job's name. candidate_name_equals: List the candidates for the job and
+            filter by candidate name. max_results: List the job's candidates up to a
+            specified limit. next_token: If the previous response was truncated, you
+            receive this token. sort_by: The parameter by which to sort the results.
+            sort_order: The sort order for the results. status_equals: List the
+            candidates for the job and filter by status.
+        """
         return self._call(_LIST_CANDIDATES_FOR_AUTO_ML_JOB, request, params)
 
     @_t.overload
@@ -9035,20 +10815,23 @@ class SageMakerClient(_calls.BaseClient):
     def list_cluster_events(
         self, request: ListClusterEventsRequest | None = None, /, **params: _t.Any
     ) -> ListClusterEventsResponse:
-        """Retrieves a list of event summaries for a specified HyperPod cluster. The operation supports filtering, sorting, and pagination of results. This functionality is only supported when the NodeProvisioningMode is set to Continuous .
+        """Retrieves a list of event summaries for a specified HyperPod cluster. The
+        operation supports filtering, sorting, and pagination of results. This
+        functionality is only supported when the ``NodeProvisioningMode`` is set to
+        ``Continuous``.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list
-            event_time_after: The start of the time range for filtering events. Only events that occurred afte
-            event_time_before: The end of the time range for filtering events. Only events that occurred before
-            instance_group_name: The name of the instance group to filter events. If specified, only events relat
-            max_results: The maximum number of events to return in the response. Valid range is 1 to 100.
-            next_token: A token to retrieve the next set of results. This token is obtained from the out
-            node_id: The EC2 instance ID to filter events. If specified, only events related to this
-            operation_id: The unique identifier (UUID) of a cluster operation for which to filter events.
-            resource_type: The type of resource for which to filter events. Valid values are Cluster , Inst
-            sort_by: The field to use for sorting the event list. Currently, the only supported value
-            sort_order: The order in which to sort the results. Valid values are Ascending or Descending"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster
+            for which to list events. event_time_after: The start of the time range for
+            filtering events. event_time_before: The end of the time range for filtering
+            events. instance_group_name: The name of the instance group to filter
+            events. max_results: The maximum number of events to return in the response.
+            next_token: A token to retrieve the next set of results. node_id: The EC2
+            instance ID to filter events. operation_id: The unique identifier (UUID) of
+            a cluster operation for which to filter events. resource_type: The type of
+            resource for which to filter events. sort_by: The field to use for sorting
+            the event list. sort_order: The order in which to sort the results.
+        """
         return self._call(_LIST_CLUSTER_EVENTS, request, params)
 
     @_t.overload
@@ -9066,12 +10849,23 @@ class SageMakerClient(_calls.BaseClient):
     def list_cluster_extension_versions(
         self, request: ListClusterExtensionVersionsRequest | None = None, /, **params: _t.Any
     ) -> ListClusterExtensionVersionsResponse:
-        """Lists the versions of an extension that you can install on a SageMaker HyperPod cluster, from the highest version to the lowest. Use a version from this list as the ExtensionVersion in CreateClusterExtension or UpdateClusterExtension . The list contains only versions that you can install. Versions that SageMaker HyperPod no longer offers for new installations don't appear. If SageMaker HyperPod doesn't offer an extension with the name that you specify, the response contains an empty list.
+        """Lists the versions of an extension that you can install on a SageMaker
+        HyperPod cluster, from the highest version to the lowest. Use a version from
+        this list as the ``ExtensionVersion`` in ``CreateClusterExtension`` or
+        ``UpdateClusterExtension``.
+
+        The list contains only versions that you can install. Versions that SageMaker
+        HyperPod no longer offers for new installations don't appear. If SageMaker
+        HyperPod doesn't offer an extension with the name that you specify, the response
+        contains an empty list.
 
         Args:
-            extension_name: The name of the extension whose versions you want to list, for example sagemaker
-            max_results: The maximum number of versions to return in the response. If you don't specify a
-            next_token: If the result of the previous ListClusterExtensionVersions request was truncated"""
+            extension_name: The name of the extension whose versions you want to list,
+            for example ``sagemaker-observability``. max_results: The maximum number of
+            versions to return in the response. next_token: If the result of the
+            previous ``ListClusterExtensionVersions`` request was truncated, the
+            response…
+        """
         return self._call(_LIST_CLUSTER_EXTENSION_VERSIONS, request, params)
 
     @_t.overload
@@ -9092,11 +10886,14 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the extensions installed on a SageMaker HyperPod cluster.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster whose extension
-            creation_time_after: A filter that returns extensions created at or after the specified time. Timesta
-            creation_time_before: A filter that returns extensions created at or before the specified time. The ac
-            max_results: The maximum number of extensions to return in the response. If you don't specify
-            next_token: If the result of the previous ListClusterExtensions request was truncated, the r"""
+            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod
+            cluster whose extensions you want to list. creation_time_after: A filter
+            that returns extensions created at or after the specified time.
+            creation_time_before: A filter that returns extensions created at or before
+            the specified time. max_results: The maximum number of extensions to return
+            in the response. next_token: If the result of the previous
+            ``ListClusterExtensions`` request was truncated, the response…
+        """
         return self._call(_LIST_CLUSTER_EXTENSIONS, request, params)
 
     @_t.overload
@@ -9118,18 +10915,23 @@ class SageMakerClient(_calls.BaseClient):
     def list_cluster_nodes(
         self, request: ListClusterNodesRequest | None = None, /, **params: _t.Any
     ) -> ListClusterNodesResponse:
-        """Retrieves the list of instances (also called nodes interchangeably) in a SageMaker HyperPod cluster.
+        """Retrieves the list of instances (also called nodes interchangeably) in a
+        SageMaker HyperPod cluster.
 
         Args:
-            cluster_name: The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod clus
-            creation_time_after: A filter that returns nodes in a SageMaker HyperPod cluster created after the sp
-            creation_time_before: A filter that returns nodes in a SageMaker HyperPod cluster created before the s
-            include_node_logical_ids: Specifies whether to include nodes that are still being provisioned in the respo
-            instance_group_name_contains: A filter that returns the instance groups whose name contain a specified string.
+            cluster_name: The string name or the Amazon Resource Name (ARN) of the
+            SageMaker HyperPod cluster in which you… creation_time_after: A filter that
+            returns nodes in a SageMaker HyperPod cluster created after the specified
+            time. creation_time_before: A filter that returns nodes in a SageMaker
+            HyperPod cluster created before the specified time.
+            include_node_logical_ids: Specifies whether to include nodes that are still
+            being provisioned in the response. instance_group_name_contains: A filter
+            that returns the instance groups whose name contain a specified string.
             max_results: The maximum number of nodes to return in the response.
-            next_token: If the result of the previous ListClusterNodes request was truncated, the respon
-            sort_by: The field by which to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order for results. The default value is Ascending ."""
+            next_token: If the result of the previous ``ListClusterNodes`` request was
+            truncated, the response includes a… sort_by: The field by which to sort
+            results. sort_order: The sort order for results.
+        """
         return self._call(_LIST_CLUSTER_NODES, request, params)
 
     @_t.overload
@@ -9151,18 +10953,20 @@ class SageMakerClient(_calls.BaseClient):
     def list_cluster_operations(
         self, request: ListClusterOperationsRequest | None = None, /, **params: _t.Any
     ) -> ListClusterOperationsResponse:
-        """Retrieves a list of operation summaries for a specified HyperPod cluster, such as scaling operations and deep health checks. The operation supports filtering, sorting, and pagination of results.
+        """Retrieves a list of operation summaries for a specified HyperPod cluster,
+        such as scaling operations and deep health checks. The operation supports
+        filtering, sorting, and pagination of results.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list
-            creation_time_after: The start of the time range for filtering operations. Only operations created af
-            creation_time_before: The end of the time range for filtering operations. Only operations created befo
-            max_results: The maximum number of operations to return in the response. Valid range is 1 to
-            next_token: A token to retrieve the next set of results. This token is obtained from the out
-            sort_by: The field to use for sorting the operation list. Currently, the only supported v
-            sort_order: The order in which to sort the results. Valid values are Ascending or Descending
-            status: The operation status to filter by. If specified, only operations with this statu
-            type: The operation type to filter by. If specified, only operations of this type are"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster
+            for which to list operations. creation_time_after: The start of the time
+            range for filtering operations. creation_time_before: The end of the time
+            range for filtering operations. max_results: The maximum number of
+            operations to return in the response. next_token: A token to retrieve the
+            next set of results. sort_by: The field to use for sorting the operation
+            list. sort_order: The order in which to sort the results. status: The
+            operation status to filter by. type: The operation type to filter by.
+        """
         return self._call(_LIST_CLUSTER_OPERATIONS, request, params)
 
     @_t.overload
@@ -9189,15 +10993,14 @@ class SageMakerClient(_calls.BaseClient):
         """List the cluster policy configurations.
 
         Args:
-            cluster_arn: Filter for ARN of the cluster.
-            created_after: Filter for after this creation time. The input for this parameter is a Unix time
-            created_before: Filter for before this creation time. The input for this parameter is a Unix tim
-            max_results: The maximum number of cluster policies to list.
-            name_contains: Filter for name containing this string.
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: Filter for sorting the list by a given value. For example, sort by name, creatio
-            sort_order: The order of the list. By default, listed in Descending order according to by So
-            status: Filter for status."""
+            cluster_arn: Filter for ARN of the cluster. created_after: Filter for after
+            this creation time. created_before: Filter for before this creation time.
+            max_results: The maximum number of cluster policies to list. name_contains:
+            Filter for name containing this string. next_token: If the previous response
+            was truncated, you will receive this token. sort_by: Filter for sorting the
+            list by a given value. sort_order: The order of the list. status: Filter for
+            status.
+        """
         return self._call(_LIST_CLUSTER_SCHEDULER_CONFIGS, request, params)
 
     @_t.overload
@@ -9219,14 +11022,17 @@ class SageMakerClient(_calls.BaseClient):
         """Retrieves the list of SageMaker HyperPod clusters.
 
         Args:
-            creation_time_after: Set a start time for the time range during which you want to list SageMaker Hype
-            creation_time_before: Set an end time for the time range during which you want to list SageMaker Hyper
-            max_results: Specifies the maximum number of clusters to evaluate for the operation (not nece
-            name_contains: Set the maximum number of instances to print in the list.
-            next_token: Set the next token to retrieve the list of SageMaker HyperPod clusters.
-            sort_by: The field by which to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order for results. The default value is Ascending .
-            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to filter clusters by. For"""
+            creation_time_after: Set a start time for the time range during which you
+            want to list SageMaker HyperPod clusters. creation_time_before: Set an end
+            time for the time range during which you want to list SageMaker HyperPod
+            clusters. max_results: Specifies the maximum number of clusters to evaluate
+            for the operation (not necessarily the number… name_contains: Set the
+            maximum number of instances to print in the list. next_token: Set the next
+            token to retrieve the list of SageMaker HyperPod clusters. sort_by: The
+            field by which to sort results. sort_order: The sort order for results.
+            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to
+            filter clusters by.
+        """
         return self._call(_LIST_CLUSTERS, request, params)
 
     @_t.overload
@@ -9251,15 +11057,18 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of the Git repositories in your account.
 
         Args:
-            creation_time_after: A filter that returns only Git repositories that were created after the specifie
-            creation_time_before: A filter that returns only Git repositories that were created before the specifi
-            last_modified_time_after: A filter that returns only Git repositories that were last modified after the sp
-            last_modified_time_before: A filter that returns only Git repositories that were last modified before the s
-            max_results: The maximum number of Git repositories to return in the response.
-            name_contains: A string in the Git repositories name. This filter returns only repositories who
-            next_token: If the result of a ListCodeRepositoriesOutput request was truncated, the respons
-            sort_by: The field to sort results by. The default is Name .
-            sort_order: The sort order for results. The default is Ascending ."""
+            creation_time_after: A filter that returns only Git repositories that were
+            created after the specified time. creation_time_before: A filter that
+            returns only Git repositories that were created before the specified time.
+            last_modified_time_after: A filter that returns only Git repositories that
+            were last modified after the specified time. last_modified_time_before: A
+            filter that returns only Git repositories that were last modified before the
+            specified time. max_results: The maximum number of Git repositories to
+            return in the response. name_contains: A string in the Git repositories
+            name. next_token: If the result of a ``ListCodeRepositoriesOutput`` request
+            was truncated, the response includes a… sort_by: The field to sort results
+            by. sort_order: The sort order for results.
+        """
         return self._call(_LIST_CODE_REPOSITORIES, request, params)
 
     @_t.overload
@@ -9282,19 +11091,29 @@ class SageMakerClient(_calls.BaseClient):
     def list_compilation_jobs(
         self, request: ListCompilationJobsRequest | None = None, /, **params: _t.Any
     ) -> ListCompilationJobsResponse:
-        """Lists model compilation jobs that satisfy various filters. To create a model compilation job, use CreateCompilationJob . To get information about a particular model compilation job you have created, use DescribeCompilationJob .
+        """Lists model compilation jobs that satisfy various filters.
+
+        To create a model compilation job, use CreateCompilationJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateCompilationJob.html).
+        To get information about a particular model compilation job you have created,
+        use DescribeCompilationJob
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeCompilationJob.html).
 
         Args:
-            creation_time_after: A filter that returns the model compilation jobs that were created after a speci
-            creation_time_before: A filter that returns the model compilation jobs that were created before a spec
-            last_modified_time_after: A filter that returns the model compilation jobs that were modified after a spec
-            last_modified_time_before: A filter that returns the model compilation jobs that were modified before a spe
-            max_results: The maximum number of model compilation jobs to return in the response.
-            name_contains: A filter that returns the model compilation jobs whose name contains a specified
-            next_token: If the result of the previous ListCompilationJobs request was truncated, the res
-            sort_by: The field by which to sort results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves model compilation jobs with a specific CompilationJobSta"""
+            creation_time_after: A filter that returns the model compilation jobs that
+            were created after a specified time. creation_time_before: A filter that
+            returns the model compilation jobs that were created before a specified
+            time. last_modified_time_after: A filter that returns the model compilation
+            jobs that were modified after a specified time. last_modified_time_before: A
+            filter that returns the model compilation jobs that were modified before a
+            specified time. max_results: The maximum number of model compilation jobs to
+            return in the response. name_contains: A filter that returns the model
+            compilation jobs whose name contains a specified string. next_token: If the
+            result of the previous ``ListCompilationJobs`` request was truncated, the
+            response includes… sort_by: The field by which to sort results. sort_order:
+            The sort order for results. status_equals: A filter that retrieves model
+            compilation jobs with a specific ``CompilationJobStatus`` status.
+        """
         return self._call(_LIST_COMPILATION_JOBS, request, params)
 
     @_t.overload
@@ -9319,15 +11138,14 @@ class SageMakerClient(_calls.BaseClient):
         """List the resource allocation definitions.
 
         Args:
-            cluster_arn: Filter for ARN of the cluster.
-            created_after: Filter for after this creation time. The input for this parameter is a Unix time
-            created_before: Filter for before this creation time. The input for this parameter is a Unix tim
+            cluster_arn: Filter for ARN of the cluster. created_after: Filter for after
+            this creation time. created_before: Filter for before this creation time.
             max_results: The maximum number of compute allocation definitions to list.
-            name_contains: Filter for name containing this string.
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: Filter for sorting the list by a given value. For example, sort by name, creatio
-            sort_order: The order of the list. By default, listed in Descending order according to by So
-            status: Filter for status."""
+            name_contains: Filter for name containing this string. next_token: If the
+            previous response was truncated, you will receive this token. sort_by:
+            Filter for sorting the list by a given value. sort_order: The order of the
+            list. status: Filter for status.
+        """
         return self._call(_LIST_COMPUTE_QUOTAS, request, params)
 
     @_t.overload
@@ -9350,13 +11168,15 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             context_type: A filter that returns only contexts of the specified type.
-            created_after: A filter that returns only contexts created on or after the specified time.
-            created_before: A filter that returns only contexts created on or before the specified time.
-            max_results: The maximum number of contexts to return in the response. The default value is 1
-            next_token: If the previous call to ListContexts didn't return the full set of contexts, the
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_uri: A filter that returns only contexts with the specified source URI."""
+            created_after: A filter that returns only contexts created on or after the
+            specified time. created_before: A filter that returns only contexts created
+            on or before the specified time. max_results: The maximum number of contexts
+            to return in the response. next_token: If the previous call to
+            ``ListContexts`` didn't return the full set of contexts, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            source_uri: A filter that returns only contexts with the specified source
+            URI.
+        """
         return self._call(_LIST_CONTEXTS, request, params)
 
     @_t.overload
@@ -9382,14 +11202,18 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the data quality job definitions in your account.
 
         Args:
-            creation_time_after: A filter that returns only data quality monitoring job definitions created after
-            creation_time_before: A filter that returns only data quality monitoring job definitions created befor
-            endpoint_name: A filter that lists the data quality job definitions associated with the specifi
-            max_results: The maximum number of data quality monitoring job definitions to return in the r
-            name_contains: A string in the data quality monitoring job definition name. This filter returns
-            next_token: If the result of the previous ListDataQualityJobDefinitions request was truncate
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            creation_time_after: A filter that returns only data quality monitoring job
+            definitions created after the specified time. creation_time_before: A filter
+            that returns only data quality monitoring job definitions created before the
+            specified… endpoint_name: A filter that lists the data quality job
+            definitions associated with the specified endpoint. max_results: The maximum
+            number of data quality monitoring job definitions to return in the response.
+            name_contains: A string in the data quality monitoring job definition name.
+            next_token: If the result of the previous ``ListDataQualityJobDefinitions``
+            request was truncated, the response… sort_by: The field to sort results by.
+            sort_order: Whether to sort the results in ``Ascending`` or ``Descending``
+            order.
+        """
         return self._call(_LIST_DATA_QUALITY_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -9414,15 +11238,16 @@ class SageMakerClient(_calls.BaseClient):
         """Returns a list of devices in the fleet.
 
         Args:
-            creation_time_after: Filter fleets where packaging job was created after specified time.
-            creation_time_before: Filter fleets where the edge packaging job was created before specified time.
-            last_modified_time_after: Select fleets where the job was updated after X
-            last_modified_time_before: Select fleets where the job was updated before X
-            max_results: The maximum number of results to select.
-            name_contains: Filter for fleets containing this name in their fleet device name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: The column to sort by.
-            sort_order: What direction to sort in."""
+            creation_time_after: Filter fleets where packaging job was created after
+            specified time. creation_time_before: Filter fleets where the edge packaging
+            job was created before specified time. last_modified_time_after: Select
+            fleets where the job was updated after X last_modified_time_before: Select
+            fleets where the job was updated before X max_results: The maximum number of
+            results to select. name_contains: Filter for fleets containing this name in
+            their fleet device name. next_token: The response from the last list when
+            returning a list large enough to need tokening. sort_by: The column to sort
+            by. sort_order: What direction to sort in.
+        """
         return self._call(_LIST_DEVICE_FLEETS, request, params)
 
     @_t.overload
@@ -9441,11 +11266,13 @@ class SageMakerClient(_calls.BaseClient):
         """A list of devices.
 
         Args:
-            device_fleet_name: Filter for fleets containing this name in their device fleet name.
-            latest_heartbeat_after: Select fleets where the job was updated after X
-            max_results: Maximum number of results to select.
-            model_name: A filter that searches devices that contains this name in any of their models.
-            next_token: The response from the last list when returning a list large enough to need token"""
+            device_fleet_name: Filter for fleets containing this name in their device
+            fleet name. latest_heartbeat_after: Select fleets where the job was updated
+            after X max_results: Maximum number of results to select. model_name: A
+            filter that searches devices that contains this name in any of their models.
+            next_token: The response from the last list when returning a list large
+            enough to need tokening.
+        """
         return self._call(_LIST_DEVICES, request, params)
 
     @_t.overload
@@ -9458,8 +11285,10 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the domains.
 
         Args:
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y"""
+            max_results: This parameter defines the maximum number of results that can
+            be return in a single response. next_token: If the previous response was
+            truncated, you will receive this token.
+        """
         return self._call(_LIST_DOMAINS, request, params)
 
     @_t.overload
@@ -9488,15 +11317,18 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             creation_time_after: Selects edge deployment plans created after this time.
-            creation_time_before: Selects edge deployment plans created before this time.
-            device_fleet_name_contains: Selects edge deployment plans with a device fleet name containing this name.
-            last_modified_time_after: Selects edge deployment plans that were last updated after this time.
-            last_modified_time_before: Selects edge deployment plans that were last updated before this time.
-            max_results: The maximum number of results to select (50 by default).
-            name_contains: Selects edge deployment plans with names containing this name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: The column by which to sort the edge deployment plans. Can be one of NAME , DEVI
-            sort_order: The direction of the sorting (ascending or descending)."""
+            creation_time_before: Selects edge deployment plans created before this
+            time. device_fleet_name_contains: Selects edge deployment plans with a
+            device fleet name containing this name. last_modified_time_after: Selects
+            edge deployment plans that were last updated after this time.
+            last_modified_time_before: Selects edge deployment plans that were last
+            updated before this time. max_results: The maximum number of results to
+            select (50 by default). name_contains: Selects edge deployment plans with
+            names containing this name. next_token: The response from the last list when
+            returning a list large enough to need tokening. sort_by: The column by which
+            to sort the edge deployment plans. sort_order: The direction of the sorting
+            (ascending or descending).
+        """
         return self._call(_LIST_EDGE_DEPLOYMENT_PLANS, request, params)
 
     @_t.overload
@@ -9523,17 +11355,18 @@ class SageMakerClient(_calls.BaseClient):
         """Returns a list of edge packaging jobs.
 
         Args:
-            creation_time_after: Select jobs where the job was created after specified time.
-            creation_time_before: Select jobs where the job was created before specified time.
-            last_modified_time_after: Select jobs where the job was updated after specified time.
-            last_modified_time_before: Select jobs where the job was updated before specified time.
-            max_results: Maximum number of results to select.
-            model_name_contains: Filter for jobs where the model name contains this string.
-            name_contains: Filter for jobs containing this name in their packaging job name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: Use to specify what column to sort by.
-            sort_order: What direction to sort by.
-            status_equals: The job status to filter for."""
+            creation_time_after: Select jobs where the job was created after specified
+            time. creation_time_before: Select jobs where the job was created before
+            specified time. last_modified_time_after: Select jobs where the job was
+            updated after specified time. last_modified_time_before: Select jobs where
+            the job was updated before specified time. max_results: Maximum number of
+            results to select. model_name_contains: Filter for jobs where the model name
+            contains this string. name_contains: Filter for jobs containing this name in
+            their packaging job name. next_token: The response from the last list when
+            returning a list large enough to need tokening. sort_by: Use to specify what
+            column to sort by. sort_order: What direction to sort by. status_equals: The
+            job status to filter for.
+        """
         return self._call(_LIST_EDGE_PACKAGING_JOBS, request, params)
 
     @_t.overload
@@ -9556,13 +11389,15 @@ class SageMakerClient(_calls.BaseClient):
         """Lists endpoint configurations.
 
         Args:
-            creation_time_after: A filter that returns only endpoint configurations with a creation time greater
-            creation_time_before: A filter that returns only endpoint configurations created before the specified
-            max_results: The maximum number of training jobs to return in the response.
-            name_contains: A string in the endpoint configuration name. This filter returns only endpoint c
-            next_token: If the result of the previous ListEndpointConfig request was truncated, the resp
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending ."""
+            creation_time_after: A filter that returns only endpoint configurations with
+            a creation time greater than or equal to… creation_time_before: A filter
+            that returns only endpoint configurations created before the specified time
+            (timestamp). max_results: The maximum number of training jobs to return in
+            the response. name_contains: A string in the endpoint configuration name.
+            next_token: If the result of the previous ``ListEndpointConfig`` request was
+            truncated, the response includes a… sort_by: The field to sort results by.
+            sort_order: The sort order for results.
+        """
         return self._call(_LIST_ENDPOINT_CONFIGS, request, params)
 
     @_t.overload
@@ -9586,16 +11421,19 @@ class SageMakerClient(_calls.BaseClient):
         """Lists endpoints.
 
         Args:
-            creation_time_after: A filter that returns only endpoints with a creation time greater than or equal
-            creation_time_before: A filter that returns only endpoints that were created before the specified time
-            last_modified_time_after: A filter that returns only endpoints that were modified after the specified time
-            last_modified_time_before: A filter that returns only endpoints that were modified before the specified tim
-            max_results: The maximum number of endpoints to return in the response. This value defaults t
-            name_contains: A string in endpoint names. This filter returns only endpoints whose name contai
-            next_token: If the result of a ListEndpoints request was truncated, the response includes a
-            sort_by: Sorts the list of results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that returns only endpoints with the specified status."""
+            creation_time_after: A filter that returns only endpoints with a creation
+            time greater than or equal to the specified… creation_time_before: A filter
+            that returns only endpoints that were created before the specified time
+            (timestamp). last_modified_time_after: A filter that returns only endpoints
+            that were modified after the specified timestamp. last_modified_time_before:
+            A filter that returns only endpoints that were modified before the specified
+            timestamp. max_results: The maximum number of endpoints to return in the
+            response. name_contains: A string in endpoint names. next_token: If the
+            result of a ``ListEndpoints`` request was truncated, the response includes a
+            ``NextToken``. sort_by: Sorts the list of results. sort_order: The sort
+            order for results. status_equals: A filter that returns only endpoints with
+            the specified status.
+        """
         return self._call(_LIST_ENDPOINTS, request, params)
 
     @_t.overload
@@ -9614,15 +11452,18 @@ class SageMakerClient(_calls.BaseClient):
     def list_experiments(
         self, request: ListExperimentsRequest | None = None, /, **params: _t.Any
     ) -> ListExperimentsResponse:
-        """Lists all the experiments in your account. The list can be filtered to show only experiments that were created in a specific time range. The list can be sorted by experiment name or creation time.
+        """Lists all the experiments in your account. The list can be filtered to show
+        only experiments that were created in a specific time range. The list can be
+        sorted by experiment name or creation time.
 
         Args:
-            created_after: A filter that returns only experiments created after the specified time.
-            created_before: A filter that returns only experiments created before the specified time.
-            max_results: The maximum number of experiments to return in the response. The default value i
-            next_token: If the previous call to ListExperiments didn't return the full set of experiment
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending ."""
+            created_after: A filter that returns only experiments created after the
+            specified time. created_before: A filter that returns only experiments
+            created before the specified time. max_results: The maximum number of
+            experiments to return in the response. next_token: If the previous call to
+            ``ListExperiments`` didn't return the full set of experiments, the call…
+            sort_by: The property used to sort results. sort_order: The sort order.
+        """
         return self._call(_LIST_EXPERIMENTS, request, params)
 
     @_t.overload
@@ -9644,18 +11485,20 @@ class SageMakerClient(_calls.BaseClient):
     def list_feature_groups(
         self, request: ListFeatureGroupsRequest | None = None, /, **params: _t.Any
     ) -> ListFeatureGroupsResponse:
-        """List FeatureGroup s based on given filter and order.
+        """List ``FeatureGroup``s based on given filter and order.
 
         Args:
-            creation_time_after: Use this parameter to search for FeatureGroups s created after a specific date a
-            creation_time_before: Use this parameter to search for FeatureGroups s created before a specific date
-            feature_group_status_equals: A FeatureGroup status. Filters by FeatureGroup status.
-            max_results: The maximum number of results returned by ListFeatureGroups .
-            name_contains: A string that partially matches one or more FeatureGroup s names. Filters Featur
-            next_token: A token to resume pagination of ListFeatureGroups results.
-            offline_store_status_equals: An OfflineStore status. Filters by OfflineStore status.
-            sort_by: The value on which the feature group list is sorted.
-            sort_order: The order in which feature groups are listed."""
+            creation_time_after: Use this parameter to search for ``FeatureGroups``s
+            created after a specific date and time. creation_time_before: Use this
+            parameter to search for ``FeatureGroups``s created before a specific date
+            and time. feature_group_status_equals: A ``FeatureGroup`` status.
+            max_results: The maximum number of results returned by
+            ``ListFeatureGroups``. name_contains: A string that partially matches one or
+            more ``FeatureGroup``s names. next_token: A token to resume pagination of
+            ``ListFeatureGroups`` results. offline_store_status_equals: An
+            ``OfflineStore`` status. sort_by: The value on which the feature group list
+            is sorted. sort_order: The order in which feature groups are listed.
+        """
         return self._call(_LIST_FEATURE_GROUPS, request, params)
 
     @_t.overload
@@ -9676,11 +11519,13 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about the flow definitions in your account.
 
         Args:
-            creation_time_after: A filter that returns only flow definitions with a creation time greater than or
-            creation_time_before: A filter that returns only flow definitions that were created before the specifi
-            max_results: The total number of items to return. If the total number of available items is m
-            next_token: A token to resume pagination.
-            sort_order: An optional value that specifies whether you want the results sorted in Ascendin"""
+            creation_time_after: A filter that returns only flow definitions with a
+            creation time greater than or equal to the… creation_time_before: A filter
+            that returns only flow definitions that were created before the specified
+            timestamp. max_results: The total number of items to return. next_token: A
+            token to resume pagination. sort_order: An optional value that specifies
+            whether you want the results sorted in ``Ascending`` or…
+        """
         return self._call(_LIST_FLOW_DEFINITIONS, request, params)
 
     @_t.overload
@@ -9698,12 +11543,15 @@ class SageMakerClient(_calls.BaseClient):
     def list_global_inference_gateways(
         self, request: ListGlobalInferenceGatewaysRequest | None = None, /, **params: _t.Any
     ) -> ListGlobalInferenceGatewaysResponse:
-        """Lists summaries of the global inference gateways in your account. You can filter the results by status.
+        """Lists summaries of the global inference gateways in your account. You can
+        filter the results by status.
 
         Args:
-            filters: The filters to apply to the results. You can filter by Status . Multiple filters
-            max_results: The maximum number of global inference gateways to return in the response.
-            next_token: If the result of the previous ListGlobalInferenceGateways request was truncated,"""
+            filters: The filters to apply to the results. max_results: The maximum
+            number of global inference gateways to return in the response. next_token:
+            If the result of the previous ``ListGlobalInferenceGateways`` request was
+            truncated, the response…
+        """
         return self._call(_LIST_GLOBAL_INFERENCE_GATEWAYS, request, params)
 
     @_t.overload
@@ -9732,17 +11580,19 @@ class SageMakerClient(_calls.BaseClient):
         """List hub content versions.
 
         Args:
-            creation_time_after: Only list hub content versions that were created after the time specified.
-            creation_time_before: Only list hub content versions that were created before the time specified.
-            hub_content_name: The name of the hub content.
-            hub_content_type: The type of hub content to list versions of.
-            hub_name: The name of the hub to list the content versions of.
+            creation_time_after: Only list hub content versions that were created after
+            the time specified. creation_time_before: Only list hub content versions
+            that were created before the time specified. hub_content_name: The name of
+            the hub content. hub_content_type: The type of hub content to list versions
+            of. hub_name: The name of the hub to list the content versions of.
             max_results: The maximum number of hub content versions to list.
             max_schema_version: The upper bound of the hub content schema version.
             min_version: The lower bound of the hub content versions to list.
-            next_token: If the response to a previous ListHubContentVersions request was truncated, the
-            sort_by: Sort hub content versions by either name or creation time.
-            sort_order: Sort hub content versions by ascending or descending order."""
+            next_token: If the response to a previous ``ListHubContentVersions`` request
+            was truncated, the response… sort_by: Sort hub content versions by either
+            name or creation time. sort_order: Sort hub content versions by ascending or
+            descending order.
+        """
         return self._call(_LIST_HUB_CONTENT_VERSIONS, request, params)
 
     @_t.overload
@@ -9768,16 +11618,17 @@ class SageMakerClient(_calls.BaseClient):
         """List the contents of a hub.
 
         Args:
-            creation_time_after: Only list hub content that was created after the time specified.
-            creation_time_before: Only list hub content that was created before the time specified.
-            hub_content_type: The type of hub content to list.
-            hub_name: The name of the hub to list the contents of.
-            max_results: The maximum amount of hub content to list.
-            max_schema_version: The upper bound of the hub content schema verion.
-            name_contains: Only list hub content if the name contains the specified string.
-            next_token: If the response to a previous ListHubContents request was truncated, the respons
+            creation_time_after: Only list hub content that was created after the time
+            specified. creation_time_before: Only list hub content that was created
+            before the time specified. hub_content_type: The type of hub content to
+            list. hub_name: The name of the hub to list the contents of. max_results:
+            The maximum amount of hub content to list. max_schema_version: The upper
+            bound of the hub content schema verion. name_contains: Only list hub content
+            if the name contains the specified string. next_token: If the response to a
+            previous ``ListHubContents`` request was truncated, the response includes a…
             sort_by: Sort hub content versions by either name or creation time.
-            sort_order: Sort hubs by ascending or descending order."""
+            sort_order: Sort hubs by ascending or descending order.
+        """
         return self._call(_LIST_HUB_CONTENTS, request, params)
 
     @_t.overload
@@ -9800,15 +11651,17 @@ class SageMakerClient(_calls.BaseClient):
         """List all existing hubs.
 
         Args:
-            creation_time_after: Only list hubs that were created after the time specified.
-            creation_time_before: Only list hubs that were created before the time specified.
-            last_modified_time_after: Only list hubs that were last modified after the time specified.
-            last_modified_time_before: Only list hubs that were last modified before the time specified.
-            max_results: The maximum number of hubs to list.
-            name_contains: Only list hubs with names that contain the specified string.
-            next_token: If the response to a previous ListHubs request was truncated, the response inclu
-            sort_by: Sort hubs by either name or creation time.
-            sort_order: Sort hubs by ascending or descending order."""
+            creation_time_after: Only list hubs that were created after the time
+            specified. creation_time_before: Only list hubs that were created before the
+            time specified. last_modified_time_after: Only list hubs that were last
+            modified after the time specified. last_modified_time_before: Only list hubs
+            that were last modified before the time specified. max_results: The maximum
+            number of hubs to list. name_contains: Only list hubs with names that
+            contain the specified string. next_token: If the response to a previous
+            ``ListHubs`` request was truncated, the response includes a… sort_by: Sort
+            hubs by either name or creation time. sort_order: Sort hubs by ascending or
+            descending order.
+        """
         return self._call(_LIST_HUBS, request, params)
 
     @_t.overload
@@ -9829,11 +11682,13 @@ class SageMakerClient(_calls.BaseClient):
         """Returns information about the human task user interfaces in your account.
 
         Args:
-            creation_time_after: A filter that returns only human task user interfaces with a creation time great
-            creation_time_before: A filter that returns only human task user interfaces that were created before t
-            max_results: The total number of items to return. If the total number of available items is m
-            next_token: A token to resume pagination.
-            sort_order: An optional value that specifies whether you want the results sorted in Ascendin"""
+            creation_time_after: A filter that returns only human task user interfaces
+            with a creation time greater than or equal to… creation_time_before: A
+            filter that returns only human task user interfaces that were created before
+            the specified… max_results: The total number of items to return. next_token:
+            A token to resume pagination. sort_order: An optional value that specifies
+            whether you want the results sorted in ``Ascending`` or…
+        """
         return self._call(_LIST_HUMAN_TASK_UIS, request, params)
 
     @_t.overload
@@ -9858,19 +11713,24 @@ class SageMakerClient(_calls.BaseClient):
     def list_hyper_parameter_tuning_jobs(
         self, request: ListHyperParameterTuningJobsRequest | None = None, /, **params: _t.Any
     ) -> ListHyperParameterTuningJobsResponse:
-        """Gets a list of HyperParameterTuningJobSummary objects that describe the hyperparameter tuning jobs launched in your account.
+        """Gets a list of HyperParameterTuningJobSummary
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobSummary.html)
+        objects that describe the hyperparameter tuning jobs launched in your account.
 
         Args:
-            creation_time_after: A filter that returns only tuning jobs that were created after the specified tim
-            creation_time_before: A filter that returns only tuning jobs that were created before the specified ti
-            last_modified_time_after: A filter that returns only tuning jobs that were modified after the specified ti
-            last_modified_time_before: A filter that returns only tuning jobs that were modified before the specified t
-            max_results: The maximum number of tuning jobs to return. The default value is 10.
-            name_contains: A string in the tuning job name. This filter returns only tuning jobs whose name
-            next_token: If the result of the previous ListHyperParameterTuningJobs request was truncated
-            sort_by: The field to sort results by. The default is Name .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that returns only tuning jobs with the specified status."""
+            creation_time_after: A filter that returns only tuning jobs that were
+            created after the specified time. creation_time_before: A filter that
+            returns only tuning jobs that were created before the specified time.
+            last_modified_time_after: A filter that returns only tuning jobs that were
+            modified after the specified time. last_modified_time_before: A filter that
+            returns only tuning jobs that were modified before the specified time.
+            max_results: The maximum number of tuning jobs to return. name_contains: A
+            string in the tuning job name. next_token: If the result of the previous
+            ``ListHyperParameterTuningJobs`` request was truncated, the response…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that returns only tuning jobs with the
+            specified status.
+        """
         return self._call(_LIST_HYPER_PARAMETER_TUNING_JOBS, request, params)
 
     @_t.overload
@@ -9892,18 +11752,21 @@ class SageMakerClient(_calls.BaseClient):
     def list_image_versions(
         self, request: ListImageVersionsRequest | None = None, /, **params: _t.Any
     ) -> ListImageVersionsResponse:
-        """Lists the versions of a specified image and their properties. The list can be filtered by creation time or modified time.
+        """Lists the versions of a specified image and their properties. The list can be
+        filtered by creation time or modified time.
 
         Args:
-            creation_time_after: A filter that returns only versions created on or after the specified time.
-            creation_time_before: A filter that returns only versions created on or before the specified time.
-            image_name: The name of the image to list the versions of.
-            last_modified_time_after: A filter that returns only versions modified on or after the specified time.
-            last_modified_time_before: A filter that returns only versions modified on or before the specified time.
-            max_results: The maximum number of versions to return in the response. The default value is 1
-            next_token: If the previous call to ListImageVersions didn't return the full set of versions
-            sort_by: The property used to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order. The default value is DESCENDING ."""
+            creation_time_after: A filter that returns only versions created on or after
+            the specified time. creation_time_before: A filter that returns only
+            versions created on or before the specified time. image_name: The name of
+            the image to list the versions of. last_modified_time_after: A filter that
+            returns only versions modified on or after the specified time.
+            last_modified_time_before: A filter that returns only versions modified on
+            or before the specified time. max_results: The maximum number of versions to
+            return in the response. next_token: If the previous call to
+            ``ListImageVersions`` didn't return the full set of versions, the call…
+            sort_by: The property used to sort results. sort_order: The sort order.
+        """
         return self._call(_LIST_IMAGE_VERSIONS, request, params)
 
     @_t.overload
@@ -9923,18 +11786,22 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: ImageSortOrder | None = None,
     ) -> ListImagesResponse: ...
     def list_images(self, request: ListImagesRequest | None = None, /, **params: _t.Any) -> ListImagesResponse:
-        """Lists the images in your account and their properties. The list can be filtered by creation time or modified time, and whether the image name contains a specified string.
+        """Lists the images in your account and their properties. The list can be
+        filtered by creation time or modified time, and whether the image name contains
+        a specified string.
 
         Args:
-            creation_time_after: A filter that returns only images created on or after the specified time.
-            creation_time_before: A filter that returns only images created on or before the specified time.
-            last_modified_time_after: A filter that returns only images modified on or after the specified time.
-            last_modified_time_before: A filter that returns only images modified on or before the specified time.
-            max_results: The maximum number of images to return in the response. The default value is 10.
-            name_contains: A filter that returns only images whose name contains the specified string.
-            next_token: If the previous call to ListImages didn't return the full set of images, the cal
-            sort_by: The property used to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order. The default value is DESCENDING ."""
+            creation_time_after: A filter that returns only images created on or after
+            the specified time. creation_time_before: A filter that returns only images
+            created on or before the specified time. last_modified_time_after: A filter
+            that returns only images modified on or after the specified time.
+            last_modified_time_before: A filter that returns only images modified on or
+            before the specified time. max_results: The maximum number of images to
+            return in the response. name_contains: A filter that returns only images
+            whose name contains the specified string. next_token: If the previous call
+            to ``ListImages`` didn't return the full set of images, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+        """
         return self._call(_LIST_IMAGES, request, params)
 
     @_t.overload
@@ -9962,18 +11829,23 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the inference components in your account and their properties.
 
         Args:
-            creation_time_after: Filters the results to only those inference components that were created after t
-            creation_time_before: Filters the results to only those inference components that were created before
-            endpoint_name_equals: An endpoint name to filter the listed inference components. The response include
-            last_modified_time_after: Filters the results to only those inference components that were updated after t
-            last_modified_time_before: Filters the results to only those inference components that were updated before
-            max_results: The maximum number of inference components to return in the response. This value
-            name_contains: Filters the results to only those inference components with a name that contains
-            next_token: A token that you use to get the next set of results following a truncated respon
-            sort_by: The field by which to sort the inference components in the response. The default
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: Filters the results to only those inference components with the specified status
-            variant_name_equals: A production variant name to filter the listed inference components. The respons"""
+            creation_time_after: Filters the results to only those inference components
+            that were created after the specified time. creation_time_before: Filters
+            the results to only those inference components that were created before the
+            specified time. endpoint_name_equals: An endpoint name to filter the listed
+            inference components. last_modified_time_after: Filters the results to only
+            those inference components that were updated after the specified time.
+            last_modified_time_before: Filters the results to only those inference
+            components that were updated before the specified time. max_results: The
+            maximum number of inference components to return in the response.
+            name_contains: Filters the results to only those inference components with a
+            name that contains the specified… next_token: A token that you use to get
+            the next set of results following a truncated response. sort_by: The field
+            by which to sort the inference components in the response. sort_order: The
+            sort order for results. status_equals: Filters the results to only those
+            inference components with the specified status. variant_name_equals: A
+            production variant name to filter the listed inference components.
+        """
         return self._call(_LIST_INFERENCE_COMPONENTS, request, params)
 
     @_t.overload
@@ -10002,17 +11874,19 @@ class SageMakerClient(_calls.BaseClient):
         """Returns the list of all inference experiments.
 
         Args:
-            creation_time_after: Selects inference experiments which were created after this timestamp.
-            creation_time_before: Selects inference experiments which were created before this timestamp.
-            last_modified_time_after: Selects inference experiments which were last modified after this timestamp.
-            last_modified_time_before: Selects inference experiments which were last modified before this timestamp.
-            max_results: The maximum number of results to select.
-            name_contains: Selects inference experiments whose names contain this name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: The column by which to sort the listed inference experiments.
-            sort_order: The direction of sorting (ascending or descending).
-            status_equals: Selects inference experiments which are in this status. For the possible statuse
-            type: Selects inference experiments of this type. For the possible types of inference"""
+            creation_time_after: Selects inference experiments which were created after
+            this timestamp. creation_time_before: Selects inference experiments which
+            were created before this timestamp. last_modified_time_after: Selects
+            inference experiments which were last modified after this timestamp.
+            last_modified_time_before: Selects inference experiments which were last
+            modified before this timestamp. max_results: The maximum number of results
+            to select. name_contains: Selects inference experiments whose names contain
+            this name. next_token: The response from the last list when returning a list
+            large enough to need tokening. sort_by: The column by which to sort the
+            listed inference experiments. sort_order: The direction of sorting
+            (ascending or descending). status_equals: Selects inference experiments
+            which are in this status. type: Selects inference experiments of this type.
+        """
         return self._call(_LIST_INFERENCE_EXPERIMENTS, request, params)
 
     @_t.overload
@@ -10029,13 +11903,19 @@ class SageMakerClient(_calls.BaseClient):
     def list_inference_gateways(
         self, request: ListInferenceGatewaysRequest | None = None, /, **params: _t.Any
     ) -> ListInferenceGatewaysResponse:
-        """Lists the in-cluster inference gateways in a global inference gateway, in the order that they were added. Each summary includes the status of the in-cluster inference gateway and, if the status is FAILED , the reason for the failure. DescribeGlobalInferenceGateway doesn't return the in-cluster inference gateways; use this operation to list them.
+        """Lists the in-cluster inference gateways in a global inference gateway, in the
+        order that they were added. Each summary includes the status of the in-cluster
+        inference gateway and, if the status is ``FAILED``, the reason for the failure.
+        ``DescribeGlobalInferenceGateway`` doesn't return the in-cluster inference
+        gateways; use this operation to list them.
 
         Args:
-            filters: The filters to apply to the results. You can filter by Status and ClusterArn . M
-            identifier: The name, Amazon Resource Name (ARN), or ID of the global inference gateway.
-            max_results: The maximum number of in-cluster inference gateways to return in the response.
-            next_token: If the result of the previous ListInferenceGateways request was truncated, the r"""
+            filters: The filters to apply to the results. identifier: The name, Amazon
+            Resource Name (ARN), or ID of the global inference gateway. max_results: The
+            maximum number of in-cluster inference gateways to return in the response.
+            next_token: If the result of the previous ``ListInferenceGateways`` request
+            was truncated, the response…
+        """
         return self._call(_LIST_INFERENCE_GATEWAYS, request, params)
 
     @_t.overload
@@ -10055,14 +11935,18 @@ class SageMakerClient(_calls.BaseClient):
     def list_inference_recommendations_job_steps(
         self, request: ListInferenceRecommendationsJobStepsRequest | None = None, /, **params: _t.Any
     ) -> ListInferenceRecommendationsJobStepsResponse:
-        """Returns a list of the subtasks for an Inference Recommender job. The supported subtasks are benchmarks, which evaluate the performance of your model on different instance types.
+        """Returns a list of the subtasks for an Inference Recommender job.
+
+        The supported subtasks are benchmarks, which evaluate the performance of your
+        model on different instance types.
 
         Args:
-            job_name: The name for the Inference Recommender job.
-            max_results: The maximum number of results to return.
-            next_token: A token that you can specify to return more results from the list. Specify this
-            status: A filter to return benchmarks of a specified status. If this field is left empty
-            step_type: A filter to return details about the specified type of subtask. BENCHMARK : Eval"""
+            job_name: The name for the Inference Recommender job. max_results: The
+            maximum number of results to return. next_token: A token that you can
+            specify to return more results from the list. status: A filter to return
+            benchmarks of a specified status. step_type: A filter to return details
+            about the specified type of subtask.
+        """
         return self._call(_LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS, request, params)
 
     @_t.overload
@@ -10092,18 +11976,22 @@ class SageMakerClient(_calls.BaseClient):
         """Lists recommendation jobs that satisfy various filters.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time (timestamp).
-            creation_time_before: A filter that returns only jobs created before the specified time (timestamp).
-            last_modified_time_after: A filter that returns only jobs that were last modified after the specified time
-            last_modified_time_before: A filter that returns only jobs that were last modified before the specified tim
-            max_results: The maximum number of recommendations to return in the response.
-            model_name_equals: A filter that returns only jobs that were created for this model.
-            model_package_version_arn_equals: A filter that returns only jobs that were created for this versioned model packa
-            name_contains: A string in the job name. This filter returns only recommendations whose name co
-            next_token: If the response to a previous ListInferenceRecommendationsJobsRequest request wa
-            sort_by: The parameter by which to sort the results.
-            sort_order: The sort order for the results.
-            status_equals: A filter that retrieves only inference recommendations jobs with a specific stat"""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time (timestamp). creation_time_before: A filter that returns only
+            jobs created before the specified time (timestamp).
+            last_modified_time_after: A filter that returns only jobs that were last
+            modified after the specified time (timestamp). last_modified_time_before: A
+            filter that returns only jobs that were last modified before the specified
+            time (timestamp). max_results: The maximum number of recommendations to
+            return in the response. model_name_equals: A filter that returns only jobs
+            that were created for this model. model_package_version_arn_equals: A filter
+            that returns only jobs that were created for this versioned model package.
+            name_contains: A string in the job name. next_token: If the response to a
+            previous ``ListInferenceRecommendationsJobsRequest`` request was truncated…
+            sort_by: The parameter by which to sort the results. sort_order: The sort
+            order for the results. status_equals: A filter that retrieves only inference
+            recommendations jobs with a specific status.
+        """
         return self._call(_LIST_INFERENCE_RECOMMENDATIONS_JOBS, request, params)
 
     @_t.overload
@@ -10115,11 +12003,15 @@ class SageMakerClient(_calls.BaseClient):
     def list_inference_routers(
         self, request: ListInferenceRoutersInput | None = None, /, **params: _t.Any
     ) -> ListInferenceRoutersOutput:
-        """Lists the inference routers in your account in the current Amazon Web Services Region. A router that you just created might not appear in the list right away.
+        """Lists the inference routers in your account in the current Amazon Web
+        Services Region. A router that you just created might not appear in the list
+        right away.
 
         Args:
-            max_results: The maximum number of inference routers to return in the response.
-            next_token: If the previous response was truncated, you receive this token. To get the next"""
+            max_results: The maximum number of inference routers to return in the
+            response. next_token: If the previous response was truncated, you receive
+            this token.
+        """
         return self._call(_LIST_INFERENCE_ROUTERS, request, params)
 
     @_t.overload
@@ -10131,12 +12023,21 @@ class SageMakerClient(_calls.BaseClient):
     def list_job_schema_versions(
         self, request: ListJobSchemaVersionsRequest | None = None, /, **params: _t.Any
     ) -> ListJobSchemaVersionsResponse:
-        """Lists available configuration schema versions for a specified job category. Use the schema versions with DescribeJobSchemaVersion to retrieve the full schema document. The following operations are related to ListJobSchemaVersions : DescribeJobSchemaVersion CreateJob
+        """Lists available configuration schema versions for a specified job category.
+        Use the schema versions with ``DescribeJobSchemaVersion`` to retrieve the full
+        schema document.
+
+        The following operations are related to ``ListJobSchemaVersions``:
+
+        - ``DescribeJobSchemaVersion``
+        - ``CreateJob``
 
         Args:
-            job_category: The category of job schemas to list.
-            max_results: The maximum number of schema versions to return in the response. The default val
-            next_token: If the previous response was truncated, this token retrieves the next set of res"""
+            job_category: The category of job schemas to list. max_results: The maximum
+            number of schema versions to return in the response. next_token: If the
+            previous response was truncated, this token retrieves the next set of
+            results.
+        """
         return self._call(_LIST_JOB_SCHEMA_VERSIONS, request, params)
 
     @_t.overload
@@ -10158,20 +12059,28 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: JobStatus | None = None,
     ) -> ListJobsResponse: ...
     def list_jobs(self, request: ListJobsRequest | None = None, /, **params: _t.Any) -> ListJobsResponse:
-        """Lists jobs in a specified category. You can filter results by creation time, last modified time, name, and status. Results are sorted by the field you specify in SortBy . Use pagination to retrieve large result sets efficiently. The following operations are related to ListJobs : CreateJob DescribeJob
+        """Lists jobs in a specified category. You can filter results by creation time,
+        last modified time, name, and status. Results are sorted by the field you
+        specify in ``SortBy``. Use pagination to retrieve large result sets efficiently.
+
+        The following operations are related to ``ListJobs``:
+
+        - ``CreateJob``
+        - ``DescribeJob``
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time.
-            creation_time_before: A filter that returns only jobs created before the specified time.
-            job_category: The category of jobs to list.
-            last_modified_time_after: A filter that returns only jobs modified after the specified time.
-            last_modified_time_before: A filter that returns only jobs modified before the specified time.
-            max_results: The maximum number of jobs to return in the response. The default value is 50.
-            name_contains: A string in the job name to filter results. Only jobs whose name contains the sp
-            next_token: If the previous response was truncated, this token retrieves the next set of res
-            sort_by: The field to sort results by.
-            sort_order: The sort order for results. Valid values are Ascending and Descending .
-            status_equals: A filter that returns only jobs with the specified status."""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time. creation_time_before: A filter that returns only jobs
+            created before the specified time. job_category: The category of jobs to
+            list. last_modified_time_after: A filter that returns only jobs modified
+            after the specified time. last_modified_time_before: A filter that returns
+            only jobs modified before the specified time. max_results: The maximum
+            number of jobs to return in the response. name_contains: A string in the job
+            name to filter results. next_token: If the previous response was truncated,
+            this token retrieves the next set of results. sort_by: The field to sort
+            results by. sort_order: The sort order for results. status_equals: A filter
+            that returns only jobs with the specified status.
+        """
         return self._call(_LIST_JOBS, request, params)
 
     @_t.overload
@@ -10197,16 +12106,19 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of labeling jobs.
 
         Args:
-            creation_time_after: A filter that returns only labeling jobs created after the specified time (times
-            creation_time_before: A filter that returns only labeling jobs created before the specified time (time
-            last_modified_time_after: A filter that returns only labeling jobs modified after the specified time (time
-            last_modified_time_before: A filter that returns only labeling jobs modified before the specified time (tim
-            max_results: The maximum number of labeling jobs to return in each page of the response.
-            name_contains: A string in the labeling job name. This filter returns only labeling jobs whose
-            next_token: If the result of the previous ListLabelingJobs request was truncated, the respon
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves only labeling jobs with a specific status."""
+            creation_time_after: A filter that returns only labeling jobs created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only labeling jobs created before the specified time (timestamp).
+            last_modified_time_after: A filter that returns only labeling jobs modified
+            after the specified time (timestamp). last_modified_time_before: A filter
+            that returns only labeling jobs modified before the specified time
+            (timestamp). max_results: The maximum number of labeling jobs to return in
+            each page of the response. name_contains: A string in the labeling job name.
+            next_token: If the result of the previous ``ListLabelingJobs`` request was
+            truncated, the response includes a… sort_by: The field to sort results by.
+            sort_order: The sort order for results. status_equals: A filter that
+            retrieves only labeling jobs with a specific status.
+        """
         return self._call(_LIST_LABELING_JOBS, request, params)
 
     @_t.overload
@@ -10232,14 +12144,17 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of labeling jobs assigned to a specified work team.
 
         Args:
-            creation_time_after: A filter that returns only labeling jobs created after the specified time (times
-            creation_time_before: A filter that returns only labeling jobs created before the specified time (time
-            job_reference_code_contains: A filter the limits jobs to only the ones whose job reference code contains the
-            max_results: The maximum number of labeling jobs to return in each page of the response.
-            next_token: If the result of the previous ListLabelingJobsForWorkteam request was truncated,
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            workteam_arn: The Amazon Resource Name (ARN) of the work team for which you want to see labeli"""
+            creation_time_after: A filter that returns only labeling jobs created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only labeling jobs created before the specified time (timestamp).
+            job_reference_code_contains: A filter the limits jobs to only the ones whose
+            job reference code contains the specified string. max_results: The maximum
+            number of labeling jobs to return in each page of the response. next_token:
+            If the result of the previous ``ListLabelingJobsForWorkteam`` request was
+            truncated, the response… sort_by: The field to sort results by. sort_order:
+            The sort order for results. workteam_arn: The Amazon Resource Name (ARN) of
+            the work team for which you want to see labeling jobs for.
+        """
         return self._call(_LIST_LABELING_JOBS_FOR_WORKTEAM, request, params)
 
     @_t.overload
@@ -10258,15 +12173,19 @@ class SageMakerClient(_calls.BaseClient):
     def list_lineage_groups(
         self, request: ListLineageGroupsRequest | None = None, /, **params: _t.Any
     ) -> ListLineageGroupsResponse:
-        """A list of lineage groups shared with your Amazon Web Services account. For more information, see Cross-Account Lineage Tracking in the Amazon SageMaker Developer Guide .
+        """A list of lineage groups shared with your Amazon Web Services account. For
+        more information, see Cross-Account Lineage Tracking
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/xaccount-lineage-tracking.html)
+        in the Amazon SageMaker Developer Guide.
 
         Args:
-            created_after: A timestamp to filter against lineage groups created after a certain point in ti
-            created_before: A timestamp to filter against lineage groups created before a certain point in t
-            max_results: The maximum number of endpoints to return in the response. This value defaults t
-            next_token: If the response is truncated, SageMaker returns this token. To retrieve the next
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending ."""
+            created_after: A timestamp to filter against lineage groups created after a
+            certain point in time. created_before: A timestamp to filter against lineage
+            groups created before a certain point in time. max_results: The maximum
+            number of endpoints to return in the response. next_token: If the response
+            is truncated, SageMaker returns this token. sort_by: The parameter by which
+            to sort the results. sort_order: The sort order for the results.
+        """
         return self._call(_LIST_LINEAGE_GROUPS, request, params)
 
     @_t.overload
@@ -10292,16 +12211,19 @@ class SageMakerClient(_calls.BaseClient):
         """Lists all MLflow Apps
 
         Args:
-            account_default_status: Filter for MLflow Apps with the specified AccountDefaultStatus .
-            created_after: Use the CreatedAfter filter to only list MLflow Apps created after a specific da
-            created_before: Use the CreatedBefore filter to only list MLflow Apps created before a specific
-            default_for_domain_id: Filter for MLflow Apps with the specified default SageMaker Domain ID.
-            max_results: The maximum number of MLflow Apps to list.
-            mlflow_version: Filter for Mlflow Apps with the specified version.
-            next_token: If the previous response was truncated, use this token in your next request to r
-            sort_by: Filter for MLflow Apps sorting by name, creation time, or creation status.
-            sort_order: Change the order of the listed MLflow Apps. By default, MLflow Apps are listed i
-            status: Filter for Mlflow apps with a specific creation status."""
+            account_default_status: Filter for MLflow Apps with the specified
+            ``AccountDefaultStatus``. created_after: Use the ``CreatedAfter`` filter to
+            only list MLflow Apps created after a specific date and time.
+            created_before: Use the ``CreatedBefore`` filter to only list MLflow Apps
+            created before a specific date and time. default_for_domain_id: Filter for
+            MLflow Apps with the specified default SageMaker Domain ID. max_results: The
+            maximum number of MLflow Apps to list. mlflow_version: Filter for Mlflow
+            Apps with the specified version. next_token: If the previous response was
+            truncated, use this token in your next request to receive the next set…
+            sort_by: Filter for MLflow Apps sorting by name, creation time, or creation
+            status. sort_order: Change the order of the listed MLflow Apps. status:
+            Filter for Mlflow apps with a specific creation status.
+        """
         return self._call(_LIST_MLFLOW_APPS, request, params)
 
     @_t.overload
@@ -10327,14 +12249,17 @@ class SageMakerClient(_calls.BaseClient):
         """Lists all MLflow Tracking Servers.
 
         Args:
-            created_after: Use the CreatedAfter filter to only list tracking servers created after a specif
-            created_before: Use the CreatedBefore filter to only list tracking servers created before a spec
-            max_results: The maximum number of tracking servers to list.
-            mlflow_version: Filter for tracking servers using the specified MLflow version.
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: Filter for trackings servers sorting by name, creation time, or creation status.
-            sort_order: Change the order of the listed tracking servers. By default, tracking servers ar
-            tracking_server_status: Filter for tracking servers with a specified creation status."""
+            created_after: Use the ``CreatedAfter`` filter to only list tracking servers
+            created after a specific date and… created_before: Use the ``CreatedBefore``
+            filter to only list tracking servers created before a specific date and…
+            max_results: The maximum number of tracking servers to list. mlflow_version:
+            Filter for tracking servers using the specified MLflow version. next_token:
+            If the previous response was truncated, you will receive this token.
+            sort_by: Filter for trackings servers sorting by name, creation time, or
+            creation status. sort_order: Change the order of the listed tracking
+            servers. tracking_server_status: Filter for tracking servers with a
+            specified creation status.
+        """
         return self._call(_LIST_MLFLOW_TRACKING_SERVERS, request, params)
 
     @_t.overload
@@ -10360,14 +12285,16 @@ class SageMakerClient(_calls.BaseClient):
         """Lists model bias jobs definitions that satisfy various filters.
 
         Args:
-            creation_time_after: A filter that returns only model bias jobs created after a specified time.
-            creation_time_before: A filter that returns only model bias jobs created before a specified time.
-            endpoint_name: Name of the endpoint to monitor for model bias.
-            max_results: The maximum number of model bias jobs to return in the response. The default val
-            name_contains: Filter for model bias jobs whose name contains a specified string.
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            sort_by: Whether to sort results by the Name or CreationTime field. The default is Creati
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            creation_time_after: A filter that returns only model bias jobs created
+            after a specified time. creation_time_before: A filter that returns only
+            model bias jobs created before a specified time. endpoint_name: Name of the
+            endpoint to monitor for model bias. max_results: The maximum number of model
+            bias jobs to return in the response. name_contains: Filter for model bias
+            jobs whose name contains a specified string. next_token: The token returned
+            if the response is truncated. sort_by: Whether to sort results by the
+            ``Name`` or ``CreationTime`` field. sort_order: Whether to sort the results
+            in ``Ascending`` or ``Descending`` order.
+        """
         return self._call(_LIST_MODEL_BIAS_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -10395,16 +12322,20 @@ class SageMakerClient(_calls.BaseClient):
         """List the export jobs for the Amazon SageMaker Model Card.
 
         Args:
-            creation_time_after: Only list model card export jobs that were created after the time specified.
-            creation_time_before: Only list model card export jobs that were created before the time specified.
-            max_results: The maximum number of model card export jobs to list.
-            model_card_export_job_name_contains: Only list model card export jobs with names that contain the specified string.
-            model_card_name: List export jobs for the model card with the specified name.
-            model_card_version: List export jobs for the model card with the specified version.
-            next_token: If the response to a previous ListModelCardExportJobs request was truncated, the
-            sort_by: Sort model card export jobs by either name or creation time. Sorts by creation t
-            sort_order: Sort model card export jobs by ascending or descending order.
-            status_equals: Only list model card export jobs with the specified status."""
+            creation_time_after: Only list model card export jobs that were created
+            after the time specified. creation_time_before: Only list model card export
+            jobs that were created before the time specified. max_results: The maximum
+            number of model card export jobs to list.
+            model_card_export_job_name_contains: Only list model card export jobs with
+            names that contain the specified string. model_card_name: List export jobs
+            for the model card with the specified name. model_card_version: List export
+            jobs for the model card with the specified version. next_token: If the
+            response to a previous ``ListModelCardExportJobs`` request was truncated,
+            the response… sort_by: Sort model card export jobs by either name or
+            creation time. sort_order: Sort model card export jobs by ascending or
+            descending order. status_equals: Only list model card export jobs with the
+            specified status.
+        """
         return self._call(_LIST_MODEL_CARD_EXPORT_JOBS, request, params)
 
     @_t.overload
@@ -10428,14 +12359,17 @@ class SageMakerClient(_calls.BaseClient):
         """List existing versions of an Amazon SageMaker Model Card.
 
         Args:
-            creation_time_after: Only list model card versions that were created after the time specified.
-            creation_time_before: Only list model card versions that were created before the time specified.
-            max_results: The maximum number of model card versions to list.
-            model_card_name: List model card versions for the model card with the specified name or Amazon Re
-            model_card_status: Only list model card versions with the specified approval status.
-            next_token: If the response to a previous ListModelCardVersions request was truncated, the r
-            sort_by: Sort listed model card versions by version. Sorts by version by default.
-            sort_order: Sort model card versions by ascending or descending order."""
+            creation_time_after: Only list model card versions that were created after
+            the time specified. creation_time_before: Only list model card versions that
+            were created before the time specified. max_results: The maximum number of
+            model card versions to list. model_card_name: List model card versions for
+            the model card with the specified name or Amazon Resource Name (ARN).
+            model_card_status: Only list model card versions with the specified approval
+            status. next_token: If the response to a previous ``ListModelCardVersions``
+            request was truncated, the response… sort_by: Sort listed model card
+            versions by version. sort_order: Sort model card versions by ascending or
+            descending order.
+        """
         return self._call(_LIST_MODEL_CARD_VERSIONS, request, params)
 
     @_t.overload
@@ -10459,14 +12393,16 @@ class SageMakerClient(_calls.BaseClient):
         """List existing model cards.
 
         Args:
-            creation_time_after: Only list model cards that were created after the time specified.
-            creation_time_before: Only list model cards that were created before the time specified.
-            max_results: The maximum number of model cards to list.
-            model_card_status: Only list model cards with the specified approval status.
-            name_contains: Only list model cards with names that contain the specified string.
-            next_token: If the response to a previous ListModelCards request was truncated, the response
-            sort_by: Sort model cards by either name or creation time. Sorts by creation time by defa
-            sort_order: Sort model cards by ascending or descending order."""
+            creation_time_after: Only list model cards that were created after the time
+            specified. creation_time_before: Only list model cards that were created
+            before the time specified. max_results: The maximum number of model cards to
+            list. model_card_status: Only list model cards with the specified approval
+            status. name_contains: Only list model cards with names that contain the
+            specified string. next_token: If the response to a previous
+            ``ListModelCards`` request was truncated, the response includes a… sort_by:
+            Sort model cards by either name or creation time. sort_order: Sort model
+            cards by ascending or descending order.
+        """
         return self._call(_LIST_MODEL_CARDS, request, params)
 
     @_t.overload
@@ -10492,14 +12428,17 @@ class SageMakerClient(_calls.BaseClient):
         """Lists model explainability job definitions that satisfy various filters.
 
         Args:
-            creation_time_after: A filter that returns only model explainability jobs created after a specified t
-            creation_time_before: A filter that returns only model explainability jobs created before a specified
+            creation_time_after: A filter that returns only model explainability jobs
+            created after a specified time. creation_time_before: A filter that returns
+            only model explainability jobs created before a specified time.
             endpoint_name: Name of the endpoint to monitor for model explainability.
-            max_results: The maximum number of jobs to return in the response. The default value is 10.
-            name_contains: Filter for model explainability jobs whose name contains a specified string.
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            sort_by: Whether to sort results by the Name or CreationTime field. The default is Creati
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            max_results: The maximum number of jobs to return in the response.
+            name_contains: Filter for model explainability jobs whose name contains a
+            specified string. next_token: The token returned if the response is
+            truncated. sort_by: Whether to sort results by the ``Name`` or
+            ``CreationTime`` field. sort_order: Whether to sort the results in
+            ``Ascending`` or ``Descending`` order.
+        """
         return self._call(_LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -10515,12 +12454,15 @@ class SageMakerClient(_calls.BaseClient):
     def list_model_metadata(
         self, request: ListModelMetadataRequest | None = None, /, **params: _t.Any
     ) -> ListModelMetadataResponse:
-        """Lists the domain, framework, task, and model name of standard machine learning models found in common model zoos.
+        """Lists the domain, framework, task, and model name of standard machine
+        learning models found in common model zoos.
 
         Args:
             max_results: The maximum number of models to return in the response.
-            next_token: If the response to a previous ListModelMetadataResponse request was truncated, t
-            search_expression: One or more filters that searches for the specified resource or resources in a s"""
+            next_token: If the response to a previous ``ListModelMetadataResponse``
+            request was truncated, the response… search_expression: One or more filters
+            that searches for the specified resource or resources in a search.
+        """
         return self._call(_LIST_MODEL_METADATA, request, params)
 
     @_t.overload
@@ -10544,14 +12486,16 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of the model groups in your Amazon Web Services account.
 
         Args:
-            creation_time_after: A filter that returns only model groups created after the specified time.
-            creation_time_before: A filter that returns only model groups created before the specified time.
-            cross_account_filter_option: A filter that returns either model groups shared with you or model groups in you
-            max_results: The maximum number of results to return in the response.
-            name_contains: A string in the model group name. This filter returns only model groups whose na
-            next_token: If the result of the previous ListModelPackageGroups request was truncated, the
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending ."""
+            creation_time_after: A filter that returns only model groups created after
+            the specified time. creation_time_before: A filter that returns only model
+            groups created before the specified time. cross_account_filter_option: A
+            filter that returns either model groups shared with you or model groups in
+            your own account. max_results: The maximum number of results to return in
+            the response. name_contains: A string in the model group name. next_token:
+            If the result of the previous ``ListModelPackageGroups`` request was
+            truncated, the response… sort_by: The field to sort results by. sort_order:
+            The sort order for results.
+        """
         return self._call(_LIST_MODEL_PACKAGE_GROUPS, request, params)
 
     @_t.overload
@@ -10577,16 +12521,19 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the model packages that have been created.
 
         Args:
-            creation_time_after: A filter that returns only model packages created after the specified time (time
-            creation_time_before: A filter that returns only model packages created before the specified time (tim
+            creation_time_after: A filter that returns only model packages created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only model packages created before the specified time (timestamp).
             max_results: The maximum number of model packages to return in the response.
-            model_approval_status: A filter that returns only the model packages with the specified approval status
-            model_package_group_name: A filter that returns only model versions that belong to the specified model gro
-            model_package_type: A filter that returns only the model packages of the specified type. This can be
-            name_contains: A string in the model package name. This filter returns only model packages whos
-            next_token: If the response to a previous ListModelPackages request was truncated, the respo
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending ."""
+            model_approval_status: A filter that returns only the model packages with
+            the specified approval status. model_package_group_name: A filter that
+            returns only model versions that belong to the specified model group.
+            model_package_type: A filter that returns only the model packages of the
+            specified type. name_contains: A string in the model package name.
+            next_token: If the response to a previous ``ListModelPackages`` request was
+            truncated, the response includes a… sort_by: The parameter by which to sort
+            the results. sort_order: The sort order for the results.
+        """
         return self._call(_LIST_MODEL_PACKAGES, request, params)
 
     @_t.overload
@@ -10612,14 +12559,18 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of model quality monitoring job definitions in your account.
 
         Args:
-            creation_time_after: A filter that returns only model quality monitoring job definitions created afte
-            creation_time_before: A filter that returns only model quality monitoring job definitions created befo
-            endpoint_name: A filter that returns only model quality monitoring job definitions that are ass
-            max_results: The maximum number of results to return in a call to ListModelQualityJobDefiniti
-            name_contains: A string in the transform job name. This filter returns only model quality monit
-            next_token: If the result of the previous ListModelQualityJobDefinitions request was truncat
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            creation_time_after: A filter that returns only model quality monitoring job
+            definitions created after the specified… creation_time_before: A filter that
+            returns only model quality monitoring job definitions created before the
+            specified… endpoint_name: A filter that returns only model quality
+            monitoring job definitions that are associated with the… max_results: The
+            maximum number of results to return in a call to
+            ``ListModelQualityJobDefinitions``. name_contains: A string in the transform
+            job name. next_token: If the result of the previous
+            ``ListModelQualityJobDefinitions`` request was truncated, the… sort_by: The
+            field to sort results by. sort_order: Whether to sort the results in
+            ``Ascending`` or ``Descending`` order.
+        """
         return self._call(_LIST_MODEL_QUALITY_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -10637,16 +12588,17 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: OrderKey | None = None,
     ) -> ListModelsOutput: ...
     def list_models(self, request: ListModelsInput | None = None, /, **params: _t.Any) -> ListModelsOutput:
-        """Lists models created with the CreateModel API.
+        """Lists models created with the ``CreateModel`` API.
 
         Args:
-            creation_time_after: A filter that returns only models with a creation time greater than or equal to
-            creation_time_before: A filter that returns only models created before the specified time (timestamp).
+            creation_time_after: A filter that returns only models with a creation time
+            greater than or equal to the specified time… creation_time_before: A filter
+            that returns only models created before the specified time (timestamp).
             max_results: The maximum number of models to return in the response.
-            name_contains: A string in the model name. This filter returns only models whose name contains
-            next_token: If the response to a previous ListModels request was truncated, the response inc
-            sort_by: Sorts the list of results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending ."""
+            name_contains: A string in the model name. next_token: If the response to a
+            previous ``ListModels`` request was truncated, the response includes a…
+            sort_by: Sorts the list of results. sort_order: The sort order for results.
+        """
         return self._call(_LIST_MODELS, request, params)
 
     @_t.overload
@@ -10673,15 +12625,17 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of past alerts in a model monitoring schedule.
 
         Args:
-            creation_time_after: A filter that returns only alerts created on or after the specified time.
-            creation_time_before: A filter that returns only alerts created on or before the specified time.
-            max_results: The maximum number of results to display. The default is 100.
-            monitoring_alert_name: The name of a monitoring alert.
-            monitoring_schedule_name: The name of a monitoring schedule.
-            next_token: If the result of the previous ListMonitoringAlertHistory request was truncated,
-            sort_by: The field used to sort results. The default is CreationTime .
-            sort_order: The sort order, whether Ascending or Descending , of the alert history. The defa
-            status_equals: A filter that retrieves only alerts with a specific status."""
+            creation_time_after: A filter that returns only alerts created on or after
+            the specified time. creation_time_before: A filter that returns only alerts
+            created on or before the specified time. max_results: The maximum number of
+            results to display. monitoring_alert_name: The name of a monitoring alert.
+            monitoring_schedule_name: The name of a monitoring schedule. next_token: If
+            the result of the previous ``ListMonitoringAlertHistory`` request was
+            truncated, the response… sort_by: The field used to sort results.
+            sort_order: The sort order, whether ``Ascending`` or ``Descending``, of the
+            alert history. status_equals: A filter that retrieves only alerts with a
+            specific status.
+        """
         return self._call(_LIST_MONITORING_ALERT_HISTORY, request, params)
 
     @_t.overload
@@ -10700,9 +12654,11 @@ class SageMakerClient(_calls.BaseClient):
         """Gets the alerts for a single monitoring schedule.
 
         Args:
-            max_results: The maximum number of results to display. The default is 100.
-            monitoring_schedule_name: The name of a monitoring schedule.
-            next_token: If the result of the previous ListMonitoringAlerts request was truncated, the re"""
+            max_results: The maximum number of results to display.
+            monitoring_schedule_name: The name of a monitoring schedule. next_token: If
+            the result of the previous ``ListMonitoringAlerts`` request was truncated,
+            the response includes…
+        """
         return self._call(_LIST_MONITORING_ALERTS, request, params)
 
     @_t.overload
@@ -10735,21 +12691,24 @@ class SageMakerClient(_calls.BaseClient):
         """Returns list of all monitoring job executions.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after a specified time.
-            creation_time_before: A filter that returns only jobs created before a specified time.
-            endpoint_name: Name of a specific endpoint to fetch jobs for.
-            last_modified_time_after: A filter that returns only jobs modified before a specified time.
-            last_modified_time_before: A filter that returns only jobs modified after a specified time.
-            max_results: The maximum number of jobs to return in the response. The default value is 10.
-            monitoring_job_definition_name: Gets a list of the monitoring job runs of the specified monitoring job definitio
-            monitoring_schedule_name: Name of a specific schedule to fetch jobs for.
-            monitoring_type_equals: A filter that returns only the monitoring job runs of the specified monitoring t
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            scheduled_time_after: Filter for jobs scheduled after a specified time.
-            scheduled_time_before: Filter for jobs scheduled before a specified time.
-            sort_by: Whether to sort the results by the Status , CreationTime , or ScheduledTime fiel
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des
-            status_equals: A filter that retrieves only jobs with a specific status."""
+            creation_time_after: A filter that returns only jobs created after a
+            specified time. creation_time_before: A filter that returns only jobs
+            created before a specified time. endpoint_name: Name of a specific endpoint
+            to fetch jobs for. last_modified_time_after: A filter that returns only jobs
+            modified before a specified time. last_modified_time_before: A filter that
+            returns only jobs modified after a specified time. max_results: The maximum
+            number of jobs to return in the response. monitoring_job_definition_name:
+            Gets a list of the monitoring job runs of the specified monitoring job
+            definitions. monitoring_schedule_name: Name of a specific schedule to fetch
+            jobs for. monitoring_type_equals: A filter that returns only the monitoring
+            job runs of the specified monitoring type. next_token: The token returned if
+            the response is truncated. scheduled_time_after: Filter for jobs scheduled
+            after a specified time. scheduled_time_before: Filter for jobs scheduled
+            before a specified time. sort_by: Whether to sort the results by the
+            ``Status``, ``CreationTime``, or ``ScheduledTime`` field. sort_order:
+            Whether to sort the results in ``Ascending`` or ``Descending`` order.
+            status_equals: A filter that retrieves only jobs with a specific status.
+        """
         return self._call(_LIST_MONITORING_EXECUTIONS, request, params)
 
     @_t.overload
@@ -10780,19 +12739,24 @@ class SageMakerClient(_calls.BaseClient):
         """Returns list of all monitoring schedules.
 
         Args:
-            creation_time_after: A filter that returns only monitoring schedules created after a specified time.
-            creation_time_before: A filter that returns only monitoring schedules created before a specified time.
-            endpoint_name: Name of a specific endpoint to fetch schedules for.
-            last_modified_time_after: A filter that returns only monitoring schedules modified after a specified time.
-            last_modified_time_before: A filter that returns only monitoring schedules modified before a specified time
-            max_results: The maximum number of jobs to return in the response. The default value is 10.
-            monitoring_job_definition_name: Gets a list of the monitoring schedules for the specified monitoring job definit
-            monitoring_type_equals: A filter that returns only the monitoring schedules for the specified monitoring
-            name_contains: Filter for monitoring schedules whose name contains a specified string.
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            sort_by: Whether to sort the results by the Status , CreationTime , or ScheduledTime fiel
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des
-            status_equals: A filter that returns only monitoring schedules modified before a specified time"""
+            creation_time_after: A filter that returns only monitoring schedules created
+            after a specified time. creation_time_before: A filter that returns only
+            monitoring schedules created before a specified time. endpoint_name: Name of
+            a specific endpoint to fetch schedules for. last_modified_time_after: A
+            filter that returns only monitoring schedules modified after a specified
+            time. last_modified_time_before: A filter that returns only monitoring
+            schedules modified before a specified time. max_results: The maximum number
+            of jobs to return in the response. monitoring_job_definition_name: Gets a
+            list of the monitoring schedules for the specified monitoring job
+            definition. monitoring_type_equals: A filter that returns only the
+            monitoring schedules for the specified monitoring type. name_contains:
+            Filter for monitoring schedules whose name contains a specified string.
+            next_token: The token returned if the response is truncated. sort_by:
+            Whether to sort the results by the ``Status``, ``CreationTime``, or
+            ``ScheduledTime`` field. sort_order: Whether to sort the results in
+            ``Ascending`` or ``Descending`` order. status_equals: A filter that returns
+            only monitoring schedules modified before a specified time.
+        """
         return self._call(_LIST_MONITORING_SCHEDULES, request, params)
 
     @_t.overload
@@ -10816,18 +12780,25 @@ class SageMakerClient(_calls.BaseClient):
     def list_notebook_instance_lifecycle_configs(
         self, request: ListNotebookInstanceLifecycleConfigsInput | None = None, /, **params: _t.Any
     ) -> ListNotebookInstanceLifecycleConfigsOutput:
-        """Lists notebook instance lifestyle configurations created with the CreateNotebookInstanceLifecycleConfig API.
+        """Lists notebook instance lifestyle configurations created with the
+        CreateNotebookInstanceLifecycleConfig
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstanceLifecycleConfig.html)
+        API.
 
         Args:
-            creation_time_after: A filter that returns only lifecycle configurations that were created after the
-            creation_time_before: A filter that returns only lifecycle configurations that were created before the
-            last_modified_time_after: A filter that returns only lifecycle configurations that were modified after the
-            last_modified_time_before: A filter that returns only lifecycle configurations that were modified before th
-            max_results: The maximum number of lifecycle configurations to return in the response.
-            name_contains: A string in the lifecycle configuration name. This filter returns only lifecycle
-            next_token: If the result of a ListNotebookInstanceLifecycleConfigs request was truncated, t
-            sort_by: Sorts the list of results. The default is CreationTime .
-            sort_order: The sort order for results."""
+            creation_time_after: A filter that returns only lifecycle configurations
+            that were created after the specified time… creation_time_before: A filter
+            that returns only lifecycle configurations that were created before the
+            specified time… last_modified_time_after: A filter that returns only
+            lifecycle configurations that were modified after the specified time…
+            last_modified_time_before: A filter that returns only lifecycle
+            configurations that were modified before the specified time… max_results:
+            The maximum number of lifecycle configurations to return in the response.
+            name_contains: A string in the lifecycle configuration name. next_token: If
+            the result of a ``ListNotebookInstanceLifecycleConfigs`` request was
+            truncated, the response… sort_by: Sorts the list of results. sort_order: The
+            sort order for results.
+        """
         return self._call(_LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS, request, params)
 
     @_t.overload
@@ -10853,22 +12824,29 @@ class SageMakerClient(_calls.BaseClient):
     def list_notebook_instances(
         self, request: ListNotebookInstancesInput | None = None, /, **params: _t.Any
     ) -> ListNotebookInstancesOutput:
-        """Returns a list of the SageMaker AI notebook instances in the requester's account in an Amazon Web Services Region.
+        """Returns a list of the SageMaker AI notebook instances in the requester's
+        account in an Amazon Web Services Region.
 
         Args:
-            additional_code_repository_equals: A filter that returns only notebook instances with associated with the specified
-            creation_time_after: A filter that returns only notebook instances that were created after the specif
-            creation_time_before: A filter that returns only notebook instances that were created before the speci
-            default_code_repository_contains: A string in the name or URL of a Git repository associated with this notebook in
-            last_modified_time_after: A filter that returns only notebook instances that were modified after the speci
-            last_modified_time_before: A filter that returns only notebook instances that were modified before the spec
+            additional_code_repository_equals: A filter that returns only notebook
+            instances with associated with the specified git repository.
+            creation_time_after: A filter that returns only notebook instances that were
+            created after the specified time… creation_time_before: A filter that
+            returns only notebook instances that were created before the specified time…
+            default_code_repository_contains: A string in the name or URL of a Git
+            repository associated with this notebook instance. last_modified_time_after:
+            A filter that returns only notebook instances that were modified after the
+            specified time… last_modified_time_before: A filter that returns only
+            notebook instances that were modified before the specified time…
             max_results: The maximum number of notebook instances to return.
-            name_contains: A string in the notebook instances' name. This filter returns only notebook inst
-            next_token: If the previous call to the ListNotebookInstances is truncated, the response inc
-            notebook_instance_lifecycle_config_name_contains: A string in the name of a notebook instances lifecycle configuration associated
-            sort_by: The field to sort results by. The default is Name .
-            sort_order: The sort order for results.
-            status_equals: A filter that returns only notebook instances with the specified status."""
+            name_contains: A string in the notebook instances' name. next_token: If the
+            previous call to the ``ListNotebookInstances`` is truncated, the response
+            includes a… notebook_instance_lifecycle_config_name_contains: A string in
+            the name of a notebook instances lifecycle configuration associated with
+            this notebook… sort_by: The field to sort results by. sort_order: The sort
+            order for results. status_equals: A filter that returns only notebook
+            instances with the specified status.
+        """
         return self._call(_LIST_NOTEBOOK_INSTANCES, request, params)
 
     @_t.overload
@@ -10895,17 +12873,22 @@ class SageMakerClient(_calls.BaseClient):
         """Lists the optimization jobs in your account and their properties.
 
         Args:
-            creation_time_after: Filters the results to only those optimization jobs that were created after the
-            creation_time_before: Filters the results to only those optimization jobs that were created before the
-            last_modified_time_after: Filters the results to only those optimization jobs that were updated after the
-            last_modified_time_before: Filters the results to only those optimization jobs that were updated before the
-            max_results: The maximum number of optimization jobs to return in the response. The default i
-            name_contains: Filters the results to only those optimization jobs with a name that contains th
-            next_token: A token that you use to get the next set of results following a truncated respon
-            optimization_contains: Filters the results to only those optimization jobs that apply the specified opt
-            sort_by: The field by which to sort the optimization jobs in the response. The default is
-            sort_order: The sort order for results. The default is Ascending
-            status_equals: Filters the results to only those optimization jobs with the specified status."""
+            creation_time_after: Filters the results to only those optimization jobs
+            that were created after the specified time. creation_time_before: Filters
+            the results to only those optimization jobs that were created before the
+            specified time. last_modified_time_after: Filters the results to only those
+            optimization jobs that were updated after the specified time.
+            last_modified_time_before: Filters the results to only those optimization
+            jobs that were updated before the specified time. max_results: The maximum
+            number of optimization jobs to return in the response. name_contains:
+            Filters the results to only those optimization jobs with a name that
+            contains the specified string. next_token: A token that you use to get the
+            next set of results following a truncated response. optimization_contains:
+            Filters the results to only those optimization jobs that apply the specified
+            optimization… sort_by: The field by which to sort the optimization jobs in
+            the response. sort_order: The sort order for results. status_equals: Filters
+            the results to only those optimization jobs with the specified status.
+        """
         return self._call(_LIST_OPTIMIZATION_JOBS, request, params)
 
     @_t.overload
@@ -10920,8 +12903,10 @@ class SageMakerClient(_calls.BaseClient):
         """Lists all of the SageMaker Partner AI Apps in an account.
 
         Args:
-            max_results: This parameter defines the maximum number of results that can be returned in a s
-            next_token: If the previous response was truncated, you will receive this token. Use it in y"""
+            max_results: This parameter defines the maximum number of results that can
+            be returned in a single response. next_token: If the previous response was
+            truncated, you will receive this token.
+        """
         return self._call(_LIST_PARTNER_APPS, request, params)
 
     @_t.overload
@@ -10940,13 +12925,15 @@ class SageMakerClient(_calls.BaseClient):
     def list_pipeline_execution_steps(
         self, request: ListPipelineExecutionStepsRequest | None = None, /, **params: _t.Any
     ) -> ListPipelineExecutionStepsResponse:
-        """Gets a list of PipeLineExecutionStep objects.
+        """Gets a list of ``PipeLineExecutionStep`` objects.
 
         Args:
-            max_results: The maximum number of pipeline execution steps to return in the response.
-            next_token: If the result of the previous ListPipelineExecutionSteps request was truncated,
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution.
-            sort_order: The field by which to sort results. The default is CreatedTime ."""
+            max_results: The maximum number of pipeline execution steps to return in the
+            response. next_token: If the result of the previous
+            ``ListPipelineExecutionSteps`` request was truncated, the response…
+            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline
+            execution. sort_order: The field by which to sort results.
+        """
         return self._call(_LIST_PIPELINE_EXECUTION_STEPS, request, params)
 
     @_t.overload
@@ -10970,14 +12957,16 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of the pipeline executions.
 
         Args:
-            created_after: A filter that returns the pipeline executions that were created after a specifie
-            created_before: A filter that returns the pipeline executions that were created before a specifi
-            max_results: The maximum number of pipeline executions to return in the response.
-            next_token: If the result of the previous ListPipelineExecutions request was truncated, the
-            pipeline_name: The name or Amazon Resource Name (ARN) of the pipeline.
-            pipeline_version_alias: The alias of a pipeline version. The response includes only the executions of th
-            sort_by: The field by which to sort results. The default is CreatedTime .
-            sort_order: The sort order for results."""
+            created_after: A filter that returns the pipeline executions that were
+            created after a specified time. created_before: A filter that returns the
+            pipeline executions that were created before a specified time. max_results:
+            The maximum number of pipeline executions to return in the response.
+            next_token: If the result of the previous ``ListPipelineExecutions`` request
+            was truncated, the response… pipeline_name: The name or Amazon Resource Name
+            (ARN) of the pipeline. pipeline_version_alias: The alias of a pipeline
+            version. sort_by: The field by which to sort results. sort_order: The sort
+            order for results.
+        """
         return self._call(_LIST_PIPELINE_EXECUTIONS, request, params)
 
     @_t.overload
@@ -10999,8 +12988,11 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             max_results: The maximum number of parameters to return in the response.
-            next_token: If the result of the previous ListPipelineParametersForExecution request was tru
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution."""
+            next_token: If the result of the previous
+            ``ListPipelineParametersForExecution`` request was truncated, the…
+            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline
+            execution.
+        """
         return self._call(_LIST_PIPELINE_PARAMETERS_FOR_EXECUTION, request, params)
 
     @_t.overload
@@ -11022,12 +13014,14 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of all versions of the pipeline.
 
         Args:
-            created_after: A filter that returns the pipeline versions that were created after a specified
-            created_before: A filter that returns the pipeline versions that were created before a specified
-            max_results: The maximum number of pipeline versions to return in the response.
-            next_token: If the result of the previous ListPipelineVersions request was truncated, the re
-            pipeline_name: The Amazon Resource Name (ARN) of the pipeline.
-            sort_order: The sort order for the results."""
+            created_after: A filter that returns the pipeline versions that were created
+            after a specified time. created_before: A filter that returns the pipeline
+            versions that were created before a specified time. max_results: The maximum
+            number of pipeline versions to return in the response. next_token: If the
+            result of the previous ``ListPipelineVersions`` request was truncated, the
+            response includes… pipeline_name: The Amazon Resource Name (ARN) of the
+            pipeline. sort_order: The sort order for the results.
+        """
         return self._call(_LIST_PIPELINE_VERSIONS, request, params)
 
     @_t.overload
@@ -11049,14 +13043,15 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of pipelines.
 
         Args:
-            created_after: A filter that returns the pipelines that were created after a specified time.
-            created_before: A filter that returns the pipelines that were created before a specified time.
-            managed_by: Filters the pipelines by who manages them. Specify AWS to return pipelines that
-            max_results: The maximum number of pipelines to return in the response.
-            next_token: If the result of the previous ListPipelines request was truncated, the response
-            pipeline_name_prefix: The prefix of the pipeline name.
-            sort_by: The field by which to sort results. The default is CreatedTime .
-            sort_order: The sort order for results."""
+            created_after: A filter that returns the pipelines that were created after a
+            specified time. created_before: A filter that returns the pipelines that
+            were created before a specified time. managed_by: Filters the pipelines by
+            who manages them. max_results: The maximum number of pipelines to return in
+            the response. next_token: If the result of the previous ``ListPipelines``
+            request was truncated, the response includes a… pipeline_name_prefix: The
+            prefix of the pipeline name. sort_by: The field by which to sort results.
+            sort_order: The sort order for results.
+        """
         return self._call(_LIST_PIPELINES, request, params)
 
     @_t.overload
@@ -11082,16 +13077,19 @@ class SageMakerClient(_calls.BaseClient):
         """Lists processing jobs that satisfy various filters.
 
         Args:
-            creation_time_after: A filter that returns only processing jobs created after the specified time.
-            creation_time_before: A filter that returns only processing jobs created after the specified time.
-            last_modified_time_after: A filter that returns only processing jobs modified after the specified time.
-            last_modified_time_before: A filter that returns only processing jobs modified before the specified time.
-            max_results: The maximum number of processing jobs to return in the response.
-            name_contains: A string in the processing job name. This filter returns only processing jobs wh
-            next_token: If the result of the previous ListProcessingJobs request was truncated, the resp
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves only processing jobs with a specific status."""
+            creation_time_after: A filter that returns only processing jobs created
+            after the specified time. creation_time_before: A filter that returns only
+            processing jobs created after the specified time. last_modified_time_after:
+            A filter that returns only processing jobs modified after the specified
+            time. last_modified_time_before: A filter that returns only processing jobs
+            modified before the specified time. max_results: The maximum number of
+            processing jobs to return in the response. name_contains: A string in the
+            processing job name. next_token: If the result of the previous
+            ``ListProcessingJobs`` request was truncated, the response includes a…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that retrieves only processing jobs with a
+            specific status.
+        """
         return self._call(_LIST_PROCESSING_JOBS, request, params)
 
     @_t.overload
@@ -11112,13 +13110,15 @@ class SageMakerClient(_calls.BaseClient):
         """Gets a list of the projects in an Amazon Web Services account.
 
         Args:
-            creation_time_after: A filter that returns the projects that were created after a specified time.
-            creation_time_before: A filter that returns the projects that were created before a specified time.
-            max_results: The maximum number of projects to return in the response.
-            name_contains: A filter that returns the projects whose name contains a specified string.
-            next_token: If the result of the previous ListProjects request was truncated, the response i
-            sort_by: The field by which to sort results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending ."""
+            creation_time_after: A filter that returns the projects that were created
+            after a specified time. creation_time_before: A filter that returns the
+            projects that were created before a specified time. max_results: The maximum
+            number of projects to return in the response. name_contains: A filter that
+            returns the projects whose name contains a specified string. next_token: If
+            the result of the previous ``ListProjects`` request was truncated, the
+            response includes a… sort_by: The field by which to sort results.
+            sort_order: The sort order for results.
+        """
         return self._call(_LIST_PROJECTS, request, params)
 
     @_t.overload
@@ -11138,16 +13138,20 @@ class SageMakerClient(_calls.BaseClient):
     def list_resource_catalogs(
         self, request: ListResourceCatalogsRequest | None = None, /, **params: _t.Any
     ) -> ListResourceCatalogsResponse:
-        """Lists Amazon SageMaker Catalogs based on given filters and orders. The maximum number of ResourceCatalog s viewable is 1000.
+        """Lists Amazon SageMaker Catalogs based on given filters and orders. The
+        maximum number of ``ResourceCatalog``s viewable is 1000.
 
         Args:
-            creation_time_after: Use this parameter to search for ResourceCatalog s created after a specific date
-            creation_time_before: Use this parameter to search for ResourceCatalog s created before a specific dat
-            max_results: The maximum number of results returned by ListResourceCatalogs .
-            name_contains: A string that partially matches one or more ResourceCatalog s names. Filters Res
-            next_token: A token to resume pagination of ListResourceCatalogs results.
-            sort_by: The value on which the resource catalog list is sorted.
-            sort_order: The order in which the resource catalogs are listed."""
+            creation_time_after: Use this parameter to search for ``ResourceCatalog``s
+            created after a specific date and time. creation_time_before: Use this
+            parameter to search for ``ResourceCatalog``s created before a specific date
+            and time. max_results: The maximum number of results returned by
+            ``ListResourceCatalogs``. name_contains: A string that partially matches one
+            or more ``ResourceCatalog``s names. next_token: A token to resume pagination
+            of ``ListResourceCatalogs`` results. sort_by: The value on which the
+            resource catalog list is sorted. sort_order: The order in which the resource
+            catalogs are listed.
+        """
         return self._call(_LIST_RESOURCE_CATALOGS, request, params)
 
     @_t.overload
@@ -11167,12 +13171,13 @@ class SageMakerClient(_calls.BaseClient):
         """Lists spaces.
 
         Args:
-            domain_id_equals: A parameter to search for the domain ID.
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending .
-            space_name_contains: A parameter by which to filter the results."""
+            domain_id_equals: A parameter to search for the domain ID. max_results: This
+            parameter defines the maximum number of results that can be return in a
+            single response. next_token: If the previous response was truncated, you
+            will receive this token. sort_by: The parameter by which to sort the
+            results. sort_order: The sort order for the results. space_name_contains: A
+            parameter by which to filter the results.
+        """
         return self._call(_LIST_SPACES, request, params)
 
     @_t.overload
@@ -11190,14 +13195,17 @@ class SageMakerClient(_calls.BaseClient):
     def list_stage_devices(
         self, request: ListStageDevicesRequest | None = None, /, **params: _t.Any
     ) -> ListStageDevicesResponse:
-        """Lists devices allocated to the stage, containing detailed device information and deployment status.
+        """Lists devices allocated to the stage, containing detailed device information
+        and deployment status.
 
         Args:
             edge_deployment_plan_name: The name of the edge deployment plan.
-            exclude_devices_deployed_in_other_stage: Toggle for excluding devices deployed in other stages.
-            max_results: The maximum number of requests to select.
-            next_token: The response from the last list when returning a list large enough to neeed toke
-            stage_name: The name of the stage in the deployment."""
+            exclude_devices_deployed_in_other_stage: Toggle for excluding devices
+            deployed in other stages. max_results: The maximum number of requests to
+            select. next_token: The response from the last list when returning a list
+            large enough to neeed tokening. stage_name: The name of the stage in the
+            deployment.
+        """
         return self._call(_LIST_STAGE_DEVICES, request, params)
 
     @_t.overload
@@ -11222,19 +13230,23 @@ class SageMakerClient(_calls.BaseClient):
     def list_studio_lifecycle_configs(
         self, request: ListStudioLifecycleConfigsRequest | None = None, /, **params: _t.Any
     ) -> ListStudioLifecycleConfigsResponse:
-        """Lists the Amazon SageMaker AI Studio Lifecycle Configurations in your Amazon Web Services Account.
+        """Lists the Amazon SageMaker AI Studio Lifecycle Configurations in your Amazon
+        Web Services Account.
 
         Args:
-            app_type_equals: A parameter to search for the App Type to which the Lifecycle Configuration is a
-            creation_time_after: A filter that returns only Lifecycle Configurations created on or after the spec
-            creation_time_before: A filter that returns only Lifecycle Configurations created on or before the spe
-            max_results: The total number of items to return in the response. If the total number of item
-            modified_time_after: A filter that returns only Lifecycle Configurations modified after the specified
-            modified_time_before: A filter that returns only Lifecycle Configurations modified before the specifie
-            name_contains: A string in the Lifecycle Configuration name. This filter returns only Lifecycle
-            next_token: If the previous call to ListStudioLifecycleConfigs didn't return the full set of
-            sort_by: The property used to sort results. The default value is CreationTime.
-            sort_order: The sort order. The default value is Descending."""
+            app_type_equals: A parameter to search for the App Type to which the
+            Lifecycle Configuration is attached. creation_time_after: A filter that
+            returns only Lifecycle Configurations created on or after the specified
+            time. creation_time_before: A filter that returns only Lifecycle
+            Configurations created on or before the specified time. max_results: The
+            total number of items to return in the response. modified_time_after: A
+            filter that returns only Lifecycle Configurations modified after the
+            specified time. modified_time_before: A filter that returns only Lifecycle
+            Configurations modified before the specified time. name_contains: A string
+            in the Lifecycle Configuration name. next_token: If the previous call to
+            ListStudioLifecycleConfigs didn't return the full set of Lifecycle… sort_by:
+            The property used to sort results. sort_order: The sort order.
+        """
         return self._call(_LIST_STUDIO_LIFECYCLE_CONFIGS, request, params)
 
     @_t.overload
@@ -11252,12 +13264,16 @@ class SageMakerClient(_calls.BaseClient):
     def list_subscribed_workteams(
         self, request: ListSubscribedWorkteamsRequest | None = None, /, **params: _t.Any
     ) -> ListSubscribedWorkteamsResponse:
-        """Gets a list of the work teams that you are subscribed to in the Amazon Web Services Marketplace. The list may be empty if no work team satisfies the filter specified in the NameContains parameter.
+        """Gets a list of the work teams that you are subscribed to in the Amazon Web
+        Services Marketplace. The list may be empty if no work team satisfies the filter
+        specified in the ``NameContains`` parameter.
 
         Args:
-            max_results: The maximum number of work teams to return in each page of the response.
-            name_contains: A string in the work team name. This filter returns only work teams whose name c
-            next_token: If the result of the previous ListSubscribedWorkteams request was truncated, the"""
+            max_results: The maximum number of work teams to return in each page of the
+            response. name_contains: A string in the work team name. next_token: If the
+            result of the previous ``ListSubscribedWorkteams`` request was truncated,
+            the response…
+        """
         return self._call(_LIST_SUBSCRIBED_WORKTEAMS, request, params)
 
     @_t.overload
@@ -11274,9 +13290,11 @@ class SageMakerClient(_calls.BaseClient):
         """Returns the tags for the specified SageMaker resource.
 
         Args:
-            max_results: Maximum number of tags to return.
-            next_token: If the response to the previous ListTags request is truncated, SageMaker returns
-            resource_arn: The Amazon Resource Name (ARN) of the resource whose tags you want to retrieve."""
+            max_results: Maximum number of tags to return. next_token: If the response
+            to the previous ``ListTags`` request is truncated, SageMaker returns this
+            token. resource_arn: The Amazon Resource Name (ARN) of the resource whose
+            tags you want to retrieve.
+        """
         return self._call(_LIST_TAGS, request, params)
 
     @_t.overload
@@ -11301,21 +13319,43 @@ class SageMakerClient(_calls.BaseClient):
     def list_training_jobs(
         self, request: ListTrainingJobsRequest | None = None, /, **params: _t.Any
     ) -> ListTrainingJobsResponse:
-        """Lists training jobs. When StatusEquals and MaxResults are set at the same time, the MaxResults number of training jobs are first retrieved ignoring the StatusEquals parameter and then they are filtered by the StatusEquals parameter, which is returned as a response. For example, if ListTrainingJobs is invoked with the following parameters: { ... MaxResults: 100, StatusEquals: InProgress ... } First, 100 trainings jobs with any status, including those other than InProgress , are selected (sorted according to the creation time, from the most current to the oldest). Next, those with a status of InProgress are returned. You can quickly test the API using the following Amazon Web Services CLI code. aws sagemaker list-training-jobs --max-results 100 --status-equals InProgress
+        """Lists training jobs.
+
+        Note: When ``StatusEquals`` and ``MaxResults`` are set at the same time, the
+        ``MaxResults`` number of training jobs are first retrieved ignoring the
+        ``StatusEquals`` parameter and then they are filtered by the ``StatusEquals``
+        parameter, which is returned as a response.
+
+        For example, if ``ListTrainingJobs`` is invoked with the following parameters:
+
+        { ... MaxResults: 100, StatusEquals: InProgress ... }
+
+        First, 100 trainings jobs with any status, including those other than
+        ``InProgress``, are selected (sorted according to the creation time, from the
+        most current to the oldest). Next, those with a status of ``InProgress`` are
+        returned.
+
+        You can quickly test the API using the following Amazon Web Services CLI code.
+
+        aws sagemaker list-training-jobs --max-results 100 --status-equals InProgress
 
         Args:
-            creation_time_after: A filter that returns only training jobs created after the specified time (times
-            creation_time_before: A filter that returns only training jobs created before the specified time (time
-            last_modified_time_after: A filter that returns only training jobs modified after the specified time (time
-            last_modified_time_before: A filter that returns only training jobs modified before the specified time (tim
-            max_results: The maximum number of training jobs to return in the response.
-            name_contains: A string in the training job name. This filter returns only training jobs whose
-            next_token: If the result of the previous ListTrainingJobs request was truncated, the respon
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves only training jobs with a specific status.
-            training_plan_arn_equals: The Amazon Resource Name (ARN); of the training plan to filter training jobs by.
-            warm_pool_status_equals: A filter that retrieves only training jobs with a specific warm pool status."""
+            creation_time_after: A filter that returns only training jobs created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only training jobs created before the specified time (timestamp).
+            last_modified_time_after: A filter that returns only training jobs modified
+            after the specified time (timestamp). last_modified_time_before: A filter
+            that returns only training jobs modified before the specified time
+            (timestamp). max_results: The maximum number of training jobs to return in
+            the response. name_contains: A string in the training job name. next_token:
+            If the result of the previous ``ListTrainingJobs`` request was truncated,
+            the response includes a… sort_by: The field to sort results by. sort_order:
+            The sort order for results. status_equals: A filter that retrieves only
+            training jobs with a specific status. training_plan_arn_equals: The Amazon
+            Resource Name (ARN); of the training plan to filter training jobs by.
+            warm_pool_status_equals: A filter that retrieves only training jobs with a
+            specific warm pool status.
+        """
         return self._call(_LIST_TRAINING_JOBS, request, params)
 
     @_t.overload
@@ -11336,15 +13376,20 @@ class SageMakerClient(_calls.BaseClient):
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self, request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse:
-        """Gets a list of TrainingJobSummary objects that describe the training jobs that a hyperparameter tuning job launched.
+        """Gets a list of TrainingJobSummary
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobSummary.html)
+        objects that describe the training jobs that a hyperparameter tuning job
+        launched.
 
         Args:
-            hyper_parameter_tuning_job_name: The name of the tuning job whose training jobs you want to list.
-            max_results: The maximum number of training jobs to return. The default value is 10.
-            next_token: If the result of the previous ListTrainingJobsForHyperParameterTuningJob request
-            sort_by: The field to sort results by. The default is Name . If the value of this field i
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that returns only training jobs with the specified status."""
+            hyper_parameter_tuning_job_name: The name of the tuning job whose training
+            jobs you want to list. max_results: The maximum number of training jobs to
+            return. next_token: If the result of the previous
+            ``ListTrainingJobsForHyperParameterTuningJob`` request was truncated…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that returns only training jobs with the
+            specified status.
+        """
         return self._call(_LIST_TRAINING_JOBS_FOR_HYPER_PARAMETER_TUNING_JOB, request, params)
 
     @_t.overload
@@ -11370,10 +13415,12 @@ class SageMakerClient(_calls.BaseClient):
             filters: Additional filters to apply to the list of training plans.
             max_results: The maximum number of results to return in the response.
             next_token: A token to continue pagination if more results are available.
-            sort_by: The training plan field to sort the results by (e.g., StartTime, Status).
-            sort_order: The order to sort the results (Ascending or Descending).
-            start_time_after: Filter to list only training plans with an actual start time after this date.
-            start_time_before: Filter to list only training plans with an actual start time before this date."""
+            sort_by: The training plan field to sort the results by (e.g., StartTime,
+            Status). sort_order: The order to sort the results (Ascending or
+            Descending). start_time_after: Filter to list only training plans with an
+            actual start time after this date. start_time_before: Filter to list only
+            training plans with an actual start time before this date.
+        """
         return self._call(_LIST_TRAINING_PLANS, request, params)
 
     @_t.overload
@@ -11392,15 +13439,25 @@ class SageMakerClient(_calls.BaseClient):
     def list_training_sessions(
         self, request: ListTrainingSessionsRequest | None = None, /, **params: _t.Any
     ) -> ListTrainingSessionsResponse:
-        """Lists training sessions in your account. You can filter results by creation time, name, and status. The operation paginates results. To retrieve additional results, use the NextToken parameter. The following operations are related to ListTrainingSessions : CreateTrainingSession DescribeTrainingSession
+        """Lists training sessions in your account. You can filter results by creation
+        time, name, and status. The operation paginates results. To retrieve additional
+        results, use the ``NextToken`` parameter.
+
+        The following operations are related to ``ListTrainingSessions``:
+
+        - ``CreateTrainingSession``
+        - ``DescribeTrainingSession``
 
         Args:
-            creation_time_after: A filter that returns only training sessions created after the specified time.
-            creation_time_before: A filter that returns only training sessions created before the specified time.
-            max_results: The maximum number of training sessions to return in the response.
-            name_contains: A string in the training session name to filter results. Only sessions whose nam
-            next_token: If the response was truncated, use the token returned in the previous response t
-            status_equals: A filter that returns only training sessions with the specified status."""
+            creation_time_after: A filter that returns only training sessions created
+            after the specified time. creation_time_before: A filter that returns only
+            training sessions created before the specified time. max_results: The
+            maximum number of training sessions to return in the response.
+            name_contains: A string in the training session name to filter results.
+            next_token: If the response was truncated, use the token returned in the
+            previous response to retrieve the next… status_equals: A filter that returns
+            only training sessions with the specified status.
+        """
         return self._call(_LIST_TRAINING_SESSIONS, request, params)
 
     @_t.overload
@@ -11426,16 +13483,19 @@ class SageMakerClient(_calls.BaseClient):
         """Lists transform jobs.
 
         Args:
-            creation_time_after: A filter that returns only transform jobs created after the specified time.
-            creation_time_before: A filter that returns only transform jobs created before the specified time.
-            last_modified_time_after: A filter that returns only transform jobs modified after the specified time.
-            last_modified_time_before: A filter that returns only transform jobs modified before the specified time.
-            max_results: The maximum number of transform jobs to return in the response. The default valu
-            name_contains: A string in the transform job name. This filter returns only transform jobs whos
-            next_token: If the result of the previous ListTransformJobs request was truncated, the respo
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that retrieves only transform jobs with a specific status."""
+            creation_time_after: A filter that returns only transform jobs created after
+            the specified time. creation_time_before: A filter that returns only
+            transform jobs created before the specified time. last_modified_time_after:
+            A filter that returns only transform jobs modified after the specified time.
+            last_modified_time_before: A filter that returns only transform jobs
+            modified before the specified time. max_results: The maximum number of
+            transform jobs to return in the response. name_contains: A string in the
+            transform job name. next_token: If the result of the previous
+            ``ListTransformJobs`` request was truncated, the response includes a…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that retrieves only transform jobs with a
+            specific status.
+        """
         return self._call(_LIST_TRANSFORM_JOBS, request, params)
 
     @_t.overload
@@ -11457,18 +13517,28 @@ class SageMakerClient(_calls.BaseClient):
     def list_trial_components(
         self, request: ListTrialComponentsRequest | None = None, /, **params: _t.Any
     ) -> ListTrialComponentsResponse:
-        """Lists the trial components in your account. You can sort the list by trial component name or creation time. You can filter the list to show only components that were created in a specific time range. You can also filter on one of the following: ExperimentName SourceArn TrialName
+        """Lists the trial components in your account. You can sort the list by trial
+        component name or creation time. You can filter the list to show only components
+        that were created in a specific time range. You can also filter on one of the
+        following:
+
+        - ``ExperimentName``
+        - ``SourceArn``
+        - ``TrialName``
 
         Args:
-            created_after: A filter that returns only components created after the specified time.
-            created_before: A filter that returns only components created before the specified time.
-            experiment_name: A filter that returns only components that are part of the specified experiment.
-            max_results: The maximum number of components to return in the response. The default value is
-            next_token: If the previous call to ListTrialComponents didn't return the full set of compon
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_arn: A filter that returns only components that have the specified source Amazon Reso
-            trial_name: A filter that returns only components that are part of the specified trial. If y"""
+            created_after: A filter that returns only components created after the
+            specified time. created_before: A filter that returns only components
+            created before the specified time. experiment_name: A filter that returns
+            only components that are part of the specified experiment. max_results: The
+            maximum number of components to return in the response. next_token: If the
+            previous call to ``ListTrialComponents`` didn't return the full set of
+            components, the call… sort_by: The property used to sort results.
+            sort_order: The sort order. source_arn: A filter that returns only
+            components that have the specified source Amazon Resource Name (ARN).
+            trial_name: A filter that returns only components that are part of the
+            specified trial.
+        """
         return self._call(_LIST_TRIAL_COMPONENTS, request, params)
 
     @_t.overload
@@ -11487,17 +13557,23 @@ class SageMakerClient(_calls.BaseClient):
         trial_component_name: ExperimentEntityName | None = None,
     ) -> ListTrialsResponse: ...
     def list_trials(self, request: ListTrialsRequest | None = None, /, **params: _t.Any) -> ListTrialsResponse:
-        """Lists the trials in your account. Specify an experiment name to limit the list to the trials that are part of that experiment. Specify a trial component name to limit the list to the trials that associated with that trial component. The list can be filtered to show only trials that were created in a specific time range. The list can be sorted by trial name or creation time.
+        """Lists the trials in your account. Specify an experiment name to limit the
+        list to the trials that are part of that experiment. Specify a trial component
+        name to limit the list to the trials that associated with that trial component.
+        The list can be filtered to show only trials that were created in a specific
+        time range. The list can be sorted by trial name or creation time.
 
         Args:
-            created_after: A filter that returns only trials created after the specified time.
-            created_before: A filter that returns only trials created before the specified time.
-            experiment_name: A filter that returns only trials that are part of the specified experiment.
-            max_results: The maximum number of trials to return in the response. The default value is 10.
-            next_token: If the previous call to ListTrials didn't return the full set of trials, the cal
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            trial_component_name: A filter that returns only trials that are associated with the specified trial c"""
+            created_after: A filter that returns only trials created after the specified
+            time. created_before: A filter that returns only trials created before the
+            specified time. experiment_name: A filter that returns only trials that are
+            part of the specified experiment. max_results: The maximum number of trials
+            to return in the response. next_token: If the previous call to
+            ``ListTrials`` didn't return the full set of trials, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            trial_component_name: A filter that returns only trials that are associated
+            with the specified trial component.
+        """
         return self._call(_LIST_TRIALS, request, params)
 
     @_t.overload
@@ -11518,9 +13594,11 @@ class SageMakerClient(_calls.BaseClient):
         """Lists all UltraServers that are part of a specified reserved capacity.
 
         Args:
-            max_results: The maximum number of UltraServers to return in the response. The default value
-            next_token: If the previous response was truncated, you receive this token. Use it in your n
-            reserved_capacity_arn: The ARN of the reserved capacity to list UltraServers for."""
+            max_results: The maximum number of UltraServers to return in the response.
+            next_token: If the previous response was truncated, you receive this token.
+            reserved_capacity_arn: The ARN of the reserved capacity to list UltraServers
+            for.
+        """
         return self._call(_LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY, request, params)
 
     @_t.overload
@@ -11542,12 +13620,13 @@ class SageMakerClient(_calls.BaseClient):
         """Lists user profiles.
 
         Args:
-            domain_id_equals: A parameter by which to filter the results.
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: The parameter by which to sort the results. The default is CreationTime.
-            sort_order: The sort order for the results. The default is Ascending.
-            user_profile_name_contains: A parameter by which to filter the results."""
+            domain_id_equals: A parameter by which to filter the results. max_results:
+            This parameter defines the maximum number of results that can be return in a
+            single response. next_token: If the previous response was truncated, you
+            will receive this token. sort_by: The parameter by which to sort the
+            results. sort_order: The sort order for the results.
+            user_profile_name_contains: A parameter by which to filter the results.
+        """
         return self._call(_LIST_USER_PROFILES, request, params)
 
     @_t.overload
@@ -11565,14 +13644,17 @@ class SageMakerClient(_calls.BaseClient):
     def list_workforces(
         self, request: ListWorkforcesRequest | None = None, /, **params: _t.Any
     ) -> ListWorkforcesResponse:
-        """Use this operation to list all private and vendor workforces in an Amazon Web Services Region. Note that you can only have one private workforce per Amazon Web Services Region.
+        """Use this operation to list all private and vendor workforces in an Amazon Web
+        Services Region. Note that you can only have one private workforce per Amazon
+        Web Services Region.
 
         Args:
             max_results: The maximum number of workforces returned in the response.
-            name_contains: A filter you can use to search for workforces using part of the workforce name.
-            next_token: A token to resume pagination.
-            sort_by: Sort workforces using the workforce name or creation date.
-            sort_order: Sort workforces in ascending or descending order."""
+            name_contains: A filter you can use to search for workforces using part of
+            the workforce name. next_token: A token to resume pagination. sort_by: Sort
+            workforces using the workforce name or creation date. sort_order: Sort
+            workforces in ascending or descending order.
+        """
         return self._call(_LIST_WORKFORCES, request, params)
 
     @_t.overload
@@ -11588,14 +13670,17 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListWorkteamsResponse: ...
     def list_workteams(self, request: ListWorkteamsRequest | None = None, /, **params: _t.Any) -> ListWorkteamsResponse:
-        """Gets a list of private work teams that you have defined in a region. The list may be empty if no work team satisfies the filter specified in the NameContains parameter.
+        """Gets a list of private work teams that you have defined in a region. The list
+        may be empty if no work team satisfies the filter specified in the
+        ``NameContains`` parameter.
 
         Args:
-            max_results: The maximum number of work teams to return in each page of the response.
-            name_contains: A string in the work team's name. This filter returns only work teams whose name
-            next_token: If the result of the previous ListWorkteams request was truncated, the response
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending ."""
+            max_results: The maximum number of work teams to return in each page of the
+            response. name_contains: A string in the work team's name. next_token: If
+            the result of the previous ``ListWorkteams`` request was truncated, the
+            response includes a… sort_by: The field to sort results by. sort_order: The
+            sort order for results.
+        """
         return self._call(_LIST_WORKTEAMS, request, params)
 
     @_t.overload
@@ -11616,17 +13701,44 @@ class SageMakerClient(_calls.BaseClient):
     def move_cluster_nodes(
         self, request: MoveClusterNodesRequest | None = None, /, **params: _t.Any
     ) -> MoveClusterNodesResponse:
-        """Moves running nodes from one instance group to another instance group. The target instance group can be in the same HyperPod cluster or in a different HyperPod cluster in the same account and Region. The underlying instances aren't terminated. Each node keeps its instance ID, its NodeLogicalId , its network interfaces and IP addresses, and its capacity. The node then joins the target instance group with the target's configuration and lifecycle scripts. The move replaces the node's root Amazon Elastic Block Store (Amazon EBS) volume and secondary EBS volume, which deletes any data stored on them. Back up any data that you need before you move the node. Specify the nodes to move with exactly one of NodeIds , NodeLogicalIds , or InstanceCount . The operation is asynchronous and returns after it accepts the nodes for the move. While a node moves, its status is DetachInProgress and then AttachInProgress . The node appears in the source cluster while it detaches. After HyperPod hands the node off to the target instance group, the node appears in the target cluster. To track the node, call DescribeClusterNode or ListClusterNodes on the source or target cluster. Both clusters must be InService , use Amazon EKS orchestration, and use Continuous as the NodeProvisioningMode . The source and target instance groups must also use compatible configurations.
+        """Moves running nodes from one instance group to another instance group. The
+        target instance group can be in the same HyperPod cluster or in a different
+        HyperPod cluster in the same account and Region. The underlying instances aren't
+        terminated.
+
+        Each node keeps its instance ID, its ``NodeLogicalId``, its network interfaces
+        and IP addresses, and its capacity. The node then joins the target instance
+        group with the target's configuration and lifecycle scripts.
+
+        Important: The move replaces the node's root Amazon Elastic Block Store (Amazon
+        EBS) volume and secondary EBS volume, which deletes any data stored on them.
+        Back up any data that you need before you move the node.
+
+        Specify the nodes to move with exactly one of ``NodeIds``, ``NodeLogicalIds``,
+        or ``InstanceCount``. The operation is asynchronous and returns after it accepts
+        the nodes for the move. While a node moves, its status is ``DetachInProgress``
+        and then ``AttachInProgress``. The node appears in the source cluster while it
+        detaches. After HyperPod hands the node off to the target instance group, the
+        node appears in the target cluster. To track the node, call
+        ``DescribeClusterNode`` or ``ListClusterNodes`` on the source or target cluster.
+
+        Note: Both clusters must be ``InService``, use Amazon EKS orchestration, and use
+        ``Continuous`` as the ``NodeProvisioningMode``.
+
+        The source and target instance groups must also use compatible configurations.
 
         Args:
-            client_token: A unique, case-sensitive identifier that you provide to ensure that the operatio
-            instance_count: The number of nodes to move, from 1 to 50. HyperPod selects the nodes from the s
-            node_ids: A list of instance IDs of the nodes to move. You can specify up to 50 instance I
-            node_logical_ids: A list of NodeLogicalIds of the nodes to move. You can specify up to 50 NodeLogi
-            source_cluster_arn: The Amazon Resource Name (ARN) of the HyperPod cluster that the nodes are moved
-            source_instance_group_name: The name of the instance group in the source cluster that the nodes are moved fr
-            target_cluster_arn: The Amazon Resource Name (ARN) of the HyperPod cluster that the nodes are moved
-            target_instance_group_name: The name of the instance group in the target cluster that the nodes are moved to"""
+            client_token: A unique, case-sensitive identifier that you provide to ensure
+            that the operation completes no more… instance_count: The number of nodes to
+            move, from 1 to 50. node_ids: A list of instance IDs of the nodes to move.
+            node_logical_ids: A list of ``NodeLogicalIds`` of the nodes to move.
+            source_cluster_arn: The Amazon Resource Name (ARN) of the HyperPod cluster
+            that the nodes are moved from. source_instance_group_name: The name of the
+            instance group in the source cluster that the nodes are moved from.
+            target_cluster_arn: The Amazon Resource Name (ARN) of the HyperPod cluster
+            that the nodes are moved to. target_instance_group_name: The name of the
+            instance group in the target cluster that the nodes are moved to.
+        """
         return self._call(_MOVE_CLUSTER_NODES, request, params)
 
     @_t.overload
@@ -11638,11 +13750,25 @@ class SageMakerClient(_calls.BaseClient):
     def put_endpoint_policy(
         self, request: PutEndpointPolicyRequest | None = None, /, **params: _t.Any
     ) -> PutEndpointPolicyResponse:
-        """Attaches a resource-based policy to an endpoint. With an endpoint policy, you can allow other Amazon Web Services accounts to send requests to your endpoint, or to inference components on it, through an inference router. The policy that you specify replaces the endpoint's existing policy, if it has one. You can't attach a policy to an endpoint whose status is Deleting or Failed . SageMaker AI rejects a policy that doesn't follow the endpoint policy rules. For information about the policy rules, see Use destinations in other accounts . Policy changes typically take effect within 30 seconds, and can take up to 5 minutes. If you delete the endpoint, its policy is also deleted, and a new endpoint with the same name has no policy.
+        """Attaches a resource-based policy to an endpoint. With an endpoint policy, you
+        can allow other Amazon Web Services accounts to send requests to your endpoint,
+        or to inference components on it, through an inference router. The policy that
+        you specify replaces the endpoint's existing policy, if it has one.
+
+        You can't attach a policy to an endpoint whose status is ``Deleting`` or
+        ``Failed``. SageMaker AI rejects a policy that doesn't follow the endpoint
+        policy rules. For information about the policy rules, see Use destinations in
+        other accounts
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-router-cross-account.html).
+
+        Policy changes typically take effect within 30 seconds, and can take up to 5
+        minutes. If you delete the endpoint, its policy is also deleted, and a new
+        endpoint with the same name has no policy.
 
         Args:
-            endpoint_name: The name of the endpoint. The endpoint must be in your account and in the curren
-            resource_policy: The endpoint policy, as a JSON policy document. The policy can contain only ASCI"""
+            endpoint_name: The name of the endpoint.
+            resource_policy: The endpoint policy, as a JSON policy document.
+        """
         return self._call(_PUT_ENDPOINT_POLICY, request, params)
 
     @_t.overload
@@ -11656,11 +13782,15 @@ class SageMakerClient(_calls.BaseClient):
     def put_model_package_group_policy(
         self, request: PutModelPackageGroupPolicyInput | None = None, /, **params: _t.Any
     ) -> PutModelPackageGroupPolicyOutput:
-        """Adds a resouce policy to control access to a model group. For information about resoure policies, see Identity-based policies and resource-based policies in the Amazon Web Services Identity and Access Management User Guide. .
+        """Adds a resouce policy to control access to a model group. For information
+        about resoure policies, see Identity-based policies and resource-based policies
+        (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_identity-vs-resource.html)
+        in the Amazon Web Services Identity and Access Management User Guide..
 
         Args:
-            model_package_group_name: The name of the model group to add a resource policy to.
-            resource_policy: The resource policy for the model group."""
+            model_package_group_name: The name of the model group to add a resource
+            policy to. resource_policy: The resource policy for the model group.
+        """
         return self._call(_PUT_MODEL_PACKAGE_GROUP_POLICY, request, params)
 
     @_t.overload
@@ -11678,16 +13808,22 @@ class SageMakerClient(_calls.BaseClient):
         start_arns: QueryLineageStartArns | None = None,
     ) -> QueryLineageResponse: ...
     def query_lineage(self, request: QueryLineageRequest | None = None, /, **params: _t.Any) -> QueryLineageResponse:
-        """Use this action to inspect your lineage and discover relationships between entities. For more information, see Querying Lineage Entities in the Amazon SageMaker Developer Guide .
+        """Use this action to inspect your lineage and discover relationships between
+        entities. For more information, see Querying Lineage Entities
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/querying-lineage-entities.html)
+        in the Amazon SageMaker Developer Guide.
 
         Args:
-            direction: Associations between lineage entities have a direction. This parameter determine
-            filters: A set of filtering parameters that allow you to specify which entities should be
-            include_edges: Setting this value to True retrieves not only the entities of interest but also
-            max_depth: The maximum depth in lineage relationships from the StartArns that are traversed
-            max_results: Limits the number of vertices in the results. Use the NextToken in a response to
-            next_token: Limits the number of vertices in the request. Use the NextToken in a response to
-            start_arns: A list of resource Amazon Resource Name (ARN) that represent the starting point"""
+            direction: Associations between lineage entities have a direction. filters:
+            A set of filtering parameters that allow you to specify which entities
+            should be returned. include_edges: Setting this value to ``True`` retrieves
+            not only the entities of interest but also the… max_depth: The maximum depth
+            in lineage relationships from the ``StartArns`` that are traversed.
+            max_results: Limits the number of vertices in the results. next_token:
+            Limits the number of vertices in the request. start_arns: A list of resource
+            Amazon Resource Name (ARN) that represent the starting point for your
+            lineage…
+        """
         return self._call(_QUERY_LINEAGE, request, params)
 
     @_t.overload
@@ -11702,7 +13838,8 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             device_fleet_name: The name of the fleet.
             devices: A list of devices to register with SageMaker Edge Manager.
-            tags: The tags associated with devices."""
+            tags: The tags associated with devices.
+        """
         return self._call(_REGISTER_DEVICES, request, params)
 
     @_t.overload
@@ -11719,13 +13856,26 @@ class SageMakerClient(_calls.BaseClient):
     def remove_inference_gateway(
         self, request: RemoveInferenceGatewayRequest | None = None, /, **params: _t.Any
     ) -> RemoveInferenceGatewayResponse:
-        """Removes an in-cluster inference gateway from a global inference gateway. This operation is asynchronous: the in-cluster inference gateway moves to the REMOVING status, and then no longer appears in ListInferenceGateways . If the in-cluster inference gateway isn't in the global inference gateway, the operation succeeds and returns no status. The operation returns ResourceNotFound only if the global inference gateway doesn't exist. The operation fails with ConflictException while another operation is in progress on the global inference gateway. It fails with ValidationException if the in-cluster inference gateway is the last one, because a global inference gateway must have at least one.
+        """Removes an in-cluster inference gateway from a global inference gateway. This
+        operation is asynchronous: the in-cluster inference gateway moves to the
+        ``REMOVING`` status, and then no longer appears in ``ListInferenceGateways``. If
+        the in-cluster inference gateway isn't in the global inference gateway, the
+        operation succeeds and returns no status. The operation returns
+        ``ResourceNotFound`` only if the global inference gateway doesn't exist.
+
+        The operation fails with ``ConflictException`` while another operation is in
+        progress on the global inference gateway. It fails with ``ValidationException``
+        if the in-cluster inference gateway is the last one, because a global inference
+        gateway must have at least one.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the i
-            identifier: The name, Amazon Resource Name (ARN), or ID of the global inference gateway.
-            name: The name of the InferenceGatewayConfig resource that defines the in-cluster infe
-            namespace: The Kubernetes namespace of the in-cluster inference gateway."""
+            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod
+            cluster that runs the in-cluster inference… identifier: The name, Amazon
+            Resource Name (ARN), or ID of the global inference gateway. name: The name
+            of the ``InferenceGatewayConfig`` resource that defines the in-cluster
+            inference gateway. namespace: The Kubernetes namespace of the in-cluster
+            inference gateway.
+        """
         return self._call(_REMOVE_INFERENCE_GATEWAY, request, params)
 
     @_t.overload
@@ -11745,10 +13895,12 @@ class SageMakerClient(_calls.BaseClient):
         """Renders the UI template so that you can preview the worker's experience.
 
         Args:
-            human_task_ui_arn: The HumanTaskUiArn of the worker UI that you want to render. Do not provide a Hu
-            role_arn: The Amazon Resource Name (ARN) that has access to the S3 objects that are used b
-            task: A RenderableTask object containing a representative task to render.
-            ui_template: A Template object containing the worker UI template to render."""
+            human_task_ui_arn: The ``HumanTaskUiArn`` of the worker UI that you want to
+            render. role_arn: The Amazon Resource Name (ARN) that has access to the S3
+            objects that are used by the template. task: A ``RenderableTask`` object
+            containing a representative task to render. ui_template: A ``Template``
+            object containing the worker UI template to render.
+        """
         return self._call(_RENDER_UI_TEMPLATE, request, params)
 
     @_t.overload
@@ -11767,9 +13919,12 @@ class SageMakerClient(_calls.BaseClient):
         """Retry the execution of the pipeline.
 
         Args:
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            parallelism_configuration: This configuration, if specified, overrides the parallelism configuration of the
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution."""
+            client_request_token: A unique, case-sensitive identifier that you provide
+            to ensure the idempotency of the operation. parallelism_configuration: This
+            configuration, if specified, overrides the parallelism configuration of the
+            parent pipeline. pipeline_execution_arn: The Amazon Resource Name (ARN) of
+            the pipeline execution.
+        """
         return self._call(_RETRY_PIPELINE_EXECUTION, request, params)
 
     @_t.overload
@@ -11788,17 +13943,28 @@ class SageMakerClient(_calls.BaseClient):
         visibility_conditions: VisibilityConditionsList | None = None,
     ) -> SearchResponse: ...
     def search(self, request: SearchRequest | None = None, /, **params: _t.Any) -> SearchResponse:
-        """Finds SageMaker resources that match a search query. Matching resources are returned as a list of SearchRecord objects in the response. You can sort the search results by any resource property in a ascending or descending order. You can query against the following value types: numeric, text, Boolean, and timestamp. The Search API may provide access to otherwise restricted data. See Amazon SageMaker API Permissions: Actions, Permissions, and Resources Reference for more information.
+        """Finds SageMaker resources that match a search query. Matching resources are
+        returned as a list of ``SearchRecord`` objects in the response. You can sort the
+        search results by any resource property in a ascending or descending order.
+
+        You can query against the following value types: numeric, text, Boolean, and
+        timestamp.
+
+        Note: The Search API may provide access to otherwise restricted data. See Amazon
+        SageMaker API Permissions: Actions, Permissions, and Resources Reference
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/api-permissions-reference.html)
+        for more information.
 
         Args:
-            cross_account_filter_option: A cross account filter option. When the value is "CrossAccount" the search resul
-            max_results: The maximum number of results to return.
-            next_token: If more than MaxResults resources match the specified SearchExpression , the res
-            resource: The name of the SageMaker resource to search for.
-            search_expression: A Boolean conditional statement. Resources must satisfy this condition to be inc
-            sort_by: The name of the resource property used to sort the SearchResults . The default i
-            sort_order: How SearchResults are ordered. Valid values are Ascending or Descending . The de
-            visibility_conditions: Limits the results of your search request to the resources that you can access."""
+            cross_account_filter_option: A cross account filter option. max_results: The
+            maximum number of results to return. next_token: If more than ``MaxResults``
+            resources match the specified ``SearchExpression``, the response… resource:
+            The name of the SageMaker resource to search for. search_expression: A
+            Boolean conditional statement. sort_by: The name of the resource property
+            used to sort the ``SearchResults``. sort_order: How ``SearchResults`` are
+            ordered. visibility_conditions: Limits the results of your search request to
+            the resources that you can access.
+        """
         return self._call(_SEARCH, request, params)
 
     @_t.overload
@@ -11822,18 +13988,34 @@ class SageMakerClient(_calls.BaseClient):
     def search_training_plan_offerings(
         self, request: SearchTrainingPlanOfferingsRequest | None = None, /, **params: _t.Any
     ) -> SearchTrainingPlanOfferingsResponse:
-        """Searches for available training plan offerings based on specified criteria. Users search for available plan offerings based on their requirements (e.g., instance type, count, start time, duration). And then, they create a plan that best matches their needs using the ID of the plan offering they want to use. For more information about how to reserve GPU capacity for your SageMaker training jobs or SageMaker HyperPod clusters using Amazon SageMaker Training Plan , see CreateTrainingPlan .
+        """Searches for available training plan offerings based on specified criteria.
+
+        - Users search for available plan offerings based on their requirements (e.g.,
+          instance type, count, start time, duration).
+        - And then, they create a plan that best matches their needs using the ID of the
+          plan offering they want to use.
+
+        For more information about how to reserve GPU capacity for your SageMaker
+        training jobs or SageMaker HyperPod clusters using Amazon SageMaker Training
+        Plan , see ``CreateTrainingPlan``
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+        .
 
         Args:
-            duration_hours: The desired duration in hours for the training plan offerings.
-            end_time_before: A filter to search for reserved capacity offerings with an end time before a spe
-            instance_count: The number of instances you want to reserve in the training plan offerings. This
-            instance_type: The type of instance you want to search for in the available training plan offer
-            start_time_after: A filter to search for training plan offerings with a start time after a specifi
-            target_resources: The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod, SageMak
-            training_plan_arn: The Amazon Resource Name (ARN); of an existing training plan to search for exten
+            duration_hours: The desired duration in hours for the training plan
+            offerings. end_time_before: A filter to search for reserved capacity
+            offerings with an end time before a specified date. instance_count: The
+            number of instances you want to reserve in the training plan offerings.
+            instance_type: The type of instance you want to search for in the available
+            training plan offerings. start_time_after: A filter to search for training
+            plan offerings with a start time after a specified date. target_resources:
+            The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod,
+            SageMaker Endpoints… training_plan_arn: The Amazon Resource Name (ARN); of
+            an existing training plan to search for extension offerings.
             ultra_server_count: The number of UltraServers to search for.
-            ultra_server_type: The type of UltraServer to search for, such as ml.u-p6e-gb200x72."""
+            ultra_server_type: The type of UltraServer to search for, such as
+            ml.u-p6e-gb200x72.
+        """
         return self._call(_SEARCH_TRAINING_PLAN_OFFERINGS, request, params)
 
     @_t.overload
@@ -11851,12 +14033,17 @@ class SageMakerClient(_calls.BaseClient):
     def send_pipeline_execution_step_failure(
         self, request: SendPipelineExecutionStepFailureRequest | None = None, /, **params: _t.Any
     ) -> SendPipelineExecutionStepFailureResponse:
-        """Notifies the pipeline that the execution of a callback step failed, along with a message describing why. When a callback step is run, the pipeline generates a callback token and includes the token in a message sent to Amazon Simple Queue Service (Amazon SQS).
+        """Notifies the pipeline that the execution of a callback step failed, along
+        with a message describing why. When a callback step is run, the pipeline
+        generates a callback token and includes the token in a message sent to Amazon
+        Simple Queue Service (Amazon SQS).
 
         Args:
             callback_token: The pipeline generated token from the Amazon SQS queue.
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            failure_reason: A message describing why the step failed."""
+            client_request_token: A unique, case-sensitive identifier that you provide
+            to ensure the idempotency of the operation. failure_reason: A message
+            describing why the step failed.
+        """
         return self._call(_SEND_PIPELINE_EXECUTION_STEP_FAILURE, request, params)
 
     @_t.overload
@@ -11874,12 +14061,17 @@ class SageMakerClient(_calls.BaseClient):
     def send_pipeline_execution_step_success(
         self, request: SendPipelineExecutionStepSuccessRequest | None = None, /, **params: _t.Any
     ) -> SendPipelineExecutionStepSuccessResponse:
-        """Notifies the pipeline that the execution of a callback step succeeded and provides a list of the step's output parameters. When a callback step is run, the pipeline generates a callback token and includes the token in a message sent to Amazon Simple Queue Service (Amazon SQS).
+        """Notifies the pipeline that the execution of a callback step succeeded and
+        provides a list of the step's output parameters. When a callback step is run,
+        the pipeline generates a callback token and includes the token in a message sent
+        to Amazon Simple Queue Service (Amazon SQS).
 
         Args:
             callback_token: The pipeline generated token from the Amazon SQS queue.
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            output_parameters: A list of the output parameters of the callback step."""
+            client_request_token: A unique, case-sensitive identifier that you provide
+            to ensure the idempotency of the operation. output_parameters: A list of the
+            output parameters of the callback step.
+        """
         return self._call(_SEND_PIPELINE_EXECUTION_STEP_SUCCESS, request, params)
 
     @_t.overload
@@ -11893,11 +14085,21 @@ class SageMakerClient(_calls.BaseClient):
     def start_cluster_health_check(
         self, request: StartClusterHealthCheckRequest | None = None, /, **params: _t.Any
     ) -> StartClusterHealthCheckResponse:
-        """Start deep health checks for a SageMaker HyperPod cluster. You can use DescribeClusterNode API to track progress of the deep health checks. The unhealthy nodes will be automatically rebooted or replaced. Please see Resilience-related Kubernetes labels by SageMaker HyperPod for details.
+        """Start deep health checks for a SageMaker HyperPod cluster. You can use
+        DescribeClusterNode
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeClusterNode.html)
+        API to track progress of the deep health checks. The unhealthy nodes will be
+        automatically rebooted or replaced. Please see Resilience-related Kubernetes
+        labels by SageMaker HyperPod
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-eks-resiliency-node-labels.html)
+        for details.
 
         Args:
-            cluster_name: The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod clus
-            deep_health_check_configurations: A list of configurations containing instance group names, EC2 instance IDs, and"""
+            cluster_name: The string name or the Amazon Resource Name (ARN) of the
+            SageMaker HyperPod cluster. deep_health_check_configurations: A list of
+            configurations containing instance group names, EC2 instance IDs, and deep
+            health checks…
+        """
         return self._call(_START_CLUSTER_HEALTH_CHECK, request, params)
 
     @_t.overload
@@ -11911,7 +14113,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             edge_deployment_plan_name: The name of the edge deployment plan to start.
-            stage_name: The name of the stage to start."""
+            stage_name: The name of the stage to start.
+        """
         return self._call(_START_EDGE_DEPLOYMENT_STAGE, request, params)
 
     @_t.overload
@@ -11926,7 +14129,8 @@ class SageMakerClient(_calls.BaseClient):
         """Starts an inference experiment.
 
         Args:
-            name: The name of the inference experiment to start."""
+            name: The name of the inference experiment to start.
+        """
         return self._call(_START_INFERENCE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -11943,7 +14147,8 @@ class SageMakerClient(_calls.BaseClient):
         """Programmatically start an MLflow Tracking Server.
 
         Args:
-            tracking_server_name: The name of the tracking server to start."""
+            tracking_server_name: The name of the tracking server to start.
+        """
         return self._call(_START_MLFLOW_TRACKING_SERVER, request, params)
 
     @_t.overload
@@ -11953,10 +14158,14 @@ class SageMakerClient(_calls.BaseClient):
     def start_monitoring_schedule(
         self, request: StartMonitoringScheduleRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Starts a previously stopped monitoring schedule. By default, when you successfully create a new schedule, the status of a monitoring schedule is scheduled .
+        """Starts a previously stopped monitoring schedule.
+
+        Note: By default, when you successfully create a new schedule, the status of a
+        monitoring schedule is ``scheduled``.
 
         Args:
-            monitoring_schedule_name: The name of the schedule to start."""
+            monitoring_schedule_name: The name of the schedule to start.
+        """
         return self._call(_START_MONITORING_SCHEDULE, request, params)
 
     @_t.overload
@@ -11964,10 +14173,15 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def start_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     def start_notebook_instance(self, request: StartNotebookInstanceInput | None = None, /, **params: _t.Any) -> None:
-        """Launches an ML compute instance with the latest version of the libraries and attaches your ML storage volume. After configuring the notebook instance, SageMaker AI sets the notebook instance status to InService . A notebook instance's status must be InService before you can connect to your Jupyter notebook.
+        """Launches an ML compute instance with the latest version of the libraries and
+        attaches your ML storage volume. After configuring the notebook instance,
+        SageMaker AI sets the notebook instance status to ``InService``. A notebook
+        instance's status must be ``InService`` before you can connect to your Jupyter
+        notebook.
 
         Args:
-            notebook_instance_name: The name of the notebook instance to start."""
+            notebook_instance_name: The name of the notebook instance to start.
+        """
         return self._call(_START_NOTEBOOK_INSTANCE, request, params)
 
     @_t.overload
@@ -11994,17 +14208,20 @@ class SageMakerClient(_calls.BaseClient):
         """Starts a pipeline execution.
 
         Args:
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            mlflow_experiment_name: The MLflow experiment name of the pipeline execution.
-            parallelism_configuration: This configuration, if specified, overrides the parallelism configuration of the
-            pipeline_execution_description: The description of the pipeline execution.
-            pipeline_execution_display_name: The display name of the pipeline execution.
-            pipeline_name: The name or Amazon Resource Name (ARN) of the pipeline.
-            pipeline_parameters: Contains a list of pipeline parameters. This list can be empty.
-            pipeline_version_alias: The alias of the pipeline version to start the execution from. You can't specify
-            pipeline_version_id: The ID of the pipeline version to start execution from. You can't specify this w
-            role_arn: The Amazon Resource Name (ARN) of the IAM role that the execution uses. You must
-            selective_execution_config: The selective execution configuration applied to the pipeline run."""
+            client_request_token: A unique, case-sensitive identifier that you provide
+            to ensure the idempotency of the operation. mlflow_experiment_name: The
+            MLflow experiment name of the pipeline execution. parallelism_configuration:
+            This configuration, if specified, overrides the parallelism configuration of
+            the parent pipeline… pipeline_execution_description: The description of the
+            pipeline execution. pipeline_execution_display_name: The display name of the
+            pipeline execution. pipeline_name: The name or Amazon Resource Name (ARN) of
+            the pipeline. pipeline_parameters: Contains a list of pipeline parameters.
+            pipeline_version_alias: The alias of the pipeline version to start the
+            execution from. pipeline_version_id: The ID of the pipeline version to start
+            execution from. role_arn: The Amazon Resource Name (ARN) of the IAM role
+            that the execution uses. selective_execution_config: The selective execution
+            configuration applied to the pipeline run.
+        """
         return self._call(_START_PIPELINE_EXECUTION, request, params)
 
     @_t.overload
@@ -12012,10 +14229,13 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def start_session(self, *, resource_identifier: ResourceIdentifier) -> StartSessionResponse: ...
     def start_session(self, request: StartSessionRequest | None = None, /, **params: _t.Any) -> StartSessionResponse:
-        """Initiates a remote connection session between a local integrated development environments (IDEs) and a remote SageMaker space.
+        """Initiates a remote connection session between a local integrated development
+        environments (IDEs) and a remote SageMaker space.
 
         Args:
-            resource_identifier: The Amazon Resource Name (ARN) of the resource to which the remote connection wi"""
+            resource_identifier: The Amazon Resource Name (ARN) of the resource to which
+            the remote connection will be established.
+        """
         return self._call(_START_SESSION, request, params)
 
     @_t.overload
@@ -12028,7 +14248,8 @@ class SageMakerClient(_calls.BaseClient):
         """Stops a running AI benchmark job.
 
         Args:
-            ai_benchmark_job_name: The name of the AI benchmark job to stop."""
+            ai_benchmark_job_name: The name of the AI benchmark job to stop.
+        """
         return self._call(_STOP_AI_BENCHMARK_JOB, request, params)
 
     @_t.overload
@@ -12045,7 +14266,8 @@ class SageMakerClient(_calls.BaseClient):
         """Stops a running AI recommendation job.
 
         Args:
-            ai_recommendation_job_name: The name of the AI recommendation job to stop."""
+            ai_recommendation_job_name: The name of the AI recommendation job to stop.
+        """
         return self._call(_STOP_AI_RECOMMENDATION_JOB, request, params)
 
     @_t.overload
@@ -12056,7 +14278,8 @@ class SageMakerClient(_calls.BaseClient):
         """A method for forcing a running job to shut down.
 
         Args:
-            auto_ml_job_name: The name of the object you are requesting."""
+            auto_ml_job_name: The name of the object you are requesting.
+        """
         return self._call(_STOP_AUTO_ML_JOB, request, params)
 
     @_t.overload
@@ -12064,10 +14287,19 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
     def stop_compilation_job(self, request: StopCompilationJobRequest | None = None, /, **params: _t.Any) -> None:
-        """Stops a model compilation job. To stop a job, Amazon SageMaker AI sends the algorithm the SIGTERM signal. This gracefully shuts the job down. If the job hasn't stopped, it sends the SIGKILL signal. When it receives a StopCompilationJob request, Amazon SageMaker AI changes the CompilationJobStatus of the job to Stopping . After Amazon SageMaker stops the job, it sets the CompilationJobStatus to Stopped .
+        """Stops a model compilation job.
+
+        To stop a job, Amazon SageMaker AI sends the algorithm the SIGTERM signal. This
+        gracefully shuts the job down. If the job hasn't stopped, it sends the SIGKILL
+        signal.
+
+        When it receives a ``StopCompilationJob`` request, Amazon SageMaker AI changes
+        the ``CompilationJobStatus`` of the job to ``Stopping``. After Amazon SageMaker
+        stops the job, it sets the ``CompilationJobStatus`` to ``Stopped``.
 
         Args:
-            compilation_job_name: The name of the model compilation job to stop."""
+            compilation_job_name: The name of the model compilation job to stop.
+        """
         return self._call(_STOP_COMPILATION_JOB, request, params)
 
     @_t.overload
@@ -12081,7 +14313,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             edge_deployment_plan_name: The name of the edge deployment plan to stop.
-            stage_name: The name of the stage to stop."""
+            stage_name: The name of the stage to stop.
+        """
         return self._call(_STOP_EDGE_DEPLOYMENT_STAGE, request, params)
 
     @_t.overload
@@ -12092,7 +14325,8 @@ class SageMakerClient(_calls.BaseClient):
         """Request to stop an edge packaging job.
 
         Args:
-            edge_packaging_job_name: The name of the edge packaging job."""
+            edge_packaging_job_name: The name of the edge packaging job.
+        """
         return self._call(_STOP_EDGE_PACKAGING_JOB, request, params)
 
     @_t.overload
@@ -12104,10 +14338,17 @@ class SageMakerClient(_calls.BaseClient):
     def stop_hyper_parameter_tuning_job(
         self, request: StopHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
     ) -> None:
-        """Stops a running hyperparameter tuning job and all running training jobs that the tuning job launched. All model artifacts output from the training jobs are stored in Amazon Simple Storage Service (Amazon S3). All data that the training jobs write to Amazon CloudWatch Logs are still available in CloudWatch. After the tuning job moves to the Stopped state, it releases all reserved resources for the tuning job.
+        """Stops a running hyperparameter tuning job and all running training jobs that
+        the tuning job launched.
+
+        All model artifacts output from the training jobs are stored in Amazon Simple
+        Storage Service (Amazon S3). All data that the training jobs write to Amazon
+        CloudWatch Logs are still available in CloudWatch. After the tuning job moves to
+        the ``Stopped`` state, it releases all reserved resources for the tuning job.
 
         Args:
-            hyper_parameter_tuning_job_name: The name of the tuning job to stop."""
+            hyper_parameter_tuning_job_name: The name of the tuning job to stop.
+        """
         return self._call(_STOP_HYPER_PARAMETER_TUNING_JOB, request, params)
 
     @_t.overload
@@ -12130,11 +14371,12 @@ class SageMakerClient(_calls.BaseClient):
         """Stops an inference experiment.
 
         Args:
-            desired_model_variants: An array of ModelVariantConfig objects. There is one for each variant that you w
-            desired_state: The desired state of the experiment after stopping. The possible states are the
-            model_variant_actions: Array of key-value pairs, with names of variants mapped to actions. The possible
-            name: The name of the inference experiment to stop.
-            reason: The reason for stopping the experiment."""
+            desired_model_variants: An array of ``ModelVariantConfig`` objects.
+            desired_state: The desired state of the experiment after stopping.
+            model_variant_actions: Array of key-value pairs, with names of variants
+            mapped to actions. name: The name of the inference experiment to stop.
+            reason: The reason for stopping the experiment.
+        """
         return self._call(_STOP_INFERENCE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -12147,7 +14389,8 @@ class SageMakerClient(_calls.BaseClient):
         """Stops an Inference Recommender job.
 
         Args:
-            job_name: The name of the job you want to stop."""
+            job_name: The name of the job you want to stop.
+        """
         return self._call(_STOP_INFERENCE_RECOMMENDATIONS_JOB, request, params)
 
     @_t.overload
@@ -12155,11 +14398,21 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_job(self, *, job_category: JobCategory, job_name: JobName) -> StopJobResponse: ...
     def stop_job(self, request: StopJobRequest | None = None, /, **params: _t.Any) -> StopJobResponse:
-        """Stops a running job. When you call StopJob , Amazon SageMaker sets the job status to Stopping . After the job stops, the status changes to Stopped . Partial results may be available in the output location if the job was in progress. To delete a stopped job, call DeleteJob . The following operations are related to StopJob : CreateJob DescribeJob DeleteJob
+        """Stops a running job. When you call ``StopJob``, Amazon SageMaker sets the job
+        status to ``Stopping``. After the job stops, the status changes to ``Stopped``.
+        Partial results may be available in the output location if the job was in
+        progress. To delete a stopped job, call ``DeleteJob``.
+
+        The following operations are related to ``StopJob``:
+
+        - ``CreateJob``
+        - ``DescribeJob``
+        - ``DeleteJob``
 
         Args:
             job_category: The category of the job to stop.
-            job_name: The name of the job to stop."""
+            job_name: The name of the job to stop.
+        """
         return self._call(_STOP_JOB, request, params)
 
     @_t.overload
@@ -12167,10 +14420,13 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_labeling_job(self, *, labeling_job_name: LabelingJobName) -> None: ...
     def stop_labeling_job(self, request: StopLabelingJobRequest | None = None, /, **params: _t.Any) -> None:
-        """Stops a running labeling job. A job that is stopped cannot be restarted. Any results obtained before the job is stopped are placed in the Amazon S3 output bucket.
+        """Stops a running labeling job. A job that is stopped cannot be restarted. Any
+        results obtained before the job is stopped are placed in the Amazon S3 output
+        bucket.
 
         Args:
-            labeling_job_name: The name of the labeling job to stop."""
+            labeling_job_name: The name of the labeling job to stop.
+        """
         return self._call(_STOP_LABELING_JOB, request, params)
 
     @_t.overload
@@ -12187,7 +14443,8 @@ class SageMakerClient(_calls.BaseClient):
         """Programmatically stop an MLflow Tracking Server.
 
         Args:
-            tracking_server_name: The name of the tracking server to stop."""
+            tracking_server_name: The name of the tracking server to stop.
+        """
         return self._call(_STOP_MLFLOW_TRACKING_SERVER, request, params)
 
     @_t.overload
@@ -12200,7 +14457,8 @@ class SageMakerClient(_calls.BaseClient):
         """Stops a previously started monitoring schedule.
 
         Args:
-            monitoring_schedule_name: The name of the schedule to stop."""
+            monitoring_schedule_name: The name of the schedule to stop.
+        """
         return self._call(_STOP_MONITORING_SCHEDULE, request, params)
 
     @_t.overload
@@ -12208,10 +14466,19 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     def stop_notebook_instance(self, request: StopNotebookInstanceInput | None = None, /, **params: _t.Any) -> None:
-        """Terminates the ML compute instance. Before terminating the instance, SageMaker AI disconnects the ML storage volume from it. SageMaker AI preserves the ML storage volume. SageMaker AI stops charging you for the ML compute instance when you call StopNotebookInstance . To access data on the ML storage volume for a notebook instance that has been terminated, call the StartNotebookInstance API. StartNotebookInstance launches another ML compute instance, configures it, and attaches the preserved ML storage volume so you can continue your work.
+        """Terminates the ML compute instance. Before terminating the instance,
+        SageMaker AI disconnects the ML storage volume from it. SageMaker AI preserves
+        the ML storage volume. SageMaker AI stops charging you for the ML compute
+        instance when you call ``StopNotebookInstance``.
+
+        To access data on the ML storage volume for a notebook instance that has been
+        terminated, call the ``StartNotebookInstance`` API. ``StartNotebookInstance``
+        launches another ML compute instance, configures it, and attaches the preserved
+        ML storage volume so you can continue your work.
 
         Args:
-            notebook_instance_name: The name of the notebook instance to terminate."""
+            notebook_instance_name: The name of the notebook instance to terminate.
+        """
         return self._call(_STOP_NOTEBOOK_INSTANCE, request, params)
 
     @_t.overload
@@ -12222,7 +14489,8 @@ class SageMakerClient(_calls.BaseClient):
         """Ends a running inference optimization job.
 
         Args:
-            optimization_job_name: The name that you assigned to the optimization job."""
+            optimization_job_name: The name that you assigned to the optimization job.
+        """
         return self._call(_STOP_OPTIMIZATION_JOB, request, params)
 
     @_t.overload
@@ -12234,11 +14502,39 @@ class SageMakerClient(_calls.BaseClient):
     def stop_pipeline_execution(
         self, request: StopPipelineExecutionRequest | None = None, /, **params: _t.Any
     ) -> StopPipelineExecutionResponse:
-        """Stops a pipeline execution. Callback Step A pipeline execution won't stop while a callback step is running. When you call StopPipelineExecution on a pipeline execution with a running callback step, SageMaker Pipelines sends an additional Amazon SQS message to the specified SQS queue. The body of the SQS message contains a "Status" field which is set to "Stopping". You should add logic to your Amazon SQS message consumer to take any needed action (for example, resource cleanup) upon receipt of the message followed by a call to SendPipelineExecutionStepSuccess or SendPipelineExecutionStepFailure . Only when SageMaker Pipelines receives one of these calls will it stop the pipeline execution. Lambda Step A pipeline execution can't be stopped while a lambda step is running because the Lambda function invoked by the lambda step can't be stopped. If you attempt to stop the execution while the Lambda function is running, the pipeline waits for the Lambda function to finish or until the timeout is hit, whichever occurs first, and then stops. If the Lambda function finishes, the pipeline execution status is Stopped . If the timeout is hit the pipeline execution status is Failed .
+        """Stops a pipeline execution.
+
+        Callback Step
+
+        A pipeline execution won't stop while a callback step is running. When you call
+        ``StopPipelineExecution`` on a pipeline execution with a running callback step,
+        SageMaker Pipelines sends an additional Amazon SQS message to the specified SQS
+        queue. The body of the SQS message contains a "Status" field which is set to
+        "Stopping".
+
+        You should add logic to your Amazon SQS message consumer to take any needed
+        action (for example, resource cleanup) upon receipt of the message followed by a
+        call to ``SendPipelineExecutionStepSuccess`` or
+        ``SendPipelineExecutionStepFailure``.
+
+        Only when SageMaker Pipelines receives one of these calls will it stop the
+        pipeline execution.
+
+        Lambda Step
+
+        A pipeline execution can't be stopped while a lambda step is running because the
+        Lambda function invoked by the lambda step can't be stopped. If you attempt to
+        stop the execution while the Lambda function is running, the pipeline waits for
+        the Lambda function to finish or until the timeout is hit, whichever occurs
+        first, and then stops. If the Lambda function finishes, the pipeline execution
+        status is ``Stopped``. If the timeout is hit the pipeline execution status is
+        ``Failed``.
 
         Args:
-            client_request_token: A unique, case-sensitive identifier that you provide to ensure the idempotency o
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution."""
+            client_request_token: A unique, case-sensitive identifier that you provide
+            to ensure the idempotency of the operation. pipeline_execution_arn: The
+            Amazon Resource Name (ARN) of the pipeline execution.
+        """
         return self._call(_STOP_PIPELINE_EXECUTION, request, params)
 
     @_t.overload
@@ -12249,7 +14545,8 @@ class SageMakerClient(_calls.BaseClient):
         """Stops a processing job.
 
         Args:
-            processing_job_name: The name of the processing job to stop."""
+            processing_job_name: The name of the processing job to stop.
+        """
         return self._call(_STOP_PROCESSING_JOB, request, params)
 
     @_t.overload
@@ -12257,10 +14554,18 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
     def stop_training_job(self, request: StopTrainingJobRequest | None = None, /, **params: _t.Any) -> None:
-        """Stops a training job. To stop a job, SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds. Algorithms might use this 120-second window to save the model artifacts, so the results of the training is not lost. When it receives a StopTrainingJob request, SageMaker changes the status of the job to Stopping . After SageMaker stops the job, it sets the status to Stopped .
+        """Stops a training job. To stop a job, SageMaker sends the algorithm the
+        ``SIGTERM`` signal, which delays job termination for 120 seconds. Algorithms
+        might use this 120-second window to save the model artifacts, so the results of
+        the training is not lost.
+
+        When it receives a ``StopTrainingJob`` request, SageMaker changes the status of
+        the job to ``Stopping``. After SageMaker stops the job, it sets the status to
+        ``Stopped``.
 
         Args:
-            training_job_name: The name of the training job to stop."""
+            training_job_name: The name of the training job to stop.
+        """
         return self._call(_STOP_TRAINING_JOB, request, params)
 
     @_t.overload
@@ -12270,10 +14575,19 @@ class SageMakerClient(_calls.BaseClient):
     def stop_training_session(
         self, request: StopTrainingSessionRequest | None = None, /, **params: _t.Any
     ) -> StopTrainingSessionResponse:
-        """Stops a running training session and sets the session status to Stopping . After the session stops, the status changes to Stopped . To delete a stopped session, use the DeleteTrainingSession operation. The following operations are related to StopTrainingSession : CreateTrainingSession DescribeTrainingSession DeleteTrainingSession
+        """Stops a running training session and sets the session status to ``Stopping``.
+        After the session stops, the status changes to ``Stopped``. To delete a stopped
+        session, use the ``DeleteTrainingSession`` operation.
+
+        The following operations are related to ``StopTrainingSession``:
+
+        - ``CreateTrainingSession``
+        - ``DescribeTrainingSession``
+        - ``DeleteTrainingSession``
 
         Args:
-            training_session_name: The name of the training session to stop."""
+            training_session_name: The name of the training session to stop.
+        """
         return self._call(_STOP_TRAINING_SESSION, request, params)
 
     @_t.overload
@@ -12281,10 +14595,16 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_transform_job(self, *, transform_job_name: TransformJobName) -> None: ...
     def stop_transform_job(self, request: StopTransformJobRequest | None = None, /, **params: _t.Any) -> None:
-        """Stops a batch transform job. When Amazon SageMaker receives a StopTransformJob request, the status of the job changes to Stopping . After Amazon SageMaker stops the job, the status is set to Stopped . When you stop a batch transform job before it is completed, Amazon SageMaker doesn't store the job's output in Amazon S3.
+        """Stops a batch transform job.
+
+        When Amazon SageMaker receives a ``StopTransformJob`` request, the status of the
+        job changes to ``Stopping``. After Amazon SageMaker stops the job, the status is
+        set to ``Stopped``. When you stop a batch transform job before it is completed,
+        Amazon SageMaker doesn't store the job's output in Amazon S3.
 
         Args:
-            transform_job_name: The name of the batch transform job to stop."""
+            transform_job_name: The name of the batch transform job to stop.
+        """
         return self._call(_STOP_TRANSFORM_JOB, request, params)
 
     @_t.overload
@@ -12305,9 +14625,10 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             action_name: The name of the action to update.
             description: The new description for the action.
-            properties: The new list of properties. Overwrites the current property list.
+            properties: The new list of properties.
             properties_to_remove: A list of properties to remove.
-            status: The new status for the action."""
+            status: The new status for the action.
+        """
         return self._call(_UPDATE_ACTION, request, params)
 
     @_t.overload
@@ -12330,7 +14651,8 @@ class SageMakerClient(_calls.BaseClient):
             app_image_config_name: The name of the AppImageConfig to update.
             code_editor_app_image_config: The Code Editor app running on the image.
             jupyter_lab_app_image_config: The JupyterLab app running on the image.
-            kernel_gateway_image_config: The new KernelGateway app to run on the image."""
+            kernel_gateway_image_config: The new KernelGateway app to run on the image.
+        """
         return self._call(_UPDATE_APP_IMAGE_CONFIG, request, params)
 
     @_t.overload
@@ -12352,8 +14674,9 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             artifact_arn: The Amazon Resource Name (ARN) of the artifact to update.
             artifact_name: The new name for the artifact.
-            properties: The new list of properties. Overwrites the current property list.
-            properties_to_remove: A list of properties to remove."""
+            properties: The new list of properties.
+            properties_to_remove: A list of properties to remove.
+        """
         return self._call(_UPDATE_ARTIFACT, request, params)
 
     @_t.overload
@@ -12378,17 +14701,21 @@ class SageMakerClient(_calls.BaseClient):
         """Updates a SageMaker HyperPod cluster.
 
         Args:
-            auto_scaling: Updates the autoscaling configuration for the cluster. Use to enable or disable
-            cluster_name: Specify the name of the SageMaker HyperPod cluster you want to update.
-            cluster_role: The Amazon Resource Name (ARN) of the IAM role that HyperPod assumes for cluster
-            instance_groups: Specify the instance groups to update.
-            instance_groups_to_delete: Specify the names of the instance groups to delete. Use a single , as the separa
-            node_provisioning_mode: Determines how instance provisioning is handled during cluster operations. In Co
-            node_recovery: The node recovery mode to be applied to the SageMaker HyperPod cluster.
-            orchestrator: Orchestrator
-            restricted_instance_groups: The specialized instance groups for training models like Amazon Nova to be creat
-            restricted_instance_groups_config: The configuration for the restricted instance groups (RIG) in the SageMaker Hype
-            tiered_storage_config: Updates the configuration for managed tier checkpointing on the HyperPod cluster"""
+            auto_scaling: Updates the autoscaling configuration for the cluster.
+            cluster_name: Specify the name of the SageMaker HyperPod cluster you want to
+            update. cluster_role: The Amazon Resource Name (ARN) of the IAM role that
+            HyperPod assumes for cluster autoscaling… instance_groups: Specify the
+            instance groups to update. instance_groups_to_delete: Specify the names of
+            the instance groups to delete. node_provisioning_mode: Determines how
+            instance provisioning is handled during cluster operations. node_recovery:
+            The node recovery mode to be applied to the SageMaker HyperPod cluster.
+            orchestrator: Orchestrator restricted_instance_groups: The specialized
+            instance groups for training models like Amazon Nova to be created in the
+            SageMaker… restricted_instance_groups_config: The configuration for the
+            restricted instance groups (RIG) in the SageMaker HyperPod cluster.
+            tiered_storage_config: Updates the configuration for managed tier
+            checkpointing on the HyperPod cluster.
+        """
         return self._call(_UPDATE_CLUSTER, request, params)
 
     @_t.overload
@@ -12406,14 +14733,35 @@ class SageMakerClient(_calls.BaseClient):
     def update_cluster_extension(
         self, request: UpdateClusterExtensionRequest | None = None, /, **params: _t.Any
     ) -> UpdateClusterExtensionResponse:
-        """Updates the configuration or the version of an extension installed on a SageMaker HyperPod cluster. SageMaker HyperPod applies the change to every node in the cluster. You can change the configuration, the version, or both in one request. Configuration: You can change settings by sending ConfigurationValues . Settings that you include are changed. Settings that you omit keep their current values. A setting with the value null is removed and returns to its default value. Version: You can update to a later version. You can't update to an earlier version. To use an earlier version, delete the extension and create it again with that version. To retry the operation on nodes where it failed, fix the cause that DescribeClusterExtension reports in Health , and then send an UpdateClusterExtension request that doesn't change the version or the configuration. You can't update an extension while it is being deleted.
+        """Updates the configuration or the version of an extension installed on a
+        SageMaker HyperPod cluster. SageMaker HyperPod applies the change to every node
+        in the cluster. You can change the configuration, the version, or both in one
+        request.
+
+        - Configuration: You can change settings by sending ``ConfigurationValues``.
+          Settings that you include are changed. Settings that you omit keep their
+          current values. A setting with the value ``null`` is removed and returns to
+          its default value.
+        - Version: You can update to a later version. You can't update to an earlier
+          version. To use an earlier version, delete the extension and create it again
+          with that version.
+
+        To retry the operation on nodes where it failed, fix the cause that
+        ``DescribeClusterExtension`` reports in ``Health``, and then send an
+        ``UpdateClusterExtension`` request that doesn't change the version or the
+        configuration.
+
+        You can't update an extension while it is being deleted.
 
         Args:
-            client_token: A unique, case-sensitive identifier that you provide so that the request is idem
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the ex
-            configuration_values: The configuration changes to apply, as a JSON object serialized as a string. Set
-            extension_arn: The Amazon Resource Name (ARN) of the extension to update.
-            extension_version: The version to update the extension to, in MAJOR.MINOR.PATCH format. The version"""
+            client_token: A unique, case-sensitive identifier that you provide so that
+            the request is idempotent. cluster_arn: The Amazon Resource Name (ARN) of
+            the SageMaker HyperPod cluster on which the extension is…
+            configuration_values: The configuration changes to apply, as a JSON object
+            serialized as a string. extension_arn: The Amazon Resource Name (ARN) of the
+            extension to update. extension_version: The version to update the extension
+            to, in ``MAJOR.MINOR.PATCH`` format.
+        """
         return self._call(_UPDATE_CLUSTER_EXTENSION, request, params)
 
     @_t.overload
@@ -12438,7 +14786,8 @@ class SageMakerClient(_calls.BaseClient):
             cluster_scheduler_config_id: ID of the cluster policy.
             description: Description of the cluster policy.
             scheduler_config: Cluster policy configuration.
-            target_version: Target version."""
+            target_version: Target version.
+        """
         return self._call(_UPDATE_CLUSTER_SCHEDULER_CONFIG, request, params)
 
     @_t.overload
@@ -12455,13 +14804,23 @@ class SageMakerClient(_calls.BaseClient):
     def update_cluster_software(
         self, request: UpdateClusterSoftwareRequest | None = None, /, **params: _t.Any
     ) -> UpdateClusterSoftwareResponse:
-        """Updates the platform software of a SageMaker HyperPod cluster for security patching. To learn how to use this API, see Update the SageMaker HyperPod platform software of a cluster . The UpgradeClusterSoftware API call may impact your SageMaker HyperPod cluster uptime and availability. Plan accordingly to mitigate potential disruptions to your workloads.
+        """Updates the platform software of a SageMaker HyperPod cluster for security
+        patching. To learn how to use this API, see Update the SageMaker HyperPod
+        platform software of a cluster
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-operate.html#sagemaker-hyperpod-operate-cli-command-update-cluster-software).
+
+        Important: The ``UpgradeClusterSoftware`` API call may impact your SageMaker
+        HyperPod cluster uptime and availability. Plan accordingly to mitigate potential
+        disruptions to your workloads.
 
         Args:
-            cluster_name: Specify the name or the Amazon Resource Name (ARN) of the SageMaker HyperPod clu
-            deployment_config: The configuration to use when updating the AMI versions.
-            image_id: When configuring your HyperPod cluster, you can specify an image ID using one of
-            instance_groups: The array of instance groups for which to update AMI versions."""
+            cluster_name: Specify the name or the Amazon Resource Name (ARN) of the
+            SageMaker HyperPod cluster you want to… deployment_config: The configuration
+            to use when updating the AMI versions. image_id: When configuring your
+            HyperPod cluster, you can specify an image ID using one of the following…
+            instance_groups: The array of instance groups for which to update AMI
+            versions.
+        """
         return self._call(_UPDATE_CLUSTER_SOFTWARE, request, params)
 
     @_t.overload
@@ -12476,8 +14835,10 @@ class SageMakerClient(_calls.BaseClient):
         """Updates the specified Git repository with the specified values.
 
         Args:
-            code_repository_name: The name of the Git repository to update.
-            git_config: The configuration of the git repository, including the URL and the Amazon Resour"""
+            code_repository_name: The name of the Git repository to update. git_config:
+            The configuration of the git repository, including the URL and the Amazon
+            Resource Name (ARN) of…
+        """
         return self._call(_UPDATE_CODE_REPOSITORY, request, params)
 
     @_t.overload
@@ -12499,12 +14860,13 @@ class SageMakerClient(_calls.BaseClient):
         """Update the compute allocation definition.
 
         Args:
-            activation_state: The state of the compute allocation being described. Use to enable or disable co
-            compute_quota_config: Configuration of the compute allocation definition. This includes the resource s
+            activation_state: The state of the compute allocation being described.
+            compute_quota_config: Configuration of the compute allocation definition.
             compute_quota_id: ID of the compute allocation definition.
             compute_quota_target: The target entity to allocate compute resources to.
             description: Description of the compute allocation definition.
-            target_version: Target version."""
+            target_version: Target version.
+        """
         return self._call(_UPDATE_COMPUTE_QUOTA, request, params)
 
     @_t.overload
@@ -12524,8 +14886,9 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             context_name: The name of the context to update.
             description: The new description for the context.
-            properties: The new list of properties. Overwrites the current property list.
-            properties_to_remove: A list of properties to remove."""
+            properties: The new list of properties.
+            properties_to_remove: A list of properties to remove.
+        """
         return self._call(_UPDATE_CONTEXT, request, params)
 
     @_t.overload
@@ -12544,11 +14907,12 @@ class SageMakerClient(_calls.BaseClient):
         """Updates a fleet of devices.
 
         Args:
-            description: Description of the fleet.
-            device_fleet_name: The name of the fleet.
-            enable_iot_role_alias: Whether to create an Amazon Web Services IoT Role Alias during device fleet crea
-            output_config: Output configuration for storing sample data collected by the fleet.
-            role_arn: The Amazon Resource Name (ARN) of the device."""
+            description: Description of the fleet. device_fleet_name: The name of the
+            fleet. enable_iot_role_alias: Whether to create an Amazon Web Services IoT
+            Role Alias during device fleet creation. output_config: Output configuration
+            for storing sample data collected by the fleet. role_arn: The Amazon
+            Resource Name (ARN) of the device.
+        """
         return self._call(_UPDATE_DEVICE_FLEET, request, params)
 
     @_t.overload
@@ -12560,7 +14924,8 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             device_fleet_name: The name of the fleet the devices belong to.
-            devices: List of devices to register with Edge Manager agent."""
+            devices: List of devices to register with Edge Manager agent.
+        """
         return self._call(_UPDATE_DEVICES, request, params)
 
     @_t.overload
@@ -12584,16 +14949,19 @@ class SageMakerClient(_calls.BaseClient):
         """Updates the default settings for new user profiles in the domain.
 
         Args:
-            app_network_access_type: Specifies the VPC used for non-EFS traffic. PublicInternetOnly - Non-EFS traffic
-            app_security_group_management: The entity that creates and manages the required security groups for inter-app c
-            default_space_settings: The default settings for shared spaces that users create in the domain.
-            default_user_settings: A collection of settings.
-            domain_id: The ID of the domain to be updated.
-            domain_settings_for_update: A collection of DomainSettings configuration values to update.
-            home_efs_file_system_creation: Indicates whether to create a home EFS file system for the domain. You can chang
-            subnet_ids: The VPC subnets that Studio uses for communication. If removing subnets, ensure
-            tag_propagation: Indicates whether custom tag propagation is supported for the domain. Defaults t
-            vpc_id: The identifier for the VPC used by the domain for network communication. Use thi"""
+            app_network_access_type: Specifies the VPC used for non-EFS traffic.
+            app_security_group_management: The entity that creates and manages the
+            required security groups for inter-app communication in…
+            default_space_settings: The default settings for shared spaces that users
+            create in the domain. default_user_settings: A collection of settings.
+            domain_id: The ID of the domain to be updated. domain_settings_for_update: A
+            collection of ``DomainSettings`` configuration values to update.
+            home_efs_file_system_creation: Indicates whether to create a home EFS file
+            system for the domain. subnet_ids: The VPC subnets that Studio uses for
+            communication. tag_propagation: Indicates whether custom tag propagation is
+            supported for the domain. vpc_id: The identifier for the VPC used by the
+            domain for network communication.
+        """
         return self._call(_UPDATE_DOMAIN, request, params)
 
     @_t.overload
@@ -12610,15 +14978,41 @@ class SageMakerClient(_calls.BaseClient):
         retain_deployment_config: Boolean | None = None,
     ) -> UpdateEndpointOutput: ...
     def update_endpoint(self, request: UpdateEndpointInput | None = None, /, **params: _t.Any) -> UpdateEndpointOutput:
-        """Deploys the EndpointConfig specified in the request to a new fleet of instances. SageMaker shifts endpoint traffic to the new instances with the updated endpoint configuration and then deletes the old instances using the previous EndpointConfig (there is no availability loss). For more information about how to control the update and traffic shifting process, see Update models in production . When SageMaker receives the request, it sets the endpoint status to Updating . After updating the endpoint, it sets the status to InService . To check the status of an endpoint, use the DescribeEndpoint API. You must not delete an EndpointConfig in use by an endpoint that is live or while the UpdateEndpoint or CreateEndpoint operations are being performed on the endpoint. To update an endpoint, you must create a new EndpointConfig . If you delete the EndpointConfig of an endpoint that is active or being created or updated you may lose visibility into the instance type the endpoint is using. The endpoint must be deleted in order to stop incurring charges.
+        """Deploys the ``EndpointConfig`` specified in the request to a new fleet of
+        instances. SageMaker shifts endpoint traffic to the new instances with the
+        updated endpoint configuration and then deletes the old instances using the
+        previous ``EndpointConfig`` (there is no availability loss). For more
+        information about how to control the update and traffic shifting process, see
+        Update models in production
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails.html).
+
+        When SageMaker receives the request, it sets the endpoint status to
+        ``Updating``. After updating the endpoint, it sets the status to ``InService``.
+        To check the status of an endpoint, use the DescribeEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html)
+        API.
+
+        Note: You must not delete an ``EndpointConfig`` in use by an endpoint that is
+        live or while the ``UpdateEndpoint`` or ``CreateEndpoint`` operations are being
+        performed on the endpoint. To update an endpoint, you must create a new
+        ``EndpointConfig``.
+
+        If you delete the ``EndpointConfig`` of an endpoint that is active or being
+        created or updated you may lose visibility into the instance type the endpoint
+        is using. The endpoint must be deleted in order to stop incurring charges.
 
         Args:
-            deployment_config: The deployment configuration for an endpoint, which contains the desired deploym
-            endpoint_config_name: The name of the new endpoint configuration.
-            endpoint_name: The name of the endpoint whose configuration you want to update.
-            exclude_retained_variant_properties: When you are updating endpoint resources with RetainAllVariantProperties , whose
-            retain_all_variant_properties: When updating endpoint resources, enables or disables the retention of variant p
-            retain_deployment_config: Specifies whether to reuse the last deployment configuration. The default value"""
+            deployment_config: The deployment configuration for an endpoint, which
+            contains the desired deployment strategy and… endpoint_config_name: The name
+            of the new endpoint configuration. endpoint_name: The name of the endpoint
+            whose configuration you want to update. exclude_retained_variant_properties:
+            When you are updating endpoint resources with
+            ``RetainAllVariantProperties``, whose value is set to…
+            retain_all_variant_properties: When updating endpoint resources, enables or
+            disables the retention of variant properties, such as…
+            retain_deployment_config: Specifies whether to reuse the last deployment
+            configuration.
+        """
         return self._call(_UPDATE_ENDPOINT, request, params)
 
     @_t.overload
@@ -12632,11 +15026,19 @@ class SageMakerClient(_calls.BaseClient):
     def update_endpoint_weights_and_capacities(
         self, request: UpdateEndpointWeightsAndCapacitiesInput | None = None, /, **params: _t.Any
     ) -> UpdateEndpointWeightsAndCapacitiesOutput:
-        """Updates variant weight of one or more variants associated with an existing endpoint, or capacity of one variant associated with an existing endpoint. When it receives the request, SageMaker sets the endpoint status to Updating . After updating the endpoint, it sets the status to InService . To check the status of an endpoint, use the DescribeEndpoint API.
+        """Updates variant weight of one or more variants associated with an existing
+        endpoint, or capacity of one variant associated with an existing endpoint. When
+        it receives the request, SageMaker sets the endpoint status to ``Updating``.
+        After updating the endpoint, it sets the status to ``InService``. To check the
+        status of an endpoint, use the DescribeEndpoint
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html)
+        API.
 
         Args:
-            desired_weights_and_capacities: An object that provides new capacity and weight values for a variant.
-            endpoint_name: The name of an existing SageMaker endpoint."""
+            desired_weights_and_capacities: An object that provides new capacity and
+            weight values for a variant. endpoint_name: The name of an existing
+            SageMaker endpoint.
+        """
         return self._call(_UPDATE_ENDPOINT_WEIGHTS_AND_CAPACITIES, request, params)
 
     @_t.overload
@@ -12652,12 +15054,14 @@ class SageMakerClient(_calls.BaseClient):
     def update_experiment(
         self, request: UpdateExperimentRequest | None = None, /, **params: _t.Any
     ) -> UpdateExperimentResponse:
-        """Adds, updates, or removes the description of an experiment. Updates the display name of an experiment.
+        """Adds, updates, or removes the description of an experiment. Updates the
+        display name of an experiment.
 
         Args:
             description: The description of the experiment.
-            display_name: The name of the experiment as displayed. The name doesn't need to be unique. If
-            experiment_name: The name of the experiment to update."""
+            display_name: The name of the experiment as displayed.
+            experiment_name: The name of the experiment to update.
+        """
         return self._call(_UPDATE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -12674,13 +15078,28 @@ class SageMakerClient(_calls.BaseClient):
     def update_feature_group(
         self, request: UpdateFeatureGroupRequest | None = None, /, **params: _t.Any
     ) -> UpdateFeatureGroupResponse:
-        """Updates the feature group by either adding features or updating the online store configuration. Use one of the following request parameters at a time while using the UpdateFeatureGroup API. You can add features for your feature group using the FeatureAdditions request parameter. Features cannot be removed from a feature group. You can update the online store configuration by using the OnlineStoreConfig request parameter. If a TtlDuration is specified, the default TtlDuration applies for all records added to the feature group after the feature group is updated . If a record level TtlDuration exists from using the PutRecord API, the record level TtlDuration applies to that record instead of the default TtlDuration . To remove the default TtlDuration from an existing feature group, use the UpdateFeatureGroup API and set the TtlDuration Unit and Value to null .
+        """Updates the feature group by either adding features or updating the online
+        store configuration. Use one of the following request parameters at a time while
+        using the ``UpdateFeatureGroup`` API.
+
+        You can add features for your feature group using the ``FeatureAdditions``
+        request parameter. Features cannot be removed from a feature group.
+
+        You can update the online store configuration by using the ``OnlineStoreConfig``
+        request parameter. If a ``TtlDuration`` is specified, the default
+        ``TtlDuration`` applies for all records added to the feature group after the
+        feature group is updated. If a record level ``TtlDuration`` exists from using
+        the ``PutRecord`` API, the record level ``TtlDuration`` applies to that record
+        instead of the default ``TtlDuration``. To remove the default ``TtlDuration``
+        from an existing feature group, use the ``UpdateFeatureGroup`` API and set the
+        ``TtlDuration`` ``Unit`` and ``Value`` to ``null``.
 
         Args:
-            feature_additions: Updates the feature group. Updating a feature group is an asynchronous operation
-            feature_group_name: The name or Amazon Resource Name (ARN) of the feature group that you're updating
+            feature_additions: Updates the feature group. feature_group_name: The name
+            or Amazon Resource Name (ARN) of the feature group that you're updating.
             online_store_config: Updates the feature group online store configuration.
-            throughput_config: ThroughputConfig"""
+            throughput_config: ThroughputConfig
+        """
         return self._call(_UPDATE_FEATURE_GROUP, request, params)
 
     @_t.overload
@@ -12699,11 +15118,14 @@ class SageMakerClient(_calls.BaseClient):
         """Updates the description and parameters of the feature group.
 
         Args:
-            description: A description that you can write to better describe the feature.
-            feature_group_name: The name or Amazon Resource Name (ARN) of the feature group containing the featu
-            feature_name: The name of the feature that you're updating.
-            parameter_additions: A list of key-value pairs that you can add to better describe the feature.
-            parameter_removals: A list of parameter keys that you can specify to remove parameters that describe"""
+            description: A description that you can write to better describe the
+            feature. feature_group_name: The name or Amazon Resource Name (ARN) of the
+            feature group containing the feature that you're… feature_name: The name of
+            the feature that you're updating. parameter_additions: A list of key-value
+            pairs that you can add to better describe the feature. parameter_removals: A
+            list of parameter keys that you can specify to remove parameters that
+            describe your feature.
+        """
         return self._call(_UPDATE_FEATURE_METADATA, request, params)
 
     @_t.overload
@@ -12717,11 +15139,18 @@ class SageMakerClient(_calls.BaseClient):
     def update_global_inference_gateway(
         self, request: UpdateGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
     ) -> UpdateGlobalInferenceGatewayResponse:
-        """Updates the routing configuration of a global inference gateway. To add or remove in-cluster inference gateways, use AddInferenceGateway and RemoveInferenceGateway . This operation is asynchronous: the global inference gateway moves to the UPDATING status. The operation fails with ConflictException while another operation is in progress on the global inference gateway.
+        """Updates the routing configuration of a global inference gateway. To add or
+        remove in-cluster inference gateways, use ``AddInferenceGateway`` and
+        ``RemoveInferenceGateway``. This operation is asynchronous: the global inference
+        gateway moves to the ``UPDATING`` status. The operation fails with
+        ``ConflictException`` while another operation is in progress on the global
+        inference gateway.
 
         Args:
-            identifier: The name, Amazon Resource Name (ARN), or ID of the global inference gateway to u
-            routing: The new routing configuration of the global inference gateway."""
+            identifier: The name, Amazon Resource Name (ARN), or ID of the global
+            inference gateway to update. routing: The new routing configuration of the
+            global inference gateway.
+        """
         return self._call(_UPDATE_GLOBAL_INFERENCE_GATEWAY, request, params)
 
     @_t.overload
@@ -12742,7 +15171,8 @@ class SageMakerClient(_calls.BaseClient):
             hub_description: A description of the updated hub.
             hub_display_name: The display name of the hub.
             hub_name: The name of the hub to update.
-            hub_search_keywords: The searchable keywords for the hub."""
+            hub_search_keywords: The searchable keywords for the hub.
+        """
         return self._call(_UPDATE_HUB, request, params)
 
     @_t.overload
@@ -12764,18 +15194,36 @@ class SageMakerClient(_calls.BaseClient):
     def update_hub_content(
         self, request: UpdateHubContentRequest | None = None, /, **params: _t.Any
     ) -> UpdateHubContentResponse:
-        """Updates SageMaker hub content (either a Model or Notebook resource). You can update the metadata that describes the resource. In addition to the required request fields, specify at least one of the following fields to update: HubContentDescription HubContentDisplayName HubContentMarkdown HubContentSearchKeywords SupportStatus For more information about hubs, see Private curated hubs for foundation model access control in JumpStart . If you want to update a ModelReference resource in your hub, use the UpdateHubContentResource API instead.
+        """Updates SageMaker hub content (either a ``Model`` or ``Notebook`` resource).
+
+        You can update the metadata that describes the resource. In addition to the
+        required request fields, specify at least one of the following fields to update:
+
+        - ``HubContentDescription``
+        - ``HubContentDisplayName``
+        - ``HubContentMarkdown``
+        - ``HubContentSearchKeywords``
+        - ``SupportStatus``
+
+        For more information about hubs, see Private curated hubs for foundation model
+        access control in JumpStart
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-curated-hubs.html).
+
+        Note: If you want to update a ``ModelReference`` resource in your hub, use the
+        ``UpdateHubContentResource`` API instead.
 
         Args:
             hub_content_description: The description of the hub content.
             hub_content_display_name: The display name of the hub content.
-            hub_content_markdown: A string that provides a description of the hub content. This string can include
-            hub_content_name: The name of the hub content resource that you want to update.
-            hub_content_search_keywords: The searchable keywords of the hub content.
-            hub_content_type: The content type of the resource that you want to update. Only specify a Model o
-            hub_content_version: The hub content version that you want to update. For example, if you have two ve
-            hub_name: The name of the SageMaker hub that contains the hub content you want to update.
-            support_status: Indicates the current status of the hub content resource."""
+            hub_content_markdown: A string that provides a description of the hub
+            content. hub_content_name: The name of the hub content resource that you
+            want to update. hub_content_search_keywords: The searchable keywords of the
+            hub content. hub_content_type: The content type of the resource that you
+            want to update. hub_content_version: The hub content version that you want
+            to update. hub_name: The name of the SageMaker hub that contains the hub
+            content you want to update. support_status: Indicates the current status of
+            the hub content resource.
+        """
         return self._call(_UPDATE_HUB_CONTENT, request, params)
 
     @_t.overload
@@ -12794,13 +15242,29 @@ class SageMakerClient(_calls.BaseClient):
     def update_hub_content_reference(
         self, request: UpdateHubContentReferenceRequest | None = None, /, **params: _t.Any
     ) -> UpdateHubContentReferenceResponse:
-        """Updates the contents of a SageMaker hub for a ModelReference resource. A ModelReference allows you to access public SageMaker JumpStart models from within your private hub. When using this API, you can update the MinVersion field for additional flexibility in the model version. You shouldn't update any additional fields when using this API, because the metadata in your private hub should match the public JumpStart model's metadata. If you want to update a Model or Notebook resource in your hub, use the UpdateHubContent API instead. For more information about adding model references to your hub, see Add models to a private hub .
+        """Updates the contents of a SageMaker hub for a ``ModelReference`` resource. A
+        ``ModelReference`` allows you to access public SageMaker JumpStart models from
+        within your private hub.
+
+        When using this API, you can update the ``MinVersion`` field for additional
+        flexibility in the model version. You shouldn't update any additional fields
+        when using this API, because the metadata in your private hub should match the
+        public JumpStart model's metadata.
+
+        Note: If you want to update a ``Model`` or ``Notebook`` resource in your hub,
+        use the ``UpdateHubContent`` API instead.
+
+        For more information about adding model references to your hub, see Add models
+        to a private hub
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-curated-hubs-admin-guide-add-models.html).
 
         Args:
-            hub_content_name: The name of the hub content resource that you want to update.
-            hub_content_type: The content type of the resource that you want to update. Only specify a ModelRe
-            hub_name: The name of the SageMaker hub that contains the hub content you want to update.
-            min_version: The minimum hub content version of the referenced model that you want to use. Th"""
+            hub_content_name: The name of the hub content resource that you want to
+            update. hub_content_type: The content type of the resource that you want to
+            update. hub_name: The name of the SageMaker hub that contains the hub
+            content you want to update. min_version: The minimum hub content version of
+            the referenced model that you want to use.
+        """
         return self._call(_UPDATE_HUB_CONTENT_REFERENCE, request, params)
 
     @_t.overload
@@ -12816,14 +15280,19 @@ class SageMakerClient(_calls.BaseClient):
         role_arn: RoleArn | None = None,
     ) -> UpdateImageResponse: ...
     def update_image(self, request: UpdateImageRequest | None = None, /, **params: _t.Any) -> UpdateImageResponse:
-        """Updates the properties of a SageMaker AI image. To change the image's tags, use the AddTags and DeleteTags APIs.
+        """Updates the properties of a SageMaker AI image. To change the image's tags,
+        use the AddTags
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddTags.html) and
+        DeleteTags
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteTags.html)
+        APIs.
 
         Args:
-            delete_properties: A list of properties to delete. Only the Description and DisplayName properties
-            description: The new description for the image.
-            display_name: The new display name for the image.
-            image_name: The name of the image to update.
-            role_arn: The new ARN for the IAM role that enables Amazon SageMaker AI to perform tasks o"""
+            delete_properties: A list of properties to delete. description: The new
+            description for the image. display_name: The new display name for the image.
+            image_name: The name of the image to update. role_arn: The new ARN for the
+            IAM role that enables Amazon SageMaker AI to perform tasks on your behalf.
+        """
         return self._call(_UPDATE_IMAGE, request, params)
 
     @_t.overload
@@ -12851,18 +15320,16 @@ class SageMakerClient(_calls.BaseClient):
         """Updates the properties of a SageMaker AI image version.
 
         Args:
-            alias: The alias of the image version.
-            aliases_to_add: A list of aliases to add.
-            aliases_to_delete: A list of aliases to delete.
-            horovod: Indicates Horovod compatibility.
-            image_name: The name of the image.
-            job_type: Indicates SageMaker AI job type compatibility. TRAINING : The image version is c
-            ml_framework: The machine learning framework vended in the image version.
-            processor: Indicates CPU or GPU compatibility. CPU : The image version is compatible with C
-            programming_lang: The supported programming language and its version.
-            release_notes: The maintainer description of the image version.
-            vendor_guidance: The availability of the image version specified by the maintainer. NOT_PROVIDED
-            version: The version of the image."""
+            alias: The alias of the image version. aliases_to_add: A list of aliases to
+            add. aliases_to_delete: A list of aliases to delete. horovod: Indicates
+            Horovod compatibility. image_name: The name of the image. job_type:
+            Indicates SageMaker AI job type compatibility. ml_framework: The machine
+            learning framework vended in the image version. processor: Indicates CPU or
+            GPU compatibility. programming_lang: The supported programming language and
+            its version. release_notes: The maintainer description of the image version.
+            vendor_guidance: The availability of the image version specified by the
+            maintainer. version: The version of the image.
+        """
         return self._call(_UPDATE_IMAGE_VERSION, request, params)
 
     @_t.overload
@@ -12885,11 +15352,13 @@ class SageMakerClient(_calls.BaseClient):
         """Updates an inference component.
 
         Args:
-            deployment_config: The deployment configuration for the inference component. The configuration cont
+            deployment_config: The deployment configuration for the inference component.
             inference_component_name: The name of the inference component.
-            runtime_config: Runtime settings for a model that is deployed with an inference component.
-            specification: Details about the resources to deploy with this inference component, including t
-            specifications: A list of specification objects for the inference component, one per instance ty"""
+            runtime_config: Runtime settings for a model that is deployed with an
+            inference component. specification: Details about the resources to deploy
+            with this inference component, including the model… specifications: A list
+            of specification objects for the inference component, one per instance type.
+        """
         return self._call(_UPDATE_INFERENCE_COMPONENT, request, params)
 
     @_t.overload
@@ -12909,8 +15378,10 @@ class SageMakerClient(_calls.BaseClient):
         """Runtime settings for a model that is deployed with an inference component.
 
         Args:
-            desired_runtime_config: Runtime settings for a model that is deployed with an inference component.
-            inference_component_name: The name of the inference component to update."""
+            desired_runtime_config: Runtime settings for a model that is deployed with
+            an inference component. inference_component_name: The name of the inference
+            component to update.
+        """
         return self._call(_UPDATE_INFERENCE_COMPONENT_RUNTIME_CONFIG, request, params)
 
     @_t.overload
@@ -12931,15 +15402,20 @@ class SageMakerClient(_calls.BaseClient):
     def update_inference_experiment(
         self, request: UpdateInferenceExperimentRequest | None = None, /, **params: _t.Any
     ) -> UpdateInferenceExperimentResponse:
-        """Updates an inference experiment that you created. The status of the inference experiment has to be either Created , Running . For more information on the status of an inference experiment, see DescribeInferenceExperiment .
+        """Updates an inference experiment that you created. The status of the inference
+        experiment has to be either ``Created``, ``Running``. For more information on
+        the status of an inference experiment, see DescribeInferenceExperiment
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceExperiment.html).
 
         Args:
-            data_storage_config: The Amazon S3 location and configuration for storing inference request and respo
-            description: The description of the inference experiment.
-            model_variants: An array of ModelVariantConfig objects. There is one for each variant, whose inf
-            name: The name of the inference experiment to be updated.
-            schedule: The duration for which the inference experiment will run. If the status of the i
-            shadow_mode_config: The configuration of ShadowMode inference experiment type. Use this field to spe"""
+            data_storage_config: The Amazon S3 location and configuration for storing
+            inference request and response data. description: The description of the
+            inference experiment. model_variants: An array of ``ModelVariantConfig``
+            objects. name: The name of the inference experiment to be updated. schedule:
+            The duration for which the inference experiment will run.
+            shadow_mode_config: The configuration of ``ShadowMode`` inference experiment
+            type.
+        """
         return self._call(_UPDATE_INFERENCE_EXPERIMENT, request, params)
 
     @_t.overload
@@ -12951,11 +15427,25 @@ class SageMakerClient(_calls.BaseClient):
     def update_inference_router(
         self, request: UpdateInferenceRouterInput | None = None, /, **params: _t.Any
     ) -> UpdateInferenceRouterOutput:
-        """Updates the routing targets of an inference router. The routing targets that you specify replace all of the router's existing routing targets. To change one routing target, call DescribeInferenceRouter , edit the routing targets, and send all of them. The update is applied in full or not at all, and each request uses either the previous configuration or the new one. Updates typically take effect within about 2 minutes. If the router is being created, updated, or deleted, or another request changes it at the same time, you get a ConflictException . Describe the router, and then send your update again.
+        """Updates the routing targets of an inference router. The routing targets that
+        you specify replace all of the router's existing routing targets. To change one
+        routing target, call DescribeInferenceRouter
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceRouter.html),
+        edit the routing targets, and send all of them.
+
+        The update is applied in full or not at all, and each request uses either the
+        previous configuration or the new one. Updates typically take effect within
+        about 2 minutes.
+
+        If the router is being created, updated, or deleted, or another request changes
+        it at the same time, you get a ``ConflictException``. Describe the router, and
+        then send your update again.
 
         Args:
             inference_router_name: The name of the inference router to update.
-            routing_targets: The complete list of routing targets for the inference router. To remove the las"""
+            routing_targets: The complete list of routing targets for the inference
+            router.
+        """
         return self._call(_UPDATE_INFERENCE_ROUTER, request, params)
 
     @_t.overload
@@ -12978,13 +15468,16 @@ class SageMakerClient(_calls.BaseClient):
         """Updates an MLflow App.
 
         Args:
-            account_default_status: Indicates whether this this MLflow App is the default for the account.
-            arn: The ARN of the MLflow App to update.
-            artifact_store_uri: The new S3 URI for the general purpose bucket to use as the artifact store for t
-            default_domain_id_list: List of SageMaker Domain IDs for which this MLflow App is the default.
-            model_registration_mode: Whether to enable or disable automatic registration of new MLflow models to the
-            name: The name of the MLflow App to update.
-            weekly_maintenance_window_start: The new weekly maintenance window start day and time to update. The maintenance"""
+            account_default_status: Indicates whether this this MLflow App is the
+            default for the account. arn: The ARN of the MLflow App to update.
+            artifact_store_uri: The new S3 URI for the general purpose bucket to use as
+            the artifact store for the MLflow App. default_domain_id_list: List of
+            SageMaker Domain IDs for which this MLflow App is the default.
+            model_registration_mode: Whether to enable or disable automatic registration
+            of new MLflow models to the SageMaker Model… name: The name of the MLflow
+            App to update. weekly_maintenance_window_start: The new weekly maintenance
+            window start day and time to update.
+        """
         return self._call(_UPDATE_MLFLOW_APP, request, params)
 
     @_t.overload
@@ -13009,13 +15502,17 @@ class SageMakerClient(_calls.BaseClient):
         """Updates properties of an existing MLflow Tracking Server.
 
         Args:
-            artifact_store_uri: The new S3 URI for the general purpose bucket to use as the artifact store for t
-            automatic_model_registration: Whether to enable or disable automatic registration of new MLflow models to the
-            s3_bucket_owner_account_id: The new expected Amazon Web Services account ID that owns the Amazon S3 bucket f
-            s3_bucket_owner_verification: Whether to enable or disable Amazon S3 Bucket Owenrship Verifaction whenever the
-            tracking_server_name: The name of the MLflow Tracking Server to update.
-            tracking_server_size: The new size for the MLflow Tracking Server.
-            weekly_maintenance_window_start: The new weekly maintenance window start day and time to update. The maintenance"""
+            artifact_store_uri: The new S3 URI for the general purpose bucket to use as
+            the artifact store for the MLflow Tracking… automatic_model_registration:
+            Whether to enable or disable automatic registration of new MLflow models to
+            the SageMaker Model… s3_bucket_owner_account_id: The new expected Amazon Web
+            Services account ID that owns the Amazon S3 bucket for artifact storage.
+            s3_bucket_owner_verification: Whether to enable or disable Amazon S3 Bucket
+            Owenrship Verifaction whenever the MLflow Tracking… tracking_server_name:
+            The name of the MLflow Tracking Server to update. tracking_server_size: The
+            new size for the MLflow Tracking Server. weekly_maintenance_window_start:
+            The new weekly maintenance window start day and time to update.
+        """
         return self._call(_UPDATE_MLFLOW_TRACKING_SERVER, request, params)
 
     @_t.overload
@@ -13031,12 +15528,16 @@ class SageMakerClient(_calls.BaseClient):
     def update_model_card(
         self, request: UpdateModelCardRequest | None = None, /, **params: _t.Any
     ) -> UpdateModelCardResponse:
-        """Update an Amazon SageMaker Model Card. You cannot update both model card content and model card status in a single call.
+        """Update an Amazon SageMaker Model Card.
+
+        Important: You cannot update both model card content and model card status in a
+        single call.
 
         Args:
-            content: The updated model card content. Content must be in model card JSON schema and pr
-            model_card_name: The name or Amazon Resource Name (ARN) of the model card to update.
-            model_card_status: The approval status of the model card within your organization. Different organi"""
+            content: The updated model card content. model_card_name: The name or Amazon
+            Resource Name (ARN) of the model card to update. model_card_status: The
+            approval status of the model card within your organization.
+        """
         return self._call(_UPDATE_MODEL_CARD, request, params)
 
     @_t.overload
@@ -13064,18 +15565,22 @@ class SageMakerClient(_calls.BaseClient):
         """Updates a versioned model.
 
         Args:
-            additional_inference_specifications_to_add: An array of additional Inference Specification objects to be added to the existi
+            additional_inference_specifications_to_add: An array of additional Inference
+            Specification objects to be added to the existing array additional…
             approval_description: A description for the approval status of the model.
-            client_token: A unique token that guarantees that the call to this API is idempotent.
-            customer_metadata_properties: The metadata properties associated with the model package versions.
-            customer_metadata_properties_to_remove: The metadata properties associated with the model package versions to remove.
-            inference_specification: Specifies details about inference jobs that you can run with models based on thi
-            model_approval_status: The approval status of the model.
-            model_card: The model card associated with the model package. Since ModelPackageModelCard is
-            model_life_cycle: A structure describing the current state of the model in its life cycle.
-            model_package_arn: The Amazon Resource Name (ARN) of the model package.
-            model_package_registration_type: The package registration type of the model package input.
-            source_uri: The URI of the source for the model package."""
+            client_token: A unique token that guarantees that the call to this API is
+            idempotent. customer_metadata_properties: The metadata properties associated
+            with the model package versions. customer_metadata_properties_to_remove: The
+            metadata properties associated with the model package versions to remove.
+            inference_specification: Specifies details about inference jobs that you can
+            run with models based on this model package… model_approval_status: The
+            approval status of the model. model_card: The model card associated with the
+            model package. model_life_cycle: A structure describing the current state of
+            the model in its life cycle. model_package_arn: The Amazon Resource Name
+            (ARN) of the model package. model_package_registration_type: The package
+            registration type of the model package input. source_uri: The URI of the
+            source for the model package.
+        """
         return self._call(_UPDATE_MODEL_PACKAGE, request, params)
 
     @_t.overload
@@ -13095,10 +15600,12 @@ class SageMakerClient(_calls.BaseClient):
         """Update the parameters of a model monitor alert.
 
         Args:
-            datapoints_to_alert: Within EvaluationPeriod , how many execution failures will raise an alert.
-            evaluation_period: The number of most recent monitoring executions to consider when evaluating aler
+            datapoints_to_alert: Within ``EvaluationPeriod``, how many execution
+            failures will raise an alert. evaluation_period: The number of most recent
+            monitoring executions to consider when evaluating alert status.
             monitoring_alert_name: The name of a monitoring alert.
-            monitoring_schedule_name: The name of a monitoring schedule."""
+            monitoring_schedule_name: The name of a monitoring schedule.
+        """
         return self._call(_UPDATE_MONITORING_ALERT, request, params)
 
     @_t.overload
@@ -13115,8 +15622,10 @@ class SageMakerClient(_calls.BaseClient):
         """Updates a previously created schedule.
 
         Args:
-            monitoring_schedule_config: The configuration object that specifies the monitoring schedule and defines the
-            monitoring_schedule_name: The name of the monitoring schedule. The name must be unique within an Amazon We"""
+            monitoring_schedule_config: The configuration object that specifies the
+            monitoring schedule and defines the monitoring job.
+            monitoring_schedule_name: The name of the monitoring schedule.
+        """
         return self._call(_UPDATE_MONITORING_SCHEDULE, request, params)
 
     @_t.overload
@@ -13145,25 +15654,43 @@ class SageMakerClient(_calls.BaseClient):
     def update_notebook_instance(
         self, request: UpdateNotebookInstanceInput | None = None, /, **params: _t.Any
     ) -> UpdateNotebookInstanceOutput:
-        """Updates a notebook instance. NotebookInstance updates include upgrading or downgrading the ML compute instance used for your notebook instance to accommodate changes in your workload requirements. This API can attach lifecycle configurations to notebook instances. Lifecycle configuration scripts execute with root access and the notebook instance's IAM execution role privileges. Principals with this permission and access to lifecycle configurations can execute code with the execution role's credentials. See Customize a Notebook Instance Using a Lifecycle Configuration Script for security best practices.
+        """Updates a notebook instance. NotebookInstance updates include upgrading or
+        downgrading the ML compute instance used for your notebook instance to
+        accommodate changes in your workload requirements.
+
+        Note: This API can attach lifecycle configurations to notebook instances.
+        Lifecycle configuration scripts execute with root access and the notebook
+        instance's IAM execution role privileges. Principals with this permission and
+        access to lifecycle configurations can execute code with the execution role's
+        credentials. See Customize a Notebook Instance Using a Lifecycle Configuration
+        Script
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html)
+        for security best practices.
 
         Args:
-            accelerator_types: This parameter is no longer supported. Elastic Inference (EI) is no longer avail
-            additional_code_repositories: An array of up to three Git repositories to associate with the notebook instance
-            default_code_repository: The Git repository to associate with the notebook instance as its default code r
-            disassociate_accelerator_types: This parameter is no longer supported. Elastic Inference (EI) is no longer avail
-            disassociate_additional_code_repositories: A list of names or URLs of the default Git repositories to remove from this note
-            disassociate_default_code_repository: The name or URL of the default Git repository to remove from this notebook insta
-            disassociate_lifecycle_config: Set to true to remove the notebook instance lifecycle configuration currently as
-            instance_metadata_service_configuration: Information on the IMDS configuration of the notebook instance
-            instance_type: The Amazon ML compute instance type.
-            ip_address_type: The IP address type for the notebook instance. Specify ipv4 for IPv4-only connec
-            lifecycle_config_name: The name of a lifecycle configuration to associate with the notebook instance. F
-            notebook_instance_name: The name of the notebook instance to update.
-            platform_identifier: The platform identifier of the notebook instance runtime environment.
-            role_arn: The Amazon Resource Name (ARN) of the IAM role that SageMaker AI can assume to a
-            root_access: Whether root access is enabled or disabled for users of the notebook instance. T
-            volume_size_in_gb: The size, in GB, of the ML storage volume to attach to the notebook instance. Th"""
+            accelerator_types: This parameter is no longer supported.
+            additional_code_repositories: An array of up to three Git repositories to
+            associate with the notebook instance. default_code_repository: The Git
+            repository to associate with the notebook instance as its default code
+            repository. disassociate_accelerator_types: This parameter is no longer
+            supported. disassociate_additional_code_repositories: A list of names or
+            URLs of the default Git repositories to remove from this notebook instance.
+            disassociate_default_code_repository: The name or URL of the default Git
+            repository to remove from this notebook instance.
+            disassociate_lifecycle_config: Set to ``true`` to remove the notebook
+            instance lifecycle configuration currently associated with…
+            instance_metadata_service_configuration: Information on the IMDS
+            configuration of the notebook instance instance_type: The Amazon ML compute
+            instance type. ip_address_type: The IP address type for the notebook
+            instance. lifecycle_config_name: The name of a lifecycle configuration to
+            associate with the notebook instance. notebook_instance_name: The name of
+            the notebook instance to update. platform_identifier: The platform
+            identifier of the notebook instance runtime environment. role_arn: The
+            Amazon Resource Name (ARN) of the IAM role that SageMaker AI can assume to
+            access the notebook… root_access: Whether root access is enabled or disabled
+            for users of the notebook instance. volume_size_in_gb: The size, in GB, of
+            the ML storage volume to attach to the notebook instance.
+        """
         return self._call(_UPDATE_NOTEBOOK_INSTANCE, request, params)
 
     @_t.overload
@@ -13181,12 +15708,25 @@ class SageMakerClient(_calls.BaseClient):
     def update_notebook_instance_lifecycle_config(
         self, request: UpdateNotebookInstanceLifecycleConfigInput | None = None, /, **params: _t.Any
     ) -> UpdateNotebookInstanceLifecycleConfigOutput:
-        """Updates a notebook instance lifecycle configuration created with the CreateNotebookInstanceLifecycleConfig API. Updates to lifecycle configurations affect all notebook instances using that configuration upon their next start. Lifecycle configuration scripts execute with root access and the notebook instance's IAM execution role privileges. Grant this permission only to trusted principals. See Customize a Notebook Instance Using a Lifecycle Configuration Script for security best practices.
+        """Updates a notebook instance lifecycle configuration created with the
+        CreateNotebookInstanceLifecycleConfig
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateNotebookInstanceLifecycleConfig.html)
+        API.
+
+        Note: Updates to lifecycle configurations affect all notebook instances using
+        that configuration upon their next start. Lifecycle configuration scripts
+        execute with root access and the notebook instance's IAM execution role
+        privileges. Grant this permission only to trusted principals. See Customize a
+        Notebook Instance Using a Lifecycle Configuration Script
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html)
+        for security best practices.
 
         Args:
-            notebook_instance_lifecycle_config_name: The name of the lifecycle configuration.
-            on_create: The shell script that runs only once, when you create a notebook instance. The s
-            on_start: The shell script that runs every time you start a notebook instance, including w"""
+            notebook_instance_lifecycle_config_name: The name of the lifecycle
+            configuration. on_create: The shell script that runs only once, when you
+            create a notebook instance. on_start: The shell script that runs every time
+            you start a notebook instance, including when you create the…
+        """
         return self._call(_UPDATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, params)
 
     @_t.overload
@@ -13213,17 +15753,21 @@ class SageMakerClient(_calls.BaseClient):
         """Updates all of the SageMaker Partner AI Apps in an account.
 
         Args:
-            app_version: The semantic version to upgrade the SageMaker Partner AI App to. Must be the sam
-            application_config: Configuration settings for the SageMaker Partner AI App.
-            arn: The ARN of the SageMaker Partner AI App to update.
-            auth_type: The authorization type that users use to access the SageMaker Partner AI App. Us
-            client_token: A unique token that guarantees that the call to this API is idempotent.
-            enable_auto_minor_version_upgrade: When set to TRUE , the SageMaker Partner AI App is automatically upgraded to the
-            enable_iam_session_based_identity: When set to TRUE , the SageMaker Partner AI App sets the Amazon Web Services IAM
-            idc_config: Specifies the Amazon Web Services IAM Identity Center configuration for the Sage
-            maintenance_config: Maintenance configuration settings for the SageMaker Partner AI App.
-            tags: Each tag consists of a key and an optional value. Tag keys must be unique per re
-            tier: Indicates the instance type and size of the cluster attached to the SageMaker Pa"""
+            app_version: The semantic version to upgrade the SageMaker Partner AI App
+            to. application_config: Configuration settings for the SageMaker Partner AI
+            App. arn: The ARN of the SageMaker Partner AI App to update. auth_type: The
+            authorization type that users use to access the SageMaker Partner AI App.
+            client_token: A unique token that guarantees that the call to this API is
+            idempotent. enable_auto_minor_version_upgrade: When set to ``TRUE``, the
+            SageMaker Partner AI App is automatically upgraded to the latest minor…
+            enable_iam_session_based_identity: When set to ``TRUE``, the SageMaker
+            Partner AI App sets the Amazon Web Services IAM session name or… idc_config:
+            Specifies the Amazon Web Services IAM Identity Center configuration for the
+            SageMaker Partner AI… maintenance_config: Maintenance configuration settings
+            for the SageMaker Partner AI App. tags: Each tag consists of a key and an
+            optional value. tier: Indicates the instance type and size of the cluster
+            attached to the SageMaker Partner AI App.
+        """
         return self._call(_UPDATE_PARTNER_APP, request, params)
 
     @_t.overload
@@ -13247,14 +15791,15 @@ class SageMakerClient(_calls.BaseClient):
         """Updates a pipeline.
 
         Args:
-            parallelism_configuration: If specified, it applies to all executions of this pipeline by default.
-            pipeline_definition: The JSON pipeline definition.
-            pipeline_definition_s3_location: The location of the pipeline definition stored in Amazon S3. If specified, SageM
-            pipeline_description: The description of the pipeline.
-            pipeline_display_name: The display name of the pipeline.
-            pipeline_name: The name of the pipeline to update.
-            pipeline_version_aliases: The aliases to assign to the new pipeline version that this update creates. You
-            role_arn: The Amazon Resource Name (ARN) that the pipeline uses to execute."""
+            parallelism_configuration: If specified, it applies to all executions of
+            this pipeline by default. pipeline_definition: The JSON pipeline definition.
+            pipeline_definition_s3_location: The location of the pipeline definition
+            stored in Amazon S3. pipeline_description: The description of the pipeline.
+            pipeline_display_name: The display name of the pipeline. pipeline_name: The
+            name of the pipeline to update. pipeline_version_aliases: The aliases to
+            assign to the new pipeline version that this update creates. role_arn: The
+            Amazon Resource Name (ARN) that the pipeline uses to execute.
+        """
         return self._call(_UPDATE_PIPELINE, request, params)
 
     @_t.overload
@@ -13276,10 +15821,12 @@ class SageMakerClient(_calls.BaseClient):
         """Updates a pipeline execution.
 
         Args:
-            parallelism_configuration: This configuration, if specified, overrides the parallelism configuration of the
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution.
+            parallelism_configuration: This configuration, if specified, overrides the
+            parallelism configuration of the parent pipeline… pipeline_execution_arn:
+            The Amazon Resource Name (ARN) of the pipeline execution.
             pipeline_execution_description: The description of the pipeline execution.
-            pipeline_execution_display_name: The display name of the pipeline execution."""
+            pipeline_execution_display_name: The display name of the pipeline execution.
+        """
         return self._call(_UPDATE_PIPELINE_EXECUTION, request, params)
 
     @_t.overload
@@ -13301,10 +15848,11 @@ class SageMakerClient(_calls.BaseClient):
 
         Args:
             pipeline_arn: The Amazon Resource Name (ARN) of the pipeline.
-            pipeline_version_alias_operations: The aliases to add to or remove from the pipeline version.
-            pipeline_version_description: The description of the pipeline version.
-            pipeline_version_display_name: The display name of the pipeline version.
-            pipeline_version_id: The pipeline version ID to update."""
+            pipeline_version_alias_operations: The aliases to add to or remove from the
+            pipeline version. pipeline_version_description: The description of the
+            pipeline version. pipeline_version_display_name: The display name of the
+            pipeline version. pipeline_version_id: The pipeline version ID to update.
+        """
         return self._call(_UPDATE_PIPELINE_VERSION, request, params)
 
     @_t.overload
@@ -13320,14 +15868,20 @@ class SageMakerClient(_calls.BaseClient):
         template_providers_to_update: UpdateTemplateProviderList | None = None,
     ) -> UpdateProjectOutput: ...
     def update_project(self, request: UpdateProjectInput | None = None, /, **params: _t.Any) -> UpdateProjectOutput:
-        """Updates a machine learning (ML) project that is created from a template that sets up an ML pipeline from training to deploying an approved model. You must not update a project that is in use. If you update the ServiceCatalogProvisioningUpdateDetails of a project that is active or being created, or updated, you may lose resources already created by the project.
+        """Updates a machine learning (ML) project that is created from a template that
+        sets up an ML pipeline from training to deploying an approved model.
+
+        Note: You must not update a project that is in use. If you update the
+        ``ServiceCatalogProvisioningUpdateDetails`` of a project that is active or being
+        created, or updated, you may lose resources already created by the project.
 
         Args:
-            project_description: The description for the project.
-            project_name: The name of the project.
-            service_catalog_provisioning_update_details: The product ID and provisioning artifact ID to provision a service catalog. The
-            tags: An array of key-value pairs. You can use tags to categorize your Amazon Web Serv
-            template_providers_to_update: The template providers to update in the project."""
+            project_description: The description for the project. project_name: The name
+            of the project. service_catalog_provisioning_update_details: The product ID
+            and provisioning artifact ID to provision a service catalog. tags: An array
+            of key-value pairs. template_providers_to_update: The template providers to
+            update in the project.
+        """
         return self._call(_UPDATE_PROJECT, request, params)
 
     @_t.overload
@@ -13342,13 +15896,15 @@ class SageMakerClient(_calls.BaseClient):
         space_settings: SpaceSettings | None = None,
     ) -> UpdateSpaceResponse: ...
     def update_space(self, request: UpdateSpaceRequest | None = None, /, **params: _t.Any) -> UpdateSpaceResponse:
-        """Updates the settings of a space. You can't edit the app type of a space in the SpaceSettings .
+        """Updates the settings of a space.
+
+        Note: You can't edit the app type of a space in the ``SpaceSettings``.
 
         Args:
-            domain_id: The ID of the associated domain.
-            space_display_name: The name of the space that appears in the Amazon SageMaker Studio UI.
-            space_name: The name of the space.
-            space_settings: A collection of space settings."""
+            domain_id: The ID of the associated domain. space_display_name: The name of
+            the space that appears in the Amazon SageMaker Studio UI. space_name: The
+            name of the space. space_settings: A collection of space settings.
+        """
         return self._call(_UPDATE_SPACE, request, params)
 
     @_t.overload
@@ -13366,14 +15922,19 @@ class SageMakerClient(_calls.BaseClient):
     def update_training_job(
         self, request: UpdateTrainingJobRequest | None = None, /, **params: _t.Any
     ) -> UpdateTrainingJobResponse:
-        """Update a model training job to request a new Debugger profiling configuration or to change warm pool retention length.
+        """Update a model training job to request a new Debugger profiling configuration
+        or to change warm pool retention length.
 
         Args:
-            profiler_config: Configuration information for Amazon SageMaker Debugger system monitoring, frame
-            profiler_rule_configurations: Configuration information for Amazon SageMaker Debugger rules for profiling syst
-            remote_debug_config: Configuration for remote debugging while the training job is running. You can up
-            resource_config: The training job ResourceConfig to update warm pool retention length.
-            training_job_name: The name of a training job to update the Debugger profiling configuration."""
+            profiler_config: Configuration information for Amazon SageMaker Debugger
+            system monitoring, framework profiling, and… profiler_rule_configurations:
+            Configuration information for Amazon SageMaker Debugger rules for profiling
+            system and framework… remote_debug_config: Configuration for remote
+            debugging while the training job is running. resource_config: The training
+            job ``ResourceConfig`` to update warm pool retention length.
+            training_job_name: The name of a training job to update the Debugger
+            profiling configuration.
+        """
         return self._call(_UPDATE_TRAINING_JOB, request, params)
 
     @_t.overload
@@ -13386,8 +15947,9 @@ class SageMakerClient(_calls.BaseClient):
         """Updates the display name of a trial.
 
         Args:
-            display_name: The name of the trial as displayed. The name doesn't need to be unique. If Displ
-            trial_name: The name of the trial to update."""
+            display_name: The name of the trial as displayed.
+            trial_name: The name of the trial to update.
+        """
         return self._call(_UPDATE_TRIAL, request, params)
 
     @_t.overload
@@ -13414,17 +15976,18 @@ class SageMakerClient(_calls.BaseClient):
         """Updates one or more properties of a trial component.
 
         Args:
-            display_name: The name of the component as displayed. The name doesn't need to be unique. If D
-            end_time: When the component ended.
-            input_artifacts: Replaces all of the component's input artifacts with the specified artifacts or
+            display_name: The name of the component as displayed. end_time: When the
+            component ended. input_artifacts: Replaces all of the component's input
+            artifacts with the specified artifacts or adds new input…
             input_artifacts_to_remove: The input artifacts to remove from the component.
-            output_artifacts: Replaces all of the component's output artifacts with the specified artifacts or
-            output_artifacts_to_remove: The output artifacts to remove from the component.
-            parameters: Replaces all of the component's hyperparameters with the specified hyperparamete
-            parameters_to_remove: The hyperparameters to remove from the component.
-            start_time: When the component started.
-            status: The new status of the component.
-            trial_component_name: The name of the component to update."""
+            output_artifacts: Replaces all of the component's output artifacts with the
+            specified artifacts or adds new output… output_artifacts_to_remove: The
+            output artifacts to remove from the component. parameters: Replaces all of
+            the component's hyperparameters with the specified hyperparameters or add
+            new… parameters_to_remove: The hyperparameters to remove from the component.
+            start_time: When the component started. status: The new status of the
+            component. trial_component_name: The name of the component to update.
+        """
         return self._call(_UPDATE_TRIAL_COMPONENT, request, params)
 
     @_t.overload
@@ -13441,7 +16004,8 @@ class SageMakerClient(_calls.BaseClient):
         Args:
             domain_id: The domain ID.
             user_profile_name: The user profile name.
-            user_settings: A collection of settings."""
+            user_settings: A collection of settings.
+        """
         return self._call(_UPDATE_USER_PROFILE, request, params)
 
     @_t.overload
@@ -13459,14 +16023,57 @@ class SageMakerClient(_calls.BaseClient):
     def update_workforce(
         self, request: UpdateWorkforceRequest | None = None, /, **params: _t.Any
     ) -> UpdateWorkforceResponse:
-        """Use this operation to update your workforce. You can use this operation to require that workers use specific IP addresses to work on tasks and to update your OpenID Connect (OIDC) Identity Provider (IdP) workforce configuration. The worker portal is now supported in VPC and public internet. Use SourceIpConfig to restrict worker access to tasks to a specific range of IP addresses. You specify allowed IP addresses by creating a list of up to ten CIDRs . By default, a workforce isn't restricted to specific IP addresses. If you specify a range of IP addresses, workers who attempt to access tasks using any IP address outside the specified range are denied and get a Not Found error message on the worker portal. To restrict public internet access for all workers, configure the SourceIpConfig CIDR value. For example, when using SourceIpConfig with an IpAddressType of IPv4 , you can restrict access to the IPv4 CIDR block "10.0.0.0/16". When using an IpAddressType of dualstack , you can specify both the IPv4 and IPv6 CIDR blocks, such as "10.0.0.0/16" for IPv4 only, "2001:db8:1234:1a00::/56" for IPv6 only, or "10.0.0.0/16" and "2001:db8:1234:1a00::/56" for dual stack. Amazon SageMaker does not support Source Ip restriction for worker portals in VPC. Use OidcConfig to update the configuration of a workforce created using your own OIDC IdP. You can only update your OIDC IdP configuration when there are no work teams associated with your workforce. You can delete work teams using the DeleteWorkteam operation. After restricting access to a range of IP addresses or updating your OIDC IdP configuration with this operation, you can view details about your update workforce using the DescribeWorkforce operation. This operation only applies to private workforces.
+        """Use this operation to update your workforce. You can use this operation to
+        require that workers use specific IP addresses to work on tasks and to update
+        your OpenID Connect (OIDC) Identity Provider (IdP) workforce configuration.
+
+        The worker portal is now supported in VPC and public internet.
+
+        Use ``SourceIpConfig`` to restrict worker access to tasks to a specific range of
+        IP addresses. You specify allowed IP addresses by creating a list of up to ten
+        CIDRs (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html). By
+        default, a workforce isn't restricted to specific IP addresses. If you specify a
+        range of IP addresses, workers who attempt to access tasks using any IP address
+        outside the specified range are denied and get a ``Not Found`` error message on
+        the worker portal.
+
+        To restrict public internet access for all workers, configure the
+        ``SourceIpConfig`` CIDR value. For example, when using ``SourceIpConfig`` with
+        an ``IpAddressType`` of ``IPv4``, you can restrict access to the IPv4 CIDR block
+        "10.0.0.0/16". When using an ``IpAddressType`` of ``dualstack``, you can specify
+        both the IPv4 and IPv6 CIDR blocks, such as "10.0.0.0/16" for IPv4 only,
+        "2001:db8:1234:1a00::/56" for IPv6 only, or "10.0.0.0/16" and
+        "2001:db8:1234:1a00::/56" for dual stack.
+
+        Important: Amazon SageMaker does not support Source Ip restriction for worker
+        portals in VPC.
+
+        Use ``OidcConfig`` to update the configuration of a workforce created using your
+        own OIDC IdP.
+
+        Important: You can only update your OIDC IdP configuration when there are no
+        work teams associated with your workforce. You can delete work teams using the
+        DeleteWorkteam
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteWorkteam.html)
+        operation.
+
+        After restricting access to a range of IP addresses or updating your OIDC IdP
+        configuration with this operation, you can view details about your update
+        workforce using the DescribeWorkforce
+        (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeWorkforce.html)
+        operation.
+
+        Important: This operation only applies to private workforces.
 
         Args:
-            ip_address_type: Use this parameter to specify whether you want IPv4 only or dualstack ( IPv4 and
-            oidc_config: Use this parameter to update your OIDC Identity Provider (IdP) configuration for
-            source_ip_config: A list of one to ten worker IP address ranges ( CIDRs ) that can be used to acce
-            workforce_name: The name of the private workforce that you want to update. You can find your wor
-            workforce_vpc_config: Use this parameter to update your VPC configuration for a workforce."""
+            ip_address_type: Use this parameter to specify whether you want ``IPv4``
+            only or ``dualstack`` (``IPv4`` and… oidc_config: Use this parameter to
+            update your OIDC Identity Provider (IdP) configuration for a workforce made…
+            source_ip_config: A list of one to ten worker IP address ranges (CIDRs) that
+            can be used to access tasks assigned to… workforce_name: The name of the
+            private workforce that you want to update. workforce_vpc_config: Use this
+            parameter to update your VPC configuration for a workforce.
+        """
         return self._call(_UPDATE_WORKFORCE, request, params)
 
     @_t.overload
@@ -13487,11 +16094,14 @@ class SageMakerClient(_calls.BaseClient):
         """Updates an existing work team with new member definitions or description.
 
         Args:
-            description: An updated description for the work team.
-            member_definitions: A list of MemberDefinition objects that contains objects that identify the worke
-            notification_configuration: Configures SNS topic notifications for available or expiring work items
-            worker_access_configuration: Use this optional parameter to constrain access to an Amazon S3 resource based o
-            workteam_name: The name of the work team to update."""
+            description: An updated description for the work team. member_definitions: A
+            list of ``MemberDefinition`` objects that contains objects that identify the
+            workers that make up… notification_configuration: Configures SNS topic
+            notifications for available or expiring work items
+            worker_access_configuration: Use this optional parameter to constrain access
+            to an Amazon S3 resource based on the IP address… workteam_name: The name of
+            the work team to update.
+        """
         return self._call(_UPDATE_WORKTEAM, request, params)
 
 
@@ -13520,18 +16130,22 @@ class Paginators:
     def create_hub_content_presigned_urls(
         self, request: CreateHubContentPresignedUrlsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]:
-        """Iterate over every AuthorizedUrl of CreateHubContentPresignedUrls (its ``AuthorizedUrlConfigs``), page after page.
+        """Iterate over every AuthorizedUrl of CreateHubContentPresignedUrls (its
+        ``AuthorizedUrlConfigs``), page after page.
 
-        ``.pages()`` yields each typed CreateHubContentPresignedUrlsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed CreateHubContentPresignedUrlsResponse instead.
+        The request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            access_config: Configuration settings for accessing the hub content, including end-user license
-            hub_content_name: The name of the hub content for which to generate presigned URLs. This identifie
-            hub_content_type: The type of hub content to access. Valid values include Model , Notebook , and M
-            hub_content_version: The version of the hub content. If not specified, the latest version is used.
-            hub_name: The name or Amazon Resource Name (ARN) of the hub that contains the content. For
-            max_results: The maximum number of presigned URLs to return in the response. Default value is
-            next_token: A token for pagination. Use this token to retrieve the next set of presigned URL"""
+            access_config: Configuration settings for accessing the hub content,
+            including end-user license agreement… hub_content_name: The name of the hub
+            content for which to generate presigned URLs. hub_content_type: The type of
+            hub content to access. hub_content_version: The version of the hub content.
+            hub_name: The name or Amazon Resource Name (ARN) of the hub that contains
+            the content. max_results: The maximum number of presigned URLs to return in
+            the response. next_token: A token for pagination.
+        """
         return _paginate.paginate(self._client, _PAGES_CREATE_HUB_CONTENT_PRESIGNED_URLS, request, params)
 
     @_t.overload
@@ -13549,14 +16163,20 @@ class Paginators:
     def describe_training_plan_extension_history(
         self, request: DescribeTrainingPlanExtensionHistoryRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]:
-        """Iterate over every TrainingPlanExtension of DescribeTrainingPlanExtensionHistory (its ``TrainingPlanExtensions``), page after page.
+        """Iterate over every TrainingPlanExtension of
+        DescribeTrainingPlanExtensionHistory (its ``TrainingPlanExtensions``), page
+        after page.
 
-        ``.pages()`` yields each typed DescribeTrainingPlanExtensionHistoryResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed DescribeTrainingPlanExtensionHistoryResponse
+        instead. The request is validated before anything is sent; set the page size
+        with the operation's ``MaxResults`` parameter.
 
         Args:
             max_results: The maximum number of extensions to return in the response.
             next_token: A token to continue pagination if more results are available.
-            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to retrieve extension histo"""
+            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to
+            retrieve extension history for.
+        """
         return _paginate.paginate(self._client, _PAGES_DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY, request, params)
 
     @_t.overload
@@ -13579,19 +16199,23 @@ class Paginators:
     def list_ai_benchmark_jobs(
         self, request: ListAIBenchmarkJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]:
-        """Iterate over every AIBenchmarkJobSummary of ListAIBenchmarkJobs (its ``AIBenchmarkJobs``), page after page.
+        """Iterate over every AIBenchmarkJobSummary of ListAIBenchmarkJobs (its
+        ``AIBenchmarkJobs``), page after page.
 
-        ``.pages()`` yields each typed ListAIBenchmarkJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAIBenchmarkJobsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time.
-            creation_time_before: A filter that returns only jobs created before the specified time.
-            max_results: The maximum number of benchmark jobs to return in the response.
-            name_contains: A string in the job name. This filter returns only jobs whose name contains the
-            next_token: If the previous call to ListAIBenchmarkJobs didn't return the full set of jobs,
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that returns only benchmark jobs with the specified status."""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time. creation_time_before: A filter that returns only jobs
+            created before the specified time. max_results: The maximum number of
+            benchmark jobs to return in the response. name_contains: A string in the job
+            name. next_token: If the previous call to ``ListAIBenchmarkJobs`` didn't
+            return the full set of jobs, the call… sort_by: The field to sort results
+            by. sort_order: The sort order for results. status_equals: A filter that
+            returns only benchmark jobs with the specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_AI_BENCHMARK_JOBS, request, params)
 
     @_t.overload
@@ -13614,19 +16238,24 @@ class Paginators:
     def list_ai_recommendation_jobs(
         self, request: ListAIRecommendationJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]:
-        """Iterate over every AIRecommendationJobSummary of ListAIRecommendationJobs (its ``AIRecommendationJobs``), page after page.
+        """Iterate over every AIRecommendationJobSummary of ListAIRecommendationJobs
+        (its ``AIRecommendationJobs``), page after page.
 
-        ``.pages()`` yields each typed ListAIRecommendationJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAIRecommendationJobsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time.
-            creation_time_before: A filter that returns only jobs created before the specified time.
-            max_results: The maximum number of recommendation jobs to return in the response.
-            name_contains: A string in the job name. This filter returns only jobs whose name contains the
-            next_token: If the previous call to ListAIRecommendationJobs didn't return the full set of j
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that returns only recommendation jobs with the specified status."""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time. creation_time_before: A filter that returns only jobs
+            created before the specified time. max_results: The maximum number of
+            recommendation jobs to return in the response. name_contains: A string in
+            the job name. next_token: If the previous call to
+            ``ListAIRecommendationJobs`` didn't return the full set of jobs, the call…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that returns only recommendation jobs with
+            the specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_AI_RECOMMENDATION_JOBS, request, params)
 
     @_t.overload
@@ -13648,18 +16277,23 @@ class Paginators:
     def list_ai_workload_configs(
         self, request: ListAIWorkloadConfigsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]:
-        """Iterate over every AIWorkloadConfigSummary of ListAIWorkloadConfigs (its ``AIWorkloadConfigs``), page after page.
+        """Iterate over every AIWorkloadConfigSummary of ListAIWorkloadConfigs (its
+        ``AIWorkloadConfigs``), page after page.
 
-        ``.pages()`` yields each typed ListAIWorkloadConfigsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAIWorkloadConfigsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only configurations created after the specified time.
-            creation_time_before: A filter that returns only configurations created before the specified time.
-            max_results: The maximum number of AI workload configurations to return in the response.
-            name_contains: A string in the configuration name. This filter returns only configurations whos
-            next_token: If the previous call to ListAIWorkloadConfigs didn't return the full set of conf
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending ."""
+            creation_time_after: A filter that returns only configurations created after
+            the specified time. creation_time_before: A filter that returns only
+            configurations created before the specified time. max_results: The maximum
+            number of AI workload configurations to return in the response.
+            name_contains: A string in the configuration name. next_token: If the
+            previous call to ``ListAIWorkloadConfigs`` didn't return the full set of
+            configurations, the… sort_by: The field to sort results by. sort_order: The
+            sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_AI_WORKLOAD_CONFIGS, request, params)
 
     @_t.overload
@@ -13682,19 +16316,24 @@ class Paginators:
     def list_actions(
         self, request: ListActionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListActionsResponse, ActionSummary]:
-        """Iterate over every ActionSummary of ListActions (its ``ActionSummaries``), page after page.
+        """Iterate over every ActionSummary of ListActions (its ``ActionSummaries``),
+        page after page.
 
-        ``.pages()`` yields each typed ListActionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListActionsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             action_type: A filter that returns only actions of the specified type.
-            created_after: A filter that returns only actions created on or after the specified time.
-            created_before: A filter that returns only actions created on or before the specified time.
-            max_results: The maximum number of actions to return in the response. The default value is 10
-            next_token: If the previous call to ListActions didn't return the full set of actions, the c
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_uri: A filter that returns only actions with the specified source URI."""
+            created_after: A filter that returns only actions created on or after the
+            specified time. created_before: A filter that returns only actions created
+            on or before the specified time. max_results: The maximum number of actions
+            to return in the response. next_token: If the previous call to
+            ``ListActions`` didn't return the full set of actions, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            source_uri: A filter that returns only actions with the specified source
+            URI.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ACTIONS, request, params)
 
     @_t.overload
@@ -13716,18 +16355,23 @@ class Paginators:
     def list_algorithms(
         self, request: ListAlgorithmsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAlgorithmsOutput, AlgorithmSummary]:
-        """Iterate over every AlgorithmSummary of ListAlgorithms (its ``AlgorithmSummaryList``), page after page.
+        """Iterate over every AlgorithmSummary of ListAlgorithms (its
+        ``AlgorithmSummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListAlgorithmsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAlgorithmsOutput instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only algorithms created after the specified time (timestam
-            creation_time_before: A filter that returns only algorithms created before the specified time (timesta
-            max_results: The maximum number of algorithms to return in the response.
-            name_contains: A string in the algorithm name. This filter returns only algorithms whose name c
-            next_token: If the response to a previous ListAlgorithms request was truncated, the response
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending ."""
+            creation_time_after: A filter that returns only algorithms created after the
+            specified time (timestamp). creation_time_before: A filter that returns only
+            algorithms created before the specified time (timestamp). max_results: The
+            maximum number of algorithms to return in the response. name_contains: A
+            string in the algorithm name. next_token: If the response to a previous
+            ``ListAlgorithms`` request was truncated, the response includes a… sort_by:
+            The parameter by which to sort the results. sort_order: The sort order for
+            the results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ALGORITHMS, request, params)
 
     @_t.overload
@@ -13747,16 +16391,19 @@ class Paginators:
     def list_aliases(
         self, request: ListAliasesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAliasesResponse, SageMakerImageVersionAlias]:
-        """Iterate over every SageMakerImageVersionAlias of ListAliases (its ``SageMakerImageVersionAliases``), page after page.
+        """Iterate over every SageMakerImageVersionAlias of ListAliases (its
+        ``SageMakerImageVersionAliases``), page after page.
 
-        ``.pages()`` yields each typed ListAliasesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAliasesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            alias: The alias of the image version.
-            image_name: The name of the image.
-            max_results: The maximum number of aliases to return.
-            next_token: If the previous call to ListAliases didn't return the full set of aliases, the c
-            version: The version of the image. If image version is not specified, the aliases of all"""
+            alias: The alias of the image version. image_name: The name of the image.
+            max_results: The maximum number of aliases to return. next_token: If the
+            previous call to ``ListAliases`` didn't return the full set of aliases, the
+            call returns a… version: The version of the image.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ALIASES, request, params)
 
     @_t.overload
@@ -13780,20 +16427,26 @@ class Paginators:
     def list_app_image_configs(
         self, request: ListAppImageConfigsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAppImageConfigsResponse, AppImageConfigDetails]:
-        """Iterate over every AppImageConfigDetails of ListAppImageConfigs (its ``AppImageConfigs``), page after page.
+        """Iterate over every AppImageConfigDetails of ListAppImageConfigs (its
+        ``AppImageConfigs``), page after page.
 
-        ``.pages()`` yields each typed ListAppImageConfigsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAppImageConfigsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only AppImageConfigs created on or after the specified tim
-            creation_time_before: A filter that returns only AppImageConfigs created on or before the specified ti
-            max_results: The total number of items to return in the response. If the total number of item
-            modified_time_after: A filter that returns only AppImageConfigs modified on or after the specified ti
-            modified_time_before: A filter that returns only AppImageConfigs modified on or before the specified t
-            name_contains: A filter that returns only AppImageConfigs whose name contains the specified str
-            next_token: If the previous call to ListImages didn't return the full set of AppImageConfigs
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending ."""
+            creation_time_after: A filter that returns only AppImageConfigs created on
+            or after the specified time. creation_time_before: A filter that returns
+            only AppImageConfigs created on or before the specified time. max_results:
+            The total number of items to return in the response. modified_time_after: A
+            filter that returns only AppImageConfigs modified on or after the specified
+            time. modified_time_before: A filter that returns only AppImageConfigs
+            modified on or before the specified time. name_contains: A filter that
+            returns only AppImageConfigs whose name contains the specified string.
+            next_token: If the previous call to ``ListImages`` didn't return the full
+            set of AppImageConfigs, the call… sort_by: The property used to sort
+            results. sort_order: The sort order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_APP_IMAGE_CONFIGS, request, params)
 
     @_t.overload
@@ -13815,16 +16468,19 @@ class Paginators:
     ) -> _paginate.Paginator[ListAppsResponse, AppDetails]:
         """Iterate over every AppDetails of ListApps (its ``Apps``), page after page.
 
-        ``.pages()`` yields each typed ListAppsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAppsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            domain_id_equals: A parameter to search for the domain ID.
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: The parameter by which to sort the results. The default is CreationTime.
-            sort_order: The sort order for the results. The default is Ascending.
-            space_name_equals: A parameter to search by space name. If UserProfileNameEquals is set, then this
-            user_profile_name_equals: A parameter to search by user profile name. If SpaceNameEquals is set, then this"""
+            domain_id_equals: A parameter to search for the domain ID. max_results: This
+            parameter defines the maximum number of results that can be return in a
+            single response. next_token: If the previous response was truncated, you
+            will receive this token. sort_by: The parameter by which to sort the
+            results. sort_order: The sort order for the results. space_name_equals: A
+            parameter to search by space name. user_profile_name_equals: A parameter to
+            search by user profile name.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_APPS, request, params)
 
     @_t.overload
@@ -13847,19 +16503,24 @@ class Paginators:
     def list_artifacts(
         self, request: ListArtifactsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListArtifactsResponse, ArtifactSummary]:
-        """Iterate over every ArtifactSummary of ListArtifacts (its ``ArtifactSummaries``), page after page.
+        """Iterate over every ArtifactSummary of ListArtifacts (its
+        ``ArtifactSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListArtifactsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListArtifactsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             artifact_type: A filter that returns only artifacts of the specified type.
-            created_after: A filter that returns only artifacts created on or after the specified time.
-            created_before: A filter that returns only artifacts created on or before the specified time.
-            max_results: The maximum number of artifacts to return in the response. The default value is
-            next_token: If the previous call to ListArtifacts didn't return the full set of artifacts, t
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_uri: A filter that returns only artifacts with the specified source URI."""
+            created_after: A filter that returns only artifacts created on or after the
+            specified time. created_before: A filter that returns only artifacts created
+            on or before the specified time. max_results: The maximum number of
+            artifacts to return in the response. next_token: If the previous call to
+            ``ListArtifacts`` didn't return the full set of artifacts, the call returns…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            source_uri: A filter that returns only artifacts with the specified source
+            URI.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ARTIFACTS, request, params)
 
     @_t.overload
@@ -13885,22 +16546,28 @@ class Paginators:
     def list_associations(
         self, request: ListAssociationsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAssociationsResponse, AssociationSummary]:
-        """Iterate over every AssociationSummary of ListAssociations (its ``AssociationSummaries``), page after page.
+        """Iterate over every AssociationSummary of ListAssociations (its
+        ``AssociationSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListAssociationsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAssociationsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            association_type: A filter that returns only associations of the specified type.
-            created_after: A filter that returns only associations created on or after the specified time.
-            created_before: A filter that returns only associations created on or before the specified time.
-            destination_arn: A filter that returns only associations with the specified destination Amazon Re
-            destination_type: A filter that returns only associations with the specified destination type.
-            max_results: The maximum number of associations to return in the response. The default value
-            next_token: If the previous call to ListAssociations didn't return the full set of associati
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_arn: A filter that returns only associations with the specified source ARN.
-            source_type: A filter that returns only associations with the specified source type."""
+            association_type: A filter that returns only associations of the specified
+            type. created_after: A filter that returns only associations created on or
+            after the specified time. created_before: A filter that returns only
+            associations created on or before the specified time. destination_arn: A
+            filter that returns only associations with the specified destination Amazon
+            Resource Name (ARN). destination_type: A filter that returns only
+            associations with the specified destination type. max_results: The maximum
+            number of associations to return in the response. next_token: If the
+            previous call to ``ListAssociations`` didn't return the full set of
+            associations, the call… sort_by: The property used to sort results.
+            sort_order: The sort order. source_arn: A filter that returns only
+            associations with the specified source ARN. source_type: A filter that
+            returns only associations with the specified source type.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ASSOCIATIONS, request, params)
 
     @_t.overload
@@ -13925,9 +16592,12 @@ class Paginators:
     def list_auto_ml_jobs(
         self, request: ListAutoMLJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListAutoMLJobsResponse, AutoMLJobSummary]:
-        """Iterate over every AutoMLJobSummary of ListAutoMLJobs (its ``AutoMLJobSummaries``), page after page.
+        """Iterate over every AutoMLJobSummary of ListAutoMLJobs (its
+        ``AutoMLJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListAutoMLJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListAutoMLJobsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             creation_time_after: Request a list of jobs, using a filter for time.
@@ -13936,10 +16606,11 @@ class Paginators:
             last_modified_time_before: Request a list of jobs, using a filter for time.
             max_results: Request a list of jobs up to a specified limit.
             name_contains: Request a list of jobs, using a search filter for name.
-            next_token: If the previous response was truncated, you receive this token. Use it in your n
-            sort_by: The parameter by which to sort the results. The default is Name .
-            sort_order: The sort order for the results. The default is Descending .
-            status_equals: Request a list of jobs, using a filter for status."""
+            next_token: If the previous response was truncated, you receive this token.
+            sort_by: The parameter by which to sort the results.
+            sort_order: The sort order for the results.
+            status_equals: Request a list of jobs, using a filter for status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_AUTO_ML_JOBS, request, params)
 
     @_t.overload
@@ -13961,18 +16632,22 @@ class Paginators:
     def list_candidates_for_auto_ml_job(
         self, request: ListCandidatesForAutoMLJobRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]:
-        """Iterate over every AutoMLCandidate of ListCandidatesForAutoMLJob (its ``Candidates``), page after page.
+        """Iterate over every AutoMLCandidate of ListCandidatesForAutoMLJob (its
+        ``Candidates``), page after page.
 
-        ``.pages()`` yields each typed ListCandidatesForAutoMLJobResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListCandidatesForAutoMLJobResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            auto_ml_job_name: List the candidates created for the job by providing the job's name.
-            candidate_name_equals: List the candidates for the job and filter by candidate name.
-            max_results: List the job's candidates up to a specified limit.
-            next_token: If the previous response was truncated, you receive this token. Use it in your n
-            sort_by: The parameter by which to sort the results. The default is Descending .
-            sort_order: The sort order for the results. The default is Ascending .
-            status_equals: List the candidates for the job and filter by status."""
+            auto_ml_job_name: List the candidates created for the job by providing the
+            job's name. candidate_name_equals: List the candidates for the job and
+            filter by candidate name. max_results: List the job's candidates up to a
+            specified limit. next_token: If the previous response was truncated, you
+            receive this token. sort_by: The parameter by which to sort the results.
+            sort_order: The sort order for the results. status_equals: List the
+            candidates for the job and filter by status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CANDIDATES_FOR_AUTO_ML_JOB, request, params)
 
     @_t.overload
@@ -13998,22 +16673,25 @@ class Paginators:
     def list_cluster_events(
         self, request: ListClusterEventsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterEventsResponse, ClusterEventSummary]:
-        """Iterate over every ClusterEventSummary of ListClusterEvents (its ``Events``), page after page.
+        """Iterate over every ClusterEventSummary of ListClusterEvents (its ``Events``),
+        page after page.
 
-        ``.pages()`` yields each typed ListClusterEventsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListClusterEventsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list
-            event_time_after: The start of the time range for filtering events. Only events that occurred afte
-            event_time_before: The end of the time range for filtering events. Only events that occurred before
-            instance_group_name: The name of the instance group to filter events. If specified, only events relat
-            max_results: The maximum number of events to return in the response. Valid range is 1 to 100.
-            next_token: A token to retrieve the next set of results. This token is obtained from the out
-            node_id: The EC2 instance ID to filter events. If specified, only events related to this
-            operation_id: The unique identifier (UUID) of a cluster operation for which to filter events.
-            resource_type: The type of resource for which to filter events. Valid values are Cluster , Inst
-            sort_by: The field to use for sorting the event list. Currently, the only supported value
-            sort_order: The order in which to sort the results. Valid values are Ascending or Descending"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster
+            for which to list events. event_time_after: The start of the time range for
+            filtering events. event_time_before: The end of the time range for filtering
+            events. instance_group_name: The name of the instance group to filter
+            events. max_results: The maximum number of events to return in the response.
+            next_token: A token to retrieve the next set of results. node_id: The EC2
+            instance ID to filter events. operation_id: The unique identifier (UUID) of
+            a cluster operation for which to filter events. resource_type: The type of
+            resource for which to filter events. sort_by: The field to use for sorting
+            the event list. sort_order: The order in which to sort the results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_EVENTS, request, params)
 
     @_t.overload
@@ -14031,14 +16709,20 @@ class Paginators:
     def list_cluster_extension_versions(
         self, request: ListClusterExtensionVersionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]:
-        """Iterate over every ExtensionVersionSummary of ListClusterExtensionVersions (its ``ExtensionVersions``), page after page.
+        """Iterate over every ExtensionVersionSummary of ListClusterExtensionVersions
+        (its ``ExtensionVersions``), page after page.
 
-        ``.pages()`` yields each typed ListClusterExtensionVersionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListClusterExtensionVersionsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            extension_name: The name of the extension whose versions you want to list, for example sagemaker
-            max_results: The maximum number of versions to return in the response. If you don't specify a
-            next_token: If the result of the previous ListClusterExtensionVersions request was truncated"""
+            extension_name: The name of the extension whose versions you want to list,
+            for example ``sagemaker-observability``. max_results: The maximum number of
+            versions to return in the response. next_token: If the result of the
+            previous ``ListClusterExtensionVersions`` request was truncated, the
+            response…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_EXTENSION_VERSIONS, request, params)
 
     @_t.overload
@@ -14058,16 +16742,22 @@ class Paginators:
     def list_cluster_extensions(
         self, request: ListClusterExtensionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterExtensionsResponse, ExtensionSummary]:
-        """Iterate over every ExtensionSummary of ListClusterExtensions (its ``Extensions``), page after page.
+        """Iterate over every ExtensionSummary of ListClusterExtensions (its
+        ``Extensions``), page after page.
 
-        ``.pages()`` yields each typed ListClusterExtensionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListClusterExtensionsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster whose extension
-            creation_time_after: A filter that returns extensions created at or after the specified time. Timesta
-            creation_time_before: A filter that returns extensions created at or before the specified time. The ac
-            max_results: The maximum number of extensions to return in the response. If you don't specify
-            next_token: If the result of the previous ListClusterExtensions request was truncated, the r"""
+            cluster_arn: The Amazon Resource Name (ARN) of the SageMaker HyperPod
+            cluster whose extensions you want to list. creation_time_after: A filter
+            that returns extensions created at or after the specified time.
+            creation_time_before: A filter that returns extensions created at or before
+            the specified time. max_results: The maximum number of extensions to return
+            in the response. next_token: If the result of the previous
+            ``ListClusterExtensions`` request was truncated, the response…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_EXTENSIONS, request, params)
 
     @_t.overload
@@ -14091,20 +16781,27 @@ class Paginators:
     def list_cluster_nodes(
         self, request: ListClusterNodesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterNodesResponse, ClusterNodeSummary]:
-        """Iterate over every ClusterNodeSummary of ListClusterNodes (its ``ClusterNodeSummaries``), page after page.
+        """Iterate over every ClusterNodeSummary of ListClusterNodes (its
+        ``ClusterNodeSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListClusterNodesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListClusterNodesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            cluster_name: The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod clus
-            creation_time_after: A filter that returns nodes in a SageMaker HyperPod cluster created after the sp
-            creation_time_before: A filter that returns nodes in a SageMaker HyperPod cluster created before the s
-            include_node_logical_ids: Specifies whether to include nodes that are still being provisioned in the respo
-            instance_group_name_contains: A filter that returns the instance groups whose name contain a specified string.
+            cluster_name: The string name or the Amazon Resource Name (ARN) of the
+            SageMaker HyperPod cluster in which you… creation_time_after: A filter that
+            returns nodes in a SageMaker HyperPod cluster created after the specified
+            time. creation_time_before: A filter that returns nodes in a SageMaker
+            HyperPod cluster created before the specified time.
+            include_node_logical_ids: Specifies whether to include nodes that are still
+            being provisioned in the response. instance_group_name_contains: A filter
+            that returns the instance groups whose name contain a specified string.
             max_results: The maximum number of nodes to return in the response.
-            next_token: If the result of the previous ListClusterNodes request was truncated, the respon
-            sort_by: The field by which to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order for results. The default value is Ascending ."""
+            next_token: If the result of the previous ``ListClusterNodes`` request was
+            truncated, the response includes a… sort_by: The field by which to sort
+            results. sort_order: The sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_NODES, request, params)
 
     @_t.overload
@@ -14128,20 +16825,23 @@ class Paginators:
     def list_cluster_operations(
         self, request: ListClusterOperationsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterOperationsResponse, ClusterOperationSummary]:
-        """Iterate over every ClusterOperationSummary of ListClusterOperations (its ``ClusterOperationSummaries``), page after page.
+        """Iterate over every ClusterOperationSummary of ListClusterOperations (its
+        ``ClusterOperationSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListClusterOperationsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListClusterOperationsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list
-            creation_time_after: The start of the time range for filtering operations. Only operations created af
-            creation_time_before: The end of the time range for filtering operations. Only operations created befo
-            max_results: The maximum number of operations to return in the response. Valid range is 1 to
-            next_token: A token to retrieve the next set of results. This token is obtained from the out
-            sort_by: The field to use for sorting the operation list. Currently, the only supported v
-            sort_order: The order in which to sort the results. Valid values are Ascending or Descending
-            status: The operation status to filter by. If specified, only operations with this statu
-            type: The operation type to filter by. If specified, only operations of this type are"""
+            cluster_name: The name or Amazon Resource Name (ARN) of the HyperPod cluster
+            for which to list operations. creation_time_after: The start of the time
+            range for filtering operations. creation_time_before: The end of the time
+            range for filtering operations. max_results: The maximum number of
+            operations to return in the response. next_token: A token to retrieve the
+            next set of results. sort_by: The field to use for sorting the operation
+            list. sort_order: The order in which to sort the results. status: The
+            operation status to filter by. type: The operation type to filter by.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_OPERATIONS, request, params)
 
     @_t.overload
@@ -14165,20 +16865,23 @@ class Paginators:
     def list_cluster_scheduler_configs(
         self, request: ListClusterSchedulerConfigsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]:
-        """Iterate over every ClusterSchedulerConfigSummary of ListClusterSchedulerConfigs (its ``ClusterSchedulerConfigSummaries``), page after page.
+        """Iterate over every ClusterSchedulerConfigSummary of
+        ListClusterSchedulerConfigs (its ``ClusterSchedulerConfigSummaries``), page
+        after page.
 
-        ``.pages()`` yields each typed ListClusterSchedulerConfigsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListClusterSchedulerConfigsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            cluster_arn: Filter for ARN of the cluster.
-            created_after: Filter for after this creation time. The input for this parameter is a Unix time
-            created_before: Filter for before this creation time. The input for this parameter is a Unix tim
-            max_results: The maximum number of cluster policies to list.
-            name_contains: Filter for name containing this string.
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: Filter for sorting the list by a given value. For example, sort by name, creatio
-            sort_order: The order of the list. By default, listed in Descending order according to by So
-            status: Filter for status."""
+            cluster_arn: Filter for ARN of the cluster. created_after: Filter for after
+            this creation time. created_before: Filter for before this creation time.
+            max_results: The maximum number of cluster policies to list. name_contains:
+            Filter for name containing this string. next_token: If the previous response
+            was truncated, you will receive this token. sort_by: Filter for sorting the
+            list by a given value. sort_order: The order of the list. status: Filter for
+            status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_SCHEDULER_CONFIGS, request, params)
 
     @_t.overload
@@ -14201,19 +16904,25 @@ class Paginators:
     def list_clusters(
         self, request: ListClustersRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListClustersResponse, ClusterSummary]:
-        """Iterate over every ClusterSummary of ListClusters (its ``ClusterSummaries``), page after page.
+        """Iterate over every ClusterSummary of ListClusters (its ``ClusterSummaries``),
+        page after page.
 
-        ``.pages()`` yields each typed ListClustersResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListClustersResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Set a start time for the time range during which you want to list SageMaker Hype
-            creation_time_before: Set an end time for the time range during which you want to list SageMaker Hyper
-            max_results: Specifies the maximum number of clusters to evaluate for the operation (not nece
-            name_contains: Set the maximum number of instances to print in the list.
-            next_token: Set the next token to retrieve the list of SageMaker HyperPod clusters.
-            sort_by: The field by which to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order for results. The default value is Ascending .
-            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to filter clusters by. For"""
+            creation_time_after: Set a start time for the time range during which you
+            want to list SageMaker HyperPod clusters. creation_time_before: Set an end
+            time for the time range during which you want to list SageMaker HyperPod
+            clusters. max_results: Specifies the maximum number of clusters to evaluate
+            for the operation (not necessarily the number… name_contains: Set the
+            maximum number of instances to print in the list. next_token: Set the next
+            token to retrieve the list of SageMaker HyperPod clusters. sort_by: The
+            field by which to sort results. sort_order: The sort order for results.
+            training_plan_arn: The Amazon Resource Name (ARN); of the training plan to
+            filter clusters by.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTERS, request, params)
 
     @_t.overload
@@ -14237,20 +16946,26 @@ class Paginators:
     def list_code_repositories(
         self, request: ListCodeRepositoriesInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListCodeRepositoriesOutput, CodeRepositorySummary]:
-        """Iterate over every CodeRepositorySummary of ListCodeRepositories (its ``CodeRepositorySummaryList``), page after page.
+        """Iterate over every CodeRepositorySummary of ListCodeRepositories (its
+        ``CodeRepositorySummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListCodeRepositoriesOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListCodeRepositoriesOutput instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only Git repositories that were created after the specifie
-            creation_time_before: A filter that returns only Git repositories that were created before the specifi
-            last_modified_time_after: A filter that returns only Git repositories that were last modified after the sp
-            last_modified_time_before: A filter that returns only Git repositories that were last modified before the s
-            max_results: The maximum number of Git repositories to return in the response.
-            name_contains: A string in the Git repositories name. This filter returns only repositories who
-            next_token: If the result of a ListCodeRepositoriesOutput request was truncated, the respons
-            sort_by: The field to sort results by. The default is Name .
-            sort_order: The sort order for results. The default is Ascending ."""
+            creation_time_after: A filter that returns only Git repositories that were
+            created after the specified time. creation_time_before: A filter that
+            returns only Git repositories that were created before the specified time.
+            last_modified_time_after: A filter that returns only Git repositories that
+            were last modified after the specified time. last_modified_time_before: A
+            filter that returns only Git repositories that were last modified before the
+            specified time. max_results: The maximum number of Git repositories to
+            return in the response. name_contains: A string in the Git repositories
+            name. next_token: If the result of a ``ListCodeRepositoriesOutput`` request
+            was truncated, the response includes a… sort_by: The field to sort results
+            by. sort_order: The sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CODE_REPOSITORIES, request, params)
 
     @_t.overload
@@ -14275,21 +16990,28 @@ class Paginators:
     def list_compilation_jobs(
         self, request: ListCompilationJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListCompilationJobsResponse, CompilationJobSummary]:
-        """Iterate over every CompilationJobSummary of ListCompilationJobs (its ``CompilationJobSummaries``), page after page.
+        """Iterate over every CompilationJobSummary of ListCompilationJobs (its
+        ``CompilationJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListCompilationJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListCompilationJobsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns the model compilation jobs that were created after a speci
-            creation_time_before: A filter that returns the model compilation jobs that were created before a spec
-            last_modified_time_after: A filter that returns the model compilation jobs that were modified after a spec
-            last_modified_time_before: A filter that returns the model compilation jobs that were modified before a spe
-            max_results: The maximum number of model compilation jobs to return in the response.
-            name_contains: A filter that returns the model compilation jobs whose name contains a specified
-            next_token: If the result of the previous ListCompilationJobs request was truncated, the res
-            sort_by: The field by which to sort results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves model compilation jobs with a specific CompilationJobSta"""
+            creation_time_after: A filter that returns the model compilation jobs that
+            were created after a specified time. creation_time_before: A filter that
+            returns the model compilation jobs that were created before a specified
+            time. last_modified_time_after: A filter that returns the model compilation
+            jobs that were modified after a specified time. last_modified_time_before: A
+            filter that returns the model compilation jobs that were modified before a
+            specified time. max_results: The maximum number of model compilation jobs to
+            return in the response. name_contains: A filter that returns the model
+            compilation jobs whose name contains a specified string. next_token: If the
+            result of the previous ``ListCompilationJobs`` request was truncated, the
+            response includes… sort_by: The field by which to sort results. sort_order:
+            The sort order for results. status_equals: A filter that retrieves model
+            compilation jobs with a specific ``CompilationJobStatus`` status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_COMPILATION_JOBS, request, params)
 
     @_t.overload
@@ -14313,20 +17035,22 @@ class Paginators:
     def list_compute_quotas(
         self, request: ListComputeQuotasRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListComputeQuotasResponse, ComputeQuotaSummary]:
-        """Iterate over every ComputeQuotaSummary of ListComputeQuotas (its ``ComputeQuotaSummaries``), page after page.
+        """Iterate over every ComputeQuotaSummary of ListComputeQuotas (its
+        ``ComputeQuotaSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListComputeQuotasResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListComputeQuotasResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            cluster_arn: Filter for ARN of the cluster.
-            created_after: Filter for after this creation time. The input for this parameter is a Unix time
-            created_before: Filter for before this creation time. The input for this parameter is a Unix tim
+            cluster_arn: Filter for ARN of the cluster. created_after: Filter for after
+            this creation time. created_before: Filter for before this creation time.
             max_results: The maximum number of compute allocation definitions to list.
-            name_contains: Filter for name containing this string.
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: Filter for sorting the list by a given value. For example, sort by name, creatio
-            sort_order: The order of the list. By default, listed in Descending order according to by So
-            status: Filter for status."""
+            name_contains: Filter for name containing this string. next_token: If the
+            previous response was truncated, you will receive this token. sort_by:
+            Filter for sorting the list by a given value. sort_order: The order of the
+            list. status: Filter for status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_COMPUTE_QUOTAS, request, params)
 
     @_t.overload
@@ -14349,19 +17073,24 @@ class Paginators:
     def list_contexts(
         self, request: ListContextsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListContextsResponse, ContextSummary]:
-        """Iterate over every ContextSummary of ListContexts (its ``ContextSummaries``), page after page.
+        """Iterate over every ContextSummary of ListContexts (its ``ContextSummaries``),
+        page after page.
 
-        ``.pages()`` yields each typed ListContextsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListContextsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             context_type: A filter that returns only contexts of the specified type.
-            created_after: A filter that returns only contexts created on or after the specified time.
-            created_before: A filter that returns only contexts created on or before the specified time.
-            max_results: The maximum number of contexts to return in the response. The default value is 1
-            next_token: If the previous call to ListContexts didn't return the full set of contexts, the
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_uri: A filter that returns only contexts with the specified source URI."""
+            created_after: A filter that returns only contexts created on or after the
+            specified time. created_before: A filter that returns only contexts created
+            on or before the specified time. max_results: The maximum number of contexts
+            to return in the response. next_token: If the previous call to
+            ``ListContexts`` didn't return the full set of contexts, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            source_uri: A filter that returns only contexts with the specified source
+            URI.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_CONTEXTS, request, params)
 
     @_t.overload
@@ -14384,19 +17113,26 @@ class Paginators:
     def list_data_quality_job_definitions(
         self, request: ListDataQualityJobDefinitionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
-        """Iterate over every MonitoringJobDefinitionSummary of ListDataQualityJobDefinitions (its ``JobDefinitionSummaries``), page after page.
+        """Iterate over every MonitoringJobDefinitionSummary of
+        ListDataQualityJobDefinitions (its ``JobDefinitionSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListDataQualityJobDefinitionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListDataQualityJobDefinitionsResponse instead.
+        The request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only data quality monitoring job definitions created after
-            creation_time_before: A filter that returns only data quality monitoring job definitions created befor
-            endpoint_name: A filter that lists the data quality job definitions associated with the specifi
-            max_results: The maximum number of data quality monitoring job definitions to return in the r
-            name_contains: A string in the data quality monitoring job definition name. This filter returns
-            next_token: If the result of the previous ListDataQualityJobDefinitions request was truncate
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            creation_time_after: A filter that returns only data quality monitoring job
+            definitions created after the specified time. creation_time_before: A filter
+            that returns only data quality monitoring job definitions created before the
+            specified… endpoint_name: A filter that lists the data quality job
+            definitions associated with the specified endpoint. max_results: The maximum
+            number of data quality monitoring job definitions to return in the response.
+            name_contains: A string in the data quality monitoring job definition name.
+            next_token: If the result of the previous ``ListDataQualityJobDefinitions``
+            request was truncated, the response… sort_by: The field to sort results by.
+            sort_order: Whether to sort the results in ``Ascending`` or ``Descending``
+            order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_DATA_QUALITY_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -14420,20 +17156,24 @@ class Paginators:
     def list_device_fleets(
         self, request: ListDeviceFleetsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListDeviceFleetsResponse, DeviceFleetSummary]:
-        """Iterate over every DeviceFleetSummary of ListDeviceFleets (its ``DeviceFleetSummaries``), page after page.
+        """Iterate over every DeviceFleetSummary of ListDeviceFleets (its
+        ``DeviceFleetSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListDeviceFleetsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListDeviceFleetsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Filter fleets where packaging job was created after specified time.
-            creation_time_before: Filter fleets where the edge packaging job was created before specified time.
-            last_modified_time_after: Select fleets where the job was updated after X
-            last_modified_time_before: Select fleets where the job was updated before X
-            max_results: The maximum number of results to select.
-            name_contains: Filter for fleets containing this name in their fleet device name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: The column to sort by.
-            sort_order: What direction to sort in."""
+            creation_time_after: Filter fleets where packaging job was created after
+            specified time. creation_time_before: Filter fleets where the edge packaging
+            job was created before specified time. last_modified_time_after: Select
+            fleets where the job was updated after X last_modified_time_before: Select
+            fleets where the job was updated before X max_results: The maximum number of
+            results to select. name_contains: Filter for fleets containing this name in
+            their fleet device name. next_token: The response from the last list when
+            returning a list large enough to need tokening. sort_by: The column to sort
+            by. sort_order: What direction to sort in.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_DEVICE_FLEETS, request, params)
 
     @_t.overload
@@ -14453,16 +17193,21 @@ class Paginators:
     def list_devices(
         self, request: ListDevicesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListDevicesResponse, DeviceSummary]:
-        """Iterate over every DeviceSummary of ListDevices (its ``DeviceSummaries``), page after page.
+        """Iterate over every DeviceSummary of ListDevices (its ``DeviceSummaries``),
+        page after page.
 
-        ``.pages()`` yields each typed ListDevicesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListDevicesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            device_fleet_name: Filter for fleets containing this name in their device fleet name.
-            latest_heartbeat_after: Select fleets where the job was updated after X
-            max_results: Maximum number of results to select.
-            model_name: A filter that searches devices that contains this name in any of their models.
-            next_token: The response from the last list when returning a list large enough to need token"""
+            device_fleet_name: Filter for fleets containing this name in their device
+            fleet name. latest_heartbeat_after: Select fleets where the job was updated
+            after X max_results: Maximum number of results to select. model_name: A
+            filter that searches devices that contains this name in any of their models.
+            next_token: The response from the last list when returning a list large
+            enough to need tokening.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_DEVICES, request, params)
 
     @_t.overload
@@ -14476,13 +17221,18 @@ class Paginators:
     def list_domains(
         self, request: ListDomainsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListDomainsResponse, DomainDetails]:
-        """Iterate over every DomainDetails of ListDomains (its ``Domains``), page after page.
+        """Iterate over every DomainDetails of ListDomains (its ``Domains``), page after
+        page.
 
-        ``.pages()`` yields each typed ListDomainsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListDomainsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y"""
+            max_results: This parameter defines the maximum number of results that can
+            be return in a single response. next_token: If the previous response was
+            truncated, you will receive this token.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_DOMAINS, request, params)
 
     @_t.overload
@@ -14507,21 +17257,27 @@ class Paginators:
     def list_edge_deployment_plans(
         self, request: ListEdgeDeploymentPlansRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]:
-        """Iterate over every EdgeDeploymentPlanSummary of ListEdgeDeploymentPlans (its ``EdgeDeploymentPlanSummaries``), page after page.
+        """Iterate over every EdgeDeploymentPlanSummary of ListEdgeDeploymentPlans (its
+        ``EdgeDeploymentPlanSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListEdgeDeploymentPlansResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListEdgeDeploymentPlansResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
             creation_time_after: Selects edge deployment plans created after this time.
-            creation_time_before: Selects edge deployment plans created before this time.
-            device_fleet_name_contains: Selects edge deployment plans with a device fleet name containing this name.
-            last_modified_time_after: Selects edge deployment plans that were last updated after this time.
-            last_modified_time_before: Selects edge deployment plans that were last updated before this time.
-            max_results: The maximum number of results to select (50 by default).
-            name_contains: Selects edge deployment plans with names containing this name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: The column by which to sort the edge deployment plans. Can be one of NAME , DEVI
-            sort_order: The direction of the sorting (ascending or descending)."""
+            creation_time_before: Selects edge deployment plans created before this
+            time. device_fleet_name_contains: Selects edge deployment plans with a
+            device fleet name containing this name. last_modified_time_after: Selects
+            edge deployment plans that were last updated after this time.
+            last_modified_time_before: Selects edge deployment plans that were last
+            updated before this time. max_results: The maximum number of results to
+            select (50 by default). name_contains: Selects edge deployment plans with
+            names containing this name. next_token: The response from the last list when
+            returning a list large enough to need tokening. sort_by: The column by which
+            to sort the edge deployment plans. sort_order: The direction of the sorting
+            (ascending or descending).
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_EDGE_DEPLOYMENT_PLANS, request, params)
 
     @_t.overload
@@ -14547,22 +17303,26 @@ class Paginators:
     def list_edge_packaging_jobs(
         self, request: ListEdgePackagingJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]:
-        """Iterate over every EdgePackagingJobSummary of ListEdgePackagingJobs (its ``EdgePackagingJobSummaries``), page after page.
+        """Iterate over every EdgePackagingJobSummary of ListEdgePackagingJobs (its
+        ``EdgePackagingJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListEdgePackagingJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListEdgePackagingJobsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Select jobs where the job was created after specified time.
-            creation_time_before: Select jobs where the job was created before specified time.
-            last_modified_time_after: Select jobs where the job was updated after specified time.
-            last_modified_time_before: Select jobs where the job was updated before specified time.
-            max_results: Maximum number of results to select.
-            model_name_contains: Filter for jobs where the model name contains this string.
-            name_contains: Filter for jobs containing this name in their packaging job name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: Use to specify what column to sort by.
-            sort_order: What direction to sort by.
-            status_equals: The job status to filter for."""
+            creation_time_after: Select jobs where the job was created after specified
+            time. creation_time_before: Select jobs where the job was created before
+            specified time. last_modified_time_after: Select jobs where the job was
+            updated after specified time. last_modified_time_before: Select jobs where
+            the job was updated before specified time. max_results: Maximum number of
+            results to select. model_name_contains: Filter for jobs where the model name
+            contains this string. name_contains: Filter for jobs containing this name in
+            their packaging job name. next_token: The response from the last list when
+            returning a list large enough to need tokening. sort_by: Use to specify what
+            column to sort by. sort_order: What direction to sort by. status_equals: The
+            job status to filter for.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_EDGE_PACKAGING_JOBS, request, params)
 
     @_t.overload
@@ -14584,18 +17344,23 @@ class Paginators:
     def list_endpoint_configs(
         self, request: ListEndpointConfigsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListEndpointConfigsOutput, EndpointConfigSummary]:
-        """Iterate over every EndpointConfigSummary of ListEndpointConfigs (its ``EndpointConfigs``), page after page.
+        """Iterate over every EndpointConfigSummary of ListEndpointConfigs (its
+        ``EndpointConfigs``), page after page.
 
-        ``.pages()`` yields each typed ListEndpointConfigsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListEndpointConfigsOutput instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only endpoint configurations with a creation time greater
-            creation_time_before: A filter that returns only endpoint configurations created before the specified
-            max_results: The maximum number of training jobs to return in the response.
-            name_contains: A string in the endpoint configuration name. This filter returns only endpoint c
-            next_token: If the result of the previous ListEndpointConfig request was truncated, the resp
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending ."""
+            creation_time_after: A filter that returns only endpoint configurations with
+            a creation time greater than or equal to… creation_time_before: A filter
+            that returns only endpoint configurations created before the specified time
+            (timestamp). max_results: The maximum number of training jobs to return in
+            the response. name_contains: A string in the endpoint configuration name.
+            next_token: If the result of the previous ``ListEndpointConfig`` request was
+            truncated, the response includes a… sort_by: The field to sort results by.
+            sort_order: The sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ENDPOINT_CONFIGS, request, params)
 
     @_t.overload
@@ -14620,21 +17385,27 @@ class Paginators:
     def list_endpoints(
         self, request: ListEndpointsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListEndpointsOutput, EndpointSummary]:
-        """Iterate over every EndpointSummary of ListEndpoints (its ``Endpoints``), page after page.
+        """Iterate over every EndpointSummary of ListEndpoints (its ``Endpoints``), page
+        after page.
 
-        ``.pages()`` yields each typed ListEndpointsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListEndpointsOutput instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only endpoints with a creation time greater than or equal
-            creation_time_before: A filter that returns only endpoints that were created before the specified time
-            last_modified_time_after: A filter that returns only endpoints that were modified after the specified time
-            last_modified_time_before: A filter that returns only endpoints that were modified before the specified tim
-            max_results: The maximum number of endpoints to return in the response. This value defaults t
-            name_contains: A string in endpoint names. This filter returns only endpoints whose name contai
-            next_token: If the result of a ListEndpoints request was truncated, the response includes a
-            sort_by: Sorts the list of results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that returns only endpoints with the specified status."""
+            creation_time_after: A filter that returns only endpoints with a creation
+            time greater than or equal to the specified… creation_time_before: A filter
+            that returns only endpoints that were created before the specified time
+            (timestamp). last_modified_time_after: A filter that returns only endpoints
+            that were modified after the specified timestamp. last_modified_time_before:
+            A filter that returns only endpoints that were modified before the specified
+            timestamp. max_results: The maximum number of endpoints to return in the
+            response. name_contains: A string in endpoint names. next_token: If the
+            result of a ``ListEndpoints`` request was truncated, the response includes a
+            ``NextToken``. sort_by: Sorts the list of results. sort_order: The sort
+            order for results. status_equals: A filter that returns only endpoints with
+            the specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ENDPOINTS, request, params)
 
     @_t.overload
@@ -14655,17 +17426,21 @@ class Paginators:
     def list_experiments(
         self, request: ListExperimentsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListExperimentsResponse, ExperimentSummary]:
-        """Iterate over every ExperimentSummary of ListExperiments (its ``ExperimentSummaries``), page after page.
+        """Iterate over every ExperimentSummary of ListExperiments (its
+        ``ExperimentSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListExperimentsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListExperimentsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            created_after: A filter that returns only experiments created after the specified time.
-            created_before: A filter that returns only experiments created before the specified time.
-            max_results: The maximum number of experiments to return in the response. The default value i
-            next_token: If the previous call to ListExperiments didn't return the full set of experiment
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending ."""
+            created_after: A filter that returns only experiments created after the
+            specified time. created_before: A filter that returns only experiments
+            created before the specified time. max_results: The maximum number of
+            experiments to return in the response. next_token: If the previous call to
+            ``ListExperiments`` didn't return the full set of experiments, the call…
+            sort_by: The property used to sort results. sort_order: The sort order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_EXPERIMENTS, request, params)
 
     @_t.overload
@@ -14689,20 +17464,25 @@ class Paginators:
     def list_feature_groups(
         self, request: ListFeatureGroupsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListFeatureGroupsResponse, FeatureGroupSummary]:
-        """Iterate over every FeatureGroupSummary of ListFeatureGroups (its ``FeatureGroupSummaries``), page after page.
+        """Iterate over every FeatureGroupSummary of ListFeatureGroups (its
+        ``FeatureGroupSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListFeatureGroupsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListFeatureGroupsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Use this parameter to search for FeatureGroups s created after a specific date a
-            creation_time_before: Use this parameter to search for FeatureGroups s created before a specific date
-            feature_group_status_equals: A FeatureGroup status. Filters by FeatureGroup status.
-            max_results: The maximum number of results returned by ListFeatureGroups .
-            name_contains: A string that partially matches one or more FeatureGroup s names. Filters Featur
-            next_token: A token to resume pagination of ListFeatureGroups results.
-            offline_store_status_equals: An OfflineStore status. Filters by OfflineStore status.
-            sort_by: The value on which the feature group list is sorted.
-            sort_order: The order in which feature groups are listed."""
+            creation_time_after: Use this parameter to search for ``FeatureGroups``s
+            created after a specific date and time. creation_time_before: Use this
+            parameter to search for ``FeatureGroups``s created before a specific date
+            and time. feature_group_status_equals: A ``FeatureGroup`` status.
+            max_results: The maximum number of results returned by
+            ``ListFeatureGroups``. name_contains: A string that partially matches one or
+            more ``FeatureGroup``s names. next_token: A token to resume pagination of
+            ``ListFeatureGroups`` results. offline_store_status_equals: An
+            ``OfflineStore`` status. sort_by: The value on which the feature group list
+            is sorted. sort_order: The order in which feature groups are listed.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_FEATURE_GROUPS, request, params)
 
     @_t.overload
@@ -14722,16 +17502,21 @@ class Paginators:
     def list_flow_definitions(
         self, request: ListFlowDefinitionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]:
-        """Iterate over every FlowDefinitionSummary of ListFlowDefinitions (its ``FlowDefinitionSummaries``), page after page.
+        """Iterate over every FlowDefinitionSummary of ListFlowDefinitions (its
+        ``FlowDefinitionSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListFlowDefinitionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListFlowDefinitionsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only flow definitions with a creation time greater than or
-            creation_time_before: A filter that returns only flow definitions that were created before the specifi
-            max_results: The total number of items to return. If the total number of available items is m
-            next_token: A token to resume pagination.
-            sort_order: An optional value that specifies whether you want the results sorted in Ascendin"""
+            creation_time_after: A filter that returns only flow definitions with a
+            creation time greater than or equal to the… creation_time_before: A filter
+            that returns only flow definitions that were created before the specified
+            timestamp. max_results: The total number of items to return. next_token: A
+            token to resume pagination. sort_order: An optional value that specifies
+            whether you want the results sorted in ``Ascending`` or…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_FLOW_DEFINITIONS, request, params)
 
     @_t.overload
@@ -14749,14 +17534,20 @@ class Paginators:
     def list_global_inference_gateways(
         self, request: ListGlobalInferenceGatewaysRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]:
-        """Iterate over every GlobalInferenceGatewaySummary of ListGlobalInferenceGateways (its ``GlobalInferenceGatewaySummaries``), page after page.
+        """Iterate over every GlobalInferenceGatewaySummary of
+        ListGlobalInferenceGateways (its ``GlobalInferenceGatewaySummaries``), page
+        after page.
 
-        ``.pages()`` yields each typed ListGlobalInferenceGatewaysResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListGlobalInferenceGatewaysResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            filters: The filters to apply to the results. You can filter by Status . Multiple filters
-            max_results: The maximum number of global inference gateways to return in the response.
-            next_token: If the result of the previous ListGlobalInferenceGateways request was truncated,"""
+            filters: The filters to apply to the results. max_results: The maximum
+            number of global inference gateways to return in the response. next_token:
+            If the result of the previous ``ListGlobalInferenceGateways`` request was
+            truncated, the response…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_GLOBAL_INFERENCE_GATEWAYS, request, params)
 
     @_t.overload
@@ -14776,16 +17567,21 @@ class Paginators:
     def list_human_task_uis(
         self, request: ListHumanTaskUisRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListHumanTaskUisResponse, HumanTaskUiSummary]:
-        """Iterate over every HumanTaskUiSummary of ListHumanTaskUis (its ``HumanTaskUiSummaries``), page after page.
+        """Iterate over every HumanTaskUiSummary of ListHumanTaskUis (its
+        ``HumanTaskUiSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListHumanTaskUisResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListHumanTaskUisResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only human task user interfaces with a creation time great
-            creation_time_before: A filter that returns only human task user interfaces that were created before t
-            max_results: The total number of items to return. If the total number of available items is m
-            next_token: A token to resume pagination.
-            sort_order: An optional value that specifies whether you want the results sorted in Ascendin"""
+            creation_time_after: A filter that returns only human task user interfaces
+            with a creation time greater than or equal to… creation_time_before: A
+            filter that returns only human task user interfaces that were created before
+            the specified… max_results: The total number of items to return. next_token:
+            A token to resume pagination. sort_order: An optional value that specifies
+            whether you want the results sorted in ``Ascending`` or…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_HUMAN_TASK_UIS, request, params)
 
     @_t.overload
@@ -14810,21 +17606,28 @@ class Paginators:
     def list_hyper_parameter_tuning_jobs(
         self, request: ListHyperParameterTuningJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]:
-        """Iterate over every HyperParameterTuningJobSummary of ListHyperParameterTuningJobs (its ``HyperParameterTuningJobSummaries``), page after page.
+        """Iterate over every HyperParameterTuningJobSummary of
+        ListHyperParameterTuningJobs (its ``HyperParameterTuningJobSummaries``), page
+        after page.
 
-        ``.pages()`` yields each typed ListHyperParameterTuningJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListHyperParameterTuningJobsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only tuning jobs that were created after the specified tim
-            creation_time_before: A filter that returns only tuning jobs that were created before the specified ti
-            last_modified_time_after: A filter that returns only tuning jobs that were modified after the specified ti
-            last_modified_time_before: A filter that returns only tuning jobs that were modified before the specified t
-            max_results: The maximum number of tuning jobs to return. The default value is 10.
-            name_contains: A string in the tuning job name. This filter returns only tuning jobs whose name
-            next_token: If the result of the previous ListHyperParameterTuningJobs request was truncated
-            sort_by: The field to sort results by. The default is Name .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that returns only tuning jobs with the specified status."""
+            creation_time_after: A filter that returns only tuning jobs that were
+            created after the specified time. creation_time_before: A filter that
+            returns only tuning jobs that were created before the specified time.
+            last_modified_time_after: A filter that returns only tuning jobs that were
+            modified after the specified time. last_modified_time_before: A filter that
+            returns only tuning jobs that were modified before the specified time.
+            max_results: The maximum number of tuning jobs to return. name_contains: A
+            string in the tuning job name. next_token: If the result of the previous
+            ``ListHyperParameterTuningJobs`` request was truncated, the response…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that returns only tuning jobs with the
+            specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_HYPER_PARAMETER_TUNING_JOBS, request, params)
 
     @_t.overload
@@ -14848,20 +17651,25 @@ class Paginators:
     def list_image_versions(
         self, request: ListImageVersionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListImageVersionsResponse, ImageVersion]:
-        """Iterate over every ImageVersion of ListImageVersions (its ``ImageVersions``), page after page.
+        """Iterate over every ImageVersion of ListImageVersions (its ``ImageVersions``),
+        page after page.
 
-        ``.pages()`` yields each typed ListImageVersionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListImageVersionsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only versions created on or after the specified time.
-            creation_time_before: A filter that returns only versions created on or before the specified time.
-            image_name: The name of the image to list the versions of.
-            last_modified_time_after: A filter that returns only versions modified on or after the specified time.
-            last_modified_time_before: A filter that returns only versions modified on or before the specified time.
-            max_results: The maximum number of versions to return in the response. The default value is 1
-            next_token: If the previous call to ListImageVersions didn't return the full set of versions
-            sort_by: The property used to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order. The default value is DESCENDING ."""
+            creation_time_after: A filter that returns only versions created on or after
+            the specified time. creation_time_before: A filter that returns only
+            versions created on or before the specified time. image_name: The name of
+            the image to list the versions of. last_modified_time_after: A filter that
+            returns only versions modified on or after the specified time.
+            last_modified_time_before: A filter that returns only versions modified on
+            or before the specified time. max_results: The maximum number of versions to
+            return in the response. next_token: If the previous call to
+            ``ListImageVersions`` didn't return the full set of versions, the call…
+            sort_by: The property used to sort results. sort_order: The sort order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_IMAGE_VERSIONS, request, params)
 
     @_t.overload
@@ -14885,18 +17693,22 @@ class Paginators:
     ) -> _paginate.Paginator[ListImagesResponse, Image]:
         """Iterate over every Image of ListImages (its ``Images``), page after page.
 
-        ``.pages()`` yields each typed ListImagesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListImagesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only images created on or after the specified time.
-            creation_time_before: A filter that returns only images created on or before the specified time.
-            last_modified_time_after: A filter that returns only images modified on or after the specified time.
-            last_modified_time_before: A filter that returns only images modified on or before the specified time.
-            max_results: The maximum number of images to return in the response. The default value is 10.
-            name_contains: A filter that returns only images whose name contains the specified string.
-            next_token: If the previous call to ListImages didn't return the full set of images, the cal
-            sort_by: The property used to sort results. The default value is CREATION_TIME .
-            sort_order: The sort order. The default value is DESCENDING ."""
+            creation_time_after: A filter that returns only images created on or after
+            the specified time. creation_time_before: A filter that returns only images
+            created on or before the specified time. last_modified_time_after: A filter
+            that returns only images modified on or after the specified time.
+            last_modified_time_before: A filter that returns only images modified on or
+            before the specified time. max_results: The maximum number of images to
+            return in the response. name_contains: A filter that returns only images
+            whose name contains the specified string. next_token: If the previous call
+            to ``ListImages`` didn't return the full set of images, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_IMAGES, request, params)
 
     @_t.overload
@@ -14923,23 +17735,31 @@ class Paginators:
     def list_inference_components(
         self, request: ListInferenceComponentsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceComponentsOutput, InferenceComponentSummary]:
-        """Iterate over every InferenceComponentSummary of ListInferenceComponents (its ``InferenceComponents``), page after page.
+        """Iterate over every InferenceComponentSummary of ListInferenceComponents (its
+        ``InferenceComponents``), page after page.
 
-        ``.pages()`` yields each typed ListInferenceComponentsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListInferenceComponentsOutput instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Filters the results to only those inference components that were created after t
-            creation_time_before: Filters the results to only those inference components that were created before
-            endpoint_name_equals: An endpoint name to filter the listed inference components. The response include
-            last_modified_time_after: Filters the results to only those inference components that were updated after t
-            last_modified_time_before: Filters the results to only those inference components that were updated before
-            max_results: The maximum number of inference components to return in the response. This value
-            name_contains: Filters the results to only those inference components with a name that contains
-            next_token: A token that you use to get the next set of results following a truncated respon
-            sort_by: The field by which to sort the inference components in the response. The default
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: Filters the results to only those inference components with the specified status
-            variant_name_equals: A production variant name to filter the listed inference components. The respons"""
+            creation_time_after: Filters the results to only those inference components
+            that were created after the specified time. creation_time_before: Filters
+            the results to only those inference components that were created before the
+            specified time. endpoint_name_equals: An endpoint name to filter the listed
+            inference components. last_modified_time_after: Filters the results to only
+            those inference components that were updated after the specified time.
+            last_modified_time_before: Filters the results to only those inference
+            components that were updated before the specified time. max_results: The
+            maximum number of inference components to return in the response.
+            name_contains: Filters the results to only those inference components with a
+            name that contains the specified… next_token: A token that you use to get
+            the next set of results following a truncated response. sort_by: The field
+            by which to sort the inference components in the response. sort_order: The
+            sort order for results. status_equals: Filters the results to only those
+            inference components with the specified status. variant_name_equals: A
+            production variant name to filter the listed inference components.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_COMPONENTS, request, params)
 
     @_t.overload
@@ -14965,22 +17785,27 @@ class Paginators:
     def list_inference_experiments(
         self, request: ListInferenceExperimentsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]:
-        """Iterate over every InferenceExperimentSummary of ListInferenceExperiments (its ``InferenceExperiments``), page after page.
+        """Iterate over every InferenceExperimentSummary of ListInferenceExperiments
+        (its ``InferenceExperiments``), page after page.
 
-        ``.pages()`` yields each typed ListInferenceExperimentsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListInferenceExperimentsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Selects inference experiments which were created after this timestamp.
-            creation_time_before: Selects inference experiments which were created before this timestamp.
-            last_modified_time_after: Selects inference experiments which were last modified after this timestamp.
-            last_modified_time_before: Selects inference experiments which were last modified before this timestamp.
-            max_results: The maximum number of results to select.
-            name_contains: Selects inference experiments whose names contain this name.
-            next_token: The response from the last list when returning a list large enough to need token
-            sort_by: The column by which to sort the listed inference experiments.
-            sort_order: The direction of sorting (ascending or descending).
-            status_equals: Selects inference experiments which are in this status. For the possible statuse
-            type: Selects inference experiments of this type. For the possible types of inference"""
+            creation_time_after: Selects inference experiments which were created after
+            this timestamp. creation_time_before: Selects inference experiments which
+            were created before this timestamp. last_modified_time_after: Selects
+            inference experiments which were last modified after this timestamp.
+            last_modified_time_before: Selects inference experiments which were last
+            modified before this timestamp. max_results: The maximum number of results
+            to select. name_contains: Selects inference experiments whose names contain
+            this name. next_token: The response from the last list when returning a list
+            large enough to need tokening. sort_by: The column by which to sort the
+            listed inference experiments. sort_order: The direction of sorting
+            (ascending or descending). status_equals: Selects inference experiments
+            which are in this status. type: Selects inference experiments of this type.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_EXPERIMENTS, request, params)
 
     @_t.overload
@@ -14999,15 +17824,20 @@ class Paginators:
     def list_inference_gateways(
         self, request: ListInferenceGatewaysRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]:
-        """Iterate over every GlobalInferenceGatewayMemberSummary of ListInferenceGateways (its ``InferenceGatewaySummaries``), page after page.
+        """Iterate over every GlobalInferenceGatewayMemberSummary of
+        ListInferenceGateways (its ``InferenceGatewaySummaries``), page after page.
 
-        ``.pages()`` yields each typed ListInferenceGatewaysResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListInferenceGatewaysResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            filters: The filters to apply to the results. You can filter by Status and ClusterArn . M
-            identifier: The name, Amazon Resource Name (ARN), or ID of the global inference gateway.
-            max_results: The maximum number of in-cluster inference gateways to return in the response.
-            next_token: If the result of the previous ListInferenceGateways request was truncated, the r"""
+            filters: The filters to apply to the results. identifier: The name, Amazon
+            Resource Name (ARN), or ID of the global inference gateway. max_results: The
+            maximum number of in-cluster inference gateways to return in the response.
+            next_token: If the result of the previous ``ListInferenceGateways`` request
+            was truncated, the response…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_GATEWAYS, request, params)
 
     @_t.overload
@@ -15027,16 +17857,20 @@ class Paginators:
     def list_inference_recommendations_job_steps(
         self, request: ListInferenceRecommendationsJobStepsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]:
-        """Iterate over every InferenceRecommendationsJobStep of ListInferenceRecommendationsJobSteps (its ``Steps``), page after page.
+        """Iterate over every InferenceRecommendationsJobStep of
+        ListInferenceRecommendationsJobSteps (its ``Steps``), page after page.
 
-        ``.pages()`` yields each typed ListInferenceRecommendationsJobStepsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListInferenceRecommendationsJobStepsResponse
+        instead. The request is validated before anything is sent; set the page size
+        with the operation's ``MaxResults`` parameter.
 
         Args:
-            job_name: The name for the Inference Recommender job.
-            max_results: The maximum number of results to return.
-            next_token: A token that you can specify to return more results from the list. Specify this
-            status: A filter to return benchmarks of a specified status. If this field is left empty
-            step_type: A filter to return details about the specified type of subtask. BENCHMARK : Eval"""
+            job_name: The name for the Inference Recommender job. max_results: The
+            maximum number of results to return. next_token: A token that you can
+            specify to return more results from the list. status: A filter to return
+            benchmarks of a specified status. step_type: A filter to return details
+            about the specified type of subtask.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS, request, params)
 
     @_t.overload
@@ -15063,23 +17897,31 @@ class Paginators:
     def list_inference_recommendations_jobs(
         self, request: ListInferenceRecommendationsJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]:
-        """Iterate over every InferenceRecommendationsJob of ListInferenceRecommendationsJobs (its ``InferenceRecommendationsJobs``), page after page.
+        """Iterate over every InferenceRecommendationsJob of
+        ListInferenceRecommendationsJobs (its ``InferenceRecommendationsJobs``), page
+        after page.
 
-        ``.pages()`` yields each typed ListInferenceRecommendationsJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListInferenceRecommendationsJobsResponse instead.
+        The request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time (timestamp).
-            creation_time_before: A filter that returns only jobs created before the specified time (timestamp).
-            last_modified_time_after: A filter that returns only jobs that were last modified after the specified time
-            last_modified_time_before: A filter that returns only jobs that were last modified before the specified tim
-            max_results: The maximum number of recommendations to return in the response.
-            model_name_equals: A filter that returns only jobs that were created for this model.
-            model_package_version_arn_equals: A filter that returns only jobs that were created for this versioned model packa
-            name_contains: A string in the job name. This filter returns only recommendations whose name co
-            next_token: If the response to a previous ListInferenceRecommendationsJobsRequest request wa
-            sort_by: The parameter by which to sort the results.
-            sort_order: The sort order for the results.
-            status_equals: A filter that retrieves only inference recommendations jobs with a specific stat"""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time (timestamp). creation_time_before: A filter that returns only
+            jobs created before the specified time (timestamp).
+            last_modified_time_after: A filter that returns only jobs that were last
+            modified after the specified time (timestamp). last_modified_time_before: A
+            filter that returns only jobs that were last modified before the specified
+            time (timestamp). max_results: The maximum number of recommendations to
+            return in the response. model_name_equals: A filter that returns only jobs
+            that were created for this model. model_package_version_arn_equals: A filter
+            that returns only jobs that were created for this versioned model package.
+            name_contains: A string in the job name. next_token: If the response to a
+            previous ``ListInferenceRecommendationsJobsRequest`` request was truncated…
+            sort_by: The parameter by which to sort the results. sort_order: The sort
+            order for the results. status_equals: A filter that retrieves only inference
+            recommendations jobs with a specific status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_RECOMMENDATIONS_JOBS, request, params)
 
     @_t.overload
@@ -15093,13 +17935,18 @@ class Paginators:
     def list_inference_routers(
         self, request: ListInferenceRoutersInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceRoutersOutput, InferenceRouterSummary]:
-        """Iterate over every InferenceRouterSummary of ListInferenceRouters (its ``InferenceRouters``), page after page.
+        """Iterate over every InferenceRouterSummary of ListInferenceRouters (its
+        ``InferenceRouters``), page after page.
 
-        ``.pages()`` yields each typed ListInferenceRoutersOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListInferenceRoutersOutput instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            max_results: The maximum number of inference routers to return in the response.
-            next_token: If the previous response was truncated, you receive this token. To get the next"""
+            max_results: The maximum number of inference routers to return in the
+            response. next_token: If the previous response was truncated, you receive
+            this token.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_ROUTERS, request, params)
 
     @_t.overload
@@ -15113,14 +17960,19 @@ class Paginators:
     def list_job_schema_versions(
         self, request: ListJobSchemaVersionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]:
-        """Iterate over every JobConfigSchemaVersionSummary of ListJobSchemaVersions (its ``JobConfigSchemas``), page after page.
+        """Iterate over every JobConfigSchemaVersionSummary of ListJobSchemaVersions
+        (its ``JobConfigSchemas``), page after page.
 
-        ``.pages()`` yields each typed ListJobSchemaVersionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListJobSchemaVersionsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            job_category: The category of job schemas to list.
-            max_results: The maximum number of schema versions to return in the response. The default val
-            next_token: If the previous response was truncated, this token retrieves the next set of res"""
+            job_category: The category of job schemas to list. max_results: The maximum
+            number of schema versions to return in the response. next_token: If the
+            previous response was truncated, this token retrieves the next set of
+            results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_JOB_SCHEMA_VERSIONS, request, params)
 
     @_t.overload
@@ -15144,22 +17996,26 @@ class Paginators:
     def list_jobs(
         self, request: ListJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListJobsResponse, JobSummary]:
-        """Iterate over every JobSummary of ListJobs (its ``JobSummaries``), page after page.
+        """Iterate over every JobSummary of ListJobs (its ``JobSummaries``), page after
+        page.
 
-        ``.pages()`` yields each typed ListJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListJobsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after the specified time.
-            creation_time_before: A filter that returns only jobs created before the specified time.
-            job_category: The category of jobs to list.
-            last_modified_time_after: A filter that returns only jobs modified after the specified time.
-            last_modified_time_before: A filter that returns only jobs modified before the specified time.
-            max_results: The maximum number of jobs to return in the response. The default value is 50.
-            name_contains: A string in the job name to filter results. Only jobs whose name contains the sp
-            next_token: If the previous response was truncated, this token retrieves the next set of res
-            sort_by: The field to sort results by.
-            sort_order: The sort order for results. Valid values are Ascending and Descending .
-            status_equals: A filter that returns only jobs with the specified status."""
+            creation_time_after: A filter that returns only jobs created after the
+            specified time. creation_time_before: A filter that returns only jobs
+            created before the specified time. job_category: The category of jobs to
+            list. last_modified_time_after: A filter that returns only jobs modified
+            after the specified time. last_modified_time_before: A filter that returns
+            only jobs modified before the specified time. max_results: The maximum
+            number of jobs to return in the response. name_contains: A string in the job
+            name to filter results. next_token: If the previous response was truncated,
+            this token retrieves the next set of results. sort_by: The field to sort
+            results by. sort_order: The sort order for results. status_equals: A filter
+            that returns only jobs with the specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_JOBS, request, params)
 
     @_t.overload
@@ -15184,21 +18040,27 @@ class Paginators:
     def list_labeling_jobs(
         self, request: ListLabelingJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListLabelingJobsResponse, LabelingJobSummary]:
-        """Iterate over every LabelingJobSummary of ListLabelingJobs (its ``LabelingJobSummaryList``), page after page.
+        """Iterate over every LabelingJobSummary of ListLabelingJobs (its
+        ``LabelingJobSummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListLabelingJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListLabelingJobsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only labeling jobs created after the specified time (times
-            creation_time_before: A filter that returns only labeling jobs created before the specified time (time
-            last_modified_time_after: A filter that returns only labeling jobs modified after the specified time (time
-            last_modified_time_before: A filter that returns only labeling jobs modified before the specified time (tim
-            max_results: The maximum number of labeling jobs to return in each page of the response.
-            name_contains: A string in the labeling job name. This filter returns only labeling jobs whose
-            next_token: If the result of the previous ListLabelingJobs request was truncated, the respon
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves only labeling jobs with a specific status."""
+            creation_time_after: A filter that returns only labeling jobs created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only labeling jobs created before the specified time (timestamp).
+            last_modified_time_after: A filter that returns only labeling jobs modified
+            after the specified time (timestamp). last_modified_time_before: A filter
+            that returns only labeling jobs modified before the specified time
+            (timestamp). max_results: The maximum number of labeling jobs to return in
+            each page of the response. name_contains: A string in the labeling job name.
+            next_token: If the result of the previous ``ListLabelingJobs`` request was
+            truncated, the response includes a… sort_by: The field to sort results by.
+            sort_order: The sort order for results. status_equals: A filter that
+            retrieves only labeling jobs with a specific status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_LABELING_JOBS, request, params)
 
     @_t.overload
@@ -15221,19 +18083,25 @@ class Paginators:
     def list_labeling_jobs_for_workteam(
         self, request: ListLabelingJobsForWorkteamRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]:
-        """Iterate over every LabelingJobForWorkteamSummary of ListLabelingJobsForWorkteam (its ``LabelingJobSummaryList``), page after page.
+        """Iterate over every LabelingJobForWorkteamSummary of
+        ListLabelingJobsForWorkteam (its ``LabelingJobSummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListLabelingJobsForWorkteamResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListLabelingJobsForWorkteamResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only labeling jobs created after the specified time (times
-            creation_time_before: A filter that returns only labeling jobs created before the specified time (time
-            job_reference_code_contains: A filter the limits jobs to only the ones whose job reference code contains the
-            max_results: The maximum number of labeling jobs to return in each page of the response.
-            next_token: If the result of the previous ListLabelingJobsForWorkteam request was truncated,
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            workteam_arn: The Amazon Resource Name (ARN) of the work team for which you want to see labeli"""
+            creation_time_after: A filter that returns only labeling jobs created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only labeling jobs created before the specified time (timestamp).
+            job_reference_code_contains: A filter the limits jobs to only the ones whose
+            job reference code contains the specified string. max_results: The maximum
+            number of labeling jobs to return in each page of the response. next_token:
+            If the result of the previous ``ListLabelingJobsForWorkteam`` request was
+            truncated, the response… sort_by: The field to sort results by. sort_order:
+            The sort order for results. workteam_arn: The Amazon Resource Name (ARN) of
+            the work team for which you want to see labeling jobs for.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_LABELING_JOBS_FOR_WORKTEAM, request, params)
 
     @_t.overload
@@ -15254,17 +18122,21 @@ class Paginators:
     def list_lineage_groups(
         self, request: ListLineageGroupsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListLineageGroupsResponse, LineageGroupSummary]:
-        """Iterate over every LineageGroupSummary of ListLineageGroups (its ``LineageGroupSummaries``), page after page.
+        """Iterate over every LineageGroupSummary of ListLineageGroups (its
+        ``LineageGroupSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListLineageGroupsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListLineageGroupsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            created_after: A timestamp to filter against lineage groups created after a certain point in ti
-            created_before: A timestamp to filter against lineage groups created before a certain point in t
-            max_results: The maximum number of endpoints to return in the response. This value defaults t
-            next_token: If the response is truncated, SageMaker returns this token. To retrieve the next
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending ."""
+            created_after: A timestamp to filter against lineage groups created after a
+            certain point in time. created_before: A timestamp to filter against lineage
+            groups created before a certain point in time. max_results: The maximum
+            number of endpoints to return in the response. next_token: If the response
+            is truncated, SageMaker returns this token. sort_by: The parameter by which
+            to sort the results. sort_order: The sort order for the results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_LINEAGE_GROUPS, request, params)
 
     @_t.overload
@@ -15289,21 +18161,27 @@ class Paginators:
     def list_mlflow_apps(
         self, request: ListMlflowAppsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListMlflowAppsResponse, MlflowAppSummary]:
-        """Iterate over every MlflowAppSummary of ListMlflowApps (its ``Summaries``), page after page.
+        """Iterate over every MlflowAppSummary of ListMlflowApps (its ``Summaries``),
+        page after page.
 
-        ``.pages()`` yields each typed ListMlflowAppsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListMlflowAppsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            account_default_status: Filter for MLflow Apps with the specified AccountDefaultStatus .
-            created_after: Use the CreatedAfter filter to only list MLflow Apps created after a specific da
-            created_before: Use the CreatedBefore filter to only list MLflow Apps created before a specific
-            default_for_domain_id: Filter for MLflow Apps with the specified default SageMaker Domain ID.
-            max_results: The maximum number of MLflow Apps to list.
-            mlflow_version: Filter for Mlflow Apps with the specified version.
-            next_token: If the previous response was truncated, use this token in your next request to r
-            sort_by: Filter for MLflow Apps sorting by name, creation time, or creation status.
-            sort_order: Change the order of the listed MLflow Apps. By default, MLflow Apps are listed i
-            status: Filter for Mlflow apps with a specific creation status."""
+            account_default_status: Filter for MLflow Apps with the specified
+            ``AccountDefaultStatus``. created_after: Use the ``CreatedAfter`` filter to
+            only list MLflow Apps created after a specific date and time.
+            created_before: Use the ``CreatedBefore`` filter to only list MLflow Apps
+            created before a specific date and time. default_for_domain_id: Filter for
+            MLflow Apps with the specified default SageMaker Domain ID. max_results: The
+            maximum number of MLflow Apps to list. mlflow_version: Filter for Mlflow
+            Apps with the specified version. next_token: If the previous response was
+            truncated, use this token in your next request to receive the next set…
+            sort_by: Filter for MLflow Apps sorting by name, creation time, or creation
+            status. sort_order: Change the order of the listed MLflow Apps. status:
+            Filter for Mlflow apps with a specific creation status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MLFLOW_APPS, request, params)
 
     @_t.overload
@@ -15326,19 +18204,25 @@ class Paginators:
     def list_mlflow_tracking_servers(
         self, request: ListMlflowTrackingServersRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListMlflowTrackingServersResponse, TrackingServerSummary]:
-        """Iterate over every TrackingServerSummary of ListMlflowTrackingServers (its ``TrackingServerSummaries``), page after page.
+        """Iterate over every TrackingServerSummary of ListMlflowTrackingServers (its
+        ``TrackingServerSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListMlflowTrackingServersResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListMlflowTrackingServersResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            created_after: Use the CreatedAfter filter to only list tracking servers created after a specif
-            created_before: Use the CreatedBefore filter to only list tracking servers created before a spec
-            max_results: The maximum number of tracking servers to list.
-            mlflow_version: Filter for tracking servers using the specified MLflow version.
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: Filter for trackings servers sorting by name, creation time, or creation status.
-            sort_order: Change the order of the listed tracking servers. By default, tracking servers ar
-            tracking_server_status: Filter for tracking servers with a specified creation status."""
+            created_after: Use the ``CreatedAfter`` filter to only list tracking servers
+            created after a specific date and… created_before: Use the ``CreatedBefore``
+            filter to only list tracking servers created before a specific date and…
+            max_results: The maximum number of tracking servers to list. mlflow_version:
+            Filter for tracking servers using the specified MLflow version. next_token:
+            If the previous response was truncated, you will receive this token.
+            sort_by: Filter for trackings servers sorting by name, creation time, or
+            creation status. sort_order: Change the order of the listed tracking
+            servers. tracking_server_status: Filter for tracking servers with a
+            specified creation status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MLFLOW_TRACKING_SERVERS, request, params)
 
     @_t.overload
@@ -15361,19 +18245,24 @@ class Paginators:
     def list_model_bias_job_definitions(
         self, request: ListModelBiasJobDefinitionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
-        """Iterate over every MonitoringJobDefinitionSummary of ListModelBiasJobDefinitions (its ``JobDefinitionSummaries``), page after page.
+        """Iterate over every MonitoringJobDefinitionSummary of
+        ListModelBiasJobDefinitions (its ``JobDefinitionSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListModelBiasJobDefinitionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelBiasJobDefinitionsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only model bias jobs created after a specified time.
-            creation_time_before: A filter that returns only model bias jobs created before a specified time.
-            endpoint_name: Name of the endpoint to monitor for model bias.
-            max_results: The maximum number of model bias jobs to return in the response. The default val
-            name_contains: Filter for model bias jobs whose name contains a specified string.
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            sort_by: Whether to sort results by the Name or CreationTime field. The default is Creati
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            creation_time_after: A filter that returns only model bias jobs created
+            after a specified time. creation_time_before: A filter that returns only
+            model bias jobs created before a specified time. endpoint_name: Name of the
+            endpoint to monitor for model bias. max_results: The maximum number of model
+            bias jobs to return in the response. name_contains: Filter for model bias
+            jobs whose name contains a specified string. next_token: The token returned
+            if the response is truncated. sort_by: Whether to sort results by the
+            ``Name`` or ``CreationTime`` field. sort_order: Whether to sort the results
+            in ``Ascending`` or ``Descending`` order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_BIAS_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -15398,21 +18287,28 @@ class Paginators:
     def list_model_card_export_jobs(
         self, request: ListModelCardExportJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]:
-        """Iterate over every ModelCardExportJobSummary of ListModelCardExportJobs (its ``ModelCardExportJobSummaries``), page after page.
+        """Iterate over every ModelCardExportJobSummary of ListModelCardExportJobs (its
+        ``ModelCardExportJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListModelCardExportJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelCardExportJobsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Only list model card export jobs that were created after the time specified.
-            creation_time_before: Only list model card export jobs that were created before the time specified.
-            max_results: The maximum number of model card export jobs to list.
-            model_card_export_job_name_contains: Only list model card export jobs with names that contain the specified string.
-            model_card_name: List export jobs for the model card with the specified name.
-            model_card_version: List export jobs for the model card with the specified version.
-            next_token: If the response to a previous ListModelCardExportJobs request was truncated, the
-            sort_by: Sort model card export jobs by either name or creation time. Sorts by creation t
-            sort_order: Sort model card export jobs by ascending or descending order.
-            status_equals: Only list model card export jobs with the specified status."""
+            creation_time_after: Only list model card export jobs that were created
+            after the time specified. creation_time_before: Only list model card export
+            jobs that were created before the time specified. max_results: The maximum
+            number of model card export jobs to list.
+            model_card_export_job_name_contains: Only list model card export jobs with
+            names that contain the specified string. model_card_name: List export jobs
+            for the model card with the specified name. model_card_version: List export
+            jobs for the model card with the specified version. next_token: If the
+            response to a previous ``ListModelCardExportJobs`` request was truncated,
+            the response… sort_by: Sort model card export jobs by either name or
+            creation time. sort_order: Sort model card export jobs by ascending or
+            descending order. status_equals: Only list model card export jobs with the
+            specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_CARD_EXPORT_JOBS, request, params)
 
     @_t.overload
@@ -15435,19 +18331,25 @@ class Paginators:
     def list_model_card_versions(
         self, request: ListModelCardVersionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelCardVersionsResponse, ModelCardVersionSummary]:
-        """Iterate over every ModelCardVersionSummary of ListModelCardVersions (its ``ModelCardVersionSummaryList``), page after page.
+        """Iterate over every ModelCardVersionSummary of ListModelCardVersions (its
+        ``ModelCardVersionSummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListModelCardVersionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelCardVersionsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Only list model card versions that were created after the time specified.
-            creation_time_before: Only list model card versions that were created before the time specified.
-            max_results: The maximum number of model card versions to list.
-            model_card_name: List model card versions for the model card with the specified name or Amazon Re
-            model_card_status: Only list model card versions with the specified approval status.
-            next_token: If the response to a previous ListModelCardVersions request was truncated, the r
-            sort_by: Sort listed model card versions by version. Sorts by version by default.
-            sort_order: Sort model card versions by ascending or descending order."""
+            creation_time_after: Only list model card versions that were created after
+            the time specified. creation_time_before: Only list model card versions that
+            were created before the time specified. max_results: The maximum number of
+            model card versions to list. model_card_name: List model card versions for
+            the model card with the specified name or Amazon Resource Name (ARN).
+            model_card_status: Only list model card versions with the specified approval
+            status. next_token: If the response to a previous ``ListModelCardVersions``
+            request was truncated, the response… sort_by: Sort listed model card
+            versions by version. sort_order: Sort model card versions by ascending or
+            descending order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_CARD_VERSIONS, request, params)
 
     @_t.overload
@@ -15470,19 +18372,24 @@ class Paginators:
     def list_model_cards(
         self, request: ListModelCardsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelCardsResponse, ModelCardSummary]:
-        """Iterate over every ModelCardSummary of ListModelCards (its ``ModelCardSummaries``), page after page.
+        """Iterate over every ModelCardSummary of ListModelCards (its
+        ``ModelCardSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListModelCardsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelCardsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Only list model cards that were created after the time specified.
-            creation_time_before: Only list model cards that were created before the time specified.
-            max_results: The maximum number of model cards to list.
-            model_card_status: Only list model cards with the specified approval status.
-            name_contains: Only list model cards with names that contain the specified string.
-            next_token: If the response to a previous ListModelCards request was truncated, the response
-            sort_by: Sort model cards by either name or creation time. Sorts by creation time by defa
-            sort_order: Sort model cards by ascending or descending order."""
+            creation_time_after: Only list model cards that were created after the time
+            specified. creation_time_before: Only list model cards that were created
+            before the time specified. max_results: The maximum number of model cards to
+            list. model_card_status: Only list model cards with the specified approval
+            status. name_contains: Only list model cards with names that contain the
+            specified string. next_token: If the response to a previous
+            ``ListModelCards`` request was truncated, the response includes a… sort_by:
+            Sort model cards by either name or creation time. sort_order: Sort model
+            cards by ascending or descending order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_CARDS, request, params)
 
     @_t.overload
@@ -15505,19 +18412,26 @@ class Paginators:
     def list_model_explainability_job_definitions(
         self, request: ListModelExplainabilityJobDefinitionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
-        """Iterate over every MonitoringJobDefinitionSummary of ListModelExplainabilityJobDefinitions (its ``JobDefinitionSummaries``), page after page.
+        """Iterate over every MonitoringJobDefinitionSummary of
+        ListModelExplainabilityJobDefinitions (its ``JobDefinitionSummaries``), page
+        after page.
 
-        ``.pages()`` yields each typed ListModelExplainabilityJobDefinitionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelExplainabilityJobDefinitionsResponse
+        instead. The request is validated before anything is sent; set the page size
+        with the operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only model explainability jobs created after a specified t
-            creation_time_before: A filter that returns only model explainability jobs created before a specified
+            creation_time_after: A filter that returns only model explainability jobs
+            created after a specified time. creation_time_before: A filter that returns
+            only model explainability jobs created before a specified time.
             endpoint_name: Name of the endpoint to monitor for model explainability.
-            max_results: The maximum number of jobs to return in the response. The default value is 10.
-            name_contains: Filter for model explainability jobs whose name contains a specified string.
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            sort_by: Whether to sort results by the Name or CreationTime field. The default is Creati
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            max_results: The maximum number of jobs to return in the response.
+            name_contains: Filter for model explainability jobs whose name contains a
+            specified string. next_token: The token returned if the response is
+            truncated. sort_by: Whether to sort results by the ``Name`` or
+            ``CreationTime`` field. sort_order: Whether to sort the results in
+            ``Ascending`` or ``Descending`` order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -15535,14 +18449,19 @@ class Paginators:
     def list_model_metadata(
         self, request: ListModelMetadataRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelMetadataResponse, ModelMetadataSummary]:
-        """Iterate over every ModelMetadataSummary of ListModelMetadata (its ``ModelMetadataSummaries``), page after page.
+        """Iterate over every ModelMetadataSummary of ListModelMetadata (its
+        ``ModelMetadataSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListModelMetadataResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelMetadataResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             max_results: The maximum number of models to return in the response.
-            next_token: If the response to a previous ListModelMetadataResponse request was truncated, t
-            search_expression: One or more filters that searches for the specified resource or resources in a s"""
+            next_token: If the response to a previous ``ListModelMetadataResponse``
+            request was truncated, the response… search_expression: One or more filters
+            that searches for the specified resource or resources in a search.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_METADATA, request, params)
 
     @_t.overload
@@ -15565,19 +18484,24 @@ class Paginators:
     def list_model_package_groups(
         self, request: ListModelPackageGroupsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]:
-        """Iterate over every ModelPackageGroupSummary of ListModelPackageGroups (its ``ModelPackageGroupSummaryList``), page after page.
+        """Iterate over every ModelPackageGroupSummary of ListModelPackageGroups (its
+        ``ModelPackageGroupSummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListModelPackageGroupsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelPackageGroupsOutput instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only model groups created after the specified time.
-            creation_time_before: A filter that returns only model groups created before the specified time.
-            cross_account_filter_option: A filter that returns either model groups shared with you or model groups in you
-            max_results: The maximum number of results to return in the response.
-            name_contains: A string in the model group name. This filter returns only model groups whose na
-            next_token: If the result of the previous ListModelPackageGroups request was truncated, the
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending ."""
+            creation_time_after: A filter that returns only model groups created after
+            the specified time. creation_time_before: A filter that returns only model
+            groups created before the specified time. cross_account_filter_option: A
+            filter that returns either model groups shared with you or model groups in
+            your own account. max_results: The maximum number of results to return in
+            the response. name_contains: A string in the model group name. next_token:
+            If the result of the previous ``ListModelPackageGroups`` request was
+            truncated, the response… sort_by: The field to sort results by. sort_order:
+            The sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_PACKAGE_GROUPS, request, params)
 
     @_t.overload
@@ -15602,21 +18526,27 @@ class Paginators:
     def list_model_packages(
         self, request: ListModelPackagesInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelPackagesOutput, ModelPackageSummary]:
-        """Iterate over every ModelPackageSummary of ListModelPackages (its ``ModelPackageSummaryList``), page after page.
+        """Iterate over every ModelPackageSummary of ListModelPackages (its
+        ``ModelPackageSummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListModelPackagesOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelPackagesOutput instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only model packages created after the specified time (time
-            creation_time_before: A filter that returns only model packages created before the specified time (tim
+            creation_time_after: A filter that returns only model packages created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only model packages created before the specified time (timestamp).
             max_results: The maximum number of model packages to return in the response.
-            model_approval_status: A filter that returns only the model packages with the specified approval status
-            model_package_group_name: A filter that returns only model versions that belong to the specified model gro
-            model_package_type: A filter that returns only the model packages of the specified type. This can be
-            name_contains: A string in the model package name. This filter returns only model packages whos
-            next_token: If the response to a previous ListModelPackages request was truncated, the respo
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending ."""
+            model_approval_status: A filter that returns only the model packages with
+            the specified approval status. model_package_group_name: A filter that
+            returns only model versions that belong to the specified model group.
+            model_package_type: A filter that returns only the model packages of the
+            specified type. name_contains: A string in the model package name.
+            next_token: If the response to a previous ``ListModelPackages`` request was
+            truncated, the response includes a… sort_by: The parameter by which to sort
+            the results. sort_order: The sort order for the results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_PACKAGES, request, params)
 
     @_t.overload
@@ -15639,19 +18569,27 @@ class Paginators:
     def list_model_quality_job_definitions(
         self, request: ListModelQualityJobDefinitionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
-        """Iterate over every MonitoringJobDefinitionSummary of ListModelQualityJobDefinitions (its ``JobDefinitionSummaries``), page after page.
+        """Iterate over every MonitoringJobDefinitionSummary of
+        ListModelQualityJobDefinitions (its ``JobDefinitionSummaries``), page after
+        page.
 
-        ``.pages()`` yields each typed ListModelQualityJobDefinitionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelQualityJobDefinitionsResponse instead.
+        The request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only model quality monitoring job definitions created afte
-            creation_time_before: A filter that returns only model quality monitoring job definitions created befo
-            endpoint_name: A filter that returns only model quality monitoring job definitions that are ass
-            max_results: The maximum number of results to return in a call to ListModelQualityJobDefiniti
-            name_contains: A string in the transform job name. This filter returns only model quality monit
-            next_token: If the result of the previous ListModelQualityJobDefinitions request was truncat
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des"""
+            creation_time_after: A filter that returns only model quality monitoring job
+            definitions created after the specified… creation_time_before: A filter that
+            returns only model quality monitoring job definitions created before the
+            specified… endpoint_name: A filter that returns only model quality
+            monitoring job definitions that are associated with the… max_results: The
+            maximum number of results to return in a call to
+            ``ListModelQualityJobDefinitions``. name_contains: A string in the transform
+            job name. next_token: If the result of the previous
+            ``ListModelQualityJobDefinitions`` request was truncated, the… sort_by: The
+            field to sort results by. sort_order: Whether to sort the results in
+            ``Ascending`` or ``Descending`` order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_QUALITY_JOB_DEFINITIONS, request, params)
 
     @_t.overload
@@ -15671,18 +18609,22 @@ class Paginators:
     def list_models(
         self, request: ListModelsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListModelsOutput, ModelSummary]:
-        """Iterate over every ModelSummary of ListModels (its ``Models``), page after page.
+        """Iterate over every ModelSummary of ListModels (its ``Models``), page after
+        page.
 
-        ``.pages()`` yields each typed ListModelsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListModelsOutput instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only models with a creation time greater than or equal to
-            creation_time_before: A filter that returns only models created before the specified time (timestamp).
+            creation_time_after: A filter that returns only models with a creation time
+            greater than or equal to the specified time… creation_time_before: A filter
+            that returns only models created before the specified time (timestamp).
             max_results: The maximum number of models to return in the response.
-            name_contains: A string in the model name. This filter returns only models whose name contains
-            next_token: If the response to a previous ListModels request was truncated, the response inc
-            sort_by: Sorts the list of results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending ."""
+            name_contains: A string in the model name. next_token: If the response to a
+            previous ``ListModels`` request was truncated, the response includes a…
+            sort_by: Sorts the list of results. sort_order: The sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MODELS, request, params)
 
     @_t.overload
@@ -15706,20 +18648,25 @@ class Paginators:
     def list_monitoring_alert_history(
         self, request: ListMonitoringAlertHistoryRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]:
-        """Iterate over every MonitoringAlertHistorySummary of ListMonitoringAlertHistory (its ``MonitoringAlertHistory``), page after page.
+        """Iterate over every MonitoringAlertHistorySummary of
+        ListMonitoringAlertHistory (its ``MonitoringAlertHistory``), page after page.
 
-        ``.pages()`` yields each typed ListMonitoringAlertHistoryResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListMonitoringAlertHistoryResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only alerts created on or after the specified time.
-            creation_time_before: A filter that returns only alerts created on or before the specified time.
-            max_results: The maximum number of results to display. The default is 100.
-            monitoring_alert_name: The name of a monitoring alert.
-            monitoring_schedule_name: The name of a monitoring schedule.
-            next_token: If the result of the previous ListMonitoringAlertHistory request was truncated,
-            sort_by: The field used to sort results. The default is CreationTime .
-            sort_order: The sort order, whether Ascending or Descending , of the alert history. The defa
-            status_equals: A filter that retrieves only alerts with a specific status."""
+            creation_time_after: A filter that returns only alerts created on or after
+            the specified time. creation_time_before: A filter that returns only alerts
+            created on or before the specified time. max_results: The maximum number of
+            results to display. monitoring_alert_name: The name of a monitoring alert.
+            monitoring_schedule_name: The name of a monitoring schedule. next_token: If
+            the result of the previous ``ListMonitoringAlertHistory`` request was
+            truncated, the response… sort_by: The field used to sort results.
+            sort_order: The sort order, whether ``Ascending`` or ``Descending``, of the
+            alert history. status_equals: A filter that retrieves only alerts with a
+            specific status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_ALERT_HISTORY, request, params)
 
     @_t.overload
@@ -15737,14 +18684,19 @@ class Paginators:
     def list_monitoring_alerts(
         self, request: ListMonitoringAlertsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]:
-        """Iterate over every MonitoringAlertSummary of ListMonitoringAlerts (its ``MonitoringAlertSummaries``), page after page.
+        """Iterate over every MonitoringAlertSummary of ListMonitoringAlerts (its
+        ``MonitoringAlertSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListMonitoringAlertsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListMonitoringAlertsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            max_results: The maximum number of results to display. The default is 100.
-            monitoring_schedule_name: The name of a monitoring schedule.
-            next_token: If the result of the previous ListMonitoringAlerts request was truncated, the re"""
+            max_results: The maximum number of results to display.
+            monitoring_schedule_name: The name of a monitoring schedule. next_token: If
+            the result of the previous ``ListMonitoringAlerts`` request was truncated,
+            the response includes…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_ALERTS, request, params)
 
     @_t.overload
@@ -15774,26 +18726,32 @@ class Paginators:
     def list_monitoring_executions(
         self, request: ListMonitoringExecutionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]:
-        """Iterate over every MonitoringExecutionSummary of ListMonitoringExecutions (its ``MonitoringExecutionSummaries``), page after page.
+        """Iterate over every MonitoringExecutionSummary of ListMonitoringExecutions
+        (its ``MonitoringExecutionSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListMonitoringExecutionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListMonitoringExecutionsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only jobs created after a specified time.
-            creation_time_before: A filter that returns only jobs created before a specified time.
-            endpoint_name: Name of a specific endpoint to fetch jobs for.
-            last_modified_time_after: A filter that returns only jobs modified before a specified time.
-            last_modified_time_before: A filter that returns only jobs modified after a specified time.
-            max_results: The maximum number of jobs to return in the response. The default value is 10.
-            monitoring_job_definition_name: Gets a list of the monitoring job runs of the specified monitoring job definitio
-            monitoring_schedule_name: Name of a specific schedule to fetch jobs for.
-            monitoring_type_equals: A filter that returns only the monitoring job runs of the specified monitoring t
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            scheduled_time_after: Filter for jobs scheduled after a specified time.
-            scheduled_time_before: Filter for jobs scheduled before a specified time.
-            sort_by: Whether to sort the results by the Status , CreationTime , or ScheduledTime fiel
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des
-            status_equals: A filter that retrieves only jobs with a specific status."""
+            creation_time_after: A filter that returns only jobs created after a
+            specified time. creation_time_before: A filter that returns only jobs
+            created before a specified time. endpoint_name: Name of a specific endpoint
+            to fetch jobs for. last_modified_time_after: A filter that returns only jobs
+            modified before a specified time. last_modified_time_before: A filter that
+            returns only jobs modified after a specified time. max_results: The maximum
+            number of jobs to return in the response. monitoring_job_definition_name:
+            Gets a list of the monitoring job runs of the specified monitoring job
+            definitions. monitoring_schedule_name: Name of a specific schedule to fetch
+            jobs for. monitoring_type_equals: A filter that returns only the monitoring
+            job runs of the specified monitoring type. next_token: The token returned if
+            the response is truncated. scheduled_time_after: Filter for jobs scheduled
+            after a specified time. scheduled_time_before: Filter for jobs scheduled
+            before a specified time. sort_by: Whether to sort the results by the
+            ``Status``, ``CreationTime``, or ``ScheduledTime`` field. sort_order:
+            Whether to sort the results in ``Ascending`` or ``Descending`` order.
+            status_equals: A filter that retrieves only jobs with a specific status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_EXECUTIONS, request, params)
 
     @_t.overload
@@ -15821,24 +18779,32 @@ class Paginators:
     def list_monitoring_schedules(
         self, request: ListMonitoringSchedulesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]:
-        """Iterate over every MonitoringScheduleSummary of ListMonitoringSchedules (its ``MonitoringScheduleSummaries``), page after page.
+        """Iterate over every MonitoringScheduleSummary of ListMonitoringSchedules (its
+        ``MonitoringScheduleSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListMonitoringSchedulesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListMonitoringSchedulesResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only monitoring schedules created after a specified time.
-            creation_time_before: A filter that returns only monitoring schedules created before a specified time.
-            endpoint_name: Name of a specific endpoint to fetch schedules for.
-            last_modified_time_after: A filter that returns only monitoring schedules modified after a specified time.
-            last_modified_time_before: A filter that returns only monitoring schedules modified before a specified time
-            max_results: The maximum number of jobs to return in the response. The default value is 10.
-            monitoring_job_definition_name: Gets a list of the monitoring schedules for the specified monitoring job definit
-            monitoring_type_equals: A filter that returns only the monitoring schedules for the specified monitoring
-            name_contains: Filter for monitoring schedules whose name contains a specified string.
-            next_token: The token returned if the response is truncated. To retrieve the next set of job
-            sort_by: Whether to sort the results by the Status , CreationTime , or ScheduledTime fiel
-            sort_order: Whether to sort the results in Ascending or Descending order. The default is Des
-            status_equals: A filter that returns only monitoring schedules modified before a specified time"""
+            creation_time_after: A filter that returns only monitoring schedules created
+            after a specified time. creation_time_before: A filter that returns only
+            monitoring schedules created before a specified time. endpoint_name: Name of
+            a specific endpoint to fetch schedules for. last_modified_time_after: A
+            filter that returns only monitoring schedules modified after a specified
+            time. last_modified_time_before: A filter that returns only monitoring
+            schedules modified before a specified time. max_results: The maximum number
+            of jobs to return in the response. monitoring_job_definition_name: Gets a
+            list of the monitoring schedules for the specified monitoring job
+            definition. monitoring_type_equals: A filter that returns only the
+            monitoring schedules for the specified monitoring type. name_contains:
+            Filter for monitoring schedules whose name contains a specified string.
+            next_token: The token returned if the response is truncated. sort_by:
+            Whether to sort the results by the ``Status``, ``CreationTime``, or
+            ``ScheduledTime`` field. sort_order: Whether to sort the results in
+            ``Ascending`` or ``Descending`` order. status_equals: A filter that returns
+            only monitoring schedules modified before a specified time.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_SCHEDULES, request, params)
 
     @_t.overload
@@ -15862,20 +18828,28 @@ class Paginators:
     def list_notebook_instance_lifecycle_configs(
         self, request: ListNotebookInstanceLifecycleConfigsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]:
-        """Iterate over every NotebookInstanceLifecycleConfigSummary of ListNotebookInstanceLifecycleConfigs (its ``NotebookInstanceLifecycleConfigs``), page after page.
+        """Iterate over every NotebookInstanceLifecycleConfigSummary of
+        ListNotebookInstanceLifecycleConfigs (its ``NotebookInstanceLifecycleConfigs``),
+        page after page.
 
-        ``.pages()`` yields each typed ListNotebookInstanceLifecycleConfigsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListNotebookInstanceLifecycleConfigsOutput
+        instead. The request is validated before anything is sent; set the page size
+        with the operation's ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only lifecycle configurations that were created after the
-            creation_time_before: A filter that returns only lifecycle configurations that were created before the
-            last_modified_time_after: A filter that returns only lifecycle configurations that were modified after the
-            last_modified_time_before: A filter that returns only lifecycle configurations that were modified before th
-            max_results: The maximum number of lifecycle configurations to return in the response.
-            name_contains: A string in the lifecycle configuration name. This filter returns only lifecycle
-            next_token: If the result of a ListNotebookInstanceLifecycleConfigs request was truncated, t
-            sort_by: Sorts the list of results. The default is CreationTime .
-            sort_order: The sort order for results."""
+            creation_time_after: A filter that returns only lifecycle configurations
+            that were created after the specified time… creation_time_before: A filter
+            that returns only lifecycle configurations that were created before the
+            specified time… last_modified_time_after: A filter that returns only
+            lifecycle configurations that were modified after the specified time…
+            last_modified_time_before: A filter that returns only lifecycle
+            configurations that were modified before the specified time… max_results:
+            The maximum number of lifecycle configurations to return in the response.
+            name_contains: A string in the lifecycle configuration name. next_token: If
+            the result of a ``ListNotebookInstanceLifecycleConfigs`` request was
+            truncated, the response… sort_by: Sorts the list of results. sort_order: The
+            sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS, request, params)
 
     @_t.overload
@@ -15903,24 +18877,33 @@ class Paginators:
     def list_notebook_instances(
         self, request: ListNotebookInstancesInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListNotebookInstancesOutput, NotebookInstanceSummary]:
-        """Iterate over every NotebookInstanceSummary of ListNotebookInstances (its ``NotebookInstances``), page after page.
+        """Iterate over every NotebookInstanceSummary of ListNotebookInstances (its
+        ``NotebookInstances``), page after page.
 
-        ``.pages()`` yields each typed ListNotebookInstancesOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListNotebookInstancesOutput instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            additional_code_repository_equals: A filter that returns only notebook instances with associated with the specified
-            creation_time_after: A filter that returns only notebook instances that were created after the specif
-            creation_time_before: A filter that returns only notebook instances that were created before the speci
-            default_code_repository_contains: A string in the name or URL of a Git repository associated with this notebook in
-            last_modified_time_after: A filter that returns only notebook instances that were modified after the speci
-            last_modified_time_before: A filter that returns only notebook instances that were modified before the spec
+            additional_code_repository_equals: A filter that returns only notebook
+            instances with associated with the specified git repository.
+            creation_time_after: A filter that returns only notebook instances that were
+            created after the specified time… creation_time_before: A filter that
+            returns only notebook instances that were created before the specified time…
+            default_code_repository_contains: A string in the name or URL of a Git
+            repository associated with this notebook instance. last_modified_time_after:
+            A filter that returns only notebook instances that were modified after the
+            specified time… last_modified_time_before: A filter that returns only
+            notebook instances that were modified before the specified time…
             max_results: The maximum number of notebook instances to return.
-            name_contains: A string in the notebook instances' name. This filter returns only notebook inst
-            next_token: If the previous call to the ListNotebookInstances is truncated, the response inc
-            notebook_instance_lifecycle_config_name_contains: A string in the name of a notebook instances lifecycle configuration associated
-            sort_by: The field to sort results by. The default is Name .
-            sort_order: The sort order for results.
-            status_equals: A filter that returns only notebook instances with the specified status."""
+            name_contains: A string in the notebook instances' name. next_token: If the
+            previous call to the ``ListNotebookInstances`` is truncated, the response
+            includes a… notebook_instance_lifecycle_config_name_contains: A string in
+            the name of a notebook instances lifecycle configuration associated with
+            this notebook… sort_by: The field to sort results by. sort_order: The sort
+            order for results. status_equals: A filter that returns only notebook
+            instances with the specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_NOTEBOOK_INSTANCES, request, params)
 
     @_t.overload
@@ -15946,22 +18929,30 @@ class Paginators:
     def list_optimization_jobs(
         self, request: ListOptimizationJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListOptimizationJobsResponse, OptimizationJobSummary]:
-        """Iterate over every OptimizationJobSummary of ListOptimizationJobs (its ``OptimizationJobSummaries``), page after page.
+        """Iterate over every OptimizationJobSummary of ListOptimizationJobs (its
+        ``OptimizationJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListOptimizationJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListOptimizationJobsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Filters the results to only those optimization jobs that were created after the
-            creation_time_before: Filters the results to only those optimization jobs that were created before the
-            last_modified_time_after: Filters the results to only those optimization jobs that were updated after the
-            last_modified_time_before: Filters the results to only those optimization jobs that were updated before the
-            max_results: The maximum number of optimization jobs to return in the response. The default i
-            name_contains: Filters the results to only those optimization jobs with a name that contains th
-            next_token: A token that you use to get the next set of results following a truncated respon
-            optimization_contains: Filters the results to only those optimization jobs that apply the specified opt
-            sort_by: The field by which to sort the optimization jobs in the response. The default is
-            sort_order: The sort order for results. The default is Ascending
-            status_equals: Filters the results to only those optimization jobs with the specified status."""
+            creation_time_after: Filters the results to only those optimization jobs
+            that were created after the specified time. creation_time_before: Filters
+            the results to only those optimization jobs that were created before the
+            specified time. last_modified_time_after: Filters the results to only those
+            optimization jobs that were updated after the specified time.
+            last_modified_time_before: Filters the results to only those optimization
+            jobs that were updated before the specified time. max_results: The maximum
+            number of optimization jobs to return in the response. name_contains:
+            Filters the results to only those optimization jobs with a name that
+            contains the specified string. next_token: A token that you use to get the
+            next set of results following a truncated response. optimization_contains:
+            Filters the results to only those optimization jobs that apply the specified
+            optimization… sort_by: The field by which to sort the optimization jobs in
+            the response. sort_order: The sort order for results. status_equals: Filters
+            the results to only those optimization jobs with the specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_OPTIMIZATION_JOBS, request, params)
 
     @_t.overload
@@ -15975,13 +18966,18 @@ class Paginators:
     def list_partner_apps(
         self, request: ListPartnerAppsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListPartnerAppsResponse, PartnerAppSummary]:
-        """Iterate over every PartnerAppSummary of ListPartnerApps (its ``Summaries``), page after page.
+        """Iterate over every PartnerAppSummary of ListPartnerApps (its ``Summaries``),
+        page after page.
 
-        ``.pages()`` yields each typed ListPartnerAppsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListPartnerAppsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            max_results: This parameter defines the maximum number of results that can be returned in a s
-            next_token: If the previous response was truncated, you will receive this token. Use it in y"""
+            max_results: This parameter defines the maximum number of results that can
+            be returned in a single response. next_token: If the previous response was
+            truncated, you will receive this token.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PARTNER_APPS, request, params)
 
     @_t.overload
@@ -16000,15 +18996,20 @@ class Paginators:
     def list_pipeline_execution_steps(
         self, request: ListPipelineExecutionStepsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]:
-        """Iterate over every PipelineExecutionStep of ListPipelineExecutionSteps (its ``PipelineExecutionSteps``), page after page.
+        """Iterate over every PipelineExecutionStep of ListPipelineExecutionSteps (its
+        ``PipelineExecutionSteps``), page after page.
 
-        ``.pages()`` yields each typed ListPipelineExecutionStepsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListPipelineExecutionStepsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            max_results: The maximum number of pipeline execution steps to return in the response.
-            next_token: If the result of the previous ListPipelineExecutionSteps request was truncated,
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution.
-            sort_order: The field by which to sort results. The default is CreatedTime ."""
+            max_results: The maximum number of pipeline execution steps to return in the
+            response. next_token: If the result of the previous
+            ``ListPipelineExecutionSteps`` request was truncated, the response…
+            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline
+            execution. sort_order: The field by which to sort results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_EXECUTION_STEPS, request, params)
 
     @_t.overload
@@ -16031,19 +19032,24 @@ class Paginators:
     def list_pipeline_executions(
         self, request: ListPipelineExecutionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]:
-        """Iterate over every PipelineExecutionSummary of ListPipelineExecutions (its ``PipelineExecutionSummaries``), page after page.
+        """Iterate over every PipelineExecutionSummary of ListPipelineExecutions (its
+        ``PipelineExecutionSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListPipelineExecutionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListPipelineExecutionsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            created_after: A filter that returns the pipeline executions that were created after a specifie
-            created_before: A filter that returns the pipeline executions that were created before a specifi
-            max_results: The maximum number of pipeline executions to return in the response.
-            next_token: If the result of the previous ListPipelineExecutions request was truncated, the
-            pipeline_name: The name or Amazon Resource Name (ARN) of the pipeline.
-            pipeline_version_alias: The alias of a pipeline version. The response includes only the executions of th
-            sort_by: The field by which to sort results. The default is CreatedTime .
-            sort_order: The sort order for results."""
+            created_after: A filter that returns the pipeline executions that were
+            created after a specified time. created_before: A filter that returns the
+            pipeline executions that were created before a specified time. max_results:
+            The maximum number of pipeline executions to return in the response.
+            next_token: If the result of the previous ``ListPipelineExecutions`` request
+            was truncated, the response… pipeline_name: The name or Amazon Resource Name
+            (ARN) of the pipeline. pipeline_version_alias: The alias of a pipeline
+            version. sort_by: The field by which to sort results. sort_order: The sort
+            order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_EXECUTIONS, request, params)
 
     @_t.overload
@@ -16061,14 +19067,20 @@ class Paginators:
     def list_pipeline_parameters_for_execution(
         self, request: ListPipelineParametersForExecutionRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineParametersForExecutionResponse, Parameter]:
-        """Iterate over every Parameter of ListPipelineParametersForExecution (its ``PipelineParameters``), page after page.
+        """Iterate over every Parameter of ListPipelineParametersForExecution (its
+        ``PipelineParameters``), page after page.
 
-        ``.pages()`` yields each typed ListPipelineParametersForExecutionResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListPipelineParametersForExecutionResponse
+        instead. The request is validated before anything is sent; set the page size
+        with the operation's ``MaxResults`` parameter.
 
         Args:
             max_results: The maximum number of parameters to return in the response.
-            next_token: If the result of the previous ListPipelineParametersForExecution request was tru
-            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline execution."""
+            next_token: If the result of the previous
+            ``ListPipelineParametersForExecution`` request was truncated, the…
+            pipeline_execution_arn: The Amazon Resource Name (ARN) of the pipeline
+            execution.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_PARAMETERS_FOR_EXECUTION, request, params)
 
     @_t.overload
@@ -16089,17 +19101,22 @@ class Paginators:
     def list_pipeline_versions(
         self, request: ListPipelineVersionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineVersionsResponse, PipelineVersionSummary]:
-        """Iterate over every PipelineVersionSummary of ListPipelineVersions (its ``PipelineVersionSummaries``), page after page.
+        """Iterate over every PipelineVersionSummary of ListPipelineVersions (its
+        ``PipelineVersionSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListPipelineVersionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListPipelineVersionsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            created_after: A filter that returns the pipeline versions that were created after a specified
-            created_before: A filter that returns the pipeline versions that were created before a specified
-            max_results: The maximum number of pipeline versions to return in the response.
-            next_token: If the result of the previous ListPipelineVersions request was truncated, the re
-            pipeline_name: The Amazon Resource Name (ARN) of the pipeline.
-            sort_order: The sort order for the results."""
+            created_after: A filter that returns the pipeline versions that were created
+            after a specified time. created_before: A filter that returns the pipeline
+            versions that were created before a specified time. max_results: The maximum
+            number of pipeline versions to return in the response. next_token: If the
+            result of the previous ``ListPipelineVersions`` request was truncated, the
+            response includes… pipeline_name: The Amazon Resource Name (ARN) of the
+            pipeline. sort_order: The sort order for the results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_VERSIONS, request, params)
 
     @_t.overload
@@ -16122,19 +19139,23 @@ class Paginators:
     def list_pipelines(
         self, request: ListPipelinesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelinesResponse, PipelineSummary]:
-        """Iterate over every PipelineSummary of ListPipelines (its ``PipelineSummaries``), page after page.
+        """Iterate over every PipelineSummary of ListPipelines (its
+        ``PipelineSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListPipelinesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListPipelinesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            created_after: A filter that returns the pipelines that were created after a specified time.
-            created_before: A filter that returns the pipelines that were created before a specified time.
-            managed_by: Filters the pipelines by who manages them. Specify AWS to return pipelines that
-            max_results: The maximum number of pipelines to return in the response.
-            next_token: If the result of the previous ListPipelines request was truncated, the response
-            pipeline_name_prefix: The prefix of the pipeline name.
-            sort_by: The field by which to sort results. The default is CreatedTime .
-            sort_order: The sort order for results."""
+            created_after: A filter that returns the pipelines that were created after a
+            specified time. created_before: A filter that returns the pipelines that
+            were created before a specified time. managed_by: Filters the pipelines by
+            who manages them. max_results: The maximum number of pipelines to return in
+            the response. next_token: If the result of the previous ``ListPipelines``
+            request was truncated, the response includes a… pipeline_name_prefix: The
+            prefix of the pipeline name. sort_by: The field by which to sort results.
+            sort_order: The sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINES, request, params)
 
     @_t.overload
@@ -16159,21 +19180,27 @@ class Paginators:
     def list_processing_jobs(
         self, request: ListProcessingJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListProcessingJobsResponse, ProcessingJobSummary]:
-        """Iterate over every ProcessingJobSummary of ListProcessingJobs (its ``ProcessingJobSummaries``), page after page.
+        """Iterate over every ProcessingJobSummary of ListProcessingJobs (its
+        ``ProcessingJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListProcessingJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListProcessingJobsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only processing jobs created after the specified time.
-            creation_time_before: A filter that returns only processing jobs created after the specified time.
-            last_modified_time_after: A filter that returns only processing jobs modified after the specified time.
-            last_modified_time_before: A filter that returns only processing jobs modified before the specified time.
-            max_results: The maximum number of processing jobs to return in the response.
-            name_contains: A string in the processing job name. This filter returns only processing jobs wh
-            next_token: If the result of the previous ListProcessingJobs request was truncated, the resp
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves only processing jobs with a specific status."""
+            creation_time_after: A filter that returns only processing jobs created
+            after the specified time. creation_time_before: A filter that returns only
+            processing jobs created after the specified time. last_modified_time_after:
+            A filter that returns only processing jobs modified after the specified
+            time. last_modified_time_before: A filter that returns only processing jobs
+            modified before the specified time. max_results: The maximum number of
+            processing jobs to return in the response. name_contains: A string in the
+            processing job name. next_token: If the result of the previous
+            ``ListProcessingJobs`` request was truncated, the response includes a…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that retrieves only processing jobs with a
+            specific status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PROCESSING_JOBS, request, params)
 
     @_t.overload
@@ -16195,18 +19222,23 @@ class Paginators:
     def list_projects(
         self, request: ListProjectsInput | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListProjectsOutput, ProjectSummary]:
-        """Iterate over every ProjectSummary of ListProjects (its ``ProjectSummaryList``), page after page.
+        """Iterate over every ProjectSummary of ListProjects (its
+        ``ProjectSummaryList``), page after page.
 
-        ``.pages()`` yields each typed ListProjectsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListProjectsOutput instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns the projects that were created after a specified time.
-            creation_time_before: A filter that returns the projects that were created before a specified time.
-            max_results: The maximum number of projects to return in the response.
-            name_contains: A filter that returns the projects whose name contains a specified string.
-            next_token: If the result of the previous ListProjects request was truncated, the response i
-            sort_by: The field by which to sort results. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending ."""
+            creation_time_after: A filter that returns the projects that were created
+            after a specified time. creation_time_before: A filter that returns the
+            projects that were created before a specified time. max_results: The maximum
+            number of projects to return in the response. name_contains: A filter that
+            returns the projects whose name contains a specified string. next_token: If
+            the result of the previous ``ListProjects`` request was truncated, the
+            response includes a… sort_by: The field by which to sort results.
+            sort_order: The sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_PROJECTS, request, params)
 
     @_t.overload
@@ -16228,18 +19260,24 @@ class Paginators:
     def list_resource_catalogs(
         self, request: ListResourceCatalogsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListResourceCatalogsResponse, ResourceCatalog]:
-        """Iterate over every ResourceCatalog of ListResourceCatalogs (its ``ResourceCatalogs``), page after page.
+        """Iterate over every ResourceCatalog of ListResourceCatalogs (its
+        ``ResourceCatalogs``), page after page.
 
-        ``.pages()`` yields each typed ListResourceCatalogsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListResourceCatalogsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: Use this parameter to search for ResourceCatalog s created after a specific date
-            creation_time_before: Use this parameter to search for ResourceCatalog s created before a specific dat
-            max_results: The maximum number of results returned by ListResourceCatalogs .
-            name_contains: A string that partially matches one or more ResourceCatalog s names. Filters Res
-            next_token: A token to resume pagination of ListResourceCatalogs results.
-            sort_by: The value on which the resource catalog list is sorted.
-            sort_order: The order in which the resource catalogs are listed."""
+            creation_time_after: Use this parameter to search for ``ResourceCatalog``s
+            created after a specific date and time. creation_time_before: Use this
+            parameter to search for ``ResourceCatalog``s created before a specific date
+            and time. max_results: The maximum number of results returned by
+            ``ListResourceCatalogs``. name_contains: A string that partially matches one
+            or more ``ResourceCatalog``s names. next_token: A token to resume pagination
+            of ``ListResourceCatalogs`` results. sort_by: The value on which the
+            resource catalog list is sorted. sort_order: The order in which the resource
+            catalogs are listed.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_RESOURCE_CATALOGS, request, params)
 
     @_t.overload
@@ -16258,17 +19296,21 @@ class Paginators:
     def list_spaces(
         self, request: ListSpacesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListSpacesResponse, SpaceDetails]:
-        """Iterate over every SpaceDetails of ListSpaces (its ``Spaces``), page after page.
+        """Iterate over every SpaceDetails of ListSpaces (its ``Spaces``), page after
+        page.
 
-        ``.pages()`` yields each typed ListSpacesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListSpacesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            domain_id_equals: A parameter to search for the domain ID.
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: The parameter by which to sort the results. The default is CreationTime .
-            sort_order: The sort order for the results. The default is Ascending .
-            space_name_contains: A parameter by which to filter the results."""
+            domain_id_equals: A parameter to search for the domain ID. max_results: This
+            parameter defines the maximum number of results that can be return in a
+            single response. next_token: If the previous response was truncated, you
+            will receive this token. sort_by: The parameter by which to sort the
+            results. sort_order: The sort order for the results. space_name_contains: A
+            parameter by which to filter the results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_SPACES, request, params)
 
     @_t.overload
@@ -16288,16 +19330,21 @@ class Paginators:
     def list_stage_devices(
         self, request: ListStageDevicesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListStageDevicesResponse, DeviceDeploymentSummary]:
-        """Iterate over every DeviceDeploymentSummary of ListStageDevices (its ``DeviceDeploymentSummaries``), page after page.
+        """Iterate over every DeviceDeploymentSummary of ListStageDevices (its
+        ``DeviceDeploymentSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListStageDevicesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListStageDevicesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             edge_deployment_plan_name: The name of the edge deployment plan.
-            exclude_devices_deployed_in_other_stage: Toggle for excluding devices deployed in other stages.
-            max_results: The maximum number of requests to select.
-            next_token: The response from the last list when returning a list large enough to neeed toke
-            stage_name: The name of the stage in the deployment."""
+            exclude_devices_deployed_in_other_stage: Toggle for excluding devices
+            deployed in other stages. max_results: The maximum number of requests to
+            select. next_token: The response from the last list when returning a list
+            large enough to neeed tokening. stage_name: The name of the stage in the
+            deployment.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_STAGE_DEVICES, request, params)
 
     @_t.overload
@@ -16322,21 +19369,27 @@ class Paginators:
     def list_studio_lifecycle_configs(
         self, request: ListStudioLifecycleConfigsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]:
-        """Iterate over every StudioLifecycleConfigDetails of ListStudioLifecycleConfigs (its ``StudioLifecycleConfigs``), page after page.
+        """Iterate over every StudioLifecycleConfigDetails of ListStudioLifecycleConfigs
+        (its ``StudioLifecycleConfigs``), page after page.
 
-        ``.pages()`` yields each typed ListStudioLifecycleConfigsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListStudioLifecycleConfigsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            app_type_equals: A parameter to search for the App Type to which the Lifecycle Configuration is a
-            creation_time_after: A filter that returns only Lifecycle Configurations created on or after the spec
-            creation_time_before: A filter that returns only Lifecycle Configurations created on or before the spe
-            max_results: The total number of items to return in the response. If the total number of item
-            modified_time_after: A filter that returns only Lifecycle Configurations modified after the specified
-            modified_time_before: A filter that returns only Lifecycle Configurations modified before the specifie
-            name_contains: A string in the Lifecycle Configuration name. This filter returns only Lifecycle
-            next_token: If the previous call to ListStudioLifecycleConfigs didn't return the full set of
-            sort_by: The property used to sort results. The default value is CreationTime.
-            sort_order: The sort order. The default value is Descending."""
+            app_type_equals: A parameter to search for the App Type to which the
+            Lifecycle Configuration is attached. creation_time_after: A filter that
+            returns only Lifecycle Configurations created on or after the specified
+            time. creation_time_before: A filter that returns only Lifecycle
+            Configurations created on or before the specified time. max_results: The
+            total number of items to return in the response. modified_time_after: A
+            filter that returns only Lifecycle Configurations modified after the
+            specified time. modified_time_before: A filter that returns only Lifecycle
+            Configurations modified before the specified time. name_contains: A string
+            in the Lifecycle Configuration name. next_token: If the previous call to
+            ListStudioLifecycleConfigs didn't return the full set of Lifecycle… sort_by:
+            The property used to sort results. sort_order: The sort order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_STUDIO_LIFECYCLE_CONFIGS, request, params)
 
     @_t.overload
@@ -16354,14 +19407,19 @@ class Paginators:
     def list_subscribed_workteams(
         self, request: ListSubscribedWorkteamsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]:
-        """Iterate over every SubscribedWorkteam of ListSubscribedWorkteams (its ``SubscribedWorkteams``), page after page.
+        """Iterate over every SubscribedWorkteam of ListSubscribedWorkteams (its
+        ``SubscribedWorkteams``), page after page.
 
-        ``.pages()`` yields each typed ListSubscribedWorkteamsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListSubscribedWorkteamsResponse instead. The
+        request is validated before anything is sent; set the page size with the
+        operation's ``MaxResults`` parameter.
 
         Args:
-            max_results: The maximum number of work teams to return in each page of the response.
-            name_contains: A string in the work team name. This filter returns only work teams whose name c
-            next_token: If the result of the previous ListSubscribedWorkteams request was truncated, the"""
+            max_results: The maximum number of work teams to return in each page of the
+            response. name_contains: A string in the work team name. next_token: If the
+            result of the previous ``ListSubscribedWorkteams`` request was truncated,
+            the response…
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_SUBSCRIBED_WORKTEAMS, request, params)
 
     @_t.overload
@@ -16379,12 +19437,16 @@ class Paginators:
     ) -> _paginate.Paginator[ListTagsOutput, Tag]:
         """Iterate over every Tag of ListTags (its ``Tags``), page after page.
 
-        ``.pages()`` yields each typed ListTagsOutput instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListTagsOutput instead. The request is validated
+        before anything is sent; set the page size with the operation's ``MaxResults``
+        parameter.
 
         Args:
-            max_results: Maximum number of tags to return.
-            next_token: If the response to the previous ListTags request is truncated, SageMaker returns
-            resource_arn: The Amazon Resource Name (ARN) of the resource whose tags you want to retrieve."""
+            max_results: Maximum number of tags to return. next_token: If the response
+            to the previous ``ListTags`` request is truncated, SageMaker returns this
+            token. resource_arn: The Amazon Resource Name (ARN) of the resource whose
+            tags you want to retrieve.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_TAGS, request, params)
 
     @_t.overload
@@ -16411,23 +19473,30 @@ class Paginators:
     def list_training_jobs(
         self, request: ListTrainingJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingJobsResponse, TrainingJobSummary]:
-        """Iterate over every TrainingJobSummary of ListTrainingJobs (its ``TrainingJobSummaries``), page after page.
+        """Iterate over every TrainingJobSummary of ListTrainingJobs (its
+        ``TrainingJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListTrainingJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListTrainingJobsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only training jobs created after the specified time (times
-            creation_time_before: A filter that returns only training jobs created before the specified time (time
-            last_modified_time_after: A filter that returns only training jobs modified after the specified time (time
-            last_modified_time_before: A filter that returns only training jobs modified before the specified time (tim
-            max_results: The maximum number of training jobs to return in the response.
-            name_contains: A string in the training job name. This filter returns only training jobs whose
-            next_token: If the result of the previous ListTrainingJobs request was truncated, the respon
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that retrieves only training jobs with a specific status.
-            training_plan_arn_equals: The Amazon Resource Name (ARN); of the training plan to filter training jobs by.
-            warm_pool_status_equals: A filter that retrieves only training jobs with a specific warm pool status."""
+            creation_time_after: A filter that returns only training jobs created after
+            the specified time (timestamp). creation_time_before: A filter that returns
+            only training jobs created before the specified time (timestamp).
+            last_modified_time_after: A filter that returns only training jobs modified
+            after the specified time (timestamp). last_modified_time_before: A filter
+            that returns only training jobs modified before the specified time
+            (timestamp). max_results: The maximum number of training jobs to return in
+            the response. name_contains: A string in the training job name. next_token:
+            If the result of the previous ``ListTrainingJobs`` request was truncated,
+            the response includes a… sort_by: The field to sort results by. sort_order:
+            The sort order for results. status_equals: A filter that retrieves only
+            training jobs with a specific status. training_plan_arn_equals: The Amazon
+            Resource Name (ARN); of the training plan to filter training jobs by.
+            warm_pool_status_equals: A filter that retrieves only training jobs with a
+            specific warm pool status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_TRAINING_JOBS, request, params)
 
     @_t.overload
@@ -16448,17 +19517,24 @@ class Paginators:
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self, request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]:
-        """Iterate over every HyperParameterTrainingJobSummary of ListTrainingJobsForHyperParameterTuningJob (its ``TrainingJobSummaries``), page after page.
+        """Iterate over every HyperParameterTrainingJobSummary of
+        ListTrainingJobsForHyperParameterTuningJob (its ``TrainingJobSummaries``), page
+        after page.
 
-        ``.pages()`` yields each typed ListTrainingJobsForHyperParameterTuningJobResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed
+        ListTrainingJobsForHyperParameterTuningJobResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            hyper_parameter_tuning_job_name: The name of the tuning job whose training jobs you want to list.
-            max_results: The maximum number of training jobs to return. The default value is 10.
-            next_token: If the result of the previous ListTrainingJobsForHyperParameterTuningJob request
-            sort_by: The field to sort results by. The default is Name . If the value of this field i
-            sort_order: The sort order for results. The default is Ascending .
-            status_equals: A filter that returns only training jobs with the specified status."""
+            hyper_parameter_tuning_job_name: The name of the tuning job whose training
+            jobs you want to list. max_results: The maximum number of training jobs to
+            return. next_token: If the result of the previous
+            ``ListTrainingJobsForHyperParameterTuningJob`` request was truncated…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that returns only training jobs with the
+            specified status.
+        """
         return _paginate.paginate(
             self._client, _PAGES_LIST_TRAINING_JOBS_FOR_HYPER_PARAMETER_TUNING_JOB, request, params
         )
@@ -16482,18 +19558,23 @@ class Paginators:
     def list_training_plans(
         self, request: ListTrainingPlansRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingPlansResponse, TrainingPlanSummary]:
-        """Iterate over every TrainingPlanSummary of ListTrainingPlans (its ``TrainingPlanSummaries``), page after page.
+        """Iterate over every TrainingPlanSummary of ListTrainingPlans (its
+        ``TrainingPlanSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListTrainingPlansResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListTrainingPlansResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             filters: Additional filters to apply to the list of training plans.
             max_results: The maximum number of results to return in the response.
             next_token: A token to continue pagination if more results are available.
-            sort_by: The training plan field to sort the results by (e.g., StartTime, Status).
-            sort_order: The order to sort the results (Ascending or Descending).
-            start_time_after: Filter to list only training plans with an actual start time after this date.
-            start_time_before: Filter to list only training plans with an actual start time before this date."""
+            sort_by: The training plan field to sort the results by (e.g., StartTime,
+            Status). sort_order: The order to sort the results (Ascending or
+            Descending). start_time_after: Filter to list only training plans with an
+            actual start time after this date. start_time_before: Filter to list only
+            training plans with an actual start time before this date.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_TRAINING_PLANS, request, params)
 
     @_t.overload
@@ -16514,17 +19595,23 @@ class Paginators:
     def list_training_sessions(
         self, request: ListTrainingSessionsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingSessionsResponse, TrainingSessionSummary]:
-        """Iterate over every TrainingSessionSummary of ListTrainingSessions (its ``TrainingSessionSummaries``), page after page.
+        """Iterate over every TrainingSessionSummary of ListTrainingSessions (its
+        ``TrainingSessionSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListTrainingSessionsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListTrainingSessionsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only training sessions created after the specified time.
-            creation_time_before: A filter that returns only training sessions created before the specified time.
-            max_results: The maximum number of training sessions to return in the response.
-            name_contains: A string in the training session name to filter results. Only sessions whose nam
-            next_token: If the response was truncated, use the token returned in the previous response t
-            status_equals: A filter that returns only training sessions with the specified status."""
+            creation_time_after: A filter that returns only training sessions created
+            after the specified time. creation_time_before: A filter that returns only
+            training sessions created before the specified time. max_results: The
+            maximum number of training sessions to return in the response.
+            name_contains: A string in the training session name to filter results.
+            next_token: If the response was truncated, use the token returned in the
+            previous response to retrieve the next… status_equals: A filter that returns
+            only training sessions with the specified status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_TRAINING_SESSIONS, request, params)
 
     @_t.overload
@@ -16549,21 +19636,27 @@ class Paginators:
     def list_transform_jobs(
         self, request: ListTransformJobsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListTransformJobsResponse, TransformJobSummary]:
-        """Iterate over every TransformJobSummary of ListTransformJobs (its ``TransformJobSummaries``), page after page.
+        """Iterate over every TransformJobSummary of ListTransformJobs (its
+        ``TransformJobSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListTransformJobsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListTransformJobsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            creation_time_after: A filter that returns only transform jobs created after the specified time.
-            creation_time_before: A filter that returns only transform jobs created before the specified time.
-            last_modified_time_after: A filter that returns only transform jobs modified after the specified time.
-            last_modified_time_before: A filter that returns only transform jobs modified before the specified time.
-            max_results: The maximum number of transform jobs to return in the response. The default valu
-            name_contains: A string in the transform job name. This filter returns only transform jobs whos
-            next_token: If the result of the previous ListTransformJobs request was truncated, the respo
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Descending .
-            status_equals: A filter that retrieves only transform jobs with a specific status."""
+            creation_time_after: A filter that returns only transform jobs created after
+            the specified time. creation_time_before: A filter that returns only
+            transform jobs created before the specified time. last_modified_time_after:
+            A filter that returns only transform jobs modified after the specified time.
+            last_modified_time_before: A filter that returns only transform jobs
+            modified before the specified time. max_results: The maximum number of
+            transform jobs to return in the response. name_contains: A string in the
+            transform job name. next_token: If the result of the previous
+            ``ListTransformJobs`` request was truncated, the response includes a…
+            sort_by: The field to sort results by. sort_order: The sort order for
+            results. status_equals: A filter that retrieves only transform jobs with a
+            specific status.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_TRANSFORM_JOBS, request, params)
 
     @_t.overload
@@ -16587,20 +19680,26 @@ class Paginators:
     def list_trial_components(
         self, request: ListTrialComponentsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListTrialComponentsResponse, TrialComponentSummary]:
-        """Iterate over every TrialComponentSummary of ListTrialComponents (its ``TrialComponentSummaries``), page after page.
+        """Iterate over every TrialComponentSummary of ListTrialComponents (its
+        ``TrialComponentSummaries``), page after page.
 
-        ``.pages()`` yields each typed ListTrialComponentsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListTrialComponentsResponse instead. The request
+        is validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            created_after: A filter that returns only components created after the specified time.
-            created_before: A filter that returns only components created before the specified time.
-            experiment_name: A filter that returns only components that are part of the specified experiment.
-            max_results: The maximum number of components to return in the response. The default value is
-            next_token: If the previous call to ListTrialComponents didn't return the full set of compon
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            source_arn: A filter that returns only components that have the specified source Amazon Reso
-            trial_name: A filter that returns only components that are part of the specified trial. If y"""
+            created_after: A filter that returns only components created after the
+            specified time. created_before: A filter that returns only components
+            created before the specified time. experiment_name: A filter that returns
+            only components that are part of the specified experiment. max_results: The
+            maximum number of components to return in the response. next_token: If the
+            previous call to ``ListTrialComponents`` didn't return the full set of
+            components, the call… sort_by: The property used to sort results.
+            sort_order: The sort order. source_arn: A filter that returns only
+            components that have the specified source Amazon Resource Name (ARN).
+            trial_name: A filter that returns only components that are part of the
+            specified trial.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_TRIAL_COMPONENTS, request, params)
 
     @_t.overload
@@ -16621,19 +19720,24 @@ class Paginators:
     def list_trials(
         self, request: ListTrialsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListTrialsResponse, TrialSummary]:
-        """Iterate over every TrialSummary of ListTrials (its ``TrialSummaries``), page after page.
+        """Iterate over every TrialSummary of ListTrials (its ``TrialSummaries``), page
+        after page.
 
-        ``.pages()`` yields each typed ListTrialsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListTrialsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            created_after: A filter that returns only trials created after the specified time.
-            created_before: A filter that returns only trials created before the specified time.
-            experiment_name: A filter that returns only trials that are part of the specified experiment.
-            max_results: The maximum number of trials to return in the response. The default value is 10.
-            next_token: If the previous call to ListTrials didn't return the full set of trials, the cal
-            sort_by: The property used to sort results. The default value is CreationTime .
-            sort_order: The sort order. The default value is Descending .
-            trial_component_name: A filter that returns only trials that are associated with the specified trial c"""
+            created_after: A filter that returns only trials created after the specified
+            time. created_before: A filter that returns only trials created before the
+            specified time. experiment_name: A filter that returns only trials that are
+            part of the specified experiment. max_results: The maximum number of trials
+            to return in the response. next_token: If the previous call to
+            ``ListTrials`` didn't return the full set of trials, the call returns a…
+            sort_by: The property used to sort results. sort_order: The sort order.
+            trial_component_name: A filter that returns only trials that are associated
+            with the specified trial component.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_TRIALS, request, params)
 
     @_t.overload
@@ -16651,14 +19755,19 @@ class Paginators:
     def list_ultra_servers_by_reserved_capacity(
         self, request: ListUltraServersByReservedCapacityRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListUltraServersByReservedCapacityResponse, UltraServer]:
-        """Iterate over every UltraServer of ListUltraServersByReservedCapacity (its ``UltraServers``), page after page.
+        """Iterate over every UltraServer of ListUltraServersByReservedCapacity (its
+        ``UltraServers``), page after page.
 
-        ``.pages()`` yields each typed ListUltraServersByReservedCapacityResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListUltraServersByReservedCapacityResponse
+        instead. The request is validated before anything is sent; set the page size
+        with the operation's ``MaxResults`` parameter.
 
         Args:
-            max_results: The maximum number of UltraServers to return in the response. The default value
-            next_token: If the previous response was truncated, you receive this token. Use it in your n
-            reserved_capacity_arn: The ARN of the reserved capacity to list UltraServers for."""
+            max_results: The maximum number of UltraServers to return in the response.
+            next_token: If the previous response was truncated, you receive this token.
+            reserved_capacity_arn: The ARN of the reserved capacity to list UltraServers
+            for.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY, request, params)
 
     @_t.overload
@@ -16679,17 +19788,21 @@ class Paginators:
     def list_user_profiles(
         self, request: ListUserProfilesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListUserProfilesResponse, UserProfileDetails]:
-        """Iterate over every UserProfileDetails of ListUserProfiles (its ``UserProfiles``), page after page.
+        """Iterate over every UserProfileDetails of ListUserProfiles (its
+        ``UserProfiles``), page after page.
 
-        ``.pages()`` yields each typed ListUserProfilesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListUserProfilesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            domain_id_equals: A parameter by which to filter the results.
-            max_results: This parameter defines the maximum number of results that can be return in a sin
-            next_token: If the previous response was truncated, you will receive this token. Use it in y
-            sort_by: The parameter by which to sort the results. The default is CreationTime.
-            sort_order: The sort order for the results. The default is Ascending.
-            user_profile_name_contains: A parameter by which to filter the results."""
+            domain_id_equals: A parameter by which to filter the results. max_results:
+            This parameter defines the maximum number of results that can be return in a
+            single response. next_token: If the previous response was truncated, you
+            will receive this token. sort_by: The parameter by which to sort the
+            results. sort_order: The sort order for the results.
+            user_profile_name_contains: A parameter by which to filter the results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_USER_PROFILES, request, params)
 
     @_t.overload
@@ -16709,16 +19822,20 @@ class Paginators:
     def list_workforces(
         self, request: ListWorkforcesRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListWorkforcesResponse, Workforce]:
-        """Iterate over every Workforce of ListWorkforces (its ``Workforces``), page after page.
+        """Iterate over every Workforce of ListWorkforces (its ``Workforces``), page
+        after page.
 
-        ``.pages()`` yields each typed ListWorkforcesResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListWorkforcesResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
             max_results: The maximum number of workforces returned in the response.
-            name_contains: A filter you can use to search for workforces using part of the workforce name.
-            next_token: A token to resume pagination.
-            sort_by: Sort workforces using the workforce name or creation date.
-            sort_order: Sort workforces in ascending or descending order."""
+            name_contains: A filter you can use to search for workforces using part of
+            the workforce name. next_token: A token to resume pagination. sort_by: Sort
+            workforces using the workforce name or creation date. sort_order: Sort
+            workforces in ascending or descending order.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_WORKFORCES, request, params)
 
     @_t.overload
@@ -16738,16 +19855,20 @@ class Paginators:
     def list_workteams(
         self, request: ListWorkteamsRequest | None = None, /, **params: _t.Any
     ) -> _paginate.Paginator[ListWorkteamsResponse, Workteam]:
-        """Iterate over every Workteam of ListWorkteams (its ``Workteams``), page after page.
+        """Iterate over every Workteam of ListWorkteams (its ``Workteams``), page after
+        page.
 
-        ``.pages()`` yields each typed ListWorkteamsResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed ListWorkteamsResponse instead. The request is
+        validated before anything is sent; set the page size with the operation's
+        ``MaxResults`` parameter.
 
         Args:
-            max_results: The maximum number of work teams to return in each page of the response.
-            name_contains: A string in the work team's name. This filter returns only work teams whose name
-            next_token: If the result of the previous ListWorkteams request was truncated, the response
-            sort_by: The field to sort results by. The default is CreationTime .
-            sort_order: The sort order for results. The default is Ascending ."""
+            max_results: The maximum number of work teams to return in each page of the
+            response. name_contains: A string in the work team's name. next_token: If
+            the result of the previous ``ListWorkteams`` request was truncated, the
+            response includes a… sort_by: The field to sort results by. sort_order: The
+            sort order for results.
+        """
         return _paginate.paginate(self._client, _PAGES_LIST_WORKTEAMS, request, params)
 
     @_t.overload
@@ -16770,17 +19891,20 @@ class Paginators:
     ) -> _paginate.Paginator[SearchResponse, SearchRecord]:
         """Iterate over every SearchRecord of Search (its ``Results``), page after page.
 
-        ``.pages()`` yields each typed SearchResponse instead. The request is validated before anything is sent; set the page size with the operation's ``MaxResults`` parameter.
+        ``.pages()`` yields each typed SearchResponse instead. The request is validated
+        before anything is sent; set the page size with the operation's ``MaxResults``
+        parameter.
 
         Args:
-            cross_account_filter_option: A cross account filter option. When the value is "CrossAccount" the search resul
-            max_results: The maximum number of results to return.
-            next_token: If more than MaxResults resources match the specified SearchExpression , the res
-            resource: The name of the SageMaker resource to search for.
-            search_expression: A Boolean conditional statement. Resources must satisfy this condition to be inc
-            sort_by: The name of the resource property used to sort the SearchResults . The default i
-            sort_order: How SearchResults are ordered. Valid values are Ascending or Descending . The de
-            visibility_conditions: Limits the results of your search request to the resources that you can access."""
+            cross_account_filter_option: A cross account filter option. max_results: The
+            maximum number of results to return. next_token: If more than ``MaxResults``
+            resources match the specified ``SearchExpression``, the response… resource:
+            The name of the SageMaker resource to search for. search_expression: A
+            Boolean conditional statement. sort_by: The name of the resource property
+            used to sort the ``SearchResults``. sort_order: How ``SearchResults`` are
+            ordered. visibility_conditions: Limits the results of your search request to
+            the resources that you can access.
+        """
         return _paginate.paginate(self._client, _PAGES_SEARCH, request, params)
 
 
@@ -16821,7 +19945,11 @@ class Waiters:
     ) -> None:
         """Poll DescribeEndpoint every 30 s (at most 60 times) until EndpointDeleted.
 
-        Returns None once the resource is gone. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns None once the resource is gone. ``callback`` receives each typed
+        response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until_gone(
             self._client,
             _WAIT_ENDPOINT_DELETED,
@@ -16863,7 +19991,11 @@ class Waiters:
     ) -> DescribeEndpointOutput:
         """Poll DescribeEndpoint every 30 s (at most 120 times) until EndpointInService.
 
-        Returns the final typed DescribeEndpointOutput. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeEndpointOutput. ``callback`` receives each typed
+        response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_ENDPOINT_IN_SERVICE,
@@ -16905,7 +20037,11 @@ class Waiters:
     ) -> DescribeImageResponse:
         """Poll DescribeImage every 60 s (at most 60 times) until ImageCreated.
 
-        Returns the final typed DescribeImageResponse. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeImageResponse. ``callback`` receives each typed
+        response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_IMAGE_CREATED,
@@ -16947,7 +20083,11 @@ class Waiters:
     ) -> None:
         """Poll DescribeImage every 60 s (at most 60 times) until ImageDeleted.
 
-        Returns None once the resource is gone. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns None once the resource is gone. ``callback`` receives each typed
+        response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until_gone(
             self._client,
             _WAIT_IMAGE_DELETED,
@@ -16989,7 +20129,11 @@ class Waiters:
     ) -> DescribeImageResponse:
         """Poll DescribeImage every 60 s (at most 60 times) until ImageUpdated.
 
-        Returns the final typed DescribeImageResponse. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeImageResponse. ``callback`` receives each typed
+        response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_IMAGE_UPDATED,
@@ -17031,9 +20175,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
         **params: _t.Any,
     ) -> DescribeImageVersionResponse:
-        """Poll DescribeImageVersion every 60 s (at most 60 times) until ImageVersionCreated.
+        """Poll DescribeImageVersion every 60 s (at most 60 times) until
+        ImageVersionCreated.
 
-        Returns the final typed DescribeImageVersionResponse. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeImageVersionResponse. ``callback`` receives each
+        typed response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_IMAGE_VERSION_CREATED,
@@ -17075,9 +20224,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
         **params: _t.Any,
     ) -> None:
-        """Poll DescribeImageVersion every 60 s (at most 60 times) until ImageVersionDeleted.
+        """Poll DescribeImageVersion every 60 s (at most 60 times) until
+        ImageVersionDeleted.
 
-        Returns None once the resource is gone. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns None once the resource is gone. ``callback`` receives each typed
+        response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until_gone(
             self._client,
             _WAIT_IMAGE_VERSION_DELETED,
@@ -17117,9 +20271,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
         **params: _t.Any,
     ) -> None:
-        """Poll DescribeNotebookInstance every 30 s (at most 60 times) until NotebookInstanceDeleted.
+        """Poll DescribeNotebookInstance every 30 s (at most 60 times) until
+        NotebookInstanceDeleted.
 
-        Returns None once the resource is gone. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns None once the resource is gone. ``callback`` receives each typed
+        response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until_gone(
             self._client,
             _WAIT_NOTEBOOK_INSTANCE_DELETED,
@@ -17159,9 +20318,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
         **params: _t.Any,
     ) -> DescribeNotebookInstanceOutput:
-        """Poll DescribeNotebookInstance every 30 s (at most 60 times) until NotebookInstanceInService.
+        """Poll DescribeNotebookInstance every 30 s (at most 60 times) until
+        NotebookInstanceInService.
 
-        Returns the final typed DescribeNotebookInstanceOutput. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeNotebookInstanceOutput. ``callback`` receives
+        each typed response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_NOTEBOOK_INSTANCE_IN_SERVICE,
@@ -17201,9 +20365,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
         **params: _t.Any,
     ) -> DescribeNotebookInstanceOutput:
-        """Poll DescribeNotebookInstance every 30 s (at most 60 times) until NotebookInstanceStopped.
+        """Poll DescribeNotebookInstance every 30 s (at most 60 times) until
+        NotebookInstanceStopped.
 
-        Returns the final typed DescribeNotebookInstanceOutput. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeNotebookInstanceOutput. ``callback`` receives
+        each typed response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_NOTEBOOK_INSTANCE_STOPPED,
@@ -17243,9 +20412,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeProcessingJobResponse | None], object] | None = None,
         **params: _t.Any,
     ) -> DescribeProcessingJobResponse:
-        """Poll DescribeProcessingJob every 60 s (at most 60 times) until ProcessingJobCompletedOrStopped.
+        """Poll DescribeProcessingJob every 60 s (at most 60 times) until
+        ProcessingJobCompletedOrStopped.
 
-        Returns the final typed DescribeProcessingJobResponse. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeProcessingJobResponse. ``callback`` receives
+        each typed response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_PROCESSING_JOB_COMPLETED_OR_STOPPED,
@@ -17285,9 +20459,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeTrainingJobResponse | None], object] | None = None,
         **params: _t.Any,
     ) -> DescribeTrainingJobResponse:
-        """Poll DescribeTrainingJob every 120 s (at most 180 times) until TrainingJobCompletedOrStopped.
+        """Poll DescribeTrainingJob every 120 s (at most 180 times) until
+        TrainingJobCompletedOrStopped.
 
-        Returns the final typed DescribeTrainingJobResponse. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeTrainingJobResponse. ``callback`` receives each
+        typed response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_TRAINING_JOB_COMPLETED_OR_STOPPED,
@@ -17327,9 +20506,14 @@ class Waiters:
         callback: _abc.Callable[[DescribeTransformJobResponse | None], object] | None = None,
         **params: _t.Any,
     ) -> DescribeTransformJobResponse:
-        """Poll DescribeTransformJob every 60 s (at most 60 times) until TransformJobCompletedOrStopped.
+        """Poll DescribeTransformJob every 60 s (at most 60 times) until
+        TransformJobCompletedOrStopped.
 
-        Returns the final typed DescribeTransformJobResponse. ``callback`` receives each typed response as it polls (None after a matched error); ``delay`` and ``max_attempts`` override the service model's. A failure state raises ``errors.WaiterError`` carrying the last response."""
+        Returns the final typed DescribeTransformJobResponse. ``callback`` receives each
+        typed response as it polls (None after a matched error); ``delay`` and
+        ``max_attempts`` override the service model's. A failure state raises
+        ``errors.WaiterError`` carrying the last response.
+        """
         return _wait.until(
             self._client,
             _WAIT_TRANSFORM_JOB_COMPLETED_OR_STOPPED,

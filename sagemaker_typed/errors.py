@@ -19,7 +19,9 @@ class AccessDeniedException(SageMakerError):
 
 
 class ConflictException(SageMakerError):
-    """There was a conflict when you attempted to modify a SageMaker entity such as an Experiment or Artifact ."""
+    """There was a conflict when you attempted to modify a SageMaker entity such as an
+    ``Experiment`` or ``Artifact``.
+    """
 
     code = "ConflictException"
 
@@ -31,7 +33,9 @@ class InternalFailure(SageMakerError):
 
 
 class ResourceAlreadyExists(SageMakerError):
-    """The resource that you are trying to create already exists. Use a different resource name, or delete the existing resource before retrying."""
+    """The resource that you are trying to create already exists. Use a different
+    resource name, or delete the existing resource before retrying.
+    """
 
     code = "ResourceAlreadyExists"
 
@@ -43,7 +47,9 @@ class ResourceInUse(SageMakerError):
 
 
 class ResourceLimitExceeded(SageMakerError):
-    """You have exceeded an SageMaker resource limit. For example, you might have too many training jobs created."""
+    """You have exceeded an SageMaker resource limit. For example, you might have too
+    many training jobs created.
+    """
 
     code = "ResourceLimitExceeded"
 

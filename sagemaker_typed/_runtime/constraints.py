@@ -22,6 +22,7 @@ class Utf16Bounds:
 
     min_length: int | None
     max_length: int | None
+    __request_only__ = True
 
     def __call__(self, value: str) -> str:
         if value.isascii():

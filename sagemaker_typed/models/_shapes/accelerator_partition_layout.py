@@ -8,9 +8,20 @@ from .accelerator_partition_type_list import AcceleratorPartitionTypeList
 
 
 class AcceleratorPartitionLayout(_s.Shape):
-    """A layout of accelerator partitions for a production variant. On NVIDIA GPUs, the partitions are Multi-Instance GPU (MIG) instances. SageMaker applies the layout to every accelerator on the variant's instance type. You can't change the layout of a running endpoint. To use a different layout, create a new endpoint."""
+    """A layout of accelerator partitions for a production variant. On NVIDIA GPUs, the
+    partitions are Multi-Instance GPU (MIG) instances. SageMaker applies the layout to
+    every accelerator on the variant's instance type. You can't change the layout of a
+    running endpoint. To use a different layout, create a new endpoint.
+    """
 
     accelerator_partition_types: AcceleratorPartitionTypeList | None = _pd.Field(
         None, validation_alias="AcceleratorPartitionTypes", serialization_alias="AcceleratorPartitionTypes"
     )
-    """The list of partition profiles to carve on each accelerator that this layout applies to. On NVIDIA GPUs these are Multi-Instance GPU (MIG) profiles, for example ["mig-3g.40gb", "mig-4g.40gb"] . The order of the profiles doesn't change how the accelerator is partitioned. However, when you update an endpoint, a layout with the same profiles in a different order counts as a different layout, and the update is rejected. Repeat a profile to request more than one partition of that size: for example, ["mig-3g.40gb", "mig-3g.40gb"] requests two mig-3g.40gb partitions."""
+    """The list of partition profiles to carve on each accelerator that this layout
+    applies to. On NVIDIA GPUs these are Multi-Instance GPU (MIG) profiles, for example
+    ``["mig-3g.40gb", "mig-4g.40gb"]``. The order of the profiles doesn't change how the
+    accelerator is partitioned. However, when you update an endpoint, a layout with the
+    same profiles in a different order counts as a different layout, and the update is
+    rejected. Repeat a profile to request more than one partition of that size: for
+    example, ``["mig-3g.40gb", "mig-3g.40gb"]`` requests two ``mig-3g.40gb`` partitions.
+    """

@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-AccountId: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=12, max_length=12, pattern="^(?:\\d+)$", astral=False)]
+AccountId: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=12, max_length=12, pattern="^[[:digit:]]+$", astral=False)
+]

@@ -13,7 +13,10 @@ from .timestamp import Timestamp
 
 
 class ActionSummary(_s.Shape):
-    """Lists the properties of an action . An action represents an action or activity. Some examples are a workflow step and a model deployment. Generally, an action involves at least one input artifact or output artifact."""
+    """Lists the properties of an action. An action represents an action or activity.
+    Some examples are a workflow step and a model deployment. Generally, an action
+    involves at least one input artifact or output artifact.
+    """
 
     action_arn: ActionArn | None = _pd.Field(None, validation_alias="ActionArn", serialization_alias="ActionArn")
     """The Amazon Resource Name (ARN) of the action."""

@@ -18,12 +18,16 @@ class AddClusterNodeSpecification(_s.Shape):
     availability_zones: ClusterAvailabilityZones | None = _pd.Field(
         None, validation_alias="AvailabilityZones", serialization_alias="AvailabilityZones"
     )
-    """The availability zones in which to add nodes. Use this to target node placement in specific availability zones within a flexible instance group."""
+    """The availability zones in which to add nodes. Use this to target node placement
+    in specific availability zones within a flexible instance group.
+    """
 
     increment_target_count_by: AddClusterNodeSpecificationIncrementTargetCountByInteger = _pd.Field(
         validation_alias="IncrementTargetCountBy", serialization_alias="IncrementTargetCountBy"
     )
-    """The number of nodes to add to the specified instance group. The total number of nodes across all instance groups in a single request cannot exceed 50."""
+    """The number of nodes to add to the specified instance group. The total number of
+    nodes across all instance groups in a single request cannot exceed 50.
+    """
 
     instance_group_name: ClusterInstanceGroupName = _pd.Field(
         validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
@@ -33,4 +37,6 @@ class AddClusterNodeSpecification(_s.Shape):
     instance_types: ClusterInstanceTypes | None = _pd.Field(
         None, validation_alias="InstanceTypes", serialization_alias="InstanceTypes"
     )
-    """The instance types to use when adding nodes. Use this to target specific instance types within a flexible instance group."""
+    """The instance types to use when adding nodes. Use this to target specific instance
+    types within a flexible instance group.
+    """

@@ -14,7 +14,11 @@ class AddInferenceGatewayRequest(_s.Shape):
     cluster_arn: GlobalInferenceGatewayClusterArn = _pd.Field(
         validation_alias="ClusterArn", serialization_alias="ClusterArn"
     )
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the in-cluster inference gateway. The cluster must be in the same account and partition as the global inference gateway. It can be in a different Region, but not in an opt-in Region."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the
+    in-cluster inference gateway. The cluster must be in the same account and partition
+    as the global inference gateway. It can be in a different Region, but not in an
+    opt-in Region.
+    """
 
     identifier: GlobalInferenceGatewayIdentifier = _pd.Field(
         validation_alias="Identifier", serialization_alias="Identifier"
@@ -22,7 +26,9 @@ class AddInferenceGatewayRequest(_s.Shape):
     """The name, Amazon Resource Name (ARN), or ID of the global inference gateway."""
 
     name: GlobalInferenceGatewayKubernetesResourceName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The name of the InferenceGatewayConfig resource that defines the in-cluster inference gateway."""
+    """The name of the ``InferenceGatewayConfig`` resource that defines the in-cluster
+    inference gateway.
+    """
 
     namespace: GlobalInferenceGatewayKubernetesNamespace = _pd.Field(
         validation_alias="Namespace", serialization_alias="Namespace"

@@ -27,4 +27,6 @@ class AddInferenceGatewayResponse(_s.OutputShape):
     status: GlobalInferenceGatewayMemberStatus | None = _pd.Field(
         None, validation_alias="Status", serialization_alias="Status"
     )
-    """The status of the in-cluster inference gateway in the global inference gateway."""
+    """The status of the in-cluster inference gateway in the global inference
+    gateway.
+    """

@@ -8,7 +8,9 @@ from .efa_enis import EfaEnis
 
 
 class AdditionalEnis(_s.Shape):
-    """Information about additional Elastic Network Interfaces (ENIs) associated with an instance."""
+    """Information about additional Elastic Network Interfaces (ENIs) associated with an
+    instance.
+    """
 
     efa_enis: EfaEnis | None = _pd.Field(None, validation_alias="EfaEnis", serialization_alias="EfaEnis")
     """A list of Elastic Fabric Adapter (EFA) ENIs associated with the instance."""

@@ -14,12 +14,17 @@ from .transform_instance_types import TransformInstanceTypes
 
 
 class AdditionalInferenceSpecificationDefinition(_s.Shape):
-    """A structure of additional Inference Specification. Additional Inference Specification specifies details about inference jobs that can be run with models based on this model package"""
+    """A structure of additional Inference Specification. Additional Inference
+    Specification specifies details about inference jobs that can be run with models
+    based on this model package
+    """
 
     containers: ModelPackageContainerDefinitionList = _pd.Field(
         validation_alias="Containers", serialization_alias="Containers"
     )
-    """The Amazon ECR registry path of the Docker image that contains the inference code."""
+    """The Amazon ECR registry path of the Docker image that contains the inference
+    code.
+    """
 
     description: EntityDescription | None = _pd.Field(
         None, validation_alias="Description", serialization_alias="Description"
@@ -27,7 +32,10 @@ class AdditionalInferenceSpecificationDefinition(_s.Shape):
     """A description of the additional Inference specification"""
 
     name: EntityName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """A unique name to identify the additional inference specification. The name must be unique within the list of your additional inference specifications for a particular model package."""
+    """A unique name to identify the additional inference specification. The name must
+    be unique within the list of your additional inference specifications for a
+    particular model package.
+    """
 
     supported_content_types: ContentTypes | None = _pd.Field(
         None, validation_alias="SupportedContentTypes", serialization_alias="SupportedContentTypes"
@@ -39,7 +47,9 @@ class AdditionalInferenceSpecificationDefinition(_s.Shape):
         validation_alias="SupportedRealtimeInferenceInstanceTypes",
         serialization_alias="SupportedRealtimeInferenceInstanceTypes",
     )
-    """A list of the instance types that are used to generate inferences in real-time."""
+    """A list of the instance types that are used to generate inferences in
+    real-time.
+    """
 
     supported_response_mime_types: ResponseMIMETypes | None = _pd.Field(
         None, validation_alias="SupportedResponseMIMETypes", serialization_alias="SupportedResponseMIMETypes"
@@ -49,4 +59,6 @@ class AdditionalInferenceSpecificationDefinition(_s.Shape):
     supported_transform_instance_types: TransformInstanceTypes | None = _pd.Field(
         None, validation_alias="SupportedTransformInstanceTypes", serialization_alias="SupportedTransformInstanceTypes"
     )
-    """A list of the instance types on which a transformation job can be run or on which an endpoint can be deployed."""
+    """A list of the instance types on which a transformation job can be run or on which
+    an endpoint can be deployed.
+    """

@@ -9,11 +9,13 @@ from .s3_model_data_source import S3ModelDataSource
 
 
 class AdditionalModelDataSource(_s.Shape):
-    """Data sources that are available to your model in addition to the one that you specify for ModelDataSource when you use the CreateModel action."""
+    """Data sources that are available to your model in addition to the one that you
+    specify for ``ModelDataSource`` when you use the ``CreateModel`` action.
+    """
 
     channel_name: AdditionalModelChannelName = _pd.Field(
         validation_alias="ChannelName", serialization_alias="ChannelName"
     )
-    """A custom name for this AdditionalModelDataSource object."""
+    """A custom name for this ``AdditionalModelDataSource`` object."""
 
     s3_data_source: S3ModelDataSource = _pd.Field(validation_alias="S3DataSource", serialization_alias="S3DataSource")

@@ -11,12 +11,16 @@ from .string import String
 
 
 class AdditionalS3DataSource(_s.Shape):
-    """A data source used for training or inference that is in addition to the input dataset or model data."""
+    """A data source used for training or inference that is in addition to the input
+    dataset or model data.
+    """
 
     compression_type: CompressionType | None = _pd.Field(
         None, validation_alias="CompressionType", serialization_alias="CompressionType"
     )
-    """The type of compression used for an additional data source used in inference or training. Specify None if your additional data source is not compressed."""
+    """The type of compression used for an additional data source used in inference or
+    training. Specify ``None`` if your additional data source is not compressed.
+    """
 
     e_tag: String | None = _pd.Field(None, validation_alias="ETag", serialization_alias="ETag")
     """The ETag associated with S3 URI."""
@@ -24,7 +28,11 @@ class AdditionalS3DataSource(_s.Shape):
     s3_data_type: AdditionalS3DataSourceDataType = _pd.Field(
         validation_alias="S3DataType", serialization_alias="S3DataType"
     )
-    """The data type of the additional data source that you specify for use in inference or training."""
+    """The data type of the additional data source that you specify for use in inference
+    or training.
+    """
 
     s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """The uniform resource identifier (URI) used to identify an additional data source used in inference or training."""
+    """The uniform resource identifier (URI) used to identify an additional data source
+    used in inference or training.
+    """

@@ -6,6 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 AIAdapterId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=63, pattern="^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*)$", astral=False)
+    str, _c.Str(min_length=1, max_length=63, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*$", astral=False)
 ]
-"""A unique identifier for a LoRA adapter within a recommendation job request. The ID must start and end with an alphanumeric character, can contain hyphens between alphanumeric characters, and can be up to 63 characters long. This ID is used as the inference component name when the adapter is deployed."""
+"""A unique identifier for a LoRA adapter within a recommendation job request. The ID
+must start and end with an alphanumeric character, can contain hyphens between
+alphanumeric characters, and can be up to 63 characters long. This ID is used as the
+inference component name when the adapter is deployed.
+"""

@@ -12,9 +12,15 @@ class AIAdapterModelPackageEntry(_s.Shape):
     """A LoRA adapter entry identified by a model package ARN."""
 
     adapter_id: AIAdapterId = _pd.Field(validation_alias="AdapterId", serialization_alias="AdapterId")
-    """A unique identifier for the adapter. This ID is used as the inference component name when the adapter is deployed. The ID must start and end with an alphanumeric character, can contain hyphens between alphanumeric characters, and can be up to 63 characters long."""
+    """A unique identifier for the adapter. This ID is used as the inference component
+    name when the adapter is deployed. The ID must start and end with an alphanumeric
+    character, can contain hyphens between alphanumeric characters, and can be up to 63
+    characters long.
+    """
 
     model_package_arn: ModelPackageArn = _pd.Field(
         validation_alias="ModelPackageArn", serialization_alias="ModelPackageArn"
     )
-    """The Amazon Resource Name (ARN) of the model package that contains the LoRA adapter artifacts."""
+    """The Amazon Resource Name (ARN) of the model package that contains the LoRA
+    adapter artifacts.
+    """

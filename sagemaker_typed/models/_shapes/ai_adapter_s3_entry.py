@@ -12,7 +12,13 @@ class AIAdapterS3Entry(_s.Shape):
     """A LoRA adapter entry identified by an Amazon S3 URI."""
 
     adapter_id: AIAdapterId = _pd.Field(validation_alias="AdapterId", serialization_alias="AdapterId")
-    """A unique identifier for the adapter. This ID is used as the inference component name when the adapter is deployed. The ID must start and end with an alphanumeric character, can contain hyphens between alphanumeric characters, and can be up to 63 characters long."""
+    """A unique identifier for the adapter. This ID is used as the inference component
+    name when the adapter is deployed. The ID must start and end with an alphanumeric
+    character, can contain hyphens between alphanumeric characters, and can be up to 63
+    characters long.
+    """
 
     s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """The Amazon S3 URI of the directory that contains the LoRA adapter artifacts in PEFT format."""
+    """The Amazon S3 URI of the directory that contains the LoRA adapter artifacts in
+    PEFT format.
+    """

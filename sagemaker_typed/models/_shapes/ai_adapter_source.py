@@ -9,12 +9,19 @@ from .ai_adapter_s3_entry_list import AIAdapterS3EntryList
 
 
 class AIAdapterSource(_s.UnionShape):
-    """The source of LoRA adapters for an AI recommendation job. This is a union type — specify exactly one of the members."""
+    """The source of LoRA adapters for an AI recommendation job. This is a union type —
+    specify exactly one of the members.
+    """
 
     model_package_arns: AIAdapterModelPackageEntryList | None = _pd.Field(
         None, validation_alias="ModelPackageArns", serialization_alias="ModelPackageArns"
     )
-    """A list of LoRA adapters identified by their model package ARNs. Use this when your adapters were produced by a SageMaker AI fine-tuning workflow that registers model packages."""
+    """A list of LoRA adapters identified by their model package ARNs. Use this when
+    your adapters were produced by a SageMaker AI fine-tuning workflow that registers
+    model packages.
+    """
 
     s3_uris: AIAdapterS3EntryList | None = _pd.Field(None, validation_alias="S3Uris", serialization_alias="S3Uris")
-    """A list of LoRA adapters identified by their Amazon S3 URIs. Use this when your adapters are stored as raw artifacts in Amazon S3."""
+    """A list of LoRA adapters identified by their Amazon S3 URIs. Use this when your
+    adapters are stored as raw artifacts in Amazon S3.
+    """

@@ -23,4 +23,6 @@ class AIBenchmarkEndpoint(_s.Shape):
     target_container_hostname: String | None = _pd.Field(
         None, validation_alias="TargetContainerHostname", serialization_alias="TargetContainerHostname"
     )
-    """The hostname of the specific container to target within a multi-container endpoint."""
+    """The hostname of the specific container to target within a multi-container
+    endpoint.
+    """

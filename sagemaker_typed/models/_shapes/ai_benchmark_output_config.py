@@ -14,7 +14,9 @@ class AIBenchmarkOutputConfig(_s.Shape):
     mlflow_config: AIMlflowConfig | None = _pd.Field(
         None, validation_alias="MlflowConfig", serialization_alias="MlflowConfig"
     )
-    """The MLflow tracking configuration for the job. If you don't specify this parameter, MLflow tracking is disabled."""
+    """The MLflow tracking configuration for the job. If you don't specify this
+    parameter, MLflow tracking is disabled.
+    """
 
     s3_output_location: S3Uri = _pd.Field(validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation")
     """The Amazon S3 URI where benchmark results are stored."""

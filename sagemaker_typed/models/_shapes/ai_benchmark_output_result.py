@@ -10,7 +10,9 @@ from .s3_uri import S3Uri
 
 
 class AIBenchmarkOutputResult(_s.Shape):
-    """The output result of an AI benchmark job, including the Amazon S3 location and CloudWatch log information."""
+    """The output result of an AI benchmark job, including the Amazon S3 location and
+    CloudWatch log information.
+    """
 
     cloud_watch_logs: AICloudWatchLogsList | None = _pd.Field(
         None, validation_alias="CloudWatchLogs", serialization_alias="CloudWatchLogs"

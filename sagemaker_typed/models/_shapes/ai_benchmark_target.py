@@ -8,7 +8,9 @@ from .ai_benchmark_endpoint import AIBenchmarkEndpoint
 
 
 class AIBenchmarkTarget(_s.UnionShape):
-    """The target for an AI benchmark job. This is a union type — specify one of the members."""
+    """The target for an AI benchmark job. This is a union type — specify one of the
+    members.
+    """
 
     endpoint: AIBenchmarkEndpoint | None = _pd.Field(None, validation_alias="Endpoint", serialization_alias="Endpoint")
     """The SageMaker endpoint to benchmark."""

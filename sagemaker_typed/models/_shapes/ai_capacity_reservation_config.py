@@ -14,7 +14,9 @@ class AICapacityReservationConfig(_s.Shape):
     capacity_reservation_preference: AICapacityReservationPreference | None = _pd.Field(
         None, validation_alias="CapacityReservationPreference", serialization_alias="CapacityReservationPreference"
     )
-    """The capacity reservation preference. The only valid value is capacity-reservations-only ."""
+    """The capacity reservation preference. The only valid value is
+    ``capacity-reservations-only``.
+    """
 
     ml_reservation_arns: AIMlReservationArnList | None = _pd.Field(
         None, validation_alias="MlReservationArns", serialization_alias="MlReservationArns"

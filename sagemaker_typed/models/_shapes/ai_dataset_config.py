@@ -8,7 +8,9 @@ from .ai_workload_input_data_config_list import AIWorkloadInputDataConfigList
 
 
 class AIDatasetConfig(_s.UnionShape):
-    """The dataset configuration for an AI workload. This is a union type — specify one of the members."""
+    """The dataset configuration for an AI workload. This is a union type — specify one
+    of the members.
+    """
 
     input_data_config: AIWorkloadInputDataConfigList | None = _pd.Field(
         None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"

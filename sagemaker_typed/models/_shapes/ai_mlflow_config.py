@@ -10,7 +10,9 @@ from .ai_mlflow_run_name import AIMlflowRunName
 
 
 class AIMlflowConfig(_s.Shape):
-    """The MLflow tracking configuration for logging metrics and parameters to a SageMaker managed MLflow tracking server."""
+    """The MLflow tracking configuration for logging metrics and parameters to a
+    SageMaker managed MLflow tracking server.
+    """
 
     mlflow_experiment_name: AIMlflowExperimentName | None = _pd.Field(
         None, validation_alias="MlflowExperimentName", serialization_alias="MlflowExperimentName"

@@ -19,17 +19,25 @@ class AIRecommendation(_s.Shape):
     ai_benchmark_job_arn: AIBenchmarkJobArn | None = _pd.Field(
         None, validation_alias="AIBenchmarkJobArn", serialization_alias="AIBenchmarkJobArn"
     )
-    """The Amazon Resource Name (ARN) of the benchmark job associated with this recommendation."""
+    """The Amazon Resource Name (ARN) of the benchmark job associated with this
+    recommendation.
+    """
 
     adapter_details: AIRecommendationAdapterDetails | None = _pd.Field(
         None, validation_alias="AdapterDetails", serialization_alias="AdapterDetails"
     )
-    """The LoRA adapter details for this recommendation. This field contains both the model package ARNs and Amazon S3 URIs for each adapter, regardless of which form was originally supplied. This field is absent when the job was created without LoRA adapters."""
+    """The LoRA adapter details for this recommendation. This field contains both the
+    model package ARNs and Amazon S3 URIs for each adapter, regardless of which form was
+    originally supplied. This field is absent when the job was created without LoRA
+    adapters.
+    """
 
     deployment_configuration: AIRecommendationDeploymentConfiguration | None = _pd.Field(
         None, validation_alias="DeploymentConfiguration", serialization_alias="DeploymentConfiguration"
     )
-    """The deployment configuration for this recommendation, including the container image, instance type, instance count, and environment variables."""
+    """The deployment configuration for this recommendation, including the container
+    image, instance type, instance count, and environment variables.
+    """
 
     expected_performance: ExpectedPerformanceList | None = _pd.Field(
         None, validation_alias="ExpectedPerformance", serialization_alias="ExpectedPerformance"

@@ -9,7 +9,11 @@ from .ai_adapter_s3_entry_list import AIAdapterS3EntryList
 
 
 class AIRecommendationAdapterDetails(_s.Shape):
-    """The per-recommendation LoRA adapter details. Contains both the model package ARNs and Amazon S3 URIs for each adapter, regardless of which form was originally supplied in the request. When you supply only Amazon S3 URIs, Amazon SageMaker AI creates model packages on your behalf."""
+    """The per-recommendation LoRA adapter details. Contains both the model package ARNs
+    and Amazon S3 URIs for each adapter, regardless of which form was originally
+    supplied in the request. When you supply only Amazon S3 URIs, Amazon SageMaker AI
+    creates model packages on your behalf.
+    """
 
     model_package_arns: AIAdapterModelPackageEntryList = _pd.Field(
         validation_alias="ModelPackageArns", serialization_alias="ModelPackageArns"

@@ -19,4 +19,6 @@ class AIRecommendationComputeSpec(_s.Shape):
     instance_types: AIRecommendationInstanceTypeList | None = _pd.Field(
         None, validation_alias="InstanceTypes", serialization_alias="InstanceTypes"
     )
-    """The list of instance types to consider for recommendations. You can specify up to 3 instance types."""
+    """The list of instance types to consider for recommendations. You can specify up to
+    3 instance types.
+    """

@@ -11,4 +11,6 @@ class AIRecommendationConstraint(_s.Shape):
     """A performance constraint for an AI recommendation job."""
 
     metric: AIRecommendationMetric = _pd.Field(validation_alias="Metric", serialization_alias="Metric")
-    """The performance metric. Valid values are ttft-ms (time to first token in milliseconds), throughput , and cost ."""
+    """The performance metric. Valid values are ``ttft-ms`` (time to first token in
+    milliseconds), ``throughput``, and ``cost``.
+    """

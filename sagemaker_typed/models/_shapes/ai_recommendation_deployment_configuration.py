@@ -42,7 +42,10 @@ class AIRecommendationDeploymentConfiguration(_s.Shape):
     min_cpu_memory_required_in_mb: AIRecommendationMinCpuMemoryRequiredInMb | None = _pd.Field(
         None, validation_alias="MinCpuMemoryRequiredInMb", serialization_alias="MinCpuMemoryRequiredInMb"
     )
-    """The minimum host (CPU) memory, in MiB, to reserve for each model copy when deploying the recommendation as an Inference Component. This value maps to the Inference Component's ComputeResourceRequirements$MinMemoryRequiredInMb field."""
+    """The minimum host (CPU) memory, in MiB, to reserve for each model copy when
+    deploying the recommendation as an Inference Component. This value maps to the
+    Inference Component's ``ComputeResourceRequirements$MinMemoryRequiredInMb`` field.
+    """
 
     s3: AIRecommendationDeploymentS3ChannelList | None = _pd.Field(
         None, validation_alias="S3", serialization_alias="S3"

@@ -9,7 +9,9 @@ from .s3_uri import S3Uri
 
 
 class AIRecommendationDeploymentS3Channel(_s.Shape):
-    """An Amazon S3 data channel for a recommended deployment configuration, containing model artifacts or optimized model outputs."""
+    """An Amazon S3 data channel for a recommended deployment configuration, containing
+    model artifacts or optimized model outputs.
+    """
 
     channel_name: AIChannelName | None = _pd.Field(
         None, validation_alias="ChannelName", serialization_alias="ChannelName"

@@ -13,4 +13,4 @@ class AIRecommendationInferenceSpecification(_s.Shape):
     framework: AIRecommendationInferenceFramework | None = _pd.Field(
         None, validation_alias="Framework", serialization_alias="Framework"
     )
-    """The inference framework. Valid values are LMI and VLLM ."""
+    """The inference framework. Valid values are ``LMI`` and ``VLLM``."""

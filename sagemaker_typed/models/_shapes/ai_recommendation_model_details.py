@@ -20,7 +20,9 @@ class AIRecommendationModelDetails(_s.Shape):
     instance_details: AIRecommendationInstanceDetailList | None = _pd.Field(
         None, validation_alias="InstanceDetails", serialization_alias="InstanceDetails"
     )
-    """The instance details for this recommendation, including instance type, count, and model copies per instance."""
+    """The instance details for this recommendation, including instance type, count, and
+    model copies per instance.
+    """
 
     model_package_arn: ModelPackageArn | None = _pd.Field(
         None, validation_alias="ModelPackageArn", serialization_alias="ModelPackageArn"

@@ -19,4 +19,6 @@ class AIRecommendationOptimizationDetail(_s.Shape):
     optimization_type: AIRecommendationOptimizationType = _pd.Field(
         validation_alias="OptimizationType", serialization_alias="OptimizationType"
     )
-    """The type of optimization. Valid values are SpeculativeDecoding and KernelTuning ."""
+    """The type of optimization. Valid values are ``SpeculativeDecoding`` and
+    ``KernelTuning``.
+    """

@@ -15,12 +15,16 @@ class AIRecommendationOutputConfig(_s.Shape):
     mlflow_config: AIMlflowConfig | None = _pd.Field(
         None, validation_alias="MlflowConfig", serialization_alias="MlflowConfig"
     )
-    """The MLflow tracking configuration for the job. If you don't specify this parameter, MLflow tracking is disabled."""
+    """The MLflow tracking configuration for the job. If you don't specify this
+    parameter, MLflow tracking is disabled.
+    """
 
     model_package_group_identifier: AIResourceIdentifier | None = _pd.Field(
         None, validation_alias="ModelPackageGroupIdentifier", serialization_alias="ModelPackageGroupIdentifier"
     )
-    """The name or Amazon Resource Name (ARN) of the model package group where the optimized model is registered as a new model package version."""
+    """The name or Amazon Resource Name (ARN) of the model package group where the
+    optimized model is registered as a new model package version.
+    """
 
     s3_output_location: S3Uri | None = _pd.Field(
         None, validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation"

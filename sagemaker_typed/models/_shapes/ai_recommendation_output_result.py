@@ -10,7 +10,9 @@ from .s3_uri import S3Uri
 
 
 class AIRecommendationOutputResult(_s.Shape):
-    """The output configuration for an AI recommendation job, including the S3 location for results and the model package group for deployment."""
+    """The output configuration for an AI recommendation job, including the S3 location
+    for results and the model package group for deployment.
+    """
 
     mlflow_config: AIMlflowConfig | None = _pd.Field(
         None, validation_alias="MlflowConfig", serialization_alias="MlflowConfig"
@@ -20,7 +22,9 @@ class AIRecommendationOutputResult(_s.Shape):
     model_package_group_identifier: AIResourceIdentifier | None = _pd.Field(
         None, validation_alias="ModelPackageGroupIdentifier", serialization_alias="ModelPackageGroupIdentifier"
     )
-    """The name or Amazon Resource Name (ARN) of the model package group where deployment-ready model packages are registered."""
+    """The name or Amazon Resource Name (ARN) of the model package group where
+    deployment-ready model packages are registered.
+    """
 
     s3_output_location: S3Uri = _pd.Field(validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation")
     """The Amazon S3 URI where the recommendation job writes its output results."""

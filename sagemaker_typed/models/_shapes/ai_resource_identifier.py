@@ -10,7 +10,7 @@ AIResourceIdentifier: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=256,
-        pattern="\\A(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[a-z\\-]*/)?([a-zA-Z0-9]([a-zA-Z0-9\\-]){0,62})(?<!-))\\Z",
+        pattern="\\A(?:arn:aws[\\-a-z]*:sagemaker:[\\-0-9a-z]*:[0-9]{12}:[\\-a-z]*/)?[0-9A-Za-z][\\-0-9A-Za-z]{0,62}(?<!-)\\Z",
         python_re=True,
         astral=False,
     ),

@@ -10,7 +10,7 @@ AIWorkloadConfigArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=256,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:ai-workload-config/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:ai-workload-config/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$",
         astral=False,
     ),
 ]

@@ -9,7 +9,9 @@ from .ai_workload_data_source import AIWorkloadDataSource
 
 
 class AIWorkloadInputDataConfig(_s.Shape):
-    """A channel of input data for an AI workload configuration. Each channel has a name and a data source."""
+    """A channel of input data for an AI workload configuration. Each channel has a name
+    and a data source.
+    """
 
     channel_name: AIChannelName = _pd.Field(validation_alias="ChannelName", serialization_alias="ChannelName")
     """The logical name for the data channel."""

@@ -5,4 +5,12 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-AlarmName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=255, pattern="^(?:(?!\\s*$).+)$")]
+AlarmName: _t.TypeAlias = _t.Annotated[
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=255,
+        pattern="\\A(?![\\t-\\r ]*(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))[^\\n\\r\\x85\\u2028\\u2029]+\\Z",
+        python_re=True,
+    ),
+]

@@ -15,44 +15,113 @@ from .training_input_mode import TrainingInputMode
 
 
 class AlgorithmSpecification(_s.Shape):
-    """Specifies the training algorithm to use in a CreateTrainingJob request. SageMaker uses its own SageMaker account credentials to pull and access built-in algorithms so built-in algorithms are universally accessible across all Amazon Web Services accounts. As a result, built-in algorithms have standard, unrestricted access. You cannot restrict built-in algorithms using IAM roles. Use custom algorithms if you require specific access controls. For more information about algorithms provided by SageMaker, see Algorithms . For information about using your own algorithms, see Using Your Own Algorithms with Amazon SageMaker ."""
+    """Specifies the training algorithm to use in a CreateTrainingJob
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)
+    request.
+
+    Important: SageMaker uses its own SageMaker account credentials to pull and access
+    built-in algorithms so built-in algorithms are universally accessible across all
+    Amazon Web Services accounts. As a result, built-in algorithms have standard,
+    unrestricted access. You cannot restrict built-in algorithms using IAM roles. Use
+    custom algorithms if you require specific access controls.
+
+    For more information about algorithms provided by SageMaker, see Algorithms
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html). For information about
+    using your own algorithms, see Using Your Own Algorithms with Amazon SageMaker
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).
+    """
 
     algorithm_name: ArnOrName | None = _pd.Field(
         None, validation_alias="AlgorithmName", serialization_alias="AlgorithmName"
     )
-    """The name of the algorithm resource to use for the training job. This must be an algorithm resource that you created or subscribe to on Amazon Web Services Marketplace. You must specify either the algorithm name to the AlgorithmName parameter or the image URI of the algorithm container to the TrainingImage parameter. Note that the AlgorithmName parameter is mutually exclusive with the TrainingImage parameter. If you specify a value for the AlgorithmName parameter, you can't specify a value for TrainingImage , and vice versa. If you specify values for both parameters, the training job might break; if you don't specify any value for both parameters, the training job might raise a null error."""
+    """The name of the algorithm resource to use for the training job. This must be an
+    algorithm resource that you created or subscribe to on Amazon Web Services
+    Marketplace.
+
+    Note: You must specify either the algorithm name to the ``AlgorithmName`` parameter
+    or the image URI of the algorithm container to the ``TrainingImage`` parameter.
+
+    Note that the ``AlgorithmName`` parameter is mutually exclusive with the
+    ``TrainingImage`` parameter. If you specify a value for the ``AlgorithmName``
+    parameter, you can't specify a value for ``TrainingImage``, and vice versa.
+
+    If you specify values for both parameters, the training job might break; if you
+    don't specify any value for both parameters, the training job might raise a ``null``
+    error.
+    """
 
     container_arguments: TrainingContainerArguments | None = _pd.Field(
         None, validation_alias="ContainerArguments", serialization_alias="ContainerArguments"
     )
-    """The arguments for a container used to run a training job. See How Amazon SageMaker Runs Your Training Image for additional information."""
+    """The arguments for a container used to run a training job. See How Amazon
+    SageMaker Runs Your Training Image
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-training-algo-dockerfile.html)
+    for additional information.
+    """
 
     container_entrypoint: TrainingContainerEntrypoint | None = _pd.Field(
         None, validation_alias="ContainerEntrypoint", serialization_alias="ContainerEntrypoint"
     )
-    """The entrypoint script for a Docker container used to run a training job. This script takes precedence over the default train processing instructions. See How Amazon SageMaker Runs Your Training Image for more information."""
+    """The entrypoint script for a Docker container
+    (https://docs.docker.com/engine/reference/builder/) used to run a training job. This
+    script takes precedence over the default train processing instructions. See How
+    Amazon SageMaker Runs Your Training Image
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-training-algo-dockerfile.html)
+    for more information.
+    """
 
     enable_sage_maker_metrics_time_series: Boolean | None = _pd.Field(
         None,
         validation_alias="EnableSageMakerMetricsTimeSeries",
         serialization_alias="EnableSageMakerMetricsTimeSeries",
     )
-    """To generate and save time-series metrics during training, set to true . The default is false and time-series metrics aren't generated except in the following cases: You use one of the SageMaker built-in algorithms You use one of the following Prebuilt SageMaker Docker Images : Tensorflow (version &gt;= 1.15) MXNet (version &gt;= 1.6) PyTorch (version &gt;= 1.3) You specify at least one MetricDefinition"""
+    """To generate and save time-series metrics during training, set to ``true``. The
+    default is ``false`` and time-series metrics aren't generated except in the
+    following cases:
+
+    - You use one of the SageMaker built-in algorithms
+    - You use one of the following Prebuilt SageMaker Docker Images
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/pre-built-containers-frameworks-deep-learning.html):
+      - Tensorflow (version >= 1.15)
+      - MXNet (version >= 1.6)
+      - PyTorch (version >= 1.3)
+    - You specify at least one MetricDefinition
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricDefinition.html)
+    """
 
     metric_definitions: MetricDefinitionList | None = _pd.Field(
         None, validation_alias="MetricDefinitions", serialization_alias="MetricDefinitions"
     )
-    """A list of metric definition objects. Each object specifies the metric name and regular expressions used to parse algorithm logs. SageMaker publishes each metric to Amazon CloudWatch."""
+    """A list of metric definition objects. Each object specifies the metric name and
+    regular expressions used to parse algorithm logs. SageMaker publishes each metric to
+    Amazon CloudWatch.
+    """
 
     training_image: AlgorithmImage | None = _pd.Field(
         None, validation_alias="TrainingImage", serialization_alias="TrainingImage"
     )
-    """The registry path of the Docker image that contains the training algorithm. For information about docker registry paths for SageMaker built-in algorithms, see Docker Registry Paths and Example Code in the Amazon SageMaker developer guide . SageMaker supports both registry/repository[:tag] and registry/repository[@digest] image path formats. For more information about using your custom training container, see Using Your Own Algorithms with Amazon SageMaker . You must specify either the algorithm name to the AlgorithmName parameter or the image URI of the algorithm container to the TrainingImage parameter. For more information, see the note in the AlgorithmName parameter description."""
+    """The registry path of the Docker image that contains the training algorithm. For
+    information about docker registry paths for SageMaker built-in algorithms, see
+    Docker Registry Paths and Example Code
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-algo-docker-registry-paths.html)
+    in the Amazon SageMaker developer guide. SageMaker supports both
+    ``registry/repository[:tag]`` and ``registry/repository[@digest]`` image path
+    formats. For more information about using your custom training container, see Using
+    Your Own Algorithms with Amazon SageMaker
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).
+
+    Note: You must specify either the algorithm name to the ``AlgorithmName`` parameter
+    or the image URI of the algorithm container to the ``TrainingImage`` parameter.
+
+    For more information, see the note in the ``AlgorithmName`` parameter description.
+    """
 
     training_image_config: TrainingImageConfig | None = _pd.Field(
         None, validation_alias="TrainingImageConfig", serialization_alias="TrainingImageConfig"
     )
-    """The configuration to use an image from a private Docker registry for a training job."""
+    """The configuration to use an image from a private Docker registry for a
+    training job.
+    """
 
     training_input_mode: TrainingInputMode = _pd.Field(
         validation_alias="TrainingInputMode", serialization_alias="TrainingInputMode"

@@ -15,7 +15,7 @@ class AlgorithmStatusItem(_s.Shape):
     failure_reason: String | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """if the overall status is Failed , the reason for the failure."""
+    """if the overall status is ``Failed``, the reason for the failure."""
 
     name: EntityName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the algorithm for which the overall status is being reported."""

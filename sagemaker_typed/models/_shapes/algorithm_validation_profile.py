@@ -10,17 +10,28 @@ from .transform_job_definition import TransformJobDefinition
 
 
 class AlgorithmValidationProfile(_s.Shape):
-    """Defines a training job and a batch transform job that SageMaker runs to validate your algorithm. The data provided in the validation profile is made available to your buyers on Amazon Web Services Marketplace."""
+    """Defines a training job and a batch transform job that SageMaker runs to validate
+    your algorithm.
+
+    The data provided in the validation profile is made available to your buyers on
+    Amazon Web Services Marketplace.
+    """
 
     profile_name: EntityName = _pd.Field(validation_alias="ProfileName", serialization_alias="ProfileName")
-    """The name of the profile for the algorithm. The name must have 1 to 63 characters. Valid characters are a-z, A-Z, 0-9, and - (hyphen)."""
+    """The name of the profile for the algorithm. The name must have 1 to 63 characters.
+    Valid characters are a-z, A-Z, 0-9, and - (hyphen).
+    """
 
     training_job_definition: TrainingJobDefinition = _pd.Field(
         validation_alias="TrainingJobDefinition", serialization_alias="TrainingJobDefinition"
     )
-    """The TrainingJobDefinition object that describes the training job that SageMaker runs to validate your algorithm."""
+    """The ``TrainingJobDefinition`` object that describes the training job that
+    SageMaker runs to validate your algorithm.
+    """
 
     transform_job_definition: TransformJobDefinition | None = _pd.Field(
         None, validation_alias="TransformJobDefinition", serialization_alias="TransformJobDefinition"
     )
-    """The TransformJobDefinition object that describes the transform job that SageMaker runs to validate your algorithm."""
+    """The ``TransformJobDefinition`` object that describes the transform job that
+    SageMaker runs to validate your algorithm.
+    """

@@ -9,12 +9,16 @@ from .role_arn import RoleArn
 
 
 class AlgorithmValidationSpecification(_s.Shape):
-    """Specifies configurations for one or more training jobs that SageMaker runs to test the algorithm."""
+    """Specifies configurations for one or more training jobs that SageMaker runs to
+    test the algorithm.
+    """
 
     validation_profiles: AlgorithmValidationProfiles = _pd.Field(
         validation_alias="ValidationProfiles", serialization_alias="ValidationProfiles"
     )
-    """An array of AlgorithmValidationProfile objects, each of which specifies a training job and batch transform job that SageMaker runs to validate your algorithm."""
+    """An array of ``AlgorithmValidationProfile`` objects, each of which specifies a
+    training job and batch transform job that SageMaker runs to validate your algorithm.
+    """
 
     validation_role: RoleArn = _pd.Field(validation_alias="ValidationRole", serialization_alias="ValidationRole")
     """The IAM roles that SageMaker uses to run the training jobs."""

@@ -8,10 +8,15 @@ from .pipeline_version_alias_list import PipelineVersionAliasList
 
 
 class AliasOperations(_s.Shape):
-    """The aliases to add to and remove from a pipeline version. An alias can't appear in both lists. After the update, the version can have up to 10 aliases."""
+    """The aliases to add to and remove from a pipeline version. An alias can't appear
+    in both lists. After the update, the version can have up to 10 aliases.
+    """
 
     add: PipelineVersionAliasList | None = _pd.Field(None, validation_alias="Add", serialization_alias="Add")
-    """The aliases to add to the pipeline version. If you assigned an alias to another version of the same pipeline, you must remove it from that version before you add it here."""
+    """The aliases to add to the pipeline version. If you assigned an alias to another
+    version of the same pipeline, you must remove it from that version before you add it
+    here.
+    """
 
     remove: PipelineVersionAliasList | None = _pd.Field(None, validation_alias="Remove", serialization_alias="Remove")
     """The aliases to remove from the pipeline version."""

@@ -9,7 +9,9 @@ from .q_profile_arn import QProfileArn
 
 
 class AmazonQSettings(_s.Shape):
-    """A collection of settings that configure the Amazon Q experience within the domain."""
+    """A collection of settings that configure the Amazon Q experience within the
+    domain.
+    """
 
     q_profile_arn: QProfileArn | None = _pd.Field(
         None, validation_alias="QProfileArn", serialization_alias="QProfileArn"

@@ -28,7 +28,9 @@ class AppImageConfigDetails(_s.Shape):
     code_editor_app_image_config: CodeEditorAppImageConfig | None = _pd.Field(
         None, validation_alias="CodeEditorAppImageConfig", serialization_alias="CodeEditorAppImageConfig"
     )
-    """The configuration for the file system and the runtime, such as the environment variables and entry point."""
+    """The configuration for the file system and the runtime, such as the environment
+    variables and entry point.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -38,7 +40,9 @@ class AppImageConfigDetails(_s.Shape):
     jupyter_lab_app_image_config: JupyterLabAppImageConfig | None = _pd.Field(
         None, validation_alias="JupyterLabAppImageConfig", serialization_alias="JupyterLabAppImageConfig"
     )
-    """The configuration for the file system and the runtime, such as the environment variables and entry point."""
+    """The configuration for the file system and the runtime, such as the environment
+    variables and entry point.
+    """
 
     kernel_gateway_image_config: KernelGatewayImageConfig | None = _pd.Field(
         None, validation_alias="KernelGatewayImageConfig", serialization_alias="KernelGatewayImageConfig"

@@ -8,7 +8,9 @@ from .idle_settings import IdleSettings
 
 
 class AppLifecycleManagement(_s.Shape):
-    """Settings that are used to configure and manage the lifecycle of Amazon SageMaker Studio applications."""
+    """Settings that are used to configure and manage the lifecycle of Amazon SageMaker
+    Studio applications.
+    """
 
     idle_settings: IdleSettings | None = _pd.Field(
         None, validation_alias="IdleSettings", serialization_alias="IdleSettings"

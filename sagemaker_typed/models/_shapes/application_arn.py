@@ -10,7 +10,7 @@ ApplicationArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=128,
-        pattern="^(?:arn:aws[a-z\\-]*:sso::[0-9]{12}:application/(sso)?ins-[a-zA-Z0-9.-]{16}/apl-[a-zA-Z0-9.-]{16})$",
+        pattern="^arn:aws[a-z\\-]*:sso::[0-9]{12}:application/(?:sso)?ins-[a-zA-Z0-9.\\-]{16}/apl-[a-zA-Z0-9.\\-]{16}$",
         astral=False,
     ),
 ]

@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-ArtifactDigest: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^(?:[\\w:]+)$", astral=False)]
+ArtifactDigest: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[[:word:]:]+$", astral=False)]

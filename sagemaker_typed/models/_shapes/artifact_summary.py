@@ -12,7 +12,9 @@ from .timestamp import Timestamp
 
 
 class ArtifactSummary(_s.Shape):
-    """Lists a summary of the properties of an artifact. An artifact represents a URI addressable object or data. Some examples are a dataset and a model."""
+    """Lists a summary of the properties of an artifact. An artifact represents a URI
+    addressable object or data. Some examples are a dataset and a model.
+    """
 
     artifact_arn: ArtifactArn | None = _pd.Field(
         None, validation_alias="ArtifactArn", serialization_alias="ArtifactArn"

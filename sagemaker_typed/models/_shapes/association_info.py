@@ -11,7 +11,7 @@ class AssociationInfo(_s.Shape):
     """The data type used to describe the relationship between different sources."""
 
     destination_arn: String2048 = _pd.Field(validation_alias="DestinationArn", serialization_alias="DestinationArn")
-    """The Amazon Resource Name (ARN) of the AssociationInfo destination."""
+    """The Amazon Resource Name (ARN) of the ``AssociationInfo`` destination."""
 
     source_arn: String2048 = _pd.Field(validation_alias="SourceArn", serialization_alias="SourceArn")
-    """The Amazon Resource Name (ARN) of the AssociationInfo source."""
+    """The Amazon Resource Name (ARN) of the ``AssociationInfo`` source."""

@@ -13,7 +13,10 @@ from .user_context import UserContext
 
 
 class AssociationSummary(_s.Shape):
-    """Lists a summary of the properties of an association. An association is an entity that links other lineage or experiment entities. An example would be an association between a training job and a model."""
+    """Lists a summary of the properties of an association. An association is an entity
+    that links other lineage or experiment entities. An example would be an association
+    between a training job and a model.
+    """
 
     association_type: AssociationEdgeType | None = _pd.Field(
         None, validation_alias="AssociationType", serialization_alias="AssociationType"

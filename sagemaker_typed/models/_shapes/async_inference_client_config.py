@@ -8,11 +8,15 @@ from .max_concurrent_invocations_per_instance import MaxConcurrentInvocationsPer
 
 
 class AsyncInferenceClientConfig(_s.Shape):
-    """Configures the behavior of the client used by SageMaker to interact with the model container during asynchronous inference."""
+    """Configures the behavior of the client used by SageMaker to interact with the
+    model container during asynchronous inference.
+    """
 
     max_concurrent_invocations_per_instance: MaxConcurrentInvocationsPerInstance | None = _pd.Field(
         None,
         validation_alias="MaxConcurrentInvocationsPerInstance",
         serialization_alias="MaxConcurrentInvocationsPerInstance",
     )
-    """The maximum number of concurrent requests sent by the SageMaker client to the model container. If no value is provided, SageMaker chooses an optimal value."""
+    """The maximum number of concurrent requests sent by the SageMaker client to the
+    model container. If no value is provided, SageMaker chooses an optimal value.
+    """

@@ -14,7 +14,9 @@ class AsyncInferenceConfig(_s.Shape):
     client_config: AsyncInferenceClientConfig | None = _pd.Field(
         None, validation_alias="ClientConfig", serialization_alias="ClientConfig"
     )
-    """Configures the behavior of the client used by SageMaker to interact with the model container during asynchronous inference."""
+    """Configures the behavior of the client used by SageMaker to interact with the
+    model container during asynchronous inference.
+    """
 
     output_config: AsyncInferenceOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"

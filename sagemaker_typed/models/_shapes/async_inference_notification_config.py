@@ -9,17 +9,27 @@ from .sns_topic_arn import SnsTopicArn
 
 
 class AsyncInferenceNotificationConfig(_s.Shape):
-    """Specifies the configuration for notifications of inference results for asynchronous inference."""
+    """Specifies the configuration for notifications of inference results for
+    asynchronous inference.
+    """
 
     error_topic: SnsTopicArn | None = _pd.Field(None, validation_alias="ErrorTopic", serialization_alias="ErrorTopic")
-    """Amazon SNS topic to post a notification to when inference fails. If no topic is provided, no notification is sent on failure."""
+    """Amazon SNS topic to post a notification to when inference fails. If no topic is
+    provided, no notification is sent on failure.
+    """
 
     include_inference_response_in: AsyncNotificationTopicTypeList | None = _pd.Field(
         None, validation_alias="IncludeInferenceResponseIn", serialization_alias="IncludeInferenceResponseIn"
     )
-    """The Amazon SNS topics where you want the inference response to be included. The inference response is included only if the response size is less than or equal to 128 KB."""
+    """The Amazon SNS topics where you want the inference response to be included.
+
+    Note: The inference response is included only if the response size is less than or
+    equal to 128 KB.
+    """
 
     success_topic: SnsTopicArn | None = _pd.Field(
         None, validation_alias="SuccessTopic", serialization_alias="SuccessTopic"
     )
-    """Amazon SNS topic to post a notification to when inference completes successfully. If no topic is provided, no notification is sent on success."""
+    """Amazon SNS topic to post a notification to when inference completes successfully.
+    If no topic is provided, no notification is sent on success.
+    """

@@ -13,12 +13,16 @@ class AsyncInferenceOutputConfig(_s.Shape):
     """Specifies the configuration for asynchronous inference invocation outputs."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that SageMaker uses to encrypt the asynchronous inference output in Amazon S3."""
+    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
+    SageMaker uses to encrypt the asynchronous inference output in Amazon S3.
+    """
 
     notification_config: AsyncInferenceNotificationConfig | None = _pd.Field(
         None, validation_alias="NotificationConfig", serialization_alias="NotificationConfig"
     )
-    """Specifies the configuration for notifications of inference results for asynchronous inference."""
+    """Specifies the configuration for notifications of inference results for
+    asynchronous inference.
+    """
 
     s3_failure_path: DestinationS3Uri | None = _pd.Field(
         None, validation_alias="S3FailurePath", serialization_alias="S3FailurePath"

@@ -6,9 +6,6 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 AthenaCatalog: _t.TypeAlias = _t.Annotated[
-    str,
-    _c.Str(
-        min_length=1, max_length=256, pattern="^(?:[\\x{0020}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*)$"
-    ),
+    str, _c.Str(min_length=1, max_length=256, pattern="^[ -\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*$")
 ]
 """The name of the data catalog used in Athena query execution."""

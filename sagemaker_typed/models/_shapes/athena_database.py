@@ -5,5 +5,7 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-AthenaDatabase: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=255, pattern="^(?:.*)$")]
+AthenaDatabase: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=255, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 """The name of the database used in the Athena query execution."""

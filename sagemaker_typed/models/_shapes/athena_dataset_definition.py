@@ -22,7 +22,9 @@ class AthenaDatasetDefinition(_s.Shape):
     database: AthenaDatabase = _pd.Field(validation_alias="Database", serialization_alias="Database")
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data generated from an Athena query execution."""
+    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
+    Amazon SageMaker uses to encrypt data generated from an Athena query execution.
+    """
 
     output_compression: AthenaResultCompressionType | None = _pd.Field(
         None, validation_alias="OutputCompression", serialization_alias="OutputCompression"

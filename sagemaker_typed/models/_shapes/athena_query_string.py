@@ -5,5 +5,7 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-AthenaQueryString: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=4096, pattern="^(?:[\\s\\S]+)$")]
+AthenaQueryString: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=4096, pattern="^[[:space:][:^space:]]+$")
+]
 """The SQL query statements, to be executed."""

@@ -9,14 +9,21 @@ from .string256 import String256
 
 
 class AthenaStepMetadata(_s.Shape):
-    """The query execution identifier and the result output location for the Amazon Athena query that an Athena step runs."""
+    """The query execution identifier and the result output location for the Amazon
+    Athena query that an Athena step runs.
+    """
 
     query_execution_id: String256 | None = _pd.Field(
         None, validation_alias="QueryExecutionId", serialization_alias="QueryExecutionId"
     )
-    """The unique identifier of the Amazon Athena query execution that was run by this step execution."""
+    """The unique identifier of the Amazon Athena query execution that was run by this
+    step execution.
+    """
 
     s3_output_location: String1024 | None = _pd.Field(
         None, validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation"
     )
-    """The Amazon S3 location of the Amazon Athena query results. This is the effective output location reported by GetQueryExecution for the query. This value can be absent when the query uses Athena managed query results."""
+    """The Amazon S3 location of the Amazon Athena query results. This is the effective
+    output location reported by ``GetQueryExecution`` for the query. This value can be
+    absent when the query uses Athena managed query results.
+    """

@@ -6,6 +6,6 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 AthenaWorkGroup: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=128, pattern="^(?:[a-zA-Z0-9._-]+)$", astral=False)
+    str, _c.Str(min_length=1, max_length=128, pattern="^[a-zA-Z0-9._\\-]+$", astral=False)
 ]
 """The name of the workgroup in which the Athena query is being started."""

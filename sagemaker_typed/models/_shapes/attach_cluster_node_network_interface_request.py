@@ -11,7 +11,9 @@ from .cluster_node_id import ClusterNodeId
 
 class AttachClusterNodeNetworkInterfaceRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that contains the target node."""
+    """The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that
+    contains the target node.
+    """
 
     network_interface_id: ClusterNetworkInterfaceId = _pd.Field(
         validation_alias="NetworkInterfaceId", serialization_alias="NetworkInterfaceId"
@@ -19,4 +21,7 @@ class AttachClusterNodeNetworkInterfaceRequest(_s.Shape):
     """The unique identifier of the elastic network interface (ENI) to attach."""
 
     node_id: ClusterNodeId = _pd.Field(validation_alias="NodeId", serialization_alias="NodeId")
-    """The unique identifier of the cluster node to which you want to attach the network interface. The node must belong to your specified HyperPod cluster and cannot be part of a Restricted Instance Group (RIG)."""
+    """The unique identifier of the cluster node to which you want to attach the network
+    interface. The node must belong to your specified HyperPod cluster and cannot be
+    part of a Restricted Instance Group (RIG).
+    """

@@ -14,15 +14,23 @@ class AttachClusterNodeNetworkInterfaceResponse(_s.OutputShape):
     attachment_id: ClusterNetworkInterfaceAttachmentId = _pd.Field(
         validation_alias="AttachmentId", serialization_alias="AttachmentId"
     )
-    """The unique identifier of the network interface attachment. Use this value to reference or detach the network interface later."""
+    """The unique identifier of the network interface attachment. Use this value to
+    reference or detach the network interface later.
+    """
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster where the network interface attachment operation was performed."""
+    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster where the
+    network interface attachment operation was performed.
+    """
 
     network_interface_id: ClusterNetworkInterfaceId = _pd.Field(
         validation_alias="NetworkInterfaceId", serialization_alias="NetworkInterfaceId"
     )
-    """The unique identifier of the elastic network interface (ENI) that was attached."""
+    """The unique identifier of the elastic network interface (ENI) that was
+    attached.
+    """
 
     node_id: ClusterNodeId = _pd.Field(validation_alias="NodeId", serialization_alias="NodeId")
-    """The unique identifier of the cluster node where your network interface was attached."""
+    """The unique identifier of the cluster node where your network interface was
+    attached.
+    """

@@ -11,10 +11,18 @@ from .volume_id import VolumeId
 
 class AttachClusterNodeVolumeRequest(_s.Shape):
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster containing the target node. Your cluster must use EKS as the orchestration and be in the InService state."""
+    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster containing the
+    target node. Your cluster must use EKS as the orchestration and be in the
+    ``InService`` state.
+    """
 
     node_id: ClusterNodeId = _pd.Field(validation_alias="NodeId", serialization_alias="NodeId")
-    """The unique identifier of the cluster node to which you want to attach the volume. The node must belong to your specified HyperPod cluster and cannot be part of a Restricted Instance Group (RIG)."""
+    """The unique identifier of the cluster node to which you want to attach the volume.
+    The node must belong to your specified HyperPod cluster and cannot be part of a
+    Restricted Instance Group (RIG).
+    """
 
     volume_id: VolumeId = _pd.Field(validation_alias="VolumeId", serialization_alias="VolumeId")
-    """The unique identifier of your EBS volume to attach. The volume must be in the available state."""
+    """The unique identifier of your EBS volume to attach. The volume must be in the
+    ``available`` state.
+    """

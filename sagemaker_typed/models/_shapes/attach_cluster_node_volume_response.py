@@ -14,10 +14,14 @@ from .volume_id import VolumeId
 
 class AttachClusterNodeVolumeResponse(_s.OutputShape):
     attach_time: Timestamp = _pd.Field(validation_alias="AttachTime", serialization_alias="AttachTime")
-    """The timestamp when the volume attachment operation was initiated by the SageMaker HyperPod service."""
+    """The timestamp when the volume attachment operation was initiated by the SageMaker
+    HyperPod service.
+    """
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster where the volume attachment operation was performed."""
+    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster where the
+    volume attachment operation was performed.
+    """
 
     device_name: VolumeDeviceName = _pd.Field(validation_alias="DeviceName", serialization_alias="DeviceName")
     """The device name assigned to your attached volume on the target instance."""

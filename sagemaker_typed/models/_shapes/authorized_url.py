@@ -9,10 +9,16 @@ from .long_s3_uri import LongS3Uri
 
 
 class AuthorizedUrl(_s.Shape):
-    """Contains a presigned URL and its associated local file path for downloading hub content artifacts."""
+    """Contains a presigned URL and its associated local file path for downloading hub
+    content artifacts.
+    """
 
     local_path: LocalPath | None = _pd.Field(None, validation_alias="LocalPath", serialization_alias="LocalPath")
-    """The recommended local file path where the downloaded file should be stored to maintain proper directory structure and file organization."""
+    """The recommended local file path where the downloaded file should be stored to
+    maintain proper directory structure and file organization.
+    """
 
     url: LongS3Uri | None = _pd.Field(None, validation_alias="Url", serialization_alias="Url")
-    """The presigned S3 URL that provides temporary, secure access to download the file. URLs expire within 15 minutes for security purposes."""
+    """The presigned S3 URL that provides temporary, secure access to download the file.
+    URLs expire within 15 minutes for security purposes.
+    """

@@ -8,9 +8,42 @@ from .auto_ml_algorithms import AutoMLAlgorithms
 
 
 class AutoMLAlgorithmConfig(_s.Shape):
-    """The selection of algorithms trained on your dataset to generate the model candidates for an Autopilot job."""
+    """The selection of algorithms trained on your dataset to generate the model
+    candidates for an Autopilot job.
+    """
 
     auto_ml_algorithms: AutoMLAlgorithms = _pd.Field(
         validation_alias="AutoMLAlgorithms", serialization_alias="AutoMLAlgorithms"
     )
-    """The selection of algorithms trained on your dataset to generate the model candidates for an Autopilot job. For the tabular problem type TabularJobConfig : Selected algorithms must belong to the list corresponding to the training mode set in AutoMLJobConfig.Mode ( ENSEMBLING or HYPERPARAMETER_TUNING ). Choose a minimum of 1 algorithm. In ENSEMBLING mode: "catboost" "extra-trees" "fastai" "lightgbm" "linear-learner" "nn-torch" "randomforest" "xgboost" In HYPERPARAMETER_TUNING mode: "linear-learner" "mlp" "xgboost" For the time-series forecasting problem type TimeSeriesForecastingJobConfig : Choose your algorithms from this list. "cnn-qr" "deepar" "prophet" "arima" "npts" "ets"""
+    """The selection of algorithms trained on your dataset to generate the model
+    candidates for an Autopilot job.
+
+    - For the tabular problem type ``TabularJobConfig``:
+
+      Note: Selected algorithms must belong to the list corresponding to the training
+      mode set in AutoMLJobConfig.Mode
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobConfig.html#sagemaker-Type-AutoMLJobConfig-Mode)
+      (``ENSEMBLING`` or ``HYPERPARAMETER_TUNING``). Choose a minimum of 1 algorithm.
+      - In ``ENSEMBLING`` mode:
+        - "catboost"
+        - "extra-trees"
+        - "fastai"
+        - "lightgbm"
+        - "linear-learner"
+        - "nn-torch"
+        - "randomforest"
+        - "xgboost"
+      - In ``HYPERPARAMETER_TUNING`` mode:
+        - "linear-learner"
+        - "mlp"
+        - "xgboost"
+
+    - For the time-series forecasting problem type ``TimeSeriesForecastingJobConfig``:
+      - Choose your algorithms from this list.
+        - "cnn-qr"
+        - "deepar"
+        - "prophet"
+        - "arima"
+        - "npts"
+        - "ets"
+    """

@@ -17,7 +17,9 @@ from .timestamp import Timestamp
 
 
 class AutoMLCandidate(_s.Shape):
-    """Information about a candidate produced by an AutoML training job, including its status, steps, and other properties."""
+    """Information about a candidate produced by an AutoML training job, including its
+    status, steps, and other properties.
+    """
 
     candidate_name: CandidateName = _pd.Field(validation_alias="CandidateName", serialization_alias="CandidateName")
     """The name of the candidate."""
@@ -53,7 +55,11 @@ class AutoMLCandidate(_s.Shape):
     inference_container_definitions: AutoMLInferenceContainerDefinitions | None = _pd.Field(
         None, validation_alias="InferenceContainerDefinitions", serialization_alias="InferenceContainerDefinitions"
     )
-    """The mapping of all supported processing unit (CPU, GPU, etc...) to inference container definitions for the candidate. This field is populated for the AutoML jobs V2 (for example, for jobs created by calling CreateAutoMLJobV2 ) related to image or text classification problem types only."""
+    """The mapping of all supported processing unit (CPU, GPU, etc...) to inference
+    container definitions for the candidate. This field is populated for the AutoML jobs
+    V2 (for example, for jobs created by calling ``CreateAutoMLJobV2``) related to image
+    or text classification problem types only.
+    """
 
     inference_containers: AutoMLContainerDefinitions | None = _pd.Field(
         None, validation_alias="InferenceContainers", serialization_alias="InferenceContainers"

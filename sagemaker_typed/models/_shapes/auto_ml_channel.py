@@ -13,22 +13,36 @@ from .target_attribute_name import TargetAttributeName
 
 
 class AutoMLChannel(_s.Shape):
-    """A channel is a named input source that training algorithms can consume. The validation dataset size is limited to less than 2 GB. The training dataset size must be less than 100 GB. For more information, see Channel . A validation dataset must contain the same headers as the training dataset."""
+    """A channel is a named input source that training algorithms can consume. The
+    validation dataset size is limited to less than 2 GB. The training dataset size must
+    be less than 100 GB. For more information, see Channel
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html).
+
+    Note: A validation dataset must contain the same headers as the training dataset.
+    """
 
     channel_type: AutoMLChannelType | None = _pd.Field(
         None, validation_alias="ChannelType", serialization_alias="ChannelType"
     )
-    """The channel type (optional) is an enum string. The default value is training . Channels for training and validation must share the same ContentType and TargetAttributeName . For information on specifying training and validation channel types, see How to specify training and validation datasets ."""
+    """The channel type (optional) is an ``enum`` string. The default value is
+    ``training``. Channels for training and validation must share the same
+    ``ContentType`` and ``TargetAttributeName``. For information on specifying training
+    and validation channel types, see How to specify training and validation datasets
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-datasets-problem-types.html#autopilot-data-sources-training-or-validation).
+    """
 
     compression_type: CompressionType | None = _pd.Field(
         None, validation_alias="CompressionType", serialization_alias="CompressionType"
     )
-    """You can use Gzip or None . The default value is None ."""
+    """You can use ``Gzip`` or ``None``. The default value is ``None``."""
 
     content_type: ContentType | None = _pd.Field(
         None, validation_alias="ContentType", serialization_alias="ContentType"
     )
-    """The content type of the data from the input source. You can use text/csv;header=present or x-application/vnd.amazon+parquet . The default value is text/csv;header=present ."""
+    """The content type of the data from the input source. You can use
+    ``text/csv;header=present`` or ``x-application/vnd.amazon+parquet``. The default
+    value is ``text/csv;header=present``.
+    """
 
     data_source: AutoMLDataSource | None = _pd.Field(
         None, validation_alias="DataSource", serialization_alias="DataSource"
@@ -38,9 +52,25 @@ class AutoMLChannel(_s.Shape):
     sample_weight_attribute_name: SampleWeightAttributeName | None = _pd.Field(
         None, validation_alias="SampleWeightAttributeName", serialization_alias="SampleWeightAttributeName"
     )
-    """If specified, this column name indicates which column of the dataset should be treated as sample weights for use by the objective metric during the training, evaluation, and the selection of the best model. This column is not considered as a predictive feature. For more information on Autopilot metrics, see Metrics and validation . Sample weights should be numeric, non-negative, with larger values indicating which rows are more important than others. Data points that have invalid or no weight value are excluded. Support for sample weights is available in Ensembling mode only."""
+    """If specified, this column name indicates which column of the dataset should be
+    treated as sample weights for use by the objective metric during the training,
+    evaluation, and the selection of the best model. This column is not considered as a
+    predictive feature. For more information on Autopilot metrics, see Metrics and
+    validation
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-metrics-validation.html).
+
+    Sample weights should be numeric, non-negative, with larger values indicating which
+    rows are more important than others. Data points that have invalid or no weight
+    value are excluded.
+
+    Support for sample weights is available in Ensembling
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLAlgorithmConfig.html)
+    mode only.
+    """
 
     target_attribute_name: TargetAttributeName = _pd.Field(
         validation_alias="TargetAttributeName", serialization_alias="TargetAttributeName"
     )
-    """The name of the target variable in supervised learning, usually represented by 'y'."""
+    """The name of the target variable in supervised learning, usually represented by
+    'y'.
+    """

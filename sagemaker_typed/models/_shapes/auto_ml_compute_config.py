@@ -8,9 +8,30 @@ from .emr_serverless_compute_config import EmrServerlessComputeConfig
 
 
 class AutoMLComputeConfig(_s.Shape):
-    """This data type is intended for use exclusively by SageMaker Canvas and cannot be used in other contexts at the moment. Specifies the compute configuration for an AutoML job V2."""
+    """Note: This data type is intended for use exclusively by SageMaker Canvas and
+    cannot be used in other contexts at the moment.
+
+    Specifies the compute configuration for an AutoML job V2.
+    """
 
     emr_serverless_compute_config: EmrServerlessComputeConfig | None = _pd.Field(
         None, validation_alias="EmrServerlessComputeConfig", serialization_alias="EmrServerlessComputeConfig"
     )
-    """The configuration for using EMR Serverless to run the AutoML job V2. To allow your AutoML job V2 to automatically initiate a remote job on EMR Serverless when additional compute resources are needed to process large datasets, you need to provide an EmrServerlessComputeConfig object, which includes an ExecutionRoleARN attribute, to the AutoMLComputeConfig of the AutoML job V2 input request. By seamlessly transitioning to EMR Serverless when required, the AutoML job can handle datasets that would otherwise exceed the initially provisioned resources, without any manual intervention from you. EMR Serverless is available for the tabular and time series problem types. We recommend setting up this option for tabular datasets larger than 5 GB and time series datasets larger than 30 GB."""
+    """The configuration for using EMR Serverless
+    (https://docs.aws.amazon.com/emr/latest/EMR-Serverless-UserGuide/emr-serverless.html)
+    to run the AutoML job V2.
+
+    To allow your AutoML job V2 to automatically initiate a remote job on EMR Serverless
+    when additional compute resources are needed to process large datasets, you need to
+    provide an ``EmrServerlessComputeConfig`` object, which includes an
+    ``ExecutionRoleARN`` attribute, to the ``AutoMLComputeConfig`` of the AutoML job V2
+    input request.
+
+    By seamlessly transitioning to EMR Serverless when required, the AutoML job can
+    handle datasets that would otherwise exceed the initially provisioned resources,
+    without any manual intervention from you.
+
+    EMR Serverless is available for the tabular and time series problem types. We
+    recommend setting up this option for tabular datasets larger than 5 GB and time
+    series datasets larger than 30 GB.
+    """

@@ -10,15 +10,27 @@ from .url import Url
 
 
 class AutoMLContainerDefinition(_s.Shape):
-    """A list of container definitions that describe the different containers that make up an AutoML candidate. For more information, see ContainerDefinition ."""
+    """A list of container definitions that describe the different containers that make
+    up an AutoML candidate. For more information, see ContainerDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).
+    """
 
     environment: EnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the container. For more information, see ContainerDefinition ."""
+    """The environment variables to set in the container. For more information, see
+    ContainerDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).
+    """
 
     image: ContainerImage = _pd.Field(validation_alias="Image", serialization_alias="Image")
-    """The Amazon Elastic Container Registry (Amazon ECR) path of the container. For more information, see ContainerDefinition ."""
+    """The Amazon Elastic Container Registry (Amazon ECR) path of the container. For
+    more information, see ContainerDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).
+    """
 
     model_data_url: Url = _pd.Field(validation_alias="ModelDataUrl", serialization_alias="ModelDataUrl")
-    """The location of the model artifacts. For more information, see ContainerDefinition ."""
+    """The location of the model artifacts. For more information, see
+    ContainerDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).
+    """

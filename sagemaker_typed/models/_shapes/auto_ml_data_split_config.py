@@ -8,9 +8,19 @@ from .validation_fraction import ValidationFraction
 
 
 class AutoMLDataSplitConfig(_s.Shape):
-    """This structure specifies how to split the data into train and validation datasets. The validation and training datasets must contain the same headers. For jobs created by calling CreateAutoMLJob , the validation dataset must be less than 2 GB in size."""
+    """This structure specifies how to split the data into train and validation
+    datasets.
+
+    The validation and training datasets must contain the same headers. For jobs created
+    by calling ``CreateAutoMLJob``, the validation dataset must be less than 2 GB in
+    size.
+    """
 
     validation_fraction: ValidationFraction | None = _pd.Field(
         None, validation_alias="ValidationFraction", serialization_alias="ValidationFraction"
     )
-    """The validation fraction (optional) is a float that specifies the portion of the training dataset to be used for validation. The default value is 0.2, and values must be greater than 0 and less than 1. We recommend setting this value to be less than 0.5."""
+    """The validation fraction (optional) is a float that specifies the portion of the
+    training dataset to be used for validation. The default value is 0.2, and values
+    must be greater than 0 and less than 1. We recommend setting this value to be less
+    than 0.5.
+    """

@@ -10,4 +10,7 @@ from .auto_ml_processing_unit import AutoMLProcessingUnit
 AutoMLInferenceContainerDefinitions: _t.TypeAlias = _t.Annotated[
     dict[AutoMLProcessingUnit, AutoMLContainerDefinitions], _pd.Field(min_length=0, max_length=2)
 ]
-"""The mapping of all supported processing unit (CPU, GPU, etc...) to inference container definitions for the candidate. This field is populated for the V2 API only (for example, for jobs created by calling CreateAutoMLJobV2 )."""
+"""The mapping of all supported processing unit (CPU, GPU, etc...) to inference
+container definitions for the candidate. This field is populated for the V2 API only
+(for example, for jobs created by calling ``CreateAutoMLJobV2``).
+"""

@@ -11,22 +11,52 @@ from .content_type import ContentType
 
 
 class AutoMLJobChannel(_s.Shape):
-    """A channel is a named input source that training algorithms can consume. This channel is used for AutoML jobs V2 (jobs created by calling CreateAutoMLJobV2 )."""
+    """A channel is a named input source that training algorithms can consume. This
+    channel is used for AutoML jobs V2 (jobs created by calling CreateAutoMLJobV2
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)).
+    """
 
     channel_type: AutoMLChannelType | None = _pd.Field(
         None, validation_alias="ChannelType", serialization_alias="ChannelType"
     )
-    """The type of channel. Defines whether the data are used for training or validation. The default value is training . Channels for training and validation must share the same ContentType The type of channel defaults to training for the time-series forecasting problem type."""
+    """The type of channel. Defines whether the data are used for training or
+    validation. The default value is ``training``. Channels for ``training`` and
+    ``validation`` must share the same ``ContentType``
+
+    Note: The type of channel defaults to ``training`` for the time-series forecasting
+    problem type.
+    """
 
     compression_type: CompressionType | None = _pd.Field(
         None, validation_alias="CompressionType", serialization_alias="CompressionType"
     )
-    """The allowed compression types depend on the input format and problem type. We allow the compression type Gzip for S3Prefix inputs on tabular data only. For all other inputs, the compression type should be None . If no compression type is provided, we default to None ."""
+    """The allowed compression types depend on the input format and problem type. We
+    allow the compression type ``Gzip`` for ``S3Prefix`` inputs on tabular data only.
+    For all other inputs, the compression type should be ``None``. If no compression
+    type is provided, we default to ``None``.
+    """
 
     content_type: ContentType | None = _pd.Field(
         None, validation_alias="ContentType", serialization_alias="ContentType"
     )
-    """The content type of the data from the input source. The following are the allowed content types for different problems: For tabular problem types: text/csv;header=present or x-application/vnd.amazon+parquet . The default value is text/csv;header=present . For image classification: image/png , image/jpeg , or image/* . The default value is image/* . For text classification: text/csv;header=present or x-application/vnd.amazon+parquet . The default value is text/csv;header=present . For time-series forecasting: text/csv;header=present or x-application/vnd.amazon+parquet . The default value is text/csv;header=present . For text generation (LLMs fine-tuning): text/csv;header=present or x-application/vnd.amazon+parquet . The default value is text/csv;header=present ."""
+    """The content type of the data from the input source. The following are the allowed
+    content types for different problems:
+
+    - For tabular problem types: ``text/csv;header=present`` or
+      ``x-application/vnd.amazon+parquet``. The default value is
+      ``text/csv;header=present``.
+    - For image classification: ``image/png``, ``image/jpeg``, or ``image/*``. The
+      default value is ``image/*``.
+    - For text classification: ``text/csv;header=present`` or
+      ``x-application/vnd.amazon+parquet``. The default value is
+      ``text/csv;header=present``.
+    - For time-series forecasting: ``text/csv;header=present`` or
+      ``x-application/vnd.amazon+parquet``. The default value is
+      ``text/csv;header=present``.
+    - For text generation (LLMs fine-tuning): ``text/csv;header=present`` or
+      ``x-application/vnd.amazon+parquet``. The default value is
+      ``text/csv;header=present``.
+    """
 
     data_source: AutoMLDataSource | None = _pd.Field(
         None, validation_alias="DataSource", serialization_alias="DataSource"

@@ -22,15 +22,40 @@ class AutoMLJobConfig(_s.Shape):
     completion_criteria: AutoMLJobCompletionCriteria | None = _pd.Field(
         None, validation_alias="CompletionCriteria", serialization_alias="CompletionCriteria"
     )
-    """How long an AutoML job is allowed to run, or how many candidates a job is allowed to generate."""
+    """How long an AutoML job is allowed to run, or how many candidates a job is allowed
+    to generate.
+    """
 
     data_split_config: AutoMLDataSplitConfig | None = _pd.Field(
         None, validation_alias="DataSplitConfig", serialization_alias="DataSplitConfig"
     )
-    """The configuration for splitting the input training dataset. Type: AutoMLDataSplitConfig"""
+    """The configuration for splitting the input training dataset.
+
+    Type: AutoMLDataSplitConfig
+    """
 
     mode: AutoMLMode | None = _pd.Field(None, validation_alias="Mode", serialization_alias="Mode")
-    """The method that Autopilot uses to train the data. You can either specify the mode manually or let Autopilot choose for you based on the dataset size by selecting AUTO . In AUTO mode, Autopilot chooses ENSEMBLING for datasets smaller than 100 MB, and HYPERPARAMETER_TUNING for larger ones. The ENSEMBLING mode uses a multi-stack ensemble model to predict classification and regression tasks directly from your dataset. This machine learning mode combines several base models to produce an optimal predictive model. It then uses a stacking ensemble method to combine predictions from contributing members. A multi-stack ensemble model can provide better performance over a single model by combining the predictive capabilities of multiple models. See Autopilot algorithm support for a list of algorithms supported by ENSEMBLING mode. The HYPERPARAMETER_TUNING (HPO) mode uses the best hyperparameters to train the best version of a model. HPO automatically selects an algorithm for the type of problem you want to solve. Then HPO finds the best hyperparameters according to your objective metric. See Autopilot algorithm support for a list of algorithms supported by HYPERPARAMETER_TUNING mode."""
+    """The method that Autopilot uses to train the data. You can either specify the mode
+    manually or let Autopilot choose for you based on the dataset size by selecting
+    ``AUTO``. In ``AUTO`` mode, Autopilot chooses ``ENSEMBLING`` for datasets smaller
+    than 100 MB, and ``HYPERPARAMETER_TUNING`` for larger ones.
+
+    The ``ENSEMBLING`` mode uses a multi-stack ensemble model to predict classification
+    and regression tasks directly from your dataset. This machine learning mode combines
+    several base models to produce an optimal predictive model. It then uses a stacking
+    ensemble method to combine predictions from contributing members. A multi-stack
+    ensemble model can provide better performance over a single model by combining the
+    predictive capabilities of multiple models. See Autopilot algorithm support
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-model-support-validation.html#autopilot-algorithm-support)
+    for a list of algorithms supported by ``ENSEMBLING`` mode.
+
+    The ``HYPERPARAMETER_TUNING`` (HPO) mode uses the best hyperparameters to train the
+    best version of a model. HPO automatically selects an algorithm for the type of
+    problem you want to solve. Then HPO finds the best hyperparameters according to your
+    objective metric. See Autopilot algorithm support
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-model-support-validation.html#autopilot-algorithm-support)
+    for a list of algorithms supported by ``HYPERPARAMETER_TUNING`` mode.
+    """
 
     security_config: AutoMLSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 AutoMLJobName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=32, pattern="^(?:[a-zA-Z0-9](-*[a-zA-Z0-9]){0,31})$", astral=False)
+    str, _c.Str(min_length=1, max_length=32, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,31}$", astral=False)
 ]

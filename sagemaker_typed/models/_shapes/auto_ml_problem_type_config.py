@@ -12,29 +12,46 @@ from .time_series_forecasting_job_config import TimeSeriesForecastingJobConfig
 
 
 class AutoMLProblemTypeConfig(_s.UnionShape):
-    """A collection of settings specific to the problem type used to configure an AutoML job V2. There must be one and only one config of the following type."""
+    """A collection of settings specific to the problem type used to configure an AutoML
+    job V2. There must be one and only one config of the following type.
+    """
 
     image_classification_job_config: ImageClassificationJobConfig | None = _pd.Field(
         None, validation_alias="ImageClassificationJobConfig", serialization_alias="ImageClassificationJobConfig"
     )
-    """Settings used to configure an AutoML job V2 for the image classification problem type."""
+    """Settings used to configure an AutoML job V2 for the image classification
+    problem type.
+    """
 
     tabular_job_config: TabularJobConfig | None = _pd.Field(
         None, validation_alias="TabularJobConfig", serialization_alias="TabularJobConfig"
     )
-    """Settings used to configure an AutoML job V2 for the tabular problem type (regression, classification)."""
+    """Settings used to configure an AutoML job V2 for the tabular problem type
+    (regression, classification).
+    """
 
     text_classification_job_config: TextClassificationJobConfig | None = _pd.Field(
         None, validation_alias="TextClassificationJobConfig", serialization_alias="TextClassificationJobConfig"
     )
-    """Settings used to configure an AutoML job V2 for the text classification problem type."""
+    """Settings used to configure an AutoML job V2 for the text classification
+    problem type.
+    """
 
     text_generation_job_config: TextGenerationJobConfig | None = _pd.Field(
         None, validation_alias="TextGenerationJobConfig", serialization_alias="TextGenerationJobConfig"
     )
-    """Settings used to configure an AutoML job V2 for the text generation (LLMs fine-tuning) problem type. The text generation models that support fine-tuning in Autopilot are currently accessible exclusively in regions supported by Canvas. Refer to the documentation of Canvas for the full list of its supported Regions ."""
+    """Settings used to configure an AutoML job V2 for the text generation (LLMs
+    fine-tuning) problem type.
+
+    Note: The text generation models that support fine-tuning in Autopilot are currently
+    accessible exclusively in regions supported by Canvas. Refer to the documentation of
+    Canvas for the full list of its supported Regions
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/canvas.html).
+    """
 
     time_series_forecasting_job_config: TimeSeriesForecastingJobConfig | None = _pd.Field(
         None, validation_alias="TimeSeriesForecastingJobConfig", serialization_alias="TimeSeriesForecastingJobConfig"
     )
-    """Settings used to configure an AutoML job V2 for the time-series forecasting problem type."""
+    """Settings used to configure an AutoML job V2 for the time-series forecasting
+    problem type.
+    """

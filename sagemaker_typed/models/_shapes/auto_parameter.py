@@ -9,7 +9,10 @@ from .parameter_value import ParameterValue
 
 
 class AutoParameter(_s.Shape):
-    """The name and an example value of the hyperparameter that you want to use in Autotune. If Automatic model tuning (AMT) determines that your hyperparameter is eligible for Autotune, an optimal hyperparameter range is selected for you."""
+    """The name and an example value of the hyperparameter that you want to use in
+    Autotune. If Automatic model tuning (AMT) determines that your hyperparameter is
+    eligible for Autotune, an optimal hyperparameter range is selected for you.
+    """
 
     name: ParameterKey = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the hyperparameter to optimize using Autotune."""

@@ -8,7 +8,12 @@ from .alarm_list import AlarmList
 
 
 class AutoRollbackConfig(_s.Shape):
-    """Automatic rollback configuration for handling endpoint deployment failures and recovery."""
+    """Automatic rollback configuration for handling endpoint deployment failures and
+    recovery.
+    """
 
     alarms: AlarmList | None = _pd.Field(None, validation_alias="Alarms", serialization_alias="Alarms")
-    """List of CloudWatch alarms in your account that are configured to monitor metrics on an endpoint. If any alarms are tripped during a deployment, SageMaker rolls back the deployment."""
+    """List of CloudWatch alarms in your account that are configured to monitor metrics
+    on an endpoint. If any alarms are tripped during a deployment, SageMaker rolls back
+    the deployment.
+    """

@@ -8,7 +8,33 @@ from .autotune_mode import AutotuneMode
 
 
 class Autotune(_s.Shape):
-    """A flag to indicate if you want to use Autotune to automatically find optimal values for the following fields: ParameterRanges : The names and ranges of parameters that a hyperparameter tuning job can optimize. ResourceLimits : The maximum resources that can be used for a training job. These resources include the maximum number of training jobs, the maximum runtime of a tuning job, and the maximum number of training jobs to run at the same time. TrainingJobEarlyStoppingType : A flag that specifies whether or not to use early stopping for training jobs launched by a hyperparameter tuning job. RetryStrategy : The number of times to retry a training job. Strategy : Specifies how hyperparameter tuning chooses the combinations of hyperparameter values to use for the training jobs that it launches. ConvergenceDetected : A flag to indicate that Automatic model tuning (AMT) has detected model convergence."""
+    """A flag to indicate if you want to use Autotune to automatically find optimal
+    values for the following fields:
+
+    - ParameterRanges
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html#sagemaker-Type-HyperParameterTuningJobConfig-ParameterRanges):
+      The names and ranges of parameters that a hyperparameter tuning job can optimize.
+    - ResourceLimits
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceLimits.html):
+      The maximum resources that can be used for a training job. These resources include
+      the maximum number of training jobs, the maximum runtime of a tuning job, and the
+      maximum number of training jobs to run at the same time.
+    - TrainingJobEarlyStoppingType
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html#sagemaker-Type-HyperParameterTuningJobConfig-TrainingJobEarlyStoppingType):
+      A flag that specifies whether or not to use early stopping for training jobs
+      launched by a hyperparameter tuning job.
+    - RetryStrategy
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html#sagemaker-Type-HyperParameterTrainingJobDefinition-RetryStrategy):
+      The number of times to retry a training job.
+    - Strategy
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html):
+      Specifies how hyperparameter tuning chooses the combinations of hyperparameter
+      values to use for the training jobs that it launches.
+    - ConvergenceDetected
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ConvergenceDetected.html):
+      A flag to indicate that Automatic model tuning (AMT) has detected model
+      convergence.
+    """
 
     mode: AutotuneMode = _pd.Field(validation_alias="Mode", serialization_alias="Mode")
-    """Set Mode to Enabled if you want to use Autotune."""
+    """Set ``Mode`` to ``Enabled`` if you want to use Autotune."""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 AvailabilityZone: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=32, pattern="^(?:[a-z]+\\-[0-9a-z\\-]+)$", astral=False)
+    str, _c.Str(min_length=1, max_length=32, pattern="^[a-z]+-[0-9a-z\\-]+$", astral=False)
 ]

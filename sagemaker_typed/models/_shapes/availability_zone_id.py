@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-AvailabilityZoneId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^(?:[a-z]{3}\\d-az\\d)$", astral=False)]
+AvailabilityZoneId: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(pattern="^[a-z]{3}[[:digit:]]-az[[:digit:]]$", astral=False)
+]

@@ -9,12 +9,18 @@ from .release_notes_list import ReleaseNotesList
 
 
 class AvailableUpgrade(_s.Shape):
-    """Contains information about an available upgrade for a SageMaker Partner AI App, including the version number and release notes."""
+    """Contains information about an available upgrade for a SageMaker Partner AI App,
+    including the version number and release notes.
+    """
 
     release_notes: ReleaseNotesList | None = _pd.Field(
         None, validation_alias="ReleaseNotes", serialization_alias="ReleaseNotes"
     )
-    """A list of release notes describing the changes and improvements included in the available upgrade version."""
+    """A list of release notes describing the changes and improvements included in the
+    available upgrade version.
+    """
 
     version: MajorMinorVersion | None = _pd.Field(None, validation_alias="Version", serialization_alias="Version")
-    """The semantic version number of the available upgrade for the SageMaker Partner AI App."""
+    """The semantic version number of the available upgrade for the SageMaker Partner
+    AI App.
+    """

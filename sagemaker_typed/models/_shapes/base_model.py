@@ -10,7 +10,9 @@ from .recipe_name import RecipeName
 
 
 class BaseModel(_s.Shape):
-    """Identifies the foundation model that was used as the starting point for model customization."""
+    """Identifies the foundation model that was used as the starting point for model
+    customization.
+    """
 
     hub_content_name: HubContentName | None = _pd.Field(
         None, validation_alias="HubContentName", serialization_alias="HubContentName"

@@ -10,7 +10,7 @@ BaseModelArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=2048,
-        pattern="^(?:(arn:[a-z0-9-.]{1,63}:sagemaker:[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)+:([0-9]{12}|aws):hub-content/)[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}/Model/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}(/[0-9]{1,4}\\.[0-9]{1,4}\\.[0-9]{1,4})?)$",
+        pattern="^arn:[a-z0-9\\-.]{1,63}:sagemaker:[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)+:(?:[0-9]{12}|aws):hub-content/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}/Model/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,63}(?:/[0-9]{1,4}\\.[0-9]{1,4}\\.[0-9]{1,4})?$",
         astral=False,
     ),
 ]

@@ -21,7 +21,9 @@ class BatchAddClusterNodesError(_s.Shape):
     """The availability zones associated with the failed node addition request."""
 
     error_code: BatchAddClusterNodesErrorCode = _pd.Field(validation_alias="ErrorCode", serialization_alias="ErrorCode")
-    """The error code associated with the failure. Possible values include InstanceGroupNotFound and InvalidInstanceGroupState ."""
+    """The error code associated with the failure. Possible values include
+    ``InstanceGroupNotFound`` and ``InvalidInstanceGroupState``.
+    """
 
     failed_count: BatchAddFailureCount = _pd.Field(validation_alias="FailedCount", serialization_alias="FailedCount")
     """The number of nodes that failed to be added to the specified instance group."""

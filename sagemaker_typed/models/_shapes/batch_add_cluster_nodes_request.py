@@ -13,7 +13,11 @@ class BatchAddClusterNodesRequest(_s.Shape):
     client_token: BatchAddClusterNodesRequestClientTokenString | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. This token is valid for 8 hours. If you retry the request with the same client token within this timeframe and the same parameters, the API returns the same set of NodeLogicalIds with their latest status."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the request. This token is valid for 8 hours. If you retry the request with the same
+    client token within this timeframe and the same parameters, the API returns the same
+    set of ``NodeLogicalIds`` with their latest status.
+    """
 
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
     """The name of the HyperPod cluster to which you want to add nodes."""
@@ -21,4 +25,7 @@ class BatchAddClusterNodesRequest(_s.Shape):
     nodes_to_add: AddClusterNodeSpecificationList = _pd.Field(
         validation_alias="NodesToAdd", serialization_alias="NodesToAdd"
     )
-    """A list of instance groups and the number of nodes to add to each. You can specify up to 5 instance groups in a single request, with a maximum of 50 nodes total across all instance groups."""
+    """A list of instance groups and the number of nodes to add to each. You can specify
+    up to 5 instance groups in a single request, with a maximum of 50 nodes total across
+    all instance groups.
+    """

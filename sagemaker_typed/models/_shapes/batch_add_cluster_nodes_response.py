@@ -10,7 +10,15 @@ from .node_addition_result_list import NodeAdditionResultList
 
 class BatchAddClusterNodesResponse(_s.OutputShape):
     failed: BatchAddClusterNodesErrorList = _pd.Field(validation_alias="Failed", serialization_alias="Failed")
-    """A list of errors that occurred during the node addition operation. Each entry includes the instance group name, error code, number of failed additions, and an error message."""
+    """A list of errors that occurred during the node addition operation. Each entry
+    includes the instance group name, error code, number of failed additions, and an
+    error message.
+    """
 
     successful: NodeAdditionResultList = _pd.Field(validation_alias="Successful", serialization_alias="Successful")
-    """A list of NodeLogicalIDs that were successfully added to the cluster. The NodeLogicalID is unique per cluster and does not change between instance replacements. Each entry includes a NodeLogicalId that can be used to track the node's provisioning status (with DescribeClusterNode ), the instance group name, and the current status of the node."""
+    """A list of ``NodeLogicalIDs`` that were successfully added to the cluster. The
+    ``NodeLogicalID`` is unique per cluster and does not change between instance
+    replacements. Each entry includes a ``NodeLogicalId`` that can be used to track the
+    node's provisioning status (with ``DescribeClusterNode``), the instance group name,
+    and the current status of the node.
+    """

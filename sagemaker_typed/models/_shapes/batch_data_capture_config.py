@@ -10,7 +10,9 @@ from .s3_uri import S3Uri
 
 
 class BatchDataCaptureConfig(_s.Shape):
-    """Configuration to control how SageMaker captures inference data for batch transform jobs."""
+    """Configuration to control how SageMaker captures inference data for batch
+    transform jobs.
+    """
 
     destination_s3_uri: S3Uri = _pd.Field(validation_alias="DestinationS3Uri", serialization_alias="DestinationS3Uri")
     """The Amazon S3 location being used to capture the data."""
@@ -21,4 +23,15 @@ class BatchDataCaptureConfig(_s.Shape):
     """Flag that indicates whether to append inference id to the output."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service key that SageMaker uses to encrypt data on the storage volume attached to the ML compute instance that hosts the batch transform job. The KmsKeyId can be any of the following formats: Key ID: 1234abcd-12ab-34cd-56ef-1234567890ab Key ARN: arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab Alias name: alias/ExampleAlias Alias name ARN: arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias"""
+    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service
+    key that SageMaker uses to encrypt data on the storage volume attached to the ML
+    compute instance that hosts the batch transform job.
+
+    The KmsKeyId can be any of the following formats:
+
+    - Key ID: ``1234abcd-12ab-34cd-56ef-1234567890ab``
+    - Key ARN:
+      ``arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab``
+    - Alias name: ``alias/ExampleAlias``
+    - Alias name ARN: ``arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias``
+    """

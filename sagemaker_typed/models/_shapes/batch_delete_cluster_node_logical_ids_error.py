@@ -10,10 +10,14 @@ from .string import String
 
 
 class BatchDeleteClusterNodeLogicalIdsError(_s.Shape):
-    """Information about an error that occurred when attempting to delete a node identified by its NodeLogicalId ."""
+    """Information about an error that occurred when attempting to delete a node
+    identified by its ``NodeLogicalId``.
+    """
 
     code: BatchDeleteClusterNodesErrorCode = _pd.Field(validation_alias="Code", serialization_alias="Code")
-    """The error code associated with the failure. Possible values include NodeLogicalIdNotFound , InvalidNodeStatus , and InternalError ."""
+    """The error code associated with the failure. Possible values include
+    ``NodeLogicalIdNotFound``, ``InvalidNodeStatus``, and ``InternalError``.
+    """
 
     message: String = _pd.Field(validation_alias="Message", serialization_alias="Message")
     """A descriptive message providing additional details about the error."""
@@ -21,4 +25,4 @@ class BatchDeleteClusterNodeLogicalIdsError(_s.Shape):
     node_logical_id: ClusterNodeLogicalId = _pd.Field(
         validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """The NodeLogicalId of the node that could not be deleted."""
+    """The ``NodeLogicalId`` of the node that could not be deleted."""

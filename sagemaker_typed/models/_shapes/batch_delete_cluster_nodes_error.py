@@ -10,10 +10,17 @@ from .string import String
 
 
 class BatchDeleteClusterNodesError(_s.Shape):
-    """Represents an error encountered when deleting a node from a SageMaker HyperPod cluster."""
+    """Represents an error encountered when deleting a node from a SageMaker HyperPod
+    cluster.
+    """
 
     code: BatchDeleteClusterNodesErrorCode = _pd.Field(validation_alias="Code", serialization_alias="Code")
-    """The error code associated with the error encountered when deleting a node. The code provides information about the specific issue encountered, such as the node not being found, the node's status being invalid for deletion, or the node ID being in use by another process."""
+    """The error code associated with the error encountered when deleting a node.
+
+    The code provides information about the specific issue encountered, such as the node
+    not being found, the node's status being invalid for deletion, or the node ID being
+    in use by another process.
+    """
 
     message: String = _pd.Field(validation_alias="Message", serialization_alias="Message")
     """A message describing the error encountered when deleting a node."""

@@ -11,12 +11,25 @@ from .cluster_node_logical_id_list import ClusterNodeLogicalIdList
 
 class BatchDeleteClusterNodesRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The name of the SageMaker HyperPod cluster from which to delete the specified nodes."""
+    """The name of the SageMaker HyperPod cluster from which to delete the specified
+    nodes.
+    """
 
     node_ids: ClusterNodeIds | None = _pd.Field(None, validation_alias="NodeIds", serialization_alias="NodeIds")
-    """A list of node IDs to be deleted from the specified cluster. For SageMaker HyperPod clusters using the Slurm workload manager, you cannot remove instances that are configured as Slurm controller nodes. If you need to delete more than 99 instances, contact Support for assistance."""
+    """A list of node IDs to be deleted from the specified cluster.
+
+    Note:
+
+    - For SageMaker HyperPod clusters using the Slurm workload manager, you cannot
+      remove instances that are configured as Slurm controller nodes.
+    - If you need to delete more than 99 instances, contact Support
+      (http://aws.amazon.com/contact-us/) for assistance.
+    """
 
     node_logical_ids: ClusterNodeLogicalIdList | None = _pd.Field(
         None, validation_alias="NodeLogicalIds", serialization_alias="NodeLogicalIds"
     )
-    """A list of NodeLogicalIds identifying the nodes to be deleted. You can specify up to 50 NodeLogicalIds . You must specify either NodeLogicalIds , InstanceIds , or both, with a combined maximum of 50 identifiers."""
+    """A list of ``NodeLogicalIds`` identifying the nodes to be deleted. You can specify
+    up to 50 ``NodeLogicalIds``. You must specify either ``NodeLogicalIds``,
+    ``InstanceIds``, or both, with a combined maximum of 50 identifiers.
+    """

@@ -19,7 +19,9 @@ class BatchDeleteClusterNodesResponse(_s.OutputShape):
     failed_node_logical_ids: BatchDeleteClusterNodeLogicalIdsErrorList | None = _pd.Field(
         None, validation_alias="FailedNodeLogicalIds", serialization_alias="FailedNodeLogicalIds"
     )
-    """A list of NodeLogicalIds that could not be deleted, along with error information explaining why the deletion failed."""
+    """A list of ``NodeLogicalIds`` that could not be deleted, along with error
+    information explaining why the deletion failed.
+    """
 
     successful: ClusterNodeIds | None = _pd.Field(None, validation_alias="Successful", serialization_alias="Successful")
     """A list of node IDs that were successfully deleted from the specified cluster."""
@@ -27,4 +29,4 @@ class BatchDeleteClusterNodesResponse(_s.OutputShape):
     successful_node_logical_ids: ClusterNodeLogicalIdList | None = _pd.Field(
         None, validation_alias="SuccessfulNodeLogicalIds", serialization_alias="SuccessfulNodeLogicalIds"
     )
-    """A list of NodeLogicalIds that were successfully deleted from the cluster."""
+    """A list of ``NodeLogicalIds`` that were successfully deleted from the cluster."""

@@ -14,7 +14,9 @@ class BatchDescribeModelPackageOutput(_s.OutputShape):
         validation_alias="BatchDescribeModelPackageErrorMap",
         serialization_alias="BatchDescribeModelPackageErrorMap",
     )
-    """A map of the resource and BatchDescribeModelPackageError objects reporting the error associated with describing the model package."""
+    """A map of the resource and BatchDescribeModelPackageError objects reporting the
+    error associated with describing the model package.
+    """
 
     model_package_summaries: ModelPackageSummaries | None = _pd.Field(
         None, validation_alias="ModelPackageSummaries", serialization_alias="ModelPackageSummaries"

@@ -10,17 +10,34 @@ from .string import String
 
 
 class BatchRebootClusterNodeLogicalIdsError(_s.Shape):
-    """Represents an error encountered when rebooting a node (identified by its logical node ID) from a SageMaker HyperPod cluster."""
+    """Represents an error encountered when rebooting a node (identified by its logical
+    node ID) from a SageMaker HyperPod cluster.
+    """
 
     error_code: BatchRebootClusterNodesErrorCode = _pd.Field(
         validation_alias="ErrorCode", serialization_alias="ErrorCode"
     )
-    """The error code associated with the error encountered when rebooting a node by logical node ID. Possible values: InstanceIdNotFound : The node does not exist in the specified cluster. InvalidInstanceStatus : The node is in a state that does not allow rebooting. Wait for the node to finish any ongoing changes before retrying. InstanceIdInUse : Another operation is already in progress for this node. Wait for the operation to complete before retrying. InternalServerError : An internal error occurred while processing this node."""
+    """The error code associated with the error encountered when rebooting a node by
+    logical node ID.
+
+    Possible values:
+
+    - ``InstanceIdNotFound``: The node does not exist in the specified cluster.
+    - ``InvalidInstanceStatus``: The node is in a state that does not allow rebooting.
+      Wait for the node to finish any ongoing changes before retrying.
+    - ``InstanceIdInUse``: Another operation is already in progress for this node. Wait
+      for the operation to complete before retrying.
+    - ``InternalServerError``: An internal error occurred while processing this node.
+    """
 
     message: String = _pd.Field(validation_alias="Message", serialization_alias="Message")
-    """A human-readable message describing the error encountered when rebooting a node by logical node ID."""
+    """A human-readable message describing the error encountered when rebooting a node
+    by logical node ID.
+    """
 
     node_logical_id: ClusterNodeLogicalId = _pd.Field(
         validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """The logical node ID of the node that encountered an error during the reboot operation."""
+    """The logical node ID of the node that encountered an error during the reboot
+    operation.
+    """

@@ -10,15 +10,31 @@ from .string import String
 
 
 class BatchRebootClusterNodesError(_s.Shape):
-    """Represents an error encountered when rebooting a node from a SageMaker HyperPod cluster."""
+    """Represents an error encountered when rebooting a node from a SageMaker
+    HyperPod cluster.
+    """
 
     error_code: BatchRebootClusterNodesErrorCode = _pd.Field(
         validation_alias="ErrorCode", serialization_alias="ErrorCode"
     )
-    """The error code associated with the error encountered when rebooting a node. Possible values: InstanceIdNotFound : The instance does not exist in the specified cluster. InvalidInstanceStatus : The instance is in a state that does not allow rebooting. Wait for the instance to finish any ongoing changes before retrying. InstanceIdInUse : Another operation is already in progress for this node. Wait for the operation to complete before retrying. InternalServerError : An internal error occurred while processing this node."""
+    """The error code associated with the error encountered when rebooting a node.
+
+    Possible values:
+
+    - ``InstanceIdNotFound``: The instance does not exist in the specified cluster.
+    - ``InvalidInstanceStatus``: The instance is in a state that does not allow
+      rebooting. Wait for the instance to finish any ongoing changes before retrying.
+    - ``InstanceIdInUse``: Another operation is already in progress for this node. Wait
+      for the operation to complete before retrying.
+    - ``InternalServerError``: An internal error occurred while processing this node.
+    """
 
     message: String = _pd.Field(validation_alias="Message", serialization_alias="Message")
-    """A human-readable message describing the error encountered when rebooting a node."""
+    """A human-readable message describing the error encountered when rebooting a
+    node.
+    """
 
     node_id: ClusterNodeId = _pd.Field(validation_alias="NodeId", serialization_alias="NodeId")
-    """The EC2 instance ID of the node that encountered an error during the reboot operation."""
+    """The EC2 instance ID of the node that encountered an error during the reboot
+    operation.
+    """

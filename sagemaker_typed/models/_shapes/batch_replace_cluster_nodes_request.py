@@ -11,14 +11,46 @@ from .cluster_name_or_arn import ClusterNameOrArn
 
 class BatchReplaceClusterNodesRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster containing the nodes to replace."""
+    """The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster
+    containing the nodes to replace.
+    """
 
     node_ids: BatchReplaceClusterNodesRequestNodeIdsList | None = _pd.Field(
         None, validation_alias="NodeIds", serialization_alias="NodeIds"
     )
-    """A list of EC2 instance IDs to replace with new hardware. You can specify between 1 and 25 instance IDs. Replace operations destroy all instance volumes (root and secondary). Ensure you have backed up any important data before proceeding. Either NodeIds or NodeLogicalIds must be provided (or both), but at least one is required. Each instance ID must follow the pattern i- followed by 17 hexadecimal characters (for example, i-0123456789abcdef0 ). For SageMaker HyperPod clusters using the Slurm workload manager, you cannot replace instances that are configured as Slurm controller nodes."""
+    """A list of EC2 instance IDs to replace with new hardware. You can specify between
+    1 and 25 instance IDs.
+
+    Important: Replace operations destroy all instance volumes (root and secondary).
+    Ensure you have backed up any important data before proceeding.
+
+    Note:
+
+    - Either ``NodeIds`` or ``NodeLogicalIds`` must be provided (or both), but at least
+      one is required.
+    - Each instance ID must follow the pattern ``i-`` followed by 17 hexadecimal
+      characters (for example, ``i-0123456789abcdef0``).
+    - For SageMaker HyperPod clusters using the Slurm workload manager, you cannot
+      replace instances that are configured as Slurm controller nodes.
+    """
 
     node_logical_ids: BatchReplaceClusterNodesRequestNodeLogicalIdsList | None = _pd.Field(
         None, validation_alias="NodeLogicalIds", serialization_alias="NodeLogicalIds"
     )
-    """A list of logical node IDs to replace with new hardware. You can specify between 1 and 25 logical node IDs. The NodeLogicalId is a unique identifier that persists throughout the node's lifecycle and can be used to track nodes that are still being provisioned and don't yet have an EC2 instance ID assigned. Replace operations destroy all instance volumes (root and secondary). Ensure you have backed up any important data before proceeding. This parameter is only supported for clusters using Continuous as the NodeProvisioningMode . For clusters using the default provisioning mode, use NodeIds instead. Either NodeIds or NodeLogicalIds must be provided (or both), but at least one is required."""
+    """A list of logical node IDs to replace with new hardware. You can specify between
+    1 and 25 logical node IDs.
+
+    The ``NodeLogicalId`` is a unique identifier that persists throughout the node's
+    lifecycle and can be used to track nodes that are still being provisioned and don't
+    yet have an EC2 instance ID assigned.
+
+    Important:
+
+    - Replace operations destroy all instance volumes (root and secondary). Ensure you
+      have backed up any important data before proceeding.
+    - This parameter is only supported for clusters using ``Continuous`` as the
+      ``NodeProvisioningMode``. For clusters using the default provisioning mode, use
+      ``NodeIds`` instead.
+    - Either ``NodeIds`` or ``NodeLogicalIds`` must be provided (or both), but at least
+      one is required.
+    """

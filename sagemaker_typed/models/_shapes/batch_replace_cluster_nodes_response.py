@@ -14,17 +14,27 @@ class BatchReplaceClusterNodesResponse(_s.OutputShape):
     failed: BatchReplaceClusterNodesErrors | None = _pd.Field(
         None, validation_alias="Failed", serialization_alias="Failed"
     )
-    """A list of errors encountered for EC2 instance IDs that could not be replaced. Each error includes the instance ID, an error code, and a descriptive message."""
+    """A list of errors encountered for EC2 instance IDs that could not be replaced.
+    Each error includes the instance ID, an error code, and a descriptive message.
+    """
 
     failed_node_logical_ids: BatchReplaceClusterNodeLogicalIdsErrors | None = _pd.Field(
         None, validation_alias="FailedNodeLogicalIds", serialization_alias="FailedNodeLogicalIds"
     )
-    """A list of errors encountered for logical node IDs that could not be replaced. Each error includes the logical node ID, an error code, and a descriptive message. This field is only present when NodeLogicalIds were provided in the request."""
+    """A list of errors encountered for logical node IDs that could not be replaced.
+    Each error includes the logical node ID, an error code, and a descriptive message.
+    This field is only present when ``NodeLogicalIds`` were provided in the request.
+    """
 
     successful: ClusterNodeIds | None = _pd.Field(None, validation_alias="Successful", serialization_alias="Successful")
-    """A list of EC2 instance IDs for which the replacement operation was successfully initiated."""
+    """A list of EC2 instance IDs for which the replacement operation was successfully
+    initiated.
+    """
 
     successful_node_logical_ids: ClusterNodeLogicalIdList | None = _pd.Field(
         None, validation_alias="SuccessfulNodeLogicalIds", serialization_alias="SuccessfulNodeLogicalIds"
     )
-    """A list of logical node IDs for which the replacement operation was successfully initiated. This field is only present when NodeLogicalIds were provided in the request."""
+    """A list of logical node IDs for which the replacement operation was successfully
+    initiated. This field is only present when ``NodeLogicalIds`` were provided in the
+    request.
+    """

@@ -31,7 +31,11 @@ class BatchTransformInput(_s.Shape):
     end_time_offset: MonitoringTimeOffsetString | None = _pd.Field(
         None, validation_alias="EndTimeOffset", serialization_alias="EndTimeOffset"
     )
-    """If specified, monitoring jobs subtract this time from the end time. For information about using offsets for scheduling monitoring jobs, see Schedule Model Quality Monitoring Jobs ."""
+    """If specified, monitoring jobs subtract this time from the end time. For
+    information about using offsets for scheduling monitoring jobs, see Schedule Model
+    Quality Monitoring Jobs
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-model-quality-schedule.html).
+    """
 
     exclude_features_attribute: ExcludeFeaturesAttribute | None = _pd.Field(
         None, validation_alias="ExcludeFeaturesAttribute", serialization_alias="ExcludeFeaturesAttribute"
@@ -49,12 +53,16 @@ class BatchTransformInput(_s.Shape):
     """The attribute of the input data that represents the ground truth label."""
 
     local_path: ProcessingLocalPath = _pd.Field(validation_alias="LocalPath", serialization_alias="LocalPath")
-    """Path to the filesystem where the batch transform data is available to the container."""
+    """Path to the filesystem where the batch transform data is available to the
+    container.
+    """
 
     probability_attribute: String | None = _pd.Field(
         None, validation_alias="ProbabilityAttribute", serialization_alias="ProbabilityAttribute"
     )
-    """In a classification problem, the attribute that represents the class probability."""
+    """In a classification problem, the attribute that represents the class
+    probability.
+    """
 
     probability_threshold_attribute: ProbabilityThresholdAttribute | None = _pd.Field(
         None, validation_alias="ProbabilityThresholdAttribute", serialization_alias="ProbabilityThresholdAttribute"
@@ -64,14 +72,23 @@ class BatchTransformInput(_s.Shape):
     s3_data_distribution_type: ProcessingS3DataDistributionType | None = _pd.Field(
         None, validation_alias="S3DataDistributionType", serialization_alias="S3DataDistributionType"
     )
-    """Whether input data distributed in Amazon S3 is fully replicated or sharded by an S3 key. Defaults to FullyReplicated"""
+    """Whether input data distributed in Amazon S3 is fully replicated or sharded by an
+    S3 key. Defaults to ``FullyReplicated``
+    """
 
     s3_input_mode: ProcessingS3InputMode | None = _pd.Field(
         None, validation_alias="S3InputMode", serialization_alias="S3InputMode"
     )
-    """Whether the Pipe or File is used as the input mode for transferring data for the monitoring job. Pipe mode is recommended for large datasets. File mode is useful for small files that fit in memory. Defaults to File ."""
+    """Whether the ``Pipe`` or ``File`` is used as the input mode for transferring data
+    for the monitoring job. ``Pipe`` mode is recommended for large datasets. ``File``
+    mode is useful for small files that fit in memory. Defaults to ``File``.
+    """
 
     start_time_offset: MonitoringTimeOffsetString | None = _pd.Field(
         None, validation_alias="StartTimeOffset", serialization_alias="StartTimeOffset"
     )
-    """If specified, monitoring jobs substract this time from the start time. For information about using offsets for scheduling monitoring jobs, see Schedule Model Quality Monitoring Jobs ."""
+    """If specified, monitoring jobs substract this time from the start time. For
+    information about using offsets for scheduling monitoring jobs, see Schedule Model
+    Quality Monitoring Jobs
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-model-quality-schedule.html).
+    """

@@ -11,4 +11,6 @@ class BedrockProvisionedModelThroughputMetadata(_s.Shape):
     """The metadata of the Amazon Bedrock provisioned model throughput."""
 
     arn: String1024 | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
-    """The Amazon Resource Name (ARN) of the Amazon Bedrock provisioned model throughput."""
+    """The Amazon Resource Name (ARN) of the Amazon Bedrock provisioned model
+    throughput.
+    """

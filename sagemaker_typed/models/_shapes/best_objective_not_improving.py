@@ -8,11 +8,16 @@ from .max_number_of_training_jobs_not_improving import MaxNumberOfTrainingJobsNo
 
 
 class BestObjectiveNotImproving(_s.Shape):
-    """A structure that keeps track of which training jobs launched by your hyperparameter tuning job are not improving model performance as evaluated against an objective function."""
+    """A structure that keeps track of which training jobs launched by your
+    hyperparameter tuning job are not improving model performance as evaluated against
+    an objective function.
+    """
 
     max_number_of_training_jobs_not_improving: MaxNumberOfTrainingJobsNotImproving | None = _pd.Field(
         None,
         validation_alias="MaxNumberOfTrainingJobsNotImproving",
         serialization_alias="MaxNumberOfTrainingJobsNotImproving",
     )
-    """The number of training jobs that have failed to improve model performance by 1% or greater over prior training jobs as evaluated against an objective function."""
+    """The number of training jobs that have failed to improve model performance by 1%
+    or greater over prior training jobs as evaluated against an objective function.
+    """

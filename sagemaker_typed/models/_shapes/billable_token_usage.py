@@ -8,7 +8,9 @@ from .java_long import JavaLong
 
 
 class BillableTokenUsage(_s.Shape):
-    """The billable token usage for a training session, broken down by operation type."""
+    """The billable token usage for a training session, broken down by operation
+    type.
+    """
 
     prefill_token_count: JavaLong | None = _pd.Field(
         None, validation_alias="PrefillTokenCount", serialization_alias="PrefillTokenCount"

@@ -10,21 +10,34 @@ from .traffic_routing_config import TrafficRoutingConfig
 
 
 class BlueGreenUpdatePolicy(_s.Shape):
-    """Update policy for a blue/green deployment. If this update policy is specified, SageMaker creates a new fleet during the deployment while maintaining the old fleet. SageMaker flips traffic to the new fleet according to the specified traffic routing configuration. Only one update policy should be used in the deployment configuration. If no update policy is specified, SageMaker uses a blue/green deployment strategy with all at once traffic shifting by default."""
+    """Update policy for a blue/green deployment. If this update policy is specified,
+    SageMaker creates a new fleet during the deployment while maintaining the old fleet.
+    SageMaker flips traffic to the new fleet according to the specified traffic routing
+    configuration. Only one update policy should be used in the deployment
+    configuration. If no update policy is specified, SageMaker uses a blue/green
+    deployment strategy with all at once traffic shifting by default.
+    """
 
     maximum_execution_timeout_in_seconds: MaximumExecutionTimeoutInSeconds | None = _pd.Field(
         None,
         validation_alias="MaximumExecutionTimeoutInSeconds",
         serialization_alias="MaximumExecutionTimeoutInSeconds",
     )
-    """Maximum execution timeout for the deployment. Note that the timeout value should be larger than the total waiting time specified in TerminationWaitInSeconds and WaitIntervalInSeconds ."""
+    """Maximum execution timeout for the deployment. Note that the timeout value should
+    be larger than the total waiting time specified in ``TerminationWaitInSeconds`` and
+    ``WaitIntervalInSeconds``.
+    """
 
     termination_wait_in_seconds: TerminationWaitInSeconds | None = _pd.Field(
         None, validation_alias="TerminationWaitInSeconds", serialization_alias="TerminationWaitInSeconds"
     )
-    """Additional waiting time in seconds after the completion of an endpoint deployment before terminating the old endpoint fleet. Default is 0."""
+    """Additional waiting time in seconds after the completion of an endpoint deployment
+    before terminating the old endpoint fleet. Default is 0.
+    """
 
     traffic_routing_configuration: TrafficRoutingConfig = _pd.Field(
         validation_alias="TrafficRoutingConfiguration", serialization_alias="TrafficRoutingConfiguration"
     )
-    """Defines the traffic routing strategy to shift traffic from the old fleet to the new fleet during an endpoint deployment."""
+    """Defines the traffic routing strategy to shift traffic from the old fleet to the
+    new fleet during an endpoint deployment.
+    """

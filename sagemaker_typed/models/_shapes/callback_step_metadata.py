@@ -23,4 +23,6 @@ class CallbackStepMetadata(_s.Shape):
     """A list of the output parameters of the callback step."""
 
     sqs_queue_url: String256 | None = _pd.Field(None, validation_alias="SqsQueueUrl", serialization_alias="SqsQueueUrl")
-    """The URL of the Amazon Simple Queue Service (Amazon SQS) queue used by the callback step."""
+    """The URL of the Amazon Simple Queue Service (Amazon SQS) queue used by the
+    callback step.
+    """

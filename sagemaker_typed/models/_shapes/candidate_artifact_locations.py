@@ -15,14 +15,21 @@ class CandidateArtifactLocations(_s.Shape):
     backtest_results: BacktestResultsLocation | None = _pd.Field(
         None, validation_alias="BacktestResults", serialization_alias="BacktestResults"
     )
-    """The Amazon S3 prefix to the accuracy metrics and the inference results observed over the testing window. Available only for the time-series forecasting problem type."""
+    """The Amazon S3 prefix to the accuracy metrics and the inference results observed
+    over the testing window. Available only for the time-series forecasting problem
+    type.
+    """
 
     explainability: ExplainabilityLocation = _pd.Field(
         validation_alias="Explainability", serialization_alias="Explainability"
     )
-    """The Amazon S3 prefix to the explainability artifacts generated for the AutoML candidate."""
+    """The Amazon S3 prefix to the explainability artifacts generated for the AutoML
+    candidate.
+    """
 
     model_insights: ModelInsightsLocation | None = _pd.Field(
         None, validation_alias="ModelInsights", serialization_alias="ModelInsights"
     )
-    """The Amazon S3 prefix to the model insight artifacts generated for the AutoML candidate."""
+    """The Amazon S3 prefix to the model insight artifacts generated for the AutoML
+    candidate.
+    """

@@ -25,7 +25,9 @@ class CanvasAppSettings(_s.Shape):
     emr_serverless_settings: EmrServerlessSettings | None = _pd.Field(
         None, validation_alias="EmrServerlessSettings", serialization_alias="EmrServerlessSettings"
     )
-    """The settings for running Amazon EMR Serverless data processing jobs in SageMaker Canvas."""
+    """The settings for running Amazon EMR Serverless data processing jobs in
+    SageMaker Canvas.
+    """
 
     generative_ai_settings: GenerativeAiSettings | None = _pd.Field(
         None, validation_alias="GenerativeAiSettings", serialization_alias="GenerativeAiSettings"

@@ -9,10 +9,14 @@ from .string import String
 
 
 class CapacityReservation(_s.Shape):
-    """Information about the Capacity Reservation used by an instance or instance group."""
+    """Information about the Capacity Reservation used by an instance or instance
+    group.
+    """
 
     arn: String | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
     """The Amazon Resource Name (ARN) of the Capacity Reservation."""
 
     type: CapacityReservationType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """The type of Capacity Reservation. Valid values are ODCR (On-Demand Capacity Reservation) or CRG (Capacity Reservation Group)."""
+    """The type of Capacity Reservation. Valid values are ``ODCR`` (On-Demand Capacity
+    Reservation) or ``CRG`` (Capacity Reservation Group).
+    """

@@ -9,10 +9,24 @@ from .capacity_size_value import CapacitySizeValue
 
 
 class CapacitySize(_s.Shape):
-    """Specifies the type and size of the endpoint capacity to activate for a blue/green deployment, a rolling deployment, or a rollback strategy. You can specify your batches as either instance count or the overall percentage or your fleet. For a rollback strategy, if you don't specify the fields in this object, or if you set the Value to 100%, then SageMaker uses a blue/green rollback strategy and rolls all traffic back to the blue fleet."""
+    """Specifies the type and size of the endpoint capacity to activate for a blue/green
+    deployment, a rolling deployment, or a rollback strategy. You can specify your
+    batches as either instance count or the overall percentage or your fleet.
+
+    For a rollback strategy, if you don't specify the fields in this object, or if you
+    set the ``Value`` to 100%, then SageMaker uses a blue/green rollback strategy and
+    rolls all traffic back to the blue fleet.
+    """
 
     type: CapacitySizeType = _pd.Field(validation_alias="Type", serialization_alias="Type")
-    """Specifies the endpoint capacity type. INSTANCE_COUNT : The endpoint activates based on the number of instances. CAPACITY_PERCENT : The endpoint activates based on the specified percentage of capacity."""
+    """Specifies the endpoint capacity type.
+
+    - ``INSTANCE_COUNT``: The endpoint activates based on the number of instances.
+    - ``CAPACITY_PERCENT``: The endpoint activates based on the specified percentage of
+      capacity.
+    """
 
     value: CapacitySizeValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
-    """Defines the capacity size, either as a number of instances or a capacity percentage."""
+    """Defines the capacity size, either as a number of instances or a capacity
+    percentage.
+    """

@@ -9,10 +9,15 @@ from .node_unavailability_value import NodeUnavailabilityValue
 
 
 class CapacitySizeConfig(_s.Shape):
-    """The configuration of the size measurements of the AMI update. Using this configuration, you can specify whether SageMaker should update your instance group by an amount or percentage of instances."""
+    """The configuration of the size measurements of the AMI update. Using this
+    configuration, you can specify whether SageMaker should update your instance group
+    by an amount or percentage of instances.
+    """
 
     type: NodeUnavailabilityType = _pd.Field(validation_alias="Type", serialization_alias="Type")
-    """Specifies whether SageMaker should process the update by amount or percentage of instances."""
+    """Specifies whether SageMaker should process the update by amount or percentage of
+    instances.
+    """
 
     value: NodeUnavailabilityValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
     """Specifies the amount or percentage of instances SageMaker updates at a time."""

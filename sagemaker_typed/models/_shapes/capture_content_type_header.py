@@ -9,14 +9,20 @@ from .json_content_types import JsonContentTypes
 
 
 class CaptureContentTypeHeader(_s.Shape):
-    """Configuration specifying how to treat different headers. If no headers are specified Amazon SageMaker AI will by default base64 encode when capturing the data."""
+    """Configuration specifying how to treat different headers. If no headers are
+    specified Amazon SageMaker AI will by default base64 encode when capturing the data.
+    """
 
     csv_content_types: CsvContentTypes | None = _pd.Field(
         None, validation_alias="CsvContentTypes", serialization_alias="CsvContentTypes"
     )
-    """The list of all content type headers that Amazon SageMaker AI will treat as CSV and capture accordingly."""
+    """The list of all content type headers that Amazon SageMaker AI will treat as CSV
+    and capture accordingly.
+    """
 
     json_content_types: JsonContentTypes | None = _pd.Field(
         None, validation_alias="JsonContentTypes", serialization_alias="JsonContentTypes"
     )
-    """The list of all content type headers that SageMaker AI will treat as JSON and capture accordingly."""
+    """The list of all content type headers that SageMaker AI will treat as JSON and
+    capture accordingly.
+    """

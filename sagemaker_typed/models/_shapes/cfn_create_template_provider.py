@@ -11,7 +11,9 @@ from .role_arn import RoleArn
 
 
 class CfnCreateTemplateProvider(_s.Shape):
-    """The CloudFormation template provider configuration for creating infrastructure resources."""
+    """The CloudFormation template provider configuration for creating infrastructure
+    resources.
+    """
 
     parameters: CfnStackCreateParameters | None = _pd.Field(
         None, validation_alias="Parameters", serialization_alias="Parameters"

@@ -10,6 +10,7 @@ CfnStackId: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=256,
-        pattern="^(?:(?=.{1,256}$)arn:aws[a-z\\-]*:cloudformation:[a-z0-9\\-]*:[0-9]{12}:stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/.*)$",
+        pattern="\\A(?=[^\\n\\r\\x85\\u2028\\u2029]{1,256}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))arn:aws[\\-a-z]*:cloudformation:[\\-0-9a-z]*:[0-9]{12}:stack/[A-Za-z][\\-0-9A-Za-z]{0,127}/[^\\n\\r\\x85\\u2028\\u2029]*\\Z",
+        python_re=True,
     ),
 ]

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 CfnStackName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=128, pattern="^(?:[A-Za-z][A-Za-z0-9-]{0,127})$", astral=False)
+    str, _c.Str(min_length=1, max_length=128, pattern="^[A-Za-z][A-Za-z0-9\\-]{0,127}$", astral=False)
 ]

@@ -6,5 +6,11 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 CfnTemplateName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=32, pattern="^(?:(?=.{1,32}$)[a-zA-Z0-9](-*[a-zA-Z0-9])*)$")
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=32,
+        pattern="\\A(?=[^\\n\\r\\x85\\u2028\\u2029]{1,32}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))[0-9A-Za-z](?:-*[0-9A-Za-z])*\\Z",
+        python_re=True,
+    ),
 ]

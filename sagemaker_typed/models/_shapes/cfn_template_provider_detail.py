@@ -12,7 +12,9 @@ from .role_arn import RoleArn
 
 
 class CfnTemplateProviderDetail(_s.Shape):
-    """Details about a CloudFormation template provider configuration and associated provisioning information."""
+    """Details about a CloudFormation template provider configuration and associated
+    provisioning information.
+    """
 
     parameters: CfnStackParameters | None = _pd.Field(
         None, validation_alias="Parameters", serialization_alias="Parameters"

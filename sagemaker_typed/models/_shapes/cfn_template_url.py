@@ -6,5 +6,11 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 CfnTemplateURL: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=1024, pattern="^(?:(?=.{1,1024}$)(https)://([^/]+)/(.+))$")
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=1024,
+        pattern="\\A(?=[^\\n\\r\\x85\\u2028\\u2029]{1,1024}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))https://[^/]+/[^\\n\\r\\x85\\u2028\\u2029]+\\Z",
+        python_re=True,
+    ),
 ]

@@ -10,7 +10,9 @@ from .cfn_template_url import CfnTemplateURL
 
 
 class CfnUpdateTemplateProvider(_s.Shape):
-    """Contains configuration details for updating an existing CloudFormation template provider in the project."""
+    """Contains configuration details for updating an existing CloudFormation template
+    provider in the project.
+    """
 
     parameters: CfnStackUpdateParameters | None = _pd.Field(
         None, validation_alias="Parameters", serialization_alias="Parameters"

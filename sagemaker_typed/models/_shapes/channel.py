@@ -22,7 +22,10 @@ class Channel(_s.Shape):
     compression_type: CompressionType | None = _pd.Field(
         None, validation_alias="CompressionType", serialization_alias="CompressionType"
     )
-    """If training data is compressed, the compression type. The default value is None . CompressionType is used only in Pipe input mode. In File mode, leave this field unset or set it to None."""
+    """If training data is compressed, the compression type. The default value is
+    ``None``. ``CompressionType`` is used only in Pipe input mode. In File mode, leave
+    this field unset or set it to None.
+    """
 
     content_type: ContentType | None = _pd.Field(
         None, validation_alias="ContentType", serialization_alias="ContentType"
@@ -35,14 +38,48 @@ class Channel(_s.Shape):
     input_mode: TrainingInputMode | None = _pd.Field(
         None, validation_alias="InputMode", serialization_alias="InputMode"
     )
-    """(Optional) The input mode to use for the data channel in a training job. If you don't set a value for InputMode , SageMaker uses the value set for TrainingInputMode . Use this parameter to override the TrainingInputMode setting in a AlgorithmSpecification request when you have a channel that needs a different input mode from the training job's general setting. To download the data from Amazon Simple Storage Service (Amazon S3) to the provisioned ML storage volume, and mount the directory to a Docker volume, use File input mode. To stream data directly from Amazon S3 to the container, choose Pipe input mode. To use a model for incremental training, choose File input model."""
+    """(Optional) The input mode to use for the data channel in a training job. If you
+    don't set a value for ``InputMode``, SageMaker uses the value set for
+    ``TrainingInputMode``. Use this parameter to override the ``TrainingInputMode``
+    setting in a AlgorithmSpecification
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AlgorithmSpecification.html)
+    request when you have a channel that needs a different input mode from the training
+    job's general setting. To download the data from Amazon Simple Storage Service
+    (Amazon S3) to the provisioned ML storage volume, and mount the directory to a
+    Docker volume, use ``File`` input mode. To stream data directly from Amazon S3 to
+    the container, choose ``Pipe`` input mode.
+
+    To use a model for incremental training, choose ``File`` input model.
+    """
 
     record_wrapper_type: RecordWrapper | None = _pd.Field(
         None, validation_alias="RecordWrapperType", serialization_alias="RecordWrapperType"
     )
-    """Specify RecordIO as the value when input data is in raw format but the training algorithm requires the RecordIO format. In this case, SageMaker wraps each individual S3 object in a RecordIO record. If the input data is already in RecordIO format, you don't need to set this attribute. For more information, see Create a Dataset Using RecordIO . In File mode, leave this field unset or set it to None."""
+    """Specify RecordIO as the value when input data is in raw format but the training
+    algorithm requires the RecordIO format. In this case, SageMaker wraps each
+    individual S3 object in a RecordIO record. If the input data is already in RecordIO
+    format, you don't need to set this attribute. For more information, see Create a
+    Dataset Using RecordIO
+    (https://mxnet.apache.org/api/architecture/note_data_loading#data-format).
+
+    In File mode, leave this field unset or set it to None.
+    """
 
     shuffle_config: ShuffleConfig | None = _pd.Field(
         None, validation_alias="ShuffleConfig", serialization_alias="ShuffleConfig"
     )
-    """A configuration for a shuffle option for input data in a channel. If you use S3Prefix for S3DataType , this shuffles the results of the S3 key prefix matches. If you use ManifestFile , the order of the S3 object references in the ManifestFile is shuffled. If you use AugmentedManifestFile , the order of the JSON lines in the AugmentedManifestFile is shuffled. The shuffling order is determined using the Seed value. For Pipe input mode, shuffling is done at the start of every epoch. With large datasets this ensures that the order of the training data is different for each epoch, it helps reduce bias and possible overfitting. In a multi-node training job when ShuffleConfig is combined with S3DataDistributionType of ShardedByS3Key , the data is shuffled across nodes so that the content sent to a particular node on the first epoch might be sent to a different node on the second epoch."""
+    """A configuration for a shuffle option for input data in a channel. If you use
+    ``S3Prefix`` for ``S3DataType``, this shuffles the results of the S3 key prefix
+    matches. If you use ``ManifestFile``, the order of the S3 object references in the
+    ``ManifestFile`` is shuffled. If you use ``AugmentedManifestFile``, the order of the
+    JSON lines in the ``AugmentedManifestFile`` is shuffled. The shuffling order is
+    determined using the ``Seed`` value.
+
+    For Pipe input mode, shuffling is done at the start of every epoch. With large
+    datasets this ensures that the order of the training data is different for each
+    epoch, it helps reduce bias and possible overfitting. In a multi-node training job
+    when ShuffleConfig is combined with ``S3DataDistributionType`` of
+    ``ShardedByS3Key``, the data is shuffled across nodes so that the content sent to a
+    particular node on the first epoch might be sent to a different node on the second
+    epoch.
+    """

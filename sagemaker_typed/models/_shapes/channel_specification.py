@@ -39,4 +39,12 @@ class ChannelSpecification(_s.Shape):
     supported_input_modes: InputModes = _pd.Field(
         validation_alias="SupportedInputModes", serialization_alias="SupportedInputModes"
     )
-    """The allowed input mode, either FILE or PIPE. In FILE mode, Amazon SageMaker copies the data from the input source onto the local Amazon Elastic Block Store (Amazon EBS) volumes before starting your training algorithm. This is the most commonly used input mode. In PIPE mode, Amazon SageMaker streams input data from the source directly to your algorithm without using the EBS volume."""
+    """The allowed input mode, either FILE or PIPE.
+
+    In FILE mode, Amazon SageMaker copies the data from the input source onto the local
+    Amazon Elastic Block Store (Amazon EBS) volumes before starting your training
+    algorithm. This is the most commonly used input mode.
+
+    In PIPE mode, Amazon SageMaker streams input data from the source directly to your
+    algorithm without using the EBS volume.
+    """

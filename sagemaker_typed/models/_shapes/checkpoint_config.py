@@ -9,10 +9,16 @@ from .s3_uri import S3Uri
 
 
 class CheckpointConfig(_s.Shape):
-    """Contains information about the output location for managed spot training checkpoint data."""
+    """Contains information about the output location for managed spot training
+    checkpoint data.
+    """
 
     local_path: DirectoryPath | None = _pd.Field(None, validation_alias="LocalPath", serialization_alias="LocalPath")
-    """(Optional) The local directory where checkpoints are written. The default directory is /opt/ml/checkpoints/ ."""
+    """(Optional) The local directory where checkpoints are written. The default
+    directory is ``/opt/ml/checkpoints/``.
+    """
 
     s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """Identifies the S3 path where you want SageMaker to store checkpoints. For example, s3://bucket-name/key-name-prefix ."""
+    """Identifies the S3 path where you want SageMaker to store checkpoints. For
+    example, ``s3://bucket-name/key-name-prefix``.
+    """

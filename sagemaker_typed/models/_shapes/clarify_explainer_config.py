@@ -15,7 +15,11 @@ class ClarifyExplainerConfig(_s.Shape):
     enable_explanations: ClarifyEnableExplanations | None = _pd.Field(
         None, validation_alias="EnableExplanations", serialization_alias="EnableExplanations"
     )
-    """A JMESPath boolean expression used to filter which records to explain. Explanations are activated by default. See EnableExplanations for additional information."""
+    """A JMESPath boolean expression used to filter which records to explain.
+    Explanations are activated by default. See ``EnableExplanations``
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-online-explainability-create-endpoint.html#clarify-online-explainability-create-endpoint-enable)for
+    additional information.
+    """
 
     inference_config: ClarifyInferenceConfig | None = _pd.Field(
         None, validation_alias="InferenceConfig", serialization_alias="InferenceConfig"

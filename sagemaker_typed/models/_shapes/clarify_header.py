@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-ClarifyHeader: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=64, pattern="^(?:.*)$")]
+ClarifyHeader: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=64, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]

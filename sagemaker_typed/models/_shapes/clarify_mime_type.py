@@ -10,7 +10,7 @@ ClarifyMimeType: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=255,
-        pattern="^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*)$",
+        pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*/[a-zA-Z0-9](?:-*[a-zA-Z0-9+.])*$",
         astral=False,
     ),
 ]

@@ -17,10 +17,18 @@ class ClarifyShapConfig(_s.Shape):
     number_of_samples: ClarifyShapNumberOfSamples | None = _pd.Field(
         None, validation_alias="NumberOfSamples", serialization_alias="NumberOfSamples"
     )
-    """The number of samples to be used for analysis by the Kernal SHAP algorithm. The number of samples determines the size of the synthetic dataset, which has an impact on latency of explainability requests. For more information, see the Synthetic data of Configure and create an endpoint ."""
+    """The number of samples to be used for analysis by the Kernal SHAP algorithm.
+
+    Note: The number of samples determines the size of the synthetic dataset, which has
+    an impact on latency of explainability requests. For more information, see the
+    Synthetic data of Configure and create an endpoint
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-online-explainability-create-endpoint.html).
+    """
 
     seed: ClarifyShapSeed | None = _pd.Field(None, validation_alias="Seed", serialization_alias="Seed")
-    """The starting value used to initialize the random number generator in the explainer. Provide a value for this parameter to obtain a deterministic SHAP result."""
+    """The starting value used to initialize the random number generator in the
+    explainer. Provide a value for this parameter to obtain a deterministic SHAP result.
+    """
 
     shap_baseline_config: ClarifyShapBaselineConfig = _pd.Field(
         validation_alias="ShapBaselineConfig", serialization_alias="ShapBaselineConfig"
@@ -30,7 +38,12 @@ class ClarifyShapConfig(_s.Shape):
     text_config: ClarifyTextConfig | None = _pd.Field(
         None, validation_alias="TextConfig", serialization_alias="TextConfig"
     )
-    """A parameter that indicates if text features are treated as text and explanations are provided for individual units of text. Required for natural language processing (NLP) explainability only."""
+    """A parameter that indicates if text features are treated as text and explanations
+    are provided for individual units of text. Required for natural language processing
+    (NLP) explainability only.
+    """
 
     use_logit: ClarifyShapUseLogit | None = _pd.Field(None, validation_alias="UseLogit", serialization_alias="UseLogit")
-    """A Boolean toggle to indicate if you want to use the logit function (true) or log-odds units (false) for model predictions. Defaults to false."""
+    """A Boolean toggle to indicate if you want to use the logit function (true) or
+    log-odds units (false) for model predictions. Defaults to false.
+    """

@@ -10,17 +10,25 @@ from .string256 import String256
 
 
 class CleanupFailure(_s.Shape):
-    """The Amazon S3 output resources associated with an upstream step that the Cleanup step could not delete."""
+    """The Amazon S3 output resources associated with an upstream step that the Cleanup
+    step could not delete.
+    """
 
     error_code: CleanupFailureErrorCode | None = _pd.Field(
         None, validation_alias="ErrorCode", serialization_alias="ErrorCode"
     )
-    """The error code that identifies why the Cleanup step could not delete the output resources associated with the upstream step."""
+    """The error code that identifies why the Cleanup step could not delete the output
+    resources associated with the upstream step.
+    """
 
     error_message: String2048 | None = _pd.Field(
         None, validation_alias="ErrorMessage", serialization_alias="ErrorMessage"
     )
-    """A message describing why the Cleanup step could not delete the output resources associated with the upstream step."""
+    """A message describing why the Cleanup step could not delete the output resources
+    associated with the upstream step.
+    """
 
     step_name: String256 | None = _pd.Field(None, validation_alias="StepName", serialization_alias="StepName")
-    """The name of the upstream step whose Amazon S3 output resources the Cleanup step could not delete."""
+    """The name of the upstream step whose Amazon S3 output resources the Cleanup step
+    could not delete.
+    """

@@ -5,7 +5,12 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class CleanupFailureErrorCode(_e.OpenEnum):
-    """The type of error that prevented the Cleanup step from deleting output resources. Valid values are: ClientError indicates that the failure was caused by the request. InternalFailure indicates that the failure was caused by an internal error."""
+    """The type of error that prevented the Cleanup step from deleting output resources.
+    Valid values are:
+
+    - ``ClientError`` indicates that the failure was caused by the request.
+    - ``InternalFailure`` indicates that the failure was caused by an internal error.
+    """
 
     CLIENT_ERROR = "ClientError"
     INTERNAL_FAILURE = "InternalFailure"

@@ -9,19 +9,27 @@ from .cleanup_step_name_list import CleanupStepNameList
 
 
 class CleanupStepMetadata(_s.Shape):
-    """The cleanup outcomes for Amazon S3 output resources associated with upstream steps."""
+    """The cleanup outcomes for Amazon S3 output resources associated with upstream
+    steps.
+    """
 
     cleaned_steps: CleanupStepNameList | None = _pd.Field(
         None, validation_alias="CleanedSteps", serialization_alias="CleanedSteps"
     )
-    """The names of upstream steps whose Amazon S3 output resources the Cleanup step deleted successfully."""
+    """The names of upstream steps whose Amazon S3 output resources the Cleanup step
+    deleted successfully.
+    """
 
     failed_steps: CleanupFailureList | None = _pd.Field(
         None, validation_alias="FailedSteps", serialization_alias="FailedSteps"
     )
-    """The upstream steps whose Amazon S3 output resources the Cleanup step could not delete."""
+    """The upstream steps whose Amazon S3 output resources the Cleanup step could not
+    delete.
+    """
 
     skipped_steps: CleanupStepNameList | None = _pd.Field(
         None, validation_alias="SkippedSteps", serialization_alias="SkippedSteps"
     )
-    """The names of upstream steps that the Cleanup step skipped. The Cleanup step skips a step when the output properties needed to locate its resources are unavailable."""
+    """The names of upstream steps that the Cleanup step skipped. The Cleanup step skips
+    a step when the output properties needed to locate its resources are unavailable.
+    """

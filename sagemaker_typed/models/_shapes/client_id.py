@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-ClientId: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=1024, pattern="^(?:[ -~]+)$", astral=False)]
+ClientId: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=1024, pattern="^[ -\\~]+$", astral=False)]

@@ -11,18 +11,31 @@ from .cluster_accounting_database_secret_arn import ClusterAccountingDatabaseSec
 
 
 class ClusterAccountingDatabase(_s.Shape):
-    """The external MySQL-compatible database that the Slurm accounting daemon ( slurmdbd ) connects to for a SageMaker HyperPod cluster. You provide the database credentials in an Amazon Web Services Secrets Manager secret instead of in the request."""
+    """The external MySQL-compatible database that the Slurm accounting daemon
+    (``slurmdbd``) connects to for a SageMaker HyperPod cluster. You provide the
+    database credentials in an Amazon Web Services Secrets Manager secret instead of in
+    the request.
+    """
 
     endpoint: ClusterAccountingDatabaseEndpoint = _pd.Field(validation_alias="Endpoint", serialization_alias="Endpoint")
-    """The hostname or endpoint of the accounting database, such as the endpoint of an Amazon RDS for MySQL or Aurora MySQL database. The database must be reachable from the subnets and security groups that you configure for the cluster."""
+    """The hostname or endpoint of the accounting database, such as the endpoint of an
+    Amazon RDS for MySQL or Aurora MySQL database. The database must be reachable from
+    the subnets and security groups that you configure for the cluster.
+    """
 
     name: ClusterAccountingDatabaseName | None = _pd.Field(None, validation_alias="Name", serialization_alias="Name")
-    """The name of the database schema that stores the Slurm accounting data. The default is slurm_acct_db_ followed by the cluster ID from the cluster ARN, for example slurm_acct_db_a1b2c3d4e5f6 ."""
+    """The name of the database schema that stores the Slurm accounting data. The
+    default is ``slurm_acct_db_`` followed by the cluster ID from the cluster ARN, for
+    example ``slurm_acct_db_a1b2c3d4e5f6``.
+    """
 
     port: ClusterAccountingDatabasePort | None = _pd.Field(None, validation_alias="Port", serialization_alias="Port")
-    """The port that the accounting database listens on. The default is 3306 ."""
+    """The port that the accounting database listens on. The default is ``3306``."""
 
     secret_arn: ClusterAccountingDatabaseSecretArn = _pd.Field(
         validation_alias="SecretArn", serialization_alias="SecretArn"
     )
-    """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret that contains the user name and password for the accounting database. The database user must be able to create the schema and to read from and write to it."""
+    """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret
+    that contains the user name and password for the accounting database. The database
+    user must be able to create the schema and to read from and write to it.
+    """

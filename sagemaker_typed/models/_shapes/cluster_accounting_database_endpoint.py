@@ -10,6 +10,7 @@ ClusterAccountingDatabaseEndpoint: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=255,
-        pattern="^(?:(?=.{1,255}$)([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*)$",
+        pattern="\\A(?=[^\\n\\r\\x85\\u2028\\u2029]{1,255}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))[0-9A-Za-z](?:[\\-0-9A-Za-z]{0,61}[0-9A-Za-z])?(?:\\.[0-9A-Za-z](?:[\\-0-9A-Za-z]{0,61}[0-9A-Za-z])?)*\\Z",
+        python_re=True,
     ),
 ]

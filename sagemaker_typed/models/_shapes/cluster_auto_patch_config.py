@@ -12,22 +12,34 @@ from .idle_wait_window_in_seconds_value import IdleWaitWindowInSecondsValue
 
 
 class ClusterAutoPatchConfig(_s.Shape):
-    """The configuration for automatic patching of the instance group. When configured, the system automatically applies security patch AMI updates to the instance group."""
+    """The configuration for automatic patching of the instance group. When configured,
+    the system automatically applies security patch AMI updates to the instance group.
+    """
 
     deployment_config: DeploymentConfiguration | None = _pd.Field(
         None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
     )
-    """The deployment configuration for rolling patch updates, including rollback settings and batch sizes. Only applicable when using a rolling patching strategy."""
+    """The deployment configuration for rolling patch updates, including rollback
+    settings and batch sizes. Only applicable when using a rolling patching strategy.
+    """
 
     drain_policy: ClusterDrainPolicy | None = _pd.Field(
         None, validation_alias="DrainPolicy", serialization_alias="DrainPolicy"
     )
-    """The policy that controls how pods are evicted from an instance before it is patched. Valid only when PatchingStrategy is DrainFirst ."""
+    """The policy that controls how pods are evicted from an instance before it is
+    patched. Valid only when ``PatchingStrategy`` is ``DrainFirst``.
+    """
 
     idle_wait_window_in_seconds: IdleWaitWindowInSecondsValue | None = _pd.Field(
         None, validation_alias="IdleWaitWindowInSeconds", serialization_alias="IdleWaitWindowInSeconds"
     )
-    """The maximum time, in seconds, that automatic patching waits for instances to become idle after a scheduled patch starts. Automatic patching uncordons instances that don't become idle within this window, and they remain on the previous AMI version. Valid values are from 3600 (1 hour) to 2160000 (25 days). The default is 86400 (24 hours). This setting applies only to the WhenIdle and WhenAllIdle strategies."""
+    """The maximum time, in seconds, that automatic patching waits for instances to
+    become idle after a scheduled patch starts. Automatic patching uncordons instances
+    that don't become idle within this window, and they remain on the previous AMI
+    version. Valid values are from 3600 (1 hour) to 2160000 (25 days). The default is
+    86400 (24 hours). This setting applies only to the ``WhenIdle`` and ``WhenAllIdle``
+    strategies.
+    """
 
     patch_schedule: ClusterPatchSchedule | None = _pd.Field(
         None, validation_alias="PatchSchedule", serialization_alias="PatchSchedule"
@@ -37,4 +49,21 @@ class ClusterAutoPatchConfig(_s.Shape):
     patching_strategy: ClusterPatchingStrategy = _pd.Field(
         validation_alias="PatchingStrategy", serialization_alias="PatchingStrategy"
     )
-    """The strategy for applying patches to instances in the group. WhenIdle : Cordons all instances and patches each instance as it becomes idle (no running jobs). Each instance is uncordoned immediately after patching and becomes available for new jobs. If instances do not become idle, they remain on the previous AMI version. You can then use UpdateClusterSoftware with the desired ImageReleaseVersion to manually update the remaining instances. WhenAllIdle : Cordons all instances and waits for all to become idle before patching. All instances are uncordoned after patching completes. If not all instances become idle, no patching occurs and all instances remain on the previous AMI version. DrainFirst : Designed for workloads that never become idle, such as inference. Cordons instances, evicts the running pods, and then patches each instance in batches. Each instance is uncordoned after patching. Use DrainPolicy to control how long to wait for pods to drain and what happens if the drain times out. Requires MaximumBatchSize in DeploymentConfig . Available only for clusters that use Amazon EKS as the orchestrator."""
+    """The strategy for applying patches to instances in the group.
+
+    - ``WhenIdle``: Cordons all instances and patches each instance as it becomes idle
+      (no running jobs). Each instance is uncordoned immediately after patching and
+      becomes available for new jobs. If instances do not become idle, they remain on
+      the previous AMI version. You can then use UpdateClusterSoftware with the desired
+      ImageReleaseVersion to manually update the remaining instances.
+    - ``WhenAllIdle``: Cordons all instances and waits for all to become idle before
+      patching. All instances are uncordoned after patching completes. If not all
+      instances become idle, no patching occurs and all instances remain on the previous
+      AMI version.
+    - ``DrainFirst``: Designed for workloads that never become idle, such as inference.
+      Cordons instances, evicts the running pods, and then patches each instance in
+      batches. Each instance is uncordoned after patching. Use ``DrainPolicy`` to
+      control how long to wait for pods to drain and what happens if the drain times
+      out. Requires ``MaximumBatchSize`` in ``DeploymentConfig``. Available only for
+      clusters that use Amazon EKS as the orchestrator.
+    """

@@ -12,7 +12,9 @@ from .idle_wait_window_in_seconds_value import IdleWaitWindowInSecondsValue
 
 
 class ClusterAutoPatchConfigDetails(_s.Shape):
-    """The auto-patching configuration details for the instance group, including the patching strategy and schedule."""
+    """The auto-patching configuration details for the instance group, including the
+    patching strategy and schedule.
+    """
 
     current_patch_schedule: ClusterPatchScheduleDetails | None = _pd.Field(
         None, validation_alias="CurrentPatchSchedule", serialization_alias="CurrentPatchSchedule"
@@ -27,19 +29,44 @@ class ClusterAutoPatchConfigDetails(_s.Shape):
     desired_patch_schedule: ClusterPatchScheduleDetails | None = _pd.Field(
         None, validation_alias="DesiredPatchSchedule", serialization_alias="DesiredPatchSchedule"
     )
-    """The requested patch schedule. Differs from CurrentPatchSchedule when a reschedule request is pending."""
+    """The requested patch schedule. Differs from CurrentPatchSchedule when a reschedule
+    request is pending.
+    """
 
     drain_policy: ClusterDrainPolicy | None = _pd.Field(
         None, validation_alias="DrainPolicy", serialization_alias="DrainPolicy"
     )
-    """The policy that controls how pods are evicted from an instance before it is patched. Applies only when PatchingStrategy is DrainFirst ."""
+    """The policy that controls how pods are evicted from an instance before it is
+    patched. Applies only when ``PatchingStrategy`` is ``DrainFirst``.
+    """
 
     idle_wait_window_in_seconds: IdleWaitWindowInSecondsValue | None = _pd.Field(
         None, validation_alias="IdleWaitWindowInSeconds", serialization_alias="IdleWaitWindowInSeconds"
     )
-    """The maximum time, in seconds, that automatic patching waits for instances to become idle after a scheduled patch starts. Automatic patching uncordons instances that don't become idle within this window, and they remain on the previous AMI version. The default is 86400 (24 hours)."""
+    """The maximum time, in seconds, that automatic patching waits for instances to
+    become idle after a scheduled patch starts. Automatic patching uncordons instances
+    that don't become idle within this window, and they remain on the previous AMI
+    version. The default is 86400 (24 hours).
+    """
 
     patching_strategy: ClusterPatchingStrategy | None = _pd.Field(
         None, validation_alias="PatchingStrategy", serialization_alias="PatchingStrategy"
     )
-    """The strategy used for applying patches to instances in the group. WhenIdle : Cordons all instances and patches each instance as it becomes idle (no running jobs). Each instance is uncordoned immediately after patching and becomes available for new jobs. If instances do not become idle, they remain on the previous AMI version. You can then use UpdateClusterSoftware with the desired ImageReleaseVersion to manually update the remaining instances. WhenAllIdle : Cordons all instances and waits for all to become idle before patching. All instances are uncordoned after patching completes. If not all instances become idle, no patching occurs and all instances remain on the previous AMI version. DrainFirst : Designed for workloads that never become idle, such as inference. Cordons instances, evicts the running pods, and then patches each instance in batches. Each instance is uncordoned after patching. Use DrainPolicy to control how long to wait for pods to drain and what happens if the drain times out. Requires MaximumBatchSize in DeploymentConfig . Available only for clusters that use Amazon EKS as the orchestrator."""
+    """The strategy used for applying patches to instances in the group.
+
+    - ``WhenIdle``: Cordons all instances and patches each instance as it becomes idle
+      (no running jobs). Each instance is uncordoned immediately after patching and
+      becomes available for new jobs. If instances do not become idle, they remain on
+      the previous AMI version. You can then use UpdateClusterSoftware with the desired
+      ImageReleaseVersion to manually update the remaining instances.
+    - ``WhenAllIdle``: Cordons all instances and waits for all to become idle before
+      patching. All instances are uncordoned after patching completes. If not all
+      instances become idle, no patching occurs and all instances remain on the previous
+      AMI version.
+    - ``DrainFirst``: Designed for workloads that never become idle, such as inference.
+      Cordons instances, evicts the running pods, and then patches each instance in
+      batches. Each instance is uncordoned after patching. Use ``DrainPolicy`` to
+      control how long to wait for pods to drain and what happens if the drain times
+      out. Requires ``MaximumBatchSize`` in ``DeploymentConfig``. Available only for
+      clusters that use Amazon EKS as the orchestrator.
+    """

@@ -14,7 +14,9 @@ class ClusterAutoScalingConfig(_s.Shape):
     auto_scaler_type: ClusterAutoScalerType | None = _pd.Field(
         None, validation_alias="AutoScalerType", serialization_alias="AutoScalerType"
     )
-    """The type of autoscaler to use. Currently supported value is Karpenter ."""
+    """The type of autoscaler to use. Currently supported value is ``Karpenter``."""
 
     mode: ClusterAutoScalingMode = _pd.Field(validation_alias="Mode", serialization_alias="Mode")
-    """Describes whether autoscaling is enabled or disabled for the cluster. Valid values are Enable and Disable ."""
+    """Describes whether autoscaling is enabled or disabled for the cluster. Valid
+    values are ``Enable`` and ``Disable``.
+    """

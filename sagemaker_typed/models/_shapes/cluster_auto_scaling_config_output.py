@@ -21,10 +21,14 @@ class ClusterAutoScalingConfigOutput(_s.Shape):
     failure_message: String | None = _pd.Field(
         None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
     )
-    """If the autoscaling status is Failed , this field contains a message describing the failure."""
+    """If the autoscaling status is ``Failed``, this field contains a message describing
+    the failure.
+    """
 
     mode: ClusterAutoScalingMode = _pd.Field(validation_alias="Mode", serialization_alias="Mode")
     """Describes whether autoscaling is enabled or disabled for the cluster."""
 
     status: ClusterAutoScalingStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The current status of the autoscaling configuration. Valid values are InService , Failed , Creating , and Deleting ."""
+    """The current status of the autoscaling configuration. Valid values are
+    ``InService``, ``Failed``, ``Creating``, and ``Deleting``.
+    """

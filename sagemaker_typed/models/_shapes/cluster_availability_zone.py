@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterAvailabilityZone: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(pattern="^(?:[a-z]{2}-[a-z]+-\\d[a-z])$", astral=False)
+    str, _c.Str(pattern="^[a-z]{2}-[a-z]+-[[:digit:]][a-z]$", astral=False)
 ]

@@ -9,7 +9,9 @@ from .cluster_spot_options import ClusterSpotOptions
 
 
 class ClusterCapacityRequirements(_s.Shape):
-    """Defines the instance capacity requirements for an instance group, including configurations for both Spot and On-Demand capacity types."""
+    """Defines the instance capacity requirements for an instance group, including
+    configurations for both Spot and On-Demand capacity types.
+    """
 
     on_demand: ClusterOnDemandOptions | None = _pd.Field(
         None, validation_alias="OnDemand", serialization_alias="OnDemand"

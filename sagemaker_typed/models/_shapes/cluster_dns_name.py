@@ -6,5 +6,8 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterDnsName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=16, max_length=275, pattern="^(?:((fs|fc)i?-[0-9a-f]{8,}\\..{4,253}))$")
+    str,
+    _c.Str(
+        min_length=16, max_length=275, pattern="^(?:fs|fc)i?-[0-9a-f]{8,}\\.[^\\n\\r\\x{85}\\x{2028}\\x{2029}]{4,253}$"
+    ),
 ]

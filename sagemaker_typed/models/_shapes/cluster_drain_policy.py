@@ -9,14 +9,28 @@ from .drain_timeout_in_seconds_value import DrainTimeoutInSecondsValue
 
 
 class ClusterDrainPolicy(_s.Shape):
-    """Specifies how pods are evicted from an instance before it is patched with the DrainFirst strategy. By default, evictions respect Kubernetes Pod Disruption Budgets."""
+    """Specifies how pods are evicted from an instance before it is patched with the
+    ``DrainFirst`` strategy. By default, evictions respect Kubernetes Pod Disruption
+    Budgets.
+    """
 
     drain_timeout_in_seconds: DrainTimeoutInSecondsValue | None = _pd.Field(
         None, validation_alias="DrainTimeoutInSeconds", serialization_alias="DrainTimeoutInSeconds"
     )
-    """The maximum time, in seconds, to wait for the pods on an instance to drain. Valid values are from 0 to 5400 (90 minutes). The default is 3600 (1 hour)."""
+    """The maximum time, in seconds, to wait for the pods on an instance to drain. Valid
+    values are from 0 to 5400 (90 minutes). The default is 3600 (1 hour).
+    """
 
     on_drain_timeout: ClusterOnDrainTimeout | None = _pd.Field(
         None, validation_alias="OnDrainTimeout", serialization_alias="OnDrainTimeout"
     )
-    """The action to take if the pods on an instance don't drain within DrainTimeoutInSeconds . The default is Skip . Skip : Doesn't patch the instance. The instance is uncordoned and remains on the previous AMI version. This can leave the instance group partially patched. You can then use UpdateClusterSoftware with the desired ImageReleaseVersion to manually update the remaining instances. Force : Deletes the remaining pods without respecting Pod Disruption Budgets, and then patches the instance."""
+    """The action to take if the pods on an instance don't drain within
+    ``DrainTimeoutInSeconds``. The default is ``Skip``.
+
+    - ``Skip``: Doesn't patch the instance. The instance is uncordoned and remains on
+      the previous AMI version. This can leave the instance group partially patched. You
+      can then use UpdateClusterSoftware with the desired ImageReleaseVersion to
+      manually update the remaining instances.
+    - ``Force``: Deletes the remaining pods without respecting Pod Disruption Budgets,
+      and then patches the instance.
+    """

@@ -20,7 +20,9 @@ class ClusterEventDetail(_s.Shape):
     """Detailed information about a specific event in a HyperPod cluster."""
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the event."""
+    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the
+    event.
+    """
 
     cluster_name: ClusterName = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
     """The name of the HyperPod cluster associated with the event."""
@@ -39,7 +41,9 @@ class ClusterEventDetail(_s.Shape):
     event_level: ClusterEventLevel | None = _pd.Field(
         None, validation_alias="EventLevel", serialization_alias="EventLevel"
     )
-    """The severity level of the event. Valid values are Info , Warn , and Error ."""
+    """The severity level of the event. Valid values are ``Info``, ``Warn``, and
+    ``Error``.
+    """
 
     event_time: Timestamp = _pd.Field(validation_alias="EventTime", serialization_alias="EventTime")
     """The timestamp when the event occurred."""
@@ -55,9 +59,14 @@ class ClusterEventDetail(_s.Shape):
     operation_id: ClusterOperationId | None = _pd.Field(
         None, validation_alias="OperationId", serialization_alias="OperationId"
     )
-    """The unique identifier (UUID) of the cluster operation that the event is associated with, such as a scaling operation. This field is not returned when the event is not associated with an operation."""
+    """The unique identifier (UUID) of the cluster operation that the event is
+    associated with, such as a scaling operation. This field is not returned when the
+    event is not associated with an operation.
+    """
 
     resource_type: ClusterEventResourceType = _pd.Field(
         validation_alias="ResourceType", serialization_alias="ResourceType"
     )
-    """The type of resource associated with the event. Valid values are Cluster , InstanceGroup , or Instance ."""
+    """The type of resource associated with the event. Valid values are ``Cluster``,
+    ``InstanceGroup``, or ``Instance``.
+    """

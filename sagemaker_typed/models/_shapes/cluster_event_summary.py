@@ -19,7 +19,9 @@ class ClusterEventSummary(_s.Shape):
     """A summary of an event in a HyperPod cluster."""
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the event."""
+    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the
+    event.
+    """
 
     cluster_name: ClusterName = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
     """The name of the HyperPod cluster associated with the event."""
@@ -33,7 +35,9 @@ class ClusterEventSummary(_s.Shape):
     event_level: ClusterEventLevel | None = _pd.Field(
         None, validation_alias="EventLevel", serialization_alias="EventLevel"
     )
-    """The severity level of the event. Valid values are Info , Warn , and Error ."""
+    """The severity level of the event. Valid values are ``Info``, ``Warn``, and
+    ``Error``.
+    """
 
     event_time: Timestamp = _pd.Field(validation_alias="EventTime", serialization_alias="EventTime")
     """The timestamp when the event occurred."""
@@ -44,14 +48,21 @@ class ClusterEventSummary(_s.Shape):
     """The name of the instance group associated with the event, if applicable."""
 
     instance_id: String | None = _pd.Field(None, validation_alias="InstanceId", serialization_alias="InstanceId")
-    """The Amazon Elastic Compute Cloud (EC2) instance ID associated with the event, if applicable."""
+    """The Amazon Elastic Compute Cloud (EC2) instance ID associated with the event, if
+    applicable.
+    """
 
     operation_id: ClusterOperationId | None = _pd.Field(
         None, validation_alias="OperationId", serialization_alias="OperationId"
     )
-    """The unique identifier (UUID) of the cluster operation that the event is associated with, such as a scaling operation. This field is not returned when the event is not associated with an operation."""
+    """The unique identifier (UUID) of the cluster operation that the event is
+    associated with, such as a scaling operation. This field is not returned when the
+    event is not associated with an operation.
+    """
 
     resource_type: ClusterEventResourceType = _pd.Field(
         validation_alias="ResourceType", serialization_alias="ResourceType"
     )
-    """The type of resource associated with the event. Valid values are Cluster , InstanceGroup , or Instance ."""
+    """The type of resource associated with the event. Valid values are ``Cluster``,
+    ``InstanceGroup``, or ``Instance``.
+    """

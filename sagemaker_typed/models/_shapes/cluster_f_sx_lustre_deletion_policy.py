@@ -5,7 +5,9 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterFSxLustreDeletionPolicy(_e.OpenEnum):
-    """The deletion policy for the Amazon FSx for Lustre file system used in the shared environment of restricted instance groups (RIG)."""
+    """The deletion policy for the Amazon FSx for Lustre file system used in the shared
+    environment of restricted instance groups (RIG).
+    """
 
     DELETE_IF_NOT_USED = "DeleteIfNotUsed"
     KEEP = "Keep"

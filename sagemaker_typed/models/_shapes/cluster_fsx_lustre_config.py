@@ -10,7 +10,9 @@ from .cluster_mount_name import ClusterMountName
 
 
 class ClusterFsxLustreConfig(_s.Shape):
-    """Defines the configuration for attaching an Amazon FSx for Lustre file system to instances in a SageMaker HyperPod cluster instance group."""
+    """Defines the configuration for attaching an Amazon FSx for Lustre file system to
+    instances in a SageMaker HyperPod cluster instance group.
+    """
 
     dns_name: ClusterDnsName = _pd.Field(validation_alias="DnsName", serialization_alias="DnsName")
     """The DNS name of the Amazon FSx for Lustre file system."""
@@ -21,4 +23,6 @@ class ClusterFsxLustreConfig(_s.Shape):
     mount_path: ClusterFsxMountPath | None = _pd.Field(
         None, validation_alias="MountPath", serialization_alias="MountPath"
     )
-    """The local path where the Amazon FSx for Lustre file system is mounted on instances."""
+    """The local path where the Amazon FSx for Lustre file system is mounted on
+    instances.
+    """

@@ -9,7 +9,9 @@ from .cluster_fsx_mount_path import ClusterFsxMountPath
 
 
 class ClusterFsxOpenZfsConfig(_s.Shape):
-    """Defines the configuration for attaching an Amazon FSx for OpenZFS file system to instances in a SageMaker HyperPod cluster instance group."""
+    """Defines the configuration for attaching an Amazon FSx for OpenZFS file system to
+    instances in a SageMaker HyperPod cluster instance group.
+    """
 
     dns_name: ClusterDnsName = _pd.Field(validation_alias="DnsName", serialization_alias="DnsName")
     """The DNS name of the Amazon FSx for OpenZFS file system."""
@@ -17,4 +19,6 @@ class ClusterFsxOpenZfsConfig(_s.Shape):
     mount_path: ClusterFsxMountPath | None = _pd.Field(
         None, validation_alias="MountPath", serialization_alias="MountPath"
     )
-    """The local path where the Amazon FSx for OpenZFS file system is mounted on instances."""
+    """The local path where the Amazon FSx for OpenZFS file system is mounted on
+    instances.
+    """

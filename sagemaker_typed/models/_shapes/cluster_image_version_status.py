@@ -5,7 +5,18 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterImageVersionStatus(_e.OpenEnum):
-    """The status of the Amazon Machine Image (AMI) version for the HyperPod cluster instance group, node, or cluster. The AMI version is determined at the instance group level, and all nodes within an instance group run the same AMI. The cluster-level status is aggregated across all instance groups. UpToDate : The resource is running the latest available AMI version. UpdateAvailable : A newer AMI version is available for the resource. SecurityUpdateRequired : The current AMI has known security vulnerabilities, and a patched version is available. EndOfLife : The AMI variant has reached end of support and an upgrade is required."""
+    """The status of the Amazon Machine Image (AMI) version for the HyperPod cluster
+    instance group, node, or cluster. The AMI version is determined at the instance
+    group level, and all nodes within an instance group run the same AMI. The
+    cluster-level status is aggregated across all instance groups.
+
+    - ``UpToDate``: The resource is running the latest available AMI version.
+    - ``UpdateAvailable``: A newer AMI version is available for the resource.
+    - ``SecurityUpdateRequired``: The current AMI has known security vulnerabilities,
+      and a patched version is available.
+    - ``EndOfLife``: The AMI variant has reached end of support and an upgrade is
+      required.
+    """
 
     UP_TO_DATE = "UpToDate"
     UPDATE_AVAILABLE = "UpdateAvailable"

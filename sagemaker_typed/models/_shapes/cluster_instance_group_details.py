@@ -39,7 +39,10 @@ class ClusterInstanceGroupDetails(_s.Shape):
     active_operations: ActiveOperations | None = _pd.Field(
         None, validation_alias="ActiveOperations", serialization_alias="ActiveOperations"
     )
-    """A map indicating active operations currently in progress for the instance group of a SageMaker HyperPod cluster. When there is a scaling operation in progress, this map contains a key Scaling with value 1."""
+    """A map indicating active operations currently in progress for the instance group
+    of a SageMaker HyperPod cluster. When there is a scaling operation in progress, this
+    map contains a key ``Scaling`` with value 1.
+    """
 
     active_software_update_config: DeploymentConfiguration | None = _pd.Field(
         None, validation_alias="ActiveSoftwareUpdateConfig", serialization_alias="ActiveSoftwareUpdateConfig"
@@ -48,7 +51,9 @@ class ClusterInstanceGroupDetails(_s.Shape):
     auto_patch_config: ClusterAutoPatchConfigDetails | None = _pd.Field(
         None, validation_alias="AutoPatchConfig", serialization_alias="AutoPatchConfig"
     )
-    """The auto-patching configuration for the instance group, including the current patching strategy and next scheduled patch date."""
+    """The auto-patching configuration for the instance group, including the current
+    patching strategy and next scheduled patch date.
+    """
 
     capacity_requirements: ClusterCapacityRequirements | None = _pd.Field(
         None, validation_alias="CapacityRequirements", serialization_alias="CapacityRequirements"
@@ -58,17 +63,23 @@ class ClusterInstanceGroupDetails(_s.Shape):
     current_count: ClusterNonNegativeInstanceCount | None = _pd.Field(
         None, validation_alias="CurrentCount", serialization_alias="CurrentCount"
     )
-    """The number of instances that are currently in the instance group of a SageMaker HyperPod cluster."""
+    """The number of instances that are currently in the instance group of a SageMaker
+    HyperPod cluster.
+    """
 
     current_image_id: ImageId | None = _pd.Field(
         None, validation_alias="CurrentImageId", serialization_alias="CurrentImageId"
     )
-    """The ID of the Amazon Machine Image (AMI) currently in use by the instance group."""
+    """The ID of the Amazon Machine Image (AMI) currently in use by the instance
+    group.
+    """
 
     current_image_release_version: ImageReleaseVersion | None = _pd.Field(
         None, validation_alias="CurrentImageReleaseVersion", serialization_alias="CurrentImageReleaseVersion"
     )
-    """The version of the HyperPod-managed AMI currently running on the instance group."""
+    """The version of the HyperPod-managed AMI currently running on the instance
+    group.
+    """
 
     desired_image_id: ImageId | None = _pd.Field(
         None, validation_alias="DesiredImageId", serialization_alias="DesiredImageId"
@@ -78,7 +89,9 @@ class ClusterInstanceGroupDetails(_s.Shape):
     desired_image_release_version: ImageReleaseVersion | None = _pd.Field(
         None, validation_alias="DesiredImageReleaseVersion", serialization_alias="DesiredImageReleaseVersion"
     )
-    """The desired version of the HyperPod-managed AMI for the instance group. This may differ from the current version when an update is pending."""
+    """The desired version of the HyperPod-managed AMI for the instance group. This may
+    differ from the current version when an update is pending.
+    """
 
     execution_role: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRole", serialization_alias="ExecutionRole"
@@ -88,7 +101,9 @@ class ClusterInstanceGroupDetails(_s.Shape):
     image_version_status: ClusterImageVersionStatus | None = _pd.Field(
         None, validation_alias="ImageVersionStatus", serialization_alias="ImageVersionStatus"
     )
-    """The status of the image version for the instance group. Indicates whether the instance group is running the latest image version or if an update is available."""
+    """The status of the image version for the instance group. Indicates whether the
+    instance group is running the latest image version or if an update is available.
+    """
 
     instance_group_name: ClusterInstanceGroupName | None = _pd.Field(
         None, validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
@@ -98,12 +113,17 @@ class ClusterInstanceGroupDetails(_s.Shape):
     instance_requirements: ClusterInstanceRequirementDetails | None = _pd.Field(
         None, validation_alias="InstanceRequirements", serialization_alias="InstanceRequirements"
     )
-    """The instance requirements for the instance group, including the current and desired instance types. This field is present for flexible instance groups that support multiple instance types."""
+    """The instance requirements for the instance group, including the current and
+    desired instance types. This field is present for flexible instance groups that
+    support multiple instance types.
+    """
 
     instance_storage_configs: ClusterInstanceStorageConfigs | None = _pd.Field(
         None, validation_alias="InstanceStorageConfigs", serialization_alias="InstanceStorageConfigs"
     )
-    """The additional storage configurations for the instances in the SageMaker HyperPod cluster instance group."""
+    """The additional storage configurations for the instances in the SageMaker HyperPod
+    cluster instance group.
+    """
 
     instance_type: ClusterInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -113,12 +133,17 @@ class ClusterInstanceGroupDetails(_s.Shape):
     instance_type_details: ClusterInstanceTypeDetails | None = _pd.Field(
         None, validation_alias="InstanceTypeDetails", serialization_alias="InstanceTypeDetails"
     )
-    """Details about the instance types in the instance group, including the count and configuration of each instance type. This field is present for flexible instance groups that support multiple instance types."""
+    """Details about the instance types in the instance group, including the count and
+    configuration of each instance type. This field is present for flexible instance
+    groups that support multiple instance types.
+    """
 
     kubernetes_config: ClusterKubernetesConfigDetails | None = _pd.Field(
         None, validation_alias="KubernetesConfig", serialization_alias="KubernetesConfig"
     )
-    """The Kubernetes configuration for the instance group that contains labels and taints to be applied for the nodes in this instance group."""
+    """The Kubernetes configuration for the instance group that contains labels and
+    taints to be applied for the nodes in this instance group.
+    """
 
     life_cycle_config: ClusterLifeCycleConfig | None = _pd.Field(
         None, validation_alias="LifeCycleConfig", serialization_alias="LifeCycleConfig"
@@ -128,7 +153,9 @@ class ClusterInstanceGroupDetails(_s.Shape):
     min_count: ClusterInstanceCount | None = _pd.Field(
         None, validation_alias="MinCount", serialization_alias="MinCount"
     )
-    """The minimum number of instances that must be available in the instance group of a SageMaker HyperPod cluster before it transitions to InService status."""
+    """The minimum number of instances that must be available in the instance group of a
+    SageMaker HyperPod cluster before it transitions to ``InService`` status.
+    """
 
     network_interface: ClusterNetworkInterfaceDetails | None = _pd.Field(
         None, validation_alias="NetworkInterface", serialization_alias="NetworkInterface"
@@ -138,17 +165,23 @@ class ClusterInstanceGroupDetails(_s.Shape):
     on_start_deep_health_checks: OnStartDeepHealthChecks | None = _pd.Field(
         None, validation_alias="OnStartDeepHealthChecks", serialization_alias="OnStartDeepHealthChecks"
     )
-    """A flag indicating whether deep health checks should be performed when the cluster instance group is created or updated."""
+    """A flag indicating whether deep health checks should be performed when the cluster
+    instance group is created or updated.
+    """
 
     override_vpc_config: VpcConfig | None = _pd.Field(
         None, validation_alias="OverrideVpcConfig", serialization_alias="OverrideVpcConfig"
     )
-    """The customized Amazon VPC configuration at the instance group level that overrides the default Amazon VPC configuration of the SageMaker HyperPod cluster."""
+    """The customized Amazon VPC configuration at the instance group level that
+    overrides the default Amazon VPC configuration of the SageMaker HyperPod cluster.
+    """
 
     scheduled_update_config: ScheduledUpdateConfig | None = _pd.Field(
         None, validation_alias="ScheduledUpdateConfig", serialization_alias="ScheduledUpdateConfig"
     )
-    """The configuration object of the schedule that SageMaker follows when updating the AMI."""
+    """The configuration object of the schedule that SageMaker follows when updating
+    the AMI.
+    """
 
     slurm_config: ClusterSlurmConfigDetails | None = _pd.Field(
         None, validation_alias="SlurmConfig", serialization_alias="SlurmConfig"
@@ -158,32 +191,78 @@ class ClusterInstanceGroupDetails(_s.Shape):
     software_update_status: SoftwareUpdateStatus | None = _pd.Field(
         None, validation_alias="SoftwareUpdateStatus", serialization_alias="SoftwareUpdateStatus"
     )
-    """Status of the last software udpate request. Status transitions follow these possible sequences: Pending -&gt; InProgress -&gt; Succeeded Pending -&gt; InProgress -&gt; RollbackInProgress -&gt; RollbackComplete Pending -&gt; InProgress -&gt; RollbackInProgress -&gt; Failed"""
+    """Status of the last software udpate request.
+
+    Status transitions follow these possible sequences:
+
+    - Pending -> InProgress -> Succeeded
+    - Pending -> InProgress -> RollbackInProgress -> RollbackComplete
+    - Pending -> InProgress -> RollbackInProgress -> Failed
+    """
 
     status: InstanceGroupStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The current status of the cluster instance group. InService : The instance group is active and healthy. Creating : The instance group is being provisioned. Updating : The instance group is being updated. Failed : The instance group has failed to provision or is no longer healthy. Degraded : The instance group is degraded, meaning that some instances have failed to provision or are no longer healthy. Deleting : The instance group is being deleted."""
+    """The current status of the cluster instance group.
+
+    - ``InService``: The instance group is active and healthy.
+    - ``Creating``: The instance group is being provisioned.
+    - ``Updating``: The instance group is being updated.
+    - ``Failed``: The instance group has failed to provision or is no longer healthy.
+    - ``Degraded``: The instance group is degraded, meaning that some instances have
+      failed to provision or are no longer healthy.
+    - ``Deleting``: The instance group is being deleted.
+    """
 
     target_count: ClusterInstanceCount | None = _pd.Field(
         None, validation_alias="TargetCount", serialization_alias="TargetCount"
     )
-    """The number of instances you specified to add to the instance group of a SageMaker HyperPod cluster."""
+    """The number of instances you specified to add to the instance group of a SageMaker
+    HyperPod cluster.
+    """
 
     target_state_count: ClusterInstanceCount | None = _pd.Field(
         None, validation_alias="TargetStateCount", serialization_alias="TargetStateCount"
     )
-    """Represents the number of running nodes using the desired Image ID. During software update operations: This count shows the number of nodes running on the desired Image ID. If a rollback occurs, the current image ID and desired image ID (both included in the describe cluster response) swap values. The TargetStateCount then shows the number of nodes running on the newly designated desired image ID (which was previously the current image ID). During simultaneous scaling and software update operations: This count shows the number of instances running on the desired image ID, including any new instances created as part of the scaling request. New nodes are always created using the desired image ID, so TargetStateCount reflects the total count of nodes running on the desired image ID, even during rollback scenarios."""
+    """Represents the number of running nodes using the desired Image ID.
+
+    1. During software update operations: This count shows the number of nodes running
+       on the desired Image ID. If a rollback occurs, the current image ID and desired
+       image ID (both included in the describe cluster response) swap values. The
+       TargetStateCount then shows the number of nodes running on the newly designated
+       desired image ID (which was previously the current image ID).
+    2. During simultaneous scaling and software update operations: This count shows the
+       number of instances running on the desired image ID, including any new instances
+       created as part of the scaling request. New nodes are always created using the
+       desired image ID, so TargetStateCount reflects the total count of nodes running
+       on the desired image ID, even during rollback scenarios.
+    """
 
     threads_per_core: ClusterThreadsPerCore | None = _pd.Field(
         None, validation_alias="ThreadsPerCore", serialization_alias="ThreadsPerCore"
     )
-    """The number you specified to TreadsPerCore in CreateCluster for enabling or disabling multithreading. For instance types that support multithreading, you can specify 1 for disabling multithreading and 2 for enabling multithreading. For more information, see the reference table of CPU cores and threads per CPU core per instance type in the Amazon Elastic Compute Cloud User Guide ."""
+    """The number you specified to ``TreadsPerCore`` in ``CreateCluster`` for enabling
+    or disabling multithreading. For instance types that support multithreading, you can
+    specify 1 for disabling multithreading and 2 for enabling multithreading. For more
+    information, see the reference table of CPU cores and threads per CPU core per
+    instance type
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/cpu-options-supported-instances-values.html)
+    in the Amazon Elastic Compute Cloud User Guide.
+    """
 
     training_plan_arn: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN); of the training plan associated with this cluster instance group. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """The Amazon Resource Name (ARN); of the training plan associated with this cluster
+    instance group.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     training_plan_status: InstanceGroupTrainingPlanStatus | None = _pd.Field(
         None, validation_alias="TrainingPlanStatus", serialization_alias="TrainingPlanStatus"
     )
-    """The current status of the training plan associated with this cluster instance group."""
+    """The current status of the training plan associated with this cluster instance
+    group.
+    """

@@ -31,7 +31,9 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     auto_patch_config: ClusterAutoPatchConfig | None = _pd.Field(
         None, validation_alias="AutoPatchConfig", serialization_alias="AutoPatchConfig"
     )
-    """The configuration for automatic OS security patching. If present, the system automatically applies PATCH AMI updates to this instance group."""
+    """The configuration for automatic OS security patching. If present, the system
+    automatically applies PATCH AMI updates to this instance group.
+    """
 
     capacity_requirements: ClusterCapacityRequirements | None = _pd.Field(
         None, validation_alias="CapacityRequirements", serialization_alias="CapacityRequirements"
@@ -42,17 +44,45 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     """Specifies an IAM execution role to be assumed by the instance group."""
 
     image_id: ImageId | None = _pd.Field(None, validation_alias="ImageId", serialization_alias="ImageId")
-    """When configuring your HyperPod cluster, you can specify an image ID using one of the following options: HyperPodPublicAmiId : Use a HyperPod public AMI CustomAmiId : Use your custom AMI default : Use the default latest system image. For clusters with continuous scaling node provisioning mode, new instance groups inherit the AMI from the earliest existing instance group If you choose to use a custom AMI ( CustomAmiId ), ensure it meets the following requirements: Encryption: The custom AMI must be unencrypted. Ownership: The custom AMI must be owned by the same Amazon Web Services account that is creating the HyperPod cluster. Volume support: Only the primary AMI snapshot volume is supported; additional AMI volumes are not supported. When updating the instance group's AMI through the UpdateClusterSoftware operation, if an instance group uses a custom AMI, you must provide an ImageId or use the default as input. Note that if you don't specify an instance group in your UpdateClusterSoftware request, then all of the instance groups are patched with the specified image."""
+    """When configuring your HyperPod cluster, you can specify an image ID using one of
+    the following options:
+
+    - ``HyperPodPublicAmiId``: Use a HyperPod public AMI
+    - ``CustomAmiId``: Use your custom AMI
+    - ``default``: Use the default latest system image. For clusters with continuous
+      scaling node provisioning mode, new instance groups inherit the AMI from the
+      earliest existing instance group
+
+    If you choose to use a custom AMI (``CustomAmiId``), ensure it meets the following
+    requirements:
+
+    - Encryption: The custom AMI must be unencrypted.
+    - Ownership: The custom AMI must be owned by the same Amazon Web Services account
+      that is creating the HyperPod cluster.
+    - Volume support: Only the primary AMI snapshot volume is supported; additional AMI
+      volumes are not supported.
+
+    When updating the instance group's AMI through the ``UpdateClusterSoftware``
+    operation, if an instance group uses a custom AMI, you must provide an ``ImageId``
+    or use the default as input. Note that if you don't specify an instance group in
+    your ``UpdateClusterSoftware`` request, then all of the instance groups are patched
+    with the specified image.
+    """
 
     image_release_version: ImageReleaseVersion | None = _pd.Field(
         None, validation_alias="ImageReleaseVersion", serialization_alias="ImageReleaseVersion"
     )
-    """The version of the HyperPod-managed AMI to use for the instance group. Uses semantic versioning in the format MAJOR.MINOR.PATCH (for example, 1.2.3 ). If omitted, the latest available version is used."""
+    """The version of the HyperPod-managed AMI to use for the instance group. Uses
+    semantic versioning in the format ``MAJOR.MINOR.PATCH`` (for example, ``1.2.3``). If
+    omitted, the latest available version is used.
+    """
 
     instance_count: ClusterInstanceCount = _pd.Field(
         validation_alias="InstanceCount", serialization_alias="InstanceCount"
     )
-    """Specifies the number of instances to add to the instance group of a SageMaker HyperPod cluster."""
+    """Specifies the number of instances to add to the instance group of a SageMaker
+    HyperPod cluster.
+    """
 
     instance_group_name: ClusterInstanceGroupName = _pd.Field(
         validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
@@ -62,12 +92,18 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     instance_requirements: ClusterInstanceRequirements | None = _pd.Field(
         None, validation_alias="InstanceRequirements", serialization_alias="InstanceRequirements"
     )
-    """The instance requirements for the instance group, including the instance types to use. Use this to create a flexible instance group that supports multiple instance types. The InstanceType and InstanceRequirements properties are mutually exclusive."""
+    """The instance requirements for the instance group, including the instance types to
+    use. Use this to create a flexible instance group that supports multiple instance
+    types. The ``InstanceType`` and ``InstanceRequirements`` properties are mutually
+    exclusive.
+    """
 
     instance_storage_configs: ClusterInstanceStorageConfigs | None = _pd.Field(
         None, validation_alias="InstanceStorageConfigs", serialization_alias="InstanceStorageConfigs"
     )
-    """Specifies the additional storage configurations for the instances in the SageMaker HyperPod cluster instance group."""
+    """Specifies the additional storage configurations for the instances in the
+    SageMaker HyperPod cluster instance group.
+    """
 
     instance_type: ClusterInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -77,7 +113,10 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     kubernetes_config: ClusterKubernetesConfig | None = _pd.Field(
         None, validation_alias="KubernetesConfig", serialization_alias="KubernetesConfig"
     )
-    """Specifies the Kubernetes configuration for the instance group. You describe what you want the labels and taints to look like, and the cluster works to reconcile the actual state with the declared state for nodes in this instance group."""
+    """Specifies the Kubernetes configuration for the instance group. You describe what
+    you want the labels and taints to look like, and the cluster works to reconcile the
+    actual state with the declared state for nodes in this instance group.
+    """
 
     life_cycle_config: ClusterLifeCycleConfig | None = _pd.Field(
         None, validation_alias="LifeCycleConfig", serialization_alias="LifeCycleConfig"
@@ -87,7 +126,13 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     min_instance_count: ClusterInstanceCount | None = _pd.Field(
         None, validation_alias="MinInstanceCount", serialization_alias="MinInstanceCount"
     )
-    """Defines the minimum number of instances required for an instance group to become InService . If this threshold isn't met within 3 hours, the instance group rolls back to its previous state - zero instances for new instance groups, or previous settings for existing instance groups. MinInstanceCount only affects the initial transition to InService and does not guarantee maintaining this minimum afterward."""
+    """Defines the minimum number of instances required for an instance group to become
+    ``InService``. If this threshold isn't met within 3 hours, the instance group rolls
+    back to its previous state - zero instances for new instance groups, or previous
+    settings for existing instance groups. ``MinInstanceCount`` only affects the initial
+    transition to ``InService`` and does not guarantee maintaining this minimum
+    afterward.
+    """
 
     network_interface: ClusterNetworkInterface | None = _pd.Field(
         None, validation_alias="NetworkInterface", serialization_alias="NetworkInterface"
@@ -97,17 +142,49 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     on_start_deep_health_checks: OnStartDeepHealthChecks | None = _pd.Field(
         None, validation_alias="OnStartDeepHealthChecks", serialization_alias="OnStartDeepHealthChecks"
     )
-    """A flag indicating whether deep health checks should be performed when the cluster instance group is created or updated."""
+    """A flag indicating whether deep health checks should be performed when the cluster
+    instance group is created or updated.
+    """
 
     override_vpc_config: VpcConfig | None = _pd.Field(
         None, validation_alias="OverrideVpcConfig", serialization_alias="OverrideVpcConfig"
     )
-    """To configure multi-AZ deployments, customize the Amazon VPC configuration at the instance group level. You can specify different subnets and security groups across different AZs in the instance group specification to override a SageMaker HyperPod cluster's default Amazon VPC configuration. For more information about deploying a cluster in multiple AZs, see Setting up SageMaker HyperPod clusters across multiple AZs . When your Amazon VPC and subnets support IPv6, network communications differ based on the cluster orchestration platform: Slurm-orchestrated clusters automatically configure nodes with dual IPv6 and IPv4 addresses, allowing immediate IPv6 network communications. In Amazon EKS-orchestrated clusters, nodes receive dual-stack addressing, but pods can only use IPv6 when the Amazon EKS cluster is explicitly IPv6-enabled. For information about deploying an IPv6 Amazon EKS cluster, see Amazon EKS IPv6 Cluster Deployment . Additional resources for IPv6 configuration: For information about adding IPv6 support to your VPC, see to IPv6 Support for VPC . For information about creating a new IPv6-compatible VPC, see Amazon VPC Creation Guide . To configure SageMaker HyperPod with a custom Amazon VPC, see Custom Amazon VPC Setup for SageMaker HyperPod ."""
+    """To configure multi-AZ deployments, customize the Amazon VPC configuration at the
+    instance group level. You can specify different subnets and security groups across
+    different AZs in the instance group specification to override a SageMaker HyperPod
+    cluster's default Amazon VPC configuration. For more information about deploying a
+    cluster in multiple AZs, see Setting up SageMaker HyperPod clusters across multiple
+    AZs
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-prerequisites.html#sagemaker-hyperpod-prerequisites-multiple-availability-zones).
+
+    Note: When your Amazon VPC and subnets support IPv6, network communications differ
+    based on the cluster orchestration platform:
+
+    - Slurm-orchestrated clusters automatically configure nodes with dual IPv6 and IPv4
+      addresses, allowing immediate IPv6 network communications.
+    - In Amazon EKS-orchestrated clusters, nodes receive dual-stack addressing, but pods
+      can only use IPv6 when the Amazon EKS cluster is explicitly IPv6-enabled. For
+      information about deploying an IPv6 Amazon EKS cluster, see Amazon EKS IPv6
+      Cluster Deployment
+      (https://docs.aws.amazon.com/eks/latest/userguide/deploy-ipv6-cluster.html#_deploy_an_ipv6_cluster_with_eksctl).
+
+    Additional resources for IPv6 configuration:
+
+    - For information about adding IPv6 support to your VPC, see to IPv6 Support for VPC
+      (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-migrate-ipv6.html).
+    - For information about creating a new IPv6-compatible VPC, see Amazon VPC Creation
+      Guide (https://docs.aws.amazon.com/vpc/latest/userguide/create-vpc.html).
+    - To configure SageMaker HyperPod with a custom Amazon VPC, see Custom Amazon VPC
+      Setup for SageMaker HyperPod
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-prerequisites.html#sagemaker-hyperpod-prerequisites-optional-vpc).
+    """
 
     scheduled_update_config: ScheduledUpdateConfig | None = _pd.Field(
         None, validation_alias="ScheduledUpdateConfig", serialization_alias="ScheduledUpdateConfig"
     )
-    """The configuration object of the schedule that SageMaker uses to update the AMI."""
+    """The configuration object of the schedule that SageMaker uses to update the
+    AMI.
+    """
 
     slurm_config: ClusterSlurmConfig | None = _pd.Field(
         None, validation_alias="SlurmConfig", serialization_alias="SlurmConfig"
@@ -117,9 +194,23 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     threads_per_core: ClusterThreadsPerCore | None = _pd.Field(
         None, validation_alias="ThreadsPerCore", serialization_alias="ThreadsPerCore"
     )
-    """Specifies the value for Threads per core . For instance types that support multithreading, you can specify 1 for disabling multithreading and 2 for enabling multithreading. For instance types that doesn't support multithreading, specify 1 . For more information, see the reference table of CPU cores and threads per CPU core per instance type in the Amazon Elastic Compute Cloud User Guide ."""
+    """Specifies the value for Threads per core. For instance types that support
+    multithreading, you can specify ``1`` for disabling multithreading and ``2`` for
+    enabling multithreading. For instance types that doesn't support multithreading,
+    specify ``1``. For more information, see the reference table of CPU cores and
+    threads per CPU core per instance type
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/cpu-options-supported-instances-values.html)
+    in the Amazon Elastic Compute Cloud User Guide.
+    """
 
     training_plan_arn: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN); of the training plan to use for this cluster instance group. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """The Amazon Resource Name (ARN); of the training plan to use for this cluster
+    instance group.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """

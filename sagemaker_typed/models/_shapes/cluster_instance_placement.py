@@ -9,14 +9,21 @@ from .cluster_availability_zone_id import ClusterAvailabilityZoneId
 
 
 class ClusterInstancePlacement(_s.Shape):
-    """Specifies the placement details for the node in the SageMaker HyperPod cluster, including the Availability Zone and the unique identifier (ID) of the Availability Zone."""
+    """Specifies the placement details for the node in the SageMaker HyperPod cluster,
+    including the Availability Zone and the unique identifier (ID) of the Availability
+    Zone.
+    """
 
     availability_zone: ClusterAvailabilityZone | None = _pd.Field(
         None, validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"
     )
-    """The Availability Zone where the node in the SageMaker HyperPod cluster is launched."""
+    """The Availability Zone where the node in the SageMaker HyperPod cluster is
+    launched.
+    """
 
     availability_zone_id: ClusterAvailabilityZoneId | None = _pd.Field(
         None, validation_alias="AvailabilityZoneId", serialization_alias="AvailabilityZoneId"
     )
-    """The unique identifier (ID) of the Availability Zone where the node in the SageMaker HyperPod cluster is launched."""
+    """The unique identifier (ID) of the Availability Zone where the node in the
+    SageMaker HyperPod cluster is launched.
+    """

@@ -8,7 +8,9 @@ from .cluster_instance_types import ClusterInstanceTypes
 
 
 class ClusterInstanceRequirementDetails(_s.Shape):
-    """The instance requirement details for a flexible instance group, including the current and desired instance types."""
+    """The instance requirement details for a flexible instance group, including the
+    current and desired instance types.
+    """
 
     current_instance_types: ClusterInstanceTypes | None = _pd.Field(
         None, validation_alias="CurrentInstanceTypes", serialization_alias="CurrentInstanceTypes"
@@ -18,4 +20,6 @@ class ClusterInstanceRequirementDetails(_s.Shape):
     desired_instance_types: ClusterInstanceTypes | None = _pd.Field(
         None, validation_alias="DesiredInstanceTypes", serialization_alias="DesiredInstanceTypes"
     )
-    """The desired instance types for the instance group, as specified in the most recent update request."""
+    """The desired instance types for the instance group, as specified in the most
+    recent update request.
+    """

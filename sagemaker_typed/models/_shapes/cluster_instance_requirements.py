@@ -8,9 +8,16 @@ from .cluster_instance_types import ClusterInstanceTypes
 
 
 class ClusterInstanceRequirements(_s.Shape):
-    """The instance requirements for a flexible instance group. Use this to specify multiple instance types that the instance group can use. The order of instance types in the list determines the priority for instance provisioning."""
+    """The instance requirements for a flexible instance group. Use this to specify
+    multiple instance types that the instance group can use. The order of instance types
+    in the list determines the priority for instance provisioning.
+    """
 
     instance_types: ClusterInstanceTypes = _pd.Field(
         validation_alias="InstanceTypes", serialization_alias="InstanceTypes"
     )
-    """The list of instance types that the instance group can use. The order of instance types determines the priority—HyperPod attempts to provision instances using the first instance type in the list and falls back to subsequent types if capacity is unavailable."""
+    """The list of instance types that the instance group can use. The order of instance
+    types determines the priority—HyperPod attempts to provision instances using the
+    first instance type in the list and falls back to subsequent types if capacity is
+    unavailable.
+    """

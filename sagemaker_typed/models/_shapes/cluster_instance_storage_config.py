@@ -10,19 +10,31 @@ from .cluster_fsx_open_zfs_config import ClusterFsxOpenZfsConfig
 
 
 class ClusterInstanceStorageConfig(_s.UnionShape):
-    """Defines the configuration for attaching additional storage to the instances in the SageMaker HyperPod cluster instance group. To learn more, see SageMaker HyperPod release notes: June 20, 2024 ."""
+    """Defines the configuration for attaching additional storage to the instances in
+    the SageMaker HyperPod cluster instance group. To learn more, see SageMaker HyperPod
+    release notes: June 20, 2024
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-release-notes.html#sagemaker-hyperpod-release-notes-20240620).
+    """
 
     ebs_volume_config: ClusterEbsVolumeConfig | None = _pd.Field(
         None, validation_alias="EbsVolumeConfig", serialization_alias="EbsVolumeConfig"
     )
-    """Defines the configuration for attaching additional Amazon Elastic Block Store (EBS) volumes to the instances in the SageMaker HyperPod cluster instance group. The additional EBS volume is attached to each instance within the SageMaker HyperPod cluster instance group and mounted to /opt/sagemaker ."""
+    """Defines the configuration for attaching additional Amazon Elastic Block Store
+    (EBS) volumes to the instances in the SageMaker HyperPod cluster instance group. The
+    additional EBS volume is attached to each instance within the SageMaker HyperPod
+    cluster instance group and mounted to ``/opt/sagemaker``.
+    """
 
     fsx_lustre_config: ClusterFsxLustreConfig | None = _pd.Field(
         None, validation_alias="FsxLustreConfig", serialization_alias="FsxLustreConfig"
     )
-    """Defines the configuration for attaching an Amazon FSx for Lustre file system to the instances in the SageMaker HyperPod cluster instance group."""
+    """Defines the configuration for attaching an Amazon FSx for Lustre file system to
+    the instances in the SageMaker HyperPod cluster instance group.
+    """
 
     fsx_open_zfs_config: ClusterFsxOpenZfsConfig | None = _pd.Field(
         None, validation_alias="FsxOpenZfsConfig", serialization_alias="FsxOpenZfsConfig"
     )
-    """Defines the configuration for attaching an Amazon FSx for OpenZFS file system to the instances in the SageMaker HyperPod cluster instance group."""
+    """Defines the configuration for attaching an Amazon FSx for OpenZFS file system to
+    the instances in the SageMaker HyperPod cluster instance group.
+    """

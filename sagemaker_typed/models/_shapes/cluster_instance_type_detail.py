@@ -10,7 +10,9 @@ from .cluster_threads_per_core import ClusterThreadsPerCore
 
 
 class ClusterInstanceTypeDetail(_s.Shape):
-    """Details about a specific instance type within a flexible instance group, including the count and configuration."""
+    """Details about a specific instance type within a flexible instance group,
+    including the count and configuration.
+    """
 
     current_count: ClusterNonNegativeInstanceCount | None = _pd.Field(
         None, validation_alias="CurrentCount", serialization_alias="CurrentCount"

@@ -9,7 +9,9 @@ from .cluster_kubernetes_taints import ClusterKubernetesTaints
 
 
 class ClusterKubernetesConfig(_s.Shape):
-    """Kubernetes configuration that specifies labels and taints to be applied to cluster nodes in an instance group."""
+    """Kubernetes configuration that specifies labels and taints to be applied to
+    cluster nodes in an instance group.
+    """
 
     labels: ClusterKubernetesLabels | None = _pd.Field(None, validation_alias="Labels", serialization_alias="Labels")
     """Key-value pairs of labels to be applied to cluster nodes."""

@@ -9,7 +9,9 @@ from .cluster_kubernetes_taints import ClusterKubernetesTaints
 
 
 class ClusterKubernetesConfigDetails(_s.Shape):
-    """Detailed Kubernetes configuration showing both the current and desired state of labels and taints for cluster nodes."""
+    """Detailed Kubernetes configuration showing both the current and desired state of
+    labels and taints for cluster nodes.
+    """
 
     current_labels: ClusterKubernetesLabels | None = _pd.Field(
         None, validation_alias="CurrentLabels", serialization_alias="CurrentLabels"

@@ -9,7 +9,9 @@ from .cluster_kubernetes_taints import ClusterKubernetesTaints
 
 
 class ClusterKubernetesConfigNodeDetails(_s.Shape):
-    """Node-specific Kubernetes configuration showing both current and desired state of labels and taints for an individual cluster node."""
+    """Node-specific Kubernetes configuration showing both current and desired state of
+    labels and taints for an individual cluster node.
+    """
 
     current_labels: ClusterKubernetesLabels | None = _pd.Field(
         None, validation_alias="CurrentLabels", serialization_alias="CurrentLabels"

@@ -6,5 +6,6 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterKubernetesLabelValue: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=63, pattern="^(?:(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?)$", astral=False)
+    str,
+    _c.Str(min_length=1, max_length=63, pattern="^(?:(?:[A-Za-z0-9][\\-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", astral=False),
 ]

@@ -13,7 +13,9 @@ class ClusterKubernetesTaint(_s.Shape):
     """A Kubernetes taint that can be applied to cluster nodes."""
 
     effect: ClusterKubernetesTaintEffect = _pd.Field(validation_alias="Effect", serialization_alias="Effect")
-    """The effect of the taint. Valid values are NoSchedule , PreferNoSchedule , and NoExecute ."""
+    """The effect of the taint. Valid values are ``NoSchedule``, ``PreferNoSchedule``,
+    and ``NoExecute``.
+    """
 
     key: ClusterKubernetesTaintKey = _pd.Field(validation_alias="Key", serialization_alias="Key")
     """The key of the taint."""

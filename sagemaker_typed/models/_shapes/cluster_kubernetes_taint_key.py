@@ -10,7 +10,7 @@ ClusterKubernetesTaintKey: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=317,
-        pattern="^(?:([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)$",
+        pattern="^(?:[a-z0-9](?:[\\-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[\\-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9](?:[\\-A-Za-z0-9_.]*[A-Za-z0-9])?$",
         astral=False,
     ),
 ]

@@ -14,12 +14,25 @@ class ClusterLifeCycleConfig(_s.Shape):
     on_create: ClusterLifeCycleConfigFileName | None = _pd.Field(
         None, validation_alias="OnCreate", serialization_alias="OnCreate"
     )
-    """The file name of the entrypoint script of lifecycle scripts under SourceS3Uri . This entrypoint script runs during cluster creation."""
+    """The file name of the entrypoint script of lifecycle scripts under
+    ``SourceS3Uri``. This entrypoint script runs during cluster creation.
+    """
 
     on_init_complete: ClusterLifeCycleConfigFileName | None = _pd.Field(
         None, validation_alias="OnInitComplete", serialization_alias="OnInitComplete"
     )
-    """The file name of the entrypoint script of lifecycle scripts under SourceS3Uri . This script runs on the node after the AMI-based initialization is complete."""
+    """The file name of the entrypoint script of lifecycle scripts under
+    ``SourceS3Uri``. This script runs on the node after the AMI-based initialization is
+    complete.
+    """
 
     source_s3_uri: S3Uri | None = _pd.Field(None, validation_alias="SourceS3Uri", serialization_alias="SourceS3Uri")
-    """An Amazon S3 bucket path where your lifecycle scripts are stored. Make sure that the S3 bucket path starts with s3://sagemaker- . The IAM role for SageMaker HyperPod has the managed AmazonSageMakerClusterInstanceRolePolicy attached, which allows access to S3 buckets with the specific prefix sagemaker- ."""
+    """An Amazon S3 bucket path where your lifecycle scripts are stored.
+
+    Important: Make sure that the S3 bucket path starts with ``s3://sagemaker-``. The
+    IAM role for SageMaker HyperPod
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-prerequisites.html#sagemaker-hyperpod-prerequisites-iam-role-for-hyperpod)
+    has the managed ``AmazonSageMakerClusterInstanceRolePolicy``
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/security-iam-awsmanpol-cluster.html)
+    attached, which allows access to S3 buckets with the specific prefix ``sagemaker-``.
+    """

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterLifeCycleConfigFileName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=128, pattern="^(?:[\\S\\s]+)$")
+    str, _c.Str(min_length=1, max_length=128, pattern="^[[:^space:][:space:]]+$")
 ]

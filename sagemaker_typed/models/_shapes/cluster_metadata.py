@@ -9,19 +9,27 @@ from .string import String
 
 
 class ClusterMetadata(_s.Shape):
-    """Metadata information about a HyperPod cluster showing information about the cluster level operations, such as creating, updating, and deleting."""
+    """Metadata information about a HyperPod cluster showing information about the
+    cluster level operations, such as creating, updating, and deleting.
+    """
 
     eks_role_access_entries: EksRoleAccessEntries | None = _pd.Field(
         None, validation_alias="EksRoleAccessEntries", serialization_alias="EksRoleAccessEntries"
     )
-    """A list of Amazon EKS IAM role ARNs associated with the cluster. This is created by HyperPod on your behalf and only applies for EKS orchestrated clusters."""
+    """A list of Amazon EKS IAM role ARNs associated with the cluster. This is created
+    by HyperPod on your behalf and only applies for EKS orchestrated clusters.
+    """
 
     failure_message: String | None = _pd.Field(
         None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
     )
-    """An error message describing why the cluster level operation (such as creating, updating, or deleting) failed."""
+    """An error message describing why the cluster level operation (such as creating,
+    updating, or deleting) failed.
+    """
 
     slr_access_entry: String | None = _pd.Field(
         None, validation_alias="SlrAccessEntry", serialization_alias="SlrAccessEntry"
     )
-    """The Service-Linked Role (SLR) associated with the cluster. This is created by HyperPod on your behalf and only applies for EKS orchestrated clusters."""
+    """The Service-Linked Role (SLR) associated with the cluster. This is created by
+    HyperPod on your behalf and only applies for EKS orchestrated clusters.
+    """

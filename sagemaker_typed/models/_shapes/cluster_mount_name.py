@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterMountName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=8, pattern="^(?:([A-Za-z0-9_-]{1,8}))$", astral=False)
+    str, _c.Str(min_length=1, max_length=8, pattern="^[A-Za-z0-9_\\-]{1,8}$", astral=False)
 ]

@@ -8,9 +8,20 @@ from .cluster_interface_type import ClusterInterfaceType
 
 
 class ClusterNetworkInterface(_s.Shape):
-    """The network interface configuration for a Amazon SageMaker HyperPod cluster instance group."""
+    """The network interface configuration for a Amazon SageMaker HyperPod cluster
+    instance group.
+    """
 
     interface_type: ClusterInterfaceType | None = _pd.Field(
         None, validation_alias="InterfaceType", serialization_alias="InterfaceType"
     )
-    """The type of network interface for the instance group. Valid values: efa – An EFA with ENA interface, which provides both the EFA device for low-latency, high-throughput communication and the ENA device for IP networking. efa-only – An EFA-only interface, which provides only the EFA device capabilities without the ENA device for traditional IP networking. For more information, see Elastic Fabric Adapter ."""
+    """The type of network interface for the instance group. Valid values:
+
+    - ``efa`` – An EFA with ENA interface, which provides both the EFA device for
+      low-latency, high-throughput communication and the ENA device for IP networking.
+    - ``efa-only`` – An EFA-only interface, which provides only the EFA device
+      capabilities without the ENA device for traditional IP networking.
+
+    For more information, see Elastic Fabric Adapter
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/efa.html).
+    """

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterNetworkInterfaceAttachmentId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=28, pattern="^(?:eni-attach-[0-9a-f]{8}(?:[0-9a-f]{9})?)$", astral=False)
+    str, _c.Str(min_length=1, max_length=28, pattern="^eni-attach-[0-9a-f]{8}(?:[0-9a-f]{9})?$", astral=False)
 ]

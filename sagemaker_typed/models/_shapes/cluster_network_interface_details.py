@@ -8,9 +8,13 @@ from .cluster_interface_type import ClusterInterfaceType
 
 
 class ClusterNetworkInterfaceDetails(_s.Shape):
-    """The network interface configuration details for a Amazon SageMaker HyperPod cluster instance group."""
+    """The network interface configuration details for a Amazon SageMaker HyperPod
+    cluster instance group.
+    """
 
     interface_type: ClusterInterfaceType | None = _pd.Field(
         None, validation_alias="InterfaceType", serialization_alias="InterfaceType"
     )
-    """The type of network interface for the instance group. Valid values are efa and efa-only ."""
+    """The type of network interface for the instance group. Valid values are ``efa``
+    and ``efa-only``.
+    """

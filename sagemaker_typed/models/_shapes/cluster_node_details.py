@@ -28,12 +28,17 @@ from .vpc_config import VpcConfig
 
 
 class ClusterNodeDetails(_s.Shape):
-    """Details of an instance (also called a node interchangeably) in a SageMaker HyperPod cluster."""
+    """Details of an instance (also called a node interchangeably) in a SageMaker
+    HyperPod cluster.
+    """
 
     capacity_type: ClusterCapacityType | None = _pd.Field(
         None, validation_alias="CapacityType", serialization_alias="CapacityType"
     )
-    """The capacity type of the node. Valid values are OnDemand and Spot . When set to OnDemand , the node is launched as an On-Demand instance. When set to Spot , the node is launched as a Spot instance."""
+    """The capacity type of the node. Valid values are ``OnDemand`` and ``Spot``. When
+    set to ``OnDemand``, the node is launched as an On-Demand instance. When set to
+    ``Spot``, the node is launched as a Spot instance.
+    """
 
     current_image_id: ImageId | None = _pd.Field(
         None, validation_alias="CurrentImageId", serialization_alias="CurrentImageId"
@@ -53,7 +58,9 @@ class ClusterNodeDetails(_s.Shape):
     desired_image_release_version: ImageReleaseVersion | None = _pd.Field(
         None, validation_alias="DesiredImageReleaseVersion", serialization_alias="DesiredImageReleaseVersion"
     )
-    """The desired version of the HyperPod-managed AMI for the node. This may differ from the current version when an update is pending."""
+    """The desired version of the HyperPod-managed AMI for the node. This may differ
+    from the current version when an update is pending.
+    """
 
     image_version_status: ClusterImageVersionStatus | None = _pd.Field(
         None, validation_alias="ImageVersionStatus", serialization_alias="ImageVersionStatus"
@@ -76,7 +83,9 @@ class ClusterNodeDetails(_s.Shape):
     instance_storage_configs: ClusterInstanceStorageConfigs | None = _pd.Field(
         None, validation_alias="InstanceStorageConfigs", serialization_alias="InstanceStorageConfigs"
     )
-    """The configurations of additional storage specified to the instance group where the instance (node) is launched."""
+    """The configurations of additional storage specified to the instance group where
+    the instance (node) is launched.
+    """
 
     instance_type: ClusterInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -86,7 +95,10 @@ class ClusterNodeDetails(_s.Shape):
     kubernetes_config: ClusterKubernetesConfigNodeDetails | None = _pd.Field(
         None, validation_alias="KubernetesConfig", serialization_alias="KubernetesConfig"
     )
-    """The Kubernetes configuration applied to this node, showing both the current and desired state of labels and taints. The cluster works to reconcile the actual state with the declared state."""
+    """The Kubernetes configuration applied to this node, showing both the current and
+    desired state of labels and taints. The cluster works to reconcile the actual state
+    with the declared state.
+    """
 
     last_software_update_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastSoftwareUpdateTime", serialization_alias="LastSoftwareUpdateTime"
@@ -109,12 +121,17 @@ class ClusterNodeDetails(_s.Shape):
     node_logical_id: ClusterNodeLogicalId | None = _pd.Field(
         None, validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """A unique identifier for the node that persists throughout its lifecycle, from provisioning request to termination. This identifier can be used to track the node even before it has an assigned InstanceId ."""
+    """A unique identifier for the node that persists throughout its lifecycle, from
+    provisioning request to termination. This identifier can be used to track the node
+    even before it has an assigned ``InstanceId``.
+    """
 
     override_vpc_config: VpcConfig | None = _pd.Field(
         None, validation_alias="OverrideVpcConfig", serialization_alias="OverrideVpcConfig"
     )
-    """The customized Amazon VPC configuration at the instance group level that overrides the default Amazon VPC configuration of the SageMaker HyperPod cluster."""
+    """The customized Amazon VPC configuration at the instance group level that
+    overrides the default Amazon VPC configuration of the SageMaker HyperPod cluster.
+    """
 
     placement: ClusterInstancePlacement | None = _pd.Field(
         None, validation_alias="Placement", serialization_alias="Placement"
@@ -134,12 +151,16 @@ class ClusterNodeDetails(_s.Shape):
     private_primary_ipv6: ClusterPrivatePrimaryIpv6 | None = _pd.Field(
         None, validation_alias="PrivatePrimaryIpv6", serialization_alias="PrivatePrimaryIpv6"
     )
-    """The private primary IPv6 address of the SageMaker HyperPod cluster node when configured with an Amazon VPC that supports IPv6 and includes subnets with IPv6 addressing enabled in either the cluster Amazon VPC configuration or the instance group Amazon VPC configuration."""
+    """The private primary IPv6 address of the SageMaker HyperPod cluster node when
+    configured with an Amazon VPC that supports IPv6 and includes subnets with IPv6
+    addressing enabled in either the cluster Amazon VPC configuration or the instance
+    group Amazon VPC configuration.
+    """
 
     threads_per_core: ClusterThreadsPerCore | None = _pd.Field(
         None, validation_alias="ThreadsPerCore", serialization_alias="ThreadsPerCore"
     )
-    """The number of threads per CPU core you specified under CreateCluster ."""
+    """The number of threads per CPU core you specified under ``CreateCluster``."""
 
     ultra_server_info: UltraServerInfo | None = _pd.Field(
         None, validation_alias="UltraServerInfo", serialization_alias="UltraServerInfo"

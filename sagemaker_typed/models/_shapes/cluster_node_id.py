@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterNodeId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=256, pattern="^(?:i-[a-f0-9]{8}(?:[a-f0-9]{9})?)$", astral=False)
+    str, _c.Str(min_length=1, max_length=256, pattern="^i-[a-f0-9]{8}(?:[a-f0-9]{9})?$", astral=False)
 ]

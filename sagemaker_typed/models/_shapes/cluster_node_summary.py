@@ -16,7 +16,9 @@ from .ultra_server_info import UltraServerInfo
 
 
 class ClusterNodeSummary(_s.Shape):
-    """Lists a summary of the properties of an instance (also called a node interchangeably) of a SageMaker HyperPod cluster."""
+    """Lists a summary of the properties of an instance (also called a node
+    interchangeably) of a SageMaker HyperPod cluster.
+    """
 
     current_image_release_version: ImageReleaseVersion | None = _pd.Field(
         None, validation_alias="CurrentImageReleaseVersion", serialization_alias="CurrentImageReleaseVersion"
@@ -47,7 +49,9 @@ class ClusterNodeSummary(_s.Shape):
     last_software_update_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastSoftwareUpdateTime", serialization_alias="LastSoftwareUpdateTime"
     )
-    """The time when SageMaker last updated the software of the instances in the cluster."""
+    """The time when SageMaker last updated the software of the instances in the
+    cluster.
+    """
 
     launch_time: Timestamp = _pd.Field(validation_alias="LaunchTime", serialization_alias="LaunchTime")
     """The time when the instance is launched."""
@@ -55,7 +59,11 @@ class ClusterNodeSummary(_s.Shape):
     node_logical_id: String | None = _pd.Field(
         None, validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """A unique identifier for the node that persists throughout its lifecycle, from provisioning request to termination. This identifier can be used to track the node even before it has an assigned InstanceId . This field is only included when IncludeNodeLogicalIds is set to True in the ListClusterNodes request."""
+    """A unique identifier for the node that persists throughout its lifecycle, from
+    provisioning request to termination. This identifier can be used to track the node
+    even before it has an assigned ``InstanceId``. This field is only included when
+    ``IncludeNodeLogicalIds`` is set to ``True`` in the ``ListClusterNodes`` request.
+    """
 
     private_dns_hostname: ClusterPrivateDnsHostname | None = _pd.Field(
         None, validation_alias="PrivateDnsHostname", serialization_alias="PrivateDnsHostname"

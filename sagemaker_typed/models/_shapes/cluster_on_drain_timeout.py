@@ -5,7 +5,9 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterOnDrainTimeout(_e.OpenEnum):
-    """The action to take if the pods on an instance don't drain within the configured timeout. Valid values are Skip and Force ."""
+    """The action to take if the pods on an instance don't drain within the configured
+    timeout. Valid values are ``Skip`` and ``Force``.
+    """
 
     FORCE = "Force"
     SKIP = "Skip"

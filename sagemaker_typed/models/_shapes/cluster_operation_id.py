@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterOperationId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(pattern="^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$", astral=False)
+    str, _c.Str(pattern="^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", astral=False)
 ]

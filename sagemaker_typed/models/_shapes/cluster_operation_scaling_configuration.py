@@ -8,17 +8,24 @@ from .cluster_operation_count import ClusterOperationCount
 
 
 class ClusterOperationScalingConfiguration(_s.Shape):
-    """A point-in-time snapshot of an instance group's scaling configuration. This structure represents both the original configuration before the operation and the desired configuration requested by the operation."""
+    """A point-in-time snapshot of an instance group's scaling configuration. This
+    structure represents both the original configuration before the operation and the
+    desired configuration requested by the operation.
+    """
 
     current_count: ClusterOperationCount | None = _pd.Field(
         None, validation_alias="CurrentCount", serialization_alias="CurrentCount"
     )
-    """The number of instances that were in the instance group at the time of the operation."""
+    """The number of instances that were in the instance group at the time of the
+    operation.
+    """
 
     min_count: ClusterOperationCount | None = _pd.Field(
         None, validation_alias="MinCount", serialization_alias="MinCount"
     )
-    """The minimum number of instances that must be available in the instance group of a HyperPod cluster before it transitions to InService status."""
+    """The minimum number of instances that must be available in the instance group of a
+    HyperPod cluster before it transitions to ``InService`` status.
+    """
 
     target_count: ClusterOperationCount | None = _pd.Field(
         None, validation_alias="TargetCount", serialization_alias="TargetCount"

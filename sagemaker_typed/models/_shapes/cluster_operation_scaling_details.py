@@ -10,12 +10,16 @@ from .string import String
 
 
 class ClusterOperationScalingDetails(_s.Shape):
-    """The scaling details for a single instance group that is affected by a cluster operation."""
+    """The scaling details for a single instance group that is affected by a cluster
+    operation.
+    """
 
     desired: ClusterOperationScalingConfiguration | None = _pd.Field(
         None, validation_alias="Desired", serialization_alias="Desired"
     )
-    """The desired scaling configuration of the instance group for the scaling operation, including its target and minimum instance counts."""
+    """The desired scaling configuration of the instance group for the scaling
+    operation, including its target and minimum instance counts.
+    """
 
     instance_group_name: String | None = _pd.Field(
         None, validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
@@ -25,7 +29,11 @@ class ClusterOperationScalingDetails(_s.Shape):
     original: ClusterOperationScalingConfiguration | None = _pd.Field(
         None, validation_alias="Original", serialization_alias="Original"
     )
-    """The scaling configuration of the instance group before the scaling operation was applied, including its current, target, and minimum instance counts."""
+    """The scaling configuration of the instance group before the scaling operation was
+    applied, including its current, target, and minimum instance counts.
+    """
 
     status: ClusterOperationStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The status of the scaling operation for this instance group. Valid values are InProgress , Superseded , or Done ."""
+    """The status of the scaling operation for this instance group. Valid values are
+    ``InProgress``, ``Superseded``, or ``Done``.
+    """

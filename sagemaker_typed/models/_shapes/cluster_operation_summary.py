@@ -15,7 +15,9 @@ class ClusterOperationSummary(_s.Shape):
     """A summary of an operation performed on a HyperPod cluster."""
 
     cluster_arn: ClusterArn | None = _pd.Field(None, validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the operation."""
+    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the
+    operation.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -28,7 +30,11 @@ class ClusterOperationSummary(_s.Shape):
     """The unique identifier (UUID) of the operation."""
 
     status: ClusterOperationStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The current status of the operation. Valid values are InProgress , Superseded , or Done ."""
+    """The current status of the operation. Valid values are ``InProgress``,
+    ``Superseded``, or ``Done``.
+    """
 
     type: ClusterOperationType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """The type of the operation. Valid values are Scaling or DeepHealthCheck ."""
+    """The type of the operation. Valid values are ``Scaling`` or
+    ``DeepHealthCheck``.
+    """

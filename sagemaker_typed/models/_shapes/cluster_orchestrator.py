@@ -12,7 +12,9 @@ class ClusterOrchestrator(_s.Shape):
     """The type of orchestrator used for the SageMaker HyperPod cluster."""
 
     eks: ClusterOrchestratorEksConfig | None = _pd.Field(None, validation_alias="Eks", serialization_alias="Eks")
-    """The Amazon EKS cluster used as the orchestrator for the SageMaker HyperPod cluster."""
+    """The Amazon EKS cluster used as the orchestrator for the SageMaker HyperPod
+    cluster.
+    """
 
     slurm: ClusterOrchestratorSlurmConfig | None = _pd.Field(
         None, validation_alias="Slurm", serialization_alias="Slurm"

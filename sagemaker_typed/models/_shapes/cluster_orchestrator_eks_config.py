@@ -8,7 +8,11 @@ from .eks_cluster_arn import EksClusterArn
 
 
 class ClusterOrchestratorEksConfig(_s.Shape):
-    """The configuration settings for the Amazon EKS cluster used as the orchestrator for the SageMaker HyperPod cluster."""
+    """The configuration settings for the Amazon EKS cluster used as the orchestrator
+    for the SageMaker HyperPod cluster.
+    """
 
     cluster_arn: EksClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the Amazon EKS cluster associated with the SageMaker HyperPod cluster."""
+    """The Amazon Resource Name (ARN) of the Amazon EKS cluster associated with the
+    SageMaker HyperPod cluster.
+    """

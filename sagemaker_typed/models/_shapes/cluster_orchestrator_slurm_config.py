@@ -9,14 +9,24 @@ from .cluster_slurm_config_strategy import ClusterSlurmConfigStrategy
 
 
 class ClusterOrchestratorSlurmConfig(_s.Shape):
-    """The configuration settings for the Slurm orchestrator used with the SageMaker HyperPod cluster."""
+    """The configuration settings for the Slurm orchestrator used with the SageMaker
+    HyperPod cluster.
+    """
 
     accounting_database: ClusterAccountingDatabase | None = _pd.Field(
         None, validation_alias="AccountingDatabase", serialization_alias="AccountingDatabase"
     )
-    """The external database that stores the Slurm accounting data for the cluster, such as job history, associations, and usage. When you omit this field, Slurm accounting uses a database on the cluster's controller node. This field is only supported for clusters using Continuous as the NodeProvisioningMode ."""
+    """The external database that stores the Slurm accounting data for the cluster, such
+    as job history, associations, and usage. When you omit this field, Slurm accounting
+    uses a database on the cluster's controller node.
+
+    Note: This field is only supported for clusters using ``Continuous`` as the
+    ``NodeProvisioningMode``.
+    """
 
     slurm_config_strategy: ClusterSlurmConfigStrategy | None = _pd.Field(
         None, validation_alias="SlurmConfigStrategy", serialization_alias="SlurmConfigStrategy"
     )
-    """The strategy for managing partitions for the Slurm configuration. Valid values are Managed , Overwrite , and Merge ."""
+    """The strategy for managing partitions for the Slurm configuration. Valid values
+    are ``Managed``, ``Overwrite``, and ``Merge``.
+    """

@@ -13,4 +13,7 @@ class ClusterPatchSchedule(_s.Shape):
     next_patch_date: Timestamp | None = _pd.Field(
         None, validation_alias="NextPatchDate", serialization_alias="NextPatchDate"
     )
-    """The date and time of the next scheduled automatic patch. The system sets this automatically when a patch is detected. Use this field to reschedule the patch to a different date."""
+    """The date and time of the next scheduled automatic patch. The system sets this
+    automatically when a patch is detected. Use this field to reschedule the patch to a
+    different date.
+    """

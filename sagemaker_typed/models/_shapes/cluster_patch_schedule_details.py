@@ -8,7 +8,9 @@ from .timestamp import Timestamp
 
 
 class ClusterPatchScheduleDetails(_s.Shape):
-    """The schedule details for automatic patching, including the next scheduled patch date."""
+    """The schedule details for automatic patching, including the next scheduled
+    patch date.
+    """
 
     next_patch_date: Timestamp | None = _pd.Field(
         None, validation_alias="NextPatchDate", serialization_alias="NextPatchDate"

@@ -5,7 +5,24 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterPatchingStrategy(_e.OpenEnum):
-    """The strategy for applying automatic patches to instances. WhenIdle : Cordons all instances and patches each instance as it becomes idle (no running jobs). Each instance is uncordoned immediately after patching and becomes available for new jobs. If instances do not become idle, they remain on the previous AMI version. You can then use UpdateClusterSoftware with the desired ImageReleaseVersion to manually update the remaining instances. WhenAllIdle : Cordons all instances and waits for all to become idle before patching. All instances are uncordoned after patching completes. If not all instances become idle, no patching occurs and all instances remain on the previous AMI version. DrainFirst : Designed for workloads that never become idle, such as inference. Cordons instances, evicts the running pods, and then patches each instance in batches. Each instance is uncordoned after patching. Use DrainPolicy to control how long to wait for pods to drain and what happens if the drain times out. Requires MaximumBatchSize in DeploymentConfig . Available only for clusters that use Amazon EKS as the orchestrator."""
+    """The strategy for applying automatic patches to instances.
+
+    - ``WhenIdle``: Cordons all instances and patches each instance as it becomes idle
+      (no running jobs). Each instance is uncordoned immediately after patching and
+      becomes available for new jobs. If instances do not become idle, they remain on
+      the previous AMI version. You can then use UpdateClusterSoftware with the desired
+      ImageReleaseVersion to manually update the remaining instances.
+    - ``WhenAllIdle``: Cordons all instances and waits for all to become idle before
+      patching. All instances are uncordoned after patching completes. If not all
+      instances become idle, no patching occurs and all instances remain on the previous
+      AMI version.
+    - ``DrainFirst``: Designed for workloads that never become idle, such as inference.
+      Cordons instances, evicts the running pods, and then patches each instance in
+      batches. Each instance is uncordoned after patching. Use ``DrainPolicy`` to
+      control how long to wait for pods to drain and what happens if the drain times
+      out. Requires ``MaximumBatchSize`` in ``DeploymentConfig``. Available only for
+      clusters that use Amazon EKS as the orchestrator.
+    """
 
     WHEN_IDLE = "WhenIdle"
     WHEN_ALL_IDLE = "WhenAllIdle"

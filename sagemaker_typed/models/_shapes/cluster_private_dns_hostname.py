@@ -6,5 +6,8 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterPrivateDnsHostname: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(pattern="^(?:ip-((25[0-5]|(2[0-4]|1\\d|[1-9]|)\\d)-?\\b){4}\\..*)$")
+    str,
+    _c.Str(
+        pattern="^ip-(?:(?:25[0-5]|(?:2[0-4]|1[[:digit:]]|[1-9]|)[[:digit:]])-?\\b){4}\\.[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$"
+    ),
 ]

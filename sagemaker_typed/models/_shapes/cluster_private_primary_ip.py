@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterPrivatePrimaryIp: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(pattern="^(?:((25[0-5]|(2[0-4]|1\\d|[1-9]|)\\d)\\.?\\b){4})$", astral=False)
+    str, _c.Str(pattern="^(?:(?:25[0-5]|(?:2[0-4]|1[[:digit:]]|[1-9]|)[[:digit:]])\\.?\\b){4}$", astral=False)
 ]

@@ -26,7 +26,9 @@ class ClusterRestrictedInstanceGroupDetails(_s.Shape):
     current_count: ClusterNonNegativeInstanceCount | None = _pd.Field(
         None, validation_alias="CurrentCount", serialization_alias="CurrentCount"
     )
-    """The number of instances that are currently in the restricted instance group of a SageMaker HyperPod cluster."""
+    """The number of instances that are currently in the restricted instance group of a
+    SageMaker HyperPod cluster.
+    """
 
     environment_config: EnvironmentConfigDetails | None = _pd.Field(
         None, validation_alias="EnvironmentConfig", serialization_alias="EnvironmentConfig"
@@ -46,17 +48,23 @@ class ClusterRestrictedInstanceGroupDetails(_s.Shape):
     instance_storage_configs: ClusterInstanceStorageConfigs | None = _pd.Field(
         None, validation_alias="InstanceStorageConfigs", serialization_alias="InstanceStorageConfigs"
     )
-    """The additional storage configurations for the instances in the SageMaker HyperPod cluster restricted instance group."""
+    """The additional storage configurations for the instances in the SageMaker HyperPod
+    cluster restricted instance group.
+    """
 
     instance_type: ClusterInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
     )
-    """The instance type of the restricted instance group of a SageMaker HyperPod cluster."""
+    """The instance type of the restricted instance group of a SageMaker HyperPod
+    cluster.
+    """
 
     on_start_deep_health_checks: OnStartDeepHealthChecks | None = _pd.Field(
         None, validation_alias="OnStartDeepHealthChecks", serialization_alias="OnStartDeepHealthChecks"
     )
-    """A flag indicating whether deep health checks should be performed when the cluster's restricted instance group is created or updated."""
+    """A flag indicating whether deep health checks should be performed when the
+    cluster's restricted instance group is created or updated.
+    """
 
     override_vpc_config: VpcConfig | None = _pd.Field(
         None, validation_alias="OverrideVpcConfig", serialization_alias="OverrideVpcConfig"
@@ -67,24 +75,50 @@ class ClusterRestrictedInstanceGroupDetails(_s.Shape):
     )
 
     status: InstanceGroupStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The current status of the cluster's restricted instance group. InService : The restricted instance group is active and healthy. Creating : The restricted instance group is being provisioned. Updating : The restricted instance group is being updated. Failed : The restricted instance group has failed to provision or is no longer healthy. Degraded : The restricted instance group is degraded, meaning that some instances have failed to provision or are no longer healthy. Deleting : The restricted instance group is being deleted."""
+    """The current status of the cluster's restricted instance group.
+
+    - ``InService``: The restricted instance group is active and healthy.
+    - ``Creating``: The restricted instance group is being provisioned.
+    - ``Updating``: The restricted instance group is being updated.
+    - ``Failed``: The restricted instance group has failed to provision or is no longer
+      healthy.
+    - ``Degraded``: The restricted instance group is degraded, meaning that some
+      instances have failed to provision or are no longer healthy.
+    - ``Deleting``: The restricted instance group is being deleted.
+    """
 
     target_count: ClusterInstanceCount | None = _pd.Field(
         None, validation_alias="TargetCount", serialization_alias="TargetCount"
     )
-    """The number of instances you specified to add to the restricted instance group of a SageMaker HyperPod cluster."""
+    """The number of instances you specified to add to the restricted instance group of
+    a SageMaker HyperPod cluster.
+    """
 
     threads_per_core: ClusterThreadsPerCore | None = _pd.Field(
         None, validation_alias="ThreadsPerCore", serialization_alias="ThreadsPerCore"
     )
-    """The number you specified to TreadsPerCore in CreateCluster for enabling or disabling multithreading. For instance types that support multithreading, you can specify 1 for disabling multithreading and 2 for enabling multithreading. For more information, see the reference table of CPU cores and threads per CPU core per instance type in the Amazon Elastic Compute Cloud User Guide ."""
+    """The number you specified to ``TreadsPerCore`` in ``CreateCluster`` for enabling
+    or disabling multithreading. For instance types that support multithreading, you can
+    specify 1 for disabling multithreading and 2 for enabling multithreading. For more
+    information, see the reference table of CPU cores and threads per CPU core per
+    instance type
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/cpu-options-supported-instances-values.html)
+    in the Amazon Elastic Compute Cloud User Guide.
+    """
 
     training_plan_arn: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN) of the training plan to filter clusters by. For more information about reserving GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """The Amazon Resource Name (ARN) of the training plan to filter clusters by. For
+    more information about reserving GPU capacity for your SageMaker HyperPod clusters
+    using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     training_plan_status: InstanceGroupTrainingPlanStatus | None = _pd.Field(
         None, validation_alias="TrainingPlanStatus", serialization_alias="TrainingPlanStatus"
     )
-    """The current status of the training plan associated with this cluster restricted instance group."""
+    """The current status of the training plan associated with this cluster restricted
+    instance group.
+    """

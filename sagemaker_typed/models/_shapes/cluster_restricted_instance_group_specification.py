@@ -26,12 +26,16 @@ class ClusterRestrictedInstanceGroupSpecification(_s.Shape):
     """The configuration for the restricted instance groups (RIG) environment."""
 
     execution_role: RoleArn = _pd.Field(validation_alias="ExecutionRole", serialization_alias="ExecutionRole")
-    """Specifies an IAM execution role to be assumed by the restricted instance group."""
+    """Specifies an IAM execution role to be assumed by the restricted instance
+    group.
+    """
 
     instance_count: ClusterInstanceCount = _pd.Field(
         validation_alias="InstanceCount", serialization_alias="InstanceCount"
     )
-    """Specifies the number of instances to add to the restricted instance group of a SageMaker HyperPod cluster."""
+    """Specifies the number of instances to add to the restricted instance group of a
+    SageMaker HyperPod cluster.
+    """
 
     instance_group_name: ClusterInstanceGroupName = _pd.Field(
         validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
@@ -41,7 +45,9 @@ class ClusterRestrictedInstanceGroupSpecification(_s.Shape):
     instance_storage_configs: ClusterInstanceStorageConfigs | None = _pd.Field(
         None, validation_alias="InstanceStorageConfigs", serialization_alias="InstanceStorageConfigs"
     )
-    """Specifies the additional storage configurations for the instances in the SageMaker HyperPod cluster restricted instance group."""
+    """Specifies the additional storage configurations for the instances in the
+    SageMaker HyperPod cluster restricted instance group.
+    """
 
     instance_type: ClusterInstanceType = _pd.Field(validation_alias="InstanceType", serialization_alias="InstanceType")
     """Specifies the instance type of the restricted instance group."""
@@ -49,7 +55,9 @@ class ClusterRestrictedInstanceGroupSpecification(_s.Shape):
     on_start_deep_health_checks: OnStartDeepHealthChecks | None = _pd.Field(
         None, validation_alias="OnStartDeepHealthChecks", serialization_alias="OnStartDeepHealthChecks"
     )
-    """A flag indicating whether deep health checks should be performed when the cluster restricted instance group is created or updated."""
+    """A flag indicating whether deep health checks should be performed when the cluster
+    restricted instance group is created or updated.
+    """
 
     override_vpc_config: VpcConfig | None = _pd.Field(
         None, validation_alias="OverrideVpcConfig", serialization_alias="OverrideVpcConfig"
@@ -62,9 +70,21 @@ class ClusterRestrictedInstanceGroupSpecification(_s.Shape):
     threads_per_core: ClusterThreadsPerCore | None = _pd.Field(
         None, validation_alias="ThreadsPerCore", serialization_alias="ThreadsPerCore"
     )
-    """The number you specified to TreadsPerCore in CreateCluster for enabling or disabling multithreading. For instance types that support multithreading, you can specify 1 for disabling multithreading and 2 for enabling multithreading. For more information, see the reference table of CPU cores and threads per CPU core per instance type in the Amazon Elastic Compute Cloud User Guide ."""
+    """The number you specified to ``TreadsPerCore`` in ``CreateCluster`` for enabling
+    or disabling multithreading. For instance types that support multithreading, you can
+    specify 1 for disabling multithreading and 2 for enabling multithreading. For more
+    information, see the reference table of CPU cores and threads per CPU core per
+    instance type
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/cpu-options-supported-instances-values.html)
+    in the Amazon Elastic Compute Cloud User Guide.
+    """
 
     training_plan_arn: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN) of the training plan to filter clusters by. For more information about reserving GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """The Amazon Resource Name (ARN) of the training plan to filter clusters by. For
+    more information about reserving GPU capacity for your SageMaker HyperPod clusters
+    using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """

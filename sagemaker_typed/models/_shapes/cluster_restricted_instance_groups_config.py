@@ -8,7 +8,9 @@ from .cluster_shared_environment_config import ClusterSharedEnvironmentConfig
 
 
 class ClusterRestrictedInstanceGroupsConfig(_s.Shape):
-    """The configuration for the restricted instance groups (RIG) in the SageMaker HyperPod cluster."""
+    """The configuration for the restricted instance groups (RIG) in the SageMaker
+    HyperPod cluster.
+    """
 
     shared_environment_config: ClusterSharedEnvironmentConfig = _pd.Field(
         validation_alias="SharedEnvironmentConfig", serialization_alias="SharedEnvironmentConfig"

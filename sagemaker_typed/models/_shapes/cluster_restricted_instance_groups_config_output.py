@@ -8,9 +8,13 @@ from .cluster_shared_environment_config_details import ClusterSharedEnvironmentC
 
 
 class ClusterRestrictedInstanceGroupsConfigOutput(_s.Shape):
-    """The output configuration for the restricted instance groups (RIG) in the SageMaker HyperPod cluster."""
+    """The output configuration for the restricted instance groups (RIG) in the
+    SageMaker HyperPod cluster.
+    """
 
     shared_environment_config: ClusterSharedEnvironmentConfigDetails = _pd.Field(
         validation_alias="SharedEnvironmentConfig", serialization_alias="SharedEnvironmentConfig"
     )
-    """The shared environment configuration details for the restricted instance groups (RIG)."""
+    """The shared environment configuration details for the restricted instance
+    groups (RIG).
+    """

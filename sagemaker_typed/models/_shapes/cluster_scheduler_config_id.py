@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ClusterSchedulerConfigId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=12, pattern="^(?:[a-z0-9]{12})$", astral=False)
+    str, _c.Str(min_length=0, max_length=12, pattern="^[a-z0-9]{12}$", astral=False)
 ]

@@ -14,9 +14,13 @@ class ClusterSharedEnvironmentConfig(_s.Shape):
     f_sx_lustre_config: FSxLustreConfig = _pd.Field(
         validation_alias="FSxLustreConfig", serialization_alias="FSxLustreConfig"
     )
-    """Configuration settings for an Amazon FSx for Lustre file system in the shared environment."""
+    """Configuration settings for an Amazon FSx for Lustre file system in the shared
+    environment.
+    """
 
     f_sx_lustre_deletion_policy: ClusterFSxLustreDeletionPolicy = _pd.Field(
         validation_alias="FSxLustreDeletionPolicy", serialization_alias="FSxLustreDeletionPolicy"
     )
-    """The deletion policy for the Amazon FSx for Lustre file system in the shared environment."""
+    """The deletion policy for the Amazon FSx for Lustre file system in the shared
+    environment.
+    """

@@ -9,24 +9,34 @@ from .f_sx_lustre_config import FSxLustreConfig
 
 
 class ClusterSharedEnvironmentConfigDetails(_s.Shape):
-    """The shared environment configuration details for the restricted instance groups (RIG)."""
+    """The shared environment configuration details for the restricted instance
+    groups (RIG).
+    """
 
     current_f_sx_lustre_config: FSxLustreConfig | None = _pd.Field(
         None, validation_alias="CurrentFSxLustreConfig", serialization_alias="CurrentFSxLustreConfig"
     )
-    """The current Amazon FSx for Lustre file system configuration in the shared environment."""
+    """The current Amazon FSx for Lustre file system configuration in the shared
+    environment.
+    """
 
     current_f_sx_lustre_deletion_policy: ClusterFSxLustreDeletionPolicy | None = _pd.Field(
         None, validation_alias="CurrentFSxLustreDeletionPolicy", serialization_alias="CurrentFSxLustreDeletionPolicy"
     )
-    """The current deletion policy for the Amazon FSx for Lustre file system in the shared environment."""
+    """The current deletion policy for the Amazon FSx for Lustre file system in the
+    shared environment.
+    """
 
     desired_f_sx_lustre_config: FSxLustreConfig | None = _pd.Field(
         None, validation_alias="DesiredFSxLustreConfig", serialization_alias="DesiredFSxLustreConfig"
     )
-    """The desired Amazon FSx for Lustre file system configuration in the shared environment."""
+    """The desired Amazon FSx for Lustre file system configuration in the shared
+    environment.
+    """
 
     desired_f_sx_lustre_deletion_policy: ClusterFSxLustreDeletionPolicy | None = _pd.Field(
         None, validation_alias="DesiredFSxLustreDeletionPolicy", serialization_alias="DesiredFSxLustreDeletionPolicy"
     )
-    """The desired deletion policy for the Amazon FSx for Lustre file system in the shared environment."""
+    """The desired deletion policy for the Amazon FSx for Lustre file system in the
+    shared environment.
+    """

@@ -12,7 +12,9 @@ class ClusterSlurmConfig(_s.Shape):
     """The Slurm configuration for an instance group in a SageMaker HyperPod cluster."""
 
     node_type: ClusterSlurmNodeType = _pd.Field(validation_alias="NodeType", serialization_alias="NodeType")
-    """The type of Slurm node for the instance group. Valid values are Controller , Worker , and Login ."""
+    """The type of Slurm node for the instance group. Valid values are ``Controller``,
+    ``Worker``, and ``Login``.
+    """
 
     partition_names: ClusterPartitionNames | None = _pd.Field(
         None, validation_alias="PartitionNames", serialization_alias="PartitionNames"

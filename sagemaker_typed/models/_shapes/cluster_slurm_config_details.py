@@ -9,10 +9,14 @@ from .cluster_slurm_node_type import ClusterSlurmNodeType
 
 
 class ClusterSlurmConfigDetails(_s.Shape):
-    """The Slurm configuration details for an instance group in a SageMaker HyperPod cluster."""
+    """The Slurm configuration details for an instance group in a SageMaker HyperPod
+    cluster.
+    """
 
     node_type: ClusterSlurmNodeType = _pd.Field(validation_alias="NodeType", serialization_alias="NodeType")
-    """The type of Slurm node for the instance group. Valid values are Controller , Worker , and Login ."""
+    """The type of Slurm node for the instance group. Valid values are ``Controller``,
+    ``Worker``, and ``Login``.
+    """
 
     partition_names: ClusterPartitionNames | None = _pd.Field(
         None, validation_alias="PartitionNames", serialization_alias="PartitionNames"

@@ -30,9 +30,18 @@ class ClusterSummary(_s.Shape):
     image_version_status: ClusterImageVersionStatus | None = _pd.Field(
         None, validation_alias="ImageVersionStatus", serialization_alias="ImageVersionStatus"
     )
-    """The aggregate status of the image version across the cluster's instance groups."""
+    """The aggregate status of the image version across the cluster's instance
+    groups.
+    """
 
     training_plan_arns: TrainingPlanArns | None = _pd.Field(
         None, validation_alias="TrainingPlanArns", serialization_alias="TrainingPlanArns"
     )
-    """A list of Amazon Resource Names (ARNs) of the training plans associated with this cluster. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """A list of Amazon Resource Names (ARNs) of the training plans associated with this
+    cluster.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """

@@ -9,7 +9,13 @@ from .cluster_instance_memory_allocation_percentage import ClusterInstanceMemory
 
 
 class ClusterTieredStorageConfig(_s.Shape):
-    """Defines the configuration for managed tier checkpointing in a HyperPod cluster. Managed tier checkpointing uses multiple storage tiers, including cluster CPU memory, to provide faster checkpoint operations and improved fault tolerance for large-scale model training. The system automatically saves checkpoints at high frequency to memory and periodically persists them to durable storage, like Amazon S3."""
+    """Defines the configuration for managed tier checkpointing in a HyperPod cluster.
+    Managed tier checkpointing uses multiple storage tiers, including cluster CPU
+    memory, to provide faster checkpoint operations and improved fault tolerance for
+    large-scale model training. The system automatically saves checkpoints at high
+    frequency to memory and periodically persists them to durable storage, like Amazon
+    S3.
+    """
 
     instance_memory_allocation_percentage: ClusterInstanceMemoryAllocationPercentage | None = _pd.Field(
         None,
@@ -19,4 +25,9 @@ class ClusterTieredStorageConfig(_s.Shape):
     """The percentage (int) of cluster memory to allocate for checkpointing."""
 
     mode: ClusterConfigMode = _pd.Field(validation_alias="Mode", serialization_alias="Mode")
-    """Specifies whether managed tier checkpointing is enabled or disabled for the HyperPod cluster. When set to Enable , the system installs a memory management daemon that provides disaggregated memory as a service for checkpoint storage. When set to Disable , the feature is turned off and the memory management daemon is removed from the cluster."""
+    """Specifies whether managed tier checkpointing is enabled or disabled for the
+    HyperPod cluster. When set to ``Enable``, the system installs a memory management
+    daemon that provides disaggregated memory as a service for checkpoint storage. When
+    set to ``Disable``, the feature is turned off and the memory management daemon is
+    removed from the cluster.
+    """

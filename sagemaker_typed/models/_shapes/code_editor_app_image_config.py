@@ -9,7 +9,9 @@ from .file_system_config import FileSystemConfig
 
 
 class CodeEditorAppImageConfig(_s.Shape):
-    """The configuration for the file system and kernels in a SageMaker image running as a Code Editor app. The FileSystemConfig object is not supported."""
+    """The configuration for the file system and kernels in a SageMaker image running as
+    a Code Editor app. The ``FileSystemConfig`` object is not supported.
+    """
 
     container_config: ContainerConfig | None = _pd.Field(
         None, validation_alias="ContainerConfig", serialization_alias="ContainerConfig"

@@ -12,22 +12,32 @@ from .studio_lifecycle_config_arn import StudioLifecycleConfigArn
 
 
 class CodeEditorAppSettings(_s.Shape):
-    """The Code Editor application settings. For more information about Code Editor, see Get started with Code Editor in Amazon SageMaker ."""
+    """The Code Editor application settings.
+
+    For more information about Code Editor, see Get started with Code Editor in Amazon
+    SageMaker (https://docs.aws.amazon.com/sagemaker/latest/dg/code-editor.html).
+    """
 
     app_lifecycle_management: AppLifecycleManagement | None = _pd.Field(
         None, validation_alias="AppLifecycleManagement", serialization_alias="AppLifecycleManagement"
     )
-    """Settings that are used to configure and manage the lifecycle of CodeEditor applications."""
+    """Settings that are used to configure and manage the lifecycle of CodeEditor
+    applications.
+    """
 
     built_in_lifecycle_config_arn: StudioLifecycleConfigArn | None = _pd.Field(
         None, validation_alias="BuiltInLifecycleConfigArn", serialization_alias="BuiltInLifecycleConfigArn"
     )
-    """The lifecycle configuration that runs before the default lifecycle configuration. It can override changes made in the default lifecycle configuration."""
+    """The lifecycle configuration that runs before the default lifecycle configuration.
+    It can override changes made in the default lifecycle configuration.
+    """
 
     custom_images: CustomImages | None = _pd.Field(
         None, validation_alias="CustomImages", serialization_alias="CustomImages"
     )
-    """A list of custom SageMaker images that are configured to run as a Code Editor app."""
+    """A list of custom SageMaker images that are configured to run as a Code Editor
+    app.
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"
@@ -36,4 +46,6 @@ class CodeEditorAppSettings(_s.Shape):
     lifecycle_config_arns: LifecycleConfigArns | None = _pd.Field(
         None, validation_alias="LifecycleConfigArns", serialization_alias="LifecycleConfigArns"
     )
-    """The Amazon Resource Name (ARN) of the Code Editor application lifecycle configuration."""
+    """The Amazon Resource Name (ARN) of the Code Editor application lifecycle
+    configuration.
+    """

@@ -8,7 +8,9 @@ from .repository_url import RepositoryUrl
 
 
 class CodeRepository(_s.Shape):
-    """A Git repository that SageMaker AI automatically displays to users for cloning in the JupyterServer application."""
+    """A Git repository that SageMaker AI automatically displays to users for cloning in
+    the JupyterServer application.
+    """
 
     repository_url: RepositoryUrl = _pd.Field(validation_alias="RepositoryUrl", serialization_alias="RepositoryUrl")
     """The URL of the Git repository."""

@@ -10,6 +10,6 @@ CodeRepositoryArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:code-repository/[\\S]{1,2048})$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:code-repository/[[:^space:]]{1,2048}$",
     ),
 ]

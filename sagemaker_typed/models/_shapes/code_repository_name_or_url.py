@@ -6,5 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 CodeRepositoryNameOrUrl: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=1024, pattern="^(?:https://([^/]+)/?(.*)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*)$")
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=1024,
+        pattern="^(?:https://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*|[a-zA-Z0-9](?:-*[a-zA-Z0-9])*)$",
+    ),
 ]

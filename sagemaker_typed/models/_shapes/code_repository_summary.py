@@ -28,7 +28,10 @@ class CodeRepositorySummary(_s.Shape):
     """The date and time that the Git repository was created."""
 
     git_config: GitConfig | None = _pd.Field(None, validation_alias="GitConfig", serialization_alias="GitConfig")
-    """Configuration details for the Git repository, including the URL where it is located and the ARN of the Amazon Web Services Secrets Manager secret that contains the credentials used to access the repository."""
+    """Configuration details for the Git repository, including the URL where it is
+    located and the ARN of the Amazon Web Services Secrets Manager secret that contains
+    the credentials used to access the repository.
+    """
 
     last_modified_time: LastModifiedTime = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"

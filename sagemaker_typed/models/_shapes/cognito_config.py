@@ -9,10 +9,19 @@ from .cognito_user_pool import CognitoUserPool
 
 
 class CognitoConfig(_s.Shape):
-    """Use this parameter to configure your Amazon Cognito workforce. A single Cognito workforce is created using and corresponds to a single Amazon Cognito user pool ."""
+    """Use this parameter to configure your Amazon Cognito workforce. A single Cognito
+    workforce is created using and corresponds to a single Amazon Cognito user pool
+    (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html).
+    """
 
     client_id: ClientId = _pd.Field(validation_alias="ClientId", serialization_alias="ClientId")
     """The client ID for your Amazon Cognito user pool."""
 
     user_pool: CognitoUserPool = _pd.Field(validation_alias="UserPool", serialization_alias="UserPool")
-    """A user pool is a user directory in Amazon Cognito. With a user pool, your users can sign in to your web or mobile app through Amazon Cognito. Your users can also sign in through social identity providers like Google, Facebook, Amazon, or Apple, and through SAML identity providers."""
+    """A user pool
+    (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html)
+    is a user directory in Amazon Cognito. With a user pool, your users can sign in to
+    your web or mobile app through Amazon Cognito. Your users can also sign in through
+    social identity providers like Google, Facebook, Amazon, or Apple, and through SAML
+    identity providers.
+    """

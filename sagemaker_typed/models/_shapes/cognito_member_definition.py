@@ -10,13 +10,19 @@ from .cognito_user_pool import CognitoUserPool
 
 
 class CognitoMemberDefinition(_s.Shape):
-    """Identifies a Amazon Cognito user group. A user group can be used in on or more work teams."""
+    """Identifies a Amazon Cognito user group. A user group can be used in on or more
+    work teams.
+    """
 
     client_id: ClientId = _pd.Field(validation_alias="ClientId", serialization_alias="ClientId")
-    """An identifier for an application client. You must create the app client ID using Amazon Cognito."""
+    """An identifier for an application client. You must create the app client ID using
+    Amazon Cognito.
+    """
 
     user_group: CognitoUserGroup = _pd.Field(validation_alias="UserGroup", serialization_alias="UserGroup")
     """An identifier for a user group."""
 
     user_pool: CognitoUserPool = _pd.Field(validation_alias="UserPool", serialization_alias="UserPool")
-    """An identifier for a user pool. The user pool must be in the same region as the service that you are calling."""
+    """An identifier for a user pool. The user pool must be in the same region as the
+    service that you are calling.
+    """

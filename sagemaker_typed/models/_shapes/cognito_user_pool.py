@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 CognitoUserPool: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=55, pattern="^(?:[\\w-]+_[0-9a-zA-Z]+)$", astral=False)
+    str, _c.Str(min_length=1, max_length=55, pattern="^[[:word:]\\-]+_[0-9a-zA-Z]+$", astral=False)
 ]

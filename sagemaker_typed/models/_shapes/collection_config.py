@@ -13,4 +13,7 @@ class CollectionConfig(_s.UnionShape):
     vector_config: VectorConfig | None = _pd.Field(
         None, validation_alias="VectorConfig", serialization_alias="VectorConfig"
     )
-    """Configuration for your vector collection type. Dimension : The number of elements in your vector."""
+    """Configuration for your vector collection type.
+
+    - ``Dimension``: The number of elements in your vector.
+    """

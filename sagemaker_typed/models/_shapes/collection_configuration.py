@@ -9,14 +9,21 @@ from .collection_parameters import CollectionParameters
 
 
 class CollectionConfiguration(_s.Shape):
-    """Configuration information for the Amazon SageMaker Debugger output tensor collections."""
+    """Configuration information for the Amazon SageMaker Debugger output tensor
+    collections.
+    """
 
     collection_name: CollectionName | None = _pd.Field(
         None, validation_alias="CollectionName", serialization_alias="CollectionName"
     )
-    """The name of the tensor collection. The name must be unique relative to other rule configuration names."""
+    """The name of the tensor collection. The name must be unique relative to other rule
+    configuration names.
+    """
 
     collection_parameters: CollectionParameters | None = _pd.Field(
         None, validation_alias="CollectionParameters", serialization_alias="CollectionParameters"
     )
-    """Parameter values for the tensor collection. The allowed parameters are "name" , "include_regex" , "reduction_config" , "save_config" , "tensor_names" , and "save_histogram" ."""
+    """Parameter values for the tensor collection. The allowed parameters are
+    ``"name"``, ``"include_regex"``, ``"reduction_config"``, ``"save_config"``,
+    ``"tensor_names"``, and ``"save_histogram"``.
+    """

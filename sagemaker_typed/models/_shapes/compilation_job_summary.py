@@ -47,24 +47,32 @@ class CompilationJobSummary(_s.Shape):
     compilation_target_device: TargetDevice | None = _pd.Field(
         None, validation_alias="CompilationTargetDevice", serialization_alias="CompilationTargetDevice"
     )
-    """The type of device that the model will run on after the compilation job has completed."""
+    """The type of device that the model will run on after the compilation job has
+    completed.
+    """
 
     compilation_target_platform_accelerator: TargetPlatformAccelerator | None = _pd.Field(
         None,
         validation_alias="CompilationTargetPlatformAccelerator",
         serialization_alias="CompilationTargetPlatformAccelerator",
     )
-    """The type of accelerator that the model will run on after the compilation job has completed."""
+    """The type of accelerator that the model will run on after the compilation job has
+    completed.
+    """
 
     compilation_target_platform_arch: TargetPlatformArch | None = _pd.Field(
         None, validation_alias="CompilationTargetPlatformArch", serialization_alias="CompilationTargetPlatformArch"
     )
-    """The type of architecture that the model will run on after the compilation job has completed."""
+    """The type of architecture that the model will run on after the compilation job has
+    completed.
+    """
 
     compilation_target_platform_os: TargetPlatformOs | None = _pd.Field(
         None, validation_alias="CompilationTargetPlatformOs", serialization_alias="CompilationTargetPlatformOs"
     )
-    """The type of OS that the model will run on after the compilation job has completed."""
+    """The type of OS that the model will run on after the compilation job has
+    completed.
+    """
 
     creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """The time when the model compilation job was created."""

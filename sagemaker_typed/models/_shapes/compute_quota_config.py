@@ -10,7 +10,9 @@ from .resource_sharing_config import ResourceSharingConfig
 
 
 class ComputeQuotaConfig(_s.Shape):
-    """Configuration of the compute allocation definition for an entity. This includes the resource sharing option and the setting to preempt low priority tasks."""
+    """Configuration of the compute allocation definition for an entity. This includes
+    the resource sharing option and the setting to preempt low priority tasks.
+    """
 
     compute_quota_resources: ComputeQuotaResourceConfigList | None = _pd.Field(
         None, validation_alias="ComputeQuotaResources", serialization_alias="ComputeQuotaResources"
@@ -20,9 +22,16 @@ class ComputeQuotaConfig(_s.Shape):
     preempt_team_tasks: PreemptTeamTasks | None = _pd.Field(
         None, validation_alias="PreemptTeamTasks", serialization_alias="PreemptTeamTasks"
     )
-    """Allows workloads from within an entity to preempt same-team workloads. When set to LowerPriority , the entity's lower priority tasks are preempted by their own higher priority tasks. Default is LowerPriority ."""
+    """Allows workloads from within an entity to preempt same-team workloads. When set
+    to ``LowerPriority``, the entity's lower priority tasks are preempted by their own
+    higher priority tasks.
+
+    Default is ``LowerPriority``.
+    """
 
     resource_sharing_config: ResourceSharingConfig | None = _pd.Field(
         None, validation_alias="ResourceSharingConfig", serialization_alias="ResourceSharingConfig"
     )
-    """Resource sharing configuration. This defines how an entity can lend and borrow idle compute with other entities within the cluster."""
+    """Resource sharing configuration. This defines how an entity can lend and borrow
+    idle compute with other entities within the cluster.
+    """

@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-ComputeQuotaId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^(?:[a-z0-9]{12})$", astral=False)]
+ComputeQuotaId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[a-z0-9]{12}$", astral=False)]

@@ -23,10 +23,17 @@ class ComputeQuotaResourceConfig(_s.Shape):
     accelerators: AcceleratorsAmount | None = _pd.Field(
         None, validation_alias="Accelerators", serialization_alias="Accelerators"
     )
-    """The number of accelerators to allocate. If you don't specify a value for vCPU and MemoryInGiB, SageMaker AI automatically allocates ratio-based values for those parameters based on the number of accelerators you provide. For example, if you allocate 16 out of 32 total accelerators, SageMaker AI uses the ratio of 0.5 and allocates values to vCPU and MemoryInGiB."""
+    """The number of accelerators to allocate. If you don't specify a value for vCPU and
+    MemoryInGiB, SageMaker AI automatically allocates ratio-based values for those
+    parameters based on the number of accelerators you provide. For example, if you
+    allocate 16 out of 32 total accelerators, SageMaker AI uses the ratio of 0.5 and
+    allocates values to vCPU and MemoryInGiB.
+    """
 
     count: InstanceCount | None = _pd.Field(None, validation_alias="Count", serialization_alias="Count")
-    """The number of instances to add to the instance group of a SageMaker HyperPod cluster."""
+    """The number of instances to add to the instance group of a SageMaker HyperPod
+    cluster.
+    """
 
     instance_type: ClusterInstanceType = _pd.Field(validation_alias="InstanceType", serialization_alias="InstanceType")
     """The instance type of the instance group for the cluster."""
@@ -34,7 +41,16 @@ class ComputeQuotaResourceConfig(_s.Shape):
     memory_in_gi_b: MemoryInGiBAmount | None = _pd.Field(
         None, validation_alias="MemoryInGiB", serialization_alias="MemoryInGiB"
     )
-    """The amount of memory in GiB to allocate. If you specify a value only for this parameter, SageMaker AI automatically allocates a ratio-based value for vCPU based on this memory that you provide. For example, if you allocate 200 out of 400 total memory in GiB, SageMaker AI uses the ratio of 0.5 and allocates values to vCPU. Accelerators are set to 0."""
+    """The amount of memory in GiB to allocate. If you specify a value only for this
+    parameter, SageMaker AI automatically allocates a ratio-based value for vCPU based
+    on this memory that you provide. For example, if you allocate 200 out of 400 total
+    memory in GiB, SageMaker AI uses the ratio of 0.5 and allocates values to vCPU.
+    Accelerators are set to 0.
+    """
 
     v_cpu: VCpuAmount | None = _pd.Field(None, validation_alias="VCpu", serialization_alias="VCpu")
-    """The number of vCPU to allocate. If you specify a value only for vCPU, SageMaker AI automatically allocates ratio-based values for MemoryInGiB based on this vCPU parameter. For example, if you allocate 20 out of 40 total vCPU, SageMaker AI uses the ratio of 0.5 and allocates values to MemoryInGiB. Accelerators are set to 0."""
+    """The number of vCPU to allocate. If you specify a value only for vCPU, SageMaker
+    AI automatically allocates ratio-based values for MemoryInGiB based on this vCPU
+    parameter. For example, if you allocate 20 out of 40 total vCPU, SageMaker AI uses
+    the ratio of 0.5 and allocates values to MemoryInGiB. Accelerators are set to 0.
+    """

@@ -14,7 +14,13 @@ class ComputeQuotaTarget(_s.Shape):
     fair_share_weight: FairShareWeight | None = _pd.Field(
         None, validation_alias="FairShareWeight", serialization_alias="FairShareWeight"
     )
-    """Assigned entity fair-share weight. Idle compute will be shared across entities based on these assigned weights. This weight is only used when FairShare is enabled. A weight of 0 is the lowest priority and 100 is the highest. Weight 0 is the default."""
+    """Assigned entity fair-share weight. Idle compute will be shared across entities
+    based on these assigned weights. This weight is only used when ``FairShare`` is
+    enabled.
+
+    A weight of 0 is the lowest priority and 100 is the highest. Weight 0 is the
+    default.
+    """
 
     team_name: ComputeQuotaTargetTeamName = _pd.Field(validation_alias="TeamName", serialization_alias="TeamName")
     """Name of the team to allocate compute resources to."""

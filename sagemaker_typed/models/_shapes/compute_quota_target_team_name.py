@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ComputeQuotaTargetTeamName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(pattern="^(?:[a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?)$", astral=False)
+    str, _c.Str(pattern="^[a-z0-9](?:[\\-a-z0-9]*[a-z0-9]){0,39}?$", astral=False)
 ]

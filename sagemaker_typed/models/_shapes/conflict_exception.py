@@ -8,6 +8,8 @@ from .failure_reason import FailureReason
 
 
 class ConflictException(_s.Shape):
-    """There was a conflict when you attempted to modify a SageMaker entity such as an Experiment or Artifact ."""
+    """There was a conflict when you attempted to modify a SageMaker entity such as an
+    ``Experiment`` or ``Artifact``.
+    """
 
     message: FailureReason | None = _pd.Field(None, validation_alias="Message", serialization_alias="Message")

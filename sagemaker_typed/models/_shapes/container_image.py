@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-ContainerImage: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=255, pattern="^(?:[\\S]+)$")]
+ContainerImage: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=255, pattern="^[[:^space:]]+$")]

@@ -8,9 +8,20 @@ from .metrics_endpoint_list import MetricsEndpointList
 
 
 class ContainerMetricsConfig(_s.Shape):
-    """The configuration for container-level metrics scraping. Use this configuration to specify a custom metrics endpoint path and publishing frequency for container metrics. When EnableDetailedObservability is set to True in MetricsConfig , metrics are scraped from the container's Prometheus endpoint. If this configuration is not provided, the default path /metrics on port 8080 is used with a default publishing frequency of 60 seconds. For first-party and Deep Learning Containers (DLC), the endpoint path is determined automatically and this configuration is optional."""
+    """The configuration for container-level metrics scraping. Use this configuration to
+    specify a custom metrics endpoint path and publishing frequency for container
+    metrics. When ``EnableDetailedObservability`` is set to ``True`` in
+    ``MetricsConfig``, metrics are scraped from the container's Prometheus endpoint. If
+    this configuration is not provided, the default path ``/metrics`` on port ``8080``
+    is used with a default publishing frequency of ``60`` seconds. For first-party and
+    Deep Learning Containers (DLC), the endpoint path is determined automatically and
+    this configuration is optional.
+    """
 
     metrics_endpoints: MetricsEndpointList | None = _pd.Field(
         None, validation_alias="MetricsEndpoints", serialization_alias="MetricsEndpoints"
     )
-    """A list of metrics endpoints to scrape from the container. Each endpoint specifies the path where the container exposes Prometheus-formatted metrics and the frequency at which to publish them. You can specify a maximum of 1 endpoint."""
+    """A list of metrics endpoints to scrape from the container. Each endpoint specifies
+    the path where the container exposes Prometheus-formatted metrics and the frequency
+    at which to publish them. You can specify a maximum of 1 endpoint.
+    """

@@ -12,7 +12,9 @@ from .timestamp import Timestamp
 
 
 class ContextSummary(_s.Shape):
-    """Lists a summary of the properties of a context. A context provides a logical grouping of other entities."""
+    """Lists a summary of the properties of a context. A context provides a logical
+    grouping of other entities.
+    """
 
     context_arn: ContextArn | None = _pd.Field(None, validation_alias="ContextArn", serialization_alias="ContextArn")
     """The Amazon Resource Name (ARN) of the context."""

@@ -13,10 +13,14 @@ class ContinuousParameterRange(_s.Shape):
     """A list of continuous hyperparameters to tune."""
 
     max_value: ParameterValue = _pd.Field(validation_alias="MaxValue", serialization_alias="MaxValue")
-    """The maximum value for the hyperparameter. The tuning job uses floating-point values between MinValue value and this value for tuning."""
+    """The maximum value for the hyperparameter. The tuning job uses floating-point
+    values between ``MinValue`` value and this value for tuning.
+    """
 
     min_value: ParameterValue = _pd.Field(validation_alias="MinValue", serialization_alias="MinValue")
-    """The minimum value for the hyperparameter. The tuning job uses floating-point values between this value and MaxValue for tuning."""
+    """The minimum value for the hyperparameter. The tuning job uses floating-point
+    values between this value and ``MaxValue``for tuning.
+    """
 
     name: ParameterKey = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the continuous hyperparameter to tune."""
@@ -24,4 +28,28 @@ class ContinuousParameterRange(_s.Shape):
     scaling_type: HyperParameterScalingType | None = _pd.Field(
         None, validation_alias="ScalingType", serialization_alias="ScalingType"
     )
-    """The scale that hyperparameter tuning uses to search the hyperparameter range. For information about choosing a hyperparameter scale, see Hyperparameter Scaling . One of the following values: Auto SageMaker hyperparameter tuning chooses the best scale for the hyperparameter. Linear Hyperparameter tuning searches the values in the hyperparameter range by using a linear scale. Logarithmic Hyperparameter tuning searches the values in the hyperparameter range by using a logarithmic scale. Logarithmic scaling works only for ranges that have only values greater than 0. ReverseLogarithmic Hyperparameter tuning searches the values in the hyperparameter range by using a reverse logarithmic scale. Reverse logarithmic scaling works only for ranges that are entirely within the range 0&lt;=x&lt;1.0."""
+    """The scale that hyperparameter tuning uses to search the hyperparameter range. For
+    information about choosing a hyperparameter scale, see Hyperparameter Scaling
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type).
+    One of the following values:
+
+    Auto
+        SageMaker hyperparameter tuning chooses the best scale for the hyperparameter.
+
+    Linear
+        Hyperparameter tuning searches the values in the hyperparameter range by using a
+        linear scale.
+
+    Logarithmic
+        Hyperparameter tuning searches the values in the hyperparameter range by using a
+        logarithmic scale.
+
+        Logarithmic scaling works only for ranges that have only values greater than 0.
+
+    ReverseLogarithmic
+        Hyperparameter tuning searches the values in the hyperparameter range by using a
+        reverse logarithmic scale.
+
+        Reverse logarithmic scaling works only for ranges that are entirely within the
+        range 0<=x<1.0.
+    """

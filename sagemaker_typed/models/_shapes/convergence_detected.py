@@ -8,7 +8,10 @@ from .complete_on_convergence import CompleteOnConvergence
 
 
 class ConvergenceDetected(_s.Shape):
-    """A flag to indicating that automatic model tuning (AMT) has detected model convergence, defined as a lack of significant improvement (1% or less) against an objective metric."""
+    """A flag to indicating that automatic model tuning (AMT) has detected model
+    convergence, defined as a lack of significant improvement (1% or less) against an
+    objective metric.
+    """
 
     complete_on_convergence: CompleteOnConvergence | None = _pd.Field(
         None, validation_alias="CompleteOnConvergence", serialization_alias="CompleteOnConvergence"

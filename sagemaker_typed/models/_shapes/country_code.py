@@ -5,6 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-CountryCode: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=2, max_length=2, pattern="^(?:[A-Z]{2})$", astral=False)
-]
+CountryCode: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=2, max_length=2, pattern="^[A-Z]{2}$", astral=False)]

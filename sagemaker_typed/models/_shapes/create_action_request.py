@@ -16,7 +16,9 @@ from .tag_list import TagList
 
 class CreateActionRequest(_s.Shape):
     action_name: ExperimentEntityName = _pd.Field(validation_alias="ActionName", serialization_alias="ActionName")
-    """The name of the action. Must be unique to your account in an Amazon Web Services Region."""
+    """The name of the action. Must be unique to your account in an Amazon Web
+    Services Region.
+    """
 
     action_type: String256 = _pd.Field(validation_alias="ActionType", serialization_alias="ActionType")
     """The action type."""

@@ -17,17 +17,23 @@ class CreateAIBenchmarkJobRequest(_s.Shape):
     ai_benchmark_job_name: AIEntityName = _pd.Field(
         validation_alias="AIBenchmarkJobName", serialization_alias="AIBenchmarkJobName"
     )
-    """The name of the AI benchmark job. The name must be unique within your Amazon Web Services account in the current Amazon Web Services Region."""
+    """The name of the AI benchmark job. The name must be unique within your Amazon Web
+    Services account in the current Amazon Web Services Region.
+    """
 
     ai_workload_config_identifier: AIResourceIdentifier = _pd.Field(
         validation_alias="AIWorkloadConfigIdentifier", serialization_alias="AIWorkloadConfigIdentifier"
     )
-    """The name or Amazon Resource Name (ARN) of the AI workload configuration to use for this benchmark job."""
+    """The name or Amazon Resource Name (ARN) of the AI workload configuration to use
+    for this benchmark job.
+    """
 
     benchmark_target: AIBenchmarkTarget = _pd.Field(
         validation_alias="BenchmarkTarget", serialization_alias="BenchmarkTarget"
     )
-    """The target endpoint to benchmark. Specify a SageMaker endpoint by providing its name or Amazon Resource Name (ARN)."""
+    """The target endpoint to benchmark. Specify a SageMaker endpoint by providing its
+    name or Amazon Resource Name (ARN).
+    """
 
     network_config: AIBenchmarkNetworkConfig | None = _pd.Field(
         None, validation_alias="NetworkConfig", serialization_alias="NetworkConfig"
@@ -37,10 +43,17 @@ class CreateAIBenchmarkJobRequest(_s.Shape):
     output_config: AIBenchmarkOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The output configuration for the benchmark job, including the Amazon S3 location where benchmark results are stored."""
+    """The output configuration for the benchmark job, including the Amazon S3 location
+    where benchmark results are stored.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to
+    perform tasks on your behalf.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The metadata that you apply to Amazon Web Services resources to help you categorize and organize them. Each tag consists of a key and a value, both of which you define."""
+    """The metadata that you apply to Amazon Web Services resources to help you
+    categorize and organize them. Each tag consists of a key and a value, both of which
+    you define.
+    """

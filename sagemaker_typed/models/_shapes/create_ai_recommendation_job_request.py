@@ -21,48 +21,73 @@ class CreateAIRecommendationJobRequest(_s.Shape):
     ai_recommendation_job_name: AIEntityName = _pd.Field(
         validation_alias="AIRecommendationJobName", serialization_alias="AIRecommendationJobName"
     )
-    """The name of the AI recommendation job. The name must be unique within your Amazon Web Services account in the current Amazon Web Services Region."""
+    """The name of the AI recommendation job. The name must be unique within your Amazon
+    Web Services account in the current Amazon Web Services Region.
+    """
 
     ai_workload_config_identifier: AIResourceIdentifier = _pd.Field(
         validation_alias="AIWorkloadConfigIdentifier", serialization_alias="AIWorkloadConfigIdentifier"
     )
-    """The name or Amazon Resource Name (ARN) of the AI workload configuration to use for this recommendation job."""
+    """The name or Amazon Resource Name (ARN) of the AI workload configuration to use
+    for this recommendation job.
+    """
 
     adapter_source: AIAdapterSource | None = _pd.Field(
         None, validation_alias="AdapterSource", serialization_alias="AdapterSource"
     )
-    """The LoRA adapter source for the recommendation job. Specify either a list of model package ARNs or Amazon S3 URIs for your LoRA adapters. When this parameter is absent, the recommendation job runs without LoRA adapter support."""
+    """The LoRA adapter source for the recommendation job. Specify either a list of
+    model package ARNs or Amazon S3 URIs for your LoRA adapters. When this parameter is
+    absent, the recommendation job runs without LoRA adapter support.
+    """
 
     compute_spec: AIRecommendationComputeSpec | None = _pd.Field(
         None, validation_alias="ComputeSpec", serialization_alias="ComputeSpec"
     )
-    """The compute resource specification for the recommendation job. You can specify up to 3 instance types to consider, and optionally provide capacity reservation configuration."""
+    """The compute resource specification for the recommendation job. You can specify up
+    to 3 instance types to consider, and optionally provide capacity reservation
+    configuration.
+    """
 
     inference_specification: AIRecommendationInferenceSpecification | None = _pd.Field(
         None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
     )
-    """The inference framework configuration. Specify the framework (such as LMI or vLLM) for the recommendation job."""
+    """The inference framework configuration. Specify the framework (such as LMI or
+    vLLM) for the recommendation job.
+    """
 
     model_source: AIModelSource = _pd.Field(validation_alias="ModelSource", serialization_alias="ModelSource")
-    """The source of the model to optimize. Specify the Amazon S3 location of the model artifacts."""
+    """The source of the model to optimize. Specify the Amazon S3 location of the model
+    artifacts.
+    """
 
     optimize_model: AIRecommendationAllowOptimization | None = _pd.Field(
         None, validation_alias="OptimizeModel", serialization_alias="OptimizeModel"
     )
-    """Whether to allow model optimization techniques such as quantization, speculative decoding, and kernel tuning. The default is true ."""
+    """Whether to allow model optimization techniques such as quantization, speculative
+    decoding, and kernel tuning. The default is ``true``.
+    """
 
     output_config: AIRecommendationOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The output configuration for the recommendation job, including the Amazon S3 location for results and an optional model package group where the optimized model is registered."""
+    """The output configuration for the recommendation job, including the Amazon S3
+    location for results and an optional model package group where the optimized model
+    is registered.
+    """
 
     performance_target: AIRecommendationPerformanceTarget = _pd.Field(
         validation_alias="PerformanceTarget", serialization_alias="PerformanceTarget"
     )
-    """The performance targets for the recommendation job. Specify constraints on metrics such as time to first token ( ttft-ms ), throughput , or cost ."""
+    """The performance targets for the recommendation job. Specify constraints on
+    metrics such as time to first token (``ttft-ms``), ``throughput``, or ``cost``.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to
+    perform tasks on your behalf.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The metadata that you apply to Amazon Web Services resources to help you categorize and organize them."""
+    """The metadata that you apply to Amazon Web Services resources to help you
+    categorize and organize them.
+    """

@@ -14,17 +14,28 @@ class CreateAIWorkloadConfigRequest(_s.Shape):
     ai_workload_config_name: AIEntityName = _pd.Field(
         validation_alias="AIWorkloadConfigName", serialization_alias="AIWorkloadConfigName"
     )
-    """The name of the AI workload configuration. The name must be unique within your Amazon Web Services account in the current Amazon Web Services Region."""
+    """The name of the AI workload configuration. The name must be unique within your
+    Amazon Web Services account in the current Amazon Web Services Region.
+    """
 
     ai_workload_configs: AIWorkloadConfigs | None = _pd.Field(
         None, validation_alias="AIWorkloadConfigs", serialization_alias="AIWorkloadConfigs"
     )
-    """The benchmark tool configuration and workload specification. Provide the specification as an inline YAML or JSON string."""
+    """The benchmark tool configuration and workload specification. Provide the
+    specification as an inline YAML or JSON string.
+    """
 
     dataset_config: AIDatasetConfig | None = _pd.Field(
         None, validation_alias="DatasetConfig", serialization_alias="DatasetConfig"
     )
-    """The dataset configuration for the workload. Specify input data channels with their data sources for benchmark workloads."""
+    """The dataset configuration for the workload. Specify input data channels with
+    their data sources for benchmark workloads.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The metadata that you apply to Amazon Web Services resources to help you categorize and organize them. Each tag consists of a key and a value, both of which you define. For more information, see Tagging Amazon Web Services Resources in the Amazon Web Services General Reference."""
+    """The metadata that you apply to Amazon Web Services resources to help you
+    categorize and organize them. Each tag consists of a key and a value, both of which
+    you define. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference.
+    """

@@ -25,22 +25,51 @@ class CreateAlgorithmInput(_s.Shape):
     certify_for_marketplace: CertifyForMarketplace | None = _pd.Field(
         None, validation_alias="CertifyForMarketplace", serialization_alias="CertifyForMarketplace"
     )
-    """Whether to certify the algorithm so that it can be listed in Amazon Web Services Marketplace."""
+    """Whether to certify the algorithm so that it can be listed in Amazon Web Services
+    Marketplace.
+    """
 
     inference_specification: InferenceSpecification | None = _pd.Field(
         None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
     )
-    """Specifies details about inference jobs that the algorithm runs, including the following: The Amazon ECR paths of containers that contain the inference code and model artifacts. The instance types that the algorithm supports for transform jobs and real-time endpoints used for inference. The input and output content formats that the algorithm supports for inference."""
+    """Specifies details about inference jobs that the algorithm runs, including the
+    following:
+
+    - The Amazon ECR paths of containers that contain the inference code and model
+      artifacts.
+    - The instance types that the algorithm supports for transform jobs and real-time
+      endpoints used for inference.
+    - The input and output content formats that the algorithm supports for inference.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     training_specification: TrainingSpecification = _pd.Field(
         validation_alias="TrainingSpecification", serialization_alias="TrainingSpecification"
     )
-    """Specifies details about training jobs run by this algorithm, including the following: The Amazon ECR path of the container and the version digest of the algorithm. The hyperparameters that the algorithm supports. The instance types that the algorithm supports for training. Whether the algorithm supports distributed training. The metrics that the algorithm emits to Amazon CloudWatch. Which metrics that the algorithm emits can be used as the objective metric for hyperparameter tuning jobs. The input channels that the algorithm supports for training data. For example, an algorithm might support train , validation , and test channels."""
+    """Specifies details about training jobs run by this algorithm, including the
+    following:
+
+    - The Amazon ECR path of the container and the version digest of the algorithm.
+    - The hyperparameters that the algorithm supports.
+    - The instance types that the algorithm supports for training.
+    - Whether the algorithm supports distributed training.
+    - The metrics that the algorithm emits to Amazon CloudWatch.
+    - Which metrics that the algorithm emits can be used as the objective metric for
+      hyperparameter tuning jobs.
+    - The input channels that the algorithm supports for training data. For example, an
+      algorithm might support ``train``, ``validation``, and ``test`` channels.
+    """
 
     validation_specification: AlgorithmValidationSpecification | None = _pd.Field(
         None, validation_alias="ValidationSpecification", serialization_alias="ValidationSpecification"
     )
-    """Specifies configurations for one or more training jobs and that SageMaker runs to test the algorithm's training code and, optionally, one or more batch transform jobs that SageMaker runs to test the algorithm's inference code."""
+    """Specifies configurations for one or more training jobs and that SageMaker runs to
+    test the algorithm's training code and, optionally, one or more batch transform jobs
+    that SageMaker runs to test the algorithm's inference code.
+    """

@@ -20,17 +20,26 @@ class CreateAppImageConfigRequest(_s.Shape):
     code_editor_app_image_config: CodeEditorAppImageConfig | None = _pd.Field(
         None, validation_alias="CodeEditorAppImageConfig", serialization_alias="CodeEditorAppImageConfig"
     )
-    """The CodeEditorAppImageConfig . You can only specify one image kernel in the AppImageConfig API. This kernel is shown to users before the image starts. After the image runs, all kernels are visible in Code Editor."""
+    """The ``CodeEditorAppImageConfig``. You can only specify one image kernel in the
+    AppImageConfig API. This kernel is shown to users before the image starts. After the
+    image runs, all kernels are visible in Code Editor.
+    """
 
     jupyter_lab_app_image_config: JupyterLabAppImageConfig | None = _pd.Field(
         None, validation_alias="JupyterLabAppImageConfig", serialization_alias="JupyterLabAppImageConfig"
     )
-    """The JupyterLabAppImageConfig . You can only specify one image kernel in the AppImageConfig API. This kernel is shown to users before the image starts. After the image runs, all kernels are visible in JupyterLab."""
+    """The ``JupyterLabAppImageConfig``. You can only specify one image kernel in the
+    ``AppImageConfig`` API. This kernel is shown to users before the image starts. After
+    the image runs, all kernels are visible in JupyterLab.
+    """
 
     kernel_gateway_image_config: KernelGatewayImageConfig | None = _pd.Field(
         None, validation_alias="KernelGatewayImageConfig", serialization_alias="KernelGatewayImageConfig"
     )
-    """The KernelGatewayImageConfig. You can only specify one image kernel in the AppImageConfig API. This kernel will be shown to users before the image starts. Once the image runs, all kernels are visible in JupyterLab."""
+    """The KernelGatewayImageConfig. You can only specify one image kernel in the
+    AppImageConfig API. This kernel will be shown to users before the image starts. Once
+    the image runs, all kernels are visible in JupyterLab.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """A list of tags to apply to the AppImageConfig."""

@@ -30,15 +30,29 @@ class CreateAppRequest(_s.Shape):
     resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="ResourceSpec", serialization_alias="ResourceSpec"
     )
-    """The instance type and the Amazon Resource Name (ARN) of the SageMaker AI image created on the instance. The value of InstanceType passed as part of the ResourceSpec in the CreateApp call overrides the value passed as part of the ResourceSpec configured for the user profile or the domain. If InstanceType is not specified in any of those three ResourceSpec values for a KernelGateway app, the CreateApp call fails with a request validation error."""
+    """The instance type and the Amazon Resource Name (ARN) of the SageMaker AI image
+    created on the instance.
+
+    Note: The value of ``InstanceType`` passed as part of the ``ResourceSpec`` in the
+    ``CreateApp`` call overrides the value passed as part of the ``ResourceSpec``
+    configured for the user profile or the domain. If ``InstanceType`` is not specified
+    in any of those three ``ResourceSpec`` values for a ``KernelGateway`` app, the
+    ``CreateApp`` call fails with a request validation error.
+    """
 
     space_name: SpaceName | None = _pd.Field(None, validation_alias="SpaceName", serialization_alias="SpaceName")
-    """The name of the space. If this value is not set, then UserProfileName must be set."""
+    """The name of the space. If this value is not set, then ``UserProfileName`` must
+    be set.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Each tag consists of a key and an optional value. Tag keys must be unique per resource."""
+    """Each tag consists of a key and an optional value. Tag keys must be unique per
+    resource.
+    """
 
     user_profile_name: UserProfileName | None = _pd.Field(
         None, validation_alias="UserProfileName", serialization_alias="UserProfileName"
     )
-    """The user profile name. If this value is not set, then SpaceName must be set."""
+    """The user profile name. If this value is not set, then ``SpaceName`` must be
+    set.
+    """

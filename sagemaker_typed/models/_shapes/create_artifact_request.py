@@ -16,7 +16,9 @@ class CreateArtifactRequest(_s.Shape):
     artifact_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="ArtifactName", serialization_alias="ArtifactName"
     )
-    """The name of the artifact. Must be unique to your account in an Amazon Web Services Region."""
+    """The name of the artifact. Must be unique to your account in an Amazon Web
+    Services Region.
+    """
 
     artifact_type: String256 = _pd.Field(validation_alias="ArtifactType", serialization_alias="ArtifactType")
     """The artifact type."""

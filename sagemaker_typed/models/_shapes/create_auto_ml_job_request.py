@@ -23,42 +23,70 @@ class CreateAutoMLJobRequest(_s.Shape):
     """A collection of settings used to configure an AutoML job."""
 
     auto_ml_job_name: AutoMLJobName = _pd.Field(validation_alias="AutoMLJobName", serialization_alias="AutoMLJobName")
-    """Identifies an Autopilot job. The name must be unique to your account and is case insensitive."""
+    """Identifies an Autopilot job. The name must be unique to your account and is case
+    insensitive.
+    """
 
     auto_ml_job_objective: AutoMLJobObjective | None = _pd.Field(
         None, validation_alias="AutoMLJobObjective", serialization_alias="AutoMLJobObjective"
     )
-    """Specifies a metric to minimize or maximize as the objective of a job. If not specified, the default objective metric depends on the problem type. See AutoMLJobObjective for the default values."""
+    """Specifies a metric to minimize or maximize as the objective of a job. If not
+    specified, the default objective metric depends on the problem type. See
+    AutoMLJobObjective
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobObjective.html)
+    for the default values.
+    """
 
     generate_candidate_definitions_only: GenerateCandidateDefinitionsOnly | None = _pd.Field(
         None,
         validation_alias="GenerateCandidateDefinitionsOnly",
         serialization_alias="GenerateCandidateDefinitionsOnly",
     )
-    """Generates possible candidates without training the models. A candidate is a combination of data preprocessors, algorithms, and algorithm parameter settings."""
+    """Generates possible candidates without training the models. A candidate is a
+    combination of data preprocessors, algorithms, and algorithm parameter settings.
+    """
 
     input_data_config: AutoMLInputDataConfig = _pd.Field(
         validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
     )
-    """An array of channel objects that describes the input data and its location. Each channel is a named input source. Similar to InputDataConfig supported by HyperParameterTrainingJobDefinition . Format(s) supported: CSV, Parquet. A minimum of 500 rows is required for the training dataset. There is not a minimum number of rows required for the validation dataset."""
+    """An array of channel objects that describes the input data and its location. Each
+    channel is a named input source. Similar to ``InputDataConfig`` supported by
+    HyperParameterTrainingJobDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html).
+    Format(s) supported: CSV, Parquet. A minimum of 500 rows is required for the
+    training dataset. There is not a minimum number of rows required for the validation
+    dataset.
+    """
 
     model_deploy_config: ModelDeployConfig | None = _pd.Field(
         None, validation_alias="ModelDeployConfig", serialization_alias="ModelDeployConfig"
     )
-    """Specifies how to generate the endpoint name for an automatic one-click Autopilot model deployment."""
+    """Specifies how to generate the endpoint name for an automatic one-click Autopilot
+    model deployment.
+    """
 
     output_data_config: AutoMLOutputDataConfig = _pd.Field(
         validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
     )
-    """Provides information about encryption and the Amazon S3 output path needed to store artifacts from an AutoML job. Format(s) supported: CSV."""
+    """Provides information about encryption and the Amazon S3 output path needed to
+    store artifacts from an AutoML job. Format(s) supported: CSV.
+    """
 
     problem_type: ProblemType | None = _pd.Field(
         None, validation_alias="ProblemType", serialization_alias="ProblemType"
     )
-    """Defines the type of supervised learning problem available for the candidates. For more information, see SageMaker Autopilot problem types ."""
+    """Defines the type of supervised learning problem available for the candidates. For
+    more information, see SageMaker Autopilot problem types
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-datasets-problem-types.html#autopilot-problem-types).
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
     """The ARN of the role that is used to access the data."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web ServicesResources . Tag keys must be unique per resource."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web ServicesResources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html). Tag keys must be
+    unique per resource.
+    """

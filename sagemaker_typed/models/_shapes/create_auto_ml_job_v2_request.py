@@ -26,15 +26,48 @@ class CreateAutoMLJobV2Request(_s.Shape):
     auto_ml_job_input_data_config: AutoMLJobInputDataConfig = _pd.Field(
         validation_alias="AutoMLJobInputDataConfig", serialization_alias="AutoMLJobInputDataConfig"
     )
-    """An array of channel objects describing the input data and their location. Each channel is a named input source. Similar to the InputDataConfig attribute in the CreateAutoMLJob input parameters. The supported formats depend on the problem type: For tabular problem types: S3Prefix , ManifestFile . For image classification: S3Prefix , ManifestFile , AugmentedManifestFile . For text classification: S3Prefix . For time-series forecasting: S3Prefix . For text generation (LLMs fine-tuning): S3Prefix ."""
+    """An array of channel objects describing the input data and their location. Each
+    channel is a named input source. Similar to the InputDataConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJob.html#sagemaker-CreateAutoMLJob-request-InputDataConfig)
+    attribute in the ``CreateAutoMLJob`` input parameters. The supported formats depend
+    on the problem type:
+
+    - For tabular problem types: ``S3Prefix``, ``ManifestFile``.
+    - For image classification: ``S3Prefix``, ``ManifestFile``,
+      ``AugmentedManifestFile``.
+    - For text classification: ``S3Prefix``.
+    - For time-series forecasting: ``S3Prefix``.
+    - For text generation (LLMs fine-tuning): ``S3Prefix``.
+    """
 
     auto_ml_job_name: AutoMLJobName = _pd.Field(validation_alias="AutoMLJobName", serialization_alias="AutoMLJobName")
-    """Identifies an Autopilot job. The name must be unique to your account and is case insensitive."""
+    """Identifies an Autopilot job. The name must be unique to your account and is case
+    insensitive.
+    """
 
     auto_ml_job_objective: AutoMLJobObjective | None = _pd.Field(
         None, validation_alias="AutoMLJobObjective", serialization_alias="AutoMLJobObjective"
     )
-    """Specifies a metric to minimize or maximize as the objective of a job. If not specified, the default objective metric depends on the problem type. For the list of default values per problem type, see AutoMLJobObjective . For tabular problem types: You must either provide both the AutoMLJobObjective and indicate the type of supervised learning problem in AutoMLProblemTypeConfig ( TabularJobConfig.ProblemType ), or none at all. For text generation problem types (LLMs fine-tuning): Fine-tuning language models in Autopilot does not require setting the AutoMLJobObjective field. Autopilot fine-tunes LLMs without requiring multiple candidates to be trained and evaluated. Instead, using your dataset, Autopilot directly fine-tunes your target model to enhance a default objective metric, the cross-entropy loss. After fine-tuning a language model, you can evaluate the quality of its generated text using different metrics. For a list of the available metrics, see Metrics for fine-tuning LLMs in Autopilot ."""
+    """Specifies a metric to minimize or maximize as the objective of a job. If not
+    specified, the default objective metric depends on the problem type. For the list of
+    default values per problem type, see AutoMLJobObjective
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobObjective.html).
+
+    Note:
+
+    - For tabular problem types: You must either provide both the ``AutoMLJobObjective``
+      and indicate the type of supervised learning problem in
+      ``AutoMLProblemTypeConfig`` (``TabularJobConfig.ProblemType``), or none at all.
+    - For text generation problem types (LLMs fine-tuning): Fine-tuning language models
+      in Autopilot does not require setting the ``AutoMLJobObjective`` field. Autopilot
+      fine-tunes LLMs without requiring multiple candidates to be trained and evaluated.
+      Instead, using your dataset, Autopilot directly fine-tunes your target model to
+      enhance a default objective metric, the cross-entropy loss. After fine-tuning a
+      language model, you can evaluate the quality of its generated text using different
+      metrics. For a list of the available metrics, see Metrics for fine-tuning LLMs in
+      Autopilot
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-llms-finetuning-metrics.html).
+    """
 
     auto_ml_problem_type_config: AutoMLProblemTypeConfig = _pd.Field(
         validation_alias="AutoMLProblemTypeConfig", serialization_alias="AutoMLProblemTypeConfig"
@@ -44,17 +77,31 @@ class CreateAutoMLJobV2Request(_s.Shape):
     data_split_config: AutoMLDataSplitConfig | None = _pd.Field(
         None, validation_alias="DataSplitConfig", serialization_alias="DataSplitConfig"
     )
-    """This structure specifies how to split the data into train and validation datasets. The validation and training datasets must contain the same headers. For jobs created by calling CreateAutoMLJob , the validation dataset must be less than 2 GB in size. This attribute must not be set for the time-series forecasting problem type, as Autopilot automatically splits the input dataset into training and validation sets."""
+    """This structure specifies how to split the data into train and validation
+    datasets.
+
+    The validation and training datasets must contain the same headers. For jobs created
+    by calling ``CreateAutoMLJob``, the validation dataset must be less than 2 GB in
+    size.
+
+    Note: This attribute must not be set for the time-series forecasting problem type,
+    as Autopilot automatically splits the input dataset into training and validation
+    sets.
+    """
 
     model_deploy_config: ModelDeployConfig | None = _pd.Field(
         None, validation_alias="ModelDeployConfig", serialization_alias="ModelDeployConfig"
     )
-    """Specifies how to generate the endpoint name for an automatic one-click Autopilot model deployment."""
+    """Specifies how to generate the endpoint name for an automatic one-click Autopilot
+    model deployment.
+    """
 
     output_data_config: AutoMLOutputDataConfig = _pd.Field(
         validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
     )
-    """Provides information about encryption and the Amazon S3 output path needed to store artifacts from an AutoML job."""
+    """Provides information about encryption and the Amazon S3 output path needed to
+    store artifacts from an AutoML job.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
     """The ARN of the role that is used to access the data."""
@@ -65,4 +112,9 @@ class CreateAutoMLJobV2Request(_s.Shape):
     """The security configuration for traffic encryption or Amazon VPC settings."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, such as by purpose, owner, or environment. For more information, see Tagging Amazon Web ServicesResources . Tag keys must be unique per resource."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, such as by purpose, owner, or environment. For
+    more information, see Tagging Amazon Web ServicesResources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html). Tag keys must be
+    unique per resource.
+    """

@@ -16,23 +16,49 @@ class CreateClusterExtensionRequest(_s.Shape):
     client_token: CreateClusterExtensionRequestClientTokenString | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
     )
-    """A unique, case-sensitive identifier that you provide so that the operation completes no more than one time. This token is valid for 8 hours. If you retry the request with the same client token and the same parameters within this time, the API returns the Amazon Resource Name (ARN) of the extension that the original request created, without creating a duplicate. If you use the same client token with different parameters, the request fails."""
+    """A unique, case-sensitive identifier that you provide so that the operation
+    completes no more than one time. This token is valid for 8 hours. If you retry the
+    request with the same client token and the same parameters within this time, the API
+    returns the Amazon Resource Name (ARN) of the extension that the original request
+    created, without creating a duplicate. If you use the same client token with
+    different parameters, the request fails.
+    """
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which to install the extension. The cluster must use Slurm as the orchestrator and have NodeProvisioningMode set to Continuous ."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which to
+    install the extension. The cluster must use Slurm as the orchestrator and have
+    ``NodeProvisioningMode`` set to ``Continuous``.
+    """
 
     configuration_values: ExtensionConfigurationValues | None = _pd.Field(
         None, validation_alias="ConfigurationValues", serialization_alias="ConfigurationValues"
     )
-    """The configuration settings for the extension, as a JSON object serialized as a string, for example {"metricsProvider":{"nodeMetrics":{"level":"ADVANCED"}}} . Each extension version defines which settings it accepts. SageMaker HyperPod validates the settings against that definition, and rejects the request if a setting is unknown or has an invalid value. Settings that you omit use the extension's default values. If you omit ConfigurationValues , all settings use their default values."""
+    """The configuration settings for the extension, as a JSON object serialized as a
+    string, for example ``{"metricsProvider":{"nodeMetrics":{"level":"ADVANCED"}}}``.
+    Each extension version defines which settings it accepts. SageMaker HyperPod
+    validates the settings against that definition, and rejects the request if a setting
+    is unknown or has an invalid value. Settings that you omit use the extension's
+    default values. If you omit ``ConfigurationValues``, all settings use their default
+    values.
+    """
 
     extension_name: ExtensionName = _pd.Field(validation_alias="ExtensionName", serialization_alias="ExtensionName")
-    """The name of the extension to install, for example sagemaker-observability ."""
+    """The name of the extension to install, for example ``sagemaker-observability``."""
 
     extension_version: ExtensionVersion | None = _pd.Field(
         None, validation_alias="ExtensionVersion", serialization_alias="ExtensionVersion"
     )
-    """The version of the extension to install, in MAJOR.MINOR.PATCH format, for example 1.0.0 . If you don't specify a version, SageMaker HyperPod installs the latest available version of the extension."""
+    """The version of the extension to install, in ``MAJOR.MINOR.PATCH`` format, for
+    example ``1.0.0``. If you don't specify a version, SageMaker HyperPod installs the
+    latest available version of the extension.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Custom tags for managing the extension as an Amazon Web Services resource. You can add tags to your extension in the same way you add them in other Amazon Web Services services that support tagging. To learn more about tagging Amazon Web Services resources in general, see Tagging Amazon Web Services Resources User Guide . To use this operation to add tags when you create an extension, you must have the sagemaker:AddTags permission."""
+    """Custom tags for managing the extension as an Amazon Web Services resource. You
+    can add tags to your extension in the same way you add them in other Amazon Web
+    Services services that support tagging. To learn more about tagging Amazon Web
+    Services resources in general, see Tagging Amazon Web Services Resources User Guide
+    (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). To use this
+    operation to add tags when you create an extension, you must have the
+    ``sagemaker:AddTags`` permission.
+    """

@@ -9,4 +9,6 @@ from .extension_arn import ExtensionArn
 
 class CreateClusterExtensionResponse(_s.OutputShape):
     extension_arn: ExtensionArn = _pd.Field(validation_alias="ExtensionArn", serialization_alias="ExtensionArn")
-    """The Amazon Resource Name (ARN) of the extension that you created. Use this ARN to describe, update, or delete the extension."""
+    """The Amazon Resource Name (ARN) of the extension that you created. Use this ARN to
+    describe, update, or delete the extension.
+    """

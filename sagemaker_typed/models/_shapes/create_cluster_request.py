@@ -22,13 +22,20 @@ class CreateClusterRequest(_s.Shape):
     auto_scaling: ClusterAutoScalingConfig | None = _pd.Field(
         None, validation_alias="AutoScaling", serialization_alias="AutoScaling"
     )
-    """The autoscaling configuration for the cluster. Enables automatic scaling of cluster nodes based on workload demand using a Karpenter-based system."""
+    """The autoscaling configuration for the cluster. Enables automatic scaling of
+    cluster nodes based on workload demand using a Karpenter-based system.
+    """
 
     cluster_name: ClusterName = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
     """The name for the new SageMaker HyperPod cluster."""
 
     cluster_role: RoleArn | None = _pd.Field(None, validation_alias="ClusterRole", serialization_alias="ClusterRole")
-    """The Amazon Resource Name (ARN) of the IAM role that HyperPod assumes to perform cluster autoscaling operations. This role must have permissions for sagemaker:BatchAddClusterNodes and sagemaker:BatchDeleteClusterNodes . This is only required when autoscaling is enabled and when HyperPod is performing autoscaling operations."""
+    """The Amazon Resource Name (ARN) of the IAM role that HyperPod assumes to perform
+    cluster autoscaling operations. This role must have permissions for
+    ``sagemaker:BatchAddClusterNodes`` and ``sagemaker:BatchDeleteClusterNodes``. This
+    is only required when autoscaling is enabled and when HyperPod is performing
+    autoscaling operations.
+    """
 
     instance_groups: ClusterInstanceGroupSpecifications | None = _pd.Field(
         None, validation_alias="InstanceGroups", serialization_alias="InstanceGroups"
@@ -38,35 +45,93 @@ class CreateClusterRequest(_s.Shape):
     node_provisioning_mode: ClusterNodeProvisioningMode | None = _pd.Field(
         None, validation_alias="NodeProvisioningMode", serialization_alias="NodeProvisioningMode"
     )
-    """The mode for provisioning nodes in the cluster. You can specify the following modes: Continuous : Scaling behavior that enables 1) concurrent operation execution within instance groups, 2) continuous retry mechanisms for failed operations, 3) enhanced customer visibility into cluster events through detailed event streams, 4) partial provisioning capabilities. Your clusters and instance groups remain InService while scaling. This mode is only supported for EKS orchestrated clusters."""
+    """The mode for provisioning nodes in the cluster. You can specify the following
+    modes:
+
+    - Continuous: Scaling behavior that enables 1) concurrent operation execution within
+      instance groups, 2) continuous retry mechanisms for failed operations, 3) enhanced
+      customer visibility into cluster events through detailed event streams, 4) partial
+      provisioning capabilities. Your clusters and instance groups remain ``InService``
+      while scaling. This mode is only supported for EKS orchestrated clusters.
+    """
 
     node_recovery: ClusterNodeRecovery | None = _pd.Field(
         None, validation_alias="NodeRecovery", serialization_alias="NodeRecovery"
     )
-    """The node recovery mode for the SageMaker HyperPod cluster. When set to Automatic , SageMaker HyperPod will automatically reboot or replace faulty nodes when issues are detected. When set to None , cluster administrators will need to manually manage any faulty cluster instances."""
+    """The node recovery mode for the SageMaker HyperPod cluster. When set to
+    ``Automatic``, SageMaker HyperPod will automatically reboot or replace faulty nodes
+    when issues are detected. When set to ``None``, cluster administrators will need to
+    manually manage any faulty cluster instances.
+    """
 
     orchestrator: ClusterOrchestrator | None = _pd.Field(
         None, validation_alias="Orchestrator", serialization_alias="Orchestrator"
     )
-    """The type of orchestrator to use for the SageMaker HyperPod cluster. Currently, supported values are "Eks" and "Slurm" , which is to use an Amazon Elastic Kubernetes Service or Slurm cluster as the orchestrator. If you specify the Orchestrator field, you must provide exactly one orchestrator configuration: either Eks or Slurm . Specifying both or providing an empty configuration returns a validation error."""
+    """The type of orchestrator to use for the SageMaker HyperPod cluster. Currently,
+    supported values are ``"Eks"`` and ``"Slurm"``, which is to use an Amazon Elastic
+    Kubernetes Service or Slurm cluster as the orchestrator.
+
+    Note: If you specify the ``Orchestrator`` field, you must provide exactly one
+    orchestrator configuration: either ``Eks`` or ``Slurm``. Specifying both or
+    providing an empty configuration returns a validation error.
+    """
 
     restricted_instance_groups: ClusterRestrictedInstanceGroupSpecifications | None = _pd.Field(
         None, validation_alias="RestrictedInstanceGroups", serialization_alias="RestrictedInstanceGroups"
     )
-    """The specialized instance groups for training models like Amazon Nova to be created in the SageMaker HyperPod cluster."""
+    """The specialized instance groups for training models like Amazon Nova to be
+    created in the SageMaker HyperPod cluster.
+    """
 
     restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = _pd.Field(
         None, validation_alias="RestrictedInstanceGroupsConfig", serialization_alias="RestrictedInstanceGroupsConfig"
     )
-    """The configuration for the restricted instance groups (RIG) in the SageMaker HyperPod cluster."""
+    """The configuration for the restricted instance groups (RIG) in the SageMaker
+    HyperPod cluster.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Custom tags for managing the SageMaker HyperPod cluster as an Amazon Web Services resource. You can add tags to your cluster in the same way you add them in other Amazon Web Services services that support tagging. To learn more about tagging Amazon Web Services resources in general, see Tagging Amazon Web Services Resources User Guide ."""
+    """Custom tags for managing the SageMaker HyperPod cluster as an Amazon Web Services
+    resource. You can add tags to your cluster in the same way you add them in other
+    Amazon Web Services services that support tagging. To learn more about tagging
+    Amazon Web Services resources in general, see Tagging Amazon Web Services Resources
+    User Guide (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html).
+    """
 
     tiered_storage_config: ClusterTieredStorageConfig | None = _pd.Field(
         None, validation_alias="TieredStorageConfig", serialization_alias="TieredStorageConfig"
     )
-    """The configuration for managed tier checkpointing on the HyperPod cluster. When enabled, this feature uses a multi-tier storage approach for storing model checkpoints, providing faster checkpoint operations and improved fault tolerance across cluster nodes."""
+    """The configuration for managed tier checkpointing on the HyperPod cluster. When
+    enabled, this feature uses a multi-tier storage approach for storing model
+    checkpoints, providing faster checkpoint operations and improved fault tolerance
+    across cluster nodes.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """Specifies the Amazon Virtual Private Cloud (VPC) that is associated with the Amazon SageMaker HyperPod cluster. You can control access to and from your resources by configuring your VPC. For more information, see Give SageMaker access to resources in your Amazon VPC . When your Amazon VPC and subnets support IPv6, network communications differ based on the cluster orchestration platform: Slurm-orchestrated clusters automatically configure nodes with dual IPv6 and IPv4 addresses, allowing immediate IPv6 network communications. In Amazon EKS-orchestrated clusters, nodes receive dual-stack addressing, but pods can only use IPv6 when the Amazon EKS cluster is explicitly IPv6-enabled. For information about deploying an IPv6 Amazon EKS cluster, see Amazon EKS IPv6 Cluster Deployment . Additional resources for IPv6 configuration: For information about adding IPv6 support to your VPC, see to IPv6 Support for VPC . For information about creating a new IPv6-compatible VPC, see Amazon VPC Creation Guide . To configure SageMaker HyperPod with a custom Amazon VPC, see Custom Amazon VPC Setup for SageMaker HyperPod ."""
+    """Specifies the Amazon Virtual Private Cloud (VPC) that is associated with the
+    Amazon SageMaker HyperPod cluster. You can control access to and from your resources
+    by configuring your VPC. For more information, see Give SageMaker access to
+    resources in your Amazon VPC
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/infrastructure-give-access.html).
+
+    Note: When your Amazon VPC and subnets support IPv6, network communications differ
+    based on the cluster orchestration platform:
+
+    - Slurm-orchestrated clusters automatically configure nodes with dual IPv6 and IPv4
+      addresses, allowing immediate IPv6 network communications.
+    - In Amazon EKS-orchestrated clusters, nodes receive dual-stack addressing, but pods
+      can only use IPv6 when the Amazon EKS cluster is explicitly IPv6-enabled. For
+      information about deploying an IPv6 Amazon EKS cluster, see Amazon EKS IPv6
+      Cluster Deployment
+      (https://docs.aws.amazon.com/eks/latest/userguide/deploy-ipv6-cluster.html#_deploy_an_ipv6_cluster_with_eksctl).
+
+    Additional resources for IPv6 configuration:
+
+    - For information about adding IPv6 support to your VPC, see to IPv6 Support for VPC
+      (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-migrate-ipv6.html).
+    - For information about creating a new IPv6-compatible VPC, see Amazon VPC Creation
+      Guide (https://docs.aws.amazon.com/vpc/latest/userguide/create-vpc.html).
+    - To configure SageMaker HyperPod with a custom Amazon VPC, see Custom Amazon VPC
+      Setup for SageMaker HyperPod
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-prerequisites.html#sagemaker-hyperpod-prerequisites-optional-vpc).
+    """

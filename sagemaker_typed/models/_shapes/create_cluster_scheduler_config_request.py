@@ -21,7 +21,10 @@ class CreateClusterSchedulerConfigRequest(_s.Shape):
     """Description of the cluster policy."""
 
     name: EntityName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The name for the cluster policy. The name must be unique within the SageMaker AI HyperPod cluster specified by ClusterArn . You can use the same name in other clusters within a Region or across Regions."""
+    """The name for the cluster policy. The name must be unique within the SageMaker AI
+    HyperPod cluster specified by ``ClusterArn``. You can use the same name in other
+    clusters within a Region or across Regions.
+    """
 
     scheduler_config: SchedulerConfig = _pd.Field(
         validation_alias="SchedulerConfig", serialization_alias="SchedulerConfig"

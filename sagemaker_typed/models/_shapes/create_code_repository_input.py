@@ -13,10 +13,18 @@ class CreateCodeRepositoryInput(_s.Shape):
     code_repository_name: EntityName = _pd.Field(
         validation_alias="CodeRepositoryName", serialization_alias="CodeRepositoryName"
     )
-    """The name of the Git repository. The name must have 1 to 63 characters. Valid characters are a-z, A-Z, 0-9, and - (hyphen)."""
+    """The name of the Git repository. The name must have 1 to 63 characters. Valid
+    characters are a-z, A-Z, 0-9, and - (hyphen).
+    """
 
     git_config: GitConfig = _pd.Field(validation_alias="GitConfig", serialization_alias="GitConfig")
-    """Specifies details about the repository, including the URL where the repository is located, the default branch, and credentials to use to access the repository."""
+    """Specifies details about the repository, including the URL where the repository is
+    located, the default branch, and credentials to use to access the repository.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """

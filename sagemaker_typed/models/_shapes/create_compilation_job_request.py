@@ -18,31 +18,68 @@ class CreateCompilationJobRequest(_s.Shape):
     compilation_job_name: EntityName = _pd.Field(
         validation_alias="CompilationJobName", serialization_alias="CompilationJobName"
     )
-    """A name for the model compilation job. The name must be unique within the Amazon Web Services Region and within your Amazon Web Services account."""
+    """A name for the model compilation job. The name must be unique within the Amazon
+    Web Services Region and within your Amazon Web Services account.
+    """
 
     input_config: InputConfig | None = _pd.Field(
         None, validation_alias="InputConfig", serialization_alias="InputConfig"
     )
-    """Provides information about the location of input model artifacts, the name and shape of the expected data inputs, and the framework in which the model was trained."""
+    """Provides information about the location of input model artifacts, the name and
+    shape of the expected data inputs, and the framework in which the model was trained.
+    """
 
     model_package_version_arn: ModelPackageArn | None = _pd.Field(
         None, validation_alias="ModelPackageVersionArn", serialization_alias="ModelPackageVersionArn"
     )
-    """The Amazon Resource Name (ARN) of a versioned model package. Provide either a ModelPackageVersionArn or an InputConfig object in the request syntax. The presence of both objects in the CreateCompilationJob request will return an exception."""
+    """The Amazon Resource Name (ARN) of a versioned model package. Provide either a
+    ``ModelPackageVersionArn`` or an ``InputConfig`` object in the request syntax. The
+    presence of both objects in the ``CreateCompilationJob`` request will return an
+    exception.
+    """
 
     output_config: OutputConfig = _pd.Field(validation_alias="OutputConfig", serialization_alias="OutputConfig")
-    """Provides information about the output location for the compiled model and the target device the model runs on."""
+    """Provides information about the output location for the compiled model and the
+    target device the model runs on.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to perform tasks on your behalf. During model compilation, Amazon SageMaker AI needs your permission to: Read input data from an S3 bucket Write model artifacts to an S3 bucket Write logs to Amazon CloudWatch Logs Publish metrics to Amazon CloudWatch You grant permissions for all of these tasks to an IAM role. To pass this role to Amazon SageMaker AI, the caller of this API must have the iam:PassRole permission. For more information, see Amazon SageMaker AI Roles."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to
+    perform tasks on your behalf.
+
+    During model compilation, Amazon SageMaker AI needs your permission to:
+
+    - Read input data from an S3 bucket
+    - Write model artifacts to an S3 bucket
+    - Write logs to Amazon CloudWatch Logs
+    - Publish metrics to Amazon CloudWatch
+
+    You grant permissions for all of these tasks to an IAM role. To pass this role to
+    Amazon SageMaker AI, the caller of this API must have the ``iam:PassRole``
+    permission. For more information, see Amazon SageMaker AI Roles.
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html)
+    """
 
     stopping_condition: StoppingCondition = _pd.Field(
         validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
-    """Specifies a limit to how long a model compilation job can run. When the job reaches the time limit, Amazon SageMaker AI ends the compilation job. Use this API to cap model training costs."""
+    """Specifies a limit to how long a model compilation job can run. When the job
+    reaches the time limit, Amazon SageMaker AI ends the compilation job. Use this API
+    to cap model training costs.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     vpc_config: NeoVpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """A VpcConfig object that specifies the VPC that you want your compilation job to connect to. Control access to your models by configuring the VPC. For more information, see Protect Compilation Jobs by Using an Amazon Virtual Private Cloud ."""
+    """A VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that you want your compilation job to connect to.
+    Control access to your models by configuring the VPC. For more information, see
+    Protect Compilation Jobs by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/neo-vpc.html).
+    """

@@ -11,4 +11,8 @@ class CreateCompilationJobResponse(_s.OutputShape):
     compilation_job_arn: CompilationJobArn = _pd.Field(
         validation_alias="CompilationJobArn", serialization_alias="CompilationJobArn"
     )
-    """If the action is successful, the service sends back an HTTP 200 response. Amazon SageMaker AI returns the following data in JSON format: CompilationJobArn : The Amazon Resource Name (ARN) of the compiled job."""
+    """If the action is successful, the service sends back an HTTP 200 response. Amazon
+    SageMaker AI returns the following data in JSON format:
+
+    - ``CompilationJobArn``: The Amazon Resource Name (ARN) of the compiled job.
+    """

@@ -17,7 +17,11 @@ class CreateComputeQuotaRequest(_s.Shape):
     activation_state: ActivationState | None = _pd.Field(
         None, validation_alias="ActivationState", serialization_alias="ActivationState"
     )
-    """The state of the compute allocation being described. Use to enable or disable compute allocation. Default is Enabled ."""
+    """The state of the compute allocation being described. Use to enable or disable
+    compute allocation.
+
+    Default is ``Enabled``.
+    """
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
     """ARN of the cluster."""
@@ -25,7 +29,9 @@ class CreateComputeQuotaRequest(_s.Shape):
     compute_quota_config: ComputeQuotaConfig = _pd.Field(
         validation_alias="ComputeQuotaConfig", serialization_alias="ComputeQuotaConfig"
     )
-    """Configuration of the compute allocation definition. This includes the resource sharing option, and the setting to preempt low priority tasks."""
+    """Configuration of the compute allocation definition. This includes the resource
+    sharing option, and the setting to preempt low priority tasks.
+    """
 
     compute_quota_target: ComputeQuotaTarget = _pd.Field(
         validation_alias="ComputeQuotaTarget", serialization_alias="ComputeQuotaTarget"
@@ -38,7 +44,10 @@ class CreateComputeQuotaRequest(_s.Shape):
     """Description of the compute allocation definition."""
 
     name: EntityName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The name of the compute allocation definition. The name must be unique within the SageMaker AI HyperPod cluster specified by ClusterArn . You can use the same name in other clusters within a Region or across Regions."""
+    """The name of the compute allocation definition. The name must be unique within the
+    SageMaker AI HyperPod cluster specified by ``ClusterArn``. You can use the same name
+    in other clusters within a Region or across Regions.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """Tags of the compute allocation definition."""

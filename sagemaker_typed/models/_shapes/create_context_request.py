@@ -14,7 +14,9 @@ from .tag_list import TagList
 
 class CreateContextRequest(_s.Shape):
     context_name: ContextName = _pd.Field(validation_alias="ContextName", serialization_alias="ContextName")
-    """The name of the context. Must be unique to your account in an Amazon Web Services Region."""
+    """The name of the context. Must be unique to your account in an Amazon Web Services
+    Region.
+    """
 
     context_type: String256 = _pd.Field(validation_alias="ContextType", serialization_alias="ContextType")
     """The context type."""

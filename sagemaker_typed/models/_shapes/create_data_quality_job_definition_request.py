@@ -30,7 +30,9 @@ class CreateDataQualityJobDefinitionRequest(_s.Shape):
     data_quality_job_input: DataQualityJobInput = _pd.Field(
         validation_alias="DataQualityJobInput", serialization_alias="DataQualityJobInput"
     )
-    """A list of inputs for the monitoring job. Currently endpoints are supported as monitoring inputs."""
+    """A list of inputs for the monitoring job. Currently endpoints are supported as
+    monitoring inputs.
+    """
 
     data_quality_job_output_config: MonitoringOutputConfig = _pd.Field(
         validation_alias="DataQualityJobOutputConfig", serialization_alias="DataQualityJobOutputConfig"
@@ -49,11 +51,17 @@ class CreateDataQualityJobDefinitionRequest(_s.Shape):
     """Specifies networking configuration for the monitoring job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
+    to perform tasks on your behalf.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """(Optional) An array of key-value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide ."""
+    """(Optional) An array of key-value pairs. For more information, see Using Cost
+    Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-whatURL)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+    """

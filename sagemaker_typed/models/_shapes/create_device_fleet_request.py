@@ -24,13 +24,21 @@ class CreateDeviceFleetRequest(_s.Shape):
     enable_iot_role_alias: EnableIotRoleAlias | None = _pd.Field(
         None, validation_alias="EnableIotRoleAlias", serialization_alias="EnableIotRoleAlias"
     )
-    """Whether to create an Amazon Web Services IoT Role Alias during device fleet creation. The name of the role alias generated will match this pattern: "SageMakerEdge-{DeviceFleetName}". For example, if your device fleet is called "demo-fleet", the name of the role alias will be "SageMakerEdge-demo-fleet"."""
+    """Whether to create an Amazon Web Services IoT Role Alias during device fleet
+    creation. The name of the role alias generated will match this pattern:
+    "SageMakerEdge-{DeviceFleetName}".
+
+    For example, if your device fleet is called "demo-fleet", the name of the role alias
+    will be "SageMakerEdge-demo-fleet".
+    """
 
     output_config: EdgeOutputConfig = _pd.Field(validation_alias="OutputConfig", serialization_alias="OutputConfig")
     """The output configuration for storing sample data collected by the fleet."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) that has access to Amazon Web Services Internet of Things (IoT)."""
+    """The Amazon Resource Name (ARN) that has access to Amazon Web Services Internet of
+    Things (IoT).
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """Creates tags for the specified fleet."""

@@ -23,12 +23,24 @@ class CreateDomainRequest(_s.Shape):
     app_network_access_type: AppNetworkAccessType | None = _pd.Field(
         None, validation_alias="AppNetworkAccessType", serialization_alias="AppNetworkAccessType"
     )
-    """Specifies the VPC used for non-EFS traffic. The default value is PublicInternetOnly . PublicInternetOnly - Non-EFS traffic is through a VPC managed by Amazon SageMaker AI, which allows direct internet access VpcOnly - All traffic is through the specified VPC and subnets"""
+    """Specifies the VPC used for non-EFS traffic. The default value is
+    ``PublicInternetOnly``.
+
+    - ``PublicInternetOnly`` - Non-EFS traffic is through a VPC managed by Amazon
+      SageMaker AI, which allows direct internet access
+    - ``VpcOnly`` - All traffic is through the specified VPC and subnets
+    """
 
     app_security_group_management: AppSecurityGroupManagement | None = _pd.Field(
         None, validation_alias="AppSecurityGroupManagement", serialization_alias="AppSecurityGroupManagement"
     )
-    """The entity that creates and manages the required security groups for inter-app communication in VPCOnly mode. Required when CreateDomain.AppNetworkAccessType is VPCOnly and DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn is provided. If setting up the domain for use with RStudio, this value must be set to Service ."""
+    """The entity that creates and manages the required security groups for inter-app
+    communication in ``VPCOnly`` mode. Required when
+    ``CreateDomain.AppNetworkAccessType`` is ``VPCOnly`` and
+    ``DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn`` is
+    provided. If setting up the domain for use with RStudio, this value must be set to
+    ``Service``.
+    """
 
     auth_mode: AuthMode = _pd.Field(validation_alias="AuthMode", serialization_alias="AuthMode")
     """The mode of authentication that members use to access the domain."""
@@ -41,7 +53,13 @@ class CreateDomainRequest(_s.Shape):
     default_user_settings: UserSettings = _pd.Field(
         validation_alias="DefaultUserSettings", serialization_alias="DefaultUserSettings"
     )
-    """The default settings to use to create a user profile when UserSettings isn't specified in the call to the CreateUserProfile API. SecurityGroups is aggregated when specified in both calls. For all other settings in UserSettings , the values specified in CreateUserProfile take precedence over those specified in CreateDomain ."""
+    """The default settings to use to create a user profile when ``UserSettings`` isn't
+    specified in the call to the ``CreateUserProfile`` API.
+
+    ``SecurityGroups`` is aggregated when specified in both calls. For all other
+    settings in ``UserSettings``, the values specified in ``CreateUserProfile`` take
+    precedence over those specified in ``CreateDomain``.
+    """
 
     domain_name: DomainName = _pd.Field(validation_alias="DomainName", serialization_alias="DomainName")
     """A name for the domain."""
@@ -49,33 +67,57 @@ class CreateDomainRequest(_s.Shape):
     domain_settings: DomainSettings | None = _pd.Field(
         None, validation_alias="DomainSettings", serialization_alias="DomainSettings"
     )
-    """A collection of Domain settings."""
+    """A collection of ``Domain`` settings."""
 
     home_efs_file_system_creation: HomeEfsFileSystemCreation | None = _pd.Field(
         None, validation_alias="HomeEfsFileSystemCreation", serialization_alias="HomeEfsFileSystemCreation"
     )
-    """Indicates whether to create a home EFS file system for the domain. Defaults to Enabled . Set to Disabled to skip EFS creation and reduce domain creation time. You can enable EFS later by calling UpdateDomain ."""
+    """Indicates whether to create a home EFS file system for the domain. Defaults to
+    ``Enabled``. Set to ``Disabled`` to skip EFS creation and reduce domain creation
+    time. You can enable EFS later by calling ``UpdateDomain``.
+    """
 
     home_efs_file_system_kms_key_id: KmsKeyId | None = _pd.Field(
         None, validation_alias="HomeEfsFileSystemKmsKeyId", serialization_alias="HomeEfsFileSystemKmsKeyId"
     )
     """Deprecated: This property is deprecated, use KmsKeyId instead.
 
-Use KmsKeyId ."""
+    Use ``KmsKeyId``.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """SageMaker AI uses Amazon Web Services KMS to encrypt EFS and EBS volumes attached to the domain with an Amazon Web Services managed key by default. For more control, specify a customer managed key."""
+    """SageMaker AI uses Amazon Web Services KMS to encrypt EFS and EBS volumes attached
+    to the domain with an Amazon Web Services managed key by default. For more control,
+    specify a customer managed key.
+    """
 
     subnet_ids: Subnets | None = _pd.Field(None, validation_alias="SubnetIds", serialization_alias="SubnetIds")
-    """The VPC subnets that the domain uses for communication. The field is optional when the AppNetworkAccessType parameter is set to PublicInternetOnly for domains created from Amazon SageMaker Unified Studio."""
+    """The VPC subnets that the domain uses for communication.
+
+    The field is optional when the ``AppNetworkAccessType`` parameter is set to
+    ``PublicInternetOnly`` for domains created from Amazon SageMaker Unified Studio.
+    """
 
     tag_propagation: TagPropagation | None = _pd.Field(
         None, validation_alias="TagPropagation", serialization_alias="TagPropagation"
     )
-    """Indicates whether custom tag propagation is supported for the domain. Defaults to DISABLED ."""
+    """Indicates whether custom tag propagation is supported for the domain. Defaults to
+    ``DISABLED``.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Tags to associated with the Domain. Each tag consists of a key and an optional value. Tag keys must be unique per resource. Tags are searchable using the Search API. Tags that you specify for the Domain are also added to all Apps that the Domain launches."""
+    """Tags to associated with the Domain. Each tag consists of a key and an optional
+    value. Tag keys must be unique per resource. Tags are searchable using the
+    ``Search`` API.
+
+    Tags that you specify for the Domain are also added to all Apps that the Domain
+    launches.
+    """
 
     vpc_id: VpcId | None = _pd.Field(None, validation_alias="VpcId", serialization_alias="VpcId")
-    """The ID of the Amazon Virtual Private Cloud (VPC) that the domain uses for communication. The field is optional when the AppNetworkAccessType parameter is set to PublicInternetOnly for domains created from Amazon SageMaker Unified Studio."""
+    """The ID of the Amazon Virtual Private Cloud (VPC) that the domain uses for
+    communication.
+
+    The field is optional when the ``AppNetworkAccessType`` parameter is set to
+    ``PublicInternetOnly`` for domains created from Amazon SageMaker Unified Studio.
+    """

@@ -25,7 +25,9 @@ class CreateEdgeDeploymentPlanRequest(_s.Shape):
     """List of models associated with the edge deployment plan."""
 
     stages: DeploymentStages | None = _pd.Field(None, validation_alias="Stages", serialization_alias="Stages")
-    """List of stages of the edge deployment plan. The number of stages is limited to 10 per deployment."""
+    """List of stages of the edge deployment plan. The number of stages is limited to 10
+    per deployment.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """List of tags with which to tag the edge deployment plan."""

@@ -16,7 +16,9 @@ class CreateEdgePackagingJobRequest(_s.Shape):
     compilation_job_name: EntityName = _pd.Field(
         validation_alias="CompilationJobName", serialization_alias="CompilationJobName"
     )
-    """The name of the SageMaker Neo compilation job that will be used to locate model artifacts for packaging."""
+    """The name of the SageMaker Neo compilation job that will be used to locate model
+    artifacts for packaging.
+    """
 
     edge_packaging_job_name: EntityName = _pd.Field(
         validation_alias="EdgePackagingJobName", serialization_alias="EdgePackagingJobName"
@@ -33,10 +35,14 @@ class CreateEdgePackagingJobRequest(_s.Shape):
     """Provides information about the output location for the packaged model."""
 
     resource_key: KmsKeyId | None = _pd.Field(None, validation_alias="ResourceKey", serialization_alias="ResourceKey")
-    """The Amazon Web Services KMS key to use when encrypting the EBS volume the edge packaging job runs on."""
+    """The Amazon Web Services KMS key to use when encrypting the EBS volume the edge
+    packaging job runs on.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to download and upload the model, and to contact SageMaker Neo."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to
+    download and upload the model, and to contact SageMaker Neo.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """Creates tags for the packaging job."""

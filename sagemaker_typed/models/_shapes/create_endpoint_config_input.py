@@ -22,12 +22,22 @@ class CreateEndpointConfigInput(_s.Shape):
     async_inference_config: AsyncInferenceConfig | None = _pd.Field(
         None, validation_alias="AsyncInferenceConfig", serialization_alias="AsyncInferenceConfig"
     )
-    """Specifies configuration for how an endpoint performs asynchronous inference. This is a required field in order for your Endpoint to be invoked using InvokeEndpointAsync ."""
+    """Specifies configuration for how an endpoint performs asynchronous inference. This
+    is a required field in order for your Endpoint to be invoked using
+    InvokeEndpointAsync
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpointAsync.html).
+    """
 
     cross_region_traffic_config: CrossRegionTrafficConfig | None = _pd.Field(
         None, validation_alias="CrossRegionTrafficConfig", serialization_alias="CrossRegionTrafficConfig"
     )
-    """The cross-Region traffic cap for the endpoint. The cap limits the requests per second that the endpoint accepts from inference routers in other Amazon Web Services Regions. If you don't specify it, these requests aren't limited. You can't specify it with serverless variants or with AsyncInferenceConfig . For information about the cross-Region traffic cap, see Limit requests from other Regions ."""
+    """The cross-Region traffic cap for the endpoint. The cap limits the requests per
+    second that the endpoint accepts from inference routers in other Amazon Web Services
+    Regions. If you don't specify it, these requests aren't limited. You can't specify
+    it with serverless variants or with ``AsyncInferenceConfig``. For information about
+    the cross-Region traffic cap, see Limit requests from other Regions
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-router.html#inference-router-cross-region-limit).
+    """
 
     data_capture_config: DataCaptureConfig | None = _pd.Field(
         None, validation_alias="DataCaptureConfig", serialization_alias="DataCaptureConfig"
@@ -36,25 +46,68 @@ class CreateEndpointConfigInput(_s.Shape):
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Sets whether all model containers deployed to the endpoint are isolated. If they are, no inbound or outbound network calls can be made to or from the model containers."""
+    """Sets whether all model containers deployed to the endpoint are isolated. If they
+    are, no inbound or outbound network calls can be made to or from the model
+    containers.
+    """
 
     endpoint_config_name: EndpointConfigName = _pd.Field(
         validation_alias="EndpointConfigName", serialization_alias="EndpointConfigName"
     )
-    """The name of the endpoint configuration. You specify this name in a CreateEndpoint request."""
+    """The name of the endpoint configuration. You specify this name in a CreateEndpoint
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+    request.
+    """
 
     execution_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to perform actions on your behalf. For more information, see SageMaker AI Roles . To be able to pass this role to Amazon SageMaker AI, the caller of this action must have the iam:PassRole permission."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
+    to perform actions on your behalf. For more information, see SageMaker AI Roles
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html).
+
+    Note: To be able to pass this role to Amazon SageMaker AI, the caller of this action
+    must have the ``iam:PassRole`` permission.
+    """
 
     explainer_config: ExplainerConfig | None = _pd.Field(
         None, validation_alias="ExplainerConfig", serialization_alias="ExplainerConfig"
     )
-    """A member of CreateEndpointConfig that enables explainers."""
+    """A member of ``CreateEndpointConfig`` that enables explainers."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service key that SageMaker uses to encrypt data on the storage volume attached to the ML compute instance that hosts the endpoint. The KmsKeyId can be any of the following formats: Key ID: 1234abcd-12ab-34cd-56ef-1234567890ab Key ARN: arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab Alias name: alias/ExampleAlias Alias name ARN: arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias The KMS key policy must grant permission to the IAM role that you specify in your CreateEndpoint , UpdateEndpoint requests. For more information, refer to the Amazon Web Services Key Management Service section Using Key Policies in Amazon Web Services KMS Certain Nitro-based instances include local storage, dependent on the instance type. Local storage volumes are encrypted using a hardware module on the instance. If any of the models that you specify in the ProductionVariants parameter use nitro-based instances with local storage, the KmsKeyId parameter does not encrypt instance local storage. For a list of instance types that support local instance storage, see Instance Store Volumes . For more information about local instance storage encryption, see SSD Instance Store Volumes ."""
+    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service
+    key that SageMaker uses to encrypt data on the storage volume attached to the ML
+    compute instance that hosts the endpoint.
+
+    The KmsKeyId can be any of the following formats:
+
+    - Key ID: ``1234abcd-12ab-34cd-56ef-1234567890ab``
+    - Key ARN:
+      ``arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab``
+    - Alias name: ``alias/ExampleAlias``
+    - Alias name ARN: ``arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias``
+
+    The KMS key policy must grant permission to the IAM role that you specify in your
+    ``CreateEndpoint``, ``UpdateEndpoint`` requests. For more information, refer to the
+    Amazon Web Services Key Management Service section Using Key Policies in Amazon Web
+    Services KMS
+    (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html)
+
+    Note: Certain Nitro-based instances include local storage, dependent on the instance
+    type. Local storage volumes are encrypted using a hardware module on the instance.
+    If any of the models that you specify in the ``ProductionVariants`` parameter use
+    nitro-based instances with local storage, the ``KmsKeyId`` parameter does not
+    encrypt instance local storage.
+
+    For a list of instance types that support local instance storage, see Instance Store
+    Volumes
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/InstanceStorage.html#instance-store-volumes).
+
+    For more information about local instance storage encryption, see SSD Instance Store
+    Volumes
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ssd-instance-store.html).
+    """
 
     metrics_config: MetricsConfig | None = _pd.Field(
         None, validation_alias="MetricsConfig", serialization_alias="MetricsConfig"
@@ -64,14 +117,25 @@ class CreateEndpointConfigInput(_s.Shape):
     production_variants: ProductionVariantList = _pd.Field(
         validation_alias="ProductionVariants", serialization_alias="ProductionVariants"
     )
-    """An array of ProductionVariant objects, one for each model that you want to host at this endpoint."""
+    """An array of ``ProductionVariant`` objects, one for each model that you want to
+    host at this endpoint.
+    """
 
     shadow_production_variants: ProductionVariantList | None = _pd.Field(
         None, validation_alias="ShadowProductionVariants", serialization_alias="ShadowProductionVariants"
     )
-    """An array of ProductionVariant objects, one for each model that you want to host at this endpoint in shadow mode with production traffic replicated from the model specified on ProductionVariants . If you use this field, you can only specify one variant for ProductionVariants and one variant for ShadowProductionVariants ."""
+    """An array of ``ProductionVariant`` objects, one for each model that you want to
+    host at this endpoint in shadow mode with production traffic replicated from the
+    model specified on ``ProductionVariants``. If you use this field, you can only
+    specify one variant for ``ProductionVariants`` and one variant for
+    ``ShadowProductionVariants``.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")

@@ -18,10 +18,21 @@ class CreateEndpointInput(_s.Shape):
     endpoint_config_name: EndpointConfigName = _pd.Field(
         validation_alias="EndpointConfigName", serialization_alias="EndpointConfigName"
     )
-    """The name of an endpoint configuration. For more information, see CreateEndpointConfig ."""
+    """The name of an endpoint configuration. For more information, see
+    CreateEndpointConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html).
+    """
 
     endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
-    """The name of the endpoint.The name must be unique within an Amazon Web Services Region in your Amazon Web Services account. The name is case-insensitive in CreateEndpoint , but the case is preserved and must be matched in InvokeEndpoint ."""
+    """The name of the endpoint.The name must be unique within an Amazon Web Services
+    Region in your Amazon Web Services account. The name is case-insensitive in
+    ``CreateEndpoint``, but the case is preserved and must be matched in InvokeEndpoint
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html).
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """

@@ -18,12 +18,19 @@ class CreateExperimentRequest(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the experiment as displayed. The name doesn't need to be unique. If you don't specify DisplayName , the value in ExperimentName is displayed."""
+    """The name of the experiment as displayed. The name doesn't need to be unique. If
+    you don't specify ``DisplayName``, the value in ``ExperimentName`` is displayed.
+    """
 
     experiment_name: ExperimentEntityName = _pd.Field(
         validation_alias="ExperimentName", serialization_alias="ExperimentName"
     )
-    """The name of the experiment. The name must be unique in your Amazon Web Services account and is not case-sensitive."""
+    """The name of the experiment. The name must be unique in your Amazon Web Services
+    account and is not case-sensitive.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of tags to associate with the experiment. You can use Search API to search on the tags."""
+    """A list of tags to associate with the experiment. You can use Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API to
+    search on the tags.
+    """

@@ -17,43 +17,113 @@ from .throughput_config import ThroughputConfig
 
 class CreateFeatureGroupRequest(_s.Shape):
     description: Description | None = _pd.Field(None, validation_alias="Description", serialization_alias="Description")
-    """A free-form description of a FeatureGroup ."""
+    """A free-form description of a ``FeatureGroup``."""
 
     event_time_feature_name: FeatureName = _pd.Field(
         validation_alias="EventTimeFeatureName", serialization_alias="EventTimeFeatureName"
     )
-    """The name of the feature that stores the EventTime of a Record in a FeatureGroup . An EventTime is a point in time when a new event occurs that corresponds to the creation or update of a Record in a FeatureGroup . All Records in the FeatureGroup must have a corresponding EventTime . An EventTime can be a String or Fractional . Fractional : EventTime feature values must be a Unix timestamp in seconds. String : EventTime feature values must be an ISO-8601 string in the format. The following formats are supported yyyy-MM-dd'T'HH:mm:ssZ and yyyy-MM-dd'T'HH:mm:ss.SSSZ where yyyy , MM , and dd represent the year, month, and day respectively and HH , mm , ss , and if applicable, SSS represent the hour, month, second and milliseconds respsectively. 'T' and Z are constants."""
+    """The name of the feature that stores the ``EventTime`` of a ``Record`` in a
+    ``FeatureGroup``.
+
+    An ``EventTime`` is a point in time when a new event occurs that corresponds to the
+    creation or update of a ``Record`` in a ``FeatureGroup``. All ``Records`` in the
+    ``FeatureGroup`` must have a corresponding ``EventTime``.
+
+    An ``EventTime`` can be a ``String`` or ``Fractional``.
+
+    - ``Fractional``: ``EventTime`` feature values must be a Unix timestamp in seconds.
+    - ``String``: ``EventTime`` feature values must be an ISO-8601 string in the format.
+      The following formats are supported ``yyyy-MM-dd'T'HH:mm:ssZ`` and
+      ``yyyy-MM-dd'T'HH:mm:ss.SSSZ`` where ``yyyy``, ``MM``, and ``dd`` represent the
+      year, month, and day respectively and ``HH``, ``mm``, ``ss``, and if applicable,
+      ``SSS`` represent the hour, month, second and milliseconds respsectively. ``'T'``
+      and ``Z`` are constants.
+    """
 
     feature_definitions: FeatureDefinitions = _pd.Field(
         validation_alias="FeatureDefinitions", serialization_alias="FeatureDefinitions"
     )
-    """A list of Feature names and types. Name and Type is compulsory per Feature . Valid feature FeatureType s are Integral , Fractional and String . FeatureName s cannot be any of the following: is_deleted , write_time , api_invocation_time You can create up to 2,500 FeatureDefinition s per FeatureGroup ."""
+    """A list of ``Feature`` names and types. ``Name`` and ``Type`` is compulsory per
+    ``Feature``.
+
+    Valid feature ``FeatureType``s are ``Integral``, ``Fractional`` and ``String``.
+
+    ``FeatureName``s cannot be any of the following: ``is_deleted``, ``write_time``,
+    ``api_invocation_time``
+
+    You can create up to 2,500 ``FeatureDefinition``s per ``FeatureGroup``.
+    """
 
     feature_group_name: FeatureGroupName = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name of the FeatureGroup . The name must be unique within an Amazon Web Services Region in an Amazon Web Services account. The name: Must start with an alphanumeric character. Can only include alphanumeric characters, underscores, and hyphens. Spaces are not allowed."""
+    """The name of the ``FeatureGroup``. The name must be unique within an Amazon Web
+    Services Region in an Amazon Web Services account.
+
+    The name:
+
+    - Must start with an alphanumeric character.
+    - Can only include alphanumeric characters, underscores, and hyphens. Spaces are not
+      allowed.
+    """
 
     offline_store_config: OfflineStoreConfig | None = _pd.Field(
         None, validation_alias="OfflineStoreConfig", serialization_alias="OfflineStoreConfig"
     )
-    """Use this to configure an OfflineFeatureStore . This parameter allows you to specify: The Amazon Simple Storage Service (Amazon S3) location of an OfflineStore . A configuration for an Amazon Web Services Glue or Amazon Web Services Hive data catalog. An KMS encryption key to encrypt the Amazon S3 location used for OfflineStore . If KMS encryption key is not specified, by default we encrypt all data at rest using Amazon Web Services KMS key. By defining your bucket-level key for SSE, you can reduce Amazon Web Services KMS requests costs by up to 99 percent. Format for the offline store table. Supported formats are Glue (Default) and Apache Iceberg . To learn more about this parameter, see OfflineStoreConfig ."""
+    """Use this to configure an ``OfflineFeatureStore``. This parameter allows you to
+    specify:
+
+    - The Amazon Simple Storage Service (Amazon S3) location of an ``OfflineStore``.
+    - A configuration for an Amazon Web Services Glue or Amazon Web Services Hive data
+      catalog.
+    - An KMS encryption key to encrypt the Amazon S3 location used for ``OfflineStore``.
+      If KMS encryption key is not specified, by default we encrypt all data at rest
+      using Amazon Web Services KMS key. By defining your bucket-level key
+      (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucket-key.html) for SSE,
+      you can reduce Amazon Web Services KMS requests costs by up to 99 percent.
+    - Format for the offline store table. Supported formats are Glue (Default) and
+      Apache Iceberg (https://iceberg.apache.org/).
+
+    To learn more about this parameter, see OfflineStoreConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_OfflineStoreConfig.html).
+    """
 
     online_store_config: OnlineStoreConfig | None = _pd.Field(
         None, validation_alias="OnlineStoreConfig", serialization_alias="OnlineStoreConfig"
     )
-    """You can turn the OnlineStore on or off by specifying True for the EnableOnlineStore flag in OnlineStoreConfig . You can also include an Amazon Web Services KMS key ID ( KMSKeyId ) for at-rest encryption of the OnlineStore . The default value is False ."""
+    """You can turn the ``OnlineStore`` on or off by specifying ``True`` for the
+    ``EnableOnlineStore`` flag in ``OnlineStoreConfig``.
+
+    You can also include an Amazon Web Services KMS key ID (``KMSKeyId``) for at-rest
+    encryption of the ``OnlineStore``.
+
+    The default value is ``False``.
+    """
 
     record_identifier_feature_name: FeatureName = _pd.Field(
         validation_alias="RecordIdentifierFeatureName", serialization_alias="RecordIdentifierFeatureName"
     )
-    """The name of the Feature whose value uniquely identifies a Record defined in the FeatureStore . Only the latest record per identifier value will be stored in the OnlineStore . RecordIdentifierFeatureName must be one of feature definitions' names. You use the RecordIdentifierFeatureName to access data in a FeatureStore . This name: Must start with an alphanumeric character. Can only contains alphanumeric characters, hyphens, underscores. Spaces are not allowed."""
+    """The name of the ``Feature`` whose value uniquely identifies a ``Record`` defined
+    in the ``FeatureStore``. Only the latest record per identifier value will be stored
+    in the ``OnlineStore``. ``RecordIdentifierFeatureName`` must be one of feature
+    definitions' names.
+
+    You use the ``RecordIdentifierFeatureName`` to access data in a ``FeatureStore``.
+
+    This name:
+
+    - Must start with an alphanumeric character.
+    - Can only contains alphanumeric characters, hyphens, underscores. Spaces are not
+      allowed.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM execution role used to persist data into the OfflineStore if an OfflineStoreConfig is provided."""
+    """The Amazon Resource Name (ARN) of the IAM execution role used to persist data
+    into the ``OfflineStore`` if an ``OfflineStoreConfig`` is provided.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Tags used to identify Features in each FeatureGroup ."""
+    """Tags used to identify ``Features`` in each ``FeatureGroup``."""
 
     throughput_config: ThroughputConfig | None = _pd.Field(
         None, validation_alias="ThroughputConfig", serialization_alias="ThroughputConfig"

@@ -11,4 +11,6 @@ class CreateFeatureGroupResponse(_s.OutputShape):
     feature_group_arn: FeatureGroupArn = _pd.Field(
         validation_alias="FeatureGroupArn", serialization_alias="FeatureGroupArn"
     )
-    """The Amazon Resource Name (ARN) of the FeatureGroup . This is a unique identifier for the feature group."""
+    """The Amazon Resource Name (ARN) of the ``FeatureGroup``. This is a unique
+    identifier for the feature group.
+    """

@@ -22,25 +22,39 @@ class CreateFlowDefinitionRequest(_s.Shape):
     human_loop_activation_config: HumanLoopActivationConfig | None = _pd.Field(
         None, validation_alias="HumanLoopActivationConfig", serialization_alias="HumanLoopActivationConfig"
     )
-    """An object containing information about the events that trigger a human workflow."""
+    """An object containing information about the events that trigger a human
+    workflow.
+    """
 
     human_loop_config: HumanLoopConfig | None = _pd.Field(
         None, validation_alias="HumanLoopConfig", serialization_alias="HumanLoopConfig"
     )
-    """An object containing information about the tasks the human reviewers will perform."""
+    """An object containing information about the tasks the human reviewers will
+    perform.
+    """
 
     human_loop_request_source: HumanLoopRequestSource | None = _pd.Field(
         None, validation_alias="HumanLoopRequestSource", serialization_alias="HumanLoopRequestSource"
     )
-    """Container for configuring the source of human task requests. Use to specify if Amazon Rekognition or Amazon Textract is used as an integration source."""
+    """Container for configuring the source of human task requests. Use to specify if
+    Amazon Rekognition or Amazon Textract is used as an integration source.
+    """
 
     output_config: FlowDefinitionOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """An object containing information about where the human review results will be uploaded."""
+    """An object containing information about where the human review results will be
+    uploaded.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the role needed to call other services on your behalf. For example, arn:aws:iam::1234567890:role/service-role/AmazonSageMaker-ExecutionRole-20180111T151298 ."""
+    """The Amazon Resource Name (ARN) of the role needed to call other services on your
+    behalf. For example,
+    ``arn:aws:iam::1234567890:role/service-role/AmazonSageMaker-ExecutionRole-20180111T151298``.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs that contain metadata to help you categorize and organize a flow definition. Each tag consists of a key and a value, both of which you define."""
+    """An array of key-value pairs that contain metadata to help you categorize and
+    organize a flow definition. Each tag consists of a key and a value, both of which
+    you define.
+    """

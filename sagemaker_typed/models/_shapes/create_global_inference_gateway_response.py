@@ -14,7 +14,9 @@ from .global_inference_gateway_status import GlobalInferenceGatewayStatus
 
 
 class CreateGlobalInferenceGatewayResponse(_s.OutputShape):
-    """Contains the identifiers and status of the new global inference gateway, and the parameters from the request except Tags . To read the tags, use ListTags ."""
+    """Contains the identifiers and status of the new global inference gateway, and the
+    parameters from the request except ``Tags``. To read the tags, use ``ListTags``.
+    """
 
     arn: GlobalInferenceGatewayArn = _pd.Field(validation_alias="Arn", serialization_alias="Arn")
     """The Amazon Resource Name (ARN) of the global inference gateway."""
@@ -22,7 +24,9 @@ class CreateGlobalInferenceGatewayResponse(_s.OutputShape):
     execution_role_arn: GlobalInferenceGatewayExecutionRoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of the IAM role that the global inference gateway assumes to access your SageMaker HyperPod clusters."""
+    """The Amazon Resource Name (ARN) of the IAM role that the global inference gateway
+    assumes to access your SageMaker HyperPod clusters.
+    """
 
     gateways: GlobalInferenceGatewayMembers | None = _pd.Field(
         None, validation_alias="Gateways", serialization_alias="Gateways"
@@ -41,4 +45,6 @@ class CreateGlobalInferenceGatewayResponse(_s.OutputShape):
     """The routing configuration of the global inference gateway."""
 
     status: GlobalInferenceGatewayStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The status of the global inference gateway. A new global inference gateway starts in the CREATING status."""
+    """The status of the global inference gateway. A new global inference gateway starts
+    in the ``CREATING`` status.
+    """

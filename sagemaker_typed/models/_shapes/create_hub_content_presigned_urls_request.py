@@ -17,17 +17,23 @@ class CreateHubContentPresignedUrlsRequest(_s.Shape):
     access_config: PresignedUrlAccessConfig | None = _pd.Field(
         None, validation_alias="AccessConfig", serialization_alias="AccessConfig"
     )
-    """Configuration settings for accessing the hub content, including end-user license agreement acceptance for gated models and expected S3 URL validation."""
+    """Configuration settings for accessing the hub content, including end-user license
+    agreement acceptance for gated models and expected S3 URL validation.
+    """
 
     hub_content_name: HubContentName = _pd.Field(
         validation_alias="HubContentName", serialization_alias="HubContentName"
     )
-    """The name of the hub content for which to generate presigned URLs. This identifies the specific model or content within the hub."""
+    """The name of the hub content for which to generate presigned URLs. This identifies
+    the specific model or content within the hub.
+    """
 
     hub_content_type: HubContentType = _pd.Field(
         validation_alias="HubContentType", serialization_alias="HubContentType"
     )
-    """The type of hub content to access. Valid values include Model , Notebook , and ModelReference ."""
+    """The type of hub content to access. Valid values include ``Model``, ``Notebook``,
+    and ``ModelReference``.
+    """
 
     hub_content_version: HubContentVersion | None = _pd.Field(
         None, validation_alias="HubContentVersion", serialization_alias="HubContentVersion"
@@ -35,10 +41,17 @@ class CreateHubContentPresignedUrlsRequest(_s.Shape):
     """The version of the hub content. If not specified, the latest version is used."""
 
     hub_name: HubNameOrArn = _pd.Field(validation_alias="HubName", serialization_alias="HubName")
-    """The name or Amazon Resource Name (ARN) of the hub that contains the content. For public content, use SageMakerPublicHub ."""
+    """The name or Amazon Resource Name (ARN) of the hub that contains the content. For
+    public content, use ``SageMakerPublicHub``.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of presigned URLs to return in the response. Default value is 100. Large models may contain hundreds of files, requiring pagination to retrieve all URLs."""
+    """The maximum number of presigned URLs to return in the response. Default value
+    is 100. Large models may contain hundreds of files, requiring pagination to retrieve
+    all URLs.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token for pagination. Use this token to retrieve the next set of presigned URLs when the response is truncated."""
+    """A token for pagination. Use this token to retrieve the next set of presigned URLs
+    when the response is truncated.
+    """

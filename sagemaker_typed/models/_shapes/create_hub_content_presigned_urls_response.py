@@ -12,7 +12,11 @@ class CreateHubContentPresignedUrlsResponse(_s.OutputShape):
     authorized_url_configs: AuthorizedUrlConfigs = _pd.Field(
         validation_alias="AuthorizedUrlConfigs", serialization_alias="AuthorizedUrlConfigs"
     )
-    """An array of authorized URL configurations, each containing a presigned URL and its corresponding local file path for proper file organization during download."""
+    """An array of authorized URL configurations, each containing a presigned URL and
+    its corresponding local file path for proper file organization during download.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token for pagination. If present, indicates that more presigned URLs are available. Use this token in a subsequent request to retrieve additional URLs."""
+    """A token for pagination. If present, indicates that more presigned URLs are
+    available. Use this token in a subsequent request to retrieve additional URLs.
+    """

@@ -16,6 +16,9 @@ class CreateHumanTaskUiRequest(_s.Shape):
     """The name of the user interface you are creating."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs that contain metadata to help you categorize and organize a human review workflow user interface. Each tag consists of a key and a value, both of which you define."""
+    """An array of key-value pairs that contain metadata to help you categorize and
+    organize a human review workflow user interface. Each tag consists of a key and a
+    value, both of which you define.
+    """
 
     ui_template: UiTemplate = _pd.Field(validation_alias="UiTemplate", serialization_alias="UiTemplate")

@@ -11,4 +11,6 @@ class CreateHumanTaskUiResponse(_s.OutputShape):
     human_task_ui_arn: HumanTaskUiArn = _pd.Field(
         validation_alias="HumanTaskUiArn", serialization_alias="HumanTaskUiArn"
     )
-    """The Amazon Resource Name (ARN) of the human review workflow user interface you create."""
+    """The Amazon Resource Name (ARN) of the human review workflow user interface you
+    create.
+    """

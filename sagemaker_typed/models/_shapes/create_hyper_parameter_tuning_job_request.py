@@ -15,32 +15,99 @@ from .tag_list import TagList
 
 class CreateHyperParameterTuningJobRequest(_s.Shape):
     autotune: Autotune | None = _pd.Field(None, validation_alias="Autotune", serialization_alias="Autotune")
-    """Configures SageMaker Automatic model tuning (AMT) to automatically find optimal parameters for the following fields: ParameterRanges : The names and ranges of parameters that a hyperparameter tuning job can optimize. ResourceLimits : The maximum resources that can be used for a training job. These resources include the maximum number of training jobs, the maximum runtime of a tuning job, and the maximum number of training jobs to run at the same time. TrainingJobEarlyStoppingType : A flag that specifies whether or not to use early stopping for training jobs launched by a hyperparameter tuning job. RetryStrategy : The number of times to retry a training job. Strategy : Specifies how hyperparameter tuning chooses the combinations of hyperparameter values to use for the training jobs that it launches. ConvergenceDetected : A flag to indicate that Automatic model tuning (AMT) has detected model convergence."""
+    """Configures SageMaker Automatic model tuning (AMT) to automatically find optimal
+    parameters for the following fields:
+
+    - ParameterRanges
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html#sagemaker-Type-HyperParameterTuningJobConfig-ParameterRanges):
+      The names and ranges of parameters that a hyperparameter tuning job can optimize.
+    - ResourceLimits
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceLimits.html):
+      The maximum resources that can be used for a training job. These resources include
+      the maximum number of training jobs, the maximum runtime of a tuning job, and the
+      maximum number of training jobs to run at the same time.
+    - TrainingJobEarlyStoppingType
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html#sagemaker-Type-HyperParameterTuningJobConfig-TrainingJobEarlyStoppingType):
+      A flag that specifies whether or not to use early stopping for training jobs
+      launched by a hyperparameter tuning job.
+    - RetryStrategy
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html#sagemaker-Type-HyperParameterTrainingJobDefinition-RetryStrategy):
+      The number of times to retry a training job.
+    - Strategy
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html):
+      Specifies how hyperparameter tuning chooses the combinations of hyperparameter
+      values to use for the training jobs that it launches.
+    - ConvergenceDetected
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ConvergenceDetected.html):
+      A flag to indicate that Automatic model tuning (AMT) has detected model
+      convergence.
+    """
 
     hyper_parameter_tuning_job_config: HyperParameterTuningJobConfig = _pd.Field(
         validation_alias="HyperParameterTuningJobConfig", serialization_alias="HyperParameterTuningJobConfig"
     )
-    """The HyperParameterTuningJobConfig object that describes the tuning job, including the search strategy, the objective metric used to evaluate training jobs, ranges of parameters to search, and resource limits for the tuning job. For more information, see How Hyperparameter Tuning Works ."""
+    """The HyperParameterTuningJobConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html)
+    object that describes the tuning job, including the search strategy, the objective
+    metric used to evaluate training jobs, ranges of parameters to search, and resource
+    limits for the tuning job. For more information, see How Hyperparameter Tuning Works
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-how-it-works.html).
+    """
 
     hyper_parameter_tuning_job_name: HyperParameterTuningJobName = _pd.Field(
         validation_alias="HyperParameterTuningJobName", serialization_alias="HyperParameterTuningJobName"
     )
-    """The name of the tuning job. This name is the prefix for the names of all training jobs that this tuning job launches. The name must be unique within the same Amazon Web Services account and Amazon Web Services Region. The name must have 1 to 32 characters. Valid characters are a-z, A-Z, 0-9, and : + = @ _ % - (hyphen). The name is not case sensitive."""
+    """The name of the tuning job. This name is the prefix for the names of all training
+    jobs that this tuning job launches. The name must be unique within the same Amazon
+    Web Services account and Amazon Web Services Region. The name must have 1 to 32
+    characters. Valid characters are a-z, A-Z, 0-9, and : + = @ _ % - (hyphen). The name
+    is not case sensitive.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources . Tags that you specify for the tuning job are also added to all training jobs that the tuning job launches."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+
+    Tags that you specify for the tuning job are also added to all training jobs that
+    the tuning job launches.
+    """
 
     training_job_definition: HyperParameterTrainingJobDefinition | None = _pd.Field(
         None, validation_alias="TrainingJobDefinition", serialization_alias="TrainingJobDefinition"
     )
-    """The HyperParameterTrainingJobDefinition object that describes the training jobs that this tuning job launches, including static hyperparameters, input data configuration, output data configuration, resource configuration, and stopping condition."""
+    """The HyperParameterTrainingJobDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html)
+    object that describes the training jobs that this tuning job launches, including
+    static hyperparameters, input data configuration, output data configuration,
+    resource configuration, and stopping condition.
+    """
 
     training_job_definitions: HyperParameterTrainingJobDefinitions | None = _pd.Field(
         None, validation_alias="TrainingJobDefinitions", serialization_alias="TrainingJobDefinitions"
     )
-    """A list of the HyperParameterTrainingJobDefinition objects launched for this tuning job."""
+    """A list of the HyperParameterTrainingJobDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html)
+    objects launched for this tuning job.
+    """
 
     warm_start_config: HyperParameterTuningJobWarmStartConfig | None = _pd.Field(
         None, validation_alias="WarmStartConfig", serialization_alias="WarmStartConfig"
     )
-    """Specifies the configuration for starting the hyperparameter tuning job using one or more previous tuning jobs as a starting point. The results of previous tuning jobs are used to inform which combinations of hyperparameters to search over in the new tuning job. All training jobs launched by the new hyperparameter tuning job are evaluated by using the objective metric. If you specify IDENTICAL_DATA_AND_ALGORITHM as the WarmStartType value for the warm start configuration, the training job that performs the best in the new tuning job is compared to the best training jobs from the parent tuning jobs. From these, the training job that performs the best as measured by the objective metric is returned as the overall best training job. All training jobs launched by parent hyperparameter tuning jobs and the new hyperparameter tuning jobs count against the limit of training jobs for the tuning job."""
+    """Specifies the configuration for starting the hyperparameter tuning job using one
+    or more previous tuning jobs as a starting point. The results of previous tuning
+    jobs are used to inform which combinations of hyperparameters to search over in the
+    new tuning job.
+
+    All training jobs launched by the new hyperparameter tuning job are evaluated by
+    using the objective metric. If you specify ``IDENTICAL_DATA_AND_ALGORITHM`` as the
+    ``WarmStartType`` value for the warm start configuration, the training job that
+    performs the best in the new tuning job is compared to the best training jobs from
+    the parent tuning jobs. From these, the training job that performs the best as
+    measured by the objective metric is returned as the overall best training job.
+
+    Note: All training jobs launched by parent hyperparameter tuning jobs and the new
+    hyperparameter tuning jobs count against the limit of training jobs for the tuning
+    job.
+    """

@@ -11,4 +11,6 @@ class CreateHyperParameterTuningJobResponse(_s.OutputShape):
     hyper_parameter_tuning_job_arn: HyperParameterTuningJobArn = _pd.Field(
         validation_alias="HyperParameterTuningJobArn", serialization_alias="HyperParameterTuningJobArn"
     )
-    """The Amazon Resource Name (ARN) of the tuning job. SageMaker assigns an ARN to a hyperparameter tuning job when you create it."""
+    """The Amazon Resource Name (ARN) of the tuning job. SageMaker assigns an ARN to a
+    hyperparameter tuning job when you create it.
+    """

@@ -20,13 +20,15 @@ class CreateImageRequest(_s.Shape):
     display_name: ImageDisplayName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The display name of the image. If not provided, ImageName is displayed."""
+    """The display name of the image. If not provided, ``ImageName`` is displayed."""
 
     image_name: ImageName = _pd.Field(validation_alias="ImageName", serialization_alias="ImageName")
     """The name of the image. Must be unique to your account."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The ARN of an IAM role that enables Amazon SageMaker AI to perform tasks on your behalf."""
+    """The ARN of an IAM role that enables Amazon SageMaker AI to perform tasks on
+    your behalf.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """A list of tags to apply to the image."""

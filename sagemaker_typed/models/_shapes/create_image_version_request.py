@@ -24,21 +24,33 @@ class CreateImageVersionRequest(_s.Shape):
     """A list of aliases created with the image version."""
 
     base_image: ImageBaseImage = _pd.Field(validation_alias="BaseImage", serialization_alias="BaseImage")
-    """The registry path of the container image to use as the starting point for this version. The path is an Amazon ECR URI in the following format: &lt;acct-id&gt;.dkr.ecr.&lt;region&gt;.amazonaws.com/&lt;repo-name[:tag] or [@digest]&gt;"""
+    """The registry path of the container image to use as the starting point for this
+    version. The path is an Amazon ECR URI in the following format:
+
+    <acct-id>.dkr.ecr.<region>.amazonaws.com/<repo-name[:tag] or [@digest]>
+    """
 
     client_token: ClientToken | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
     )
-    """A unique ID. If not specified, the Amazon Web Services CLI and Amazon Web Services SDKs, such as the SDK for Python (Boto3), add a unique value to the call."""
+    """A unique ID. If not specified, the Amazon Web Services CLI and Amazon Web
+    Services SDKs, such as the SDK for Python (Boto3), add a unique value to the call.
+    """
 
     horovod: Horovod | None = _pd.Field(None, validation_alias="Horovod", serialization_alias="Horovod")
     """Indicates Horovod compatibility."""
 
     image_name: ImageName = _pd.Field(validation_alias="ImageName", serialization_alias="ImageName")
-    """The ImageName of the Image to create a version of."""
+    """The ``ImageName`` of the ``Image`` to create a version of."""
 
     job_type: JobType | None = _pd.Field(None, validation_alias="JobType", serialization_alias="JobType")
-    """Indicates SageMaker AI job type compatibility. TRAINING : The image version is compatible with SageMaker AI training jobs. INFERENCE : The image version is compatible with SageMaker AI inference jobs. NOTEBOOK_KERNEL : The image version is compatible with SageMaker AI notebook kernels."""
+    """Indicates SageMaker AI job type compatibility.
+
+    - ``TRAINING``: The image version is compatible with SageMaker AI training jobs.
+    - ``INFERENCE``: The image version is compatible with SageMaker AI inference jobs.
+    - ``NOTEBOOK_KERNEL``: The image version is compatible with SageMaker AI notebook
+      kernels.
+    """
 
     ml_framework: MLFramework | None = _pd.Field(
         None, validation_alias="MLFramework", serialization_alias="MLFramework"
@@ -46,7 +58,11 @@ class CreateImageVersionRequest(_s.Shape):
     """The machine learning framework vended in the image version."""
 
     processor: Processor | None = _pd.Field(None, validation_alias="Processor", serialization_alias="Processor")
-    """Indicates CPU or GPU compatibility. CPU : The image version is compatible with CPU. GPU : The image version is compatible with GPU."""
+    """Indicates CPU or GPU compatibility.
+
+    - ``CPU``: The image version is compatible with CPU.
+    - ``GPU``: The image version is compatible with GPU.
+    """
 
     programming_lang: ProgrammingLang | None = _pd.Field(
         None, validation_alias="ProgrammingLang", serialization_alias="ProgrammingLang"
@@ -61,4 +77,13 @@ class CreateImageVersionRequest(_s.Shape):
     vendor_guidance: VendorGuidance | None = _pd.Field(
         None, validation_alias="VendorGuidance", serialization_alias="VendorGuidance"
     )
-    """The stability of the image version, specified by the maintainer. NOT_PROVIDED : The maintainers did not provide a status for image version stability. STABLE : The image version is stable. TO_BE_ARCHIVED : The image version is set to be archived. Custom image versions that are set to be archived are automatically archived after three months. ARCHIVED : The image version is archived. Archived image versions are not searchable and are no longer actively supported."""
+    """The stability of the image version, specified by the maintainer.
+
+    - ``NOT_PROVIDED``: The maintainers did not provide a status for image version
+      stability.
+    - ``STABLE``: The image version is stable.
+    - ``TO_BE_ARCHIVED``: The image version is set to be archived. Custom image versions
+      that are set to be archived are automatically archived after three months.
+    - ``ARCHIVED``: The image version is archived. Archived image versions are not
+      searchable and are no longer actively supported.
+    """

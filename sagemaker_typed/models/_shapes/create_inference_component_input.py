@@ -30,17 +30,29 @@ class CreateInferenceComponentInput(_s.Shape):
     specification: InferenceComponentSpecification | None = _pd.Field(
         None, validation_alias="Specification", serialization_alias="Specification"
     )
-    """Details about the resources to deploy with this inference component, including the model, container, and compute resources."""
+    """Details about the resources to deploy with this inference component, including
+    the model, container, and compute resources.
+    """
 
     specifications: InferenceComponentSpecificationList | None = _pd.Field(
         None, validation_alias="Specifications", serialization_alias="Specifications"
     )
-    """A list of specification objects for the inference component, one per instance type. Use this parameter when you want to deploy a different model or resource configuration for the inference component on each instance type. You can use either this parameter or the singular Specification parameter, but not both."""
+    """A list of specification objects for the inference component, one per instance
+    type. Use this parameter when you want to deploy a different model or resource
+    configuration for the inference component on each instance type. You can use either
+    this parameter or the singular ``Specification`` parameter, but not both.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of key-value pairs associated with the model. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference ."""
+    """A list of key-value pairs associated with the model. For more information, see
+    Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference.
+    """
 
     variant_name: VariantName | None = _pd.Field(
         None, validation_alias="VariantName", serialization_alias="VariantName"
     )
-    """The name of an existing production variant where you host the inference component."""
+    """The name of an existing production variant where you host the inference
+    component.
+    """

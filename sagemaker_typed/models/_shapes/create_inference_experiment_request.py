@@ -21,7 +21,13 @@ class CreateInferenceExperimentRequest(_s.Shape):
     data_storage_config: InferenceExperimentDataStorageConfig | None = _pd.Field(
         None, validation_alias="DataStorageConfig", serialization_alias="DataStorageConfig"
     )
-    """The Amazon S3 location and configuration for storing inference request and response data. This is an optional parameter that you can use for data capture. For more information, see Capture data ."""
+    """The Amazon S3 location and configuration for storing inference request and
+    response data.
+
+    This is an optional parameter that you can use for data capture. For more
+    information, see Capture data
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-data-capture.html).
+    """
 
     description: InferenceExperimentDescription | None = _pd.Field(
         None, validation_alias="Description", serialization_alias="Description"
@@ -29,34 +35,97 @@ class CreateInferenceExperimentRequest(_s.Shape):
     """A description for the inference experiment."""
 
     endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
-    """The name of the Amazon SageMaker endpoint on which you want to run the inference experiment."""
+    """The name of the Amazon SageMaker endpoint on which you want to run the inference
+    experiment.
+    """
 
     kms_key: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKey", serialization_alias="KmsKey")
-    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data on the storage volume attached to the ML compute instance that hosts the endpoint. The KmsKey can be any of the following formats: KMS key ID "1234abcd-12ab-34cd-56ef-1234567890ab" Amazon Resource Name (ARN) of a KMS key "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab" KMS key Alias "alias/ExampleAlias" Amazon Resource Name (ARN) of a KMS key Alias "arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias" If you use a KMS key ID or an alias of your KMS key, the Amazon SageMaker execution role must include permissions to call kms:Encrypt . If you don't provide a KMS key ID, Amazon SageMaker uses the default KMS key for Amazon S3 for your role's account. Amazon SageMaker uses server-side encryption with KMS managed keys for OutputDataConfig . If you use a bucket policy with an s3:PutObject permission that only allows objects with server-side encryption, set the condition key of s3:x-amz-server-side-encryption to "aws:kms" . For more information, see KMS managed Encryption Keys in the Amazon Simple Storage Service Developer Guide. The KMS key policy must grant permission to the IAM role that you specify in your CreateEndpoint and UpdateEndpoint requests. For more information, see Using Key Policies in Amazon Web Services KMS in the Amazon Web Services Key Management Service Developer Guide ."""
+    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
+    Amazon SageMaker uses to encrypt data on the storage volume attached to the ML
+    compute instance that hosts the endpoint. The ``KmsKey`` can be any of the following
+    formats:
+
+    - KMS key ID
+
+      ``"1234abcd-12ab-34cd-56ef-1234567890ab"``
+
+    - Amazon Resource Name (ARN) of a KMS key
+
+      ``"arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"``
+
+    - KMS key Alias
+
+      ``"alias/ExampleAlias"``
+
+    - Amazon Resource Name (ARN) of a KMS key Alias
+
+      ``"arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias"``
+
+    If you use a KMS key ID or an alias of your KMS key, the Amazon SageMaker execution
+    role must include permissions to call ``kms:Encrypt``. If you don't provide a KMS
+    key ID, Amazon SageMaker uses the default KMS key for Amazon S3 for your role's
+    account. Amazon SageMaker uses server-side encryption with KMS managed keys for
+    ``OutputDataConfig``. If you use a bucket policy with an ``s3:PutObject`` permission
+    that only allows objects with server-side encryption, set the condition key of
+    ``s3:x-amz-server-side-encryption`` to ``"aws:kms"``. For more information, see KMS
+    managed Encryption Keys
+    (https://docs.aws.amazon.com/AmazonS3/latest/dev/UsingKMSEncryption.html) in the
+    Amazon Simple Storage Service Developer Guide.
+
+    The KMS key policy must grant permission to the IAM role that you specify in your
+    ``CreateEndpoint`` and ``UpdateEndpoint`` requests. For more information, see Using
+    Key Policies in Amazon Web Services KMS
+    (https://docs.aws.amazon.com/kms/latest/developerguide/key-policies.html) in the
+    Amazon Web Services Key Management Service Developer Guide.
+    """
 
     model_variants: ModelVariantConfigList = _pd.Field(
         validation_alias="ModelVariants", serialization_alias="ModelVariants"
     )
-    """An array of ModelVariantConfig objects. There is one for each variant in the inference experiment. Each ModelVariantConfig object in the array describes the infrastructure configuration for the corresponding variant."""
+    """An array of ``ModelVariantConfig`` objects. There is one for each variant in the
+    inference experiment. Each ``ModelVariantConfig`` object in the array describes the
+    infrastructure configuration for the corresponding variant.
+    """
 
     name: InferenceExperimentName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name for the inference experiment."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The ARN of the IAM role that Amazon SageMaker can assume to access model artifacts and container images, and manage Amazon SageMaker Inference endpoints for model deployment."""
+    """The ARN of the IAM role that Amazon SageMaker can assume to access model
+    artifacts and container images, and manage Amazon SageMaker Inference endpoints for
+    model deployment.
+    """
 
     schedule: InferenceExperimentSchedule | None = _pd.Field(
         None, validation_alias="Schedule", serialization_alias="Schedule"
     )
-    """The duration for which you want the inference experiment to run. If you don't specify this field, the experiment automatically starts immediately upon creation and concludes after 7 days."""
+    """The duration for which you want the inference experiment to run. If you don't
+    specify this field, the experiment automatically starts immediately upon creation
+    and concludes after 7 days.
+    """
 
     shadow_mode_config: ShadowModeConfig = _pd.Field(
         validation_alias="ShadowModeConfig", serialization_alias="ShadowModeConfig"
     )
-    """The configuration of ShadowMode inference experiment type. Use this field to specify a production variant which takes all the inference requests, and a shadow variant to which Amazon SageMaker replicates a percentage of the inference requests. For the shadow variant also specify the percentage of requests that Amazon SageMaker replicates."""
+    """The configuration of ``ShadowMode`` inference experiment type. Use this field to
+    specify a production variant which takes all the inference requests, and a shadow
+    variant to which Amazon SageMaker replicates a percentage of the inference requests.
+    For the shadow variant also specify the percentage of requests that Amazon SageMaker
+    replicates.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging your Amazon Web Services Resources ."""
+    """Array of key-value pairs. You can use tags to categorize your Amazon Web Services
+    resources in different ways, for example, by purpose, owner, or environment. For
+    more information, see Tagging your Amazon Web Services Resources
+    (https://docs.aws.amazon.com/ARG/latest/userguide/tagging.html).
+    """
 
     type: InferenceExperimentType = _pd.Field(validation_alias="Type", serialization_alias="Type")
-    """The type of the inference experiment that you want to run. The following types of experiments are possible: ShadowMode : You can use this type to validate a shadow variant. For more information, see Shadow tests ."""
+    """The type of the inference experiment that you want to run. The following types of
+    experiments are possible:
+
+    - ``ShadowMode``: You can use this type to validate a shadow variant. For more
+      information, see Shadow tests
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/shadow-tests.html).
+    """

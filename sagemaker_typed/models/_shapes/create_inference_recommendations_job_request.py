@@ -18,7 +18,9 @@ class CreateInferenceRecommendationsJobRequest(_s.Shape):
     input_config: RecommendationJobInputConfig = _pd.Field(
         validation_alias="InputConfig", serialization_alias="InputConfig"
     )
-    """Provides information about the versioned model package Amazon Resource Name (ARN), the traffic pattern, and endpoint configurations."""
+    """Provides information about the versioned model package Amazon Resource Name
+    (ARN), the traffic pattern, and endpoint configurations.
+    """
 
     job_description: RecommendationJobDescription | None = _pd.Field(
         None, validation_alias="JobDescription", serialization_alias="JobDescription"
@@ -26,23 +28,43 @@ class CreateInferenceRecommendationsJobRequest(_s.Shape):
     """Description of the recommendation job."""
 
     job_name: RecommendationJobName = _pd.Field(validation_alias="JobName", serialization_alias="JobName")
-    """A name for the recommendation job. The name must be unique within the Amazon Web Services Region and within your Amazon Web Services account. The job name is passed down to the resources created by the recommendation job. The names of resources (such as the model, endpoint configuration, endpoint, and compilation) that are prefixed with the job name are truncated at 40 characters."""
+    """A name for the recommendation job. The name must be unique within the Amazon Web
+    Services Region and within your Amazon Web Services account. The job name is passed
+    down to the resources created by the recommendation job. The names of resources
+    (such as the model, endpoint configuration, endpoint, and compilation) that are
+    prefixed with the job name are truncated at 40 characters.
+    """
 
     job_type: RecommendationJobType = _pd.Field(validation_alias="JobType", serialization_alias="JobType")
-    """Defines the type of recommendation job. Specify Default to initiate an instance recommendation and Advanced to initiate a load test. If left unspecified, Amazon SageMaker Inference Recommender will run an instance recommendation ( DEFAULT ) job."""
+    """Defines the type of recommendation job. Specify ``Default`` to initiate an
+    instance recommendation and ``Advanced`` to initiate a load test. If left
+    unspecified, Amazon SageMaker Inference Recommender will run an instance
+    recommendation (``DEFAULT``) job.
+    """
 
     output_config: RecommendationJobOutputConfig | None = _pd.Field(
         None, validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """Provides information about the output artifacts and the KMS key to use for Amazon S3 server-side encryption."""
+    """Provides information about the output artifacts and the KMS key to use for Amazon
+    S3 server-side encryption.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to
+    perform tasks on your behalf.
+    """
 
     stopping_conditions: RecommendationJobStoppingConditions | None = _pd.Field(
         None, validation_alias="StoppingConditions", serialization_alias="StoppingConditions"
     )
-    """A set of conditions for stopping a recommendation job. If any of the conditions are met, the job is automatically stopped."""
+    """A set of conditions for stopping a recommendation job. If any of the conditions
+    are met, the job is automatically stopped.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The metadata that you apply to Amazon Web Services resources to help you categorize and organize them. Each tag consists of a key and a value, both of which you define. For more information, see Tagging Amazon Web Services Resources in the Amazon Web Services General Reference."""
+    """The metadata that you apply to Amazon Web Services resources to help you
+    categorize and organize them. Each tag consists of a key and a value, both of which
+    you define. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference.
+    """

@@ -14,17 +14,28 @@ class CreateInferenceRouterInput(_s.Shape):
     client_token: InferenceRouterClientToken | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the request. If you reuse a client token, use the same request parameters. Otherwise, the request fails."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the request. If you reuse a client token, use the same request parameters.
+    Otherwise, the request fails.
+    """
 
     inference_router_name: InferenceRouterName = _pd.Field(
         validation_alias="InferenceRouterName", serialization_alias="InferenceRouterName"
     )
-    """The name of the inference router. The name must be unique within your account in the current Amazon Web Services Region. The name is case sensitive."""
+    """The name of the inference router. The name must be unique within your account in
+    the current Amazon Web Services Region. The name is case sensitive.
+    """
 
     routing_targets: RoutingTargetList = _pd.Field(
         validation_alias="RoutingTargets", serialization_alias="RoutingTargets"
     )
-    """The routing targets of the inference router. Each routing target is a model that callers name when they invoke the router, and the destinations that serve it."""
+    """The routing targets of the inference router. Each routing target is a model that
+    callers name when they invoke the router, and the destinations that serve it.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of key-value pairs to apply to the inference router. For information about tagging, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference ."""
+    """A list of key-value pairs to apply to the inference router. For information about
+    tagging, see Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference.
+    """

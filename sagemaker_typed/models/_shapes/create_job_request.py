@@ -14,23 +14,39 @@ from .tag_list import TagList
 
 class CreateJobRequest(_s.Shape):
     job_category: JobCategory = _pd.Field(validation_alias="JobCategory", serialization_alias="JobCategory")
-    """The category of the job. The category determines the type of workload that the job runs."""
+    """The category of the job. The category determines the type of workload that the
+    job runs.
+    """
 
     job_config_document: JobConfigDocument = _pd.Field(
         validation_alias="JobConfigDocument", serialization_alias="JobConfigDocument"
     )
-    """The JSON configuration document for the job. The document must conform to the schema specified by JobConfigSchemaVersion . Use DescribeJobSchemaVersion to retrieve the schema for validation."""
+    """The JSON configuration document for the job. The document must conform to the
+    schema specified by ``JobConfigSchemaVersion``. Use ``DescribeJobSchemaVersion`` to
+    retrieve the schema for validation.
+    """
 
     job_config_schema_version: JobSchemaVersion = _pd.Field(
         validation_alias="JobConfigSchemaVersion", serialization_alias="JobConfigSchemaVersion"
     )
-    """The version of the configuration schema to use for the job configuration document. Use ListJobSchemaVersions to get available schema versions for a job category."""
+    """The version of the configuration schema to use for the job configuration
+    document. Use ``ListJobSchemaVersions`` to get available schema versions for a job
+    category.
+    """
 
     job_name: JobName = _pd.Field(validation_alias="JobName", serialization_alias="JobName")
-    """The name of the job. The name must be unique within your account and Amazon Web Services Region."""
+    """The name of the job. The name must be unique within your account and Amazon Web
+    Services Region.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker assumes to perform the job. The role must have the necessary permissions to access the resources required by the job configuration."""
+    """The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker assumes to
+    perform the job. The role must have the necessary permissions to access the
+    resources required by the job configuration.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs to apply to the job as tags. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs to apply to the job as tags. For more information,
+    see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """

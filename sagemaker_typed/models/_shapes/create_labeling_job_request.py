@@ -20,20 +20,113 @@ class CreateLabelingJobRequest(_s.Shape):
     human_task_config: HumanTaskConfig = _pd.Field(
         validation_alias="HumanTaskConfig", serialization_alias="HumanTaskConfig"
     )
-    """Configures the labeling task and how it is presented to workers; including, but not limited to price, keywords, and batch size (task count)."""
+    """Configures the labeling task and how it is presented to workers; including, but
+    not limited to price, keywords, and batch size (task count).
+    """
 
     input_config: LabelingJobInputConfig = _pd.Field(validation_alias="InputConfig", serialization_alias="InputConfig")
-    """Input data for the labeling job, such as the Amazon S3 location of the data objects and the location of the manifest file that describes the data objects. You must specify at least one of the following: S3DataSource or SnsDataSource . Use SnsDataSource to specify an SNS input topic for a streaming labeling job. If you do not specify and SNS input topic ARN, Ground Truth will create a one-time labeling job that stops after all data objects in the input manifest file have been labeled. Use S3DataSource to specify an input manifest file for both streaming and one-time labeling jobs. Adding an S3DataSource is optional if you use SnsDataSource to create a streaming labeling job. If you use the Amazon Mechanical Turk workforce, your input data should not include confidential information, personal information or protected health information. Use ContentClassifiers to specify that your data is free of personally identifiable information and adult content."""
+    """Input data for the labeling job, such as the Amazon S3 location of the data
+    objects and the location of the manifest file that describes the data objects.
+
+    You must specify at least one of the following: ``S3DataSource`` or
+    ``SnsDataSource``.
+
+    - Use ``SnsDataSource`` to specify an SNS input topic for a streaming labeling job.
+      If you do not specify and SNS input topic ARN, Ground Truth will create a one-time
+      labeling job that stops after all data objects in the input manifest file have
+      been labeled.
+    - Use ``S3DataSource`` to specify an input manifest file for both streaming and
+      one-time labeling jobs. Adding an ``S3DataSource`` is optional if you use
+      ``SnsDataSource`` to create a streaming labeling job.
+
+    If you use the Amazon Mechanical Turk workforce, your input data should not include
+    confidential information, personal information or protected health information. Use
+    ``ContentClassifiers`` to specify that your data is free of personally identifiable
+    information and adult content.
+    """
 
     label_attribute_name: LabelAttributeName = _pd.Field(
         validation_alias="LabelAttributeName", serialization_alias="LabelAttributeName"
     )
-    """The attribute name to use for the label in the output manifest file. This is the key for the key/value pair formed with the label that a worker assigns to the object. The LabelAttributeName must meet the following requirements. The name can't end with "-metadata". If you are using one of the built-in task types or one of the following, the attribute name must end with "-ref". Image semantic segmentation ( SemanticSegmentation) and adjustment ( AdjustmentSemanticSegmentation ) labeling jobs for this task type. One exception is that verification ( VerificationSemanticSegmentation ) must not end with -"ref". Video frame object detection ( VideoObjectDetection ), and adjustment and verification ( AdjustmentVideoObjectDetection ) labeling jobs for this task type. Video frame object tracking ( VideoObjectTracking ), and adjustment and verification ( AdjustmentVideoObjectTracking ) labeling jobs for this task type. 3D point cloud semantic segmentation ( 3DPointCloudSemanticSegmentation ), and adjustment and verification ( Adjustment3DPointCloudSemanticSegmentation ) labeling jobs for this task type. 3D point cloud object tracking ( 3DPointCloudObjectTracking ), and adjustment and verification ( Adjustment3DPointCloudObjectTracking ) labeling jobs for this task type. If you are creating an adjustment or verification labeling job, you must use a different LabelAttributeName than the one used in the original labeling job. The original labeling job is the Ground Truth labeling job that produced the labels that you want verified or adjusted. To learn more about adjustment and verification labeling jobs, see Verify and Adjust Labels ."""
+    """The attribute name to use for the label in the output manifest file. This is the
+    key for the key/value pair formed with the label that a worker assigns to the
+    object. The ``LabelAttributeName`` must meet the following requirements.
+
+    - The name can't end with "-metadata".
+    - If you are using one of the built-in task types
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-task-types.html) or one of
+      the following, the attribute name must end with "-ref".
+      - Image semantic segmentation (``SemanticSegmentation)`` and adjustment
+        (``AdjustmentSemanticSegmentation``) labeling jobs for this task type. One
+        exception is that verification (``VerificationSemanticSegmentation``) must not
+        end with -"ref".
+      - Video frame object detection (``VideoObjectDetection``), and adjustment and
+        verification (``AdjustmentVideoObjectDetection``) labeling jobs for this task
+        type.
+      - Video frame object tracking (``VideoObjectTracking``), and adjustment and
+        verification (``AdjustmentVideoObjectTracking``) labeling jobs for this task
+        type.
+      - 3D point cloud semantic segmentation (``3DPointCloudSemanticSegmentation``), and
+        adjustment and verification (``Adjustment3DPointCloudSemanticSegmentation``)
+        labeling jobs for this task type.
+      - 3D point cloud object tracking (``3DPointCloudObjectTracking``), and adjustment
+        and verification (``Adjustment3DPointCloudObjectTracking``) labeling jobs for
+        this task type.
+
+    Important: If you are creating an adjustment or verification labeling job, you must
+    use a different ``LabelAttributeName`` than the one used in the original labeling
+    job. The original labeling job is the Ground Truth labeling job that produced the
+    labels that you want verified or adjusted. To learn more about adjustment and
+    verification labeling jobs, see Verify and Adjust Labels
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-verification-data.html).
+    """
 
     label_category_config_s3_uri: S3Uri | None = _pd.Field(
         None, validation_alias="LabelCategoryConfigS3Uri", serialization_alias="LabelCategoryConfigS3Uri"
     )
-    """The S3 URI of the file, referred to as a label category configuration file , that defines the categories used to label the data objects. For 3D point cloud and video frame task types, you can add label category attributes and frame attributes to your label category configuration file. To learn how, see Create a Labeling Category Configuration File for 3D Point Cloud Labeling Jobs . For named entity recognition jobs, in addition to "labels" , you must provide worker instructions in the label category configuration file using the "instructions" parameter: "instructions": {"shortInstruction":"&lt;h1&gt;Add header&lt;/h1&gt;&lt;p&gt;Add Instructions&lt;/p&gt;", "fullInstruction":"&lt;p&gt;Add additional instructions.&lt;/p&gt;"} . For details and an example, see Create a Named Entity Recognition Labeling Job (API) . For all other built-in task types and custom tasks , your label category configuration file must be a JSON file in the following format. Identify the labels you want to use by replacing label_1 , label_2 , ... , label_n with your label categories. { "document-version": "2018-11-28", "labels": [{"label": "label_1"},{"label": "label_2"},...{"label": "label_n"}] } Note the following about the label category configuration file: For image classification and text classification (single and multi-label) you must specify at least two label categories. For all other task types, the minimum number of label categories required is one. Each label category must be unique, you cannot specify duplicate label categories. If you create a 3D point cloud or video frame adjustment or verification labeling job, you must include auditLabelAttributeName in the label category configuration. Use this parameter to enter the LabelAttributeName of the labeling job you want to adjust or verify annotations of."""
+    """The S3 URI of the file, referred to as a label category configuration file, that
+    defines the categories used to label the data objects.
+
+    For 3D point cloud and video frame task types, you can add label category attributes
+    and frame attributes to your label category configuration file. To learn how, see
+    Create a Labeling Category Configuration File for 3D Point Cloud Labeling Jobs
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-point-cloud-label-category-config.html).
+
+    For named entity recognition jobs, in addition to ``"labels"``, you must provide
+    worker instructions in the label category configuration file using the
+    ``"instructions"`` parameter: "instructions": {"shortInstruction":"<h1>Add
+    header</h1><p>Add Instructions</p>", "fullInstruction":"<p>Add additional
+    instructions.</p>"}. For details and an example, see Create a Named Entity
+    Recognition Labeling Job (API)
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-named-entity-recg.html#sms-creating-ner-api).
+
+    For all other built-in task types
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-task-types.html) and custom
+    tasks (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-custom-templates.html),
+    your label category configuration file must be a JSON file in the following format.
+    Identify the labels you want to use by replacing ``label_1``,
+    ``label_2``,``...``,``label_n`` with your label categories.
+
+    ``{``
+
+    ``"document-version": "2018-11-28",``
+
+    "labels": [{"label": "label_1"},{"label": "label_2"},...{"label": "label_n"}]
+
+    ``}``
+
+    Note the following about the label category configuration file:
+
+    - For image classification and text classification (single and multi-label) you must
+      specify at least two label categories. For all other task types, the minimum
+      number of label categories required is one.
+    - Each label category must be unique, you cannot specify duplicate label categories.
+    - If you create a 3D point cloud or video frame adjustment or verification labeling
+      job, you must include ``auditLabelAttributeName`` in the label category
+      configuration. Use this parameter to enter the ``LabelAttributeName``
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateLabelingJob.html#sagemaker-CreateLabelingJob-request-LabelAttributeName)
+      of the labeling job you want to adjust or verify annotations of.
+    """
 
     labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = _pd.Field(
         None, validation_alias="LabelingJobAlgorithmsConfig", serialization_alias="LabelingJobAlgorithmsConfig"
@@ -43,20 +136,36 @@ class CreateLabelingJobRequest(_s.Shape):
     labeling_job_name: LabelingJobName = _pd.Field(
         validation_alias="LabelingJobName", serialization_alias="LabelingJobName"
     )
-    """The name of the labeling job. This name is used to identify the job in a list of labeling jobs. Labeling job names must be unique within an Amazon Web Services account and region. LabelingJobName is not case sensitive. For example, Example-job and example-job are considered the same labeling job name by Ground Truth."""
+    """The name of the labeling job. This name is used to identify the job in a list of
+    labeling jobs. Labeling job names must be unique within an Amazon Web Services
+    account and region. ``LabelingJobName`` is not case sensitive. For example,
+    Example-job and example-job are considered the same labeling job name by Ground
+    Truth.
+    """
 
     output_config: LabelingJobOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The location of the output data and the Amazon Web Services Key Management Service key ID for the key used to encrypt the output data, if any."""
+    """The location of the output data and the Amazon Web Services Key Management
+    Service key ID for the key used to encrypt the output data, if any.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Number (ARN) that Amazon SageMaker assumes to perform tasks on your behalf during data labeling. You must grant this role the necessary permissions so that Amazon SageMaker can successfully complete data labeling."""
+    """The Amazon Resource Number (ARN) that Amazon SageMaker assumes to perform tasks
+    on your behalf during data labeling. You must grant this role the necessary
+    permissions so that Amazon SageMaker can successfully complete data labeling.
+    """
 
     stopping_conditions: LabelingJobStoppingConditions | None = _pd.Field(
         None, validation_alias="StoppingConditions", serialization_alias="StoppingConditions"
     )
-    """A set of conditions for stopping the labeling job. If any of the conditions are met, the job is automatically stopped. You can use these conditions to control the cost of data labeling."""
+    """A set of conditions for stopping the labeling job. If any of the conditions are
+    met, the job is automatically stopped. You can use these conditions to control the
+    cost of data labeling.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key/value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide ."""
+    """An array of key/value pairs. For more information, see Using Cost Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-what)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+    """

@@ -11,4 +11,6 @@ class CreateLabelingJobResponse(_s.OutputShape):
     labeling_job_arn: LabelingJobArn = _pd.Field(
         validation_alias="LabelingJobArn", serialization_alias="LabelingJobArn"
     )
-    """The Amazon Resource Name (ARN) of the labeling job. You use this ARN to identify the labeling job."""
+    """The Amazon Resource Name (ARN) of the labeling job. You use this ARN to identify
+    the labeling job.
+    """

@@ -22,7 +22,9 @@ class CreateMlflowAppRequest(_s.Shape):
     """Indicates whether this MLflow app is the default for the entire account."""
 
     artifact_store_uri: S3Uri = _pd.Field(validation_alias="ArtifactStoreUri", serialization_alias="ArtifactStoreUri")
-    """The S3 URI for a general purpose bucket to use as the MLflow App artifact store."""
+    """The S3 URI for a general purpose bucket to use as the MLflow App artifact
+    store.
+    """
 
     default_domain_id_list: DefaultDomainIdList | None = _pd.Field(
         None, validation_alias="DefaultDomainIdList", serialization_alias="DefaultDomainIdList"
@@ -30,18 +32,31 @@ class CreateMlflowAppRequest(_s.Shape):
     """List of SageMaker domain IDs for which this MLflow App is used as the default."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The ID of the Amazon Web Services KMS key used to encrypt the data at rest associated with the MLflow App. If you don't specify a value, the MLflow App is not encrypted with a customer-managed key."""
+    """The ID of the Amazon Web Services KMS key used to encrypt the data at rest
+    associated with the MLflow App. If you don't specify a value, the MLflow App is not
+    encrypted with a customer-managed key.
+    """
 
     model_registration_mode: ModelRegistrationMode | None = _pd.Field(
         None, validation_alias="ModelRegistrationMode", serialization_alias="ModelRegistrationMode"
     )
-    """Whether to enable or disable automatic registration of new MLflow models to the SageMaker Model Registry. To enable automatic model registration, set this value to AutoModelRegistrationEnabled . To disable automatic model registration, set this value to AutoModelRegistrationDisabled . If not specified, AutomaticModelRegistration defaults to AutoModelRegistrationDisabled ."""
+    """Whether to enable or disable automatic registration of new MLflow models to the
+    SageMaker Model Registry. To enable automatic model registration, set this value to
+    ``AutoModelRegistrationEnabled``. To disable automatic model registration, set this
+    value to ``AutoModelRegistrationDisabled``. If not specified,
+    ``AutomaticModelRegistration`` defaults to ``AutoModelRegistrationDisabled``.
+    """
 
     name: MlflowAppName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """A string identifying the MLflow app name. This string is not part of the tracking server ARN."""
+    """A string identifying the MLflow app name. This string is not part of the tracking
+    server ARN.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow App uses to access the artifact store in Amazon S3. The role should have the AmazonS3FullAccess permission."""
+    """The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow
+    App uses to access the artifact store in Amazon S3. The role should have the
+    ``AmazonS3FullAccess`` permission.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """Tags consisting of key-value pairs used to manage metadata for the MLflow App."""
@@ -49,4 +64,6 @@ class CreateMlflowAppRequest(_s.Shape):
     weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = _pd.Field(
         None, validation_alias="WeeklyMaintenanceWindowStart", serialization_alias="WeeklyMaintenanceWindowStart"
     )
-    """The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard time that weekly maintenance updates are scheduled. For example: TUE:03:30."""
+    """The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard
+    time that weekly maintenance updates are scheduled. For example: TUE:03:30.
+    """

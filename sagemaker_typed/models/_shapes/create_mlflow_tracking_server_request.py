@@ -17,45 +17,78 @@ from .weekly_maintenance_window_start import WeeklyMaintenanceWindowStart
 
 class CreateMlflowTrackingServerRequest(_s.Shape):
     artifact_store_uri: S3Uri = _pd.Field(validation_alias="ArtifactStoreUri", serialization_alias="ArtifactStoreUri")
-    """The S3 URI for a general purpose bucket to use as the MLflow Tracking Server artifact store."""
+    """The S3 URI for a general purpose bucket to use as the MLflow Tracking Server
+    artifact store.
+    """
 
     automatic_model_registration: Boolean | None = _pd.Field(
         None, validation_alias="AutomaticModelRegistration", serialization_alias="AutomaticModelRegistration"
     )
-    """Whether to enable or disable automatic registration of new MLflow models to the SageMaker Model Registry. To enable automatic model registration, set this value to True . To disable automatic model registration, set this value to False . If not specified, AutomaticModelRegistration defaults to False ."""
+    """Whether to enable or disable automatic registration of new MLflow models to the
+    SageMaker Model Registry. To enable automatic model registration, set this value to
+    ``True``. To disable automatic model registration, set this value to ``False``. If
+    not specified, ``AutomaticModelRegistration`` defaults to ``False``.
+    """
 
     mlflow_version: MlflowVersion | None = _pd.Field(
         None, validation_alias="MlflowVersion", serialization_alias="MlflowVersion"
     )
-    """The version of MLflow that the tracking server uses. To see which MLflow versions are available to use, see How it works ."""
+    """The version of MLflow that the tracking server uses. To see which MLflow versions
+    are available to use, see How it works
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow.html#mlflow-create-tracking-server-how-it-works).
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow Tracking Server uses to access the artifact store in Amazon S3. The role should have AmazonS3FullAccess permissions. For more information on IAM permissions for tracking server creation, see Set up IAM permissions for MLflow ."""
+    """The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow
+    Tracking Server uses to access the artifact store in Amazon S3. The role should have
+    ``AmazonS3FullAccess`` permissions. For more information on IAM permissions for
+    tracking server creation, see Set up IAM permissions for MLflow
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/mlflow-create-tracking-server-iam.html).
+    """
 
     s3_bucket_owner_account_id: AccountId | None = _pd.Field(
         None, validation_alias="S3BucketOwnerAccountId", serialization_alias="S3BucketOwnerAccountId"
     )
-    """Expected Amazon Web Services account ID that owns the Amazon S3 bucket for artifact storage. Defaults to caller's account ID if not provided."""
+    """Expected Amazon Web Services account ID that owns the Amazon S3 bucket for
+    artifact storage. Defaults to caller's account ID if not provided.
+    """
 
     s3_bucket_owner_verification: Boolean | None = _pd.Field(
         None, validation_alias="S3BucketOwnerVerification", serialization_alias="S3BucketOwnerVerification"
     )
-    """Enable Amazon S3 Ownership checks when interacting with Amazon S3 buckets from a SageMaker Managed MLflow Tracking Server. Defaults to True if not provided."""
+    """Enable Amazon S3 Ownership checks when interacting with Amazon S3 buckets from a
+    SageMaker Managed MLflow Tracking Server. Defaults to ``True`` if not provided.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Tags consisting of key-value pairs used to manage metadata for the tracking server."""
+    """Tags consisting of key-value pairs used to manage metadata for the tracking
+    server.
+    """
 
     tracking_server_name: TrackingServerName = _pd.Field(
         validation_alias="TrackingServerName", serialization_alias="TrackingServerName"
     )
-    """A unique string identifying the tracking server name. This string is part of the tracking server ARN."""
+    """A unique string identifying the tracking server name. This string is part of the
+    tracking server ARN.
+    """
 
     tracking_server_size: TrackingServerSize | None = _pd.Field(
         None, validation_alias="TrackingServerSize", serialization_alias="TrackingServerSize"
     )
-    """The size of the tracking server you want to create. You can choose between "Small" , "Medium" , and "Large" . The default MLflow Tracking Server configuration size is "Small" . You can choose a size depending on the projected use of the tracking server such as the volume of data logged, number of users, and frequency of use. We recommend using a small tracking server for teams of up to 25 users, a medium tracking server for teams of up to 50 users, and a large tracking server for teams of up to 100 users."""
+    """The size of the tracking server you want to create. You can choose between
+    ``"Small"``, ``"Medium"``, and ``"Large"``. The default MLflow Tracking Server
+    configuration size is ``"Small"``. You can choose a size depending on the projected
+    use of the tracking server such as the volume of data logged, number of users, and
+    frequency of use.
+
+    We recommend using a small tracking server for teams of up to 25 users, a medium
+    tracking server for teams of up to 50 users, and a large tracking server for teams
+    of up to 100 users.
+    """
 
     weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = _pd.Field(
         None, validation_alias="WeeklyMaintenanceWindowStart", serialization_alias="WeeklyMaintenanceWindowStart"
     )
-    """The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard time that weekly maintenance updates are scheduled. For example: TUE:03:30."""
+    """The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard
+    time that weekly maintenance updates are scheduled. For example: TUE:03:30.
+    """

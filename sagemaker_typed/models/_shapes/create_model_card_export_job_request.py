@@ -24,9 +24,13 @@ class CreateModelCardExportJobRequest(_s.Shape):
     model_card_version: Integer | None = _pd.Field(
         None, validation_alias="ModelCardVersion", serialization_alias="ModelCardVersion"
     )
-    """The version of the model card to export. If a version is not provided, then the latest version of the model card is exported."""
+    """The version of the model card to export. If a version is not provided, then the
+    latest version of the model card is exported.
+    """
 
     output_config: ModelCardExportOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The model card output configuration that specifies the Amazon S3 path for exporting."""
+    """The model card output configuration that specifies the Amazon S3 path for
+    exporting.
+    """

@@ -16,7 +16,10 @@ class CreateModelCardRequest(_s.RedactingShape):
     __redact_keys__ = frozenset(["Content", "content"])
 
     content: ModelCardContent = _pd.Field(validation_alias="Content", serialization_alias="Content")
-    """The content of the model card. Content must be in model card JSON schema and provided as a string."""
+    """The content of the model card. Content must be in model card JSON schema
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-cards.html#model-cards-json-schema)
+    and provided as a string.
+    """
 
     model_card_name: EntityName = _pd.Field(validation_alias="ModelCardName", serialization_alias="ModelCardName")
     """The unique name of the model card."""
@@ -24,12 +27,22 @@ class CreateModelCardRequest(_s.RedactingShape):
     model_card_status: ModelCardStatus = _pd.Field(
         validation_alias="ModelCardStatus", serialization_alias="ModelCardStatus"
     )
-    """The approval status of the model card within your organization. Different organizations might have different criteria for model card review and approval. Draft : The model card is a work in progress. PendingReview : The model card is pending review. Approved : The model card is approved. Archived : The model card is archived. No more updates should be made to the model card, but it can still be exported."""
+    """The approval status of the model card within your organization. Different
+    organizations might have different criteria for model card review and approval.
+
+    - ``Draft``: The model card is a work in progress.
+    - ``PendingReview``: The model card is pending review.
+    - ``Approved``: The model card is approved.
+    - ``Archived``: The model card is archived. No more updates should be made to the
+      model card, but it can still be exported.
+    """
 
     security_config: ModelCardSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"
     )
-    """An optional Key Management Service key to encrypt, decrypt, and re-encrypt model card content for regulated workloads with highly sensitive data."""
+    """An optional Key Management Service key to encrypt, decrypt, and re-encrypt model
+    card content for regulated workloads with highly sensitive data.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """Key-value pairs used to manage metadata for model cards."""

@@ -20,7 +20,9 @@ class CreateModelExplainabilityJobDefinitionRequest(_s.Shape):
     job_definition_name: MonitoringJobDefinitionName = _pd.Field(
         validation_alias="JobDefinitionName", serialization_alias="JobDefinitionName"
     )
-    """The name of the model explainability job definition. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the model explainability job definition. The name must be unique
+    within an Amazon Web Services Region in the Amazon Web Services account.
+    """
 
     job_resources: MonitoringResources = _pd.Field(validation_alias="JobResources", serialization_alias="JobResources")
 
@@ -28,7 +30,9 @@ class CreateModelExplainabilityJobDefinitionRequest(_s.Shape):
         validation_alias="ModelExplainabilityAppSpecification",
         serialization_alias="ModelExplainabilityAppSpecification",
     )
-    """Configures the model explainability job to run a specified Docker container image."""
+    """Configures the model explainability job to run a specified Docker container
+    image.
+    """
 
     model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = _pd.Field(
         None,
@@ -52,11 +56,17 @@ class CreateModelExplainabilityJobDefinitionRequest(_s.Shape):
     """Networking options for a model explainability job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
+    to perform tasks on your behalf.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """(Optional) An array of key-value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide ."""
+    """(Optional) An array of key-value pairs. For more information, see Using Cost
+    Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-whatURL)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+    """

@@ -23,12 +23,22 @@ class CreateModelInput(_s.Shape):
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Isolates the model container. No inbound or outbound network calls can be made to or from the model container."""
+    """Isolates the model container. No inbound or outbound network calls can be made to
+    or from the model container.
+    """
 
     execution_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of the IAM role that SageMaker can assume to access model artifacts and docker image for deployment on ML compute instances or for batch transform jobs. Deploying on ML compute instances is part of model hosting. For more information, see SageMaker Roles . To be able to pass this role to SageMaker, the caller of this API must have the iam:PassRole permission."""
+    """The Amazon Resource Name (ARN) of the IAM role that SageMaker can assume to
+    access model artifacts and docker image for deployment on ML compute instances or
+    for batch transform jobs. Deploying on ML compute instances is part of model
+    hosting. For more information, see SageMaker Roles
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html).
+
+    Note: To be able to pass this role to SageMaker, the caller of this API must have
+    the ``iam:PassRole`` permission.
+    """
 
     inference_execution_config: InferenceExecutionConfig | None = _pd.Field(
         None, validation_alias="InferenceExecutionConfig", serialization_alias="InferenceExecutionConfig"
@@ -41,10 +51,26 @@ class CreateModelInput(_s.Shape):
     primary_container: ContainerDefinition | None = _pd.Field(
         None, validation_alias="PrimaryContainer", serialization_alias="PrimaryContainer"
     )
-    """The location of the primary docker image containing inference code, associated artifacts, and custom environment map that the inference code uses when the model is deployed for predictions."""
+    """The location of the primary docker image containing inference code, associated
+    artifacts, and custom environment map that the inference code uses when the model is
+    deployed for predictions.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """A VpcConfig object that specifies the VPC that you want your model to connect to. Control access to and from your model container by configuring the VPC. VpcConfig is used in hosting services and in batch transform. For more information, see Protect Endpoints by Using an Amazon Virtual Private Cloud and Protect Data in Batch Transform Jobs by Using an Amazon Virtual Private Cloud ."""
+    """A VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that you want your model to connect to. Control access
+    to and from your model container by configuring the VPC. ``VpcConfig`` is used in
+    hosting services and in batch transform. For more information, see Protect Endpoints
+    by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/host-vpc.html) and Protect Data in
+    Batch Transform Jobs by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-vpc.html).
+    """

@@ -27,4 +27,8 @@ class CreateModelPackageGroupInput(_s.Shape):
     """The name of the model group."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of key value pairs associated with the model group. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """A list of key value pairs associated with the model group. For more information,
+    see Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+    """

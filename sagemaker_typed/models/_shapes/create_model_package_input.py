@@ -38,12 +38,21 @@ class CreateModelPackageInput(_s.RedactingShape):
         validation_alias="AdditionalInferenceSpecifications",
         serialization_alias="AdditionalInferenceSpecifications",
     )
-    """An array of additional Inference Specification objects. Each additional Inference Specification specifies artifacts based on this model package that can be used on inference endpoints. Generally used with SageMaker Neo to store the compiled artifacts."""
+    """An array of additional Inference Specification objects. Each additional Inference
+    Specification specifies artifacts based on this model package that can be used on
+    inference endpoints. Generally used with SageMaker Neo to store the compiled
+    artifacts.
+    """
 
     certify_for_marketplace: CertifyForMarketplace | None = _pd.Field(
         None, validation_alias="CertifyForMarketplace", serialization_alias="CertifyForMarketplace"
     )
-    """Whether to certify the model package for listing on Amazon Web Services Marketplace. This parameter is optional for unversioned models, and does not apply to versioned models."""
+    """Whether to certify the model package for listing on Amazon Web Services
+    Marketplace.
+
+    This parameter is optional for unversioned models, and does not apply to versioned
+    models.
+    """
 
     client_token: ClientToken | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
@@ -56,17 +65,33 @@ class CreateModelPackageInput(_s.RedactingShape):
     """The metadata properties associated with the model package versions."""
 
     domain: String | None = _pd.Field(None, validation_alias="Domain", serialization_alias="Domain")
-    """The machine learning domain of your model package and its components. Common machine learning domains include computer vision and natural language processing."""
+    """The machine learning domain of your model package and its components. Common
+    machine learning domains include computer vision and natural language processing.
+    """
 
     drift_check_baselines: DriftCheckBaselines | None = _pd.Field(
         None, validation_alias="DriftCheckBaselines", serialization_alias="DriftCheckBaselines"
     )
-    """Represents the drift check baselines that can be used when the model monitor is set using the model package. For more information, see the topic on Drift Detection against Previous Baselines in SageMaker Pipelines in the Amazon SageMaker Developer Guide ."""
+    """Represents the drift check baselines that can be used when the model monitor is
+    set using the model package. For more information, see the topic on Drift Detection
+    against Previous Baselines in SageMaker Pipelines
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-quality-clarify-baseline-lifecycle.html#pipelines-quality-clarify-baseline-drift-detection)
+    in the Amazon SageMaker Developer Guide.
+    """
 
     inference_specification: InferenceSpecification | None = _pd.Field(
         None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
     )
-    """Specifies details about inference jobs that you can run with models based on this model package, including the following information: The Amazon ECR paths of containers that contain the inference code and model artifacts. The instance types that the model package supports for transform jobs and real-time endpoints used for inference. The input and output content formats that the model package supports for inference."""
+    """Specifies details about inference jobs that you can run with models based on this
+    model package, including the following information:
+
+    - The Amazon ECR paths of containers that contain the inference code and model
+      artifacts.
+    - The instance types that the model package supports for transform jobs and
+      real-time endpoints used for inference.
+    - The input and output content formats that the model package supports for
+      inference.
+    """
 
     managed_storage_type: ManagedStorageType | None = _pd.Field(
         None, validation_alias="ManagedStorageType", serialization_alias="ManagedStorageType"
@@ -80,12 +105,30 @@ class CreateModelPackageInput(_s.RedactingShape):
     model_approval_status: ModelApprovalStatus | None = _pd.Field(
         None, validation_alias="ModelApprovalStatus", serialization_alias="ModelApprovalStatus"
     )
-    """Whether the model is approved for deployment. This parameter is optional for versioned models, and does not apply to unversioned models. For versioned models, the value of this parameter must be set to Approved to deploy the model."""
+    """Whether the model is approved for deployment.
+
+    This parameter is optional for versioned models, and does not apply to unversioned
+    models.
+
+    For versioned models, the value of this parameter must be set to ``Approved`` to
+    deploy the model.
+    """
 
     model_card: ModelPackageModelCard | None = _pd.Field(
         None, validation_alias="ModelCard", serialization_alias="ModelCard"
     )
-    """The model card associated with the model package. Since ModelPackageModelCard is tied to a model package, it is a specific usage of a model card and its schema is simplified compared to the schema of ModelCard . The ModelPackageModelCard schema does not include model_package_details , and model_overview is composed of the model_creator and model_artifact properties. For more information about the model package model card schema, see Model package model card schema . For more information about the model card associated with the model package, see View the Details of a Model Version ."""
+    """The model card associated with the model package. Since ``ModelPackageModelCard``
+    is tied to a model package, it is a specific usage of a model card and its schema is
+    simplified compared to the schema of ``ModelCard``. The ``ModelPackageModelCard``
+    schema does not include ``model_package_details``, and ``model_overview`` is
+    composed of the ``model_creator`` and ``model_artifact`` properties. For more
+    information about the model package model card schema, see Model package model card
+    schema
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-details.html#model-card-schema).
+    For more information about the model card associated with the model package, see
+    View the Details of a Model Version
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-details.html).
+    """
 
     model_life_cycle: ModelLifeCycle | None = _pd.Field(
         None, validation_alias="ModelLifeCycle", serialization_alias="ModelLifeCycle"
@@ -105,12 +148,22 @@ class CreateModelPackageInput(_s.RedactingShape):
     model_package_group_name: ArnOrName | None = _pd.Field(
         None, validation_alias="ModelPackageGroupName", serialization_alias="ModelPackageGroupName"
     )
-    """The name or Amazon Resource Name (ARN) of the model package group that this model version belongs to. This parameter is required for versioned models, and does not apply to unversioned models."""
+    """The name or Amazon Resource Name (ARN) of the model package group that this model
+    version belongs to.
+
+    This parameter is required for versioned models, and does not apply to unversioned
+    models.
+    """
 
     model_package_name: EntityName | None = _pd.Field(
         None, validation_alias="ModelPackageName", serialization_alias="ModelPackageName"
     )
-    """The name of the model package. The name must have 1 to 63 characters. Valid characters are a-z, A-Z, 0-9, and - (hyphen). This parameter is required for unversioned models. It is not applicable to versioned models."""
+    """The name of the model package. The name must have 1 to 63 characters. Valid
+    characters are a-z, A-Z, 0-9, and - (hyphen).
+
+    This parameter is required for unversioned models. It is not applicable to versioned
+    models.
+    """
 
     model_package_registration_type: ModelPackageRegistrationType | None = _pd.Field(
         None, validation_alias="ModelPackageRegistrationType", serialization_alias="ModelPackageRegistrationType"
@@ -120,12 +173,21 @@ class CreateModelPackageInput(_s.RedactingShape):
     sample_payload_url: S3Uri | None = _pd.Field(
         None, validation_alias="SamplePayloadUrl", serialization_alias="SamplePayloadUrl"
     )
-    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload is stored. This path must point to a single gzip compressed tar archive (.tar.gz suffix). This archive can hold multiple files that are all equally used in the load test. Each file in the archive must satisfy the size constraints of the InvokeEndpoint call."""
+    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload is
+    stored. This path must point to a single gzip compressed tar archive (.tar.gz
+    suffix). This archive can hold multiple files that are all equally used in the load
+    test. Each file in the archive must satisfy the size constraints of the
+    InvokeEndpoint
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_runtime_InvokeEndpoint.html#API_runtime_InvokeEndpoint_RequestSyntax)
+    call.
+    """
 
     security_config: ModelPackageSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"
     )
-    """The KMS Key ID ( KMSKeyId ) used for encryption of model package information."""
+    """The KMS Key ID (``KMSKeyId``) used for encryption of model package
+    information.
+    """
 
     skip_model_validation: SkipModelValidation | None = _pd.Field(
         None, validation_alias="SkipModelValidation", serialization_alias="SkipModelValidation"
@@ -140,15 +202,35 @@ class CreateModelPackageInput(_s.RedactingShape):
     source_uri: ModelPackageSourceUri | None = _pd.Field(
         None, validation_alias="SourceUri", serialization_alias="SourceUri"
     )
-    """The URI of the source for the model package. If you want to clone a model package, set it to the model package Amazon Resource Name (ARN). If you want to register a model, set it to the model ARN."""
+    """The URI of the source for the model package. If you want to clone a model
+    package, set it to the model package Amazon Resource Name (ARN). If you want to
+    register a model, set it to the model ARN.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of key value pairs associated with the model. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide . If you supply ModelPackageGroupName , your model package belongs to the model group you specify and uses the tags associated with the model group. In this case, you cannot supply a tag argument."""
+    """A list of key value pairs associated with the model. For more information, see
+    Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+
+    If you supply ``ModelPackageGroupName``, your model package belongs to the model
+    group you specify and uses the tags associated with the model group. In this case,
+    you cannot supply a ``tag`` argument.
+    """
 
     task: String | None = _pd.Field(None, validation_alias="Task", serialization_alias="Task")
-    """The machine learning task your model package accomplishes. Common machine learning tasks include object detection and image classification. The following tasks are supported by Inference Recommender: "IMAGE_CLASSIFICATION" | "OBJECT_DETECTION" | "TEXT_GENERATION" | "IMAGE_SEGMENTATION" | "FILL_MASK" | "CLASSIFICATION" | "REGRESSION" | "OTHER" . Specify "OTHER" if none of the tasks listed fit your use case."""
+    """The machine learning task your model package accomplishes. Common machine
+    learning tasks include object detection and image classification. The following
+    tasks are supported by Inference Recommender: ``"IMAGE_CLASSIFICATION"`` |
+    ``"OBJECT_DETECTION"`` | ``"TEXT_GENERATION"`` |``"IMAGE_SEGMENTATION"`` |
+    ``"FILL_MASK"`` | ``"CLASSIFICATION"`` | ``"REGRESSION"`` | ``"OTHER"``.
+
+    Specify "OTHER" if none of the tasks listed fit your use case.
+    """
 
     validation_specification: ModelPackageValidationSpecification | None = _pd.Field(
         None, validation_alias="ValidationSpecification", serialization_alias="ValidationSpecification"
     )
-    """Specifies configurations for one or more transform jobs that SageMaker runs to test the model package."""
+    """Specifies configurations for one or more transform jobs that SageMaker runs to
+    test the model package.
+    """

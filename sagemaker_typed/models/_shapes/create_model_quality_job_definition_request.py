@@ -49,11 +49,17 @@ class CreateModelQualityJobDefinitionRequest(_s.Shape):
     """Specifies the network configuration for the monitoring job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
+    to perform tasks on your behalf.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """(Optional) An array of key-value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide ."""
+    """(Optional) An array of key-value pairs. For more information, see Using Cost
+    Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-whatURL)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+    """

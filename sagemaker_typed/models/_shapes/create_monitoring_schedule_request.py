@@ -13,12 +13,20 @@ class CreateMonitoringScheduleRequest(_s.Shape):
     monitoring_schedule_config: MonitoringScheduleConfig = _pd.Field(
         validation_alias="MonitoringScheduleConfig", serialization_alias="MonitoringScheduleConfig"
     )
-    """The configuration object that specifies the monitoring schedule and defines the monitoring job."""
+    """The configuration object that specifies the monitoring schedule and defines the
+    monitoring job.
+    """
 
     monitoring_schedule_name: MonitoringScheduleName = _pd.Field(
         validation_alias="MonitoringScheduleName", serialization_alias="MonitoringScheduleName"
     )
-    """The name of the monitoring schedule. The name must be unique within an Amazon Web Services Region within an Amazon Web Services account."""
+    """The name of the monitoring schedule. The name must be unique within an Amazon Web
+    Services Region within an Amazon Web Services account.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """(Optional) An array of key-value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide ."""
+    """(Optional) An array of key-value pairs. For more information, see Using Cost
+    Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-whatURL)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+    """

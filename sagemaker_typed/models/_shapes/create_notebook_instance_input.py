@@ -27,22 +27,52 @@ class CreateNotebookInstanceInput(_s.Shape):
     accelerator_types: NotebookInstanceAcceleratorTypes | None = _pd.Field(
         None, validation_alias="AcceleratorTypes", serialization_alias="AcceleratorTypes"
     )
-    """This parameter is no longer supported. Elastic Inference (EI) is no longer available. This parameter was used to specify a list of EI instance types to associate with this notebook instance."""
+    """This parameter is no longer supported. Elastic Inference (EI) is no longer
+    available.
+
+    This parameter was used to specify a list of EI instance types to associate with
+    this notebook instance.
+    """
 
     additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = _pd.Field(
         None, validation_alias="AdditionalCodeRepositories", serialization_alias="AdditionalCodeRepositories"
     )
-    """An array of up to three Git repositories to associate with the notebook instance. These can be either the names of Git repositories stored as resources in your account, or the URL of Git repositories in Amazon Web Services CodeCommit or in any other Git repository. These repositories are cloned at the same level as the default repository of your notebook instance. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """An array of up to three Git repositories to associate with the notebook instance.
+    These can be either the names of Git repositories stored as resources in your
+    account, or the URL of Git repositories in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. These repositories are cloned at the same level as the default
+    repository of your notebook instance. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     default_code_repository: CodeRepositoryNameOrUrl | None = _pd.Field(
         None, validation_alias="DefaultCodeRepository", serialization_alias="DefaultCodeRepository"
     )
-    """A Git repository to associate with the notebook instance as its default code repository. This can be either the name of a Git repository stored as a resource in your account, or the URL of a Git repository in Amazon Web Services CodeCommit or in any other Git repository. When you open a notebook instance, it opens in the directory that contains this repository. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """A Git repository to associate with the notebook instance as its default code
+    repository. This can be either the name of a Git repository stored as a resource in
+    your account, or the URL of a Git repository in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. When you open a notebook instance, it opens in the directory
+    that contains this repository. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     direct_internet_access: DirectInternetAccess | None = _pd.Field(
         None, validation_alias="DirectInternetAccess", serialization_alias="DirectInternetAccess"
     )
-    """Sets whether SageMaker AI provides internet access to the notebook instance. If you set this to Disabled this notebook instance is able to access resources only in your VPC, and is not be able to connect to SageMaker AI training and endpoint services unless you configure a NAT Gateway in your VPC. For more information, see Notebook Instances Are Internet-Enabled by Default . You can set the value of this parameter to Disabled only if you set a value for the SubnetId parameter."""
+    """Sets whether SageMaker AI provides internet access to the notebook instance. If
+    you set this to ``Disabled`` this notebook instance is able to access resources only
+    in your VPC, and is not be able to connect to SageMaker AI training and endpoint
+    services unless you configure a NAT Gateway in your VPC.
+
+    For more information, see Notebook Instances Are Internet-Enabled by Default
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-additional-considerations.html#appendix-notebook-and-internet-access).
+    You can set the value of this parameter to ``Disabled`` only if you set a value for
+    the ``SubnetId`` parameter.
+    """
 
     instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = _pd.Field(
         None,
@@ -57,15 +87,29 @@ class CreateNotebookInstanceInput(_s.Shape):
     ip_address_type: IPAddressType | None = _pd.Field(
         None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
     )
-    """The IP address type for the notebook instance. Specify ipv4 for IPv4-only connectivity or dualstack for both IPv4 and IPv6 connectivity. When you specify dualstack , the subnet must support IPv6 CIDR blocks. If not specified, defaults to ipv4 ."""
+    """The IP address type for the notebook instance. Specify ``ipv4`` for IPv4-only
+    connectivity or ``dualstack`` for both IPv4 and IPv6 connectivity. When you specify
+    ``dualstack``, the subnet must support IPv6 CIDR blocks. If not specified, defaults
+    to ``ipv4``.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service key that SageMaker AI uses to encrypt data on the storage volume attached to your notebook instance. The KMS key you provide must be enabled. For information, see Enabling and Disabling Keys in the Amazon Web Services Key Management Service Developer Guide ."""
+    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service
+    key that SageMaker AI uses to encrypt data on the storage volume attached to your
+    notebook instance. The KMS key you provide must be enabled. For information, see
+    Enabling and Disabling Keys
+    (https://docs.aws.amazon.com/kms/latest/developerguide/enabling-keys.html) in the
+    Amazon Web Services Key Management Service Developer Guide.
+    """
 
     lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = _pd.Field(
         None, validation_alias="LifecycleConfigName", serialization_alias="LifecycleConfigName"
     )
-    """The name of a lifecycle configuration to associate with the notebook instance. For information about lifestyle configurations, see Step 2.1: (Optional) Customize a Notebook Instance ."""
+    """The name of a lifecycle configuration to associate with the notebook instance.
+    For information about lifestyle configurations, see Step 2.1: (Optional) Customize a
+    Notebook Instance
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html).
+    """
 
     notebook_instance_name: NotebookInstanceName = _pd.Field(
         validation_alias="NotebookInstanceName", serialization_alias="NotebookInstanceName"
@@ -75,26 +119,53 @@ class CreateNotebookInstanceInput(_s.Shape):
     platform_identifier: PlatformIdentifier | None = _pd.Field(
         None, validation_alias="PlatformIdentifier", serialization_alias="PlatformIdentifier"
     )
-    """The platform identifier of the notebook instance runtime environment. The default value is notebook-al2023-v1 ."""
+    """The platform identifier of the notebook instance runtime environment. The default
+    value is ``notebook-al2023-v1``.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """When you send any requests to Amazon Web Services resources from the notebook instance, SageMaker AI assumes this role to perform tasks on your behalf. You must grant this role necessary permissions so SageMaker AI can perform these tasks. The policy must allow the SageMaker AI service principal (sagemaker.amazonaws.com) permissions to assume this role. For more information, see SageMaker AI Roles . To be able to pass this role to SageMaker AI, the caller of this API must have the iam:PassRole permission."""
+    """When you send any requests to Amazon Web Services resources from the notebook
+    instance, SageMaker AI assumes this role to perform tasks on your behalf. You must
+    grant this role necessary permissions so SageMaker AI can perform these tasks. The
+    policy must allow the SageMaker AI service principal (sagemaker.amazonaws.com)
+    permissions to assume this role. For more information, see SageMaker AI Roles
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html).
+
+    Note: To be able to pass this role to SageMaker AI, the caller of this API must have
+    the ``iam:PassRole`` permission.
+    """
 
     root_access: RootAccess | None = _pd.Field(None, validation_alias="RootAccess", serialization_alias="RootAccess")
-    """Whether root access is enabled or disabled for users of the notebook instance. The default value is Enabled . Lifecycle configurations need root access to be able to set up a notebook instance. Because of this, lifecycle configurations associated with a notebook instance always run with root access even if you disable root access for users."""
+    """Whether root access is enabled or disabled for users of the notebook instance.
+    The default value is ``Enabled``.
+
+    Note: Lifecycle configurations need root access to be able to set up a notebook
+    instance. Because of this, lifecycle configurations associated with a notebook
+    instance always run with root access even if you disable root access for users.
+    """
 
     security_group_ids: SecurityGroupIds | None = _pd.Field(
         None, validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be for the same VPC as specified in the subnet."""
+    """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be
+    for the same VPC as specified in the subnet.
+    """
 
     subnet_id: SubnetId | None = _pd.Field(None, validation_alias="SubnetId", serialization_alias="SubnetId")
-    """The ID of the subnet in a VPC to which you would like to have a connectivity from your ML compute instance."""
+    """The ID of the subnet in a VPC to which you would like to have a connectivity from
+    your ML compute instance.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = _pd.Field(
         None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
     )
-    """The size, in GB, of the ML storage volume to attach to the notebook instance. The default value is 5 GB."""
+    """The size, in GB, of the ML storage volume to attach to the notebook instance. The
+    default value is 5 GB.
+    """

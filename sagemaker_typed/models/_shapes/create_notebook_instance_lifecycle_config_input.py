@@ -19,12 +19,20 @@ class CreateNotebookInstanceLifecycleConfigInput(_s.Shape):
     on_create: NotebookInstanceLifecycleConfigList | None = _pd.Field(
         None, validation_alias="OnCreate", serialization_alias="OnCreate"
     )
-    """A shell script that runs only once, when you create a notebook instance. The shell script must be a base64-encoded string."""
+    """A shell script that runs only once, when you create a notebook instance. The
+    shell script must be a base64-encoded string.
+    """
 
     on_start: NotebookInstanceLifecycleConfigList | None = _pd.Field(
         None, validation_alias="OnStart", serialization_alias="OnStart"
     )
-    """A shell script that runs every time you start a notebook instance, including when you create the notebook instance. The shell script must be a base64-encoded string."""
+    """A shell script that runs every time you start a notebook instance, including when
+    you create the notebook instance. The shell script must be a base64-encoded string.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html).
+    """

@@ -22,7 +22,9 @@ class CreateOptimizationJobRequest(_s.Shape):
     deployment_instance_type: OptimizationJobDeploymentInstanceType = _pd.Field(
         validation_alias="DeploymentInstanceType", serialization_alias="DeploymentInstanceType"
     )
-    """The type of instance that hosts the optimized model that you create with the optimization job."""
+    """The type of instance that hosts the optimized model that you create with the
+    optimization job.
+    """
 
     max_instance_count: OptimizationJobMaxInstanceCount | None = _pd.Field(
         None, validation_alias="MaxInstanceCount", serialization_alias="MaxInstanceCount"
@@ -52,22 +54,52 @@ class CreateOptimizationJobRequest(_s.Shape):
     output_config: OptimizationJobOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """Details for where to store the optimized model that you create with the optimization job."""
+    """Details for where to store the optimized model that you create with the
+    optimization job.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to perform tasks on your behalf. During model optimization, Amazon SageMaker AI needs your permission to: Read input data from an S3 bucket Write model artifacts to an S3 bucket Write logs to Amazon CloudWatch Logs Publish metrics to Amazon CloudWatch You grant permissions for all of these tasks to an IAM role. To pass this role to Amazon SageMaker AI, the caller of this API must have the iam:PassRole permission. For more information, see Amazon SageMaker AI Roles."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker AI to
+    perform tasks on your behalf.
+
+    During model optimization, Amazon SageMaker AI needs your permission to:
+
+    - Read input data from an S3 bucket
+    - Write model artifacts to an S3 bucket
+    - Write logs to Amazon CloudWatch Logs
+    - Publish metrics to Amazon CloudWatch
+
+    You grant permissions for all of these tasks to an IAM role. To pass this role to
+    Amazon SageMaker AI, the caller of this API must have the ``iam:PassRole``
+    permission. For more information, see Amazon SageMaker AI Roles.
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html)
+    """
 
     stopping_condition: StoppingCondition = _pd.Field(
         validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of key-value pairs associated with the optimization job. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """A list of key-value pairs associated with the optimization job. For more
+    information, see Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+    """
 
     training_plan_arns: OptimizationJobTrainingPlanArns | None = _pd.Field(
         None, validation_alias="TrainingPlanArns", serialization_alias="TrainingPlanArns"
     )
-    """The Amazon Resource Name (ARN) of the training plan to use for this optimization job. When you use reserved capacity from a training plan, the optimization job runs on that reserved capacity instead of on-demand capacity. If you omit this field, the job uses on-demand capacity. You can specify at most one training plan. For more information about how to reserve GPU capacity for your optimization jobs using Amazon SageMaker Training Plans, see Reserve capacity with training plans ."""
+    """The Amazon Resource Name (ARN) of the training plan to use for this optimization
+    job.
+
+    When you use reserved capacity from a training plan, the optimization job runs on
+    that reserved capacity instead of on-demand capacity. If you omit this field, the
+    job uses on-demand capacity. You can specify at most one training plan.
+
+    For more information about how to reserve GPU capacity for your optimization jobs
+    using Amazon SageMaker Training Plans, see Reserve capacity with training plans
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/reserve-capacity-with-training-plans.html).
+    """
 
     vpc_config: OptimizationVpcConfig | None = _pd.Field(
         None, validation_alias="VpcConfig", serialization_alias="VpcConfig"

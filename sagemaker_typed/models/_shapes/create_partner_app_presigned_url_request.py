@@ -23,4 +23,6 @@ class CreatePartnerAppPresignedUrlRequest(_s.Shape):
         validation_alias="SessionExpirationDurationInSeconds",
         serialization_alias="SessionExpirationDurationInSeconds",
     )
-    """Indicates how long the Amazon SageMaker Partner AI App session can be accessed for after logging in."""
+    """Indicates how long the Amazon SageMaker Partner AI App session can be accessed
+    for after logging in.
+    """

@@ -25,7 +25,15 @@ class CreatePartnerAppRequest(_s.Shape):
     """Configuration settings for the SageMaker Partner AI App."""
 
     auth_type: PartnerAppAuthType = _pd.Field(validation_alias="AuthType", serialization_alias="AuthType")
-    """The authorization type that users use to access the SageMaker Partner AI App. Valid values: IAM : Users access the SageMaker Partner AI App with their Amazon Web Services IAM identity. IDC : Users access the SageMaker Partner AI App with their Amazon Web Services IAM Identity Center identity. Specify the Identity Center instance to use in IdcConfig ."""
+    """The authorization type that users use to access the SageMaker Partner AI App.
+    Valid values:
+
+    - ``IAM``: Users access the SageMaker Partner AI App with their Amazon Web Services
+      IAM identity.
+    - ``IDC``: Users access the SageMaker Partner AI App with their Amazon Web Services
+      IAM Identity Center identity. Specify the Identity Center instance to use in
+      ``IdcConfig``.
+    """
 
     client_token: ClientToken | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
@@ -35,21 +43,33 @@ class CreatePartnerAppRequest(_s.Shape):
     enable_auto_minor_version_upgrade: Boolean | None = _pd.Field(
         None, validation_alias="EnableAutoMinorVersionUpgrade", serialization_alias="EnableAutoMinorVersionUpgrade"
     )
-    """When set to TRUE , the SageMaker Partner AI App is automatically upgraded to the latest minor version during the next scheduled maintenance window, if one is available. Default is FALSE ."""
+    """When set to ``TRUE``, the SageMaker Partner AI App is automatically upgraded to
+    the latest minor version during the next scheduled maintenance window, if one is
+    available. Default is ``FALSE``.
+    """
 
     enable_iam_session_based_identity: Boolean | None = _pd.Field(
         None, validation_alias="EnableIamSessionBasedIdentity", serialization_alias="EnableIamSessionBasedIdentity"
     )
-    """When set to TRUE , the SageMaker Partner AI App sets the Amazon Web Services IAM session name or the authenticated IAM user as the identity of the SageMaker Partner AI App user."""
+    """When set to ``TRUE``, the SageMaker Partner AI App sets the Amazon Web Services
+    IAM session name or the authenticated IAM user as the identity of the SageMaker
+    Partner AI App user.
+    """
 
     execution_role_arn: RoleArn = _pd.Field(validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn")
     """The ARN of the IAM role that the partner application uses."""
 
     idc_config: IdcConfigInput | None = _pd.Field(None, validation_alias="IdcConfig", serialization_alias="IdcConfig")
-    """Specifies the Amazon Web Services IAM Identity Center configuration for the SageMaker Partner AI App. Specify this parameter when AuthType is IDC . Apps that use IAM authorization don't use this parameter."""
+    """Specifies the Amazon Web Services IAM Identity Center configuration for the
+    SageMaker Partner AI App. Specify this parameter when ``AuthType`` is ``IDC``. Apps
+    that use ``IAM`` authorization don't use this parameter.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """SageMaker Partner AI Apps uses Amazon Web Services KMS to encrypt data at rest using an Amazon Web Services managed key by default. For more control, specify a customer managed key."""
+    """SageMaker Partner AI Apps uses Amazon Web Services KMS to encrypt data at rest
+    using an Amazon Web Services managed key by default. For more control, specify a
+    customer managed key.
+    """
 
     maintenance_config: PartnerAppMaintenanceConfig | None = _pd.Field(
         None, validation_alias="MaintenanceConfig", serialization_alias="MaintenanceConfig"
@@ -60,10 +80,16 @@ class CreatePartnerAppRequest(_s.Shape):
     """The name to give the SageMaker Partner AI App."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Each tag consists of a key and an optional value. Tag keys must be unique per resource."""
+    """Each tag consists of a key and an optional value. Tag keys must be unique per
+    resource.
+    """
 
     tier: NonEmptyString64 = _pd.Field(validation_alias="Tier", serialization_alias="Tier")
-    """Indicates the instance type and size of the cluster attached to the SageMaker Partner AI App."""
+    """Indicates the instance type and size of the cluster attached to the SageMaker
+    Partner AI App.
+    """
 
     type: PartnerAppType = _pd.Field(validation_alias="Type", serialization_alias="Type")
-    """The type of SageMaker Partner AI App to create. Must be one of the following: lakera-guard , comet , deepchecks-llm-evaluation , or fiddler ."""
+    """The type of SageMaker Partner AI App to create. Must be one of the following:
+    ``lakera-guard``, ``comet``, ``deepchecks-llm-evaluation``, or ``fiddler``.
+    """

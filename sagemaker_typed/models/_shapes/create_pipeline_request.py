@@ -19,22 +19,31 @@ class CreatePipelineRequest(_s.Shape):
     client_request_token: IdempotencyToken | None = _pd.Field(
         None, validation_alias="ClientRequestToken", serialization_alias="ClientRequestToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than one time."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the operation. An idempotent operation completes no more than one time.
+    """
 
     parallelism_configuration: ParallelismConfiguration | None = _pd.Field(
         None, validation_alias="ParallelismConfiguration", serialization_alias="ParallelismConfiguration"
     )
-    """This is the configuration that controls the parallelism of the pipeline. If specified, it applies to all runs of this pipeline by default."""
+    """This is the configuration that controls the parallelism of the pipeline. If
+    specified, it applies to all runs of this pipeline by default.
+    """
 
     pipeline_definition: PipelineDefinition | None = _pd.Field(
         None, validation_alias="PipelineDefinition", serialization_alias="PipelineDefinition"
     )
-    """The JSON pipeline definition of the pipeline."""
+    """The JSON pipeline definition
+    (https://aws-sagemaker-mlops.github.io/sagemaker-model-building-pipeline-definition-JSON-schema/)
+    of the pipeline.
+    """
 
     pipeline_definition_s3_location: PipelineDefinitionS3Location | None = _pd.Field(
         None, validation_alias="PipelineDefinitionS3Location", serialization_alias="PipelineDefinitionS3Location"
     )
-    """The location of the pipeline definition stored in Amazon S3. If specified, SageMaker will retrieve the pipeline definition from this location."""
+    """The location of the pipeline definition stored in Amazon S3. If specified,
+    SageMaker will retrieve the pipeline definition from this location.
+    """
 
     pipeline_description: PipelineDescription | None = _pd.Field(
         None, validation_alias="PipelineDescription", serialization_alias="PipelineDescription"
@@ -52,10 +61,17 @@ class CreatePipelineRequest(_s.Shape):
     pipeline_version_aliases: PipelineVersionAliasList | None = _pd.Field(
         None, validation_alias="PipelineVersionAliases", serialization_alias="PipelineVersionAliases"
     )
-    """The aliases to assign to the first version of the pipeline. You can use an alias instead of a pipeline version ID to start an execution, describe the pipeline, or list its executions. Each alias can contain 1-128 letters, numbers, periods (.), hyphens (-), and underscores (_), and can't consist of numbers only. An alias must be unique within the pipeline, and a version can have up to 10 aliases."""
+    """The aliases to assign to the first version of the pipeline. You can use an alias
+    instead of a pipeline version ID to start an execution, describe the pipeline, or
+    list its executions. Each alias can contain 1-128 letters, numbers, periods (.),
+    hyphens (-), and underscores (_), and can't consist of numbers only. An alias must
+    be unique within the pipeline, and a version can have up to 10 aliases.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the role used by the pipeline to access and create resources."""
+    """The Amazon Resource Name (ARN) of the role used by the pipeline to access and
+    create resources.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """A list of tags to apply to the created pipeline."""

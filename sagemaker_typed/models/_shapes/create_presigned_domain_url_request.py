@@ -19,10 +19,27 @@ class CreatePresignedDomainUrlRequest(_s.Shape):
     expires_in_seconds: ExpiresInSeconds | None = _pd.Field(
         None, validation_alias="ExpiresInSeconds", serialization_alias="ExpiresInSeconds"
     )
-    """The number of seconds until the pre-signed URL expires. This value defaults to 300."""
+    """The number of seconds until the pre-signed URL expires. This value defaults
+    to 300.
+    """
 
     landing_uri: LandingUri | None = _pd.Field(None, validation_alias="LandingUri", serialization_alias="LandingUri")
-    """The landing page that the user is directed to when accessing the presigned URL. Using this value, users can access Studio or Studio Classic, even if it is not the default experience for the domain. The supported values are: studio::relative/path : Directs users to the relative path in Studio. app:JupyterServer:relative/path : Directs users to the relative path in the Studio Classic application. app:JupyterLab:relative/path : Directs users to the relative path in the JupyterLab application. app:RStudioServerPro:relative/path : Directs users to the relative path in the RStudio application. app:CodeEditor:relative/path : Directs users to the relative path in the Code Editor, based on Code-OSS, Visual Studio Code - Open Source application. app:Canvas:relative/path : Directs users to the relative path in the Canvas application."""
+    """The landing page that the user is directed to when accessing the presigned URL.
+    Using this value, users can access Studio or Studio Classic, even if it is not the
+    default experience for the domain. The supported values are:
+
+    - ``studio::relative/path``: Directs users to the relative path in Studio.
+    - ``app:JupyterServer:relative/path``: Directs users to the relative path in the
+      Studio Classic application.
+    - ``app:JupyterLab:relative/path``: Directs users to the relative path in the
+      JupyterLab application.
+    - ``app:RStudioServerPro:relative/path``: Directs users to the relative path in the
+      RStudio application.
+    - ``app:CodeEditor:relative/path``: Directs users to the relative path in the Code
+      Editor, based on Code-OSS, Visual Studio Code - Open Source application.
+    - ``app:Canvas:relative/path``: Directs users to the relative path in the Canvas
+      application.
+    """
 
     session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = _pd.Field(
         None,

@@ -13,7 +13,9 @@ class CreatePresignedMlflowTrackingServerUrlRequest(_s.Shape):
     expires_in_seconds: ExpiresInSeconds | None = _pd.Field(
         None, validation_alias="ExpiresInSeconds", serialization_alias="ExpiresInSeconds"
     )
-    """The duration in seconds that your presigned URL is valid. The presigned URL can be used only once."""
+    """The duration in seconds that your presigned URL is valid. The presigned URL can
+    be used only once.
+    """
 
     session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = _pd.Field(
         None,

@@ -26,7 +26,15 @@ class CreateProcessingJobRequest(_s.Shape):
     environment: ProcessingEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. Up to 100 key and values entries in the map are supported. Do not include any security-sensitive information including account access IDs, secrets, or tokens in any environment fields. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by security-sensitive information included in the request environment variable or plain text fields."""
+    """The environment variables to set in the Docker container. Up to 100 key and
+    values entries in the map are supported.
+
+    Important: Do not include any security-sensitive information including account
+    access IDs, secrets, or tokens in any environment fields. As part of the shared
+    responsibility model, you are responsible for any potential exposure, unauthorized
+    access, or compromise of your sensitive data if caused by security-sensitive
+    information included in the request environment variable or plain text fields.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -35,17 +43,24 @@ class CreateProcessingJobRequest(_s.Shape):
     network_config: NetworkConfig | None = _pd.Field(
         None, validation_alias="NetworkConfig", serialization_alias="NetworkConfig"
     )
-    """Networking options for a processing job, such as whether to allow inbound and outbound network calls to and from processing containers, and the VPC subnets and security groups to use for VPC-enabled processing jobs."""
+    """Networking options for a processing job, such as whether to allow inbound and
+    outbound network calls to and from processing containers, and the VPC subnets and
+    security groups to use for VPC-enabled processing jobs.
+    """
 
     processing_inputs: ProcessingInputs | None = _pd.Field(
         None, validation_alias="ProcessingInputs", serialization_alias="ProcessingInputs"
     )
-    """An array of inputs configuring the data to download into the processing container."""
+    """An array of inputs configuring the data to download into the processing
+    container.
+    """
 
     processing_job_name: ProcessingJobName = _pd.Field(
         validation_alias="ProcessingJobName", serialization_alias="ProcessingJobName"
     )
-    """The name of the processing job. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the processing job. The name must be unique within an Amazon Web
+    Services Region in the Amazon Web Services account.
+    """
 
     processing_output_config: ProcessingOutputConfig | None = _pd.Field(
         None, validation_alias="ProcessingOutputConfig", serialization_alias="ProcessingOutputConfig"
@@ -55,10 +70,14 @@ class CreateProcessingJobRequest(_s.Shape):
     processing_resources: ProcessingResources = _pd.Field(
         validation_alias="ProcessingResources", serialization_alias="ProcessingResources"
     )
-    """Identifies the resources, ML compute instances, and ML storage volumes to deploy for a processing job. In distributed training, you specify more than one instance."""
+    """Identifies the resources, ML compute instances, and ML storage volumes to deploy
+    for a processing job. In distributed training, you specify more than one instance.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker can assume to
+    perform tasks on your behalf.
+    """
 
     stopping_condition: ProcessingStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
@@ -66,4 +85,14 @@ class CreateProcessingJobRequest(_s.Shape):
     """The time limit for how long the processing job is allowed to run."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """(Optional) An array of key-value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide . Do not include any security-sensitive information including account access IDs, secrets, or tokens in any tags. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by security-sensitive information included in the request tag variable or plain text fields."""
+    """(Optional) An array of key-value pairs. For more information, see Using Cost
+    Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-whatURL)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+
+    Important: Do not include any security-sensitive information including account
+    access IDs, secrets, or tokens in any tags. As part of the shared responsibility
+    model, you are responsible for any potential exposure, unauthorized access, or
+    compromise of your sensitive data if caused by security-sensitive information
+    included in the request tag variable or plain text fields.
+    """

@@ -25,12 +25,23 @@ class CreateProjectInput(_s.Shape):
         validation_alias="ServiceCatalogProvisioningDetails",
         serialization_alias="ServiceCatalogProvisioningDetails",
     )
-    """The product ID and provisioning artifact ID to provision a service catalog. The provisioning artifact ID will default to the latest provisioning artifact ID of the product, if you don't provide the provisioning artifact ID. For more information, see What is Amazon Web Services Service Catalog ."""
+    """The product ID and provisioning artifact ID to provision a service catalog. The
+    provisioning artifact ID will default to the latest provisioning artifact ID of the
+    product, if you don't provide the provisioning artifact ID. For more information,
+    see What is Amazon Web Services Service Catalog
+    (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs that you want to use to organize and track your Amazon Web Services resource costs. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """An array of key-value pairs that you want to use to organize and track your
+    Amazon Web Services resource costs. For more information, see Tagging Amazon Web
+    Services resources (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html)
+    in the Amazon Web Services General Reference Guide.
+    """
 
     template_providers: CreateTemplateProviderList | None = _pd.Field(
         None, validation_alias="TemplateProviders", serialization_alias="TemplateProviders"
     )
-    """An array of template provider configurations for creating infrastructure resources for the project."""
+    """An array of template provider configurations for creating infrastructure
+    resources for the project.
+    """

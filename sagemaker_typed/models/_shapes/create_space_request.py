@@ -41,4 +41,7 @@ class CreateSpaceRequest(_s.Shape):
     """A collection of space sharing settings."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Tags to associated with the space. Each tag consists of a key and an optional value. Tag keys must be unique for each resource. Tags are searchable using the Search API."""
+    """Tags to associated with the space. Each tag consists of a key and an optional
+    value. Tag keys must be unique for each resource. Tags are searchable using the
+    ``Search`` API.
+    """

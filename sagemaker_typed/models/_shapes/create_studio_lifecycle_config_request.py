@@ -19,7 +19,9 @@ class CreateStudioLifecycleConfigRequest(_s.Shape):
     studio_lifecycle_config_content: StudioLifecycleConfigContent = _pd.Field(
         validation_alias="StudioLifecycleConfigContent", serialization_alias="StudioLifecycleConfigContent"
     )
-    """The content of your Amazon SageMaker AI Studio Lifecycle Configuration script. This content must be base64 encoded."""
+    """The content of your Amazon SageMaker AI Studio Lifecycle Configuration script.
+    This content must be base64 encoded.
+    """
 
     studio_lifecycle_config_name: StudioLifecycleConfigName = _pd.Field(
         validation_alias="StudioLifecycleConfigName", serialization_alias="StudioLifecycleConfigName"
@@ -27,4 +29,7 @@ class CreateStudioLifecycleConfigRequest(_s.Shape):
     """The name of the Amazon SageMaker AI Studio Lifecycle Configuration to create."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Tags to be associated with the Lifecycle Configuration. Each tag consists of a key and an optional value. Tag keys must be unique per resource. Tags are searchable using the Search API."""
+    """Tags to be associated with the Lifecycle Configuration. Each tag consists of a
+    key and an optional value. Tag keys must be unique per resource. Tags are searchable
+    using the Search API.
+    """

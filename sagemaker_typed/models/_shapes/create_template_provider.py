@@ -8,9 +8,13 @@ from .cfn_create_template_provider import CfnCreateTemplateProvider
 
 
 class CreateTemplateProvider(_s.Shape):
-    """Contains configuration details for a template provider. Only one type of template provider can be specified."""
+    """Contains configuration details for a template provider. Only one type of template
+    provider can be specified.
+    """
 
     cfn_template_provider: CfnCreateTemplateProvider | None = _pd.Field(
         None, validation_alias="CfnTemplateProvider", serialization_alias="CfnTemplateProvider"
     )
-    """The CloudFormation template provider configuration for creating infrastructure resources."""
+    """The CloudFormation template provider configuration for creating infrastructure
+    resources.
+    """

@@ -36,12 +36,20 @@ class CreateTrainingJobRequest(_s.Shape):
     algorithm_specification: AlgorithmSpecification | None = _pd.Field(
         None, validation_alias="AlgorithmSpecification", serialization_alias="AlgorithmSpecification"
     )
-    """The registry path of the Docker image that contains the training algorithm and algorithm-specific metadata, including the input mode. For more information about algorithms provided by SageMaker, see Algorithms . For information about providing your own algorithms, see Using Your Own Algorithms with Amazon SageMaker ."""
+    """The registry path of the Docker image that contains the training algorithm and
+    algorithm-specific metadata, including the input mode. For more information about
+    algorithms provided by SageMaker, see Algorithms
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html). For information about
+    providing your own algorithms, see Using Your Own Algorithms with Amazon SageMaker
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).
+    """
 
     checkpoint_config: CheckpointConfig | None = _pd.Field(
         None, validation_alias="CheckpointConfig", serialization_alias="CheckpointConfig"
     )
-    """Contains information about the output location for managed spot training checkpoint data."""
+    """Contains information about the output location for managed spot training
+    checkpoint data.
+    """
 
     debug_hook_config: DebugHookConfig | None = _pd.Field(
         None, validation_alias="DebugHookConfig", serialization_alias="DebugHookConfig"
@@ -50,29 +58,59 @@ class CreateTrainingJobRequest(_s.Shape):
     debug_rule_configurations: DebugRuleConfigurations | None = _pd.Field(
         None, validation_alias="DebugRuleConfigurations", serialization_alias="DebugRuleConfigurations"
     )
-    """Configuration information for Amazon SageMaker Debugger rules for debugging output tensors."""
+    """Configuration information for Amazon SageMaker Debugger rules for debugging
+    output tensors.
+    """
 
     enable_inter_container_traffic_encryption: Boolean | None = _pd.Field(
         None,
         validation_alias="EnableInterContainerTrafficEncryption",
         serialization_alias="EnableInterContainerTrafficEncryption",
     )
-    """To encrypt all communications between ML compute instances in distributed training, choose True . Encryption provides greater security for distributed training, but training might take longer. How long it takes depends on the amount of communication between compute instances, especially if you use a deep learning algorithm in distributed training. For more information, see Protect Communications Between ML Compute Instances in a Distributed Training Job ."""
+    """To encrypt all communications between ML compute instances in distributed
+    training, choose ``True``. Encryption provides greater security for distributed
+    training, but training might take longer. How long it takes depends on the amount of
+    communication between compute instances, especially if you use a deep learning
+    algorithm in distributed training. For more information, see Protect Communications
+    Between ML Compute Instances in a Distributed Training Job
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-encrypt.html).
+    """
 
     enable_managed_spot_training: Boolean | None = _pd.Field(
         None, validation_alias="EnableManagedSpotTraining", serialization_alias="EnableManagedSpotTraining"
     )
-    """To train models using managed spot training, choose True . Managed spot training provides a fully managed and scalable infrastructure for training machine learning models. this option is useful when training jobs can be interrupted and when there is flexibility when the training job is run. The complete and intermediate results of jobs are stored in an Amazon S3 bucket, and can be used as a starting point to train models incrementally. Amazon SageMaker provides metrics and logs in CloudWatch. They can be used to see when managed spot training jobs are running, interrupted, resumed, or completed."""
+    """To train models using managed spot training, choose ``True``. Managed spot
+    training provides a fully managed and scalable infrastructure for training machine
+    learning models. this option is useful when training jobs can be interrupted and
+    when there is flexibility when the training job is run.
+
+    The complete and intermediate results of jobs are stored in an Amazon S3 bucket, and
+    can be used as a starting point to train models incrementally. Amazon SageMaker
+    provides metrics and logs in CloudWatch. They can be used to see when managed spot
+    training jobs are running, interrupted, resumed, or completed.
+    """
 
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Isolates the training container. No inbound or outbound network calls can be made, except for calls between peers within a training cluster for distributed training. If you enable network isolation for training jobs that are configured to use a VPC, SageMaker downloads and uploads customer data and model artifacts through the specified VPC, but the training container does not have network access."""
+    """Isolates the training container. No inbound or outbound network calls can be
+    made, except for calls between peers within a training cluster for distributed
+    training. If you enable network isolation for training jobs that are configured to
+    use a VPC, SageMaker downloads and uploads customer data and model artifacts through
+    the specified VPC, but the training container does not have network access.
+    """
 
     environment: TrainingEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. Do not include any security-sensitive information including account access IDs, secrets, or tokens in any environment fields. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by security-sensitive information included in the request environment variable or plain text fields."""
+    """The environment variables to set in the Docker container.
+
+    Important: Do not include any security-sensitive information including account
+    access IDs, secrets, or tokens in any environment fields. As part of the shared
+    responsibility model, you are responsible for any potential exposure, unauthorized
+    access, or compromise of your sensitive data if caused by security-sensitive
+    information included in the request environment variable or plain text fields.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -81,17 +119,49 @@ class CreateTrainingJobRequest(_s.Shape):
     hyper_parameters: HyperParameters | None = _pd.Field(
         None, validation_alias="HyperParameters", serialization_alias="HyperParameters"
     )
-    """Algorithm-specific parameters that influence the quality of the model. You set hyperparameters before you start the learning process. For a list of hyperparameters for each training algorithm provided by SageMaker, see Algorithms . You can specify a maximum of 100 hyperparameters. Each hyperparameter is a key-value pair. Each key and value is limited to 256 characters, as specified by the Length Constraint . Do not include any security-sensitive information including account access IDs, secrets, or tokens in any hyperparameter fields. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by any security-sensitive information included in the request hyperparameter variable or plain text fields."""
+    """Algorithm-specific parameters that influence the quality of the model. You set
+    hyperparameters before you start the learning process. For a list of hyperparameters
+    for each training algorithm provided by SageMaker, see Algorithms
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/algos.html).
+
+    You can specify a maximum of 100 hyperparameters. Each hyperparameter is a key-value
+    pair. Each key and value is limited to 256 characters, as specified by the
+    ``Length Constraint``.
+
+    Important: Do not include any security-sensitive information including account
+    access IDs, secrets, or tokens in any hyperparameter fields. As part of the shared
+    responsibility model, you are responsible for any potential exposure, unauthorized
+    access, or compromise of your sensitive data if caused by any security-sensitive
+    information included in the request hyperparameter variable or plain text fields.
+    """
 
     infra_check_config: InfraCheckConfig | None = _pd.Field(
         None, validation_alias="InfraCheckConfig", serialization_alias="InfraCheckConfig"
     )
-    """Contains information about the infrastructure health check configuration for the training job."""
+    """Contains information about the infrastructure health check configuration for the
+    training job.
+    """
 
     input_data_config: InputDataConfig | None = _pd.Field(
         None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
     )
-    """An array of Channel objects. Each channel is a named input source. InputDataConfig describes the input data and its location. Algorithms can accept input data from one or more channels. For example, an algorithm might have two channels of input data, training_data and validation_data . The configuration for each channel provides the S3, EFS, or FSx location where the input data is stored. It also provides information about the stored data: the MIME type, compression method, and whether the data is wrapped in RecordIO format. Depending on the input mode that the algorithm supports, SageMaker either copies input data files from an S3 bucket to a local directory in the Docker container, or makes it available as input streams. For example, if you specify an EFS location, input data files are available as input streams. They do not need to be downloaded. Your input must be in the same Amazon Web Services region as your training job."""
+    """An array of ``Channel`` objects. Each channel is a named input source.
+    ``InputDataConfig`` describes the input data and its location.
+
+    Algorithms can accept input data from one or more channels. For example, an
+    algorithm might have two channels of input data, ``training_data`` and
+    ``validation_data``. The configuration for each channel provides the S3, EFS, or FSx
+    location where the input data is stored. It also provides information about the
+    stored data: the MIME type, compression method, and whether the data is wrapped in
+    RecordIO format.
+
+    Depending on the input mode that the algorithm supports, SageMaker either copies
+    input data files from an S3 bucket to a local directory in the Docker container, or
+    makes it available as input streams. For example, if you specify an EFS location,
+    input data files are available as input streams. They do not need to be downloaded.
+
+    Your input must be in the same Amazon Web Services region as your training job.
+    """
 
     mlflow_config: MlflowConfig | None = _pd.Field(
         None, validation_alias="MlflowConfig", serialization_alias="MlflowConfig"
@@ -106,7 +176,9 @@ class CreateTrainingJobRequest(_s.Shape):
     output_data_config: OutputDataConfig = _pd.Field(
         validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
     )
-    """Specifies the path to the S3 location where you want to store model artifacts. SageMaker creates subfolders for the artifacts."""
+    """Specifies the path to the S3 location where you want to store model artifacts.
+    SageMaker creates subfolders for the artifacts.
+    """
 
     profiler_config: ProfilerConfig | None = _pd.Field(
         None, validation_alias="ProfilerConfig", serialization_alias="ProfilerConfig"
@@ -115,25 +187,53 @@ class CreateTrainingJobRequest(_s.Shape):
     profiler_rule_configurations: ProfilerRuleConfigurations | None = _pd.Field(
         None, validation_alias="ProfilerRuleConfigurations", serialization_alias="ProfilerRuleConfigurations"
     )
-    """Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics."""
+    """Configuration information for Amazon SageMaker Debugger rules for profiling
+    system and framework metrics.
+    """
 
     remote_debug_config: RemoteDebugConfig | None = _pd.Field(
         None, validation_alias="RemoteDebugConfig", serialization_alias="RemoteDebugConfig"
     )
-    """Configuration for remote debugging. To learn more about the remote debugging functionality of SageMaker, see Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging ."""
+    """Configuration for remote debugging. To learn more about the remote debugging
+    functionality of SageMaker, see Access a training container through Amazon Web
+    Services Systems Manager (SSM) for remote debugging
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).
+    """
 
     resource_config: ResourceConfig | None = _pd.Field(
         None, validation_alias="ResourceConfig", serialization_alias="ResourceConfig"
     )
-    """The resources, including the ML compute instances and ML storage volumes, to use for model training. ML storage volumes store model artifacts and incremental states. Training algorithms might also use ML storage volumes for scratch space. If you want SageMaker to use the ML storage volume to store the training data, choose File as the TrainingInputMode in the algorithm specification. For distributed training algorithms, specify an instance count greater than 1."""
+    """The resources, including the ML compute instances and ML storage volumes, to use
+    for model training.
+
+    ML storage volumes store model artifacts and incremental states. Training algorithms
+    might also use ML storage volumes for scratch space. If you want SageMaker to use
+    the ML storage volume to store the training data, choose ``File`` as the
+    ``TrainingInputMode`` in the algorithm specification. For distributed training
+    algorithms, specify an instance count greater than 1.
+    """
 
     retry_strategy: RetryStrategy | None = _pd.Field(
         None, validation_alias="RetryStrategy", serialization_alias="RetryStrategy"
     )
-    """The number of times to retry the job when the job fails due to an InternalServerError ."""
+    """The number of times to retry the job when the job fails due to an
+    ``InternalServerError``.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to perform tasks on your behalf. During model training, SageMaker needs your permission to read input data from an S3 bucket, download a Docker image that contains training code, write model artifacts to an S3 bucket, write logs to Amazon CloudWatch Logs, and publish metrics to Amazon CloudWatch. You grant permissions for all of these tasks to an IAM role. For more information, see SageMaker Roles . To be able to pass this role to SageMaker, the caller of this API must have the iam:PassRole permission."""
+    """The Amazon Resource Name (ARN) of an IAM role that SageMaker can assume to
+    perform tasks on your behalf.
+
+    During model training, SageMaker needs your permission to read input data from an S3
+    bucket, download a Docker image that contains training code, write model artifacts
+    to an S3 bucket, write logs to Amazon CloudWatch Logs, and publish metrics to Amazon
+    CloudWatch. You grant permissions for all of these tasks to an IAM role. For more
+    information, see SageMaker Roles
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html).
+
+    Note: To be able to pass this role to SageMaker, the caller of this API must have
+    the ``iam:PassRole`` permission.
+    """
 
     serverless_job_config: ServerlessJobConfig | None = _pd.Field(
         None, validation_alias="ServerlessJobConfig", serialization_alias="ServerlessJobConfig"
@@ -143,15 +243,34 @@ class CreateTrainingJobRequest(_s.Shape):
     session_chaining_config: SessionChainingConfig | None = _pd.Field(
         None, validation_alias="SessionChainingConfig", serialization_alias="SessionChainingConfig"
     )
-    """Contains information about attribute-based access control (ABAC) for the training job."""
+    """Contains information about attribute-based access control (ABAC) for the
+    training job.
+    """
 
     stopping_condition: StoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
-    """Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs. To stop a job, SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds. Algorithms can use this 120-second window to save the model artifacts, so the results of training are not lost."""
+    """Specifies a limit to how long a model training job can run. It also specifies how
+    long a managed Spot training job has to complete. When the job reaches the time
+    limit, SageMaker ends the training job. Use this API to cap model training costs.
+
+    To stop a job, SageMaker sends the algorithm the ``SIGTERM`` signal, which delays
+    job termination for 120 seconds. Algorithms can use this 120-second window to save
+    the model artifacts, so the results of training are not lost.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources . Do not include any security-sensitive information including account access IDs, secrets, or tokens in any tags. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by any security-sensitive information included in the request tag variable or plain text fields."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+
+    Important: Do not include any security-sensitive information including account
+    access IDs, secrets, or tokens in any tags. As part of the shared responsibility
+    model, you are responsible for any potential exposure, unauthorized access, or
+    compromise of your sensitive data if caused by any security-sensitive information
+    included in the request tag variable or plain text fields.
+    """
 
     tensor_board_output_config: TensorBoardOutputConfig | None = _pd.Field(
         None, validation_alias="TensorBoardOutputConfig", serialization_alias="TensorBoardOutputConfig"
@@ -160,7 +279,15 @@ class CreateTrainingJobRequest(_s.Shape):
     training_job_name: TrainingJobName = _pd.Field(
         validation_alias="TrainingJobName", serialization_alias="TrainingJobName"
     )
-    """The name of the training job. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account."""
+    """The name of the training job. The name must be unique within an Amazon Web
+    Services Region in an Amazon Web Services account.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """A VpcConfig object that specifies the VPC that you want your training job to connect to. Control access to and from your training container by configuring the VPC. For more information, see Protect Training Jobs by Using an Amazon Virtual Private Cloud ."""
+    """A VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that you want your training job to connect to. Control
+    access to and from your training container by configuring the VPC. For more
+    information, see Protect Training Jobs by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).
+    """

@@ -16,7 +16,9 @@ class CreateTrainingPlanRequest(_s.Shape):
         validation_alias="SpareInstanceCountPerUltraServer",
         serialization_alias="SpareInstanceCountPerUltraServer",
     )
-    """Number of spare instances to reserve per UltraServer for enhanced resiliency. Default is 1."""
+    """Number of spare instances to reserve per UltraServer for enhanced resiliency.
+    Default is 1.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """An array of key-value pairs to apply to this training plan."""
@@ -29,4 +31,6 @@ class CreateTrainingPlanRequest(_s.Shape):
     training_plan_offering_id: TrainingPlanOfferingId = _pd.Field(
         validation_alias="TrainingPlanOfferingId", serialization_alias="TrainingPlanOfferingId"
     )
-    """The unique identifier of the training plan offering to use for creating this plan."""
+    """The unique identifier of the training plan offering to use for creating this
+    plan.
+    """

@@ -16,28 +16,42 @@ from .vpc_config import VpcConfig
 
 class CreateTrainingSessionRequest(_s.Shape):
     lora_config: LoraConfig = _pd.Field(validation_alias="LoraConfig", serialization_alias="LoraConfig")
-    """The Low-Rank Adaptation (LoRA) configuration for the training session, including the rank and alpha parameters."""
+    """The Low-Rank Adaptation (LoRA) configuration for the training session, including
+    the rank and alpha parameters.
+    """
 
     model_config_: TrainingSessionModelConfig = _pd.Field(
         validation_alias="ModelConfig", serialization_alias="ModelConfig"
     )
-    """The configuration for the base model, including the model ARN and end-user license agreement (EULA) acceptance."""
+    """The configuration for the base model, including the model ARN and end-user
+    license agreement (EULA) acceptance.
+    """
 
     model_package_group_arn: ModelPackageGroupArn | None = _pd.Field(
         None, validation_alias="ModelPackageGroupArn", serialization_alias="ModelPackageGroupArn"
     )
-    """The Amazon Resource Name (ARN) of the model package group where checkpoints and fine-tuned model artifacts are published."""
+    """The Amazon Resource Name (ARN) of the model package group where checkpoints and
+    fine-tuned model artifacts are published.
+    """
 
     output_config: TrainingSessionOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The output configuration for the training session, including the S3 location and optional encryption settings."""
+    """The output configuration for the training session, including the S3 location and
+    optional encryption settings.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker assumes to access resources on your behalf. The role must have permissions to access the output S3 path and model package group."""
+    """The Amazon Resource Name (ARN) of the IAM role that Amazon SageMaker assumes to
+    access resources on your behalf. The role must have permissions to access the output
+    S3 path and model package group.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs to apply to the training session as tags. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs to apply to the training session as tags. For more
+    information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     training_session_name: TrainingSessionName = _pd.Field(
         validation_alias="TrainingSessionName", serialization_alias="TrainingSessionName"
@@ -45,4 +59,6 @@ class CreateTrainingSessionRequest(_s.Shape):
     """The name of the training session."""
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """The Virtual Private Cloud (VPC) configuration for the training session. Specify subnets and security groups to run the training session in your VPC."""
+    """The Virtual Private Cloud (VPC) configuration for the training session. Specify
+    subnets and security groups to run the training session in your VPC.
+    """

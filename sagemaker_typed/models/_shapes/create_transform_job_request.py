@@ -24,7 +24,19 @@ class CreateTransformJobRequest(_s.Shape):
     batch_strategy: BatchStrategy | None = _pd.Field(
         None, validation_alias="BatchStrategy", serialization_alias="BatchStrategy"
     )
-    """Specifies the number of records to include in a mini-batch for an HTTP inference request. A record is a single unit of input data that inference can be made on. For example, a single line in a CSV file is a record. To enable the batch strategy, you must set the SplitType property to Line , RecordIO , or TFRecord . To use only one record when making an HTTP invocation request to a container, set BatchStrategy to SingleRecord and SplitType to Line . To fit as many records in a mini-batch as can fit within the MaxPayloadInMB limit, set BatchStrategy to MultiRecord and SplitType to Line ."""
+    """Specifies the number of records to include in a mini-batch for an HTTP inference
+    request. A record is a single unit of input data that inference can be made on. For
+    example, a single line in a CSV file is a record.
+
+    To enable the batch strategy, you must set the ``SplitType`` property to ``Line``,
+    ``RecordIO``, or ``TFRecord``.
+
+    To use only one record when making an HTTP invocation request to a container, set
+    ``BatchStrategy`` to ``SingleRecord`` and ``SplitType`` to ``Line``.
+
+    To fit as many records in a mini-batch as can fit within the ``MaxPayloadInMB``
+    limit, set ``BatchStrategy`` to ``MultiRecord`` and ``SplitType`` to ``Line``.
+    """
 
     data_capture_config: BatchDataCaptureConfig | None = _pd.Field(
         None, validation_alias="DataCaptureConfig", serialization_alias="DataCaptureConfig"
@@ -34,12 +46,23 @@ class CreateTransformJobRequest(_s.Shape):
     data_processing: DataProcessing | None = _pd.Field(
         None, validation_alias="DataProcessing", serialization_alias="DataProcessing"
     )
-    """The data structure used to specify the data to be used for inference in a batch transform job and to associate the data that is relevant to the prediction results in the output. The input filter provided allows you to exclude input data that is not needed for inference in a batch transform job. The output filter provided allows you to include input data relevant to interpreting the predictions in the output from the job. For more information, see Associate Prediction Results with their Corresponding Input Records ."""
+    """The data structure used to specify the data to be used for inference in a batch
+    transform job and to associate the data that is relevant to the prediction results
+    in the output. The input filter provided allows you to exclude input data that is
+    not needed for inference in a batch transform job. The output filter provided allows
+    you to include input data relevant to interpreting the predictions in the output
+    from the job. For more information, see Associate Prediction Results with their
+    Corresponding Input Records
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform-data-processing.html).
+    """
 
     environment: TransformEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. Don't include any sensitive data in your environment variables. We support up to 16 key and values entries in the map."""
+    """The environment variables to set in the Docker container. Don't include any
+    sensitive data in your environment variables. We support up to 16 key and values
+    entries in the map.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -48,23 +71,56 @@ class CreateTransformJobRequest(_s.Shape):
     max_concurrent_transforms: MaxConcurrentTransforms | None = _pd.Field(
         None, validation_alias="MaxConcurrentTransforms", serialization_alias="MaxConcurrentTransforms"
     )
-    """The maximum number of parallel requests that can be sent to each instance in a transform job. If MaxConcurrentTransforms is set to 0 or left unset, Amazon SageMaker checks the optional execution-parameters to determine the settings for your chosen algorithm. If the execution-parameters endpoint is not enabled, the default value is 1 . For more information on execution-parameters, see How Containers Serve Requests . For built-in algorithms, you don't need to set a value for MaxConcurrentTransforms ."""
+    """The maximum number of parallel requests that can be sent to each instance in a
+    transform job. If ``MaxConcurrentTransforms`` is set to ``0`` or left unset, Amazon
+    SageMaker checks the optional execution-parameters to determine the settings for
+    your chosen algorithm. If the execution-parameters endpoint is not enabled, the
+    default value is ``1``. For more information on execution-parameters, see How
+    Containers Serve Requests
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-batch-code.html#your-algorithms-batch-code-how-containe-serves-requests).
+    For built-in algorithms, you don't need to set a value for
+    ``MaxConcurrentTransforms``.
+    """
 
     max_payload_in_mb: MaxPayloadInMB | None = _pd.Field(
         None, validation_alias="MaxPayloadInMB", serialization_alias="MaxPayloadInMB"
     )
-    """The maximum allowed size of the payload, in MB. A payload is the data portion of a record (without metadata). The value in MaxPayloadInMB must be greater than, or equal to, the size of a single record. To estimate the size of a record in MB, divide the size of your dataset by the number of records. To ensure that the records fit within the maximum payload size, we recommend using a slightly larger value. The default value is 6 MB. The value of MaxPayloadInMB cannot be greater than 100 MB. If you specify the MaxConcurrentTransforms parameter, the value of (MaxConcurrentTransforms * MaxPayloadInMB) also cannot exceed 100 MB. For cases where the payload might be arbitrarily large and is transmitted using HTTP chunked encoding, set the value to 0 . This feature works only in supported algorithms. Currently, Amazon SageMaker built-in algorithms do not support HTTP chunked encoding."""
+    """The maximum allowed size of the payload, in MB. A payload is the data portion of
+    a record (without metadata). The value in ``MaxPayloadInMB`` must be greater than,
+    or equal to, the size of a single record. To estimate the size of a record in MB,
+    divide the size of your dataset by the number of records. To ensure that the records
+    fit within the maximum payload size, we recommend using a slightly larger value. The
+    default value is ``6`` MB.
+
+    The value of ``MaxPayloadInMB`` cannot be greater than 100 MB. If you specify the
+    ``MaxConcurrentTransforms`` parameter, the value of (MaxConcurrentTransforms *
+    MaxPayloadInMB) also cannot exceed 100 MB.
+
+    For cases where the payload might be arbitrarily large and is transmitted using HTTP
+    chunked encoding, set the value to ``0``. This feature works only in supported
+    algorithms. Currently, Amazon SageMaker built-in algorithms do not support HTTP
+    chunked encoding.
+    """
 
     model_client_config: ModelClientConfig | None = _pd.Field(
         None, validation_alias="ModelClientConfig", serialization_alias="ModelClientConfig"
     )
-    """Configures the timeout and maximum number of retries for processing a transform job invocation."""
+    """Configures the timeout and maximum number of retries for processing a transform
+    job invocation.
+    """
 
     model_name: ModelName = _pd.Field(validation_alias="ModelName", serialization_alias="ModelName")
-    """The name of the model that you want to use for the transform job. ModelName must be the name of an existing Amazon SageMaker model within an Amazon Web Services Region in an Amazon Web Services account."""
+    """The name of the model that you want to use for the transform job. ``ModelName``
+    must be the name of an existing Amazon SageMaker model within an Amazon Web Services
+    Region in an Amazon Web Services account.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """(Optional) An array of key-value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide ."""
+    """(Optional) An array of key-value pairs. For more information, see Using Cost
+    Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-what)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+    """
 
     transform_input: TransformInput = _pd.Field(validation_alias="TransformInput", serialization_alias="TransformInput")
     """Describes the input source and the way the transform job consumes it."""
@@ -72,7 +128,9 @@ class CreateTransformJobRequest(_s.Shape):
     transform_job_name: TransformJobName = _pd.Field(
         validation_alias="TransformJobName", serialization_alias="TransformJobName"
     )
-    """The name of the transform job. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account."""
+    """The name of the transform job. The name must be unique within an Amazon Web
+    Services Region in an Amazon Web Services account.
+    """
 
     transform_output: TransformOutput = _pd.Field(
         validation_alias="TransformOutput", serialization_alias="TransformOutput"
@@ -82,4 +140,6 @@ class CreateTransformJobRequest(_s.Shape):
     transform_resources: TransformResources = _pd.Field(
         validation_alias="TransformResources", serialization_alias="TransformResources"
     )
-    """Describes the resources, including ML instance types and ML instance count, to use for the transform job."""
+    """Describes the resources, including ML instance types and ML instance count, to
+    use for the transform job.
+    """

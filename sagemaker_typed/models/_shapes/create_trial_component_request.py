@@ -17,7 +17,9 @@ class CreateTrialComponentRequest(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the component as displayed. The name doesn't need to be unique. If DisplayName isn't specified, TrialComponentName is displayed."""
+    """The name of the component as displayed. The name doesn't need to be unique. If
+    ``DisplayName`` isn't specified, ``TrialComponentName`` is displayed.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """When the component ended."""
@@ -25,7 +27,9 @@ class CreateTrialComponentRequest(_s.Shape):
     input_artifacts: TrialComponentArtifacts | None = _pd.Field(
         None, validation_alias="InputArtifacts", serialization_alias="InputArtifacts"
     )
-    """The input artifacts for the component. Examples of input artifacts are datasets, algorithms, hyperparameters, source code, and instance types."""
+    """The input artifacts for the component. Examples of input artifacts are datasets,
+    algorithms, hyperparameters, source code, and instance types.
+    """
 
     metadata_properties: MetadataProperties | None = _pd.Field(
         None, validation_alias="MetadataProperties", serialization_alias="MetadataProperties"
@@ -34,7 +38,9 @@ class CreateTrialComponentRequest(_s.Shape):
     output_artifacts: TrialComponentArtifacts | None = _pd.Field(
         None, validation_alias="OutputArtifacts", serialization_alias="OutputArtifacts"
     )
-    """The output artifacts for the component. Examples of output artifacts are metrics, snapshots, logs, and images."""
+    """The output artifacts for the component. Examples of output artifacts are metrics,
+    snapshots, logs, and images.
+    """
 
     parameters: TrialComponentParameters | None = _pd.Field(
         None, validation_alias="Parameters", serialization_alias="Parameters"
@@ -45,12 +51,22 @@ class CreateTrialComponentRequest(_s.Shape):
     """When the component started."""
 
     status: TrialComponentStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The status of the component. States include: InProgress Completed Failed"""
+    """The status of the component. States include:
+
+    - InProgress
+    - Completed
+    - Failed
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of tags to associate with the component. You can use Search API to search on the tags."""
+    """A list of tags to associate with the component. You can use Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API to
+    search on the tags.
+    """
 
     trial_component_name: ExperimentEntityName = _pd.Field(
         validation_alias="TrialComponentName", serialization_alias="TrialComponentName"
     )
-    """The name of the component. The name must be unique in your Amazon Web Services account and is not case-sensitive."""
+    """The name of the component. The name must be unique in your Amazon Web Services
+    account and is not case-sensitive.
+    """

@@ -13,7 +13,9 @@ class CreateTrialRequest(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the trial as displayed. The name doesn't need to be unique. If DisplayName isn't specified, TrialName is displayed."""
+    """The name of the trial as displayed. The name doesn't need to be unique. If
+    ``DisplayName`` isn't specified, ``TrialName`` is displayed.
+    """
 
     experiment_name: ExperimentEntityName = _pd.Field(
         validation_alias="ExperimentName", serialization_alias="ExperimentName"
@@ -25,7 +27,12 @@ class CreateTrialRequest(_s.Shape):
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of tags to associate with the trial. You can use Search API to search on the tags."""
+    """A list of tags to associate with the trial. You can use Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API to
+    search on the tags.
+    """
 
     trial_name: ExperimentEntityName = _pd.Field(validation_alias="TrialName", serialization_alias="TrialName")
-    """The name of the trial. The name must be unique in your Amazon Web Services account and is not case-sensitive."""
+    """The name of the trial. The name must be unique in your Amazon Web Services
+    account and is not case-sensitive.
+    """

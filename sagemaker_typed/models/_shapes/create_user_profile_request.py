@@ -19,15 +19,28 @@ class CreateUserProfileRequest(_s.Shape):
     single_sign_on_user_identifier: SingleSignOnUserIdentifier | None = _pd.Field(
         None, validation_alias="SingleSignOnUserIdentifier", serialization_alias="SingleSignOnUserIdentifier"
     )
-    """A specifier for the type of value specified in SingleSignOnUserValue. Currently, the only supported value is "UserName". If the Domain's AuthMode is IAM Identity Center, this field is required. If the Domain's AuthMode is not IAM Identity Center, this field cannot be specified."""
+    """A specifier for the type of value specified in SingleSignOnUserValue. Currently,
+    the only supported value is "UserName". If the Domain's AuthMode is IAM Identity
+    Center, this field is required. If the Domain's AuthMode is not IAM Identity Center,
+    this field cannot be specified.
+    """
 
     single_sign_on_user_value: String256 | None = _pd.Field(
         None, validation_alias="SingleSignOnUserValue", serialization_alias="SingleSignOnUserValue"
     )
-    """The username of the associated Amazon Web Services Single Sign-On User for this UserProfile. If the Domain's AuthMode is IAM Identity Center, this field is required, and must match a valid username of a user in your directory. If the Domain's AuthMode is not IAM Identity Center, this field cannot be specified."""
+    """The username of the associated Amazon Web Services Single Sign-On User for this
+    UserProfile. If the Domain's AuthMode is IAM Identity Center, this field is
+    required, and must match a valid username of a user in your directory. If the
+    Domain's AuthMode is not IAM Identity Center, this field cannot be specified.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Each tag consists of a key and an optional value. Tag keys must be unique per resource. Tags that you specify for the User Profile are also added to all Apps that the User Profile launches."""
+    """Each tag consists of a key and an optional value. Tag keys must be unique per
+    resource.
+
+    Tags that you specify for the User Profile are also added to all Apps that the User
+    Profile launches.
+    """
 
     user_profile_name: UserProfileName = _pd.Field(
         validation_alias="UserProfileName", serialization_alias="UserProfileName"

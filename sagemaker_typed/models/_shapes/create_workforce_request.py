@@ -19,22 +19,37 @@ class CreateWorkforceRequest(_s.RedactingShape):
     cognito_config: CognitoConfig | None = _pd.Field(
         None, validation_alias="CognitoConfig", serialization_alias="CognitoConfig"
     )
-    """Use this parameter to configure an Amazon Cognito private workforce. A single Cognito workforce is created using and corresponds to a single Amazon Cognito user pool . Do not use OidcConfig if you specify values for CognitoConfig ."""
+    """Use this parameter to configure an Amazon Cognito private workforce. A single
+    Cognito workforce is created using and corresponds to a single Amazon Cognito user
+    pool
+    (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html).
+
+    Do not use ``OidcConfig`` if you specify values for ``CognitoConfig``.
+    """
 
     ip_address_type: WorkforceIpAddressType | None = _pd.Field(
         None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
     )
-    """Use this parameter to specify whether you want IPv4 only or dualstack ( IPv4 and IPv6 ) to support your labeling workforce."""
+    """Use this parameter to specify whether you want ``IPv4`` only or ``dualstack``
+    (``IPv4`` and ``IPv6``) to support your labeling workforce.
+    """
 
     oidc_config: OidcConfig | None = _pd.Field(None, validation_alias="OidcConfig", serialization_alias="OidcConfig")
-    """Use this parameter to configure a private workforce using your own OIDC Identity Provider. Do not use CognitoConfig if you specify values for OidcConfig ."""
+    """Use this parameter to configure a private workforce using your own OIDC Identity
+    Provider.
+
+    Do not use ``CognitoConfig`` if you specify values for ``OidcConfig``.
+    """
 
     source_ip_config: SourceIpConfig | None = _pd.Field(
         None, validation_alias="SourceIpConfig", serialization_alias="SourceIpConfig"
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs that contain metadata to help you categorize and organize our workforce. Each tag consists of a key and a value, both of which you define."""
+    """An array of key-value pairs that contain metadata to help you categorize and
+    organize our workforce. Each tag consists of a key and a value, both of which you
+    define.
+    """
 
     workforce_name: WorkforceName = _pd.Field(validation_alias="WorkforceName", serialization_alias="WorkforceName")
     """The name of the private workforce."""

@@ -11,4 +11,6 @@ class CreateWorkteamResponse(_s.OutputShape):
     workteam_arn: WorkteamArn | None = _pd.Field(
         None, validation_alias="WorkteamArn", serialization_alias="WorkteamArn"
     )
-    """The Amazon Resource Name (ARN) of the work team. You can use this ARN to identify the work team."""
+    """The Amazon Resource Name (ARN) of the work team. You can use this ARN to identify
+    the work team.
+    """

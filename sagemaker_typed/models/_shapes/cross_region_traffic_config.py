@@ -9,14 +9,25 @@ from .cross_region_percent_per_endpoint import CrossRegionPercentPerEndpoint
 
 
 class CrossRegionTrafficConfig(_s.Shape):
-    """The cross-Region traffic cap for an endpoint. The cap limits the requests per second that the endpoint accepts from inference routers in other Amazon Web Services Regions. The cap is MaxCrossRegionPercentPerEndpoint percent of MaxInvocationsPerSecondPerInstance multiplied by the number of InService instances, rounded up. All production variants and inference components of the endpoint share it. Requests that you send to the endpoint directly aren't counted. A request over the cap fails with a ThrottlingException ."""
+    """The cross-Region traffic cap for an endpoint. The cap limits the requests per
+    second that the endpoint accepts from inference routers in other Amazon Web Services
+    Regions. The cap is ``MaxCrossRegionPercentPerEndpoint`` percent of
+    ``MaxInvocationsPerSecondPerInstance`` multiplied by the number of ``InService``
+    instances, rounded up. All production variants and inference components of the
+    endpoint share it. Requests that you send to the endpoint directly aren't counted. A
+    request over the cap fails with a ``ThrottlingException``.
+    """
 
     max_cross_region_percent_per_endpoint: CrossRegionPercentPerEndpoint = _pd.Field(
         validation_alias="MaxCrossRegionPercentPerEndpoint", serialization_alias="MaxCrossRegionPercentPerEndpoint"
     )
-    """The percentage of the endpoint's capacity that requests from inference routers in other Amazon Web Services Regions can use."""
+    """The percentage of the endpoint's capacity that requests from inference routers in
+    other Amazon Web Services Regions can use.
+    """
 
     max_invocations_per_second_per_instance: CrossRegionMaxInvocationsPerSecondPerInstance = _pd.Field(
         validation_alias="MaxInvocationsPerSecondPerInstance", serialization_alias="MaxInvocationsPerSecondPerInstance"
     )
-    """The number of invocations per second that you expect one InService instance to serve. One value applies to every production variant, whatever its instance type."""
+    """The number of invocations per second that you expect one ``InService`` instance
+    to serve. One value applies to every production variant, whatever its instance type.
+    """

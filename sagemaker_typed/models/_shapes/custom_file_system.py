@@ -10,7 +10,10 @@ from .s3_file_system import S3FileSystem
 
 
 class CustomFileSystem(_s.UnionShape):
-    """A file system, created by you, that you assign to a user profile or space for an Amazon SageMaker AI Domain. Permitted users can access this file system in Amazon SageMaker AI Studio."""
+    """A file system, created by you, that you assign to a user profile or space for an
+    Amazon SageMaker AI Domain. Permitted users can access this file system in Amazon
+    SageMaker AI Studio.
+    """
 
     efs_file_system: EFSFileSystem | None = _pd.Field(
         None, validation_alias="EFSFileSystem", serialization_alias="EFSFileSystem"
@@ -25,4 +28,6 @@ class CustomFileSystem(_s.UnionShape):
     s3_file_system: S3FileSystem | None = _pd.Field(
         None, validation_alias="S3FileSystem", serialization_alias="S3FileSystem"
     )
-    """A custom file system in Amazon S3. This is only supported in Amazon SageMaker Unified Studio."""
+    """A custom file system in Amazon S3. This is only supported in Amazon SageMaker
+    Unified Studio.
+    """

@@ -10,7 +10,10 @@ from .s3_file_system_config import S3FileSystemConfig
 
 
 class CustomFileSystemConfig(_s.UnionShape):
-    """The settings for assigning a custom file system to a user profile or space for an Amazon SageMaker AI Domain. Permitted users can access this file system in Amazon SageMaker AI Studio."""
+    """The settings for assigning a custom file system to a user profile or space for an
+    Amazon SageMaker AI Domain. Permitted users can access this file system in Amazon
+    SageMaker AI Studio.
+    """
 
     efs_file_system_config: EFSFileSystemConfig | None = _pd.Field(
         None, validation_alias="EFSFileSystemConfig", serialization_alias="EFSFileSystemConfig"

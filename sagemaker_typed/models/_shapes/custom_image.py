@@ -10,7 +10,9 @@ from .image_version_number import ImageVersionNumber
 
 
 class CustomImage(_s.Shape):
-    """A custom SageMaker AI image. For more information, see Bring your own SageMaker AI image ."""
+    """A custom SageMaker AI image. For more information, see Bring your own SageMaker
+    AI image (https://docs.aws.amazon.com/sagemaker/latest/dg/studio-byoi.html).
+    """
 
     app_image_config_name: AppImageConfigName = _pd.Field(
         validation_alias="AppImageConfigName", serialization_alias="AppImageConfigName"

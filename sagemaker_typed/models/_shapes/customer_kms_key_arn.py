@@ -10,7 +10,7 @@ CustomerKmsKeyArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:kms:[a-z0-9\\-]+:[0-9]{12}:key/(mrk-)?[a-f0-9\\-]+)$",
+        pattern="^arn:aws[a-z\\-]*:kms:[a-z0-9\\-]+:[0-9]{12}:key/(?:mrk-)?[a-f0-9\\-]+$",
         astral=False,
     ),
 ]

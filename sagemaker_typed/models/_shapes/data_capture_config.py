@@ -18,12 +18,16 @@ class DataCaptureConfig(_s.Shape):
     capture_content_type_header: CaptureContentTypeHeader | None = _pd.Field(
         None, validation_alias="CaptureContentTypeHeader", serialization_alias="CaptureContentTypeHeader"
     )
-    """Configuration specifying how to treat different headers. If no headers are specified SageMaker AI will by default base64 encode when capturing the data."""
+    """Configuration specifying how to treat different headers. If no headers are
+    specified SageMaker AI will by default base64 encode when capturing the data.
+    """
 
     capture_options: CaptureOptionList = _pd.Field(
         validation_alias="CaptureOptions", serialization_alias="CaptureOptions"
     )
-    """Specifies data Model Monitor will capture. You can configure whether to collect only input, only output, or both"""
+    """Specifies data Model Monitor will capture. You can configure whether to collect
+    only input, only output, or both
+    """
 
     destination_s3_uri: DestinationS3Uri = _pd.Field(
         validation_alias="DestinationS3Uri", serialization_alias="DestinationS3Uri"
@@ -38,7 +42,19 @@ class DataCaptureConfig(_s.Shape):
     initial_sampling_percentage: SamplingPercentage = _pd.Field(
         validation_alias="InitialSamplingPercentage", serialization_alias="InitialSamplingPercentage"
     )
-    """The percentage of requests SageMaker AI will capture. A lower value is recommended for Endpoints with high traffic."""
+    """The percentage of requests SageMaker AI will capture. A lower value is
+    recommended for Endpoints with high traffic.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Resource Name (ARN) of an Key Management Service key that SageMaker AI uses to encrypt the captured data at rest using Amazon S3 server-side encryption. The KmsKeyId can be any of the following formats: Key ID: 1234abcd-12ab-34cd-56ef-1234567890ab Key ARN: arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab Alias name: alias/ExampleAlias Alias name ARN: arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias"""
+    """The Amazon Resource Name (ARN) of an Key Management Service key that SageMaker AI
+    uses to encrypt the captured data at rest using Amazon S3 server-side encryption.
+
+    The KmsKeyId can be any of the following formats:
+
+    - Key ID: ``1234abcd-12ab-34cd-56ef-1234567890ab``
+    - Key ARN:
+      ``arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab``
+    - Alias name: ``alias/ExampleAlias``
+    - Alias name ARN: ``arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias``
+    """

@@ -10,7 +10,9 @@ from .table_name import TableName
 
 
 class DataCatalogConfig(_s.Shape):
-    """The meta data of the Glue table which serves as data catalog for the OfflineStore ."""
+    """The meta data of the Glue table which serves as data catalog for the
+    ``OfflineStore``.
+    """
 
     catalog: Catalog = _pd.Field(validation_alias="Catalog", serialization_alias="Catalog")
     """The name of the Glue table catalog."""

@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-DataInputConfig: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=16384, pattern="^(?:[\\S\\s]+)$")]
+DataInputConfig: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=16384, pattern="^[[:^space:][:space:]]+$")
+]

@@ -10,12 +10,17 @@ from .processing_job_name import ProcessingJobName
 
 
 class DataQualityBaselineConfig(_s.Shape):
-    """Configuration for monitoring constraints and monitoring statistics. These baseline resources are compared against the results of the current job from the series of jobs scheduled to collect data periodically."""
+    """Configuration for monitoring constraints and monitoring statistics. These
+    baseline resources are compared against the results of the current job from the
+    series of jobs scheduled to collect data periodically.
+    """
 
     baselining_job_name: ProcessingJobName | None = _pd.Field(
         None, validation_alias="BaseliningJobName", serialization_alias="BaseliningJobName"
     )
-    """The name of the job that performs baselining for the data quality monitoring job."""
+    """The name of the job that performs baselining for the data quality monitoring
+    job.
+    """
 
     constraints_resource: MonitoringConstraintsResource | None = _pd.Field(
         None, validation_alias="ConstraintsResource", serialization_alias="ConstraintsResource"

@@ -9,7 +9,9 @@ from .endpoint_input import EndpointInput
 
 
 class DataQualityJobInput(_s.Shape):
-    """The input for the data quality monitoring job. Currently endpoints are supported for input."""
+    """The input for the data quality monitoring job. Currently endpoints are supported
+    for input.
+    """
 
     batch_transform_input: BatchTransformInput | None = _pd.Field(
         None, validation_alias="BatchTransformInput", serialization_alias="BatchTransformInput"

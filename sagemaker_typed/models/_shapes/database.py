@@ -6,8 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 Database: _t.TypeAlias = _t.Annotated[
-    str,
-    _c.Str(
-        min_length=1, max_length=255, pattern="^(?:[\\x{0020}-\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*)$"
-    ),
+    str, _c.Str(min_length=1, max_length=255, pattern="^[ -\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*$")
 ]

@@ -9,17 +9,36 @@ from .string import String
 
 
 class DatabaseConfigurationMetadata(_s.Shape):
-    """Metadata information about a change to the external Slurm accounting database of a HyperPod cluster."""
+    """Metadata information about a change to the external Slurm accounting database of
+    a HyperPod cluster.
+    """
 
     advisory: String | None = _pd.Field(None, validation_alias="Advisory", serialization_alias="Advisory")
-    """Additional information about a change that succeeded, such as an action to take on the cluster."""
+    """Additional information about a change that succeeded, such as an action to take
+    on the cluster.
+    """
 
     failure_message: String | None = _pd.Field(
         None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
     )
-    """An error message describing why the accounting database change failed, and how to resolve it."""
+    """An error message describing why the accounting database change failed, and how to
+    resolve it.
+    """
 
     rollback_status: DatabaseConfigurationRollbackStatus | None = _pd.Field(
         None, validation_alias="RollbackStatus", serialization_alias="RollbackStatus"
     )
-    """Whether HyperPod restored the previous accounting database configuration after the change failed. Valid values: NotApplicable : The change failed before HyperPod modified the cluster, for example because the database could not be reached or rejected the credentials, so there was nothing to restore. Reverted : The change failed after it was applied, and HyperPod restored the previous configuration. The cluster continues to use the previous accounting database. RevertFailed : The change failed and HyperPod could not restore the previous configuration, so Slurm accounting on the cluster might not be working. This field is omitted when the change succeeds."""
+    """Whether HyperPod restored the previous accounting database configuration after
+    the change failed. Valid values:
+
+    - ``NotApplicable``: The change failed before HyperPod modified the cluster, for
+      example because the database could not be reached or rejected the credentials, so
+      there was nothing to restore.
+    - ``Reverted``: The change failed after it was applied, and HyperPod restored the
+      previous configuration. The cluster continues to use the previous accounting
+      database.
+    - ``RevertFailed``: The change failed and HyperPod could not restore the previous
+      configuration, so Slurm accounting on the cluster might not be working.
+
+    This field is omitted when the change succeeds.
+    """

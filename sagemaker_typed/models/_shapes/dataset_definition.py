@@ -12,7 +12,10 @@ from .redshift_dataset_definition import RedshiftDatasetDefinition
 
 
 class DatasetDefinition(_s.Shape):
-    """Configuration for Dataset Definition inputs. The Dataset Definition input must specify exactly one of either AthenaDatasetDefinition or RedshiftDatasetDefinition types."""
+    """Configuration for Dataset Definition inputs. The Dataset Definition input must
+    specify exactly one of either ``AthenaDatasetDefinition`` or
+    ``RedshiftDatasetDefinition`` types.
+    """
 
     athena_dataset_definition: AthenaDatasetDefinition | None = _pd.Field(
         None, validation_alias="AthenaDatasetDefinition", serialization_alias="AthenaDatasetDefinition"
@@ -21,15 +24,25 @@ class DatasetDefinition(_s.Shape):
     data_distribution_type: DataDistributionType | None = _pd.Field(
         None, validation_alias="DataDistributionType", serialization_alias="DataDistributionType"
     )
-    """Whether the generated dataset is FullyReplicated or ShardedByS3Key (default)."""
+    """Whether the generated dataset is ``FullyReplicated`` or ``ShardedByS3Key``
+    (default).
+    """
 
     input_mode: InputMode | None = _pd.Field(None, validation_alias="InputMode", serialization_alias="InputMode")
-    """Whether to use File or Pipe input mode. In File (default) mode, Amazon SageMaker copies the data from the input source onto the local Amazon Elastic Block Store (Amazon EBS) volumes before starting your training algorithm. This is the most commonly used input mode. In Pipe mode, Amazon SageMaker streams input data from the source directly to your algorithm without using the EBS volume."""
+    """Whether to use ``File`` or ``Pipe`` input mode. In ``File`` (default) mode,
+    Amazon SageMaker copies the data from the input source onto the local Amazon Elastic
+    Block Store (Amazon EBS) volumes before starting your training algorithm. This is
+    the most commonly used input mode. In ``Pipe`` mode, Amazon SageMaker streams input
+    data from the source directly to your algorithm without using the EBS volume.
+    """
 
     local_path: ProcessingLocalPath | None = _pd.Field(
         None, validation_alias="LocalPath", serialization_alias="LocalPath"
     )
-    """The local path where you want Amazon SageMaker to download the Dataset Definition inputs to run a processing job. LocalPath is an absolute path to the input data. This is a required parameter when AppManaged is False (default)."""
+    """The local path where you want Amazon SageMaker to download the Dataset Definition
+    inputs to run a processing job. ``LocalPath`` is an absolute path to the input data.
+    This is a required parameter when ``AppManaged`` is ``False`` (default).
+    """
 
     redshift_dataset_definition: RedshiftDatasetDefinition | None = _pd.Field(
         None, validation_alias="RedshiftDatasetDefinition", serialization_alias="RedshiftDatasetDefinition"

@@ -11,12 +11,22 @@ from .s3_uri import S3Uri
 
 
 class DebugHookConfig(_s.Shape):
-    """Configuration information for the Amazon SageMaker Debugger hook parameters, metric and tensor collections, and storage paths. To learn more about how to configure the DebugHookConfig parameter, see Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job ."""
+    """Configuration information for the Amazon SageMaker Debugger hook parameters,
+    metric and tensor collections, and storage paths. To learn more about how to
+    configure the ``DebugHookConfig`` parameter, see Use the SageMaker and Debugger
+    Configuration API Operations to Create, Update, and Debug Your Training Job
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).
+    """
 
     collection_configurations: CollectionConfigurations | None = _pd.Field(
         None, validation_alias="CollectionConfigurations", serialization_alias="CollectionConfigurations"
     )
-    """Configuration information for Amazon SageMaker Debugger tensor collections. To learn more about how to configure the CollectionConfiguration parameter, see Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job ."""
+    """Configuration information for Amazon SageMaker Debugger tensor collections. To
+    learn more about how to configure the ``CollectionConfiguration`` parameter, see Use
+    the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug
+    Your Training Job
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).
+    """
 
     hook_parameters: HookParameters | None = _pd.Field(
         None, validation_alias="HookParameters", serialization_alias="HookParameters"
@@ -24,7 +34,9 @@ class DebugHookConfig(_s.Shape):
     """Configuration information for the Amazon SageMaker Debugger hook parameters."""
 
     local_path: DirectoryPath | None = _pd.Field(None, validation_alias="LocalPath", serialization_alias="LocalPath")
-    """Path to local storage location for metrics and tensors. Defaults to /opt/ml/output/tensors/ ."""
+    """Path to local storage location for metrics and tensors. Defaults to
+    ``/opt/ml/output/tensors/``.
+    """
 
     s3_output_path: S3Uri = _pd.Field(validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
     """Path to Amazon S3 storage location for metrics and tensors."""

@@ -14,7 +14,12 @@ from .s3_uri import S3Uri
 
 
 class DebugRuleConfiguration(_s.Shape):
-    """Configuration information for SageMaker Debugger rules for debugging. To learn more about how to configure the DebugRuleConfiguration parameter, see Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job ."""
+    """Configuration information for SageMaker Debugger rules for debugging. To learn
+    more about how to configure the ``DebugRuleConfiguration`` parameter, see Use the
+    SageMaker and Debugger Configuration API Operations to Create, Update, and Debug
+    Your Training Job
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).
+    """
 
     instance_type: ProcessingInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -22,12 +27,16 @@ class DebugRuleConfiguration(_s.Shape):
     """The instance type to deploy a custom rule for debugging a training job."""
 
     local_path: DirectoryPath | None = _pd.Field(None, validation_alias="LocalPath", serialization_alias="LocalPath")
-    """Path to local storage location for output of rules. Defaults to /opt/ml/processing/output/rule/ ."""
+    """Path to local storage location for output of rules. Defaults to
+    ``/opt/ml/processing/output/rule/``.
+    """
 
     rule_configuration_name: RuleConfigurationName = _pd.Field(
         validation_alias="RuleConfigurationName", serialization_alias="RuleConfigurationName"
     )
-    """The name of the rule configuration. It must be unique relative to other rule configuration names."""
+    """The name of the rule configuration. It must be unique relative to other rule
+    configuration names.
+    """
 
     rule_evaluator_image: AlgorithmImage = _pd.Field(
         validation_alias="RuleEvaluatorImage", serialization_alias="RuleEvaluatorImage"

@@ -8,7 +8,9 @@ from .space_ebs_volume_size_in_gb import SpaceEbsVolumeSizeInGb
 
 
 class DefaultEbsStorageSettings(_s.Shape):
-    """A collection of default EBS storage settings that apply to spaces created within a domain or user profile."""
+    """A collection of default EBS storage settings that apply to spaces created within
+    a domain or user profile.
+    """
 
     default_ebs_volume_size_in_gb: SpaceEbsVolumeSizeInGb = _pd.Field(
         validation_alias="DefaultEbsVolumeSizeInGb", serialization_alias="DefaultEbsVolumeSizeInGb"

@@ -15,12 +15,18 @@ from .security_group_ids import SecurityGroupIds
 
 
 class DefaultSpaceSettings(_s.Shape):
-    """The default settings for shared spaces that users create in the domain. SageMaker applies these settings only to shared spaces. It doesn't apply them to private spaces."""
+    """The default settings for shared spaces that users create in the domain.
+
+    SageMaker applies these settings only to shared spaces. It doesn't apply them to
+    private spaces.
+    """
 
     custom_file_system_configs: CustomFileSystemConfigs | None = _pd.Field(
         None, validation_alias="CustomFileSystemConfigs", serialization_alias="CustomFileSystemConfigs"
     )
-    """The settings for assigning a custom file system to a domain. Permitted users can access this file system in Amazon SageMaker AI Studio."""
+    """The settings for assigning a custom file system to a domain. Permitted users can
+    access this file system in Amazon SageMaker AI Studio.
+    """
 
     custom_posix_user_config: CustomPosixUserConfig | None = _pd.Field(
         None, validation_alias="CustomPosixUserConfig", serialization_alias="CustomPosixUserConfig"
@@ -46,7 +52,9 @@ class DefaultSpaceSettings(_s.Shape):
     security_groups: SecurityGroupIds | None = _pd.Field(
         None, validation_alias="SecurityGroups", serialization_alias="SecurityGroups"
     )
-    """The security group IDs for the Amazon VPC that the space uses for communication."""
+    """The security group IDs for the Amazon VPC that the space uses for
+    communication.
+    """
 
     space_storage_settings: DefaultSpaceStorageSettings | None = _pd.Field(
         None, validation_alias="SpaceStorageSettings", serialization_alias="SpaceStorageSettings"

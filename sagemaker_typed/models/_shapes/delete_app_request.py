@@ -22,9 +22,13 @@ class DeleteAppRequest(_s.Shape):
     """The domain ID."""
 
     space_name: SpaceName | None = _pd.Field(None, validation_alias="SpaceName", serialization_alias="SpaceName")
-    """The name of the space. If this value is not set, then UserProfileName must be set."""
+    """The name of the space. If this value is not set, then ``UserProfileName`` must
+    be set.
+    """
 
     user_profile_name: UserProfileName | None = _pd.Field(
         None, validation_alias="UserProfileName", serialization_alias="UserProfileName"
     )
-    """The user profile name. If this value is not set, then SpaceName must be set."""
+    """The user profile name. If this value is not set, then ``SpaceName`` must be
+    set.
+    """

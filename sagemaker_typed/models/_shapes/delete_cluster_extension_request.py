@@ -10,7 +10,9 @@ from .extension_arn import ExtensionArn
 
 class DeleteClusterExtensionRequest(_s.Shape):
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the extension is installed."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the
+    extension is installed.
+    """
 
     extension_arn: ExtensionArn = _pd.Field(validation_alias="ExtensionArn", serialization_alias="ExtensionArn")
     """The Amazon Resource Name (ARN) of the extension to delete."""

@@ -15,4 +15,7 @@ class DeleteDomainRequest(_s.Shape):
     retention_policy: RetentionPolicy | None = _pd.Field(
         None, validation_alias="RetentionPolicy", serialization_alias="RetentionPolicy"
     )
-    """The retention policy for this domain, which specifies whether resources will be retained after the Domain is deleted. By default, all resources are retained (not automatically deleted)."""
+    """The retention policy for this domain, which specifies whether resources will be
+    retained after the Domain is deleted. By default, all resources are retained (not
+    automatically deleted).
+    """

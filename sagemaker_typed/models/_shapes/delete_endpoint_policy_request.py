@@ -9,4 +9,6 @@ from .endpoint_name import EndpointName
 
 class DeleteEndpointPolicyRequest(_s.Shape):
     endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
-    """The name of the endpoint. The endpoint must be in your account and in the current Amazon Web Services Region."""
+    """The name of the endpoint. The endpoint must be in your account and in the current
+    Amazon Web Services Region.
+    """

@@ -11,4 +11,6 @@ class DeleteFeatureGroupRequest(_s.Shape):
     feature_group_name: FeatureGroupName = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name of the FeatureGroup you want to delete. The name must be unique within an Amazon Web Services Region in an Amazon Web Services account."""
+    """The name of the ``FeatureGroup`` you want to delete. The name must be unique
+    within an Amazon Web Services Region in an Amazon Web Services account.
+    """

@@ -11,4 +11,6 @@ class DeleteGlobalInferenceGatewayRequest(_s.Shape):
     identifier: GlobalInferenceGatewayIdentifier = _pd.Field(
         validation_alias="Identifier", serialization_alias="Identifier"
     )
-    """The name, Amazon Resource Name (ARN), or ID of the global inference gateway to delete."""
+    """The name, Amazon Resource Name (ARN), or ID of the global inference gateway to
+    delete.
+    """

@@ -11,10 +11,16 @@ from .global_inference_gateway_name import GlobalInferenceGatewayName
 
 class DeleteGlobalInferenceGatewayResponse(_s.OutputShape):
     arn: GlobalInferenceGatewayArn | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
-    """Set when a global inference gateway was deleted, and for an already-gone one when the Identifier was an ARN or Id."""
+    """Set when a global inference gateway was deleted, and for an already-gone one when
+    the Identifier was an ARN or Id.
+    """
 
     id: GlobalInferenceGatewayId | None = _pd.Field(None, validation_alias="Id", serialization_alias="Id")
-    """Set when a global inference gateway was deleted, and for an already-gone one when the Identifier was an ARN or Id."""
+    """Set when a global inference gateway was deleted, and for an already-gone one when
+    the Identifier was an ARN or Id.
+    """
 
     name: GlobalInferenceGatewayName | None = _pd.Field(None, validation_alias="Name", serialization_alias="Name")
-    """Set when a global inference gateway was deleted, and for an already-gone one when the Identifier was a name."""
+    """Set when a global inference gateway was deleted, and for an already-gone one when
+    the Identifier was a name.
+    """

@@ -18,7 +18,9 @@ class DeleteHubContentReferenceRequest(_s.Shape):
     hub_content_type: HubContentType = _pd.Field(
         validation_alias="HubContentType", serialization_alias="HubContentType"
     )
-    """The type of hub content reference to delete. The only supported type of hub content reference to delete is ModelReference ."""
+    """The type of hub content reference to delete. The only supported type of hub
+    content reference to delete is ``ModelReference``.
+    """
 
     hub_name: HubNameOrArn = _pd.Field(validation_alias="HubName", serialization_alias="HubName")
     """The name of the hub to delete the hub content reference from."""

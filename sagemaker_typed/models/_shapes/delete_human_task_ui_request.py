@@ -11,4 +11,6 @@ class DeleteHumanTaskUiRequest(_s.Shape):
     human_task_ui_name: HumanTaskUiName = _pd.Field(
         validation_alias="HumanTaskUiName", serialization_alias="HumanTaskUiName"
     )
-    """The name of the human task user interface (work task template) you want to delete."""
+    """The name of the human task user interface (work task template) you want to
+    delete.
+    """

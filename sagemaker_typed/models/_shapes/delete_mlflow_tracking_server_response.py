@@ -11,4 +11,6 @@ class DeleteMlflowTrackingServerResponse(_s.OutputShape):
     tracking_server_arn: TrackingServerArn | None = _pd.Field(
         None, validation_alias="TrackingServerArn", serialization_alias="TrackingServerArn"
     )
-    """A TrackingServerArn object, the ARN of the tracking server that is deleted if successfully found."""
+    """A ``TrackingServerArn`` object, the ARN of the tracking server that is deleted if
+    successfully found.
+    """

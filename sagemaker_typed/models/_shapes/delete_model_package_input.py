@@ -11,4 +11,8 @@ class DeleteModelPackageInput(_s.Shape):
     model_package_name: VersionedArnOrName = _pd.Field(
         validation_alias="ModelPackageName", serialization_alias="ModelPackageName"
     )
-    """The name or Amazon Resource Name (ARN) of the model package to delete. When you specify a name, the name must have 1 to 63 characters. Valid characters are a-z, A-Z, 0-9, and - (hyphen)."""
+    """The name or Amazon Resource Name (ARN) of the model package to delete.
+
+    When you specify a name, the name must have 1 to 63 characters. Valid characters are
+    a-z, A-Z, 0-9, and - (hyphen).
+    """

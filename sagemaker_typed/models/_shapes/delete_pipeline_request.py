@@ -12,7 +12,9 @@ class DeletePipelineRequest(_s.Shape):
     client_request_token: IdempotencyToken | None = _pd.Field(
         None, validation_alias="ClientRequestToken", serialization_alias="ClientRequestToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than one time."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the operation. An idempotent operation completes no more than one time.
+    """
 
     pipeline_name: PipelineName = _pd.Field(validation_alias="PipelineName", serialization_alias="PipelineName")
     """The name of the pipeline to delete."""

@@ -9,4 +9,6 @@ from .success import Success
 
 class DeleteWorkteamResponse(_s.OutputShape):
     success: Success = _pd.Field(validation_alias="Success", serialization_alias="Success")
-    """Returns true if the work team was successfully deleted; otherwise, returns false ."""
+    """Returns ``true`` if the work team was successfully deleted; otherwise, returns
+    ``false``.
+    """

@@ -9,17 +9,30 @@ from .timestamp import Timestamp
 
 
 class DeployedImage(_s.Shape):
-    """Gets the Amazon EC2 Container Registry path of the docker image of the model that is hosted in this ProductionVariant . If you used the registry/repository[:tag] form to specify the image path of the primary container when you created the model hosted in this ProductionVariant , the path resolves to a path of the form registry/repository[@digest] . A digest is a hash value that identifies a specific version of an image. For information about Amazon ECR paths, see Pulling an Image in the Amazon ECR User Guide ."""
+    """Gets the Amazon EC2 Container Registry path of the docker image of the model that
+    is hosted in this ProductionVariant
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariant.html).
+
+    If you used the ``registry/repository[:tag]`` form to specify the image path of the
+    primary container when you created the model hosted in this ``ProductionVariant``,
+    the path resolves to a path of the form ``registry/repository[@digest]``. A digest
+    is a hash value that identifies a specific version of an image. For information
+    about Amazon ECR paths, see Pulling an Image
+    (https://docs.aws.amazon.com/AmazonECR/latest/userguide/docker-pull-ecr-image.html)
+    in the Amazon ECR User Guide.
+    """
 
     resolution_time: Timestamp | None = _pd.Field(
         None, validation_alias="ResolutionTime", serialization_alias="ResolutionTime"
     )
-    """The date and time when the image path for the model resolved to the ResolvedImage"""
+    """The date and time when the image path for the model resolved to the
+    ``ResolvedImage``
+    """
 
     resolved_image: ContainerImage | None = _pd.Field(
         None, validation_alias="ResolvedImage", serialization_alias="ResolvedImage"
     )
-    """The specific digest path of the image hosted in this ProductionVariant ."""
+    """The specific digest path of the image hosted in this ``ProductionVariant``."""
 
     specified_image: ContainerImage | None = _pd.Field(
         None, validation_alias="SpecifiedImage", serialization_alias="SpecifiedImage"

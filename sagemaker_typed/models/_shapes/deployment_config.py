@@ -10,17 +10,27 @@ from .rolling_update_policy import RollingUpdatePolicy
 
 
 class DeploymentConfig(_s.Shape):
-    """The deployment configuration for an endpoint, which contains the desired deployment strategy and rollback configurations."""
+    """The deployment configuration for an endpoint, which contains the desired
+    deployment strategy and rollback configurations.
+    """
 
     auto_rollback_configuration: AutoRollbackConfig | None = _pd.Field(
         None, validation_alias="AutoRollbackConfiguration", serialization_alias="AutoRollbackConfiguration"
     )
-    """Automatic rollback configuration for handling endpoint deployment failures and recovery."""
+    """Automatic rollback configuration for handling endpoint deployment failures and
+    recovery.
+    """
 
     blue_green_update_policy: BlueGreenUpdatePolicy | None = _pd.Field(
         None, validation_alias="BlueGreenUpdatePolicy", serialization_alias="BlueGreenUpdatePolicy"
     )
-    """Update policy for a blue/green deployment. If this update policy is specified, SageMaker creates a new fleet during the deployment while maintaining the old fleet. SageMaker flips traffic to the new fleet according to the specified traffic routing configuration. Only one update policy should be used in the deployment configuration. If no update policy is specified, SageMaker uses a blue/green deployment strategy with all at once traffic shifting by default."""
+    """Update policy for a blue/green deployment. If this update policy is specified,
+    SageMaker creates a new fleet during the deployment while maintaining the old fleet.
+    SageMaker flips traffic to the new fleet according to the specified traffic routing
+    configuration. Only one update policy should be used in the deployment
+    configuration. If no update policy is specified, SageMaker uses a blue/green
+    deployment strategy with all at once traffic shifting by default.
+    """
 
     rolling_update_policy: RollingUpdatePolicy | None = _pd.Field(
         None, validation_alias="RollingUpdatePolicy", serialization_alias="RollingUpdatePolicy"

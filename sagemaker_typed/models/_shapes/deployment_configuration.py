@@ -15,7 +15,9 @@ class DeploymentConfiguration(_s.Shape):
     auto_rollback_configuration: AutoRollbackAlarms | None = _pd.Field(
         None, validation_alias="AutoRollbackConfiguration", serialization_alias="AutoRollbackConfiguration"
     )
-    """An array that contains the alarms that SageMaker monitors to know whether to roll back the AMI update."""
+    """An array that contains the alarms that SageMaker monitors to know whether to roll
+    back the AMI update.
+    """
 
     rolling_update_policy: RollingDeploymentPolicy | None = _pd.Field(
         None, validation_alias="RollingUpdatePolicy", serialization_alias="RollingUpdatePolicy"
@@ -25,4 +27,6 @@ class DeploymentConfiguration(_s.Shape):
     wait_interval_in_seconds: WaitTimeIntervalInSeconds | None = _pd.Field(
         None, validation_alias="WaitIntervalInSeconds", serialization_alias="WaitIntervalInSeconds"
     )
-    """The duration in seconds that SageMaker waits before updating more instances in the cluster."""
+    """The duration in seconds that SageMaker waits before updating more instances in
+    the cluster.
+    """

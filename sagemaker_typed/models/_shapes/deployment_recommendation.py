@@ -9,16 +9,27 @@ from .recommendation_status import RecommendationStatus
 
 
 class DeploymentRecommendation(_s.Shape):
-    """A set of recommended deployment configurations for the model. To get more advanced recommendations, see CreateInferenceRecommendationsJob to create an inference recommendation job."""
+    """A set of recommended deployment configurations for the model. To get more
+    advanced recommendations, see CreateInferenceRecommendationsJob
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html)
+    to create an inference recommendation job.
+    """
 
     real_time_inference_recommendations: RealTimeInferenceRecommendations | None = _pd.Field(
         None,
         validation_alias="RealTimeInferenceRecommendations",
         serialization_alias="RealTimeInferenceRecommendations",
     )
-    """A list of RealTimeInferenceRecommendation items."""
+    """A list of RealTimeInferenceRecommendation
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RealTimeInferenceRecommendation.html)
+    items.
+    """
 
     recommendation_status: RecommendationStatus = _pd.Field(
         validation_alias="RecommendationStatus", serialization_alias="RecommendationStatus"
     )
-    """Status of the deployment recommendation. The status NOT_APPLICABLE means that SageMaker is unable to provide a default recommendation for the model using the information provided. If the deployment status is IN_PROGRESS , retry your API call after a few seconds to get a COMPLETED deployment recommendation."""
+    """Status of the deployment recommendation. The status ``NOT_APPLICABLE`` means that
+    SageMaker is unable to provide a default recommendation for the model using the
+    information provided. If the deployment status is ``IN_PROGRESS``, retry your API
+    call after a few seconds to get a ``COMPLETED`` deployment recommendation.
+    """

@@ -13,4 +13,7 @@ class DerivedInformation(_s.Shape):
     derived_data_input_config: DataInputConfig | None = _pd.Field(
         None, validation_alias="DerivedDataInputConfig", serialization_alias="DerivedDataInputConfig"
     )
-    """The data input configuration that SageMaker Neo automatically derived for the model. When SageMaker Neo derives this information, you don't need to specify the data input configuration when you create a compilation job."""
+    """The data input configuration that SageMaker Neo automatically derived for the
+    model. When SageMaker Neo derives this information, you don't need to specify the
+    data input configuration when you create a compilation job.
+    """

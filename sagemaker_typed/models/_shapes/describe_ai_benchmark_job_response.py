@@ -36,7 +36,9 @@ class DescribeAIBenchmarkJobResponse(_s.OutputShape):
     ai_workload_config_identifier: AIResourceIdentifier = _pd.Field(
         validation_alias="AIWorkloadConfigIdentifier", serialization_alias="AIWorkloadConfigIdentifier"
     )
-    """The name or Amazon Resource Name (ARN) of the AI workload configuration used for this benchmark job."""
+    """The name or Amazon Resource Name (ARN) of the AI workload configuration used for
+    this benchmark job.
+    """
 
     benchmark_target: AIBenchmarkTarget = _pd.Field(
         validation_alias="BenchmarkTarget", serialization_alias="BenchmarkTarget"
@@ -62,7 +64,9 @@ class DescribeAIBenchmarkJobResponse(_s.OutputShape):
     output_config: AIBenchmarkOutputResult = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The output configuration for the benchmark job, including the Amazon S3 output location and CloudWatch log information."""
+    """The output configuration for the benchmark job, including the Amazon S3 output
+    location and CloudWatch log information.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
     """The Amazon Resource Name (ARN) of the IAM role used by the benchmark job."""

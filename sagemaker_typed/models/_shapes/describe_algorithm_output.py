@@ -42,7 +42,9 @@ class DescribeAlgorithmOutput(_s.OutputShape):
     certify_for_marketplace: CertifyForMarketplace | None = _pd.Field(
         None, validation_alias="CertifyForMarketplace", serialization_alias="CertifyForMarketplace"
     )
-    """Whether the algorithm is certified to be listed in Amazon Web Services Marketplace."""
+    """Whether the algorithm is certified to be listed in Amazon Web Services
+    Marketplace.
+    """
 
     creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """A timestamp specifying when the algorithm was created."""
@@ -63,4 +65,6 @@ class DescribeAlgorithmOutput(_s.OutputShape):
     validation_specification: AlgorithmValidationSpecification | None = _pd.Field(
         None, validation_alias="ValidationSpecification", serialization_alias="ValidationSpecification"
     )
-    """Details about configurations for one or more training jobs that SageMaker runs to test the algorithm."""
+    """Details about configurations for one or more training jobs that SageMaker runs to
+    test the algorithm.
+    """

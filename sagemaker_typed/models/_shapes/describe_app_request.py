@@ -27,4 +27,6 @@ class DescribeAppRequest(_s.Shape):
     user_profile_name: UserProfileName | None = _pd.Field(
         None, validation_alias="UserProfileName", serialization_alias="UserProfileName"
     )
-    """The user profile name. If this value is not set, then SpaceName must be set."""
+    """The user profile name. If this value is not set, then ``SpaceName`` must be
+    set.
+    """

@@ -32,12 +32,21 @@ class DescribeAppResponse(_s.OutputShape):
     built_in_lifecycle_config_arn: StudioLifecycleConfigArn | None = _pd.Field(
         None, validation_alias="BuiltInLifecycleConfigArn", serialization_alias="BuiltInLifecycleConfigArn"
     )
-    """The lifecycle configuration that runs before the default lifecycle configuration"""
+    """The lifecycle configuration that runs before the default lifecycle
+    configuration
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
     )
-    """The creation time of the application. After an application has been shut down for 24 hours, SageMaker AI deletes all metadata for the application. To be considered an update and retain application metadata, applications must be restarted within 24 hours after the previous application has been shut down. After this time window, creation of an application is considered a new application rather than an update of the previous application."""
+    """The creation time of the application.
+
+    Note: After an application has been shut down for 24 hours, SageMaker AI deletes all
+    metadata for the application. To be considered an update and retain application
+    metadata, applications must be restarted within 24 hours after the previous
+    application has been shut down. After this time window, creation of an application
+    is considered a new application rather than an update of the previous application.
+    """
 
     domain_id: DomainId | None = _pd.Field(None, validation_alias="DomainId", serialization_alias="DomainId")
     """The domain ID."""
@@ -47,7 +56,11 @@ class DescribeAppResponse(_s.OutputShape):
         validation_alias="EffectiveTrustedIdentityPropagationStatus",
         serialization_alias="EffectiveTrustedIdentityPropagationStatus",
     )
-    """The effective status of Trusted Identity Propagation (TIP) for this application. When enabled, user identities from IAM Identity Center are being propagated through the application to TIP enabled Amazon Web Services services. When disabled, standard IAM role-based access is used."""
+    """The effective status of Trusted Identity Propagation (TIP) for this application.
+    When enabled, user identities from IAM Identity Center are being propagated through
+    the application to TIP enabled Amazon Web Services services. When disabled, standard
+    IAM role-based access is used.
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
@@ -62,7 +75,10 @@ class DescribeAppResponse(_s.OutputShape):
     last_user_activity_timestamp: Timestamp | None = _pd.Field(
         None, validation_alias="LastUserActivityTimestamp", serialization_alias="LastUserActivityTimestamp"
     )
-    """The timestamp of the last user's activity. LastUserActivityTimestamp is also updated when SageMaker AI performs health checks without user activity. As a result, this value is set to the same value as LastHealthCheckTimestamp ."""
+    """The timestamp of the last user's activity. ``LastUserActivityTimestamp`` is also
+    updated when SageMaker AI performs health checks without user activity. As a result,
+    this value is set to the same value as ``LastHealthCheckTimestamp``.
+    """
 
     recovery_mode: Boolean | None = _pd.Field(None, validation_alias="RecoveryMode", serialization_alias="RecoveryMode")
     """Indicates whether the application is launched in recovery mode."""
@@ -70,10 +86,14 @@ class DescribeAppResponse(_s.OutputShape):
     resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="ResourceSpec", serialization_alias="ResourceSpec"
     )
-    """The instance type and the Amazon Resource Name (ARN) of the SageMaker AI image created on the instance."""
+    """The instance type and the Amazon Resource Name (ARN) of the SageMaker AI image
+    created on the instance.
+    """
 
     space_name: SpaceName | None = _pd.Field(None, validation_alias="SpaceName", serialization_alias="SpaceName")
-    """The name of the space. If this value is not set, then UserProfileName must be set."""
+    """The name of the space. If this value is not set, then ``UserProfileName`` must
+    be set.
+    """
 
     status: AppStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
     """The status."""

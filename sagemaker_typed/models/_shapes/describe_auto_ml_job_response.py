@@ -32,7 +32,7 @@ class DescribeAutoMLJobResponse(_s.OutputShape):
     auto_ml_job_artifacts: AutoMLJobArtifacts | None = _pd.Field(
         None, validation_alias="AutoMLJobArtifacts", serialization_alias="AutoMLJobArtifacts"
     )
-    """Returns information on the job's artifacts found in AutoMLJobArtifacts ."""
+    """Returns information on the job's artifacts found in ``AutoMLJobArtifacts``."""
 
     auto_ml_job_config: AutoMLJobConfig | None = _pd.Field(
         None, validation_alias="AutoMLJobConfig", serialization_alias="AutoMLJobConfig"
@@ -60,7 +60,11 @@ class DescribeAutoMLJobResponse(_s.OutputShape):
     best_candidate: AutoMLCandidate | None = _pd.Field(
         None, validation_alias="BestCandidate", serialization_alias="BestCandidate"
     )
-    """The best model candidate selected by SageMaker AI Autopilot using both the best objective metric and lowest InferenceLatency for an experiment."""
+    """The best model candidate selected by SageMaker AI Autopilot using both the best
+    objective metric and lowest InferenceLatency
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-metrics-validation.html)
+    for an experiment.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """Returns the creation time of the AutoML job."""
@@ -78,7 +82,9 @@ class DescribeAutoMLJobResponse(_s.OutputShape):
         validation_alias="GenerateCandidateDefinitionsOnly",
         serialization_alias="GenerateCandidateDefinitionsOnly",
     )
-    """Indicates whether the output for an AutoML job generates candidate definitions only."""
+    """Indicates whether the output for an AutoML job generates candidate definitions
+    only.
+    """
 
     input_data_config: AutoMLInputDataConfig = _pd.Field(
         validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
@@ -93,7 +99,9 @@ class DescribeAutoMLJobResponse(_s.OutputShape):
     model_deploy_config: ModelDeployConfig | None = _pd.Field(
         None, validation_alias="ModelDeployConfig", serialization_alias="ModelDeployConfig"
     )
-    """Indicates whether the model was deployed automatically to an endpoint and the name of that endpoint if deployed automatically."""
+    """Indicates whether the model was deployed automatically to an endpoint and the
+    name of that endpoint if deployed automatically.
+    """
 
     model_deploy_result: ModelDeployResult | None = _pd.Field(
         None, validation_alias="ModelDeployResult", serialization_alias="ModelDeployResult"
@@ -118,7 +126,11 @@ class DescribeAutoMLJobResponse(_s.OutputShape):
     resolved_attributes: ResolvedAttributes | None = _pd.Field(
         None, validation_alias="ResolvedAttributes", serialization_alias="ResolvedAttributes"
     )
-    """Contains ProblemType , AutoMLJobObjective , and CompletionCriteria . If you do not provide these values, they are inferred."""
+    """Contains ``ProblemType``, ``AutoMLJobObjective``, and ``CompletionCriteria``. If
+    you do not provide these values, they are inferred.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The ARN of the IAM role that has read permission to the input data location and write permission to the output data location in Amazon S3."""
+    """The ARN of the IAM role that has read permission to the input data location and
+    write permission to the output data location in Amazon S3.
+    """

@@ -43,7 +43,9 @@ class DescribeAutoMLJobV2Response(_s.OutputShape):
     auto_ml_job_input_data_config: AutoMLJobInputDataConfig = _pd.Field(
         validation_alias="AutoMLJobInputDataConfig", serialization_alias="AutoMLJobInputDataConfig"
     )
-    """Returns an array of channel objects describing the input data and their location."""
+    """Returns an array of channel objects describing the input data and their
+    location.
+    """
 
     auto_ml_job_name: AutoMLJobName = _pd.Field(validation_alias="AutoMLJobName", serialization_alias="AutoMLJobName")
     """Returns the name of the AutoML job V2."""
@@ -66,7 +68,9 @@ class DescribeAutoMLJobV2Response(_s.OutputShape):
     auto_ml_problem_type_config: AutoMLProblemTypeConfig | None = _pd.Field(
         None, validation_alias="AutoMLProblemTypeConfig", serialization_alias="AutoMLProblemTypeConfig"
     )
-    """Returns the configuration settings of the problem type set for the AutoML job V2."""
+    """Returns the configuration settings of the problem type set for the AutoML job
+    V2.
+    """
 
     auto_ml_problem_type_config_name: AutoMLProblemTypeConfigName | None = _pd.Field(
         None, validation_alias="AutoMLProblemTypeConfigName", serialization_alias="AutoMLProblemTypeConfigName"
@@ -76,7 +80,9 @@ class DescribeAutoMLJobV2Response(_s.OutputShape):
     best_candidate: AutoMLCandidate | None = _pd.Field(
         None, validation_alias="BestCandidate", serialization_alias="BestCandidate"
     )
-    """Information about the candidate produced by an AutoML training job V2, including its status, steps, and other properties."""
+    """Information about the candidate produced by an AutoML training job V2, including
+    its status, steps, and other properties.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """Returns the creation time of the AutoML job V2."""
@@ -84,7 +90,9 @@ class DescribeAutoMLJobV2Response(_s.OutputShape):
     data_split_config: AutoMLDataSplitConfig | None = _pd.Field(
         None, validation_alias="DataSplitConfig", serialization_alias="DataSplitConfig"
     )
-    """Returns the configuration settings of how the data are split into train and validation datasets."""
+    """Returns the configuration settings of how the data are split into train and
+    validation datasets.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """Returns the end time of the AutoML job V2."""
@@ -102,7 +110,9 @@ class DescribeAutoMLJobV2Response(_s.OutputShape):
     model_deploy_config: ModelDeployConfig | None = _pd.Field(
         None, validation_alias="ModelDeployConfig", serialization_alias="ModelDeployConfig"
     )
-    """Indicates whether the model was deployed automatically to an endpoint and the name of that endpoint if deployed automatically."""
+    """Indicates whether the model was deployed automatically to an endpoint and the
+    name of that endpoint if deployed automatically.
+    """
 
     model_deploy_result: ModelDeployResult | None = _pd.Field(
         None, validation_alias="ModelDeployResult", serialization_alias="ModelDeployResult"
@@ -125,9 +135,13 @@ class DescribeAutoMLJobV2Response(_s.OutputShape):
     """Returns the resolved attributes used by the AutoML job V2."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The ARN of the IAM role that has read permission to the input data location and write permission to the output data location in Amazon S3."""
+    """The ARN of the IAM role that has read permission to the input data location and
+    write permission to the output data location in Amazon S3.
+    """
 
     security_config: AutoMLSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"
     )
-    """Returns the security configuration for traffic encryption or Amazon VPC settings."""
+    """Returns the security configuration for traffic encryption or Amazon VPC
+    settings.
+    """

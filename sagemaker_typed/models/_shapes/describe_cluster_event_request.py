@@ -10,7 +10,11 @@ from .event_id import EventId
 
 class DescribeClusterEventRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The name or Amazon Resource Name (ARN) of the HyperPod cluster associated with the event."""
+    """The name or Amazon Resource Name (ARN) of the HyperPod cluster associated with
+    the event.
+    """
 
     event_id: EventId = _pd.Field(validation_alias="EventId", serialization_alias="EventId")
-    """The unique identifier (UUID) of the event to describe. This ID can be obtained from the ListClusterEvents operation."""
+    """The unique identifier (UUID) of the event to describe. This ID can be obtained
+    from the ``ListClusterEvents`` operation.
+    """

@@ -11,4 +11,7 @@ class DescribeClusterEventResponse(_s.OutputShape):
     event_details: ClusterEventDetail | None = _pd.Field(
         None, validation_alias="EventDetails", serialization_alias="EventDetails"
     )
-    """Detailed information about the requested cluster event, including event metadata for various resource types such as Cluster , InstanceGroup , Instance , and their associated attributes."""
+    """Detailed information about the requested cluster event, including event metadata
+    for various resource types such as ``Cluster``, ``InstanceGroup``, ``Instance``, and
+    their associated attributes.
+    """

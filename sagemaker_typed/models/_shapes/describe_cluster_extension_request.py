@@ -10,7 +10,12 @@ from .extension_arn import ExtensionArn
 
 class DescribeClusterExtensionRequest(_s.Shape):
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the extension is installed."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the
+    extension is installed.
+    """
 
     extension_arn: ExtensionArn = _pd.Field(validation_alias="ExtensionArn", serialization_alias="ExtensionArn")
-    """The Amazon Resource Name (ARN) of the extension to describe. CreateClusterExtension returns this ARN, and ListClusterExtensions lists it. If you delete an extension and create it again, the new extension has a new ARN."""
+    """The Amazon Resource Name (ARN) of the extension to describe.
+    ``CreateClusterExtension`` returns this ARN, and ``ListClusterExtensions`` lists it.
+    If you delete an extension and create it again, the new extension has a new ARN.
+    """

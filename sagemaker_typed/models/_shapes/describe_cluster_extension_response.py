@@ -16,9 +16,18 @@ class DescribeClusterExtensionResponse(_s.OutputShape):
     """The details of the extension."""
 
     health: ExtensionHealth | None = _pd.Field(None, validation_alias="Health", serialization_alias="Health")
-    """The problems that affect the extension on the cluster's nodes, grouped by cause, with the number of nodes that each problem affects. Use it to find out why ActiveCount is lower than TotalCount , or why the status is Degraded , CreateFailed , or UpdateFailed . SageMaker HyperPod omits Health when no node has a problem. Nodes where SageMaker HyperPod hasn't finished installing or updating the extension aren't counted in any issue, unless an earlier attempt failed on them."""
+    """The problems that affect the extension on the cluster's nodes, grouped by cause,
+    with the number of nodes that each problem affects. Use it to find out why
+    ``ActiveCount`` is lower than ``TotalCount``, or why the status is ``Degraded``,
+    ``CreateFailed``, or ``UpdateFailed``. SageMaker HyperPod omits ``Health`` when no
+    node has a problem. Nodes where SageMaker HyperPod hasn't finished installing or
+    updating the extension aren't counted in any issue, unless an earlier attempt failed
+    on them.
+    """
 
     node_summary: ExtensionNodeSummary | None = _pd.Field(
         None, validation_alias="NodeSummary", serialization_alias="NodeSummary"
     )
-    """A summary of how many nodes in your cluster the extension targets, and how many of them run the extension's current version and configuration."""
+    """A summary of how many nodes in your cluster the extension targets, and how many
+    of them run the extension's current version and configuration.
+    """

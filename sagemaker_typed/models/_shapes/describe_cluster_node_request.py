@@ -11,7 +11,9 @@ from .cluster_node_logical_id import ClusterNodeLogicalId
 
 class DescribeClusterNodeRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod cluster in which the node is."""
+    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod
+    cluster in which the node is.
+    """
 
     node_id: ClusterNodeId | None = _pd.Field(None, validation_alias="NodeId", serialization_alias="NodeId")
     """The ID of the SageMaker HyperPod cluster node."""
@@ -19,4 +21,8 @@ class DescribeClusterNodeRequest(_s.Shape):
     node_logical_id: ClusterNodeLogicalId | None = _pd.Field(
         None, validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """The logical identifier of the node to describe. You can specify either NodeLogicalId or InstanceId , but not both. NodeLogicalId can be used to describe nodes that are still being provisioned and don't yet have an InstanceId assigned."""
+    """The logical identifier of the node to describe. You can specify either
+    ``NodeLogicalId`` or ``InstanceId``, but not both. ``NodeLogicalId`` can be used to
+    describe nodes that are still being provisioned and don't yet have an ``InstanceId``
+    assigned.
+    """

@@ -10,7 +10,11 @@ from .cluster_operation_id import ClusterOperationId
 
 class DescribeClusterOperationRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The name or Amazon Resource Name (ARN) of the HyperPod cluster associated with the operation."""
+    """The name or Amazon Resource Name (ARN) of the HyperPod cluster associated with
+    the operation.
+    """
 
     operation_id: ClusterOperationId = _pd.Field(validation_alias="OperationId", serialization_alias="OperationId")
-    """The unique identifier (UUID) of the operation to describe. This ID can be obtained from the ListClusterOperations operation."""
+    """The unique identifier (UUID) of the operation to describe. This ID can be
+    obtained from the ``ListClusterOperations`` operation.
+    """

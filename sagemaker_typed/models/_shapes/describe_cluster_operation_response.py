@@ -15,7 +15,9 @@ from .timestamp import Timestamp
 
 class DescribeClusterOperationResponse(_s.OutputShape):
     cluster_arn: ClusterArn | None = _pd.Field(None, validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the operation."""
+    """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the
+    operation.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -25,7 +27,9 @@ class DescribeClusterOperationResponse(_s.OutputShape):
     deep_health_check_details: DeepHealthCheckConfigurations | None = _pd.Field(
         None, validation_alias="DeepHealthCheckDetails", serialization_alias="DeepHealthCheckDetails"
     )
-    """The deep health check details for the operation. This field is populated when the operation Type is DeepHealthCheck ."""
+    """The deep health check details for the operation. This field is populated when the
+    operation ``Type`` is ``DeepHealthCheck``.
+    """
 
     operation_id: ClusterOperationId | None = _pd.Field(
         None, validation_alias="OperationId", serialization_alias="OperationId"
@@ -35,10 +39,16 @@ class DescribeClusterOperationResponse(_s.OutputShape):
     scaling_details: ClusterOperationScalingDetailsList | None = _pd.Field(
         None, validation_alias="ScalingDetails", serialization_alias="ScalingDetails"
     )
-    """The per-instance-group scaling details for the operation. This field is populated when the operation Type is Scaling ."""
+    """The per-instance-group scaling details for the operation. This field is populated
+    when the operation ``Type`` is ``Scaling``.
+    """
 
     status: ClusterOperationStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The current status of the operation. Valid values are InProgress , Superseded , or Done ."""
+    """The current status of the operation. Valid values are ``InProgress``,
+    ``Superseded``, or ``Done``.
+    """
 
     type: ClusterOperationType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """The type of the operation. Valid values are Scaling or DeepHealthCheck ."""
+    """The type of the operation. Valid values are ``Scaling`` or
+    ``DeepHealthCheck``.
+    """

@@ -9,4 +9,6 @@ from .cluster_name_or_arn import ClusterNameOrArn
 
 class DescribeClusterRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod cluster."""
+    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod
+    cluster.
+    """

@@ -36,7 +36,9 @@ class DescribeClusterResponse(_s.OutputShape):
     """The name of the SageMaker HyperPod cluster."""
 
     cluster_role: RoleArn | None = _pd.Field(None, validation_alias="ClusterRole", serialization_alias="ClusterRole")
-    """The Amazon Resource Name (ARN) of the IAM role that HyperPod uses for cluster autoscaling operations."""
+    """The Amazon Resource Name (ARN) of the IAM role that HyperPod uses for cluster
+    autoscaling operations.
+    """
 
     cluster_status: ClusterStatus = _pd.Field(validation_alias="ClusterStatus", serialization_alias="ClusterStatus")
     """The status of the SageMaker HyperPod cluster."""
@@ -74,16 +76,23 @@ class DescribeClusterResponse(_s.OutputShape):
     restricted_instance_groups: ClusterRestrictedInstanceGroupDetailsList | None = _pd.Field(
         None, validation_alias="RestrictedInstanceGroups", serialization_alias="RestrictedInstanceGroups"
     )
-    """The specialized instance groups for training models like Amazon Nova to be created in the SageMaker HyperPod cluster."""
+    """The specialized instance groups for training models like Amazon Nova to be
+    created in the SageMaker HyperPod cluster.
+    """
 
     restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfigOutput | None = _pd.Field(
         None, validation_alias="RestrictedInstanceGroupsConfig", serialization_alias="RestrictedInstanceGroupsConfig"
     )
-    """The configuration for the restricted instance groups (RIG) in the SageMaker HyperPod cluster."""
+    """The configuration for the restricted instance groups (RIG) in the SageMaker
+    HyperPod cluster.
+    """
 
     tiered_storage_config: ClusterTieredStorageConfig | None = _pd.Field(
         None, validation_alias="TieredStorageConfig", serialization_alias="TieredStorageConfig"
     )
-    """The current configuration for managed tier checkpointing on the HyperPod cluster. For example, this shows whether the feature is enabled and the percentage of cluster memory allocated for checkpoint storage."""
+    """The current configuration for managed tier checkpointing on the HyperPod cluster.
+    For example, this shows whether the feature is enabled and the percentage of cluster
+    memory allocated for checkpoint storage.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")

@@ -67,7 +67,10 @@ class DescribeClusterSchedulerConfigResponse(_s.OutputShape):
     scheduler_config: SchedulerConfig | None = _pd.Field(
         None, validation_alias="SchedulerConfig", serialization_alias="SchedulerConfig"
     )
-    """Cluster policy configuration. This policy is used for task prioritization and fair-share allocation. This helps prioritize critical workloads and distributes idle compute across entities."""
+    """Cluster policy configuration. This policy is used for task prioritization and
+    fair-share allocation. This helps prioritize critical workloads and distributes idle
+    compute across entities.
+    """
 
     status: SchedulerResourceStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
     """Status of the cluster policy."""
@@ -75,4 +78,7 @@ class DescribeClusterSchedulerConfigResponse(_s.OutputShape):
     status_details: StatusDetailsMap | None = _pd.Field(
         None, validation_alias="StatusDetails", serialization_alias="StatusDetails"
     )
-    """Additional details about the status of the cluster policy. This field provides context when the policy is in a non-active state, such as during creation, updates, or if failures occur."""
+    """Additional details about the status of the cluster policy. This field provides
+    context when the policy is in a non-active state, such as during creation, updates,
+    or if failures occur.
+    """

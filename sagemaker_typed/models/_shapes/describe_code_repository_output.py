@@ -26,7 +26,11 @@ class DescribeCodeRepositoryOutput(_s.OutputShape):
     """The date and time that the repository was created."""
 
     git_config: GitConfig | None = _pd.Field(None, validation_alias="GitConfig", serialization_alias="GitConfig")
-    """Configuration details about the repository, including the URL where the repository is located, the default branch, and the Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret that contains the credentials used to access the repository."""
+    """Configuration details about the repository, including the URL where the
+    repository is located, the default branch, and the Amazon Resource Name (ARN) of the
+    Amazon Web Services Secrets Manager secret that contains the credentials used to
+    access the repository.
+    """
 
     last_modified_time: LastModifiedTime = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"

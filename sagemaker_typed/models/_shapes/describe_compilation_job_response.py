@@ -27,7 +27,11 @@ class DescribeCompilationJobResponse(_s.OutputShape):
     compilation_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="CompilationEndTime", serialization_alias="CompilationEndTime"
     )
-    """The time when the model compilation job on a compilation job instance ended. For a successful or stopped job, this is when the job's model artifacts have finished uploading. For a failed job, this is when Amazon SageMaker AI detected that the job failed."""
+    """The time when the model compilation job on a compilation job instance ended. For
+    a successful or stopped job, this is when the job's model artifacts have finished
+    uploading. For a failed job, this is when Amazon SageMaker AI detected that the job
+    failed.
+    """
 
     compilation_job_arn: CompilationJobArn = _pd.Field(
         validation_alias="CompilationJobArn", serialization_alias="CompilationJobArn"
@@ -47,7 +51,13 @@ class DescribeCompilationJobResponse(_s.OutputShape):
     compilation_start_time: Timestamp | None = _pd.Field(
         None, validation_alias="CompilationStartTime", serialization_alias="CompilationStartTime"
     )
-    """The time when the model compilation job started the CompilationJob instances. You are billed for the time between this timestamp and the timestamp in the CompilationEndTime field. In Amazon CloudWatch Logs, the start time might be later than this time. That's because it takes time to download the compilation job, which depends on the size of the compilation job container."""
+    """The time when the model compilation job started the ``CompilationJob`` instances.
+
+    You are billed for the time between this timestamp and the timestamp in the
+    ``CompilationEndTime`` field. In Amazon CloudWatch Logs, the start time might be
+    later than this time. That's because it takes time to download the compilation job,
+    which depends on the size of the compilation job container.
+    """
 
     creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """The time that the model compilation job was created."""
@@ -63,10 +73,15 @@ class DescribeCompilationJobResponse(_s.OutputShape):
     inference_image: InferenceImage | None = _pd.Field(
         None, validation_alias="InferenceImage", serialization_alias="InferenceImage"
     )
-    """The inference image to use when compiling a model. Specify an image only if the target device is a cloud instance."""
+    """The inference image to use when compiling a model. Specify an image only if the
+    target device is a cloud instance.
+    """
 
     input_config: InputConfig = _pd.Field(validation_alias="InputConfig", serialization_alias="InputConfig")
-    """Information about the location in Amazon S3 of the input model artifacts, the name and shape of the expected data inputs, and the framework in which the model was trained."""
+    """Information about the location in Amazon S3 of the input model artifacts, the
+    name and shape of the expected data inputs, and the framework in which the model was
+    trained.
+    """
 
     last_modified_time: LastModifiedTime = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -74,28 +89,47 @@ class DescribeCompilationJobResponse(_s.OutputShape):
     """The time that the status of the model compilation job was last modified."""
 
     model_artifacts: ModelArtifacts = _pd.Field(validation_alias="ModelArtifacts", serialization_alias="ModelArtifacts")
-    """Information about the location in Amazon S3 that has been configured for storing the model artifacts used in the compilation job."""
+    """Information about the location in Amazon S3 that has been configured for storing
+    the model artifacts used in the compilation job.
+    """
 
     model_digests: ModelDigests | None = _pd.Field(
         None, validation_alias="ModelDigests", serialization_alias="ModelDigests"
     )
-    """Provides a BLAKE2 hash value that identifies the compiled model artifacts in Amazon S3."""
+    """Provides a BLAKE2 hash value that identifies the compiled model artifacts in
+    Amazon S3.
+    """
 
     model_package_version_arn: ModelPackageArn | None = _pd.Field(
         None, validation_alias="ModelPackageVersionArn", serialization_alias="ModelPackageVersionArn"
     )
-    """The Amazon Resource Name (ARN) of the versioned model package that was provided to SageMaker Neo when you initiated a compilation job."""
+    """The Amazon Resource Name (ARN) of the versioned model package that was provided
+    to SageMaker Neo when you initiated a compilation job.
+    """
 
     output_config: OutputConfig = _pd.Field(validation_alias="OutputConfig", serialization_alias="OutputConfig")
-    """Information about the output location for the compiled model and the target device that the model runs on."""
+    """Information about the output location for the compiled model and the target
+    device that the model runs on.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI assumes to perform the model compilation job."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI assumes to
+    perform the model compilation job.
+    """
 
     stopping_condition: StoppingCondition = _pd.Field(
         validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
-    """Specifies a limit to how long a model compilation job can run. When the job reaches the time limit, Amazon SageMaker AI ends the compilation job. Use this API to cap model training costs."""
+    """Specifies a limit to how long a model compilation job can run. When the job
+    reaches the time limit, Amazon SageMaker AI ends the compilation job. Use this API
+    to cap model training costs.
+    """
 
     vpc_config: NeoVpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """A VpcConfig object that specifies the VPC that you want your compilation job to connect to. Control access to your models by configuring the VPC. For more information, see Protect Compilation Jobs by Using an Amazon Virtual Private Cloud ."""
+    """A VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that you want your compilation job to connect to.
+    Control access to your models by configuring the VPC. For more information, see
+    Protect Compilation Jobs by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/neo-vpc.html).
+    """

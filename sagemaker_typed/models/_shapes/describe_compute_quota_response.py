@@ -23,7 +23,11 @@ class DescribeComputeQuotaResponse(_s.OutputShape):
     activation_state: ActivationState | None = _pd.Field(
         None, validation_alias="ActivationState", serialization_alias="ActivationState"
     )
-    """The state of the compute allocation being described. Use to enable or disable compute allocation. Default is Enabled ."""
+    """The state of the compute allocation being described. Use to enable or disable
+    compute allocation.
+
+    Default is ``Enabled``.
+    """
 
     cluster_arn: ClusterArn | None = _pd.Field(None, validation_alias="ClusterArn", serialization_alias="ClusterArn")
     """ARN of the cluster."""
@@ -36,7 +40,9 @@ class DescribeComputeQuotaResponse(_s.OutputShape):
     compute_quota_config: ComputeQuotaConfig | None = _pd.Field(
         None, validation_alias="ComputeQuotaConfig", serialization_alias="ComputeQuotaConfig"
     )
-    """Configuration of the compute allocation definition. This includes the resource sharing option, and the setting to preempt low priority tasks."""
+    """Configuration of the compute allocation definition. This includes the resource
+    sharing option, and the setting to preempt low priority tasks.
+    """
 
     compute_quota_id: ComputeQuotaId = _pd.Field(
         validation_alias="ComputeQuotaId", serialization_alias="ComputeQuotaId"

@@ -34,7 +34,9 @@ class DescribeDataQualityJobDefinitionResponse(_s.OutputShape):
     data_quality_job_input: DataQualityJobInput = _pd.Field(
         validation_alias="DataQualityJobInput", serialization_alias="DataQualityJobInput"
     )
-    """The list of inputs for the data quality monitoring job. Currently endpoints are supported."""
+    """The list of inputs for the data quality monitoring job. Currently endpoints are
+    supported.
+    """
 
     data_quality_job_output_config: MonitoringOutputConfig = _pd.Field(
         validation_alias="DataQualityJobOutputConfig", serialization_alias="DataQualityJobOutputConfig"
@@ -58,7 +60,9 @@ class DescribeDataQualityJobDefinitionResponse(_s.OutputShape):
     """The networking configuration for the data quality monitoring job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
+    to perform tasks on your behalf.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"

@@ -33,7 +33,9 @@ class DescribeDeviceFleetResponse(_s.OutputShape):
     iot_role_alias: IotRoleAlias | None = _pd.Field(
         None, validation_alias="IotRoleAlias", serialization_alias="IotRoleAlias"
     )
-    """The Amazon Resource Name (ARN) alias created in Amazon Web Services Internet of Things (IoT)."""
+    """The Amazon Resource Name (ARN) alias created in Amazon Web Services Internet of
+    Things (IoT).
+    """
 
     last_modified_time: Timestamp = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -44,4 +46,6 @@ class DescribeDeviceFleetResponse(_s.OutputShape):
     """The output configuration for storing sampled data."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) that has access to Amazon Web Services Internet of Things (IoT)."""
+    """The Amazon Resource Name (ARN) that has access to Amazon Web Services Internet of
+    Things (IoT).
+    """

@@ -38,7 +38,9 @@ class DescribeDeviceResponse(_s.OutputShape):
     iot_thing_name: ThingName | None = _pd.Field(
         None, validation_alias="IotThingName", serialization_alias="IotThingName"
     )
-    """The Amazon Web Services Internet of Things (IoT) object thing name associated with the device."""
+    """The Amazon Web Services Internet of Things (IoT) object thing name associated
+    with the device.
+    """
 
     latest_heartbeat: Timestamp | None = _pd.Field(
         None, validation_alias="LatestHeartbeat", serialization_alias="LatestHeartbeat"
@@ -52,7 +54,9 @@ class DescribeDeviceResponse(_s.OutputShape):
     """Models on the device."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to need tokening."""
+    """The response from the last list when returning a list large enough to need
+    tokening.
+    """
 
     registration_time: Timestamp = _pd.Field(
         validation_alias="RegistrationTime", serialization_alias="RegistrationTime"

@@ -33,12 +33,23 @@ class DescribeDomainResponse(_s.OutputShape):
     app_network_access_type: AppNetworkAccessType | None = _pd.Field(
         None, validation_alias="AppNetworkAccessType", serialization_alias="AppNetworkAccessType"
     )
-    """Specifies the VPC used for non-EFS traffic. The default value is PublicInternetOnly . PublicInternetOnly - Non-EFS traffic is through a VPC managed by Amazon SageMaker AI, which allows direct internet access VpcOnly - All traffic is through the specified VPC and subnets"""
+    """Specifies the VPC used for non-EFS traffic. The default value is
+    ``PublicInternetOnly``.
+
+    - ``PublicInternetOnly`` - Non-EFS traffic is through a VPC managed by Amazon
+      SageMaker AI, which allows direct internet access
+    - ``VpcOnly`` - All traffic is through the specified VPC and subnets
+    """
 
     app_security_group_management: AppSecurityGroupManagement | None = _pd.Field(
         None, validation_alias="AppSecurityGroupManagement", serialization_alias="AppSecurityGroupManagement"
     )
-    """The entity that creates and manages the required security groups for inter-app communication in VPCOnly mode. Required when CreateDomain.AppNetworkAccessType is VPCOnly and DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn is provided."""
+    """The entity that creates and manages the required security groups for inter-app
+    communication in ``VPCOnly`` mode. Required when
+    ``CreateDomain.AppNetworkAccessType`` is ``VPCOnly`` and
+    ``DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn`` is
+    provided.
+    """
 
     auth_mode: AuthMode | None = _pd.Field(None, validation_alias="AuthMode", serialization_alias="AuthMode")
     """The domain's authentication mode."""
@@ -56,7 +67,9 @@ class DescribeDomainResponse(_s.OutputShape):
     default_user_settings: UserSettings | None = _pd.Field(
         None, validation_alias="DefaultUserSettings", serialization_alias="DefaultUserSettings"
     )
-    """Settings which are applied to UserProfiles in this domain if settings are not explicitly specified in a given UserProfile."""
+    """Settings which are applied to UserProfiles in this domain if settings are not
+    explicitly specified in a given UserProfile.
+    """
 
     domain_arn: DomainArn | None = _pd.Field(None, validation_alias="DomainArn", serialization_alias="DomainArn")
     """The domain's Amazon Resource Name (ARN)."""
@@ -70,7 +83,7 @@ class DescribeDomainResponse(_s.OutputShape):
     domain_settings: DomainSettings | None = _pd.Field(
         None, validation_alias="DomainSettings", serialization_alias="DomainSettings"
     )
-    """A collection of Domain settings."""
+    """A collection of ``Domain`` settings."""
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
@@ -92,10 +105,13 @@ class DescribeDomainResponse(_s.OutputShape):
     )
     """Deprecated: This property is deprecated, use KmsKeyId instead.
 
-Use KmsKeyId ."""
+    Use ``KmsKeyId``.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services KMS customer managed key used to encrypt the EFS volume attached to the domain."""
+    """The Amazon Web Services KMS customer managed key used to encrypt the EFS volume
+    attached to the domain.
+    """
 
     last_modified_time: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -107,12 +123,16 @@ Use KmsKeyId ."""
         validation_alias="SecurityGroupIdForDomainBoundary",
         serialization_alias="SecurityGroupIdForDomainBoundary",
     )
-    """The ID of the security group that authorizes traffic between the RSessionGateway apps and the RStudioServerPro app."""
+    """The ID of the security group that authorizes traffic between the
+    ``RSessionGateway`` apps and the ``RStudioServerPro`` app.
+    """
 
     single_sign_on_application_arn: SingleSignOnApplicationArn | None = _pd.Field(
         None, validation_alias="SingleSignOnApplicationArn", serialization_alias="SingleSignOnApplicationArn"
     )
-    """The ARN of the application managed by SageMaker AI in IAM Identity Center. This value is only returned for domains created after October 1, 2023."""
+    """The ARN of the application managed by SageMaker AI in IAM Identity Center. This
+    value is only returned for domains created after October 1, 2023.
+    """
 
     single_sign_on_managed_application_instance_id: String256 | None = _pd.Field(
         None,
@@ -136,4 +156,6 @@ Use KmsKeyId ."""
     """The domain's URL."""
 
     vpc_id: VpcId | None = _pd.Field(None, validation_alias="VpcId", serialization_alias="VpcId")
-    """The ID of the Amazon Virtual Private Cloud (VPC) that the domain uses for communication."""
+    """The ID of the Amazon Virtual Private Cloud (VPC) that the domain uses for
+    communication.
+    """

@@ -21,4 +21,6 @@ class DescribeEdgeDeploymentPlanRequest(_s.Shape):
     """The maximum number of results to select (50 by default)."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the edge deployment plan has enough stages to require tokening, then this is the response from the last list of stages returned."""
+    """If the edge deployment plan has enough stages to require tokening, then this is
+    the response from the last list of stages returned.
+    """

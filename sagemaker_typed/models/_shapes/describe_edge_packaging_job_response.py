@@ -21,7 +21,9 @@ class DescribeEdgePackagingJobResponse(_s.OutputShape):
     compilation_job_name: EntityName | None = _pd.Field(
         None, validation_alias="CompilationJobName", serialization_alias="CompilationJobName"
     )
-    """The name of the SageMaker Neo compilation job that is used to locate model artifacts that are being packaged."""
+    """The name of the SageMaker Neo compilation job that is used to locate model
+    artifacts that are being packaged.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -82,7 +84,11 @@ class DescribeEdgePackagingJobResponse(_s.OutputShape):
     """The output of a SageMaker Edge Manager deployable resource."""
 
     resource_key: KmsKeyId | None = _pd.Field(None, validation_alias="ResourceKey", serialization_alias="ResourceKey")
-    """The Amazon Web Services KMS key to use when encrypting the EBS volume the job run on."""
+    """The Amazon Web Services KMS key to use when encrypting the EBS volume the job
+    run on.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to download and upload the model, and to contact Neo."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to
+    download and upload the model, and to contact Neo.
+    """

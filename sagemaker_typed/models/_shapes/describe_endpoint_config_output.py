@@ -23,7 +23,11 @@ class DescribeEndpointConfigOutput(_s.OutputShape):
     async_inference_config: AsyncInferenceConfig | None = _pd.Field(
         None, validation_alias="AsyncInferenceConfig", serialization_alias="AsyncInferenceConfig"
     )
-    """Returns the description of an endpoint configuration created using the CreateEndpointConfig API."""
+    """Returns the description of an endpoint configuration created using the
+    ``CreateEndpointConfig``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html)
+    API.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """A timestamp that shows when the endpoint configuration was created."""
@@ -40,7 +44,10 @@ class DescribeEndpointConfigOutput(_s.OutputShape):
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Indicates whether all model containers deployed to the endpoint are isolated. If they are, no inbound or outbound network calls can be made to or from the model containers."""
+    """Indicates whether all model containers deployed to the endpoint are isolated. If
+    they are, no inbound or outbound network calls can be made to or from the model
+    containers.
+    """
 
     endpoint_config_arn: EndpointConfigArn = _pd.Field(
         validation_alias="EndpointConfigArn", serialization_alias="EndpointConfigArn"
@@ -55,7 +62,9 @@ class DescribeEndpointConfigOutput(_s.OutputShape):
     execution_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of the IAM role that you assigned to the endpoint configuration."""
+    """The Amazon Resource Name (ARN) of the IAM role that you assigned to the endpoint
+    configuration.
+    """
 
     explainer_config: ExplainerConfig | None = _pd.Field(
         None, validation_alias="ExplainerConfig", serialization_alias="ExplainerConfig"
@@ -63,7 +72,9 @@ class DescribeEndpointConfigOutput(_s.OutputShape):
     """The configuration parameters for an explainer."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """Amazon Web Services KMS key ID Amazon SageMaker uses to encrypt data when storing it on the ML storage volume attached to the instance."""
+    """Amazon Web Services KMS key ID Amazon SageMaker uses to encrypt data when storing
+    it on the ML storage volume attached to the instance.
+    """
 
     metrics_config: MetricsConfig | None = _pd.Field(
         None, validation_alias="MetricsConfig", serialization_alias="MetricsConfig"
@@ -73,11 +84,16 @@ class DescribeEndpointConfigOutput(_s.OutputShape):
     production_variants: ProductionVariantList = _pd.Field(
         validation_alias="ProductionVariants", serialization_alias="ProductionVariants"
     )
-    """An array of ProductionVariant objects, one for each model that you want to host at this endpoint."""
+    """An array of ``ProductionVariant`` objects, one for each model that you want to
+    host at this endpoint.
+    """
 
     shadow_production_variants: ProductionVariantList | None = _pd.Field(
         None, validation_alias="ShadowProductionVariants", serialization_alias="ShadowProductionVariants"
     )
-    """An array of ProductionVariant objects, one for each model that you want to host at this endpoint in shadow mode with production traffic replicated from the model specified on ProductionVariants ."""
+    """An array of ``ProductionVariant`` objects, one for each model that you want to
+    host at this endpoint in shadow mode with production traffic replicated from the
+    model specified on ``ProductionVariants``.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")

@@ -24,7 +24,11 @@ class DescribeEndpointOutput(_s.OutputShape):
     async_inference_config: AsyncInferenceConfig | None = _pd.Field(
         None, validation_alias="AsyncInferenceConfig", serialization_alias="AsyncInferenceConfig"
     )
-    """Returns the description of an endpoint configuration created using the CreateEndpointConfig API."""
+    """Returns the description of an endpoint configuration created using the
+    ``CreateEndpointConfig``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html)
+    API.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """A timestamp that shows when the endpoint was created."""
@@ -50,7 +54,47 @@ class DescribeEndpointOutput(_s.OutputShape):
     """Name of the endpoint."""
 
     endpoint_status: EndpointStatus = _pd.Field(validation_alias="EndpointStatus", serialization_alias="EndpointStatus")
-    """The status of the endpoint. OutOfService : Endpoint is not available to take incoming requests. Creating : CreateEndpoint is executing. Updating : UpdateEndpoint or UpdateEndpointWeightsAndCapacities is executing. SystemUpdating : Endpoint is undergoing maintenance and cannot be updated or deleted or re-scaled until it has completed. This maintenance operation does not change any customer-specified values such as VPC config, KMS encryption, model, instance type, or instance count. RollingBack : Endpoint fails to scale up or down or change its variant weight and is in the process of rolling back to its previous configuration. Once the rollback completes, endpoint returns to an InService status. This transitional status only applies to an endpoint that has autoscaling enabled and is undergoing variant weight or capacity changes as part of an UpdateEndpointWeightsAndCapacities call or when the UpdateEndpointWeightsAndCapacities operation is called explicitly. InService : Endpoint is available to process incoming requests. Deleting : DeleteEndpoint is executing. Failed : Endpoint could not be created, updated, or re-scaled. Use the FailureReason value returned by DescribeEndpoint for information about the failure. DeleteEndpoint is the only operation that can be performed on a failed endpoint. UpdateRollbackFailed : Both the rolling deployment and auto-rollback failed. Your endpoint is in service with a mix of the old and new endpoint configurations. For information about how to remedy this issue and restore the endpoint's status to InService , see Rolling Deployments ."""
+    """The status of the endpoint.
+
+    - ``OutOfService``: Endpoint is not available to take incoming requests.
+    - ``Creating``: CreateEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+      is executing.
+    - ``Updating``: UpdateEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html)
+      or UpdateEndpointWeightsAndCapacities
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html)
+      is executing.
+    - ``SystemUpdating``: Endpoint is undergoing maintenance and cannot be updated or
+      deleted or re-scaled until it has completed. This maintenance operation does not
+      change any customer-specified values such as VPC config, KMS encryption, model,
+      instance type, or instance count.
+    - ``RollingBack``: Endpoint fails to scale up or down or change its variant weight
+      and is in the process of rolling back to its previous configuration. Once the
+      rollback completes, endpoint returns to an ``InService`` status. This transitional
+      status only applies to an endpoint that has autoscaling enabled and is undergoing
+      variant weight or capacity changes as part of an
+      UpdateEndpointWeightsAndCapacities
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html)
+      call or when the UpdateEndpointWeightsAndCapacities
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html)
+      operation is called explicitly.
+    - ``InService``: Endpoint is available to process incoming requests.
+    - ``Deleting``: DeleteEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpoint.html)
+      is executing.
+    - ``Failed``: Endpoint could not be created, updated, or re-scaled. Use the
+      ``FailureReason`` value returned by DescribeEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeEndpoint.html)
+      for information about the failure. DeleteEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpoint.html)
+      is the only operation that can be performed on a failed endpoint.
+    - ``UpdateRollbackFailed``: Both the rolling deployment and auto-rollback failed.
+      Your endpoint is in service with a mix of the old and new endpoint configurations.
+      For information about how to remedy this issue and restore the endpoint's status
+      to ``InService``, see Rolling Deployments
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/deployment-guardrails-rolling.html).
+    """
 
     explainer_config: ExplainerConfig | None = _pd.Field(
         None, validation_alias="ExplainerConfig", serialization_alias="ExplainerConfig"
@@ -60,7 +104,7 @@ class DescribeEndpointOutput(_s.OutputShape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """If the status of the endpoint is Failed , the reason why it failed."""
+    """If the status of the endpoint is ``Failed``, the reason why it failed."""
 
     last_deployment_config: DeploymentConfig | None = _pd.Field(
         None, validation_alias="LastDeploymentConfig", serialization_alias="LastDeploymentConfig"
@@ -80,14 +124,24 @@ class DescribeEndpointOutput(_s.OutputShape):
     pending_deployment_summary: PendingDeploymentSummary | None = _pd.Field(
         None, validation_alias="PendingDeploymentSummary", serialization_alias="PendingDeploymentSummary"
     )
-    """Returns the summary of an in-progress deployment. This field is only returned when the endpoint is creating or updating with a new endpoint configuration."""
+    """Returns the summary of an in-progress deployment. This field is only returned
+    when the endpoint is creating or updating with a new endpoint configuration.
+    """
 
     production_variants: ProductionVariantSummaryList | None = _pd.Field(
         None, validation_alias="ProductionVariants", serialization_alias="ProductionVariants"
     )
-    """An array of ProductionVariantSummary objects, one for each model hosted behind this endpoint."""
+    """An array of ProductionVariantSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantSummary.html)
+    objects, one for each model hosted behind this endpoint.
+    """
 
     shadow_production_variants: ProductionVariantSummaryList | None = _pd.Field(
         None, validation_alias="ShadowProductionVariants", serialization_alias="ShadowProductionVariants"
     )
-    """An array of ProductionVariantSummary objects, one for each model that you want to host at this endpoint in shadow mode with production traffic replicated from the model specified on ProductionVariants ."""
+    """An array of ProductionVariantSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ProductionVariantSummary.html)
+    objects, one for each model that you want to host at this endpoint in shadow mode
+    with production traffic replicated from the model specified on
+    ``ProductionVariants``.
+    """

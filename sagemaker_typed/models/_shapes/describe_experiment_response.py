@@ -29,7 +29,9 @@ class DescribeExperimentResponse(_s.OutputShape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the experiment as displayed. If DisplayName isn't specified, ExperimentName is displayed."""
+    """The name of the experiment as displayed. If ``DisplayName`` isn't specified,
+    ``ExperimentName`` is displayed.
+    """
 
     experiment_arn: ExperimentArn | None = _pd.Field(
         None, validation_alias="ExperimentArn", serialization_alias="ExperimentArn"

@@ -12,7 +12,11 @@ class DescribeFeatureGroupRequest(_s.Shape):
     feature_group_name: FeatureGroupNameOrArn = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name or Amazon Resource Name (ARN) of the FeatureGroup you want described."""
+    """The name or Amazon Resource Name (ARN) of the ``FeatureGroup`` you want
+    described.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to resume pagination of the list of Features ( FeatureDefinitions ). 2,500 Features are returned by default."""
+    """A token to resume pagination of the list of ``Features``
+    (``FeatureDefinitions``). 2,500 ``Features`` are returned by default.
+    """

@@ -25,7 +25,7 @@ from .throughput_config_description import ThroughputConfigDescription
 
 class DescribeFeatureGroupResponse(_s.OutputShape):
     creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
-    """A timestamp indicating when SageMaker created the FeatureGroup ."""
+    """A timestamp indicating when SageMaker created the ``FeatureGroup``."""
 
     description: Description | None = _pd.Field(None, validation_alias="Description", serialization_alias="Description")
     """A free form description of the feature group."""
@@ -33,27 +33,40 @@ class DescribeFeatureGroupResponse(_s.OutputShape):
     event_time_feature_name: FeatureName = _pd.Field(
         validation_alias="EventTimeFeatureName", serialization_alias="EventTimeFeatureName"
     )
-    """The name of the feature that stores the EventTime of a Record in a FeatureGroup . An EventTime is a point in time when a new event occurs that corresponds to the creation or update of a Record in a FeatureGroup . All Records in the FeatureGroup have a corresponding EventTime ."""
+    """The name of the feature that stores the ``EventTime`` of a Record in a
+    ``FeatureGroup``.
+
+    An ``EventTime`` is a point in time when a new event occurs that corresponds to the
+    creation or update of a ``Record`` in a ``FeatureGroup``. All ``Records`` in the
+    ``FeatureGroup`` have a corresponding ``EventTime``.
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """The reason that the FeatureGroup failed to be replicated in the OfflineStore . This is failure can occur because: The FeatureGroup could not be created in the OfflineStore . The FeatureGroup could not be deleted from the OfflineStore ."""
+    """The reason that the ``FeatureGroup`` failed to be replicated in the
+    ``OfflineStore``. This is failure can occur because:
+
+    - The ``FeatureGroup`` could not be created in the ``OfflineStore``.
+    - The ``FeatureGroup`` could not be deleted from the ``OfflineStore``.
+    """
 
     feature_definitions: FeatureDefinitions = _pd.Field(
         validation_alias="FeatureDefinitions", serialization_alias="FeatureDefinitions"
     )
-    """A list of the Features in the FeatureGroup . Each feature is defined by a FeatureName and FeatureType ."""
+    """A list of the ``Features`` in the ``FeatureGroup``. Each feature is defined by a
+    ``FeatureName`` and ``FeatureType``.
+    """
 
     feature_group_arn: FeatureGroupArn = _pd.Field(
         validation_alias="FeatureGroupArn", serialization_alias="FeatureGroupArn"
     )
-    """The Amazon Resource Name (ARN) of the FeatureGroup ."""
+    """The Amazon Resource Name (ARN) of the ``FeatureGroup``."""
 
     feature_group_name: FeatureGroupName = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """he name of the FeatureGroup ."""
+    """he name of the ``FeatureGroup``."""
 
     feature_group_status: FeatureGroupStatus | None = _pd.Field(
         None, validation_alias="FeatureGroupStatus", serialization_alias="FeatureGroupStatus"
@@ -68,38 +81,55 @@ class DescribeFeatureGroupResponse(_s.OutputShape):
     last_update_status: LastUpdateStatus | None = _pd.Field(
         None, validation_alias="LastUpdateStatus", serialization_alias="LastUpdateStatus"
     )
-    """A value indicating whether the update made to the feature group was successful."""
+    """A value indicating whether the update made to the feature group was
+    successful.
+    """
 
     next_token: NextToken = _pd.Field(validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to resume pagination of the list of Features ( FeatureDefinitions )."""
+    """A token to resume pagination of the list of ``Features``
+    (``FeatureDefinitions``).
+    """
 
     offline_store_config: OfflineStoreConfig | None = _pd.Field(
         None, validation_alias="OfflineStoreConfig", serialization_alias="OfflineStoreConfig"
     )
-    """The configuration of the offline store. It includes the following configurations: Amazon S3 location of the offline store. Configuration of the Glue data catalog. Table format of the offline store. Option to disable the automatic creation of a Glue table for the offline store. Encryption configuration."""
+    """The configuration of the offline store. It includes the following configurations:
+
+    - Amazon S3 location of the offline store.
+    - Configuration of the Glue data catalog.
+    - Table format of the offline store.
+    - Option to disable the automatic creation of a Glue table for the offline store.
+    - Encryption configuration.
+    """
 
     offline_store_status: OfflineStoreStatus | None = _pd.Field(
         None, validation_alias="OfflineStoreStatus", serialization_alias="OfflineStoreStatus"
     )
-    """The status of the OfflineStore . Notifies you if replicating data into the OfflineStore has failed. Returns either: Active or Blocked"""
+    """The status of the ``OfflineStore``. Notifies you if replicating data into the
+    ``OfflineStore`` has failed. Returns either: ``Active`` or ``Blocked``
+    """
 
     online_store_config: OnlineStoreConfig | None = _pd.Field(
         None, validation_alias="OnlineStoreConfig", serialization_alias="OnlineStoreConfig"
     )
-    """The configuration for the OnlineStore ."""
+    """The configuration for the ``OnlineStore``."""
 
     online_store_total_size_bytes: OnlineStoreTotalSizeBytes | None = _pd.Field(
         None, validation_alias="OnlineStoreTotalSizeBytes", serialization_alias="OnlineStoreTotalSizeBytes"
     )
-    """The size of the OnlineStore in bytes."""
+    """The size of the ``OnlineStore`` in bytes."""
 
     record_identifier_feature_name: FeatureName = _pd.Field(
         validation_alias="RecordIdentifierFeatureName", serialization_alias="RecordIdentifierFeatureName"
     )
-    """The name of the Feature used for RecordIdentifier , whose value uniquely identifies a record stored in the feature store."""
+    """The name of the ``Feature`` used for ``RecordIdentifier``, whose value uniquely
+    identifies a record stored in the feature store.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM execution role used to persist data into the OfflineStore if an OfflineStoreConfig is provided."""
+    """The Amazon Resource Name (ARN) of the IAM execution role used to persist data
+    into the OfflineStore if an OfflineStoreConfig is provided.
+    """
 
     throughput_config: ThroughputConfigDescription | None = _pd.Field(
         None, validation_alias="ThroughputConfig", serialization_alias="ThroughputConfig"

@@ -12,7 +12,9 @@ class DescribeFeatureMetadataRequest(_s.Shape):
     feature_group_name: FeatureGroupNameOrArn = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name or Amazon Resource Name (ARN) of the feature group containing the feature."""
+    """The name or Amazon Resource Name (ARN) of the feature group containing the
+    feature.
+    """
 
     feature_name: FeatureName = _pd.Field(validation_alias="FeatureName", serialization_alias="FeatureName")
     """The name of the feature."""

@@ -26,7 +26,9 @@ class DescribeFeatureMetadataResponse(_s.OutputShape):
     feature_group_arn: FeatureGroupArn = _pd.Field(
         validation_alias="FeatureGroupArn", serialization_alias="FeatureGroupArn"
     )
-    """The Amazon Resource Number (ARN) of the feature group that contains the feature."""
+    """The Amazon Resource Number (ARN) of the feature group that contains the
+    feature.
+    """
 
     feature_group_name: FeatureGroupName = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
@@ -42,7 +44,10 @@ class DescribeFeatureMetadataResponse(_s.OutputShape):
     last_modified_time: LastModifiedTime = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
     )
-    """A timestamp indicating when the metadata for the feature group was modified. For example, if you add a parameter describing the feature, the timestamp changes to reflect the last time you"""
+    """A timestamp indicating when the metadata for the feature group was modified. For
+    example, if you add a parameter describing the feature, the timestamp changes to
+    reflect the last time you
+    """
 
     parameters: FeatureParameters | None = _pd.Field(
         None, validation_alias="Parameters", serialization_alias="Parameters"

@@ -48,12 +48,16 @@ class DescribeFlowDefinitionResponse(_s.OutputShape):
     human_loop_config: HumanLoopConfig | None = _pd.Field(
         None, validation_alias="HumanLoopConfig", serialization_alias="HumanLoopConfig"
     )
-    """An object containing information about who works on the task, the workforce task price, and other task details."""
+    """An object containing information about who works on the task, the workforce task
+    price, and other task details.
+    """
 
     human_loop_request_source: HumanLoopRequestSource | None = _pd.Field(
         None, validation_alias="HumanLoopRequestSource", serialization_alias="HumanLoopRequestSource"
     )
-    """Container for configuring the source of human task requests. Used to specify if Amazon Rekognition or Amazon Textract is used as an integration source."""
+    """Container for configuring the source of human task requests. Used to specify if
+    Amazon Rekognition or Amazon Textract is used as an integration source.
+    """
 
     output_config: FlowDefinitionOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
@@ -61,4 +65,6 @@ class DescribeFlowDefinitionResponse(_s.OutputShape):
     """An object containing information about the output file."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the Amazon Web Services Identity and Access Management (IAM) execution role for the flow definition."""
+    """The Amazon Resource Name (ARN) of the Amazon Web Services Identity and Access
+    Management (IAM) execution role for the flow definition.
+    """

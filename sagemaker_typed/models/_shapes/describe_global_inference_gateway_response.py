@@ -28,17 +28,24 @@ class DescribeGlobalInferenceGatewayResponse(_s.OutputShape):
     endpoint_url: GlobalInferenceGatewayEndpointUrl | None = _pd.Field(
         None, validation_alias="EndpointUrl", serialization_alias="EndpointUrl"
     )
-    """The URL that you use to invoke the global inference gateway. This value is set after the global inference gateway becomes ACTIVE ."""
+    """The URL that you use to invoke the global inference gateway. This value is set
+    after the global inference gateway becomes ``ACTIVE``.
+    """
 
     execution_role_arn: GlobalInferenceGatewayExecutionRoleArn = _pd.Field(
         validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of the IAM role that the global inference gateway assumes to access your SageMaker HyperPod clusters. You can't change the role after you create the global inference gateway."""
+    """The Amazon Resource Name (ARN) of the IAM role that the global inference gateway
+    assumes to access your SageMaker HyperPod clusters. You can't change the role after
+    you create the global inference gateway.
+    """
 
     failure_reason: GlobalInferenceGatewayFailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """The reason that the global inference gateway failed. SageMaker returns this value only when the status is FAILED ."""
+    """The reason that the global inference gateway failed. SageMaker returns this value
+    only when the status is ``FAILED``.
+    """
 
     id: GlobalInferenceGatewayId = _pd.Field(validation_alias="Id", serialization_alias="Id")
     """The ID of the global inference gateway."""
@@ -57,4 +64,7 @@ class DescribeGlobalInferenceGatewayResponse(_s.OutputShape):
     vpc_endpoint_service_name: GlobalInferenceGatewayVpcEndpointServiceName | None = _pd.Field(
         None, validation_alias="VpcEndpointServiceName", serialization_alias="VpcEndpointServiceName"
     )
-    """The name of the VPC endpoint service to create an interface VPC endpoint (AWS PrivateLink) from, so that you can call EndpointUrl without going over the internet. This value is set after the global inference gateway becomes ACTIVE ."""
+    """The name of the VPC endpoint service to create an interface VPC endpoint (AWS
+    PrivateLink) from, so that you can call ``EndpointUrl`` without going over the
+    internet. This value is set after the global inference gateway becomes ``ACTIVE``.
+    """

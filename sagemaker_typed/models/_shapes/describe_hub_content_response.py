@@ -52,7 +52,9 @@ class DescribeHubContentResponse(_s.OutputShape):
     hub_content_dependencies: HubContentDependencyList | None = _pd.Field(
         None, validation_alias="HubContentDependencies", serialization_alias="HubContentDependencies"
     )
-    """The location of any dependencies that the hub content has, such as scripts, model artifacts, datasets, or notebooks."""
+    """The location of any dependencies that the hub content has, such as scripts, model
+    artifacts, datasets, or notebooks.
+    """
 
     hub_content_description: HubContentDescription | None = _pd.Field(
         None, validation_alias="HubContentDescription", serialization_alias="HubContentDescription"
@@ -67,12 +69,16 @@ class DescribeHubContentResponse(_s.OutputShape):
     hub_content_document: HubContentDocument = _pd.Field(
         validation_alias="HubContentDocument", serialization_alias="HubContentDocument"
     )
-    """The hub content document that describes information about the hub content such as type, associated containers, scripts, and more."""
+    """The hub content document that describes information about the hub content such as
+    type, associated containers, scripts, and more.
+    """
 
     hub_content_markdown: HubContentMarkdown | None = _pd.Field(
         None, validation_alias="HubContentMarkdown", serialization_alias="HubContentMarkdown"
     )
-    """A string that provides a description of the hub content. This string can include links, tables, and standard markdown formating."""
+    """A string that provides a description of the hub content. This string can include
+    links, tables, and standard markdown formating.
+    """
 
     hub_content_name: HubContentName = _pd.Field(
         validation_alias="HubContentName", serialization_alias="HubContentName"

@@ -11,4 +11,6 @@ class DescribeHumanTaskUiRequest(_s.Shape):
     human_task_ui_name: HumanTaskUiName = _pd.Field(
         validation_alias="HumanTaskUiName", serialization_alias="HumanTaskUiName"
     )
-    """The name of the human task user interface (worker task template) you want information about."""
+    """The name of the human task user interface (worker task template) you want
+    information about.
+    """

@@ -18,7 +18,9 @@ class DescribeHumanTaskUiResponse(_s.OutputShape):
     human_task_ui_arn: HumanTaskUiArn = _pd.Field(
         validation_alias="HumanTaskUiArn", serialization_alias="HumanTaskUiArn"
     )
-    """The Amazon Resource Name (ARN) of the human task user interface (worker task template)."""
+    """The Amazon Resource Name (ARN) of the human task user interface (worker task
+    template).
+    """
 
     human_task_ui_name: HumanTaskUiName = _pd.Field(
         validation_alias="HumanTaskUiName", serialization_alias="HumanTaskUiName"
@@ -28,6 +30,8 @@ class DescribeHumanTaskUiResponse(_s.OutputShape):
     human_task_ui_status: HumanTaskUiStatus | None = _pd.Field(
         None, validation_alias="HumanTaskUiStatus", serialization_alias="HumanTaskUiStatus"
     )
-    """The status of the human task user interface (worker task template). Valid values are listed below."""
+    """The status of the human task user interface (worker task template). Valid values
+    are listed below.
+    """
 
     ui_template: UiTemplateInfo = _pd.Field(validation_alias="UiTemplate", serialization_alias="UiTemplate")

@@ -28,7 +28,12 @@ class DescribeHyperParameterTuningJobResponse(_s.OutputShape):
     best_training_job: HyperParameterTrainingJobSummary | None = _pd.Field(
         None, validation_alias="BestTrainingJob", serialization_alias="BestTrainingJob"
     )
-    """A TrainingJobSummary object that describes the training job that completed with the best current HyperParameterTuningJobObjective ."""
+    """A TrainingJobSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobSummary.html)
+    object that describes the training job that completed with the best current
+    HyperParameterTuningJobObjective
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobObjective.html).
+    """
 
     consumed_resources: HyperParameterTuningJobConsumedResources | None = _pd.Field(
         None, validation_alias="ConsumedResources", serialization_alias="ConsumedResources"
@@ -55,7 +60,10 @@ class DescribeHyperParameterTuningJobResponse(_s.OutputShape):
     hyper_parameter_tuning_job_config: HyperParameterTuningJobConfig = _pd.Field(
         validation_alias="HyperParameterTuningJobConfig", serialization_alias="HyperParameterTuningJobConfig"
     )
-    """The HyperParameterTuningJobConfig object that specifies the configuration of the tuning job."""
+    """The HyperParameterTuningJobConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html)
+    object that specifies the configuration of the tuning job.
+    """
 
     hyper_parameter_tuning_job_name: HyperParameterTuningJobName = _pd.Field(
         validation_alias="HyperParameterTuningJobName", serialization_alias="HyperParameterTuningJobName"
@@ -75,34 +83,64 @@ class DescribeHyperParameterTuningJobResponse(_s.OutputShape):
     objective_status_counters: ObjectiveStatusCounters = _pd.Field(
         validation_alias="ObjectiveStatusCounters", serialization_alias="ObjectiveStatusCounters"
     )
-    """The ObjectiveStatusCounters object that specifies the number of training jobs, categorized by the status of their final objective metric, that this tuning job launched."""
+    """The ObjectiveStatusCounters
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ObjectiveStatusCounters.html)
+    object that specifies the number of training jobs, categorized by the status of
+    their final objective metric, that this tuning job launched.
+    """
 
     overall_best_training_job: HyperParameterTrainingJobSummary | None = _pd.Field(
         None, validation_alias="OverallBestTrainingJob", serialization_alias="OverallBestTrainingJob"
     )
-    """If the hyperparameter tuning job is an warm start tuning job with a WarmStartType of IDENTICAL_DATA_AND_ALGORITHM , this is the TrainingJobSummary for the training job with the best objective metric value of all training jobs launched by this tuning job and all parent jobs specified for the warm start tuning job."""
+    """If the hyperparameter tuning job is an warm start tuning job with a
+    ``WarmStartType`` of ``IDENTICAL_DATA_AND_ALGORITHM``, this is the
+    TrainingJobSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobSummary.html)
+    for the training job with the best objective metric value of all training jobs
+    launched by this tuning job and all parent jobs specified for the warm start tuning
+    job.
+    """
 
     training_job_definition: HyperParameterTrainingJobDefinition | None = _pd.Field(
         None, validation_alias="TrainingJobDefinition", serialization_alias="TrainingJobDefinition"
     )
-    """The HyperParameterTrainingJobDefinition object that specifies the definition of the training jobs that this tuning job launches."""
+    """The HyperParameterTrainingJobDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html)
+    object that specifies the definition of the training jobs that this tuning job
+    launches.
+    """
 
     training_job_definitions: HyperParameterTrainingJobDefinitions | None = _pd.Field(
         None, validation_alias="TrainingJobDefinitions", serialization_alias="TrainingJobDefinitions"
     )
-    """A list of the HyperParameterTrainingJobDefinition objects launched for this tuning job."""
+    """A list of the HyperParameterTrainingJobDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html)
+    objects launched for this tuning job.
+    """
 
     training_job_status_counters: TrainingJobStatusCounters = _pd.Field(
         validation_alias="TrainingJobStatusCounters", serialization_alias="TrainingJobStatusCounters"
     )
-    """The TrainingJobStatusCounters object that specifies the number of training jobs, categorized by status, that this tuning job launched."""
+    """The TrainingJobStatusCounters
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobStatusCounters.html)
+    object that specifies the number of training jobs, categorized by status, that this
+    tuning job launched.
+    """
 
     tuning_job_completion_details: HyperParameterTuningJobCompletionDetails | None = _pd.Field(
         None, validation_alias="TuningJobCompletionDetails", serialization_alias="TuningJobCompletionDetails"
     )
-    """Tuning job completion information returned as the response from a hyperparameter tuning job. This information tells if your tuning job has or has not converged. It also includes the number of training jobs that have not improved model performance as evaluated against the objective function."""
+    """Tuning job completion information returned as the response from a hyperparameter
+    tuning job. This information tells if your tuning job has or has not converged. It
+    also includes the number of training jobs that have not improved model performance
+    as evaluated against the objective function.
+    """
 
     warm_start_config: HyperParameterTuningJobWarmStartConfig | None = _pd.Field(
         None, validation_alias="WarmStartConfig", serialization_alias="WarmStartConfig"
     )
-    """The configuration for starting the hyperparameter parameter tuning job using one or more previous tuning jobs as a starting point. The results of previous tuning jobs are used to inform which combinations of hyperparameters to search over in the new tuning job."""
+    """The configuration for starting the hyperparameter parameter tuning job using one
+    or more previous tuning jobs as a starting point. The results of previous tuning
+    jobs are used to inform which combinations of hyperparameters to search over in the
+    new tuning job.
+    """

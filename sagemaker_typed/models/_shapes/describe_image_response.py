@@ -52,4 +52,6 @@ class DescribeImageResponse(_s.OutputShape):
     """When the image was last modified."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The ARN of the IAM role that enables Amazon SageMaker AI to perform tasks on your behalf."""
+    """The ARN of the IAM role that enables Amazon SageMaker AI to perform tasks on your
+    behalf.
+    """

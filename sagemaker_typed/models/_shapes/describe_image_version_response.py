@@ -57,7 +57,13 @@ class DescribeImageVersionResponse(_s.OutputShape):
     """The status of the version."""
 
     job_type: JobType | None = _pd.Field(None, validation_alias="JobType", serialization_alias="JobType")
-    """Indicates SageMaker AI job type compatibility. TRAINING : The image version is compatible with SageMaker AI training jobs. INFERENCE : The image version is compatible with SageMaker AI inference jobs. NOTEBOOK_KERNEL : The image version is compatible with SageMaker AI notebook kernels."""
+    """Indicates SageMaker AI job type compatibility.
+
+    - ``TRAINING``: The image version is compatible with SageMaker AI training jobs.
+    - ``INFERENCE``: The image version is compatible with SageMaker AI inference jobs.
+    - ``NOTEBOOK_KERNEL``: The image version is compatible with SageMaker AI notebook
+      kernels.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -70,7 +76,11 @@ class DescribeImageVersionResponse(_s.OutputShape):
     """The machine learning framework vended in the image version."""
 
     processor: Processor | None = _pd.Field(None, validation_alias="Processor", serialization_alias="Processor")
-    """Indicates CPU or GPU compatibility. CPU : The image version is compatible with CPU. GPU : The image version is compatible with GPU."""
+    """Indicates CPU or GPU compatibility.
+
+    - ``CPU``: The image version is compatible with CPU.
+    - ``GPU``: The image version is compatible with GPU.
+    """
 
     programming_lang: ProgrammingLang | None = _pd.Field(
         None, validation_alias="ProgrammingLang", serialization_alias="ProgrammingLang"
@@ -85,7 +95,16 @@ class DescribeImageVersionResponse(_s.OutputShape):
     vendor_guidance: VendorGuidance | None = _pd.Field(
         None, validation_alias="VendorGuidance", serialization_alias="VendorGuidance"
     )
-    """The stability of the image version specified by the maintainer. NOT_PROVIDED : The maintainers did not provide a status for image version stability. STABLE : The image version is stable. TO_BE_ARCHIVED : The image version is set to be archived. Custom image versions that are set to be archived are automatically archived after three months. ARCHIVED : The image version is archived. Archived image versions are not searchable and are no longer actively supported."""
+    """The stability of the image version specified by the maintainer.
+
+    - ``NOT_PROVIDED``: The maintainers did not provide a status for image version
+      stability.
+    - ``STABLE``: The image version is stable.
+    - ``TO_BE_ARCHIVED``: The image version is set to be archived. Custom image versions
+      that are set to be archived are automatically archived after three months.
+    - ``ARCHIVED``: The image version is archived. Archived image versions are not
+      searchable and are no longer actively supported.
+    """
 
     version: ImageVersionNumber | None = _pd.Field(None, validation_alias="Version", serialization_alias="Version")
     """The version number."""

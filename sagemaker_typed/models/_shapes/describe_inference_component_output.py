@@ -23,7 +23,9 @@ class DescribeInferenceComponentOutput(_s.OutputShape):
     """The time when the inference component was created."""
 
     endpoint_arn: EndpointArn = _pd.Field(validation_alias="EndpointArn", serialization_alias="EndpointArn")
-    """The Amazon Resource Name (ARN) of the endpoint that hosts the inference component."""
+    """The Amazon Resource Name (ARN) of the endpoint that hosts the inference
+    component.
+    """
 
     endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
     """The name of the endpoint that hosts the inference component."""
@@ -31,7 +33,7 @@ class DescribeInferenceComponentOutput(_s.OutputShape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """If the inference component status is Failed , the reason for the failure."""
+    """If the inference component status is ``Failed``, the reason for the failure."""
 
     inference_component_arn: InferenceComponentArn = _pd.Field(
         validation_alias="InferenceComponentArn", serialization_alias="InferenceComponentArn"
@@ -51,7 +53,9 @@ class DescribeInferenceComponentOutput(_s.OutputShape):
     last_deployment_config: InferenceComponentDeploymentConfig | None = _pd.Field(
         None, validation_alias="LastDeploymentConfig", serialization_alias="LastDeploymentConfig"
     )
-    """The deployment and rollback settings that you assigned to the inference component."""
+    """The deployment and rollback settings that you assigned to the inference
+    component.
+    """
 
     last_modified_time: Timestamp = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -61,7 +65,9 @@ class DescribeInferenceComponentOutput(_s.OutputShape):
     runtime_config: InferenceComponentRuntimeConfigSummary | None = _pd.Field(
         None, validation_alias="RuntimeConfig", serialization_alias="RuntimeConfig"
     )
-    """Details about the runtime settings for the model that is deployed with the inference component."""
+    """Details about the runtime settings for the model that is deployed with the
+    inference component.
+    """
 
     specification: InferenceComponentSpecificationSummary | None = _pd.Field(
         None, validation_alias="Specification", serialization_alias="Specification"
@@ -71,7 +77,11 @@ class DescribeInferenceComponentOutput(_s.OutputShape):
     specifications: InferenceComponentSpecificationSummaryList | None = _pd.Field(
         None, validation_alias="Specifications", serialization_alias="Specifications"
     )
-    """A list of specification summaries for the inference component, one per instance type. This parameter is populated when the inference component was created with multiple specifications. When this parameter is populated, the singular Specification parameter is not returned."""
+    """A list of specification summaries for the inference component, one per instance
+    type. This parameter is populated when the inference component was created with
+    multiple specifications. When this parameter is populated, the singular
+    ``Specification`` parameter is not returned.
+    """
 
     variant_name: VariantName | None = _pd.Field(
         None, validation_alias="VariantName", serialization_alias="VariantName"

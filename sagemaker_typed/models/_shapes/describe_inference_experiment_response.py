@@ -37,7 +37,9 @@ class DescribeInferenceExperimentResponse(_s.OutputShape):
     data_storage_config: InferenceExperimentDataStorageConfig | None = _pd.Field(
         None, validation_alias="DataStorageConfig", serialization_alias="DataStorageConfig"
     )
-    """The Amazon S3 location and configuration for storing inference request and response data."""
+    """The Amazon S3 location and configuration for storing inference request and
+    response data.
+    """
 
     description: InferenceExperimentDescription | None = _pd.Field(
         None, validation_alias="Description", serialization_alias="Description"
@@ -50,7 +52,12 @@ class DescribeInferenceExperimentResponse(_s.OutputShape):
     """The metadata of the endpoint on which the inference experiment ran."""
 
     kms_key: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKey", serialization_alias="KmsKey")
-    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data on the storage volume attached to the ML compute instance that hosts the endpoint. For more information, see CreateInferenceExperiment ."""
+    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
+    Amazon SageMaker uses to encrypt data on the storage volume attached to the ML
+    compute instance that hosts the endpoint. For more information, see
+    CreateInferenceExperiment
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html).
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -60,13 +67,19 @@ class DescribeInferenceExperimentResponse(_s.OutputShape):
     model_variants: ModelVariantConfigSummaryList = _pd.Field(
         validation_alias="ModelVariants", serialization_alias="ModelVariants"
     )
-    """An array of ModelVariantConfigSummary objects. There is one for each variant in the inference experiment. Each ModelVariantConfigSummary object in the array describes the infrastructure configuration for deploying the corresponding variant."""
+    """An array of ``ModelVariantConfigSummary`` objects. There is one for each variant
+    in the inference experiment. Each ``ModelVariantConfigSummary`` object in the array
+    describes the infrastructure configuration for deploying the corresponding variant.
+    """
 
     name: InferenceExperimentName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the inference experiment."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The ARN of the IAM role that Amazon SageMaker can assume to access model artifacts and container images, and manage Amazon SageMaker Inference endpoints for model deployment."""
+    """The ARN of the IAM role that Amazon SageMaker can assume to access model
+    artifacts and container images, and manage Amazon SageMaker Inference endpoints for
+    model deployment.
+    """
 
     schedule: InferenceExperimentSchedule | None = _pd.Field(
         None, validation_alias="Schedule", serialization_alias="Schedule"
@@ -76,15 +89,39 @@ class DescribeInferenceExperimentResponse(_s.OutputShape):
     shadow_mode_config: ShadowModeConfig | None = _pd.Field(
         None, validation_alias="ShadowModeConfig", serialization_alias="ShadowModeConfig"
     )
-    """The configuration of ShadowMode inference experiment type, which shows the production variant that takes all the inference requests, and the shadow variant to which Amazon SageMaker replicates a percentage of the inference requests. For the shadow variant it also shows the percentage of requests that Amazon SageMaker replicates."""
+    """The configuration of ``ShadowMode`` inference experiment type, which shows the
+    production variant that takes all the inference requests, and the shadow variant to
+    which Amazon SageMaker replicates a percentage of the inference requests. For the
+    shadow variant it also shows the percentage of requests that Amazon SageMaker
+    replicates.
+    """
 
     status: InferenceExperimentStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The status of the inference experiment. The following are the possible statuses for an inference experiment: Creating - Amazon SageMaker is creating your experiment. Created - Amazon SageMaker has finished the creation of your experiment and will begin the experiment at the scheduled time. Updating - When you make changes to your experiment, your experiment shows as updating. Starting - Amazon SageMaker is beginning your experiment. Running - Your experiment is in progress. Stopping - Amazon SageMaker is stopping your experiment. Completed - Your experiment has completed. Cancelled - When you conclude your experiment early using the StopInferenceExperiment API, or if any operation fails with an unexpected error, it shows as cancelled."""
+    """The status of the inference experiment. The following are the possible statuses
+    for an inference experiment:
+
+    - ``Creating`` - Amazon SageMaker is creating your experiment.
+    - ``Created`` - Amazon SageMaker has finished the creation of your experiment and
+      will begin the experiment at the scheduled time.
+    - ``Updating`` - When you make changes to your experiment, your experiment shows as
+      updating.
+    - ``Starting`` - Amazon SageMaker is beginning your experiment.
+    - ``Running`` - Your experiment is in progress.
+    - ``Stopping`` - Amazon SageMaker is stopping your experiment.
+    - ``Completed`` - Your experiment has completed.
+    - ``Cancelled`` - When you conclude your experiment early using the
+      StopInferenceExperiment
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopInferenceExperiment.html)
+      API, or if any operation fails with an unexpected error, it shows as cancelled.
+    """
 
     status_reason: InferenceExperimentStatusReason | None = _pd.Field(
         None, validation_alias="StatusReason", serialization_alias="StatusReason"
     )
-    """The error message or client-specified Reason from the StopInferenceExperiment API, that explains the status of the inference experiment."""
+    """The error message or client-specified ``Reason`` from the StopInferenceExperiment
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopInferenceExperiment.html)
+    API, that explains the status of the inference experiment.
+    """
 
     type: InferenceExperimentType = _pd.Field(validation_alias="Type", serialization_alias="Type")
     """The type of the inference experiment."""

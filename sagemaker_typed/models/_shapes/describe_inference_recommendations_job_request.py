@@ -9,4 +9,6 @@ from .recommendation_job_name import RecommendationJobName
 
 class DescribeInferenceRecommendationsJobRequest(_s.Shape):
     job_name: RecommendationJobName = _pd.Field(validation_alias="JobName", serialization_alias="JobName")
-    """The name of the job. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the job. The name must be unique within an Amazon Web Services Region
+    in the Amazon Web Services account.
+    """

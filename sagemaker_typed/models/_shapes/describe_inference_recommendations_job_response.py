@@ -32,7 +32,9 @@ class DescribeInferenceRecommendationsJobResponse(_s.OutputShape):
     endpoint_performances: EndpointPerformances | None = _pd.Field(
         None, validation_alias="EndpointPerformances", serialization_alias="EndpointPerformances"
     )
-    """The performance results from running an Inference Recommender job on an existing endpoint."""
+    """The performance results from running an Inference Recommender job on an existing
+    endpoint.
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
@@ -47,7 +49,10 @@ class DescribeInferenceRecommendationsJobResponse(_s.OutputShape):
     input_config: RecommendationJobInputConfig = _pd.Field(
         validation_alias="InputConfig", serialization_alias="InputConfig"
     )
-    """Returns information about the versioned model package Amazon Resource Name (ARN), the traffic pattern, and endpoint configurations you provided when you initiated the job."""
+    """Returns information about the versioned model package Amazon Resource Name (ARN),
+    the traffic pattern, and endpoint configurations you provided when you initiated the
+    job.
+    """
 
     job_arn: RecommendationJobArn = _pd.Field(validation_alias="JobArn", serialization_alias="JobArn")
     """The Amazon Resource Name (ARN) of the job."""
@@ -58,7 +63,9 @@ class DescribeInferenceRecommendationsJobResponse(_s.OutputShape):
     """The job description that you provided when you initiated the job."""
 
     job_name: RecommendationJobName = _pd.Field(validation_alias="JobName", serialization_alias="JobName")
-    """The name of the job. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the job. The name must be unique within an Amazon Web Services Region
+    in the Amazon Web Services account.
+    """
 
     job_type: RecommendationJobType = _pd.Field(validation_alias="JobType", serialization_alias="JobType")
     """The job type that you provided when you initiated the job."""
@@ -69,7 +76,9 @@ class DescribeInferenceRecommendationsJobResponse(_s.OutputShape):
     """A timestamp that shows when the job was last modified."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the Amazon Web Services Identity and Access Management (IAM) role you provided when you initiated the job."""
+    """The Amazon Resource Name (ARN) of the Amazon Web Services Identity and Access
+    Management (IAM) role you provided when you initiated the job.
+    """
 
     status: RecommendationJobStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
     """The status of the job."""

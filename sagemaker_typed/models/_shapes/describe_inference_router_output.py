@@ -34,7 +34,10 @@ class DescribeInferenceRouterOutput(_s.OutputShape):
     routing_targets: RoutingTargetList = _pd.Field(
         validation_alias="RoutingTargets", serialization_alias="RoutingTargets"
     )
-    """The routing targets of the inference router. Each destination includes its RoutingStatus . You can send these routing targets back in an UpdateInferenceRouter request without changes."""
+    """The routing targets of the inference router. Each destination includes its
+    ``RoutingStatus``. You can send these routing targets back in an
+    ``UpdateInferenceRouter`` request without changes.
+    """
 
     status: InferenceRouterStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
     """The status of the inference router."""
@@ -42,4 +45,4 @@ class DescribeInferenceRouterOutput(_s.OutputShape):
     status_reason: InferenceRouterStatusReason | None = _pd.Field(
         None, validation_alias="StatusReason", serialization_alias="StatusReason"
     )
-    """If the status is Failed , the reason that the inference router failed."""
+    """If the status is ``Failed``, the reason that the inference router failed."""

@@ -63,12 +63,16 @@ class DescribeJobResponse(_s.OutputShape):
     secondary_status: JobSecondaryStatus = _pd.Field(
         validation_alias="SecondaryStatus", serialization_alias="SecondaryStatus"
     )
-    """The detailed secondary status of the job, providing more granular information about the job's progress. Secondary statuses may change between releases."""
+    """The detailed secondary status of the job, providing more granular information
+    about the job's progress. Secondary statuses may change between releases.
+    """
 
     secondary_status_transitions: JobSecondaryStatusTransitions = _pd.Field(
         validation_alias="SecondaryStatusTransitions", serialization_alias="SecondaryStatusTransitions"
     )
-    """A list of secondary status transitions for the job, with timestamps and optional status messages."""
+    """A list of secondary status transitions for the job, with timestamps and optional
+    status messages.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """The tags associated with the job."""

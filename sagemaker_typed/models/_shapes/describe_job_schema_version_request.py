@@ -15,4 +15,6 @@ class DescribeJobSchemaVersionRequest(_s.Shape):
     job_config_schema_version: JobSchemaVersion | None = _pd.Field(
         None, validation_alias="JobConfigSchemaVersion", serialization_alias="JobConfigSchemaVersion"
     )
-    """The version of the schema to retrieve. If not specified, the latest version is returned."""
+    """The version of the schema to retrieve. If not specified, the latest version is
+    returned.
+    """

@@ -35,10 +35,15 @@ class DescribeLabelingJobResponse(_s.OutputShape):
     human_task_config: HumanTaskConfig = _pd.Field(
         validation_alias="HumanTaskConfig", serialization_alias="HumanTaskConfig"
     )
-    """Configuration information required for human workers to complete a labeling task."""
+    """Configuration information required for human workers to complete a labeling
+    task.
+    """
 
     input_config: LabelingJobInputConfig = _pd.Field(validation_alias="InputConfig", serialization_alias="InputConfig")
-    """Input configuration information for the labeling job, such as the Amazon S3 location of the data objects and the location of the manifest file that describes the data objects."""
+    """Input configuration information for the labeling job, such as the Amazon S3
+    location of the data objects and the location of the manifest file that describes
+    the data objects.
+    """
 
     job_reference_code: JobReferenceCode = _pd.Field(
         validation_alias="JobReferenceCode", serialization_alias="JobReferenceCode"
@@ -53,10 +58,50 @@ class DescribeLabelingJobResponse(_s.OutputShape):
     label_category_config_s3_uri: S3Uri | None = _pd.Field(
         None, validation_alias="LabelCategoryConfigS3Uri", serialization_alias="LabelCategoryConfigS3Uri"
     )
-    """The S3 location of the JSON file that defines the categories used to label data objects. Please note the following label-category limits: Semantic segmentation labeling jobs using automated labeling: 20 labels Box bounding labeling jobs (all): 10 labels The file is a JSON structure in the following format: { "document-version": "2018-11-28" "labels": [ { "label": " label 1 " }, { "label": " label 2 " }, ... { "label": " label n " } ] }"""
+    """The S3 location of the JSON file that defines the categories used to label data
+    objects. Please note the following label-category limits:
+
+    - Semantic segmentation labeling jobs using automated labeling: 20 labels
+    - Box bounding labeling jobs (all): 10 labels
+
+    The file is a JSON structure in the following format:
+
+    ``{``
+
+    ``"document-version": "2018-11-28"``
+
+    ``"labels": [``
+
+    ``{``
+
+    ``"label": "label 1"``
+
+    ``},``
+
+    ``{``
+
+    ``"label": "label 2"``
+
+    ``},``
+
+    ``...``
+
+    ``{``
+
+    ``"label": "label n"``
+
+    ``}``
+
+    ``]``
+
+    ``}``
+    """
 
     label_counters: LabelCounters = _pd.Field(validation_alias="LabelCounters", serialization_alias="LabelCounters")
-    """Provides a breakdown of the number of data objects labeled by humans, the number of objects labeled by machine, the number of objects than couldn't be labeled, and the total number of objects labeled."""
+    """Provides a breakdown of the number of data objects labeled by humans, the number
+    of objects labeled by machine, the number of objects than couldn't be labeled, and
+    the total number of objects labeled.
+    """
 
     labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = _pd.Field(
         None, validation_alias="LabelingJobAlgorithmsConfig", serialization_alias="LabelingJobAlgorithmsConfig"
@@ -91,15 +136,25 @@ class DescribeLabelingJobResponse(_s.OutputShape):
     output_config: LabelingJobOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The location of the job's output data and the Amazon Web Services Key Management Service key ID for the key used to encrypt the output data, if any."""
+    """The location of the job's output data and the Amazon Web Services Key Management
+    Service key ID for the key used to encrypt the output data, if any.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) that SageMaker assumes to perform tasks on your behalf during data labeling."""
+    """The Amazon Resource Name (ARN) that SageMaker assumes to perform tasks on your
+    behalf during data labeling.
+    """
 
     stopping_conditions: LabelingJobStoppingConditions | None = _pd.Field(
         None, validation_alias="StoppingConditions", serialization_alias="StoppingConditions"
     )
-    """A set of conditions for stopping a labeling job. If any of the conditions are met, the job is automatically stopped."""
+    """A set of conditions for stopping a labeling job. If any of the conditions are
+    met, the job is automatically stopped.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """

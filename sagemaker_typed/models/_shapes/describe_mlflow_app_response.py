@@ -32,7 +32,9 @@ class DescribeMlflowAppResponse(_s.OutputShape):
     artifact_store_uri: S3Uri | None = _pd.Field(
         None, validation_alias="ArtifactStoreUri", serialization_alias="ArtifactStoreUri"
     )
-    """The S3 URI of the general purpose bucket used as the MLflow App artifact store."""
+    """The S3 URI of the general purpose bucket used as the MLflow App artifact
+    store.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
 
@@ -47,7 +49,10 @@ class DescribeMlflowAppResponse(_s.OutputShape):
     """List of SageMaker Domain IDs for which this MLflow App is the default."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The ID of the Amazon Web Services KMS key used to encrypt the data at rest associated with the MLflow App. This field is absent if the MLflow App is not encrypted with a customer-managed key."""
+    """The ID of the Amazon Web Services KMS key used to encrypt the data at rest
+    associated with the MLflow App. This field is absent if the MLflow App is not
+    encrypted with a customer-managed key.
+    """
 
     last_modified_by: UserContext | None = _pd.Field(
         None, validation_alias="LastModifiedBy", serialization_alias="LastModifiedBy"
@@ -71,13 +76,17 @@ class DescribeMlflowAppResponse(_s.OutputShape):
     model_registration_mode: ModelRegistrationMode | None = _pd.Field(
         None, validation_alias="ModelRegistrationMode", serialization_alias="ModelRegistrationMode"
     )
-    """Whether automatic registration of new MLflow models to the SageMaker Model Registry is enabled."""
+    """Whether automatic registration of new MLflow models to the SageMaker Model
+    Registry is enabled.
+    """
 
     name: MlflowAppName | None = _pd.Field(None, validation_alias="Name", serialization_alias="Name")
     """The name of the MLflow App."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow App uses to access the artifact store in Amazon S3."""
+    """The Amazon Resource Name (ARN) for an IAM role in your account that the MLflow
+    App uses to access the artifact store in Amazon S3.
+    """
 
     status: MlflowAppStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
     """The current creation status of the described MLflow App."""

@@ -25,12 +25,16 @@ class DescribeMlflowTrackingServerResponse(_s.OutputShape):
     artifact_store_uri: S3Uri | None = _pd.Field(
         None, validation_alias="ArtifactStoreUri", serialization_alias="ArtifactStoreUri"
     )
-    """The S3 URI of the general purpose bucket used as the MLflow Tracking Server artifact store."""
+    """The S3 URI of the general purpose bucket used as the MLflow Tracking Server
+    artifact store.
+    """
 
     automatic_model_registration: Boolean | None = _pd.Field(
         None, validation_alias="AutomaticModelRegistration", serialization_alias="AutomaticModelRegistration"
     )
-    """Whether automatic registration of new MLflow models to the SageMaker Model Registry is enabled."""
+    """Whether automatic registration of new MLflow models to the SageMaker Model
+    Registry is enabled.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
 
@@ -59,17 +63,23 @@ class DescribeMlflowTrackingServerResponse(_s.OutputShape):
     """The MLflow version used for the described tracking server."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) for an IAM role in your account that the described MLflow Tracking Server uses to access the artifact store in Amazon S3."""
+    """The Amazon Resource Name (ARN) for an IAM role in your account that the described
+    MLflow Tracking Server uses to access the artifact store in Amazon S3.
+    """
 
     s3_bucket_owner_account_id: AccountId | None = _pd.Field(
         None, validation_alias="S3BucketOwnerAccountId", serialization_alias="S3BucketOwnerAccountId"
     )
-    """Expected Amazon Web Services account ID that owns the Amazon S3 bucket for artifact storage."""
+    """Expected Amazon Web Services account ID that owns the Amazon S3 bucket for
+    artifact storage.
+    """
 
     s3_bucket_owner_verification: Boolean | None = _pd.Field(
         None, validation_alias="S3BucketOwnerVerification", serialization_alias="S3BucketOwnerVerification"
     )
-    """Whether Amazon S3 Bucket Ownership checks are enabled whenever the tracking server interacts with Amazon Amazon S3."""
+    """Whether Amazon S3 Bucket Ownership checks are enabled whenever the tracking
+    server interacts with Amazon Amazon S3.
+    """
 
     tracking_server_arn: TrackingServerArn | None = _pd.Field(
         None, validation_alias="TrackingServerArn", serialization_alias="TrackingServerArn"
@@ -99,9 +109,13 @@ class DescribeMlflowTrackingServerResponse(_s.OutputShape):
     tracking_server_url: TrackingServerUrl | None = _pd.Field(
         None, validation_alias="TrackingServerUrl", serialization_alias="TrackingServerUrl"
     )
-    """The URL to connect to the MLflow user interface for the described tracking server."""
+    """The URL to connect to the MLflow user interface for the described tracking
+    server.
+    """
 
     weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = _pd.Field(
         None, validation_alias="WeeklyMaintenanceWindowStart", serialization_alias="WeeklyMaintenanceWindowStart"
     )
-    """The day and time of the week when weekly maintenance occurs on the described tracking server."""
+    """The day and time of the week when weekly maintenance occurs on the described
+    tracking server.
+    """

@@ -11,4 +11,6 @@ class DescribeModelBiasJobDefinitionRequest(_s.Shape):
     job_definition_name: MonitoringJobDefinitionName = _pd.Field(
         validation_alias="JobDefinitionName", serialization_alias="JobDefinitionName"
     )
-    """The name of the model bias job definition. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the model bias job definition. The name must be unique within an
+    Amazon Web Services Region in the Amazon Web Services account.
+    """

@@ -29,7 +29,9 @@ class DescribeModelBiasJobDefinitionResponse(_s.OutputShape):
     job_definition_name: MonitoringJobDefinitionName = _pd.Field(
         validation_alias="JobDefinitionName", serialization_alias="JobDefinitionName"
     )
-    """The name of the bias job definition. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the bias job definition. The name must be unique within an Amazon Web
+    Services Region in the Amazon Web Services account.
+    """
 
     job_resources: MonitoringResources = _pd.Field(validation_alias="JobResources", serialization_alias="JobResources")
 
@@ -58,7 +60,9 @@ class DescribeModelBiasJobDefinitionResponse(_s.OutputShape):
     """Networking options for a model bias job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role that has read permission to the input data location and write permission to the output data location in Amazon S3."""
+    """The Amazon Resource Name (ARN) of the IAM role that has read permission to the
+    input data location and write permission to the output data location in Amazon S3.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"

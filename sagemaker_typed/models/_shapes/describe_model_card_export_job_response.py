@@ -42,7 +42,9 @@ class DescribeModelCardExportJobResponse(_s.OutputShape):
     """The name of the model card export job to describe."""
 
     model_card_name: EntityName = _pd.Field(validation_alias="ModelCardName", serialization_alias="ModelCardName")
-    """The name or Amazon Resource Name (ARN) of the model card that the model export job exports."""
+    """The name or Amazon Resource Name (ARN) of the model card that the model export
+    job exports.
+    """
 
     model_card_version: Integer = _pd.Field(validation_alias="ModelCardVersion", serialization_alias="ModelCardVersion")
     """The version of the model card that the model export job exports."""
@@ -53,4 +55,11 @@ class DescribeModelCardExportJobResponse(_s.OutputShape):
     """The export output details for the model card."""
 
     status: ModelCardExportJobStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The completion status of the model card export job. InProgress : The model card export job is in progress. Completed : The model card export job is complete. Failed : The model card export job failed. To see the reason for the failure, see the FailureReason field in the response to a DescribeModelCardExportJob call."""
+    """The completion status of the model card export job.
+
+    - ``InProgress``: The model card export job is in progress.
+    - ``Completed``: The model card export job is complete.
+    - ``Failed``: The model card export job failed. To see the reason for the failure,
+      see the ``FailureReason`` field in the response to a
+      ``DescribeModelCardExportJob`` call.
+    """

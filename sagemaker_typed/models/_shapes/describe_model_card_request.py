@@ -13,7 +13,20 @@ class DescribeModelCardRequest(_s.Shape):
     included_data: IncludedData | None = _pd.Field(
         None, validation_alias="IncludedData", serialization_alias="IncludedData"
     )
-    """Specifies the level of model card data to include in the response. Use this parameter to call DescribeModelCard without requiring kms:Decrypt permission on the customer-managed Amazon Web Services KMS key. AllData : Returns the full model card Content . This option requires kms:Decrypt permission on the customer-managed key, if one is associated with the model card. This is the default. MetadataOnly : Returns the model card with sanitized Content that includes only a small set of unencrypted metadata fields. This option does not require kms:Decrypt permission. For the list of fields preserved in the response, see Content . If you don't specify a value, SageMaker returns AllData ."""
+    """Specifies the level of model card data to include in the response. Use this
+    parameter to call ``DescribeModelCard`` without requiring ``kms:Decrypt`` permission
+    on the customer-managed Amazon Web Services KMS key.
+
+    - ``AllData``: Returns the full model card ``Content``. This option requires
+      ``kms:Decrypt`` permission on the customer-managed key, if one is associated with
+      the model card. This is the default.
+    - ``MetadataOnly``: Returns the model card with sanitized ``Content`` that includes
+      only a small set of unencrypted metadata fields. This option does not require
+      ``kms:Decrypt`` permission. For the list of fields preserved in the response, see
+      ``Content``.
+
+    If you don't specify a value, SageMaker returns ``AllData``.
+    """
 
     model_card_name: ModelCardNameOrArn = _pd.Field(
         validation_alias="ModelCardName", serialization_alias="ModelCardName"
@@ -23,4 +36,6 @@ class DescribeModelCardRequest(_s.Shape):
     model_card_version: Integer | None = _pd.Field(
         None, validation_alias="ModelCardVersion", serialization_alias="ModelCardVersion"
     )
-    """The version of the model card to describe. If a version is not provided, then the latest version of the model card is described."""
+    """The version of the model card to describe. If a version is not provided, then the
+    latest version of the model card is described.
+    """

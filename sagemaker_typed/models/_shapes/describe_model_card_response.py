@@ -20,7 +20,25 @@ class DescribeModelCardResponse(_s.OutputShape, _s.RedactingShape):
     __redact_keys__ = frozenset(["Content", "content"])
 
     content: ModelCardContent = _pd.Field(validation_alias="Content", serialization_alias="Content")
-    """The content of the model card. Content is provided as a string in the model card JSON schema . When you set IncludedData to MetadataOnly in the request, SageMaker returns a sanitized version of Content that includes only the following JSON paths, when present in the model card: model_overview.model_id model_overview.model_name intended_uses.risk_rating model_package_details.model_package_group_name model_package_details.model_package_arn All other fields are removed from Content when IncludedData is MetadataOnly , including model description, training details, evaluation details, business details, and additional information. To retrieve the complete Content , set IncludedData to AllData or omit the parameter."""
+    """The content of the model card. Content is provided as a string in the model card
+    JSON schema
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-cards.html#model-cards-json-schema).
+
+    When you set ``IncludedData`` to ``MetadataOnly`` in the request, SageMaker returns
+    a sanitized version of ``Content`` that includes only the following JSON paths, when
+    present in the model card:
+
+    - ``model_overview.model_id``
+    - ``model_overview.model_name``
+    - ``intended_uses.risk_rating``
+    - ``model_package_details.model_package_group_name``
+    - ``model_package_details.model_package_arn``
+
+    All other fields are removed from ``Content`` when ``IncludedData`` is
+    ``MetadataOnly``, including model description, training details, evaluation details,
+    business details, and additional information. To retrieve the complete ``Content``,
+    set ``IncludedData`` to ``AllData`` or omit the parameter.
+    """
 
     created_by: UserContext = _pd.Field(validation_alias="CreatedBy", serialization_alias="CreatedBy")
 
@@ -45,12 +63,29 @@ class DescribeModelCardResponse(_s.OutputShape, _s.RedactingShape):
     model_card_processing_status: ModelCardProcessingStatus | None = _pd.Field(
         None, validation_alias="ModelCardProcessingStatus", serialization_alias="ModelCardProcessingStatus"
     )
-    """The processing status of model card deletion. The ModelCardProcessingStatus updates throughout the different deletion steps. DeletePending : Model card deletion request received. DeleteInProgress : Model card deletion is in progress. ContentDeleted : Deleted model card content. ExportJobsDeleted : Deleted all export jobs associated with the model card. DeleteCompleted : Successfully deleted the model card. DeleteFailed : The model card failed to delete."""
+    """The processing status of model card deletion. The ``ModelCardProcessingStatus``
+    updates throughout the different deletion steps.
+
+    - ``DeletePending``: Model card deletion request received.
+    - ``DeleteInProgress``: Model card deletion is in progress.
+    - ``ContentDeleted``: Deleted model card content.
+    - ``ExportJobsDeleted``: Deleted all export jobs associated with the model card.
+    - ``DeleteCompleted``: Successfully deleted the model card.
+    - ``DeleteFailed``: The model card failed to delete.
+    """
 
     model_card_status: ModelCardStatus = _pd.Field(
         validation_alias="ModelCardStatus", serialization_alias="ModelCardStatus"
     )
-    """The approval status of the model card within your organization. Different organizations might have different criteria for model card review and approval. Draft : The model card is a work in progress. PendingReview : The model card is pending review. Approved : The model card is approved. Archived : The model card is archived. No more updates should be made to the model card, but it can still be exported."""
+    """The approval status of the model card within your organization. Different
+    organizations might have different criteria for model card review and approval.
+
+    - ``Draft``: The model card is a work in progress.
+    - ``PendingReview``: The model card is pending review.
+    - ``Approved``: The model card is approved.
+    - ``Archived``: The model card is archived. No more updates should be made to the
+      model card, but it can still be exported.
+    """
 
     model_card_version: Integer = _pd.Field(validation_alias="ModelCardVersion", serialization_alias="ModelCardVersion")
     """The version of the model card."""

@@ -29,7 +29,9 @@ class DescribeModelExplainabilityJobDefinitionResponse(_s.OutputShape):
     job_definition_name: MonitoringJobDefinitionName = _pd.Field(
         validation_alias="JobDefinitionName", serialization_alias="JobDefinitionName"
     )
-    """The name of the explainability job definition. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the explainability job definition. The name must be unique within an
+    Amazon Web Services Region in the Amazon Web Services account.
+    """
 
     job_resources: MonitoringResources = _pd.Field(validation_alias="JobResources", serialization_alias="JobResources")
 
@@ -37,7 +39,9 @@ class DescribeModelExplainabilityJobDefinitionResponse(_s.OutputShape):
         validation_alias="ModelExplainabilityAppSpecification",
         serialization_alias="ModelExplainabilityAppSpecification",
     )
-    """Configures the model explainability job to run a specified Docker container image."""
+    """Configures the model explainability job to run a specified Docker container
+    image.
+    """
 
     model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = _pd.Field(
         None,
@@ -61,7 +65,9 @@ class DescribeModelExplainabilityJobDefinitionResponse(_s.OutputShape):
     """Networking options for a model explainability job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role that has read permission to the input data location and write permission to the output data location in Amazon S3."""
+    """The Amazon Resource Name (ARN) of the IAM role that has read permission to the
+    input data location and write permission to the output data location in Amazon S3.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"

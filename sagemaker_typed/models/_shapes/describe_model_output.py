@@ -33,12 +33,16 @@ class DescribeModelOutput(_s.OutputShape):
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """If True , no inbound or outbound network calls can be made to or from the model container."""
+    """If ``True``, no inbound or outbound network calls can be made to or from the
+    model container.
+    """
 
     execution_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of the IAM role that you specified for the model."""
+    """The Amazon Resource Name (ARN) of the IAM role that you specified for the
+    model.
+    """
 
     inference_execution_config: InferenceExecutionConfig | None = _pd.Field(
         None, validation_alias="InferenceExecutionConfig", serialization_alias="InferenceExecutionConfig"
@@ -54,7 +58,14 @@ class DescribeModelOutput(_s.OutputShape):
     primary_container: ContainerDefinition | None = _pd.Field(
         None, validation_alias="PrimaryContainer", serialization_alias="PrimaryContainer"
     )
-    """The location of the primary inference code, associated artifacts, and custom environment map that the inference code uses when it is deployed in production."""
+    """The location of the primary inference code, associated artifacts, and custom
+    environment map that the inference code uses when it is deployed in production.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """A VpcConfig object that specifies the VPC that this model has access to. For more information, see Protect Endpoints by Using an Amazon Virtual Private Cloud"""
+    """A VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that this model has access to. For more information,
+    see Protect Endpoints by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/host-vpc.html)
+    """

@@ -42,7 +42,11 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
         validation_alias="AdditionalInferenceSpecifications",
         serialization_alias="AdditionalInferenceSpecifications",
     )
-    """An array of additional Inference Specification objects. Each additional Inference Specification specifies artifacts based on this model package that can be used on inference endpoints. Generally used with SageMaker Neo to store the compiled artifacts."""
+    """An array of additional Inference Specification objects. Each additional Inference
+    Specification specifies artifacts based on this model package that can be used on
+    inference endpoints. Generally used with SageMaker Neo to store the compiled
+    artifacts.
+    """
 
     approval_description: ApprovalDescription | None = _pd.Field(
         None, validation_alias="ApprovalDescription", serialization_alias="ApprovalDescription"
@@ -52,7 +56,9 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
     certify_for_marketplace: CertifyForMarketplace | None = _pd.Field(
         None, validation_alias="CertifyForMarketplace", serialization_alias="CertifyForMarketplace"
     )
-    """Whether the model package is certified for listing on Amazon Web Services Marketplace."""
+    """Whether the model package is certified for listing on Amazon Web Services
+    Marketplace.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
 
@@ -65,17 +71,26 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
     """The metadata properties associated with the model package versions."""
 
     domain: String | None = _pd.Field(None, validation_alias="Domain", serialization_alias="Domain")
-    """The machine learning domain of the model package you specified. Common machine learning domains include computer vision and natural language processing."""
+    """The machine learning domain of the model package you specified. Common machine
+    learning domains include computer vision and natural language processing.
+    """
 
     drift_check_baselines: DriftCheckBaselines | None = _pd.Field(
         None, validation_alias="DriftCheckBaselines", serialization_alias="DriftCheckBaselines"
     )
-    """Represents the drift check baselines that can be used when the model monitor is set using the model package. For more information, see the topic on Drift Detection against Previous Baselines in SageMaker Pipelines in the Amazon SageMaker Developer Guide ."""
+    """Represents the drift check baselines that can be used when the model monitor is
+    set using the model package. For more information, see the topic on Drift Detection
+    against Previous Baselines in SageMaker Pipelines
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-quality-clarify-baseline-lifecycle.html#pipelines-quality-clarify-baseline-drift-detection)
+    in the Amazon SageMaker Developer Guide.
+    """
 
     inference_specification: InferenceSpecification | None = _pd.Field(
         None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
     )
-    """Details about inference jobs that you can run with models based on this model package."""
+    """Details about inference jobs that you can run with models based on this model
+    package.
+    """
 
     last_modified_by: UserContext | None = _pd.Field(
         None, validation_alias="LastModifiedBy", serialization_alias="LastModifiedBy"
@@ -103,7 +118,35 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
     model_card: ModelPackageModelCard | None = _pd.Field(
         None, validation_alias="ModelCard", serialization_alias="ModelCard"
     )
-    """The model card associated with the model package. Since ModelPackageModelCard is tied to a model package, it is a specific usage of a model card and its schema is simplified compared to the schema of ModelCard . The ModelPackageModelCard schema does not include model_package_details , and model_overview is composed of the model_creator and model_artifact properties. For more information about the model package model card schema, see Model package model card schema . For more information about the model card associated with the model package, see View the Details of a Model Version . When you set IncludedData to MetadataOnly in the request, ModelCardStatus is preserved and ModelCardContent is sanitized to include only the following JSON paths, when present in the model card: model_overview.model_id model_overview.model_name intended_uses.risk_rating model_package_details.model_package_group_name model_package_details.model_package_arn Because the ModelPackageModelCard schema does not include model_package_details and limits model_overview to model_creator and model_artifact , the sanitized ModelCardContent for a model package typically contains only intended_uses.risk_rating if it was provided when the model card was created. To retrieve the complete ModelCardContent , set IncludedData to AllData or omit the parameter."""
+    """The model card associated with the model package. Since ``ModelPackageModelCard``
+    is tied to a model package, it is a specific usage of a model card and its schema is
+    simplified compared to the schema of ``ModelCard``. The ``ModelPackageModelCard``
+    schema does not include ``model_package_details``, and ``model_overview`` is
+    composed of the ``model_creator`` and ``model_artifact`` properties. For more
+    information about the model package model card schema, see Model package model card
+    schema
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-details.html#model-card-schema).
+    For more information about the model card associated with the model package, see
+    View the Details of a Model Version
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-details.html).
+
+    When you set ``IncludedData`` to ``MetadataOnly`` in the request,
+    ``ModelCardStatus`` is preserved and ``ModelCardContent`` is sanitized to include
+    only the following JSON paths, when present in the model card:
+
+    - ``model_overview.model_id``
+    - ``model_overview.model_name``
+    - ``intended_uses.risk_rating``
+    - ``model_package_details.model_package_group_name``
+    - ``model_package_details.model_package_arn``
+
+    Because the ``ModelPackageModelCard`` schema does not include
+    ``model_package_details`` and limits ``model_overview`` to ``model_creator`` and
+    ``model_artifact``, the sanitized ``ModelCardContent`` for a model package typically
+    contains only ``intended_uses.risk_rating`` if it was provided when the model card
+    was created. To retrieve the complete ``ModelCardContent``, set ``IncludedData`` to
+    ``AllData`` or omit the parameter.
+    """
 
     model_life_cycle: ModelLifeCycle | None = _pd.Field(
         None, validation_alias="ModelLifeCycle", serialization_alias="ModelLifeCycle"
@@ -128,7 +171,9 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
     model_package_group_name: EntityName | None = _pd.Field(
         None, validation_alias="ModelPackageGroupName", serialization_alias="ModelPackageGroupName"
     )
-    """If the model is a versioned model, the name of the model group that the versioned model belongs to."""
+    """If the model is a versioned model, the name of the model group that the versioned
+    model belongs to.
+    """
 
     model_package_name: EntityName = _pd.Field(
         validation_alias="ModelPackageName", serialization_alias="ModelPackageName"
@@ -158,12 +203,16 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
     sample_payload_url: String | None = _pd.Field(
         None, validation_alias="SamplePayloadUrl", serialization_alias="SamplePayloadUrl"
     )
-    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload are stored. This path points to a single gzip compressed tar archive (.tar.gz suffix)."""
+    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload are
+    stored. This path points to a single gzip compressed tar archive (.tar.gz suffix).
+    """
 
     security_config: ModelPackageSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"
     )
-    """The KMS Key ID ( KMSKeyId ) used for encryption of model package information."""
+    """The KMS Key ID (``KMSKeyId``) used for encryption of model package
+    information.
+    """
 
     skip_model_validation: SkipModelValidation | None = _pd.Field(
         None, validation_alias="SkipModelValidation", serialization_alias="SkipModelValidation"
@@ -181,9 +230,13 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
     """The URI of the source for the model package."""
 
     task: String | None = _pd.Field(None, validation_alias="Task", serialization_alias="Task")
-    """The machine learning task you specified that your model package accomplishes. Common machine learning tasks include object detection and image classification."""
+    """The machine learning task you specified that your model package accomplishes.
+    Common machine learning tasks include object detection and image classification.
+    """
 
     validation_specification: ModelPackageValidationSpecification | None = _pd.Field(
         None, validation_alias="ValidationSpecification", serialization_alias="ValidationSpecification"
     )
-    """Configurations for one or more transform jobs that SageMaker runs to test the model package."""
+    """Configurations for one or more transform jobs that SageMaker runs to test the
+    model package.
+    """

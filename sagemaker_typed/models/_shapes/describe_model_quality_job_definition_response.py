@@ -29,7 +29,9 @@ class DescribeModelQualityJobDefinitionResponse(_s.OutputShape):
     job_definition_name: MonitoringJobDefinitionName = _pd.Field(
         validation_alias="JobDefinitionName", serialization_alias="JobDefinitionName"
     )
-    """The name of the quality job definition. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the quality job definition. The name must be unique within an Amazon
+    Web Services Region in the Amazon Web Services account.
+    """
 
     job_resources: MonitoringResources = _pd.Field(validation_alias="JobResources", serialization_alias="JobResources")
 
@@ -58,7 +60,9 @@ class DescribeModelQualityJobDefinitionResponse(_s.OutputShape):
     """Networking options for a model quality job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
+    to perform tasks on your behalf.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"

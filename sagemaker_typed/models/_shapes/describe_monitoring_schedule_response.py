@@ -27,7 +27,9 @@ class DescribeMonitoringScheduleResponse(_s.OutputShape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """A string, up to one KB in size, that contains the reason a monitoring job failed, if it failed."""
+    """A string, up to one KB in size, that contains the reason a monitoring job failed,
+    if it failed.
+    """
 
     last_modified_time: Timestamp = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -47,7 +49,9 @@ class DescribeMonitoringScheduleResponse(_s.OutputShape):
     monitoring_schedule_config: MonitoringScheduleConfig = _pd.Field(
         validation_alias="MonitoringScheduleConfig", serialization_alias="MonitoringScheduleConfig"
     )
-    """The configuration object that specifies the monitoring schedule and defines the monitoring job."""
+    """The configuration object that specifies the monitoring schedule and defines the
+    monitoring job.
+    """
 
     monitoring_schedule_name: MonitoringScheduleName = _pd.Field(
         validation_alias="MonitoringScheduleName", serialization_alias="MonitoringScheduleName"
@@ -62,4 +66,11 @@ class DescribeMonitoringScheduleResponse(_s.OutputShape):
     monitoring_type: MonitoringType | None = _pd.Field(
         None, validation_alias="MonitoringType", serialization_alias="MonitoringType"
     )
-    """The type of the monitoring job that this schedule runs. This is one of the following values. DATA_QUALITY - The schedule is for a data quality monitoring job. MODEL_QUALITY - The schedule is for a model quality monitoring job. MODEL_BIAS - The schedule is for a bias monitoring job. MODEL_EXPLAINABILITY - The schedule is for an explainability monitoring job."""
+    """The type of the monitoring job that this schedule runs. This is one of the
+    following values.
+
+    - ``DATA_QUALITY`` - The schedule is for a data quality monitoring job.
+    - ``MODEL_QUALITY`` - The schedule is for a model quality monitoring job.
+    - ``MODEL_BIAS`` - The schedule is for a bias monitoring job.
+    - ``MODEL_EXPLAINABILITY`` - The schedule is for an explainability monitoring job.
+    """

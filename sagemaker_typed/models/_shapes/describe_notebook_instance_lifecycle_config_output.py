@@ -44,4 +44,6 @@ class DescribeNotebookInstanceLifecycleConfigOutput(_s.OutputShape):
     on_start: NotebookInstanceLifecycleConfigList | None = _pd.Field(
         None, validation_alias="OnStart", serialization_alias="OnStart"
     )
-    """The shell script that runs every time you start a notebook instance, including when you create the notebook instance."""
+    """The shell script that runs every time you start a notebook instance, including
+    when you create the notebook instance.
+    """

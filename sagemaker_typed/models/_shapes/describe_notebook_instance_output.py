@@ -33,32 +33,61 @@ class DescribeNotebookInstanceOutput(_s.OutputShape):
     accelerator_types: NotebookInstanceAcceleratorTypes | None = _pd.Field(
         None, validation_alias="AcceleratorTypes", serialization_alias="AcceleratorTypes"
     )
-    """This parameter is no longer supported. Elastic Inference (EI) is no longer available. This parameter was used to specify a list of the EI instance types associated with this notebook instance."""
+    """This parameter is no longer supported. Elastic Inference (EI) is no longer
+    available.
+
+    This parameter was used to specify a list of the EI instance types associated with
+    this notebook instance.
+    """
 
     additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = _pd.Field(
         None, validation_alias="AdditionalCodeRepositories", serialization_alias="AdditionalCodeRepositories"
     )
-    """An array of up to three Git repositories associated with the notebook instance. These can be either the names of Git repositories stored as resources in your account, or the URL of Git repositories in Amazon Web Services CodeCommit or in any other Git repository. These repositories are cloned at the same level as the default repository of your notebook instance. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """An array of up to three Git repositories associated with the notebook instance.
+    These can be either the names of Git repositories stored as resources in your
+    account, or the URL of Git repositories in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. These repositories are cloned at the same level as the default
+    repository of your notebook instance. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     creation_time: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
     )
-    """A timestamp. Use this parameter to return the time when the notebook instance was created"""
+    """A timestamp. Use this parameter to return the time when the notebook instance was
+    created
+    """
 
     default_code_repository: CodeRepositoryNameOrUrl | None = _pd.Field(
         None, validation_alias="DefaultCodeRepository", serialization_alias="DefaultCodeRepository"
     )
-    """The Git repository associated with the notebook instance as its default code repository. This can be either the name of a Git repository stored as a resource in your account, or the URL of a Git repository in Amazon Web Services CodeCommit or in any other Git repository. When you open a notebook instance, it opens in the directory that contains this repository. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """The Git repository associated with the notebook instance as its default code
+    repository. This can be either the name of a Git repository stored as a resource in
+    your account, or the URL of a Git repository in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. When you open a notebook instance, it opens in the directory
+    that contains this repository. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     direct_internet_access: DirectInternetAccess | None = _pd.Field(
         None, validation_alias="DirectInternetAccess", serialization_alias="DirectInternetAccess"
     )
-    """Describes whether SageMaker AI provides internet access to the notebook instance. If this value is set to Disabled , the notebook instance does not have internet access, and cannot connect to SageMaker AI training and endpoint services. For more information, see Notebook Instances Are Internet-Enabled by Default ."""
+    """Describes whether SageMaker AI provides internet access to the notebook instance.
+    If this value is set to Disabled, the notebook instance does not have internet
+    access, and cannot connect to SageMaker AI training and endpoint services.
+
+    For more information, see Notebook Instances Are Internet-Enabled by Default
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-additional-considerations.html#appendix-notebook-and-internet-access).
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """If status is Failed , the reason it failed."""
+    """If status is ``Failed``, the reason it failed."""
 
     instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = _pd.Field(
         None,
@@ -75,20 +104,28 @@ class DescribeNotebookInstanceOutput(_s.OutputShape):
     ip_address_type: IPAddressType | None = _pd.Field(
         None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
     )
-    """The IP address type configured for the notebook instance. Returns ipv4 for IPv4-only connectivity or dualstack for both IPv4 and IPv6 connectivity."""
+    """The IP address type configured for the notebook instance. Returns ``ipv4`` for
+    IPv4-only connectivity or ``dualstack`` for both IPv4 and IPv6 connectivity.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services KMS key ID SageMaker AI uses to encrypt data when storing it on the ML storage volume attached to the instance."""
+    """The Amazon Web Services KMS key ID SageMaker AI uses to encrypt data when storing
+    it on the ML storage volume attached to the instance.
+    """
 
     last_modified_time: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
     )
-    """A timestamp. Use this parameter to retrieve the time when the notebook instance was last modified."""
+    """A timestamp. Use this parameter to retrieve the time when the notebook instance
+    was last modified.
+    """
 
     network_interface_id: NetworkInterfaceId | None = _pd.Field(
         None, validation_alias="NetworkInterfaceId", serialization_alias="NetworkInterfaceId"
     )
-    """The network interface IDs that SageMaker AI created at the time of creating the instance."""
+    """The network interface IDs that SageMaker AI created at the time of creating the
+    instance.
+    """
 
     notebook_instance_arn: NotebookInstanceArn | None = _pd.Field(
         None, validation_alias="NotebookInstanceArn", serialization_alias="NotebookInstanceArn"
@@ -100,7 +137,12 @@ class DescribeNotebookInstanceOutput(_s.OutputShape):
         validation_alias="NotebookInstanceLifecycleConfigName",
         serialization_alias="NotebookInstanceLifecycleConfigName",
     )
-    """Returns the name of a notebook instance lifecycle configuration. For information about notebook instance lifestyle configurations, see Step 2.1: (Optional) Customize a Notebook Instance"""
+    """Returns the name of a notebook instance lifecycle configuration.
+
+    For information about notebook instance lifestyle configurations, see Step 2.1:
+    (Optional) Customize a Notebook Instance
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html)
+    """
 
     notebook_instance_name: NotebookInstanceName | None = _pd.Field(
         None, validation_alias="NotebookInstanceName", serialization_alias="NotebookInstanceName"
@@ -121,7 +163,12 @@ class DescribeNotebookInstanceOutput(_s.OutputShape):
     """The Amazon Resource Name (ARN) of the IAM role associated with the instance."""
 
     root_access: RootAccess | None = _pd.Field(None, validation_alias="RootAccess", serialization_alias="RootAccess")
-    """Whether root access is enabled or disabled for users of the notebook instance. Lifecycle configurations need root access to be able to set up a notebook instance. Because of this, lifecycle configurations associated with a notebook instance always run with root access even if you disable root access for users."""
+    """Whether root access is enabled or disabled for users of the notebook instance.
+
+    Note: Lifecycle configurations need root access to be able to set up a notebook
+    instance. Because of this, lifecycle configurations associated with a notebook
+    instance always run with root access even if you disable root access for users.
+    """
 
     security_groups: SecurityGroupIds | None = _pd.Field(
         None, validation_alias="SecurityGroups", serialization_alias="SecurityGroups"
@@ -132,7 +179,9 @@ class DescribeNotebookInstanceOutput(_s.OutputShape):
     """The ID of the VPC subnet."""
 
     url: NotebookInstanceUrl | None = _pd.Field(None, validation_alias="Url", serialization_alias="Url")
-    """The URL that you use to connect to the Jupyter notebook that is running in your notebook instance."""
+    """The URL that you use to connect to the Jupyter notebook that is running in your
+    notebook instance.
+    """
 
     volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = _pd.Field(
         None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"

@@ -31,12 +31,14 @@ class DescribeOptimizationJobResponse(_s.OutputShape):
     deployment_instance_type: OptimizationJobDeploymentInstanceType = _pd.Field(
         validation_alias="DeploymentInstanceType", serialization_alias="DeploymentInstanceType"
     )
-    """The type of instance that hosts the optimized model that you create with the optimization job."""
+    """The type of instance that hosts the optimized model that you create with the
+    optimization job.
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """If the optimization job status is FAILED , the reason for the failure."""
+    """If the optimization job status is ``FAILED``, the reason for the failure."""
 
     last_modified_time: LastModifiedTime = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -96,7 +98,9 @@ class DescribeOptimizationJobResponse(_s.OutputShape):
     output_config: OptimizationJobOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """Details for where to store the optimized model that you create with the optimization job."""
+    """Details for where to store the optimized model that you create with the
+    optimization job.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
     """The ARN of the IAM role that you assigned to the optimization job."""
@@ -108,7 +112,11 @@ class DescribeOptimizationJobResponse(_s.OutputShape):
     training_plan_arns: OptimizationJobTrainingPlanArns | None = _pd.Field(
         None, validation_alias="TrainingPlanArns", serialization_alias="TrainingPlanArns"
     )
-    """The Amazon Resource Name (ARN) of the training plan associated with this optimization job. This field appears only when you specified a training plan when you created the job. Optimization jobs that use on-demand capacity don't return this field."""
+    """The Amazon Resource Name (ARN) of the training plan associated with this
+    optimization job. This field appears only when you specified a training plan when
+    you created the job. Optimization jobs that use on-demand capacity don't return this
+    field.
+    """
 
     vpc_config: OptimizationVpcConfig | None = _pd.Field(
         None, validation_alias="VpcConfig", serialization_alias="VpcConfig"

@@ -15,4 +15,6 @@ class DescribePartnerAppRequest(_s.Shape):
     include_available_upgrade: Boolean | None = _pd.Field(
         None, validation_alias="IncludeAvailableUpgrade", serialization_alias="IncludeAvailableUpgrade"
     )
-    """When set to TRUE , the response includes available upgrade information for the SageMaker Partner AI App. Default is FALSE ."""
+    """When set to ``TRUE``, the response includes available upgrade information for the
+    SageMaker Partner AI App. Default is ``FALSE``.
+    """

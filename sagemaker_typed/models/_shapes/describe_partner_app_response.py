@@ -32,15 +32,27 @@ class DescribePartnerAppResponse(_s.OutputShape):
     """The ARN of the SageMaker Partner AI App that was described."""
 
     auth_type: PartnerAppAuthType | None = _pd.Field(None, validation_alias="AuthType", serialization_alias="AuthType")
-    """The authorization type that users use to access the SageMaker Partner AI App. Valid values: IAM : Users access the SageMaker Partner AI App with their Amazon Web Services IAM identity. IDC : Users access the SageMaker Partner AI App with their Amazon Web Services IAM Identity Center identity."""
+    """The authorization type that users use to access the SageMaker Partner AI App.
+    Valid values:
+
+    - ``IAM``: Users access the SageMaker Partner AI App with their Amazon Web Services
+      IAM identity.
+    - ``IDC``: Users access the SageMaker Partner AI App with their Amazon Web Services
+      IAM Identity Center identity.
+    """
 
     available_upgrade: AvailableUpgrade | None = _pd.Field(
         None, validation_alias="AvailableUpgrade", serialization_alias="AvailableUpgrade"
     )
-    """A map of available minor version upgrades for the SageMaker Partner AI App. The key is the semantic version number, and the value is a list of release notes for that version. A null value indicates no upgrades are available."""
+    """A map of available minor version upgrades for the SageMaker Partner AI App. The
+    key is the semantic version number, and the value is a list of release notes for
+    that version. A null value indicates no upgrades are available.
+    """
 
     base_url: String2048 | None = _pd.Field(None, validation_alias="BaseUrl", serialization_alias="BaseUrl")
-    """The URL of the SageMaker Partner AI App that the Application SDK uses to support in-app calls for the user."""
+    """The URL of the SageMaker Partner AI App that the Application SDK uses to support
+    in-app calls for the user.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -55,15 +67,22 @@ class DescribePartnerAppResponse(_s.OutputShape):
     enable_auto_minor_version_upgrade: Boolean | None = _pd.Field(
         None, validation_alias="EnableAutoMinorVersionUpgrade", serialization_alias="EnableAutoMinorVersionUpgrade"
     )
-    """Indicates whether the SageMaker Partner AI App is configured for automatic minor version upgrades during scheduled maintenance windows."""
+    """Indicates whether the SageMaker Partner AI App is configured for automatic minor
+    version upgrades during scheduled maintenance windows.
+    """
 
     enable_iam_session_based_identity: Boolean | None = _pd.Field(
         None, validation_alias="EnableIamSessionBasedIdentity", serialization_alias="EnableIamSessionBasedIdentity"
     )
-    """When set to TRUE , the SageMaker Partner AI App sets the Amazon Web Services IAM session name or the authenticated IAM user as the identity of the SageMaker Partner AI App user."""
+    """When set to ``TRUE``, the SageMaker Partner AI App sets the Amazon Web Services
+    IAM session name or the authenticated IAM user as the identity of the SageMaker
+    Partner AI App user.
+    """
 
     error: ErrorInfo | None = _pd.Field(None, validation_alias="Error", serialization_alias="Error")
-    """This is an error field object that contains the error code and the reason for an operation failure."""
+    """This is an error field object that contains the error code and the reason for an
+    operation failure.
+    """
 
     execution_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
@@ -71,10 +90,16 @@ class DescribePartnerAppResponse(_s.OutputShape):
     """The ARN of the IAM role associated with the SageMaker Partner AI App."""
 
     idc_config: IdcConfigOutput | None = _pd.Field(None, validation_alias="IdcConfig", serialization_alias="IdcConfig")
-    """Contains the Amazon Web Services IAM Identity Center configuration for the SageMaker Partner AI App, including the Identity Center instance and the Identity Center application that SageMaker creates for the app. The service returns this field for apps that use IDC authorization."""
+    """Contains the Amazon Web Services IAM Identity Center configuration for the
+    SageMaker Partner AI App, including the Identity Center instance and the Identity
+    Center application that SageMaker creates for the app. The service returns this
+    field for apps that use ``IDC`` authorization.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services KMS customer managed key used to encrypt the data at rest associated with SageMaker Partner AI Apps."""
+    """The Amazon Web Services KMS customer managed key used to encrypt the data at rest
+    associated with SageMaker Partner AI Apps.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -90,13 +115,31 @@ class DescribePartnerAppResponse(_s.OutputShape):
     """The name of the SageMaker Partner AI App."""
 
     status: PartnerAppStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The status of the SageMaker Partner AI App. Creating: SageMaker AI is creating the partner AI app. The partner AI app is not available during creation. Updating: SageMaker AI is updating the partner AI app. The partner AI app is not available when updating. Deleting: SageMaker AI is deleting the partner AI app. The partner AI app is not available during deletion. Available: The partner AI app is provisioned and accessible. Failed: The partner AI app is in a failed state and isn't available. SageMaker AI is investigating the issue. For further guidance, contact Amazon Web Services Support. UpdateFailed: The partner AI app couldn't be updated but is available. Deleted: The partner AI app is permanently deleted and not available."""
+    """The status of the SageMaker Partner AI App.
+
+    - Creating: SageMaker AI is creating the partner AI app. The partner AI app is not
+      available during creation.
+    - Updating: SageMaker AI is updating the partner AI app. The partner AI app is not
+      available when updating.
+    - Deleting: SageMaker AI is deleting the partner AI app. The partner AI app is not
+      available during deletion.
+    - Available: The partner AI app is provisioned and accessible.
+    - Failed: The partner AI app is in a failed state and isn't available. SageMaker AI
+      is investigating the issue. For further guidance, contact Amazon Web Services
+      Support.
+    - UpdateFailed: The partner AI app couldn't be updated but is available.
+    - Deleted: The partner AI app is permanently deleted and not available.
+    """
 
     tier: NonEmptyString64 | None = _pd.Field(None, validation_alias="Tier", serialization_alias="Tier")
-    """The instance type and size of the cluster attached to the SageMaker Partner AI App."""
+    """The instance type and size of the cluster attached to the SageMaker Partner AI
+    App.
+    """
 
     type: PartnerAppType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """The type of SageMaker Partner AI App. Must be one of the following: lakera-guard , comet , deepchecks-llm-evaluation , or fiddler ."""
+    """The type of SageMaker Partner AI App. Must be one of the following:
+    ``lakera-guard``, ``comet``, ``deepchecks-llm-evaluation``, or ``fiddler``.
+    """
 
     version: NonEmptyString64 | None = _pd.Field(None, validation_alias="Version", serialization_alias="Version")
     """The version of the SageMaker Partner AI App."""

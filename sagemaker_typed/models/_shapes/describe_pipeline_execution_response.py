@@ -93,7 +93,10 @@ class DescribePipelineExecutionResponse(_s.OutputShape):
     """The ID of the pipeline version."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role that the execution uses. SageMaker returns this value only for executions of pipelines that Amazon Web Services manages."""
+    """The Amazon Resource Name (ARN) of the IAM role that the execution uses. SageMaker
+    returns this value only for executions of pipelines that Amazon Web Services
+    manages.
+    """
 
     selective_execution_config: SelectiveExecutionConfig | None = _pd.Field(
         None, validation_alias="SelectiveExecutionConfig", serialization_alias="SelectiveExecutionConfig"

@@ -16,9 +16,15 @@ class DescribePipelineRequest(_s.Shape):
     pipeline_version_alias: PipelineVersionAlias | None = _pd.Field(
         None, validation_alias="PipelineVersionAlias", serialization_alias="PipelineVersionAlias"
     )
-    """The alias of the pipeline version to describe. You can't specify this with PipelineVersionId . If no version of the pipeline has this alias, the request fails with a ResourceNotFound error. If you specify neither, SageMaker describes the latest version of the pipeline."""
+    """The alias of the pipeline version to describe. You can't specify this with
+    ``PipelineVersionId``. If no version of the pipeline has this alias, the request
+    fails with a ``ResourceNotFound`` error. If you specify neither, SageMaker describes
+    the latest version of the pipeline.
+    """
 
     pipeline_version_id: PipelineVersionId | None = _pd.Field(
         None, validation_alias="PipelineVersionId", serialization_alias="PipelineVersionId"
     )
-    """The ID of the pipeline version to describe. You can't specify this with PipelineVersionAlias ."""
+    """The ID of the pipeline version to describe. You can't specify this with
+    ``PipelineVersionAlias``.
+    """

@@ -11,4 +11,6 @@ class DescribeProcessingJobRequest(_s.Shape):
     processing_job_name: ProcessingJobName = _pd.Field(
         validation_alias="ProcessingJobName", serialization_alias="ProcessingJobName"
     )
-    """The name of the processing job. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the processing job. The name must be unique within an Amazon Web
+    Services Region in the Amazon Web Services account.
+    """

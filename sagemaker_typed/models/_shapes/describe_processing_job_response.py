@@ -46,7 +46,9 @@ class DescribeProcessingJobResponse(_s.OutputShape):
     exit_message: ExitMessage | None = _pd.Field(
         None, validation_alias="ExitMessage", serialization_alias="ExitMessage"
     )
-    """An optional string, up to one KB in size, that contains metadata from the processing container when the processing job exits."""
+    """An optional string, up to one KB in size, that contains metadata from the
+    processing container when the processing job exits.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -56,7 +58,9 @@ class DescribeProcessingJobResponse(_s.OutputShape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """A string, up to one KB in size, that contains the reason a processing job failed, if it failed."""
+    """A string, up to one KB in size, that contains the reason a processing job failed,
+    if it failed.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -66,7 +70,9 @@ class DescribeProcessingJobResponse(_s.OutputShape):
     monitoring_schedule_arn: MonitoringScheduleArn | None = _pd.Field(
         None, validation_alias="MonitoringScheduleArn", serialization_alias="MonitoringScheduleArn"
     )
-    """The ARN of a monitoring schedule for an endpoint associated with this processing job."""
+    """The ARN of a monitoring schedule for an endpoint associated with this
+    processing job.
+    """
 
     network_config: NetworkConfig | None = _pd.Field(
         None, validation_alias="NetworkConfig", serialization_alias="NetworkConfig"
@@ -91,7 +97,9 @@ class DescribeProcessingJobResponse(_s.OutputShape):
     processing_job_name: ProcessingJobName = _pd.Field(
         validation_alias="ProcessingJobName", serialization_alias="ProcessingJobName"
     )
-    """The name of the processing job. The name must be unique within an Amazon Web Services Region in the Amazon Web Services account."""
+    """The name of the processing job. The name must be unique within an Amazon Web
+    Services Region in the Amazon Web Services account.
+    """
 
     processing_job_status: ProcessingJobStatus = _pd.Field(
         validation_alias="ProcessingJobStatus", serialization_alias="ProcessingJobStatus"
@@ -106,7 +114,9 @@ class DescribeProcessingJobResponse(_s.OutputShape):
     processing_resources: ProcessingResources = _pd.Field(
         validation_alias="ProcessingResources", serialization_alias="ProcessingResources"
     )
-    """Identifies the resources, ML compute instances, and ML storage volumes to deploy for a processing job. In distributed training, you specify more than one instance."""
+    """Identifies the resources, ML compute instances, and ML storage volumes to deploy
+    for a processing job. In distributed training, you specify more than one instance.
+    """
 
     processing_start_time: Timestamp | None = _pd.Field(
         None, validation_alias="ProcessingStartTime", serialization_alias="ProcessingStartTime"
@@ -114,7 +124,9 @@ class DescribeProcessingJobResponse(_s.OutputShape):
     """The time at which the processing job started."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker can assume to
+    perform tasks on your behalf.
+    """
 
     stopping_condition: ProcessingStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"

@@ -60,7 +60,10 @@ class DescribeProjectOutput(_s.OutputShape):
         validation_alias="ServiceCatalogProvisioningDetails",
         serialization_alias="ServiceCatalogProvisioningDetails",
     )
-    """Information used to provision a service catalog product. For information, see What is Amazon Web Services Service Catalog ."""
+    """Information used to provision a service catalog product. For information, see
+    What is Amazon Web Services Service Catalog
+    (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
+    """
 
     template_provider_details: TemplateProviderDetailList | None = _pd.Field(
         None, validation_alias="TemplateProviderDetails", serialization_alias="TemplateProviderDetails"

@@ -37,7 +37,10 @@ class DescribeReservedCapacityResponse(_s.OutputShape):
     duration_minutes: ReservedCapacityDurationMinutes | None = _pd.Field(
         None, validation_alias="DurationMinutes", serialization_alias="DurationMinutes"
     )
-    """The number of minutes for the duration of the reserved capacity. For example, if a reserved capacity starts at 08:55 and ends at 11:30, the minutes field would be 35."""
+    """The number of minutes for the duration of the reserved capacity. For example, if
+    a reserved capacity starts at 08:55 and ends at 11:30, the minutes field would
+    be 35.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """The timestamp when the reserved capacity expires."""

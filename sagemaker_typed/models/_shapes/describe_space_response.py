@@ -73,4 +73,16 @@ class DescribeSpaceResponse(_s.OutputShape):
     """The status."""
 
     url: String1024 | None = _pd.Field(None, validation_alias="Url", serialization_alias="Url")
-    """Returns the URL of the space. If the space is created with Amazon Web Services IAM Identity Center (Successor to Amazon Web Services Single Sign-On) authentication, users can navigate to the URL after appending the respective redirect parameter for the application type to be federated through Amazon Web Services IAM Identity Center. The following application types are supported: Studio Classic: &amp;redirect=JupyterServer JupyterLab: &amp;redirect=JupyterLab Code Editor, based on Code-OSS, Visual Studio Code - Open Source: &amp;redirect=CodeEditor"""
+    """Returns the URL of the space. If the space is created with Amazon Web Services
+    IAM Identity Center (Successor to Amazon Web Services Single Sign-On)
+    authentication, users can navigate to the URL after appending the respective
+    redirect parameter for the application type to be federated through Amazon Web
+    Services IAM Identity Center.
+
+    The following application types are supported:
+
+    - Studio Classic: ``&redirect=JupyterServer``
+    - JupyterLab: ``&redirect=JupyterLab``
+    - Code Editor, based on Code-OSS, Visual Studio Code - Open Source:
+      ``&redirect=CodeEditor``
+    """

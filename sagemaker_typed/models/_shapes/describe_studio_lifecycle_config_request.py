@@ -11,4 +11,6 @@ class DescribeStudioLifecycleConfigRequest(_s.Shape):
     studio_lifecycle_config_name: StudioLifecycleConfigName = _pd.Field(
         validation_alias="StudioLifecycleConfigName", serialization_alias="StudioLifecycleConfigName"
     )
-    """The name of the Amazon SageMaker AI Studio Lifecycle Configuration to describe."""
+    """The name of the Amazon SageMaker AI Studio Lifecycle Configuration to
+    describe.
+    """

@@ -20,7 +20,9 @@ class DescribeStudioLifecycleConfigResponse(_s.OutputShape):
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
     )
-    """This value is equivalent to CreationTime because Amazon SageMaker AI Studio Lifecycle Configurations are immutable."""
+    """This value is equivalent to CreationTime because Amazon SageMaker AI Studio
+    Lifecycle Configurations are immutable.
+    """
 
     studio_lifecycle_config_app_type: StudioLifecycleConfigAppType | None = _pd.Field(
         None, validation_alias="StudioLifecycleConfigAppType", serialization_alias="StudioLifecycleConfigAppType"
@@ -40,4 +42,6 @@ class DescribeStudioLifecycleConfigResponse(_s.OutputShape):
     studio_lifecycle_config_name: StudioLifecycleConfigName | None = _pd.Field(
         None, validation_alias="StudioLifecycleConfigName", serialization_alias="StudioLifecycleConfigName"
     )
-    """The name of the Amazon SageMaker AI Studio Lifecycle Configuration that is described."""
+    """The name of the Amazon SageMaker AI Studio Lifecycle Configuration that is
+    described.
+    """

@@ -11,4 +11,4 @@ class DescribeSubscribedWorkteamResponse(_s.OutputShape):
     subscribed_workteam: SubscribedWorkteam = _pd.Field(
         validation_alias="SubscribedWorkteam", serialization_alias="SubscribedWorkteam"
     )
-    """A Workteam instance that contains information about the work team."""
+    """A ``Workteam`` instance that contains information about the work team."""

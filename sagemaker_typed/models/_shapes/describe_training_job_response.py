@@ -65,7 +65,19 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     billable_time_in_seconds: BillableTimeInSeconds | None = _pd.Field(
         None, validation_alias="BillableTimeInSeconds", serialization_alias="BillableTimeInSeconds"
     )
-    """The billable time in seconds. Billable time refers to the absolute wall-clock time. Multiply BillableTimeInSeconds by the number of instances ( InstanceCount ) in your training cluster to get the total compute time SageMaker bills you if you run distributed training. The formula is as follows: BillableTimeInSeconds * InstanceCount . You can calculate the savings from using managed spot training using the formula (1 - BillableTimeInSeconds / TrainingTimeInSeconds) * 100 . For example, if BillableTimeInSeconds is 100 and TrainingTimeInSeconds is 500, the savings is 80%."""
+    """The billable time in seconds. Billable time refers to the absolute wall-clock
+    time.
+
+    Multiply ``BillableTimeInSeconds`` by the number of instances (``InstanceCount``) in
+    your training cluster to get the total compute time SageMaker bills you if you run
+    distributed training. The formula is as follows:
+    ``BillableTimeInSeconds * InstanceCount`` .
+
+    You can calculate the savings from using managed spot training using the formula
+    (1 - BillableTimeInSeconds / TrainingTimeInSeconds) * 100. For example, if
+    ``BillableTimeInSeconds`` is 100 and ``TrainingTimeInSeconds`` is 500, the savings
+    is 80%.
+    """
 
     billable_token_count: BillableTokenCount | None = _pd.Field(
         None, validation_alias="BillableTokenCount", serialization_alias="BillableTokenCount"
@@ -86,34 +98,57 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     debug_rule_configurations: DebugRuleConfigurations | None = _pd.Field(
         None, validation_alias="DebugRuleConfigurations", serialization_alias="DebugRuleConfigurations"
     )
-    """Configuration information for Amazon SageMaker Debugger rules for debugging output tensors."""
+    """Configuration information for Amazon SageMaker Debugger rules for debugging
+    output tensors.
+    """
 
     debug_rule_evaluation_statuses: DebugRuleEvaluationStatuses | None = _pd.Field(
         None, validation_alias="DebugRuleEvaluationStatuses", serialization_alias="DebugRuleEvaluationStatuses"
     )
-    """Evaluation status of Amazon SageMaker Debugger rules for debugging on a training job."""
+    """Evaluation status of Amazon SageMaker Debugger rules for debugging on a
+    training job.
+    """
 
     enable_inter_container_traffic_encryption: Boolean | None = _pd.Field(
         None,
         validation_alias="EnableInterContainerTrafficEncryption",
         serialization_alias="EnableInterContainerTrafficEncryption",
     )
-    """To encrypt all communications between ML compute instances in distributed training, choose True . Encryption provides greater security for distributed training, but training might take longer. How long it takes depends on the amount of communication between compute instances, especially if you use a deep learning algorithms in distributed training."""
+    """To encrypt all communications between ML compute instances in distributed
+    training, choose ``True``. Encryption provides greater security for distributed
+    training, but training might take longer. How long it takes depends on the amount of
+    communication between compute instances, especially if you use a deep learning
+    algorithms in distributed training.
+    """
 
     enable_managed_spot_training: Boolean | None = _pd.Field(
         None, validation_alias="EnableManagedSpotTraining", serialization_alias="EnableManagedSpotTraining"
     )
-    """A Boolean indicating whether managed spot training is enabled ( True ) or not ( False )."""
+    """A Boolean indicating whether managed spot training is enabled (``True``) or not
+    (``False``).
+    """
 
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """If you want to allow inbound or outbound network calls, except for calls between peers within a training cluster for distributed training, choose True . If you enable network isolation for training jobs that are configured to use a VPC, SageMaker downloads and uploads customer data and model artifacts through the specified VPC, but the training container does not have network access."""
+    """If you want to allow inbound or outbound network calls, except for calls between
+    peers within a training cluster for distributed training, choose ``True``. If you
+    enable network isolation for training jobs that are configured to use a VPC,
+    SageMaker downloads and uploads customer data and model artifacts through the
+    specified VPC, but the training container does not have network access.
+    """
 
     environment: TrainingEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. Do not include any security-sensitive information including account access IDs, secrets, or tokens in any environment fields. As part of the shared responsibility model, you are responsible for any potential exposure, unauthorized access, or compromise of your sensitive data if caused by security-sensitive information included in the request environment variable or plain text fields."""
+    """The environment variables to set in the Docker container.
+
+    Important: Do not include any security-sensitive information including account
+    access IDs, secrets, or tokens in any environment fields. As part of the shared
+    responsibility model, you are responsible for any potential exposure, unauthorized
+    access, or compromise of your sensitive data if caused by security-sensitive
+    information included in the request environment variable or plain text fields.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -127,7 +162,9 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     final_metric_data_list: FinalMetricDataList | None = _pd.Field(
         None, validation_alias="FinalMetricDataList", serialization_alias="FinalMetricDataList"
     )
-    """A collection of MetricData objects that specify the names, values, and dates and times that the training algorithm emitted to Amazon CloudWatch."""
+    """A collection of ``MetricData`` objects that specify the names, values, and dates
+    and times that the training algorithm emitted to Amazon CloudWatch.
+    """
 
     hyper_parameters: HyperParameters | None = _pd.Field(
         None, validation_alias="HyperParameters", serialization_alias="HyperParameters"
@@ -137,22 +174,28 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     infra_check_config: InfraCheckConfig | None = _pd.Field(
         None, validation_alias="InfraCheckConfig", serialization_alias="InfraCheckConfig"
     )
-    """Contains information about the infrastructure health check configuration for the training job."""
+    """Contains information about the infrastructure health check configuration for the
+    training job.
+    """
 
     input_data_config: InputDataConfig | None = _pd.Field(
         None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
     )
-    """An array of Channel objects that describes each data input channel."""
+    """An array of ``Channel`` objects that describes each data input channel."""
 
     labeling_job_arn: LabelingJobArn | None = _pd.Field(
         None, validation_alias="LabelingJobArn", serialization_alias="LabelingJobArn"
     )
-    """The Amazon Resource Name (ARN) of the SageMaker Ground Truth labeling job that created the transform or training job."""
+    """The Amazon Resource Name (ARN) of the SageMaker Ground Truth labeling job that
+    created the transform or training job.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
     )
-    """A timestamp that indicates when the status of the training job was last modified."""
+    """A timestamp that indicates when the status of the training job was last
+    modified.
+    """
 
     mlflow_config: MlflowConfig | None = _pd.Field(
         None, validation_alias="MlflowConfig", serialization_alias="MlflowConfig"
@@ -165,7 +208,9 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     """The MLflow details of this job."""
 
     model_artifacts: ModelArtifacts = _pd.Field(validation_alias="ModelArtifacts", serialization_alias="ModelArtifacts")
-    """Information about the Amazon S3 location that is configured for storing model artifacts."""
+    """Information about the Amazon S3 location that is configured for storing model
+    artifacts.
+    """
 
     model_package_config: ModelPackageConfig | None = _pd.Field(
         None, validation_alias="ModelPackageConfig", serialization_alias="ModelPackageConfig"
@@ -175,12 +220,16 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     output_data_config: OutputDataConfig | None = _pd.Field(
         None, validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
     )
-    """The S3 path where model artifacts that you configured when creating the job are stored. SageMaker creates subfolders for model artifacts."""
+    """The S3 path where model artifacts that you configured when creating the job are
+    stored. SageMaker creates subfolders for model artifacts.
+    """
 
     output_model_package_arn: ModelPackageArn | None = _pd.Field(
         None, validation_alias="OutputModelPackageArn", serialization_alias="OutputModelPackageArn"
     )
-    """The Amazon Resource Name (ARN) of the output model package containing model weights or checkpoints."""
+    """The Amazon Resource Name (ARN) of the output model package containing model
+    weights or checkpoints.
+    """
 
     profiler_config: ProfilerConfig | None = _pd.Field(
         None, validation_alias="ProfilerConfig", serialization_alias="ProfilerConfig"
@@ -189,12 +238,16 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     profiler_rule_configurations: ProfilerRuleConfigurations | None = _pd.Field(
         None, validation_alias="ProfilerRuleConfigurations", serialization_alias="ProfilerRuleConfigurations"
     )
-    """Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics."""
+    """Configuration information for Amazon SageMaker Debugger rules for profiling
+    system and framework metrics.
+    """
 
     profiler_rule_evaluation_statuses: ProfilerRuleEvaluationStatuses | None = _pd.Field(
         None, validation_alias="ProfilerRuleEvaluationStatuses", serialization_alias="ProfilerRuleEvaluationStatuses"
     )
-    """Evaluation status of Amazon SageMaker Debugger rules for profiling on a training job."""
+    """Evaluation status of Amazon SageMaker Debugger rules for profiling on a
+    training job.
+    """
 
     profiling_status: ProfilingStatus | None = _pd.Field(
         None, validation_alias="ProfilingStatus", serialization_alias="ProfilingStatus"
@@ -209,30 +262,83 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     remote_debug_config: RemoteDebugConfig | None = _pd.Field(
         None, validation_alias="RemoteDebugConfig", serialization_alias="RemoteDebugConfig"
     )
-    """Configuration for remote debugging. To learn more about the remote debugging functionality of SageMaker, see Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging ."""
+    """Configuration for remote debugging. To learn more about the remote debugging
+    functionality of SageMaker, see Access a training container through Amazon Web
+    Services Systems Manager (SSM) for remote debugging
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).
+    """
 
     resource_config: ResourceConfig | None = _pd.Field(
         None, validation_alias="ResourceConfig", serialization_alias="ResourceConfig"
     )
-    """Resources, including ML compute instances and ML storage volumes, that are configured for model training."""
+    """Resources, including ML compute instances and ML storage volumes, that are
+    configured for model training.
+    """
 
     retry_strategy: RetryStrategy | None = _pd.Field(
         None, validation_alias="RetryStrategy", serialization_alias="RetryStrategy"
     )
-    """The number of times to retry the job when the job fails due to an InternalServerError ."""
+    """The number of times to retry the job when the job fails due to an
+    ``InternalServerError``.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Web Services Identity and Access Management (IAM) role configured for the training job."""
+    """The Amazon Web Services Identity and Access Management (IAM) role configured for
+    the training job.
+    """
 
     secondary_status: SecondaryStatus = _pd.Field(
         validation_alias="SecondaryStatus", serialization_alias="SecondaryStatus"
     )
-    """Provides detailed information about the state of the training job. For detailed information on the secondary status of the training job, see StatusMessage under SecondaryStatusTransition . SageMaker provides primary statuses and secondary statuses that apply to each of them: InProgress Starting - Starting the training job. Pending - The training job is waiting for compute capacity or compute resource provision. Downloading - An optional stage for algorithms that support File training input mode. It indicates that data is being downloaded to the ML storage volumes. Training - Training is in progress. Interrupted - The job stopped because the managed spot training instances were interrupted. Uploading - Training is complete and the model artifacts are being uploaded to the S3 location. Completed Completed - The training job has completed. Failed Failed - The training job has failed. The reason for the failure is returned in the FailureReason field of DescribeTrainingJobResponse . Stopped MaxRuntimeExceeded - The job stopped because it exceeded the maximum allowed runtime. MaxWaitTimeExceeded - The job stopped because it exceeded the maximum allowed wait time. Stopped - The training job has stopped. Stopping Stopping - Stopping the training job. Valid values for SecondaryStatus are subject to change. We no longer support the following secondary statuses: LaunchingMLInstances PreparingTraining DownloadingTrainingImage"""
+    """Provides detailed information about the state of the training job. For detailed
+    information on the secondary status of the training job, see ``StatusMessage`` under
+    SecondaryStatusTransition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SecondaryStatusTransition.html).
+
+    SageMaker provides primary statuses and secondary statuses that apply to each of
+    them:
+
+    InProgress
+        - ``Starting`` - Starting the training job.
+        - ``Pending`` - The training job is waiting for compute capacity or compute
+          resource provision.
+        - ``Downloading`` - An optional stage for algorithms that support ``File``
+          training input mode. It indicates that data is being downloaded to the ML
+          storage volumes.
+        - ``Training`` - Training is in progress.
+        - ``Interrupted`` - The job stopped because the managed spot training instances
+          were interrupted.
+        - ``Uploading`` - Training is complete and the model artifacts are being
+          uploaded to the S3 location.
+    Completed
+        - ``Completed`` - The training job has completed.
+    Failed
+        - ``Failed`` - The training job has failed. The reason for the failure is
+          returned in the ``FailureReason`` field of ``DescribeTrainingJobResponse``.
+    Stopped
+        - ``MaxRuntimeExceeded`` - The job stopped because it exceeded the maximum
+          allowed runtime.
+        - ``MaxWaitTimeExceeded`` - The job stopped because it exceeded the maximum
+          allowed wait time.
+        - ``Stopped`` - The training job has stopped.
+    Stopping
+        - ``Stopping`` - Stopping the training job.
+
+    Important: Valid values for ``SecondaryStatus`` are subject to change.
+
+    We no longer support the following secondary statuses:
+
+    - ``LaunchingMLInstances``
+    - ``PreparingTraining``
+    - ``DownloadingTrainingImage``
+    """
 
     secondary_status_transitions: SecondaryStatusTransitions | None = _pd.Field(
         None, validation_alias="SecondaryStatusTransitions", serialization_alias="SecondaryStatusTransitions"
     )
-    """A history of all of the secondary statuses that the training job has transitioned through."""
+    """A history of all of the secondary statuses that the training job has transitioned
+    through.
+    """
 
     serverless_job_config: ServerlessJobConfig | None = _pd.Field(
         None, validation_alias="ServerlessJobConfig", serialization_alias="ServerlessJobConfig"
@@ -242,7 +348,14 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     stopping_condition: StoppingCondition = _pd.Field(
         validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
-    """Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs. To stop a job, SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds. Algorithms can use this 120-second window to save the model artifacts, so the results of training are not lost."""
+    """Specifies a limit to how long a model training job can run. It also specifies how
+    long a managed Spot training job has to complete. When the job reaches the time
+    limit, SageMaker ends the training job. Use this API to cap model training costs.
+
+    To stop a job, SageMaker sends the algorithm the ``SIGTERM`` signal, which delays
+    job termination for 120 seconds. Algorithms can use this 120-second window to save
+    the model artifacts, so the results of training are not lost.
+    """
 
     tensor_board_output_config: TensorBoardOutputConfig | None = _pd.Field(
         None, validation_alias="TensorBoardOutputConfig", serialization_alias="TensorBoardOutputConfig"
@@ -251,7 +364,12 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     training_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="TrainingEndTime", serialization_alias="TrainingEndTime"
     )
-    """Indicates the time when the training job ends on training instances. You are billed for the time interval between the value of TrainingStartTime and this time. For successful jobs and stopped jobs, this is the time after model artifacts are uploaded. For failed jobs, this is the time when SageMaker detects a job failure."""
+    """Indicates the time when the training job ends on training instances. You are
+    billed for the time interval between the value of ``TrainingStartTime`` and this
+    time. For successful jobs and stopped jobs, this is the time after model artifacts
+    are uploaded. For failed jobs, this is the time when SageMaker detects a job
+    failure.
+    """
 
     training_job_arn: TrainingJobArn = _pd.Field(
         validation_alias="TrainingJobArn", serialization_alias="TrainingJobArn"
@@ -266,12 +384,30 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     training_job_status: TrainingJobStatus = _pd.Field(
         validation_alias="TrainingJobStatus", serialization_alias="TrainingJobStatus"
     )
-    """The status of the training job. SageMaker provides the following training job statuses: InProgress - The training is in progress. Completed - The training job has completed. Failed - The training job has failed. To see the reason for the failure, see the FailureReason field in the response to a DescribeTrainingJobResponse call. Stopping - The training job is stopping. Stopped - The training job has stopped. For more detailed information, see SecondaryStatus ."""
+    """The status of the training job.
+
+    SageMaker provides the following training job statuses:
+
+    - ``InProgress`` - The training is in progress.
+    - ``Completed`` - The training job has completed.
+    - ``Failed`` - The training job has failed. To see the reason for the failure, see
+      the ``FailureReason`` field in the response to a ``DescribeTrainingJobResponse``
+      call.
+    - ``Stopping`` - The training job is stopping.
+    - ``Stopped`` - The training job has stopped.
+
+    For more detailed information, see ``SecondaryStatus``.
+    """
 
     training_start_time: Timestamp | None = _pd.Field(
         None, validation_alias="TrainingStartTime", serialization_alias="TrainingStartTime"
     )
-    """Indicates the time when the training job starts on training instances. You are billed for the time interval between this time and the value of TrainingEndTime . The start time in CloudWatch Logs might be later than this time. The difference is due to the time it takes to download the training data and to the size of the training container."""
+    """Indicates the time when the training job starts on training instances. You are
+    billed for the time interval between this time and the value of ``TrainingEndTime``.
+    The start time in CloudWatch Logs might be later than this time. The difference is
+    due to the time it takes to download the training data and to the size of the
+    training container.
+    """
 
     training_time_in_seconds: TrainingTimeInSeconds | None = _pd.Field(
         None, validation_alias="TrainingTimeInSeconds", serialization_alias="TrainingTimeInSeconds"
@@ -281,10 +417,17 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     tuning_job_arn: HyperParameterTuningJobArn | None = _pd.Field(
         None, validation_alias="TuningJobArn", serialization_alias="TuningJobArn"
     )
-    """The Amazon Resource Name (ARN) of the associated hyperparameter tuning job if the training job was launched by a hyperparameter tuning job."""
+    """The Amazon Resource Name (ARN) of the associated hyperparameter tuning job if the
+    training job was launched by a hyperparameter tuning job.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """A VpcConfig object that specifies the VPC that this training job has access to. For more information, see Protect Training Jobs by Using an Amazon Virtual Private Cloud ."""
+    """A VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that this training job has access to. For more
+    information, see Protect Training Jobs by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).
+    """
 
     warm_pool_status: WarmPoolStatus | None = _pd.Field(
         None, validation_alias="WarmPoolStatus", serialization_alias="WarmPoolStatus"

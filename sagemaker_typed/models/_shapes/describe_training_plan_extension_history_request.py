@@ -19,4 +19,6 @@ class DescribeTrainingPlanExtensionHistoryRequest(_s.Shape):
     training_plan_arn: TrainingPlanArn = _pd.Field(
         validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN); of the training plan to retrieve extension history for."""
+    """The Amazon Resource Name (ARN); of the training plan to retrieve extension
+    history for.
+    """

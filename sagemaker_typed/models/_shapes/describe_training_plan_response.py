@@ -47,7 +47,9 @@ class DescribeTrainingPlanResponse(_s.OutputShape):
     duration_minutes: TrainingPlanDurationMinutes | None = _pd.Field(
         None, validation_alias="DurationMinutes", serialization_alias="DurationMinutes"
     )
-    """The additional minutes beyond whole hours in the total duration for this training plan."""
+    """The additional minutes beyond whole hours in the total duration for this
+    training plan.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """The end time of the training plan."""
@@ -60,23 +62,45 @@ class DescribeTrainingPlanResponse(_s.OutputShape):
     reserved_capacity_summaries: ReservedCapacitySummaries | None = _pd.Field(
         None, validation_alias="ReservedCapacitySummaries", serialization_alias="ReservedCapacitySummaries"
     )
-    """The list of Reserved Capacity providing the underlying compute resources of the plan."""
+    """The list of Reserved Capacity providing the underlying compute resources of
+    the plan.
+    """
 
     start_time: Timestamp | None = _pd.Field(None, validation_alias="StartTime", serialization_alias="StartTime")
     """The start time of the training plan."""
 
     status: TrainingPlanStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The current status of the training plan (e.g., Pending, Active, Expired). To see the complete list of status values available for a training plan, refer to the Status attribute within the TrainingPlanSummary object."""
+    """The current status of the training plan (e.g., Pending, Active, Expired). To see
+    the complete list of status values available for a training plan, refer to the
+    ``Status`` attribute within the ``TrainingPlanSummary``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingPlanSummary.html)
+    object.
+    """
 
     status_message: TrainingPlanStatusMessage | None = _pd.Field(
         None, validation_alias="StatusMessage", serialization_alias="StatusMessage"
     )
-    """A message providing additional information about the current status of the training plan."""
+    """A message providing additional information about the current status of the
+    training plan.
+    """
 
     target_resources: SageMakerResourceNames | None = _pd.Field(
         None, validation_alias="TargetResources", serialization_alias="TargetResources"
     )
-    """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod, SageMaker Endpoints, Studio apps) that can use this training plan. Training plans are specific to their target resource. A training plan designed for SageMaker training jobs can only be used to schedule and run training jobs. A training plan for HyperPod clusters can be used exclusively to provide compute resources to a cluster's instance group. A training plan for SageMaker endpoints can be used exclusively to provide compute resources to SageMaker endpoints for model deployment. A training plan for Studio apps can be used to launch JupyterLab and Code Editor apps on reserved training plan capacity."""
+    """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod,
+    SageMaker Endpoints, Studio apps) that can use this training plan.
+
+    Training plans are specific to their target resource.
+
+    - A training plan designed for SageMaker training jobs can only be used to schedule
+      and run training jobs.
+    - A training plan for HyperPod clusters can be used exclusively to provide compute
+      resources to a cluster's instance group.
+    - A training plan for SageMaker endpoints can be used exclusively to provide compute
+      resources to SageMaker endpoints for model deployment.
+    - A training plan for Studio apps can be used to launch JupyterLab and Code Editor
+      apps on reserved training plan capacity.
+    """
 
     total_instance_count: TotalInstanceCount | None = _pd.Field(
         None, validation_alias="TotalInstanceCount", serialization_alias="TotalInstanceCount"
@@ -101,7 +125,9 @@ class DescribeTrainingPlanResponse(_s.OutputShape):
     unhealthy_instance_count: UnhealthyInstanceCount | None = _pd.Field(
         None, validation_alias="UnhealthyInstanceCount", serialization_alias="UnhealthyInstanceCount"
     )
-    """The number of instances in the training plan that are currently in an unhealthy state."""
+    """The number of instances in the training plan that are currently in an
+    unhealthy state.
+    """
 
     upfront_fee: String256 | None = _pd.Field(None, validation_alias="UpfrontFee", serialization_alias="UpfrontFee")
     """The upfront fee for the training plan."""

@@ -34,7 +34,13 @@ class DescribeTransformJobResponse(_s.OutputShape):
     batch_strategy: BatchStrategy | None = _pd.Field(
         None, validation_alias="BatchStrategy", serialization_alias="BatchStrategy"
     )
-    """Specifies the number of records to include in a mini-batch for an HTTP inference request. A record is a single unit of input data that inference can be made on. For example, a single line in a CSV file is a record. To enable the batch strategy, you must set SplitType to Line , RecordIO , or TFRecord ."""
+    """Specifies the number of records to include in a mini-batch for an HTTP inference
+    request. A record is a single unit of input data that inference can be made on. For
+    example, a single line in a CSV file is a record.
+
+    To enable the batch strategy, you must set ``SplitType`` to ``Line``, ``RecordIO``,
+    or ``TFRecord``.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """A timestamp that shows when the transform Job was created."""
@@ -51,7 +57,9 @@ class DescribeTransformJobResponse(_s.OutputShape):
     environment: TransformEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. We support up to 16 key and values entries in the map."""
+    """The environment variables to set in the Docker container. We support up to 16 key
+    and values entries in the map.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -60,17 +68,26 @@ class DescribeTransformJobResponse(_s.OutputShape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """If the transform job failed, FailureReason describes why it failed. A transform job creates a log file, which includes error messages, and stores it as an Amazon S3 object. For more information, see Log Amazon SageMaker Events with Amazon CloudWatch ."""
+    """If the transform job failed, ``FailureReason`` describes why it failed. A
+    transform job creates a log file, which includes error messages, and stores it as an
+    Amazon S3 object. For more information, see Log Amazon SageMaker Events with Amazon
+    CloudWatch
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/logging-cloudwatch.html).
+    """
 
     labeling_job_arn: LabelingJobArn | None = _pd.Field(
         None, validation_alias="LabelingJobArn", serialization_alias="LabelingJobArn"
     )
-    """The Amazon Resource Name (ARN) of the Amazon SageMaker Ground Truth labeling job that created the transform or training job."""
+    """The Amazon Resource Name (ARN) of the Amazon SageMaker Ground Truth labeling job
+    that created the transform or training job.
+    """
 
     max_concurrent_transforms: MaxConcurrentTransforms | None = _pd.Field(
         None, validation_alias="MaxConcurrentTransforms", serialization_alias="MaxConcurrentTransforms"
     )
-    """The maximum number of parallel requests on each instance node that can be launched in a transform job. The default value is 1."""
+    """The maximum number of parallel requests on each instance node that can be
+    launched in a transform job. The default value is 1.
+    """
 
     max_payload_in_mb: MaxPayloadInMB | None = _pd.Field(
         None, validation_alias="MaxPayloadInMB", serialization_alias="MaxPayloadInMB"
@@ -80,7 +97,9 @@ class DescribeTransformJobResponse(_s.OutputShape):
     model_client_config: ModelClientConfig | None = _pd.Field(
         None, validation_alias="ModelClientConfig", serialization_alias="ModelClientConfig"
     )
-    """The timeout and maximum number of retries for processing a transform job invocation."""
+    """The timeout and maximum number of retries for processing a transform job
+    invocation.
+    """
 
     model_name: ModelName = _pd.Field(validation_alias="ModelName", serialization_alias="ModelName")
     """The name of the model used in the transform job."""
@@ -88,10 +107,15 @@ class DescribeTransformJobResponse(_s.OutputShape):
     transform_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="TransformEndTime", serialization_alias="TransformEndTime"
     )
-    """Indicates when the transform job has been completed, or has stopped or failed. You are billed for the time interval between this time and the value of TransformStartTime ."""
+    """Indicates when the transform job has been completed, or has stopped or failed.
+    You are billed for the time interval between this time and the value of
+    ``TransformStartTime``.
+    """
 
     transform_input: TransformInput = _pd.Field(validation_alias="TransformInput", serialization_alias="TransformInput")
-    """Describes the dataset to be transformed and the Amazon S3 location where it is stored."""
+    """Describes the dataset to be transformed and the Amazon S3 location where it is
+    stored.
+    """
 
     transform_job_arn: TransformJobArn = _pd.Field(
         validation_alias="TransformJobArn", serialization_alias="TransformJobArn"
@@ -106,19 +130,27 @@ class DescribeTransformJobResponse(_s.OutputShape):
     transform_job_status: TransformJobStatus = _pd.Field(
         validation_alias="TransformJobStatus", serialization_alias="TransformJobStatus"
     )
-    """The status of the transform job. If the transform job failed, the reason is returned in the FailureReason field."""
+    """The status of the transform job. If the transform job failed, the reason is
+    returned in the ``FailureReason`` field.
+    """
 
     transform_output: TransformOutput | None = _pd.Field(
         None, validation_alias="TransformOutput", serialization_alias="TransformOutput"
     )
-    """Identifies the Amazon S3 location where you want Amazon SageMaker to save the results from the transform job."""
+    """Identifies the Amazon S3 location where you want Amazon SageMaker to save the
+    results from the transform job.
+    """
 
     transform_resources: TransformResources = _pd.Field(
         validation_alias="TransformResources", serialization_alias="TransformResources"
     )
-    """Describes the resources, including ML instance types and ML instance count, to use for the transform job."""
+    """Describes the resources, including ML instance types and ML instance count, to
+    use for the transform job.
+    """
 
     transform_start_time: Timestamp | None = _pd.Field(
         None, validation_alias="TransformStartTime", serialization_alias="TransformStartTime"
     )
-    """Indicates when the transform job starts on ML instances. You are billed for the time interval between this time and the value of TransformEndTime ."""
+    """Indicates when the transform job starts on ML instances. You are billed for the
+    time interval between this time and the value of ``TransformEndTime``.
+    """

@@ -30,7 +30,9 @@ class DescribeTrialComponentResponse(_s.OutputShape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the component as displayed. If DisplayName isn't specified, TrialComponentName is displayed."""
+    """The name of the component as displayed. If ``DisplayName`` isn't specified,
+    ``TrialComponentName`` is displayed.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """When the component ended."""
@@ -78,13 +80,20 @@ class DescribeTrialComponentResponse(_s.OutputShape):
     """The Amazon Resource Name (ARN) of the source and, optionally, the job type."""
 
     sources: TrialComponentSources | None = _pd.Field(None, validation_alias="Sources", serialization_alias="Sources")
-    """A list of ARNs and, if applicable, job types for multiple sources of an experiment run."""
+    """A list of ARNs and, if applicable, job types for multiple sources of an
+    experiment run.
+    """
 
     start_time: Timestamp | None = _pd.Field(None, validation_alias="StartTime", serialization_alias="StartTime")
     """When the component started."""
 
     status: TrialComponentStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The status of the component. States include: InProgress Completed Failed"""
+    """The status of the component. States include:
+
+    - InProgress
+    - Completed
+    - Failed
+    """
 
     trial_component_arn: TrialComponentArn | None = _pd.Field(
         None, validation_alias="TrialComponentArn", serialization_alias="TrialComponentArn"

@@ -24,7 +24,9 @@ class DescribeTrialResponse(_s.OutputShape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the trial as displayed. If DisplayName isn't specified, TrialName is displayed."""
+    """The name of the trial as displayed. If ``DisplayName`` isn't specified,
+    ``TrialName`` is displayed.
+    """
 
     experiment_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="ExperimentName", serialization_alias="ExperimentName"

@@ -9,4 +9,7 @@ from .workforce_name import WorkforceName
 
 class DescribeWorkforceRequest(_s.Shape):
     workforce_name: WorkforceName = _pd.Field(validation_alias="WorkforceName", serialization_alias="WorkforceName")
-    """The name of the private workforce whose access you want to restrict. WorkforceName is automatically set to default when a workforce is created and cannot be modified."""
+    """The name of the private workforce whose access you want to restrict.
+    ``WorkforceName`` is automatically set to ``default`` when a workforce is created
+    and cannot be modified.
+    """

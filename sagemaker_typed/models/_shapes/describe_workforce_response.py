@@ -9,4 +9,10 @@ from .workforce import Workforce
 
 class DescribeWorkforceResponse(_s.OutputShape):
     workforce: Workforce = _pd.Field(validation_alias="Workforce", serialization_alias="Workforce")
-    """A single private workforce, which is automatically created when you create your first private work team. You can create one private work force in each Amazon Web Services Region. By default, any workforce-related API operation used in a specific region will apply to the workforce created in that region. To learn how to create a private workforce, see Create a Private Workforce ."""
+    """A single private workforce, which is automatically created when you create your
+    first private work team. You can create one private work force in each Amazon Web
+    Services Region. By default, any workforce-related API operation used in a specific
+    region will apply to the workforce created in that region. To learn how to create a
+    private workforce, see Create a Private Workforce
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-create-private.html).
+    """

@@ -9,4 +9,4 @@ from .workteam import Workteam
 
 class DescribeWorkteamResponse(_s.OutputShape):
     workteam: Workteam = _pd.Field(validation_alias="Workteam", serialization_alias="Workteam")
-    """A Workteam instance that contains information about the work team."""
+    """A ``Workteam`` instance that contains information about the work team."""

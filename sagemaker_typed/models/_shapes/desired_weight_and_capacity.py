@@ -26,7 +26,9 @@ class DesiredWeightAndCapacity(_s.Shape):
     serverless_update_config: ProductionVariantServerlessUpdateConfig | None = _pd.Field(
         None, validation_alias="ServerlessUpdateConfig", serialization_alias="ServerlessUpdateConfig"
     )
-    """Specifies the serverless update concurrency configuration for an endpoint variant."""
+    """Specifies the serverless update concurrency configuration for an endpoint
+    variant.
+    """
 
     variant_name: VariantName = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
     """The name of the variant to update."""

@@ -12,9 +12,30 @@ class Destination(_s.Shape):
     """An endpoint or inference component that serves a routing target."""
 
     resource_arn: DestinationResourceArn = _pd.Field(validation_alias="ResourceArn", serialization_alias="ResourceArn")
-    """The Amazon Resource Name (ARN) of the endpoint or inference component. The destination can be in any account, and in any Amazon Web Services Region in the same partition as the inference router. To use a destination in another account, its owner must allow your account to invoke it through your router, in an endpoint policy."""
+    """The Amazon Resource Name (ARN) of the endpoint or inference component. The
+    destination can be in any account, and in any Amazon Web Services Region in the same
+    partition as the inference router. To use a destination in another account, its
+    owner must allow your account to invoke it through your router, in an endpoint
+    policy.
+    """
 
     routing_status: RoutingStatus | None = _pd.Field(
         None, validation_alias="RoutingStatus", serialization_alias="RoutingStatus"
     )
-    """Whether the inference router can send requests to the destination, as checked when you called DescribeInferenceRouter . This value isn't the destination's own status. SageMaker AI ignores this field in CreateInferenceRouter and UpdateInferenceRouter requests. Routable The destination is serving and the router can send it requests. A routable destination can still be overloaded. Unroutable The destination can't serve requests. For example, it's being created or has failed, or it has no capacity and no way to get any. A destination in your account that doesn't exist is also Unroutable . Unknown SageMaker AI couldn't check the destination, for example because you aren't allowed to describe it or the check timed out. The destination might still be serving."""
+    """Whether the inference router can send requests to the destination, as checked
+    when you called ``DescribeInferenceRouter``. This value isn't the destination's own
+    status. SageMaker AI ignores this field in ``CreateInferenceRouter`` and
+    ``UpdateInferenceRouter`` requests.
+
+    Routable
+        The destination is serving and the router can send it requests. A routable
+        destination can still be overloaded.
+    Unroutable
+        The destination can't serve requests. For example, it's being created or has
+        failed, or it has no capacity and no way to get any. A destination in your
+        account that doesn't exist is also ``Unroutable``.
+    Unknown
+        SageMaker AI couldn't check the destination, for example because you aren't
+        allowed to describe it or the check timed out. The destination might still be
+        serving.
+    """

@@ -10,7 +10,7 @@ DestinationResourceArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:[0-9]{12}:(endpoint|inference-component)/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]+:[0-9]{12}:(?:endpoint|inference-component)/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$",
         astral=False,
     ),
 ]

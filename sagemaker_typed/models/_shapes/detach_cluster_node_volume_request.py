@@ -11,10 +11,17 @@ from .volume_id import VolumeId
 
 class DetachClusterNodeVolumeRequest(_s.Shape):
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster containing the target node. Your cluster must use EKS as the orchestration and be in the InService state."""
+    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster containing the
+    target node. Your cluster must use EKS as the orchestration and be in the
+    ``InService`` state.
+    """
 
     node_id: ClusterNodeId = _pd.Field(validation_alias="NodeId", serialization_alias="NodeId")
-    """The unique identifier of the cluster node from which you want to detach the volume."""
+    """The unique identifier of the cluster node from which you want to detach the
+    volume.
+    """
 
     volume_id: VolumeId = _pd.Field(validation_alias="VolumeId", serialization_alias="VolumeId")
-    """The unique identifier of your EBS volume that you want to detach. Your volume must be currently attached to the specified node."""
+    """The unique identifier of your EBS volume that you want to detach. Your volume
+    must be currently attached to the specified node.
+    """

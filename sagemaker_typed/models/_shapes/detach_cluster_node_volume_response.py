@@ -17,7 +17,9 @@ class DetachClusterNodeVolumeResponse(_s.OutputShape):
     """The original timestamp when your volume was initially attached to the node."""
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster where the volume detachment operation was performed."""
+    """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster where the
+    volume detachment operation was performed.
+    """
 
     device_name: VolumeDeviceName = _pd.Field(validation_alias="DeviceName", serialization_alias="DeviceName")
     """The device name assigned to your attached volume on the target instance."""

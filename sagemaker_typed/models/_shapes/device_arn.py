@@ -10,7 +10,7 @@ DeviceArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:[a-z\\-]*:[a-z\\-]*:\\d{12}:[a-z\\-]*/?[a-zA-Z_0-9+=,.@\\-_/]+)$",
+        pattern="^arn:aws[a-z\\-]*:[a-z\\-]*:[a-z\\-]*:[[:digit:]]{12}:[a-z\\-]*/?[a-zA-Z_0-9+=,.@\\-_/]+$",
         astral=False,
     ),
 ]

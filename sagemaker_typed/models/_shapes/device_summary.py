@@ -40,7 +40,9 @@ class DeviceSummary(_s.Shape):
     iot_thing_name: ThingName | None = _pd.Field(
         None, validation_alias="IotThingName", serialization_alias="IotThingName"
     )
-    """The Amazon Web Services Internet of Things (IoT) object thing name associated with the device.."""
+    """The Amazon Web Services Internet of Things (IoT) object thing name associated
+    with the device..
+    """
 
     latest_heartbeat: Timestamp | None = _pd.Field(
         None, validation_alias="LatestHeartbeat", serialization_alias="LatestHeartbeat"

@@ -8,7 +8,16 @@ from .feature_status import FeatureStatus
 
 
 class DirectDeploySettings(_s.Shape):
-    """The model deployment settings for the SageMaker Canvas application. In order to enable model deployment for Canvas, the SageMaker Domain's or user profile's Amazon Web Services IAM execution role must have the AmazonSageMakerCanvasDirectDeployAccess policy attached. You can also turn on model deployment permissions through the SageMaker Domain's or user profile's settings in the SageMaker console."""
+    """The model deployment settings for the SageMaker Canvas application.
+
+    Note: In order to enable model deployment for Canvas, the SageMaker Domain's or user
+    profile's Amazon Web Services IAM execution role must have the
+    ``AmazonSageMakerCanvasDirectDeployAccess`` policy attached. You can also turn on
+    model deployment permissions through the SageMaker Domain's or user profile's
+    settings in the SageMaker console.
+    """
 
     status: FeatureStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """Describes whether model deployment permissions are enabled or disabled in the Canvas application."""
+    """Describes whether model deployment permissions are enabled or disabled in the
+    Canvas application.
+    """

@@ -24,4 +24,6 @@ class DockerSettings(_s.Shape):
     vpc_only_trusted_accounts: VpcOnlyTrustedAccounts | None = _pd.Field(
         None, validation_alias="VpcOnlyTrustedAccounts", serialization_alias="VpcOnlyTrustedAccounts"
     )
-    """The list of Amazon Web Services accounts that are trusted when the domain is created in VPC-only mode."""
+    """The list of Amazon Web Services accounts that are trusted when the domain is
+    created in VPC-only mode.
+    """

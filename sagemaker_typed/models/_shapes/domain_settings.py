@@ -15,12 +15,16 @@ from .unified_studio_settings import UnifiedStudioSettings
 
 
 class DomainSettings(_s.Shape):
-    """A collection of settings that apply to the SageMaker Domain . These settings are specified through the CreateDomain API call."""
+    """A collection of settings that apply to the ``SageMaker Domain``. These settings
+    are specified through the ``CreateDomain`` API call.
+    """
 
     amazon_q_settings: AmazonQSettings | None = _pd.Field(
         None, validation_alias="AmazonQSettings", serialization_alias="AmazonQSettings"
     )
-    """A collection of settings that configure the Amazon Q experience within the domain. The AuthMode that you use to create the domain must be SSO ."""
+    """A collection of settings that configure the Amazon Q experience within the
+    domain. The ``AuthMode`` that you use to create the domain must be ``SSO``.
+    """
 
     docker_settings: DockerSettings | None = _pd.Field(
         None, validation_alias="DockerSettings", serialization_alias="DockerSettings"
@@ -30,31 +34,47 @@ class DomainSettings(_s.Shape):
     execution_role_identity_config: ExecutionRoleIdentityConfig | None = _pd.Field(
         None, validation_alias="ExecutionRoleIdentityConfig", serialization_alias="ExecutionRoleIdentityConfig"
     )
-    """The configuration for attaching a SageMaker AI user profile name to the execution role as a sts:SourceIdentity key ."""
+    """The configuration for attaching a SageMaker AI user profile name to the execution
+    role as a sts:SourceIdentity key
+    (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_control-access_monitor.html).
+    """
 
     ip_address_type: IPAddressType | None = _pd.Field(
         None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
     )
-    """The IP address type for the domain. Specify ipv4 for IPv4-only connectivity or dualstack for both IPv4 and IPv6 connectivity. When you specify dualstack , the subnet must support IPv6 CIDR blocks. If not specified, defaults to ipv4 ."""
+    """The IP address type for the domain. Specify ``ipv4`` for IPv4-only connectivity
+    or ``dualstack`` for both IPv4 and IPv6 connectivity. When you specify
+    ``dualstack``, the subnet must support IPv6 CIDR blocks. If not specified, defaults
+    to ``ipv4``.
+    """
 
     r_studio_server_pro_domain_settings: RStudioServerProDomainSettings | None = _pd.Field(
         None, validation_alias="RStudioServerProDomainSettings", serialization_alias="RStudioServerProDomainSettings"
     )
-    """A collection of settings that configure the RStudioServerPro Domain-level app."""
+    """A collection of settings that configure the ``RStudioServerPro`` Domain-level
+    app.
+    """
 
     security_group_ids: DomainSecurityGroupIds | None = _pd.Field(
         None, validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The security groups for the Amazon Virtual Private Cloud that the Domain uses for communication between Domain-level apps and user apps."""
+    """The security groups for the Amazon Virtual Private Cloud that the ``Domain`` uses
+    for communication between Domain-level apps and user apps.
+    """
 
     trusted_identity_propagation_settings: TrustedIdentityPropagationSettings | None = _pd.Field(
         None,
         validation_alias="TrustedIdentityPropagationSettings",
         serialization_alias="TrustedIdentityPropagationSettings",
     )
-    """The Trusted Identity Propagation (TIP) settings for the SageMaker domain. These settings determine how user identities from IAM Identity Center are propagated through the domain to TIP enabled Amazon Web Services services."""
+    """The Trusted Identity Propagation (TIP) settings for the SageMaker domain. These
+    settings determine how user identities from IAM Identity Center are propagated
+    through the domain to TIP enabled Amazon Web Services services.
+    """
 
     unified_studio_settings: UnifiedStudioSettings | None = _pd.Field(
         None, validation_alias="UnifiedStudioSettings", serialization_alias="UnifiedStudioSettings"
     )
-    """The settings that apply to an SageMaker AI domain when you use it in Amazon SageMaker Unified Studio."""
+    """The settings that apply to an SageMaker AI domain when you use it in Amazon
+    SageMaker Unified Studio.
+    """

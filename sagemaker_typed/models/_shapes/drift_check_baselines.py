@@ -11,22 +11,32 @@ from .drift_check_model_quality import DriftCheckModelQuality
 
 
 class DriftCheckBaselines(_s.Shape):
-    """Represents the drift check baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check baselines that can be used when the model monitor is
+    set using the model package.
+    """
 
     bias: DriftCheckBias | None = _pd.Field(None, validation_alias="Bias", serialization_alias="Bias")
-    """Represents the drift check bias baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check bias baselines that can be used when the model monitor
+    is set using the model package.
+    """
 
     explainability: DriftCheckExplainability | None = _pd.Field(
         None, validation_alias="Explainability", serialization_alias="Explainability"
     )
-    """Represents the drift check explainability baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check explainability baselines that can be used when the
+    model monitor is set using the model package.
+    """
 
     model_data_quality: DriftCheckModelDataQuality | None = _pd.Field(
         None, validation_alias="ModelDataQuality", serialization_alias="ModelDataQuality"
     )
-    """Represents the drift check model data quality baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check model data quality baselines that can be used when the
+    model monitor is set using the model package.
+    """
 
     model_quality: DriftCheckModelQuality | None = _pd.Field(
         None, validation_alias="ModelQuality", serialization_alias="ModelQuality"
     )
-    """Represents the drift check model quality baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check model quality baselines that can be used when the
+    model monitor is set using the model package.
+    """

@@ -9,7 +9,9 @@ from .metrics_source import MetricsSource
 
 
 class DriftCheckBias(_s.Shape):
-    """Represents the drift check bias baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check bias baselines that can be used when the model monitor
+    is set using the model package.
+    """
 
     config_file: FileSource | None = _pd.Field(None, validation_alias="ConfigFile", serialization_alias="ConfigFile")
     """The bias config file for a model."""

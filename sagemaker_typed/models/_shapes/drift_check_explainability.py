@@ -9,7 +9,9 @@ from .metrics_source import MetricsSource
 
 
 class DriftCheckExplainability(_s.Shape):
-    """Represents the drift check explainability baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check explainability baselines that can be used when the
+    model monitor is set using the model package.
+    """
 
     config_file: FileSource | None = _pd.Field(None, validation_alias="ConfigFile", serialization_alias="ConfigFile")
     """The explainability config file for the model."""

@@ -8,7 +8,9 @@ from .metrics_source import MetricsSource
 
 
 class DriftCheckModelQuality(_s.Shape):
-    """Represents the drift check model quality baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check model quality baselines that can be used when the
+    model monitor is set using the model package.
+    """
 
     constraints: MetricsSource | None = _pd.Field(
         None, validation_alias="Constraints", serialization_alias="Constraints"

@@ -9,7 +9,9 @@ from .scaling_policies import ScalingPolicies
 
 
 class DynamicScalingConfiguration(_s.Shape):
-    """An object with the recommended values for you to specify when creating an autoscaling policy."""
+    """An object with the recommended values for you to specify when creating an
+    autoscaling policy.
+    """
 
     max_capacity: Integer | None = _pd.Field(None, validation_alias="MaxCapacity", serialization_alias="MaxCapacity")
     """The recommended maximum capacity to specify for your autoscaling policy."""

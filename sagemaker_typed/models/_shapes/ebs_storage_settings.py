@@ -8,7 +8,9 @@ from .space_ebs_volume_size_in_gb import SpaceEbsVolumeSizeInGb
 
 
 class EbsStorageSettings(_s.Shape):
-    """A collection of EBS storage settings that apply to both private and shared spaces."""
+    """A collection of EBS storage settings that apply to both private and shared
+    spaces.
+    """
 
     ebs_volume_size_in_gb: SpaceEbsVolumeSizeInGb = _pd.Field(
         validation_alias="EbsVolumeSizeInGb", serialization_alias="EbsVolumeSizeInGb"

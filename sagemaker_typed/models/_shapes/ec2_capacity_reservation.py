@@ -14,12 +14,16 @@ class Ec2CapacityReservation(_s.Shape):
     available_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="AvailableInstanceCount", serialization_alias="AvailableInstanceCount"
     )
-    """The number of instances that are currently available in the EC2 capacity reservation."""
+    """The number of instances that are currently available in the EC2 capacity
+    reservation.
+    """
 
     ec2_capacity_reservation_id: Ec2CapacityReservationId | None = _pd.Field(
         None, validation_alias="Ec2CapacityReservationId", serialization_alias="Ec2CapacityReservationId"
     )
-    """The unique identifier for an EC2 capacity reservation that's part of the ML capacity reservation."""
+    """The unique identifier for an EC2 capacity reservation that's part of the ML
+    capacity reservation.
+    """
 
     total_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="TotalInstanceCount", serialization_alias="TotalInstanceCount"
@@ -29,4 +33,6 @@ class Ec2CapacityReservation(_s.Shape):
     used_by_current_endpoint: TaskCount | None = _pd.Field(
         None, validation_alias="UsedByCurrentEndpoint", serialization_alias="UsedByCurrentEndpoint"
     )
-    """The number of instances from the EC2 capacity reservation that are being used by the endpoint."""
+    """The number of instances from the EC2 capacity reservation that are being used by
+    the endpoint.
+    """

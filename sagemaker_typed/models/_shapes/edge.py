@@ -14,14 +14,20 @@ class Edge(_s.Shape):
     association_type: AssociationEdgeType | None = _pd.Field(
         None, validation_alias="AssociationType", serialization_alias="AssociationType"
     )
-    """The type of the Association(Edge) between the source and destination. For example ContributedTo , Produced , or DerivedFrom ."""
+    """The type of the Association(Edge) between the source and destination. For example
+    ``ContributedTo``, ``Produced``, or ``DerivedFrom``.
+    """
 
     destination_arn: AssociationEntityArn | None = _pd.Field(
         None, validation_alias="DestinationArn", serialization_alias="DestinationArn"
     )
-    """The Amazon Resource Name (ARN) of the destination lineage entity of the directed edge."""
+    """The Amazon Resource Name (ARN) of the destination lineage entity of the
+    directed edge.
+    """
 
     source_arn: AssociationEntityArn | None = _pd.Field(
         None, validation_alias="SourceArn", serialization_alias="SourceArn"
     )
-    """The Amazon Resource Name (ARN) of the source lineage entity of the directed edge."""
+    """The Amazon Resource Name (ARN) of the source lineage entity of the directed
+    edge.
+    """

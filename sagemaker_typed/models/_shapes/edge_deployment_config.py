@@ -13,4 +13,7 @@ class EdgeDeploymentConfig(_s.Shape):
     failure_handling_policy: FailureHandlingPolicy = _pd.Field(
         validation_alias="FailureHandlingPolicy", serialization_alias="FailureHandlingPolicy"
     )
-    """Toggle that determines whether to rollback to previous configuration if the current deployment fails. By default this is turned on. You may turn this off if you want to investigate the errors yourself."""
+    """Toggle that determines whether to rollback to previous configuration if the
+    current deployment fails. By default this is turned on. You may turn this off if you
+    want to investigate the errors yourself.
+    """

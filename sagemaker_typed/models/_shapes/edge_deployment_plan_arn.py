@@ -10,7 +10,7 @@ EdgeDeploymentPlanArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z\\-]*:\\d{12}:edge-deployment/?[a-zA-Z_0-9+=,.@\\-_/]+)$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z\\-]*:[[:digit:]]{12}:edge-deployment/?[a-zA-Z_0-9+=,.@\\-_/]+$",
         astral=False,
     ),
 ]

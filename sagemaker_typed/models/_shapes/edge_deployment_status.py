@@ -21,7 +21,9 @@ class EdgeDeploymentStatus(_s.Shape):
     edge_deployment_pending_in_stage: Integer = _pd.Field(
         validation_alias="EdgeDeploymentPendingInStage", serialization_alias="EdgeDeploymentPendingInStage"
     )
-    """The number of edge devices yet to pick up the deployment in current stage, or in progress."""
+    """The number of edge devices yet to pick up the deployment in current stage, or in
+    progress.
+    """
 
     edge_deployment_stage_start_time: Timestamp | None = _pd.Field(
         None, validation_alias="EdgeDeploymentStageStartTime", serialization_alias="EdgeDeploymentStageStartTime"
@@ -36,7 +38,9 @@ class EdgeDeploymentStatus(_s.Shape):
     edge_deployment_success_in_stage: Integer = _pd.Field(
         validation_alias="EdgeDeploymentSuccessInStage", serialization_alias="EdgeDeploymentSuccessInStage"
     )
-    """The number of edge devices with the successful deployment in the current stage."""
+    """The number of edge devices with the successful deployment in the current
+    stage.
+    """
 
     stage_status: StageStatus = _pd.Field(validation_alias="StageStatus", serialization_alias="StageStatus")
     """The general status of the current stage."""

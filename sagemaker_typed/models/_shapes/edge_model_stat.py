@@ -13,7 +13,9 @@ class EdgeModelStat(_s.Shape):
     """Status of edge devices with this model."""
 
     active_device_count: Long = _pd.Field(validation_alias="ActiveDeviceCount", serialization_alias="ActiveDeviceCount")
-    """The number of devices that have this model version, a heart beat, and are currently running."""
+    """The number of devices that have this model version, a heart beat, and are
+    currently running.
+    """
 
     connected_device_count: Long = _pd.Field(
         validation_alias="ConnectedDeviceCount", serialization_alias="ConnectedDeviceCount"
@@ -29,7 +31,9 @@ class EdgeModelStat(_s.Shape):
     offline_device_count: Long = _pd.Field(
         validation_alias="OfflineDeviceCount", serialization_alias="OfflineDeviceCount"
     )
-    """The number of devices that have this model version and do not have a heart beat."""
+    """The number of devices that have this model version and do not have a heart
+    beat.
+    """
 
     sampling_device_count: Long = _pd.Field(
         validation_alias="SamplingDeviceCount", serialization_alias="SamplingDeviceCount"

@@ -14,17 +14,47 @@ class EdgeOutputConfig(_s.Shape):
     """The output configuration."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data on the storage volume after compilation job. If you don't provide a KMS key ID, Amazon SageMaker uses the default KMS key for Amazon S3 for your role's account."""
+    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
+    Amazon SageMaker uses to encrypt data on the storage volume after compilation job.
+    If you don't provide a KMS key ID, Amazon SageMaker uses the default KMS key for
+    Amazon S3 for your role's account.
+    """
 
     preset_deployment_config: String | None = _pd.Field(
         None, validation_alias="PresetDeploymentConfig", serialization_alias="PresetDeploymentConfig"
     )
-    """The configuration used to create deployment artifacts. Specify configuration options with a JSON string. The available configuration options for each type are: ComponentName (optional) - Name of the GreenGrass V2 component. If not specified, the default name generated consists of "SagemakerEdgeManager" and the name of your SageMaker Edge Manager packaging job. ComponentDescription (optional) - Description of the component. ComponentVersion (optional) - The version of the component. Amazon Web Services IoT Greengrass uses semantic versions for components. Semantic versions follow a major.minor.patch number system. For example, version 1.0.0 represents the first major release for a component. For more information, see the semantic version specification . PlatformOS (optional) - The name of the operating system for the platform. Supported platforms include Windows and Linux. PlatformArchitecture (optional) - The processor architecture for the platform. Supported architectures Windows include: Windows32_x86, Windows64_x64. Supported architectures for Linux include: Linux x86_64, Linux ARMV8."""
+    """The configuration used to create deployment artifacts. Specify configuration
+    options with a JSON string. The available configuration options for each type are:
+
+    - ``ComponentName`` (optional) - Name of the GreenGrass V2 component. If not
+      specified, the default name generated consists of "SagemakerEdgeManager" and the
+      name of your SageMaker Edge Manager packaging job.
+
+    - ``ComponentDescription`` (optional) - Description of the component.
+
+    - ``ComponentVersion`` (optional) - The version of the component.
+
+      Note: Amazon Web Services IoT Greengrass uses semantic versions for components.
+      Semantic versions follow a major.minor.patch number system. For example, version
+      1.0.0 represents the first major release for a component. For more information,
+      see the semantic version specification (https://semver.org/).
+
+    - ``PlatformOS`` (optional) - The name of the operating system for the platform.
+      Supported platforms include Windows and Linux.
+
+    - ``PlatformArchitecture`` (optional) - The processor architecture for the platform.
+
+      Supported architectures Windows include: Windows32_x86, Windows64_x64.
+
+      Supported architectures for Linux include: Linux x86_64, Linux ARMV8.
+    """
 
     preset_deployment_type: EdgePresetDeploymentType | None = _pd.Field(
         None, validation_alias="PresetDeploymentType", serialization_alias="PresetDeploymentType"
     )
-    """The deployment type SageMaker Edge Manager will create. Currently only supports Amazon Web Services IoT Greengrass Version 2 components."""
+    """The deployment type SageMaker Edge Manager will create. Currently only supports
+    Amazon Web Services IoT Greengrass Version 2 components.
+    """
 
     s3_output_location: S3Uri = _pd.Field(validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation")
     """The Amazon Simple Storage (S3) bucker URI."""

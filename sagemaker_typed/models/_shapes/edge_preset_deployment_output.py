@@ -27,4 +27,6 @@ class EdgePresetDeploymentOutput(_s.Shape):
     """Returns a message describing the status of the deployed resource."""
 
     type: EdgePresetDeploymentType = _pd.Field(validation_alias="Type", serialization_alias="Type")
-    """The deployment type created by SageMaker Edge Manager. Currently only supports Amazon Web Services IoT Greengrass Version 2 components."""
+    """The deployment type created by SageMaker Edge Manager. Currently only supports
+    Amazon Web Services IoT Greengrass Version 2 components.
+    """

@@ -8,7 +8,10 @@ from .file_system_id import FileSystemId
 
 
 class EFSFileSystem(_s.Shape):
-    """A file system, created by you in Amazon EFS, that you assign to a user profile or space for an Amazon SageMaker AI Domain. Permitted users can access this file system in Amazon SageMaker AI Studio."""
+    """A file system, created by you in Amazon EFS, that you assign to a user profile or
+    space for an Amazon SageMaker AI Domain. Permitted users can access this file system
+    in Amazon SageMaker AI Studio.
+    """
 
     file_system_id: FileSystemId = _pd.Field(validation_alias="FileSystemId", serialization_alias="FileSystemId")
     """The ID of your Amazon EFS file system."""

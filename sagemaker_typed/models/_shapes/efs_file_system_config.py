@@ -9,7 +9,9 @@ from .file_system_path import FileSystemPath
 
 
 class EFSFileSystemConfig(_s.Shape):
-    """The settings for assigning a custom Amazon EFS file system to a user profile or space for an Amazon SageMaker AI Domain."""
+    """The settings for assigning a custom Amazon EFS file system to a user profile or
+    space for an Amazon SageMaker AI Domain.
+    """
 
     file_system_id: FileSystemId = _pd.Field(validation_alias="FileSystemId", serialization_alias="FileSystemId")
     """The ID of your Amazon EFS file system."""
@@ -17,4 +19,6 @@ class EFSFileSystemConfig(_s.Shape):
     file_system_path: FileSystemPath | None = _pd.Field(
         None, validation_alias="FileSystemPath", serialization_alias="FileSystemPath"
     )
-    """The path to the file system directory that is accessible in Amazon SageMaker AI Studio. Permitted users can access only this directory and below."""
+    """The path to the file system directory that is accessible in Amazon SageMaker AI
+    Studio. Permitted users can access only this directory and below.
+    """

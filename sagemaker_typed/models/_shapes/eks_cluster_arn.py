@@ -10,7 +10,7 @@ EksClusterArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:eks:[a-z0-9\\-]*:[0-9]{12}:cluster/[0-9A-Za-z][A-Za-z0-9\\-_]{0,99})$",
+        pattern="^arn:aws[a-z\\-]*:eks:[a-z0-9\\-]*:[0-9]{12}:cluster/[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}$",
         astral=False,
     ),
 ]

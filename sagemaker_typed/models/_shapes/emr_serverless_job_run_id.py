@@ -6,5 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 EMRServerlessJobRunId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=64, pattern="^(?:.*[0-9a-z]+.*)$")
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=64,
+        pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*[0-9a-z]+[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
+    ),
 ]

@@ -14,7 +14,13 @@ class EmrServerlessSettings(_s.Shape):
     execution_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of the Amazon Web Services IAM role that is assumed for running Amazon EMR Serverless jobs in SageMaker Canvas. This role should have the necessary permissions to read and write data attached and a trust relationship with EMR Serverless."""
+    """The Amazon Resource Name (ARN) of the Amazon Web Services IAM role that is
+    assumed for running Amazon EMR Serverless jobs in SageMaker Canvas. This role should
+    have the necessary permissions to read and write data attached and a trust
+    relationship with EMR Serverless.
+    """
 
     status: FeatureStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """Describes whether Amazon EMR Serverless job capabilities are enabled or disabled in the SageMaker Canvas application."""
+    """Describes whether Amazon EMR Serverless job capabilities are enabled or disabled
+    in the SageMaker Canvas application.
+    """

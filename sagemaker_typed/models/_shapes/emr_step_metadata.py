@@ -17,7 +17,9 @@ class EMRStepMetadata(_s.Shape):
     log_file_path: String1024 | None = _pd.Field(
         None, validation_alias="LogFilePath", serialization_alias="LogFilePath"
     )
-    """The path to the log file where the cluster step's failure root cause is recorded."""
+    """The path to the log file where the cluster step's failure root cause is
+    recorded.
+    """
 
     step_id: String256 | None = _pd.Field(None, validation_alias="StepId", serialization_alias="StepId")
     """The identifier of the EMR cluster step."""

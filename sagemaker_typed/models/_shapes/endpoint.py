@@ -53,17 +53,28 @@ class Endpoint(_s.Shape):
     monitoring_schedules: MonitoringScheduleList | None = _pd.Field(
         None, validation_alias="MonitoringSchedules", serialization_alias="MonitoringSchedules"
     )
-    """A list of monitoring schedules for the endpoint. For information about model monitoring, see Amazon SageMaker Model Monitor ."""
+    """A list of monitoring schedules for the endpoint. For information about model
+    monitoring, see Amazon SageMaker Model Monitor
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor.html).
+    """
 
     production_variants: ProductionVariantSummaryList | None = _pd.Field(
         None, validation_alias="ProductionVariants", serialization_alias="ProductionVariants"
     )
-    """A list of the production variants hosted on the endpoint. Each production variant is a model."""
+    """A list of the production variants hosted on the endpoint. Each production variant
+    is a model.
+    """
 
     shadow_production_variants: ProductionVariantSummaryList | None = _pd.Field(
         None, validation_alias="ShadowProductionVariants", serialization_alias="ShadowProductionVariants"
     )
-    """A list of the shadow variants hosted on the endpoint. Each shadow variant is a model in shadow mode with production traffic replicated from the production variant."""
+    """A list of the shadow variants hosted on the endpoint. Each shadow variant is a
+    model in shadow mode with production traffic replicated from the production variant.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of the tags associated with the endpoint. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """A list of the tags associated with the endpoint. For more information, see
+    Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+    """

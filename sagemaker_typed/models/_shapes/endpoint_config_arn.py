@@ -10,6 +10,6 @@ EndpointConfigArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/.*)$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:endpoint-config/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

@@ -8,7 +8,9 @@ from .endpoint_name import EndpointName
 
 
 class EndpointInfo(_s.Shape):
-    """Details about a customer endpoint that was compared in an Inference Recommender job."""
+    """Details about a customer endpoint that was compared in an Inference
+    Recommender job.
+    """
 
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"

@@ -20,10 +20,16 @@ class EndpointInput(_s.Shape):
     end_time_offset: MonitoringTimeOffsetString | None = _pd.Field(
         None, validation_alias="EndTimeOffset", serialization_alias="EndTimeOffset"
     )
-    """If specified, monitoring jobs substract this time from the end time. For information about using offsets for scheduling monitoring jobs, see Schedule Model Quality Monitoring Jobs ."""
+    """If specified, monitoring jobs substract this time from the end time. For
+    information about using offsets for scheduling monitoring jobs, see Schedule Model
+    Quality Monitoring Jobs
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-model-quality-schedule.html).
+    """
 
     endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
-    """An endpoint in customer's account which has enabled DataCaptureConfig enabled."""
+    """An endpoint in customer's account which has enabled ``DataCaptureConfig``
+    enabled.
+    """
 
     exclude_features_attribute: ExcludeFeaturesAttribute | None = _pd.Field(
         None, validation_alias="ExcludeFeaturesAttribute", serialization_alias="ExcludeFeaturesAttribute"
@@ -46,7 +52,9 @@ class EndpointInput(_s.Shape):
     probability_attribute: String | None = _pd.Field(
         None, validation_alias="ProbabilityAttribute", serialization_alias="ProbabilityAttribute"
     )
-    """In a classification problem, the attribute that represents the class probability."""
+    """In a classification problem, the attribute that represents the class
+    probability.
+    """
 
     probability_threshold_attribute: ProbabilityThresholdAttribute | None = _pd.Field(
         None, validation_alias="ProbabilityThresholdAttribute", serialization_alias="ProbabilityThresholdAttribute"
@@ -56,14 +64,23 @@ class EndpointInput(_s.Shape):
     s3_data_distribution_type: ProcessingS3DataDistributionType | None = _pd.Field(
         None, validation_alias="S3DataDistributionType", serialization_alias="S3DataDistributionType"
     )
-    """Whether input data distributed in Amazon S3 is fully replicated or sharded by an Amazon S3 key. Defaults to FullyReplicated"""
+    """Whether input data distributed in Amazon S3 is fully replicated or sharded by an
+    Amazon S3 key. Defaults to ``FullyReplicated``
+    """
 
     s3_input_mode: ProcessingS3InputMode | None = _pd.Field(
         None, validation_alias="S3InputMode", serialization_alias="S3InputMode"
     )
-    """Whether the Pipe or File is used as the input mode for transferring data for the monitoring job. Pipe mode is recommended for large datasets. File mode is useful for small files that fit in memory. Defaults to File ."""
+    """Whether the ``Pipe`` or ``File`` is used as the input mode for transferring data
+    for the monitoring job. ``Pipe`` mode is recommended for large datasets. ``File``
+    mode is useful for small files that fit in memory. Defaults to ``File``.
+    """
 
     start_time_offset: MonitoringTimeOffsetString | None = _pd.Field(
         None, validation_alias="StartTimeOffset", serialization_alias="StartTimeOffset"
     )
-    """If specified, monitoring jobs substract this time from the start time. For information about using offsets for scheduling monitoring jobs, see Schedule Model Quality Monitoring Jobs ."""
+    """If specified, monitoring jobs substract this time from the start time. For
+    information about using offsets for scheduling monitoring jobs, see Schedule Model
+    Quality Monitoring Jobs
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor-model-quality-schedule.html).
+    """

@@ -24,9 +24,14 @@ class EndpointMetadata(_s.Shape):
     endpoint_status: EndpointStatus | None = _pd.Field(
         None, validation_alias="EndpointStatus", serialization_alias="EndpointStatus"
     )
-    """The status of the endpoint. For possible values of the status of an endpoint, see EndpointSummary ."""
+    """The status of the endpoint. For possible values of the status of an endpoint, see
+    EndpointSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_EndpointSummary.html).
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """If the status of the endpoint is Failed , or the status is InService but update operation fails, this provides the reason why it failed."""
+    """If the status of the endpoint is ``Failed``, or the status is ``InService`` but
+    update operation fails, this provides the reason why it failed.
+    """

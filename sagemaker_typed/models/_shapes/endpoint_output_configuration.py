@@ -11,7 +11,9 @@ from .string import String
 
 
 class EndpointOutputConfiguration(_s.Shape):
-    """The endpoint configuration made by Inference Recommender during a recommendation job."""
+    """The endpoint configuration made by Inference Recommender during a
+    recommendation job.
+    """
 
     endpoint_name: String = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
     """The name of the endpoint made during a recommendation job."""
@@ -31,4 +33,6 @@ class EndpointOutputConfiguration(_s.Shape):
     )
 
     variant_name: String = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
-    """The name of the production variant (deployed model) made during a recommendation job."""
+    """The name of the production variant (deployed model) made during a
+    recommendation job.
+    """

@@ -9,7 +9,9 @@ from .inference_metrics import InferenceMetrics
 
 
 class EndpointPerformance(_s.Shape):
-    """The performance results from running an Inference Recommender job on an existing endpoint."""
+    """The performance results from running an Inference Recommender job on an existing
+    endpoint.
+    """
 
     endpoint_info: EndpointInfo = _pd.Field(validation_alias="EndpointInfo", serialization_alias="EndpointInfo")
 

@@ -6,6 +6,11 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 EndpointPolicyDocument: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=20480, pattern="^(?:.*(?:[ \\r\\n\\t].*)*.*)$")
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=20480,
+        pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*(?:[ \\r\\n\\t][^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)*[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
+    ),
 ]
 """A resource-based policy for an endpoint, as a JSON policy document."""

@@ -23,7 +23,45 @@ class EndpointSummary(_s.Shape):
     """The name of the endpoint."""
 
     endpoint_status: EndpointStatus = _pd.Field(validation_alias="EndpointStatus", serialization_alias="EndpointStatus")
-    """The status of the endpoint. OutOfService : Endpoint is not available to take incoming requests. Creating : CreateEndpoint is executing. Updating : UpdateEndpoint or UpdateEndpointWeightsAndCapacities is executing. SystemUpdating : Endpoint is undergoing maintenance and cannot be updated or deleted or re-scaled until it has completed. This maintenance operation does not change any customer-specified values such as VPC config, KMS encryption, model, instance type, or instance count. RollingBack : Endpoint fails to scale up or down or change its variant weight and is in the process of rolling back to its previous configuration. Once the rollback completes, endpoint returns to an InService status. This transitional status only applies to an endpoint that has autoscaling enabled and is undergoing variant weight or capacity changes as part of an UpdateEndpointWeightsAndCapacities call or when the UpdateEndpointWeightsAndCapacities operation is called explicitly. InService : Endpoint is available to process incoming requests. Deleting : DeleteEndpoint is executing. Failed : Endpoint could not be created, updated, or re-scaled. Use DescribeEndpointOutput$FailureReason for information about the failure. DeleteEndpoint is the only operation that can be performed on a failed endpoint. To get a list of endpoints with a specified status, use the StatusEquals filter with a call to ListEndpoints ."""
+    """The status of the endpoint.
+
+    - ``OutOfService``: Endpoint is not available to take incoming requests.
+    - ``Creating``: CreateEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+      is executing.
+    - ``Updating``: UpdateEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html)
+      or UpdateEndpointWeightsAndCapacities
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html)
+      is executing.
+    - ``SystemUpdating``: Endpoint is undergoing maintenance and cannot be updated or
+      deleted or re-scaled until it has completed. This maintenance operation does not
+      change any customer-specified values such as VPC config, KMS encryption, model,
+      instance type, or instance count.
+    - ``RollingBack``: Endpoint fails to scale up or down or change its variant weight
+      and is in the process of rolling back to its previous configuration. Once the
+      rollback completes, endpoint returns to an ``InService`` status. This transitional
+      status only applies to an endpoint that has autoscaling enabled and is undergoing
+      variant weight or capacity changes as part of an
+      UpdateEndpointWeightsAndCapacities
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html)
+      call or when the UpdateEndpointWeightsAndCapacities
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpointWeightsAndCapacities.html)
+      operation is called explicitly.
+    - ``InService``: Endpoint is available to process incoming requests.
+    - ``Deleting``: DeleteEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpoint.html)
+      is executing.
+    - ``Failed``: Endpoint could not be created, updated, or re-scaled. Use
+      ``DescribeEndpointOutput$FailureReason`` for information about the failure.
+      DeleteEndpoint
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DeleteEndpoint.html)
+      is the only operation that can be performed on a failed endpoint.
+
+    To get a list of endpoints with a specified status, use the ``StatusEquals`` filter
+    with a call to ListEndpoints
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListEndpoints.html).
+    """
 
     last_modified_time: Timestamp = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"

@@ -13,4 +13,6 @@ class EnvironmentConfig(_s.Shape):
     f_sx_lustre_config: FSxLustreConfig | None = _pd.Field(
         None, validation_alias="FSxLustreConfig", serialization_alias="FSxLustreConfig"
     )
-    """Configuration settings for an Amazon FSx for Lustre file system to be used with the cluster."""
+    """Configuration settings for an Amazon FSx for Lustre file system to be used with
+    the cluster.
+    """

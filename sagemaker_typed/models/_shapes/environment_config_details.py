@@ -9,12 +9,18 @@ from .s3_uri import S3Uri
 
 
 class EnvironmentConfigDetails(_s.Shape):
-    """The configuration details for the restricted instance groups (RIG) environment."""
+    """The configuration details for the restricted instance groups (RIG)
+    environment.
+    """
 
     f_sx_lustre_config: FSxLustreConfig | None = _pd.Field(
         None, validation_alias="FSxLustreConfig", serialization_alias="FSxLustreConfig"
     )
-    """Configuration settings for an Amazon FSx for Lustre file system to be used with the cluster."""
+    """Configuration settings for an Amazon FSx for Lustre file system to be used with
+    the cluster.
+    """
 
     s3_output_path: S3Uri | None = _pd.Field(None, validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
-    """The Amazon S3 path where output data from the restricted instance group (RIG) environment will be stored."""
+    """The Amazon S3 path where output data from the restricted instance group (RIG)
+    environment will be stored.
+    """

@@ -8,7 +8,9 @@ from .string import String
 
 
 class EnvironmentParameter(_s.Shape):
-    """A list of environment parameters suggested by the Amazon SageMaker Inference Recommender."""
+    """A list of environment parameters suggested by the Amazon SageMaker Inference
+    Recommender.
+    """
 
     key: String = _pd.Field(validation_alias="Key", serialization_alias="Key")
     """The environment key suggested by the Amazon SageMaker Inference Recommender."""

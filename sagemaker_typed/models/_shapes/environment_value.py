@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-EnvironmentValue: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=1024, pattern="^(?:[\\S\\s]*)$")]
+EnvironmentValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=1024, pattern="^[[:^space:][:space:]]*$")
+]

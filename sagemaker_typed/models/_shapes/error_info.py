@@ -9,7 +9,9 @@ from .non_empty_string64 import NonEmptyString64
 
 
 class ErrorInfo(_s.Shape):
-    """This is an error field object that contains the error code and the reason for an operation failure."""
+    """This is an error field object that contains the error code and the reason for an
+    operation failure.
+    """
 
     code: NonEmptyString64 | None = _pd.Field(None, validation_alias="Code", serialization_alias="Code")
     """The error code for an invalid or failed operation."""

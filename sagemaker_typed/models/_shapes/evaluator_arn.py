@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-EvaluatorArn: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^(?:.*)$")]
+EvaluatorArn: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")]

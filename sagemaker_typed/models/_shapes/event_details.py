@@ -13,4 +13,6 @@ class EventDetails(_s.Shape):
     event_metadata: EventMetadata | None = _pd.Field(
         None, validation_alias="EventMetadata", serialization_alias="EventMetadata"
     )
-    """Metadata specific to the event, which may include information about the cluster, instance group, or instance involved."""
+    """Metadata specific to the event, which may include information about the cluster,
+    instance group, or instance involved.
+    """

@@ -13,7 +13,9 @@ from .slurm_health_metadata import SlurmHealthMetadata
 
 
 class EventMetadata(_s.UnionShape):
-    """Metadata associated with a cluster event, which may include details about various resource types."""
+    """Metadata associated with a cluster event, which may include details about various
+    resource types.
+    """
 
     cluster: ClusterMetadata | None = _pd.Field(None, validation_alias="Cluster", serialization_alias="Cluster")
     """Metadata specific to cluster-level events."""
@@ -21,7 +23,9 @@ class EventMetadata(_s.UnionShape):
     database_configuration: DatabaseConfigurationMetadata | None = _pd.Field(
         None, validation_alias="DatabaseConfiguration", serialization_alias="DatabaseConfiguration"
     )
-    """Metadata specific to events about the external Slurm accounting database of the cluster."""
+    """Metadata specific to events about the external Slurm accounting database of
+    the cluster.
+    """
 
     instance: InstanceMetadata | None = _pd.Field(None, validation_alias="Instance", serialization_alias="Instance")
     """Metadata specific to instance-level events."""
@@ -39,4 +43,6 @@ class EventMetadata(_s.UnionShape):
     slurm_health: SlurmHealthMetadata | None = _pd.Field(
         None, validation_alias="SlurmHealth", serialization_alias="SlurmHealth"
     )
-    """Metadata specific to events about the health of the Slurm components on the controller node of the cluster."""
+    """Metadata specific to events about the health of the Slurm components on the
+    controller node of the cluster.
+    """

@@ -14,7 +14,12 @@ from .user_context import UserContext
 
 
 class Experiment(_s.Shape):
-    """The properties of an experiment as returned by the Search API. For information about experiments, see the CreateExperiment API."""
+    """The properties of an experiment as returned by the Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API. For
+    information about experiments, see the CreateExperiment
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateExperiment.html)
+    API.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
     """Who created the experiment."""
@@ -32,7 +37,9 @@ class Experiment(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the experiment as displayed. If DisplayName isn't specified, ExperimentName is displayed."""
+    """The name of the experiment as displayed. If ``DisplayName`` isn't specified,
+    ``ExperimentName`` is displayed.
+    """
 
     experiment_arn: ExperimentArn | None = _pd.Field(
         None, validation_alias="ExperimentArn", serialization_alias="ExperimentArn"
@@ -56,4 +63,7 @@ class Experiment(_s.Shape):
     source: ExperimentSource | None = _pd.Field(None, validation_alias="Source", serialization_alias="Source")
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The list of tags that are associated with the experiment. You can use Search API to search on the tags."""
+    """The list of tags that are associated with the experiment. You can use Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API to
+    search on the tags.
+    """

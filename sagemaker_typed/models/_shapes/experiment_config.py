@@ -8,7 +8,16 @@ from .experiment_entity_name import ExperimentEntityName
 
 
 class ExperimentConfig(_s.Shape):
-    """Associates a SageMaker job as a trial component with an experiment and trial. Specified when you call the following APIs: CreateProcessingJob CreateTrainingJob CreateTransformJob"""
+    """Associates a SageMaker job as a trial component with an experiment and trial.
+    Specified when you call the following APIs:
+
+    - CreateProcessingJob
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateProcessingJob.html)
+    - CreateTrainingJob
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)
+    - CreateTransformJob
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTransformJob.html)
+    """
 
     experiment_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="ExperimentName", serialization_alias="ExperimentName"
@@ -21,9 +30,13 @@ class ExperimentConfig(_s.Shape):
     trial_component_display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="TrialComponentDisplayName", serialization_alias="TrialComponentDisplayName"
     )
-    """The display name for the trial component. If this key isn't specified, the display name is the trial component name."""
+    """The display name for the trial component. If this key isn't specified, the
+    display name is the trial component name.
+    """
 
     trial_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="TrialName", serialization_alias="TrialName"
     )
-    """The name of an existing trial to associate the trial component with. If not specified, a new trial is created."""
+    """The name of an existing trial to associate the trial component with. If not
+    specified, a new trial is created.
+    """

@@ -11,7 +11,11 @@ from .timestamp import Timestamp
 
 
 class ExperimentSummary(_s.Shape):
-    """A summary of the properties of an experiment. To get the complete set of properties, call the DescribeExperiment API and provide the ExperimentName ."""
+    """A summary of the properties of an experiment. To get the complete set of
+    properties, call the DescribeExperiment
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeExperiment.html)
+    API and provide the ``ExperimentName``.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -21,7 +25,9 @@ class ExperimentSummary(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the experiment as displayed. If DisplayName isn't specified, ExperimentName is displayed."""
+    """The name of the experiment as displayed. If ``DisplayName`` isn't specified,
+    ``ExperimentName`` is displayed.
+    """
 
     experiment_arn: ExperimentArn | None = _pd.Field(
         None, validation_alias="ExperimentArn", serialization_alias="ExperimentArn"

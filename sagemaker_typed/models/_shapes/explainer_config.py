@@ -13,4 +13,6 @@ class ExplainerConfig(_s.Shape):
     clarify_explainer_config: ClarifyExplainerConfig | None = _pd.Field(
         None, validation_alias="ClarifyExplainerConfig", serialization_alias="ClarifyExplainerConfig"
     )
-    """A member of ExplainerConfig that contains configuration parameters for the SageMaker Clarify explainer."""
+    """A member of ``ExplainerConfig`` that contains configuration parameters for the
+    SageMaker Clarify explainer.
+    """

@@ -11,4 +11,7 @@ class ExtendTrainingPlanRequest(_s.Shape):
     training_plan_extension_offering_id: TrainingPlanExtensionOfferingId = _pd.Field(
         validation_alias="TrainingPlanExtensionOfferingId", serialization_alias="TrainingPlanExtensionOfferingId"
     )
-    """The unique identifier of the extension offering to purchase. You can retrieve this ID from the TrainingPlanExtensionOfferings in the response of the SearchTrainingPlanOfferings API."""
+    """The unique identifier of the extension offering to purchase. You can retrieve
+    this ID from the ``TrainingPlanExtensionOfferings`` in the response of the
+    ``SearchTrainingPlanOfferings`` API.
+    """

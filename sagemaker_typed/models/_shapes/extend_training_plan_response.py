@@ -11,4 +11,6 @@ class ExtendTrainingPlanResponse(_s.OutputShape):
     training_plan_extensions: TrainingPlanExtensions = _pd.Field(
         validation_alias="TrainingPlanExtensions", serialization_alias="TrainingPlanExtensions"
     )
-    """The list of extensions for the training plan, including the newly created extension."""
+    """The list of extensions for the training plan, including the newly created
+    extension.
+    """

@@ -17,12 +17,16 @@ class ExtensionDetails(_s.Shape):
     """Details of an extension installed on a SageMaker HyperPod cluster."""
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the extension is installed."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the
+    extension is installed.
+    """
 
     configuration_values: ExtensionConfigurationValues | None = _pd.Field(
         None, validation_alias="ConfigurationValues", serialization_alias="ConfigurationValues"
     )
-    """The configuration of the extension, as a JSON object serialized as a string. The configuration includes the default value of every setting that you didn't specify."""
+    """The configuration of the extension, as a JSON object serialized as a string. The
+    configuration includes the default value of every setting that you didn't specify.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -38,7 +42,10 @@ class ExtensionDetails(_s.Shape):
     extension_version: ExtensionVersion = _pd.Field(
         validation_alias="ExtensionVersion", serialization_alias="ExtensionVersion"
     )
-    """The version of the extension. While SageMaker HyperPod creates or updates the extension, some nodes might still run a different version. To see how many nodes run this version, see NodeSummary ."""
+    """The version of the extension. While SageMaker HyperPod creates or updates the
+    extension, some nodes might still run a different version. To see how many nodes run
+    this version, see ``NodeSummary``.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -46,4 +53,27 @@ class ExtensionDetails(_s.Shape):
     """The time when the extension was last updated."""
 
     status: ExtensionStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The status of the extension can be one of the following values: Creating SageMaker HyperPod is installing the extension on the cluster's nodes. Active The extension runs its current version and configuration on all of the cluster's nodes. Updating SageMaker HyperPod is applying a configuration change or version update to the cluster's nodes. Degraded The extension runs its current version and configuration on some of the cluster's nodes but not all of them. Or, at least one node recently reported that the extension is unhealthy. CreateFailed SageMaker HyperPod couldn't install the extension on any of the cluster's nodes. UpdateFailed SageMaker HyperPod couldn't apply the update on any of the cluster's nodes. Deleting SageMaker HyperPod is removing the extension from the cluster's nodes. DeleteFailed SageMaker HyperPod couldn't remove the extension from any of the cluster's nodes."""
+    """The status of the extension can be one of the following values:
+
+    Creating
+        SageMaker HyperPod is installing the extension on the cluster's nodes.
+    Active
+        The extension runs its current version and configuration on all of the cluster's
+        nodes.
+    Updating
+        SageMaker HyperPod is applying a configuration change or version update to the
+        cluster's nodes.
+    Degraded
+        The extension runs its current version and configuration on some of the
+        cluster's nodes but not all of them. Or, at least one node recently reported
+        that the extension is unhealthy.
+    CreateFailed
+        SageMaker HyperPod couldn't install the extension on any of the cluster's nodes.
+    UpdateFailed
+        SageMaker HyperPod couldn't apply the update on any of the cluster's nodes.
+    Deleting
+        SageMaker HyperPod is removing the extension from the cluster's nodes.
+    DeleteFailed
+        SageMaker HyperPod couldn't remove the extension from any of the cluster's
+        nodes.
+    """

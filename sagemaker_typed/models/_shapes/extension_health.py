@@ -8,7 +8,17 @@ from .extension_health_issues import ExtensionHealthIssues
 
 
 class ExtensionHealth(_s.Shape):
-    """Contains information about the problems that affect an extension on the nodes of a SageMaker HyperPod cluster, including how many nodes each problem affects. DescribeClusterExtension returns ExtensionHealth only when at least one node has a problem."""
+    """Contains information about the problems that affect an extension on the nodes of
+    a SageMaker HyperPod cluster, including how many nodes each problem affects.
+    ``DescribeClusterExtension`` returns ``ExtensionHealth`` only when at least one node
+    has a problem.
+    """
 
     issues: ExtensionHealthIssues = _pd.Field(validation_alias="Issues", serialization_alias="Issues")
-    """The problems that affect the extension, grouped by cause, from the problem that affects the most nodes to the one that affects the fewest. SageMaker HyperPod counts each node in at most one issue. The list contains at most 20 issues. If more than 20 different problems exist, the list shows the 19 that affect the most nodes, and the 20th issue has the code Other and counts the nodes that the remaining problems affect."""
+    """The problems that affect the extension, grouped by cause, from the problem that
+    affects the most nodes to the one that affects the fewest. SageMaker HyperPod counts
+    each node in at most one issue. The list contains at most 20 issues. If more than 20
+    different problems exist, the list shows the 19 that affect the most nodes, and the
+    20th issue has the code ``Other`` and counts the nodes that the remaining problems
+    affect.
+    """

@@ -10,13 +10,17 @@ from .extension_node_count import ExtensionNodeCount
 
 
 class ExtensionHealthIssue(_s.Shape):
-    """Information about a problem that affects an extension on one or more nodes of a SageMaker HyperPod cluster, including the number of nodes that it affects."""
+    """Information about a problem that affects an extension on one or more nodes of a
+    SageMaker HyperPod cluster, including the number of nodes that it affects.
+    """
 
     code: ExtensionHealthIssueCode = _pd.Field(validation_alias="Code", serialization_alias="Code")
     """A code that describes the type of issue."""
 
     message: ExtensionHealthIssueMessage = _pd.Field(validation_alias="Message", serialization_alias="Message")
-    """A description of the problem, for example the setting or component to check. Every node with the same problem has the same message."""
+    """A description of the problem, for example the setting or component to check.
+    Every node with the same problem has the same message.
+    """
 
     node_count: ExtensionNodeCount = _pd.Field(validation_alias="NodeCount", serialization_alias="NodeCount")
     """The number of nodes that have this problem."""

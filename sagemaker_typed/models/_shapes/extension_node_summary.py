@@ -8,10 +8,20 @@ from .extension_node_count import ExtensionNodeCount
 
 
 class ExtensionNodeSummary(_s.Shape):
-    """A summary of an extension's installation across the nodes of a SageMaker HyperPod cluster."""
+    """A summary of an extension's installation across the nodes of a SageMaker HyperPod
+    cluster.
+    """
 
     active_count: ExtensionNodeCount = _pd.Field(validation_alias="ActiveCount", serialization_alias="ActiveCount")
-    """The number of nodes that are running the extension's current version and configuration. Nodes that report the extension as unhealthy aren't counted. While SageMaker HyperPod creates or updates the extension, ActiveCount is lower than TotalCount . To see why nodes aren't counted, see Health in DescribeClusterExtension ."""
+    """The number of nodes that are running the extension's current version and
+    configuration. Nodes that report the extension as unhealthy aren't counted. While
+    SageMaker HyperPod creates or updates the extension, ``ActiveCount`` is lower than
+    ``TotalCount``. To see why nodes aren't counted, see ``Health`` in
+    ``DescribeClusterExtension``.
+    """
 
     total_count: ExtensionNodeCount = _pd.Field(validation_alias="TotalCount", serialization_alias="TotalCount")
-    """The number of nodes in your cluster that the extension targets. SageMaker HyperPod targets every running node in your cluster, including nodes that you add after you create the extension."""
+    """The number of nodes in your cluster that the extension targets. SageMaker
+    HyperPod targets every running node in your cluster, including nodes that you add
+    after you create the extension.
+    """

@@ -31,4 +31,6 @@ class ExtensionSummary(_s.Shape):
     """The version of the extension."""
 
     status: ExtensionStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The status of the extension. For the meaning of each status, see ExtensionDetails ."""
+    """The status of the extension. For the meaning of each status, see
+    ``ExtensionDetails``.
+    """

@@ -8,9 +8,13 @@ from .extension_version import ExtensionVersion
 
 
 class ExtensionVersionSummary(_s.Shape):
-    """A version of an extension that you can install on a SageMaker HyperPod cluster."""
+    """A version of an extension that you can install on a SageMaker HyperPod
+    cluster.
+    """
 
     extension_version: ExtensionVersion = _pd.Field(
         validation_alias="ExtensionVersion", serialization_alias="ExtensionVersion"
     )
-    """The version of the extension, in MAJOR.MINOR.PATCH format, for example 1.0.0 ."""
+    """The version of the extension, in ``MAJOR.MINOR.PATCH`` format, for example
+    ``1.0.0``.
+    """

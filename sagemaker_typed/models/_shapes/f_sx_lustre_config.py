@@ -9,12 +9,18 @@ from .f_sx_lustre_size_in_gi_b import FSxLustreSizeInGiB
 
 
 class FSxLustreConfig(_s.Shape):
-    """Configuration settings for an Amazon FSx for Lustre file system to be used with the cluster."""
+    """Configuration settings for an Amazon FSx for Lustre file system to be used with
+    the cluster.
+    """
 
     per_unit_storage_throughput: FSxLustrePerUnitStorageThroughput = _pd.Field(
         validation_alias="PerUnitStorageThroughput", serialization_alias="PerUnitStorageThroughput"
     )
-    """The throughput capacity of the Amazon FSx for Lustre file system, measured in MB/s per TiB of storage."""
+    """The throughput capacity of the Amazon FSx for Lustre file system, measured in
+    MB/s per TiB of storage.
+    """
 
     size_in_gi_b: FSxLustreSizeInGiB = _pd.Field(validation_alias="SizeInGiB", serialization_alias="SizeInGiB")
-    """The storage capacity of the Amazon FSx for Lustre file system, specified in gibibytes (GiB)."""
+    """The storage capacity of the Amazon FSx for Lustre file system, specified in
+    gibibytes (GiB).
+    """

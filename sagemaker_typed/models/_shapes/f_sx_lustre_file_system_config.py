@@ -9,12 +9,18 @@ from .file_system_path import FileSystemPath
 
 
 class FSxLustreFileSystemConfig(_s.Shape):
-    """The settings for assigning a custom Amazon FSx for Lustre file system to a user profile or space for an Amazon SageMaker Domain."""
+    """The settings for assigning a custom Amazon FSx for Lustre file system to a user
+    profile or space for an Amazon SageMaker Domain.
+    """
 
     file_system_id: FileSystemId = _pd.Field(validation_alias="FileSystemId", serialization_alias="FileSystemId")
-    """The globally unique, 17-digit, ID of the file system, assigned by Amazon FSx for Lustre."""
+    """The globally unique, 17-digit, ID of the file system, assigned by Amazon FSx
+    for Lustre.
+    """
 
     file_system_path: FileSystemPath | None = _pd.Field(
         None, validation_alias="FileSystemPath", serialization_alias="FileSystemPath"
     )
-    """The path to the file system directory that is accessible in Amazon SageMaker Studio. Permitted users can access only this directory and below."""
+    """The path to the file system directory that is accessible in Amazon SageMaker
+    Studio. Permitted users can access only this directory and below.
+    """

@@ -13,4 +13,6 @@ class FailStepMetadata(_s.Shape):
     error_message: String3072 | None = _pd.Field(
         None, validation_alias="ErrorMessage", serialization_alias="ErrorMessage"
     )
-    """A message that you define and then is processed and rendered by the Fail step when the error occurs."""
+    """A message that you define and then is processed and rendered by the Fail step
+    when the error occurs.
+    """

@@ -11,7 +11,9 @@ from .feature_type import FeatureType
 
 
 class FeatureDefinition(_s.Shape):
-    """A list of features. You must include FeatureName and FeatureType . Valid feature FeatureType s are Integral , Fractional and String ."""
+    """A list of features. You must include ``FeatureName`` and ``FeatureType``. Valid
+    feature ``FeatureType``s are ``Integral``, ``Fractional`` and ``String``.
+    """
 
     collection_config: CollectionConfig | None = _pd.Field(
         None, validation_alias="CollectionConfig", serialization_alias="CollectionConfig"
@@ -21,10 +23,26 @@ class FeatureDefinition(_s.Shape):
     collection_type: CollectionType | None = _pd.Field(
         None, validation_alias="CollectionType", serialization_alias="CollectionType"
     )
-    """A grouping of elements where each element within the collection must have the same feature type ( String , Integral , or Fractional ). List : An ordered collection of elements. Set : An unordered collection of unique elements. Vector : A specialized list that represents a fixed-size array of elements. The vector dimension is determined by you. Must have elements with fractional feature types."""
+    """A grouping of elements where each element within the collection must have the
+    same feature type (``String``, ``Integral``, or ``Fractional``).
+
+    - ``List``: An ordered collection of elements.
+    - ``Set``: An unordered collection of unique elements.
+    - ``Vector``: A specialized list that represents a fixed-size array of elements. The
+      vector dimension is determined by you. Must have elements with fractional feature
+      types.
+    """
 
     feature_name: FeatureName = _pd.Field(validation_alias="FeatureName", serialization_alias="FeatureName")
-    """The name of a feature. The type must be a string. FeatureName cannot be any of the following: is_deleted , write_time , api_invocation_time . The name: Must start with an alphanumeric character. Can only include alphanumeric characters, underscores, and hyphens. Spaces are not allowed."""
+    """The name of a feature. The type must be a string. ``FeatureName`` cannot be any
+    of the following: ``is_deleted``, ``write_time``, ``api_invocation_time``.
+
+    The name:
+
+    - Must start with an alphanumeric character.
+    - Can only include alphanumeric characters, underscores, and hyphens. Spaces are not
+      allowed.
+    """
 
     feature_type: FeatureType = _pd.Field(validation_alias="FeatureType", serialization_alias="FeatureType")
     """The value type of a feature. Valid values are Integral, Fractional, or String."""

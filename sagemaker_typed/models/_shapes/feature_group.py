@@ -22,45 +22,67 @@ from .tag_list import TagList
 
 
 class FeatureGroup(_s.Shape):
-    """Amazon SageMaker Feature Store stores features in a collection called Feature Group. A Feature Group can be visualized as a table which has rows, with a unique identifier for each row where each column in the table is a feature. In principle, a Feature Group is composed of features and values per features."""
+    """Amazon SageMaker Feature Store stores features in a collection called Feature
+    Group. A Feature Group can be visualized as a table which has rows, with a unique
+    identifier for each row where each column in the table is a feature. In principle, a
+    Feature Group is composed of features and values per features.
+    """
 
     creation_time: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
     )
-    """The time a FeatureGroup was created."""
+    """The time a ``FeatureGroup`` was created."""
 
     description: Description | None = _pd.Field(None, validation_alias="Description", serialization_alias="Description")
-    """A free form description of a FeatureGroup ."""
+    """A free form description of a ``FeatureGroup``."""
 
     event_time_feature_name: FeatureName | None = _pd.Field(
         None, validation_alias="EventTimeFeatureName", serialization_alias="EventTimeFeatureName"
     )
-    """The name of the feature that stores the EventTime of a Record in a FeatureGroup . A EventTime is point in time when a new event occurs that corresponds to the creation or update of a Record in FeatureGroup . All Records in the FeatureGroup must have a corresponding EventTime ."""
+    """The name of the feature that stores the ``EventTime`` of a Record in a
+    ``FeatureGroup``.
+
+    A ``EventTime`` is point in time when a new event occurs that corresponds to the
+    creation or update of a ``Record`` in ``FeatureGroup``. All ``Records`` in the
+    ``FeatureGroup`` must have a corresponding ``EventTime``.
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """The reason that the FeatureGroup failed to be replicated in the OfflineStore . This is failure may be due to a failure to create a FeatureGroup in or delete a FeatureGroup from the OfflineStore ."""
+    """The reason that the ``FeatureGroup`` failed to be replicated in the
+    ``OfflineStore``. This is failure may be due to a failure to create a
+    ``FeatureGroup`` in or delete a ``FeatureGroup`` from the ``OfflineStore``.
+    """
 
     feature_definitions: FeatureDefinitions | None = _pd.Field(
         None, validation_alias="FeatureDefinitions", serialization_alias="FeatureDefinitions"
     )
-    """A list of Feature s. Each Feature must include a FeatureName and a FeatureType . Valid FeatureType s are Integral , Fractional and String . FeatureName s cannot be any of the following: is_deleted , write_time , api_invocation_time . You can create up to 2,500 FeatureDefinition s per FeatureGroup ."""
+    """A list of ``Feature``s. Each ``Feature`` must include a ``FeatureName`` and a
+    ``FeatureType``.
+
+    Valid ``FeatureType``s are ``Integral``, ``Fractional`` and ``String``.
+
+    ``FeatureName``s cannot be any of the following: ``is_deleted``, ``write_time``,
+    ``api_invocation_time``.
+
+    You can create up to 2,500 ``FeatureDefinition``s per ``FeatureGroup``.
+    """
 
     feature_group_arn: FeatureGroupArn | None = _pd.Field(
         None, validation_alias="FeatureGroupArn", serialization_alias="FeatureGroupArn"
     )
-    """The Amazon Resource Name (ARN) of a FeatureGroup ."""
+    """The Amazon Resource Name (ARN) of a ``FeatureGroup``."""
 
     feature_group_name: FeatureGroupName | None = _pd.Field(
         None, validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name of the FeatureGroup ."""
+    """The name of the ``FeatureGroup``."""
 
     feature_group_status: FeatureGroupStatus | None = _pd.Field(
         None, validation_alias="FeatureGroupStatus", serialization_alias="FeatureGroupStatus"
     )
-    """A FeatureGroup status."""
+    """A ``FeatureGroup`` status."""
 
     last_modified_time: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -87,10 +109,14 @@ class FeatureGroup(_s.Shape):
     record_identifier_feature_name: FeatureName | None = _pd.Field(
         None, validation_alias="RecordIdentifierFeatureName", serialization_alias="RecordIdentifierFeatureName"
     )
-    """The name of the Feature whose value uniquely identifies a Record defined in the FeatureGroup FeatureDefinitions ."""
+    """The name of the ``Feature`` whose value uniquely identifies a ``Record`` defined
+    in the ``FeatureGroup`` ``FeatureDefinitions``.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM execution role used to create the feature group."""
+    """The Amazon Resource Name (ARN) of the IAM execution role used to create the
+    feature group.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Tags used to define a FeatureGroup ."""
+    """Tags used to define a ``FeatureGroup``."""

@@ -10,7 +10,7 @@ FeatureGroupNameOrArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=256,
-        pattern="^(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:feature-group/)?([a-zA-Z0-9]([_-]*[a-zA-Z0-9]){0,63}))$",
+        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:feature-group/)?[a-zA-Z0-9](?:[_\\-]*[a-zA-Z0-9]){0,63}$",
         astral=False,
     ),
 ]

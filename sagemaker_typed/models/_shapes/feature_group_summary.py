@@ -12,27 +12,33 @@ from .timestamp import Timestamp
 
 
 class FeatureGroupSummary(_s.Shape):
-    """The name, ARN, CreationTime , FeatureGroup values, LastUpdatedTime and EnableOnlineStorage status of a FeatureGroup ."""
+    """The name, ARN, ``CreationTime``, ``FeatureGroup`` values, ``LastUpdatedTime`` and
+    ``EnableOnlineStorage`` status of a ``FeatureGroup``.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
-    """A timestamp indicating the time of creation time of the FeatureGroup ."""
+    """A timestamp indicating the time of creation time of the ``FeatureGroup``."""
 
     feature_group_arn: FeatureGroupArn = _pd.Field(
         validation_alias="FeatureGroupArn", serialization_alias="FeatureGroupArn"
     )
-    """Unique identifier for the FeatureGroup ."""
+    """Unique identifier for the ``FeatureGroup``."""
 
     feature_group_name: FeatureGroupName = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name of FeatureGroup ."""
+    """The name of ``FeatureGroup``."""
 
     feature_group_status: FeatureGroupStatus | None = _pd.Field(
         None, validation_alias="FeatureGroupStatus", serialization_alias="FeatureGroupStatus"
     )
-    """The status of a FeatureGroup. The status can be any of the following: Creating , Created , CreateFail , Deleting or DetailFail ."""
+    """The status of a FeatureGroup. The status can be any of the following:
+    ``Creating``, ``Created``, ``CreateFail``, ``Deleting`` or ``DetailFail``.
+    """
 
     offline_store_status: OfflineStoreStatus | None = _pd.Field(
         None, validation_alias="OfflineStoreStatus", serialization_alias="OfflineStoreStatus"
     )
-    """Notifies you if replicating data into the OfflineStore has failed. Returns either: Active or Blocked ."""
+    """Notifies you if replicating data into the ``OfflineStore`` has failed. Returns
+    either: ``Active`` or ``Blocked``.
+    """

@@ -15,7 +15,9 @@ from .last_modified_time import LastModifiedTime
 
 
 class FeatureMetadata(_s.Shape):
-    """The metadata for a feature. It can either be metadata that you specify, or metadata that is updated automatically."""
+    """The metadata for a feature. It can either be metadata that you specify, or
+    metadata that is updated automatically.
+    """
 
     creation_time: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"

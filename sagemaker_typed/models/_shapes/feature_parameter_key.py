@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 FeatureParameterKey: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=255, pattern="^(?:([\\p{L}\\p{Z}\\p{N}_.:/=+\\-]*))$")
+    str, _c.Str(min_length=1, max_length=255, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-]*$")
 ]

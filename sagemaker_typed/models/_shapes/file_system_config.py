@@ -13,10 +13,12 @@ class FileSystemConfig(_s.Shape):
     """The Amazon Elastic File System storage configuration for a SageMaker AI image."""
 
     default_gid: DefaultGid | None = _pd.Field(None, validation_alias="DefaultGid", serialization_alias="DefaultGid")
-    """The default POSIX group ID (GID). If not specified, defaults to 100 ."""
+    """The default POSIX group ID (GID). If not specified, defaults to ``100``."""
 
     default_uid: DefaultUid | None = _pd.Field(None, validation_alias="DefaultUid", serialization_alias="DefaultUid")
-    """The default POSIX user ID (UID). If not specified, defaults to 1000 ."""
+    """The default POSIX user ID (UID). If not specified, defaults to ``1000``."""
 
     mount_path: MountPath | None = _pd.Field(None, validation_alias="MountPath", serialization_alias="MountPath")
-    """The path within the image to mount the user's EFS home directory. The directory should be empty. If not specified, defaults to /home/sagemaker-user ."""
+    """The path within the image to mount the user's EFS home directory. The directory
+    should be empty. If not specified, defaults to /home/sagemaker-user.
+    """

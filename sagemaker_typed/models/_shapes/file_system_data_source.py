@@ -19,7 +19,9 @@ class FileSystemDataSource(_s.Shape):
     file_system_access_mode: FileSystemAccessMode = _pd.Field(
         validation_alias="FileSystemAccessMode", serialization_alias="FileSystemAccessMode"
     )
-    """The access mode of the mount of the directory associated with the channel. A directory can be mounted either in ro (read-only) or rw (read-write) mode."""
+    """The access mode of the mount of the directory associated with the channel. A
+    directory can be mounted either in ``ro`` (read-only) or ``rw`` (read-write) mode.
+    """
 
     file_system_id: FileSystemId = _pd.Field(validation_alias="FileSystemId", serialization_alias="FileSystemId")
     """The file system id."""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 FileSystemId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=11, max_length=21, pattern="^(?:(fs-[0-9a-f]{8,}))$", astral=False)
+    str, _c.Str(min_length=11, max_length=21, pattern="^fs-[0-9a-f]{8,}$", astral=False)
 ]

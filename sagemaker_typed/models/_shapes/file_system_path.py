@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-FileSystemPath: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256, pattern="^(?:/\\S*)$")]
+FileSystemPath: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256, pattern="^/[[:^space:]]*$")]

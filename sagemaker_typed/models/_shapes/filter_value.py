@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-FilterValue: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=1024, pattern="^(?:.+)$")]
+FilterValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
+]

@@ -13,12 +13,18 @@ class FinalAutoMLJobObjectiveMetric(_s.Shape):
     """The best candidate result from an AutoML training job."""
 
     metric_name: AutoMLMetricEnum = _pd.Field(validation_alias="MetricName", serialization_alias="MetricName")
-    """The name of the metric with the best result. For a description of the possible objective metrics, see AutoMLJobObjective$MetricName ."""
+    """The name of the metric with the best result. For a description of the possible
+    objective metrics, see AutoMLJobObjective$MetricName
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AutoMLJobObjective.html).
+    """
 
     standard_metric_name: AutoMLMetricEnum | None = _pd.Field(
         None, validation_alias="StandardMetricName", serialization_alias="StandardMetricName"
     )
-    """The name of the standard metric. For a description of the standard metrics, see Autopilot candidate metrics ."""
+    """The name of the standard metric. For a description of the standard metrics, see
+    Autopilot candidate metrics
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-metrics-validation.html#autopilot-metrics).
+    """
 
     type: AutoMLJobObjectiveType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
     """The type of metric with the best result."""

@@ -10,15 +10,27 @@ from .metric_value import MetricValue
 
 
 class FinalHyperParameterTuningJobObjectiveMetric(_s.Shape):
-    """Shows the latest objective metric emitted by a training job that was launched by a hyperparameter tuning job. You define the objective metric in the HyperParameterTuningJobObjective parameter of HyperParameterTuningJobConfig ."""
+    """Shows the latest objective metric emitted by a training job that was launched by
+    a hyperparameter tuning job. You define the objective metric in the
+    ``HyperParameterTuningJobObjective`` parameter of HyperParameterTuningJobConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html).
+    """
 
     metric_name: MetricName = _pd.Field(validation_alias="MetricName", serialization_alias="MetricName")
-    """The name of the objective metric. For SageMaker built-in algorithms, metrics are defined per algorithm. See the metrics for XGBoost as an example. You can also use a custom algorithm for training and define your own metrics. For more information, see Define metrics and environment variables ."""
+    """The name of the objective metric. For SageMaker built-in algorithms, metrics are
+    defined per algorithm. See the metrics for XGBoost
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/xgboost-tuning.html) as an example.
+    You can also use a custom algorithm for training and define your own metrics. For
+    more information, see Define metrics and environment variables
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-metrics-variables.html).
+    """
 
     type: HyperParameterTuningJobObjectiveType | None = _pd.Field(
         None, validation_alias="Type", serialization_alias="Type"
     )
-    """Select if you want to minimize or maximize the objective metric during hyperparameter tuning."""
+    """Select if you want to minimize or maximize the objective metric during
+    hyperparameter tuning.
+    """
 
     value: MetricValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
     """The value of the objective metric."""

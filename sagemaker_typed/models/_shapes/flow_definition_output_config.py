@@ -15,4 +15,9 @@ class FlowDefinitionOutputConfig(_s.Shape):
     """The Amazon Key Management Service (KMS) key ID for server-side encryption."""
 
     s3_output_path: S3Uri = _pd.Field(validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
-    """The Amazon S3 path where the object containing human output will be made available. To learn more about the format of Amazon A2I output data, see Amazon A2I Output Data ."""
+    """The Amazon S3 path where the object containing human output will be made
+    available.
+
+    To learn more about the format of Amazon A2I output data, see Amazon A2I Output Data
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-output-data.html).
+    """

@@ -20,7 +20,9 @@ class FlowDefinitionSummary(_s.Shape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """The reason why the flow definition creation failed. A failure reason is returned only when the flow definition status is Failed ."""
+    """The reason why the flow definition creation failed. A failure reason is returned
+    only when the flow definition status is ``Failed``.
+    """
 
     flow_definition_arn: FlowDefinitionArn = _pd.Field(
         validation_alias="FlowDefinitionArn", serialization_alias="FlowDefinitionArn"

@@ -5,7 +5,12 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ForEachStatus(_e.OpenEnum):
-    """The status of a ForEach step execution. Valid values are: Succeeded indicates that the ForEach step execution completed successfully. Failed indicates that the ForEach step execution failed. Stopped indicates that the ForEach step execution was stopped."""
+    """The status of a ForEach step execution. Valid values are:
+
+    - ``Succeeded`` indicates that the ForEach step execution completed successfully.
+    - ``Failed`` indicates that the ForEach step execution failed.
+    - ``Stopped`` indicates that the ForEach step execution was stopped.
+    """
 
     SUCCEEDED = "Succeeded"
     FAILED = "Failed"

@@ -10,7 +10,9 @@ from .integer import Integer
 
 
 class ForEachStepMetadata(_s.Shape):
-    """The status, the iteration-step counts, and the selector information for a ForEach step execution."""
+    """The status, the iteration-step counts, and the selector information for a ForEach
+    step execution.
+    """
 
     failed_step_count: Integer | None = _pd.Field(
         None, validation_alias="FailedStepCount", serialization_alias="FailedStepCount"

@@ -10,7 +10,7 @@ ForecastFrequency: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=5,
-        pattern="^(?:(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min))$",
+        pattern="^(?:1Y|Y|(?:[1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|(?:[1-9]|1[0-9]|2[0-3])H|H|(?:[1-9]|[1-5][0-9])min)$",
         astral=False,
     ),
 ]

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ForecastQuantile: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=2, max_length=4, pattern="^(?:(^p[1-9]\\d?$))$", astral=False)
+    str, _c.Str(min_length=2, max_length=4, pattern="^p[1-9][[:digit:]]?$", astral=False)
 ]

@@ -8,9 +8,18 @@ from .role_arn import RoleArn
 
 
 class GenerativeAiSettings(_s.Shape):
-    """The generative AI settings for the SageMaker Canvas application. Configure these settings for Canvas users starting chats with generative AI foundation models. For more information, see Use generative AI with foundation models ."""
+    """The generative AI settings for the SageMaker Canvas application.
+
+    Configure these settings for Canvas users starting chats with generative AI
+    foundation models. For more information, see Use generative AI with foundation
+    models (https://docs.aws.amazon.com/sagemaker/latest/dg/canvas-fm-chat.html).
+    """
 
     amazon_bedrock_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="AmazonBedrockRoleArn", serialization_alias="AmazonBedrockRoleArn"
     )
-    """The ARN of an Amazon Web Services IAM role that allows fine-tuning of large language models (LLMs) in Amazon Bedrock. The IAM role should have Amazon S3 read and write permissions, as well as a trust relationship that establishes bedrock.amazonaws.com as a service principal."""
+    """The ARN of an Amazon Web Services IAM role that allows fine-tuning of large
+    language models (LLMs) in Amazon Bedrock. The IAM role should have Amazon S3 read
+    and write permissions, as well as a trust relationship that establishes
+    ``bedrock.amazonaws.com`` as a service principal.
+    """

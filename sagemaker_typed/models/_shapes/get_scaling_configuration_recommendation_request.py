@@ -15,7 +15,12 @@ class GetScalingConfigurationRecommendationRequest(_s.Shape):
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"
     )
-    """The name of an endpoint benchmarked during a previously completed inference recommendation job. This name should come from one of the recommendations returned by the job specified in the InferenceRecommendationsJobName field. Specify either this field or the RecommendationId field."""
+    """The name of an endpoint benchmarked during a previously completed inference
+    recommendation job. This name should come from one of the recommendations returned
+    by the job specified in the ``InferenceRecommendationsJobName`` field.
+
+    Specify either this field or the ``RecommendationId`` field.
+    """
 
     inference_recommendations_job_name: RecommendationJobName = _pd.Field(
         validation_alias="InferenceRecommendationsJobName", serialization_alias="InferenceRecommendationsJobName"
@@ -25,7 +30,12 @@ class GetScalingConfigurationRecommendationRequest(_s.Shape):
     recommendation_id: String | None = _pd.Field(
         None, validation_alias="RecommendationId", serialization_alias="RecommendationId"
     )
-    """The recommendation ID of a previously completed inference recommendation. This ID should come from one of the recommendations returned by the job specified in the InferenceRecommendationsJobName field. Specify either this field or the EndpointName field."""
+    """The recommendation ID of a previously completed inference recommendation. This ID
+    should come from one of the recommendations returned by the job specified in the
+    ``InferenceRecommendationsJobName`` field.
+
+    Specify either this field or the ``EndpointName`` field.
+    """
 
     scaling_policy_objective: ScalingPolicyObjective | None = _pd.Field(
         None, validation_alias="ScalingPolicyObjective", serialization_alias="ScalingPolicyObjective"
@@ -35,4 +45,6 @@ class GetScalingConfigurationRecommendationRequest(_s.Shape):
     target_cpu_utilization_per_core: UtilizationPercentagePerCore | None = _pd.Field(
         None, validation_alias="TargetCpuUtilizationPerCore", serialization_alias="TargetCpuUtilizationPerCore"
     )
-    """The percentage of how much utilization you want an instance to use before autoscaling. The default value is 50%."""
+    """The percentage of how much utilization you want an instance to use before
+    autoscaling. The default value is 50%.
+    """

@@ -17,12 +17,16 @@ class GetScalingConfigurationRecommendationResponse(_s.OutputShape):
     dynamic_scaling_configuration: DynamicScalingConfiguration | None = _pd.Field(
         None, validation_alias="DynamicScalingConfiguration", serialization_alias="DynamicScalingConfiguration"
     )
-    """An object with the recommended values for you to specify when creating an autoscaling policy."""
+    """An object with the recommended values for you to specify when creating an
+    autoscaling policy.
+    """
 
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"
     )
-    """The name of an endpoint benchmarked during a previously completed Inference Recommender job."""
+    """The name of an endpoint benchmarked during a previously completed Inference
+    Recommender job.
+    """
 
     inference_recommendations_job_name: RecommendationJobName | None = _pd.Field(
         None, validation_alias="InferenceRecommendationsJobName", serialization_alias="InferenceRecommendationsJobName"
@@ -30,7 +34,9 @@ class GetScalingConfigurationRecommendationResponse(_s.OutputShape):
     """The name of a previously completed Inference Recommender job."""
 
     metric: ScalingPolicyMetric | None = _pd.Field(None, validation_alias="Metric", serialization_alias="Metric")
-    """An object with a list of metrics that were benchmarked during the previously completed Inference Recommender job."""
+    """An object with a list of metrics that were benchmarked during the previously
+    completed Inference Recommender job.
+    """
 
     recommendation_id: String | None = _pd.Field(
         None, validation_alias="RecommendationId", serialization_alias="RecommendationId"
@@ -40,9 +46,13 @@ class GetScalingConfigurationRecommendationResponse(_s.OutputShape):
     scaling_policy_objective: ScalingPolicyObjective | None = _pd.Field(
         None, validation_alias="ScalingPolicyObjective", serialization_alias="ScalingPolicyObjective"
     )
-    """An object representing the anticipated traffic pattern for an endpoint that you specified in the request."""
+    """An object representing the anticipated traffic pattern for an endpoint that you
+    specified in the request.
+    """
 
     target_cpu_utilization_per_core: UtilizationPercentagePerCore | None = _pd.Field(
         None, validation_alias="TargetCpuUtilizationPerCore", serialization_alias="TargetCpuUtilizationPerCore"
     )
-    """The percentage of how much utilization you want an instance to use before autoscaling, which you specified in the request. The default value is 50%."""
+    """The percentage of how much utilization you want an instance to use before
+    autoscaling, which you specified in the request. The default value is 50%.
+    """

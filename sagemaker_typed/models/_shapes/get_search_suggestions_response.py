@@ -11,4 +11,4 @@ class GetSearchSuggestionsResponse(_s.OutputShape):
     property_name_suggestions: PropertyNameSuggestionList | None = _pd.Field(
         None, validation_alias="PropertyNameSuggestions", serialization_alias="PropertyNameSuggestions"
     )
-    """A list of property names for a Resource that match a SuggestionQuery ."""
+    """A list of property names for a ``Resource`` that match a ``SuggestionQuery``."""

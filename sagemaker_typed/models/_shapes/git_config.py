@@ -10,7 +10,9 @@ from .secret_arn import SecretArn
 
 
 class GitConfig(_s.Shape):
-    """Specifies configuration details for a Git repository in your Amazon Web Services account."""
+    """Specifies configuration details for a Git repository in your Amazon Web Services
+    account.
+    """
 
     branch: Branch | None = _pd.Field(None, validation_alias="Branch", serialization_alias="Branch")
     """The default branch for the Git repository."""
@@ -19,4 +21,9 @@ class GitConfig(_s.Shape):
     """The URL where the Git repository is located."""
 
     secret_arn: SecretArn | None = _pd.Field(None, validation_alias="SecretArn", serialization_alias="SecretArn")
-    """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret that contains the credentials used to access the git repository. The secret must have a staging label of AWSCURRENT and must be in the following format: {"username": UserName , "password": Password }"""
+    """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret
+    that contains the credentials used to access the git repository. The secret must
+    have a staging label of ``AWSCURRENT`` and must be in the following format:
+
+    {"username": UserName, "password": Password}
+    """

@@ -8,7 +8,14 @@ from .secret_arn import SecretArn
 
 
 class GitConfigForUpdate(_s.Shape):
-    """Specifies configuration details for a Git repository when the repository is updated."""
+    """Specifies configuration details for a Git repository when the repository is
+    updated.
+    """
 
     secret_arn: SecretArn | None = _pd.Field(None, validation_alias="SecretArn", serialization_alias="SecretArn")
-    """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret that contains the credentials used to access the git repository. The secret must have a staging label of AWSCURRENT and must be in the following format: {"username": UserName , "password": Password }"""
+    """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret
+    that contains the credentials used to access the git repository. The secret must
+    have a staging label of ``AWSCURRENT`` and must be in the following format:
+
+    {"username": UserName, "password": Password}
+    """

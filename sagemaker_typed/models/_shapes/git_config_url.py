@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 GitConfigUrl: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=11, max_length=1024, pattern="^(?:https://([^/]+)/?.{3,1016})$")
+    str, _c.Str(min_length=11, max_length=1024, pattern="^https://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]{3,1016}$")
 ]

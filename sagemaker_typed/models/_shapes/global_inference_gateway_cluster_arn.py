@@ -10,7 +10,7 @@ GlobalInferenceGatewayClusterArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=256,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]+:[0-9]{12}:cluster/[a-z0-9]{12})$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]+:[0-9]{12}:cluster/[a-z0-9]{12}$",
         astral=False,
     ),
 ]

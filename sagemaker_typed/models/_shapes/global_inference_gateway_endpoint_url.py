@@ -6,4 +6,6 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 GlobalInferenceGatewayEndpointUrl: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=1024)]
-"""The URL that you use to invoke the global inference gateway, for example https://k3x9p2m7q1ab.001.sm-gateway.us-east-1.on.aws ."""
+"""The URL that you use to invoke the global inference gateway, for example
+``https://k3x9p2m7q1ab.001.sm-gateway.us-east-1.on.aws``.
+"""

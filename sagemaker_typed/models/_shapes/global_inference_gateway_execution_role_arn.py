@@ -10,8 +10,11 @@ GlobalInferenceGatewayExecutionRoleArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:iam::[0-9]{12}:role/[\\w+=,.@\\-/]{1,1017})$",
+        pattern="^arn:aws[a-z\\-]*:iam::[0-9]{12}:role/[[:word:]+=,.@\\-/]{1,1017}$",
         astral=False,
     ),
 ]
-"""The Amazon Resource Name (ARN) of the IAM role that the global inference gateway assumes to access your SageMaker HyperPod clusters. The role must be in the same account and partition as the global inference gateway."""
+"""The Amazon Resource Name (ARN) of the IAM role that the global inference gateway
+assumes to access your SageMaker HyperPod clusters. The role must be in the same account
+and partition as the global inference gateway.
+"""

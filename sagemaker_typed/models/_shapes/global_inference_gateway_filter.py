@@ -9,10 +9,16 @@ from .global_inference_gateway_filter_value import GlobalInferenceGatewayFilterV
 
 
 class GlobalInferenceGatewayFilter(_s.Shape):
-    """A filter for ListGlobalInferenceGateways . The filter matches the global inference gateways whose attribute named by Name equals Value ."""
+    """A filter for ``ListGlobalInferenceGateways``. The filter matches the global
+    inference gateways whose attribute named by ``Name`` equals ``Value``.
+    """
 
     name: GlobalInferenceGatewayFilterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The attribute to filter global inference gateways on. The only supported value is Status ."""
+    """The attribute to filter global inference gateways on. The only supported value is
+    ``Status``.
+    """
 
     value: GlobalInferenceGatewayFilterValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
-    """The value to match. For the Status filter, specify a global inference gateway status."""
+    """The value to match. For the ``Status`` filter, specify a global inference gateway
+    status.
+    """

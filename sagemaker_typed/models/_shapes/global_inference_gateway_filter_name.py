@@ -5,6 +5,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class GlobalInferenceGatewayFilterName(_e.OpenEnum):
-    """The attribute to filter on when you call ListGlobalInferenceGateways ."""
+    """The attribute to filter on when you call ``ListGlobalInferenceGateways``."""
 
     STATUS = "Status"

@@ -6,4 +6,6 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 GlobalInferenceGatewayFilterValue: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256)]
-"""The value to match in a ListGlobalInferenceGateways filter. For the Status filter, specify a global inference gateway status."""
+"""The value to match in a ``ListGlobalInferenceGateways`` filter. For the ``Status``
+filter, specify a global inference gateway status.
+"""

@@ -9,4 +9,6 @@ from .global_inference_gateway_filter import GlobalInferenceGatewayFilter
 GlobalInferenceGatewayFilters: _t.TypeAlias = _t.Annotated[
     list[GlobalInferenceGatewayFilter], _pd.Field(min_length=0, max_length=10)
 ]
-"""The filters to apply to ListGlobalInferenceGateways . Multiple filters are combined with a logical AND."""
+"""The filters to apply to ``ListGlobalInferenceGateways``. Multiple filters are
+combined with a logical AND.
+"""

@@ -6,6 +6,8 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 GlobalInferenceGatewayId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=12, max_length=12, pattern="^(?:[a-z0-9]{12})$", astral=False)
+    str, _c.Str(min_length=12, max_length=12, pattern="^[a-z0-9]{12}$", astral=False)
 ]
-"""The ID of a global inference gateway. The ID is the last segment of the global inference gateway ARN and consists of 12 lowercase letters or digits."""
+"""The ID of a global inference gateway. The ID is the last segment of the global
+inference gateway ARN and consists of 12 lowercase letters or digits.
+"""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 GlobalInferenceGatewayKubernetesNamespace: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=63, pattern="^(?:[a-z0-9]([-a-z0-9]*[a-z0-9])?)$", astral=False)
+    str, _c.Str(min_length=1, max_length=63, pattern="^[a-z0-9](?:[\\-a-z0-9]*[a-z0-9])?$", astral=False)
 ]

@@ -10,15 +10,24 @@ from .global_inference_gateway_kubernetes_resource_name import GlobalInferenceGa
 
 
 class GlobalInferenceGatewayMember(_s.Shape):
-    """An in-cluster inference gateway, identified by the SageMaker HyperPod cluster that runs it ( ClusterArn ), its Kubernetes namespace ( Namespace ), and the name of the InferenceGatewayConfig resource that defines it ( Name )."""
+    """An in-cluster inference gateway, identified by the SageMaker HyperPod cluster
+    that runs it (``ClusterArn``), its Kubernetes namespace (``Namespace``), and the
+    name of the ``InferenceGatewayConfig`` resource that defines it (``Name``).
+    """
 
     cluster_arn: GlobalInferenceGatewayClusterArn = _pd.Field(
         validation_alias="ClusterArn", serialization_alias="ClusterArn"
     )
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the in-cluster inference gateway. The cluster must be in the same account and partition as the global inference gateway. It can be in a different Region, but not in an opt-in Region."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the
+    in-cluster inference gateway. The cluster must be in the same account and partition
+    as the global inference gateway. It can be in a different Region, but not in an
+    opt-in Region.
+    """
 
     name: GlobalInferenceGatewayKubernetesResourceName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The name of the InferenceGatewayConfig resource that defines the in-cluster inference gateway."""
+    """The name of the ``InferenceGatewayConfig`` resource that defines the in-cluster
+    inference gateway.
+    """
 
     namespace: GlobalInferenceGatewayKubernetesNamespace = _pd.Field(
         validation_alias="Namespace", serialization_alias="Namespace"

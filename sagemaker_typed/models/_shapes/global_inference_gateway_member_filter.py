@@ -9,10 +9,17 @@ from .global_inference_gateway_member_filter_value import GlobalInferenceGateway
 
 
 class GlobalInferenceGatewayMemberFilter(_s.Shape):
-    """A filter for ListInferenceGateways . The filter matches the in-cluster inference gateways whose attribute named by Name equals Value ."""
+    """A filter for ``ListInferenceGateways``. The filter matches the in-cluster
+    inference gateways whose attribute named by ``Name`` equals ``Value``.
+    """
 
     name: GlobalInferenceGatewayMemberFilterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The attribute to filter in-cluster inference gateways on. Supported values are Status and ClusterArn ."""
+    """The attribute to filter in-cluster inference gateways on. Supported values are
+    ``Status`` and ``ClusterArn``.
+    """
 
     value: GlobalInferenceGatewayMemberFilterValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
-    """The value to match. For the Status filter, specify a status of an in-cluster inference gateway. For the ClusterArn filter, specify the Amazon Resource Name (ARN) of a SageMaker HyperPod cluster."""
+    """The value to match. For the ``Status`` filter, specify a status of an in-cluster
+    inference gateway. For the ``ClusterArn`` filter, specify the Amazon Resource Name
+    (ARN) of a SageMaker HyperPod cluster.
+    """

@@ -5,7 +5,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class GlobalInferenceGatewayMemberFilterName(_e.OpenEnum):
-    """The attribute to filter on when you call ListInferenceGateways ."""
+    """The attribute to filter on when you call ``ListInferenceGateways``."""
 
     STATUS = "Status"
     CLUSTER_ARN = "ClusterArn"

@@ -6,4 +6,7 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 GlobalInferenceGatewayMemberFilterValue: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256)]
-"""The value to match in a ListInferenceGateways filter. For the Status filter, specify a status of an in-cluster inference gateway. For the ClusterArn filter, specify the ARN of a SageMaker HyperPod cluster."""
+"""The value to match in a ``ListInferenceGateways`` filter. For the ``Status`` filter,
+specify a status of an in-cluster inference gateway. For the ``ClusterArn`` filter,
+specify the ARN of a SageMaker HyperPod cluster.
+"""

@@ -9,4 +9,6 @@ from .global_inference_gateway_member_filter import GlobalInferenceGatewayMember
 GlobalInferenceGatewayMemberFilters: _t.TypeAlias = _t.Annotated[
     list[GlobalInferenceGatewayMemberFilter], _pd.Field(min_length=0, max_length=10)
 ]
-"""The filters to apply to ListInferenceGateways . Multiple filters are combined with a logical AND."""
+"""The filters to apply to ``ListInferenceGateways``. Multiple filters are combined with
+a logical AND.
+"""

@@ -5,7 +5,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class GlobalInferenceGatewayMemberStatus(_e.OpenEnum):
-    """The status of an in-cluster inference gateway in a global inference gateway. This status describes the membership in the global inference gateway, not the health of the in-cluster inference gateway."""
+    """The status of an in-cluster inference gateway in a global inference gateway. This
+    status describes the membership in the global inference gateway, not the health of
+    the in-cluster inference gateway.
+    """
 
     ADDING = "ADDING"
     ACTIVE = "ACTIVE"

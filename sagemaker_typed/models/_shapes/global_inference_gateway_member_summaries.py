@@ -9,4 +9,6 @@ from .global_inference_gateway_member_summary import GlobalInferenceGatewayMembe
 GlobalInferenceGatewayMemberSummaries: _t.TypeAlias = _t.Annotated[
     list[GlobalInferenceGatewayMemberSummary], _pd.Field(min_length=0, max_length=100)
 ]
-"""A list of summaries of the in-cluster inference gateways in a global inference gateway."""
+"""A list of summaries of the in-cluster inference gateways in a global inference
+gateway.
+"""

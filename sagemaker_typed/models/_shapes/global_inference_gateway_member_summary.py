@@ -12,20 +12,28 @@ from .global_inference_gateway_member_status import GlobalInferenceGatewayMember
 
 
 class GlobalInferenceGatewayMemberSummary(_s.Shape):
-    """Summary information about an in-cluster inference gateway in a global inference gateway, including its status."""
+    """Summary information about an in-cluster inference gateway in a global inference
+    gateway, including its status.
+    """
 
     cluster_arn: GlobalInferenceGatewayClusterArn = _pd.Field(
         validation_alias="ClusterArn", serialization_alias="ClusterArn"
     )
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the in-cluster inference gateway."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster that runs the
+    in-cluster inference gateway.
+    """
 
     failure_reason: GlobalInferenceGatewayFailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """The reason that adding or removing the in-cluster inference gateway failed. This value is set only when the status is FAILED ."""
+    """The reason that adding or removing the in-cluster inference gateway failed. This
+    value is set only when the status is ``FAILED``.
+    """
 
     name: GlobalInferenceGatewayKubernetesResourceName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The name of the InferenceGatewayConfig resource that defines the in-cluster inference gateway."""
+    """The name of the ``InferenceGatewayConfig`` resource that defines the in-cluster
+    inference gateway.
+    """
 
     namespace: GlobalInferenceGatewayKubernetesNamespace = _pd.Field(
         validation_alias="Namespace", serialization_alias="Namespace"
@@ -35,4 +43,7 @@ class GlobalInferenceGatewayMemberSummary(_s.Shape):
     status: GlobalInferenceGatewayMemberStatus | None = _pd.Field(
         None, validation_alias="Status", serialization_alias="Status"
     )
-    """The status of the in-cluster inference gateway in the global inference gateway. This status describes the membership in the global inference gateway, not the health of the in-cluster inference gateway."""
+    """The status of the in-cluster inference gateway in the global inference gateway.
+    This status describes the membership in the global inference gateway, not the health
+    of the in-cluster inference gateway.
+    """

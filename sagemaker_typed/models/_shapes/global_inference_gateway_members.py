@@ -9,4 +9,6 @@ from .global_inference_gateway_member import GlobalInferenceGatewayMember
 GlobalInferenceGatewayMembers: _t.TypeAlias = _t.Annotated[
     list[GlobalInferenceGatewayMember], _pd.Field(min_length=1, max_length=10)
 ]
-"""A list of 1 to 10 in-cluster inference gateways. A global inference gateway always has at least one in-cluster inference gateway."""
+"""A list of 1 to 10 in-cluster inference gateways. A global inference gateway always
+has at least one in-cluster inference gateway.
+"""

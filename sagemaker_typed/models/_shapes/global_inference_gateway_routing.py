@@ -8,7 +8,12 @@ from .global_inference_gateway_routing_weights import GlobalInferenceGatewayRout
 
 
 class GlobalInferenceGatewayRouting(_s.Shape):
-    """The routing configuration of a global inference gateway. To add or remove in-cluster inference gateways, use AddInferenceGateway and RemoveInferenceGateway ."""
+    """The routing configuration of a global inference gateway. To add or remove
+    in-cluster inference gateways, use ``AddInferenceGateway`` and
+    ``RemoveInferenceGateway``.
+    """
 
     weights: GlobalInferenceGatewayRoutingWeights = _pd.Field(validation_alias="Weights", serialization_alias="Weights")
-    """The weights that the global inference gateway applies to each routing signal when it scores the in-cluster inference gateways for a request."""
+    """The weights that the global inference gateway applies to each routing signal when
+    it scores the in-cluster inference gateways for a request.
+    """

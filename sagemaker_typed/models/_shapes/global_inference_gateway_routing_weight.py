@@ -6,4 +6,7 @@ import pydantic as _pd
 
 
 GlobalInferenceGatewayRoutingWeight: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0, le=1)]
-"""The relative weight of one routing signal, from 0 to 1. A weight of 0 turns the signal off. When you specify Weights , specify all four weights. The weights must sum to 1.0, within 0.001."""
+"""The relative weight of one routing signal, from 0 to 1. A weight of 0 turns the
+signal off. When you specify ``Weights``, specify all four weights. The weights must sum
+to 1.0, within 0.001.
+"""

@@ -8,7 +8,10 @@ from .global_inference_gateway_routing_weight import GlobalInferenceGatewayRouti
 
 
 class GlobalInferenceGatewayRoutingWeights(_s.Shape):
-    """The relative weights of the four routing signals, each from 0 to 1. Specify all four weights or none. If you specify them, they must sum to 1.0, within 0.001. If you specify none, the global inference gateway uses default weights."""
+    """The relative weights of the four routing signals, each from 0 to 1. Specify all
+    four weights or none. If you specify them, they must sum to 1.0, within 0.001. If
+    you specify none, the global inference gateway uses default weights.
+    """
 
     error_rate: GlobalInferenceGatewayRoutingWeight | None = _pd.Field(
         None, validation_alias="ErrorRate", serialization_alias="ErrorRate"

@@ -6,4 +6,7 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 GlobalInferenceGatewayVpcEndpointServiceName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=1024)]
-"""The name of the VPC endpoint service of the global inference gateway. Use it to create an interface VPC endpoint (AWS PrivateLink), for example com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0 ."""
+"""The name of the VPC endpoint service of the global inference gateway. Use it to
+create an interface VPC endpoint (AWS PrivateLink), for example
+``com.amazonaws.vpce.us-east-1.vpce-svc-0123456789abcdef0``.
+"""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 Group: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=63, pattern="^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$")
+    str, _c.Str(min_length=1, max_length=63, pattern="^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$")
 ]

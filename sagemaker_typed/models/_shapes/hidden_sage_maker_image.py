@@ -9,7 +9,9 @@ from .version_aliases_list import VersionAliasesList
 
 
 class HiddenSageMakerImage(_s.Shape):
-    """The SageMaker images that are hidden from the Studio user interface. You must specify the SageMaker image name and version aliases."""
+    """The SageMaker images that are hidden from the Studio user interface. You must
+    specify the SageMaker image name and version aliases.
+    """
 
     sage_maker_image_name: SageMakerImageName | None = _pd.Field(
         None, validation_alias="SageMakerImageName", serialization_alias="SageMakerImageName"

@@ -8,9 +8,18 @@ from .country_code import CountryCode
 
 
 class HolidayConfigAttributes(_s.Shape):
-    """Stores the holiday featurization attributes applicable to each item of time-series datasets during the training of a forecasting model. This allows the model to identify patterns associated with specific holidays."""
+    """Stores the holiday featurization attributes applicable to each item of
+    time-series datasets during the training of a forecasting model. This allows the
+    model to identify patterns associated with specific holidays.
+    """
 
     country_code: CountryCode | None = _pd.Field(
         None, validation_alias="CountryCode", serialization_alias="CountryCode"
     )
-    """The country code for the holiday calendar. For the list of public holiday calendars supported by AutoML job V2, see Country Codes . Use the country code corresponding to the country of your choice."""
+    """The country code for the holiday calendar.
+
+    For the list of public holiday calendars supported by AutoML job V2, see Country
+    Codes
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-timeseries-forecasting-holiday-calendars.html#holiday-country-codes).
+    Use the country code corresponding to the country of your choice.
+    """

@@ -8,7 +8,15 @@ from .hub_content_arn import HubContentArn
 
 
 class HubAccessConfig(_s.Shape):
-    """The configuration for a private hub model reference that points to a public SageMaker JumpStart model. For more information about private hubs, see Private curated hubs for foundation model access control in JumpStart ."""
+    """The configuration for a private hub model reference that points to a public
+    SageMaker JumpStart model.
+
+    For more information about private hubs, see Private curated hubs for foundation
+    model access control in JumpStart
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-curated-hubs.html).
+    """
 
     hub_content_arn: HubContentArn = _pd.Field(validation_alias="HubContentArn", serialization_alias="HubContentArn")
-    """The ARN of your private model hub content. This should be a ModelReference resource type that points to a SageMaker JumpStart public hub model."""
+    """The ARN of your private model hub content. This should be a ``ModelReference``
+    resource type that points to a SageMaker JumpStart public hub model.
+    """

@@ -28,7 +28,10 @@ from .user_context import UserContext
 
 
 class HubContent(_s.Shape):
-    """Contains information about a hub content resource, including its name, version, type, associated documents, dependencies, and status, as returned by a search result."""
+    """Contains information about a hub content resource, including its name, version,
+    type, associated documents, dependencies, and status, as returned by a search
+    result.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
     """Information about the user who created the hub content."""
@@ -55,7 +58,9 @@ class HubContent(_s.Shape):
     hub_content_dependencies: HubContentDependencyList | None = _pd.Field(
         None, validation_alias="HubContentDependencies", serialization_alias="HubContentDependencies"
     )
-    """The location of any dependencies that the hub content has, such as scripts, model artifacts, datasets, or notebooks."""
+    """The location of any dependencies that the hub content has, such as scripts, model
+    artifacts, datasets, or notebooks.
+    """
 
     hub_content_description: HubContentDescription | None = _pd.Field(
         None, validation_alias="HubContentDescription", serialization_alias="HubContentDescription"
@@ -70,12 +75,16 @@ class HubContent(_s.Shape):
     hub_content_document: HubContentDocument | None = _pd.Field(
         None, validation_alias="HubContentDocument", serialization_alias="HubContentDocument"
     )
-    """The hub content document that describes information about the hub content such as type, associated containers, scripts, and more."""
+    """The hub content document that describes information about the hub content such as
+    type, associated containers, scripts, and more.
+    """
 
     hub_content_markdown: HubContentMarkdown | None = _pd.Field(
         None, validation_alias="HubContentMarkdown", serialization_alias="HubContentMarkdown"
     )
-    """A string that provides a description of the hub content. This string can include links, tables, and standard markdown formatting."""
+    """A string that provides a description of the hub content. This string can include
+    links, tables, and standard markdown formatting.
+    """
 
     hub_content_name: HubContentName = _pd.Field(
         validation_alias="HubContentName", serialization_alias="HubContentName"

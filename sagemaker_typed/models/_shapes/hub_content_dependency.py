@@ -9,7 +9,9 @@ from .dependency_origin_path import DependencyOriginPath
 
 
 class HubContentDependency(_s.Shape):
-    """Any dependencies related to hub content, such as scripts, model artifacts, datasets, or notebooks."""
+    """Any dependencies related to hub content, such as scripts, model artifacts,
+    datasets, or notebooks.
+    """
 
     dependency_copy_path: DependencyCopyPath | None = _pd.Field(
         None, validation_alias="DependencyCopyPath", serialization_alias="DependencyCopyPath"

@@ -70,7 +70,9 @@ class HubContentInfo(_s.Shape):
     original_creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="OriginalCreationTime", serialization_alias="OriginalCreationTime"
     )
-    """The date and time when the hub content was originally created, before any updates or revisions."""
+    """The date and time when the hub content was originally created, before any updates
+    or revisions.
+    """
 
     sage_maker_public_hub_content_arn: SageMakerPublicHubContentArn | None = _pd.Field(
         None, validation_alias="SageMakerPublicHubContentArn", serialization_alias="SageMakerPublicHubContentArn"

@@ -11,9 +11,13 @@ class HubContentStepMetadata(_s.Shape):
     """The hub and the hub content that a HubContent step imported."""
 
     hub_arn: String2048 | None = _pd.Field(None, validation_alias="HubArn", serialization_alias="HubArn")
-    """The Amazon Resource Name (ARN) of the hub that the step imported the content into."""
+    """The Amazon Resource Name (ARN) of the hub that the step imported the content
+    into.
+    """
 
     hub_content_arn: String2048 | None = _pd.Field(
         None, validation_alias="HubContentArn", serialization_alias="HubContentArn"
     )
-    """The Amazon Resource Name (ARN) of the hub content that was imported by this step execution."""
+    """The Amazon Resource Name (ARN) of the hub content that was imported by this step
+    execution.
+    """

@@ -6,5 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 HubContentVersion: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=5, max_length=14, pattern="^(?:\\d{1,4}.\\d{1,4}.\\d{1,4})$")
+    str,
+    _c.Str(
+        min_length=5,
+        max_length=14,
+        pattern="^[[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4}$",
+    ),
 ]

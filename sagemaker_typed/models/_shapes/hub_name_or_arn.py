@@ -8,7 +8,7 @@ from sagemaker_typed._runtime import constraints as _c
 HubNameOrArn: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(
-        pattern="^(?:(arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:(\\d{12}|aws):hub/)?[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$",
+        pattern="^(?:arn:[a-z0-9\\-.]{1,63}:sagemaker:[[:word:]]+(?:-[[:word:]]+)+:(?:[[:digit:]]{12}|aws):hub/)?[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$",
         astral=False,
     ),
 ]

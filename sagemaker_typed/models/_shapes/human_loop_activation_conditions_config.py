@@ -4,12 +4,26 @@
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from .human_loop_activation_conditions import HumanLoopActivationConditions
 
 
 class HumanLoopActivationConditionsConfig(_s.Shape):
-    """Defines under what conditions SageMaker creates a human loop. Used within CreateFlowDefinition . See HumanLoopActivationConditionsConfig for the required format of activation conditions."""
+    """Defines under what conditions SageMaker creates a human loop. Used within
+    CreateFlowDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateFlowDefinition.html).
+    See HumanLoopActivationConditionsConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HumanLoopActivationConditionsConfig.html)
+    for the required format of activation conditions.
+    """
 
-    human_loop_activation_conditions: _pd.JsonValue = _pd.Field(
+    human_loop_activation_conditions: HumanLoopActivationConditions = _pd.Field(
         validation_alias="HumanLoopActivationConditions", serialization_alias="HumanLoopActivationConditions"
     )
-    """JSON expressing use-case specific conditions declaratively. If any condition is matched, atomic tasks are created against the configured work team. The set of conditions is different for Rekognition and Textract. For more information about how to structure the JSON, see JSON Schema for Human Loop Activation Conditions in Amazon Augmented AI in the Amazon SageMaker Developer Guide ."""
+    """JSON expressing use-case specific conditions declaratively. If any condition is
+    matched, atomic tasks are created against the configured work team. The set of
+    conditions is different for Rekognition and Textract. For more information about how
+    to structure the JSON, see JSON Schema for Human Loop Activation Conditions in
+    Amazon Augmented AI
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-human-fallback-conditions-json-schema.html)
+    in the Amazon SageMaker Developer Guide.
+    """

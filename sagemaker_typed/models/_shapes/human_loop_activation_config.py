@@ -8,10 +8,15 @@ from .human_loop_activation_conditions_config import HumanLoopActivationConditio
 
 
 class HumanLoopActivationConfig(_s.Shape):
-    """Provides information about how and under what conditions SageMaker creates a human loop. If HumanLoopActivationConfig is not given, then all requests go to humans."""
+    """Provides information about how and under what conditions SageMaker creates a
+    human loop. If ``HumanLoopActivationConfig`` is not given, then all requests go to
+    humans.
+    """
 
     human_loop_activation_conditions_config: HumanLoopActivationConditionsConfig = _pd.Field(
         validation_alias="HumanLoopActivationConditionsConfig",
         serialization_alias="HumanLoopActivationConditionsConfig",
     )
-    """Container structure for defining under what conditions SageMaker creates a human loop."""
+    """Container structure for defining under what conditions SageMaker creates a
+    human loop.
+    """

@@ -21,7 +21,19 @@ class HumanLoopConfig(_s.Shape):
     human_task_ui_arn: HumanTaskUiArn = _pd.Field(
         validation_alias="HumanTaskUiArn", serialization_alias="HumanTaskUiArn"
     )
-    """The Amazon Resource Name (ARN) of the human task user interface. You can use standard HTML and Crowd HTML Elements to create a custom worker task template. You use this template to create a human task UI. To learn how to create a custom HTML template, see Create Custom Worker Task Template . To learn how to create a human task UI, which is a worker task template that can be used in a flow definition, see Create and Delete a Worker Task Templates ."""
+    """The Amazon Resource Name (ARN) of the human task user interface.
+
+    You can use standard HTML and Crowd HTML Elements to create a custom worker task
+    template. You use this template to create a human task UI.
+
+    To learn how to create a custom HTML template, see Create Custom Worker Task
+    Template
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-custom-templates.html).
+
+    To learn how to create a human task UI, which is a worker task template that can be
+    used in a flow definition, see Create and Delete a Worker Task Templates
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-worker-template-console.html).
+    """
 
     public_workforce_task_price: PublicWorkforceTaskPrice | None = _pd.Field(
         None, validation_alias="PublicWorkforceTaskPrice", serialization_alias="PublicWorkforceTaskPrice"
@@ -35,7 +47,11 @@ class HumanLoopConfig(_s.Shape):
     """The length of time that a task remains available for review by human workers."""
 
     task_count: FlowDefinitionTaskCount = _pd.Field(validation_alias="TaskCount", serialization_alias="TaskCount")
-    """The number of distinct workers who will perform the same task on each object. For example, if TaskCount is set to 3 for an image classification labeling job, three workers will classify each input image. Increasing TaskCount can improve label accuracy."""
+    """The number of distinct workers who will perform the same task on each object. For
+    example, if ``TaskCount`` is set to ``3`` for an image classification labeling job,
+    three workers will classify each input image. Increasing ``TaskCount`` can improve
+    label accuracy.
+    """
 
     task_description: FlowDefinitionTaskDescription = _pd.Field(
         validation_alias="TaskDescription", serialization_alias="TaskDescription"
@@ -50,10 +66,16 @@ class HumanLoopConfig(_s.Shape):
     task_time_limit_in_seconds: FlowDefinitionTaskTimeLimitInSeconds | None = _pd.Field(
         None, validation_alias="TaskTimeLimitInSeconds", serialization_alias="TaskTimeLimitInSeconds"
     )
-    """The amount of time that a worker has to complete a task. The default value is 3,600 seconds (1 hour)."""
+    """The amount of time that a worker has to complete a task. The default value is
+    3,600 seconds (1 hour).
+    """
 
     task_title: FlowDefinitionTaskTitle = _pd.Field(validation_alias="TaskTitle", serialization_alias="TaskTitle")
     """A title for the human worker task."""
 
     workteam_arn: WorkteamArn = _pd.Field(validation_alias="WorkteamArn", serialization_alias="WorkteamArn")
-    """Amazon Resource Name (ARN) of a team of workers. To learn more about the types of workforces and work teams you can create and use with Amazon A2I, see Create and Manage Workforces ."""
+    """Amazon Resource Name (ARN) of a team of workers. To learn more about the types of
+    workforces and work teams you can create and use with Amazon A2I, see Create and
+    Manage Workforces
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-management.html).
+    """

@@ -13,4 +13,7 @@ class HumanLoopRequestSource(_s.Shape):
     aws_managed_human_loop_request_source: AwsManagedHumanLoopRequestSource = _pd.Field(
         validation_alias="AwsManagedHumanLoopRequestSource", serialization_alias="AwsManagedHumanLoopRequestSource"
     )
-    """Specifies whether Amazon Rekognition or Amazon Textract are used as the integration source. The default field settings and JSON parsing rules are different based on the integration source. Valid values:"""
+    """Specifies whether Amazon Rekognition or Amazon Textract are used as the
+    integration source. The default field settings and JSON parsing rules are different
+    based on the integration source. Valid values:
+    """

@@ -11,22 +11,38 @@ from .training_input_mode import TrainingInputMode
 
 
 class HyperParameterAlgorithmSpecification(_s.Shape):
-    """Specifies which training algorithm to use for training jobs that a hyperparameter tuning job launches and the metrics to monitor."""
+    """Specifies which training algorithm to use for training jobs that a hyperparameter
+    tuning job launches and the metrics to monitor.
+    """
 
     algorithm_name: ArnOrName | None = _pd.Field(
         None, validation_alias="AlgorithmName", serialization_alias="AlgorithmName"
     )
-    """The name of the resource algorithm to use for the hyperparameter tuning job. If you specify a value for this parameter, do not specify a value for TrainingImage ."""
+    """The name of the resource algorithm to use for the hyperparameter tuning job. If
+    you specify a value for this parameter, do not specify a value for
+    ``TrainingImage``.
+    """
 
     metric_definitions: MetricDefinitionList | None = _pd.Field(
         None, validation_alias="MetricDefinitions", serialization_alias="MetricDefinitions"
     )
-    """An array of MetricDefinition objects that specify the metrics that the algorithm emits."""
+    """An array of MetricDefinition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricDefinition.html)
+    objects that specify the metrics that the algorithm emits.
+    """
 
     training_image: AlgorithmImage | None = _pd.Field(
         None, validation_alias="TrainingImage", serialization_alias="TrainingImage"
     )
-    """The registry path of the Docker image that contains the training algorithm. For information about Docker registry paths for built-in algorithms, see Algorithms Provided by Amazon SageMaker: Common Parameters . SageMaker supports both registry/repository[:tag] and registry/repository[@digest] image path formats. For more information, see Using Your Own Algorithms with Amazon SageMaker ."""
+    """The registry path of the Docker image that contains the training algorithm. For
+    information about Docker registry paths for built-in algorithms, see Algorithms
+    Provided by Amazon SageMaker: Common Parameters
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-algo-docker-registry-paths.html).
+    SageMaker supports both ``registry/repository[:tag]`` and
+    ``registry/repository[@digest]`` image path formats. For more information, see Using
+    Your Own Algorithms with Amazon SageMaker
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).
+    """
 
     training_input_mode: TrainingInputMode = _pd.Field(
         validation_alias="TrainingInputMode", serialization_alias="TrainingInputMode"

@@ -18,7 +18,9 @@ class HyperParameterSpecification(_s.Shape):
     default_value: HyperParameterValue | None = _pd.Field(
         None, validation_alias="DefaultValue", serialization_alias="DefaultValue"
     )
-    """The default value for this hyperparameter. If a default value is specified, a hyperparameter cannot be required."""
+    """The default value for this hyperparameter. If a default value is specified, a
+    hyperparameter cannot be required.
+    """
 
     description: EntityDescription | None = _pd.Field(
         None, validation_alias="Description", serialization_alias="Description"
@@ -29,7 +31,9 @@ class HyperParameterSpecification(_s.Shape):
     """Indicates whether this hyperparameter is required."""
 
     is_tunable: Boolean | None = _pd.Field(None, validation_alias="IsTunable", serialization_alias="IsTunable")
-    """Indicates whether this hyperparameter is tunable in a hyperparameter tuning job."""
+    """Indicates whether this hyperparameter is tunable in a hyperparameter tuning
+    job.
+    """
 
     name: ParameterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of this hyperparameter. The name must be unique."""
@@ -38,4 +42,6 @@ class HyperParameterSpecification(_s.Shape):
     """The allowed range for this hyperparameter."""
 
     type: ParameterType = _pd.Field(validation_alias="Type", serialization_alias="Type")
-    """The type of this hyperparameter. The valid types are Integer , Continuous , Categorical , and FreeText ."""
+    """The type of this hyperparameter. The valid types are ``Integer``, ``Continuous``,
+    ``Categorical``, and ``FreeText``.
+    """

@@ -28,7 +28,11 @@ class HyperParameterTrainingJobDefinition(_s.Shape):
     algorithm_specification: HyperParameterAlgorithmSpecification = _pd.Field(
         validation_alias="AlgorithmSpecification", serialization_alias="AlgorithmSpecification"
     )
-    """The HyperParameterAlgorithmSpecification object that specifies the resource algorithm to use for the training jobs that the tuning job launches."""
+    """The HyperParameterAlgorithmSpecification
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterAlgorithmSpecification.html)
+    object that specifies the resource algorithm to use for the training jobs that the
+    tuning job launches.
+    """
 
     checkpoint_config: CheckpointConfig | None = _pd.Field(
         None, validation_alias="CheckpointConfig", serialization_alias="CheckpointConfig"
@@ -44,22 +48,47 @@ class HyperParameterTrainingJobDefinition(_s.Shape):
         validation_alias="EnableInterContainerTrafficEncryption",
         serialization_alias="EnableInterContainerTrafficEncryption",
     )
-    """To encrypt all communications between ML compute instances in distributed training, choose True . Encryption provides greater security for distributed training, but training might take longer. How long it takes depends on the amount of communication between compute instances, especially if you use a deep learning algorithm in distributed training."""
+    """To encrypt all communications between ML compute instances in distributed
+    training, choose ``True``. Encryption provides greater security for distributed
+    training, but training might take longer. How long it takes depends on the amount of
+    communication between compute instances, especially if you use a deep learning
+    algorithm in distributed training.
+    """
 
     enable_managed_spot_training: Boolean | None = _pd.Field(
         None, validation_alias="EnableManagedSpotTraining", serialization_alias="EnableManagedSpotTraining"
     )
-    """A Boolean indicating whether managed spot training is enabled ( True ) or not ( False )."""
+    """A Boolean indicating whether managed spot training is enabled (``True``) or not
+    (``False``).
+    """
 
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Isolates the training container. No inbound or outbound network calls can be made, except for calls between peers within a training cluster for distributed training. If network isolation is used for training jobs that are configured to use a VPC, SageMaker downloads and uploads customer data and model artifacts through the specified VPC, but the training container does not have network access."""
+    """Isolates the training container. No inbound or outbound network calls can be
+    made, except for calls between peers within a training cluster for distributed
+    training. If network isolation is used for training jobs that are configured to use
+    a VPC, SageMaker downloads and uploads customer data and model artifacts through the
+    specified VPC, but the training container does not have network access.
+    """
 
     environment: HyperParameterTrainingJobEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """An environment variable that you can pass into the SageMaker CreateTrainingJob API. You can use an existing environment variable from the training container or use your own. See Define metrics and variables for more information. The maximum number of items specified for Map Entries refers to the maximum number of environment variables for each TrainingJobDefinition and also the maximum for the hyperparameter tuning job itself. That is, the sum of the number of environment variables for all the training job definitions can't exceed the maximum number specified."""
+    """An environment variable that you can pass into the SageMaker CreateTrainingJob
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)
+    API. You can use an existing environment variable from the training container
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html#sagemaker-CreateTrainingJob-request-Environment)
+    or use your own. See Define metrics and variables
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-metrics-variables.html)
+    for more information.
+
+    Note: The maximum number of items specified for ``Map Entries`` refers to the
+    maximum number of environment variables for each ``TrainingJobDefinition`` and also
+    the maximum for the hyperparameter tuning job itself. That is, the sum of the number
+    of environment variables for all the training job definitions can't exceed the
+    maximum number specified.
+    """
 
     hyper_parameter_ranges: ParameterRanges | None = _pd.Field(
         None, validation_alias="HyperParameterRanges", serialization_alias="HyperParameterRanges"
@@ -70,30 +99,55 @@ class HyperParameterTrainingJobDefinition(_s.Shape):
         validation_alias="HyperParameterTuningResourceConfig",
         serialization_alias="HyperParameterTuningResourceConfig",
     )
-    """The configuration for the hyperparameter tuning resources, including the compute instances and storage volumes, used for training jobs launched by the tuning job. By default, storage volumes hold model artifacts and incremental states. Choose File for TrainingInputMode in the AlgorithmSpecification parameter to additionally store training data in the storage volume (optional)."""
+    """The configuration for the hyperparameter tuning resources, including the compute
+    instances and storage volumes, used for training jobs launched by the tuning job. By
+    default, storage volumes hold model artifacts and incremental states. Choose
+    ``File`` for ``TrainingInputMode`` in the ``AlgorithmSpecification`` parameter to
+    additionally store training data in the storage volume (optional).
+    """
 
     input_data_config: InputDataConfig | None = _pd.Field(
         None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
     )
-    """An array of Channel objects that specify the input for the training jobs that the tuning job launches."""
+    """An array of Channel
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html) objects
+    that specify the input for the training jobs that the tuning job launches.
+    """
 
     output_data_config: OutputDataConfig = _pd.Field(
         validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
     )
-    """Specifies the path to the Amazon S3 bucket where you store model artifacts from the training jobs that the tuning job launches."""
+    """Specifies the path to the Amazon S3 bucket where you store model artifacts from
+    the training jobs that the tuning job launches.
+    """
 
     resource_config: ResourceConfig | None = _pd.Field(
         None, validation_alias="ResourceConfig", serialization_alias="ResourceConfig"
     )
-    """The resources, including the compute instances and storage volumes, to use for the training jobs that the tuning job launches. Storage volumes store model artifacts and incremental states. Training algorithms might also use storage volumes for scratch space. If you want SageMaker to use the storage volume to store the training data, choose File as the TrainingInputMode in the algorithm specification. For distributed training algorithms, specify an instance count greater than 1. If you want to use hyperparameter optimization with instance type flexibility, use HyperParameterTuningResourceConfig instead."""
+    """The resources, including the compute instances and storage volumes, to use for
+    the training jobs that the tuning job launches.
+
+    Storage volumes store model artifacts and incremental states. Training algorithms
+    might also use storage volumes for scratch space. If you want SageMaker to use the
+    storage volume to store the training data, choose ``File`` as the
+    ``TrainingInputMode`` in the algorithm specification. For distributed training
+    algorithms, specify an instance count greater than 1.
+
+    Note: If you want to use hyperparameter optimization with instance type flexibility,
+    use ``HyperParameterTuningResourceConfig`` instead.
+    """
 
     retry_strategy: RetryStrategy | None = _pd.Field(
         None, validation_alias="RetryStrategy", serialization_alias="RetryStrategy"
     )
-    """The number of times to retry the job when the job fails due to an InternalServerError ."""
+    """The number of times to retry the job when the job fails due to an
+    ``InternalServerError``.
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role associated with the training jobs that the tuning job launches."""
+    """The Amazon Resource Name (ARN) of the IAM role associated with the training jobs
+    that the tuning job launches.
+    """
 
     static_hyper_parameters: HyperParameters | None = _pd.Field(
         None, validation_alias="StaticHyperParameters", serialization_alias="StaticHyperParameters"
@@ -103,11 +157,22 @@ class HyperParameterTrainingJobDefinition(_s.Shape):
     stopping_condition: StoppingCondition = _pd.Field(
         validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
-    """Specifies a limit to how long a model hyperparameter training job can run. It also specifies how long a managed spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs."""
+    """Specifies a limit to how long a model hyperparameter training job can run. It
+    also specifies how long a managed spot training job has to complete. When the job
+    reaches the time limit, SageMaker ends the training job. Use this API to cap model
+    training costs.
+    """
 
     tuning_objective: HyperParameterTuningJobObjective | None = _pd.Field(
         None, validation_alias="TuningObjective", serialization_alias="TuningObjective"
     )
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """The VpcConfig object that specifies the VPC that you want the training jobs that this hyperparameter tuning job launches to connect to. Control access to and from your training container by configuring the VPC. For more information, see Protect Training Jobs by Using an Amazon Virtual Private Cloud ."""
+    """The VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that you want the training jobs that this
+    hyperparameter tuning job launches to connect to. Control access to and from your
+    training container by configuring the VPC. For more information, see Protect
+    Training Jobs by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).
+    """

@@ -32,17 +32,37 @@ class HyperParameterTrainingJobSummary(_s.Shape):
         validation_alias="FinalHyperParameterTuningJobObjectiveMetric",
         serialization_alias="FinalHyperParameterTuningJobObjectiveMetric",
     )
-    """The FinalHyperParameterTuningJobObjectiveMetric object that specifies the value of the objective metric of the tuning job that launched this training job."""
+    """The FinalHyperParameterTuningJobObjectiveMetric
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_FinalHyperParameterTuningJobObjectiveMetric.html)
+    object that specifies the value of the objective metric of the tuning job that
+    launched this training job.
+    """
 
     objective_status: ObjectiveStatus | None = _pd.Field(
         None, validation_alias="ObjectiveStatus", serialization_alias="ObjectiveStatus"
     )
-    """The status of the objective metric for the training job: Succeeded: The final objective metric for the training job was evaluated by the hyperparameter tuning job and used in the hyperparameter tuning process. Pending: The training job is in progress and evaluation of its final objective metric is pending. Failed: The final objective metric for the training job was not evaluated, and was not used in the hyperparameter tuning process. This typically occurs when the training job failed or did not emit an objective metric."""
+    """The status of the objective metric for the training job:
+
+    - Succeeded: The final objective metric for the training job was evaluated by the
+      hyperparameter tuning job and used in the hyperparameter tuning process.
+
+    - Pending: The training job is in progress and evaluation of its final objective
+      metric is pending.
+
+    - Failed: The final objective metric for the training job was not evaluated, and was
+      not used in the hyperparameter tuning process. This typically occurs when the
+      training job failed or did not emit an objective metric.
+    """
 
     training_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="TrainingEndTime", serialization_alias="TrainingEndTime"
     )
-    """Specifies the time when the training job ends on training instances. You are billed for the time interval between the value of TrainingStartTime and this time. For successful jobs and stopped jobs, this is the time after model artifacts are uploaded. For failed jobs, this is the time when SageMaker detects a job failure."""
+    """Specifies the time when the training job ends on training instances. You are
+    billed for the time interval between the value of ``TrainingStartTime`` and this
+    time. For successful jobs and stopped jobs, this is the time after model artifacts
+    are uploaded. For failed jobs, this is the time when SageMaker detects a job
+    failure.
+    """
 
     training_job_arn: TrainingJobArn = _pd.Field(
         validation_alias="TrainingJobArn", serialization_alias="TrainingJobArn"

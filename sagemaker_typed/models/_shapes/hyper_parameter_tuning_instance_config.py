@@ -10,17 +10,34 @@ from .volume_size_in_gb import VolumeSizeInGB
 
 
 class HyperParameterTuningInstanceConfig(_s.Shape):
-    """The configuration for hyperparameter tuning resources for use in training jobs launched by the tuning job. These resources include compute instances and storage volumes. Specify one or more compute instance configurations and allocation strategies to select resources (optional)."""
+    """The configuration for hyperparameter tuning resources for use in training jobs
+    launched by the tuning job. These resources include compute instances and storage
+    volumes. Specify one or more compute instance configurations and allocation
+    strategies to select resources (optional).
+    """
 
     instance_count: TrainingInstanceCount = _pd.Field(
         validation_alias="InstanceCount", serialization_alias="InstanceCount"
     )
-    """The number of instances of the type specified by InstanceType . Choose an instance count larger than 1 for distributed training algorithms. See Step 2: Launch a SageMaker Distributed Training Job Using the SageMaker Python SDK for more information."""
+    """The number of instances of the type specified by ``InstanceType``. Choose an
+    instance count larger than 1 for distributed training algorithms. See Step 2: Launch
+    a SageMaker Distributed Training Job Using the SageMaker Python SDK
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/data-parallel-use-api.html) for
+    more information.
+    """
 
     instance_type: TrainingInstanceType = _pd.Field(validation_alias="InstanceType", serialization_alias="InstanceType")
-    """The instance type used for processing of hyperparameter optimization jobs. Choose from general purpose (no GPUs) instance types: ml.m5.xlarge, ml.m5.2xlarge, and ml.m5.4xlarge or compute optimized (no GPUs) instance types: ml.c5.xlarge and ml.c5.2xlarge. For more information about instance types, see instance type descriptions ."""
+    """The instance type used for processing of hyperparameter optimization jobs. Choose
+    from general purpose (no GPUs) instance types: ml.m5.xlarge, ml.m5.2xlarge, and
+    ml.m5.4xlarge or compute optimized (no GPUs) instance types: ml.c5.xlarge and
+    ml.c5.2xlarge. For more information about instance types, see instance type
+    descriptions
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/notebooks-available-instance-types.html).
+    """
 
     volume_size_in_gb: VolumeSizeInGB = _pd.Field(
         validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
     )
-    """The volume size in GB of the data to be processed for hyperparameter optimization (optional)."""
+    """The volume size in GB of the data to be processed for hyperparameter optimization
+    (optional).
+    """

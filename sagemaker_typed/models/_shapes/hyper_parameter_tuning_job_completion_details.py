@@ -9,16 +9,23 @@ from .timestamp import Timestamp
 
 
 class HyperParameterTuningJobCompletionDetails(_s.Shape):
-    """A structure that contains runtime information about both current and completed hyperparameter tuning jobs."""
+    """A structure that contains runtime information about both current and completed
+    hyperparameter tuning jobs.
+    """
 
     convergence_detected_time: Timestamp | None = _pd.Field(
         None, validation_alias="ConvergenceDetectedTime", serialization_alias="ConvergenceDetectedTime"
     )
-    """The time in timestamp format that AMT detected model convergence, as defined by a lack of significant improvement over time based on criteria developed over a wide range of diverse benchmarking tests."""
+    """The time in timestamp format that AMT detected model convergence, as defined by a
+    lack of significant improvement over time based on criteria developed over a wide
+    range of diverse benchmarking tests.
+    """
 
     number_of_training_jobs_objective_not_improving: Integer | None = _pd.Field(
         None,
         validation_alias="NumberOfTrainingJobsObjectiveNotImproving",
         serialization_alias="NumberOfTrainingJobsObjectiveNotImproving",
     )
-    """The number of training jobs launched by a tuning job that are not improving (1% or less) as measured by model performance evaluated against an objective function."""
+    """The number of training jobs launched by a tuning job that are not improving (1%
+    or less) as measured by model performance evaluated against an objective function.
+    """

@@ -22,33 +22,71 @@ class HyperParameterTuningJobConfig(_s.Shape):
         validation_alias="HyperParameterTuningJobObjective",
         serialization_alias="HyperParameterTuningJobObjective",
     )
-    """The HyperParameterTuningJobObjective specifies the objective metric used to evaluate the performance of training jobs launched by this tuning job."""
+    """The HyperParameterTuningJobObjective
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobObjective.html)
+    specifies the objective metric used to evaluate the performance of training jobs
+    launched by this tuning job.
+    """
 
     parameter_ranges: ParameterRanges | None = _pd.Field(
         None, validation_alias="ParameterRanges", serialization_alias="ParameterRanges"
     )
-    """The ParameterRanges object that specifies the ranges of hyperparameters that this tuning job searches over to find the optimal configuration for the highest model performance against your chosen objective metric."""
+    """The ParameterRanges
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ParameterRanges.html)
+    object that specifies the ranges of hyperparameters that this tuning job searches
+    over to find the optimal configuration for the highest model performance against
+    your chosen objective metric.
+    """
 
     random_seed: RandomSeed | None = _pd.Field(None, validation_alias="RandomSeed", serialization_alias="RandomSeed")
-    """A value used to initialize a pseudo-random number generator. Setting a random seed and using the same seed later for the same tuning job will allow hyperparameter optimization to find more a consistent hyperparameter configuration between the two runs."""
+    """A value used to initialize a pseudo-random number generator. Setting a random
+    seed and using the same seed later for the same tuning job will allow hyperparameter
+    optimization to find more a consistent hyperparameter configuration between the two
+    runs.
+    """
 
     resource_limits: ResourceLimits = _pd.Field(validation_alias="ResourceLimits", serialization_alias="ResourceLimits")
-    """The ResourceLimits object that specifies the maximum number of training and parallel training jobs that can be used for this hyperparameter tuning job."""
+    """The ResourceLimits
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceLimits.html)
+    object that specifies the maximum number of training and parallel training jobs that
+    can be used for this hyperparameter tuning job.
+    """
 
     strategy: HyperParameterTuningJobStrategyType = _pd.Field(
         validation_alias="Strategy", serialization_alias="Strategy"
     )
-    """Specifies how hyperparameter tuning chooses the combinations of hyperparameter values to use for the training job it launches. For information about search strategies, see How Hyperparameter Tuning Works ."""
+    """Specifies how hyperparameter tuning chooses the combinations of hyperparameter
+    values to use for the training job it launches. For information about search
+    strategies, see How Hyperparameter Tuning Works
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-how-it-works.html).
+    """
 
     strategy_config: HyperParameterTuningJobStrategyConfig | None = _pd.Field(
         None, validation_alias="StrategyConfig", serialization_alias="StrategyConfig"
     )
-    """The configuration for the Hyperband optimization strategy. This parameter should be provided only if Hyperband is selected as the strategy for HyperParameterTuningJobConfig ."""
+    """The configuration for the ``Hyperband`` optimization strategy. This parameter
+    should be provided only if ``Hyperband`` is selected as the strategy for
+    ``HyperParameterTuningJobConfig``.
+    """
 
     training_job_early_stopping_type: TrainingJobEarlyStoppingType | None = _pd.Field(
         None, validation_alias="TrainingJobEarlyStoppingType", serialization_alias="TrainingJobEarlyStoppingType"
     )
-    """Specifies whether to use early stopping for training jobs launched by the hyperparameter tuning job. Because the Hyperband strategy has its own advanced internal early stopping mechanism, TrainingJobEarlyStoppingType must be OFF to use Hyperband . This parameter can take on one of the following values (the default value is OFF ): OFF Training jobs launched by the hyperparameter tuning job do not use early stopping. AUTO SageMaker stops training jobs launched by the hyperparameter tuning job when they are unlikely to perform better than previously completed training jobs. For more information, see Stop Training Jobs Early ."""
+    """Specifies whether to use early stopping for training jobs launched by the
+    hyperparameter tuning job. Because the ``Hyperband`` strategy has its own advanced
+    internal early stopping mechanism, ``TrainingJobEarlyStoppingType`` must be ``OFF``
+    to use ``Hyperband``. This parameter can take on one of the following values (the
+    default value is ``OFF``):
+
+    OFF
+        Training jobs launched by the hyperparameter tuning job do not use early
+        stopping.
+    AUTO
+        SageMaker stops training jobs launched by the hyperparameter tuning job when
+        they are unlikely to perform better than previously completed training jobs. For
+        more information, see Stop Training Jobs Early
+        (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-early-stopping.html).
+    """
 
     tuning_job_completion_criteria: TuningJobCompletionCriteria | None = _pd.Field(
         None, validation_alias="TuningJobCompletionCriteria", serialization_alias="TuningJobCompletionCriteria"

@@ -9,7 +9,13 @@ from .metric_name import MetricName
 
 
 class HyperParameterTuningJobObjective(_s.Shape):
-    """Defines the objective metric for a hyperparameter tuning job. Hyperparameter tuning uses the value of this metric to evaluate the training jobs it launches, and returns the training job that results in either the highest or lowest value for this metric, depending on the value you specify for the Type parameter. If you want to define a custom objective metric, see Define metrics and environment variables ."""
+    """Defines the objective metric for a hyperparameter tuning job. Hyperparameter
+    tuning uses the value of this metric to evaluate the training jobs it launches, and
+    returns the training job that results in either the highest or lowest value for this
+    metric, depending on the value you specify for the ``Type`` parameter. If you want
+    to define a custom objective metric, see Define metrics and environment variables
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-metrics-variables.html).
+    """
 
     metric_name: MetricName = _pd.Field(validation_alias="MetricName", serialization_alias="MetricName")
     """The name of the metric to use for the objective metric."""

@@ -22,7 +22,10 @@ from .training_job_status_counters import TrainingJobStatusCounters
 
 
 class HyperParameterTuningJobSearchEntity(_s.Shape):
-    """An entity returned by the SearchRecord API containing the properties of a hyperparameter tuning job."""
+    """An entity returned by the SearchRecord
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SearchRecord.html)
+    API containing the properties of a hyperparameter tuning job.
+    """
 
     best_training_job: HyperParameterTrainingJobSummary | None = _pd.Field(
         None, validation_alias="BestTrainingJob", serialization_alias="BestTrainingJob"
@@ -81,7 +84,10 @@ class HyperParameterTuningJobSearchEntity(_s.Shape):
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The tags associated with a hyperparameter tuning job. For more information see Tagging Amazon Web Services resources ."""
+    """The tags associated with a hyperparameter tuning job. For more information see
+    Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     training_job_definition: HyperParameterTrainingJobDefinition | None = _pd.Field(
         None, validation_alias="TrainingJobDefinition", serialization_alias="TrainingJobDefinition"

@@ -5,7 +5,9 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HyperParameterTuningJobStrategyType(_e.OpenEnum):
-    """The strategy hyperparameter tuning uses to find the best combination of hyperparameters for your model."""
+    """The strategy hyperparameter tuning uses to find the best combination of
+    hyperparameters for your model.
+    """
 
     BAYESIAN = "Bayesian"
     RANDOM = "Random"

@@ -48,19 +48,33 @@ class HyperParameterTuningJobSummary(_s.Shape):
     objective_status_counters: ObjectiveStatusCounters = _pd.Field(
         validation_alias="ObjectiveStatusCounters", serialization_alias="ObjectiveStatusCounters"
     )
-    """The ObjectiveStatusCounters object that specifies the numbers of training jobs, categorized by objective metric status, that this tuning job launched."""
+    """The ObjectiveStatusCounters
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ObjectiveStatusCounters.html)
+    object that specifies the numbers of training jobs, categorized by objective metric
+    status, that this tuning job launched.
+    """
 
     resource_limits: ResourceLimits | None = _pd.Field(
         None, validation_alias="ResourceLimits", serialization_alias="ResourceLimits"
     )
-    """The ResourceLimits object that specifies the maximum number of training jobs and parallel training jobs allowed for this tuning job."""
+    """The ResourceLimits
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceLimits.html)
+    object that specifies the maximum number of training jobs and parallel training jobs
+    allowed for this tuning job.
+    """
 
     strategy: HyperParameterTuningJobStrategyType = _pd.Field(
         validation_alias="Strategy", serialization_alias="Strategy"
     )
-    """Specifies the search strategy hyperparameter tuning uses to choose which hyperparameters to evaluate at each iteration."""
+    """Specifies the search strategy hyperparameter tuning uses to choose which
+    hyperparameters to evaluate at each iteration.
+    """
 
     training_job_status_counters: TrainingJobStatusCounters = _pd.Field(
         validation_alias="TrainingJobStatusCounters", serialization_alias="TrainingJobStatusCounters"
     )
-    """The TrainingJobStatusCounters object that specifies the numbers of training jobs, categorized by status, that this tuning job launched."""
+    """The TrainingJobStatusCounters
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobStatusCounters.html)
+    object that specifies the numbers of training jobs, categorized by status, that this
+    tuning job launched.
+    """

@@ -8,7 +8,9 @@ from .string import String
 
 
 class IamIdentity(_s.Shape):
-    """The IAM Identity details associated with the user. These details are associated with model package groups, model packages and project entities only."""
+    """The IAM Identity details associated with the user. These details are associated
+    with model package groups, model packages and project entities only.
+    """
 
     arn: String | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
     """The Amazon Resource Name (ARN) of the IAM identity."""

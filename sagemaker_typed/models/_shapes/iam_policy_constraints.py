@@ -8,12 +8,26 @@ from .enabled_or_disabled import EnabledOrDisabled
 
 
 class IamPolicyConstraints(_s.Shape):
-    """Use this parameter to specify a supported global condition key that is added to the IAM policy."""
+    """Use this parameter to specify a supported global condition key that is added to
+    the IAM policy.
+    """
 
     source_ip: EnabledOrDisabled | None = _pd.Field(None, validation_alias="SourceIp", serialization_alias="SourceIp")
-    """When SourceIp is Enabled the worker's IP address when a task is rendered in the worker portal is added to the IAM policy as a Condition used to generate the Amazon S3 presigned URL. This IP address is checked by Amazon S3 and must match in order for the Amazon S3 resource to be rendered in the worker portal."""
+    """When ``SourceIp`` is ``Enabled`` the worker's IP address when a task is rendered
+    in the worker portal is added to the IAM policy as a ``Condition`` used to generate
+    the Amazon S3 presigned URL. This IP address is checked by Amazon S3 and must match
+    in order for the Amazon S3 resource to be rendered in the worker portal.
+    """
 
     vpc_source_ip: EnabledOrDisabled | None = _pd.Field(
         None, validation_alias="VpcSourceIp", serialization_alias="VpcSourceIp"
     )
-    """When VpcSourceIp is Enabled the worker's IP address when a task is rendered in private worker portal inside the VPC is added to the IAM policy as a Condition used to generate the Amazon S3 presigned URL. To render the task successfully Amazon S3 checks that the presigned URL is being accessed over an Amazon S3 VPC Endpoint, and that the worker's IP address matches the IP address in the IAM policy. To learn more about configuring private worker portal, see Use Amazon VPC mode from a private worker portal ."""
+    """When ``VpcSourceIp`` is ``Enabled`` the worker's IP address when a task is
+    rendered in private worker portal inside the VPC is added to the IAM policy as a
+    ``Condition`` used to generate the Amazon S3 presigned URL. To render the task
+    successfully Amazon S3 checks that the presigned URL is being accessed over an
+    Amazon S3 VPC Endpoint, and that the worker's IP address matches the IP address in
+    the IAM policy. To learn more about configuring private worker portal, see Use
+    Amazon VPC mode from a private worker portal
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/samurai-vpc-worker-portal.html).
+    """

@@ -8,7 +8,11 @@ from .instance_arn import InstanceArn
 
 
 class IdcConfigInput(_s.Shape):
-    """Specifies the Amazon Web Services IAM Identity Center configuration to use for a SageMaker Partner AI App that uses IDC authorization."""
+    """Specifies the Amazon Web Services IAM Identity Center configuration to use for a
+    SageMaker Partner AI App that uses ``IDC`` authorization.
+    """
 
     instance_arn: InstanceArn = _pd.Field(validation_alias="InstanceArn", serialization_alias="InstanceArn")
-    """The ARN of the Amazon Web Services IAM Identity Center instance that the SageMaker Partner AI App uses to authenticate users."""
+    """The ARN of the Amazon Web Services IAM Identity Center instance that the
+    SageMaker Partner AI App uses to authenticate users.
+    """

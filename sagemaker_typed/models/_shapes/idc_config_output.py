@@ -9,12 +9,18 @@ from .instance_arn import InstanceArn
 
 
 class IdcConfigOutput(_s.Shape):
-    """Contains the Amazon Web Services IAM Identity Center configuration of a SageMaker Partner AI App that uses IDC authorization."""
+    """Contains the Amazon Web Services IAM Identity Center configuration of a SageMaker
+    Partner AI App that uses ``IDC`` authorization.
+    """
 
     application_arn: ApplicationArn | None = _pd.Field(
         None, validation_alias="ApplicationArn", serialization_alias="ApplicationArn"
     )
-    """The ARN of the Amazon Web Services IAM Identity Center application that SageMaker creates for the SageMaker Partner AI App."""
+    """The ARN of the Amazon Web Services IAM Identity Center application that SageMaker
+    creates for the SageMaker Partner AI App.
+    """
 
     instance_arn: InstanceArn = _pd.Field(validation_alias="InstanceArn", serialization_alias="InstanceArn")
-    """The ARN of the Amazon Web Services IAM Identity Center instance that the SageMaker Partner AI App uses to authenticate users."""
+    """The ARN of the Amazon Web Services IAM Identity Center instance that the
+    SageMaker Partner AI App uses to authenticate users.
+    """

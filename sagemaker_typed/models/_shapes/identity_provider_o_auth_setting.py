@@ -10,15 +10,24 @@ from .secret_arn import SecretArn
 
 
 class IdentityProviderOAuthSetting(_s.Shape):
-    """The Amazon SageMaker Canvas application setting where you configure OAuth for connecting to an external data source, such as Snowflake."""
+    """The Amazon SageMaker Canvas application setting where you configure OAuth for
+    connecting to an external data source, such as Snowflake.
+    """
 
     data_source_name: DataSourceName | None = _pd.Field(
         None, validation_alias="DataSourceName", serialization_alias="DataSourceName"
     )
-    """The name of the data source that you're connecting to. Canvas currently supports OAuth for Snowflake and Salesforce Data Cloud."""
+    """The name of the data source that you're connecting to. Canvas currently supports
+    OAuth for Snowflake and Salesforce Data Cloud.
+    """
 
     secret_arn: SecretArn | None = _pd.Field(None, validation_alias="SecretArn", serialization_alias="SecretArn")
-    """The ARN of an Amazon Web Services Secrets Manager secret that stores the credentials from your identity provider, such as the client ID and secret, authorization URL, and token URL."""
+    """The ARN of an Amazon Web Services Secrets Manager secret that stores the
+    credentials from your identity provider, such as the client ID and secret,
+    authorization URL, and token URL.
+    """
 
     status: FeatureStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """Describes whether OAuth for a data source is enabled or disabled in the Canvas application."""
+    """Describes whether OAuth for a data source is enabled or disabled in the Canvas
+    application.
+    """

@@ -14,7 +14,9 @@ class IdleSettings(_s.Shape):
     idle_timeout_in_minutes: IdleTimeoutInMinutes | None = _pd.Field(
         None, validation_alias="IdleTimeoutInMinutes", serialization_alias="IdleTimeoutInMinutes"
     )
-    """The time that SageMaker waits after the application becomes idle before shutting it down."""
+    """The time that SageMaker waits after the application becomes idle before shutting
+    it down.
+    """
 
     lifecycle_management: LifecycleManagement | None = _pd.Field(
         None, validation_alias="LifecycleManagement", serialization_alias="LifecycleManagement"
@@ -24,9 +26,13 @@ class IdleSettings(_s.Shape):
     max_idle_timeout_in_minutes: IdleTimeoutInMinutes | None = _pd.Field(
         None, validation_alias="MaxIdleTimeoutInMinutes", serialization_alias="MaxIdleTimeoutInMinutes"
     )
-    """The maximum value in minutes that custom idle shutdown can be set to by the user."""
+    """The maximum value in minutes that custom idle shutdown can be set to by the
+    user.
+    """
 
     min_idle_timeout_in_minutes: IdleTimeoutInMinutes | None = _pd.Field(
         None, validation_alias="MinIdleTimeoutInMinutes", serialization_alias="MinIdleTimeoutInMinutes"
     )
-    """The minimum value in minutes that custom idle shutdown can be set to by the user."""
+    """The minimum value in minutes that custom idle shutdown can be set to by the
+    user.
+    """

@@ -14,7 +14,10 @@ from .timestamp import Timestamp
 
 
 class Image(_s.Shape):
-    """A SageMaker AI image. A SageMaker AI image represents a set of container images that are derived from a common base container image. Each of these container images is represented by a SageMaker AI ImageVersion ."""
+    """A SageMaker AI image. A SageMaker AI image represents a set of container images
+    that are derived from a common base container image. Each of these container images
+    is represented by a SageMaker AI ``ImageVersion``.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """When the image was created."""

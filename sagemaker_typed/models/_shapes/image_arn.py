@@ -10,6 +10,6 @@ ImageArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=256,
-        pattern="^(?:arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image/[a-zA-Z0-9]([-.]?[a-zA-Z0-9])*)$",
+        pattern="^arn:aws(?:-[[:word:]]+)*:sagemaker:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+:[0-9]{12}:image/[a-zA-Z0-9](?:[\\-.]?[a-zA-Z0-9])*$",
     ),
 ]

@@ -8,9 +8,13 @@ from .auto_ml_job_completion_criteria import AutoMLJobCompletionCriteria
 
 
 class ImageClassificationJobConfig(_s.Shape):
-    """The collection of settings used by an AutoML job V2 for the image classification problem type."""
+    """The collection of settings used by an AutoML job V2 for the image classification
+    problem type.
+    """
 
     completion_criteria: AutoMLJobCompletionCriteria | None = _pd.Field(
         None, validation_alias="CompletionCriteria", serialization_alias="CompletionCriteria"
     )
-    """How long a job is allowed to run, or how many candidates a job is allowed to generate."""
+    """How long a job is allowed to run, or how many candidates a job is allowed to
+    generate.
+    """

@@ -9,14 +9,24 @@ from .repository_auth_config import RepositoryAuthConfig
 
 
 class ImageConfig(_s.Shape):
-    """Specifies whether the model container is in Amazon ECR or a private Docker registry accessible from your Amazon Virtual Private Cloud (VPC)."""
+    """Specifies whether the model container is in Amazon ECR or a private Docker
+    registry accessible from your Amazon Virtual Private Cloud (VPC).
+    """
 
     repository_access_mode: RepositoryAccessMode = _pd.Field(
         validation_alias="RepositoryAccessMode", serialization_alias="RepositoryAccessMode"
     )
-    """Set this to one of the following values: Platform - The model image is hosted in Amazon ECR. Vpc - The model image is hosted in a private Docker registry in your VPC."""
+    """Set this to one of the following values:
+
+    - ``Platform`` - The model image is hosted in Amazon ECR.
+    - ``Vpc`` - The model image is hosted in a private Docker registry in your VPC.
+    """
 
     repository_auth_config: RepositoryAuthConfig | None = _pd.Field(
         None, validation_alias="RepositoryAuthConfig", serialization_alias="RepositoryAuthConfig"
     )
-    """(Optional) Specifies an authentication configuration for the private docker registry where your model image is hosted. Specify a value for this property only if you specified Vpc as the value for the RepositoryAccessMode field, and the private Docker registry where the model image is hosted requires authentication."""
+    """(Optional) Specifies an authentication configuration for the private docker
+    registry where your model image is hosted. Specify a value for this property only if
+    you specified ``Vpc`` as the value for the ``RepositoryAccessMode`` field, and the
+    private Docker registry where the model image is hosted requires authentication.
+    """

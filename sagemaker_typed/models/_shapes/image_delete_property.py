@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ImageDeleteProperty: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=11, pattern="^(?:(^DisplayName$)|(^Description$))$", astral=False)
+    str, _c.Str(min_length=1, max_length=11, pattern="^(?:DisplayName|Description)$", astral=False)
 ]

@@ -5,4 +5,7 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-ImageDisplayName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=128, pattern="^(?:\\S(.*\\S)?)$")]
+ImageDisplayName: _t.TypeAlias = _t.Annotated[
+    str,
+    _c.Str(min_length=1, max_length=128, pattern="^[[:^space:]](?:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*[[:^space:]])?$"),
+]

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ImageId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=7, max_length=21, pattern="^(?:(ami-[0-9a-fA-F]{8,17}|default))$", astral=False)
+    str, _c.Str(min_length=7, max_length=21, pattern="^(?:ami-[0-9a-fA-F]{8,17}|default)$", astral=False)
 ]

@@ -13,7 +13,9 @@ from .timestamp import Timestamp
 
 
 class ImageVersion(_s.Shape):
-    """A version of a SageMaker AI Image . A version represents an existing container image."""
+    """A version of a SageMaker AI ``Image``. A version represents an existing
+    container image.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """When the version was created."""

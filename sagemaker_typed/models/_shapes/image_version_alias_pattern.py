@@ -6,5 +6,6 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ImageVersionAliasPattern: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=128, pattern="^(?:(0|[1-9]\\d*)\\.(0|[1-9]\\d*))$", astral=False)
+    str,
+    _c.Str(min_length=1, max_length=128, pattern="^(?:0|[1-9][[:digit:]]*)\\.(?:0|[1-9][[:digit:]]*)$", astral=False),
 ]

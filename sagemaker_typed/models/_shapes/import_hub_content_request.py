@@ -37,12 +37,16 @@ class ImportHubContentRequest(_s.Shape):
     hub_content_document: HubContentDocument = _pd.Field(
         validation_alias="HubContentDocument", serialization_alias="HubContentDocument"
     )
-    """The hub content document that describes information about the hub content such as type, associated containers, scripts, and more."""
+    """The hub content document that describes information about the hub content such as
+    type, associated containers, scripts, and more.
+    """
 
     hub_content_markdown: HubContentMarkdown | None = _pd.Field(
         None, validation_alias="HubContentMarkdown", serialization_alias="HubContentMarkdown"
     )
-    """A string that provides a description of the hub content. This string can include links, tables, and standard markdown formating."""
+    """A string that provides a description of the hub content. This string can include
+    links, tables, and standard markdown formating.
+    """
 
     hub_content_name: HubContentName = _pd.Field(
         validation_alias="HubContentName", serialization_alias="HubContentName"

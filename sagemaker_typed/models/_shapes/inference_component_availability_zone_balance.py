@@ -9,14 +9,28 @@ from .availability_zone_balance_max_imbalance import AvailabilityZoneBalanceMaxI
 
 
 class InferenceComponentAvailabilityZoneBalance(_s.Shape):
-    """Configuration for balancing inference component copies across Availability Zones."""
+    """Configuration for balancing inference component copies across Availability
+    Zones.
+    """
 
     enforcement_mode: AvailabilityZoneBalanceEnforcementMode = _pd.Field(
         validation_alias="EnforcementMode", serialization_alias="EnforcementMode"
     )
-    """Determines how strictly the Availability Zone balance constraint is enforced. PERMISSIVE The endpoint attempts to balance copies across Availability Zones but proceeds with scheduling even if balance can't be achieved due to available capacity or instance distribution across Availability Zones."""
+    """Determines how strictly the Availability Zone balance constraint is enforced.
+
+    PERMISSIVE
+        The endpoint attempts to balance copies across Availability Zones but proceeds
+        with scheduling even if balance can't be achieved due to available capacity or
+        instance distribution across Availability Zones.
+    """
 
     max_imbalance: AvailabilityZoneBalanceMaxImbalance | None = _pd.Field(
         None, validation_alias="MaxImbalance", serialization_alias="MaxImbalance"
     )
-    """The maximum allowed difference in the number of inference component copies between any two Availability Zones. This parameter applies only when the endpoint has instances across two or more Availability Zones. A copy placement is allowed if it reduces imbalance or the resulting imbalance is within this value. Default value: 0 ."""
+    """The maximum allowed difference in the number of inference component copies
+    between any two Availability Zones. This parameter applies only when the endpoint
+    has instances across two or more Availability Zones. A copy placement is allowed if
+    it reduces imbalance or the resulting imbalance is within this value.
+
+    Default value: ``0``.
+    """

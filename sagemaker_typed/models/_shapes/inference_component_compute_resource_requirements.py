@@ -11,31 +11,49 @@ from .number_of_cpu_cores import NumberOfCpuCores
 
 
 class InferenceComponentComputeResourceRequirements(_s.Shape):
-    """Defines the compute resources to allocate to run a model, plus any adapter models, that you assign to an inference component. These resources include CPU cores, accelerators, and memory."""
+    """Defines the compute resources to allocate to run a model, plus any adapter
+    models, that you assign to an inference component. These resources include CPU
+    cores, accelerators, and memory.
+    """
 
     accelerator_partition_type: AcceleratorPartitionType | None = _pd.Field(
         None, validation_alias="AcceleratorPartitionType", serialization_alias="AcceleratorPartitionType"
     )
-    """The accelerator partition profile this inference component occupies; on NVIDIA GPUs this is a Multi-Instance GPU (MIG) profile such as mig-3g.40gb . It must be one of the partition profiles declared in the target endpoint's accelerator partition layout, and when set, NumberOfAcceleratorDevicesRequired must be 1 . This field is required when the endpoint's production variant has an accelerator partition layout. For endpoints without a layout, omit this field to place the inference component on a whole accelerator."""
+    """The accelerator partition profile this inference component occupies; on NVIDIA
+    GPUs this is a Multi-Instance GPU (MIG) profile such as ``mig-3g.40gb``. It must be
+    one of the partition profiles declared in the target endpoint's accelerator
+    partition layout, and when set, ``NumberOfAcceleratorDevicesRequired`` must be
+    ``1``. This field is required when the endpoint's production variant has an
+    accelerator partition layout. For endpoints without a layout, omit this field to
+    place the inference component on a whole accelerator.
+    """
 
     max_memory_required_in_mb: MemoryInMb | None = _pd.Field(
         None, validation_alias="MaxMemoryRequiredInMb", serialization_alias="MaxMemoryRequiredInMb"
     )
-    """The maximum MB of memory to allocate to run a model that you assign to an inference component."""
+    """The maximum MB of memory to allocate to run a model that you assign to an
+    inference component.
+    """
 
     min_memory_required_in_mb: MemoryInMb = _pd.Field(
         validation_alias="MinMemoryRequiredInMb", serialization_alias="MinMemoryRequiredInMb"
     )
-    """The minimum MB of memory to allocate to run a model that you assign to an inference component."""
+    """The minimum MB of memory to allocate to run a model that you assign to an
+    inference component.
+    """
 
     number_of_accelerator_devices_required: NumberOfAcceleratorDevices | None = _pd.Field(
         None,
         validation_alias="NumberOfAcceleratorDevicesRequired",
         serialization_alias="NumberOfAcceleratorDevicesRequired",
     )
-    """The number of accelerators to allocate to run a model that you assign to an inference component. Accelerators include GPUs and Amazon Web Services Inferentia."""
+    """The number of accelerators to allocate to run a model that you assign to an
+    inference component. Accelerators include GPUs and Amazon Web Services Inferentia.
+    """
 
     number_of_cpu_cores_required: NumberOfCpuCores | None = _pd.Field(
         None, validation_alias="NumberOfCpuCoresRequired", serialization_alias="NumberOfCpuCoresRequired"
     )
-    """The number of CPU cores to allocate to run a model that you assign to an inference component."""
+    """The number of CPU cores to allocate to run a model that you assign to an
+    inference component.
+    """

@@ -11,20 +11,36 @@ from .url import Url
 
 
 class InferenceComponentContainerSpecification(_s.Shape):
-    """Defines a container that provides the runtime environment for a model that you deploy with an inference component."""
+    """Defines a container that provides the runtime environment for a model that you
+    deploy with an inference component.
+    """
 
     artifact_url: Url | None = _pd.Field(None, validation_alias="ArtifactUrl", serialization_alias="ArtifactUrl")
-    """The Amazon S3 path where the model artifacts, which result from model training, are stored. This path must point to a single gzip compressed tar archive (.tar.gz suffix)."""
+    """The Amazon S3 path where the model artifacts, which result from model training,
+    are stored. This path must point to a single gzip compressed tar archive (.tar.gz
+    suffix).
+    """
 
     container_metrics_config: ContainerMetricsConfig | None = _pd.Field(
         None, validation_alias="ContainerMetricsConfig", serialization_alias="ContainerMetricsConfig"
     )
-    """The configuration for container metrics scraping. Specifies the metrics endpoint path and publishing frequency for the inference component's container. If not specified when EnableDetailedObservability is True , the default path /metrics on port 8080 is used. For first-party and Deep Learning Containers (DLC), the endpoint path is determined automatically and this configuration is optional."""
+    """The configuration for container metrics scraping. Specifies the metrics endpoint
+    path and publishing frequency for the inference component's container. If not
+    specified when ``EnableDetailedObservability`` is ``True``, the default path
+    ``/metrics`` on port ``8080`` is used. For first-party and Deep Learning Containers
+    (DLC), the endpoint path is determined automatically and this configuration is
+    optional.
+    """
 
     environment: EnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. Each key and value in the Environment string-to-string map can have length of up to 1024. We support up to 16 entries in the map."""
+    """The environment variables to set in the Docker container. Each key and value in
+    the Environment string-to-string map can have length of up to 1024. We support up to
+    16 entries in the map.
+    """
 
     image: ContainerImage | None = _pd.Field(None, validation_alias="Image", serialization_alias="Image")
-    """The Amazon Elastic Container Registry (Amazon ECR) path where the Docker image for the model is stored."""
+    """The Amazon Elastic Container Registry (Amazon ECR) path where the Docker image
+    for the model is stored.
+    """

@@ -19,7 +19,9 @@ class InferenceComponentContainerSpecificationSummary(_s.Shape):
     container_metrics_config: ContainerMetricsConfig | None = _pd.Field(
         None, validation_alias="ContainerMetricsConfig", serialization_alias="ContainerMetricsConfig"
     )
-    """The container metrics scraping configuration for this inference component, including the metrics endpoint path and publishing frequency."""
+    """The container metrics scraping configuration for this inference component,
+    including the metrics endpoint path and publishing frequency.
+    """
 
     deployed_image: DeployedImage | None = _pd.Field(
         None, validation_alias="DeployedImage", serialization_alias="DeployedImage"

@@ -11,4 +11,6 @@ class InferenceComponentDataCacheConfigSummary(_s.Shape):
     """Settings that affect how the inference component caches data."""
 
     enable_caching: EnableCaching = _pd.Field(validation_alias="EnableCaching", serialization_alias="EnableCaching")
-    """Indicates whether the inference component caches model artifacts as part of the auto scaling process."""
+    """Indicates whether the inference component caches model artifacts as part of the
+    auto scaling process.
+    """

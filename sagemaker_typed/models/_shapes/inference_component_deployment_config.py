@@ -9,7 +9,9 @@ from .inference_component_rolling_update_policy import InferenceComponentRolling
 
 
 class InferenceComponentDeploymentConfig(_s.Shape):
-    """The deployment configuration for an endpoint that hosts inference components. The configuration includes the desired deployment strategy and rollback settings."""
+    """The deployment configuration for an endpoint that hosts inference components. The
+    configuration includes the desired deployment strategy and rollback settings.
+    """
 
     auto_rollback_configuration: AutoRollbackConfig | None = _pd.Field(
         None, validation_alias="AutoRollbackConfiguration", serialization_alias="AutoRollbackConfiguration"

@@ -9,12 +9,17 @@ from .production_variant_instance_type import ProductionVariantInstanceType
 
 
 class InferenceComponentPlacementStatus(_s.Shape):
-    """The placement status of an inference component on a specific instance type. Shows the number of inference component copies currently placed on instances of a given type."""
+    """The placement status of an inference component on a specific instance type. Shows
+    the number of inference component copies currently placed on instances of a given
+    type.
+    """
 
     current_copy_count: InferenceComponentCopyCount = _pd.Field(
         validation_alias="CurrentCopyCount", serialization_alias="CurrentCopyCount"
     )
-    """The number of inference component copies currently placed on instances of this type."""
+    """The number of inference component copies currently placed on instances of this
+    type.
+    """
 
     instance_type: ProductionVariantInstanceType = _pd.Field(
         validation_alias="InstanceType", serialization_alias="InstanceType"

@@ -10,26 +10,40 @@ from .wait_interval_in_seconds import WaitIntervalInSeconds
 
 
 class InferenceComponentRollingUpdatePolicy(_s.Shape):
-    """Specifies a rolling deployment strategy for updating a SageMaker AI inference component."""
+    """Specifies a rolling deployment strategy for updating a SageMaker AI inference
+    component.
+    """
 
     maximum_batch_size: InferenceComponentCapacitySize = _pd.Field(
         validation_alias="MaximumBatchSize", serialization_alias="MaximumBatchSize"
     )
-    """The batch size for each rolling step in the deployment process. For each step, SageMaker AI provisions capacity on the new endpoint fleet, routes traffic to that fleet, and terminates capacity on the old endpoint fleet. The value must be between 5% to 50% of the copy count of the inference component."""
+    """The batch size for each rolling step in the deployment process. For each step,
+    SageMaker AI provisions capacity on the new endpoint fleet, routes traffic to that
+    fleet, and terminates capacity on the old endpoint fleet. The value must be between
+    5% to 50% of the copy count of the inference component.
+    """
 
     maximum_execution_timeout_in_seconds: MaximumExecutionTimeoutInSeconds | None = _pd.Field(
         None,
         validation_alias="MaximumExecutionTimeoutInSeconds",
         serialization_alias="MaximumExecutionTimeoutInSeconds",
     )
-    """The time limit for the total deployment. Exceeding this limit causes a timeout."""
+    """The time limit for the total deployment. Exceeding this limit causes a
+    timeout.
+    """
 
     rollback_maximum_batch_size: InferenceComponentCapacitySize | None = _pd.Field(
         None, validation_alias="RollbackMaximumBatchSize", serialization_alias="RollbackMaximumBatchSize"
     )
-    """The batch size for a rollback to the old endpoint fleet. If this field is absent, the value is set to the default, which is 100% of the total capacity. When the default is used, SageMaker AI provisions the entire capacity of the old fleet at once during rollback."""
+    """The batch size for a rollback to the old endpoint fleet. If this field is absent,
+    the value is set to the default, which is 100% of the total capacity. When the
+    default is used, SageMaker AI provisions the entire capacity of the old fleet at
+    once during rollback.
+    """
 
     wait_interval_in_seconds: WaitIntervalInSeconds = _pd.Field(
         validation_alias="WaitIntervalInSeconds", serialization_alias="WaitIntervalInSeconds"
     )
-    """The length of the baking period, during which SageMaker AI monitors alarms for each batch on the new fleet."""
+    """The length of the baking period, during which SageMaker AI monitors alarms for
+    each batch on the new fleet.
+    """

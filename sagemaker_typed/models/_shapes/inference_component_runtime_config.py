@@ -11,4 +11,6 @@ class InferenceComponentRuntimeConfig(_s.Shape):
     """Runtime settings for a model that is deployed with an inference component."""
 
     copy_count: InferenceComponentCopyCount = _pd.Field(validation_alias="CopyCount", serialization_alias="CopyCount")
-    """The number of runtime copies of the model container to deploy with the inference component. Each copy can serve inference requests."""
+    """The number of runtime copies of the model container to deploy with the inference
+    component. Each copy can serve inference requests.
+    """

@@ -9,19 +9,27 @@ from .inference_component_placement_status_list import InferenceComponentPlaceme
 
 
 class InferenceComponentRuntimeConfigSummary(_s.Shape):
-    """Details about the runtime settings for the model that is deployed with the inference component."""
+    """Details about the runtime settings for the model that is deployed with the
+    inference component.
+    """
 
     current_copy_count: InferenceComponentCopyCount | None = _pd.Field(
         None, validation_alias="CurrentCopyCount", serialization_alias="CurrentCopyCount"
     )
-    """The number of runtime copies of the model container that are currently deployed."""
+    """The number of runtime copies of the model container that are currently
+    deployed.
+    """
 
     desired_copy_count: InferenceComponentCopyCount | None = _pd.Field(
         None, validation_alias="DesiredCopyCount", serialization_alias="DesiredCopyCount"
     )
-    """The number of runtime copies of the model container that you requested to deploy with the inference component."""
+    """The number of runtime copies of the model container that you requested to deploy
+    with the inference component.
+    """
 
     placement_status: InferenceComponentPlacementStatusList | None = _pd.Field(
         None, validation_alias="PlacementStatus", serialization_alias="PlacementStatus"
     )
-    """The placement status of the inference component across instance types. Shows how the inference component copies are distributed across instance types."""
+    """The placement status of the inference component across instance types. Shows how
+    the inference component copies are distributed across instance types.
+    """

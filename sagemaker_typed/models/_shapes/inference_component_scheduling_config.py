@@ -9,14 +9,26 @@ from .inference_component_placement_strategy import InferenceComponentPlacementS
 
 
 class InferenceComponentSchedulingConfig(_s.Shape):
-    """The scheduling configuration that determines how inference component copies are placed across available instances when copies are added or removed."""
+    """The scheduling configuration that determines how inference component copies are
+    placed across available instances when copies are added or removed.
+    """
 
     availability_zone_balance: InferenceComponentAvailabilityZoneBalance | None = _pd.Field(
         None, validation_alias="AvailabilityZoneBalance", serialization_alias="AvailabilityZoneBalance"
     )
-    """Configuration for balancing inference component copies across Availability Zones."""
+    """Configuration for balancing inference component copies across Availability
+    Zones.
+    """
 
     placement_strategy: InferenceComponentPlacementStrategy = _pd.Field(
         validation_alias="PlacementStrategy", serialization_alias="PlacementStrategy"
     )
-    """The strategy for placing inference component copies across available instances. If you also set AvailabilityZoneBalance , this strategy applies to placement within each Availability Zone. SPREAD Distributes copies evenly across available instances for better resilience. BINPACK Packs copies onto fewer instances to optimize resource utilization."""
+    """The strategy for placing inference component copies across available instances.
+    If you also set ``AvailabilityZoneBalance``, this strategy applies to placement
+    within each Availability Zone.
+
+    SPREAD
+        Distributes copies evenly across available instances for better resilience.
+    BINPACK
+        Packs copies onto fewer instances to optimize resource utilization.
+    """

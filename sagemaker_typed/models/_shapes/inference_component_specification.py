@@ -15,22 +15,49 @@ from .production_variant_instance_type import ProductionVariantInstanceType
 
 
 class InferenceComponentSpecification(_s.Shape):
-    """Details about the resources to deploy with this inference component, including the model, container, and compute resources."""
+    """Details about the resources to deploy with this inference component, including
+    the model, container, and compute resources.
+    """
 
     base_inference_component_name: InferenceComponentName | None = _pd.Field(
         None, validation_alias="BaseInferenceComponentName", serialization_alias="BaseInferenceComponentName"
     )
-    """The name of an existing inference component that is to contain the inference component that you're creating with your request. Specify this parameter only if your request is meant to create an adapter inference component. An adapter inference component contains the path to an adapter model. The purpose of the adapter model is to tailor the inference output of a base foundation model, which is hosted by the base inference component. The adapter inference component uses the compute resources that you assigned to the base inference component. When you create an adapter inference component, use the Container parameter to specify the location of the adapter artifacts. In the parameter value, use the ArtifactUrl parameter of the InferenceComponentContainerSpecification data type. Before you can create an adapter inference component, you must have an existing inference component that contains the foundation model that you want to adapt."""
+    """The name of an existing inference component that is to contain the inference
+    component that you're creating with your request.
+
+    Specify this parameter only if your request is meant to create an adapter inference
+    component. An adapter inference component contains the path to an adapter model. The
+    purpose of the adapter model is to tailor the inference output of a base foundation
+    model, which is hosted by the base inference component. The adapter inference
+    component uses the compute resources that you assigned to the base inference
+    component.
+
+    When you create an adapter inference component, use the ``Container`` parameter to
+    specify the location of the adapter artifacts. In the parameter value, use the
+    ``ArtifactUrl`` parameter of the ``InferenceComponentContainerSpecification`` data
+    type.
+
+    Before you can create an adapter inference component, you must have an existing
+    inference component that contains the foundation model that you want to adapt.
+    """
 
     compute_resource_requirements: InferenceComponentComputeResourceRequirements | None = _pd.Field(
         None, validation_alias="ComputeResourceRequirements", serialization_alias="ComputeResourceRequirements"
     )
-    """The compute resources allocated to run the model, plus any adapter models, that you assign to the inference component. Omit this parameter if your request is meant to create an adapter inference component. An adapter inference component is loaded by a base inference component, and it uses the compute resources of the base inference component."""
+    """The compute resources allocated to run the model, plus any adapter models, that
+    you assign to the inference component.
+
+    Omit this parameter if your request is meant to create an adapter inference
+    component. An adapter inference component is loaded by a base inference component,
+    and it uses the compute resources of the base inference component.
+    """
 
     container: InferenceComponentContainerSpecification | None = _pd.Field(
         None, validation_alias="Container", serialization_alias="Container"
     )
-    """Defines a container that provides the runtime environment for a model that you deploy with an inference component."""
+    """Defines a container that provides the runtime environment for a model that you
+    deploy with an inference component.
+    """
 
     data_cache_config: InferenceComponentDataCacheConfig | None = _pd.Field(
         None, validation_alias="DataCacheConfig", serialization_alias="DataCacheConfig"
@@ -40,15 +67,22 @@ class InferenceComponentSpecification(_s.Shape):
     instance_type: ProductionVariantInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
     )
-    """The ML compute instance type for the inference component specification. Specifies which instance type this specification applies to. Required when using the Specifications parameter with multiple entries."""
+    """The ML compute instance type for the inference component specification. Specifies
+    which instance type this specification applies to. Required when using the
+    ``Specifications`` parameter with multiple entries.
+    """
 
     model_name: ModelName | None = _pd.Field(None, validation_alias="ModelName", serialization_alias="ModelName")
-    """The name of an existing SageMaker AI model object in your account that you want to deploy with the inference component."""
+    """The name of an existing SageMaker AI model object in your account that you want
+    to deploy with the inference component.
+    """
 
     scheduling_config: InferenceComponentSchedulingConfig | None = _pd.Field(
         None, validation_alias="SchedulingConfig", serialization_alias="SchedulingConfig"
     )
-    """The scheduling configuration that determines how inference component copies are placed across available instances when copies are added or removed."""
+    """The scheduling configuration that determines how inference component copies are
+    placed across available instances when copies are added or removed.
+    """
 
     startup_parameters: InferenceComponentStartupParameters | None = _pd.Field(
         None, validation_alias="StartupParameters", serialization_alias="StartupParameters"

@@ -20,17 +20,23 @@ class InferenceComponentSpecificationSummary(_s.Shape):
     base_inference_component_name: InferenceComponentName | None = _pd.Field(
         None, validation_alias="BaseInferenceComponentName", serialization_alias="BaseInferenceComponentName"
     )
-    """The name of the base inference component that contains this inference component."""
+    """The name of the base inference component that contains this inference
+    component.
+    """
 
     compute_resource_requirements: InferenceComponentComputeResourceRequirements | None = _pd.Field(
         None, validation_alias="ComputeResourceRequirements", serialization_alias="ComputeResourceRequirements"
     )
-    """The compute resources allocated to run the model, plus any adapter models, that you assign to the inference component."""
+    """The compute resources allocated to run the model, plus any adapter models, that
+    you assign to the inference component.
+    """
 
     container: InferenceComponentContainerSpecificationSummary | None = _pd.Field(
         None, validation_alias="Container", serialization_alias="Container"
     )
-    """Details about the container that provides the runtime environment for the model that is deployed with the inference component."""
+    """Details about the container that provides the runtime environment for the model
+    that is deployed with the inference component.
+    """
 
     data_cache_config: InferenceComponentDataCacheConfigSummary | None = _pd.Field(
         None, validation_alias="DataCacheConfig", serialization_alias="DataCacheConfig"
@@ -40,15 +46,21 @@ class InferenceComponentSpecificationSummary(_s.Shape):
     instance_type: ProductionVariantInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
     )
-    """The ML compute instance type associated with this inference component specification."""
+    """The ML compute instance type associated with this inference component
+    specification.
+    """
 
     model_name: ModelName | None = _pd.Field(None, validation_alias="ModelName", serialization_alias="ModelName")
-    """The name of the SageMaker AI model object that is deployed with the inference component."""
+    """The name of the SageMaker AI model object that is deployed with the inference
+    component.
+    """
 
     scheduling_config: InferenceComponentSchedulingConfig | None = _pd.Field(
         None, validation_alias="SchedulingConfig", serialization_alias="SchedulingConfig"
     )
-    """The scheduling configuration that determines how inference component copies are placed across available instances when copies are added or removed."""
+    """The scheduling configuration that determines how inference component copies are
+    placed across available instances when copies are added or removed.
+    """
 
     startup_parameters: InferenceComponentStartupParameters | None = _pd.Field(
         None, validation_alias="StartupParameters", serialization_alias="StartupParameters"

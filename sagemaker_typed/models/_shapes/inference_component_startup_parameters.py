@@ -22,11 +22,18 @@ class InferenceComponentStartupParameters(_s.Shape):
         validation_alias="ContainerStartupHealthCheckTimeoutInSeconds",
         serialization_alias="ContainerStartupHealthCheckTimeoutInSeconds",
     )
-    """The timeout value, in seconds, for your inference container to pass health check by Amazon S3 Hosting. For more information about health check, see How Your Container Should Respond to Health Check (Ping) Requests ."""
+    """The timeout value, in seconds, for your inference container to pass health check
+    by Amazon S3 Hosting. For more information about health check, see How Your
+    Container Should Respond to Health Check (Ping) Requests
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-inference-code.html#your-algorithms-inference-algo-ping-requests).
+    """
 
     model_data_download_timeout_in_seconds: ProductionVariantModelDataDownloadTimeoutInSeconds | None = _pd.Field(
         None,
         validation_alias="ModelDataDownloadTimeoutInSeconds",
         serialization_alias="ModelDataDownloadTimeoutInSeconds",
     )
-    """The timeout value, in seconds, to download and extract the model that you want to host from Amazon S3 to the individual inference instance associated with this inference component."""
+    """The timeout value, in seconds, to download and extract the model that you want to
+    host from Amazon S3 to the individual inference instance associated with this
+    inference component.
+    """

@@ -20,7 +20,9 @@ class InferenceComponentSummary(_s.Shape):
     """The time when the inference component was created."""
 
     endpoint_arn: EndpointArn = _pd.Field(validation_alias="EndpointArn", serialization_alias="EndpointArn")
-    """The Amazon Resource Name (ARN) of the endpoint that hosts the inference component."""
+    """The Amazon Resource Name (ARN) of the endpoint that hosts the inference
+    component.
+    """
 
     endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
     """The name of the endpoint that hosts the inference component."""

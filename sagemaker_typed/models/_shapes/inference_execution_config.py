@@ -11,4 +11,8 @@ class InferenceExecutionConfig(_s.Shape):
     """Specifies details about how containers in a multi-container endpoint are run."""
 
     mode: InferenceExecutionMode = _pd.Field(validation_alias="Mode", serialization_alias="Mode")
-    """How containers in a multi-container are run. The following values are valid. SERIAL - Containers run as a serial pipeline. DIRECT - Only the individual container that you specify is run."""
+    """How containers in a multi-container are run. The following values are valid.
+
+    - ``SERIAL`` - Containers run as a serial pipeline.
+    - ``DIRECT`` - Only the individual container that you specify is run.
+    """

@@ -10,7 +10,9 @@ from .kms_key_id import KmsKeyId
 
 
 class InferenceExperimentDataStorageConfig(_s.Shape):
-    """The Amazon S3 location and configuration for storing inference request and response data."""
+    """The Amazon S3 location and configuration for storing inference request and
+    response data.
+    """
 
     content_type: CaptureContentTypeHeader | None = _pd.Field(
         None, validation_alias="ContentType", serialization_alias="ContentType"
@@ -20,4 +22,6 @@ class InferenceExperimentDataStorageConfig(_s.Shape):
     """The Amazon S3 bucket where the inference request and response data is stored."""
 
     kms_key: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKey", serialization_alias="KmsKey")
-    """The Amazon Web Services Key Management Service key that Amazon SageMaker uses to encrypt captured data at rest using Amazon S3 server-side encryption."""
+    """The Amazon Web Services Key Management Service key that Amazon SageMaker uses to
+    encrypt captured data at rest using Amazon S3 server-side encryption.
+    """

@@ -8,7 +8,10 @@ from .timestamp import Timestamp
 
 
 class InferenceExperimentSchedule(_s.Shape):
-    """The start and end times of an inference experiment. The maximum duration that you can set for an inference experiment is 30 days."""
+    """The start and end times of an inference experiment.
+
+    The maximum duration that you can set for an inference experiment is 30 days.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """The timestamp at which the inference experiment ended or will end."""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 InferenceExperimentStatusReason: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=1024, pattern="^(?:.*)$")
+    str, _c.Str(min_length=0, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]

@@ -39,12 +39,18 @@ class InferenceExperimentSummary(_s.Shape):
     """The name of the inference experiment."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The ARN of the IAM role that Amazon SageMaker can assume to access model artifacts and container images, and manage Amazon SageMaker Inference endpoints for model deployment."""
+    """The ARN of the IAM role that Amazon SageMaker can assume to access model
+    artifacts and container images, and manage Amazon SageMaker Inference endpoints for
+    model deployment.
+    """
 
     schedule: InferenceExperimentSchedule | None = _pd.Field(
         None, validation_alias="Schedule", serialization_alias="Schedule"
     )
-    """The duration for which the inference experiment ran or will run. The maximum duration that you can set for an inference experiment is 30 days."""
+    """The duration for which the inference experiment ran or will run.
+
+    The maximum duration that you can set for an inference experiment is 30 days.
+    """
 
     status: InferenceExperimentStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
     """The status of the inference experiment."""

@@ -8,7 +8,9 @@ from .hub_content_arn import HubContentArn
 
 
 class InferenceHubAccessConfig(_s.Shape):
-    """Configuration information specifying which hub contents have accessible deployment options."""
+    """Configuration information specifying which hub contents have accessible
+    deployment options.
+    """
 
     hub_content_arn: HubContentArn = _pd.Field(validation_alias="HubContentArn", serialization_alias="HubContentArn")
     """The ARN of the hub content for which deployment access is allowed."""

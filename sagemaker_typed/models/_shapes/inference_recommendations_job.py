@@ -63,12 +63,17 @@ class InferenceRecommendationsJob(_s.Shape):
     """The Amazon Resource Name (ARN) of a versioned model package."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that enables Amazon SageMaker to
+    perform tasks on your behalf.
+    """
 
     sample_payload_url: S3Uri | None = _pd.Field(
         None, validation_alias="SamplePayloadUrl", serialization_alias="SamplePayloadUrl"
     )
-    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload is stored. This path must point to a single gzip compressed tar archive (.tar.gz suffix)."""
+    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload is
+    stored. This path must point to a single gzip compressed tar archive (.tar.gz
+    suffix).
+    """
 
     status: RecommendationJobStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
     """The status of the job."""

@@ -11,7 +11,11 @@ from .recommendation_step_type import RecommendationStepType
 
 
 class InferenceRecommendationsJobStep(_s.Shape):
-    """A returned array object for the Steps response field in the ListInferenceRecommendationsJobSteps API command."""
+    """A returned array object for the ``Steps`` response field in the
+    ListInferenceRecommendationsJobSteps
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListInferenceRecommendationsJobSteps.html)
+    API command.
+    """
 
     inference_benchmark: RecommendationJobInferenceBenchmark | None = _pd.Field(
         None, validation_alias="InferenceBenchmark", serialization_alias="InferenceBenchmark"
@@ -25,4 +29,7 @@ class InferenceRecommendationsJobStep(_s.Shape):
     """The current status of the benchmark."""
 
     step_type: RecommendationStepType = _pd.Field(validation_alias="StepType", serialization_alias="StepType")
-    """The type of the subtask. BENCHMARK : Evaluate the performance of your model on different instance types."""
+    """The type of the subtask.
+
+    ``BENCHMARK``: Evaluate the performance of your model on different instance types.
+    """

@@ -10,7 +10,7 @@ InferenceRouterArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:[0-9]{12}:inference-router/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]+:[0-9]{12}:inference-router/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$",
         astral=False,
     ),
 ]

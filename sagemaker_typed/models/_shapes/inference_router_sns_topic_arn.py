@@ -10,7 +10,7 @@ InferenceRouterSnsTopicArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z-]*:sns:[a-z0-9-]*:[0-9]{12}:[a-zA-Z0-9_.-]+)$",
+        pattern="^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.\\-]+$",
         astral=False,
     ),
 ]

@@ -17,7 +17,9 @@ class InferenceSpecification(_s.Shape):
     containers: ModelPackageContainerDefinitionList = _pd.Field(
         validation_alias="Containers", serialization_alias="Containers"
     )
-    """The Amazon ECR registry path of the Docker image that contains the inference code."""
+    """The Amazon ECR registry path of the Docker image that contains the inference
+    code.
+    """
 
     supported_content_types: ContentTypes | None = _pd.Field(
         None, validation_alias="SupportedContentTypes", serialization_alias="SupportedContentTypes"
@@ -29,7 +31,11 @@ class InferenceSpecification(_s.Shape):
         validation_alias="SupportedRealtimeInferenceInstanceTypes",
         serialization_alias="SupportedRealtimeInferenceInstanceTypes",
     )
-    """A list of the instance types that are used to generate inferences in real-time. This parameter is required for unversioned models, and optional for versioned models."""
+    """A list of the instance types that are used to generate inferences in real-time.
+
+    This parameter is required for unversioned models, and optional for versioned
+    models.
+    """
 
     supported_response_mime_types: ResponseMIMETypes | None = _pd.Field(
         None, validation_alias="SupportedResponseMIMETypes", serialization_alias="SupportedResponseMIMETypes"
@@ -39,4 +45,9 @@ class InferenceSpecification(_s.Shape):
     supported_transform_instance_types: TransformInstanceTypes | None = _pd.Field(
         None, validation_alias="SupportedTransformInstanceTypes", serialization_alias="SupportedTransformInstanceTypes"
     )
-    """A list of the instance types on which a transformation job can be run or on which an endpoint can be deployed. This parameter is required for unversioned models, and optional for versioned models."""
+    """A list of the instance types on which a transformation job can be run or on which
+    an endpoint can be deployed.
+
+    This parameter is required for unversioned models, and optional for versioned
+    models.
+    """

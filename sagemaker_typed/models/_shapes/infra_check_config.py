@@ -8,7 +8,10 @@ from .enable_infra_check import EnableInfraCheck
 
 
 class InfraCheckConfig(_s.Shape):
-    """Configuration information for the infrastructure health check of a training job. A SageMaker-provided health check tests the health of instance hardware and cluster network connectivity."""
+    """Configuration information for the infrastructure health check of a training job.
+    A SageMaker-provided health check tests the health of instance hardware and cluster
+    network connectivity.
+    """
 
     enable_infra_check: EnableInfraCheck | None = _pd.Field(
         None, validation_alias="EnableInfraCheck", serialization_alias="EnableInfraCheck"

@@ -10,7 +10,7 @@ InstanceArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=128,
-        pattern="^(?:arn:aws[a-z\\-]*:sso:::instance/(sso)?ins-[a-zA-Z0-9.-]{16})$",
+        pattern="^arn:aws[a-z\\-]*:sso:::instance/(?:sso)?ins-[a-zA-Z0-9.\\-]{16}$",
         astral=False,
     ),
 ]

@@ -10,7 +10,11 @@ from .training_instance_type import TrainingInstanceType
 
 
 class InstanceGroup(_s.Shape):
-    """Defines an instance group for heterogeneous cluster training. When requesting a training job using the CreateTrainingJob API, you can configure multiple instance groups ."""
+    """Defines an instance group for heterogeneous cluster training. When requesting a
+    training job using the CreateTrainingJob
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)
+    API, you can configure multiple instance groups .
+    """
 
     instance_count: TrainingInstanceCount = _pd.Field(
         validation_alias="InstanceCount", serialization_alias="InstanceCount"

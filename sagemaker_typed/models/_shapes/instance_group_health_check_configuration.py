@@ -10,7 +10,11 @@ from .instance_ids import InstanceIds
 
 
 class InstanceGroupHealthCheckConfiguration(_s.Shape):
-    """The configuration of deep health checks for an instance group. Overlapping deep health check configurations will be merged into a single operation."""
+    """The configuration of deep health checks for an instance group.
+
+    Note: Overlapping deep health check configurations will be merged into a single
+    operation.
+    """
 
     deep_health_checks: DeepHealthChecks = _pd.Field(
         validation_alias="DeepHealthChecks", serialization_alias="DeepHealthChecks"
@@ -25,4 +29,9 @@ class InstanceGroupHealthCheckConfiguration(_s.Shape):
     instance_ids: InstanceIds | None = _pd.Field(
         None, validation_alias="InstanceIds", serialization_alias="InstanceIds"
     )
-    """A list of Amazon Elastic Compute Cloud (EC2) instance IDs on which to perform deep health checks. Leave this field blank to perform deep health checks on the entire instance group."""
+    """A list of Amazon Elastic Compute Cloud (EC2) instance IDs on which to perform
+    deep health checks.
+
+    Note: Leave this field blank to perform deep health checks on the entire instance
+    group.
+    """

@@ -13,7 +13,9 @@ class InstanceGroupMetadata(_s.Shape):
     """Metadata information about an instance group in a HyperPod cluster."""
 
     ami_override: String | None = _pd.Field(None, validation_alias="AmiOverride", serialization_alias="AmiOverride")
-    """If you use a custom Amazon Machine Image (AMI) for the instance group, this field shows the ID of the custom AMI."""
+    """If you use a custom Amazon Machine Image (AMI) for the instance group, this field
+    shows the ID of the custom AMI.
+    """
 
     availability_zone_id: String | None = _pd.Field(
         None, validation_alias="AvailabilityZoneId", serialization_alias="AvailabilityZoneId"
@@ -28,7 +30,9 @@ class InstanceGroupMetadata(_s.Shape):
     failure_message: String | None = _pd.Field(
         None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
     )
-    """An error message describing why the instance group level operation (such as creating, scaling, or deleting) failed."""
+    """An error message describing why the instance group level operation (such as
+    creating, scaling, or deleting) failed.
+    """
 
     security_group_ids: SecurityGroupIds | None = _pd.Field(
         None, validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"

@@ -17,7 +17,9 @@ class InstanceMetadata(_s.Shape):
     additional_enis: AdditionalEnis | None = _pd.Field(
         None, validation_alias="AdditionalEnis", serialization_alias="AdditionalEnis"
     )
-    """Information about additional Elastic Network Interfaces (ENIs) associated with the instance."""
+    """Information about additional Elastic Network Interfaces (ENIs) associated with
+    the instance.
+    """
 
     capacity_reservation: CapacityReservation | None = _pd.Field(
         None, validation_alias="CapacityReservation", serialization_alias="CapacityReservation"
@@ -25,19 +27,26 @@ class InstanceMetadata(_s.Shape):
     """Information about the Capacity Reservation used by the instance."""
 
     customer_eni: String | None = _pd.Field(None, validation_alias="CustomerEni", serialization_alias="CustomerEni")
-    """The ID of the customer-managed Elastic Network Interface (ENI) associated with the instance."""
+    """The ID of the customer-managed Elastic Network Interface (ENI) associated with
+    the instance.
+    """
 
     failure_message: String | None = _pd.Field(
         None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
     )
-    """An error message describing why the instance creation or update failed, if applicable."""
+    """An error message describing why the instance creation or update failed, if
+    applicable.
+    """
 
     instance_requirements_eni_configurations: InstanceRequirementsEniConfigurations | None = _pd.Field(
         None,
         validation_alias="InstanceRequirementsEniConfigurations",
         serialization_alias="InstanceRequirementsEniConfigurations",
     )
-    """The ENI configurations for the instance types in the instance requirements, grouped by network interface category (for example, ENI-only or EFA with ENIs). At most one configuration per category."""
+    """The ENI configurations for the instance types in the instance requirements,
+    grouped by network interface category (for example, ENI-only or EFA with ENIs). At
+    most one configuration per category.
+    """
 
     lcs_execution_state: String | None = _pd.Field(
         None, validation_alias="LcsExecutionState", serialization_alias="LcsExecutionState"
@@ -47,4 +56,6 @@ class InstanceMetadata(_s.Shape):
     node_logical_id: ClusterNodeLogicalId | None = _pd.Field(
         None, validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """The unique logical identifier of the node within the cluster. The ID used here is the same object as in the BatchAddClusterNodes API."""
+    """The unique logical identifier of the node within the cluster. The ID used here is
+    the same object as in the ``BatchAddClusterNodes`` API.
+    """

@@ -14,4 +14,8 @@ class InstanceMetadataServiceConfiguration(_s.Shape):
         validation_alias="MinimumInstanceMetadataServiceVersion",
         serialization_alias="MinimumInstanceMetadataServiceVersion",
     )
-    """Indicates the minimum IMDS version that the notebook instance supports. When passed as part of CreateNotebookInstance , if no value is selected, then it defaults to IMDSv1. This means that both IMDSv1 and IMDSv2 are supported. If passed as part of UpdateNotebookInstance , there is no default."""
+    """Indicates the minimum IMDS version that the notebook instance supports. When
+    passed as part of ``CreateNotebookInstance``, if no value is selected, then it
+    defaults to IMDSv1. This means that both IMDSv1 and IMDSv2 are supported. If passed
+    as part of ``UpdateNotebookInstance``, there is no default.
+    """

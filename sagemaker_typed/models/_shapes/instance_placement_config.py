@@ -9,14 +9,21 @@ from .placement_specifications import PlacementSpecifications
 
 
 class InstancePlacementConfig(_s.Shape):
-    """Configuration for how instances are placed and allocated within UltraServers. This is only applicable for UltraServer capacity."""
+    """Configuration for how instances are placed and allocated within UltraServers.
+    This is only applicable for UltraServer capacity.
+    """
 
     enable_multiple_jobs: Boolean | None = _pd.Field(
         None, validation_alias="EnableMultipleJobs", serialization_alias="EnableMultipleJobs"
     )
-    """If set to true, allows multiple jobs to share the same UltraServer instances. If set to false, ensures this job's instances are placed on an UltraServer exclusively, with no other jobs sharing the same UltraServer. Default is false."""
+    """If set to true, allows multiple jobs to share the same UltraServer instances. If
+    set to false, ensures this job's instances are placed on an UltraServer exclusively,
+    with no other jobs sharing the same UltraServer. Default is false.
+    """
 
     placement_specifications: PlacementSpecifications | None = _pd.Field(
         None, validation_alias="PlacementSpecifications", serialization_alias="PlacementSpecifications"
     )
-    """A list of specifications for how instances should be placed on specific UltraServers. Maximum of 10 items is supported."""
+    """A list of specifications for how instances should be placed on specific
+    UltraServers. Maximum of 10 items is supported.
+    """

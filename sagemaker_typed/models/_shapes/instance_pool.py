@@ -10,7 +10,11 @@ from .production_variant_instance_type import ProductionVariantInstanceType
 
 
 class InstancePool(_s.Shape):
-    """Specifies an instance type and its priority for a heterogeneous endpoint. Use instance pools to configure a production variant with multiple instance types, enabling the endpoint to provision instances across different types based on priority."""
+    """Specifies an instance type and its priority for a heterogeneous endpoint. Use
+    instance pools to configure a production variant with multiple instance types,
+    enabling the endpoint to provision instances across different types based on
+    priority.
+    """
 
     instance_type: ProductionVariantInstanceType = _pd.Field(
         validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -20,7 +24,16 @@ class InstancePool(_s.Shape):
     model_name_override: ModelName | None = _pd.Field(
         None, validation_alias="ModelNameOverride", serialization_alias="ModelNameOverride"
     )
-    """The name of a SageMaker model to use for this instance pool instead of the model specified for the production variant. Use this to deploy a different model optimized for the instance type in this pool."""
+    """The name of a SageMaker model to use for this instance pool instead of the model
+    specified for the production variant. Use this to deploy a different model optimized
+    for the instance type in this pool.
+    """
 
     priority: InstancePoolPriority = _pd.Field(validation_alias="Priority", serialization_alias="Priority")
-    """The priority for the instance pool. SageMaker attempts to provision instances in order of priority, starting with the lowest value. If instances for a higher-priority pool are unavailable, SageMaker attempts to provision from the next pool. Valid values: 1 to 5, where 1 is the highest priority."""
+    """The priority for the instance pool. SageMaker attempts to provision instances in
+    order of priority, starting with the lowest value. If instances for a
+    higher-priority pool are unavailable, SageMaker attempts to provision from the next
+    pool.
+
+    Valid values: 1 to 5, where 1 is the highest priority.
+    """

@@ -9,7 +9,9 @@ from .task_count import TaskCount
 
 
 class InstancePoolSummary(_s.Shape):
-    """A summary of an instance pool for a production variant, including the instance type and the current number of instances."""
+    """A summary of an instance pool for a production variant, including the instance
+    type and the current number of instances.
+    """
 
     current_instance_count: TaskCount = _pd.Field(
         validation_alias="CurrentInstanceCount", serialization_alias="CurrentInstanceCount"

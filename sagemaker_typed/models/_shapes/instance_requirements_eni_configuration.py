@@ -9,12 +9,18 @@ from .string import String
 
 
 class InstanceRequirementsEniConfiguration(_s.Shape):
-    """The customer ENI and additional ENIs associated with a network interface category."""
+    """The customer ENI and additional ENIs associated with a network interface
+    category.
+    """
 
     additional_enis: AdditionalEnis | None = _pd.Field(
         None, validation_alias="AdditionalEnis", serialization_alias="AdditionalEnis"
     )
-    """Information about additional Elastic Network Interfaces (ENIs) associated with the instance type category."""
+    """Information about additional Elastic Network Interfaces (ENIs) associated with
+    the instance type category.
+    """
 
     customer_eni: String | None = _pd.Field(None, validation_alias="CustomerEni", serialization_alias="CustomerEni")
-    """The ID of the customer-managed Elastic Network Interface (ENI) associated with the instance type category."""
+    """The ID of the customer-managed Elastic Network Interface (ENI) associated with
+    the instance type category.
+    """

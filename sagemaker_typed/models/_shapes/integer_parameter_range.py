@@ -10,7 +10,9 @@ from .parameter_value import ParameterValue
 
 
 class IntegerParameterRange(_s.Shape):
-    """For a hyperparameter of the integer type, specifies the range that a hyperparameter tuning job searches."""
+    """For a hyperparameter of the integer type, specifies the range that a
+    hyperparameter tuning job searches.
+    """
 
     max_value: ParameterValue = _pd.Field(validation_alias="MaxValue", serialization_alias="MaxValue")
     """The maximum value of the hyperparameter to search."""
@@ -24,4 +26,21 @@ class IntegerParameterRange(_s.Shape):
     scaling_type: HyperParameterScalingType | None = _pd.Field(
         None, validation_alias="ScalingType", serialization_alias="ScalingType"
     )
-    """The scale that hyperparameter tuning uses to search the hyperparameter range. For information about choosing a hyperparameter scale, see Hyperparameter Scaling . One of the following values: Auto SageMaker hyperparameter tuning chooses the best scale for the hyperparameter. Linear Hyperparameter tuning searches the values in the hyperparameter range by using a linear scale. Logarithmic Hyperparameter tuning searches the values in the hyperparameter range by using a logarithmic scale. Logarithmic scaling works only for ranges that have only values greater than 0."""
+    """The scale that hyperparameter tuning uses to search the hyperparameter range. For
+    information about choosing a hyperparameter scale, see Hyperparameter Scaling
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-ranges.html#scaling-type).
+    One of the following values:
+
+    Auto
+        SageMaker hyperparameter tuning chooses the best scale for the hyperparameter.
+
+    Linear
+        Hyperparameter tuning searches the values in the hyperparameter range by using a
+        linear scale.
+
+    Logarithmic
+        Hyperparameter tuning searches the values in the hyperparameter range by using a
+        logarithmic scale.
+
+        Logarithmic scaling works only for ranges that have only values greater than 0.
+    """

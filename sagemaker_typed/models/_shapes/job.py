@@ -19,7 +19,9 @@ from .timestamp import Timestamp
 
 
 class Job(_s.Shape):
-    """The properties of a job returned by the Search API."""
+    """The properties of a job returned by the Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -69,12 +71,16 @@ class Job(_s.Shape):
     secondary_status: JobSecondaryStatus | None = _pd.Field(
         None, validation_alias="SecondaryStatus", serialization_alias="SecondaryStatus"
     )
-    """The detailed secondary status of the job, providing more granular information about the job's progress."""
+    """The detailed secondary status of the job, providing more granular information
+    about the job's progress.
+    """
 
     secondary_status_transitions: JobSecondaryStatusTransitions | None = _pd.Field(
         None, validation_alias="SecondaryStatusTransitions", serialization_alias="SecondaryStatusTransitions"
     )
-    """A list of secondary status transitions for the job, with timestamps and optional status messages."""
+    """A list of secondary status transitions for the job, with timestamps and optional
+    status messages.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """The tags associated with the job."""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 JobSchemaVersion: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=5, max_length=16, pattern="^(?:\\d+\\.\\d+\\.\\d+)$", astral=False)
+    str, _c.Str(min_length=5, max_length=16, pattern="^[[:digit:]]+\\.[[:digit:]]+\\.[[:digit:]]+$", astral=False)
 ]

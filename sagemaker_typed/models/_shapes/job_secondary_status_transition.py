@@ -10,7 +10,10 @@ from .timestamp import Timestamp
 
 
 class JobSecondaryStatusTransition(_s.Shape):
-    """Represents a secondary status transition for a job. Jobs progress through multiple secondary statuses during execution. Each transition records the status, start time, optional end time, and an optional message with additional details."""
+    """Represents a secondary status transition for a job. Jobs progress through
+    multiple secondary statuses during execution. Each transition records the status,
+    start time, optional end time, and an optional message with additional details.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """The date and time that the status transition ended."""

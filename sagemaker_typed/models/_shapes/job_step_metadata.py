@@ -11,4 +11,6 @@ class JobStepMetadata(_s.Shape):
     """Metadata for a SageMaker job step."""
 
     arn: String1024 | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
-    """The Amazon Resource Name (ARN) of the SageMaker job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the SageMaker job that was run by this step
+    execution.
+    """

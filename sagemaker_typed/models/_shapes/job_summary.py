@@ -13,7 +13,9 @@ from .timestamp import Timestamp
 
 
 class JobSummary(_s.Shape):
-    """Provides summary information about a job, returned by the ListJobs operation. Use DescribeJob to get full details for a specific job."""
+    """Provides summary information about a job, returned by the ``ListJobs`` operation.
+    Use ``DescribeJob`` to get full details for a specific job.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """The date and time that the job was created."""
@@ -33,7 +35,9 @@ class JobSummary(_s.Shape):
     job_secondary_status: JobSecondaryStatus = _pd.Field(
         validation_alias="JobSecondaryStatus", serialization_alias="JobSecondaryStatus"
     )
-    """The secondary status of the job, providing more granular information about the job's progress. Secondary statuses may change between releases."""
+    """The secondary status of the job, providing more granular information about the
+    job's progress. Secondary statuses may change between releases.
+    """
 
     job_status: JobStatus = _pd.Field(validation_alias="JobStatus", serialization_alias="JobStatus")
     """The current status of the job."""

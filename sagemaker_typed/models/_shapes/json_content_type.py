@@ -10,7 +10,7 @@ JsonContentType: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=256,
-        pattern="^(?:[a-zA-Z0-9](-*[a-zA-Z0-9])*/[a-zA-Z0-9](-*[a-zA-Z0-9.])*)$",
+        pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*/[a-zA-Z0-9](?:-*[a-zA-Z0-9.])*$",
         astral=False,
     ),
 ]

@@ -9,7 +9,9 @@ from .file_system_config import FileSystemConfig
 
 
 class JupyterLabAppImageConfig(_s.Shape):
-    """The configuration for the file system and kernels in a SageMaker AI image running as a JupyterLab app. The FileSystemConfig object is not supported."""
+    """The configuration for the file system and kernels in a SageMaker AI image running
+    as a JupyterLab app. The ``FileSystemConfig`` object is not supported.
+    """
 
     container_config: ContainerConfig | None = _pd.Field(
         None, validation_alias="ContainerConfig", serialization_alias="ContainerConfig"

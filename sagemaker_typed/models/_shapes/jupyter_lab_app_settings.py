@@ -24,17 +24,23 @@ class JupyterLabAppSettings(_s.Shape):
     built_in_lifecycle_config_arn: StudioLifecycleConfigArn | None = _pd.Field(
         None, validation_alias="BuiltInLifecycleConfigArn", serialization_alias="BuiltInLifecycleConfigArn"
     )
-    """The lifecycle configuration that runs before the default lifecycle configuration. It can override changes made in the default lifecycle configuration."""
+    """The lifecycle configuration that runs before the default lifecycle configuration.
+    It can override changes made in the default lifecycle configuration.
+    """
 
     code_repositories: CodeRepositories | None = _pd.Field(
         None, validation_alias="CodeRepositories", serialization_alias="CodeRepositories"
     )
-    """A list of Git repositories that SageMaker automatically displays to users for cloning in the JupyterLab application."""
+    """A list of Git repositories that SageMaker automatically displays to users for
+    cloning in the JupyterLab application.
+    """
 
     custom_images: CustomImages | None = _pd.Field(
         None, validation_alias="CustomImages", serialization_alias="CustomImages"
     )
-    """A list of custom SageMaker images that are configured to run as a JupyterLab app."""
+    """A list of custom SageMaker images that are configured to run as a JupyterLab
+    app.
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"
@@ -43,9 +49,16 @@ class JupyterLabAppSettings(_s.Shape):
     emr_settings: EmrSettings | None = _pd.Field(
         None, validation_alias="EmrSettings", serialization_alias="EmrSettings"
     )
-    """The configuration parameters that specify the IAM roles assumed by the execution role of SageMaker (assumable roles) and the cluster instances or job execution environments (execution roles or runtime roles) to manage and access resources required for running Amazon EMR clusters or Amazon EMR Serverless applications."""
+    """The configuration parameters that specify the IAM roles assumed by the execution
+    role of SageMaker (assumable roles) and the cluster instances or job execution
+    environments (execution roles or runtime roles) to manage and access resources
+    required for running Amazon EMR clusters or Amazon EMR Serverless applications.
+    """
 
     lifecycle_config_arns: LifecycleConfigArns | None = _pd.Field(
         None, validation_alias="LifecycleConfigArns", serialization_alias="LifecycleConfigArns"
     )
-    """The Amazon Resource Name (ARN) of the lifecycle configurations attached to the user profile or domain. To remove a lifecycle config, you must set LifecycleConfigArns to an empty list."""
+    """The Amazon Resource Name (ARN) of the lifecycle configurations attached to the
+    user profile or domain. To remove a lifecycle config, you must set
+    ``LifecycleConfigArns`` to an empty list.
+    """

@@ -15,14 +15,25 @@ class JupyterServerAppSettings(_s.Shape):
     code_repositories: CodeRepositories | None = _pd.Field(
         None, validation_alias="CodeRepositories", serialization_alias="CodeRepositories"
     )
-    """A list of Git repositories that SageMaker AI automatically displays to users for cloning in the JupyterServer application."""
+    """A list of Git repositories that SageMaker AI automatically displays to users for
+    cloning in the JupyterServer application.
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"
     )
-    """The default instance type and the Amazon Resource Name (ARN) of the default SageMaker AI image used by the JupyterServer app. If you use the LifecycleConfigArns parameter, then this parameter is also required."""
+    """The default instance type and the Amazon Resource Name (ARN) of the default
+    SageMaker AI image used by the JupyterServer app. If you use the
+    ``LifecycleConfigArns`` parameter, then this parameter is also required.
+    """
 
     lifecycle_config_arns: LifecycleConfigArns | None = _pd.Field(
         None, validation_alias="LifecycleConfigArns", serialization_alias="LifecycleConfigArns"
     )
-    """The Amazon Resource Name (ARN) of the Lifecycle Configurations attached to the JupyterServerApp. If you use this parameter, the DefaultResourceSpec parameter is also required. To remove a Lifecycle Config, you must set LifecycleConfigArns to an empty list."""
+    """The Amazon Resource Name (ARN) of the Lifecycle Configurations attached to the
+    JupyterServerApp. If you use this parameter, the ``DefaultResourceSpec`` parameter
+    is also required.
+
+    Note: To remove a Lifecycle Config, you must set ``LifecycleConfigArns`` to an empty
+    list.
+    """

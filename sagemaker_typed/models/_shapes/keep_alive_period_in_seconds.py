@@ -6,4 +6,6 @@ import pydantic as _pd
 
 
 KeepAlivePeriodInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=21600)]
-"""Optional. Customer requested period in seconds for which the Training cluster is kept alive after the job is finished."""
+"""Optional. Customer requested period in seconds for which the Training cluster is kept
+alive after the job is finished.
+"""

@@ -8,7 +8,11 @@ from .feature_status import FeatureStatus
 
 
 class KendraSettings(_s.Shape):
-    """The Amazon SageMaker Canvas application setting where you configure document querying."""
+    """The Amazon SageMaker Canvas application setting where you configure document
+    querying.
+    """
 
     status: FeatureStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """Describes whether the document querying feature is enabled or disabled in the Canvas application."""
+    """Describes whether the document querying feature is enabled or disabled in the
+    Canvas application.
+    """

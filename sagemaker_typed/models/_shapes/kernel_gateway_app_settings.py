@@ -15,14 +15,33 @@ class KernelGatewayAppSettings(_s.Shape):
     custom_images: CustomImages | None = _pd.Field(
         None, validation_alias="CustomImages", serialization_alias="CustomImages"
     )
-    """A list of custom SageMaker AI images that are configured to run as a KernelGateway app. The maximum number of custom images are as follows. On a domain level: 200 On a space level: 5 On a user profile level: 5"""
+    """A list of custom SageMaker AI images that are configured to run as a
+    KernelGateway app.
+
+    The maximum number of custom images are as follows.
+
+    - On a domain level: 200
+    - On a space level: 5
+    - On a user profile level: 5
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"
     )
-    """The default instance type and the Amazon Resource Name (ARN) of the default SageMaker AI image used by the KernelGateway app. The Amazon SageMaker AI Studio UI does not use the default instance type value set here. The default instance type set here is used when Apps are created using the CLI or CloudFormation and the instance type parameter value is not passed."""
+    """The default instance type and the Amazon Resource Name (ARN) of the default
+    SageMaker AI image used by the KernelGateway app.
+
+    Note: The Amazon SageMaker AI Studio UI does not use the default instance type value
+    set here. The default instance type set here is used when Apps are created using the
+    CLI or CloudFormation and the instance type parameter value is not passed.
+    """
 
     lifecycle_config_arns: LifecycleConfigArns | None = _pd.Field(
         None, validation_alias="LifecycleConfigArns", serialization_alias="LifecycleConfigArns"
     )
-    """The Amazon Resource Name (ARN) of the Lifecycle Configurations attached to the the user profile or domain. To remove a Lifecycle Config, you must set LifecycleConfigArns to an empty list."""
+    """The Amazon Resource Name (ARN) of the Lifecycle Configurations attached to the
+    the user profile or domain.
+
+    Note: To remove a Lifecycle Config, you must set ``LifecycleConfigArns`` to an empty
+    list.
+    """

@@ -9,7 +9,9 @@ from .kernel_specs import KernelSpecs
 
 
 class KernelGatewayImageConfig(_s.Shape):
-    """The configuration for the file system and kernels in a SageMaker AI image running as a KernelGateway app."""
+    """The configuration for the file system and kernels in a SageMaker AI image running
+    as a KernelGateway app.
+    """
 
     file_system_config: FileSystemConfig | None = _pd.Field(
         None, validation_alias="FileSystemConfig", serialization_alias="FileSystemConfig"

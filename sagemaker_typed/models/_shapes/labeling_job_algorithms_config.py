@@ -10,18 +10,42 @@ from .model_arn import ModelArn
 
 
 class LabelingJobAlgorithmsConfig(_s.Shape):
-    """Provides configuration information for auto-labeling of your data objects. A LabelingJobAlgorithmsConfig object must be supplied in order to use auto-labeling."""
+    """Provides configuration information for auto-labeling of your data objects. A
+    ``LabelingJobAlgorithmsConfig`` object must be supplied in order to use
+    auto-labeling.
+    """
 
     initial_active_learning_model_arn: ModelArn | None = _pd.Field(
         None, validation_alias="InitialActiveLearningModelArn", serialization_alias="InitialActiveLearningModelArn"
     )
-    """At the end of an auto-label job Ground Truth sends the Amazon Resource Name (ARN) of the final model used for auto-labeling. You can use this model as the starting point for subsequent similar jobs by providing the ARN of the model here."""
+    """At the end of an auto-label job Ground Truth sends the Amazon Resource Name (ARN)
+    of the final model used for auto-labeling. You can use this model as the starting
+    point for subsequent similar jobs by providing the ARN of the model here.
+    """
 
     labeling_job_algorithm_specification_arn: LabelingJobAlgorithmSpecificationArn = _pd.Field(
         validation_alias="LabelingJobAlgorithmSpecificationArn",
         serialization_alias="LabelingJobAlgorithmSpecificationArn",
     )
-    """Specifies the Amazon Resource Name (ARN) of the algorithm used for auto-labeling. You must select one of the following ARNs: Image classification arn:aws:sagemaker: region :027400017018:labeling-job-algorithm-specification/image-classification Text classification arn:aws:sagemaker: region :027400017018:labeling-job-algorithm-specification/text-classification Object detection arn:aws:sagemaker: region :027400017018:labeling-job-algorithm-specification/object-detection Semantic Segmentation arn:aws:sagemaker: region :027400017018:labeling-job-algorithm-specification/semantic-segmentation"""
+    """Specifies the Amazon Resource Name (ARN) of the algorithm used for auto-labeling.
+    You must select one of the following ARNs:
+
+    - Image classification
+
+      ``arn:aws:sagemaker:region:027400017018:labeling-job-algorithm-specification/image-classification``
+
+    - Text classification
+
+      ``arn:aws:sagemaker:region:027400017018:labeling-job-algorithm-specification/text-classification``
+
+    - Object detection
+
+      ``arn:aws:sagemaker:region:027400017018:labeling-job-algorithm-specification/object-detection``
+
+    - Semantic Segmentation
+
+      ``arn:aws:sagemaker:region:027400017018:labeling-job-algorithm-specification/semantic-segmentation``
+    """
 
     labeling_job_resource_config: LabelingJobResourceConfig | None = _pd.Field(
         None, validation_alias="LabelingJobResourceConfig", serialization_alias="LabelingJobResourceConfig"

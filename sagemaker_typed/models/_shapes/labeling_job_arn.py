@@ -8,6 +8,8 @@ from sagemaker_typed._runtime import constraints as _c
 LabelingJobArn: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(
-        min_length=0, max_length=2048, pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:labeling-job/.*)$"
+        min_length=0,
+        max_length=2048,
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:labeling-job/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

@@ -8,9 +8,14 @@ from .content_classifiers import ContentClassifiers
 
 
 class LabelingJobDataAttributes(_s.Shape):
-    """Attributes of the data specified by the customer. Use these to describe the data to be labeled."""
+    """Attributes of the data specified by the customer. Use these to describe the data
+    to be labeled.
+    """
 
     content_classifiers: ContentClassifiers | None = _pd.Field(
         None, validation_alias="ContentClassifiers", serialization_alias="ContentClassifiers"
     )
-    """Declares that your content is free of personally identifiable information or adult content. SageMaker may restrict the Amazon Mechanical Turk workers that can view your task based on this information."""
+    """Declares that your content is free of personally identifiable information or
+    adult content. SageMaker may restrict the Amazon Mechanical Turk workers that can
+    view your task based on this information.
+    """

@@ -9,7 +9,19 @@ from .labeling_job_sns_data_source import LabelingJobSnsDataSource
 
 
 class LabelingJobDataSource(_s.Shape):
-    """Provides information about the location of input data. You must specify at least one of the following: S3DataSource or SnsDataSource . Use SnsDataSource to specify an SNS input topic for a streaming labeling job. If you do not specify and SNS input topic ARN, Ground Truth will create a one-time labeling job. Use S3DataSource to specify an input manifest file for both streaming and one-time labeling jobs. Adding an S3DataSource is optional if you use SnsDataSource to create a streaming labeling job."""
+    """Provides information about the location of input data.
+
+    You must specify at least one of the following: ``S3DataSource`` or
+    ``SnsDataSource``.
+
+    Use ``SnsDataSource`` to specify an SNS input topic for a streaming labeling job. If
+    you do not specify and SNS input topic ARN, Ground Truth will create a one-time
+    labeling job.
+
+    Use ``S3DataSource`` to specify an input manifest file for both streaming and
+    one-time labeling jobs. Adding an ``S3DataSource`` is optional if you use
+    ``SnsDataSource`` to create a streaming labeling job.
+    """
 
     s3_data_source: LabelingJobS3DataSource | None = _pd.Field(
         None, validation_alias="S3DataSource", serialization_alias="S3DataSource"
@@ -19,4 +31,7 @@ class LabelingJobDataSource(_s.Shape):
     sns_data_source: LabelingJobSnsDataSource | None = _pd.Field(
         None, validation_alias="SnsDataSource", serialization_alias="SnsDataSource"
     )
-    """An Amazon SNS data source used for streaming labeling jobs. To learn more, see Send Data to a Streaming Labeling Job ."""
+    """An Amazon SNS data source used for streaming labeling jobs. To learn more, see
+    Send Data to a Streaming Labeling Job
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-streaming-labeling-job.html#sms-streaming-how-it-works-send-data).
+    """

@@ -21,7 +21,9 @@ class LabelingJobForWorkteamSummary(_s.Shape):
     job_reference_code: JobReferenceCode = _pd.Field(
         validation_alias="JobReferenceCode", serialization_alias="JobReferenceCode"
     )
-    """A unique identifier for a labeling job. You can use this to refer to a specific labeling job."""
+    """A unique identifier for a labeling job. You can use this to refer to a specific
+    labeling job.
+    """
 
     label_counters: LabelCountersForWorkteam | None = _pd.Field(
         None, validation_alias="LabelCounters", serialization_alias="LabelCounters"
@@ -43,4 +45,6 @@ class LabelingJobForWorkteamSummary(_s.Shape):
     work_requester_account_id: AccountId = _pd.Field(
         validation_alias="WorkRequesterAccountId", serialization_alias="WorkRequesterAccountId"
     )
-    """The Amazon Web Services account ID of the account used to start the labeling job."""
+    """The Amazon Web Services account ID of the account used to start the labeling
+    job.
+    """

@@ -14,7 +14,9 @@ class LabelingJobOutput(_s.Shape):
     final_active_learning_model_arn: ModelArn | None = _pd.Field(
         None, validation_alias="FinalActiveLearningModelArn", serialization_alias="FinalActiveLearningModelArn"
     )
-    """The Amazon Resource Name (ARN) for the most recent SageMaker model trained as part of automated data labeling."""
+    """The Amazon Resource Name (ARN) for the most recent SageMaker model trained as
+    part of automated data labeling.
+    """
 
     output_dataset_s3_uri: S3Uri = _pd.Field(
         validation_alias="OutputDatasetS3Uri", serialization_alias="OutputDatasetS3Uri"

@@ -11,4 +11,6 @@ class LabelingJobSnsDataSource(_s.Shape):
     """An Amazon SNS data source used for streaming labeling jobs."""
 
     sns_topic_arn: SnsTopicArn = _pd.Field(validation_alias="SnsTopicArn", serialization_alias="SnsTopicArn")
-    """The Amazon SNS input topic Amazon Resource Name (ARN). Specify the ARN of the input topic you will use to send new data objects to a streaming labeling job."""
+    """The Amazon SNS input topic Amazon Resource Name (ARN). Specify the ARN of the
+    input topic you will use to send new data objects to a streaming labeling job.
+    """

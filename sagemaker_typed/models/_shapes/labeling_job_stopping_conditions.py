@@ -9,7 +9,12 @@ from .max_percentage_of_input_dataset_labeled import MaxPercentageOfInputDataset
 
 
 class LabelingJobStoppingConditions(_s.Shape):
-    """A set of conditions for stopping a labeling job. If any of the conditions are met, the job is automatically stopped. You can use these conditions to control the cost of data labeling. Labeling jobs fail after 30 days with an appropriate client error message."""
+    """A set of conditions for stopping a labeling job. If any of the conditions are
+    met, the job is automatically stopped. You can use these conditions to control the
+    cost of data labeling.
+
+    Note: Labeling jobs fail after 30 days with an appropriate client error message.
+    """
 
     max_human_labeled_object_count: MaxHumanLabeledObjectCount | None = _pd.Field(
         None, validation_alias="MaxHumanLabeledObjectCount", serialization_alias="MaxHumanLabeledObjectCount"

@@ -24,7 +24,11 @@ class LabelingJobSummary(_s.Shape):
         validation_alias="AnnotationConsolidationLambdaArn",
         serialization_alias="AnnotationConsolidationLambdaArn",
     )
-    """The Amazon Resource Name (ARN) of the Lambda function used to consolidate the annotations from individual workers into a label for a data object. For more information, see Annotation Consolidation ."""
+    """The Amazon Resource Name (ARN) of the Lambda function used to consolidate the
+    annotations from individual workers into a label for a data object. For more
+    information, see Annotation Consolidation
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-annotation-consolidation.html).
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """The date and time that the job was created (timestamp)."""
@@ -32,7 +36,9 @@ class LabelingJobSummary(_s.Shape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """If the LabelingJobStatus field is Failed , this field contains a description of the error."""
+    """If the ``LabelingJobStatus`` field is ``Failed``, this field contains a
+    description of the error.
+    """
 
     input_config: LabelingJobInputConfig | None = _pd.Field(
         None, validation_alias="InputConfig", serialization_alias="InputConfig"
@@ -45,7 +51,9 @@ class LabelingJobSummary(_s.Shape):
     labeling_job_arn: LabelingJobArn = _pd.Field(
         validation_alias="LabelingJobArn", serialization_alias="LabelingJobArn"
     )
-    """The Amazon Resource Name (ARN) assigned to the labeling job when it was created."""
+    """The Amazon Resource Name (ARN) assigned to the labeling job when it was
+    created.
+    """
 
     labeling_job_name: LabelingJobName = _pd.Field(
         validation_alias="LabelingJobName", serialization_alias="LabelingJobName"
@@ -70,7 +78,9 @@ class LabelingJobSummary(_s.Shape):
     pre_human_task_lambda_arn: LambdaFunctionArn | None = _pd.Field(
         None, validation_alias="PreHumanTaskLambdaArn", serialization_alias="PreHumanTaskLambdaArn"
     )
-    """The Amazon Resource Name (ARN) of a Lambda function. The function is run before each data object is sent to a worker."""
+    """The Amazon Resource Name (ARN) of a Lambda function. The function is run before
+    each data object is sent to a worker.
+    """
 
     workteam_arn: WorkteamArn = _pd.Field(validation_alias="WorkteamArn", serialization_alias="WorkteamArn")
     """The Amazon Resource Name (ARN) of the work team assigned to the job."""

@@ -12,7 +12,9 @@ class LambdaStepMetadata(_s.Shape):
     """Metadata for a Lambda step."""
 
     arn: String256 | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
-    """The Amazon Resource Name (ARN) of the Lambda function that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the Lambda function that was run by this step
+    execution.
+    """
 
     output_parameters: OutputParameterList | None = _pd.Field(
         None, validation_alias="OutputParameters", serialization_alias="OutputParameters"

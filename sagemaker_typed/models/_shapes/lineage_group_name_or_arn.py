@@ -10,7 +10,7 @@ LineageGroupNameOrArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=256,
-        pattern="^(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:lineage-group/)?([a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}))$",
+        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:lineage-group/)?[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,119}$",
         astral=False,
     ),
 ]

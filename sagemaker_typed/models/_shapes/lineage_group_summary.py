@@ -10,7 +10,9 @@ from .timestamp import Timestamp
 
 
 class LineageGroupSummary(_s.Shape):
-    """Lists a summary of the properties of a lineage group. A lineage group provides a group of shareable lineage entity resources."""
+    """Lists a summary of the properties of a lineage group. A lineage group provides a
+    group of shareable lineage entity resources.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"

@@ -9,7 +9,9 @@ from .map_string2048 import MapString2048
 
 
 class LineageMetadata(_s.Shape):
-    """The metadata that tracks relationships between ML artifacts, actions, and contexts."""
+    """The metadata that tracks relationships between ML artifacts, actions, and
+    contexts.
+    """
 
     action_arns: MapString2048 | None = _pd.Field(None, validation_alias="ActionArns", serialization_alias="ActionArns")
     """The Amazon Resource Name (ARN) of the lineage action."""

@@ -28,16 +28,20 @@ class ListActionsRequest(_s.Shape):
     """A filter that returns only actions created on or before the specified time."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of actions to return in the response. The default value is 10."""
+    """The maximum number of actions to return in the response. The default value
+    is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListActions didn't return the full set of actions, the call returns a token for getting the next set of actions."""
+    """If the previous call to ``ListActions`` didn't return the full set of actions,
+    the call returns a token for getting the next set of actions.
+    """
 
     sort_by: SortActionsBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CreationTime ."""
+    """The property used to sort results. The default value is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order. The default value is Descending ."""
+    """The sort order. The default value is ``Descending``."""
 
     source_uri: SourceUri | None = _pd.Field(None, validation_alias="SourceUri", serialization_alias="SourceUri")
     """A filter that returns only actions with the specified source URI."""

@@ -30,16 +30,20 @@ class ListAIBenchmarkJobsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the job name. This filter returns only jobs whose name contains the specified string."""
+    """A string in the job name. This filter returns only jobs whose name contains the
+    specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListAIBenchmarkJobs didn't return the full set of jobs, the call returns a token for getting the next set."""
+    """If the previous call to ``ListAIBenchmarkJobs`` didn't return the full set of
+    jobs, the call returns a token for getting the next set.
+    """
 
     sort_by: ListAIBenchmarkJobsSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Descending ."""
+    """The sort order for results. The default is ``Descending``."""
 
     status_equals: AIBenchmarkJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -12,7 +12,11 @@ class ListAIBenchmarkJobsResponse(_s.OutputShape):
     ai_benchmark_jobs: AIBenchmarkJobSummaryList = _pd.Field(
         validation_alias="AIBenchmarkJobs", serialization_alias="AIBenchmarkJobs"
     )
-    """An array of AIBenchmarkJobSummary objects, one for each benchmark job that matches the specified filters."""
+    """An array of ``AIBenchmarkJobSummary`` objects, one for each benchmark job that
+    matches the specified filters.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve the next set of jobs, use it in the subsequent request."""
+    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve
+    the next set of jobs, use it in the subsequent request.
+    """

@@ -12,7 +12,11 @@ class ListAIRecommendationJobsResponse(_s.OutputShape):
     ai_recommendation_jobs: AIRecommendationJobSummaryList = _pd.Field(
         validation_alias="AIRecommendationJobs", serialization_alias="AIRecommendationJobs"
     )
-    """An array of AIRecommendationJobSummary objects, one for each recommendation job that matches the specified filters."""
+    """An array of ``AIRecommendationJobSummary`` objects, one for each recommendation
+    job that matches the specified filters.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve the next set of jobs, use it in the subsequent request."""
+    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve
+    the next set of jobs, use it in the subsequent request.
+    """

@@ -29,15 +29,19 @@ class ListAIWorkloadConfigsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the configuration name. This filter returns only configurations whose name contains the specified string."""
+    """A string in the configuration name. This filter returns only configurations whose
+    name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListAIWorkloadConfigs didn't return the full set of configurations, the call returns a token for getting the next set of configurations."""
+    """If the previous call to ``ListAIWorkloadConfigs`` didn't return the full set of
+    configurations, the call returns a token for getting the next set of configurations.
+    """
 
     sort_by: ListAIWorkloadConfigsSortBy | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Descending ."""
+    """The sort order for results. The default is ``Descending``."""

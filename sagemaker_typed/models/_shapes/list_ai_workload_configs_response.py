@@ -12,7 +12,11 @@ class ListAIWorkloadConfigsResponse(_s.OutputShape):
     ai_workload_configs: AIWorkloadConfigSummaryList = _pd.Field(
         validation_alias="AIWorkloadConfigs", serialization_alias="AIWorkloadConfigs"
     )
-    """An array of AIWorkloadConfigSummary objects, one for each AI workload configuration that matches the specified filters."""
+    """An array of ``AIWorkloadConfigSummary`` objects, one for each AI workload
+    configuration that matches the specified filters.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve the next set of configurations, use it in the subsequent request."""
+    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve
+    the next set of configurations, use it in the subsequent request.
+    """

@@ -16,12 +16,16 @@ class ListAlgorithmsInput(_s.Shape):
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only algorithms created after the specified time (timestamp)."""
+    """A filter that returns only algorithms created after the specified time
+    (timestamp).
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only algorithms created before the specified time (timestamp)."""
+    """A filter that returns only algorithms created before the specified time
+    (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of algorithms to return in the response."""
@@ -29,13 +33,18 @@ class ListAlgorithmsInput(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the algorithm name. This filter returns only algorithms whose name contains the specified string."""
+    """A string in the algorithm name. This filter returns only algorithms whose name
+    contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListAlgorithms request was truncated, the response includes a NextToken . To retrieve the next set of algorithms, use the token in the next request."""
+    """If the response to a previous ``ListAlgorithms`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of algorithms, use the
+    token in the next request.
+    """
 
     sort_by: AlgorithmSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The parameter by which to sort the results. The default is CreationTime ."""
+    """The parameter by which to sort the results. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for the results. The default is Ascending ."""
+    """The sort order for the results. The default is ``Ascending``."""

@@ -12,7 +12,9 @@ class ListAlgorithmsOutput(_s.OutputShape):
     algorithm_summary_list: AlgorithmSummaryList = _pd.Field(
         validation_alias="AlgorithmSummaryList", serialization_alias="AlgorithmSummaryList"
     )
-    """&gt;An array of AlgorithmSummary objects, each of which lists an algorithm."""
+    """>An array of ``AlgorithmSummary`` objects, each of which lists an algorithm."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of algorithms, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of algorithms, use it in the subsequent request.
+    """

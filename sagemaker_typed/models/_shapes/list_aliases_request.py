@@ -22,7 +22,11 @@ class ListAliasesRequest(_s.Shape):
     """The maximum number of aliases to return."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListAliases didn't return the full set of aliases, the call returns a token for retrieving the next set of aliases."""
+    """If the previous call to ``ListAliases`` didn't return the full set of aliases,
+    the call returns a token for retrieving the next set of aliases.
+    """
 
     version: ImageVersionNumber | None = _pd.Field(None, validation_alias="Version", serialization_alias="Version")
-    """The version of the image. If image version is not specified, the aliases of all versions of the image are listed."""
+    """The version of the image. If image version is not specified, the aliases of all
+    versions of the image are listed.
+    """

@@ -16,36 +16,53 @@ class ListAppImageConfigsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only AppImageConfigs created on or after the specified time."""
+    """A filter that returns only AppImageConfigs created on or after the specified
+    time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only AppImageConfigs created on or before the specified time."""
+    """A filter that returns only AppImageConfigs created on or before the specified
+    time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The total number of items to return in the response. If the total number of items available is more than the value specified, a NextToken is provided in the response. To resume pagination, provide the NextToken value in the as part of a subsequent call. The default value is 10."""
+    """The total number of items to return in the response. If the total number of items
+    available is more than the value specified, a ``NextToken`` is provided in the
+    response. To resume pagination, provide the ``NextToken`` value in the as part of a
+    subsequent call. The default value is 10.
+    """
 
     modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="ModifiedTimeAfter", serialization_alias="ModifiedTimeAfter"
     )
-    """A filter that returns only AppImageConfigs modified on or after the specified time."""
+    """A filter that returns only AppImageConfigs modified on or after the specified
+    time.
+    """
 
     modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="ModifiedTimeBefore", serialization_alias="ModifiedTimeBefore"
     )
-    """A filter that returns only AppImageConfigs modified on or before the specified time."""
+    """A filter that returns only AppImageConfigs modified on or before the specified
+    time.
+    """
 
     name_contains: AppImageConfigName | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A filter that returns only AppImageConfigs whose name contains the specified string."""
+    """A filter that returns only AppImageConfigs whose name contains the specified
+    string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListImages didn't return the full set of AppImageConfigs, the call returns a token for getting the next set of AppImageConfigs."""
+    """If the previous call to ``ListImages`` didn't return the full set of
+    AppImageConfigs, the call returns a token for getting the next set of
+    AppImageConfigs.
+    """
 
     sort_by: AppImageConfigSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CreationTime ."""
+    """The property used to sort results. The default value is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order. The default value is Descending ."""
+    """The sort order. The default value is ``Descending``."""

@@ -20,10 +20,18 @@ class ListAppsRequest(_s.Shape):
     """A parameter to search for the domain ID."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """This parameter defines the maximum number of results that can be return in a single response. The MaxResults parameter is an upper bound, not a target. If there are more results available than the value specified, a NextToken is provided in the response. The NextToken indicates that the user should get the next set of results by providing this token as a part of a subsequent call. The default value for MaxResults is 10."""
+    """This parameter defines the maximum number of results that can be return in a
+    single response. The ``MaxResults`` parameter is an upper bound, not a target. If
+    there are more results available than the value specified, a ``NextToken`` is
+    provided in the response. The ``NextToken`` indicates that the user should get the
+    next set of results by providing this token as a part of a subsequent call. The
+    default value for ``MaxResults`` is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     sort_by: AppSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """The parameter by which to sort the results. The default is CreationTime."""
@@ -34,9 +42,13 @@ class ListAppsRequest(_s.Shape):
     space_name_equals: SpaceName | None = _pd.Field(
         None, validation_alias="SpaceNameEquals", serialization_alias="SpaceNameEquals"
     )
-    """A parameter to search by space name. If UserProfileNameEquals is set, then this value cannot be set."""
+    """A parameter to search by space name. If ``UserProfileNameEquals`` is set, then
+    this value cannot be set.
+    """
 
     user_profile_name_equals: UserProfileName | None = _pd.Field(
         None, validation_alias="UserProfileNameEquals", serialization_alias="UserProfileNameEquals"
     )
-    """A parameter to search by user profile name. If SpaceNameEquals is set, then this value cannot be set."""
+    """A parameter to search by user profile name. If ``SpaceNameEquals`` is set, then
+    this value cannot be set.
+    """

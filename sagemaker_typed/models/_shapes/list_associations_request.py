@@ -23,17 +23,23 @@ class ListAssociationsRequest(_s.Shape):
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """A filter that returns only associations created on or after the specified time."""
+    """A filter that returns only associations created on or after the specified
+    time.
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """A filter that returns only associations created on or before the specified time."""
+    """A filter that returns only associations created on or before the specified
+    time.
+    """
 
     destination_arn: AssociationEntityArn | None = _pd.Field(
         None, validation_alias="DestinationArn", serialization_alias="DestinationArn"
     )
-    """A filter that returns only associations with the specified destination Amazon Resource Name (ARN)."""
+    """A filter that returns only associations with the specified destination Amazon
+    Resource Name (ARN).
+    """
 
     destination_type: String256 | None = _pd.Field(
         None, validation_alias="DestinationType", serialization_alias="DestinationType"
@@ -41,16 +47,20 @@ class ListAssociationsRequest(_s.Shape):
     """A filter that returns only associations with the specified destination type."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of associations to return in the response. The default value is 10."""
+    """The maximum number of associations to return in the response. The default
+    value is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListAssociations didn't return the full set of associations, the call returns a token for getting the next set of associations."""
+    """If the previous call to ``ListAssociations`` didn't return the full set of
+    associations, the call returns a token for getting the next set of associations.
+    """
 
     sort_by: SortAssociationsBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CreationTime ."""
+    """The property used to sort results. The default value is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order. The default value is Descending ."""
+    """The sort order. The default value is ``Descending``."""
 
     source_arn: AssociationEntityArn | None = _pd.Field(
         None, validation_alias="SourceArn", serialization_alias="SourceArn"

@@ -45,13 +45,15 @@ class ListAutoMLJobsRequest(_s.Shape):
     """Request a list of jobs, using a search filter for name."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you receive this token. Use it in your
+    next request to receive the next set of results.
+    """
 
     sort_by: AutoMLSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The parameter by which to sort the results. The default is Name ."""
+    """The parameter by which to sort the results. The default is ``Name``."""
 
     sort_order: AutoMLSortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for the results. The default is Descending ."""
+    """The sort order for the results. The default is ``Descending``."""
 
     status_equals: AutoMLJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

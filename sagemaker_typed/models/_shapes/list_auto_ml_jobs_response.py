@@ -15,4 +15,6 @@ class ListAutoMLJobsResponse(_s.OutputShape):
     """Returns a summary list of jobs."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you receive this token. Use it in your
+    next request to receive the next set of results.
+    """

@@ -28,13 +28,15 @@ class ListCandidatesForAutoMLJobRequest(_s.Shape):
     """List the job's candidates up to a specified limit."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you receive this token. Use it in your
+    next request to receive the next set of results.
+    """
 
     sort_by: CandidateSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The parameter by which to sort the results. The default is Descending ."""
+    """The parameter by which to sort the results. The default is ``Descending``."""
 
     sort_order: AutoMLSortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for the results. The default is Ascending ."""
+    """The sort order for the results. The default is ``Ascending``."""
 
     status_equals: CandidateStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -10,7 +10,9 @@ from .next_token import NextToken
 
 class ListCandidatesForAutoMLJobResponse(_s.OutputShape):
     candidates: AutoMLCandidates = _pd.Field(validation_alias="Candidates", serialization_alias="Candidates")
-    """Summaries about the AutoMLCandidates ."""
+    """Summaries about the ``AutoMLCandidates``."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you receive this token. Use it in your
+    next request to receive the next set of results.
+    """

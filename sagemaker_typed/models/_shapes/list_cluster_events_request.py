@@ -18,46 +18,69 @@ from .timestamp import Timestamp
 
 class ListClusterEventsRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list events."""
+    """The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to
+    list events.
+    """
 
     event_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="EventTimeAfter", serialization_alias="EventTimeAfter"
     )
-    """The start of the time range for filtering events. Only events that occurred after this time are included in the results."""
+    """The start of the time range for filtering events. Only events that occurred after
+    this time are included in the results.
+    """
 
     event_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="EventTimeBefore", serialization_alias="EventTimeBefore"
     )
-    """The end of the time range for filtering events. Only events that occurred before this time are included in the results."""
+    """The end of the time range for filtering events. Only events that occurred before
+    this time are included in the results.
+    """
 
     instance_group_name: ClusterInstanceGroupName | None = _pd.Field(
         None, validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
     )
-    """The name of the instance group to filter events. If specified, only events related to this instance group are returned."""
+    """The name of the instance group to filter events. If specified, only events
+    related to this instance group are returned.
+    """
 
     max_results: ClusterEventMaxResults | None = _pd.Field(
         None, validation_alias="MaxResults", serialization_alias="MaxResults"
     )
-    """The maximum number of events to return in the response. Valid range is 1 to 100."""
+    """The maximum number of events to return in the response. Valid range is 1
+    to 100.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to retrieve the next set of results. This token is obtained from the output of a previous ListClusterEvents call."""
+    """A token to retrieve the next set of results. This token is obtained from the
+    output of a previous ``ListClusterEvents`` call.
+    """
 
     node_id: ClusterNodeId | None = _pd.Field(None, validation_alias="NodeId", serialization_alias="NodeId")
-    """The EC2 instance ID to filter events. If specified, only events related to this instance are returned."""
+    """The EC2 instance ID to filter events. If specified, only events related to this
+    instance are returned.
+    """
 
     operation_id: ClusterOperationId | None = _pd.Field(
         None, validation_alias="OperationId", serialization_alias="OperationId"
     )
-    """The unique identifier (UUID) of a cluster operation for which to filter events. If specified, only events associated with this operation are returned. This ID can be obtained from the ListClusterOperations operation."""
+    """The unique identifier (UUID) of a cluster operation for which to filter events.
+    If specified, only events associated with this operation are returned. This ID can
+    be obtained from the ``ListClusterOperations`` operation.
+    """
 
     resource_type: ClusterEventResourceType | None = _pd.Field(
         None, validation_alias="ResourceType", serialization_alias="ResourceType"
     )
-    """The type of resource for which to filter events. Valid values are Cluster , InstanceGroup , or Instance ."""
+    """The type of resource for which to filter events. Valid values are ``Cluster``,
+    ``InstanceGroup``, or ``Instance``.
+    """
 
     sort_by: EventSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to use for sorting the event list. Currently, the only supported value is EventTime ."""
+    """The field to use for sorting the event list. Currently, the only supported value
+    is ``EventTime``.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The order in which to sort the results. Valid values are Ascending or Descending (the default is Descending )."""
+    """The order in which to sort the results. Valid values are ``Ascending`` or
+    ``Descending`` (the default is ``Descending``).
+    """

@@ -13,4 +13,6 @@ class ListClusterEventsResponse(_s.OutputShape):
     """A list of event summaries matching the specified criteria."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to retrieve the next set of results. Include this token in subsequent ListClusterEvents calls to fetch more events."""
+    """A token to retrieve the next set of results. Include this token in subsequent
+    ``ListClusterEvents`` calls to fetch more events.
+    """

@@ -11,10 +11,17 @@ from .next_token import NextToken
 
 class ListClusterExtensionVersionsRequest(_s.Shape):
     extension_name: ExtensionName = _pd.Field(validation_alias="ExtensionName", serialization_alias="ExtensionName")
-    """The name of the extension whose versions you want to list, for example sagemaker-observability ."""
+    """The name of the extension whose versions you want to list, for example
+    ``sagemaker-observability``.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of versions to return in the response. If you don't specify a value, SageMaker HyperPod returns up to 100 versions."""
+    """The maximum number of versions to return in the response. If you don't specify a
+    value, SageMaker HyperPod returns up to 100 versions.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListClusterExtensionVersions request was truncated, the response includes a NextToken . To retrieve the next set of versions, use the token in the next request."""
+    """If the result of the previous ``ListClusterExtensionVersions`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of
+    versions, use the token in the next request.
+    """

@@ -12,7 +12,11 @@ class ListClusterExtensionVersionsResponse(_s.OutputShape):
     extension_versions: ExtensionVersionSummaries = _pd.Field(
         validation_alias="ExtensionVersions", serialization_alias="ExtensionVersions"
     )
-    """The versions of the extension that you can install, from the highest version to the lowest."""
+    """The versions of the extension that you can install, from the highest version to
+    the lowest.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, a token that you can use in the next request to retrieve the next set of versions."""
+    """If the response is truncated, a token that you can use in the next request to
+    retrieve the next set of versions.
+    """

@@ -12,20 +12,34 @@ from .timestamp import Timestamp
 
 class ListClusterExtensionsRequest(_s.Shape):
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster whose extensions you want to list."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster whose extensions
+    you want to list.
+    """
 
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns extensions created at or after the specified time. Timestamps are formatted according to the ISO 8601 standard."""
+    """A filter that returns extensions created at or after the specified time.
+    Timestamps are formatted according to the ISO 8601 standard.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns extensions created at or before the specified time. The acceptable formats are the same as the timestamp formats for CreationTimeAfter ."""
+    """A filter that returns extensions created at or before the specified time. The
+    acceptable formats are the same as the timestamp formats for ``CreationTimeAfter``.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of extensions to return in the response. If you don't specify a value, SageMaker HyperPod returns up to 100 extensions."""
+    """The maximum number of extensions to return in the response. If you don't specify
+    a value, SageMaker HyperPod returns up to 100 extensions.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListClusterExtensions request was truncated, the response includes a NextToken . To retrieve the next set of extensions, use the token in the next request. When you use the CreationTimeAfter or CreationTimeBefore filters, a response can contain fewer extensions than MaxResults , or none, and still include a NextToken . Continue until the response doesn't include a NextToken ."""
+    """If the result of the previous ``ListClusterExtensions`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of extensions, use
+    the token in the next request. When you use the ``CreationTimeAfter`` or
+    ``CreationTimeBefore`` filters, a response can contain fewer extensions than
+    ``MaxResults``, or none, and still include a ``NextToken``. Continue until the
+    response doesn't include a ``NextToken``.
+    """

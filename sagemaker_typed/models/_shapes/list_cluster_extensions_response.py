@@ -13,4 +13,6 @@ class ListClusterExtensionsResponse(_s.OutputShape):
     """The list of extensions installed on the cluster."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The next token specified for listing extensions on a SageMaker HyperPod cluster."""
+    """The next token specified for listing extensions on a SageMaker HyperPod
+    cluster.
+    """

@@ -16,36 +16,69 @@ from .timestamp import Timestamp
 
 class ListClusterNodesRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod cluster in which you want to retrieve the list of nodes."""
+    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod
+    cluster in which you want to retrieve the list of nodes.
+    """
 
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns nodes in a SageMaker HyperPod cluster created after the specified time. Timestamps are formatted according to the ISO 8601 standard. Acceptable formats include: YYYY-MM-DDThh:mm:ss.sssTZD (UTC), for example, 2014-10-01T20:30:00.000Z YYYY-MM-DDThh:mm:ss.sssTZD (with offset), for example, 2014-10-01T12:30:00.000-08:00 YYYY-MM-DD , for example, 2014-10-01 Unix time in seconds, for example, 1412195400 . This is also referred to as Unix Epoch time and represents the number of seconds since midnight, January 1, 1970 UTC. For more information about the timestamp format, see Timestamp in the Amazon Web Services Command Line Interface User Guide ."""
+    """A filter that returns nodes in a SageMaker HyperPod cluster created after the
+    specified time. Timestamps are formatted according to the ISO 8601 standard.
+
+    Acceptable formats include:
+
+    - ``YYYY-MM-DDThh:mm:ss.sssTZD`` (UTC), for example, ``2014-10-01T20:30:00.000Z``
+    - ``YYYY-MM-DDThh:mm:ss.sssTZD`` (with offset), for example,
+      ``2014-10-01T12:30:00.000-08:00``
+    - ``YYYY-MM-DD``, for example, ``2014-10-01``
+    - Unix time in seconds, for example, ``1412195400``. This is also referred to as
+      Unix Epoch time and represents the number of seconds since midnight, January 1,
+      1970 UTC.
+
+    For more information about the timestamp format, see Timestamp
+    (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-types.html#parameter-type-timestamp)
+    in the Amazon Web Services Command Line Interface User Guide.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns nodes in a SageMaker HyperPod cluster created before the specified time. The acceptable formats are the same as the timestamp formats for CreationTimeAfter . For more information about the timestamp format, see Timestamp in the Amazon Web Services Command Line Interface User Guide ."""
+    """A filter that returns nodes in a SageMaker HyperPod cluster created before the
+    specified time. The acceptable formats are the same as the timestamp formats for
+    ``CreationTimeAfter``. For more information about the timestamp format, see
+    Timestamp
+    (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-types.html#parameter-type-timestamp)
+    in the Amazon Web Services Command Line Interface User Guide.
+    """
 
     include_node_logical_ids: IncludeNodeLogicalIdsBoolean | None = _pd.Field(
         None, validation_alias="IncludeNodeLogicalIds", serialization_alias="IncludeNodeLogicalIds"
     )
-    """Specifies whether to include nodes that are still being provisioned in the response. When set to true, the response includes all nodes regardless of their provisioning status. When set to False (default), only nodes with assigned InstanceIds are returned."""
+    """Specifies whether to include nodes that are still being provisioned in the
+    response. When set to true, the response includes all nodes regardless of their
+    provisioning status. When set to ``False`` (default), only nodes with assigned
+    ``InstanceIds`` are returned.
+    """
 
     instance_group_name_contains: ClusterInstanceGroupName | None = _pd.Field(
         None, validation_alias="InstanceGroupNameContains", serialization_alias="InstanceGroupNameContains"
     )
-    """A filter that returns the instance groups whose name contain a specified string."""
+    """A filter that returns the instance groups whose name contain a specified
+    string.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of nodes to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListClusterNodes request was truncated, the response includes a NextToken . To retrieve the next set of cluster nodes, use the token in the next request."""
+    """If the result of the previous ``ListClusterNodes`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of cluster nodes, use
+    the token in the next request.
+    """
 
     sort_by: ClusterSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field by which to sort results. The default value is CREATION_TIME ."""
+    """The field by which to sort results. The default value is ``CREATION_TIME``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default value is Ascending ."""
+    """The sort order for results. The default value is ``Ascending``."""

@@ -15,4 +15,6 @@ class ListClusterNodesResponse(_s.OutputShape):
     """The summaries of listed instances in a SageMaker HyperPod cluster"""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The next token specified for listing instances in a SageMaker HyperPod cluster."""
+    """The next token specified for listing instances in a SageMaker HyperPod
+    cluster.
+    """

@@ -16,34 +16,52 @@ from .timestamp import Timestamp
 
 class ListClusterOperationsRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list operations."""
+    """The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list
+    operations.
+    """
 
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """The start of the time range for filtering operations. Only operations created after this time are included in the results."""
+    """The start of the time range for filtering operations. Only operations created
+    after this time are included in the results.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """The end of the time range for filtering operations. Only operations created before this time are included in the results."""
+    """The end of the time range for filtering operations. Only operations created
+    before this time are included in the results.
+    """
 
     max_results: ClusterOperationMaxResults | None = _pd.Field(
         None, validation_alias="MaxResults", serialization_alias="MaxResults"
     )
-    """The maximum number of operations to return in the response. Valid range is 1 to 100."""
+    """The maximum number of operations to return in the response. Valid range is 1
+    to 100.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to retrieve the next set of results. This token is obtained from the output of a previous ListClusterOperations call."""
+    """A token to retrieve the next set of results. This token is obtained from the
+    output of a previous ``ListClusterOperations`` call.
+    """
 
     sort_by: ClusterOperationSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to use for sorting the operation list. Currently, the only supported value is CreationTime ."""
+    """The field to use for sorting the operation list. Currently, the only supported
+    value is ``CreationTime``.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The order in which to sort the results. Valid values are Ascending or Descending (the default is Descending )."""
+    """The order in which to sort the results. Valid values are ``Ascending`` or
+    ``Descending`` (the default is ``Descending``).
+    """
 
     status: ClusterOperationStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The operation status to filter by. If specified, only operations with this status are returned. Valid values are InProgress , Superseded , or Done ."""
+    """The operation status to filter by. If specified, only operations with this status
+    are returned. Valid values are ``InProgress``, ``Superseded``, or ``Done``.
+    """
 
     type: ClusterOperationType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """The operation type to filter by. If specified, only operations of this type are returned. Valid values are Scaling or DeepHealthCheck ."""
+    """The operation type to filter by. If specified, only operations of this type are
+    returned. Valid values are ``Scaling`` or ``DeepHealthCheck``.
+    """

@@ -15,4 +15,6 @@ class ListClusterOperationsResponse(_s.OutputShape):
     """A list of operation summaries matching the specified criteria."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to retrieve the next set of results. Include this token in subsequent ListClusterOperations calls to fetch more operations."""
+    """A token to retrieve the next set of results. Include this token in subsequent
+    ``ListClusterOperations`` calls to fetch more operations.
+    """

@@ -17,15 +17,43 @@ class ListClustersRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """Set a start time for the time range during which you want to list SageMaker HyperPod clusters. Timestamps are formatted according to the ISO 8601 standard. Acceptable formats include: YYYY-MM-DDThh:mm:ss.sssTZD (UTC), for example, 2014-10-01T20:30:00.000Z YYYY-MM-DDThh:mm:ss.sssTZD (with offset), for example, 2014-10-01T12:30:00.000-08:00 YYYY-MM-DD , for example, 2014-10-01 Unix time in seconds, for example, 1412195400 . This is also referred to as Unix Epoch time and represents the number of seconds since midnight, January 1, 1970 UTC. For more information about the timestamp format, see Timestamp in the Amazon Web Services Command Line Interface User Guide ."""
+    """Set a start time for the time range during which you want to list SageMaker
+    HyperPod clusters. Timestamps are formatted according to the ISO 8601 standard.
+
+    Acceptable formats include:
+
+    - ``YYYY-MM-DDThh:mm:ss.sssTZD`` (UTC), for example, ``2014-10-01T20:30:00.000Z``
+    - ``YYYY-MM-DDThh:mm:ss.sssTZD`` (with offset), for example,
+      ``2014-10-01T12:30:00.000-08:00``
+    - ``YYYY-MM-DD``, for example, ``2014-10-01``
+    - Unix time in seconds, for example, ``1412195400``. This is also referred to as
+      Unix Epoch time and represents the number of seconds since midnight, January 1,
+      1970 UTC.
+
+    For more information about the timestamp format, see Timestamp
+    (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-types.html#parameter-type-timestamp)
+    in the Amazon Web Services Command Line Interface User Guide.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """Set an end time for the time range during which you want to list SageMaker HyperPod clusters. A filter that returns nodes in a SageMaker HyperPod cluster created before the specified time. The acceptable formats are the same as the timestamp formats for CreationTimeAfter . For more information about the timestamp format, see Timestamp in the Amazon Web Services Command Line Interface User Guide ."""
+    """Set an end time for the time range during which you want to list SageMaker
+    HyperPod clusters. A filter that returns nodes in a SageMaker HyperPod cluster
+    created before the specified time. The acceptable formats are the same as the
+    timestamp formats for ``CreationTimeAfter``. For more information about the
+    timestamp format, see Timestamp
+    (https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-types.html#parameter-type-timestamp)
+    in the Amazon Web Services Command Line Interface User Guide.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """Specifies the maximum number of clusters to evaluate for the operation (not necessarily the number of matching items). After SageMaker processes the number of clusters up to MaxResults , it stops the operation and returns the matching clusters up to that point. If all the matching clusters are desired, SageMaker will go through all the clusters until NextToken is empty."""
+    """Specifies the maximum number of clusters to evaluate for the operation (not
+    necessarily the number of matching items). After SageMaker processes the number of
+    clusters up to ``MaxResults``, it stops the operation and returns the matching
+    clusters up to that point. If all the matching clusters are desired, SageMaker will
+    go through all the clusters until ``NextToken`` is empty.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
@@ -36,12 +64,17 @@ class ListClustersRequest(_s.Shape):
     """Set the next token to retrieve the list of SageMaker HyperPod clusters."""
 
     sort_by: ClusterSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field by which to sort results. The default value is CREATION_TIME ."""
+    """The field by which to sort results. The default value is ``CREATION_TIME``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default value is Ascending ."""
+    """The sort order for results. The default value is ``Ascending``."""
 
     training_plan_arn: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN); of the training plan to filter clusters by. For more information about reserving GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """The Amazon Resource Name (ARN); of the training plan to filter clusters by. For
+    more information about reserving GPU capacity for your SageMaker HyperPod clusters
+    using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """

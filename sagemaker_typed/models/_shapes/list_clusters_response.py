@@ -15,4 +15,7 @@ class ListClustersResponse(_s.OutputShape):
     """The summaries of listed SageMaker HyperPod clusters."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListClusters request was truncated, the response includes a NextToken . To retrieve the next set of clusters, use the token in the next request."""
+    """If the result of the previous ``ListClusters`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of clusters, use the
+    token in the next request.
+    """

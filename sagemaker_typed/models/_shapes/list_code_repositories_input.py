@@ -17,22 +17,30 @@ class ListCodeRepositoriesInput(_s.Shape):
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only Git repositories that were created after the specified time."""
+    """A filter that returns only Git repositories that were created after the
+    specified time.
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only Git repositories that were created before the specified time."""
+    """A filter that returns only Git repositories that were created before the
+    specified time.
+    """
 
     last_modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only Git repositories that were last modified after the specified time."""
+    """A filter that returns only Git repositories that were last modified after the
+    specified time.
+    """
 
     last_modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only Git repositories that were last modified before the specified time."""
+    """A filter that returns only Git repositories that were last modified before the
+    specified time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of Git repositories to return in the response."""
@@ -40,15 +48,20 @@ class ListCodeRepositoriesInput(_s.Shape):
     name_contains: CodeRepositoryNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the Git repositories name. This filter returns only repositories whose name contains the specified string."""
+    """A string in the Git repositories name. This filter returns only repositories
+    whose name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of a ListCodeRepositoriesOutput request was truncated, the response includes a NextToken . To get the next set of Git repositories, use the token in the next request."""
+    """If the result of a ``ListCodeRepositoriesOutput`` request was truncated, the
+    response includes a ``NextToken``. To get the next set of Git repositories, use the
+    token in the next request.
+    """
 
     sort_by: CodeRepositorySortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is Name ."""
+    """The field to sort results by. The default is ``Name``."""
 
     sort_order: CodeRepositorySortOrder | None = _pd.Field(
         None, validation_alias="SortOrder", serialization_alias="SortOrder"
     )
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""

@@ -12,7 +12,20 @@ class ListCodeRepositoriesOutput(_s.OutputShape):
     code_repository_summary_list: CodeRepositorySummaryList = _pd.Field(
         validation_alias="CodeRepositorySummaryList", serialization_alias="CodeRepositorySummaryList"
     )
-    """Gets a list of summaries of the Git repositories. Each summary specifies the following values for the repository: Name Amazon Resource Name (ARN) Creation time Last modified time Configuration information, including the URL location of the repository and the ARN of the Amazon Web Services Secrets Manager secret that contains the credentials used to access the repository."""
+    """Gets a list of summaries of the Git repositories. Each summary specifies the
+    following values for the repository:
+
+    - Name
+    - Amazon Resource Name (ARN)
+    - Creation time
+    - Last modified time
+    - Configuration information, including the URL location of the repository and the
+      ARN of the Amazon Web Services Secrets Manager secret that contains the
+      credentials used to access the repository.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of a ListCodeRepositoriesOutput request was truncated, the response includes a NextToken . To get the next set of Git repositories, use the token in the next request."""
+    """If the result of a ``ListCodeRepositoriesOutput`` request was truncated, the
+    response includes a ``NextToken``. To get the next set of Git repositories, use the
+    token in the next request.
+    """

@@ -18,22 +18,30 @@ class ListCompilationJobsRequest(_s.Shape):
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns the model compilation jobs that were created after a specified time."""
+    """A filter that returns the model compilation jobs that were created after a
+    specified time.
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns the model compilation jobs that were created before a specified time."""
+    """A filter that returns the model compilation jobs that were created before a
+    specified time.
+    """
 
     last_modified_time_after: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns the model compilation jobs that were modified after a specified time."""
+    """A filter that returns the model compilation jobs that were modified after a
+    specified time.
+    """
 
     last_modified_time_before: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns the model compilation jobs that were modified before a specified time."""
+    """A filter that returns the model compilation jobs that were modified before a
+    specified time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of model compilation jobs to return in the response."""
@@ -41,18 +49,25 @@ class ListCompilationJobsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A filter that returns the model compilation jobs whose name contains a specified string."""
+    """A filter that returns the model compilation jobs whose name contains a
+    specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListCompilationJobs request was truncated, the response includes a NextToken . To retrieve the next set of model compilation jobs, use the token in the next request."""
+    """If the result of the previous ``ListCompilationJobs`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of model compilation
+    jobs, use the token in the next request.
+    """
 
     sort_by: ListCompilationJobsSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field by which to sort results. The default is CreationTime ."""
+    """The field by which to sort results. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""
 
     status_equals: CompilationJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
     )
-    """A filter that retrieves model compilation jobs with a specific CompilationJobStatus status."""
+    """A filter that retrieves model compilation jobs with a specific
+    ``CompilationJobStatus`` status.
+    """

@@ -12,7 +12,12 @@ class ListCompilationJobsResponse(_s.OutputShape):
     compilation_job_summaries: CompilationJobSummaries = _pd.Field(
         validation_alias="CompilationJobSummaries", serialization_alias="CompilationJobSummaries"
     )
-    """An array of CompilationJobSummary objects, each describing a model compilation job."""
+    """An array of CompilationJobSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CompilationJobSummary.html)
+    objects, each describing a model compilation job.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker AI returns this NextToken . To retrieve the next set of model compilation jobs, use this token in the next request."""
+    """If the response is truncated, Amazon SageMaker AI returns this ``NextToken``. To
+    retrieve the next set of model compilation jobs, use this token in the next request.
+    """

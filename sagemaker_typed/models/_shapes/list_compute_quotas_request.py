@@ -21,12 +21,18 @@ class ListComputeQuotasRequest(_s.Shape):
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """Filter for after this creation time. The input for this parameter is a Unix timestamp. To convert a date and time into a Unix timestamp, see EpochConverter ."""
+    """Filter for after this creation time. The input for this parameter is a Unix
+    timestamp. To convert a date and time into a Unix timestamp, see EpochConverter
+    (https://www.epochconverter.com/).
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """Filter for before this creation time. The input for this parameter is a Unix timestamp. To convert a date and time into a Unix timestamp, see EpochConverter ."""
+    """Filter for before this creation time. The input for this parameter is a Unix
+    timestamp. To convert a date and time into a Unix timestamp, see EpochConverter
+    (https://www.epochconverter.com/).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of compute allocation definitions to list."""
@@ -37,13 +43,20 @@ class ListComputeQuotasRequest(_s.Shape):
     """Filter for name containing this string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     sort_by: SortQuotaBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """Filter for sorting the list by a given value. For example, sort by name, creation time, or status."""
+    """Filter for sorting the list by a given value. For example, sort by name, creation
+    time, or status.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The order of the list. By default, listed in Descending order according to by SortBy . To change the list order, you can specify SortOrder to be Ascending ."""
+    """The order of the list. By default, listed in ``Descending`` order according to by
+    ``SortBy``. To change the list order, you can specify ``SortOrder`` to be
+    ``Ascending``.
+    """
 
     status: SchedulerResourceStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
     """Filter for status."""

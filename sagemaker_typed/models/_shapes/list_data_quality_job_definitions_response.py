@@ -15,4 +15,7 @@ class ListDataQualityJobDefinitionsResponse(_s.OutputShape):
     """A list of data quality monitoring job definitions."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListDataQualityJobDefinitions request was truncated, the response includes a NextToken . To retrieve the next set of data quality monitoring job definitions, use the token in the next request."""
+    """If the result of the previous ``ListDataQualityJobDefinitions`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of data
+    quality monitoring job definitions, use the token in the next request.
+    """

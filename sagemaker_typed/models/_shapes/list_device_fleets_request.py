@@ -44,7 +44,9 @@ class ListDeviceFleetsRequest(_s.Shape):
     """Filter for fleets containing this name in their fleet device name."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to need tokening."""
+    """The response from the last list when returning a list large enough to need
+    tokening.
+    """
 
     sort_by: ListDeviceFleetsSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """The column to sort by."""

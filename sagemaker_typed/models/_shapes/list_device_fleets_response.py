@@ -15,4 +15,6 @@ class ListDeviceFleetsResponse(_s.OutputShape):
     """Summary of the device fleet."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to need tokening."""
+    """The response from the last list when returning a list large enough to need
+    tokening.
+    """

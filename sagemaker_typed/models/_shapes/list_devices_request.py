@@ -30,4 +30,6 @@ class ListDevicesRequest(_s.Shape):
     """A filter that searches devices that contains this name in any of their models."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to need tokening."""
+    """The response from the last list when returning a list large enough to need
+    tokening.
+    """

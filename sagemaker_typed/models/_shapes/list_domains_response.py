@@ -13,4 +13,6 @@ class ListDomainsResponse(_s.OutputShape):
     """The list of domains."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """

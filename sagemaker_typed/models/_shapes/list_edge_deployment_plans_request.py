@@ -49,12 +49,16 @@ class ListEdgeDeploymentPlansRequest(_s.Shape):
     """Selects edge deployment plans with names containing this name."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to need tokening."""
+    """The response from the last list when returning a list large enough to need
+    tokening.
+    """
 
     sort_by: ListEdgeDeploymentPlansSortBy | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The column by which to sort the edge deployment plans. Can be one of NAME , DEVICEFLEETNAME , CREATIONTIME , LASTMODIFIEDTIME ."""
+    """The column by which to sort the edge deployment plans. Can be one of ``NAME``,
+    ``DEVICEFLEETNAME``, ``CREATIONTIME``, ``LASTMODIFIEDTIME``.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
     """The direction of the sorting (ascending or descending)."""

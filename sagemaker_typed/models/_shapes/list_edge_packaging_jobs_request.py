@@ -50,7 +50,9 @@ class ListEdgePackagingJobsRequest(_s.Shape):
     """Filter for jobs containing this name in their packaging job name."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to need tokening."""
+    """The response from the last list when returning a list large enough to need
+    tokening.
+    """
 
     sort_by: ListEdgePackagingJobsSortBy | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"

@@ -16,12 +16,16 @@ class ListEndpointConfigsInput(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only endpoint configurations with a creation time greater than or equal to the specified time (timestamp)."""
+    """A filter that returns only endpoint configurations with a creation time greater
+    than or equal to the specified time (timestamp).
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only endpoint configurations created before the specified time (timestamp)."""
+    """A filter that returns only endpoint configurations created before the specified
+    time (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of training jobs to return in the response."""
@@ -29,13 +33,18 @@ class ListEndpointConfigsInput(_s.Shape):
     name_contains: EndpointConfigNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the endpoint configuration name. This filter returns only endpoint configurations whose name contains the specified string."""
+    """A string in the endpoint configuration name. This filter returns only endpoint
+    configurations whose name contains the specified string.
+    """
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListEndpointConfig request was truncated, the response includes a NextToken . To retrieve the next set of endpoint configurations, use the token in the next request."""
+    """If the result of the previous ``ListEndpointConfig`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of endpoint
+    configurations, use the token in the next request.
+    """
 
     sort_by: EndpointConfigSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: OrderKey | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Descending ."""
+    """The sort order for results. The default is ``Descending``."""

@@ -15,4 +15,6 @@ class ListEndpointConfigsOutput(_s.OutputShape):
     """An array of endpoint configurations."""
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of endpoint configurations, use it in the subsequent request"""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of endpoint configurations, use it in the subsequent request
+    """

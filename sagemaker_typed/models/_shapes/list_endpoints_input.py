@@ -17,39 +17,54 @@ class ListEndpointsInput(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only endpoints with a creation time greater than or equal to the specified time (timestamp)."""
+    """A filter that returns only endpoints with a creation time greater than or equal
+    to the specified time (timestamp).
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only endpoints that were created before the specified time (timestamp)."""
+    """A filter that returns only endpoints that were created before the specified time
+    (timestamp).
+    """
 
     last_modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only endpoints that were modified after the specified timestamp."""
+    """A filter that returns only endpoints that were modified after the specified
+    timestamp.
+    """
 
     last_modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only endpoints that were modified before the specified timestamp."""
+    """A filter that returns only endpoints that were modified before the specified
+    timestamp.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of endpoints to return in the response. This value defaults to 10."""
+    """The maximum number of endpoints to return in the response. This value defaults
+    to 10.
+    """
 
     name_contains: EndpointNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in endpoint names. This filter returns only endpoints whose name contains the specified string."""
+    """A string in endpoint names. This filter returns only endpoints whose name
+    contains the specified string.
+    """
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of a ListEndpoints request was truncated, the response includes a NextToken . To retrieve the next set of endpoints, use the token in the next request."""
+    """If the result of a ``ListEndpoints`` request was truncated, the response includes
+    a ``NextToken``. To retrieve the next set of endpoints, use the token in the next
+    request.
+    """
 
     sort_by: EndpointSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """Sorts the list of results. The default is CreationTime ."""
+    """Sorts the list of results. The default is ``CreationTime``."""
 
     sort_order: OrderKey | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Descending ."""
+    """The sort order for results. The default is ``Descending``."""
 
     status_equals: EndpointStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

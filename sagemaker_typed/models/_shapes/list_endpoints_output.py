@@ -13,4 +13,6 @@ class ListEndpointsOutput(_s.OutputShape):
     """An array or endpoint objects."""
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of training jobs, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of training jobs, use it in the subsequent request.
+    """

@@ -23,13 +23,17 @@ class ListExperimentsRequest(_s.Shape):
     """A filter that returns only experiments created before the specified time."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of experiments to return in the response. The default value is 10."""
+    """The maximum number of experiments to return in the response. The default value
+    is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListExperiments didn't return the full set of experiments, the call returns a token for getting the next set of experiments."""
+    """If the previous call to ``ListExperiments`` didn't return the full set of
+    experiments, the call returns a token for getting the next set of experiments.
+    """
 
     sort_by: SortExperimentsBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CreationTime ."""
+    """The property used to sort results. The default value is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order. The default value is Descending ."""
+    """The sort order. The default value is ``Descending``."""

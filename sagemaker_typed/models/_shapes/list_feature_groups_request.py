@@ -18,35 +18,41 @@ class ListFeatureGroupsRequest(_s.Shape):
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """Use this parameter to search for FeatureGroups s created after a specific date and time."""
+    """Use this parameter to search for ``FeatureGroups``s created after a specific date
+    and time.
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """Use this parameter to search for FeatureGroups s created before a specific date and time."""
+    """Use this parameter to search for ``FeatureGroups``s created before a specific
+    date and time.
+    """
 
     feature_group_status_equals: FeatureGroupStatus | None = _pd.Field(
         None, validation_alias="FeatureGroupStatusEquals", serialization_alias="FeatureGroupStatusEquals"
     )
-    """A FeatureGroup status. Filters by FeatureGroup status."""
+    """A ``FeatureGroup`` status. Filters by ``FeatureGroup`` status."""
 
     max_results: FeatureGroupMaxResults | None = _pd.Field(
         None, validation_alias="MaxResults", serialization_alias="MaxResults"
     )
-    """The maximum number of results returned by ListFeatureGroups ."""
+    """The maximum number of results returned by ``ListFeatureGroups``."""
 
     name_contains: FeatureGroupNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string that partially matches one or more FeatureGroup s names. Filters FeatureGroup s by name."""
+    """A string that partially matches one or more ``FeatureGroup``s names. Filters
+    ``FeatureGroup``s by name.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to resume pagination of ListFeatureGroups results."""
+    """A token to resume pagination of ``ListFeatureGroups`` results."""
 
     offline_store_status_equals: OfflineStoreStatusValue | None = _pd.Field(
         None, validation_alias="OfflineStoreStatusEquals", serialization_alias="OfflineStoreStatusEquals"
     )
-    """An OfflineStore status. Filters by OfflineStore status."""
+    """An ``OfflineStore`` status. Filters by ``OfflineStore`` status."""
 
     sort_by: FeatureGroupSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """The value on which the feature group list is sorted."""

@@ -15,4 +15,4 @@ class ListFeatureGroupsResponse(_s.OutputShape):
     """A summary of feature groups."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to resume pagination of ListFeatureGroups results."""
+    """A token to resume pagination of ``ListFeatureGroups`` results."""

@@ -14,18 +14,27 @@ class ListFlowDefinitionsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only flow definitions with a creation time greater than or equal to the specified timestamp."""
+    """A filter that returns only flow definitions with a creation time greater than or
+    equal to the specified timestamp.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only flow definitions that were created before the specified timestamp."""
+    """A filter that returns only flow definitions that were created before the
+    specified timestamp.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The total number of items to return. If the total number of available items is more than the value specified in MaxResults , then a NextToken will be provided in the output that you can use to resume pagination."""
+    """The total number of items to return. If the total number of available items is
+    more than the value specified in ``MaxResults``, then a ``NextToken`` will be
+    provided in the output that you can use to resume pagination.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
     """A token to resume pagination."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """An optional value that specifies whether you want the results sorted in Ascending or Descending order."""
+    """An optional value that specifies whether you want the results sorted in
+    ``Ascending`` or ``Descending`` order.
+    """

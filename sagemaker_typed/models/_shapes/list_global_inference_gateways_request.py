@@ -13,7 +13,9 @@ class ListGlobalInferenceGatewaysRequest(_s.Shape):
     filters: GlobalInferenceGatewayFilters | None = _pd.Field(
         None, validation_alias="Filters", serialization_alias="Filters"
     )
-    """The filters to apply to the results. You can filter by Status . Multiple filters are combined with a logical AND."""
+    """The filters to apply to the results. You can filter by ``Status``. Multiple
+    filters are combined with a logical AND.
+    """
 
     max_results: GlobalInferenceGatewayMaxResults | None = _pd.Field(
         None, validation_alias="MaxResults", serialization_alias="MaxResults"
@@ -23,4 +25,7 @@ class ListGlobalInferenceGatewaysRequest(_s.Shape):
     next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
         None, validation_alias="NextToken", serialization_alias="NextToken"
     )
-    """If the result of the previous ListGlobalInferenceGateways request was truncated, the response includes a NextToken . To retrieve the next set of global inference gateways, use the token in the next request."""
+    """If the result of the previous ``ListGlobalInferenceGateways`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of global
+    inference gateways, use the token in the next request.
+    """

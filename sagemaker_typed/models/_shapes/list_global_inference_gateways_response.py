@@ -17,4 +17,7 @@ class ListGlobalInferenceGatewaysResponse(_s.OutputShape):
     next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
         None, validation_alias="NextToken", serialization_alias="NextToken"
     )
-    """If the result of the previous ListGlobalInferenceGateways request was truncated, the response includes a NextToken . To retrieve the next set of global inference gateways, use the token in the next request."""
+    """If the result of the previous ``ListGlobalInferenceGateways`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of global
+    inference gateways, use the token in the next request.
+    """

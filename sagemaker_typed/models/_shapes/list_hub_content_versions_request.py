@@ -54,7 +54,10 @@ class ListHubContentVersionsRequest(_s.Shape):
     """The lower bound of the hub content versions to list."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListHubContentVersions request was truncated, the response includes a NextToken . To retrieve the next set of hub content versions, use the token in the next request."""
+    """If the response to a previous ``ListHubContentVersions`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of hub content
+    versions, use the token in the next request.
+    """
 
     sort_by: HubContentSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """Sort hub content versions by either name or creation time."""

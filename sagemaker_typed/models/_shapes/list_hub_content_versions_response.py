@@ -15,4 +15,6 @@ class ListHubContentVersionsResponse(_s.OutputShape):
     """The summaries of the listed hub content versions."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of hub content versions, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of hub content versions, use it in the subsequent request.
+    """

@@ -48,7 +48,10 @@ class ListHubContentsRequest(_s.Shape):
     """Only list hub content if the name contains the specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListHubContents request was truncated, the response includes a NextToken . To retrieve the next set of hub content, use the token in the next request."""
+    """If the response to a previous ``ListHubContents`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of hub content, use the
+    token in the next request.
+    """
 
     sort_by: HubContentSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """Sort hub content versions by either name or creation time."""

@@ -42,7 +42,10 @@ class ListHubsRequest(_s.Shape):
     """Only list hubs with names that contain the specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListHubs request was truncated, the response includes a NextToken . To retrieve the next set of hubs, use the token in the next request."""
+    """If the response to a previous ``ListHubs`` request was truncated, the response
+    includes a ``NextToken``. To retrieve the next set of hubs, use the token in the
+    next request.
+    """
 
     sort_by: HubSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """Sort hubs by either name or creation time."""

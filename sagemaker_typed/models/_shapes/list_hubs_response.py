@@ -13,4 +13,6 @@ class ListHubsResponse(_s.OutputShape):
     """The summaries of the listed hubs."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of hubs, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of hubs, use it in the subsequent request.
+    """

@@ -17,22 +17,30 @@ class ListHyperParameterTuningJobsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only tuning jobs that were created after the specified time."""
+    """A filter that returns only tuning jobs that were created after the specified
+    time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only tuning jobs that were created before the specified time."""
+    """A filter that returns only tuning jobs that were created before the specified
+    time.
+    """
 
     last_modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only tuning jobs that were modified after the specified time."""
+    """A filter that returns only tuning jobs that were modified after the specified
+    time.
+    """
 
     last_modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only tuning jobs that were modified before the specified time."""
+    """A filter that returns only tuning jobs that were modified before the specified
+    time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of tuning jobs to return. The default value is 10."""
@@ -40,18 +48,23 @@ class ListHyperParameterTuningJobsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the tuning job name. This filter returns only tuning jobs whose name contains the specified string."""
+    """A string in the tuning job name. This filter returns only tuning jobs whose name
+    contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListHyperParameterTuningJobs request was truncated, the response includes a NextToken . To retrieve the next set of tuning jobs, use the token in the next request."""
+    """If the result of the previous ``ListHyperParameterTuningJobs`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of tuning
+    jobs, use the token in the next request.
+    """
 
     sort_by: HyperParameterTuningJobSortByOptions | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The field to sort results by. The default is Name ."""
+    """The field to sort results by. The default is ``Name``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""
 
     status_equals: HyperParameterTuningJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -12,7 +12,14 @@ class ListHyperParameterTuningJobsResponse(_s.OutputShape):
     hyper_parameter_tuning_job_summaries: HyperParameterTuningJobSummaries = _pd.Field(
         validation_alias="HyperParameterTuningJobSummaries", serialization_alias="HyperParameterTuningJobSummaries"
     )
-    """A list of HyperParameterTuningJobSummary objects that describe the tuning jobs that the ListHyperParameterTuningJobs request returned."""
+    """A list of HyperParameterTuningJobSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobSummary.html)
+    objects that describe the tuning jobs that the ``ListHyperParameterTuningJobs``
+    request returned.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of this ListHyperParameterTuningJobs request was truncated, the response includes a NextToken . To retrieve the next set of tuning jobs, use the token in the next request."""
+    """If the result of this ``ListHyperParameterTuningJobs`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of tuning jobs, use the
+    token in the next request.
+    """

@@ -37,15 +37,19 @@ class ListImageVersionsRequest(_s.Shape):
     """A filter that returns only versions modified on or before the specified time."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of versions to return in the response. The default value is 10."""
+    """The maximum number of versions to return in the response. The default value
+    is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListImageVersions didn't return the full set of versions, the call returns a token for getting the next set of versions."""
+    """If the previous call to ``ListImageVersions`` didn't return the full set of
+    versions, the call returns a token for getting the next set of versions.
+    """
 
     sort_by: ImageVersionSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CREATION_TIME ."""
+    """The property used to sort results. The default value is ``CREATION_TIME``."""
 
     sort_order: ImageVersionSortOrder | None = _pd.Field(
         None, validation_alias="SortOrder", serialization_alias="SortOrder"
     )
-    """The sort order. The default value is DESCENDING ."""
+    """The sort order. The default value is ``DESCENDING``."""

@@ -34,7 +34,9 @@ class ListImagesRequest(_s.Shape):
     """A filter that returns only images modified on or before the specified time."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of images to return in the response. The default value is 10."""
+    """The maximum number of images to return in the response. The default value
+    is 10.
+    """
 
     name_contains: ImageNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
@@ -42,10 +44,12 @@ class ListImagesRequest(_s.Shape):
     """A filter that returns only images whose name contains the specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListImages didn't return the full set of images, the call returns a token for getting the next set of images."""
+    """If the previous call to ``ListImages`` didn't return the full set of images, the
+    call returns a token for getting the next set of images.
+    """
 
     sort_by: ImageSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CREATION_TIME ."""
+    """The property used to sort results. The default value is ``CREATION_TIME``."""
 
     sort_order: ImageSortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order. The default value is DESCENDING ."""
+    """The sort order. The default value is ``DESCENDING``."""

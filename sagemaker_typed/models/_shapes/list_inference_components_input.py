@@ -19,51 +19,74 @@ class ListInferenceComponentsInput(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """Filters the results to only those inference components that were created after the specified time."""
+    """Filters the results to only those inference components that were created after
+    the specified time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """Filters the results to only those inference components that were created before the specified time."""
+    """Filters the results to only those inference components that were created before
+    the specified time.
+    """
 
     endpoint_name_equals: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointNameEquals", serialization_alias="EndpointNameEquals"
     )
-    """An endpoint name to filter the listed inference components. The response includes only those inference components that are hosted at the specified endpoint."""
+    """An endpoint name to filter the listed inference components. The response includes
+    only those inference components that are hosted at the specified endpoint.
+    """
 
     last_modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """Filters the results to only those inference components that were updated after the specified time."""
+    """Filters the results to only those inference components that were updated after
+    the specified time.
+    """
 
     last_modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """Filters the results to only those inference components that were updated before the specified time."""
+    """Filters the results to only those inference components that were updated before
+    the specified time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of inference components to return in the response. This value defaults to 10."""
+    """The maximum number of inference components to return in the response. This value
+    defaults to 10.
+    """
 
     name_contains: InferenceComponentNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """Filters the results to only those inference components with a name that contains the specified string."""
+    """Filters the results to only those inference components with a name that contains
+    the specified string.
+    """
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token that you use to get the next set of results following a truncated response. If the response to the previous request was truncated, that response provides the value for this token."""
+    """A token that you use to get the next set of results following a truncated
+    response. If the response to the previous request was truncated, that response
+    provides the value for this token.
+    """
 
     sort_by: InferenceComponentSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field by which to sort the inference components in the response. The default is CreationTime ."""
+    """The field by which to sort the inference components in the response. The default
+    is ``CreationTime``.
+    """
 
     sort_order: OrderKey | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Descending ."""
+    """The sort order for results. The default is ``Descending``."""
 
     status_equals: InferenceComponentStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
     )
-    """Filters the results to only those inference components with the specified status."""
+    """Filters the results to only those inference components with the specified
+    status.
+    """
 
     variant_name_equals: VariantName | None = _pd.Field(
         None, validation_alias="VariantNameEquals", serialization_alias="VariantNameEquals"
     )
-    """A production variant name to filter the listed inference components. The response includes only those inference components that are hosted at the specified variant."""
+    """A production variant name to filter the listed inference components. The response
+    includes only those inference components that are hosted at the specified variant.
+    """

@@ -12,7 +12,11 @@ class ListInferenceComponentsOutput(_s.OutputShape):
     inference_components: InferenceComponentSummaryList = _pd.Field(
         validation_alias="InferenceComponents", serialization_alias="InferenceComponents"
     )
-    """A list of inference components and their properties that matches any of the filters you specified in the request."""
+    """A list of inference components and their properties that matches any of the
+    filters you specified in the request.
+    """
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token to use in a subsequent request to get the next set of results following a truncated response."""
+    """The token to use in a subsequent request to get the next set of results following
+    a truncated response.
+    """

@@ -44,7 +44,9 @@ class ListInferenceExperimentsRequest(_s.Shape):
     """Selects inference experiments whose names contain this name."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to need tokening."""
+    """The response from the last list when returning a list large enough to need
+    tokening.
+    """
 
     sort_by: SortInferenceExperimentsBy | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
@@ -57,7 +59,13 @@ class ListInferenceExperimentsRequest(_s.Shape):
     status_equals: InferenceExperimentStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
     )
-    """Selects inference experiments which are in this status. For the possible statuses, see DescribeInferenceExperiment ."""
+    """Selects inference experiments which are in this status. For the possible
+    statuses, see DescribeInferenceExperiment
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeInferenceExperiment.html).
+    """
 
     type: InferenceExperimentType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """Selects inference experiments of this type. For the possible types of inference experiments, see CreateInferenceExperiment ."""
+    """Selects inference experiments of this type. For the possible types of inference
+    experiments, see CreateInferenceExperiment
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html).
+    """

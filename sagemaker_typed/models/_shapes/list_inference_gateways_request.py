@@ -14,7 +14,9 @@ class ListInferenceGatewaysRequest(_s.Shape):
     filters: GlobalInferenceGatewayMemberFilters | None = _pd.Field(
         None, validation_alias="Filters", serialization_alias="Filters"
     )
-    """The filters to apply to the results. You can filter by Status and ClusterArn . Multiple filters are combined with a logical AND."""
+    """The filters to apply to the results. You can filter by ``Status`` and
+    ``ClusterArn``. Multiple filters are combined with a logical AND.
+    """
 
     identifier: GlobalInferenceGatewayIdentifier = _pd.Field(
         validation_alias="Identifier", serialization_alias="Identifier"
@@ -29,4 +31,7 @@ class ListInferenceGatewaysRequest(_s.Shape):
     next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
         None, validation_alias="NextToken", serialization_alias="NextToken"
     )
-    """If the result of the previous ListInferenceGateways request was truncated, the response includes a NextToken . To retrieve the next set of in-cluster inference gateways, use the token in the next request."""
+    """If the result of the previous ``ListInferenceGateways`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of in-cluster
+    inference gateways, use the token in the next request.
+    """

@@ -12,9 +12,14 @@ class ListInferenceGatewaysResponse(_s.OutputShape):
     inference_gateway_summaries: GlobalInferenceGatewayMemberSummaries = _pd.Field(
         validation_alias="InferenceGatewaySummaries", serialization_alias="InferenceGatewaySummaries"
     )
-    """The summaries of the in-cluster inference gateways, in the order that they were added."""
+    """The summaries of the in-cluster inference gateways, in the order that they
+    were added.
+    """
 
     next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
         None, validation_alias="NextToken", serialization_alias="NextToken"
     )
-    """If the result of the previous ListInferenceGateways request was truncated, the response includes a NextToken . To retrieve the next set of in-cluster inference gateways, use the token in the next request."""
+    """If the result of the previous ``ListInferenceGateways`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of in-cluster
+    inference gateways, use the token in the next request.
+    """

@@ -19,12 +19,19 @@ class ListInferenceRecommendationsJobStepsRequest(_s.Shape):
     """The maximum number of results to return."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token that you can specify to return more results from the list. Specify this field if you have a token that was returned from a previous request."""
+    """A token that you can specify to return more results from the list. Specify this
+    field if you have a token that was returned from a previous request.
+    """
 
     status: RecommendationJobStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """A filter to return benchmarks of a specified status. If this field is left empty, then all benchmarks are returned."""
+    """A filter to return benchmarks of a specified status. If this field is left empty,
+    then all benchmarks are returned.
+    """
 
     step_type: RecommendationStepType | None = _pd.Field(
         None, validation_alias="StepType", serialization_alias="StepType"
     )
-    """A filter to return details about the specified type of subtask. BENCHMARK : Evaluate the performance of your model on different instance types."""
+    """A filter to return details about the specified type of subtask.
+
+    ``BENCHMARK``: Evaluate the performance of your model on different instance types.
+    """

@@ -10,7 +10,9 @@ from .next_token import NextToken
 
 class ListInferenceRecommendationsJobStepsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token that you can specify in your next request to return more results from the list."""
+    """A token that you can specify in your next request to return more results from
+    the list.
+    """
 
     steps: InferenceRecommendationsJobSteps | None = _pd.Field(
         None, validation_alias="Steps", serialization_alias="Steps"

@@ -30,12 +30,16 @@ class ListInferenceRecommendationsJobsRequest(_s.Shape):
     last_modified_time_after: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only jobs that were last modified after the specified time (timestamp)."""
+    """A filter that returns only jobs that were last modified after the specified time
+    (timestamp).
+    """
 
     last_modified_time_before: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only jobs that were last modified before the specified time (timestamp)."""
+    """A filter that returns only jobs that were last modified before the specified time
+    (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of recommendations to return in the response."""
@@ -48,15 +52,22 @@ class ListInferenceRecommendationsJobsRequest(_s.Shape):
     model_package_version_arn_equals: ModelPackageArn | None = _pd.Field(
         None, validation_alias="ModelPackageVersionArnEquals", serialization_alias="ModelPackageVersionArnEquals"
     )
-    """A filter that returns only jobs that were created for this versioned model package."""
+    """A filter that returns only jobs that were created for this versioned model
+    package.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the job name. This filter returns only recommendations whose name contains the specified string."""
+    """A string in the job name. This filter returns only recommendations whose name
+    contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListInferenceRecommendationsJobsRequest request was truncated, the response includes a NextToken . To retrieve the next set of recommendations, use the token in the next request."""
+    """If the response to a previous ``ListInferenceRecommendationsJobsRequest`` request
+    was truncated, the response includes a ``NextToken``. To retrieve the next set of
+    recommendations, use the token in the next request.
+    """
 
     sort_by: ListInferenceRecommendationsJobsSortBy | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
@@ -69,4 +80,6 @@ class ListInferenceRecommendationsJobsRequest(_s.Shape):
     status_equals: RecommendationJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
     )
-    """A filter that retrieves only inference recommendations jobs with a specific status."""
+    """A filter that retrieves only inference recommendations jobs with a specific
+    status.
+    """

@@ -12,7 +12,9 @@ class ListInferenceRecommendationsJobsResponse(_s.OutputShape):
     inference_recommendations_jobs: InferenceRecommendationsJobs = _pd.Field(
         validation_alias="InferenceRecommendationsJobs", serialization_alias="InferenceRecommendationsJobs"
     )
-    """The recommendations created from the Amazon SageMaker Inference Recommender job."""
+    """The recommendations created from the Amazon SageMaker Inference Recommender
+    job.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
     """A token for getting the next set of recommendations, if there are any."""

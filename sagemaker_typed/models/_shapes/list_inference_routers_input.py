@@ -13,4 +13,6 @@ class ListInferenceRoutersInput(_s.Shape):
     """The maximum number of inference routers to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you receive this token. To get the next set of inference routers, use it in your next request."""
+    """If the previous response was truncated, you receive this token. To get the next
+    set of inference routers, use it in your next request.
+    """

@@ -15,4 +15,6 @@ class ListInferenceRoutersOutput(_s.OutputShape):
     """A list of summaries of the inference routers."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker AI returns this token. To get the next set of inference routers, use it in your next request."""
+    """If the response is truncated, SageMaker AI returns this token. To get the next
+    set of inference routers, use it in your next request.
+    """

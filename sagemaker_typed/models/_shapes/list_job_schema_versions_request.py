@@ -14,7 +14,11 @@ class ListJobSchemaVersionsRequest(_s.Shape):
     """The category of job schemas to list."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of schema versions to return in the response. The default value is 5."""
+    """The maximum number of schema versions to return in the response. The default
+    value is 5.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, this token retrieves the next set of results."""
+    """If the previous response was truncated, this token retrieves the next set of
+    results.
+    """

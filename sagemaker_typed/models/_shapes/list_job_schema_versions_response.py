@@ -12,7 +12,9 @@ class ListJobSchemaVersionsResponse(_s.OutputShape):
     job_config_schemas: JobConfigSchemas = _pd.Field(
         validation_alias="JobConfigSchemas", serialization_alias="JobConfigSchemas"
     )
-    """An array of JobConfigSchemaVersionSummary objects listing the available schema versions."""
+    """An array of ``JobConfigSchemaVersionSummary`` objects listing the available
+    schema versions.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
     """If the response is truncated, this token retrieves the next set of results."""

@@ -44,16 +44,20 @@ class ListJobsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the job name to filter results. Only jobs whose name contains the specified string are returned."""
+    """A string in the job name to filter results. Only jobs whose name contains the
+    specified string are returned.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, this token retrieves the next set of results."""
+    """If the previous response was truncated, this token retrieves the next set of
+    results.
+    """
 
     sort_by: SortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """The field to sort results by."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. Valid values are Ascending and Descending ."""
+    """The sort order for results. Valid values are ``Ascending`` and ``Descending``."""
 
     status_equals: JobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -10,7 +10,9 @@ from .next_token import NextToken
 
 class ListJobsResponse(_s.OutputShape):
     job_summaries: JobSummaries = _pd.Field(validation_alias="JobSummaries", serialization_alias="JobSummaries")
-    """An array of JobSummary objects that provide summary information about the jobs."""
+    """An array of ``JobSummary`` objects that provide summary information about the
+    jobs.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
     """If the response is truncated, this token retrieves the next set of results."""

@@ -17,31 +17,42 @@ class ListLabelingJobsForWorkteamRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only labeling jobs created after the specified time (timestamp)."""
+    """A filter that returns only labeling jobs created after the specified time
+    (timestamp).
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only labeling jobs created before the specified time (timestamp)."""
+    """A filter that returns only labeling jobs created before the specified time
+    (timestamp).
+    """
 
     job_reference_code_contains: JobReferenceCodeContains | None = _pd.Field(
         None, validation_alias="JobReferenceCodeContains", serialization_alias="JobReferenceCodeContains"
     )
-    """A filter the limits jobs to only the ones whose job reference code contains the specified string."""
+    """A filter the limits jobs to only the ones whose job reference code contains the
+    specified string.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of labeling jobs to return in each page of the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListLabelingJobsForWorkteam request was truncated, the response includes a NextToken . To retrieve the next set of labeling jobs, use the token in the next request."""
+    """If the result of the previous ``ListLabelingJobsForWorkteam`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of
+    labeling jobs, use the token in the next request.
+    """
 
     sort_by: ListLabelingJobsForWorkteamSortByOptions | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""
 
     workteam_arn: WorkteamArn = _pd.Field(validation_alias="WorkteamArn", serialization_alias="WorkteamArn")
-    """The Amazon Resource Name (ARN) of the work team for which you want to see labeling jobs for."""
+    """The Amazon Resource Name (ARN) of the work team for which you want to see
+    labeling jobs for.
+    """

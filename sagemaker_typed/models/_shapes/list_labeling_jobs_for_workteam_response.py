@@ -12,7 +12,9 @@ class ListLabelingJobsForWorkteamResponse(_s.OutputShape):
     labeling_job_summary_list: LabelingJobForWorkteamSummaryList = _pd.Field(
         validation_alias="LabelingJobSummaryList", serialization_alias="LabelingJobSummaryList"
     )
-    """An array of LabelingJobSummary objects, each describing a labeling job."""
+    """An array of ``LabelingJobSummary`` objects, each describing a labeling job."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of labeling jobs, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of labeling jobs, use it in the subsequent request.
+    """

@@ -17,22 +17,30 @@ class ListLabelingJobsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only labeling jobs created after the specified time (timestamp)."""
+    """A filter that returns only labeling jobs created after the specified time
+    (timestamp).
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only labeling jobs created before the specified time (timestamp)."""
+    """A filter that returns only labeling jobs created before the specified time
+    (timestamp).
+    """
 
     last_modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only labeling jobs modified after the specified time (timestamp)."""
+    """A filter that returns only labeling jobs modified after the specified time
+    (timestamp).
+    """
 
     last_modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only labeling jobs modified before the specified time (timestamp)."""
+    """A filter that returns only labeling jobs modified before the specified time
+    (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of labeling jobs to return in each page of the response."""
@@ -40,16 +48,21 @@ class ListLabelingJobsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the labeling job name. This filter returns only labeling jobs whose name contains the specified string."""
+    """A string in the labeling job name. This filter returns only labeling jobs whose
+    name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListLabelingJobs request was truncated, the response includes a NextToken . To retrieve the next set of labeling jobs, use the token in the next request."""
+    """If the result of the previous ``ListLabelingJobs`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of labeling jobs, use
+    the token in the next request.
+    """
 
     sort_by: SortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""
 
     status_equals: LabelingJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -15,21 +15,29 @@ class ListLineageGroupsRequest(_s.Shape):
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """A timestamp to filter against lineage groups created after a certain point in time."""
+    """A timestamp to filter against lineage groups created after a certain point in
+    time.
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """A timestamp to filter against lineage groups created before a certain point in time."""
+    """A timestamp to filter against lineage groups created before a certain point in
+    time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of endpoints to return in the response. This value defaults to 10."""
+    """The maximum number of endpoints to return in the response. This value defaults
+    to 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of algorithms, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of algorithms, use it in the subsequent request.
+    """
 
     sort_by: SortLineageGroupsBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The parameter by which to sort the results. The default is CreationTime ."""
+    """The parameter by which to sort the results. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for the results. The default is Ascending ."""
+    """The sort order for the results. The default is ``Ascending``."""

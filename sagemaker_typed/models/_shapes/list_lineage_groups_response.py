@@ -15,4 +15,6 @@ class ListLineageGroupsResponse(_s.OutputShape):
     """A list of lineage groups and their properties."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of algorithms, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of algorithms, use it in the subsequent request.
+    """

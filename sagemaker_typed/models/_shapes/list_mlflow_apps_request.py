@@ -19,17 +19,25 @@ class ListMlflowAppsRequest(_s.Shape):
     account_default_status: AccountDefaultStatus | None = _pd.Field(
         None, validation_alias="AccountDefaultStatus", serialization_alias="AccountDefaultStatus"
     )
-    """Filter for MLflow Apps with the specified AccountDefaultStatus ."""
+    """Filter for MLflow Apps with the specified ``AccountDefaultStatus``."""
 
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """Use the CreatedAfter filter to only list MLflow Apps created after a specific date and time. Listed MLflow Apps are shown with a date and time such as "2024-03-16T01:46:56+00:00" . The CreatedAfter parameter takes in a Unix timestamp."""
+    """Use the ``CreatedAfter`` filter to only list MLflow Apps created after a specific
+    date and time. Listed MLflow Apps are shown with a date and time such as
+    ``"2024-03-16T01:46:56+00:00"``. The ``CreatedAfter`` parameter takes in a Unix
+    timestamp.
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """Use the CreatedBefore filter to only list MLflow Apps created before a specific date and time. Listed MLflow Apps are shown with a date and time such as "2024-03-16T01:46:56+00:00" . The CreatedAfter parameter takes in a Unix timestamp."""
+    """Use the ``CreatedBefore`` filter to only list MLflow Apps created before a
+    specific date and time. Listed MLflow Apps are shown with a date and time such as
+    ``"2024-03-16T01:46:56+00:00"``. The ``CreatedAfter`` parameter takes in a Unix
+    timestamp.
+    """
 
     default_for_domain_id: String | None = _pd.Field(
         None, validation_alias="DefaultForDomainId", serialization_alias="DefaultForDomainId"
@@ -45,13 +53,18 @@ class ListMlflowAppsRequest(_s.Shape):
     """Filter for Mlflow Apps with the specified version."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, use this token in your next request to receive the next set of results."""
+    """If the previous response was truncated, use this token in your next request to
+    receive the next set of results.
+    """
 
     sort_by: SortMlflowAppBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """Filter for MLflow Apps sorting by name, creation time, or creation status."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """Change the order of the listed MLflow Apps. By default, MLflow Apps are listed in Descending order by creation time. To change the list order, specify SortOrder to be Ascending ."""
+    """Change the order of the listed MLflow Apps. By default, MLflow Apps are listed in
+    ``Descending`` order by creation time. To change the list order, specify
+    ``SortOrder`` to be ``Ascending``.
+    """
 
     status: MlflowAppStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
     """Filter for Mlflow apps with a specific creation status."""

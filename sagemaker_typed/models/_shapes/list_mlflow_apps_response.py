@@ -10,7 +10,9 @@ from .next_token import NextToken
 
 class ListMlflowAppsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     summaries: MlflowAppSummaries | None = _pd.Field(
         None, validation_alias="Summaries", serialization_alias="Summaries"

@@ -17,12 +17,22 @@ class ListMlflowTrackingServersRequest(_s.Shape):
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """Use the CreatedAfter filter to only list tracking servers created after a specific date and time. Listed tracking servers are shown with a date and time such as "2024-03-16T01:46:56+00:00" . The CreatedAfter parameter takes in a Unix timestamp. To convert a date and time into a Unix timestamp, see EpochConverter ."""
+    """Use the ``CreatedAfter`` filter to only list tracking servers created after a
+    specific date and time. Listed tracking servers are shown with a date and time such
+    as ``"2024-03-16T01:46:56+00:00"``. The ``CreatedAfter`` parameter takes in a Unix
+    timestamp. To convert a date and time into a Unix timestamp, see EpochConverter
+    (https://www.epochconverter.com/).
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """Use the CreatedBefore filter to only list tracking servers created before a specific date and time. Listed tracking servers are shown with a date and time such as "2024-03-16T01:46:56+00:00" . The CreatedBefore parameter takes in a Unix timestamp. To convert a date and time into a Unix timestamp, see EpochConverter ."""
+    """Use the ``CreatedBefore`` filter to only list tracking servers created before a
+    specific date and time. Listed tracking servers are shown with a date and time such
+    as ``"2024-03-16T01:46:56+00:00"``. The ``CreatedBefore`` parameter takes in a Unix
+    timestamp. To convert a date and time into a Unix timestamp, see EpochConverter
+    (https://www.epochconverter.com/).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of tracking servers to list."""
@@ -33,13 +43,20 @@ class ListMlflowTrackingServersRequest(_s.Shape):
     """Filter for tracking servers using the specified MLflow version."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     sort_by: SortTrackingServerBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """Filter for trackings servers sorting by name, creation time, or creation status."""
+    """Filter for trackings servers sorting by name, creation time, or creation
+    status.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """Change the order of the listed tracking servers. By default, tracking servers are listed in Descending order by creation time. To change the list order, you can specify SortOrder to be Ascending ."""
+    """Change the order of the listed tracking servers. By default, tracking servers are
+    listed in ``Descending`` order by creation time. To change the list order, you can
+    specify ``SortOrder`` to be ``Ascending``.
+    """
 
     tracking_server_status: TrackingServerStatus | None = _pd.Field(
         None, validation_alias="TrackingServerStatus", serialization_alias="TrackingServerStatus"

@@ -10,7 +10,9 @@ from .tracking_server_summary_list import TrackingServerSummaryList
 
 class ListMlflowTrackingServersResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     tracking_server_summaries: TrackingServerSummaryList | None = _pd.Field(
         None, validation_alias="TrackingServerSummaries", serialization_alias="TrackingServerSummaries"

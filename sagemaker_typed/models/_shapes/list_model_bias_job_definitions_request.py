@@ -30,7 +30,9 @@ class ListModelBiasJobDefinitionsRequest(_s.Shape):
     """Name of the endpoint to monitor for model bias."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of model bias jobs to return in the response. The default value is 10."""
+    """The maximum number of model bias jobs to return in the response. The default
+    value is 10.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
@@ -38,12 +40,18 @@ class ListModelBiasJobDefinitionsRequest(_s.Shape):
     """Filter for model bias jobs whose name contains a specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token returned if the response is truncated. To retrieve the next set of job executions, use it in the next request."""
+    """The token returned if the response is truncated. To retrieve the next set of job
+    executions, use it in the next request.
+    """
 
     sort_by: MonitoringJobDefinitionSortKey | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """Whether to sort results by the Name or CreationTime field. The default is CreationTime ."""
+    """Whether to sort results by the ``Name`` or ``CreationTime`` field. The default is
+    ``CreationTime``.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """Whether to sort the results in Ascending or Descending order. The default is Descending ."""
+    """Whether to sort the results in ``Ascending`` or ``Descending`` order. The default
+    is ``Descending``.
+    """

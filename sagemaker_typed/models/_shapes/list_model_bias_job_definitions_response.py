@@ -15,4 +15,6 @@ class ListModelBiasJobDefinitionsResponse(_s.OutputShape):
     """A JSON array in which each element is a summary for a model bias jobs."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token returned if the response is truncated. To retrieve the next set of job executions, use it in the next request."""
+    """The token returned if the response is truncated. To retrieve the next set of job
+    executions, use it in the next request.
+    """

@@ -42,10 +42,15 @@ class ListModelCardExportJobsRequest(_s.Shape):
     """List export jobs for the model card with the specified version."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListModelCardExportJobs request was truncated, the response includes a NextToken . To retrieve the next set of model card export jobs, use the token in the next request."""
+    """If the response to a previous ``ListModelCardExportJobs`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of model card export
+    jobs, use the token in the next request.
+    """
 
     sort_by: ModelCardExportJobSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """Sort model card export jobs by either name or creation time. Sorts by creation time by default."""
+    """Sort model card export jobs by either name or creation time. Sorts by creation
+    time by default.
+    """
 
     sort_order: ModelCardExportJobSortOrder | None = _pd.Field(
         None, validation_alias="SortOrder", serialization_alias="SortOrder"

@@ -30,7 +30,9 @@ class ListModelCardVersionsRequest(_s.Shape):
     model_card_name: ModelCardNameOrArn = _pd.Field(
         validation_alias="ModelCardName", serialization_alias="ModelCardName"
     )
-    """List model card versions for the model card with the specified name or Amazon Resource Name (ARN)."""
+    """List model card versions for the model card with the specified name or Amazon
+    Resource Name (ARN).
+    """
 
     model_card_status: ModelCardStatus | None = _pd.Field(
         None, validation_alias="ModelCardStatus", serialization_alias="ModelCardStatus"
@@ -38,7 +40,10 @@ class ListModelCardVersionsRequest(_s.Shape):
     """Only list model card versions with the specified approval status."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListModelCardVersions request was truncated, the response includes a NextToken . To retrieve the next set of model card versions, use the token in the next request."""
+    """If the response to a previous ``ListModelCardVersions`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of model card
+    versions, use the token in the next request.
+    """
 
     sort_by: ModelCardVersionSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """Sort listed model card versions by version. Sorts by version by default."""

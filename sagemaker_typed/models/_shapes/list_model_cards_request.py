@@ -38,10 +38,15 @@ class ListModelCardsRequest(_s.Shape):
     """Only list model cards with names that contain the specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListModelCards request was truncated, the response includes a NextToken . To retrieve the next set of model cards, use the token in the next request."""
+    """If the response to a previous ``ListModelCards`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of model cards, use the
+    token in the next request.
+    """
 
     sort_by: ModelCardSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """Sort model cards by either name or creation time. Sorts by creation time by default."""
+    """Sort model cards by either name or creation time. Sorts by creation time by
+    default.
+    """
 
     sort_order: ModelCardSortOrder | None = _pd.Field(
         None, validation_alias="SortOrder", serialization_alias="SortOrder"

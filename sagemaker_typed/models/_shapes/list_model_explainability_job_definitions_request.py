@@ -17,12 +17,16 @@ class ListModelExplainabilityJobDefinitionsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only model explainability jobs created after a specified time."""
+    """A filter that returns only model explainability jobs created after a specified
+    time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only model explainability jobs created before a specified time."""
+    """A filter that returns only model explainability jobs created before a
+    specified time.
+    """
 
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"
@@ -38,12 +42,18 @@ class ListModelExplainabilityJobDefinitionsRequest(_s.Shape):
     """Filter for model explainability jobs whose name contains a specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token returned if the response is truncated. To retrieve the next set of job executions, use it in the next request."""
+    """The token returned if the response is truncated. To retrieve the next set of job
+    executions, use it in the next request.
+    """
 
     sort_by: MonitoringJobDefinitionSortKey | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """Whether to sort results by the Name or CreationTime field. The default is CreationTime ."""
+    """Whether to sort results by the ``Name`` or ``CreationTime`` field. The default is
+    ``CreationTime``.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """Whether to sort the results in Ascending or Descending order. The default is Descending ."""
+    """Whether to sort the results in ``Ascending`` or ``Descending`` order. The default
+    is ``Descending``.
+    """

@@ -12,7 +12,11 @@ class ListModelExplainabilityJobDefinitionsResponse(_s.OutputShape):
     job_definition_summaries: MonitoringJobDefinitionSummaryList = _pd.Field(
         validation_alias="JobDefinitionSummaries", serialization_alias="JobDefinitionSummaries"
     )
-    """A JSON array in which each element is a summary for a explainability bias jobs."""
+    """A JSON array in which each element is a summary for a explainability bias
+    jobs.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token returned if the response is truncated. To retrieve the next set of job executions, use it in the next request."""
+    """The token returned if the response is truncated. To retrieve the next set of job
+    executions, use it in the next request.
+    """

@@ -14,9 +14,16 @@ class ListModelMetadataRequest(_s.Shape):
     """The maximum number of models to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListModelMetadataResponse request was truncated, the response includes a NextToken. To retrieve the next set of model metadata, use the token in the next request."""
+    """If the response to a previous ``ListModelMetadataResponse`` request was
+    truncated, the response includes a NextToken. To retrieve the next set of model
+    metadata, use the token in the next request.
+    """
 
     search_expression: ModelMetadataSearchExpression | None = _pd.Field(
         None, validation_alias="SearchExpression", serialization_alias="SearchExpression"
     )
-    """One or more filters that searches for the specified resource or resources in a search. All resource objects that satisfy the expression's condition are included in the search results. Specify the Framework, FrameworkVersion, Domain or Task to filter supported. Filter names and values are case-sensitive."""
+    """One or more filters that searches for the specified resource or resources in a
+    search. All resource objects that satisfy the expression's condition are included in
+    the search results. Specify the Framework, FrameworkVersion, Domain or Task to
+    filter supported. Filter names and values are case-sensitive.
+    """

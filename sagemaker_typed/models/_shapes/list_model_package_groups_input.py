@@ -27,7 +27,12 @@ class ListModelPackageGroupsInput(_s.Shape):
     cross_account_filter_option: CrossAccountFilterOption | None = _pd.Field(
         None, validation_alias="CrossAccountFilterOption", serialization_alias="CrossAccountFilterOption"
     )
-    """A filter that returns either model groups shared with you or model groups in your own account. When the value is CrossAccount , the results show the resources made discoverable to you from other accounts. When the value is SameAccount or null , the results show resources from your account. The default is SameAccount ."""
+    """A filter that returns either model groups shared with you or model groups in your
+    own account. When the value is ``CrossAccount``, the results show the resources made
+    discoverable to you from other accounts. When the value is ``SameAccount`` or
+    ``null``, the results show resources from your account. The default is
+    ``SameAccount``.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of results to return in the response."""
@@ -35,13 +40,18 @@ class ListModelPackageGroupsInput(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the model group name. This filter returns only model groups whose name contains the specified string."""
+    """A string in the model group name. This filter returns only model groups whose
+    name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListModelPackageGroups request was truncated, the response includes a NextToken . To retrieve the next set of model groups, use the token in the next request."""
+    """If the result of the previous ``ListModelPackageGroups`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of model groups, use
+    the token in the next request.
+    """
 
     sort_by: ModelPackageGroupSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""

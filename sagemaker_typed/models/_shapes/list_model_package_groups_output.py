@@ -15,4 +15,6 @@ class ListModelPackageGroupsOutput(_s.OutputShape):
     """A list of summaries of the model groups in your Amazon Web Services account."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of model groups, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of model groups, use it in the subsequent request.
+    """

@@ -19,12 +19,16 @@ class ListModelPackagesInput(_s.Shape):
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only model packages created after the specified time (timestamp)."""
+    """A filter that returns only model packages created after the specified time
+    (timestamp).
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only model packages created before the specified time (timestamp)."""
+    """A filter that returns only model packages created before the specified time
+    (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of model packages to return in the response."""
@@ -32,28 +36,44 @@ class ListModelPackagesInput(_s.Shape):
     model_approval_status: ModelApprovalStatus | None = _pd.Field(
         None, validation_alias="ModelApprovalStatus", serialization_alias="ModelApprovalStatus"
     )
-    """A filter that returns only the model packages with the specified approval status."""
+    """A filter that returns only the model packages with the specified approval
+    status.
+    """
 
     model_package_group_name: ArnOrName | None = _pd.Field(
         None, validation_alias="ModelPackageGroupName", serialization_alias="ModelPackageGroupName"
     )
-    """A filter that returns only model versions that belong to the specified model group."""
+    """A filter that returns only model versions that belong to the specified model
+    group.
+    """
 
     model_package_type: ModelPackageType | None = _pd.Field(
         None, validation_alias="ModelPackageType", serialization_alias="ModelPackageType"
     )
-    """A filter that returns only the model packages of the specified type. This can be one of the following values. UNVERSIONED - List only unversioined models. This is the default value if no ModelPackageType is specified. VERSIONED - List only versioned models. BOTH - List both versioned and unversioned models."""
+    """A filter that returns only the model packages of the specified type. This can be
+    one of the following values.
+
+    - ``UNVERSIONED`` - List only unversioined models. This is the default value if no
+      ``ModelPackageType`` is specified.
+    - ``VERSIONED`` - List only versioned models.
+    - ``BOTH`` - List both versioned and unversioned models.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the model package name. This filter returns only model packages whose name contains the specified string."""
+    """A string in the model package name. This filter returns only model packages whose
+    name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListModelPackages request was truncated, the response includes a NextToken . To retrieve the next set of model packages, use the token in the next request."""
+    """If the response to a previous ``ListModelPackages`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of model packages, use
+    the token in the next request.
+    """
 
     sort_by: ModelPackageSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The parameter by which to sort the results. The default is CreationTime ."""
+    """The parameter by which to sort the results. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for the results. The default is Ascending ."""
+    """The sort order for the results. The default is ``Ascending``."""

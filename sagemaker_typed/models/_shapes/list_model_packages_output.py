@@ -12,7 +12,11 @@ class ListModelPackagesOutput(_s.OutputShape):
     model_package_summary_list: ModelPackageSummaryList = _pd.Field(
         validation_alias="ModelPackageSummaryList", serialization_alias="ModelPackageSummaryList"
     )
-    """An array of ModelPackageSummary objects, each of which lists a model package."""
+    """An array of ``ModelPackageSummary`` objects, each of which lists a model
+    package.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of model packages, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of model packages, use it in the subsequent request.
+    """

@@ -17,33 +17,48 @@ class ListModelQualityJobDefinitionsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only model quality monitoring job definitions created after the specified time."""
+    """A filter that returns only model quality monitoring job definitions created after
+    the specified time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only model quality monitoring job definitions created before the specified time."""
+    """A filter that returns only model quality monitoring job definitions created
+    before the specified time.
+    """
 
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"
     )
-    """A filter that returns only model quality monitoring job definitions that are associated with the specified endpoint."""
+    """A filter that returns only model quality monitoring job definitions that are
+    associated with the specified endpoint.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of results to return in a call to ListModelQualityJobDefinitions ."""
+    """The maximum number of results to return in a call to
+    ``ListModelQualityJobDefinitions``.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the transform job name. This filter returns only model quality monitoring job definitions whose name contains the specified string."""
+    """A string in the transform job name. This filter returns only model quality
+    monitoring job definitions whose name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListModelQualityJobDefinitions request was truncated, the response includes a NextToken . To retrieve the next set of model quality monitoring job definitions, use the token in the next request."""
+    """If the result of the previous ``ListModelQualityJobDefinitions`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of model
+    quality monitoring job definitions, use the token in the next request.
+    """
 
     sort_by: MonitoringJobDefinitionSortKey | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """Whether to sort the results in Ascending or Descending order. The default is Descending ."""
+    """Whether to sort the results in ``Ascending`` or ``Descending`` order. The default
+    is ``Descending``.
+    """

@@ -15,4 +15,7 @@ class ListModelQualityJobDefinitionsResponse(_s.OutputShape):
     """A list of summaries of model quality monitoring job definitions."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve the next set of model quality monitoring job definitions, use it in the next request."""
+    """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve
+    the next set of model quality monitoring job definitions, use it in the next
+    request.
+    """

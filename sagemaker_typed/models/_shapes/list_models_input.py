@@ -16,12 +16,16 @@ class ListModelsInput(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only models with a creation time greater than or equal to the specified time (timestamp)."""
+    """A filter that returns only models with a creation time greater than or equal to
+    the specified time (timestamp).
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only models created before the specified time (timestamp)."""
+    """A filter that returns only models created before the specified time
+    (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of models to return in the response."""
@@ -29,13 +33,18 @@ class ListModelsInput(_s.Shape):
     name_contains: ModelNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the model name. This filter returns only models whose name contains the specified string."""
+    """A string in the model name. This filter returns only models whose name contains
+    the specified string.
+    """
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to a previous ListModels request was truncated, the response includes a NextToken . To retrieve the next set of models, use the token in the next request."""
+    """If the response to a previous ``ListModels`` request was truncated, the response
+    includes a ``NextToken``. To retrieve the next set of models, use the token in the
+    next request.
+    """
 
     sort_by: ModelSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """Sorts the list of results. The default is CreationTime ."""
+    """Sorts the list of results. The default is ``CreationTime``."""
 
     sort_order: OrderKey | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Descending ."""
+    """The sort order for results. The default is ``Descending``."""

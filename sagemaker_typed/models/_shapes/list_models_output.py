@@ -10,7 +10,9 @@ from .pagination_token import PaginationToken
 
 class ListModelsOutput(_s.OutputShape):
     models: ModelSummaryList = _pd.Field(validation_alias="Models", serialization_alias="Models")
-    """An array of ModelSummary objects, each of which lists a model."""
+    """An array of ``ModelSummary`` objects, each of which lists a model."""
 
     next_token: PaginationToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of models, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of models, use it in the subsequent request.
+    """

@@ -39,15 +39,20 @@ class ListMonitoringAlertHistoryRequest(_s.Shape):
     """The name of a monitoring schedule."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListMonitoringAlertHistory request was truncated, the response includes a NextToken . To retrieve the next set of alerts in the history, use the token in the next request."""
+    """If the result of the previous ``ListMonitoringAlertHistory`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of alerts
+    in the history, use the token in the next request.
+    """
 
     sort_by: MonitoringAlertHistorySortKey | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The field used to sort results. The default is CreationTime ."""
+    """The field used to sort results. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order, whether Ascending or Descending , of the alert history. The default is Descending ."""
+    """The sort order, whether ``Ascending`` or ``Descending``, of the alert history.
+    The default is ``Descending``.
+    """
 
     status_equals: MonitoringAlertStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -15,4 +15,6 @@ class ListMonitoringAlertHistoryResponse(_s.OutputShape):
     """An alert history for a model monitoring schedule."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of alerts, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of alerts, use it in the subsequent request.
+    """

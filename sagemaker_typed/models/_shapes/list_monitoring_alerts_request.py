@@ -19,4 +19,7 @@ class ListMonitoringAlertsRequest(_s.Shape):
     """The name of a monitoring schedule."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListMonitoringAlerts request was truncated, the response includes a NextToken . To retrieve the next set of alerts in the history, use the token in the next request."""
+    """If the result of the previous ``ListMonitoringAlerts`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of alerts in the
+    history, use the token in the next request.
+    """

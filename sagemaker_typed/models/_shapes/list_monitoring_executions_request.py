@@ -48,7 +48,9 @@ class ListMonitoringExecutionsRequest(_s.Shape):
     monitoring_job_definition_name: MonitoringJobDefinitionName | None = _pd.Field(
         None, validation_alias="MonitoringJobDefinitionName", serialization_alias="MonitoringJobDefinitionName"
     )
-    """Gets a list of the monitoring job runs of the specified monitoring job definitions."""
+    """Gets a list of the monitoring job runs of the specified monitoring job
+    definitions.
+    """
 
     monitoring_schedule_name: MonitoringScheduleName | None = _pd.Field(
         None, validation_alias="MonitoringScheduleName", serialization_alias="MonitoringScheduleName"
@@ -58,10 +60,14 @@ class ListMonitoringExecutionsRequest(_s.Shape):
     monitoring_type_equals: MonitoringType | None = _pd.Field(
         None, validation_alias="MonitoringTypeEquals", serialization_alias="MonitoringTypeEquals"
     )
-    """A filter that returns only the monitoring job runs of the specified monitoring type."""
+    """A filter that returns only the monitoring job runs of the specified monitoring
+    type.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token returned if the response is truncated. To retrieve the next set of job executions, use it in the next request."""
+    """The token returned if the response is truncated. To retrieve the next set of job
+    executions, use it in the next request.
+    """
 
     scheduled_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="ScheduledTimeAfter", serialization_alias="ScheduledTimeAfter"
@@ -76,10 +82,14 @@ class ListMonitoringExecutionsRequest(_s.Shape):
     sort_by: MonitoringExecutionSortKey | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """Whether to sort the results by the Status , CreationTime , or ScheduledTime field. The default is CreationTime ."""
+    """Whether to sort the results by the ``Status``, ``CreationTime``, or
+    ``ScheduledTime`` field. The default is ``CreationTime``.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """Whether to sort the results in Ascending or Descending order. The default is Descending ."""
+    """Whether to sort the results in ``Ascending`` or ``Descending`` order. The default
+    is ``Descending``.
+    """
 
     status_equals: ExecutionStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

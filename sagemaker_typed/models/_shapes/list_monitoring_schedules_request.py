@@ -20,12 +20,16 @@ class ListMonitoringSchedulesRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only monitoring schedules created after a specified time."""
+    """A filter that returns only monitoring schedules created after a specified
+    time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only monitoring schedules created before a specified time."""
+    """A filter that returns only monitoring schedules created before a specified
+    time.
+    """
 
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"
@@ -35,12 +39,16 @@ class ListMonitoringSchedulesRequest(_s.Shape):
     last_modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only monitoring schedules modified after a specified time."""
+    """A filter that returns only monitoring schedules modified after a specified
+    time.
+    """
 
     last_modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only monitoring schedules modified before a specified time."""
+    """A filter that returns only monitoring schedules modified before a specified
+    time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of jobs to return in the response. The default value is 10."""
@@ -48,12 +56,16 @@ class ListMonitoringSchedulesRequest(_s.Shape):
     monitoring_job_definition_name: MonitoringJobDefinitionName | None = _pd.Field(
         None, validation_alias="MonitoringJobDefinitionName", serialization_alias="MonitoringJobDefinitionName"
     )
-    """Gets a list of the monitoring schedules for the specified monitoring job definition."""
+    """Gets a list of the monitoring schedules for the specified monitoring job
+    definition.
+    """
 
     monitoring_type_equals: MonitoringType | None = _pd.Field(
         None, validation_alias="MonitoringTypeEquals", serialization_alias="MonitoringTypeEquals"
     )
-    """A filter that returns only the monitoring schedules for the specified monitoring type."""
+    """A filter that returns only the monitoring schedules for the specified
+    monitoring type.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
@@ -61,15 +73,23 @@ class ListMonitoringSchedulesRequest(_s.Shape):
     """Filter for monitoring schedules whose name contains a specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token returned if the response is truncated. To retrieve the next set of job executions, use it in the next request."""
+    """The token returned if the response is truncated. To retrieve the next set of job
+    executions, use it in the next request.
+    """
 
     sort_by: MonitoringScheduleSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """Whether to sort the results by the Status , CreationTime , or ScheduledTime field. The default is CreationTime ."""
+    """Whether to sort the results by the ``Status``, ``CreationTime``, or
+    ``ScheduledTime`` field. The default is ``CreationTime``.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """Whether to sort the results in Ascending or Descending order. The default is Descending ."""
+    """Whether to sort the results in ``Ascending`` or ``Descending`` order. The default
+    is ``Descending``.
+    """
 
     status_equals: ScheduleStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
     )
-    """A filter that returns only monitoring schedules modified before a specified time."""
+    """A filter that returns only monitoring schedules modified before a specified
+    time.
+    """

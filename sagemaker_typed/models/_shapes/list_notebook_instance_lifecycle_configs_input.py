@@ -17,22 +17,30 @@ class ListNotebookInstanceLifecycleConfigsInput(_s.Shape):
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only lifecycle configurations that were created after the specified time (timestamp)."""
+    """A filter that returns only lifecycle configurations that were created after the
+    specified time (timestamp).
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only lifecycle configurations that were created before the specified time (timestamp)."""
+    """A filter that returns only lifecycle configurations that were created before the
+    specified time (timestamp).
+    """
 
     last_modified_time_after: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only lifecycle configurations that were modified after the specified time (timestamp)."""
+    """A filter that returns only lifecycle configurations that were modified after the
+    specified time (timestamp).
+    """
 
     last_modified_time_before: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only lifecycle configurations that were modified before the specified time (timestamp)."""
+    """A filter that returns only lifecycle configurations that were modified before the
+    specified time (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of lifecycle configurations to return in the response."""
@@ -40,15 +48,20 @@ class ListNotebookInstanceLifecycleConfigsInput(_s.Shape):
     name_contains: NotebookInstanceLifecycleConfigNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the lifecycle configuration name. This filter returns only lifecycle configurations whose name contains the specified string."""
+    """A string in the lifecycle configuration name. This filter returns only lifecycle
+    configurations whose name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of a ListNotebookInstanceLifecycleConfigs request was truncated, the response includes a NextToken . To get the next set of lifecycle configurations, use the token in the next request."""
+    """If the result of a ``ListNotebookInstanceLifecycleConfigs`` request was
+    truncated, the response includes a ``NextToken``. To get the next set of lifecycle
+    configurations, use the token in the next request.
+    """
 
     sort_by: NotebookInstanceLifecycleConfigSortKey | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """Sorts the list of results. The default is CreationTime ."""
+    """Sorts the list of results. The default is ``CreationTime``."""
 
     sort_order: NotebookInstanceLifecycleConfigSortOrder | None = _pd.Field(
         None, validation_alias="SortOrder", serialization_alias="SortOrder"

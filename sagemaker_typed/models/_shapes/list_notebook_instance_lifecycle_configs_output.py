@@ -10,11 +10,15 @@ from .notebook_instance_lifecycle_config_summary_list import NotebookInstanceLif
 
 class ListNotebookInstanceLifecycleConfigsOutput(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker AI returns this token. To get the next set of lifecycle configurations, use it in the next request."""
+    """If the response is truncated, SageMaker AI returns this token. To get the next
+    set of lifecycle configurations, use it in the next request.
+    """
 
     notebook_instance_lifecycle_configs: NotebookInstanceLifecycleConfigSummaryList | None = _pd.Field(
         None,
         validation_alias="NotebookInstanceLifecycleConfigs",
         serialization_alias="NotebookInstanceLifecycleConfigs",
     )
-    """An array of NotebookInstanceLifecycleConfiguration objects, each listing a lifecycle configuration."""
+    """An array of ``NotebookInstanceLifecycleConfiguration`` objects, each listing a
+    lifecycle configuration.
+    """

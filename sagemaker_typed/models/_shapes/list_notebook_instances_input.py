@@ -21,32 +21,45 @@ class ListNotebookInstancesInput(_s.Shape):
     additional_code_repository_equals: CodeRepositoryNameOrUrl | None = _pd.Field(
         None, validation_alias="AdditionalCodeRepositoryEquals", serialization_alias="AdditionalCodeRepositoryEquals"
     )
-    """A filter that returns only notebook instances with associated with the specified git repository."""
+    """A filter that returns only notebook instances with associated with the specified
+    git repository.
+    """
 
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only notebook instances that were created after the specified time (timestamp)."""
+    """A filter that returns only notebook instances that were created after the
+    specified time (timestamp).
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only notebook instances that were created before the specified time (timestamp)."""
+    """A filter that returns only notebook instances that were created before the
+    specified time (timestamp).
+    """
 
     default_code_repository_contains: CodeRepositoryContains | None = _pd.Field(
         None, validation_alias="DefaultCodeRepositoryContains", serialization_alias="DefaultCodeRepositoryContains"
     )
-    """A string in the name or URL of a Git repository associated with this notebook instance. This filter returns only notebook instances associated with a git repository with a name that contains the specified string."""
+    """A string in the name or URL of a Git repository associated with this notebook
+    instance. This filter returns only notebook instances associated with a git
+    repository with a name that contains the specified string.
+    """
 
     last_modified_time_after: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only notebook instances that were modified after the specified time (timestamp)."""
+    """A filter that returns only notebook instances that were modified after the
+    specified time (timestamp).
+    """
 
     last_modified_time_before: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only notebook instances that were modified before the specified time (timestamp)."""
+    """A filter that returns only notebook instances that were modified before the
+    specified time (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of notebook instances to return."""
@@ -54,20 +67,32 @@ class ListNotebookInstancesInput(_s.Shape):
     name_contains: NotebookInstanceNameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the notebook instances' name. This filter returns only notebook instances whose name contains the specified string."""
+    """A string in the notebook instances' name. This filter returns only notebook
+    instances whose name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to the ListNotebookInstances is truncated, the response includes a NextToken . You can use this token in your subsequent ListNotebookInstances request to fetch the next set of notebook instances. You might specify a filter or a sort order in your request. When response is truncated, you must use the same values for the filer and sort order in the next request."""
+    """If the previous call to the ``ListNotebookInstances`` is truncated, the response
+    includes a ``NextToken``. You can use this token in your subsequent
+    ``ListNotebookInstances`` request to fetch the next set of notebook instances.
+
+    Note: You might specify a filter or a sort order in your request. When response is
+    truncated, you must use the same values for the filer and sort order in the next
+    request.
+    """
 
     notebook_instance_lifecycle_config_name_contains: NotebookInstanceLifecycleConfigName | None = _pd.Field(
         None,
         validation_alias="NotebookInstanceLifecycleConfigNameContains",
         serialization_alias="NotebookInstanceLifecycleConfigNameContains",
     )
-    """A string in the name of a notebook instances lifecycle configuration associated with this notebook instance. This filter returns only notebook instances associated with a lifecycle configuration with a name that contains the specified string."""
+    """A string in the name of a notebook instances lifecycle configuration associated
+    with this notebook instance. This filter returns only notebook instances associated
+    with a lifecycle configuration with a name that contains the specified string.
+    """
 
     sort_by: NotebookInstanceSortKey | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is Name ."""
+    """The field to sort results by. The default is ``Name``."""
 
     sort_order: NotebookInstanceSortOrder | None = _pd.Field(
         None, validation_alias="SortOrder", serialization_alias="SortOrder"

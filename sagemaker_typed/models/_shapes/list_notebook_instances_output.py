@@ -10,9 +10,14 @@ from .notebook_instance_summary_list import NotebookInstanceSummaryList
 
 class ListNotebookInstancesOutput(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to the previous ListNotebookInstances request was truncated, SageMaker AI returns this token. To retrieve the next set of notebook instances, use the token in the next request."""
+    """If the response to the previous ``ListNotebookInstances`` request was truncated,
+    SageMaker AI returns this token. To retrieve the next set of notebook instances, use
+    the token in the next request.
+    """
 
     notebook_instances: NotebookInstanceSummaryList | None = _pd.Field(
         None, validation_alias="NotebookInstances", serialization_alias="NotebookInstances"
     )
-    """An array of NotebookInstanceSummary objects, one for each notebook instance."""
+    """An array of ``NotebookInstanceSummary`` objects, one for each notebook
+    instance.
+    """

@@ -18,46 +18,65 @@ class ListOptimizationJobsRequest(_s.Shape):
     creation_time_after: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """Filters the results to only those optimization jobs that were created after the specified time."""
+    """Filters the results to only those optimization jobs that were created after the
+    specified time.
+    """
 
     creation_time_before: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """Filters the results to only those optimization jobs that were created before the specified time."""
+    """Filters the results to only those optimization jobs that were created before the
+    specified time.
+    """
 
     last_modified_time_after: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """Filters the results to only those optimization jobs that were updated after the specified time."""
+    """Filters the results to only those optimization jobs that were updated after the
+    specified time.
+    """
 
     last_modified_time_before: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """Filters the results to only those optimization jobs that were updated before the specified time."""
+    """Filters the results to only those optimization jobs that were updated before the
+    specified time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of optimization jobs to return in the response. The default is 50."""
+    """The maximum number of optimization jobs to return in the response. The default
+    is 50.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """Filters the results to only those optimization jobs with a name that contains the specified string."""
+    """Filters the results to only those optimization jobs with a name that contains the
+    specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token that you use to get the next set of results following a truncated response. If the response to the previous request was truncated, that response provides the value for this token."""
+    """A token that you use to get the next set of results following a truncated
+    response. If the response to the previous request was truncated, that response
+    provides the value for this token.
+    """
 
     optimization_contains: NameContains | None = _pd.Field(
         None, validation_alias="OptimizationContains", serialization_alias="OptimizationContains"
     )
-    """Filters the results to only those optimization jobs that apply the specified optimization techniques. You can specify either Quantization or Compilation ."""
+    """Filters the results to only those optimization jobs that apply the specified
+    optimization techniques. You can specify either ``Quantization`` or ``Compilation``.
+    """
 
     sort_by: ListOptimizationJobsSortBy | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The field by which to sort the optimization jobs in the response. The default is CreationTime"""
+    """The field by which to sort the optimization jobs in the response. The default is
+    ``CreationTime``
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending"""
+    """The sort order for results. The default is ``Ascending``"""
 
     status_equals: OptimizationJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -10,9 +10,13 @@ from .optimization_job_summaries import OptimizationJobSummaries
 
 class ListOptimizationJobsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The token to use in a subsequent request to get the next set of results following a truncated response."""
+    """The token to use in a subsequent request to get the next set of results following
+    a truncated response.
+    """
 
     optimization_job_summaries: OptimizationJobSummaries = _pd.Field(
         validation_alias="OptimizationJobSummaries", serialization_alias="OptimizationJobSummaries"
     )
-    """A list of optimization jobs and their properties that matches any of the filters you specified in the request."""
+    """A list of optimization jobs and their properties that matches any of the filters
+    you specified in the request.
+    """

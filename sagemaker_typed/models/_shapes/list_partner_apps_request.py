@@ -10,7 +10,15 @@ from .next_token import NextToken
 
 class ListPartnerAppsRequest(_s.Shape):
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """This parameter defines the maximum number of results that can be returned in a single response. The MaxResults parameter is an upper bound, not a target. If there are more results available than the value specified, a NextToken is provided in the response. The NextToken indicates that the user should get the next set of results by providing this token as a part of a subsequent call. The default value for MaxResults is 10."""
+    """This parameter defines the maximum number of results that can be returned in a
+    single response. The ``MaxResults`` parameter is an upper bound, not a target. If
+    there are more results available than the value specified, a ``NextToken`` is
+    provided in the response. The ``NextToken`` indicates that the user should get the
+    next set of results by providing this token as a part of a subsequent call. The
+    default value for ``MaxResults`` is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """

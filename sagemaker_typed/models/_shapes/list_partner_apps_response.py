@@ -10,9 +10,13 @@ from .partner_app_summaries import PartnerAppSummaries
 
 class ListPartnerAppsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     summaries: PartnerAppSummaries | None = _pd.Field(
         None, validation_alias="Summaries", serialization_alias="Summaries"
     )
-    """The information related to each of the SageMaker Partner AI Apps in an account."""
+    """The information related to each of the SageMaker Partner AI Apps in an
+    account.
+    """

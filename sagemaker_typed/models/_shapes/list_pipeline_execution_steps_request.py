@@ -15,7 +15,10 @@ class ListPipelineExecutionStepsRequest(_s.Shape):
     """The maximum number of pipeline execution steps to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineExecutionSteps request was truncated, the response includes a NextToken . To retrieve the next set of pipeline execution steps, use the token in the next request."""
+    """If the result of the previous ``ListPipelineExecutionSteps`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of
+    pipeline execution steps, use the token in the next request.
+    """
 
     pipeline_execution_arn: PipelineExecutionArn | None = _pd.Field(
         None, validation_alias="PipelineExecutionArn", serialization_alias="PipelineExecutionArn"
@@ -23,4 +26,4 @@ class ListPipelineExecutionStepsRequest(_s.Shape):
     """The Amazon Resource Name (ARN) of the pipeline execution."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The field by which to sort results. The default is CreatedTime ."""
+    """The field by which to sort results. The default is ``CreatedTime``."""

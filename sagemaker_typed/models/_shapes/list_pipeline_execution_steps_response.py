@@ -10,9 +10,16 @@ from .pipeline_execution_step_list import PipelineExecutionStepList
 
 class ListPipelineExecutionStepsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineExecutionSteps request was truncated, the response includes a NextToken . To retrieve the next set of pipeline execution steps, use the token in the next request."""
+    """If the result of the previous ``ListPipelineExecutionSteps`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of
+    pipeline execution steps, use the token in the next request.
+    """
 
     pipeline_execution_steps: PipelineExecutionStepList | None = _pd.Field(
         None, validation_alias="PipelineExecutionSteps", serialization_alias="PipelineExecutionSteps"
     )
-    """A list of PipeLineExecutionStep objects. Each PipeLineExecutionStep consists of StepName, StartTime, EndTime, StepStatus, and Metadata. Metadata is an object with properties for each job that contains relevant information about the job created by the step."""
+    """A list of ``PipeLineExecutionStep`` objects. Each ``PipeLineExecutionStep``
+    consists of StepName, StartTime, EndTime, StepStatus, and Metadata. Metadata is an
+    object with properties for each job that contains relevant information about the job
+    created by the step.
+    """

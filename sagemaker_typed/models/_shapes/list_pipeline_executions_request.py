@@ -17,18 +17,25 @@ class ListPipelineExecutionsRequest(_s.Shape):
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """A filter that returns the pipeline executions that were created after a specified time."""
+    """A filter that returns the pipeline executions that were created after a
+    specified time.
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """A filter that returns the pipeline executions that were created before a specified time."""
+    """A filter that returns the pipeline executions that were created before a
+    specified time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of pipeline executions to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineExecutions request was truncated, the response includes a NextToken . To retrieve the next set of pipeline executions, use the token in the next request."""
+    """If the result of the previous ``ListPipelineExecutions`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of pipeline
+    executions, use the token in the next request.
+    """
 
     pipeline_name: PipelineNameOrArn = _pd.Field(validation_alias="PipelineName", serialization_alias="PipelineName")
     """The name or Amazon Resource Name (ARN) of the pipeline."""
@@ -36,10 +43,13 @@ class ListPipelineExecutionsRequest(_s.Shape):
     pipeline_version_alias: PipelineVersionAlias | None = _pd.Field(
         None, validation_alias="PipelineVersionAlias", serialization_alias="PipelineVersionAlias"
     )
-    """The alias of a pipeline version. The response includes only the executions of the version that has this alias when you make the request. If no version of the pipeline has this alias, the request fails with a ResourceNotFound error."""
+    """The alias of a pipeline version. The response includes only the executions of the
+    version that has this alias when you make the request. If no version of the pipeline
+    has this alias, the request fails with a ``ResourceNotFound`` error.
+    """
 
     sort_by: SortPipelineExecutionsBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field by which to sort results. The default is CreatedTime ."""
+    """The field by which to sort results. The default is ``CreatedTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
     """The sort order for results."""

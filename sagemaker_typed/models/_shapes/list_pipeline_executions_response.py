@@ -10,9 +10,15 @@ from .pipeline_execution_summary_list import PipelineExecutionSummaryList
 
 class ListPipelineExecutionsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineExecutions request was truncated, the response includes a NextToken . To retrieve the next set of pipeline executions, use the token in the next request."""
+    """If the result of the previous ``ListPipelineExecutions`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of pipeline
+    executions, use the token in the next request.
+    """
 
     pipeline_execution_summaries: PipelineExecutionSummaryList | None = _pd.Field(
         None, validation_alias="PipelineExecutionSummaries", serialization_alias="PipelineExecutionSummaries"
     )
-    """Contains a sorted list of pipeline execution summary objects matching the specified filters. Each run summary includes the Amazon Resource Name (ARN) of the pipeline execution, the run date, and the status. This list can be empty."""
+    """Contains a sorted list of pipeline execution summary objects matching the
+    specified filters. Each run summary includes the Amazon Resource Name (ARN) of the
+    pipeline execution, the run date, and the status. This list can be empty.
+    """

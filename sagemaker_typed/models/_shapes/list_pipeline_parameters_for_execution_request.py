@@ -14,7 +14,10 @@ class ListPipelineParametersForExecutionRequest(_s.Shape):
     """The maximum number of parameters to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineParametersForExecution request was truncated, the response includes a NextToken . To retrieve the next set of parameters, use the token in the next request."""
+    """If the result of the previous ``ListPipelineParametersForExecution`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of
+    parameters, use the token in the next request.
+    """
 
     pipeline_execution_arn: PipelineExecutionArn = _pd.Field(
         validation_alias="PipelineExecutionArn", serialization_alias="PipelineExecutionArn"

@@ -10,7 +10,10 @@ from .parameter_list import ParameterList
 
 class ListPipelineParametersForExecutionResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineParametersForExecution request was truncated, the response includes a NextToken . To retrieve the next set of parameters, use the token in the next request."""
+    """If the result of the previous ``ListPipelineParametersForExecution`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of
+    parameters, use the token in the next request.
+    """
 
     pipeline_parameters: ParameterList | None = _pd.Field(
         None, validation_alias="PipelineParameters", serialization_alias="PipelineParameters"

@@ -15,18 +15,25 @@ class ListPipelineVersionsRequest(_s.Shape):
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """A filter that returns the pipeline versions that were created after a specified time."""
+    """A filter that returns the pipeline versions that were created after a
+    specified time.
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """A filter that returns the pipeline versions that were created before a specified time."""
+    """A filter that returns the pipeline versions that were created before a
+    specified time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of pipeline versions to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineVersions request was truncated, the response includes a NextToken . To retrieve the next set of pipeline versions, use this token in your next request."""
+    """If the result of the previous ``ListPipelineVersions`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of pipeline versions,
+    use this token in your next request.
+    """
 
     pipeline_name: PipelineNameOrArn = _pd.Field(validation_alias="PipelineName", serialization_alias="PipelineName")
     """The Amazon Resource Name (ARN) of the pipeline."""

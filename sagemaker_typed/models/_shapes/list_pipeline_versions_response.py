@@ -10,9 +10,15 @@ from .pipeline_version_summary_list import PipelineVersionSummaryList
 
 class ListPipelineVersionsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelineVersions request was truncated, the response includes a NextToken . To retrieve the next set of pipeline versions, use this token in your next request."""
+    """If the result of the previous ``ListPipelineVersions`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of pipeline versions,
+    use this token in your next request.
+    """
 
     pipeline_version_summaries: PipelineVersionSummaryList | None = _pd.Field(
         None, validation_alias="PipelineVersionSummaries", serialization_alias="PipelineVersionSummaries"
     )
-    """Contains a sorted list of pipeline version summary objects matching the specified filters. Each version summary includes the pipeline version ID, the creation date, and the last pipeline execution created from that version. This list can be empty."""
+    """Contains a sorted list of pipeline version summary objects matching the specified
+    filters. Each version summary includes the pipeline version ID, the creation date,
+    and the last pipeline execution created from that version. This list can be empty.
+    """

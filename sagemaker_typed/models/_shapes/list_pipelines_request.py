@@ -27,13 +27,20 @@ class ListPipelinesRequest(_s.Shape):
     managed_by: PipelineManagedBy | None = _pd.Field(
         None, validation_alias="ManagedBy", serialization_alias="ManagedBy"
     )
-    """Filters the pipelines by who manages them. Specify AWS to return pipelines that Amazon Web Services manages, or CUSTOMER to return pipelines that you created. If you don't specify a value, the response includes only pipelines that you created."""
+    """Filters the pipelines by who manages them. Specify ``AWS`` to return pipelines
+    that Amazon Web Services manages, or ``CUSTOMER`` to return pipelines that you
+    created. If you don't specify a value, the response includes only pipelines that you
+    created.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of pipelines to return in the response."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelines request was truncated, the response includes a NextToken . To retrieve the next set of pipelines, use the token in the next request."""
+    """If the result of the previous ``ListPipelines`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of pipelines, use the
+    token in the next request.
+    """
 
     pipeline_name_prefix: PipelineName | None = _pd.Field(
         None, validation_alias="PipelineNamePrefix", serialization_alias="PipelineNamePrefix"
@@ -41,7 +48,7 @@ class ListPipelinesRequest(_s.Shape):
     """The prefix of the pipeline name."""
 
     sort_by: SortPipelinesBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field by which to sort results. The default is CreatedTime ."""
+    """The field by which to sort results. The default is ``CreatedTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
     """The sort order for results."""

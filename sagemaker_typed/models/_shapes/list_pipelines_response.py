@@ -10,9 +10,16 @@ from .pipeline_summary_list import PipelineSummaryList
 
 class ListPipelinesResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListPipelines request was truncated, the response includes a NextToken . To retrieve the next set of pipelines, use the token in the next request."""
+    """If the result of the previous ``ListPipelines`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of pipelines, use the
+    token in the next request.
+    """
 
     pipeline_summaries: PipelineSummaryList | None = _pd.Field(
         None, validation_alias="PipelineSummaries", serialization_alias="PipelineSummaries"
     )
-    """Contains a sorted list of PipelineSummary objects matching the specified filters. Each PipelineSummary consists of PipelineArn, PipelineName, ExperimentName, PipelineDescription, CreationTime, LastModifiedTime, LastRunTime, and RoleArn. This list can be empty."""
+    """Contains a sorted list of ``PipelineSummary`` objects matching the specified
+    filters. Each ``PipelineSummary`` consists of PipelineArn, PipelineName,
+    ExperimentName, PipelineDescription, CreationTime, LastModifiedTime, LastRunTime,
+    and RoleArn. This list can be empty.
+    """

@@ -38,16 +38,21 @@ class ListProcessingJobsRequest(_s.Shape):
     """The maximum number of processing jobs to return in the response."""
 
     name_contains: String | None = _pd.Field(None, validation_alias="NameContains", serialization_alias="NameContains")
-    """A string in the processing job name. This filter returns only processing jobs whose name contains the specified string."""
+    """A string in the processing job name. This filter returns only processing jobs
+    whose name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListProcessingJobs request was truncated, the response includes a NextToken . To retrieve the next set of processing jobs, use the token in the next request."""
+    """If the result of the previous ``ListProcessingJobs`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of processing jobs, use
+    the token in the next request.
+    """
 
     sort_by: SortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""
 
     status_equals: ProcessingJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -10,9 +10,11 @@ from .processing_job_summaries import ProcessingJobSummaries
 
 class ListProcessingJobsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker returns this token. To retrieve the next set of processing jobs, use it in the subsequent request."""
+    """If the response is truncated, Amazon SageMaker returns this token. To retrieve
+    the next set of processing jobs, use it in the subsequent request.
+    """
 
     processing_job_summaries: ProcessingJobSummaries = _pd.Field(
         validation_alias="ProcessingJobSummaries", serialization_alias="ProcessingJobSummaries"
     )
-    """An array of ProcessingJobSummary objects, each listing a processing job."""
+    """An array of ``ProcessingJobSummary`` objects, each listing a processing job."""

@@ -32,10 +32,13 @@ class ListProjectsInput(_s.Shape):
     """A filter that returns the projects whose name contains a specified string."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListProjects request was truncated, the response includes a NextToken . To retrieve the next set of projects, use the token in the next request."""
+    """If the result of the previous ``ListProjects`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of projects, use the
+    token in the next request.
+    """
 
     sort_by: ProjectSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field by which to sort results. The default is CreationTime ."""
+    """The field by which to sort results. The default is ``CreationTime``."""
 
     sort_order: ProjectSortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""

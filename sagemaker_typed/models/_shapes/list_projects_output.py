@@ -10,7 +10,10 @@ from .project_summary_list import ProjectSummaryList
 
 class ListProjectsOutput(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListCompilationJobs request was truncated, the response includes a NextToken . To retrieve the next set of model compilation jobs, use the token in the next request."""
+    """If the result of the previous ``ListCompilationJobs`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of model compilation
+    jobs, use the token in the next request.
+    """
 
     project_summary_list: ProjectSummaryList = _pd.Field(
         validation_alias="ProjectSummaryList", serialization_alias="ProjectSummaryList"

@@ -16,23 +16,29 @@ class ListResourceCatalogsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """Use this parameter to search for ResourceCatalog s created after a specific date and time."""
+    """Use this parameter to search for ``ResourceCatalog``s created after a specific
+    date and time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """Use this parameter to search for ResourceCatalog s created before a specific date and time."""
+    """Use this parameter to search for ``ResourceCatalog``s created before a specific
+    date and time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of results returned by ListResourceCatalogs ."""
+    """The maximum number of results returned by ``ListResourceCatalogs``."""
 
     name_contains: ResourceCatalogName | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string that partially matches one or more ResourceCatalog s names. Filters ResourceCatalog by name."""
+    """A string that partially matches one or more ``ResourceCatalog``s names. Filters
+    ``ResourceCatalog`` by name.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to resume pagination of ListResourceCatalogs results."""
+    """A token to resume pagination of ``ListResourceCatalogs`` results."""
 
     sort_by: ResourceCatalogSortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
     """The value on which the resource catalog list is sorted."""

@@ -10,9 +10,9 @@ from .resource_catalog_list import ResourceCatalogList
 
 class ListResourceCatalogsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """A token to resume pagination of ListResourceCatalogs results."""
+    """A token to resume pagination of ``ListResourceCatalogs`` results."""
 
     resource_catalogs: ResourceCatalogList | None = _pd.Field(
         None, validation_alias="ResourceCatalogs", serialization_alias="ResourceCatalogs"
     )
-    """A list of the requested ResourceCatalog s."""
+    """A list of the requested ``ResourceCatalog``s."""

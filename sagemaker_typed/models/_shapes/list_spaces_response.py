@@ -10,7 +10,9 @@ from .space_list import SpaceList
 
 class ListSpacesResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     spaces: SpaceList | None = _pd.Field(None, validation_alias="Spaces", serialization_alias="Spaces")
     """The list of spaces."""

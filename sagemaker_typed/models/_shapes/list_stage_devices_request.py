@@ -29,7 +29,9 @@ class ListStageDevicesRequest(_s.Shape):
     """The maximum number of requests to select."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """The response from the last list when returning a list large enough to neeed tokening."""
+    """The response from the last list when returning a list large enough to neeed
+    tokening.
+    """
 
     stage_name: EntityName = _pd.Field(validation_alias="StageName", serialization_alias="StageName")
     """The name of the stage in the deployment."""

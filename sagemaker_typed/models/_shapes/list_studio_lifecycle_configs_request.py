@@ -17,38 +17,57 @@ class ListStudioLifecycleConfigsRequest(_s.Shape):
     app_type_equals: StudioLifecycleConfigAppType | None = _pd.Field(
         None, validation_alias="AppTypeEquals", serialization_alias="AppTypeEquals"
     )
-    """A parameter to search for the App Type to which the Lifecycle Configuration is attached."""
+    """A parameter to search for the App Type to which the Lifecycle Configuration is
+    attached.
+    """
 
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only Lifecycle Configurations created on or after the specified time."""
+    """A filter that returns only Lifecycle Configurations created on or after the
+    specified time.
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only Lifecycle Configurations created on or before the specified time."""
+    """A filter that returns only Lifecycle Configurations created on or before the
+    specified time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The total number of items to return in the response. If the total number of items available is more than the value specified, a NextToken is provided in the response. To resume pagination, provide the NextToken value in the as part of a subsequent call. The default value is 10."""
+    """The total number of items to return in the response. If the total number of items
+    available is more than the value specified, a ``NextToken`` is provided in the
+    response. To resume pagination, provide the ``NextToken`` value in the as part of a
+    subsequent call. The default value is 10.
+    """
 
     modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="ModifiedTimeAfter", serialization_alias="ModifiedTimeAfter"
     )
-    """A filter that returns only Lifecycle Configurations modified after the specified time."""
+    """A filter that returns only Lifecycle Configurations modified after the
+    specified time.
+    """
 
     modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="ModifiedTimeBefore", serialization_alias="ModifiedTimeBefore"
     )
-    """A filter that returns only Lifecycle Configurations modified before the specified time."""
+    """A filter that returns only Lifecycle Configurations modified before the
+    specified time.
+    """
 
     name_contains: StudioLifecycleConfigName | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the Lifecycle Configuration name. This filter returns only Lifecycle Configurations whose name contains the specified string."""
+    """A string in the Lifecycle Configuration name. This filter returns only Lifecycle
+    Configurations whose name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListStudioLifecycleConfigs didn't return the full set of Lifecycle Configurations, the call returns a token for getting the next set of Lifecycle Configurations."""
+    """If the previous call to ListStudioLifecycleConfigs didn't return the full set of
+    Lifecycle Configurations, the call returns a token for getting the next set of
+    Lifecycle Configurations.
+    """
 
     sort_by: StudioLifecycleConfigSortKey | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"

@@ -10,7 +10,9 @@ from .studio_lifecycle_configs_list import StudioLifecycleConfigsList
 
 class ListStudioLifecycleConfigsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     studio_lifecycle_configs: StudioLifecycleConfigsList | None = _pd.Field(
         None, validation_alias="StudioLifecycleConfigs", serialization_alias="StudioLifecycleConfigs"

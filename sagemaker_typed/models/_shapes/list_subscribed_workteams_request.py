@@ -16,7 +16,12 @@ class ListSubscribedWorkteamsRequest(_s.Shape):
     name_contains: WorkteamName | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the work team name. This filter returns only work teams whose name contains the specified string."""
+    """A string in the work team name. This filter returns only work teams whose name
+    contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListSubscribedWorkteams request was truncated, the response includes a NextToken . To retrieve the next set of labeling jobs, use the token in the next request."""
+    """If the result of the previous ``ListSubscribedWorkteams`` request was truncated,
+    the response includes a ``NextToken``. To retrieve the next set of labeling jobs,
+    use the token in the next request.
+    """

@@ -10,9 +10,11 @@ from .subscribed_workteams import SubscribedWorkteams
 
 class ListSubscribedWorkteamsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker returns this token. To retrieve the next set of work teams, use it in the subsequent request."""
+    """If the response is truncated, Amazon SageMaker returns this token. To retrieve
+    the next set of work teams, use it in the subsequent request.
+    """
 
     subscribed_workteams: SubscribedWorkteams = _pd.Field(
         validation_alias="SubscribedWorkteams", serialization_alias="SubscribedWorkteams"
     )
-    """An array of Workteam objects, each describing a work team."""
+    """An array of ``Workteam`` objects, each describing a work team."""

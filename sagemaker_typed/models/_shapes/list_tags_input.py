@@ -16,7 +16,12 @@ class ListTagsInput(_s.Shape):
     """Maximum number of tags to return."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response to the previous ListTags request is truncated, SageMaker returns this token. To retrieve the next set of tags, use it in the subsequent request."""
+    """If the response to the previous ``ListTags`` request is truncated, SageMaker
+    returns this token. To retrieve the next set of tags, use it in the subsequent
+    request.
+    """
 
     resource_arn: ResourceArn = _pd.Field(validation_alias="ResourceArn", serialization_alias="ResourceArn")
-    """The Amazon Resource Name (ARN) of the resource whose tags you want to retrieve."""
+    """The Amazon Resource Name (ARN) of the resource whose tags you want to
+    retrieve.
+    """

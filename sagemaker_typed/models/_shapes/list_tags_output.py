@@ -10,7 +10,9 @@ from .tag_list import TagList
 
 class ListTagsOutput(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If response is truncated, SageMaker includes a token in the response. You can use this token in your subsequent request to fetch next set of tokens."""
+    """If response is truncated, SageMaker includes a token in the response. You can use
+    this token in your subsequent request to fetch next set of tokens.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of Tag objects, each with a tag key and a value."""
+    """An array of ``Tag`` objects, each with a tag key and a value."""

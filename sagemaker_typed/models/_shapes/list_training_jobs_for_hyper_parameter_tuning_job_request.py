@@ -22,13 +22,20 @@ class ListTrainingJobsForHyperParameterTuningJobRequest(_s.Shape):
     """The maximum number of training jobs to return. The default value is 10."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListTrainingJobsForHyperParameterTuningJob request was truncated, the response includes a NextToken . To retrieve the next set of training jobs, use the token in the next request."""
+    """If the result of the previous ``ListTrainingJobsForHyperParameterTuningJob``
+    request was truncated, the response includes a ``NextToken``. To retrieve the next
+    set of training jobs, use the token in the next request.
+    """
 
     sort_by: TrainingJobSortByOptions | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is Name . If the value of this field is FinalObjectiveMetricValue , any training jobs that did not return an objective metric are not listed."""
+    """The field to sort results by. The default is ``Name``.
+
+    If the value of this field is ``FinalObjectiveMetricValue``, any training jobs that
+    did not return an objective metric are not listed.
+    """
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""
 
     status_equals: TrainingJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

@@ -10,9 +10,16 @@ from .next_token import NextToken
 
 class ListTrainingJobsForHyperParameterTuningJobResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of this ListTrainingJobsForHyperParameterTuningJob request was truncated, the response includes a NextToken . To retrieve the next set of training jobs, use the token in the next request."""
+    """If the result of this ``ListTrainingJobsForHyperParameterTuningJob`` request was
+    truncated, the response includes a ``NextToken``. To retrieve the next set of
+    training jobs, use the token in the next request.
+    """
 
     training_job_summaries: HyperParameterTrainingJobSummaries = _pd.Field(
         validation_alias="TrainingJobSummaries", serialization_alias="TrainingJobSummaries"
     )
-    """A list of TrainingJobSummary objects that describe the training jobs that the ListTrainingJobsForHyperParameterTuningJob request returned."""
+    """A list of TrainingJobSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobSummary.html)
+    objects that describe the training jobs that the
+    ``ListTrainingJobsForHyperParameterTuningJob`` request returned.
+    """

@@ -19,22 +19,30 @@ class ListTrainingJobsRequest(_s.Shape):
     creation_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
     )
-    """A filter that returns only training jobs created after the specified time (timestamp)."""
+    """A filter that returns only training jobs created after the specified time
+    (timestamp).
+    """
 
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only training jobs created before the specified time (timestamp)."""
+    """A filter that returns only training jobs created before the specified time
+    (timestamp).
+    """
 
     last_modified_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
     )
-    """A filter that returns only training jobs modified after the specified time (timestamp)."""
+    """A filter that returns only training jobs modified after the specified time
+    (timestamp).
+    """
 
     last_modified_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
     )
-    """A filter that returns only training jobs modified before the specified time (timestamp)."""
+    """A filter that returns only training jobs modified before the specified time
+    (timestamp).
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of training jobs to return in the response."""
@@ -42,16 +50,21 @@ class ListTrainingJobsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the training job name. This filter returns only training jobs whose name contains the specified string."""
+    """A string in the training job name. This filter returns only training jobs whose
+    name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListTrainingJobs request was truncated, the response includes a NextToken . To retrieve the next set of training jobs, use the token in the next request."""
+    """If the result of the previous ``ListTrainingJobs`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of training jobs, use
+    the token in the next request.
+    """
 
     sort_by: SortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""
 
     status_equals: TrainingJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
@@ -61,7 +74,12 @@ class ListTrainingJobsRequest(_s.Shape):
     training_plan_arn_equals: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArnEquals", serialization_alias="TrainingPlanArnEquals"
     )
-    """The Amazon Resource Name (ARN); of the training plan to filter training jobs by. For more information about reserving GPU capacity for your SageMaker training jobs using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """The Amazon Resource Name (ARN); of the training plan to filter training jobs by.
+    For more information about reserving GPU capacity for your SageMaker training jobs
+    using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     warm_pool_status_equals: WarmPoolResourceStatus | None = _pd.Field(
         None, validation_alias="WarmPoolStatusEquals", serialization_alias="WarmPoolStatusEquals"

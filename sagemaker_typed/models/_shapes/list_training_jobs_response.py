@@ -10,9 +10,11 @@ from .training_job_summaries import TrainingJobSummaries
 
 class ListTrainingJobsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. To retrieve the next set of training jobs, use it in the subsequent request."""
+    """If the response is truncated, SageMaker returns this token. To retrieve the next
+    set of training jobs, use it in the subsequent request.
+    """
 
     training_job_summaries: TrainingJobSummaries = _pd.Field(
         validation_alias="TrainingJobSummaries", serialization_alias="TrainingJobSummaries"
     )
-    """An array of TrainingJobSummary objects, each listing a training job."""
+    """An array of ``TrainingJobSummary`` objects, each listing a training job."""

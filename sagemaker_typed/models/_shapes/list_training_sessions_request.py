@@ -20,7 +20,9 @@ class ListTrainingSessionsRequest(_s.Shape):
     creation_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
     )
-    """A filter that returns only training sessions created before the specified time."""
+    """A filter that returns only training sessions created before the specified
+    time.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of training sessions to return in the response."""
@@ -28,10 +30,14 @@ class ListTrainingSessionsRequest(_s.Shape):
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the training session name to filter results. Only sessions whose name contains the specified string are returned."""
+    """A string in the training session name to filter results. Only sessions whose name
+    contains the specified string are returned.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response was truncated, use the token returned in the previous response to retrieve the next page of results."""
+    """If the response was truncated, use the token returned in the previous response to
+    retrieve the next page of results.
+    """
 
     status_equals: TrainingSessionStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

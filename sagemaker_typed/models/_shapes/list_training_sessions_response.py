@@ -15,4 +15,6 @@ class ListTrainingSessionsResponse(_s.OutputShape):
     training_session_summaries: TrainingSessionSummaries | None = _pd.Field(
         None, validation_alias="TrainingSessionSummaries", serialization_alias="TrainingSessionSummaries"
     )
-    """An array of TrainingSessionSummary objects that provide summary information about the training sessions."""
+    """An array of ``TrainingSessionSummary`` objects that provide summary information
+    about the training sessions.
+    """

@@ -35,21 +35,28 @@ class ListTransformJobsRequest(_s.Shape):
     """A filter that returns only transform jobs modified before the specified time."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of transform jobs to return in the response. The default value is 10 ."""
+    """The maximum number of transform jobs to return in the response. The default value
+    is ``10``.
+    """
 
     name_contains: NameContains | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the transform job name. This filter returns only transform jobs whose name contains the specified string."""
+    """A string in the transform job name. This filter returns only transform jobs whose
+    name contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListTransformJobs request was truncated, the response includes a NextToken . To retrieve the next set of transform jobs, use the token in the next request."""
+    """If the result of the previous ``ListTransformJobs`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of transform jobs, use
+    the token in the next request.
+    """
 
     sort_by: SortBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Descending ."""
+    """The sort order for results. The default is ``Descending``."""
 
     status_equals: TransformJobStatus | None = _pd.Field(
         None, validation_alias="StatusEquals", serialization_alias="StatusEquals"

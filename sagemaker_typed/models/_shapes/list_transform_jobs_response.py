@@ -10,9 +10,11 @@ from .transform_job_summaries import TransformJobSummaries
 
 class ListTransformJobsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker returns this token. To retrieve the next set of transform jobs, use it in the next request."""
+    """If the response is truncated, Amazon SageMaker returns this token. To retrieve
+    the next set of transform jobs, use it in the next request.
+    """
 
     transform_job_summaries: TransformJobSummaries = _pd.Field(
         validation_alias="TransformJobSummaries", serialization_alias="TransformJobSummaries"
     )
-    """An array of TransformJobSummary objects."""
+    """An array of ``TransformJobSummary`` objects."""

@@ -27,24 +27,36 @@ class ListTrialComponentsRequest(_s.Shape):
     experiment_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="ExperimentName", serialization_alias="ExperimentName"
     )
-    """A filter that returns only components that are part of the specified experiment. If you specify ExperimentName , you can't filter by SourceArn or TrialName ."""
+    """A filter that returns only components that are part of the specified experiment.
+    If you specify ``ExperimentName``, you can't filter by ``SourceArn`` or
+    ``TrialName``.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of components to return in the response. The default value is 10."""
+    """The maximum number of components to return in the response. The default value
+    is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListTrialComponents didn't return the full set of components, the call returns a token for getting the next set of components."""
+    """If the previous call to ``ListTrialComponents`` didn't return the full set of
+    components, the call returns a token for getting the next set of components.
+    """
 
     sort_by: SortTrialComponentsBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CreationTime ."""
+    """The property used to sort results. The default value is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order. The default value is Descending ."""
+    """The sort order. The default value is ``Descending``."""
 
     source_arn: String256 | None = _pd.Field(None, validation_alias="SourceArn", serialization_alias="SourceArn")
-    """A filter that returns only components that have the specified source Amazon Resource Name (ARN). If you specify SourceArn , you can't filter by ExperimentName or TrialName ."""
+    """A filter that returns only components that have the specified source Amazon
+    Resource Name (ARN). If you specify ``SourceArn``, you can't filter by
+    ``ExperimentName`` or ``TrialName``.
+    """
 
     trial_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="TrialName", serialization_alias="TrialName"
     )
-    """A filter that returns only components that are part of the specified trial. If you specify TrialName , you can't filter by ExperimentName or SourceArn ."""
+    """A filter that returns only components that are part of the specified trial. If
+    you specify ``TrialName``, you can't filter by ``ExperimentName`` or ``SourceArn``.
+    """

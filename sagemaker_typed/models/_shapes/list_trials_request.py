@@ -29,18 +29,24 @@ class ListTrialsRequest(_s.Shape):
     """A filter that returns only trials that are part of the specified experiment."""
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of trials to return in the response. The default value is 10."""
+    """The maximum number of trials to return in the response. The default value
+    is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous call to ListTrials didn't return the full set of trials, the call returns a token for getting the next set of trials."""
+    """If the previous call to ``ListTrials`` didn't return the full set of trials, the
+    call returns a token for getting the next set of trials.
+    """
 
     sort_by: SortTrialsBy | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The property used to sort results. The default value is CreationTime ."""
+    """The property used to sort results. The default value is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order. The default value is Descending ."""
+    """The sort order. The default value is ``Descending``."""
 
     trial_component_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="TrialComponentName", serialization_alias="TrialComponentName"
     )
-    """A filter that returns only trials that are associated with the specified trial component."""
+    """A filter that returns only trials that are associated with the specified trial
+    component.
+    """

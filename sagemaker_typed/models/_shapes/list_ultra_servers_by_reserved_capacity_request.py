@@ -11,10 +11,14 @@ from .reserved_capacity_arn import ReservedCapacityArn
 
 class ListUltraServersByReservedCapacityRequest(_s.Shape):
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
-    """The maximum number of UltraServers to return in the response. The default value is 10."""
+    """The maximum number of UltraServers to return in the response. The default
+    value is 10.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you receive this token. Use it in your
+    next request to receive the next set of results.
+    """
 
     reserved_capacity_arn: ReservedCapacityArn = _pd.Field(
         validation_alias="ReservedCapacityArn", serialization_alias="ReservedCapacityArn"

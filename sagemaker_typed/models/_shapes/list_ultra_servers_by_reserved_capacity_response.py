@@ -10,7 +10,9 @@ from .ultra_servers import UltraServers
 
 class ListUltraServersByReservedCapacityResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, SageMaker returns this token. Use it in the next request to retrieve the next set of UltraServers."""
+    """If the response is truncated, SageMaker returns this token. Use it in the next
+    request to retrieve the next set of UltraServers.
+    """
 
     ultra_servers: UltraServers = _pd.Field(validation_alias="UltraServers", serialization_alias="UltraServers")
     """A list of UltraServers that are part of the specified reserved capacity."""

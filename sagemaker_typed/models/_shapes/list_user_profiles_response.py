@@ -10,7 +10,9 @@ from .user_profile_list import UserProfileList
 
 class ListUserProfilesResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the previous response was truncated, you will receive this token. Use it in your next request to receive the next set of results."""
+    """If the previous response was truncated, you will receive this token. Use it in
+    your next request to receive the next set of results.
+    """
 
     user_profiles: UserProfileList | None = _pd.Field(
         None, validation_alias="UserProfiles", serialization_alias="UserProfiles"

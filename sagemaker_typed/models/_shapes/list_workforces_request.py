@@ -18,7 +18,9 @@ class ListWorkforcesRequest(_s.Shape):
     name_contains: WorkforceName | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A filter you can use to search for workforces using part of the workforce name."""
+    """A filter you can use to search for workforces using part of the workforce
+    name.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
     """A token to resume pagination."""

@@ -18,15 +18,20 @@ class ListWorkteamsRequest(_s.Shape):
     name_contains: WorkteamName | None = _pd.Field(
         None, validation_alias="NameContains", serialization_alias="NameContains"
     )
-    """A string in the work team's name. This filter returns only work teams whose name contains the specified string."""
+    """A string in the work team's name. This filter returns only work teams whose name
+    contains the specified string.
+    """
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous ListWorkteams request was truncated, the response includes a NextToken . To retrieve the next set of labeling jobs, use the token in the next request."""
+    """If the result of the previous ``ListWorkteams`` request was truncated, the
+    response includes a ``NextToken``. To retrieve the next set of labeling jobs, use
+    the token in the next request.
+    """
 
     sort_by: ListWorkteamsSortByOptions | None = _pd.Field(
         None, validation_alias="SortBy", serialization_alias="SortBy"
     )
-    """The field to sort results by. The default is CreationTime ."""
+    """The field to sort results by. The default is ``CreationTime``."""
 
     sort_order: SortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """The sort order for results. The default is Ascending ."""
+    """The sort order for results. The default is ``Ascending``."""

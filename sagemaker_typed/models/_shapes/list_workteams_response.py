@@ -10,7 +10,9 @@ from .workteams import Workteams
 
 class ListWorkteamsResponse(_s.OutputShape):
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the response is truncated, Amazon SageMaker returns this token. To retrieve the next set of work teams, use it in the subsequent request."""
+    """If the response is truncated, Amazon SageMaker returns this token. To retrieve
+    the next set of work teams, use it in the subsequent request.
+    """
 
     workteams: Workteams = _pd.Field(validation_alias="Workteams", serialization_alias="Workteams")
-    """An array of Workteam objects, each describing a work team."""
+    """An array of ``Workteam`` objects, each describing a work team."""

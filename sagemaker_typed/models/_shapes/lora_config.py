@@ -9,7 +9,9 @@ from .rank import Rank
 
 
 class LoraConfig(_s.Shape):
-    """The Low-Rank Adaptation (LoRA) configuration for a training session, including the rank and alpha parameters."""
+    """The Low-Rank Adaptation (LoRA) configuration for a training session, including
+    the rank and alpha parameters.
+    """
 
     alpha: LoraAlpha = _pd.Field(validation_alias="Alpha", serialization_alias="Alpha")
     """The Low-Rank Adaptation (LoRA) scaling factor."""

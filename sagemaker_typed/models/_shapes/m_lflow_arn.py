@@ -10,6 +10,6 @@ MLflowArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z-]*/.*)$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z\\-]*/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 MajorMinorVersion: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=64, pattern="^(?:\\d+\\.\\d+)$", astral=False)
+    str, _c.Str(min_length=0, max_length=64, pattern="^[[:digit:]]+\\.[[:digit:]]+$", astral=False)
 ]

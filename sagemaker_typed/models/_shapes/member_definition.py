@@ -9,7 +9,9 @@ from .oidc_member_definition import OidcMemberDefinition
 
 
 class MemberDefinition(_s.Shape):
-    """Defines an Amazon Cognito or your own OIDC IdP user group that is part of a work team."""
+    """Defines an Amazon Cognito or your own OIDC IdP user group that is part of a
+    work team.
+    """
 
     cognito_member_definition: CognitoMemberDefinition | None = _pd.Field(
         None, validation_alias="CognitoMemberDefinition", serialization_alias="CognitoMemberDefinition"
@@ -19,4 +21,9 @@ class MemberDefinition(_s.Shape):
     oidc_member_definition: OidcMemberDefinition | None = _pd.Field(
         None, validation_alias="OidcMemberDefinition", serialization_alias="OidcMemberDefinition"
     )
-    """A list user groups that exist in your OIDC Identity Provider (IdP). One to ten groups can be used to create a single private work team. When you add a user group to the list of Groups , you can add that user group to one or more private work teams. If you add a user group to a private work team, all workers in that user group are added to the work team."""
+    """A list user groups that exist in your OIDC Identity Provider (IdP). One to ten
+    groups can be used to create a single private work team. When you add a user group
+    to the list of ``Groups``, you can add that user group to one or more private work
+    teams. If you add a user group to a private work team, all workers in that user
+    group are added to the work team.
+    """

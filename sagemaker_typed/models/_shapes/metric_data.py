@@ -10,7 +10,9 @@ from .timestamp import Timestamp
 
 
 class MetricData(_s.Shape):
-    """The name, value, and date and time of a metric that was emitted to Amazon CloudWatch."""
+    """The name, value, and date and time of a metric that was emitted to Amazon
+    CloudWatch.
+    """
 
     metric_name: MetricName | None = _pd.Field(None, validation_alias="MetricName", serialization_alias="MetricName")
     """The name of the metric."""

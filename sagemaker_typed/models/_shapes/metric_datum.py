@@ -24,7 +24,11 @@ class MetricDatum(_s.Shape):
     standard_metric_name: AutoMLMetricExtendedEnum | None = _pd.Field(
         None, validation_alias="StandardMetricName", serialization_alias="StandardMetricName"
     )
-    """The name of the standard metric. For definitions of the standard metrics, see Autopilot candidate metrics ."""
+    """The name of the standard metric.
+
+    Note: For definitions of the standard metrics, see ``Autopilot candidate metrics``
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-model-support-validation.html#autopilot-metrics).
+    """
 
     value: Float | None = _pd.Field(None, validation_alias="Value", serialization_alias="Value")
     """The value of the metric."""

@@ -9,10 +9,22 @@ from .metric_regex import MetricRegex
 
 
 class MetricDefinition(_s.Shape):
-    """Specifies a metric that the training algorithm writes to stderr or stdout . You can view these logs to understand how your training job performs and check for any errors encountered during training. SageMaker hyperparameter tuning captures all defined metrics. Specify one of the defined metrics to use as an objective metric using the TuningObjective parameter in the HyperParameterTrainingJobDefinition API to evaluate job performance during hyperparameter tuning."""
+    """Specifies a metric that the training algorithm writes to ``stderr`` or
+    ``stdout``. You can view these logs to understand how your training job performs and
+    check for any errors encountered during training. SageMaker hyperparameter tuning
+    captures all defined metrics. Specify one of the defined metrics to use as an
+    objective metric using the TuningObjective
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTrainingJobDefinition.html#sagemaker-Type-HyperParameterTrainingJobDefinition-TuningObjective)
+    parameter in the ``HyperParameterTrainingJobDefinition`` API to evaluate job
+    performance during hyperparameter tuning.
+    """
 
     name: MetricName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the metric."""
 
     regex: MetricRegex = _pd.Field(validation_alias="Regex", serialization_alias="Regex")
-    """A regular expression that searches the output of a training job and gets the value of the metric. For more information about using regular expressions to define metrics, see Defining metrics and environment variables ."""
+    """A regular expression that searches the output of a training job and gets the
+    value of the metric. For more information about using regular expressions to define
+    metrics, see Defining metrics and environment variables
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-define-metrics-variables.html).
+    """

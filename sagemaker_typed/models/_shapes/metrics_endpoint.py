@@ -9,14 +9,24 @@ from .metrics_endpoint_path import MetricsEndpointPath
 
 
 class MetricsEndpoint(_s.Shape):
-    """Specifies a metrics endpoint for a container, including the path where the container exposes Prometheus-formatted metrics and the frequency at which to publish them to Amazon CloudWatch."""
+    """Specifies a metrics endpoint for a container, including the path where the
+    container exposes Prometheus-formatted metrics and the frequency at which to publish
+    them to Amazon CloudWatch.
+    """
 
     metric_publish_frequency_in_seconds: MetricPublishFrequencyInSeconds | None = _pd.Field(
         None, validation_alias="MetricPublishFrequencyInSeconds", serialization_alias="MetricPublishFrequencyInSeconds"
     )
-    """The interval, in seconds, at which container metrics scraped from the endpoint are published to Amazon CloudWatch. Valid values: 10 , 30 , 60 , 120 , 180 , 240 , 300 . Defaults to 60 ."""
+    """The interval, in seconds, at which container metrics scraped from the endpoint
+    are published to Amazon CloudWatch. Valid values: ``10``, ``30``, ``60``, ``120``,
+    ``180``, ``240``, ``300``. Defaults to ``60``.
+    """
 
     metrics_endpoint_path: MetricsEndpointPath = _pd.Field(
         validation_alias="MetricsEndpointPath", serialization_alias="MetricsEndpointPath"
     )
-    """The path to the metrics endpoint exposed by the container. For example, /metrics or /server/metrics . The path must start with / and can contain alphanumeric characters, forward slashes, underscores, hyphens, and periods. Maximum length is 256 characters. If not specified, defaults to /metrics ."""
+    """The path to the metrics endpoint exposed by the container. For example,
+    ``/metrics`` or ``/server/metrics``. The path must start with ``/`` and can contain
+    alphanumeric characters, forward slashes, underscores, hyphens, and periods. Maximum
+    length is 256 characters. If not specified, defaults to ``/metrics``.
+    """

@@ -6,6 +6,12 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 MetricsEndpointPath: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=256, pattern="^(?:/(?!.*\\.\\.)[a-zA-Z0-9/_.\\-]+)$")
+    str,
+    _c.Str(
+        min_length=0,
+        max_length=256,
+        pattern="\\A/(?![^\\n\\r\\x85\\u2028\\u2029]*\\.\\.)[\\--9A-Z_a-z]+\\Z",
+        python_re=True,
+    ),
 ]
 """Per-container Prometheus metrics scraping configuration"""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 MinimumInstanceMetadataServiceVersion: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=1, pattern="^(?:(1|2))$", astral=False)
+    str, _c.Str(min_length=0, max_length=1, pattern="^(?:1|2)$", astral=False)
 ]

@@ -8,6 +8,8 @@ from sagemaker_typed._runtime import constraints as _c
 MlflowAppArn: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(
-        min_length=1, max_length=128, pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-app/.*)$"
+        min_length=1,
+        max_length=128,
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-app/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

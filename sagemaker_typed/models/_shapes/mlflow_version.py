@@ -6,5 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 MlflowVersion: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=16, pattern="^(?:[0-9]*.[0-9]*.[0-9]*)$")
+    str,
+    _c.Str(
+        min_length=0,
+        max_length=16,
+        pattern="^[0-9]*[^\\n\\r\\x{85}\\x{2028}\\x{2029}][0-9]*[^\\n\\r\\x{85}\\x{2028}\\x{2029}][0-9]*$",
+    ),
 ]

@@ -18,7 +18,9 @@ from .vpc_config import VpcConfig
 
 
 class Model(_s.Shape):
-    """The properties of a model as returned by the Search API."""
+    """The properties of a model as returned by the Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
+    """
 
     containers: ContainerDefinitionList | None = _pd.Field(
         None, validation_alias="Containers", serialization_alias="Containers"
@@ -38,12 +40,16 @@ class Model(_s.Shape):
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Isolates the model container. No inbound or outbound network calls can be made to or from the model container."""
+    """Isolates the model container. No inbound or outbound network calls can be made to
+    or from the model container.
+    """
 
     execution_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
     )
-    """The Amazon Resource Name (ARN) of the IAM role that you specified for the model."""
+    """The Amazon Resource Name (ARN) of the IAM role that you specified for the
+    model.
+    """
 
     inference_execution_config: InferenceExecutionConfig | None = _pd.Field(
         None, validation_alias="InferenceExecutionConfig", serialization_alias="InferenceExecutionConfig"
@@ -60,6 +66,10 @@ class Model(_s.Shape):
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of key-value pairs associated with the model. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """A list of key-value pairs associated with the model. For more information, see
+    Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")

@@ -8,7 +8,23 @@ from .accept_eula import AcceptEula
 
 
 class ModelAccessConfig(_s.Shape):
-    """The access configuration file to control access to the ML model. You can explicitly accept the model end-user license agreement (EULA) within the ModelAccessConfig . If you are a Jumpstart user, see the End-user license agreements section for more details on accepting the EULA. If you are an AutoML user, see the Optional Parameters section of Create an AutoML job to fine-tune text generation models using the API for details on How to set the EULA acceptance when fine-tuning a model using the AutoML API ."""
+    """The access configuration file to control access to the ML model. You can
+    explicitly accept the model end-user license agreement (EULA) within the
+    ``ModelAccessConfig``.
+
+    - If you are a Jumpstart user, see the End-user license agreements
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-choose.html#jumpstart-foundation-models-choose-eula)
+      section for more details on accepting the EULA.
+    - If you are an AutoML user, see the Optional Parameters section of Create an AutoML
+      job to fine-tune text generation models using the API for details on How to set
+      the EULA acceptance when fine-tuning a model using the AutoML API
+      (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-create-experiment-finetune-llms.html#autopilot-llms-finetuning-api-optional-params).
+    """
 
     accept_eula: AcceptEula = _pd.Field(validation_alias="AcceptEula", serialization_alias="AcceptEula")
-    """Specifies agreement to the model end-user license agreement (EULA). The AcceptEula value must be explicitly defined as True in order to accept the EULA that this model requires. You are responsible for reviewing and complying with any applicable license terms and making sure they are acceptable for your use case before downloading or using a model."""
+    """Specifies agreement to the model end-user license agreement (EULA). The
+    ``AcceptEula`` value must be explicitly defined as ``True`` in order to accept the
+    EULA that this model requires. You are responsible for reviewing and complying with
+    any applicable license terms and making sure they are acceptable for your use case
+    before downloading or using a model.
+    """

@@ -7,5 +7,9 @@ from sagemaker_typed._runtime import constraints as _c
 
 ModelArn: _t.TypeAlias = _t.Annotated[
     str,
-    _c.Str(min_length=20, max_length=2048, pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model/.*)$"),
+    _c.Str(
+        min_length=20,
+        max_length=2048,
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
+    ),
 ]

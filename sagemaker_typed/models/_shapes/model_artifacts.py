@@ -8,7 +8,17 @@ from .s3_uri import S3Uri
 
 
 class ModelArtifacts(_s.Shape):
-    """Provides information about the location that is configured for storing model artifacts. Model artifacts are outputs that result from training a model. They typically consist of trained parameters, a model definition that describes how to compute inferences, and other metadata. A SageMaker container stores your trained model artifacts in the /opt/ml/model directory. After training has completed, by default, these artifacts are uploaded to your Amazon S3 bucket as compressed files."""
+    """Provides information about the location that is configured for storing model
+    artifacts.
+
+    Model artifacts are outputs that result from training a model. They typically
+    consist of trained parameters, a model definition that describes how to compute
+    inferences, and other metadata. A SageMaker container stores your trained model
+    artifacts in the ``/opt/ml/model`` directory. After training has completed, by
+    default, these artifacts are uploaded to your Amazon S3 bucket as compressed files.
+    """
 
     s3_model_artifacts: S3Uri = _pd.Field(validation_alias="S3ModelArtifacts", serialization_alias="S3ModelArtifacts")
-    """The path of the S3 object that contains the model artifacts. For example, s3://bucket-name/keynameprefix/model.tar.gz ."""
+    """The path of the S3 object that contains the model artifacts. For example,
+    ``s3://bucket-name/keynameprefix/model.tar.gz``.
+    """

@@ -13,7 +13,10 @@ class ModelBiasAppSpecification(_s.Shape):
     """Docker container image configuration object for the model bias job."""
 
     config_uri: S3Uri = _pd.Field(validation_alias="ConfigUri", serialization_alias="ConfigUri")
-    """JSON formatted S3 file that defines bias parameters. For more information on this JSON configuration file, see Configure bias parameters ."""
+    """JSON formatted S3 file that defines bias parameters. For more information on this
+    JSON configuration file, see Configure bias parameters
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-config-json-monitor-bias-parameters.html).
+    """
 
     environment: MonitoringEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"

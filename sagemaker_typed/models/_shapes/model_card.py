@@ -23,7 +23,10 @@ class ModelCard(_s.RedactingShape):
     __redact_keys__ = frozenset(["Content", "content"])
 
     content: ModelCardContent | None = _pd.Field(None, validation_alias="Content", serialization_alias="Content")
-    """The content of the model card. Content uses the model card JSON schema and provided as a string."""
+    """The content of the model card. Content uses the model card JSON schema
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-cards.html#model-cards-json-schema)
+    and provided as a string.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
 
@@ -54,7 +57,15 @@ class ModelCard(_s.RedactingShape):
     model_card_status: ModelCardStatus | None = _pd.Field(
         None, validation_alias="ModelCardStatus", serialization_alias="ModelCardStatus"
     )
-    """The approval status of the model card within your organization. Different organizations might have different criteria for model card review and approval. Draft : The model card is a work in progress. PendingReview : The model card is pending review. Approved : The model card is approved. Archived : The model card is archived. No more updates should be made to the model card, but it can still be exported."""
+    """The approval status of the model card within your organization. Different
+    organizations might have different criteria for model card review and approval.
+
+    - ``Draft``: The model card is a work in progress.
+    - ``PendingReview``: The model card is pending review.
+    - ``Approved``: The model card is approved.
+    - ``Archived``: The model card is archived. No more updates should be made to the
+      model card, but it can still be exported.
+    """
 
     model_card_version: Integer | None = _pd.Field(
         None, validation_alias="ModelCardVersion", serialization_alias="ModelCardVersion"
@@ -67,10 +78,15 @@ class ModelCard(_s.RedactingShape):
     model_package_group_name: String | None = _pd.Field(
         None, validation_alias="ModelPackageGroupName", serialization_alias="ModelPackageGroupName"
     )
-    """The model package group that contains the model package. Only relevant for model cards created for model packages in the Amazon SageMaker Model Registry."""
+    """The model package group that contains the model package. Only relevant for model
+    cards created for model packages in the Amazon SageMaker Model Registry.
+    """
 
     risk_rating: String | None = _pd.Field(None, validation_alias="RiskRating", serialization_alias="RiskRating")
-    """The risk rating of the model. Different organizations might have different criteria for model card risk ratings. For more information, see Risk ratings ."""
+    """The risk rating of the model. Different organizations might have different
+    criteria for model card risk ratings. For more information, see Risk ratings
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-cards-risk-rating.html).
+    """
 
     security_config: ModelCardSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"

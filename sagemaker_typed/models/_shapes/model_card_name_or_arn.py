@@ -10,6 +10,6 @@ ModelCardNameOrArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=256,
-        pattern="^(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model-card/.*)?([a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}))$",
+        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model-card/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)?[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$",
     ),
 ]

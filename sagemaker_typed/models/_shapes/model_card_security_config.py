@@ -11,4 +11,7 @@ class ModelCardSecurityConfig(_s.Shape):
     """Configure the security settings to protect model card data."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """A Key Management Service key ID to use for encrypting a model card."""
+    """A Key Management Service key ID
+    (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id)
+    to use for encrypting a model card.
+    """

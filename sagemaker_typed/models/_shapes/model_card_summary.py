@@ -30,4 +30,12 @@ class ModelCardSummary(_s.Shape):
     model_card_status: ModelCardStatus = _pd.Field(
         validation_alias="ModelCardStatus", serialization_alias="ModelCardStatus"
     )
-    """The approval status of the model card within your organization. Different organizations might have different criteria for model card review and approval. Draft : The model card is a work in progress. PendingReview : The model card is pending review. Approved : The model card is approved. Archived : The model card is archived. No more updates should be made to the model card, but it can still be exported."""
+    """The approval status of the model card within your organization. Different
+    organizations might have different criteria for model card review and approval.
+
+    - ``Draft``: The model card is a work in progress.
+    - ``PendingReview``: The model card is pending review.
+    - ``Approved``: The model card is approved.
+    - ``Archived``: The model card is archived. No more updates should be made to the
+      model card, but it can still be exported.
+    """

@@ -9,14 +9,20 @@ from .invocations_timeout_in_seconds import InvocationsTimeoutInSeconds
 
 
 class ModelClientConfig(_s.Shape):
-    """Configures the timeout and maximum number of retries for processing a transform job invocation."""
+    """Configures the timeout and maximum number of retries for processing a transform
+    job invocation.
+    """
 
     invocations_max_retries: InvocationsMaxRetries | None = _pd.Field(
         None, validation_alias="InvocationsMaxRetries", serialization_alias="InvocationsMaxRetries"
     )
-    """The maximum number of retries when invocation requests are failing. The default value is 3."""
+    """The maximum number of retries when invocation requests are failing. The default
+    value is 3.
+    """
 
     invocations_timeout_in_seconds: InvocationsTimeoutInSeconds | None = _pd.Field(
         None, validation_alias="InvocationsTimeoutInSeconds", serialization_alias="InvocationsTimeoutInSeconds"
     )
-    """The timeout value in seconds for an invocation request. The default value is 600."""
+    """The timeout value in seconds for an invocation request. The default value
+    is 600.
+    """

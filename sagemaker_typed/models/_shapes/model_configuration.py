@@ -10,12 +10,16 @@ from .recommendation_job_compilation_job_name import RecommendationJobCompilatio
 
 
 class ModelConfiguration(_s.Shape):
-    """Defines the model configuration. Includes the specification name and environment parameters."""
+    """Defines the model configuration. Includes the specification name and environment
+    parameters.
+    """
 
     compilation_job_name: RecommendationJobCompilationJobName | None = _pd.Field(
         None, validation_alias="CompilationJobName", serialization_alias="CompilationJobName"
     )
-    """The name of the compilation job used to create the recommended model artifacts."""
+    """The name of the compilation job used to create the recommended model
+    artifacts.
+    """
 
     environment_parameters: EnvironmentParameters | None = _pd.Field(
         None, validation_alias="EnvironmentParameters", serialization_alias="EnvironmentParameters"

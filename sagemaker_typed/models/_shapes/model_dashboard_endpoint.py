@@ -11,7 +11,9 @@ from .timestamp import Timestamp
 
 
 class ModelDashboardEndpoint(_s.Shape):
-    """An endpoint that hosts a model displayed in the Amazon SageMaker Model Dashboard."""
+    """An endpoint that hosts a model displayed in the Amazon SageMaker Model
+    Dashboard.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """A timestamp that indicates when the endpoint was created."""

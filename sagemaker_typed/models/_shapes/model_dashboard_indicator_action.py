@@ -8,7 +8,9 @@ from .boolean import Boolean
 
 
 class ModelDashboardIndicatorAction(_s.Shape):
-    """An alert action taken to light up an icon on the Amazon SageMaker Model Dashboard when an alert goes into InAlert status."""
+    """An alert action taken to light up an icon on the Amazon SageMaker Model Dashboard
+    when an alert goes into ``InAlert`` status.
+    """
 
     enabled: Boolean | None = _pd.Field(None, validation_alias="Enabled", serialization_alias="Enabled")
     """Indicates whether the alert action is turned on."""

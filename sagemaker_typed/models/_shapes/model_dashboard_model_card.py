@@ -55,7 +55,9 @@ class ModelDashboardModelCard(_s.Shape):
     """The model card version."""
 
     model_id: String | None = _pd.Field(None, validation_alias="ModelId", serialization_alias="ModelId")
-    """For models created in SageMaker, this is the model ARN. For models created outside of SageMaker, this is a user-customized string."""
+    """For models created in SageMaker, this is the model ARN. For models created
+    outside of SageMaker, this is a user-customized string.
+    """
 
     risk_rating: String | None = _pd.Field(None, validation_alias="RiskRating", serialization_alias="RiskRating")
     """A model card's risk rating. Can be low, medium, or high."""
@@ -63,7 +65,7 @@ class ModelDashboardModelCard(_s.Shape):
     security_config: ModelCardSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"
     )
-    """The KMS Key ID ( KMSKeyId ) for encryption of model card information."""
+    """The KMS Key ID (``KMSKeyId``) for encryption of model card information."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """The tags associated with a model card."""

@@ -18,7 +18,9 @@ from .timestamp import Timestamp
 
 
 class ModelDashboardMonitoringSchedule(_s.Shape):
-    """A monitoring schedule for a model displayed in the Amazon SageMaker Model Dashboard."""
+    """A monitoring schedule for a model displayed in the Amazon SageMaker Model
+    Dashboard.
+    """
 
     batch_transform_input: BatchTransformInput | None = _pd.Field(
         None, validation_alias="BatchTransformInput", serialization_alias="BatchTransformInput"

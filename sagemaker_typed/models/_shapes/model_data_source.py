@@ -8,7 +8,9 @@ from .s3_model_data_source import S3ModelDataSource
 
 
 class ModelDataSource(_s.Shape):
-    """Specifies the location of ML model data to deploy. If specified, you must specify one and only one of the available data sources."""
+    """Specifies the location of ML model data to deploy. If specified, you must specify
+    one and only one of the available data sources.
+    """
 
     s3_data_source: S3ModelDataSource | None = _pd.Field(
         None, validation_alias="S3DataSource", serialization_alias="S3DataSource"

@@ -9,14 +9,27 @@ from .endpoint_name import EndpointName
 
 
 class ModelDeployConfig(_s.Shape):
-    """Specifies how to generate the endpoint name for an automatic one-click Autopilot model deployment."""
+    """Specifies how to generate the endpoint name for an automatic one-click Autopilot
+    model deployment.
+    """
 
     auto_generate_endpoint_name: AutoGenerateEndpointName | None = _pd.Field(
         None, validation_alias="AutoGenerateEndpointName", serialization_alias="AutoGenerateEndpointName"
     )
-    """Set to True to automatically generate an endpoint name for a one-click Autopilot model deployment; set to False otherwise. The default value is False . If you set AutoGenerateEndpointName to True , do not specify the EndpointName ; otherwise a 400 error is thrown."""
+    """Set to ``True`` to automatically generate an endpoint name for a one-click
+    Autopilot model deployment; set to ``False`` otherwise. The default value is
+    ``False``.
+
+    Note: If you set ``AutoGenerateEndpointName`` to ``True``, do not specify the
+    ``EndpointName``; otherwise a 400 error is thrown.
+    """
 
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"
     )
-    """Specifies the endpoint name to use for a one-click Autopilot model deployment if the endpoint name is not generated automatically. Specify the EndpointName if and only if you set AutoGenerateEndpointName to False ; otherwise a 400 error is thrown."""
+    """Specifies the endpoint name to use for a one-click Autopilot model deployment if
+    the endpoint name is not generated automatically.
+
+    Note: Specify the ``EndpointName`` if and only if you set
+    ``AutoGenerateEndpointName`` to ``False``; otherwise a 400 error is thrown.
+    """

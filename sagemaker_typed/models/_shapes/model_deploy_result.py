@@ -13,4 +13,7 @@ class ModelDeployResult(_s.Shape):
     endpoint_name: EndpointName | None = _pd.Field(
         None, validation_alias="EndpointName", serialization_alias="EndpointName"
     )
-    """The name of the endpoint to which the model has been deployed. If model deployment fails, this field is omitted from the response."""
+    """The name of the endpoint to which the model has been deployed.
+
+    Note: If model deployment fails, this field is omitted from the response.
+    """

@@ -13,7 +13,11 @@ class ModelExplainabilityAppSpecification(_s.Shape):
     """Docker container image configuration object for the model explainability job."""
 
     config_uri: S3Uri = _pd.Field(validation_alias="ConfigUri", serialization_alias="ConfigUri")
-    """JSON formatted Amazon S3 file that defines explainability parameters. For more information on this JSON configuration file, see Configure model explainability parameters ."""
+    """JSON formatted Amazon S3 file that defines explainability parameters. For more
+    information on this JSON configuration file, see Configure model explainability
+    parameters
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-config-json-monitor-model-explainability-parameters.html).
+    """
 
     environment: MonitoringEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"

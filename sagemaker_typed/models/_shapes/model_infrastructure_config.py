@@ -14,9 +14,15 @@ class ModelInfrastructureConfig(_s.Shape):
     infrastructure_type: ModelInfrastructureType = _pd.Field(
         validation_alias="InfrastructureType", serialization_alias="InfrastructureType"
     )
-    """The inference option to which to deploy your model. Possible values are the following: RealTime : Deploy to real-time inference."""
+    """The inference option to which to deploy your model. Possible values are the
+    following:
+
+    - ``RealTime``: Deploy to real-time inference.
+    """
 
     real_time_inference_config: RealTimeInferenceConfig = _pd.Field(
         validation_alias="RealTimeInferenceConfig", serialization_alias="RealTimeInferenceConfig"
     )
-    """The infrastructure configuration for deploying the model to real-time inference."""
+    """The infrastructure configuration for deploying the model to real-time
+    inference.
+    """

@@ -12,7 +12,9 @@ class ModelLatencyThreshold(_s.Shape):
     """The model latency threshold."""
 
     percentile: String64 | None = _pd.Field(None, validation_alias="Percentile", serialization_alias="Percentile")
-    """The model latency percentile threshold. Acceptable values are P95 and P99 . For custom load tests, specify the value as P95 ."""
+    """The model latency percentile threshold. Acceptable values are ``P95`` and
+    ``P99``. For custom load tests, specify the value as ``P95``.
+    """
 
     value_in_milliseconds: Integer | None = _pd.Field(
         None, validation_alias="ValueInMilliseconds", serialization_alias="ValueInMilliseconds"

@@ -9,7 +9,9 @@ from .string256 import String256
 
 
 class ModelMetadataFilter(_s.Shape):
-    """Part of the search expression. You can specify the name and value (domain, task, framework, framework version, task, and model)."""
+    """Part of the search expression. You can specify the name and value (domain, task,
+    framework, framework version, task, and model).
+    """
 
     name: ModelMetadataFilterType = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the of the model to filter by."""

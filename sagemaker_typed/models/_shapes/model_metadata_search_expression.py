@@ -8,7 +8,10 @@ from .model_metadata_filters import ModelMetadataFilters
 
 
 class ModelMetadataSearchExpression(_s.Shape):
-    """One or more filters that searches for the specified resource or resources in a search. All resource objects that satisfy the expression's condition are included in the search results"""
+    """One or more filters that searches for the specified resource or resources in a
+    search. All resource objects that satisfy the expression's condition are included in
+    the search results
+    """
 
     filters: ModelMetadataFilters | None = _pd.Field(None, validation_alias="Filters", serialization_alias="Filters")
     """A list of filter objects."""

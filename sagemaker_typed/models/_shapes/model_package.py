@@ -35,7 +35,17 @@ from .user_context import UserContext
 
 
 class ModelPackage(_s.RedactingShape):
-    """A container for your trained model that can be deployed for SageMaker inference. This can include inference code, artifacts, and metadata. The model package type can be one of the following. Versioned model: A part of a model package group in Model Registry. Unversioned model: Not part of a model package group and used in Amazon Web Services Marketplace. For more information, see CreateModelPackage ."""
+    """A container for your trained model that can be deployed for SageMaker inference.
+    This can include inference code, artifacts, and metadata. The model package type can
+    be one of the following.
+
+    - Versioned model: A part of a model package group in Model Registry.
+    - Unversioned model: Not part of a model package group and used in Amazon Web
+      Services Marketplace.
+
+    For more information, see ``CreateModelPackage``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateModelPackage.html).
+    """
 
     __redact_keys__ = frozenset(["ModelCardContent", "model_card_content"])
 
@@ -54,10 +64,17 @@ class ModelPackage(_s.RedactingShape):
     certify_for_marketplace: CertifyForMarketplace | None = _pd.Field(
         None, validation_alias="CertifyForMarketplace", serialization_alias="CertifyForMarketplace"
     )
-    """Whether the model package is to be certified to be listed on Amazon Web Services Marketplace. For information about listing model packages on Amazon Web Services Marketplace, see List Your Algorithm or Model Package on Amazon Web Services Marketplace ."""
+    """Whether the model package is to be certified to be listed on Amazon Web Services
+    Marketplace. For information about listing model packages on Amazon Web Services
+    Marketplace, see List Your Algorithm or Model Package on Amazon Web Services
+    Marketplace
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-mkt-list.html).
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
-    """Information about the user who created or modified an experiment, trial, trial component, lineage group, or project."""
+    """Information about the user who created or modified an experiment, trial, trial
+    component, lineage group, or project.
+    """
 
     creation_time: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -70,12 +87,16 @@ class ModelPackage(_s.RedactingShape):
     """The metadata properties for the model package."""
 
     domain: String | None = _pd.Field(None, validation_alias="Domain", serialization_alias="Domain")
-    """The machine learning domain of your model package and its components. Common machine learning domains include computer vision and natural language processing."""
+    """The machine learning domain of your model package and its components. Common
+    machine learning domains include computer vision and natural language processing.
+    """
 
     drift_check_baselines: DriftCheckBaselines | None = _pd.Field(
         None, validation_alias="DriftCheckBaselines", serialization_alias="DriftCheckBaselines"
     )
-    """Represents the drift check baselines that can be used when the model monitor is set using the model package."""
+    """Represents the drift check baselines that can be used when the model monitor is
+    set using the model package.
+    """
 
     inference_specification: InferenceSpecification | None = _pd.Field(
         None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
@@ -85,7 +106,9 @@ class ModelPackage(_s.RedactingShape):
     last_modified_by: UserContext | None = _pd.Field(
         None, validation_alias="LastModifiedBy", serialization_alias="LastModifiedBy"
     )
-    """Information about the user who created or modified an experiment, trial, trial component, lineage group, or project."""
+    """Information about the user who created or modified an experiment, trial, trial
+    component, lineage group, or project.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -100,7 +123,12 @@ class ModelPackage(_s.RedactingShape):
     model_approval_status: ModelApprovalStatus | None = _pd.Field(
         None, validation_alias="ModelApprovalStatus", serialization_alias="ModelApprovalStatus"
     )
-    """The approval status of the model. This can be one of the following values. APPROVED - The model is approved REJECTED - The model is rejected. PENDING_MANUAL_APPROVAL - The model is waiting for manual approval."""
+    """The approval status of the model. This can be one of the following values.
+
+    - ``APPROVED`` - The model is approved
+    - ``REJECTED`` - The model is rejected.
+    - ``PENDING_MANUAL_APPROVAL`` - The model is waiting for manual approval.
+    """
 
     model_card: ModelPackageModelCard | None = _pd.Field(
         None, validation_alias="ModelCard", serialization_alias="ModelCard"
@@ -134,7 +162,12 @@ class ModelPackage(_s.RedactingShape):
     model_package_name: EntityName | None = _pd.Field(
         None, validation_alias="ModelPackageName", serialization_alias="ModelPackageName"
     )
-    """The name of the model package. The name can be as follows: For a versioned model, the name is automatically generated by SageMaker Model Registry and follows the format ' ModelPackageGroupName/ModelPackageVersion '. For an unversioned model, you must provide the name."""
+    """The name of the model package. The name can be as follows:
+
+    - For a versioned model, the name is automatically generated by SageMaker Model
+      Registry and follows the format '``ModelPackageGroupName/ModelPackageVersion``'.
+    - For an unversioned model, you must provide the name.
+    """
 
     model_package_registration_type: ModelPackageRegistrationType | None = _pd.Field(
         None, validation_alias="ModelPackageRegistrationType", serialization_alias="ModelPackageRegistrationType"
@@ -144,7 +177,14 @@ class ModelPackage(_s.RedactingShape):
     model_package_status: ModelPackageStatus | None = _pd.Field(
         None, validation_alias="ModelPackageStatus", serialization_alias="ModelPackageStatus"
     )
-    """The status of the model package. This can be one of the following values. PENDING - The model package is pending being created. IN_PROGRESS - The model package is in the process of being created. COMPLETED - The model package was successfully created. FAILED - The model package failed. DELETING - The model package is in the process of being deleted."""
+    """The status of the model package. This can be one of the following values.
+
+    - ``PENDING`` - The model package is pending being created.
+    - ``IN_PROGRESS`` - The model package is in the process of being created.
+    - ``COMPLETED`` - The model package was successfully created.
+    - ``FAILED`` - The model package failed.
+    - ``DELETING`` - The model package is in the process of being deleted.
+    """
 
     model_package_status_details: ModelPackageStatusDetails | None = _pd.Field(
         None, validation_alias="ModelPackageStatusDetails", serialization_alias="ModelPackageStatusDetails"
@@ -159,7 +199,9 @@ class ModelPackage(_s.RedactingShape):
     sample_payload_url: String | None = _pd.Field(
         None, validation_alias="SamplePayloadUrl", serialization_alias="SamplePayloadUrl"
     )
-    """The Amazon Simple Storage Service path where the sample payload are stored. This path must point to a single gzip compressed tar archive (.tar.gz suffix)."""
+    """The Amazon Simple Storage Service path where the sample payload are stored. This
+    path must point to a single gzip compressed tar archive (.tar.gz suffix).
+    """
 
     security_config: ModelPackageSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"
@@ -181,12 +223,20 @@ class ModelPackage(_s.RedactingShape):
     """The URI of the source for the model package."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of the tags associated with the model package. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """A list of the tags associated with the model package. For more information, see
+    Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+    """
 
     task: String | None = _pd.Field(None, validation_alias="Task", serialization_alias="Task")
-    """The machine learning task your model package accomplishes. Common machine learning tasks include object detection and image classification."""
+    """The machine learning task your model package accomplishes. Common machine
+    learning tasks include object detection and image classification.
+    """
 
     validation_specification: ModelPackageValidationSpecification | None = _pd.Field(
         None, validation_alias="ValidationSpecification", serialization_alias="ValidationSpecification"
     )
-    """Specifies batch transform jobs that SageMaker runs to validate your model package."""
+    """Specifies batch transform jobs that SageMaker runs to validate your model
+    package.
+    """

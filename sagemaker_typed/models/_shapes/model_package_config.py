@@ -14,9 +14,13 @@ class ModelPackageConfig(_s.Shape):
     model_package_group_arn: ModelPackageGroupArn = _pd.Field(
         validation_alias="ModelPackageGroupArn", serialization_alias="ModelPackageGroupArn"
     )
-    """The Amazon Resource Name (ARN) of the model package group of output model package."""
+    """The Amazon Resource Name (ARN) of the model package group of output model
+    package.
+    """
 
     source_model_package_arn: ModelPackageArn | None = _pd.Field(
         None, validation_alias="SourceModelPackageArn", serialization_alias="SourceModelPackageArn"
     )
-    """The Amazon Resource Name (ARN) of the source model package used for continued fine-tuning and custom model evaluation."""
+    """The Amazon Resource Name (ARN) of the source model package used for continued
+    fine-tuning and custom model evaluation.
+    """

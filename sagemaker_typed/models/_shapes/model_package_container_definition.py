@@ -26,15 +26,21 @@ class ModelPackageContainerDefinition(_s.Shape):
     additional_model_data_sources: AdditionalModelDataSources | None = _pd.Field(
         None, validation_alias="AdditionalModelDataSources", serialization_alias="AdditionalModelDataSources"
     )
-    """Data sources that are available to your model in addition to the one that you specify for ModelDataSource when you use the CreateModelPackage action."""
+    """Data sources that are available to your model in addition to the one that you
+    specify for ``ModelDataSource`` when you use the ``CreateModelPackage`` action.
+    """
 
     additional_s3_data_source: AdditionalS3DataSource | None = _pd.Field(
         None, validation_alias="AdditionalS3DataSource", serialization_alias="AdditionalS3DataSource"
     )
-    """The additional data source that is used during inference in the Docker container for your model package."""
+    """The additional data source that is used during inference in the Docker container
+    for your model package.
+    """
 
     base_model: BaseModel | None = _pd.Field(None, validation_alias="BaseModel", serialization_alias="BaseModel")
-    """Identifies the foundation model that was used as the starting point for model customization."""
+    """Identifies the foundation model that was used as the starting point for model
+    customization.
+    """
 
     container_hostname: ContainerHostname | None = _pd.Field(
         None, validation_alias="ContainerHostname", serialization_alias="ContainerHostname"
@@ -44,7 +50,10 @@ class ModelPackageContainerDefinition(_s.Shape):
     environment: EnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. Each key and value in the Environment string to string map can have length of up to 1024. We support up to 16 entries in the map."""
+    """The environment variables to set in the Docker container. Each key and value in
+    the ``Environment`` string to string map can have length of up to 1024. We support
+    up to 16 entries in the map.
+    """
 
     framework: String | None = _pd.Field(None, validation_alias="Framework", serialization_alias="Framework")
     """The machine learning framework of the model package container image."""
@@ -55,12 +64,22 @@ class ModelPackageContainerDefinition(_s.Shape):
     """The framework version of the Model Package Container Image."""
 
     image: ContainerImage | None = _pd.Field(None, validation_alias="Image", serialization_alias="Image")
-    """The Amazon Elastic Container Registry (Amazon ECR) path where inference code is stored. If you are using your own custom algorithm instead of an algorithm provided by SageMaker, the inference code must meet SageMaker requirements. SageMaker supports both registry/repository[:tag] and registry/repository[@digest] image path formats. For more information, see Using Your Own Algorithms with Amazon SageMaker ."""
+    """The Amazon Elastic Container Registry (Amazon ECR) path where inference code is
+    stored.
+
+    If you are using your own custom algorithm instead of an algorithm provided by
+    SageMaker, the inference code must meet SageMaker requirements. SageMaker supports
+    both ``registry/repository[:tag]`` and ``registry/repository[@digest]`` image path
+    formats. For more information, see Using Your Own Algorithms with Amazon SageMaker
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).
+    """
 
     image_digest: ImageDigest | None = _pd.Field(
         None, validation_alias="ImageDigest", serialization_alias="ImageDigest"
     )
-    """An MD5 hash of the training algorithm that identifies the Docker image used for training."""
+    """An MD5 hash of the training algorithm that identifies the Docker image used for
+    training.
+    """
 
     is_checkpoint: Boolean | None = _pd.Field(None, validation_alias="IsCheckpoint", serialization_alias="IsCheckpoint")
     """Specifies whether the model data is a training checkpoint."""
@@ -76,7 +95,13 @@ class ModelPackageContainerDefinition(_s.Shape):
     """Specifies the location of ML model data to deploy during endpoint creation."""
 
     model_data_url: Url | None = _pd.Field(None, validation_alias="ModelDataUrl", serialization_alias="ModelDataUrl")
-    """The Amazon S3 path where the model artifacts, which result from model training, are stored. This path must point to a single gzip compressed tar archive ( .tar.gz suffix). The model artifacts must be in an S3 bucket that is in the same region as the model package."""
+    """The Amazon S3 path where the model artifacts, which result from model training,
+    are stored. This path must point to a single ``gzip`` compressed tar archive
+    (``.tar.gz`` suffix).
+
+    Note: The model artifacts must be in an S3 bucket that is in the same region as the
+    model package.
+    """
 
     model_input: ModelInput | None = _pd.Field(None, validation_alias="ModelInput", serialization_alias="ModelInput")
     """A structure with Model Input details."""
@@ -84,7 +109,10 @@ class ModelPackageContainerDefinition(_s.Shape):
     nearest_model_name: String | None = _pd.Field(
         None, validation_alias="NearestModelName", serialization_alias="NearestModelName"
     )
-    """The name of a pre-trained machine learning benchmarked by Amazon SageMaker Inference Recommender model that matches your model. You can find a list of benchmarked models by calling ListModelMetadata ."""
+    """The name of a pre-trained machine learning benchmarked by Amazon SageMaker
+    Inference Recommender model that matches your model. You can find a list of
+    benchmarked models by calling ``ListModelMetadata``.
+    """
 
     product_id: ProductId | None = _pd.Field(None, validation_alias="ProductId", serialization_alias="ProductId")
     """The Amazon Web Services Marketplace product ID of the model package."""

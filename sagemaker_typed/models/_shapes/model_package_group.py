@@ -41,7 +41,19 @@ class ModelPackageGroup(_s.Shape):
     model_package_group_status: ModelPackageGroupStatus | None = _pd.Field(
         None, validation_alias="ModelPackageGroupStatus", serialization_alias="ModelPackageGroupStatus"
     )
-    """The status of the model group. This can be one of the following values. PENDING - The model group is pending being created. IN_PROGRESS - The model group is in the process of being created. COMPLETED - The model group was successfully created. FAILED - The model group failed. DELETING - The model group is in the process of being deleted. DELETE_FAILED - SageMaker failed to delete the model group."""
+    """The status of the model group. This can be one of the following values.
+
+    - ``PENDING`` - The model group is pending being created.
+    - ``IN_PROGRESS`` - The model group is in the process of being created.
+    - ``COMPLETED`` - The model group was successfully created.
+    - ``FAILED`` - The model group failed.
+    - ``DELETING`` - The model group is in the process of being deleted.
+    - ``DELETE_FAILED`` - SageMaker failed to delete the model group.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of the tags associated with the model group. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """A list of the tags associated with the model group. For more information, see
+    Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+    """

@@ -8,7 +8,11 @@ from .kms_key_id import KmsKeyId
 
 
 class ModelPackageSecurityConfig(_s.Shape):
-    """An optional Key Management Service key to encrypt, decrypt, and re-encrypt model package information for regulated workloads with highly sensitive data."""
+    """An optional Key Management Service key to encrypt, decrypt, and re-encrypt model
+    package information for regulated workloads with highly sensitive data.
+    """
 
     kms_key_id: KmsKeyId = _pd.Field(validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The KMS Key ID ( KMSKeyId ) used for encryption of model package information."""
+    """The KMS Key ID (``KMSKeyId``) used for encryption of model package
+    information.
+    """

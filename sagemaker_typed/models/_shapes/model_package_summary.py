@@ -24,7 +24,12 @@ class ModelPackageSummary(_s.Shape):
     model_approval_status: ModelApprovalStatus | None = _pd.Field(
         None, validation_alias="ModelApprovalStatus", serialization_alias="ModelApprovalStatus"
     )
-    """The approval status of the model. This can be one of the following values. APPROVED - The model is approved REJECTED - The model is rejected. PENDING_MANUAL_APPROVAL - The model is waiting for manual approval."""
+    """The approval status of the model. This can be one of the following values.
+
+    - ``APPROVED`` - The model is approved
+    - ``REJECTED`` - The model is rejected.
+    - ``PENDING_MANUAL_APPROVAL`` - The model is waiting for manual approval.
+    """
 
     model_life_cycle: ModelLifeCycle | None = _pd.Field(
         None, validation_alias="ModelLifeCycle", serialization_alias="ModelLifeCycle"
@@ -43,7 +48,9 @@ class ModelPackageSummary(_s.Shape):
     model_package_group_name: EntityName | None = _pd.Field(
         None, validation_alias="ModelPackageGroupName", serialization_alias="ModelPackageGroupName"
     )
-    """If the model package is a versioned model, the model group that the versioned model belongs to."""
+    """If the model package is a versioned model, the model group that the versioned
+    model belongs to.
+    """
 
     model_package_name: EntityName | None = _pd.Field(
         None, validation_alias="ModelPackageName", serialization_alias="ModelPackageName"

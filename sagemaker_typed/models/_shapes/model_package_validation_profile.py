@@ -9,7 +9,12 @@ from .transform_job_definition import TransformJobDefinition
 
 
 class ModelPackageValidationProfile(_s.Shape):
-    """Contains data, such as the inputs and targeted instance types that are used in the process of validating the model package. The data provided in the validation profile is made available to your buyers on Amazon Web Services Marketplace."""
+    """Contains data, such as the inputs and targeted instance types that are used in
+    the process of validating the model package.
+
+    The data provided in the validation profile is made available to your buyers on
+    Amazon Web Services Marketplace.
+    """
 
     profile_name: EntityName = _pd.Field(validation_alias="ProfileName", serialization_alias="ProfileName")
     """The name of the profile for the model package."""
@@ -17,4 +22,6 @@ class ModelPackageValidationProfile(_s.Shape):
     transform_job_definition: TransformJobDefinition = _pd.Field(
         validation_alias="TransformJobDefinition", serialization_alias="TransformJobDefinition"
     )
-    """The TransformJobDefinition object that describes the transform job used for the validation of the model package."""
+    """The ``TransformJobDefinition`` object that describes the transform job used for
+    the validation of the model package.
+    """

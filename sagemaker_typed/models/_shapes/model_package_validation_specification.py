@@ -9,12 +9,16 @@ from .role_arn import RoleArn
 
 
 class ModelPackageValidationSpecification(_s.Shape):
-    """Specifies batch transform jobs that SageMaker runs to validate your model package."""
+    """Specifies batch transform jobs that SageMaker runs to validate your model
+    package.
+    """
 
     validation_profiles: ModelPackageValidationProfiles = _pd.Field(
         validation_alias="ValidationProfiles", serialization_alias="ValidationProfiles"
     )
-    """An array of ModelPackageValidationProfile objects, each of which specifies a batch transform job that SageMaker runs to validate your model package."""
+    """An array of ``ModelPackageValidationProfile`` objects, each of which specifies a
+    batch transform job that SageMaker runs to validate your model package.
+    """
 
     validation_role: RoleArn = _pd.Field(validation_alias="ValidationRole", serialization_alias="ValidationRole")
     """The IAM roles to be used for the validation of the model package."""

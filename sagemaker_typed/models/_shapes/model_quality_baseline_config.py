@@ -9,7 +9,10 @@ from .processing_job_name import ProcessingJobName
 
 
 class ModelQualityBaselineConfig(_s.Shape):
-    """Configuration for monitoring constraints and monitoring statistics. These baseline resources are compared against the results of the current job from the series of jobs scheduled to collect data periodically."""
+    """Configuration for monitoring constraints and monitoring statistics. These
+    baseline resources are compared against the results of the current job from the
+    series of jobs scheduled to collect data periodically.
+    """
 
     baselining_job_name: ProcessingJobName | None = _pd.Field(
         None, validation_alias="BaseliningJobName", serialization_alias="BaseliningJobName"

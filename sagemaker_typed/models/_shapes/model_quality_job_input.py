@@ -10,7 +10,9 @@ from .monitoring_ground_truth_s3_input import MonitoringGroundTruthS3Input
 
 
 class ModelQualityJobInput(_s.Shape):
-    """The input for the model quality monitoring job. Currently endpoints are supported for input for model quality monitoring jobs."""
+    """The input for the model quality monitoring job. Currently endpoints are supported
+    for input for model quality monitoring jobs.
+    """
 
     batch_transform_input: BatchTransformInput | None = _pd.Field(
         None, validation_alias="BatchTransformInput", serialization_alias="BatchTransformInput"

@@ -16,7 +16,13 @@ class ModelRegisterSettings(_s.Shape):
         validation_alias="CrossAccountModelRegisterRoleArn",
         serialization_alias="CrossAccountModelRegisterRoleArn",
     )
-    """The Amazon Resource Name (ARN) of the SageMaker model registry account. Required only to register model versions created by a different SageMaker Canvas Amazon Web Services account than the Amazon Web Services account in which SageMaker model registry is set up."""
+    """The Amazon Resource Name (ARN) of the SageMaker model registry account. Required
+    only to register model versions created by a different SageMaker Canvas Amazon Web
+    Services account than the Amazon Web Services account in which SageMaker model
+    registry is set up.
+    """
 
     status: FeatureStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """Describes whether the integration to the model registry is enabled or disabled in the Canvas application."""
+    """Describes whether the integration to the model registry is enabled or disabled in
+    the Canvas application.
+    """

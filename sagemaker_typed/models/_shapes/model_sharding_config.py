@@ -9,10 +9,14 @@ from .optimization_job_environment_variables import OptimizationJobEnvironmentVa
 
 
 class ModelShardingConfig(_s.Shape):
-    """Settings for the model sharding technique that's applied by a model optimization job."""
+    """Settings for the model sharding technique that's applied by a model
+    optimization job.
+    """
 
     image: OptimizationContainerImage | None = _pd.Field(None, validation_alias="Image", serialization_alias="Image")
-    """The URI of an LMI DLC in Amazon ECR. SageMaker uses this image to run the optimization."""
+    """The URI of an LMI DLC in Amazon ECR. SageMaker uses this image to run the
+    optimization.
+    """
 
     override_environment: OptimizationJobEnvironmentVariables | None = _pd.Field(
         None, validation_alias="OverrideEnvironment", serialization_alias="OverrideEnvironment"

@@ -9,7 +9,9 @@ from .model_speculative_decoding_training_data_source import ModelSpeculativeDec
 
 
 class ModelSpeculativeDecodingConfig(_s.Shape):
-    """Settings for the model speculative decoding technique that's applied by a model optimization job."""
+    """Settings for the model speculative decoding technique that's applied by a model
+    optimization job.
+    """
 
     technique: ModelSpeculativeDecodingTechnique = _pd.Field(
         validation_alias="Technique", serialization_alias="Technique"
@@ -19,4 +21,8 @@ class ModelSpeculativeDecodingConfig(_s.Shape):
     training_data_source: ModelSpeculativeDecodingTrainingDataSource | None = _pd.Field(
         None, validation_alias="TrainingDataSource", serialization_alias="TrainingDataSource"
     )
-    """The location of the training data to use for speculative decoding. The data must be formatted as ShareGPT, OpenAI Completions or OpenAI Chat Completions. The input can also be unencrypted captured data from a SageMaker endpoint as long as the endpoint uses one of the above formats."""
+    """The location of the training data to use for speculative decoding. The data must
+    be formatted as ShareGPT, OpenAI Completions or OpenAI Chat Completions. The input
+    can also be unencrypted captured data from a SageMaker endpoint as long as the
+    endpoint uses one of the above formats.
+    """

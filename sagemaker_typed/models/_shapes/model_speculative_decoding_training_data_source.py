@@ -14,7 +14,9 @@ class ModelSpeculativeDecodingTrainingDataSource(_s.Shape):
     s3_data_type: ModelSpeculativeDecodingS3DataType = _pd.Field(
         validation_alias="S3DataType", serialization_alias="S3DataType"
     )
-    """The type of data stored in the Amazon S3 location. Valid values are S3Prefix or ManifestFile ."""
+    """The type of data stored in the Amazon S3 location. Valid values are ``S3Prefix``
+    or ``ManifestFile``.
+    """
 
     s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
     """The Amazon S3 URI that points to the training data for speculative decoding."""

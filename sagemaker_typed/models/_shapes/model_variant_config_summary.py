@@ -22,7 +22,18 @@ class ModelVariantConfigSummary(_s.Shape):
     """The name of the Amazon SageMaker Model entity."""
 
     status: ModelVariantStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The status of deployment for the model variant on the hosted inference endpoint. Creating - Amazon SageMaker is preparing the model variant on the hosted inference endpoint. InService - The model variant is running on the hosted inference endpoint. Updating - Amazon SageMaker is updating the model variant on the hosted inference endpoint. Deleting - Amazon SageMaker is deleting the model variant on the hosted inference endpoint. Deleted - The model variant has been deleted on the hosted inference endpoint. This can only happen after stopping the experiment."""
+    """The status of deployment for the model variant on the hosted inference endpoint.
+
+    - ``Creating`` - Amazon SageMaker is preparing the model variant on the hosted
+      inference endpoint.
+    - ``InService`` - The model variant is running on the hosted inference endpoint.
+    - ``Updating`` - Amazon SageMaker is updating the model variant on the hosted
+      inference endpoint.
+    - ``Deleting`` - Amazon SageMaker is deleting the model variant on the hosted
+      inference endpoint.
+    - ``Deleted`` - The model variant has been deleted on the hosted inference endpoint.
+      This can only happen after stopping the experiment.
+    """
 
     variant_name: ModelVariantName = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
     """The name of the variant."""

@@ -8,9 +8,13 @@ from .model_dashboard_indicator_action import ModelDashboardIndicatorAction
 
 
 class MonitoringAlertActions(_s.Shape):
-    """A list of alert actions taken in response to an alert going into InAlert status."""
+    """A list of alert actions taken in response to an alert going into ``InAlert``
+    status.
+    """
 
     model_dashboard_indicator: ModelDashboardIndicatorAction | None = _pd.Field(
         None, validation_alias="ModelDashboardIndicator", serialization_alias="ModelDashboardIndicator"
     )
-    """An alert action taken to light up an icon on the Model Dashboard when an alert goes into InAlert status."""
+    """An alert action taken to light up an icon on the Model Dashboard when an alert
+    goes into ``InAlert`` status.
+    """

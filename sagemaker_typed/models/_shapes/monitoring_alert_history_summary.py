@@ -17,7 +17,10 @@ class MonitoringAlertHistorySummary(_s.Shape):
     """The current alert status of an alert."""
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
-    """A timestamp that indicates when the first alert transition occurred in an alert history. An alert transition can be from status InAlert to OK , or from OK to InAlert ."""
+    """A timestamp that indicates when the first alert transition occurred in an alert
+    history. An alert transition can be from status ``InAlert`` to ``OK``, or from
+    ``OK`` to ``InAlert``.
+    """
 
     monitoring_alert_name: MonitoringAlertName = _pd.Field(
         validation_alias="MonitoringAlertName", serialization_alias="MonitoringAlertName"

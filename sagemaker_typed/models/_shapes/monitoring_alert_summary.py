@@ -16,7 +16,9 @@ class MonitoringAlertSummary(_s.Shape):
     """Provides summary information about a monitor alert."""
 
     actions: MonitoringAlertActions = _pd.Field(validation_alias="Actions", serialization_alias="Actions")
-    """A list of alert actions taken in response to an alert going into InAlert status."""
+    """A list of alert actions taken in response to an alert going into ``InAlert``
+    status.
+    """
 
     alert_status: MonitoringAlertStatus = _pd.Field(validation_alias="AlertStatus", serialization_alias="AlertStatus")
     """The current status of an alert."""
@@ -27,12 +29,14 @@ class MonitoringAlertSummary(_s.Shape):
     datapoints_to_alert: MonitoringDatapointsToAlert = _pd.Field(
         validation_alias="DatapointsToAlert", serialization_alias="DatapointsToAlert"
     )
-    """Within EvaluationPeriod , how many execution failures will raise an alert."""
+    """Within ``EvaluationPeriod``, how many execution failures will raise an alert."""
 
     evaluation_period: MonitoringEvaluationPeriod = _pd.Field(
         validation_alias="EvaluationPeriod", serialization_alias="EvaluationPeriod"
     )
-    """The number of most recent monitoring executions to consider when evaluating alert status."""
+    """The number of most recent monitoring executions to consider when evaluating alert
+    status.
+    """
 
     last_modified_time: Timestamp = _pd.Field(
         validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"

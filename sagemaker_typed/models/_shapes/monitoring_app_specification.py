@@ -29,9 +29,15 @@ class MonitoringAppSpecification(_s.Shape):
     post_analytics_processor_source_uri: S3Uri | None = _pd.Field(
         None, validation_alias="PostAnalyticsProcessorSourceUri", serialization_alias="PostAnalyticsProcessorSourceUri"
     )
-    """An Amazon S3 URI to a script that is called after analysis has been performed. Applicable only for the built-in (first party) containers."""
+    """An Amazon S3 URI to a script that is called after analysis has been performed.
+    Applicable only for the built-in (first party) containers.
+    """
 
     record_preprocessor_source_uri: S3Uri | None = _pd.Field(
         None, validation_alias="RecordPreprocessorSourceUri", serialization_alias="RecordPreprocessorSourceUri"
     )
-    """An Amazon S3 URI to a script that is called per row prior to running analysis. It can base64 decode the payload and convert it into a flattened JSON so that the built-in container can use the converted data. Applicable only for the built-in (first party) containers."""
+    """An Amazon S3 URI to a script that is called per row prior to running analysis. It
+    can base64 decode the payload and convert it into a flattened JSON so that the
+    built-in container can use the converted data. Applicable only for the built-in
+    (first party) containers.
+    """

@@ -10,7 +10,10 @@ from .processing_job_name import ProcessingJobName
 
 
 class MonitoringBaselineConfig(_s.Shape):
-    """Configuration for monitoring constraints and monitoring statistics. These baseline resources are compared against the results of the current job from the series of jobs scheduled to collect data periodically."""
+    """Configuration for monitoring constraints and monitoring statistics. These
+    baseline resources are compared against the results of the current job from the
+    series of jobs scheduled to collect data periodically.
+    """
 
     baselining_job_name: ProcessingJobName | None = _pd.Field(
         None, validation_alias="BaseliningJobName", serialization_alias="BaseliningJobName"
@@ -20,9 +23,13 @@ class MonitoringBaselineConfig(_s.Shape):
     constraints_resource: MonitoringConstraintsResource | None = _pd.Field(
         None, validation_alias="ConstraintsResource", serialization_alias="ConstraintsResource"
     )
-    """The baseline constraint file in Amazon S3 that the current monitoring job should validated against."""
+    """The baseline constraint file in Amazon S3 that the current monitoring job should
+    validated against.
+    """
 
     statistics_resource: MonitoringStatisticsResource | None = _pd.Field(
         None, validation_alias="StatisticsResource", serialization_alias="StatisticsResource"
     )
-    """The baseline statistics file in Amazon S3 that the current monitoring job should be validated against."""
+    """The baseline statistics file in Amazon S3 that the current monitoring job should
+    be validated against.
+    """

@@ -16,7 +16,9 @@ class MonitoringClusterConfig(_s.Shape):
     instance_count: ProcessingInstanceCount = _pd.Field(
         validation_alias="InstanceCount", serialization_alias="InstanceCount"
     )
-    """The number of ML compute instances to use in the model monitoring job. For distributed processing jobs, specify a value greater than 1. The default value is 1."""
+    """The number of ML compute instances to use in the model monitoring job. For
+    distributed processing jobs, specify a value greater than 1. The default value is 1.
+    """
 
     instance_type: ProcessingInstanceType = _pd.Field(
         validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -26,9 +28,14 @@ class MonitoringClusterConfig(_s.Shape):
     volume_kms_key_id: KmsKeyId | None = _pd.Field(
         None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
     )
-    """The Key Management Service (KMS) key that Amazon SageMaker AI uses to encrypt data on the storage volume attached to the ML compute instance(s) that run the model monitoring job."""
+    """The Key Management Service (KMS) key that Amazon SageMaker AI uses to encrypt
+    data on the storage volume attached to the ML compute instance(s) that run the model
+    monitoring job.
+    """
 
     volume_size_in_gb: ProcessingVolumeSizeInGB = _pd.Field(
         validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
     )
-    """The size of the ML storage volume, in gigabytes, that you want to provision. You must specify sufficient ML storage for your scenario."""
+    """The size of the ML storage volume, in gigabytes, that you want to provision. You
+    must specify sufficient ML storage for your scenario.
+    """

@@ -21,7 +21,9 @@ class MonitoringJobDefinition(_s.Shape):
     baseline_config: MonitoringBaselineConfig | None = _pd.Field(
         None, validation_alias="BaselineConfig", serialization_alias="BaselineConfig"
     )
-    """Baseline configuration used to validate that the data conforms to the specified constraints and statistics"""
+    """Baseline configuration used to validate that the data conforms to the specified
+    constraints and statistics
+    """
 
     environment: MonitoringEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
@@ -36,7 +38,9 @@ class MonitoringJobDefinition(_s.Shape):
     monitoring_inputs: MonitoringInputs = _pd.Field(
         validation_alias="MonitoringInputs", serialization_alias="MonitoringInputs"
     )
-    """The array of inputs for the monitoring job. Currently we support monitoring an Amazon SageMaker AI Endpoint."""
+    """The array of inputs for the monitoring job. Currently we support monitoring an
+    Amazon SageMaker AI Endpoint.
+    """
 
     monitoring_output_config: MonitoringOutputConfig = _pd.Field(
         validation_alias="MonitoringOutputConfig", serialization_alias="MonitoringOutputConfig"
@@ -46,7 +50,9 @@ class MonitoringJobDefinition(_s.Shape):
     monitoring_resources: MonitoringResources = _pd.Field(
         validation_alias="MonitoringResources", serialization_alias="MonitoringResources"
     )
-    """Identifies the resources, ML compute instances, and ML storage volumes to deploy for a monitoring job. In distributed processing, you specify more than one instance."""
+    """Identifies the resources, ML compute instances, and ML storage volumes to deploy
+    for a monitoring job. In distributed processing, you specify more than one instance.
+    """
 
     network_config: NetworkConfig | None = _pd.Field(
         None, validation_alias="NetworkConfig", serialization_alias="NetworkConfig"
@@ -54,7 +60,9 @@ class MonitoringJobDefinition(_s.Shape):
     """Specifies networking options for an monitoring job."""
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume to perform tasks on your behalf."""
+    """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
+    to perform tasks on your behalf.
+    """
 
     stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"

@@ -16,11 +16,16 @@ class MonitoringNetworkConfig(_s.Shape):
         validation_alias="EnableInterContainerTrafficEncryption",
         serialization_alias="EnableInterContainerTrafficEncryption",
     )
-    """Whether to encrypt all communications between the instances used for the monitoring jobs. Choose True to encrypt communications. Encryption provides greater security for distributed jobs, but the processing might take longer."""
+    """Whether to encrypt all communications between the instances used for the
+    monitoring jobs. Choose ``True`` to encrypt communications. Encryption provides
+    greater security for distributed jobs, but the processing might take longer.
+    """
 
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Whether to allow inbound and outbound network calls to and from the containers used for the monitoring job."""
+    """Whether to allow inbound and outbound network calls to and from the containers
+    used for the monitoring job.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")

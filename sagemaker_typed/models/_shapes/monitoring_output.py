@@ -11,4 +11,6 @@ class MonitoringOutput(_s.Shape):
     """The output object for a monitoring job."""
 
     s3_output: MonitoringS3Output = _pd.Field(validation_alias="S3Output", serialization_alias="S3Output")
-    """The Amazon S3 storage location where the results of a monitoring job are saved."""
+    """The Amazon S3 storage location where the results of a monitoring job are
+    saved.
+    """

@@ -12,9 +12,13 @@ class MonitoringOutputConfig(_s.Shape):
     """The output configuration for monitoring jobs."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Key Management Service (KMS) key that Amazon SageMaker AI uses to encrypt the model artifacts at rest using Amazon S3 server-side encryption."""
+    """The Key Management Service (KMS) key that Amazon SageMaker AI uses to encrypt the
+    model artifacts at rest using Amazon S3 server-side encryption.
+    """
 
     monitoring_outputs: MonitoringOutputs = _pd.Field(
         validation_alias="MonitoringOutputs", serialization_alias="MonitoringOutputs"
     )
-    """Monitoring outputs for monitoring jobs. This is where the output of the periodic monitoring jobs is uploaded."""
+    """Monitoring outputs for monitoring jobs. This is where the output of the periodic
+    monitoring jobs is uploaded.
+    """

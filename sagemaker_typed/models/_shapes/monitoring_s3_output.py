@@ -10,15 +10,23 @@ from .processing_s3_upload_mode import ProcessingS3UploadMode
 
 
 class MonitoringS3Output(_s.Shape):
-    """Information about where and how you want to store the results of a monitoring job."""
+    """Information about where and how you want to store the results of a monitoring
+    job.
+    """
 
     local_path: ProcessingLocalPath = _pd.Field(validation_alias="LocalPath", serialization_alias="LocalPath")
-    """The local path to the Amazon S3 storage location where Amazon SageMaker AI saves the results of a monitoring job. LocalPath is an absolute path for the output data."""
+    """The local path to the Amazon S3 storage location where Amazon SageMaker AI saves
+    the results of a monitoring job. LocalPath is an absolute path for the output data.
+    """
 
     s3_upload_mode: ProcessingS3UploadMode | None = _pd.Field(
         None, validation_alias="S3UploadMode", serialization_alias="S3UploadMode"
     )
-    """Whether to upload the results of the monitoring job continuously or after the job completes."""
+    """Whether to upload the results of the monitoring job continuously or after the job
+    completes.
+    """
 
     s3_uri: MonitoringS3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """A URI that identifies the Amazon S3 storage location where Amazon SageMaker AI saves the results of a monitoring job."""
+    """A URI that identifies the Amazon S3 storage location where Amazon SageMaker AI
+    saves the results of a monitoring job.
+    """

@@ -17,7 +17,10 @@ from .timestamp import Timestamp
 
 
 class MonitoringSchedule(_s.Shape):
-    """A schedule for a model monitoring job. For information about model monitor, see Amazon SageMaker Model Monitor ."""
+    """A schedule for a model monitoring job. For information about model monitor, see
+    Amazon SageMaker Model Monitor
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor.html).
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -60,7 +63,13 @@ class MonitoringSchedule(_s.Shape):
     monitoring_schedule_status: ScheduleStatus | None = _pd.Field(
         None, validation_alias="MonitoringScheduleStatus", serialization_alias="MonitoringScheduleStatus"
     )
-    """The status of the monitoring schedule. This can be one of the following values. PENDING - The schedule is pending being created. FAILED - The schedule failed. SCHEDULED - The schedule was successfully created. STOPPED - The schedule was stopped."""
+    """The status of the monitoring schedule. This can be one of the following values.
+
+    - ``PENDING`` - The schedule is pending being created.
+    - ``FAILED`` - The schedule failed.
+    - ``SCHEDULED`` - The schedule was successfully created.
+    - ``STOPPED`` - The schedule was stopped.
+    """
 
     monitoring_type: MonitoringType | None = _pd.Field(
         None, validation_alias="MonitoringType", serialization_alias="MonitoringType"
@@ -68,4 +77,8 @@ class MonitoringSchedule(_s.Shape):
     """The type of the monitoring job definition to schedule."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """A list of the tags associated with the monitoring schedlue. For more information, see Tagging Amazon Web Services resources in the Amazon Web Services General Reference Guide ."""
+    """A list of the tags associated with the monitoring schedlue. For more information,
+    see Tagging Amazon Web Services resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web
+    Services General Reference Guide.
+    """

@@ -8,9 +8,17 @@ from .monitoring_max_runtime_in_seconds import MonitoringMaxRuntimeInSeconds
 
 
 class MonitoringStoppingCondition(_s.Shape):
-    """A time limit for how long the monitoring job is allowed to run before stopping."""
+    """A time limit for how long the monitoring job is allowed to run before
+    stopping.
+    """
 
     max_runtime_in_seconds: MonitoringMaxRuntimeInSeconds = _pd.Field(
         validation_alias="MaxRuntimeInSeconds", serialization_alias="MaxRuntimeInSeconds"
     )
-    """The maximum runtime allowed in seconds. The MaxRuntimeInSeconds cannot exceed the frequency of the job. For data quality and model explainability, this can be up to 3600 seconds for an hourly schedule. For model bias and model quality hourly schedules, this can be up to 1800 seconds."""
+    """The maximum runtime allowed in seconds.
+
+    Note: The ``MaxRuntimeInSeconds`` cannot exceed the frequency of the job. For data
+    quality and model explainability, this can be up to 3600 seconds for an hourly
+    schedule. For model bias and model quality hourly schedules, this can be up to 1800
+    seconds.
+    """

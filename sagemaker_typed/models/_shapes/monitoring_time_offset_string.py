@@ -5,4 +5,9 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-MonitoringTimeOffsetString: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=15, pattern="^(?:.?P.*)$")]
+MonitoringTimeOffsetString: _t.TypeAlias = _t.Annotated[
+    str,
+    _c.Str(
+        min_length=1, max_length=15, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]?P[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$"
+    ),
+]

@@ -10,15 +10,31 @@ from .string import String
 
 
 class MoveClusterNodeLogicalIdsError(_s.Shape):
-    """Describes why a node, identified by its NodeLogicalId , could not be moved in a MoveClusterNodes request. Contains the NodeLogicalId , an error code, and an error message."""
+    """Describes why a node, identified by its ``NodeLogicalId``, could not be moved in
+    a ``MoveClusterNodes`` request. Contains the ``NodeLogicalId``, an error code, and
+    an error message.
+    """
 
     code: MoveClusterNodesErrorCode = _pd.Field(validation_alias="Code", serialization_alias="Code")
-    """The error code associated with the error encountered when moving the node. The error code is one of the following values: NodeIdNotFound : The node does not exist in the source instance group. InvalidNodeStatus : The node is not in a state that allows the move. For example, the node is not Running , is not in a subnet of the target instance group, or has an attached Amazon EBS volume that you must detach first. NodeIdInUse : Another operation is already in progress for this node. Wait for the operation to complete before retrying. NodeInstanceTypeMismatch : The target instance group does not support the node's instance type."""
+    """The error code associated with the error encountered when moving the node. The
+    error code is one of the following values:
+
+    - ``NodeIdNotFound``: The node does not exist in the source instance group.
+    - ``InvalidNodeStatus``: The node is not in a state that allows the move. For
+      example, the node is not ``Running``, is not in a subnet of the target instance
+      group, or has an attached Amazon EBS volume that you must detach first.
+    - ``NodeIdInUse``: Another operation is already in progress for this node. Wait for
+      the operation to complete before retrying.
+    - ``NodeInstanceTypeMismatch``: The target instance group does not support the
+      node's instance type.
+    """
 
     message: String = _pd.Field(validation_alias="Message", serialization_alias="Message")
-    """A human-readable message describing the error encountered when moving the node."""
+    """A human-readable message describing the error encountered when moving the
+    node.
+    """
 
     node_logical_id: ClusterNodeLogicalId = _pd.Field(
         validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """The NodeLogicalId of the node that could not be moved."""
+    """The ``NodeLogicalId`` of the node that could not be moved."""

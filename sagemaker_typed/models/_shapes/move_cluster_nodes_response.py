@@ -12,19 +12,29 @@ from .move_cluster_nodes_error_list import MoveClusterNodesErrorList
 
 class MoveClusterNodesResponse(_s.OutputShape):
     failed: MoveClusterNodesErrorList | None = _pd.Field(None, validation_alias="Failed", serialization_alias="Failed")
-    """The instance IDs that could not be moved, each with an error code and message. The response includes this list when you specify NodeIds . If none of the specified nodes can be moved, the request fails and no nodes are moved."""
+    """The instance IDs that could not be moved, each with an error code and message.
+    The response includes this list when you specify ``NodeIds``. If none of the
+    specified nodes can be moved, the request fails and no nodes are moved.
+    """
 
     failed_node_logical_ids: MoveClusterNodeLogicalIdsErrorList | None = _pd.Field(
         None, validation_alias="FailedNodeLogicalIds", serialization_alias="FailedNodeLogicalIds"
     )
-    """The NodeLogicalIds that could not be moved, each with an error code and message. The response includes this list when you specify NodeLogicalIds . If none of the specified nodes can be moved, the request fails and no nodes are moved."""
+    """The ``NodeLogicalIds`` that could not be moved, each with an error code and
+    message. The response includes this list when you specify ``NodeLogicalIds``. If
+    none of the specified nodes can be moved, the request fails and no nodes are moved.
+    """
 
     successful: MoveClusterNodeIds | None = _pd.Field(
         None, validation_alias="Successful", serialization_alias="Successful"
     )
-    """This list contains the instance IDs of the nodes that were accepted for the move. The response includes this list when you specify NodeIds or InstanceCount ."""
+    """This list contains the instance IDs of the nodes that were accepted for the move.
+    The response includes this list when you specify ``NodeIds`` or ``InstanceCount``.
+    """
 
     successful_node_logical_ids: MoveClusterNodeLogicalIds | None = _pd.Field(
         None, validation_alias="SuccessfulNodeLogicalIds", serialization_alias="SuccessfulNodeLogicalIds"
     )
-    """The NodeLogicalIds of the nodes that were accepted for the move. The response includes this list when you specify NodeLogicalIds ."""
+    """The ``NodeLogicalIds`` of the nodes that were accepted for the move. The response
+    includes this list when you specify ``NodeLogicalIds``.
+    """

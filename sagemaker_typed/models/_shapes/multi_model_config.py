@@ -13,4 +13,10 @@ class MultiModelConfig(_s.Shape):
     model_cache_setting: ModelCacheSetting | None = _pd.Field(
         None, validation_alias="ModelCacheSetting", serialization_alias="ModelCacheSetting"
     )
-    """Whether to cache models for a multi-model endpoint. By default, multi-model endpoints cache models so that a model does not have to be loaded into memory each time it is invoked. Some use cases do not benefit from model caching. For example, if an endpoint hosts a large number of models that are each invoked infrequently, the endpoint might perform better if you disable model caching. To disable model caching, set the value of this parameter to Disabled ."""
+    """Whether to cache models for a multi-model endpoint. By default, multi-model
+    endpoints cache models so that a model does not have to be loaded into memory each
+    time it is invoked. Some use cases do not benefit from model caching. For example,
+    if an endpoint hosts a large number of models that are each invoked infrequently,
+    the endpoint might perform better if you disable model caching. To disable model
+    caching, set the value of this parameter to ``Disabled``.
+    """

@@ -9,12 +9,23 @@ from .neo_vpc_subnets import NeoVpcSubnets
 
 
 class NeoVpcConfig(_s.Shape):
-    """The VpcConfig configuration object that specifies the VPC that you want the compilation jobs to connect to. For more information on controlling access to your Amazon S3 buckets used for compilation job, see Give Amazon SageMaker AI Compilation Jobs Access to Resources in Your Amazon VPC ."""
+    """The VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    configuration object that specifies the VPC that you want the compilation jobs to
+    connect to. For more information on controlling access to your Amazon S3 buckets
+    used for compilation job, see Give Amazon SageMaker AI Compilation Jobs Access to
+    Resources in Your Amazon VPC
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/neo-vpc.html).
+    """
 
     security_group_ids: NeoVpcSecurityGroupIds = _pd.Field(
         validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The VPC security group IDs. IDs have the form of sg-xxxxxxxx . Specify the security groups for the VPC that is specified in the Subnets field."""
+    """The VPC security group IDs. IDs have the form of ``sg-xxxxxxxx``. Specify the
+    security groups for the VPC that is specified in the ``Subnets`` field.
+    """
 
     subnets: NeoVpcSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
-    """The ID of the subnets in the VPC that you want to connect the compilation job to for accessing the model in Amazon S3."""
+    """The ID of the subnets in the VPC that you want to connect the compilation job to
+    for accessing the model in Amazon S3.
+    """

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 NeoVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=32, pattern="^(?:[-0-9a-zA-Z]+)$", astral=False)
+    str, _c.Str(min_length=0, max_length=32, pattern="^[\\-0-9a-zA-Z]+$", astral=False)
 ]

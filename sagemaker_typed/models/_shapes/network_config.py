@@ -9,18 +9,26 @@ from .vpc_config import VpcConfig
 
 
 class NetworkConfig(_s.Shape):
-    """Networking options for a job, such as network traffic encryption between containers, whether to allow inbound and outbound network calls to and from containers, and the VPC subnets and security groups to use for VPC-enabled jobs."""
+    """Networking options for a job, such as network traffic encryption between
+    containers, whether to allow inbound and outbound network calls to and from
+    containers, and the VPC subnets and security groups to use for VPC-enabled jobs.
+    """
 
     enable_inter_container_traffic_encryption: Boolean | None = _pd.Field(
         None,
         validation_alias="EnableInterContainerTrafficEncryption",
         serialization_alias="EnableInterContainerTrafficEncryption",
     )
-    """Whether to encrypt all communications between distributed processing jobs. Choose True to encrypt communications. Encryption provides greater security for distributed processing jobs, but the processing might take longer."""
+    """Whether to encrypt all communications between distributed processing jobs. Choose
+    ``True`` to encrypt communications. Encryption provides greater security for
+    distributed processing jobs, but the processing might take longer.
+    """
 
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """Whether to allow inbound and outbound network calls to and from the containers used for the processing job."""
+    """Whether to allow inbound and outbound network calls to and from the containers
+    used for the processing job.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")

@@ -32,7 +32,12 @@ class NodeAdditionResult(_s.Shape):
     node_logical_id: ClusterNodeLogicalId = _pd.Field(
         validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
     )
-    """A unique identifier assigned to the node that can be used to track its provisioning status through the DescribeClusterNode operation."""
+    """A unique identifier assigned to the node that can be used to track its
+    provisioning status through the ``DescribeClusterNode`` operation.
+    """
 
     status: ClusterInstanceStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The current status of the node. Possible values include Pending , Running , Failed , ShuttingDown , SystemUpdating , DeepHealthCheckInProgress , and NotFound ."""
+    """The current status of the node. Possible values include ``Pending``, ``Running``,
+    ``Failed``, ``ShuttingDown``, ``SystemUpdating``, ``DeepHealthCheckInProgress``, and
+    ``NotFound``.
+    """

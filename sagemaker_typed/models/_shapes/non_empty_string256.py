@@ -5,4 +5,12 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-NonEmptyString256: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=256, pattern="^(?:(?!\\s*$).+)$")]
+NonEmptyString256: _t.TypeAlias = _t.Annotated[
+    str,
+    _c.Str(
+        min_length=0,
+        max_length=256,
+        pattern="\\A(?![\\t-\\r ]*(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))[^\\n\\r\\x85\\u2028\\u2029]+\\Z",
+        python_re=True,
+    ),
+]

@@ -22,7 +22,15 @@ class NotebookInstanceSummary(_s.Shape):
     additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = _pd.Field(
         None, validation_alias="AdditionalCodeRepositories", serialization_alias="AdditionalCodeRepositories"
     )
-    """An array of up to three Git repositories associated with the notebook instance. These can be either the names of Git repositories stored as resources in your account, or the URL of Git repositories in Amazon Web Services CodeCommit or in any other Git repository. These repositories are cloned at the same level as the default repository of your notebook instance. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """An array of up to three Git repositories associated with the notebook instance.
+    These can be either the names of Git repositories stored as resources in your
+    account, or the URL of Git repositories in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. These repositories are cloned at the same level as the default
+    repository of your notebook instance. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     creation_time: CreationTime | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -32,7 +40,15 @@ class NotebookInstanceSummary(_s.Shape):
     default_code_repository: CodeRepositoryNameOrUrl | None = _pd.Field(
         None, validation_alias="DefaultCodeRepository", serialization_alias="DefaultCodeRepository"
     )
-    """The Git repository associated with the notebook instance as its default code repository. This can be either the name of a Git repository stored as a resource in your account, or the URL of a Git repository in Amazon Web Services CodeCommit or in any other Git repository. When you open a notebook instance, it opens in the directory that contains this repository. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """The Git repository associated with the notebook instance as its default code
+    repository. This can be either the name of a Git repository stored as a resource in
+    your account, or the URL of a Git repository in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. When you open a notebook instance, it opens in the directory
+    that contains this repository. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     instance_type: InstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -54,7 +70,13 @@ class NotebookInstanceSummary(_s.Shape):
         validation_alias="NotebookInstanceLifecycleConfigName",
         serialization_alias="NotebookInstanceLifecycleConfigName",
     )
-    """The name of a notebook instance lifecycle configuration associated with this notebook instance. For information about notebook instance lifestyle configurations, see Step 2.1: (Optional) Customize a Notebook Instance ."""
+    """The name of a notebook instance lifecycle configuration associated with this
+    notebook instance.
+
+    For information about notebook instance lifestyle configurations, see Step 2.1:
+    (Optional) Customize a Notebook Instance
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html).
+    """
 
     notebook_instance_name: NotebookInstanceName = _pd.Field(
         validation_alias="NotebookInstanceName", serialization_alias="NotebookInstanceName"
@@ -67,4 +89,6 @@ class NotebookInstanceSummary(_s.Shape):
     """The status of the notebook instance."""
 
     url: NotebookInstanceUrl | None = _pd.Field(None, validation_alias="Url", serialization_alias="Url")
-    """The URL that you use to connect to the Jupyter notebook running in your notebook instance."""
+    """The URL that you use to connect to the Jupyter notebook running in your notebook
+    instance.
+    """

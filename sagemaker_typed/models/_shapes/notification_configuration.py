@@ -8,7 +8,9 @@ from .notification_topic_arn import NotificationTopicArn
 
 
 class NotificationConfiguration(_s.Shape):
-    """Configures Amazon SNS notifications of available or expiring work items for work teams."""
+    """Configures Amazon SNS notifications of available or expiring work items for
+    work teams.
+    """
 
     notification_topic_arn: NotificationTopicArn | None = _pd.Field(
         None, validation_alias="NotificationTopicArn", serialization_alias="NotificationTopicArn"

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 NotificationTopicArn: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(pattern="^(?:arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]*)$", astral=False)
+    str, _c.Str(pattern="^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.\\-]*$", astral=False)
 ]

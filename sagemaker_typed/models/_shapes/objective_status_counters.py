@@ -8,15 +8,26 @@ from .objective_status_counter import ObjectiveStatusCounter
 
 
 class ObjectiveStatusCounters(_s.Shape):
-    """Specifies the number of training jobs that this hyperparameter tuning job launched, categorized by the status of their objective metric. The objective metric status shows whether the final objective metric for the training job has been evaluated by the tuning job and used in the hyperparameter tuning process."""
+    """Specifies the number of training jobs that this hyperparameter tuning job
+    launched, categorized by the status of their objective metric. The objective metric
+    status shows whether the final objective metric for the training job has been
+    evaluated by the tuning job and used in the hyperparameter tuning process.
+    """
 
     failed: ObjectiveStatusCounter | None = _pd.Field(None, validation_alias="Failed", serialization_alias="Failed")
-    """The number of training jobs whose final objective metric was not evaluated and used in the hyperparameter tuning process. This typically occurs when the training job failed or did not emit an objective metric."""
+    """The number of training jobs whose final objective metric was not evaluated and
+    used in the hyperparameter tuning process. This typically occurs when the training
+    job failed or did not emit an objective metric.
+    """
 
     pending: ObjectiveStatusCounter | None = _pd.Field(None, validation_alias="Pending", serialization_alias="Pending")
-    """The number of training jobs that are in progress and pending evaluation of their final objective metric."""
+    """The number of training jobs that are in progress and pending evaluation of their
+    final objective metric.
+    """
 
     succeeded: ObjectiveStatusCounter | None = _pd.Field(
         None, validation_alias="Succeeded", serialization_alias="Succeeded"
     )
-    """The number of training jobs whose final objective metric was evaluated by the hyperparameter tuning job and used in the hyperparameter tuning process."""
+    """The number of training jobs whose final objective metric was evaluated by the
+    hyperparameter tuning job and used in the hyperparameter tuning process.
+    """

@@ -9,7 +9,7 @@ from .offline_store_status_value import OfflineStoreStatusValue
 
 
 class OfflineStoreStatus(_s.Shape):
-    """The status of OfflineStore ."""
+    """The status of ``OfflineStore``."""
 
     blocked_reason: BlockedReason | None = _pd.Field(
         None, validation_alias="BlockedReason", serialization_alias="BlockedReason"
@@ -17,4 +17,4 @@ class OfflineStoreStatus(_s.Shape):
     """The justification for why the OfflineStoreStatus is Blocked (if applicable)."""
 
     status: OfflineStoreStatusValue = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """An OfflineStore status."""
+    """An ``OfflineStore`` status."""

@@ -22,7 +22,9 @@ class OidcConfig(_s.RedactingShape):
         validation_alias="AuthenticationRequestExtraParams",
         serialization_alias="AuthenticationRequestExtraParams",
     )
-    """A string to string map of identifiers specific to the custom identity provider (IdP) being used."""
+    """A string to string map of identifiers specific to the custom identity provider
+    (IdP) being used.
+    """
 
     authorization_endpoint: OidcEndpoint = _pd.Field(
         validation_alias="AuthorizationEndpoint", serialization_alias="AuthorizationEndpoint"
@@ -39,13 +41,17 @@ class OidcConfig(_s.RedactingShape):
     """The OIDC IdP issuer used to configure your private workforce."""
 
     jwks_uri: OidcEndpoint = _pd.Field(validation_alias="JwksUri", serialization_alias="JwksUri")
-    """The OIDC IdP JSON Web Key Set (Jwks) URI used to configure your private workforce."""
+    """The OIDC IdP JSON Web Key Set (Jwks) URI used to configure your private
+    workforce.
+    """
 
     logout_endpoint: OidcEndpoint = _pd.Field(validation_alias="LogoutEndpoint", serialization_alias="LogoutEndpoint")
     """The OIDC IdP logout endpoint used to configure your private workforce."""
 
     scope: Scope | None = _pd.Field(None, validation_alias="Scope", serialization_alias="Scope")
-    """An array of string identifiers used to refer to the specific pieces of user data or claims that the client application wants to access."""
+    """An array of string identifiers used to refer to the specific pieces of user data
+    or claims that the client application wants to access.
+    """
 
     token_endpoint: OidcEndpoint = _pd.Field(validation_alias="TokenEndpoint", serialization_alias="TokenEndpoint")
     """The OIDC IdP token endpoint used to configure your private workforce."""
@@ -53,4 +59,6 @@ class OidcConfig(_s.RedactingShape):
     user_info_endpoint: OidcEndpoint = _pd.Field(
         validation_alias="UserInfoEndpoint", serialization_alias="UserInfoEndpoint"
     )
-    """The OIDC IdP user information endpoint used to configure your private workforce."""
+    """The OIDC IdP user information endpoint used to configure your private
+    workforce.
+    """

@@ -18,7 +18,9 @@ class OidcConfigForResponse(_s.Shape):
         validation_alias="AuthenticationRequestExtraParams",
         serialization_alias="AuthenticationRequestExtraParams",
     )
-    """A string to string map of identifiers specific to the custom identity provider (IdP) being used."""
+    """A string to string map of identifiers specific to the custom identity provider
+    (IdP) being used.
+    """
 
     authorization_endpoint: OidcEndpoint | None = _pd.Field(
         None, validation_alias="AuthorizationEndpoint", serialization_alias="AuthorizationEndpoint"
@@ -32,7 +34,9 @@ class OidcConfigForResponse(_s.Shape):
     """The OIDC IdP issuer used to configure your private workforce."""
 
     jwks_uri: OidcEndpoint | None = _pd.Field(None, validation_alias="JwksUri", serialization_alias="JwksUri")
-    """The OIDC IdP JSON Web Key Set (Jwks) URI used to configure your private workforce."""
+    """The OIDC IdP JSON Web Key Set (Jwks) URI used to configure your private
+    workforce.
+    """
 
     logout_endpoint: OidcEndpoint | None = _pd.Field(
         None, validation_alias="LogoutEndpoint", serialization_alias="LogoutEndpoint"
@@ -40,7 +44,9 @@ class OidcConfigForResponse(_s.Shape):
     """The OIDC IdP logout endpoint used to configure your private workforce."""
 
     scope: Scope | None = _pd.Field(None, validation_alias="Scope", serialization_alias="Scope")
-    """An array of string identifiers used to refer to the specific pieces of user data or claims that the client application wants to access."""
+    """An array of string identifiers used to refer to the specific pieces of user data
+    or claims that the client application wants to access.
+    """
 
     token_endpoint: OidcEndpoint | None = _pd.Field(
         None, validation_alias="TokenEndpoint", serialization_alias="TokenEndpoint"
@@ -50,4 +56,6 @@ class OidcConfigForResponse(_s.Shape):
     user_info_endpoint: OidcEndpoint | None = _pd.Field(
         None, validation_alias="UserInfoEndpoint", serialization_alias="UserInfoEndpoint"
     )
-    """The OIDC IdP user information endpoint used to configure your private workforce."""
+    """The OIDC IdP user information endpoint used to configure your private
+    workforce.
+    """

@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-OidcEndpoint: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=500, pattern="^(?:https://\\S+)$")]
+OidcEndpoint: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=500, pattern="^https://[[:^space:]]+$")]

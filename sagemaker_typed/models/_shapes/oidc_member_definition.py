@@ -8,7 +8,14 @@ from .groups import Groups
 
 
 class OidcMemberDefinition(_s.Shape):
-    """A list of user groups that exist in your OIDC Identity Provider (IdP). One to ten groups can be used to create a single private work team. When you add a user group to the list of Groups , you can add that user group to one or more private work teams. If you add a user group to a private work team, all workers in that user group are added to the work team."""
+    """A list of user groups that exist in your OIDC Identity Provider (IdP). One to ten
+    groups can be used to create a single private work team. When you add a user group
+    to the list of ``Groups``, you can add that user group to one or more private work
+    teams. If you add a user group to a private work team, all workers in that user
+    group are added to the work team.
+    """
 
     groups: Groups | None = _pd.Field(None, validation_alias="Groups", serialization_alias="Groups")
-    """A list of comma seperated strings that identifies user groups in your OIDC IdP. Each user group is made up of a group of private workers."""
+    """A list of comma seperated strings that identifies user groups in your OIDC IdP.
+    Each user group is made up of a group of private workers.
+    """

@@ -11,24 +11,52 @@ from .ttl_duration import TtlDuration
 
 
 class OnlineStoreConfig(_s.Shape):
-    """Use this to specify the Amazon Web Services Key Management Service (KMS) Key ID, or KMSKeyId , for at rest data encryption. You can turn OnlineStore on or off by specifying the EnableOnlineStore flag at General Assembly. The default value is False ."""
+    """Use this to specify the Amazon Web Services Key Management Service (KMS) Key ID,
+    or ``KMSKeyId``, for at rest data encryption. You can turn ``OnlineStore`` on or off
+    by specifying the ``EnableOnlineStore`` flag at General Assembly.
+
+    The default value is ``False``.
+    """
 
     enable_online_store: Boolean | None = _pd.Field(
         None, validation_alias="EnableOnlineStore", serialization_alias="EnableOnlineStore"
     )
-    """Turn OnlineStore off by specifying False for the EnableOnlineStore flag. Turn OnlineStore on by specifying True for the EnableOnlineStore flag. The default value is False ."""
+    """Turn ``OnlineStore`` off by specifying ``False`` for the ``EnableOnlineStore``
+    flag. Turn ``OnlineStore`` on by specifying ``True`` for the ``EnableOnlineStore``
+    flag.
+
+    The default value is ``False``.
+    """
 
     security_config: OnlineStoreSecurityConfig | None = _pd.Field(
         None, validation_alias="SecurityConfig", serialization_alias="SecurityConfig"
     )
-    """Use to specify KMS Key ID ( KMSKeyId ) for at-rest encryption of your OnlineStore ."""
+    """Use to specify KMS Key ID (``KMSKeyId``) for at-rest encryption of your
+    ``OnlineStore``.
+    """
 
     storage_type: StorageType | None = _pd.Field(
         None, validation_alias="StorageType", serialization_alias="StorageType"
     )
-    """Option for different tiers of low latency storage for real-time data retrieval. Standard : A managed low latency data store for feature groups. Standard_V2 : A managed low latency data store for feature groups that supports partial updates to individual features using the UpdateRecord operation. Choose this storage type at feature group creation time if your use case requires updating specific feature values without rewriting the entire record. InMemory : A managed data store for feature groups that supports very low latency retrieval."""
+    """Option for different tiers of low latency storage for real-time data retrieval.
+
+    - ``Standard``: A managed low latency data store for feature groups.
+    - ``Standard_V2``: A managed low latency data store for feature groups that supports
+      partial updates to individual features using the UpdateRecord
+      (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_UpdateRecord.html)
+      operation. Choose this storage type at feature group creation time if your use
+      case requires updating specific feature values without rewriting the entire
+      record.
+    - ``InMemory``: A managed data store for feature groups that supports very low
+      latency retrieval.
+    """
 
     ttl_duration: TtlDuration | None = _pd.Field(
         None, validation_alias="TtlDuration", serialization_alias="TtlDuration"
     )
-    """Time to live duration, where the record is hard deleted after the expiration time is reached; ExpiresAt = EventTime + TtlDuration . For information on HardDelete, see the DeleteRecord API in the Amazon SageMaker API Reference guide."""
+    """Time to live duration, where the record is hard deleted after the expiration time
+    is reached; ``ExpiresAt`` = ``EventTime`` + ``TtlDuration``. For information on
+    HardDelete, see the DeleteRecord
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_DeleteRecord.html)
+    API in the Amazon SageMaker API Reference guide.
+    """

@@ -14,9 +14,19 @@ class OnlineStoreConfigUpdate(_s.Shape):
     storage_type: StorageType | None = _pd.Field(
         None, validation_alias="StorageType", serialization_alias="StorageType"
     )
-    """The online store storage type to migrate the feature group to. Use this parameter to migrate an existing feature group from Standard to Standard_V2 storage format, enabling support for the UpdateRecord operation. Migration is a one-way operation and cannot be reversed."""
+    """The online store storage type to migrate the feature group to. Use this parameter
+    to migrate an existing feature group from ``Standard`` to ``Standard_V2`` storage
+    format, enabling support for the UpdateRecord
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_UpdateRecord.html)
+    operation. Migration is a one-way operation and cannot be reversed.
+    """
 
     ttl_duration: TtlDuration | None = _pd.Field(
         None, validation_alias="TtlDuration", serialization_alias="TtlDuration"
     )
-    """Time to live duration, where the record is hard deleted after the expiration time is reached; ExpiresAt = EventTime + TtlDuration . For information on HardDelete, see the DeleteRecord API in the Amazon SageMaker API Reference guide."""
+    """Time to live duration, where the record is hard deleted after the expiration time
+    is reached; ``ExpiresAt`` = ``EventTime`` + ``TtlDuration``. For information on
+    HardDelete, see the DeleteRecord
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_DeleteRecord.html)
+    API in the Amazon SageMaker API Reference guide.
+    """

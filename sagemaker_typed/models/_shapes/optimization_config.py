@@ -11,24 +11,34 @@ from .model_speculative_decoding_config import ModelSpeculativeDecodingConfig
 
 
 class OptimizationConfig(_s.UnionShape):
-    """Settings for an optimization technique that you apply with a model optimization job."""
+    """Settings for an optimization technique that you apply with a model
+    optimization job.
+    """
 
     model_compilation_config: ModelCompilationConfig | None = _pd.Field(
         None, validation_alias="ModelCompilationConfig", serialization_alias="ModelCompilationConfig"
     )
-    """Settings for the model compilation technique that's applied by a model optimization job."""
+    """Settings for the model compilation technique that's applied by a model
+    optimization job.
+    """
 
     model_quantization_config: ModelQuantizationConfig | None = _pd.Field(
         None, validation_alias="ModelQuantizationConfig", serialization_alias="ModelQuantizationConfig"
     )
-    """Settings for the model quantization technique that's applied by a model optimization job."""
+    """Settings for the model quantization technique that's applied by a model
+    optimization job.
+    """
 
     model_sharding_config: ModelShardingConfig | None = _pd.Field(
         None, validation_alias="ModelShardingConfig", serialization_alias="ModelShardingConfig"
     )
-    """Settings for the model sharding technique that's applied by a model optimization job."""
+    """Settings for the model sharding technique that's applied by a model
+    optimization job.
+    """
 
     model_speculative_decoding_config: ModelSpeculativeDecodingConfig | None = _pd.Field(
         None, validation_alias="ModelSpeculativeDecodingConfig", serialization_alias="ModelSpeculativeDecodingConfig"
     )
-    """Settings for the model speculative decoding technique that's applied by a model optimization job."""
+    """Settings for the model speculative decoding technique that's applied by a model
+    optimization job.
+    """

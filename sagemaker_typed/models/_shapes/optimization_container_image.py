@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 OptimizationContainerImage: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=255, pattern="^(?:[\\S]+)$")
+    str, _c.Str(min_length=0, max_length=255, pattern="^[[:^space:]]+$")
 ]

@@ -14,7 +14,11 @@ class OptimizationJobModelSourceS3(_s.Shape):
     model_access_config: OptimizationModelAccessConfig | None = _pd.Field(
         None, validation_alias="ModelAccessConfig", serialization_alias="ModelAccessConfig"
     )
-    """The access configuration settings for the source ML model for an optimization job, where you can accept the model end-user license agreement (EULA)."""
+    """The access configuration settings for the source ML model for an optimization
+    job, where you can accept the model end-user license agreement (EULA).
+    """
 
     s3_uri: S3Uri | None = _pd.Field(None, validation_alias="S3Uri", serialization_alias="S3Uri")
-    """An Amazon S3 URI that locates a source model to optimize with an optimization job."""
+    """An Amazon S3 URI that locates a source model to optimize with an optimization
+    job.
+    """

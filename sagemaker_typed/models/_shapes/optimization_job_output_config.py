@@ -10,15 +10,24 @@ from .s3_uri import S3Uri
 
 
 class OptimizationJobOutputConfig(_s.Shape):
-    """Details for where to store the optimized model that you create with the optimization job."""
+    """Details for where to store the optimized model that you create with the
+    optimization job.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Resource Name (ARN) of a key in Amazon Web Services KMS. SageMaker uses they key to encrypt the artifacts of the optimized model when SageMaker uploads the model to Amazon S3."""
+    """The Amazon Resource Name (ARN) of a key in Amazon Web Services KMS. SageMaker
+    uses they key to encrypt the artifacts of the optimized model when SageMaker uploads
+    the model to Amazon S3.
+    """
 
     s3_output_location: S3Uri = _pd.Field(validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation")
-    """The Amazon S3 URI for where to store the optimized model that you create with an optimization job."""
+    """The Amazon S3 URI for where to store the optimized model that you create with an
+    optimization job.
+    """
 
     sage_maker_model: OptimizationSageMakerModel | None = _pd.Field(
         None, validation_alias="SageMakerModel", serialization_alias="SageMakerModel"
     )
-    """The name of a SageMaker model to use as the output destination for an optimization job."""
+    """The name of a SageMaker model to use as the output destination for an
+    optimization job.
+    """

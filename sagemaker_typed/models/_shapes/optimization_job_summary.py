@@ -24,7 +24,9 @@ class OptimizationJobSummary(_s.Shape):
     deployment_instance_type: OptimizationJobDeploymentInstanceType = _pd.Field(
         validation_alias="DeploymentInstanceType", serialization_alias="DeploymentInstanceType"
     )
-    """The type of instance that hosts the optimized model that you create with the optimization job."""
+    """The type of instance that hosts the optimized model that you create with the
+    optimization job.
+    """
 
     last_modified_time: LastModifiedTime | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"

@@ -9,4 +9,7 @@ from .training_plan_arn import TrainingPlanArn
 OptimizationJobTrainingPlanArns: _t.TypeAlias = _t.Annotated[
     list[TrainingPlanArn], _pd.Field(min_length=0, max_length=1)
 ]
-"""Amazon Resource Names (ARNs) of the training plans whose reserved capacity backs the optimization job. Bounded to a single plan for now; the list shape allows widening to multiple plans in the future without a breaking scalar-to-list change."""
+"""Amazon Resource Names (ARNs) of the training plans whose reserved capacity backs the
+optimization job. Bounded to a single plan for now; the list shape allows widening to
+multiple plans in the future without a breaking scalar-to-list change.
+"""

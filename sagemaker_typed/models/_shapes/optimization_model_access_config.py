@@ -8,9 +8,16 @@ from .optimization_model_accept_eula import OptimizationModelAcceptEula
 
 
 class OptimizationModelAccessConfig(_s.Shape):
-    """The access configuration settings for the source ML model for an optimization job, where you can accept the model end-user license agreement (EULA)."""
+    """The access configuration settings for the source ML model for an optimization
+    job, where you can accept the model end-user license agreement (EULA).
+    """
 
     accept_eula: OptimizationModelAcceptEula = _pd.Field(
         validation_alias="AcceptEula", serialization_alias="AcceptEula"
     )
-    """Specifies agreement to the model end-user license agreement (EULA). The AcceptEula value must be explicitly defined as True in order to accept the EULA that this model requires. You are responsible for reviewing and complying with any applicable license terms and making sure they are acceptable for your use case before downloading or using a model."""
+    """Specifies agreement to the model end-user license agreement (EULA). The
+    ``AcceptEula`` value must be explicitly defined as ``True`` in order to accept the
+    EULA that this model requires. You are responsible for reviewing and complying with
+    any applicable license terms and making sure they are acceptable for your use case
+    before downloading or using a model.
+    """

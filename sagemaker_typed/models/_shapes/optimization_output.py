@@ -13,4 +13,6 @@ class OptimizationOutput(_s.Shape):
     recommended_inference_image: OptimizationContainerImage | None = _pd.Field(
         None, validation_alias="RecommendedInferenceImage", serialization_alias="RecommendedInferenceImage"
     )
-    """The image that SageMaker recommends that you use to host the optimized model that you created with an optimization job."""
+    """The image that SageMaker recommends that you use to host the optimized model that
+    you created with an optimization job.
+    """

@@ -9,12 +9,20 @@ from .optimization_vpc_subnets import OptimizationVpcSubnets
 
 
 class OptimizationVpcConfig(_s.Shape):
-    """A VPC in Amazon VPC that's accessible to an optimized that you create with an optimization job. You can control access to and from your resources by configuring a VPC. For more information, see Give SageMaker Access to Resources in your Amazon VPC ."""
+    """A VPC in Amazon VPC that's accessible to an optimized that you create with an
+    optimization job. You can control access to and from your resources by configuring a
+    VPC. For more information, see Give SageMaker Access to Resources in your Amazon VPC
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/infrastructure-give-access.html).
+    """
 
     security_group_ids: OptimizationVpcSecurityGroupIds = _pd.Field(
         validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The VPC security group IDs, in the form sg-xxxxxxxx . Specify the security groups for the VPC that is specified in the Subnets field."""
+    """The VPC security group IDs, in the form ``sg-xxxxxxxx``. Specify the security
+    groups for the VPC that is specified in the ``Subnets`` field.
+    """
 
     subnets: OptimizationVpcSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
-    """The ID of the subnets in the VPC to which you want to connect your optimized model."""
+    """The ID of the subnets in the VPC to which you want to connect your optimized
+    model.
+    """

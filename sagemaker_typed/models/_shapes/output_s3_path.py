@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 OutputS3Path: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=1024, pattern="^(?:(https|s3)://([^/]+)/?(.*))$")
+    str, _c.Str(min_length=1, max_length=1024, pattern="^(?:https|s3)://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]

@@ -8,7 +8,10 @@ from .max_parallel_execution_steps import MaxParallelExecutionSteps
 
 
 class ParallelismConfiguration(_s.Shape):
-    """Configuration that controls the parallelism of the pipeline. By default, the parallelism configuration specified applies to all executions of the pipeline unless overridden."""
+    """Configuration that controls the parallelism of the pipeline. By default, the
+    parallelism configuration specified applies to all executions of the pipeline unless
+    overridden.
+    """
 
     max_parallel_execution_steps: MaxParallelExecutionSteps = _pd.Field(
         validation_alias="MaxParallelExecutionSteps", serialization_alias="MaxParallelExecutionSteps"

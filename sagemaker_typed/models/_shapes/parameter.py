@@ -12,7 +12,9 @@ class Parameter(_s.Shape):
     """Assigns a value to a named Pipeline parameter."""
 
     name: PipelineParameterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
-    """The name of the parameter to assign a value to. This parameter name must match a named parameter in the pipeline definition."""
+    """The name of the parameter to assign a value to. This parameter name must match a
+    named parameter in the pipeline definition.
+    """
 
     value: String1024 = _pd.Field(validation_alias="Value", serialization_alias="Value")
     """The literal value for the parameter."""

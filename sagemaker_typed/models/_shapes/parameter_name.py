@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ParameterName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=256, pattern="^(?:[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*)$")
+    str, _c.Str(min_length=0, max_length=256, pattern="^[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*$")
 ]

@@ -10,25 +10,33 @@ from .integer_parameter_range_specification import IntegerParameterRangeSpecific
 
 
 class ParameterRange(_s.Shape):
-    """Defines the possible values for categorical, continuous, and integer hyperparameters to be used by an algorithm."""
+    """Defines the possible values for categorical, continuous, and integer
+    hyperparameters to be used by an algorithm.
+    """
 
     categorical_parameter_range_specification: CategoricalParameterRangeSpecification | None = _pd.Field(
         None,
         validation_alias="CategoricalParameterRangeSpecification",
         serialization_alias="CategoricalParameterRangeSpecification",
     )
-    """A CategoricalParameterRangeSpecification object that defines the possible values for a categorical hyperparameter."""
+    """A ``CategoricalParameterRangeSpecification`` object that defines the possible
+    values for a categorical hyperparameter.
+    """
 
     continuous_parameter_range_specification: ContinuousParameterRangeSpecification | None = _pd.Field(
         None,
         validation_alias="ContinuousParameterRangeSpecification",
         serialization_alias="ContinuousParameterRangeSpecification",
     )
-    """A ContinuousParameterRangeSpecification object that defines the possible values for a continuous hyperparameter."""
+    """A ``ContinuousParameterRangeSpecification`` object that defines the possible
+    values for a continuous hyperparameter.
+    """
 
     integer_parameter_range_specification: IntegerParameterRangeSpecification | None = _pd.Field(
         None,
         validation_alias="IntegerParameterRangeSpecification",
         serialization_alias="IntegerParameterRangeSpecification",
     )
-    """A IntegerParameterRangeSpecification object that defines the possible values for an integer hyperparameter."""
+    """A ``IntegerParameterRangeSpecification`` object that defines the possible values
+    for an integer hyperparameter.
+    """

@@ -11,24 +11,48 @@ from .integer_parameter_ranges import IntegerParameterRanges
 
 
 class ParameterRanges(_s.Shape):
-    """Specifies ranges of integer, continuous, and categorical hyperparameters that a hyperparameter tuning job searches. The hyperparameter tuning job launches training jobs with hyperparameter values within these ranges to find the combination of values that result in the training job with the best performance as measured by the objective metric of the hyperparameter tuning job. The maximum number of items specified for Array Members refers to the maximum number of hyperparameters for each range and also the maximum for the hyperparameter tuning job itself. That is, the sum of the number of hyperparameters for all the ranges can't exceed the maximum number specified."""
+    """Specifies ranges of integer, continuous, and categorical hyperparameters that a
+    hyperparameter tuning job searches. The hyperparameter tuning job launches training
+    jobs with hyperparameter values within these ranges to find the combination of
+    values that result in the training job with the best performance as measured by the
+    objective metric of the hyperparameter tuning job.
+
+    Note: The maximum number of items specified for ``Array Members`` refers to the
+    maximum number of hyperparameters for each range and also the maximum for the
+    hyperparameter tuning job itself. That is, the sum of the number of hyperparameters
+    for all the ranges can't exceed the maximum number specified.
+    """
 
     auto_parameters: AutoParameters | None = _pd.Field(
         None, validation_alias="AutoParameters", serialization_alias="AutoParameters"
     )
-    """A list containing hyperparameter names and example values to be used by Autotune to determine optimal ranges for your tuning job."""
+    """A list containing hyperparameter names and example values to be used by Autotune
+    to determine optimal ranges for your tuning job.
+    """
 
     categorical_parameter_ranges: CategoricalParameterRanges | None = _pd.Field(
         None, validation_alias="CategoricalParameterRanges", serialization_alias="CategoricalParameterRanges"
     )
-    """The array of CategoricalParameterRange objects that specify ranges of categorical hyperparameters that a hyperparameter tuning job searches."""
+    """The array of CategoricalParameterRange
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CategoricalParameterRange.html)
+    objects that specify ranges of categorical hyperparameters that a hyperparameter
+    tuning job searches.
+    """
 
     continuous_parameter_ranges: ContinuousParameterRanges | None = _pd.Field(
         None, validation_alias="ContinuousParameterRanges", serialization_alias="ContinuousParameterRanges"
     )
-    """The array of ContinuousParameterRange objects that specify ranges of continuous hyperparameters that a hyperparameter tuning job searches."""
+    """The array of ContinuousParameterRange
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContinuousParameterRange.html)
+    objects that specify ranges of continuous hyperparameters that a hyperparameter
+    tuning job searches.
+    """
 
     integer_parameter_ranges: IntegerParameterRanges | None = _pd.Field(
         None, validation_alias="IntegerParameterRanges", serialization_alias="IntegerParameterRanges"
     )
-    """The array of IntegerParameterRange objects that specify ranges of integer hyperparameters that a hyperparameter tuning job searches."""
+    """The array of IntegerParameterRange
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_IntegerParameterRange.html)
+    objects that specify ranges of integer hyperparameters that a hyperparameter tuning
+    job searches.
+    """

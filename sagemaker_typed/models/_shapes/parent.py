@@ -8,7 +8,10 @@ from .experiment_entity_name import ExperimentEntityName
 
 
 class Parent(_s.Shape):
-    """The trial that a trial component is associated with and the experiment the trial is part of. A component might not be associated with a trial. A component can be associated with multiple trials."""
+    """The trial that a trial component is associated with and the experiment the trial
+    is part of. A component might not be associated with a trial. A component can be
+    associated with multiple trials.
+    """
 
     experiment_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="ExperimentName", serialization_alias="ExperimentName"

@@ -8,9 +8,13 @@ from .hyper_parameter_tuning_job_name import HyperParameterTuningJobName
 
 
 class ParentHyperParameterTuningJob(_s.Shape):
-    """A previously completed or stopped hyperparameter tuning job to be used as a starting point for a new hyperparameter tuning job."""
+    """A previously completed or stopped hyperparameter tuning job to be used as a
+    starting point for a new hyperparameter tuning job.
+    """
 
     hyper_parameter_tuning_job_name: HyperParameterTuningJobName | None = _pd.Field(
         None, validation_alias="HyperParameterTuningJobName", serialization_alias="HyperParameterTuningJobName"
     )
-    """The name of the hyperparameter tuning job to be used as a starting point for a new hyperparameter tuning job."""
+    """The name of the hyperparameter tuning job to be used as a starting point for a
+    new hyperparameter tuning job.
+    """

@@ -21,14 +21,27 @@ class PartnerAppConfig(_s.Shape):
     arguments: PartnerAppArguments | None = _pd.Field(
         None, validation_alias="Arguments", serialization_alias="Arguments"
     )
-    """This is a map of required inputs for a SageMaker Partner AI App. Based on the application type, the map is populated with a key and value pair that is specific to the user and application."""
+    """This is a map of required inputs for a SageMaker Partner AI App. Based on the
+    application type, the map is populated with a key and value pair that is specific to
+    the user and application.
+    """
 
     assigned_group_patterns: AssignedGroupPatternsList | None = _pd.Field(
         None, validation_alias="AssignedGroupPatterns", serialization_alias="AssignedGroupPatterns"
     )
-    """A list of Amazon Web Services IAM Identity Center group patterns that can access the SageMaker Partner AI App. Group names support wildcard matching using * . An empty list indicates the app will not use Identity Center group features. All groups specified in RoleGroupAssignments must match patterns in this list."""
+    """A list of Amazon Web Services IAM Identity Center group patterns that can access
+    the SageMaker Partner AI App. Group names support wildcard matching using ``*``. An
+    empty list indicates the app will not use Identity Center group features. All groups
+    specified in ``RoleGroupAssignments`` must match patterns in this list.
+    """
 
     role_group_assignments: RoleGroupAssignmentsList | None = _pd.Field(
         None, validation_alias="RoleGroupAssignments", serialization_alias="RoleGroupAssignments"
     )
-    """A map of in-app roles to Amazon Web Services IAM Identity Center group patterns. Groups assigned to specific roles receive those permissions, while groups in AssignedGroupPatterns but not in this map receive default in-app role depending on app type. Group patterns support wildcard matching using * . Currently supported by Fiddler version 1.3 and later with roles: ORG_MEMBER (default) and ORG_ADMIN ."""
+    """A map of in-app roles to Amazon Web Services IAM Identity Center group patterns.
+    Groups assigned to specific roles receive those permissions, while groups in
+    ``AssignedGroupPatterns`` but not in this map receive default in-app role depending
+    on app type. Group patterns support wildcard matching using ``*``. Currently
+    supported by Fiddler version 1.3 and later with roles: ``ORG_MEMBER`` (default) and
+    ``ORG_ADMIN``.
+    """

@@ -13,4 +13,7 @@ class PartnerAppMaintenanceConfig(_s.Shape):
     maintenance_window_start: WeeklyScheduleTimeFormat | None = _pd.Field(
         None, validation_alias="MaintenanceWindowStart", serialization_alias="MaintenanceWindowStart"
     )
-    """The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard time that weekly maintenance updates are scheduled. This value must take the following format: 3-letter-day:24-h-hour:minute . For example: TUE:03:30 ."""
+    """The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard
+    time that weekly maintenance updates are scheduled. This value must take the
+    following format: ``3-letter-day:24-h-hour:minute``. For example: ``TUE:03:30``.
+    """

@@ -12,7 +12,9 @@ from .timestamp import Timestamp
 
 
 class PartnerAppSummary(_s.Shape):
-    """A subset of information related to a SageMaker Partner AI App. This information is used as part of the ListPartnerApps API response."""
+    """A subset of information related to a SageMaker Partner AI App. This information
+    is used as part of the ``ListPartnerApps`` API response.
+    """
 
     arn: PartnerAppArn | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
     """The ARN of the SageMaker Partner AI App."""
@@ -29,4 +31,6 @@ class PartnerAppSummary(_s.Shape):
     """The status of the SageMaker Partner AI App."""
 
     type: PartnerAppType | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """The type of SageMaker Partner AI App to create. Must be one of the following: lakera-guard , comet , deepchecks-llm-evaluation , or fiddler ."""
+    """The type of SageMaker Partner AI App to create. Must be one of the following:
+    ``lakera-guard``, ``comet``, ``deepchecks-llm-evaluation``, or ``fiddler``.
+    """

@@ -10,7 +10,9 @@ from .timestamp import Timestamp
 
 
 class PendingDeploymentSummary(_s.Shape):
-    """The summary of an in-progress deployment when an endpoint is creating or updating with a new endpoint configuration."""
+    """The summary of an in-progress deployment when an endpoint is creating or updating
+    with a new endpoint configuration.
+    """
 
     endpoint_config_name: EndpointConfigName = _pd.Field(
         validation_alias="EndpointConfigName", serialization_alias="EndpointConfigName"
@@ -20,12 +22,21 @@ class PendingDeploymentSummary(_s.Shape):
     production_variants: PendingProductionVariantSummaryList | None = _pd.Field(
         None, validation_alias="ProductionVariants", serialization_alias="ProductionVariants"
     )
-    """An array of PendingProductionVariantSummary objects, one for each model hosted behind this endpoint for the in-progress deployment."""
+    """An array of PendingProductionVariantSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PendingProductionVariantSummary.html)
+    objects, one for each model hosted behind this endpoint for the in-progress
+    deployment.
+    """
 
     shadow_production_variants: PendingProductionVariantSummaryList | None = _pd.Field(
         None, validation_alias="ShadowProductionVariants", serialization_alias="ShadowProductionVariants"
     )
-    """An array of PendingProductionVariantSummary objects, one for each model hosted behind this endpoint in shadow mode with production traffic replicated from the model specified on ProductionVariants for the in-progress deployment."""
+    """An array of PendingProductionVariantSummary
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PendingProductionVariantSummary.html)
+    objects, one for each model hosted behind this endpoint in shadow mode with
+    production traffic replicated from the model specified on ``ProductionVariants`` for
+    the in-progress deployment.
+    """
 
     start_time: Timestamp | None = _pd.Field(None, validation_alias="StartTime", serialization_alias="StartTime")
     """The start time of the deployment."""

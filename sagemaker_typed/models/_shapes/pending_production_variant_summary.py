@@ -19,17 +19,33 @@ from .variant_weight import VariantWeight
 
 
 class PendingProductionVariantSummary(_s.Shape):
-    """The production variant summary for a deployment when an endpoint is creating or updating with the CreateEndpoint or UpdateEndpoint operations. Describes the VariantStatus , weight and capacity for a production variant associated with an endpoint."""
+    """The production variant summary for a deployment when an endpoint is creating or
+    updating with the CreateEndpoint
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpoint.html)
+    or UpdateEndpoint
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateEndpoint.html)
+    operations. Describes the ``VariantStatus`` , weight and capacity for a production
+    variant associated with an endpoint.
+    """
 
     accelerator_partition_layouts: AcceleratorPartitionLayouts | None = _pd.Field(
         None, validation_alias="AcceleratorPartitionLayouts", serialization_alias="AcceleratorPartitionLayouts"
     )
-    """The accelerator partition layout that SageMaker is applying to this production variant. On NVIDIA GPUs, the profiles are Multi-Instance GPU (MIG) profiles. SageMaker returns the accelerator partition layout as you provided it in the pending deployment configuration, without normalization."""
+    """The accelerator partition layout that SageMaker is applying to this production
+    variant. On NVIDIA GPUs, the profiles are Multi-Instance GPU (MIG) profiles.
+    SageMaker returns the accelerator partition layout as you provided it in the pending
+    deployment configuration, without normalization.
+    """
 
     accelerator_type: ProductionVariantAcceleratorType | None = _pd.Field(
         None, validation_alias="AcceleratorType", serialization_alias="AcceleratorType"
     )
-    """This parameter is no longer supported. Elastic Inference (EI) is no longer available. This parameter was used to specify the size of the EI instance to use for the production variant."""
+    """This parameter is no longer supported. Elastic Inference (EI) is no longer
+    available.
+
+    This parameter was used to specify the size of the EI instance to use for the
+    production variant.
+    """
 
     current_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="CurrentInstanceCount", serialization_alias="CurrentInstanceCount"
@@ -49,27 +65,44 @@ class PendingProductionVariantSummary(_s.Shape):
     deployed_images: DeployedImages | None = _pd.Field(
         None, validation_alias="DeployedImages", serialization_alias="DeployedImages"
     )
-    """An array of DeployedImage objects that specify the Amazon EC2 Container Registry paths of the inference images deployed on instances of this ProductionVariant ."""
+    """An array of ``DeployedImage`` objects that specify the Amazon EC2 Container
+    Registry paths of the inference images deployed on instances of this
+    ``ProductionVariant``.
+    """
 
     desired_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="DesiredInstanceCount", serialization_alias="DesiredInstanceCount"
     )
-    """The number of instances requested in this deployment, as specified in the endpoint configuration for the endpoint. The value is taken from the request to the CreateEndpointConfig operation."""
+    """The number of instances requested in this deployment, as specified in the
+    endpoint configuration for the endpoint. The value is taken from the request to the
+    CreateEndpointConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html)
+    operation.
+    """
 
     desired_serverless_config: ProductionVariantServerlessConfig | None = _pd.Field(
         None, validation_alias="DesiredServerlessConfig", serialization_alias="DesiredServerlessConfig"
     )
-    """The serverless configuration requested for this deployment, as specified in the endpoint configuration for the endpoint."""
+    """The serverless configuration requested for this deployment, as specified in the
+    endpoint configuration for the endpoint.
+    """
 
     desired_weight: VariantWeight | None = _pd.Field(
         None, validation_alias="DesiredWeight", serialization_alias="DesiredWeight"
     )
-    """The requested weight for the variant in this deployment, as specified in the endpoint configuration for the endpoint. The value is taken from the request to the CreateEndpointConfig operation."""
+    """The requested weight for the variant in this deployment, as specified in the
+    endpoint configuration for the endpoint. The value is taken from the request to the
+    CreateEndpointConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateEndpointConfig.html)
+    operation.
+    """
 
     instance_pools: InstancePoolSummaryList | None = _pd.Field(
         None, validation_alias="InstancePools", serialization_alias="InstancePools"
     )
-    """A list of instance pools for the production variant. Each pool indicates the instance type and the current number of instances of that type."""
+    """A list of instance pools for the production variant. Each pool indicates the
+    instance type and the current number of instances of that type.
+    """
 
     instance_type: ProductionVariantInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -79,12 +112,16 @@ class PendingProductionVariantSummary(_s.Shape):
     managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = _pd.Field(
         None, validation_alias="ManagedInstanceScaling", serialization_alias="ManagedInstanceScaling"
     )
-    """Settings that control the range in the number of instances that the endpoint provisions as it scales up or down to accommodate traffic."""
+    """Settings that control the range in the number of instances that the endpoint
+    provisions as it scales up or down to accommodate traffic.
+    """
 
     routing_config: ProductionVariantRoutingConfig | None = _pd.Field(
         None, validation_alias="RoutingConfig", serialization_alias="RoutingConfig"
     )
-    """Settings that control how the endpoint routes incoming traffic to the instances that the endpoint hosts."""
+    """Settings that control how the endpoint routes incoming traffic to the instances
+    that the endpoint hosts.
+    """
 
     variant_name: VariantName = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
     """The name of the variant."""
@@ -92,4 +129,6 @@ class PendingProductionVariantSummary(_s.Shape):
     variant_status: ProductionVariantStatusList | None = _pd.Field(
         None, validation_alias="VariantStatus", serialization_alias="VariantStatus"
     )
-    """The endpoint variant status which describes the current deployment stage status or operational status."""
+    """The endpoint variant status which describes the current deployment stage status
+    or operational status.
+    """

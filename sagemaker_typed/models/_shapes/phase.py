@@ -15,12 +15,17 @@ class Phase(_s.Shape):
     duration_in_seconds: TrafficDurationInSeconds | None = _pd.Field(
         None, validation_alias="DurationInSeconds", serialization_alias="DurationInSeconds"
     )
-    """Specifies how long a traffic phase should be. For custom load tests, the value should be between 120 and 3600. This value should not exceed JobDurationInSeconds ."""
+    """Specifies how long a traffic phase should be. For custom load tests, the value
+    should be between 120 and 3600. This value should not exceed
+    ``JobDurationInSeconds``.
+    """
 
     initial_number_of_users: InitialNumberOfUsers | None = _pd.Field(
         None, validation_alias="InitialNumberOfUsers", serialization_alias="InitialNumberOfUsers"
     )
-    """Specifies how many concurrent users to start with. The value should be between 1 and 3."""
+    """Specifies how many concurrent users to start with. The value should be between
+    1 and 3.
+    """
 
     spawn_rate: SpawnRate | None = _pd.Field(None, validation_alias="SpawnRate", serialization_alias="SpawnRate")
     """Specified how many new users to spawn in a minute."""

@@ -6,5 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 PipelineDefinition: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=1048576, pattern="^(?:.*(?:[ \\r\\n\\t].*)*)$")
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=1048576,
+        pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*(?:[ \\r\\n\\t][^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)*$",
+    ),
 ]

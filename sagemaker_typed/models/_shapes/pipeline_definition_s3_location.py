@@ -19,4 +19,6 @@ class PipelineDefinitionS3Location(_s.Shape):
     """The object key (or key name) uniquely identifies the object in an S3 bucket."""
 
     version_id: VersionId | None = _pd.Field(None, validation_alias="VersionId", serialization_alias="VersionId")
-    """Version Id of the pipeline definition file. If not specified, Amazon SageMaker will retrieve the latest version."""
+    """Version Id of the pipeline definition file. If not specified, Amazon SageMaker
+    will retrieve the latest version.
+    """

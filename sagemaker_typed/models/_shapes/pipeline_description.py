@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-PipelineDescription: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=3072, pattern="^(?:.*)$")]
+PipelineDescription: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=3072, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]

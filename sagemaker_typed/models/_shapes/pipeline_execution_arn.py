@@ -10,6 +10,6 @@ PipelineExecutionArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:pipeline/.*/execution/.*)$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:pipeline/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*/execution/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

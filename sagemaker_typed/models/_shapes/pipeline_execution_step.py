@@ -21,7 +21,10 @@ class PipelineExecutionStep(_s.Shape):
     """An execution of a step in a pipeline."""
 
     attempt_count: Integer | None = _pd.Field(None, validation_alias="AttemptCount", serialization_alias="AttemptCount")
-    """The current attempt of the execution step. For more information, see Retry Policy for SageMaker Pipelines steps ."""
+    """The current attempt of the execution step. For more information, see Retry Policy
+    for SageMaker Pipelines steps
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-retry-policy.html).
+    """
 
     cache_hit_result: CacheHitResult | None = _pd.Field(
         None, validation_alias="CacheHitResult", serialization_alias="CacheHitResult"
@@ -34,12 +37,16 @@ class PipelineExecutionStep(_s.Shape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """The reason why the step failed execution. This is only returned if the step failed its execution."""
+    """The reason why the step failed execution. This is only returned if the step
+    failed its execution.
+    """
 
     iteration_context: IterationContext | None = _pd.Field(
         None, validation_alias="IterationContext", serialization_alias="IterationContext"
     )
-    """The context for the iteration of a ForEach step that generated this step execution."""
+    """The context for the iteration of a ForEach step that generated this step
+    execution.
+    """
 
     metadata: PipelineExecutionStepMetadata | None = _pd.Field(
         None, validation_alias="Metadata", serialization_alias="Metadata"
@@ -49,7 +56,9 @@ class PipelineExecutionStep(_s.Shape):
     selective_execution_result: SelectiveExecutionResult | None = _pd.Field(
         None, validation_alias="SelectiveExecutionResult", serialization_alias="SelectiveExecutionResult"
     )
-    """The ARN from an execution of the current pipeline from which results are reused for this step."""
+    """The ARN from an execution of the current pipeline from which results are reused
+    for this step.
+    """
 
     start_time: Timestamp | None = _pd.Field(None, validation_alias="StartTime", serialization_alias="StartTime")
     """The time that the step started executing."""

@@ -48,12 +48,16 @@ class PipelineExecutionStepMetadata(_s.Shape):
     bedrock_custom_model: BedrockCustomModelMetadata | None = _pd.Field(
         None, validation_alias="BedrockCustomModel", serialization_alias="BedrockCustomModel"
     )
-    """The metadata of the Amazon Bedrock custom model used in the pipeline execution step."""
+    """The metadata of the Amazon Bedrock custom model used in the pipeline execution
+    step.
+    """
 
     bedrock_custom_model_deployment: BedrockCustomModelDeploymentMetadata | None = _pd.Field(
         None, validation_alias="BedrockCustomModelDeployment", serialization_alias="BedrockCustomModelDeployment"
     )
-    """The metadata of the Amazon Bedrock custom model deployment used in pipeline execution step."""
+    """The metadata of the Amazon Bedrock custom model deployment used in pipeline
+    execution step.
+    """
 
     bedrock_model_import: BedrockModelImportMetadata | None = _pd.Field(
         None, validation_alias="BedrockModelImport", serialization_alias="BedrockModelImport"
@@ -65,15 +69,33 @@ class PipelineExecutionStepMetadata(_s.Shape):
         validation_alias="BedrockProvisionedModelThroughput",
         serialization_alias="BedrockProvisionedModelThroughput",
     )
-    """The metadata of the Amazon Bedrock provisioned model throughput used in the pipeline execution step."""
+    """The metadata of the Amazon Bedrock provisioned model throughput used in the
+    pipeline execution step.
+    """
 
     callback: CallbackStepMetadata | None = _pd.Field(None, validation_alias="Callback", serialization_alias="Callback")
-    """The URL of the Amazon SQS queue used by this step execution, the pipeline generated token, and a list of output parameters."""
+    """The URL of the Amazon SQS queue used by this step execution, the pipeline
+    generated token, and a list of output parameters.
+    """
 
     clarify_check: ClarifyCheckStepMetadata | None = _pd.Field(
         None, validation_alias="ClarifyCheck", serialization_alias="ClarifyCheck"
     )
-    """Container for the metadata for a Clarify check step. The configurations and outcomes of the check step execution. This includes: The type of the check conducted, The Amazon S3 URIs of baseline constraints and statistics files to be used for the drift check. The Amazon S3 URIs of newly calculated baseline constraints and statistics. The model package group name provided. The Amazon S3 URI of the violation report if violations detected. The Amazon Resource Name (ARN) of check processing job initiated by the step execution. The boolean flags indicating if the drift check is skipped. If step property BaselineUsedForDriftCheck is set the same as CalculatedBaseline ."""
+    """Container for the metadata for a Clarify check step. The configurations and
+    outcomes of the check step execution. This includes:
+
+    - The type of the check conducted,
+    - The Amazon S3 URIs of baseline constraints and statistics files to be used for the
+      drift check.
+    - The Amazon S3 URIs of newly calculated baseline constraints and statistics.
+    - The model package group name provided.
+    - The Amazon S3 URI of the violation report if violations detected.
+    - The Amazon Resource Name (ARN) of check processing job initiated by the step
+      execution.
+    - The boolean flags indicating if the drift check is skipped.
+    - If step property ``BaselineUsedForDriftCheck`` is set the same as
+      ``CalculatedBaseline``.
+    """
 
     cleanup: CleanupStepMetadata | None = _pd.Field(None, validation_alias="Cleanup", serialization_alias="Cleanup")
     """The metadata for the cleanup step execution."""
@@ -97,7 +119,9 @@ class PipelineExecutionStepMetadata(_s.Shape):
     endpoint_config: EndpointConfigStepMetadata | None = _pd.Field(
         None, validation_alias="EndpointConfig", serialization_alias="EndpointConfig"
     )
-    """The endpoint configuration used to create an endpoint during this step execution."""
+    """The endpoint configuration used to create an endpoint during this step
+    execution.
+    """
 
     fail: FailStepMetadata | None = _pd.Field(None, validation_alias="Fail", serialization_alias="Fail")
     """The configurations and outcomes of a Fail step execution."""
@@ -119,40 +143,67 @@ class PipelineExecutionStepMetadata(_s.Shape):
     """The metadata for a SageMaker job used in a pipeline execution step."""
 
     lambda_: LambdaStepMetadata | None = _pd.Field(None, validation_alias="Lambda", serialization_alias="Lambda")
-    """The Amazon Resource Name (ARN) of the Lambda function that was run by this step execution and a list of output parameters."""
+    """The Amazon Resource Name (ARN) of the Lambda function that was run by this step
+    execution and a list of output parameters.
+    """
 
     lineage: LineageMetadata | None = _pd.Field(None, validation_alias="Lineage", serialization_alias="Lineage")
     """The metadata of the lineage used in pipeline execution step."""
 
     model: ModelStepMetadata | None = _pd.Field(None, validation_alias="Model", serialization_alias="Model")
-    """The Amazon Resource Name (ARN) of the model that was created by this step execution."""
+    """The Amazon Resource Name (ARN) of the model that was created by this step
+    execution.
+    """
 
     processing_job: ProcessingJobStepMetadata | None = _pd.Field(
         None, validation_alias="ProcessingJob", serialization_alias="ProcessingJob"
     )
-    """The Amazon Resource Name (ARN) of the processing job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the processing job that was run by this step
+    execution.
+    """
 
     quality_check: QualityCheckStepMetadata | None = _pd.Field(
         None, validation_alias="QualityCheck", serialization_alias="QualityCheck"
     )
-    """The configurations and outcomes of the check step execution. This includes: The type of the check conducted. The Amazon S3 URIs of baseline constraints and statistics files to be used for the drift check. The Amazon S3 URIs of newly calculated baseline constraints and statistics. The model package group name provided. The Amazon S3 URI of the violation report if violations detected. The Amazon Resource Name (ARN) of check processing job initiated by the step execution. The Boolean flags indicating if the drift check is skipped. If step property BaselineUsedForDriftCheck is set the same as CalculatedBaseline ."""
+    """The configurations and outcomes of the check step execution. This includes:
+
+    - The type of the check conducted.
+    - The Amazon S3 URIs of baseline constraints and statistics files to be used for the
+      drift check.
+    - The Amazon S3 URIs of newly calculated baseline constraints and statistics.
+    - The model package group name provided.
+    - The Amazon S3 URI of the violation report if violations detected.
+    - The Amazon Resource Name (ARN) of check processing job initiated by the step
+      execution.
+    - The Boolean flags indicating if the drift check is skipped.
+    - If step property ``BaselineUsedForDriftCheck`` is set the same as
+      ``CalculatedBaseline``.
+    """
 
     register_model: RegisterModelStepMetadata | None = _pd.Field(
         None, validation_alias="RegisterModel", serialization_alias="RegisterModel"
     )
-    """The Amazon Resource Name (ARN) of the model package that the model was registered to by this step execution."""
+    """The Amazon Resource Name (ARN) of the model package that the model was registered
+    to by this step execution.
+    """
 
     training_job: TrainingJobStepMetadata | None = _pd.Field(
         None, validation_alias="TrainingJob", serialization_alias="TrainingJob"
     )
-    """The Amazon Resource Name (ARN) of the training job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the training job that was run by this step
+    execution.
+    """
 
     transform_job: TransformJobStepMetadata | None = _pd.Field(
         None, validation_alias="TransformJob", serialization_alias="TransformJob"
     )
-    """The Amazon Resource Name (ARN) of the transform job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the transform job that was run by this step
+    execution.
+    """
 
     tuning_job: TuningJobStepMetaData | None = _pd.Field(
         None, validation_alias="TuningJob", serialization_alias="TuningJob"
     )
-    """The Amazon Resource Name (ARN) of the tuning job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the tuning job that was run by this step
+    execution.
+    """

@@ -31,21 +31,27 @@ class PipelineVersion(_s.Shape):
         validation_alias="LastExecutedPipelineExecutionArn",
         serialization_alias="LastExecutedPipelineExecutionArn",
     )
-    """The Amazon Resource Name (ARN) of the most recent pipeline execution created from this pipeline version."""
+    """The Amazon Resource Name (ARN) of the most recent pipeline execution created from
+    this pipeline version.
+    """
 
     last_executed_pipeline_execution_display_name: PipelineExecutionName | None = _pd.Field(
         None,
         validation_alias="LastExecutedPipelineExecutionDisplayName",
         serialization_alias="LastExecutedPipelineExecutionDisplayName",
     )
-    """The display name of the most recent pipeline execution created from this pipeline version."""
+    """The display name of the most recent pipeline execution created from this pipeline
+    version.
+    """
 
     last_executed_pipeline_execution_status: PipelineExecutionStatus | None = _pd.Field(
         None,
         validation_alias="LastExecutedPipelineExecutionStatus",
         serialization_alias="LastExecutedPipelineExecutionStatus",
     )
-    """The status of the most recent pipeline execution created from this pipeline version."""
+    """The status of the most recent pipeline execution created from this pipeline
+    version.
+    """
 
     last_modified_by: UserContext | None = _pd.Field(
         None, validation_alias="LastModifiedBy", serialization_alias="LastModifiedBy"

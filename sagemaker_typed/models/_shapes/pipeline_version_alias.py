@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 PipelineVersionAlias: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=128, pattern="^(?:[a-zA-Z0-9._\\-]{1,128})$", astral=False)
+    str, _c.Str(min_length=1, max_length=128, pattern="^[a-zA-Z0-9._\\-]{1,128}$", astral=False)
 ]

@@ -26,7 +26,9 @@ class PipelineVersionSummary(_s.Shape):
         validation_alias="LastExecutionPipelineExecutionArn",
         serialization_alias="LastExecutionPipelineExecutionArn",
     )
-    """The Amazon Resource Name (ARN) of the most recent pipeline execution created from this pipeline version."""
+    """The Amazon Resource Name (ARN) of the most recent pipeline execution created from
+    this pipeline version.
+    """
 
     pipeline_arn: PipelineArn | None = _pd.Field(
         None, validation_alias="PipelineArn", serialization_alias="PipelineArn"

@@ -14,7 +14,9 @@ class PlacementSpecification(_s.Shape):
     instance_count: TrainingInstanceCount = _pd.Field(
         validation_alias="InstanceCount", serialization_alias="InstanceCount"
     )
-    """The number of ML compute instances required to be placed together on the same UltraServer. Minimum value of 1."""
+    """The number of ML compute instances required to be placed together on the same
+    UltraServer. Minimum value of 1.
+    """
 
     ultra_server_id: String256 | None = _pd.Field(
         None, validation_alias="UltraServerId", serialization_alias="UltraServerId"

@@ -10,7 +10,7 @@ PlatformIdentifier: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=20,
-        pattern="^(?:(notebook-al1-v1|notebook-al2-v1|notebook-al2-v2|notebook-al2-v3|notebook-al2023-v1|notebook-al2023-v2))$",
+        pattern="^(?:notebook-al1-v1|notebook-al2-v1|notebook-al2-v2|notebook-al2-v3|notebook-al2023-v1|notebook-al2023-v2)$",
         astral=False,
     ),
 ]

@@ -13,4 +13,6 @@ class PredefinedMetricSpecification(_s.Shape):
     predefined_metric_type: String | None = _pd.Field(
         None, validation_alias="PredefinedMetricType", serialization_alias="PredefinedMetricType"
     )
-    """The metric type. You can only apply SageMaker metric types to SageMaker endpoints."""
+    """The metric type. You can only apply SageMaker metric types to SageMaker
+    endpoints.
+    """

@@ -9,12 +9,20 @@ from .s3_model_uri import S3ModelUri
 
 
 class PresignedUrlAccessConfig(_s.Shape):
-    """Configuration for accessing hub content through presigned URLs, including license agreement acceptance and URL validation settings."""
+    """Configuration for accessing hub content through presigned URLs, including license
+    agreement acceptance and URL validation settings.
+    """
 
     accept_eula: Boolean | None = _pd.Field(None, validation_alias="AcceptEula", serialization_alias="AcceptEula")
-    """Indicates acceptance of the End User License Agreement (EULA) for gated models. Set to true to acknowledge acceptance of the license terms required for accessing gated content."""
+    """Indicates acceptance of the End User License Agreement (EULA) for gated models.
+    Set to true to acknowledge acceptance of the license terms required for accessing
+    gated content.
+    """
 
     expected_s3_url: S3ModelUri | None = _pd.Field(
         None, validation_alias="ExpectedS3Url", serialization_alias="ExpectedS3Url"
     )
-    """The expected S3 URL prefix for validation purposes. This parameter helps ensure consistency between the resolved S3 URIs and the deployment configuration, reducing potential compatibility issues."""
+    """The expected S3 URL prefix for validation purposes. This parameter helps ensure
+    consistency between the resolved S3 URIs and the deployment configuration, reducing
+    potential compatibility issues.
+    """

@@ -9,10 +9,17 @@ from .priority_weight import PriorityWeight
 
 
 class PriorityClass(_s.Shape):
-    """Priority class configuration. When included in PriorityClasses , these class configurations define how tasks are queued."""
+    """Priority class configuration. When included in ``PriorityClasses``, these class
+    configurations define how tasks are queued.
+    """
 
     name: ClusterSchedulerPriorityClassName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """Name of the priority class."""
 
     weight: PriorityWeight = _pd.Field(validation_alias="Weight", serialization_alias="Weight")
-    """Weight of the priority class. The value is within a range from 0 to 100, where 0 is the default. A weight of 0 is the lowest priority and 100 is the highest. Weight 0 is the default."""
+    """Weight of the priority class. The value is within a range from 0 to 100, where 0
+    is the default.
+
+    A weight of 0 is the lowest priority and 100 is the highest. Weight 0 is the
+    default.
+    """

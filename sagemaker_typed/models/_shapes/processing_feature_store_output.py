@@ -13,4 +13,7 @@ class ProcessingFeatureStoreOutput(_s.Shape):
     feature_group_name: FeatureGroupName = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name of the Amazon SageMaker FeatureGroup to use as the destination for processing job output. Note that your processing script is responsible for putting records into your Feature Store."""
+    """The name of the Amazon SageMaker FeatureGroup to use as the destination for
+    processing job output. Note that your processing script is responsible for putting
+    records into your Feature Store.
+    """

@@ -11,10 +11,15 @@ from .string import String
 
 
 class ProcessingInput(_s.Shape):
-    """The inputs for a processing job. The processing input must specify exactly one of either S3Input or DatasetDefinition types."""
+    """The inputs for a processing job. The processing input must specify exactly one of
+    either ``S3Input`` or ``DatasetDefinition`` types.
+    """
 
     app_managed: AppManaged | None = _pd.Field(None, validation_alias="AppManaged", serialization_alias="AppManaged")
-    """When True , input operations such as data download are managed natively by the processing job application. When False (default), input operations are managed by Amazon SageMaker."""
+    """When ``True``, input operations such as data download are managed natively by the
+    processing job application. When ``False`` (default), input operations are managed
+    by Amazon SageMaker.
+    """
 
     dataset_definition: DatasetDefinition | None = _pd.Field(
         None, validation_alias="DatasetDefinition", serialization_alias="DatasetDefinition"
@@ -25,4 +30,6 @@ class ProcessingInput(_s.Shape):
     """The name for the processing job input."""
 
     s3_input: ProcessingS3Input | None = _pd.Field(None, validation_alias="S3Input", serialization_alias="S3Input")
-    """Configuration for downloading input data from Amazon S3 into the processing container."""
+    """Configuration for downloading input data from Amazon S3 into the processing
+    container.
+    """

@@ -26,7 +26,10 @@ from .training_job_arn import TrainingJobArn
 
 
 class ProcessingJob(_s.Shape):
-    """An Amazon SageMaker processing job that is used to analyze data and evaluate models. For more information, see Process Data and Evaluate Models ."""
+    """An Amazon SageMaker processing job that is used to analyze data and evaluate
+    models. For more information, see Process Data and Evaluate Models
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/processing-job.html).
+    """
 
     app_specification: AppSpecification | None = _pd.Field(
         None, validation_alias="AppSpecification", serialization_alias="AppSpecification"
@@ -35,7 +38,9 @@ class ProcessingJob(_s.Shape):
     auto_ml_job_arn: AutoMLJobArn | None = _pd.Field(
         None, validation_alias="AutoMLJobArn", serialization_alias="AutoMLJobArn"
     )
-    """The Amazon Resource Name (ARN) of the AutoML job associated with this processing job."""
+    """The Amazon Resource Name (ARN) of the AutoML job associated with this
+    processing job.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -50,7 +55,9 @@ class ProcessingJob(_s.Shape):
     exit_message: ExitMessage | None = _pd.Field(
         None, validation_alias="ExitMessage", serialization_alias="ExitMessage"
     )
-    """A string, up to one KB in size, that contains metadata from the processing container when the processing job exits."""
+    """A string, up to one KB in size, that contains metadata from the processing
+    container when the processing job exits.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -59,7 +66,9 @@ class ProcessingJob(_s.Shape):
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """A string, up to one KB in size, that contains the reason a processing job failed, if it failed."""
+    """A string, up to one KB in size, that contains the reason a processing job failed,
+    if it failed.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
@@ -69,7 +78,9 @@ class ProcessingJob(_s.Shape):
     monitoring_schedule_arn: MonitoringScheduleArn | None = _pd.Field(
         None, validation_alias="MonitoringScheduleArn", serialization_alias="MonitoringScheduleArn"
     )
-    """The ARN of a monitoring schedule for an endpoint associated with this processing job."""
+    """The ARN of a monitoring schedule for an endpoint associated with this
+    processing job.
+    """
 
     network_config: NetworkConfig | None = _pd.Field(
         None, validation_alias="NetworkConfig", serialization_alias="NetworkConfig"
@@ -121,7 +132,10 @@ class ProcessingJob(_s.Shape):
     )
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. For more information, see Using Cost Allocation Tags in the Amazon Web Services Billing and Cost Management User Guide ."""
+    """An array of key-value pairs. For more information, see Using Cost Allocation Tags
+    (https://docs.aws.amazon.com/awsaccountbilling/latest/aboutv2/cost-alloc-tags.html#allocation-whatURL)
+    in the Amazon Web Services Billing and Cost Management User Guide.
+    """
 
     training_job_arn: TrainingJobArn | None = _pd.Field(
         None, validation_alias="TrainingJobArn", serialization_alias="TrainingJobArn"

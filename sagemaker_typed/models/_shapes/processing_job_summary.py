@@ -21,12 +21,16 @@ class ProcessingJobSummary(_s.Shape):
     exit_message: ExitMessage | None = _pd.Field(
         None, validation_alias="ExitMessage", serialization_alias="ExitMessage"
     )
-    """An optional string, up to one KB in size, that contains metadata from the processing container when the processing job exits."""
+    """An optional string, up to one KB in size, that contains metadata from the
+    processing container when the processing job exits.
+    """
 
     failure_reason: FailureReason | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"
     )
-    """A string, up to one KB in size, that contains the reason a processing job failed, if it failed."""
+    """A string, up to one KB in size, that contains the reason a processing job failed,
+    if it failed.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"

@@ -11,15 +11,22 @@ from .string import String
 
 
 class ProcessingOutput(_s.Shape):
-    """Describes the results of a processing job. The processing output must specify exactly one of either S3Output or FeatureStoreOutput types."""
+    """Describes the results of a processing job. The processing output must specify
+    exactly one of either ``S3Output`` or ``FeatureStoreOutput`` types.
+    """
 
     app_managed: AppManaged | None = _pd.Field(None, validation_alias="AppManaged", serialization_alias="AppManaged")
-    """When True , output operations such as data upload are managed natively by the processing job application. When False (default), output operations are managed by Amazon SageMaker."""
+    """When ``True``, output operations such as data upload are managed natively by the
+    processing job application. When ``False`` (default), output operations are managed
+    by Amazon SageMaker.
+    """
 
     feature_store_output: ProcessingFeatureStoreOutput | None = _pd.Field(
         None, validation_alias="FeatureStoreOutput", serialization_alias="FeatureStoreOutput"
     )
-    """Configuration for processing job outputs in Amazon SageMaker Feature Store. This processing output type is only supported when AppManaged is specified."""
+    """Configuration for processing job outputs in Amazon SageMaker Feature Store. This
+    processing output type is only supported when ``AppManaged`` is specified.
+    """
 
     output_name: String = _pd.Field(validation_alias="OutputName", serialization_alias="OutputName")
     """The name for the processing job output."""

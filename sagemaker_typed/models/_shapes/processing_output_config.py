@@ -12,7 +12,13 @@ class ProcessingOutputConfig(_s.Shape):
     """Configuration for uploading output from the processing container."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt the processing job output. KmsKeyId can be an ID of a KMS key, ARN of a KMS key, or alias of a KMS key. The KmsKeyId is applied to all outputs."""
+    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
+    Amazon SageMaker uses to encrypt the processing job output. ``KmsKeyId`` can be an
+    ID of a KMS key, ARN of a KMS key, or alias of a KMS key. The ``KmsKeyId`` is
+    applied to all outputs.
+    """
 
     outputs: ProcessingOutputs = _pd.Field(validation_alias="Outputs", serialization_alias="Outputs")
-    """An array of outputs configuring the data to upload from the processing container."""
+    """An array of outputs configuring the data to upload from the processing
+    container.
+    """

@@ -8,9 +8,13 @@ from .processing_cluster_config import ProcessingClusterConfig
 
 
 class ProcessingResources(_s.Shape):
-    """Identifies the resources, ML compute instances, and ML storage volumes to deploy for a processing job. In distributed training, you specify more than one instance."""
+    """Identifies the resources, ML compute instances, and ML storage volumes to deploy
+    for a processing job. In distributed training, you specify more than one instance.
+    """
 
     cluster_config: ProcessingClusterConfig = _pd.Field(
         validation_alias="ClusterConfig", serialization_alias="ClusterConfig"
     )
-    """The configuration for the resources in a cluster used to run the processing job."""
+    """The configuration for the resources in a cluster used to run the processing
+    job.
+    """

@@ -13,30 +13,55 @@ from .s3_uri import S3Uri
 
 
 class ProcessingS3Input(_s.Shape):
-    """Configuration for downloading input data from Amazon S3 into the processing container."""
+    """Configuration for downloading input data from Amazon S3 into the processing
+    container.
+    """
 
     local_path: ProcessingLocalPath | None = _pd.Field(
         None, validation_alias="LocalPath", serialization_alias="LocalPath"
     )
-    """The local path in your container where you want Amazon SageMaker to write input data to. LocalPath is an absolute path to the input data and must begin with /opt/ml/processing/ . LocalPath is a required parameter when AppManaged is False (default)."""
+    """The local path in your container where you want Amazon SageMaker to write input
+    data to. ``LocalPath`` is an absolute path to the input data and must begin with
+    ``/opt/ml/processing/``. ``LocalPath`` is a required parameter when ``AppManaged``
+    is ``False`` (default).
+    """
 
     s3_compression_type: ProcessingS3CompressionType | None = _pd.Field(
         None, validation_alias="S3CompressionType", serialization_alias="S3CompressionType"
     )
-    """Whether to GZIP-decompress the data in Amazon S3 as it is streamed into the processing container. Gzip can only be used when Pipe mode is specified as the S3InputMode . In Pipe mode, Amazon SageMaker streams input data from the source directly to your container without using the EBS volume."""
+    """Whether to GZIP-decompress the data in Amazon S3 as it is streamed into the
+    processing container. ``Gzip`` can only be used when ``Pipe`` mode is specified as
+    the ``S3InputMode``. In ``Pipe`` mode, Amazon SageMaker streams input data from the
+    source directly to your container without using the EBS volume.
+    """
 
     s3_data_distribution_type: ProcessingS3DataDistributionType | None = _pd.Field(
         None, validation_alias="S3DataDistributionType", serialization_alias="S3DataDistributionType"
     )
-    """Whether to distribute the data from Amazon S3 to all processing instances with FullyReplicated , or whether the data from Amazon S3 is sharded by Amazon S3 key, downloading one shard of data to each processing instance."""
+    """Whether to distribute the data from Amazon S3 to all processing instances with
+    ``FullyReplicated``, or whether the data from Amazon S3 is sharded by Amazon S3 key,
+    downloading one shard of data to each processing instance.
+    """
 
     s3_data_type: ProcessingS3DataType = _pd.Field(validation_alias="S3DataType", serialization_alias="S3DataType")
-    """Whether you use an S3Prefix or a ManifestFile for the data type. If you choose S3Prefix , S3Uri identifies a key name prefix. Amazon SageMaker uses all objects with the specified key name prefix for the processing job. If you choose ManifestFile , S3Uri identifies an object that is a manifest file containing a list of object keys that you want Amazon SageMaker to use for the processing job."""
+    """Whether you use an ``S3Prefix`` or a ``ManifestFile`` for the data type. If you
+    choose ``S3Prefix``, ``S3Uri`` identifies a key name prefix. Amazon SageMaker uses
+    all objects with the specified key name prefix for the processing job. If you choose
+    ``ManifestFile``, ``S3Uri`` identifies an object that is a manifest file containing
+    a list of object keys that you want Amazon SageMaker to use for the processing job.
+    """
 
     s3_input_mode: ProcessingS3InputMode | None = _pd.Field(
         None, validation_alias="S3InputMode", serialization_alias="S3InputMode"
     )
-    """Whether to use File or Pipe input mode. In File mode, Amazon SageMaker copies the data from the input source onto the local ML storage volume before starting your processing container. This is the most commonly used input mode. In Pipe mode, Amazon SageMaker streams input data from the source directly to your processing container into named pipes without using the ML storage volume."""
+    """Whether to use ``File`` or ``Pipe`` input mode. In File mode, Amazon SageMaker
+    copies the data from the input source onto the local ML storage volume before
+    starting your processing container. This is the most commonly used input mode. In
+    ``Pipe`` mode, Amazon SageMaker streams input data from the source directly to your
+    processing container into named pipes without using the ML storage volume.
+    """
 
     s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """The URI of the Amazon S3 prefix Amazon SageMaker downloads data required to run a processing job."""
+    """The URI of the Amazon S3 prefix Amazon SageMaker downloads data required to run a
+    processing job.
+    """

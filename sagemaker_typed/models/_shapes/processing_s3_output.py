@@ -10,17 +10,27 @@ from .s3_uri import S3Uri
 
 
 class ProcessingS3Output(_s.Shape):
-    """Configuration for uploading output data to Amazon S3 from the processing container."""
+    """Configuration for uploading output data to Amazon S3 from the processing
+    container.
+    """
 
     local_path: ProcessingLocalPath | None = _pd.Field(
         None, validation_alias="LocalPath", serialization_alias="LocalPath"
     )
-    """The local path of a directory where you want Amazon SageMaker to upload its contents to Amazon S3. LocalPath is an absolute path to a directory containing output files. This directory will be created by the platform and exist when your container's entrypoint is invoked."""
+    """The local path of a directory where you want Amazon SageMaker to upload its
+    contents to Amazon S3. ``LocalPath`` is an absolute path to a directory containing
+    output files. This directory will be created by the platform and exist when your
+    container's entrypoint is invoked.
+    """
 
     s3_upload_mode: ProcessingS3UploadMode = _pd.Field(
         validation_alias="S3UploadMode", serialization_alias="S3UploadMode"
     )
-    """Whether to upload the results of the processing job continuously or after the job completes."""
+    """Whether to upload the results of the processing job continuously or after the job
+    completes.
+    """
 
     s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """A URI that identifies the Amazon S3 bucket where you want Amazon SageMaker to save the results of a processing job."""
+    """A URI that identifies the Amazon S3 bucket where you want Amazon SageMaker to
+    save the results of a processing job.
+    """

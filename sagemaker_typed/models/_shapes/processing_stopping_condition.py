@@ -8,7 +8,10 @@ from .processing_max_runtime_in_seconds import ProcessingMaxRuntimeInSeconds
 
 
 class ProcessingStoppingCondition(_s.Shape):
-    """Configures conditions under which the processing job should be stopped, such as how long the processing job has been running. After the condition is met, the processing job is stopped."""
+    """Configures conditions under which the processing job should be stopped, such as
+    how long the processing job has been running. After the condition is met, the
+    processing job is stopped.
+    """
 
     max_runtime_in_seconds: ProcessingMaxRuntimeInSeconds = _pd.Field(
         validation_alias="MaxRuntimeInSeconds", serialization_alias="MaxRuntimeInSeconds"

@@ -30,22 +30,40 @@ from .variant_weight import VariantWeight
 
 
 class ProductionVariant(_s.Shape):
-    """Identifies a model that you want to host and the resources chosen to deploy for hosting it. If you are deploying multiple models, tell SageMaker how to distribute traffic among the models by specifying variant weights. For more information on production variants, check Production variants ."""
+    """Identifies a model that you want to host and the resources chosen to deploy for
+    hosting it. If you are deploying multiple models, tell SageMaker how to distribute
+    traffic among the models by specifying variant weights. For more information on
+    production variants, check Production variants
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-ab-testing.html).
+    """
 
     accelerator_partition_layouts: ProductionVariantAcceleratorPartitionLayoutsList | None = _pd.Field(
         None, validation_alias="AcceleratorPartitionLayouts", serialization_alias="AcceleratorPartitionLayouts"
     )
-    """The accelerator partition layout for the accelerators backing this production variant. A layout lists the partition profiles to carve on the accelerators it applies to; on NVIDIA GPUs these are Multi-Instance GPU (MIG) profiles such as mig-3g.40gb . Specify a single layout: SageMaker applies it uniformly to every accelerator on the variant's instance type, and you place one inference component on each partition. Omit this field to use whole, unpartitioned accelerators."""
+    """The accelerator partition layout for the accelerators backing this production
+    variant. A layout lists the partition profiles to carve on the accelerators it
+    applies to; on NVIDIA GPUs these are Multi-Instance GPU (MIG) profiles such as
+    ``mig-3g.40gb``. Specify a single layout: SageMaker applies it uniformly to every
+    accelerator on the variant's instance type, and you place one inference component on
+    each partition. Omit this field to use whole, unpartitioned accelerators.
+    """
 
     accelerator_type: ProductionVariantAcceleratorType | None = _pd.Field(
         None, validation_alias="AcceleratorType", serialization_alias="AcceleratorType"
     )
-    """This parameter is no longer supported. Elastic Inference (EI) is no longer available. This parameter was used to specify the size of the EI instance to use for the production variant."""
+    """This parameter is no longer supported. Elastic Inference (EI) is no longer
+    available.
+
+    This parameter was used to specify the size of the EI instance to use for the
+    production variant.
+    """
 
     capacity_reservation_config: ProductionVariantCapacityReservationConfig | None = _pd.Field(
         None, validation_alias="CapacityReservationConfig", serialization_alias="CapacityReservationConfig"
     )
-    """Settings for the capacity reservation for the compute instances that SageMaker AI reserves for an endpoint."""
+    """Settings for the capacity reservation for the compute instances that SageMaker AI
+    reserves for an endpoint.
+    """
 
     container_startup_health_check_timeout_in_seconds: (
         ProductionVariantContainerStartupHealthCheckTimeoutInSeconds | None
@@ -54,22 +72,66 @@ class ProductionVariant(_s.Shape):
         validation_alias="ContainerStartupHealthCheckTimeoutInSeconds",
         serialization_alias="ContainerStartupHealthCheckTimeoutInSeconds",
     )
-    """The timeout value, in seconds, for your inference container to pass health check by SageMaker Hosting. For more information about health check, see How Your Container Should Respond to Health Check (Ping) Requests ."""
+    """The timeout value, in seconds, for your inference container to pass health check
+    by SageMaker Hosting. For more information about health check, see How Your
+    Container Should Respond to Health Check (Ping) Requests
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-inference-code.html#your-algorithms-inference-algo-ping-requests).
+    """
 
     core_dump_config: ProductionVariantCoreDumpConfig | None = _pd.Field(
         None, validation_alias="CoreDumpConfig", serialization_alias="CoreDumpConfig"
     )
-    """Specifies configuration for a core dump from the model container when the process crashes."""
+    """Specifies configuration for a core dump from the model container when the process
+    crashes.
+    """
 
     enable_ssm_access: ProductionVariantSSMAccess | None = _pd.Field(
         None, validation_alias="EnableSSMAccess", serialization_alias="EnableSSMAccess"
     )
-    """You can use this parameter to turn on native Amazon Web Services Systems Manager (SSM) access for a production variant behind an endpoint. By default, SSM access is disabled for all production variants behind an endpoint. You can turn on or turn off SSM access for a production variant behind an existing endpoint by creating a new endpoint configuration and calling UpdateEndpoint ."""
+    """You can use this parameter to turn on native Amazon Web Services Systems Manager
+    (SSM) access for a production variant behind an endpoint. By default, SSM access is
+    disabled for all production variants behind an endpoint. You can turn on or turn off
+    SSM access for a production variant behind an existing endpoint by creating a new
+    endpoint configuration and calling ``UpdateEndpoint``.
+    """
 
     inference_ami_version: ProductionVariantInferenceAmiVersion | None = _pd.Field(
         None, validation_alias="InferenceAmiVersion", serialization_alias="InferenceAmiVersion"
     )
-    """Specifies an option from a collection of preconfigured Amazon Machine Image (AMI) images. Each image is configured by Amazon Web Services with a set of software and driver versions. Amazon Web Services optimizes these configurations for different machine learning workloads. By selecting an AMI version, you can ensure that your inference environment is compatible with specific software requirements, such as CUDA driver versions, Linux kernel versions, or Amazon Web Services Neuron driver versions. The AMI version names, and their configurations, are the following: al2-ami-sagemaker-inference-gpu-2 Accelerator: GPU NVIDIA driver version: 535 CUDA version: 12.2 al2-ami-sagemaker-inference-gpu-2-1 Accelerator: GPU NVIDIA driver version: 535 CUDA version: 12.2 NVIDIA Container Toolkit with disabled CUDA-compat mounting al2-ami-sagemaker-inference-gpu-3-1 Accelerator: GPU NVIDIA driver version: 550 CUDA version: 12.4 NVIDIA Container Toolkit with disabled CUDA-compat mounting al2023-ami-sagemaker-inference-gpu-4-1 Accelerator: GPU NVIDIA driver version: 580 CUDA version: 13.0 NVIDIA Container Toolkit with disabled CUDA-compat mounting al2-ami-sagemaker-inference-neuron-2 Accelerator: Inferentia2 and Trainium Neuron driver version: 2.19"""
+    """Specifies an option from a collection of preconfigured Amazon Machine Image (AMI)
+    images. Each image is configured by Amazon Web Services with a set of software and
+    driver versions. Amazon Web Services optimizes these configurations for different
+    machine learning workloads.
+
+    By selecting an AMI version, you can ensure that your inference environment is
+    compatible with specific software requirements, such as CUDA driver versions, Linux
+    kernel versions, or Amazon Web Services Neuron driver versions.
+
+    The AMI version names, and their configurations, are the following:
+
+    al2-ami-sagemaker-inference-gpu-2
+        - Accelerator: GPU
+        - NVIDIA driver version: 535
+        - CUDA version: 12.2
+    al2-ami-sagemaker-inference-gpu-2-1
+        - Accelerator: GPU
+        - NVIDIA driver version: 535
+        - CUDA version: 12.2
+        - NVIDIA Container Toolkit with disabled CUDA-compat mounting
+    al2-ami-sagemaker-inference-gpu-3-1
+        - Accelerator: GPU
+        - NVIDIA driver version: 550
+        - CUDA version: 12.4
+        - NVIDIA Container Toolkit with disabled CUDA-compat mounting
+    al2023-ami-sagemaker-inference-gpu-4-1
+        - Accelerator: GPU
+        - NVIDIA driver version: 580
+        - CUDA version: 13.0
+        - NVIDIA Container Toolkit with disabled CUDA-compat mounting
+    al2-ami-sagemaker-inference-neuron-2
+        - Accelerator: Inferentia2 and Trainium
+        - Neuron driver version: 2.19
+    """
 
     initial_instance_count: InitialTaskCount | None = _pd.Field(
         None, validation_alias="InitialInstanceCount", serialization_alias="InitialInstanceCount"
@@ -79,12 +141,19 @@ class ProductionVariant(_s.Shape):
     initial_variant_weight: VariantWeight | None = _pd.Field(
         None, validation_alias="InitialVariantWeight", serialization_alias="InitialVariantWeight"
     )
-    """Determines initial traffic distribution among all of the models that you specify in the endpoint configuration. The traffic to a production variant is determined by the ratio of the VariantWeight to the sum of all VariantWeight values across all ProductionVariants. If unspecified, it defaults to 1.0."""
+    """Determines initial traffic distribution among all of the models that you specify
+    in the endpoint configuration. The traffic to a production variant is determined by
+    the ratio of the ``VariantWeight`` to the sum of all ``VariantWeight`` values across
+    all ProductionVariants. If unspecified, it defaults to 1.0.
+    """
 
     instance_pools: InstancePoolList | None = _pd.Field(
         None, validation_alias="InstancePools", serialization_alias="InstancePools"
     )
-    """A list of instance pools for the production variant. Each instance pool specifies an instance type and its priority for provisioning. Use instance pools to configure heterogeneous endpoints that deploy models across multiple instance types."""
+    """A list of instance pools for the production variant. Each instance pool specifies
+    an instance type and its priority for provisioning. Use instance pools to configure
+    heterogeneous endpoints that deploy models across multiple instance types.
+    """
 
     instance_type: ProductionVariantInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -94,34 +163,52 @@ class ProductionVariant(_s.Shape):
     managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = _pd.Field(
         None, validation_alias="ManagedInstanceScaling", serialization_alias="ManagedInstanceScaling"
     )
-    """Settings that control the range in the number of instances that the endpoint provisions as it scales up or down to accommodate traffic."""
+    """Settings that control the range in the number of instances that the endpoint
+    provisions as it scales up or down to accommodate traffic.
+    """
 
     model_data_download_timeout_in_seconds: ProductionVariantModelDataDownloadTimeoutInSeconds | None = _pd.Field(
         None,
         validation_alias="ModelDataDownloadTimeoutInSeconds",
         serialization_alias="ModelDataDownloadTimeoutInSeconds",
     )
-    """The timeout value, in seconds, to download and extract the model that you want to host from Amazon S3 to the individual inference instance associated with this production variant."""
+    """The timeout value, in seconds, to download and extract the model that you want to
+    host from Amazon S3 to the individual inference instance associated with this
+    production variant.
+    """
 
     model_name: ModelName | None = _pd.Field(None, validation_alias="ModelName", serialization_alias="ModelName")
-    """The name of the model that you want to host. This is the name that you specified when creating the model."""
+    """The name of the model that you want to host. This is the name that you specified
+    when creating the model.
+    """
 
     routing_config: ProductionVariantRoutingConfig | None = _pd.Field(
         None, validation_alias="RoutingConfig", serialization_alias="RoutingConfig"
     )
-    """Settings that control how the endpoint routes incoming traffic to the instances that the endpoint hosts."""
+    """Settings that control how the endpoint routes incoming traffic to the instances
+    that the endpoint hosts.
+    """
 
     serverless_config: ProductionVariantServerlessConfig | None = _pd.Field(
         None, validation_alias="ServerlessConfig", serialization_alias="ServerlessConfig"
     )
-    """The serverless configuration for an endpoint. Specifies a serverless endpoint configuration instead of an instance-based endpoint configuration."""
+    """The serverless configuration for an endpoint. Specifies a serverless endpoint
+    configuration instead of an instance-based endpoint configuration.
+    """
 
     variant_instance_provision_timeout_in_seconds: VariantInstanceProvisionTimeoutInSeconds | None = _pd.Field(
         None,
         validation_alias="VariantInstanceProvisionTimeoutInSeconds",
         serialization_alias="VariantInstanceProvisionTimeoutInSeconds",
     )
-    """The timeout value, in seconds, for provisioning instances for the production variant. When SageMaker encounters an insufficient capacity error while provisioning instances, it retries with the next instance pool (if configured) or waits until the timeout expires. This timeout applies only to capacity provisioning and does not include the time for model download or container startup. Valid values: 300 to 3600."""
+    """The timeout value, in seconds, for provisioning instances for the production
+    variant. When SageMaker encounters an insufficient capacity error while provisioning
+    instances, it retries with the next instance pool (if configured) or waits until the
+    timeout expires. This timeout applies only to capacity provisioning and does not
+    include the time for model download or container startup.
+
+    Valid values: 300 to 3600.
+    """
 
     variant_name: VariantName = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
     """The name of the production variant."""
@@ -129,4 +216,7 @@ class ProductionVariant(_s.Shape):
     volume_size_in_gb: ProductionVariantVolumeSizeInGB | None = _pd.Field(
         None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
     )
-    """The size, in GB, of the ML storage volume attached to individual inference instance associated with the production variant. Currently only Amazon EBS gp2 storage volumes are supported."""
+    """The size, in GB, of the ML storage volume attached to individual inference
+    instance associated with the production variant. Currently only Amazon EBS gp2
+    storage volumes are supported.
+    """

@@ -9,14 +9,24 @@ from .ml_reservation_arn import MlReservationArn
 
 
 class ProductionVariantCapacityReservationConfig(_s.Shape):
-    """Settings for the capacity reservation for the compute instances that SageMaker AI reserves for an endpoint."""
+    """Settings for the capacity reservation for the compute instances that SageMaker AI
+    reserves for an endpoint.
+    """
 
     capacity_reservation_preference: CapacityReservationPreference | None = _pd.Field(
         None, validation_alias="CapacityReservationPreference", serialization_alias="CapacityReservationPreference"
     )
-    """Options that you can choose for the capacity reservation. SageMaker AI supports the following options: capacity-reservations-only SageMaker AI launches instances only into an ML capacity reservation. If no capacity is available, the instances fail to launch."""
+    """Options that you can choose for the capacity reservation. SageMaker AI supports
+    the following options:
+
+    capacity-reservations-only
+        SageMaker AI launches instances only into an ML capacity reservation. If no
+        capacity is available, the instances fail to launch.
+    """
 
     ml_reservation_arn: MlReservationArn | None = _pd.Field(
         None, validation_alias="MlReservationArn", serialization_alias="MlReservationArn"
     )
-    """The Amazon Resource Name (ARN) that uniquely identifies the ML capacity reservation that SageMaker AI applies when it deploys the endpoint."""
+    """The Amazon Resource Name (ARN) that uniquely identifies the ML capacity
+    reservation that SageMaker AI applies when it deploys the endpoint.
+    """

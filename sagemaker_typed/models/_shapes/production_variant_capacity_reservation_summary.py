@@ -16,22 +16,34 @@ class ProductionVariantCapacityReservationSummary(_s.Shape):
     available_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="AvailableInstanceCount", serialization_alias="AvailableInstanceCount"
     )
-    """The number of instances that are currently available in the ML capacity reservation."""
+    """The number of instances that are currently available in the ML capacity
+    reservation.
+    """
 
     capacity_reservation_preference: CapacityReservationPreference | None = _pd.Field(
         None, validation_alias="CapacityReservationPreference", serialization_alias="CapacityReservationPreference"
     )
-    """The option that you chose for the capacity reservation. SageMaker AI supports the following options: capacity-reservations-only SageMaker AI launches instances only into an ML capacity reservation. If no capacity is available, the instances fail to launch."""
+    """The option that you chose for the capacity reservation. SageMaker AI supports the
+    following options:
+
+    capacity-reservations-only
+        SageMaker AI launches instances only into an ML capacity reservation. If no
+        capacity is available, the instances fail to launch.
+    """
 
     ec2_capacity_reservations: Ec2CapacityReservationsList | None = _pd.Field(
         None, validation_alias="Ec2CapacityReservations", serialization_alias="Ec2CapacityReservations"
     )
-    """The EC2 capacity reservations that are shared to this ML capacity reservation, if any."""
+    """The EC2 capacity reservations that are shared to this ML capacity reservation,
+    if any.
+    """
 
     ml_reservation_arn: MlReservationArn | None = _pd.Field(
         None, validation_alias="MlReservationArn", serialization_alias="MlReservationArn"
     )
-    """The Amazon Resource Name (ARN) that uniquely identifies the ML capacity reservation that SageMaker AI applies when it deploys the endpoint."""
+    """The Amazon Resource Name (ARN) that uniquely identifies the ML capacity
+    reservation that SageMaker AI applies when it deploys the endpoint.
+    """
 
     total_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="TotalInstanceCount", serialization_alias="TotalInstanceCount"
@@ -41,4 +53,6 @@ class ProductionVariantCapacityReservationSummary(_s.Shape):
     used_by_current_endpoint: TaskCount | None = _pd.Field(
         None, validation_alias="UsedByCurrentEndpoint", serialization_alias="UsedByCurrentEndpoint"
     )
-    """The number of instances from the ML capacity reservation that are being used by the endpoint."""
+    """The number of instances from the ML capacity reservation that are being used by
+    the endpoint.
+    """

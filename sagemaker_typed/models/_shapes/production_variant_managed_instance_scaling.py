@@ -13,17 +13,23 @@ from .production_variant_managed_instance_scaling_scale_in_policy import (
 
 
 class ProductionVariantManagedInstanceScaling(_s.Shape):
-    """Settings that control the range in the number of instances that the endpoint provisions as it scales up or down to accommodate traffic."""
+    """Settings that control the range in the number of instances that the endpoint
+    provisions as it scales up or down to accommodate traffic.
+    """
 
     max_instance_count: ManagedInstanceScalingMaxInstanceCount | None = _pd.Field(
         None, validation_alias="MaxInstanceCount", serialization_alias="MaxInstanceCount"
     )
-    """The maximum number of instances that the endpoint can provision when it scales up to accommodate an increase in traffic."""
+    """The maximum number of instances that the endpoint can provision when it scales up
+    to accommodate an increase in traffic.
+    """
 
     min_instance_count: ManagedInstanceScalingMinInstanceCount | None = _pd.Field(
         None, validation_alias="MinInstanceCount", serialization_alias="MinInstanceCount"
     )
-    """The minimum number of instances that the endpoint must retain when it scales down to accommodate a decrease in traffic."""
+    """The minimum number of instances that the endpoint must retain when it scales down
+    to accommodate a decrease in traffic.
+    """
 
     scale_in_policy: ProductionVariantManagedInstanceScalingScaleInPolicy | None = _pd.Field(
         None, validation_alias="ScaleInPolicy", serialization_alias="ScaleInPolicy"

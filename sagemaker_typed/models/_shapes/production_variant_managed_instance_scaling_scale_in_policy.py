@@ -15,14 +15,32 @@ class ProductionVariantManagedInstanceScalingScaleInPolicy(_s.Shape):
     cooldown_in_minutes: ManagedInstanceScalingCooldownInMinutes | None = _pd.Field(
         None, validation_alias="CooldownInMinutes", serialization_alias="CooldownInMinutes"
     )
-    """The cooldown period, in minutes, after the last endpoint operation before the endpoint evaluates consolidation scale-in opportunities. Default value: 20 ."""
+    """The cooldown period, in minutes, after the last endpoint operation before the
+    endpoint evaluates consolidation scale-in opportunities.
+
+    Default value: ``20``.
+    """
 
     maximum_step_size: ManagedInstanceScalingMaximumStepSize | None = _pd.Field(
         None, validation_alias="MaximumStepSize", serialization_alias="MaximumStepSize"
     )
-    """The maximum number of instances that the endpoint can terminate at a time during a consolidation scale-in operation. Default value: 1 ."""
+    """The maximum number of instances that the endpoint can terminate at a time during
+    a consolidation scale-in operation.
+
+    Default value: ``1``.
+    """
 
     strategy: ManagedInstanceScalingScaleInStrategy = _pd.Field(
         validation_alias="Strategy", serialization_alias="Strategy"
     )
-    """The strategy for scaling in instances. IDLE_RELEASE Releases instances that have no hosted inference component copies. CONSOLIDATION Consolidates inference component copies onto fewer instances to release more instances. Consolidation honors the scheduling configuration of each inference component. For example, if an inference component specifies Availability Zone balance, consolidation only proceeds when the resulting distribution does not increase the imbalance."""
+    """The strategy for scaling in instances.
+
+    IDLE_RELEASE
+        Releases instances that have no hosted inference component copies.
+    CONSOLIDATION
+        Consolidates inference component copies onto fewer instances to release more
+        instances. Consolidation honors the scheduling configuration of each inference
+        component. For example, if an inference component specifies Availability Zone
+        balance, consolidation only proceeds when the resulting distribution does not
+        increase the imbalance.
+    """

@@ -15,14 +15,25 @@ class ProductionVariantServerlessConfig(_s.Shape):
     max_concurrency: ServerlessMaxConcurrency = _pd.Field(
         validation_alias="MaxConcurrency", serialization_alias="MaxConcurrency"
     )
-    """The maximum number of concurrent invocations your serverless endpoint can process."""
+    """The maximum number of concurrent invocations your serverless endpoint can
+    process.
+    """
 
     memory_size_in_mb: ServerlessMemorySizeInMB = _pd.Field(
         validation_alias="MemorySizeInMB", serialization_alias="MemorySizeInMB"
     )
-    """The memory size of your serverless endpoint. Valid values are in 1 GB increments: 1024 MB, 2048 MB, 3072 MB, 4096 MB, 5120 MB, or 6144 MB."""
+    """The memory size of your serverless endpoint. Valid values are in 1 GB increments:
+    1024 MB, 2048 MB, 3072 MB, 4096 MB, 5120 MB, or 6144 MB.
+    """
 
     provisioned_concurrency: ServerlessProvisionedConcurrency | None = _pd.Field(
         None, validation_alias="ProvisionedConcurrency", serialization_alias="ProvisionedConcurrency"
     )
-    """The amount of provisioned concurrency to allocate for the serverless endpoint. Should be less than or equal to MaxConcurrency . This field is not supported for serverless endpoint recommendations for Inference Recommender jobs. For more information about creating an Inference Recommender job, see CreateInferenceRecommendationsJobs ."""
+    """The amount of provisioned concurrency to allocate for the serverless endpoint.
+    Should be less than or equal to ``MaxConcurrency``.
+
+    Note: This field is not supported for serverless endpoint recommendations for
+    Inference Recommender jobs. For more information about creating an Inference
+    Recommender job, see CreateInferenceRecommendationsJobs
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html).
+    """

@@ -9,14 +9,20 @@ from .serverless_provisioned_concurrency import ServerlessProvisionedConcurrency
 
 
 class ProductionVariantServerlessUpdateConfig(_s.Shape):
-    """Specifies the serverless update concurrency configuration for an endpoint variant."""
+    """Specifies the serverless update concurrency configuration for an endpoint
+    variant.
+    """
 
     max_concurrency: ServerlessMaxConcurrency | None = _pd.Field(
         None, validation_alias="MaxConcurrency", serialization_alias="MaxConcurrency"
     )
-    """The updated maximum number of concurrent invocations your serverless endpoint can process."""
+    """The updated maximum number of concurrent invocations your serverless endpoint can
+    process.
+    """
 
     provisioned_concurrency: ServerlessProvisionedConcurrency | None = _pd.Field(
         None, validation_alias="ProvisionedConcurrency", serialization_alias="ProvisionedConcurrency"
     )
-    """The updated amount of provisioned concurrency to allocate for the serverless endpoint. Should be less than or equal to MaxConcurrency ."""
+    """The updated amount of provisioned concurrency to allocate for the serverless
+    endpoint. Should be less than or equal to ``MaxConcurrency``.
+    """

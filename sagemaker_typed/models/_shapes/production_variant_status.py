@@ -16,7 +16,16 @@ class ProductionVariantStatus(_s.Shape):
     """The start time of the current status change."""
 
     status: VariantStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The endpoint variant status which describes the current deployment stage status or operational status. Creating : Creating inference resources for the production variant. Deleting : Terminating inference resources for the production variant. Updating : Updating capacity for the production variant. ActivatingTraffic : Turning on traffic for the production variant. Baking : Waiting period to monitor the CloudWatch alarms in the automatic rollback configuration."""
+    """The endpoint variant status which describes the current deployment stage status
+    or operational status.
+
+    - ``Creating``: Creating inference resources for the production variant.
+    - ``Deleting``: Terminating inference resources for the production variant.
+    - ``Updating``: Updating capacity for the production variant.
+    - ``ActivatingTraffic``: Turning on traffic for the production variant.
+    - ``Baking``: Waiting period to monitor the CloudWatch alarms in the automatic
+      rollback configuration.
+    """
 
     status_message: VariantStatusMessage | None = _pd.Field(
         None, validation_alias="StatusMessage", serialization_alias="StatusMessage"

@@ -18,17 +18,27 @@ from .variant_weight import VariantWeight
 
 
 class ProductionVariantSummary(_s.Shape):
-    """Describes weight and capacities for a production variant associated with an endpoint. If you sent a request to the UpdateEndpointWeightsAndCapacities API and the endpoint status is Updating , you get different desired and current values."""
+    """Describes weight and capacities for a production variant associated with an
+    endpoint. If you sent a request to the ``UpdateEndpointWeightsAndCapacities`` API
+    and the endpoint status is ``Updating``, you get different desired and current
+    values.
+    """
 
     accelerator_partition_layouts: AcceleratorPartitionLayouts | None = _pd.Field(
         None, validation_alias="AcceleratorPartitionLayouts", serialization_alias="AcceleratorPartitionLayouts"
     )
-    """The accelerator partition layout that SageMaker applies to this production variant. On NVIDIA GPUs, the profiles are Multi-Instance GPU (MIG) profiles. SageMaker returns the accelerator partition layout as you provided it when you created the variant, without normalization."""
+    """The accelerator partition layout that SageMaker applies to this production
+    variant. On NVIDIA GPUs, the profiles are Multi-Instance GPU (MIG) profiles.
+    SageMaker returns the accelerator partition layout as you provided it when you
+    created the variant, without normalization.
+    """
 
     capacity_reservation_config: ProductionVariantCapacityReservationSummary | None = _pd.Field(
         None, validation_alias="CapacityReservationConfig", serialization_alias="CapacityReservationConfig"
     )
-    """Settings for the capacity reservation for the compute instances that SageMaker AI reserves for an endpoint."""
+    """Settings for the capacity reservation for the compute instances that SageMaker AI
+    reserves for an endpoint.
+    """
 
     current_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="CurrentInstanceCount", serialization_alias="CurrentInstanceCount"
@@ -48,12 +58,17 @@ class ProductionVariantSummary(_s.Shape):
     deployed_images: DeployedImages | None = _pd.Field(
         None, validation_alias="DeployedImages", serialization_alias="DeployedImages"
     )
-    """An array of DeployedImage objects that specify the Amazon EC2 Container Registry paths of the inference images deployed on instances of this ProductionVariant ."""
+    """An array of ``DeployedImage`` objects that specify the Amazon EC2 Container
+    Registry paths of the inference images deployed on instances of this
+    ``ProductionVariant``.
+    """
 
     desired_instance_count: TaskCount | None = _pd.Field(
         None, validation_alias="DesiredInstanceCount", serialization_alias="DesiredInstanceCount"
     )
-    """The number of instances requested in the UpdateEndpointWeightsAndCapacities request."""
+    """The number of instances requested in the
+    ``UpdateEndpointWeightsAndCapacities`` request.
+    """
 
     desired_serverless_config: ProductionVariantServerlessConfig | None = _pd.Field(
         None, validation_alias="DesiredServerlessConfig", serialization_alias="DesiredServerlessConfig"
@@ -63,22 +78,30 @@ class ProductionVariantSummary(_s.Shape):
     desired_weight: VariantWeight | None = _pd.Field(
         None, validation_alias="DesiredWeight", serialization_alias="DesiredWeight"
     )
-    """The requested weight, as specified in the UpdateEndpointWeightsAndCapacities request."""
+    """The requested weight, as specified in the ``UpdateEndpointWeightsAndCapacities``
+    request.
+    """
 
     instance_pools: InstancePoolSummaryList | None = _pd.Field(
         None, validation_alias="InstancePools", serialization_alias="InstancePools"
     )
-    """A list of instance pools for the production variant. Each pool indicates the instance type and the current number of instances of that type."""
+    """A list of instance pools for the production variant. Each pool indicates the
+    instance type and the current number of instances of that type.
+    """
 
     managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = _pd.Field(
         None, validation_alias="ManagedInstanceScaling", serialization_alias="ManagedInstanceScaling"
     )
-    """Settings that control the range in the number of instances that the endpoint provisions as it scales up or down to accommodate traffic."""
+    """Settings that control the range in the number of instances that the endpoint
+    provisions as it scales up or down to accommodate traffic.
+    """
 
     routing_config: ProductionVariantRoutingConfig | None = _pd.Field(
         None, validation_alias="RoutingConfig", serialization_alias="RoutingConfig"
     )
-    """Settings that control how the endpoint routes incoming traffic to the instances that the endpoint hosts."""
+    """Settings that control how the endpoint routes incoming traffic to the instances
+    that the endpoint hosts.
+    """
 
     variant_name: VariantName = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
     """The name of the variant."""
@@ -86,4 +109,6 @@ class ProductionVariantSummary(_s.Shape):
     variant_status: ProductionVariantStatusList | None = _pd.Field(
         None, validation_alias="VariantStatus", serialization_alias="VariantStatus"
     )
-    """The endpoint variant status which describes the current deployment stage status or operational status."""
+    """The endpoint variant status which describes the current deployment stage status
+    or operational status.
+    """

@@ -11,22 +11,37 @@ from .s3_uri import S3Uri
 
 
 class ProfilerConfig(_s.Shape):
-    """Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths."""
+    """Configuration information for Amazon SageMaker Debugger system monitoring,
+    framework profiling, and storage paths.
+    """
 
     disable_profiler: DisableProfiler | None = _pd.Field(
         None, validation_alias="DisableProfiler", serialization_alias="DisableProfiler"
     )
-    """Configuration to turn off Amazon SageMaker Debugger's system monitoring and profiling functionality. To turn it off, set to True ."""
+    """Configuration to turn off Amazon SageMaker Debugger's system monitoring and
+    profiling functionality. To turn it off, set to ``True``.
+    """
 
     profiling_interval_in_milliseconds: ProfilingIntervalInMilliseconds | None = _pd.Field(
         None, validation_alias="ProfilingIntervalInMilliseconds", serialization_alias="ProfilingIntervalInMilliseconds"
     )
-    """A time interval for capturing system metrics in milliseconds. Available values are 100, 200, 500, 1000 (1 second), 5000 (5 seconds), and 60000 (1 minute) milliseconds. The default value is 500 milliseconds."""
+    """A time interval for capturing system metrics in milliseconds. Available values
+    are 100, 200, 500, 1000 (1 second), 5000 (5 seconds), and 60000 (1 minute)
+    milliseconds. The default value is 500 milliseconds.
+    """
 
     profiling_parameters: ProfilingParameters | None = _pd.Field(
         None, validation_alias="ProfilingParameters", serialization_alias="ProfilingParameters"
     )
-    """Configuration information for capturing framework metrics. Available key strings for different profiling options are DetailedProfilingConfig , PythonProfilingConfig , and DataLoaderProfilingConfig . The following codes are configuration structures for the ProfilingParameters parameter. To learn more about how to configure the ProfilingParameters parameter, see Use the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug Your Training Job ."""
+    """Configuration information for capturing framework metrics. Available key strings
+    for different profiling options are ``DetailedProfilingConfig``,
+    ``PythonProfilingConfig``, and ``DataLoaderProfilingConfig``. The following codes
+    are configuration structures for the ``ProfilingParameters`` parameter. To learn
+    more about how to configure the ``ProfilingParameters`` parameter, see Use the
+    SageMaker and Debugger Configuration API Operations to Create, Update, and Debug
+    Your Training Job
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).
+    """
 
     s3_output_path: S3Uri | None = _pd.Field(None, validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
     """Path to Amazon S3 storage location for system and framework metrics."""

@@ -22,12 +22,16 @@ class ProfilerRuleConfiguration(_s.Shape):
     """The instance type to deploy a custom rule for profiling a training job."""
 
     local_path: DirectoryPath | None = _pd.Field(None, validation_alias="LocalPath", serialization_alias="LocalPath")
-    """Path to local storage location for output of rules. Defaults to /opt/ml/processing/output/rule/ ."""
+    """Path to local storage location for output of rules. Defaults to
+    ``/opt/ml/processing/output/rule/``.
+    """
 
     rule_configuration_name: RuleConfigurationName = _pd.Field(
         validation_alias="RuleConfigurationName", serialization_alias="RuleConfigurationName"
     )
-    """The name of the rule configuration. It must be unique relative to other rule configuration names."""
+    """The name of the rule configuration. It must be unique relative to other rule
+    configuration names.
+    """
 
     rule_evaluator_image: AlgorithmImage = _pd.Field(
         validation_alias="RuleEvaluatorImage", serialization_alias="RuleEvaluatorImage"

@@ -6,5 +6,11 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ProgrammingLang: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=128, pattern="^(?:[a-zA-Z]+ ?\\d+\\.\\d+(\\.\\d+)?)$", astral=False)
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=128,
+        pattern="^[a-zA-Z]+ ?[[:digit:]]+\\.[[:digit:]]+(?:\\.[[:digit:]]+)?$",
+        astral=False,
+    ),
 ]

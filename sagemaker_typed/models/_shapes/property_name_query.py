@@ -8,7 +8,9 @@ from .property_name_hint import PropertyNameHint
 
 
 class PropertyNameQuery(_s.Shape):
-    """Part of the SuggestionQuery type. Specifies a hint for retrieving property names that begin with the specified text."""
+    """Part of the ``SuggestionQuery`` type. Specifies a hint for retrieving property
+    names that begin with the specified text.
+    """
 
     property_name_hint: PropertyNameHint = _pd.Field(
         validation_alias="PropertyNameHint", serialization_alias="PropertyNameHint"

@@ -8,9 +8,13 @@ from .resource_property_name import ResourcePropertyName
 
 
 class PropertyNameSuggestion(_s.Shape):
-    """A property name returned from a GetSearchSuggestions call that specifies a value in the PropertyNameQuery field."""
+    """A property name returned from a ``GetSearchSuggestions`` call that specifies a
+    value in the ``PropertyNameQuery`` field.
+    """
 
     property_name: ResourcePropertyName | None = _pd.Field(
         None, validation_alias="PropertyName", serialization_alias="PropertyName"
     )
-    """A suggested property name based on what you entered in the search textbox in the SageMaker console."""
+    """A suggested property name based on what you entered in the search textbox in the
+    SageMaker console.
+    """

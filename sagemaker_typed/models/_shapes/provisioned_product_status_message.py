@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-ProvisionedProductStatusMessage: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^(?:.*)$")]
+ProvisionedProductStatusMessage: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]

@@ -9,7 +9,10 @@ from .provisioning_parameter_value import ProvisioningParameterValue
 
 
 class ProvisioningParameter(_s.Shape):
-    """A key value pair used when you provision a project as a service catalog product. For information, see What is Amazon Web Services Service Catalog ."""
+    """A key value pair used when you provision a project as a service catalog product.
+    For information, see What is Amazon Web Services Service Catalog
+    (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
+    """
 
     key: ProvisioningParameterKey | None = _pd.Field(None, validation_alias="Key", serialization_alias="Key")
     """The key that identifies a provisioning parameter."""

@@ -10,9 +10,15 @@ from .endpoint_policy_document import EndpointPolicyDocument
 
 class PutEndpointPolicyRequest(_s.Shape):
     endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
-    """The name of the endpoint. The endpoint must be in your account and in the current Amazon Web Services Region."""
+    """The name of the endpoint. The endpoint must be in your account and in the current
+    Amazon Web Services Region.
+    """
 
     resource_policy: EndpointPolicyDocument = _pd.Field(
         validation_alias="ResourcePolicy", serialization_alias="ResourcePolicy"
     )
-    """The endpoint policy, as a JSON policy document. The policy can contain only ASCII characters. For information about the policy rules, see Use destinations in other accounts ."""
+    """The endpoint policy, as a JSON policy document. The policy can contain only ASCII
+    characters. For information about the policy rules, see Use destinations in other
+    accounts
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-router-cross-account.html).
+    """

@@ -8,6 +8,7 @@ from sagemaker_typed._runtime import constraints as _c
 QProfileArn: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(
-        pattern="^(?:arn:[-.a-z0-9]{1,63}:codewhisperer:([-.a-z0-9]{0,63}:){2}([a-zA-Z0-9-_:/]){1,1023})$", astral=False
+        pattern="^arn:[\\-.a-z0-9]{1,63}:codewhisperer:(?:[\\-.a-z0-9]{0,63}:){2}[a-zA-Z0-9\\-_:/]{1,1023}$",
+        astral=False,
     ),
 ]

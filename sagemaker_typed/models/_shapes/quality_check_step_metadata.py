@@ -10,7 +10,11 @@ from .string256 import String256
 
 
 class QualityCheckStepMetadata(_s.Shape):
-    """Container for the metadata for a Quality check step. For more information, see the topic on QualityCheck step in the Amazon SageMaker Developer Guide ."""
+    """Container for the metadata for a Quality check step. For more information, see
+    the topic on QualityCheck step
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/build-and-manage-steps.html#step-type-quality-check)
+    in the Amazon SageMaker Developer Guide.
+    """
 
     baseline_used_for_drift_check_constraints: String1024 | None = _pd.Field(
         None,
@@ -37,7 +41,9 @@ class QualityCheckStepMetadata(_s.Shape):
     """The Amazon S3 URI of the newly calculated baseline statistics file."""
 
     check_job_arn: String256 | None = _pd.Field(None, validation_alias="CheckJobArn", serialization_alias="CheckJobArn")
-    """The Amazon Resource Name (ARN) of the Quality check processing job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the Quality check processing job that was run
+    by this step execution.
+    """
 
     check_type: String256 | None = _pd.Field(None, validation_alias="CheckType", serialization_alias="CheckType")
     """The type of the Quality check step."""
@@ -50,10 +56,19 @@ class QualityCheckStepMetadata(_s.Shape):
     register_new_baseline: Boolean | None = _pd.Field(
         None, validation_alias="RegisterNewBaseline", serialization_alias="RegisterNewBaseline"
     )
-    """This flag indicates if a newly calculated baseline can be accessed through step properties BaselineUsedForDriftCheckConstraints and BaselineUsedForDriftCheckStatistics . If it is set to False , the previous baseline of the configured check type must also be available. These can be accessed through the BaselineUsedForDriftCheckConstraints and BaselineUsedForDriftCheckStatistics properties."""
+    """This flag indicates if a newly calculated baseline can be accessed through step
+    properties ``BaselineUsedForDriftCheckConstraints`` and
+    ``BaselineUsedForDriftCheckStatistics``. If it is set to ``False``, the previous
+    baseline of the configured check type must also be available. These can be accessed
+    through the ``BaselineUsedForDriftCheckConstraints`` and
+    ``BaselineUsedForDriftCheckStatistics`` properties.
+    """
 
     skip_check: Boolean | None = _pd.Field(None, validation_alias="SkipCheck", serialization_alias="SkipCheck")
-    """This flag indicates if the drift check against the previous baseline will be skipped or not. If it is set to False , the previous baseline of the configured check type must be available."""
+    """This flag indicates if the drift check against the previous baseline will be
+    skipped or not. If it is set to ``False``, the previous baseline of the configured
+    check type must be available.
+    """
 
     violation_report: String1024 | None = _pd.Field(
         None, validation_alias="ViolationReport", serialization_alias="ViolationReport"

@@ -11,37 +11,52 @@ from .timestamp import Timestamp
 
 
 class QueryFilters(_s.Shape):
-    """A set of filters to narrow the set of lineage entities connected to the StartArn (s) returned by the QueryLineage API action."""
+    """A set of filters to narrow the set of lineage entities connected to the
+    ``StartArn``(s) returned by the ``QueryLineage`` API action.
+    """
 
     created_after: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
     )
-    """Filter the lineage entities connected to the StartArn (s) after the create date."""
+    """Filter the lineage entities connected to the ``StartArn``(s) after the create
+    date.
+    """
 
     created_before: Timestamp | None = _pd.Field(
         None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
     )
-    """Filter the lineage entities connected to the StartArn (s) by created date."""
+    """Filter the lineage entities connected to the ``StartArn``(s) by created date."""
 
     lineage_types: QueryLineageTypes | None = _pd.Field(
         None, validation_alias="LineageTypes", serialization_alias="LineageTypes"
     )
-    """Filter the lineage entities connected to the StartArn (s) by the type of the lineage entity."""
+    """Filter the lineage entities connected to the ``StartArn``(s) by the type of the
+    lineage entity.
+    """
 
     modified_after: Timestamp | None = _pd.Field(
         None, validation_alias="ModifiedAfter", serialization_alias="ModifiedAfter"
     )
-    """Filter the lineage entities connected to the StartArn (s) after the last modified date."""
+    """Filter the lineage entities connected to the ``StartArn``(s) after the last
+    modified date.
+    """
 
     modified_before: Timestamp | None = _pd.Field(
         None, validation_alias="ModifiedBefore", serialization_alias="ModifiedBefore"
     )
-    """Filter the lineage entities connected to the StartArn (s) before the last modified date."""
+    """Filter the lineage entities connected to the ``StartArn``(s) before the last
+    modified date.
+    """
 
     properties: QueryProperties | None = _pd.Field(
         None, validation_alias="Properties", serialization_alias="Properties"
     )
-    """Filter the lineage entities connected to the StartArn (s) by a set if property key value pairs. If multiple pairs are provided, an entity is included in the results if it matches any of the provided pairs."""
+    """Filter the lineage entities connected to the ``StartArn``(s) by a set if property
+    key value pairs. If multiple pairs are provided, an entity is included in the
+    results if it matches any of the provided pairs.
+    """
 
     types: QueryTypes | None = _pd.Field(None, validation_alias="Types", serialization_alias="Types")
-    """Filter the lineage entities connected to the StartArn by type. For example: DataSet , Model , Endpoint , or ModelDeployment ."""
+    """Filter the lineage entities connected to the ``StartArn`` by type. For example:
+    ``DataSet``, ``Model``, ``Endpoint``, or ``ModelDeployment``.
+    """

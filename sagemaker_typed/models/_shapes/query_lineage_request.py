@@ -15,28 +15,53 @@ from .string8192 import String8192
 
 class QueryLineageRequest(_s.Shape):
     direction: Direction | None = _pd.Field(None, validation_alias="Direction", serialization_alias="Direction")
-    """Associations between lineage entities have a direction. This parameter determines the direction from the StartArn(s) that the query traverses."""
+    """Associations between lineage entities have a direction. This parameter determines
+    the direction from the StartArn(s) that the query traverses.
+    """
 
     filters: QueryFilters | None = _pd.Field(None, validation_alias="Filters", serialization_alias="Filters")
-    """A set of filtering parameters that allow you to specify which entities should be returned. Properties - Key-value pairs to match on the lineage entities' properties. LineageTypes - A set of lineage entity types to match on. For example: TrialComponent , Artifact , or Context . CreatedBefore - Filter entities created before this date. ModifiedBefore - Filter entities modified before this date. ModifiedAfter - Filter entities modified after this date."""
+    """A set of filtering parameters that allow you to specify which entities should be
+    returned.
+
+    - Properties - Key-value pairs to match on the lineage entities' properties.
+    - LineageTypes - A set of lineage entity types to match on. For example:
+      ``TrialComponent``, ``Artifact``, or ``Context``.
+    - CreatedBefore - Filter entities created before this date.
+    - ModifiedBefore - Filter entities modified before this date.
+    - ModifiedAfter - Filter entities modified after this date.
+    """
 
     include_edges: Boolean | None = _pd.Field(None, validation_alias="IncludeEdges", serialization_alias="IncludeEdges")
-    """Setting this value to True retrieves not only the entities of interest but also the Associations and lineage entities on the path. Set to False to only return lineage entities that match your query."""
+    """Setting this value to ``True`` retrieves not only the entities of interest but
+    also the Associations
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking-entities.html) and
+    lineage entities on the path. Set to ``False`` to only return lineage entities that
+    match your query.
+    """
 
     max_depth: QueryLineageMaxDepth | None = _pd.Field(
         None, validation_alias="MaxDepth", serialization_alias="MaxDepth"
     )
-    """The maximum depth in lineage relationships from the StartArns that are traversed. Depth is a measure of the number of Associations from the StartArn entity to the matched results."""
+    """The maximum depth in lineage relationships from the ``StartArns`` that are
+    traversed. Depth is a measure of the number of ``Associations`` from the
+    ``StartArn`` entity to the matched results.
+    """
 
     max_results: QueryLineageMaxResults | None = _pd.Field(
         None, validation_alias="MaxResults", serialization_alias="MaxResults"
     )
-    """Limits the number of vertices in the results. Use the NextToken in a response to to retrieve the next page of results."""
+    """Limits the number of vertices in the results. Use the ``NextToken`` in a response
+    to to retrieve the next page of results.
+    """
 
     next_token: String8192 | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """Limits the number of vertices in the request. Use the NextToken in a response to to retrieve the next page of results."""
+    """Limits the number of vertices in the request. Use the ``NextToken`` in a response
+    to to retrieve the next page of results.
+    """
 
     start_arns: QueryLineageStartArns | None = _pd.Field(
         None, validation_alias="StartArns", serialization_alias="StartArns"
     )
-    """A list of resource Amazon Resource Name (ARN) that represent the starting point for your lineage query."""
+    """A list of resource Amazon Resource Name (ARN) that represent the starting point
+    for your lineage query.
+    """

@@ -14,7 +14,9 @@ class QueryLineageResponse(_s.OutputShape):
     """A list of edges that connect vertices in the response."""
 
     next_token: String8192 | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """Limits the number of vertices in the response. Use the NextToken in a response to to retrieve the next page of results."""
+    """Limits the number of vertices in the response. Use the ``NextToken`` in a
+    response to to retrieve the next page of results.
+    """
 
     vertices: Vertices | None = _pd.Field(None, validation_alias="Vertices", serialization_alias="Vertices")
     """A list of vertices connected to the start entity(ies) in the lineage graph."""

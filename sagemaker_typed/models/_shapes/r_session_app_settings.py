@@ -9,12 +9,14 @@ from .resource_spec import ResourceSpec
 
 
 class RSessionAppSettings(_s.Shape):
-    """A collection of settings that apply to an RSessionGateway app."""
+    """A collection of settings that apply to an ``RSessionGateway`` app."""
 
     custom_images: CustomImages | None = _pd.Field(
         None, validation_alias="CustomImages", serialization_alias="CustomImages"
     )
-    """A list of custom SageMaker AI images that are configured to run as a RSession app."""
+    """A list of custom SageMaker AI images that are configured to run as a RSession
+    app.
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"

@@ -9,14 +9,19 @@ from .r_studio_server_pro_user_group import RStudioServerProUserGroup
 
 
 class RStudioServerProAppSettings(_s.Shape):
-    """A collection of settings that configure user interaction with the RStudioServerPro app."""
+    """A collection of settings that configure user interaction with the
+    ``RStudioServerPro`` app.
+    """
 
     access_status: RStudioServerProAccessStatus | None = _pd.Field(
         None, validation_alias="AccessStatus", serialization_alias="AccessStatus"
     )
-    """Indicates whether the current user has access to the RStudioServerPro app."""
+    """Indicates whether the current user has access to the ``RStudioServerPro`` app."""
 
     user_group: RStudioServerProUserGroup | None = _pd.Field(
         None, validation_alias="UserGroup", serialization_alias="UserGroup"
     )
-    """The level of permissions that the user has within the RStudioServerPro app. This value defaults to `User`. The `Admin` value allows the user access to the RStudio Administrative Dashboard."""
+    """The level of permissions that the user has within the ``RStudioServerPro`` app.
+    This value defaults to `User`. The `Admin` value allows the user access to the
+    RStudio Administrative Dashboard.
+    """

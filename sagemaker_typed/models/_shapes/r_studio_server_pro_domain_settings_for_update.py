@@ -10,7 +10,9 @@ from .string import String
 
 
 class RStudioServerProDomainSettingsForUpdate(_s.Shape):
-    """A collection of settings that update the current configuration for the RStudioServerPro Domain-level app."""
+    """A collection of settings that update the current configuration for the
+    ``RStudioServerPro`` Domain-level app.
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"
@@ -19,7 +21,7 @@ class RStudioServerProDomainSettingsForUpdate(_s.Shape):
     domain_execution_role_arn: RoleArn = _pd.Field(
         validation_alias="DomainExecutionRoleArn", serialization_alias="DomainExecutionRoleArn"
     )
-    """The execution role for the RStudioServerPro Domain-level app."""
+    """The execution role for the ``RStudioServerPro`` Domain-level app."""
 
     r_studio_connect_url: String | None = _pd.Field(
         None, validation_alias="RStudioConnectUrl", serialization_alias="RStudioConnectUrl"

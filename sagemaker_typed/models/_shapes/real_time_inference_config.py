@@ -9,10 +9,12 @@ from .task_count import TaskCount
 
 
 class RealTimeInferenceConfig(_s.Shape):
-    """The infrastructure configuration for deploying the model to a real-time inference endpoint."""
+    """The infrastructure configuration for deploying the model to a real-time inference
+    endpoint.
+    """
 
     instance_count: TaskCount = _pd.Field(validation_alias="InstanceCount", serialization_alias="InstanceCount")
-    """The number of instances of the type specified by InstanceType ."""
+    """The number of instances of the type specified by ``InstanceType``."""
 
     instance_type: ProductionVariantInstanceType = _pd.Field(
         validation_alias="InstanceType", serialization_alias="InstanceType"

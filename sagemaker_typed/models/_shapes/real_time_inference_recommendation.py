@@ -15,7 +15,9 @@ class RealTimeInferenceRecommendation(_s.Shape):
     environment: EnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The recommended environment variables to set in the model container for Real-Time Inference."""
+    """The recommended environment variables to set in the model container for Real-Time
+    Inference.
+    """
 
     instance_type: ProductionVariantInstanceType = _pd.Field(
         validation_alias="InstanceType", serialization_alias="InstanceType"

@@ -11,4 +11,6 @@ class RecommendationJobCompiledOutputConfig(_s.Shape):
     """Provides information about the output configuration for the compiled model."""
 
     s3_output_uri: S3Uri | None = _pd.Field(None, validation_alias="S3OutputUri", serialization_alias="S3OutputUri")
-    """Identifies the Amazon S3 bucket where you want SageMaker to store the compiled model artifacts."""
+    """Identifies the Amazon S3 bucket where you want SageMaker to store the compiled
+    model artifacts.
+    """

@@ -14,18 +14,34 @@ from .string import String
 
 
 class RecommendationJobContainerConfig(_s.Shape):
-    """Specifies mandatory fields for running an Inference Recommender job directly in the CreateInferenceRecommendationsJob API. The fields specified in ContainerConfig override the corresponding fields in the model package. Use ContainerConfig if you want to specify these fields for the recommendation job but don't want to edit them in your model package."""
+    """Specifies mandatory fields for running an Inference Recommender job directly in
+    the CreateInferenceRecommendationsJob
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceRecommendationsJob.html)
+    API. The fields specified in ``ContainerConfig`` override the corresponding fields
+    in the model package. Use ``ContainerConfig`` if you want to specify these fields
+    for the recommendation job but don't want to edit them in your model package.
+    """
 
     data_input_config: RecommendationJobDataInputConfig | None = _pd.Field(
         None, validation_alias="DataInputConfig", serialization_alias="DataInputConfig"
     )
-    """Specifies the name and shape of the expected data inputs for your trained model with a JSON dictionary form. This field is used for optimizing your model using SageMaker Neo. For more information, see DataInputConfig ."""
+    """Specifies the name and shape of the expected data inputs for your trained model
+    with a JSON dictionary form. This field is used for optimizing your model using
+    SageMaker Neo. For more information, see DataInputConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InputConfig.html#sagemaker-Type-InputConfig-DataInputConfig).
+    """
 
     domain: String | None = _pd.Field(None, validation_alias="Domain", serialization_alias="Domain")
-    """The machine learning domain of the model and its components. Valid Values: COMPUTER_VISION | NATURAL_LANGUAGE_PROCESSING | MACHINE_LEARNING"""
+    """The machine learning domain of the model and its components.
+
+    Valid Values: COMPUTER_VISION | NATURAL_LANGUAGE_PROCESSING | MACHINE_LEARNING
+    """
 
     framework: String | None = _pd.Field(None, validation_alias="Framework", serialization_alias="Framework")
-    """The machine learning framework of the container image. Valid Values: TENSORFLOW | PYTORCH | XGBOOST | SAGEMAKER-SCIKIT-LEARN"""
+    """The machine learning framework of the container image.
+
+    Valid Values: TENSORFLOW | PYTORCH | XGBOOST | SAGEMAKER-SCIKIT-LEARN
+    """
 
     framework_version: RecommendationJobFrameworkVersion | None = _pd.Field(
         None, validation_alias="FrameworkVersion", serialization_alias="FrameworkVersion"
@@ -35,22 +51,37 @@ class RecommendationJobContainerConfig(_s.Shape):
     nearest_model_name: String | None = _pd.Field(
         None, validation_alias="NearestModelName", serialization_alias="NearestModelName"
     )
-    """The name of a pre-trained machine learning model benchmarked by Amazon SageMaker Inference Recommender that matches your model. Valid Values: efficientnetb7 | unet | xgboost | faster-rcnn-resnet101 | nasnetlarge | vgg16 | inception-v3 | mask-rcnn | sagemaker-scikit-learn | densenet201-gluon | resnet18v2-gluon | xception | densenet201 | yolov4 | resnet152 | bert-base-cased | xceptionV1-keras | resnet50 | retinanet"""
+    """The name of a pre-trained machine learning model benchmarked by Amazon SageMaker
+    Inference Recommender that matches your model.
+
+    Valid Values: efficientnetb7 | unet | xgboost | faster-rcnn-resnet101 | nasnetlarge
+    | vgg16 | inception-v3 | mask-rcnn | sagemaker-scikit-learn | densenet201-gluon |
+    resnet18v2-gluon | xception | densenet201 | yolov4 | resnet152 | bert-base-cased |
+    xceptionV1-keras | resnet50 | retinanet
+    """
 
     payload_config: RecommendationJobPayloadConfig | None = _pd.Field(
         None, validation_alias="PayloadConfig", serialization_alias="PayloadConfig"
     )
-    """Specifies the SamplePayloadUrl and all other sample payload-related fields."""
+    """Specifies the ``SamplePayloadUrl`` and all other sample payload-related
+    fields.
+    """
 
     supported_endpoint_type: RecommendationJobSupportedEndpointType | None = _pd.Field(
         None, validation_alias="SupportedEndpointType", serialization_alias="SupportedEndpointType"
     )
-    """The endpoint type to receive recommendations for. By default this is null, and the results of the inference recommendation job return a combined list of both real-time and serverless benchmarks. By specifying a value for this field, you can receive a longer list of benchmarks for the desired endpoint type."""
+    """The endpoint type to receive recommendations for. By default this is null, and
+    the results of the inference recommendation job return a combined list of both
+    real-time and serverless benchmarks. By specifying a value for this field, you can
+    receive a longer list of benchmarks for the desired endpoint type.
+    """
 
     supported_instance_types: RecommendationJobSupportedInstanceTypes | None = _pd.Field(
         None, validation_alias="SupportedInstanceTypes", serialization_alias="SupportedInstanceTypes"
     )
-    """A list of the instance types that are used to generate inferences in real-time."""
+    """A list of the instance types that are used to generate inferences in
+    real-time.
+    """
 
     supported_response_mime_types: RecommendationJobSupportedResponseMIMETypes | None = _pd.Field(
         None, validation_alias="SupportedResponseMIMETypes", serialization_alias="SupportedResponseMIMETypes"
@@ -58,4 +89,8 @@ class RecommendationJobContainerConfig(_s.Shape):
     """The supported MIME types for the output data."""
 
     task: String | None = _pd.Field(None, validation_alias="Task", serialization_alias="Task")
-    """The machine learning task that the model accomplishes. Valid Values: IMAGE_CLASSIFICATION | OBJECT_DETECTION | TEXT_GENERATION | IMAGE_SEGMENTATION | FILL_MASK | CLASSIFICATION | REGRESSION | OTHER"""
+    """The machine learning task that the model accomplishes.
+
+    Valid Values: IMAGE_CLASSIFICATION | OBJECT_DETECTION | TEXT_GENERATION |
+    IMAGE_SEGMENTATION | FILL_MASK | CLASSIFICATION | REGRESSION | OTHER
+    """

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 RecommendationJobDataInputConfig: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=1024, pattern="^(?:[\\S\\s]+)$")
+    str, _c.Str(min_length=1, max_length=1024, pattern="^[[:^space:][:space:]]+$")
 ]

@@ -22,7 +22,10 @@ class RecommendationJobInputConfig(_s.Shape):
     container_config: RecommendationJobContainerConfig | None = _pd.Field(
         None, validation_alias="ContainerConfig", serialization_alias="ContainerConfig"
     )
-    """Specifies mandatory fields for running an Inference Recommender job. The fields specified in ContainerConfig override the corresponding fields in the model package."""
+    """Specifies mandatory fields for running an Inference Recommender job. The fields
+    specified in ``ContainerConfig`` override the corresponding fields in the model
+    package.
+    """
 
     endpoint_configurations: EndpointInputConfigurations | None = _pd.Field(
         None, validation_alias="EndpointConfigurations", serialization_alias="EndpointConfigurations"
@@ -35,7 +38,9 @@ class RecommendationJobInputConfig(_s.Shape):
     job_duration_in_seconds: JobDurationInSeconds | None = _pd.Field(
         None, validation_alias="JobDurationInSeconds", serialization_alias="JobDurationInSeconds"
     )
-    """Specifies the maximum duration of the job, in seconds. The maximum value is 18,000 seconds."""
+    """Specifies the maximum duration of the job, in seconds. The maximum value is
+    18,000 seconds.
+    """
 
     model_name: ModelName | None = _pd.Field(None, validation_alias="ModelName", serialization_alias="ModelName")
     """The name of the created model."""
@@ -58,9 +63,44 @@ class RecommendationJobInputConfig(_s.Shape):
     volume_kms_key_id: KmsKeyId | None = _pd.Field(
         None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
     )
-    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data on the storage volume attached to the ML compute instance that hosts the endpoint. This key will be passed to SageMaker Hosting for endpoint creation. The SageMaker execution role must have kms:CreateGrant permission in order to encrypt data on the storage volume of the endpoints created for inference recommendation. The inference recommendation job will fail asynchronously during endpoint configuration creation if the role passed does not have kms:CreateGrant permission. The KmsKeyId can be any of the following formats: // KMS Key ID "1234abcd-12ab-34cd-56ef-1234567890ab" // Amazon Resource Name (ARN) of a KMS Key "arn:aws:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;key-id-12ab-34cd-56ef-1234567890ab&gt;" // KMS Key Alias "alias/ExampleAlias" // Amazon Resource Name (ARN) of a KMS Key Alias "arn:aws:kms:&lt;region&gt;:&lt;account&gt;:alias/&lt;ExampleAlias&gt;" For more information about key identifiers, see Key identifiers (KeyID) in the Amazon Web Services Key Management Service (Amazon Web Services KMS) documentation."""
+    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service
+    (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data on the
+    storage volume attached to the ML compute instance that hosts the endpoint. This key
+    will be passed to SageMaker Hosting for endpoint creation.
+
+    The SageMaker execution role must have ``kms:CreateGrant`` permission in order to
+    encrypt data on the storage volume of the endpoints created for inference
+    recommendation. The inference recommendation job will fail asynchronously during
+    endpoint configuration creation if the role passed does not have ``kms:CreateGrant``
+    permission.
+
+    The ``KmsKeyId`` can be any of the following formats:
+
+    - // KMS Key ID
+
+      ``"1234abcd-12ab-34cd-56ef-1234567890ab"``
+
+    - // Amazon Resource Name (ARN) of a KMS Key
+
+      ``"arn:aws:kms:<region>:<account>:key/<key-id-12ab-34cd-56ef-1234567890ab>"``
+
+    - // KMS Key Alias
+
+      ``"alias/ExampleAlias"``
+
+    - // Amazon Resource Name (ARN) of a KMS Key Alias
+
+      ``"arn:aws:kms:<region>:<account>:alias/<ExampleAlias>"``
+
+    For more information about key identifiers, see Key identifiers (KeyID)
+    (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id)
+    in the Amazon Web Services Key Management Service (Amazon Web Services KMS)
+    documentation.
+    """
 
     vpc_config: RecommendationJobVpcConfig | None = _pd.Field(
         None, validation_alias="VpcConfig", serialization_alias="VpcConfig"
     )
-    """Inference Recommender provisions SageMaker endpoints with access to VPC in the inference recommendation job."""
+    """Inference Recommender provisions SageMaker endpoints with access to VPC in the
+    inference recommendation job.
+    """

@@ -17,4 +17,31 @@ class RecommendationJobOutputConfig(_s.Shape):
     """Provides information about the output configuration for the compiled model."""
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt your output artifacts with Amazon S3 server-side encryption. The SageMaker execution role must have kms:GenerateDataKey permission. The KmsKeyId can be any of the following formats: // KMS Key ID "1234abcd-12ab-34cd-56ef-1234567890ab" // Amazon Resource Name (ARN) of a KMS Key "arn:aws:kms:&lt;region&gt;:&lt;account&gt;:key/&lt;key-id-12ab-34cd-56ef-1234567890ab&gt;" // KMS Key Alias "alias/ExampleAlias" // Amazon Resource Name (ARN) of a KMS Key Alias "arn:aws:kms:&lt;region&gt;:&lt;account&gt;:alias/&lt;ExampleAlias&gt;" For more information about key identifiers, see Key identifiers (KeyID) in the Amazon Web Services Key Management Service (Amazon Web Services KMS) documentation."""
+    """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service
+    (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt your output
+    artifacts with Amazon S3 server-side encryption. The SageMaker execution role must
+    have ``kms:GenerateDataKey`` permission.
+
+    The ``KmsKeyId`` can be any of the following formats:
+
+    - // KMS Key ID
+
+      ``"1234abcd-12ab-34cd-56ef-1234567890ab"``
+
+    - // Amazon Resource Name (ARN) of a KMS Key
+
+      ``"arn:aws:kms:<region>:<account>:key/<key-id-12ab-34cd-56ef-1234567890ab>"``
+
+    - // KMS Key Alias
+
+      ``"alias/ExampleAlias"``
+
+    - // Amazon Resource Name (ARN) of a KMS Key Alias
+
+      ``"arn:aws:kms:<region>:<account>:alias/<ExampleAlias>"``
+
+    For more information about key identifiers, see Key identifiers (KeyID)
+    (https://docs.aws.amazon.com/kms/latest/developerguide/concepts.html#key-id-key-id)
+    in the Amazon Web Services Key Management Service (Amazon Web Services KMS)
+    documentation.
+    """

@@ -14,7 +14,10 @@ class RecommendationJobPayloadConfig(_s.Shape):
     sample_payload_url: S3Uri | None = _pd.Field(
         None, validation_alias="SamplePayloadUrl", serialization_alias="SamplePayloadUrl"
     )
-    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload is stored. This path must point to a single gzip compressed tar archive (.tar.gz suffix)."""
+    """The Amazon Simple Storage Service (Amazon S3) path where the sample payload is
+    stored. This path must point to a single gzip compressed tar archive (.tar.gz
+    suffix).
+    """
 
     supported_content_types: RecommendationJobSupportedContentTypes | None = _pd.Field(
         None, validation_alias="SupportedContentTypes", serialization_alias="SupportedContentTypes"

@@ -9,7 +9,9 @@ from .max_parallel_of_tests import MaxParallelOfTests
 
 
 class RecommendationJobResourceLimit(_s.Shape):
-    """Specifies the maximum number of jobs that can run in parallel and the maximum number of jobs that can run."""
+    """Specifies the maximum number of jobs that can run in parallel and the maximum
+    number of jobs that can run.
+    """
 
     max_number_of_tests: MaxNumberOfTests | None = _pd.Field(
         None, validation_alias="MaxNumberOfTests", serialization_alias="MaxNumberOfTests"

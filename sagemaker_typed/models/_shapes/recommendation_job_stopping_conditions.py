@@ -10,12 +10,18 @@ from .model_latency_thresholds import ModelLatencyThresholds
 
 
 class RecommendationJobStoppingConditions(_s.Shape):
-    """Specifies conditions for stopping a job. When a job reaches a stopping condition limit, SageMaker ends the job."""
+    """Specifies conditions for stopping a job. When a job reaches a stopping condition
+    limit, SageMaker ends the job.
+    """
 
     flat_invocations: FlatInvocations | None = _pd.Field(
         None, validation_alias="FlatInvocations", serialization_alias="FlatInvocations"
     )
-    """Stops a load test when the number of invocations (TPS) peaks and flattens, which means that the instance has reached capacity. The default value is Stop . If you want the load test to continue after invocations have flattened, set the value to Continue ."""
+    """Stops a load test when the number of invocations (TPS) peaks and flattens, which
+    means that the instance has reached capacity. The default value is ``Stop``. If you
+    want the load test to continue after invocations have flattened, set the value to
+    ``Continue``.
+    """
 
     max_invocations: Integer | None = _pd.Field(
         None, validation_alias="MaxInvocations", serialization_alias="MaxInvocations"
@@ -25,4 +31,8 @@ class RecommendationJobStoppingConditions(_s.Shape):
     model_latency_thresholds: ModelLatencyThresholds | None = _pd.Field(
         None, validation_alias="ModelLatencyThresholds", serialization_alias="ModelLatencyThresholds"
     )
-    """The interval of time taken by a model to respond as viewed from SageMaker. The interval includes the local communication time taken to send the request and to fetch the response from the container of a model and the time taken to complete the inference in the container."""
+    """The interval of time taken by a model to respond as viewed from SageMaker. The
+    interval includes the local communication time taken to send the request and to
+    fetch the response from the container of a model and the time taken to complete the
+    inference in the container.
+    """

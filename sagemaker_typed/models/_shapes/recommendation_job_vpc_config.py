@@ -9,12 +9,16 @@ from .recommendation_job_vpc_subnets import RecommendationJobVpcSubnets
 
 
 class RecommendationJobVpcConfig(_s.Shape):
-    """Inference Recommender provisions SageMaker endpoints with access to VPC in the inference recommendation job."""
+    """Inference Recommender provisions SageMaker endpoints with access to VPC in the
+    inference recommendation job.
+    """
 
     security_group_ids: RecommendationJobVpcSecurityGroupIds = _pd.Field(
         validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The VPC security group IDs. IDs have the form of sg-xxxxxxxx . Specify the security groups for the VPC that is specified in the Subnets field."""
+    """The VPC security group IDs. IDs have the form of ``sg-xxxxxxxx``. Specify the
+    security groups for the VPC that is specified in the ``Subnets`` field.
+    """
 
     subnets: RecommendationJobVpcSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
     """The ID of the subnets in the VPC to which you want to connect your model."""

@@ -24,7 +24,10 @@ class RecommendationMetrics(_s.Shape):
     cpu_utilization: UtilizationMetric | None = _pd.Field(
         None, validation_alias="CpuUtilization", serialization_alias="CpuUtilization"
     )
-    """The expected CPU utilization at maximum invocations per minute for the instance. NaN indicates that the value is not available."""
+    """The expected CPU utilization at maximum invocations per minute for the instance.
+
+    ``NaN`` indicates that the value is not available.
+    """
 
     max_invocations: Integer | None = _pd.Field(
         None, validation_alias="MaxInvocations", serialization_alias="MaxInvocations"
@@ -34,7 +37,11 @@ class RecommendationMetrics(_s.Shape):
     memory_utilization: UtilizationMetric | None = _pd.Field(
         None, validation_alias="MemoryUtilization", serialization_alias="MemoryUtilization"
     )
-    """The expected memory utilization at maximum invocations per minute for the instance. NaN indicates that the value is not available."""
+    """The expected memory utilization at maximum invocations per minute for the
+    instance.
+
+    ``NaN`` indicates that the value is not available.
+    """
 
     model_latency: Integer | None = _pd.Field(None, validation_alias="ModelLatency", serialization_alias="ModelLatency")
     """The expected model latency at maximum invocation per minute for the instance."""
@@ -42,4 +49,9 @@ class RecommendationMetrics(_s.Shape):
     model_setup_time: ModelSetupTime | None = _pd.Field(
         None, validation_alias="ModelSetupTime", serialization_alias="ModelSetupTime"
     )
-    """The time it takes to launch new compute resources for a serverless endpoint. The time can vary depending on the model size, how long it takes to download the model, and the start-up time of the container. NaN indicates that the value is not available."""
+    """The time it takes to launch new compute resources for a serverless endpoint. The
+    time can vary depending on the model size, how long it takes to download the model,
+    and the start-up time of the container.
+
+    ``NaN`` indicates that the value is not available.
+    """

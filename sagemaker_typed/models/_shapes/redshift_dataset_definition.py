@@ -21,14 +21,18 @@ class RedshiftDatasetDefinition(_s.Shape):
     cluster_id: RedshiftClusterId = _pd.Field(validation_alias="ClusterId", serialization_alias="ClusterId")
 
     cluster_role_arn: RoleArn = _pd.Field(validation_alias="ClusterRoleArn", serialization_alias="ClusterRoleArn")
-    """The IAM role attached to your Redshift cluster that Amazon SageMaker uses to generate datasets."""
+    """The IAM role attached to your Redshift cluster that Amazon SageMaker uses to
+    generate datasets.
+    """
 
     database: RedshiftDatabase = _pd.Field(validation_alias="Database", serialization_alias="Database")
 
     db_user: RedshiftUserName = _pd.Field(validation_alias="DbUser", serialization_alias="DbUser")
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data from a Redshift execution."""
+    """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
+    Amazon SageMaker uses to encrypt data from a Redshift execution.
+    """
 
     output_compression: RedshiftResultCompressionType | None = _pd.Field(
         None, validation_alias="OutputCompression", serialization_alias="OutputCompression"

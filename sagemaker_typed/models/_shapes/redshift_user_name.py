@@ -5,5 +5,7 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-RedshiftUserName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=128, pattern="^(?:.*)$")]
+RedshiftUserName: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=128, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 """The database user name used in Redshift query execution."""

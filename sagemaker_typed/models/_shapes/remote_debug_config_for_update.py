@@ -8,7 +8,13 @@ from .enable_remote_debug import EnableRemoteDebug
 
 
 class RemoteDebugConfigForUpdate(_s.Shape):
-    """Configuration for remote debugging for the UpdateTrainingJob API. To learn more about the remote debugging functionality of SageMaker, see Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging ."""
+    """Configuration for remote debugging for the UpdateTrainingJob
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateTrainingJob.html)
+    API. To learn more about the remote debugging functionality of SageMaker, see Access
+    a training container through Amazon Web Services Systems Manager (SSM) for remote
+    debugging
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).
+    """
 
     enable_remote_debug: EnableRemoteDebug | None = _pd.Field(
         None, validation_alias="EnableRemoteDebug", serialization_alias="EnableRemoteDebug"

@@ -14,13 +14,20 @@ class RenderUiTemplateRequest(_s.Shape):
     human_task_ui_arn: HumanTaskUiArn | None = _pd.Field(
         None, validation_alias="HumanTaskUiArn", serialization_alias="HumanTaskUiArn"
     )
-    """The HumanTaskUiArn of the worker UI that you want to render. Do not provide a HumanTaskUiArn if you use the UiTemplate parameter. See a list of available Human Ui Amazon Resource Names (ARNs) in UiConfig ."""
+    """The ``HumanTaskUiArn`` of the worker UI that you want to render. Do not provide a
+    ``HumanTaskUiArn`` if you use the ``UiTemplate`` parameter.
+
+    See a list of available Human Ui Amazon Resource Names (ARNs) in UiConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UiConfig.html).
+    """
 
     role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) that has access to the S3 objects that are used by the template."""
+    """The Amazon Resource Name (ARN) that has access to the S3 objects that are used by
+    the template.
+    """
 
     task: RenderableTask = _pd.Field(validation_alias="Task", serialization_alias="Task")
-    """A RenderableTask object containing a representative task to render."""
+    """A ``RenderableTask`` object containing a representative task to render."""
 
     ui_template: UiTemplate | None = _pd.Field(None, validation_alias="UiTemplate", serialization_alias="UiTemplate")
-    """A Template object containing the worker UI template to render."""
+    """A ``Template`` object containing the worker UI template to render."""

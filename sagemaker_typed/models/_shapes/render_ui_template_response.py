@@ -10,7 +10,9 @@ from .string import String
 
 class RenderUiTemplateResponse(_s.OutputShape):
     errors: RenderingErrorList = _pd.Field(validation_alias="Errors", serialization_alias="Errors")
-    """A list of one or more RenderingError objects if any were encountered while rendering the template. If there were no errors, the list is empty."""
+    """A list of one or more ``RenderingError`` objects if any were encountered while
+    rendering the template. If there were no errors, the list is empty.
+    """
 
     rendered_content: String = _pd.Field(validation_alias="RenderedContent", serialization_alias="RenderedContent")
     """A Liquid template that renders the HTML for the worker UI."""

@@ -11,4 +11,8 @@ class RenderableTask(_s.Shape):
     """Contains input values for a task."""
 
     input: TaskInput = _pd.Field(validation_alias="Input", serialization_alias="Input")
-    """A JSON object that contains values for the variables defined in the template. It is made available to the template under the substitution variable task.input . For example, if you define a variable task.input.text in your template, you can supply the variable in the JSON object as "text": "sample text" ."""
+    """A JSON object that contains values for the variables defined in the template. It
+    is made available to the template under the substitution variable ``task.input``.
+    For example, if you define a variable ``task.input.text`` in your template, you can
+    supply the variable in the JSON object as ``"text": "sample text"``.
+    """

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 RepositoryUrl: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=1024, pattern="^(?:https://([.\\-_a-zA-Z0-9]+/?){3,1016})$", astral=False)
+    str, _c.Str(min_length=0, max_length=1024, pattern="^https://(?:[.\\-_a-zA-Z0-9]+/?){3,1016}$", astral=False)
 ]

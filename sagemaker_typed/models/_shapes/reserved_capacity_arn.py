@@ -10,6 +10,6 @@ ReservedCapacityArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=50,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:reserved-capacity/.*)$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:reserved-capacity/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

@@ -16,7 +16,13 @@ from .ultra_server_type import UltraServerType
 
 
 class ReservedCapacityOffering(_s.Shape):
-    """Details about a reserved capacity offering for a training plan offering. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """Details about a reserved capacity offering for a training plan offering.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     availability_zone: AvailabilityZone | None = _pd.Field(
         None, validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"
@@ -26,12 +32,16 @@ class ReservedCapacityOffering(_s.Shape):
     duration_hours: ReservedCapacityDurationHours | None = _pd.Field(
         None, validation_alias="DurationHours", serialization_alias="DurationHours"
     )
-    """The number of whole hours in the total duration for this reserved capacity offering."""
+    """The number of whole hours in the total duration for this reserved capacity
+    offering.
+    """
 
     duration_minutes: ReservedCapacityDurationMinutes | None = _pd.Field(
         None, validation_alias="DurationMinutes", serialization_alias="DurationMinutes"
     )
-    """The additional minutes beyond whole hours in the total duration for this reserved capacity offering."""
+    """The additional minutes beyond whole hours in the total duration for this reserved
+    capacity offering.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """The end time of the reserved capacity offering."""
@@ -72,4 +82,6 @@ class ReservedCapacityOffering(_s.Shape):
     ultra_server_type: UltraServerType | None = _pd.Field(
         None, validation_alias="UltraServerType", serialization_alias="UltraServerType"
     )
-    """The type of UltraServer included in this reserved capacity offering, such as ml.u-p6e-gb200x72."""
+    """The type of UltraServer included in this reserved capacity offering, such as
+    ml.u-p6e-gb200x72.
+    """

@@ -19,7 +19,13 @@ from .ultra_server_type import UltraServerType
 
 
 class ReservedCapacitySummary(_s.Shape):
-    """Details of a reserved capacity for the training plan. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """Details of a reserved capacity for the training plan.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     availability_zone: AvailabilityZone | None = _pd.Field(
         None, validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"
@@ -39,7 +45,9 @@ class ReservedCapacitySummary(_s.Shape):
     duration_minutes: ReservedCapacityDurationMinutes | None = _pd.Field(
         None, validation_alias="DurationMinutes", serialization_alias="DurationMinutes"
     )
-    """The additional minutes beyond whole hours in the total duration for this reserved capacity."""
+    """The additional minutes beyond whole hours in the total duration for this reserved
+    capacity.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """The end time of the reserved capacity."""
@@ -78,4 +86,6 @@ class ReservedCapacitySummary(_s.Shape):
     ultra_server_type: UltraServerType | None = _pd.Field(
         None, validation_alias="UltraServerType", serialization_alias="UltraServerType"
     )
-    """The type of UltraServer included in this reserved capacity, such as ml.u-p6e-gb200x72."""
+    """The type of UltraServer included in this reserved capacity, such as
+    ml.u-p6e-gb200x72.
+    """

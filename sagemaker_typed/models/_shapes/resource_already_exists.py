@@ -8,6 +8,8 @@ from .failure_reason import FailureReason
 
 
 class ResourceAlreadyExists(_s.Shape):
-    """The resource that you are trying to create already exists. Use a different resource name, or delete the existing resource before retrying."""
+    """The resource that you are trying to create already exists. Use a different
+    resource name, or delete the existing resource before retrying.
+    """
 
     message: FailureReason | None = _pd.Field(None, validation_alias="Message", serialization_alias="Message")

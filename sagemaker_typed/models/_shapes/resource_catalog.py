@@ -11,22 +11,28 @@ from .timestamp import Timestamp
 
 
 class ResourceCatalog(_s.Shape):
-    """A resource catalog containing all of the resources of a specific resource type within a resource owner account. For an example on sharing the Amazon SageMaker Feature Store DefaultFeatureGroupCatalog , see Share Amazon SageMaker Catalog resource type in the Amazon SageMaker Developer Guide."""
+    """A resource catalog containing all of the resources of a specific resource type
+    within a resource owner account. For an example on sharing the Amazon SageMaker
+    Feature Store ``DefaultFeatureGroupCatalog``, see Share Amazon SageMaker Catalog
+    resource type
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/feature-store-cross-account-discoverability-share-sagemaker-catalog.html)
+    in the Amazon SageMaker Developer Guide.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
-    """The time the ResourceCatalog was created."""
+    """The time the ``ResourceCatalog`` was created."""
 
     description: ResourceCatalogDescription = _pd.Field(
         validation_alias="Description", serialization_alias="Description"
     )
-    """A free form description of the ResourceCatalog ."""
+    """A free form description of the ``ResourceCatalog``."""
 
     resource_catalog_arn: ResourceCatalogArn = _pd.Field(
         validation_alias="ResourceCatalogArn", serialization_alias="ResourceCatalogArn"
     )
-    """The Amazon Resource Name (ARN) of the ResourceCatalog ."""
+    """The Amazon Resource Name (ARN) of the ``ResourceCatalog``."""
 
     resource_catalog_name: ResourceCatalogName = _pd.Field(
         validation_alias="ResourceCatalogName", serialization_alias="ResourceCatalogName"
     )
-    """The name of the ResourceCatalog ."""
+    """The name of the ``ResourceCatalog``."""

@@ -16,12 +16,16 @@ from .training_plan_arn import TrainingPlanArn
 
 
 class ResourceConfig(_s.Shape):
-    """Describes the resources, including machine learning (ML) compute instances and ML storage volumes, to use for model training."""
+    """Describes the resources, including machine learning (ML) compute instances and ML
+    storage volumes, to use for model training.
+    """
 
     instance_count: TrainingInstanceCount | None = _pd.Field(
         None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
     )
-    """The number of ML compute instances to use. For distributed training, provide a value greater than 1."""
+    """The number of ML compute instances to use. For distributed training, provide a
+    value greater than 1.
+    """
 
     instance_groups: InstanceGroups | None = _pd.Field(
         None, validation_alias="InstanceGroups", serialization_alias="InstanceGroups"
@@ -31,12 +35,23 @@ class ResourceConfig(_s.Shape):
     instance_placement_config: InstancePlacementConfig | None = _pd.Field(
         None, validation_alias="InstancePlacementConfig", serialization_alias="InstancePlacementConfig"
     )
-    """Configuration for how training job instances are placed and allocated within UltraServers. Only applicable for UltraServer capacity."""
+    """Configuration for how training job instances are placed and allocated within
+    UltraServers. Only applicable for UltraServer capacity.
+    """
 
     instance_preferences: InstancePreferenceList | None = _pd.Field(
         None, validation_alias="InstancePreferences", serialization_alias="InstancePreferences"
     )
-    """An ordered list of ML compute instance types for the training job, in priority order. SageMaker launches the training job on the first instance type in the list that has available capacity. If capacity is insufficient, SageMaker evaluates the next instance type in the preferred list. Exactly one instance type is selected for the job. InstancePreferences is mutually exclusive with InstanceType , InstanceGroups , InstancePlacementConfig , and EnableManagedSpotTraining , and supports only Flexible Training Plans (FTP) and On-Demand capacity."""
+    """An ordered list of ML compute instance types for the training job, in priority
+    order. SageMaker launches the training job on the first instance type in the list
+    that has available capacity. If capacity is insufficient, SageMaker evaluates the
+    next instance type in the preferred list. Exactly one instance type is selected for
+    the job.
+
+    ``InstancePreferences`` is mutually exclusive with ``InstanceType``,
+    ``InstanceGroups``, ``InstancePlacementConfig``, and ``EnableManagedSpotTraining``,
+    and supports only Flexible Training Plans (FTP) and On-Demand capacity.
+    """
 
     instance_type: TrainingInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
@@ -46,29 +61,98 @@ class ResourceConfig(_s.Shape):
     keep_alive_period_in_seconds: KeepAlivePeriodInSeconds | None = _pd.Field(
         None, validation_alias="KeepAlivePeriodInSeconds", serialization_alias="KeepAlivePeriodInSeconds"
     )
-    """The duration of time in seconds to retain configured resources in a warm pool for subsequent training jobs."""
+    """The duration of time in seconds to retain configured resources in a warm pool for
+    subsequent training jobs.
+    """
 
     selected_instance_count: TrainingInstanceCount | None = _pd.Field(
         None, validation_alias="SelectedInstanceCount", serialization_alias="SelectedInstanceCount"
     )
-    """The number of instances of SelectedInstanceType that the training job launched with. The job is billed for this instance type and count. Returned by DescribeTrainingJob after an instance type is selected. This field is read-only and isn't accepted in CreateTrainingJob requests."""
+    """The number of instances of ``SelectedInstanceType`` that the training job
+    launched with. The job is billed for this instance type and count. Returned by
+    ``DescribeTrainingJob`` after an instance type is selected. This field is read-only
+    and isn't accepted in ``CreateTrainingJob`` requests.
+    """
 
     selected_instance_type: TrainingInstanceType | None = _pd.Field(
         None, validation_alias="SelectedInstanceType", serialization_alias="SelectedInstanceType"
     )
-    """The instance type that SageMaker selected for the job from the provided InstancePreferences . The job is billed for this instance type and count. Returned by DescribeTrainingJob after an instance type is selected. This field is read-only and isn't accepted in CreateTrainingJob requests."""
+    """The instance type that SageMaker selected for the job from the provided
+    ``InstancePreferences``. The job is billed for this instance type and count.
+    Returned by ``DescribeTrainingJob``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrainingJob.html)
+    after an instance type is selected. This field is read-only and isn't accepted in
+    ``CreateTrainingJob`` requests.
+    """
 
     training_plan_arn: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN); of the training plan to use for this resource configuration."""
+    """The Amazon Resource Name (ARN); of the training plan to use for this resource
+    configuration.
+    """
 
     volume_kms_key_id: KmsKeyId | None = _pd.Field(
         None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
     )
-    """The Amazon Web Services KMS key that SageMaker uses to encrypt data on the storage volume attached to the ML compute instance(s) that run the training job. Certain Nitro-based instances include local storage, dependent on the instance type. Local storage volumes are encrypted using a hardware module on the instance. You can't request a VolumeKmsKeyId when using an instance type with local storage. For a list of instance types that support local instance storage, see Instance Store Volumes . For more information about local instance storage encryption, see SSD Instance Store Volumes . The VolumeKmsKeyId can be in any of the following formats: // KMS Key ID "1234abcd-12ab-34cd-56ef-1234567890ab" // Amazon Resource Name (ARN) of a KMS Key "arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"""
+    """The Amazon Web Services KMS key that SageMaker uses to encrypt data on the
+    storage volume attached to the ML compute instance(s) that run the training job.
+
+    Note: Certain Nitro-based instances include local storage, dependent on the instance
+    type. Local storage volumes are encrypted using a hardware module on the instance.
+    You can't request a ``VolumeKmsKeyId`` when using an instance type with local
+    storage.
+
+    For a list of instance types that support local instance storage, see Instance Store
+    Volumes
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/InstanceStorage.html#instance-store-volumes).
+
+    For more information about local instance storage encryption, see SSD Instance Store
+    Volumes
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ssd-instance-store.html).
+
+    The ``VolumeKmsKeyId`` can be in any of the following formats:
+
+    - // KMS Key ID
+
+      ``"1234abcd-12ab-34cd-56ef-1234567890ab"``
+
+    - // Amazon Resource Name (ARN) of a KMS Key
+
+      ``"arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"``
+    """
 
     volume_size_in_gb: OptionalVolumeSizeInGB | None = _pd.Field(
         None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
     )
-    """The size of the ML storage volume that you want to provision. SageMaker automatically selects the volume size for serverless training jobs. You cannot customize this setting. ML storage volumes store model artifacts and incremental states. Training algorithms might also use the ML storage volume for scratch space. If you want to store the training data in the ML storage volume, choose File as the TrainingInputMode in the algorithm specification. When using an ML instance with NVMe SSD volumes , SageMaker doesn't provision Amazon EBS General Purpose SSD (gp2) storage. Available storage is fixed to the NVMe-type instance's storage capacity. SageMaker configures storage paths for training datasets, checkpoints, model artifacts, and outputs to use the entire capacity of the instance storage. For example, ML instance families with the NVMe-type instance storage include ml.p4d , ml.g4dn , and ml.g5 . When using an ML instance with the EBS-only storage option and without instance storage, you must define the size of EBS volume through VolumeSizeInGB in the ResourceConfig API. For example, ML instance families that use EBS volumes include ml.c5 and ml.p2 . To look up instance types and their instance storage types and volumes, see Amazon EC2 Instance Types . To find the default local paths defined by the SageMaker training platform, see Amazon SageMaker Training Storage Folders for Training Datasets, Checkpoints, Model Artifacts, and Outputs ."""
+    """The size of the ML storage volume that you want to provision.
+
+    SageMaker automatically selects the volume size for serverless training jobs. You
+    cannot customize this setting.
+
+    ML storage volumes store model artifacts and incremental states. Training algorithms
+    might also use the ML storage volume for scratch space. If you want to store the
+    training data in the ML storage volume, choose ``File`` as the ``TrainingInputMode``
+    in the algorithm specification.
+
+    When using an ML instance with NVMe SSD volumes
+    (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ssd-instance-store.html#nvme-ssd-volumes),
+    SageMaker doesn't provision Amazon EBS General Purpose SSD (gp2) storage. Available
+    storage is fixed to the NVMe-type instance's storage capacity. SageMaker configures
+    storage paths for training datasets, checkpoints, model artifacts, and outputs to
+    use the entire capacity of the instance storage. For example, ML instance families
+    with the NVMe-type instance storage include ``ml.p4d``, ``ml.g4dn``, and ``ml.g5``.
+
+    When using an ML instance with the EBS-only storage option and without instance
+    storage, you must define the size of EBS volume through ``VolumeSizeInGB`` in the
+    ``ResourceConfig`` API. For example, ML instance families that use EBS volumes
+    include ``ml.c5`` and ``ml.p2``.
+
+    To look up instance types and their instance storage types and volumes, see Amazon
+    EC2 Instance Types (http://aws.amazon.com/ec2/instance-types/).
+
+    To find the default local paths defined by the SageMaker training platform, see
+    Amazon SageMaker Training Storage Folders for Training Datasets, Checkpoints, Model
+    Artifacts, and Outputs
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-train-storage.html).
+    """

@@ -8,9 +8,13 @@ from .keep_alive_period_in_seconds import KeepAlivePeriodInSeconds
 
 
 class ResourceConfigForUpdate(_s.Shape):
-    """The ResourceConfig to update KeepAlivePeriodInSeconds . Other fields in the ResourceConfig cannot be updated."""
+    """The ``ResourceConfig`` to update ``KeepAlivePeriodInSeconds``. Other fields in
+    the ``ResourceConfig`` cannot be updated.
+    """
 
     keep_alive_period_in_seconds: KeepAlivePeriodInSeconds = _pd.Field(
         validation_alias="KeepAlivePeriodInSeconds", serialization_alias="KeepAlivePeriodInSeconds"
     )
-    """The KeepAlivePeriodInSeconds value specified in the ResourceConfig to update."""
+    """The ``KeepAlivePeriodInSeconds`` value specified in the ``ResourceConfig`` to
+    update.
+    """

@@ -6,5 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ResourceIdentifier: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=256, pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*)$")
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=256,
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
+    ),
 ]

@@ -8,6 +8,8 @@ from .failure_reason import FailureReason
 
 
 class ResourceLimitExceeded(_s.Shape):
-    """You have exceeded an SageMaker resource limit. For example, you might have too many training jobs created."""
+    """You have exceeded an SageMaker resource limit. For example, you might have too
+    many training jobs created.
+    """
 
     message: FailureReason | None = _pd.Field(None, validation_alias="Message", serialization_alias="Message")

@@ -10,17 +10,23 @@ from .max_parallel_training_jobs import MaxParallelTrainingJobs
 
 
 class ResourceLimits(_s.Shape):
-    """Specifies the maximum number of training jobs and parallel training jobs that a hyperparameter tuning job can launch."""
+    """Specifies the maximum number of training jobs and parallel training jobs that a
+    hyperparameter tuning job can launch.
+    """
 
     max_number_of_training_jobs: MaxNumberOfTrainingJobs | None = _pd.Field(
         None, validation_alias="MaxNumberOfTrainingJobs", serialization_alias="MaxNumberOfTrainingJobs"
     )
-    """The maximum number of training jobs that a hyperparameter tuning job can launch."""
+    """The maximum number of training jobs that a hyperparameter tuning job can
+    launch.
+    """
 
     max_parallel_training_jobs: MaxParallelTrainingJobs = _pd.Field(
         validation_alias="MaxParallelTrainingJobs", serialization_alias="MaxParallelTrainingJobs"
     )
-    """The maximum number of concurrent training jobs that a hyperparameter tuning job can launch."""
+    """The maximum number of concurrent training jobs that a hyperparameter tuning job
+    can launch.
+    """
 
     max_runtime_in_seconds: HyperParameterTuningMaxRuntimeInSeconds | None = _pd.Field(
         None, validation_alias="MaxRuntimeInSeconds", serialization_alias="MaxRuntimeInSeconds"

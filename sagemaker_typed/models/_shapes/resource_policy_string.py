@@ -6,5 +6,10 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ResourcePolicyString: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=20480, pattern="^(?:.*(?:[ \\r\\n\\t].*)*)$")
+    str,
+    _c.Str(
+        min_length=0,
+        max_length=20480,
+        pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*(?:[ \\r\\n\\t][^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)*$",
+    ),
 ]

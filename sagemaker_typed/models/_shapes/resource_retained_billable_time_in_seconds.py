@@ -6,4 +6,6 @@ import pydantic as _pd
 
 
 ResourceRetainedBillableTimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
-"""Optional. Indicates how many seconds the resource stayed in ResourceRetained state. Populated only after resource reaches ResourceReused or ResourceReleased state."""
+"""Optional. Indicates how many seconds the resource stayed in ResourceRetained state.
+Populated only after resource reaches ResourceReused or ResourceReleased state.
+"""

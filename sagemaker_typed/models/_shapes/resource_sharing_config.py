@@ -15,12 +15,29 @@ class ResourceSharingConfig(_s.Shape):
     absolute_borrow_limits: AbsoluteBorrowLimitResourceList | None = _pd.Field(
         None, validation_alias="AbsoluteBorrowLimits", serialization_alias="AbsoluteBorrowLimits"
     )
-    """The absolute limits on compute resources that can be borrowed from idle compute. When specified, these limits define the maximum amount of specific resource types (such as accelerators, vCPU, or memory) that an entity can borrow, regardless of the percentage-based BorrowLimit ."""
+    """The absolute limits on compute resources that can be borrowed from idle compute.
+    When specified, these limits define the maximum amount of specific resource types
+    (such as accelerators, vCPU, or memory) that an entity can borrow, regardless of the
+    percentage-based ``BorrowLimit``.
+    """
 
     borrow_limit: BorrowLimit | None = _pd.Field(
         None, validation_alias="BorrowLimit", serialization_alias="BorrowLimit"
     )
-    """The limit on how much idle compute can be borrowed.The values can be 1 - 500 percent of idle compute that the team is allowed to borrow. Default is 50 ."""
+    """The limit on how much idle compute can be borrowed.The values can be 1 - 500
+    percent of idle compute that the team is allowed to borrow.
+
+    Default is ``50``.
+    """
 
     strategy: ResourceSharingStrategy = _pd.Field(validation_alias="Strategy", serialization_alias="Strategy")
-    """The strategy of how idle compute is shared within the cluster. The following are the options of strategies. DontLend : entities do not lend idle compute. Lend : entities can lend idle compute to entities that can borrow. LendandBorrow : entities can lend idle compute and borrow idle compute from other entities. Default is LendandBorrow ."""
+    """The strategy of how idle compute is shared within the cluster. The following are
+    the options of strategies.
+
+    - ``DontLend``: entities do not lend idle compute.
+    - ``Lend``: entities can lend idle compute to entities that can borrow.
+    - ``LendandBorrow``: entities can lend idle compute and borrow idle compute from
+      other entities.
+
+    Default is ``LendandBorrow``.
+    """

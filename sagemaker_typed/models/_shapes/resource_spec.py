@@ -13,17 +13,33 @@ from .studio_resource_spec_training_plan_arn import StudioResourceSpecTrainingPl
 
 
 class ResourceSpec(_s.Shape):
-    """Specifies the ARN's of a SageMaker AI image and SageMaker AI image version, and the instance type that the version runs on. When both SageMakerImageVersionArn and SageMakerImageArn are passed, SageMakerImageVersionArn is used. Any updates to SageMakerImageArn will not take effect if SageMakerImageVersionArn already exists in the ResourceSpec because SageMakerImageVersionArn always takes precedence. To clear the value set for SageMakerImageVersionArn , pass None as the value."""
+    """Specifies the ARN's of a SageMaker AI image and SageMaker AI image version, and
+    the instance type that the version runs on.
+
+    Note: When both ``SageMakerImageVersionArn`` and ``SageMakerImageArn`` are passed,
+    ``SageMakerImageVersionArn`` is used. Any updates to ``SageMakerImageArn`` will not
+    take effect if ``SageMakerImageVersionArn`` already exists in the ``ResourceSpec``
+    because ``SageMakerImageVersionArn`` always takes precedence. To clear the value set
+    for ``SageMakerImageVersionArn``, pass ``None`` as the value.
+    """
 
     instance_type: AppInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
     )
-    """The instance type that the image version runs on. JupyterServer apps only support the system value. For KernelGateway apps , the system value is translated to ml.t3.medium . KernelGateway apps also support all other values for available instance types."""
+    """The instance type that the image version runs on.
+
+    Note: JupyterServer apps only support the ``system`` value.
+
+    For KernelGateway apps, the ``system`` value is translated to ``ml.t3.medium``.
+    KernelGateway apps also support all other values for available instance types.
+    """
 
     lifecycle_config_arn: StudioLifecycleConfigArn | None = _pd.Field(
         None, validation_alias="LifecycleConfigArn", serialization_alias="LifecycleConfigArn"
     )
-    """The Amazon Resource Name (ARN) of the Lifecycle Configuration attached to the Resource."""
+    """The Amazon Resource Name (ARN) of the Lifecycle Configuration attached to the
+    Resource.
+    """
 
     sage_maker_image_arn: ImageArn | None = _pd.Field(
         None, validation_alias="SageMakerImageArn", serialization_alias="SageMakerImageArn"
@@ -33,14 +49,25 @@ class ResourceSpec(_s.Shape):
     sage_maker_image_version_alias: ImageVersionAlias | None = _pd.Field(
         None, validation_alias="SageMakerImageVersionAlias", serialization_alias="SageMakerImageVersionAlias"
     )
-    """The SageMakerImageVersionAlias of the image to launch with. This value is in SemVer 2.0.0 versioning format."""
+    """The SageMakerImageVersionAlias of the image to launch with. This value is in
+    SemVer 2.0.0 versioning format.
+    """
 
     sage_maker_image_version_arn: ImageVersionArn | None = _pd.Field(
         None, validation_alias="SageMakerImageVersionArn", serialization_alias="SageMakerImageVersionArn"
     )
-    """The ARN of the image version created on the instance. To clear the value set for SageMakerImageVersionArn , pass None as the value."""
+    """The ARN of the image version created on the instance. To clear the value set for
+    ``SageMakerImageVersionArn``, pass ``None`` as the value.
+    """
 
     training_plan_arn: StudioResourceSpecTrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The ARN of the SageMaker AI Training Plan to use for this app. When you specify a training plan, the app launches on reserved GPU capacity. This field is supported for JupyterLab and CodeEditor app types. For more information about how to reserve GPU capacity with SageMaker AI Training Plans, see Using training plans in Studio applications ."""
+    """The ARN of the SageMaker AI Training Plan to use for this app. When you specify a
+    training plan, the app launches on reserved GPU capacity. This field is supported
+    for JupyterLab and CodeEditor app types.
+
+    For more information about how to reserve GPU capacity with SageMaker AI Training
+    Plans, see Using training plans in Studio applications
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/training-plan-utilization-for-studio-apps.html).
+    """

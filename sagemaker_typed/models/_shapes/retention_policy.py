@@ -13,4 +13,8 @@ class RetentionPolicy(_s.Shape):
     home_efs_file_system: RetentionType | None = _pd.Field(
         None, validation_alias="HomeEfsFileSystem", serialization_alias="HomeEfsFileSystem"
     )
-    """The default is Retain , which specifies to keep the data stored on the Amazon EFS volume. Specify Delete to delete the data stored on the Amazon EFS volume."""
+    """The default is ``Retain``, which specifies to keep the data stored on the Amazon
+    EFS volume.
+
+    Specify ``Delete`` to delete the data stored on the Amazon EFS volume.
+    """

@@ -13,12 +13,16 @@ class RetryPipelineExecutionRequest(_s.Shape):
     client_request_token: IdempotencyToken | None = _pd.Field(
         None, validation_alias="ClientRequestToken", serialization_alias="ClientRequestToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than once."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the operation. An idempotent operation completes no more than once.
+    """
 
     parallelism_configuration: ParallelismConfiguration | None = _pd.Field(
         None, validation_alias="ParallelismConfiguration", serialization_alias="ParallelismConfiguration"
     )
-    """This configuration, if specified, overrides the parallelism configuration of the parent pipeline."""
+    """This configuration, if specified, overrides the parallelism configuration of the
+    parent pipeline.
+    """
 
     pipeline_execution_arn: PipelineExecutionArn = _pd.Field(
         validation_alias="PipelineExecutionArn", serialization_alias="PipelineExecutionArn"

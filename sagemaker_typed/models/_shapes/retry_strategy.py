@@ -8,9 +8,16 @@ from .maximum_retry_attempts import MaximumRetryAttempts
 
 
 class RetryStrategy(_s.Shape):
-    """The retry strategy to use when a training job fails due to an InternalServerError . RetryStrategy is specified as part of the CreateTrainingJob and CreateHyperParameterTuningJob requests. You can add the StoppingCondition parameter to the request to limit the training time for the complete job."""
+    """The retry strategy to use when a training job fails due to an
+    ``InternalServerError``. ``RetryStrategy`` is specified as part of the
+    ``CreateTrainingJob`` and ``CreateHyperParameterTuningJob`` requests. You can add
+    the ``StoppingCondition`` parameter to the request to limit the training time for
+    the complete job.
+    """
 
     maximum_retry_attempts: MaximumRetryAttempts = _pd.Field(
         validation_alias="MaximumRetryAttempts", serialization_alias="MaximumRetryAttempts"
     )
-    """The number of times to retry the job. When the job is retried, it's SecondaryStatus is changed to STARTING ."""
+    """The number of times to retry the job. When the job is retried, it's
+    ``SecondaryStatus`` is changed to ``STARTING``.
+    """

@@ -10,7 +10,7 @@ RoleArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=20,
         max_length=2048,
-        pattern="^(?:arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+)$",
+        pattern="^arn:aws[a-z\\-]*:iam::[[:digit:]]{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+$",
         astral=False,
     ),
 ]

@@ -9,10 +9,18 @@ from .non_empty_string256 import NonEmptyString256
 
 
 class RoleGroupAssignment(_s.Shape):
-    """Defines the mapping between an in-app role and the Amazon Web Services IAM Identity Center group patterns that should be assigned to that role within the SageMaker Partner AI App."""
+    """Defines the mapping between an in-app role and the Amazon Web Services IAM
+    Identity Center group patterns that should be assigned to that role within the
+    SageMaker Partner AI App.
+    """
 
     group_patterns: GroupPatternsList = _pd.Field(validation_alias="GroupPatterns", serialization_alias="GroupPatterns")
-    """A list of Amazon Web Services IAM Identity Center group patterns that should be assigned to the specified role. Group patterns support wildcard matching using * ."""
+    """A list of Amazon Web Services IAM Identity Center group patterns that should be
+    assigned to the specified role. Group patterns support wildcard matching using
+    ``*``.
+    """
 
     role_name: NonEmptyString256 = _pd.Field(validation_alias="RoleName", serialization_alias="RoleName")
-    """The name of the in-app role within the SageMaker Partner AI App. The specific roles available depend on the app type and version."""
+    """The name of the in-app role within the SageMaker Partner AI App. The specific
+    roles available depend on the app type and version.
+    """

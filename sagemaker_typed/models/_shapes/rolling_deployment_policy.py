@@ -13,9 +13,13 @@ class RollingDeploymentPolicy(_s.Shape):
     maximum_batch_size: CapacitySizeConfig = _pd.Field(
         validation_alias="MaximumBatchSize", serialization_alias="MaximumBatchSize"
     )
-    """The maximum amount of instances in the cluster that SageMaker can update at a time."""
+    """The maximum amount of instances in the cluster that SageMaker can update at a
+    time.
+    """
 
     rollback_maximum_batch_size: CapacitySizeConfig | None = _pd.Field(
         None, validation_alias="RollbackMaximumBatchSize", serialization_alias="RollbackMaximumBatchSize"
     )
-    """The maximum amount of instances in the cluster that SageMaker can roll back at a time."""
+    """The maximum amount of instances in the cluster that SageMaker can roll back at
+    a time.
+    """

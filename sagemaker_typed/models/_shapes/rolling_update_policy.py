@@ -15,21 +15,33 @@ class RollingUpdatePolicy(_s.Shape):
     maximum_batch_size: CapacitySize = _pd.Field(
         validation_alias="MaximumBatchSize", serialization_alias="MaximumBatchSize"
     )
-    """Batch size for each rolling step to provision capacity and turn on traffic on the new endpoint fleet, and terminate capacity on the old endpoint fleet. Value must be between 5% to 50% of the variant's total instance count."""
+    """Batch size for each rolling step to provision capacity and turn on traffic on the
+    new endpoint fleet, and terminate capacity on the old endpoint fleet. Value must be
+    between 5% to 50% of the variant's total instance count.
+    """
 
     maximum_execution_timeout_in_seconds: MaximumExecutionTimeoutInSeconds | None = _pd.Field(
         None,
         validation_alias="MaximumExecutionTimeoutInSeconds",
         serialization_alias="MaximumExecutionTimeoutInSeconds",
     )
-    """The time limit for the total deployment. Exceeding this limit causes a timeout."""
+    """The time limit for the total deployment. Exceeding this limit causes a
+    timeout.
+    """
 
     rollback_maximum_batch_size: CapacitySize | None = _pd.Field(
         None, validation_alias="RollbackMaximumBatchSize", serialization_alias="RollbackMaximumBatchSize"
     )
-    """Batch size for rollback to the old endpoint fleet. Each rolling step to provision capacity and turn on traffic on the old endpoint fleet, and terminate capacity on the new endpoint fleet. If this field is absent, the default value will be set to 100% of total capacity which means to bring up the whole capacity of the old fleet at once during rollback."""
+    """Batch size for rollback to the old endpoint fleet. Each rolling step to provision
+    capacity and turn on traffic on the old endpoint fleet, and terminate capacity on
+    the new endpoint fleet. If this field is absent, the default value will be set to
+    100% of total capacity which means to bring up the whole capacity of the old fleet
+    at once during rollback.
+    """
 
     wait_interval_in_seconds: WaitIntervalInSeconds = _pd.Field(
         validation_alias="WaitIntervalInSeconds", serialization_alias="WaitIntervalInSeconds"
     )
-    """The length of the baking period, during which SageMaker monitors alarms for each batch on the new fleet."""
+    """The length of the baking period, during which SageMaker monitors alarms for each
+    batch on the new fleet.
+    """

@@ -8,9 +8,13 @@ from .inference_router_max_time_in_backlog_seconds import InferenceRouterMaxTime
 
 
 class RoutingTargetAsyncInferenceClientConfig(_s.Shape):
-    """How the inference router submits asynchronous requests to the destinations of a routing target."""
+    """How the inference router submits asynchronous requests to the destinations of a
+    routing target.
+    """
 
     max_time_in_backlog_seconds: InferenceRouterMaxTimeInBacklogSeconds | None = _pd.Field(
         None, validation_alias="MaxTimeInBacklogSeconds", serialization_alias="MaxTimeInBacklogSeconds"
     )
-    """The maximum time, in seconds, that a request can wait at a destination before the inference router moves it to another destination. The default is 900 seconds."""
+    """The maximum time, in seconds, that a request can wait at a destination before the
+    inference router moves it to another destination. The default is 900 seconds.
+    """

@@ -19,4 +19,6 @@ class RoutingTargetAsyncInferenceConfig(_s.Shape):
     output_config: RoutingTargetAsyncInferenceOutputConfig = _pd.Field(
         validation_alias="OutputConfig", serialization_alias="OutputConfig"
     )
-    """The Amazon S3 locations for the results of asynchronous requests, and the notification settings."""
+    """The Amazon S3 locations for the results of asynchronous requests, and the
+    notification settings.
+    """

@@ -8,14 +8,23 @@ from .inference_router_sns_topic_arn import InferenceRouterSnsTopicArn
 
 
 class RoutingTargetAsyncInferenceNotificationConfig(_s.Shape):
-    """The Amazon SNS topics that the inference router publishes to. The router publishes one notification for each request. The notification contains the location of the result, not the result itself. The destination endpoints also send their own notifications, if they're configured to."""
+    """The Amazon SNS topics that the inference router publishes to. The router
+    publishes one notification for each request. The notification contains the location
+    of the result, not the result itself. The destination endpoints also send their own
+    notifications, if they're configured to.
+    """
 
     error_topic: InferenceRouterSnsTopicArn | None = _pd.Field(
         None, validation_alias="ErrorTopic", serialization_alias="ErrorTopic"
     )
-    """The ARN of the Amazon SNS topic to publish to when a request fails, or when the router can't place it on any destination. The topic must be a standard topic, and can be in any Amazon Web Services Region."""
+    """The ARN of the Amazon SNS topic to publish to when a request fails, or when the
+    router can't place it on any destination. The topic must be a standard topic, and
+    can be in any Amazon Web Services Region.
+    """
 
     success_topic: InferenceRouterSnsTopicArn | None = _pd.Field(
         None, validation_alias="SuccessTopic", serialization_alias="SuccessTopic"
     )
-    """The ARN of the Amazon SNS topic to publish to when a request completes. The topic must be a standard topic, and can be in any Amazon Web Services Region."""
+    """The ARN of the Amazon SNS topic to publish to when a request completes. The topic
+    must be a standard topic, and can be in any Amazon Web Services Region.
+    """

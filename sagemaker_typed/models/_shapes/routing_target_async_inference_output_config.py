@@ -10,22 +10,38 @@ from .routing_target_async_inference_notification_config import RoutingTargetAsy
 
 
 class RoutingTargetAsyncInferenceOutputConfig(_s.Shape):
-    """The output settings for the asynchronous requests of a routing target. Every destination writes to the same locations. CreateInferenceRouter and UpdateInferenceRouter don't check who owns the buckets. If another account owns the output bucket, requests fail."""
+    """The output settings for the asynchronous requests of a routing target. Every
+    destination writes to the same locations. ``CreateInferenceRouter`` and
+    ``UpdateInferenceRouter`` don't check who owns the buckets. If another account owns
+    the output bucket, requests fail.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The KMS key that encrypts the results in Amazon S3. You can specify a key ID, key ARN, alias name, or alias ARN. If any destination is in a different account or Amazon Web Services Region from the inference router, specify a key ARN or an alias ARN."""
+    """The KMS key that encrypts the results in Amazon S3. You can specify a key ID, key
+    ARN, alias name, or alias ARN. If any destination is in a different account or
+    Amazon Web Services Region from the inference router, specify a key ARN or an alias
+    ARN.
+    """
 
     notification_config: RoutingTargetAsyncInferenceNotificationConfig | None = _pd.Field(
         None, validation_alias="NotificationConfig", serialization_alias="NotificationConfig"
     )
-    """The Amazon SNS topics that the inference router publishes to when a request completes or fails."""
+    """The Amazon SNS topics that the inference router publishes to when a request
+    completes or fails.
+    """
 
     s3_failure_path: InferenceRouterS3Uri = _pd.Field(
         validation_alias="S3FailurePath", serialization_alias="S3FailurePath"
     )
-    """The Amazon S3 location for the failure details of failed requests. The bucket must be in the inference router's Amazon Web Services Region and owned by the router's account."""
+    """The Amazon S3 location for the failure details of failed requests. The bucket
+    must be in the inference router's Amazon Web Services Region and owned by the
+    router's account.
+    """
 
     s3_output_path: InferenceRouterS3Uri = _pd.Field(
         validation_alias="S3OutputPath", serialization_alias="S3OutputPath"
     )
-    """The Amazon S3 location for the results of successful requests. The bucket must be in the inference router's Amazon Web Services Region and owned by the router's account."""
+    """The Amazon S3 location for the results of successful requests. The bucket must be
+    in the inference router's Amazon Web Services Region and owned by the router's
+    account.
+    """

@@ -8,7 +8,12 @@ from .s3_schema_uri import S3SchemaUri
 
 
 class S3FileSystem(_s.Shape):
-    """A custom file system in Amazon S3. This is only supported in Amazon SageMaker Unified Studio."""
+    """A custom file system in Amazon S3. This is only supported in Amazon SageMaker
+    Unified Studio.
+    """
 
     s3_uri: S3SchemaUri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """The Amazon S3 URI that specifies the location in S3 where files are stored, which is mounted within the Studio environment. For example: s3://&lt;bucket-name&gt;/&lt;prefix&gt;/ ."""
+    """The Amazon S3 URI that specifies the location in S3 where files are stored, which
+    is mounted within the Studio environment. For example:
+    ``s3://<bucket-name>/<prefix>/``.
+    """

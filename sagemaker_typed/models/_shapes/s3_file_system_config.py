@@ -12,7 +12,9 @@ class S3FileSystemConfig(_s.Shape):
     """Configuration for the custom Amazon S3 file system."""
 
     mount_path: String1024 | None = _pd.Field(None, validation_alias="MountPath", serialization_alias="MountPath")
-    """The file system path where the Amazon S3 storage location will be mounted within the Amazon SageMaker Studio environment."""
+    """The file system path where the Amazon S3 storage location will be mounted within
+    the Amazon SageMaker Studio environment.
+    """
 
     s3_uri: S3SchemaUri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
     """The Amazon S3 URI of the S3 file system configuration."""

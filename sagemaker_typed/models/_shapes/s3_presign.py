@@ -8,9 +8,18 @@ from .iam_policy_constraints import IamPolicyConstraints
 
 
 class S3Presign(_s.Shape):
-    """This object defines the access restrictions to Amazon S3 resources that are included in custom worker task templates using the Liquid filter, grant_read_access . To learn more about how custom templates are created, see Create custom worker task templates ."""
+    """This object defines the access restrictions to Amazon S3 resources that are
+    included in custom worker task templates using the Liquid filter,
+    ``grant_read_access``.
+
+    To learn more about how custom templates are created, see Create custom worker task
+    templates
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-custom-templates.html).
+    """
 
     iam_policy_constraints: IamPolicyConstraints | None = _pd.Field(
         None, validation_alias="IamPolicyConstraints", serialization_alias="IamPolicyConstraints"
     )
-    """Use this parameter to specify the allowed request source. Possible sources are either SourceIp or VpcSourceIp ."""
+    """Use this parameter to specify the allowed request source. Possible sources are
+    either ``SourceIp`` or ``VpcSourceIp``.
+    """

@@ -9,10 +9,19 @@ from .s3_uri import S3Uri
 
 
 class S3StorageConfig(_s.Shape):
-    """The Amazon Simple Storage (Amazon S3) location and security configuration for OfflineStore ."""
+    """The Amazon Simple Storage (Amazon S3) location and security configuration for
+    ``OfflineStore``.
+    """
 
     kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
-    """The Amazon Web Services Key Management Service (KMS) key ARN of the key used to encrypt any objects written into the OfflineStore S3 location. The IAM roleARN that is passed as a parameter to CreateFeatureGroup must have below permissions to the KmsKeyId : "kms:GenerateDataKey"""
+    """The Amazon Web Services Key Management Service (KMS) key ARN of the key used to
+    encrypt any objects written into the ``OfflineStore`` S3 location.
+
+    The IAM ``roleARN`` that is passed as a parameter to ``CreateFeatureGroup`` must
+    have below permissions to the ``KmsKeyId``:
+
+    - ``"kms:GenerateDataKey"``
+    """
 
     resolved_output_s3_uri: S3Uri | None = _pd.Field(
         None, validation_alias="ResolvedOutputS3Uri", serialization_alias="ResolvedOutputS3Uri"
@@ -20,4 +29,7 @@ class S3StorageConfig(_s.Shape):
     """The S3 path where offline records are written."""
 
     s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
-    """The S3 URI, or location in Amazon S3, of OfflineStore . S3 URIs have a format similar to the following: s3://example-bucket/prefix/ ."""
+    """The S3 URI, or location in Amazon S3, of ``OfflineStore``.
+
+    S3 URIs have a format similar to the following: ``s3://example-bucket/prefix/``.
+    """

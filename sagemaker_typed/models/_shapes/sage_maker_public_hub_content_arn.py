@@ -10,7 +10,7 @@ SageMakerPublicHubContentArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=255,
-        pattern="^(?:arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:aws:hub-content/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}/Model/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63})$",
+        pattern="^arn:[a-z0-9\\-.]{1,63}:sagemaker:[[:word:]]+(?:-[[:word:]]+)+:aws:hub-content/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}/Model/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,63}$",
         astral=False,
     ),
 ]

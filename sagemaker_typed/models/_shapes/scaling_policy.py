@@ -13,4 +13,6 @@ class ScalingPolicy(_s.UnionShape):
     target_tracking: TargetTrackingScalingPolicyConfiguration | None = _pd.Field(
         None, validation_alias="TargetTracking", serialization_alias="TargetTracking"
     )
-    """A target tracking scaling policy. Includes support for predefined or customized metrics."""
+    """A target tracking scaling policy. Includes support for predefined or
+    customized metrics.
+    """

@@ -13,7 +13,15 @@ class ScalingPolicyMetric(_s.Shape):
     invocations_per_instance: Integer | None = _pd.Field(
         None, validation_alias="InvocationsPerInstance", serialization_alias="InvocationsPerInstance"
     )
-    """The number of invocations sent to a model, normalized by InstanceCount in each ProductionVariant. 1/numberOfInstances is sent as the value on each request, where numberOfInstances is the number of active instances for the ProductionVariant behind the endpoint at the time of the request."""
+    """The number of invocations sent to a model, normalized by ``InstanceCount`` in
+    each ProductionVariant. ``1/numberOfInstances`` is sent as the value on each
+    request, where ``numberOfInstances`` is the number of active instances for the
+    ProductionVariant behind the endpoint at the time of the request.
+    """
 
     model_latency: Integer | None = _pd.Field(None, validation_alias="ModelLatency", serialization_alias="ModelLatency")
-    """The interval of time taken by a model to respond as viewed from SageMaker. This interval includes the local communication times taken to send the request and to fetch the response from the container of a model and the time taken to complete the inference in the container."""
+    """The interval of time taken by a model to respond as viewed from SageMaker. This
+    interval includes the local communication times taken to send the request and to
+    fetch the response from the container of a model and the time taken to complete the
+    inference in the container.
+    """

@@ -9,7 +9,9 @@ from .deployment_configuration import DeploymentConfiguration
 
 
 class ScheduledUpdateConfig(_s.Shape):
-    """The configuration object of the schedule that SageMaker follows when updating the AMI."""
+    """The configuration object of the schedule that SageMaker follows when updating
+    the AMI.
+    """
 
     deployment_config: DeploymentConfiguration | None = _pd.Field(
         None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
@@ -19,4 +21,6 @@ class ScheduledUpdateConfig(_s.Shape):
     schedule_expression: CronScheduleExpression = _pd.Field(
         validation_alias="ScheduleExpression", serialization_alias="ScheduleExpression"
     )
-    """A cron expression that specifies the schedule that SageMaker follows when updating the AMI."""
+    """A cron expression that specifies the schedule that SageMaker follows when
+    updating the AMI.
+    """

@@ -10,17 +10,31 @@ from .priority_class_list import PriorityClassList
 
 
 class SchedulerConfig(_s.Shape):
-    """Cluster policy configuration. This policy is used for task prioritization and fair-share allocation. This helps prioritize critical workloads and distributes idle compute across entities."""
+    """Cluster policy configuration. This policy is used for task prioritization and
+    fair-share allocation. This helps prioritize critical workloads and distributes idle
+    compute across entities.
+    """
 
     fair_share: FairShare | None = _pd.Field(None, validation_alias="FairShare", serialization_alias="FairShare")
-    """When enabled, entities borrow idle compute based on their assigned FairShareWeight . When disabled, entities borrow idle compute based on a first-come first-serve basis. Default is Enabled ."""
+    """When enabled, entities borrow idle compute based on their assigned
+    ``FairShareWeight``.
+
+    When disabled, entities borrow idle compute based on a first-come first-serve basis.
+
+    Default is ``Enabled``.
+    """
 
     idle_resource_sharing: IdleResourceSharing | None = _pd.Field(
         None, validation_alias="IdleResourceSharing", serialization_alias="IdleResourceSharing"
     )
-    """Configuration for sharing idle compute resources across entities in the cluster. When enabled, unallocated resources are automatically calculated and made available for entities to borrow."""
+    """Configuration for sharing idle compute resources across entities in the cluster.
+    When enabled, unallocated resources are automatically calculated and made available
+    for entities to borrow.
+    """
 
     priority_classes: PriorityClassList | None = _pd.Field(
         None, validation_alias="PriorityClasses", serialization_alias="PriorityClasses"
     )
-    """List of the priority classes, PriorityClass , of the cluster policy. When specified, these class configurations define how tasks are queued."""
+    """List of the priority classes, ``PriorityClass``, of the cluster policy. When
+    specified, these class configurations define how tasks are queued.
+    """

@@ -14,7 +14,22 @@ SearchExpressionList: _t.TypeAlias = _t.Annotated[list["SearchExpression"], _pd.
 
 
 class SearchExpression(_s.Shape):
-    """A multi-expression that searches for the specified resource or resources in a search. All resource objects that satisfy the expression's condition are included in the search results. You must specify at least one subexpression, filter, or nested filter. A SearchExpression can contain up to twenty elements. A SearchExpression contains the following components: A list of Filter objects. Each filter defines a simple Boolean expression comprised of a resource property name, Boolean operator, and value. A list of NestedFilter objects. Each nested filter defines a list of Boolean expressions using a list of resource properties. A nested filter is satisfied if a single object in the list satisfies all Boolean expressions. A list of SearchExpression objects. A search expression object can be nested in a list of search expression objects. A Boolean operator: And or Or ."""
+    """A multi-expression that searches for the specified resource or resources in a
+    search. All resource objects that satisfy the expression's condition are included in
+    the search results. You must specify at least one subexpression, filter, or nested
+    filter. A ``SearchExpression`` can contain up to twenty elements.
+
+    A ``SearchExpression`` contains the following components:
+
+    - A list of ``Filter`` objects. Each filter defines a simple Boolean expression
+      comprised of a resource property name, Boolean operator, and value.
+    - A list of ``NestedFilter`` objects. Each nested filter defines a list of Boolean
+      expressions using a list of resource properties. A nested filter is satisfied if a
+      single object in the list satisfies all Boolean expressions.
+    - A list of ``SearchExpression`` objects. A search expression object can be nested
+      in a list of search expression objects.
+    - A Boolean operator: ``And`` or ``Or``.
+    """
 
     filters: FilterList | None = _pd.Field(None, validation_alias="Filters", serialization_alias="Filters")
     """A list of filter objects."""
@@ -25,7 +40,12 @@ class SearchExpression(_s.Shape):
     """A list of nested filter objects."""
 
     operator: BooleanOperator | None = _pd.Field(None, validation_alias="Operator", serialization_alias="Operator")
-    """A Boolean operator used to evaluate the search expression. If you want every conditional statement in all lists to be satisfied for the entire search expression to be true, specify And . If only a single conditional statement needs to be true for the entire search expression to be true, specify Or . The default value is And ."""
+    """A Boolean operator used to evaluate the search expression. If you want every
+    conditional statement in all lists to be satisfied for the entire search expression
+    to be true, specify ``And``. If only a single conditional statement needs to be true
+    for the entire search expression to be true, specify ``Or``. The default value is
+    ``And``.
+    """
 
     sub_expressions: SearchExpressionList | None = _pd.Field(
         None, validation_alias="SubExpressions", serialization_alias="SubExpressions"

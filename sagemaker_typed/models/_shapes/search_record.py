@@ -25,7 +25,10 @@ from .trial_component import TrialComponent
 
 
 class SearchRecord(_s.RedactingShape):
-    """A single resource returned as part of the Search API response."""
+    """A single resource returned as part of the Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API
+    response.
+    """
 
     __redact_keys__ = frozenset(["Content", "ModelCardContent", "content", "model_card_content"])
 
@@ -57,7 +60,9 @@ class SearchRecord(_s.RedactingShape):
     model: ModelDashboardModel | None = _pd.Field(None, validation_alias="Model", serialization_alias="Model")
 
     model_card: ModelCard | None = _pd.Field(None, validation_alias="ModelCard", serialization_alias="ModelCard")
-    """An Amazon SageMaker Model Card that documents details about a machine learning model."""
+    """An Amazon SageMaker Model Card that documents details about a machine learning
+    model.
+    """
 
     model_package: ModelPackage | None = _pd.Field(
         None, validation_alias="ModelPackage", serialization_alias="ModelPackage"

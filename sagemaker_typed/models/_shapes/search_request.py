@@ -18,13 +18,24 @@ class SearchRequest(_s.Shape):
     cross_account_filter_option: CrossAccountFilterOption | None = _pd.Field(
         None, validation_alias="CrossAccountFilterOption", serialization_alias="CrossAccountFilterOption"
     )
-    """A cross account filter option. When the value is "CrossAccount" the search results will only include resources made discoverable to you from other accounts. When the value is "SameAccount" or null the search results will only include resources from your account. Default is null . For more information on searching for resources made discoverable to your account, see Search discoverable resources in the SageMaker Developer Guide. The maximum number of ResourceCatalog s viewable is 1000."""
+    """A cross account filter option. When the value is ``"CrossAccount"`` the search
+    results will only include resources made discoverable to you from other accounts.
+    When the value is ``"SameAccount"`` or ``null`` the search results will only include
+    resources from your account. Default is ``null``. For more information on searching
+    for resources made discoverable to your account, see Search discoverable resources
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/feature-store-cross-account-discoverability-use.html)
+    in the SageMaker Developer Guide. The maximum number of ``ResourceCatalog``s
+    viewable is 1000.
+    """
 
     max_results: MaxResults | None = _pd.Field(None, validation_alias="MaxResults", serialization_alias="MaxResults")
     """The maximum number of results to return."""
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If more than MaxResults resources match the specified SearchExpression , the response includes a NextToken . The NextToken can be passed to the next SearchRequest to continue retrieving results."""
+    """If more than ``MaxResults`` resources match the specified ``SearchExpression``,
+    the response includes a ``NextToken``. The ``NextToken`` can be passed to the next
+    ``SearchRequest`` to continue retrieving results.
+    """
 
     resource: ResourceType = _pd.Field(validation_alias="Resource", serialization_alias="Resource")
     """The name of the SageMaker resource to search for."""
@@ -32,15 +43,26 @@ class SearchRequest(_s.Shape):
     search_expression: SearchExpression | None = _pd.Field(
         None, validation_alias="SearchExpression", serialization_alias="SearchExpression"
     )
-    """A Boolean conditional statement. Resources must satisfy this condition to be included in search results. You must provide at least one subexpression, filter, or nested filter. The maximum number of recursive SubExpressions , NestedFilters , and Filters that can be included in a SearchExpression object is 50."""
+    """A Boolean conditional statement. Resources must satisfy this condition to be
+    included in search results. You must provide at least one subexpression, filter, or
+    nested filter. The maximum number of recursive ``SubExpressions``,
+    ``NestedFilters``, and ``Filters`` that can be included in a ``SearchExpression``
+    object is 50.
+    """
 
     sort_by: ResourcePropertyName | None = _pd.Field(None, validation_alias="SortBy", serialization_alias="SortBy")
-    """The name of the resource property used to sort the SearchResults . The default is LastModifiedTime ."""
+    """The name of the resource property used to sort the ``SearchResults``. The default
+    is ``LastModifiedTime``.
+    """
 
     sort_order: SearchSortOrder | None = _pd.Field(None, validation_alias="SortOrder", serialization_alias="SortOrder")
-    """How SearchResults are ordered. Valid values are Ascending or Descending . The default is Descending ."""
+    """How ``SearchResults`` are ordered. Valid values are ``Ascending`` or
+    ``Descending``. The default is ``Descending``.
+    """
 
     visibility_conditions: VisibilityConditionsList | None = _pd.Field(
         None, validation_alias="VisibilityConditions", serialization_alias="VisibilityConditions"
     )
-    """Limits the results of your search request to the resources that you can access."""
+    """Limits the results of your search request to the resources that you can
+    access.
+    """

@@ -13,10 +13,13 @@ class SearchResponse(_s.OutputShape, _s.RedactingShape):
     __redact_keys__ = frozenset(["Content", "ModelCardContent", "content", "model_card_content"])
 
     next_token: NextToken | None = _pd.Field(None, validation_alias="NextToken", serialization_alias="NextToken")
-    """If the result of the previous Search request was truncated, the response includes a NextToken. To retrieve the next set of results, use the token in the next request."""
+    """If the result of the previous ``Search`` request was truncated, the response
+    includes a NextToken. To retrieve the next set of results, use the token in the next
+    request.
+    """
 
     results: SearchResultsList | None = _pd.Field(None, validation_alias="Results", serialization_alias="Results")
-    """A list of SearchRecord objects."""
+    """A list of ``SearchRecord`` objects."""
 
     total_hits: TotalHits | None = _pd.Field(None, validation_alias="TotalHits", serialization_alias="TotalHits")
     """The total number of matching results."""

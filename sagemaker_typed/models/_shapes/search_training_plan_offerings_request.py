@@ -23,32 +23,61 @@ class SearchTrainingPlanOfferingsRequest(_s.Shape):
     end_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="EndTimeBefore", serialization_alias="EndTimeBefore"
     )
-    """A filter to search for reserved capacity offerings with an end time before a specified date."""
+    """A filter to search for reserved capacity offerings with an end time before a
+    specified date.
+    """
 
     instance_count: ReservedCapacityInstanceCount | None = _pd.Field(
         None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
     )
-    """The number of instances you want to reserve in the training plan offerings. This allows you to specify the quantity of compute resources needed for your SageMaker training jobs or SageMaker HyperPod clusters, helping you find reserved capacity offerings that match your requirements."""
+    """The number of instances you want to reserve in the training plan offerings. This
+    allows you to specify the quantity of compute resources needed for your SageMaker
+    training jobs or SageMaker HyperPod clusters, helping you find reserved capacity
+    offerings that match your requirements.
+    """
 
     instance_type: ReservedCapacityInstanceType | None = _pd.Field(
         None, validation_alias="InstanceType", serialization_alias="InstanceType"
     )
-    """The type of instance you want to search for in the available training plan offerings. This field allows you to filter the search results based on the specific compute resources you require for your SageMaker training jobs or SageMaker HyperPod clusters. When searching for training plan offerings, specifying the instance type helps you find Reserved Instances that match your computational needs."""
+    """The type of instance you want to search for in the available training plan
+    offerings. This field allows you to filter the search results based on the specific
+    compute resources you require for your SageMaker training jobs or SageMaker HyperPod
+    clusters. When searching for training plan offerings, specifying the instance type
+    helps you find Reserved Instances that match your computational needs.
+    """
 
     start_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="StartTimeAfter", serialization_alias="StartTimeAfter"
     )
-    """A filter to search for training plan offerings with a start time after a specified date."""
+    """A filter to search for training plan offerings with a start time after a
+    specified date.
+    """
 
     target_resources: SageMakerResourceNames | None = _pd.Field(
         None, validation_alias="TargetResources", serialization_alias="TargetResources"
     )
-    """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod, SageMaker Endpoints, Studio apps) to search for in the offerings. Training plans are specific to their target resource. A training plan designed for SageMaker training jobs can only be used to schedule and run training jobs. A training plan for HyperPod clusters can be used exclusively to provide compute resources to a cluster's instance group. A training plan for SageMaker endpoints can be used exclusively to provide compute resources to SageMaker endpoints for model deployment. A training plan for Studio apps can be used to launch JupyterLab and Code Editor apps on reserved training plan capacity."""
+    """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod,
+    SageMaker Endpoints, Studio apps) to search for in the offerings.
+
+    Training plans are specific to their target resource.
+
+    - A training plan designed for SageMaker training jobs can only be used to schedule
+      and run training jobs.
+    - A training plan for HyperPod clusters can be used exclusively to provide compute
+      resources to a cluster's instance group.
+    - A training plan for SageMaker endpoints can be used exclusively to provide compute
+      resources to SageMaker endpoints for model deployment.
+    - A training plan for Studio apps can be used to launch JupyterLab and Code Editor
+      apps on reserved training plan capacity.
+    """
 
     training_plan_arn: String | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN); of an existing training plan to search for extension offerings. When specified, the API returns extension offerings that can be used to extend the specified training plan."""
+    """The Amazon Resource Name (ARN); of an existing training plan to search for
+    extension offerings. When specified, the API returns extension offerings that can be
+    used to extend the specified training plan.
+    """
 
     ultra_server_count: UltraServerCount | None = _pd.Field(
         None, validation_alias="UltraServerCount", serialization_alias="UltraServerCount"

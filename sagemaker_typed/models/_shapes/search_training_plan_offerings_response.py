@@ -12,7 +12,11 @@ class SearchTrainingPlanOfferingsResponse(_s.OutputShape):
     training_plan_extension_offerings: TrainingPlanExtensionOfferings | None = _pd.Field(
         None, validation_alias="TrainingPlanExtensionOfferings", serialization_alias="TrainingPlanExtensionOfferings"
     )
-    """A list of extension offerings available for the specified training plan. These offerings can be used with the ExtendTrainingPlan API to extend an existing training plan."""
+    """A list of extension offerings available for the specified training plan. These
+    offerings can be used with the ``ExtendTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExtendTrainingPlan.html)
+    API to extend an existing training plan.
+    """
 
     training_plan_offerings: TrainingPlanOfferings = _pd.Field(
         validation_alias="TrainingPlanOfferings", serialization_alias="TrainingPlanOfferings"

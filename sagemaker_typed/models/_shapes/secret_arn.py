@@ -8,6 +8,8 @@ from sagemaker_typed._runtime import constraints as _c
 SecretArn: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(
-        min_length=1, max_length=2048, pattern="^(?:arn:aws[a-z\\-]*:secretsmanager:[a-z0-9\\-]*:[0-9]{12}:secret:.*)$"
+        min_length=1,
+        max_length=2048,
+        pattern="^arn:aws[a-z\\-]*:secretsmanager:[a-z0-9\\-]*:[0-9]{12}:secret:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

@@ -12,9 +12,19 @@ class SelectiveExecutionConfig(_s.Shape):
     """The selective execution configuration applied to the pipeline run."""
 
     selected_steps: SelectedStepList = _pd.Field(validation_alias="SelectedSteps", serialization_alias="SelectedSteps")
-    """A list of pipeline steps to run. All step(s) in all path(s) between two selected steps should be included."""
+    """A list of pipeline steps to run. All step(s) in all path(s) between two selected
+    steps should be included.
+    """
 
     source_pipeline_execution_arn: PipelineExecutionArn | None = _pd.Field(
         None, validation_alias="SourcePipelineExecutionArn", serialization_alias="SourcePipelineExecutionArn"
     )
-    """The ARN from a reference execution of the current pipeline. Used to copy input collaterals needed for the selected steps to run. The execution status of the pipeline can be either Failed or Success . This field is required if the steps you specify for SelectedSteps depend on output collaterals from any non-specified pipeline steps. For more information, see Selective Execution for Pipeline Steps ."""
+    """The ARN from a reference execution of the current pipeline. Used to copy input
+    collaterals needed for the selected steps to run. The execution status of the
+    pipeline can be either ``Failed`` or ``Success``.
+
+    This field is required if the steps you specify for ``SelectedSteps`` depend on
+    output collaterals from any non-specified pipeline steps. For more information, see
+    Selective Execution for Pipeline Steps
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-selective-ex.html).
+    """

@@ -16,7 +16,9 @@ class SendPipelineExecutionStepFailureRequest(_s.Shape):
     client_request_token: IdempotencyToken | None = _pd.Field(
         None, validation_alias="ClientRequestToken", serialization_alias="ClientRequestToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than one time."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the operation. An idempotent operation completes no more than one time.
+    """
 
     failure_reason: String256 | None = _pd.Field(
         None, validation_alias="FailureReason", serialization_alias="FailureReason"

@@ -16,7 +16,9 @@ class SendPipelineExecutionStepSuccessRequest(_s.Shape):
     client_request_token: IdempotencyToken | None = _pd.Field(
         None, validation_alias="ClientRequestToken", serialization_alias="ClientRequestToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than one time."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the operation. An idempotent operation completes no more than one time.
+    """
 
     output_parameters: OutputParameterList | None = _pd.Field(
         None, validation_alias="OutputParameters", serialization_alias="OutputParameters"

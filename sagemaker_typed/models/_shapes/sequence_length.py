@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 SequenceLength: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=50, pattern="^(?:\\d+K)$", astral=False)
+    str, _c.Str(min_length=1, max_length=50, pattern="^[[:digit:]]+K$", astral=False)
 ]

@@ -18,12 +18,23 @@ class ServerlessJobConfig(_s.Shape):
     """The configuration for the serverless training job."""
 
     accept_eula: AcceptEula | None = _pd.Field(None, validation_alias="AcceptEula", serialization_alias="AcceptEula")
-    """Specifies agreement to the model end-user license agreement (EULA). The AcceptEula value must be explicitly defined as True in order to accept the EULA that this model requires. You are responsible for reviewing and complying with any applicable license terms and making sure they are acceptable for your use case before downloading or using a model. For more information, see End-user license agreements section for more details on accepting the EULA."""
+    """Specifies agreement to the model end-user license agreement (EULA). The
+    ``AcceptEula`` value must be explicitly defined as ``True`` in order to accept the
+    EULA that this model requires. You are responsible for reviewing and complying with
+    any applicable license terms and making sure they are acceptable for your use case
+    before downloading or using a model. For more information, see End-user license
+    agreements
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-choose.html#jumpstart-foundation-models-choose-eula)
+    section for more details on accepting the EULA.
+    """
 
     base_model_arn: ServerlessJobBaseModelArn = _pd.Field(
         validation_alias="BaseModelArn", serialization_alias="BaseModelArn"
     )
-    """The base model Amazon Resource Name (ARN) in SageMaker Public Hub . SageMaker always selects the latest version of the provided model."""
+    """The base model Amazon Resource Name (ARN) in SageMaker Public Hub
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-use.html).
+    SageMaker always selects the latest version of the provided model.
+    """
 
     customization_technique: CustomizationTechnique | None = _pd.Field(
         None, validation_alias="CustomizationTechnique", serialization_alias="CustomizationTechnique"
@@ -33,12 +44,14 @@ class ServerlessJobConfig(_s.Shape):
     evaluation_type: EvaluationType | None = _pd.Field(
         None, validation_alias="EvaluationType", serialization_alias="EvaluationType"
     )
-    """The evaluation job type. Required when serverless job type is Evaluation ."""
+    """The evaluation job type. Required when serverless job type is ``Evaluation``."""
 
     evaluator_arn: EvaluatorArn | None = _pd.Field(
         None, validation_alias="EvaluatorArn", serialization_alias="EvaluatorArn"
     )
-    """The evaluator Amazon Resource Name (ARN) used as reward function or reward prompt."""
+    """The evaluator Amazon Resource Name (ARN) used as reward function or reward
+    prompt.
+    """
 
     job_type: ServerlessJobType = _pd.Field(validation_alias="JobType", serialization_alias="JobType")
     """The serverless training job type."""
@@ -49,4 +62,12 @@ class ServerlessJobConfig(_s.Shape):
     sequence_length: SequenceLength | None = _pd.Field(
         None, validation_alias="SequenceLength", serialization_alias="SequenceLength"
     )
-    """The maximum sequence length, in tokens, that the customization job supports. SageMaker uses this value to select a training configuration for the base model that you specify. The value must be an integer value from 1K to 1024K (for example, 32K ). If you don't specify a value, SageMaker selects a training configuration based on the other values that you specify. The selection is not restricted to a particular sequence length."""
+    """The maximum sequence length, in tokens, that the customization job supports.
+    SageMaker uses this value to select a training configuration for the base model that
+    you specify. The value must be an integer value from ``1K`` to ``1024K`` (for
+    example, ``32K``).
+
+    If you don't specify a value, SageMaker selects a training configuration based on
+    the other values that you specify. The selection is not restricted to a particular
+    sequence length.
+    """

@@ -9,7 +9,10 @@ from .service_catalog_entity_id import ServiceCatalogEntityId
 
 
 class ServiceCatalogProvisionedProductDetails(_s.Shape):
-    """Details of a provisioned service catalog product. For information about service catalog, see What is Amazon Web Services Service Catalog ."""
+    """Details of a provisioned service catalog product. For information about service
+    catalog, see What is Amazon Web Services Service Catalog
+    (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
+    """
 
     provisioned_product_id: ServiceCatalogEntityId | None = _pd.Field(
         None, validation_alias="ProvisionedProductId", serialization_alias="ProvisionedProductId"
@@ -19,4 +22,21 @@ class ServiceCatalogProvisionedProductDetails(_s.Shape):
     provisioned_product_status_message: ProvisionedProductStatusMessage | None = _pd.Field(
         None, validation_alias="ProvisionedProductStatusMessage", serialization_alias="ProvisionedProductStatusMessage"
     )
-    """The current status of the product. AVAILABLE - Stable state, ready to perform any operation. The most recent operation succeeded and completed. UNDER_CHANGE - Transitive state. Operations performed might not have valid results. Wait for an AVAILABLE status before performing operations. TAINTED - Stable state, ready to perform any operation. The stack has completed the requested operation but is not exactly what was requested. For example, a request to update to a new version failed and the stack rolled back to the current version. ERROR - An unexpected error occurred. The provisioned product exists but the stack is not running. For example, CloudFormation received a parameter value that was not valid and could not launch the stack. PLAN_IN_PROGRESS - Transitive state. The plan operations were performed to provision a new product, but resources have not yet been created. After reviewing the list of resources to be created, execute the plan. Wait for an AVAILABLE status before performing operations."""
+    """The current status of the product.
+
+    - ``AVAILABLE`` - Stable state, ready to perform any operation. The most recent
+      operation succeeded and completed.
+    - ``UNDER_CHANGE`` - Transitive state. Operations performed might not have valid
+      results. Wait for an AVAILABLE status before performing operations.
+    - ``TAINTED`` - Stable state, ready to perform any operation. The stack has
+      completed the requested operation but is not exactly what was requested. For
+      example, a request to update to a new version failed and the stack rolled back to
+      the current version.
+    - ``ERROR`` - An unexpected error occurred. The provisioned product exists but the
+      stack is not running. For example, CloudFormation received a parameter value that
+      was not valid and could not launch the stack.
+    - ``PLAN_IN_PROGRESS`` - Transitive state. The plan operations were performed to
+      provision a new product, but resources have not yet been created. After reviewing
+      the list of resources to be created, execute the plan. Wait for an AVAILABLE
+      status before performing operations.
+    """

@@ -9,10 +9,15 @@ from .service_catalog_entity_id import ServiceCatalogEntityId
 
 
 class ServiceCatalogProvisioningDetails(_s.Shape):
-    """Details that you specify to provision a service catalog product. For information about service catalog, see What is Amazon Web Services Service Catalog ."""
+    """Details that you specify to provision a service catalog product. For information
+    about service catalog, see What is Amazon Web Services Service Catalog
+    (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
+    """
 
     path_id: ServiceCatalogEntityId | None = _pd.Field(None, validation_alias="PathId", serialization_alias="PathId")
-    """The path identifier of the product. This value is optional if the product has a default path, and required if the product has more than one path."""
+    """The path identifier of the product. This value is optional if the product has a
+    default path, and required if the product has more than one path.
+    """
 
     product_id: ServiceCatalogEntityId = _pd.Field(validation_alias="ProductId", serialization_alias="ProductId")
     """The ID of the product to provision."""

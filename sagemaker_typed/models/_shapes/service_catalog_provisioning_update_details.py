@@ -9,7 +9,10 @@ from .service_catalog_entity_id import ServiceCatalogEntityId
 
 
 class ServiceCatalogProvisioningUpdateDetails(_s.Shape):
-    """Details that you specify to provision a service catalog product. For information about service catalog, see What is Amazon Web Services Service Catalog ."""
+    """Details that you specify to provision a service catalog product. For information
+    about service catalog, see What is Amazon Web Services Service Catalog
+    (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
+    """
 
     provisioning_artifact_id: ServiceCatalogEntityId | None = _pd.Field(
         None, validation_alias="ProvisioningArtifactId", serialization_alias="ProvisioningArtifactId"

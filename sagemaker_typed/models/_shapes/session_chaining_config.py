@@ -8,9 +8,17 @@ from .enable_session_tag_chaining import EnableSessionTagChaining
 
 
 class SessionChainingConfig(_s.Shape):
-    """Contains information about attribute-based access control (ABAC) for a training job. The session chaining configuration uses Amazon Security Token Service (STS) for your training job to request temporary, limited-privilege credentials to tenants. For more information, see Attribute-based access control (ABAC) for multi-tenancy training ."""
+    """Contains information about attribute-based access control (ABAC) for a training
+    job. The session chaining configuration uses Amazon Security Token Service (STS) for
+    your training job to request temporary, limited-privilege credentials to tenants.
+    For more information, see Attribute-based access control (ABAC) for multi-tenancy
+    training
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-access-training-data.html#model-access-training-data-abac).
+    """
 
     enable_session_tag_chaining: EnableSessionTagChaining | None = _pd.Field(
         None, validation_alias="EnableSessionTagChaining", serialization_alias="EnableSessionTagChaining"
     )
-    """Set to True to allow SageMaker to extract session tags from a training job creation role and reuse these tags when assuming the training job execution role."""
+    """Set to ``True`` to allow SageMaker to extract session tags from a training job
+    creation role and reuse these tags when assuming the training job execution role.
+    """

@@ -9,7 +9,12 @@ from .shadow_model_variant_config_list import ShadowModelVariantConfigList
 
 
 class ShadowModeConfig(_s.Shape):
-    """The configuration of ShadowMode inference experiment type, which specifies a production variant to take all the inference requests, and a shadow variant to which Amazon SageMaker replicates a percentage of the inference requests. For the shadow variant it also specifies the percentage of requests that Amazon SageMaker replicates."""
+    """The configuration of ``ShadowMode`` inference experiment type, which specifies a
+    production variant to take all the inference requests, and a shadow variant to which
+    Amazon SageMaker replicates a percentage of the inference requests. For the shadow
+    variant it also specifies the percentage of requests that Amazon SageMaker
+    replicates.
+    """
 
     shadow_model_variants: ShadowModelVariantConfigList = _pd.Field(
         validation_alias="ShadowModelVariants", serialization_alias="ShadowModelVariants"

@@ -14,7 +14,9 @@ class ShadowModelVariantConfig(_s.Shape):
     sampling_percentage: Percentage = _pd.Field(
         validation_alias="SamplingPercentage", serialization_alias="SamplingPercentage"
     )
-    """The percentage of inference requests that Amazon SageMaker replicates from the production variant to the shadow variant."""
+    """The percentage of inference requests that Amazon SageMaker replicates from the
+    production variant to the shadow variant.
+    """
 
     shadow_model_variant_name: ModelVariantName = _pd.Field(
         validation_alias="ShadowModelVariantName", serialization_alias="ShadowModelVariantName"

@@ -10,15 +10,26 @@ from .s3_uri import S3Uri
 
 
 class SharingSettings(_s.Shape):
-    """Specifies options for sharing Amazon SageMaker AI Studio notebooks. These settings are specified as part of DefaultUserSettings when the CreateDomain API is called, and as part of UserSettings when the CreateUserProfile API is called. When SharingSettings is not specified, notebook sharing isn't allowed."""
+    """Specifies options for sharing Amazon SageMaker AI Studio notebooks. These
+    settings are specified as part of ``DefaultUserSettings`` when the ``CreateDomain``
+    API is called, and as part of ``UserSettings`` when the ``CreateUserProfile`` API is
+    called. When ``SharingSettings`` is not specified, notebook sharing isn't allowed.
+    """
 
     notebook_output_option: NotebookOutputOption | None = _pd.Field(
         None, validation_alias="NotebookOutputOption", serialization_alias="NotebookOutputOption"
     )
-    """Whether to include the notebook cell output when sharing the notebook. The default is Disabled ."""
+    """Whether to include the notebook cell output when sharing the notebook. The
+    default is ``Disabled``.
+    """
 
     s3_kms_key_id: KmsKeyId | None = _pd.Field(None, validation_alias="S3KmsKeyId", serialization_alias="S3KmsKeyId")
-    """When NotebookOutputOption is Allowed , the Amazon Web Services Key Management Service (KMS) encryption key ID used to encrypt the notebook cell output in the Amazon S3 bucket."""
+    """When ``NotebookOutputOption`` is ``Allowed``, the Amazon Web Services Key
+    Management Service (KMS) encryption key ID used to encrypt the notebook cell output
+    in the Amazon S3 bucket.
+    """
 
     s3_output_path: S3Uri | None = _pd.Field(None, validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
-    """When NotebookOutputOption is Allowed , the Amazon S3 bucket used to store the shared notebook snapshots."""
+    """When ``NotebookOutputOption`` is ``Allowed``, the Amazon S3 bucket used to store
+    the shared notebook snapshots.
+    """

@@ -8,7 +8,7 @@ from sagemaker_typed._runtime import constraints as _c
 SingleSignOnApplicationArn: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(
-        pattern="^(?:arn:(aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso::[0-9]+:application/[a-zA-Z0-9-_.]+/apl-[a-zA-Z0-9]+)$",
+        pattern="^arn:(?:aws|aws-us-gov|aws-cn|aws-iso|aws-iso-b):sso::[0-9]+:application/[a-zA-Z0-9\\-_.]+/apl-[a-zA-Z0-9]+$",
         astral=False,
     ),
 ]

@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-SingleSignOnUserIdentifier: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^(?:UserName)$", astral=False)]
+SingleSignOnUserIdentifier: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^UserName$", astral=False)]

@@ -10,13 +10,28 @@ from .slurm_health_status import SlurmHealthStatus
 
 
 class SlurmHealthMetadata(_s.Shape):
-    """Metadata information about the health of a Slurm component on the controller node of a HyperPod cluster."""
+    """Metadata information about the health of a Slurm component on the controller node
+    of a HyperPod cluster.
+    """
 
     component: SlurmHealthComponent = _pd.Field(validation_alias="Component", serialization_alias="Component")
-    """The Slurm component that the health information describes. The valid value is Slurmdbd , the Slurm accounting daemon."""
+    """The Slurm component that the health information describes. The valid value is
+    ``Slurmdbd``, the Slurm accounting daemon.
+    """
 
     reason: SlurmHealthReason | None = _pd.Field(None, validation_alias="Reason", serialization_alias="Reason")
-    """The reason the component is unhealthy. Valid values: DaemonDown : The daemon is not running, so job accounting records are not being written. DaemonDisabled : The daemon is running and its accounting database is responding, but the daemon is not enabled to start automatically. Job accounting stops the next time the controller node restarts. DbUnreachable : The daemon is running, but its accounting database did not respond. Job accounting records might not be written. This field is omitted when the component is healthy."""
+    """The reason the component is unhealthy. Valid values:
+
+    - ``DaemonDown``: The daemon is not running, so job accounting records are not being
+      written.
+    - ``DaemonDisabled``: The daemon is running and its accounting database is
+      responding, but the daemon is not enabled to start automatically. Job accounting
+      stops the next time the controller node restarts.
+    - ``DbUnreachable``: The daemon is running, but its accounting database did not
+      respond. Job accounting records might not be written.
+
+    This field is omitted when the component is healthy.
+    """
 
     status: SlurmHealthStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The health of the component. Valid values are Healthy and Unhealthy ."""
+    """The health of the component. Valid values are ``Healthy`` and ``Unhealthy``."""

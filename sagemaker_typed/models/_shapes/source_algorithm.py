@@ -11,10 +11,16 @@ from .url import Url
 
 
 class SourceAlgorithm(_s.Shape):
-    """Specifies an algorithm that was used to create the model package. The algorithm must be either an algorithm resource in your SageMaker account or an algorithm in Amazon Web Services Marketplace that you are subscribed to."""
+    """Specifies an algorithm that was used to create the model package. The algorithm
+    must be either an algorithm resource in your SageMaker account or an algorithm in
+    Amazon Web Services Marketplace that you are subscribed to.
+    """
 
     algorithm_name: ArnOrName = _pd.Field(validation_alias="AlgorithmName", serialization_alias="AlgorithmName")
-    """The name of an algorithm that was used to create the model package. The algorithm must be either an algorithm resource in your SageMaker account or an algorithm in Amazon Web Services Marketplace that you are subscribed to."""
+    """The name of an algorithm that was used to create the model package. The algorithm
+    must be either an algorithm resource in your SageMaker account or an algorithm in
+    Amazon Web Services Marketplace that you are subscribed to.
+    """
 
     model_data_e_tag: String | None = _pd.Field(
         None, validation_alias="ModelDataETag", serialization_alias="ModelDataETag"
@@ -27,4 +33,10 @@ class SourceAlgorithm(_s.Shape):
     """Specifies the location of ML model data to deploy during endpoint creation."""
 
     model_data_url: Url | None = _pd.Field(None, validation_alias="ModelDataUrl", serialization_alias="ModelDataUrl")
-    """The Amazon S3 path where the model artifacts, which result from model training, are stored. This path must point to a single gzip compressed tar archive ( .tar.gz suffix). The model artifacts must be in an S3 bucket that is in the same Amazon Web Services region as the algorithm."""
+    """The Amazon S3 path where the model artifacts, which result from model training,
+    are stored. This path must point to a single ``gzip`` compressed tar archive
+    (``.tar.gz`` suffix).
+
+    Note: The model artifacts must be in an S3 bucket that is in the same Amazon Web
+    Services region as the algorithm.
+    """

@@ -8,7 +8,9 @@ from .space_idle_settings import SpaceIdleSettings
 
 
 class SpaceAppLifecycleManagement(_s.Shape):
-    """Settings that are used to configure and manage the lifecycle of Amazon SageMaker Studio applications in a space."""
+    """Settings that are used to configure and manage the lifecycle of Amazon SageMaker
+    Studio applications in a space.
+    """
 
     idle_settings: SpaceIdleSettings | None = _pd.Field(
         None, validation_alias="IdleSettings", serialization_alias="IdleSettings"

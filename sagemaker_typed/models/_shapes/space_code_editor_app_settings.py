@@ -14,7 +14,9 @@ class SpaceCodeEditorAppSettings(_s.Shape):
     app_lifecycle_management: SpaceAppLifecycleManagement | None = _pd.Field(
         None, validation_alias="AppLifecycleManagement", serialization_alias="AppLifecycleManagement"
     )
-    """Settings that are used to configure and manage the lifecycle of CodeEditor applications in a space."""
+    """Settings that are used to configure and manage the lifecycle of CodeEditor
+    applications in a space.
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"

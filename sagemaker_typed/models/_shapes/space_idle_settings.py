@@ -13,4 +13,6 @@ class SpaceIdleSettings(_s.Shape):
     idle_timeout_in_minutes: IdleTimeoutInMinutes | None = _pd.Field(
         None, validation_alias="IdleTimeoutInMinutes", serialization_alias="IdleTimeoutInMinutes"
     )
-    """The time that SageMaker waits after the application becomes idle before shutting it down."""
+    """The time that SageMaker waits after the application becomes idle before shutting
+    it down.
+    """

@@ -15,12 +15,16 @@ class SpaceJupyterLabAppSettings(_s.Shape):
     app_lifecycle_management: SpaceAppLifecycleManagement | None = _pd.Field(
         None, validation_alias="AppLifecycleManagement", serialization_alias="AppLifecycleManagement"
     )
-    """Settings that are used to configure and manage the lifecycle of JupyterLab applications in a space."""
+    """Settings that are used to configure and manage the lifecycle of JupyterLab
+    applications in a space.
+    """
 
     code_repositories: CodeRepositories | None = _pd.Field(
         None, validation_alias="CodeRepositories", serialization_alias="CodeRepositories"
     )
-    """A list of Git repositories that SageMaker automatically displays to users for cloning in the JupyterLab application."""
+    """A list of Git repositories that SageMaker automatically displays to users for
+    cloning in the JupyterLab application.
+    """
 
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"

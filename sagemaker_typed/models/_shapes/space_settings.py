@@ -18,7 +18,13 @@ class SpaceSettings(_s.Shape):
     """A collection of space settings."""
 
     app_type: AppType | None = _pd.Field(None, validation_alias="AppType", serialization_alias="AppType")
-    """The type of app created within the space. If using the UpdateSpace API, you can't change the app type of your space by specifying a different value for this field."""
+    """The type of app created within the space.
+
+    If using the UpdateSpace
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateSpace.html)
+    API, you can't change the app type of your space by specifying a different value for
+    this field.
+    """
 
     code_editor_app_settings: SpaceCodeEditorAppSettings | None = _pd.Field(
         None, validation_alias="CodeEditorAppSettings", serialization_alias="CodeEditorAppSettings"
@@ -28,7 +34,10 @@ class SpaceSettings(_s.Shape):
     custom_file_systems: CustomFileSystems | None = _pd.Field(
         None, validation_alias="CustomFileSystems", serialization_alias="CustomFileSystems"
     )
-    """A file system, created by you, that you assign to a space for an Amazon SageMaker AI Domain. Permitted users can access this file system in Amazon SageMaker AI Studio."""
+    """A file system, created by you, that you assign to a space for an Amazon SageMaker
+    AI Domain. Permitted users can access this file system in Amazon SageMaker AI
+    Studio.
+    """
 
     jupyter_lab_app_settings: SpaceJupyterLabAppSettings | None = _pd.Field(
         None, validation_alias="JupyterLabAppSettings", serialization_alias="JupyterLabAppSettings"
@@ -46,12 +55,19 @@ class SpaceSettings(_s.Shape):
     remote_access: FeatureStatus | None = _pd.Field(
         None, validation_alias="RemoteAccess", serialization_alias="RemoteAccess"
     )
-    """A setting that enables or disables remote access for a SageMaker space. When enabled, this allows you to connect to the remote space from your local IDE."""
+    """A setting that enables or disables remote access for a SageMaker space. When
+    enabled, this allows you to connect to the remote space from your local IDE.
+    """
 
     space_managed_resources: FeatureStatus | None = _pd.Field(
         None, validation_alias="SpaceManagedResources", serialization_alias="SpaceManagedResources"
     )
-    """If you enable this option, SageMaker AI creates the following resources on your behalf when you create the space: The user profile that possesses the space. The app that the space contains."""
+    """If you enable this option, SageMaker AI creates the following resources on your
+    behalf when you create the space:
+
+    - The user profile that possesses the space.
+    - The app that the space contains.
+    """
 
     space_storage_settings: SpaceStorageSettings | None = _pd.Field(
         None, validation_alias="SpaceStorageSettings", serialization_alias="SpaceStorageSettings"

@@ -18,7 +18,9 @@ class SpaceSettingsSummary(_s.Shape):
     remote_access: FeatureStatus | None = _pd.Field(
         None, validation_alias="RemoteAccess", serialization_alias="RemoteAccess"
     )
-    """A setting that enables or disables remote access for a SageMaker space. When enabled, this allows you to connect to the remote space from your local IDE."""
+    """A setting that enables or disables remote access for a SageMaker space. When
+    enabled, this allows you to connect to the remote space from your local IDE.
+    """
 
     space_storage_settings: SpaceStorageSettings | None = _pd.Field(
         None, validation_alias="SpaceStorageSettings", serialization_alias="SpaceStorageSettings"

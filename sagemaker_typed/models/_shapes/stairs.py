@@ -10,7 +10,12 @@ from .users_per_step import UsersPerStep
 
 
 class Stairs(_s.Shape):
-    """Defines the stairs traffic pattern for an Inference Recommender load test. This pattern type consists of multiple steps where the number of users increases at each step. Specify either the stairs or phases traffic pattern."""
+    """Defines the stairs traffic pattern for an Inference Recommender load test. This
+    pattern type consists of multiple steps where the number of users increases at each
+    step.
+
+    Specify either the stairs or phases traffic pattern.
+    """
 
     duration_in_seconds: TrafficDurationInSeconds | None = _pd.Field(
         None, validation_alias="DurationInSeconds", serialization_alias="DurationInSeconds"

@@ -10,9 +10,13 @@ from .deep_health_check_configurations import DeepHealthCheckConfigurations
 
 class StartClusterHealthCheckRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod cluster."""
+    """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod
+    cluster.
+    """
 
     deep_health_check_configurations: DeepHealthCheckConfigurations = _pd.Field(
         validation_alias="DeepHealthCheckConfigurations", serialization_alias="DeepHealthCheckConfigurations"
     )
-    """A list of configurations containing instance group names, EC2 instance IDs, and deep health checks to perform."""
+    """A list of configurations containing instance group names, EC2 instance IDs, and
+    deep health checks to perform.
+    """

@@ -9,4 +9,6 @@ from .cluster_arn import ClusterArn
 
 class StartClusterHealthCheckResponse(_s.OutputShape):
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the deep health checks were initiated."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the
+    deep health checks were initiated.
+    """

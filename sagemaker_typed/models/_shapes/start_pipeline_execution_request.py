@@ -21,7 +21,9 @@ class StartPipelineExecutionRequest(_s.Shape):
     client_request_token: IdempotencyToken | None = _pd.Field(
         None, validation_alias="ClientRequestToken", serialization_alias="ClientRequestToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than once."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the operation. An idempotent operation completes no more than once.
+    """
 
     mlflow_experiment_name: MlflowExperimentEntityName | None = _pd.Field(
         None, validation_alias="MlflowExperimentName", serialization_alias="MlflowExperimentName"
@@ -31,7 +33,9 @@ class StartPipelineExecutionRequest(_s.Shape):
     parallelism_configuration: ParallelismConfiguration | None = _pd.Field(
         None, validation_alias="ParallelismConfiguration", serialization_alias="ParallelismConfiguration"
     )
-    """This configuration, if specified, overrides the parallelism configuration of the parent pipeline for this specific run."""
+    """This configuration, if specified, overrides the parallelism configuration of the
+    parent pipeline for this specific run.
+    """
 
     pipeline_execution_description: PipelineExecutionDescription | None = _pd.Field(
         None, validation_alias="PipelineExecutionDescription", serialization_alias="PipelineExecutionDescription"
@@ -54,15 +58,24 @@ class StartPipelineExecutionRequest(_s.Shape):
     pipeline_version_alias: PipelineVersionAlias | None = _pd.Field(
         None, validation_alias="PipelineVersionAlias", serialization_alias="PipelineVersionAlias"
     )
-    """The alias of the pipeline version to start the execution from. You can't specify this with PipelineVersionId . If no version of the pipeline has this alias, the request fails with a ResourceNotFound error."""
+    """The alias of the pipeline version to start the execution from. You can't specify
+    this with ``PipelineVersionId``. If no version of the pipeline has this alias, the
+    request fails with a ``ResourceNotFound`` error.
+    """
 
     pipeline_version_id: PipelineVersionId | None = _pd.Field(
         None, validation_alias="PipelineVersionId", serialization_alias="PipelineVersionId"
     )
-    """The ID of the pipeline version to start execution from. You can't specify this with PipelineVersionAlias ."""
+    """The ID of the pipeline version to start execution from. You can't specify this
+    with ``PipelineVersionAlias``.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role that the execution uses. You must specify this parameter when you start an execution of a pipeline that Amazon Web Services manages. You can't specify it for a pipeline that you create, because its executions use the pipeline's role."""
+    """The Amazon Resource Name (ARN) of the IAM role that the execution uses. You must
+    specify this parameter when you start an execution of a pipeline that Amazon Web
+    Services manages. You can't specify it for a pipeline that you create, because its
+    executions use the pipeline's role.
+    """
 
     selective_execution_config: SelectiveExecutionConfig | None = _pd.Field(
         None, validation_alias="SelectiveExecutionConfig", serialization_alias="SelectiveExecutionConfig"

@@ -11,4 +11,7 @@ class StartSessionRequest(_s.Shape):
     resource_identifier: ResourceIdentifier = _pd.Field(
         validation_alias="ResourceIdentifier", serialization_alias="ResourceIdentifier"
     )
-    """The Amazon Resource Name (ARN) of the resource to which the remote connection will be established. For example, this identifies the specific ARN space application you want to connect to from your local IDE."""
+    """The Amazon Resource Name (ARN) of the resource to which the remote connection
+    will be established. For example, this identifies the specific ARN space application
+    you want to connect to from your local IDE.
+    """

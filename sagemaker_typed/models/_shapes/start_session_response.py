@@ -14,7 +14,9 @@ class StartSessionResponse(_s.OutputShape):
     """A unique identifier for the established remote connection session."""
 
     stream_url: StreamUrl | None = _pd.Field(None, validation_alias="StreamUrl", serialization_alias="StreamUrl")
-    """A WebSocket URL used to establish a SSH connection between the local IDE and remote SageMaker space."""
+    """A WebSocket URL used to establish a SSH connection between the local IDE and
+    remote SageMaker space.
+    """
 
     token_value: TokenValue | None = _pd.Field(None, validation_alias="TokenValue", serialization_alias="TokenValue")
     """An encrypted token value containing session and caller information."""

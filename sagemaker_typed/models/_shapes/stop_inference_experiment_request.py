@@ -15,17 +15,31 @@ class StopInferenceExperimentRequest(_s.Shape):
     desired_model_variants: ModelVariantConfigList | None = _pd.Field(
         None, validation_alias="DesiredModelVariants", serialization_alias="DesiredModelVariants"
     )
-    """An array of ModelVariantConfig objects. There is one for each variant that you want to deploy after the inference experiment stops. Each ModelVariantConfig describes the infrastructure configuration for deploying the corresponding variant."""
+    """An array of ``ModelVariantConfig`` objects. There is one for each variant that
+    you want to deploy after the inference experiment stops. Each ``ModelVariantConfig``
+    describes the infrastructure configuration for deploying the corresponding variant.
+    """
 
     desired_state: InferenceExperimentStopDesiredState | None = _pd.Field(
         None, validation_alias="DesiredState", serialization_alias="DesiredState"
     )
-    """The desired state of the experiment after stopping. The possible states are the following: Completed : The experiment completed successfully Cancelled : The experiment was canceled"""
+    """The desired state of the experiment after stopping. The possible states are the
+    following:
+
+    - ``Completed``: The experiment completed successfully
+    - ``Cancelled``: The experiment was canceled
+    """
 
     model_variant_actions: ModelVariantActionMap = _pd.Field(
         validation_alias="ModelVariantActions", serialization_alias="ModelVariantActions"
     )
-    """Array of key-value pairs, with names of variants mapped to actions. The possible actions are the following: Promote - Promote the shadow variant to a production variant Remove - Delete the variant Retain - Keep the variant as it is"""
+    """Array of key-value pairs, with names of variants mapped to actions. The possible
+    actions are the following:
+
+    - ``Promote`` - Promote the shadow variant to a production variant
+    - ``Remove`` - Delete the variant
+    - ``Retain`` - Keep the variant as it is
+    """
 
     name: InferenceExperimentName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the inference experiment to stop."""

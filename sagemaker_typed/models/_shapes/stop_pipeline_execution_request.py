@@ -12,7 +12,9 @@ class StopPipelineExecutionRequest(_s.Shape):
     client_request_token: IdempotencyToken | None = _pd.Field(
         None, validation_alias="ClientRequestToken", serialization_alias="ClientRequestToken"
     )
-    """A unique, case-sensitive identifier that you provide to ensure the idempotency of the operation. An idempotent operation completes no more than once."""
+    """A unique, case-sensitive identifier that you provide to ensure the idempotency of
+    the operation. An idempotent operation completes no more than once.
+    """
 
     pipeline_execution_arn: PipelineExecutionArn = _pd.Field(
         validation_alias="PipelineExecutionArn", serialization_alias="PipelineExecutionArn"

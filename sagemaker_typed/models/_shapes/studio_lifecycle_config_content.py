@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 StudioLifecycleConfigContent: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=16384, pattern="^(?:[\\S\\s]+)$")
+    str, _c.Str(min_length=1, max_length=16384, pattern="^[[:^space:][:space:]]+$")
 ]

@@ -21,7 +21,9 @@ class StudioLifecycleConfigDetails(_s.Shape):
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
     )
-    """This value is equivalent to CreationTime because Amazon SageMaker AI Studio Lifecycle Configurations are immutable."""
+    """This value is equivalent to CreationTime because Amazon SageMaker AI Studio
+    Lifecycle Configurations are immutable.
+    """
 
     studio_lifecycle_config_app_type: StudioLifecycleConfigAppType | None = _pd.Field(
         None, validation_alias="StudioLifecycleConfigAppType", serialization_alias="StudioLifecycleConfigAppType"

@@ -10,7 +10,9 @@ StudioResourceSpecTrainingPlanArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=2048,
-        pattern="^(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/.*|None))$",
+        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*|None)$",
     ),
 ]
-"""TrainingPlanArn variant for ResourceSpec that allows &quot;None&quot; to detach a training plan. Based on TrainingPlanArn (min:50, max:2048) but with min:0 and &quot;None&quot; in pattern."""
+"""TrainingPlanArn variant for ResourceSpec that allows "None" to detach a training
+plan. Based on TrainingPlanArn (min:50, max:2048) but with min:0 and "None" in pattern.
+"""

@@ -12,17 +12,28 @@ from .hidden_sage_maker_image_version_aliases_list import HiddenSageMakerImageVe
 
 
 class StudioWebPortalSettings(_s.Shape):
-    """Studio settings. If these settings are applied on a user level, they take priority over the settings applied on a domain level."""
+    """Studio settings. If these settings are applied on a user level, they take
+    priority over the settings applied on a domain level.
+    """
 
     execution_role_session_name_mode: ExecutionRoleSessionNameMode | None = _pd.Field(
         None, validation_alias="ExecutionRoleSessionNameMode", serialization_alias="ExecutionRoleSessionNameMode"
     )
-    """The execution role session name mode. If this value is set to USER_IDENTITY , the session name of the execution role corresponds to the user's identity. For IAM domains, the session name is the IAM session name used to generate the presigned URL. For IAM Identity Center domains, the session name is the username of the associated IAM Identity Center user. If this value is set to STATIC or is not set, the session name defaults to SageMaker ."""
+    """The execution role session name mode. If this value is set to ``USER_IDENTITY``,
+    the session name of the execution role corresponds to the user's identity. For IAM
+    domains, the session name is the IAM session name used to generate the presigned
+    URL. For IAM Identity Center domains, the session name is the username of the
+    associated IAM Identity Center user. If this value is set to ``STATIC`` or is not
+    set, the session name defaults to ``SageMaker``.
+    """
 
     hidden_app_types: HiddenAppTypesList | None = _pd.Field(
         None, validation_alias="HiddenAppTypes", serialization_alias="HiddenAppTypes"
     )
-    """The Applications supported in Studio that are hidden from the Studio left navigation pane."""
+    """The Applications supported in Studio
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/studio-updated-apps.html) that are
+    hidden from the Studio left navigation pane.
+    """
 
     hidden_instance_types: HiddenInstanceTypesList | None = _pd.Field(
         None, validation_alias="HiddenInstanceTypes", serialization_alias="HiddenInstanceTypes"
@@ -32,7 +43,9 @@ class StudioWebPortalSettings(_s.Shape):
     hidden_ml_tools: HiddenMlToolsList | None = _pd.Field(
         None, validation_alias="HiddenMlTools", serialization_alias="HiddenMlTools"
     )
-    """The machine learning tools that are hidden from the Studio left navigation pane."""
+    """The machine learning tools that are hidden from the Studio left navigation
+    pane.
+    """
 
     hidden_sage_maker_image_version_aliases: HiddenSageMakerImageVersionAliasesList | None = _pd.Field(
         None,

@@ -8,9 +8,14 @@ from .property_name_query import PropertyNameQuery
 
 
 class SuggestionQuery(_s.Shape):
-    """Specified in the GetSearchSuggestions request. Limits the property names that are included in the response."""
+    """Specified in the GetSearchSuggestions
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_GetSearchSuggestions.html)
+    request. Limits the property names that are included in the response.
+    """
 
     property_name_query: PropertyNameQuery | None = _pd.Field(
         None, validation_alias="PropertyNameQuery", serialization_alias="PropertyNameQuery"
     )
-    """Defines a property name hint. Only property names that begin with the specified hint are included in the response."""
+    """Defines a property name hint. Only property names that begin with the specified
+    hint are included in the response.
+    """

@@ -13,4 +13,8 @@ class TabularResolvedAttributes(_s.Shape):
     problem_type: ProblemType | None = _pd.Field(
         None, validation_alias="ProblemType", serialization_alias="ProblemType"
     )
-    """The type of supervised learning problem available for the model candidates of the AutoML job V2 (Binary Classification, Multiclass Classification, Regression). For more information, see SageMaker Autopilot problem types ."""
+    """The type of supervised learning problem available for the model candidates of the
+    AutoML job V2 (Binary Classification, Multiclass Classification, Regression). For
+    more information, see SageMaker Autopilot problem types
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-datasets-problem-types.html#autopilot-problem-types).
+    """

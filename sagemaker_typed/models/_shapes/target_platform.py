@@ -10,15 +10,37 @@ from .target_platform_os import TargetPlatformOs
 
 
 class TargetPlatform(_s.Shape):
-    """Contains information about a target platform that you want your model to run on, such as OS, architecture, and accelerators. It is an alternative of TargetDevice ."""
+    """Contains information about a target platform that you want your model to run on,
+    such as OS, architecture, and accelerators. It is an alternative of
+    ``TargetDevice``.
+    """
 
     accelerator: TargetPlatformAccelerator | None = _pd.Field(
         None, validation_alias="Accelerator", serialization_alias="Accelerator"
     )
-    """Specifies a target platform accelerator (optional). NVIDIA : Nvidia graphics processing unit. It also requires gpu-code , trt-ver , cuda-ver compiler options MALI : ARM Mali graphics processor INTEL_GRAPHICS : Integrated Intel graphics"""
+    """Specifies a target platform accelerator (optional).
+
+    - ``NVIDIA``: Nvidia graphics processing unit. It also requires ``gpu-code``,
+      ``trt-ver``, ``cuda-ver`` compiler options
+    - ``MALI``: ARM Mali graphics processor
+    - ``INTEL_GRAPHICS``: Integrated Intel graphics
+    """
 
     arch: TargetPlatformArch = _pd.Field(validation_alias="Arch", serialization_alias="Arch")
-    """Specifies a target platform architecture. X86_64 : 64-bit version of the x86 instruction set. X86 : 32-bit version of the x86 instruction set. ARM64 : ARMv8 64-bit CPU. ARM_EABIHF : ARMv7 32-bit, Hard Float. ARM_EABI : ARMv7 32-bit, Soft Float. Used by Android 32-bit ARM platform."""
+    """Specifies a target platform architecture.
+
+    - ``X86_64``: 64-bit version of the x86 instruction set.
+    - ``X86``: 32-bit version of the x86 instruction set.
+    - ``ARM64``: ARMv8 64-bit CPU.
+    - ``ARM_EABIHF``: ARMv7 32-bit, Hard Float.
+    - ``ARM_EABI``: ARMv7 32-bit, Soft Float. Used by Android 32-bit ARM platform.
+    """
 
     os: TargetPlatformOs = _pd.Field(validation_alias="Os", serialization_alias="Os")
-    """Specifies a target platform OS. LINUX : Linux-based operating systems. ANDROID : Android operating systems. Android API level can be specified using the ANDROID_PLATFORM compiler option. For example, "CompilerOptions": {'ANDROID_PLATFORM': 28}"""
+    """Specifies a target platform OS.
+
+    - ``LINUX``: Linux-based operating systems.
+    - ``ANDROID``: Android operating systems. Android API level can be specified using
+      the ``ANDROID_PLATFORM`` compiler option. For example, "CompilerOptions":
+      {'ANDROID_PLATFORM': 28}
+    """

@@ -9,7 +9,14 @@ from .metric_specification import MetricSpecification
 
 
 class TargetTrackingScalingPolicyConfiguration(_s.Shape):
-    """A target tracking scaling policy. Includes support for predefined or customized metrics. When using the PutScalingPolicy API, this parameter is required when you are creating a policy with the policy type TargetTrackingScaling ."""
+    """A target tracking scaling policy. Includes support for predefined or customized
+    metrics.
+
+    When using the PutScalingPolicy
+    (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_PutScalingPolicy.html)
+    API, this parameter is required when you are creating a policy with the policy type
+    ``TargetTrackingScaling``.
+    """
 
     metric_specification: MetricSpecification | None = _pd.Field(
         None, validation_alias="MetricSpecification", serialization_alias="MetricSpecification"
@@ -17,4 +24,6 @@ class TargetTrackingScalingPolicyConfiguration(_s.Shape):
     """An object containing information about a metric."""
 
     target_value: Double | None = _pd.Field(None, validation_alias="TargetValue", serialization_alias="TargetValue")
-    """The recommended target value to specify for the metric when creating a scaling policy."""
+    """The recommended target value to specify for the metric when creating a scaling
+    policy.
+    """

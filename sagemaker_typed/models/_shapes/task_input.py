@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-TaskInput: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=2, max_length=128000, pattern="^(?:[\\S\\s]+)$")]
+TaskInput: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=2, max_length=128000, pattern="^[[:^space:][:space:]]+$")]

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 TaskTitle: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=128, pattern="^(?:[\\t\\n\\r -\\x{D7FF}\\x{E000}-\\x{FFFD}]*)$", astral=False)
+    str, _c.Str(min_length=1, max_length=128, pattern="^[\\t\\n\\r -\\x{D7FF}\\x{E000}-\\x{FFFD}]*$", astral=False)
 ]

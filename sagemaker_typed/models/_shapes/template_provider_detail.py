@@ -8,9 +8,13 @@ from .cfn_template_provider_detail import CfnTemplateProviderDetail
 
 
 class TemplateProviderDetail(_s.Shape):
-    """Details about a template provider configuration and associated provisioning information."""
+    """Details about a template provider configuration and associated provisioning
+    information.
+    """
 
     cfn_template_provider_detail: CfnTemplateProviderDetail | None = _pd.Field(
         None, validation_alias="CfnTemplateProviderDetail", serialization_alias="CfnTemplateProviderDetail"
     )
-    """Details about a CloudFormation template provider configuration and associated provisioning information."""
+    """Details about a CloudFormation template provider configuration and associated
+    provisioning information.
+    """

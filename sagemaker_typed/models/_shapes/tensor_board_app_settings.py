@@ -13,4 +13,6 @@ class TensorBoardAppSettings(_s.Shape):
     default_resource_spec: ResourceSpec | None = _pd.Field(
         None, validation_alias="DefaultResourceSpec", serialization_alias="DefaultResourceSpec"
     )
-    """The default instance type and the Amazon Resource Name (ARN) of the SageMaker AI image created on the instance."""
+    """The default instance type and the Amazon Resource Name (ARN) of the SageMaker AI
+    image created on the instance.
+    """

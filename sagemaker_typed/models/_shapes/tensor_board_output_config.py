@@ -9,10 +9,14 @@ from .s3_uri import S3Uri
 
 
 class TensorBoardOutputConfig(_s.Shape):
-    """Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard output data."""
+    """Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard
+    output data.
+    """
 
     local_path: DirectoryPath | None = _pd.Field(None, validation_alias="LocalPath", serialization_alias="LocalPath")
-    """Path to local storage location for tensorBoard output. Defaults to /opt/ml/output/tensorboard ."""
+    """Path to local storage location for tensorBoard output. Defaults to
+    ``/opt/ml/output/tensorboard``.
+    """
 
     s3_output_path: S3Uri = _pd.Field(validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
     """Path to Amazon S3 storage location for TensorBoard output."""

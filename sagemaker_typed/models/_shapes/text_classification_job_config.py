@@ -10,17 +10,25 @@ from .target_label_column import TargetLabelColumn
 
 
 class TextClassificationJobConfig(_s.Shape):
-    """The collection of settings used by an AutoML job V2 for the text classification problem type."""
+    """The collection of settings used by an AutoML job V2 for the text classification
+    problem type.
+    """
 
     completion_criteria: AutoMLJobCompletionCriteria | None = _pd.Field(
         None, validation_alias="CompletionCriteria", serialization_alias="CompletionCriteria"
     )
-    """How long a job is allowed to run, or how many candidates a job is allowed to generate."""
+    """How long a job is allowed to run, or how many candidates a job is allowed to
+    generate.
+    """
 
     content_column: ContentColumn = _pd.Field(validation_alias="ContentColumn", serialization_alias="ContentColumn")
-    """The name of the column used to provide the sentences to be classified. It should not be the same as the target column."""
+    """The name of the column used to provide the sentences to be classified. It should
+    not be the same as the target column.
+    """
 
     target_label_column: TargetLabelColumn = _pd.Field(
         validation_alias="TargetLabelColumn", serialization_alias="TargetLabelColumn"
     )
-    """The name of the column used to provide the class labels. It should not be same as the content column."""
+    """The name of the column used to provide the class labels. It should not be same as
+    the content column.
+    """

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 TextGenerationHyperParameterValue: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=16, pattern="^(?:[a-zA-Z0-9._-]+)$", astral=False)
+    str, _c.Str(min_length=0, max_length=16, pattern="^[a-zA-Z0-9._\\-]+$", astral=False)
 ]

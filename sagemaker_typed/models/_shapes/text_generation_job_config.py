@@ -11,17 +11,32 @@ from .text_generation_hyper_parameters import TextGenerationHyperParameters
 
 
 class TextGenerationJobConfig(_s.Shape):
-    """The collection of settings used by an AutoML job V2 for the text generation problem type. The text generation models that support fine-tuning in Autopilot are currently accessible exclusively in regions supported by Canvas. Refer to the documentation of Canvas for the full list of its supported Regions ."""
+    """The collection of settings used by an AutoML job V2 for the text generation
+    problem type.
+
+    Note: The text generation models that support fine-tuning in Autopilot are currently
+    accessible exclusively in regions supported by Canvas. Refer to the documentation of
+    Canvas for the full list of its supported Regions
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/canvas.html).
+    """
 
     base_model_name: BaseModelName | None = _pd.Field(
         None, validation_alias="BaseModelName", serialization_alias="BaseModelName"
     )
-    """The name of the base model to fine-tune. Autopilot supports fine-tuning a variety of large language models. For information on the list of supported models, see Text generation models supporting fine-tuning in Autopilot . If no BaseModelName is provided, the default model used is Falcon7BInstruct ."""
+    """The name of the base model to fine-tune. Autopilot supports fine-tuning a variety
+    of large language models. For information on the list of supported models, see Text
+    generation models supporting fine-tuning in Autopilot
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-llms-finetuning-models.html#autopilot-llms-finetuning-supported-llms).
+    If no ``BaseModelName`` is provided, the default model used is Falcon7BInstruct.
+    """
 
     completion_criteria: AutoMLJobCompletionCriteria | None = _pd.Field(
         None, validation_alias="CompletionCriteria", serialization_alias="CompletionCriteria"
     )
-    """How long a fine-tuning job is allowed to run. For TextGenerationJobConfig problem types, the MaxRuntimePerTrainingJobInSeconds attribute of AutoMLJobCompletionCriteria defaults to 72h (259200s)."""
+    """How long a fine-tuning job is allowed to run. For ``TextGenerationJobConfig``
+    problem types, the ``MaxRuntimePerTrainingJobInSeconds`` attribute of
+    ``AutoMLJobCompletionCriteria`` defaults to 72h (259200s).
+    """
 
     model_access_config: ModelAccessConfig | None = _pd.Field(
         None, validation_alias="ModelAccessConfig", serialization_alias="ModelAccessConfig"
@@ -30,4 +45,28 @@ class TextGenerationJobConfig(_s.Shape):
     text_generation_hyper_parameters: TextGenerationHyperParameters | None = _pd.Field(
         None, validation_alias="TextGenerationHyperParameters", serialization_alias="TextGenerationHyperParameters"
     )
-    """The hyperparameters used to configure and optimize the learning process of the base model. You can set any combination of the following hyperparameters for all base models. For more information on each supported hyperparameter, see Optimize the learning process of your text generation models with hyperparameters . "epochCount" : The number of times the model goes through the entire training dataset. Its value should be a string containing an integer value within the range of "1" to "10". "batchSize" : The number of data samples used in each iteration of training. Its value should be a string containing an integer value within the range of "1" to "64". "learningRate" : The step size at which a model's parameters are updated during training. Its value should be a string containing a floating-point value within the range of "0" to "1". "learningRateWarmupSteps" : The number of training steps during which the learning rate gradually increases before reaching its target or maximum value. Its value should be a string containing an integer value within the range of "0" to "250". Here is an example where all four hyperparameters are configured. { "epochCount":"5", "learningRate":"0.5", "batchSize": "32", "learningRateWarmupSteps": "10" }"""
+    """The hyperparameters used to configure and optimize the learning process of the
+    base model. You can set any combination of the following hyperparameters for all
+    base models. For more information on each supported hyperparameter, see Optimize the
+    learning process of your text generation models with hyperparameters
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/autopilot-llms-finetuning-set-hyperparameters.html).
+
+    - ``"epochCount"``: The number of times the model goes through the entire training
+      dataset. Its value should be a string containing an integer value within the range
+      of "1" to "10".
+    - ``"batchSize"``: The number of data samples used in each iteration of training.
+      Its value should be a string containing an integer value within the range of "1"
+      to "64".
+    - ``"learningRate"``: The step size at which a model's parameters are updated during
+      training. Its value should be a string containing a floating-point value within
+      the range of "0" to "1".
+    - ``"learningRateWarmupSteps"``: The number of training steps during which the
+      learning rate gradually increases before reaching its target or maximum value. Its
+      value should be a string containing an integer value within the range of "0" to
+      "250".
+
+    Here is an example where all four hyperparameters are configured.
+
+    { "epochCount":"5", "learningRate":"0.5", "batchSize": "32",
+    "learningRateWarmupSteps": "10" }
+    """

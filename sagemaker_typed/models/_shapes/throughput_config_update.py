@@ -9,19 +9,31 @@ from .throughput_mode import ThroughputMode
 
 
 class ThroughputConfigUpdate(_s.Shape):
-    """The new throughput configuration for the feature group. You can switch between on-demand and provisioned modes or update the read / write capacity of provisioned feature groups. You can switch a feature group to on-demand only once in a 24 hour period."""
+    """The new throughput configuration for the feature group. You can switch between
+    on-demand and provisioned modes or update the read / write capacity of provisioned
+    feature groups. You can switch a feature group to on-demand only once in a 24 hour
+    period.
+    """
 
     provisioned_read_capacity_units: CapacityUnit | None = _pd.Field(
         None, validation_alias="ProvisionedReadCapacityUnits", serialization_alias="ProvisionedReadCapacityUnits"
     )
-    """For provisioned feature groups with online store enabled, this indicates the read throughput you are billed for and can consume without throttling."""
+    """For provisioned feature groups with online store enabled, this indicates the read
+    throughput you are billed for and can consume without throttling.
+    """
 
     provisioned_write_capacity_units: CapacityUnit | None = _pd.Field(
         None, validation_alias="ProvisionedWriteCapacityUnits", serialization_alias="ProvisionedWriteCapacityUnits"
     )
-    """For provisioned feature groups, this indicates the write throughput you are billed for and can consume without throttling."""
+    """For provisioned feature groups, this indicates the write throughput you are
+    billed for and can consume without throttling.
+    """
 
     throughput_mode: ThroughputMode | None = _pd.Field(
         None, validation_alias="ThroughputMode", serialization_alias="ThroughputMode"
     )
-    """Target throughput mode of the feature group. Throughput update is an asynchronous operation, and the outcome should be monitored by polling LastUpdateStatus field in DescribeFeatureGroup response. You cannot update a feature group's throughput while another update is in progress."""
+    """Target throughput mode of the feature group. Throughput update is an asynchronous
+    operation, and the outcome should be monitored by polling ``LastUpdateStatus`` field
+    in ``DescribeFeatureGroup`` response. You cannot update a feature group's throughput
+    while another update is in progress.
+    """

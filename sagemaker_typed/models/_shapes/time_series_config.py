@@ -16,19 +16,28 @@ class TimeSeriesConfig(_s.Shape):
     grouping_attribute_names: GroupingAttributeNames | None = _pd.Field(
         None, validation_alias="GroupingAttributeNames", serialization_alias="GroupingAttributeNames"
     )
-    """A set of columns names that can be grouped with the item identifier column to create a composite key for which a target value is predicted."""
+    """A set of columns names that can be grouped with the item identifier column to
+    create a composite key for which a target value is predicted.
+    """
 
     item_identifier_attribute_name: ItemIdentifierAttributeName = _pd.Field(
         validation_alias="ItemIdentifierAttributeName", serialization_alias="ItemIdentifierAttributeName"
     )
-    """The name of the column that represents the set of item identifiers for which you want to predict the target value."""
+    """The name of the column that represents the set of item identifiers for which you
+    want to predict the target value.
+    """
 
     target_attribute_name: TargetAttributeName = _pd.Field(
         validation_alias="TargetAttributeName", serialization_alias="TargetAttributeName"
     )
-    """The name of the column representing the target variable that you want to predict for each item in your dataset. The data type of the target variable must be numerical."""
+    """The name of the column representing the target variable that you want to predict
+    for each item in your dataset. The data type of the target variable must be
+    numerical.
+    """
 
     timestamp_attribute_name: TimestampAttributeName = _pd.Field(
         validation_alias="TimestampAttributeName", serialization_alias="TimestampAttributeName"
     )
-    """The name of the column indicating a point in time at which the target value of a given item is recorded."""
+    """The name of the column indicating a point in time at which the target value of a
+    given item is recorded.
+    """

@@ -16,7 +16,9 @@ from .time_series_transformations import TimeSeriesTransformations
 
 
 class TimeSeriesForecastingJobConfig(_s.Shape):
-    """The collection of settings used by an AutoML job V2 for the time-series forecasting problem type."""
+    """The collection of settings used by an AutoML job V2 for the time-series
+    forecasting problem type.
+    """
 
     candidate_generation_config: CandidateGenerationConfig | None = _pd.Field(
         None, validation_alias="CandidateGenerationConfig", serialization_alias="CandidateGenerationConfig"
@@ -29,27 +31,72 @@ class TimeSeriesForecastingJobConfig(_s.Shape):
     feature_specification_s3_uri: S3Uri | None = _pd.Field(
         None, validation_alias="FeatureSpecificationS3Uri", serialization_alias="FeatureSpecificationS3Uri"
     )
-    """A URL to the Amazon S3 data source containing additional selected features that complement the target, itemID, timestamp, and grouped columns set in TimeSeriesConfig . When not provided, the AutoML job V2 includes all the columns from the original dataset that are not already declared in TimeSeriesConfig . If provided, the AutoML job V2 only considers these additional columns as a complement to the ones declared in TimeSeriesConfig . You can input FeatureAttributeNames (optional) in JSON format as shown below: { "FeatureAttributeNames":["col1", "col2", ...] } . You can also specify the data type of the feature (optional) in the format shown below: { "FeatureDataTypes":{"col1":"numeric", "col2":"categorical" ... } } Autopilot supports the following data types: numeric , categorical , text , and datetime . These column keys must not include any column set in TimeSeriesConfig ."""
+    """A URL to the Amazon S3 data source containing additional selected features that
+    complement the target, itemID, timestamp, and grouped columns set in
+    ``TimeSeriesConfig``. When not provided, the AutoML job V2 includes all the columns
+    from the original dataset that are not already declared in ``TimeSeriesConfig``. If
+    provided, the AutoML job V2 only considers these additional columns as a complement
+    to the ones declared in ``TimeSeriesConfig``.
+
+    You can input ``FeatureAttributeNames`` (optional) in JSON format as shown below:
+
+    { "FeatureAttributeNames":["col1", "col2", ...] }.
+
+    You can also specify the data type of the feature (optional) in the format shown
+    below:
+
+    { "FeatureDataTypes":{"col1":"numeric", "col2":"categorical" ... } }
+
+    Autopilot supports the following data types: ``numeric``, ``categorical``, ``text``,
+    and ``datetime``.
+
+    Note: These column keys must not include any column set in ``TimeSeriesConfig``.
+    """
 
     forecast_frequency: ForecastFrequency = _pd.Field(
         validation_alias="ForecastFrequency", serialization_alias="ForecastFrequency"
     )
-    """The frequency of predictions in a forecast. Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H (Hour), and min (Minute). For example, 1D indicates every day and 15min indicates every 15 minutes. The value of a frequency must not overlap with the next larger frequency. For example, you must use a frequency of 1H instead of 60min . The valid values for each frequency are the following: Minute - 1-59 Hour - 1-23 Day - 1-6 Week - 1-4 Month - 1-11 Year - 1"""
+    """The frequency of predictions in a forecast.
+
+    Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H
+    (Hour), and min (Minute). For example, ``1D`` indicates every day and ``15min``
+    indicates every 15 minutes. The value of a frequency must not overlap with the next
+    larger frequency. For example, you must use a frequency of ``1H`` instead of
+    ``60min``.
+
+    The valid values for each frequency are the following:
+
+    - Minute - 1-59
+    - Hour - 1-23
+    - Day - 1-6
+    - Week - 1-4
+    - Month - 1-11
+    - Year - 1
+    """
 
     forecast_horizon: ForecastHorizon = _pd.Field(
         validation_alias="ForecastHorizon", serialization_alias="ForecastHorizon"
     )
-    """The number of time-steps that the model predicts. The forecast horizon is also called the prediction length. The maximum forecast horizon is the lesser of 500 time-steps or 1/4 of the time-steps in the dataset."""
+    """The number of time-steps that the model predicts. The forecast horizon is also
+    called the prediction length. The maximum forecast horizon is the lesser of 500
+    time-steps or 1/4 of the time-steps in the dataset.
+    """
 
     forecast_quantiles: ForecastQuantiles | None = _pd.Field(
         None, validation_alias="ForecastQuantiles", serialization_alias="ForecastQuantiles"
     )
-    """The quantiles used to train the model for forecasts at a specified quantile. You can specify quantiles from 0.01 (p1) to 0.99 (p99), by increments of 0.01 or higher. Up to five forecast quantiles can be specified. When ForecastQuantiles is not provided, the AutoML job uses the quantiles p10, p50, and p90 as default."""
+    """The quantiles used to train the model for forecasts at a specified quantile. You
+    can specify quantiles from ``0.01`` (p1) to ``0.99`` (p99), by increments of 0.01 or
+    higher. Up to five forecast quantiles can be specified. When ``ForecastQuantiles``
+    is not provided, the AutoML job uses the quantiles p10, p50, and p90 as default.
+    """
 
     holiday_config: HolidayConfig | None = _pd.Field(
         None, validation_alias="HolidayConfig", serialization_alias="HolidayConfig"
     )
-    """The collection of holiday featurization attributes used to incorporate national holiday information into your forecasting model."""
+    """The collection of holiday featurization attributes used to incorporate national
+    holiday information into your forecasting model.
+    """
 
     time_series_config: TimeSeriesConfig = _pd.Field(
         validation_alias="TimeSeriesConfig", serialization_alias="TimeSeriesConfig"
@@ -59,4 +106,6 @@ class TimeSeriesForecastingJobConfig(_s.Shape):
     transformations: TimeSeriesTransformations | None = _pd.Field(
         None, validation_alias="Transformations", serialization_alias="Transformations"
     )
-    """The transformations modifying specific attributes of the time-series, such as filling strategies for missing values."""
+    """The transformations modifying specific attributes of the time-series, such as
+    filling strategies for missing values.
+    """

@@ -14,7 +14,18 @@ class TimeSeriesForecastingSettings(_s.Shape):
     amazon_forecast_role_arn: RoleArn | None = _pd.Field(
         None, validation_alias="AmazonForecastRoleArn", serialization_alias="AmazonForecastRoleArn"
     )
-    """The IAM role that Canvas passes to Amazon Forecast for time series forecasting. By default, Canvas uses the execution role specified in the UserProfile that launches the Canvas application. If an execution role is not specified in the UserProfile , Canvas uses the execution role specified in the Domain that owns the UserProfile . To allow time series forecasting, this IAM role should have the AmazonSageMakerCanvasForecastAccess policy attached and forecast.amazonaws.com added in the trust relationship as a service principal."""
+    """The IAM role that Canvas passes to Amazon Forecast for time series forecasting.
+    By default, Canvas uses the execution role specified in the ``UserProfile`` that
+    launches the Canvas application. If an execution role is not specified in the
+    ``UserProfile``, Canvas uses the execution role specified in the Domain that owns
+    the ``UserProfile``. To allow time series forecasting, this IAM role should have the
+    AmazonSageMakerCanvasForecastAccess
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/security-iam-awsmanpol-canvas.html#security-iam-awsmanpol-AmazonSageMakerCanvasForecastAccess)
+    policy attached and ``forecast.amazonaws.com`` added in the trust relationship as a
+    service principal.
+    """
 
     status: FeatureStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """Describes whether time series forecasting is enabled or disabled in the Canvas application."""
+    """Describes whether time series forecasting is enabled or disabled in the Canvas
+    application.
+    """

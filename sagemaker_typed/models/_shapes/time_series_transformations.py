@@ -9,12 +9,39 @@ from .filling_transformations import FillingTransformations
 
 
 class TimeSeriesTransformations(_s.Shape):
-    """Transformations allowed on the dataset. Supported transformations are Filling and Aggregation . Filling specifies how to add values to missing values in the dataset. Aggregation defines how to aggregate data that does not align with forecast frequency."""
+    """Transformations allowed on the dataset. Supported transformations are ``Filling``
+    and ``Aggregation``. ``Filling`` specifies how to add values to missing values in
+    the dataset. ``Aggregation`` defines how to aggregate data that does not align with
+    forecast frequency.
+    """
 
     aggregation: AggregationTransformations | None = _pd.Field(
         None, validation_alias="Aggregation", serialization_alias="Aggregation"
     )
-    """A key value pair defining the aggregation method for a column, where the key is the column name and the value is the aggregation method. The supported aggregation methods are sum (default), avg , first , min , max . Aggregation is only supported for the target column."""
+    """A key value pair defining the aggregation method for a column, where the key is
+    the column name and the value is the aggregation method.
+
+    The supported aggregation methods are ``sum`` (default), ``avg``, ``first``,
+    ``min``, ``max``.
+
+    Note: Aggregation is only supported for the target column.
+    """
 
     filling: FillingTransformations | None = _pd.Field(None, validation_alias="Filling", serialization_alias="Filling")
-    """A key value pair defining the filling method for a column, where the key is the column name and the value is an object which defines the filling logic. You can specify multiple filling methods for a single column. The supported filling methods and their corresponding options are: frontfill : none (Supported only for target column) middlefill : zero , value , median , mean , min , max backfill : zero , value , median , mean , min , max futurefill : zero , value , median , mean , min , max To set a filling method to a specific value, set the fill parameter to the chosen filling method value (for example "backfill" : "value" ), and define the filling value in an additional parameter prefixed with "_value". For example, to set backfill to a value of 2 , you must include two parameters: "backfill": "value" and "backfill_value":"2" ."""
+    """A key value pair defining the filling method for a column, where the key is the
+    column name and the value is an object which defines the filling logic. You can
+    specify multiple filling methods for a single column.
+
+    The supported filling methods and their corresponding options are:
+
+    - ``frontfill``: ``none`` (Supported only for target column)
+    - ``middlefill``: ``zero``, ``value``, ``median``, ``mean``, ``min``, ``max``
+    - ``backfill``: ``zero``, ``value``, ``median``, ``mean``, ``min``, ``max``
+    - ``futurefill``: ``zero``, ``value``, ``median``, ``mean``, ``min``, ``max``
+
+    To set a filling method to a specific value, set the fill parameter to the chosen
+    filling method value (for example ``"backfill" : "value"``), and define the filling
+    value in an additional parameter prefixed with "_value". For example, to set
+    ``backfill`` to a value of ``2``, you must include two parameters:
+    ``"backfill": "value"`` and ``"backfill_value":"2"``.
+    """

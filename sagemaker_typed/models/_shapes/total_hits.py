@@ -9,10 +9,25 @@ from .relation import Relation
 
 
 class TotalHits(_s.Shape):
-    """Represents the total number of matching results and indicates how accurate that count is. The Value field provides the count, which may be exact or estimated. The Relation field indicates whether it's an exact figure or a lower bound. This helps understand the full scope of search results, especially when dealing with large result sets."""
+    """Represents the total number of matching results and indicates how accurate that
+    count is.
+
+    The ``Value`` field provides the count, which may be exact or estimated. The
+    ``Relation`` field indicates whether it's an exact figure or a lower bound. This
+    helps understand the full scope of search results, especially when dealing with
+    large result sets.
+    """
 
     relation: Relation | None = _pd.Field(None, validation_alias="Relation", serialization_alias="Relation")
-    """Indicates the relationship between the returned Value and the actual total number of matching results. Possible values are: EqualTo : The Value is the exact count of matching results. GreaterThanOrEqualTo : The Value is a lower bound of the actual count of matching results."""
+    """Indicates the relationship between the returned ``Value`` and the actual total
+    number of matching results. Possible values are:
+
+    - ``EqualTo``: The ``Value`` is the exact count of matching results.
+    - ``GreaterThanOrEqualTo``: The ``Value`` is a lower bound of the actual count of
+      matching results.
+    """
 
     value: Long | None = _pd.Field(None, validation_alias="Value", serialization_alias="Value")
-    """The total number of matching results. This value may be exact or an estimate, depending on the Relation field."""
+    """The total number of matching results. This value may be exact or an estimate,
+    depending on the ``Relation`` field.
+    """

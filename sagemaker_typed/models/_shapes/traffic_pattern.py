@@ -21,4 +21,4 @@ class TrafficPattern(_s.Shape):
     traffic_type: TrafficType | None = _pd.Field(
         None, validation_alias="TrafficType", serialization_alias="TrafficType"
     )
-    """Defines the traffic patterns. Choose either PHASES or STAIRS ."""
+    """Defines the traffic patterns. Choose either ``PHASES`` or ``STAIRS``."""

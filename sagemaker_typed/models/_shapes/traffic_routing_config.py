@@ -10,20 +10,36 @@ from .wait_interval_in_seconds import WaitIntervalInSeconds
 
 
 class TrafficRoutingConfig(_s.Shape):
-    """Defines the traffic routing strategy during an endpoint deployment to shift traffic from the old fleet to the new fleet."""
+    """Defines the traffic routing strategy during an endpoint deployment to shift
+    traffic from the old fleet to the new fleet.
+    """
 
     canary_size: CapacitySize | None = _pd.Field(None, validation_alias="CanarySize", serialization_alias="CanarySize")
-    """Batch size for the first step to turn on traffic on the new endpoint fleet. Value must be less than or equal to 50% of the variant's total instance count."""
+    """Batch size for the first step to turn on traffic on the new endpoint fleet.
+    ``Value`` must be less than or equal to 50% of the variant's total instance count.
+    """
 
     linear_step_size: CapacitySize | None = _pd.Field(
         None, validation_alias="LinearStepSize", serialization_alias="LinearStepSize"
     )
-    """Batch size for each step to turn on traffic on the new endpoint fleet. Value must be 10-50% of the variant's total instance count."""
+    """Batch size for each step to turn on traffic on the new endpoint fleet. ``Value``
+    must be 10-50% of the variant's total instance count.
+    """
 
     type: TrafficRoutingConfigType = _pd.Field(validation_alias="Type", serialization_alias="Type")
-    """Traffic routing strategy type. ALL_AT_ONCE : Endpoint traffic shifts to the new fleet in a single step. CANARY : Endpoint traffic shifts to the new fleet in two steps. The first step is the canary, which is a small portion of the traffic. The second step is the remainder of the traffic. LINEAR : Endpoint traffic shifts to the new fleet in n steps of a configurable size."""
+    """Traffic routing strategy type.
+
+    - ``ALL_AT_ONCE``: Endpoint traffic shifts to the new fleet in a single step.
+    - ``CANARY``: Endpoint traffic shifts to the new fleet in two steps. The first step
+      is the canary, which is a small portion of the traffic. The second step is the
+      remainder of the traffic.
+    - ``LINEAR``: Endpoint traffic shifts to the new fleet in n steps of a configurable
+      size.
+    """
 
     wait_interval_in_seconds: WaitIntervalInSeconds = _pd.Field(
         validation_alias="WaitIntervalInSeconds", serialization_alias="WaitIntervalInSeconds"
     )
-    """The waiting time (in seconds) between incremental steps to turn on traffic on the new endpoint fleet."""
+    """The waiting time (in seconds) between incremental steps to turn on traffic on the
+    new endpoint fleet.
+    """

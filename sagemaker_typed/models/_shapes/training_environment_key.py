@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 TrainingEnvironmentKey: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=512, pattern="^(?:[a-zA-Z_][a-zA-Z0-9_]*)$", astral=False)
+    str, _c.Str(min_length=0, max_length=512, pattern="^[a-zA-Z_][a-zA-Z0-9_]*$", astral=False)
 ]

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 TrainingEnvironmentValue: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=512, pattern="^(?:[\\S\\s]*)$")
+    str, _c.Str(min_length=0, max_length=512, pattern="^[[:^space:][:space:]]*$")
 ]

@@ -9,14 +9,21 @@ from .training_repository_auth_config import TrainingRepositoryAuthConfig
 
 
 class TrainingImageConfig(_s.Shape):
-    """The configuration to use an image from a private Docker registry for a training job."""
+    """The configuration to use an image from a private Docker registry for a
+    training job.
+    """
 
     training_repository_access_mode: TrainingRepositoryAccessMode = _pd.Field(
         validation_alias="TrainingRepositoryAccessMode", serialization_alias="TrainingRepositoryAccessMode"
     )
-    """The method that your training job will use to gain access to the images in your private Docker registry. For access to an image in a private Docker registry, set to Vpc ."""
+    """The method that your training job will use to gain access to the images in your
+    private Docker registry. For access to an image in a private Docker registry, set to
+    ``Vpc``.
+    """
 
     training_repository_auth_config: TrainingRepositoryAuthConfig | None = _pd.Field(
         None, validation_alias="TrainingRepositoryAuthConfig", serialization_alias="TrainingRepositoryAuthConfig"
     )
-    """An object containing authentication information for a private Docker registry containing your training images."""
+    """An object containing authentication information for a private Docker registry
+    containing your training images.
+    """

@@ -88,17 +88,29 @@ class TrainingJob(_s.Shape):
         validation_alias="EnableInterContainerTrafficEncryption",
         serialization_alias="EnableInterContainerTrafficEncryption",
     )
-    """To encrypt all communications between ML compute instances in distributed training, choose True . Encryption provides greater security for distributed training, but training might take longer. How long it takes depends on the amount of communication between compute instances, especially if you use a deep learning algorithm in distributed training."""
+    """To encrypt all communications between ML compute instances in distributed
+    training, choose ``True``. Encryption provides greater security for distributed
+    training, but training might take longer. How long it takes depends on the amount of
+    communication between compute instances, especially if you use a deep learning
+    algorithm in distributed training.
+    """
 
     enable_managed_spot_training: Boolean | None = _pd.Field(
         None, validation_alias="EnableManagedSpotTraining", serialization_alias="EnableManagedSpotTraining"
     )
-    """When true, enables managed spot training using Amazon EC2 Spot instances to run training jobs instead of on-demand instances. For more information, see Managed Spot Training ."""
+    """When true, enables managed spot training using Amazon EC2 Spot instances to run
+    training jobs instead of on-demand instances. For more information, see Managed Spot
+    Training
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-managed-spot-training.html).
+    """
 
     enable_network_isolation: Boolean | None = _pd.Field(
         None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
     )
-    """If the TrainingJob was created with network isolation, the value is set to true . If network isolation is enabled, nodes can't communicate beyond the VPC they run in."""
+    """If the ``TrainingJob`` was created with network isolation, the value is set to
+    ``true``. If network isolation is enabled, nodes can't communicate beyond the VPC
+    they run in.
+    """
 
     environment: TrainingEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
@@ -117,7 +129,9 @@ class TrainingJob(_s.Shape):
     final_metric_data_list: FinalMetricDataList | None = _pd.Field(
         None, validation_alias="FinalMetricDataList", serialization_alias="FinalMetricDataList"
     )
-    """A list of final metric values that are set when the training job completes. Used only if the training job was configured to use metrics."""
+    """A list of final metric values that are set when the training job completes. Used
+    only if the training job was configured to use metrics.
+    """
 
     hyper_parameters: HyperParameters | None = _pd.Field(
         None, validation_alias="HyperParameters", serialization_alias="HyperParameters"
@@ -127,7 +141,10 @@ class TrainingJob(_s.Shape):
     input_data_config: InputDataConfig | None = _pd.Field(
         None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
     )
-    """An array of Channel objects that describes each data input channel. Your input must be in the same Amazon Web Services region as your training job."""
+    """An array of ``Channel`` objects that describes each data input channel.
+
+    Your input must be in the same Amazon Web Services region as your training job.
+    """
 
     labeling_job_arn: LabelingJobArn | None = _pd.Field(
         None, validation_alias="LabelingJobArn", serialization_alias="LabelingJobArn"
@@ -137,12 +154,16 @@ class TrainingJob(_s.Shape):
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
     )
-    """A timestamp that indicates when the status of the training job was last modified."""
+    """A timestamp that indicates when the status of the training job was last
+    modified.
+    """
 
     model_artifacts: ModelArtifacts | None = _pd.Field(
         None, validation_alias="ModelArtifacts", serialization_alias="ModelArtifacts"
     )
-    """Information about the Amazon S3 location that is configured for storing model artifacts."""
+    """Information about the Amazon S3 location that is configured for storing model
+    artifacts.
+    """
 
     model_package_config: ModelPackageConfig | None = _pd.Field(
         None, validation_alias="ModelPackageConfig", serialization_alias="ModelPackageConfig"
@@ -152,12 +173,16 @@ class TrainingJob(_s.Shape):
     output_data_config: OutputDataConfig | None = _pd.Field(
         None, validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
     )
-    """The S3 path where model artifacts that you configured when creating the job are stored. SageMaker creates subfolders for model artifacts."""
+    """The S3 path where model artifacts that you configured when creating the job are
+    stored. SageMaker creates subfolders for model artifacts.
+    """
 
     output_model_package_arn: ModelPackageArn | None = _pd.Field(
         None, validation_alias="OutputModelPackageArn", serialization_alias="OutputModelPackageArn"
     )
-    """The output model package Amazon Resource Name (ARN) that contains model weights or checkpoint."""
+    """The output model package Amazon Resource Name (ARN) that contains model weights
+    or checkpoint.
+    """
 
     profiler_config: ProfilerConfig | None = _pd.Field(
         None, validation_alias="ProfilerConfig", serialization_alias="ProfilerConfig"
@@ -166,33 +191,87 @@ class TrainingJob(_s.Shape):
     resource_config: ResourceConfig | None = _pd.Field(
         None, validation_alias="ResourceConfig", serialization_alias="ResourceConfig"
     )
-    """Resources, including ML compute instances and ML storage volumes, that are configured for model training."""
+    """Resources, including ML compute instances and ML storage volumes, that are
+    configured for model training.
+    """
 
     retry_strategy: RetryStrategy | None = _pd.Field(
         None, validation_alias="RetryStrategy", serialization_alias="RetryStrategy"
     )
-    """The number of times to retry the job when the job fails due to an InternalServerError ."""
+    """The number of times to retry the job when the job fails due to an
+    ``InternalServerError``.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Web Services Identity and Access Management (IAM) role configured for the training job."""
+    """The Amazon Web Services Identity and Access Management (IAM) role configured for
+    the training job.
+    """
 
     secondary_status: SecondaryStatus | None = _pd.Field(
         None, validation_alias="SecondaryStatus", serialization_alias="SecondaryStatus"
     )
-    """Provides detailed information about the state of the training job. For detailed information about the secondary status of the training job, see StatusMessage under SecondaryStatusTransition . SageMaker provides primary statuses and secondary statuses that apply to each of them: InProgress Starting - Starting the training job. Downloading - An optional stage for algorithms that support File training input mode. It indicates that data is being downloaded to the ML storage volumes. Training - Training is in progress. Uploading - Training is complete and the model artifacts are being uploaded to the S3 location. Completed Completed - The training job has completed. Failed Failed - The training job has failed. The reason for the failure is returned in the FailureReason field of DescribeTrainingJobResponse . Stopped MaxRuntimeExceeded - The job stopped because it exceeded the maximum allowed runtime. Stopped - The training job has stopped. Stopping Stopping - Stopping the training job. Valid values for SecondaryStatus are subject to change. We no longer support the following secondary statuses: LaunchingMLInstances PreparingTrainingStack DownloadingTrainingImage"""
+    """Provides detailed information about the state of the training job. For detailed
+    information about the secondary status of the training job, see ``StatusMessage``
+    under SecondaryStatusTransition
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SecondaryStatusTransition.html).
+
+    SageMaker provides primary statuses and secondary statuses that apply to each of
+    them:
+
+    InProgress
+        - ``Starting`` - Starting the training job.
+        - ``Downloading`` - An optional stage for algorithms that support ``File``
+          training input mode. It indicates that data is being downloaded to the ML
+          storage volumes.
+        - ``Training`` - Training is in progress.
+        - ``Uploading`` - Training is complete and the model artifacts are being
+          uploaded to the S3 location.
+    Completed
+        - ``Completed`` - The training job has completed.
+    Failed
+        - ``Failed`` - The training job has failed. The reason for the failure is
+          returned in the ``FailureReason`` field of ``DescribeTrainingJobResponse``.
+    Stopped
+        - ``MaxRuntimeExceeded`` - The job stopped because it exceeded the maximum
+          allowed runtime.
+        - ``Stopped`` - The training job has stopped.
+    Stopping
+        - ``Stopping`` - Stopping the training job.
+
+    Important: Valid values for ``SecondaryStatus`` are subject to change.
+
+    We no longer support the following secondary statuses:
+
+    - ``LaunchingMLInstances``
+    - ``PreparingTrainingStack``
+    - ``DownloadingTrainingImage``
+    """
 
     secondary_status_transitions: SecondaryStatusTransitions | None = _pd.Field(
         None, validation_alias="SecondaryStatusTransitions", serialization_alias="SecondaryStatusTransitions"
     )
-    """A history of all of the secondary statuses that the training job has transitioned through."""
+    """A history of all of the secondary statuses that the training job has transitioned
+    through.
+    """
 
     stopping_condition: StoppingCondition | None = _pd.Field(
         None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
-    """Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs. To stop a job, SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds. Algorithms can use this 120-second window to save the model artifacts, so the results of training are not lost."""
+    """Specifies a limit to how long a model training job can run. It also specifies how
+    long a managed Spot training job has to complete. When the job reaches the time
+    limit, SageMaker ends the training job. Use this API to cap model training costs.
+
+    To stop a job, SageMaker sends the algorithm the ``SIGTERM`` signal, which delays
+    job termination for 120 seconds. Algorithms can use this 120-second window to save
+    the model artifacts, so the results of training are not lost.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """An array of key-value pairs. You can use tags to categorize your Amazon Web Services resources in different ways, for example, by purpose, owner, or environment. For more information, see Tagging Amazon Web Services Resources ."""
+    """An array of key-value pairs. You can use tags to categorize your Amazon Web
+    Services resources in different ways, for example, by purpose, owner, or
+    environment. For more information, see Tagging Amazon Web Services Resources
+    (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html).
+    """
 
     tensor_board_output_config: TensorBoardOutputConfig | None = _pd.Field(
         None, validation_alias="TensorBoardOutputConfig", serialization_alias="TensorBoardOutputConfig"
@@ -201,7 +280,12 @@ class TrainingJob(_s.Shape):
     training_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="TrainingEndTime", serialization_alias="TrainingEndTime"
     )
-    """Indicates the time when the training job ends on training instances. You are billed for the time interval between the value of TrainingStartTime and this time. For successful jobs and stopped jobs, this is the time after model artifacts are uploaded. For failed jobs, this is the time when SageMaker detects a job failure."""
+    """Indicates the time when the training job ends on training instances. You are
+    billed for the time interval between the value of ``TrainingStartTime`` and this
+    time. For successful jobs and stopped jobs, this is the time after model artifacts
+    are uploaded. For failed jobs, this is the time when SageMaker detects a job
+    failure.
+    """
 
     training_job_arn: TrainingJobArn | None = _pd.Field(
         None, validation_alias="TrainingJobArn", serialization_alias="TrainingJobArn"
@@ -216,12 +300,30 @@ class TrainingJob(_s.Shape):
     training_job_status: TrainingJobStatus | None = _pd.Field(
         None, validation_alias="TrainingJobStatus", serialization_alias="TrainingJobStatus"
     )
-    """The status of the training job. Training job statuses are: InProgress - The training is in progress. Completed - The training job has completed. Failed - The training job has failed. To see the reason for the failure, see the FailureReason field in the response to a DescribeTrainingJobResponse call. Stopping - The training job is stopping. Stopped - The training job has stopped. For more detailed information, see SecondaryStatus ."""
+    """The status of the training job.
+
+    Training job statuses are:
+
+    - ``InProgress`` - The training is in progress.
+    - ``Completed`` - The training job has completed.
+    - ``Failed`` - The training job has failed. To see the reason for the failure, see
+      the ``FailureReason`` field in the response to a ``DescribeTrainingJobResponse``
+      call.
+    - ``Stopping`` - The training job is stopping.
+    - ``Stopped`` - The training job has stopped.
+
+    For more detailed information, see ``SecondaryStatus``.
+    """
 
     training_start_time: Timestamp | None = _pd.Field(
         None, validation_alias="TrainingStartTime", serialization_alias="TrainingStartTime"
     )
-    """Indicates the time when the training job starts on training instances. You are billed for the time interval between this time and the value of TrainingEndTime . The start time in CloudWatch Logs might be later than this time. The difference is due to the time it takes to download the training data and to the size of the training container."""
+    """Indicates the time when the training job starts on training instances. You are
+    billed for the time interval between this time and the value of ``TrainingEndTime``.
+    The start time in CloudWatch Logs might be later than this time. The difference is
+    due to the time it takes to download the training data and to the size of the
+    training container.
+    """
 
     training_time_in_seconds: TrainingTimeInSeconds | None = _pd.Field(
         None, validation_alias="TrainingTimeInSeconds", serialization_alias="TrainingTimeInSeconds"
@@ -231,10 +333,17 @@ class TrainingJob(_s.Shape):
     tuning_job_arn: HyperParameterTuningJobArn | None = _pd.Field(
         None, validation_alias="TuningJobArn", serialization_alias="TuningJobArn"
     )
-    """The Amazon Resource Name (ARN) of the associated hyperparameter tuning job if the training job was launched by a hyperparameter tuning job."""
+    """The Amazon Resource Name (ARN) of the associated hyperparameter tuning job if the
+    training job was launched by a hyperparameter tuning job.
+    """
 
     vpc_config: VpcConfig | None = _pd.Field(None, validation_alias="VpcConfig", serialization_alias="VpcConfig")
-    """A VpcConfig object that specifies the VPC that this training job has access to. For more information, see Protect Training Jobs by Using an Amazon Virtual Private Cloud ."""
+    """A VpcConfig
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
+    object that specifies the VPC that this training job has access to. For more
+    information, see Protect Training Jobs by Using an Amazon Virtual Private Cloud
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).
+    """
 
     warm_pool_status: WarmPoolStatus | None = _pd.Field(
         None, validation_alias="WarmPoolStatus", serialization_alias="WarmPoolStatus"

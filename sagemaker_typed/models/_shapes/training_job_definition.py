@@ -23,20 +23,31 @@ class TrainingJobDefinition(_s.Shape):
     input_data_config: InputDataConfig = _pd.Field(
         validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
     )
-    """An array of Channel objects, each of which specifies an input source."""
+    """An array of ``Channel`` objects, each of which specifies an input source."""
 
     output_data_config: OutputDataConfig = _pd.Field(
         validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
     )
-    """the path to the S3 bucket where you want to store model artifacts. SageMaker creates subfolders for the artifacts."""
+    """the path to the S3 bucket where you want to store model artifacts. SageMaker
+    creates subfolders for the artifacts.
+    """
 
     resource_config: ResourceConfig = _pd.Field(validation_alias="ResourceConfig", serialization_alias="ResourceConfig")
-    """The resources, including the ML compute instances and ML storage volumes, to use for model training."""
+    """The resources, including the ML compute instances and ML storage volumes, to use
+    for model training.
+    """
 
     stopping_condition: StoppingCondition = _pd.Field(
         validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
     )
-    """Specifies a limit to how long a model training job can run. It also specifies how long a managed Spot training job has to complete. When the job reaches the time limit, SageMaker ends the training job. Use this API to cap model training costs. To stop a job, SageMaker sends the algorithm the SIGTERM signal, which delays job termination for 120 seconds. Algorithms can use this 120-second window to save the model artifacts."""
+    """Specifies a limit to how long a model training job can run. It also specifies how
+    long a managed Spot training job has to complete. When the job reaches the time
+    limit, SageMaker ends the training job. Use this API to cap model training costs.
+
+    To stop a job, SageMaker sends the algorithm the SIGTERM signal, which delays job
+    termination for 120 seconds. Algorithms can use this 120-second window to save the
+    model artifacts.
+    """
 
     training_input_mode: TrainingInputMode = _pd.Field(
         validation_alias="TrainingInputMode", serialization_alias="TrainingInputMode"

@@ -8,29 +8,41 @@ from .training_job_status_counter import TrainingJobStatusCounter
 
 
 class TrainingJobStatusCounters(_s.Shape):
-    """The numbers of training jobs launched by a hyperparameter tuning job, categorized by status."""
+    """The numbers of training jobs launched by a hyperparameter tuning job, categorized
+    by status.
+    """
 
     completed: TrainingJobStatusCounter | None = _pd.Field(
         None, validation_alias="Completed", serialization_alias="Completed"
     )
-    """The number of completed training jobs launched by the hyperparameter tuning job."""
+    """The number of completed training jobs launched by the hyperparameter tuning
+    job.
+    """
 
     in_progress: TrainingJobStatusCounter | None = _pd.Field(
         None, validation_alias="InProgress", serialization_alias="InProgress"
     )
-    """The number of in-progress training jobs launched by a hyperparameter tuning job."""
+    """The number of in-progress training jobs launched by a hyperparameter tuning
+    job.
+    """
 
     non_retryable_error: TrainingJobStatusCounter | None = _pd.Field(
         None, validation_alias="NonRetryableError", serialization_alias="NonRetryableError"
     )
-    """The number of training jobs that failed and can't be retried. A failed training job can't be retried if it failed because a client error occurred."""
+    """The number of training jobs that failed and can't be retried. A failed training
+    job can't be retried if it failed because a client error occurred.
+    """
 
     retryable_error: TrainingJobStatusCounter | None = _pd.Field(
         None, validation_alias="RetryableError", serialization_alias="RetryableError"
     )
-    """The number of training jobs that failed, but can be retried. A failed training job can be retried only if it failed because an internal service error occurred."""
+    """The number of training jobs that failed, but can be retried. A failed training
+    job can be retried only if it failed because an internal service error occurred.
+    """
 
     stopped: TrainingJobStatusCounter | None = _pd.Field(
         None, validation_alias="Stopped", serialization_alias="Stopped"
     )
-    """The number of training jobs launched by a hyperparameter tuning job that were manually stopped."""
+    """The number of training jobs launched by a hyperparameter tuning job that were
+    manually stopped.
+    """

@@ -11,4 +11,6 @@ class TrainingJobStepMetadata(_s.Shape):
     """Metadata for a training job step."""
 
     arn: TrainingJobArn | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
-    """The Amazon Resource Name (ARN) of the training job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the training job that was run by this step
+    execution.
+    """

@@ -32,7 +32,10 @@ class TrainingJobSummary(_s.Shape):
     training_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="TrainingEndTime", serialization_alias="TrainingEndTime"
     )
-    """A timestamp that shows when the training job ended. This field is set only if the training job has one of the terminal statuses ( Completed , Failed , or Stopped )."""
+    """A timestamp that shows when the training job ended. This field is set only if the
+    training job has one of the terminal statuses (``Completed``, ``Failed``, or
+    ``Stopped``).
+    """
 
     training_job_arn: TrainingJobArn = _pd.Field(
         validation_alias="TrainingJobArn", serialization_alias="TrainingJobArn"
@@ -52,7 +55,14 @@ class TrainingJobSummary(_s.Shape):
     training_plan_arn: TrainingPlanArn | None = _pd.Field(
         None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
     )
-    """The Amazon Resource Name (ARN); of the training plan associated with this training job. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """The Amazon Resource Name (ARN); of the training plan associated with this
+    training job.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     warm_pool_status: WarmPoolStatus | None = _pd.Field(
         None, validation_alias="WarmPoolStatus", serialization_alias="WarmPoolStatus"

@@ -13,7 +13,9 @@ from .training_plan_extension_offering_id import TrainingPlanExtensionOfferingId
 
 
 class TrainingPlanExtension(_s.Shape):
-    """Details about an extension to a training plan, including the offering ID, dates, status, and cost information."""
+    """Details about an extension to a training plan, including the offering ID, dates,
+    status, and cost information.
+    """
 
     availability_zone: String256 | None = _pd.Field(
         None, validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"
@@ -50,12 +52,16 @@ class TrainingPlanExtension(_s.Shape):
     """The start date of the extension period."""
 
     status: String256 | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The current status of the extension (e.g., Pending, Active, Scheduled, Failed, Expired)."""
+    """The current status of the extension (e.g., Pending, Active, Scheduled, Failed,
+    Expired).
+    """
 
     training_plan_extension_offering_id: TrainingPlanExtensionOfferingId = _pd.Field(
         validation_alias="TrainingPlanExtensionOfferingId", serialization_alias="TrainingPlanExtensionOfferingId"
     )
-    """The unique identifier of the extension offering that was used to create this extension."""
+    """The unique identifier of the extension offering that was used to create this
+    extension.
+    """
 
     upfront_fee: String256 | None = _pd.Field(None, validation_alias="UpfrontFee", serialization_alias="UpfrontFee")
     """The upfront fee for the extension."""

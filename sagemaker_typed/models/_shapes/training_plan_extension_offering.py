@@ -12,7 +12,11 @@ from .training_plan_extension_offering_id import TrainingPlanExtensionOfferingId
 
 
 class TrainingPlanExtensionOffering(_s.Shape):
-    """Details about an available extension offering for a training plan. Use the offering ID with the ExtendTrainingPlan API to extend a training plan."""
+    """Details about an available extension offering for a training plan. Use the
+    offering ID with the ``ExtendTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExtendTrainingPlan.html)
+    API to extend a training plan.
+    """
 
     availability_zone: String256 | None = _pd.Field(
         None, validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"

@@ -9,7 +9,13 @@ from .training_plan_filter_name import TrainingPlanFilterName
 
 
 class TrainingPlanFilter(_s.Shape):
-    """A filter to apply when listing or searching for training plans. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """A filter to apply when listing or searching for training plans.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     name: TrainingPlanFilterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the filter field (e.g., Status, InstanceType)."""

@@ -10,7 +10,7 @@ TrainingPlanNameOrArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=2048,
-        pattern="^(?:(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/)?[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63})$",
+        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/)?[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,63}$",
         astral=False,
     ),
 ]

@@ -15,7 +15,13 @@ from .training_plan_offering_id import TrainingPlanOfferingId
 
 
 class TrainingPlanOffering(_s.Shape):
-    """Details about a training plan offering. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """Details about a training plan offering.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     currency_code: CurrencyCode | None = _pd.Field(
         None, validation_alias="CurrencyCode", serialization_alias="CurrencyCode"
@@ -25,32 +31,55 @@ class TrainingPlanOffering(_s.Shape):
     duration_hours: TrainingPlanDurationHours | None = _pd.Field(
         None, validation_alias="DurationHours", serialization_alias="DurationHours"
     )
-    """The number of whole hours in the total duration for this training plan offering."""
+    """The number of whole hours in the total duration for this training plan
+    offering.
+    """
 
     duration_minutes: TrainingPlanDurationMinutes | None = _pd.Field(
         None, validation_alias="DurationMinutes", serialization_alias="DurationMinutes"
     )
-    """The additional minutes beyond whole hours in the total duration for this training plan offering."""
+    """The additional minutes beyond whole hours in the total duration for this training
+    plan offering.
+    """
 
     requested_end_time_before: Timestamp | None = _pd.Field(
         None, validation_alias="RequestedEndTimeBefore", serialization_alias="RequestedEndTimeBefore"
     )
-    """The requested end time that the user specified when searching for the training plan offering."""
+    """The requested end time that the user specified when searching for the training
+    plan offering.
+    """
 
     requested_start_time_after: Timestamp | None = _pd.Field(
         None, validation_alias="RequestedStartTimeAfter", serialization_alias="RequestedStartTimeAfter"
     )
-    """The requested start time that the user specified when searching for the training plan offering."""
+    """The requested start time that the user specified when searching for the training
+    plan offering.
+    """
 
     reserved_capacity_offerings: ReservedCapacityOfferings | None = _pd.Field(
         None, validation_alias="ReservedCapacityOfferings", serialization_alias="ReservedCapacityOfferings"
     )
-    """A list of reserved capacity offerings associated with this training plan offering."""
+    """A list of reserved capacity offerings associated with this training plan
+    offering.
+    """
 
     target_resources: SageMakerResourceNames = _pd.Field(
         validation_alias="TargetResources", serialization_alias="TargetResources"
     )
-    """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod, SageMaker Endpoints, Studio apps) for this training plan offering. Training plans are specific to their target resource. A training plan designed for SageMaker training jobs can only be used to schedule and run training jobs. A training plan for HyperPod clusters can be used exclusively to provide compute resources to a cluster's instance group. A training plan for SageMaker endpoints can be used exclusively to provide compute resources to SageMaker endpoints for model deployment. A training plan for Studio apps can be used to launch JupyterLab and Code Editor apps on reserved training plan capacity."""
+    """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod,
+    SageMaker Endpoints, Studio apps) for this training plan offering.
+
+    Training plans are specific to their target resource.
+
+    - A training plan designed for SageMaker training jobs can only be used to schedule
+      and run training jobs.
+    - A training plan for HyperPod clusters can be used exclusively to provide compute
+      resources to a cluster's instance group.
+    - A training plan for SageMaker endpoints can be used exclusively to provide compute
+      resources to SageMaker endpoints for model deployment.
+    - A training plan for Studio apps can be used to launch JupyterLab and Code Editor
+      apps on reserved training plan capacity.
+    """
 
     training_plan_offering_id: TrainingPlanOfferingId = _pd.Field(
         validation_alias="TrainingPlanOfferingId", serialization_alias="TrainingPlanOfferingId"

@@ -22,7 +22,13 @@ from .ultra_server_count import UltraServerCount
 
 
 class TrainingPlanSummary(_s.Shape):
-    """Details of the training plan. For more information about how to reserve GPU capacity for your SageMaker HyperPod clusters using Amazon SageMaker Training Plan, see CreateTrainingPlan ."""
+    """Details of the training plan.
+
+    For more information about how to reserve GPU capacity for your SageMaker HyperPod
+    clusters using Amazon SageMaker Training Plan, see ``CreateTrainingPlan``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingPlan.html)
+    .
+    """
 
     available_instance_count: AvailableInstanceCount | None = _pd.Field(
         None, validation_alias="AvailableInstanceCount", serialization_alias="AvailableInstanceCount"
@@ -42,7 +48,9 @@ class TrainingPlanSummary(_s.Shape):
     duration_minutes: TrainingPlanDurationMinutes | None = _pd.Field(
         None, validation_alias="DurationMinutes", serialization_alias="DurationMinutes"
     )
-    """The additional minutes beyond whole hours in the total duration for this training plan."""
+    """The additional minutes beyond whole hours in the total duration for this
+    training plan.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """The end time of the training plan."""
@@ -55,23 +63,45 @@ class TrainingPlanSummary(_s.Shape):
     reserved_capacity_summaries: ReservedCapacitySummaries | None = _pd.Field(
         None, validation_alias="ReservedCapacitySummaries", serialization_alias="ReservedCapacitySummaries"
     )
-    """A list of reserved capacities associated with this training plan, including details such as instance types, counts, and availability zones."""
+    """A list of reserved capacities associated with this training plan, including
+    details such as instance types, counts, and availability zones.
+    """
 
     start_time: Timestamp | None = _pd.Field(None, validation_alias="StartTime", serialization_alias="StartTime")
     """The start time of the training plan."""
 
     status: TrainingPlanStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The current status of the training plan (e.g., Pending, Active, Expired). To see the complete list of status values available for a training plan, refer to the Status attribute within the TrainingPlanSummary object."""
+    """The current status of the training plan (e.g., Pending, Active, Expired). To see
+    the complete list of status values available for a training plan, refer to the
+    ``Status`` attribute within the ``TrainingPlanSummary``
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingPlanSummary.html)
+    object.
+    """
 
     status_message: TrainingPlanStatusMessage | None = _pd.Field(
         None, validation_alias="StatusMessage", serialization_alias="StatusMessage"
     )
-    """A message providing additional information about the current status of the training plan."""
+    """A message providing additional information about the current status of the
+    training plan.
+    """
 
     target_resources: SageMakerResourceNames | None = _pd.Field(
         None, validation_alias="TargetResources", serialization_alias="TargetResources"
     )
-    """The target resources (e.g., training jobs, HyperPod clusters, Endpoints, Studio apps) that can use this training plan. Training plans are specific to their target resource. A training plan designed for SageMaker training jobs can only be used to schedule and run training jobs. A training plan for HyperPod clusters can be used exclusively to provide compute resources to a cluster's instance group. A training plan for SageMaker endpoints can be used exclusively to provide compute resources to SageMaker endpoints for model deployment. A training plan for Studio apps can be used to launch JupyterLab and Code Editor apps on reserved training plan capacity."""
+    """The target resources (e.g., training jobs, HyperPod clusters, Endpoints, Studio
+    apps) that can use this training plan.
+
+    Training plans are specific to their target resource.
+
+    - A training plan designed for SageMaker training jobs can only be used to schedule
+      and run training jobs.
+    - A training plan for HyperPod clusters can be used exclusively to provide compute
+      resources to a cluster's instance group.
+    - A training plan for SageMaker endpoints can be used exclusively to provide compute
+      resources to SageMaker endpoints for model deployment.
+    - A training plan for Studio apps can be used to launch JupyterLab and Code Editor
+      apps on reserved training plan capacity.
+    """
 
     total_instance_count: TotalInstanceCount | None = _pd.Field(
         None, validation_alias="TotalInstanceCount", serialization_alias="TotalInstanceCount"

@@ -14,4 +14,6 @@ class TrainingRepositoryAuthConfig(_s.Shape):
         validation_alias="TrainingRepositoryCredentialsProviderArn",
         serialization_alias="TrainingRepositoryCredentialsProviderArn",
     )
-    """The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function used to give SageMaker access credentials to your private Docker registry."""
+    """The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function used to
+    give SageMaker access credentials to your private Docker registry.
+    """

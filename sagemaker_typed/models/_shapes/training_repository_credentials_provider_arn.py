@@ -10,6 +10,6 @@ TrainingRepositoryCredentialsProviderArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=1,
         max_length=2048,
-        pattern="^(?:arn:[[0-9A-Za-z]\\-]+:lambda:[[0-9A-Za-z]\\-]+:[0-9]{12}:function:.*)$",
+        pattern="^arn:[[:alnum:]\\-]+:lambda:[[:alnum:]\\-]+:[0-9]{12}:function:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

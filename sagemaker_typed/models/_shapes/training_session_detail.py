@@ -60,7 +60,9 @@ class TrainingSessionDetail(_s.Shape):
     model_package_group_arn: ModelPackageGroupArn | None = _pd.Field(
         None, validation_alias="ModelPackageGroupArn", serialization_alias="ModelPackageGroupArn"
     )
-    """The Amazon Resource Name (ARN) of the model package group where checkpoints are published."""
+    """The Amazon Resource Name (ARN) of the model package group where checkpoints are
+    published.
+    """
 
     output_config: TrainingSessionOutputConfig | None = _pd.Field(
         None, validation_alias="OutputConfig", serialization_alias="OutputConfig"
@@ -68,7 +70,9 @@ class TrainingSessionDetail(_s.Shape):
     """The output configuration for the training session."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role associated with the training session."""
+    """The Amazon Resource Name (ARN) of the IAM role associated with the training
+    session.
+    """
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
     """The tags associated with the training session."""

@@ -12,7 +12,11 @@ class TrainingSessionModelConfig(_s.Shape):
     """The configuration for the base model used in a training session."""
 
     accept_eula: JavaBoolean | None = _pd.Field(None, validation_alias="AcceptEula", serialization_alias="AcceptEula")
-    """Specifies whether you accept the end-user license agreement (EULA) for gated models."""
+    """Specifies whether you accept the end-user license agreement (EULA) for gated
+    models.
+    """
 
     base_model_arn: BaseModelArn = _pd.Field(validation_alias="BaseModelArn", serialization_alias="BaseModelArn")
-    """The Amazon Resource Name (ARN) of the base foundation model from SageMaker Hub."""
+    """The Amazon Resource Name (ARN) of the base foundation model from SageMaker
+    Hub.
+    """

@@ -8,7 +8,11 @@ from .training_session_s3_location import TrainingSessionS3Location
 
 
 class TrainingSessionOutputConfig(_s.Shape):
-    """The output configuration for a training session, including the Amazon S3 location for checkpoints and model artifacts, and optional encryption settings."""
+    """The output configuration for a training session, including the Amazon S3 location
+    for checkpoints and model artifacts, and optional encryption settings.
+    """
 
     s3_location: TrainingSessionS3Location = _pd.Field(validation_alias="S3Location", serialization_alias="S3Location")
-    """The Amazon S3 location where training session outputs, including checkpoints and model artifacts, are stored."""
+    """The Amazon S3 location where training session outputs, including checkpoints and
+    model artifacts, are stored.
+    """

@@ -9,12 +9,16 @@ from .output_s3_path import OutputS3Path
 
 
 class TrainingSessionS3Location(_s.Shape):
-    """Specifies the Amazon S3 path and optional encryption settings for training session output data, including checkpoints, model artifacts, and invocation results."""
+    """Specifies the Amazon S3 path and optional encryption settings for training
+    session output data, including checkpoints, model artifacts, and invocation results.
+    """
 
     kms_key_arn: CustomerKmsKeyArn | None = _pd.Field(
         None, validation_alias="KmsKeyArn", serialization_alias="KmsKeyArn"
     )
-    """The Amazon Resource Name (ARN) of the KMS key used to encrypt output data. If not specified, the default Amazon S3 encryption is used."""
+    """The Amazon Resource Name (ARN) of the KMS key used to encrypt output data. If not
+    specified, the default Amazon S3 encryption is used.
+    """
 
     path: OutputS3Path = _pd.Field(validation_alias="Path", serialization_alias="Path")
     """The Amazon S3 path where training session outputs are stored."""

@@ -11,20 +11,60 @@ from .transform_data_source import TransformDataSource
 
 
 class TransformInput(_s.Shape):
-    """Describes the input source of a transform job and the way the transform job consumes it."""
+    """Describes the input source of a transform job and the way the transform job
+    consumes it.
+    """
 
     compression_type: CompressionType | None = _pd.Field(
         None, validation_alias="CompressionType", serialization_alias="CompressionType"
     )
-    """If your transform data is compressed, specify the compression type. Amazon SageMaker automatically decompresses the data for the transform job accordingly. The default value is None ."""
+    """If your transform data is compressed, specify the compression type. Amazon
+    SageMaker automatically decompresses the data for the transform job accordingly. The
+    default value is ``None``.
+    """
 
     content_type: ContentType | None = _pd.Field(
         None, validation_alias="ContentType", serialization_alias="ContentType"
     )
-    """The multipurpose internet mail extension (MIME) type of the data. Amazon SageMaker uses the MIME type with each http call to transfer data to the transform job."""
+    """The multipurpose internet mail extension (MIME) type of the data. Amazon
+    SageMaker uses the MIME type with each http call to transfer data to the transform
+    job.
+    """
 
     data_source: TransformDataSource = _pd.Field(validation_alias="DataSource", serialization_alias="DataSource")
-    """Describes the location of the channel data, which is, the S3 location of the input data that the model can consume."""
+    """Describes the location of the channel data, which is, the S3 location of the
+    input data that the model can consume.
+    """
 
     split_type: SplitType | None = _pd.Field(None, validation_alias="SplitType", serialization_alias="SplitType")
-    """The method to use to split the transform job's data files into smaller batches. Splitting is necessary when the total size of each object is too large to fit in a single request. You can also use data splitting to improve performance by processing multiple concurrent mini-batches. The default value for SplitType is None , which indicates that input data files are not split, and request payloads contain the entire contents of an input object. Set the value of this parameter to Line to split records on a newline character boundary. SplitType also supports a number of record-oriented binary data formats. Currently, the supported record formats are: RecordIO TFRecord When splitting is enabled, the size of a mini-batch depends on the values of the BatchStrategy and MaxPayloadInMB parameters. When the value of BatchStrategy is MultiRecord , Amazon SageMaker sends the maximum number of records in each request, up to the MaxPayloadInMB limit. If the value of BatchStrategy is SingleRecord , Amazon SageMaker sends individual records in each request. Some data formats represent a record as a binary payload wrapped with extra padding bytes. When splitting is applied to a binary data format, padding is removed if the value of BatchStrategy is set to SingleRecord . Padding is not removed if the value of BatchStrategy is set to MultiRecord . For more information about RecordIO , see Create a Dataset Using RecordIO in the MXNet documentation. For more information about TFRecord , see Consuming TFRecord data in the TensorFlow documentation."""
+    """The method to use to split the transform job's data files into smaller batches.
+    Splitting is necessary when the total size of each object is too large to fit in a
+    single request. You can also use data splitting to improve performance by processing
+    multiple concurrent mini-batches. The default value for ``SplitType`` is ``None``,
+    which indicates that input data files are not split, and request payloads contain
+    the entire contents of an input object. Set the value of this parameter to ``Line``
+    to split records on a newline character boundary. ``SplitType`` also supports a
+    number of record-oriented binary data formats. Currently, the supported record
+    formats are:
+
+    - RecordIO
+    - TFRecord
+
+    When splitting is enabled, the size of a mini-batch depends on the values of the
+    ``BatchStrategy`` and ``MaxPayloadInMB`` parameters. When the value of
+    ``BatchStrategy`` is ``MultiRecord``, Amazon SageMaker sends the maximum number of
+    records in each request, up to the ``MaxPayloadInMB`` limit. If the value of
+    ``BatchStrategy`` is ``SingleRecord``, Amazon SageMaker sends individual records in
+    each request.
+
+    Note: Some data formats represent a record as a binary payload wrapped with extra
+    padding bytes. When splitting is applied to a binary data format, padding is removed
+    if the value of ``BatchStrategy`` is set to ``SingleRecord``. Padding is not removed
+    if the value of ``BatchStrategy`` is set to ``MultiRecord``.
+
+    For more information about ``RecordIO``, see Create a Dataset Using RecordIO
+    (https://mxnet.apache.org/api/faq/recordio) in the MXNet documentation. For more
+    information about ``TFRecord``, see Consuming TFRecord data
+    (https://www.tensorflow.org/guide/data#consuming_tfrecord_data) in the TensorFlow
+    documentation.
+    """

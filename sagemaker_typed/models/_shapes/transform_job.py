@@ -27,17 +27,25 @@ from .transform_resources import TransformResources
 
 
 class TransformJob(_s.Shape):
-    """A batch transform job. For information about SageMaker batch transform, see Use Batch Transform ."""
+    """A batch transform job. For information about SageMaker batch transform, see Use
+    Batch Transform
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform.html).
+    """
 
     auto_ml_job_arn: AutoMLJobArn | None = _pd.Field(
         None, validation_alias="AutoMLJobArn", serialization_alias="AutoMLJobArn"
     )
-    """The Amazon Resource Name (ARN) of the AutoML job that created the transform job."""
+    """The Amazon Resource Name (ARN) of the AutoML job that created the transform
+    job.
+    """
 
     batch_strategy: BatchStrategy | None = _pd.Field(
         None, validation_alias="BatchStrategy", serialization_alias="BatchStrategy"
     )
-    """Specifies the number of records to include in a mini-batch for an HTTP inference request. A record is a single unit of input data that inference can be made on. For example, a single line in a CSV file is a record."""
+    """Specifies the number of records to include in a mini-batch for an HTTP inference
+    request. A record is a single unit of input data that inference can be made on. For
+    example, a single line in a CSV file is a record.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -55,7 +63,9 @@ class TransformJob(_s.Shape):
     environment: TransformEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. We support up to 16 key and values entries in the map."""
+    """The environment variables to set in the Docker container. We support up to 16 key
+    and values entries in the map.
+    """
 
     experiment_config: ExperimentConfig | None = _pd.Field(
         None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
@@ -69,17 +79,34 @@ class TransformJob(_s.Shape):
     labeling_job_arn: LabelingJobArn | None = _pd.Field(
         None, validation_alias="LabelingJobArn", serialization_alias="LabelingJobArn"
     )
-    """The Amazon Resource Name (ARN) of the labeling job that created the transform job."""
+    """The Amazon Resource Name (ARN) of the labeling job that created the transform
+    job.
+    """
 
     max_concurrent_transforms: MaxConcurrentTransforms | None = _pd.Field(
         None, validation_alias="MaxConcurrentTransforms", serialization_alias="MaxConcurrentTransforms"
     )
-    """The maximum number of parallel requests that can be sent to each instance in a transform job. If MaxConcurrentTransforms is set to 0 or left unset, SageMaker checks the optional execution-parameters to determine the settings for your chosen algorithm. If the execution-parameters endpoint is not enabled, the default value is 1. For built-in algorithms, you don't need to set a value for MaxConcurrentTransforms ."""
+    """The maximum number of parallel requests that can be sent to each instance in a
+    transform job. If ``MaxConcurrentTransforms`` is set to 0 or left unset, SageMaker
+    checks the optional execution-parameters to determine the settings for your chosen
+    algorithm. If the execution-parameters endpoint is not enabled, the default value
+    is 1. For built-in algorithms, you don't need to set a value for
+    ``MaxConcurrentTransforms``.
+    """
 
     max_payload_in_mb: MaxPayloadInMB | None = _pd.Field(
         None, validation_alias="MaxPayloadInMB", serialization_alias="MaxPayloadInMB"
     )
-    """The maximum allowed size of the payload, in MB. A payload is the data portion of a record (without metadata). The value in MaxPayloadInMB must be greater than, or equal to, the size of a single record. To estimate the size of a record in MB, divide the size of your dataset by the number of records. To ensure that the records fit within the maximum payload size, we recommend using a slightly larger value. The default value is 6 MB. For cases where the payload might be arbitrarily large and is transmitted using HTTP chunked encoding, set the value to 0. This feature works only in supported algorithms. Currently, SageMaker built-in algorithms do not support HTTP chunked encoding."""
+    """The maximum allowed size of the payload, in MB. A payload is the data portion of
+    a record (without metadata). The value in ``MaxPayloadInMB`` must be greater than,
+    or equal to, the size of a single record. To estimate the size of a record in MB,
+    divide the size of your dataset by the number of records. To ensure that the records
+    fit within the maximum payload size, we recommend using a slightly larger value. The
+    default value is 6 MB. For cases where the payload might be arbitrarily large and is
+    transmitted using HTTP chunked encoding, set the value to 0. This feature works only
+    in supported algorithms. Currently, SageMaker built-in algorithms do not support
+    HTTP chunked encoding.
+    """
 
     model_client_config: ModelClientConfig | None = _pd.Field(
         None, validation_alias="ModelClientConfig", serialization_alias="ModelClientConfig"
@@ -94,7 +121,10 @@ class TransformJob(_s.Shape):
     transform_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="TransformEndTime", serialization_alias="TransformEndTime"
     )
-    """Indicates when the transform job has been completed, or has stopped or failed. You are billed for the time interval between this time and the value of TransformStartTime ."""
+    """Indicates when the transform job has been completed, or has stopped or failed.
+    You are billed for the time interval between this time and the value of
+    ``TransformStartTime``.
+    """
 
     transform_input: TransformInput | None = _pd.Field(
         None, validation_alias="TransformInput", serialization_alias="TransformInput"
@@ -113,7 +143,17 @@ class TransformJob(_s.Shape):
     transform_job_status: TransformJobStatus | None = _pd.Field(
         None, validation_alias="TransformJobStatus", serialization_alias="TransformJobStatus"
     )
-    """The status of the transform job. Transform job statuses are: InProgress - The job is in progress. Completed - The job has completed. Failed - The transform job has failed. To see the reason for the failure, see the FailureReason field in the response to a DescribeTransformJob call. Stopping - The transform job is stopping. Stopped - The transform job has stopped."""
+    """The status of the transform job.
+
+    Transform job statuses are:
+
+    - ``InProgress`` - The job is in progress.
+    - ``Completed`` - The job has completed.
+    - ``Failed`` - The transform job has failed. To see the reason for the failure, see
+      the ``FailureReason`` field in the response to a ``DescribeTransformJob`` call.
+    - ``Stopping`` - The transform job is stopping.
+    - ``Stopped`` - The transform job has stopped.
+    """
 
     transform_output: TransformOutput | None = _pd.Field(
         None, validation_alias="TransformOutput", serialization_alias="TransformOutput"
@@ -126,4 +166,6 @@ class TransformJob(_s.Shape):
     transform_start_time: Timestamp | None = _pd.Field(
         None, validation_alias="TransformStartTime", serialization_alias="TransformStartTime"
     )
-    """Indicates when the transform job starts on ML instances. You are billed for the time interval between this time and the value of TransformEndTime ."""
+    """Indicates when the transform job starts on ML instances. You are billed for the
+    time interval between this time and the value of ``TransformEndTime``.
+    """

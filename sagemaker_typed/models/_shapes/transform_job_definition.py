@@ -14,27 +14,40 @@ from .transform_resources import TransformResources
 
 
 class TransformJobDefinition(_s.Shape):
-    """Defines the input needed to run a transform job using the inference specification specified in the algorithm."""
+    """Defines the input needed to run a transform job using the inference specification
+    specified in the algorithm.
+    """
 
     batch_strategy: BatchStrategy | None = _pd.Field(
         None, validation_alias="BatchStrategy", serialization_alias="BatchStrategy"
     )
-    """A string that determines the number of records included in a single mini-batch. SingleRecord means only one record is used per mini-batch. MultiRecord means a mini-batch is set to contain as many records that can fit within the MaxPayloadInMB limit."""
+    """A string that determines the number of records included in a single mini-batch.
+
+    ``SingleRecord`` means only one record is used per mini-batch. ``MultiRecord`` means
+    a mini-batch is set to contain as many records that can fit within the
+    ``MaxPayloadInMB`` limit.
+    """
 
     environment: TransformEnvironmentMap | None = _pd.Field(
         None, validation_alias="Environment", serialization_alias="Environment"
     )
-    """The environment variables to set in the Docker container. We support up to 16 key and values entries in the map."""
+    """The environment variables to set in the Docker container. We support up to 16 key
+    and values entries in the map.
+    """
 
     max_concurrent_transforms: MaxConcurrentTransforms | None = _pd.Field(
         None, validation_alias="MaxConcurrentTransforms", serialization_alias="MaxConcurrentTransforms"
     )
-    """The maximum number of parallel requests that can be sent to each instance in a transform job. The default value is 1."""
+    """The maximum number of parallel requests that can be sent to each instance in a
+    transform job. The default value is 1.
+    """
 
     max_payload_in_mb: MaxPayloadInMB | None = _pd.Field(
         None, validation_alias="MaxPayloadInMB", serialization_alias="MaxPayloadInMB"
     )
-    """The maximum payload size allowed, in MB. A payload is the data portion of a record (without metadata)."""
+    """The maximum payload size allowed, in MB. A payload is the data portion of a
+    record (without metadata).
+    """
 
     transform_input: TransformInput = _pd.Field(validation_alias="TransformInput", serialization_alias="TransformInput")
     """A description of the input source and the way the transform job consumes it."""
@@ -42,7 +55,9 @@ class TransformJobDefinition(_s.Shape):
     transform_output: TransformOutput = _pd.Field(
         validation_alias="TransformOutput", serialization_alias="TransformOutput"
     )
-    """Identifies the Amazon S3 location where you want Amazon SageMaker to save the results from the transform job."""
+    """Identifies the Amazon S3 location where you want Amazon SageMaker to save the
+    results from the transform job.
+    """
 
     transform_resources: TransformResources = _pd.Field(
         validation_alias="TransformResources", serialization_alias="TransformResources"

@@ -11,4 +11,6 @@ class TransformJobStepMetadata(_s.Shape):
     """Metadata for a transform job step."""
 
     arn: TransformJobArn | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
-    """The Amazon Resource Name (ARN) of the transform job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the transform job that was run by this step
+    execution.
+    """

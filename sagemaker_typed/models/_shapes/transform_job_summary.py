@@ -12,7 +12,11 @@ from .transform_job_status import TransformJobStatus
 
 
 class TransformJobSummary(_s.Shape):
-    """Provides a summary of a transform job. Multiple TransformJobSummary objects are returned as a list after in response to a ListTransformJobs call."""
+    """Provides a summary of a transform job. Multiple ``TransformJobSummary`` objects
+    are returned as a list after in response to a ListTransformJobs
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListTransformJobs.html)
+    call.
+    """
 
     creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
     """A timestamp that shows when the transform Job was created."""
@@ -30,7 +34,10 @@ class TransformJobSummary(_s.Shape):
     transform_end_time: Timestamp | None = _pd.Field(
         None, validation_alias="TransformEndTime", serialization_alias="TransformEndTime"
     )
-    """Indicates when the transform job ends on compute instances. For successful jobs and stopped jobs, this is the exact time recorded after the results are uploaded. For failed jobs, this is when Amazon SageMaker detected that the job failed."""
+    """Indicates when the transform job ends on compute instances. For successful jobs
+    and stopped jobs, this is the exact time recorded after the results are uploaded.
+    For failed jobs, this is when Amazon SageMaker detected that the job failed.
+    """
 
     transform_job_arn: TransformJobArn = _pd.Field(
         validation_alias="TransformJobArn", serialization_alias="TransformJobArn"

@@ -15,7 +15,9 @@ from .user_context import UserContext
 
 
 class Trial(_s.Shape):
-    """The properties of a trial as returned by the Search API."""
+    """The properties of a trial as returned by the Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
     """Who created the trial."""
@@ -28,7 +30,9 @@ class Trial(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the trial as displayed. If DisplayName isn't specified, TrialName is displayed."""
+    """The name of the trial as displayed. If ``DisplayName`` isn't specified,
+    ``TrialName`` is displayed.
+    """
 
     experiment_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="ExperimentName", serialization_alias="ExperimentName"
@@ -51,7 +55,10 @@ class Trial(_s.Shape):
     source: TrialSource | None = _pd.Field(None, validation_alias="Source", serialization_alias="Source")
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The list of tags that are associated with the trial. You can use Search API to search on the tags."""
+    """The list of tags that are associated with the trial. You can use Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API to
+    search on the tags.
+    """
 
     trial_arn: TrialArn | None = _pd.Field(None, validation_alias="TrialArn", serialization_alias="TrialArn")
     """The Amazon Resource Name (ARN) of the trial."""
@@ -59,7 +66,9 @@ class Trial(_s.Shape):
     trial_component_summaries: TrialComponentSimpleSummaries | None = _pd.Field(
         None, validation_alias="TrialComponentSummaries", serialization_alias="TrialComponentSummaries"
     )
-    """A list of the components associated with the trial. For each component, a summary of the component's properties is included."""
+    """A list of the components associated with the trial. For each component, a summary
+    of the component's properties is included.
+    """
 
     trial_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="TrialName", serialization_alias="TrialName"

@@ -21,7 +21,9 @@ from .user_context import UserContext
 
 
 class TrialComponent(_s.Shape):
-    """The properties of a trial component as returned by the Search API."""
+    """The properties of a trial component as returned by the Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
     """Who created the trial component."""
@@ -34,7 +36,9 @@ class TrialComponent(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the component as displayed. If DisplayName isn't specified, TrialComponentName is displayed."""
+    """The name of the component as displayed. If ``DisplayName`` isn't specified,
+    ``TrialComponentName`` is displayed.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """When the component ended."""
@@ -78,7 +82,10 @@ class TrialComponent(_s.Shape):
     """The hyperparameters of the component."""
 
     parents: Parents | None = _pd.Field(None, validation_alias="Parents", serialization_alias="Parents")
-    """An array of the parents of the component. A parent is a trial the component is associated with and the experiment the trial is part of. A component might not have any parents."""
+    """An array of the parents of the component. A parent is a trial the component is
+    associated with and the experiment the trial is part of. A component might not have
+    any parents.
+    """
 
     run_name: ExperimentEntityName | None = _pd.Field(None, validation_alias="RunName", serialization_alias="RunName")
     """The name of the experiment run."""
@@ -97,7 +104,10 @@ class TrialComponent(_s.Shape):
     status: TrialComponentStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """The list of tags that are associated with the component. You can use Search API to search on the tags."""
+    """The list of tags that are associated with the component. You can use Search
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API to
+    search on the tags.
+    """
 
     trial_component_arn: TrialComponentArn | None = _pd.Field(
         None, validation_alias="TrialComponentArn", serialization_alias="TrialComponentArn"

@@ -10,6 +10,6 @@ TrialComponentArn: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=256,
-        pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:experiment-trial-component/.*)$",
+        pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:experiment-trial-component/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]

@@ -9,10 +9,23 @@ from .trial_component_artifact_value import TrialComponentArtifactValue
 
 
 class TrialComponentArtifact(_s.Shape):
-    """Represents an input or output artifact of a trial component. You specify TrialComponentArtifact as part of the InputArtifacts and OutputArtifacts parameters in the CreateTrialComponent request. Examples of input artifacts are datasets, algorithms, hyperparameters, source code, and instance types. Examples of output artifacts are metrics, snapshots, logs, and images."""
+    """Represents an input or output artifact of a trial component. You specify
+    ``TrialComponentArtifact`` as part of the ``InputArtifacts`` and ``OutputArtifacts``
+    parameters in the CreateTrialComponent
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrialComponent.html)
+    request.
+
+    Examples of input artifacts are datasets, algorithms, hyperparameters, source code,
+    and instance types. Examples of output artifacts are metrics, snapshots, logs, and
+    images.
+    """
 
     media_type: MediaType | None = _pd.Field(None, validation_alias="MediaType", serialization_alias="MediaType")
-    """The media type of the artifact, which indicates the type of data in the artifact file. The media type consists of a type and a subtype concatenated with a slash (/) character, for example, text/csv, image/jpeg, and s3/uri. The type specifies the category of the media. The subtype specifies the kind of data."""
+    """The media type of the artifact, which indicates the type of data in the artifact
+    file. The media type consists of a type and a subtype concatenated with a slash (/)
+    character, for example, text/csv, image/jpeg, and s3/uri. The type specifies the
+    category of the media. The subtype specifies the kind of data.
+    """
 
     value: TrialComponentArtifactValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
     """The location of the artifact."""

@@ -9,14 +9,24 @@ from .string_parameter_value import StringParameterValue
 
 
 class TrialComponentParameterValue(_s.Shape):
-    """The value of a hyperparameter. Only one of NumberValue or StringValue can be specified. This object is specified in the CreateTrialComponent request."""
+    """The value of a hyperparameter. Only one of ``NumberValue`` or ``StringValue`` can
+    be specified.
+
+    This object is specified in the CreateTrialComponent
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrialComponent.html)
+    request.
+    """
 
     number_value: DoubleParameterValue | None = _pd.Field(
         None, validation_alias="NumberValue", serialization_alias="NumberValue"
     )
-    """The numeric value of a numeric hyperparameter. If you specify a value for this parameter, you can't specify the StringValue parameter."""
+    """The numeric value of a numeric hyperparameter. If you specify a value for this
+    parameter, you can't specify the ``StringValue`` parameter.
+    """
 
     string_value: StringParameterValue | None = _pd.Field(
         None, validation_alias="StringValue", serialization_alias="StringValue"
     )
-    """The string value of a categorical hyperparameter. If you specify a value for this parameter, you can't specify the NumberValue parameter."""
+    """The string value of a categorical hyperparameter. If you specify a value for this
+    parameter, you can't specify the ``NumberValue`` parameter.
+    """

@@ -9,7 +9,9 @@ from .trial_component_source_arn import TrialComponentSourceArn
 
 
 class TrialComponentSource(_s.Shape):
-    """The Amazon Resource Name (ARN) and job type of the source of a trial component."""
+    """The Amazon Resource Name (ARN) and job type of the source of a trial
+    component.
+    """
 
     source_arn: TrialComponentSourceArn = _pd.Field(validation_alias="SourceArn", serialization_alias="SourceArn")
     """The source Amazon Resource Name (ARN)."""

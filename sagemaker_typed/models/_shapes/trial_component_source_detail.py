@@ -11,7 +11,9 @@ from .trial_component_source_arn import TrialComponentSourceArn
 
 
 class TrialComponentSourceDetail(_s.Shape):
-    """Detailed information about the source of a trial component. Either ProcessingJob or TrainingJob is returned."""
+    """Detailed information about the source of a trial component. Either
+    ``ProcessingJob`` or ``TrainingJob`` is returned.
+    """
 
     processing_job: ProcessingJob | None = _pd.Field(
         None, validation_alias="ProcessingJob", serialization_alias="ProcessingJob"

@@ -13,7 +13,11 @@ from .user_context import UserContext
 
 
 class TrialComponentSummary(_s.Shape):
-    """A summary of the properties of a trial component. To get all the properties, call the DescribeTrialComponent API and provide the TrialComponentName ."""
+    """A summary of the properties of a trial component. To get all the properties, call
+    the DescribeTrialComponent
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrialComponent.html)
+    API and provide the ``TrialComponentName``.
+    """
 
     created_by: UserContext | None = _pd.Field(None, validation_alias="CreatedBy", serialization_alias="CreatedBy")
     """Who created the trial component."""
@@ -26,7 +30,9 @@ class TrialComponentSummary(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the component as displayed. If DisplayName isn't specified, TrialComponentName is displayed."""
+    """The name of the component as displayed. If ``DisplayName`` isn't specified,
+    ``TrialComponentName`` is displayed.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """When the component ended."""
@@ -45,7 +51,12 @@ class TrialComponentSummary(_s.Shape):
     """When the component started."""
 
     status: TrialComponentStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
-    """The status of the component. States include: InProgress Completed Failed"""
+    """The status of the component. States include:
+
+    - InProgress
+    - Completed
+    - Failed
+    """
 
     trial_component_arn: TrialComponentArn | None = _pd.Field(
         None, validation_alias="TrialComponentArn", serialization_alias="TrialComponentArn"

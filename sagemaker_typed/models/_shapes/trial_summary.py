@@ -11,7 +11,11 @@ from .trial_source import TrialSource
 
 
 class TrialSummary(_s.Shape):
-    """A summary of the properties of a trial. To get the complete set of properties, call the DescribeTrial API and provide the TrialName ."""
+    """A summary of the properties of a trial. To get the complete set of properties,
+    call the DescribeTrial
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrial.html)
+    API and provide the ``TrialName``.
+    """
 
     creation_time: Timestamp | None = _pd.Field(
         None, validation_alias="CreationTime", serialization_alias="CreationTime"
@@ -21,7 +25,9 @@ class TrialSummary(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the trial as displayed. If DisplayName isn't specified, TrialName is displayed."""
+    """The name of the trial as displayed. If ``DisplayName`` isn't specified,
+    ``TrialName`` is displayed.
+    """
 
     last_modified_time: Timestamp | None = _pd.Field(
         None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"

@@ -8,7 +8,20 @@ from .feature_status import FeatureStatus
 
 
 class TrustedIdentityPropagationSettings(_s.Shape):
-    """The Trusted Identity Propagation (TIP) settings for the SageMaker domain. These settings determine how user identities from IAM Identity Center are propagated through the domain to TIP enabled Amazon Web Services services."""
+    """The Trusted Identity Propagation (TIP) settings for the SageMaker domain. These
+    settings determine how user identities from IAM Identity Center are propagated
+    through the domain to TIP enabled Amazon Web Services services.
+    """
 
     status: FeatureStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The status of Trusted Identity Propagation (TIP) at the SageMaker domain level. When disabled, standard IAM role-based access is used. When enabled: User identities from IAM Identity Center are propagated through the application to TIP enabled Amazon Web Services services. New applications or existing applications that are automatically patched, will use the domain level configuration."""
+    """The status of Trusted Identity Propagation (TIP) at the SageMaker domain level.
+
+    When disabled, standard IAM role-based access is used.
+
+    When enabled:
+
+    - User identities from IAM Identity Center are propagated through the application to
+      TIP enabled Amazon Web Services services.
+    - New applications or existing applications that are automatically patched, will use
+      the domain level configuration.
+    """

@@ -9,10 +9,15 @@ from .ttl_duration_value import TtlDurationValue
 
 
 class TtlDuration(_s.Shape):
-    """Time to live duration, where the record is hard deleted after the expiration time is reached; ExpiresAt = EventTime + TtlDuration . For information on HardDelete, see the DeleteRecord API in the Amazon SageMaker API Reference guide."""
+    """Time to live duration, where the record is hard deleted after the expiration time
+    is reached; ``ExpiresAt`` = ``EventTime`` + ``TtlDuration``. For information on
+    HardDelete, see the DeleteRecord
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_feature_store_DeleteRecord.html)
+    API in the Amazon SageMaker API Reference guide.
+    """
 
     unit: TtlDurationUnit | None = _pd.Field(None, validation_alias="Unit", serialization_alias="Unit")
-    """TtlDuration time unit."""
+    """``TtlDuration`` time unit."""
 
     value: TtlDurationValue | None = _pd.Field(None, validation_alias="Value", serialization_alias="Value")
-    """TtlDuration time value."""
+    """``TtlDuration`` time value."""

@@ -15,12 +15,16 @@ class TuningJobCompletionCriteria(_s.Shape):
     best_objective_not_improving: BestObjectiveNotImproving | None = _pd.Field(
         None, validation_alias="BestObjectiveNotImproving", serialization_alias="BestObjectiveNotImproving"
     )
-    """A flag to stop your hyperparameter tuning job if model performance fails to improve as evaluated against an objective function."""
+    """A flag to stop your hyperparameter tuning job if model performance fails to
+    improve as evaluated against an objective function.
+    """
 
     convergence_detected: ConvergenceDetected | None = _pd.Field(
         None, validation_alias="ConvergenceDetected", serialization_alias="ConvergenceDetected"
     )
-    """A flag to top your hyperparameter tuning job if automatic model tuning (AMT) has detected that your model has converged as evaluated against your objective function."""
+    """A flag to top your hyperparameter tuning job if automatic model tuning (AMT) has
+    detected that your model has converged as evaluated against your objective function.
+    """
 
     target_objective_metric_value: TargetObjectiveMetricValue | None = _pd.Field(
         None, validation_alias="TargetObjectiveMetricValue", serialization_alias="TargetObjectiveMetricValue"

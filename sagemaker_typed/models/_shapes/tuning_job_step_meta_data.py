@@ -11,4 +11,6 @@ class TuningJobStepMetaData(_s.Shape):
     """Metadata for a tuning step."""
 
     arn: HyperParameterTuningJobArn | None = _pd.Field(None, validation_alias="Arn", serialization_alias="Arn")
-    """The Amazon Resource Name (ARN) of the tuning job that was run by this step execution."""
+    """The Amazon Resource Name (ARN) of the tuning job that was run by this step
+    execution.
+    """

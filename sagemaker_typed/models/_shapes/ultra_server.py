@@ -18,7 +18,10 @@ from .unhealthy_instance_count import UnhealthyInstanceCount
 
 
 class UltraServer(_s.Shape):
-    """Represents a high-performance compute server used for distributed training in SageMaker AI. An UltraServer consists of multiple instances within a shared NVLink interconnect domain."""
+    """Represents a high-performance compute server used for distributed training in
+    SageMaker AI. An UltraServer consists of multiple instances within a shared NVLink
+    interconnect domain.
+    """
 
     availability_zone: AvailabilityZone = _pd.Field(
         validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"
@@ -38,7 +41,9 @@ class UltraServer(_s.Shape):
     configured_spare_instance_count: ConfiguredSpareInstanceCount | None = _pd.Field(
         None, validation_alias="ConfiguredSpareInstanceCount", serialization_alias="ConfiguredSpareInstanceCount"
     )
-    """The number of spare instances configured for this UltraServer to provide enhanced resiliency."""
+    """The number of spare instances configured for this UltraServer to provide enhanced
+    resiliency.
+    """
 
     health_status: UltraServerHealthStatus | None = _pd.Field(
         None, validation_alias="HealthStatus", serialization_alias="HealthStatus"
@@ -73,4 +78,6 @@ class UltraServer(_s.Shape):
     unhealthy_instance_count: UnhealthyInstanceCount | None = _pd.Field(
         None, validation_alias="UnhealthyInstanceCount", serialization_alias="UnhealthyInstanceCount"
     )
-    """The number of instances in this UltraServer that are currently in an unhealthy state."""
+    """The number of instances in this UltraServer that are currently in an unhealthy
+    state.
+    """

@@ -37,4 +37,6 @@ class UltraServerSummary(_s.Shape):
     unhealthy_instance_count: UnhealthyInstanceCount | None = _pd.Field(
         None, validation_alias="UnhealthyInstanceCount", serialization_alias="UnhealthyInstanceCount"
     )
-    """The total number of instances across all UltraServers of this type that are currently in an unhealthy state."""
+    """The total number of instances across all UltraServers of this type that are
+    currently in an unhealthy state.
+    """

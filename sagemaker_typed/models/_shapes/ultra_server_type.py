@@ -5,4 +5,6 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-UltraServerType: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=64, pattern="^(?:ml.[a-z0-9\\-.]+)$")]
+UltraServerType: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=64, pattern="^ml[^\\n\\r\\x{85}\\x{2028}\\x{2029}][a-z0-9\\-.]+$")
+]

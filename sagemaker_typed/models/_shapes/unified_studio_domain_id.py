@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 UnifiedStudioDomainId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(pattern="^(?:dzd[-_][a-zA-Z0-9_-]{1,36})$", astral=False)
+    str, _c.Str(pattern="^dzd[\\-_][a-zA-Z0-9_\\-]{1,36}$", astral=False)
 ]

@@ -5,4 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-UnifiedStudioProjectId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^(?:[a-zA-Z0-9_-]{1,36})$", astral=False)]
+UnifiedStudioProjectId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[a-zA-Z0-9_\\-]{1,36}$", astral=False)]

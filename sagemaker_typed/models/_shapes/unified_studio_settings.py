@@ -15,44 +15,74 @@ from .unified_studio_project_id import UnifiedStudioProjectId
 
 
 class UnifiedStudioSettings(_s.Shape):
-    """The settings that apply to an Amazon SageMaker AI domain when you use it in Amazon SageMaker Unified Studio."""
+    """The settings that apply to an Amazon SageMaker AI domain when you use it in
+    Amazon SageMaker Unified Studio.
+    """
 
     domain_account_id: AccountId | None = _pd.Field(
         None, validation_alias="DomainAccountId", serialization_alias="DomainAccountId"
     )
-    """The ID of the Amazon Web Services account that has the Amazon SageMaker Unified Studio domain. The default value, if you don't specify an ID, is the ID of the account that has the Amazon SageMaker AI domain."""
+    """The ID of the Amazon Web Services account that has the Amazon SageMaker Unified
+    Studio domain. The default value, if you don't specify an ID, is the ID of the
+    account that has the Amazon SageMaker AI domain.
+    """
 
     domain_id: UnifiedStudioDomainId | None = _pd.Field(
         None, validation_alias="DomainId", serialization_alias="DomainId"
     )
-    """The ID of the Amazon SageMaker Unified Studio domain associated with this domain."""
+    """The ID of the Amazon SageMaker Unified Studio domain associated with this
+    domain.
+    """
 
     domain_region: RegionName | None = _pd.Field(
         None, validation_alias="DomainRegion", serialization_alias="DomainRegion"
     )
-    """The Amazon Web Services Region where the domain is located in Amazon SageMaker Unified Studio. The default value, if you don't specify a Region, is the Region where the Amazon SageMaker AI domain is located."""
+    """The Amazon Web Services Region where the domain is located in Amazon SageMaker
+    Unified Studio. The default value, if you don't specify a Region, is the Region
+    where the Amazon SageMaker AI domain is located.
+    """
 
     environment_id: UnifiedStudioEnvironmentId | None = _pd.Field(
         None, validation_alias="EnvironmentId", serialization_alias="EnvironmentId"
     )
-    """The ID of the environment that Amazon SageMaker Unified Studio associates with the domain."""
+    """The ID of the environment that Amazon SageMaker Unified Studio associates with
+    the domain.
+    """
 
     project_id: UnifiedStudioProjectId | None = _pd.Field(
         None, validation_alias="ProjectId", serialization_alias="ProjectId"
     )
-    """The ID of the Amazon SageMaker Unified Studio project that corresponds to the domain."""
+    """The ID of the Amazon SageMaker Unified Studio project that corresponds to the
+    domain.
+    """
 
     project_s3_path: S3Uri | None = _pd.Field(
         None, validation_alias="ProjectS3Path", serialization_alias="ProjectS3Path"
     )
-    """The location where Amazon S3 stores temporary execution data and other artifacts for the project that corresponds to the domain."""
+    """The location where Amazon S3 stores temporary execution data and other artifacts
+    for the project that corresponds to the domain.
+    """
 
     single_sign_on_application_arn: SingleSignOnApplicationArn | None = _pd.Field(
         None, validation_alias="SingleSignOnApplicationArn", serialization_alias="SingleSignOnApplicationArn"
     )
-    """The ARN of the Amazon DataZone application managed by Amazon SageMaker Unified Studio in the Amazon Web Services IAM Identity Center."""
+    """The ARN of the Amazon DataZone application managed by Amazon SageMaker Unified
+    Studio in the Amazon Web Services IAM Identity Center.
+    """
 
     studio_web_portal_access: FeatureStatus | None = _pd.Field(
         None, validation_alias="StudioWebPortalAccess", serialization_alias="StudioWebPortalAccess"
     )
-    """Sets whether you can access the domain in Amazon SageMaker Studio: ENABLED You can access the domain in Amazon SageMaker Studio. If you migrate the domain to Amazon SageMaker Unified Studio, you can access it in both studio interfaces. DISABLED You can't access the domain in Amazon SageMaker Studio. If you migrate the domain to Amazon SageMaker Unified Studio, you can access it only in that studio interface. To migrate a domain to Amazon SageMaker Unified Studio, you specify the UnifiedStudioSettings data type when you use the UpdateDomain action."""
+    """Sets whether you can access the domain in Amazon SageMaker Studio:
+
+    ENABLED
+        You can access the domain in Amazon SageMaker Studio. If you migrate the domain
+        to Amazon SageMaker Unified Studio, you can access it in both studio interfaces.
+    DISABLED
+        You can't access the domain in Amazon SageMaker Studio. If you migrate the
+        domain to Amazon SageMaker Unified Studio, you can access it only in that studio
+        interface.
+
+    To migrate a domain to Amazon SageMaker Unified Studio, you specify the
+    UnifiedStudioSettings data type when you use the UpdateDomain action.
+    """

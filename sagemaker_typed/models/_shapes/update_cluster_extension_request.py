@@ -15,15 +15,25 @@ class UpdateClusterExtensionRequest(_s.Shape):
     client_token: UpdateClusterExtensionRequestClientTokenString | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
     )
-    """A unique, case-sensitive identifier that you provide so that the request is idempotent. If you send the same update more than once, SageMaker HyperPod applies it once and doesn't return an error."""
+    """A unique, case-sensitive identifier that you provide so that the request is
+    idempotent. If you send the same update more than once, SageMaker HyperPod applies
+    it once and doesn't return an error.
+    """
 
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the extension is installed."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the
+    extension is installed.
+    """
 
     configuration_values: ExtensionConfigurationValues | None = _pd.Field(
         None, validation_alias="ConfigurationValues", serialization_alias="ConfigurationValues"
     )
-    """The configuration changes to apply, as a JSON object serialized as a string. Settings that you include are changed, settings that you omit are unchanged, and a setting with the value null returns to its default value. The resulting configuration must be valid for the target extension version. If you omit ConfigurationValues , the configuration is unchanged."""
+    """The configuration changes to apply, as a JSON object serialized as a string.
+    Settings that you include are changed, settings that you omit are unchanged, and a
+    setting with the value ``null`` returns to its default value. The resulting
+    configuration must be valid for the target extension version. If you omit
+    ``ConfigurationValues``, the configuration is unchanged.
+    """
 
     extension_arn: ExtensionArn = _pd.Field(validation_alias="ExtensionArn", serialization_alias="ExtensionArn")
     """The Amazon Resource Name (ARN) of the extension to update."""
@@ -31,4 +41,7 @@ class UpdateClusterExtensionRequest(_s.Shape):
     extension_version: ExtensionVersion | None = _pd.Field(
         None, validation_alias="ExtensionVersion", serialization_alias="ExtensionVersion"
     )
-    """The version to update the extension to, in MAJOR.MINOR.PATCH format. The version must be later than the extension's current version. If you omit this parameter, the extension keeps its current version."""
+    """The version to update the extension to, in ``MAJOR.MINOR.PATCH`` format. The
+    version must be later than the extension's current version. If you omit this
+    parameter, the extension keeps its current version.
+    """

@@ -9,4 +9,6 @@ from .extension_arn import ExtensionArn
 
 class UpdateClusterExtensionResponse(_s.OutputShape):
     extension_arn: ExtensionArn = _pd.Field(validation_alias="ExtensionArn", serialization_alias="ExtensionArn")
-    """The Amazon Resource Name (ARN) of the extension that is being updated. To track the update, call DescribeClusterExtension ."""
+    """The Amazon Resource Name (ARN) of the extension that is being updated. To track
+    the update, call ``DescribeClusterExtension``.
+    """

@@ -21,13 +21,17 @@ class UpdateClusterRequest(_s.Shape):
     auto_scaling: ClusterAutoScalingConfig | None = _pd.Field(
         None, validation_alias="AutoScaling", serialization_alias="AutoScaling"
     )
-    """Updates the autoscaling configuration for the cluster. Use to enable or disable automatic node scaling."""
+    """Updates the autoscaling configuration for the cluster. Use to enable or disable
+    automatic node scaling.
+    """
 
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
     """Specify the name of the SageMaker HyperPod cluster you want to update."""
 
     cluster_role: RoleArn | None = _pd.Field(None, validation_alias="ClusterRole", serialization_alias="ClusterRole")
-    """The Amazon Resource Name (ARN) of the IAM role that HyperPod assumes for cluster autoscaling operations. Cannot be updated while autoscaling is enabled."""
+    """The Amazon Resource Name (ARN) of the IAM role that HyperPod assumes for cluster
+    autoscaling operations. Cannot be updated while autoscaling is enabled.
+    """
 
     instance_groups: ClusterInstanceGroupSpecifications | None = _pd.Field(
         None, validation_alias="InstanceGroups", serialization_alias="InstanceGroups"
@@ -37,12 +41,19 @@ class UpdateClusterRequest(_s.Shape):
     instance_groups_to_delete: ClusterInstanceGroupsToDelete | None = _pd.Field(
         None, validation_alias="InstanceGroupsToDelete", serialization_alias="InstanceGroupsToDelete"
     )
-    """Specify the names of the instance groups to delete. Use a single , as the separator between multiple names."""
+    """Specify the names of the instance groups to delete. Use a single ``,`` as the
+    separator between multiple names.
+    """
 
     node_provisioning_mode: ClusterNodeProvisioningMode | None = _pd.Field(
         None, validation_alias="NodeProvisioningMode", serialization_alias="NodeProvisioningMode"
     )
-    """Determines how instance provisioning is handled during cluster operations. In Continuous mode, the cluster provisions available instances incrementally and retries until the target count is reached. The cluster becomes operational once cluster-level resources are ready. Use CurrentCount and TargetCount in DescribeCluster to track provisioning progress."""
+    """Determines how instance provisioning is handled during cluster operations. In
+    ``Continuous`` mode, the cluster provisions available instances incrementally and
+    retries until the target count is reached. The cluster becomes operational once
+    cluster-level resources are ready. Use ``CurrentCount`` and ``TargetCount`` in
+    ``DescribeCluster`` to track provisioning progress.
+    """
 
     node_recovery: ClusterNodeRecovery | None = _pd.Field(
         None, validation_alias="NodeRecovery", serialization_alias="NodeRecovery"
@@ -56,14 +67,21 @@ class UpdateClusterRequest(_s.Shape):
     restricted_instance_groups: ClusterRestrictedInstanceGroupSpecifications | None = _pd.Field(
         None, validation_alias="RestrictedInstanceGroups", serialization_alias="RestrictedInstanceGroups"
     )
-    """The specialized instance groups for training models like Amazon Nova to be created in the SageMaker HyperPod cluster."""
+    """The specialized instance groups for training models like Amazon Nova to be
+    created in the SageMaker HyperPod cluster.
+    """
 
     restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = _pd.Field(
         None, validation_alias="RestrictedInstanceGroupsConfig", serialization_alias="RestrictedInstanceGroupsConfig"
     )
-    """The configuration for the restricted instance groups (RIG) in the SageMaker HyperPod cluster."""
+    """The configuration for the restricted instance groups (RIG) in the SageMaker
+    HyperPod cluster.
+    """
 
     tiered_storage_config: ClusterTieredStorageConfig | None = _pd.Field(
         None, validation_alias="TieredStorageConfig", serialization_alias="TieredStorageConfig"
     )
-    """Updates the configuration for managed tier checkpointing on the HyperPod cluster. For example, you can enable or disable the feature and modify the percentage of cluster memory allocated for checkpoint storage."""
+    """Updates the configuration for managed tier checkpointing on the HyperPod cluster.
+    For example, you can enable or disable the feature and modify the percentage of
+    cluster memory allocated for checkpoint storage.
+    """

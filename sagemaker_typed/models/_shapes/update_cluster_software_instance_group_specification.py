@@ -9,12 +9,16 @@ from .image_release_version import ImageReleaseVersion
 
 
 class UpdateClusterSoftwareInstanceGroupSpecification(_s.Shape):
-    """The configuration that describes specifications of the instance groups to update."""
+    """The configuration that describes specifications of the instance groups to
+    update.
+    """
 
     image_release_version: ImageReleaseVersion | None = _pd.Field(
         None, validation_alias="ImageReleaseVersion", serialization_alias="ImageReleaseVersion"
     )
-    """The version of the HyperPod-managed AMI to update to for the instance group. Uses semantic versioning in the format MAJOR.MINOR.PATCH ."""
+    """The version of the HyperPod-managed AMI to update to for the instance group. Uses
+    semantic versioning in the format ``MAJOR.MINOR.PATCH``.
+    """
 
     instance_group_name: ClusterInstanceGroupName = _pd.Field(
         validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"

@@ -12,7 +12,9 @@ from .update_cluster_software_instance_groups import UpdateClusterSoftwareInstan
 
 class UpdateClusterSoftwareRequest(_s.Shape):
     cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
-    """Specify the name or the Amazon Resource Name (ARN) of the SageMaker HyperPod cluster you want to update for security patching."""
+    """Specify the name or the Amazon Resource Name (ARN) of the SageMaker HyperPod
+    cluster you want to update for security patching.
+    """
 
     deployment_config: DeploymentConfiguration | None = _pd.Field(
         None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
@@ -20,7 +22,28 @@ class UpdateClusterSoftwareRequest(_s.Shape):
     """The configuration to use when updating the AMI versions."""
 
     image_id: ImageId | None = _pd.Field(None, validation_alias="ImageId", serialization_alias="ImageId")
-    """When configuring your HyperPod cluster, you can specify an image ID using one of the following options: HyperPodPublicAmiId : Use a HyperPod public AMI CustomAmiId : Use your custom AMI default : Use the default latest system image If you choose to use a custom AMI ( CustomAmiId ), ensure it meets the following requirements: Encryption: The custom AMI must be unencrypted. Ownership: The custom AMI must be owned by the same Amazon Web Services account that is creating the HyperPod cluster. Volume support: Only the primary AMI snapshot volume is supported; additional AMI volumes are not supported. When updating the instance group's AMI through the UpdateClusterSoftware operation, if an instance group uses a custom AMI, you must provide an ImageId or use the default as input. Note that if you don't specify an instance group in your UpdateClusterSoftware request, then all of the instance groups are patched with the specified image."""
+    """When configuring your HyperPod cluster, you can specify an image ID using one of
+    the following options:
+
+    - ``HyperPodPublicAmiId``: Use a HyperPod public AMI
+    - ``CustomAmiId``: Use your custom AMI
+    - ``default``: Use the default latest system image
+
+    If you choose to use a custom AMI (``CustomAmiId``), ensure it meets the following
+    requirements:
+
+    - Encryption: The custom AMI must be unencrypted.
+    - Ownership: The custom AMI must be owned by the same Amazon Web Services account
+      that is creating the HyperPod cluster.
+    - Volume support: Only the primary AMI snapshot volume is supported; additional AMI
+      volumes are not supported.
+
+    When updating the instance group's AMI through the ``UpdateClusterSoftware``
+    operation, if an instance group uses a custom AMI, you must provide an ``ImageId``
+    or use the default as input. Note that if you don't specify an instance group in
+    your ``UpdateClusterSoftware`` request, then all of the instance groups are patched
+    with the specified image.
+    """
 
     instance_groups: UpdateClusterSoftwareInstanceGroups | None = _pd.Field(
         None, validation_alias="InstanceGroups", serialization_alias="InstanceGroups"

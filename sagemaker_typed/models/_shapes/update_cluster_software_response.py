@@ -9,4 +9,6 @@ from .cluster_arn import ClusterArn
 
 class UpdateClusterSoftwareResponse(_s.OutputShape):
     cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
-    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster being updated for security patching."""
+    """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster being updated
+    for security patching.
+    """

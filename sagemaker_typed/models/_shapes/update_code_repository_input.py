@@ -17,4 +17,10 @@ class UpdateCodeRepositoryInput(_s.Shape):
     git_config: GitConfigForUpdate | None = _pd.Field(
         None, validation_alias="GitConfig", serialization_alias="GitConfig"
     )
-    """The configuration of the git repository, including the URL and the Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret that contains the credentials used to access the repository. The secret must have a staging label of AWSCURRENT and must be in the following format: {"username": UserName , "password": Password }"""
+    """The configuration of the git repository, including the URL and the Amazon
+    Resource Name (ARN) of the Amazon Web Services Secrets Manager secret that contains
+    the credentials used to access the repository. The secret must have a staging label
+    of ``AWSCURRENT`` and must be in the following format:
+
+    {"username": UserName, "password": Password}
+    """

@@ -23,7 +23,13 @@ class UpdateDeviceFleetRequest(_s.Shape):
     enable_iot_role_alias: EnableIotRoleAlias | None = _pd.Field(
         None, validation_alias="EnableIotRoleAlias", serialization_alias="EnableIotRoleAlias"
     )
-    """Whether to create an Amazon Web Services IoT Role Alias during device fleet creation. The name of the role alias generated will match this pattern: "SageMakerEdge-{DeviceFleetName}". For example, if your device fleet is called "demo-fleet", the name of the role alias will be "SageMakerEdge-demo-fleet"."""
+    """Whether to create an Amazon Web Services IoT Role Alias during device fleet
+    creation. The name of the role alias generated will match this pattern:
+    "SageMakerEdge-{DeviceFleetName}".
+
+    For example, if your device fleet is called "demo-fleet", the name of the role alias
+    will be "SageMakerEdge-demo-fleet".
+    """
 
     output_config: EdgeOutputConfig = _pd.Field(validation_alias="OutputConfig", serialization_alias="OutputConfig")
     """Output configuration for storing sample data collected by the fleet."""

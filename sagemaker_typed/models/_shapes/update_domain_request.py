@@ -20,12 +20,29 @@ class UpdateDomainRequest(_s.Shape):
     app_network_access_type: AppNetworkAccessType | None = _pd.Field(
         None, validation_alias="AppNetworkAccessType", serialization_alias="AppNetworkAccessType"
     )
-    """Specifies the VPC used for non-EFS traffic. PublicInternetOnly - Non-EFS traffic is through a VPC managed by Amazon SageMaker AI, which allows direct internet access. VpcOnly - All Studio traffic is through the specified VPC and subnets. This configuration can only be modified if there are no apps in the InService , Pending , or Deleting state. The configuration cannot be updated if DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn is already set or DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn is provided as part of the same request."""
+    """Specifies the VPC used for non-EFS traffic.
+
+    - ``PublicInternetOnly`` - Non-EFS traffic is through a VPC managed by Amazon
+      SageMaker AI, which allows direct internet access.
+    - ``VpcOnly`` - All Studio traffic is through the specified VPC and subnets.
+
+    This configuration can only be modified if there are no apps in the ``InService``,
+    ``Pending``, or ``Deleting`` state. The configuration cannot be updated if
+    ``DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn`` is already
+    set or ``DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn`` is
+    provided as part of the same request.
+    """
 
     app_security_group_management: AppSecurityGroupManagement | None = _pd.Field(
         None, validation_alias="AppSecurityGroupManagement", serialization_alias="AppSecurityGroupManagement"
     )
-    """The entity that creates and manages the required security groups for inter-app communication in VPCOnly mode. Required when CreateDomain.AppNetworkAccessType is VPCOnly and DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn is provided. If setting up the domain for use with RStudio, this value must be set to Service ."""
+    """The entity that creates and manages the required security groups for inter-app
+    communication in ``VPCOnly`` mode. Required when
+    ``CreateDomain.AppNetworkAccessType`` is ``VPCOnly`` and
+    ``DomainSettings.RStudioServerProDomainSettings.DomainExecutionRoleArn`` is
+    provided. If setting up the domain for use with RStudio, this value must be set to
+    ``Service``.
+    """
 
     default_space_settings: DefaultSpaceSettings | None = _pd.Field(
         None, validation_alias="DefaultSpaceSettings", serialization_alias="DefaultSpaceSettings"
@@ -43,20 +60,34 @@ class UpdateDomainRequest(_s.Shape):
     domain_settings_for_update: DomainSettingsForUpdate | None = _pd.Field(
         None, validation_alias="DomainSettingsForUpdate", serialization_alias="DomainSettingsForUpdate"
     )
-    """A collection of DomainSettings configuration values to update."""
+    """A collection of ``DomainSettings`` configuration values to update."""
 
     home_efs_file_system_creation: HomeEfsFileSystemCreation | None = _pd.Field(
         None, validation_alias="HomeEfsFileSystemCreation", serialization_alias="HomeEfsFileSystemCreation"
     )
-    """Indicates whether to create a home EFS file system for the domain. You can change from Disabled to Enabled to provision EFS on demand, but you cannot change from Enabled to Disabled ."""
+    """Indicates whether to create a home EFS file system for the domain. You can change
+    from ``Disabled`` to ``Enabled`` to provision EFS on demand, but you cannot change
+    from ``Enabled`` to ``Disabled``.
+    """
 
     subnet_ids: Subnets | None = _pd.Field(None, validation_alias="SubnetIds", serialization_alias="SubnetIds")
-    """The VPC subnets that Studio uses for communication. If removing subnets, ensure there are no apps in the InService , Pending , or Deleting state."""
+    """The VPC subnets that Studio uses for communication.
+
+    If removing subnets, ensure there are no apps in the ``InService``, ``Pending``, or
+    ``Deleting`` state.
+    """
 
     tag_propagation: TagPropagation | None = _pd.Field(
         None, validation_alias="TagPropagation", serialization_alias="TagPropagation"
     )
-    """Indicates whether custom tag propagation is supported for the domain. Defaults to DISABLED ."""
+    """Indicates whether custom tag propagation is supported for the domain. Defaults to
+    ``DISABLED``.
+    """
 
     vpc_id: VpcId | None = _pd.Field(None, validation_alias="VpcId", serialization_alias="VpcId")
-    """The identifier for the VPC used by the domain for network communication. Use this field only when adding VPC configuration to a SageMaker AI domain used in Amazon SageMaker Unified Studio that was created without VPC settings. SageMaker AI doesn't automatically apply VPC updates to existing applications. Stop and restart your applications to apply the changes."""
+    """The identifier for the VPC used by the domain for network communication. Use this
+    field only when adding VPC configuration to a SageMaker AI domain used in Amazon
+    SageMaker Unified Studio that was created without VPC settings. SageMaker AI doesn't
+    automatically apply VPC updates to existing applications. Stop and restart your
+    applications to apply the changes.
+    """

@@ -15,7 +15,9 @@ class UpdateEndpointInput(_s.Shape):
     deployment_config: DeploymentConfig | None = _pd.Field(
         None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
     )
-    """The deployment configuration for an endpoint, which contains the desired deployment strategy and rollback configurations."""
+    """The deployment configuration for an endpoint, which contains the desired
+    deployment strategy and rollback configurations.
+    """
 
     endpoint_config_name: EndpointConfigName = _pd.Field(
         validation_alias="EndpointConfigName", serialization_alias="EndpointConfigName"
@@ -30,14 +32,31 @@ class UpdateEndpointInput(_s.Shape):
         validation_alias="ExcludeRetainedVariantProperties",
         serialization_alias="ExcludeRetainedVariantProperties",
     )
-    """When you are updating endpoint resources with RetainAllVariantProperties , whose value is set to true , ExcludeRetainedVariantProperties specifies the list of type VariantProperty to override with the values provided by EndpointConfig . If you don't specify a value for ExcludeRetainedVariantProperties , no variant properties are overridden."""
+    """When you are updating endpoint resources with ``RetainAllVariantProperties``,
+    whose value is set to ``true``, ``ExcludeRetainedVariantProperties`` specifies the
+    list of type VariantProperty
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VariantProperty.html)
+    to override with the values provided by ``EndpointConfig``. If you don't specify a
+    value for ``ExcludeRetainedVariantProperties``, no variant properties are
+    overridden.
+    """
 
     retain_all_variant_properties: Boolean | None = _pd.Field(
         None, validation_alias="RetainAllVariantProperties", serialization_alias="RetainAllVariantProperties"
     )
-    """When updating endpoint resources, enables or disables the retention of variant properties , such as the instance count or the variant weight. To retain the variant properties of an endpoint when updating it, set RetainAllVariantProperties to true . To use the variant properties specified in a new EndpointConfig call when updating an endpoint, set RetainAllVariantProperties to false . The default is false ."""
+    """When updating endpoint resources, enables or disables the retention of variant
+    properties
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VariantProperty.html),
+    such as the instance count or the variant weight. To retain the variant properties
+    of an endpoint when updating it, set ``RetainAllVariantProperties`` to ``true``. To
+    use the variant properties specified in a new ``EndpointConfig`` call when updating
+    an endpoint, set ``RetainAllVariantProperties`` to ``false``. The default is
+    ``false``.
+    """
 
     retain_deployment_config: Boolean | None = _pd.Field(
         None, validation_alias="RetainDeploymentConfig", serialization_alias="RetainDeploymentConfig"
     )
-    """Specifies whether to reuse the last deployment configuration. The default value is false (the configuration is not reused)."""
+    """Specifies whether to reuse the last deployment configuration. The default value
+    is false (the configuration is not reused).
+    """

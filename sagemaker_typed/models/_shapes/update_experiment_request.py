@@ -17,7 +17,9 @@ class UpdateExperimentRequest(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the experiment as displayed. The name doesn't need to be unique. If DisplayName isn't specified, ExperimentName is displayed."""
+    """The name of the experiment as displayed. The name doesn't need to be unique. If
+    ``DisplayName`` isn't specified, ``ExperimentName`` is displayed.
+    """
 
     experiment_name: ExperimentEntityName = _pd.Field(
         validation_alias="ExperimentName", serialization_alias="ExperimentName"

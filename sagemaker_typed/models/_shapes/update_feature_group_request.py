@@ -14,12 +14,17 @@ class UpdateFeatureGroupRequest(_s.Shape):
     feature_additions: FeatureAdditions | None = _pd.Field(
         None, validation_alias="FeatureAdditions", serialization_alias="FeatureAdditions"
     )
-    """Updates the feature group. Updating a feature group is an asynchronous operation. When you get an HTTP 200 response, you've made a valid request. It takes some time after you've made a valid request for Feature Store to update the feature group."""
+    """Updates the feature group. Updating a feature group is an asynchronous operation.
+    When you get an HTTP 200 response, you've made a valid request. It takes some time
+    after you've made a valid request for Feature Store to update the feature group.
+    """
 
     feature_group_name: FeatureGroupNameOrArn = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name or Amazon Resource Name (ARN) of the feature group that you're updating."""
+    """The name or Amazon Resource Name (ARN) of the feature group that you're
+    updating.
+    """
 
     online_store_config: OnlineStoreConfigUpdate | None = _pd.Field(
         None, validation_alias="OnlineStoreConfig", serialization_alias="OnlineStoreConfig"

@@ -20,7 +20,9 @@ class UpdateFeatureMetadataRequest(_s.Shape):
     feature_group_name: FeatureGroupNameOrArn = _pd.Field(
         validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
     )
-    """The name or Amazon Resource Name (ARN) of the feature group containing the feature that you're updating."""
+    """The name or Amazon Resource Name (ARN) of the feature group containing the
+    feature that you're updating.
+    """
 
     feature_name: FeatureName = _pd.Field(validation_alias="FeatureName", serialization_alias="FeatureName")
     """The name of the feature that you're updating."""
@@ -33,4 +35,6 @@ class UpdateFeatureMetadataRequest(_s.Shape):
     parameter_removals: FeatureParameterRemovals | None = _pd.Field(
         None, validation_alias="ParameterRemovals", serialization_alias="ParameterRemovals"
     )
-    """A list of parameter keys that you can specify to remove parameters that describe your feature."""
+    """A list of parameter keys that you can specify to remove parameters that describe
+    your feature.
+    """

@@ -12,7 +12,9 @@ class UpdateGlobalInferenceGatewayRequest(_s.Shape):
     identifier: GlobalInferenceGatewayIdentifier = _pd.Field(
         validation_alias="Identifier", serialization_alias="Identifier"
     )
-    """The name, Amazon Resource Name (ARN), or ID of the global inference gateway to update."""
+    """The name, Amazon Resource Name (ARN), or ID of the global inference gateway to
+    update.
+    """
 
     routing: GlobalInferenceGatewayRouting = _pd.Field(validation_alias="Routing", serialization_alias="Routing")
     """The new routing configuration of the global inference gateway."""

@@ -19,12 +19,20 @@ class UpdateHubContentReferenceRequest(_s.Shape):
     hub_content_type: HubContentType = _pd.Field(
         validation_alias="HubContentType", serialization_alias="HubContentType"
     )
-    """The content type of the resource that you want to update. Only specify a ModelReference resource for this API. To update a Model or Notebook resource, use the UpdateHubContent API instead."""
+    """The content type of the resource that you want to update. Only specify a
+    ``ModelReference`` resource for this API. To update a ``Model`` or ``Notebook``
+    resource, use the ``UpdateHubContent`` API instead.
+    """
 
     hub_name: HubNameOrArn = _pd.Field(validation_alias="HubName", serialization_alias="HubName")
-    """The name of the SageMaker hub that contains the hub content you want to update. You can optionally use the hub ARN instead."""
+    """The name of the SageMaker hub that contains the hub content you want to update.
+    You can optionally use the hub ARN instead.
+    """
 
     min_version: HubContentVersion | None = _pd.Field(
         None, validation_alias="MinVersion", serialization_alias="MinVersion"
     )
-    """The minimum hub content version of the referenced model that you want to use. The minimum version must be older than the latest available version of the referenced model. To support all versions of a model, set the value to 1.0.0 ."""
+    """The minimum hub content version of the referenced model that you want to use. The
+    minimum version must be older than the latest available version of the referenced
+    model. To support all versions of a model, set the value to ``1.0.0``.
+    """

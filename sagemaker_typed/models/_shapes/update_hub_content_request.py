@@ -29,7 +29,9 @@ class UpdateHubContentRequest(_s.Shape):
     hub_content_markdown: HubContentMarkdown | None = _pd.Field(
         None, validation_alias="HubContentMarkdown", serialization_alias="HubContentMarkdown"
     )
-    """A string that provides a description of the hub content. This string can include links, tables, and standard markdown formatting."""
+    """A string that provides a description of the hub content. This string can include
+    links, tables, and standard markdown formatting.
+    """
 
     hub_content_name: HubContentName = _pd.Field(
         validation_alias="HubContentName", serialization_alias="HubContentName"
@@ -44,15 +46,22 @@ class UpdateHubContentRequest(_s.Shape):
     hub_content_type: HubContentType = _pd.Field(
         validation_alias="HubContentType", serialization_alias="HubContentType"
     )
-    """The content type of the resource that you want to update. Only specify a Model or Notebook resource for this API. To update a ModelReference , use the UpdateHubContentReference API instead."""
+    """The content type of the resource that you want to update. Only specify a
+    ``Model`` or ``Notebook`` resource for this API. To update a ``ModelReference``, use
+    the ``UpdateHubContentReference`` API instead.
+    """
 
     hub_content_version: HubContentVersion = _pd.Field(
         validation_alias="HubContentVersion", serialization_alias="HubContentVersion"
     )
-    """The hub content version that you want to update. For example, if you have two versions of a resource in your hub, you can update the second version."""
+    """The hub content version that you want to update. For example, if you have two
+    versions of a resource in your hub, you can update the second version.
+    """
 
     hub_name: HubNameOrArn = _pd.Field(validation_alias="HubName", serialization_alias="HubName")
-    """The name of the SageMaker hub that contains the hub content you want to update. You can optionally use the hub ARN instead."""
+    """The name of the SageMaker hub that contains the hub content you want to update.
+    You can optionally use the hub ARN instead.
+    """
 
     support_status: HubContentSupportStatus | None = _pd.Field(
         None, validation_alias="SupportStatus", serialization_alias="SupportStatus"

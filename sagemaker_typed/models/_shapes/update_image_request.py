@@ -15,7 +15,9 @@ class UpdateImageRequest(_s.Shape):
     delete_properties: ImageDeletePropertyList | None = _pd.Field(
         None, validation_alias="DeleteProperties", serialization_alias="DeleteProperties"
     )
-    """A list of properties to delete. Only the Description and DisplayName properties can be deleted."""
+    """A list of properties to delete. Only the ``Description`` and ``DisplayName``
+    properties can be deleted.
+    """
 
     description: ImageDescription | None = _pd.Field(
         None, validation_alias="Description", serialization_alias="Description"
@@ -31,4 +33,6 @@ class UpdateImageRequest(_s.Shape):
     """The name of the image to update."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The new ARN for the IAM role that enables Amazon SageMaker AI to perform tasks on your behalf."""
+    """The new ARN for the IAM role that enables Amazon SageMaker AI to perform tasks on
+    your behalf.
+    """

@@ -15,7 +15,9 @@ class UpdateInferenceComponentInput(_s.Shape):
     deployment_config: InferenceComponentDeploymentConfig | None = _pd.Field(
         None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
     )
-    """The deployment configuration for the inference component. The configuration contains the desired deployment strategy and rollback settings."""
+    """The deployment configuration for the inference component. The configuration
+    contains the desired deployment strategy and rollback settings.
+    """
 
     inference_component_name: InferenceComponentName = _pd.Field(
         validation_alias="InferenceComponentName", serialization_alias="InferenceComponentName"
@@ -30,9 +32,15 @@ class UpdateInferenceComponentInput(_s.Shape):
     specification: InferenceComponentSpecification | None = _pd.Field(
         None, validation_alias="Specification", serialization_alias="Specification"
     )
-    """Details about the resources to deploy with this inference component, including the model, container, and compute resources."""
+    """Details about the resources to deploy with this inference component, including
+    the model, container, and compute resources.
+    """
 
     specifications: InferenceComponentSpecificationList | None = _pd.Field(
         None, validation_alias="Specifications", serialization_alias="Specifications"
     )
-    """A list of specification objects for the inference component, one per instance type. Use this parameter when you want to specify different model or resource configurations for the inference component on each instance type. You can use either this parameter or the singular Specification parameter, but not both."""
+    """A list of specification objects for the inference component, one per instance
+    type. Use this parameter when you want to specify different model or resource
+    configurations for the inference component on each instance type. You can use either
+    this parameter or the singular ``Specification`` parameter, but not both.
+    """

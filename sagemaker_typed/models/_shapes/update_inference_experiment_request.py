@@ -16,7 +16,9 @@ class UpdateInferenceExperimentRequest(_s.Shape):
     data_storage_config: InferenceExperimentDataStorageConfig | None = _pd.Field(
         None, validation_alias="DataStorageConfig", serialization_alias="DataStorageConfig"
     )
-    """The Amazon S3 location and configuration for storing inference request and response data."""
+    """The Amazon S3 location and configuration for storing inference request and
+    response data.
+    """
 
     description: InferenceExperimentDescription | None = _pd.Field(
         None, validation_alias="Description", serialization_alias="Description"
@@ -26,7 +28,9 @@ class UpdateInferenceExperimentRequest(_s.Shape):
     model_variants: ModelVariantConfigList | None = _pd.Field(
         None, validation_alias="ModelVariants", serialization_alias="ModelVariants"
     )
-    """An array of ModelVariantConfig objects. There is one for each variant, whose infrastructure configuration you want to update."""
+    """An array of ``ModelVariantConfig`` objects. There is one for each variant, whose
+    infrastructure configuration you want to update.
+    """
 
     name: InferenceExperimentName = _pd.Field(validation_alias="Name", serialization_alias="Name")
     """The name of the inference experiment to be updated."""
@@ -34,9 +38,18 @@ class UpdateInferenceExperimentRequest(_s.Shape):
     schedule: InferenceExperimentSchedule | None = _pd.Field(
         None, validation_alias="Schedule", serialization_alias="Schedule"
     )
-    """The duration for which the inference experiment will run. If the status of the inference experiment is Created , then you can update both the start and end dates. If the status of the inference experiment is Running , then you can update only the end date."""
+    """The duration for which the inference experiment will run. If the status of the
+    inference experiment is ``Created``, then you can update both the start and end
+    dates. If the status of the inference experiment is ``Running``, then you can update
+    only the end date.
+    """
 
     shadow_mode_config: ShadowModeConfig | None = _pd.Field(
         None, validation_alias="ShadowModeConfig", serialization_alias="ShadowModeConfig"
     )
-    """The configuration of ShadowMode inference experiment type. Use this field to specify a production variant which takes all the inference requests, and a shadow variant to which Amazon SageMaker replicates a percentage of the inference requests. For the shadow variant also specify the percentage of requests that Amazon SageMaker replicates."""
+    """The configuration of ``ShadowMode`` inference experiment type. Use this field to
+    specify a production variant which takes all the inference requests, and a shadow
+    variant to which Amazon SageMaker replicates a percentage of the inference requests.
+    For the shadow variant also specify the percentage of requests that Amazon SageMaker
+    replicates.
+    """

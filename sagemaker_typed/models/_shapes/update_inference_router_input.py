@@ -17,4 +17,6 @@ class UpdateInferenceRouterInput(_s.Shape):
     routing_targets: RoutingTargetList = _pd.Field(
         validation_alias="RoutingTargets", serialization_alias="RoutingTargets"
     )
-    """The complete list of routing targets for the inference router. To remove the last routing target, delete the router."""
+    """The complete list of routing targets for the inference router. To remove the last
+    routing target, delete the router.
+    """

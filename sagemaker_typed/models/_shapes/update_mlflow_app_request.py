@@ -25,7 +25,9 @@ class UpdateMlflowAppRequest(_s.Shape):
     artifact_store_uri: S3Uri | None = _pd.Field(
         None, validation_alias="ArtifactStoreUri", serialization_alias="ArtifactStoreUri"
     )
-    """The new S3 URI for the general purpose bucket to use as the artifact store for the MLflow App."""
+    """The new S3 URI for the general purpose bucket to use as the artifact store for
+    the MLflow App.
+    """
 
     default_domain_id_list: DefaultDomainIdList | None = _pd.Field(
         None, validation_alias="DefaultDomainIdList", serialization_alias="DefaultDomainIdList"
@@ -35,7 +37,12 @@ class UpdateMlflowAppRequest(_s.Shape):
     model_registration_mode: ModelRegistrationMode | None = _pd.Field(
         None, validation_alias="ModelRegistrationMode", serialization_alias="ModelRegistrationMode"
     )
-    """Whether to enable or disable automatic registration of new MLflow models to the SageMaker Model Registry. To enable automatic model registration, set this value to AutoModelRegistrationEnabled . To disable automatic model registration, set this value to AutoModelRegistrationDisabled . If not specified, AutomaticModelRegistration defaults to AutoModelRegistrationEnabled"""
+    """Whether to enable or disable automatic registration of new MLflow models to the
+    SageMaker Model Registry. To enable automatic model registration, set this value to
+    ``AutoModelRegistrationEnabled``. To disable automatic model registration, set this
+    value to ``AutoModelRegistrationDisabled``. If not specified,
+    ``AutomaticModelRegistration`` defaults to ``AutoModelRegistrationEnabled``
+    """
 
     name: MlflowAppName | None = _pd.Field(None, validation_alias="Name", serialization_alias="Name")
     """The name of the MLflow App to update."""
@@ -43,4 +50,7 @@ class UpdateMlflowAppRequest(_s.Shape):
     weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = _pd.Field(
         None, validation_alias="WeeklyMaintenanceWindowStart", serialization_alias="WeeklyMaintenanceWindowStart"
     )
-    """The new weekly maintenance window start day and time to update. The maintenance window day and time should be in Coordinated Universal Time (UTC) 24-hour standard time. For example: TUE:03:30."""
+    """The new weekly maintenance window start day and time to update. The maintenance
+    window day and time should be in Coordinated Universal Time (UTC) 24-hour standard
+    time. For example: TUE:03:30.
+    """

@@ -16,22 +16,32 @@ class UpdateMlflowTrackingServerRequest(_s.Shape):
     artifact_store_uri: S3Uri | None = _pd.Field(
         None, validation_alias="ArtifactStoreUri", serialization_alias="ArtifactStoreUri"
     )
-    """The new S3 URI for the general purpose bucket to use as the artifact store for the MLflow Tracking Server."""
+    """The new S3 URI for the general purpose bucket to use as the artifact store for
+    the MLflow Tracking Server.
+    """
 
     automatic_model_registration: Boolean | None = _pd.Field(
         None, validation_alias="AutomaticModelRegistration", serialization_alias="AutomaticModelRegistration"
     )
-    """Whether to enable or disable automatic registration of new MLflow models to the SageMaker Model Registry. To enable automatic model registration, set this value to True . To disable automatic model registration, set this value to False . If not specified, AutomaticModelRegistration defaults to False"""
+    """Whether to enable or disable automatic registration of new MLflow models to the
+    SageMaker Model Registry. To enable automatic model registration, set this value to
+    ``True``. To disable automatic model registration, set this value to ``False``. If
+    not specified, ``AutomaticModelRegistration`` defaults to ``False``
+    """
 
     s3_bucket_owner_account_id: AccountId | None = _pd.Field(
         None, validation_alias="S3BucketOwnerAccountId", serialization_alias="S3BucketOwnerAccountId"
     )
-    """The new expected Amazon Web Services account ID that owns the Amazon S3 bucket for artifact storage."""
+    """The new expected Amazon Web Services account ID that owns the Amazon S3 bucket
+    for artifact storage.
+    """
 
     s3_bucket_owner_verification: Boolean | None = _pd.Field(
         None, validation_alias="S3BucketOwnerVerification", serialization_alias="S3BucketOwnerVerification"
     )
-    """Whether to enable or disable Amazon S3 Bucket Owenrship Verifaction whenever the MLflow Tracking Server interacts with Amazon Amazon S3."""
+    """Whether to enable or disable Amazon S3 Bucket Owenrship Verifaction whenever the
+    MLflow Tracking Server interacts with Amazon Amazon S3.
+    """
 
     tracking_server_name: TrackingServerName = _pd.Field(
         validation_alias="TrackingServerName", serialization_alias="TrackingServerName"
@@ -46,4 +56,7 @@ class UpdateMlflowTrackingServerRequest(_s.Shape):
     weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = _pd.Field(
         None, validation_alias="WeeklyMaintenanceWindowStart", serialization_alias="WeeklyMaintenanceWindowStart"
     )
-    """The new weekly maintenance window start day and time to update. The maintenance window day and time should be in Coordinated Universal Time (UTC) 24-hour standard time. For example: TUE:03:30."""
+    """The new weekly maintenance window start day and time to update. The maintenance
+    window day and time should be in Coordinated Universal Time (UTC) 24-hour standard
+    time. For example: TUE:03:30.
+    """

@@ -14,7 +14,13 @@ class UpdateModelCardRequest(_s.RedactingShape):
     __redact_keys__ = frozenset(["Content", "content"])
 
     content: ModelCardContent | None = _pd.Field(None, validation_alias="Content", serialization_alias="Content")
-    """The updated model card content. Content must be in model card JSON schema and provided as a string. When updating model card content, be sure to include the full content and not just updated content."""
+    """The updated model card content. Content must be in model card JSON schema
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-cards.html#model-cards-json-schema)
+    and provided as a string.
+
+    When updating model card content, be sure to include the full content and not just
+    updated content.
+    """
 
     model_card_name: ModelCardNameOrArn = _pd.Field(
         validation_alias="ModelCardName", serialization_alias="ModelCardName"
@@ -24,4 +30,12 @@ class UpdateModelCardRequest(_s.RedactingShape):
     model_card_status: ModelCardStatus | None = _pd.Field(
         None, validation_alias="ModelCardStatus", serialization_alias="ModelCardStatus"
     )
-    """The approval status of the model card within your organization. Different organizations might have different criteria for model card review and approval. Draft : The model card is a work in progress. PendingReview : The model card is pending review. Approved : The model card is approved. Archived : The model card is archived. No more updates should be made to the model card, but it can still be exported."""
+    """The approval status of the model card within your organization. Different
+    organizations might have different criteria for model card review and approval.
+
+    - ``Draft``: The model card is a work in progress.
+    - ``PendingReview``: The model card is pending review.
+    - ``Approved``: The model card is approved.
+    - ``Archived``: The model card is archived. No more updates should be made to the
+      model card, but it can still be exported.
+    """

@@ -26,7 +26,12 @@ class UpdateModelPackageInput(_s.RedactingShape):
         validation_alias="AdditionalInferenceSpecificationsToAdd",
         serialization_alias="AdditionalInferenceSpecificationsToAdd",
     )
-    """An array of additional Inference Specification objects to be added to the existing array additional Inference Specification. Total number of additional Inference Specifications can not exceed 15. Each additional Inference Specification specifies artifacts based on this model package that can be used on inference endpoints. Generally used with SageMaker Neo to store the compiled artifacts."""
+    """An array of additional Inference Specification objects to be added to the
+    existing array additional Inference Specification. Total number of additional
+    Inference Specifications can not exceed 15. Each additional Inference Specification
+    specifies artifacts based on this model package that can be used on inference
+    endpoints. Generally used with SageMaker Neo to store the compiled artifacts.
+    """
 
     approval_description: ApprovalDescription | None = _pd.Field(
         None, validation_alias="ApprovalDescription", serialization_alias="ApprovalDescription"
@@ -53,7 +58,16 @@ class UpdateModelPackageInput(_s.RedactingShape):
     inference_specification: InferenceSpecification | None = _pd.Field(
         None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
     )
-    """Specifies details about inference jobs that you can run with models based on this model package, including the following information: The Amazon ECR paths of containers that contain the inference code and model artifacts. The instance types that the model package supports for transform jobs and real-time endpoints used for inference. The input and output content formats that the model package supports for inference."""
+    """Specifies details about inference jobs that you can run with models based on this
+    model package, including the following information:
+
+    - The Amazon ECR paths of containers that contain the inference code and model
+      artifacts.
+    - The instance types that the model package supports for transform jobs and
+      real-time endpoints used for inference.
+    - The input and output content formats that the model package supports for
+      inference.
+    """
 
     model_approval_status: ModelApprovalStatus | None = _pd.Field(
         None, validation_alias="ModelApprovalStatus", serialization_alias="ModelApprovalStatus"
@@ -63,7 +77,18 @@ class UpdateModelPackageInput(_s.RedactingShape):
     model_card: ModelPackageModelCard | None = _pd.Field(
         None, validation_alias="ModelCard", serialization_alias="ModelCard"
     )
-    """The model card associated with the model package. Since ModelPackageModelCard is tied to a model package, it is a specific usage of a model card and its schema is simplified compared to the schema of ModelCard . The ModelPackageModelCard schema does not include model_package_details , and model_overview is composed of the model_creator and model_artifact properties. For more information about the model package model card schema, see Model package model card schema . For more information about the model card associated with the model package, see View the Details of a Model Version ."""
+    """The model card associated with the model package. Since ``ModelPackageModelCard``
+    is tied to a model package, it is a specific usage of a model card and its schema is
+    simplified compared to the schema of ``ModelCard``. The ``ModelPackageModelCard``
+    schema does not include ``model_package_details``, and ``model_overview`` is
+    composed of the ``model_creator`` and ``model_artifact`` properties. For more
+    information about the model package model card schema, see Model package model card
+    schema
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-details.html#model-card-schema).
+    For more information about the model card associated with the model package, see
+    View the Details of a Model Version
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-details.html).
+    """
 
     model_life_cycle: ModelLifeCycle | None = _pd.Field(
         None, validation_alias="ModelLifeCycle", serialization_alias="ModelLifeCycle"

@@ -14,12 +14,14 @@ class UpdateMonitoringAlertRequest(_s.Shape):
     datapoints_to_alert: MonitoringDatapointsToAlert = _pd.Field(
         validation_alias="DatapointsToAlert", serialization_alias="DatapointsToAlert"
     )
-    """Within EvaluationPeriod , how many execution failures will raise an alert."""
+    """Within ``EvaluationPeriod``, how many execution failures will raise an alert."""
 
     evaluation_period: MonitoringEvaluationPeriod = _pd.Field(
         validation_alias="EvaluationPeriod", serialization_alias="EvaluationPeriod"
     )
-    """The number of most recent monitoring executions to consider when evaluating alert status."""
+    """The number of most recent monitoring executions to consider when evaluating alert
+    status.
+    """
 
     monitoring_alert_name: MonitoringAlertName = _pd.Field(
         validation_alias="MonitoringAlertName", serialization_alias="MonitoringAlertName"

@@ -12,9 +12,13 @@ class UpdateMonitoringScheduleRequest(_s.Shape):
     monitoring_schedule_config: MonitoringScheduleConfig = _pd.Field(
         validation_alias="MonitoringScheduleConfig", serialization_alias="MonitoringScheduleConfig"
     )
-    """The configuration object that specifies the monitoring schedule and defines the monitoring job."""
+    """The configuration object that specifies the monitoring schedule and defines the
+    monitoring job.
+    """
 
     monitoring_schedule_name: MonitoringScheduleName = _pd.Field(
         validation_alias="MonitoringScheduleName", serialization_alias="MonitoringScheduleName"
     )
-    """The name of the monitoring schedule. The name must be unique within an Amazon Web Services Region within an Amazon Web Services account."""
+    """The name of the monitoring schedule. The name must be unique within an Amazon Web
+    Services Region within an Amazon Web Services account.
+    """

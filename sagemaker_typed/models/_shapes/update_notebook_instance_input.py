@@ -26,41 +26,79 @@ class UpdateNotebookInstanceInput(_s.Shape):
     accelerator_types: NotebookInstanceAcceleratorTypes | None = _pd.Field(
         None, validation_alias="AcceleratorTypes", serialization_alias="AcceleratorTypes"
     )
-    """This parameter is no longer supported. Elastic Inference (EI) is no longer available. This parameter was used to specify a list of the EI instance types to associate with this notebook instance."""
+    """This parameter is no longer supported. Elastic Inference (EI) is no longer
+    available.
+
+    This parameter was used to specify a list of the EI instance types to associate with
+    this notebook instance.
+    """
 
     additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = _pd.Field(
         None, validation_alias="AdditionalCodeRepositories", serialization_alias="AdditionalCodeRepositories"
     )
-    """An array of up to three Git repositories to associate with the notebook instance. These can be either the names of Git repositories stored as resources in your account, or the URL of Git repositories in Amazon Web Services CodeCommit or in any other Git repository. These repositories are cloned at the same level as the default repository of your notebook instance. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """An array of up to three Git repositories to associate with the notebook instance.
+    These can be either the names of Git repositories stored as resources in your
+    account, or the URL of Git repositories in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. These repositories are cloned at the same level as the default
+    repository of your notebook instance. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     default_code_repository: CodeRepositoryNameOrUrl | None = _pd.Field(
         None, validation_alias="DefaultCodeRepository", serialization_alias="DefaultCodeRepository"
     )
-    """The Git repository to associate with the notebook instance as its default code repository. This can be either the name of a Git repository stored as a resource in your account, or the URL of a Git repository in Amazon Web Services CodeCommit or in any other Git repository. When you open a notebook instance, it opens in the directory that contains this repository. For more information, see Associating Git Repositories with SageMaker AI Notebook Instances ."""
+    """The Git repository to associate with the notebook instance as its default code
+    repository. This can be either the name of a Git repository stored as a resource in
+    your account, or the URL of a Git repository in Amazon Web Services CodeCommit
+    (https://docs.aws.amazon.com/codecommit/latest/userguide/welcome.html) or in any
+    other Git repository. When you open a notebook instance, it opens in the directory
+    that contains this repository. For more information, see Associating Git
+    Repositories with SageMaker AI Notebook Instances
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
+    """
 
     disassociate_accelerator_types: DisassociateNotebookInstanceAcceleratorTypes | None = _pd.Field(
         None, validation_alias="DisassociateAcceleratorTypes", serialization_alias="DisassociateAcceleratorTypes"
     )
-    """This parameter is no longer supported. Elastic Inference (EI) is no longer available. This parameter was used to specify a list of the EI instance types to remove from this notebook instance."""
+    """This parameter is no longer supported. Elastic Inference (EI) is no longer
+    available.
+
+    This parameter was used to specify a list of the EI instance types to remove from
+    this notebook instance.
+    """
 
     disassociate_additional_code_repositories: DisassociateAdditionalCodeRepositories | None = _pd.Field(
         None,
         validation_alias="DisassociateAdditionalCodeRepositories",
         serialization_alias="DisassociateAdditionalCodeRepositories",
     )
-    """A list of names or URLs of the default Git repositories to remove from this notebook instance. This operation is idempotent. If you specify a Git repository that is not associated with the notebook instance when you call this method, it does not throw an error."""
+    """A list of names or URLs of the default Git repositories to remove from this
+    notebook instance. This operation is idempotent. If you specify a Git repository
+    that is not associated with the notebook instance when you call this method, it does
+    not throw an error.
+    """
 
     disassociate_default_code_repository: DisassociateDefaultCodeRepository | None = _pd.Field(
         None,
         validation_alias="DisassociateDefaultCodeRepository",
         serialization_alias="DisassociateDefaultCodeRepository",
     )
-    """The name or URL of the default Git repository to remove from this notebook instance. This operation is idempotent. If you specify a Git repository that is not associated with the notebook instance when you call this method, it does not throw an error."""
+    """The name or URL of the default Git repository to remove from this notebook
+    instance. This operation is idempotent. If you specify a Git repository that is not
+    associated with the notebook instance when you call this method, it does not throw
+    an error.
+    """
 
     disassociate_lifecycle_config: DisassociateNotebookInstanceLifecycleConfig | None = _pd.Field(
         None, validation_alias="DisassociateLifecycleConfig", serialization_alias="DisassociateLifecycleConfig"
     )
-    """Set to true to remove the notebook instance lifecycle configuration currently associated with the notebook instance. This operation is idempotent. If you specify a lifecycle configuration that is not associated with the notebook instance when you call this method, it does not throw an error."""
+    """Set to ``true`` to remove the notebook instance lifecycle configuration currently
+    associated with the notebook instance. This operation is idempotent. If you specify
+    a lifecycle configuration that is not associated with the notebook instance when you
+    call this method, it does not throw an error.
+    """
 
     instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = _pd.Field(
         None,
@@ -77,12 +115,20 @@ class UpdateNotebookInstanceInput(_s.Shape):
     ip_address_type: IPAddressType | None = _pd.Field(
         None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
     )
-    """The IP address type for the notebook instance. Specify ipv4 for IPv4-only connectivity or dualstack for both IPv4 and IPv6 connectivity. The notebook instance must be stopped before updating this setting. When you specify dualstack , the subnet must support IPv6 addressing."""
+    """The IP address type for the notebook instance. Specify ``ipv4`` for IPv4-only
+    connectivity or ``dualstack`` for both IPv4 and IPv6 connectivity. The notebook
+    instance must be stopped before updating this setting. When you specify
+    ``dualstack``, the subnet must support IPv6 addressing.
+    """
 
     lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = _pd.Field(
         None, validation_alias="LifecycleConfigName", serialization_alias="LifecycleConfigName"
     )
-    """The name of a lifecycle configuration to associate with the notebook instance. For information about lifestyle configurations, see Step 2.1: (Optional) Customize a Notebook Instance ."""
+    """The name of a lifecycle configuration to associate with the notebook instance.
+    For information about lifestyle configurations, see Step 2.1: (Optional) Customize a
+    Notebook Instance
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html).
+    """
 
     notebook_instance_name: NotebookInstanceName = _pd.Field(
         validation_alias="NotebookInstanceName", serialization_alias="NotebookInstanceName"
@@ -95,12 +141,29 @@ class UpdateNotebookInstanceInput(_s.Shape):
     """The platform identifier of the notebook instance runtime environment."""
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
-    """The Amazon Resource Name (ARN) of the IAM role that SageMaker AI can assume to access the notebook instance. For more information, see SageMaker AI Roles . To be able to pass this role to SageMaker AI, the caller of this API must have the iam:PassRole permission."""
+    """The Amazon Resource Name (ARN) of the IAM role that SageMaker AI can assume to
+    access the notebook instance. For more information, see SageMaker AI Roles
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html).
+
+    Note: To be able to pass this role to SageMaker AI, the caller of this API must have
+    the ``iam:PassRole`` permission.
+    """
 
     root_access: RootAccess | None = _pd.Field(None, validation_alias="RootAccess", serialization_alias="RootAccess")
-    """Whether root access is enabled or disabled for users of the notebook instance. The default value is Enabled . If you set this to Disabled , users don't have root access on the notebook instance, but lifecycle configuration scripts still run with root permissions."""
+    """Whether root access is enabled or disabled for users of the notebook instance.
+    The default value is ``Enabled``.
+
+    Note: If you set this to ``Disabled``, users don't have root access on the notebook
+    instance, but lifecycle configuration scripts still run with root permissions.
+    """
 
     volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = _pd.Field(
         None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
     )
-    """The size, in GB, of the ML storage volume to attach to the notebook instance. The default value is 5 GB. ML storage volumes are encrypted, so SageMaker AI can't determine the amount of available free space on the volume. Because of this, you can increase the volume size when you update a notebook instance, but you can't decrease the volume size. If you want to decrease the size of the ML storage volume in use, create a new notebook instance with the desired size."""
+    """The size, in GB, of the ML storage volume to attach to the notebook instance. The
+    default value is 5 GB. ML storage volumes are encrypted, so SageMaker AI can't
+    determine the amount of available free space on the volume. Because of this, you can
+    increase the volume size when you update a notebook instance, but you can't decrease
+    the volume size. If you want to decrease the size of the ML storage volume in use,
+    create a new notebook instance with the desired size.
+    """

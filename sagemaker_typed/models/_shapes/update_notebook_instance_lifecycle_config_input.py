@@ -18,9 +18,14 @@ class UpdateNotebookInstanceLifecycleConfigInput(_s.Shape):
     on_create: NotebookInstanceLifecycleConfigList | None = _pd.Field(
         None, validation_alias="OnCreate", serialization_alias="OnCreate"
     )
-    """The shell script that runs only once, when you create a notebook instance. The shell script must be a base64-encoded string."""
+    """The shell script that runs only once, when you create a notebook instance. The
+    shell script must be a base64-encoded string.
+    """
 
     on_start: NotebookInstanceLifecycleConfigList | None = _pd.Field(
         None, validation_alias="OnStart", serialization_alias="OnStart"
     )
-    """The shell script that runs every time you start a notebook instance, including when you create the notebook instance. The shell script must be a base64-encoded string."""
+    """The shell script that runs every time you start a notebook instance, including
+    when you create the notebook instance. The shell script must be a base64-encoded
+    string.
+    """

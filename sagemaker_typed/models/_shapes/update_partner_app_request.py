@@ -20,7 +20,10 @@ class UpdatePartnerAppRequest(_s.Shape):
     app_version: MajorMinorVersion | None = _pd.Field(
         None, validation_alias="AppVersion", serialization_alias="AppVersion"
     )
-    """The semantic version to upgrade the SageMaker Partner AI App to. Must be the same semantic version returned in the AvailableUpgrade field from DescribePartnerApp . Version skipping and downgrades are not supported."""
+    """The semantic version to upgrade the SageMaker Partner AI App to. Must be the same
+    semantic version returned in the ``AvailableUpgrade`` field from
+    ``DescribePartnerApp``. Version skipping and downgrades are not supported.
+    """
 
     application_config: PartnerAppConfig | None = _pd.Field(
         None, validation_alias="ApplicationConfig", serialization_alias="ApplicationConfig"
@@ -31,7 +34,16 @@ class UpdatePartnerAppRequest(_s.Shape):
     """The ARN of the SageMaker Partner AI App to update."""
 
     auth_type: PartnerAppAuthType | None = _pd.Field(None, validation_alias="AuthType", serialization_alias="AuthType")
-    """The authorization type that users use to access the SageMaker Partner AI App. Use this parameter to migrate an existing SageMaker Partner AI App from IAM authorization to IDC authorization. Valid values: IAM : Users access the SageMaker Partner AI App with their Amazon Web Services IAM identity. IDC : Users access the SageMaker Partner AI App with their Amazon Web Services IAM Identity Center identity. Specify the Identity Center instance to use in IdcConfig ."""
+    """The authorization type that users use to access the SageMaker Partner AI App. Use
+    this parameter to migrate an existing SageMaker Partner AI App from ``IAM``
+    authorization to ``IDC`` authorization. Valid values:
+
+    - ``IAM``: Users access the SageMaker Partner AI App with their Amazon Web Services
+      IAM identity.
+    - ``IDC``: Users access the SageMaker Partner AI App with their Amazon Web Services
+      IAM Identity Center identity. Specify the Identity Center instance to use in
+      ``IdcConfig``.
+    """
 
     client_token: ClientToken | None = _pd.Field(
         None, validation_alias="ClientToken", serialization_alias="ClientToken"
@@ -41,15 +53,24 @@ class UpdatePartnerAppRequest(_s.Shape):
     enable_auto_minor_version_upgrade: Boolean | None = _pd.Field(
         None, validation_alias="EnableAutoMinorVersionUpgrade", serialization_alias="EnableAutoMinorVersionUpgrade"
     )
-    """When set to TRUE , the SageMaker Partner AI App is automatically upgraded to the latest minor version during the next scheduled maintenance window, if one is available."""
+    """When set to ``TRUE``, the SageMaker Partner AI App is automatically upgraded to
+    the latest minor version during the next scheduled maintenance window, if one is
+    available.
+    """
 
     enable_iam_session_based_identity: Boolean | None = _pd.Field(
         None, validation_alias="EnableIamSessionBasedIdentity", serialization_alias="EnableIamSessionBasedIdentity"
     )
-    """When set to TRUE , the SageMaker Partner AI App sets the Amazon Web Services IAM session name or the authenticated IAM user as the identity of the SageMaker Partner AI App user."""
+    """When set to ``TRUE``, the SageMaker Partner AI App sets the Amazon Web Services
+    IAM session name or the authenticated IAM user as the identity of the SageMaker
+    Partner AI App user.
+    """
 
     idc_config: IdcConfigInput | None = _pd.Field(None, validation_alias="IdcConfig", serialization_alias="IdcConfig")
-    """Specifies the Amazon Web Services IAM Identity Center configuration for the SageMaker Partner AI App. Specify this parameter when AuthType is IDC . Apps that use IAM authorization don't use this parameter."""
+    """Specifies the Amazon Web Services IAM Identity Center configuration for the
+    SageMaker Partner AI App. Specify this parameter when ``AuthType`` is ``IDC``. Apps
+    that use ``IAM`` authorization don't use this parameter.
+    """
 
     maintenance_config: PartnerAppMaintenanceConfig | None = _pd.Field(
         None, validation_alias="MaintenanceConfig", serialization_alias="MaintenanceConfig"
@@ -57,7 +78,11 @@ class UpdatePartnerAppRequest(_s.Shape):
     """Maintenance configuration settings for the SageMaker Partner AI App."""
 
     tags: TagList | None = _pd.Field(None, validation_alias="Tags", serialization_alias="Tags")
-    """Each tag consists of a key and an optional value. Tag keys must be unique per resource."""
+    """Each tag consists of a key and an optional value. Tag keys must be unique per
+    resource.
+    """
 
     tier: NonEmptyString64 | None = _pd.Field(None, validation_alias="Tier", serialization_alias="Tier")
-    """Indicates the instance type and size of the cluster attached to the SageMaker Partner AI App."""
+    """Indicates the instance type and size of the cluster attached to the SageMaker
+    Partner AI App.
+    """

@@ -14,7 +14,9 @@ class UpdatePipelineExecutionRequest(_s.Shape):
     parallelism_configuration: ParallelismConfiguration | None = _pd.Field(
         None, validation_alias="ParallelismConfiguration", serialization_alias="ParallelismConfiguration"
     )
-    """This configuration, if specified, overrides the parallelism configuration of the parent pipeline for this specific run."""
+    """This configuration, if specified, overrides the parallelism configuration of the
+    parent pipeline for this specific run.
+    """
 
     pipeline_execution_arn: PipelineExecutionArn = _pd.Field(
         validation_alias="PipelineExecutionArn", serialization_alias="PipelineExecutionArn"

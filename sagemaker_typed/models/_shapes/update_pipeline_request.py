@@ -27,7 +27,9 @@ class UpdatePipelineRequest(_s.Shape):
     pipeline_definition_s3_location: PipelineDefinitionS3Location | None = _pd.Field(
         None, validation_alias="PipelineDefinitionS3Location", serialization_alias="PipelineDefinitionS3Location"
     )
-    """The location of the pipeline definition stored in Amazon S3. If specified, SageMaker will retrieve the pipeline definition from this location."""
+    """The location of the pipeline definition stored in Amazon S3. If specified,
+    SageMaker will retrieve the pipeline definition from this location.
+    """
 
     pipeline_description: PipelineDescription | None = _pd.Field(
         None, validation_alias="PipelineDescription", serialization_alias="PipelineDescription"
@@ -45,7 +47,14 @@ class UpdatePipelineRequest(_s.Shape):
     pipeline_version_aliases: PipelineVersionAliasList | None = _pd.Field(
         None, validation_alias="PipelineVersionAliases", serialization_alias="PipelineVersionAliases"
     )
-    """The aliases to assign to the new pipeline version that this update creates. You can specify aliases only when the update changes the pipeline definition. To change the aliases of an existing version, use UpdatePipelineVersion . An alias must be unique within the pipeline. To move an alias from an existing version to the new version, first remove the alias from the existing version with UpdatePipelineVersion ."""
+    """The aliases to assign to the new pipeline version that this update creates. You
+    can specify aliases only when the update changes the pipeline definition. To change
+    the aliases of an existing version, use ``UpdatePipelineVersion``.
+
+    An alias must be unique within the pipeline. To move an alias from an existing
+    version to the new version, first remove the alias from the existing version with
+    ``UpdatePipelineVersion``.
+    """
 
     role_arn: RoleArn | None = _pd.Field(None, validation_alias="RoleArn", serialization_alias="RoleArn")
     """The Amazon Resource Name (ARN) that the pipeline uses to execute."""

@@ -8,7 +8,9 @@ from .cfn_update_template_provider import CfnUpdateTemplateProvider
 
 
 class UpdateTemplateProvider(_s.Shape):
-    """Contains configuration details for updating an existing template provider in the project."""
+    """Contains configuration details for updating an existing template provider in the
+    project.
+    """
 
     cfn_template_provider: CfnUpdateTemplateProvider | None = _pd.Field(
         None, validation_alias="CfnTemplateProvider", serialization_alias="CfnTemplateProvider"

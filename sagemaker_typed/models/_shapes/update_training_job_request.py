@@ -15,22 +15,32 @@ class UpdateTrainingJobRequest(_s.Shape):
     profiler_config: ProfilerConfigForUpdate | None = _pd.Field(
         None, validation_alias="ProfilerConfig", serialization_alias="ProfilerConfig"
     )
-    """Configuration information for Amazon SageMaker Debugger system monitoring, framework profiling, and storage paths."""
+    """Configuration information for Amazon SageMaker Debugger system monitoring,
+    framework profiling, and storage paths.
+    """
 
     profiler_rule_configurations: ProfilerRuleConfigurations | None = _pd.Field(
         None, validation_alias="ProfilerRuleConfigurations", serialization_alias="ProfilerRuleConfigurations"
     )
-    """Configuration information for Amazon SageMaker Debugger rules for profiling system and framework metrics."""
+    """Configuration information for Amazon SageMaker Debugger rules for profiling
+    system and framework metrics.
+    """
 
     remote_debug_config: RemoteDebugConfigForUpdate | None = _pd.Field(
         None, validation_alias="RemoteDebugConfig", serialization_alias="RemoteDebugConfig"
     )
-    """Configuration for remote debugging while the training job is running. You can update the remote debugging configuration when the SecondaryStatus of the job is Downloading or Training .To learn more about the remote debugging functionality of SageMaker, see Access a training container through Amazon Web Services Systems Manager (SSM) for remote debugging ."""
+    """Configuration for remote debugging while the training job is running. You can
+    update the remote debugging configuration when the ``SecondaryStatus`` of the job is
+    ``Downloading`` or ``Training``.To learn more about the remote debugging
+    functionality of SageMaker, see Access a training container through Amazon Web
+    Services Systems Manager (SSM) for remote debugging
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).
+    """
 
     resource_config: ResourceConfigForUpdate | None = _pd.Field(
         None, validation_alias="ResourceConfig", serialization_alias="ResourceConfig"
     )
-    """The training job ResourceConfig to update warm pool retention length."""
+    """The training job ``ResourceConfig`` to update warm pool retention length."""
 
     training_job_name: TrainingJobName = _pd.Field(
         validation_alias="TrainingJobName", serialization_alias="TrainingJobName"

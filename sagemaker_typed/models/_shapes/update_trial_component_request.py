@@ -16,7 +16,9 @@ class UpdateTrialComponentRequest(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the component as displayed. The name doesn't need to be unique. If DisplayName isn't specified, TrialComponentName is displayed."""
+    """The name of the component as displayed. The name doesn't need to be unique. If
+    ``DisplayName`` isn't specified, ``TrialComponentName`` is displayed.
+    """
 
     end_time: Timestamp | None = _pd.Field(None, validation_alias="EndTime", serialization_alias="EndTime")
     """When the component ended."""
@@ -24,7 +26,10 @@ class UpdateTrialComponentRequest(_s.Shape):
     input_artifacts: TrialComponentArtifacts | None = _pd.Field(
         None, validation_alias="InputArtifacts", serialization_alias="InputArtifacts"
     )
-    """Replaces all of the component's input artifacts with the specified artifacts or adds new input artifacts. Existing input artifacts are replaced if the trial component is updated with an identical input artifact key."""
+    """Replaces all of the component's input artifacts with the specified artifacts or
+    adds new input artifacts. Existing input artifacts are replaced if the trial
+    component is updated with an identical input artifact key.
+    """
 
     input_artifacts_to_remove: ListTrialComponentKey256 | None = _pd.Field(
         None, validation_alias="InputArtifactsToRemove", serialization_alias="InputArtifactsToRemove"
@@ -34,7 +39,10 @@ class UpdateTrialComponentRequest(_s.Shape):
     output_artifacts: TrialComponentArtifacts | None = _pd.Field(
         None, validation_alias="OutputArtifacts", serialization_alias="OutputArtifacts"
     )
-    """Replaces all of the component's output artifacts with the specified artifacts or adds new output artifacts. Existing output artifacts are replaced if the trial component is updated with an identical output artifact key."""
+    """Replaces all of the component's output artifacts with the specified artifacts or
+    adds new output artifacts. Existing output artifacts are replaced if the trial
+    component is updated with an identical output artifact key.
+    """
 
     output_artifacts_to_remove: ListTrialComponentKey256 | None = _pd.Field(
         None, validation_alias="OutputArtifactsToRemove", serialization_alias="OutputArtifactsToRemove"
@@ -44,7 +52,10 @@ class UpdateTrialComponentRequest(_s.Shape):
     parameters: TrialComponentParameters | None = _pd.Field(
         None, validation_alias="Parameters", serialization_alias="Parameters"
     )
-    """Replaces all of the component's hyperparameters with the specified hyperparameters or add new hyperparameters. Existing hyperparameters are replaced if the trial component is updated with an identical hyperparameter key."""
+    """Replaces all of the component's hyperparameters with the specified
+    hyperparameters or add new hyperparameters. Existing hyperparameters are replaced if
+    the trial component is updated with an identical hyperparameter key.
+    """
 
     parameters_to_remove: ListTrialComponentKey256 | None = _pd.Field(
         None, validation_alias="ParametersToRemove", serialization_alias="ParametersToRemove"

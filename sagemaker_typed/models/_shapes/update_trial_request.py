@@ -11,7 +11,9 @@ class UpdateTrialRequest(_s.Shape):
     display_name: ExperimentEntityName | None = _pd.Field(
         None, validation_alias="DisplayName", serialization_alias="DisplayName"
     )
-    """The name of the trial as displayed. The name doesn't need to be unique. If DisplayName isn't specified, TrialName is displayed."""
+    """The name of the trial as displayed. The name doesn't need to be unique. If
+    ``DisplayName`` isn't specified, ``TrialName`` is displayed.
+    """
 
     trial_name: ExperimentEntityName = _pd.Field(validation_alias="TrialName", serialization_alias="TrialName")
     """The name of the trial to update."""

@@ -17,18 +17,31 @@ class UpdateWorkforceRequest(_s.RedactingShape):
     ip_address_type: WorkforceIpAddressType | None = _pd.Field(
         None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
     )
-    """Use this parameter to specify whether you want IPv4 only or dualstack ( IPv4 and IPv6 ) to support your labeling workforce."""
+    """Use this parameter to specify whether you want ``IPv4`` only or ``dualstack``
+    (``IPv4`` and ``IPv6``) to support your labeling workforce.
+    """
 
     oidc_config: OidcConfig | None = _pd.Field(None, validation_alias="OidcConfig", serialization_alias="OidcConfig")
-    """Use this parameter to update your OIDC Identity Provider (IdP) configuration for a workforce made using your own IdP."""
+    """Use this parameter to update your OIDC Identity Provider (IdP) configuration for
+    a workforce made using your own IdP.
+    """
 
     source_ip_config: SourceIpConfig | None = _pd.Field(
         None, validation_alias="SourceIpConfig", serialization_alias="SourceIpConfig"
     )
-    """A list of one to ten worker IP address ranges ( CIDRs ) that can be used to access tasks assigned to this workforce. Maximum: Ten CIDR values"""
+    """A list of one to ten worker IP address ranges (CIDRs
+    (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html)) that can be
+    used to access tasks assigned to this workforce.
+
+    Maximum: Ten CIDR values
+    """
 
     workforce_name: WorkforceName = _pd.Field(validation_alias="WorkforceName", serialization_alias="WorkforceName")
-    """The name of the private workforce that you want to update. You can find your workforce name by using the ListWorkforces operation."""
+    """The name of the private workforce that you want to update. You can find your
+    workforce name by using the ListWorkforces
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ListWorkforces.html)
+    operation.
+    """
 
     workforce_vpc_config: WorkforceVpcConfigRequest | None = _pd.Field(
         None, validation_alias="WorkforceVpcConfig", serialization_alias="WorkforceVpcConfig"

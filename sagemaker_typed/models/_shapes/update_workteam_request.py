@@ -18,7 +18,30 @@ class UpdateWorkteamRequest(_s.Shape):
     member_definitions: MemberDefinitions | None = _pd.Field(
         None, validation_alias="MemberDefinitions", serialization_alias="MemberDefinitions"
     )
-    """A list of MemberDefinition objects that contains objects that identify the workers that make up the work team. Workforces can be created using Amazon Cognito or your own OIDC Identity Provider (IdP). For private workforces created using Amazon Cognito use CognitoMemberDefinition . For workforces created using your own OIDC identity provider (IdP) use OidcMemberDefinition . You should not provide input for both of these parameters in a single request. For workforces created using Amazon Cognito, private work teams correspond to Amazon Cognito user groups within the user pool used to create a workforce. All of the CognitoMemberDefinition objects that make up the member definition must have the same ClientId and UserPool values. To add a Amazon Cognito user group to an existing worker pool, see Adding groups to a User Pool . For more information about user pools, see Amazon Cognito User Pools . For workforces created using your own OIDC IdP, specify the user groups that you want to include in your private work team in OidcMemberDefinition by listing those groups in Groups . Be aware that user groups that are already in the work team must also be listed in Groups when you make this request to remain on the work team. If you do not include these user groups, they will no longer be associated with the work team you update."""
+    """A list of ``MemberDefinition`` objects that contains objects that identify the
+    workers that make up the work team.
+
+    Workforces can be created using Amazon Cognito or your own OIDC Identity Provider
+    (IdP). For private workforces created using Amazon Cognito use
+    ``CognitoMemberDefinition``. For workforces created using your own OIDC identity
+    provider (IdP) use ``OidcMemberDefinition``. You should not provide input for both
+    of these parameters in a single request.
+
+    For workforces created using Amazon Cognito, private work teams correspond to Amazon
+    Cognito user groups within the user pool used to create a workforce. All of the
+    ``CognitoMemberDefinition`` objects that make up the member definition must have the
+    same ``ClientId`` and ``UserPool`` values. To add a Amazon Cognito user group to an
+    existing worker pool, see Adding groups to a User Pool. For more information about
+    user pools, see Amazon Cognito User Pools
+    (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html).
+
+    For workforces created using your own OIDC IdP, specify the user groups that you
+    want to include in your private work team in ``OidcMemberDefinition`` by listing
+    those groups in ``Groups``. Be aware that user groups that are already in the work
+    team must also be listed in ``Groups`` when you make this request to remain on the
+    work team. If you do not include these user groups, they will no longer be
+    associated with the work team you update.
+    """
 
     notification_configuration: NotificationConfiguration | None = _pd.Field(
         None, validation_alias="NotificationConfiguration", serialization_alias="NotificationConfiguration"
@@ -28,7 +51,10 @@ class UpdateWorkteamRequest(_s.Shape):
     worker_access_configuration: WorkerAccessConfiguration | None = _pd.Field(
         None, validation_alias="WorkerAccessConfiguration", serialization_alias="WorkerAccessConfiguration"
     )
-    """Use this optional parameter to constrain access to an Amazon S3 resource based on the IP address using supported IAM global condition keys. The Amazon S3 resource is accessed in the worker portal using a Amazon S3 presigned URL."""
+    """Use this optional parameter to constrain access to an Amazon S3 resource based on
+    the IP address using supported IAM global condition keys. The Amazon S3 resource is
+    accessed in the worker portal using a Amazon S3 presigned URL.
+    """
 
     workteam_name: WorkteamName = _pd.Field(validation_alias="WorkteamName", serialization_alias="WorkteamName")
     """The name of the work team to update."""

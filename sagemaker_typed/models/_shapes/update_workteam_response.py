@@ -9,4 +9,4 @@ from .workteam import Workteam
 
 class UpdateWorkteamResponse(_s.OutputShape):
     workteam: Workteam = _pd.Field(validation_alias="Workteam", serialization_alias="Workteam")
-    """A Workteam object that describes the updated work team."""
+    """A ``Workteam`` object that describes the updated work team."""

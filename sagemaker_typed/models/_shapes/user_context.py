@@ -17,7 +17,10 @@ class UserContext(_s.Shape):
     iam_identity: IamIdentity | None = _pd.Field(
         None, validation_alias="IamIdentity", serialization_alias="IamIdentity"
     )
-    """The IAM Identity details associated with the user. These details are associated with model package groups, model packages, project entities, hubs, and hub content only."""
+    """The IAM Identity details associated with the user. These details are associated
+    with model package groups, model packages, project entities, hubs, and hub content
+    only.
+    """
 
     user_profile_arn: String | None = _pd.Field(
         None, validation_alias="UserProfileArn", serialization_alias="UserProfileArn"

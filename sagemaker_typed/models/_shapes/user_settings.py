@@ -25,47 +25,91 @@ from .tensor_board_app_settings import TensorBoardAppSettings
 
 
 class UserSettings(_s.Shape):
-    """A collection of settings that apply to users in a domain. These settings are specified when the CreateUserProfile API is called, and as DefaultUserSettings when the CreateDomain API is called. SecurityGroups is aggregated when specified in both calls. For all other settings in UserSettings , the values specified in CreateUserProfile take precedence over those specified in CreateDomain ."""
+    """A collection of settings that apply to users in a domain. These settings are
+    specified when the ``CreateUserProfile`` API is called, and as
+    ``DefaultUserSettings`` when the ``CreateDomain`` API is called.
+
+    ``SecurityGroups`` is aggregated when specified in both calls. For all other
+    settings in ``UserSettings``, the values specified in ``CreateUserProfile`` take
+    precedence over those specified in ``CreateDomain``.
+    """
 
     auto_mount_home_efs: AutoMountHomeEFS | None = _pd.Field(
         None, validation_alias="AutoMountHomeEFS", serialization_alias="AutoMountHomeEFS"
     )
-    """Indicates whether auto-mounting of an EFS volume is supported for the user profile. The DefaultAsDomain value is only supported for user profiles. Do not use the DefaultAsDomain value when setting this parameter for a domain. SageMaker applies this setting only to private spaces that the user creates in the domain. SageMaker doesn't apply this setting to shared spaces."""
+    """Indicates whether auto-mounting of an EFS volume is supported for the user
+    profile. The ``DefaultAsDomain`` value is only supported for user profiles. Do not
+    use the ``DefaultAsDomain`` value when setting this parameter for a domain.
+
+    SageMaker applies this setting only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply this setting to shared spaces.
+    """
 
     canvas_app_settings: CanvasAppSettings | None = _pd.Field(
         None, validation_alias="CanvasAppSettings", serialization_alias="CanvasAppSettings"
     )
-    """The Canvas app settings. SageMaker applies these settings only to private spaces that SageMaker creates for the Canvas app."""
+    """The Canvas app settings.
+
+    SageMaker applies these settings only to private spaces that SageMaker creates for
+    the Canvas app.
+    """
 
     code_editor_app_settings: CodeEditorAppSettings | None = _pd.Field(
         None, validation_alias="CodeEditorAppSettings", serialization_alias="CodeEditorAppSettings"
     )
-    """The Code Editor application settings. SageMaker applies these settings only to private spaces that the user creates in the domain. SageMaker doesn't apply these settings to shared spaces."""
+    """The Code Editor application settings.
+
+    SageMaker applies these settings only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply these settings to shared spaces.
+    """
 
     custom_file_system_configs: CustomFileSystemConfigs | None = _pd.Field(
         None, validation_alias="CustomFileSystemConfigs", serialization_alias="CustomFileSystemConfigs"
     )
-    """The settings for assigning a custom file system to a user profile. Permitted users can access this file system in Amazon SageMaker AI Studio. SageMaker applies these settings only to private spaces that the user creates in the domain. SageMaker doesn't apply these settings to shared spaces."""
+    """The settings for assigning a custom file system to a user profile. Permitted
+    users can access this file system in Amazon SageMaker AI Studio.
+
+    SageMaker applies these settings only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply these settings to shared spaces.
+    """
 
     custom_posix_user_config: CustomPosixUserConfig | None = _pd.Field(
         None, validation_alias="CustomPosixUserConfig", serialization_alias="CustomPosixUserConfig"
     )
-    """Details about the POSIX identity that is used for file system operations. SageMaker applies these settings only to private spaces that the user creates in the domain. SageMaker doesn't apply these settings to shared spaces."""
+    """Details about the POSIX identity that is used for file system operations.
+
+    SageMaker applies these settings only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply these settings to shared spaces.
+    """
 
     default_landing_uri: LandingUri | None = _pd.Field(
         None, validation_alias="DefaultLandingUri", serialization_alias="DefaultLandingUri"
     )
-    """The default experience that the user is directed to when accessing the domain. The supported values are: studio:: : Indicates that Studio is the default experience. This value can only be passed if StudioWebPortal is set to ENABLED . app:JupyterServer: : Indicates that Studio Classic is the default experience."""
+    """The default experience that the user is directed to when accessing the domain.
+    The supported values are:
+
+    - ``studio::``: Indicates that Studio is the default experience. This value can only
+      be passed if ``StudioWebPortal`` is set to ``ENABLED``.
+    - ``app:JupyterServer:``: Indicates that Studio Classic is the default experience.
+    """
 
     execution_role: RoleArn | None = _pd.Field(
         None, validation_alias="ExecutionRole", serialization_alias="ExecutionRole"
     )
-    """The execution role for the user. SageMaker applies this setting only to private spaces that the user creates in the domain. SageMaker doesn't apply this setting to shared spaces."""
+    """The execution role for the user.
+
+    SageMaker applies this setting only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply this setting to shared spaces.
+    """
 
     jupyter_lab_app_settings: JupyterLabAppSettings | None = _pd.Field(
         None, validation_alias="JupyterLabAppSettings", serialization_alias="JupyterLabAppSettings"
     )
-    """The settings for the JupyterLab application. SageMaker applies these settings only to private spaces that the user creates in the domain. SageMaker doesn't apply these settings to shared spaces."""
+    """The settings for the JupyterLab application.
+
+    SageMaker applies these settings only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply these settings to shared spaces.
+    """
 
     jupyter_server_app_settings: JupyterServerAppSettings | None = _pd.Field(
         None, validation_alias="JupyterServerAppSettings", serialization_alias="JupyterServerAppSettings"
@@ -80,17 +124,34 @@ class UserSettings(_s.Shape):
     r_session_app_settings: RSessionAppSettings | None = _pd.Field(
         None, validation_alias="RSessionAppSettings", serialization_alias="RSessionAppSettings"
     )
-    """A collection of settings that configure the RSessionGateway app."""
+    """A collection of settings that configure the ``RSessionGateway`` app."""
 
     r_studio_server_pro_app_settings: RStudioServerProAppSettings | None = _pd.Field(
         None, validation_alias="RStudioServerProAppSettings", serialization_alias="RStudioServerProAppSettings"
     )
-    """A collection of settings that configure user interaction with the RStudioServerPro app."""
+    """A collection of settings that configure user interaction with the
+    ``RStudioServerPro`` app.
+    """
 
     security_groups: SecurityGroupIds | None = _pd.Field(
         None, validation_alias="SecurityGroups", serialization_alias="SecurityGroups"
     )
-    """The security groups for the Amazon Virtual Private Cloud (VPC) that the domain uses for communication. Optional when the CreateDomain.AppNetworkAccessType parameter is set to PublicInternetOnly . Required when the CreateDomain.AppNetworkAccessType parameter is set to VpcOnly , unless specified as part of the DefaultUserSettings for the domain. Amazon SageMaker AI adds a security group to allow NFS traffic from Amazon SageMaker AI Studio. Therefore, the number of security groups that you can specify is one less than the maximum number shown. SageMaker applies these settings only to private spaces that the user creates in the domain. SageMaker doesn't apply these settings to shared spaces."""
+    """The security groups for the Amazon Virtual Private Cloud (VPC) that the domain
+    uses for communication.
+
+    Optional when the ``CreateDomain.AppNetworkAccessType`` parameter is set to
+    ``PublicInternetOnly``.
+
+    Required when the ``CreateDomain.AppNetworkAccessType`` parameter is set to
+    ``VpcOnly``, unless specified as part of the ``DefaultUserSettings`` for the domain.
+
+    Amazon SageMaker AI adds a security group to allow NFS traffic from Amazon SageMaker
+    AI Studio. Therefore, the number of security groups that you can specify is one less
+    than the maximum number shown.
+
+    SageMaker applies these settings only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply these settings to shared spaces.
+    """
 
     sharing_settings: SharingSettings | None = _pd.Field(
         None, validation_alias="SharingSettings", serialization_alias="SharingSettings"
@@ -100,17 +161,25 @@ class UserSettings(_s.Shape):
     space_storage_settings: DefaultSpaceStorageSettings | None = _pd.Field(
         None, validation_alias="SpaceStorageSettings", serialization_alias="SpaceStorageSettings"
     )
-    """The storage settings for a space. SageMaker applies these settings only to private spaces that the user creates in the domain. SageMaker doesn't apply these settings to shared spaces."""
+    """The storage settings for a space.
+
+    SageMaker applies these settings only to private spaces that the user creates in the
+    domain. SageMaker doesn't apply these settings to shared spaces.
+    """
 
     studio_web_portal: StudioWebPortal | None = _pd.Field(
         None, validation_alias="StudioWebPortal", serialization_alias="StudioWebPortal"
     )
-    """Whether the user can access Studio. If this value is set to DISABLED , the user cannot access Studio, even if that is the default experience for the domain."""
+    """Whether the user can access Studio. If this value is set to ``DISABLED``, the
+    user cannot access Studio, even if that is the default experience for the domain.
+    """
 
     studio_web_portal_settings: StudioWebPortalSettings | None = _pd.Field(
         None, validation_alias="StudioWebPortalSettings", serialization_alias="StudioWebPortalSettings"
     )
-    """Studio settings. If these settings are applied on a user level, they take priority over the settings applied on a domain level."""
+    """Studio settings. If these settings are applied on a user level, they take
+    priority over the settings applied on a domain level.
+    """
 
     tensor_board_app_settings: TensorBoardAppSettings | None = _pd.Field(
         None, validation_alias="TensorBoardAppSettings", serialization_alias="TensorBoardAppSettings"

@@ -21,4 +21,6 @@ class Vertex(_s.Shape):
     """The type of resource of the lineage entity."""
 
     type: String40 | None = _pd.Field(None, validation_alias="Type", serialization_alias="Type")
-    """The type of the lineage entity resource. For example: DataSet , Model , Endpoint , etc..."""
+    """The type of the lineage entity resource. For example: ``DataSet``, ``Model``,
+    ``Endpoint``, etc...
+    """

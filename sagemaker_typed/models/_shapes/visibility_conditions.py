@@ -9,10 +9,18 @@ from .visibility_conditions_value import VisibilityConditionsValue
 
 
 class VisibilityConditions(_s.Shape):
-    """The list of key-value pairs used to filter your search results. If a search result contains a key from your list, it is included in the final search response if the value associated with the key in the result matches the value you specified. If the value doesn't match, the result is excluded from the search response. Any resources that don't have a key from the list that you've provided will also be included in the search response."""
+    """The list of key-value pairs used to filter your search results. If a search
+    result contains a key from your list, it is included in the final search response if
+    the value associated with the key in the result matches the value you specified. If
+    the value doesn't match, the result is excluded from the search response. Any
+    resources that don't have a key from the list that you've provided will also be
+    included in the search response.
+    """
 
     key: VisibilityConditionsKey | None = _pd.Field(None, validation_alias="Key", serialization_alias="Key")
-    """The key that specifies the tag that you're using to filter the search results. It must be in the following format: Tags.&lt;key&gt; ."""
+    """The key that specifies the tag that you're using to filter the search results. It
+    must be in the following format: ``Tags.<key>``.
+    """
 
     value: VisibilityConditionsValue | None = _pd.Field(None, validation_alias="Value", serialization_alias="Value")
     """The value for the tag that you're using to filter the search results."""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 VolumeDeviceName: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=32, pattern="^(?:/dev/(xvd[a-z]|sd[b-z]|sd[f-p][1-6]))$", astral=False)
+    str, _c.Str(min_length=1, max_length=32, pattern="^/dev/(?:xvd[a-z]|sd[b-z]|sd[f-p][1-6])$", astral=False)
 ]

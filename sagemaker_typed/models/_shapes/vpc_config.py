@@ -9,12 +9,23 @@ from .vpc_security_group_ids import VpcSecurityGroupIds
 
 
 class VpcConfig(_s.Shape):
-    """Specifies an Amazon Virtual Private Cloud (VPC) that your SageMaker jobs, hosted models, and compute resources have access to. You can control access to and from your resources by configuring a VPC. For more information, see Give SageMaker Access to Resources in your Amazon VPC ."""
+    """Specifies an Amazon Virtual Private Cloud (VPC) that your SageMaker jobs, hosted
+    models, and compute resources have access to. You can control access to and from
+    your resources by configuring a VPC. For more information, see Give SageMaker Access
+    to Resources in your Amazon VPC
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/infrastructure-give-access.html).
+    """
 
     security_group_ids: VpcSecurityGroupIds = _pd.Field(
         validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The VPC security group IDs, in the form sg-xxxxxxxx . Specify the security groups for the VPC that is specified in the Subnets field."""
+    """The VPC security group IDs, in the form ``sg-xxxxxxxx``. Specify the security
+    groups for the VPC that is specified in the ``Subnets`` field.
+    """
 
     subnets: Subnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
-    """The ID of the subnets in the VPC to which you want to connect your training job or model. For information about the availability of specific instance types, see Supported Instance Types and Availability Zones ."""
+    """The ID of the subnets in the VPC to which you want to connect your training job
+    or model. For information about the availability of specific instance types, see
+    Supported Instance Types and Availability Zones
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/instance-types-az.html).
+    """

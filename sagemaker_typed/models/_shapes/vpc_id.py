@@ -5,6 +5,4 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 
 
-VpcId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=32, pattern="^(?:[-0-9a-zA-Z]+)$", astral=False)
-]
+VpcId: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=32, pattern="^[\\-0-9a-zA-Z]+$", astral=False)]

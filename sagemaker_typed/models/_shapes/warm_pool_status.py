@@ -17,7 +17,14 @@ class WarmPoolStatus(_s.Shape):
         validation_alias="ResourceRetainedBillableTimeInSeconds",
         serialization_alias="ResourceRetainedBillableTimeInSeconds",
     )
-    """The billable time in seconds used by the warm pool. Billable time refers to the absolute wall-clock time. Multiply ResourceRetainedBillableTimeInSeconds by the number of instances ( InstanceCount ) in your training cluster to get the total compute time SageMaker bills you if you run warm pool training. The formula is as follows: ResourceRetainedBillableTimeInSeconds * InstanceCount ."""
+    """The billable time in seconds used by the warm pool. Billable time refers to the
+    absolute wall-clock time.
+
+    Multiply ``ResourceRetainedBillableTimeInSeconds`` by the number of instances
+    (``InstanceCount``) in your training cluster to get the total compute time SageMaker
+    bills you if you run warm pool training. The formula is as follows:
+    ResourceRetainedBillableTimeInSeconds * InstanceCount.
+    """
 
     reused_by_job: TrainingJobName | None = _pd.Field(
         None, validation_alias="ReusedByJob", serialization_alias="ReusedByJob"
@@ -25,4 +32,12 @@ class WarmPoolStatus(_s.Shape):
     """The name of the matching training job that reused the warm pool."""
 
     status: WarmPoolResourceStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
-    """The status of the warm pool. InUse : The warm pool is in use for the training job. Available : The warm pool is available to reuse for a matching training job. Reused : The warm pool moved to a matching training job for reuse. Terminated : The warm pool is no longer available. Warm pools are unavailable if they are terminated by a user, terminated for a patch update, or terminated for exceeding the specified KeepAlivePeriodInSeconds ."""
+    """The status of the warm pool.
+
+    - ``InUse``: The warm pool is in use for the training job.
+    - ``Available``: The warm pool is available to reuse for a matching training job.
+    - ``Reused``: The warm pool moved to a matching training job for reuse.
+    - ``Terminated``: The warm pool is no longer available. Warm pools are unavailable
+      if they are terminated by a user, terminated for a patch update, or terminated for
+      exceeding the specified ``KeepAlivePeriodInSeconds``.
+    """

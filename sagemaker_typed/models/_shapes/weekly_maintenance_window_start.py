@@ -10,7 +10,7 @@ WeeklyMaintenanceWindowStart: _t.TypeAlias = _t.Annotated[
     _c.Str(
         min_length=0,
         max_length=9,
-        pattern="^(?:(Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\\d|2[0-3]):([0-5]\\d))$",
+        pattern="^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun):(?:[01][[:digit:]]|2[0-3]):[0-5][[:digit:]]$",
         astral=False,
     ),
 ]

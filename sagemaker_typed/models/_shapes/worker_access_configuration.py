@@ -8,7 +8,10 @@ from .s3_presign import S3Presign
 
 
 class WorkerAccessConfiguration(_s.Shape):
-    """Use this optional parameter to constrain access to an Amazon S3 resource based on the IP address using supported IAM global condition keys. The Amazon S3 resource is accessed in the worker portal using a Amazon S3 presigned URL."""
+    """Use this optional parameter to constrain access to an Amazon S3 resource based on
+    the IP address using supported IAM global condition keys. The Amazon S3 resource is
+    accessed in the worker portal using a Amazon S3 presigned URL.
+    """
 
     s3_presign: S3Presign | None = _pd.Field(None, validation_alias="S3Presign", serialization_alias="S3Presign")
     """Defines any Amazon S3 resource constraints."""

@@ -18,12 +18,21 @@ from .workforce_vpc_config_response import WorkforceVpcConfigResponse
 
 
 class Workforce(_s.Shape):
-    """A single private workforce, which is automatically created when you create your first private work team. You can create one private work force in each Amazon Web Services Region. By default, any workforce-related API operation used in a specific region will apply to the workforce created in that region. To learn how to create a private workforce, see Create a Private Workforce ."""
+    """A single private workforce, which is automatically created when you create your
+    first private work team. You can create one private work force in each Amazon Web
+    Services Region. By default, any workforce-related API operation used in a specific
+    region will apply to the workforce created in that region. To learn how to create a
+    private workforce, see Create a Private Workforce
+    (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-create-private.html).
+    """
 
     cognito_config: CognitoConfig | None = _pd.Field(
         None, validation_alias="CognitoConfig", serialization_alias="CognitoConfig"
     )
-    """The configuration of an Amazon Cognito workforce. A single Cognito workforce is created using and corresponds to a single Amazon Cognito user pool ."""
+    """The configuration of an Amazon Cognito workforce. A single Cognito workforce is
+    created using and corresponds to a single Amazon Cognito user pool
+    (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html).
+    """
 
     create_date: Timestamp | None = _pd.Field(None, validation_alias="CreateDate", serialization_alias="CreateDate")
     """The date that the workforce is created."""
@@ -36,12 +45,19 @@ class Workforce(_s.Shape):
     ip_address_type: WorkforceIpAddressType | None = _pd.Field(
         None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
     )
-    """The IP address type you specify - either IPv4 only or dualstack ( IPv4 and IPv6 ) - to support your labeling workforce."""
+    """The IP address type you specify - either ``IPv4`` only or ``dualstack`` (``IPv4``
+    and ``IPv6``) - to support your labeling workforce.
+    """
 
     last_updated_date: Timestamp | None = _pd.Field(
         None, validation_alias="LastUpdatedDate", serialization_alias="LastUpdatedDate"
     )
-    """The most recent date that UpdateWorkforce was used to successfully add one or more IP address ranges ( CIDRs ) to a private workforce's allow list."""
+    """The most recent date that UpdateWorkforce
+    (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateWorkforce.html)
+    was used to successfully add one or more IP address ranges (CIDRs
+    (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html)) to a private
+    workforce's allow list.
+    """
 
     oidc_config: OidcConfigForResponse | None = _pd.Field(
         None, validation_alias="OidcConfig", serialization_alias="OidcConfig"
@@ -51,7 +67,11 @@ class Workforce(_s.Shape):
     source_ip_config: SourceIpConfig | None = _pd.Field(
         None, validation_alias="SourceIpConfig", serialization_alias="SourceIpConfig"
     )
-    """A list of one to ten IP address ranges ( CIDRs ) to be added to the workforce allow list. By default, a workforce isn't restricted to specific IP addresses."""
+    """A list of one to ten IP address ranges (CIDRs
+    (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html)) to be added to
+    the workforce allow list. By default, a workforce isn't restricted to specific IP
+    addresses.
+    """
 
     status: WorkforceStatus | None = _pd.Field(None, validation_alias="Status", serialization_alias="Status")
     """The status of your workforce."""

@@ -15,7 +15,9 @@ class WorkforceVpcConfigRequest(_s.Shape):
     security_group_ids: WorkforceSecurityGroupIds | None = _pd.Field(
         None, validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The VPC security group IDs, in the form sg-xxxxxxxx . The security groups must be for the same VPC as specified in the subnet."""
+    """The VPC security group IDs, in the form ``sg-xxxxxxxx``. The security groups must
+    be for the same VPC as specified in the subnet.
+    """
 
     subnets: WorkforceSubnets | None = _pd.Field(None, validation_alias="Subnets", serialization_alias="Subnets")
     """The ID of the subnets in the VPC that you want to connect."""

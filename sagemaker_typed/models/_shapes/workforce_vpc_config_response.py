@@ -11,12 +11,16 @@ from .workforce_vpc_id import WorkforceVpcId
 
 
 class WorkforceVpcConfigResponse(_s.Shape):
-    """A VpcConfig object that specifies the VPC that you want your workforce to connect to."""
+    """A VpcConfig object that specifies the VPC that you want your workforce to
+    connect to.
+    """
 
     security_group_ids: WorkforceSecurityGroupIds = _pd.Field(
         validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
     )
-    """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be for the same VPC as specified in the subnet."""
+    """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be
+    for the same VPC as specified in the subnet.
+    """
 
     subnets: WorkforceSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
     """The ID of the subnets in the VPC that you want to connect."""
@@ -24,7 +28,9 @@ class WorkforceVpcConfigResponse(_s.Shape):
     vpc_endpoint_id: WorkforceVpcEndpointId | None = _pd.Field(
         None, validation_alias="VpcEndpointId", serialization_alias="VpcEndpointId"
     )
-    """The IDs for the VPC service endpoints of your VPC workforce when it is created and updated."""
+    """The IDs for the VPC service endpoints of your VPC workforce when it is created
+    and updated.
+    """
 
     vpc_id: WorkforceVpcId = _pd.Field(validation_alias="VpcId", serialization_alias="VpcId")
     """The ID of the VPC that the workforce uses for communication."""

@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 WorkforceVpcEndpointId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=1, max_length=255, pattern="^(?:vpce-[0-9a-z]*)$", astral=False)
+    str, _c.Str(min_length=1, max_length=255, pattern="^vpce-[0-9a-z]*$", astral=False)
 ]

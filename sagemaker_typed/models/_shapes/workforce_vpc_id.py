@@ -6,5 +6,5 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 WorkforceVpcId: _t.TypeAlias = _t.Annotated[
-    str, _c.Str(min_length=0, max_length=32, pattern="^(?:vpc-[0-9a-z]*)$", astral=False)
+    str, _c.Str(min_length=0, max_length=32, pattern="^vpc-[0-9a-z]*$", astral=False)
 ]

@@ -8,7 +8,9 @@ from .string import String
 
 
 class WorkloadSpec(_s.UnionShape):
-    """The workload specification for benchmark tool configuration. Provide an inline YAML or JSON string."""
+    """The workload specification for benchmark tool configuration. Provide an inline
+    YAML or JSON string.
+    """
 
     inline: String | None = _pd.Field(None, validation_alias="Inline", serialization_alias="Inline")
     """An inline YAML or JSON string that defines benchmark parameters."""

@@ -33,12 +33,21 @@ class Workteam(_s.Shape):
     member_definitions: MemberDefinitions = _pd.Field(
         validation_alias="MemberDefinitions", serialization_alias="MemberDefinitions"
     )
-    """A list of MemberDefinition objects that contains objects that identify the workers that make up the work team. Workforces can be created using Amazon Cognito or your own OIDC Identity Provider (IdP). For private workforces created using Amazon Cognito use CognitoMemberDefinition . For workforces created using your own OIDC identity provider (IdP) use OidcMemberDefinition ."""
+    """A list of ``MemberDefinition`` objects that contains objects that identify the
+    workers that make up the work team.
+
+    Workforces can be created using Amazon Cognito or your own OIDC Identity Provider
+    (IdP). For private workforces created using Amazon Cognito use
+    ``CognitoMemberDefinition``. For workforces created using your own OIDC identity
+    provider (IdP) use ``OidcMemberDefinition``.
+    """
 
     notification_configuration: NotificationConfiguration | None = _pd.Field(
         None, validation_alias="NotificationConfiguration", serialization_alias="NotificationConfiguration"
     )
-    """Configures SNS notifications of available or expiring work items for work teams."""
+    """Configures SNS notifications of available or expiring work items for work
+    teams.
+    """
 
     product_listing_ids: ProductListings | None = _pd.Field(
         None, validation_alias="ProductListingIds", serialization_alias="ProductListingIds"
@@ -46,12 +55,16 @@ class Workteam(_s.Shape):
     """The Amazon Marketplace identifier for a vendor's work team."""
 
     sub_domain: String | None = _pd.Field(None, validation_alias="SubDomain", serialization_alias="SubDomain")
-    """The URI of the labeling job's user interface. Workers open this URI to start labeling your data objects."""
+    """The URI of the labeling job's user interface. Workers open this URI to start
+    labeling your data objects.
+    """
 
     worker_access_configuration: WorkerAccessConfiguration | None = _pd.Field(
         None, validation_alias="WorkerAccessConfiguration", serialization_alias="WorkerAccessConfiguration"
     )
-    """Describes any access constraints that have been defined for Amazon S3 resources."""
+    """Describes any access constraints that have been defined for Amazon S3
+    resources.
+    """
 
     workforce_arn: WorkforceArn | None = _pd.Field(
         None, validation_alias="WorkforceArn", serialization_alias="WorkforceArn"
