@@ -697,8 +697,10 @@ class _RustEmitter(_Emitter):
             case Category():
                 return f"\\{'P' if item.negated else 'p'}{{{item.name}}}"
             case CharClass():
-                segments = ("".join(map(self.class_item, segment)) for segment in item.segments)
-                return f"[{'^' if item.negated else ''}{'&&'.join(segments)}]"
+                body = "&&".join("".join(map(self.class_item, segment)) for segment in item.segments)
+                if body.startswith(":"):  # "[:" would open an ASCII class such as [:alpha:]
+                    body = "\\" + body
+                return f"[{'^' if item.negated else ''}{body}]"
 
 
 class _PythonEmitter(_Emitter):

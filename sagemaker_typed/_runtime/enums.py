@@ -12,6 +12,10 @@ import contextlib
 import contextvars
 import enum
 from collections.abc import Iterator
+from typing import Any
+
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import PydanticKnownError, core_schema
 from typing_extensions import Self
 
 _LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("sagemaker_typed_lenient", default=False)
@@ -36,7 +40,12 @@ class OpenEnum(str, enum.Enum):
     @property
     def is_known(self) -> bool:
         """Whether this value is one the pinned service model knows."""
-        return self._name_ in type(self).__members__
+        return type(self).__members__.get(self._name_) is self
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        # A value from a response may be an unknown pseudo-member: a request takes only known ones.
+        return core_schema.no_info_after_validator_function(_known_only, handler(source))
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -57,3 +66,13 @@ class OpenEnum(str, enum.Enum):
         if self.is_known:
             return super().__repr__()
         return f"<{type(self).__name__}({self._value_!r}): unknown to this SDK>"
+
+
+def _known_only(value: OpenEnum) -> OpenEnum:
+    if not value.is_known:
+        expected = ", ".join(repr(m.value) for m in type(value))
+        raise PydanticKnownError("enum", {"expected": expected})
+    return value
+
+
+_known_only.__request_only__ = True  # type: ignore[attr-defined]

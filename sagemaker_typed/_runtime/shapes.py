@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError, model_validator
-from pydantic_core import PydanticCustomError, core_schema
+from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
 from .lenient import lenient_schema, request_only
 from .redact import MASK, redacted_error
@@ -49,6 +49,14 @@ class OutputShape(Shape):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return lenient_schema(handler(source), handler.resolve_ref_schema)
+
+    @classmethod
+    def __pydantic_on_complete__(cls) -> None:
+        # pydantic-core reuses the validators of nested models that are already built, and
+        # those are the strict ones: compile the lenient schema once more, on its own.
+        schema = cls.__pydantic_core_schema__
+        cls.__pydantic_validator__ = SchemaValidator(schema, _use_prebuilt=False)  # type: ignore[call-arg]
+        cls.__pydantic_serializer__ = SchemaSerializer(schema, _use_prebuilt=False)  # type: ignore[call-arg]
 
 
 class UnionShape(Shape):
