@@ -37,8 +37,10 @@ def _signatures(
     tail = [*extra]
     by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *tail] if tail else [])])
     by_keyword = ", ".join(["self", *(["*", *params, *tail] if params or tail else [])])
+    # The implementation's ``request`` is not positional-only: both checkers then accept it
+    # as the union of the two overloads.
     implementation = ", ".join(
-        ["self", f"request: {request} | None = None", "/", *(["*", *tail] if tail else []), "**params: _t.Any"]
+        ["self", f"request: {request} | None = None", *(["*", *tail] if tail else []), "**params: _t.Any"]
     )
     return (
         f"    @_t.overload\n    def {method}({by_object}) -> {returns}: ...\n"
@@ -126,8 +128,11 @@ def client_module(service: ir.Service) -> str:
         returns = "None" if waiter.success_on_error else op.output
         doc = (
             f"Poll {op.name} every {waiter.delay} s (at most {waiter.max_attempts} times) until {waiter.name}.\n\n"
-            + ("Returns None once the resource is gone. " if waiter.success_on_error else
-               f"Returns the final typed {op.output}. ")
+            + (
+                "Returns None once the resource is gone. "
+                if waiter.success_on_error
+                else f"Returns the final typed {op.output}. "
+            )
             + "``callback`` receives each typed response as it polls (None after a matched error); "
             "``delay`` and ``max_attempts`` override the service model's. A failure state raises "
             "``errors.WaiterError`` carrying the last response."

@@ -38,7 +38,7 @@ class Translation:
     engine: Engine
 
 
-class UnsupportedPattern(ValueError):  # noqa: N818 (name fixed by the codegen contract)
+class UnsupportedPattern(ValueError):
     """The Java pattern uses syntax that :func:`translate` cannot carry over faithfully."""
 
 
@@ -463,7 +463,7 @@ def _unicode_categories() -> dict[str, Intervals]:
     return {name: tuple(ranges) for name, ranges in by_name.items()}
 
 
-def python_category(name: str) -> Intervals:
+def _python_category(name: str) -> Intervals:
     """A general category by Python's ``unicodedata`` (the version of the running Python)."""
     return _unicode_categories().get(name, ())
 
@@ -728,7 +728,7 @@ class _PythonEmitter(_Emitter):
         return f"(?{'<' if node.behind else ''}{'!' if node.negated else '='}{body})"
 
     def char_set(self, item: ClassItem) -> str:
-        ranges = char_set(item, python_category)
+        ranges = char_set(item, _python_category)
         if not ranges:
             return f"[^{self.span(0, MAX_CODE_POINT)}]"
         if ranges[-1][1] == MAX_CODE_POINT and ranges != ((0, MAX_CODE_POINT),):

@@ -28,6 +28,7 @@ PROG = "sagemaker-typed"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z`(])")
+_PLAIN_KEY = re.compile(r"[A-Za-z0-9_$-]+")
 
 _VALIDATE_EPILOG = f"""\
 Each FILE holds one request as a JSON object by wire names, as
@@ -52,13 +53,19 @@ class Problem:
 
     @property
     def path(self) -> str:
-        """``loc`` as a path: members joined with dots, list indexes as ``[i]``."""
+        """``loc`` as a path: members joined with dots, list indexes as ``[i]``.
+
+        A map key that is not a plain word (dots, spaces, control characters...) is quoted as
+        ``["key"]``, so that the path stays unambiguous and on one line.
+        """
         path = ""
         for part in self.loc:
             if isinstance(part, int):
                 path += f"[{part}]"
             elif part == "[key]":  # pydantic's marker for an invalid map key
                 path += part
+            elif not _PLAIN_KEY.fullmatch(part):
+                path += f"[{json.dumps(part)}]"
             else:
                 path += f".{part}" if path else part
         return path
@@ -79,11 +86,13 @@ def check(request_model: type[BaseModel], file: str) -> list[Problem]:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
-        return [Problem((), f"cannot read file: {reason}", "file_unreadable")]
+        return [Problem((), f"Cannot read file: {reason}", "file_unreadable")]
     try:
         data = json.loads(text)
     except ValueError as error:
         return [Problem((), f"Invalid JSON: {error}", "json_invalid")]
+    except RecursionError:
+        return [Problem((), "Invalid JSON: nested too deeply", "json_invalid")]
     try:
         request_model.model_validate(data)
     except ValidationError as error:
@@ -159,7 +168,8 @@ def _summary(operation: Operation[Any], limit: int = 100) -> str:
     from .client import SageMakerClient
 
     doc = inspect.getdoc(getattr(SageMakerClient, operation.method)) or ""
-    sentence = _SENTENCE_END.split(" ".join(doc.split("\n\n", 1)[0].split()), 1)[0]
+    paragraph = " ".join(doc.split("\n\n", 1)[0].split()).replace("``", "")
+    sentence = _SENTENCE_END.split(paragraph, 1)[0]
     return sentence if len(sentence) <= limit else sentence[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 

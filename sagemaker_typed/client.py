@@ -3703,9 +3703,7 @@ class SageMakerClient(_calls.BaseClient):
         source_arn: AssociationEntityArn,
         association_type: AssociationEdgeType | None = None,
     ) -> AddAssociationResponse: ...
-    def add_association(
-        self, request: AddAssociationRequest | None = None, /, **params: _t.Any
-    ) -> AddAssociationResponse:
+    def add_association(self, request: AddAssociationRequest | None = None, **params: _t.Any) -> AddAssociationResponse:
         """Creates an association between the source and the destination. A source can
         be associated with multiple destinations, and a destination can be associated
         with multiple sources. An association is a lineage tracking entity. For more
@@ -3731,7 +3729,7 @@ class SageMakerClient(_calls.BaseClient):
         namespace: GlobalInferenceGatewayKubernetesNamespace,
     ) -> AddInferenceGatewayResponse: ...
     def add_inference_gateway(
-        self, request: AddInferenceGatewayRequest | None = None, /, **params: _t.Any
+        self, request: AddInferenceGatewayRequest | None = None, **params: _t.Any
     ) -> AddInferenceGatewayResponse:
         """Adds an in-cluster inference gateway to a global inference gateway. This
         operation is asynchronous: the in-cluster inference gateway starts in the
@@ -3759,7 +3757,7 @@ class SageMakerClient(_calls.BaseClient):
     def add_tags(self, request: AddTagsInput, /) -> AddTagsOutput: ...
     @_t.overload
     def add_tags(self, *, resource_arn: ResourceArn, tags: TagList) -> AddTagsOutput: ...
-    def add_tags(self, request: AddTagsInput | None = None, /, **params: _t.Any) -> AddTagsOutput:
+    def add_tags(self, request: AddTagsInput | None = None, **params: _t.Any) -> AddTagsOutput:
         """Adds or overwrites one or more tags for the specified SageMaker resource. You
         can add tags to notebook instances, training jobs, hyperparameter tuning jobs,
         batch transform jobs, models, labeling jobs, work teams, endpoint
@@ -3806,7 +3804,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
     ) -> AssociateTrialComponentResponse: ...
     def associate_trial_component(
-        self, request: AssociateTrialComponentRequest | None = None, /, **params: _t.Any
+        self, request: AssociateTrialComponentRequest | None = None, **params: _t.Any
     ) -> AssociateTrialComponentResponse:
         """Associates a trial component with a trial. A trial component can be
         associated with multiple trials. To disassociate a trial component from a trial,
@@ -3829,7 +3827,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_name: ClusterNameOrArn, network_interface_id: ClusterNetworkInterfaceId, node_id: ClusterNodeId
     ) -> AttachClusterNodeNetworkInterfaceResponse: ...
     def attach_cluster_node_network_interface(
-        self, request: AttachClusterNodeNetworkInterfaceRequest | None = None, /, **params: _t.Any
+        self, request: AttachClusterNodeNetworkInterfaceRequest | None = None, **params: _t.Any
     ) -> AttachClusterNodeNetworkInterfaceResponse:
         """Attaches an elastic network interface (ENI) to a node in a HyperPod cluster.
 
@@ -3854,7 +3852,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
     ) -> AttachClusterNodeVolumeResponse: ...
     def attach_cluster_node_volume(
-        self, request: AttachClusterNodeVolumeRequest | None = None, /, **params: _t.Any
+        self, request: AttachClusterNodeVolumeRequest | None = None, **params: _t.Any
     ) -> AttachClusterNodeVolumeResponse:
         """Attaches your Amazon Elastic Block Store (Amazon EBS) volume to a node in
         your EKS orchestrated HyperPod cluster.
@@ -3882,7 +3880,7 @@ class SageMakerClient(_calls.BaseClient):
         client_token: BatchAddClusterNodesRequestClientTokenString | None = None,
     ) -> BatchAddClusterNodesResponse: ...
     def batch_add_cluster_nodes(
-        self, request: BatchAddClusterNodesRequest | None = None, /, **params: _t.Any
+        self, request: BatchAddClusterNodesRequest | None = None, **params: _t.Any
     ) -> BatchAddClusterNodesResponse:
         """Adds nodes to a HyperPod cluster by incrementing the target count for one or
         more instance groups. This operation returns a unique ``NodeLogicalId`` for each
@@ -3914,7 +3912,7 @@ class SageMakerClient(_calls.BaseClient):
         node_logical_ids: ClusterNodeLogicalIdList | None = None,
     ) -> BatchDeleteClusterNodesResponse: ...
     def batch_delete_cluster_nodes(
-        self, request: BatchDeleteClusterNodesRequest | None = None, /, **params: _t.Any
+        self, request: BatchDeleteClusterNodesRequest | None = None, **params: _t.Any
     ) -> BatchDeleteClusterNodesResponse:
         """Deletes specific nodes within a SageMaker HyperPod cluster.
         ``BatchDeleteClusterNodes`` accepts a cluster name and a list of node IDs.
@@ -3951,7 +3949,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, model_package_arn_list: ModelPackageArnList
     ) -> BatchDescribeModelPackageOutput: ...
     def batch_describe_model_package(
-        self, request: BatchDescribeModelPackageInput | None = None, /, **params: _t.Any
+        self, request: BatchDescribeModelPackageInput | None = None, **params: _t.Any
     ) -> BatchDescribeModelPackageOutput:
         """This action batch describes a list of versioned model packages
 
@@ -3974,7 +3972,7 @@ class SageMakerClient(_calls.BaseClient):
         node_logical_ids: BatchRebootClusterNodesRequestNodeLogicalIdsList | None = None,
     ) -> BatchRebootClusterNodesResponse: ...
     def batch_reboot_cluster_nodes(
-        self, request: BatchRebootClusterNodesRequest | None = None, /, **params: _t.Any
+        self, request: BatchRebootClusterNodesRequest | None = None, **params: _t.Any
     ) -> BatchRebootClusterNodesResponse:
         """Reboots specific nodes within a SageMaker HyperPod cluster using a soft
         recovery mechanism. ``BatchRebootClusterNodes`` performs a graceful reboot of
@@ -4015,7 +4013,7 @@ class SageMakerClient(_calls.BaseClient):
         node_logical_ids: BatchReplaceClusterNodesRequestNodeLogicalIdsList | None = None,
     ) -> BatchReplaceClusterNodesResponse: ...
     def batch_replace_cluster_nodes(
-        self, request: BatchReplaceClusterNodesRequest | None = None, /, **params: _t.Any
+        self, request: BatchReplaceClusterNodesRequest | None = None, **params: _t.Any
     ) -> BatchReplaceClusterNodesResponse:
         """Replaces specific nodes within a SageMaker HyperPod cluster with new
         hardware. ``BatchReplaceClusterNodes`` terminates the specified instances and
@@ -4068,7 +4066,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateAIBenchmarkJobResponse: ...
     def create_ai_benchmark_job(
-        self, request: CreateAIBenchmarkJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateAIBenchmarkJobRequest | None = None, **params: _t.Any
     ) -> CreateAIBenchmarkJobResponse:
         """Creates a benchmark job that runs performance benchmarks against inference
         infrastructure using a predefined AI workload configuration. The benchmark job
@@ -4109,7 +4107,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateAIRecommendationJobResponse: ...
     def create_ai_recommendation_job(
-        self, request: CreateAIRecommendationJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateAIRecommendationJobRequest | None = None, **params: _t.Any
     ) -> CreateAIRecommendationJobResponse:
         """Creates a recommendation job that generates intelligent optimization
         recommendations for generative AI inference deployments. The job analyzes your
@@ -4149,7 +4147,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateAIWorkloadConfigResponse: ...
     def create_ai_workload_config(
-        self, request: CreateAIWorkloadConfigRequest | None = None, /, **params: _t.Any
+        self, request: CreateAIWorkloadConfigRequest | None = None, **params: _t.Any
     ) -> CreateAIWorkloadConfigResponse:
         """Creates a reusable AI workload configuration that defines datasets, data
         sources, and benchmark tool settings for consistent performance testing of
@@ -4179,7 +4177,7 @@ class SageMakerClient(_calls.BaseClient):
         status: ActionStatus | None = None,
         tags: TagList | None = None,
     ) -> CreateActionResponse: ...
-    def create_action(self, request: CreateActionRequest | None = None, /, **params: _t.Any) -> CreateActionResponse:
+    def create_action(self, request: CreateActionRequest | None = None, **params: _t.Any) -> CreateActionResponse:
         """Creates an action. An action is a lineage tracking entity that represents an
         action or activity. For example, a model deployment or an HPO job. Generally, an
         action involves at least one input or output artifact. For more information, see
@@ -4212,9 +4210,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         validation_specification: AlgorithmValidationSpecification | None = None,
     ) -> CreateAlgorithmOutput: ...
-    def create_algorithm(
-        self, request: CreateAlgorithmInput | None = None, /, **params: _t.Any
-    ) -> CreateAlgorithmOutput:
+    def create_algorithm(self, request: CreateAlgorithmInput | None = None, **params: _t.Any) -> CreateAlgorithmOutput:
         """Create a machine learning algorithm that you can use in SageMaker and list in
         the Amazon Web Services Marketplace.
 
@@ -4246,7 +4242,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         user_profile_name: UserProfileName | None = None,
     ) -> CreateAppResponse: ...
-    def create_app(self, request: CreateAppRequest | None = None, /, **params: _t.Any) -> CreateAppResponse:
+    def create_app(self, request: CreateAppRequest | None = None, **params: _t.Any) -> CreateAppResponse:
         """Creates a running app for the specified UserProfile. This operation is
         automatically invoked by Amazon SageMaker AI upon access to the associated
         Domain, and when new kernel configurations are selected by the user. A user may
@@ -4275,7 +4271,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateAppImageConfigResponse: ...
     def create_app_image_config(
-        self, request: CreateAppImageConfigRequest | None = None, /, **params: _t.Any
+        self, request: CreateAppImageConfigRequest | None = None, **params: _t.Any
     ) -> CreateAppImageConfigResponse:
         """Creates a configuration for running a SageMaker AI image as a KernelGateway
         app. The configuration specifies the Amazon Elastic File System storage volume
@@ -4303,9 +4299,7 @@ class SageMakerClient(_calls.BaseClient):
         properties: ArtifactProperties | None = None,
         tags: TagList | None = None,
     ) -> CreateArtifactResponse: ...
-    def create_artifact(
-        self, request: CreateArtifactRequest | None = None, /, **params: _t.Any
-    ) -> CreateArtifactResponse:
+    def create_artifact(self, request: CreateArtifactRequest | None = None, **params: _t.Any) -> CreateArtifactResponse:
         """Creates an artifact. An artifact is a lineage tracking entity that represents
         a URI addressable object or data. Some examples are the S3 URI of a dataset and
         the ECR registry path of an image. For more information, see Amazon SageMaker ML
@@ -4340,7 +4334,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateAutoMLJobResponse: ...
     def create_auto_ml_job(
-        self, request: CreateAutoMLJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateAutoMLJobRequest | None = None, **params: _t.Any
     ) -> CreateAutoMLJobResponse:
         """Creates an Autopilot job also referred to as Autopilot experiment or AutoML
         job.
@@ -4418,7 +4412,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateAutoMLJobV2Response: ...
     def create_auto_ml_job_v2(
-        self, request: CreateAutoMLJobV2Request | None = None, /, **params: _t.Any
+        self, request: CreateAutoMLJobV2Request | None = None, **params: _t.Any
     ) -> CreateAutoMLJobV2Response:
         """Creates an Autopilot job also referred to as Autopilot experiment or AutoML
         job V2.
@@ -4509,7 +4503,7 @@ class SageMakerClient(_calls.BaseClient):
         tiered_storage_config: ClusterTieredStorageConfig | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> CreateClusterResponse: ...
-    def create_cluster(self, request: CreateClusterRequest | None = None, /, **params: _t.Any) -> CreateClusterResponse:
+    def create_cluster(self, request: CreateClusterRequest | None = None, **params: _t.Any) -> CreateClusterResponse:
         """Creates an Amazon SageMaker HyperPod cluster. SageMaker HyperPod is a
         capability of SageMaker for creating and managing persistent clusters for
         developing large machine learning models, such as large language models (LLMs)
@@ -4551,7 +4545,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateClusterExtensionResponse: ...
     def create_cluster_extension(
-        self, request: CreateClusterExtensionRequest | None = None, /, **params: _t.Any
+        self, request: CreateClusterExtensionRequest | None = None, **params: _t.Any
     ) -> CreateClusterExtensionResponse:
         """Installs an extension, such as ``sagemaker-observability``, on a SageMaker
         HyperPod cluster orchestrated by Slurm. The cluster must have
@@ -4586,7 +4580,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateClusterSchedulerConfigResponse: ...
     def create_cluster_scheduler_config(
-        self, request: CreateClusterSchedulerConfigRequest | None = None, /, **params: _t.Any
+        self, request: CreateClusterSchedulerConfigRequest | None = None, **params: _t.Any
     ) -> CreateClusterSchedulerConfigResponse:
         """Create cluster policy configuration. This policy is used for task
         prioritization and fair-share allocation of idle compute. This helps prioritize
@@ -4608,7 +4602,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, code_repository_name: EntityName, git_config: GitConfig, tags: TagList | None = None
     ) -> CreateCodeRepositoryOutput: ...
     def create_code_repository(
-        self, request: CreateCodeRepositoryInput | None = None, /, **params: _t.Any
+        self, request: CreateCodeRepositoryInput | None = None, **params: _t.Any
     ) -> CreateCodeRepositoryOutput:
         """Creates a Git repository as a resource in your SageMaker AI account. You can
         associate the repository with notebook instances so that you can use Git source
@@ -4644,7 +4638,7 @@ class SageMakerClient(_calls.BaseClient):
         vpc_config: NeoVpcConfig | None = None,
     ) -> CreateCompilationJobResponse: ...
     def create_compilation_job(
-        self, request: CreateCompilationJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateCompilationJobRequest | None = None, **params: _t.Any
     ) -> CreateCompilationJobResponse:
         """Starts a model compilation job. After the model has been compiled, Amazon
         SageMaker AI saves the resulting model artifacts to an Amazon Simple Storage
@@ -4706,7 +4700,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateComputeQuotaResponse: ...
     def create_compute_quota(
-        self, request: CreateComputeQuotaRequest | None = None, /, **params: _t.Any
+        self, request: CreateComputeQuotaRequest | None = None, **params: _t.Any
     ) -> CreateComputeQuotaResponse:
         """Create compute allocation definition. This defines how compute is allocated,
         shared, and borrowed for specified entities. Specifically, how to lend and
@@ -4736,7 +4730,7 @@ class SageMakerClient(_calls.BaseClient):
         properties: LineageEntityParameters | None = None,
         tags: TagList | None = None,
     ) -> CreateContextResponse: ...
-    def create_context(self, request: CreateContextRequest | None = None, /, **params: _t.Any) -> CreateContextResponse:
+    def create_context(self, request: CreateContextRequest | None = None, **params: _t.Any) -> CreateContextResponse:
         """Creates a context. A context is a lineage tracking entity that represents a
         logical grouping of other tracking or experiment entities. Some examples are an
         endpoint and a model package. For more information, see Amazon SageMaker ML
@@ -4773,7 +4767,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateDataQualityJobDefinitionResponse: ...
     def create_data_quality_job_definition(
-        self, request: CreateDataQualityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: CreateDataQualityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> CreateDataQualityJobDefinitionResponse:
         """Creates a definition for a job that monitors data quality and drift. For
         information about model monitor, see Amazon SageMaker AI Model Monitor
@@ -4806,7 +4800,7 @@ class SageMakerClient(_calls.BaseClient):
         role_arn: RoleArn | None = None,
         tags: TagList | None = None,
     ) -> None: ...
-    def create_device_fleet(self, request: CreateDeviceFleetRequest | None = None, /, **params: _t.Any) -> None:
+    def create_device_fleet(self, request: CreateDeviceFleetRequest | None = None, **params: _t.Any) -> None:
         """Creates a device fleet.
 
         Args:
@@ -4841,7 +4835,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         vpc_id: VpcId | None = None,
     ) -> CreateDomainResponse: ...
-    def create_domain(self, request: CreateDomainRequest | None = None, /, **params: _t.Any) -> CreateDomainResponse:
+    def create_domain(self, request: CreateDomainRequest | None = None, **params: _t.Any) -> CreateDomainResponse:
         """Creates a ``Domain``. A domain consists of an associated Amazon Elastic File
         System volume, a list of authorized users, and a variety of security,
         application, policy, and Amazon Virtual Private Cloud (VPC) configurations.
@@ -4924,7 +4918,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateEdgeDeploymentPlanResponse: ...
     def create_edge_deployment_plan(
-        self, request: CreateEdgeDeploymentPlanRequest | None = None, /, **params: _t.Any
+        self, request: CreateEdgeDeploymentPlanRequest | None = None, **params: _t.Any
     ) -> CreateEdgeDeploymentPlanResponse:
         """Creates an edge deployment plan, consisting of multiple stages. Each stage
         may have a different deployment configuration and devices.
@@ -4945,7 +4939,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, edge_deployment_plan_name: EntityName, stages: DeploymentStages
     ) -> None: ...
     def create_edge_deployment_stage(
-        self, request: CreateEdgeDeploymentStageRequest | None = None, /, **params: _t.Any
+        self, request: CreateEdgeDeploymentStageRequest | None = None, **params: _t.Any
     ) -> None:
         """Creates a new stage in an existing edge deployment plan.
 
@@ -4970,9 +4964,7 @@ class SageMakerClient(_calls.BaseClient):
         resource_key: KmsKeyId | None = None,
         tags: TagList | None = None,
     ) -> None: ...
-    def create_edge_packaging_job(
-        self, request: CreateEdgePackagingJobRequest | None = None, /, **params: _t.Any
-    ) -> None:
+    def create_edge_packaging_job(self, request: CreateEdgePackagingJobRequest | None = None, **params: _t.Any) -> None:
         """Starts a SageMaker Edge Manager model packaging job. Edge Manager will use
         the model artifacts from the Amazon Simple Storage Service bucket that you
         specify. After the model has been packaged, Amazon SageMaker saves the resulting
@@ -5002,7 +4994,7 @@ class SageMakerClient(_calls.BaseClient):
         deployment_config: DeploymentConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateEndpointOutput: ...
-    def create_endpoint(self, request: CreateEndpointInput | None = None, /, **params: _t.Any) -> CreateEndpointOutput:
+    def create_endpoint(self, request: CreateEndpointInput | None = None, **params: _t.Any) -> CreateEndpointOutput:
         """Creates an endpoint using the endpoint configuration specified in the
         request. SageMaker uses the endpoint to provision resources and deploy models.
         You create the endpoint configuration with the CreateEndpointConfig
@@ -5114,7 +5106,7 @@ class SageMakerClient(_calls.BaseClient):
         vpc_config: VpcConfig | None = None,
     ) -> CreateEndpointConfigOutput: ...
     def create_endpoint_config(
-        self, request: CreateEndpointConfigInput | None = None, /, **params: _t.Any
+        self, request: CreateEndpointConfigInput | None = None, **params: _t.Any
     ) -> CreateEndpointConfigOutput:
         """Creates an endpoint configuration that SageMaker hosting services uses to
         deploy models. In the configuration, you identify one or more models, created
@@ -5185,7 +5177,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateExperimentResponse: ...
     def create_experiment(
-        self, request: CreateExperimentRequest | None = None, /, **params: _t.Any
+        self, request: CreateExperimentRequest | None = None, **params: _t.Any
     ) -> CreateExperimentResponse:
         """Creates a SageMaker experiment. An experiment is a collection of trials that
         are observed, compared and evaluated as a group. A trial is a set of steps,
@@ -5252,7 +5244,7 @@ class SageMakerClient(_calls.BaseClient):
         throughput_config: ThroughputConfig | None = None,
     ) -> CreateFeatureGroupResponse: ...
     def create_feature_group(
-        self, request: CreateFeatureGroupRequest | None = None, /, **params: _t.Any
+        self, request: CreateFeatureGroupRequest | None = None, **params: _t.Any
     ) -> CreateFeatureGroupResponse:
         """Create a new ``FeatureGroup``. A ``FeatureGroup`` is a group of ``Features``
         defined in the ``FeatureStore`` to describe a ``Record``.
@@ -5302,7 +5294,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateFlowDefinitionResponse: ...
     def create_flow_definition(
-        self, request: CreateFlowDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: CreateFlowDefinitionRequest | None = None, **params: _t.Any
     ) -> CreateFlowDefinitionResponse:
         """Creates a flow definition.
 
@@ -5336,7 +5328,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateGlobalInferenceGatewayResponse: ...
     def create_global_inference_gateway(
-        self, request: CreateGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
+        self, request: CreateGlobalInferenceGatewayRequest | None = None, **params: _t.Any
     ) -> CreateGlobalInferenceGatewayResponse:
         """Creates a global inference gateway. This operation is asynchronous: the
         global inference gateway starts in the ``CREATING`` status. To check its status,
@@ -5370,7 +5362,7 @@ class SageMakerClient(_calls.BaseClient):
         s3_storage_config: HubS3StorageConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateHubResponse: ...
-    def create_hub(self, request: CreateHubRequest | None = None, /, **params: _t.Any) -> CreateHubResponse:
+    def create_hub(self, request: CreateHubRequest | None = None, **params: _t.Any) -> CreateHubResponse:
         """Create a hub.
 
         Args:
@@ -5400,7 +5392,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> CreateHubContentPresignedUrlsResponse: ...
     def create_hub_content_presigned_urls(
-        self, request: CreateHubContentPresignedUrlsRequest | None = None, /, **params: _t.Any
+        self, request: CreateHubContentPresignedUrlsRequest | None = None, **params: _t.Any
     ) -> CreateHubContentPresignedUrlsResponse:
         """Creates presigned URLs for accessing hub content artifacts. This operation
         generates time-limited, secure URLs that allow direct download of model
@@ -5433,7 +5425,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateHubContentReferenceResponse: ...
     def create_hub_content_reference(
-        self, request: CreateHubContentReferenceRequest | None = None, /, **params: _t.Any
+        self, request: CreateHubContentReferenceRequest | None = None, **params: _t.Any
     ) -> CreateHubContentReferenceResponse:
         """Create a hub content reference in order to add a model in the JumpStart
         public hub to a private hub.
@@ -5454,7 +5446,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, human_task_ui_name: HumanTaskUiName, ui_template: UiTemplate, tags: TagList | None = None
     ) -> CreateHumanTaskUiResponse: ...
     def create_human_task_ui(
-        self, request: CreateHumanTaskUiRequest | None = None, /, **params: _t.Any
+        self, request: CreateHumanTaskUiRequest | None = None, **params: _t.Any
     ) -> CreateHumanTaskUiResponse:
         """Defines the settings you will use for the human review workflow user
         interface. Reviewers will see a three-panel interface with an instruction area,
@@ -5484,7 +5476,7 @@ class SageMakerClient(_calls.BaseClient):
         warm_start_config: HyperParameterTuningJobWarmStartConfig | None = None,
     ) -> CreateHyperParameterTuningJobResponse: ...
     def create_hyper_parameter_tuning_job(
-        self, request: CreateHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateHyperParameterTuningJobRequest | None = None, **params: _t.Any
     ) -> CreateHyperParameterTuningJobResponse:
         """Starts a hyperparameter tuning job. A hyperparameter tuning job finds the
         best version of a model by running many training jobs on your dataset using the
@@ -5531,7 +5523,7 @@ class SageMakerClient(_calls.BaseClient):
         display_name: ImageDisplayName | None = None,
         tags: TagList | None = None,
     ) -> CreateImageResponse: ...
-    def create_image(self, request: CreateImageRequest | None = None, /, **params: _t.Any) -> CreateImageResponse:
+    def create_image(self, request: CreateImageRequest | None = None, **params: _t.Any) -> CreateImageResponse:
         """Creates a custom SageMaker AI image. A SageMaker AI image is a set of image
         versions. Each image version represents a container image stored in Amazon ECR.
         For more information, see Bring your own SageMaker AI image
@@ -5564,7 +5556,7 @@ class SageMakerClient(_calls.BaseClient):
         vendor_guidance: VendorGuidance | None = None,
     ) -> CreateImageVersionResponse: ...
     def create_image_version(
-        self, request: CreateImageVersionRequest | None = None, /, **params: _t.Any
+        self, request: CreateImageVersionRequest | None = None, **params: _t.Any
     ) -> CreateImageVersionResponse:
         """Creates a version of the SageMaker AI image specified by ``ImageName``. The
         version represents the Amazon ECR container image specified by ``BaseImage``.
@@ -5600,7 +5592,7 @@ class SageMakerClient(_calls.BaseClient):
         variant_name: VariantName | None = None,
     ) -> CreateInferenceComponentOutput: ...
     def create_inference_component(
-        self, request: CreateInferenceComponentInput | None = None, /, **params: _t.Any
+        self, request: CreateInferenceComponentInput | None = None, **params: _t.Any
     ) -> CreateInferenceComponentOutput:
         """Creates an inference component, which is a SageMaker AI hosting object that
         you can use to deploy a model to an endpoint. In the inference component
@@ -5646,7 +5638,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateInferenceExperimentResponse: ...
     def create_inference_experiment(
-        self, request: CreateInferenceExperimentRequest | None = None, /, **params: _t.Any
+        self, request: CreateInferenceExperimentRequest | None = None, **params: _t.Any
     ) -> CreateInferenceExperimentResponse:
         """Creates an inference experiment using the configurations specified in the
         request.
@@ -5698,7 +5690,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateInferenceRecommendationsJobResponse: ...
     def create_inference_recommendations_job(
-        self, request: CreateInferenceRecommendationsJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateInferenceRecommendationsJobRequest | None = None, **params: _t.Any
     ) -> CreateInferenceRecommendationsJobResponse:
         """Starts a recommendation job. You can create either an instance recommendation
         or load test job.
@@ -5728,7 +5720,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateInferenceRouterOutput: ...
     def create_inference_router(
-        self, request: CreateInferenceRouterInput | None = None, /, **params: _t.Any
+        self, request: CreateInferenceRouterInput | None = None, **params: _t.Any
     ) -> CreateInferenceRouterOutput:
         """Creates an inference router. An inference router is a Regional SageMaker AI
         resource that sends each inference request to one of the endpoints or inference
@@ -5773,7 +5765,7 @@ class SageMakerClient(_calls.BaseClient):
         role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> CreateJobResponse: ...
-    def create_job(self, request: CreateJobRequest | None = None, /, **params: _t.Any) -> CreateJobResponse:
+    def create_job(self, request: CreateJobRequest | None = None, **params: _t.Any) -> CreateJobResponse:
         """Creates a model customization job in Amazon SageMaker. A job runs a workload
         based on the job category and configuration you provide. You specify the job
         category, a schema-versioned configuration document, and an IAM role that grants
@@ -5841,7 +5833,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateLabelingJobResponse: ...
     def create_labeling_job(
-        self, request: CreateLabelingJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateLabelingJobRequest | None = None, **params: _t.Any
     ) -> CreateLabelingJobResponse:
         """Creates a job that uses workers to label the data objects in your input
         dataset. You can use the labeled data to train machine learning models.
@@ -5917,7 +5909,7 @@ class SageMakerClient(_calls.BaseClient):
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> CreateMlflowAppResponse: ...
     def create_mlflow_app(
-        self, request: CreateMlflowAppRequest | None = None, /, **params: _t.Any
+        self, request: CreateMlflowAppRequest | None = None, **params: _t.Any
     ) -> CreateMlflowAppResponse:
         """Creates an MLflow Tracking Server using a general purpose Amazon S3 bucket as
         the artifact store.
@@ -5958,7 +5950,7 @@ class SageMakerClient(_calls.BaseClient):
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> CreateMlflowTrackingServerResponse: ...
     def create_mlflow_tracking_server(
-        self, request: CreateMlflowTrackingServerRequest | None = None, /, **params: _t.Any
+        self, request: CreateMlflowTrackingServerRequest | None = None, **params: _t.Any
     ) -> CreateMlflowTrackingServerResponse:
         """Creates an MLflow Tracking Server using a general purpose Amazon S3 bucket as
         the artifact store. For more information, see Create an MLflow Tracking Server
@@ -5998,7 +5990,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> CreateModelOutput: ...
-    def create_model(self, request: CreateModelInput | None = None, /, **params: _t.Any) -> CreateModelOutput:
+    def create_model(self, request: CreateModelInput | None = None, **params: _t.Any) -> CreateModelOutput:
         """Creates a model in SageMaker. In the request, you name the model and describe
         a primary container. For the primary container, you specify the Docker image
         that contains inference code, artifacts (from prior training), and a custom
@@ -6057,7 +6049,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateModelBiasJobDefinitionResponse: ...
     def create_model_bias_job_definition(
-        self, request: CreateModelBiasJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: CreateModelBiasJobDefinitionRequest | None = None, **params: _t.Any
     ) -> CreateModelBiasJobDefinitionResponse:
         """Creates the definition for a model bias job.
 
@@ -6087,7 +6079,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateModelCardResponse: ...
     def create_model_card(
-        self, request: CreateModelCardRequest | None = None, /, **params: _t.Any
+        self, request: CreateModelCardRequest | None = None, **params: _t.Any
     ) -> CreateModelCardResponse:
         """Creates an Amazon SageMaker Model Card.
 
@@ -6117,7 +6109,7 @@ class SageMakerClient(_calls.BaseClient):
         model_card_version: Integer | None = None,
     ) -> CreateModelCardExportJobResponse: ...
     def create_model_card_export_job(
-        self, request: CreateModelCardExportJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateModelCardExportJobRequest | None = None, **params: _t.Any
     ) -> CreateModelCardExportJobResponse:
         """Creates an Amazon SageMaker Model Card export job.
 
@@ -6150,7 +6142,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateModelExplainabilityJobDefinitionResponse: ...
     def create_model_explainability_job_definition(
-        self, request: CreateModelExplainabilityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: CreateModelExplainabilityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> CreateModelExplainabilityJobDefinitionResponse:
         """Creates the definition for a model explainability job.
 
@@ -6202,7 +6194,7 @@ class SageMakerClient(_calls.BaseClient):
         validation_specification: ModelPackageValidationSpecification | None = None,
     ) -> CreateModelPackageOutput: ...
     def create_model_package(
-        self, request: CreateModelPackageInput | None = None, /, **params: _t.Any
+        self, request: CreateModelPackageInput | None = None, **params: _t.Any
     ) -> CreateModelPackageOutput:
         """Creates a model package that you can use to create SageMaker models or list
         on Amazon Web Services Marketplace, or a versioned model that is part of a model
@@ -6265,7 +6257,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateModelPackageGroupOutput: ...
     def create_model_package_group(
-        self, request: CreateModelPackageGroupInput | None = None, /, **params: _t.Any
+        self, request: CreateModelPackageGroupInput | None = None, **params: _t.Any
     ) -> CreateModelPackageGroupOutput:
         """Creates a model group. A model group contains a group of model versions.
 
@@ -6297,7 +6289,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateModelQualityJobDefinitionResponse: ...
     def create_model_quality_job_definition(
-        self, request: CreateModelQualityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: CreateModelQualityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> CreateModelQualityJobDefinitionResponse:
         """Creates a definition for a job that monitors model quality and drift. For
         information about model monitor, see Amazon SageMaker AI Model Monitor
@@ -6330,7 +6322,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateMonitoringScheduleResponse: ...
     def create_monitoring_schedule(
-        self, request: CreateMonitoringScheduleRequest | None = None, /, **params: _t.Any
+        self, request: CreateMonitoringScheduleRequest | None = None, **params: _t.Any
     ) -> CreateMonitoringScheduleResponse:
         """Creates a schedule that regularly starts Amazon SageMaker AI Processing Jobs
         to monitor the data captured for an Amazon SageMaker AI Endpoint.
@@ -6368,7 +6360,7 @@ class SageMakerClient(_calls.BaseClient):
         volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
     ) -> CreateNotebookInstanceOutput: ...
     def create_notebook_instance(
-        self, request: CreateNotebookInstanceInput | None = None, /, **params: _t.Any
+        self, request: CreateNotebookInstanceInput | None = None, **params: _t.Any
     ) -> CreateNotebookInstanceOutput:
         """Creates an SageMaker AI notebook instance. A notebook instance is a machine
         learning (ML) compute instance running on a Jupyter notebook.
@@ -6448,7 +6440,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateNotebookInstanceLifecycleConfigOutput: ...
     def create_notebook_instance_lifecycle_config(
-        self, request: CreateNotebookInstanceLifecycleConfigInput | None = None, /, **params: _t.Any
+        self, request: CreateNotebookInstanceLifecycleConfigInput | None = None, **params: _t.Any
     ) -> CreateNotebookInstanceLifecycleConfigOutput:
         """Creates a lifecycle configuration that you can associate with a notebook
         instance. A lifecycle configuration is a collection of shell scripts that run
@@ -6507,7 +6499,7 @@ class SageMakerClient(_calls.BaseClient):
         vpc_config: OptimizationVpcConfig | None = None,
     ) -> CreateOptimizationJobResponse: ...
     def create_optimization_job(
-        self, request: CreateOptimizationJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateOptimizationJobRequest | None = None, **params: _t.Any
     ) -> CreateOptimizationJobResponse:
         """Creates a job that optimizes a model for inference performance. To create the
         job, you provide the location of a source model, and you provide the settings
@@ -6559,7 +6551,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreatePartnerAppResponse: ...
     def create_partner_app(
-        self, request: CreatePartnerAppRequest | None = None, /, **params: _t.Any
+        self, request: CreatePartnerAppRequest | None = None, **params: _t.Any
     ) -> CreatePartnerAppResponse:
         """Creates an Amazon SageMaker Partner AI App.
 
@@ -6596,7 +6588,7 @@ class SageMakerClient(_calls.BaseClient):
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePartnerAppPresignedUrlResponse: ...
     def create_partner_app_presigned_url(
-        self, request: CreatePartnerAppPresignedUrlRequest | None = None, /, **params: _t.Any
+        self, request: CreatePartnerAppPresignedUrlRequest | None = None, **params: _t.Any
     ) -> CreatePartnerAppPresignedUrlResponse:
         """Creates a presigned URL to access an Amazon SageMaker Partner AI App.
 
@@ -6626,9 +6618,7 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_aliases: PipelineVersionAliasList | None = None,
         tags: TagList | None = None,
     ) -> CreatePipelineResponse: ...
-    def create_pipeline(
-        self, request: CreatePipelineRequest | None = None, /, **params: _t.Any
-    ) -> CreatePipelineResponse:
+    def create_pipeline(self, request: CreatePipelineRequest | None = None, **params: _t.Any) -> CreatePipelineResponse:
         """Creates a pipeline using a JSON pipeline definition.
 
         Args:
@@ -6662,7 +6652,7 @@ class SageMakerClient(_calls.BaseClient):
         space_name: SpaceName | None = None,
     ) -> CreatePresignedDomainUrlResponse: ...
     def create_presigned_domain_url(
-        self, request: CreatePresignedDomainUrlRequest | None = None, /, **params: _t.Any
+        self, request: CreatePresignedDomainUrlRequest | None = None, **params: _t.Any
     ) -> CreatePresignedDomainUrlResponse:
         """Creates a URL for a specified UserProfile in a Domain. When accessed in a web
         browser, the user will be automatically signed in to the domain, and granted
@@ -6714,7 +6704,7 @@ class SageMakerClient(_calls.BaseClient):
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePresignedMlflowAppUrlResponse: ...
     def create_presigned_mlflow_app_url(
-        self, request: CreatePresignedMlflowAppUrlRequest | None = None, /, **params: _t.Any
+        self, request: CreatePresignedMlflowAppUrlRequest | None = None, **params: _t.Any
     ) -> CreatePresignedMlflowAppUrlResponse:
         """Returns a presigned URL that you can use to connect to the MLflow UI attached
         to your MLflow App. For more information, see Launch the MLflow UI using a
@@ -6742,7 +6732,7 @@ class SageMakerClient(_calls.BaseClient):
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePresignedMlflowTrackingServerUrlResponse: ...
     def create_presigned_mlflow_tracking_server_url(
-        self, request: CreatePresignedMlflowTrackingServerUrlRequest | None = None, /, **params: _t.Any
+        self, request: CreatePresignedMlflowTrackingServerUrlRequest | None = None, **params: _t.Any
     ) -> CreatePresignedMlflowTrackingServerUrlResponse:
         """Returns a presigned URL that you can use to connect to the MLflow UI attached
         to your tracking server. For more information, see Launch the MLflow UI using a
@@ -6769,7 +6759,7 @@ class SageMakerClient(_calls.BaseClient):
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePresignedNotebookInstanceUrlOutput: ...
     def create_presigned_notebook_instance_url(
-        self, request: CreatePresignedNotebookInstanceUrlInput | None = None, /, **params: _t.Any
+        self, request: CreatePresignedNotebookInstanceUrlInput | None = None, **params: _t.Any
     ) -> CreatePresignedNotebookInstanceUrlOutput:
         """Returns a URL that you can use to connect to the Jupyter server from a
         notebook instance. In the SageMaker AI console, when you choose ``Open`` next to
@@ -6821,7 +6811,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateProcessingJobResponse: ...
     def create_processing_job(
-        self, request: CreateProcessingJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateProcessingJobRequest | None = None, **params: _t.Any
     ) -> CreateProcessingJobResponse:
         """Creates a processing job.
 
@@ -6854,7 +6844,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         template_providers: CreateTemplateProviderList | None = None,
     ) -> CreateProjectOutput: ...
-    def create_project(self, request: CreateProjectInput | None = None, /, **params: _t.Any) -> CreateProjectOutput:
+    def create_project(self, request: CreateProjectInput | None = None, **params: _t.Any) -> CreateProjectOutput:
         """Creates a machine learning (ML) project that can contain one or more
         templates that set up an ML pipeline from training to deploying an approved
         model.
@@ -6883,7 +6873,7 @@ class SageMakerClient(_calls.BaseClient):
         space_sharing_settings: SpaceSharingSettings | None = None,
         tags: TagList | None = None,
     ) -> CreateSpaceResponse: ...
-    def create_space(self, request: CreateSpaceRequest | None = None, /, **params: _t.Any) -> CreateSpaceResponse:
+    def create_space(self, request: CreateSpaceRequest | None = None, **params: _t.Any) -> CreateSpaceResponse:
         """Creates a private space or a space used for real time collaboration in a
         domain.
 
@@ -6911,7 +6901,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateStudioLifecycleConfigResponse: ...
     def create_studio_lifecycle_config(
-        self, request: CreateStudioLifecycleConfigRequest | None = None, /, **params: _t.Any
+        self, request: CreateStudioLifecycleConfigRequest | None = None, **params: _t.Any
     ) -> CreateStudioLifecycleConfigResponse:
         """Creates a new Amazon SageMaker AI Studio Lifecycle Configuration.
 
@@ -6961,7 +6951,7 @@ class SageMakerClient(_calls.BaseClient):
         vpc_config: VpcConfig | None = None,
     ) -> CreateTrainingJobResponse: ...
     def create_training_job(
-        self, request: CreateTrainingJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateTrainingJobRequest | None = None, **params: _t.Any
     ) -> CreateTrainingJobResponse:
         """Starts a model training job. After training completes, SageMaker saves the
         resulting model artifacts to an Amazon S3 location that you specify.
@@ -7076,7 +7066,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateTrainingPlanResponse: ...
     def create_training_plan(
-        self, request: CreateTrainingPlanRequest | None = None, /, **params: _t.Any
+        self, request: CreateTrainingPlanRequest | None = None, **params: _t.Any
     ) -> CreateTrainingPlanResponse:
         """Creates a new training plan in SageMaker to reserve compute capacity.
 
@@ -7144,7 +7134,7 @@ class SageMakerClient(_calls.BaseClient):
         vpc_config: VpcConfig | None = None,
     ) -> CreateTrainingSessionResponse: ...
     def create_training_session(
-        self, request: CreateTrainingSessionRequest | None = None, /, **params: _t.Any
+        self, request: CreateTrainingSessionRequest | None = None, **params: _t.Any
     ) -> CreateTrainingSessionResponse:
         """Creates a training session in Amazon SageMaker. A training session provisions
         compute resources for fine-tuning a foundation model using Low-Rank Adaptation
@@ -7196,7 +7186,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateTransformJobResponse: ...
     def create_transform_job(
-        self, request: CreateTransformJobRequest | None = None, /, **params: _t.Any
+        self, request: CreateTransformJobRequest | None = None, **params: _t.Any
     ) -> CreateTransformJobResponse:
         """Starts a transform job. A transform job uses a trained model to get
         inferences on a dataset and saves these results to an Amazon S3 location that
@@ -7256,7 +7246,7 @@ class SageMakerClient(_calls.BaseClient):
         metadata_properties: MetadataProperties | None = None,
         tags: TagList | None = None,
     ) -> CreateTrialResponse: ...
-    def create_trial(self, request: CreateTrialRequest | None = None, /, **params: _t.Any) -> CreateTrialResponse:
+    def create_trial(self, request: CreateTrialRequest | None = None, **params: _t.Any) -> CreateTrialResponse:
         """Creates an SageMaker trial. A trial is a set of steps called trial components
         that produce a machine learning model. A trial is part of a single SageMaker
         experiment.
@@ -7305,7 +7295,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> CreateTrialComponentResponse: ...
     def create_trial_component(
-        self, request: CreateTrialComponentRequest | None = None, /, **params: _t.Any
+        self, request: CreateTrialComponentRequest | None = None, **params: _t.Any
     ) -> CreateTrialComponentResponse:
         """Creates a trial component, which is a stage of a machine learning trial. A
         trial is composed of one or more trial components. A trial component can be used
@@ -7351,7 +7341,7 @@ class SageMakerClient(_calls.BaseClient):
         user_settings: UserSettings | None = None,
     ) -> CreateUserProfileResponse: ...
     def create_user_profile(
-        self, request: CreateUserProfileRequest | None = None, /, **params: _t.Any
+        self, request: CreateUserProfileRequest | None = None, **params: _t.Any
     ) -> CreateUserProfileResponse:
         """Creates a user profile. A user profile represents a single user within a
         domain, and is the main way to reference a "person" for the purposes of sharing,
@@ -7386,7 +7376,7 @@ class SageMakerClient(_calls.BaseClient):
         workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
     ) -> CreateWorkforceResponse: ...
     def create_workforce(
-        self, request: CreateWorkforceRequest | None = None, /, **params: _t.Any
+        self, request: CreateWorkforceRequest | None = None, **params: _t.Any
     ) -> CreateWorkforceResponse:
         """Use this operation to create a workforce. This operation will return an error
         if a workforce already exists in the Amazon Web Services Region that you
@@ -7437,9 +7427,7 @@ class SageMakerClient(_calls.BaseClient):
         worker_access_configuration: WorkerAccessConfiguration | None = None,
         workforce_name: WorkforceName | None = None,
     ) -> CreateWorkteamResponse: ...
-    def create_workteam(
-        self, request: CreateWorkteamRequest | None = None, /, **params: _t.Any
-    ) -> CreateWorkteamResponse:
+    def create_workteam(self, request: CreateWorkteamRequest | None = None, **params: _t.Any) -> CreateWorkteamResponse:
         """Creates a new work team for labeling your data. A work team is defined by one
         or more Amazon Cognito user pools. You must first create the user pools before
         you can create a work team.
@@ -7462,7 +7450,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> DeleteAIBenchmarkJobResponse: ...
     def delete_ai_benchmark_job(
-        self, request: DeleteAIBenchmarkJobRequest | None = None, /, **params: _t.Any
+        self, request: DeleteAIBenchmarkJobRequest | None = None, **params: _t.Any
     ) -> DeleteAIBenchmarkJobResponse:
         """Deletes the specified AI benchmark job.
 
@@ -7480,7 +7468,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, ai_recommendation_job_name: AIEntityName
     ) -> DeleteAIRecommendationJobResponse: ...
     def delete_ai_recommendation_job(
-        self, request: DeleteAIRecommendationJobRequest | None = None, /, **params: _t.Any
+        self, request: DeleteAIRecommendationJobRequest | None = None, **params: _t.Any
     ) -> DeleteAIRecommendationJobResponse:
         """Deletes the specified AI recommendation job.
 
@@ -7496,7 +7484,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_ai_workload_config(self, *, ai_workload_config_name: AIEntityName) -> DeleteAIWorkloadConfigResponse: ...
     def delete_ai_workload_config(
-        self, request: DeleteAIWorkloadConfigRequest | None = None, /, **params: _t.Any
+        self, request: DeleteAIWorkloadConfigRequest | None = None, **params: _t.Any
     ) -> DeleteAIWorkloadConfigResponse:
         """Deletes the specified AI workload configuration. You cannot delete a
         configuration that is referenced by an active benchmark job.
@@ -7511,7 +7499,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_action(self, request: DeleteActionRequest, /) -> DeleteActionResponse: ...
     @_t.overload
     def delete_action(self, *, action_name: ExperimentEntityName) -> DeleteActionResponse: ...
-    def delete_action(self, request: DeleteActionRequest | None = None, /, **params: _t.Any) -> DeleteActionResponse:
+    def delete_action(self, request: DeleteActionRequest | None = None, **params: _t.Any) -> DeleteActionResponse:
         """Deletes an action.
 
         Args:
@@ -7523,7 +7511,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_algorithm(self, request: DeleteAlgorithmInput, /) -> None: ...
     @_t.overload
     def delete_algorithm(self, *, algorithm_name: EntityName) -> None: ...
-    def delete_algorithm(self, request: DeleteAlgorithmInput | None = None, /, **params: _t.Any) -> None:
+    def delete_algorithm(self, request: DeleteAlgorithmInput | None = None, **params: _t.Any) -> None:
         """Removes the specified algorithm from your account.
 
         Args:
@@ -7543,7 +7531,7 @@ class SageMakerClient(_calls.BaseClient):
         space_name: SpaceName | None = None,
         user_profile_name: UserProfileName | None = None,
     ) -> None: ...
-    def delete_app(self, request: DeleteAppRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_app(self, request: DeleteAppRequest | None = None, **params: _t.Any) -> None:
         """Used to stop and delete an app.
 
         Args:
@@ -7559,7 +7547,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_app_image_config(self, request: DeleteAppImageConfigRequest, /) -> None: ...
     @_t.overload
     def delete_app_image_config(self, *, app_image_config_name: AppImageConfigName) -> None: ...
-    def delete_app_image_config(self, request: DeleteAppImageConfigRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_app_image_config(self, request: DeleteAppImageConfigRequest | None = None, **params: _t.Any) -> None:
         """Deletes an AppImageConfig.
 
         Args:
@@ -7573,9 +7561,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_artifact(
         self, *, artifact_arn: ArtifactArn | None = None, source: ArtifactSource | None = None
     ) -> DeleteArtifactResponse: ...
-    def delete_artifact(
-        self, request: DeleteArtifactRequest | None = None, /, **params: _t.Any
-    ) -> DeleteArtifactResponse:
+    def delete_artifact(self, request: DeleteArtifactRequest | None = None, **params: _t.Any) -> DeleteArtifactResponse:
         """Deletes an artifact. Either ``ArtifactArn`` or ``Source`` must be specified.
 
         Args:
@@ -7591,7 +7577,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, destination_arn: AssociationEntityArn, source_arn: AssociationEntityArn
     ) -> DeleteAssociationResponse: ...
     def delete_association(
-        self, request: DeleteAssociationRequest | None = None, /, **params: _t.Any
+        self, request: DeleteAssociationRequest | None = None, **params: _t.Any
     ) -> DeleteAssociationResponse:
         """Deletes an association.
 
@@ -7605,7 +7591,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_cluster(self, request: DeleteClusterRequest, /) -> DeleteClusterResponse: ...
     @_t.overload
     def delete_cluster(self, *, cluster_name: ClusterNameOrArn) -> DeleteClusterResponse: ...
-    def delete_cluster(self, request: DeleteClusterRequest | None = None, /, **params: _t.Any) -> DeleteClusterResponse:
+    def delete_cluster(self, request: DeleteClusterRequest | None = None, **params: _t.Any) -> DeleteClusterResponse:
         """Delete a SageMaker HyperPod cluster.
 
         Args:
@@ -7621,7 +7607,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
     ) -> DeleteClusterExtensionResponse: ...
     def delete_cluster_extension(
-        self, request: DeleteClusterExtensionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteClusterExtensionRequest | None = None, **params: _t.Any
     ) -> DeleteClusterExtensionResponse:
         """Deletes an extension from a SageMaker HyperPod cluster. SageMaker HyperPod
         removes the extension's software from every node in the cluster. While SageMaker
@@ -7646,7 +7632,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_cluster_scheduler_config(self, *, cluster_scheduler_config_id: ClusterSchedulerConfigId) -> None: ...
     def delete_cluster_scheduler_config(
-        self, request: DeleteClusterSchedulerConfigRequest | None = None, /, **params: _t.Any
+        self, request: DeleteClusterSchedulerConfigRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes the cluster policy of the cluster.
 
@@ -7659,7 +7645,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_code_repository(self, request: DeleteCodeRepositoryInput, /) -> None: ...
     @_t.overload
     def delete_code_repository(self, *, code_repository_name: EntityName) -> None: ...
-    def delete_code_repository(self, request: DeleteCodeRepositoryInput | None = None, /, **params: _t.Any) -> None:
+    def delete_code_repository(self, request: DeleteCodeRepositoryInput | None = None, **params: _t.Any) -> None:
         """Deletes the specified Git repository from your account.
 
         Args:
@@ -7671,7 +7657,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_compilation_job(self, request: DeleteCompilationJobRequest, /) -> None: ...
     @_t.overload
     def delete_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
-    def delete_compilation_job(self, request: DeleteCompilationJobRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_compilation_job(self, request: DeleteCompilationJobRequest | None = None, **params: _t.Any) -> None:
         """Deletes the specified compilation job. This action deletes only the
         compilation job resource in Amazon SageMaker AI. It doesn't delete other
         resources that are related to that job, such as the model artifacts that the job
@@ -7691,7 +7677,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_compute_quota(self, request: DeleteComputeQuotaRequest, /) -> None: ...
     @_t.overload
     def delete_compute_quota(self, *, compute_quota_id: ComputeQuotaId) -> None: ...
-    def delete_compute_quota(self, request: DeleteComputeQuotaRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_compute_quota(self, request: DeleteComputeQuotaRequest | None = None, **params: _t.Any) -> None:
         """Deletes the compute allocation from the cluster.
 
         Args:
@@ -7703,7 +7689,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_context(self, request: DeleteContextRequest, /) -> DeleteContextResponse: ...
     @_t.overload
     def delete_context(self, *, context_name: ContextName) -> DeleteContextResponse: ...
-    def delete_context(self, request: DeleteContextRequest | None = None, /, **params: _t.Any) -> DeleteContextResponse:
+    def delete_context(self, request: DeleteContextRequest | None = None, **params: _t.Any) -> DeleteContextResponse:
         """Deletes an context.
 
         Args:
@@ -7716,7 +7702,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_data_quality_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     def delete_data_quality_job_definition(
-        self, request: DeleteDataQualityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteDataQualityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes a data quality monitoring job definition.
 
@@ -7730,7 +7716,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_device_fleet(self, request: DeleteDeviceFleetRequest, /) -> None: ...
     @_t.overload
     def delete_device_fleet(self, *, device_fleet_name: EntityName) -> None: ...
-    def delete_device_fleet(self, request: DeleteDeviceFleetRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_device_fleet(self, request: DeleteDeviceFleetRequest | None = None, **params: _t.Any) -> None:
         """Deletes a fleet.
 
         Args:
@@ -7742,7 +7728,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_domain(self, request: DeleteDomainRequest, /) -> None: ...
     @_t.overload
     def delete_domain(self, *, domain_id: DomainId, retention_policy: RetentionPolicy | None = None) -> None: ...
-    def delete_domain(self, request: DeleteDomainRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_domain(self, request: DeleteDomainRequest | None = None, **params: _t.Any) -> None:
         """Used to delete a domain. If you onboarded with IAM mode, you will need to
         delete your domain to onboard again using IAM Identity Center. Use with caution.
         All of the members of the domain will lose access to their EFS volume, including
@@ -7759,7 +7745,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_edge_deployment_plan(self, *, edge_deployment_plan_name: EntityName) -> None: ...
     def delete_edge_deployment_plan(
-        self, request: DeleteEdgeDeploymentPlanRequest | None = None, /, **params: _t.Any
+        self, request: DeleteEdgeDeploymentPlanRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes an edge deployment plan if (and only if) all the stages in the plan
         are inactive or there are no stages in the plan.
@@ -7776,7 +7762,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName
     ) -> None: ...
     def delete_edge_deployment_stage(
-        self, request: DeleteEdgeDeploymentStageRequest | None = None, /, **params: _t.Any
+        self, request: DeleteEdgeDeploymentStageRequest | None = None, **params: _t.Any
     ) -> None:
         """Delete a stage in an edge deployment plan if (and only if) the stage is
         inactive.
@@ -7791,7 +7777,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_endpoint(self, request: DeleteEndpointInput, /) -> None: ...
     @_t.overload
     def delete_endpoint(self, *, endpoint_name: EndpointName) -> None: ...
-    def delete_endpoint(self, request: DeleteEndpointInput | None = None, /, **params: _t.Any) -> None:
+    def delete_endpoint(self, request: DeleteEndpointInput | None = None, **params: _t.Any) -> None:
         """Deletes an endpoint. SageMaker frees up all of the resources that were
         deployed when the endpoint was created.
 
@@ -7816,7 +7802,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_endpoint_config(self, request: DeleteEndpointConfigInput, /) -> None: ...
     @_t.overload
     def delete_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> None: ...
-    def delete_endpoint_config(self, request: DeleteEndpointConfigInput | None = None, /, **params: _t.Any) -> None:
+    def delete_endpoint_config(self, request: DeleteEndpointConfigInput | None = None, **params: _t.Any) -> None:
         """Deletes an endpoint configuration. The ``DeleteEndpointConfig`` API deletes
         only the specified configuration. It does not delete endpoints created using the
         configuration.
@@ -7839,7 +7825,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_endpoint_policy(self, *, endpoint_name: EndpointName) -> DeleteEndpointPolicyResponse: ...
     def delete_endpoint_policy(
-        self, request: DeleteEndpointPolicyRequest | None = None, /, **params: _t.Any
+        self, request: DeleteEndpointPolicyRequest | None = None, **params: _t.Any
     ) -> DeleteEndpointPolicyResponse:
         """Deletes the resource-based policy that is attached to an endpoint. After you
         delete the policy, other accounts can no longer send requests to the endpoint
@@ -7861,7 +7847,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_experiment(self, *, experiment_name: ExperimentEntityName) -> DeleteExperimentResponse: ...
     def delete_experiment(
-        self, request: DeleteExperimentRequest | None = None, /, **params: _t.Any
+        self, request: DeleteExperimentRequest | None = None, **params: _t.Any
     ) -> DeleteExperimentResponse:
         """Deletes an SageMaker experiment. All trials associated with the experiment
         must be deleted first. Use the ListTrials
@@ -7877,7 +7863,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_feature_group(self, request: DeleteFeatureGroupRequest, /) -> None: ...
     @_t.overload
     def delete_feature_group(self, *, feature_group_name: FeatureGroupName) -> None: ...
-    def delete_feature_group(self, request: DeleteFeatureGroupRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_feature_group(self, request: DeleteFeatureGroupRequest | None = None, **params: _t.Any) -> None:
         """Delete the ``FeatureGroup`` and any data that was written to the
         ``OnlineStore`` of the ``FeatureGroup``. Data cannot be accessed from the
         ``OnlineStore`` immediately after ``DeleteFeatureGroup`` is called.
@@ -7899,7 +7885,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_flow_definition(self, *, flow_definition_name: FlowDefinitionName) -> DeleteFlowDefinitionResponse: ...
     def delete_flow_definition(
-        self, request: DeleteFlowDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteFlowDefinitionRequest | None = None, **params: _t.Any
     ) -> DeleteFlowDefinitionResponse:
         """Deletes the specified flow definition.
 
@@ -7917,7 +7903,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, identifier: GlobalInferenceGatewayIdentifier
     ) -> DeleteGlobalInferenceGatewayResponse: ...
     def delete_global_inference_gateway(
-        self, request: DeleteGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
+        self, request: DeleteGlobalInferenceGatewayRequest | None = None, **params: _t.Any
     ) -> DeleteGlobalInferenceGatewayResponse:
         """Delete a global inference gateway and its member inference gateways, which
         are then free to join another global inference gateway. Asynchronous: the global
@@ -7937,7 +7923,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_hub(self, request: DeleteHubRequest, /) -> None: ...
     @_t.overload
     def delete_hub(self, *, hub_name: HubNameOrArn) -> None: ...
-    def delete_hub(self, request: DeleteHubRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_hub(self, request: DeleteHubRequest | None = None, **params: _t.Any) -> None:
         """Delete a hub.
 
         Args:
@@ -7956,7 +7942,7 @@ class SageMakerClient(_calls.BaseClient):
         hub_content_version: HubContentVersion,
         hub_name: HubNameOrArn,
     ) -> None: ...
-    def delete_hub_content(self, request: DeleteHubContentRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_hub_content(self, request: DeleteHubContentRequest | None = None, **params: _t.Any) -> None:
         """Delete the contents of a hub.
 
         Args:
@@ -7975,7 +7961,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, hub_content_name: HubContentName, hub_content_type: HubContentType, hub_name: HubNameOrArn
     ) -> None: ...
     def delete_hub_content_reference(
-        self, request: DeleteHubContentReferenceRequest | None = None, /, **params: _t.Any
+        self, request: DeleteHubContentReferenceRequest | None = None, **params: _t.Any
     ) -> None:
         """Delete a hub content reference in order to remove a model from a private hub.
 
@@ -7991,7 +7977,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DeleteHumanTaskUiResponse: ...
     def delete_human_task_ui(
-        self, request: DeleteHumanTaskUiRequest | None = None, /, **params: _t.Any
+        self, request: DeleteHumanTaskUiRequest | None = None, **params: _t.Any
     ) -> DeleteHumanTaskUiResponse:
         """Use this operation to delete a human task user interface (worker task
         template).
@@ -8015,7 +8001,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
     ) -> None: ...
     def delete_hyper_parameter_tuning_job(
-        self, request: DeleteHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
+        self, request: DeleteHyperParameterTuningJobRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes a hyperparameter tuning job. The ``DeleteHyperParameterTuningJob``
         API deletes only the tuning job entry that was created in SageMaker when you
@@ -8032,7 +8018,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_image(self, request: DeleteImageRequest, /) -> DeleteImageResponse: ...
     @_t.overload
     def delete_image(self, *, image_name: ImageName) -> DeleteImageResponse: ...
-    def delete_image(self, request: DeleteImageRequest | None = None, /, **params: _t.Any) -> DeleteImageResponse:
+    def delete_image(self, request: DeleteImageRequest | None = None, **params: _t.Any) -> DeleteImageResponse:
         """Deletes a SageMaker AI image and all versions of the image. The container
         images aren't deleted.
 
@@ -8052,7 +8038,7 @@ class SageMakerClient(_calls.BaseClient):
         version: ImageVersionNumber | None = None,
     ) -> DeleteImageVersionResponse: ...
     def delete_image_version(
-        self, request: DeleteImageVersionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteImageVersionRequest | None = None, **params: _t.Any
     ) -> DeleteImageVersionResponse:
         """Deletes a version of a SageMaker AI image. The container image the version
         represents isn't deleted.
@@ -8069,7 +8055,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_inference_component(self, *, inference_component_name: InferenceComponentName) -> None: ...
     def delete_inference_component(
-        self, request: DeleteInferenceComponentInput | None = None, /, **params: _t.Any
+        self, request: DeleteInferenceComponentInput | None = None, **params: _t.Any
     ) -> None:
         """Deletes an inference component.
 
@@ -8085,7 +8071,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_inference_experiment(self, *, name: InferenceExperimentName) -> DeleteInferenceExperimentResponse: ...
     def delete_inference_experiment(
-        self, request: DeleteInferenceExperimentRequest | None = None, /, **params: _t.Any
+        self, request: DeleteInferenceExperimentRequest | None = None, **params: _t.Any
     ) -> DeleteInferenceExperimentResponse:
         """Deletes an inference experiment.
 
@@ -8101,7 +8087,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_inference_router(self, request: DeleteInferenceRouterInput, /) -> None: ...
     @_t.overload
     def delete_inference_router(self, *, inference_router_name: InferenceRouterName) -> None: ...
-    def delete_inference_router(self, request: DeleteInferenceRouterInput | None = None, /, **params: _t.Any) -> None:
+    def delete_inference_router(self, request: DeleteInferenceRouterInput | None = None, **params: _t.Any) -> None:
         """Deletes an inference router. The endpoints and inference components that the
         router sends requests to aren't deleted.
 
@@ -8117,7 +8103,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_job(self, request: DeleteJobRequest, /) -> DeleteJobResponse: ...
     @_t.overload
     def delete_job(self, *, job_category: JobCategory, job_name: JobName) -> DeleteJobResponse: ...
-    def delete_job(self, request: DeleteJobRequest | None = None, /, **params: _t.Any) -> DeleteJobResponse:
+    def delete_job(self, request: DeleteJobRequest | None = None, **params: _t.Any) -> DeleteJobResponse:
         """Deletes a job. This operation is idempotent. If the job is currently running,
         you must stop it before deleting it by calling ``StopJob``.
 
@@ -8138,7 +8124,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_mlflow_app(self, *, arn: MlflowAppArn) -> DeleteMlflowAppResponse: ...
     def delete_mlflow_app(
-        self, request: DeleteMlflowAppRequest | None = None, /, **params: _t.Any
+        self, request: DeleteMlflowAppRequest | None = None, **params: _t.Any
     ) -> DeleteMlflowAppResponse:
         """Deletes an MLflow App.
 
@@ -8156,7 +8142,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, tracking_server_name: TrackingServerName
     ) -> DeleteMlflowTrackingServerResponse: ...
     def delete_mlflow_tracking_server(
-        self, request: DeleteMlflowTrackingServerRequest | None = None, /, **params: _t.Any
+        self, request: DeleteMlflowTrackingServerRequest | None = None, **params: _t.Any
     ) -> DeleteMlflowTrackingServerResponse:
         """Deletes an MLflow Tracking Server. For more information, see Clean up MLflow
         resources
@@ -8171,7 +8157,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_model(self, request: DeleteModelInput, /) -> None: ...
     @_t.overload
     def delete_model(self, *, model_name: ModelName) -> None: ...
-    def delete_model(self, request: DeleteModelInput | None = None, /, **params: _t.Any) -> None:
+    def delete_model(self, request: DeleteModelInput | None = None, **params: _t.Any) -> None:
         """Deletes a model. The ``DeleteModel`` API deletes only the model entry that
         was created in SageMaker when you called the ``CreateModel`` API. It does not
         delete model artifacts, inference code, or the IAM role that you specified when
@@ -8187,7 +8173,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_model_bias_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     def delete_model_bias_job_definition(
-        self, request: DeleteModelBiasJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteModelBiasJobDefinitionRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes an Amazon SageMaker AI model bias job definition.
 
@@ -8200,7 +8186,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_model_card(self, request: DeleteModelCardRequest, /) -> None: ...
     @_t.overload
     def delete_model_card(self, *, model_card_name: EntityName) -> None: ...
-    def delete_model_card(self, request: DeleteModelCardRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_model_card(self, request: DeleteModelCardRequest | None = None, **params: _t.Any) -> None:
         """Deletes an Amazon SageMaker Model Card.
 
         Args:
@@ -8217,7 +8203,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> None: ...
     def delete_model_explainability_job_definition(
-        self, request: DeleteModelExplainabilityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteModelExplainabilityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes an Amazon SageMaker AI model explainability job definition.
 
@@ -8231,7 +8217,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_model_package(self, request: DeleteModelPackageInput, /) -> None: ...
     @_t.overload
     def delete_model_package(self, *, model_package_name: VersionedArnOrName) -> None: ...
-    def delete_model_package(self, request: DeleteModelPackageInput | None = None, /, **params: _t.Any) -> None:
+    def delete_model_package(self, request: DeleteModelPackageInput | None = None, **params: _t.Any) -> None:
         """Deletes a model package.
 
         A model package is used to create SageMaker models or list on Amazon Web
@@ -8248,9 +8234,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_model_package_group(self, request: DeleteModelPackageGroupInput, /) -> None: ...
     @_t.overload
     def delete_model_package_group(self, *, model_package_group_name: ArnOrName) -> None: ...
-    def delete_model_package_group(
-        self, request: DeleteModelPackageGroupInput | None = None, /, **params: _t.Any
-    ) -> None:
+    def delete_model_package_group(self, request: DeleteModelPackageGroupInput | None = None, **params: _t.Any) -> None:
         """Deletes the specified model group.
 
         Args:
@@ -8263,7 +8247,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_model_package_group_policy(self, *, model_package_group_name: EntityName) -> None: ...
     def delete_model_package_group_policy(
-        self, request: DeleteModelPackageGroupPolicyInput | None = None, /, **params: _t.Any
+        self, request: DeleteModelPackageGroupPolicyInput | None = None, **params: _t.Any
     ) -> None:
         """Deletes a model group resource policy.
 
@@ -8278,7 +8262,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_model_quality_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     def delete_model_quality_job_definition(
-        self, request: DeleteModelQualityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteModelQualityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes the secified model quality monitoring job definition.
 
@@ -8293,7 +8277,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     def delete_monitoring_schedule(
-        self, request: DeleteMonitoringScheduleRequest | None = None, /, **params: _t.Any
+        self, request: DeleteMonitoringScheduleRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes a monitoring schedule. Also stops the schedule had not already been
         stopped. This does not delete the job execution history of the monitoring
@@ -8308,7 +8292,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_notebook_instance(self, request: DeleteNotebookInstanceInput, /) -> None: ...
     @_t.overload
     def delete_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
-    def delete_notebook_instance(self, request: DeleteNotebookInstanceInput | None = None, /, **params: _t.Any) -> None:
+    def delete_notebook_instance(self, request: DeleteNotebookInstanceInput | None = None, **params: _t.Any) -> None:
         """Deletes an SageMaker AI notebook instance. Before you can delete a notebook
         instance, you must call the ``StopNotebookInstance`` API.
 
@@ -8331,7 +8315,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
     ) -> None: ...
     def delete_notebook_instance_lifecycle_config(
-        self, request: DeleteNotebookInstanceLifecycleConfigInput | None = None, /, **params: _t.Any
+        self, request: DeleteNotebookInstanceLifecycleConfigInput | None = None, **params: _t.Any
     ) -> None:
         """Deletes a notebook instance lifecycle configuration.
 
@@ -8345,7 +8329,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_optimization_job(self, request: DeleteOptimizationJobRequest, /) -> None: ...
     @_t.overload
     def delete_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
-    def delete_optimization_job(self, request: DeleteOptimizationJobRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_optimization_job(self, request: DeleteOptimizationJobRequest | None = None, **params: _t.Any) -> None:
         """Deletes an optimization job.
 
         Args:
@@ -8360,7 +8344,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, arn: PartnerAppArn, client_token: ClientToken | None = None
     ) -> DeletePartnerAppResponse: ...
     def delete_partner_app(
-        self, request: DeletePartnerAppRequest | None = None, /, **params: _t.Any
+        self, request: DeletePartnerAppRequest | None = None, **params: _t.Any
     ) -> DeletePartnerAppResponse:
         """Deletes a SageMaker Partner AI App.
 
@@ -8376,9 +8360,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_pipeline(
         self, *, pipeline_name: PipelineName, client_request_token: IdempotencyToken | None = None
     ) -> DeletePipelineResponse: ...
-    def delete_pipeline(
-        self, request: DeletePipelineRequest | None = None, /, **params: _t.Any
-    ) -> DeletePipelineResponse:
+    def delete_pipeline(self, request: DeletePipelineRequest | None = None, **params: _t.Any) -> DeletePipelineResponse:
         """Deletes a pipeline if there are no running instances of the pipeline. To
         delete a pipeline, you must stop all running instances of the pipeline using the
         ``StopPipelineExecution`` API. When you delete a pipeline, all instances of the
@@ -8395,7 +8377,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_processing_job(self, request: DeleteProcessingJobRequest, /) -> None: ...
     @_t.overload
     def delete_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
-    def delete_processing_job(self, request: DeleteProcessingJobRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_processing_job(self, request: DeleteProcessingJobRequest | None = None, **params: _t.Any) -> None:
         """Deletes a processing job. After Amazon SageMaker deletes a processing job,
         all of the metadata for the processing job is lost. You can delete only
         processing jobs that are in a terminal state (``Stopped``, ``Failed``, or
@@ -8412,7 +8394,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_project(self, request: DeleteProjectInput, /) -> None: ...
     @_t.overload
     def delete_project(self, *, project_name: ProjectEntityName) -> None: ...
-    def delete_project(self, request: DeleteProjectInput | None = None, /, **params: _t.Any) -> None:
+    def delete_project(self, request: DeleteProjectInput | None = None, **params: _t.Any) -> None:
         """Delete the specified project.
 
         Args:
@@ -8424,7 +8406,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_space(self, request: DeleteSpaceRequest, /) -> None: ...
     @_t.overload
     def delete_space(self, *, domain_id: DomainId, space_name: SpaceName) -> None: ...
-    def delete_space(self, request: DeleteSpaceRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_space(self, request: DeleteSpaceRequest | None = None, **params: _t.Any) -> None:
         """Used to delete a space.
 
         Args:
@@ -8438,7 +8420,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_studio_lifecycle_config(self, *, studio_lifecycle_config_name: StudioLifecycleConfigName) -> None: ...
     def delete_studio_lifecycle_config(
-        self, request: DeleteStudioLifecycleConfigRequest | None = None, /, **params: _t.Any
+        self, request: DeleteStudioLifecycleConfigRequest | None = None, **params: _t.Any
     ) -> None:
         """Deletes the Amazon SageMaker AI Studio Lifecycle Configuration. In order to
         delete the Lifecycle Configuration, there must be no running apps using the
@@ -8455,7 +8437,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_tags(self, request: DeleteTagsInput, /) -> DeleteTagsOutput: ...
     @_t.overload
     def delete_tags(self, *, resource_arn: ResourceArn, tag_keys: TagKeyList) -> DeleteTagsOutput: ...
-    def delete_tags(self, request: DeleteTagsInput | None = None, /, **params: _t.Any) -> DeleteTagsOutput:
+    def delete_tags(self, request: DeleteTagsInput | None = None, **params: _t.Any) -> DeleteTagsOutput:
         """Deletes the specified tags from an SageMaker resource.
 
         To list a resource's tags, use the ``ListTags`` API.
@@ -8478,7 +8460,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_training_job(self, request: DeleteTrainingJobRequest, /) -> None: ...
     @_t.overload
     def delete_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
-    def delete_training_job(self, request: DeleteTrainingJobRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_training_job(self, request: DeleteTrainingJobRequest | None = None, **params: _t.Any) -> None:
         """Deletes a training job. After SageMaker deletes a training job, all of the
         metadata for the training job is lost. You can delete only training jobs that
         are in a terminal state (``Stopped``, ``Failed``, or ``Completed``) and don't
@@ -8499,7 +8481,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, training_session_name: TrainingSessionName
     ) -> DeleteTrainingSessionResponse: ...
     def delete_training_session(
-        self, request: DeleteTrainingSessionRequest | None = None, /, **params: _t.Any
+        self, request: DeleteTrainingSessionRequest | None = None, **params: _t.Any
     ) -> DeleteTrainingSessionResponse:
         """Deletes a training session. You must stop a running session before deleting
         it. Use the ``StopTrainingSession`` operation to stop the session first.
@@ -8519,7 +8501,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_trial(self, request: DeleteTrialRequest, /) -> DeleteTrialResponse: ...
     @_t.overload
     def delete_trial(self, *, trial_name: ExperimentEntityName) -> DeleteTrialResponse: ...
-    def delete_trial(self, request: DeleteTrialRequest | None = None, /, **params: _t.Any) -> DeleteTrialResponse:
+    def delete_trial(self, request: DeleteTrialRequest | None = None, **params: _t.Any) -> DeleteTrialResponse:
         """Deletes the specified trial. All trial components that make up the trial must
         be deleted first. Use the DescribeTrialComponent
         (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeTrialComponent.html)
@@ -8535,7 +8517,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_trial_component(self, *, trial_component_name: ExperimentEntityName) -> DeleteTrialComponentResponse: ...
     def delete_trial_component(
-        self, request: DeleteTrialComponentRequest | None = None, /, **params: _t.Any
+        self, request: DeleteTrialComponentRequest | None = None, **params: _t.Any
     ) -> DeleteTrialComponentResponse:
         """Deletes the specified trial component. A trial component must be
         disassociated from all trials before the trial component can be deleted. To
@@ -8552,7 +8534,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_user_profile(self, request: DeleteUserProfileRequest, /) -> None: ...
     @_t.overload
     def delete_user_profile(self, *, domain_id: DomainId, user_profile_name: UserProfileName) -> None: ...
-    def delete_user_profile(self, request: DeleteUserProfileRequest | None = None, /, **params: _t.Any) -> None:
+    def delete_user_profile(self, request: DeleteUserProfileRequest | None = None, **params: _t.Any) -> None:
         """Deletes a user profile. When a user profile is deleted, the user loses access
         to their EFS volume, including data, notebooks, and other artifacts.
 
@@ -8567,7 +8549,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def delete_workforce(self, *, workforce_name: WorkforceName) -> DeleteWorkforceResponse: ...
     def delete_workforce(
-        self, request: DeleteWorkforceRequest | None = None, /, **params: _t.Any
+        self, request: DeleteWorkforceRequest | None = None, **params: _t.Any
     ) -> DeleteWorkforceResponse:
         """Use this operation to delete a workforce.
 
@@ -8593,9 +8575,7 @@ class SageMakerClient(_calls.BaseClient):
     def delete_workteam(self, request: DeleteWorkteamRequest, /) -> DeleteWorkteamResponse: ...
     @_t.overload
     def delete_workteam(self, *, workteam_name: WorkteamName) -> DeleteWorkteamResponse: ...
-    def delete_workteam(
-        self, request: DeleteWorkteamRequest | None = None, /, **params: _t.Any
-    ) -> DeleteWorkteamResponse:
+    def delete_workteam(self, request: DeleteWorkteamRequest | None = None, **params: _t.Any) -> DeleteWorkteamResponse:
         """Deletes an existing work team. This operation can't be undone.
 
         Args:
@@ -8607,7 +8587,7 @@ class SageMakerClient(_calls.BaseClient):
     def deregister_devices(self, request: DeregisterDevicesRequest, /) -> None: ...
     @_t.overload
     def deregister_devices(self, *, device_fleet_name: EntityName, device_names: DeviceNames) -> None: ...
-    def deregister_devices(self, request: DeregisterDevicesRequest | None = None, /, **params: _t.Any) -> None:
+    def deregister_devices(self, request: DeregisterDevicesRequest | None = None, **params: _t.Any) -> None:
         """Deregisters the specified devices. After you deregister a device, you will
         need to re-register the devices.
 
@@ -8624,7 +8604,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> DescribeAIBenchmarkJobResponse: ...
     def describe_ai_benchmark_job(
-        self, request: DescribeAIBenchmarkJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeAIBenchmarkJobRequest | None = None, **params: _t.Any
     ) -> DescribeAIBenchmarkJobResponse:
         """Returns details of an AI benchmark job, including its status, configuration,
         target endpoint, and timing information.
@@ -8643,7 +8623,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, ai_recommendation_job_name: AIEntityName
     ) -> DescribeAIRecommendationJobResponse: ...
     def describe_ai_recommendation_job(
-        self, request: DescribeAIRecommendationJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeAIRecommendationJobRequest | None = None, **params: _t.Any
     ) -> DescribeAIRecommendationJobResponse:
         """Returns details of an AI recommendation job, including its status, model
         source, performance targets, optimization recommendations, and deployment
@@ -8664,7 +8644,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, ai_workload_config_name: AIEntityName
     ) -> DescribeAIWorkloadConfigResponse: ...
     def describe_ai_workload_config(
-        self, request: DescribeAIWorkloadConfigRequest | None = None, /, **params: _t.Any
+        self, request: DescribeAIWorkloadConfigRequest | None = None, **params: _t.Any
     ) -> DescribeAIWorkloadConfigResponse:
         """Returns details of an AI workload configuration, including the dataset
         configuration, benchmark tool settings, tags, and creation time.
@@ -8679,9 +8659,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_action(self, request: DescribeActionRequest, /) -> DescribeActionResponse: ...
     @_t.overload
     def describe_action(self, *, action_name: ExperimentEntityNameOrArn) -> DescribeActionResponse: ...
-    def describe_action(
-        self, request: DescribeActionRequest | None = None, /, **params: _t.Any
-    ) -> DescribeActionResponse:
+    def describe_action(self, request: DescribeActionRequest | None = None, **params: _t.Any) -> DescribeActionResponse:
         """Describes an action.
 
         Args:
@@ -8694,7 +8672,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_algorithm(self, *, algorithm_name: ArnOrName) -> DescribeAlgorithmOutput: ...
     def describe_algorithm(
-        self, request: DescribeAlgorithmInput | None = None, /, **params: _t.Any
+        self, request: DescribeAlgorithmInput | None = None, **params: _t.Any
     ) -> DescribeAlgorithmOutput:
         """Returns a description of the specified algorithm that is in your account.
 
@@ -8715,7 +8693,7 @@ class SageMakerClient(_calls.BaseClient):
         space_name: SpaceName | None = None,
         user_profile_name: UserProfileName | None = None,
     ) -> DescribeAppResponse: ...
-    def describe_app(self, request: DescribeAppRequest | None = None, /, **params: _t.Any) -> DescribeAppResponse:
+    def describe_app(self, request: DescribeAppRequest | None = None, **params: _t.Any) -> DescribeAppResponse:
         """Describes the app.
 
         Args:
@@ -8736,7 +8714,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, app_image_config_name: AppImageConfigName
     ) -> DescribeAppImageConfigResponse: ...
     def describe_app_image_config(
-        self, request: DescribeAppImageConfigRequest | None = None, /, **params: _t.Any
+        self, request: DescribeAppImageConfigRequest | None = None, **params: _t.Any
     ) -> DescribeAppImageConfigResponse:
         """Describes an AppImageConfig.
 
@@ -8750,7 +8728,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_artifact(self, *, artifact_arn: ArtifactArn) -> DescribeArtifactResponse: ...
     def describe_artifact(
-        self, request: DescribeArtifactRequest | None = None, /, **params: _t.Any
+        self, request: DescribeArtifactRequest | None = None, **params: _t.Any
     ) -> DescribeArtifactResponse:
         """Describes an artifact.
 
@@ -8764,7 +8742,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobResponse: ...
     def describe_auto_ml_job(
-        self, request: DescribeAutoMLJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeAutoMLJobRequest | None = None, **params: _t.Any
     ) -> DescribeAutoMLJobResponse:
         """Returns information about an AutoML job created by calling CreateAutoMLJob
         (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJob.html).
@@ -8784,7 +8762,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_auto_ml_job_v2(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobV2Response: ...
     def describe_auto_ml_job_v2(
-        self, request: DescribeAutoMLJobV2Request | None = None, /, **params: _t.Any
+        self, request: DescribeAutoMLJobV2Request | None = None, **params: _t.Any
     ) -> DescribeAutoMLJobV2Response:
         """Returns information about an AutoML job created by calling CreateAutoMLJobV2
         (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateAutoMLJobV2.html)
@@ -8802,7 +8780,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_cluster(self, *, cluster_name: ClusterNameOrArn) -> DescribeClusterResponse: ...
     def describe_cluster(
-        self, request: DescribeClusterRequest | None = None, /, **params: _t.Any
+        self, request: DescribeClusterRequest | None = None, **params: _t.Any
     ) -> DescribeClusterResponse:
         """Retrieves information of a SageMaker HyperPod cluster.
 
@@ -8819,7 +8797,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_name: ClusterNameOrArn, event_id: EventId
     ) -> DescribeClusterEventResponse: ...
     def describe_cluster_event(
-        self, request: DescribeClusterEventRequest | None = None, /, **params: _t.Any
+        self, request: DescribeClusterEventRequest | None = None, **params: _t.Any
     ) -> DescribeClusterEventResponse:
         """Retrieves detailed information about a specific event for a given HyperPod
         cluster. This functionality is only supported when the ``NodeProvisioningMode``
@@ -8841,7 +8819,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
     ) -> DescribeClusterExtensionResponse: ...
     def describe_cluster_extension(
-        self, request: DescribeClusterExtensionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeClusterExtensionRequest | None = None, **params: _t.Any
     ) -> DescribeClusterExtensionResponse:
         """Retrieves information about an extension installed on a SageMaker HyperPod
         cluster. The information includes the extension's version, configuration, and
@@ -8867,7 +8845,7 @@ class SageMakerClient(_calls.BaseClient):
         node_logical_id: ClusterNodeLogicalId | None = None,
     ) -> DescribeClusterNodeResponse: ...
     def describe_cluster_node(
-        self, request: DescribeClusterNodeRequest | None = None, /, **params: _t.Any
+        self, request: DescribeClusterNodeRequest | None = None, **params: _t.Any
     ) -> DescribeClusterNodeResponse:
         """Retrieves information of a node (also called a instance interchangeably) of a
         SageMaker HyperPod cluster.
@@ -8889,7 +8867,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_name: ClusterNameOrArn, operation_id: ClusterOperationId
     ) -> DescribeClusterOperationResponse: ...
     def describe_cluster_operation(
-        self, request: DescribeClusterOperationRequest | None = None, /, **params: _t.Any
+        self, request: DescribeClusterOperationRequest | None = None, **params: _t.Any
     ) -> DescribeClusterOperationResponse:
         """Retrieves detailed information about a specific operation for a given
         HyperPod cluster, such as a scaling operation or a deep health check. Use the
@@ -8915,7 +8893,7 @@ class SageMakerClient(_calls.BaseClient):
         cluster_scheduler_config_version: Integer | None = None,
     ) -> DescribeClusterSchedulerConfigResponse: ...
     def describe_cluster_scheduler_config(
-        self, request: DescribeClusterSchedulerConfigRequest | None = None, /, **params: _t.Any
+        self, request: DescribeClusterSchedulerConfigRequest | None = None, **params: _t.Any
     ) -> DescribeClusterSchedulerConfigResponse:
         """Description of the cluster policy. This policy is used for task
         prioritization and fair-share allocation. This helps prioritize critical
@@ -8932,7 +8910,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_code_repository(self, *, code_repository_name: EntityName) -> DescribeCodeRepositoryOutput: ...
     def describe_code_repository(
-        self, request: DescribeCodeRepositoryInput | None = None, /, **params: _t.Any
+        self, request: DescribeCodeRepositoryInput | None = None, **params: _t.Any
     ) -> DescribeCodeRepositoryOutput:
         """Gets details about the specified Git repository.
 
@@ -8946,7 +8924,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_compilation_job(self, *, compilation_job_name: EntityName) -> DescribeCompilationJobResponse: ...
     def describe_compilation_job(
-        self, request: DescribeCompilationJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeCompilationJobRequest | None = None, **params: _t.Any
     ) -> DescribeCompilationJobResponse:
         """Returns information about a model compilation job.
 
@@ -8969,7 +8947,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, compute_quota_id: ComputeQuotaId, compute_quota_version: Integer | None = None
     ) -> DescribeComputeQuotaResponse: ...
     def describe_compute_quota(
-        self, request: DescribeComputeQuotaRequest | None = None, /, **params: _t.Any
+        self, request: DescribeComputeQuotaRequest | None = None, **params: _t.Any
     ) -> DescribeComputeQuotaResponse:
         """Description of the compute allocation definition.
 
@@ -8984,7 +8962,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_context(self, *, context_name: ContextNameOrArn) -> DescribeContextResponse: ...
     def describe_context(
-        self, request: DescribeContextRequest | None = None, /, **params: _t.Any
+        self, request: DescribeContextRequest | None = None, **params: _t.Any
     ) -> DescribeContextResponse:
         """Describes a context.
 
@@ -9002,7 +8980,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeDataQualityJobDefinitionResponse: ...
     def describe_data_quality_job_definition(
-        self, request: DescribeDataQualityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeDataQualityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> DescribeDataQualityJobDefinitionResponse:
         """Gets the details of a data quality monitoring job definition.
 
@@ -9018,9 +8996,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_device(
         self, *, device_fleet_name: EntityName, device_name: EntityName, next_token: NextToken | None = None
     ) -> DescribeDeviceResponse: ...
-    def describe_device(
-        self, request: DescribeDeviceRequest | None = None, /, **params: _t.Any
-    ) -> DescribeDeviceResponse:
+    def describe_device(self, request: DescribeDeviceRequest | None = None, **params: _t.Any) -> DescribeDeviceResponse:
         """Describes the device.
 
         Args:
@@ -9035,7 +9011,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_device_fleet(self, *, device_fleet_name: EntityName) -> DescribeDeviceFleetResponse: ...
     def describe_device_fleet(
-        self, request: DescribeDeviceFleetRequest | None = None, /, **params: _t.Any
+        self, request: DescribeDeviceFleetRequest | None = None, **params: _t.Any
     ) -> DescribeDeviceFleetResponse:
         """A description of the fleet the device belongs to.
 
@@ -9048,9 +9024,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_domain(self, request: DescribeDomainRequest, /) -> DescribeDomainResponse: ...
     @_t.overload
     def describe_domain(self, *, domain_id: DomainId) -> DescribeDomainResponse: ...
-    def describe_domain(
-        self, request: DescribeDomainRequest | None = None, /, **params: _t.Any
-    ) -> DescribeDomainResponse:
+    def describe_domain(self, request: DescribeDomainRequest | None = None, **params: _t.Any) -> DescribeDomainResponse:
         """The description of the domain.
 
         Args:
@@ -9071,7 +9045,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> DescribeEdgeDeploymentPlanResponse: ...
     def describe_edge_deployment_plan(
-        self, request: DescribeEdgeDeploymentPlanRequest | None = None, /, **params: _t.Any
+        self, request: DescribeEdgeDeploymentPlanRequest | None = None, **params: _t.Any
     ) -> DescribeEdgeDeploymentPlanResponse:
         """Describes an edge deployment plan with deployment status per stage.
 
@@ -9092,7 +9066,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, edge_packaging_job_name: EntityName
     ) -> DescribeEdgePackagingJobResponse: ...
     def describe_edge_packaging_job(
-        self, request: DescribeEdgePackagingJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeEdgePackagingJobRequest | None = None, **params: _t.Any
     ) -> DescribeEdgePackagingJobResponse:
         """A description of edge packaging jobs.
 
@@ -9106,7 +9080,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_endpoint(self, *, endpoint_name: EndpointName) -> DescribeEndpointOutput: ...
     def describe_endpoint(
-        self, request: DescribeEndpointInput | None = None, /, **params: _t.Any
+        self, request: DescribeEndpointInput | None = None, **params: _t.Any
     ) -> DescribeEndpointOutput:
         """Returns the description of an endpoint.
 
@@ -9120,7 +9094,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> DescribeEndpointConfigOutput: ...
     def describe_endpoint_config(
-        self, request: DescribeEndpointConfigInput | None = None, /, **params: _t.Any
+        self, request: DescribeEndpointConfigInput | None = None, **params: _t.Any
     ) -> DescribeEndpointConfigOutput:
         """Returns the description of an endpoint configuration created using the
         ``CreateEndpointConfig`` API.
@@ -9135,7 +9109,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_experiment(self, *, experiment_name: ExperimentEntityName) -> DescribeExperimentResponse: ...
     def describe_experiment(
-        self, request: DescribeExperimentRequest | None = None, /, **params: _t.Any
+        self, request: DescribeExperimentRequest | None = None, **params: _t.Any
     ) -> DescribeExperimentResponse:
         """Provides a list of an experiment's properties.
 
@@ -9151,7 +9125,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, feature_group_name: FeatureGroupNameOrArn, next_token: NextToken | None = None
     ) -> DescribeFeatureGroupResponse: ...
     def describe_feature_group(
-        self, request: DescribeFeatureGroupRequest | None = None, /, **params: _t.Any
+        self, request: DescribeFeatureGroupRequest | None = None, **params: _t.Any
     ) -> DescribeFeatureGroupResponse:
         """Use this operation to describe a ``FeatureGroup``. The response includes
         information on the creation time, ``FeatureGroup`` name, the unique identifier
@@ -9173,7 +9147,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, feature_group_name: FeatureGroupNameOrArn, feature_name: FeatureName
     ) -> DescribeFeatureMetadataResponse: ...
     def describe_feature_metadata(
-        self, request: DescribeFeatureMetadataRequest | None = None, /, **params: _t.Any
+        self, request: DescribeFeatureMetadataRequest | None = None, **params: _t.Any
     ) -> DescribeFeatureMetadataResponse:
         """Shows the metadata for a feature within a feature group.
 
@@ -9190,7 +9164,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, flow_definition_name: FlowDefinitionName
     ) -> DescribeFlowDefinitionResponse: ...
     def describe_flow_definition(
-        self, request: DescribeFlowDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeFlowDefinitionRequest | None = None, **params: _t.Any
     ) -> DescribeFlowDefinitionResponse:
         """Returns information about the specified flow definition.
 
@@ -9208,7 +9182,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, identifier: GlobalInferenceGatewayIdentifier
     ) -> DescribeGlobalInferenceGatewayResponse: ...
     def describe_global_inference_gateway(
-        self, request: DescribeGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
+        self, request: DescribeGlobalInferenceGatewayRequest | None = None, **params: _t.Any
     ) -> DescribeGlobalInferenceGatewayResponse:
         """Retrieves information about a global inference gateway, including its status,
         endpoints, and routing configuration. To list the in-cluster inference gateways
@@ -9225,7 +9199,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_hub(self, request: DescribeHubRequest, /) -> DescribeHubResponse: ...
     @_t.overload
     def describe_hub(self, *, hub_name: HubNameOrArn) -> DescribeHubResponse: ...
-    def describe_hub(self, request: DescribeHubRequest | None = None, /, **params: _t.Any) -> DescribeHubResponse:
+    def describe_hub(self, request: DescribeHubRequest | None = None, **params: _t.Any) -> DescribeHubResponse:
         """Describes a hub.
 
         Args:
@@ -9245,7 +9219,7 @@ class SageMakerClient(_calls.BaseClient):
         hub_content_version: HubContentVersion | None = None,
     ) -> DescribeHubContentResponse: ...
     def describe_hub_content(
-        self, request: DescribeHubContentRequest | None = None, /, **params: _t.Any
+        self, request: DescribeHubContentRequest | None = None, **params: _t.Any
     ) -> DescribeHubContentResponse:
         """Describe the content of a hub.
 
@@ -9262,7 +9236,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DescribeHumanTaskUiResponse: ...
     def describe_human_task_ui(
-        self, request: DescribeHumanTaskUiRequest | None = None, /, **params: _t.Any
+        self, request: DescribeHumanTaskUiRequest | None = None, **params: _t.Any
     ) -> DescribeHumanTaskUiResponse:
         """Returns information about the requested human task user interface (worker
         task template).
@@ -9282,7 +9256,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
     ) -> DescribeHyperParameterTuningJobResponse: ...
     def describe_hyper_parameter_tuning_job(
-        self, request: DescribeHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeHyperParameterTuningJobRequest | None = None, **params: _t.Any
     ) -> DescribeHyperParameterTuningJobResponse:
         """Returns a description of a hyperparameter tuning job, depending on the fields
         selected. These fields can include the name, Amazon Resource Name (ARN), job
@@ -9297,7 +9271,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_image(self, request: DescribeImageRequest, /) -> DescribeImageResponse: ...
     @_t.overload
     def describe_image(self, *, image_name: ImageName) -> DescribeImageResponse: ...
-    def describe_image(self, request: DescribeImageRequest | None = None, /, **params: _t.Any) -> DescribeImageResponse:
+    def describe_image(self, request: DescribeImageRequest | None = None, **params: _t.Any) -> DescribeImageResponse:
         """Describes a SageMaker AI image.
 
         Args:
@@ -9316,7 +9290,7 @@ class SageMakerClient(_calls.BaseClient):
         version: ImageVersionNumber | None = None,
     ) -> DescribeImageVersionResponse: ...
     def describe_image_version(
-        self, request: DescribeImageVersionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeImageVersionRequest | None = None, **params: _t.Any
     ) -> DescribeImageVersionResponse:
         """Describes a version of a SageMaker AI image.
 
@@ -9336,7 +9310,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, inference_component_name: InferenceComponentName
     ) -> DescribeInferenceComponentOutput: ...
     def describe_inference_component(
-        self, request: DescribeInferenceComponentInput | None = None, /, **params: _t.Any
+        self, request: DescribeInferenceComponentInput | None = None, **params: _t.Any
     ) -> DescribeInferenceComponentOutput:
         """Returns information about an inference component.
 
@@ -9354,7 +9328,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, name: InferenceExperimentName
     ) -> DescribeInferenceExperimentResponse: ...
     def describe_inference_experiment(
-        self, request: DescribeInferenceExperimentRequest | None = None, /, **params: _t.Any
+        self, request: DescribeInferenceExperimentRequest | None = None, **params: _t.Any
     ) -> DescribeInferenceExperimentResponse:
         """Returns details about an inference experiment.
 
@@ -9372,7 +9346,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_name: RecommendationJobName
     ) -> DescribeInferenceRecommendationsJobResponse: ...
     def describe_inference_recommendations_job(
-        self, request: DescribeInferenceRecommendationsJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeInferenceRecommendationsJobRequest | None = None, **params: _t.Any
     ) -> DescribeInferenceRecommendationsJobResponse:
         """Provides the results of the Inference Recommender job. One or more
         recommendation jobs are returned.
@@ -9389,7 +9363,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, inference_router_name: InferenceRouterName
     ) -> DescribeInferenceRouterOutput: ...
     def describe_inference_router(
-        self, request: DescribeInferenceRouterInput | None = None, /, **params: _t.Any
+        self, request: DescribeInferenceRouterInput | None = None, **params: _t.Any
     ) -> DescribeInferenceRouterOutput:
         """Returns information about an inference router, including the routing status
         of each destination.
@@ -9408,7 +9382,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
     @_t.overload
     def describe_job(self, *, job_category: JobCategory, job_name: JobName) -> DescribeJobResponse: ...
-    def describe_job(self, request: DescribeJobRequest | None = None, /, **params: _t.Any) -> DescribeJobResponse:
+    def describe_job(self, request: DescribeJobRequest | None = None, **params: _t.Any) -> DescribeJobResponse:
         """Returns detailed information about a job, including its current status,
         secondary status, configuration, and timestamps. Use ``SecondaryStatus`` for
         granular progress tracking and ``SecondaryStatusTransitions`` to see the full
@@ -9436,7 +9410,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_category: JobCategory, job_config_schema_version: JobSchemaVersion | None = None
     ) -> DescribeJobSchemaVersionResponse: ...
     def describe_job_schema_version(
-        self, request: DescribeJobSchemaVersionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeJobSchemaVersionRequest | None = None, **params: _t.Any
     ) -> DescribeJobSchemaVersionResponse:
         """Returns the JSON schema for a specified job category and schema version. Use
         this schema to validate your ``JobConfigDocument`` before calling ``CreateJob``.
@@ -9460,7 +9434,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_labeling_job(self, *, labeling_job_name: LabelingJobName) -> DescribeLabelingJobResponse: ...
     def describe_labeling_job(
-        self, request: DescribeLabelingJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeLabelingJobRequest | None = None, **params: _t.Any
     ) -> DescribeLabelingJobResponse:
         """Gets information about a labeling job.
 
@@ -9474,7 +9448,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_lineage_group(self, *, lineage_group_name: ExperimentEntityName) -> DescribeLineageGroupResponse: ...
     def describe_lineage_group(
-        self, request: DescribeLineageGroupRequest | None = None, /, **params: _t.Any
+        self, request: DescribeLineageGroupRequest | None = None, **params: _t.Any
     ) -> DescribeLineageGroupResponse:
         """Provides a list of properties for the requested lineage group. For more
         information, see Cross-Account Lineage Tracking
@@ -9491,7 +9465,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_mlflow_app(self, *, arn: MlflowAppArn) -> DescribeMlflowAppResponse: ...
     def describe_mlflow_app(
-        self, request: DescribeMlflowAppRequest | None = None, /, **params: _t.Any
+        self, request: DescribeMlflowAppRequest | None = None, **params: _t.Any
     ) -> DescribeMlflowAppResponse:
         """Returns information about an MLflow App.
 
@@ -9509,7 +9483,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, tracking_server_name: TrackingServerName
     ) -> DescribeMlflowTrackingServerResponse: ...
     def describe_mlflow_tracking_server(
-        self, request: DescribeMlflowTrackingServerRequest | None = None, /, **params: _t.Any
+        self, request: DescribeMlflowTrackingServerRequest | None = None, **params: _t.Any
     ) -> DescribeMlflowTrackingServerResponse:
         """Returns information about an MLflow Tracking Server.
 
@@ -9522,7 +9496,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_model(self, request: DescribeModelInput, /) -> DescribeModelOutput: ...
     @_t.overload
     def describe_model(self, *, model_name: ModelName) -> DescribeModelOutput: ...
-    def describe_model(self, request: DescribeModelInput | None = None, /, **params: _t.Any) -> DescribeModelOutput:
+    def describe_model(self, request: DescribeModelInput | None = None, **params: _t.Any) -> DescribeModelOutput:
         """Describes a model that you created using the ``CreateModel`` API.
 
         Args:
@@ -9539,7 +9513,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeModelBiasJobDefinitionResponse: ...
     def describe_model_bias_job_definition(
-        self, request: DescribeModelBiasJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeModelBiasJobDefinitionRequest | None = None, **params: _t.Any
     ) -> DescribeModelBiasJobDefinitionResponse:
         """Returns a description of a model bias job definition.
 
@@ -9559,7 +9533,7 @@ class SageMakerClient(_calls.BaseClient):
         model_card_version: Integer | None = None,
     ) -> DescribeModelCardResponse: ...
     def describe_model_card(
-        self, request: DescribeModelCardRequest | None = None, /, **params: _t.Any
+        self, request: DescribeModelCardRequest | None = None, **params: _t.Any
     ) -> DescribeModelCardResponse:
         """Describes the content, creation time, and security configuration of an Amazon
         SageMaker Model Card.
@@ -9587,7 +9561,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, model_card_export_job_arn: ModelCardExportJobArn
     ) -> DescribeModelCardExportJobResponse: ...
     def describe_model_card_export_job(
-        self, request: DescribeModelCardExportJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeModelCardExportJobRequest | None = None, **params: _t.Any
     ) -> DescribeModelCardExportJobResponse:
         """Describes an Amazon SageMaker Model Card export job.
 
@@ -9606,7 +9580,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeModelExplainabilityJobDefinitionResponse: ...
     def describe_model_explainability_job_definition(
-        self, request: DescribeModelExplainabilityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeModelExplainabilityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> DescribeModelExplainabilityJobDefinitionResponse:
         """Returns a description of a model explainability job definition.
 
@@ -9622,7 +9596,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, model_package_name: VersionedArnOrName, included_data: IncludedData | None = None
     ) -> DescribeModelPackageOutput: ...
     def describe_model_package(
-        self, request: DescribeModelPackageInput | None = None, /, **params: _t.Any
+        self, request: DescribeModelPackageInput | None = None, **params: _t.Any
     ) -> DescribeModelPackageOutput:
         """Returns a description of the specified model package, which is used to create
         SageMaker models or list them on Amazon Web Services Marketplace.
@@ -9654,7 +9628,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, model_package_group_name: ArnOrName
     ) -> DescribeModelPackageGroupOutput: ...
     def describe_model_package_group(
-        self, request: DescribeModelPackageGroupInput | None = None, /, **params: _t.Any
+        self, request: DescribeModelPackageGroupInput | None = None, **params: _t.Any
     ) -> DescribeModelPackageGroupOutput:
         """Gets a description for the specified model group.
 
@@ -9672,7 +9646,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeModelQualityJobDefinitionResponse: ...
     def describe_model_quality_job_definition(
-        self, request: DescribeModelQualityJobDefinitionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeModelQualityJobDefinitionRequest | None = None, **params: _t.Any
     ) -> DescribeModelQualityJobDefinitionResponse:
         """Returns a description of a model quality job definition.
 
@@ -9690,7 +9664,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, monitoring_schedule_name: MonitoringScheduleName
     ) -> DescribeMonitoringScheduleResponse: ...
     def describe_monitoring_schedule(
-        self, request: DescribeMonitoringScheduleRequest | None = None, /, **params: _t.Any
+        self, request: DescribeMonitoringScheduleRequest | None = None, **params: _t.Any
     ) -> DescribeMonitoringScheduleResponse:
         """Describes the schedule for a monitoring job.
 
@@ -9708,7 +9682,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, notebook_instance_name: NotebookInstanceName
     ) -> DescribeNotebookInstanceOutput: ...
     def describe_notebook_instance(
-        self, request: DescribeNotebookInstanceInput | None = None, /, **params: _t.Any
+        self, request: DescribeNotebookInstanceInput | None = None, **params: _t.Any
     ) -> DescribeNotebookInstanceOutput:
         """Returns information about a notebook instance.
 
@@ -9727,7 +9701,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
     ) -> DescribeNotebookInstanceLifecycleConfigOutput: ...
     def describe_notebook_instance_lifecycle_config(
-        self, request: DescribeNotebookInstanceLifecycleConfigInput | None = None, /, **params: _t.Any
+        self, request: DescribeNotebookInstanceLifecycleConfigInput | None = None, **params: _t.Any
     ) -> DescribeNotebookInstanceLifecycleConfigOutput:
         """Returns a description of a notebook instance lifecycle configuration.
 
@@ -9748,7 +9722,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_optimization_job(self, *, optimization_job_name: EntityName) -> DescribeOptimizationJobResponse: ...
     def describe_optimization_job(
-        self, request: DescribeOptimizationJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeOptimizationJobRequest | None = None, **params: _t.Any
     ) -> DescribeOptimizationJobResponse:
         """Provides the properties of the specified optimization job.
 
@@ -9764,7 +9738,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, arn: PartnerAppArn, include_available_upgrade: Boolean | None = None
     ) -> DescribePartnerAppResponse: ...
     def describe_partner_app(
-        self, request: DescribePartnerAppRequest | None = None, /, **params: _t.Any
+        self, request: DescribePartnerAppRequest | None = None, **params: _t.Any
     ) -> DescribePartnerAppResponse:
         """Gets information about a SageMaker Partner AI App.
 
@@ -9786,7 +9760,7 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_id: PipelineVersionId | None = None,
     ) -> DescribePipelineResponse: ...
     def describe_pipeline(
-        self, request: DescribePipelineRequest | None = None, /, **params: _t.Any
+        self, request: DescribePipelineRequest | None = None, **params: _t.Any
     ) -> DescribePipelineResponse:
         """Describes the details of a pipeline.
 
@@ -9806,7 +9780,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, pipeline_execution_arn: PipelineExecutionArn
     ) -> DescribePipelineDefinitionForExecutionResponse: ...
     def describe_pipeline_definition_for_execution(
-        self, request: DescribePipelineDefinitionForExecutionRequest | None = None, /, **params: _t.Any
+        self, request: DescribePipelineDefinitionForExecutionRequest | None = None, **params: _t.Any
     ) -> DescribePipelineDefinitionForExecutionResponse:
         """Describes the details of an execution's pipeline definition.
 
@@ -9825,7 +9799,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, pipeline_execution_arn: PipelineExecutionArn
     ) -> DescribePipelineExecutionResponse: ...
     def describe_pipeline_execution(
-        self, request: DescribePipelineExecutionRequest | None = None, /, **params: _t.Any
+        self, request: DescribePipelineExecutionRequest | None = None, **params: _t.Any
     ) -> DescribePipelineExecutionResponse:
         """Describes the details of a pipeline execution.
 
@@ -9840,7 +9814,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_processing_job(self, *, processing_job_name: ProcessingJobName) -> DescribeProcessingJobResponse: ...
     def describe_processing_job(
-        self, request: DescribeProcessingJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeProcessingJobRequest | None = None, **params: _t.Any
     ) -> DescribeProcessingJobResponse:
         """Returns a description of a processing job.
 
@@ -9853,9 +9827,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_project(self, request: DescribeProjectInput, /) -> DescribeProjectOutput: ...
     @_t.overload
     def describe_project(self, *, project_name: ProjectEntityName) -> DescribeProjectOutput: ...
-    def describe_project(
-        self, request: DescribeProjectInput | None = None, /, **params: _t.Any
-    ) -> DescribeProjectOutput:
+    def describe_project(self, request: DescribeProjectInput | None = None, **params: _t.Any) -> DescribeProjectOutput:
         """Describes the details of a project.
 
         Args:
@@ -9872,7 +9844,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, reserved_capacity_arn: ReservedCapacityArn
     ) -> DescribeReservedCapacityResponse: ...
     def describe_reserved_capacity(
-        self, request: DescribeReservedCapacityRequest | None = None, /, **params: _t.Any
+        self, request: DescribeReservedCapacityRequest | None = None, **params: _t.Any
     ) -> DescribeReservedCapacityResponse:
         """Retrieves details about a reserved capacity.
 
@@ -9885,7 +9857,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_space(self, request: DescribeSpaceRequest, /) -> DescribeSpaceResponse: ...
     @_t.overload
     def describe_space(self, *, domain_id: DomainId, space_name: SpaceName) -> DescribeSpaceResponse: ...
-    def describe_space(self, request: DescribeSpaceRequest | None = None, /, **params: _t.Any) -> DescribeSpaceResponse:
+    def describe_space(self, request: DescribeSpaceRequest | None = None, **params: _t.Any) -> DescribeSpaceResponse:
         """Describes the space.
 
         Args:
@@ -9903,7 +9875,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, studio_lifecycle_config_name: StudioLifecycleConfigName
     ) -> DescribeStudioLifecycleConfigResponse: ...
     def describe_studio_lifecycle_config(
-        self, request: DescribeStudioLifecycleConfigRequest | None = None, /, **params: _t.Any
+        self, request: DescribeStudioLifecycleConfigRequest | None = None, **params: _t.Any
     ) -> DescribeStudioLifecycleConfigResponse:
         """Describes the Amazon SageMaker AI Studio Lifecycle Configuration.
 
@@ -9920,7 +9892,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_subscribed_workteam(self, *, workteam_arn: WorkteamArn) -> DescribeSubscribedWorkteamResponse: ...
     def describe_subscribed_workteam(
-        self, request: DescribeSubscribedWorkteamRequest | None = None, /, **params: _t.Any
+        self, request: DescribeSubscribedWorkteamRequest | None = None, **params: _t.Any
     ) -> DescribeSubscribedWorkteamResponse:
         """Gets information about a work team provided by a vendor. It returns details
         about the subscription with a vendor in the Amazon Web Services Marketplace.
@@ -9936,7 +9908,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_training_job(self, *, training_job_name: TrainingJobName) -> DescribeTrainingJobResponse: ...
     def describe_training_job(
-        self, request: DescribeTrainingJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeTrainingJobRequest | None = None, **params: _t.Any
     ) -> DescribeTrainingJobResponse:
         """Returns information about a training job.
 
@@ -9956,7 +9928,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_training_plan(self, *, training_plan_name: TrainingPlanNameOrArn) -> DescribeTrainingPlanResponse: ...
     def describe_training_plan(
-        self, request: DescribeTrainingPlanRequest | None = None, /, **params: _t.Any
+        self, request: DescribeTrainingPlanRequest | None = None, **params: _t.Any
     ) -> DescribeTrainingPlanResponse:
         """Retrieves detailed information about a specific training plan.
 
@@ -9978,7 +9950,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> DescribeTrainingPlanExtensionHistoryResponse: ...
     def describe_training_plan_extension_history(
-        self, request: DescribeTrainingPlanExtensionHistoryRequest | None = None, /, **params: _t.Any
+        self, request: DescribeTrainingPlanExtensionHistoryRequest | None = None, **params: _t.Any
     ) -> DescribeTrainingPlanExtensionHistoryResponse:
         """Retrieves the extension history for a specified training plan. The response
         includes details about each extension, such as the offering ID, start and end
@@ -10001,7 +9973,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, training_session_name: TrainingSessionName
     ) -> DescribeTrainingSessionResponse: ...
     def describe_training_session(
-        self, request: DescribeTrainingSessionRequest | None = None, /, **params: _t.Any
+        self, request: DescribeTrainingSessionRequest | None = None, **params: _t.Any
     ) -> DescribeTrainingSessionResponse:
         """Retrieves detailed information about a training session, including its
         current status, model configuration, Low-Rank Adaptation (LoRA) parameters, and
@@ -10024,7 +9996,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_transform_job(self, *, transform_job_name: TransformJobName) -> DescribeTransformJobResponse: ...
     def describe_transform_job(
-        self, request: DescribeTransformJobRequest | None = None, /, **params: _t.Any
+        self, request: DescribeTransformJobRequest | None = None, **params: _t.Any
     ) -> DescribeTransformJobResponse:
         """Returns information about a transform job.
 
@@ -10038,7 +10010,7 @@ class SageMakerClient(_calls.BaseClient):
     def describe_trial(self, request: DescribeTrialRequest, /) -> DescribeTrialResponse: ...
     @_t.overload
     def describe_trial(self, *, trial_name: ExperimentEntityName) -> DescribeTrialResponse: ...
-    def describe_trial(self, request: DescribeTrialRequest | None = None, /, **params: _t.Any) -> DescribeTrialResponse:
+    def describe_trial(self, request: DescribeTrialRequest | None = None, **params: _t.Any) -> DescribeTrialResponse:
         """Provides a list of a trial's properties.
 
         Args:
@@ -10053,7 +10025,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, trial_component_name: ExperimentEntityNameOrArn
     ) -> DescribeTrialComponentResponse: ...
     def describe_trial_component(
-        self, request: DescribeTrialComponentRequest | None = None, /, **params: _t.Any
+        self, request: DescribeTrialComponentRequest | None = None, **params: _t.Any
     ) -> DescribeTrialComponentResponse:
         """Provides a list of a trials component's properties.
 
@@ -10069,7 +10041,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, domain_id: DomainId, user_profile_name: UserProfileName
     ) -> DescribeUserProfileResponse: ...
     def describe_user_profile(
-        self, request: DescribeUserProfileRequest | None = None, /, **params: _t.Any
+        self, request: DescribeUserProfileRequest | None = None, **params: _t.Any
     ) -> DescribeUserProfileResponse:
         """Describes a user profile. For more information, see ``CreateUserProfile``.
 
@@ -10084,7 +10056,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_workforce(self, *, workforce_name: WorkforceName) -> DescribeWorkforceResponse: ...
     def describe_workforce(
-        self, request: DescribeWorkforceRequest | None = None, /, **params: _t.Any
+        self, request: DescribeWorkforceRequest | None = None, **params: _t.Any
     ) -> DescribeWorkforceResponse:
         """Lists private workforce information, including workforce name, Amazon
         Resource Name (ARN), and, if applicable, allowed IP address ranges (CIDRs
@@ -10104,7 +10076,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def describe_workteam(self, *, workteam_name: WorkteamName) -> DescribeWorkteamResponse: ...
     def describe_workteam(
-        self, request: DescribeWorkteamRequest | None = None, /, **params: _t.Any
+        self, request: DescribeWorkteamRequest | None = None, **params: _t.Any
     ) -> DescribeWorkteamResponse:
         """Gets information about a specific work team. You can see information such as
         the creation date, the last updated date, membership information, and the work
@@ -10124,7 +10096,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
     ) -> DetachClusterNodeVolumeResponse: ...
     def detach_cluster_node_volume(
-        self, request: DetachClusterNodeVolumeRequest | None = None, /, **params: _t.Any
+        self, request: DetachClusterNodeVolumeRequest | None = None, **params: _t.Any
     ) -> DetachClusterNodeVolumeResponse:
         """Detaches your Amazon Elastic Block Store (Amazon EBS) volume from a node in
         your EKS orchestrated SageMaker HyperPod cluster.
@@ -10148,7 +10120,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def disable_sagemaker_servicecatalog_portfolio(self) -> DisableSagemakerServicecatalogPortfolioOutput: ...
     def disable_sagemaker_servicecatalog_portfolio(
-        self, request: DisableSagemakerServicecatalogPortfolioInput | None = None, /, **params: _t.Any
+        self, request: DisableSagemakerServicecatalogPortfolioInput | None = None, **params: _t.Any
     ) -> DisableSagemakerServicecatalogPortfolioOutput:
         """Disables using Service Catalog in SageMaker. Service Catalog is used to
         create SageMaker projects.
@@ -10164,7 +10136,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
     ) -> DisassociateTrialComponentResponse: ...
     def disassociate_trial_component(
-        self, request: DisassociateTrialComponentRequest | None = None, /, **params: _t.Any
+        self, request: DisassociateTrialComponentRequest | None = None, **params: _t.Any
     ) -> DisassociateTrialComponentResponse:
         """Disassociates a trial component from a trial. This doesn't effect other
         trials the component is associated with. Before you can delete a component, you
@@ -10191,7 +10163,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def enable_sagemaker_servicecatalog_portfolio(self) -> EnableSagemakerServicecatalogPortfolioOutput: ...
     def enable_sagemaker_servicecatalog_portfolio(
-        self, request: EnableSagemakerServicecatalogPortfolioInput | None = None, /, **params: _t.Any
+        self, request: EnableSagemakerServicecatalogPortfolioInput | None = None, **params: _t.Any
     ) -> EnableSagemakerServicecatalogPortfolioOutput:
         """Enables using Service Catalog in SageMaker. Service Catalog is used to create
         SageMaker projects.
@@ -10205,7 +10177,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, training_plan_extension_offering_id: TrainingPlanExtensionOfferingId
     ) -> ExtendTrainingPlanResponse: ...
     def extend_training_plan(
-        self, request: ExtendTrainingPlanRequest | None = None, /, **params: _t.Any
+        self, request: ExtendTrainingPlanRequest | None = None, **params: _t.Any
     ) -> ExtendTrainingPlanResponse:
         """Extends an existing training plan by purchasing an extension offering. This
         allows you to add additional compute capacity time to your training plan without
@@ -10231,7 +10203,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def get_device_fleet_report(self, *, device_fleet_name: EntityName) -> GetDeviceFleetReportResponse: ...
     def get_device_fleet_report(
-        self, request: GetDeviceFleetReportRequest | None = None, /, **params: _t.Any
+        self, request: GetDeviceFleetReportRequest | None = None, **params: _t.Any
     ) -> GetDeviceFleetReportResponse:
         """Describes a fleet.
 
@@ -10245,7 +10217,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def get_endpoint_policy(self, *, endpoint_name: EndpointName) -> GetEndpointPolicyResponse: ...
     def get_endpoint_policy(
-        self, request: GetEndpointPolicyRequest | None = None, /, **params: _t.Any
+        self, request: GetEndpointPolicyRequest | None = None, **params: _t.Any
     ) -> GetEndpointPolicyResponse:
         """Returns the resource-based policy that is attached to an endpoint. If the
         endpoint doesn't have a policy, you get a ``ValidationException``.
@@ -10262,7 +10234,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, lineage_group_name: LineageGroupNameOrArn
     ) -> GetLineageGroupPolicyResponse: ...
     def get_lineage_group_policy(
-        self, request: GetLineageGroupPolicyRequest | None = None, /, **params: _t.Any
+        self, request: GetLineageGroupPolicyRequest | None = None, **params: _t.Any
     ) -> GetLineageGroupPolicyResponse:
         """The resource policy for the lineage group.
 
@@ -10281,7 +10253,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, model_package_group_name: EntityName
     ) -> GetModelPackageGroupPolicyOutput: ...
     def get_model_package_group_policy(
-        self, request: GetModelPackageGroupPolicyInput | None = None, /, **params: _t.Any
+        self, request: GetModelPackageGroupPolicyInput | None = None, **params: _t.Any
     ) -> GetModelPackageGroupPolicyOutput:
         """Gets a resource policy that manages access for a model group. For information
         about resource policies, see Identity-based policies and resource-based policies
@@ -10301,7 +10273,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def get_sagemaker_servicecatalog_portfolio_status(self) -> GetSagemakerServicecatalogPortfolioStatusOutput: ...
     def get_sagemaker_servicecatalog_portfolio_status(
-        self, request: GetSagemakerServicecatalogPortfolioStatusInput | None = None, /, **params: _t.Any
+        self, request: GetSagemakerServicecatalogPortfolioStatusInput | None = None, **params: _t.Any
     ) -> GetSagemakerServicecatalogPortfolioStatusOutput:
         """Gets the status of Service Catalog in SageMaker. Service Catalog is used to
         create SageMaker projects.
@@ -10323,7 +10295,7 @@ class SageMakerClient(_calls.BaseClient):
         target_cpu_utilization_per_core: UtilizationPercentagePerCore | None = None,
     ) -> GetScalingConfigurationRecommendationResponse: ...
     def get_scaling_configuration_recommendation(
-        self, request: GetScalingConfigurationRecommendationRequest | None = None, /, **params: _t.Any
+        self, request: GetScalingConfigurationRecommendationRequest | None = None, **params: _t.Any
     ) -> GetScalingConfigurationRecommendationResponse:
         """Starts an Amazon SageMaker Inference Recommender autoscaling recommendation
         job. Returns recommendations for autoscaling policies that you can apply to your
@@ -10348,7 +10320,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, resource: ResourceType, suggestion_query: SuggestionQuery | None = None
     ) -> GetSearchSuggestionsResponse: ...
     def get_search_suggestions(
-        self, request: GetSearchSuggestionsRequest | None = None, /, **params: _t.Any
+        self, request: GetSearchSuggestionsRequest | None = None, **params: _t.Any
     ) -> GetSearchSuggestionsResponse:
         """An auto-complete API for the search functionality in the SageMaker console.
         It returns suggestions of possible matches for the property name to use in
@@ -10382,7 +10354,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
     ) -> ImportHubContentResponse: ...
     def import_hub_content(
-        self, request: ImportHubContentRequest | None = None, /, **params: _t.Any
+        self, request: ImportHubContentRequest | None = None, **params: _t.Any
     ) -> ImportHubContentResponse:
         """Import hub content.
 
@@ -10418,7 +10390,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: AIBenchmarkJobStatus | None = None,
     ) -> ListAIBenchmarkJobsResponse: ...
     def list_ai_benchmark_jobs(
-        self, request: ListAIBenchmarkJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListAIBenchmarkJobsRequest | None = None, **params: _t.Any
     ) -> ListAIBenchmarkJobsResponse:
         """Returns a list of AI benchmark jobs in your account. You can filter the
         results by name, status, and creation time, and sort the results. The response
@@ -10454,7 +10426,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: AIRecommendationJobStatus | None = None,
     ) -> ListAIRecommendationJobsResponse: ...
     def list_ai_recommendation_jobs(
-        self, request: ListAIRecommendationJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListAIRecommendationJobsRequest | None = None, **params: _t.Any
     ) -> ListAIRecommendationJobsResponse:
         """Returns a list of AI recommendation jobs in your account. You can filter the
         results by name, status, and creation time, and sort the results. The response
@@ -10488,7 +10460,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListAIWorkloadConfigsResponse: ...
     def list_ai_workload_configs(
-        self, request: ListAIWorkloadConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListAIWorkloadConfigsRequest | None = None, **params: _t.Any
     ) -> ListAIWorkloadConfigsResponse:
         """Returns a list of AI workload configurations in your account. You can filter
         the results by name and creation time, and sort the results. The response is
@@ -10521,7 +10493,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> ListActionsResponse: ...
-    def list_actions(self, request: ListActionsRequest | None = None, /, **params: _t.Any) -> ListActionsResponse:
+    def list_actions(self, request: ListActionsRequest | None = None, **params: _t.Any) -> ListActionsResponse:
         """Lists the actions in your account and their properties.
 
         Args:
@@ -10551,7 +10523,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: AlgorithmSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListAlgorithmsOutput: ...
-    def list_algorithms(self, request: ListAlgorithmsInput | None = None, /, **params: _t.Any) -> ListAlgorithmsOutput:
+    def list_algorithms(self, request: ListAlgorithmsInput | None = None, **params: _t.Any) -> ListAlgorithmsOutput:
         """Lists the machine learning algorithms that have been created.
 
         Args:
@@ -10578,7 +10550,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
         version: ImageVersionNumber | None = None,
     ) -> ListAliasesResponse: ...
-    def list_aliases(self, request: ListAliasesRequest | None = None, /, **params: _t.Any) -> ListAliasesResponse:
+    def list_aliases(self, request: ListAliasesRequest | None = None, **params: _t.Any) -> ListAliasesResponse:
         """Lists the aliases of a specified image or image version.
 
         Args:
@@ -10606,7 +10578,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListAppImageConfigsResponse: ...
     def list_app_image_configs(
-        self, request: ListAppImageConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListAppImageConfigsRequest | None = None, **params: _t.Any
     ) -> ListAppImageConfigsResponse:
         """Lists the AppImageConfigs in your account and their properties. The list can
         be filtered by creation time or modified time, and whether the AppImageConfig
@@ -10641,7 +10613,7 @@ class SageMakerClient(_calls.BaseClient):
         space_name_equals: SpaceName | None = None,
         user_profile_name_equals: UserProfileName | None = None,
     ) -> ListAppsResponse: ...
-    def list_apps(self, request: ListAppsRequest | None = None, /, **params: _t.Any) -> ListAppsResponse:
+    def list_apps(self, request: ListAppsRequest | None = None, **params: _t.Any) -> ListAppsResponse:
         """Lists apps.
 
         Args:
@@ -10670,7 +10642,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> ListArtifactsResponse: ...
-    def list_artifacts(self, request: ListArtifactsRequest | None = None, /, **params: _t.Any) -> ListArtifactsResponse:
+    def list_artifacts(self, request: ListArtifactsRequest | None = None, **params: _t.Any) -> ListArtifactsResponse:
         """Lists the artifacts in your account and their properties.
 
         Args:
@@ -10705,7 +10677,7 @@ class SageMakerClient(_calls.BaseClient):
         source_type: String256 | None = None,
     ) -> ListAssociationsResponse: ...
     def list_associations(
-        self, request: ListAssociationsRequest | None = None, /, **params: _t.Any
+        self, request: ListAssociationsRequest | None = None, **params: _t.Any
     ) -> ListAssociationsResponse:
         """Lists the associations in your account and their properties.
 
@@ -10744,7 +10716,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: AutoMLJobStatus | None = None,
     ) -> ListAutoMLJobsResponse: ...
     def list_auto_ml_jobs(
-        self, request: ListAutoMLJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListAutoMLJobsRequest | None = None, **params: _t.Any
     ) -> ListAutoMLJobsResponse:
         """Request a list of jobs.
 
@@ -10779,7 +10751,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: CandidateStatus | None = None,
     ) -> ListCandidatesForAutoMLJobResponse: ...
     def list_candidates_for_auto_ml_job(
-        self, request: ListCandidatesForAutoMLJobRequest | None = None, /, **params: _t.Any
+        self, request: ListCandidatesForAutoMLJobRequest | None = None, **params: _t.Any
     ) -> ListCandidatesForAutoMLJobResponse:
         """List the candidates created for the job.
 
@@ -10813,7 +10785,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListClusterEventsResponse: ...
     def list_cluster_events(
-        self, request: ListClusterEventsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterEventsRequest | None = None, **params: _t.Any
     ) -> ListClusterEventsResponse:
         """Retrieves a list of event summaries for a specified HyperPod cluster. The
         operation supports filtering, sorting, and pagination of results. This
@@ -10847,7 +10819,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> ListClusterExtensionVersionsResponse: ...
     def list_cluster_extension_versions(
-        self, request: ListClusterExtensionVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterExtensionVersionsRequest | None = None, **params: _t.Any
     ) -> ListClusterExtensionVersionsResponse:
         """Lists the versions of an extension that you can install on a SageMaker
         HyperPod cluster, from the highest version to the lowest. Use a version from
@@ -10881,7 +10853,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> ListClusterExtensionsResponse: ...
     def list_cluster_extensions(
-        self, request: ListClusterExtensionsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterExtensionsRequest | None = None, **params: _t.Any
     ) -> ListClusterExtensionsResponse:
         """Lists the extensions installed on a SageMaker HyperPod cluster.
 
@@ -10913,7 +10885,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListClusterNodesResponse: ...
     def list_cluster_nodes(
-        self, request: ListClusterNodesRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterNodesRequest | None = None, **params: _t.Any
     ) -> ListClusterNodesResponse:
         """Retrieves the list of instances (also called nodes interchangeably) in a
         SageMaker HyperPod cluster.
@@ -10951,7 +10923,7 @@ class SageMakerClient(_calls.BaseClient):
         type: ClusterOperationType | None = None,
     ) -> ListClusterOperationsResponse: ...
     def list_cluster_operations(
-        self, request: ListClusterOperationsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterOperationsRequest | None = None, **params: _t.Any
     ) -> ListClusterOperationsResponse:
         """Retrieves a list of operation summaries for a specified HyperPod cluster,
         such as scaling operations and deep health checks. The operation supports
@@ -10988,7 +10960,7 @@ class SageMakerClient(_calls.BaseClient):
         status: SchedulerResourceStatus | None = None,
     ) -> ListClusterSchedulerConfigsResponse: ...
     def list_cluster_scheduler_configs(
-        self, request: ListClusterSchedulerConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterSchedulerConfigsRequest | None = None, **params: _t.Any
     ) -> ListClusterSchedulerConfigsResponse:
         """List the cluster policy configurations.
 
@@ -11018,7 +10990,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         training_plan_arn: TrainingPlanArn | None = None,
     ) -> ListClustersResponse: ...
-    def list_clusters(self, request: ListClustersRequest | None = None, /, **params: _t.Any) -> ListClustersResponse:
+    def list_clusters(self, request: ListClustersRequest | None = None, **params: _t.Any) -> ListClustersResponse:
         """Retrieves the list of SageMaker HyperPod clusters.
 
         Args:
@@ -11052,7 +11024,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: CodeRepositorySortOrder | None = None,
     ) -> ListCodeRepositoriesOutput: ...
     def list_code_repositories(
-        self, request: ListCodeRepositoriesInput | None = None, /, **params: _t.Any
+        self, request: ListCodeRepositoriesInput | None = None, **params: _t.Any
     ) -> ListCodeRepositoriesOutput:
         """Gets a list of the Git repositories in your account.
 
@@ -11089,7 +11061,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: CompilationJobStatus | None = None,
     ) -> ListCompilationJobsResponse: ...
     def list_compilation_jobs(
-        self, request: ListCompilationJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListCompilationJobsRequest | None = None, **params: _t.Any
     ) -> ListCompilationJobsResponse:
         """Lists model compilation jobs that satisfy various filters.
 
@@ -11133,7 +11105,7 @@ class SageMakerClient(_calls.BaseClient):
         status: SchedulerResourceStatus | None = None,
     ) -> ListComputeQuotasResponse: ...
     def list_compute_quotas(
-        self, request: ListComputeQuotasRequest | None = None, /, **params: _t.Any
+        self, request: ListComputeQuotasRequest | None = None, **params: _t.Any
     ) -> ListComputeQuotasResponse:
         """List the resource allocation definitions.
 
@@ -11163,7 +11135,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> ListContextsResponse: ...
-    def list_contexts(self, request: ListContextsRequest | None = None, /, **params: _t.Any) -> ListContextsResponse:
+    def list_contexts(self, request: ListContextsRequest | None = None, **params: _t.Any) -> ListContextsResponse:
         """Lists the contexts in your account and their properties.
 
         Args:
@@ -11197,7 +11169,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListDataQualityJobDefinitionsResponse: ...
     def list_data_quality_job_definitions(
-        self, request: ListDataQualityJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListDataQualityJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> ListDataQualityJobDefinitionsResponse:
         """Lists the data quality job definitions in your account.
 
@@ -11233,7 +11205,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListDeviceFleetsResponse: ...
     def list_device_fleets(
-        self, request: ListDeviceFleetsRequest | None = None, /, **params: _t.Any
+        self, request: ListDeviceFleetsRequest | None = None, **params: _t.Any
     ) -> ListDeviceFleetsResponse:
         """Returns a list of devices in the fleet.
 
@@ -11262,7 +11234,7 @@ class SageMakerClient(_calls.BaseClient):
         model_name: EntityName | None = None,
         next_token: NextToken | None = None,
     ) -> ListDevicesResponse: ...
-    def list_devices(self, request: ListDevicesRequest | None = None, /, **params: _t.Any) -> ListDevicesResponse:
+    def list_devices(self, request: ListDevicesRequest | None = None, **params: _t.Any) -> ListDevicesResponse:
         """A list of devices.
 
         Args:
@@ -11281,7 +11253,7 @@ class SageMakerClient(_calls.BaseClient):
     def list_domains(
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListDomainsResponse: ...
-    def list_domains(self, request: ListDomainsRequest | None = None, /, **params: _t.Any) -> ListDomainsResponse:
+    def list_domains(self, request: ListDomainsRequest | None = None, **params: _t.Any) -> ListDomainsResponse:
         """Lists the domains.
 
         Args:
@@ -11311,7 +11283,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListEdgeDeploymentPlansResponse: ...
     def list_edge_deployment_plans(
-        self, request: ListEdgeDeploymentPlansRequest | None = None, /, **params: _t.Any
+        self, request: ListEdgeDeploymentPlansRequest | None = None, **params: _t.Any
     ) -> ListEdgeDeploymentPlansResponse:
         """Lists all edge deployment plans.
 
@@ -11350,7 +11322,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: EdgePackagingJobStatus | None = None,
     ) -> ListEdgePackagingJobsResponse: ...
     def list_edge_packaging_jobs(
-        self, request: ListEdgePackagingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListEdgePackagingJobsRequest | None = None, **params: _t.Any
     ) -> ListEdgePackagingJobsResponse:
         """Returns a list of edge packaging jobs.
 
@@ -11384,7 +11356,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: OrderKey | None = None,
     ) -> ListEndpointConfigsOutput: ...
     def list_endpoint_configs(
-        self, request: ListEndpointConfigsInput | None = None, /, **params: _t.Any
+        self, request: ListEndpointConfigsInput | None = None, **params: _t.Any
     ) -> ListEndpointConfigsOutput:
         """Lists endpoint configurations.
 
@@ -11417,7 +11389,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: OrderKey | None = None,
         status_equals: EndpointStatus | None = None,
     ) -> ListEndpointsOutput: ...
-    def list_endpoints(self, request: ListEndpointsInput | None = None, /, **params: _t.Any) -> ListEndpointsOutput:
+    def list_endpoints(self, request: ListEndpointsInput | None = None, **params: _t.Any) -> ListEndpointsOutput:
         """Lists endpoints.
 
         Args:
@@ -11450,7 +11422,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListExperimentsResponse: ...
     def list_experiments(
-        self, request: ListExperimentsRequest | None = None, /, **params: _t.Any
+        self, request: ListExperimentsRequest | None = None, **params: _t.Any
     ) -> ListExperimentsResponse:
         """Lists all the experiments in your account. The list can be filtered to show
         only experiments that were created in a specific time range. The list can be
@@ -11483,7 +11455,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: FeatureGroupSortOrder | None = None,
     ) -> ListFeatureGroupsResponse: ...
     def list_feature_groups(
-        self, request: ListFeatureGroupsRequest | None = None, /, **params: _t.Any
+        self, request: ListFeatureGroupsRequest | None = None, **params: _t.Any
     ) -> ListFeatureGroupsResponse:
         """List ``FeatureGroup``s based on given filter and order.
 
@@ -11514,7 +11486,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListFlowDefinitionsResponse: ...
     def list_flow_definitions(
-        self, request: ListFlowDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListFlowDefinitionsRequest | None = None, **params: _t.Any
     ) -> ListFlowDefinitionsResponse:
         """Returns information about the flow definitions in your account.
 
@@ -11541,7 +11513,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> ListGlobalInferenceGatewaysResponse: ...
     def list_global_inference_gateways(
-        self, request: ListGlobalInferenceGatewaysRequest | None = None, /, **params: _t.Any
+        self, request: ListGlobalInferenceGatewaysRequest | None = None, **params: _t.Any
     ) -> ListGlobalInferenceGatewaysResponse:
         """Lists summaries of the global inference gateways in your account. You can
         filter the results by status.
@@ -11575,7 +11547,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListHubContentVersionsResponse: ...
     def list_hub_content_versions(
-        self, request: ListHubContentVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListHubContentVersionsRequest | None = None, **params: _t.Any
     ) -> ListHubContentVersionsResponse:
         """List hub content versions.
 
@@ -11613,7 +11585,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListHubContentsResponse: ...
     def list_hub_contents(
-        self, request: ListHubContentsRequest | None = None, /, **params: _t.Any
+        self, request: ListHubContentsRequest | None = None, **params: _t.Any
     ) -> ListHubContentsResponse:
         """List the contents of a hub.
 
@@ -11647,7 +11619,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: HubSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListHubsResponse: ...
-    def list_hubs(self, request: ListHubsRequest | None = None, /, **params: _t.Any) -> ListHubsResponse:
+    def list_hubs(self, request: ListHubsRequest | None = None, **params: _t.Any) -> ListHubsResponse:
         """List all existing hubs.
 
         Args:
@@ -11677,7 +11649,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListHumanTaskUisResponse: ...
     def list_human_task_uis(
-        self, request: ListHumanTaskUisRequest | None = None, /, **params: _t.Any
+        self, request: ListHumanTaskUisRequest | None = None, **params: _t.Any
     ) -> ListHumanTaskUisResponse:
         """Returns information about the human task user interfaces in your account.
 
@@ -11711,7 +11683,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: HyperParameterTuningJobStatus | None = None,
     ) -> ListHyperParameterTuningJobsResponse: ...
     def list_hyper_parameter_tuning_jobs(
-        self, request: ListHyperParameterTuningJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListHyperParameterTuningJobsRequest | None = None, **params: _t.Any
     ) -> ListHyperParameterTuningJobsResponse:
         """Gets a list of HyperParameterTuningJobSummary
         (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobSummary.html)
@@ -11750,7 +11722,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: ImageVersionSortOrder | None = None,
     ) -> ListImageVersionsResponse: ...
     def list_image_versions(
-        self, request: ListImageVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListImageVersionsRequest | None = None, **params: _t.Any
     ) -> ListImageVersionsResponse:
         """Lists the versions of a specified image and their properties. The list can be
         filtered by creation time or modified time.
@@ -11785,7 +11757,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ImageSortBy | None = None,
         sort_order: ImageSortOrder | None = None,
     ) -> ListImagesResponse: ...
-    def list_images(self, request: ListImagesRequest | None = None, /, **params: _t.Any) -> ListImagesResponse:
+    def list_images(self, request: ListImagesRequest | None = None, **params: _t.Any) -> ListImagesResponse:
         """Lists the images in your account and their properties. The list can be
         filtered by creation time or modified time, and whether the image name contains
         a specified string.
@@ -11824,7 +11796,7 @@ class SageMakerClient(_calls.BaseClient):
         variant_name_equals: VariantName | None = None,
     ) -> ListInferenceComponentsOutput: ...
     def list_inference_components(
-        self, request: ListInferenceComponentsInput | None = None, /, **params: _t.Any
+        self, request: ListInferenceComponentsInput | None = None, **params: _t.Any
     ) -> ListInferenceComponentsOutput:
         """Lists the inference components in your account and their properties.
 
@@ -11869,7 +11841,7 @@ class SageMakerClient(_calls.BaseClient):
         type: InferenceExperimentType | None = None,
     ) -> ListInferenceExperimentsResponse: ...
     def list_inference_experiments(
-        self, request: ListInferenceExperimentsRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceExperimentsRequest | None = None, **params: _t.Any
     ) -> ListInferenceExperimentsResponse:
         """Returns the list of all inference experiments.
 
@@ -11901,7 +11873,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> ListInferenceGatewaysResponse: ...
     def list_inference_gateways(
-        self, request: ListInferenceGatewaysRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceGatewaysRequest | None = None, **params: _t.Any
     ) -> ListInferenceGatewaysResponse:
         """Lists the in-cluster inference gateways in a global inference gateway, in the
         order that they were added. Each summary includes the status of the in-cluster
@@ -11933,7 +11905,7 @@ class SageMakerClient(_calls.BaseClient):
         step_type: RecommendationStepType | None = None,
     ) -> ListInferenceRecommendationsJobStepsResponse: ...
     def list_inference_recommendations_job_steps(
-        self, request: ListInferenceRecommendationsJobStepsRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceRecommendationsJobStepsRequest | None = None, **params: _t.Any
     ) -> ListInferenceRecommendationsJobStepsResponse:
         """Returns a list of the subtasks for an Inference Recommender job.
 
@@ -11971,7 +11943,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: RecommendationJobStatus | None = None,
     ) -> ListInferenceRecommendationsJobsResponse: ...
     def list_inference_recommendations_jobs(
-        self, request: ListInferenceRecommendationsJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceRecommendationsJobsRequest | None = None, **params: _t.Any
     ) -> ListInferenceRecommendationsJobsResponse:
         """Lists recommendation jobs that satisfy various filters.
 
@@ -12001,7 +11973,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListInferenceRoutersOutput: ...
     def list_inference_routers(
-        self, request: ListInferenceRoutersInput | None = None, /, **params: _t.Any
+        self, request: ListInferenceRoutersInput | None = None, **params: _t.Any
     ) -> ListInferenceRoutersOutput:
         """Lists the inference routers in your account in the current Amazon Web
         Services Region. A router that you just created might not appear in the list
@@ -12021,7 +11993,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListJobSchemaVersionsResponse: ...
     def list_job_schema_versions(
-        self, request: ListJobSchemaVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListJobSchemaVersionsRequest | None = None, **params: _t.Any
     ) -> ListJobSchemaVersionsResponse:
         """Lists available configuration schema versions for a specified job category.
         Use the schema versions with ``DescribeJobSchemaVersion`` to retrieve the full
@@ -12058,7 +12030,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: JobStatus | None = None,
     ) -> ListJobsResponse: ...
-    def list_jobs(self, request: ListJobsRequest | None = None, /, **params: _t.Any) -> ListJobsResponse:
+    def list_jobs(self, request: ListJobsRequest | None = None, **params: _t.Any) -> ListJobsResponse:
         """Lists jobs in a specified category. You can filter results by creation time,
         last modified time, name, and status. Results are sorted by the field you
         specify in ``SortBy``. Use pagination to retrieve large result sets efficiently.
@@ -12101,7 +12073,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: LabelingJobStatus | None = None,
     ) -> ListLabelingJobsResponse: ...
     def list_labeling_jobs(
-        self, request: ListLabelingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListLabelingJobsRequest | None = None, **params: _t.Any
     ) -> ListLabelingJobsResponse:
         """Gets a list of labeling jobs.
 
@@ -12139,7 +12111,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListLabelingJobsForWorkteamResponse: ...
     def list_labeling_jobs_for_workteam(
-        self, request: ListLabelingJobsForWorkteamRequest | None = None, /, **params: _t.Any
+        self, request: ListLabelingJobsForWorkteamRequest | None = None, **params: _t.Any
     ) -> ListLabelingJobsForWorkteamResponse:
         """Gets a list of labeling jobs assigned to a specified work team.
 
@@ -12171,7 +12143,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListLineageGroupsResponse: ...
     def list_lineage_groups(
-        self, request: ListLineageGroupsRequest | None = None, /, **params: _t.Any
+        self, request: ListLineageGroupsRequest | None = None, **params: _t.Any
     ) -> ListLineageGroupsResponse:
         """A list of lineage groups shared with your Amazon Web Services account. For
         more information, see Cross-Account Lineage Tracking
@@ -12206,7 +12178,7 @@ class SageMakerClient(_calls.BaseClient):
         status: MlflowAppStatus | None = None,
     ) -> ListMlflowAppsResponse: ...
     def list_mlflow_apps(
-        self, request: ListMlflowAppsRequest | None = None, /, **params: _t.Any
+        self, request: ListMlflowAppsRequest | None = None, **params: _t.Any
     ) -> ListMlflowAppsResponse:
         """Lists all MLflow Apps
 
@@ -12244,7 +12216,7 @@ class SageMakerClient(_calls.BaseClient):
         tracking_server_status: TrackingServerStatus | None = None,
     ) -> ListMlflowTrackingServersResponse: ...
     def list_mlflow_tracking_servers(
-        self, request: ListMlflowTrackingServersRequest | None = None, /, **params: _t.Any
+        self, request: ListMlflowTrackingServersRequest | None = None, **params: _t.Any
     ) -> ListMlflowTrackingServersResponse:
         """Lists all MLflow Tracking Servers.
 
@@ -12280,7 +12252,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListModelBiasJobDefinitionsResponse: ...
     def list_model_bias_job_definitions(
-        self, request: ListModelBiasJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelBiasJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> ListModelBiasJobDefinitionsResponse:
         """Lists model bias jobs definitions that satisfy various filters.
 
@@ -12317,7 +12289,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: ModelCardExportJobStatus | None = None,
     ) -> ListModelCardExportJobsResponse: ...
     def list_model_card_export_jobs(
-        self, request: ListModelCardExportJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelCardExportJobsRequest | None = None, **params: _t.Any
     ) -> ListModelCardExportJobsResponse:
         """List the export jobs for the Amazon SageMaker Model Card.
 
@@ -12354,7 +12326,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: ModelCardSortOrder | None = None,
     ) -> ListModelCardVersionsResponse: ...
     def list_model_card_versions(
-        self, request: ListModelCardVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelCardVersionsRequest | None = None, **params: _t.Any
     ) -> ListModelCardVersionsResponse:
         """List existing versions of an Amazon SageMaker Model Card.
 
@@ -12388,7 +12360,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: ModelCardSortOrder | None = None,
     ) -> ListModelCardsResponse: ...
     def list_model_cards(
-        self, request: ListModelCardsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelCardsRequest | None = None, **params: _t.Any
     ) -> ListModelCardsResponse:
         """List existing model cards.
 
@@ -12423,7 +12395,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListModelExplainabilityJobDefinitionsResponse: ...
     def list_model_explainability_job_definitions(
-        self, request: ListModelExplainabilityJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelExplainabilityJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> ListModelExplainabilityJobDefinitionsResponse:
         """Lists model explainability job definitions that satisfy various filters.
 
@@ -12452,7 +12424,7 @@ class SageMakerClient(_calls.BaseClient):
         search_expression: ModelMetadataSearchExpression | None = None,
     ) -> ListModelMetadataResponse: ...
     def list_model_metadata(
-        self, request: ListModelMetadataRequest | None = None, /, **params: _t.Any
+        self, request: ListModelMetadataRequest | None = None, **params: _t.Any
     ) -> ListModelMetadataResponse:
         """Lists the domain, framework, task, and model name of standard machine
         learning models found in common model zoos.
@@ -12481,7 +12453,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListModelPackageGroupsOutput: ...
     def list_model_package_groups(
-        self, request: ListModelPackageGroupsInput | None = None, /, **params: _t.Any
+        self, request: ListModelPackageGroupsInput | None = None, **params: _t.Any
     ) -> ListModelPackageGroupsOutput:
         """Gets a list of the model groups in your Amazon Web Services account.
 
@@ -12516,7 +12488,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListModelPackagesOutput: ...
     def list_model_packages(
-        self, request: ListModelPackagesInput | None = None, /, **params: _t.Any
+        self, request: ListModelPackagesInput | None = None, **params: _t.Any
     ) -> ListModelPackagesOutput:
         """Lists the model packages that have been created.
 
@@ -12554,7 +12526,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListModelQualityJobDefinitionsResponse: ...
     def list_model_quality_job_definitions(
-        self, request: ListModelQualityJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelQualityJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> ListModelQualityJobDefinitionsResponse:
         """Gets a list of model quality monitoring job definitions in your account.
 
@@ -12587,7 +12559,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ModelSortKey | None = None,
         sort_order: OrderKey | None = None,
     ) -> ListModelsOutput: ...
-    def list_models(self, request: ListModelsInput | None = None, /, **params: _t.Any) -> ListModelsOutput:
+    def list_models(self, request: ListModelsInput | None = None, **params: _t.Any) -> ListModelsOutput:
         """Lists models created with the ``CreateModel`` API.
 
         Args:
@@ -12620,7 +12592,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: MonitoringAlertStatus | None = None,
     ) -> ListMonitoringAlertHistoryResponse: ...
     def list_monitoring_alert_history(
-        self, request: ListMonitoringAlertHistoryRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringAlertHistoryRequest | None = None, **params: _t.Any
     ) -> ListMonitoringAlertHistoryResponse:
         """Gets a list of past alerts in a model monitoring schedule.
 
@@ -12649,7 +12621,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> ListMonitoringAlertsResponse: ...
     def list_monitoring_alerts(
-        self, request: ListMonitoringAlertsRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringAlertsRequest | None = None, **params: _t.Any
     ) -> ListMonitoringAlertsResponse:
         """Gets the alerts for a single monitoring schedule.
 
@@ -12686,7 +12658,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: ExecutionStatus | None = None,
     ) -> ListMonitoringExecutionsResponse: ...
     def list_monitoring_executions(
-        self, request: ListMonitoringExecutionsRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringExecutionsRequest | None = None, **params: _t.Any
     ) -> ListMonitoringExecutionsResponse:
         """Returns list of all monitoring job executions.
 
@@ -12734,7 +12706,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: ScheduleStatus | None = None,
     ) -> ListMonitoringSchedulesResponse: ...
     def list_monitoring_schedules(
-        self, request: ListMonitoringSchedulesRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringSchedulesRequest | None = None, **params: _t.Any
     ) -> ListMonitoringSchedulesResponse:
         """Returns list of all monitoring schedules.
 
@@ -12778,7 +12750,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
     ) -> ListNotebookInstanceLifecycleConfigsOutput: ...
     def list_notebook_instance_lifecycle_configs(
-        self, request: ListNotebookInstanceLifecycleConfigsInput | None = None, /, **params: _t.Any
+        self, request: ListNotebookInstanceLifecycleConfigsInput | None = None, **params: _t.Any
     ) -> ListNotebookInstanceLifecycleConfigsOutput:
         """Lists notebook instance lifestyle configurations created with the
         CreateNotebookInstanceLifecycleConfig
@@ -12822,7 +12794,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: NotebookInstanceStatus | None = None,
     ) -> ListNotebookInstancesOutput: ...
     def list_notebook_instances(
-        self, request: ListNotebookInstancesInput | None = None, /, **params: _t.Any
+        self, request: ListNotebookInstancesInput | None = None, **params: _t.Any
     ) -> ListNotebookInstancesOutput:
         """Returns a list of the SageMaker AI notebook instances in the requester's
         account in an Amazon Web Services Region.
@@ -12868,7 +12840,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: OptimizationJobStatus | None = None,
     ) -> ListOptimizationJobsResponse: ...
     def list_optimization_jobs(
-        self, request: ListOptimizationJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListOptimizationJobsRequest | None = None, **params: _t.Any
     ) -> ListOptimizationJobsResponse:
         """Lists the optimization jobs in your account and their properties.
 
@@ -12898,7 +12870,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListPartnerAppsResponse: ...
     def list_partner_apps(
-        self, request: ListPartnerAppsRequest | None = None, /, **params: _t.Any
+        self, request: ListPartnerAppsRequest | None = None, **params: _t.Any
     ) -> ListPartnerAppsResponse:
         """Lists all of the SageMaker Partner AI Apps in an account.
 
@@ -12923,7 +12895,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListPipelineExecutionStepsResponse: ...
     def list_pipeline_execution_steps(
-        self, request: ListPipelineExecutionStepsRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineExecutionStepsRequest | None = None, **params: _t.Any
     ) -> ListPipelineExecutionStepsResponse:
         """Gets a list of ``PipeLineExecutionStep`` objects.
 
@@ -12952,7 +12924,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListPipelineExecutionsResponse: ...
     def list_pipeline_executions(
-        self, request: ListPipelineExecutionsRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineExecutionsRequest | None = None, **params: _t.Any
     ) -> ListPipelineExecutionsResponse:
         """Gets a list of the pipeline executions.
 
@@ -12982,7 +12954,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> ListPipelineParametersForExecutionResponse: ...
     def list_pipeline_parameters_for_execution(
-        self, request: ListPipelineParametersForExecutionRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineParametersForExecutionRequest | None = None, **params: _t.Any
     ) -> ListPipelineParametersForExecutionResponse:
         """Gets a list of parameters for a pipeline execution.
 
@@ -13009,7 +12981,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListPipelineVersionsResponse: ...
     def list_pipeline_versions(
-        self, request: ListPipelineVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineVersionsRequest | None = None, **params: _t.Any
     ) -> ListPipelineVersionsResponse:
         """Gets a list of all versions of the pipeline.
 
@@ -13039,7 +13011,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: SortPipelinesBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListPipelinesResponse: ...
-    def list_pipelines(self, request: ListPipelinesRequest | None = None, /, **params: _t.Any) -> ListPipelinesResponse:
+    def list_pipelines(self, request: ListPipelinesRequest | None = None, **params: _t.Any) -> ListPipelinesResponse:
         """Gets a list of pipelines.
 
         Args:
@@ -13072,7 +13044,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: ProcessingJobStatus | None = None,
     ) -> ListProcessingJobsResponse: ...
     def list_processing_jobs(
-        self, request: ListProcessingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListProcessingJobsRequest | None = None, **params: _t.Any
     ) -> ListProcessingJobsResponse:
         """Lists processing jobs that satisfy various filters.
 
@@ -13106,7 +13078,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ProjectSortBy | None = None,
         sort_order: ProjectSortOrder | None = None,
     ) -> ListProjectsOutput: ...
-    def list_projects(self, request: ListProjectsInput | None = None, /, **params: _t.Any) -> ListProjectsOutput:
+    def list_projects(self, request: ListProjectsInput | None = None, **params: _t.Any) -> ListProjectsOutput:
         """Gets a list of the projects in an Amazon Web Services account.
 
         Args:
@@ -13136,7 +13108,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: ResourceCatalogSortOrder | None = None,
     ) -> ListResourceCatalogsResponse: ...
     def list_resource_catalogs(
-        self, request: ListResourceCatalogsRequest | None = None, /, **params: _t.Any
+        self, request: ListResourceCatalogsRequest | None = None, **params: _t.Any
     ) -> ListResourceCatalogsResponse:
         """Lists Amazon SageMaker Catalogs based on given filters and orders. The
         maximum number of ``ResourceCatalog``s viewable is 1000.
@@ -13167,7 +13139,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         space_name_contains: SpaceName | None = None,
     ) -> ListSpacesResponse: ...
-    def list_spaces(self, request: ListSpacesRequest | None = None, /, **params: _t.Any) -> ListSpacesResponse:
+    def list_spaces(self, request: ListSpacesRequest | None = None, **params: _t.Any) -> ListSpacesResponse:
         """Lists spaces.
 
         Args:
@@ -13193,7 +13165,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> ListStageDevicesResponse: ...
     def list_stage_devices(
-        self, request: ListStageDevicesRequest | None = None, /, **params: _t.Any
+        self, request: ListStageDevicesRequest | None = None, **params: _t.Any
     ) -> ListStageDevicesResponse:
         """Lists devices allocated to the stage, containing detailed device information
         and deployment status.
@@ -13228,7 +13200,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
     ) -> ListStudioLifecycleConfigsResponse: ...
     def list_studio_lifecycle_configs(
-        self, request: ListStudioLifecycleConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListStudioLifecycleConfigsRequest | None = None, **params: _t.Any
     ) -> ListStudioLifecycleConfigsResponse:
         """Lists the Amazon SageMaker AI Studio Lifecycle Configurations in your Amazon
         Web Services Account.
@@ -13262,7 +13234,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> ListSubscribedWorkteamsResponse: ...
     def list_subscribed_workteams(
-        self, request: ListSubscribedWorkteamsRequest | None = None, /, **params: _t.Any
+        self, request: ListSubscribedWorkteamsRequest | None = None, **params: _t.Any
     ) -> ListSubscribedWorkteamsResponse:
         """Gets a list of the work teams that you are subscribed to in the Amazon Web
         Services Marketplace. The list may be empty if no work team satisfies the filter
@@ -13286,7 +13258,7 @@ class SageMakerClient(_calls.BaseClient):
         max_results: ListTagsMaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListTagsOutput: ...
-    def list_tags(self, request: ListTagsInput | None = None, /, **params: _t.Any) -> ListTagsOutput:
+    def list_tags(self, request: ListTagsInput | None = None, **params: _t.Any) -> ListTagsOutput:
         """Returns the tags for the specified SageMaker resource.
 
         Args:
@@ -13317,7 +13289,7 @@ class SageMakerClient(_calls.BaseClient):
         warm_pool_status_equals: WarmPoolResourceStatus | None = None,
     ) -> ListTrainingJobsResponse: ...
     def list_training_jobs(
-        self, request: ListTrainingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingJobsRequest | None = None, **params: _t.Any
     ) -> ListTrainingJobsResponse:
         """Lists training jobs.
 
@@ -13374,7 +13346,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: TrainingJobStatus | None = None,
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
     def list_training_jobs_for_hyper_parameter_tuning_job(
-        self, request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None, **params: _t.Any
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse:
         """Gets a list of TrainingJobSummary
         (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobSummary.html)
@@ -13407,7 +13379,7 @@ class SageMakerClient(_calls.BaseClient):
         start_time_before: Timestamp | None = None,
     ) -> ListTrainingPlansResponse: ...
     def list_training_plans(
-        self, request: ListTrainingPlansRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingPlansRequest | None = None, **params: _t.Any
     ) -> ListTrainingPlansResponse:
         """Retrieves a list of training plans for the current account.
 
@@ -13437,7 +13409,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: TrainingSessionStatus | None = None,
     ) -> ListTrainingSessionsResponse: ...
     def list_training_sessions(
-        self, request: ListTrainingSessionsRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingSessionsRequest | None = None, **params: _t.Any
     ) -> ListTrainingSessionsResponse:
         """Lists training sessions in your account. You can filter results by creation
         time, name, and status. The operation paginates results. To retrieve additional
@@ -13478,7 +13450,7 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: TransformJobStatus | None = None,
     ) -> ListTransformJobsResponse: ...
     def list_transform_jobs(
-        self, request: ListTransformJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListTransformJobsRequest | None = None, **params: _t.Any
     ) -> ListTransformJobsResponse:
         """Lists transform jobs.
 
@@ -13515,7 +13487,7 @@ class SageMakerClient(_calls.BaseClient):
         trial_name: ExperimentEntityName | None = None,
     ) -> ListTrialComponentsResponse: ...
     def list_trial_components(
-        self, request: ListTrialComponentsRequest | None = None, /, **params: _t.Any
+        self, request: ListTrialComponentsRequest | None = None, **params: _t.Any
     ) -> ListTrialComponentsResponse:
         """Lists the trial components in your account. You can sort the list by trial
         component name or creation time. You can filter the list to show only components
@@ -13556,7 +13528,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         trial_component_name: ExperimentEntityName | None = None,
     ) -> ListTrialsResponse: ...
-    def list_trials(self, request: ListTrialsRequest | None = None, /, **params: _t.Any) -> ListTrialsResponse:
+    def list_trials(self, request: ListTrialsRequest | None = None, **params: _t.Any) -> ListTrialsResponse:
         """Lists the trials in your account. Specify an experiment name to limit the
         list to the trials that are part of that experiment. Specify a trial component
         name to limit the list to the trials that associated with that trial component.
@@ -13589,7 +13561,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
     ) -> ListUltraServersByReservedCapacityResponse: ...
     def list_ultra_servers_by_reserved_capacity(
-        self, request: ListUltraServersByReservedCapacityRequest | None = None, /, **params: _t.Any
+        self, request: ListUltraServersByReservedCapacityRequest | None = None, **params: _t.Any
     ) -> ListUltraServersByReservedCapacityResponse:
         """Lists all UltraServers that are part of a specified reserved capacity.
 
@@ -13615,7 +13587,7 @@ class SageMakerClient(_calls.BaseClient):
         user_profile_name_contains: UserProfileName | None = None,
     ) -> ListUserProfilesResponse: ...
     def list_user_profiles(
-        self, request: ListUserProfilesRequest | None = None, /, **params: _t.Any
+        self, request: ListUserProfilesRequest | None = None, **params: _t.Any
     ) -> ListUserProfilesResponse:
         """Lists user profiles.
 
@@ -13641,9 +13613,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListWorkforcesSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListWorkforcesResponse: ...
-    def list_workforces(
-        self, request: ListWorkforcesRequest | None = None, /, **params: _t.Any
-    ) -> ListWorkforcesResponse:
+    def list_workforces(self, request: ListWorkforcesRequest | None = None, **params: _t.Any) -> ListWorkforcesResponse:
         """Use this operation to list all private and vendor workforces in an Amazon Web
         Services Region. Note that you can only have one private workforce per Amazon
         Web Services Region.
@@ -13669,7 +13639,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListWorkteamsSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListWorkteamsResponse: ...
-    def list_workteams(self, request: ListWorkteamsRequest | None = None, /, **params: _t.Any) -> ListWorkteamsResponse:
+    def list_workteams(self, request: ListWorkteamsRequest | None = None, **params: _t.Any) -> ListWorkteamsResponse:
         """Gets a list of private work teams that you have defined in a region. The list
         may be empty if no work team satisfies the filter specified in the
         ``NameContains`` parameter.
@@ -13699,7 +13669,7 @@ class SageMakerClient(_calls.BaseClient):
         node_logical_ids: MoveClusterNodeLogicalIds | None = None,
     ) -> MoveClusterNodesResponse: ...
     def move_cluster_nodes(
-        self, request: MoveClusterNodesRequest | None = None, /, **params: _t.Any
+        self, request: MoveClusterNodesRequest | None = None, **params: _t.Any
     ) -> MoveClusterNodesResponse:
         """Moves running nodes from one instance group to another instance group. The
         target instance group can be in the same HyperPod cluster or in a different
@@ -13748,7 +13718,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, endpoint_name: EndpointName, resource_policy: EndpointPolicyDocument
     ) -> PutEndpointPolicyResponse: ...
     def put_endpoint_policy(
-        self, request: PutEndpointPolicyRequest | None = None, /, **params: _t.Any
+        self, request: PutEndpointPolicyRequest | None = None, **params: _t.Any
     ) -> PutEndpointPolicyResponse:
         """Attaches a resource-based policy to an endpoint. With an endpoint policy, you
         can allow other Amazon Web Services accounts to send requests to your endpoint,
@@ -13780,7 +13750,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, model_package_group_name: EntityName, resource_policy: PolicyString
     ) -> PutModelPackageGroupPolicyOutput: ...
     def put_model_package_group_policy(
-        self, request: PutModelPackageGroupPolicyInput | None = None, /, **params: _t.Any
+        self, request: PutModelPackageGroupPolicyInput | None = None, **params: _t.Any
     ) -> PutModelPackageGroupPolicyOutput:
         """Adds a resouce policy to control access to a model group. For information
         about resoure policies, see Identity-based policies and resource-based policies
@@ -13807,7 +13777,7 @@ class SageMakerClient(_calls.BaseClient):
         next_token: String8192 | None = None,
         start_arns: QueryLineageStartArns | None = None,
     ) -> QueryLineageResponse: ...
-    def query_lineage(self, request: QueryLineageRequest | None = None, /, **params: _t.Any) -> QueryLineageResponse:
+    def query_lineage(self, request: QueryLineageRequest | None = None, **params: _t.Any) -> QueryLineageResponse:
         """Use this action to inspect your lineage and discover relationships between
         entities. For more information, see Querying Lineage Entities
         (https://docs.aws.amazon.com/sagemaker/latest/dg/querying-lineage-entities.html)
@@ -13832,7 +13802,7 @@ class SageMakerClient(_calls.BaseClient):
     def register_devices(
         self, *, device_fleet_name: EntityName, devices: Devices, tags: TagList | None = None
     ) -> None: ...
-    def register_devices(self, request: RegisterDevicesRequest | None = None, /, **params: _t.Any) -> None:
+    def register_devices(self, request: RegisterDevicesRequest | None = None, **params: _t.Any) -> None:
         """Register devices.
 
         Args:
@@ -13854,7 +13824,7 @@ class SageMakerClient(_calls.BaseClient):
         namespace: GlobalInferenceGatewayKubernetesNamespace,
     ) -> RemoveInferenceGatewayResponse: ...
     def remove_inference_gateway(
-        self, request: RemoveInferenceGatewayRequest | None = None, /, **params: _t.Any
+        self, request: RemoveInferenceGatewayRequest | None = None, **params: _t.Any
     ) -> RemoveInferenceGatewayResponse:
         """Removes an in-cluster inference gateway from a global inference gateway. This
         operation is asynchronous: the in-cluster inference gateway moves to the
@@ -13890,7 +13860,7 @@ class SageMakerClient(_calls.BaseClient):
         ui_template: UiTemplate | None = None,
     ) -> RenderUiTemplateResponse: ...
     def render_ui_template(
-        self, request: RenderUiTemplateRequest | None = None, /, **params: _t.Any
+        self, request: RenderUiTemplateRequest | None = None, **params: _t.Any
     ) -> RenderUiTemplateResponse:
         """Renders the UI template so that you can preview the worker's experience.
 
@@ -13914,7 +13884,7 @@ class SageMakerClient(_calls.BaseClient):
         parallelism_configuration: ParallelismConfiguration | None = None,
     ) -> RetryPipelineExecutionResponse: ...
     def retry_pipeline_execution(
-        self, request: RetryPipelineExecutionRequest | None = None, /, **params: _t.Any
+        self, request: RetryPipelineExecutionRequest | None = None, **params: _t.Any
     ) -> RetryPipelineExecutionResponse:
         """Retry the execution of the pipeline.
 
@@ -13942,7 +13912,7 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SearchSortOrder | None = None,
         visibility_conditions: VisibilityConditionsList | None = None,
     ) -> SearchResponse: ...
-    def search(self, request: SearchRequest | None = None, /, **params: _t.Any) -> SearchResponse:
+    def search(self, request: SearchRequest | None = None, **params: _t.Any) -> SearchResponse:
         """Finds SageMaker resources that match a search query. Matching resources are
         returned as a list of ``SearchRecord`` objects in the response. You can sort the
         search results by any resource property in a ascending or descending order.
@@ -13986,7 +13956,7 @@ class SageMakerClient(_calls.BaseClient):
         ultra_server_type: UltraServerType | None = None,
     ) -> SearchTrainingPlanOfferingsResponse: ...
     def search_training_plan_offerings(
-        self, request: SearchTrainingPlanOfferingsRequest | None = None, /, **params: _t.Any
+        self, request: SearchTrainingPlanOfferingsRequest | None = None, **params: _t.Any
     ) -> SearchTrainingPlanOfferingsResponse:
         """Searches for available training plan offerings based on specified criteria.
 
@@ -14031,7 +14001,7 @@ class SageMakerClient(_calls.BaseClient):
         failure_reason: String256 | None = None,
     ) -> SendPipelineExecutionStepFailureResponse: ...
     def send_pipeline_execution_step_failure(
-        self, request: SendPipelineExecutionStepFailureRequest | None = None, /, **params: _t.Any
+        self, request: SendPipelineExecutionStepFailureRequest | None = None, **params: _t.Any
     ) -> SendPipelineExecutionStepFailureResponse:
         """Notifies the pipeline that the execution of a callback step failed, along
         with a message describing why. When a callback step is run, the pipeline
@@ -14059,7 +14029,7 @@ class SageMakerClient(_calls.BaseClient):
         output_parameters: OutputParameterList | None = None,
     ) -> SendPipelineExecutionStepSuccessResponse: ...
     def send_pipeline_execution_step_success(
-        self, request: SendPipelineExecutionStepSuccessRequest | None = None, /, **params: _t.Any
+        self, request: SendPipelineExecutionStepSuccessRequest | None = None, **params: _t.Any
     ) -> SendPipelineExecutionStepSuccessResponse:
         """Notifies the pipeline that the execution of a callback step succeeded and
         provides a list of the step's output parameters. When a callback step is run,
@@ -14083,7 +14053,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, cluster_name: ClusterNameOrArn, deep_health_check_configurations: DeepHealthCheckConfigurations
     ) -> StartClusterHealthCheckResponse: ...
     def start_cluster_health_check(
-        self, request: StartClusterHealthCheckRequest | None = None, /, **params: _t.Any
+        self, request: StartClusterHealthCheckRequest | None = None, **params: _t.Any
     ) -> StartClusterHealthCheckResponse:
         """Start deep health checks for a SageMaker HyperPod cluster. You can use
         DescribeClusterNode
@@ -14107,7 +14077,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def start_edge_deployment_stage(self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName) -> None: ...
     def start_edge_deployment_stage(
-        self, request: StartEdgeDeploymentStageRequest | None = None, /, **params: _t.Any
+        self, request: StartEdgeDeploymentStageRequest | None = None, **params: _t.Any
     ) -> None:
         """Starts a stage in an edge deployment plan.
 
@@ -14124,7 +14094,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def start_inference_experiment(self, *, name: InferenceExperimentName) -> StartInferenceExperimentResponse: ...
     def start_inference_experiment(
-        self, request: StartInferenceExperimentRequest | None = None, /, **params: _t.Any
+        self, request: StartInferenceExperimentRequest | None = None, **params: _t.Any
     ) -> StartInferenceExperimentResponse:
         """Starts an inference experiment.
 
@@ -14142,7 +14112,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, tracking_server_name: TrackingServerName
     ) -> StartMlflowTrackingServerResponse: ...
     def start_mlflow_tracking_server(
-        self, request: StartMlflowTrackingServerRequest | None = None, /, **params: _t.Any
+        self, request: StartMlflowTrackingServerRequest | None = None, **params: _t.Any
     ) -> StartMlflowTrackingServerResponse:
         """Programmatically start an MLflow Tracking Server.
 
@@ -14156,7 +14126,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def start_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     def start_monitoring_schedule(
-        self, request: StartMonitoringScheduleRequest | None = None, /, **params: _t.Any
+        self, request: StartMonitoringScheduleRequest | None = None, **params: _t.Any
     ) -> None:
         """Starts a previously stopped monitoring schedule.
 
@@ -14172,7 +14142,7 @@ class SageMakerClient(_calls.BaseClient):
     def start_notebook_instance(self, request: StartNotebookInstanceInput, /) -> None: ...
     @_t.overload
     def start_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
-    def start_notebook_instance(self, request: StartNotebookInstanceInput | None = None, /, **params: _t.Any) -> None:
+    def start_notebook_instance(self, request: StartNotebookInstanceInput | None = None, **params: _t.Any) -> None:
         """Launches an ML compute instance with the latest version of the libraries and
         attaches your ML storage volume. After configuring the notebook instance,
         SageMaker AI sets the notebook instance status to ``InService``. A notebook
@@ -14203,7 +14173,7 @@ class SageMakerClient(_calls.BaseClient):
         selective_execution_config: SelectiveExecutionConfig | None = None,
     ) -> StartPipelineExecutionResponse: ...
     def start_pipeline_execution(
-        self, request: StartPipelineExecutionRequest | None = None, /, **params: _t.Any
+        self, request: StartPipelineExecutionRequest | None = None, **params: _t.Any
     ) -> StartPipelineExecutionResponse:
         """Starts a pipeline execution.
 
@@ -14228,7 +14198,7 @@ class SageMakerClient(_calls.BaseClient):
     def start_session(self, request: StartSessionRequest, /) -> StartSessionResponse: ...
     @_t.overload
     def start_session(self, *, resource_identifier: ResourceIdentifier) -> StartSessionResponse: ...
-    def start_session(self, request: StartSessionRequest | None = None, /, **params: _t.Any) -> StartSessionResponse:
+    def start_session(self, request: StartSessionRequest | None = None, **params: _t.Any) -> StartSessionResponse:
         """Initiates a remote connection session between a local integrated development
         environments (IDEs) and a remote SageMaker space.
 
@@ -14243,7 +14213,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> StopAIBenchmarkJobResponse: ...
     def stop_ai_benchmark_job(
-        self, request: StopAIBenchmarkJobRequest | None = None, /, **params: _t.Any
+        self, request: StopAIBenchmarkJobRequest | None = None, **params: _t.Any
     ) -> StopAIBenchmarkJobResponse:
         """Stops a running AI benchmark job.
 
@@ -14261,7 +14231,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, ai_recommendation_job_name: AIEntityName
     ) -> StopAIRecommendationJobResponse: ...
     def stop_ai_recommendation_job(
-        self, request: StopAIRecommendationJobRequest | None = None, /, **params: _t.Any
+        self, request: StopAIRecommendationJobRequest | None = None, **params: _t.Any
     ) -> StopAIRecommendationJobResponse:
         """Stops a running AI recommendation job.
 
@@ -14274,7 +14244,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_auto_ml_job(self, request: StopAutoMLJobRequest, /) -> None: ...
     @_t.overload
     def stop_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> None: ...
-    def stop_auto_ml_job(self, request: StopAutoMLJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_auto_ml_job(self, request: StopAutoMLJobRequest | None = None, **params: _t.Any) -> None:
         """A method for forcing a running job to shut down.
 
         Args:
@@ -14286,7 +14256,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_compilation_job(self, request: StopCompilationJobRequest, /) -> None: ...
     @_t.overload
     def stop_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
-    def stop_compilation_job(self, request: StopCompilationJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_compilation_job(self, request: StopCompilationJobRequest | None = None, **params: _t.Any) -> None:
         """Stops a model compilation job.
 
         To stop a job, Amazon SageMaker AI sends the algorithm the SIGTERM signal. This
@@ -14307,7 +14277,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_edge_deployment_stage(self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName) -> None: ...
     def stop_edge_deployment_stage(
-        self, request: StopEdgeDeploymentStageRequest | None = None, /, **params: _t.Any
+        self, request: StopEdgeDeploymentStageRequest | None = None, **params: _t.Any
     ) -> None:
         """Stops a stage in an edge deployment plan.
 
@@ -14321,7 +14291,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_edge_packaging_job(self, request: StopEdgePackagingJobRequest, /) -> None: ...
     @_t.overload
     def stop_edge_packaging_job(self, *, edge_packaging_job_name: EntityName) -> None: ...
-    def stop_edge_packaging_job(self, request: StopEdgePackagingJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_edge_packaging_job(self, request: StopEdgePackagingJobRequest | None = None, **params: _t.Any) -> None:
         """Request to stop an edge packaging job.
 
         Args:
@@ -14336,7 +14306,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
     ) -> None: ...
     def stop_hyper_parameter_tuning_job(
-        self, request: StopHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
+        self, request: StopHyperParameterTuningJobRequest | None = None, **params: _t.Any
     ) -> None:
         """Stops a running hyperparameter tuning job and all running training jobs that
         the tuning job launched.
@@ -14366,7 +14336,7 @@ class SageMakerClient(_calls.BaseClient):
         reason: InferenceExperimentStatusReason | None = None,
     ) -> StopInferenceExperimentResponse: ...
     def stop_inference_experiment(
-        self, request: StopInferenceExperimentRequest | None = None, /, **params: _t.Any
+        self, request: StopInferenceExperimentRequest | None = None, **params: _t.Any
     ) -> StopInferenceExperimentResponse:
         """Stops an inference experiment.
 
@@ -14384,7 +14354,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_inference_recommendations_job(self, *, job_name: RecommendationJobName) -> None: ...
     def stop_inference_recommendations_job(
-        self, request: StopInferenceRecommendationsJobRequest | None = None, /, **params: _t.Any
+        self, request: StopInferenceRecommendationsJobRequest | None = None, **params: _t.Any
     ) -> None:
         """Stops an Inference Recommender job.
 
@@ -14397,7 +14367,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_job(self, request: StopJobRequest, /) -> StopJobResponse: ...
     @_t.overload
     def stop_job(self, *, job_category: JobCategory, job_name: JobName) -> StopJobResponse: ...
-    def stop_job(self, request: StopJobRequest | None = None, /, **params: _t.Any) -> StopJobResponse:
+    def stop_job(self, request: StopJobRequest | None = None, **params: _t.Any) -> StopJobResponse:
         """Stops a running job. When you call ``StopJob``, Amazon SageMaker sets the job
         status to ``Stopping``. After the job stops, the status changes to ``Stopped``.
         Partial results may be available in the output location if the job was in
@@ -14419,7 +14389,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_labeling_job(self, request: StopLabelingJobRequest, /) -> None: ...
     @_t.overload
     def stop_labeling_job(self, *, labeling_job_name: LabelingJobName) -> None: ...
-    def stop_labeling_job(self, request: StopLabelingJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_labeling_job(self, request: StopLabelingJobRequest | None = None, **params: _t.Any) -> None:
         """Stops a running labeling job. A job that is stopped cannot be restarted. Any
         results obtained before the job is stopped are placed in the Amazon S3 output
         bucket.
@@ -14438,7 +14408,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, tracking_server_name: TrackingServerName
     ) -> StopMlflowTrackingServerResponse: ...
     def stop_mlflow_tracking_server(
-        self, request: StopMlflowTrackingServerRequest | None = None, /, **params: _t.Any
+        self, request: StopMlflowTrackingServerRequest | None = None, **params: _t.Any
     ) -> StopMlflowTrackingServerResponse:
         """Programmatically stop an MLflow Tracking Server.
 
@@ -14451,9 +14421,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_monitoring_schedule(self, request: StopMonitoringScheduleRequest, /) -> None: ...
     @_t.overload
     def stop_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
-    def stop_monitoring_schedule(
-        self, request: StopMonitoringScheduleRequest | None = None, /, **params: _t.Any
-    ) -> None:
+    def stop_monitoring_schedule(self, request: StopMonitoringScheduleRequest | None = None, **params: _t.Any) -> None:
         """Stops a previously started monitoring schedule.
 
         Args:
@@ -14465,7 +14433,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_notebook_instance(self, request: StopNotebookInstanceInput, /) -> None: ...
     @_t.overload
     def stop_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
-    def stop_notebook_instance(self, request: StopNotebookInstanceInput | None = None, /, **params: _t.Any) -> None:
+    def stop_notebook_instance(self, request: StopNotebookInstanceInput | None = None, **params: _t.Any) -> None:
         """Terminates the ML compute instance. Before terminating the instance,
         SageMaker AI disconnects the ML storage volume from it. SageMaker AI preserves
         the ML storage volume. SageMaker AI stops charging you for the ML compute
@@ -14485,7 +14453,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_optimization_job(self, request: StopOptimizationJobRequest, /) -> None: ...
     @_t.overload
     def stop_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
-    def stop_optimization_job(self, request: StopOptimizationJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_optimization_job(self, request: StopOptimizationJobRequest | None = None, **params: _t.Any) -> None:
         """Ends a running inference optimization job.
 
         Args:
@@ -14500,7 +14468,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, pipeline_execution_arn: PipelineExecutionArn, client_request_token: IdempotencyToken | None = None
     ) -> StopPipelineExecutionResponse: ...
     def stop_pipeline_execution(
-        self, request: StopPipelineExecutionRequest | None = None, /, **params: _t.Any
+        self, request: StopPipelineExecutionRequest | None = None, **params: _t.Any
     ) -> StopPipelineExecutionResponse:
         """Stops a pipeline execution.
 
@@ -14541,7 +14509,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_processing_job(self, request: StopProcessingJobRequest, /) -> None: ...
     @_t.overload
     def stop_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
-    def stop_processing_job(self, request: StopProcessingJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_processing_job(self, request: StopProcessingJobRequest | None = None, **params: _t.Any) -> None:
         """Stops a processing job.
 
         Args:
@@ -14553,7 +14521,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_training_job(self, request: StopTrainingJobRequest, /) -> None: ...
     @_t.overload
     def stop_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
-    def stop_training_job(self, request: StopTrainingJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_training_job(self, request: StopTrainingJobRequest | None = None, **params: _t.Any) -> None:
         """Stops a training job. To stop a job, SageMaker sends the algorithm the
         ``SIGTERM`` signal, which delays job termination for 120 seconds. Algorithms
         might use this 120-second window to save the model artifacts, so the results of
@@ -14573,7 +14541,7 @@ class SageMakerClient(_calls.BaseClient):
     @_t.overload
     def stop_training_session(self, *, training_session_name: TrainingSessionName) -> StopTrainingSessionResponse: ...
     def stop_training_session(
-        self, request: StopTrainingSessionRequest | None = None, /, **params: _t.Any
+        self, request: StopTrainingSessionRequest | None = None, **params: _t.Any
     ) -> StopTrainingSessionResponse:
         """Stops a running training session and sets the session status to ``Stopping``.
         After the session stops, the status changes to ``Stopped``. To delete a stopped
@@ -14594,7 +14562,7 @@ class SageMakerClient(_calls.BaseClient):
     def stop_transform_job(self, request: StopTransformJobRequest, /) -> None: ...
     @_t.overload
     def stop_transform_job(self, *, transform_job_name: TransformJobName) -> None: ...
-    def stop_transform_job(self, request: StopTransformJobRequest | None = None, /, **params: _t.Any) -> None:
+    def stop_transform_job(self, request: StopTransformJobRequest | None = None, **params: _t.Any) -> None:
         """Stops a batch transform job.
 
         When Amazon SageMaker receives a ``StopTransformJob`` request, the status of the
@@ -14619,7 +14587,7 @@ class SageMakerClient(_calls.BaseClient):
         properties_to_remove: ListLineageEntityParameterKey | None = None,
         status: ActionStatus | None = None,
     ) -> UpdateActionResponse: ...
-    def update_action(self, request: UpdateActionRequest | None = None, /, **params: _t.Any) -> UpdateActionResponse:
+    def update_action(self, request: UpdateActionRequest | None = None, **params: _t.Any) -> UpdateActionResponse:
         """Updates an action.
 
         Args:
@@ -14643,7 +14611,7 @@ class SageMakerClient(_calls.BaseClient):
         kernel_gateway_image_config: KernelGatewayImageConfig | None = None,
     ) -> UpdateAppImageConfigResponse: ...
     def update_app_image_config(
-        self, request: UpdateAppImageConfigRequest | None = None, /, **params: _t.Any
+        self, request: UpdateAppImageConfigRequest | None = None, **params: _t.Any
     ) -> UpdateAppImageConfigResponse:
         """Updates the properties of an AppImageConfig.
 
@@ -14666,9 +14634,7 @@ class SageMakerClient(_calls.BaseClient):
         properties: ArtifactProperties | None = None,
         properties_to_remove: ListLineageEntityParameterKey | None = None,
     ) -> UpdateArtifactResponse: ...
-    def update_artifact(
-        self, request: UpdateArtifactRequest | None = None, /, **params: _t.Any
-    ) -> UpdateArtifactResponse:
+    def update_artifact(self, request: UpdateArtifactRequest | None = None, **params: _t.Any) -> UpdateArtifactResponse:
         """Updates an artifact.
 
         Args:
@@ -14697,7 +14663,7 @@ class SageMakerClient(_calls.BaseClient):
         restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = None,
         tiered_storage_config: ClusterTieredStorageConfig | None = None,
     ) -> UpdateClusterResponse: ...
-    def update_cluster(self, request: UpdateClusterRequest | None = None, /, **params: _t.Any) -> UpdateClusterResponse:
+    def update_cluster(self, request: UpdateClusterRequest | None = None, **params: _t.Any) -> UpdateClusterResponse:
         """Updates a SageMaker HyperPod cluster.
 
         Args:
@@ -14731,7 +14697,7 @@ class SageMakerClient(_calls.BaseClient):
         extension_version: ExtensionVersion | None = None,
     ) -> UpdateClusterExtensionResponse: ...
     def update_cluster_extension(
-        self, request: UpdateClusterExtensionRequest | None = None, /, **params: _t.Any
+        self, request: UpdateClusterExtensionRequest | None = None, **params: _t.Any
     ) -> UpdateClusterExtensionResponse:
         """Updates the configuration or the version of an extension installed on a
         SageMaker HyperPod cluster. SageMaker HyperPod applies the change to every node
@@ -14778,7 +14744,7 @@ class SageMakerClient(_calls.BaseClient):
         scheduler_config: SchedulerConfig | None = None,
     ) -> UpdateClusterSchedulerConfigResponse: ...
     def update_cluster_scheduler_config(
-        self, request: UpdateClusterSchedulerConfigRequest | None = None, /, **params: _t.Any
+        self, request: UpdateClusterSchedulerConfigRequest | None = None, **params: _t.Any
     ) -> UpdateClusterSchedulerConfigResponse:
         """Update the cluster policy configuration.
 
@@ -14802,7 +14768,7 @@ class SageMakerClient(_calls.BaseClient):
         instance_groups: UpdateClusterSoftwareInstanceGroups | None = None,
     ) -> UpdateClusterSoftwareResponse: ...
     def update_cluster_software(
-        self, request: UpdateClusterSoftwareRequest | None = None, /, **params: _t.Any
+        self, request: UpdateClusterSoftwareRequest | None = None, **params: _t.Any
     ) -> UpdateClusterSoftwareResponse:
         """Updates the platform software of a SageMaker HyperPod cluster for security
         patching. To learn how to use this API, see Update the SageMaker HyperPod
@@ -14830,7 +14796,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, code_repository_name: EntityName, git_config: GitConfigForUpdate | None = None
     ) -> UpdateCodeRepositoryOutput: ...
     def update_code_repository(
-        self, request: UpdateCodeRepositoryInput | None = None, /, **params: _t.Any
+        self, request: UpdateCodeRepositoryInput | None = None, **params: _t.Any
     ) -> UpdateCodeRepositoryOutput:
         """Updates the specified Git repository with the specified values.
 
@@ -14855,7 +14821,7 @@ class SageMakerClient(_calls.BaseClient):
         description: EntityDescription | None = None,
     ) -> UpdateComputeQuotaResponse: ...
     def update_compute_quota(
-        self, request: UpdateComputeQuotaRequest | None = None, /, **params: _t.Any
+        self, request: UpdateComputeQuotaRequest | None = None, **params: _t.Any
     ) -> UpdateComputeQuotaResponse:
         """Update the compute allocation definition.
 
@@ -14880,7 +14846,7 @@ class SageMakerClient(_calls.BaseClient):
         properties: LineageEntityParameters | None = None,
         properties_to_remove: ListLineageEntityParameterKey | None = None,
     ) -> UpdateContextResponse: ...
-    def update_context(self, request: UpdateContextRequest | None = None, /, **params: _t.Any) -> UpdateContextResponse:
+    def update_context(self, request: UpdateContextRequest | None = None, **params: _t.Any) -> UpdateContextResponse:
         """Updates a context.
 
         Args:
@@ -14903,7 +14869,7 @@ class SageMakerClient(_calls.BaseClient):
         enable_iot_role_alias: EnableIotRoleAlias | None = None,
         role_arn: RoleArn | None = None,
     ) -> None: ...
-    def update_device_fleet(self, request: UpdateDeviceFleetRequest | None = None, /, **params: _t.Any) -> None:
+    def update_device_fleet(self, request: UpdateDeviceFleetRequest | None = None, **params: _t.Any) -> None:
         """Updates a fleet of devices.
 
         Args:
@@ -14919,7 +14885,7 @@ class SageMakerClient(_calls.BaseClient):
     def update_devices(self, request: UpdateDevicesRequest, /) -> None: ...
     @_t.overload
     def update_devices(self, *, device_fleet_name: EntityName, devices: Devices) -> None: ...
-    def update_devices(self, request: UpdateDevicesRequest | None = None, /, **params: _t.Any) -> None:
+    def update_devices(self, request: UpdateDevicesRequest | None = None, **params: _t.Any) -> None:
         """Updates one or more devices in a fleet.
 
         Args:
@@ -14945,7 +14911,7 @@ class SageMakerClient(_calls.BaseClient):
         tag_propagation: TagPropagation | None = None,
         vpc_id: VpcId | None = None,
     ) -> UpdateDomainResponse: ...
-    def update_domain(self, request: UpdateDomainRequest | None = None, /, **params: _t.Any) -> UpdateDomainResponse:
+    def update_domain(self, request: UpdateDomainRequest | None = None, **params: _t.Any) -> UpdateDomainResponse:
         """Updates the default settings for new user profiles in the domain.
 
         Args:
@@ -14977,7 +14943,7 @@ class SageMakerClient(_calls.BaseClient):
         retain_all_variant_properties: Boolean | None = None,
         retain_deployment_config: Boolean | None = None,
     ) -> UpdateEndpointOutput: ...
-    def update_endpoint(self, request: UpdateEndpointInput | None = None, /, **params: _t.Any) -> UpdateEndpointOutput:
+    def update_endpoint(self, request: UpdateEndpointInput | None = None, **params: _t.Any) -> UpdateEndpointOutput:
         """Deploys the ``EndpointConfig`` specified in the request to a new fleet of
         instances. SageMaker shifts endpoint traffic to the new instances with the
         updated endpoint configuration and then deletes the old instances using the
@@ -15024,7 +14990,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, desired_weights_and_capacities: DesiredWeightAndCapacityList, endpoint_name: EndpointName
     ) -> UpdateEndpointWeightsAndCapacitiesOutput: ...
     def update_endpoint_weights_and_capacities(
-        self, request: UpdateEndpointWeightsAndCapacitiesInput | None = None, /, **params: _t.Any
+        self, request: UpdateEndpointWeightsAndCapacitiesInput | None = None, **params: _t.Any
     ) -> UpdateEndpointWeightsAndCapacitiesOutput:
         """Updates variant weight of one or more variants associated with an existing
         endpoint, or capacity of one variant associated with an existing endpoint. When
@@ -15052,7 +15018,7 @@ class SageMakerClient(_calls.BaseClient):
         display_name: ExperimentEntityName | None = None,
     ) -> UpdateExperimentResponse: ...
     def update_experiment(
-        self, request: UpdateExperimentRequest | None = None, /, **params: _t.Any
+        self, request: UpdateExperimentRequest | None = None, **params: _t.Any
     ) -> UpdateExperimentResponse:
         """Adds, updates, or removes the description of an experiment. Updates the
         display name of an experiment.
@@ -15076,7 +15042,7 @@ class SageMakerClient(_calls.BaseClient):
         throughput_config: ThroughputConfigUpdate | None = None,
     ) -> UpdateFeatureGroupResponse: ...
     def update_feature_group(
-        self, request: UpdateFeatureGroupRequest | None = None, /, **params: _t.Any
+        self, request: UpdateFeatureGroupRequest | None = None, **params: _t.Any
     ) -> UpdateFeatureGroupResponse:
         """Updates the feature group by either adding features or updating the online
         store configuration. Use one of the following request parameters at a time while
@@ -15114,7 +15080,7 @@ class SageMakerClient(_calls.BaseClient):
         parameter_additions: FeatureParameterAdditions | None = None,
         parameter_removals: FeatureParameterRemovals | None = None,
     ) -> None: ...
-    def update_feature_metadata(self, request: UpdateFeatureMetadataRequest | None = None, /, **params: _t.Any) -> None:
+    def update_feature_metadata(self, request: UpdateFeatureMetadataRequest | None = None, **params: _t.Any) -> None:
         """Updates the description and parameters of the feature group.
 
         Args:
@@ -15137,7 +15103,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, identifier: GlobalInferenceGatewayIdentifier, routing: GlobalInferenceGatewayRouting
     ) -> UpdateGlobalInferenceGatewayResponse: ...
     def update_global_inference_gateway(
-        self, request: UpdateGlobalInferenceGatewayRequest | None = None, /, **params: _t.Any
+        self, request: UpdateGlobalInferenceGatewayRequest | None = None, **params: _t.Any
     ) -> UpdateGlobalInferenceGatewayResponse:
         """Updates the routing configuration of a global inference gateway. To add or
         remove in-cluster inference gateways, use ``AddInferenceGateway`` and
@@ -15164,7 +15130,7 @@ class SageMakerClient(_calls.BaseClient):
         hub_display_name: HubDisplayName | None = None,
         hub_search_keywords: HubSearchKeywordList | None = None,
     ) -> UpdateHubResponse: ...
-    def update_hub(self, request: UpdateHubRequest | None = None, /, **params: _t.Any) -> UpdateHubResponse:
+    def update_hub(self, request: UpdateHubRequest | None = None, **params: _t.Any) -> UpdateHubResponse:
         """Update a hub.
 
         Args:
@@ -15192,7 +15158,7 @@ class SageMakerClient(_calls.BaseClient):
         support_status: HubContentSupportStatus | None = None,
     ) -> UpdateHubContentResponse: ...
     def update_hub_content(
-        self, request: UpdateHubContentRequest | None = None, /, **params: _t.Any
+        self, request: UpdateHubContentRequest | None = None, **params: _t.Any
     ) -> UpdateHubContentResponse:
         """Updates SageMaker hub content (either a ``Model`` or ``Notebook`` resource).
 
@@ -15240,7 +15206,7 @@ class SageMakerClient(_calls.BaseClient):
         min_version: HubContentVersion | None = None,
     ) -> UpdateHubContentReferenceResponse: ...
     def update_hub_content_reference(
-        self, request: UpdateHubContentReferenceRequest | None = None, /, **params: _t.Any
+        self, request: UpdateHubContentReferenceRequest | None = None, **params: _t.Any
     ) -> UpdateHubContentReferenceResponse:
         """Updates the contents of a SageMaker hub for a ``ModelReference`` resource. A
         ``ModelReference`` allows you to access public SageMaker JumpStart models from
@@ -15279,7 +15245,7 @@ class SageMakerClient(_calls.BaseClient):
         display_name: ImageDisplayName | None = None,
         role_arn: RoleArn | None = None,
     ) -> UpdateImageResponse: ...
-    def update_image(self, request: UpdateImageRequest | None = None, /, **params: _t.Any) -> UpdateImageResponse:
+    def update_image(self, request: UpdateImageRequest | None = None, **params: _t.Any) -> UpdateImageResponse:
         """Updates the properties of a SageMaker AI image. To change the image's tags,
         use the AddTags
         (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_AddTags.html) and
@@ -15315,7 +15281,7 @@ class SageMakerClient(_calls.BaseClient):
         version: ImageVersionNumber | None = None,
     ) -> UpdateImageVersionResponse: ...
     def update_image_version(
-        self, request: UpdateImageVersionRequest | None = None, /, **params: _t.Any
+        self, request: UpdateImageVersionRequest | None = None, **params: _t.Any
     ) -> UpdateImageVersionResponse:
         """Updates the properties of a SageMaker AI image version.
 
@@ -15347,7 +15313,7 @@ class SageMakerClient(_calls.BaseClient):
         specifications: InferenceComponentSpecificationList | None = None,
     ) -> UpdateInferenceComponentOutput: ...
     def update_inference_component(
-        self, request: UpdateInferenceComponentInput | None = None, /, **params: _t.Any
+        self, request: UpdateInferenceComponentInput | None = None, **params: _t.Any
     ) -> UpdateInferenceComponentOutput:
         """Updates an inference component.
 
@@ -15373,7 +15339,7 @@ class SageMakerClient(_calls.BaseClient):
         inference_component_name: InferenceComponentName,
     ) -> UpdateInferenceComponentRuntimeConfigOutput: ...
     def update_inference_component_runtime_config(
-        self, request: UpdateInferenceComponentRuntimeConfigInput | None = None, /, **params: _t.Any
+        self, request: UpdateInferenceComponentRuntimeConfigInput | None = None, **params: _t.Any
     ) -> UpdateInferenceComponentRuntimeConfigOutput:
         """Runtime settings for a model that is deployed with an inference component.
 
@@ -15400,7 +15366,7 @@ class SageMakerClient(_calls.BaseClient):
         shadow_mode_config: ShadowModeConfig | None = None,
     ) -> UpdateInferenceExperimentResponse: ...
     def update_inference_experiment(
-        self, request: UpdateInferenceExperimentRequest | None = None, /, **params: _t.Any
+        self, request: UpdateInferenceExperimentRequest | None = None, **params: _t.Any
     ) -> UpdateInferenceExperimentResponse:
         """Updates an inference experiment that you created. The status of the inference
         experiment has to be either ``Created``, ``Running``. For more information on
@@ -15425,7 +15391,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, inference_router_name: InferenceRouterName, routing_targets: RoutingTargetList
     ) -> UpdateInferenceRouterOutput: ...
     def update_inference_router(
-        self, request: UpdateInferenceRouterInput | None = None, /, **params: _t.Any
+        self, request: UpdateInferenceRouterInput | None = None, **params: _t.Any
     ) -> UpdateInferenceRouterOutput:
         """Updates the routing targets of an inference router. The routing targets that
         you specify replace all of the router's existing routing targets. To change one
@@ -15463,7 +15429,7 @@ class SageMakerClient(_calls.BaseClient):
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> UpdateMlflowAppResponse: ...
     def update_mlflow_app(
-        self, request: UpdateMlflowAppRequest | None = None, /, **params: _t.Any
+        self, request: UpdateMlflowAppRequest | None = None, **params: _t.Any
     ) -> UpdateMlflowAppResponse:
         """Updates an MLflow App.
 
@@ -15497,7 +15463,7 @@ class SageMakerClient(_calls.BaseClient):
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> UpdateMlflowTrackingServerResponse: ...
     def update_mlflow_tracking_server(
-        self, request: UpdateMlflowTrackingServerRequest | None = None, /, **params: _t.Any
+        self, request: UpdateMlflowTrackingServerRequest | None = None, **params: _t.Any
     ) -> UpdateMlflowTrackingServerResponse:
         """Updates properties of an existing MLflow Tracking Server.
 
@@ -15526,7 +15492,7 @@ class SageMakerClient(_calls.BaseClient):
         model_card_status: ModelCardStatus | None = None,
     ) -> UpdateModelCardResponse: ...
     def update_model_card(
-        self, request: UpdateModelCardRequest | None = None, /, **params: _t.Any
+        self, request: UpdateModelCardRequest | None = None, **params: _t.Any
     ) -> UpdateModelCardResponse:
         """Update an Amazon SageMaker Model Card.
 
@@ -15560,7 +15526,7 @@ class SageMakerClient(_calls.BaseClient):
         source_uri: ModelPackageSourceUri | None = None,
     ) -> UpdateModelPackageOutput: ...
     def update_model_package(
-        self, request: UpdateModelPackageInput | None = None, /, **params: _t.Any
+        self, request: UpdateModelPackageInput | None = None, **params: _t.Any
     ) -> UpdateModelPackageOutput:
         """Updates a versioned model.
 
@@ -15595,7 +15561,7 @@ class SageMakerClient(_calls.BaseClient):
         monitoring_schedule_name: MonitoringScheduleName,
     ) -> UpdateMonitoringAlertResponse: ...
     def update_monitoring_alert(
-        self, request: UpdateMonitoringAlertRequest | None = None, /, **params: _t.Any
+        self, request: UpdateMonitoringAlertRequest | None = None, **params: _t.Any
     ) -> UpdateMonitoringAlertResponse:
         """Update the parameters of a model monitor alert.
 
@@ -15617,7 +15583,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, monitoring_schedule_config: MonitoringScheduleConfig, monitoring_schedule_name: MonitoringScheduleName
     ) -> UpdateMonitoringScheduleResponse: ...
     def update_monitoring_schedule(
-        self, request: UpdateMonitoringScheduleRequest | None = None, /, **params: _t.Any
+        self, request: UpdateMonitoringScheduleRequest | None = None, **params: _t.Any
     ) -> UpdateMonitoringScheduleResponse:
         """Updates a previously created schedule.
 
@@ -15652,7 +15618,7 @@ class SageMakerClient(_calls.BaseClient):
         volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
     ) -> UpdateNotebookInstanceOutput: ...
     def update_notebook_instance(
-        self, request: UpdateNotebookInstanceInput | None = None, /, **params: _t.Any
+        self, request: UpdateNotebookInstanceInput | None = None, **params: _t.Any
     ) -> UpdateNotebookInstanceOutput:
         """Updates a notebook instance. NotebookInstance updates include upgrading or
         downgrading the ML compute instance used for your notebook instance to
@@ -15706,7 +15672,7 @@ class SageMakerClient(_calls.BaseClient):
         on_start: NotebookInstanceLifecycleConfigList | None = None,
     ) -> UpdateNotebookInstanceLifecycleConfigOutput: ...
     def update_notebook_instance_lifecycle_config(
-        self, request: UpdateNotebookInstanceLifecycleConfigInput | None = None, /, **params: _t.Any
+        self, request: UpdateNotebookInstanceLifecycleConfigInput | None = None, **params: _t.Any
     ) -> UpdateNotebookInstanceLifecycleConfigOutput:
         """Updates a notebook instance lifecycle configuration created with the
         CreateNotebookInstanceLifecycleConfig
@@ -15748,7 +15714,7 @@ class SageMakerClient(_calls.BaseClient):
         tier: NonEmptyString64 | None = None,
     ) -> UpdatePartnerAppResponse: ...
     def update_partner_app(
-        self, request: UpdatePartnerAppRequest | None = None, /, **params: _t.Any
+        self, request: UpdatePartnerAppRequest | None = None, **params: _t.Any
     ) -> UpdatePartnerAppResponse:
         """Updates all of the SageMaker Partner AI Apps in an account.
 
@@ -15785,9 +15751,7 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_aliases: PipelineVersionAliasList | None = None,
         role_arn: RoleArn | None = None,
     ) -> UpdatePipelineResponse: ...
-    def update_pipeline(
-        self, request: UpdatePipelineRequest | None = None, /, **params: _t.Any
-    ) -> UpdatePipelineResponse:
+    def update_pipeline(self, request: UpdatePipelineRequest | None = None, **params: _t.Any) -> UpdatePipelineResponse:
         """Updates a pipeline.
 
         Args:
@@ -15816,7 +15780,7 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_execution_display_name: PipelineExecutionName | None = None,
     ) -> UpdatePipelineExecutionResponse: ...
     def update_pipeline_execution(
-        self, request: UpdatePipelineExecutionRequest | None = None, /, **params: _t.Any
+        self, request: UpdatePipelineExecutionRequest | None = None, **params: _t.Any
     ) -> UpdatePipelineExecutionResponse:
         """Updates a pipeline execution.
 
@@ -15842,7 +15806,7 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_display_name: PipelineVersionName | None = None,
     ) -> UpdatePipelineVersionResponse: ...
     def update_pipeline_version(
-        self, request: UpdatePipelineVersionRequest | None = None, /, **params: _t.Any
+        self, request: UpdatePipelineVersionRequest | None = None, **params: _t.Any
     ) -> UpdatePipelineVersionResponse:
         """Updates a pipeline version.
 
@@ -15867,7 +15831,7 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         template_providers_to_update: UpdateTemplateProviderList | None = None,
     ) -> UpdateProjectOutput: ...
-    def update_project(self, request: UpdateProjectInput | None = None, /, **params: _t.Any) -> UpdateProjectOutput:
+    def update_project(self, request: UpdateProjectInput | None = None, **params: _t.Any) -> UpdateProjectOutput:
         """Updates a machine learning (ML) project that is created from a template that
         sets up an ML pipeline from training to deploying an approved model.
 
@@ -15895,7 +15859,7 @@ class SageMakerClient(_calls.BaseClient):
         space_display_name: NonEmptyString64 | None = None,
         space_settings: SpaceSettings | None = None,
     ) -> UpdateSpaceResponse: ...
-    def update_space(self, request: UpdateSpaceRequest | None = None, /, **params: _t.Any) -> UpdateSpaceResponse:
+    def update_space(self, request: UpdateSpaceRequest | None = None, **params: _t.Any) -> UpdateSpaceResponse:
         """Updates the settings of a space.
 
         Note: You can't edit the app type of a space in the ``SpaceSettings``.
@@ -15920,7 +15884,7 @@ class SageMakerClient(_calls.BaseClient):
         resource_config: ResourceConfigForUpdate | None = None,
     ) -> UpdateTrainingJobResponse: ...
     def update_training_job(
-        self, request: UpdateTrainingJobRequest | None = None, /, **params: _t.Any
+        self, request: UpdateTrainingJobRequest | None = None, **params: _t.Any
     ) -> UpdateTrainingJobResponse:
         """Update a model training job to request a new Debugger profiling configuration
         or to change warm pool retention length.
@@ -15943,7 +15907,7 @@ class SageMakerClient(_calls.BaseClient):
     def update_trial(
         self, *, trial_name: ExperimentEntityName, display_name: ExperimentEntityName | None = None
     ) -> UpdateTrialResponse: ...
-    def update_trial(self, request: UpdateTrialRequest | None = None, /, **params: _t.Any) -> UpdateTrialResponse:
+    def update_trial(self, request: UpdateTrialRequest | None = None, **params: _t.Any) -> UpdateTrialResponse:
         """Updates the display name of a trial.
 
         Args:
@@ -15971,7 +15935,7 @@ class SageMakerClient(_calls.BaseClient):
         status: TrialComponentStatus | None = None,
     ) -> UpdateTrialComponentResponse: ...
     def update_trial_component(
-        self, request: UpdateTrialComponentRequest | None = None, /, **params: _t.Any
+        self, request: UpdateTrialComponentRequest | None = None, **params: _t.Any
     ) -> UpdateTrialComponentResponse:
         """Updates one or more properties of a trial component.
 
@@ -15997,7 +15961,7 @@ class SageMakerClient(_calls.BaseClient):
         self, *, domain_id: DomainId, user_profile_name: UserProfileName, user_settings: UserSettings | None = None
     ) -> UpdateUserProfileResponse: ...
     def update_user_profile(
-        self, request: UpdateUserProfileRequest | None = None, /, **params: _t.Any
+        self, request: UpdateUserProfileRequest | None = None, **params: _t.Any
     ) -> UpdateUserProfileResponse:
         """Updates a user profile.
 
@@ -16021,7 +15985,7 @@ class SageMakerClient(_calls.BaseClient):
         workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
     ) -> UpdateWorkforceResponse: ...
     def update_workforce(
-        self, request: UpdateWorkforceRequest | None = None, /, **params: _t.Any
+        self, request: UpdateWorkforceRequest | None = None, **params: _t.Any
     ) -> UpdateWorkforceResponse:
         """Use this operation to update your workforce. You can use this operation to
         require that workers use specific IP addresses to work on tasks and to update
@@ -16088,9 +16052,7 @@ class SageMakerClient(_calls.BaseClient):
         notification_configuration: NotificationConfiguration | None = None,
         worker_access_configuration: WorkerAccessConfiguration | None = None,
     ) -> UpdateWorkteamResponse: ...
-    def update_workteam(
-        self, request: UpdateWorkteamRequest | None = None, /, **params: _t.Any
-    ) -> UpdateWorkteamResponse:
+    def update_workteam(self, request: UpdateWorkteamRequest | None = None, **params: _t.Any) -> UpdateWorkteamResponse:
         """Updates an existing work team with new member definitions or description.
 
         Args:
@@ -16128,7 +16090,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]: ...
     def create_hub_content_presigned_urls(
-        self, request: CreateHubContentPresignedUrlsRequest | None = None, /, **params: _t.Any
+        self, request: CreateHubContentPresignedUrlsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]:
         """Iterate over every AuthorizedUrl of CreateHubContentPresignedUrls (its
         ``AuthorizedUrlConfigs``), page after page.
@@ -16161,7 +16123,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]: ...
     def describe_training_plan_extension_history(
-        self, request: DescribeTrainingPlanExtensionHistoryRequest | None = None, /, **params: _t.Any
+        self, request: DescribeTrainingPlanExtensionHistoryRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]:
         """Iterate over every TrainingPlanExtension of
         DescribeTrainingPlanExtensionHistory (its ``TrainingPlanExtensions``), page
@@ -16197,7 +16159,7 @@ class Paginators:
         status_equals: AIBenchmarkJobStatus | None = None,
     ) -> _paginate.Paginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]: ...
     def list_ai_benchmark_jobs(
-        self, request: ListAIBenchmarkJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListAIBenchmarkJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]:
         """Iterate over every AIBenchmarkJobSummary of ListAIBenchmarkJobs (its
         ``AIBenchmarkJobs``), page after page.
@@ -16236,7 +16198,7 @@ class Paginators:
         status_equals: AIRecommendationJobStatus | None = None,
     ) -> _paginate.Paginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]: ...
     def list_ai_recommendation_jobs(
-        self, request: ListAIRecommendationJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListAIRecommendationJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]:
         """Iterate over every AIRecommendationJobSummary of ListAIRecommendationJobs
         (its ``AIRecommendationJobs``), page after page.
@@ -16275,7 +16237,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]: ...
     def list_ai_workload_configs(
-        self, request: ListAIWorkloadConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListAIWorkloadConfigsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]:
         """Iterate over every AIWorkloadConfigSummary of ListAIWorkloadConfigs (its
         ``AIWorkloadConfigs``), page after page.
@@ -16314,7 +16276,7 @@ class Paginators:
         source_uri: SourceUri | None = None,
     ) -> _paginate.Paginator[ListActionsResponse, ActionSummary]: ...
     def list_actions(
-        self, request: ListActionsRequest | None = None, /, **params: _t.Any
+        self, request: ListActionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListActionsResponse, ActionSummary]:
         """Iterate over every ActionSummary of ListActions (its ``ActionSummaries``),
         page after page.
@@ -16353,7 +16315,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListAlgorithmsOutput, AlgorithmSummary]: ...
     def list_algorithms(
-        self, request: ListAlgorithmsInput | None = None, /, **params: _t.Any
+        self, request: ListAlgorithmsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAlgorithmsOutput, AlgorithmSummary]:
         """Iterate over every AlgorithmSummary of ListAlgorithms (its
         ``AlgorithmSummaryList``), page after page.
@@ -16389,7 +16351,7 @@ class Paginators:
         version: ImageVersionNumber | None = None,
     ) -> _paginate.Paginator[ListAliasesResponse, SageMakerImageVersionAlias]: ...
     def list_aliases(
-        self, request: ListAliasesRequest | None = None, /, **params: _t.Any
+        self, request: ListAliasesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAliasesResponse, SageMakerImageVersionAlias]:
         """Iterate over every SageMakerImageVersionAlias of ListAliases (its
         ``SageMakerImageVersionAliases``), page after page.
@@ -16425,7 +16387,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListAppImageConfigsResponse, AppImageConfigDetails]: ...
     def list_app_image_configs(
-        self, request: ListAppImageConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListAppImageConfigsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAppImageConfigsResponse, AppImageConfigDetails]:
         """Iterate over every AppImageConfigDetails of ListAppImageConfigs (its
         ``AppImageConfigs``), page after page.
@@ -16464,7 +16426,7 @@ class Paginators:
         user_profile_name_equals: UserProfileName | None = None,
     ) -> _paginate.Paginator[ListAppsResponse, AppDetails]: ...
     def list_apps(
-        self, request: ListAppsRequest | None = None, /, **params: _t.Any
+        self, request: ListAppsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAppsResponse, AppDetails]:
         """Iterate over every AppDetails of ListApps (its ``Apps``), page after page.
 
@@ -16501,7 +16463,7 @@ class Paginators:
         source_uri: SourceUri | None = None,
     ) -> _paginate.Paginator[ListArtifactsResponse, ArtifactSummary]: ...
     def list_artifacts(
-        self, request: ListArtifactsRequest | None = None, /, **params: _t.Any
+        self, request: ListArtifactsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListArtifactsResponse, ArtifactSummary]:
         """Iterate over every ArtifactSummary of ListArtifacts (its
         ``ArtifactSummaries``), page after page.
@@ -16544,7 +16506,7 @@ class Paginators:
         source_type: String256 | None = None,
     ) -> _paginate.Paginator[ListAssociationsResponse, AssociationSummary]: ...
     def list_associations(
-        self, request: ListAssociationsRequest | None = None, /, **params: _t.Any
+        self, request: ListAssociationsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAssociationsResponse, AssociationSummary]:
         """Iterate over every AssociationSummary of ListAssociations (its
         ``AssociationSummaries``), page after page.
@@ -16590,7 +16552,7 @@ class Paginators:
         status_equals: AutoMLJobStatus | None = None,
     ) -> _paginate.Paginator[ListAutoMLJobsResponse, AutoMLJobSummary]: ...
     def list_auto_ml_jobs(
-        self, request: ListAutoMLJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListAutoMLJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListAutoMLJobsResponse, AutoMLJobSummary]:
         """Iterate over every AutoMLJobSummary of ListAutoMLJobs (its
         ``AutoMLJobSummaries``), page after page.
@@ -16630,7 +16592,7 @@ class Paginators:
         status_equals: CandidateStatus | None = None,
     ) -> _paginate.Paginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]: ...
     def list_candidates_for_auto_ml_job(
-        self, request: ListCandidatesForAutoMLJobRequest | None = None, /, **params: _t.Any
+        self, request: ListCandidatesForAutoMLJobRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]:
         """Iterate over every AutoMLCandidate of ListCandidatesForAutoMLJob (its
         ``Candidates``), page after page.
@@ -16671,7 +16633,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListClusterEventsResponse, ClusterEventSummary]: ...
     def list_cluster_events(
-        self, request: ListClusterEventsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterEventsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterEventsResponse, ClusterEventSummary]:
         """Iterate over every ClusterEventSummary of ListClusterEvents (its ``Events``),
         page after page.
@@ -16707,7 +16669,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]: ...
     def list_cluster_extension_versions(
-        self, request: ListClusterExtensionVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterExtensionVersionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]:
         """Iterate over every ExtensionVersionSummary of ListClusterExtensionVersions
         (its ``ExtensionVersions``), page after page.
@@ -16740,7 +16702,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListClusterExtensionsResponse, ExtensionSummary]: ...
     def list_cluster_extensions(
-        self, request: ListClusterExtensionsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterExtensionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterExtensionsResponse, ExtensionSummary]:
         """Iterate over every ExtensionSummary of ListClusterExtensions (its
         ``Extensions``), page after page.
@@ -16779,7 +16741,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListClusterNodesResponse, ClusterNodeSummary]: ...
     def list_cluster_nodes(
-        self, request: ListClusterNodesRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterNodesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterNodesResponse, ClusterNodeSummary]:
         """Iterate over every ClusterNodeSummary of ListClusterNodes (its
         ``ClusterNodeSummaries``), page after page.
@@ -16823,7 +16785,7 @@ class Paginators:
         type: ClusterOperationType | None = None,
     ) -> _paginate.Paginator[ListClusterOperationsResponse, ClusterOperationSummary]: ...
     def list_cluster_operations(
-        self, request: ListClusterOperationsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterOperationsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterOperationsResponse, ClusterOperationSummary]:
         """Iterate over every ClusterOperationSummary of ListClusterOperations (its
         ``ClusterOperationSummaries``), page after page.
@@ -16863,7 +16825,7 @@ class Paginators:
         status: SchedulerResourceStatus | None = None,
     ) -> _paginate.Paginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]: ...
     def list_cluster_scheduler_configs(
-        self, request: ListClusterSchedulerConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListClusterSchedulerConfigsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]:
         """Iterate over every ClusterSchedulerConfigSummary of
         ListClusterSchedulerConfigs (its ``ClusterSchedulerConfigSummaries``), page
@@ -16902,7 +16864,7 @@ class Paginators:
         training_plan_arn: TrainingPlanArn | None = None,
     ) -> _paginate.Paginator[ListClustersResponse, ClusterSummary]: ...
     def list_clusters(
-        self, request: ListClustersRequest | None = None, /, **params: _t.Any
+        self, request: ListClustersRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListClustersResponse, ClusterSummary]:
         """Iterate over every ClusterSummary of ListClusters (its ``ClusterSummaries``),
         page after page.
@@ -16944,7 +16906,7 @@ class Paginators:
         sort_order: CodeRepositorySortOrder | None = None,
     ) -> _paginate.Paginator[ListCodeRepositoriesOutput, CodeRepositorySummary]: ...
     def list_code_repositories(
-        self, request: ListCodeRepositoriesInput | None = None, /, **params: _t.Any
+        self, request: ListCodeRepositoriesInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListCodeRepositoriesOutput, CodeRepositorySummary]:
         """Iterate over every CodeRepositorySummary of ListCodeRepositories (its
         ``CodeRepositorySummaryList``), page after page.
@@ -16988,7 +16950,7 @@ class Paginators:
         status_equals: CompilationJobStatus | None = None,
     ) -> _paginate.Paginator[ListCompilationJobsResponse, CompilationJobSummary]: ...
     def list_compilation_jobs(
-        self, request: ListCompilationJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListCompilationJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListCompilationJobsResponse, CompilationJobSummary]:
         """Iterate over every CompilationJobSummary of ListCompilationJobs (its
         ``CompilationJobSummaries``), page after page.
@@ -17033,7 +16995,7 @@ class Paginators:
         status: SchedulerResourceStatus | None = None,
     ) -> _paginate.Paginator[ListComputeQuotasResponse, ComputeQuotaSummary]: ...
     def list_compute_quotas(
-        self, request: ListComputeQuotasRequest | None = None, /, **params: _t.Any
+        self, request: ListComputeQuotasRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListComputeQuotasResponse, ComputeQuotaSummary]:
         """Iterate over every ComputeQuotaSummary of ListComputeQuotas (its
         ``ComputeQuotaSummaries``), page after page.
@@ -17071,7 +17033,7 @@ class Paginators:
         source_uri: SourceUri | None = None,
     ) -> _paginate.Paginator[ListContextsResponse, ContextSummary]: ...
     def list_contexts(
-        self, request: ListContextsRequest | None = None, /, **params: _t.Any
+        self, request: ListContextsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListContextsResponse, ContextSummary]:
         """Iterate over every ContextSummary of ListContexts (its ``ContextSummaries``),
         page after page.
@@ -17111,7 +17073,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_data_quality_job_definitions(
-        self, request: ListDataQualityJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListDataQualityJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
         """Iterate over every MonitoringJobDefinitionSummary of
         ListDataQualityJobDefinitions (its ``JobDefinitionSummaries``), page after page.
@@ -17154,7 +17116,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListDeviceFleetsResponse, DeviceFleetSummary]: ...
     def list_device_fleets(
-        self, request: ListDeviceFleetsRequest | None = None, /, **params: _t.Any
+        self, request: ListDeviceFleetsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListDeviceFleetsResponse, DeviceFleetSummary]:
         """Iterate over every DeviceFleetSummary of ListDeviceFleets (its
         ``DeviceFleetSummaries``), page after page.
@@ -17191,7 +17153,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListDevicesResponse, DeviceSummary]: ...
     def list_devices(
-        self, request: ListDevicesRequest | None = None, /, **params: _t.Any
+        self, request: ListDevicesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListDevicesResponse, DeviceSummary]:
         """Iterate over every DeviceSummary of ListDevices (its ``DeviceSummaries``),
         page after page.
@@ -17219,7 +17181,7 @@ class Paginators:
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListDomainsResponse, DomainDetails]: ...
     def list_domains(
-        self, request: ListDomainsRequest | None = None, /, **params: _t.Any
+        self, request: ListDomainsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListDomainsResponse, DomainDetails]:
         """Iterate over every DomainDetails of ListDomains (its ``Domains``), page after
         page.
@@ -17255,7 +17217,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]: ...
     def list_edge_deployment_plans(
-        self, request: ListEdgeDeploymentPlansRequest | None = None, /, **params: _t.Any
+        self, request: ListEdgeDeploymentPlansRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]:
         """Iterate over every EdgeDeploymentPlanSummary of ListEdgeDeploymentPlans (its
         ``EdgeDeploymentPlanSummaries``), page after page.
@@ -17301,7 +17263,7 @@ class Paginators:
         status_equals: EdgePackagingJobStatus | None = None,
     ) -> _paginate.Paginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]: ...
     def list_edge_packaging_jobs(
-        self, request: ListEdgePackagingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListEdgePackagingJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]:
         """Iterate over every EdgePackagingJobSummary of ListEdgePackagingJobs (its
         ``EdgePackagingJobSummaries``), page after page.
@@ -17342,7 +17304,7 @@ class Paginators:
         sort_order: OrderKey | None = None,
     ) -> _paginate.Paginator[ListEndpointConfigsOutput, EndpointConfigSummary]: ...
     def list_endpoint_configs(
-        self, request: ListEndpointConfigsInput | None = None, /, **params: _t.Any
+        self, request: ListEndpointConfigsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListEndpointConfigsOutput, EndpointConfigSummary]:
         """Iterate over every EndpointConfigSummary of ListEndpointConfigs (its
         ``EndpointConfigs``), page after page.
@@ -17383,7 +17345,7 @@ class Paginators:
         status_equals: EndpointStatus | None = None,
     ) -> _paginate.Paginator[ListEndpointsOutput, EndpointSummary]: ...
     def list_endpoints(
-        self, request: ListEndpointsInput | None = None, /, **params: _t.Any
+        self, request: ListEndpointsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListEndpointsOutput, EndpointSummary]:
         """Iterate over every EndpointSummary of ListEndpoints (its ``Endpoints``), page
         after page.
@@ -17424,7 +17386,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListExperimentsResponse, ExperimentSummary]: ...
     def list_experiments(
-        self, request: ListExperimentsRequest | None = None, /, **params: _t.Any
+        self, request: ListExperimentsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListExperimentsResponse, ExperimentSummary]:
         """Iterate over every ExperimentSummary of ListExperiments (its
         ``ExperimentSummaries``), page after page.
@@ -17462,7 +17424,7 @@ class Paginators:
         sort_order: FeatureGroupSortOrder | None = None,
     ) -> _paginate.Paginator[ListFeatureGroupsResponse, FeatureGroupSummary]: ...
     def list_feature_groups(
-        self, request: ListFeatureGroupsRequest | None = None, /, **params: _t.Any
+        self, request: ListFeatureGroupsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListFeatureGroupsResponse, FeatureGroupSummary]:
         """Iterate over every FeatureGroupSummary of ListFeatureGroups (its
         ``FeatureGroupSummaries``), page after page.
@@ -17500,7 +17462,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]: ...
     def list_flow_definitions(
-        self, request: ListFlowDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListFlowDefinitionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]:
         """Iterate over every FlowDefinitionSummary of ListFlowDefinitions (its
         ``FlowDefinitionSummaries``), page after page.
@@ -17532,7 +17494,7 @@ class Paginators:
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> _paginate.Paginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]: ...
     def list_global_inference_gateways(
-        self, request: ListGlobalInferenceGatewaysRequest | None = None, /, **params: _t.Any
+        self, request: ListGlobalInferenceGatewaysRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]:
         """Iterate over every GlobalInferenceGatewaySummary of
         ListGlobalInferenceGateways (its ``GlobalInferenceGatewaySummaries``), page
@@ -17565,7 +17527,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListHumanTaskUisResponse, HumanTaskUiSummary]: ...
     def list_human_task_uis(
-        self, request: ListHumanTaskUisRequest | None = None, /, **params: _t.Any
+        self, request: ListHumanTaskUisRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListHumanTaskUisResponse, HumanTaskUiSummary]:
         """Iterate over every HumanTaskUiSummary of ListHumanTaskUis (its
         ``HumanTaskUiSummaries``), page after page.
@@ -17604,7 +17566,7 @@ class Paginators:
         status_equals: HyperParameterTuningJobStatus | None = None,
     ) -> _paginate.Paginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]: ...
     def list_hyper_parameter_tuning_jobs(
-        self, request: ListHyperParameterTuningJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListHyperParameterTuningJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]:
         """Iterate over every HyperParameterTuningJobSummary of
         ListHyperParameterTuningJobs (its ``HyperParameterTuningJobSummaries``), page
@@ -17649,7 +17611,7 @@ class Paginators:
         sort_order: ImageVersionSortOrder | None = None,
     ) -> _paginate.Paginator[ListImageVersionsResponse, ImageVersion]: ...
     def list_image_versions(
-        self, request: ListImageVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListImageVersionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListImageVersionsResponse, ImageVersion]:
         """Iterate over every ImageVersion of ListImageVersions (its ``ImageVersions``),
         page after page.
@@ -17689,7 +17651,7 @@ class Paginators:
         sort_order: ImageSortOrder | None = None,
     ) -> _paginate.Paginator[ListImagesResponse, Image]: ...
     def list_images(
-        self, request: ListImagesRequest | None = None, /, **params: _t.Any
+        self, request: ListImagesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListImagesResponse, Image]:
         """Iterate over every Image of ListImages (its ``Images``), page after page.
 
@@ -17733,7 +17695,7 @@ class Paginators:
         variant_name_equals: VariantName | None = None,
     ) -> _paginate.Paginator[ListInferenceComponentsOutput, InferenceComponentSummary]: ...
     def list_inference_components(
-        self, request: ListInferenceComponentsInput | None = None, /, **params: _t.Any
+        self, request: ListInferenceComponentsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceComponentsOutput, InferenceComponentSummary]:
         """Iterate over every InferenceComponentSummary of ListInferenceComponents (its
         ``InferenceComponents``), page after page.
@@ -17783,7 +17745,7 @@ class Paginators:
         type: InferenceExperimentType | None = None,
     ) -> _paginate.Paginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]: ...
     def list_inference_experiments(
-        self, request: ListInferenceExperimentsRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceExperimentsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]:
         """Iterate over every InferenceExperimentSummary of ListInferenceExperiments
         (its ``InferenceExperiments``), page after page.
@@ -17822,7 +17784,7 @@ class Paginators:
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> _paginate.Paginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]: ...
     def list_inference_gateways(
-        self, request: ListInferenceGatewaysRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceGatewaysRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]:
         """Iterate over every GlobalInferenceGatewayMemberSummary of
         ListInferenceGateways (its ``InferenceGatewaySummaries``), page after page.
@@ -17855,7 +17817,7 @@ class Paginators:
         step_type: RecommendationStepType | None = None,
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]: ...
     def list_inference_recommendations_job_steps(
-        self, request: ListInferenceRecommendationsJobStepsRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceRecommendationsJobStepsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]:
         """Iterate over every InferenceRecommendationsJobStep of
         ListInferenceRecommendationsJobSteps (its ``Steps``), page after page.
@@ -17895,7 +17857,7 @@ class Paginators:
         status_equals: RecommendationJobStatus | None = None,
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]: ...
     def list_inference_recommendations_jobs(
-        self, request: ListInferenceRecommendationsJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListInferenceRecommendationsJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]:
         """Iterate over every InferenceRecommendationsJob of
         ListInferenceRecommendationsJobs (its ``InferenceRecommendationsJobs``), page
@@ -17933,7 +17895,7 @@ class Paginators:
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListInferenceRoutersOutput, InferenceRouterSummary]: ...
     def list_inference_routers(
-        self, request: ListInferenceRoutersInput | None = None, /, **params: _t.Any
+        self, request: ListInferenceRoutersInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListInferenceRoutersOutput, InferenceRouterSummary]:
         """Iterate over every InferenceRouterSummary of ListInferenceRouters (its
         ``InferenceRouters``), page after page.
@@ -17958,7 +17920,7 @@ class Paginators:
         self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]: ...
     def list_job_schema_versions(
-        self, request: ListJobSchemaVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListJobSchemaVersionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]:
         """Iterate over every JobConfigSchemaVersionSummary of ListJobSchemaVersions
         (its ``JobConfigSchemas``), page after page.
@@ -17994,7 +17956,7 @@ class Paginators:
         status_equals: JobStatus | None = None,
     ) -> _paginate.Paginator[ListJobsResponse, JobSummary]: ...
     def list_jobs(
-        self, request: ListJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListJobsResponse, JobSummary]:
         """Iterate over every JobSummary of ListJobs (its ``JobSummaries``), page after
         page.
@@ -18038,7 +18000,7 @@ class Paginators:
         status_equals: LabelingJobStatus | None = None,
     ) -> _paginate.Paginator[ListLabelingJobsResponse, LabelingJobSummary]: ...
     def list_labeling_jobs(
-        self, request: ListLabelingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListLabelingJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListLabelingJobsResponse, LabelingJobSummary]:
         """Iterate over every LabelingJobSummary of ListLabelingJobs (its
         ``LabelingJobSummaryList``), page after page.
@@ -18081,7 +18043,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]: ...
     def list_labeling_jobs_for_workteam(
-        self, request: ListLabelingJobsForWorkteamRequest | None = None, /, **params: _t.Any
+        self, request: ListLabelingJobsForWorkteamRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]:
         """Iterate over every LabelingJobForWorkteamSummary of
         ListLabelingJobsForWorkteam (its ``LabelingJobSummaryList``), page after page.
@@ -18120,7 +18082,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListLineageGroupsResponse, LineageGroupSummary]: ...
     def list_lineage_groups(
-        self, request: ListLineageGroupsRequest | None = None, /, **params: _t.Any
+        self, request: ListLineageGroupsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListLineageGroupsResponse, LineageGroupSummary]:
         """Iterate over every LineageGroupSummary of ListLineageGroups (its
         ``LineageGroupSummaries``), page after page.
@@ -18159,7 +18121,7 @@ class Paginators:
         status: MlflowAppStatus | None = None,
     ) -> _paginate.Paginator[ListMlflowAppsResponse, MlflowAppSummary]: ...
     def list_mlflow_apps(
-        self, request: ListMlflowAppsRequest | None = None, /, **params: _t.Any
+        self, request: ListMlflowAppsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListMlflowAppsResponse, MlflowAppSummary]:
         """Iterate over every MlflowAppSummary of ListMlflowApps (its ``Summaries``),
         page after page.
@@ -18202,7 +18164,7 @@ class Paginators:
         tracking_server_status: TrackingServerStatus | None = None,
     ) -> _paginate.Paginator[ListMlflowTrackingServersResponse, TrackingServerSummary]: ...
     def list_mlflow_tracking_servers(
-        self, request: ListMlflowTrackingServersRequest | None = None, /, **params: _t.Any
+        self, request: ListMlflowTrackingServersRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListMlflowTrackingServersResponse, TrackingServerSummary]:
         """Iterate over every TrackingServerSummary of ListMlflowTrackingServers (its
         ``TrackingServerSummaries``), page after page.
@@ -18243,7 +18205,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_bias_job_definitions(
-        self, request: ListModelBiasJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelBiasJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
         """Iterate over every MonitoringJobDefinitionSummary of
         ListModelBiasJobDefinitions (its ``JobDefinitionSummaries``), page after page.
@@ -18285,7 +18247,7 @@ class Paginators:
         status_equals: ModelCardExportJobStatus | None = None,
     ) -> _paginate.Paginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]: ...
     def list_model_card_export_jobs(
-        self, request: ListModelCardExportJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelCardExportJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]:
         """Iterate over every ModelCardExportJobSummary of ListModelCardExportJobs (its
         ``ModelCardExportJobSummaries``), page after page.
@@ -18329,7 +18291,7 @@ class Paginators:
         sort_order: ModelCardSortOrder | None = None,
     ) -> _paginate.Paginator[ListModelCardVersionsResponse, ModelCardVersionSummary]: ...
     def list_model_card_versions(
-        self, request: ListModelCardVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelCardVersionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelCardVersionsResponse, ModelCardVersionSummary]:
         """Iterate over every ModelCardVersionSummary of ListModelCardVersions (its
         ``ModelCardVersionSummaryList``), page after page.
@@ -18370,7 +18332,7 @@ class Paginators:
         sort_order: ModelCardSortOrder | None = None,
     ) -> _paginate.Paginator[ListModelCardsResponse, ModelCardSummary]: ...
     def list_model_cards(
-        self, request: ListModelCardsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelCardsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelCardsResponse, ModelCardSummary]:
         """Iterate over every ModelCardSummary of ListModelCards (its
         ``ModelCardSummaries``), page after page.
@@ -18410,7 +18372,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_explainability_job_definitions(
-        self, request: ListModelExplainabilityJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelExplainabilityJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
         """Iterate over every MonitoringJobDefinitionSummary of
         ListModelExplainabilityJobDefinitions (its ``JobDefinitionSummaries``), page
@@ -18447,7 +18409,7 @@ class Paginators:
         search_expression: ModelMetadataSearchExpression | None = None,
     ) -> _paginate.Paginator[ListModelMetadataResponse, ModelMetadataSummary]: ...
     def list_model_metadata(
-        self, request: ListModelMetadataRequest | None = None, /, **params: _t.Any
+        self, request: ListModelMetadataRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelMetadataResponse, ModelMetadataSummary]:
         """Iterate over every ModelMetadataSummary of ListModelMetadata (its
         ``ModelMetadataSummaries``), page after page.
@@ -18482,7 +18444,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]: ...
     def list_model_package_groups(
-        self, request: ListModelPackageGroupsInput | None = None, /, **params: _t.Any
+        self, request: ListModelPackageGroupsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]:
         """Iterate over every ModelPackageGroupSummary of ListModelPackageGroups (its
         ``ModelPackageGroupSummaryList``), page after page.
@@ -18524,7 +18486,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelPackagesOutput, ModelPackageSummary]: ...
     def list_model_packages(
-        self, request: ListModelPackagesInput | None = None, /, **params: _t.Any
+        self, request: ListModelPackagesInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelPackagesOutput, ModelPackageSummary]:
         """Iterate over every ModelPackageSummary of ListModelPackages (its
         ``ModelPackageSummaryList``), page after page.
@@ -18567,7 +18529,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_quality_job_definitions(
-        self, request: ListModelQualityJobDefinitionsRequest | None = None, /, **params: _t.Any
+        self, request: ListModelQualityJobDefinitionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]:
         """Iterate over every MonitoringJobDefinitionSummary of
         ListModelQualityJobDefinitions (its ``JobDefinitionSummaries``), page after
@@ -18607,7 +18569,7 @@ class Paginators:
         sort_order: OrderKey | None = None,
     ) -> _paginate.Paginator[ListModelsOutput, ModelSummary]: ...
     def list_models(
-        self, request: ListModelsInput | None = None, /, **params: _t.Any
+        self, request: ListModelsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListModelsOutput, ModelSummary]:
         """Iterate over every ModelSummary of ListModels (its ``Models``), page after
         page.
@@ -18646,7 +18608,7 @@ class Paginators:
         status_equals: MonitoringAlertStatus | None = None,
     ) -> _paginate.Paginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]: ...
     def list_monitoring_alert_history(
-        self, request: ListMonitoringAlertHistoryRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringAlertHistoryRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]:
         """Iterate over every MonitoringAlertHistorySummary of
         ListMonitoringAlertHistory (its ``MonitoringAlertHistory``), page after page.
@@ -18682,7 +18644,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]: ...
     def list_monitoring_alerts(
-        self, request: ListMonitoringAlertsRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringAlertsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]:
         """Iterate over every MonitoringAlertSummary of ListMonitoringAlerts (its
         ``MonitoringAlertSummaries``), page after page.
@@ -18724,7 +18686,7 @@ class Paginators:
         status_equals: ExecutionStatus | None = None,
     ) -> _paginate.Paginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]: ...
     def list_monitoring_executions(
-        self, request: ListMonitoringExecutionsRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringExecutionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]:
         """Iterate over every MonitoringExecutionSummary of ListMonitoringExecutions
         (its ``MonitoringExecutionSummaries``), page after page.
@@ -18777,7 +18739,7 @@ class Paginators:
         status_equals: ScheduleStatus | None = None,
     ) -> _paginate.Paginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]: ...
     def list_monitoring_schedules(
-        self, request: ListMonitoringSchedulesRequest | None = None, /, **params: _t.Any
+        self, request: ListMonitoringSchedulesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]:
         """Iterate over every MonitoringScheduleSummary of ListMonitoringSchedules (its
         ``MonitoringScheduleSummaries``), page after page.
@@ -18826,7 +18788,7 @@ class Paginators:
         sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
     ) -> _paginate.Paginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]: ...
     def list_notebook_instance_lifecycle_configs(
-        self, request: ListNotebookInstanceLifecycleConfigsInput | None = None, /, **params: _t.Any
+        self, request: ListNotebookInstanceLifecycleConfigsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]:
         """Iterate over every NotebookInstanceLifecycleConfigSummary of
         ListNotebookInstanceLifecycleConfigs (its ``NotebookInstanceLifecycleConfigs``),
@@ -18875,7 +18837,7 @@ class Paginators:
         status_equals: NotebookInstanceStatus | None = None,
     ) -> _paginate.Paginator[ListNotebookInstancesOutput, NotebookInstanceSummary]: ...
     def list_notebook_instances(
-        self, request: ListNotebookInstancesInput | None = None, /, **params: _t.Any
+        self, request: ListNotebookInstancesInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListNotebookInstancesOutput, NotebookInstanceSummary]:
         """Iterate over every NotebookInstanceSummary of ListNotebookInstances (its
         ``NotebookInstances``), page after page.
@@ -18927,7 +18889,7 @@ class Paginators:
         status_equals: OptimizationJobStatus | None = None,
     ) -> _paginate.Paginator[ListOptimizationJobsResponse, OptimizationJobSummary]: ...
     def list_optimization_jobs(
-        self, request: ListOptimizationJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListOptimizationJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListOptimizationJobsResponse, OptimizationJobSummary]:
         """Iterate over every OptimizationJobSummary of ListOptimizationJobs (its
         ``OptimizationJobSummaries``), page after page.
@@ -18964,7 +18926,7 @@ class Paginators:
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListPartnerAppsResponse, PartnerAppSummary]: ...
     def list_partner_apps(
-        self, request: ListPartnerAppsRequest | None = None, /, **params: _t.Any
+        self, request: ListPartnerAppsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListPartnerAppsResponse, PartnerAppSummary]:
         """Iterate over every PartnerAppSummary of ListPartnerApps (its ``Summaries``),
         page after page.
@@ -18994,7 +18956,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]: ...
     def list_pipeline_execution_steps(
-        self, request: ListPipelineExecutionStepsRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineExecutionStepsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]:
         """Iterate over every PipelineExecutionStep of ListPipelineExecutionSteps (its
         ``PipelineExecutionSteps``), page after page.
@@ -19030,7 +18992,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]: ...
     def list_pipeline_executions(
-        self, request: ListPipelineExecutionsRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineExecutionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]:
         """Iterate over every PipelineExecutionSummary of ListPipelineExecutions (its
         ``PipelineExecutionSummaries``), page after page.
@@ -19065,7 +19027,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListPipelineParametersForExecutionResponse, Parameter]: ...
     def list_pipeline_parameters_for_execution(
-        self, request: ListPipelineParametersForExecutionRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineParametersForExecutionRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineParametersForExecutionResponse, Parameter]:
         """Iterate over every Parameter of ListPipelineParametersForExecution (its
         ``PipelineParameters``), page after page.
@@ -19099,7 +19061,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelineVersionsResponse, PipelineVersionSummary]: ...
     def list_pipeline_versions(
-        self, request: ListPipelineVersionsRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelineVersionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelineVersionsResponse, PipelineVersionSummary]:
         """Iterate over every PipelineVersionSummary of ListPipelineVersions (its
         ``PipelineVersionSummaries``), page after page.
@@ -19137,7 +19099,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelinesResponse, PipelineSummary]: ...
     def list_pipelines(
-        self, request: ListPipelinesRequest | None = None, /, **params: _t.Any
+        self, request: ListPipelinesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListPipelinesResponse, PipelineSummary]:
         """Iterate over every PipelineSummary of ListPipelines (its
         ``PipelineSummaries``), page after page.
@@ -19178,7 +19140,7 @@ class Paginators:
         status_equals: ProcessingJobStatus | None = None,
     ) -> _paginate.Paginator[ListProcessingJobsResponse, ProcessingJobSummary]: ...
     def list_processing_jobs(
-        self, request: ListProcessingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListProcessingJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListProcessingJobsResponse, ProcessingJobSummary]:
         """Iterate over every ProcessingJobSummary of ListProcessingJobs (its
         ``ProcessingJobSummaries``), page after page.
@@ -19220,7 +19182,7 @@ class Paginators:
         sort_order: ProjectSortOrder | None = None,
     ) -> _paginate.Paginator[ListProjectsOutput, ProjectSummary]: ...
     def list_projects(
-        self, request: ListProjectsInput | None = None, /, **params: _t.Any
+        self, request: ListProjectsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListProjectsOutput, ProjectSummary]:
         """Iterate over every ProjectSummary of ListProjects (its
         ``ProjectSummaryList``), page after page.
@@ -19258,7 +19220,7 @@ class Paginators:
         sort_order: ResourceCatalogSortOrder | None = None,
     ) -> _paginate.Paginator[ListResourceCatalogsResponse, ResourceCatalog]: ...
     def list_resource_catalogs(
-        self, request: ListResourceCatalogsRequest | None = None, /, **params: _t.Any
+        self, request: ListResourceCatalogsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListResourceCatalogsResponse, ResourceCatalog]:
         """Iterate over every ResourceCatalog of ListResourceCatalogs (its
         ``ResourceCatalogs``), page after page.
@@ -19294,7 +19256,7 @@ class Paginators:
         space_name_contains: SpaceName | None = None,
     ) -> _paginate.Paginator[ListSpacesResponse, SpaceDetails]: ...
     def list_spaces(
-        self, request: ListSpacesRequest | None = None, /, **params: _t.Any
+        self, request: ListSpacesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListSpacesResponse, SpaceDetails]:
         """Iterate over every SpaceDetails of ListSpaces (its ``Spaces``), page after
         page.
@@ -19328,7 +19290,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListStageDevicesResponse, DeviceDeploymentSummary]: ...
     def list_stage_devices(
-        self, request: ListStageDevicesRequest | None = None, /, **params: _t.Any
+        self, request: ListStageDevicesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListStageDevicesResponse, DeviceDeploymentSummary]:
         """Iterate over every DeviceDeploymentSummary of ListStageDevices (its
         ``DeviceDeploymentSummaries``), page after page.
@@ -19367,7 +19329,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]: ...
     def list_studio_lifecycle_configs(
-        self, request: ListStudioLifecycleConfigsRequest | None = None, /, **params: _t.Any
+        self, request: ListStudioLifecycleConfigsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]:
         """Iterate over every StudioLifecycleConfigDetails of ListStudioLifecycleConfigs
         (its ``StudioLifecycleConfigs``), page after page.
@@ -19405,7 +19367,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]: ...
     def list_subscribed_workteams(
-        self, request: ListSubscribedWorkteamsRequest | None = None, /, **params: _t.Any
+        self, request: ListSubscribedWorkteamsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]:
         """Iterate over every SubscribedWorkteam of ListSubscribedWorkteams (its
         ``SubscribedWorkteams``), page after page.
@@ -19433,7 +19395,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListTagsOutput, Tag]: ...
     def list_tags(
-        self, request: ListTagsInput | None = None, /, **params: _t.Any
+        self, request: ListTagsInput | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTagsOutput, Tag]:
         """Iterate over every Tag of ListTags (its ``Tags``), page after page.
 
@@ -19471,7 +19433,7 @@ class Paginators:
         warm_pool_status_equals: WarmPoolResourceStatus | None = None,
     ) -> _paginate.Paginator[ListTrainingJobsResponse, TrainingJobSummary]: ...
     def list_training_jobs(
-        self, request: ListTrainingJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingJobsResponse, TrainingJobSummary]:
         """Iterate over every TrainingJobSummary of ListTrainingJobs (its
         ``TrainingJobSummaries``), page after page.
@@ -19515,7 +19477,7 @@ class Paginators:
         status_equals: TrainingJobStatus | None = None,
     ) -> _paginate.Paginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]: ...
     def list_training_jobs_for_hyper_parameter_tuning_job(
-        self, request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]:
         """Iterate over every HyperParameterTrainingJobSummary of
         ListTrainingJobsForHyperParameterTuningJob (its ``TrainingJobSummaries``), page
@@ -19556,7 +19518,7 @@ class Paginators:
         start_time_before: Timestamp | None = None,
     ) -> _paginate.Paginator[ListTrainingPlansResponse, TrainingPlanSummary]: ...
     def list_training_plans(
-        self, request: ListTrainingPlansRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingPlansRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingPlansResponse, TrainingPlanSummary]:
         """Iterate over every TrainingPlanSummary of ListTrainingPlans (its
         ``TrainingPlanSummaries``), page after page.
@@ -19593,7 +19555,7 @@ class Paginators:
         status_equals: TrainingSessionStatus | None = None,
     ) -> _paginate.Paginator[ListTrainingSessionsResponse, TrainingSessionSummary]: ...
     def list_training_sessions(
-        self, request: ListTrainingSessionsRequest | None = None, /, **params: _t.Any
+        self, request: ListTrainingSessionsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTrainingSessionsResponse, TrainingSessionSummary]:
         """Iterate over every TrainingSessionSummary of ListTrainingSessions (its
         ``TrainingSessionSummaries``), page after page.
@@ -19634,7 +19596,7 @@ class Paginators:
         status_equals: TransformJobStatus | None = None,
     ) -> _paginate.Paginator[ListTransformJobsResponse, TransformJobSummary]: ...
     def list_transform_jobs(
-        self, request: ListTransformJobsRequest | None = None, /, **params: _t.Any
+        self, request: ListTransformJobsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTransformJobsResponse, TransformJobSummary]:
         """Iterate over every TransformJobSummary of ListTransformJobs (its
         ``TransformJobSummaries``), page after page.
@@ -19678,7 +19640,7 @@ class Paginators:
         trial_name: ExperimentEntityName | None = None,
     ) -> _paginate.Paginator[ListTrialComponentsResponse, TrialComponentSummary]: ...
     def list_trial_components(
-        self, request: ListTrialComponentsRequest | None = None, /, **params: _t.Any
+        self, request: ListTrialComponentsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTrialComponentsResponse, TrialComponentSummary]:
         """Iterate over every TrialComponentSummary of ListTrialComponents (its
         ``TrialComponentSummaries``), page after page.
@@ -19718,7 +19680,7 @@ class Paginators:
         trial_component_name: ExperimentEntityName | None = None,
     ) -> _paginate.Paginator[ListTrialsResponse, TrialSummary]: ...
     def list_trials(
-        self, request: ListTrialsRequest | None = None, /, **params: _t.Any
+        self, request: ListTrialsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListTrialsResponse, TrialSummary]:
         """Iterate over every TrialSummary of ListTrials (its ``TrialSummaries``), page
         after page.
@@ -19753,7 +19715,7 @@ class Paginators:
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListUltraServersByReservedCapacityResponse, UltraServer]: ...
     def list_ultra_servers_by_reserved_capacity(
-        self, request: ListUltraServersByReservedCapacityRequest | None = None, /, **params: _t.Any
+        self, request: ListUltraServersByReservedCapacityRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListUltraServersByReservedCapacityResponse, UltraServer]:
         """Iterate over every UltraServer of ListUltraServersByReservedCapacity (its
         ``UltraServers``), page after page.
@@ -19786,7 +19748,7 @@ class Paginators:
         user_profile_name_contains: UserProfileName | None = None,
     ) -> _paginate.Paginator[ListUserProfilesResponse, UserProfileDetails]: ...
     def list_user_profiles(
-        self, request: ListUserProfilesRequest | None = None, /, **params: _t.Any
+        self, request: ListUserProfilesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListUserProfilesResponse, UserProfileDetails]:
         """Iterate over every UserProfileDetails of ListUserProfiles (its
         ``UserProfiles``), page after page.
@@ -19820,7 +19782,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListWorkforcesResponse, Workforce]: ...
     def list_workforces(
-        self, request: ListWorkforcesRequest | None = None, /, **params: _t.Any
+        self, request: ListWorkforcesRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListWorkforcesResponse, Workforce]:
         """Iterate over every Workforce of ListWorkforces (its ``Workforces``), page
         after page.
@@ -19853,7 +19815,7 @@ class Paginators:
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListWorkteamsResponse, Workteam]: ...
     def list_workteams(
-        self, request: ListWorkteamsRequest | None = None, /, **params: _t.Any
+        self, request: ListWorkteamsRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[ListWorkteamsResponse, Workteam]:
         """Iterate over every Workteam of ListWorkteams (its ``Workteams``), page after
         page.
@@ -19887,7 +19849,7 @@ class Paginators:
         visibility_conditions: VisibilityConditionsList | None = None,
     ) -> _paginate.Paginator[SearchResponse, SearchRecord]: ...
     def search(
-        self, request: SearchRequest | None = None, /, **params: _t.Any
+        self, request: SearchRequest | None = None, **params: _t.Any
     ) -> _paginate.Paginator[SearchResponse, SearchRecord]:
         """Iterate over every SearchRecord of Search (its ``Results``), page after page.
 
@@ -19936,7 +19898,6 @@ class Waiters:
     def endpoint_deleted(
         self,
         request: DescribeEndpointInput | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -19982,7 +19943,6 @@ class Waiters:
     def endpoint_in_service(
         self,
         request: DescribeEndpointInput | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20028,7 +19988,6 @@ class Waiters:
     def image_created(
         self,
         request: DescribeImageRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20074,7 +20033,6 @@ class Waiters:
     def image_deleted(
         self,
         request: DescribeImageRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20120,7 +20078,6 @@ class Waiters:
     def image_updated(
         self,
         request: DescribeImageRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20168,7 +20125,6 @@ class Waiters:
     def image_version_created(
         self,
         request: DescribeImageVersionRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20217,7 +20173,6 @@ class Waiters:
     def image_version_deleted(
         self,
         request: DescribeImageVersionRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20264,7 +20219,6 @@ class Waiters:
     def notebook_instance_deleted(
         self,
         request: DescribeNotebookInstanceInput | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20311,7 +20265,6 @@ class Waiters:
     def notebook_instance_in_service(
         self,
         request: DescribeNotebookInstanceInput | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20358,7 +20311,6 @@ class Waiters:
     def notebook_instance_stopped(
         self,
         request: DescribeNotebookInstanceInput | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20405,7 +20357,6 @@ class Waiters:
     def processing_job_completed_or_stopped(
         self,
         request: DescribeProcessingJobRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20452,7 +20403,6 @@ class Waiters:
     def training_job_completed_or_stopped(
         self,
         request: DescribeTrainingJobRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
@@ -20499,7 +20449,6 @@ class Waiters:
     def transform_job_completed_or_stopped(
         self,
         request: DescribeTransformJobRequest | None = None,
-        /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,

@@ -98,10 +98,7 @@ def to_snake(name: str, wire: Any) -> Any:
 
     shape = SHAPES[name]
     if shape["type"] == "structure":
-        return {
-            attribute(k): to_snake(shape["members"][k]["shape"], v)
-            for k, v in wire.items()
-        }
+        return {attribute(k): to_snake(shape["members"][k]["shape"], v) for k, v in wire.items()}
     if shape["type"] == "list":
         return [to_snake(shape["member"]["shape"], v) for v in wire]
     if shape["type"] == "map":

@@ -56,7 +56,7 @@ def test_paginator_items_and_pages(paginator: str, raw_client: Any) -> None:
     assert items, "the generated pages must carry items"
     walk = getattr(sm.paginate, sd.method(paginator))(**sd.to_snake(spec["input"]["shape"], request))
     with stub:
-        for round_ in range(2):
+        for _ in range(2):
             stub.add_response(sd.method(paginator), pages[0], request)
             stub.add_response(sd.method(paginator), pages[1], {**request, config["input_token"]: "page-two"})
         typed_items = list(walk)

@@ -82,7 +82,11 @@ def mutations(shape: str, value: Any) -> Iterator[tuple[Any, tuple[Any, ...], st
             # "" may break the pattern as well: either rule may be the one reported.
             yield "", (), "string_too_short" if "pattern" not in raw else "string_too_short|string_pattern_mismatch"
         if "pattern" in raw:
-            misses = [s for s, ok in sd.PATTERN_CASES[shape]["cases"] if not ok and low <= sd.utf16_len(s) <= (high or 1 << 30)]
+            misses = [
+                s
+                for s, ok in sd.PATTERN_CASES[shape]["cases"]
+                if not ok and low <= sd.utf16_len(s) <= (high or 1 << 30)
+            ]
             if misses:
                 yield misses[0], (), "string_pattern_mismatch"
         yield 12, (), "string_type"
@@ -163,7 +167,7 @@ def test_grown_response_parses_and_dumps_back(operation: str) -> None:
     wire = grown(name, sd.value(name))
     for parsed in (cls.model_validate(wire), cls(**wire)):
         assert parsed.to_wire() == wire
-        for path, shape, value in sites(name, sd.value(name)):
+        for path, shape, _ in sites(name, sd.value(name)):
             if "enum" in sd.SHAPES[shape] and path and all(isinstance(p, str) for p in path):
                 typed: Any = parsed
                 for part in path:

@@ -50,10 +50,16 @@ def test_length_counts_utf16_code_units() -> None:
 
 
 def test_constructor_takes_snake_names_and_input_takes_both() -> None:
-    config = models.ResourceConfig(instance_type=models.TrainingInstanceType.ML_M5_XLARGE, instance_count=1, volume_size_in_gb=10)
+    config = models.ResourceConfig(
+        instance_type=models.TrainingInstanceType.ML_M5_XLARGE, instance_count=1, volume_size_in_gb=10
+    )
     assert config.to_wire() == {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10}
     nested = models.CreateModelInput.model_validate(
-        {"ModelName": "m", "primary_container": {"Image": "img", "environment": {"A": "1"}}, "ExecutionRoleArn": "arn:aws:iam::123456789012:role/r"}
+        {
+            "ModelName": "m",
+            "primary_container": {"Image": "img", "environment": {"A": "1"}},
+            "ExecutionRoleArn": "arn:aws:iam::123456789012:role/r",
+        }
     )
     assert nested.primary_container is not None and nested.primary_container.environment == {"A": "1"}
     with pytest.raises(ValidationError, match="Extra inputs are not permitted"):
@@ -82,7 +88,10 @@ def test_open_enums_are_closed_for_requests_and_open_for_responses() -> None:
     # A value read from a response is usable in a request only if the request may take it.
     with pytest.raises(ValidationError):
         models.ListTrainingJobsRequest(status_equals=status)
-    assert models.ListTrainingJobsRequest(status_equals=models.TrainingJobStatus("Completed")).status_equals is models.TrainingJobStatus.COMPLETED
+    assert (
+        models.ListTrainingJobsRequest(status_equals=models.TrainingJobStatus("Completed")).status_equals
+        is models.TrainingJobStatus.COMPLETED
+    )
 
 
 def test_response_values_flow_into_requests() -> None:
@@ -96,9 +105,15 @@ def test_response_values_flow_into_requests() -> None:
         output_data_config=models.OutputDataConfig(s3_output_path="s3://bucket/out"),
         resource_config=described.resource_config,
         stopping_condition=models.StoppingCondition(max_runtime_in_seconds=60),
-        algorithm_specification=models.AlgorithmSpecification(training_input_mode=models.TrainingInputMode.FILE, training_image="img"),
+        algorithm_specification=models.AlgorithmSpecification(
+            training_input_mode=models.TrainingInputMode.FILE, training_image="img"
+        ),
     )
-    assert request.to_wire()["ResourceConfig"] == {"InstanceType": "ml.m5.xlarge", "InstanceCount": 2, "VolumeSizeInGB": 30}
+    assert request.to_wire()["ResourceConfig"] == {
+        "InstanceType": "ml.m5.xlarge",
+        "InstanceCount": 2,
+        "VolumeSizeInGB": 30,
+    }
     # ...and a response value that breaks a request rule is caught when it is re-used.
     lenient = models.DescribeTrainingJobResponse.model_validate({"ResourceConfig": {"VolumeSizeInGB": -1, "Future": 1}})
     with pytest.raises(ValidationError) as caught:
@@ -107,7 +122,9 @@ def test_response_values_flow_into_requests() -> None:
 
 
 def test_timestamps_are_datetimes() -> None:
-    parsed = models.DescribeTrainingJobResponse.model_validate_json('{"CreationTime": 1700000000, "TrainingEndTime": "2024-05-17T12:30:00Z"}')
+    parsed = models.DescribeTrainingJobResponse.model_validate_json(
+        '{"CreationTime": 1700000000, "TrainingEndTime": "2024-05-17T12:30:00Z"}'
+    )
     assert parsed.creation_time == datetime.datetime(2023, 11, 14, 22, 13, 20, tzinfo=datetime.timezone.utc)
     assert isinstance(parsed.training_end_time, datetime.datetime)
 
@@ -115,10 +132,15 @@ def test_timestamps_are_datetimes() -> None:
 def test_union_takes_exactly_one_member() -> None:
     with pytest.raises(ValidationError, match="exactly one member of CustomFileSystem must be set, got 0"):
         models.CustomFileSystem()
-    two = {"EFSFileSystem": {"FileSystemId": "fs-0123456789abcdef0"}, "FSxLustreFileSystem": {"FileSystemId": "fs-0123456789abcdef0"}}
+    two = {
+        "EFSFileSystem": {"FileSystemId": "fs-0123456789abcdef0"},
+        "FSxLustreFileSystem": {"FileSystemId": "fs-0123456789abcdef0"},
+    }
     with pytest.raises(ValidationError, match="got 2"):
         models.CustomFileSystem.model_validate(two)
-    assert models.CustomFileSystem.model_validate({"EFSFileSystem": {"FileSystemId": "fs-0123456789abcdef0"}}).efs_file_system
+    assert models.CustomFileSystem.model_validate(
+        {"EFSFileSystem": {"FileSystemId": "fs-0123456789abcdef0"}}
+    ).efs_file_system
 
 
 def test_idempotency_tokens_are_optional() -> None:
@@ -136,7 +158,11 @@ def test_idempotency_tokens_are_optional() -> None:
 
 
 def test_recursive_search_expression() -> None:
-    expression = {"SubExpressions": [{"SubExpressions": [{"Filters": [{"Name": "TrainingJobName", "Operator": "Equals", "Value": "x"}]}]}]}
+    expression = {
+        "SubExpressions": [
+            {"SubExpressions": [{"Filters": [{"Name": "TrainingJobName", "Operator": "Equals", "Value": "x"}]}]}
+        ]
+    }
     request = models.SearchRequest(resource=models.ResourceType.TRAINING_JOB, search_expression=expression)  # type: ignore[arg-type]
     assert request.to_wire()["SearchExpression"] == expression
     inner = request.search_expression.sub_expressions[0].sub_expressions[0]  # type: ignore[union-attr,index]
@@ -154,14 +180,18 @@ def _all_error_text(error: ValidationError) -> str:
     "build",
     [
         # the sensitive value itself breaks a rule
-        lambda: models.OidcConfig.model_validate({"ClientId": "id", "ClientSecret": SECRET + "\n", "Issuer": "https://x"}),
+        lambda: models.OidcConfig.model_validate(
+            {"ClientId": "id", "ClientSecret": SECRET + "\n", "Issuer": "https://x"}
+        ),
         # another field of the same model is missing: pydantic echoes the whole dict
         lambda: models.OidcConfig.model_validate({"ClientSecret": SECRET}),
         # a field of the parent is missing
         lambda: models.CreateWorkforceRequest.model_validate({"OidcConfig": {"ClientSecret": SECRET}}),
         lambda: models.CreateWorkforceRequest(oidc_config={"client_secret": SECRET, "client_id": "x"}),  # type: ignore[arg-type]
         # an unknown member beside the secret
-        lambda: models.UpdateWorkforceRequest.model_validate({"WorkforceName": "w", "OidcConfig": {"ClientSecret": SECRET}, "X": 1}),
+        lambda: models.UpdateWorkforceRequest.model_validate(
+            {"WorkforceName": "w", "OidcConfig": {"ClientSecret": SECRET}, "X": 1}
+        ),
         lambda: models.CreateModelCardRequest.model_validate({"Content": CONTENT}),
         lambda: models.UpdateModelCardRequest.model_validate({"ModelCardName": "!bad!", "Content": CONTENT}),
     ],

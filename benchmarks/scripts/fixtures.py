@@ -75,7 +75,11 @@ ALGORITHM_SPECIFICATION: dict[str, Any] = {
     ],
     "EnableSageMakerMetricsTimeSeries": True,
 }
-OUTPUT_DATA_CONFIG: dict[str, Any] = {"KmsKeyId": KMS_KEY, "S3OutputPath": f"{BUCKET}/output", "CompressionType": "GZIP"}
+OUTPUT_DATA_CONFIG: dict[str, Any] = {
+    "KmsKeyId": KMS_KEY,
+    "S3OutputPath": f"{BUCKET}/output",
+    "CompressionType": "GZIP",
+}
 RESOURCE_CONFIG: dict[str, Any] = {
     "InstanceType": "ml.m5.xlarge",
     "InstanceCount": 2,
@@ -212,3 +216,16 @@ def boto3_client(*, parameter_validation: bool = True) -> Any:
         aws_secret_access_key="benchmark-secret",
         config=botocore.config.Config(parameter_validation=parameter_validation),
     )
+
+
+def wire_json(response: dict[str, Any]) -> bytes:
+    """``response`` as the service sends it on the wire (JSON, timestamps as epoch seconds)."""
+    import json
+
+    def encode(value: object) -> float:
+        if isinstance(value, _dt.datetime):
+            return value.timestamp()
+        raise TypeError(type(value).__name__)
+
+    body = {k: v for k, v in response.items() if k != "ResponseMetadata"}
+    return json.dumps(body, default=encode).encode()

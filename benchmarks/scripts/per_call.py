@@ -1,13 +1,20 @@
-"""Per-call cost through botocore's Stubber: typed vs raw boto3, microseconds per call.
+"""Per-call cost: typed vs raw boto3, microseconds per call, in one process.
 
     python per_call.py --repeats R --number N
 
-Every variant has its own boto3 client and Stubber. Before each timed loop, N responses are
-queued (untimed: ``add_response`` validates the response against the service model, the
-same cost for every variant); the loop then makes N calls, each answered by the Stubber's
-``before-call`` hook after botocore has validated (if enabled) and serialized the request.
-Variants are interleaved repeat by repeat. Before timing, every variant makes one call with
-``expected_params`` set to the raw request, so all of them send the same wire request.
+Two kinds of stub, each variant with its own boto3 client:
+
+- ``Stubber`` (the benchmark's figures): before each timed loop, N responses are queued
+  (untimed: ``add_response`` validates each response against the service model, the same
+  cost for every variant); each call is answered by the Stubber's ``before-call`` hook,
+  after botocore has validated (if enabled) and serialized the request. botocore's own
+  signing, HTTP and response parsing are skipped.
+- HTTP-level (``*_http``, for reference): a ``before-send`` hook answers every call with the
+  JSON body the service would send, so the whole botocore pipeline runs (signing, response
+  parsing, timestamps) except the network.
+
+Variants are interleaved repeat by repeat. Before timing, every Stubber variant makes one
+call with ``expected_params`` set to the raw request: all of them send the same request.
 
 Prints one JSON object: {variant: [microseconds per call, one per repeat]}.
 """
@@ -24,23 +31,46 @@ from dataclasses import dataclass
 from typing import Any
 
 import fixtures
+from botocore.awsrequest import AWSResponse
+from botocore.compat import HTTPHeaders
 from botocore.stub import Stubber
 
 from sagemaker_typed import SageMakerClient, models
+
+DESCRIBE = "describe_training_job"
+CREATE = "create_training_job"
 
 
 @dataclass
 class Variant:
     name: str
-    method: str
-    response: dict[str, Any]
-    expected: dict[str, Any]
-    stubber: Stubber
     call: Callable[[], object]
+    queue: Callable[[int], None]
+    """Make ``n`` responses ready for the next ``n`` calls (untimed)."""
+    done: Callable[[], None]
+    """Check that every queued response was used."""
 
 
-def _snake(name: str) -> str:
-    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+class _Body:
+    """The raw stream botocore reads an HTTP response body from."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def stream(self, **_: Any) -> list[bytes]:
+        return [self.data]
+
+
+def http_stub(client: Any, operation: str, body: bytes) -> None:
+    """Answer every ``operation`` call of ``client`` with ``body`` at the HTTP layer (no network)."""
+    headers = HTTPHeaders.from_dict(
+        {"x-amzn-requestid": "5f3c1d2e-8a9b-4c7d-9e0f-123456789abc", "content-type": "application/x-amz-json-1.1"}
+    )
+
+    def send(request: Any, **_: Any) -> AWSResponse:
+        return AWSResponse(request.url, 200, headers, _Body(body))
+
+    client.meta.events.register(f"before-send.sagemaker.{operation}", send)
 
 
 def create_request_model() -> models.CreateTrainingJobRequest:
@@ -97,10 +127,16 @@ def create_request_model() -> models.CreateTrainingJobRequest:
         enable_network_isolation=False,
         enable_inter_container_traffic_encryption=True,
         enable_managed_spot_training=True,
-        checkpoint_config=m.CheckpointConfig(s3_uri=fixtures.CHECKPOINT_CONFIG["S3Uri"], local_path="/opt/ml/checkpoints"),
+        checkpoint_config=m.CheckpointConfig(
+            s3_uri=fixtures.CHECKPOINT_CONFIG["S3Uri"], local_path="/opt/ml/checkpoints"
+        ),
         environment=dict(fixtures.ENVIRONMENT),
         retry_strategy=m.RetryStrategy(maximum_retry_attempts=2),
     )
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
 def variants() -> list[Variant]:
@@ -110,66 +146,72 @@ def variants() -> list[Variant]:
     create_kwargs = {_snake(k): v for k, v in fixtures.create_training_job_request().items()}
     create_model = create_request_model()
     assert create_model.to_wire() == create_wire, "the model request must be the raw request"
+    stubbed = {
+        DESCRIBE: (describe_response, describe_params),
+        CREATE: (fixtures.CREATE_TRAINING_JOB_RESPONSE, create_wire),
+    }
+    calls: dict[str, Callable[[Any], Callable[[], object]]] = {
+        "describe.raw": lambda c: lambda: c.describe_training_job(TrainingJobName=fixtures.JOB_NAME),
+        "create.raw": lambda c: lambda: c.create_training_job(**create_wire),
+        "describe.typed": lambda sm: lambda: sm.describe_training_job(training_job_name=fixtures.JOB_NAME),
+        "create.typed_kwargs": lambda sm: lambda: sm.create_training_job(**create_kwargs),
+        "create.typed_model": lambda sm: lambda: sm.create_training_job(create_model),
+    }
     out: list[Variant] = []
 
-    def add(name: str, method: str, validate: bool, make: Callable[[Any], Callable[[], object]]) -> None:
+    def stubber_variant(name: str, kind: str, validate: bool) -> None:
         client = fixtures.boto3_client(parameter_validation=validate)
         stubber = Stubber(client)
         stubber.activate()
-        if method == "describe_training_job":
-            response, expected = describe_response, describe_params
-        else:
-            response, expected = fixtures.CREATE_TRAINING_JOB_RESPONSE, create_wire
-        out.append(Variant(name, method, response, expected, stubber, make(client)))
+        method = DESCRIBE if kind.startswith("describe") else CREATE
+        response, expected = stubbed[method]
+        target = SageMakerClient(client) if ".typed" in kind else client
+        call = calls[kind](target)
 
-    def raw_describe(client: Any) -> Callable[[], object]:
-        return lambda: client.describe_training_job(TrainingJobName=fixtures.JOB_NAME)
+        def queue(n: int) -> None:
+            for _ in range(n):
+                stubber.add_response(method, response)
 
-    def raw_create(client: Any) -> Callable[[], object]:
-        return lambda: client.create_training_job(**create_wire)
+        # Same wire request as raw boto3, checked once.
+        stubber.add_response(method, response, expected)
+        call()
+        stubber.assert_no_pending_responses()
+        out.append(Variant(name, call, queue, stubber.assert_no_pending_responses))
 
-    def typed_describe(client: Any) -> Callable[[], object]:
-        sm = SageMakerClient(client)
-        return lambda: sm.describe_training_job(training_job_name=fixtures.JOB_NAME)
+    def http_variant(name: str, kind: str, validate: bool) -> None:
+        client = fixtures.boto3_client(parameter_validation=validate)
+        describe = kind.startswith("describe")
+        body = fixtures.wire_json(describe_response if describe else fixtures.CREATE_TRAINING_JOB_RESPONSE)
+        http_stub(client, "DescribeTrainingJob" if describe else "CreateTrainingJob", body)
+        target = SageMakerClient(client) if ".typed" in kind else client
+        out.append(Variant(name, calls[kind](target), lambda n: None, lambda: None))
 
-    def typed_create_kwargs(client: Any) -> Callable[[], object]:
-        sm = SageMakerClient(client)
-        return lambda: sm.create_training_job(**create_kwargs)
-
-    def typed_create_model(client: Any) -> Callable[[], object]:
-        sm = SageMakerClient(client)
-        return lambda: sm.create_training_job(create_model)
-
-    # Raw boto3 as users have it (validation on), and without botocore's validation (for reference).
+    # Raw boto3 as users have it (validation on), and without botocore's validation (reference).
     for validate, suffix in ((True, ""), (False, "_noval")):
-        add(f"describe.raw{suffix}", "describe_training_job", validate, raw_describe)
-        add(f"create.raw{suffix}", "create_training_job", validate, raw_create)
+        stubber_variant(f"describe.raw{suffix}", "describe.raw", validate)
+        stubber_variant(f"create.raw{suffix}", "create.raw", validate)
     # Typed over a client with botocore's validation off (as SageMakerClient() builds it), and left on.
     for validate, suffix in ((False, ""), (True, "_botoval")):
-        add(f"describe.typed{suffix}", "describe_training_job", validate, typed_describe)
-        add(f"create.typed_kwargs{suffix}", "create_training_job", validate, typed_create_kwargs)
-        add(f"create.typed_model{suffix}", "create_training_job", validate, typed_create_model)
+        for kind in ("describe.typed", "create.typed_kwargs", "create.typed_model"):
+            stubber_variant(f"{kind}{suffix}", kind, validate)
+    # HTTP-level stub: the whole botocore pipeline, response parsing included.
+    http_variant("describe.raw_http", "describe.raw", True)
+    http_variant("describe.typed_http", "describe.typed", False)
+    http_variant("create.raw_http", "create.raw", True)
+    http_variant("create.typed_kwargs_http", "create.typed_kwargs", False)
     return out
 
 
-def check(variant: Variant) -> None:
-    """One call with the raw request as expected_params: every variant sends the same request."""
-    variant.stubber.add_response(variant.method, variant.response, variant.expected)
-    variant.call()
-    variant.stubber.assert_no_pending_responses()
-
-
 def timed(variant: Variant, number: int) -> float:
-    """Microseconds per call over ``number`` calls, responses queued beforehand."""
-    for _ in range(number):
-        variant.stubber.add_response(variant.method, variant.response)
+    """Microseconds per call over ``number`` calls, responses made ready beforehand."""
+    variant.queue(number)
     call = variant.call
     gc.collect()
     start = time.perf_counter()
     for _ in range(number):
         call()
     elapsed = time.perf_counter() - start
-    variant.stubber.assert_no_pending_responses()
+    variant.done()
     return elapsed / number * 1e6
 
 
@@ -180,7 +222,6 @@ def main() -> None:
     args = parser.parse_args()
     all_variants = variants()
     for variant in all_variants:
-        check(variant)
         timed(variant, max(10, args.number // 10))  # warm-up: schemas built, caches filled
     results: dict[str, list[float]] = {v.name: [] for v in all_variants}
     for repeat in range(args.repeats):

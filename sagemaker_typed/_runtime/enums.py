@@ -35,7 +35,7 @@ class OpenEnum(str, enum.Enum):
     """A string enum of the service model that tolerates new values in responses."""
 
     def __str__(self) -> str:
-        return self.value
+        return str.__str__(self)
 
     @property
     def is_known(self) -> bool:

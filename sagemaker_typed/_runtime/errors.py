@@ -50,8 +50,7 @@ class SageMakerError(ClientError):
     def from_client_error(cls, error: ClientError) -> SageMakerError:
         """The typed counterpart of a botocore ClientError."""
         code = str(error.response.get("Error", {}).get("Code", ""))
-        typed = cls._by_code.get(code, SageMakerError)(error.response, error.operation_name)  # type: ignore[arg-type]
-        return typed
+        return cls._by_code.get(code, SageMakerError)(error.response, error.operation_name)
 
 
 class WaiterError(Exception):

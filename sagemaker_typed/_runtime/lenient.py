@@ -88,7 +88,9 @@ class _Rewriter:
         elif kind == "definitions":
             out["definitions"] = [self.rewrite(d) for d in node["definitions"]]
         elif kind == "union":
-            out["choices"] = [self.rewrite(c) if isinstance(c, dict) else (self.rewrite(c[0]), c[1]) for c in node["choices"]]
+            out["choices"] = [
+                self.rewrite(c) if isinstance(c, dict) else (self.rewrite(c[0]), c[1]) for c in node["choices"]
+            ]
         elif kind == "tagged-union":
             out["choices"] = {tag: self.rewrite(c) for tag, c in node["choices"].items()}
         for key in ("schema", "items_schema", "keys_schema", "values_schema"):
@@ -115,4 +117,7 @@ _LENIENT_REF = "lenient:"
 def _optional(schema: dict[str, Any]) -> dict[str, Any]:
     if schema.get("type") == "default":
         return schema
-    return cast(dict[str, Any], core_schema.with_default_schema(core_schema.nullable_schema(cast(CoreSchema, schema)), default=None))
+    return cast(
+        dict[str, Any],
+        core_schema.with_default_schema(core_schema.nullable_schema(cast(CoreSchema, schema)), default=None),
+    )

@@ -18,11 +18,10 @@ from .lenient import lenient_schema, request_only
 from .redact import MASK, redacted_error
 
 
-class Shape(BaseModel):
+class Shape(BaseModel, frozen=True):
     """A structure of the SageMaker service model."""
 
     model_config = ConfigDict(
-        frozen=True,
         extra="forbid",
         validate_by_name=True,
         validate_by_alias=True,
@@ -43,7 +42,7 @@ class Shape(BaseModel):
         return self.model_dump(by_alias=True, exclude_unset=True)
 
 
-class OutputShape(Shape):
+class OutputShape(Shape, frozen=True):
     """The output of an operation: never fails on what a growing API may send."""
 
     @classmethod
@@ -55,11 +54,11 @@ class OutputShape(Shape):
         # pydantic-core reuses the validators of nested models that are already built, and
         # those are the strict ones: compile the lenient schema once more, on its own.
         schema = cls.__pydantic_core_schema__
-        cls.__pydantic_validator__ = SchemaValidator(schema, _use_prebuilt=False)  # type: ignore[call-arg]
-        cls.__pydantic_serializer__ = SchemaSerializer(schema, _use_prebuilt=False)  # type: ignore[call-arg]
+        cls.__pydantic_validator__ = SchemaValidator(schema, _use_prebuilt=False)
+        cls.__pydantic_serializer__ = SchemaSerializer(schema, _use_prebuilt=False)
 
 
-class UnionShape(Shape):
+class UnionShape(Shape, frozen=True):
     """A union structure: exactly one member is set."""
 
     @model_validator(mode="after")
@@ -75,7 +74,7 @@ class UnionShape(Shape):
         return self
 
 
-class RedactingShape(Shape):
+class RedactingShape(Shape, frozen=True):
     """A structure whose subtree holds sensitive values: its errors never echo them."""
 
     model_config = ConfigDict(hide_input_in_errors=True)

@@ -77,6 +77,7 @@ def poll(
     last: OutT | None = None
     for attempt in range(1, max_attempts + 1):
         error: SageMakerError | None = None
+        raw: Mapping[str, Any]
         try:
             raw = client._invoke(spec.operation, wire)
             last = parse_response(spec.operation.output, raw)

@@ -7,7 +7,8 @@ seeded with the shape name derives strings from the pattern's AST that should ma
 the repetition bounds, the shortest, a repetition at its maximum) and near misses (characters such as
 line terminators, non-ASCII letters and digits, an astral emoji inserted, appended or prepended;
 truncations; one repetition too many; case flips; the empty string). ``tests/jdk/PatternOracle.java``
-then judges all of them with ``Pattern.matches`` in one JVM run. The output is byte-stable.
+judges with ``Pattern.matches``, in two JVM runs: first the drafts (so that the kept matches really
+match and near misses start from a match), then every case. The output is byte-stable.
 """
 
 from __future__ import annotations
@@ -157,7 +158,8 @@ def _near_misses(base: str, rng: random.Random) -> Iterator[str]:
 
 
 def drafts(shape: str, java: str) -> list[str]:
-    """Strings built to match: the shortest, random ones, and repetitions stretched to and past their maximum."""
+    """Strings built to match: the shortest, DRAFTS random ones, then up to STRETCHED pairs of strings
+    with one bounded repetition at its maximum and one past it."""
     rng = random.Random(shape)
     root = parse(java)
     built = [build(root, rng, shortest=True), *(build(root, rng) for _ in range(DRAFTS))]
@@ -166,7 +168,7 @@ def drafts(shape: str, java: str) -> list[str]:
         assert repeat.max is not None
         built.append(build(root, rng, stretch={id(repeat): repeat.max}))
         built.append(build(root, rng, stretch={id(repeat): repeat.max + 1}))
-    return list(dict.fromkeys(built))
+    return built
 
 
 def candidates(shape: str, drafted: list[str], accepted: list[str]) -> list[str]:
@@ -174,7 +176,8 @@ def candidates(shape: str, drafted: list[str], accepted: list[str]) -> list[str]
     rng = random.Random(f"{shape}/near-misses")
     shortest, *random_drafts = drafted[: DRAFTS + 1]
     stretched = drafted[DRAFTS + 1 :]
-    rejected = [draft for draft in random_drafts if draft not in accepted]
+    rejected = list(dict.fromkeys(draft for draft in random_drafts if draft not in accepted))
+    accepted = list(dict.fromkeys(accepted))
     bases = [next((s for s in accepted if s), next((s for s in drafted if s), "")), min(accepted or drafted, key=len)]
     cases = ["", shortest, *accepted[:MATCHES], *rejected[:MATCHES], *stretched]
     for base in dict.fromkeys(bases):
@@ -189,9 +192,7 @@ def _hex(text: str) -> str:
 def run_oracle(cases: Sequence[tuple[str, str]]) -> list[bool]:
     """``Pattern.matches(pattern, string)`` for each ``(pattern, string)``, in one JVM run."""
     stdin = "".join(f"{_hex(pattern)}\t{_hex(string)}\n" for pattern, string in cases)
-    result = subprocess.run(
-        ["java", str(ORACLE)], input=stdin, capture_output=True, text=True, check=True, cwd=ROOT
-    )
+    result = subprocess.run(["java", str(ORACLE)], input=stdin, capture_output=True, text=True, check=True, cwd=ROOT)
     verdicts = [line == "true" for line in result.stdout.splitlines()]
     if len(verdicts) != len(cases):
         raise RuntimeError(f"the oracle answered {len(verdicts)} of {len(cases)} cases:\n{result.stderr}")
@@ -213,7 +214,9 @@ def render(fixture: dict[str, tuple[str, list[tuple[str, bool]]]]) -> str:
     entries = []
     for shape, (pattern, cases) in fixture.items():
         lines = ",\n".join(f"   {json.dumps([string, verdict])}" for string, verdict in cases)
-        entries.append(f' {json.dumps(shape)}: {{\n  "pattern": {json.dumps(pattern)},\n  "cases": [\n{lines}\n  ]\n }}')
+        entries.append(
+            f' {json.dumps(shape)}: {{\n  "pattern": {json.dumps(pattern)},\n  "cases": [\n{lines}\n  ]\n }}'
+        )
     return "{\n" + ",\n".join(entries) + "\n}\n"
 
 

@@ -34,4 +34,3 @@ def status(sm: SageMakerClient, name: str) -> TrainingJobStatusType:
     if job["TrainingJobStatus"] == "Failed":
         print(job.get("FailureReason"))
     return job["TrainingJobStatus"]
-

@@ -36,4 +36,3 @@ def status(sm: SageMakerClient, name: str) -> models.TrainingJobStatus:
     if job.training_job_status is models.TrainingJobStatus.FAILED:
         print(job.failure_reason)
     return job.training_job_status
-

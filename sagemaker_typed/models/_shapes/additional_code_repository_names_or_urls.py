@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .code_repository_name_or_url import CodeRepositoryNameOrUrl
 
 

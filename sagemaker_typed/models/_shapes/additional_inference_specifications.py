@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .additional_inference_specification_definition import AdditionalInferenceSpecificationDefinition
 
 

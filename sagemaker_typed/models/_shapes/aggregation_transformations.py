@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .aggregation_transformation_value import AggregationTransformationValue
 from .transformation_attribute_name import TransformationAttributeName
 

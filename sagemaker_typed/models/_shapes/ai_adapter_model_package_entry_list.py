@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .ai_adapter_model_package_entry import AIAdapterModelPackageEntry
 
 

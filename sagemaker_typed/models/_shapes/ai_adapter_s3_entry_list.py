@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .ai_adapter_s3_entry import AIAdapterS3Entry
 
 

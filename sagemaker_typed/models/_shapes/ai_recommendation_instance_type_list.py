@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .ai_recommendation_instance_type import AIRecommendationInstanceType
 
 

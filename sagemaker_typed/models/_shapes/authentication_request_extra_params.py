@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .authentication_request_extra_params_key import AuthenticationRequestExtraParamsKey
 from .authentication_request_extra_params_value import AuthenticationRequestExtraParamsValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .auto_ml_container_definitions import AutoMLContainerDefinitions
 from .auto_ml_processing_unit import AutoMLProcessingUnit
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .auto_ml_partial_failure_reason import AutoMLPartialFailureReason
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .batch_delete_cluster_nodes_error import BatchDeleteClusterNodesError
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .batch_reboot_cluster_node_logical_ids_error import BatchRebootClusterNodeLogicalIdsError
 
 

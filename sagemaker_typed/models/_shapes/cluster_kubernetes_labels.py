@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .cluster_kubernetes_label_key import ClusterKubernetesLabelKey
 from .cluster_kubernetes_label_value import ClusterKubernetesLabelValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .cluster_restricted_instance_group_specification import ClusterRestrictedInstanceGroupSpecification
 
 

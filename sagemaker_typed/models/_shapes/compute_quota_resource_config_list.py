@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .compute_quota_resource_config import ComputeQuotaResourceConfig
 
 

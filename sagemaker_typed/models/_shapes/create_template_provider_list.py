@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .create_template_provider import CreateTemplateProvider
 
 

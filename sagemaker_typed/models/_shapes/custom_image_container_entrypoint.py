@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .non_empty_string256 import NonEmptyString256
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .customer_metadata_key import CustomerMetadataKey
 from .customer_metadata_value import CustomerMetadataValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .deep_health_check_type import DeepHealthCheckType
 
 

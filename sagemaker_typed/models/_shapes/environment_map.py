@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .environment_key import EnvironmentKey
 from .environment_value import EnvironmentValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .filling_transformation_value import FillingTransformationValue
 from .filling_type import FillingType
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .filling_transformation_map import FillingTransformationMap
 from .transformation_attribute_name import TransformationAttributeName
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .grouping_attribute_name import GroupingAttributeName
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .hidden_sage_maker_image import HiddenSageMakerImage
 
 

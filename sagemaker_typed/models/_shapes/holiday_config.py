@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .holiday_config_attributes import HolidayConfigAttributes
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .config_key import ConfigKey
 from .config_value import ConfigValue
 

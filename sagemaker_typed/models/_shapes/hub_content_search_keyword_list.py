@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .hub_content_search_keyword import HubContentSearchKeyword
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .hyper_parameter_training_job_definition import HyperParameterTrainingJobDefinition
 
 

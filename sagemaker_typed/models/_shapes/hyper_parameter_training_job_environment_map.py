@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .hyper_parameter_training_job_environment_key import HyperParameterTrainingJobEnvironmentKey
 from .hyper_parameter_training_job_environment_value import HyperParameterTrainingJobEnvironmentValue
 

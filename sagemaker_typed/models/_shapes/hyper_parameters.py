@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .hyper_parameter_key import HyperParameterKey
 from .hyper_parameter_value import HyperParameterValue
 

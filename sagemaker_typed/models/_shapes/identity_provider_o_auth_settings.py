@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .identity_provider_o_auth_setting import IdentityProviderOAuthSetting
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .inference_component_specification_summary import InferenceComponentSpecificationSummary
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .string_parameter_value import StringParameterValue
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .model_variant_action import ModelVariantAction
 from .model_variant_name import ModelVariantName
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .processing_environment_key import ProcessingEnvironmentKey
 from .processing_environment_value import ProcessingEnvironmentValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .notebook_instance_lifecycle_hook import NotebookInstanceLifecycleHook
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .optimization_vpc_subnet_id import OptimizationVpcSubnetId
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .parent_hyper_parameter_tuning_job import ParentHyperParameterTuningJob
 
 

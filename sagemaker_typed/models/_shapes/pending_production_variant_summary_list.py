@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .pending_production_variant_summary import PendingProductionVariantSummary
 
 

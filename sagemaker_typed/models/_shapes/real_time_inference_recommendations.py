@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .real_time_inference_recommendation import RealTimeInferenceRecommendation
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .recommendation_job_vpc_subnet_id import RecommendationJobVpcSubnetId
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .reserved_capacity_offering import ReservedCapacityOffering
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .sage_maker_resource_name import SageMakerResourceName
 
 

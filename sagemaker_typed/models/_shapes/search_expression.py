@@ -13,7 +13,7 @@ from .nested_filters_list import NestedFiltersList
 SearchExpressionList: _t.TypeAlias = _t.Annotated[list["SearchExpression"], _pd.Field(min_length=1, max_length=20)]
 
 
-class SearchExpression(_s.Shape):
+class SearchExpression(_s.Shape, frozen=True):
     """A multi-expression that searches for the specified resource or resources in a
     search. All resource objects that satisfy the expression's condition are included in
     the search results. You must specify at least one subexpression, filter, or nested
@@ -31,15 +31,17 @@ class SearchExpression(_s.Shape):
     - A Boolean operator: ``And`` or ``Or``.
     """
 
-    filters: FilterList | None = _pd.Field(None, validation_alias="Filters", serialization_alias="Filters")
+    filters: FilterList | None = _pd.Field(default=None, validation_alias="Filters", serialization_alias="Filters")
     """A list of filter objects."""
 
     nested_filters: NestedFiltersList | None = _pd.Field(
-        None, validation_alias="NestedFilters", serialization_alias="NestedFilters"
+        default=None, validation_alias="NestedFilters", serialization_alias="NestedFilters"
     )
     """A list of nested filter objects."""
 
-    operator: BooleanOperator | None = _pd.Field(None, validation_alias="Operator", serialization_alias="Operator")
+    operator: BooleanOperator | None = _pd.Field(
+        default=None, validation_alias="Operator", serialization_alias="Operator"
+    )
     """A Boolean operator used to evaluate the search expression. If you want every
     conditional statement in all lists to be satisfied for the entire search expression
     to be true, specify ``And``. If only a single conditional statement needs to be true
@@ -48,6 +50,6 @@ class SearchExpression(_s.Shape):
     """
 
     sub_expressions: SearchExpressionList | None = _pd.Field(
-        None, validation_alias="SubExpressions", serialization_alias="SubExpressions"
+        default=None, validation_alias="SubExpressions", serialization_alias="SubExpressions"
     )
     """A list of search expression objects."""

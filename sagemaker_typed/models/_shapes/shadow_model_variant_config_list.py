@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .shadow_model_variant_config import ShadowModelVariantConfig
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .template_provider_detail import TemplateProviderDetail
 
 

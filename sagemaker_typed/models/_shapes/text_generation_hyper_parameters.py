@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .text_generation_hyper_parameter_key import TextGenerationHyperParameterKey
 from .text_generation_hyper_parameter_value import TextGenerationHyperParameterValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .tracking_server_summary import TrackingServerSummary
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .training_environment_key import TrainingEnvironmentKey
 from .training_environment_value import TrainingEnvironmentValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .training_plan_offering import TrainingPlanOffering
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .transform_environment_key import TransformEnvironmentKey
 from .transform_environment_value import TransformEnvironmentValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .trial_component_artifact import TrialComponentArtifact
 from .trial_component_key128 import TrialComponentKey128
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .trial_component_key320 import TrialComponentKey320
 from .trial_component_parameter_value import TrialComponentParameterValue
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 import pydantic as _pd
+
 from .update_cluster_software_instance_group_specification import UpdateClusterSoftwareInstanceGroupSpecification
 
 

@@ -1,0 +1,77 @@
+"""Development sessions. `nox` runs the default ones: lint, typecheck and tests (what CI runs)."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHON = "3.11"
+
+
+def _dev(session: nox.Session) -> None:
+    session.install("-e", ".[dev]")
+
+
+@nox.session(python=PYTHON)
+def tests(session: nox.Session) -> None:
+    """The whole test suite, the drift check and the typing checks included."""
+    _dev(session)
+    session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def lint(session: nox.Session) -> None:
+    """ruff on the hand-written code (generated code is formatted by the generator)."""
+    _dev(session)
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", "codegen", "sagemaker_typed/_runtime", "noxfile.py")
+
+
+@nox.session(python=PYTHON)
+def typecheck(session: nox.Session) -> None:
+    """mypy --strict on the package and the generator; mypy and pyright on typed user code."""
+    _dev(session)
+    session.run("mypy", "--strict", "sagemaker_typed", "codegen")
+    session.run("mypy", "--strict", "tests/typing/user_ok.py")
+    session.run("pyright", "tests/typing/user_ok.py")
+
+
+@nox.session(python=PYTHON)
+def codegen(session: nox.Session) -> None:
+    """Regenerate the generated part of sagemaker_typed from specs/."""
+    _dev(session)
+    session.run("python", "-m", "codegen")
+
+
+@nox.session(python=PYTHON)
+def drift(session: nox.Session) -> None:
+    """Fail when the checked-in generated code differs from what specs/ gives."""
+    _dev(session)
+    session.run("python", "-m", "codegen", "--check")
+
+
+@nox.session(python=PYTHON)
+def update_specs(session: nox.Session) -> None:
+    """Refresh specs/ from a botocore release (`nox -s update_specs -- 1.44.9`; default: latest), then regenerate."""
+    _dev(session)
+    version = session.posargs[0] if session.posargs else None
+    session.install(f"botocore=={version}" if version else "--upgrade", *([] if version else ["botocore"]))
+    session.run("python", "-m", "codegen.update_specs")
+    session.run("python", "-m", "codegen")
+
+
+@nox.session(python=PYTHON)
+def quickstart(session: nox.Session) -> None:
+    """The quickstart against the embedded local server."""
+    session.install("-e", ".[local]")
+    session.run("python", "-m", "sagemaker_typed.quickstart", *session.posargs)
+
+
+@nox.session(python=PYTHON)
+def benchmark(session: nox.Session) -> None:
+    """Benchmarks against raw boto3 and the boto3 type stubs (see benchmarks/README.md)."""
+    _dev(session)
+    session.install("mypy-boto3-sagemaker")
+    session.run("python", "benchmarks/run.py", *session.posargs)

@@ -1,0 +1,229 @@
+"""A runnable tour of sagemaker_typed: ``python -m sagemaker_typed.quickstart``.
+
+By default it starts a moto server in this process on 127.0.0.1 (moto is optional:
+``pip install 'sagemaker-typed[local]'``) and, with fake credentials, it
+
+1. creates a model, an endpoint config and an endpoint, and waits until the endpoint is
+   InService, printing every status the waiter polls;
+2. creates training jobs from typed models and enums;
+3. lists training jobs two per page;
+4. shows a request the SDK refuses before sending it (``pydantic.ValidationError``);
+5. shows a typed service error (describing a training job that does not exist).
+
+``--endpoint-url`` uses a server you run instead of the embedded one. ``--aws`` uses real
+AWS with your default credentials (``--profile``, ``--region``, ``--endpoint-url``); it is
+read-only (list and describe calls only) unless ``--allow-writes`` is given, which then
+also needs real ``--role-arn``, ``--image-uri`` and ``--s3-uri``. Creating an endpoint
+and training jobs on AWS costs money: the endpoint is deleted at the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import logging
+import sys
+import time
+from collections.abc import Iterator
+
+import pydantic
+
+from sagemaker_typed import SageMakerClient, errors, models
+
+FAKE_ACCOUNT = "123456789012"
+HINT = "the local quickstart needs moto: pip install 'sagemaker-typed[local]'"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m sagemaker_typed.quickstart", description=__doc__.split("\n")[0])
+    parser.add_argument("--aws", action="store_true", help="use real AWS with your default credentials")
+    parser.add_argument("--allow-writes", action="store_true", help="with --aws: permit the create calls")
+    parser.add_argument("--endpoint-url", metavar="URL", help="SageMaker endpoint (default: embedded moto / AWS)")
+    parser.add_argument("--profile", metavar="NAME", help="with --aws: the AWS profile to use")
+    parser.add_argument("--region", default="us-east-1", help="AWS region (default: %(default)s)")
+    parser.add_argument("--role-arn", default=f"arn:aws:iam::{FAKE_ACCOUNT}:role/QuickstartRole")
+    parser.add_argument("--image-uri", default=f"{FAKE_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/xgboost:1.7-1")
+    parser.add_argument("--s3-uri", default="s3://quickstart-bucket", help="S3 prefix for data and models")
+    args = parser.parse_args(argv)
+    if args.profile and not args.aws:
+        parser.error("--profile needs --aws")
+    if args.aws and args.allow_writes and FAKE_ACCOUNT in args.role_arn + args.image_uri:
+        parser.error("--allow-writes against AWS needs your own --role-arn, --image-uri and --s3-uri")
+    return args
+
+
+def make_client(args: argparse.Namespace, endpoint_url: str | None) -> SageMakerClient:
+    import boto3  # type: ignore[import-untyped,unused-ignore]
+    from botocore.config import Config  # type: ignore[import-untyped,unused-ignore]
+
+    if args.aws:
+        session = boto3.session.Session(profile_name=args.profile, region_name=args.region)
+    else:
+        session = boto3.session.Session(
+            aws_access_key_id="testing", aws_secret_access_key="testing", region_name=args.region
+        )
+    # The SDK validates every request against the full service model; botocore's own check is redundant.
+    config = Config(parameter_validation=False)
+    return SageMakerClient(session.client("sagemaker", endpoint_url=endpoint_url, config=config))
+
+
+def deploy(sm: SageMakerClient, args: argparse.Namespace, name: str, delay: float | None) -> None:
+    print("\n1. Deploy a model to an endpoint")
+    model = sm.create_model(
+        model_name=name,
+        execution_role_arn=args.role_arn,
+        primary_container=models.ContainerDefinition(image=args.image_uri, model_data_url=f"{args.s3_uri}/model"),
+    )
+    print(f"   created model            {model.model_arn}")
+    variant = models.ProductionVariant(
+        variant_name="primary",
+        model_name=name,
+        initial_instance_count=1,
+        instance_type=models.ProductionVariantInstanceType.ML_M5_LARGE,
+    )
+    config = sm.create_endpoint_config(endpoint_config_name=name, production_variants=[variant])
+    print(f"   created endpoint config  {config.endpoint_config_arn}")
+    endpoint = sm.create_endpoint(endpoint_name=name, endpoint_config_name=name)
+    print(f"   created endpoint         {endpoint.endpoint_arn}")
+
+    polls = itertools.count(1)
+
+    def progress(response: models.DescribeEndpointOutput | None) -> None:
+        status = response.endpoint_status if response is not None else "gone"
+        print(f"   poll {next(polls)}: {status}")
+
+    print("   waiting for the endpoint (sm.wait.endpoint_in_service):")
+    ready = sm.wait.endpoint_in_service(endpoint_name=name, delay=delay, callback=progress)
+    variants = ", ".join(v.variant_name for v in ready.production_variants or [])
+    print(f"   endpoint {ready.endpoint_name} is {ready.endpoint_status} (variants: {variants})")
+
+
+def train(sm: SageMakerClient, args: argparse.Namespace, prefix: str) -> None:
+    print("\n2. Train: three runs of a small learning-rate sweep")
+    algorithm = models.AlgorithmSpecification(
+        training_image=args.image_uri, training_input_mode=models.TrainingInputMode.FILE
+    )
+    resources = models.ResourceConfig(
+        instance_type=models.TrainingInstanceType.ML_M5_XLARGE, instance_count=1, volume_size_in_gb=10
+    )
+    train_data = models.S3DataSource(s3_data_type=models.S3DataType.S3_PREFIX, s3_uri=f"{args.s3_uri}/train/")
+    for run, eta in enumerate(("0.1", "0.2", "0.3"), 1):
+        request = models.CreateTrainingJobRequest(
+            training_job_name=f"{prefix}-{run}",
+            role_arn=args.role_arn,
+            algorithm_specification=algorithm,
+            resource_config=resources,
+            input_data_config=[
+                models.Channel(channel_name="train", data_source=models.DataSource(s3_data_source=train_data))
+            ],
+            output_data_config=models.OutputDataConfig(s3_output_path=f"{args.s3_uri}/output/"),
+            stopping_condition=models.StoppingCondition(max_runtime_in_seconds=600),
+            hyper_parameters={"objective": "binary:logistic", "num_round": "50", "eta": eta},
+        )
+        sm.create_training_job(request)
+        job = sm.describe_training_job(training_job_name=request.training_job_name)
+        used, params = job.resource_config, job.hyper_parameters or {}
+        on = f"{used.instance_count} x {used.instance_type}" if used else "?"
+        print(f"   {job.training_job_name}: {job.training_job_status} on {on}, eta={params.get('eta')}")
+
+
+def list_jobs(sm: SageMakerClient) -> None:
+    print("\n3. List training jobs, 2 per page (sm.paginate.list_training_jobs(...).pages())")
+    pages = sm.paginate.list_training_jobs(max_results=2, sort_by=models.SortBy.CREATION_TIME).pages()
+    for number, page in enumerate(itertools.islice(pages, 3), 1):
+        jobs = ", ".join(f"{s.training_job_name} ({s.training_job_status})" for s in page.training_job_summaries)
+        print(f"   page {number}: {jobs or '(no training jobs)'}")
+
+
+def show_validation_error(sm: SageMakerClient) -> None:
+    print("\n4. An invalid request fails before anything is sent")
+    sent: list[object] = []
+
+    def count(**request: object) -> None:  # a before-send handler: returning None lets requests go on
+        sent.append(request)
+
+    sm.client.meta.events.register("before-send.sagemaker", count)
+    try:
+        sm.create_training_job(
+            training_job_name="my training job!",  # spaces and "!" break the name pattern
+            role_arn="QuickstartRole",  # not an ARN
+            output_data_config=models.OutputDataConfig(s3_output_path="s3://bucket/out"),
+            hyper_parameters={"eta": "0." + "1" * 3000},  # a hyperparameter value is at most 2500 characters
+        )
+    except pydantic.ValidationError as error:
+        print(f"   pydantic.ValidationError: {error.error_count()} errors for {error.title}")
+        for line in error.errors(include_url=False):
+            message = line["msg"] if len(line["msg"]) < 100 else line["msg"][:96] + " ..."
+            print(f"     {'.'.join(map(str, line['loc']))}: {message}")
+    finally:
+        sm.client.meta.events.unregister("before-send.sagemaker", count)
+    print(f"   requests sent: {len(sent)}")
+
+
+def show_typed_error(sm: SageMakerClient) -> None:
+    print("\n5. A typed service error")
+    try:
+        sm.describe_training_job(training_job_name="quickstart-no-such-job")
+    except (errors.ValidationException, errors.ResourceNotFound) as error:
+        print(f"   errors.{type(error).__name__} (still a botocore ClientError): {error.error_message}")
+        print(f"   error_code={error.error_code} http_status={error.http_status_code} request_id={error.request_id}")
+
+
+def run(sm: SageMakerClient, args: argparse.Namespace, writes: bool) -> None:
+    prefix = f"quickstart-{int(time.time())}" if args.aws else "quickstart"
+    endpoint_made = False
+    try:
+        if writes:
+            endpoint_made = True
+            deploy(sm, args, prefix, delay=None if args.aws else 0.2)
+            train(sm, args, f"{prefix}-xgboost")
+        else:
+            print("\n(read-only: the create calls of steps 1 and 2 are skipped; pass --allow-writes to make them)")
+        list_jobs(sm)
+        show_validation_error(sm)
+        show_typed_error(sm)
+    finally:
+        if endpoint_made and args.aws:  # an idle endpoint still costs money
+            with contextlib.suppress(errors.SageMakerError):
+                sm.delete_endpoint(endpoint_name=prefix)
+                sm.delete_endpoint_config(endpoint_config_name=prefix)
+                sm.delete_model(model_name=prefix)
+                print(f"\ncleaned up: deleted the endpoint, endpoint config and model {prefix}")
+
+
+@contextlib.contextmanager
+def local_moto() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)  # no request log on the console
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        yield f"http://127.0.0.1:{server.get_host_and_port()[1]}"
+    finally:
+        server.stop()
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    with contextlib.ExitStack() as stack:
+        endpoint_url, where = args.endpoint_url, "AWS" if args.aws else "the SageMaker server"
+        if not args.aws and endpoint_url is None:
+            try:
+                endpoint_url, where = stack.enter_context(local_moto()), "an embedded moto server"
+            except ImportError:
+                print(HINT, file=sys.stderr)
+                return 2
+        print(f"sagemaker_typed quickstart against {where} at {endpoint_url or 'the default endpoint'}")
+        try:
+            run(make_client(args, endpoint_url), args, writes=not args.aws or args.allow_writes)
+        except errors.SageMakerError as error:  # e.g. AccessDeniedException on AWS
+            print(f"\nerror: {error}", file=sys.stderr)
+            return 1
+    print("\ndone")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

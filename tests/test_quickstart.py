@@ -1,0 +1,117 @@
+"""``python -m sagemaker_typed.quickstart`` runs end to end as a user would run it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+HINT = "the local quickstart needs moto: pip install 'sagemaker-typed[local]'"
+
+
+def quickstart(
+    *args: str, pythonpath: tuple[Path, ...] = (), env: dict[str, str | None] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the quickstart; ``env`` overrides the environment (None removes a variable)."""
+    merged = {k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None}
+    paths = [*map(str, pythonpath), str(ROOT), merged.get("PYTHONPATH", "")]
+    merged["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    return subprocess.run(
+        [sys.executable, "-m", "sagemaker_typed.quickstart", *args],
+        cwd=ROOT,
+        env=merged,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def assert_full_tour(stdout: str) -> None:
+    lines = [line.strip() for line in stdout.splitlines()]
+    assert "poll 1: InService" in lines  # the waiter's callback printed the polled status
+    assert "endpoint quickstart is InService (variants: primary)" in lines
+    assert "quickstart-xgboost-1: Completed on 1 x ml.m5.xlarge, eta=0.1" in lines
+    assert "page 1: quickstart-xgboost-1 (Completed), quickstart-xgboost-2 (Completed)" in lines
+    assert "page 2: quickstart-xgboost-3 (Completed)" in lines
+    assert "pydantic.ValidationError: 3 errors for CreateTrainingJobRequest" in lines
+    assert "requests sent: 0" in lines
+    assert any(line.startswith("errors.ValidationException (still a botocore ClientError): ") for line in lines)
+    assert lines[-1] == "done"
+
+
+def test_quickstart_with_embedded_moto() -> None:
+    result = quickstart()
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("sagemaker_typed quickstart against an embedded moto server at http://127.0.0.1:")
+    assert_full_tour(result.stdout)
+
+
+@pytest.fixture
+def moto_url() -> Iterator[str]:
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    url = f"http://127.0.0.1:{server.get_host_and_port()[1]}"
+    # moto's state is per process, not per server: start from an empty one.
+    urllib.request.urlopen(urllib.request.Request(f"{url}/moto-api/reset", method="POST"), timeout=10).close()
+    try:
+        yield url
+    finally:
+        server.stop()
+
+
+def test_quickstart_with_endpoint_url(moto_url: str) -> None:
+    result = quickstart("--endpoint-url", moto_url)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"sagemaker_typed quickstart against the SageMaker server at {moto_url}\n")
+    assert_full_tour(result.stdout)
+
+
+def test_quickstart_against_aws_is_read_only(moto_url: str) -> None:
+    """``--aws`` without ``--allow-writes`` (moto standing in for AWS) makes no create call."""
+    # "Default credentials" from the environment only: fake keys, no profile, no config files.
+    credentials: dict[str, str | None] = {
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+        "AWS_SESSION_TOKEN": None,
+        "AWS_PROFILE": None,
+        "AWS_CONFIG_FILE": os.devnull,
+        "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    }
+    result = quickstart("--aws", "--endpoint-url", moto_url, env=credentials)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"sagemaker_typed quickstart against AWS at {moto_url}\n")
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "(read-only: the create calls of steps 1 and 2 are skipped; pass --allow-writes to make them)" in lines
+    assert "page 1: (no training jobs)" in lines  # nothing was created on the server
+    assert not any(line.startswith(("created", "endpoint ", "poll ")) for line in lines)
+    assert "pydantic.ValidationError: 3 errors for CreateTrainingJobRequest" in lines
+    assert any(line.startswith("errors.ValidationException") for line in lines)
+
+
+def test_quickstart_without_moto(tmp_path: Path) -> None:
+    blocker = tmp_path / "moto"  # shadows the installed moto, as if it were not installed
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text("raise ImportError('moto is not installed')\n")
+    result = quickstart(pythonpath=(tmp_path,))
+    assert (result.returncode, result.stdout, result.stderr) == (2, "", HINT + "\n")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--profile", "dev"], "--profile needs --aws"),
+        (["--aws", "--allow-writes"], "--allow-writes against AWS needs your own --role-arn"),
+    ],
+)
+def test_quickstart_argument_errors(args: list[str], message: str) -> None:
+    result = quickstart(*args)
+    assert result.returncode == 2
+    assert message in result.stderr

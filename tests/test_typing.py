@@ -1,0 +1,95 @@
+"""User-facing typing, checked by both mypy (--strict, no plugin) and pyright.
+
+tests/typing/user_ok.py must pass both with the revealed types written beside each
+``reveal_type``; every line of tests/typing/user_bad.py marked ``# error:`` must be reported
+by both, and no other line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+TYPING = Path(__file__).parent / "typing"
+ROOT = TYPING.parent.parent
+pytestmark = pytest.mark.typing
+
+
+def _marked(path: Path, marker: str) -> dict[int, str]:
+    """Line number (1-based) -> what the comment after ``marker`` says."""
+    found = {}
+    for number, line in enumerate(path.read_text().splitlines(), 1):
+        if marker in line:
+            found[number] = line.split(marker, 1)[1].strip()
+    return found
+
+
+def _short(type_name: str) -> str:
+    """``a.b.C | None`` -> ``C | None`` (mypy writes full module paths, pyright does not)."""
+    return re.sub(r"[\w.]+\.(\w+)", r"\1", type_name)
+
+
+def mypy(path: Path, cache: Path) -> tuple[dict[int, list[str]], dict[int, str]]:
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "--no-error-summary", str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    errors: dict[int, list[str]] = {}
+    revealed: dict[int, str] = {}
+    for line in result.stdout.splitlines():
+        match = re.match(r".+?:(\d+): (error|note): (.*)", line)
+        if not match:
+            continue
+        number, kind, text = int(match[1]), match[2], match[3]
+        if kind == "error":
+            errors.setdefault(number, []).append(text)
+        elif text.startswith("Revealed type is"):
+            revealed[number] = _short(text.split('"')[1])
+    return errors, revealed
+
+
+def pyright(path: Path) -> tuple[dict[int, list[str]], dict[int, str]]:
+    executable = shutil.which("pyright") or str(Path(sys.executable).parent / "pyright")
+    result = subprocess.run(
+        [executable, "--outputjson", str(path)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    report = json.loads(result.stdout)
+    errors: dict[int, list[str]] = {}
+    revealed: dict[int, str] = {}
+    for diagnostic in report["generalDiagnostics"]:
+        number = diagnostic["range"]["start"]["line"] + 1
+        if diagnostic["severity"] == "error":
+            errors.setdefault(number, []).append(diagnostic["message"])
+        elif diagnostic["message"].startswith("Type of"):
+            revealed[number] = _short(diagnostic["message"].rsplit(' is "', 1)[1].rstrip('"'))
+    return errors, revealed
+
+
+@pytest.fixture(scope="module")
+def cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("mypy-cache")
+
+
+@pytest.mark.parametrize("checker", ["mypy", "pyright"])
+def test_user_script_passes_with_precise_types(checker: str, cache: Path) -> None:
+    path = TYPING / "user_ok.py"
+    errors, revealed = mypy(path, cache) if checker == "mypy" else pyright(path)
+    assert errors == {}
+    assert revealed == _marked(path, "# revealed:")
+
+
+@pytest.mark.parametrize("checker", ["mypy", "pyright"])
+def test_user_mistakes_are_reported(checker: str, cache: Path) -> None:
+    path = TYPING / "user_bad.py"
+    errors, _ = mypy(path, cache) if checker == "mypy" else pyright(path)
+    expected = _marked(path, "# error:")
+    assert sorted(errors) == sorted(expected), errors

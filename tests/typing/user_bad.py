@@ -1,0 +1,17 @@
+"""Deliberate mistakes: each line marked as an error must be reported by mypy and by pyright."""
+
+from __future__ import annotations
+
+from sagemaker_typed import SageMakerClient, models
+
+
+def mistakes(sm: SageMakerClient) -> None:
+    models.ResourceConfig(instance_typ=models.TrainingInstanceType.ML_M5_XLARGE)  # error: misspelt keyword
+    sm.describe_training_job(trainingjob_name="x")  # error: wrong parameter name
+    sm.describe_training_job()  # error: missing required parameter
+    sm.list_training_jobs(status_equals=models.EndpointStatus.IN_SERVICE)  # error: wrong enum type
+    sm.list_training_jobs(max_results="ten")  # error: wrong value type
+    models.ResourceConfig(InstanceCount=1)  # error: wire name in the constructor
+    job = sm.describe_training_job(training_job_name="x")
+    job.training_job_name = "y"  # error: frozen model
+    print(job.no_such_field)  # error: unknown attribute

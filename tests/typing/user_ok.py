@@ -1,0 +1,53 @@
+"""A typed user script: must pass mypy --strict and pyright (strict) with no error."""
+
+from __future__ import annotations
+
+import boto3
+
+from sagemaker_typed import SageMakerClient, errors, models
+
+
+def train(sm: SageMakerClient) -> str:
+    config = models.ResourceConfig(
+        instance_type=models.TrainingInstanceType.ML_M5_XLARGE, instance_count=1, volume_size_in_gb=10
+    )
+    created = sm.create_training_job(
+        training_job_name="my-job",
+        role_arn="arn:aws:iam::123456789012:role/SageMaker",
+        algorithm_specification=models.AlgorithmSpecification(
+            training_image="123456789012.dkr.ecr.us-east-1.amazonaws.com/algo:latest",
+            training_input_mode=models.TrainingInputMode.FILE,
+        ),
+        output_data_config=models.OutputDataConfig(s3_output_path="s3://bucket/output"),
+        resource_config=config,
+        stopping_condition=models.StoppingCondition(max_runtime_in_seconds=3600),
+        hyper_parameters={"epochs": "3"},
+    )
+    arn: str = created.training_job_arn
+    return arn
+
+
+def follow(sm: SageMakerClient) -> models.TrainingJobStatus | None:
+    job = sm.describe_training_job(training_job_name="my-job")
+    reveal_type(job)  # revealed: DescribeTrainingJobResponse
+    reveal_type(job.training_job_status)  # revealed: TrainingJobStatus
+    reveal_type(job.resource_config)  # revealed: ResourceConfig | None
+    for summary in sm.paginate.list_training_jobs(status_equals=models.TrainingJobStatus.COMPLETED):
+        reveal_type(summary)  # revealed: TrainingJobSummary
+    for page in sm.paginate.list_training_jobs(max_results=10).pages():
+        reveal_type(page)  # revealed: ListTrainingJobsResponse
+    done = sm.wait.training_job_completed_or_stopped(
+        training_job_name="my-job", callback=lambda r: print(r.training_job_status if r else None)
+    )
+    reveal_type(done)  # revealed: DescribeTrainingJobResponse
+    try:
+        sm.describe_endpoint(endpoint_name="nope")
+    except errors.ResourceNotFound as error:
+        print(error.error_code, error.request_id)
+    request = models.DescribeTrainingJobRequest(training_job_name="my-job")
+    return sm.describe_training_job(request).training_job_status
+
+
+def main() -> None:
+    sm = SageMakerClient(boto3.client("sagemaker", region_name="eu-west-1"))
+    print(train(sm), follow(sm), sm.client)
