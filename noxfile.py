@@ -7,21 +7,20 @@ import nox
 nox.options.sessions = ["lint", "typecheck", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 
-PYTHON = "3.11"
 
 
 def _dev(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def tests(session: nox.Session) -> None:
     """The whole test suite, the drift check and the typing checks included."""
     _dev(session)
     session.run("python", "-m", "pytest", *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def lint(session: nox.Session) -> None:
     """ruff on the hand-written code (generated code is formatted by the generator)."""
     _dev(session)
@@ -29,7 +28,7 @@ def lint(session: nox.Session) -> None:
     session.run("ruff", "format", "--check", "codegen", "sagemaker_typed/_runtime", "noxfile.py")
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def typecheck(session: nox.Session) -> None:
     """mypy --strict on the package and the generator; mypy and pyright on typed user code."""
     _dev(session)
@@ -38,21 +37,21 @@ def typecheck(session: nox.Session) -> None:
     session.run("pyright", "tests/typing/user_ok.py")
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def codegen(session: nox.Session) -> None:
     """Regenerate the generated part of sagemaker_typed from specs/."""
     _dev(session)
     session.run("python", "-m", "codegen")
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def drift(session: nox.Session) -> None:
     """Fail when the checked-in generated code differs from what specs/ gives."""
     _dev(session)
     session.run("python", "-m", "codegen", "--check")
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def update_specs(session: nox.Session) -> None:
     """Refresh specs/ from a botocore release (`nox -s update_specs -- 1.44.9`; default: latest), then regenerate."""
     _dev(session)
@@ -62,14 +61,14 @@ def update_specs(session: nox.Session) -> None:
     session.run("python", "-m", "codegen")
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def quickstart(session: nox.Session) -> None:
     """The quickstart against the embedded local server."""
     session.install("-e", ".[local]")
     session.run("python", "-m", "sagemaker_typed.quickstart", *session.posargs)
 
 
-@nox.session(python=PYTHON)
+@nox.session
 def benchmark(session: nox.Session) -> None:
     """Benchmarks against raw boto3 and the boto3 type stubs (see benchmarks/README.md)."""
     _dev(session)

@@ -1,20 +1,15 @@
 """A runnable tour of sagemaker_typed: ``python -m sagemaker_typed.quickstart``.
 
 By default it starts a moto server in this process on 127.0.0.1 (moto is optional:
-``pip install 'sagemaker-typed[local]'``) and, with fake credentials, it
+``pip install 'sagemaker-typed[local]'``) and, with fake credentials, deploys a model to an
+endpoint (printing each status the waiter polls), creates training jobs from typed models
+and enums, lists them two per page, and shows a request refused before it is sent
+(``pydantic.ValidationError``) and a typed service error.
 
-1. creates a model, an endpoint config and an endpoint, and waits until the endpoint is
-   InService, printing every status the waiter polls;
-2. creates training jobs from typed models and enums;
-3. lists training jobs two per page;
-4. shows a request the SDK refuses before sending it (``pydantic.ValidationError``);
-5. shows a typed service error (describing a training job that does not exist).
-
-``--endpoint-url`` uses a server you run instead of the embedded one. ``--aws`` uses real
-AWS with your default credentials (``--profile``, ``--region``, ``--endpoint-url``); it is
-read-only (list and describe calls only) unless ``--allow-writes`` is given, which then
-also needs real ``--role-arn``, ``--image-uri`` and ``--s3-uri``. Creating an endpoint
-and training jobs on AWS costs money: the endpoint is deleted at the end.
+``--endpoint-url`` uses a server you run instead. ``--aws`` uses real AWS with your default
+credentials (``--profile``, ``--region``, ``--endpoint-url``), read-only (list and describe
+calls only) unless ``--allow-writes`` is given, which also needs your own ``--role-arn``,
+``--image-uri`` and ``--s3-uri``. Endpoints cost money: the quickstart deletes its own.
 """
 
 from __future__ import annotations
@@ -57,12 +52,10 @@ def make_client(args: argparse.Namespace, endpoint_url: str | None) -> SageMaker
     import boto3  # type: ignore[import-untyped,unused-ignore]
     from botocore.config import Config  # type: ignore[import-untyped,unused-ignore]
 
-    if args.aws:
-        session = boto3.session.Session(profile_name=args.profile, region_name=args.region)
-    else:
-        session = boto3.session.Session(
-            aws_access_key_id="testing", aws_secret_access_key="testing", region_name=args.region
-        )
+    key, secret = (None, None) if args.aws else ("testing", "testing")  # fake credentials for a local server
+    session = boto3.session.Session(
+        aws_access_key_id=key, aws_secret_access_key=secret, profile_name=args.profile, region_name=args.region
+    )
     # The SDK validates every request against the full service model; botocore's own check is redundant.
     config = Config(parameter_validation=False)
     return SageMakerClient(session.client("sagemaker", endpoint_url=endpoint_url, config=config))

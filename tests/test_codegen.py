@@ -124,3 +124,15 @@ def test_recursive_group_quotes_only_its_structures() -> None:
     text = emit_shapes.shape_module(groups[0], emit_shapes.modules(graph.groups(service)), service)
     assert 'list["SearchExpression"]' in text
     assert "sub_expressions: SearchExpressionList | None" in text
+
+
+def test_output_shapes_are_only_outputs() -> None:
+    """Lenient output models must never be reused inside a request (see docs/design.md)."""
+    spec = json.loads((ROOT / "specs/sagemaker/service-2.json").read_text())
+    outputs = {op["output"]["shape"] for op in spec["operations"].values() if "output" in op}
+    inputs = {op["input"]["shape"] for op in spec["operations"].values()}
+    members = set()
+    for shape in spec["shapes"].values():
+        members |= {m["shape"] for m in shape.get("members", {}).values()}
+        members |= {shape[k]["shape"] for k in ("member", "key", "value") if k in shape}
+    assert not outputs & (inputs | members)
