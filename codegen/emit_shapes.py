@@ -61,12 +61,10 @@ def _declare(shape: ir.Shape, group: Group, service: ir.Service) -> tuple[str, s
             args.append("python_re=True")
         if shape.pattern is not None and not shape.astral:
             args.append("astral=False")
-        if args:
-            expr, _ = f"_t.Annotated[str, _c.Str({', '.join(args)})]", needs.add("_c")
-        else:
-            expr = "str"
+        expr = f"_t.Annotated[str, _c.Str({', '.join(args)})]" if args else "str"
+        needs |= {"_c"} if args else set()
     elif isinstance(shape, ir.Scalar):
-        base = "_dt.datetime" if shape.kind == "datetime" else shape.kind
+        base: str = "_dt.datetime" if shape.kind == "datetime" else shape.kind
         needs |= {"_dt"} if shape.kind == "datetime" else set()
         expr = _constrained(base, _kwargs(ge=shape.min, le=shape.max), needs)
     elif isinstance(shape, ir.List):

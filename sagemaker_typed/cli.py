@@ -35,8 +35,9 @@ Each FILE holds one request as a JSON object by wire names, as
 `aws sagemaker OPERATION --cli-input-json file://FILE` takes it; '-' reads standard
 input. JSON only: YAML is not supported.
 
-Each error prints as `FILE: path.to.Member: message [rule]` (list items as `[i]`),
-followed by a summary line; --format json prints one JSON document instead.
+Each error prints as `FILE: path.to.Member: message [rule]` (list items as `[i]`,
+unusual map keys as `["key"]`), then a summary line; --format json prints one JSON
+document instead.
 
 exit status: {EXIT_OK} every file valid, {EXIT_INVALID} a file invalid, unreadable or not JSON, \
 {EXIT_USAGE} usage error

@@ -120,5 +120,5 @@ def _wire_response(op: Operation[Any], response: Payload | None) -> dict[str, An
         response = {}
     elif isinstance(response, BaseModel) and not isinstance(response, cls):
         raise TypeError(f"expected a {op.output} for {op.name}, got {type(response).__name__}")
-    wire: dict[str, Any] = cls.model_validate(response).model_dump(by_alias=True, exclude_unset=True)
+    wire: dict[str, Any] = cls.model_validate(response).to_wire()
     return wire

@@ -135,3 +135,34 @@ def test_modeled_errors_are_typed(code: str, sm: SageMakerClient, raw_client: An
     assert isinstance(caught.value, errors.SageMakerError)
     assert caught.value.error_code == code and caught.value.error_message == "the message"
     assert caught.value.http_status_code == 400
+
+
+def test_explicit_nulls_are_not_sent(sm: SageMakerClient, raw_client: Any) -> None:
+    """None means "not given" at every depth: the service's JSON has no nulls."""
+    request = models.CreateTrainingJobRequest(
+        training_job_name="j",
+        role_arn="arn:aws:iam::123456789012:role/r",
+        output_data_config=models.OutputDataConfig(s3_output_path="s3://b/o", kms_key_id=None),
+        stopping_condition=models.StoppingCondition(max_runtime_in_seconds=60),
+        vpc_config=None,
+    )
+    expected = {
+        "TrainingJobName": "j",
+        "RoleArn": "arn:aws:iam::123456789012:role/r",
+        "OutputDataConfig": {"S3OutputPath": "s3://b/o"},
+        "StoppingCondition": {"MaxRuntimeInSeconds": 60},
+    }
+    stub = Stubber(raw_client)
+    arn = {"TrainingJobArn": "arn:aws:sagemaker:us-east-1:123456789012:training-job/j"}
+    with stub:
+        stub.add_response("create_training_job", arn, expected)
+        stub.add_response("create_training_job", arn, expected)
+        sm.create_training_job(request)
+        sm.create_training_job(
+            **{
+                **request.to_wire(),
+                "VpcConfig": None,
+                "OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": None},
+            }
+        )
+        stub.assert_no_pending_responses()

@@ -19,14 +19,15 @@ from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
 from .errors import SageMakerError, UnsupportedOperationError
+from .shapes import Shape
 
 _MODELS = "sagemaker_typed.models"
 OutT = TypeVar("OutT")
 
 
-def model(name: str) -> type[BaseModel]:
+def model(name: str) -> type[Shape]:
     """A model class by shape name (imported on first use)."""
-    cls: type[BaseModel] = getattr(importlib.import_module(_MODELS), name)
+    cls: type[Shape] = getattr(importlib.import_module(_MODELS), name)
     return cls
 
 
@@ -46,7 +47,7 @@ def build_request(input_shape: str, request: BaseModel | None, params: Mapping[s
         validated = request
     else:
         validated = cls.model_validate(given)
-    return validated.model_dump(by_alias=True, exclude_unset=True)
+    return validated.to_wire()
 
 
 def parse_response(output_shape: str | None, response: Mapping[str, Any]) -> Any:

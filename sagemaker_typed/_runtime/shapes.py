@@ -38,8 +38,11 @@ class Shape(BaseModel, frozen=True):
             yield name, (MASK if name in self.__sensitive__ and value is not None else value)
 
     def to_wire(self) -> dict[str, Any]:
-        """The dict boto3 takes or returns for this structure: wire names, set members only."""
-        return self.model_dump(by_alias=True, exclude_unset=True)
+        """The dict boto3 takes or returns for this structure: wire names, members that are set.
+
+        A member set to None counts as not set: the service's JSON has no nulls.
+        """
+        return self.model_dump(by_alias=True, exclude_unset=True, exclude_none=True)
 
 
 class OutputShape(Shape, frozen=True):
@@ -64,7 +67,10 @@ class UnionShape(Shape, frozen=True):
     @model_validator(mode="after")
     @request_only
     def _exactly_one_member(self) -> UnionShape:
-        chosen = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        fields = type(self).model_fields
+        chosen = [
+            str(field.validation_alias or name) for name, field in fields.items() if getattr(self, name) is not None
+        ]
         if len(chosen) != 1:
             raise PydanticCustomError(
                 "union_one_member",

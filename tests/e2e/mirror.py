@@ -88,7 +88,7 @@ def wire(result: Any) -> dict[str, Any]:
     if result is None:
         return {}
     assert isinstance(result, BaseModel), f"not a typed result: {result!r}"
-    dumped = result.to_wire()  # type: ignore[attr-defined]
+    dumped: dict[str, Any] = result.to_wire()  # type: ignore[attr-defined]
     assert dumped == result.model_dump(by_alias=True, exclude_unset=True)
     return dumped
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sagemaker_typed import models
@@ -16,18 +18,10 @@ TRIAL = "e2e-churn-trial-1"
 COMPONENT = "e2e-churn-preprocess"
 
 
-def test_experiment_trial_component(mirror: Mirror) -> None:
-    (
-        experiment_created,
-        experiment,
-        trial_created,
-        trial,
-        component_created,
-        component,
-        associated,
-        trials,
-        components,
-    ) = mirror.run(
+@pytest.fixture(scope="module")
+def trial(mirror: Mirror) -> list[Any]:
+    """The experiment and its trial, created (and described) once for this module."""
+    return mirror.run(
         Call(
             "create_experiment",
             {"experiment_name": EXPERIMENT, "display_name": "Churn", "description": "churn model"},
@@ -40,13 +34,24 @@ def test_experiment_trial_component(mirror: Mirror) -> None:
             {"TrialName": TRIAL, "ExperimentName": EXPERIMENT},
         ),
         Call("describe_trial", {"trial_name": TRIAL}, {"TrialName": TRIAL}),
+    )
+
+
+def test_experiment_trial_component(mirror: Mirror, trial: list[Any]) -> None:
+    experiment_created, experiment, trial_created, described_trial = trial
+    assert experiment_created.experiment_arn == experiment.experiment_arn == arn("experiment", EXPERIMENT)
+    assert experiment.experiment_name == EXPERIMENT  # moto keeps neither DisplayName nor Description
+    assert trial_created.trial_arn == described_trial.trial_arn == arn("experiment-trial", TRIAL)
+    assert described_trial.experiment_name == EXPERIMENT
+
+    component_created, component, associated, trials, components = mirror.run(
         Call(
             "create_trial_component",
             {
                 "trial_component_name": COMPONENT,
                 "display_name": "Preprocess",
                 "status": models.TrialComponentStatus(primary_status=models.TrialComponentPrimaryStatus.IN_PROGRESS),
-                # A union structure: exactly one member of each value is set.
+                # Each value sets one of NumberValue and StringValue.
                 "parameters": {
                     "learning_rate": models.TrialComponentParameterValue(number_value=0.1),
                     "optimizer": models.TrialComponentParameterValue(string_value="adam"),
@@ -68,10 +73,6 @@ def test_experiment_trial_component(mirror: Mirror) -> None:
         Call("list_trials", {"experiment_name": EXPERIMENT}, {"ExperimentName": EXPERIMENT}),
         Call("list_trial_components", {"trial_name": TRIAL}, {"TrialName": TRIAL}),
     )
-    assert experiment_created.experiment_arn == arn("experiment", EXPERIMENT)
-    assert experiment.experiment_name == EXPERIMENT
-    assert trial_created.trial_arn == trial.trial_arn == arn("experiment-trial", TRIAL)
-    assert trial.experiment_name == EXPERIMENT
     assert component_created.trial_component_arn == arn("experiment-trial-component", COMPONENT)
 
     assert component.status.primary_status is models.TrialComponentPrimaryStatus.IN_PROGRESS
@@ -80,7 +81,10 @@ def test_experiment_trial_component(mirror: Mirror) -> None:
     assert (learning_rate.number_value, learning_rate.string_value) == (0.1, None)
     assert component.parameters["optimizer"].string_value == "adam"
 
-    assert (associated.trial_arn, associated.trial_component_arn) == (trial.trial_arn, component.trial_component_arn)
+    assert (associated.trial_arn, associated.trial_component_arn) == (
+        described_trial.trial_arn,
+        component.trial_component_arn,
+    )
     assert [t.trial_name for t in trials.trial_summaries] == [TRIAL]
     assert [c.trial_component_name for c in components.trial_component_summaries] == [COMPONENT]
 
@@ -88,6 +92,7 @@ def test_experiment_trial_component(mirror: Mirror) -> None:
     assert EXPERIMENT in [e.experiment_name for e in experiments.experiment_summaries]
 
 
+@pytest.mark.usefixtures("trial")
 def test_update_and_disassociate_trial_component(mirror: Mirror) -> None:
     name = "e2e-churn-train"
     _, _, updated, component, disassociated, components = mirror.run(

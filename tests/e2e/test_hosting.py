@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sagemaker_typed import models
@@ -22,68 +24,85 @@ DESCRIBE_NOTEBOOK = Call(
 )
 
 
-def test_model_endpoint_config_endpoint(mirror: Mirror) -> None:
-    results = mirror.run(
-        Call(
-            "create_model",
-            {
-                "model_name": MODEL,
-                "execution_role_arn": ROLE,
-                "primary_container": models.ContainerDefinition(
-                    image=IMAGE, model_data_url=f"{BUCKET}/model.tar.gz", environment={"LOG_LEVEL": "info"}
-                ),
-            },
-            {
-                "ModelName": MODEL,
-                "ExecutionRoleArn": ROLE,
-                "PrimaryContainer": {
-                    "Image": IMAGE,
-                    "ModelDataUrl": f"{BUCKET}/model.tar.gz",
-                    "Environment": {"LOG_LEVEL": "info"},
-                },
-            },
+CREATE_MODEL = Call(
+    "create_model",
+    {
+        "model_name": MODEL,
+        "execution_role_arn": ROLE,
+        "primary_container": models.ContainerDefinition(
+            image=IMAGE, model_data_url=f"{BUCKET}/model.tar.gz", environment={"LOG_LEVEL": "info"}
         ),
+    },
+    {
+        "ModelName": MODEL,
+        "ExecutionRoleArn": ROLE,
+        "PrimaryContainer": {
+            "Image": IMAGE,
+            "ModelDataUrl": f"{BUCKET}/model.tar.gz",
+            "Environment": {"LOG_LEVEL": "info"},
+        },
+    },
+)
+CREATE_CONFIG = Call(
+    "create_endpoint_config",
+    {
+        "endpoint_config_name": CONFIG,
+        "production_variants": [
+            models.ProductionVariant(
+                variant_name="primary",
+                model_name=MODEL,
+                initial_instance_count=1,
+                instance_type=models.ProductionVariantInstanceType.ML_M5_LARGE,
+                initial_variant_weight=1.0,
+            )
+        ],
+    },
+    {
+        "EndpointConfigName": CONFIG,
+        "ProductionVariants": [
+            {
+                "VariantName": "primary",
+                "ModelName": MODEL,
+                "InitialInstanceCount": 1,
+                "InstanceType": "ml.m5.large",
+                "InitialVariantWeight": 1.0,
+            }
+        ],
+    },
+)
+
+
+@pytest.fixture(scope="module")
+def created(mirror: Mirror) -> list[Any]:
+    """The model and the endpoint config, created once for the tests of this module."""
+    return mirror.run(CREATE_MODEL, CREATE_CONFIG)
+
+
+def test_model_and_endpoint_config(mirror: Mirror, created: list[Any]) -> None:
+    model, models_listed, config, configs_listed = mirror.run(
         Call("describe_model", {"model_name": MODEL}, {"ModelName": MODEL}),
         Call("list_models", {"name_contains": "e2e-host"}, {"NameContains": "e2e-host"}),
-        Call(
-            "create_endpoint_config",
-            {
-                "endpoint_config_name": CONFIG,
-                "production_variants": [
-                    models.ProductionVariant(
-                        variant_name="primary",
-                        model_name=MODEL,
-                        initial_instance_count=1,
-                        instance_type=models.ProductionVariantInstanceType.ML_M5_LARGE,
-                        initial_variant_weight=1.0,
-                    )
-                ],
-            },
-            {
-                "EndpointConfigName": CONFIG,
-                "ProductionVariants": [
-                    {
-                        "VariantName": "primary",
-                        "ModelName": MODEL,
-                        "InitialInstanceCount": 1,
-                        "InstanceType": "ml.m5.large",
-                        "InitialVariantWeight": 1.0,
-                    }
-                ],
-            },
-        ),
         Call("describe_endpoint_config", {"endpoint_config_name": CONFIG}, {"EndpointConfigName": CONFIG}),
         Call("list_endpoint_configs", {"name_contains": "e2e-host"}, {"NameContains": "e2e-host"}),
+    )
+    model_created, config_created = created
+    assert model_created.model_arn == model.model_arn == arn("model", MODEL)
+    assert model.primary_container.environment == {"LOG_LEVEL": "info"}
+    assert MODEL in [m.model_name for m in models_listed.models]
+    assert config_created.endpoint_config_arn == config.endpoint_config_arn == arn("endpoint-config", CONFIG)
+    assert config.production_variants[0].instance_type is models.ProductionVariantInstanceType.ML_M5_LARGE
+    assert CONFIG in [c.endpoint_config_name for c in configs_listed.endpoint_configs]
+
+
+@pytest.mark.usefixtures("created")
+def test_endpoint_in_service(mirror: Mirror) -> None:
+    endpoint = mirror.call(
         Call(
             "create_endpoint",
             {"endpoint_name": ENDPOINT, "endpoint_config_name": CONFIG, "tags": [models.Tag(key="stage", value="e2e")]},
             {"EndpointName": ENDPOINT, "EndpointConfigName": CONFIG, "Tags": [{"Key": "stage", "Value": "e2e"}]},
-        ),
+        )
     )
-    created_model, model, _, _, config, _, endpoint = results
-    assert created_model.model_arn == arn("model", MODEL)
-    assert model.primary_container.environment == {"LOG_LEVEL": "info"}
-    assert config.production_variants[0].instance_type is models.ProductionVariantInstanceType.ML_M5_LARGE
     assert endpoint.endpoint_arn == arn("endpoint", ENDPOINT)
 
     # moto puts an endpoint in service at once: the waiter sees InService on its first poll.
@@ -100,6 +119,7 @@ def test_model_endpoint_config_endpoint(mirror: Mirror) -> None:
     assert ENDPOINT in [e.endpoint_name for e in listed.endpoints]
 
 
+@pytest.mark.usefixtures("created")
 def test_endpoint_deleted_waiter(mirror: Mirror) -> None:
     name = "e2e-host-short-lived"
     mirror.run(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from sagemaker_typed import SageMakerClient, models
@@ -38,7 +40,7 @@ def _create_job(name: str) -> Call:
     )
 
 
-def _check_pages(pages: list, attribute: str, size: int) -> list:
+def _check_pages(pages: list[Any], attribute: str, size: int) -> list[Any]:
     """Every page but the last is full and has a token; return all the items."""
     assert len(pages) > 1
     for page in pages[:-1]:
@@ -49,9 +51,14 @@ def _check_pages(pages: list, attribute: str, size: int) -> list:
     return [item for page in pages for item in getattr(page, attribute)]
 
 
-def test_training_jobs_in_pages_of_two(mirror: Mirror, sm_a: SageMakerClient) -> None:
+@pytest.fixture(scope="module")
+def training_jobs(mirror: Mirror) -> list[str]:
     mirror.run(*map(_create_job, JOBS))
+    return JOBS
 
+
+@pytest.mark.usefixtures("training_jobs")
+def test_training_jobs_in_pages_of_two(mirror: Mirror, sm_a: SageMakerClient) -> None:
     pages = mirror.pages(Call("list_training_jobs", {"max_results": 2}, {"MaxResults": 2}))
     assert all(isinstance(page, models.ListTrainingJobsResponse) for page in pages)
     summaries = _check_pages(pages, "training_job_summaries", 2)
@@ -77,6 +84,7 @@ def test_experiments_one_per_page(mirror: Mirror, sm_a: SageMakerClient) -> None
     ]
 
 
+@pytest.mark.usefixtures("training_jobs")
 def test_paginator_is_lazy(sm_a: SageMakerClient, requests_to_a: RequestCounter) -> None:
     with requests_to_a.none():
         paginator = sm_a.paginate.list_training_jobs(max_results=2, sort_order=models.SortOrder.DESCENDING)

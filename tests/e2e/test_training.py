@@ -73,9 +73,15 @@ def test_request_model_serialises_to_the_boto3_form() -> None:
     assert CREATE_JOB.to_wire() == CREATE_JOB_WIRE
 
 
-def test_training_job_create_describe_list(mirror: Mirror) -> None:
-    created, described, listed = mirror.run(
-        Call("create_training_job", CREATE_JOB, CREATE_JOB_WIRE),
+@pytest.fixture(scope="module")
+def created(mirror: Mirror) -> models.CreateTrainingJobResponse:
+    """The training job, created once for the tests of this module that need it."""
+    response: models.CreateTrainingJobResponse = mirror.call(Call("create_training_job", CREATE_JOB, CREATE_JOB_WIRE))
+    return response
+
+
+def test_training_job_create_describe_list(mirror: Mirror, created: models.CreateTrainingJobResponse) -> None:
+    described, listed = mirror.run(
         Call("describe_training_job", {"training_job_name": JOB}, {"TrainingJobName": JOB}),
         Call(
             "list_training_jobs",
@@ -87,8 +93,9 @@ def test_training_job_create_describe_list(mirror: Mirror) -> None:
 
     assert isinstance(described, models.DescribeTrainingJobResponse)
     assert described.training_job_status is models.TrainingJobStatus.COMPLETED  # moto completes jobs at once
-    assert described.resource_config.instance_type is models.TrainingInstanceType.ML_M5_XLARGE
-    assert described.algorithm_specification.training_input_mode is models.TrainingInputMode.FILE
+    resources, algorithm = described.resource_config, described.algorithm_specification
+    assert resources is not None and resources.instance_type is models.TrainingInstanceType.ML_M5_XLARGE
+    assert algorithm is not None and algorithm.training_input_mode is models.TrainingInputMode.FILE
     assert described.hyper_parameters == {"max_depth": "5", "eta": "0.2", "num_round": "50"}
     assert described.model_artifacts.s3_model_artifacts == f"{BUCKET}/output/{JOB}/output/model.tar.gz"
 
@@ -96,6 +103,7 @@ def test_training_job_create_describe_list(mirror: Mirror) -> None:
     assert isinstance(listed.training_job_summaries[0], models.TrainingJobSummary)
 
 
+@pytest.mark.usefixtures("created")
 def test_training_job_waiter(mirror: Mirror) -> None:
     statuses: list[models.TrainingJobStatus] = []
     job = mirror.wait(
@@ -108,6 +116,7 @@ def test_training_job_waiter(mirror: Mirror) -> None:
 
 
 @pytest.mark.xfail(strict=True, reason="moto 5.2.5 does not implement StopTrainingJob (HTTP 500)")
+@pytest.mark.usefixtures("created")
 def test_stop_training_job(mirror: Mirror) -> None:
     mirror.call(Call("stop_training_job", {"training_job_name": JOB}, {"TrainingJobName": JOB}))
 

@@ -1,0 +1,206 @@
+"""The ``sagemaker-typed`` command, run as a subprocess (``python -m sagemaker_typed``) on real files."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import specdata as sd
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VALID = {
+    "TrainingJobName": "xgb-churn-2024-06-01",
+    "AlgorithmSpecification": {
+        "TrainingImage": "683313688378.dkr.ecr.us-east-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+        "TrainingInputMode": "File",
+        "MetricDefinitions": [{"Name": "validation:auc", "Regex": "validation-auc:([0-9\\.]+)"}],
+    },
+    "RoleArn": "arn:aws:iam::123456789012:role/service-role/AmazonSageMaker-ExecutionRole-20240601",
+    "HyperParameters": {"max_depth": "5", "eta": "0.2", "objective": "binary:logistic", "num_round": "100"},
+    "InputDataConfig": [
+        {
+            "ChannelName": "train",
+            "DataSource": {
+                "S3DataSource": {
+                    "S3DataType": "S3Prefix",
+                    "S3Uri": "s3://my-bucket/churn/train/",
+                    "S3DataDistributionType": "FullyReplicated",
+                }
+            },
+            "ContentType": "text/csv",
+            "CompressionType": "None",
+        },
+        {
+            "ChannelName": "validation",
+            "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix", "S3Uri": "s3://my-bucket/churn/validation/"}},
+            "ContentType": "text/csv",
+        },
+    ],
+    "OutputDataConfig": {"S3OutputPath": "s3://my-bucket/churn/output/"},
+    "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+    "StoppingCondition": {"MaxRuntimeInSeconds": 3600, "MaxWaitTimeInSeconds": 7200},
+    "EnableManagedSpotTraining": True,
+    "Tags": [{"Key": "project", "Value": "churn"}],
+}
+
+# One error of each kind, at nested paths.
+INVALID = {
+    **VALID,
+    "TrainingJobName": "churn job!",  # pattern
+    "AlgorithmSpecification": {"TrainingImage": "img:1", "TrainingInputMode": "Streaming"},  # enum
+    "HyperParameters": {"eta": "0.2", "bad\nkey": "x"},  # a map key against its pattern
+    "InputDataConfig": [
+        {"ChannelName": "train", "DataSource": {"S3DataSource": {"S3DataType": "S3Prefix"}}},  # missing S3Uri
+        {"ChannelName": "c" * 65, "DataSource": VALID["InputDataConfig"][1]["DataSource"]},  # type: ignore[index]
+    ],
+    "OutputDataConfig": {"S3OutputPath": "s3://my-bucket/out/", "KmsKey": "alias/x"},  # unknown member
+}
+INVALID_LINES = [
+    "AlgorithmSpecification.TrainingInputMode: Input should be 'Pipe', 'File' or 'FastFile' [enum]",
+    "HyperParameters[\"bad\\nkey\"][key]: String should match pattern '^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$'"
+    " [string_pattern_mismatch]",
+    "InputDataConfig[0].DataSource.S3DataSource.S3Uri: Field required [missing]",
+    "InputDataConfig[1].ChannelName: String should have at most 64 characters [string_too_long]",
+    "OutputDataConfig.KmsKey: Extra inputs are not permitted [extra_forbidden]",
+    "TrainingJobName: String should match pattern '^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$' [string_pattern_mismatch]",
+]
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "sagemaker_typed", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def files(tmp_path: Path) -> dict[str, str]:
+    """Request files by role, as paths."""
+    contents = {
+        "valid": json.dumps(VALID, indent=2),
+        "invalid": json.dumps(INVALID),
+        "missing_required": json.dumps({"TrainingJobName": "j", "OutputDataConfig": {"S3OutputPath": "s3://b/o"}}),
+        "not_an_object": "[1, 2]",
+        "broken": '{"TrainingJobName": "j",\n  "RoleArn": }',
+    }
+    paths = {}
+    for name, text in contents.items():
+        path = tmp_path / f"{name}.json"
+        path.write_text(text, encoding="utf-8")
+        paths[name] = str(path)
+    paths["absent"] = str(tmp_path / "absent.json")
+    return paths
+
+
+def test_valid_file(files: dict[str, str]) -> None:
+    result = run("validate", "create-training-job", files["valid"])
+    assert (result.returncode, result.stdout, result.stderr) == (0, "1 file valid (CreateTrainingJob)\n", "")
+
+
+def test_invalid_files_each_error_on_a_line(files: dict[str, str]) -> None:
+    f = files
+    result = run(
+        "validate",
+        "create_training_job",
+        *(f["valid"], f["invalid"], f["missing_required"], f["not_an_object"], f["broken"], f["absent"], "-"),
+        stdin=json.dumps(VALID),
+    )
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        *(f"{f['invalid']}: {line}" for line in INVALID_LINES),
+        f"{f['missing_required']}: RoleArn: Field required [missing]",
+        f"{f['not_an_object']}: Input should be a valid dictionary or instance of CreateTrainingJobRequest"
+        " [model_type]",
+        f"{f['broken']}: Invalid JSON: Expecting value: line 2 column 14 (char 38) [json_invalid]",
+        f"{f['absent']}: Cannot read file: No such file or directory [file_unreadable]",
+        "5 of 7 files invalid, 10 errors (CreateTrainingJob)",
+    ]
+
+
+def test_json_format(files: dict[str, str]) -> None:
+    result = run("validate", "--format", "json", "CreateTrainingJob", files["valid"], files["invalid"], files["absent"])
+    assert (result.returncode, result.stderr) == (1, "")
+    report: dict[str, Any] = json.loads(result.stdout)
+    assert report["valid"] is False
+    assert report["operation"] == "CreateTrainingJob"
+    assert [(f["file"], f["valid"], len(f["errors"])) for f in report["files"]] == [
+        (files["valid"], True, 0),
+        (files["invalid"], False, len(INVALID_LINES)),
+        (files["absent"], False, 1),
+    ]
+    errors = report["files"][1]["errors"]
+    assert errors[2] == {
+        "loc": ["InputDataConfig", 0, "DataSource", "S3DataSource", "S3Uri"],
+        "path": "InputDataConfig[0].DataSource.S3DataSource.S3Uri",
+        "msg": "Field required",
+        "type": "missing",
+    }
+    assert [f"{e['path']}: {e['msg']} [{e['type']}]" for e in errors] == INVALID_LINES
+    assert report["files"][2]["errors"] == [
+        {"loc": [], "path": "", "msg": "Cannot read file: No such file or directory", "type": "file_unreadable"}
+    ]
+
+    result = run("validate", "--format", "json", "CreateTrainingJob", files["valid"])
+    assert result.returncode == 0
+    assert json.loads(result.stdout)["valid"] is True
+
+
+def test_usage_errors(files: dict[str, str]) -> None:
+    result = run("validate", "create_trainng_job", files["valid"])
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "sagemaker-typed: unknown operation 'create_trainng_job'; did you mean create_training_job or "
+        "update_training_job or delete_training_job? (see 'sagemaker-typed operations')\n"
+    )
+
+    result = run("validate", "CreateTrainingJob")  # no FILE
+    assert (result.returncode, result.stdout) == (2, "")
+    assert "the following arguments are required: FILE" in result.stderr
+
+    result = run("validate", "--help")
+    assert result.returncode == 0
+    assert "JSON only: YAML is not supported." in result.stdout
+
+
+def test_schema(tmp_path: Path) -> None:
+    result = run("schema", "CreateTrainingJob")
+    assert (result.returncode, result.stderr) == (0, "")
+    schema = json.loads(result.stdout)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["type"] == "object"
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"TrainingJobName", "RoleArn", "OutputDataConfig"}
+    name = schema["properties"]["TrainingJobName"]
+    assert (name["type"], name["minLength"], name["maxLength"]) == ("string", 1, 63)
+    assert name["pattern"] == "^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$"
+    assert "TrainingImage" in schema["$defs"]["AlgorithmSpecification"]["properties"]
+
+    # A recursive request (SearchExpression holds SearchExpressions) and one with a sensitive member.
+    search = json.loads(run("schema", "search").stdout)
+    expression = search["$defs"]["SearchExpression"]["properties"]["SubExpressions"]["anyOf"][0]
+    assert expression["items"] == {"$ref": "#/$defs/SearchExpression"}
+    workforce = json.loads(run("schema", "create-workforce").stdout)
+    assert workforce["$defs"]["OidcConfig"]["properties"]["ClientSecret"]["type"] == "string"
+
+
+def test_operations() -> None:
+    result = run("operations")
+    assert (result.returncode, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    names = [line.split()[0] for line in lines]
+    assert names == sorted(sd.SERVICE["operations"])
+    assert {"CreateTrainingJob", "DescribeEndpoint", "Search", "CreateWorkforce"} <= set(names)
+    create = next(line for line in lines if line.startswith("CreateTrainingJob "))
+    assert create.split(None, 1)[1] == "Starts a model training job."
+    assert all(len(line.split(None, 1)) == 2 for line in lines)  # every operation has a summary
