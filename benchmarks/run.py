@@ -50,7 +50,7 @@ class Settings:
 
 
 FULL = Settings(cold_runs=15, call_repeats=15, call_number=200, typing_runs=3)
-QUICK = Settings(cold_runs=5, call_repeats=5, call_number=100, typing_runs=1)
+QUICK = Settings(cold_runs=5, call_repeats=5, call_number=50, typing_runs=1)
 
 
 @dataclass

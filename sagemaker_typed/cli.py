@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from ._meta import __version__
 from ._runtime import operations as _operations
 from ._runtime.calls import Operation, model
+from ._runtime.shapes import wire_location
 
 PROG = "sagemaker-typed"
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -97,7 +98,10 @@ def check(request_model: type[BaseModel], file: str) -> list[Problem]:
     try:
         request_model.model_validate(data)
     except ValidationError as error:
-        return [Problem(tuple(e["loc"]), e["msg"], e["type"]) for e in error.errors(include_url=False)]
+        return [
+            Problem(wire_location(request_model, tuple(e["loc"])), e["msg"], e["type"])
+            for e in error.errors(include_url=False)
+        ]
     return []
 
 

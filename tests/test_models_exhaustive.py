@@ -20,6 +20,7 @@ from botocore.validate import ParamValidator
 from pydantic import ValidationError
 
 from sagemaker_typed import models
+from sagemaker_typed._runtime.shapes import wire_location
 from tests import specdata as sd
 
 SERVICE = ServiceModel(sd.SERVICE, "sagemaker")
@@ -129,7 +130,8 @@ def test_every_rule_is_enforced_at_every_depth(operation: str) -> None:
             bad = replaced(wire, path, new) if path else new
             with pytest.raises(ValidationError) as caught:
                 cls.model_validate(bad)
-            found = {(tuple(e["loc"]), e["type"]) for e in caught.value.errors()}
+            # Errors name attributes; wire_location maps them back to the wire names used here.
+            found = {(wire_location(cls, tuple(e["loc"])), e["type"]) for e in caught.value.errors()}
             expected = {((*path, *where), r) for r in rule.split("|")}
             assert expected & found, f"{operation}: {rule} at {(*path, *where)}: got {found}"
             checked += 1

@@ -12,6 +12,7 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from sagemaker_typed import models
+from sagemaker_typed._runtime.shapes import wire_location
 from tests import specdata as sd
 
 SECRET = "s3cr3t-Value-0123"
@@ -169,7 +170,9 @@ def test_recursive_search_expression() -> None:
     assert isinstance(inner, models.SearchExpression)
     with pytest.raises(ValidationError) as caught:
         models.SearchExpression.model_validate({"SubExpressions": [{"SubExpressions": [{"Operator": "Maybe"}]}]})
-    assert caught.value.errors()[0]["loc"] == ("SubExpressions", 0, "SubExpressions", 0, "Operator")
+    loc = caught.value.errors()[0]["loc"]
+    assert loc == ("sub_expressions", 0, "sub_expressions", 0, "operator")
+    assert wire_location(models.SearchExpression, loc) == ("SubExpressions", 0, "SubExpressions", 0, "Operator")
 
 
 def _all_error_text(error: ValidationError) -> str:

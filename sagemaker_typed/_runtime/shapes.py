@@ -9,7 +9,8 @@ its validation errors (see ``redact``).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from types import UnionType
+from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
@@ -25,6 +26,8 @@ class Shape(BaseModel, frozen=True):
         extra="forbid",
         validate_by_name=True,
         validate_by_alias=True,
+        # Errors name members by attribute, whichever name the input used.
+        loc_by_alias=False,
         protected_namespaces=(),
         defer_build=True,
         revalidate_instances="always",
@@ -95,3 +98,32 @@ class RedactingShape(Shape, frozen=True):
             return handler(value)
         except ValidationError as error:
             raise redacted_error(error, cls.__redact_keys__) from None
+
+
+def wire_location(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """An error location (attribute names) in wire names, for input written with wire names."""
+    out: list[str | int] = []
+    current: Any = model
+    for part in loc:
+        current = _bare(current)
+        fields = getattr(current, "model_fields", None) if isinstance(current, type) else None
+        if isinstance(part, str) and fields is not None and part in fields:
+            field = fields[part]
+            out.append(str(field.validation_alias or part))
+            current = field.annotation
+            continue
+        out.append(part)
+        args = get_args(current)
+        current = args[-1] if args else None  # the item of a list, the value of a map
+    return tuple(out)
+
+
+def _bare(annotation: Any) -> Any:
+    """``Annotated[X, ...]`` and ``X | None`` -> ``X``."""
+    while True:
+        if get_origin(annotation) is Annotated:
+            annotation = get_args(annotation)[0]
+        elif get_origin(annotation) in (Union, UnionType):
+            annotation = next(a for a in get_args(annotation) if a is not type(None))
+        else:
+            return annotation

@@ -52,8 +52,7 @@ INVALID: list[Any] = [
     ),
     pytest.param(
         lambda sm: sm.create_training_job(**without_output),
-        # pydantic names a missing member by its wire name (see the report)
-        ("missing", ("OutputDataConfig",)),
+        ("missing", ("output_data_config",)),
         id="missing-required",
     ),
     pytest.param(
@@ -68,7 +67,7 @@ INVALID: list[Any] = [
     ),
     pytest.param(
         lambda sm: sm.create_training_job(**bogus_instance),
-        ("enum", ("resource_config", "InstanceType")),
+        ("enum", ("resource_config", "instance_type")),
         id="unknown-nested-enum",
     ),
     pytest.param(
@@ -120,7 +119,7 @@ def test_invalid_request_model_is_rejected_when_built(requests_to_a: RequestCoun
         )
     assert {(e["type"], e["loc"]) for e in info.value.errors()} >= {
         ("string_too_long", ("training_job_name",)),
-        ("missing", ("output_data_config", "S3OutputPath")),
+        ("missing", ("output_data_config", "s3_output_path")),
     }
 
 
