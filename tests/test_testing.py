@@ -145,7 +145,7 @@ def test_stubs_are_checked_when_added(sm: SageMakerClient) -> None:
     stub = TypedStubber(sm)
     with pytest.raises(ValueError, match="did you mean describe_training_job"):
         stub.add_response("describe_trainin_job", {})
-    with pytest.raises(ValidationError, match="TrainingJobName"):  # by the client's own rules
+    with pytest.raises(ValidationError, match="training_job_name"):  # by the client's own rules
         stub.add_response("describe_training_job", described("j"), expected={"TrainingJobName": "bad name!"})
     with pytest.raises(TypeError, match="DescribeTrainingJobResponse"):
         stub.add_response("describe_training_job", models.DescribeEndpointOutput.model_construct())
