@@ -1,8 +1,11 @@
 """Which shapes share a module, and in what order they are declared.
 
-Each shape gets its own module, except shapes that reach each other (a recursive group,
-today SearchExpression and its lists): those share the module of the group's first
-structure, declared in dependency order, with quotes only on the real back edges.
+Each structure has a module of its own. A shape that is not a structure (an enum, a string,
+a list...) and that only one shape refers to lives in the module of that shape: importing a
+structure then loads its private types with it, not one module each. Shapes that reach each
+other (a recursive group, today SearchExpression and its list) share the module of the
+group's first structure. Within a module, shapes are declared dependencies first; only the
+back edges of a recursive group are quoted.
 """
 
 from __future__ import annotations
@@ -32,21 +35,56 @@ def references(shape: ir.Shape) -> list[str]:
 
 def groups(service: ir.Service) -> list[Group]:
     """Module groups, sorted by module name."""
-    out = []
+    shapes = service.shapes
+    owner: dict[str, str] = {}
+    quoted: dict[str, frozenset[str]] = {}
     for component in _components(service):
-        if len(component) == 1:
-            shape = service.shapes[component[0]]
-            out.append(Group(shape.module, (shape,)))
-            continue
-        members = sorted(component)
-        owner = next(service.shapes[n] for n in members if isinstance(service.shapes[n], ir.Structure))
-        # Declare the non-structures first, so that only their references to the
-        # structure (the back edges of the cycle) need quotes.
-        ordered = sorted(members, key=lambda n: (isinstance(service.shapes[n], ir.Structure), n))
-        shapes = tuple(service.shapes[n] for n in ordered)
-        structures = frozenset(n for n in ordered if isinstance(service.shapes[n], ir.Structure))
-        out.append(Group(owner.module, shapes, structures))
+        if len(component) > 1:
+            first = min(n for n in component if isinstance(shapes[n], ir.Structure))
+            owner.update(dict.fromkeys(component, first))
+            quoted[first] = frozenset(n for n in component if isinstance(shapes[n], ir.Structure))
+    referrers: dict[str, set[str]] = {name: set() for name in shapes}
+    for name, shape in shapes.items():
+        for target in references(shape):
+            if target != name:
+                referrers[target].add(name)
+
+    def home(name: str) -> str:
+        if name in owner:
+            return owner[name]
+        if isinstance(shapes[name], ir.Structure) or len(referrers[name]) != 1:
+            return name
+        return home(next(iter(referrers[name])))
+
+    members: dict[str, list[str]] = {}
+    for name in sorted(shapes):
+        members.setdefault(home(name), []).append(name)
+    out = []
+    for first, names in members.items():
+        back_edges = quoted.get(first, frozenset())
+        ordered = _dependencies_first(names, shapes, back_edges)
+        out.append(Group(shapes[first].module, tuple(shapes[n] for n in ordered), back_edges))
     return sorted(out, key=lambda g: g.module)
+
+
+def _dependencies_first(names: list[str], shapes: dict[str, ir.Shape], back_edges: frozenset[str]) -> list[str]:
+    """Depth-first post-order over the references inside the group, quoted ones excluded."""
+    inside = set(names)
+    order: list[str] = []
+    seen: set[str] = set()
+
+    def visit(name: str) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        for target in references(shapes[name]):
+            if target in inside and target not in back_edges:
+                visit(target)
+        order.append(name)
+
+    for name in sorted(names, key=lambda n: (n in back_edges, n)):
+        visit(name)
+    return order
 
 
 def _components(service: ir.Service) -> list[list[str]]:

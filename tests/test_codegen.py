@@ -119,11 +119,24 @@ def test_emit_structure_exactly() -> None:
 
 def test_recursive_group_quotes_only_its_structures() -> None:
     service = load()
-    groups = [g for g in graph.groups(service) if len(g.shapes) > 1]
-    assert [sorted(s.name for s in g.shapes) for g in groups] == [["SearchExpression", "SearchExpressionList"]]
+    groups = [g for g in graph.groups(service) if g.quoted]
+    assert [sorted(g.quoted) for g in groups] == [["SearchExpression"]]
     text = emit_shapes.shape_module(groups[0], emit_shapes.modules(graph.groups(service)), service)
     assert 'list["SearchExpression"]' in text
     assert "sub_expressions: SearchExpressionList | None" in text
+    assert text.index("SearchExpressionList: _t.TypeAlias") < text.index("class SearchExpression(")
+
+
+def test_private_types_live_with_their_only_user() -> None:
+    service = load()
+    where = emit_shapes.modules(graph.groups(service))
+    assert where["TrainingJobName"] == "training_job_name"  # used by many shapes
+    assert where["SearchExpressionList"] == where["BooleanOperator"] == "search_expression"
+    for group in graph.groups(service):
+        names = [s.name for s in group.shapes]
+        for position, shape in enumerate(group.shapes):  # dependencies are declared first
+            later = set(names[position + 1 :]) - group.quoted
+            assert not later & set(graph.references(shape)), (group.module, shape.name)
 
 
 def test_output_shapes_are_only_outputs() -> None:

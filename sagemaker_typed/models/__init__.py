@@ -22,33 +22,31 @@ if _t.TYPE_CHECKING:
     from ._shapes.ai_adapter_source import AIAdapterSource as AIAdapterSource
     from ._shapes.ai_benchmark_endpoint import AIBenchmarkEndpoint as AIBenchmarkEndpoint
     from ._shapes.ai_benchmark_inference_component import AIBenchmarkInferenceComponent as AIBenchmarkInferenceComponent
-    from ._shapes.ai_benchmark_inference_component_list import (
-        AIBenchmarkInferenceComponentList as AIBenchmarkInferenceComponentList,
-    )
+    from ._shapes.ai_benchmark_endpoint import AIBenchmarkInferenceComponentList as AIBenchmarkInferenceComponentList
     from ._shapes.ai_benchmark_job_arn import AIBenchmarkJobArn as AIBenchmarkJobArn
     from ._shapes.ai_benchmark_job_status import AIBenchmarkJobStatus as AIBenchmarkJobStatus
     from ._shapes.ai_benchmark_job_summary import AIBenchmarkJobSummary as AIBenchmarkJobSummary
-    from ._shapes.ai_benchmark_job_summary_list import AIBenchmarkJobSummaryList as AIBenchmarkJobSummaryList
+    from ._shapes.list_ai_benchmark_jobs_response import AIBenchmarkJobSummaryList as AIBenchmarkJobSummaryList
     from ._shapes.ai_benchmark_network_config import AIBenchmarkNetworkConfig as AIBenchmarkNetworkConfig
     from ._shapes.ai_benchmark_output_config import AIBenchmarkOutputConfig as AIBenchmarkOutputConfig
     from ._shapes.ai_benchmark_output_result import AIBenchmarkOutputResult as AIBenchmarkOutputResult
     from ._shapes.ai_benchmark_target import AIBenchmarkTarget as AIBenchmarkTarget
     from ._shapes.ai_capacity_reservation_config import AICapacityReservationConfig as AICapacityReservationConfig
-    from ._shapes.ai_capacity_reservation_preference import (
+    from ._shapes.ai_capacity_reservation_config import (
         AICapacityReservationPreference as AICapacityReservationPreference,
     )
     from ._shapes.ai_channel_name import AIChannelName as AIChannelName
     from ._shapes.ai_cloud_watch_logs import AICloudWatchLogs as AICloudWatchLogs
-    from ._shapes.ai_cloud_watch_logs_list import AICloudWatchLogsList as AICloudWatchLogsList
+    from ._shapes.ai_benchmark_output_result import AICloudWatchLogsList as AICloudWatchLogsList
     from ._shapes.ai_dataset_config import AIDatasetConfig as AIDatasetConfig
     from ._shapes.ai_entity_name import AIEntityName as AIEntityName
-    from ._shapes.ai_inference_specification_name import AIInferenceSpecificationName as AIInferenceSpecificationName
-    from ._shapes.ai_ml_reservation_arn import AIMlReservationArn as AIMlReservationArn
-    from ._shapes.ai_ml_reservation_arn_list import AIMlReservationArnList as AIMlReservationArnList
+    from ._shapes.ai_recommendation_model_details import AIInferenceSpecificationName as AIInferenceSpecificationName
+    from ._shapes.ai_capacity_reservation_config import AIMlReservationArn as AIMlReservationArn
+    from ._shapes.ai_capacity_reservation_config import AIMlReservationArnList as AIMlReservationArnList
     from ._shapes.ai_mlflow_config import AIMlflowConfig as AIMlflowConfig
-    from ._shapes.ai_mlflow_experiment_name import AIMlflowExperimentName as AIMlflowExperimentName
-    from ._shapes.ai_mlflow_resource_arn import AIMlflowResourceArn as AIMlflowResourceArn
-    from ._shapes.ai_mlflow_run_name import AIMlflowRunName as AIMlflowRunName
+    from ._shapes.ai_mlflow_config import AIMlflowExperimentName as AIMlflowExperimentName
+    from ._shapes.ai_mlflow_config import AIMlflowResourceArn as AIMlflowResourceArn
+    from ._shapes.ai_mlflow_config import AIMlflowRunName as AIMlflowRunName
     from ._shapes.ai_model_source import AIModelSource as AIModelSource
     from ._shapes.ai_model_source_s3 import AIModelSourceS3 as AIModelSourceS3
     from ._shapes.ai_recommendation import AIRecommendation as AIRecommendation
@@ -60,7 +58,7 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.ai_recommendation_compute_spec import AIRecommendationComputeSpec as AIRecommendationComputeSpec
     from ._shapes.ai_recommendation_constraint import AIRecommendationConstraint as AIRecommendationConstraint
-    from ._shapes.ai_recommendation_constraint_list import (
+    from ._shapes.ai_recommendation_performance_target import (
         AIRecommendationConstraintList as AIRecommendationConstraintList,
     )
     from ._shapes.ai_recommendation_copy_count_per_instance import (
@@ -72,10 +70,10 @@ if _t.TYPE_CHECKING:
     from ._shapes.ai_recommendation_deployment_s3_channel import (
         AIRecommendationDeploymentS3Channel as AIRecommendationDeploymentS3Channel,
     )
-    from ._shapes.ai_recommendation_deployment_s3_channel_list import (
+    from ._shapes.ai_recommendation_deployment_configuration import (
         AIRecommendationDeploymentS3ChannelList as AIRecommendationDeploymentS3ChannelList,
     )
-    from ._shapes.ai_recommendation_inference_framework import (
+    from ._shapes.ai_recommendation_inference_specification import (
         AIRecommendationInferenceFramework as AIRecommendationInferenceFramework,
     )
     from ._shapes.ai_recommendation_inference_specification import (
@@ -85,35 +83,35 @@ if _t.TYPE_CHECKING:
     from ._shapes.ai_recommendation_instance_detail import (
         AIRecommendationInstanceDetail as AIRecommendationInstanceDetail,
     )
-    from ._shapes.ai_recommendation_instance_detail_list import (
+    from ._shapes.ai_recommendation_model_details import (
         AIRecommendationInstanceDetailList as AIRecommendationInstanceDetailList,
     )
     from ._shapes.ai_recommendation_instance_type import AIRecommendationInstanceType as AIRecommendationInstanceType
-    from ._shapes.ai_recommendation_instance_type_list import (
+    from ._shapes.ai_recommendation_compute_spec import (
         AIRecommendationInstanceTypeList as AIRecommendationInstanceTypeList,
     )
     from ._shapes.ai_recommendation_job_arn import AIRecommendationJobArn as AIRecommendationJobArn
     from ._shapes.ai_recommendation_job_status import AIRecommendationJobStatus as AIRecommendationJobStatus
     from ._shapes.ai_recommendation_job_summary import AIRecommendationJobSummary as AIRecommendationJobSummary
-    from ._shapes.ai_recommendation_job_summary_list import (
+    from ._shapes.list_ai_recommendation_jobs_response import (
         AIRecommendationJobSummaryList as AIRecommendationJobSummaryList,
     )
-    from ._shapes.ai_recommendation_list import AIRecommendationList as AIRecommendationList
-    from ._shapes.ai_recommendation_metric import AIRecommendationMetric as AIRecommendationMetric
-    from ._shapes.ai_recommendation_min_cpu_memory_required_in_mb import (
+    from ._shapes.describe_ai_recommendation_job_response import AIRecommendationList as AIRecommendationList
+    from ._shapes.ai_recommendation_constraint import AIRecommendationMetric as AIRecommendationMetric
+    from ._shapes.ai_recommendation_deployment_configuration import (
         AIRecommendationMinCpuMemoryRequiredInMb as AIRecommendationMinCpuMemoryRequiredInMb,
     )
     from ._shapes.ai_recommendation_model_details import AIRecommendationModelDetails as AIRecommendationModelDetails
-    from ._shapes.ai_recommendation_optimization_config_map import (
+    from ._shapes.ai_recommendation_optimization_detail import (
         AIRecommendationOptimizationConfigMap as AIRecommendationOptimizationConfigMap,
     )
     from ._shapes.ai_recommendation_optimization_detail import (
         AIRecommendationOptimizationDetail as AIRecommendationOptimizationDetail,
     )
-    from ._shapes.ai_recommendation_optimization_detail_list import (
+    from ._shapes.ai_recommendation import (
         AIRecommendationOptimizationDetailList as AIRecommendationOptimizationDetailList,
     )
-    from ._shapes.ai_recommendation_optimization_type import (
+    from ._shapes.ai_recommendation_optimization_detail import (
         AIRecommendationOptimizationType as AIRecommendationOptimizationType,
     )
     from ._shapes.ai_recommendation_output_config import AIRecommendationOutputConfig as AIRecommendationOutputConfig
@@ -127,46 +125,42 @@ if _t.TYPE_CHECKING:
     from ._shapes.ai_resource_identifier import AIResourceIdentifier as AIResourceIdentifier
     from ._shapes.ai_workload_config_arn import AIWorkloadConfigArn as AIWorkloadConfigArn
     from ._shapes.ai_workload_config_summary import AIWorkloadConfigSummary as AIWorkloadConfigSummary
-    from ._shapes.ai_workload_config_summary_list import AIWorkloadConfigSummaryList as AIWorkloadConfigSummaryList
+    from ._shapes.list_ai_workload_configs_response import AIWorkloadConfigSummaryList as AIWorkloadConfigSummaryList
     from ._shapes.ai_workload_configs import AIWorkloadConfigs as AIWorkloadConfigs
     from ._shapes.ai_workload_data_source import AIWorkloadDataSource as AIWorkloadDataSource
     from ._shapes.ai_workload_input_data_config import AIWorkloadInputDataConfig as AIWorkloadInputDataConfig
-    from ._shapes.ai_workload_input_data_config_list import (
-        AIWorkloadInputDataConfigList as AIWorkloadInputDataConfigList,
-    )
+    from ._shapes.ai_dataset_config import AIWorkloadInputDataConfigList as AIWorkloadInputDataConfigList
     from ._shapes.ai_workload_s3_data_source import AIWorkloadS3DataSource as AIWorkloadS3DataSource
-    from ._shapes.absolute_borrow_limit_resource_list import (
-        AbsoluteBorrowLimitResourceList as AbsoluteBorrowLimitResourceList,
-    )
+    from ._shapes.resource_sharing_config import AbsoluteBorrowLimitResourceList as AbsoluteBorrowLimitResourceList
     from ._shapes.accelerator_partition_config import AcceleratorPartitionConfig as AcceleratorPartitionConfig
-    from ._shapes.accelerator_partition_config_count_integer import (
+    from ._shapes.accelerator_partition_config import (
         AcceleratorPartitionConfigCountInteger as AcceleratorPartitionConfigCountInteger,
     )
     from ._shapes.accelerator_partition_layout import AcceleratorPartitionLayout as AcceleratorPartitionLayout
     from ._shapes.accelerator_partition_layouts import AcceleratorPartitionLayouts as AcceleratorPartitionLayouts
     from ._shapes.accelerator_partition_type import AcceleratorPartitionType as AcceleratorPartitionType
-    from ._shapes.accelerator_partition_type_list import AcceleratorPartitionTypeList as AcceleratorPartitionTypeList
-    from ._shapes.accelerators_amount import AcceleratorsAmount as AcceleratorsAmount
-    from ._shapes.accept import Accept as Accept
+    from ._shapes.accelerator_partition_layout import AcceleratorPartitionTypeList as AcceleratorPartitionTypeList
+    from ._shapes.compute_quota_resource_config import AcceleratorsAmount as AcceleratorsAmount
+    from ._shapes.transform_output import Accept as Accept
     from ._shapes.accept_eula import AcceptEula as AcceptEula
     from ._shapes.account_default_status import AccountDefaultStatus as AccountDefaultStatus
     from ._shapes.account_id import AccountId as AccountId
     from ._shapes.action_arn import ActionArn as ActionArn
     from ._shapes.action_source import ActionSource as ActionSource
     from ._shapes.action_status import ActionStatus as ActionStatus
-    from ._shapes.action_summaries import ActionSummaries as ActionSummaries
+    from ._shapes.list_actions_response import ActionSummaries as ActionSummaries
     from ._shapes.action_summary import ActionSummary as ActionSummary
     from ._shapes.activation_state import ActivationState as ActivationState
-    from ._shapes.active_cluster_operation_count import ActiveClusterOperationCount as ActiveClusterOperationCount
-    from ._shapes.active_cluster_operation_name import ActiveClusterOperationName as ActiveClusterOperationName
-    from ._shapes.active_operations import ActiveOperations as ActiveOperations
+    from ._shapes.cluster_instance_group_details import ActiveClusterOperationCount as ActiveClusterOperationCount
+    from ._shapes.cluster_instance_group_details import ActiveClusterOperationName as ActiveClusterOperationName
+    from ._shapes.cluster_instance_group_details import ActiveOperations as ActiveOperations
     from ._shapes.add_association_request import AddAssociationRequest as AddAssociationRequest
     from ._shapes.add_association_response import AddAssociationResponse as AddAssociationResponse
     from ._shapes.add_cluster_node_specification import AddClusterNodeSpecification as AddClusterNodeSpecification
-    from ._shapes.add_cluster_node_specification_increment_target_count_by_integer import (
+    from ._shapes.add_cluster_node_specification import (
         AddClusterNodeSpecificationIncrementTargetCountByInteger as AddClusterNodeSpecificationIncrementTargetCountByInteger,
     )
-    from ._shapes.add_cluster_node_specification_list import (
+    from ._shapes.batch_add_cluster_nodes_request import (
         AddClusterNodeSpecificationList as AddClusterNodeSpecificationList,
     )
     from ._shapes.add_inference_gateway_request import AddInferenceGatewayRequest as AddInferenceGatewayRequest
@@ -183,35 +177,31 @@ if _t.TYPE_CHECKING:
     from ._shapes.additional_inference_specifications import (
         AdditionalInferenceSpecifications as AdditionalInferenceSpecifications,
     )
-    from ._shapes.additional_model_channel_name import AdditionalModelChannelName as AdditionalModelChannelName
+    from ._shapes.additional_model_data_source import AdditionalModelChannelName as AdditionalModelChannelName
     from ._shapes.additional_model_data_source import AdditionalModelDataSource as AdditionalModelDataSource
     from ._shapes.additional_model_data_sources import AdditionalModelDataSources as AdditionalModelDataSources
     from ._shapes.additional_s3_data_source import AdditionalS3DataSource as AdditionalS3DataSource
-    from ._shapes.additional_s3_data_source_data_type import (
-        AdditionalS3DataSourceDataType as AdditionalS3DataSourceDataType,
-    )
+    from ._shapes.additional_s3_data_source import AdditionalS3DataSourceDataType as AdditionalS3DataSourceDataType
     from ._shapes.agent_version import AgentVersion as AgentVersion
-    from ._shapes.agent_versions import AgentVersions as AgentVersions
-    from ._shapes.aggregation_transformation_value import (
-        AggregationTransformationValue as AggregationTransformationValue,
-    )
-    from ._shapes.aggregation_transformations import AggregationTransformations as AggregationTransformations
+    from ._shapes.get_device_fleet_report_response import AgentVersions as AgentVersions
+    from ._shapes.time_series_transformations import AggregationTransformationValue as AggregationTransformationValue
+    from ._shapes.time_series_transformations import AggregationTransformations as AggregationTransformations
     from ._shapes.alarm import Alarm as Alarm
     from ._shapes.alarm_details import AlarmDetails as AlarmDetails
-    from ._shapes.alarm_list import AlarmList as AlarmList
+    from ._shapes.auto_rollback_config import AlarmList as AlarmList
     from ._shapes.alarm_name import AlarmName as AlarmName
     from ._shapes.algorithm_arn import AlgorithmArn as AlgorithmArn
     from ._shapes.algorithm_image import AlgorithmImage as AlgorithmImage
-    from ._shapes.algorithm_sort_by import AlgorithmSortBy as AlgorithmSortBy
+    from ._shapes.list_algorithms_input import AlgorithmSortBy as AlgorithmSortBy
     from ._shapes.algorithm_specification import AlgorithmSpecification as AlgorithmSpecification
     from ._shapes.algorithm_status import AlgorithmStatus as AlgorithmStatus
     from ._shapes.algorithm_status_details import AlgorithmStatusDetails as AlgorithmStatusDetails
     from ._shapes.algorithm_status_item import AlgorithmStatusItem as AlgorithmStatusItem
-    from ._shapes.algorithm_status_item_list import AlgorithmStatusItemList as AlgorithmStatusItemList
+    from ._shapes.algorithm_status_details import AlgorithmStatusItemList as AlgorithmStatusItemList
     from ._shapes.algorithm_summary import AlgorithmSummary as AlgorithmSummary
-    from ._shapes.algorithm_summary_list import AlgorithmSummaryList as AlgorithmSummaryList
+    from ._shapes.list_algorithms_output import AlgorithmSummaryList as AlgorithmSummaryList
     from ._shapes.algorithm_validation_profile import AlgorithmValidationProfile as AlgorithmValidationProfile
-    from ._shapes.algorithm_validation_profiles import AlgorithmValidationProfiles as AlgorithmValidationProfiles
+    from ._shapes.algorithm_validation_specification import AlgorithmValidationProfiles as AlgorithmValidationProfiles
     from ._shapes.algorithm_validation_specification import (
         AlgorithmValidationSpecification as AlgorithmValidationSpecification,
     )
@@ -222,35 +212,35 @@ if _t.TYPE_CHECKING:
     from ._shapes.app_details import AppDetails as AppDetails
     from ._shapes.app_image_config_arn import AppImageConfigArn as AppImageConfigArn
     from ._shapes.app_image_config_details import AppImageConfigDetails as AppImageConfigDetails
-    from ._shapes.app_image_config_list import AppImageConfigList as AppImageConfigList
+    from ._shapes.list_app_image_configs_response import AppImageConfigList as AppImageConfigList
     from ._shapes.app_image_config_name import AppImageConfigName as AppImageConfigName
-    from ._shapes.app_image_config_sort_key import AppImageConfigSortKey as AppImageConfigSortKey
+    from ._shapes.list_app_image_configs_request import AppImageConfigSortKey as AppImageConfigSortKey
     from ._shapes.app_instance_type import AppInstanceType as AppInstanceType
     from ._shapes.app_lifecycle_management import AppLifecycleManagement as AppLifecycleManagement
-    from ._shapes.app_list import AppList as AppList
+    from ._shapes.list_apps_response import AppList as AppList
     from ._shapes.app_managed import AppManaged as AppManaged
     from ._shapes.app_name import AppName as AppName
     from ._shapes.app_network_access_type import AppNetworkAccessType as AppNetworkAccessType
     from ._shapes.app_security_group_management import AppSecurityGroupManagement as AppSecurityGroupManagement
-    from ._shapes.app_sort_key import AppSortKey as AppSortKey
+    from ._shapes.list_apps_request import AppSortKey as AppSortKey
     from ._shapes.app_specification import AppSpecification as AppSpecification
     from ._shapes.app_status import AppStatus as AppStatus
     from ._shapes.app_type import AppType as AppType
-    from ._shapes.application_arn import ApplicationArn as ApplicationArn
+    from ._shapes.idc_config_output import ApplicationArn as ApplicationArn
     from ._shapes.approval_description import ApprovalDescription as ApprovalDescription
     from ._shapes.arn_or_name import ArnOrName as ArnOrName
     from ._shapes.artifact_arn import ArtifactArn as ArtifactArn
-    from ._shapes.artifact_digest import ArtifactDigest as ArtifactDigest
+    from ._shapes.model_digests import ArtifactDigest as ArtifactDigest
     from ._shapes.artifact_properties import ArtifactProperties as ArtifactProperties
-    from ._shapes.artifact_property_value import ArtifactPropertyValue as ArtifactPropertyValue
+    from ._shapes.artifact_properties import ArtifactPropertyValue as ArtifactPropertyValue
     from ._shapes.artifact_source import ArtifactSource as ArtifactSource
-    from ._shapes.artifact_source_id_type import ArtifactSourceIdType as ArtifactSourceIdType
+    from ._shapes.artifact_source_type import ArtifactSourceIdType as ArtifactSourceIdType
     from ._shapes.artifact_source_type import ArtifactSourceType as ArtifactSourceType
-    from ._shapes.artifact_source_types import ArtifactSourceTypes as ArtifactSourceTypes
-    from ._shapes.artifact_summaries import ArtifactSummaries as ArtifactSummaries
+    from ._shapes.artifact_source import ArtifactSourceTypes as ArtifactSourceTypes
+    from ._shapes.list_artifacts_response import ArtifactSummaries as ArtifactSummaries
     from ._shapes.artifact_summary import ArtifactSummary as ArtifactSummary
-    from ._shapes.assembly_type import AssemblyType as AssemblyType
-    from ._shapes.assigned_group_patterns_list import AssignedGroupPatternsList as AssignedGroupPatternsList
+    from ._shapes.transform_output import AssemblyType as AssemblyType
+    from ._shapes.partner_app_config import AssignedGroupPatternsList as AssignedGroupPatternsList
     from ._shapes.associate_trial_component_request import (
         AssociateTrialComponentRequest as AssociateTrialComponentRequest,
     )
@@ -260,28 +250,28 @@ if _t.TYPE_CHECKING:
     from ._shapes.association_edge_type import AssociationEdgeType as AssociationEdgeType
     from ._shapes.association_entity_arn import AssociationEntityArn as AssociationEntityArn
     from ._shapes.association_info import AssociationInfo as AssociationInfo
-    from ._shapes.association_info_list import AssociationInfoList as AssociationInfoList
-    from ._shapes.association_summaries import AssociationSummaries as AssociationSummaries
+    from ._shapes.lineage_metadata import AssociationInfoList as AssociationInfoList
+    from ._shapes.list_associations_response import AssociationSummaries as AssociationSummaries
     from ._shapes.association_summary import AssociationSummary as AssociationSummary
-    from ._shapes.assumable_role_arns import AssumableRoleArns as AssumableRoleArns
+    from ._shapes.emr_settings import AssumableRoleArns as AssumableRoleArns
     from ._shapes.async_inference_client_config import AsyncInferenceClientConfig as AsyncInferenceClientConfig
     from ._shapes.async_inference_config import AsyncInferenceConfig as AsyncInferenceConfig
     from ._shapes.async_inference_notification_config import (
         AsyncInferenceNotificationConfig as AsyncInferenceNotificationConfig,
     )
     from ._shapes.async_inference_output_config import AsyncInferenceOutputConfig as AsyncInferenceOutputConfig
-    from ._shapes.async_notification_topic_type_list import (
+    from ._shapes.async_inference_notification_config import (
         AsyncNotificationTopicTypeList as AsyncNotificationTopicTypeList,
     )
-    from ._shapes.async_notification_topic_types import AsyncNotificationTopicTypes as AsyncNotificationTopicTypes
-    from ._shapes.athena_catalog import AthenaCatalog as AthenaCatalog
-    from ._shapes.athena_database import AthenaDatabase as AthenaDatabase
+    from ._shapes.async_inference_notification_config import AsyncNotificationTopicTypes as AsyncNotificationTopicTypes
+    from ._shapes.athena_dataset_definition import AthenaCatalog as AthenaCatalog
+    from ._shapes.athena_dataset_definition import AthenaDatabase as AthenaDatabase
     from ._shapes.athena_dataset_definition import AthenaDatasetDefinition as AthenaDatasetDefinition
-    from ._shapes.athena_query_string import AthenaQueryString as AthenaQueryString
-    from ._shapes.athena_result_compression_type import AthenaResultCompressionType as AthenaResultCompressionType
-    from ._shapes.athena_result_format import AthenaResultFormat as AthenaResultFormat
+    from ._shapes.athena_dataset_definition import AthenaQueryString as AthenaQueryString
+    from ._shapes.athena_dataset_definition import AthenaResultCompressionType as AthenaResultCompressionType
+    from ._shapes.athena_dataset_definition import AthenaResultFormat as AthenaResultFormat
     from ._shapes.athena_step_metadata import AthenaStepMetadata as AthenaStepMetadata
-    from ._shapes.athena_work_group import AthenaWorkGroup as AthenaWorkGroup
+    from ._shapes.athena_dataset_definition import AthenaWorkGroup as AthenaWorkGroup
     from ._shapes.attach_cluster_node_network_interface_request import (
         AttachClusterNodeNetworkInterfaceRequest as AttachClusterNodeNetworkInterfaceRequest,
     )
@@ -294,31 +284,31 @@ if _t.TYPE_CHECKING:
     from ._shapes.attach_cluster_node_volume_response import (
         AttachClusterNodeVolumeResponse as AttachClusterNodeVolumeResponse,
     )
-    from ._shapes.attribute_name import AttributeName as AttributeName
-    from ._shapes.attribute_names import AttributeNames as AttributeNames
+    from ._shapes.s3_data_source import AttributeName as AttributeName
+    from ._shapes.s3_data_source import AttributeNames as AttributeNames
     from ._shapes.auth_mode import AuthMode as AuthMode
     from ._shapes.authentication_request_extra_params import (
         AuthenticationRequestExtraParams as AuthenticationRequestExtraParams,
     )
-    from ._shapes.authentication_request_extra_params_key import (
+    from ._shapes.authentication_request_extra_params import (
         AuthenticationRequestExtraParamsKey as AuthenticationRequestExtraParamsKey,
     )
-    from ._shapes.authentication_request_extra_params_value import (
+    from ._shapes.authentication_request_extra_params import (
         AuthenticationRequestExtraParamsValue as AuthenticationRequestExtraParamsValue,
     )
     from ._shapes.authorized_url import AuthorizedUrl as AuthorizedUrl
-    from ._shapes.authorized_url_configs import AuthorizedUrlConfigs as AuthorizedUrlConfigs
-    from ._shapes.auto_generate_endpoint_name import AutoGenerateEndpointName as AutoGenerateEndpointName
-    from ._shapes.auto_ml_algorithm import AutoMLAlgorithm as AutoMLAlgorithm
+    from ._shapes.create_hub_content_presigned_urls_response import AuthorizedUrlConfigs as AuthorizedUrlConfigs
+    from ._shapes.model_deploy_config import AutoGenerateEndpointName as AutoGenerateEndpointName
+    from ._shapes.auto_ml_algorithm_config import AutoMLAlgorithm as AutoMLAlgorithm
     from ._shapes.auto_ml_algorithm_config import AutoMLAlgorithmConfig as AutoMLAlgorithmConfig
-    from ._shapes.auto_ml_algorithms import AutoMLAlgorithms as AutoMLAlgorithms
+    from ._shapes.auto_ml_algorithm_config import AutoMLAlgorithms as AutoMLAlgorithms
     from ._shapes.auto_ml_algorithms_config import AutoMLAlgorithmsConfig as AutoMLAlgorithmsConfig
     from ._shapes.auto_ml_candidate import AutoMLCandidate as AutoMLCandidate
     from ._shapes.auto_ml_candidate_generation_config import (
         AutoMLCandidateGenerationConfig as AutoMLCandidateGenerationConfig,
     )
     from ._shapes.auto_ml_candidate_step import AutoMLCandidateStep as AutoMLCandidateStep
-    from ._shapes.auto_ml_candidates import AutoMLCandidates as AutoMLCandidates
+    from ._shapes.list_candidates_for_auto_ml_job_response import AutoMLCandidates as AutoMLCandidates
     from ._shapes.auto_ml_channel import AutoMLChannel as AutoMLChannel
     from ._shapes.auto_ml_channel_type import AutoMLChannelType as AutoMLChannelType
     from ._shapes.auto_ml_compute_config import AutoMLComputeConfig as AutoMLComputeConfig
@@ -327,9 +317,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.auto_ml_data_source import AutoMLDataSource as AutoMLDataSource
     from ._shapes.auto_ml_data_split_config import AutoMLDataSplitConfig as AutoMLDataSplitConfig
     from ._shapes.auto_ml_failure_reason import AutoMLFailureReason as AutoMLFailureReason
-    from ._shapes.auto_ml_inference_container_definitions import (
-        AutoMLInferenceContainerDefinitions as AutoMLInferenceContainerDefinitions,
-    )
+    from ._shapes.auto_ml_candidate import AutoMLInferenceContainerDefinitions as AutoMLInferenceContainerDefinitions
     from ._shapes.auto_ml_input_data_config import AutoMLInputDataConfig as AutoMLInputDataConfig
     from ._shapes.auto_ml_job_arn import AutoMLJobArn as AutoMLJobArn
     from ._shapes.auto_ml_job_artifacts import AutoMLJobArtifacts as AutoMLJobArtifacts
@@ -339,83 +327,77 @@ if _t.TYPE_CHECKING:
     from ._shapes.auto_ml_job_input_data_config import AutoMLJobInputDataConfig as AutoMLJobInputDataConfig
     from ._shapes.auto_ml_job_name import AutoMLJobName as AutoMLJobName
     from ._shapes.auto_ml_job_objective import AutoMLJobObjective as AutoMLJobObjective
-    from ._shapes.auto_ml_job_objective_type import AutoMLJobObjectiveType as AutoMLJobObjectiveType
+    from ._shapes.final_auto_ml_job_objective_metric import AutoMLJobObjectiveType as AutoMLJobObjectiveType
     from ._shapes.auto_ml_job_secondary_status import AutoMLJobSecondaryStatus as AutoMLJobSecondaryStatus
     from ._shapes.auto_ml_job_status import AutoMLJobStatus as AutoMLJobStatus
     from ._shapes.auto_ml_job_step_metadata import AutoMLJobStepMetadata as AutoMLJobStepMetadata
-    from ._shapes.auto_ml_job_summaries import AutoMLJobSummaries as AutoMLJobSummaries
+    from ._shapes.list_auto_ml_jobs_response import AutoMLJobSummaries as AutoMLJobSummaries
     from ._shapes.auto_ml_job_summary import AutoMLJobSummary as AutoMLJobSummary
-    from ._shapes.auto_ml_max_results import AutoMLMaxResults as AutoMLMaxResults
-    from ._shapes.auto_ml_max_results_for_trials import AutoMLMaxResultsForTrials as AutoMLMaxResultsForTrials
+    from ._shapes.list_auto_ml_jobs_request import AutoMLMaxResults as AutoMLMaxResults
+    from ._shapes.list_candidates_for_auto_ml_job_request import AutoMLMaxResultsForTrials as AutoMLMaxResultsForTrials
     from ._shapes.auto_ml_metric_enum import AutoMLMetricEnum as AutoMLMetricEnum
-    from ._shapes.auto_ml_metric_extended_enum import AutoMLMetricExtendedEnum as AutoMLMetricExtendedEnum
+    from ._shapes.metric_datum import AutoMLMetricExtendedEnum as AutoMLMetricExtendedEnum
     from ._shapes.auto_ml_mode import AutoMLMode as AutoMLMode
-    from ._shapes.auto_ml_name_contains import AutoMLNameContains as AutoMLNameContains
+    from ._shapes.list_auto_ml_jobs_request import AutoMLNameContains as AutoMLNameContains
     from ._shapes.auto_ml_output_data_config import AutoMLOutputDataConfig as AutoMLOutputDataConfig
     from ._shapes.auto_ml_partial_failure_reason import AutoMLPartialFailureReason as AutoMLPartialFailureReason
     from ._shapes.auto_ml_partial_failure_reasons import AutoMLPartialFailureReasons as AutoMLPartialFailureReasons
     from ._shapes.auto_ml_problem_type_config import AutoMLProblemTypeConfig as AutoMLProblemTypeConfig
-    from ._shapes.auto_ml_problem_type_config_name import AutoMLProblemTypeConfigName as AutoMLProblemTypeConfigName
+    from ._shapes.describe_auto_ml_job_v2_response import AutoMLProblemTypeConfigName as AutoMLProblemTypeConfigName
     from ._shapes.auto_ml_problem_type_resolved_attributes import (
         AutoMLProblemTypeResolvedAttributes as AutoMLProblemTypeResolvedAttributes,
     )
-    from ._shapes.auto_ml_processing_unit import AutoMLProcessingUnit as AutoMLProcessingUnit
+    from ._shapes.auto_ml_candidate import AutoMLProcessingUnit as AutoMLProcessingUnit
     from ._shapes.auto_ml_resolved_attributes import AutoMLResolvedAttributes as AutoMLResolvedAttributes
     from ._shapes.auto_mls3_data_source import AutoMLS3DataSource as AutoMLS3DataSource
-    from ._shapes.auto_mls3_data_type import AutoMLS3DataType as AutoMLS3DataType
+    from ._shapes.auto_mls3_data_source import AutoMLS3DataType as AutoMLS3DataType
     from ._shapes.auto_ml_security_config import AutoMLSecurityConfig as AutoMLSecurityConfig
-    from ._shapes.auto_ml_sort_by import AutoMLSortBy as AutoMLSortBy
+    from ._shapes.list_auto_ml_jobs_request import AutoMLSortBy as AutoMLSortBy
     from ._shapes.auto_ml_sort_order import AutoMLSortOrder as AutoMLSortOrder
-    from ._shapes.auto_mount_home_efs import AutoMountHomeEFS as AutoMountHomeEFS
+    from ._shapes.user_settings import AutoMountHomeEFS as AutoMountHomeEFS
     from ._shapes.auto_parameter import AutoParameter as AutoParameter
-    from ._shapes.auto_parameters import AutoParameters as AutoParameters
-    from ._shapes.auto_rollback_alarms import AutoRollbackAlarms as AutoRollbackAlarms
+    from ._shapes.parameter_ranges import AutoParameters as AutoParameters
+    from ._shapes.deployment_configuration import AutoRollbackAlarms as AutoRollbackAlarms
     from ._shapes.auto_rollback_config import AutoRollbackConfig as AutoRollbackConfig
     from ._shapes.autotune import Autotune as Autotune
-    from ._shapes.autotune_mode import AutotuneMode as AutotuneMode
+    from ._shapes.autotune import AutotuneMode as AutotuneMode
     from ._shapes.availability_zone import AvailabilityZone as AvailabilityZone
-    from ._shapes.availability_zone_balance_enforcement_mode import (
+    from ._shapes.inference_component_availability_zone_balance import (
         AvailabilityZoneBalanceEnforcementMode as AvailabilityZoneBalanceEnforcementMode,
     )
-    from ._shapes.availability_zone_balance_max_imbalance import (
+    from ._shapes.inference_component_availability_zone_balance import (
         AvailabilityZoneBalanceMaxImbalance as AvailabilityZoneBalanceMaxImbalance,
     )
     from ._shapes.availability_zone_id import AvailabilityZoneId as AvailabilityZoneId
     from ._shapes.available_instance_count import AvailableInstanceCount as AvailableInstanceCount
     from ._shapes.available_spare_instance_count import AvailableSpareInstanceCount as AvailableSpareInstanceCount
     from ._shapes.available_upgrade import AvailableUpgrade as AvailableUpgrade
-    from ._shapes.aws_managed_human_loop_request_source import (
-        AwsManagedHumanLoopRequestSource as AwsManagedHumanLoopRequestSource,
-    )
-    from ._shapes.backtest_results_location import BacktestResultsLocation as BacktestResultsLocation
+    from ._shapes.human_loop_request_source import AwsManagedHumanLoopRequestSource as AwsManagedHumanLoopRequestSource
+    from ._shapes.candidate_artifact_locations import BacktestResultsLocation as BacktestResultsLocation
     from ._shapes.base_model import BaseModel as BaseModel
-    from ._shapes.base_model_arn import BaseModelArn as BaseModelArn
+    from ._shapes.training_session_model_config import BaseModelArn as BaseModelArn
     from ._shapes.base_model_name import BaseModelName as BaseModelName
     from ._shapes.batch_add_cluster_nodes_error import BatchAddClusterNodesError as BatchAddClusterNodesError
-    from ._shapes.batch_add_cluster_nodes_error_code import (
-        BatchAddClusterNodesErrorCode as BatchAddClusterNodesErrorCode,
-    )
-    from ._shapes.batch_add_cluster_nodes_error_list import (
-        BatchAddClusterNodesErrorList as BatchAddClusterNodesErrorList,
-    )
+    from ._shapes.batch_add_cluster_nodes_error import BatchAddClusterNodesErrorCode as BatchAddClusterNodesErrorCode
+    from ._shapes.batch_add_cluster_nodes_response import BatchAddClusterNodesErrorList as BatchAddClusterNodesErrorList
     from ._shapes.batch_add_cluster_nodes_request import BatchAddClusterNodesRequest as BatchAddClusterNodesRequest
-    from ._shapes.batch_add_cluster_nodes_request_client_token_string import (
+    from ._shapes.batch_add_cluster_nodes_request import (
         BatchAddClusterNodesRequestClientTokenString as BatchAddClusterNodesRequestClientTokenString,
     )
     from ._shapes.batch_add_cluster_nodes_response import BatchAddClusterNodesResponse as BatchAddClusterNodesResponse
-    from ._shapes.batch_add_failure_count import BatchAddFailureCount as BatchAddFailureCount
+    from ._shapes.batch_add_cluster_nodes_error import BatchAddFailureCount as BatchAddFailureCount
     from ._shapes.batch_data_capture_config import BatchDataCaptureConfig as BatchDataCaptureConfig
     from ._shapes.batch_delete_cluster_node_logical_ids_error import (
         BatchDeleteClusterNodeLogicalIdsError as BatchDeleteClusterNodeLogicalIdsError,
     )
-    from ._shapes.batch_delete_cluster_node_logical_ids_error_list import (
+    from ._shapes.batch_delete_cluster_nodes_response import (
         BatchDeleteClusterNodeLogicalIdsErrorList as BatchDeleteClusterNodeLogicalIdsErrorList,
     )
     from ._shapes.batch_delete_cluster_nodes_error import BatchDeleteClusterNodesError as BatchDeleteClusterNodesError
     from ._shapes.batch_delete_cluster_nodes_error_code import (
         BatchDeleteClusterNodesErrorCode as BatchDeleteClusterNodesErrorCode,
     )
-    from ._shapes.batch_delete_cluster_nodes_error_list import (
+    from ._shapes.batch_delete_cluster_nodes_response import (
         BatchDeleteClusterNodesErrorList as BatchDeleteClusterNodesErrorList,
     )
     from ._shapes.batch_delete_cluster_nodes_request import (
@@ -427,7 +409,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.batch_describe_model_package_error import (
         BatchDescribeModelPackageError as BatchDescribeModelPackageError,
     )
-    from ._shapes.batch_describe_model_package_error_map import (
+    from ._shapes.batch_describe_model_package_output import (
         BatchDescribeModelPackageErrorMap as BatchDescribeModelPackageErrorMap,
     )
     from ._shapes.batch_describe_model_package_input import (
@@ -442,23 +424,23 @@ if _t.TYPE_CHECKING:
     from ._shapes.batch_reboot_cluster_node_logical_ids_error import (
         BatchRebootClusterNodeLogicalIdsError as BatchRebootClusterNodeLogicalIdsError,
     )
-    from ._shapes.batch_reboot_cluster_node_logical_ids_errors import (
+    from ._shapes.batch_reboot_cluster_nodes_response import (
         BatchRebootClusterNodeLogicalIdsErrors as BatchRebootClusterNodeLogicalIdsErrors,
     )
     from ._shapes.batch_reboot_cluster_nodes_error import BatchRebootClusterNodesError as BatchRebootClusterNodesError
     from ._shapes.batch_reboot_cluster_nodes_error_code import (
         BatchRebootClusterNodesErrorCode as BatchRebootClusterNodesErrorCode,
     )
-    from ._shapes.batch_reboot_cluster_nodes_errors import (
+    from ._shapes.batch_reboot_cluster_nodes_response import (
         BatchRebootClusterNodesErrors as BatchRebootClusterNodesErrors,
     )
     from ._shapes.batch_reboot_cluster_nodes_request import (
         BatchRebootClusterNodesRequest as BatchRebootClusterNodesRequest,
     )
-    from ._shapes.batch_reboot_cluster_nodes_request_node_ids_list import (
+    from ._shapes.batch_reboot_cluster_nodes_request import (
         BatchRebootClusterNodesRequestNodeIdsList as BatchRebootClusterNodesRequestNodeIdsList,
     )
-    from ._shapes.batch_reboot_cluster_nodes_request_node_logical_ids_list import (
+    from ._shapes.batch_reboot_cluster_nodes_request import (
         BatchRebootClusterNodesRequestNodeLogicalIdsList as BatchRebootClusterNodesRequestNodeLogicalIdsList,
     )
     from ._shapes.batch_reboot_cluster_nodes_response import (
@@ -467,7 +449,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.batch_replace_cluster_node_logical_ids_error import (
         BatchReplaceClusterNodeLogicalIdsError as BatchReplaceClusterNodeLogicalIdsError,
     )
-    from ._shapes.batch_replace_cluster_node_logical_ids_errors import (
+    from ._shapes.batch_replace_cluster_nodes_response import (
         BatchReplaceClusterNodeLogicalIdsErrors as BatchReplaceClusterNodeLogicalIdsErrors,
     )
     from ._shapes.batch_replace_cluster_nodes_error import (
@@ -476,16 +458,16 @@ if _t.TYPE_CHECKING:
     from ._shapes.batch_replace_cluster_nodes_error_code import (
         BatchReplaceClusterNodesErrorCode as BatchReplaceClusterNodesErrorCode,
     )
-    from ._shapes.batch_replace_cluster_nodes_errors import (
+    from ._shapes.batch_replace_cluster_nodes_response import (
         BatchReplaceClusterNodesErrors as BatchReplaceClusterNodesErrors,
     )
     from ._shapes.batch_replace_cluster_nodes_request import (
         BatchReplaceClusterNodesRequest as BatchReplaceClusterNodesRequest,
     )
-    from ._shapes.batch_replace_cluster_nodes_request_node_ids_list import (
+    from ._shapes.batch_replace_cluster_nodes_request import (
         BatchReplaceClusterNodesRequestNodeIdsList as BatchReplaceClusterNodesRequestNodeIdsList,
     )
-    from ._shapes.batch_replace_cluster_nodes_request_node_logical_ids_list import (
+    from ._shapes.batch_replace_cluster_nodes_request import (
         BatchReplaceClusterNodesRequestNodeLogicalIdsList as BatchReplaceClusterNodesRequestNodeLogicalIdsList,
     )
     from ._shapes.batch_replace_cluster_nodes_response import (
@@ -504,71 +486,69 @@ if _t.TYPE_CHECKING:
     from ._shapes.best_objective_not_improving import BestObjectiveNotImproving as BestObjectiveNotImproving
     from ._shapes.bias import Bias as Bias
     from ._shapes.billable_time_in_seconds import BillableTimeInSeconds as BillableTimeInSeconds
-    from ._shapes.billable_token_count import BillableTokenCount as BillableTokenCount
+    from ._shapes.describe_training_job_response import BillableTokenCount as BillableTokenCount
     from ._shapes.billable_token_usage import BillableTokenUsage as BillableTokenUsage
-    from ._shapes.blocked_reason import BlockedReason as BlockedReason
+    from ._shapes.offline_store_status import BlockedReason as BlockedReason
     from ._shapes.blue_green_update_policy import BlueGreenUpdatePolicy as BlueGreenUpdatePolicy
     from ._shapes.boolean import Boolean as Boolean
-    from ._shapes.boolean_operator import BooleanOperator as BooleanOperator
-    from ._shapes.borrow_limit import BorrowLimit as BorrowLimit
-    from ._shapes.branch import Branch as Branch
-    from ._shapes.bucket_name import BucketName as BucketName
+    from ._shapes.search_expression import BooleanOperator as BooleanOperator
+    from ._shapes.resource_sharing_config import BorrowLimit as BorrowLimit
+    from ._shapes.git_config import Branch as Branch
+    from ._shapes.pipeline_definition_s3_location import BucketName as BucketName
     from ._shapes.cache_hit_result import CacheHitResult as CacheHitResult
     from ._shapes.callback_step_metadata import CallbackStepMetadata as CallbackStepMetadata
     from ._shapes.callback_token import CallbackToken as CallbackToken
     from ._shapes.candidate_artifact_locations import CandidateArtifactLocations as CandidateArtifactLocations
-    from ._shapes.candidate_definition_notebook_location import (
+    from ._shapes.auto_ml_job_artifacts import (
         CandidateDefinitionNotebookLocation as CandidateDefinitionNotebookLocation,
     )
     from ._shapes.candidate_generation_config import CandidateGenerationConfig as CandidateGenerationConfig
     from ._shapes.candidate_name import CandidateName as CandidateName
     from ._shapes.candidate_properties import CandidateProperties as CandidateProperties
-    from ._shapes.candidate_sort_by import CandidateSortBy as CandidateSortBy
+    from ._shapes.list_candidates_for_auto_ml_job_request import CandidateSortBy as CandidateSortBy
     from ._shapes.candidate_status import CandidateStatus as CandidateStatus
-    from ._shapes.candidate_step_arn import CandidateStepArn as CandidateStepArn
-    from ._shapes.candidate_step_name import CandidateStepName as CandidateStepName
-    from ._shapes.candidate_step_type import CandidateStepType as CandidateStepType
-    from ._shapes.candidate_steps import CandidateSteps as CandidateSteps
+    from ._shapes.auto_ml_candidate_step import CandidateStepArn as CandidateStepArn
+    from ._shapes.auto_ml_candidate_step import CandidateStepName as CandidateStepName
+    from ._shapes.auto_ml_candidate_step import CandidateStepType as CandidateStepType
+    from ._shapes.auto_ml_candidate import CandidateSteps as CandidateSteps
     from ._shapes.canvas_app_settings import CanvasAppSettings as CanvasAppSettings
     from ._shapes.capacity_reservation import CapacityReservation as CapacityReservation
     from ._shapes.capacity_reservation_preference import CapacityReservationPreference as CapacityReservationPreference
-    from ._shapes.capacity_reservation_type import CapacityReservationType as CapacityReservationType
+    from ._shapes.capacity_reservation import CapacityReservationType as CapacityReservationType
     from ._shapes.capacity_size import CapacitySize as CapacitySize
     from ._shapes.capacity_size_config import CapacitySizeConfig as CapacitySizeConfig
-    from ._shapes.capacity_size_type import CapacitySizeType as CapacitySizeType
+    from ._shapes.capacity_size import CapacitySizeType as CapacitySizeType
     from ._shapes.capacity_size_value import CapacitySizeValue as CapacitySizeValue
     from ._shapes.capacity_unit import CapacityUnit as CapacityUnit
     from ._shapes.capture_content_type_header import CaptureContentTypeHeader as CaptureContentTypeHeader
-    from ._shapes.capture_mode import CaptureMode as CaptureMode
+    from ._shapes.capture_option import CaptureMode as CaptureMode
     from ._shapes.capture_option import CaptureOption as CaptureOption
-    from ._shapes.capture_option_list import CaptureOptionList as CaptureOptionList
-    from ._shapes.capture_status import CaptureStatus as CaptureStatus
-    from ._shapes.catalog import Catalog as Catalog
+    from ._shapes.data_capture_config import CaptureOptionList as CaptureOptionList
+    from ._shapes.data_capture_config_summary import CaptureStatus as CaptureStatus
+    from ._shapes.data_catalog_config import Catalog as Catalog
     from ._shapes.categorical_parameter import CategoricalParameter as CategoricalParameter
     from ._shapes.categorical_parameter_range import CategoricalParameterRange as CategoricalParameterRange
     from ._shapes.categorical_parameter_range_specification import (
         CategoricalParameterRangeSpecification as CategoricalParameterRangeSpecification,
     )
-    from ._shapes.categorical_parameter_range_values import (
-        CategoricalParameterRangeValues as CategoricalParameterRangeValues,
-    )
-    from ._shapes.categorical_parameter_ranges import CategoricalParameterRanges as CategoricalParameterRanges
-    from ._shapes.categorical_parameters import CategoricalParameters as CategoricalParameters
-    from ._shapes.cents import Cents as Cents
+    from ._shapes.categorical_parameter import CategoricalParameterRangeValues as CategoricalParameterRangeValues
+    from ._shapes.parameter_ranges import CategoricalParameterRanges as CategoricalParameterRanges
+    from ._shapes.environment_parameter_ranges import CategoricalParameters as CategoricalParameters
+    from ._shapes.usd import Cents as Cents
     from ._shapes.certify_for_marketplace import CertifyForMarketplace as CertifyForMarketplace
     from ._shapes.cfn_create_template_provider import CfnCreateTemplateProvider as CfnCreateTemplateProvider
     from ._shapes.cfn_stack_create_parameter import CfnStackCreateParameter as CfnStackCreateParameter
-    from ._shapes.cfn_stack_create_parameters import CfnStackCreateParameters as CfnStackCreateParameters
+    from ._shapes.cfn_create_template_provider import CfnStackCreateParameters as CfnStackCreateParameters
     from ._shapes.cfn_stack_detail import CfnStackDetail as CfnStackDetail
-    from ._shapes.cfn_stack_id import CfnStackId as CfnStackId
-    from ._shapes.cfn_stack_name import CfnStackName as CfnStackName
+    from ._shapes.cfn_stack_detail import CfnStackId as CfnStackId
+    from ._shapes.cfn_stack_detail import CfnStackName as CfnStackName
     from ._shapes.cfn_stack_parameter import CfnStackParameter as CfnStackParameter
     from ._shapes.cfn_stack_parameter_key import CfnStackParameterKey as CfnStackParameterKey
     from ._shapes.cfn_stack_parameter_value import CfnStackParameterValue as CfnStackParameterValue
-    from ._shapes.cfn_stack_parameters import CfnStackParameters as CfnStackParameters
-    from ._shapes.cfn_stack_status_message import CfnStackStatusMessage as CfnStackStatusMessage
+    from ._shapes.cfn_template_provider_detail import CfnStackParameters as CfnStackParameters
+    from ._shapes.cfn_stack_detail import CfnStackStatusMessage as CfnStackStatusMessage
     from ._shapes.cfn_stack_update_parameter import CfnStackUpdateParameter as CfnStackUpdateParameter
-    from ._shapes.cfn_stack_update_parameters import CfnStackUpdateParameters as CfnStackUpdateParameters
+    from ._shapes.cfn_update_template_provider import CfnStackUpdateParameters as CfnStackUpdateParameters
     from ._shapes.cfn_template_name import CfnTemplateName as CfnTemplateName
     from ._shapes.cfn_template_provider_detail import CfnTemplateProviderDetail as CfnTemplateProviderDetail
     from ._shapes.cfn_template_url import CfnTemplateURL as CfnTemplateURL
@@ -576,52 +556,52 @@ if _t.TYPE_CHECKING:
     from ._shapes.channel import Channel as Channel
     from ._shapes.channel_name import ChannelName as ChannelName
     from ._shapes.channel_specification import ChannelSpecification as ChannelSpecification
-    from ._shapes.channel_specifications import ChannelSpecifications as ChannelSpecifications
+    from ._shapes.training_specification import ChannelSpecifications as ChannelSpecifications
     from ._shapes.checkpoint_config import CheckpointConfig as CheckpointConfig
-    from ._shapes.cidr import Cidr as Cidr
-    from ._shapes.cidrs import Cidrs as Cidrs
+    from ._shapes.source_ip_config import Cidr as Cidr
+    from ._shapes.source_ip_config import Cidrs as Cidrs
     from ._shapes.clarify_check_step_metadata import ClarifyCheckStepMetadata as ClarifyCheckStepMetadata
-    from ._shapes.clarify_content_template import ClarifyContentTemplate as ClarifyContentTemplate
-    from ._shapes.clarify_enable_explanations import ClarifyEnableExplanations as ClarifyEnableExplanations
+    from ._shapes.clarify_inference_config import ClarifyContentTemplate as ClarifyContentTemplate
+    from ._shapes.clarify_explainer_config import ClarifyEnableExplanations as ClarifyEnableExplanations
     from ._shapes.clarify_explainer_config import ClarifyExplainerConfig as ClarifyExplainerConfig
-    from ._shapes.clarify_feature_headers import ClarifyFeatureHeaders as ClarifyFeatureHeaders
-    from ._shapes.clarify_feature_type import ClarifyFeatureType as ClarifyFeatureType
-    from ._shapes.clarify_feature_types import ClarifyFeatureTypes as ClarifyFeatureTypes
-    from ._shapes.clarify_features_attribute import ClarifyFeaturesAttribute as ClarifyFeaturesAttribute
+    from ._shapes.clarify_inference_config import ClarifyFeatureHeaders as ClarifyFeatureHeaders
+    from ._shapes.clarify_inference_config import ClarifyFeatureType as ClarifyFeatureType
+    from ._shapes.clarify_inference_config import ClarifyFeatureTypes as ClarifyFeatureTypes
+    from ._shapes.clarify_inference_config import ClarifyFeaturesAttribute as ClarifyFeaturesAttribute
     from ._shapes.clarify_header import ClarifyHeader as ClarifyHeader
     from ._shapes.clarify_inference_config import ClarifyInferenceConfig as ClarifyInferenceConfig
-    from ._shapes.clarify_label_attribute import ClarifyLabelAttribute as ClarifyLabelAttribute
-    from ._shapes.clarify_label_headers import ClarifyLabelHeaders as ClarifyLabelHeaders
-    from ._shapes.clarify_label_index import ClarifyLabelIndex as ClarifyLabelIndex
-    from ._shapes.clarify_max_payload_in_mb import ClarifyMaxPayloadInMB as ClarifyMaxPayloadInMB
-    from ._shapes.clarify_max_record_count import ClarifyMaxRecordCount as ClarifyMaxRecordCount
-    from ._shapes.clarify_mime_type import ClarifyMimeType as ClarifyMimeType
-    from ._shapes.clarify_probability_attribute import ClarifyProbabilityAttribute as ClarifyProbabilityAttribute
-    from ._shapes.clarify_probability_index import ClarifyProbabilityIndex as ClarifyProbabilityIndex
-    from ._shapes.clarify_shap_baseline import ClarifyShapBaseline as ClarifyShapBaseline
+    from ._shapes.clarify_inference_config import ClarifyLabelAttribute as ClarifyLabelAttribute
+    from ._shapes.clarify_inference_config import ClarifyLabelHeaders as ClarifyLabelHeaders
+    from ._shapes.clarify_inference_config import ClarifyLabelIndex as ClarifyLabelIndex
+    from ._shapes.clarify_inference_config import ClarifyMaxPayloadInMB as ClarifyMaxPayloadInMB
+    from ._shapes.clarify_inference_config import ClarifyMaxRecordCount as ClarifyMaxRecordCount
+    from ._shapes.clarify_shap_baseline_config import ClarifyMimeType as ClarifyMimeType
+    from ._shapes.clarify_inference_config import ClarifyProbabilityAttribute as ClarifyProbabilityAttribute
+    from ._shapes.clarify_inference_config import ClarifyProbabilityIndex as ClarifyProbabilityIndex
+    from ._shapes.clarify_shap_baseline_config import ClarifyShapBaseline as ClarifyShapBaseline
     from ._shapes.clarify_shap_baseline_config import ClarifyShapBaselineConfig as ClarifyShapBaselineConfig
     from ._shapes.clarify_shap_config import ClarifyShapConfig as ClarifyShapConfig
-    from ._shapes.clarify_shap_number_of_samples import ClarifyShapNumberOfSamples as ClarifyShapNumberOfSamples
-    from ._shapes.clarify_shap_seed import ClarifyShapSeed as ClarifyShapSeed
-    from ._shapes.clarify_shap_use_logit import ClarifyShapUseLogit as ClarifyShapUseLogit
+    from ._shapes.clarify_shap_config import ClarifyShapNumberOfSamples as ClarifyShapNumberOfSamples
+    from ._shapes.clarify_shap_config import ClarifyShapSeed as ClarifyShapSeed
+    from ._shapes.clarify_shap_config import ClarifyShapUseLogit as ClarifyShapUseLogit
     from ._shapes.clarify_text_config import ClarifyTextConfig as ClarifyTextConfig
-    from ._shapes.clarify_text_granularity import ClarifyTextGranularity as ClarifyTextGranularity
-    from ._shapes.clarify_text_language import ClarifyTextLanguage as ClarifyTextLanguage
+    from ._shapes.clarify_text_config import ClarifyTextGranularity as ClarifyTextGranularity
+    from ._shapes.clarify_text_config import ClarifyTextLanguage as ClarifyTextLanguage
     from ._shapes.cleanup_failure import CleanupFailure as CleanupFailure
-    from ._shapes.cleanup_failure_error_code import CleanupFailureErrorCode as CleanupFailureErrorCode
-    from ._shapes.cleanup_failure_list import CleanupFailureList as CleanupFailureList
+    from ._shapes.cleanup_failure import CleanupFailureErrorCode as CleanupFailureErrorCode
+    from ._shapes.cleanup_step_metadata import CleanupFailureList as CleanupFailureList
     from ._shapes.cleanup_step_metadata import CleanupStepMetadata as CleanupStepMetadata
-    from ._shapes.cleanup_step_name_list import CleanupStepNameList as CleanupStepNameList
+    from ._shapes.cleanup_step_metadata import CleanupStepNameList as CleanupStepNameList
     from ._shapes.client_id import ClientId as ClientId
-    from ._shapes.client_secret import ClientSecret as ClientSecret
+    from ._shapes.oidc_config import ClientSecret as ClientSecret
     from ._shapes.client_token import ClientToken as ClientToken
     from ._shapes.cluster_accounting_database import ClusterAccountingDatabase as ClusterAccountingDatabase
-    from ._shapes.cluster_accounting_database_endpoint import (
+    from ._shapes.cluster_accounting_database import (
         ClusterAccountingDatabaseEndpoint as ClusterAccountingDatabaseEndpoint,
     )
-    from ._shapes.cluster_accounting_database_name import ClusterAccountingDatabaseName as ClusterAccountingDatabaseName
-    from ._shapes.cluster_accounting_database_port import ClusterAccountingDatabasePort as ClusterAccountingDatabasePort
-    from ._shapes.cluster_accounting_database_secret_arn import (
+    from ._shapes.cluster_accounting_database import ClusterAccountingDatabaseName as ClusterAccountingDatabaseName
+    from ._shapes.cluster_accounting_database import ClusterAccountingDatabasePort as ClusterAccountingDatabasePort
+    from ._shapes.cluster_accounting_database import (
         ClusterAccountingDatabaseSecretArn as ClusterAccountingDatabaseSecretArn,
     )
     from ._shapes.cluster_arn import ClusterArn as ClusterArn
@@ -635,22 +615,22 @@ if _t.TYPE_CHECKING:
         ClusterAutoScalingConfigOutput as ClusterAutoScalingConfigOutput,
     )
     from ._shapes.cluster_auto_scaling_mode import ClusterAutoScalingMode as ClusterAutoScalingMode
-    from ._shapes.cluster_auto_scaling_status import ClusterAutoScalingStatus as ClusterAutoScalingStatus
+    from ._shapes.cluster_auto_scaling_config_output import ClusterAutoScalingStatus as ClusterAutoScalingStatus
     from ._shapes.cluster_availability_zone import ClusterAvailabilityZone as ClusterAvailabilityZone
-    from ._shapes.cluster_availability_zone_id import ClusterAvailabilityZoneId as ClusterAvailabilityZoneId
+    from ._shapes.cluster_instance_placement import ClusterAvailabilityZoneId as ClusterAvailabilityZoneId
     from ._shapes.cluster_availability_zones import ClusterAvailabilityZones as ClusterAvailabilityZones
     from ._shapes.cluster_capacity_requirements import ClusterCapacityRequirements as ClusterCapacityRequirements
-    from ._shapes.cluster_capacity_type import ClusterCapacityType as ClusterCapacityType
-    from ._shapes.cluster_config_mode import ClusterConfigMode as ClusterConfigMode
+    from ._shapes.cluster_node_details import ClusterCapacityType as ClusterCapacityType
+    from ._shapes.cluster_tiered_storage_config import ClusterConfigMode as ClusterConfigMode
     from ._shapes.cluster_dns_name import ClusterDnsName as ClusterDnsName
     from ._shapes.cluster_drain_policy import ClusterDrainPolicy as ClusterDrainPolicy
     from ._shapes.cluster_ebs_volume_config import ClusterEbsVolumeConfig as ClusterEbsVolumeConfig
-    from ._shapes.cluster_ebs_volume_size_in_gb import ClusterEbsVolumeSizeInGB as ClusterEbsVolumeSizeInGB
+    from ._shapes.cluster_ebs_volume_config import ClusterEbsVolumeSizeInGB as ClusterEbsVolumeSizeInGB
     from ._shapes.cluster_event_detail import ClusterEventDetail as ClusterEventDetail
     from ._shapes.cluster_event_level import ClusterEventLevel as ClusterEventLevel
-    from ._shapes.cluster_event_max_results import ClusterEventMaxResults as ClusterEventMaxResults
+    from ._shapes.list_cluster_events_request import ClusterEventMaxResults as ClusterEventMaxResults
     from ._shapes.cluster_event_resource_type import ClusterEventResourceType as ClusterEventResourceType
-    from ._shapes.cluster_event_summaries import ClusterEventSummaries as ClusterEventSummaries
+    from ._shapes.list_cluster_events_response import ClusterEventSummaries as ClusterEventSummaries
     from ._shapes.cluster_event_summary import ClusterEventSummary as ClusterEventSummary
     from ._shapes.cluster_f_sx_lustre_deletion_policy import (
         ClusterFSxLustreDeletionPolicy as ClusterFSxLustreDeletionPolicy,
@@ -661,9 +641,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.cluster_image_version_status import ClusterImageVersionStatus as ClusterImageVersionStatus
     from ._shapes.cluster_instance_count import ClusterInstanceCount as ClusterInstanceCount
     from ._shapes.cluster_instance_group_details import ClusterInstanceGroupDetails as ClusterInstanceGroupDetails
-    from ._shapes.cluster_instance_group_details_list import (
-        ClusterInstanceGroupDetailsList as ClusterInstanceGroupDetailsList,
-    )
+    from ._shapes.describe_cluster_response import ClusterInstanceGroupDetailsList as ClusterInstanceGroupDetailsList
     from ._shapes.cluster_instance_group_name import ClusterInstanceGroupName as ClusterInstanceGroupName
     from ._shapes.cluster_instance_group_specification import (
         ClusterInstanceGroupSpecification as ClusterInstanceGroupSpecification,
@@ -671,10 +649,8 @@ if _t.TYPE_CHECKING:
     from ._shapes.cluster_instance_group_specifications import (
         ClusterInstanceGroupSpecifications as ClusterInstanceGroupSpecifications,
     )
-    from ._shapes.cluster_instance_groups_to_delete import (
-        ClusterInstanceGroupsToDelete as ClusterInstanceGroupsToDelete,
-    )
-    from ._shapes.cluster_instance_memory_allocation_percentage import (
+    from ._shapes.update_cluster_request import ClusterInstanceGroupsToDelete as ClusterInstanceGroupsToDelete
+    from ._shapes.cluster_tiered_storage_config import (
         ClusterInstanceMemoryAllocationPercentage as ClusterInstanceMemoryAllocationPercentage,
     )
     from ._shapes.cluster_instance_placement import ClusterInstancePlacement as ClusterInstancePlacement
@@ -688,7 +664,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.cluster_instance_storage_configs import ClusterInstanceStorageConfigs as ClusterInstanceStorageConfigs
     from ._shapes.cluster_instance_type import ClusterInstanceType as ClusterInstanceType
     from ._shapes.cluster_instance_type_detail import ClusterInstanceTypeDetail as ClusterInstanceTypeDetail
-    from ._shapes.cluster_instance_type_details import ClusterInstanceTypeDetails as ClusterInstanceTypeDetails
+    from ._shapes.cluster_instance_group_details import ClusterInstanceTypeDetails as ClusterInstanceTypeDetails
     from ._shapes.cluster_instance_types import ClusterInstanceTypes as ClusterInstanceTypes
     from ._shapes.cluster_interface_type import ClusterInterfaceType as ClusterInterfaceType
     from ._shapes.cluster_kubernetes_config import ClusterKubernetesConfig as ClusterKubernetesConfig
@@ -698,24 +674,22 @@ if _t.TYPE_CHECKING:
     from ._shapes.cluster_kubernetes_config_node_details import (
         ClusterKubernetesConfigNodeDetails as ClusterKubernetesConfigNodeDetails,
     )
-    from ._shapes.cluster_kubernetes_label_key import ClusterKubernetesLabelKey as ClusterKubernetesLabelKey
-    from ._shapes.cluster_kubernetes_label_value import ClusterKubernetesLabelValue as ClusterKubernetesLabelValue
+    from ._shapes.cluster_kubernetes_labels import ClusterKubernetesLabelKey as ClusterKubernetesLabelKey
+    from ._shapes.cluster_kubernetes_labels import ClusterKubernetesLabelValue as ClusterKubernetesLabelValue
     from ._shapes.cluster_kubernetes_labels import ClusterKubernetesLabels as ClusterKubernetesLabels
     from ._shapes.cluster_kubernetes_taint import ClusterKubernetesTaint as ClusterKubernetesTaint
-    from ._shapes.cluster_kubernetes_taint_effect import ClusterKubernetesTaintEffect as ClusterKubernetesTaintEffect
-    from ._shapes.cluster_kubernetes_taint_key import ClusterKubernetesTaintKey as ClusterKubernetesTaintKey
-    from ._shapes.cluster_kubernetes_taint_value import ClusterKubernetesTaintValue as ClusterKubernetesTaintValue
+    from ._shapes.cluster_kubernetes_taint import ClusterKubernetesTaintEffect as ClusterKubernetesTaintEffect
+    from ._shapes.cluster_kubernetes_taint import ClusterKubernetesTaintKey as ClusterKubernetesTaintKey
+    from ._shapes.cluster_kubernetes_taint import ClusterKubernetesTaintValue as ClusterKubernetesTaintValue
     from ._shapes.cluster_kubernetes_taints import ClusterKubernetesTaints as ClusterKubernetesTaints
     from ._shapes.cluster_life_cycle_config import ClusterLifeCycleConfig as ClusterLifeCycleConfig
-    from ._shapes.cluster_life_cycle_config_file_name import (
-        ClusterLifeCycleConfigFileName as ClusterLifeCycleConfigFileName,
-    )
+    from ._shapes.cluster_life_cycle_config import ClusterLifeCycleConfigFileName as ClusterLifeCycleConfigFileName
     from ._shapes.cluster_metadata import ClusterMetadata as ClusterMetadata
-    from ._shapes.cluster_mount_name import ClusterMountName as ClusterMountName
+    from ._shapes.cluster_fsx_lustre_config import ClusterMountName as ClusterMountName
     from ._shapes.cluster_name import ClusterName as ClusterName
     from ._shapes.cluster_name_or_arn import ClusterNameOrArn as ClusterNameOrArn
     from ._shapes.cluster_network_interface import ClusterNetworkInterface as ClusterNetworkInterface
-    from ._shapes.cluster_network_interface_attachment_id import (
+    from ._shapes.attach_cluster_node_network_interface_response import (
         ClusterNetworkInterfaceAttachmentId as ClusterNetworkInterfaceAttachmentId,
     )
     from ._shapes.cluster_network_interface_details import (
@@ -729,28 +703,28 @@ if _t.TYPE_CHECKING:
     from ._shapes.cluster_node_logical_id_list import ClusterNodeLogicalIdList as ClusterNodeLogicalIdList
     from ._shapes.cluster_node_provisioning_mode import ClusterNodeProvisioningMode as ClusterNodeProvisioningMode
     from ._shapes.cluster_node_recovery import ClusterNodeRecovery as ClusterNodeRecovery
-    from ._shapes.cluster_node_summaries import ClusterNodeSummaries as ClusterNodeSummaries
+    from ._shapes.list_cluster_nodes_response import ClusterNodeSummaries as ClusterNodeSummaries
     from ._shapes.cluster_node_summary import ClusterNodeSummary as ClusterNodeSummary
     from ._shapes.cluster_non_negative_instance_count import (
         ClusterNonNegativeInstanceCount as ClusterNonNegativeInstanceCount,
     )
     from ._shapes.cluster_on_demand_options import ClusterOnDemandOptions as ClusterOnDemandOptions
-    from ._shapes.cluster_on_drain_timeout import ClusterOnDrainTimeout as ClusterOnDrainTimeout
-    from ._shapes.cluster_operation_count import ClusterOperationCount as ClusterOperationCount
+    from ._shapes.cluster_drain_policy import ClusterOnDrainTimeout as ClusterOnDrainTimeout
+    from ._shapes.cluster_operation_scaling_configuration import ClusterOperationCount as ClusterOperationCount
     from ._shapes.cluster_operation_id import ClusterOperationId as ClusterOperationId
-    from ._shapes.cluster_operation_max_results import ClusterOperationMaxResults as ClusterOperationMaxResults
+    from ._shapes.list_cluster_operations_request import ClusterOperationMaxResults as ClusterOperationMaxResults
     from ._shapes.cluster_operation_scaling_configuration import (
         ClusterOperationScalingConfiguration as ClusterOperationScalingConfiguration,
     )
     from ._shapes.cluster_operation_scaling_details import (
         ClusterOperationScalingDetails as ClusterOperationScalingDetails,
     )
-    from ._shapes.cluster_operation_scaling_details_list import (
+    from ._shapes.describe_cluster_operation_response import (
         ClusterOperationScalingDetailsList as ClusterOperationScalingDetailsList,
     )
-    from ._shapes.cluster_operation_sort_by import ClusterOperationSortBy as ClusterOperationSortBy
+    from ._shapes.list_cluster_operations_request import ClusterOperationSortBy as ClusterOperationSortBy
     from ._shapes.cluster_operation_status import ClusterOperationStatus as ClusterOperationStatus
-    from ._shapes.cluster_operation_summaries import ClusterOperationSummaries as ClusterOperationSummaries
+    from ._shapes.list_cluster_operations_response import ClusterOperationSummaries as ClusterOperationSummaries
     from ._shapes.cluster_operation_summary import ClusterOperationSummary as ClusterOperationSummary
     from ._shapes.cluster_operation_type import ClusterOperationType as ClusterOperationType
     from ._shapes.cluster_orchestrator import ClusterOrchestrator as ClusterOrchestrator
@@ -758,18 +732,18 @@ if _t.TYPE_CHECKING:
     from ._shapes.cluster_orchestrator_slurm_config import (
         ClusterOrchestratorSlurmConfig as ClusterOrchestratorSlurmConfig,
     )
-    from ._shapes.cluster_partition_name import ClusterPartitionName as ClusterPartitionName
+    from ._shapes.cluster_partition_names import ClusterPartitionName as ClusterPartitionName
     from ._shapes.cluster_partition_names import ClusterPartitionNames as ClusterPartitionNames
     from ._shapes.cluster_patch_schedule import ClusterPatchSchedule as ClusterPatchSchedule
     from ._shapes.cluster_patch_schedule_details import ClusterPatchScheduleDetails as ClusterPatchScheduleDetails
     from ._shapes.cluster_patching_strategy import ClusterPatchingStrategy as ClusterPatchingStrategy
     from ._shapes.cluster_private_dns_hostname import ClusterPrivateDnsHostname as ClusterPrivateDnsHostname
-    from ._shapes.cluster_private_primary_ip import ClusterPrivatePrimaryIp as ClusterPrivatePrimaryIp
-    from ._shapes.cluster_private_primary_ipv6 import ClusterPrivatePrimaryIpv6 as ClusterPrivatePrimaryIpv6
+    from ._shapes.cluster_node_details import ClusterPrivatePrimaryIp as ClusterPrivatePrimaryIp
+    from ._shapes.cluster_node_details import ClusterPrivatePrimaryIpv6 as ClusterPrivatePrimaryIpv6
     from ._shapes.cluster_restricted_instance_group_details import (
         ClusterRestrictedInstanceGroupDetails as ClusterRestrictedInstanceGroupDetails,
     )
-    from ._shapes.cluster_restricted_instance_group_details_list import (
+    from ._shapes.describe_cluster_response import (
         ClusterRestrictedInstanceGroupDetailsList as ClusterRestrictedInstanceGroupDetailsList,
     )
     from ._shapes.cluster_restricted_instance_group_specification import (
@@ -787,12 +761,10 @@ if _t.TYPE_CHECKING:
     from ._shapes.cluster_scheduler_config_arn import ClusterSchedulerConfigArn as ClusterSchedulerConfigArn
     from ._shapes.cluster_scheduler_config_id import ClusterSchedulerConfigId as ClusterSchedulerConfigId
     from ._shapes.cluster_scheduler_config_summary import ClusterSchedulerConfigSummary as ClusterSchedulerConfigSummary
-    from ._shapes.cluster_scheduler_config_summary_list import (
+    from ._shapes.list_cluster_scheduler_configs_response import (
         ClusterSchedulerConfigSummaryList as ClusterSchedulerConfigSummaryList,
     )
-    from ._shapes.cluster_scheduler_priority_class_name import (
-        ClusterSchedulerPriorityClassName as ClusterSchedulerPriorityClassName,
-    )
+    from ._shapes.priority_class import ClusterSchedulerPriorityClassName as ClusterSchedulerPriorityClassName
     from ._shapes.cluster_shared_environment_config import (
         ClusterSharedEnvironmentConfig as ClusterSharedEnvironmentConfig,
     )
@@ -801,12 +773,12 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.cluster_slurm_config import ClusterSlurmConfig as ClusterSlurmConfig
     from ._shapes.cluster_slurm_config_details import ClusterSlurmConfigDetails as ClusterSlurmConfigDetails
-    from ._shapes.cluster_slurm_config_strategy import ClusterSlurmConfigStrategy as ClusterSlurmConfigStrategy
+    from ._shapes.cluster_orchestrator_slurm_config import ClusterSlurmConfigStrategy as ClusterSlurmConfigStrategy
     from ._shapes.cluster_slurm_node_type import ClusterSlurmNodeType as ClusterSlurmNodeType
     from ._shapes.cluster_sort_by import ClusterSortBy as ClusterSortBy
     from ._shapes.cluster_spot_options import ClusterSpotOptions as ClusterSpotOptions
     from ._shapes.cluster_status import ClusterStatus as ClusterStatus
-    from ._shapes.cluster_summaries import ClusterSummaries as ClusterSummaries
+    from ._shapes.list_clusters_response import ClusterSummaries as ClusterSummaries
     from ._shapes.cluster_summary import ClusterSummary as ClusterSummary
     from ._shapes.cluster_threads_per_core import ClusterThreadsPerCore as ClusterThreadsPerCore
     from ._shapes.cluster_tiered_storage_config import ClusterTieredStorageConfig as ClusterTieredStorageConfig
@@ -815,78 +787,76 @@ if _t.TYPE_CHECKING:
     from ._shapes.code_repositories import CodeRepositories as CodeRepositories
     from ._shapes.code_repository import CodeRepository as CodeRepository
     from ._shapes.code_repository_arn import CodeRepositoryArn as CodeRepositoryArn
-    from ._shapes.code_repository_contains import CodeRepositoryContains as CodeRepositoryContains
-    from ._shapes.code_repository_name_contains import CodeRepositoryNameContains as CodeRepositoryNameContains
+    from ._shapes.list_notebook_instances_input import CodeRepositoryContains as CodeRepositoryContains
+    from ._shapes.list_code_repositories_input import CodeRepositoryNameContains as CodeRepositoryNameContains
     from ._shapes.code_repository_name_or_url import CodeRepositoryNameOrUrl as CodeRepositoryNameOrUrl
-    from ._shapes.code_repository_sort_by import CodeRepositorySortBy as CodeRepositorySortBy
-    from ._shapes.code_repository_sort_order import CodeRepositorySortOrder as CodeRepositorySortOrder
+    from ._shapes.list_code_repositories_input import CodeRepositorySortBy as CodeRepositorySortBy
+    from ._shapes.list_code_repositories_input import CodeRepositorySortOrder as CodeRepositorySortOrder
     from ._shapes.code_repository_summary import CodeRepositorySummary as CodeRepositorySummary
-    from ._shapes.code_repository_summary_list import CodeRepositorySummaryList as CodeRepositorySummaryList
+    from ._shapes.list_code_repositories_output import CodeRepositorySummaryList as CodeRepositorySummaryList
     from ._shapes.cognito_config import CognitoConfig as CognitoConfig
     from ._shapes.cognito_member_definition import CognitoMemberDefinition as CognitoMemberDefinition
-    from ._shapes.cognito_user_group import CognitoUserGroup as CognitoUserGroup
+    from ._shapes.cognito_member_definition import CognitoUserGroup as CognitoUserGroup
     from ._shapes.cognito_user_pool import CognitoUserPool as CognitoUserPool
     from ._shapes.collection_config import CollectionConfig as CollectionConfig
     from ._shapes.collection_configuration import CollectionConfiguration as CollectionConfiguration
-    from ._shapes.collection_configurations import CollectionConfigurations as CollectionConfigurations
-    from ._shapes.collection_name import CollectionName as CollectionName
-    from ._shapes.collection_parameters import CollectionParameters as CollectionParameters
-    from ._shapes.collection_type import CollectionType as CollectionType
+    from ._shapes.debug_hook_config import CollectionConfigurations as CollectionConfigurations
+    from ._shapes.collection_configuration import CollectionName as CollectionName
+    from ._shapes.collection_configuration import CollectionParameters as CollectionParameters
+    from ._shapes.feature_definition import CollectionType as CollectionType
     from ._shapes.compilation_job_arn import CompilationJobArn as CompilationJobArn
     from ._shapes.compilation_job_status import CompilationJobStatus as CompilationJobStatus
-    from ._shapes.compilation_job_summaries import CompilationJobSummaries as CompilationJobSummaries
+    from ._shapes.list_compilation_jobs_response import CompilationJobSummaries as CompilationJobSummaries
     from ._shapes.compilation_job_summary import CompilationJobSummary as CompilationJobSummary
-    from ._shapes.compiler_options import CompilerOptions as CompilerOptions
-    from ._shapes.complete_on_convergence import CompleteOnConvergence as CompleteOnConvergence
+    from ._shapes.output_config import CompilerOptions as CompilerOptions
+    from ._shapes.convergence_detected import CompleteOnConvergence as CompleteOnConvergence
     from ._shapes.compression_type import CompressionType as CompressionType
-    from ._shapes.compression_types import CompressionTypes as CompressionTypes
+    from ._shapes.channel_specification import CompressionTypes as CompressionTypes
     from ._shapes.compute_quota_arn import ComputeQuotaArn as ComputeQuotaArn
     from ._shapes.compute_quota_config import ComputeQuotaConfig as ComputeQuotaConfig
     from ._shapes.compute_quota_id import ComputeQuotaId as ComputeQuotaId
     from ._shapes.compute_quota_resource_config import ComputeQuotaResourceConfig as ComputeQuotaResourceConfig
-    from ._shapes.compute_quota_resource_config_list import (
-        ComputeQuotaResourceConfigList as ComputeQuotaResourceConfigList,
-    )
+    from ._shapes.compute_quota_config import ComputeQuotaResourceConfigList as ComputeQuotaResourceConfigList
     from ._shapes.compute_quota_summary import ComputeQuotaSummary as ComputeQuotaSummary
-    from ._shapes.compute_quota_summary_list import ComputeQuotaSummaryList as ComputeQuotaSummaryList
+    from ._shapes.list_compute_quotas_response import ComputeQuotaSummaryList as ComputeQuotaSummaryList
     from ._shapes.compute_quota_target import ComputeQuotaTarget as ComputeQuotaTarget
-    from ._shapes.compute_quota_target_team_name import ComputeQuotaTargetTeamName as ComputeQuotaTargetTeamName
-    from ._shapes.condition_outcome import ConditionOutcome as ConditionOutcome
+    from ._shapes.compute_quota_target import ComputeQuotaTargetTeamName as ComputeQuotaTargetTeamName
+    from ._shapes.condition_step_metadata import ConditionOutcome as ConditionOutcome
     from ._shapes.condition_step_metadata import ConditionStepMetadata as ConditionStepMetadata
     from ._shapes.config_key import ConfigKey as ConfigKey
     from ._shapes.config_value import ConfigValue as ConfigValue
-    from ._shapes.configured_spare_instance_count import ConfiguredSpareInstanceCount as ConfiguredSpareInstanceCount
+    from ._shapes.ultra_server import ConfiguredSpareInstanceCount as ConfiguredSpareInstanceCount
     from ._shapes.conflict_exception import ConflictException as ConflictException
     from ._shapes.container_argument import ContainerArgument as ContainerArgument
-    from ._shapes.container_arguments import ContainerArguments as ContainerArguments
+    from ._shapes.app_specification import ContainerArguments as ContainerArguments
     from ._shapes.container_config import ContainerConfig as ContainerConfig
     from ._shapes.container_definition import ContainerDefinition as ContainerDefinition
     from ._shapes.container_definition_list import ContainerDefinitionList as ContainerDefinitionList
     from ._shapes.container_entrypoint import ContainerEntrypoint as ContainerEntrypoint
-    from ._shapes.container_entrypoint_string import ContainerEntrypointString as ContainerEntrypointString
+    from ._shapes.container_entrypoint import ContainerEntrypointString as ContainerEntrypointString
     from ._shapes.container_hostname import ContainerHostname as ContainerHostname
     from ._shapes.container_image import ContainerImage as ContainerImage
     from ._shapes.container_metrics_config import ContainerMetricsConfig as ContainerMetricsConfig
-    from ._shapes.container_mode import ContainerMode as ContainerMode
-    from ._shapes.content_classifier import ContentClassifier as ContentClassifier
-    from ._shapes.content_classifiers import ContentClassifiers as ContentClassifiers
-    from ._shapes.content_column import ContentColumn as ContentColumn
+    from ._shapes.container_definition import ContainerMode as ContainerMode
+    from ._shapes.labeling_job_data_attributes import ContentClassifier as ContentClassifier
+    from ._shapes.labeling_job_data_attributes import ContentClassifiers as ContentClassifiers
+    from ._shapes.text_classification_job_config import ContentColumn as ContentColumn
     from ._shapes.content_digest import ContentDigest as ContentDigest
     from ._shapes.content_type import ContentType as ContentType
     from ._shapes.content_types import ContentTypes as ContentTypes
     from ._shapes.context_arn import ContextArn as ContextArn
     from ._shapes.context_name import ContextName as ContextName
-    from ._shapes.context_name_or_arn import ContextNameOrArn as ContextNameOrArn
+    from ._shapes.describe_context_request import ContextNameOrArn as ContextNameOrArn
     from ._shapes.context_source import ContextSource as ContextSource
-    from ._shapes.context_summaries import ContextSummaries as ContextSummaries
+    from ._shapes.list_contexts_response import ContextSummaries as ContextSummaries
     from ._shapes.context_summary import ContextSummary as ContextSummary
     from ._shapes.continuous_parameter_range import ContinuousParameterRange as ContinuousParameterRange
     from ._shapes.continuous_parameter_range_specification import (
         ContinuousParameterRangeSpecification as ContinuousParameterRangeSpecification,
     )
-    from ._shapes.continuous_parameter_ranges import ContinuousParameterRanges as ContinuousParameterRanges
+    from ._shapes.parameter_ranges import ContinuousParameterRanges as ContinuousParameterRanges
     from ._shapes.convergence_detected import ConvergenceDetected as ConvergenceDetected
-    from ._shapes.country_code import CountryCode as CountryCode
+    from ._shapes.holiday_config_attributes import CountryCode as CountryCode
     from ._shapes.create_ai_benchmark_job_request import CreateAIBenchmarkJobRequest as CreateAIBenchmarkJobRequest
     from ._shapes.create_ai_benchmark_job_response import CreateAIBenchmarkJobResponse as CreateAIBenchmarkJobResponse
     from ._shapes.create_ai_recommendation_job_request import (
@@ -916,7 +886,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.create_auto_ml_job_v2_request import CreateAutoMLJobV2Request as CreateAutoMLJobV2Request
     from ._shapes.create_auto_ml_job_v2_response import CreateAutoMLJobV2Response as CreateAutoMLJobV2Response
     from ._shapes.create_cluster_extension_request import CreateClusterExtensionRequest as CreateClusterExtensionRequest
-    from ._shapes.create_cluster_extension_request_client_token_string import (
+    from ._shapes.create_cluster_extension_request import (
         CreateClusterExtensionRequestClientTokenString as CreateClusterExtensionRequestClientTokenString,
     )
     from ._shapes.create_cluster_extension_response import (
@@ -1128,7 +1098,7 @@ if _t.TYPE_CHECKING:
         CreateStudioLifecycleConfigResponse as CreateStudioLifecycleConfigResponse,
     )
     from ._shapes.create_template_provider import CreateTemplateProvider as CreateTemplateProvider
-    from ._shapes.create_template_provider_list import CreateTemplateProviderList as CreateTemplateProviderList
+    from ._shapes.create_project_input import CreateTemplateProviderList as CreateTemplateProviderList
     from ._shapes.create_training_job_request import CreateTrainingJobRequest as CreateTrainingJobRequest
     from ._shapes.create_training_job_response import CreateTrainingJobResponse as CreateTrainingJobResponse
     from ._shapes.create_training_plan_request import CreateTrainingPlanRequest as CreateTrainingPlanRequest
@@ -1148,56 +1118,50 @@ if _t.TYPE_CHECKING:
     from ._shapes.create_workteam_request import CreateWorkteamRequest as CreateWorkteamRequest
     from ._shapes.create_workteam_response import CreateWorkteamResponse as CreateWorkteamResponse
     from ._shapes.creation_time import CreationTime as CreationTime
-    from ._shapes.cron_schedule_expression import CronScheduleExpression as CronScheduleExpression
+    from ._shapes.scheduled_update_config import CronScheduleExpression as CronScheduleExpression
     from ._shapes.cross_account_filter_option import CrossAccountFilterOption as CrossAccountFilterOption
-    from ._shapes.cross_region_max_invocations_per_second_per_instance import (
+    from ._shapes.cross_region_traffic_config import (
         CrossRegionMaxInvocationsPerSecondPerInstance as CrossRegionMaxInvocationsPerSecondPerInstance,
     )
-    from ._shapes.cross_region_percent_per_endpoint import (
-        CrossRegionPercentPerEndpoint as CrossRegionPercentPerEndpoint,
-    )
+    from ._shapes.cross_region_traffic_config import CrossRegionPercentPerEndpoint as CrossRegionPercentPerEndpoint
     from ._shapes.cross_region_traffic_config import CrossRegionTrafficConfig as CrossRegionTrafficConfig
-    from ._shapes.csv_content_type import CsvContentType as CsvContentType
-    from ._shapes.csv_content_types import CsvContentTypes as CsvContentTypes
+    from ._shapes.capture_content_type_header import CsvContentType as CsvContentType
+    from ._shapes.capture_content_type_header import CsvContentTypes as CsvContentTypes
     from ._shapes.currency_code import CurrencyCode as CurrencyCode
     from ._shapes.custom_file_system import CustomFileSystem as CustomFileSystem
     from ._shapes.custom_file_system_config import CustomFileSystemConfig as CustomFileSystemConfig
     from ._shapes.custom_file_system_configs import CustomFileSystemConfigs as CustomFileSystemConfigs
-    from ._shapes.custom_file_systems import CustomFileSystems as CustomFileSystems
+    from ._shapes.space_settings import CustomFileSystems as CustomFileSystems
     from ._shapes.custom_image import CustomImage as CustomImage
-    from ._shapes.custom_image_container_arguments import CustomImageContainerArguments as CustomImageContainerArguments
-    from ._shapes.custom_image_container_entrypoint import (
-        CustomImageContainerEntrypoint as CustomImageContainerEntrypoint,
-    )
-    from ._shapes.custom_image_container_environment_variables import (
+    from ._shapes.container_config import CustomImageContainerArguments as CustomImageContainerArguments
+    from ._shapes.container_config import CustomImageContainerEntrypoint as CustomImageContainerEntrypoint
+    from ._shapes.container_config import (
         CustomImageContainerEnvironmentVariables as CustomImageContainerEnvironmentVariables,
     )
     from ._shapes.custom_images import CustomImages as CustomImages
     from ._shapes.custom_posix_user_config import CustomPosixUserConfig as CustomPosixUserConfig
-    from ._shapes.customer_kms_key_arn import CustomerKmsKeyArn as CustomerKmsKeyArn
+    from ._shapes.training_session_s3_location import CustomerKmsKeyArn as CustomerKmsKeyArn
     from ._shapes.customer_metadata_key import CustomerMetadataKey as CustomerMetadataKey
-    from ._shapes.customer_metadata_key_list import CustomerMetadataKeyList as CustomerMetadataKeyList
+    from ._shapes.update_model_package_input import CustomerMetadataKeyList as CustomerMetadataKeyList
     from ._shapes.customer_metadata_map import CustomerMetadataMap as CustomerMetadataMap
-    from ._shapes.customer_metadata_value import CustomerMetadataValue as CustomerMetadataValue
-    from ._shapes.customization_technique import CustomizationTechnique as CustomizationTechnique
+    from ._shapes.customer_metadata_map import CustomerMetadataValue as CustomerMetadataValue
+    from ._shapes.serverless_job_config import CustomizationTechnique as CustomizationTechnique
     from ._shapes.customized_metric_specification import CustomizedMetricSpecification as CustomizedMetricSpecification
     from ._shapes.data_capture_config import DataCaptureConfig as DataCaptureConfig
     from ._shapes.data_capture_config_summary import DataCaptureConfigSummary as DataCaptureConfigSummary
     from ._shapes.data_catalog_config import DataCatalogConfig as DataCatalogConfig
-    from ._shapes.data_distribution_type import DataDistributionType as DataDistributionType
-    from ._shapes.data_exploration_notebook_location import (
-        DataExplorationNotebookLocation as DataExplorationNotebookLocation,
-    )
+    from ._shapes.dataset_definition import DataDistributionType as DataDistributionType
+    from ._shapes.auto_ml_job_artifacts import DataExplorationNotebookLocation as DataExplorationNotebookLocation
     from ._shapes.data_input_config import DataInputConfig as DataInputConfig
     from ._shapes.data_processing import DataProcessing as DataProcessing
     from ._shapes.data_quality_app_specification import DataQualityAppSpecification as DataQualityAppSpecification
     from ._shapes.data_quality_baseline_config import DataQualityBaselineConfig as DataQualityBaselineConfig
     from ._shapes.data_quality_job_input import DataQualityJobInput as DataQualityJobInput
     from ._shapes.data_source import DataSource as DataSource
-    from ._shapes.data_source_name import DataSourceName as DataSourceName
-    from ._shapes.database import Database as Database
+    from ._shapes.identity_provider_o_auth_setting import DataSourceName as DataSourceName
+    from ._shapes.data_catalog_config import Database as Database
     from ._shapes.database_configuration_metadata import DatabaseConfigurationMetadata as DatabaseConfigurationMetadata
-    from ._shapes.database_configuration_rollback_status import (
+    from ._shapes.database_configuration_metadata import (
         DatabaseConfigurationRollbackStatus as DatabaseConfigurationRollbackStatus,
     )
     from ._shapes.dataset_definition import DatasetDefinition as DatasetDefinition
@@ -1209,13 +1173,13 @@ if _t.TYPE_CHECKING:
     from ._shapes.debug_rule_evaluation_statuses import DebugRuleEvaluationStatuses as DebugRuleEvaluationStatuses
     from ._shapes.deep_health_check_configurations import DeepHealthCheckConfigurations as DeepHealthCheckConfigurations
     from ._shapes.deep_health_check_type import DeepHealthCheckType as DeepHealthCheckType
-    from ._shapes.deep_health_checks import DeepHealthChecks as DeepHealthChecks
+    from ._shapes.instance_group_health_check_configuration import DeepHealthChecks as DeepHealthChecks
     from ._shapes.default_domain_id_list import DefaultDomainIdList as DefaultDomainIdList
     from ._shapes.default_ebs_storage_settings import DefaultEbsStorageSettings as DefaultEbsStorageSettings
-    from ._shapes.default_gid import DefaultGid as DefaultGid
+    from ._shapes.file_system_config import DefaultGid as DefaultGid
     from ._shapes.default_space_settings import DefaultSpaceSettings as DefaultSpaceSettings
     from ._shapes.default_space_storage_settings import DefaultSpaceStorageSettings as DefaultSpaceStorageSettings
-    from ._shapes.default_uid import DefaultUid as DefaultUid
+    from ._shapes.file_system_config import DefaultUid as DefaultUid
     from ._shapes.delete_ai_benchmark_job_request import DeleteAIBenchmarkJobRequest as DeleteAIBenchmarkJobRequest
     from ._shapes.delete_ai_benchmark_job_response import DeleteAIBenchmarkJobResponse as DeleteAIBenchmarkJobResponse
     from ._shapes.delete_ai_recommendation_job_request import (
@@ -1359,16 +1323,16 @@ if _t.TYPE_CHECKING:
     from ._shapes.delete_workforce_response import DeleteWorkforceResponse as DeleteWorkforceResponse
     from ._shapes.delete_workteam_request import DeleteWorkteamRequest as DeleteWorkteamRequest
     from ._shapes.delete_workteam_response import DeleteWorkteamResponse as DeleteWorkteamResponse
-    from ._shapes.dependency_copy_path import DependencyCopyPath as DependencyCopyPath
-    from ._shapes.dependency_origin_path import DependencyOriginPath as DependencyOriginPath
+    from ._shapes.hub_content_dependency import DependencyCopyPath as DependencyCopyPath
+    from ._shapes.hub_content_dependency import DependencyOriginPath as DependencyOriginPath
     from ._shapes.deployed_image import DeployedImage as DeployedImage
     from ._shapes.deployed_images import DeployedImages as DeployedImages
     from ._shapes.deployment_config import DeploymentConfig as DeploymentConfig
     from ._shapes.deployment_configuration import DeploymentConfiguration as DeploymentConfiguration
     from ._shapes.deployment_recommendation import DeploymentRecommendation as DeploymentRecommendation
     from ._shapes.deployment_stage import DeploymentStage as DeploymentStage
-    from ._shapes.deployment_stage_max_results import DeploymentStageMaxResults as DeploymentStageMaxResults
-    from ._shapes.deployment_stage_status_summaries import (
+    from ._shapes.describe_edge_deployment_plan_request import DeploymentStageMaxResults as DeploymentStageMaxResults
+    from ._shapes.describe_edge_deployment_plan_response import (
         DeploymentStageStatusSummaries as DeploymentStageStatusSummaries,
     )
     from ._shapes.deployment_stage_status_summary import DeploymentStageStatusSummary as DeploymentStageStatusSummary
@@ -1679,10 +1643,12 @@ if _t.TYPE_CHECKING:
     from ._shapes.describe_workteam_response import DescribeWorkteamResponse as DescribeWorkteamResponse
     from ._shapes.description import Description as Description
     from ._shapes.desired_weight_and_capacity import DesiredWeightAndCapacity as DesiredWeightAndCapacity
-    from ._shapes.desired_weight_and_capacity_list import DesiredWeightAndCapacityList as DesiredWeightAndCapacityList
+    from ._shapes.update_endpoint_weights_and_capacities_input import (
+        DesiredWeightAndCapacityList as DesiredWeightAndCapacityList,
+    )
     from ._shapes.destination import Destination as Destination
-    from ._shapes.destination_list import DestinationList as DestinationList
-    from ._shapes.destination_resource_arn import DestinationResourceArn as DestinationResourceArn
+    from ._shapes.routing_target import DestinationList as DestinationList
+    from ._shapes.destination import DestinationResourceArn as DestinationResourceArn
     from ._shapes.destination_s3_uri import DestinationS3Uri as DestinationS3Uri
     from ._shapes.detach_cluster_node_volume_request import (
         DetachClusterNodeVolumeRequest as DetachClusterNodeVolumeRequest,
@@ -1690,30 +1656,30 @@ if _t.TYPE_CHECKING:
     from ._shapes.detach_cluster_node_volume_response import (
         DetachClusterNodeVolumeResponse as DetachClusterNodeVolumeResponse,
     )
-    from ._shapes.detailed_algorithm_status import DetailedAlgorithmStatus as DetailedAlgorithmStatus
-    from ._shapes.detailed_model_package_status import DetailedModelPackageStatus as DetailedModelPackageStatus
+    from ._shapes.algorithm_status_item import DetailedAlgorithmStatus as DetailedAlgorithmStatus
+    from ._shapes.model_package_status_item import DetailedModelPackageStatus as DetailedModelPackageStatus
     from ._shapes.device import Device as Device
     from ._shapes.device_arn import DeviceArn as DeviceArn
-    from ._shapes.device_deployment_status import DeviceDeploymentStatus as DeviceDeploymentStatus
-    from ._shapes.device_deployment_summaries import DeviceDeploymentSummaries as DeviceDeploymentSummaries
+    from ._shapes.device_deployment_summary import DeviceDeploymentStatus as DeviceDeploymentStatus
+    from ._shapes.list_stage_devices_response import DeviceDeploymentSummaries as DeviceDeploymentSummaries
     from ._shapes.device_deployment_summary import DeviceDeploymentSummary as DeviceDeploymentSummary
     from ._shapes.device_description import DeviceDescription as DeviceDescription
     from ._shapes.device_fleet_arn import DeviceFleetArn as DeviceFleetArn
     from ._shapes.device_fleet_description import DeviceFleetDescription as DeviceFleetDescription
-    from ._shapes.device_fleet_summaries import DeviceFleetSummaries as DeviceFleetSummaries
+    from ._shapes.list_device_fleets_response import DeviceFleetSummaries as DeviceFleetSummaries
     from ._shapes.device_fleet_summary import DeviceFleetSummary as DeviceFleetSummary
     from ._shapes.device_name import DeviceName as DeviceName
     from ._shapes.device_names import DeviceNames as DeviceNames
     from ._shapes.device_selection_config import DeviceSelectionConfig as DeviceSelectionConfig
     from ._shapes.device_stats import DeviceStats as DeviceStats
-    from ._shapes.device_subset_type import DeviceSubsetType as DeviceSubsetType
-    from ._shapes.device_summaries import DeviceSummaries as DeviceSummaries
+    from ._shapes.device_selection_config import DeviceSubsetType as DeviceSubsetType
+    from ._shapes.list_devices_response import DeviceSummaries as DeviceSummaries
     from ._shapes.device_summary import DeviceSummary as DeviceSummary
     from ._shapes.devices import Devices as Devices
-    from ._shapes.dimension import Dimension as Dimension
+    from ._shapes.vector_config import Dimension as Dimension
     from ._shapes.direct_deploy_settings import DirectDeploySettings as DirectDeploySettings
     from ._shapes.direct_internet_access import DirectInternetAccess as DirectInternetAccess
-    from ._shapes.direction import Direction as Direction
+    from ._shapes.query_lineage_request import Direction as Direction
     from ._shapes.directory_path import DirectoryPath as DirectoryPath
     from ._shapes.disable_profiler import DisableProfiler as DisableProfiler
     from ._shapes.disable_sagemaker_servicecatalog_portfolio_input import (
@@ -1722,16 +1688,16 @@ if _t.TYPE_CHECKING:
     from ._shapes.disable_sagemaker_servicecatalog_portfolio_output import (
         DisableSagemakerServicecatalogPortfolioOutput as DisableSagemakerServicecatalogPortfolioOutput,
     )
-    from ._shapes.disassociate_additional_code_repositories import (
+    from ._shapes.update_notebook_instance_input import (
         DisassociateAdditionalCodeRepositories as DisassociateAdditionalCodeRepositories,
     )
-    from ._shapes.disassociate_default_code_repository import (
+    from ._shapes.update_notebook_instance_input import (
         DisassociateDefaultCodeRepository as DisassociateDefaultCodeRepository,
     )
-    from ._shapes.disassociate_notebook_instance_accelerator_types import (
+    from ._shapes.update_notebook_instance_input import (
         DisassociateNotebookInstanceAcceleratorTypes as DisassociateNotebookInstanceAcceleratorTypes,
     )
-    from ._shapes.disassociate_notebook_instance_lifecycle_config import (
+    from ._shapes.update_notebook_instance_input import (
         DisassociateNotebookInstanceLifecycleConfig as DisassociateNotebookInstanceLifecycleConfig,
     )
     from ._shapes.disassociate_trial_component_request import (
@@ -1742,19 +1708,19 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.docker_settings import DockerSettings as DockerSettings
     from ._shapes.document_schema_version import DocumentSchemaVersion as DocumentSchemaVersion
-    from ._shapes.dollars import Dollars as Dollars
+    from ._shapes.usd import Dollars as Dollars
     from ._shapes.domain_arn import DomainArn as DomainArn
     from ._shapes.domain_details import DomainDetails as DomainDetails
     from ._shapes.domain_id import DomainId as DomainId
-    from ._shapes.domain_list import DomainList as DomainList
+    from ._shapes.list_domains_response import DomainList as DomainList
     from ._shapes.domain_name import DomainName as DomainName
     from ._shapes.domain_security_group_ids import DomainSecurityGroupIds as DomainSecurityGroupIds
     from ._shapes.domain_settings import DomainSettings as DomainSettings
     from ._shapes.domain_settings_for_update import DomainSettingsForUpdate as DomainSettingsForUpdate
     from ._shapes.domain_status import DomainStatus as DomainStatus
-    from ._shapes.double import Double as Double
-    from ._shapes.double_parameter_value import DoubleParameterValue as DoubleParameterValue
-    from ._shapes.drain_timeout_in_seconds_value import DrainTimeoutInSecondsValue as DrainTimeoutInSecondsValue
+    from ._shapes.target_tracking_scaling_policy_configuration import Double as Double
+    from ._shapes.trial_component_parameter_value import DoubleParameterValue as DoubleParameterValue
+    from ._shapes.cluster_drain_policy import DrainTimeoutInSecondsValue as DrainTimeoutInSecondsValue
     from ._shapes.drift_check_baselines import DriftCheckBaselines as DriftCheckBaselines
     from ._shapes.drift_check_bias import DriftCheckBias as DriftCheckBias
     from ._shapes.drift_check_explainability import DriftCheckExplainability as DriftCheckExplainability
@@ -1763,51 +1729,53 @@ if _t.TYPE_CHECKING:
     from ._shapes.dynamic_scaling_configuration import DynamicScalingConfiguration as DynamicScalingConfiguration
     from ._shapes.efs_file_system import EFSFileSystem as EFSFileSystem
     from ._shapes.efs_file_system_config import EFSFileSystemConfig as EFSFileSystemConfig
-    from ._shapes.emr_serverless_application_id import EMRServerlessApplicationId as EMRServerlessApplicationId
-    from ._shapes.emr_serverless_job_run_id import EMRServerlessJobRunId as EMRServerlessJobRunId
+    from ._shapes.emr_serverless_step_metadata import EMRServerlessApplicationId as EMRServerlessApplicationId
+    from ._shapes.emr_serverless_step_metadata import EMRServerlessJobRunId as EMRServerlessJobRunId
     from ._shapes.emr_serverless_step_metadata import EMRServerlessStepMetadata as EMRServerlessStepMetadata
     from ._shapes.emr_step_metadata import EMRStepMetadata as EMRStepMetadata
     from ._shapes.ebs_storage_settings import EbsStorageSettings as EbsStorageSettings
     from ._shapes.ec2_capacity_reservation import Ec2CapacityReservation as Ec2CapacityReservation
-    from ._shapes.ec2_capacity_reservation_id import Ec2CapacityReservationId as Ec2CapacityReservationId
-    from ._shapes.ec2_capacity_reservations_list import Ec2CapacityReservationsList as Ec2CapacityReservationsList
+    from ._shapes.ec2_capacity_reservation import Ec2CapacityReservationId as Ec2CapacityReservationId
+    from ._shapes.production_variant_capacity_reservation_summary import (
+        Ec2CapacityReservationsList as Ec2CapacityReservationsList,
+    )
     from ._shapes.edge import Edge as Edge
     from ._shapes.edge_deployment_config import EdgeDeploymentConfig as EdgeDeploymentConfig
     from ._shapes.edge_deployment_model_config import EdgeDeploymentModelConfig as EdgeDeploymentModelConfig
     from ._shapes.edge_deployment_model_configs import EdgeDeploymentModelConfigs as EdgeDeploymentModelConfigs
     from ._shapes.edge_deployment_plan_arn import EdgeDeploymentPlanArn as EdgeDeploymentPlanArn
-    from ._shapes.edge_deployment_plan_summaries import EdgeDeploymentPlanSummaries as EdgeDeploymentPlanSummaries
+    from ._shapes.list_edge_deployment_plans_response import EdgeDeploymentPlanSummaries as EdgeDeploymentPlanSummaries
     from ._shapes.edge_deployment_plan_summary import EdgeDeploymentPlanSummary as EdgeDeploymentPlanSummary
     from ._shapes.edge_deployment_status import EdgeDeploymentStatus as EdgeDeploymentStatus
     from ._shapes.edge_model import EdgeModel as EdgeModel
     from ._shapes.edge_model_stat import EdgeModelStat as EdgeModelStat
-    from ._shapes.edge_model_stats import EdgeModelStats as EdgeModelStats
-    from ._shapes.edge_model_summaries import EdgeModelSummaries as EdgeModelSummaries
+    from ._shapes.get_device_fleet_report_response import EdgeModelStats as EdgeModelStats
+    from ._shapes.device_summary import EdgeModelSummaries as EdgeModelSummaries
     from ._shapes.edge_model_summary import EdgeModelSummary as EdgeModelSummary
-    from ._shapes.edge_models import EdgeModels as EdgeModels
+    from ._shapes.describe_device_response import EdgeModels as EdgeModels
     from ._shapes.edge_output_config import EdgeOutputConfig as EdgeOutputConfig
     from ._shapes.edge_packaging_job_arn import EdgePackagingJobArn as EdgePackagingJobArn
     from ._shapes.edge_packaging_job_status import EdgePackagingJobStatus as EdgePackagingJobStatus
-    from ._shapes.edge_packaging_job_summaries import EdgePackagingJobSummaries as EdgePackagingJobSummaries
+    from ._shapes.list_edge_packaging_jobs_response import EdgePackagingJobSummaries as EdgePackagingJobSummaries
     from ._shapes.edge_packaging_job_summary import EdgePackagingJobSummary as EdgePackagingJobSummary
-    from ._shapes.edge_preset_deployment_artifact import EdgePresetDeploymentArtifact as EdgePresetDeploymentArtifact
+    from ._shapes.edge_preset_deployment_output import EdgePresetDeploymentArtifact as EdgePresetDeploymentArtifact
     from ._shapes.edge_preset_deployment_output import EdgePresetDeploymentOutput as EdgePresetDeploymentOutput
-    from ._shapes.edge_preset_deployment_status import EdgePresetDeploymentStatus as EdgePresetDeploymentStatus
+    from ._shapes.edge_preset_deployment_output import EdgePresetDeploymentStatus as EdgePresetDeploymentStatus
     from ._shapes.edge_preset_deployment_type import EdgePresetDeploymentType as EdgePresetDeploymentType
     from ._shapes.edge_version import EdgeVersion as EdgeVersion
-    from ._shapes.edges import Edges as Edges
-    from ._shapes.efa_enis import EfaEnis as EfaEnis
+    from ._shapes.query_lineage_response import Edges as Edges
+    from ._shapes.additional_enis import EfaEnis as EfaEnis
     from ._shapes.efs_uid import EfsUid as EfsUid
-    from ._shapes.eks_cluster_arn import EksClusterArn as EksClusterArn
-    from ._shapes.eks_role_access_entries import EksRoleAccessEntries as EksRoleAccessEntries
+    from ._shapes.cluster_orchestrator_eks_config import EksClusterArn as EksClusterArn
+    from ._shapes.cluster_metadata import EksRoleAccessEntries as EksRoleAccessEntries
     from ._shapes.emr_serverless_compute_config import EmrServerlessComputeConfig as EmrServerlessComputeConfig
     from ._shapes.emr_serverless_settings import EmrServerlessSettings as EmrServerlessSettings
     from ._shapes.emr_settings import EmrSettings as EmrSettings
     from ._shapes.enable_caching import EnableCaching as EnableCaching
     from ._shapes.enable_capture import EnableCapture as EnableCapture
-    from ._shapes.enable_detailed_observability import EnableDetailedObservability as EnableDetailedObservability
-    from ._shapes.enable_enhanced_metrics import EnableEnhancedMetrics as EnableEnhancedMetrics
-    from ._shapes.enable_infra_check import EnableInfraCheck as EnableInfraCheck
+    from ._shapes.metrics_config import EnableDetailedObservability as EnableDetailedObservability
+    from ._shapes.metrics_config import EnableEnhancedMetrics as EnableEnhancedMetrics
+    from ._shapes.infra_check_config import EnableInfraCheck as EnableInfraCheck
     from ._shapes.enable_iot_role_alias import EnableIotRoleAlias as EnableIotRoleAlias
     from ._shapes.enable_remote_debug import EnableRemoteDebug as EnableRemoteDebug
     from ._shapes.enable_sagemaker_servicecatalog_portfolio_input import (
@@ -1816,58 +1784,58 @@ if _t.TYPE_CHECKING:
     from ._shapes.enable_sagemaker_servicecatalog_portfolio_output import (
         EnableSagemakerServicecatalogPortfolioOutput as EnableSagemakerServicecatalogPortfolioOutput,
     )
-    from ._shapes.enable_session_tag_chaining import EnableSessionTagChaining as EnableSessionTagChaining
-    from ._shapes.enabled_or_disabled import EnabledOrDisabled as EnabledOrDisabled
+    from ._shapes.session_chaining_config import EnableSessionTagChaining as EnableSessionTagChaining
+    from ._shapes.iam_policy_constraints import EnabledOrDisabled as EnabledOrDisabled
     from ._shapes.endpoint import Endpoint as Endpoint
     from ._shapes.endpoint_arn import EndpointArn as EndpointArn
     from ._shapes.endpoint_config_arn import EndpointConfigArn as EndpointConfigArn
     from ._shapes.endpoint_config_name import EndpointConfigName as EndpointConfigName
-    from ._shapes.endpoint_config_name_contains import EndpointConfigNameContains as EndpointConfigNameContains
-    from ._shapes.endpoint_config_sort_key import EndpointConfigSortKey as EndpointConfigSortKey
+    from ._shapes.list_endpoint_configs_input import EndpointConfigNameContains as EndpointConfigNameContains
+    from ._shapes.list_endpoint_configs_input import EndpointConfigSortKey as EndpointConfigSortKey
     from ._shapes.endpoint_config_step_metadata import EndpointConfigStepMetadata as EndpointConfigStepMetadata
     from ._shapes.endpoint_config_summary import EndpointConfigSummary as EndpointConfigSummary
-    from ._shapes.endpoint_config_summary_list import EndpointConfigSummaryList as EndpointConfigSummaryList
+    from ._shapes.list_endpoint_configs_output import EndpointConfigSummaryList as EndpointConfigSummaryList
     from ._shapes.endpoint_info import EndpointInfo as EndpointInfo
     from ._shapes.endpoint_input import EndpointInput as EndpointInput
     from ._shapes.endpoint_input_configuration import EndpointInputConfiguration as EndpointInputConfiguration
-    from ._shapes.endpoint_input_configurations import EndpointInputConfigurations as EndpointInputConfigurations
+    from ._shapes.recommendation_job_input_config import EndpointInputConfigurations as EndpointInputConfigurations
     from ._shapes.endpoint_metadata import EndpointMetadata as EndpointMetadata
     from ._shapes.endpoint_name import EndpointName as EndpointName
-    from ._shapes.endpoint_name_contains import EndpointNameContains as EndpointNameContains
+    from ._shapes.list_endpoints_input import EndpointNameContains as EndpointNameContains
     from ._shapes.endpoint_output_configuration import EndpointOutputConfiguration as EndpointOutputConfiguration
     from ._shapes.endpoint_performance import EndpointPerformance as EndpointPerformance
-    from ._shapes.endpoint_performances import EndpointPerformances as EndpointPerformances
+    from ._shapes.describe_inference_recommendations_job_response import EndpointPerformances as EndpointPerformances
     from ._shapes.endpoint_policy_document import EndpointPolicyDocument as EndpointPolicyDocument
-    from ._shapes.endpoint_sort_key import EndpointSortKey as EndpointSortKey
+    from ._shapes.list_endpoints_input import EndpointSortKey as EndpointSortKey
     from ._shapes.endpoint_status import EndpointStatus as EndpointStatus
     from ._shapes.endpoint_step_metadata import EndpointStepMetadata as EndpointStepMetadata
     from ._shapes.endpoint_summary import EndpointSummary as EndpointSummary
-    from ._shapes.endpoint_summary_list import EndpointSummaryList as EndpointSummaryList
-    from ._shapes.endpoints import Endpoints as Endpoints
+    from ._shapes.list_endpoints_output import EndpointSummaryList as EndpointSummaryList
+    from ._shapes.recommendation_job_input_config import Endpoints as Endpoints
     from ._shapes.entity_description import EntityDescription as EntityDescription
     from ._shapes.entity_name import EntityName as EntityName
     from ._shapes.environment_config import EnvironmentConfig as EnvironmentConfig
     from ._shapes.environment_config_details import EnvironmentConfigDetails as EnvironmentConfigDetails
-    from ._shapes.environment_key import EnvironmentKey as EnvironmentKey
+    from ._shapes.environment_map import EnvironmentKey as EnvironmentKey
     from ._shapes.environment_map import EnvironmentMap as EnvironmentMap
     from ._shapes.environment_parameter import EnvironmentParameter as EnvironmentParameter
     from ._shapes.environment_parameter_ranges import EnvironmentParameterRanges as EnvironmentParameterRanges
-    from ._shapes.environment_parameters import EnvironmentParameters as EnvironmentParameters
-    from ._shapes.environment_value import EnvironmentValue as EnvironmentValue
+    from ._shapes.model_configuration import EnvironmentParameters as EnvironmentParameters
+    from ._shapes.environment_map import EnvironmentValue as EnvironmentValue
     from ._shapes.error_info import ErrorInfo as ErrorInfo
-    from ._shapes.evaluation_type import EvaluationType as EvaluationType
-    from ._shapes.evaluator_arn import EvaluatorArn as EvaluatorArn
+    from ._shapes.serverless_job_config import EvaluationType as EvaluationType
+    from ._shapes.serverless_job_config import EvaluatorArn as EvaluatorArn
     from ._shapes.event_details import EventDetails as EventDetails
     from ._shapes.event_id import EventId as EventId
     from ._shapes.event_metadata import EventMetadata as EventMetadata
-    from ._shapes.event_sort_by import EventSortBy as EventSortBy
+    from ._shapes.list_cluster_events_request import EventSortBy as EventSortBy
     from ._shapes.exclude_features_attribute import ExcludeFeaturesAttribute as ExcludeFeaturesAttribute
-    from ._shapes.execution_role_arns import ExecutionRoleArns as ExecutionRoleArns
+    from ._shapes.emr_settings import ExecutionRoleArns as ExecutionRoleArns
     from ._shapes.execution_role_identity_config import ExecutionRoleIdentityConfig as ExecutionRoleIdentityConfig
-    from ._shapes.execution_role_session_name_mode import ExecutionRoleSessionNameMode as ExecutionRoleSessionNameMode
+    from ._shapes.studio_web_portal_settings import ExecutionRoleSessionNameMode as ExecutionRoleSessionNameMode
     from ._shapes.execution_status import ExecutionStatus as ExecutionStatus
     from ._shapes.exit_message import ExitMessage as ExitMessage
-    from ._shapes.expected_performance_list import ExpectedPerformanceList as ExpectedPerformanceList
+    from ._shapes.ai_recommendation import ExpectedPerformanceList as ExpectedPerformanceList
     from ._shapes.experiment import Experiment as Experiment
     from ._shapes.experiment_arn import ExperimentArn as ExperimentArn
     from ._shapes.experiment_config import ExperimentConfig as ExperimentConfig
@@ -1875,12 +1843,12 @@ if _t.TYPE_CHECKING:
     from ._shapes.experiment_entity_name import ExperimentEntityName as ExperimentEntityName
     from ._shapes.experiment_entity_name_or_arn import ExperimentEntityNameOrArn as ExperimentEntityNameOrArn
     from ._shapes.experiment_source import ExperimentSource as ExperimentSource
-    from ._shapes.experiment_source_arn import ExperimentSourceArn as ExperimentSourceArn
-    from ._shapes.experiment_summaries import ExperimentSummaries as ExperimentSummaries
+    from ._shapes.experiment_source import ExperimentSourceArn as ExperimentSourceArn
+    from ._shapes.list_experiments_response import ExperimentSummaries as ExperimentSummaries
     from ._shapes.experiment_summary import ExperimentSummary as ExperimentSummary
     from ._shapes.expires_in_seconds import ExpiresInSeconds as ExpiresInSeconds
     from ._shapes.explainability import Explainability as Explainability
-    from ._shapes.explainability_location import ExplainabilityLocation as ExplainabilityLocation
+    from ._shapes.candidate_artifact_locations import ExplainabilityLocation as ExplainabilityLocation
     from ._shapes.explainer_config import ExplainerConfig as ExplainerConfig
     from ._shapes.extend_training_plan_request import ExtendTrainingPlanRequest as ExtendTrainingPlanRequest
     from ._shapes.extend_training_plan_response import ExtendTrainingPlanResponse as ExtendTrainingPlanResponse
@@ -1889,69 +1857,67 @@ if _t.TYPE_CHECKING:
     from ._shapes.extension_details import ExtensionDetails as ExtensionDetails
     from ._shapes.extension_health import ExtensionHealth as ExtensionHealth
     from ._shapes.extension_health_issue import ExtensionHealthIssue as ExtensionHealthIssue
-    from ._shapes.extension_health_issue_code import ExtensionHealthIssueCode as ExtensionHealthIssueCode
-    from ._shapes.extension_health_issue_message import ExtensionHealthIssueMessage as ExtensionHealthIssueMessage
-    from ._shapes.extension_health_issues import ExtensionHealthIssues as ExtensionHealthIssues
+    from ._shapes.extension_health_issue import ExtensionHealthIssueCode as ExtensionHealthIssueCode
+    from ._shapes.extension_health_issue import ExtensionHealthIssueMessage as ExtensionHealthIssueMessage
+    from ._shapes.extension_health import ExtensionHealthIssues as ExtensionHealthIssues
     from ._shapes.extension_name import ExtensionName as ExtensionName
     from ._shapes.extension_node_count import ExtensionNodeCount as ExtensionNodeCount
     from ._shapes.extension_node_summary import ExtensionNodeSummary as ExtensionNodeSummary
     from ._shapes.extension_status import ExtensionStatus as ExtensionStatus
-    from ._shapes.extension_summaries import ExtensionSummaries as ExtensionSummaries
+    from ._shapes.list_cluster_extensions_response import ExtensionSummaries as ExtensionSummaries
     from ._shapes.extension_summary import ExtensionSummary as ExtensionSummary
     from ._shapes.extension_version import ExtensionVersion as ExtensionVersion
-    from ._shapes.extension_version_summaries import ExtensionVersionSummaries as ExtensionVersionSummaries
+    from ._shapes.list_cluster_extension_versions_response import ExtensionVersionSummaries as ExtensionVersionSummaries
     from ._shapes.extension_version_summary import ExtensionVersionSummary as ExtensionVersionSummary
     from ._shapes.f_sx_lustre_config import FSxLustreConfig as FSxLustreConfig
     from ._shapes.f_sx_lustre_file_system import FSxLustreFileSystem as FSxLustreFileSystem
     from ._shapes.f_sx_lustre_file_system_config import FSxLustreFileSystemConfig as FSxLustreFileSystemConfig
-    from ._shapes.f_sx_lustre_per_unit_storage_throughput import (
-        FSxLustrePerUnitStorageThroughput as FSxLustrePerUnitStorageThroughput,
-    )
-    from ._shapes.f_sx_lustre_size_in_gi_b import FSxLustreSizeInGiB as FSxLustreSizeInGiB
+    from ._shapes.f_sx_lustre_config import FSxLustrePerUnitStorageThroughput as FSxLustrePerUnitStorageThroughput
+    from ._shapes.f_sx_lustre_config import FSxLustreSizeInGiB as FSxLustreSizeInGiB
     from ._shapes.fail_step_metadata import FailStepMetadata as FailStepMetadata
-    from ._shapes.failure_handling_policy import FailureHandlingPolicy as FailureHandlingPolicy
+    from ._shapes.edge_deployment_config import FailureHandlingPolicy as FailureHandlingPolicy
     from ._shapes.failure_reason import FailureReason as FailureReason
-    from ._shapes.fair_share import FairShare as FairShare
-    from ._shapes.fair_share_weight import FairShareWeight as FairShareWeight
-    from ._shapes.feature_additions import FeatureAdditions as FeatureAdditions
+    from ._shapes.scheduler_config import FairShare as FairShare
+    from ._shapes.compute_quota_target import FairShareWeight as FairShareWeight
+    from ._shapes.update_feature_group_request import FeatureAdditions as FeatureAdditions
     from ._shapes.feature_definition import FeatureDefinition as FeatureDefinition
     from ._shapes.feature_definitions import FeatureDefinitions as FeatureDefinitions
     from ._shapes.feature_description import FeatureDescription as FeatureDescription
     from ._shapes.feature_group import FeatureGroup as FeatureGroup
     from ._shapes.feature_group_arn import FeatureGroupArn as FeatureGroupArn
-    from ._shapes.feature_group_max_results import FeatureGroupMaxResults as FeatureGroupMaxResults
+    from ._shapes.list_feature_groups_request import FeatureGroupMaxResults as FeatureGroupMaxResults
     from ._shapes.feature_group_name import FeatureGroupName as FeatureGroupName
-    from ._shapes.feature_group_name_contains import FeatureGroupNameContains as FeatureGroupNameContains
+    from ._shapes.list_feature_groups_request import FeatureGroupNameContains as FeatureGroupNameContains
     from ._shapes.feature_group_name_or_arn import FeatureGroupNameOrArn as FeatureGroupNameOrArn
-    from ._shapes.feature_group_sort_by import FeatureGroupSortBy as FeatureGroupSortBy
-    from ._shapes.feature_group_sort_order import FeatureGroupSortOrder as FeatureGroupSortOrder
+    from ._shapes.list_feature_groups_request import FeatureGroupSortBy as FeatureGroupSortBy
+    from ._shapes.list_feature_groups_request import FeatureGroupSortOrder as FeatureGroupSortOrder
     from ._shapes.feature_group_status import FeatureGroupStatus as FeatureGroupStatus
-    from ._shapes.feature_group_summaries import FeatureGroupSummaries as FeatureGroupSummaries
+    from ._shapes.list_feature_groups_response import FeatureGroupSummaries as FeatureGroupSummaries
     from ._shapes.feature_group_summary import FeatureGroupSummary as FeatureGroupSummary
     from ._shapes.feature_metadata import FeatureMetadata as FeatureMetadata
     from ._shapes.feature_name import FeatureName as FeatureName
     from ._shapes.feature_parameter import FeatureParameter as FeatureParameter
-    from ._shapes.feature_parameter_additions import FeatureParameterAdditions as FeatureParameterAdditions
+    from ._shapes.update_feature_metadata_request import FeatureParameterAdditions as FeatureParameterAdditions
     from ._shapes.feature_parameter_key import FeatureParameterKey as FeatureParameterKey
-    from ._shapes.feature_parameter_removals import FeatureParameterRemovals as FeatureParameterRemovals
-    from ._shapes.feature_parameter_value import FeatureParameterValue as FeatureParameterValue
+    from ._shapes.update_feature_metadata_request import FeatureParameterRemovals as FeatureParameterRemovals
+    from ._shapes.feature_parameter import FeatureParameterValue as FeatureParameterValue
     from ._shapes.feature_parameters import FeatureParameters as FeatureParameters
     from ._shapes.feature_status import FeatureStatus as FeatureStatus
     from ._shapes.feature_type import FeatureType as FeatureType
     from ._shapes.file_source import FileSource as FileSource
-    from ._shapes.file_system_access_mode import FileSystemAccessMode as FileSystemAccessMode
+    from ._shapes.file_system_data_source import FileSystemAccessMode as FileSystemAccessMode
     from ._shapes.file_system_config import FileSystemConfig as FileSystemConfig
     from ._shapes.file_system_data_source import FileSystemDataSource as FileSystemDataSource
     from ._shapes.file_system_id import FileSystemId as FileSystemId
     from ._shapes.file_system_path import FileSystemPath as FileSystemPath
-    from ._shapes.file_system_type import FileSystemType as FileSystemType
-    from ._shapes.filling_transformation_map import FillingTransformationMap as FillingTransformationMap
-    from ._shapes.filling_transformation_value import FillingTransformationValue as FillingTransformationValue
-    from ._shapes.filling_transformations import FillingTransformations as FillingTransformations
-    from ._shapes.filling_type import FillingType as FillingType
+    from ._shapes.file_system_data_source import FileSystemType as FileSystemType
+    from ._shapes.time_series_transformations import FillingTransformationMap as FillingTransformationMap
+    from ._shapes.time_series_transformations import FillingTransformationValue as FillingTransformationValue
+    from ._shapes.time_series_transformations import FillingTransformations as FillingTransformations
+    from ._shapes.time_series_transformations import FillingType as FillingType
     from ._shapes.filter import Filter as Filter
     from ._shapes.filter_list import FilterList as FilterList
-    from ._shapes.filter_value import FilterValue as FilterValue
+    from ._shapes.filter import FilterValue as FilterValue
     from ._shapes.final_auto_ml_job_objective_metric import (
         FinalAutoMLJobObjectiveMetric as FinalAutoMLJobObjectiveMetric,
     )
@@ -1959,34 +1925,32 @@ if _t.TYPE_CHECKING:
         FinalHyperParameterTuningJobObjectiveMetric as FinalHyperParameterTuningJobObjectiveMetric,
     )
     from ._shapes.final_metric_data_list import FinalMetricDataList as FinalMetricDataList
-    from ._shapes.flat_invocations import FlatInvocations as FlatInvocations
+    from ._shapes.recommendation_job_stopping_conditions import FlatInvocations as FlatInvocations
     from ._shapes.float import Float as Float
     from ._shapes.flow_definition_arn import FlowDefinitionArn as FlowDefinitionArn
     from ._shapes.flow_definition_name import FlowDefinitionName as FlowDefinitionName
     from ._shapes.flow_definition_output_config import FlowDefinitionOutputConfig as FlowDefinitionOutputConfig
     from ._shapes.flow_definition_status import FlowDefinitionStatus as FlowDefinitionStatus
-    from ._shapes.flow_definition_summaries import FlowDefinitionSummaries as FlowDefinitionSummaries
+    from ._shapes.list_flow_definitions_response import FlowDefinitionSummaries as FlowDefinitionSummaries
     from ._shapes.flow_definition_summary import FlowDefinitionSummary as FlowDefinitionSummary
-    from ._shapes.flow_definition_task_availability_lifetime_in_seconds import (
+    from ._shapes.human_loop_config import (
         FlowDefinitionTaskAvailabilityLifetimeInSeconds as FlowDefinitionTaskAvailabilityLifetimeInSeconds,
     )
-    from ._shapes.flow_definition_task_count import FlowDefinitionTaskCount as FlowDefinitionTaskCount
-    from ._shapes.flow_definition_task_description import FlowDefinitionTaskDescription as FlowDefinitionTaskDescription
-    from ._shapes.flow_definition_task_keyword import FlowDefinitionTaskKeyword as FlowDefinitionTaskKeyword
-    from ._shapes.flow_definition_task_keywords import FlowDefinitionTaskKeywords as FlowDefinitionTaskKeywords
-    from ._shapes.flow_definition_task_time_limit_in_seconds import (
-        FlowDefinitionTaskTimeLimitInSeconds as FlowDefinitionTaskTimeLimitInSeconds,
-    )
-    from ._shapes.flow_definition_task_title import FlowDefinitionTaskTitle as FlowDefinitionTaskTitle
+    from ._shapes.human_loop_config import FlowDefinitionTaskCount as FlowDefinitionTaskCount
+    from ._shapes.human_loop_config import FlowDefinitionTaskDescription as FlowDefinitionTaskDescription
+    from ._shapes.human_loop_config import FlowDefinitionTaskKeyword as FlowDefinitionTaskKeyword
+    from ._shapes.human_loop_config import FlowDefinitionTaskKeywords as FlowDefinitionTaskKeywords
+    from ._shapes.human_loop_config import FlowDefinitionTaskTimeLimitInSeconds as FlowDefinitionTaskTimeLimitInSeconds
+    from ._shapes.human_loop_config import FlowDefinitionTaskTitle as FlowDefinitionTaskTitle
     from ._shapes.for_each_selector_result import ForEachSelectorResult as ForEachSelectorResult
-    from ._shapes.for_each_status import ForEachStatus as ForEachStatus
+    from ._shapes.for_each_step_metadata import ForEachStatus as ForEachStatus
     from ._shapes.for_each_step_metadata import ForEachStepMetadata as ForEachStepMetadata
-    from ._shapes.forecast_frequency import ForecastFrequency as ForecastFrequency
-    from ._shapes.forecast_horizon import ForecastHorizon as ForecastHorizon
-    from ._shapes.forecast_quantile import ForecastQuantile as ForecastQuantile
-    from ._shapes.forecast_quantiles import ForecastQuantiles as ForecastQuantiles
-    from ._shapes.framework import Framework as Framework
-    from ._shapes.framework_version import FrameworkVersion as FrameworkVersion
+    from ._shapes.time_series_forecasting_job_config import ForecastFrequency as ForecastFrequency
+    from ._shapes.time_series_forecasting_job_config import ForecastHorizon as ForecastHorizon
+    from ._shapes.time_series_forecasting_job_config import ForecastQuantile as ForecastQuantile
+    from ._shapes.time_series_forecasting_job_config import ForecastQuantiles as ForecastQuantiles
+    from ._shapes.input_config import Framework as Framework
+    from ._shapes.input_config import FrameworkVersion as FrameworkVersion
     from ._shapes.generate_candidate_definitions_only import (
         GenerateCandidateDefinitionsOnly as GenerateCandidateDefinitionsOnly,
     )
@@ -2019,18 +1983,18 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.get_search_suggestions_request import GetSearchSuggestionsRequest as GetSearchSuggestionsRequest
     from ._shapes.get_search_suggestions_response import GetSearchSuggestionsResponse as GetSearchSuggestionsResponse
-    from ._shapes.gid import Gid as Gid
+    from ._shapes.custom_posix_user_config import Gid as Gid
     from ._shapes.git_config import GitConfig as GitConfig
     from ._shapes.git_config_for_update import GitConfigForUpdate as GitConfigForUpdate
-    from ._shapes.git_config_url import GitConfigUrl as GitConfigUrl
+    from ._shapes.git_config import GitConfigUrl as GitConfigUrl
     from ._shapes.global_inference_gateway_arn import GlobalInferenceGatewayArn as GlobalInferenceGatewayArn
-    from ._shapes.global_inference_gateway_client_token import (
+    from ._shapes.create_global_inference_gateway_request import (
         GlobalInferenceGatewayClientToken as GlobalInferenceGatewayClientToken,
     )
     from ._shapes.global_inference_gateway_cluster_arn import (
         GlobalInferenceGatewayClusterArn as GlobalInferenceGatewayClusterArn,
     )
-    from ._shapes.global_inference_gateway_endpoint_url import (
+    from ._shapes.describe_global_inference_gateway_response import (
         GlobalInferenceGatewayEndpointUrl as GlobalInferenceGatewayEndpointUrl,
     )
     from ._shapes.global_inference_gateway_execution_role_arn import (
@@ -2040,13 +2004,15 @@ if _t.TYPE_CHECKING:
         GlobalInferenceGatewayFailureReason as GlobalInferenceGatewayFailureReason,
     )
     from ._shapes.global_inference_gateway_filter import GlobalInferenceGatewayFilter as GlobalInferenceGatewayFilter
-    from ._shapes.global_inference_gateway_filter_name import (
+    from ._shapes.global_inference_gateway_filter import (
         GlobalInferenceGatewayFilterName as GlobalInferenceGatewayFilterName,
     )
-    from ._shapes.global_inference_gateway_filter_value import (
+    from ._shapes.global_inference_gateway_filter import (
         GlobalInferenceGatewayFilterValue as GlobalInferenceGatewayFilterValue,
     )
-    from ._shapes.global_inference_gateway_filters import GlobalInferenceGatewayFilters as GlobalInferenceGatewayFilters
+    from ._shapes.list_global_inference_gateways_request import (
+        GlobalInferenceGatewayFilters as GlobalInferenceGatewayFilters,
+    )
     from ._shapes.global_inference_gateway_id import GlobalInferenceGatewayId as GlobalInferenceGatewayId
     from ._shapes.global_inference_gateway_identifier import (
         GlobalInferenceGatewayIdentifier as GlobalInferenceGatewayIdentifier,
@@ -2064,19 +2030,19 @@ if _t.TYPE_CHECKING:
     from ._shapes.global_inference_gateway_member_filter import (
         GlobalInferenceGatewayMemberFilter as GlobalInferenceGatewayMemberFilter,
     )
-    from ._shapes.global_inference_gateway_member_filter_name import (
+    from ._shapes.global_inference_gateway_member_filter import (
         GlobalInferenceGatewayMemberFilterName as GlobalInferenceGatewayMemberFilterName,
     )
-    from ._shapes.global_inference_gateway_member_filter_value import (
+    from ._shapes.global_inference_gateway_member_filter import (
         GlobalInferenceGatewayMemberFilterValue as GlobalInferenceGatewayMemberFilterValue,
     )
-    from ._shapes.global_inference_gateway_member_filters import (
+    from ._shapes.list_inference_gateways_request import (
         GlobalInferenceGatewayMemberFilters as GlobalInferenceGatewayMemberFilters,
     )
     from ._shapes.global_inference_gateway_member_status import (
         GlobalInferenceGatewayMemberStatus as GlobalInferenceGatewayMemberStatus,
     )
-    from ._shapes.global_inference_gateway_member_summaries import (
+    from ._shapes.list_inference_gateways_response import (
         GlobalInferenceGatewayMemberSummaries as GlobalInferenceGatewayMemberSummaries,
     )
     from ._shapes.global_inference_gateway_member_summary import (
@@ -2088,37 +2054,37 @@ if _t.TYPE_CHECKING:
         GlobalInferenceGatewayNextToken as GlobalInferenceGatewayNextToken,
     )
     from ._shapes.global_inference_gateway_routing import GlobalInferenceGatewayRouting as GlobalInferenceGatewayRouting
-    from ._shapes.global_inference_gateway_routing_weight import (
+    from ._shapes.global_inference_gateway_routing_weights import (
         GlobalInferenceGatewayRoutingWeight as GlobalInferenceGatewayRoutingWeight,
     )
     from ._shapes.global_inference_gateway_routing_weights import (
         GlobalInferenceGatewayRoutingWeights as GlobalInferenceGatewayRoutingWeights,
     )
     from ._shapes.global_inference_gateway_status import GlobalInferenceGatewayStatus as GlobalInferenceGatewayStatus
-    from ._shapes.global_inference_gateway_summaries import (
+    from ._shapes.list_global_inference_gateways_response import (
         GlobalInferenceGatewaySummaries as GlobalInferenceGatewaySummaries,
     )
     from ._shapes.global_inference_gateway_summary import GlobalInferenceGatewaySummary as GlobalInferenceGatewaySummary
-    from ._shapes.global_inference_gateway_vpc_endpoint_service_name import (
+    from ._shapes.describe_global_inference_gateway_response import (
         GlobalInferenceGatewayVpcEndpointServiceName as GlobalInferenceGatewayVpcEndpointServiceName,
     )
-    from ._shapes.group import Group as Group
+    from ._shapes.oidc_member_definition import Group as Group
     from ._shapes.group_name_pattern import GroupNamePattern as GroupNamePattern
-    from ._shapes.group_patterns_list import GroupPatternsList as GroupPatternsList
-    from ._shapes.grouping_attribute_name import GroupingAttributeName as GroupingAttributeName
-    from ._shapes.grouping_attribute_names import GroupingAttributeNames as GroupingAttributeNames
-    from ._shapes.groups import Groups as Groups
-    from ._shapes.hidden_app_types_list import HiddenAppTypesList as HiddenAppTypesList
-    from ._shapes.hidden_instance_types_list import HiddenInstanceTypesList as HiddenInstanceTypesList
-    from ._shapes.hidden_ml_tools_list import HiddenMlToolsList as HiddenMlToolsList
+    from ._shapes.role_group_assignment import GroupPatternsList as GroupPatternsList
+    from ._shapes.time_series_config import GroupingAttributeName as GroupingAttributeName
+    from ._shapes.time_series_config import GroupingAttributeNames as GroupingAttributeNames
+    from ._shapes.oidc_member_definition import Groups as Groups
+    from ._shapes.studio_web_portal_settings import HiddenAppTypesList as HiddenAppTypesList
+    from ._shapes.studio_web_portal_settings import HiddenInstanceTypesList as HiddenInstanceTypesList
+    from ._shapes.studio_web_portal_settings import HiddenMlToolsList as HiddenMlToolsList
     from ._shapes.hidden_sage_maker_image import HiddenSageMakerImage as HiddenSageMakerImage
-    from ._shapes.hidden_sage_maker_image_version_aliases_list import (
+    from ._shapes.studio_web_portal_settings import (
         HiddenSageMakerImageVersionAliasesList as HiddenSageMakerImageVersionAliasesList,
     )
-    from ._shapes.holiday_config import HolidayConfig as HolidayConfig
+    from ._shapes.time_series_forecasting_job_config import HolidayConfig as HolidayConfig
     from ._shapes.holiday_config_attributes import HolidayConfigAttributes as HolidayConfigAttributes
     from ._shapes.home_efs_file_system_creation import HomeEfsFileSystemCreation as HomeEfsFileSystemCreation
-    from ._shapes.hook_parameters import HookParameters as HookParameters
+    from ._shapes.debug_hook_config import HookParameters as HookParameters
     from ._shapes.horovod import Horovod as Horovod
     from ._shapes.hub_access_config import HubAccessConfig as HubAccessConfig
     from ._shapes.hub_arn import HubArn as HubArn
@@ -2133,7 +2099,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.hub_content_info_list import HubContentInfoList as HubContentInfoList
     from ._shapes.hub_content_markdown import HubContentMarkdown as HubContentMarkdown
     from ._shapes.hub_content_name import HubContentName as HubContentName
-    from ._shapes.hub_content_search_keyword import HubContentSearchKeyword as HubContentSearchKeyword
+    from ._shapes.hub_content_search_keyword_list import HubContentSearchKeyword as HubContentSearchKeyword
     from ._shapes.hub_content_search_keyword_list import HubContentSearchKeywordList as HubContentSearchKeywordList
     from ._shapes.hub_content_sort_by import HubContentSortBy as HubContentSortBy
     from ._shapes.hub_content_status import HubContentStatus as HubContentStatus
@@ -2141,19 +2107,21 @@ if _t.TYPE_CHECKING:
     from ._shapes.hub_content_support_status import HubContentSupportStatus as HubContentSupportStatus
     from ._shapes.hub_content_type import HubContentType as HubContentType
     from ._shapes.hub_content_version import HubContentVersion as HubContentVersion
-    from ._shapes.hub_data_set_arn import HubDataSetArn as HubDataSetArn
+    from ._shapes.dataset_source import HubDataSetArn as HubDataSetArn
     from ._shapes.hub_description import HubDescription as HubDescription
     from ._shapes.hub_display_name import HubDisplayName as HubDisplayName
     from ._shapes.hub_info import HubInfo as HubInfo
-    from ._shapes.hub_info_list import HubInfoList as HubInfoList
+    from ._shapes.list_hubs_response import HubInfoList as HubInfoList
     from ._shapes.hub_name import HubName as HubName
     from ._shapes.hub_name_or_arn import HubNameOrArn as HubNameOrArn
     from ._shapes.hub_s3_storage_config import HubS3StorageConfig as HubS3StorageConfig
-    from ._shapes.hub_search_keyword import HubSearchKeyword as HubSearchKeyword
+    from ._shapes.hub_search_keyword_list import HubSearchKeyword as HubSearchKeyword
     from ._shapes.hub_search_keyword_list import HubSearchKeywordList as HubSearchKeywordList
-    from ._shapes.hub_sort_by import HubSortBy as HubSortBy
+    from ._shapes.list_hubs_request import HubSortBy as HubSortBy
     from ._shapes.hub_status import HubStatus as HubStatus
-    from ._shapes.human_loop_activation_conditions import HumanLoopActivationConditions as HumanLoopActivationConditions
+    from ._shapes.human_loop_activation_conditions_config import (
+        HumanLoopActivationConditions as HumanLoopActivationConditions,
+    )
     from ._shapes.human_loop_activation_conditions_config import (
         HumanLoopActivationConditionsConfig as HumanLoopActivationConditionsConfig,
     )
@@ -2163,16 +2131,16 @@ if _t.TYPE_CHECKING:
     from ._shapes.human_task_config import HumanTaskConfig as HumanTaskConfig
     from ._shapes.human_task_ui_arn import HumanTaskUiArn as HumanTaskUiArn
     from ._shapes.human_task_ui_name import HumanTaskUiName as HumanTaskUiName
-    from ._shapes.human_task_ui_status import HumanTaskUiStatus as HumanTaskUiStatus
-    from ._shapes.human_task_ui_summaries import HumanTaskUiSummaries as HumanTaskUiSummaries
+    from ._shapes.describe_human_task_ui_response import HumanTaskUiStatus as HumanTaskUiStatus
+    from ._shapes.list_human_task_uis_response import HumanTaskUiSummaries as HumanTaskUiSummaries
     from ._shapes.human_task_ui_summary import HumanTaskUiSummary as HumanTaskUiSummary
     from ._shapes.hyper_parameter_algorithm_specification import (
         HyperParameterAlgorithmSpecification as HyperParameterAlgorithmSpecification,
     )
-    from ._shapes.hyper_parameter_key import HyperParameterKey as HyperParameterKey
+    from ._shapes.hyper_parameters import HyperParameterKey as HyperParameterKey
     from ._shapes.hyper_parameter_scaling_type import HyperParameterScalingType as HyperParameterScalingType
     from ._shapes.hyper_parameter_specification import HyperParameterSpecification as HyperParameterSpecification
-    from ._shapes.hyper_parameter_specifications import HyperParameterSpecifications as HyperParameterSpecifications
+    from ._shapes.training_specification import HyperParameterSpecifications as HyperParameterSpecifications
     from ._shapes.hyper_parameter_training_job_definition import (
         HyperParameterTrainingJobDefinition as HyperParameterTrainingJobDefinition,
     )
@@ -2182,28 +2150,28 @@ if _t.TYPE_CHECKING:
     from ._shapes.hyper_parameter_training_job_definitions import (
         HyperParameterTrainingJobDefinitions as HyperParameterTrainingJobDefinitions,
     )
-    from ._shapes.hyper_parameter_training_job_environment_key import (
+    from ._shapes.hyper_parameter_training_job_definition import (
         HyperParameterTrainingJobEnvironmentKey as HyperParameterTrainingJobEnvironmentKey,
     )
-    from ._shapes.hyper_parameter_training_job_environment_map import (
+    from ._shapes.hyper_parameter_training_job_definition import (
         HyperParameterTrainingJobEnvironmentMap as HyperParameterTrainingJobEnvironmentMap,
     )
-    from ._shapes.hyper_parameter_training_job_environment_value import (
+    from ._shapes.hyper_parameter_training_job_definition import (
         HyperParameterTrainingJobEnvironmentValue as HyperParameterTrainingJobEnvironmentValue,
     )
-    from ._shapes.hyper_parameter_training_job_summaries import (
+    from ._shapes.list_training_jobs_for_hyper_parameter_tuning_job_response import (
         HyperParameterTrainingJobSummaries as HyperParameterTrainingJobSummaries,
     )
     from ._shapes.hyper_parameter_training_job_summary import (
         HyperParameterTrainingJobSummary as HyperParameterTrainingJobSummary,
     )
-    from ._shapes.hyper_parameter_tuning_allocation_strategy import (
+    from ._shapes.hyper_parameter_tuning_resource_config import (
         HyperParameterTuningAllocationStrategy as HyperParameterTuningAllocationStrategy,
     )
     from ._shapes.hyper_parameter_tuning_instance_config import (
         HyperParameterTuningInstanceConfig as HyperParameterTuningInstanceConfig,
     )
-    from ._shapes.hyper_parameter_tuning_instance_configs import (
+    from ._shapes.hyper_parameter_tuning_resource_config import (
         HyperParameterTuningInstanceConfigs as HyperParameterTuningInstanceConfigs,
     )
     from ._shapes.hyper_parameter_tuning_job_arn import HyperParameterTuningJobArn as HyperParameterTuningJobArn
@@ -2223,13 +2191,11 @@ if _t.TYPE_CHECKING:
     from ._shapes.hyper_parameter_tuning_job_objective_type import (
         HyperParameterTuningJobObjectiveType as HyperParameterTuningJobObjectiveType,
     )
-    from ._shapes.hyper_parameter_tuning_job_objectives import (
-        HyperParameterTuningJobObjectives as HyperParameterTuningJobObjectives,
-    )
+    from ._shapes.training_specification import HyperParameterTuningJobObjectives as HyperParameterTuningJobObjectives
     from ._shapes.hyper_parameter_tuning_job_search_entity import (
         HyperParameterTuningJobSearchEntity as HyperParameterTuningJobSearchEntity,
     )
-    from ._shapes.hyper_parameter_tuning_job_sort_by_options import (
+    from ._shapes.list_hyper_parameter_tuning_jobs_request import (
         HyperParameterTuningJobSortByOptions as HyperParameterTuningJobSortByOptions,
     )
     from ._shapes.hyper_parameter_tuning_job_status import (
@@ -2241,7 +2207,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.hyper_parameter_tuning_job_strategy_type import (
         HyperParameterTuningJobStrategyType as HyperParameterTuningJobStrategyType,
     )
-    from ._shapes.hyper_parameter_tuning_job_summaries import (
+    from ._shapes.list_hyper_parameter_tuning_jobs_response import (
         HyperParameterTuningJobSummaries as HyperParameterTuningJobSummaries,
     )
     from ._shapes.hyper_parameter_tuning_job_summary import (
@@ -2250,10 +2216,10 @@ if _t.TYPE_CHECKING:
     from ._shapes.hyper_parameter_tuning_job_warm_start_config import (
         HyperParameterTuningJobWarmStartConfig as HyperParameterTuningJobWarmStartConfig,
     )
-    from ._shapes.hyper_parameter_tuning_job_warm_start_type import (
+    from ._shapes.hyper_parameter_tuning_job_warm_start_config import (
         HyperParameterTuningJobWarmStartType as HyperParameterTuningJobWarmStartType,
     )
-    from ._shapes.hyper_parameter_tuning_max_runtime_in_seconds import (
+    from ._shapes.resource_limits import (
         HyperParameterTuningMaxRuntimeInSeconds as HyperParameterTuningMaxRuntimeInSeconds,
     )
     from ._shapes.hyper_parameter_tuning_resource_config import (
@@ -2262,8 +2228,8 @@ if _t.TYPE_CHECKING:
     from ._shapes.hyper_parameter_value import HyperParameterValue as HyperParameterValue
     from ._shapes.hyper_parameters import HyperParameters as HyperParameters
     from ._shapes.hyperband_strategy_config import HyperbandStrategyConfig as HyperbandStrategyConfig
-    from ._shapes.hyperband_strategy_max_resource import HyperbandStrategyMaxResource as HyperbandStrategyMaxResource
-    from ._shapes.hyperband_strategy_min_resource import HyperbandStrategyMinResource as HyperbandStrategyMinResource
+    from ._shapes.hyperband_strategy_config import HyperbandStrategyMaxResource as HyperbandStrategyMaxResource
+    from ._shapes.hyperband_strategy_config import HyperbandStrategyMinResource as HyperbandStrategyMinResource
     from ._shapes.ip_address_type import IPAddressType as IPAddressType
     from ._shapes.iam_identity import IamIdentity as IamIdentity
     from ._shapes.iam_policy_constraints import IamPolicyConstraints as IamPolicyConstraints
@@ -2271,10 +2237,8 @@ if _t.TYPE_CHECKING:
     from ._shapes.idc_config_output import IdcConfigOutput as IdcConfigOutput
     from ._shapes.idempotency_token import IdempotencyToken as IdempotencyToken
     from ._shapes.identity_provider_o_auth_setting import IdentityProviderOAuthSetting as IdentityProviderOAuthSetting
-    from ._shapes.identity_provider_o_auth_settings import (
-        IdentityProviderOAuthSettings as IdentityProviderOAuthSettings,
-    )
-    from ._shapes.idle_resource_sharing import IdleResourceSharing as IdleResourceSharing
+    from ._shapes.canvas_app_settings import IdentityProviderOAuthSettings as IdentityProviderOAuthSettings
+    from ._shapes.scheduler_config import IdleResourceSharing as IdleResourceSharing
     from ._shapes.idle_settings import IdleSettings as IdleSettings
     from ._shapes.idle_timeout_in_minutes import IdleTimeoutInMinutes as IdleTimeoutInMinutes
     from ._shapes.idle_wait_window_in_seconds_value import IdleWaitWindowInSecondsValue as IdleWaitWindowInSecondsValue
@@ -2283,34 +2247,34 @@ if _t.TYPE_CHECKING:
     from ._shapes.image_base_image import ImageBaseImage as ImageBaseImage
     from ._shapes.image_classification_job_config import ImageClassificationJobConfig as ImageClassificationJobConfig
     from ._shapes.image_config import ImageConfig as ImageConfig
-    from ._shapes.image_container_image import ImageContainerImage as ImageContainerImage
-    from ._shapes.image_delete_property import ImageDeleteProperty as ImageDeleteProperty
-    from ._shapes.image_delete_property_list import ImageDeletePropertyList as ImageDeletePropertyList
+    from ._shapes.describe_image_version_response import ImageContainerImage as ImageContainerImage
+    from ._shapes.update_image_request import ImageDeleteProperty as ImageDeleteProperty
+    from ._shapes.update_image_request import ImageDeletePropertyList as ImageDeletePropertyList
     from ._shapes.image_description import ImageDescription as ImageDescription
     from ._shapes.image_digest import ImageDigest as ImageDigest
     from ._shapes.image_display_name import ImageDisplayName as ImageDisplayName
     from ._shapes.image_id import ImageId as ImageId
     from ._shapes.image_name import ImageName as ImageName
-    from ._shapes.image_name_contains import ImageNameContains as ImageNameContains
+    from ._shapes.list_images_request import ImageNameContains as ImageNameContains
     from ._shapes.image_release_version import ImageReleaseVersion as ImageReleaseVersion
-    from ._shapes.image_sort_by import ImageSortBy as ImageSortBy
-    from ._shapes.image_sort_order import ImageSortOrder as ImageSortOrder
+    from ._shapes.list_images_request import ImageSortBy as ImageSortBy
+    from ._shapes.list_images_request import ImageSortOrder as ImageSortOrder
     from ._shapes.image_status import ImageStatus as ImageStatus
     from ._shapes.image_uri import ImageUri as ImageUri
     from ._shapes.image_version import ImageVersion as ImageVersion
-    from ._shapes.image_version_alias import ImageVersionAlias as ImageVersionAlias
-    from ._shapes.image_version_alias_pattern import ImageVersionAliasPattern as ImageVersionAliasPattern
+    from ._shapes.resource_spec import ImageVersionAlias as ImageVersionAlias
+    from ._shapes.hidden_sage_maker_image import ImageVersionAliasPattern as ImageVersionAliasPattern
     from ._shapes.image_version_arn import ImageVersionArn as ImageVersionArn
     from ._shapes.image_version_number import ImageVersionNumber as ImageVersionNumber
-    from ._shapes.image_version_sort_by import ImageVersionSortBy as ImageVersionSortBy
-    from ._shapes.image_version_sort_order import ImageVersionSortOrder as ImageVersionSortOrder
+    from ._shapes.list_image_versions_request import ImageVersionSortBy as ImageVersionSortBy
+    from ._shapes.list_image_versions_request import ImageVersionSortOrder as ImageVersionSortOrder
     from ._shapes.image_version_status import ImageVersionStatus as ImageVersionStatus
-    from ._shapes.image_versions import ImageVersions as ImageVersions
-    from ._shapes.images import Images as Images
+    from ._shapes.list_image_versions_response import ImageVersions as ImageVersions
+    from ._shapes.list_images_response import Images as Images
     from ._shapes.import_hub_content_request import ImportHubContentRequest as ImportHubContentRequest
     from ._shapes.import_hub_content_response import ImportHubContentResponse as ImportHubContentResponse
     from ._shapes.in_use_instance_count import InUseInstanceCount as InUseInstanceCount
-    from ._shapes.include_node_logical_ids_boolean import IncludeNodeLogicalIdsBoolean as IncludeNodeLogicalIdsBoolean
+    from ._shapes.list_cluster_nodes_request import IncludeNodeLogicalIdsBoolean as IncludeNodeLogicalIdsBoolean
     from ._shapes.included_data import IncludedData as IncludedData
     from ._shapes.inference_component_arn import InferenceComponentArn as InferenceComponentArn
     from ._shapes.inference_component_availability_zone_balance import (
@@ -2319,7 +2283,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.inference_component_capacity_size import (
         InferenceComponentCapacitySize as InferenceComponentCapacitySize,
     )
-    from ._shapes.inference_component_capacity_size_type import (
+    from ._shapes.inference_component_capacity_size import (
         InferenceComponentCapacitySizeType as InferenceComponentCapacitySizeType,
     )
     from ._shapes.inference_component_compute_resource_requirements import (
@@ -2343,16 +2307,16 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.inference_component_metadata import InferenceComponentMetadata as InferenceComponentMetadata
     from ._shapes.inference_component_name import InferenceComponentName as InferenceComponentName
-    from ._shapes.inference_component_name_contains import (
+    from ._shapes.list_inference_components_input import (
         InferenceComponentNameContains as InferenceComponentNameContains,
     )
     from ._shapes.inference_component_placement_status import (
         InferenceComponentPlacementStatus as InferenceComponentPlacementStatus,
     )
-    from ._shapes.inference_component_placement_status_list import (
+    from ._shapes.inference_component_runtime_config_summary import (
         InferenceComponentPlacementStatusList as InferenceComponentPlacementStatusList,
     )
-    from ._shapes.inference_component_placement_strategy import (
+    from ._shapes.inference_component_scheduling_config import (
         InferenceComponentPlacementStrategy as InferenceComponentPlacementStrategy,
     )
     from ._shapes.inference_component_rolling_update_policy import (
@@ -2367,7 +2331,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.inference_component_scheduling_config import (
         InferenceComponentSchedulingConfig as InferenceComponentSchedulingConfig,
     )
-    from ._shapes.inference_component_sort_key import InferenceComponentSortKey as InferenceComponentSortKey
+    from ._shapes.list_inference_components_input import InferenceComponentSortKey as InferenceComponentSortKey
     from ._shapes.inference_component_specification import (
         InferenceComponentSpecification as InferenceComponentSpecification,
     )
@@ -2377,7 +2341,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.inference_component_specification_summary import (
         InferenceComponentSpecificationSummary as InferenceComponentSpecificationSummary,
     )
-    from ._shapes.inference_component_specification_summary_list import (
+    from ._shapes.describe_inference_component_output import (
         InferenceComponentSpecificationSummaryList as InferenceComponentSpecificationSummaryList,
     )
     from ._shapes.inference_component_startup_parameters import (
@@ -2385,9 +2349,9 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.inference_component_status import InferenceComponentStatus as InferenceComponentStatus
     from ._shapes.inference_component_summary import InferenceComponentSummary as InferenceComponentSummary
-    from ._shapes.inference_component_summary_list import InferenceComponentSummaryList as InferenceComponentSummaryList
+    from ._shapes.list_inference_components_output import InferenceComponentSummaryList as InferenceComponentSummaryList
     from ._shapes.inference_execution_config import InferenceExecutionConfig as InferenceExecutionConfig
-    from ._shapes.inference_execution_mode import InferenceExecutionMode as InferenceExecutionMode
+    from ._shapes.inference_execution_config import InferenceExecutionMode as InferenceExecutionMode
     from ._shapes.inference_experiment_arn import InferenceExperimentArn as InferenceExperimentArn
     from ._shapes.inference_experiment_data_storage_config import (
         InferenceExperimentDataStorageConfig as InferenceExperimentDataStorageConfig,
@@ -2395,56 +2359,60 @@ if _t.TYPE_CHECKING:
     from ._shapes.inference_experiment_description import (
         InferenceExperimentDescription as InferenceExperimentDescription,
     )
-    from ._shapes.inference_experiment_list import InferenceExperimentList as InferenceExperimentList
+    from ._shapes.list_inference_experiments_response import InferenceExperimentList as InferenceExperimentList
     from ._shapes.inference_experiment_name import InferenceExperimentName as InferenceExperimentName
     from ._shapes.inference_experiment_schedule import InferenceExperimentSchedule as InferenceExperimentSchedule
     from ._shapes.inference_experiment_status import InferenceExperimentStatus as InferenceExperimentStatus
     from ._shapes.inference_experiment_status_reason import (
         InferenceExperimentStatusReason as InferenceExperimentStatusReason,
     )
-    from ._shapes.inference_experiment_stop_desired_state import (
+    from ._shapes.stop_inference_experiment_request import (
         InferenceExperimentStopDesiredState as InferenceExperimentStopDesiredState,
     )
     from ._shapes.inference_experiment_summary import InferenceExperimentSummary as InferenceExperimentSummary
     from ._shapes.inference_experiment_type import InferenceExperimentType as InferenceExperimentType
     from ._shapes.inference_hub_access_config import InferenceHubAccessConfig as InferenceHubAccessConfig
-    from ._shapes.inference_image import InferenceImage as InferenceImage
+    from ._shapes.describe_compilation_job_response import InferenceImage as InferenceImage
     from ._shapes.inference_metrics import InferenceMetrics as InferenceMetrics
     from ._shapes.inference_recommendation import InferenceRecommendation as InferenceRecommendation
-    from ._shapes.inference_recommendations import InferenceRecommendations as InferenceRecommendations
+    from ._shapes.describe_inference_recommendations_job_response import (
+        InferenceRecommendations as InferenceRecommendations,
+    )
     from ._shapes.inference_recommendations_job import InferenceRecommendationsJob as InferenceRecommendationsJob
     from ._shapes.inference_recommendations_job_step import (
         InferenceRecommendationsJobStep as InferenceRecommendationsJobStep,
     )
-    from ._shapes.inference_recommendations_job_steps import (
+    from ._shapes.list_inference_recommendations_job_steps_response import (
         InferenceRecommendationsJobSteps as InferenceRecommendationsJobSteps,
     )
-    from ._shapes.inference_recommendations_jobs import InferenceRecommendationsJobs as InferenceRecommendationsJobs
+    from ._shapes.list_inference_recommendations_jobs_response import (
+        InferenceRecommendationsJobs as InferenceRecommendationsJobs,
+    )
     from ._shapes.inference_router_arn import InferenceRouterArn as InferenceRouterArn
-    from ._shapes.inference_router_client_token import InferenceRouterClientToken as InferenceRouterClientToken
-    from ._shapes.inference_router_max_time_in_backlog_seconds import (
+    from ._shapes.create_inference_router_input import InferenceRouterClientToken as InferenceRouterClientToken
+    from ._shapes.routing_target_async_inference_client_config import (
         InferenceRouterMaxTimeInBacklogSeconds as InferenceRouterMaxTimeInBacklogSeconds,
     )
     from ._shapes.inference_router_name import InferenceRouterName as InferenceRouterName
-    from ._shapes.inference_router_routing_preference import (
-        InferenceRouterRoutingPreference as InferenceRouterRoutingPreference,
+    from ._shapes.routing_target import InferenceRouterRoutingPreference as InferenceRouterRoutingPreference
+    from ._shapes.routing_target_async_inference_output_config import InferenceRouterS3Uri as InferenceRouterS3Uri
+    from ._shapes.routing_target_async_inference_notification_config import (
+        InferenceRouterSnsTopicArn as InferenceRouterSnsTopicArn,
     )
-    from ._shapes.inference_router_s3_uri import InferenceRouterS3Uri as InferenceRouterS3Uri
-    from ._shapes.inference_router_sns_topic_arn import InferenceRouterSnsTopicArn as InferenceRouterSnsTopicArn
-    from ._shapes.inference_router_status import InferenceRouterStatus as InferenceRouterStatus
-    from ._shapes.inference_router_status_reason import InferenceRouterStatusReason as InferenceRouterStatusReason
+    from ._shapes.describe_inference_router_output import InferenceRouterStatus as InferenceRouterStatus
+    from ._shapes.describe_inference_router_output import InferenceRouterStatusReason as InferenceRouterStatusReason
     from ._shapes.inference_router_summary import InferenceRouterSummary as InferenceRouterSummary
-    from ._shapes.inference_router_summary_list import InferenceRouterSummaryList as InferenceRouterSummaryList
+    from ._shapes.list_inference_routers_output import InferenceRouterSummaryList as InferenceRouterSummaryList
     from ._shapes.inference_specification import InferenceSpecification as InferenceSpecification
     from ._shapes.inference_specification_name import InferenceSpecificationName as InferenceSpecificationName
     from ._shapes.infra_check_config import InfraCheckConfig as InfraCheckConfig
-    from ._shapes.initial_instance_count import InitialInstanceCount as InitialInstanceCount
-    from ._shapes.initial_number_of_users import InitialNumberOfUsers as InitialNumberOfUsers
-    from ._shapes.initial_task_count import InitialTaskCount as InitialTaskCount
+    from ._shapes.endpoint_output_configuration import InitialInstanceCount as InitialInstanceCount
+    from ._shapes.phase import InitialNumberOfUsers as InitialNumberOfUsers
+    from ._shapes.production_variant import InitialTaskCount as InitialTaskCount
     from ._shapes.input_config import InputConfig as InputConfig
     from ._shapes.input_data_config import InputDataConfig as InputDataConfig
-    from ._shapes.input_mode import InputMode as InputMode
-    from ._shapes.input_modes import InputModes as InputModes
+    from ._shapes.dataset_definition import InputMode as InputMode
+    from ._shapes.channel_specification import InputModes as InputModes
     from ._shapes.instance_arn import InstanceArn as InstanceArn
     from ._shapes.instance_count import InstanceCount as InstanceCount
     from ._shapes.instance_group import InstanceGroup as InstanceGroup
@@ -2453,30 +2421,30 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.instance_group_metadata import InstanceGroupMetadata as InstanceGroupMetadata
     from ._shapes.instance_group_name import InstanceGroupName as InstanceGroupName
-    from ._shapes.instance_group_names import InstanceGroupNames as InstanceGroupNames
+    from ._shapes.s3_data_source import InstanceGroupNames as InstanceGroupNames
     from ._shapes.instance_group_scaling_metadata import InstanceGroupScalingMetadata as InstanceGroupScalingMetadata
     from ._shapes.instance_group_status import InstanceGroupStatus as InstanceGroupStatus
     from ._shapes.instance_group_training_plan_status import (
         InstanceGroupTrainingPlanStatus as InstanceGroupTrainingPlanStatus,
     )
-    from ._shapes.instance_groups import InstanceGroups as InstanceGroups
-    from ._shapes.instance_ids import InstanceIds as InstanceIds
+    from ._shapes.resource_config import InstanceGroups as InstanceGroups
+    from ._shapes.instance_group_health_check_configuration import InstanceIds as InstanceIds
     from ._shapes.instance_metadata import InstanceMetadata as InstanceMetadata
     from ._shapes.instance_metadata_service_configuration import (
         InstanceMetadataServiceConfiguration as InstanceMetadataServiceConfiguration,
     )
     from ._shapes.instance_placement_config import InstancePlacementConfig as InstancePlacementConfig
     from ._shapes.instance_pool import InstancePool as InstancePool
-    from ._shapes.instance_pool_list import InstancePoolList as InstancePoolList
-    from ._shapes.instance_pool_priority import InstancePoolPriority as InstancePoolPriority
+    from ._shapes.production_variant import InstancePoolList as InstancePoolList
+    from ._shapes.instance_pool import InstancePoolPriority as InstancePoolPriority
     from ._shapes.instance_pool_summary import InstancePoolSummary as InstancePoolSummary
     from ._shapes.instance_pool_summary_list import InstancePoolSummaryList as InstancePoolSummaryList
     from ._shapes.instance_preference import InstancePreference as InstancePreference
-    from ._shapes.instance_preference_list import InstancePreferenceList as InstancePreferenceList
+    from ._shapes.resource_config import InstancePreferenceList as InstancePreferenceList
     from ._shapes.instance_requirements_eni_configuration import (
         InstanceRequirementsEniConfiguration as InstanceRequirementsEniConfiguration,
     )
-    from ._shapes.instance_requirements_eni_configurations import (
+    from ._shapes.instance_metadata import (
         InstanceRequirementsEniConfigurations as InstanceRequirementsEniConfigurations,
     )
     from ._shapes.instance_type import InstanceType as InstanceType
@@ -2485,18 +2453,18 @@ if _t.TYPE_CHECKING:
     from ._shapes.integer_parameter_range_specification import (
         IntegerParameterRangeSpecification as IntegerParameterRangeSpecification,
     )
-    from ._shapes.integer_parameter_ranges import IntegerParameterRanges as IntegerParameterRanges
+    from ._shapes.parameter_ranges import IntegerParameterRanges as IntegerParameterRanges
     from ._shapes.invocation_end_time import InvocationEndTime as InvocationEndTime
     from ._shapes.invocation_start_time import InvocationStartTime as InvocationStartTime
-    from ._shapes.invocations_max_retries import InvocationsMaxRetries as InvocationsMaxRetries
-    from ._shapes.invocations_timeout_in_seconds import InvocationsTimeoutInSeconds as InvocationsTimeoutInSeconds
-    from ._shapes.iot_role_alias import IotRoleAlias as IotRoleAlias
+    from ._shapes.model_client_config import InvocationsMaxRetries as InvocationsMaxRetries
+    from ._shapes.model_client_config import InvocationsTimeoutInSeconds as InvocationsTimeoutInSeconds
+    from ._shapes.describe_device_fleet_response import IotRoleAlias as IotRoleAlias
     from ._shapes.is_tracking_server_active import IsTrackingServerActive as IsTrackingServerActive
-    from ._shapes.item_identifier_attribute_name import ItemIdentifierAttributeName as ItemIdentifierAttributeName
+    from ._shapes.time_series_config import ItemIdentifierAttributeName as ItemIdentifierAttributeName
     from ._shapes.iteration_context import IterationContext as IterationContext
-    from ._shapes.java_boolean import JavaBoolean as JavaBoolean
-    from ._shapes.java_integer import JavaInteger as JavaInteger
-    from ._shapes.java_long import JavaLong as JavaLong
+    from ._shapes.training_session_model_config import JavaBoolean as JavaBoolean
+    from ._shapes.training_session_detail import JavaInteger as JavaInteger
+    from ._shapes.billable_token_usage import JavaLong as JavaLong
     from ._shapes.job import Job as Job
     from ._shapes.job_arn import JobArn as JobArn
     from ._shapes.job_category import JobCategory as JobCategory
@@ -2504,42 +2472,42 @@ if _t.TYPE_CHECKING:
     from ._shapes.job_config_schema_version_summary import (
         JobConfigSchemaVersionSummary as JobConfigSchemaVersionSummary,
     )
-    from ._shapes.job_config_schemas import JobConfigSchemas as JobConfigSchemas
-    from ._shapes.job_duration_in_seconds import JobDurationInSeconds as JobDurationInSeconds
+    from ._shapes.list_job_schema_versions_response import JobConfigSchemas as JobConfigSchemas
+    from ._shapes.recommendation_job_input_config import JobDurationInSeconds as JobDurationInSeconds
     from ._shapes.job_name import JobName as JobName
     from ._shapes.job_reference_code import JobReferenceCode as JobReferenceCode
-    from ._shapes.job_reference_code_contains import JobReferenceCodeContains as JobReferenceCodeContains
+    from ._shapes.list_labeling_jobs_for_workteam_request import JobReferenceCodeContains as JobReferenceCodeContains
     from ._shapes.job_schema_version import JobSchemaVersion as JobSchemaVersion
     from ._shapes.job_secondary_status import JobSecondaryStatus as JobSecondaryStatus
     from ._shapes.job_secondary_status_transition import JobSecondaryStatusTransition as JobSecondaryStatusTransition
     from ._shapes.job_secondary_status_transitions import JobSecondaryStatusTransitions as JobSecondaryStatusTransitions
     from ._shapes.job_status import JobStatus as JobStatus
     from ._shapes.job_step_metadata import JobStepMetadata as JobStepMetadata
-    from ._shapes.job_summaries import JobSummaries as JobSummaries
+    from ._shapes.list_jobs_response import JobSummaries as JobSummaries
     from ._shapes.job_summary import JobSummary as JobSummary
     from ._shapes.job_type import JobType as JobType
-    from ._shapes.join_source import JoinSource as JoinSource
-    from ._shapes.json_content_type import JsonContentType as JsonContentType
-    from ._shapes.json_content_types import JsonContentTypes as JsonContentTypes
-    from ._shapes.json_path import JsonPath as JsonPath
+    from ._shapes.data_processing import JoinSource as JoinSource
+    from ._shapes.capture_content_type_header import JsonContentType as JsonContentType
+    from ._shapes.capture_content_type_header import JsonContentTypes as JsonContentTypes
+    from ._shapes.data_processing import JsonPath as JsonPath
     from ._shapes.jupyter_lab_app_image_config import JupyterLabAppImageConfig as JupyterLabAppImageConfig
     from ._shapes.jupyter_lab_app_settings import JupyterLabAppSettings as JupyterLabAppSettings
     from ._shapes.jupyter_server_app_settings import JupyterServerAppSettings as JupyterServerAppSettings
     from ._shapes.keep_alive_period_in_seconds import KeepAlivePeriodInSeconds as KeepAlivePeriodInSeconds
     from ._shapes.kendra_settings import KendraSettings as KendraSettings
-    from ._shapes.kernel_display_name import KernelDisplayName as KernelDisplayName
+    from ._shapes.kernel_spec import KernelDisplayName as KernelDisplayName
     from ._shapes.kernel_gateway_app_settings import KernelGatewayAppSettings as KernelGatewayAppSettings
     from ._shapes.kernel_gateway_image_config import KernelGatewayImageConfig as KernelGatewayImageConfig
-    from ._shapes.kernel_name import KernelName as KernelName
+    from ._shapes.kernel_spec import KernelName as KernelName
     from ._shapes.kernel_spec import KernelSpec as KernelSpec
-    from ._shapes.kernel_specs import KernelSpecs as KernelSpecs
-    from ._shapes.key import Key as Key
+    from ._shapes.kernel_gateway_image_config import KernelSpecs as KernelSpecs
+    from ._shapes.pipeline_definition_s3_location import Key as Key
     from ._shapes.kms_key_id import KmsKeyId as KmsKeyId
     from ._shapes.label_attribute_name import LabelAttributeName as LabelAttributeName
     from ._shapes.label_counter import LabelCounter as LabelCounter
     from ._shapes.label_counters import LabelCounters as LabelCounters
     from ._shapes.label_counters_for_workteam import LabelCountersForWorkteam as LabelCountersForWorkteam
-    from ._shapes.labeling_job_algorithm_specification_arn import (
+    from ._shapes.labeling_job_algorithms_config import (
         LabelingJobAlgorithmSpecificationArn as LabelingJobAlgorithmSpecificationArn,
     )
     from ._shapes.labeling_job_algorithms_config import LabelingJobAlgorithmsConfig as LabelingJobAlgorithmsConfig
@@ -2549,7 +2517,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.labeling_job_for_workteam_summary import (
         LabelingJobForWorkteamSummary as LabelingJobForWorkteamSummary,
     )
-    from ._shapes.labeling_job_for_workteam_summary_list import (
+    from ._shapes.list_labeling_jobs_for_workteam_response import (
         LabelingJobForWorkteamSummaryList as LabelingJobForWorkteamSummaryList,
     )
     from ._shapes.labeling_job_input_config import LabelingJobInputConfig as LabelingJobInputConfig
@@ -2562,39 +2530,39 @@ if _t.TYPE_CHECKING:
     from ._shapes.labeling_job_status import LabelingJobStatus as LabelingJobStatus
     from ._shapes.labeling_job_stopping_conditions import LabelingJobStoppingConditions as LabelingJobStoppingConditions
     from ._shapes.labeling_job_summary import LabelingJobSummary as LabelingJobSummary
-    from ._shapes.labeling_job_summary_list import LabelingJobSummaryList as LabelingJobSummaryList
+    from ._shapes.list_labeling_jobs_response import LabelingJobSummaryList as LabelingJobSummaryList
     from ._shapes.lambda_function_arn import LambdaFunctionArn as LambdaFunctionArn
     from ._shapes.lambda_step_metadata import LambdaStepMetadata as LambdaStepMetadata
     from ._shapes.landing_uri import LandingUri as LandingUri
     from ._shapes.last_modified_time import LastModifiedTime as LastModifiedTime
     from ._shapes.last_update_status import LastUpdateStatus as LastUpdateStatus
-    from ._shapes.last_update_status_value import LastUpdateStatusValue as LastUpdateStatusValue
+    from ._shapes.last_update_status import LastUpdateStatusValue as LastUpdateStatusValue
     from ._shapes.lifecycle_config_arns import LifecycleConfigArns as LifecycleConfigArns
-    from ._shapes.lifecycle_management import LifecycleManagement as LifecycleManagement
+    from ._shapes.idle_settings import LifecycleManagement as LifecycleManagement
     from ._shapes.lineage_entity_parameters import LineageEntityParameters as LineageEntityParameters
     from ._shapes.lineage_group_arn import LineageGroupArn as LineageGroupArn
-    from ._shapes.lineage_group_name_or_arn import LineageGroupNameOrArn as LineageGroupNameOrArn
-    from ._shapes.lineage_group_summaries import LineageGroupSummaries as LineageGroupSummaries
+    from ._shapes.get_lineage_group_policy_request import LineageGroupNameOrArn as LineageGroupNameOrArn
+    from ._shapes.list_lineage_groups_response import LineageGroupSummaries as LineageGroupSummaries
     from ._shapes.lineage_group_summary import LineageGroupSummary as LineageGroupSummary
     from ._shapes.lineage_metadata import LineageMetadata as LineageMetadata
     from ._shapes.lineage_type import LineageType as LineageType
     from ._shapes.list_ai_benchmark_jobs_request import ListAIBenchmarkJobsRequest as ListAIBenchmarkJobsRequest
     from ._shapes.list_ai_benchmark_jobs_response import ListAIBenchmarkJobsResponse as ListAIBenchmarkJobsResponse
-    from ._shapes.list_ai_benchmark_jobs_sort_by import ListAIBenchmarkJobsSortBy as ListAIBenchmarkJobsSortBy
+    from ._shapes.list_ai_benchmark_jobs_request import ListAIBenchmarkJobsSortBy as ListAIBenchmarkJobsSortBy
     from ._shapes.list_ai_recommendation_jobs_request import (
         ListAIRecommendationJobsRequest as ListAIRecommendationJobsRequest,
     )
     from ._shapes.list_ai_recommendation_jobs_response import (
         ListAIRecommendationJobsResponse as ListAIRecommendationJobsResponse,
     )
-    from ._shapes.list_ai_recommendation_jobs_sort_by import (
+    from ._shapes.list_ai_recommendation_jobs_request import (
         ListAIRecommendationJobsSortBy as ListAIRecommendationJobsSortBy,
     )
     from ._shapes.list_ai_workload_configs_request import ListAIWorkloadConfigsRequest as ListAIWorkloadConfigsRequest
     from ._shapes.list_ai_workload_configs_response import (
         ListAIWorkloadConfigsResponse as ListAIWorkloadConfigsResponse,
     )
-    from ._shapes.list_ai_workload_configs_sort_by import ListAIWorkloadConfigsSortBy as ListAIWorkloadConfigsSortBy
+    from ._shapes.list_ai_workload_configs_request import ListAIWorkloadConfigsSortBy as ListAIWorkloadConfigsSortBy
     from ._shapes.list_actions_request import ListActionsRequest as ListActionsRequest
     from ._shapes.list_actions_response import ListActionsResponse as ListActionsResponse
     from ._shapes.list_algorithms_input import ListAlgorithmsInput as ListAlgorithmsInput
@@ -2643,7 +2611,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.list_code_repositories_output import ListCodeRepositoriesOutput as ListCodeRepositoriesOutput
     from ._shapes.list_compilation_jobs_request import ListCompilationJobsRequest as ListCompilationJobsRequest
     from ._shapes.list_compilation_jobs_response import ListCompilationJobsResponse as ListCompilationJobsResponse
-    from ._shapes.list_compilation_jobs_sort_by import ListCompilationJobsSortBy as ListCompilationJobsSortBy
+    from ._shapes.list_compilation_jobs_request import ListCompilationJobsSortBy as ListCompilationJobsSortBy
     from ._shapes.list_compute_quotas_request import ListComputeQuotasRequest as ListComputeQuotasRequest
     from ._shapes.list_compute_quotas_response import ListComputeQuotasResponse as ListComputeQuotasResponse
     from ._shapes.list_contexts_request import ListContextsRequest as ListContextsRequest
@@ -2656,7 +2624,7 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.list_device_fleets_request import ListDeviceFleetsRequest as ListDeviceFleetsRequest
     from ._shapes.list_device_fleets_response import ListDeviceFleetsResponse as ListDeviceFleetsResponse
-    from ._shapes.list_device_fleets_sort_by import ListDeviceFleetsSortBy as ListDeviceFleetsSortBy
+    from ._shapes.list_device_fleets_request import ListDeviceFleetsSortBy as ListDeviceFleetsSortBy
     from ._shapes.list_devices_request import ListDevicesRequest as ListDevicesRequest
     from ._shapes.list_devices_response import ListDevicesResponse as ListDevicesResponse
     from ._shapes.list_domains_request import ListDomainsRequest as ListDomainsRequest
@@ -2667,14 +2635,14 @@ if _t.TYPE_CHECKING:
     from ._shapes.list_edge_deployment_plans_response import (
         ListEdgeDeploymentPlansResponse as ListEdgeDeploymentPlansResponse,
     )
-    from ._shapes.list_edge_deployment_plans_sort_by import (
+    from ._shapes.list_edge_deployment_plans_request import (
         ListEdgeDeploymentPlansSortBy as ListEdgeDeploymentPlansSortBy,
     )
     from ._shapes.list_edge_packaging_jobs_request import ListEdgePackagingJobsRequest as ListEdgePackagingJobsRequest
     from ._shapes.list_edge_packaging_jobs_response import (
         ListEdgePackagingJobsResponse as ListEdgePackagingJobsResponse,
     )
-    from ._shapes.list_edge_packaging_jobs_sort_by import ListEdgePackagingJobsSortBy as ListEdgePackagingJobsSortBy
+    from ._shapes.list_edge_packaging_jobs_request import ListEdgePackagingJobsSortBy as ListEdgePackagingJobsSortBy
     from ._shapes.list_endpoint_configs_input import ListEndpointConfigsInput as ListEndpointConfigsInput
     from ._shapes.list_endpoint_configs_output import ListEndpointConfigsOutput as ListEndpointConfigsOutput
     from ._shapes.list_endpoints_input import ListEndpointsInput as ListEndpointsInput
@@ -2735,7 +2703,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.list_inference_recommendations_jobs_response import (
         ListInferenceRecommendationsJobsResponse as ListInferenceRecommendationsJobsResponse,
     )
-    from ._shapes.list_inference_recommendations_jobs_sort_by import (
+    from ._shapes.list_inference_recommendations_jobs_request import (
         ListInferenceRecommendationsJobsSortBy as ListInferenceRecommendationsJobsSortBy,
     )
     from ._shapes.list_inference_routers_input import ListInferenceRoutersInput as ListInferenceRoutersInput
@@ -2752,7 +2720,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.list_labeling_jobs_for_workteam_response import (
         ListLabelingJobsForWorkteamResponse as ListLabelingJobsForWorkteamResponse,
     )
-    from ._shapes.list_labeling_jobs_for_workteam_sort_by_options import (
+    from ._shapes.list_labeling_jobs_for_workteam_request import (
         ListLabelingJobsForWorkteamSortByOptions as ListLabelingJobsForWorkteamSortByOptions,
     )
     from ._shapes.list_labeling_jobs_request import ListLabelingJobsRequest as ListLabelingJobsRequest
@@ -2839,7 +2807,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.list_notebook_instances_output import ListNotebookInstancesOutput as ListNotebookInstancesOutput
     from ._shapes.list_optimization_jobs_request import ListOptimizationJobsRequest as ListOptimizationJobsRequest
     from ._shapes.list_optimization_jobs_response import ListOptimizationJobsResponse as ListOptimizationJobsResponse
-    from ._shapes.list_optimization_jobs_sort_by import ListOptimizationJobsSortBy as ListOptimizationJobsSortBy
+    from ._shapes.list_optimization_jobs_request import ListOptimizationJobsSortBy as ListOptimizationJobsSortBy
     from ._shapes.list_partner_apps_request import ListPartnerAppsRequest as ListPartnerAppsRequest
     from ._shapes.list_partner_apps_response import ListPartnerAppsResponse as ListPartnerAppsResponse
     from ._shapes.list_pipeline_execution_steps_request import (
@@ -2885,7 +2853,7 @@ if _t.TYPE_CHECKING:
         ListSubscribedWorkteamsResponse as ListSubscribedWorkteamsResponse,
     )
     from ._shapes.list_tags_input import ListTagsInput as ListTagsInput
-    from ._shapes.list_tags_max_results import ListTagsMaxResults as ListTagsMaxResults
+    from ._shapes.list_tags_input import ListTagsMaxResults as ListTagsMaxResults
     from ._shapes.list_tags_output import ListTagsOutput as ListTagsOutput
     from ._shapes.list_training_jobs_for_hyper_parameter_tuning_job_request import (
         ListTrainingJobsForHyperParameterTuningJobRequest as ListTrainingJobsForHyperParameterTuningJobRequest,
@@ -2901,7 +2869,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.list_training_sessions_response import ListTrainingSessionsResponse as ListTrainingSessionsResponse
     from ._shapes.list_transform_jobs_request import ListTransformJobsRequest as ListTransformJobsRequest
     from ._shapes.list_transform_jobs_response import ListTransformJobsResponse as ListTransformJobsResponse
-    from ._shapes.list_trial_component_key256 import ListTrialComponentKey256 as ListTrialComponentKey256
+    from ._shapes.update_trial_component_request import ListTrialComponentKey256 as ListTrialComponentKey256
     from ._shapes.list_trial_components_request import ListTrialComponentsRequest as ListTrialComponentsRequest
     from ._shapes.list_trial_components_response import ListTrialComponentsResponse as ListTrialComponentsResponse
     from ._shapes.list_trials_request import ListTrialsRequest as ListTrialsRequest
@@ -2916,80 +2884,82 @@ if _t.TYPE_CHECKING:
     from ._shapes.list_user_profiles_response import ListUserProfilesResponse as ListUserProfilesResponse
     from ._shapes.list_workforces_request import ListWorkforcesRequest as ListWorkforcesRequest
     from ._shapes.list_workforces_response import ListWorkforcesResponse as ListWorkforcesResponse
-    from ._shapes.list_workforces_sort_by_options import ListWorkforcesSortByOptions as ListWorkforcesSortByOptions
+    from ._shapes.list_workforces_request import ListWorkforcesSortByOptions as ListWorkforcesSortByOptions
     from ._shapes.list_workteams_request import ListWorkteamsRequest as ListWorkteamsRequest
     from ._shapes.list_workteams_response import ListWorkteamsResponse as ListWorkteamsResponse
-    from ._shapes.list_workteams_sort_by_options import ListWorkteamsSortByOptions as ListWorkteamsSortByOptions
-    from ._shapes.local_path import LocalPath as LocalPath
+    from ._shapes.list_workteams_request import ListWorkteamsSortByOptions as ListWorkteamsSortByOptions
+    from ._shapes.authorized_url import LocalPath as LocalPath
     from ._shapes.long import Long as Long
-    from ._shapes.long_s3_uri import LongS3Uri as LongS3Uri
-    from ._shapes.lora_alpha import LoraAlpha as LoraAlpha
+    from ._shapes.authorized_url import LongS3Uri as LongS3Uri
+    from ._shapes.lora_config import LoraAlpha as LoraAlpha
     from ._shapes.lora_config import LoraConfig as LoraConfig
-    from ._shapes.mig_profile_type import MIGProfileType as MIGProfileType
+    from ._shapes.accelerator_partition_config import MIGProfileType as MIGProfileType
     from ._shapes.ml_framework import MLFramework as MLFramework
-    from ._shapes.m_lflow_arn import MLflowArn as MLflowArn
+    from ._shapes.m_lflow_configuration import MLflowArn as MLflowArn
     from ._shapes.m_lflow_configuration import MLflowConfiguration as MLflowConfiguration
-    from ._shapes.maintenance_status import MaintenanceStatus as MaintenanceStatus
+    from ._shapes.describe_mlflow_app_response import MaintenanceStatus as MaintenanceStatus
     from ._shapes.major_minor_version import MajorMinorVersion as MajorMinorVersion
     from ._shapes.managed_configuration import ManagedConfiguration as ManagedConfiguration
-    from ._shapes.managed_instance_scaling_cooldown_in_minutes import (
+    from ._shapes.production_variant_managed_instance_scaling_scale_in_policy import (
         ManagedInstanceScalingCooldownInMinutes as ManagedInstanceScalingCooldownInMinutes,
     )
-    from ._shapes.managed_instance_scaling_max_instance_count import (
+    from ._shapes.production_variant_managed_instance_scaling import (
         ManagedInstanceScalingMaxInstanceCount as ManagedInstanceScalingMaxInstanceCount,
     )
-    from ._shapes.managed_instance_scaling_maximum_step_size import (
+    from ._shapes.production_variant_managed_instance_scaling_scale_in_policy import (
         ManagedInstanceScalingMaximumStepSize as ManagedInstanceScalingMaximumStepSize,
     )
-    from ._shapes.managed_instance_scaling_min_instance_count import (
+    from ._shapes.production_variant_managed_instance_scaling import (
         ManagedInstanceScalingMinInstanceCount as ManagedInstanceScalingMinInstanceCount,
     )
-    from ._shapes.managed_instance_scaling_scale_in_strategy import (
+    from ._shapes.production_variant_managed_instance_scaling_scale_in_policy import (
         ManagedInstanceScalingScaleInStrategy as ManagedInstanceScalingScaleInStrategy,
     )
-    from ._shapes.managed_instance_scaling_status import ManagedInstanceScalingStatus as ManagedInstanceScalingStatus
+    from ._shapes.production_variant_managed_instance_scaling import (
+        ManagedInstanceScalingStatus as ManagedInstanceScalingStatus,
+    )
     from ._shapes.managed_storage_type import ManagedStorageType as ManagedStorageType
-    from ._shapes.map_string2048 import MapString2048 as MapString2048
-    from ._shapes.max_auto_ml_job_runtime_in_seconds import MaxAutoMLJobRuntimeInSeconds as MaxAutoMLJobRuntimeInSeconds
-    from ._shapes.max_candidates import MaxCandidates as MaxCandidates
-    from ._shapes.max_concurrent_invocations_per_instance import (
+    from ._shapes.lineage_metadata import MapString2048 as MapString2048
+    from ._shapes.auto_ml_job_completion_criteria import MaxAutoMLJobRuntimeInSeconds as MaxAutoMLJobRuntimeInSeconds
+    from ._shapes.auto_ml_job_completion_criteria import MaxCandidates as MaxCandidates
+    from ._shapes.async_inference_client_config import (
         MaxConcurrentInvocationsPerInstance as MaxConcurrentInvocationsPerInstance,
     )
-    from ._shapes.max_concurrent_task_count import MaxConcurrentTaskCount as MaxConcurrentTaskCount
+    from ._shapes.human_task_config import MaxConcurrentTaskCount as MaxConcurrentTaskCount
     from ._shapes.max_concurrent_transforms import MaxConcurrentTransforms as MaxConcurrentTransforms
-    from ._shapes.max_human_labeled_object_count import MaxHumanLabeledObjectCount as MaxHumanLabeledObjectCount
-    from ._shapes.max_number_of_tests import MaxNumberOfTests as MaxNumberOfTests
-    from ._shapes.max_number_of_training_jobs import MaxNumberOfTrainingJobs as MaxNumberOfTrainingJobs
-    from ._shapes.max_number_of_training_jobs_not_improving import (
+    from ._shapes.labeling_job_stopping_conditions import MaxHumanLabeledObjectCount as MaxHumanLabeledObjectCount
+    from ._shapes.recommendation_job_resource_limit import MaxNumberOfTests as MaxNumberOfTests
+    from ._shapes.resource_limits import MaxNumberOfTrainingJobs as MaxNumberOfTrainingJobs
+    from ._shapes.best_objective_not_improving import (
         MaxNumberOfTrainingJobsNotImproving as MaxNumberOfTrainingJobsNotImproving,
     )
-    from ._shapes.max_parallel_execution_steps import MaxParallelExecutionSteps as MaxParallelExecutionSteps
-    from ._shapes.max_parallel_of_tests import MaxParallelOfTests as MaxParallelOfTests
-    from ._shapes.max_parallel_training_jobs import MaxParallelTrainingJobs as MaxParallelTrainingJobs
+    from ._shapes.parallelism_configuration import MaxParallelExecutionSteps as MaxParallelExecutionSteps
+    from ._shapes.recommendation_job_resource_limit import MaxParallelOfTests as MaxParallelOfTests
+    from ._shapes.resource_limits import MaxParallelTrainingJobs as MaxParallelTrainingJobs
     from ._shapes.max_payload_in_mb import MaxPayloadInMB as MaxPayloadInMB
-    from ._shapes.max_pending_time_in_seconds import MaxPendingTimeInSeconds as MaxPendingTimeInSeconds
-    from ._shapes.max_percentage_of_input_dataset_labeled import (
+    from ._shapes.stopping_condition import MaxPendingTimeInSeconds as MaxPendingTimeInSeconds
+    from ._shapes.labeling_job_stopping_conditions import (
         MaxPercentageOfInputDatasetLabeled as MaxPercentageOfInputDatasetLabeled,
     )
     from ._shapes.max_results import MaxResults as MaxResults
-    from ._shapes.max_runtime_in_seconds import MaxRuntimeInSeconds as MaxRuntimeInSeconds
-    from ._shapes.max_runtime_per_training_job_in_seconds import (
+    from ._shapes.stopping_condition import MaxRuntimeInSeconds as MaxRuntimeInSeconds
+    from ._shapes.auto_ml_job_completion_criteria import (
         MaxRuntimePerTrainingJobInSeconds as MaxRuntimePerTrainingJobInSeconds,
     )
-    from ._shapes.max_wait_time_in_seconds import MaxWaitTimeInSeconds as MaxWaitTimeInSeconds
+    from ._shapes.stopping_condition import MaxWaitTimeInSeconds as MaxWaitTimeInSeconds
     from ._shapes.maximum_execution_timeout_in_seconds import (
         MaximumExecutionTimeoutInSeconds as MaximumExecutionTimeoutInSeconds,
     )
-    from ._shapes.maximum_retry_attempts import MaximumRetryAttempts as MaximumRetryAttempts
-    from ._shapes.media_type import MediaType as MediaType
+    from ._shapes.retry_strategy import MaximumRetryAttempts as MaximumRetryAttempts
+    from ._shapes.trial_component_artifact import MediaType as MediaType
     from ._shapes.member_definition import MemberDefinition as MemberDefinition
     from ._shapes.member_definitions import MemberDefinitions as MemberDefinitions
-    from ._shapes.memory_in_gi_b_amount import MemoryInGiBAmount as MemoryInGiBAmount
-    from ._shapes.memory_in_mb import MemoryInMb as MemoryInMb
+    from ._shapes.compute_quota_resource_config import MemoryInGiBAmount as MemoryInGiBAmount
+    from ._shapes.inference_component_compute_resource_requirements import MemoryInMb as MemoryInMb
     from ._shapes.metadata_properties import MetadataProperties as MetadataProperties
-    from ._shapes.metadata_property_value import MetadataPropertyValue as MetadataPropertyValue
+    from ._shapes.metadata_properties import MetadataPropertyValue as MetadataPropertyValue
     from ._shapes.metric_data import MetricData as MetricData
-    from ._shapes.metric_data_list import MetricDataList as MetricDataList
+    from ._shapes.candidate_properties import MetricDataList as MetricDataList
     from ._shapes.metric_datum import MetricDatum as MetricDatum
     from ._shapes.metric_definition import MetricDefinition as MetricDefinition
     from ._shapes.metric_definition_list import MetricDefinitionList as MetricDefinitionList
@@ -2997,34 +2967,34 @@ if _t.TYPE_CHECKING:
     from ._shapes.metric_publish_frequency_in_seconds import (
         MetricPublishFrequencyInSeconds as MetricPublishFrequencyInSeconds,
     )
-    from ._shapes.metric_regex import MetricRegex as MetricRegex
-    from ._shapes.metric_set_source import MetricSetSource as MetricSetSource
+    from ._shapes.metric_definition import MetricRegex as MetricRegex
+    from ._shapes.metric_datum import MetricSetSource as MetricSetSource
     from ._shapes.metric_specification import MetricSpecification as MetricSpecification
     from ._shapes.metric_value import MetricValue as MetricValue
     from ._shapes.metrics_config import MetricsConfig as MetricsConfig
     from ._shapes.metrics_endpoint import MetricsEndpoint as MetricsEndpoint
-    from ._shapes.metrics_endpoint_list import MetricsEndpointList as MetricsEndpointList
-    from ._shapes.metrics_endpoint_path import MetricsEndpointPath as MetricsEndpointPath
+    from ._shapes.container_metrics_config import MetricsEndpointList as MetricsEndpointList
+    from ._shapes.metrics_endpoint import MetricsEndpointPath as MetricsEndpointPath
     from ._shapes.metrics_source import MetricsSource as MetricsSource
-    from ._shapes.minimum_instance_metadata_service_version import (
+    from ._shapes.instance_metadata_service_configuration import (
         MinimumInstanceMetadataServiceVersion as MinimumInstanceMetadataServiceVersion,
     )
-    from ._shapes.ml_flow_resource_arn import MlFlowResourceArn as MlFlowResourceArn
+    from ._shapes.mlflow_config import MlFlowResourceArn as MlFlowResourceArn
     from ._shapes.ml_reservation_arn import MlReservationArn as MlReservationArn
-    from ._shapes.ml_tools import MlTools as MlTools
+    from ._shapes.studio_web_portal_settings import MlTools as MlTools
     from ._shapes.mlflow_app_arn import MlflowAppArn as MlflowAppArn
     from ._shapes.mlflow_app_name import MlflowAppName as MlflowAppName
     from ._shapes.mlflow_app_status import MlflowAppStatus as MlflowAppStatus
-    from ._shapes.mlflow_app_summaries import MlflowAppSummaries as MlflowAppSummaries
+    from ._shapes.list_mlflow_apps_response import MlflowAppSummaries as MlflowAppSummaries
     from ._shapes.mlflow_app_summary import MlflowAppSummary as MlflowAppSummary
-    from ._shapes.mlflow_app_url import MlflowAppUrl as MlflowAppUrl
+    from ._shapes.create_presigned_mlflow_app_url_response import MlflowAppUrl as MlflowAppUrl
     from ._shapes.mlflow_config import MlflowConfig as MlflowConfig
     from ._shapes.mlflow_details import MlflowDetails as MlflowDetails
     from ._shapes.mlflow_experiment_entity_name import MlflowExperimentEntityName as MlflowExperimentEntityName
-    from ._shapes.mlflow_experiment_id import MlflowExperimentId as MlflowExperimentId
-    from ._shapes.mlflow_experiment_name import MlflowExperimentName as MlflowExperimentName
-    from ._shapes.mlflow_run_id import MlflowRunId as MlflowRunId
-    from ._shapes.mlflow_run_name import MlflowRunName as MlflowRunName
+    from ._shapes.mlflow_details import MlflowExperimentId as MlflowExperimentId
+    from ._shapes.mlflow_config import MlflowExperimentName as MlflowExperimentName
+    from ._shapes.mlflow_details import MlflowRunId as MlflowRunId
+    from ._shapes.mlflow_config import MlflowRunName as MlflowRunName
     from ._shapes.mlflow_version import MlflowVersion as MlflowVersion
     from ._shapes.model import Model as Model
     from ._shapes.model_access_config import ModelAccessConfig as ModelAccessConfig
@@ -3034,46 +3004,44 @@ if _t.TYPE_CHECKING:
     from ._shapes.model_bias_app_specification import ModelBiasAppSpecification as ModelBiasAppSpecification
     from ._shapes.model_bias_baseline_config import ModelBiasBaselineConfig as ModelBiasBaselineConfig
     from ._shapes.model_bias_job_input import ModelBiasJobInput as ModelBiasJobInput
-    from ._shapes.model_cache_setting import ModelCacheSetting as ModelCacheSetting
+    from ._shapes.multi_model_config import ModelCacheSetting as ModelCacheSetting
     from ._shapes.model_card import ModelCard as ModelCard
     from ._shapes.model_card_arn import ModelCardArn as ModelCardArn
     from ._shapes.model_card_content import ModelCardContent as ModelCardContent
     from ._shapes.model_card_export_artifacts import ModelCardExportArtifacts as ModelCardExportArtifacts
     from ._shapes.model_card_export_job_arn import ModelCardExportJobArn as ModelCardExportJobArn
-    from ._shapes.model_card_export_job_sort_by import ModelCardExportJobSortBy as ModelCardExportJobSortBy
-    from ._shapes.model_card_export_job_sort_order import ModelCardExportJobSortOrder as ModelCardExportJobSortOrder
+    from ._shapes.list_model_card_export_jobs_request import ModelCardExportJobSortBy as ModelCardExportJobSortBy
+    from ._shapes.list_model_card_export_jobs_request import ModelCardExportJobSortOrder as ModelCardExportJobSortOrder
     from ._shapes.model_card_export_job_status import ModelCardExportJobStatus as ModelCardExportJobStatus
     from ._shapes.model_card_export_job_summary import ModelCardExportJobSummary as ModelCardExportJobSummary
-    from ._shapes.model_card_export_job_summary_list import (
+    from ._shapes.list_model_card_export_jobs_response import (
         ModelCardExportJobSummaryList as ModelCardExportJobSummaryList,
     )
     from ._shapes.model_card_export_output_config import ModelCardExportOutputConfig as ModelCardExportOutputConfig
     from ._shapes.model_card_name_or_arn import ModelCardNameOrArn as ModelCardNameOrArn
-    from ._shapes.model_card_processing_status import ModelCardProcessingStatus as ModelCardProcessingStatus
+    from ._shapes.describe_model_card_response import ModelCardProcessingStatus as ModelCardProcessingStatus
     from ._shapes.model_card_security_config import ModelCardSecurityConfig as ModelCardSecurityConfig
-    from ._shapes.model_card_sort_by import ModelCardSortBy as ModelCardSortBy
+    from ._shapes.list_model_cards_request import ModelCardSortBy as ModelCardSortBy
     from ._shapes.model_card_sort_order import ModelCardSortOrder as ModelCardSortOrder
     from ._shapes.model_card_status import ModelCardStatus as ModelCardStatus
     from ._shapes.model_card_summary import ModelCardSummary as ModelCardSummary
-    from ._shapes.model_card_summary_list import ModelCardSummaryList as ModelCardSummaryList
-    from ._shapes.model_card_version_sort_by import ModelCardVersionSortBy as ModelCardVersionSortBy
+    from ._shapes.list_model_cards_response import ModelCardSummaryList as ModelCardSummaryList
+    from ._shapes.list_model_card_versions_request import ModelCardVersionSortBy as ModelCardVersionSortBy
     from ._shapes.model_card_version_summary import ModelCardVersionSummary as ModelCardVersionSummary
-    from ._shapes.model_card_version_summary_list import ModelCardVersionSummaryList as ModelCardVersionSummaryList
+    from ._shapes.list_model_card_versions_response import ModelCardVersionSummaryList as ModelCardVersionSummaryList
     from ._shapes.model_client_config import ModelClientConfig as ModelClientConfig
     from ._shapes.model_compilation_config import ModelCompilationConfig as ModelCompilationConfig
-    from ._shapes.model_compression_type import ModelCompressionType as ModelCompressionType
+    from ._shapes.s3_model_data_source import ModelCompressionType as ModelCompressionType
     from ._shapes.model_configuration import ModelConfiguration as ModelConfiguration
     from ._shapes.model_dashboard_endpoint import ModelDashboardEndpoint as ModelDashboardEndpoint
-    from ._shapes.model_dashboard_endpoints import ModelDashboardEndpoints as ModelDashboardEndpoints
+    from ._shapes.model_dashboard_model import ModelDashboardEndpoints as ModelDashboardEndpoints
     from ._shapes.model_dashboard_indicator_action import ModelDashboardIndicatorAction as ModelDashboardIndicatorAction
     from ._shapes.model_dashboard_model import ModelDashboardModel as ModelDashboardModel
     from ._shapes.model_dashboard_model_card import ModelDashboardModelCard as ModelDashboardModelCard
     from ._shapes.model_dashboard_monitoring_schedule import (
         ModelDashboardMonitoringSchedule as ModelDashboardMonitoringSchedule,
     )
-    from ._shapes.model_dashboard_monitoring_schedules import (
-        ModelDashboardMonitoringSchedules as ModelDashboardMonitoringSchedules,
-    )
+    from ._shapes.model_dashboard_model import ModelDashboardMonitoringSchedules as ModelDashboardMonitoringSchedules
     from ._shapes.model_data_quality import ModelDataQuality as ModelDataQuality
     from ._shapes.model_data_source import ModelDataSource as ModelDataSource
     from ._shapes.model_deploy_config import ModelDeployConfig as ModelDeployConfig
@@ -3087,24 +3055,24 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.model_explainability_job_input import ModelExplainabilityJobInput as ModelExplainabilityJobInput
     from ._shapes.model_infrastructure_config import ModelInfrastructureConfig as ModelInfrastructureConfig
-    from ._shapes.model_infrastructure_type import ModelInfrastructureType as ModelInfrastructureType
+    from ._shapes.model_infrastructure_config import ModelInfrastructureType as ModelInfrastructureType
     from ._shapes.model_input import ModelInput as ModelInput
-    from ._shapes.model_insights_location import ModelInsightsLocation as ModelInsightsLocation
+    from ._shapes.candidate_artifact_locations import ModelInsightsLocation as ModelInsightsLocation
     from ._shapes.model_latency_threshold import ModelLatencyThreshold as ModelLatencyThreshold
-    from ._shapes.model_latency_thresholds import ModelLatencyThresholds as ModelLatencyThresholds
+    from ._shapes.recommendation_job_stopping_conditions import ModelLatencyThresholds as ModelLatencyThresholds
     from ._shapes.model_life_cycle import ModelLifeCycle as ModelLifeCycle
     from ._shapes.model_metadata_filter import ModelMetadataFilter as ModelMetadataFilter
-    from ._shapes.model_metadata_filter_type import ModelMetadataFilterType as ModelMetadataFilterType
-    from ._shapes.model_metadata_filters import ModelMetadataFilters as ModelMetadataFilters
+    from ._shapes.model_metadata_filter import ModelMetadataFilterType as ModelMetadataFilterType
+    from ._shapes.model_metadata_search_expression import ModelMetadataFilters as ModelMetadataFilters
     from ._shapes.model_metadata_search_expression import ModelMetadataSearchExpression as ModelMetadataSearchExpression
-    from ._shapes.model_metadata_summaries import ModelMetadataSummaries as ModelMetadataSummaries
+    from ._shapes.list_model_metadata_response import ModelMetadataSummaries as ModelMetadataSummaries
     from ._shapes.model_metadata_summary import ModelMetadataSummary as ModelMetadataSummary
     from ._shapes.model_metrics import ModelMetrics as ModelMetrics
     from ._shapes.model_name import ModelName as ModelName
-    from ._shapes.model_name_contains import ModelNameContains as ModelNameContains
+    from ._shapes.list_models_input import ModelNameContains as ModelNameContains
     from ._shapes.model_package import ModelPackage as ModelPackage
     from ._shapes.model_package_arn import ModelPackageArn as ModelPackageArn
-    from ._shapes.model_package_arn_list import ModelPackageArnList as ModelPackageArnList
+    from ._shapes.batch_describe_model_package_input import ModelPackageArnList as ModelPackageArnList
     from ._shapes.model_package_config import ModelPackageConfig as ModelPackageConfig
     from ._shapes.model_package_container_definition import (
         ModelPackageContainerDefinition as ModelPackageContainerDefinition,
@@ -3112,28 +3080,28 @@ if _t.TYPE_CHECKING:
     from ._shapes.model_package_container_definition_list import (
         ModelPackageContainerDefinitionList as ModelPackageContainerDefinitionList,
     )
-    from ._shapes.model_package_framework_version import ModelPackageFrameworkVersion as ModelPackageFrameworkVersion
+    from ._shapes.model_package_container_definition import ModelPackageFrameworkVersion as ModelPackageFrameworkVersion
     from ._shapes.model_package_group import ModelPackageGroup as ModelPackageGroup
     from ._shapes.model_package_group_arn import ModelPackageGroupArn as ModelPackageGroupArn
-    from ._shapes.model_package_group_sort_by import ModelPackageGroupSortBy as ModelPackageGroupSortBy
+    from ._shapes.list_model_package_groups_input import ModelPackageGroupSortBy as ModelPackageGroupSortBy
     from ._shapes.model_package_group_status import ModelPackageGroupStatus as ModelPackageGroupStatus
     from ._shapes.model_package_group_summary import ModelPackageGroupSummary as ModelPackageGroupSummary
-    from ._shapes.model_package_group_summary_list import ModelPackageGroupSummaryList as ModelPackageGroupSummaryList
+    from ._shapes.list_model_package_groups_output import ModelPackageGroupSummaryList as ModelPackageGroupSummaryList
     from ._shapes.model_package_model_card import ModelPackageModelCard as ModelPackageModelCard
     from ._shapes.model_package_registration_type import ModelPackageRegistrationType as ModelPackageRegistrationType
     from ._shapes.model_package_security_config import ModelPackageSecurityConfig as ModelPackageSecurityConfig
-    from ._shapes.model_package_sort_by import ModelPackageSortBy as ModelPackageSortBy
+    from ._shapes.list_model_packages_input import ModelPackageSortBy as ModelPackageSortBy
     from ._shapes.model_package_source_uri import ModelPackageSourceUri as ModelPackageSourceUri
     from ._shapes.model_package_status import ModelPackageStatus as ModelPackageStatus
     from ._shapes.model_package_status_details import ModelPackageStatusDetails as ModelPackageStatusDetails
     from ._shapes.model_package_status_item import ModelPackageStatusItem as ModelPackageStatusItem
-    from ._shapes.model_package_status_item_list import ModelPackageStatusItemList as ModelPackageStatusItemList
-    from ._shapes.model_package_summaries import ModelPackageSummaries as ModelPackageSummaries
+    from ._shapes.model_package_status_details import ModelPackageStatusItemList as ModelPackageStatusItemList
+    from ._shapes.batch_describe_model_package_output import ModelPackageSummaries as ModelPackageSummaries
     from ._shapes.model_package_summary import ModelPackageSummary as ModelPackageSummary
-    from ._shapes.model_package_summary_list import ModelPackageSummaryList as ModelPackageSummaryList
-    from ._shapes.model_package_type import ModelPackageType as ModelPackageType
+    from ._shapes.list_model_packages_output import ModelPackageSummaryList as ModelPackageSummaryList
+    from ._shapes.list_model_packages_input import ModelPackageType as ModelPackageType
     from ._shapes.model_package_validation_profile import ModelPackageValidationProfile as ModelPackageValidationProfile
-    from ._shapes.model_package_validation_profiles import (
+    from ._shapes.model_package_validation_specification import (
         ModelPackageValidationProfiles as ModelPackageValidationProfiles,
     )
     from ._shapes.model_package_validation_specification import (
@@ -3147,16 +3115,16 @@ if _t.TYPE_CHECKING:
     from ._shapes.model_quantization_config import ModelQuantizationConfig as ModelQuantizationConfig
     from ._shapes.model_register_settings import ModelRegisterSettings as ModelRegisterSettings
     from ._shapes.model_registration_mode import ModelRegistrationMode as ModelRegistrationMode
-    from ._shapes.model_setup_time import ModelSetupTime as ModelSetupTime
+    from ._shapes.recommendation_metrics import ModelSetupTime as ModelSetupTime
     from ._shapes.model_sharding_config import ModelShardingConfig as ModelShardingConfig
-    from ._shapes.model_sort_key import ModelSortKey as ModelSortKey
+    from ._shapes.list_models_input import ModelSortKey as ModelSortKey
     from ._shapes.model_speculative_decoding_config import (
         ModelSpeculativeDecodingConfig as ModelSpeculativeDecodingConfig,
     )
-    from ._shapes.model_speculative_decoding_s3_data_type import (
+    from ._shapes.model_speculative_decoding_training_data_source import (
         ModelSpeculativeDecodingS3DataType as ModelSpeculativeDecodingS3DataType,
     )
-    from ._shapes.model_speculative_decoding_technique import (
+    from ._shapes.model_speculative_decoding_config import (
         ModelSpeculativeDecodingTechnique as ModelSpeculativeDecodingTechnique,
     )
     from ._shapes.model_speculative_decoding_training_data_source import (
@@ -3164,20 +3132,20 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.model_step_metadata import ModelStepMetadata as ModelStepMetadata
     from ._shapes.model_summary import ModelSummary as ModelSummary
-    from ._shapes.model_summary_list import ModelSummaryList as ModelSummaryList
-    from ._shapes.model_variant_action import ModelVariantAction as ModelVariantAction
-    from ._shapes.model_variant_action_map import ModelVariantActionMap as ModelVariantActionMap
+    from ._shapes.list_models_output import ModelSummaryList as ModelSummaryList
+    from ._shapes.stop_inference_experiment_request import ModelVariantAction as ModelVariantAction
+    from ._shapes.stop_inference_experiment_request import ModelVariantActionMap as ModelVariantActionMap
     from ._shapes.model_variant_config import ModelVariantConfig as ModelVariantConfig
     from ._shapes.model_variant_config_list import ModelVariantConfigList as ModelVariantConfigList
     from ._shapes.model_variant_config_summary import ModelVariantConfigSummary as ModelVariantConfigSummary
-    from ._shapes.model_variant_config_summary_list import (
+    from ._shapes.describe_inference_experiment_response import (
         ModelVariantConfigSummaryList as ModelVariantConfigSummaryList,
     )
     from ._shapes.model_variant_name import ModelVariantName as ModelVariantName
-    from ._shapes.model_variant_status import ModelVariantStatus as ModelVariantStatus
+    from ._shapes.model_variant_config_summary import ModelVariantStatus as ModelVariantStatus
     from ._shapes.monitoring_alert_actions import MonitoringAlertActions as MonitoringAlertActions
-    from ._shapes.monitoring_alert_history_list import MonitoringAlertHistoryList as MonitoringAlertHistoryList
-    from ._shapes.monitoring_alert_history_sort_key import (
+    from ._shapes.list_monitoring_alert_history_response import MonitoringAlertHistoryList as MonitoringAlertHistoryList
+    from ._shapes.list_monitoring_alert_history_request import (
         MonitoringAlertHistorySortKey as MonitoringAlertHistorySortKey,
     )
     from ._shapes.monitoring_alert_history_summary import MonitoringAlertHistorySummary as MonitoringAlertHistorySummary
@@ -3195,14 +3163,14 @@ if _t.TYPE_CHECKING:
     from ._shapes.monitoring_dataset_format import MonitoringDatasetFormat as MonitoringDatasetFormat
     from ._shapes.monitoring_environment_map import MonitoringEnvironmentMap as MonitoringEnvironmentMap
     from ._shapes.monitoring_evaluation_period import MonitoringEvaluationPeriod as MonitoringEvaluationPeriod
-    from ._shapes.monitoring_execution_sort_key import MonitoringExecutionSortKey as MonitoringExecutionSortKey
+    from ._shapes.list_monitoring_executions_request import MonitoringExecutionSortKey as MonitoringExecutionSortKey
     from ._shapes.monitoring_execution_summary import MonitoringExecutionSummary as MonitoringExecutionSummary
-    from ._shapes.monitoring_execution_summary_list import (
+    from ._shapes.list_monitoring_executions_response import (
         MonitoringExecutionSummaryList as MonitoringExecutionSummaryList,
     )
     from ._shapes.monitoring_ground_truth_s3_input import MonitoringGroundTruthS3Input as MonitoringGroundTruthS3Input
     from ._shapes.monitoring_input import MonitoringInput as MonitoringInput
-    from ._shapes.monitoring_inputs import MonitoringInputs as MonitoringInputs
+    from ._shapes.monitoring_job_definition import MonitoringInputs as MonitoringInputs
     from ._shapes.monitoring_job_definition import MonitoringJobDefinition as MonitoringJobDefinition
     from ._shapes.monitoring_job_definition_arn import MonitoringJobDefinitionArn as MonitoringJobDefinitionArn
     from ._shapes.monitoring_job_definition_name import MonitoringJobDefinitionName as MonitoringJobDefinitionName
@@ -3216,71 +3184,69 @@ if _t.TYPE_CHECKING:
         MonitoringJobDefinitionSummaryList as MonitoringJobDefinitionSummaryList,
     )
     from ._shapes.monitoring_json_dataset_format import MonitoringJsonDatasetFormat as MonitoringJsonDatasetFormat
-    from ._shapes.monitoring_max_runtime_in_seconds import (
-        MonitoringMaxRuntimeInSeconds as MonitoringMaxRuntimeInSeconds,
-    )
+    from ._shapes.monitoring_stopping_condition import MonitoringMaxRuntimeInSeconds as MonitoringMaxRuntimeInSeconds
     from ._shapes.monitoring_network_config import MonitoringNetworkConfig as MonitoringNetworkConfig
     from ._shapes.monitoring_output import MonitoringOutput as MonitoringOutput
     from ._shapes.monitoring_output_config import MonitoringOutputConfig as MonitoringOutputConfig
-    from ._shapes.monitoring_outputs import MonitoringOutputs as MonitoringOutputs
+    from ._shapes.monitoring_output_config import MonitoringOutputs as MonitoringOutputs
     from ._shapes.monitoring_parquet_dataset_format import (
         MonitoringParquetDatasetFormat as MonitoringParquetDatasetFormat,
     )
-    from ._shapes.monitoring_problem_type import MonitoringProblemType as MonitoringProblemType
+    from ._shapes.model_quality_app_specification import MonitoringProblemType as MonitoringProblemType
     from ._shapes.monitoring_resources import MonitoringResources as MonitoringResources
     from ._shapes.monitoring_s3_output import MonitoringS3Output as MonitoringS3Output
     from ._shapes.monitoring_s3_uri import MonitoringS3Uri as MonitoringS3Uri
     from ._shapes.monitoring_schedule import MonitoringSchedule as MonitoringSchedule
     from ._shapes.monitoring_schedule_arn import MonitoringScheduleArn as MonitoringScheduleArn
     from ._shapes.monitoring_schedule_config import MonitoringScheduleConfig as MonitoringScheduleConfig
-    from ._shapes.monitoring_schedule_list import MonitoringScheduleList as MonitoringScheduleList
+    from ._shapes.endpoint import MonitoringScheduleList as MonitoringScheduleList
     from ._shapes.monitoring_schedule_name import MonitoringScheduleName as MonitoringScheduleName
-    from ._shapes.monitoring_schedule_sort_key import MonitoringScheduleSortKey as MonitoringScheduleSortKey
+    from ._shapes.list_monitoring_schedules_request import MonitoringScheduleSortKey as MonitoringScheduleSortKey
     from ._shapes.monitoring_schedule_summary import MonitoringScheduleSummary as MonitoringScheduleSummary
-    from ._shapes.monitoring_schedule_summary_list import MonitoringScheduleSummaryList as MonitoringScheduleSummaryList
+    from ._shapes.list_monitoring_schedules_response import (
+        MonitoringScheduleSummaryList as MonitoringScheduleSummaryList,
+    )
     from ._shapes.monitoring_statistics_resource import MonitoringStatisticsResource as MonitoringStatisticsResource
     from ._shapes.monitoring_stopping_condition import MonitoringStoppingCondition as MonitoringStoppingCondition
     from ._shapes.monitoring_time_offset_string import MonitoringTimeOffsetString as MonitoringTimeOffsetString
     from ._shapes.monitoring_type import MonitoringType as MonitoringType
-    from ._shapes.mount_path import MountPath as MountPath
+    from ._shapes.file_system_config import MountPath as MountPath
     from ._shapes.move_cluster_node_ids import MoveClusterNodeIds as MoveClusterNodeIds
     from ._shapes.move_cluster_node_logical_ids import MoveClusterNodeLogicalIds as MoveClusterNodeLogicalIds
     from ._shapes.move_cluster_node_logical_ids_error import (
         MoveClusterNodeLogicalIdsError as MoveClusterNodeLogicalIdsError,
     )
-    from ._shapes.move_cluster_node_logical_ids_error_list import (
+    from ._shapes.move_cluster_nodes_response import (
         MoveClusterNodeLogicalIdsErrorList as MoveClusterNodeLogicalIdsErrorList,
     )
     from ._shapes.move_cluster_nodes_error import MoveClusterNodesError as MoveClusterNodesError
     from ._shapes.move_cluster_nodes_error_code import MoveClusterNodesErrorCode as MoveClusterNodesErrorCode
-    from ._shapes.move_cluster_nodes_error_list import MoveClusterNodesErrorList as MoveClusterNodesErrorList
-    from ._shapes.move_cluster_nodes_instance_count import (
-        MoveClusterNodesInstanceCount as MoveClusterNodesInstanceCount,
-    )
+    from ._shapes.move_cluster_nodes_response import MoveClusterNodesErrorList as MoveClusterNodesErrorList
+    from ._shapes.move_cluster_nodes_request import MoveClusterNodesInstanceCount as MoveClusterNodesInstanceCount
     from ._shapes.move_cluster_nodes_request import MoveClusterNodesRequest as MoveClusterNodesRequest
-    from ._shapes.move_cluster_nodes_request_client_token_string import (
+    from ._shapes.move_cluster_nodes_request import (
         MoveClusterNodesRequestClientTokenString as MoveClusterNodesRequestClientTokenString,
     )
     from ._shapes.move_cluster_nodes_response import MoveClusterNodesResponse as MoveClusterNodesResponse
     from ._shapes.multi_model_config import MultiModelConfig as MultiModelConfig
     from ._shapes.name_contains import NameContains as NameContains
     from ._shapes.neo_vpc_config import NeoVpcConfig as NeoVpcConfig
-    from ._shapes.neo_vpc_security_group_id import NeoVpcSecurityGroupId as NeoVpcSecurityGroupId
-    from ._shapes.neo_vpc_security_group_ids import NeoVpcSecurityGroupIds as NeoVpcSecurityGroupIds
-    from ._shapes.neo_vpc_subnet_id import NeoVpcSubnetId as NeoVpcSubnetId
-    from ._shapes.neo_vpc_subnets import NeoVpcSubnets as NeoVpcSubnets
+    from ._shapes.neo_vpc_config import NeoVpcSecurityGroupId as NeoVpcSecurityGroupId
+    from ._shapes.neo_vpc_config import NeoVpcSecurityGroupIds as NeoVpcSecurityGroupIds
+    from ._shapes.neo_vpc_config import NeoVpcSubnetId as NeoVpcSubnetId
+    from ._shapes.neo_vpc_config import NeoVpcSubnets as NeoVpcSubnets
     from ._shapes.nested_filters import NestedFilters as NestedFilters
-    from ._shapes.nested_filters_list import NestedFiltersList as NestedFiltersList
+    from ._shapes.search_expression import NestedFiltersList as NestedFiltersList
     from ._shapes.network_config import NetworkConfig as NetworkConfig
-    from ._shapes.network_interface_id import NetworkInterfaceId as NetworkInterfaceId
+    from ._shapes.describe_notebook_instance_output import NetworkInterfaceId as NetworkInterfaceId
     from ._shapes.next_token import NextToken as NextToken
     from ._shapes.node_addition_result import NodeAdditionResult as NodeAdditionResult
-    from ._shapes.node_addition_result_list import NodeAdditionResultList as NodeAdditionResultList
-    from ._shapes.node_unavailability_type import NodeUnavailabilityType as NodeUnavailabilityType
-    from ._shapes.node_unavailability_value import NodeUnavailabilityValue as NodeUnavailabilityValue
+    from ._shapes.batch_add_cluster_nodes_response import NodeAdditionResultList as NodeAdditionResultList
+    from ._shapes.capacity_size_config import NodeUnavailabilityType as NodeUnavailabilityType
+    from ._shapes.capacity_size_config import NodeUnavailabilityValue as NodeUnavailabilityValue
     from ._shapes.non_empty_string256 import NonEmptyString256 as NonEmptyString256
     from ._shapes.non_empty_string64 import NonEmptyString64 as NonEmptyString64
-    from ._shapes.notebook_instance_accelerator_type import (
+    from ._shapes.notebook_instance_accelerator_types import (
         NotebookInstanceAcceleratorType as NotebookInstanceAcceleratorType,
     )
     from ._shapes.notebook_instance_accelerator_types import (
@@ -3290,7 +3256,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.notebook_instance_lifecycle_config_arn import (
         NotebookInstanceLifecycleConfigArn as NotebookInstanceLifecycleConfigArn,
     )
-    from ._shapes.notebook_instance_lifecycle_config_content import (
+    from ._shapes.notebook_instance_lifecycle_hook import (
         NotebookInstanceLifecycleConfigContent as NotebookInstanceLifecycleConfigContent,
     )
     from ._shapes.notebook_instance_lifecycle_config_list import (
@@ -3299,44 +3265,46 @@ if _t.TYPE_CHECKING:
     from ._shapes.notebook_instance_lifecycle_config_name import (
         NotebookInstanceLifecycleConfigName as NotebookInstanceLifecycleConfigName,
     )
-    from ._shapes.notebook_instance_lifecycle_config_name_contains import (
+    from ._shapes.list_notebook_instance_lifecycle_configs_input import (
         NotebookInstanceLifecycleConfigNameContains as NotebookInstanceLifecycleConfigNameContains,
     )
-    from ._shapes.notebook_instance_lifecycle_config_sort_key import (
+    from ._shapes.list_notebook_instance_lifecycle_configs_input import (
         NotebookInstanceLifecycleConfigSortKey as NotebookInstanceLifecycleConfigSortKey,
     )
-    from ._shapes.notebook_instance_lifecycle_config_sort_order import (
+    from ._shapes.list_notebook_instance_lifecycle_configs_input import (
         NotebookInstanceLifecycleConfigSortOrder as NotebookInstanceLifecycleConfigSortOrder,
     )
     from ._shapes.notebook_instance_lifecycle_config_summary import (
         NotebookInstanceLifecycleConfigSummary as NotebookInstanceLifecycleConfigSummary,
     )
-    from ._shapes.notebook_instance_lifecycle_config_summary_list import (
+    from ._shapes.list_notebook_instance_lifecycle_configs_output import (
         NotebookInstanceLifecycleConfigSummaryList as NotebookInstanceLifecycleConfigSummaryList,
     )
     from ._shapes.notebook_instance_lifecycle_hook import NotebookInstanceLifecycleHook as NotebookInstanceLifecycleHook
     from ._shapes.notebook_instance_name import NotebookInstanceName as NotebookInstanceName
-    from ._shapes.notebook_instance_name_contains import NotebookInstanceNameContains as NotebookInstanceNameContains
-    from ._shapes.notebook_instance_sort_key import NotebookInstanceSortKey as NotebookInstanceSortKey
-    from ._shapes.notebook_instance_sort_order import NotebookInstanceSortOrder as NotebookInstanceSortOrder
+    from ._shapes.list_notebook_instances_input import NotebookInstanceNameContains as NotebookInstanceNameContains
+    from ._shapes.list_notebook_instances_input import NotebookInstanceSortKey as NotebookInstanceSortKey
+    from ._shapes.list_notebook_instances_input import NotebookInstanceSortOrder as NotebookInstanceSortOrder
     from ._shapes.notebook_instance_status import NotebookInstanceStatus as NotebookInstanceStatus
     from ._shapes.notebook_instance_summary import NotebookInstanceSummary as NotebookInstanceSummary
-    from ._shapes.notebook_instance_summary_list import NotebookInstanceSummaryList as NotebookInstanceSummaryList
+    from ._shapes.list_notebook_instances_output import NotebookInstanceSummaryList as NotebookInstanceSummaryList
     from ._shapes.notebook_instance_url import NotebookInstanceUrl as NotebookInstanceUrl
     from ._shapes.notebook_instance_volume_size_in_gb import (
         NotebookInstanceVolumeSizeInGB as NotebookInstanceVolumeSizeInGB,
     )
-    from ._shapes.notebook_output_option import NotebookOutputOption as NotebookOutputOption
+    from ._shapes.sharing_settings import NotebookOutputOption as NotebookOutputOption
     from ._shapes.notification_configuration import NotificationConfiguration as NotificationConfiguration
-    from ._shapes.notification_topic_arn import NotificationTopicArn as NotificationTopicArn
-    from ._shapes.number_of_accelerator_devices import NumberOfAcceleratorDevices as NumberOfAcceleratorDevices
-    from ._shapes.number_of_cpu_cores import NumberOfCpuCores as NumberOfCpuCores
+    from ._shapes.notification_configuration import NotificationTopicArn as NotificationTopicArn
+    from ._shapes.inference_component_compute_resource_requirements import (
+        NumberOfAcceleratorDevices as NumberOfAcceleratorDevices,
+    )
+    from ._shapes.inference_component_compute_resource_requirements import NumberOfCpuCores as NumberOfCpuCores
     from ._shapes.number_of_human_workers_per_data_object import (
         NumberOfHumanWorkersPerDataObject as NumberOfHumanWorkersPerDataObject,
     )
-    from ._shapes.number_of_steps import NumberOfSteps as NumberOfSteps
+    from ._shapes.stairs import NumberOfSteps as NumberOfSteps
     from ._shapes.objective_status import ObjectiveStatus as ObjectiveStatus
-    from ._shapes.objective_status_counter import ObjectiveStatusCounter as ObjectiveStatusCounter
+    from ._shapes.objective_status_counters import ObjectiveStatusCounter as ObjectiveStatusCounter
     from ._shapes.objective_status_counters import ObjectiveStatusCounters as ObjectiveStatusCounters
     from ._shapes.offline_store_config import OfflineStoreConfig as OfflineStoreConfig
     from ._shapes.offline_store_status import OfflineStoreStatus as OfflineStoreStatus
@@ -3349,8 +3317,8 @@ if _t.TYPE_CHECKING:
     from ._shapes.online_store_config import OnlineStoreConfig as OnlineStoreConfig
     from ._shapes.online_store_config_update import OnlineStoreConfigUpdate as OnlineStoreConfigUpdate
     from ._shapes.online_store_security_config import OnlineStoreSecurityConfig as OnlineStoreSecurityConfig
-    from ._shapes.online_store_total_size_bytes import OnlineStoreTotalSizeBytes as OnlineStoreTotalSizeBytes
-    from ._shapes.operator import Operator as Operator
+    from ._shapes.describe_feature_group_response import OnlineStoreTotalSizeBytes as OnlineStoreTotalSizeBytes
+    from ._shapes.filter import Operator as Operator
     from ._shapes.optimization_config import OptimizationConfig as OptimizationConfig
     from ._shapes.optimization_configs import OptimizationConfigs as OptimizationConfigs
     from ._shapes.optimization_container_image import OptimizationContainerImage as OptimizationContainerImage
@@ -3368,36 +3336,32 @@ if _t.TYPE_CHECKING:
     from ._shapes.optimization_job_model_source_s3 import OptimizationJobModelSourceS3 as OptimizationJobModelSourceS3
     from ._shapes.optimization_job_output_config import OptimizationJobOutputConfig as OptimizationJobOutputConfig
     from ._shapes.optimization_job_status import OptimizationJobStatus as OptimizationJobStatus
-    from ._shapes.optimization_job_summaries import OptimizationJobSummaries as OptimizationJobSummaries
+    from ._shapes.list_optimization_jobs_response import OptimizationJobSummaries as OptimizationJobSummaries
     from ._shapes.optimization_job_summary import OptimizationJobSummary as OptimizationJobSummary
     from ._shapes.optimization_job_training_plan_arns import (
         OptimizationJobTrainingPlanArns as OptimizationJobTrainingPlanArns,
     )
-    from ._shapes.optimization_model_accept_eula import OptimizationModelAcceptEula as OptimizationModelAcceptEula
+    from ._shapes.optimization_model_access_config import OptimizationModelAcceptEula as OptimizationModelAcceptEula
     from ._shapes.optimization_model_access_config import OptimizationModelAccessConfig as OptimizationModelAccessConfig
     from ._shapes.optimization_output import OptimizationOutput as OptimizationOutput
     from ._shapes.optimization_sage_maker_model import OptimizationSageMakerModel as OptimizationSageMakerModel
-    from ._shapes.optimization_type import OptimizationType as OptimizationType
-    from ._shapes.optimization_types import OptimizationTypes as OptimizationTypes
+    from ._shapes.optimization_job_summary import OptimizationType as OptimizationType
+    from ._shapes.optimization_job_summary import OptimizationTypes as OptimizationTypes
     from ._shapes.optimization_vpc_config import OptimizationVpcConfig as OptimizationVpcConfig
-    from ._shapes.optimization_vpc_security_group_id import (
-        OptimizationVpcSecurityGroupId as OptimizationVpcSecurityGroupId,
-    )
-    from ._shapes.optimization_vpc_security_group_ids import (
-        OptimizationVpcSecurityGroupIds as OptimizationVpcSecurityGroupIds,
-    )
-    from ._shapes.optimization_vpc_subnet_id import OptimizationVpcSubnetId as OptimizationVpcSubnetId
-    from ._shapes.optimization_vpc_subnets import OptimizationVpcSubnets as OptimizationVpcSubnets
-    from ._shapes.optional_double import OptionalDouble as OptionalDouble
-    from ._shapes.optional_integer import OptionalInteger as OptionalInteger
+    from ._shapes.optimization_vpc_config import OptimizationVpcSecurityGroupId as OptimizationVpcSecurityGroupId
+    from ._shapes.optimization_vpc_config import OptimizationVpcSecurityGroupIds as OptimizationVpcSecurityGroupIds
+    from ._shapes.optimization_vpc_config import OptimizationVpcSubnetId as OptimizationVpcSubnetId
+    from ._shapes.optimization_vpc_config import OptimizationVpcSubnets as OptimizationVpcSubnets
+    from ._shapes.trial_component_metric_summary import OptionalDouble as OptionalDouble
+    from ._shapes.trial_component_metric_summary import OptionalInteger as OptionalInteger
     from ._shapes.optional_volume_size_in_gb import OptionalVolumeSizeInGB as OptionalVolumeSizeInGB
     from ._shapes.order_key import OrderKey as OrderKey
-    from ._shapes.output_compression_type import OutputCompressionType as OutputCompressionType
+    from ._shapes.output_data_config import OutputCompressionType as OutputCompressionType
     from ._shapes.output_config import OutputConfig as OutputConfig
     from ._shapes.output_data_config import OutputDataConfig as OutputDataConfig
     from ._shapes.output_parameter import OutputParameter as OutputParameter
     from ._shapes.output_parameter_list import OutputParameterList as OutputParameterList
-    from ._shapes.output_s3_path import OutputS3Path as OutputS3Path
+    from ._shapes.training_session_s3_location import OutputS3Path as OutputS3Path
     from ._shapes.ownership_settings import OwnershipSettings as OwnershipSettings
     from ._shapes.ownership_settings_summary import OwnershipSettingsSummary as OwnershipSettingsSummary
     from ._shapes.pagination_token import PaginationToken as PaginationToken
@@ -3405,42 +3369,42 @@ if _t.TYPE_CHECKING:
     from ._shapes.parameter import Parameter as Parameter
     from ._shapes.parameter_key import ParameterKey as ParameterKey
     from ._shapes.parameter_list import ParameterList as ParameterList
-    from ._shapes.parameter_name import ParameterName as ParameterName
+    from ._shapes.hyper_parameter_specification import ParameterName as ParameterName
     from ._shapes.parameter_range import ParameterRange as ParameterRange
     from ._shapes.parameter_ranges import ParameterRanges as ParameterRanges
-    from ._shapes.parameter_type import ParameterType as ParameterType
+    from ._shapes.hyper_parameter_specification import ParameterType as ParameterType
     from ._shapes.parameter_value import ParameterValue as ParameterValue
     from ._shapes.parameter_values import ParameterValues as ParameterValues
     from ._shapes.parent import Parent as Parent
     from ._shapes.parent_hyper_parameter_tuning_job import (
         ParentHyperParameterTuningJob as ParentHyperParameterTuningJob,
     )
-    from ._shapes.parent_hyper_parameter_tuning_jobs import (
+    from ._shapes.hyper_parameter_tuning_job_warm_start_config import (
         ParentHyperParameterTuningJobs as ParentHyperParameterTuningJobs,
     )
-    from ._shapes.parents import Parents as Parents
-    from ._shapes.partner_app_admin_user_list import PartnerAppAdminUserList as PartnerAppAdminUserList
-    from ._shapes.partner_app_arguments import PartnerAppArguments as PartnerAppArguments
+    from ._shapes.trial_component import Parents as Parents
+    from ._shapes.partner_app_config import PartnerAppAdminUserList as PartnerAppAdminUserList
+    from ._shapes.partner_app_config import PartnerAppArguments as PartnerAppArguments
     from ._shapes.partner_app_arn import PartnerAppArn as PartnerAppArn
     from ._shapes.partner_app_auth_type import PartnerAppAuthType as PartnerAppAuthType
     from ._shapes.partner_app_config import PartnerAppConfig as PartnerAppConfig
     from ._shapes.partner_app_maintenance_config import PartnerAppMaintenanceConfig as PartnerAppMaintenanceConfig
     from ._shapes.partner_app_name import PartnerAppName as PartnerAppName
     from ._shapes.partner_app_status import PartnerAppStatus as PartnerAppStatus
-    from ._shapes.partner_app_summaries import PartnerAppSummaries as PartnerAppSummaries
+    from ._shapes.list_partner_apps_response import PartnerAppSummaries as PartnerAppSummaries
     from ._shapes.partner_app_summary import PartnerAppSummary as PartnerAppSummary
     from ._shapes.partner_app_type import PartnerAppType as PartnerAppType
-    from ._shapes.peft import Peft as Peft
+    from ._shapes.serverless_job_config import Peft as Peft
     from ._shapes.pending_deployment_summary import PendingDeploymentSummary as PendingDeploymentSummary
     from ._shapes.pending_production_variant_summary import (
         PendingProductionVariantSummary as PendingProductionVariantSummary,
     )
-    from ._shapes.pending_production_variant_summary_list import (
+    from ._shapes.pending_deployment_summary import (
         PendingProductionVariantSummaryList as PendingProductionVariantSummaryList,
     )
     from ._shapes.percentage import Percentage as Percentage
     from ._shapes.phase import Phase as Phase
-    from ._shapes.phases import Phases as Phases
+    from ._shapes.traffic_pattern import Phases as Phases
     from ._shapes.pipeline import Pipeline as Pipeline
     from ._shapes.pipeline_arn import PipelineArn as PipelineArn
     from ._shapes.pipeline_definition import PipelineDefinition as PipelineDefinition
@@ -3455,18 +3419,18 @@ if _t.TYPE_CHECKING:
     from ._shapes.pipeline_execution_name import PipelineExecutionName as PipelineExecutionName
     from ._shapes.pipeline_execution_status import PipelineExecutionStatus as PipelineExecutionStatus
     from ._shapes.pipeline_execution_step import PipelineExecutionStep as PipelineExecutionStep
-    from ._shapes.pipeline_execution_step_list import PipelineExecutionStepList as PipelineExecutionStepList
+    from ._shapes.list_pipeline_execution_steps_response import PipelineExecutionStepList as PipelineExecutionStepList
     from ._shapes.pipeline_execution_step_metadata import PipelineExecutionStepMetadata as PipelineExecutionStepMetadata
     from ._shapes.pipeline_execution_summary import PipelineExecutionSummary as PipelineExecutionSummary
-    from ._shapes.pipeline_execution_summary_list import PipelineExecutionSummaryList as PipelineExecutionSummaryList
+    from ._shapes.list_pipeline_executions_response import PipelineExecutionSummaryList as PipelineExecutionSummaryList
     from ._shapes.pipeline_experiment_config import PipelineExperimentConfig as PipelineExperimentConfig
-    from ._shapes.pipeline_managed_by import PipelineManagedBy as PipelineManagedBy
+    from ._shapes.list_pipelines_request import PipelineManagedBy as PipelineManagedBy
     from ._shapes.pipeline_name import PipelineName as PipelineName
     from ._shapes.pipeline_name_or_arn import PipelineNameOrArn as PipelineNameOrArn
-    from ._shapes.pipeline_parameter_name import PipelineParameterName as PipelineParameterName
+    from ._shapes.parameter import PipelineParameterName as PipelineParameterName
     from ._shapes.pipeline_status import PipelineStatus as PipelineStatus
     from ._shapes.pipeline_summary import PipelineSummary as PipelineSummary
-    from ._shapes.pipeline_summary_list import PipelineSummaryList as PipelineSummaryList
+    from ._shapes.list_pipelines_response import PipelineSummaryList as PipelineSummaryList
     from ._shapes.pipeline_version import PipelineVersion as PipelineVersion
     from ._shapes.pipeline_version_alias import PipelineVersionAlias as PipelineVersionAlias
     from ._shapes.pipeline_version_alias_list import PipelineVersionAliasList as PipelineVersionAliasList
@@ -3474,25 +3438,23 @@ if _t.TYPE_CHECKING:
     from ._shapes.pipeline_version_id import PipelineVersionId as PipelineVersionId
     from ._shapes.pipeline_version_name import PipelineVersionName as PipelineVersionName
     from ._shapes.pipeline_version_summary import PipelineVersionSummary as PipelineVersionSummary
-    from ._shapes.pipeline_version_summary_list import PipelineVersionSummaryList as PipelineVersionSummaryList
+    from ._shapes.list_pipeline_versions_response import PipelineVersionSummaryList as PipelineVersionSummaryList
     from ._shapes.placement_specification import PlacementSpecification as PlacementSpecification
-    from ._shapes.placement_specifications import PlacementSpecifications as PlacementSpecifications
+    from ._shapes.instance_placement_config import PlacementSpecifications as PlacementSpecifications
     from ._shapes.platform_identifier import PlatformIdentifier as PlatformIdentifier
     from ._shapes.policy_string import PolicyString as PolicyString
     from ._shapes.predefined_metric_specification import PredefinedMetricSpecification as PredefinedMetricSpecification
-    from ._shapes.preempt_team_tasks import PreemptTeamTasks as PreemptTeamTasks
-    from ._shapes.prefix_aware_routing_concurrency_threshold import (
+    from ._shapes.compute_quota_config import PreemptTeamTasks as PreemptTeamTasks
+    from ._shapes.prefix_aware_routing_config import (
         PrefixAwareRoutingConcurrencyThreshold as PrefixAwareRoutingConcurrencyThreshold,
     )
     from ._shapes.prefix_aware_routing_config import PrefixAwareRoutingConfig as PrefixAwareRoutingConfig
-    from ._shapes.prefix_aware_routing_prefix_length import (
-        PrefixAwareRoutingPrefixLength as PrefixAwareRoutingPrefixLength,
-    )
-    from ._shapes.presigned_domain_url import PresignedDomainUrl as PresignedDomainUrl
+    from ._shapes.prefix_aware_routing_config import PrefixAwareRoutingPrefixLength as PrefixAwareRoutingPrefixLength
+    from ._shapes.create_presigned_domain_url_response import PresignedDomainUrl as PresignedDomainUrl
     from ._shapes.presigned_url_access_config import PresignedUrlAccessConfig as PresignedUrlAccessConfig
     from ._shapes.priority_class import PriorityClass as PriorityClass
-    from ._shapes.priority_class_list import PriorityClassList as PriorityClassList
-    from ._shapes.priority_weight import PriorityWeight as PriorityWeight
+    from ._shapes.scheduler_config import PriorityClassList as PriorityClassList
+    from ._shapes.priority_class import PriorityWeight as PriorityWeight
     from ._shapes.probability_threshold_attribute import ProbabilityThresholdAttribute as ProbabilityThresholdAttribute
     from ._shapes.problem_type import ProblemType as ProblemType
     from ._shapes.processing_cluster_config import ProcessingClusterConfig as ProcessingClusterConfig
@@ -3504,30 +3466,26 @@ if _t.TYPE_CHECKING:
     from ._shapes.processing_inputs import ProcessingInputs as ProcessingInputs
     from ._shapes.processing_instance_count import ProcessingInstanceCount as ProcessingInstanceCount
     from ._shapes.processing_instance_preference import ProcessingInstancePreference as ProcessingInstancePreference
-    from ._shapes.processing_instance_preference_list import (
-        ProcessingInstancePreferenceList as ProcessingInstancePreferenceList,
-    )
+    from ._shapes.processing_cluster_config import ProcessingInstancePreferenceList as ProcessingInstancePreferenceList
     from ._shapes.processing_instance_type import ProcessingInstanceType as ProcessingInstanceType
     from ._shapes.processing_job import ProcessingJob as ProcessingJob
     from ._shapes.processing_job_arn import ProcessingJobArn as ProcessingJobArn
     from ._shapes.processing_job_name import ProcessingJobName as ProcessingJobName
     from ._shapes.processing_job_status import ProcessingJobStatus as ProcessingJobStatus
     from ._shapes.processing_job_step_metadata import ProcessingJobStepMetadata as ProcessingJobStepMetadata
-    from ._shapes.processing_job_summaries import ProcessingJobSummaries as ProcessingJobSummaries
+    from ._shapes.list_processing_jobs_response import ProcessingJobSummaries as ProcessingJobSummaries
     from ._shapes.processing_job_summary import ProcessingJobSummary as ProcessingJobSummary
     from ._shapes.processing_local_path import ProcessingLocalPath as ProcessingLocalPath
-    from ._shapes.processing_max_runtime_in_seconds import (
-        ProcessingMaxRuntimeInSeconds as ProcessingMaxRuntimeInSeconds,
-    )
+    from ._shapes.processing_stopping_condition import ProcessingMaxRuntimeInSeconds as ProcessingMaxRuntimeInSeconds
     from ._shapes.processing_output import ProcessingOutput as ProcessingOutput
     from ._shapes.processing_output_config import ProcessingOutputConfig as ProcessingOutputConfig
-    from ._shapes.processing_outputs import ProcessingOutputs as ProcessingOutputs
+    from ._shapes.processing_output_config import ProcessingOutputs as ProcessingOutputs
     from ._shapes.processing_resources import ProcessingResources as ProcessingResources
-    from ._shapes.processing_s3_compression_type import ProcessingS3CompressionType as ProcessingS3CompressionType
+    from ._shapes.processing_s3_input import ProcessingS3CompressionType as ProcessingS3CompressionType
     from ._shapes.processing_s3_data_distribution_type import (
         ProcessingS3DataDistributionType as ProcessingS3DataDistributionType,
     )
-    from ._shapes.processing_s3_data_type import ProcessingS3DataType as ProcessingS3DataType
+    from ._shapes.processing_s3_input import ProcessingS3DataType as ProcessingS3DataType
     from ._shapes.processing_s3_input import ProcessingS3Input as ProcessingS3Input
     from ._shapes.processing_s3_input_mode import ProcessingS3InputMode as ProcessingS3InputMode
     from ._shapes.processing_s3_output import ProcessingS3Output as ProcessingS3Output
@@ -3536,9 +3494,9 @@ if _t.TYPE_CHECKING:
     from ._shapes.processing_volume_size_in_gb import ProcessingVolumeSizeInGB as ProcessingVolumeSizeInGB
     from ._shapes.processor import Processor as Processor
     from ._shapes.product_id import ProductId as ProductId
-    from ._shapes.product_listings import ProductListings as ProductListings
+    from ._shapes.workteam import ProductListings as ProductListings
     from ._shapes.production_variant import ProductionVariant as ProductionVariant
-    from ._shapes.production_variant_accelerator_partition_layouts_list import (
+    from ._shapes.production_variant import (
         ProductionVariantAcceleratorPartitionLayoutsList as ProductionVariantAcceleratorPartitionLayoutsList,
     )
     from ._shapes.production_variant_accelerator_type import (
@@ -3556,9 +3514,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.production_variant_core_dump_config import (
         ProductionVariantCoreDumpConfig as ProductionVariantCoreDumpConfig,
     )
-    from ._shapes.production_variant_inference_ami_version import (
-        ProductionVariantInferenceAmiVersion as ProductionVariantInferenceAmiVersion,
-    )
+    from ._shapes.production_variant import ProductionVariantInferenceAmiVersion as ProductionVariantInferenceAmiVersion
     from ._shapes.production_variant_instance_type import ProductionVariantInstanceType as ProductionVariantInstanceType
     from ._shapes.production_variant_list import ProductionVariantList as ProductionVariantList
     from ._shapes.production_variant_managed_instance_scaling import (
@@ -3573,7 +3529,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.production_variant_routing_config import (
         ProductionVariantRoutingConfig as ProductionVariantRoutingConfig,
     )
-    from ._shapes.production_variant_ssm_access import ProductionVariantSSMAccess as ProductionVariantSSMAccess
+    from ._shapes.production_variant import ProductionVariantSSMAccess as ProductionVariantSSMAccess
     from ._shapes.production_variant_serverless_config import (
         ProductionVariantServerlessConfig as ProductionVariantServerlessConfig,
     )
@@ -3584,42 +3540,38 @@ if _t.TYPE_CHECKING:
     from ._shapes.production_variant_status_list import ProductionVariantStatusList as ProductionVariantStatusList
     from ._shapes.production_variant_summary import ProductionVariantSummary as ProductionVariantSummary
     from ._shapes.production_variant_summary_list import ProductionVariantSummaryList as ProductionVariantSummaryList
-    from ._shapes.production_variant_volume_size_in_gb import (
-        ProductionVariantVolumeSizeInGB as ProductionVariantVolumeSizeInGB,
-    )
+    from ._shapes.production_variant import ProductionVariantVolumeSizeInGB as ProductionVariantVolumeSizeInGB
     from ._shapes.profiler_config import ProfilerConfig as ProfilerConfig
     from ._shapes.profiler_config_for_update import ProfilerConfigForUpdate as ProfilerConfigForUpdate
     from ._shapes.profiler_rule_configuration import ProfilerRuleConfiguration as ProfilerRuleConfiguration
     from ._shapes.profiler_rule_configurations import ProfilerRuleConfigurations as ProfilerRuleConfigurations
     from ._shapes.profiler_rule_evaluation_status import ProfilerRuleEvaluationStatus as ProfilerRuleEvaluationStatus
-    from ._shapes.profiler_rule_evaluation_statuses import (
-        ProfilerRuleEvaluationStatuses as ProfilerRuleEvaluationStatuses,
-    )
+    from ._shapes.describe_training_job_response import ProfilerRuleEvaluationStatuses as ProfilerRuleEvaluationStatuses
     from ._shapes.profiling_interval_in_milliseconds import (
         ProfilingIntervalInMilliseconds as ProfilingIntervalInMilliseconds,
     )
     from ._shapes.profiling_parameters import ProfilingParameters as ProfilingParameters
-    from ._shapes.profiling_status import ProfilingStatus as ProfilingStatus
+    from ._shapes.describe_training_job_response import ProfilingStatus as ProfilingStatus
     from ._shapes.programming_lang import ProgrammingLang as ProgrammingLang
     from ._shapes.project import Project as Project
     from ._shapes.project_arn import ProjectArn as ProjectArn
     from ._shapes.project_entity_name import ProjectEntityName as ProjectEntityName
     from ._shapes.project_id import ProjectId as ProjectId
-    from ._shapes.project_sort_by import ProjectSortBy as ProjectSortBy
-    from ._shapes.project_sort_order import ProjectSortOrder as ProjectSortOrder
+    from ._shapes.list_projects_input import ProjectSortBy as ProjectSortBy
+    from ._shapes.list_projects_input import ProjectSortOrder as ProjectSortOrder
     from ._shapes.project_status import ProjectStatus as ProjectStatus
     from ._shapes.project_summary import ProjectSummary as ProjectSummary
-    from ._shapes.project_summary_list import ProjectSummaryList as ProjectSummaryList
-    from ._shapes.property_name_hint import PropertyNameHint as PropertyNameHint
+    from ._shapes.list_projects_output import ProjectSummaryList as ProjectSummaryList
+    from ._shapes.property_name_query import PropertyNameHint as PropertyNameHint
     from ._shapes.property_name_query import PropertyNameQuery as PropertyNameQuery
     from ._shapes.property_name_suggestion import PropertyNameSuggestion as PropertyNameSuggestion
-    from ._shapes.property_name_suggestion_list import PropertyNameSuggestionList as PropertyNameSuggestionList
-    from ._shapes.provisioned_product_status_message import (
+    from ._shapes.get_search_suggestions_response import PropertyNameSuggestionList as PropertyNameSuggestionList
+    from ._shapes.service_catalog_provisioned_product_details import (
         ProvisionedProductStatusMessage as ProvisionedProductStatusMessage,
     )
     from ._shapes.provisioning_parameter import ProvisioningParameter as ProvisioningParameter
-    from ._shapes.provisioning_parameter_key import ProvisioningParameterKey as ProvisioningParameterKey
-    from ._shapes.provisioning_parameter_value import ProvisioningParameterValue as ProvisioningParameterValue
+    from ._shapes.provisioning_parameter import ProvisioningParameterKey as ProvisioningParameterKey
+    from ._shapes.provisioning_parameter import ProvisioningParameterValue as ProvisioningParameterValue
     from ._shapes.provisioning_parameters import ProvisioningParameters as ProvisioningParameters
     from ._shapes.public_workforce_task_price import PublicWorkforceTaskPrice as PublicWorkforceTaskPrice
     from ._shapes.put_endpoint_policy_request import PutEndpointPolicyRequest as PutEndpointPolicyRequest
@@ -3630,19 +3582,19 @@ if _t.TYPE_CHECKING:
     from ._shapes.put_model_package_group_policy_output import (
         PutModelPackageGroupPolicyOutput as PutModelPackageGroupPolicyOutput,
     )
-    from ._shapes.q_profile_arn import QProfileArn as QProfileArn
+    from ._shapes.amazon_q_settings import QProfileArn as QProfileArn
     from ._shapes.quality_check_step_metadata import QualityCheckStepMetadata as QualityCheckStepMetadata
     from ._shapes.query_filters import QueryFilters as QueryFilters
-    from ._shapes.query_lineage_max_depth import QueryLineageMaxDepth as QueryLineageMaxDepth
-    from ._shapes.query_lineage_max_results import QueryLineageMaxResults as QueryLineageMaxResults
+    from ._shapes.query_lineage_request import QueryLineageMaxDepth as QueryLineageMaxDepth
+    from ._shapes.query_lineage_request import QueryLineageMaxResults as QueryLineageMaxResults
     from ._shapes.query_lineage_request import QueryLineageRequest as QueryLineageRequest
     from ._shapes.query_lineage_response import QueryLineageResponse as QueryLineageResponse
-    from ._shapes.query_lineage_start_arns import QueryLineageStartArns as QueryLineageStartArns
-    from ._shapes.query_lineage_types import QueryLineageTypes as QueryLineageTypes
-    from ._shapes.query_properties import QueryProperties as QueryProperties
-    from ._shapes.query_types import QueryTypes as QueryTypes
+    from ._shapes.query_lineage_request import QueryLineageStartArns as QueryLineageStartArns
+    from ._shapes.query_filters import QueryLineageTypes as QueryLineageTypes
+    from ._shapes.query_filters import QueryProperties as QueryProperties
+    from ._shapes.query_filters import QueryTypes as QueryTypes
     from ._shapes.r_session_app_settings import RSessionAppSettings as RSessionAppSettings
-    from ._shapes.r_studio_server_pro_access_status import RStudioServerProAccessStatus as RStudioServerProAccessStatus
+    from ._shapes.r_studio_server_pro_app_settings import RStudioServerProAccessStatus as RStudioServerProAccessStatus
     from ._shapes.r_studio_server_pro_app_settings import RStudioServerProAppSettings as RStudioServerProAppSettings
     from ._shapes.r_studio_server_pro_domain_settings import (
         RStudioServerProDomainSettings as RStudioServerProDomainSettings,
@@ -3650,36 +3602,34 @@ if _t.TYPE_CHECKING:
     from ._shapes.r_studio_server_pro_domain_settings_for_update import (
         RStudioServerProDomainSettingsForUpdate as RStudioServerProDomainSettingsForUpdate,
     )
-    from ._shapes.r_studio_server_pro_user_group import RStudioServerProUserGroup as RStudioServerProUserGroup
-    from ._shapes.random_seed import RandomSeed as RandomSeed
-    from ._shapes.rank import Rank as Rank
+    from ._shapes.r_studio_server_pro_app_settings import RStudioServerProUserGroup as RStudioServerProUserGroup
+    from ._shapes.hyper_parameter_tuning_job_config import RandomSeed as RandomSeed
+    from ._shapes.lora_config import Rank as Rank
     from ._shapes.real_time_inference_config import RealTimeInferenceConfig as RealTimeInferenceConfig
     from ._shapes.real_time_inference_recommendation import (
         RealTimeInferenceRecommendation as RealTimeInferenceRecommendation,
     )
-    from ._shapes.real_time_inference_recommendations import (
-        RealTimeInferenceRecommendations as RealTimeInferenceRecommendations,
-    )
+    from ._shapes.deployment_recommendation import RealTimeInferenceRecommendations as RealTimeInferenceRecommendations
     from ._shapes.realtime_inference_instance_types import (
         RealtimeInferenceInstanceTypes as RealtimeInferenceInstanceTypes,
     )
-    from ._shapes.recipe_name import RecipeName as RecipeName
-    from ._shapes.recommendation_failure_reason import RecommendationFailureReason as RecommendationFailureReason
-    from ._shapes.recommendation_job_arn import RecommendationJobArn as RecommendationJobArn
-    from ._shapes.recommendation_job_compilation_job_name import (
-        RecommendationJobCompilationJobName as RecommendationJobCompilationJobName,
+    from ._shapes.base_model import RecipeName as RecipeName
+    from ._shapes.recommendation_job_inference_benchmark import (
+        RecommendationFailureReason as RecommendationFailureReason,
     )
+    from ._shapes.recommendation_job_arn import RecommendationJobArn as RecommendationJobArn
+    from ._shapes.model_configuration import RecommendationJobCompilationJobName as RecommendationJobCompilationJobName
     from ._shapes.recommendation_job_compiled_output_config import (
         RecommendationJobCompiledOutputConfig as RecommendationJobCompiledOutputConfig,
     )
     from ._shapes.recommendation_job_container_config import (
         RecommendationJobContainerConfig as RecommendationJobContainerConfig,
     )
-    from ._shapes.recommendation_job_data_input_config import (
+    from ._shapes.recommendation_job_container_config import (
         RecommendationJobDataInputConfig as RecommendationJobDataInputConfig,
     )
     from ._shapes.recommendation_job_description import RecommendationJobDescription as RecommendationJobDescription
-    from ._shapes.recommendation_job_framework_version import (
+    from ._shapes.recommendation_job_container_config import (
         RecommendationJobFrameworkVersion as RecommendationJobFrameworkVersion,
     )
     from ._shapes.recommendation_job_inference_benchmark import (
@@ -3698,52 +3648,52 @@ if _t.TYPE_CHECKING:
     from ._shapes.recommendation_job_stopping_conditions import (
         RecommendationJobStoppingConditions as RecommendationJobStoppingConditions,
     )
-    from ._shapes.recommendation_job_supported_content_type import (
+    from ._shapes.recommendation_job_payload_config import (
         RecommendationJobSupportedContentType as RecommendationJobSupportedContentType,
     )
-    from ._shapes.recommendation_job_supported_content_types import (
+    from ._shapes.recommendation_job_payload_config import (
         RecommendationJobSupportedContentTypes as RecommendationJobSupportedContentTypes,
     )
-    from ._shapes.recommendation_job_supported_endpoint_type import (
+    from ._shapes.recommendation_job_container_config import (
         RecommendationJobSupportedEndpointType as RecommendationJobSupportedEndpointType,
     )
-    from ._shapes.recommendation_job_supported_instance_types import (
+    from ._shapes.recommendation_job_container_config import (
         RecommendationJobSupportedInstanceTypes as RecommendationJobSupportedInstanceTypes,
     )
-    from ._shapes.recommendation_job_supported_response_mime_type import (
+    from ._shapes.recommendation_job_container_config import (
         RecommendationJobSupportedResponseMIMEType as RecommendationJobSupportedResponseMIMEType,
     )
-    from ._shapes.recommendation_job_supported_response_mime_types import (
+    from ._shapes.recommendation_job_container_config import (
         RecommendationJobSupportedResponseMIMETypes as RecommendationJobSupportedResponseMIMETypes,
     )
     from ._shapes.recommendation_job_type import RecommendationJobType as RecommendationJobType
     from ._shapes.recommendation_job_vpc_config import RecommendationJobVpcConfig as RecommendationJobVpcConfig
-    from ._shapes.recommendation_job_vpc_security_group_id import (
+    from ._shapes.recommendation_job_vpc_config import (
         RecommendationJobVpcSecurityGroupId as RecommendationJobVpcSecurityGroupId,
     )
-    from ._shapes.recommendation_job_vpc_security_group_ids import (
+    from ._shapes.recommendation_job_vpc_config import (
         RecommendationJobVpcSecurityGroupIds as RecommendationJobVpcSecurityGroupIds,
     )
-    from ._shapes.recommendation_job_vpc_subnet_id import RecommendationJobVpcSubnetId as RecommendationJobVpcSubnetId
-    from ._shapes.recommendation_job_vpc_subnets import RecommendationJobVpcSubnets as RecommendationJobVpcSubnets
+    from ._shapes.recommendation_job_vpc_config import RecommendationJobVpcSubnetId as RecommendationJobVpcSubnetId
+    from ._shapes.recommendation_job_vpc_config import RecommendationJobVpcSubnets as RecommendationJobVpcSubnets
     from ._shapes.recommendation_metrics import RecommendationMetrics as RecommendationMetrics
-    from ._shapes.recommendation_status import RecommendationStatus as RecommendationStatus
+    from ._shapes.deployment_recommendation import RecommendationStatus as RecommendationStatus
     from ._shapes.recommendation_step_type import RecommendationStepType as RecommendationStepType
-    from ._shapes.record_wrapper import RecordWrapper as RecordWrapper
-    from ._shapes.redshift_cluster_id import RedshiftClusterId as RedshiftClusterId
-    from ._shapes.redshift_database import RedshiftDatabase as RedshiftDatabase
+    from ._shapes.channel import RecordWrapper as RecordWrapper
+    from ._shapes.redshift_dataset_definition import RedshiftClusterId as RedshiftClusterId
+    from ._shapes.redshift_dataset_definition import RedshiftDatabase as RedshiftDatabase
     from ._shapes.redshift_dataset_definition import RedshiftDatasetDefinition as RedshiftDatasetDefinition
-    from ._shapes.redshift_query_string import RedshiftQueryString as RedshiftQueryString
-    from ._shapes.redshift_result_compression_type import RedshiftResultCompressionType as RedshiftResultCompressionType
-    from ._shapes.redshift_result_format import RedshiftResultFormat as RedshiftResultFormat
-    from ._shapes.redshift_user_name import RedshiftUserName as RedshiftUserName
+    from ._shapes.redshift_dataset_definition import RedshiftQueryString as RedshiftQueryString
+    from ._shapes.redshift_dataset_definition import RedshiftResultCompressionType as RedshiftResultCompressionType
+    from ._shapes.redshift_dataset_definition import RedshiftResultFormat as RedshiftResultFormat
+    from ._shapes.redshift_dataset_definition import RedshiftUserName as RedshiftUserName
     from ._shapes.reference_min_version import ReferenceMinVersion as ReferenceMinVersion
-    from ._shapes.region_name import RegionName as RegionName
+    from ._shapes.unified_studio_settings import RegionName as RegionName
     from ._shapes.register_devices_request import RegisterDevicesRequest as RegisterDevicesRequest
     from ._shapes.register_model_step_metadata import RegisterModelStepMetadata as RegisterModelStepMetadata
-    from ._shapes.relation import Relation as Relation
+    from ._shapes.total_hits import Relation as Relation
     from ._shapes.release_notes import ReleaseNotes as ReleaseNotes
-    from ._shapes.release_notes_list import ReleaseNotesList as ReleaseNotesList
+    from ._shapes.available_upgrade import ReleaseNotesList as ReleaseNotesList
     from ._shapes.remote_debug_config import RemoteDebugConfig as RemoteDebugConfig
     from ._shapes.remote_debug_config_for_update import RemoteDebugConfigForUpdate as RemoteDebugConfigForUpdate
     from ._shapes.remove_inference_gateway_request import RemoveInferenceGatewayRequest as RemoveInferenceGatewayRequest
@@ -3754,13 +3704,11 @@ if _t.TYPE_CHECKING:
     from ._shapes.render_ui_template_response import RenderUiTemplateResponse as RenderUiTemplateResponse
     from ._shapes.renderable_task import RenderableTask as RenderableTask
     from ._shapes.rendering_error import RenderingError as RenderingError
-    from ._shapes.rendering_error_list import RenderingErrorList as RenderingErrorList
-    from ._shapes.repository_access_mode import RepositoryAccessMode as RepositoryAccessMode
+    from ._shapes.render_ui_template_response import RenderingErrorList as RenderingErrorList
+    from ._shapes.image_config import RepositoryAccessMode as RepositoryAccessMode
     from ._shapes.repository_auth_config import RepositoryAuthConfig as RepositoryAuthConfig
-    from ._shapes.repository_credentials_provider_arn import (
-        RepositoryCredentialsProviderArn as RepositoryCredentialsProviderArn,
-    )
-    from ._shapes.repository_url import RepositoryUrl as RepositoryUrl
+    from ._shapes.repository_auth_config import RepositoryCredentialsProviderArn as RepositoryCredentialsProviderArn
+    from ._shapes.code_repository import RepositoryUrl as RepositoryUrl
     from ._shapes.reserved_capacity_arn import ReservedCapacityArn as ReservedCapacityArn
     from ._shapes.reserved_capacity_duration_hours import ReservedCapacityDurationHours as ReservedCapacityDurationHours
     from ._shapes.reserved_capacity_duration_minutes import (
@@ -3769,7 +3717,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.reserved_capacity_instance_count import ReservedCapacityInstanceCount as ReservedCapacityInstanceCount
     from ._shapes.reserved_capacity_instance_type import ReservedCapacityInstanceType as ReservedCapacityInstanceType
     from ._shapes.reserved_capacity_offering import ReservedCapacityOffering as ReservedCapacityOffering
-    from ._shapes.reserved_capacity_offerings import ReservedCapacityOfferings as ReservedCapacityOfferings
+    from ._shapes.training_plan_offering import ReservedCapacityOfferings as ReservedCapacityOfferings
     from ._shapes.reserved_capacity_status import ReservedCapacityStatus as ReservedCapacityStatus
     from ._shapes.reserved_capacity_summaries import ReservedCapacitySummaries as ReservedCapacitySummaries
     from ._shapes.reserved_capacity_summary import ReservedCapacitySummary as ReservedCapacitySummary
@@ -3778,33 +3726,31 @@ if _t.TYPE_CHECKING:
     from ._shapes.resource_already_exists import ResourceAlreadyExists as ResourceAlreadyExists
     from ._shapes.resource_arn import ResourceArn as ResourceArn
     from ._shapes.resource_catalog import ResourceCatalog as ResourceCatalog
-    from ._shapes.resource_catalog_arn import ResourceCatalogArn as ResourceCatalogArn
-    from ._shapes.resource_catalog_description import ResourceCatalogDescription as ResourceCatalogDescription
-    from ._shapes.resource_catalog_list import ResourceCatalogList as ResourceCatalogList
+    from ._shapes.resource_catalog import ResourceCatalogArn as ResourceCatalogArn
+    from ._shapes.resource_catalog import ResourceCatalogDescription as ResourceCatalogDescription
+    from ._shapes.list_resource_catalogs_response import ResourceCatalogList as ResourceCatalogList
     from ._shapes.resource_catalog_name import ResourceCatalogName as ResourceCatalogName
-    from ._shapes.resource_catalog_sort_by import ResourceCatalogSortBy as ResourceCatalogSortBy
-    from ._shapes.resource_catalog_sort_order import ResourceCatalogSortOrder as ResourceCatalogSortOrder
+    from ._shapes.list_resource_catalogs_request import ResourceCatalogSortBy as ResourceCatalogSortBy
+    from ._shapes.list_resource_catalogs_request import ResourceCatalogSortOrder as ResourceCatalogSortOrder
     from ._shapes.resource_config import ResourceConfig as ResourceConfig
     from ._shapes.resource_config_for_update import ResourceConfigForUpdate as ResourceConfigForUpdate
-    from ._shapes.resource_id import ResourceId as ResourceId
-    from ._shapes.resource_identifier import ResourceIdentifier as ResourceIdentifier
+    from ._shapes.describe_domain_response import ResourceId as ResourceId
+    from ._shapes.start_session_request import ResourceIdentifier as ResourceIdentifier
     from ._shapes.resource_in_use import ResourceInUse as ResourceInUse
     from ._shapes.resource_limit_exceeded import ResourceLimitExceeded as ResourceLimitExceeded
     from ._shapes.resource_limits import ResourceLimits as ResourceLimits
     from ._shapes.resource_not_found import ResourceNotFound as ResourceNotFound
-    from ._shapes.resource_policy_string import ResourcePolicyString as ResourcePolicyString
+    from ._shapes.get_lineage_group_policy_response import ResourcePolicyString as ResourcePolicyString
     from ._shapes.resource_property_name import ResourcePropertyName as ResourcePropertyName
-    from ._shapes.resource_retained_billable_time_in_seconds import (
-        ResourceRetainedBillableTimeInSeconds as ResourceRetainedBillableTimeInSeconds,
-    )
+    from ._shapes.warm_pool_status import ResourceRetainedBillableTimeInSeconds as ResourceRetainedBillableTimeInSeconds
     from ._shapes.resource_sharing_config import ResourceSharingConfig as ResourceSharingConfig
-    from ._shapes.resource_sharing_strategy import ResourceSharingStrategy as ResourceSharingStrategy
+    from ._shapes.resource_sharing_config import ResourceSharingStrategy as ResourceSharingStrategy
     from ._shapes.resource_spec import ResourceSpec as ResourceSpec
     from ._shapes.resource_type import ResourceType as ResourceType
-    from ._shapes.response_mime_type import ResponseMIMEType as ResponseMIMEType
+    from ._shapes.response_mime_types import ResponseMIMEType as ResponseMIMEType
     from ._shapes.response_mime_types import ResponseMIMETypes as ResponseMIMETypes
     from ._shapes.retention_policy import RetentionPolicy as RetentionPolicy
-    from ._shapes.retention_type import RetentionType as RetentionType
+    from ._shapes.retention_policy import RetentionType as RetentionType
     from ._shapes.retry_pipeline_execution_request import RetryPipelineExecutionRequest as RetryPipelineExecutionRequest
     from ._shapes.retry_pipeline_execution_response import (
         RetryPipelineExecutionResponse as RetryPipelineExecutionResponse,
@@ -3812,12 +3758,12 @@ if _t.TYPE_CHECKING:
     from ._shapes.retry_strategy import RetryStrategy as RetryStrategy
     from ._shapes.role_arn import RoleArn as RoleArn
     from ._shapes.role_group_assignment import RoleGroupAssignment as RoleGroupAssignment
-    from ._shapes.role_group_assignments_list import RoleGroupAssignmentsList as RoleGroupAssignmentsList
+    from ._shapes.partner_app_config import RoleGroupAssignmentsList as RoleGroupAssignmentsList
     from ._shapes.rolling_deployment_policy import RollingDeploymentPolicy as RollingDeploymentPolicy
     from ._shapes.rolling_update_policy import RollingUpdatePolicy as RollingUpdatePolicy
     from ._shapes.root_access import RootAccess as RootAccess
-    from ._shapes.routing_status import RoutingStatus as RoutingStatus
-    from ._shapes.routing_strategy import RoutingStrategy as RoutingStrategy
+    from ._shapes.destination import RoutingStatus as RoutingStatus
+    from ._shapes.production_variant_routing_config import RoutingStrategy as RoutingStrategy
     from ._shapes.routing_target import RoutingTarget as RoutingTarget
     from ._shapes.routing_target_async_inference_client_config import (
         RoutingTargetAsyncInferenceClientConfig as RoutingTargetAsyncInferenceClientConfig,
@@ -3832,42 +3778,44 @@ if _t.TYPE_CHECKING:
         RoutingTargetAsyncInferenceOutputConfig as RoutingTargetAsyncInferenceOutputConfig,
     )
     from ._shapes.routing_target_list import RoutingTargetList as RoutingTargetList
-    from ._shapes.routing_target_name import RoutingTargetName as RoutingTargetName
+    from ._shapes.routing_target import RoutingTargetName as RoutingTargetName
     from ._shapes.rule_configuration_name import RuleConfigurationName as RuleConfigurationName
     from ._shapes.rule_evaluation_status import RuleEvaluationStatus as RuleEvaluationStatus
     from ._shapes.rule_parameters import RuleParameters as RuleParameters
-    from ._shapes.s3_data_distribution import S3DataDistribution as S3DataDistribution
+    from ._shapes.s3_data_source import S3DataDistribution as S3DataDistribution
     from ._shapes.s3_data_source import S3DataSource as S3DataSource
     from ._shapes.s3_data_type import S3DataType as S3DataType
     from ._shapes.s3_file_system import S3FileSystem as S3FileSystem
     from ._shapes.s3_file_system_config import S3FileSystemConfig as S3FileSystemConfig
     from ._shapes.s3_model_data_source import S3ModelDataSource as S3ModelDataSource
-    from ._shapes.s3_model_data_type import S3ModelDataType as S3ModelDataType
+    from ._shapes.s3_model_data_source import S3ModelDataType as S3ModelDataType
     from ._shapes.s3_model_uri import S3ModelUri as S3ModelUri
-    from ._shapes.s3_output_path import S3OutputPath as S3OutputPath
+    from ._shapes.hub_s3_storage_config import S3OutputPath as S3OutputPath
     from ._shapes.s3_presign import S3Presign as S3Presign
     from ._shapes.s3_schema_uri import S3SchemaUri as S3SchemaUri
     from ._shapes.s3_storage_config import S3StorageConfig as S3StorageConfig
     from ._shapes.s3_uri import S3Uri as S3Uri
-    from ._shapes.sage_maker_image_name import SageMakerImageName as SageMakerImageName
+    from ._shapes.hidden_sage_maker_image import SageMakerImageName as SageMakerImageName
     from ._shapes.sage_maker_image_version_alias import SageMakerImageVersionAlias as SageMakerImageVersionAlias
     from ._shapes.sage_maker_image_version_aliases import SageMakerImageVersionAliases as SageMakerImageVersionAliases
     from ._shapes.sage_maker_public_hub_content_arn import SageMakerPublicHubContentArn as SageMakerPublicHubContentArn
-    from ._shapes.sage_maker_resource_name import SageMakerResourceName as SageMakerResourceName
+    from ._shapes.sage_maker_resource_names import SageMakerResourceName as SageMakerResourceName
     from ._shapes.sage_maker_resource_names import SageMakerResourceNames as SageMakerResourceNames
-    from ._shapes.sagemaker_servicecatalog_status import SagemakerServicecatalogStatus as SagemakerServicecatalogStatus
+    from ._shapes.get_sagemaker_servicecatalog_portfolio_status_output import (
+        SagemakerServicecatalogStatus as SagemakerServicecatalogStatus,
+    )
     from ._shapes.sample_weight_attribute_name import SampleWeightAttributeName as SampleWeightAttributeName
     from ._shapes.sampling_percentage import SamplingPercentage as SamplingPercentage
-    from ._shapes.scaling_policies import ScalingPolicies as ScalingPolicies
+    from ._shapes.dynamic_scaling_configuration import ScalingPolicies as ScalingPolicies
     from ._shapes.scaling_policy import ScalingPolicy as ScalingPolicy
     from ._shapes.scaling_policy_metric import ScalingPolicyMetric as ScalingPolicyMetric
     from ._shapes.scaling_policy_objective import ScalingPolicyObjective as ScalingPolicyObjective
     from ._shapes.schedule_config import ScheduleConfig as ScheduleConfig
-    from ._shapes.schedule_expression import ScheduleExpression as ScheduleExpression
+    from ._shapes.schedule_config import ScheduleExpression as ScheduleExpression
     from ._shapes.schedule_status import ScheduleStatus as ScheduleStatus
     from ._shapes.scheduled_update_config import ScheduledUpdateConfig as ScheduledUpdateConfig
     from ._shapes.scheduler_config import SchedulerConfig as SchedulerConfig
-    from ._shapes.scheduler_config_component import SchedulerConfigComponent as SchedulerConfigComponent
+    from ._shapes.describe_cluster_scheduler_config_response import SchedulerConfigComponent as SchedulerConfigComponent
     from ._shapes.scheduler_resource_status import SchedulerResourceStatus as SchedulerResourceStatus
     from ._shapes.scope import Scope as Scope
     from ._shapes.search_expression import SearchExpression as SearchExpression
@@ -3875,8 +3823,8 @@ if _t.TYPE_CHECKING:
     from ._shapes.search_record import SearchRecord as SearchRecord
     from ._shapes.search_request import SearchRequest as SearchRequest
     from ._shapes.search_response import SearchResponse as SearchResponse
-    from ._shapes.search_results_list import SearchResultsList as SearchResultsList
-    from ._shapes.search_sort_order import SearchSortOrder as SearchSortOrder
+    from ._shapes.search_response import SearchResultsList as SearchResultsList
+    from ._shapes.search_request import SearchSortOrder as SearchSortOrder
     from ._shapes.search_training_plan_offerings_request import (
         SearchTrainingPlanOfferingsRequest as SearchTrainingPlanOfferingsRequest,
     )
@@ -3889,9 +3837,9 @@ if _t.TYPE_CHECKING:
     from ._shapes.secret_arn import SecretArn as SecretArn
     from ._shapes.security_group_id import SecurityGroupId as SecurityGroupId
     from ._shapes.security_group_ids import SecurityGroupIds as SecurityGroupIds
-    from ._shapes.seed import Seed as Seed
+    from ._shapes.shuffle_config import Seed as Seed
     from ._shapes.selected_step import SelectedStep as SelectedStep
-    from ._shapes.selected_step_list import SelectedStepList as SelectedStepList
+    from ._shapes.selective_execution_config import SelectedStepList as SelectedStepList
     from ._shapes.selective_execution_config import SelectiveExecutionConfig as SelectiveExecutionConfig
     from ._shapes.selective_execution_result import SelectiveExecutionResult as SelectiveExecutionResult
     from ._shapes.send_pipeline_execution_step_failure_request import (
@@ -3906,12 +3854,12 @@ if _t.TYPE_CHECKING:
     from ._shapes.send_pipeline_execution_step_success_response import (
         SendPipelineExecutionStepSuccessResponse as SendPipelineExecutionStepSuccessResponse,
     )
-    from ._shapes.sequence_length import SequenceLength as SequenceLength
-    from ._shapes.serverless_job_base_model_arn import ServerlessJobBaseModelArn as ServerlessJobBaseModelArn
+    from ._shapes.serverless_job_config import SequenceLength as SequenceLength
+    from ._shapes.serverless_job_config import ServerlessJobBaseModelArn as ServerlessJobBaseModelArn
     from ._shapes.serverless_job_config import ServerlessJobConfig as ServerlessJobConfig
-    from ._shapes.serverless_job_type import ServerlessJobType as ServerlessJobType
+    from ._shapes.serverless_job_config import ServerlessJobType as ServerlessJobType
     from ._shapes.serverless_max_concurrency import ServerlessMaxConcurrency as ServerlessMaxConcurrency
-    from ._shapes.serverless_memory_size_in_mb import ServerlessMemorySizeInMB as ServerlessMemorySizeInMB
+    from ._shapes.production_variant_serverless_config import ServerlessMemorySizeInMB as ServerlessMemorySizeInMB
     from ._shapes.serverless_provisioned_concurrency import (
         ServerlessProvisionedConcurrency as ServerlessProvisionedConcurrency,
     )
@@ -3929,41 +3877,43 @@ if _t.TYPE_CHECKING:
     from ._shapes.session_expiration_duration_in_seconds import (
         SessionExpirationDurationInSeconds as SessionExpirationDurationInSeconds,
     )
-    from ._shapes.session_id import SessionId as SessionId
+    from ._shapes.start_session_response import SessionId as SessionId
     from ._shapes.shadow_mode_config import ShadowModeConfig as ShadowModeConfig
     from ._shapes.shadow_model_variant_config import ShadowModelVariantConfig as ShadowModelVariantConfig
-    from ._shapes.shadow_model_variant_config_list import ShadowModelVariantConfigList as ShadowModelVariantConfigList
+    from ._shapes.shadow_mode_config import ShadowModelVariantConfigList as ShadowModelVariantConfigList
     from ._shapes.sharing_settings import SharingSettings as SharingSettings
     from ._shapes.sharing_type import SharingType as SharingType
     from ._shapes.shuffle_config import ShuffleConfig as ShuffleConfig
     from ._shapes.single_sign_on_application_arn import SingleSignOnApplicationArn as SingleSignOnApplicationArn
     from ._shapes.single_sign_on_user_identifier import SingleSignOnUserIdentifier as SingleSignOnUserIdentifier
     from ._shapes.skip_model_validation import SkipModelValidation as SkipModelValidation
-    from ._shapes.slurm_health_component import SlurmHealthComponent as SlurmHealthComponent
+    from ._shapes.slurm_health_metadata import SlurmHealthComponent as SlurmHealthComponent
     from ._shapes.slurm_health_metadata import SlurmHealthMetadata as SlurmHealthMetadata
-    from ._shapes.slurm_health_reason import SlurmHealthReason as SlurmHealthReason
-    from ._shapes.slurm_health_status import SlurmHealthStatus as SlurmHealthStatus
+    from ._shapes.slurm_health_metadata import SlurmHealthReason as SlurmHealthReason
+    from ._shapes.slurm_health_metadata import SlurmHealthStatus as SlurmHealthStatus
     from ._shapes.sns_topic_arn import SnsTopicArn as SnsTopicArn
-    from ._shapes.software_update_status import SoftwareUpdateStatus as SoftwareUpdateStatus
-    from ._shapes.sort_actions_by import SortActionsBy as SortActionsBy
-    from ._shapes.sort_artifacts_by import SortArtifactsBy as SortArtifactsBy
-    from ._shapes.sort_associations_by import SortAssociationsBy as SortAssociationsBy
+    from ._shapes.cluster_instance_group_details import SoftwareUpdateStatus as SoftwareUpdateStatus
+    from ._shapes.list_actions_request import SortActionsBy as SortActionsBy
+    from ._shapes.list_artifacts_request import SortArtifactsBy as SortArtifactsBy
+    from ._shapes.list_associations_request import SortAssociationsBy as SortAssociationsBy
     from ._shapes.sort_by import SortBy as SortBy
-    from ._shapes.sort_cluster_scheduler_config_by import SortClusterSchedulerConfigBy as SortClusterSchedulerConfigBy
-    from ._shapes.sort_contexts_by import SortContextsBy as SortContextsBy
-    from ._shapes.sort_experiments_by import SortExperimentsBy as SortExperimentsBy
-    from ._shapes.sort_inference_experiments_by import SortInferenceExperimentsBy as SortInferenceExperimentsBy
-    from ._shapes.sort_lineage_groups_by import SortLineageGroupsBy as SortLineageGroupsBy
-    from ._shapes.sort_mlflow_app_by import SortMlflowAppBy as SortMlflowAppBy
+    from ._shapes.list_cluster_scheduler_configs_request import (
+        SortClusterSchedulerConfigBy as SortClusterSchedulerConfigBy,
+    )
+    from ._shapes.list_contexts_request import SortContextsBy as SortContextsBy
+    from ._shapes.list_experiments_request import SortExperimentsBy as SortExperimentsBy
+    from ._shapes.list_inference_experiments_request import SortInferenceExperimentsBy as SortInferenceExperimentsBy
+    from ._shapes.list_lineage_groups_request import SortLineageGroupsBy as SortLineageGroupsBy
+    from ._shapes.list_mlflow_apps_request import SortMlflowAppBy as SortMlflowAppBy
     from ._shapes.sort_order import SortOrder as SortOrder
-    from ._shapes.sort_pipeline_executions_by import SortPipelineExecutionsBy as SortPipelineExecutionsBy
-    from ._shapes.sort_pipelines_by import SortPipelinesBy as SortPipelinesBy
-    from ._shapes.sort_quota_by import SortQuotaBy as SortQuotaBy
-    from ._shapes.sort_tracking_server_by import SortTrackingServerBy as SortTrackingServerBy
-    from ._shapes.sort_trial_components_by import SortTrialComponentsBy as SortTrialComponentsBy
-    from ._shapes.sort_trials_by import SortTrialsBy as SortTrialsBy
+    from ._shapes.list_pipeline_executions_request import SortPipelineExecutionsBy as SortPipelineExecutionsBy
+    from ._shapes.list_pipelines_request import SortPipelinesBy as SortPipelinesBy
+    from ._shapes.list_compute_quotas_request import SortQuotaBy as SortQuotaBy
+    from ._shapes.list_mlflow_tracking_servers_request import SortTrackingServerBy as SortTrackingServerBy
+    from ._shapes.list_trial_components_request import SortTrialComponentsBy as SortTrialComponentsBy
+    from ._shapes.list_trials_request import SortTrialsBy as SortTrialsBy
     from ._shapes.source_algorithm import SourceAlgorithm as SourceAlgorithm
-    from ._shapes.source_algorithm_list import SourceAlgorithmList as SourceAlgorithmList
+    from ._shapes.source_algorithm_specification import SourceAlgorithmList as SourceAlgorithmList
     from ._shapes.source_algorithm_specification import SourceAlgorithmSpecification as SourceAlgorithmSpecification
     from ._shapes.source_ip_config import SourceIpConfig as SourceIpConfig
     from ._shapes.source_type import SourceType as SourceType
@@ -3975,22 +3925,22 @@ if _t.TYPE_CHECKING:
     from ._shapes.space_ebs_volume_size_in_gb import SpaceEbsVolumeSizeInGb as SpaceEbsVolumeSizeInGb
     from ._shapes.space_idle_settings import SpaceIdleSettings as SpaceIdleSettings
     from ._shapes.space_jupyter_lab_app_settings import SpaceJupyterLabAppSettings as SpaceJupyterLabAppSettings
-    from ._shapes.space_list import SpaceList as SpaceList
+    from ._shapes.list_spaces_response import SpaceList as SpaceList
     from ._shapes.space_name import SpaceName as SpaceName
     from ._shapes.space_settings import SpaceSettings as SpaceSettings
     from ._shapes.space_settings_summary import SpaceSettingsSummary as SpaceSettingsSummary
     from ._shapes.space_sharing_settings import SpaceSharingSettings as SpaceSharingSettings
     from ._shapes.space_sharing_settings_summary import SpaceSharingSettingsSummary as SpaceSharingSettingsSummary
-    from ._shapes.space_sort_key import SpaceSortKey as SpaceSortKey
+    from ._shapes.list_spaces_request import SpaceSortKey as SpaceSortKey
     from ._shapes.space_status import SpaceStatus as SpaceStatus
     from ._shapes.space_storage_settings import SpaceStorageSettings as SpaceStorageSettings
-    from ._shapes.spare_instance_count_per_ultra_server import (
+    from ._shapes.create_training_plan_request import (
         SpareInstanceCountPerUltraServer as SpareInstanceCountPerUltraServer,
     )
-    from ._shapes.spawn_rate import SpawnRate as SpawnRate
-    from ._shapes.split_type import SplitType as SplitType
-    from ._shapes.stage_description import StageDescription as StageDescription
-    from ._shapes.stage_status import StageStatus as StageStatus
+    from ._shapes.phase import SpawnRate as SpawnRate
+    from ._shapes.transform_input import SplitType as SplitType
+    from ._shapes.model_life_cycle import StageDescription as StageDescription
+    from ._shapes.edge_deployment_status import StageStatus as StageStatus
     from ._shapes.stairs import Stairs as Stairs
     from ._shapes.start_cluster_health_check_request import (
         StartClusterHealthCheckRequest as StartClusterHealthCheckRequest,
@@ -4023,14 +3973,14 @@ if _t.TYPE_CHECKING:
     )
     from ._shapes.start_session_request import StartSessionRequest as StartSessionRequest
     from ._shapes.start_session_response import StartSessionResponse as StartSessionResponse
-    from ._shapes.statistic import Statistic as Statistic
+    from ._shapes.customized_metric_specification import Statistic as Statistic
     from ._shapes.status_details import StatusDetails as StatusDetails
-    from ._shapes.status_details_map import StatusDetailsMap as StatusDetailsMap
-    from ._shapes.status_message import StatusMessage as StatusMessage
-    from ._shapes.step_description import StepDescription as StepDescription
-    from ._shapes.step_display_name import StepDisplayName as StepDisplayName
-    from ._shapes.step_name import StepName as StepName
-    from ._shapes.step_status import StepStatus as StepStatus
+    from ._shapes.describe_cluster_scheduler_config_response import StatusDetailsMap as StatusDetailsMap
+    from ._shapes.secondary_status_transition import StatusMessage as StatusMessage
+    from ._shapes.pipeline_execution_step import StepDescription as StepDescription
+    from ._shapes.pipeline_execution_step import StepDisplayName as StepDisplayName
+    from ._shapes.pipeline_execution_step import StepName as StepName
+    from ._shapes.pipeline_execution_step import StepStatus as StepStatus
     from ._shapes.stop_ai_benchmark_job_request import StopAIBenchmarkJobRequest as StopAIBenchmarkJobRequest
     from ._shapes.stop_ai_benchmark_job_response import StopAIBenchmarkJobResponse as StopAIBenchmarkJobResponse
     from ._shapes.stop_ai_recommendation_job_request import (
@@ -4078,11 +4028,11 @@ if _t.TYPE_CHECKING:
     from ._shapes.stop_transform_job_request import StopTransformJobRequest as StopTransformJobRequest
     from ._shapes.stopping_condition import StoppingCondition as StoppingCondition
     from ._shapes.storage_type import StorageType as StorageType
-    from ._shapes.stream_url import StreamUrl as StreamUrl
+    from ._shapes.start_session_response import StreamUrl as StreamUrl
     from ._shapes.string import String as String
     from ._shapes.string1024 import String1024 as String1024
-    from ._shapes.string128 import String128 as String128
-    from ._shapes.string12800 import String12800 as String12800
+    from ._shapes.categorical_parameter import String128 as String128
+    from ._shapes.iteration_context import String12800 as String12800
     from ._shapes.string200 import String200 as String200
     from ._shapes.string2048 import String2048 as String2048
     from ._shapes.string256 import String256 as String256
@@ -4096,34 +4046,34 @@ if _t.TYPE_CHECKING:
     from ._shapes.studio_lifecycle_config_content import StudioLifecycleConfigContent as StudioLifecycleConfigContent
     from ._shapes.studio_lifecycle_config_details import StudioLifecycleConfigDetails as StudioLifecycleConfigDetails
     from ._shapes.studio_lifecycle_config_name import StudioLifecycleConfigName as StudioLifecycleConfigName
-    from ._shapes.studio_lifecycle_config_sort_key import StudioLifecycleConfigSortKey as StudioLifecycleConfigSortKey
-    from ._shapes.studio_lifecycle_configs_list import StudioLifecycleConfigsList as StudioLifecycleConfigsList
-    from ._shapes.studio_resource_spec_training_plan_arn import (
-        StudioResourceSpecTrainingPlanArn as StudioResourceSpecTrainingPlanArn,
+    from ._shapes.list_studio_lifecycle_configs_request import (
+        StudioLifecycleConfigSortKey as StudioLifecycleConfigSortKey,
     )
-    from ._shapes.studio_web_portal import StudioWebPortal as StudioWebPortal
+    from ._shapes.list_studio_lifecycle_configs_response import StudioLifecycleConfigsList as StudioLifecycleConfigsList
+    from ._shapes.resource_spec import StudioResourceSpecTrainingPlanArn as StudioResourceSpecTrainingPlanArn
+    from ._shapes.user_settings import StudioWebPortal as StudioWebPortal
     from ._shapes.studio_web_portal_settings import StudioWebPortalSettings as StudioWebPortalSettings
     from ._shapes.subnet_id import SubnetId as SubnetId
     from ._shapes.subnets import Subnets as Subnets
     from ._shapes.subscribed_workteam import SubscribedWorkteam as SubscribedWorkteam
-    from ._shapes.subscribed_workteams import SubscribedWorkteams as SubscribedWorkteams
-    from ._shapes.success import Success as Success
+    from ._shapes.list_subscribed_workteams_response import SubscribedWorkteams as SubscribedWorkteams
+    from ._shapes.delete_workteam_response import Success as Success
     from ._shapes.suggestion_query import SuggestionQuery as SuggestionQuery
-    from ._shapes.table_format import TableFormat as TableFormat
-    from ._shapes.table_name import TableName as TableName
+    from ._shapes.offline_store_config import TableFormat as TableFormat
+    from ._shapes.data_catalog_config import TableName as TableName
     from ._shapes.tabular_job_config import TabularJobConfig as TabularJobConfig
     from ._shapes.tabular_resolved_attributes import TabularResolvedAttributes as TabularResolvedAttributes
     from ._shapes.tag import Tag as Tag
     from ._shapes.tag_key import TagKey as TagKey
-    from ._shapes.tag_key_list import TagKeyList as TagKeyList
+    from ._shapes.delete_tags_input import TagKeyList as TagKeyList
     from ._shapes.tag_list import TagList as TagList
     from ._shapes.tag_propagation import TagPropagation as TagPropagation
-    from ._shapes.tag_value import TagValue as TagValue
+    from ._shapes.tag import TagValue as TagValue
     from ._shapes.target_attribute_name import TargetAttributeName as TargetAttributeName
-    from ._shapes.target_count import TargetCount as TargetCount
+    from ._shapes.instance_group_scaling_metadata import TargetCount as TargetCount
     from ._shapes.target_device import TargetDevice as TargetDevice
-    from ._shapes.target_label_column import TargetLabelColumn as TargetLabelColumn
-    from ._shapes.target_objective_metric_value import TargetObjectiveMetricValue as TargetObjectiveMetricValue
+    from ._shapes.text_classification_job_config import TargetLabelColumn as TargetLabelColumn
+    from ._shapes.tuning_job_completion_criteria import TargetObjectiveMetricValue as TargetObjectiveMetricValue
     from ._shapes.target_platform import TargetPlatform as TargetPlatform
     from ._shapes.target_platform_accelerator import TargetPlatformAccelerator as TargetPlatformAccelerator
     from ._shapes.target_platform_arch import TargetPlatformArch as TargetPlatformArch
@@ -4131,33 +4081,29 @@ if _t.TYPE_CHECKING:
     from ._shapes.target_tracking_scaling_policy_configuration import (
         TargetTrackingScalingPolicyConfiguration as TargetTrackingScalingPolicyConfiguration,
     )
-    from ._shapes.task_availability_lifetime_in_seconds import (
-        TaskAvailabilityLifetimeInSeconds as TaskAvailabilityLifetimeInSeconds,
-    )
+    from ._shapes.human_task_config import TaskAvailabilityLifetimeInSeconds as TaskAvailabilityLifetimeInSeconds
     from ._shapes.task_count import TaskCount as TaskCount
-    from ._shapes.task_description import TaskDescription as TaskDescription
-    from ._shapes.task_input import TaskInput as TaskInput
-    from ._shapes.task_keyword import TaskKeyword as TaskKeyword
-    from ._shapes.task_keywords import TaskKeywords as TaskKeywords
-    from ._shapes.task_time_limit_in_seconds import TaskTimeLimitInSeconds as TaskTimeLimitInSeconds
-    from ._shapes.task_title import TaskTitle as TaskTitle
-    from ._shapes.template_content import TemplateContent as TemplateContent
-    from ._shapes.template_content_sha256 import TemplateContentSha256 as TemplateContentSha256
+    from ._shapes.human_task_config import TaskDescription as TaskDescription
+    from ._shapes.renderable_task import TaskInput as TaskInput
+    from ._shapes.human_task_config import TaskKeyword as TaskKeyword
+    from ._shapes.human_task_config import TaskKeywords as TaskKeywords
+    from ._shapes.human_task_config import TaskTimeLimitInSeconds as TaskTimeLimitInSeconds
+    from ._shapes.human_task_config import TaskTitle as TaskTitle
+    from ._shapes.ui_template import TemplateContent as TemplateContent
+    from ._shapes.ui_template_info import TemplateContentSha256 as TemplateContentSha256
     from ._shapes.template_provider_detail import TemplateProviderDetail as TemplateProviderDetail
     from ._shapes.template_provider_detail_list import TemplateProviderDetailList as TemplateProviderDetailList
-    from ._shapes.template_url import TemplateUrl as TemplateUrl
+    from ._shapes.ui_template_info import TemplateUrl as TemplateUrl
     from ._shapes.tensor_board_app_settings import TensorBoardAppSettings as TensorBoardAppSettings
     from ._shapes.tensor_board_output_config import TensorBoardOutputConfig as TensorBoardOutputConfig
-    from ._shapes.tenth_fractions_of_a_cent import TenthFractionsOfACent as TenthFractionsOfACent
-    from ._shapes.termination_wait_in_seconds import TerminationWaitInSeconds as TerminationWaitInSeconds
+    from ._shapes.usd import TenthFractionsOfACent as TenthFractionsOfACent
+    from ._shapes.blue_green_update_policy import TerminationWaitInSeconds as TerminationWaitInSeconds
     from ._shapes.text_classification_job_config import TextClassificationJobConfig as TextClassificationJobConfig
-    from ._shapes.text_generation_hyper_parameter_key import (
-        TextGenerationHyperParameterKey as TextGenerationHyperParameterKey,
-    )
-    from ._shapes.text_generation_hyper_parameter_value import (
+    from ._shapes.text_generation_job_config import TextGenerationHyperParameterKey as TextGenerationHyperParameterKey
+    from ._shapes.text_generation_job_config import (
         TextGenerationHyperParameterValue as TextGenerationHyperParameterValue,
     )
-    from ._shapes.text_generation_hyper_parameters import TextGenerationHyperParameters as TextGenerationHyperParameters
+    from ._shapes.text_generation_job_config import TextGenerationHyperParameters as TextGenerationHyperParameters
     from ._shapes.text_generation_job_config import TextGenerationJobConfig as TextGenerationJobConfig
     from ._shapes.text_generation_resolved_attributes import (
         TextGenerationResolvedAttributes as TextGenerationResolvedAttributes,
@@ -4174,59 +4120,59 @@ if _t.TYPE_CHECKING:
     from ._shapes.time_series_forecasting_settings import TimeSeriesForecastingSettings as TimeSeriesForecastingSettings
     from ._shapes.time_series_transformations import TimeSeriesTransformations as TimeSeriesTransformations
     from ._shapes.timestamp import Timestamp as Timestamp
-    from ._shapes.timestamp_attribute_name import TimestampAttributeName as TimestampAttributeName
-    from ._shapes.token_value import TokenValue as TokenValue
+    from ._shapes.time_series_config import TimestampAttributeName as TimestampAttributeName
+    from ._shapes.start_session_response import TokenValue as TokenValue
     from ._shapes.total_hits import TotalHits as TotalHits
     from ._shapes.total_instance_count import TotalInstanceCount as TotalInstanceCount
-    from ._shapes.total_step_count_per_epoch import TotalStepCountPerEpoch as TotalStepCountPerEpoch
+    from ._shapes.training_progress_info import TotalStepCountPerEpoch as TotalStepCountPerEpoch
     from ._shapes.tracking_server_arn import TrackingServerArn as TrackingServerArn
-    from ._shapes.tracking_server_maintenance_status import (
+    from ._shapes.describe_mlflow_tracking_server_response import (
         TrackingServerMaintenanceStatus as TrackingServerMaintenanceStatus,
     )
     from ._shapes.tracking_server_name import TrackingServerName as TrackingServerName
     from ._shapes.tracking_server_size import TrackingServerSize as TrackingServerSize
     from ._shapes.tracking_server_status import TrackingServerStatus as TrackingServerStatus
     from ._shapes.tracking_server_summary import TrackingServerSummary as TrackingServerSummary
-    from ._shapes.tracking_server_summary_list import TrackingServerSummaryList as TrackingServerSummaryList
+    from ._shapes.list_mlflow_tracking_servers_response import TrackingServerSummaryList as TrackingServerSummaryList
     from ._shapes.tracking_server_url import TrackingServerUrl as TrackingServerUrl
     from ._shapes.traffic_duration_in_seconds import TrafficDurationInSeconds as TrafficDurationInSeconds
     from ._shapes.traffic_pattern import TrafficPattern as TrafficPattern
     from ._shapes.traffic_routing_config import TrafficRoutingConfig as TrafficRoutingConfig
-    from ._shapes.traffic_routing_config_type import TrafficRoutingConfigType as TrafficRoutingConfigType
-    from ._shapes.traffic_type import TrafficType as TrafficType
-    from ._shapes.training_container_argument import TrainingContainerArgument as TrainingContainerArgument
-    from ._shapes.training_container_arguments import TrainingContainerArguments as TrainingContainerArguments
-    from ._shapes.training_container_entrypoint import TrainingContainerEntrypoint as TrainingContainerEntrypoint
-    from ._shapes.training_container_entrypoint_string import (
-        TrainingContainerEntrypointString as TrainingContainerEntrypointString,
-    )
-    from ._shapes.training_environment_key import TrainingEnvironmentKey as TrainingEnvironmentKey
+    from ._shapes.traffic_routing_config import TrafficRoutingConfigType as TrafficRoutingConfigType
+    from ._shapes.traffic_pattern import TrafficType as TrafficType
+    from ._shapes.algorithm_specification import TrainingContainerArgument as TrainingContainerArgument
+    from ._shapes.algorithm_specification import TrainingContainerArguments as TrainingContainerArguments
+    from ._shapes.algorithm_specification import TrainingContainerEntrypoint as TrainingContainerEntrypoint
+    from ._shapes.algorithm_specification import TrainingContainerEntrypointString as TrainingContainerEntrypointString
+    from ._shapes.training_environment_map import TrainingEnvironmentKey as TrainingEnvironmentKey
     from ._shapes.training_environment_map import TrainingEnvironmentMap as TrainingEnvironmentMap
-    from ._shapes.training_environment_value import TrainingEnvironmentValue as TrainingEnvironmentValue
-    from ._shapes.training_epoch_count import TrainingEpochCount as TrainingEpochCount
-    from ._shapes.training_epoch_index import TrainingEpochIndex as TrainingEpochIndex
+    from ._shapes.training_environment_map import TrainingEnvironmentValue as TrainingEnvironmentValue
+    from ._shapes.training_progress_info import TrainingEpochCount as TrainingEpochCount
+    from ._shapes.training_progress_info import TrainingEpochIndex as TrainingEpochIndex
     from ._shapes.training_image_config import TrainingImageConfig as TrainingImageConfig
     from ._shapes.training_input_mode import TrainingInputMode as TrainingInputMode
     from ._shapes.training_instance_count import TrainingInstanceCount as TrainingInstanceCount
     from ._shapes.training_instance_type import TrainingInstanceType as TrainingInstanceType
-    from ._shapes.training_instance_types import TrainingInstanceTypes as TrainingInstanceTypes
+    from ._shapes.training_specification import TrainingInstanceTypes as TrainingInstanceTypes
     from ._shapes.training_job import TrainingJob as TrainingJob
     from ._shapes.training_job_arn import TrainingJobArn as TrainingJobArn
     from ._shapes.training_job_definition import TrainingJobDefinition as TrainingJobDefinition
-    from ._shapes.training_job_early_stopping_type import TrainingJobEarlyStoppingType as TrainingJobEarlyStoppingType
+    from ._shapes.hyper_parameter_tuning_job_config import TrainingJobEarlyStoppingType as TrainingJobEarlyStoppingType
     from ._shapes.training_job_name import TrainingJobName as TrainingJobName
-    from ._shapes.training_job_sort_by_options import TrainingJobSortByOptions as TrainingJobSortByOptions
+    from ._shapes.list_training_jobs_for_hyper_parameter_tuning_job_request import (
+        TrainingJobSortByOptions as TrainingJobSortByOptions,
+    )
     from ._shapes.training_job_status import TrainingJobStatus as TrainingJobStatus
-    from ._shapes.training_job_status_counter import TrainingJobStatusCounter as TrainingJobStatusCounter
+    from ._shapes.training_job_status_counters import TrainingJobStatusCounter as TrainingJobStatusCounter
     from ._shapes.training_job_status_counters import TrainingJobStatusCounters as TrainingJobStatusCounters
     from ._shapes.training_job_step_metadata import TrainingJobStepMetadata as TrainingJobStepMetadata
-    from ._shapes.training_job_summaries import TrainingJobSummaries as TrainingJobSummaries
+    from ._shapes.list_training_jobs_response import TrainingJobSummaries as TrainingJobSummaries
     from ._shapes.training_job_summary import TrainingJobSummary as TrainingJobSummary
     from ._shapes.training_plan_arn import TrainingPlanArn as TrainingPlanArn
-    from ._shapes.training_plan_arn_list import TrainingPlanArnList as TrainingPlanArnList
-    from ._shapes.training_plan_arns import TrainingPlanArns as TrainingPlanArns
+    from ._shapes.instance_preference import TrainingPlanArnList as TrainingPlanArnList
+    from ._shapes.cluster_summary import TrainingPlanArns as TrainingPlanArns
     from ._shapes.training_plan_duration_hours import TrainingPlanDurationHours as TrainingPlanDurationHours
-    from ._shapes.training_plan_duration_hours_input import (
+    from ._shapes.search_training_plan_offerings_request import (
         TrainingPlanDurationHoursInput as TrainingPlanDurationHoursInput,
     )
     from ._shapes.training_plan_duration_minutes import TrainingPlanDurationMinutes as TrainingPlanDurationMinutes
@@ -4238,28 +4184,28 @@ if _t.TYPE_CHECKING:
     from ._shapes.training_plan_extension_offering_id import (
         TrainingPlanExtensionOfferingId as TrainingPlanExtensionOfferingId,
     )
-    from ._shapes.training_plan_extension_offerings import (
+    from ._shapes.search_training_plan_offerings_response import (
         TrainingPlanExtensionOfferings as TrainingPlanExtensionOfferings,
     )
     from ._shapes.training_plan_extensions import TrainingPlanExtensions as TrainingPlanExtensions
     from ._shapes.training_plan_filter import TrainingPlanFilter as TrainingPlanFilter
-    from ._shapes.training_plan_filter_name import TrainingPlanFilterName as TrainingPlanFilterName
-    from ._shapes.training_plan_filters import TrainingPlanFilters as TrainingPlanFilters
+    from ._shapes.training_plan_filter import TrainingPlanFilterName as TrainingPlanFilterName
+    from ._shapes.list_training_plans_request import TrainingPlanFilters as TrainingPlanFilters
     from ._shapes.training_plan_name import TrainingPlanName as TrainingPlanName
-    from ._shapes.training_plan_name_or_arn import TrainingPlanNameOrArn as TrainingPlanNameOrArn
+    from ._shapes.describe_training_plan_request import TrainingPlanNameOrArn as TrainingPlanNameOrArn
     from ._shapes.training_plan_offering import TrainingPlanOffering as TrainingPlanOffering
     from ._shapes.training_plan_offering_id import TrainingPlanOfferingId as TrainingPlanOfferingId
-    from ._shapes.training_plan_offerings import TrainingPlanOfferings as TrainingPlanOfferings
-    from ._shapes.training_plan_sort_by import TrainingPlanSortBy as TrainingPlanSortBy
-    from ._shapes.training_plan_sort_order import TrainingPlanSortOrder as TrainingPlanSortOrder
+    from ._shapes.search_training_plan_offerings_response import TrainingPlanOfferings as TrainingPlanOfferings
+    from ._shapes.list_training_plans_request import TrainingPlanSortBy as TrainingPlanSortBy
+    from ._shapes.list_training_plans_request import TrainingPlanSortOrder as TrainingPlanSortOrder
     from ._shapes.training_plan_status import TrainingPlanStatus as TrainingPlanStatus
     from ._shapes.training_plan_status_message import TrainingPlanStatusMessage as TrainingPlanStatusMessage
-    from ._shapes.training_plan_summaries import TrainingPlanSummaries as TrainingPlanSummaries
+    from ._shapes.list_training_plans_response import TrainingPlanSummaries as TrainingPlanSummaries
     from ._shapes.training_plan_summary import TrainingPlanSummary as TrainingPlanSummary
     from ._shapes.training_progress_info import TrainingProgressInfo as TrainingProgressInfo
-    from ._shapes.training_repository_access_mode import TrainingRepositoryAccessMode as TrainingRepositoryAccessMode
+    from ._shapes.training_image_config import TrainingRepositoryAccessMode as TrainingRepositoryAccessMode
     from ._shapes.training_repository_auth_config import TrainingRepositoryAuthConfig as TrainingRepositoryAuthConfig
-    from ._shapes.training_repository_credentials_provider_arn import (
+    from ._shapes.training_repository_auth_config import (
         TrainingRepositoryCredentialsProviderArn as TrainingRepositoryCredentialsProviderArn,
     )
     from ._shapes.training_session_arn import TrainingSessionArn as TrainingSessionArn
@@ -4269,18 +4215,18 @@ if _t.TYPE_CHECKING:
     from ._shapes.training_session_output_config import TrainingSessionOutputConfig as TrainingSessionOutputConfig
     from ._shapes.training_session_s3_location import TrainingSessionS3Location as TrainingSessionS3Location
     from ._shapes.training_session_status import TrainingSessionStatus as TrainingSessionStatus
-    from ._shapes.training_session_summaries import TrainingSessionSummaries as TrainingSessionSummaries
+    from ._shapes.list_training_sessions_response import TrainingSessionSummaries as TrainingSessionSummaries
     from ._shapes.training_session_summary import TrainingSessionSummary as TrainingSessionSummary
     from ._shapes.training_specification import TrainingSpecification as TrainingSpecification
-    from ._shapes.training_step_index import TrainingStepIndex as TrainingStepIndex
+    from ._shapes.training_progress_info import TrainingStepIndex as TrainingStepIndex
     from ._shapes.training_time_in_seconds import TrainingTimeInSeconds as TrainingTimeInSeconds
-    from ._shapes.transform_ami_version import TransformAmiVersion as TransformAmiVersion
+    from ._shapes.transform_resources import TransformAmiVersion as TransformAmiVersion
     from ._shapes.transform_data_source import TransformDataSource as TransformDataSource
-    from ._shapes.transform_environment_key import TransformEnvironmentKey as TransformEnvironmentKey
+    from ._shapes.transform_environment_map import TransformEnvironmentKey as TransformEnvironmentKey
     from ._shapes.transform_environment_map import TransformEnvironmentMap as TransformEnvironmentMap
-    from ._shapes.transform_environment_value import TransformEnvironmentValue as TransformEnvironmentValue
+    from ._shapes.transform_environment_map import TransformEnvironmentValue as TransformEnvironmentValue
     from ._shapes.transform_input import TransformInput as TransformInput
-    from ._shapes.transform_instance_count import TransformInstanceCount as TransformInstanceCount
+    from ._shapes.transform_resources import TransformInstanceCount as TransformInstanceCount
     from ._shapes.transform_instance_type import TransformInstanceType as TransformInstanceType
     from ._shapes.transform_instance_types import TransformInstanceTypes as TransformInstanceTypes
     from ._shapes.transform_job import TransformJob as TransformJob
@@ -4289,7 +4235,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.transform_job_name import TransformJobName as TransformJobName
     from ._shapes.transform_job_status import TransformJobStatus as TransformJobStatus
     from ._shapes.transform_job_step_metadata import TransformJobStepMetadata as TransformJobStepMetadata
-    from ._shapes.transform_job_summaries import TransformJobSummaries as TransformJobSummaries
+    from ._shapes.list_transform_jobs_response import TransformJobSummaries as TransformJobSummaries
     from ._shapes.transform_job_summary import TransformJobSummary as TransformJobSummary
     from ._shapes.transform_output import TransformOutput as TransformOutput
     from ._shapes.transform_resources import TransformResources as TransformResources
@@ -4300,54 +4246,54 @@ if _t.TYPE_CHECKING:
     from ._shapes.trial_component import TrialComponent as TrialComponent
     from ._shapes.trial_component_arn import TrialComponentArn as TrialComponentArn
     from ._shapes.trial_component_artifact import TrialComponentArtifact as TrialComponentArtifact
-    from ._shapes.trial_component_artifact_value import TrialComponentArtifactValue as TrialComponentArtifactValue
+    from ._shapes.trial_component_artifact import TrialComponentArtifactValue as TrialComponentArtifactValue
     from ._shapes.trial_component_artifacts import TrialComponentArtifacts as TrialComponentArtifacts
-    from ._shapes.trial_component_key128 import TrialComponentKey128 as TrialComponentKey128
-    from ._shapes.trial_component_key256 import TrialComponentKey256 as TrialComponentKey256
-    from ._shapes.trial_component_key320 import TrialComponentKey320 as TrialComponentKey320
+    from ._shapes.trial_component_artifacts import TrialComponentKey128 as TrialComponentKey128
+    from ._shapes.update_trial_component_request import TrialComponentKey256 as TrialComponentKey256
+    from ._shapes.trial_component_parameters import TrialComponentKey320 as TrialComponentKey320
     from ._shapes.trial_component_metric_summaries import TrialComponentMetricSummaries as TrialComponentMetricSummaries
     from ._shapes.trial_component_metric_summary import TrialComponentMetricSummary as TrialComponentMetricSummary
     from ._shapes.trial_component_parameter_value import TrialComponentParameterValue as TrialComponentParameterValue
     from ._shapes.trial_component_parameters import TrialComponentParameters as TrialComponentParameters
-    from ._shapes.trial_component_primary_status import TrialComponentPrimaryStatus as TrialComponentPrimaryStatus
-    from ._shapes.trial_component_simple_summaries import TrialComponentSimpleSummaries as TrialComponentSimpleSummaries
+    from ._shapes.trial_component_status import TrialComponentPrimaryStatus as TrialComponentPrimaryStatus
+    from ._shapes.trial import TrialComponentSimpleSummaries as TrialComponentSimpleSummaries
     from ._shapes.trial_component_simple_summary import TrialComponentSimpleSummary as TrialComponentSimpleSummary
     from ._shapes.trial_component_source import TrialComponentSource as TrialComponentSource
     from ._shapes.trial_component_source_arn import TrialComponentSourceArn as TrialComponentSourceArn
     from ._shapes.trial_component_source_detail import TrialComponentSourceDetail as TrialComponentSourceDetail
-    from ._shapes.trial_component_sources import TrialComponentSources as TrialComponentSources
+    from ._shapes.describe_trial_component_response import TrialComponentSources as TrialComponentSources
     from ._shapes.trial_component_status import TrialComponentStatus as TrialComponentStatus
-    from ._shapes.trial_component_status_message import TrialComponentStatusMessage as TrialComponentStatusMessage
-    from ._shapes.trial_component_summaries import TrialComponentSummaries as TrialComponentSummaries
+    from ._shapes.trial_component_status import TrialComponentStatusMessage as TrialComponentStatusMessage
+    from ._shapes.list_trial_components_response import TrialComponentSummaries as TrialComponentSummaries
     from ._shapes.trial_component_summary import TrialComponentSummary as TrialComponentSummary
     from ._shapes.trial_source import TrialSource as TrialSource
-    from ._shapes.trial_source_arn import TrialSourceArn as TrialSourceArn
-    from ._shapes.trial_summaries import TrialSummaries as TrialSummaries
+    from ._shapes.trial_source import TrialSourceArn as TrialSourceArn
+    from ._shapes.list_trials_response import TrialSummaries as TrialSummaries
     from ._shapes.trial_summary import TrialSummary as TrialSummary
     from ._shapes.trusted_identity_propagation_settings import (
         TrustedIdentityPropagationSettings as TrustedIdentityPropagationSettings,
     )
     from ._shapes.ttl_duration import TtlDuration as TtlDuration
-    from ._shapes.ttl_duration_unit import TtlDurationUnit as TtlDurationUnit
-    from ._shapes.ttl_duration_value import TtlDurationValue as TtlDurationValue
+    from ._shapes.ttl_duration import TtlDurationUnit as TtlDurationUnit
+    from ._shapes.ttl_duration import TtlDurationValue as TtlDurationValue
     from ._shapes.tuning_job_completion_criteria import TuningJobCompletionCriteria as TuningJobCompletionCriteria
     from ._shapes.tuning_job_step_meta_data import TuningJobStepMetaData as TuningJobStepMetaData
     from ._shapes.usd import USD as USD
     from ._shapes.ui_config import UiConfig as UiConfig
     from ._shapes.ui_template import UiTemplate as UiTemplate
     from ._shapes.ui_template_info import UiTemplateInfo as UiTemplateInfo
-    from ._shapes.uid import Uid as Uid
+    from ._shapes.custom_posix_user_config import Uid as Uid
     from ._shapes.ultra_server import UltraServer as UltraServer
     from ._shapes.ultra_server_count import UltraServerCount as UltraServerCount
-    from ._shapes.ultra_server_health_status import UltraServerHealthStatus as UltraServerHealthStatus
+    from ._shapes.ultra_server import UltraServerHealthStatus as UltraServerHealthStatus
     from ._shapes.ultra_server_info import UltraServerInfo as UltraServerInfo
     from ._shapes.ultra_server_summary import UltraServerSummary as UltraServerSummary
     from ._shapes.ultra_server_type import UltraServerType as UltraServerType
-    from ._shapes.ultra_servers import UltraServers as UltraServers
+    from ._shapes.list_ultra_servers_by_reserved_capacity_response import UltraServers as UltraServers
     from ._shapes.unhealthy_instance_count import UnhealthyInstanceCount as UnhealthyInstanceCount
-    from ._shapes.unified_studio_domain_id import UnifiedStudioDomainId as UnifiedStudioDomainId
-    from ._shapes.unified_studio_environment_id import UnifiedStudioEnvironmentId as UnifiedStudioEnvironmentId
-    from ._shapes.unified_studio_project_id import UnifiedStudioProjectId as UnifiedStudioProjectId
+    from ._shapes.unified_studio_settings import UnifiedStudioDomainId as UnifiedStudioDomainId
+    from ._shapes.unified_studio_settings import UnifiedStudioEnvironmentId as UnifiedStudioEnvironmentId
+    from ._shapes.unified_studio_settings import UnifiedStudioProjectId as UnifiedStudioProjectId
     from ._shapes.unified_studio_settings import UnifiedStudioSettings as UnifiedStudioSettings
     from ._shapes.update_action_request import UpdateActionRequest as UpdateActionRequest
     from ._shapes.update_action_response import UpdateActionResponse as UpdateActionResponse
@@ -4356,7 +4302,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.update_artifact_request import UpdateArtifactRequest as UpdateArtifactRequest
     from ._shapes.update_artifact_response import UpdateArtifactResponse as UpdateArtifactResponse
     from ._shapes.update_cluster_extension_request import UpdateClusterExtensionRequest as UpdateClusterExtensionRequest
-    from ._shapes.update_cluster_extension_request_client_token_string import (
+    from ._shapes.update_cluster_extension_request import (
         UpdateClusterExtensionRequestClientTokenString as UpdateClusterExtensionRequestClientTokenString,
     )
     from ._shapes.update_cluster_extension_response import (
@@ -4373,7 +4319,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.update_cluster_software_instance_group_specification import (
         UpdateClusterSoftwareInstanceGroupSpecification as UpdateClusterSoftwareInstanceGroupSpecification,
     )
-    from ._shapes.update_cluster_software_instance_groups import (
+    from ._shapes.update_cluster_software_request import (
         UpdateClusterSoftwareInstanceGroups as UpdateClusterSoftwareInstanceGroups,
     )
     from ._shapes.update_cluster_software_request import UpdateClusterSoftwareRequest as UpdateClusterSoftwareRequest
@@ -4484,7 +4430,7 @@ if _t.TYPE_CHECKING:
     from ._shapes.update_space_request import UpdateSpaceRequest as UpdateSpaceRequest
     from ._shapes.update_space_response import UpdateSpaceResponse as UpdateSpaceResponse
     from ._shapes.update_template_provider import UpdateTemplateProvider as UpdateTemplateProvider
-    from ._shapes.update_template_provider_list import UpdateTemplateProviderList as UpdateTemplateProviderList
+    from ._shapes.update_project_input import UpdateTemplateProviderList as UpdateTemplateProviderList
     from ._shapes.update_training_job_request import UpdateTrainingJobRequest as UpdateTrainingJobRequest
     from ._shapes.update_training_job_response import UpdateTrainingJobResponse as UpdateTrainingJobResponse
     from ._shapes.update_trial_component_request import UpdateTrialComponentRequest as UpdateTrialComponentRequest
@@ -4501,73 +4447,73 @@ if _t.TYPE_CHECKING:
     from ._shapes.user_context import UserContext as UserContext
     from ._shapes.user_profile_arn import UserProfileArn as UserProfileArn
     from ._shapes.user_profile_details import UserProfileDetails as UserProfileDetails
-    from ._shapes.user_profile_list import UserProfileList as UserProfileList
+    from ._shapes.list_user_profiles_response import UserProfileList as UserProfileList
     from ._shapes.user_profile_name import UserProfileName as UserProfileName
-    from ._shapes.user_profile_sort_key import UserProfileSortKey as UserProfileSortKey
+    from ._shapes.list_user_profiles_request import UserProfileSortKey as UserProfileSortKey
     from ._shapes.user_profile_status import UserProfileStatus as UserProfileStatus
     from ._shapes.user_settings import UserSettings as UserSettings
-    from ._shapes.users_per_step import UsersPerStep as UsersPerStep
-    from ._shapes.utilization_metric import UtilizationMetric as UtilizationMetric
+    from ._shapes.stairs import UsersPerStep as UsersPerStep
+    from ._shapes.recommendation_metrics import UtilizationMetric as UtilizationMetric
     from ._shapes.utilization_percentage_per_core import UtilizationPercentagePerCore as UtilizationPercentagePerCore
-    from ._shapes.v_cpu_amount import VCpuAmount as VCpuAmount
-    from ._shapes.validation_fraction import ValidationFraction as ValidationFraction
-    from ._shapes.variant_instance_provision_timeout_in_seconds import (
+    from ._shapes.compute_quota_resource_config import VCpuAmount as VCpuAmount
+    from ._shapes.auto_ml_data_split_config import ValidationFraction as ValidationFraction
+    from ._shapes.production_variant import (
         VariantInstanceProvisionTimeoutInSeconds as VariantInstanceProvisionTimeoutInSeconds,
     )
     from ._shapes.variant_name import VariantName as VariantName
     from ._shapes.variant_property import VariantProperty as VariantProperty
-    from ._shapes.variant_property_list import VariantPropertyList as VariantPropertyList
-    from ._shapes.variant_property_type import VariantPropertyType as VariantPropertyType
-    from ._shapes.variant_status import VariantStatus as VariantStatus
-    from ._shapes.variant_status_message import VariantStatusMessage as VariantStatusMessage
+    from ._shapes.update_endpoint_input import VariantPropertyList as VariantPropertyList
+    from ._shapes.variant_property import VariantPropertyType as VariantPropertyType
+    from ._shapes.production_variant_status import VariantStatus as VariantStatus
+    from ._shapes.production_variant_status import VariantStatusMessage as VariantStatusMessage
     from ._shapes.variant_weight import VariantWeight as VariantWeight
     from ._shapes.vector_config import VectorConfig as VectorConfig
     from ._shapes.vendor_guidance import VendorGuidance as VendorGuidance
-    from ._shapes.version_aliases_list import VersionAliasesList as VersionAliasesList
-    from ._shapes.version_id import VersionId as VersionId
+    from ._shapes.hidden_sage_maker_image import VersionAliasesList as VersionAliasesList
+    from ._shapes.pipeline_definition_s3_location import VersionId as VersionId
     from ._shapes.versioned_arn_or_name import VersionedArnOrName as VersionedArnOrName
     from ._shapes.vertex import Vertex as Vertex
-    from ._shapes.vertices import Vertices as Vertices
+    from ._shapes.query_lineage_response import Vertices as Vertices
     from ._shapes.visibility_conditions import VisibilityConditions as VisibilityConditions
-    from ._shapes.visibility_conditions_key import VisibilityConditionsKey as VisibilityConditionsKey
-    from ._shapes.visibility_conditions_list import VisibilityConditionsList as VisibilityConditionsList
-    from ._shapes.visibility_conditions_value import VisibilityConditionsValue as VisibilityConditionsValue
+    from ._shapes.visibility_conditions import VisibilityConditionsKey as VisibilityConditionsKey
+    from ._shapes.search_request import VisibilityConditionsList as VisibilityConditionsList
+    from ._shapes.visibility_conditions import VisibilityConditionsValue as VisibilityConditionsValue
     from ._shapes.volume_attachment_status import VolumeAttachmentStatus as VolumeAttachmentStatus
     from ._shapes.volume_device_name import VolumeDeviceName as VolumeDeviceName
     from ._shapes.volume_id import VolumeId as VolumeId
-    from ._shapes.volume_size_in_gb import VolumeSizeInGB as VolumeSizeInGB
+    from ._shapes.hyper_parameter_tuning_instance_config import VolumeSizeInGB as VolumeSizeInGB
     from ._shapes.vpc_config import VpcConfig as VpcConfig
     from ._shapes.vpc_id import VpcId as VpcId
-    from ._shapes.vpc_only_trusted_accounts import VpcOnlyTrustedAccounts as VpcOnlyTrustedAccounts
-    from ._shapes.vpc_security_group_ids import VpcSecurityGroupIds as VpcSecurityGroupIds
+    from ._shapes.docker_settings import VpcOnlyTrustedAccounts as VpcOnlyTrustedAccounts
+    from ._shapes.vpc_config import VpcSecurityGroupIds as VpcSecurityGroupIds
     from ._shapes.wait_interval_in_seconds import WaitIntervalInSeconds as WaitIntervalInSeconds
-    from ._shapes.wait_time_interval_in_seconds import WaitTimeIntervalInSeconds as WaitTimeIntervalInSeconds
+    from ._shapes.deployment_configuration import WaitTimeIntervalInSeconds as WaitTimeIntervalInSeconds
     from ._shapes.warm_pool_resource_status import WarmPoolResourceStatus as WarmPoolResourceStatus
     from ._shapes.warm_pool_status import WarmPoolStatus as WarmPoolStatus
     from ._shapes.weekly_maintenance_window_start import WeeklyMaintenanceWindowStart as WeeklyMaintenanceWindowStart
-    from ._shapes.weekly_schedule_time_format import WeeklyScheduleTimeFormat as WeeklyScheduleTimeFormat
+    from ._shapes.partner_app_maintenance_config import WeeklyScheduleTimeFormat as WeeklyScheduleTimeFormat
     from ._shapes.worker_access_configuration import WorkerAccessConfiguration as WorkerAccessConfiguration
     from ._shapes.workforce import Workforce as Workforce
     from ._shapes.workforce_arn import WorkforceArn as WorkforceArn
-    from ._shapes.workforce_failure_reason import WorkforceFailureReason as WorkforceFailureReason
+    from ._shapes.workforce import WorkforceFailureReason as WorkforceFailureReason
     from ._shapes.workforce_ip_address_type import WorkforceIpAddressType as WorkforceIpAddressType
     from ._shapes.workforce_name import WorkforceName as WorkforceName
-    from ._shapes.workforce_security_group_id import WorkforceSecurityGroupId as WorkforceSecurityGroupId
+    from ._shapes.workforce_security_group_ids import WorkforceSecurityGroupId as WorkforceSecurityGroupId
     from ._shapes.workforce_security_group_ids import WorkforceSecurityGroupIds as WorkforceSecurityGroupIds
-    from ._shapes.workforce_status import WorkforceStatus as WorkforceStatus
-    from ._shapes.workforce_subnet_id import WorkforceSubnetId as WorkforceSubnetId
+    from ._shapes.workforce import WorkforceStatus as WorkforceStatus
+    from ._shapes.workforce_subnets import WorkforceSubnetId as WorkforceSubnetId
     from ._shapes.workforce_subnets import WorkforceSubnets as WorkforceSubnets
     from ._shapes.workforce_vpc_config_request import WorkforceVpcConfigRequest as WorkforceVpcConfigRequest
     from ._shapes.workforce_vpc_config_response import WorkforceVpcConfigResponse as WorkforceVpcConfigResponse
-    from ._shapes.workforce_vpc_endpoint_id import WorkforceVpcEndpointId as WorkforceVpcEndpointId
+    from ._shapes.workforce_vpc_config_response import WorkforceVpcEndpointId as WorkforceVpcEndpointId
     from ._shapes.workforce_vpc_id import WorkforceVpcId as WorkforceVpcId
-    from ._shapes.workforces import Workforces as Workforces
+    from ._shapes.list_workforces_response import Workforces as Workforces
     from ._shapes.workload_spec import WorkloadSpec as WorkloadSpec
     from ._shapes.workspace_settings import WorkspaceSettings as WorkspaceSettings
     from ._shapes.workteam import Workteam as Workteam
     from ._shapes.workteam_arn import WorkteamArn as WorkteamArn
     from ._shapes.workteam_name import WorkteamName as WorkteamName
-    from ._shapes.workteams import Workteams as Workteams
+    from ._shapes.list_workteams_response import Workteams as Workteams
 
 _MODULES = {
     "AIAdapterId": "ai_adapter_id",
@@ -4578,29 +4524,29 @@ _MODULES = {
     "AIAdapterSource": "ai_adapter_source",
     "AIBenchmarkEndpoint": "ai_benchmark_endpoint",
     "AIBenchmarkInferenceComponent": "ai_benchmark_inference_component",
-    "AIBenchmarkInferenceComponentList": "ai_benchmark_inference_component_list",
+    "AIBenchmarkInferenceComponentList": "ai_benchmark_endpoint",
     "AIBenchmarkJobArn": "ai_benchmark_job_arn",
     "AIBenchmarkJobStatus": "ai_benchmark_job_status",
     "AIBenchmarkJobSummary": "ai_benchmark_job_summary",
-    "AIBenchmarkJobSummaryList": "ai_benchmark_job_summary_list",
+    "AIBenchmarkJobSummaryList": "list_ai_benchmark_jobs_response",
     "AIBenchmarkNetworkConfig": "ai_benchmark_network_config",
     "AIBenchmarkOutputConfig": "ai_benchmark_output_config",
     "AIBenchmarkOutputResult": "ai_benchmark_output_result",
     "AIBenchmarkTarget": "ai_benchmark_target",
     "AICapacityReservationConfig": "ai_capacity_reservation_config",
-    "AICapacityReservationPreference": "ai_capacity_reservation_preference",
+    "AICapacityReservationPreference": "ai_capacity_reservation_config",
     "AIChannelName": "ai_channel_name",
     "AICloudWatchLogs": "ai_cloud_watch_logs",
-    "AICloudWatchLogsList": "ai_cloud_watch_logs_list",
+    "AICloudWatchLogsList": "ai_benchmark_output_result",
     "AIDatasetConfig": "ai_dataset_config",
     "AIEntityName": "ai_entity_name",
-    "AIInferenceSpecificationName": "ai_inference_specification_name",
-    "AIMlReservationArn": "ai_ml_reservation_arn",
-    "AIMlReservationArnList": "ai_ml_reservation_arn_list",
+    "AIInferenceSpecificationName": "ai_recommendation_model_details",
+    "AIMlReservationArn": "ai_capacity_reservation_config",
+    "AIMlReservationArnList": "ai_capacity_reservation_config",
     "AIMlflowConfig": "ai_mlflow_config",
-    "AIMlflowExperimentName": "ai_mlflow_experiment_name",
-    "AIMlflowResourceArn": "ai_mlflow_resource_arn",
-    "AIMlflowRunName": "ai_mlflow_run_name",
+    "AIMlflowExperimentName": "ai_mlflow_config",
+    "AIMlflowResourceArn": "ai_mlflow_config",
+    "AIMlflowRunName": "ai_mlflow_config",
     "AIModelSource": "ai_model_source",
     "AIModelSourceS3": "ai_model_source_s3",
     "AIRecommendation": "ai_recommendation",
@@ -4608,30 +4554,30 @@ _MODULES = {
     "AIRecommendationAllowOptimization": "ai_recommendation_allow_optimization",
     "AIRecommendationComputeSpec": "ai_recommendation_compute_spec",
     "AIRecommendationConstraint": "ai_recommendation_constraint",
-    "AIRecommendationConstraintList": "ai_recommendation_constraint_list",
+    "AIRecommendationConstraintList": "ai_recommendation_performance_target",
     "AIRecommendationCopyCountPerInstance": "ai_recommendation_copy_count_per_instance",
     "AIRecommendationDeploymentConfiguration": "ai_recommendation_deployment_configuration",
     "AIRecommendationDeploymentS3Channel": "ai_recommendation_deployment_s3_channel",
-    "AIRecommendationDeploymentS3ChannelList": "ai_recommendation_deployment_s3_channel_list",
-    "AIRecommendationInferenceFramework": "ai_recommendation_inference_framework",
+    "AIRecommendationDeploymentS3ChannelList": "ai_recommendation_deployment_configuration",
+    "AIRecommendationInferenceFramework": "ai_recommendation_inference_specification",
     "AIRecommendationInferenceSpecification": "ai_recommendation_inference_specification",
     "AIRecommendationInstanceCount": "ai_recommendation_instance_count",
     "AIRecommendationInstanceDetail": "ai_recommendation_instance_detail",
-    "AIRecommendationInstanceDetailList": "ai_recommendation_instance_detail_list",
+    "AIRecommendationInstanceDetailList": "ai_recommendation_model_details",
     "AIRecommendationInstanceType": "ai_recommendation_instance_type",
-    "AIRecommendationInstanceTypeList": "ai_recommendation_instance_type_list",
+    "AIRecommendationInstanceTypeList": "ai_recommendation_compute_spec",
     "AIRecommendationJobArn": "ai_recommendation_job_arn",
     "AIRecommendationJobStatus": "ai_recommendation_job_status",
     "AIRecommendationJobSummary": "ai_recommendation_job_summary",
-    "AIRecommendationJobSummaryList": "ai_recommendation_job_summary_list",
-    "AIRecommendationList": "ai_recommendation_list",
-    "AIRecommendationMetric": "ai_recommendation_metric",
-    "AIRecommendationMinCpuMemoryRequiredInMb": "ai_recommendation_min_cpu_memory_required_in_mb",
+    "AIRecommendationJobSummaryList": "list_ai_recommendation_jobs_response",
+    "AIRecommendationList": "describe_ai_recommendation_job_response",
+    "AIRecommendationMetric": "ai_recommendation_constraint",
+    "AIRecommendationMinCpuMemoryRequiredInMb": "ai_recommendation_deployment_configuration",
     "AIRecommendationModelDetails": "ai_recommendation_model_details",
-    "AIRecommendationOptimizationConfigMap": "ai_recommendation_optimization_config_map",
+    "AIRecommendationOptimizationConfigMap": "ai_recommendation_optimization_detail",
     "AIRecommendationOptimizationDetail": "ai_recommendation_optimization_detail",
-    "AIRecommendationOptimizationDetailList": "ai_recommendation_optimization_detail_list",
-    "AIRecommendationOptimizationType": "ai_recommendation_optimization_type",
+    "AIRecommendationOptimizationDetailList": "ai_recommendation",
+    "AIRecommendationOptimizationType": "ai_recommendation_optimization_detail",
     "AIRecommendationOutputConfig": "ai_recommendation_output_config",
     "AIRecommendationOutputResult": "ai_recommendation_output_result",
     "AIRecommendationPerformanceMetric": "ai_recommendation_performance_metric",
@@ -4639,38 +4585,38 @@ _MODULES = {
     "AIResourceIdentifier": "ai_resource_identifier",
     "AIWorkloadConfigArn": "ai_workload_config_arn",
     "AIWorkloadConfigSummary": "ai_workload_config_summary",
-    "AIWorkloadConfigSummaryList": "ai_workload_config_summary_list",
+    "AIWorkloadConfigSummaryList": "list_ai_workload_configs_response",
     "AIWorkloadConfigs": "ai_workload_configs",
     "AIWorkloadDataSource": "ai_workload_data_source",
     "AIWorkloadInputDataConfig": "ai_workload_input_data_config",
-    "AIWorkloadInputDataConfigList": "ai_workload_input_data_config_list",
+    "AIWorkloadInputDataConfigList": "ai_dataset_config",
     "AIWorkloadS3DataSource": "ai_workload_s3_data_source",
-    "AbsoluteBorrowLimitResourceList": "absolute_borrow_limit_resource_list",
+    "AbsoluteBorrowLimitResourceList": "resource_sharing_config",
     "AcceleratorPartitionConfig": "accelerator_partition_config",
-    "AcceleratorPartitionConfigCountInteger": "accelerator_partition_config_count_integer",
+    "AcceleratorPartitionConfigCountInteger": "accelerator_partition_config",
     "AcceleratorPartitionLayout": "accelerator_partition_layout",
     "AcceleratorPartitionLayouts": "accelerator_partition_layouts",
     "AcceleratorPartitionType": "accelerator_partition_type",
-    "AcceleratorPartitionTypeList": "accelerator_partition_type_list",
-    "AcceleratorsAmount": "accelerators_amount",
-    "Accept": "accept",
+    "AcceleratorPartitionTypeList": "accelerator_partition_layout",
+    "AcceleratorsAmount": "compute_quota_resource_config",
+    "Accept": "transform_output",
     "AcceptEula": "accept_eula",
     "AccountDefaultStatus": "account_default_status",
     "AccountId": "account_id",
     "ActionArn": "action_arn",
     "ActionSource": "action_source",
     "ActionStatus": "action_status",
-    "ActionSummaries": "action_summaries",
+    "ActionSummaries": "list_actions_response",
     "ActionSummary": "action_summary",
     "ActivationState": "activation_state",
-    "ActiveClusterOperationCount": "active_cluster_operation_count",
-    "ActiveClusterOperationName": "active_cluster_operation_name",
-    "ActiveOperations": "active_operations",
+    "ActiveClusterOperationCount": "cluster_instance_group_details",
+    "ActiveClusterOperationName": "cluster_instance_group_details",
+    "ActiveOperations": "cluster_instance_group_details",
     "AddAssociationRequest": "add_association_request",
     "AddAssociationResponse": "add_association_response",
     "AddClusterNodeSpecification": "add_cluster_node_specification",
-    "AddClusterNodeSpecificationIncrementTargetCountByInteger": "add_cluster_node_specification_increment_target_count_by_integer",
-    "AddClusterNodeSpecificationList": "add_cluster_node_specification_list",
+    "AddClusterNodeSpecificationIncrementTargetCountByInteger": "add_cluster_node_specification",
+    "AddClusterNodeSpecificationList": "batch_add_cluster_nodes_request",
     "AddInferenceGatewayRequest": "add_inference_gateway_request",
     "AddInferenceGatewayResponse": "add_inference_gateway_response",
     "AddTagsInput": "add_tags_input",
@@ -4679,31 +4625,31 @@ _MODULES = {
     "AdditionalEnis": "additional_enis",
     "AdditionalInferenceSpecificationDefinition": "additional_inference_specification_definition",
     "AdditionalInferenceSpecifications": "additional_inference_specifications",
-    "AdditionalModelChannelName": "additional_model_channel_name",
+    "AdditionalModelChannelName": "additional_model_data_source",
     "AdditionalModelDataSource": "additional_model_data_source",
     "AdditionalModelDataSources": "additional_model_data_sources",
     "AdditionalS3DataSource": "additional_s3_data_source",
-    "AdditionalS3DataSourceDataType": "additional_s3_data_source_data_type",
+    "AdditionalS3DataSourceDataType": "additional_s3_data_source",
     "AgentVersion": "agent_version",
-    "AgentVersions": "agent_versions",
-    "AggregationTransformationValue": "aggregation_transformation_value",
-    "AggregationTransformations": "aggregation_transformations",
+    "AgentVersions": "get_device_fleet_report_response",
+    "AggregationTransformationValue": "time_series_transformations",
+    "AggregationTransformations": "time_series_transformations",
     "Alarm": "alarm",
     "AlarmDetails": "alarm_details",
-    "AlarmList": "alarm_list",
+    "AlarmList": "auto_rollback_config",
     "AlarmName": "alarm_name",
     "AlgorithmArn": "algorithm_arn",
     "AlgorithmImage": "algorithm_image",
-    "AlgorithmSortBy": "algorithm_sort_by",
+    "AlgorithmSortBy": "list_algorithms_input",
     "AlgorithmSpecification": "algorithm_specification",
     "AlgorithmStatus": "algorithm_status",
     "AlgorithmStatusDetails": "algorithm_status_details",
     "AlgorithmStatusItem": "algorithm_status_item",
-    "AlgorithmStatusItemList": "algorithm_status_item_list",
+    "AlgorithmStatusItemList": "algorithm_status_details",
     "AlgorithmSummary": "algorithm_summary",
-    "AlgorithmSummaryList": "algorithm_summary_list",
+    "AlgorithmSummaryList": "list_algorithms_output",
     "AlgorithmValidationProfile": "algorithm_validation_profile",
-    "AlgorithmValidationProfiles": "algorithm_validation_profiles",
+    "AlgorithmValidationProfiles": "algorithm_validation_specification",
     "AlgorithmValidationSpecification": "algorithm_validation_specification",
     "AliasOperations": "alias_operations",
     "AmazonQSettings": "amazon_q_settings",
@@ -4712,79 +4658,79 @@ _MODULES = {
     "AppDetails": "app_details",
     "AppImageConfigArn": "app_image_config_arn",
     "AppImageConfigDetails": "app_image_config_details",
-    "AppImageConfigList": "app_image_config_list",
+    "AppImageConfigList": "list_app_image_configs_response",
     "AppImageConfigName": "app_image_config_name",
-    "AppImageConfigSortKey": "app_image_config_sort_key",
+    "AppImageConfigSortKey": "list_app_image_configs_request",
     "AppInstanceType": "app_instance_type",
     "AppLifecycleManagement": "app_lifecycle_management",
-    "AppList": "app_list",
+    "AppList": "list_apps_response",
     "AppManaged": "app_managed",
     "AppName": "app_name",
     "AppNetworkAccessType": "app_network_access_type",
     "AppSecurityGroupManagement": "app_security_group_management",
-    "AppSortKey": "app_sort_key",
+    "AppSortKey": "list_apps_request",
     "AppSpecification": "app_specification",
     "AppStatus": "app_status",
     "AppType": "app_type",
-    "ApplicationArn": "application_arn",
+    "ApplicationArn": "idc_config_output",
     "ApprovalDescription": "approval_description",
     "ArnOrName": "arn_or_name",
     "ArtifactArn": "artifact_arn",
-    "ArtifactDigest": "artifact_digest",
+    "ArtifactDigest": "model_digests",
     "ArtifactProperties": "artifact_properties",
-    "ArtifactPropertyValue": "artifact_property_value",
+    "ArtifactPropertyValue": "artifact_properties",
     "ArtifactSource": "artifact_source",
-    "ArtifactSourceIdType": "artifact_source_id_type",
+    "ArtifactSourceIdType": "artifact_source_type",
     "ArtifactSourceType": "artifact_source_type",
-    "ArtifactSourceTypes": "artifact_source_types",
-    "ArtifactSummaries": "artifact_summaries",
+    "ArtifactSourceTypes": "artifact_source",
+    "ArtifactSummaries": "list_artifacts_response",
     "ArtifactSummary": "artifact_summary",
-    "AssemblyType": "assembly_type",
-    "AssignedGroupPatternsList": "assigned_group_patterns_list",
+    "AssemblyType": "transform_output",
+    "AssignedGroupPatternsList": "partner_app_config",
     "AssociateTrialComponentRequest": "associate_trial_component_request",
     "AssociateTrialComponentResponse": "associate_trial_component_response",
     "AssociationEdgeType": "association_edge_type",
     "AssociationEntityArn": "association_entity_arn",
     "AssociationInfo": "association_info",
-    "AssociationInfoList": "association_info_list",
-    "AssociationSummaries": "association_summaries",
+    "AssociationInfoList": "lineage_metadata",
+    "AssociationSummaries": "list_associations_response",
     "AssociationSummary": "association_summary",
-    "AssumableRoleArns": "assumable_role_arns",
+    "AssumableRoleArns": "emr_settings",
     "AsyncInferenceClientConfig": "async_inference_client_config",
     "AsyncInferenceConfig": "async_inference_config",
     "AsyncInferenceNotificationConfig": "async_inference_notification_config",
     "AsyncInferenceOutputConfig": "async_inference_output_config",
-    "AsyncNotificationTopicTypeList": "async_notification_topic_type_list",
-    "AsyncNotificationTopicTypes": "async_notification_topic_types",
-    "AthenaCatalog": "athena_catalog",
-    "AthenaDatabase": "athena_database",
+    "AsyncNotificationTopicTypeList": "async_inference_notification_config",
+    "AsyncNotificationTopicTypes": "async_inference_notification_config",
+    "AthenaCatalog": "athena_dataset_definition",
+    "AthenaDatabase": "athena_dataset_definition",
     "AthenaDatasetDefinition": "athena_dataset_definition",
-    "AthenaQueryString": "athena_query_string",
-    "AthenaResultCompressionType": "athena_result_compression_type",
-    "AthenaResultFormat": "athena_result_format",
+    "AthenaQueryString": "athena_dataset_definition",
+    "AthenaResultCompressionType": "athena_dataset_definition",
+    "AthenaResultFormat": "athena_dataset_definition",
     "AthenaStepMetadata": "athena_step_metadata",
-    "AthenaWorkGroup": "athena_work_group",
+    "AthenaWorkGroup": "athena_dataset_definition",
     "AttachClusterNodeNetworkInterfaceRequest": "attach_cluster_node_network_interface_request",
     "AttachClusterNodeNetworkInterfaceResponse": "attach_cluster_node_network_interface_response",
     "AttachClusterNodeVolumeRequest": "attach_cluster_node_volume_request",
     "AttachClusterNodeVolumeResponse": "attach_cluster_node_volume_response",
-    "AttributeName": "attribute_name",
-    "AttributeNames": "attribute_names",
+    "AttributeName": "s3_data_source",
+    "AttributeNames": "s3_data_source",
     "AuthMode": "auth_mode",
     "AuthenticationRequestExtraParams": "authentication_request_extra_params",
-    "AuthenticationRequestExtraParamsKey": "authentication_request_extra_params_key",
-    "AuthenticationRequestExtraParamsValue": "authentication_request_extra_params_value",
+    "AuthenticationRequestExtraParamsKey": "authentication_request_extra_params",
+    "AuthenticationRequestExtraParamsValue": "authentication_request_extra_params",
     "AuthorizedUrl": "authorized_url",
-    "AuthorizedUrlConfigs": "authorized_url_configs",
-    "AutoGenerateEndpointName": "auto_generate_endpoint_name",
-    "AutoMLAlgorithm": "auto_ml_algorithm",
+    "AuthorizedUrlConfigs": "create_hub_content_presigned_urls_response",
+    "AutoGenerateEndpointName": "model_deploy_config",
+    "AutoMLAlgorithm": "auto_ml_algorithm_config",
     "AutoMLAlgorithmConfig": "auto_ml_algorithm_config",
-    "AutoMLAlgorithms": "auto_ml_algorithms",
+    "AutoMLAlgorithms": "auto_ml_algorithm_config",
     "AutoMLAlgorithmsConfig": "auto_ml_algorithms_config",
     "AutoMLCandidate": "auto_ml_candidate",
     "AutoMLCandidateGenerationConfig": "auto_ml_candidate_generation_config",
     "AutoMLCandidateStep": "auto_ml_candidate_step",
-    "AutoMLCandidates": "auto_ml_candidates",
+    "AutoMLCandidates": "list_candidates_for_auto_ml_job_response",
     "AutoMLChannel": "auto_ml_channel",
     "AutoMLChannelType": "auto_ml_channel_type",
     "AutoMLComputeConfig": "auto_ml_compute_config",
@@ -4793,7 +4739,7 @@ _MODULES = {
     "AutoMLDataSource": "auto_ml_data_source",
     "AutoMLDataSplitConfig": "auto_ml_data_split_config",
     "AutoMLFailureReason": "auto_ml_failure_reason",
-    "AutoMLInferenceContainerDefinitions": "auto_ml_inference_container_definitions",
+    "AutoMLInferenceContainerDefinitions": "auto_ml_candidate",
     "AutoMLInputDataConfig": "auto_ml_input_data_config",
     "AutoMLJobArn": "auto_ml_job_arn",
     "AutoMLJobArtifacts": "auto_ml_job_artifacts",
@@ -4803,87 +4749,87 @@ _MODULES = {
     "AutoMLJobInputDataConfig": "auto_ml_job_input_data_config",
     "AutoMLJobName": "auto_ml_job_name",
     "AutoMLJobObjective": "auto_ml_job_objective",
-    "AutoMLJobObjectiveType": "auto_ml_job_objective_type",
+    "AutoMLJobObjectiveType": "final_auto_ml_job_objective_metric",
     "AutoMLJobSecondaryStatus": "auto_ml_job_secondary_status",
     "AutoMLJobStatus": "auto_ml_job_status",
     "AutoMLJobStepMetadata": "auto_ml_job_step_metadata",
-    "AutoMLJobSummaries": "auto_ml_job_summaries",
+    "AutoMLJobSummaries": "list_auto_ml_jobs_response",
     "AutoMLJobSummary": "auto_ml_job_summary",
-    "AutoMLMaxResults": "auto_ml_max_results",
-    "AutoMLMaxResultsForTrials": "auto_ml_max_results_for_trials",
+    "AutoMLMaxResults": "list_auto_ml_jobs_request",
+    "AutoMLMaxResultsForTrials": "list_candidates_for_auto_ml_job_request",
     "AutoMLMetricEnum": "auto_ml_metric_enum",
-    "AutoMLMetricExtendedEnum": "auto_ml_metric_extended_enum",
+    "AutoMLMetricExtendedEnum": "metric_datum",
     "AutoMLMode": "auto_ml_mode",
-    "AutoMLNameContains": "auto_ml_name_contains",
+    "AutoMLNameContains": "list_auto_ml_jobs_request",
     "AutoMLOutputDataConfig": "auto_ml_output_data_config",
     "AutoMLPartialFailureReason": "auto_ml_partial_failure_reason",
     "AutoMLPartialFailureReasons": "auto_ml_partial_failure_reasons",
     "AutoMLProblemTypeConfig": "auto_ml_problem_type_config",
-    "AutoMLProblemTypeConfigName": "auto_ml_problem_type_config_name",
+    "AutoMLProblemTypeConfigName": "describe_auto_ml_job_v2_response",
     "AutoMLProblemTypeResolvedAttributes": "auto_ml_problem_type_resolved_attributes",
-    "AutoMLProcessingUnit": "auto_ml_processing_unit",
+    "AutoMLProcessingUnit": "auto_ml_candidate",
     "AutoMLResolvedAttributes": "auto_ml_resolved_attributes",
     "AutoMLS3DataSource": "auto_mls3_data_source",
-    "AutoMLS3DataType": "auto_mls3_data_type",
+    "AutoMLS3DataType": "auto_mls3_data_source",
     "AutoMLSecurityConfig": "auto_ml_security_config",
-    "AutoMLSortBy": "auto_ml_sort_by",
+    "AutoMLSortBy": "list_auto_ml_jobs_request",
     "AutoMLSortOrder": "auto_ml_sort_order",
-    "AutoMountHomeEFS": "auto_mount_home_efs",
+    "AutoMountHomeEFS": "user_settings",
     "AutoParameter": "auto_parameter",
-    "AutoParameters": "auto_parameters",
-    "AutoRollbackAlarms": "auto_rollback_alarms",
+    "AutoParameters": "parameter_ranges",
+    "AutoRollbackAlarms": "deployment_configuration",
     "AutoRollbackConfig": "auto_rollback_config",
     "Autotune": "autotune",
-    "AutotuneMode": "autotune_mode",
+    "AutotuneMode": "autotune",
     "AvailabilityZone": "availability_zone",
-    "AvailabilityZoneBalanceEnforcementMode": "availability_zone_balance_enforcement_mode",
-    "AvailabilityZoneBalanceMaxImbalance": "availability_zone_balance_max_imbalance",
+    "AvailabilityZoneBalanceEnforcementMode": "inference_component_availability_zone_balance",
+    "AvailabilityZoneBalanceMaxImbalance": "inference_component_availability_zone_balance",
     "AvailabilityZoneId": "availability_zone_id",
     "AvailableInstanceCount": "available_instance_count",
     "AvailableSpareInstanceCount": "available_spare_instance_count",
     "AvailableUpgrade": "available_upgrade",
-    "AwsManagedHumanLoopRequestSource": "aws_managed_human_loop_request_source",
-    "BacktestResultsLocation": "backtest_results_location",
+    "AwsManagedHumanLoopRequestSource": "human_loop_request_source",
+    "BacktestResultsLocation": "candidate_artifact_locations",
     "BaseModel": "base_model",
-    "BaseModelArn": "base_model_arn",
+    "BaseModelArn": "training_session_model_config",
     "BaseModelName": "base_model_name",
     "BatchAddClusterNodesError": "batch_add_cluster_nodes_error",
-    "BatchAddClusterNodesErrorCode": "batch_add_cluster_nodes_error_code",
-    "BatchAddClusterNodesErrorList": "batch_add_cluster_nodes_error_list",
+    "BatchAddClusterNodesErrorCode": "batch_add_cluster_nodes_error",
+    "BatchAddClusterNodesErrorList": "batch_add_cluster_nodes_response",
     "BatchAddClusterNodesRequest": "batch_add_cluster_nodes_request",
-    "BatchAddClusterNodesRequestClientTokenString": "batch_add_cluster_nodes_request_client_token_string",
+    "BatchAddClusterNodesRequestClientTokenString": "batch_add_cluster_nodes_request",
     "BatchAddClusterNodesResponse": "batch_add_cluster_nodes_response",
-    "BatchAddFailureCount": "batch_add_failure_count",
+    "BatchAddFailureCount": "batch_add_cluster_nodes_error",
     "BatchDataCaptureConfig": "batch_data_capture_config",
     "BatchDeleteClusterNodeLogicalIdsError": "batch_delete_cluster_node_logical_ids_error",
-    "BatchDeleteClusterNodeLogicalIdsErrorList": "batch_delete_cluster_node_logical_ids_error_list",
+    "BatchDeleteClusterNodeLogicalIdsErrorList": "batch_delete_cluster_nodes_response",
     "BatchDeleteClusterNodesError": "batch_delete_cluster_nodes_error",
     "BatchDeleteClusterNodesErrorCode": "batch_delete_cluster_nodes_error_code",
-    "BatchDeleteClusterNodesErrorList": "batch_delete_cluster_nodes_error_list",
+    "BatchDeleteClusterNodesErrorList": "batch_delete_cluster_nodes_response",
     "BatchDeleteClusterNodesRequest": "batch_delete_cluster_nodes_request",
     "BatchDeleteClusterNodesResponse": "batch_delete_cluster_nodes_response",
     "BatchDescribeModelPackageError": "batch_describe_model_package_error",
-    "BatchDescribeModelPackageErrorMap": "batch_describe_model_package_error_map",
+    "BatchDescribeModelPackageErrorMap": "batch_describe_model_package_output",
     "BatchDescribeModelPackageInput": "batch_describe_model_package_input",
     "BatchDescribeModelPackageOutput": "batch_describe_model_package_output",
     "BatchDescribeModelPackageSummary": "batch_describe_model_package_summary",
     "BatchRebootClusterNodeLogicalIdsError": "batch_reboot_cluster_node_logical_ids_error",
-    "BatchRebootClusterNodeLogicalIdsErrors": "batch_reboot_cluster_node_logical_ids_errors",
+    "BatchRebootClusterNodeLogicalIdsErrors": "batch_reboot_cluster_nodes_response",
     "BatchRebootClusterNodesError": "batch_reboot_cluster_nodes_error",
     "BatchRebootClusterNodesErrorCode": "batch_reboot_cluster_nodes_error_code",
-    "BatchRebootClusterNodesErrors": "batch_reboot_cluster_nodes_errors",
+    "BatchRebootClusterNodesErrors": "batch_reboot_cluster_nodes_response",
     "BatchRebootClusterNodesRequest": "batch_reboot_cluster_nodes_request",
-    "BatchRebootClusterNodesRequestNodeIdsList": "batch_reboot_cluster_nodes_request_node_ids_list",
-    "BatchRebootClusterNodesRequestNodeLogicalIdsList": "batch_reboot_cluster_nodes_request_node_logical_ids_list",
+    "BatchRebootClusterNodesRequestNodeIdsList": "batch_reboot_cluster_nodes_request",
+    "BatchRebootClusterNodesRequestNodeLogicalIdsList": "batch_reboot_cluster_nodes_request",
     "BatchRebootClusterNodesResponse": "batch_reboot_cluster_nodes_response",
     "BatchReplaceClusterNodeLogicalIdsError": "batch_replace_cluster_node_logical_ids_error",
-    "BatchReplaceClusterNodeLogicalIdsErrors": "batch_replace_cluster_node_logical_ids_errors",
+    "BatchReplaceClusterNodeLogicalIdsErrors": "batch_replace_cluster_nodes_response",
     "BatchReplaceClusterNodesError": "batch_replace_cluster_nodes_error",
     "BatchReplaceClusterNodesErrorCode": "batch_replace_cluster_nodes_error_code",
-    "BatchReplaceClusterNodesErrors": "batch_replace_cluster_nodes_errors",
+    "BatchReplaceClusterNodesErrors": "batch_replace_cluster_nodes_response",
     "BatchReplaceClusterNodesRequest": "batch_replace_cluster_nodes_request",
-    "BatchReplaceClusterNodesRequestNodeIdsList": "batch_replace_cluster_nodes_request_node_ids_list",
-    "BatchReplaceClusterNodesRequestNodeLogicalIdsList": "batch_replace_cluster_nodes_request_node_logical_ids_list",
+    "BatchReplaceClusterNodesRequestNodeIdsList": "batch_replace_cluster_nodes_request",
+    "BatchReplaceClusterNodesRequestNodeLogicalIdsList": "batch_replace_cluster_nodes_request",
     "BatchReplaceClusterNodesResponse": "batch_replace_cluster_nodes_response",
     "BatchStrategy": "batch_strategy",
     "BatchTransformInput": "batch_transform_input",
@@ -4894,65 +4840,65 @@ _MODULES = {
     "BestObjectiveNotImproving": "best_objective_not_improving",
     "Bias": "bias",
     "BillableTimeInSeconds": "billable_time_in_seconds",
-    "BillableTokenCount": "billable_token_count",
+    "BillableTokenCount": "describe_training_job_response",
     "BillableTokenUsage": "billable_token_usage",
-    "BlockedReason": "blocked_reason",
+    "BlockedReason": "offline_store_status",
     "BlueGreenUpdatePolicy": "blue_green_update_policy",
     "Boolean": "boolean",
-    "BooleanOperator": "boolean_operator",
-    "BorrowLimit": "borrow_limit",
-    "Branch": "branch",
-    "BucketName": "bucket_name",
+    "BooleanOperator": "search_expression",
+    "BorrowLimit": "resource_sharing_config",
+    "Branch": "git_config",
+    "BucketName": "pipeline_definition_s3_location",
     "CacheHitResult": "cache_hit_result",
     "CallbackStepMetadata": "callback_step_metadata",
     "CallbackToken": "callback_token",
     "CandidateArtifactLocations": "candidate_artifact_locations",
-    "CandidateDefinitionNotebookLocation": "candidate_definition_notebook_location",
+    "CandidateDefinitionNotebookLocation": "auto_ml_job_artifacts",
     "CandidateGenerationConfig": "candidate_generation_config",
     "CandidateName": "candidate_name",
     "CandidateProperties": "candidate_properties",
-    "CandidateSortBy": "candidate_sort_by",
+    "CandidateSortBy": "list_candidates_for_auto_ml_job_request",
     "CandidateStatus": "candidate_status",
-    "CandidateStepArn": "candidate_step_arn",
-    "CandidateStepName": "candidate_step_name",
-    "CandidateStepType": "candidate_step_type",
-    "CandidateSteps": "candidate_steps",
+    "CandidateStepArn": "auto_ml_candidate_step",
+    "CandidateStepName": "auto_ml_candidate_step",
+    "CandidateStepType": "auto_ml_candidate_step",
+    "CandidateSteps": "auto_ml_candidate",
     "CanvasAppSettings": "canvas_app_settings",
     "CapacityReservation": "capacity_reservation",
     "CapacityReservationPreference": "capacity_reservation_preference",
-    "CapacityReservationType": "capacity_reservation_type",
+    "CapacityReservationType": "capacity_reservation",
     "CapacitySize": "capacity_size",
     "CapacitySizeConfig": "capacity_size_config",
-    "CapacitySizeType": "capacity_size_type",
+    "CapacitySizeType": "capacity_size",
     "CapacitySizeValue": "capacity_size_value",
     "CapacityUnit": "capacity_unit",
     "CaptureContentTypeHeader": "capture_content_type_header",
-    "CaptureMode": "capture_mode",
+    "CaptureMode": "capture_option",
     "CaptureOption": "capture_option",
-    "CaptureOptionList": "capture_option_list",
-    "CaptureStatus": "capture_status",
-    "Catalog": "catalog",
+    "CaptureOptionList": "data_capture_config",
+    "CaptureStatus": "data_capture_config_summary",
+    "Catalog": "data_catalog_config",
     "CategoricalParameter": "categorical_parameter",
     "CategoricalParameterRange": "categorical_parameter_range",
     "CategoricalParameterRangeSpecification": "categorical_parameter_range_specification",
-    "CategoricalParameterRangeValues": "categorical_parameter_range_values",
-    "CategoricalParameterRanges": "categorical_parameter_ranges",
-    "CategoricalParameters": "categorical_parameters",
-    "Cents": "cents",
+    "CategoricalParameterRangeValues": "categorical_parameter",
+    "CategoricalParameterRanges": "parameter_ranges",
+    "CategoricalParameters": "environment_parameter_ranges",
+    "Cents": "usd",
     "CertifyForMarketplace": "certify_for_marketplace",
     "CfnCreateTemplateProvider": "cfn_create_template_provider",
     "CfnStackCreateParameter": "cfn_stack_create_parameter",
-    "CfnStackCreateParameters": "cfn_stack_create_parameters",
+    "CfnStackCreateParameters": "cfn_create_template_provider",
     "CfnStackDetail": "cfn_stack_detail",
-    "CfnStackId": "cfn_stack_id",
-    "CfnStackName": "cfn_stack_name",
+    "CfnStackId": "cfn_stack_detail",
+    "CfnStackName": "cfn_stack_detail",
     "CfnStackParameter": "cfn_stack_parameter",
     "CfnStackParameterKey": "cfn_stack_parameter_key",
     "CfnStackParameterValue": "cfn_stack_parameter_value",
-    "CfnStackParameters": "cfn_stack_parameters",
-    "CfnStackStatusMessage": "cfn_stack_status_message",
+    "CfnStackParameters": "cfn_template_provider_detail",
+    "CfnStackStatusMessage": "cfn_stack_detail",
     "CfnStackUpdateParameter": "cfn_stack_update_parameter",
-    "CfnStackUpdateParameters": "cfn_stack_update_parameters",
+    "CfnStackUpdateParameters": "cfn_update_template_provider",
     "CfnTemplateName": "cfn_template_name",
     "CfnTemplateProviderDetail": "cfn_template_provider_detail",
     "CfnTemplateURL": "cfn_template_url",
@@ -4960,50 +4906,50 @@ _MODULES = {
     "Channel": "channel",
     "ChannelName": "channel_name",
     "ChannelSpecification": "channel_specification",
-    "ChannelSpecifications": "channel_specifications",
+    "ChannelSpecifications": "training_specification",
     "CheckpointConfig": "checkpoint_config",
-    "Cidr": "cidr",
-    "Cidrs": "cidrs",
+    "Cidr": "source_ip_config",
+    "Cidrs": "source_ip_config",
     "ClarifyCheckStepMetadata": "clarify_check_step_metadata",
-    "ClarifyContentTemplate": "clarify_content_template",
-    "ClarifyEnableExplanations": "clarify_enable_explanations",
+    "ClarifyContentTemplate": "clarify_inference_config",
+    "ClarifyEnableExplanations": "clarify_explainer_config",
     "ClarifyExplainerConfig": "clarify_explainer_config",
-    "ClarifyFeatureHeaders": "clarify_feature_headers",
-    "ClarifyFeatureType": "clarify_feature_type",
-    "ClarifyFeatureTypes": "clarify_feature_types",
-    "ClarifyFeaturesAttribute": "clarify_features_attribute",
+    "ClarifyFeatureHeaders": "clarify_inference_config",
+    "ClarifyFeatureType": "clarify_inference_config",
+    "ClarifyFeatureTypes": "clarify_inference_config",
+    "ClarifyFeaturesAttribute": "clarify_inference_config",
     "ClarifyHeader": "clarify_header",
     "ClarifyInferenceConfig": "clarify_inference_config",
-    "ClarifyLabelAttribute": "clarify_label_attribute",
-    "ClarifyLabelHeaders": "clarify_label_headers",
-    "ClarifyLabelIndex": "clarify_label_index",
-    "ClarifyMaxPayloadInMB": "clarify_max_payload_in_mb",
-    "ClarifyMaxRecordCount": "clarify_max_record_count",
-    "ClarifyMimeType": "clarify_mime_type",
-    "ClarifyProbabilityAttribute": "clarify_probability_attribute",
-    "ClarifyProbabilityIndex": "clarify_probability_index",
-    "ClarifyShapBaseline": "clarify_shap_baseline",
+    "ClarifyLabelAttribute": "clarify_inference_config",
+    "ClarifyLabelHeaders": "clarify_inference_config",
+    "ClarifyLabelIndex": "clarify_inference_config",
+    "ClarifyMaxPayloadInMB": "clarify_inference_config",
+    "ClarifyMaxRecordCount": "clarify_inference_config",
+    "ClarifyMimeType": "clarify_shap_baseline_config",
+    "ClarifyProbabilityAttribute": "clarify_inference_config",
+    "ClarifyProbabilityIndex": "clarify_inference_config",
+    "ClarifyShapBaseline": "clarify_shap_baseline_config",
     "ClarifyShapBaselineConfig": "clarify_shap_baseline_config",
     "ClarifyShapConfig": "clarify_shap_config",
-    "ClarifyShapNumberOfSamples": "clarify_shap_number_of_samples",
-    "ClarifyShapSeed": "clarify_shap_seed",
-    "ClarifyShapUseLogit": "clarify_shap_use_logit",
+    "ClarifyShapNumberOfSamples": "clarify_shap_config",
+    "ClarifyShapSeed": "clarify_shap_config",
+    "ClarifyShapUseLogit": "clarify_shap_config",
     "ClarifyTextConfig": "clarify_text_config",
-    "ClarifyTextGranularity": "clarify_text_granularity",
-    "ClarifyTextLanguage": "clarify_text_language",
+    "ClarifyTextGranularity": "clarify_text_config",
+    "ClarifyTextLanguage": "clarify_text_config",
     "CleanupFailure": "cleanup_failure",
-    "CleanupFailureErrorCode": "cleanup_failure_error_code",
-    "CleanupFailureList": "cleanup_failure_list",
+    "CleanupFailureErrorCode": "cleanup_failure",
+    "CleanupFailureList": "cleanup_step_metadata",
     "CleanupStepMetadata": "cleanup_step_metadata",
-    "CleanupStepNameList": "cleanup_step_name_list",
+    "CleanupStepNameList": "cleanup_step_metadata",
     "ClientId": "client_id",
-    "ClientSecret": "client_secret",
+    "ClientSecret": "oidc_config",
     "ClientToken": "client_token",
     "ClusterAccountingDatabase": "cluster_accounting_database",
-    "ClusterAccountingDatabaseEndpoint": "cluster_accounting_database_endpoint",
-    "ClusterAccountingDatabaseName": "cluster_accounting_database_name",
-    "ClusterAccountingDatabasePort": "cluster_accounting_database_port",
-    "ClusterAccountingDatabaseSecretArn": "cluster_accounting_database_secret_arn",
+    "ClusterAccountingDatabaseEndpoint": "cluster_accounting_database",
+    "ClusterAccountingDatabaseName": "cluster_accounting_database",
+    "ClusterAccountingDatabasePort": "cluster_accounting_database",
+    "ClusterAccountingDatabaseSecretArn": "cluster_accounting_database",
     "ClusterArn": "cluster_arn",
     "ClusterAutoPatchConfig": "cluster_auto_patch_config",
     "ClusterAutoPatchConfigDetails": "cluster_auto_patch_config_details",
@@ -5011,22 +4957,22 @@ _MODULES = {
     "ClusterAutoScalingConfig": "cluster_auto_scaling_config",
     "ClusterAutoScalingConfigOutput": "cluster_auto_scaling_config_output",
     "ClusterAutoScalingMode": "cluster_auto_scaling_mode",
-    "ClusterAutoScalingStatus": "cluster_auto_scaling_status",
+    "ClusterAutoScalingStatus": "cluster_auto_scaling_config_output",
     "ClusterAvailabilityZone": "cluster_availability_zone",
-    "ClusterAvailabilityZoneId": "cluster_availability_zone_id",
+    "ClusterAvailabilityZoneId": "cluster_instance_placement",
     "ClusterAvailabilityZones": "cluster_availability_zones",
     "ClusterCapacityRequirements": "cluster_capacity_requirements",
-    "ClusterCapacityType": "cluster_capacity_type",
-    "ClusterConfigMode": "cluster_config_mode",
+    "ClusterCapacityType": "cluster_node_details",
+    "ClusterConfigMode": "cluster_tiered_storage_config",
     "ClusterDnsName": "cluster_dns_name",
     "ClusterDrainPolicy": "cluster_drain_policy",
     "ClusterEbsVolumeConfig": "cluster_ebs_volume_config",
-    "ClusterEbsVolumeSizeInGB": "cluster_ebs_volume_size_in_gb",
+    "ClusterEbsVolumeSizeInGB": "cluster_ebs_volume_config",
     "ClusterEventDetail": "cluster_event_detail",
     "ClusterEventLevel": "cluster_event_level",
-    "ClusterEventMaxResults": "cluster_event_max_results",
+    "ClusterEventMaxResults": "list_cluster_events_request",
     "ClusterEventResourceType": "cluster_event_resource_type",
-    "ClusterEventSummaries": "cluster_event_summaries",
+    "ClusterEventSummaries": "list_cluster_events_response",
     "ClusterEventSummary": "cluster_event_summary",
     "ClusterFSxLustreDeletionPolicy": "cluster_f_sx_lustre_deletion_policy",
     "ClusterFsxLustreConfig": "cluster_fsx_lustre_config",
@@ -5035,12 +4981,12 @@ _MODULES = {
     "ClusterImageVersionStatus": "cluster_image_version_status",
     "ClusterInstanceCount": "cluster_instance_count",
     "ClusterInstanceGroupDetails": "cluster_instance_group_details",
-    "ClusterInstanceGroupDetailsList": "cluster_instance_group_details_list",
+    "ClusterInstanceGroupDetailsList": "describe_cluster_response",
     "ClusterInstanceGroupName": "cluster_instance_group_name",
     "ClusterInstanceGroupSpecification": "cluster_instance_group_specification",
     "ClusterInstanceGroupSpecifications": "cluster_instance_group_specifications",
-    "ClusterInstanceGroupsToDelete": "cluster_instance_groups_to_delete",
-    "ClusterInstanceMemoryAllocationPercentage": "cluster_instance_memory_allocation_percentage",
+    "ClusterInstanceGroupsToDelete": "update_cluster_request",
+    "ClusterInstanceMemoryAllocationPercentage": "cluster_tiered_storage_config",
     "ClusterInstancePlacement": "cluster_instance_placement",
     "ClusterInstanceRequirementDetails": "cluster_instance_requirement_details",
     "ClusterInstanceRequirements": "cluster_instance_requirements",
@@ -5050,28 +4996,28 @@ _MODULES = {
     "ClusterInstanceStorageConfigs": "cluster_instance_storage_configs",
     "ClusterInstanceType": "cluster_instance_type",
     "ClusterInstanceTypeDetail": "cluster_instance_type_detail",
-    "ClusterInstanceTypeDetails": "cluster_instance_type_details",
+    "ClusterInstanceTypeDetails": "cluster_instance_group_details",
     "ClusterInstanceTypes": "cluster_instance_types",
     "ClusterInterfaceType": "cluster_interface_type",
     "ClusterKubernetesConfig": "cluster_kubernetes_config",
     "ClusterKubernetesConfigDetails": "cluster_kubernetes_config_details",
     "ClusterKubernetesConfigNodeDetails": "cluster_kubernetes_config_node_details",
-    "ClusterKubernetesLabelKey": "cluster_kubernetes_label_key",
-    "ClusterKubernetesLabelValue": "cluster_kubernetes_label_value",
+    "ClusterKubernetesLabelKey": "cluster_kubernetes_labels",
+    "ClusterKubernetesLabelValue": "cluster_kubernetes_labels",
     "ClusterKubernetesLabels": "cluster_kubernetes_labels",
     "ClusterKubernetesTaint": "cluster_kubernetes_taint",
-    "ClusterKubernetesTaintEffect": "cluster_kubernetes_taint_effect",
-    "ClusterKubernetesTaintKey": "cluster_kubernetes_taint_key",
-    "ClusterKubernetesTaintValue": "cluster_kubernetes_taint_value",
+    "ClusterKubernetesTaintEffect": "cluster_kubernetes_taint",
+    "ClusterKubernetesTaintKey": "cluster_kubernetes_taint",
+    "ClusterKubernetesTaintValue": "cluster_kubernetes_taint",
     "ClusterKubernetesTaints": "cluster_kubernetes_taints",
     "ClusterLifeCycleConfig": "cluster_life_cycle_config",
-    "ClusterLifeCycleConfigFileName": "cluster_life_cycle_config_file_name",
+    "ClusterLifeCycleConfigFileName": "cluster_life_cycle_config",
     "ClusterMetadata": "cluster_metadata",
-    "ClusterMountName": "cluster_mount_name",
+    "ClusterMountName": "cluster_fsx_lustre_config",
     "ClusterName": "cluster_name",
     "ClusterNameOrArn": "cluster_name_or_arn",
     "ClusterNetworkInterface": "cluster_network_interface",
-    "ClusterNetworkInterfaceAttachmentId": "cluster_network_interface_attachment_id",
+    "ClusterNetworkInterfaceAttachmentId": "attach_cluster_node_network_interface_response",
     "ClusterNetworkInterfaceDetails": "cluster_network_interface_details",
     "ClusterNetworkInterfaceId": "cluster_network_interface_id",
     "ClusterNodeDetails": "cluster_node_details",
@@ -5081,35 +5027,35 @@ _MODULES = {
     "ClusterNodeLogicalIdList": "cluster_node_logical_id_list",
     "ClusterNodeProvisioningMode": "cluster_node_provisioning_mode",
     "ClusterNodeRecovery": "cluster_node_recovery",
-    "ClusterNodeSummaries": "cluster_node_summaries",
+    "ClusterNodeSummaries": "list_cluster_nodes_response",
     "ClusterNodeSummary": "cluster_node_summary",
     "ClusterNonNegativeInstanceCount": "cluster_non_negative_instance_count",
     "ClusterOnDemandOptions": "cluster_on_demand_options",
-    "ClusterOnDrainTimeout": "cluster_on_drain_timeout",
-    "ClusterOperationCount": "cluster_operation_count",
+    "ClusterOnDrainTimeout": "cluster_drain_policy",
+    "ClusterOperationCount": "cluster_operation_scaling_configuration",
     "ClusterOperationId": "cluster_operation_id",
-    "ClusterOperationMaxResults": "cluster_operation_max_results",
+    "ClusterOperationMaxResults": "list_cluster_operations_request",
     "ClusterOperationScalingConfiguration": "cluster_operation_scaling_configuration",
     "ClusterOperationScalingDetails": "cluster_operation_scaling_details",
-    "ClusterOperationScalingDetailsList": "cluster_operation_scaling_details_list",
-    "ClusterOperationSortBy": "cluster_operation_sort_by",
+    "ClusterOperationScalingDetailsList": "describe_cluster_operation_response",
+    "ClusterOperationSortBy": "list_cluster_operations_request",
     "ClusterOperationStatus": "cluster_operation_status",
-    "ClusterOperationSummaries": "cluster_operation_summaries",
+    "ClusterOperationSummaries": "list_cluster_operations_response",
     "ClusterOperationSummary": "cluster_operation_summary",
     "ClusterOperationType": "cluster_operation_type",
     "ClusterOrchestrator": "cluster_orchestrator",
     "ClusterOrchestratorEksConfig": "cluster_orchestrator_eks_config",
     "ClusterOrchestratorSlurmConfig": "cluster_orchestrator_slurm_config",
-    "ClusterPartitionName": "cluster_partition_name",
+    "ClusterPartitionName": "cluster_partition_names",
     "ClusterPartitionNames": "cluster_partition_names",
     "ClusterPatchSchedule": "cluster_patch_schedule",
     "ClusterPatchScheduleDetails": "cluster_patch_schedule_details",
     "ClusterPatchingStrategy": "cluster_patching_strategy",
     "ClusterPrivateDnsHostname": "cluster_private_dns_hostname",
-    "ClusterPrivatePrimaryIp": "cluster_private_primary_ip",
-    "ClusterPrivatePrimaryIpv6": "cluster_private_primary_ipv6",
+    "ClusterPrivatePrimaryIp": "cluster_node_details",
+    "ClusterPrivatePrimaryIpv6": "cluster_node_details",
     "ClusterRestrictedInstanceGroupDetails": "cluster_restricted_instance_group_details",
-    "ClusterRestrictedInstanceGroupDetailsList": "cluster_restricted_instance_group_details_list",
+    "ClusterRestrictedInstanceGroupDetailsList": "describe_cluster_response",
     "ClusterRestrictedInstanceGroupSpecification": "cluster_restricted_instance_group_specification",
     "ClusterRestrictedInstanceGroupSpecifications": "cluster_restricted_instance_group_specifications",
     "ClusterRestrictedInstanceGroupsConfig": "cluster_restricted_instance_groups_config",
@@ -5117,18 +5063,18 @@ _MODULES = {
     "ClusterSchedulerConfigArn": "cluster_scheduler_config_arn",
     "ClusterSchedulerConfigId": "cluster_scheduler_config_id",
     "ClusterSchedulerConfigSummary": "cluster_scheduler_config_summary",
-    "ClusterSchedulerConfigSummaryList": "cluster_scheduler_config_summary_list",
-    "ClusterSchedulerPriorityClassName": "cluster_scheduler_priority_class_name",
+    "ClusterSchedulerConfigSummaryList": "list_cluster_scheduler_configs_response",
+    "ClusterSchedulerPriorityClassName": "priority_class",
     "ClusterSharedEnvironmentConfig": "cluster_shared_environment_config",
     "ClusterSharedEnvironmentConfigDetails": "cluster_shared_environment_config_details",
     "ClusterSlurmConfig": "cluster_slurm_config",
     "ClusterSlurmConfigDetails": "cluster_slurm_config_details",
-    "ClusterSlurmConfigStrategy": "cluster_slurm_config_strategy",
+    "ClusterSlurmConfigStrategy": "cluster_orchestrator_slurm_config",
     "ClusterSlurmNodeType": "cluster_slurm_node_type",
     "ClusterSortBy": "cluster_sort_by",
     "ClusterSpotOptions": "cluster_spot_options",
     "ClusterStatus": "cluster_status",
-    "ClusterSummaries": "cluster_summaries",
+    "ClusterSummaries": "list_clusters_response",
     "ClusterSummary": "cluster_summary",
     "ClusterThreadsPerCore": "cluster_threads_per_core",
     "ClusterTieredStorageConfig": "cluster_tiered_storage_config",
@@ -5137,74 +5083,74 @@ _MODULES = {
     "CodeRepositories": "code_repositories",
     "CodeRepository": "code_repository",
     "CodeRepositoryArn": "code_repository_arn",
-    "CodeRepositoryContains": "code_repository_contains",
-    "CodeRepositoryNameContains": "code_repository_name_contains",
+    "CodeRepositoryContains": "list_notebook_instances_input",
+    "CodeRepositoryNameContains": "list_code_repositories_input",
     "CodeRepositoryNameOrUrl": "code_repository_name_or_url",
-    "CodeRepositorySortBy": "code_repository_sort_by",
-    "CodeRepositorySortOrder": "code_repository_sort_order",
+    "CodeRepositorySortBy": "list_code_repositories_input",
+    "CodeRepositorySortOrder": "list_code_repositories_input",
     "CodeRepositorySummary": "code_repository_summary",
-    "CodeRepositorySummaryList": "code_repository_summary_list",
+    "CodeRepositorySummaryList": "list_code_repositories_output",
     "CognitoConfig": "cognito_config",
     "CognitoMemberDefinition": "cognito_member_definition",
-    "CognitoUserGroup": "cognito_user_group",
+    "CognitoUserGroup": "cognito_member_definition",
     "CognitoUserPool": "cognito_user_pool",
     "CollectionConfig": "collection_config",
     "CollectionConfiguration": "collection_configuration",
-    "CollectionConfigurations": "collection_configurations",
-    "CollectionName": "collection_name",
-    "CollectionParameters": "collection_parameters",
-    "CollectionType": "collection_type",
+    "CollectionConfigurations": "debug_hook_config",
+    "CollectionName": "collection_configuration",
+    "CollectionParameters": "collection_configuration",
+    "CollectionType": "feature_definition",
     "CompilationJobArn": "compilation_job_arn",
     "CompilationJobStatus": "compilation_job_status",
-    "CompilationJobSummaries": "compilation_job_summaries",
+    "CompilationJobSummaries": "list_compilation_jobs_response",
     "CompilationJobSummary": "compilation_job_summary",
-    "CompilerOptions": "compiler_options",
-    "CompleteOnConvergence": "complete_on_convergence",
+    "CompilerOptions": "output_config",
+    "CompleteOnConvergence": "convergence_detected",
     "CompressionType": "compression_type",
-    "CompressionTypes": "compression_types",
+    "CompressionTypes": "channel_specification",
     "ComputeQuotaArn": "compute_quota_arn",
     "ComputeQuotaConfig": "compute_quota_config",
     "ComputeQuotaId": "compute_quota_id",
     "ComputeQuotaResourceConfig": "compute_quota_resource_config",
-    "ComputeQuotaResourceConfigList": "compute_quota_resource_config_list",
+    "ComputeQuotaResourceConfigList": "compute_quota_config",
     "ComputeQuotaSummary": "compute_quota_summary",
-    "ComputeQuotaSummaryList": "compute_quota_summary_list",
+    "ComputeQuotaSummaryList": "list_compute_quotas_response",
     "ComputeQuotaTarget": "compute_quota_target",
-    "ComputeQuotaTargetTeamName": "compute_quota_target_team_name",
-    "ConditionOutcome": "condition_outcome",
+    "ComputeQuotaTargetTeamName": "compute_quota_target",
+    "ConditionOutcome": "condition_step_metadata",
     "ConditionStepMetadata": "condition_step_metadata",
     "ConfigKey": "config_key",
     "ConfigValue": "config_value",
-    "ConfiguredSpareInstanceCount": "configured_spare_instance_count",
+    "ConfiguredSpareInstanceCount": "ultra_server",
     "ConflictException": "conflict_exception",
     "ContainerArgument": "container_argument",
-    "ContainerArguments": "container_arguments",
+    "ContainerArguments": "app_specification",
     "ContainerConfig": "container_config",
     "ContainerDefinition": "container_definition",
     "ContainerDefinitionList": "container_definition_list",
     "ContainerEntrypoint": "container_entrypoint",
-    "ContainerEntrypointString": "container_entrypoint_string",
+    "ContainerEntrypointString": "container_entrypoint",
     "ContainerHostname": "container_hostname",
     "ContainerImage": "container_image",
     "ContainerMetricsConfig": "container_metrics_config",
-    "ContainerMode": "container_mode",
-    "ContentClassifier": "content_classifier",
-    "ContentClassifiers": "content_classifiers",
-    "ContentColumn": "content_column",
+    "ContainerMode": "container_definition",
+    "ContentClassifier": "labeling_job_data_attributes",
+    "ContentClassifiers": "labeling_job_data_attributes",
+    "ContentColumn": "text_classification_job_config",
     "ContentDigest": "content_digest",
     "ContentType": "content_type",
     "ContentTypes": "content_types",
     "ContextArn": "context_arn",
     "ContextName": "context_name",
-    "ContextNameOrArn": "context_name_or_arn",
+    "ContextNameOrArn": "describe_context_request",
     "ContextSource": "context_source",
-    "ContextSummaries": "context_summaries",
+    "ContextSummaries": "list_contexts_response",
     "ContextSummary": "context_summary",
     "ContinuousParameterRange": "continuous_parameter_range",
     "ContinuousParameterRangeSpecification": "continuous_parameter_range_specification",
-    "ContinuousParameterRanges": "continuous_parameter_ranges",
+    "ContinuousParameterRanges": "parameter_ranges",
     "ConvergenceDetected": "convergence_detected",
-    "CountryCode": "country_code",
+    "CountryCode": "holiday_config_attributes",
     "CreateAIBenchmarkJobRequest": "create_ai_benchmark_job_request",
     "CreateAIBenchmarkJobResponse": "create_ai_benchmark_job_response",
     "CreateAIRecommendationJobRequest": "create_ai_recommendation_job_request",
@@ -5226,7 +5172,7 @@ _MODULES = {
     "CreateAutoMLJobV2Request": "create_auto_ml_job_v2_request",
     "CreateAutoMLJobV2Response": "create_auto_ml_job_v2_response",
     "CreateClusterExtensionRequest": "create_cluster_extension_request",
-    "CreateClusterExtensionRequestClientTokenString": "create_cluster_extension_request_client_token_string",
+    "CreateClusterExtensionRequestClientTokenString": "create_cluster_extension_request",
     "CreateClusterExtensionResponse": "create_cluster_extension_response",
     "CreateClusterRequest": "create_cluster_request",
     "CreateClusterResponse": "create_cluster_response",
@@ -5338,7 +5284,7 @@ _MODULES = {
     "CreateStudioLifecycleConfigRequest": "create_studio_lifecycle_config_request",
     "CreateStudioLifecycleConfigResponse": "create_studio_lifecycle_config_response",
     "CreateTemplateProvider": "create_template_provider",
-    "CreateTemplateProviderList": "create_template_provider_list",
+    "CreateTemplateProviderList": "create_project_input",
     "CreateTrainingJobRequest": "create_training_job_request",
     "CreateTrainingJobResponse": "create_training_job_response",
     "CreateTrainingPlanRequest": "create_training_plan_request",
@@ -5358,46 +5304,46 @@ _MODULES = {
     "CreateWorkteamRequest": "create_workteam_request",
     "CreateWorkteamResponse": "create_workteam_response",
     "CreationTime": "creation_time",
-    "CronScheduleExpression": "cron_schedule_expression",
+    "CronScheduleExpression": "scheduled_update_config",
     "CrossAccountFilterOption": "cross_account_filter_option",
-    "CrossRegionMaxInvocationsPerSecondPerInstance": "cross_region_max_invocations_per_second_per_instance",
-    "CrossRegionPercentPerEndpoint": "cross_region_percent_per_endpoint",
+    "CrossRegionMaxInvocationsPerSecondPerInstance": "cross_region_traffic_config",
+    "CrossRegionPercentPerEndpoint": "cross_region_traffic_config",
     "CrossRegionTrafficConfig": "cross_region_traffic_config",
-    "CsvContentType": "csv_content_type",
-    "CsvContentTypes": "csv_content_types",
+    "CsvContentType": "capture_content_type_header",
+    "CsvContentTypes": "capture_content_type_header",
     "CurrencyCode": "currency_code",
     "CustomFileSystem": "custom_file_system",
     "CustomFileSystemConfig": "custom_file_system_config",
     "CustomFileSystemConfigs": "custom_file_system_configs",
-    "CustomFileSystems": "custom_file_systems",
+    "CustomFileSystems": "space_settings",
     "CustomImage": "custom_image",
-    "CustomImageContainerArguments": "custom_image_container_arguments",
-    "CustomImageContainerEntrypoint": "custom_image_container_entrypoint",
-    "CustomImageContainerEnvironmentVariables": "custom_image_container_environment_variables",
+    "CustomImageContainerArguments": "container_config",
+    "CustomImageContainerEntrypoint": "container_config",
+    "CustomImageContainerEnvironmentVariables": "container_config",
     "CustomImages": "custom_images",
     "CustomPosixUserConfig": "custom_posix_user_config",
-    "CustomerKmsKeyArn": "customer_kms_key_arn",
+    "CustomerKmsKeyArn": "training_session_s3_location",
     "CustomerMetadataKey": "customer_metadata_key",
-    "CustomerMetadataKeyList": "customer_metadata_key_list",
+    "CustomerMetadataKeyList": "update_model_package_input",
     "CustomerMetadataMap": "customer_metadata_map",
-    "CustomerMetadataValue": "customer_metadata_value",
-    "CustomizationTechnique": "customization_technique",
+    "CustomerMetadataValue": "customer_metadata_map",
+    "CustomizationTechnique": "serverless_job_config",
     "CustomizedMetricSpecification": "customized_metric_specification",
     "DataCaptureConfig": "data_capture_config",
     "DataCaptureConfigSummary": "data_capture_config_summary",
     "DataCatalogConfig": "data_catalog_config",
-    "DataDistributionType": "data_distribution_type",
-    "DataExplorationNotebookLocation": "data_exploration_notebook_location",
+    "DataDistributionType": "dataset_definition",
+    "DataExplorationNotebookLocation": "auto_ml_job_artifacts",
     "DataInputConfig": "data_input_config",
     "DataProcessing": "data_processing",
     "DataQualityAppSpecification": "data_quality_app_specification",
     "DataQualityBaselineConfig": "data_quality_baseline_config",
     "DataQualityJobInput": "data_quality_job_input",
     "DataSource": "data_source",
-    "DataSourceName": "data_source_name",
-    "Database": "database",
+    "DataSourceName": "identity_provider_o_auth_setting",
+    "Database": "data_catalog_config",
     "DatabaseConfigurationMetadata": "database_configuration_metadata",
-    "DatabaseConfigurationRollbackStatus": "database_configuration_rollback_status",
+    "DatabaseConfigurationRollbackStatus": "database_configuration_metadata",
     "DatasetDefinition": "dataset_definition",
     "DatasetSource": "dataset_source",
     "DebugHookConfig": "debug_hook_config",
@@ -5407,13 +5353,13 @@ _MODULES = {
     "DebugRuleEvaluationStatuses": "debug_rule_evaluation_statuses",
     "DeepHealthCheckConfigurations": "deep_health_check_configurations",
     "DeepHealthCheckType": "deep_health_check_type",
-    "DeepHealthChecks": "deep_health_checks",
+    "DeepHealthChecks": "instance_group_health_check_configuration",
     "DefaultDomainIdList": "default_domain_id_list",
     "DefaultEbsStorageSettings": "default_ebs_storage_settings",
-    "DefaultGid": "default_gid",
+    "DefaultGid": "file_system_config",
     "DefaultSpaceSettings": "default_space_settings",
     "DefaultSpaceStorageSettings": "default_space_storage_settings",
-    "DefaultUid": "default_uid",
+    "DefaultUid": "file_system_config",
     "DeleteAIBenchmarkJobRequest": "delete_ai_benchmark_job_request",
     "DeleteAIBenchmarkJobResponse": "delete_ai_benchmark_job_response",
     "DeleteAIRecommendationJobRequest": "delete_ai_recommendation_job_request",
@@ -5509,16 +5455,16 @@ _MODULES = {
     "DeleteWorkforceResponse": "delete_workforce_response",
     "DeleteWorkteamRequest": "delete_workteam_request",
     "DeleteWorkteamResponse": "delete_workteam_response",
-    "DependencyCopyPath": "dependency_copy_path",
-    "DependencyOriginPath": "dependency_origin_path",
+    "DependencyCopyPath": "hub_content_dependency",
+    "DependencyOriginPath": "hub_content_dependency",
     "DeployedImage": "deployed_image",
     "DeployedImages": "deployed_images",
     "DeploymentConfig": "deployment_config",
     "DeploymentConfiguration": "deployment_configuration",
     "DeploymentRecommendation": "deployment_recommendation",
     "DeploymentStage": "deployment_stage",
-    "DeploymentStageMaxResults": "deployment_stage_max_results",
-    "DeploymentStageStatusSummaries": "deployment_stage_status_summaries",
+    "DeploymentStageMaxResults": "describe_edge_deployment_plan_request",
+    "DeploymentStageStatusSummaries": "describe_edge_deployment_plan_response",
     "DeploymentStageStatusSummary": "deployment_stage_status_summary",
     "DeploymentStages": "deployment_stages",
     "DeregisterDevicesRequest": "deregister_devices_request",
@@ -5687,62 +5633,62 @@ _MODULES = {
     "DescribeWorkteamResponse": "describe_workteam_response",
     "Description": "description",
     "DesiredWeightAndCapacity": "desired_weight_and_capacity",
-    "DesiredWeightAndCapacityList": "desired_weight_and_capacity_list",
+    "DesiredWeightAndCapacityList": "update_endpoint_weights_and_capacities_input",
     "Destination": "destination",
-    "DestinationList": "destination_list",
-    "DestinationResourceArn": "destination_resource_arn",
+    "DestinationList": "routing_target",
+    "DestinationResourceArn": "destination",
     "DestinationS3Uri": "destination_s3_uri",
     "DetachClusterNodeVolumeRequest": "detach_cluster_node_volume_request",
     "DetachClusterNodeVolumeResponse": "detach_cluster_node_volume_response",
-    "DetailedAlgorithmStatus": "detailed_algorithm_status",
-    "DetailedModelPackageStatus": "detailed_model_package_status",
+    "DetailedAlgorithmStatus": "algorithm_status_item",
+    "DetailedModelPackageStatus": "model_package_status_item",
     "Device": "device",
     "DeviceArn": "device_arn",
-    "DeviceDeploymentStatus": "device_deployment_status",
-    "DeviceDeploymentSummaries": "device_deployment_summaries",
+    "DeviceDeploymentStatus": "device_deployment_summary",
+    "DeviceDeploymentSummaries": "list_stage_devices_response",
     "DeviceDeploymentSummary": "device_deployment_summary",
     "DeviceDescription": "device_description",
     "DeviceFleetArn": "device_fleet_arn",
     "DeviceFleetDescription": "device_fleet_description",
-    "DeviceFleetSummaries": "device_fleet_summaries",
+    "DeviceFleetSummaries": "list_device_fleets_response",
     "DeviceFleetSummary": "device_fleet_summary",
     "DeviceName": "device_name",
     "DeviceNames": "device_names",
     "DeviceSelectionConfig": "device_selection_config",
     "DeviceStats": "device_stats",
-    "DeviceSubsetType": "device_subset_type",
-    "DeviceSummaries": "device_summaries",
+    "DeviceSubsetType": "device_selection_config",
+    "DeviceSummaries": "list_devices_response",
     "DeviceSummary": "device_summary",
     "Devices": "devices",
-    "Dimension": "dimension",
+    "Dimension": "vector_config",
     "DirectDeploySettings": "direct_deploy_settings",
     "DirectInternetAccess": "direct_internet_access",
-    "Direction": "direction",
+    "Direction": "query_lineage_request",
     "DirectoryPath": "directory_path",
     "DisableProfiler": "disable_profiler",
     "DisableSagemakerServicecatalogPortfolioInput": "disable_sagemaker_servicecatalog_portfolio_input",
     "DisableSagemakerServicecatalogPortfolioOutput": "disable_sagemaker_servicecatalog_portfolio_output",
-    "DisassociateAdditionalCodeRepositories": "disassociate_additional_code_repositories",
-    "DisassociateDefaultCodeRepository": "disassociate_default_code_repository",
-    "DisassociateNotebookInstanceAcceleratorTypes": "disassociate_notebook_instance_accelerator_types",
-    "DisassociateNotebookInstanceLifecycleConfig": "disassociate_notebook_instance_lifecycle_config",
+    "DisassociateAdditionalCodeRepositories": "update_notebook_instance_input",
+    "DisassociateDefaultCodeRepository": "update_notebook_instance_input",
+    "DisassociateNotebookInstanceAcceleratorTypes": "update_notebook_instance_input",
+    "DisassociateNotebookInstanceLifecycleConfig": "update_notebook_instance_input",
     "DisassociateTrialComponentRequest": "disassociate_trial_component_request",
     "DisassociateTrialComponentResponse": "disassociate_trial_component_response",
     "DockerSettings": "docker_settings",
     "DocumentSchemaVersion": "document_schema_version",
-    "Dollars": "dollars",
+    "Dollars": "usd",
     "DomainArn": "domain_arn",
     "DomainDetails": "domain_details",
     "DomainId": "domain_id",
-    "DomainList": "domain_list",
+    "DomainList": "list_domains_response",
     "DomainName": "domain_name",
     "DomainSecurityGroupIds": "domain_security_group_ids",
     "DomainSettings": "domain_settings",
     "DomainSettingsForUpdate": "domain_settings_for_update",
     "DomainStatus": "domain_status",
-    "Double": "double",
-    "DoubleParameterValue": "double_parameter_value",
-    "DrainTimeoutInSecondsValue": "drain_timeout_in_seconds_value",
+    "Double": "target_tracking_scaling_policy_configuration",
+    "DoubleParameterValue": "trial_component_parameter_value",
+    "DrainTimeoutInSecondsValue": "cluster_drain_policy",
     "DriftCheckBaselines": "drift_check_baselines",
     "DriftCheckBias": "drift_check_bias",
     "DriftCheckExplainability": "drift_check_explainability",
@@ -5751,107 +5697,107 @@ _MODULES = {
     "DynamicScalingConfiguration": "dynamic_scaling_configuration",
     "EFSFileSystem": "efs_file_system",
     "EFSFileSystemConfig": "efs_file_system_config",
-    "EMRServerlessApplicationId": "emr_serverless_application_id",
-    "EMRServerlessJobRunId": "emr_serverless_job_run_id",
+    "EMRServerlessApplicationId": "emr_serverless_step_metadata",
+    "EMRServerlessJobRunId": "emr_serverless_step_metadata",
     "EMRServerlessStepMetadata": "emr_serverless_step_metadata",
     "EMRStepMetadata": "emr_step_metadata",
     "EbsStorageSettings": "ebs_storage_settings",
     "Ec2CapacityReservation": "ec2_capacity_reservation",
-    "Ec2CapacityReservationId": "ec2_capacity_reservation_id",
-    "Ec2CapacityReservationsList": "ec2_capacity_reservations_list",
+    "Ec2CapacityReservationId": "ec2_capacity_reservation",
+    "Ec2CapacityReservationsList": "production_variant_capacity_reservation_summary",
     "Edge": "edge",
     "EdgeDeploymentConfig": "edge_deployment_config",
     "EdgeDeploymentModelConfig": "edge_deployment_model_config",
     "EdgeDeploymentModelConfigs": "edge_deployment_model_configs",
     "EdgeDeploymentPlanArn": "edge_deployment_plan_arn",
-    "EdgeDeploymentPlanSummaries": "edge_deployment_plan_summaries",
+    "EdgeDeploymentPlanSummaries": "list_edge_deployment_plans_response",
     "EdgeDeploymentPlanSummary": "edge_deployment_plan_summary",
     "EdgeDeploymentStatus": "edge_deployment_status",
     "EdgeModel": "edge_model",
     "EdgeModelStat": "edge_model_stat",
-    "EdgeModelStats": "edge_model_stats",
-    "EdgeModelSummaries": "edge_model_summaries",
+    "EdgeModelStats": "get_device_fleet_report_response",
+    "EdgeModelSummaries": "device_summary",
     "EdgeModelSummary": "edge_model_summary",
-    "EdgeModels": "edge_models",
+    "EdgeModels": "describe_device_response",
     "EdgeOutputConfig": "edge_output_config",
     "EdgePackagingJobArn": "edge_packaging_job_arn",
     "EdgePackagingJobStatus": "edge_packaging_job_status",
-    "EdgePackagingJobSummaries": "edge_packaging_job_summaries",
+    "EdgePackagingJobSummaries": "list_edge_packaging_jobs_response",
     "EdgePackagingJobSummary": "edge_packaging_job_summary",
-    "EdgePresetDeploymentArtifact": "edge_preset_deployment_artifact",
+    "EdgePresetDeploymentArtifact": "edge_preset_deployment_output",
     "EdgePresetDeploymentOutput": "edge_preset_deployment_output",
-    "EdgePresetDeploymentStatus": "edge_preset_deployment_status",
+    "EdgePresetDeploymentStatus": "edge_preset_deployment_output",
     "EdgePresetDeploymentType": "edge_preset_deployment_type",
     "EdgeVersion": "edge_version",
-    "Edges": "edges",
-    "EfaEnis": "efa_enis",
+    "Edges": "query_lineage_response",
+    "EfaEnis": "additional_enis",
     "EfsUid": "efs_uid",
-    "EksClusterArn": "eks_cluster_arn",
-    "EksRoleAccessEntries": "eks_role_access_entries",
+    "EksClusterArn": "cluster_orchestrator_eks_config",
+    "EksRoleAccessEntries": "cluster_metadata",
     "EmrServerlessComputeConfig": "emr_serverless_compute_config",
     "EmrServerlessSettings": "emr_serverless_settings",
     "EmrSettings": "emr_settings",
     "EnableCaching": "enable_caching",
     "EnableCapture": "enable_capture",
-    "EnableDetailedObservability": "enable_detailed_observability",
-    "EnableEnhancedMetrics": "enable_enhanced_metrics",
-    "EnableInfraCheck": "enable_infra_check",
+    "EnableDetailedObservability": "metrics_config",
+    "EnableEnhancedMetrics": "metrics_config",
+    "EnableInfraCheck": "infra_check_config",
     "EnableIotRoleAlias": "enable_iot_role_alias",
     "EnableRemoteDebug": "enable_remote_debug",
     "EnableSagemakerServicecatalogPortfolioInput": "enable_sagemaker_servicecatalog_portfolio_input",
     "EnableSagemakerServicecatalogPortfolioOutput": "enable_sagemaker_servicecatalog_portfolio_output",
-    "EnableSessionTagChaining": "enable_session_tag_chaining",
-    "EnabledOrDisabled": "enabled_or_disabled",
+    "EnableSessionTagChaining": "session_chaining_config",
+    "EnabledOrDisabled": "iam_policy_constraints",
     "Endpoint": "endpoint",
     "EndpointArn": "endpoint_arn",
     "EndpointConfigArn": "endpoint_config_arn",
     "EndpointConfigName": "endpoint_config_name",
-    "EndpointConfigNameContains": "endpoint_config_name_contains",
-    "EndpointConfigSortKey": "endpoint_config_sort_key",
+    "EndpointConfigNameContains": "list_endpoint_configs_input",
+    "EndpointConfigSortKey": "list_endpoint_configs_input",
     "EndpointConfigStepMetadata": "endpoint_config_step_metadata",
     "EndpointConfigSummary": "endpoint_config_summary",
-    "EndpointConfigSummaryList": "endpoint_config_summary_list",
+    "EndpointConfigSummaryList": "list_endpoint_configs_output",
     "EndpointInfo": "endpoint_info",
     "EndpointInput": "endpoint_input",
     "EndpointInputConfiguration": "endpoint_input_configuration",
-    "EndpointInputConfigurations": "endpoint_input_configurations",
+    "EndpointInputConfigurations": "recommendation_job_input_config",
     "EndpointMetadata": "endpoint_metadata",
     "EndpointName": "endpoint_name",
-    "EndpointNameContains": "endpoint_name_contains",
+    "EndpointNameContains": "list_endpoints_input",
     "EndpointOutputConfiguration": "endpoint_output_configuration",
     "EndpointPerformance": "endpoint_performance",
-    "EndpointPerformances": "endpoint_performances",
+    "EndpointPerformances": "describe_inference_recommendations_job_response",
     "EndpointPolicyDocument": "endpoint_policy_document",
-    "EndpointSortKey": "endpoint_sort_key",
+    "EndpointSortKey": "list_endpoints_input",
     "EndpointStatus": "endpoint_status",
     "EndpointStepMetadata": "endpoint_step_metadata",
     "EndpointSummary": "endpoint_summary",
-    "EndpointSummaryList": "endpoint_summary_list",
-    "Endpoints": "endpoints",
+    "EndpointSummaryList": "list_endpoints_output",
+    "Endpoints": "recommendation_job_input_config",
     "EntityDescription": "entity_description",
     "EntityName": "entity_name",
     "EnvironmentConfig": "environment_config",
     "EnvironmentConfigDetails": "environment_config_details",
-    "EnvironmentKey": "environment_key",
+    "EnvironmentKey": "environment_map",
     "EnvironmentMap": "environment_map",
     "EnvironmentParameter": "environment_parameter",
     "EnvironmentParameterRanges": "environment_parameter_ranges",
-    "EnvironmentParameters": "environment_parameters",
-    "EnvironmentValue": "environment_value",
+    "EnvironmentParameters": "model_configuration",
+    "EnvironmentValue": "environment_map",
     "ErrorInfo": "error_info",
-    "EvaluationType": "evaluation_type",
-    "EvaluatorArn": "evaluator_arn",
+    "EvaluationType": "serverless_job_config",
+    "EvaluatorArn": "serverless_job_config",
     "EventDetails": "event_details",
     "EventId": "event_id",
     "EventMetadata": "event_metadata",
-    "EventSortBy": "event_sort_by",
+    "EventSortBy": "list_cluster_events_request",
     "ExcludeFeaturesAttribute": "exclude_features_attribute",
-    "ExecutionRoleArns": "execution_role_arns",
+    "ExecutionRoleArns": "emr_settings",
     "ExecutionRoleIdentityConfig": "execution_role_identity_config",
-    "ExecutionRoleSessionNameMode": "execution_role_session_name_mode",
+    "ExecutionRoleSessionNameMode": "studio_web_portal_settings",
     "ExecutionStatus": "execution_status",
     "ExitMessage": "exit_message",
-    "ExpectedPerformanceList": "expected_performance_list",
+    "ExpectedPerformanceList": "ai_recommendation",
     "Experiment": "experiment",
     "ExperimentArn": "experiment_arn",
     "ExperimentConfig": "experiment_config",
@@ -5859,12 +5805,12 @@ _MODULES = {
     "ExperimentEntityName": "experiment_entity_name",
     "ExperimentEntityNameOrArn": "experiment_entity_name_or_arn",
     "ExperimentSource": "experiment_source",
-    "ExperimentSourceArn": "experiment_source_arn",
-    "ExperimentSummaries": "experiment_summaries",
+    "ExperimentSourceArn": "experiment_source",
+    "ExperimentSummaries": "list_experiments_response",
     "ExperimentSummary": "experiment_summary",
     "ExpiresInSeconds": "expires_in_seconds",
     "Explainability": "explainability",
-    "ExplainabilityLocation": "explainability_location",
+    "ExplainabilityLocation": "candidate_artifact_locations",
     "ExplainerConfig": "explainer_config",
     "ExtendTrainingPlanRequest": "extend_training_plan_request",
     "ExtendTrainingPlanResponse": "extend_training_plan_response",
@@ -5873,94 +5819,94 @@ _MODULES = {
     "ExtensionDetails": "extension_details",
     "ExtensionHealth": "extension_health",
     "ExtensionHealthIssue": "extension_health_issue",
-    "ExtensionHealthIssueCode": "extension_health_issue_code",
-    "ExtensionHealthIssueMessage": "extension_health_issue_message",
-    "ExtensionHealthIssues": "extension_health_issues",
+    "ExtensionHealthIssueCode": "extension_health_issue",
+    "ExtensionHealthIssueMessage": "extension_health_issue",
+    "ExtensionHealthIssues": "extension_health",
     "ExtensionName": "extension_name",
     "ExtensionNodeCount": "extension_node_count",
     "ExtensionNodeSummary": "extension_node_summary",
     "ExtensionStatus": "extension_status",
-    "ExtensionSummaries": "extension_summaries",
+    "ExtensionSummaries": "list_cluster_extensions_response",
     "ExtensionSummary": "extension_summary",
     "ExtensionVersion": "extension_version",
-    "ExtensionVersionSummaries": "extension_version_summaries",
+    "ExtensionVersionSummaries": "list_cluster_extension_versions_response",
     "ExtensionVersionSummary": "extension_version_summary",
     "FSxLustreConfig": "f_sx_lustre_config",
     "FSxLustreFileSystem": "f_sx_lustre_file_system",
     "FSxLustreFileSystemConfig": "f_sx_lustre_file_system_config",
-    "FSxLustrePerUnitStorageThroughput": "f_sx_lustre_per_unit_storage_throughput",
-    "FSxLustreSizeInGiB": "f_sx_lustre_size_in_gi_b",
+    "FSxLustrePerUnitStorageThroughput": "f_sx_lustre_config",
+    "FSxLustreSizeInGiB": "f_sx_lustre_config",
     "FailStepMetadata": "fail_step_metadata",
-    "FailureHandlingPolicy": "failure_handling_policy",
+    "FailureHandlingPolicy": "edge_deployment_config",
     "FailureReason": "failure_reason",
-    "FairShare": "fair_share",
-    "FairShareWeight": "fair_share_weight",
-    "FeatureAdditions": "feature_additions",
+    "FairShare": "scheduler_config",
+    "FairShareWeight": "compute_quota_target",
+    "FeatureAdditions": "update_feature_group_request",
     "FeatureDefinition": "feature_definition",
     "FeatureDefinitions": "feature_definitions",
     "FeatureDescription": "feature_description",
     "FeatureGroup": "feature_group",
     "FeatureGroupArn": "feature_group_arn",
-    "FeatureGroupMaxResults": "feature_group_max_results",
+    "FeatureGroupMaxResults": "list_feature_groups_request",
     "FeatureGroupName": "feature_group_name",
-    "FeatureGroupNameContains": "feature_group_name_contains",
+    "FeatureGroupNameContains": "list_feature_groups_request",
     "FeatureGroupNameOrArn": "feature_group_name_or_arn",
-    "FeatureGroupSortBy": "feature_group_sort_by",
-    "FeatureGroupSortOrder": "feature_group_sort_order",
+    "FeatureGroupSortBy": "list_feature_groups_request",
+    "FeatureGroupSortOrder": "list_feature_groups_request",
     "FeatureGroupStatus": "feature_group_status",
-    "FeatureGroupSummaries": "feature_group_summaries",
+    "FeatureGroupSummaries": "list_feature_groups_response",
     "FeatureGroupSummary": "feature_group_summary",
     "FeatureMetadata": "feature_metadata",
     "FeatureName": "feature_name",
     "FeatureParameter": "feature_parameter",
-    "FeatureParameterAdditions": "feature_parameter_additions",
+    "FeatureParameterAdditions": "update_feature_metadata_request",
     "FeatureParameterKey": "feature_parameter_key",
-    "FeatureParameterRemovals": "feature_parameter_removals",
-    "FeatureParameterValue": "feature_parameter_value",
+    "FeatureParameterRemovals": "update_feature_metadata_request",
+    "FeatureParameterValue": "feature_parameter",
     "FeatureParameters": "feature_parameters",
     "FeatureStatus": "feature_status",
     "FeatureType": "feature_type",
     "FileSource": "file_source",
-    "FileSystemAccessMode": "file_system_access_mode",
+    "FileSystemAccessMode": "file_system_data_source",
     "FileSystemConfig": "file_system_config",
     "FileSystemDataSource": "file_system_data_source",
     "FileSystemId": "file_system_id",
     "FileSystemPath": "file_system_path",
-    "FileSystemType": "file_system_type",
-    "FillingTransformationMap": "filling_transformation_map",
-    "FillingTransformationValue": "filling_transformation_value",
-    "FillingTransformations": "filling_transformations",
-    "FillingType": "filling_type",
+    "FileSystemType": "file_system_data_source",
+    "FillingTransformationMap": "time_series_transformations",
+    "FillingTransformationValue": "time_series_transformations",
+    "FillingTransformations": "time_series_transformations",
+    "FillingType": "time_series_transformations",
     "Filter": "filter",
     "FilterList": "filter_list",
-    "FilterValue": "filter_value",
+    "FilterValue": "filter",
     "FinalAutoMLJobObjectiveMetric": "final_auto_ml_job_objective_metric",
     "FinalHyperParameterTuningJobObjectiveMetric": "final_hyper_parameter_tuning_job_objective_metric",
     "FinalMetricDataList": "final_metric_data_list",
-    "FlatInvocations": "flat_invocations",
+    "FlatInvocations": "recommendation_job_stopping_conditions",
     "Float": "float",
     "FlowDefinitionArn": "flow_definition_arn",
     "FlowDefinitionName": "flow_definition_name",
     "FlowDefinitionOutputConfig": "flow_definition_output_config",
     "FlowDefinitionStatus": "flow_definition_status",
-    "FlowDefinitionSummaries": "flow_definition_summaries",
+    "FlowDefinitionSummaries": "list_flow_definitions_response",
     "FlowDefinitionSummary": "flow_definition_summary",
-    "FlowDefinitionTaskAvailabilityLifetimeInSeconds": "flow_definition_task_availability_lifetime_in_seconds",
-    "FlowDefinitionTaskCount": "flow_definition_task_count",
-    "FlowDefinitionTaskDescription": "flow_definition_task_description",
-    "FlowDefinitionTaskKeyword": "flow_definition_task_keyword",
-    "FlowDefinitionTaskKeywords": "flow_definition_task_keywords",
-    "FlowDefinitionTaskTimeLimitInSeconds": "flow_definition_task_time_limit_in_seconds",
-    "FlowDefinitionTaskTitle": "flow_definition_task_title",
+    "FlowDefinitionTaskAvailabilityLifetimeInSeconds": "human_loop_config",
+    "FlowDefinitionTaskCount": "human_loop_config",
+    "FlowDefinitionTaskDescription": "human_loop_config",
+    "FlowDefinitionTaskKeyword": "human_loop_config",
+    "FlowDefinitionTaskKeywords": "human_loop_config",
+    "FlowDefinitionTaskTimeLimitInSeconds": "human_loop_config",
+    "FlowDefinitionTaskTitle": "human_loop_config",
     "ForEachSelectorResult": "for_each_selector_result",
-    "ForEachStatus": "for_each_status",
+    "ForEachStatus": "for_each_step_metadata",
     "ForEachStepMetadata": "for_each_step_metadata",
-    "ForecastFrequency": "forecast_frequency",
-    "ForecastHorizon": "forecast_horizon",
-    "ForecastQuantile": "forecast_quantile",
-    "ForecastQuantiles": "forecast_quantiles",
-    "Framework": "framework",
-    "FrameworkVersion": "framework_version",
+    "ForecastFrequency": "time_series_forecasting_job_config",
+    "ForecastHorizon": "time_series_forecasting_job_config",
+    "ForecastQuantile": "time_series_forecasting_job_config",
+    "ForecastQuantiles": "time_series_forecasting_job_config",
+    "Framework": "input_config",
+    "FrameworkVersion": "input_config",
     "GenerateCandidateDefinitionsOnly": "generate_candidate_definitions_only",
     "GenerativeAiSettings": "generative_ai_settings",
     "GetDeviceFleetReportRequest": "get_device_fleet_report_request",
@@ -5977,20 +5923,20 @@ _MODULES = {
     "GetScalingConfigurationRecommendationResponse": "get_scaling_configuration_recommendation_response",
     "GetSearchSuggestionsRequest": "get_search_suggestions_request",
     "GetSearchSuggestionsResponse": "get_search_suggestions_response",
-    "Gid": "gid",
+    "Gid": "custom_posix_user_config",
     "GitConfig": "git_config",
     "GitConfigForUpdate": "git_config_for_update",
-    "GitConfigUrl": "git_config_url",
+    "GitConfigUrl": "git_config",
     "GlobalInferenceGatewayArn": "global_inference_gateway_arn",
-    "GlobalInferenceGatewayClientToken": "global_inference_gateway_client_token",
+    "GlobalInferenceGatewayClientToken": "create_global_inference_gateway_request",
     "GlobalInferenceGatewayClusterArn": "global_inference_gateway_cluster_arn",
-    "GlobalInferenceGatewayEndpointUrl": "global_inference_gateway_endpoint_url",
+    "GlobalInferenceGatewayEndpointUrl": "describe_global_inference_gateway_response",
     "GlobalInferenceGatewayExecutionRoleArn": "global_inference_gateway_execution_role_arn",
     "GlobalInferenceGatewayFailureReason": "global_inference_gateway_failure_reason",
     "GlobalInferenceGatewayFilter": "global_inference_gateway_filter",
-    "GlobalInferenceGatewayFilterName": "global_inference_gateway_filter_name",
-    "GlobalInferenceGatewayFilterValue": "global_inference_gateway_filter_value",
-    "GlobalInferenceGatewayFilters": "global_inference_gateway_filters",
+    "GlobalInferenceGatewayFilterName": "global_inference_gateway_filter",
+    "GlobalInferenceGatewayFilterValue": "global_inference_gateway_filter",
+    "GlobalInferenceGatewayFilters": "list_global_inference_gateways_request",
     "GlobalInferenceGatewayId": "global_inference_gateway_id",
     "GlobalInferenceGatewayIdentifier": "global_inference_gateway_identifier",
     "GlobalInferenceGatewayKubernetesNamespace": "global_inference_gateway_kubernetes_namespace",
@@ -5998,37 +5944,37 @@ _MODULES = {
     "GlobalInferenceGatewayMaxResults": "global_inference_gateway_max_results",
     "GlobalInferenceGatewayMember": "global_inference_gateway_member",
     "GlobalInferenceGatewayMemberFilter": "global_inference_gateway_member_filter",
-    "GlobalInferenceGatewayMemberFilterName": "global_inference_gateway_member_filter_name",
-    "GlobalInferenceGatewayMemberFilterValue": "global_inference_gateway_member_filter_value",
-    "GlobalInferenceGatewayMemberFilters": "global_inference_gateway_member_filters",
+    "GlobalInferenceGatewayMemberFilterName": "global_inference_gateway_member_filter",
+    "GlobalInferenceGatewayMemberFilterValue": "global_inference_gateway_member_filter",
+    "GlobalInferenceGatewayMemberFilters": "list_inference_gateways_request",
     "GlobalInferenceGatewayMemberStatus": "global_inference_gateway_member_status",
-    "GlobalInferenceGatewayMemberSummaries": "global_inference_gateway_member_summaries",
+    "GlobalInferenceGatewayMemberSummaries": "list_inference_gateways_response",
     "GlobalInferenceGatewayMemberSummary": "global_inference_gateway_member_summary",
     "GlobalInferenceGatewayMembers": "global_inference_gateway_members",
     "GlobalInferenceGatewayName": "global_inference_gateway_name",
     "GlobalInferenceGatewayNextToken": "global_inference_gateway_next_token",
     "GlobalInferenceGatewayRouting": "global_inference_gateway_routing",
-    "GlobalInferenceGatewayRoutingWeight": "global_inference_gateway_routing_weight",
+    "GlobalInferenceGatewayRoutingWeight": "global_inference_gateway_routing_weights",
     "GlobalInferenceGatewayRoutingWeights": "global_inference_gateway_routing_weights",
     "GlobalInferenceGatewayStatus": "global_inference_gateway_status",
-    "GlobalInferenceGatewaySummaries": "global_inference_gateway_summaries",
+    "GlobalInferenceGatewaySummaries": "list_global_inference_gateways_response",
     "GlobalInferenceGatewaySummary": "global_inference_gateway_summary",
-    "GlobalInferenceGatewayVpcEndpointServiceName": "global_inference_gateway_vpc_endpoint_service_name",
-    "Group": "group",
+    "GlobalInferenceGatewayVpcEndpointServiceName": "describe_global_inference_gateway_response",
+    "Group": "oidc_member_definition",
     "GroupNamePattern": "group_name_pattern",
-    "GroupPatternsList": "group_patterns_list",
-    "GroupingAttributeName": "grouping_attribute_name",
-    "GroupingAttributeNames": "grouping_attribute_names",
-    "Groups": "groups",
-    "HiddenAppTypesList": "hidden_app_types_list",
-    "HiddenInstanceTypesList": "hidden_instance_types_list",
-    "HiddenMlToolsList": "hidden_ml_tools_list",
+    "GroupPatternsList": "role_group_assignment",
+    "GroupingAttributeName": "time_series_config",
+    "GroupingAttributeNames": "time_series_config",
+    "Groups": "oidc_member_definition",
+    "HiddenAppTypesList": "studio_web_portal_settings",
+    "HiddenInstanceTypesList": "studio_web_portal_settings",
+    "HiddenMlToolsList": "studio_web_portal_settings",
     "HiddenSageMakerImage": "hidden_sage_maker_image",
-    "HiddenSageMakerImageVersionAliasesList": "hidden_sage_maker_image_version_aliases_list",
-    "HolidayConfig": "holiday_config",
+    "HiddenSageMakerImageVersionAliasesList": "studio_web_portal_settings",
+    "HolidayConfig": "time_series_forecasting_job_config",
     "HolidayConfigAttributes": "holiday_config_attributes",
     "HomeEfsFileSystemCreation": "home_efs_file_system_creation",
-    "HookParameters": "hook_parameters",
+    "HookParameters": "debug_hook_config",
     "Horovod": "horovod",
     "HubAccessConfig": "hub_access_config",
     "HubArn": "hub_arn",
@@ -6043,7 +5989,7 @@ _MODULES = {
     "HubContentInfoList": "hub_content_info_list",
     "HubContentMarkdown": "hub_content_markdown",
     "HubContentName": "hub_content_name",
-    "HubContentSearchKeyword": "hub_content_search_keyword",
+    "HubContentSearchKeyword": "hub_content_search_keyword_list",
     "HubContentSearchKeywordList": "hub_content_search_keyword_list",
     "HubContentSortBy": "hub_content_sort_by",
     "HubContentStatus": "hub_content_status",
@@ -6051,19 +5997,19 @@ _MODULES = {
     "HubContentSupportStatus": "hub_content_support_status",
     "HubContentType": "hub_content_type",
     "HubContentVersion": "hub_content_version",
-    "HubDataSetArn": "hub_data_set_arn",
+    "HubDataSetArn": "dataset_source",
     "HubDescription": "hub_description",
     "HubDisplayName": "hub_display_name",
     "HubInfo": "hub_info",
-    "HubInfoList": "hub_info_list",
+    "HubInfoList": "list_hubs_response",
     "HubName": "hub_name",
     "HubNameOrArn": "hub_name_or_arn",
     "HubS3StorageConfig": "hub_s3_storage_config",
-    "HubSearchKeyword": "hub_search_keyword",
+    "HubSearchKeyword": "hub_search_keyword_list",
     "HubSearchKeywordList": "hub_search_keyword_list",
-    "HubSortBy": "hub_sort_by",
+    "HubSortBy": "list_hubs_request",
     "HubStatus": "hub_status",
-    "HumanLoopActivationConditions": "human_loop_activation_conditions",
+    "HumanLoopActivationConditions": "human_loop_activation_conditions_config",
     "HumanLoopActivationConditionsConfig": "human_loop_activation_conditions_config",
     "HumanLoopActivationConfig": "human_loop_activation_config",
     "HumanLoopConfig": "human_loop_config",
@@ -6071,25 +6017,25 @@ _MODULES = {
     "HumanTaskConfig": "human_task_config",
     "HumanTaskUiArn": "human_task_ui_arn",
     "HumanTaskUiName": "human_task_ui_name",
-    "HumanTaskUiStatus": "human_task_ui_status",
-    "HumanTaskUiSummaries": "human_task_ui_summaries",
+    "HumanTaskUiStatus": "describe_human_task_ui_response",
+    "HumanTaskUiSummaries": "list_human_task_uis_response",
     "HumanTaskUiSummary": "human_task_ui_summary",
     "HyperParameterAlgorithmSpecification": "hyper_parameter_algorithm_specification",
-    "HyperParameterKey": "hyper_parameter_key",
+    "HyperParameterKey": "hyper_parameters",
     "HyperParameterScalingType": "hyper_parameter_scaling_type",
     "HyperParameterSpecification": "hyper_parameter_specification",
-    "HyperParameterSpecifications": "hyper_parameter_specifications",
+    "HyperParameterSpecifications": "training_specification",
     "HyperParameterTrainingJobDefinition": "hyper_parameter_training_job_definition",
     "HyperParameterTrainingJobDefinitionName": "hyper_parameter_training_job_definition_name",
     "HyperParameterTrainingJobDefinitions": "hyper_parameter_training_job_definitions",
-    "HyperParameterTrainingJobEnvironmentKey": "hyper_parameter_training_job_environment_key",
-    "HyperParameterTrainingJobEnvironmentMap": "hyper_parameter_training_job_environment_map",
-    "HyperParameterTrainingJobEnvironmentValue": "hyper_parameter_training_job_environment_value",
-    "HyperParameterTrainingJobSummaries": "hyper_parameter_training_job_summaries",
+    "HyperParameterTrainingJobEnvironmentKey": "hyper_parameter_training_job_definition",
+    "HyperParameterTrainingJobEnvironmentMap": "hyper_parameter_training_job_definition",
+    "HyperParameterTrainingJobEnvironmentValue": "hyper_parameter_training_job_definition",
+    "HyperParameterTrainingJobSummaries": "list_training_jobs_for_hyper_parameter_tuning_job_response",
     "HyperParameterTrainingJobSummary": "hyper_parameter_training_job_summary",
-    "HyperParameterTuningAllocationStrategy": "hyper_parameter_tuning_allocation_strategy",
+    "HyperParameterTuningAllocationStrategy": "hyper_parameter_tuning_resource_config",
     "HyperParameterTuningInstanceConfig": "hyper_parameter_tuning_instance_config",
-    "HyperParameterTuningInstanceConfigs": "hyper_parameter_tuning_instance_configs",
+    "HyperParameterTuningInstanceConfigs": "hyper_parameter_tuning_resource_config",
     "HyperParameterTuningJobArn": "hyper_parameter_tuning_job_arn",
     "HyperParameterTuningJobCompletionDetails": "hyper_parameter_tuning_job_completion_details",
     "HyperParameterTuningJobConfig": "hyper_parameter_tuning_job_config",
@@ -6097,23 +6043,23 @@ _MODULES = {
     "HyperParameterTuningJobName": "hyper_parameter_tuning_job_name",
     "HyperParameterTuningJobObjective": "hyper_parameter_tuning_job_objective",
     "HyperParameterTuningJobObjectiveType": "hyper_parameter_tuning_job_objective_type",
-    "HyperParameterTuningJobObjectives": "hyper_parameter_tuning_job_objectives",
+    "HyperParameterTuningJobObjectives": "training_specification",
     "HyperParameterTuningJobSearchEntity": "hyper_parameter_tuning_job_search_entity",
-    "HyperParameterTuningJobSortByOptions": "hyper_parameter_tuning_job_sort_by_options",
+    "HyperParameterTuningJobSortByOptions": "list_hyper_parameter_tuning_jobs_request",
     "HyperParameterTuningJobStatus": "hyper_parameter_tuning_job_status",
     "HyperParameterTuningJobStrategyConfig": "hyper_parameter_tuning_job_strategy_config",
     "HyperParameterTuningJobStrategyType": "hyper_parameter_tuning_job_strategy_type",
-    "HyperParameterTuningJobSummaries": "hyper_parameter_tuning_job_summaries",
+    "HyperParameterTuningJobSummaries": "list_hyper_parameter_tuning_jobs_response",
     "HyperParameterTuningJobSummary": "hyper_parameter_tuning_job_summary",
     "HyperParameterTuningJobWarmStartConfig": "hyper_parameter_tuning_job_warm_start_config",
-    "HyperParameterTuningJobWarmStartType": "hyper_parameter_tuning_job_warm_start_type",
-    "HyperParameterTuningMaxRuntimeInSeconds": "hyper_parameter_tuning_max_runtime_in_seconds",
+    "HyperParameterTuningJobWarmStartType": "hyper_parameter_tuning_job_warm_start_config",
+    "HyperParameterTuningMaxRuntimeInSeconds": "resource_limits",
     "HyperParameterTuningResourceConfig": "hyper_parameter_tuning_resource_config",
     "HyperParameterValue": "hyper_parameter_value",
     "HyperParameters": "hyper_parameters",
     "HyperbandStrategyConfig": "hyperband_strategy_config",
-    "HyperbandStrategyMaxResource": "hyperband_strategy_max_resource",
-    "HyperbandStrategyMinResource": "hyperband_strategy_min_resource",
+    "HyperbandStrategyMaxResource": "hyperband_strategy_config",
+    "HyperbandStrategyMinResource": "hyperband_strategy_config",
     "IPAddressType": "ip_address_type",
     "IamIdentity": "iam_identity",
     "IamPolicyConstraints": "iam_policy_constraints",
@@ -6121,8 +6067,8 @@ _MODULES = {
     "IdcConfigOutput": "idc_config_output",
     "IdempotencyToken": "idempotency_token",
     "IdentityProviderOAuthSetting": "identity_provider_o_auth_setting",
-    "IdentityProviderOAuthSettings": "identity_provider_o_auth_settings",
-    "IdleResourceSharing": "idle_resource_sharing",
+    "IdentityProviderOAuthSettings": "canvas_app_settings",
+    "IdleResourceSharing": "scheduler_config",
     "IdleSettings": "idle_settings",
     "IdleTimeoutInMinutes": "idle_timeout_in_minutes",
     "IdleWaitWindowInSecondsValue": "idle_wait_window_in_seconds_value",
@@ -6131,39 +6077,39 @@ _MODULES = {
     "ImageBaseImage": "image_base_image",
     "ImageClassificationJobConfig": "image_classification_job_config",
     "ImageConfig": "image_config",
-    "ImageContainerImage": "image_container_image",
-    "ImageDeleteProperty": "image_delete_property",
-    "ImageDeletePropertyList": "image_delete_property_list",
+    "ImageContainerImage": "describe_image_version_response",
+    "ImageDeleteProperty": "update_image_request",
+    "ImageDeletePropertyList": "update_image_request",
     "ImageDescription": "image_description",
     "ImageDigest": "image_digest",
     "ImageDisplayName": "image_display_name",
     "ImageId": "image_id",
     "ImageName": "image_name",
-    "ImageNameContains": "image_name_contains",
+    "ImageNameContains": "list_images_request",
     "ImageReleaseVersion": "image_release_version",
-    "ImageSortBy": "image_sort_by",
-    "ImageSortOrder": "image_sort_order",
+    "ImageSortBy": "list_images_request",
+    "ImageSortOrder": "list_images_request",
     "ImageStatus": "image_status",
     "ImageUri": "image_uri",
     "ImageVersion": "image_version",
-    "ImageVersionAlias": "image_version_alias",
-    "ImageVersionAliasPattern": "image_version_alias_pattern",
+    "ImageVersionAlias": "resource_spec",
+    "ImageVersionAliasPattern": "hidden_sage_maker_image",
     "ImageVersionArn": "image_version_arn",
     "ImageVersionNumber": "image_version_number",
-    "ImageVersionSortBy": "image_version_sort_by",
-    "ImageVersionSortOrder": "image_version_sort_order",
+    "ImageVersionSortBy": "list_image_versions_request",
+    "ImageVersionSortOrder": "list_image_versions_request",
     "ImageVersionStatus": "image_version_status",
-    "ImageVersions": "image_versions",
-    "Images": "images",
+    "ImageVersions": "list_image_versions_response",
+    "Images": "list_images_response",
     "ImportHubContentRequest": "import_hub_content_request",
     "ImportHubContentResponse": "import_hub_content_response",
     "InUseInstanceCount": "in_use_instance_count",
-    "IncludeNodeLogicalIdsBoolean": "include_node_logical_ids_boolean",
+    "IncludeNodeLogicalIdsBoolean": "list_cluster_nodes_request",
     "IncludedData": "included_data",
     "InferenceComponentArn": "inference_component_arn",
     "InferenceComponentAvailabilityZoneBalance": "inference_component_availability_zone_balance",
     "InferenceComponentCapacitySize": "inference_component_capacity_size",
-    "InferenceComponentCapacitySizeType": "inference_component_capacity_size_type",
+    "InferenceComponentCapacitySizeType": "inference_component_capacity_size",
     "InferenceComponentComputeResourceRequirements": "inference_component_compute_resource_requirements",
     "InferenceComponentContainerSpecification": "inference_component_container_specification",
     "InferenceComponentContainerSpecificationSummary": "inference_component_container_specification_summary",
@@ -6173,153 +6119,153 @@ _MODULES = {
     "InferenceComponentDeploymentConfig": "inference_component_deployment_config",
     "InferenceComponentMetadata": "inference_component_metadata",
     "InferenceComponentName": "inference_component_name",
-    "InferenceComponentNameContains": "inference_component_name_contains",
+    "InferenceComponentNameContains": "list_inference_components_input",
     "InferenceComponentPlacementStatus": "inference_component_placement_status",
-    "InferenceComponentPlacementStatusList": "inference_component_placement_status_list",
-    "InferenceComponentPlacementStrategy": "inference_component_placement_strategy",
+    "InferenceComponentPlacementStatusList": "inference_component_runtime_config_summary",
+    "InferenceComponentPlacementStrategy": "inference_component_scheduling_config",
     "InferenceComponentRollingUpdatePolicy": "inference_component_rolling_update_policy",
     "InferenceComponentRuntimeConfig": "inference_component_runtime_config",
     "InferenceComponentRuntimeConfigSummary": "inference_component_runtime_config_summary",
     "InferenceComponentSchedulingConfig": "inference_component_scheduling_config",
-    "InferenceComponentSortKey": "inference_component_sort_key",
+    "InferenceComponentSortKey": "list_inference_components_input",
     "InferenceComponentSpecification": "inference_component_specification",
     "InferenceComponentSpecificationList": "inference_component_specification_list",
     "InferenceComponentSpecificationSummary": "inference_component_specification_summary",
-    "InferenceComponentSpecificationSummaryList": "inference_component_specification_summary_list",
+    "InferenceComponentSpecificationSummaryList": "describe_inference_component_output",
     "InferenceComponentStartupParameters": "inference_component_startup_parameters",
     "InferenceComponentStatus": "inference_component_status",
     "InferenceComponentSummary": "inference_component_summary",
-    "InferenceComponentSummaryList": "inference_component_summary_list",
+    "InferenceComponentSummaryList": "list_inference_components_output",
     "InferenceExecutionConfig": "inference_execution_config",
-    "InferenceExecutionMode": "inference_execution_mode",
+    "InferenceExecutionMode": "inference_execution_config",
     "InferenceExperimentArn": "inference_experiment_arn",
     "InferenceExperimentDataStorageConfig": "inference_experiment_data_storage_config",
     "InferenceExperimentDescription": "inference_experiment_description",
-    "InferenceExperimentList": "inference_experiment_list",
+    "InferenceExperimentList": "list_inference_experiments_response",
     "InferenceExperimentName": "inference_experiment_name",
     "InferenceExperimentSchedule": "inference_experiment_schedule",
     "InferenceExperimentStatus": "inference_experiment_status",
     "InferenceExperimentStatusReason": "inference_experiment_status_reason",
-    "InferenceExperimentStopDesiredState": "inference_experiment_stop_desired_state",
+    "InferenceExperimentStopDesiredState": "stop_inference_experiment_request",
     "InferenceExperimentSummary": "inference_experiment_summary",
     "InferenceExperimentType": "inference_experiment_type",
     "InferenceHubAccessConfig": "inference_hub_access_config",
-    "InferenceImage": "inference_image",
+    "InferenceImage": "describe_compilation_job_response",
     "InferenceMetrics": "inference_metrics",
     "InferenceRecommendation": "inference_recommendation",
-    "InferenceRecommendations": "inference_recommendations",
+    "InferenceRecommendations": "describe_inference_recommendations_job_response",
     "InferenceRecommendationsJob": "inference_recommendations_job",
     "InferenceRecommendationsJobStep": "inference_recommendations_job_step",
-    "InferenceRecommendationsJobSteps": "inference_recommendations_job_steps",
-    "InferenceRecommendationsJobs": "inference_recommendations_jobs",
+    "InferenceRecommendationsJobSteps": "list_inference_recommendations_job_steps_response",
+    "InferenceRecommendationsJobs": "list_inference_recommendations_jobs_response",
     "InferenceRouterArn": "inference_router_arn",
-    "InferenceRouterClientToken": "inference_router_client_token",
-    "InferenceRouterMaxTimeInBacklogSeconds": "inference_router_max_time_in_backlog_seconds",
+    "InferenceRouterClientToken": "create_inference_router_input",
+    "InferenceRouterMaxTimeInBacklogSeconds": "routing_target_async_inference_client_config",
     "InferenceRouterName": "inference_router_name",
-    "InferenceRouterRoutingPreference": "inference_router_routing_preference",
-    "InferenceRouterS3Uri": "inference_router_s3_uri",
-    "InferenceRouterSnsTopicArn": "inference_router_sns_topic_arn",
-    "InferenceRouterStatus": "inference_router_status",
-    "InferenceRouterStatusReason": "inference_router_status_reason",
+    "InferenceRouterRoutingPreference": "routing_target",
+    "InferenceRouterS3Uri": "routing_target_async_inference_output_config",
+    "InferenceRouterSnsTopicArn": "routing_target_async_inference_notification_config",
+    "InferenceRouterStatus": "describe_inference_router_output",
+    "InferenceRouterStatusReason": "describe_inference_router_output",
     "InferenceRouterSummary": "inference_router_summary",
-    "InferenceRouterSummaryList": "inference_router_summary_list",
+    "InferenceRouterSummaryList": "list_inference_routers_output",
     "InferenceSpecification": "inference_specification",
     "InferenceSpecificationName": "inference_specification_name",
     "InfraCheckConfig": "infra_check_config",
-    "InitialInstanceCount": "initial_instance_count",
-    "InitialNumberOfUsers": "initial_number_of_users",
-    "InitialTaskCount": "initial_task_count",
+    "InitialInstanceCount": "endpoint_output_configuration",
+    "InitialNumberOfUsers": "phase",
+    "InitialTaskCount": "production_variant",
     "InputConfig": "input_config",
     "InputDataConfig": "input_data_config",
-    "InputMode": "input_mode",
-    "InputModes": "input_modes",
+    "InputMode": "dataset_definition",
+    "InputModes": "channel_specification",
     "InstanceArn": "instance_arn",
     "InstanceCount": "instance_count",
     "InstanceGroup": "instance_group",
     "InstanceGroupHealthCheckConfiguration": "instance_group_health_check_configuration",
     "InstanceGroupMetadata": "instance_group_metadata",
     "InstanceGroupName": "instance_group_name",
-    "InstanceGroupNames": "instance_group_names",
+    "InstanceGroupNames": "s3_data_source",
     "InstanceGroupScalingMetadata": "instance_group_scaling_metadata",
     "InstanceGroupStatus": "instance_group_status",
     "InstanceGroupTrainingPlanStatus": "instance_group_training_plan_status",
-    "InstanceGroups": "instance_groups",
-    "InstanceIds": "instance_ids",
+    "InstanceGroups": "resource_config",
+    "InstanceIds": "instance_group_health_check_configuration",
     "InstanceMetadata": "instance_metadata",
     "InstanceMetadataServiceConfiguration": "instance_metadata_service_configuration",
     "InstancePlacementConfig": "instance_placement_config",
     "InstancePool": "instance_pool",
-    "InstancePoolList": "instance_pool_list",
-    "InstancePoolPriority": "instance_pool_priority",
+    "InstancePoolList": "production_variant",
+    "InstancePoolPriority": "instance_pool",
     "InstancePoolSummary": "instance_pool_summary",
     "InstancePoolSummaryList": "instance_pool_summary_list",
     "InstancePreference": "instance_preference",
-    "InstancePreferenceList": "instance_preference_list",
+    "InstancePreferenceList": "resource_config",
     "InstanceRequirementsEniConfiguration": "instance_requirements_eni_configuration",
-    "InstanceRequirementsEniConfigurations": "instance_requirements_eni_configurations",
+    "InstanceRequirementsEniConfigurations": "instance_metadata",
     "InstanceType": "instance_type",
     "Integer": "integer",
     "IntegerParameterRange": "integer_parameter_range",
     "IntegerParameterRangeSpecification": "integer_parameter_range_specification",
-    "IntegerParameterRanges": "integer_parameter_ranges",
+    "IntegerParameterRanges": "parameter_ranges",
     "InvocationEndTime": "invocation_end_time",
     "InvocationStartTime": "invocation_start_time",
-    "InvocationsMaxRetries": "invocations_max_retries",
-    "InvocationsTimeoutInSeconds": "invocations_timeout_in_seconds",
-    "IotRoleAlias": "iot_role_alias",
+    "InvocationsMaxRetries": "model_client_config",
+    "InvocationsTimeoutInSeconds": "model_client_config",
+    "IotRoleAlias": "describe_device_fleet_response",
     "IsTrackingServerActive": "is_tracking_server_active",
-    "ItemIdentifierAttributeName": "item_identifier_attribute_name",
+    "ItemIdentifierAttributeName": "time_series_config",
     "IterationContext": "iteration_context",
-    "JavaBoolean": "java_boolean",
-    "JavaInteger": "java_integer",
-    "JavaLong": "java_long",
+    "JavaBoolean": "training_session_model_config",
+    "JavaInteger": "training_session_detail",
+    "JavaLong": "billable_token_usage",
     "Job": "job",
     "JobArn": "job_arn",
     "JobCategory": "job_category",
     "JobConfigDocument": "job_config_document",
     "JobConfigSchemaVersionSummary": "job_config_schema_version_summary",
-    "JobConfigSchemas": "job_config_schemas",
-    "JobDurationInSeconds": "job_duration_in_seconds",
+    "JobConfigSchemas": "list_job_schema_versions_response",
+    "JobDurationInSeconds": "recommendation_job_input_config",
     "JobName": "job_name",
     "JobReferenceCode": "job_reference_code",
-    "JobReferenceCodeContains": "job_reference_code_contains",
+    "JobReferenceCodeContains": "list_labeling_jobs_for_workteam_request",
     "JobSchemaVersion": "job_schema_version",
     "JobSecondaryStatus": "job_secondary_status",
     "JobSecondaryStatusTransition": "job_secondary_status_transition",
     "JobSecondaryStatusTransitions": "job_secondary_status_transitions",
     "JobStatus": "job_status",
     "JobStepMetadata": "job_step_metadata",
-    "JobSummaries": "job_summaries",
+    "JobSummaries": "list_jobs_response",
     "JobSummary": "job_summary",
     "JobType": "job_type",
-    "JoinSource": "join_source",
-    "JsonContentType": "json_content_type",
-    "JsonContentTypes": "json_content_types",
-    "JsonPath": "json_path",
+    "JoinSource": "data_processing",
+    "JsonContentType": "capture_content_type_header",
+    "JsonContentTypes": "capture_content_type_header",
+    "JsonPath": "data_processing",
     "JupyterLabAppImageConfig": "jupyter_lab_app_image_config",
     "JupyterLabAppSettings": "jupyter_lab_app_settings",
     "JupyterServerAppSettings": "jupyter_server_app_settings",
     "KeepAlivePeriodInSeconds": "keep_alive_period_in_seconds",
     "KendraSettings": "kendra_settings",
-    "KernelDisplayName": "kernel_display_name",
+    "KernelDisplayName": "kernel_spec",
     "KernelGatewayAppSettings": "kernel_gateway_app_settings",
     "KernelGatewayImageConfig": "kernel_gateway_image_config",
-    "KernelName": "kernel_name",
+    "KernelName": "kernel_spec",
     "KernelSpec": "kernel_spec",
-    "KernelSpecs": "kernel_specs",
-    "Key": "key",
+    "KernelSpecs": "kernel_gateway_image_config",
+    "Key": "pipeline_definition_s3_location",
     "KmsKeyId": "kms_key_id",
     "LabelAttributeName": "label_attribute_name",
     "LabelCounter": "label_counter",
     "LabelCounters": "label_counters",
     "LabelCountersForWorkteam": "label_counters_for_workteam",
-    "LabelingJobAlgorithmSpecificationArn": "labeling_job_algorithm_specification_arn",
+    "LabelingJobAlgorithmSpecificationArn": "labeling_job_algorithms_config",
     "LabelingJobAlgorithmsConfig": "labeling_job_algorithms_config",
     "LabelingJobArn": "labeling_job_arn",
     "LabelingJobDataAttributes": "labeling_job_data_attributes",
     "LabelingJobDataSource": "labeling_job_data_source",
     "LabelingJobForWorkteamSummary": "labeling_job_for_workteam_summary",
-    "LabelingJobForWorkteamSummaryList": "labeling_job_for_workteam_summary_list",
+    "LabelingJobForWorkteamSummaryList": "list_labeling_jobs_for_workteam_response",
     "LabelingJobInputConfig": "labeling_job_input_config",
     "LabelingJobName": "labeling_job_name",
     "LabelingJobOutput": "labeling_job_output",
@@ -6330,31 +6276,31 @@ _MODULES = {
     "LabelingJobStatus": "labeling_job_status",
     "LabelingJobStoppingConditions": "labeling_job_stopping_conditions",
     "LabelingJobSummary": "labeling_job_summary",
-    "LabelingJobSummaryList": "labeling_job_summary_list",
+    "LabelingJobSummaryList": "list_labeling_jobs_response",
     "LambdaFunctionArn": "lambda_function_arn",
     "LambdaStepMetadata": "lambda_step_metadata",
     "LandingUri": "landing_uri",
     "LastModifiedTime": "last_modified_time",
     "LastUpdateStatus": "last_update_status",
-    "LastUpdateStatusValue": "last_update_status_value",
+    "LastUpdateStatusValue": "last_update_status",
     "LifecycleConfigArns": "lifecycle_config_arns",
-    "LifecycleManagement": "lifecycle_management",
+    "LifecycleManagement": "idle_settings",
     "LineageEntityParameters": "lineage_entity_parameters",
     "LineageGroupArn": "lineage_group_arn",
-    "LineageGroupNameOrArn": "lineage_group_name_or_arn",
-    "LineageGroupSummaries": "lineage_group_summaries",
+    "LineageGroupNameOrArn": "get_lineage_group_policy_request",
+    "LineageGroupSummaries": "list_lineage_groups_response",
     "LineageGroupSummary": "lineage_group_summary",
     "LineageMetadata": "lineage_metadata",
     "LineageType": "lineage_type",
     "ListAIBenchmarkJobsRequest": "list_ai_benchmark_jobs_request",
     "ListAIBenchmarkJobsResponse": "list_ai_benchmark_jobs_response",
-    "ListAIBenchmarkJobsSortBy": "list_ai_benchmark_jobs_sort_by",
+    "ListAIBenchmarkJobsSortBy": "list_ai_benchmark_jobs_request",
     "ListAIRecommendationJobsRequest": "list_ai_recommendation_jobs_request",
     "ListAIRecommendationJobsResponse": "list_ai_recommendation_jobs_response",
-    "ListAIRecommendationJobsSortBy": "list_ai_recommendation_jobs_sort_by",
+    "ListAIRecommendationJobsSortBy": "list_ai_recommendation_jobs_request",
     "ListAIWorkloadConfigsRequest": "list_ai_workload_configs_request",
     "ListAIWorkloadConfigsResponse": "list_ai_workload_configs_response",
-    "ListAIWorkloadConfigsSortBy": "list_ai_workload_configs_sort_by",
+    "ListAIWorkloadConfigsSortBy": "list_ai_workload_configs_request",
     "ListActionsRequest": "list_actions_request",
     "ListActionsResponse": "list_actions_response",
     "ListAlgorithmsInput": "list_algorithms_input",
@@ -6391,7 +6337,7 @@ _MODULES = {
     "ListCodeRepositoriesOutput": "list_code_repositories_output",
     "ListCompilationJobsRequest": "list_compilation_jobs_request",
     "ListCompilationJobsResponse": "list_compilation_jobs_response",
-    "ListCompilationJobsSortBy": "list_compilation_jobs_sort_by",
+    "ListCompilationJobsSortBy": "list_compilation_jobs_request",
     "ListComputeQuotasRequest": "list_compute_quotas_request",
     "ListComputeQuotasResponse": "list_compute_quotas_response",
     "ListContextsRequest": "list_contexts_request",
@@ -6400,17 +6346,17 @@ _MODULES = {
     "ListDataQualityJobDefinitionsResponse": "list_data_quality_job_definitions_response",
     "ListDeviceFleetsRequest": "list_device_fleets_request",
     "ListDeviceFleetsResponse": "list_device_fleets_response",
-    "ListDeviceFleetsSortBy": "list_device_fleets_sort_by",
+    "ListDeviceFleetsSortBy": "list_device_fleets_request",
     "ListDevicesRequest": "list_devices_request",
     "ListDevicesResponse": "list_devices_response",
     "ListDomainsRequest": "list_domains_request",
     "ListDomainsResponse": "list_domains_response",
     "ListEdgeDeploymentPlansRequest": "list_edge_deployment_plans_request",
     "ListEdgeDeploymentPlansResponse": "list_edge_deployment_plans_response",
-    "ListEdgeDeploymentPlansSortBy": "list_edge_deployment_plans_sort_by",
+    "ListEdgeDeploymentPlansSortBy": "list_edge_deployment_plans_request",
     "ListEdgePackagingJobsRequest": "list_edge_packaging_jobs_request",
     "ListEdgePackagingJobsResponse": "list_edge_packaging_jobs_response",
-    "ListEdgePackagingJobsSortBy": "list_edge_packaging_jobs_sort_by",
+    "ListEdgePackagingJobsSortBy": "list_edge_packaging_jobs_request",
     "ListEndpointConfigsInput": "list_endpoint_configs_input",
     "ListEndpointConfigsOutput": "list_endpoint_configs_output",
     "ListEndpointsInput": "list_endpoints_input",
@@ -6447,7 +6393,7 @@ _MODULES = {
     "ListInferenceRecommendationsJobStepsResponse": "list_inference_recommendations_job_steps_response",
     "ListInferenceRecommendationsJobsRequest": "list_inference_recommendations_jobs_request",
     "ListInferenceRecommendationsJobsResponse": "list_inference_recommendations_jobs_response",
-    "ListInferenceRecommendationsJobsSortBy": "list_inference_recommendations_jobs_sort_by",
+    "ListInferenceRecommendationsJobsSortBy": "list_inference_recommendations_jobs_request",
     "ListInferenceRoutersInput": "list_inference_routers_input",
     "ListInferenceRoutersOutput": "list_inference_routers_output",
     "ListJobSchemaVersionsRequest": "list_job_schema_versions_request",
@@ -6456,7 +6402,7 @@ _MODULES = {
     "ListJobsResponse": "list_jobs_response",
     "ListLabelingJobsForWorkteamRequest": "list_labeling_jobs_for_workteam_request",
     "ListLabelingJobsForWorkteamResponse": "list_labeling_jobs_for_workteam_response",
-    "ListLabelingJobsForWorkteamSortByOptions": "list_labeling_jobs_for_workteam_sort_by_options",
+    "ListLabelingJobsForWorkteamSortByOptions": "list_labeling_jobs_for_workteam_request",
     "ListLabelingJobsRequest": "list_labeling_jobs_request",
     "ListLabelingJobsResponse": "list_labeling_jobs_response",
     "ListLineageEntityParameterKey": "list_lineage_entity_parameter_key",
@@ -6501,7 +6447,7 @@ _MODULES = {
     "ListNotebookInstancesOutput": "list_notebook_instances_output",
     "ListOptimizationJobsRequest": "list_optimization_jobs_request",
     "ListOptimizationJobsResponse": "list_optimization_jobs_response",
-    "ListOptimizationJobsSortBy": "list_optimization_jobs_sort_by",
+    "ListOptimizationJobsSortBy": "list_optimization_jobs_request",
     "ListPartnerAppsRequest": "list_partner_apps_request",
     "ListPartnerAppsResponse": "list_partner_apps_response",
     "ListPipelineExecutionStepsRequest": "list_pipeline_execution_steps_request",
@@ -6529,7 +6475,7 @@ _MODULES = {
     "ListSubscribedWorkteamsRequest": "list_subscribed_workteams_request",
     "ListSubscribedWorkteamsResponse": "list_subscribed_workteams_response",
     "ListTagsInput": "list_tags_input",
-    "ListTagsMaxResults": "list_tags_max_results",
+    "ListTagsMaxResults": "list_tags_input",
     "ListTagsOutput": "list_tags_output",
     "ListTrainingJobsForHyperParameterTuningJobRequest": "list_training_jobs_for_hyper_parameter_tuning_job_request",
     "ListTrainingJobsForHyperParameterTuningJobResponse": "list_training_jobs_for_hyper_parameter_tuning_job_response",
@@ -6541,7 +6487,7 @@ _MODULES = {
     "ListTrainingSessionsResponse": "list_training_sessions_response",
     "ListTransformJobsRequest": "list_transform_jobs_request",
     "ListTransformJobsResponse": "list_transform_jobs_response",
-    "ListTrialComponentKey256": "list_trial_component_key256",
+    "ListTrialComponentKey256": "update_trial_component_request",
     "ListTrialComponentsRequest": "list_trial_components_request",
     "ListTrialComponentsResponse": "list_trial_components_response",
     "ListTrialsRequest": "list_trials_request",
@@ -6552,91 +6498,91 @@ _MODULES = {
     "ListUserProfilesResponse": "list_user_profiles_response",
     "ListWorkforcesRequest": "list_workforces_request",
     "ListWorkforcesResponse": "list_workforces_response",
-    "ListWorkforcesSortByOptions": "list_workforces_sort_by_options",
+    "ListWorkforcesSortByOptions": "list_workforces_request",
     "ListWorkteamsRequest": "list_workteams_request",
     "ListWorkteamsResponse": "list_workteams_response",
-    "ListWorkteamsSortByOptions": "list_workteams_sort_by_options",
-    "LocalPath": "local_path",
+    "ListWorkteamsSortByOptions": "list_workteams_request",
+    "LocalPath": "authorized_url",
     "Long": "long",
-    "LongS3Uri": "long_s3_uri",
-    "LoraAlpha": "lora_alpha",
+    "LongS3Uri": "authorized_url",
+    "LoraAlpha": "lora_config",
     "LoraConfig": "lora_config",
-    "MIGProfileType": "mig_profile_type",
+    "MIGProfileType": "accelerator_partition_config",
     "MLFramework": "ml_framework",
-    "MLflowArn": "m_lflow_arn",
+    "MLflowArn": "m_lflow_configuration",
     "MLflowConfiguration": "m_lflow_configuration",
-    "MaintenanceStatus": "maintenance_status",
+    "MaintenanceStatus": "describe_mlflow_app_response",
     "MajorMinorVersion": "major_minor_version",
     "ManagedConfiguration": "managed_configuration",
-    "ManagedInstanceScalingCooldownInMinutes": "managed_instance_scaling_cooldown_in_minutes",
-    "ManagedInstanceScalingMaxInstanceCount": "managed_instance_scaling_max_instance_count",
-    "ManagedInstanceScalingMaximumStepSize": "managed_instance_scaling_maximum_step_size",
-    "ManagedInstanceScalingMinInstanceCount": "managed_instance_scaling_min_instance_count",
-    "ManagedInstanceScalingScaleInStrategy": "managed_instance_scaling_scale_in_strategy",
-    "ManagedInstanceScalingStatus": "managed_instance_scaling_status",
+    "ManagedInstanceScalingCooldownInMinutes": "production_variant_managed_instance_scaling_scale_in_policy",
+    "ManagedInstanceScalingMaxInstanceCount": "production_variant_managed_instance_scaling",
+    "ManagedInstanceScalingMaximumStepSize": "production_variant_managed_instance_scaling_scale_in_policy",
+    "ManagedInstanceScalingMinInstanceCount": "production_variant_managed_instance_scaling",
+    "ManagedInstanceScalingScaleInStrategy": "production_variant_managed_instance_scaling_scale_in_policy",
+    "ManagedInstanceScalingStatus": "production_variant_managed_instance_scaling",
     "ManagedStorageType": "managed_storage_type",
-    "MapString2048": "map_string2048",
-    "MaxAutoMLJobRuntimeInSeconds": "max_auto_ml_job_runtime_in_seconds",
-    "MaxCandidates": "max_candidates",
-    "MaxConcurrentInvocationsPerInstance": "max_concurrent_invocations_per_instance",
-    "MaxConcurrentTaskCount": "max_concurrent_task_count",
+    "MapString2048": "lineage_metadata",
+    "MaxAutoMLJobRuntimeInSeconds": "auto_ml_job_completion_criteria",
+    "MaxCandidates": "auto_ml_job_completion_criteria",
+    "MaxConcurrentInvocationsPerInstance": "async_inference_client_config",
+    "MaxConcurrentTaskCount": "human_task_config",
     "MaxConcurrentTransforms": "max_concurrent_transforms",
-    "MaxHumanLabeledObjectCount": "max_human_labeled_object_count",
-    "MaxNumberOfTests": "max_number_of_tests",
-    "MaxNumberOfTrainingJobs": "max_number_of_training_jobs",
-    "MaxNumberOfTrainingJobsNotImproving": "max_number_of_training_jobs_not_improving",
-    "MaxParallelExecutionSteps": "max_parallel_execution_steps",
-    "MaxParallelOfTests": "max_parallel_of_tests",
-    "MaxParallelTrainingJobs": "max_parallel_training_jobs",
+    "MaxHumanLabeledObjectCount": "labeling_job_stopping_conditions",
+    "MaxNumberOfTests": "recommendation_job_resource_limit",
+    "MaxNumberOfTrainingJobs": "resource_limits",
+    "MaxNumberOfTrainingJobsNotImproving": "best_objective_not_improving",
+    "MaxParallelExecutionSteps": "parallelism_configuration",
+    "MaxParallelOfTests": "recommendation_job_resource_limit",
+    "MaxParallelTrainingJobs": "resource_limits",
     "MaxPayloadInMB": "max_payload_in_mb",
-    "MaxPendingTimeInSeconds": "max_pending_time_in_seconds",
-    "MaxPercentageOfInputDatasetLabeled": "max_percentage_of_input_dataset_labeled",
+    "MaxPendingTimeInSeconds": "stopping_condition",
+    "MaxPercentageOfInputDatasetLabeled": "labeling_job_stopping_conditions",
     "MaxResults": "max_results",
-    "MaxRuntimeInSeconds": "max_runtime_in_seconds",
-    "MaxRuntimePerTrainingJobInSeconds": "max_runtime_per_training_job_in_seconds",
-    "MaxWaitTimeInSeconds": "max_wait_time_in_seconds",
+    "MaxRuntimeInSeconds": "stopping_condition",
+    "MaxRuntimePerTrainingJobInSeconds": "auto_ml_job_completion_criteria",
+    "MaxWaitTimeInSeconds": "stopping_condition",
     "MaximumExecutionTimeoutInSeconds": "maximum_execution_timeout_in_seconds",
-    "MaximumRetryAttempts": "maximum_retry_attempts",
-    "MediaType": "media_type",
+    "MaximumRetryAttempts": "retry_strategy",
+    "MediaType": "trial_component_artifact",
     "MemberDefinition": "member_definition",
     "MemberDefinitions": "member_definitions",
-    "MemoryInGiBAmount": "memory_in_gi_b_amount",
-    "MemoryInMb": "memory_in_mb",
+    "MemoryInGiBAmount": "compute_quota_resource_config",
+    "MemoryInMb": "inference_component_compute_resource_requirements",
     "MetadataProperties": "metadata_properties",
-    "MetadataPropertyValue": "metadata_property_value",
+    "MetadataPropertyValue": "metadata_properties",
     "MetricData": "metric_data",
-    "MetricDataList": "metric_data_list",
+    "MetricDataList": "candidate_properties",
     "MetricDatum": "metric_datum",
     "MetricDefinition": "metric_definition",
     "MetricDefinitionList": "metric_definition_list",
     "MetricName": "metric_name",
     "MetricPublishFrequencyInSeconds": "metric_publish_frequency_in_seconds",
-    "MetricRegex": "metric_regex",
-    "MetricSetSource": "metric_set_source",
+    "MetricRegex": "metric_definition",
+    "MetricSetSource": "metric_datum",
     "MetricSpecification": "metric_specification",
     "MetricValue": "metric_value",
     "MetricsConfig": "metrics_config",
     "MetricsEndpoint": "metrics_endpoint",
-    "MetricsEndpointList": "metrics_endpoint_list",
-    "MetricsEndpointPath": "metrics_endpoint_path",
+    "MetricsEndpointList": "container_metrics_config",
+    "MetricsEndpointPath": "metrics_endpoint",
     "MetricsSource": "metrics_source",
-    "MinimumInstanceMetadataServiceVersion": "minimum_instance_metadata_service_version",
-    "MlFlowResourceArn": "ml_flow_resource_arn",
+    "MinimumInstanceMetadataServiceVersion": "instance_metadata_service_configuration",
+    "MlFlowResourceArn": "mlflow_config",
     "MlReservationArn": "ml_reservation_arn",
-    "MlTools": "ml_tools",
+    "MlTools": "studio_web_portal_settings",
     "MlflowAppArn": "mlflow_app_arn",
     "MlflowAppName": "mlflow_app_name",
     "MlflowAppStatus": "mlflow_app_status",
-    "MlflowAppSummaries": "mlflow_app_summaries",
+    "MlflowAppSummaries": "list_mlflow_apps_response",
     "MlflowAppSummary": "mlflow_app_summary",
-    "MlflowAppUrl": "mlflow_app_url",
+    "MlflowAppUrl": "create_presigned_mlflow_app_url_response",
     "MlflowConfig": "mlflow_config",
     "MlflowDetails": "mlflow_details",
     "MlflowExperimentEntityName": "mlflow_experiment_entity_name",
-    "MlflowExperimentId": "mlflow_experiment_id",
-    "MlflowExperimentName": "mlflow_experiment_name",
-    "MlflowRunId": "mlflow_run_id",
-    "MlflowRunName": "mlflow_run_name",
+    "MlflowExperimentId": "mlflow_details",
+    "MlflowExperimentName": "mlflow_config",
+    "MlflowRunId": "mlflow_details",
+    "MlflowRunName": "mlflow_config",
     "MlflowVersion": "mlflow_version",
     "Model": "model",
     "ModelAccessConfig": "model_access_config",
@@ -6646,40 +6592,40 @@ _MODULES = {
     "ModelBiasAppSpecification": "model_bias_app_specification",
     "ModelBiasBaselineConfig": "model_bias_baseline_config",
     "ModelBiasJobInput": "model_bias_job_input",
-    "ModelCacheSetting": "model_cache_setting",
+    "ModelCacheSetting": "multi_model_config",
     "ModelCard": "model_card",
     "ModelCardArn": "model_card_arn",
     "ModelCardContent": "model_card_content",
     "ModelCardExportArtifacts": "model_card_export_artifacts",
     "ModelCardExportJobArn": "model_card_export_job_arn",
-    "ModelCardExportJobSortBy": "model_card_export_job_sort_by",
-    "ModelCardExportJobSortOrder": "model_card_export_job_sort_order",
+    "ModelCardExportJobSortBy": "list_model_card_export_jobs_request",
+    "ModelCardExportJobSortOrder": "list_model_card_export_jobs_request",
     "ModelCardExportJobStatus": "model_card_export_job_status",
     "ModelCardExportJobSummary": "model_card_export_job_summary",
-    "ModelCardExportJobSummaryList": "model_card_export_job_summary_list",
+    "ModelCardExportJobSummaryList": "list_model_card_export_jobs_response",
     "ModelCardExportOutputConfig": "model_card_export_output_config",
     "ModelCardNameOrArn": "model_card_name_or_arn",
-    "ModelCardProcessingStatus": "model_card_processing_status",
+    "ModelCardProcessingStatus": "describe_model_card_response",
     "ModelCardSecurityConfig": "model_card_security_config",
-    "ModelCardSortBy": "model_card_sort_by",
+    "ModelCardSortBy": "list_model_cards_request",
     "ModelCardSortOrder": "model_card_sort_order",
     "ModelCardStatus": "model_card_status",
     "ModelCardSummary": "model_card_summary",
-    "ModelCardSummaryList": "model_card_summary_list",
-    "ModelCardVersionSortBy": "model_card_version_sort_by",
+    "ModelCardSummaryList": "list_model_cards_response",
+    "ModelCardVersionSortBy": "list_model_card_versions_request",
     "ModelCardVersionSummary": "model_card_version_summary",
-    "ModelCardVersionSummaryList": "model_card_version_summary_list",
+    "ModelCardVersionSummaryList": "list_model_card_versions_response",
     "ModelClientConfig": "model_client_config",
     "ModelCompilationConfig": "model_compilation_config",
-    "ModelCompressionType": "model_compression_type",
+    "ModelCompressionType": "s3_model_data_source",
     "ModelConfiguration": "model_configuration",
     "ModelDashboardEndpoint": "model_dashboard_endpoint",
-    "ModelDashboardEndpoints": "model_dashboard_endpoints",
+    "ModelDashboardEndpoints": "model_dashboard_model",
     "ModelDashboardIndicatorAction": "model_dashboard_indicator_action",
     "ModelDashboardModel": "model_dashboard_model",
     "ModelDashboardModelCard": "model_dashboard_model_card",
     "ModelDashboardMonitoringSchedule": "model_dashboard_monitoring_schedule",
-    "ModelDashboardMonitoringSchedules": "model_dashboard_monitoring_schedules",
+    "ModelDashboardMonitoringSchedules": "model_dashboard_model",
     "ModelDataQuality": "model_data_quality",
     "ModelDataSource": "model_data_source",
     "ModelDeployConfig": "model_deploy_config",
@@ -6689,49 +6635,49 @@ _MODULES = {
     "ModelExplainabilityBaselineConfig": "model_explainability_baseline_config",
     "ModelExplainabilityJobInput": "model_explainability_job_input",
     "ModelInfrastructureConfig": "model_infrastructure_config",
-    "ModelInfrastructureType": "model_infrastructure_type",
+    "ModelInfrastructureType": "model_infrastructure_config",
     "ModelInput": "model_input",
-    "ModelInsightsLocation": "model_insights_location",
+    "ModelInsightsLocation": "candidate_artifact_locations",
     "ModelLatencyThreshold": "model_latency_threshold",
-    "ModelLatencyThresholds": "model_latency_thresholds",
+    "ModelLatencyThresholds": "recommendation_job_stopping_conditions",
     "ModelLifeCycle": "model_life_cycle",
     "ModelMetadataFilter": "model_metadata_filter",
-    "ModelMetadataFilterType": "model_metadata_filter_type",
-    "ModelMetadataFilters": "model_metadata_filters",
+    "ModelMetadataFilterType": "model_metadata_filter",
+    "ModelMetadataFilters": "model_metadata_search_expression",
     "ModelMetadataSearchExpression": "model_metadata_search_expression",
-    "ModelMetadataSummaries": "model_metadata_summaries",
+    "ModelMetadataSummaries": "list_model_metadata_response",
     "ModelMetadataSummary": "model_metadata_summary",
     "ModelMetrics": "model_metrics",
     "ModelName": "model_name",
-    "ModelNameContains": "model_name_contains",
+    "ModelNameContains": "list_models_input",
     "ModelPackage": "model_package",
     "ModelPackageArn": "model_package_arn",
-    "ModelPackageArnList": "model_package_arn_list",
+    "ModelPackageArnList": "batch_describe_model_package_input",
     "ModelPackageConfig": "model_package_config",
     "ModelPackageContainerDefinition": "model_package_container_definition",
     "ModelPackageContainerDefinitionList": "model_package_container_definition_list",
-    "ModelPackageFrameworkVersion": "model_package_framework_version",
+    "ModelPackageFrameworkVersion": "model_package_container_definition",
     "ModelPackageGroup": "model_package_group",
     "ModelPackageGroupArn": "model_package_group_arn",
-    "ModelPackageGroupSortBy": "model_package_group_sort_by",
+    "ModelPackageGroupSortBy": "list_model_package_groups_input",
     "ModelPackageGroupStatus": "model_package_group_status",
     "ModelPackageGroupSummary": "model_package_group_summary",
-    "ModelPackageGroupSummaryList": "model_package_group_summary_list",
+    "ModelPackageGroupSummaryList": "list_model_package_groups_output",
     "ModelPackageModelCard": "model_package_model_card",
     "ModelPackageRegistrationType": "model_package_registration_type",
     "ModelPackageSecurityConfig": "model_package_security_config",
-    "ModelPackageSortBy": "model_package_sort_by",
+    "ModelPackageSortBy": "list_model_packages_input",
     "ModelPackageSourceUri": "model_package_source_uri",
     "ModelPackageStatus": "model_package_status",
     "ModelPackageStatusDetails": "model_package_status_details",
     "ModelPackageStatusItem": "model_package_status_item",
-    "ModelPackageStatusItemList": "model_package_status_item_list",
-    "ModelPackageSummaries": "model_package_summaries",
+    "ModelPackageStatusItemList": "model_package_status_details",
+    "ModelPackageSummaries": "batch_describe_model_package_output",
     "ModelPackageSummary": "model_package_summary",
-    "ModelPackageSummaryList": "model_package_summary_list",
-    "ModelPackageType": "model_package_type",
+    "ModelPackageSummaryList": "list_model_packages_output",
+    "ModelPackageType": "list_model_packages_input",
     "ModelPackageValidationProfile": "model_package_validation_profile",
-    "ModelPackageValidationProfiles": "model_package_validation_profiles",
+    "ModelPackageValidationProfiles": "model_package_validation_specification",
     "ModelPackageValidationSpecification": "model_package_validation_specification",
     "ModelPackageVersion": "model_package_version",
     "ModelQuality": "model_quality",
@@ -6741,27 +6687,27 @@ _MODULES = {
     "ModelQuantizationConfig": "model_quantization_config",
     "ModelRegisterSettings": "model_register_settings",
     "ModelRegistrationMode": "model_registration_mode",
-    "ModelSetupTime": "model_setup_time",
+    "ModelSetupTime": "recommendation_metrics",
     "ModelShardingConfig": "model_sharding_config",
-    "ModelSortKey": "model_sort_key",
+    "ModelSortKey": "list_models_input",
     "ModelSpeculativeDecodingConfig": "model_speculative_decoding_config",
-    "ModelSpeculativeDecodingS3DataType": "model_speculative_decoding_s3_data_type",
-    "ModelSpeculativeDecodingTechnique": "model_speculative_decoding_technique",
+    "ModelSpeculativeDecodingS3DataType": "model_speculative_decoding_training_data_source",
+    "ModelSpeculativeDecodingTechnique": "model_speculative_decoding_config",
     "ModelSpeculativeDecodingTrainingDataSource": "model_speculative_decoding_training_data_source",
     "ModelStepMetadata": "model_step_metadata",
     "ModelSummary": "model_summary",
-    "ModelSummaryList": "model_summary_list",
-    "ModelVariantAction": "model_variant_action",
-    "ModelVariantActionMap": "model_variant_action_map",
+    "ModelSummaryList": "list_models_output",
+    "ModelVariantAction": "stop_inference_experiment_request",
+    "ModelVariantActionMap": "stop_inference_experiment_request",
     "ModelVariantConfig": "model_variant_config",
     "ModelVariantConfigList": "model_variant_config_list",
     "ModelVariantConfigSummary": "model_variant_config_summary",
-    "ModelVariantConfigSummaryList": "model_variant_config_summary_list",
+    "ModelVariantConfigSummaryList": "describe_inference_experiment_response",
     "ModelVariantName": "model_variant_name",
-    "ModelVariantStatus": "model_variant_status",
+    "ModelVariantStatus": "model_variant_config_summary",
     "MonitoringAlertActions": "monitoring_alert_actions",
-    "MonitoringAlertHistoryList": "monitoring_alert_history_list",
-    "MonitoringAlertHistorySortKey": "monitoring_alert_history_sort_key",
+    "MonitoringAlertHistoryList": "list_monitoring_alert_history_response",
+    "MonitoringAlertHistorySortKey": "list_monitoring_alert_history_request",
     "MonitoringAlertHistorySummary": "monitoring_alert_history_summary",
     "MonitoringAlertName": "monitoring_alert_name",
     "MonitoringAlertStatus": "monitoring_alert_status",
@@ -6777,12 +6723,12 @@ _MODULES = {
     "MonitoringDatasetFormat": "monitoring_dataset_format",
     "MonitoringEnvironmentMap": "monitoring_environment_map",
     "MonitoringEvaluationPeriod": "monitoring_evaluation_period",
-    "MonitoringExecutionSortKey": "monitoring_execution_sort_key",
+    "MonitoringExecutionSortKey": "list_monitoring_executions_request",
     "MonitoringExecutionSummary": "monitoring_execution_summary",
-    "MonitoringExecutionSummaryList": "monitoring_execution_summary_list",
+    "MonitoringExecutionSummaryList": "list_monitoring_executions_response",
     "MonitoringGroundTruthS3Input": "monitoring_ground_truth_s3_input",
     "MonitoringInput": "monitoring_input",
-    "MonitoringInputs": "monitoring_inputs",
+    "MonitoringInputs": "monitoring_job_definition",
     "MonitoringJobDefinition": "monitoring_job_definition",
     "MonitoringJobDefinitionArn": "monitoring_job_definition_arn",
     "MonitoringJobDefinitionName": "monitoring_job_definition_name",
@@ -6790,89 +6736,89 @@ _MODULES = {
     "MonitoringJobDefinitionSummary": "monitoring_job_definition_summary",
     "MonitoringJobDefinitionSummaryList": "monitoring_job_definition_summary_list",
     "MonitoringJsonDatasetFormat": "monitoring_json_dataset_format",
-    "MonitoringMaxRuntimeInSeconds": "monitoring_max_runtime_in_seconds",
+    "MonitoringMaxRuntimeInSeconds": "monitoring_stopping_condition",
     "MonitoringNetworkConfig": "monitoring_network_config",
     "MonitoringOutput": "monitoring_output",
     "MonitoringOutputConfig": "monitoring_output_config",
-    "MonitoringOutputs": "monitoring_outputs",
+    "MonitoringOutputs": "monitoring_output_config",
     "MonitoringParquetDatasetFormat": "monitoring_parquet_dataset_format",
-    "MonitoringProblemType": "monitoring_problem_type",
+    "MonitoringProblemType": "model_quality_app_specification",
     "MonitoringResources": "monitoring_resources",
     "MonitoringS3Output": "monitoring_s3_output",
     "MonitoringS3Uri": "monitoring_s3_uri",
     "MonitoringSchedule": "monitoring_schedule",
     "MonitoringScheduleArn": "monitoring_schedule_arn",
     "MonitoringScheduleConfig": "monitoring_schedule_config",
-    "MonitoringScheduleList": "monitoring_schedule_list",
+    "MonitoringScheduleList": "endpoint",
     "MonitoringScheduleName": "monitoring_schedule_name",
-    "MonitoringScheduleSortKey": "monitoring_schedule_sort_key",
+    "MonitoringScheduleSortKey": "list_monitoring_schedules_request",
     "MonitoringScheduleSummary": "monitoring_schedule_summary",
-    "MonitoringScheduleSummaryList": "monitoring_schedule_summary_list",
+    "MonitoringScheduleSummaryList": "list_monitoring_schedules_response",
     "MonitoringStatisticsResource": "monitoring_statistics_resource",
     "MonitoringStoppingCondition": "monitoring_stopping_condition",
     "MonitoringTimeOffsetString": "monitoring_time_offset_string",
     "MonitoringType": "monitoring_type",
-    "MountPath": "mount_path",
+    "MountPath": "file_system_config",
     "MoveClusterNodeIds": "move_cluster_node_ids",
     "MoveClusterNodeLogicalIds": "move_cluster_node_logical_ids",
     "MoveClusterNodeLogicalIdsError": "move_cluster_node_logical_ids_error",
-    "MoveClusterNodeLogicalIdsErrorList": "move_cluster_node_logical_ids_error_list",
+    "MoveClusterNodeLogicalIdsErrorList": "move_cluster_nodes_response",
     "MoveClusterNodesError": "move_cluster_nodes_error",
     "MoveClusterNodesErrorCode": "move_cluster_nodes_error_code",
-    "MoveClusterNodesErrorList": "move_cluster_nodes_error_list",
-    "MoveClusterNodesInstanceCount": "move_cluster_nodes_instance_count",
+    "MoveClusterNodesErrorList": "move_cluster_nodes_response",
+    "MoveClusterNodesInstanceCount": "move_cluster_nodes_request",
     "MoveClusterNodesRequest": "move_cluster_nodes_request",
-    "MoveClusterNodesRequestClientTokenString": "move_cluster_nodes_request_client_token_string",
+    "MoveClusterNodesRequestClientTokenString": "move_cluster_nodes_request",
     "MoveClusterNodesResponse": "move_cluster_nodes_response",
     "MultiModelConfig": "multi_model_config",
     "NameContains": "name_contains",
     "NeoVpcConfig": "neo_vpc_config",
-    "NeoVpcSecurityGroupId": "neo_vpc_security_group_id",
-    "NeoVpcSecurityGroupIds": "neo_vpc_security_group_ids",
-    "NeoVpcSubnetId": "neo_vpc_subnet_id",
-    "NeoVpcSubnets": "neo_vpc_subnets",
+    "NeoVpcSecurityGroupId": "neo_vpc_config",
+    "NeoVpcSecurityGroupIds": "neo_vpc_config",
+    "NeoVpcSubnetId": "neo_vpc_config",
+    "NeoVpcSubnets": "neo_vpc_config",
     "NestedFilters": "nested_filters",
-    "NestedFiltersList": "nested_filters_list",
+    "NestedFiltersList": "search_expression",
     "NetworkConfig": "network_config",
-    "NetworkInterfaceId": "network_interface_id",
+    "NetworkInterfaceId": "describe_notebook_instance_output",
     "NextToken": "next_token",
     "NodeAdditionResult": "node_addition_result",
-    "NodeAdditionResultList": "node_addition_result_list",
-    "NodeUnavailabilityType": "node_unavailability_type",
-    "NodeUnavailabilityValue": "node_unavailability_value",
+    "NodeAdditionResultList": "batch_add_cluster_nodes_response",
+    "NodeUnavailabilityType": "capacity_size_config",
+    "NodeUnavailabilityValue": "capacity_size_config",
     "NonEmptyString256": "non_empty_string256",
     "NonEmptyString64": "non_empty_string64",
-    "NotebookInstanceAcceleratorType": "notebook_instance_accelerator_type",
+    "NotebookInstanceAcceleratorType": "notebook_instance_accelerator_types",
     "NotebookInstanceAcceleratorTypes": "notebook_instance_accelerator_types",
     "NotebookInstanceArn": "notebook_instance_arn",
     "NotebookInstanceLifecycleConfigArn": "notebook_instance_lifecycle_config_arn",
-    "NotebookInstanceLifecycleConfigContent": "notebook_instance_lifecycle_config_content",
+    "NotebookInstanceLifecycleConfigContent": "notebook_instance_lifecycle_hook",
     "NotebookInstanceLifecycleConfigList": "notebook_instance_lifecycle_config_list",
     "NotebookInstanceLifecycleConfigName": "notebook_instance_lifecycle_config_name",
-    "NotebookInstanceLifecycleConfigNameContains": "notebook_instance_lifecycle_config_name_contains",
-    "NotebookInstanceLifecycleConfigSortKey": "notebook_instance_lifecycle_config_sort_key",
-    "NotebookInstanceLifecycleConfigSortOrder": "notebook_instance_lifecycle_config_sort_order",
+    "NotebookInstanceLifecycleConfigNameContains": "list_notebook_instance_lifecycle_configs_input",
+    "NotebookInstanceLifecycleConfigSortKey": "list_notebook_instance_lifecycle_configs_input",
+    "NotebookInstanceLifecycleConfigSortOrder": "list_notebook_instance_lifecycle_configs_input",
     "NotebookInstanceLifecycleConfigSummary": "notebook_instance_lifecycle_config_summary",
-    "NotebookInstanceLifecycleConfigSummaryList": "notebook_instance_lifecycle_config_summary_list",
+    "NotebookInstanceLifecycleConfigSummaryList": "list_notebook_instance_lifecycle_configs_output",
     "NotebookInstanceLifecycleHook": "notebook_instance_lifecycle_hook",
     "NotebookInstanceName": "notebook_instance_name",
-    "NotebookInstanceNameContains": "notebook_instance_name_contains",
-    "NotebookInstanceSortKey": "notebook_instance_sort_key",
-    "NotebookInstanceSortOrder": "notebook_instance_sort_order",
+    "NotebookInstanceNameContains": "list_notebook_instances_input",
+    "NotebookInstanceSortKey": "list_notebook_instances_input",
+    "NotebookInstanceSortOrder": "list_notebook_instances_input",
     "NotebookInstanceStatus": "notebook_instance_status",
     "NotebookInstanceSummary": "notebook_instance_summary",
-    "NotebookInstanceSummaryList": "notebook_instance_summary_list",
+    "NotebookInstanceSummaryList": "list_notebook_instances_output",
     "NotebookInstanceUrl": "notebook_instance_url",
     "NotebookInstanceVolumeSizeInGB": "notebook_instance_volume_size_in_gb",
-    "NotebookOutputOption": "notebook_output_option",
+    "NotebookOutputOption": "sharing_settings",
     "NotificationConfiguration": "notification_configuration",
-    "NotificationTopicArn": "notification_topic_arn",
-    "NumberOfAcceleratorDevices": "number_of_accelerator_devices",
-    "NumberOfCpuCores": "number_of_cpu_cores",
+    "NotificationTopicArn": "notification_configuration",
+    "NumberOfAcceleratorDevices": "inference_component_compute_resource_requirements",
+    "NumberOfCpuCores": "inference_component_compute_resource_requirements",
     "NumberOfHumanWorkersPerDataObject": "number_of_human_workers_per_data_object",
-    "NumberOfSteps": "number_of_steps",
+    "NumberOfSteps": "stairs",
     "ObjectiveStatus": "objective_status",
-    "ObjectiveStatusCounter": "objective_status_counter",
+    "ObjectiveStatusCounter": "objective_status_counters",
     "ObjectiveStatusCounters": "objective_status_counters",
     "OfflineStoreConfig": "offline_store_config",
     "OfflineStoreStatus": "offline_store_status",
@@ -6885,8 +6831,8 @@ _MODULES = {
     "OnlineStoreConfig": "online_store_config",
     "OnlineStoreConfigUpdate": "online_store_config_update",
     "OnlineStoreSecurityConfig": "online_store_security_config",
-    "OnlineStoreTotalSizeBytes": "online_store_total_size_bytes",
-    "Operator": "operator",
+    "OnlineStoreTotalSizeBytes": "describe_feature_group_response",
+    "Operator": "filter",
     "OptimizationConfig": "optimization_config",
     "OptimizationConfigs": "optimization_configs",
     "OptimizationContainerImage": "optimization_container_image",
@@ -6898,30 +6844,30 @@ _MODULES = {
     "OptimizationJobModelSourceS3": "optimization_job_model_source_s3",
     "OptimizationJobOutputConfig": "optimization_job_output_config",
     "OptimizationJobStatus": "optimization_job_status",
-    "OptimizationJobSummaries": "optimization_job_summaries",
+    "OptimizationJobSummaries": "list_optimization_jobs_response",
     "OptimizationJobSummary": "optimization_job_summary",
     "OptimizationJobTrainingPlanArns": "optimization_job_training_plan_arns",
-    "OptimizationModelAcceptEula": "optimization_model_accept_eula",
+    "OptimizationModelAcceptEula": "optimization_model_access_config",
     "OptimizationModelAccessConfig": "optimization_model_access_config",
     "OptimizationOutput": "optimization_output",
     "OptimizationSageMakerModel": "optimization_sage_maker_model",
-    "OptimizationType": "optimization_type",
-    "OptimizationTypes": "optimization_types",
+    "OptimizationType": "optimization_job_summary",
+    "OptimizationTypes": "optimization_job_summary",
     "OptimizationVpcConfig": "optimization_vpc_config",
-    "OptimizationVpcSecurityGroupId": "optimization_vpc_security_group_id",
-    "OptimizationVpcSecurityGroupIds": "optimization_vpc_security_group_ids",
-    "OptimizationVpcSubnetId": "optimization_vpc_subnet_id",
-    "OptimizationVpcSubnets": "optimization_vpc_subnets",
-    "OptionalDouble": "optional_double",
-    "OptionalInteger": "optional_integer",
+    "OptimizationVpcSecurityGroupId": "optimization_vpc_config",
+    "OptimizationVpcSecurityGroupIds": "optimization_vpc_config",
+    "OptimizationVpcSubnetId": "optimization_vpc_config",
+    "OptimizationVpcSubnets": "optimization_vpc_config",
+    "OptionalDouble": "trial_component_metric_summary",
+    "OptionalInteger": "trial_component_metric_summary",
     "OptionalVolumeSizeInGB": "optional_volume_size_in_gb",
     "OrderKey": "order_key",
-    "OutputCompressionType": "output_compression_type",
+    "OutputCompressionType": "output_data_config",
     "OutputConfig": "output_config",
     "OutputDataConfig": "output_data_config",
     "OutputParameter": "output_parameter",
     "OutputParameterList": "output_parameter_list",
-    "OutputS3Path": "output_s3_path",
+    "OutputS3Path": "training_session_s3_location",
     "OwnershipSettings": "ownership_settings",
     "OwnershipSettingsSummary": "ownership_settings_summary",
     "PaginationToken": "pagination_token",
@@ -6929,34 +6875,34 @@ _MODULES = {
     "Parameter": "parameter",
     "ParameterKey": "parameter_key",
     "ParameterList": "parameter_list",
-    "ParameterName": "parameter_name",
+    "ParameterName": "hyper_parameter_specification",
     "ParameterRange": "parameter_range",
     "ParameterRanges": "parameter_ranges",
-    "ParameterType": "parameter_type",
+    "ParameterType": "hyper_parameter_specification",
     "ParameterValue": "parameter_value",
     "ParameterValues": "parameter_values",
     "Parent": "parent",
     "ParentHyperParameterTuningJob": "parent_hyper_parameter_tuning_job",
-    "ParentHyperParameterTuningJobs": "parent_hyper_parameter_tuning_jobs",
-    "Parents": "parents",
-    "PartnerAppAdminUserList": "partner_app_admin_user_list",
-    "PartnerAppArguments": "partner_app_arguments",
+    "ParentHyperParameterTuningJobs": "hyper_parameter_tuning_job_warm_start_config",
+    "Parents": "trial_component",
+    "PartnerAppAdminUserList": "partner_app_config",
+    "PartnerAppArguments": "partner_app_config",
     "PartnerAppArn": "partner_app_arn",
     "PartnerAppAuthType": "partner_app_auth_type",
     "PartnerAppConfig": "partner_app_config",
     "PartnerAppMaintenanceConfig": "partner_app_maintenance_config",
     "PartnerAppName": "partner_app_name",
     "PartnerAppStatus": "partner_app_status",
-    "PartnerAppSummaries": "partner_app_summaries",
+    "PartnerAppSummaries": "list_partner_apps_response",
     "PartnerAppSummary": "partner_app_summary",
     "PartnerAppType": "partner_app_type",
-    "Peft": "peft",
+    "Peft": "serverless_job_config",
     "PendingDeploymentSummary": "pending_deployment_summary",
     "PendingProductionVariantSummary": "pending_production_variant_summary",
-    "PendingProductionVariantSummaryList": "pending_production_variant_summary_list",
+    "PendingProductionVariantSummaryList": "pending_deployment_summary",
     "Percentage": "percentage",
     "Phase": "phase",
-    "Phases": "phases",
+    "Phases": "traffic_pattern",
     "Pipeline": "pipeline",
     "PipelineArn": "pipeline_arn",
     "PipelineDefinition": "pipeline_definition",
@@ -6969,18 +6915,18 @@ _MODULES = {
     "PipelineExecutionName": "pipeline_execution_name",
     "PipelineExecutionStatus": "pipeline_execution_status",
     "PipelineExecutionStep": "pipeline_execution_step",
-    "PipelineExecutionStepList": "pipeline_execution_step_list",
+    "PipelineExecutionStepList": "list_pipeline_execution_steps_response",
     "PipelineExecutionStepMetadata": "pipeline_execution_step_metadata",
     "PipelineExecutionSummary": "pipeline_execution_summary",
-    "PipelineExecutionSummaryList": "pipeline_execution_summary_list",
+    "PipelineExecutionSummaryList": "list_pipeline_executions_response",
     "PipelineExperimentConfig": "pipeline_experiment_config",
-    "PipelineManagedBy": "pipeline_managed_by",
+    "PipelineManagedBy": "list_pipelines_request",
     "PipelineName": "pipeline_name",
     "PipelineNameOrArn": "pipeline_name_or_arn",
-    "PipelineParameterName": "pipeline_parameter_name",
+    "PipelineParameterName": "parameter",
     "PipelineStatus": "pipeline_status",
     "PipelineSummary": "pipeline_summary",
-    "PipelineSummaryList": "pipeline_summary_list",
+    "PipelineSummaryList": "list_pipelines_response",
     "PipelineVersion": "pipeline_version",
     "PipelineVersionAlias": "pipeline_version_alias",
     "PipelineVersionAliasList": "pipeline_version_alias_list",
@@ -6988,21 +6934,21 @@ _MODULES = {
     "PipelineVersionId": "pipeline_version_id",
     "PipelineVersionName": "pipeline_version_name",
     "PipelineVersionSummary": "pipeline_version_summary",
-    "PipelineVersionSummaryList": "pipeline_version_summary_list",
+    "PipelineVersionSummaryList": "list_pipeline_versions_response",
     "PlacementSpecification": "placement_specification",
-    "PlacementSpecifications": "placement_specifications",
+    "PlacementSpecifications": "instance_placement_config",
     "PlatformIdentifier": "platform_identifier",
     "PolicyString": "policy_string",
     "PredefinedMetricSpecification": "predefined_metric_specification",
-    "PreemptTeamTasks": "preempt_team_tasks",
-    "PrefixAwareRoutingConcurrencyThreshold": "prefix_aware_routing_concurrency_threshold",
+    "PreemptTeamTasks": "compute_quota_config",
+    "PrefixAwareRoutingConcurrencyThreshold": "prefix_aware_routing_config",
     "PrefixAwareRoutingConfig": "prefix_aware_routing_config",
-    "PrefixAwareRoutingPrefixLength": "prefix_aware_routing_prefix_length",
-    "PresignedDomainUrl": "presigned_domain_url",
+    "PrefixAwareRoutingPrefixLength": "prefix_aware_routing_config",
+    "PresignedDomainUrl": "create_presigned_domain_url_response",
     "PresignedUrlAccessConfig": "presigned_url_access_config",
     "PriorityClass": "priority_class",
-    "PriorityClassList": "priority_class_list",
-    "PriorityWeight": "priority_weight",
+    "PriorityClassList": "scheduler_config",
+    "PriorityWeight": "priority_class",
     "ProbabilityThresholdAttribute": "probability_threshold_attribute",
     "ProblemType": "problem_type",
     "ProcessingClusterConfig": "processing_cluster_config",
@@ -7014,24 +6960,24 @@ _MODULES = {
     "ProcessingInputs": "processing_inputs",
     "ProcessingInstanceCount": "processing_instance_count",
     "ProcessingInstancePreference": "processing_instance_preference",
-    "ProcessingInstancePreferenceList": "processing_instance_preference_list",
+    "ProcessingInstancePreferenceList": "processing_cluster_config",
     "ProcessingInstanceType": "processing_instance_type",
     "ProcessingJob": "processing_job",
     "ProcessingJobArn": "processing_job_arn",
     "ProcessingJobName": "processing_job_name",
     "ProcessingJobStatus": "processing_job_status",
     "ProcessingJobStepMetadata": "processing_job_step_metadata",
-    "ProcessingJobSummaries": "processing_job_summaries",
+    "ProcessingJobSummaries": "list_processing_jobs_response",
     "ProcessingJobSummary": "processing_job_summary",
     "ProcessingLocalPath": "processing_local_path",
-    "ProcessingMaxRuntimeInSeconds": "processing_max_runtime_in_seconds",
+    "ProcessingMaxRuntimeInSeconds": "processing_stopping_condition",
     "ProcessingOutput": "processing_output",
     "ProcessingOutputConfig": "processing_output_config",
-    "ProcessingOutputs": "processing_outputs",
+    "ProcessingOutputs": "processing_output_config",
     "ProcessingResources": "processing_resources",
-    "ProcessingS3CompressionType": "processing_s3_compression_type",
+    "ProcessingS3CompressionType": "processing_s3_input",
     "ProcessingS3DataDistributionType": "processing_s3_data_distribution_type",
-    "ProcessingS3DataType": "processing_s3_data_type",
+    "ProcessingS3DataType": "processing_s3_input",
     "ProcessingS3Input": "processing_s3_input",
     "ProcessingS3InputMode": "processing_s3_input_mode",
     "ProcessingS3Output": "processing_s3_output",
@@ -7040,94 +6986,94 @@ _MODULES = {
     "ProcessingVolumeSizeInGB": "processing_volume_size_in_gb",
     "Processor": "processor",
     "ProductId": "product_id",
-    "ProductListings": "product_listings",
+    "ProductListings": "workteam",
     "ProductionVariant": "production_variant",
-    "ProductionVariantAcceleratorPartitionLayoutsList": "production_variant_accelerator_partition_layouts_list",
+    "ProductionVariantAcceleratorPartitionLayoutsList": "production_variant",
     "ProductionVariantAcceleratorType": "production_variant_accelerator_type",
     "ProductionVariantCapacityReservationConfig": "production_variant_capacity_reservation_config",
     "ProductionVariantCapacityReservationSummary": "production_variant_capacity_reservation_summary",
     "ProductionVariantContainerStartupHealthCheckTimeoutInSeconds": "production_variant_container_startup_health_check_timeout_in_seconds",
     "ProductionVariantCoreDumpConfig": "production_variant_core_dump_config",
-    "ProductionVariantInferenceAmiVersion": "production_variant_inference_ami_version",
+    "ProductionVariantInferenceAmiVersion": "production_variant",
     "ProductionVariantInstanceType": "production_variant_instance_type",
     "ProductionVariantList": "production_variant_list",
     "ProductionVariantManagedInstanceScaling": "production_variant_managed_instance_scaling",
     "ProductionVariantManagedInstanceScalingScaleInPolicy": "production_variant_managed_instance_scaling_scale_in_policy",
     "ProductionVariantModelDataDownloadTimeoutInSeconds": "production_variant_model_data_download_timeout_in_seconds",
     "ProductionVariantRoutingConfig": "production_variant_routing_config",
-    "ProductionVariantSSMAccess": "production_variant_ssm_access",
+    "ProductionVariantSSMAccess": "production_variant",
     "ProductionVariantServerlessConfig": "production_variant_serverless_config",
     "ProductionVariantServerlessUpdateConfig": "production_variant_serverless_update_config",
     "ProductionVariantStatus": "production_variant_status",
     "ProductionVariantStatusList": "production_variant_status_list",
     "ProductionVariantSummary": "production_variant_summary",
     "ProductionVariantSummaryList": "production_variant_summary_list",
-    "ProductionVariantVolumeSizeInGB": "production_variant_volume_size_in_gb",
+    "ProductionVariantVolumeSizeInGB": "production_variant",
     "ProfilerConfig": "profiler_config",
     "ProfilerConfigForUpdate": "profiler_config_for_update",
     "ProfilerRuleConfiguration": "profiler_rule_configuration",
     "ProfilerRuleConfigurations": "profiler_rule_configurations",
     "ProfilerRuleEvaluationStatus": "profiler_rule_evaluation_status",
-    "ProfilerRuleEvaluationStatuses": "profiler_rule_evaluation_statuses",
+    "ProfilerRuleEvaluationStatuses": "describe_training_job_response",
     "ProfilingIntervalInMilliseconds": "profiling_interval_in_milliseconds",
     "ProfilingParameters": "profiling_parameters",
-    "ProfilingStatus": "profiling_status",
+    "ProfilingStatus": "describe_training_job_response",
     "ProgrammingLang": "programming_lang",
     "Project": "project",
     "ProjectArn": "project_arn",
     "ProjectEntityName": "project_entity_name",
     "ProjectId": "project_id",
-    "ProjectSortBy": "project_sort_by",
-    "ProjectSortOrder": "project_sort_order",
+    "ProjectSortBy": "list_projects_input",
+    "ProjectSortOrder": "list_projects_input",
     "ProjectStatus": "project_status",
     "ProjectSummary": "project_summary",
-    "ProjectSummaryList": "project_summary_list",
-    "PropertyNameHint": "property_name_hint",
+    "ProjectSummaryList": "list_projects_output",
+    "PropertyNameHint": "property_name_query",
     "PropertyNameQuery": "property_name_query",
     "PropertyNameSuggestion": "property_name_suggestion",
-    "PropertyNameSuggestionList": "property_name_suggestion_list",
-    "ProvisionedProductStatusMessage": "provisioned_product_status_message",
+    "PropertyNameSuggestionList": "get_search_suggestions_response",
+    "ProvisionedProductStatusMessage": "service_catalog_provisioned_product_details",
     "ProvisioningParameter": "provisioning_parameter",
-    "ProvisioningParameterKey": "provisioning_parameter_key",
-    "ProvisioningParameterValue": "provisioning_parameter_value",
+    "ProvisioningParameterKey": "provisioning_parameter",
+    "ProvisioningParameterValue": "provisioning_parameter",
     "ProvisioningParameters": "provisioning_parameters",
     "PublicWorkforceTaskPrice": "public_workforce_task_price",
     "PutEndpointPolicyRequest": "put_endpoint_policy_request",
     "PutEndpointPolicyResponse": "put_endpoint_policy_response",
     "PutModelPackageGroupPolicyInput": "put_model_package_group_policy_input",
     "PutModelPackageGroupPolicyOutput": "put_model_package_group_policy_output",
-    "QProfileArn": "q_profile_arn",
+    "QProfileArn": "amazon_q_settings",
     "QualityCheckStepMetadata": "quality_check_step_metadata",
     "QueryFilters": "query_filters",
-    "QueryLineageMaxDepth": "query_lineage_max_depth",
-    "QueryLineageMaxResults": "query_lineage_max_results",
+    "QueryLineageMaxDepth": "query_lineage_request",
+    "QueryLineageMaxResults": "query_lineage_request",
     "QueryLineageRequest": "query_lineage_request",
     "QueryLineageResponse": "query_lineage_response",
-    "QueryLineageStartArns": "query_lineage_start_arns",
-    "QueryLineageTypes": "query_lineage_types",
-    "QueryProperties": "query_properties",
-    "QueryTypes": "query_types",
+    "QueryLineageStartArns": "query_lineage_request",
+    "QueryLineageTypes": "query_filters",
+    "QueryProperties": "query_filters",
+    "QueryTypes": "query_filters",
     "RSessionAppSettings": "r_session_app_settings",
-    "RStudioServerProAccessStatus": "r_studio_server_pro_access_status",
+    "RStudioServerProAccessStatus": "r_studio_server_pro_app_settings",
     "RStudioServerProAppSettings": "r_studio_server_pro_app_settings",
     "RStudioServerProDomainSettings": "r_studio_server_pro_domain_settings",
     "RStudioServerProDomainSettingsForUpdate": "r_studio_server_pro_domain_settings_for_update",
-    "RStudioServerProUserGroup": "r_studio_server_pro_user_group",
-    "RandomSeed": "random_seed",
-    "Rank": "rank",
+    "RStudioServerProUserGroup": "r_studio_server_pro_app_settings",
+    "RandomSeed": "hyper_parameter_tuning_job_config",
+    "Rank": "lora_config",
     "RealTimeInferenceConfig": "real_time_inference_config",
     "RealTimeInferenceRecommendation": "real_time_inference_recommendation",
-    "RealTimeInferenceRecommendations": "real_time_inference_recommendations",
+    "RealTimeInferenceRecommendations": "deployment_recommendation",
     "RealtimeInferenceInstanceTypes": "realtime_inference_instance_types",
-    "RecipeName": "recipe_name",
-    "RecommendationFailureReason": "recommendation_failure_reason",
+    "RecipeName": "base_model",
+    "RecommendationFailureReason": "recommendation_job_inference_benchmark",
     "RecommendationJobArn": "recommendation_job_arn",
-    "RecommendationJobCompilationJobName": "recommendation_job_compilation_job_name",
+    "RecommendationJobCompilationJobName": "model_configuration",
     "RecommendationJobCompiledOutputConfig": "recommendation_job_compiled_output_config",
     "RecommendationJobContainerConfig": "recommendation_job_container_config",
-    "RecommendationJobDataInputConfig": "recommendation_job_data_input_config",
+    "RecommendationJobDataInputConfig": "recommendation_job_container_config",
     "RecommendationJobDescription": "recommendation_job_description",
-    "RecommendationJobFrameworkVersion": "recommendation_job_framework_version",
+    "RecommendationJobFrameworkVersion": "recommendation_job_container_config",
     "RecommendationJobInferenceBenchmark": "recommendation_job_inference_benchmark",
     "RecommendationJobInputConfig": "recommendation_job_input_config",
     "RecommendationJobName": "recommendation_job_name",
@@ -7136,36 +7082,36 @@ _MODULES = {
     "RecommendationJobResourceLimit": "recommendation_job_resource_limit",
     "RecommendationJobStatus": "recommendation_job_status",
     "RecommendationJobStoppingConditions": "recommendation_job_stopping_conditions",
-    "RecommendationJobSupportedContentType": "recommendation_job_supported_content_type",
-    "RecommendationJobSupportedContentTypes": "recommendation_job_supported_content_types",
-    "RecommendationJobSupportedEndpointType": "recommendation_job_supported_endpoint_type",
-    "RecommendationJobSupportedInstanceTypes": "recommendation_job_supported_instance_types",
-    "RecommendationJobSupportedResponseMIMEType": "recommendation_job_supported_response_mime_type",
-    "RecommendationJobSupportedResponseMIMETypes": "recommendation_job_supported_response_mime_types",
+    "RecommendationJobSupportedContentType": "recommendation_job_payload_config",
+    "RecommendationJobSupportedContentTypes": "recommendation_job_payload_config",
+    "RecommendationJobSupportedEndpointType": "recommendation_job_container_config",
+    "RecommendationJobSupportedInstanceTypes": "recommendation_job_container_config",
+    "RecommendationJobSupportedResponseMIMEType": "recommendation_job_container_config",
+    "RecommendationJobSupportedResponseMIMETypes": "recommendation_job_container_config",
     "RecommendationJobType": "recommendation_job_type",
     "RecommendationJobVpcConfig": "recommendation_job_vpc_config",
-    "RecommendationJobVpcSecurityGroupId": "recommendation_job_vpc_security_group_id",
-    "RecommendationJobVpcSecurityGroupIds": "recommendation_job_vpc_security_group_ids",
-    "RecommendationJobVpcSubnetId": "recommendation_job_vpc_subnet_id",
-    "RecommendationJobVpcSubnets": "recommendation_job_vpc_subnets",
+    "RecommendationJobVpcSecurityGroupId": "recommendation_job_vpc_config",
+    "RecommendationJobVpcSecurityGroupIds": "recommendation_job_vpc_config",
+    "RecommendationJobVpcSubnetId": "recommendation_job_vpc_config",
+    "RecommendationJobVpcSubnets": "recommendation_job_vpc_config",
     "RecommendationMetrics": "recommendation_metrics",
-    "RecommendationStatus": "recommendation_status",
+    "RecommendationStatus": "deployment_recommendation",
     "RecommendationStepType": "recommendation_step_type",
-    "RecordWrapper": "record_wrapper",
-    "RedshiftClusterId": "redshift_cluster_id",
-    "RedshiftDatabase": "redshift_database",
+    "RecordWrapper": "channel",
+    "RedshiftClusterId": "redshift_dataset_definition",
+    "RedshiftDatabase": "redshift_dataset_definition",
     "RedshiftDatasetDefinition": "redshift_dataset_definition",
-    "RedshiftQueryString": "redshift_query_string",
-    "RedshiftResultCompressionType": "redshift_result_compression_type",
-    "RedshiftResultFormat": "redshift_result_format",
-    "RedshiftUserName": "redshift_user_name",
+    "RedshiftQueryString": "redshift_dataset_definition",
+    "RedshiftResultCompressionType": "redshift_dataset_definition",
+    "RedshiftResultFormat": "redshift_dataset_definition",
+    "RedshiftUserName": "redshift_dataset_definition",
     "ReferenceMinVersion": "reference_min_version",
-    "RegionName": "region_name",
+    "RegionName": "unified_studio_settings",
     "RegisterDevicesRequest": "register_devices_request",
     "RegisterModelStepMetadata": "register_model_step_metadata",
-    "Relation": "relation",
+    "Relation": "total_hits",
     "ReleaseNotes": "release_notes",
-    "ReleaseNotesList": "release_notes_list",
+    "ReleaseNotesList": "available_upgrade",
     "RemoteDebugConfig": "remote_debug_config",
     "RemoteDebugConfigForUpdate": "remote_debug_config_for_update",
     "RemoveInferenceGatewayRequest": "remove_inference_gateway_request",
@@ -7174,18 +7120,18 @@ _MODULES = {
     "RenderUiTemplateResponse": "render_ui_template_response",
     "RenderableTask": "renderable_task",
     "RenderingError": "rendering_error",
-    "RenderingErrorList": "rendering_error_list",
-    "RepositoryAccessMode": "repository_access_mode",
+    "RenderingErrorList": "render_ui_template_response",
+    "RepositoryAccessMode": "image_config",
     "RepositoryAuthConfig": "repository_auth_config",
-    "RepositoryCredentialsProviderArn": "repository_credentials_provider_arn",
-    "RepositoryUrl": "repository_url",
+    "RepositoryCredentialsProviderArn": "repository_auth_config",
+    "RepositoryUrl": "code_repository",
     "ReservedCapacityArn": "reserved_capacity_arn",
     "ReservedCapacityDurationHours": "reserved_capacity_duration_hours",
     "ReservedCapacityDurationMinutes": "reserved_capacity_duration_minutes",
     "ReservedCapacityInstanceCount": "reserved_capacity_instance_count",
     "ReservedCapacityInstanceType": "reserved_capacity_instance_type",
     "ReservedCapacityOffering": "reserved_capacity_offering",
-    "ReservedCapacityOfferings": "reserved_capacity_offerings",
+    "ReservedCapacityOfferings": "training_plan_offering",
     "ReservedCapacityStatus": "reserved_capacity_status",
     "ReservedCapacitySummaries": "reserved_capacity_summaries",
     "ReservedCapacitySummary": "reserved_capacity_summary",
@@ -7194,84 +7140,84 @@ _MODULES = {
     "ResourceAlreadyExists": "resource_already_exists",
     "ResourceArn": "resource_arn",
     "ResourceCatalog": "resource_catalog",
-    "ResourceCatalogArn": "resource_catalog_arn",
-    "ResourceCatalogDescription": "resource_catalog_description",
-    "ResourceCatalogList": "resource_catalog_list",
+    "ResourceCatalogArn": "resource_catalog",
+    "ResourceCatalogDescription": "resource_catalog",
+    "ResourceCatalogList": "list_resource_catalogs_response",
     "ResourceCatalogName": "resource_catalog_name",
-    "ResourceCatalogSortBy": "resource_catalog_sort_by",
-    "ResourceCatalogSortOrder": "resource_catalog_sort_order",
+    "ResourceCatalogSortBy": "list_resource_catalogs_request",
+    "ResourceCatalogSortOrder": "list_resource_catalogs_request",
     "ResourceConfig": "resource_config",
     "ResourceConfigForUpdate": "resource_config_for_update",
-    "ResourceId": "resource_id",
-    "ResourceIdentifier": "resource_identifier",
+    "ResourceId": "describe_domain_response",
+    "ResourceIdentifier": "start_session_request",
     "ResourceInUse": "resource_in_use",
     "ResourceLimitExceeded": "resource_limit_exceeded",
     "ResourceLimits": "resource_limits",
     "ResourceNotFound": "resource_not_found",
-    "ResourcePolicyString": "resource_policy_string",
+    "ResourcePolicyString": "get_lineage_group_policy_response",
     "ResourcePropertyName": "resource_property_name",
-    "ResourceRetainedBillableTimeInSeconds": "resource_retained_billable_time_in_seconds",
+    "ResourceRetainedBillableTimeInSeconds": "warm_pool_status",
     "ResourceSharingConfig": "resource_sharing_config",
-    "ResourceSharingStrategy": "resource_sharing_strategy",
+    "ResourceSharingStrategy": "resource_sharing_config",
     "ResourceSpec": "resource_spec",
     "ResourceType": "resource_type",
-    "ResponseMIMEType": "response_mime_type",
+    "ResponseMIMEType": "response_mime_types",
     "ResponseMIMETypes": "response_mime_types",
     "RetentionPolicy": "retention_policy",
-    "RetentionType": "retention_type",
+    "RetentionType": "retention_policy",
     "RetryPipelineExecutionRequest": "retry_pipeline_execution_request",
     "RetryPipelineExecutionResponse": "retry_pipeline_execution_response",
     "RetryStrategy": "retry_strategy",
     "RoleArn": "role_arn",
     "RoleGroupAssignment": "role_group_assignment",
-    "RoleGroupAssignmentsList": "role_group_assignments_list",
+    "RoleGroupAssignmentsList": "partner_app_config",
     "RollingDeploymentPolicy": "rolling_deployment_policy",
     "RollingUpdatePolicy": "rolling_update_policy",
     "RootAccess": "root_access",
-    "RoutingStatus": "routing_status",
-    "RoutingStrategy": "routing_strategy",
+    "RoutingStatus": "destination",
+    "RoutingStrategy": "production_variant_routing_config",
     "RoutingTarget": "routing_target",
     "RoutingTargetAsyncInferenceClientConfig": "routing_target_async_inference_client_config",
     "RoutingTargetAsyncInferenceConfig": "routing_target_async_inference_config",
     "RoutingTargetAsyncInferenceNotificationConfig": "routing_target_async_inference_notification_config",
     "RoutingTargetAsyncInferenceOutputConfig": "routing_target_async_inference_output_config",
     "RoutingTargetList": "routing_target_list",
-    "RoutingTargetName": "routing_target_name",
+    "RoutingTargetName": "routing_target",
     "RuleConfigurationName": "rule_configuration_name",
     "RuleEvaluationStatus": "rule_evaluation_status",
     "RuleParameters": "rule_parameters",
-    "S3DataDistribution": "s3_data_distribution",
+    "S3DataDistribution": "s3_data_source",
     "S3DataSource": "s3_data_source",
     "S3DataType": "s3_data_type",
     "S3FileSystem": "s3_file_system",
     "S3FileSystemConfig": "s3_file_system_config",
     "S3ModelDataSource": "s3_model_data_source",
-    "S3ModelDataType": "s3_model_data_type",
+    "S3ModelDataType": "s3_model_data_source",
     "S3ModelUri": "s3_model_uri",
-    "S3OutputPath": "s3_output_path",
+    "S3OutputPath": "hub_s3_storage_config",
     "S3Presign": "s3_presign",
     "S3SchemaUri": "s3_schema_uri",
     "S3StorageConfig": "s3_storage_config",
     "S3Uri": "s3_uri",
-    "SageMakerImageName": "sage_maker_image_name",
+    "SageMakerImageName": "hidden_sage_maker_image",
     "SageMakerImageVersionAlias": "sage_maker_image_version_alias",
     "SageMakerImageVersionAliases": "sage_maker_image_version_aliases",
     "SageMakerPublicHubContentArn": "sage_maker_public_hub_content_arn",
-    "SageMakerResourceName": "sage_maker_resource_name",
+    "SageMakerResourceName": "sage_maker_resource_names",
     "SageMakerResourceNames": "sage_maker_resource_names",
-    "SagemakerServicecatalogStatus": "sagemaker_servicecatalog_status",
+    "SagemakerServicecatalogStatus": "get_sagemaker_servicecatalog_portfolio_status_output",
     "SampleWeightAttributeName": "sample_weight_attribute_name",
     "SamplingPercentage": "sampling_percentage",
-    "ScalingPolicies": "scaling_policies",
+    "ScalingPolicies": "dynamic_scaling_configuration",
     "ScalingPolicy": "scaling_policy",
     "ScalingPolicyMetric": "scaling_policy_metric",
     "ScalingPolicyObjective": "scaling_policy_objective",
     "ScheduleConfig": "schedule_config",
-    "ScheduleExpression": "schedule_expression",
+    "ScheduleExpression": "schedule_config",
     "ScheduleStatus": "schedule_status",
     "ScheduledUpdateConfig": "scheduled_update_config",
     "SchedulerConfig": "scheduler_config",
-    "SchedulerConfigComponent": "scheduler_config_component",
+    "SchedulerConfigComponent": "describe_cluster_scheduler_config_response",
     "SchedulerResourceStatus": "scheduler_resource_status",
     "Scope": "scope",
     "SearchExpression": "search_expression",
@@ -7279,8 +7225,8 @@ _MODULES = {
     "SearchRecord": "search_record",
     "SearchRequest": "search_request",
     "SearchResponse": "search_response",
-    "SearchResultsList": "search_results_list",
-    "SearchSortOrder": "search_sort_order",
+    "SearchResultsList": "search_response",
+    "SearchSortOrder": "search_request",
     "SearchTrainingPlanOfferingsRequest": "search_training_plan_offerings_request",
     "SearchTrainingPlanOfferingsResponse": "search_training_plan_offerings_response",
     "SecondaryStatus": "secondary_status",
@@ -7289,21 +7235,21 @@ _MODULES = {
     "SecretArn": "secret_arn",
     "SecurityGroupId": "security_group_id",
     "SecurityGroupIds": "security_group_ids",
-    "Seed": "seed",
+    "Seed": "shuffle_config",
     "SelectedStep": "selected_step",
-    "SelectedStepList": "selected_step_list",
+    "SelectedStepList": "selective_execution_config",
     "SelectiveExecutionConfig": "selective_execution_config",
     "SelectiveExecutionResult": "selective_execution_result",
     "SendPipelineExecutionStepFailureRequest": "send_pipeline_execution_step_failure_request",
     "SendPipelineExecutionStepFailureResponse": "send_pipeline_execution_step_failure_response",
     "SendPipelineExecutionStepSuccessRequest": "send_pipeline_execution_step_success_request",
     "SendPipelineExecutionStepSuccessResponse": "send_pipeline_execution_step_success_response",
-    "SequenceLength": "sequence_length",
-    "ServerlessJobBaseModelArn": "serverless_job_base_model_arn",
+    "SequenceLength": "serverless_job_config",
+    "ServerlessJobBaseModelArn": "serverless_job_config",
     "ServerlessJobConfig": "serverless_job_config",
-    "ServerlessJobType": "serverless_job_type",
+    "ServerlessJobType": "serverless_job_config",
     "ServerlessMaxConcurrency": "serverless_max_concurrency",
-    "ServerlessMemorySizeInMB": "serverless_memory_size_in_mb",
+    "ServerlessMemorySizeInMB": "production_variant_serverless_config",
     "ServerlessProvisionedConcurrency": "serverless_provisioned_concurrency",
     "ServiceCatalogEntityId": "service_catalog_entity_id",
     "ServiceCatalogProvisionedProductDetails": "service_catalog_provisioned_product_details",
@@ -7311,41 +7257,41 @@ _MODULES = {
     "ServiceCatalogProvisioningUpdateDetails": "service_catalog_provisioning_update_details",
     "SessionChainingConfig": "session_chaining_config",
     "SessionExpirationDurationInSeconds": "session_expiration_duration_in_seconds",
-    "SessionId": "session_id",
+    "SessionId": "start_session_response",
     "ShadowModeConfig": "shadow_mode_config",
     "ShadowModelVariantConfig": "shadow_model_variant_config",
-    "ShadowModelVariantConfigList": "shadow_model_variant_config_list",
+    "ShadowModelVariantConfigList": "shadow_mode_config",
     "SharingSettings": "sharing_settings",
     "SharingType": "sharing_type",
     "ShuffleConfig": "shuffle_config",
     "SingleSignOnApplicationArn": "single_sign_on_application_arn",
     "SingleSignOnUserIdentifier": "single_sign_on_user_identifier",
     "SkipModelValidation": "skip_model_validation",
-    "SlurmHealthComponent": "slurm_health_component",
+    "SlurmHealthComponent": "slurm_health_metadata",
     "SlurmHealthMetadata": "slurm_health_metadata",
-    "SlurmHealthReason": "slurm_health_reason",
-    "SlurmHealthStatus": "slurm_health_status",
+    "SlurmHealthReason": "slurm_health_metadata",
+    "SlurmHealthStatus": "slurm_health_metadata",
     "SnsTopicArn": "sns_topic_arn",
-    "SoftwareUpdateStatus": "software_update_status",
-    "SortActionsBy": "sort_actions_by",
-    "SortArtifactsBy": "sort_artifacts_by",
-    "SortAssociationsBy": "sort_associations_by",
+    "SoftwareUpdateStatus": "cluster_instance_group_details",
+    "SortActionsBy": "list_actions_request",
+    "SortArtifactsBy": "list_artifacts_request",
+    "SortAssociationsBy": "list_associations_request",
     "SortBy": "sort_by",
-    "SortClusterSchedulerConfigBy": "sort_cluster_scheduler_config_by",
-    "SortContextsBy": "sort_contexts_by",
-    "SortExperimentsBy": "sort_experiments_by",
-    "SortInferenceExperimentsBy": "sort_inference_experiments_by",
-    "SortLineageGroupsBy": "sort_lineage_groups_by",
-    "SortMlflowAppBy": "sort_mlflow_app_by",
+    "SortClusterSchedulerConfigBy": "list_cluster_scheduler_configs_request",
+    "SortContextsBy": "list_contexts_request",
+    "SortExperimentsBy": "list_experiments_request",
+    "SortInferenceExperimentsBy": "list_inference_experiments_request",
+    "SortLineageGroupsBy": "list_lineage_groups_request",
+    "SortMlflowAppBy": "list_mlflow_apps_request",
     "SortOrder": "sort_order",
-    "SortPipelineExecutionsBy": "sort_pipeline_executions_by",
-    "SortPipelinesBy": "sort_pipelines_by",
-    "SortQuotaBy": "sort_quota_by",
-    "SortTrackingServerBy": "sort_tracking_server_by",
-    "SortTrialComponentsBy": "sort_trial_components_by",
-    "SortTrialsBy": "sort_trials_by",
+    "SortPipelineExecutionsBy": "list_pipeline_executions_request",
+    "SortPipelinesBy": "list_pipelines_request",
+    "SortQuotaBy": "list_compute_quotas_request",
+    "SortTrackingServerBy": "list_mlflow_tracking_servers_request",
+    "SortTrialComponentsBy": "list_trial_components_request",
+    "SortTrialsBy": "list_trials_request",
     "SourceAlgorithm": "source_algorithm",
-    "SourceAlgorithmList": "source_algorithm_list",
+    "SourceAlgorithmList": "source_algorithm_specification",
     "SourceAlgorithmSpecification": "source_algorithm_specification",
     "SourceIpConfig": "source_ip_config",
     "SourceType": "source_type",
@@ -7357,20 +7303,20 @@ _MODULES = {
     "SpaceEbsVolumeSizeInGb": "space_ebs_volume_size_in_gb",
     "SpaceIdleSettings": "space_idle_settings",
     "SpaceJupyterLabAppSettings": "space_jupyter_lab_app_settings",
-    "SpaceList": "space_list",
+    "SpaceList": "list_spaces_response",
     "SpaceName": "space_name",
     "SpaceSettings": "space_settings",
     "SpaceSettingsSummary": "space_settings_summary",
     "SpaceSharingSettings": "space_sharing_settings",
     "SpaceSharingSettingsSummary": "space_sharing_settings_summary",
-    "SpaceSortKey": "space_sort_key",
+    "SpaceSortKey": "list_spaces_request",
     "SpaceStatus": "space_status",
     "SpaceStorageSettings": "space_storage_settings",
-    "SpareInstanceCountPerUltraServer": "spare_instance_count_per_ultra_server",
-    "SpawnRate": "spawn_rate",
-    "SplitType": "split_type",
-    "StageDescription": "stage_description",
-    "StageStatus": "stage_status",
+    "SpareInstanceCountPerUltraServer": "create_training_plan_request",
+    "SpawnRate": "phase",
+    "SplitType": "transform_input",
+    "StageDescription": "model_life_cycle",
+    "StageStatus": "edge_deployment_status",
     "Stairs": "stairs",
     "StartClusterHealthCheckRequest": "start_cluster_health_check_request",
     "StartClusterHealthCheckResponse": "start_cluster_health_check_response",
@@ -7385,14 +7331,14 @@ _MODULES = {
     "StartPipelineExecutionResponse": "start_pipeline_execution_response",
     "StartSessionRequest": "start_session_request",
     "StartSessionResponse": "start_session_response",
-    "Statistic": "statistic",
+    "Statistic": "customized_metric_specification",
     "StatusDetails": "status_details",
-    "StatusDetailsMap": "status_details_map",
-    "StatusMessage": "status_message",
-    "StepDescription": "step_description",
-    "StepDisplayName": "step_display_name",
-    "StepName": "step_name",
-    "StepStatus": "step_status",
+    "StatusDetailsMap": "describe_cluster_scheduler_config_response",
+    "StatusMessage": "secondary_status_transition",
+    "StepDescription": "pipeline_execution_step",
+    "StepDisplayName": "pipeline_execution_step",
+    "StepName": "pipeline_execution_step",
+    "StepStatus": "pipeline_execution_step",
     "StopAIBenchmarkJobRequest": "stop_ai_benchmark_job_request",
     "StopAIBenchmarkJobResponse": "stop_ai_benchmark_job_response",
     "StopAIRecommendationJobRequest": "stop_ai_recommendation_job_request",
@@ -7422,11 +7368,11 @@ _MODULES = {
     "StopTransformJobRequest": "stop_transform_job_request",
     "StoppingCondition": "stopping_condition",
     "StorageType": "storage_type",
-    "StreamUrl": "stream_url",
+    "StreamUrl": "start_session_response",
     "String": "string",
     "String1024": "string1024",
-    "String128": "string128",
-    "String12800": "string12800",
+    "String128": "categorical_parameter",
+    "String12800": "iteration_context",
     "String200": "string200",
     "String2048": "string2048",
     "String256": "string256",
@@ -7440,58 +7386,58 @@ _MODULES = {
     "StudioLifecycleConfigContent": "studio_lifecycle_config_content",
     "StudioLifecycleConfigDetails": "studio_lifecycle_config_details",
     "StudioLifecycleConfigName": "studio_lifecycle_config_name",
-    "StudioLifecycleConfigSortKey": "studio_lifecycle_config_sort_key",
-    "StudioLifecycleConfigsList": "studio_lifecycle_configs_list",
-    "StudioResourceSpecTrainingPlanArn": "studio_resource_spec_training_plan_arn",
-    "StudioWebPortal": "studio_web_portal",
+    "StudioLifecycleConfigSortKey": "list_studio_lifecycle_configs_request",
+    "StudioLifecycleConfigsList": "list_studio_lifecycle_configs_response",
+    "StudioResourceSpecTrainingPlanArn": "resource_spec",
+    "StudioWebPortal": "user_settings",
     "StudioWebPortalSettings": "studio_web_portal_settings",
     "SubnetId": "subnet_id",
     "Subnets": "subnets",
     "SubscribedWorkteam": "subscribed_workteam",
-    "SubscribedWorkteams": "subscribed_workteams",
-    "Success": "success",
+    "SubscribedWorkteams": "list_subscribed_workteams_response",
+    "Success": "delete_workteam_response",
     "SuggestionQuery": "suggestion_query",
-    "TableFormat": "table_format",
-    "TableName": "table_name",
+    "TableFormat": "offline_store_config",
+    "TableName": "data_catalog_config",
     "TabularJobConfig": "tabular_job_config",
     "TabularResolvedAttributes": "tabular_resolved_attributes",
     "Tag": "tag",
     "TagKey": "tag_key",
-    "TagKeyList": "tag_key_list",
+    "TagKeyList": "delete_tags_input",
     "TagList": "tag_list",
     "TagPropagation": "tag_propagation",
-    "TagValue": "tag_value",
+    "TagValue": "tag",
     "TargetAttributeName": "target_attribute_name",
-    "TargetCount": "target_count",
+    "TargetCount": "instance_group_scaling_metadata",
     "TargetDevice": "target_device",
-    "TargetLabelColumn": "target_label_column",
-    "TargetObjectiveMetricValue": "target_objective_metric_value",
+    "TargetLabelColumn": "text_classification_job_config",
+    "TargetObjectiveMetricValue": "tuning_job_completion_criteria",
     "TargetPlatform": "target_platform",
     "TargetPlatformAccelerator": "target_platform_accelerator",
     "TargetPlatformArch": "target_platform_arch",
     "TargetPlatformOs": "target_platform_os",
     "TargetTrackingScalingPolicyConfiguration": "target_tracking_scaling_policy_configuration",
-    "TaskAvailabilityLifetimeInSeconds": "task_availability_lifetime_in_seconds",
+    "TaskAvailabilityLifetimeInSeconds": "human_task_config",
     "TaskCount": "task_count",
-    "TaskDescription": "task_description",
-    "TaskInput": "task_input",
-    "TaskKeyword": "task_keyword",
-    "TaskKeywords": "task_keywords",
-    "TaskTimeLimitInSeconds": "task_time_limit_in_seconds",
-    "TaskTitle": "task_title",
-    "TemplateContent": "template_content",
-    "TemplateContentSha256": "template_content_sha256",
+    "TaskDescription": "human_task_config",
+    "TaskInput": "renderable_task",
+    "TaskKeyword": "human_task_config",
+    "TaskKeywords": "human_task_config",
+    "TaskTimeLimitInSeconds": "human_task_config",
+    "TaskTitle": "human_task_config",
+    "TemplateContent": "ui_template",
+    "TemplateContentSha256": "ui_template_info",
     "TemplateProviderDetail": "template_provider_detail",
     "TemplateProviderDetailList": "template_provider_detail_list",
-    "TemplateUrl": "template_url",
+    "TemplateUrl": "ui_template_info",
     "TensorBoardAppSettings": "tensor_board_app_settings",
     "TensorBoardOutputConfig": "tensor_board_output_config",
-    "TenthFractionsOfACent": "tenth_fractions_of_a_cent",
-    "TerminationWaitInSeconds": "termination_wait_in_seconds",
+    "TenthFractionsOfACent": "usd",
+    "TerminationWaitInSeconds": "blue_green_update_policy",
     "TextClassificationJobConfig": "text_classification_job_config",
-    "TextGenerationHyperParameterKey": "text_generation_hyper_parameter_key",
-    "TextGenerationHyperParameterValue": "text_generation_hyper_parameter_value",
-    "TextGenerationHyperParameters": "text_generation_hyper_parameters",
+    "TextGenerationHyperParameterKey": "text_generation_job_config",
+    "TextGenerationHyperParameterValue": "text_generation_job_config",
+    "TextGenerationHyperParameters": "text_generation_job_config",
     "TextGenerationJobConfig": "text_generation_job_config",
     "TextGenerationResolvedAttributes": "text_generation_resolved_attributes",
     "ThingName": "thing_name",
@@ -7504,80 +7450,80 @@ _MODULES = {
     "TimeSeriesForecastingSettings": "time_series_forecasting_settings",
     "TimeSeriesTransformations": "time_series_transformations",
     "Timestamp": "timestamp",
-    "TimestampAttributeName": "timestamp_attribute_name",
-    "TokenValue": "token_value",
+    "TimestampAttributeName": "time_series_config",
+    "TokenValue": "start_session_response",
     "TotalHits": "total_hits",
     "TotalInstanceCount": "total_instance_count",
-    "TotalStepCountPerEpoch": "total_step_count_per_epoch",
+    "TotalStepCountPerEpoch": "training_progress_info",
     "TrackingServerArn": "tracking_server_arn",
-    "TrackingServerMaintenanceStatus": "tracking_server_maintenance_status",
+    "TrackingServerMaintenanceStatus": "describe_mlflow_tracking_server_response",
     "TrackingServerName": "tracking_server_name",
     "TrackingServerSize": "tracking_server_size",
     "TrackingServerStatus": "tracking_server_status",
     "TrackingServerSummary": "tracking_server_summary",
-    "TrackingServerSummaryList": "tracking_server_summary_list",
+    "TrackingServerSummaryList": "list_mlflow_tracking_servers_response",
     "TrackingServerUrl": "tracking_server_url",
     "TrafficDurationInSeconds": "traffic_duration_in_seconds",
     "TrafficPattern": "traffic_pattern",
     "TrafficRoutingConfig": "traffic_routing_config",
-    "TrafficRoutingConfigType": "traffic_routing_config_type",
-    "TrafficType": "traffic_type",
-    "TrainingContainerArgument": "training_container_argument",
-    "TrainingContainerArguments": "training_container_arguments",
-    "TrainingContainerEntrypoint": "training_container_entrypoint",
-    "TrainingContainerEntrypointString": "training_container_entrypoint_string",
-    "TrainingEnvironmentKey": "training_environment_key",
+    "TrafficRoutingConfigType": "traffic_routing_config",
+    "TrafficType": "traffic_pattern",
+    "TrainingContainerArgument": "algorithm_specification",
+    "TrainingContainerArguments": "algorithm_specification",
+    "TrainingContainerEntrypoint": "algorithm_specification",
+    "TrainingContainerEntrypointString": "algorithm_specification",
+    "TrainingEnvironmentKey": "training_environment_map",
     "TrainingEnvironmentMap": "training_environment_map",
-    "TrainingEnvironmentValue": "training_environment_value",
-    "TrainingEpochCount": "training_epoch_count",
-    "TrainingEpochIndex": "training_epoch_index",
+    "TrainingEnvironmentValue": "training_environment_map",
+    "TrainingEpochCount": "training_progress_info",
+    "TrainingEpochIndex": "training_progress_info",
     "TrainingImageConfig": "training_image_config",
     "TrainingInputMode": "training_input_mode",
     "TrainingInstanceCount": "training_instance_count",
     "TrainingInstanceType": "training_instance_type",
-    "TrainingInstanceTypes": "training_instance_types",
+    "TrainingInstanceTypes": "training_specification",
     "TrainingJob": "training_job",
     "TrainingJobArn": "training_job_arn",
     "TrainingJobDefinition": "training_job_definition",
-    "TrainingJobEarlyStoppingType": "training_job_early_stopping_type",
+    "TrainingJobEarlyStoppingType": "hyper_parameter_tuning_job_config",
     "TrainingJobName": "training_job_name",
-    "TrainingJobSortByOptions": "training_job_sort_by_options",
+    "TrainingJobSortByOptions": "list_training_jobs_for_hyper_parameter_tuning_job_request",
     "TrainingJobStatus": "training_job_status",
-    "TrainingJobStatusCounter": "training_job_status_counter",
+    "TrainingJobStatusCounter": "training_job_status_counters",
     "TrainingJobStatusCounters": "training_job_status_counters",
     "TrainingJobStepMetadata": "training_job_step_metadata",
-    "TrainingJobSummaries": "training_job_summaries",
+    "TrainingJobSummaries": "list_training_jobs_response",
     "TrainingJobSummary": "training_job_summary",
     "TrainingPlanArn": "training_plan_arn",
-    "TrainingPlanArnList": "training_plan_arn_list",
-    "TrainingPlanArns": "training_plan_arns",
+    "TrainingPlanArnList": "instance_preference",
+    "TrainingPlanArns": "cluster_summary",
     "TrainingPlanDurationHours": "training_plan_duration_hours",
-    "TrainingPlanDurationHoursInput": "training_plan_duration_hours_input",
+    "TrainingPlanDurationHoursInput": "search_training_plan_offerings_request",
     "TrainingPlanDurationMinutes": "training_plan_duration_minutes",
     "TrainingPlanExtension": "training_plan_extension",
     "TrainingPlanExtensionDurationHours": "training_plan_extension_duration_hours",
     "TrainingPlanExtensionOffering": "training_plan_extension_offering",
     "TrainingPlanExtensionOfferingId": "training_plan_extension_offering_id",
-    "TrainingPlanExtensionOfferings": "training_plan_extension_offerings",
+    "TrainingPlanExtensionOfferings": "search_training_plan_offerings_response",
     "TrainingPlanExtensions": "training_plan_extensions",
     "TrainingPlanFilter": "training_plan_filter",
-    "TrainingPlanFilterName": "training_plan_filter_name",
-    "TrainingPlanFilters": "training_plan_filters",
+    "TrainingPlanFilterName": "training_plan_filter",
+    "TrainingPlanFilters": "list_training_plans_request",
     "TrainingPlanName": "training_plan_name",
-    "TrainingPlanNameOrArn": "training_plan_name_or_arn",
+    "TrainingPlanNameOrArn": "describe_training_plan_request",
     "TrainingPlanOffering": "training_plan_offering",
     "TrainingPlanOfferingId": "training_plan_offering_id",
-    "TrainingPlanOfferings": "training_plan_offerings",
-    "TrainingPlanSortBy": "training_plan_sort_by",
-    "TrainingPlanSortOrder": "training_plan_sort_order",
+    "TrainingPlanOfferings": "search_training_plan_offerings_response",
+    "TrainingPlanSortBy": "list_training_plans_request",
+    "TrainingPlanSortOrder": "list_training_plans_request",
     "TrainingPlanStatus": "training_plan_status",
     "TrainingPlanStatusMessage": "training_plan_status_message",
-    "TrainingPlanSummaries": "training_plan_summaries",
+    "TrainingPlanSummaries": "list_training_plans_response",
     "TrainingPlanSummary": "training_plan_summary",
     "TrainingProgressInfo": "training_progress_info",
-    "TrainingRepositoryAccessMode": "training_repository_access_mode",
+    "TrainingRepositoryAccessMode": "training_image_config",
     "TrainingRepositoryAuthConfig": "training_repository_auth_config",
-    "TrainingRepositoryCredentialsProviderArn": "training_repository_credentials_provider_arn",
+    "TrainingRepositoryCredentialsProviderArn": "training_repository_auth_config",
     "TrainingSessionArn": "training_session_arn",
     "TrainingSessionDetail": "training_session_detail",
     "TrainingSessionModelConfig": "training_session_model_config",
@@ -7585,18 +7531,18 @@ _MODULES = {
     "TrainingSessionOutputConfig": "training_session_output_config",
     "TrainingSessionS3Location": "training_session_s3_location",
     "TrainingSessionStatus": "training_session_status",
-    "TrainingSessionSummaries": "training_session_summaries",
+    "TrainingSessionSummaries": "list_training_sessions_response",
     "TrainingSessionSummary": "training_session_summary",
     "TrainingSpecification": "training_specification",
-    "TrainingStepIndex": "training_step_index",
+    "TrainingStepIndex": "training_progress_info",
     "TrainingTimeInSeconds": "training_time_in_seconds",
-    "TransformAmiVersion": "transform_ami_version",
+    "TransformAmiVersion": "transform_resources",
     "TransformDataSource": "transform_data_source",
-    "TransformEnvironmentKey": "transform_environment_key",
+    "TransformEnvironmentKey": "transform_environment_map",
     "TransformEnvironmentMap": "transform_environment_map",
-    "TransformEnvironmentValue": "transform_environment_value",
+    "TransformEnvironmentValue": "transform_environment_map",
     "TransformInput": "transform_input",
-    "TransformInstanceCount": "transform_instance_count",
+    "TransformInstanceCount": "transform_resources",
     "TransformInstanceType": "transform_instance_type",
     "TransformInstanceTypes": "transform_instance_types",
     "TransformJob": "transform_job",
@@ -7605,7 +7551,7 @@ _MODULES = {
     "TransformJobName": "transform_job_name",
     "TransformJobStatus": "transform_job_status",
     "TransformJobStepMetadata": "transform_job_step_metadata",
-    "TransformJobSummaries": "transform_job_summaries",
+    "TransformJobSummaries": "list_transform_jobs_response",
     "TransformJobSummary": "transform_job_summary",
     "TransformOutput": "transform_output",
     "TransformResources": "transform_resources",
@@ -7616,52 +7562,52 @@ _MODULES = {
     "TrialComponent": "trial_component",
     "TrialComponentArn": "trial_component_arn",
     "TrialComponentArtifact": "trial_component_artifact",
-    "TrialComponentArtifactValue": "trial_component_artifact_value",
+    "TrialComponentArtifactValue": "trial_component_artifact",
     "TrialComponentArtifacts": "trial_component_artifacts",
-    "TrialComponentKey128": "trial_component_key128",
-    "TrialComponentKey256": "trial_component_key256",
-    "TrialComponentKey320": "trial_component_key320",
+    "TrialComponentKey128": "trial_component_artifacts",
+    "TrialComponentKey256": "update_trial_component_request",
+    "TrialComponentKey320": "trial_component_parameters",
     "TrialComponentMetricSummaries": "trial_component_metric_summaries",
     "TrialComponentMetricSummary": "trial_component_metric_summary",
     "TrialComponentParameterValue": "trial_component_parameter_value",
     "TrialComponentParameters": "trial_component_parameters",
-    "TrialComponentPrimaryStatus": "trial_component_primary_status",
-    "TrialComponentSimpleSummaries": "trial_component_simple_summaries",
+    "TrialComponentPrimaryStatus": "trial_component_status",
+    "TrialComponentSimpleSummaries": "trial",
     "TrialComponentSimpleSummary": "trial_component_simple_summary",
     "TrialComponentSource": "trial_component_source",
     "TrialComponentSourceArn": "trial_component_source_arn",
     "TrialComponentSourceDetail": "trial_component_source_detail",
-    "TrialComponentSources": "trial_component_sources",
+    "TrialComponentSources": "describe_trial_component_response",
     "TrialComponentStatus": "trial_component_status",
-    "TrialComponentStatusMessage": "trial_component_status_message",
-    "TrialComponentSummaries": "trial_component_summaries",
+    "TrialComponentStatusMessage": "trial_component_status",
+    "TrialComponentSummaries": "list_trial_components_response",
     "TrialComponentSummary": "trial_component_summary",
     "TrialSource": "trial_source",
-    "TrialSourceArn": "trial_source_arn",
-    "TrialSummaries": "trial_summaries",
+    "TrialSourceArn": "trial_source",
+    "TrialSummaries": "list_trials_response",
     "TrialSummary": "trial_summary",
     "TrustedIdentityPropagationSettings": "trusted_identity_propagation_settings",
     "TtlDuration": "ttl_duration",
-    "TtlDurationUnit": "ttl_duration_unit",
-    "TtlDurationValue": "ttl_duration_value",
+    "TtlDurationUnit": "ttl_duration",
+    "TtlDurationValue": "ttl_duration",
     "TuningJobCompletionCriteria": "tuning_job_completion_criteria",
     "TuningJobStepMetaData": "tuning_job_step_meta_data",
     "USD": "usd",
     "UiConfig": "ui_config",
     "UiTemplate": "ui_template",
     "UiTemplateInfo": "ui_template_info",
-    "Uid": "uid",
+    "Uid": "custom_posix_user_config",
     "UltraServer": "ultra_server",
     "UltraServerCount": "ultra_server_count",
-    "UltraServerHealthStatus": "ultra_server_health_status",
+    "UltraServerHealthStatus": "ultra_server",
     "UltraServerInfo": "ultra_server_info",
     "UltraServerSummary": "ultra_server_summary",
     "UltraServerType": "ultra_server_type",
-    "UltraServers": "ultra_servers",
+    "UltraServers": "list_ultra_servers_by_reserved_capacity_response",
     "UnhealthyInstanceCount": "unhealthy_instance_count",
-    "UnifiedStudioDomainId": "unified_studio_domain_id",
-    "UnifiedStudioEnvironmentId": "unified_studio_environment_id",
-    "UnifiedStudioProjectId": "unified_studio_project_id",
+    "UnifiedStudioDomainId": "unified_studio_settings",
+    "UnifiedStudioEnvironmentId": "unified_studio_settings",
+    "UnifiedStudioProjectId": "unified_studio_settings",
     "UnifiedStudioSettings": "unified_studio_settings",
     "UpdateActionRequest": "update_action_request",
     "UpdateActionResponse": "update_action_response",
@@ -7670,14 +7616,14 @@ _MODULES = {
     "UpdateArtifactRequest": "update_artifact_request",
     "UpdateArtifactResponse": "update_artifact_response",
     "UpdateClusterExtensionRequest": "update_cluster_extension_request",
-    "UpdateClusterExtensionRequestClientTokenString": "update_cluster_extension_request_client_token_string",
+    "UpdateClusterExtensionRequestClientTokenString": "update_cluster_extension_request",
     "UpdateClusterExtensionResponse": "update_cluster_extension_response",
     "UpdateClusterRequest": "update_cluster_request",
     "UpdateClusterResponse": "update_cluster_response",
     "UpdateClusterSchedulerConfigRequest": "update_cluster_scheduler_config_request",
     "UpdateClusterSchedulerConfigResponse": "update_cluster_scheduler_config_response",
     "UpdateClusterSoftwareInstanceGroupSpecification": "update_cluster_software_instance_group_specification",
-    "UpdateClusterSoftwareInstanceGroups": "update_cluster_software_instance_groups",
+    "UpdateClusterSoftwareInstanceGroups": "update_cluster_software_request",
     "UpdateClusterSoftwareRequest": "update_cluster_software_request",
     "UpdateClusterSoftwareResponse": "update_cluster_software_response",
     "UpdateCodeRepositoryInput": "update_code_repository_input",
@@ -7748,7 +7694,7 @@ _MODULES = {
     "UpdateSpaceRequest": "update_space_request",
     "UpdateSpaceResponse": "update_space_response",
     "UpdateTemplateProvider": "update_template_provider",
-    "UpdateTemplateProviderList": "update_template_provider_list",
+    "UpdateTemplateProviderList": "update_project_input",
     "UpdateTrainingJobRequest": "update_training_job_request",
     "UpdateTrainingJobResponse": "update_training_job_response",
     "UpdateTrialComponentRequest": "update_trial_component_request",
@@ -7765,71 +7711,71 @@ _MODULES = {
     "UserContext": "user_context",
     "UserProfileArn": "user_profile_arn",
     "UserProfileDetails": "user_profile_details",
-    "UserProfileList": "user_profile_list",
+    "UserProfileList": "list_user_profiles_response",
     "UserProfileName": "user_profile_name",
-    "UserProfileSortKey": "user_profile_sort_key",
+    "UserProfileSortKey": "list_user_profiles_request",
     "UserProfileStatus": "user_profile_status",
     "UserSettings": "user_settings",
-    "UsersPerStep": "users_per_step",
-    "UtilizationMetric": "utilization_metric",
+    "UsersPerStep": "stairs",
+    "UtilizationMetric": "recommendation_metrics",
     "UtilizationPercentagePerCore": "utilization_percentage_per_core",
-    "VCpuAmount": "v_cpu_amount",
-    "ValidationFraction": "validation_fraction",
-    "VariantInstanceProvisionTimeoutInSeconds": "variant_instance_provision_timeout_in_seconds",
+    "VCpuAmount": "compute_quota_resource_config",
+    "ValidationFraction": "auto_ml_data_split_config",
+    "VariantInstanceProvisionTimeoutInSeconds": "production_variant",
     "VariantName": "variant_name",
     "VariantProperty": "variant_property",
-    "VariantPropertyList": "variant_property_list",
-    "VariantPropertyType": "variant_property_type",
-    "VariantStatus": "variant_status",
-    "VariantStatusMessage": "variant_status_message",
+    "VariantPropertyList": "update_endpoint_input",
+    "VariantPropertyType": "variant_property",
+    "VariantStatus": "production_variant_status",
+    "VariantStatusMessage": "production_variant_status",
     "VariantWeight": "variant_weight",
     "VectorConfig": "vector_config",
     "VendorGuidance": "vendor_guidance",
-    "VersionAliasesList": "version_aliases_list",
-    "VersionId": "version_id",
+    "VersionAliasesList": "hidden_sage_maker_image",
+    "VersionId": "pipeline_definition_s3_location",
     "VersionedArnOrName": "versioned_arn_or_name",
     "Vertex": "vertex",
-    "Vertices": "vertices",
+    "Vertices": "query_lineage_response",
     "VisibilityConditions": "visibility_conditions",
-    "VisibilityConditionsKey": "visibility_conditions_key",
-    "VisibilityConditionsList": "visibility_conditions_list",
-    "VisibilityConditionsValue": "visibility_conditions_value",
+    "VisibilityConditionsKey": "visibility_conditions",
+    "VisibilityConditionsList": "search_request",
+    "VisibilityConditionsValue": "visibility_conditions",
     "VolumeAttachmentStatus": "volume_attachment_status",
     "VolumeDeviceName": "volume_device_name",
     "VolumeId": "volume_id",
-    "VolumeSizeInGB": "volume_size_in_gb",
+    "VolumeSizeInGB": "hyper_parameter_tuning_instance_config",
     "VpcConfig": "vpc_config",
     "VpcId": "vpc_id",
-    "VpcOnlyTrustedAccounts": "vpc_only_trusted_accounts",
-    "VpcSecurityGroupIds": "vpc_security_group_ids",
+    "VpcOnlyTrustedAccounts": "docker_settings",
+    "VpcSecurityGroupIds": "vpc_config",
     "WaitIntervalInSeconds": "wait_interval_in_seconds",
-    "WaitTimeIntervalInSeconds": "wait_time_interval_in_seconds",
+    "WaitTimeIntervalInSeconds": "deployment_configuration",
     "WarmPoolResourceStatus": "warm_pool_resource_status",
     "WarmPoolStatus": "warm_pool_status",
     "WeeklyMaintenanceWindowStart": "weekly_maintenance_window_start",
-    "WeeklyScheduleTimeFormat": "weekly_schedule_time_format",
+    "WeeklyScheduleTimeFormat": "partner_app_maintenance_config",
     "WorkerAccessConfiguration": "worker_access_configuration",
     "Workforce": "workforce",
     "WorkforceArn": "workforce_arn",
-    "WorkforceFailureReason": "workforce_failure_reason",
+    "WorkforceFailureReason": "workforce",
     "WorkforceIpAddressType": "workforce_ip_address_type",
     "WorkforceName": "workforce_name",
-    "WorkforceSecurityGroupId": "workforce_security_group_id",
+    "WorkforceSecurityGroupId": "workforce_security_group_ids",
     "WorkforceSecurityGroupIds": "workforce_security_group_ids",
-    "WorkforceStatus": "workforce_status",
-    "WorkforceSubnetId": "workforce_subnet_id",
+    "WorkforceStatus": "workforce",
+    "WorkforceSubnetId": "workforce_subnets",
     "WorkforceSubnets": "workforce_subnets",
     "WorkforceVpcConfigRequest": "workforce_vpc_config_request",
     "WorkforceVpcConfigResponse": "workforce_vpc_config_response",
-    "WorkforceVpcEndpointId": "workforce_vpc_endpoint_id",
+    "WorkforceVpcEndpointId": "workforce_vpc_config_response",
     "WorkforceVpcId": "workforce_vpc_id",
-    "Workforces": "workforces",
+    "Workforces": "list_workforces_response",
     "WorkloadSpec": "workload_spec",
     "WorkspaceSettings": "workspace_settings",
     "Workteam": "workteam",
     "WorkteamArn": "workteam_arn",
     "WorkteamName": "workteam_name",
-    "Workteams": "workteams",
+    "Workteams": "list_workteams_response",
 }
 
 __all__ = sorted(_MODULES)

@@ -2,11 +2,16 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .additional_s3_data_source_data_type import AdditionalS3DataSourceDataType
 from .compression_type import CompressionType
 from .s3_uri import S3Uri
 from .string import String
+
+
+class AdditionalS3DataSourceDataType(_e.OpenEnum):
+    S3_OBJECT = "S3Object"
+    S3_PREFIX = "S3Prefix"
 
 
 class AdditionalS3DataSource(_s.Shape, frozen=True):

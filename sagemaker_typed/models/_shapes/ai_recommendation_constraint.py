@@ -2,8 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .ai_recommendation_metric import AIRecommendationMetric
+
+
+class AIRecommendationMetric(_e.OpenEnum):
+    TTFT_MS = "ttft-ms"
+    THROUGHPUT = "throughput"
+    COST = "cost"
 
 
 class AIRecommendationConstraint(_s.Shape, frozen=True):

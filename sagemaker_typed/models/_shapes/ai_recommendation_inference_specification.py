@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .ai_recommendation_inference_framework import AIRecommendationInferenceFramework
+
+
+class AIRecommendationInferenceFramework(_e.OpenEnum):
+    LMI = "LMI"
+    VLLM = "VLLM"
 
 
 class AIRecommendationInferenceSpecification(_s.Shape, frozen=True):

@@ -4,8 +4,13 @@ import typing as _t
 
 import pydantic as _pd
 
-from .artifact_property_value import ArtifactPropertyValue
+from sagemaker_typed._runtime import constraints as _c
 from .string_parameter_value import StringParameterValue
+
+
+ArtifactPropertyValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=4096, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 
 
 ArtifactProperties: _t.TypeAlias = _t.Annotated[

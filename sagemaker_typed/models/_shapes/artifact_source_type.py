@@ -2,9 +2,16 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .artifact_source_id_type import ArtifactSourceIdType
 from .string256 import String256
+
+
+class ArtifactSourceIdType(_e.OpenEnum):
+    MD5_HASH = "MD5Hash"
+    S3_E_TAG = "S3ETag"
+    S3_VERSION = "S3Version"
+    CUSTOM = "Custom"
 
 
 class ArtifactSourceType(_s.Shape, frozen=True):

@@ -4,8 +4,17 @@ import typing as _t
 
 import pydantic as _pd
 
-from .authentication_request_extra_params_key import AuthenticationRequestExtraParamsKey
-from .authentication_request_extra_params_value import AuthenticationRequestExtraParamsValue
+from sagemaker_typed._runtime import constraints as _c
+
+
+AuthenticationRequestExtraParamsKey: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=512, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
+
+
+AuthenticationRequestExtraParamsValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=512, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 
 
 AuthenticationRequestExtraParams: _t.TypeAlias = _t.Annotated[

@@ -2,9 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .auto_mls3_data_type import AutoMLS3DataType
 from .s3_uri import S3Uri
+
+
+class AutoMLS3DataType(_e.OpenEnum):
+    MANIFEST_FILE = "ManifestFile"
+    S3_PREFIX = "S3Prefix"
+    AUGMENTED_MANIFEST_FILE = "AugmentedManifestFile"
 
 
 class AutoMLS3DataSource(_s.Shape, frozen=True):

@@ -2,8 +2,12 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .autotune_mode import AutotuneMode
+
+
+class AutotuneMode(_e.OpenEnum):
+    ENABLED = "Enabled"
 
 
 class Autotune(_s.Shape, frozen=True):

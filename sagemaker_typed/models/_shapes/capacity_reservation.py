@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .capacity_reservation_type import CapacityReservationType
 from .string import String
+
+
+class CapacityReservationType(_e.OpenEnum):
+    ODCR = "ODCR"
+    CRG = "CRG"
 
 
 class CapacityReservation(_s.Shape, frozen=True):

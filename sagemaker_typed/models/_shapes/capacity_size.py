@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .capacity_size_type import CapacitySizeType
 from .capacity_size_value import CapacitySizeValue
+
+
+class CapacitySizeType(_e.OpenEnum):
+    INSTANCE_COUNT = "INSTANCE_COUNT"
+    CAPACITY_PERCENT = "CAPACITY_PERCENT"
 
 
 class CapacitySize(_s.Shape, frozen=True):

@@ -2,8 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .capture_mode import CaptureMode
+
+
+class CaptureMode(_e.OpenEnum):
+    INPUT = "Input"
+    OUTPUT = "Output"
+    INPUT_AND_OUTPUT = "InputAndOutput"
 
 
 class CaptureOption(_s.Shape, frozen=True):

@@ -2,14 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .channel_name import ChannelName
 from .compression_type import CompressionType
 from .content_type import ContentType
 from .data_source import DataSource
-from .record_wrapper import RecordWrapper
 from .shuffle_config import ShuffleConfig
 from .training_input_mode import TrainingInputMode
+
+
+class RecordWrapper(_e.OpenEnum):
+    NONE = "None"
+    RECORD_IO = "RecordIO"
 
 
 class Channel(_s.Shape, frozen=True):

@@ -2,9 +2,77 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .clarify_text_granularity import ClarifyTextGranularity
-from .clarify_text_language import ClarifyTextLanguage
+
+
+class ClarifyTextGranularity(_e.OpenEnum):
+    TOKEN = "token"
+    SENTENCE = "sentence"
+    PARAGRAPH = "paragraph"
+
+
+class ClarifyTextLanguage(_e.OpenEnum):
+    AF = "af"
+    SQ = "sq"
+    AR = "ar"
+    HY = "hy"
+    EU = "eu"
+    BN = "bn"
+    BG = "bg"
+    CA = "ca"
+    ZH = "zh"
+    HR = "hr"
+    CS = "cs"
+    DA = "da"
+    NL = "nl"
+    EN = "en"
+    ET = "et"
+    FI = "fi"
+    FR = "fr"
+    DE = "de"
+    EL = "el"
+    GU = "gu"
+    HE = "he"
+    HI = "hi"
+    HU = "hu"
+    IS = "is"
+    ID = "id"
+    GA = "ga"
+    IT = "it"
+    KN = "kn"
+    KY = "ky"
+    LV = "lv"
+    LT = "lt"
+    LB = "lb"
+    MK = "mk"
+    ML = "ml"
+    MR = "mr"
+    NE = "ne"
+    NB = "nb"
+    FA = "fa"
+    PL = "pl"
+    PT = "pt"
+    RO = "ro"
+    RU = "ru"
+    SA = "sa"
+    SR = "sr"
+    TN = "tn"
+    SI = "si"
+    SK = "sk"
+    SL = "sl"
+    ES = "es"
+    SV = "sv"
+    TL = "tl"
+    TA = "ta"
+    TT = "tt"
+    TE = "te"
+    TR = "tr"
+    UK = "uk"
+    UR = "ur"
+    YO = "yo"
+    LIJ = "lij"
+    XX = "xx"
 
 
 class ClarifyTextConfig(_s.Shape, frozen=True):

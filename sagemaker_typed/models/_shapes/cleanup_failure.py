@@ -2,10 +2,22 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .cleanup_failure_error_code import CleanupFailureErrorCode
 from .string2048 import String2048
 from .string256 import String256
+
+
+class CleanupFailureErrorCode(_e.OpenEnum):
+    """The type of error that prevented the Cleanup step from deleting output resources.
+    Valid values are:
+
+    - ``ClientError`` indicates that the failure was caused by the request.
+    - ``InternalFailure`` indicates that the failure was caused by an internal error.
+    """
+
+    CLIENT_ERROR = "ClientError"
+    INTERNAL_FAILURE = "InternalFailure"
 
 
 class CleanupFailure(_s.Shape, frozen=True):

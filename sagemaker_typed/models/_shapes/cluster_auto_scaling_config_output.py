@@ -2,11 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_auto_scaler_type import ClusterAutoScalerType
 from .cluster_auto_scaling_mode import ClusterAutoScalingMode
-from .cluster_auto_scaling_status import ClusterAutoScalingStatus
 from .string import String
+
+
+class ClusterAutoScalingStatus(_e.OpenEnum):
+    IN_SERVICE = "InService"
+    FAILED = "Failed"
+    CREATING = "Creating"
+    DELETING = "Deleting"
 
 
 class ClusterAutoScalingConfigOutput(_s.Shape, frozen=True):

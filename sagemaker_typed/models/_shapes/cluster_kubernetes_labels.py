@@ -4,8 +4,24 @@ import typing as _t
 
 import pydantic as _pd
 
-from .cluster_kubernetes_label_key import ClusterKubernetesLabelKey
-from .cluster_kubernetes_label_value import ClusterKubernetesLabelValue
+from sagemaker_typed._runtime import constraints as _c
+
+
+ClusterKubernetesLabelKey: _t.TypeAlias = _t.Annotated[
+    str,
+    _c.Str(
+        min_length=1,
+        max_length=317,
+        pattern="^(?:[a-z0-9](?:[\\-a-z0-9]*[a-z0-9])?(?:\\.[a-z0-9](?:[\\-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9](?:[\\-A-Za-z0-9_.]*[A-Za-z0-9])?$",
+        astral=False,
+    ),
+]
+
+
+ClusterKubernetesLabelValue: _t.TypeAlias = _t.Annotated[
+    str,
+    _c.Str(min_length=1, max_length=63, pattern="^(?:(?:[A-Za-z0-9][\\-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", astral=False),
+]
 
 
 ClusterKubernetesLabels: _t.TypeAlias = _t.Annotated[

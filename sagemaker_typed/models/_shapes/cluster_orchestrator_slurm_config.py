@@ -2,9 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_accounting_database import ClusterAccountingDatabase
-from .cluster_slurm_config_strategy import ClusterSlurmConfigStrategy
+
+
+class ClusterSlurmConfigStrategy(_e.OpenEnum):
+    OVERWRITE = "Overwrite"
+    MANAGED = "Managed"
+    MERGE = "Merge"
 
 
 class ClusterOrchestratorSlurmConfig(_s.Shape, frozen=True):

@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .condition_outcome import ConditionOutcome
+
+
+class ConditionOutcome(_e.OpenEnum):
+    TRUE = "True"
+    FALSE = "False"
 
 
 class ConditionStepMetadata(_s.Shape, frozen=True):

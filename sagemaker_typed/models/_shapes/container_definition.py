@@ -2,12 +2,12 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .additional_model_data_sources import AdditionalModelDataSources
 from .container_hostname import ContainerHostname
 from .container_image import ContainerImage
 from .container_metrics_config import ContainerMetricsConfig
-from .container_mode import ContainerMode
 from .environment_map import EnvironmentMap
 from .image_config import ImageConfig
 from .inference_specification_name import InferenceSpecificationName
@@ -15,6 +15,11 @@ from .model_data_source import ModelDataSource
 from .multi_model_config import MultiModelConfig
 from .url import Url
 from .versioned_arn_or_name import VersionedArnOrName
+
+
+class ContainerMode(_e.OpenEnum):
+    SINGLE_MODEL = "SingleModel"
+    MULTI_MODEL = "MultiModel"
 
 
 class ContainerDefinition(_s.Shape, frozen=True):

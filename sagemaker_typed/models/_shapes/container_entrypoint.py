@@ -4,7 +4,12 @@ import typing as _t
 
 import pydantic as _pd
 
-from .container_entrypoint_string import ContainerEntrypointString
+from sagemaker_typed._runtime import constraints as _c
+
+
+ContainerEntrypointString: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 
 
 ContainerEntrypoint: _t.TypeAlias = _t.Annotated[

@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .complete_on_convergence import CompleteOnConvergence
+
+
+class CompleteOnConvergence(_e.OpenEnum):
+    DISABLED = "Disabled"
+    ENABLED = "Enabled"
 
 
 class ConvergenceDetected(_s.Shape, frozen=True):

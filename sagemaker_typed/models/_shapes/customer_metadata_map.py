@@ -4,8 +4,13 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from .customer_metadata_key import CustomerMetadataKey
-from .customer_metadata_value import CustomerMetadataValue
+
+
+CustomerMetadataValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=1, max_length=256, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")
+]
 
 
 CustomerMetadataMap: _t.TypeAlias = _t.Annotated[

@@ -2,9 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .statistic import Statistic
 from .string import String
+
+
+class Statistic(_e.OpenEnum):
+    AVERAGE = "Average"
+    MINIMUM = "Minimum"
+    MAXIMUM = "Maximum"
+    SAMPLE_COUNT = "SampleCount"
+    SUM = "Sum"
 
 
 class CustomizedMetricSpecification(_s.Shape, frozen=True):

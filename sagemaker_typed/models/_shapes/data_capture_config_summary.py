@@ -2,12 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .capture_status import CaptureStatus
 from .destination_s3_uri import DestinationS3Uri
 from .enable_capture import EnableCapture
 from .kms_key_id import KmsKeyId
 from .sampling_percentage import SamplingPercentage
+
+
+class CaptureStatus(_e.OpenEnum):
+    STARTED = "Started"
+    STOPPED = "Stopped"
 
 
 class DataCaptureConfigSummary(_s.Shape, frozen=True):

@@ -2,9 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .database_configuration_rollback_status import DatabaseConfigurationRollbackStatus
 from .string import String
+
+
+class DatabaseConfigurationRollbackStatus(_e.OpenEnum):
+    NOT_APPLICABLE = "NotApplicable"
+    REVERTED = "Reverted"
+    REVERT_FAILED = "RevertFailed"
 
 
 class DatabaseConfigurationMetadata(_s.Shape, frozen=True):

@@ -2,12 +2,21 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .athena_dataset_definition import AthenaDatasetDefinition
-from .data_distribution_type import DataDistributionType
-from .input_mode import InputMode
 from .processing_local_path import ProcessingLocalPath
 from .redshift_dataset_definition import RedshiftDatasetDefinition
+
+
+class DataDistributionType(_e.OpenEnum):
+    FULLY_REPLICATED = "FullyReplicated"
+    SHARDED_BY_S3_KEY = "ShardedByS3Key"
+
+
+class InputMode(_e.OpenEnum):
+    PIPE = "Pipe"
+    FILE = "File"
 
 
 class DatasetDefinition(_s.Shape, frozen=True):

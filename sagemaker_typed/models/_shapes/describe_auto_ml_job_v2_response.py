@@ -2,6 +2,7 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .auto_ml_candidate import AutoMLCandidate
 from .auto_ml_compute_config import AutoMLComputeConfig
@@ -17,13 +18,20 @@ from .auto_ml_job_status import AutoMLJobStatus
 from .auto_ml_output_data_config import AutoMLOutputDataConfig
 from .auto_ml_partial_failure_reasons import AutoMLPartialFailureReasons
 from .auto_ml_problem_type_config import AutoMLProblemTypeConfig
-from .auto_ml_problem_type_config_name import AutoMLProblemTypeConfigName
 from .auto_ml_resolved_attributes import AutoMLResolvedAttributes
 from .auto_ml_security_config import AutoMLSecurityConfig
 from .model_deploy_config import ModelDeployConfig
 from .model_deploy_result import ModelDeployResult
 from .role_arn import RoleArn
 from .timestamp import Timestamp
+
+
+class AutoMLProblemTypeConfigName(_e.OpenEnum):
+    IMAGE_CLASSIFICATION = "ImageClassification"
+    TEXT_CLASSIFICATION = "TextClassification"
+    TIME_SERIES_FORECASTING = "TimeSeriesForecasting"
+    TABULAR = "Tabular"
+    TEXT_GENERATION = "TextGeneration"
 
 
 class DescribeAutoMLJobV2Response(_s.OutputShape, frozen=True):

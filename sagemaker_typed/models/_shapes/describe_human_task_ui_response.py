@@ -2,12 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .human_task_ui_arn import HumanTaskUiArn
 from .human_task_ui_name import HumanTaskUiName
-from .human_task_ui_status import HumanTaskUiStatus
 from .timestamp import Timestamp
 from .ui_template_info import UiTemplateInfo
+
+
+class HumanTaskUiStatus(_e.OpenEnum):
+    ACTIVE = "Active"
+    DELETING = "Deleting"
 
 
 class DescribeHumanTaskUiResponse(_s.OutputShape, frozen=True):

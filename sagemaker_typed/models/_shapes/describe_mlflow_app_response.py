@@ -2,11 +2,11 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .account_default_status import AccountDefaultStatus
 from .default_domain_id_list import DefaultDomainIdList
 from .kms_key_id import KmsKeyId
-from .maintenance_status import MaintenanceStatus
 from .mlflow_app_arn import MlflowAppArn
 from .mlflow_app_name import MlflowAppName
 from .mlflow_app_status import MlflowAppStatus
@@ -17,6 +17,12 @@ from .s3_uri import S3Uri
 from .timestamp import Timestamp
 from .user_context import UserContext
 from .weekly_maintenance_window_start import WeeklyMaintenanceWindowStart
+
+
+class MaintenanceStatus(_e.OpenEnum):
+    MAINTENANCE_IN_PROGRESS = "MaintenanceInProgress"
+    MAINTENANCE_COMPLETE = "MaintenanceComplete"
+    MAINTENANCE_FAILED = "MaintenanceFailed"
 
 
 class DescribeMlflowAppResponse(_s.OutputShape, frozen=True):

@@ -2,6 +2,7 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .account_id import AccountId
 from .boolean import Boolean
@@ -11,13 +12,18 @@ from .role_arn import RoleArn
 from .s3_uri import S3Uri
 from .timestamp import Timestamp
 from .tracking_server_arn import TrackingServerArn
-from .tracking_server_maintenance_status import TrackingServerMaintenanceStatus
 from .tracking_server_name import TrackingServerName
 from .tracking_server_size import TrackingServerSize
 from .tracking_server_status import TrackingServerStatus
 from .tracking_server_url import TrackingServerUrl
 from .user_context import UserContext
 from .weekly_maintenance_window_start import WeeklyMaintenanceWindowStart
+
+
+class TrackingServerMaintenanceStatus(_e.OpenEnum):
+    MAINTENANCE_IN_PROGRESS = "MaintenanceInProgress"
+    MAINTENANCE_COMPLETE = "MaintenanceComplete"
+    MAINTENANCE_FAILED = "MaintenanceFailed"
 
 
 class DescribeMlflowTrackingServerResponse(_s.OutputShape, frozen=True):

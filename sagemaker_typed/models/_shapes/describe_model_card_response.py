@@ -2,16 +2,25 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .entity_name import EntityName
 from .integer import Integer
 from .model_card_arn import ModelCardArn
 from .model_card_content import ModelCardContent
-from .model_card_processing_status import ModelCardProcessingStatus
 from .model_card_security_config import ModelCardSecurityConfig
 from .model_card_status import ModelCardStatus
 from .timestamp import Timestamp
 from .user_context import UserContext
+
+
+class ModelCardProcessingStatus(_e.OpenEnum):
+    DELETE_IN_PROGRESS = "DeleteInProgress"
+    DELETE_PENDING = "DeletePending"
+    CONTENT_DELETED = "ContentDeleted"
+    EXPORT_JOBS_DELETED = "ExportJobsDeleted"
+    DELETE_COMPLETED = "DeleteCompleted"
+    DELETE_FAILED = "DeleteFailed"
 
 
 class DescribeModelCardResponse(_s.OutputShape, _s.RedactingShape, frozen=True):

@@ -2,15 +2,24 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .device_arn import DeviceArn
-from .device_deployment_status import DeviceDeploymentStatus
 from .device_description import DeviceDescription
 from .device_name import DeviceName
 from .edge_deployment_plan_arn import EdgeDeploymentPlanArn
 from .entity_name import EntityName
 from .string import String
 from .timestamp import Timestamp
+
+
+class DeviceDeploymentStatus(_e.OpenEnum):
+    READYTODEPLOY = "READYTODEPLOY"
+    INPROGRESS = "INPROGRESS"
+    DEPLOYED = "DEPLOYED"
+    FAILED = "FAILED"
+    STOPPING = "STOPPING"
+    STOPPED = "STOPPED"
 
 
 class DeviceDeploymentSummary(_s.Shape, frozen=True):

@@ -2,11 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .device_name import DeviceName
 from .device_names import DeviceNames
-from .device_subset_type import DeviceSubsetType
 from .percentage import Percentage
+
+
+class DeviceSubsetType(_e.OpenEnum):
+    PERCENTAGE = "PERCENTAGE"
+    SELECTION = "SELECTION"
+    NAMECONTAINS = "NAMECONTAINS"
 
 
 class DeviceSelectionConfig(_s.Shape, frozen=True):

@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .failure_handling_policy import FailureHandlingPolicy
+
+
+class FailureHandlingPolicy(_e.OpenEnum):
+    ROLLBACK_ON_FAILURE = "ROLLBACK_ON_FAILURE"
+    DO_NOTHING = "DO_NOTHING"
 
 
 class EdgeDeploymentConfig(_s.Shape, frozen=True):

@@ -2,11 +2,22 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .integer import Integer
-from .stage_status import StageStatus
 from .string import String
 from .timestamp import Timestamp
+
+
+class StageStatus(_e.OpenEnum):
+    CREATING = "CREATING"
+    READYTODEPLOY = "READYTODEPLOY"
+    STARTING = "STARTING"
+    INPROGRESS = "INPROGRESS"
+    DEPLOYED = "DEPLOYED"
+    FAILED = "FAILED"
+    STOPPING = "STOPPING"
+    STOPPED = "STOPPED"
 
 
 class EdgeDeploymentStatus(_s.Shape, frozen=True):

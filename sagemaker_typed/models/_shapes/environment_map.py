@@ -4,8 +4,17 @@ import typing as _t
 
 import pydantic as _pd
 
-from .environment_key import EnvironmentKey
-from .environment_value import EnvironmentValue
+from sagemaker_typed._runtime import constraints as _c
+
+
+EnvironmentKey: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=1024, pattern="^[a-zA-Z_][a-zA-Z0-9_]*$", astral=False)
+]
+
+
+EnvironmentValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=1024, pattern="^[[:^space:][:space:]]*$")
+]
 
 
 EnvironmentMap: _t.TypeAlias = _t.Annotated[

@@ -2,11 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .collection_config import CollectionConfig
-from .collection_type import CollectionType
 from .feature_name import FeatureName
 from .feature_type import FeatureType
+
+
+class CollectionType(_e.OpenEnum):
+    LIST = "List"
+    SET = "Set"
+    VECTOR = "Vector"
 
 
 class FeatureDefinition(_s.Shape, frozen=True):

@@ -2,11 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .directory_path import DirectoryPath
-from .file_system_access_mode import FileSystemAccessMode
 from .file_system_id import FileSystemId
-from .file_system_type import FileSystemType
+
+
+class FileSystemAccessMode(_e.OpenEnum):
+    RW = "rw"
+    RO = "ro"
+
+
+class FileSystemType(_e.OpenEnum):
+    EFS = "EFS"
+    F_SX_LUSTRE = "FSxLustre"
 
 
 class FileSystemDataSource(_s.Shape, frozen=True):

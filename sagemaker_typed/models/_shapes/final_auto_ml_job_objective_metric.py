@@ -2,10 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .auto_ml_job_objective_type import AutoMLJobObjectiveType
 from .auto_ml_metric_enum import AutoMLMetricEnum
 from .metric_value import MetricValue
+
+
+class AutoMLJobObjectiveType(_e.OpenEnum):
+    MAXIMIZE = "Maximize"
+    MINIMIZE = "Minimize"
 
 
 class FinalAutoMLJobObjectiveMetric(_s.Shape, frozen=True):

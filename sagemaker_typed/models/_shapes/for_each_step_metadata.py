@@ -2,10 +2,23 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .for_each_selector_result import ForEachSelectorResult
-from .for_each_status import ForEachStatus
 from .integer import Integer
+
+
+class ForEachStatus(_e.OpenEnum):
+    """The status of a ForEach step execution. Valid values are:
+
+    - ``Succeeded`` indicates that the ForEach step execution completed successfully.
+    - ``Failed`` indicates that the ForEach step execution failed.
+    - ``Stopped`` indicates that the ForEach step execution was stopped.
+    """
+
+    SUCCEEDED = "Succeeded"
+    FAILED = "Failed"
+    STOPPED = "Stopped"
 
 
 class ForEachStepMetadata(_s.Shape, frozen=True):

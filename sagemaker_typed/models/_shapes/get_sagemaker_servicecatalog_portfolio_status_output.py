@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .sagemaker_servicecatalog_status import SagemakerServicecatalogStatus
+
+
+class SagemakerServicecatalogStatus(_e.OpenEnum):
+    ENABLED = "Enabled"
+    DISABLED = "Disabled"
 
 
 class GetSagemakerServicecatalogPortfolioStatusOutput(_s.OutputShape, frozen=True):

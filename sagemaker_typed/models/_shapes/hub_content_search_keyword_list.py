@@ -4,7 +4,12 @@ import typing as _t
 
 import pydantic as _pd
 
-from .hub_content_search_keyword import HubContentSearchKeyword
+from sagemaker_typed._runtime import constraints as _c
+
+
+HubContentSearchKeyword: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=255, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 
 
 HubContentSearchKeywordList: _t.TypeAlias = _t.Annotated[

@@ -4,7 +4,10 @@ import typing as _t
 
 import pydantic as _pd
 
-from .hub_search_keyword import HubSearchKeyword
+from sagemaker_typed._runtime import constraints as _c
+
+
+HubSearchKeyword: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=255, pattern="^[^A-Z]*$")]
 
 
 HubSearchKeywordList: _t.TypeAlias = _t.Annotated[list[HubSearchKeyword], _pd.Field(min_length=0, max_length=50)]

@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .aws_managed_human_loop_request_source import AwsManagedHumanLoopRequestSource
+
+
+class AwsManagedHumanLoopRequestSource(_e.OpenEnum):
+    AWS_REKOGNITION_DETECT_MODERATION_LABELS_IMAGE_V3 = "AWS/Rekognition/DetectModerationLabels/Image/V3"
+    AWS_TEXTRACT_ANALYZE_DOCUMENT_FORMS_V1 = "AWS/Textract/AnalyzeDocument/Forms/V1"
 
 
 class HumanLoopRequestSource(_s.Shape, frozen=True):

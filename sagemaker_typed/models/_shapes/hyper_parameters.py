@@ -4,8 +4,13 @@ import typing as _t
 
 import pydantic as _pd
 
-from .hyper_parameter_key import HyperParameterKey
+from sagemaker_typed._runtime import constraints as _c
 from .hyper_parameter_value import HyperParameterValue
+
+
+HyperParameterKey: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 
 
 HyperParameters: _t.TypeAlias = _t.Annotated[

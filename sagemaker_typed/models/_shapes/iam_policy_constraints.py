@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .enabled_or_disabled import EnabledOrDisabled
+
+
+class EnabledOrDisabled(_e.OpenEnum):
+    ENABLED = "Enabled"
+    DISABLED = "Disabled"
 
 
 class IamPolicyConstraints(_s.Shape, frozen=True):

@@ -2,10 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .data_source_name import DataSourceName
 from .feature_status import FeatureStatus
 from .secret_arn import SecretArn
+
+
+class DataSourceName(_e.OpenEnum):
+    SALESFORCE_GENIE = "SalesforceGenie"
+    SNOWFLAKE = "Snowflake"
 
 
 class IdentityProviderOAuthSetting(_s.Shape, frozen=True):

@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .idle_timeout_in_minutes import IdleTimeoutInMinutes
-from .lifecycle_management import LifecycleManagement
+
+
+class LifecycleManagement(_e.OpenEnum):
+    ENABLED = "ENABLED"
+    DISABLED = "DISABLED"
 
 
 class IdleSettings(_s.Shape, frozen=True):

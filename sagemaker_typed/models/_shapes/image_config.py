@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .repository_access_mode import RepositoryAccessMode
 from .repository_auth_config import RepositoryAuthConfig
+
+
+class RepositoryAccessMode(_e.OpenEnum):
+    PLATFORM = "Platform"
+    VPC = "Vpc"
 
 
 class ImageConfig(_s.Shape, frozen=True):

@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .capacity_size_value import CapacitySizeValue
-from .inference_component_capacity_size_type import InferenceComponentCapacitySizeType
+
+
+class InferenceComponentCapacitySizeType(_e.OpenEnum):
+    COPY_COUNT = "COPY_COUNT"
+    CAPACITY_PERCENT = "CAPACITY_PERCENT"
 
 
 class InferenceComponentCapacitySize(_s.Shape, frozen=True):

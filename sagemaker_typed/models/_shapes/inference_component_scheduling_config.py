@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .inference_component_availability_zone_balance import InferenceComponentAvailabilityZoneBalance
-from .inference_component_placement_strategy import InferenceComponentPlacementStrategy
+
+
+class InferenceComponentPlacementStrategy(_e.OpenEnum):
+    SPREAD = "SPREAD"
+    BINPACK = "BINPACK"
 
 
 class InferenceComponentSchedulingConfig(_s.Shape, frozen=True):

@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .inference_execution_mode import InferenceExecutionMode
+
+
+class InferenceExecutionMode(_e.OpenEnum):
+    SERIAL = "Serial"
+    DIRECT = "Direct"
 
 
 class InferenceExecutionConfig(_s.Shape, frozen=True):

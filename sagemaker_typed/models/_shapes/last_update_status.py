@@ -2,9 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .failure_reason import FailureReason
-from .last_update_status_value import LastUpdateStatusValue
+
+
+class LastUpdateStatusValue(_e.OpenEnum):
+    SUCCESSFUL = "Successful"
+    FAILED = "Failed"
+    IN_PROGRESS = "InProgress"
 
 
 class LastUpdateStatus(_s.Shape, frozen=True):

@@ -2,14 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .ai_benchmark_job_status import AIBenchmarkJobStatus
-from .list_ai_benchmark_jobs_sort_by import ListAIBenchmarkJobsSortBy
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class ListAIBenchmarkJobsSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListAIBenchmarkJobsRequest(_s.Shape, frozen=True):

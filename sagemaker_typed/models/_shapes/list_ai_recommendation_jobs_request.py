@@ -2,14 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .ai_recommendation_job_status import AIRecommendationJobStatus
-from .list_ai_recommendation_jobs_sort_by import ListAIRecommendationJobsSortBy
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class ListAIRecommendationJobsSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListAIRecommendationJobsRequest(_s.Shape, frozen=True):

@@ -2,13 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .algorithm_sort_by import AlgorithmSortBy
 from .creation_time import CreationTime
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
+
+
+class AlgorithmSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListAlgorithmsInput(_s.Shape, frozen=True):

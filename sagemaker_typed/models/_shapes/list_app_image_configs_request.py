@@ -2,13 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .app_image_config_name import AppImageConfigName
-from .app_image_config_sort_key import AppImageConfigSortKey
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class AppImageConfigSortKey(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
+    LAST_MODIFIED_TIME = "LastModifiedTime"
+    NAME = "Name"
 
 
 class ListAppImageConfigsRequest(_s.Shape, frozen=True):

@@ -2,14 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .app_sort_key import AppSortKey
 from .domain_id import DomainId
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .space_name import SpaceName
 from .user_profile_name import UserProfileName
+
+
+class AppSortKey(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
 
 
 class ListAppsRequest(_s.Shape, frozen=True):

@@ -2,14 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
-from .sort_artifacts_by import SortArtifactsBy
 from .sort_order import SortOrder
 from .source_uri import SourceUri
 from .string256 import String256
 from .timestamp import Timestamp
+
+
+class SortArtifactsBy(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
 
 
 class ListArtifactsRequest(_s.Shape, frozen=True):

@@ -2,15 +2,23 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .association_edge_type import AssociationEdgeType
 from .association_entity_arn import AssociationEntityArn
 from .max_results import MaxResults
 from .next_token import NextToken
-from .sort_associations_by import SortAssociationsBy
 from .sort_order import SortOrder
 from .string256 import String256
 from .timestamp import Timestamp
+
+
+class SortAssociationsBy(_e.OpenEnum):
+    SOURCE_ARN = "SourceArn"
+    DESTINATION_ARN = "DestinationArn"
+    SOURCE_TYPE = "SourceType"
+    DESTINATION_TYPE = "DestinationType"
+    CREATION_TIME = "CreationTime"
 
 
 class ListAssociationsRequest(_s.Shape, frozen=True):

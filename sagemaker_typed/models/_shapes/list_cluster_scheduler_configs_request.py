@@ -2,15 +2,21 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
 from .entity_name import EntityName
 from .max_results import MaxResults
 from .next_token import NextToken
 from .scheduler_resource_status import SchedulerResourceStatus
-from .sort_cluster_scheduler_config_by import SortClusterSchedulerConfigBy
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class SortClusterSchedulerConfigBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListClusterSchedulerConfigsRequest(_s.Shape, frozen=True):

@@ -2,15 +2,21 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .compilation_job_status import CompilationJobStatus
 from .creation_time import CreationTime
 from .last_modified_time import LastModifiedTime
-from .list_compilation_jobs_sort_by import ListCompilationJobsSortBy
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
+
+
+class ListCompilationJobsSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListCompilationJobsRequest(_s.Shape, frozen=True):

@@ -2,6 +2,7 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
 from .entity_name import EntityName
@@ -9,8 +10,14 @@ from .max_results import MaxResults
 from .next_token import NextToken
 from .scheduler_resource_status import SchedulerResourceStatus
 from .sort_order import SortOrder
-from .sort_quota_by import SortQuotaBy
 from .timestamp import Timestamp
+
+
+class SortQuotaBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
+    CLUSTER_ARN = "ClusterArn"
 
 
 class ListComputeQuotasRequest(_s.Shape, frozen=True):

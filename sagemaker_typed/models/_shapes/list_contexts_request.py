@@ -2,14 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
-from .sort_contexts_by import SortContextsBy
 from .sort_order import SortOrder
 from .source_uri import SourceUri
 from .string256 import String256
 from .timestamp import Timestamp
+
+
+class SortContextsBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListContextsRequest(_s.Shape, frozen=True):

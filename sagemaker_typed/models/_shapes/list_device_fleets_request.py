@@ -2,13 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .list_device_fleets_sort_by import ListDeviceFleetsSortBy
 from .list_max_results import ListMaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class ListDeviceFleetsSortBy(_e.OpenEnum):
+    NAME = "NAME"
+    CREATION_TIME = "CREATION_TIME"
+    LAST_MODIFIED_TIME = "LAST_MODIFIED_TIME"
 
 
 class ListDeviceFleetsRequest(_s.Shape, frozen=True):

@@ -2,13 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .list_edge_deployment_plans_sort_by import ListEdgeDeploymentPlansSortBy
 from .list_max_results import ListMaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class ListEdgeDeploymentPlansSortBy(_e.OpenEnum):
+    NAME = "NAME"
+    DEVICE_FLEET_NAME = "DEVICE_FLEET_NAME"
+    CREATION_TIME = "CREATION_TIME"
+    LAST_MODIFIED_TIME = "LAST_MODIFIED_TIME"
 
 
 class ListEdgeDeploymentPlansRequest(_s.Shape, frozen=True):

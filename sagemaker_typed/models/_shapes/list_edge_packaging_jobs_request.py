@@ -2,14 +2,22 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .edge_packaging_job_status import EdgePackagingJobStatus
-from .list_edge_packaging_jobs_sort_by import ListEdgePackagingJobsSortBy
 from .list_max_results import ListMaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class ListEdgePackagingJobsSortBy(_e.OpenEnum):
+    NAME = "NAME"
+    MODEL_NAME = "MODEL_NAME"
+    CREATION_TIME = "CREATION_TIME"
+    LAST_MODIFIED_TIME = "LAST_MODIFIED_TIME"
+    STATUS = "STATUS"
 
 
 class ListEdgePackagingJobsRequest(_s.Shape, frozen=True):

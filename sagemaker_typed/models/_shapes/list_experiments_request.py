@@ -2,12 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
-from .sort_experiments_by import SortExperimentsBy
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class SortExperimentsBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListExperimentsRequest(_s.Shape, frozen=True):

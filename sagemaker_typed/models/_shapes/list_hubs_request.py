@@ -2,13 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .hub_sort_by import HubSortBy
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class HubSortBy(_e.OpenEnum):
+    HUB_NAME = "HubName"
+    CREATION_TIME = "CreationTime"
+    HUB_STATUS = "HubStatus"
+    ACCOUNT_ID_OWNER = "AccountIdOwner"
 
 
 class ListHubsRequest(_s.Shape, frozen=True):

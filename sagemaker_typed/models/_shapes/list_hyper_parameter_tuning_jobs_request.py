@@ -2,14 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .hyper_parameter_tuning_job_sort_by_options import HyperParameterTuningJobSortByOptions
 from .hyper_parameter_tuning_job_status import HyperParameterTuningJobStatus
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class HyperParameterTuningJobSortByOptions(_e.OpenEnum):
+    NAME = "Name"
+    STATUS = "Status"
+    CREATION_TIME = "CreationTime"
 
 
 class ListHyperParameterTuningJobsRequest(_s.Shape, frozen=True):

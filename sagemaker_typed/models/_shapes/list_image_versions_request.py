@@ -2,13 +2,23 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .image_name import ImageName
-from .image_version_sort_by import ImageVersionSortBy
-from .image_version_sort_order import ImageVersionSortOrder
 from .max_results import MaxResults
 from .next_token import NextToken
 from .timestamp import Timestamp
+
+
+class ImageVersionSortBy(_e.OpenEnum):
+    CREATION_TIME = "CREATION_TIME"
+    LAST_MODIFIED_TIME = "LAST_MODIFIED_TIME"
+    VERSION = "VERSION"
+
+
+class ImageVersionSortOrder(_e.OpenEnum):
+    ASCENDING = "ASCENDING"
+    DESCENDING = "DESCENDING"
 
 
 class ListImageVersionsRequest(_s.Shape, frozen=True):

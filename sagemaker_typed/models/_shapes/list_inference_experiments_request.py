@@ -2,15 +2,21 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .inference_experiment_status import InferenceExperimentStatus
 from .inference_experiment_type import InferenceExperimentType
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
-from .sort_inference_experiments_by import SortInferenceExperimentsBy
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class SortInferenceExperimentsBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListInferenceExperimentsRequest(_s.Shape, frozen=True):

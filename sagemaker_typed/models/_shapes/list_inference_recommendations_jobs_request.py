@@ -2,10 +2,10 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .creation_time import CreationTime
 from .last_modified_time import LastModifiedTime
-from .list_inference_recommendations_jobs_sort_by import ListInferenceRecommendationsJobsSortBy
 from .max_results import MaxResults
 from .model_name import ModelName
 from .model_package_arn import ModelPackageArn
@@ -13,6 +13,12 @@ from .name_contains import NameContains
 from .next_token import NextToken
 from .recommendation_job_status import RecommendationJobStatus
 from .sort_order import SortOrder
+
+
+class ListInferenceRecommendationsJobsSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListInferenceRecommendationsJobsRequest(_s.Shape, frozen=True):

@@ -2,16 +2,22 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .account_default_status import AccountDefaultStatus
 from .max_results import MaxResults
 from .mlflow_app_status import MlflowAppStatus
 from .mlflow_version import MlflowVersion
 from .next_token import NextToken
-from .sort_mlflow_app_by import SortMlflowAppBy
 from .sort_order import SortOrder
 from .string import String
 from .timestamp import Timestamp
+
+
+class SortMlflowAppBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListMlflowAppsRequest(_s.Shape, frozen=True):

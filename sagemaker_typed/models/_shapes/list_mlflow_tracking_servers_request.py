@@ -2,14 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .mlflow_version import MlflowVersion
 from .next_token import NextToken
 from .sort_order import SortOrder
-from .sort_tracking_server_by import SortTrackingServerBy
 from .timestamp import Timestamp
 from .tracking_server_status import TrackingServerStatus
+
+
+class SortTrackingServerBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListMlflowTrackingServersRequest(_s.Shape, frozen=True):

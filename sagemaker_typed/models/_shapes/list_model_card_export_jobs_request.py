@@ -2,15 +2,27 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .entity_name import EntityName
 from .integer import Integer
 from .max_results import MaxResults
-from .model_card_export_job_sort_by import ModelCardExportJobSortBy
-from .model_card_export_job_sort_order import ModelCardExportJobSortOrder
 from .model_card_export_job_status import ModelCardExportJobStatus
 from .next_token import NextToken
 from .timestamp import Timestamp
+
+
+class ModelCardExportJobSortBy(_e.OpenEnum):
+    """Attribute by which to sort returned export jobs."""
+
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
+
+
+class ModelCardExportJobSortOrder(_e.OpenEnum):
+    ASCENDING = "Ascending"
+    DESCENDING = "Descending"
 
 
 class ListModelCardExportJobsRequest(_s.Shape, frozen=True):

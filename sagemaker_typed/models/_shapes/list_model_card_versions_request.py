@@ -2,14 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .model_card_name_or_arn import ModelCardNameOrArn
 from .model_card_sort_order import ModelCardSortOrder
 from .model_card_status import ModelCardStatus
-from .model_card_version_sort_by import ModelCardVersionSortBy
 from .next_token import NextToken
 from .timestamp import Timestamp
+
+
+class ModelCardVersionSortBy(_e.OpenEnum):
+    VERSION = "Version"
 
 
 class ListModelCardVersionsRequest(_s.Shape, frozen=True):

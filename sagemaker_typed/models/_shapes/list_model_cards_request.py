@@ -2,14 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .entity_name import EntityName
 from .max_results import MaxResults
-from .model_card_sort_by import ModelCardSortBy
 from .model_card_sort_order import ModelCardSortOrder
 from .model_card_status import ModelCardStatus
 from .next_token import NextToken
 from .timestamp import Timestamp
+
+
+class ModelCardSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListModelCardsRequest(_s.Shape, frozen=True):

@@ -2,14 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .creation_time import CreationTime
 from .cross_account_filter_option import CrossAccountFilterOption
 from .max_results import MaxResults
-from .model_package_group_sort_by import ModelPackageGroupSortBy
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
+
+
+class ModelPackageGroupSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListModelPackageGroupsInput(_s.Shape, frozen=True):

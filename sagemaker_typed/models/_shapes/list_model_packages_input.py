@@ -2,16 +2,26 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .arn_or_name import ArnOrName
 from .creation_time import CreationTime
 from .max_results import MaxResults
 from .model_approval_status import ModelApprovalStatus
-from .model_package_sort_by import ModelPackageSortBy
-from .model_package_type import ModelPackageType
 from .name_contains import NameContains
 from .next_token import NextToken
 from .sort_order import SortOrder
+
+
+class ModelPackageSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+
+
+class ModelPackageType(_e.OpenEnum):
+    VERSIONED = "Versioned"
+    UNVERSIONED = "Unversioned"
+    BOTH = "Both"
 
 
 class ListModelPackagesInput(_s.Shape, frozen=True):

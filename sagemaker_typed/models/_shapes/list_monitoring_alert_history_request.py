@@ -2,15 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
-from .monitoring_alert_history_sort_key import MonitoringAlertHistorySortKey
 from .monitoring_alert_name import MonitoringAlertName
 from .monitoring_alert_status import MonitoringAlertStatus
 from .monitoring_schedule_name import MonitoringScheduleName
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class MonitoringAlertHistorySortKey(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListMonitoringAlertHistoryRequest(_s.Shape, frozen=True):

@@ -2,17 +2,23 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .endpoint_name import EndpointName
 from .execution_status import ExecutionStatus
 from .max_results import MaxResults
-from .monitoring_execution_sort_key import MonitoringExecutionSortKey
 from .monitoring_job_definition_name import MonitoringJobDefinitionName
 from .monitoring_schedule_name import MonitoringScheduleName
 from .monitoring_type import MonitoringType
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class MonitoringExecutionSortKey(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
+    SCHEDULED_TIME = "ScheduledTime"
+    STATUS = "Status"
 
 
 class ListMonitoringExecutionsRequest(_s.Shape, frozen=True):

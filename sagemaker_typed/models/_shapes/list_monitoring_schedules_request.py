@@ -2,17 +2,23 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .endpoint_name import EndpointName
 from .max_results import MaxResults
 from .monitoring_job_definition_name import MonitoringJobDefinitionName
-from .monitoring_schedule_sort_key import MonitoringScheduleSortKey
 from .monitoring_type import MonitoringType
 from .name_contains import NameContains
 from .next_token import NextToken
 from .schedule_status import ScheduleStatus
 from .sort_order import SortOrder
 from .timestamp import Timestamp
+
+
+class MonitoringScheduleSortKey(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListMonitoringSchedulesRequest(_s.Shape, frozen=True):

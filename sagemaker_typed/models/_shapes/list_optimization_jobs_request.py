@@ -2,15 +2,21 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .creation_time import CreationTime
 from .last_modified_time import LastModifiedTime
-from .list_optimization_jobs_sort_by import ListOptimizationJobsSortBy
 from .max_results import MaxResults
 from .name_contains import NameContains
 from .next_token import NextToken
 from .optimization_job_status import OptimizationJobStatus
 from .sort_order import SortOrder
+
+
+class ListOptimizationJobsSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
 
 
 class ListOptimizationJobsRequest(_s.Shape, frozen=True):

@@ -2,14 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
 from .pipeline_name_or_arn import PipelineNameOrArn
 from .pipeline_version_alias import PipelineVersionAlias
 from .sort_order import SortOrder
-from .sort_pipeline_executions_by import SortPipelineExecutionsBy
 from .timestamp import Timestamp
+
+
+class SortPipelineExecutionsBy(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
+    PIPELINE_EXECUTION_ARN = "PipelineExecutionArn"
 
 
 class ListPipelineExecutionsRequest(_s.Shape, frozen=True):

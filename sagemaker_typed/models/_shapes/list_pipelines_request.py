@@ -2,14 +2,23 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
-from .pipeline_managed_by import PipelineManagedBy
 from .pipeline_name import PipelineName
 from .sort_order import SortOrder
-from .sort_pipelines_by import SortPipelinesBy
 from .timestamp import Timestamp
+
+
+class PipelineManagedBy(_e.OpenEnum):
+    AWS = "AWS"
+    CUSTOMER = "CUSTOMER"
+
+
+class SortPipelinesBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListPipelinesRequest(_s.Shape, frozen=True):

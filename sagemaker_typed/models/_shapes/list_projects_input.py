@@ -2,13 +2,22 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
 from .project_entity_name import ProjectEntityName
-from .project_sort_by import ProjectSortBy
-from .project_sort_order import ProjectSortOrder
 from .timestamp import Timestamp
+
+
+class ProjectSortBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+
+
+class ProjectSortOrder(_e.OpenEnum):
+    ASCENDING = "Ascending"
+    DESCENDING = "Descending"
 
 
 class ListProjectsInput(_s.Shape, frozen=True):

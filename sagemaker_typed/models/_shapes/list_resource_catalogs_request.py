@@ -2,13 +2,21 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
 from .resource_catalog_name import ResourceCatalogName
-from .resource_catalog_sort_by import ResourceCatalogSortBy
-from .resource_catalog_sort_order import ResourceCatalogSortOrder
 from .timestamp import Timestamp
+
+
+class ResourceCatalogSortBy(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
+
+
+class ResourceCatalogSortOrder(_e.OpenEnum):
+    ASCENDING = "Ascending"
+    DESCENDING = "Descending"
 
 
 class ListResourceCatalogsRequest(_s.Shape, frozen=True):

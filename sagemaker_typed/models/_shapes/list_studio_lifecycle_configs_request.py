@@ -2,14 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .studio_lifecycle_config_app_type import StudioLifecycleConfigAppType
 from .studio_lifecycle_config_name import StudioLifecycleConfigName
-from .studio_lifecycle_config_sort_key import StudioLifecycleConfigSortKey
 from .timestamp import Timestamp
+
+
+class StudioLifecycleConfigSortKey(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
+    LAST_MODIFIED_TIME = "LastModifiedTime"
+    NAME = "Name"
 
 
 class ListStudioLifecycleConfigsRequest(_s.Shape, frozen=True):

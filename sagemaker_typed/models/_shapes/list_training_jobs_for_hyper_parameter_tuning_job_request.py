@@ -2,13 +2,20 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .hyper_parameter_tuning_job_name import HyperParameterTuningJobName
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
-from .training_job_sort_by_options import TrainingJobSortByOptions
 from .training_job_status import TrainingJobStatus
+
+
+class TrainingJobSortByOptions(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
+    STATUS = "Status"
+    FINAL_OBJECTIVE_METRIC_VALUE = "FinalObjectiveMetricValue"
 
 
 class ListTrainingJobsForHyperParameterTuningJobRequest(_s.Shape, frozen=True):

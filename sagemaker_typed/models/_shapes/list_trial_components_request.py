@@ -2,14 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .experiment_entity_name import ExperimentEntityName
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
-from .sort_trial_components_by import SortTrialComponentsBy
 from .string256 import String256
 from .timestamp import Timestamp
+
+
+class SortTrialComponentsBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListTrialComponentsRequest(_s.Shape, frozen=True):

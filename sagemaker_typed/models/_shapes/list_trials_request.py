@@ -2,13 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .experiment_entity_name import ExperimentEntityName
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
-from .sort_trials_by import SortTrialsBy
 from .timestamp import Timestamp
+
+
+class SortTrialsBy(_e.OpenEnum):
+    NAME = "Name"
+    CREATION_TIME = "CreationTime"
 
 
 class ListTrialsRequest(_s.Shape, frozen=True):

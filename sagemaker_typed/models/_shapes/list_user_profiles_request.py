@@ -2,13 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .domain_id import DomainId
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .user_profile_name import UserProfileName
-from .user_profile_sort_key import UserProfileSortKey
+
+
+class UserProfileSortKey(_e.OpenEnum):
+    CREATION_TIME = "CreationTime"
+    LAST_MODIFIED_TIME = "LastModifiedTime"
 
 
 class ListUserProfilesRequest(_s.Shape, frozen=True):

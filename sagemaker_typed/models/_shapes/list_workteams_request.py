@@ -2,12 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .list_workteams_sort_by_options import ListWorkteamsSortByOptions
 from .max_results import MaxResults
 from .next_token import NextToken
 from .sort_order import SortOrder
 from .workteam_name import WorkteamName
+
+
+class ListWorkteamsSortByOptions(_e.OpenEnum):
+    NAME = "Name"
+    CREATE_DATE = "CreateDate"
 
 
 class ListWorkteamsRequest(_s.Shape, frozen=True):

@@ -2,11 +2,45 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .auto_ml_metric_enum import AutoMLMetricEnum
-from .auto_ml_metric_extended_enum import AutoMLMetricExtendedEnum
 from .float import Float
-from .metric_set_source import MetricSetSource
+
+
+class AutoMLMetricExtendedEnum(_e.OpenEnum):
+    ACCURACY = "Accuracy"
+    MSE = "MSE"
+    F1 = "F1"
+    F1MACRO = "F1macro"
+    AUC = "AUC"
+    RMSE = "RMSE"
+    MAE = "MAE"
+    R2 = "R2"
+    BALANCED_ACCURACY = "BalancedAccuracy"
+    PRECISION = "Precision"
+    PRECISION_MACRO = "PrecisionMacro"
+    RECALL = "Recall"
+    RECALL_MACRO = "RecallMacro"
+    LOG_LOSS = "LogLoss"
+    INFERENCE_LATENCY = "InferenceLatency"
+    MAPE = "MAPE"
+    MASE = "MASE"
+    WAPE = "WAPE"
+    AVERAGE_WEIGHTED_QUANTILE_LOSS = "AverageWeightedQuantileLoss"
+    ROUGE1 = "Rouge1"
+    ROUGE2 = "Rouge2"
+    ROUGE_L = "RougeL"
+    ROUGE_L_SUM = "RougeLSum"
+    PERPLEXITY = "Perplexity"
+    VALIDATION_LOSS = "ValidationLoss"
+    TRAINING_LOSS = "TrainingLoss"
+
+
+class MetricSetSource(_e.OpenEnum):
+    TRAIN = "Train"
+    VALIDATION = "Validation"
+    TEST = "Test"
 
 
 class MetricDatum(_s.Shape, frozen=True):

@@ -2,9 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .model_infrastructure_type import ModelInfrastructureType
 from .real_time_inference_config import RealTimeInferenceConfig
+
+
+class ModelInfrastructureType(_e.OpenEnum):
+    REAL_TIME_INFERENCE = "RealTimeInference"
 
 
 class ModelInfrastructureConfig(_s.Shape, frozen=True):

@@ -2,9 +2,16 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .model_metadata_filter_type import ModelMetadataFilterType
 from .string256 import String256
+
+
+class ModelMetadataFilterType(_e.OpenEnum):
+    DOMAIN = "Domain"
+    FRAMEWORK = "Framework"
+    TASK = "Task"
+    FRAMEWORK_VERSION = "FrameworkVersion"
 
 
 class ModelMetadataFilter(_s.Shape, frozen=True):

@@ -2,10 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .detailed_model_package_status import DetailedModelPackageStatus
 from .entity_name import EntityName
 from .string import String
+
+
+class DetailedModelPackageStatus(_e.OpenEnum):
+    NOT_STARTED = "NotStarted"
+    IN_PROGRESS = "InProgress"
+    COMPLETED = "Completed"
+    FAILED = "Failed"
 
 
 class ModelPackageStatusItem(_s.Shape, frozen=True):

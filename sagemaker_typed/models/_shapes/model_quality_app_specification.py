@@ -2,13 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .container_entrypoint import ContainerEntrypoint
 from .image_uri import ImageUri
 from .monitoring_container_arguments import MonitoringContainerArguments
 from .monitoring_environment_map import MonitoringEnvironmentMap
-from .monitoring_problem_type import MonitoringProblemType
 from .s3_uri import S3Uri
+
+
+class MonitoringProblemType(_e.OpenEnum):
+    BINARY_CLASSIFICATION = "BinaryClassification"
+    MULTICLASS_CLASSIFICATION = "MulticlassClassification"
+    REGRESSION = "Regression"
 
 
 class ModelQualityAppSpecification(_s.Shape, frozen=True):

@@ -2,9 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .model_speculative_decoding_technique import ModelSpeculativeDecodingTechnique
 from .model_speculative_decoding_training_data_source import ModelSpeculativeDecodingTrainingDataSource
+
+
+class ModelSpeculativeDecodingTechnique(_e.OpenEnum):
+    EAGLE = "EAGLE"
 
 
 class ModelSpeculativeDecodingConfig(_s.Shape, frozen=True):

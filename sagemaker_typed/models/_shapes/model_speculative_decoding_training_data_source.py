@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .model_speculative_decoding_s3_data_type import ModelSpeculativeDecodingS3DataType
 from .s3_uri import S3Uri
+
+
+class ModelSpeculativeDecodingS3DataType(_e.OpenEnum):
+    S3_PREFIX = "S3Prefix"
+    MANIFEST_FILE = "ManifestFile"
 
 
 class ModelSpeculativeDecodingTrainingDataSource(_s.Shape, frozen=True):

@@ -2,11 +2,19 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .model_infrastructure_config import ModelInfrastructureConfig
 from .model_name import ModelName
 from .model_variant_name import ModelVariantName
-from .model_variant_status import ModelVariantStatus
+
+
+class ModelVariantStatus(_e.OpenEnum):
+    CREATING = "Creating"
+    UPDATING = "Updating"
+    IN_SERVICE = "InService"
+    DELETING = "Deleting"
+    DELETED = "Deleted"
 
 
 class ModelVariantConfigSummary(_s.Shape, frozen=True):

@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .model_cache_setting import ModelCacheSetting
+
+
+class ModelCacheSetting(_e.OpenEnum):
+    ENABLED = "Enabled"
+    DISABLED = "Disabled"
 
 
 class MultiModelConfig(_s.Shape, frozen=True):

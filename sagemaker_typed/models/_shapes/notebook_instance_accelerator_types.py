@@ -2,7 +2,16 @@
 
 import typing as _t
 
-from .notebook_instance_accelerator_type import NotebookInstanceAcceleratorType
+from sagemaker_typed._runtime import enums as _e
+
+
+class NotebookInstanceAcceleratorType(_e.OpenEnum):
+    ML_EIA1_MEDIUM = "ml.eia1.medium"
+    ML_EIA1_LARGE = "ml.eia1.large"
+    ML_EIA1_XLARGE = "ml.eia1.xlarge"
+    ML_EIA2_MEDIUM = "ml.eia2.medium"
+    ML_EIA2_LARGE = "ml.eia2.large"
+    ML_EIA2_XLARGE = "ml.eia2.xlarge"
 
 
 NotebookInstanceAcceleratorTypes: _t.TypeAlias = list[NotebookInstanceAcceleratorType]

@@ -2,11 +2,17 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .boolean import Boolean
 from .data_catalog_config import DataCatalogConfig
 from .s3_storage_config import S3StorageConfig
-from .table_format import TableFormat
+
+
+class TableFormat(_e.OpenEnum):
+    DEFAULT = "Default"
+    GLUE = "Glue"
+    ICEBERG = "Iceberg"
 
 
 class OfflineStoreConfig(_s.Shape, frozen=True):

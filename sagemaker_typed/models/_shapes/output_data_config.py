@@ -2,10 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .kms_key_id import KmsKeyId
-from .output_compression_type import OutputCompressionType
 from .s3_uri import S3Uri
+
+
+class OutputCompressionType(_e.OpenEnum):
+    GZIP = "GZIP"
+    NONE = "NONE"
 
 
 class OutputDataConfig(_s.Shape, frozen=True):

@@ -2,13 +2,22 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .processing_local_path import ProcessingLocalPath
-from .processing_s3_compression_type import ProcessingS3CompressionType
 from .processing_s3_data_distribution_type import ProcessingS3DataDistributionType
-from .processing_s3_data_type import ProcessingS3DataType
 from .processing_s3_input_mode import ProcessingS3InputMode
 from .s3_uri import S3Uri
+
+
+class ProcessingS3CompressionType(_e.OpenEnum):
+    NONE = "None"
+    GZIP = "Gzip"
+
+
+class ProcessingS3DataType(_e.OpenEnum):
+    MANIFEST_FILE = "ManifestFile"
+    S3_PREFIX = "S3Prefix"
 
 
 class ProcessingS3Input(_s.Shape, frozen=True):

@@ -2,9 +2,16 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .prefix_aware_routing_config import PrefixAwareRoutingConfig
-from .routing_strategy import RoutingStrategy
+
+
+class RoutingStrategy(_e.OpenEnum):
+    LEAST_OUTSTANDING_REQUESTS = "LEAST_OUTSTANDING_REQUESTS"
+    RANDOM = "RANDOM"
+    PREFIX_AWARE = "PREFIX_AWARE"
+    KV_AWARE = "KV_AWARE"
 
 
 class ProductionVariantRoutingConfig(_s.Shape, frozen=True):

@@ -2,9 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .r_studio_server_pro_access_status import RStudioServerProAccessStatus
-from .r_studio_server_pro_user_group import RStudioServerProUserGroup
+
+
+class RStudioServerProAccessStatus(_e.OpenEnum):
+    ENABLED = "ENABLED"
+    DISABLED = "DISABLED"
+
+
+class RStudioServerProUserGroup(_e.OpenEnum):
+    R_STUDIO_ADMIN = "R_STUDIO_ADMIN"
+    R_STUDIO_USER = "R_STUDIO_USER"
 
 
 class RStudioServerProAppSettings(_s.Shape, frozen=True):

@@ -2,7 +2,12 @@
 
 import typing as _t
 
-from .response_mime_type import ResponseMIMEType
+from sagemaker_typed._runtime import constraints as _c
+
+
+ResponseMIMEType: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=1024, pattern="^[\\-[:word:]]+/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
+]
 
 
 ResponseMIMETypes: _t.TypeAlias = list[ResponseMIMEType]

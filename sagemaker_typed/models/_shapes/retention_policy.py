@@ -2,8 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .retention_type import RetentionType
+
+
+class RetentionType(_e.OpenEnum):
+    RETAIN = "Retain"
+    DELETE = "Delete"
 
 
 class RetentionPolicy(_s.Shape, frozen=True):

@@ -2,13 +2,22 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .inference_hub_access_config import InferenceHubAccessConfig
 from .model_access_config import ModelAccessConfig
-from .model_compression_type import ModelCompressionType
-from .s3_model_data_type import S3ModelDataType
 from .s3_model_uri import S3ModelUri
 from .string import String
+
+
+class ModelCompressionType(_e.OpenEnum):
+    NONE = "None"
+    GZIP = "Gzip"
+
+
+class S3ModelDataType(_e.OpenEnum):
+    S3_PREFIX = "S3Prefix"
+    S3_OBJECT = "S3Object"
 
 
 class S3ModelDataSource(_s.Shape, frozen=True):

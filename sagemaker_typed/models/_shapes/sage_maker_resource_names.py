@@ -4,7 +4,14 @@ import typing as _t
 
 import pydantic as _pd
 
-from .sage_maker_resource_name import SageMakerResourceName
+from sagemaker_typed._runtime import enums as _e
+
+
+class SageMakerResourceName(_e.OpenEnum):
+    TRAINING_JOB = "training-job"
+    HYPERPOD_CLUSTER = "hyperpod-cluster"
+    ENDPOINT = "endpoint"
+    STUDIO_APPS = "studio-apps"
 
 
 SageMakerResourceNames: _t.TypeAlias = _t.Annotated[list[SageMakerResourceName], _pd.Field(min_length=1)]

@@ -4,10 +4,18 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .boolean_operator import BooleanOperator
 from .filter_list import FilterList
-from .nested_filters_list import NestedFiltersList
+from .nested_filters import NestedFilters
+
+
+class BooleanOperator(_e.OpenEnum):
+    AND = "And"
+    OR = "Or"
+
+
+NestedFiltersList: _t.TypeAlias = _t.Annotated[list[NestedFilters], _pd.Field(min_length=1, max_length=20)]
 
 
 SearchExpressionList: _t.TypeAlias = _t.Annotated[list["SearchExpression"], _pd.Field(min_length=1, max_length=20)]

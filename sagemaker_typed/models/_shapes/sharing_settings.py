@@ -2,10 +2,15 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .kms_key_id import KmsKeyId
-from .notebook_output_option import NotebookOutputOption
 from .s3_uri import S3Uri
+
+
+class NotebookOutputOption(_e.OpenEnum):
+    ALLOWED = "Allowed"
+    DISABLED = "Disabled"
 
 
 class SharingSettings(_s.Shape, frozen=True):

@@ -2,10 +2,23 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .slurm_health_component import SlurmHealthComponent
-from .slurm_health_reason import SlurmHealthReason
-from .slurm_health_status import SlurmHealthStatus
+
+
+class SlurmHealthComponent(_e.OpenEnum):
+    SLURMDBD = "Slurmdbd"
+
+
+class SlurmHealthReason(_e.OpenEnum):
+    DAEMON_DOWN = "DaemonDown"
+    DAEMON_DISABLED = "DaemonDisabled"
+    DB_UNREACHABLE = "DbUnreachable"
+
+
+class SlurmHealthStatus(_e.OpenEnum):
+    HEALTHY = "Healthy"
+    UNHEALTHY = "Unhealthy"
 
 
 class SlurmHealthMetadata(_s.Shape, frozen=True):

@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .long import Long
-from .relation import Relation
+
+
+class Relation(_e.OpenEnum):
+    EQUAL_TO = "EqualTo"
+    GREATER_THAN_OR_EQUAL_TO = "GreaterThanOrEqualTo"
 
 
 class TotalHits(_s.Shape, frozen=True):

@@ -2,10 +2,16 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .capacity_size import CapacitySize
-from .traffic_routing_config_type import TrafficRoutingConfigType
 from .wait_interval_in_seconds import WaitIntervalInSeconds
+
+
+class TrafficRoutingConfigType(_e.OpenEnum):
+    ALL_AT_ONCE = "ALL_AT_ONCE"
+    CANARY = "CANARY"
+    LINEAR = "LINEAR"
 
 
 class TrafficRoutingConfig(_s.Shape, frozen=True):

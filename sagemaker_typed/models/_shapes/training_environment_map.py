@@ -4,8 +4,17 @@ import typing as _t
 
 import pydantic as _pd
 
-from .training_environment_key import TrainingEnvironmentKey
-from .training_environment_value import TrainingEnvironmentValue
+from sagemaker_typed._runtime import constraints as _c
+
+
+TrainingEnvironmentKey: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=512, pattern="^[a-zA-Z_][a-zA-Z0-9_]*$", astral=False)
+]
+
+
+TrainingEnvironmentValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=512, pattern="^[[:^space:][:space:]]*$")
+]
 
 
 TrainingEnvironmentMap: _t.TypeAlias = _t.Annotated[

@@ -2,9 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .training_repository_access_mode import TrainingRepositoryAccessMode
 from .training_repository_auth_config import TrainingRepositoryAuthConfig
+
+
+class TrainingRepositoryAccessMode(_e.OpenEnum):
+    PLATFORM = "Platform"
+    VPC = "Vpc"
 
 
 class TrainingImageConfig(_s.Shape, frozen=True):

@@ -2,9 +2,13 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .string64 import String64
-from .training_plan_filter_name import TrainingPlanFilterName
+
+
+class TrainingPlanFilterName(_e.OpenEnum):
+    STATUS = "Status"
 
 
 class TrainingPlanFilter(_s.Shape, frozen=True):

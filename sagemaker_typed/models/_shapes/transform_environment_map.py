@@ -4,8 +4,17 @@ import typing as _t
 
 import pydantic as _pd
 
-from .transform_environment_key import TransformEnvironmentKey
-from .transform_environment_value import TransformEnvironmentValue
+from sagemaker_typed._runtime import constraints as _c
+
+
+TransformEnvironmentKey: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=1024, pattern="^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$", astral=False)
+]
+
+
+TransformEnvironmentValue: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=10240, pattern="^[[:^space:][:space:]]*$")
+]
 
 
 TransformEnvironmentMap: _t.TypeAlias = _t.Annotated[

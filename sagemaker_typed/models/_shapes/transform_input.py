@@ -2,11 +2,18 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .compression_type import CompressionType
 from .content_type import ContentType
-from .split_type import SplitType
 from .transform_data_source import TransformDataSource
+
+
+class SplitType(_e.OpenEnum):
+    NONE = "None"
+    LINE = "Line"
+    RECORD_IO = "RecordIO"
+    TF_RECORD = "TFRecord"
 
 
 class TransformInput(_s.Shape, frozen=True):

@@ -4,8 +4,13 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from .trial_component_artifact import TrialComponentArtifact
-from .trial_component_key128 import TrialComponentKey128
+
+
+TrialComponentKey128: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=128, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 
 
 TrialComponentArtifacts: _t.TypeAlias = _t.Annotated[

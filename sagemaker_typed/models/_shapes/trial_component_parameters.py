@@ -4,8 +4,13 @@ import typing as _t
 
 import pydantic as _pd
 
-from .trial_component_key320 import TrialComponentKey320
+from sagemaker_typed._runtime import constraints as _c
 from .trial_component_parameter_value import TrialComponentParameterValue
+
+
+TrialComponentKey320: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=320, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
+]
 
 
 TrialComponentParameters: _t.TypeAlias = _t.Annotated[

@@ -2,8 +2,8 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .auto_mount_home_efs import AutoMountHomeEFS
 from .canvas_app_settings import CanvasAppSettings
 from .code_editor_app_settings import CodeEditorAppSettings
 from .custom_file_system_configs import CustomFileSystemConfigs
@@ -18,9 +18,19 @@ from .r_studio_server_pro_app_settings import RStudioServerProAppSettings
 from .role_arn import RoleArn
 from .security_group_ids import SecurityGroupIds
 from .sharing_settings import SharingSettings
-from .studio_web_portal import StudioWebPortal
 from .studio_web_portal_settings import StudioWebPortalSettings
 from .tensor_board_app_settings import TensorBoardAppSettings
+
+
+class AutoMountHomeEFS(_e.OpenEnum):
+    ENABLED = "Enabled"
+    DISABLED = "Disabled"
+    DEFAULT_AS_DOMAIN = "DefaultAsDomain"
+
+
+class StudioWebPortal(_e.OpenEnum):
+    ENABLED = "ENABLED"
+    DISABLED = "DISABLED"
 
 
 class UserSettings(_s.Shape, frozen=True):

@@ -2,8 +2,14 @@
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
-from .variant_property_type import VariantPropertyType
+
+
+class VariantPropertyType(_e.OpenEnum):
+    DESIRED_INSTANCE_COUNT = "DesiredInstanceCount"
+    DESIRED_WEIGHT = "DesiredWeight"
+    DATA_CAPTURE_CONFIG = "DataCaptureConfig"
 
 
 class VariantProperty(_s.Shape, frozen=True):

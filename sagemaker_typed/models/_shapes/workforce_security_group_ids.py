@@ -4,7 +4,12 @@ import typing as _t
 
 import pydantic as _pd
 
-from .workforce_security_group_id import WorkforceSecurityGroupId
+from sagemaker_typed._runtime import constraints as _c
+
+
+WorkforceSecurityGroupId: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=32, pattern="^sg-[0-9a-z]*$", astral=False)
+]
 
 
 WorkforceSecurityGroupIds: _t.TypeAlias = _t.Annotated[

@@ -4,7 +4,12 @@ import typing as _t
 
 import pydantic as _pd
 
-from .workforce_subnet_id import WorkforceSubnetId
+from sagemaker_typed._runtime import constraints as _c
+
+
+WorkforceSubnetId: _t.TypeAlias = _t.Annotated[
+    str, _c.Str(min_length=0, max_length=32, pattern="^subnet-[0-9a-z]*$", astral=False)
+]
 
 
 WorkforceSubnets: _t.TypeAlias = _t.Annotated[list[WorkforceSubnetId], _pd.Field(min_length=1, max_length=16)]
