@@ -8,7 +8,6 @@ nox.options.sessions = ["lint", "typecheck", "tests"]
 nox.options.reuse_existing_virtualenvs = True
 
 
-
 def _dev(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
 

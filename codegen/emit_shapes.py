@@ -96,7 +96,7 @@ def _ref(name: str, group: Group) -> str:
 
 
 def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[str, set[str], set[str]]:
-    needs = {"_pd", "_s"}
+    needs = {"_t", "_s"}
     bases = ["_s.OutputShape"] if shape.output else ["_s.UnionShape"] if shape.union else []
     if shape.redact_keys:
         bases.append("_s.RedactingShape")
@@ -121,9 +121,10 @@ def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[
             annotation += " | None"
         if m.target in group.quoted:
             annotation = f'"{annotation}"'
-        alias = f"validation_alias={m.wire!r}, serialization_alias={m.wire!r}"
-        default = "" if m.required else "default=None, "
-        line = f"    {m.attr}: {annotation} = _pd.Field({default}{alias})\n"
+        # The wire name rides in Annotated metadata, which type checkers do not evaluate;
+        # they see a plain attribute, with a default (None) when the member is optional.
+        default = "" if m.required else " = None"
+        line = f"    {m.attr}: _t.Annotated[{annotation}, _s.wire({m.wire!r})]{default}\n"
         text = m.doc
         if m.deprecated:
             text = f"Deprecated: {m.deprecated}\n\n{text}".strip()

@@ -8,6 +8,7 @@ endpoints. Responses are validated with the output model (lenient).
 
 from __future__ import annotations
 
+import functools
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -25,6 +26,7 @@ _MODELS = "sagemaker_typed.models"
 OutT = TypeVar("OutT")
 
 
+@functools.cache
 def model(name: str) -> type[Shape]:
     """A model class by shape name (imported on first use)."""
     cls: type[Shape] = getattr(importlib.import_module(_MODELS), name)

@@ -12,11 +12,20 @@ from __future__ import annotations
 from types import UnionType
 from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, GetCoreSchemaHandler, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
 from .lenient import lenient_schema, request_only
 from .redact import MASK, redacted_error
+
+
+def wire(name: str) -> Any:
+    """The field of a member whose wire name is ``name``.
+
+    Input is accepted by attribute or wire name; ``to_wire()`` dumps by wire name. Generated
+    code puts it in ``Annotated`` metadata, out of type checkers' way.
+    """
+    return Field(validation_alias=name, serialization_alias=name)
 
 
 class Shape(BaseModel, frozen=True):

@@ -45,14 +45,14 @@ class MIGProfileType(_e.OpenEnum):
 class AcceleratorPartitionConfig(_s.Shape, frozen=True):
     """Configuration for allocating accelerator partitions."""
 
-    count: AcceleratorPartitionConfigCountInteger = _pd.Field(validation_alias="Count", serialization_alias="Count")
+    count: _t.Annotated[AcceleratorPartitionConfigCountInteger, _s.wire("Count")]
     """The number of accelerator partitions to allocate with the specified partition
     type. If you don't specify a value for vCPU and MemoryInGiB, SageMaker AI
     automatically allocates ratio-based values for those parameters based on the
     accelerator partition count you provide.
     """
 
-    type: MIGProfileType = _pd.Field(validation_alias="Type", serialization_alias="Type")
+    type: _t.Annotated[MIGProfileType, _s.wire("Type")]
     """The Multi-Instance GPU (MIG) profile type that defines the partition
     configuration. The profile specifies the compute and memory allocation for each
     partition instance. The available profile types depend on the instance type

@@ -20,9 +20,9 @@ class AcceleratorPartitionLayout(_s.Shape, frozen=True):
     running endpoint. To use a different layout, create a new endpoint.
     """
 
-    accelerator_partition_types: AcceleratorPartitionTypeList | None = _pd.Field(
-        default=None, validation_alias="AcceleratorPartitionTypes", serialization_alias="AcceleratorPartitionTypes"
-    )
+    accelerator_partition_types: _t.Annotated[
+        AcceleratorPartitionTypeList | None, _s.wire("AcceleratorPartitionTypes")
+    ] = None
     """The list of partition profiles to carve on each accelerator that this layout
     applies to. On NVIDIA GPUs these are Multi-Instance GPU (MIG) profiles, for example
     ``["mig-3g.40gb", "mig-4g.40gb"]``. The order of the profiles doesn't change how the

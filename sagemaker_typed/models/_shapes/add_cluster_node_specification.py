@@ -16,28 +16,22 @@ AddClusterNodeSpecificationIncrementTargetCountByInteger: _t.TypeAlias = _t.Anno
 class AddClusterNodeSpecification(_s.Shape, frozen=True):
     """Specifies an instance group and the number of nodes to add to it."""
 
-    availability_zones: ClusterAvailabilityZones | None = _pd.Field(
-        default=None, validation_alias="AvailabilityZones", serialization_alias="AvailabilityZones"
-    )
+    availability_zones: _t.Annotated[ClusterAvailabilityZones | None, _s.wire("AvailabilityZones")] = None
     """The availability zones in which to add nodes. Use this to target node placement
     in specific availability zones within a flexible instance group.
     """
 
-    increment_target_count_by: AddClusterNodeSpecificationIncrementTargetCountByInteger = _pd.Field(
-        validation_alias="IncrementTargetCountBy", serialization_alias="IncrementTargetCountBy"
-    )
+    increment_target_count_by: _t.Annotated[
+        AddClusterNodeSpecificationIncrementTargetCountByInteger, _s.wire("IncrementTargetCountBy")
+    ]
     """The number of nodes to add to the specified instance group. The total number of
     nodes across all instance groups in a single request cannot exceed 50.
     """
 
-    instance_group_name: ClusterInstanceGroupName = _pd.Field(
-        validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
-    )
+    instance_group_name: _t.Annotated[ClusterInstanceGroupName, _s.wire("InstanceGroupName")]
     """The name of the instance group to which you want to add nodes."""
 
-    instance_types: ClusterInstanceTypes | None = _pd.Field(
-        default=None, validation_alias="InstanceTypes", serialization_alias="InstanceTypes"
-    )
+    instance_types: _t.Annotated[ClusterInstanceTypes | None, _s.wire("InstanceTypes")] = None
     """The instance types to use when adding nodes. Use this to target specific instance
     types within a flexible instance group.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .string import String
 
@@ -16,5 +14,5 @@ class AdditionalEnis(_s.Shape, frozen=True):
     instance.
     """
 
-    efa_enis: EfaEnis | None = _pd.Field(default=None, validation_alias="EfaEnis", serialization_alias="EfaEnis")
+    efa_enis: _t.Annotated[EfaEnis | None, _s.wire("EfaEnis")] = None
     """A list of Elastic Fabric Adapter (EFA) ENIs associated with the instance."""

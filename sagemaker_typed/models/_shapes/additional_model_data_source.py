@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .s3_model_data_source import S3ModelDataSource
@@ -19,9 +17,7 @@ class AdditionalModelDataSource(_s.Shape, frozen=True):
     specify for ``ModelDataSource`` when you use the ``CreateModel`` action.
     """
 
-    channel_name: AdditionalModelChannelName = _pd.Field(
-        validation_alias="ChannelName", serialization_alias="ChannelName"
-    )
+    channel_name: _t.Annotated[AdditionalModelChannelName, _s.wire("ChannelName")]
     """A custom name for this ``AdditionalModelDataSource`` object."""
 
-    s3_data_source: S3ModelDataSource = _pd.Field(validation_alias="S3DataSource", serialization_alias="S3DataSource")
+    s3_data_source: _t.Annotated[S3ModelDataSource, _s.wire("S3DataSource")]

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_benchmark_inference_component import AIBenchmarkInferenceComponent
 from .ai_resource_identifier import AIResourceIdentifier
@@ -16,17 +14,13 @@ AIBenchmarkInferenceComponentList: _t.TypeAlias = list[AIBenchmarkInferenceCompo
 class AIBenchmarkEndpoint(_s.Shape, frozen=True):
     """The SageMaker endpoint configuration for benchmarking."""
 
-    identifier: AIResourceIdentifier = _pd.Field(validation_alias="Identifier", serialization_alias="Identifier")
+    identifier: _t.Annotated[AIResourceIdentifier, _s.wire("Identifier")]
     """The name or Amazon Resource Name (ARN) of the SageMaker endpoint to benchmark."""
 
-    inference_components: AIBenchmarkInferenceComponentList | None = _pd.Field(
-        default=None, validation_alias="InferenceComponents", serialization_alias="InferenceComponents"
-    )
+    inference_components: _t.Annotated[AIBenchmarkInferenceComponentList | None, _s.wire("InferenceComponents")] = None
     """The list of inference components to benchmark on the endpoint."""
 
-    target_container_hostname: String | None = _pd.Field(
-        default=None, validation_alias="TargetContainerHostname", serialization_alias="TargetContainerHostname"
-    )
+    target_container_hostname: _t.Annotated[String | None, _s.wire("TargetContainerHostname")] = None
     """The hostname of the specific container to target within a multi-container
     endpoint.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_cloud_watch_logs import AICloudWatchLogs
 from .ai_mlflow_config import AIMlflowConfig
@@ -18,15 +16,11 @@ class AIBenchmarkOutputResult(_s.Shape, frozen=True):
     CloudWatch log information.
     """
 
-    cloud_watch_logs: AICloudWatchLogsList | None = _pd.Field(
-        default=None, validation_alias="CloudWatchLogs", serialization_alias="CloudWatchLogs"
-    )
+    cloud_watch_logs: _t.Annotated[AICloudWatchLogsList | None, _s.wire("CloudWatchLogs")] = None
     """The CloudWatch log information for the benchmark job."""
 
-    mlflow_config: AIMlflowConfig | None = _pd.Field(
-        default=None, validation_alias="MlflowConfig", serialization_alias="MlflowConfig"
-    )
+    mlflow_config: _t.Annotated[AIMlflowConfig | None, _s.wire("MlflowConfig")] = None
     """The MLflow tracking configuration for the job."""
 
-    s3_output_location: S3Uri = _pd.Field(validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation")
+    s3_output_location: _t.Annotated[S3Uri, _s.wire("S3OutputLocation")]
     """The Amazon S3 URI where benchmark results are stored."""

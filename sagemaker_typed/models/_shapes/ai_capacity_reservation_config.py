@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -29,16 +27,12 @@ AIMlReservationArnList: _t.TypeAlias = list[AIMlReservationArn]
 class AICapacityReservationConfig(_s.Shape, frozen=True):
     """The capacity reservation configuration for an AI recommendation job."""
 
-    capacity_reservation_preference: AICapacityReservationPreference | None = _pd.Field(
-        default=None,
-        validation_alias="CapacityReservationPreference",
-        serialization_alias="CapacityReservationPreference",
-    )
+    capacity_reservation_preference: _t.Annotated[
+        AICapacityReservationPreference | None, _s.wire("CapacityReservationPreference")
+    ] = None
     """The capacity reservation preference. The only valid value is
     ``capacity-reservations-only``.
     """
 
-    ml_reservation_arns: AIMlReservationArnList | None = _pd.Field(
-        default=None, validation_alias="MlReservationArns", serialization_alias="MlReservationArns"
-    )
+    ml_reservation_arns: _t.Annotated[AIMlReservationArnList | None, _s.wire("MlReservationArns")] = None
     """The list of ML reservation ARNs to use."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_workload_input_data_config import AIWorkloadInputDataConfig
 
@@ -16,7 +14,5 @@ class AIDatasetConfig(_s.UnionShape, frozen=True):
     of the members.
     """
 
-    input_data_config: AIWorkloadInputDataConfigList | None = _pd.Field(
-        default=None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
-    )
+    input_data_config: _t.Annotated[AIWorkloadInputDataConfigList | None, _s.wire("InputDataConfig")] = None
     """An array of input data channel configurations for the workload."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -33,17 +31,11 @@ class AIMlflowConfig(_s.Shape, frozen=True):
     SageMaker managed MLflow tracking server.
     """
 
-    mlflow_experiment_name: AIMlflowExperimentName | None = _pd.Field(
-        default=None, validation_alias="MlflowExperimentName", serialization_alias="MlflowExperimentName"
-    )
+    mlflow_experiment_name: _t.Annotated[AIMlflowExperimentName | None, _s.wire("MlflowExperimentName")] = None
     """The MLflow experiment name used for tracking."""
 
-    mlflow_resource_arn: AIMlflowResourceArn = _pd.Field(
-        validation_alias="MlflowResourceArn", serialization_alias="MlflowResourceArn"
-    )
+    mlflow_resource_arn: _t.Annotated[AIMlflowResourceArn, _s.wire("MlflowResourceArn")]
     """The Amazon Resource Name (ARN) of the SageMaker managed MLflow resource."""
 
-    mlflow_run_name: AIMlflowRunName | None = _pd.Field(
-        default=None, validation_alias="MlflowRunName", serialization_alias="MlflowRunName"
-    )
+    mlflow_run_name: _t.Annotated[AIMlflowRunName | None, _s.wire("MlflowRunName")] = None
     """The MLflow run name used for tracking."""

@@ -17,14 +17,12 @@ AIRecommendationInstanceTypeList: _t.TypeAlias = _t.Annotated[
 class AIRecommendationComputeSpec(_s.Shape, frozen=True):
     """The compute resource specification for an AI recommendation job."""
 
-    capacity_reservation_config: AICapacityReservationConfig | None = _pd.Field(
-        default=None, validation_alias="CapacityReservationConfig", serialization_alias="CapacityReservationConfig"
-    )
+    capacity_reservation_config: _t.Annotated[
+        AICapacityReservationConfig | None, _s.wire("CapacityReservationConfig")
+    ] = None
     """The capacity reservation configuration."""
 
-    instance_types: AIRecommendationInstanceTypeList | None = _pd.Field(
-        default=None, validation_alias="InstanceTypes", serialization_alias="InstanceTypes"
-    )
+    instance_types: _t.Annotated[AIRecommendationInstanceTypeList | None, _s.wire("InstanceTypes")] = None
     """The list of instance types to consider for recommendations. You can specify up to
     3 instance types.
     """

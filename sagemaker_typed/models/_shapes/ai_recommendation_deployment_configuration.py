@@ -22,38 +22,30 @@ AIRecommendationMinCpuMemoryRequiredInMb: _t.TypeAlias = _t.Annotated[int, _pd.F
 class AIRecommendationDeploymentConfiguration(_s.Shape, frozen=True):
     """The deployment configuration for a recommendation."""
 
-    copy_count_per_instance: AIRecommendationCopyCountPerInstance | None = _pd.Field(
-        default=None, validation_alias="CopyCountPerInstance", serialization_alias="CopyCountPerInstance"
-    )
+    copy_count_per_instance: _t.Annotated[
+        AIRecommendationCopyCountPerInstance | None, _s.wire("CopyCountPerInstance")
+    ] = None
     """The number of model copies per instance."""
 
-    environment_variables: EnvironmentMap | None = _pd.Field(
-        default=None, validation_alias="EnvironmentVariables", serialization_alias="EnvironmentVariables"
-    )
+    environment_variables: _t.Annotated[EnvironmentMap | None, _s.wire("EnvironmentVariables")] = None
     """The environment variables for the deployment."""
 
-    image_uri: String | None = _pd.Field(default=None, validation_alias="ImageUri", serialization_alias="ImageUri")
+    image_uri: _t.Annotated[String | None, _s.wire("ImageUri")] = None
     """The URI of the container image for the deployment."""
 
-    instance_count: AIRecommendationInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[AIRecommendationInstanceCount | None, _s.wire("InstanceCount")] = None
     """The recommended number of instances for the deployment."""
 
-    instance_type: AIRecommendationInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[AIRecommendationInstanceType | None, _s.wire("InstanceType")] = None
     """The recommended instance type for the deployment."""
 
-    min_cpu_memory_required_in_mb: AIRecommendationMinCpuMemoryRequiredInMb | None = _pd.Field(
-        default=None, validation_alias="MinCpuMemoryRequiredInMb", serialization_alias="MinCpuMemoryRequiredInMb"
-    )
+    min_cpu_memory_required_in_mb: _t.Annotated[
+        AIRecommendationMinCpuMemoryRequiredInMb | None, _s.wire("MinCpuMemoryRequiredInMb")
+    ] = None
     """The minimum host (CPU) memory, in MiB, to reserve for each model copy when
     deploying the recommendation as an Inference Component. This value maps to the
     Inference Component's ``ComputeResourceRequirements$MinMemoryRequiredInMb`` field.
     """
 
-    s3: AIRecommendationDeploymentS3ChannelList | None = _pd.Field(
-        default=None, validation_alias="S3", serialization_alias="S3"
-    )
+    s3: _t.Annotated[AIRecommendationDeploymentS3ChannelList | None, _s.wire("S3")] = None
     """The Amazon S3 data channels for the deployment."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .ai_recommendation_instance_detail import AIRecommendationInstanceDetail
@@ -21,19 +19,15 @@ AIRecommendationInstanceDetailList: _t.TypeAlias = list[AIRecommendationInstance
 class AIRecommendationModelDetails(_s.Shape, frozen=True):
     """Details about the model package in a recommendation."""
 
-    inference_specification_name: AIInferenceSpecificationName | None = _pd.Field(
-        default=None, validation_alias="InferenceSpecificationName", serialization_alias="InferenceSpecificationName"
-    )
+    inference_specification_name: _t.Annotated[
+        AIInferenceSpecificationName | None, _s.wire("InferenceSpecificationName")
+    ] = None
     """The name of the inference specification within the model package."""
 
-    instance_details: AIRecommendationInstanceDetailList | None = _pd.Field(
-        default=None, validation_alias="InstanceDetails", serialization_alias="InstanceDetails"
-    )
+    instance_details: _t.Annotated[AIRecommendationInstanceDetailList | None, _s.wire("InstanceDetails")] = None
     """The instance details for this recommendation, including instance type, count, and
     model copies per instance.
     """
 
-    model_package_arn: ModelPackageArn | None = _pd.Field(
-        default=None, validation_alias="ModelPackageArn", serialization_alias="ModelPackageArn"
-    )
+    model_package_arn: _t.Annotated[ModelPackageArn | None, _s.wire("ModelPackageArn")] = None
     """The Amazon Resource Name (ARN) of the model package."""

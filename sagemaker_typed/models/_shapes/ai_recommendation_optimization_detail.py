@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .string import String
@@ -20,14 +18,12 @@ class AIRecommendationOptimizationType(_e.OpenEnum):
 class AIRecommendationOptimizationDetail(_s.Shape, frozen=True):
     """Details about an optimization technique applied in a recommendation."""
 
-    optimization_config: AIRecommendationOptimizationConfigMap | None = _pd.Field(
-        default=None, validation_alias="OptimizationConfig", serialization_alias="OptimizationConfig"
+    optimization_config: _t.Annotated[AIRecommendationOptimizationConfigMap | None, _s.wire("OptimizationConfig")] = (
+        None
     )
     """A map of configuration parameters for the optimization technique."""
 
-    optimization_type: AIRecommendationOptimizationType = _pd.Field(
-        validation_alias="OptimizationType", serialization_alias="OptimizationType"
-    )
+    optimization_type: _t.Annotated[AIRecommendationOptimizationType, _s.wire("OptimizationType")]
     """The type of optimization. Valid values are ``SpeculativeDecoding`` and
     ``KernelTuning``.
     """

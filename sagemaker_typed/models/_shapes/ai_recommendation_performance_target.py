@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_recommendation_constraint import AIRecommendationConstraint
 
@@ -14,7 +12,5 @@ AIRecommendationConstraintList: _t.TypeAlias = list[AIRecommendationConstraint]
 class AIRecommendationPerformanceTarget(_s.Shape, frozen=True):
     """The performance targets for an AI recommendation job."""
 
-    constraints: AIRecommendationConstraintList = _pd.Field(
-        validation_alias="Constraints", serialization_alias="Constraints"
-    )
+    constraints: _t.Annotated[AIRecommendationConstraintList, _s.wire("Constraints")]
     """An array of performance constraints that define the optimization objectives."""

@@ -51,9 +51,7 @@ class AlgorithmSpecification(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).
     """
 
-    algorithm_name: ArnOrName | None = _pd.Field(
-        default=None, validation_alias="AlgorithmName", serialization_alias="AlgorithmName"
-    )
+    algorithm_name: _t.Annotated[ArnOrName | None, _s.wire("AlgorithmName")] = None
     """The name of the algorithm resource to use for the training job. This must be an
     algorithm resource that you created or subscribe to on Amazon Web Services
     Marketplace.
@@ -70,18 +68,14 @@ class AlgorithmSpecification(_s.Shape, frozen=True):
     error.
     """
 
-    container_arguments: TrainingContainerArguments | None = _pd.Field(
-        default=None, validation_alias="ContainerArguments", serialization_alias="ContainerArguments"
-    )
+    container_arguments: _t.Annotated[TrainingContainerArguments | None, _s.wire("ContainerArguments")] = None
     """The arguments for a container used to run a training job. See How Amazon
     SageMaker Runs Your Training Image
     (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-training-algo-dockerfile.html)
     for additional information.
     """
 
-    container_entrypoint: TrainingContainerEntrypoint | None = _pd.Field(
-        default=None, validation_alias="ContainerEntrypoint", serialization_alias="ContainerEntrypoint"
-    )
+    container_entrypoint: _t.Annotated[TrainingContainerEntrypoint | None, _s.wire("ContainerEntrypoint")] = None
     """The entrypoint script for a Docker container
     (https://docs.docker.com/engine/reference/builder/) used to run a training job. This
     script takes precedence over the default train processing instructions. See How
@@ -90,10 +84,8 @@ class AlgorithmSpecification(_s.Shape, frozen=True):
     for more information.
     """
 
-    enable_sage_maker_metrics_time_series: Boolean | None = _pd.Field(
-        default=None,
-        validation_alias="EnableSageMakerMetricsTimeSeries",
-        serialization_alias="EnableSageMakerMetricsTimeSeries",
+    enable_sage_maker_metrics_time_series: _t.Annotated[Boolean | None, _s.wire("EnableSageMakerMetricsTimeSeries")] = (
+        None
     )
     """To generate and save time-series metrics during training, set to ``true``. The
     default is ``false`` and time-series metrics aren't generated except in the
@@ -109,17 +101,13 @@ class AlgorithmSpecification(_s.Shape, frozen=True):
       (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_MetricDefinition.html)
     """
 
-    metric_definitions: MetricDefinitionList | None = _pd.Field(
-        default=None, validation_alias="MetricDefinitions", serialization_alias="MetricDefinitions"
-    )
+    metric_definitions: _t.Annotated[MetricDefinitionList | None, _s.wire("MetricDefinitions")] = None
     """A list of metric definition objects. Each object specifies the metric name and
     regular expressions used to parse algorithm logs. SageMaker publishes each metric to
     Amazon CloudWatch.
     """
 
-    training_image: AlgorithmImage | None = _pd.Field(
-        default=None, validation_alias="TrainingImage", serialization_alias="TrainingImage"
-    )
+    training_image: _t.Annotated[AlgorithmImage | None, _s.wire("TrainingImage")] = None
     """The registry path of the Docker image that contains the training algorithm. For
     information about docker registry paths for SageMaker built-in algorithms, see
     Docker Registry Paths and Example Code
@@ -136,13 +124,9 @@ class AlgorithmSpecification(_s.Shape, frozen=True):
     For more information, see the note in the ``AlgorithmName`` parameter description.
     """
 
-    training_image_config: TrainingImageConfig | None = _pd.Field(
-        default=None, validation_alias="TrainingImageConfig", serialization_alias="TrainingImageConfig"
-    )
+    training_image_config: _t.Annotated[TrainingImageConfig | None, _s.wire("TrainingImageConfig")] = None
     """The configuration to use an image from a private Docker registry for a
     training job.
     """
 
-    training_input_mode: TrainingInputMode = _pd.Field(
-        validation_alias="TrainingInputMode", serialization_alias="TrainingInputMode"
-    )
+    training_input_mode: _t.Annotated[TrainingInputMode, _s.wire("TrainingInputMode")]

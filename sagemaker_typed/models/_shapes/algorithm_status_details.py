@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .algorithm_status_item import AlgorithmStatusItem
 
@@ -14,12 +12,8 @@ AlgorithmStatusItemList: _t.TypeAlias = list[AlgorithmStatusItem]
 class AlgorithmStatusDetails(_s.Shape, frozen=True):
     """Specifies the validation and image scan statuses of the algorithm."""
 
-    image_scan_statuses: AlgorithmStatusItemList | None = _pd.Field(
-        default=None, validation_alias="ImageScanStatuses", serialization_alias="ImageScanStatuses"
-    )
+    image_scan_statuses: _t.Annotated[AlgorithmStatusItemList | None, _s.wire("ImageScanStatuses")] = None
     """The status of the scan of the algorithm's Docker image container."""
 
-    validation_statuses: AlgorithmStatusItemList | None = _pd.Field(
-        default=None, validation_alias="ValidationStatuses", serialization_alias="ValidationStatuses"
-    )
+    validation_statuses: _t.Annotated[AlgorithmStatusItemList | None, _s.wire("ValidationStatuses")] = None
     """The status of algorithm validation."""

@@ -19,12 +19,10 @@ class AlgorithmValidationSpecification(_s.Shape, frozen=True):
     test the algorithm.
     """
 
-    validation_profiles: AlgorithmValidationProfiles = _pd.Field(
-        validation_alias="ValidationProfiles", serialization_alias="ValidationProfiles"
-    )
+    validation_profiles: _t.Annotated[AlgorithmValidationProfiles, _s.wire("ValidationProfiles")]
     """An array of ``AlgorithmValidationProfile`` objects, each of which specifies a
     training job and batch transform job that SageMaker runs to validate your algorithm.
     """
 
-    validation_role: RoleArn = _pd.Field(validation_alias="ValidationRole", serialization_alias="ValidationRole")
+    validation_role: _t.Annotated[RoleArn, _s.wire("ValidationRole")]
     """The IAM roles that SageMaker uses to run the training jobs."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .feature_status import FeatureStatus
@@ -23,10 +21,8 @@ class AmazonQSettings(_s.Shape, frozen=True):
     domain.
     """
 
-    q_profile_arn: QProfileArn | None = _pd.Field(
-        default=None, validation_alias="QProfileArn", serialization_alias="QProfileArn"
-    )
+    q_profile_arn: _t.Annotated[QProfileArn | None, _s.wire("QProfileArn")] = None
     """The ARN of the Amazon Q profile used within the domain."""
 
-    status: FeatureStatus | None = _pd.Field(default=None, validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[FeatureStatus | None, _s.wire("Status")] = None
     """Whether Amazon Q has been enabled within the domain."""

@@ -16,15 +16,11 @@ ContainerArguments: _t.TypeAlias = _t.Annotated[list[ContainerArgument], _pd.Fie
 class AppSpecification(_s.Shape, frozen=True):
     """Configuration to run a processing job in a specified container image."""
 
-    container_arguments: ContainerArguments | None = _pd.Field(
-        default=None, validation_alias="ContainerArguments", serialization_alias="ContainerArguments"
-    )
+    container_arguments: _t.Annotated[ContainerArguments | None, _s.wire("ContainerArguments")] = None
     """The arguments for a container used to run a processing job."""
 
-    container_entrypoint: ContainerEntrypoint | None = _pd.Field(
-        default=None, validation_alias="ContainerEntrypoint", serialization_alias="ContainerEntrypoint"
-    )
+    container_entrypoint: _t.Annotated[ContainerEntrypoint | None, _s.wire("ContainerEntrypoint")] = None
     """The entrypoint for a container used to run a processing job."""
 
-    image_uri: ImageUri = _pd.Field(validation_alias="ImageUri", serialization_alias="ImageUri")
+    image_uri: _t.Annotated[ImageUri, _s.wire("ImageUri")]
     """The container image to be run by the processing job."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .artifact_source_type import ArtifactSourceType
 from .source_uri import SourceUri
@@ -15,10 +13,8 @@ ArtifactSourceTypes: _t.TypeAlias = list[ArtifactSourceType]
 class ArtifactSource(_s.Shape, frozen=True):
     """A structure describing the source of an artifact."""
 
-    source_types: ArtifactSourceTypes | None = _pd.Field(
-        default=None, validation_alias="SourceTypes", serialization_alias="SourceTypes"
-    )
+    source_types: _t.Annotated[ArtifactSourceTypes | None, _s.wire("SourceTypes")] = None
     """A list of source types."""
 
-    source_uri: SourceUri = _pd.Field(validation_alias="SourceUri", serialization_alias="SourceUri")
+    source_uri: _t.Annotated[SourceUri, _s.wire("SourceUri")]
     """The URI of the source."""

@@ -15,11 +15,9 @@ class AsyncInferenceClientConfig(_s.Shape, frozen=True):
     model container during asynchronous inference.
     """
 
-    max_concurrent_invocations_per_instance: MaxConcurrentInvocationsPerInstance | None = _pd.Field(
-        default=None,
-        validation_alias="MaxConcurrentInvocationsPerInstance",
-        serialization_alias="MaxConcurrentInvocationsPerInstance",
-    )
+    max_concurrent_invocations_per_instance: _t.Annotated[
+        MaxConcurrentInvocationsPerInstance | None, _s.wire("MaxConcurrentInvocationsPerInstance")
+    ] = None
     """The maximum number of concurrent requests sent by the SageMaker client to the
     model container. If no value is provided, SageMaker chooses an optimal value.
     """

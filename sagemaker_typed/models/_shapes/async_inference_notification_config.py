@@ -24,25 +24,21 @@ class AsyncInferenceNotificationConfig(_s.Shape, frozen=True):
     asynchronous inference.
     """
 
-    error_topic: SnsTopicArn | None = _pd.Field(
-        default=None, validation_alias="ErrorTopic", serialization_alias="ErrorTopic"
-    )
+    error_topic: _t.Annotated[SnsTopicArn | None, _s.wire("ErrorTopic")] = None
     """Amazon SNS topic to post a notification to when inference fails. If no topic is
     provided, no notification is sent on failure.
     """
 
-    include_inference_response_in: AsyncNotificationTopicTypeList | None = _pd.Field(
-        default=None, validation_alias="IncludeInferenceResponseIn", serialization_alias="IncludeInferenceResponseIn"
-    )
+    include_inference_response_in: _t.Annotated[
+        AsyncNotificationTopicTypeList | None, _s.wire("IncludeInferenceResponseIn")
+    ] = None
     """The Amazon SNS topics where you want the inference response to be included.
 
     Note: The inference response is included only if the response size is less than or
     equal to 128 KB.
     """
 
-    success_topic: SnsTopicArn | None = _pd.Field(
-        default=None, validation_alias="SuccessTopic", serialization_alias="SuccessTopic"
-    )
+    success_topic: _t.Annotated[SnsTopicArn | None, _s.wire("SuccessTopic")] = None
     """Amazon SNS topic to post a notification to when inference completes successfully.
     If no topic is provided, no notification is sent on success.
     """

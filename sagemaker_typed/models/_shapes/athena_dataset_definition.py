@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -56,26 +54,22 @@ AthenaWorkGroup: _t.TypeAlias = _t.Annotated[
 class AthenaDatasetDefinition(_s.Shape, frozen=True):
     """Configuration for Athena Dataset Definition input."""
 
-    catalog: AthenaCatalog = _pd.Field(validation_alias="Catalog", serialization_alias="Catalog")
+    catalog: _t.Annotated[AthenaCatalog, _s.wire("Catalog")]
 
-    database: AthenaDatabase = _pd.Field(validation_alias="Database", serialization_alias="Database")
+    database: _t.Annotated[AthenaDatabase, _s.wire("Database")]
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt data generated from an Athena query execution.
     """
 
-    output_compression: AthenaResultCompressionType | None = _pd.Field(
-        default=None, validation_alias="OutputCompression", serialization_alias="OutputCompression"
-    )
+    output_compression: _t.Annotated[AthenaResultCompressionType | None, _s.wire("OutputCompression")] = None
 
-    output_format: AthenaResultFormat = _pd.Field(validation_alias="OutputFormat", serialization_alias="OutputFormat")
+    output_format: _t.Annotated[AthenaResultFormat, _s.wire("OutputFormat")]
 
-    output_s3_uri: S3Uri = _pd.Field(validation_alias="OutputS3Uri", serialization_alias="OutputS3Uri")
+    output_s3_uri: _t.Annotated[S3Uri, _s.wire("OutputS3Uri")]
     """The location in Amazon S3 where Athena query results are stored."""
 
-    query_string: AthenaQueryString = _pd.Field(validation_alias="QueryString", serialization_alias="QueryString")
+    query_string: _t.Annotated[AthenaQueryString, _s.wire("QueryString")]
 
-    work_group: AthenaWorkGroup | None = _pd.Field(
-        default=None, validation_alias="WorkGroup", serialization_alias="WorkGroup"
-    )
+    work_group: _t.Annotated[AthenaWorkGroup | None, _s.wire("WorkGroup")] = None

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
@@ -17,26 +15,22 @@ ClusterNetworkInterfaceAttachmentId: _t.TypeAlias = _t.Annotated[
 
 
 class AttachClusterNodeNetworkInterfaceResponse(_s.OutputShape, frozen=True):
-    attachment_id: ClusterNetworkInterfaceAttachmentId = _pd.Field(
-        validation_alias="AttachmentId", serialization_alias="AttachmentId"
-    )
+    attachment_id: _t.Annotated[ClusterNetworkInterfaceAttachmentId, _s.wire("AttachmentId")]
     """The unique identifier of the network interface attachment. Use this value to
     reference or detach the network interface later.
     """
 
-    cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
+    cluster_arn: _t.Annotated[ClusterArn, _s.wire("ClusterArn")]
     """The Amazon Resource Name (ARN) of your SageMaker HyperPod cluster where the
     network interface attachment operation was performed.
     """
 
-    network_interface_id: ClusterNetworkInterfaceId = _pd.Field(
-        validation_alias="NetworkInterfaceId", serialization_alias="NetworkInterfaceId"
-    )
+    network_interface_id: _t.Annotated[ClusterNetworkInterfaceId, _s.wire("NetworkInterfaceId")]
     """The unique identifier of the elastic network interface (ENI) that was
     attached.
     """
 
-    node_id: ClusterNodeId = _pd.Field(validation_alias="NodeId", serialization_alias="NodeId")
+    node_id: _t.Annotated[ClusterNodeId, _s.wire("NodeId")]
     """The unique identifier of the cluster node where your network interface was
     attached.
     """

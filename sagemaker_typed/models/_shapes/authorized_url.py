@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -23,14 +21,12 @@ class AuthorizedUrl(_s.Shape, frozen=True):
     content artifacts.
     """
 
-    local_path: LocalPath | None = _pd.Field(
-        default=None, validation_alias="LocalPath", serialization_alias="LocalPath"
-    )
+    local_path: _t.Annotated[LocalPath | None, _s.wire("LocalPath")] = None
     """The recommended local file path where the downloaded file should be stored to
     maintain proper directory structure and file organization.
     """
 
-    url: LongS3Uri | None = _pd.Field(default=None, validation_alias="Url", serialization_alias="Url")
+    url: _t.Annotated[LongS3Uri | None, _s.wire("Url")] = None
     """The presigned S3 URL that provides temporary, secure access to download the file.
     URLs expire within 15 minutes for security purposes.
     """

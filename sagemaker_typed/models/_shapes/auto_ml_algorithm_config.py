@@ -34,9 +34,7 @@ class AutoMLAlgorithmConfig(_s.Shape, frozen=True):
     candidates for an Autopilot job.
     """
 
-    auto_ml_algorithms: AutoMLAlgorithms = _pd.Field(
-        validation_alias="AutoMLAlgorithms", serialization_alias="AutoMLAlgorithms"
-    )
+    auto_ml_algorithms: _t.Annotated[AutoMLAlgorithms, _s.wire("AutoMLAlgorithms")]
     """The selection of algorithms trained on your dataset to generate the model
     candidates for an Autopilot job.
 

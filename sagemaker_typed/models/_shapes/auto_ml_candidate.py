@@ -39,61 +39,45 @@ class AutoMLCandidate(_s.Shape, frozen=True):
     status, steps, and other properties.
     """
 
-    candidate_name: CandidateName = _pd.Field(validation_alias="CandidateName", serialization_alias="CandidateName")
+    candidate_name: _t.Annotated[CandidateName, _s.wire("CandidateName")]
     """The name of the candidate."""
 
-    candidate_properties: CandidateProperties | None = _pd.Field(
-        default=None, validation_alias="CandidateProperties", serialization_alias="CandidateProperties"
-    )
+    candidate_properties: _t.Annotated[CandidateProperties | None, _s.wire("CandidateProperties")] = None
     """The properties of an AutoML candidate job."""
 
-    candidate_status: CandidateStatus = _pd.Field(
-        validation_alias="CandidateStatus", serialization_alias="CandidateStatus"
-    )
+    candidate_status: _t.Annotated[CandidateStatus, _s.wire("CandidateStatus")]
     """The candidate's status."""
 
-    candidate_steps: CandidateSteps = _pd.Field(validation_alias="CandidateSteps", serialization_alias="CandidateSteps")
+    candidate_steps: _t.Annotated[CandidateSteps, _s.wire("CandidateSteps")]
     """Information about the candidate's steps."""
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """The creation time."""
 
-    end_time: Timestamp | None = _pd.Field(default=None, validation_alias="EndTime", serialization_alias="EndTime")
+    end_time: _t.Annotated[Timestamp | None, _s.wire("EndTime")] = None
     """The end time."""
 
-    failure_reason: AutoMLFailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[AutoMLFailureReason | None, _s.wire("FailureReason")] = None
     """The failure reason."""
 
-    final_auto_ml_job_objective_metric: FinalAutoMLJobObjectiveMetric | None = _pd.Field(
-        default=None,
-        validation_alias="FinalAutoMLJobObjectiveMetric",
-        serialization_alias="FinalAutoMLJobObjectiveMetric",
-    )
+    final_auto_ml_job_objective_metric: _t.Annotated[
+        FinalAutoMLJobObjectiveMetric | None, _s.wire("FinalAutoMLJobObjectiveMetric")
+    ] = None
 
-    inference_container_definitions: AutoMLInferenceContainerDefinitions | None = _pd.Field(
-        default=None,
-        validation_alias="InferenceContainerDefinitions",
-        serialization_alias="InferenceContainerDefinitions",
-    )
+    inference_container_definitions: _t.Annotated[
+        AutoMLInferenceContainerDefinitions | None, _s.wire("InferenceContainerDefinitions")
+    ] = None
     """The mapping of all supported processing unit (CPU, GPU, etc...) to inference
     container definitions for the candidate. This field is populated for the AutoML jobs
     V2 (for example, for jobs created by calling ``CreateAutoMLJobV2``) related to image
     or text classification problem types only.
     """
 
-    inference_containers: AutoMLContainerDefinitions | None = _pd.Field(
-        default=None, validation_alias="InferenceContainers", serialization_alias="InferenceContainers"
-    )
+    inference_containers: _t.Annotated[AutoMLContainerDefinitions | None, _s.wire("InferenceContainers")] = None
     """Information about the recommended inference container definitions."""
 
-    last_modified_time: Timestamp = _pd.Field(
-        validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp, _s.wire("LastModifiedTime")]
     """The last modified time."""
 
-    objective_status: ObjectiveStatus = _pd.Field(
-        validation_alias="ObjectiveStatus", serialization_alias="ObjectiveStatus"
-    )
+    objective_status: _t.Annotated[ObjectiveStatus, _s.wire("ObjectiveStatus")]
     """The objective's status."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -31,17 +29,11 @@ class CandidateStepType(_e.OpenEnum):
 class AutoMLCandidateStep(_s.Shape, frozen=True):
     """Information about the steps for a candidate and what step it is working on."""
 
-    candidate_step_arn: CandidateStepArn = _pd.Field(
-        validation_alias="CandidateStepArn", serialization_alias="CandidateStepArn"
-    )
+    candidate_step_arn: _t.Annotated[CandidateStepArn, _s.wire("CandidateStepArn")]
     """The ARN for the candidate's step."""
 
-    candidate_step_name: CandidateStepName = _pd.Field(
-        validation_alias="CandidateStepName", serialization_alias="CandidateStepName"
-    )
+    candidate_step_name: _t.Annotated[CandidateStepName, _s.wire("CandidateStepName")]
     """The name for the candidate's step."""
 
-    candidate_step_type: CandidateStepType = _pd.Field(
-        validation_alias="CandidateStepType", serialization_alias="CandidateStepType"
-    )
+    candidate_step_type: _t.Annotated[CandidateStepType, _s.wire("CandidateStepType")]
     """Whether the candidate is at the transform, training, or processing step."""

@@ -19,9 +19,7 @@ class AutoMLDataSplitConfig(_s.Shape, frozen=True):
     size.
     """
 
-    validation_fraction: ValidationFraction | None = _pd.Field(
-        default=None, validation_alias="ValidationFraction", serialization_alias="ValidationFraction"
-    )
+    validation_fraction: _t.Annotated[ValidationFraction | None, _s.wire("ValidationFraction")] = None
     """The validation fraction (optional) is a float that specifies the portion of the
     training dataset to be used for validation. The default value is 0.2, and values
     must be greater than 0 and less than 1. We recommend setting this value to be less

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -17,16 +15,12 @@ DataExplorationNotebookLocation: _t.TypeAlias = _t.Annotated[str, _c.Str(min_len
 class AutoMLJobArtifacts(_s.Shape, frozen=True):
     """The artifacts that are generated during an AutoML job."""
 
-    candidate_definition_notebook_location: CandidateDefinitionNotebookLocation | None = _pd.Field(
-        default=None,
-        validation_alias="CandidateDefinitionNotebookLocation",
-        serialization_alias="CandidateDefinitionNotebookLocation",
-    )
+    candidate_definition_notebook_location: _t.Annotated[
+        CandidateDefinitionNotebookLocation | None, _s.wire("CandidateDefinitionNotebookLocation")
+    ] = None
     """The URL of the notebook location."""
 
-    data_exploration_notebook_location: DataExplorationNotebookLocation | None = _pd.Field(
-        default=None,
-        validation_alias="DataExplorationNotebookLocation",
-        serialization_alias="DataExplorationNotebookLocation",
-    )
+    data_exploration_notebook_location: _t.Annotated[
+        DataExplorationNotebookLocation | None, _s.wire("DataExplorationNotebookLocation")
+    ] = None
     """The URL of the notebook location."""

@@ -21,11 +21,9 @@ class AutoMLJobCompletionCriteria(_s.Shape, frozen=True):
     generate.
     """
 
-    max_auto_ml_job_runtime_in_seconds: MaxAutoMLJobRuntimeInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="MaxAutoMLJobRuntimeInSeconds",
-        serialization_alias="MaxAutoMLJobRuntimeInSeconds",
-    )
+    max_auto_ml_job_runtime_in_seconds: _t.Annotated[
+        MaxAutoMLJobRuntimeInSeconds | None, _s.wire("MaxAutoMLJobRuntimeInSeconds")
+    ] = None
     """The maximum runtime, in seconds, an AutoML job has to complete.
 
     If an AutoML job exceeds the maximum runtime, the job is stopped automatically and
@@ -35,9 +33,7 @@ class AutoMLJobCompletionCriteria(_s.Shape, frozen=True):
     completed.
     """
 
-    max_candidates: MaxCandidates | None = _pd.Field(
-        default=None, validation_alias="MaxCandidates", serialization_alias="MaxCandidates"
-    )
+    max_candidates: _t.Annotated[MaxCandidates | None, _s.wire("MaxCandidates")] = None
     """The maximum number of times a training job is allowed to run.
 
     For text and image classification, time-series forecasting, as well as text
@@ -45,11 +41,9 @@ class AutoMLJobCompletionCriteria(_s.Shape, frozen=True):
     problem types, the maximum value is 750.
     """
 
-    max_runtime_per_training_job_in_seconds: MaxRuntimePerTrainingJobInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="MaxRuntimePerTrainingJobInSeconds",
-        serialization_alias="MaxRuntimePerTrainingJobInSeconds",
-    )
+    max_runtime_per_training_job_in_seconds: _t.Annotated[
+        MaxRuntimePerTrainingJobInSeconds | None, _s.wire("MaxRuntimePerTrainingJobInSeconds")
+    ] = None
     """The maximum time, in seconds, that each training job executed inside
     hyperparameter tuning is allowed to run as part of a hyperparameter tuning job. For
     more information, see the StoppingCondition

@@ -16,7 +16,7 @@ class AutoRollbackConfig(_s.Shape, frozen=True):
     recovery.
     """
 
-    alarms: AlarmList | None = _pd.Field(default=None, validation_alias="Alarms", serialization_alias="Alarms")
+    alarms: _t.Annotated[AlarmList | None, _s.wire("Alarms")] = None
     """List of CloudWatch alarms in your account that are configured to monitor metrics
     on an endpoint. If any alarms are tripped during a deployment, SageMaker rolls back
     the deployment.

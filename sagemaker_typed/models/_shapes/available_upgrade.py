@@ -17,16 +17,12 @@ class AvailableUpgrade(_s.Shape, frozen=True):
     including the version number and release notes.
     """
 
-    release_notes: ReleaseNotesList | None = _pd.Field(
-        default=None, validation_alias="ReleaseNotes", serialization_alias="ReleaseNotes"
-    )
+    release_notes: _t.Annotated[ReleaseNotesList | None, _s.wire("ReleaseNotes")] = None
     """A list of release notes describing the changes and improvements included in the
     available upgrade version.
     """
 
-    version: MajorMinorVersion | None = _pd.Field(
-        default=None, validation_alias="Version", serialization_alias="Version"
-    )
+    version: _t.Annotated[MajorMinorVersion | None, _s.wire("Version")] = None
     """The semantic version number of the available upgrade for the SageMaker Partner
     AI App.
     """

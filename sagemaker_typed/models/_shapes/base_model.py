@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .hub_content_name import HubContentName
@@ -18,17 +16,11 @@ class BaseModel(_s.Shape, frozen=True):
     customization.
     """
 
-    hub_content_name: HubContentName | None = _pd.Field(
-        default=None, validation_alias="HubContentName", serialization_alias="HubContentName"
-    )
+    hub_content_name: _t.Annotated[HubContentName | None, _s.wire("HubContentName")] = None
     """The hub content name of the base model."""
 
-    hub_content_version: HubContentVersion | None = _pd.Field(
-        default=None, validation_alias="HubContentVersion", serialization_alias="HubContentVersion"
-    )
+    hub_content_version: _t.Annotated[HubContentVersion | None, _s.wire("HubContentVersion")] = None
     """The hub content version of the base model."""
 
-    recipe_name: RecipeName | None = _pd.Field(
-        default=None, validation_alias="RecipeName", serialization_alias="RecipeName"
-    )
+    recipe_name: _t.Annotated[RecipeName | None, _s.wire("RecipeName")] = None
     """The recipe name of the base model."""

@@ -25,28 +25,22 @@ BatchAddFailureCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
 class BatchAddClusterNodesError(_s.Shape, frozen=True):
     """Information about an error that occurred during the node addition operation."""
 
-    availability_zones: ClusterAvailabilityZones | None = _pd.Field(
-        default=None, validation_alias="AvailabilityZones", serialization_alias="AvailabilityZones"
-    )
+    availability_zones: _t.Annotated[ClusterAvailabilityZones | None, _s.wire("AvailabilityZones")] = None
     """The availability zones associated with the failed node addition request."""
 
-    error_code: BatchAddClusterNodesErrorCode = _pd.Field(validation_alias="ErrorCode", serialization_alias="ErrorCode")
+    error_code: _t.Annotated[BatchAddClusterNodesErrorCode, _s.wire("ErrorCode")]
     """The error code associated with the failure. Possible values include
     ``InstanceGroupNotFound`` and ``InvalidInstanceGroupState``.
     """
 
-    failed_count: BatchAddFailureCount = _pd.Field(validation_alias="FailedCount", serialization_alias="FailedCount")
+    failed_count: _t.Annotated[BatchAddFailureCount, _s.wire("FailedCount")]
     """The number of nodes that failed to be added to the specified instance group."""
 
-    instance_group_name: InstanceGroupName = _pd.Field(
-        validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
-    )
+    instance_group_name: _t.Annotated[InstanceGroupName, _s.wire("InstanceGroupName")]
     """The name of the instance group for which the error occurred."""
 
-    instance_types: ClusterInstanceTypes | None = _pd.Field(
-        default=None, validation_alias="InstanceTypes", serialization_alias="InstanceTypes"
-    )
+    instance_types: _t.Annotated[ClusterInstanceTypes | None, _s.wire("InstanceTypes")] = None
     """The instance types associated with the failed node addition request."""
 
-    message: String | None = _pd.Field(default=None, validation_alias="Message", serialization_alias="Message")
+    message: _t.Annotated[String | None, _s.wire("Message")] = None
     """A descriptive message providing additional details about the error."""

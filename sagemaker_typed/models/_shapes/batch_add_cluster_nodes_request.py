@@ -21,21 +21,17 @@ BatchAddClusterNodesRequestClientTokenString: _t.TypeAlias = _t.Annotated[
 
 
 class BatchAddClusterNodesRequest(_s.Shape, frozen=True):
-    client_token: BatchAddClusterNodesRequestClientTokenString | None = _pd.Field(
-        default=None, validation_alias="ClientToken", serialization_alias="ClientToken"
-    )
+    client_token: _t.Annotated[BatchAddClusterNodesRequestClientTokenString | None, _s.wire("ClientToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the request. This token is valid for 8 hours. If you retry the request with the same
     client token within this timeframe and the same parameters, the API returns the same
     set of ``NodeLogicalIds`` with their latest status.
     """
 
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """The name of the HyperPod cluster to which you want to add nodes."""
 
-    nodes_to_add: AddClusterNodeSpecificationList = _pd.Field(
-        validation_alias="NodesToAdd", serialization_alias="NodesToAdd"
-    )
+    nodes_to_add: _t.Annotated[AddClusterNodeSpecificationList, _s.wire("NodesToAdd")]
     """A list of instance groups and the number of nodes to add to each. You can specify
     up to 5 instance groups in a single request, with a maximum of 50 nodes total across
     all instance groups.

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .batch_add_cluster_nodes_error import BatchAddClusterNodesError
 from .node_addition_result import NodeAdditionResult
@@ -16,13 +14,13 @@ NodeAdditionResultList: _t.TypeAlias = list[NodeAdditionResult]
 
 
 class BatchAddClusterNodesResponse(_s.OutputShape, frozen=True):
-    failed: BatchAddClusterNodesErrorList = _pd.Field(validation_alias="Failed", serialization_alias="Failed")
+    failed: _t.Annotated[BatchAddClusterNodesErrorList, _s.wire("Failed")]
     """A list of errors that occurred during the node addition operation. Each entry
     includes the instance group name, error code, number of failed additions, and an
     error message.
     """
 
-    successful: NodeAdditionResultList = _pd.Field(validation_alias="Successful", serialization_alias="Successful")
+    successful: _t.Annotated[NodeAdditionResultList, _s.wire("Successful")]
     """A list of ``NodeLogicalIDs`` that were successfully added to the cluster. The
     ``NodeLogicalID`` is unique per cluster and does not change between instance
     replacements. Each entry includes a ``NodeLogicalId`` that can be used to track the

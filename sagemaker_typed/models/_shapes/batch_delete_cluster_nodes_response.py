@@ -22,24 +22,20 @@ BatchDeleteClusterNodesErrorList: _t.TypeAlias = _t.Annotated[
 
 
 class BatchDeleteClusterNodesResponse(_s.OutputShape, frozen=True):
-    failed: BatchDeleteClusterNodesErrorList | None = _pd.Field(
-        default=None, validation_alias="Failed", serialization_alias="Failed"
-    )
+    failed: _t.Annotated[BatchDeleteClusterNodesErrorList | None, _s.wire("Failed")] = None
     """A list of errors encountered when deleting the specified nodes."""
 
-    failed_node_logical_ids: BatchDeleteClusterNodeLogicalIdsErrorList | None = _pd.Field(
-        default=None, validation_alias="FailedNodeLogicalIds", serialization_alias="FailedNodeLogicalIds"
-    )
+    failed_node_logical_ids: _t.Annotated[
+        BatchDeleteClusterNodeLogicalIdsErrorList | None, _s.wire("FailedNodeLogicalIds")
+    ] = None
     """A list of ``NodeLogicalIds`` that could not be deleted, along with error
     information explaining why the deletion failed.
     """
 
-    successful: ClusterNodeIds | None = _pd.Field(
-        default=None, validation_alias="Successful", serialization_alias="Successful"
-    )
+    successful: _t.Annotated[ClusterNodeIds | None, _s.wire("Successful")] = None
     """A list of node IDs that were successfully deleted from the specified cluster."""
 
-    successful_node_logical_ids: ClusterNodeLogicalIdList | None = _pd.Field(
-        default=None, validation_alias="SuccessfulNodeLogicalIds", serialization_alias="SuccessfulNodeLogicalIds"
+    successful_node_logical_ids: _t.Annotated[ClusterNodeLogicalIdList | None, _s.wire("SuccessfulNodeLogicalIds")] = (
+        None
     )
     """A list of ``NodeLogicalIds`` that were successfully deleted from the cluster."""

@@ -12,7 +12,5 @@ ModelPackageArnList: _t.TypeAlias = _t.Annotated[list[ModelPackageArn], _pd.Fiel
 
 
 class BatchDescribeModelPackageInput(_s.Shape, frozen=True):
-    model_package_arn_list: ModelPackageArnList = _pd.Field(
-        validation_alias="ModelPackageArnList", serialization_alias="ModelPackageArnList"
-    )
+    model_package_arn_list: _t.Annotated[ModelPackageArnList, _s.wire("ModelPackageArnList")]
     """The list of Amazon Resource Name (ARN) of the model package groups."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .batch_describe_model_package_error import BatchDescribeModelPackageError
 from .batch_describe_model_package_summary import BatchDescribeModelPackageSummary
@@ -17,16 +15,12 @@ ModelPackageSummaries: _t.TypeAlias = dict[ModelPackageArn, BatchDescribeModelPa
 
 
 class BatchDescribeModelPackageOutput(_s.OutputShape, frozen=True):
-    batch_describe_model_package_error_map: BatchDescribeModelPackageErrorMap | None = _pd.Field(
-        default=None,
-        validation_alias="BatchDescribeModelPackageErrorMap",
-        serialization_alias="BatchDescribeModelPackageErrorMap",
-    )
+    batch_describe_model_package_error_map: _t.Annotated[
+        BatchDescribeModelPackageErrorMap | None, _s.wire("BatchDescribeModelPackageErrorMap")
+    ] = None
     """A map of the resource and BatchDescribeModelPackageError objects reporting the
     error associated with describing the model package.
     """
 
-    model_package_summaries: ModelPackageSummaries | None = _pd.Field(
-        default=None, validation_alias="ModelPackageSummaries", serialization_alias="ModelPackageSummaries"
-    )
+    model_package_summaries: _t.Annotated[ModelPackageSummaries | None, _s.wire("ModelPackageSummaries")] = None
     """The summaries for the model package versions"""

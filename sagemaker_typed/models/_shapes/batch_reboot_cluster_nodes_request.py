@@ -21,14 +21,12 @@ BatchRebootClusterNodesRequestNodeLogicalIdsList: _t.TypeAlias = _t.Annotated[
 
 
 class BatchRebootClusterNodesRequest(_s.Shape, frozen=True):
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster
     containing the nodes to reboot.
     """
 
-    node_ids: BatchRebootClusterNodesRequestNodeIdsList | None = _pd.Field(
-        default=None, validation_alias="NodeIds", serialization_alias="NodeIds"
-    )
+    node_ids: _t.Annotated[BatchRebootClusterNodesRequestNodeIdsList | None, _s.wire("NodeIds")] = None
     """A list of EC2 instance IDs to reboot using soft recovery. You can specify between
     1 and 25 instance IDs.
 
@@ -40,9 +38,9 @@ class BatchRebootClusterNodesRequest(_s.Shape, frozen=True):
       characters (for example, ``i-0123456789abcdef0``).
     """
 
-    node_logical_ids: BatchRebootClusterNodesRequestNodeLogicalIdsList | None = _pd.Field(
-        default=None, validation_alias="NodeLogicalIds", serialization_alias="NodeLogicalIds"
-    )
+    node_logical_ids: _t.Annotated[
+        BatchRebootClusterNodesRequestNodeLogicalIdsList | None, _s.wire("NodeLogicalIds")
+    ] = None
     """A list of logical node IDs to reboot using soft recovery. You can specify between
     1 and 25 logical node IDs.
 

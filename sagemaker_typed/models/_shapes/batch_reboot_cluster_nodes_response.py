@@ -22,30 +22,26 @@ BatchRebootClusterNodesErrors: _t.TypeAlias = _t.Annotated[
 
 
 class BatchRebootClusterNodesResponse(_s.OutputShape, frozen=True):
-    failed: BatchRebootClusterNodesErrors | None = _pd.Field(
-        default=None, validation_alias="Failed", serialization_alias="Failed"
-    )
+    failed: _t.Annotated[BatchRebootClusterNodesErrors | None, _s.wire("Failed")] = None
     """A list of errors encountered for EC2 instance IDs that could not be rebooted.
     Each error includes the instance ID, an error code, and a descriptive message.
     """
 
-    failed_node_logical_ids: BatchRebootClusterNodeLogicalIdsErrors | None = _pd.Field(
-        default=None, validation_alias="FailedNodeLogicalIds", serialization_alias="FailedNodeLogicalIds"
-    )
+    failed_node_logical_ids: _t.Annotated[
+        BatchRebootClusterNodeLogicalIdsErrors | None, _s.wire("FailedNodeLogicalIds")
+    ] = None
     """A list of errors encountered for logical node IDs that could not be rebooted.
     Each error includes the logical node ID, an error code, and a descriptive message.
     This field is only present when ``NodeLogicalIds`` were provided in the request.
     """
 
-    successful: ClusterNodeIds | None = _pd.Field(
-        default=None, validation_alias="Successful", serialization_alias="Successful"
-    )
+    successful: _t.Annotated[ClusterNodeIds | None, _s.wire("Successful")] = None
     """A list of EC2 instance IDs for which the reboot operation was successfully
     initiated.
     """
 
-    successful_node_logical_ids: ClusterNodeLogicalIdList | None = _pd.Field(
-        default=None, validation_alias="SuccessfulNodeLogicalIds", serialization_alias="SuccessfulNodeLogicalIds"
+    successful_node_logical_ids: _t.Annotated[ClusterNodeLogicalIdList | None, _s.wire("SuccessfulNodeLogicalIds")] = (
+        None
     )
     """A list of logical node IDs for which the reboot operation was successfully
     initiated. This field is only present when ``NodeLogicalIds`` were provided in the

@@ -21,14 +21,12 @@ BatchReplaceClusterNodesRequestNodeLogicalIdsList: _t.TypeAlias = _t.Annotated[
 
 
 class BatchReplaceClusterNodesRequest(_s.Shape, frozen=True):
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """The name or Amazon Resource Name (ARN) of the SageMaker HyperPod cluster
     containing the nodes to replace.
     """
 
-    node_ids: BatchReplaceClusterNodesRequestNodeIdsList | None = _pd.Field(
-        default=None, validation_alias="NodeIds", serialization_alias="NodeIds"
-    )
+    node_ids: _t.Annotated[BatchReplaceClusterNodesRequestNodeIdsList | None, _s.wire("NodeIds")] = None
     """A list of EC2 instance IDs to replace with new hardware. You can specify between
     1 and 25 instance IDs.
 
@@ -45,9 +43,9 @@ class BatchReplaceClusterNodesRequest(_s.Shape, frozen=True):
       replace instances that are configured as Slurm controller nodes.
     """
 
-    node_logical_ids: BatchReplaceClusterNodesRequestNodeLogicalIdsList | None = _pd.Field(
-        default=None, validation_alias="NodeLogicalIds", serialization_alias="NodeLogicalIds"
-    )
+    node_logical_ids: _t.Annotated[
+        BatchReplaceClusterNodesRequestNodeLogicalIdsList | None, _s.wire("NodeLogicalIds")
+    ] = None
     """A list of logical node IDs to replace with new hardware. You can specify between
     1 and 25 logical node IDs.
 

@@ -16,11 +16,9 @@ class BestObjectiveNotImproving(_s.Shape, frozen=True):
     an objective function.
     """
 
-    max_number_of_training_jobs_not_improving: MaxNumberOfTrainingJobsNotImproving | None = _pd.Field(
-        default=None,
-        validation_alias="MaxNumberOfTrainingJobsNotImproving",
-        serialization_alias="MaxNumberOfTrainingJobsNotImproving",
-    )
+    max_number_of_training_jobs_not_improving: _t.Annotated[
+        MaxNumberOfTrainingJobsNotImproving | None, _s.wire("MaxNumberOfTrainingJobsNotImproving")
+    ] = None
     """The number of training jobs that have failed to improve model performance by 1%
     or greater over prior training jobs as evaluated against an objective function.
     """

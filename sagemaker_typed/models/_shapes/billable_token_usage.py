@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 
 
@@ -15,17 +13,11 @@ class BillableTokenUsage(_s.Shape, frozen=True):
     type.
     """
 
-    prefill_token_count: JavaLong | None = _pd.Field(
-        default=None, validation_alias="PrefillTokenCount", serialization_alias="PrefillTokenCount"
-    )
+    prefill_token_count: _t.Annotated[JavaLong | None, _s.wire("PrefillTokenCount")] = None
     """The number of prefill tokens consumed."""
 
-    sample_token_count: JavaLong | None = _pd.Field(
-        default=None, validation_alias="SampleTokenCount", serialization_alias="SampleTokenCount"
-    )
+    sample_token_count: _t.Annotated[JavaLong | None, _s.wire("SampleTokenCount")] = None
     """The number of sample tokens consumed."""
 
-    training_token_count: JavaLong | None = _pd.Field(
-        default=None, validation_alias="TrainingTokenCount", serialization_alias="TrainingTokenCount"
-    )
+    training_token_count: _t.Annotated[JavaLong | None, _s.wire("TrainingTokenCount")] = None
     """The number of training tokens consumed."""

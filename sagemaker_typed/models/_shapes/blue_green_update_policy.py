@@ -21,26 +21,22 @@ class BlueGreenUpdatePolicy(_s.Shape, frozen=True):
     deployment strategy with all at once traffic shifting by default.
     """
 
-    maximum_execution_timeout_in_seconds: MaximumExecutionTimeoutInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="MaximumExecutionTimeoutInSeconds",
-        serialization_alias="MaximumExecutionTimeoutInSeconds",
-    )
+    maximum_execution_timeout_in_seconds: _t.Annotated[
+        MaximumExecutionTimeoutInSeconds | None, _s.wire("MaximumExecutionTimeoutInSeconds")
+    ] = None
     """Maximum execution timeout for the deployment. Note that the timeout value should
     be larger than the total waiting time specified in ``TerminationWaitInSeconds`` and
     ``WaitIntervalInSeconds``.
     """
 
-    termination_wait_in_seconds: TerminationWaitInSeconds | None = _pd.Field(
-        default=None, validation_alias="TerminationWaitInSeconds", serialization_alias="TerminationWaitInSeconds"
+    termination_wait_in_seconds: _t.Annotated[TerminationWaitInSeconds | None, _s.wire("TerminationWaitInSeconds")] = (
+        None
     )
     """Additional waiting time in seconds after the completion of an endpoint deployment
     before terminating the old endpoint fleet. Default is 0.
     """
 
-    traffic_routing_configuration: TrafficRoutingConfig = _pd.Field(
-        validation_alias="TrafficRoutingConfiguration", serialization_alias="TrafficRoutingConfiguration"
-    )
+    traffic_routing_configuration: _t.Annotated[TrafficRoutingConfig, _s.wire("TrafficRoutingConfiguration")]
     """Defines the traffic routing strategy to shift traffic from the old fleet to the
     new fleet during an endpoint deployment.
     """

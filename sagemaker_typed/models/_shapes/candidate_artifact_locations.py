@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -20,24 +18,18 @@ ModelInsightsLocation: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1)]
 class CandidateArtifactLocations(_s.Shape, frozen=True):
     """The location of artifacts for an AutoML candidate job."""
 
-    backtest_results: BacktestResultsLocation | None = _pd.Field(
-        default=None, validation_alias="BacktestResults", serialization_alias="BacktestResults"
-    )
+    backtest_results: _t.Annotated[BacktestResultsLocation | None, _s.wire("BacktestResults")] = None
     """The Amazon S3 prefix to the accuracy metrics and the inference results observed
     over the testing window. Available only for the time-series forecasting problem
     type.
     """
 
-    explainability: ExplainabilityLocation = _pd.Field(
-        validation_alias="Explainability", serialization_alias="Explainability"
-    )
+    explainability: _t.Annotated[ExplainabilityLocation, _s.wire("Explainability")]
     """The Amazon S3 prefix to the explainability artifacts generated for the AutoML
     candidate.
     """
 
-    model_insights: ModelInsightsLocation | None = _pd.Field(
-        default=None, validation_alias="ModelInsights", serialization_alias="ModelInsights"
-    )
+    model_insights: _t.Annotated[ModelInsightsLocation | None, _s.wire("ModelInsights")] = None
     """The Amazon S3 prefix to the model insight artifacts generated for the AutoML
     candidate.
     """

@@ -15,12 +15,10 @@ MetricDataList: _t.TypeAlias = _t.Annotated[list[MetricDatum], _pd.Field(min_len
 class CandidateProperties(_s.Shape, frozen=True):
     """The properties of an AutoML candidate job."""
 
-    candidate_artifact_locations: CandidateArtifactLocations | None = _pd.Field(
-        default=None, validation_alias="CandidateArtifactLocations", serialization_alias="CandidateArtifactLocations"
-    )
+    candidate_artifact_locations: _t.Annotated[
+        CandidateArtifactLocations | None, _s.wire("CandidateArtifactLocations")
+    ] = None
     """The Amazon S3 prefix to the artifacts generated for an AutoML candidate."""
 
-    candidate_metrics: MetricDataList | None = _pd.Field(
-        default=None, validation_alias="CandidateMetrics", serialization_alias="CandidateMetrics"
-    )
+    candidate_metrics: _t.Annotated[MetricDataList | None, _s.wire("CandidateMetrics")] = None
     """Information about the candidate metrics for an AutoML job."""

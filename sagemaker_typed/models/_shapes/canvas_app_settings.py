@@ -23,48 +23,32 @@ IdentityProviderOAuthSettings: _t.TypeAlias = _t.Annotated[
 class CanvasAppSettings(_s.Shape, frozen=True):
     """The SageMaker Canvas application settings."""
 
-    direct_deploy_settings: DirectDeploySettings | None = _pd.Field(
-        default=None, validation_alias="DirectDeploySettings", serialization_alias="DirectDeploySettings"
-    )
+    direct_deploy_settings: _t.Annotated[DirectDeploySettings | None, _s.wire("DirectDeploySettings")] = None
     """The model deployment settings for the SageMaker Canvas application."""
 
-    emr_serverless_settings: EmrServerlessSettings | None = _pd.Field(
-        default=None, validation_alias="EmrServerlessSettings", serialization_alias="EmrServerlessSettings"
-    )
+    emr_serverless_settings: _t.Annotated[EmrServerlessSettings | None, _s.wire("EmrServerlessSettings")] = None
     """The settings for running Amazon EMR Serverless data processing jobs in
     SageMaker Canvas.
     """
 
-    generative_ai_settings: GenerativeAiSettings | None = _pd.Field(
-        default=None, validation_alias="GenerativeAiSettings", serialization_alias="GenerativeAiSettings"
-    )
+    generative_ai_settings: _t.Annotated[GenerativeAiSettings | None, _s.wire("GenerativeAiSettings")] = None
     """The generative AI settings for the SageMaker Canvas application."""
 
-    identity_provider_o_auth_settings: IdentityProviderOAuthSettings | None = _pd.Field(
-        default=None,
-        validation_alias="IdentityProviderOAuthSettings",
-        serialization_alias="IdentityProviderOAuthSettings",
-    )
+    identity_provider_o_auth_settings: _t.Annotated[
+        IdentityProviderOAuthSettings | None, _s.wire("IdentityProviderOAuthSettings")
+    ] = None
     """The settings for connecting to an external data source with OAuth."""
 
-    kendra_settings: KendraSettings | None = _pd.Field(
-        default=None, validation_alias="KendraSettings", serialization_alias="KendraSettings"
-    )
+    kendra_settings: _t.Annotated[KendraSettings | None, _s.wire("KendraSettings")] = None
     """The settings for document querying."""
 
-    model_register_settings: ModelRegisterSettings | None = _pd.Field(
-        default=None, validation_alias="ModelRegisterSettings", serialization_alias="ModelRegisterSettings"
-    )
+    model_register_settings: _t.Annotated[ModelRegisterSettings | None, _s.wire("ModelRegisterSettings")] = None
     """The model registry settings for the SageMaker Canvas application."""
 
-    time_series_forecasting_settings: TimeSeriesForecastingSettings | None = _pd.Field(
-        default=None,
-        validation_alias="TimeSeriesForecastingSettings",
-        serialization_alias="TimeSeriesForecastingSettings",
-    )
+    time_series_forecasting_settings: _t.Annotated[
+        TimeSeriesForecastingSettings | None, _s.wire("TimeSeriesForecastingSettings")
+    ] = None
     """Time series forecast settings for the SageMaker Canvas application."""
 
-    workspace_settings: WorkspaceSettings | None = _pd.Field(
-        default=None, validation_alias="WorkspaceSettings", serialization_alias="WorkspaceSettings"
-    )
+    workspace_settings: _t.Annotated[WorkspaceSettings | None, _s.wire("WorkspaceSettings")] = None
     """The workspace settings for the SageMaker Canvas application."""

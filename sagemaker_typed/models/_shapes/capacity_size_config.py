@@ -22,10 +22,10 @@ class CapacitySizeConfig(_s.Shape, frozen=True):
     by an amount or percentage of instances.
     """
 
-    type: NodeUnavailabilityType = _pd.Field(validation_alias="Type", serialization_alias="Type")
+    type: _t.Annotated[NodeUnavailabilityType, _s.wire("Type")]
     """Specifies whether SageMaker should process the update by amount or percentage of
     instances.
     """
 
-    value: NodeUnavailabilityValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[NodeUnavailabilityValue, _s.wire("Value")]
     """Specifies the amount or percentage of instances SageMaker updates at a time."""

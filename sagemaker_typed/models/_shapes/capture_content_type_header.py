@@ -41,16 +41,12 @@ class CaptureContentTypeHeader(_s.Shape, frozen=True):
     specified Amazon SageMaker AI will by default base64 encode when capturing the data.
     """
 
-    csv_content_types: CsvContentTypes | None = _pd.Field(
-        default=None, validation_alias="CsvContentTypes", serialization_alias="CsvContentTypes"
-    )
+    csv_content_types: _t.Annotated[CsvContentTypes | None, _s.wire("CsvContentTypes")] = None
     """The list of all content type headers that Amazon SageMaker AI will treat as CSV
     and capture accordingly.
     """
 
-    json_content_types: JsonContentTypes | None = _pd.Field(
-        default=None, validation_alias="JsonContentTypes", serialization_alias="JsonContentTypes"
-    )
+    json_content_types: _t.Annotated[JsonContentTypes | None, _s.wire("JsonContentTypes")] = None
     """The list of all content type headers that SageMaker AI will treat as JSON and
     capture accordingly.
     """

@@ -18,8 +18,8 @@ CategoricalParameterRangeValues: _t.TypeAlias = _t.Annotated[list[String128], _p
 class CategoricalParameter(_s.Shape, frozen=True):
     """Environment parameters you want to benchmark your load test against."""
 
-    name: String64 = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[String64, _s.wire("Name")]
     """The Name of the environment variable."""
 
-    value: CategoricalParameterRangeValues = _pd.Field(validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[CategoricalParameterRangeValues, _s.wire("Value")]
     """The list of values you can pass."""

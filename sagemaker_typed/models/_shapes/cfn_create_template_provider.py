@@ -21,16 +21,14 @@ class CfnCreateTemplateProvider(_s.Shape, frozen=True):
     resources.
     """
 
-    parameters: CfnStackCreateParameters | None = _pd.Field(
-        default=None, validation_alias="Parameters", serialization_alias="Parameters"
-    )
+    parameters: _t.Annotated[CfnStackCreateParameters | None, _s.wire("Parameters")] = None
     """An array of CloudFormation stack parameters."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleARN", serialization_alias="RoleARN")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleARN")] = None
     """The IAM role that CloudFormation assumes when creating the stack."""
 
-    template_name: CfnTemplateName = _pd.Field(validation_alias="TemplateName", serialization_alias="TemplateName")
+    template_name: _t.Annotated[CfnTemplateName, _s.wire("TemplateName")]
     """A unique identifier for the template within the project."""
 
-    template_url: CfnTemplateURL = _pd.Field(validation_alias="TemplateURL", serialization_alias="TemplateURL")
+    template_url: _t.Annotated[CfnTemplateURL, _s.wire("TemplateURL")]
     """The Amazon S3 URL of the CloudFormation template."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -32,13 +30,11 @@ CfnStackStatusMessage: _t.TypeAlias = _t.Annotated[
 class CfnStackDetail(_s.Shape, frozen=True):
     """Details about the CloudFormation stack."""
 
-    id: CfnStackId | None = _pd.Field(default=None, validation_alias="Id", serialization_alias="Id")
+    id: _t.Annotated[CfnStackId | None, _s.wire("Id")] = None
     """The unique identifier of the CloudFormation stack."""
 
-    name: CfnStackName | None = _pd.Field(default=None, validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[CfnStackName | None, _s.wire("Name")] = None
     """The name of the CloudFormation stack."""
 
-    status_message: CfnStackStatusMessage = _pd.Field(
-        validation_alias="StatusMessage", serialization_alias="StatusMessage"
-    )
+    status_message: _t.Annotated[CfnStackStatusMessage, _s.wire("StatusMessage")]
     """A human-readable message about the stack's current status."""

@@ -20,21 +20,17 @@ class CfnTemplateProviderDetail(_s.Shape, frozen=True):
     provisioning information.
     """
 
-    parameters: CfnStackParameters | None = _pd.Field(
-        default=None, validation_alias="Parameters", serialization_alias="Parameters"
-    )
+    parameters: _t.Annotated[CfnStackParameters | None, _s.wire("Parameters")] = None
     """An array of CloudFormation stack parameters."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleARN", serialization_alias="RoleARN")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleARN")] = None
     """The IAM role used by CloudFormation to create the stack."""
 
-    stack_detail: CfnStackDetail | None = _pd.Field(
-        default=None, validation_alias="StackDetail", serialization_alias="StackDetail"
-    )
+    stack_detail: _t.Annotated[CfnStackDetail | None, _s.wire("StackDetail")] = None
     """Information about the CloudFormation stack created by the template provider."""
 
-    template_name: CfnTemplateName = _pd.Field(validation_alias="TemplateName", serialization_alias="TemplateName")
+    template_name: _t.Annotated[CfnTemplateName, _s.wire("TemplateName")]
     """The unique identifier of the template within the project."""
 
-    template_url: CfnTemplateURL = _pd.Field(validation_alias="TemplateURL", serialization_alias="TemplateURL")
+    template_url: _t.Annotated[CfnTemplateURL, _s.wire("TemplateURL")]
     """The Amazon S3 URL of the CloudFormation template."""

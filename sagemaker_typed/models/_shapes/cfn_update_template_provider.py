@@ -20,13 +20,11 @@ class CfnUpdateTemplateProvider(_s.Shape, frozen=True):
     provider in the project.
     """
 
-    parameters: CfnStackUpdateParameters | None = _pd.Field(
-        default=None, validation_alias="Parameters", serialization_alias="Parameters"
-    )
+    parameters: _t.Annotated[CfnStackUpdateParameters | None, _s.wire("Parameters")] = None
     """An array of CloudFormation stack parameters."""
 
-    template_name: CfnTemplateName = _pd.Field(validation_alias="TemplateName", serialization_alias="TemplateName")
+    template_name: _t.Annotated[CfnTemplateName, _s.wire("TemplateName")]
     """The unique identifier of the template to update within the project."""
 
-    template_url: CfnTemplateURL = _pd.Field(validation_alias="TemplateURL", serialization_alias="TemplateURL")
+    template_url: _t.Annotated[CfnTemplateURL, _s.wire("TemplateURL")]
     """The Amazon S3 URL of the CloudFormation template."""

@@ -22,32 +22,22 @@ InputModes: _t.TypeAlias = _t.Annotated[list[TrainingInputMode], _pd.Field(min_l
 class ChannelSpecification(_s.Shape, frozen=True):
     """Defines a named input source, called a channel, to be used by an algorithm."""
 
-    description: EntityDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[EntityDescription | None, _s.wire("Description")] = None
     """A brief description of the channel."""
 
-    is_required: Boolean | None = _pd.Field(
-        default=None, validation_alias="IsRequired", serialization_alias="IsRequired"
-    )
+    is_required: _t.Annotated[Boolean | None, _s.wire("IsRequired")] = None
     """Indicates whether the channel is required by the algorithm."""
 
-    name: ChannelName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[ChannelName, _s.wire("Name")]
     """The name of the channel."""
 
-    supported_compression_types: CompressionTypes | None = _pd.Field(
-        default=None, validation_alias="SupportedCompressionTypes", serialization_alias="SupportedCompressionTypes"
-    )
+    supported_compression_types: _t.Annotated[CompressionTypes | None, _s.wire("SupportedCompressionTypes")] = None
     """The allowed compression types, if data compression is used."""
 
-    supported_content_types: ContentTypes = _pd.Field(
-        validation_alias="SupportedContentTypes", serialization_alias="SupportedContentTypes"
-    )
+    supported_content_types: _t.Annotated[ContentTypes, _s.wire("SupportedContentTypes")]
     """The supported MIME types for the data."""
 
-    supported_input_modes: InputModes = _pd.Field(
-        validation_alias="SupportedInputModes", serialization_alias="SupportedInputModes"
-    )
+    supported_input_modes: _t.Annotated[InputModes, _s.wire("SupportedInputModes")]
     """The allowed input mode, either FILE or PIPE.
 
     In FILE mode, Amazon SageMaker copies the data from the input source onto the local

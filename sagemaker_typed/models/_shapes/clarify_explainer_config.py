@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .clarify_inference_config import ClarifyInferenceConfig
@@ -18,19 +16,15 @@ ClarifyEnableExplanations: _t.TypeAlias = _t.Annotated[
 class ClarifyExplainerConfig(_s.Shape, frozen=True):
     """The configuration parameters for the SageMaker Clarify explainer."""
 
-    enable_explanations: ClarifyEnableExplanations | None = _pd.Field(
-        default=None, validation_alias="EnableExplanations", serialization_alias="EnableExplanations"
-    )
+    enable_explanations: _t.Annotated[ClarifyEnableExplanations | None, _s.wire("EnableExplanations")] = None
     """A JMESPath boolean expression used to filter which records to explain.
     Explanations are activated by default. See ``EnableExplanations``
     (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-online-explainability-create-endpoint.html#clarify-online-explainability-create-endpoint-enable)for
     additional information.
     """
 
-    inference_config: ClarifyInferenceConfig | None = _pd.Field(
-        default=None, validation_alias="InferenceConfig", serialization_alias="InferenceConfig"
-    )
+    inference_config: _t.Annotated[ClarifyInferenceConfig | None, _s.wire("InferenceConfig")] = None
     """The inference configuration parameter for the model container."""
 
-    shap_config: ClarifyShapConfig = _pd.Field(validation_alias="ShapConfig", serialization_alias="ShapConfig")
+    shap_config: _t.Annotated[ClarifyShapConfig, _s.wire("ShapConfig")]
     """The configuration for SHAP analysis."""

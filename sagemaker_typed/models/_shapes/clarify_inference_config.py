@@ -60,9 +60,7 @@ ClarifyProbabilityIndex: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
 class ClarifyInferenceConfig(_s.Shape, frozen=True):
     """The inference configuration parameter for the model container."""
 
-    content_template: ClarifyContentTemplate | None = _pd.Field(
-        default=None, validation_alias="ContentTemplate", serialization_alias="ContentTemplate"
-    )
+    content_template: _t.Annotated[ClarifyContentTemplate | None, _s.wire("ContentTemplate")] = None
     """A template string used to format a JSON record into an acceptable model container
     input. For example, a ``ContentTemplate`` string ``'{"myfeatures":$features}'`` will
     format a list of features ``[1,2,3]`` into the record string
@@ -70,9 +68,7 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     JSON Lines format.
     """
 
-    feature_headers: ClarifyFeatureHeaders | None = _pd.Field(
-        default=None, validation_alias="FeatureHeaders", serialization_alias="FeatureHeaders"
-    )
+    feature_headers: _t.Annotated[ClarifyFeatureHeaders | None, _s.wire("FeatureHeaders")] = None
     """The names of the features. If provided, these are included in the endpoint
     response payload to help readability of the ``InvokeEndpoint`` output. See the
     Response
@@ -80,9 +76,7 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     section under Invoke the endpoint in the Developer Guide for more information.
     """
 
-    feature_types: ClarifyFeatureTypes | None = _pd.Field(
-        default=None, validation_alias="FeatureTypes", serialization_alias="FeatureTypes"
-    )
+    feature_types: _t.Annotated[ClarifyFeatureTypes | None, _s.wire("FeatureTypes")] = None
     """A list of data types of the features (optional). Applicable only to NLP
     explainability. If provided, ``FeatureTypes`` must have at least one ``'text'``
     string (for example, ``['text']``). If ``FeatureTypes`` is not provided, the
@@ -93,18 +87,14 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     section under Invoke the endpoint in the Developer Guide for more information.
     """
 
-    features_attribute: ClarifyFeaturesAttribute | None = _pd.Field(
-        default=None, validation_alias="FeaturesAttribute", serialization_alias="FeaturesAttribute"
-    )
+    features_attribute: _t.Annotated[ClarifyFeaturesAttribute | None, _s.wire("FeaturesAttribute")] = None
     """Provides the JMESPath expression to extract the features from a model container
     input in JSON Lines format. For example, if ``FeaturesAttribute`` is the JMESPath
     expression ``'myfeatures'``, it extracts a list of features ``[1,2,3]`` from request
     data ``'{"myfeatures":[1,2,3]}'``.
     """
 
-    label_attribute: ClarifyLabelAttribute | None = _pd.Field(
-        default=None, validation_alias="LabelAttribute", serialization_alias="LabelAttribute"
-    )
+    label_attribute: _t.Annotated[ClarifyLabelAttribute | None, _s.wire("LabelAttribute")] = None
     """A JMESPath expression used to locate the list of label headers in the model
     container output.
 
@@ -114,9 +104,7 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     ``["cat","dog","fish"]``
     """
 
-    label_headers: ClarifyLabelHeaders | None = _pd.Field(
-        default=None, validation_alias="LabelHeaders", serialization_alias="LabelHeaders"
-    )
+    label_headers: _t.Annotated[ClarifyLabelHeaders | None, _s.wire("LabelHeaders")] = None
     """For multiclass classification problems, the label headers are the names of the
     classes. Otherwise, the label header is the name of the predicted label. These are
     used to help readability for the output of the ``InvokeEndpoint`` API. See the
@@ -127,9 +115,7 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     using this parameter.
     """
 
-    label_index: ClarifyLabelIndex | None = _pd.Field(
-        default=None, validation_alias="LabelIndex", serialization_alias="LabelIndex"
-    )
+    label_index: _t.Annotated[ClarifyLabelIndex | None, _s.wire("LabelIndex")] = None
     """A zero-based index used to extract a label header or list of label headers from
     model container output in CSV format.
 
@@ -139,16 +125,12 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     ``0`` to select the label headers ``['cat','dog','fish']``.
     """
 
-    max_payload_in_mb: ClarifyMaxPayloadInMB | None = _pd.Field(
-        default=None, validation_alias="MaxPayloadInMB", serialization_alias="MaxPayloadInMB"
-    )
+    max_payload_in_mb: _t.Annotated[ClarifyMaxPayloadInMB | None, _s.wire("MaxPayloadInMB")] = None
     """The maximum payload size (MB) allowed of a request from the explainer to the
     model container. Defaults to ``6`` MB.
     """
 
-    max_record_count: ClarifyMaxRecordCount | None = _pd.Field(
-        default=None, validation_alias="MaxRecordCount", serialization_alias="MaxRecordCount"
-    )
+    max_record_count: _t.Annotated[ClarifyMaxRecordCount | None, _s.wire("MaxRecordCount")] = None
     """The maximum number of records in a request that the model container can process
     when querying the model container for the predictions of a synthetic dataset
     (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-online-explainability-create-endpoint.html#clarify-online-explainability-create-endpoint-synthetic).
@@ -160,9 +142,7 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     according to the model container's capacity at runtime.
     """
 
-    probability_attribute: ClarifyProbabilityAttribute | None = _pd.Field(
-        default=None, validation_alias="ProbabilityAttribute", serialization_alias="ProbabilityAttribute"
-    )
+    probability_attribute: _t.Annotated[ClarifyProbabilityAttribute | None, _s.wire("ProbabilityAttribute")] = None
     """A JMESPath expression used to extract the probability (or score) from the model
     container output if the model container is in JSON Lines format.
 
@@ -171,9 +151,7 @@ class ClarifyInferenceConfig(_s.Shape, frozen=True):
     ``'probability'``.
     """
 
-    probability_index: ClarifyProbabilityIndex | None = _pd.Field(
-        default=None, validation_alias="ProbabilityIndex", serialization_alias="ProbabilityIndex"
-    )
+    probability_index: _t.Annotated[ClarifyProbabilityIndex | None, _s.wire("ProbabilityIndex")] = None
     """A zero-based index used to extract a probability value (score) or list from model
     container output in CSV format. If this value is not provided, the entire model
     container output will be treated as a probability value (score) or list.

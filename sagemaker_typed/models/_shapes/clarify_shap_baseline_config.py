@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .url import Url
@@ -40,16 +38,12 @@ class ClarifyShapBaselineConfig(_s.Shape, frozen=True):
       the either is required to configure a SHAP baseline.
     """
 
-    mime_type: ClarifyMimeType | None = _pd.Field(
-        default=None, validation_alias="MimeType", serialization_alias="MimeType"
-    )
+    mime_type: _t.Annotated[ClarifyMimeType | None, _s.wire("MimeType")] = None
     """The MIME type of the baseline data. Choose from ``'text/csv'`` or
     ``'application/jsonlines'``. Defaults to ``'text/csv'``.
     """
 
-    shap_baseline: ClarifyShapBaseline | None = _pd.Field(
-        default=None, validation_alias="ShapBaseline", serialization_alias="ShapBaseline"
-    )
+    shap_baseline: _t.Annotated[ClarifyShapBaseline | None, _s.wire("ShapBaseline")] = None
     """The inline SHAP baseline data in string format. ``ShapBaseline`` can have one or
     multiple records to be used as the baseline dataset. The format of the SHAP baseline
     file should be the same format as the training dataset. For example, if the training
@@ -62,9 +56,7 @@ class ClarifyShapBaselineConfig(_s.Shape, frozen=True):
     of baseline data.
     """
 
-    shap_baseline_uri: Url | None = _pd.Field(
-        default=None, validation_alias="ShapBaselineUri", serialization_alias="ShapBaselineUri"
-    )
+    shap_baseline_uri: _t.Annotated[Url | None, _s.wire("ShapBaselineUri")] = None
     """The uniform resource identifier (URI) of the S3 bucket where the SHAP baseline
     file is stored. The format of the SHAP baseline file should be the same format as
     the format of the training dataset. For example, if the training dataset is in CSV

@@ -21,9 +21,7 @@ ClarifyShapUseLogit: _t.TypeAlias = bool
 class ClarifyShapConfig(_s.Shape, frozen=True):
     """The configuration for SHAP analysis using SageMaker Clarify Explainer."""
 
-    number_of_samples: ClarifyShapNumberOfSamples | None = _pd.Field(
-        default=None, validation_alias="NumberOfSamples", serialization_alias="NumberOfSamples"
-    )
+    number_of_samples: _t.Annotated[ClarifyShapNumberOfSamples | None, _s.wire("NumberOfSamples")] = None
     """The number of samples to be used for analysis by the Kernal SHAP algorithm.
 
     Note: The number of samples determines the size of the synthetic dataset, which has
@@ -32,27 +30,21 @@ class ClarifyShapConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/clarify-online-explainability-create-endpoint.html).
     """
 
-    seed: ClarifyShapSeed | None = _pd.Field(default=None, validation_alias="Seed", serialization_alias="Seed")
+    seed: _t.Annotated[ClarifyShapSeed | None, _s.wire("Seed")] = None
     """The starting value used to initialize the random number generator in the
     explainer. Provide a value for this parameter to obtain a deterministic SHAP result.
     """
 
-    shap_baseline_config: ClarifyShapBaselineConfig = _pd.Field(
-        validation_alias="ShapBaselineConfig", serialization_alias="ShapBaselineConfig"
-    )
+    shap_baseline_config: _t.Annotated[ClarifyShapBaselineConfig, _s.wire("ShapBaselineConfig")]
     """The configuration for the SHAP baseline of the Kernal SHAP algorithm."""
 
-    text_config: ClarifyTextConfig | None = _pd.Field(
-        default=None, validation_alias="TextConfig", serialization_alias="TextConfig"
-    )
+    text_config: _t.Annotated[ClarifyTextConfig | None, _s.wire("TextConfig")] = None
     """A parameter that indicates if text features are treated as text and explanations
     are provided for individual units of text. Required for natural language processing
     (NLP) explainability only.
     """
 
-    use_logit: ClarifyShapUseLogit | None = _pd.Field(
-        default=None, validation_alias="UseLogit", serialization_alias="UseLogit"
-    )
+    use_logit: _t.Annotated[ClarifyShapUseLogit | None, _s.wire("UseLogit")] = None
     """A Boolean toggle to indicate if you want to use the logit function (true) or
     log-odds units (false) for model predictions. Defaults to false.
     """

@@ -20,23 +20,17 @@ class CleanupStepMetadata(_s.Shape, frozen=True):
     steps.
     """
 
-    cleaned_steps: CleanupStepNameList | None = _pd.Field(
-        default=None, validation_alias="CleanedSteps", serialization_alias="CleanedSteps"
-    )
+    cleaned_steps: _t.Annotated[CleanupStepNameList | None, _s.wire("CleanedSteps")] = None
     """The names of upstream steps whose Amazon S3 output resources the Cleanup step
     deleted successfully.
     """
 
-    failed_steps: CleanupFailureList | None = _pd.Field(
-        default=None, validation_alias="FailedSteps", serialization_alias="FailedSteps"
-    )
+    failed_steps: _t.Annotated[CleanupFailureList | None, _s.wire("FailedSteps")] = None
     """The upstream steps whose Amazon S3 output resources the Cleanup step could not
     delete.
     """
 
-    skipped_steps: CleanupStepNameList | None = _pd.Field(
-        default=None, validation_alias="SkippedSteps", serialization_alias="SkippedSteps"
-    )
+    skipped_steps: _t.Annotated[CleanupStepNameList | None, _s.wire("SkippedSteps")] = None
     """The names of upstream steps that the Cleanup step skipped. The Cleanup step skips
     a step when the output properties needed to locate its resources are unavailable.
     """

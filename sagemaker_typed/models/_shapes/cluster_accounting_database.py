@@ -44,28 +44,22 @@ class ClusterAccountingDatabase(_s.Shape, frozen=True):
     the request.
     """
 
-    endpoint: ClusterAccountingDatabaseEndpoint = _pd.Field(validation_alias="Endpoint", serialization_alias="Endpoint")
+    endpoint: _t.Annotated[ClusterAccountingDatabaseEndpoint, _s.wire("Endpoint")]
     """The hostname or endpoint of the accounting database, such as the endpoint of an
     Amazon RDS for MySQL or Aurora MySQL database. The database must be reachable from
     the subnets and security groups that you configure for the cluster.
     """
 
-    name: ClusterAccountingDatabaseName | None = _pd.Field(
-        default=None, validation_alias="Name", serialization_alias="Name"
-    )
+    name: _t.Annotated[ClusterAccountingDatabaseName | None, _s.wire("Name")] = None
     """The name of the database schema that stores the Slurm accounting data. The
     default is ``slurm_acct_db_`` followed by the cluster ID from the cluster ARN, for
     example ``slurm_acct_db_a1b2c3d4e5f6``.
     """
 
-    port: ClusterAccountingDatabasePort | None = _pd.Field(
-        default=None, validation_alias="Port", serialization_alias="Port"
-    )
+    port: _t.Annotated[ClusterAccountingDatabasePort | None, _s.wire("Port")] = None
     """The port that the accounting database listens on. The default is ``3306``."""
 
-    secret_arn: ClusterAccountingDatabaseSecretArn = _pd.Field(
-        validation_alias="SecretArn", serialization_alias="SecretArn"
-    )
+    secret_arn: _t.Annotated[ClusterAccountingDatabaseSecretArn, _s.wire("SecretArn")]
     """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret
     that contains the user name and password for the accounting database. The database
     user must be able to create the schema and to read from and write to it.

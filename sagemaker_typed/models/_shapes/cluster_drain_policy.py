@@ -26,16 +26,12 @@ class ClusterDrainPolicy(_s.Shape, frozen=True):
     Budgets.
     """
 
-    drain_timeout_in_seconds: DrainTimeoutInSecondsValue | None = _pd.Field(
-        default=None, validation_alias="DrainTimeoutInSeconds", serialization_alias="DrainTimeoutInSeconds"
-    )
+    drain_timeout_in_seconds: _t.Annotated[DrainTimeoutInSecondsValue | None, _s.wire("DrainTimeoutInSeconds")] = None
     """The maximum time, in seconds, to wait for the pods on an instance to drain. Valid
     values are from 0 to 5400 (90 minutes). The default is 3600 (1 hour).
     """
 
-    on_drain_timeout: ClusterOnDrainTimeout | None = _pd.Field(
-        default=None, validation_alias="OnDrainTimeout", serialization_alias="OnDrainTimeout"
-    )
+    on_drain_timeout: _t.Annotated[ClusterOnDrainTimeout | None, _s.wire("OnDrainTimeout")] = None
     """The action to take if the pods on an instance don't drain within
     ``DrainTimeoutInSeconds``. The default is ``Skip``.
 

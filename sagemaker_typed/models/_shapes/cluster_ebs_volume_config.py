@@ -19,9 +19,7 @@ class ClusterEbsVolumeConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-hyperpod-release-notes.html#sagemaker-hyperpod-release-notes-20240620).
     """
 
-    root_volume: Boolean | None = _pd.Field(
-        default=None, validation_alias="RootVolume", serialization_alias="RootVolume"
-    )
+    root_volume: _t.Annotated[Boolean | None, _s.wire("RootVolume")] = None
     """Specifies whether the configuration is for the cluster's root or secondary Amazon
     EBS volume. You can specify two ``ClusterEbsVolumeConfig`` fields to configure both
     the root and secondary volumes. Set the value to ``True`` if you'd like to provide
@@ -43,14 +41,10 @@ class ClusterEbsVolumeConfig(_s.Shape, frozen=True):
       with your own KMS key instead of an Amazon Web Services owned KMS key.
     """
 
-    volume_kms_key_id: KmsKeyId | None = _pd.Field(
-        default=None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
-    )
+    volume_kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("VolumeKmsKeyId")] = None
     """The ID of a KMS key to encrypt the Amazon EBS volume."""
 
-    volume_size_in_gb: ClusterEbsVolumeSizeInGB | None = _pd.Field(
-        default=None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[ClusterEbsVolumeSizeInGB | None, _s.wire("VolumeSizeInGB")] = None
     """The size in gigabytes (GB) of the additional EBS volume to be attached to the
     instances in the SageMaker HyperPod cluster instance group. The additional EBS
     volume is attached to each instance within the SageMaker HyperPod cluster instance

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_dns_name import ClusterDnsName
@@ -20,15 +18,13 @@ class ClusterFsxLustreConfig(_s.Shape, frozen=True):
     instances in a SageMaker HyperPod cluster instance group.
     """
 
-    dns_name: ClusterDnsName = _pd.Field(validation_alias="DnsName", serialization_alias="DnsName")
+    dns_name: _t.Annotated[ClusterDnsName, _s.wire("DnsName")]
     """The DNS name of the Amazon FSx for Lustre file system."""
 
-    mount_name: ClusterMountName = _pd.Field(validation_alias="MountName", serialization_alias="MountName")
+    mount_name: _t.Annotated[ClusterMountName, _s.wire("MountName")]
     """The mount name of the Amazon FSx for Lustre file system."""
 
-    mount_path: ClusterFsxMountPath | None = _pd.Field(
-        default=None, validation_alias="MountPath", serialization_alias="MountPath"
-    )
+    mount_path: _t.Annotated[ClusterFsxMountPath | None, _s.wire("MountPath")] = None
     """The local path where the Amazon FSx for Lustre file system is mounted on
     instances.
     """

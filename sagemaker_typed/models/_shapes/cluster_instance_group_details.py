@@ -60,161 +60,121 @@ class SoftwareUpdateStatus(_e.OpenEnum):
 class ClusterInstanceGroupDetails(_s.Shape, frozen=True):
     """Details of an instance group in a SageMaker HyperPod cluster."""
 
-    active_operations: ActiveOperations | None = _pd.Field(
-        default=None, validation_alias="ActiveOperations", serialization_alias="ActiveOperations"
-    )
+    active_operations: _t.Annotated[ActiveOperations | None, _s.wire("ActiveOperations")] = None
     """A map indicating active operations currently in progress for the instance group
     of a SageMaker HyperPod cluster. When there is a scaling operation in progress, this
     map contains a key ``Scaling`` with value 1.
     """
 
-    active_software_update_config: DeploymentConfiguration | None = _pd.Field(
-        default=None, validation_alias="ActiveSoftwareUpdateConfig", serialization_alias="ActiveSoftwareUpdateConfig"
-    )
+    active_software_update_config: _t.Annotated[
+        DeploymentConfiguration | None, _s.wire("ActiveSoftwareUpdateConfig")
+    ] = None
 
-    auto_patch_config: ClusterAutoPatchConfigDetails | None = _pd.Field(
-        default=None, validation_alias="AutoPatchConfig", serialization_alias="AutoPatchConfig"
-    )
+    auto_patch_config: _t.Annotated[ClusterAutoPatchConfigDetails | None, _s.wire("AutoPatchConfig")] = None
     """The auto-patching configuration for the instance group, including the current
     patching strategy and next scheduled patch date.
     """
 
-    capacity_requirements: ClusterCapacityRequirements | None = _pd.Field(
-        default=None, validation_alias="CapacityRequirements", serialization_alias="CapacityRequirements"
-    )
+    capacity_requirements: _t.Annotated[ClusterCapacityRequirements | None, _s.wire("CapacityRequirements")] = None
     """The instance capacity requirements for the instance group."""
 
-    current_count: ClusterNonNegativeInstanceCount | None = _pd.Field(
-        default=None, validation_alias="CurrentCount", serialization_alias="CurrentCount"
-    )
+    current_count: _t.Annotated[ClusterNonNegativeInstanceCount | None, _s.wire("CurrentCount")] = None
     """The number of instances that are currently in the instance group of a SageMaker
     HyperPod cluster.
     """
 
-    current_image_id: ImageId | None = _pd.Field(
-        default=None, validation_alias="CurrentImageId", serialization_alias="CurrentImageId"
-    )
+    current_image_id: _t.Annotated[ImageId | None, _s.wire("CurrentImageId")] = None
     """The ID of the Amazon Machine Image (AMI) currently in use by the instance
     group.
     """
 
-    current_image_release_version: ImageReleaseVersion | None = _pd.Field(
-        default=None, validation_alias="CurrentImageReleaseVersion", serialization_alias="CurrentImageReleaseVersion"
+    current_image_release_version: _t.Annotated[ImageReleaseVersion | None, _s.wire("CurrentImageReleaseVersion")] = (
+        None
     )
     """The version of the HyperPod-managed AMI currently running on the instance
     group.
     """
 
-    desired_image_id: ImageId | None = _pd.Field(
-        default=None, validation_alias="DesiredImageId", serialization_alias="DesiredImageId"
-    )
+    desired_image_id: _t.Annotated[ImageId | None, _s.wire("DesiredImageId")] = None
     """The ID of the Amazon Machine Image (AMI) desired for the instance group."""
 
-    desired_image_release_version: ImageReleaseVersion | None = _pd.Field(
-        default=None, validation_alias="DesiredImageReleaseVersion", serialization_alias="DesiredImageReleaseVersion"
+    desired_image_release_version: _t.Annotated[ImageReleaseVersion | None, _s.wire("DesiredImageReleaseVersion")] = (
+        None
     )
     """The desired version of the HyperPod-managed AMI for the instance group. This may
     differ from the current version when an update is pending.
     """
 
-    execution_role: RoleArn | None = _pd.Field(
-        default=None, validation_alias="ExecutionRole", serialization_alias="ExecutionRole"
-    )
+    execution_role: _t.Annotated[RoleArn | None, _s.wire("ExecutionRole")] = None
     """The execution role for the instance group to assume."""
 
-    image_version_status: ClusterImageVersionStatus | None = _pd.Field(
-        default=None, validation_alias="ImageVersionStatus", serialization_alias="ImageVersionStatus"
-    )
+    image_version_status: _t.Annotated[ClusterImageVersionStatus | None, _s.wire("ImageVersionStatus")] = None
     """The status of the image version for the instance group. Indicates whether the
     instance group is running the latest image version or if an update is available.
     """
 
-    instance_group_name: ClusterInstanceGroupName | None = _pd.Field(
-        default=None, validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
-    )
+    instance_group_name: _t.Annotated[ClusterInstanceGroupName | None, _s.wire("InstanceGroupName")] = None
     """The name of the instance group of a SageMaker HyperPod cluster."""
 
-    instance_requirements: ClusterInstanceRequirementDetails | None = _pd.Field(
-        default=None, validation_alias="InstanceRequirements", serialization_alias="InstanceRequirements"
+    instance_requirements: _t.Annotated[ClusterInstanceRequirementDetails | None, _s.wire("InstanceRequirements")] = (
+        None
     )
     """The instance requirements for the instance group, including the current and
     desired instance types. This field is present for flexible instance groups that
     support multiple instance types.
     """
 
-    instance_storage_configs: ClusterInstanceStorageConfigs | None = _pd.Field(
-        default=None, validation_alias="InstanceStorageConfigs", serialization_alias="InstanceStorageConfigs"
+    instance_storage_configs: _t.Annotated[ClusterInstanceStorageConfigs | None, _s.wire("InstanceStorageConfigs")] = (
+        None
     )
     """The additional storage configurations for the instances in the SageMaker HyperPod
     cluster instance group.
     """
 
-    instance_type: ClusterInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ClusterInstanceType | None, _s.wire("InstanceType")] = None
     """The instance type of the instance group of a SageMaker HyperPod cluster."""
 
-    instance_type_details: ClusterInstanceTypeDetails | None = _pd.Field(
-        default=None, validation_alias="InstanceTypeDetails", serialization_alias="InstanceTypeDetails"
-    )
+    instance_type_details: _t.Annotated[ClusterInstanceTypeDetails | None, _s.wire("InstanceTypeDetails")] = None
     """Details about the instance types in the instance group, including the count and
     configuration of each instance type. This field is present for flexible instance
     groups that support multiple instance types.
     """
 
-    kubernetes_config: ClusterKubernetesConfigDetails | None = _pd.Field(
-        default=None, validation_alias="KubernetesConfig", serialization_alias="KubernetesConfig"
-    )
+    kubernetes_config: _t.Annotated[ClusterKubernetesConfigDetails | None, _s.wire("KubernetesConfig")] = None
     """The Kubernetes configuration for the instance group that contains labels and
     taints to be applied for the nodes in this instance group.
     """
 
-    life_cycle_config: ClusterLifeCycleConfig | None = _pd.Field(
-        default=None, validation_alias="LifeCycleConfig", serialization_alias="LifeCycleConfig"
-    )
+    life_cycle_config: _t.Annotated[ClusterLifeCycleConfig | None, _s.wire("LifeCycleConfig")] = None
     """Details of LifeCycle configuration for the instance group."""
 
-    min_count: ClusterInstanceCount | None = _pd.Field(
-        default=None, validation_alias="MinCount", serialization_alias="MinCount"
-    )
+    min_count: _t.Annotated[ClusterInstanceCount | None, _s.wire("MinCount")] = None
     """The minimum number of instances that must be available in the instance group of a
     SageMaker HyperPod cluster before it transitions to ``InService`` status.
     """
 
-    network_interface: ClusterNetworkInterfaceDetails | None = _pd.Field(
-        default=None, validation_alias="NetworkInterface", serialization_alias="NetworkInterface"
-    )
+    network_interface: _t.Annotated[ClusterNetworkInterfaceDetails | None, _s.wire("NetworkInterface")] = None
     """The network interface configuration for the instance group."""
 
-    on_start_deep_health_checks: OnStartDeepHealthChecks | None = _pd.Field(
-        default=None, validation_alias="OnStartDeepHealthChecks", serialization_alias="OnStartDeepHealthChecks"
-    )
+    on_start_deep_health_checks: _t.Annotated[OnStartDeepHealthChecks | None, _s.wire("OnStartDeepHealthChecks")] = None
     """A flag indicating whether deep health checks should be performed when the cluster
     instance group is created or updated.
     """
 
-    override_vpc_config: VpcConfig | None = _pd.Field(
-        default=None, validation_alias="OverrideVpcConfig", serialization_alias="OverrideVpcConfig"
-    )
+    override_vpc_config: _t.Annotated[VpcConfig | None, _s.wire("OverrideVpcConfig")] = None
     """The customized Amazon VPC configuration at the instance group level that
     overrides the default Amazon VPC configuration of the SageMaker HyperPod cluster.
     """
 
-    scheduled_update_config: ScheduledUpdateConfig | None = _pd.Field(
-        default=None, validation_alias="ScheduledUpdateConfig", serialization_alias="ScheduledUpdateConfig"
-    )
+    scheduled_update_config: _t.Annotated[ScheduledUpdateConfig | None, _s.wire("ScheduledUpdateConfig")] = None
     """The configuration object of the schedule that SageMaker follows when updating
     the AMI.
     """
 
-    slurm_config: ClusterSlurmConfigDetails | None = _pd.Field(
-        default=None, validation_alias="SlurmConfig", serialization_alias="SlurmConfig"
-    )
+    slurm_config: _t.Annotated[ClusterSlurmConfigDetails | None, _s.wire("SlurmConfig")] = None
     """The Slurm configuration for the instance group."""
 
-    software_update_status: SoftwareUpdateStatus | None = _pd.Field(
-        default=None, validation_alias="SoftwareUpdateStatus", serialization_alias="SoftwareUpdateStatus"
-    )
+    software_update_status: _t.Annotated[SoftwareUpdateStatus | None, _s.wire("SoftwareUpdateStatus")] = None
     """Status of the last software udpate request.
 
     Status transitions follow these possible sequences:
@@ -224,9 +184,7 @@ class ClusterInstanceGroupDetails(_s.Shape, frozen=True):
     - Pending -> InProgress -> RollbackInProgress -> Failed
     """
 
-    status: InstanceGroupStatus | None = _pd.Field(
-        default=None, validation_alias="Status", serialization_alias="Status"
-    )
+    status: _t.Annotated[InstanceGroupStatus | None, _s.wire("Status")] = None
     """The current status of the cluster instance group.
 
     - ``InService``: The instance group is active and healthy.
@@ -238,16 +196,12 @@ class ClusterInstanceGroupDetails(_s.Shape, frozen=True):
     - ``Deleting``: The instance group is being deleted.
     """
 
-    target_count: ClusterInstanceCount | None = _pd.Field(
-        default=None, validation_alias="TargetCount", serialization_alias="TargetCount"
-    )
+    target_count: _t.Annotated[ClusterInstanceCount | None, _s.wire("TargetCount")] = None
     """The number of instances you specified to add to the instance group of a SageMaker
     HyperPod cluster.
     """
 
-    target_state_count: ClusterInstanceCount | None = _pd.Field(
-        default=None, validation_alias="TargetStateCount", serialization_alias="TargetStateCount"
-    )
+    target_state_count: _t.Annotated[ClusterInstanceCount | None, _s.wire("TargetStateCount")] = None
     """Represents the number of running nodes using the desired Image ID.
 
     1. During software update operations: This count shows the number of nodes running
@@ -262,9 +216,7 @@ class ClusterInstanceGroupDetails(_s.Shape, frozen=True):
        on the desired image ID, even during rollback scenarios.
     """
 
-    threads_per_core: ClusterThreadsPerCore | None = _pd.Field(
-        default=None, validation_alias="ThreadsPerCore", serialization_alias="ThreadsPerCore"
-    )
+    threads_per_core: _t.Annotated[ClusterThreadsPerCore | None, _s.wire("ThreadsPerCore")] = None
     """The number you specified to ``TreadsPerCore`` in ``CreateCluster`` for enabling
     or disabling multithreading. For instance types that support multithreading, you can
     specify 1 for disabling multithreading and 2 for enabling multithreading. For more
@@ -274,9 +226,7 @@ class ClusterInstanceGroupDetails(_s.Shape, frozen=True):
     in the Amazon Elastic Compute Cloud User Guide.
     """
 
-    training_plan_arn: TrainingPlanArn | None = _pd.Field(
-        default=None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
-    )
+    training_plan_arn: _t.Annotated[TrainingPlanArn | None, _s.wire("TrainingPlanArn")] = None
     """The Amazon Resource Name (ARN); of the training plan associated with this cluster
     instance group.
 
@@ -286,9 +236,7 @@ class ClusterInstanceGroupDetails(_s.Shape, frozen=True):
     .
     """
 
-    training_plan_status: InstanceGroupTrainingPlanStatus | None = _pd.Field(
-        default=None, validation_alias="TrainingPlanStatus", serialization_alias="TrainingPlanStatus"
-    )
+    training_plan_status: _t.Annotated[InstanceGroupTrainingPlanStatus | None, _s.wire("TrainingPlanStatus")] = None
     """The current status of the training plan associated with this cluster instance
     group.
     """

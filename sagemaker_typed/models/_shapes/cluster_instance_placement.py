@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_availability_zone import ClusterAvailabilityZone
@@ -20,16 +18,12 @@ class ClusterInstancePlacement(_s.Shape, frozen=True):
     Zone.
     """
 
-    availability_zone: ClusterAvailabilityZone | None = _pd.Field(
-        default=None, validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"
-    )
+    availability_zone: _t.Annotated[ClusterAvailabilityZone | None, _s.wire("AvailabilityZone")] = None
     """The Availability Zone where the node in the SageMaker HyperPod cluster is
     launched.
     """
 
-    availability_zone_id: ClusterAvailabilityZoneId | None = _pd.Field(
-        default=None, validation_alias="AvailabilityZoneId", serialization_alias="AvailabilityZoneId"
-    )
+    availability_zone_id: _t.Annotated[ClusterAvailabilityZoneId | None, _s.wire("AvailabilityZoneId")] = None
     """The unique identifier (ID) of the Availability Zone where the node in the
     SageMaker HyperPod cluster is launched.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -35,15 +33,13 @@ ClusterKubernetesTaintValue: _t.TypeAlias = _t.Annotated[
 class ClusterKubernetesTaint(_s.Shape, frozen=True):
     """A Kubernetes taint that can be applied to cluster nodes."""
 
-    effect: ClusterKubernetesTaintEffect = _pd.Field(validation_alias="Effect", serialization_alias="Effect")
+    effect: _t.Annotated[ClusterKubernetesTaintEffect, _s.wire("Effect")]
     """The effect of the taint. Valid values are ``NoSchedule``, ``PreferNoSchedule``,
     and ``NoExecute``.
     """
 
-    key: ClusterKubernetesTaintKey = _pd.Field(validation_alias="Key", serialization_alias="Key")
+    key: _t.Annotated[ClusterKubernetesTaintKey, _s.wire("Key")]
     """The key of the taint."""
 
-    value: ClusterKubernetesTaintValue | None = _pd.Field(
-        default=None, validation_alias="Value", serialization_alias="Value"
-    )
+    value: _t.Annotated[ClusterKubernetesTaintValue | None, _s.wire("Value")] = None
     """The value of the taint."""

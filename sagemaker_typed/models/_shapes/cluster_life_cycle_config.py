@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .s3_uri import S3Uri
@@ -17,24 +15,18 @@ ClusterLifeCycleConfigFileName: _t.TypeAlias = _t.Annotated[
 class ClusterLifeCycleConfig(_s.Shape, frozen=True):
     """The lifecycle configuration for a SageMaker HyperPod cluster."""
 
-    on_create: ClusterLifeCycleConfigFileName | None = _pd.Field(
-        default=None, validation_alias="OnCreate", serialization_alias="OnCreate"
-    )
+    on_create: _t.Annotated[ClusterLifeCycleConfigFileName | None, _s.wire("OnCreate")] = None
     """The file name of the entrypoint script of lifecycle scripts under
     ``SourceS3Uri``. This entrypoint script runs during cluster creation.
     """
 
-    on_init_complete: ClusterLifeCycleConfigFileName | None = _pd.Field(
-        default=None, validation_alias="OnInitComplete", serialization_alias="OnInitComplete"
-    )
+    on_init_complete: _t.Annotated[ClusterLifeCycleConfigFileName | None, _s.wire("OnInitComplete")] = None
     """The file name of the entrypoint script of lifecycle scripts under
     ``SourceS3Uri``. This script runs on the node after the AMI-based initialization is
     complete.
     """
 
-    source_s3_uri: S3Uri | None = _pd.Field(
-        default=None, validation_alias="SourceS3Uri", serialization_alias="SourceS3Uri"
-    )
+    source_s3_uri: _t.Annotated[S3Uri | None, _s.wire("SourceS3Uri")] = None
     """An Amazon S3 bucket path where your lifecycle scripts are stored.
 
     Important: Make sure that the S3 bucket path starts with ``s3://sagemaker-``. The

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .string import String
 
@@ -16,23 +14,17 @@ class ClusterMetadata(_s.Shape, frozen=True):
     cluster level operations, such as creating, updating, and deleting.
     """
 
-    eks_role_access_entries: EksRoleAccessEntries | None = _pd.Field(
-        default=None, validation_alias="EksRoleAccessEntries", serialization_alias="EksRoleAccessEntries"
-    )
+    eks_role_access_entries: _t.Annotated[EksRoleAccessEntries | None, _s.wire("EksRoleAccessEntries")] = None
     """A list of Amazon EKS IAM role ARNs associated with the cluster. This is created
     by HyperPod on your behalf and only applies for EKS orchestrated clusters.
     """
 
-    failure_message: String | None = _pd.Field(
-        default=None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
-    )
+    failure_message: _t.Annotated[String | None, _s.wire("FailureMessage")] = None
     """An error message describing why the cluster level operation (such as creating,
     updating, or deleting) failed.
     """
 
-    slr_access_entry: String | None = _pd.Field(
-        default=None, validation_alias="SlrAccessEntry", serialization_alias="SlrAccessEntry"
-    )
+    slr_access_entry: _t.Annotated[String | None, _s.wire("SlrAccessEntry")] = None
     """The Service-Linked Role (SLR) associated with the cluster. This is created by
     HyperPod on your behalf and only applies for EKS orchestrated clusters.
     """

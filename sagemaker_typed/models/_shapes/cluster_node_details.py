@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -45,141 +43,99 @@ class ClusterNodeDetails(_s.Shape, frozen=True):
     HyperPod cluster.
     """
 
-    capacity_type: ClusterCapacityType | None = _pd.Field(
-        default=None, validation_alias="CapacityType", serialization_alias="CapacityType"
-    )
+    capacity_type: _t.Annotated[ClusterCapacityType | None, _s.wire("CapacityType")] = None
     """The capacity type of the node. Valid values are ``OnDemand`` and ``Spot``. When
     set to ``OnDemand``, the node is launched as an On-Demand instance. When set to
     ``Spot``, the node is launched as a Spot instance.
     """
 
-    current_image_id: ImageId | None = _pd.Field(
-        default=None, validation_alias="CurrentImageId", serialization_alias="CurrentImageId"
-    )
+    current_image_id: _t.Annotated[ImageId | None, _s.wire("CurrentImageId")] = None
     """The ID of the Amazon Machine Image (AMI) currently in use by the node."""
 
-    current_image_release_version: ImageReleaseVersion | None = _pd.Field(
-        default=None, validation_alias="CurrentImageReleaseVersion", serialization_alias="CurrentImageReleaseVersion"
+    current_image_release_version: _t.Annotated[ImageReleaseVersion | None, _s.wire("CurrentImageReleaseVersion")] = (
+        None
     )
     """The version of the HyperPod-managed AMI currently running on the node."""
 
-    desired_image_id: ImageId | None = _pd.Field(
-        default=None, validation_alias="DesiredImageId", serialization_alias="DesiredImageId"
-    )
+    desired_image_id: _t.Annotated[ImageId | None, _s.wire("DesiredImageId")] = None
     """The ID of the Amazon Machine Image (AMI) desired for the node."""
 
-    desired_image_release_version: ImageReleaseVersion | None = _pd.Field(
-        default=None, validation_alias="DesiredImageReleaseVersion", serialization_alias="DesiredImageReleaseVersion"
+    desired_image_release_version: _t.Annotated[ImageReleaseVersion | None, _s.wire("DesiredImageReleaseVersion")] = (
+        None
     )
     """The desired version of the HyperPod-managed AMI for the node. This may differ
     from the current version when an update is pending.
     """
 
-    image_version_status: ClusterImageVersionStatus | None = _pd.Field(
-        default=None, validation_alias="ImageVersionStatus", serialization_alias="ImageVersionStatus"
-    )
+    image_version_status: _t.Annotated[ClusterImageVersionStatus | None, _s.wire("ImageVersionStatus")] = None
     """The status of the image version for the cluster node."""
 
-    instance_group_name: ClusterInstanceGroupName | None = _pd.Field(
-        default=None, validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
-    )
+    instance_group_name: _t.Annotated[ClusterInstanceGroupName | None, _s.wire("InstanceGroupName")] = None
     """The instance group name in which the instance is."""
 
-    instance_id: String | None = _pd.Field(
-        default=None, validation_alias="InstanceId", serialization_alias="InstanceId"
-    )
+    instance_id: _t.Annotated[String | None, _s.wire("InstanceId")] = None
     """The ID of the instance."""
 
-    instance_status: ClusterInstanceStatusDetails | None = _pd.Field(
-        default=None, validation_alias="InstanceStatus", serialization_alias="InstanceStatus"
-    )
+    instance_status: _t.Annotated[ClusterInstanceStatusDetails | None, _s.wire("InstanceStatus")] = None
     """The status of the instance."""
 
-    instance_storage_configs: ClusterInstanceStorageConfigs | None = _pd.Field(
-        default=None, validation_alias="InstanceStorageConfigs", serialization_alias="InstanceStorageConfigs"
+    instance_storage_configs: _t.Annotated[ClusterInstanceStorageConfigs | None, _s.wire("InstanceStorageConfigs")] = (
+        None
     )
     """The configurations of additional storage specified to the instance group where
     the instance (node) is launched.
     """
 
-    instance_type: ClusterInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ClusterInstanceType | None, _s.wire("InstanceType")] = None
     """The type of the instance."""
 
-    kubernetes_config: ClusterKubernetesConfigNodeDetails | None = _pd.Field(
-        default=None, validation_alias="KubernetesConfig", serialization_alias="KubernetesConfig"
-    )
+    kubernetes_config: _t.Annotated[ClusterKubernetesConfigNodeDetails | None, _s.wire("KubernetesConfig")] = None
     """The Kubernetes configuration applied to this node, showing both the current and
     desired state of labels and taints. The cluster works to reconcile the actual state
     with the declared state.
     """
 
-    last_software_update_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastSoftwareUpdateTime", serialization_alias="LastSoftwareUpdateTime"
-    )
+    last_software_update_time: _t.Annotated[Timestamp | None, _s.wire("LastSoftwareUpdateTime")] = None
     """The time when the cluster was last updated."""
 
-    launch_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LaunchTime", serialization_alias="LaunchTime"
-    )
+    launch_time: _t.Annotated[Timestamp | None, _s.wire("LaunchTime")] = None
     """The time when the instance is launched."""
 
-    life_cycle_config: ClusterLifeCycleConfig | None = _pd.Field(
-        default=None, validation_alias="LifeCycleConfig", serialization_alias="LifeCycleConfig"
-    )
+    life_cycle_config: _t.Annotated[ClusterLifeCycleConfig | None, _s.wire("LifeCycleConfig")] = None
     """The LifeCycle configuration applied to the instance."""
 
-    network_interface: ClusterNetworkInterfaceDetails | None = _pd.Field(
-        default=None, validation_alias="NetworkInterface", serialization_alias="NetworkInterface"
-    )
+    network_interface: _t.Annotated[ClusterNetworkInterfaceDetails | None, _s.wire("NetworkInterface")] = None
     """The network interface configuration for the cluster node."""
 
-    node_logical_id: ClusterNodeLogicalId | None = _pd.Field(
-        default=None, validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
-    )
+    node_logical_id: _t.Annotated[ClusterNodeLogicalId | None, _s.wire("NodeLogicalId")] = None
     """A unique identifier for the node that persists throughout its lifecycle, from
     provisioning request to termination. This identifier can be used to track the node
     even before it has an assigned ``InstanceId``.
     """
 
-    override_vpc_config: VpcConfig | None = _pd.Field(
-        default=None, validation_alias="OverrideVpcConfig", serialization_alias="OverrideVpcConfig"
-    )
+    override_vpc_config: _t.Annotated[VpcConfig | None, _s.wire("OverrideVpcConfig")] = None
     """The customized Amazon VPC configuration at the instance group level that
     overrides the default Amazon VPC configuration of the SageMaker HyperPod cluster.
     """
 
-    placement: ClusterInstancePlacement | None = _pd.Field(
-        default=None, validation_alias="Placement", serialization_alias="Placement"
-    )
+    placement: _t.Annotated[ClusterInstancePlacement | None, _s.wire("Placement")] = None
     """The placement details of the SageMaker HyperPod cluster node."""
 
-    private_dns_hostname: ClusterPrivateDnsHostname | None = _pd.Field(
-        default=None, validation_alias="PrivateDnsHostname", serialization_alias="PrivateDnsHostname"
-    )
+    private_dns_hostname: _t.Annotated[ClusterPrivateDnsHostname | None, _s.wire("PrivateDnsHostname")] = None
     """The private DNS hostname of the SageMaker HyperPod cluster node."""
 
-    private_primary_ip: ClusterPrivatePrimaryIp | None = _pd.Field(
-        default=None, validation_alias="PrivatePrimaryIp", serialization_alias="PrivatePrimaryIp"
-    )
+    private_primary_ip: _t.Annotated[ClusterPrivatePrimaryIp | None, _s.wire("PrivatePrimaryIp")] = None
     """The private primary IP address of the SageMaker HyperPod cluster node."""
 
-    private_primary_ipv6: ClusterPrivatePrimaryIpv6 | None = _pd.Field(
-        default=None, validation_alias="PrivatePrimaryIpv6", serialization_alias="PrivatePrimaryIpv6"
-    )
+    private_primary_ipv6: _t.Annotated[ClusterPrivatePrimaryIpv6 | None, _s.wire("PrivatePrimaryIpv6")] = None
     """The private primary IPv6 address of the SageMaker HyperPod cluster node when
     configured with an Amazon VPC that supports IPv6 and includes subnets with IPv6
     addressing enabled in either the cluster Amazon VPC configuration or the instance
     group Amazon VPC configuration.
     """
 
-    threads_per_core: ClusterThreadsPerCore | None = _pd.Field(
-        default=None, validation_alias="ThreadsPerCore", serialization_alias="ThreadsPerCore"
-    )
+    threads_per_core: _t.Annotated[ClusterThreadsPerCore | None, _s.wire("ThreadsPerCore")] = None
     """The number of threads per CPU core you specified under ``CreateCluster``."""
 
-    ultra_server_info: UltraServerInfo | None = _pd.Field(
-        default=None, validation_alias="UltraServerInfo", serialization_alias="UltraServerInfo"
-    )
+    ultra_server_info: _t.Annotated[UltraServerInfo | None, _s.wire("UltraServerInfo")] = None
     """Contains information about the UltraServer."""

@@ -16,21 +16,15 @@ class ClusterOperationScalingConfiguration(_s.Shape, frozen=True):
     desired configuration requested by the operation.
     """
 
-    current_count: ClusterOperationCount | None = _pd.Field(
-        default=None, validation_alias="CurrentCount", serialization_alias="CurrentCount"
-    )
+    current_count: _t.Annotated[ClusterOperationCount | None, _s.wire("CurrentCount")] = None
     """The number of instances that were in the instance group at the time of the
     operation.
     """
 
-    min_count: ClusterOperationCount | None = _pd.Field(
-        default=None, validation_alias="MinCount", serialization_alias="MinCount"
-    )
+    min_count: _t.Annotated[ClusterOperationCount | None, _s.wire("MinCount")] = None
     """The minimum number of instances that must be available in the instance group of a
     HyperPod cluster before it transitions to ``InService`` status.
     """
 
-    target_count: ClusterOperationCount | None = _pd.Field(
-        default=None, validation_alias="TargetCount", serialization_alias="TargetCount"
-    )
+    target_count: _t.Annotated[ClusterOperationCount | None, _s.wire("TargetCount")] = None
     """The target number of instances for the instance group."""

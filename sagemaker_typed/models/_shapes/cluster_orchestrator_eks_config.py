@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -24,7 +22,7 @@ class ClusterOrchestratorEksConfig(_s.Shape, frozen=True):
     for the SageMaker HyperPod cluster.
     """
 
-    cluster_arn: EksClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
+    cluster_arn: _t.Annotated[EksClusterArn, _s.wire("ClusterArn")]
     """The Amazon Resource Name (ARN) of the Amazon EKS cluster associated with the
     SageMaker HyperPod cluster.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
 from .cluster_image_version_status import ClusterImageVersionStatus
@@ -19,28 +17,24 @@ TrainingPlanArns: _t.TypeAlias = list[TrainingPlanArn]
 class ClusterSummary(_s.Shape, frozen=True):
     """Lists a summary of the properties of a SageMaker HyperPod cluster."""
 
-    cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
+    cluster_arn: _t.Annotated[ClusterArn, _s.wire("ClusterArn")]
     """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster."""
 
-    cluster_name: ClusterName = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterName, _s.wire("ClusterName")]
     """The name of the SageMaker HyperPod cluster."""
 
-    cluster_status: ClusterStatus = _pd.Field(validation_alias="ClusterStatus", serialization_alias="ClusterStatus")
+    cluster_status: _t.Annotated[ClusterStatus, _s.wire("ClusterStatus")]
     """The status of the SageMaker HyperPod cluster."""
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """The time when the SageMaker HyperPod cluster is created."""
 
-    image_version_status: ClusterImageVersionStatus | None = _pd.Field(
-        default=None, validation_alias="ImageVersionStatus", serialization_alias="ImageVersionStatus"
-    )
+    image_version_status: _t.Annotated[ClusterImageVersionStatus | None, _s.wire("ImageVersionStatus")] = None
     """The aggregate status of the image version across the cluster's instance
     groups.
     """
 
-    training_plan_arns: TrainingPlanArns | None = _pd.Field(
-        default=None, validation_alias="TrainingPlanArns", serialization_alias="TrainingPlanArns"
-    )
+    training_plan_arns: _t.Annotated[TrainingPlanArns | None, _s.wire("TrainingPlanArns")] = None
     """A list of Amazon Resource Names (ARNs) of the training plans associated with this
     cluster.
 

@@ -25,14 +25,12 @@ class ClusterTieredStorageConfig(_s.Shape, frozen=True):
     S3.
     """
 
-    instance_memory_allocation_percentage: ClusterInstanceMemoryAllocationPercentage | None = _pd.Field(
-        default=None,
-        validation_alias="InstanceMemoryAllocationPercentage",
-        serialization_alias="InstanceMemoryAllocationPercentage",
-    )
+    instance_memory_allocation_percentage: _t.Annotated[
+        ClusterInstanceMemoryAllocationPercentage | None, _s.wire("InstanceMemoryAllocationPercentage")
+    ] = None
     """The percentage (int) of cluster memory to allocate for checkpointing."""
 
-    mode: ClusterConfigMode = _pd.Field(validation_alias="Mode", serialization_alias="Mode")
+    mode: _t.Annotated[ClusterConfigMode, _s.wire("Mode")]
     """Specifies whether managed tier checkpointing is enabled or disabled for the
     HyperPod cluster. When set to ``Enable``, the system installs a memory management
     daemon that provides disaggregated memory as a service for checkpoint storage. When

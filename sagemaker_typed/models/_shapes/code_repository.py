@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -18,5 +16,5 @@ class CodeRepository(_s.Shape, frozen=True):
     the JupyterServer application.
     """
 
-    repository_url: RepositoryUrl = _pd.Field(validation_alias="RepositoryUrl", serialization_alias="RepositoryUrl")
+    repository_url: _t.Annotated[RepositoryUrl, _s.wire("RepositoryUrl")]
     """The URL of the Git repository."""

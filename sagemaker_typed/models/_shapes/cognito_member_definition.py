@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .client_id import ClientId
@@ -20,15 +18,15 @@ class CognitoMemberDefinition(_s.Shape, frozen=True):
     work teams.
     """
 
-    client_id: ClientId = _pd.Field(validation_alias="ClientId", serialization_alias="ClientId")
+    client_id: _t.Annotated[ClientId, _s.wire("ClientId")]
     """An identifier for an application client. You must create the app client ID using
     Amazon Cognito.
     """
 
-    user_group: CognitoUserGroup = _pd.Field(validation_alias="UserGroup", serialization_alias="UserGroup")
+    user_group: _t.Annotated[CognitoUserGroup, _s.wire("UserGroup")]
     """An identifier for a user group."""
 
-    user_pool: CognitoUserPool = _pd.Field(validation_alias="UserPool", serialization_alias="UserPool")
+    user_pool: _t.Annotated[CognitoUserPool, _s.wire("UserPool")]
     """An identifier for a user pool. The user pool must be in the same region as the
     service that you are calling.
     """

@@ -23,16 +23,12 @@ class CollectionConfiguration(_s.Shape, frozen=True):
     collections.
     """
 
-    collection_name: CollectionName | None = _pd.Field(
-        default=None, validation_alias="CollectionName", serialization_alias="CollectionName"
-    )
+    collection_name: _t.Annotated[CollectionName | None, _s.wire("CollectionName")] = None
     """The name of the tensor collection. The name must be unique relative to other rule
     configuration names.
     """
 
-    collection_parameters: CollectionParameters | None = _pd.Field(
-        default=None, validation_alias="CollectionParameters", serialization_alias="CollectionParameters"
-    )
+    collection_parameters: _t.Annotated[CollectionParameters | None, _s.wire("CollectionParameters")] = None
     """Parameter values for the tensor collection. The allowed parameters are
     ``"name"``, ``"include_regex"``, ``"reduction_config"``, ``"save_config"``,
     ``"tensor_names"``, and ``"save_histogram"``.

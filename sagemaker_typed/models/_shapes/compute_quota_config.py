@@ -25,14 +25,12 @@ class ComputeQuotaConfig(_s.Shape, frozen=True):
     the resource sharing option and the setting to preempt low priority tasks.
     """
 
-    compute_quota_resources: ComputeQuotaResourceConfigList | None = _pd.Field(
-        default=None, validation_alias="ComputeQuotaResources", serialization_alias="ComputeQuotaResources"
+    compute_quota_resources: _t.Annotated[ComputeQuotaResourceConfigList | None, _s.wire("ComputeQuotaResources")] = (
+        None
     )
     """Allocate compute resources by instance types."""
 
-    preempt_team_tasks: PreemptTeamTasks | None = _pd.Field(
-        default=None, validation_alias="PreemptTeamTasks", serialization_alias="PreemptTeamTasks"
-    )
+    preempt_team_tasks: _t.Annotated[PreemptTeamTasks | None, _s.wire("PreemptTeamTasks")] = None
     """Allows workloads from within an entity to preempt same-team workloads. When set
     to ``LowerPriority``, the entity's lower priority tasks are preempted by their own
     higher priority tasks.
@@ -40,9 +38,7 @@ class ComputeQuotaConfig(_s.Shape, frozen=True):
     Default is ``LowerPriority``.
     """
 
-    resource_sharing_config: ResourceSharingConfig | None = _pd.Field(
-        default=None, validation_alias="ResourceSharingConfig", serialization_alias="ResourceSharingConfig"
-    )
+    resource_sharing_config: _t.Annotated[ResourceSharingConfig | None, _s.wire("ResourceSharingConfig")] = None
     """Resource sharing configuration. This defines how an entity can lend and borrow
     idle compute with other entities within the cluster.
     """

@@ -22,14 +22,10 @@ VCpuAmount: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0, le=10000000)]
 class ComputeQuotaResourceConfig(_s.Shape, frozen=True):
     """Configuration of the resources used for the compute allocation definition."""
 
-    accelerator_partition: AcceleratorPartitionConfig | None = _pd.Field(
-        default=None, validation_alias="AcceleratorPartition", serialization_alias="AcceleratorPartition"
-    )
+    accelerator_partition: _t.Annotated[AcceleratorPartitionConfig | None, _s.wire("AcceleratorPartition")] = None
     """The accelerator partition configuration for fractional GPU allocation."""
 
-    accelerators: AcceleratorsAmount | None = _pd.Field(
-        default=None, validation_alias="Accelerators", serialization_alias="Accelerators"
-    )
+    accelerators: _t.Annotated[AcceleratorsAmount | None, _s.wire("Accelerators")] = None
     """The number of accelerators to allocate. If you don't specify a value for vCPU and
     MemoryInGiB, SageMaker AI automatically allocates ratio-based values for those
     parameters based on the number of accelerators you provide. For example, if you
@@ -37,17 +33,15 @@ class ComputeQuotaResourceConfig(_s.Shape, frozen=True):
     allocates values to vCPU and MemoryInGiB.
     """
 
-    count: InstanceCount | None = _pd.Field(default=None, validation_alias="Count", serialization_alias="Count")
+    count: _t.Annotated[InstanceCount | None, _s.wire("Count")] = None
     """The number of instances to add to the instance group of a SageMaker HyperPod
     cluster.
     """
 
-    instance_type: ClusterInstanceType = _pd.Field(validation_alias="InstanceType", serialization_alias="InstanceType")
+    instance_type: _t.Annotated[ClusterInstanceType, _s.wire("InstanceType")]
     """The instance type of the instance group for the cluster."""
 
-    memory_in_gi_b: MemoryInGiBAmount | None = _pd.Field(
-        default=None, validation_alias="MemoryInGiB", serialization_alias="MemoryInGiB"
-    )
+    memory_in_gi_b: _t.Annotated[MemoryInGiBAmount | None, _s.wire("MemoryInGiB")] = None
     """The amount of memory in GiB to allocate. If you specify a value only for this
     parameter, SageMaker AI automatically allocates a ratio-based value for vCPU based
     on this memory that you provide. For example, if you allocate 200 out of 400 total
@@ -55,7 +49,7 @@ class ComputeQuotaResourceConfig(_s.Shape, frozen=True):
     Accelerators are set to 0.
     """
 
-    v_cpu: VCpuAmount | None = _pd.Field(default=None, validation_alias="VCpu", serialization_alias="VCpu")
+    v_cpu: _t.Annotated[VCpuAmount | None, _s.wire("VCpu")] = None
     """The number of vCPU to allocate. If you specify a value only for vCPU, SageMaker
     AI automatically allocates ratio-based values for MemoryInGiB based on this vCPU
     parameter. For example, if you allocate 20 out of 40 total vCPU, SageMaker AI uses

@@ -19,9 +19,7 @@ FairShareWeight: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=100)]
 class ComputeQuotaTarget(_s.Shape, frozen=True):
     """The target entity to allocate compute resources to."""
 
-    fair_share_weight: FairShareWeight | None = _pd.Field(
-        default=None, validation_alias="FairShareWeight", serialization_alias="FairShareWeight"
-    )
+    fair_share_weight: _t.Annotated[FairShareWeight | None, _s.wire("FairShareWeight")] = None
     """Assigned entity fair-share weight. Idle compute will be shared across entities
     based on these assigned weights. This weight is only used when ``FairShare`` is
     enabled.
@@ -30,5 +28,5 @@ class ComputeQuotaTarget(_s.Shape, frozen=True):
     default.
     """
 
-    team_name: ComputeQuotaTargetTeamName = _pd.Field(validation_alias="TeamName", serialization_alias="TeamName")
+    team_name: _t.Annotated[ComputeQuotaTargetTeamName, _s.wire("TeamName")]
     """Name of the team to allocate compute resources to."""

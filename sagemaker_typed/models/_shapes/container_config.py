@@ -28,19 +28,13 @@ CustomImageContainerEnvironmentVariables: _t.TypeAlias = _t.Annotated[
 class ContainerConfig(_s.Shape, frozen=True):
     """The configuration used to run the application image container."""
 
-    container_arguments: CustomImageContainerArguments | None = _pd.Field(
-        default=None, validation_alias="ContainerArguments", serialization_alias="ContainerArguments"
-    )
+    container_arguments: _t.Annotated[CustomImageContainerArguments | None, _s.wire("ContainerArguments")] = None
     """The arguments for the container when you're running the application."""
 
-    container_entrypoint: CustomImageContainerEntrypoint | None = _pd.Field(
-        default=None, validation_alias="ContainerEntrypoint", serialization_alias="ContainerEntrypoint"
-    )
+    container_entrypoint: _t.Annotated[CustomImageContainerEntrypoint | None, _s.wire("ContainerEntrypoint")] = None
     """The entrypoint used to run the application in the container."""
 
-    container_environment_variables: CustomImageContainerEnvironmentVariables | None = _pd.Field(
-        default=None,
-        validation_alias="ContainerEnvironmentVariables",
-        serialization_alias="ContainerEnvironmentVariables",
-    )
+    container_environment_variables: _t.Annotated[
+        CustomImageContainerEnvironmentVariables | None, _s.wire("ContainerEnvironmentVariables")
+    ] = None
     """The environment variables to set in the container"""

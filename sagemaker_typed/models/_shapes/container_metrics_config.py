@@ -23,9 +23,7 @@ class ContainerMetricsConfig(_s.Shape, frozen=True):
     this configuration is optional.
     """
 
-    metrics_endpoints: MetricsEndpointList | None = _pd.Field(
-        default=None, validation_alias="MetricsEndpoints", serialization_alias="MetricsEndpoints"
-    )
+    metrics_endpoints: _t.Annotated[MetricsEndpointList | None, _s.wire("MetricsEndpoints")] = None
     """A list of metrics endpoints to scrape from the container. Each endpoint specifies
     the path where the container exposes Prometheus-formatted metrics and the frequency
     at which to publish them. You can specify a maximum of 1 endpoint.

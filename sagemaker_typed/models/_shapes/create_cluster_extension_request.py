@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
@@ -19,9 +17,7 @@ CreateClusterExtensionRequestClientTokenString: _t.TypeAlias = _t.Annotated[
 
 
 class CreateClusterExtensionRequest(_s.Shape, frozen=True):
-    client_token: CreateClusterExtensionRequestClientTokenString | None = _pd.Field(
-        default=None, validation_alias="ClientToken", serialization_alias="ClientToken"
-    )
+    client_token: _t.Annotated[CreateClusterExtensionRequestClientTokenString | None, _s.wire("ClientToken")] = None
     """A unique, case-sensitive identifier that you provide so that the operation
     completes no more than one time. This token is valid for 8 hours. If you retry the
     request with the same client token and the same parameters within this time, the API
@@ -30,15 +26,13 @@ class CreateClusterExtensionRequest(_s.Shape, frozen=True):
     different parameters, the request fails.
     """
 
-    cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
+    cluster_arn: _t.Annotated[ClusterArn, _s.wire("ClusterArn")]
     """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which to
     install the extension. The cluster must use Slurm as the orchestrator and have
     ``NodeProvisioningMode`` set to ``Continuous``.
     """
 
-    configuration_values: ExtensionConfigurationValues | None = _pd.Field(
-        default=None, validation_alias="ConfigurationValues", serialization_alias="ConfigurationValues"
-    )
+    configuration_values: _t.Annotated[ExtensionConfigurationValues | None, _s.wire("ConfigurationValues")] = None
     """The configuration settings for the extension, as a JSON object serialized as a
     string, for example ``{"metricsProvider":{"nodeMetrics":{"level":"ADVANCED"}}}``.
     Each extension version defines which settings it accepts. SageMaker HyperPod
@@ -48,18 +42,16 @@ class CreateClusterExtensionRequest(_s.Shape, frozen=True):
     values.
     """
 
-    extension_name: ExtensionName = _pd.Field(validation_alias="ExtensionName", serialization_alias="ExtensionName")
+    extension_name: _t.Annotated[ExtensionName, _s.wire("ExtensionName")]
     """The name of the extension to install, for example ``sagemaker-observability``."""
 
-    extension_version: ExtensionVersion | None = _pd.Field(
-        default=None, validation_alias="ExtensionVersion", serialization_alias="ExtensionVersion"
-    )
+    extension_version: _t.Annotated[ExtensionVersion | None, _s.wire("ExtensionVersion")] = None
     """The version of the extension to install, in ``MAJOR.MINOR.PATCH`` format, for
     example ``1.0.0``. If you don't specify a version, SageMaker HyperPod installs the
     latest available version of the extension.
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """Custom tags for managing the extension as an Amazon Web Services resource. You
     can add tags to your extension in the same way you add them in other Amazon Web
     Services services that support tagging. To learn more about tagging Amazon Web

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .global_inference_gateway_execution_role_arn import GlobalInferenceGatewayExecutionRoleArn
@@ -19,44 +17,38 @@ GlobalInferenceGatewayClientToken: _t.TypeAlias = _t.Annotated[
 
 
 class CreateGlobalInferenceGatewayRequest(_s.Shape, frozen=True):
-    client_token: GlobalInferenceGatewayClientToken | None = _pd.Field(
-        default=None, validation_alias="ClientToken", serialization_alias="ClientToken"
-    )
+    client_token: _t.Annotated[GlobalInferenceGatewayClientToken | None, _s.wire("ClientToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the request. An idempotent operation completes no more than one time. If you don't
     specify a client token, the Amazon Web Services SDKs and the Amazon Web Services CLI
     generate one for you.
     """
 
-    execution_role_arn: GlobalInferenceGatewayExecutionRoleArn = _pd.Field(
-        validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
-    )
+    execution_role_arn: _t.Annotated[GlobalInferenceGatewayExecutionRoleArn, _s.wire("ExecutionRoleArn")]
     """The Amazon Resource Name (ARN) of the IAM role that the global inference gateway
     assumes to access your SageMaker HyperPod clusters. The role must be in your account
     and partition, and you must have ``iam:PassRole`` permission for it. You can't
     change the role after you create the global inference gateway.
     """
 
-    gateways: GlobalInferenceGatewayMembers = _pd.Field(validation_alias="Gateways", serialization_alias="Gateways")
+    gateways: _t.Annotated[GlobalInferenceGatewayMembers, _s.wire("Gateways")]
     """The 1 to 10 in-cluster inference gateways to add to the global inference gateway.
     A global inference gateway must always have at least one in-cluster inference
     gateway, so ``RemoveInferenceGateway`` can't remove the last one.
     """
 
-    name: GlobalInferenceGatewayName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[GlobalInferenceGatewayName, _s.wire("Name")]
     """The name of the global inference gateway. The name must be unique in your account
     in the current Region, and is case-sensitive. The name can't be exactly 12 lowercase
     letters or digits, because the global inference gateway ID uses that format.
     """
 
-    routing: GlobalInferenceGatewayRouting | None = _pd.Field(
-        default=None, validation_alias="Routing", serialization_alias="Routing"
-    )
+    routing: _t.Annotated[GlobalInferenceGatewayRouting | None, _s.wire("Routing")] = None
     """The routing configuration of the global inference gateway. If you omit it, the
     global inference gateway uses default routing weights.
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """Custom tags for managing the global inference gateway as an Amazon Web Services
     resource. You can add tags to your global inference gateway in the same way you add
     them in other Amazon Web Services services that support tagging. For more

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .authorized_url import AuthorizedUrl
 from .next_token import NextToken
@@ -13,16 +11,12 @@ AuthorizedUrlConfigs: _t.TypeAlias = list[AuthorizedUrl]
 
 
 class CreateHubContentPresignedUrlsResponse(_s.OutputShape, frozen=True):
-    authorized_url_configs: AuthorizedUrlConfigs = _pd.Field(
-        validation_alias="AuthorizedUrlConfigs", serialization_alias="AuthorizedUrlConfigs"
-    )
+    authorized_url_configs: _t.Annotated[AuthorizedUrlConfigs, _s.wire("AuthorizedUrlConfigs")]
     """An array of authorized URL configurations, each containing a presigned URL and
     its corresponding local file path for proper file organization during download.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for pagination. If present, indicates that more presigned URLs are
     available. Use this token in a subsequent request to retrieve additional URLs.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .inference_router_name import InferenceRouterName
@@ -17,29 +15,23 @@ InferenceRouterClientToken: _t.TypeAlias = _t.Annotated[
 
 
 class CreateInferenceRouterInput(_s.Shape, frozen=True):
-    client_token: InferenceRouterClientToken | None = _pd.Field(
-        default=None, validation_alias="ClientToken", serialization_alias="ClientToken"
-    )
+    client_token: _t.Annotated[InferenceRouterClientToken | None, _s.wire("ClientToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the request. If you reuse a client token, use the same request parameters.
     Otherwise, the request fails.
     """
 
-    inference_router_name: InferenceRouterName = _pd.Field(
-        validation_alias="InferenceRouterName", serialization_alias="InferenceRouterName"
-    )
+    inference_router_name: _t.Annotated[InferenceRouterName, _s.wire("InferenceRouterName")]
     """The name of the inference router. The name must be unique within your account in
     the current Amazon Web Services Region. The name is case sensitive.
     """
 
-    routing_targets: RoutingTargetList = _pd.Field(
-        validation_alias="RoutingTargets", serialization_alias="RoutingTargets"
-    )
+    routing_targets: _t.Annotated[RoutingTargetList, _s.wire("RoutingTargets")]
     """The routing targets of the inference router. Each routing target is a model that
     callers name when they invoke the router, and the destinations that serve it.
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """A list of key-value pairs to apply to the inference router. For information about
     tagging, see Tagging Amazon Web Services resources
     (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 
 
@@ -11,7 +9,5 @@ PresignedDomainUrl: _t.TypeAlias = str
 
 
 class CreatePresignedDomainUrlResponse(_s.OutputShape, frozen=True):
-    authorized_url: PresignedDomainUrl | None = _pd.Field(
-        default=None, validation_alias="AuthorizedUrl", serialization_alias="AuthorizedUrl"
-    )
+    authorized_url: _t.Annotated[PresignedDomainUrl | None, _s.wire("AuthorizedUrl")] = None
     """The presigned URL."""

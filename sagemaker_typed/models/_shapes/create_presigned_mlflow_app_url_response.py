@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -12,7 +10,5 @@ MlflowAppUrl: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=2
 
 
 class CreatePresignedMlflowAppUrlResponse(_s.OutputShape, frozen=True):
-    authorized_url: MlflowAppUrl | None = _pd.Field(
-        default=None, validation_alias="AuthorizedUrl", serialization_alias="AuthorizedUrl"
-    )
+    authorized_url: _t.Annotated[MlflowAppUrl | None, _s.wire("AuthorizedUrl")] = None
     """A presigned URL with an authorization token."""

@@ -18,19 +18,15 @@ CreateTemplateProviderList: _t.TypeAlias = _t.Annotated[
 
 
 class CreateProjectInput(_s.Shape, frozen=True):
-    project_description: EntityDescription | None = _pd.Field(
-        default=None, validation_alias="ProjectDescription", serialization_alias="ProjectDescription"
-    )
+    project_description: _t.Annotated[EntityDescription | None, _s.wire("ProjectDescription")] = None
     """A description for the project."""
 
-    project_name: ProjectEntityName = _pd.Field(validation_alias="ProjectName", serialization_alias="ProjectName")
+    project_name: _t.Annotated[ProjectEntityName, _s.wire("ProjectName")]
     """The name of the project."""
 
-    service_catalog_provisioning_details: ServiceCatalogProvisioningDetails | None = _pd.Field(
-        default=None,
-        validation_alias="ServiceCatalogProvisioningDetails",
-        serialization_alias="ServiceCatalogProvisioningDetails",
-    )
+    service_catalog_provisioning_details: _t.Annotated[
+        ServiceCatalogProvisioningDetails | None, _s.wire("ServiceCatalogProvisioningDetails")
+    ] = None
     """The product ID and provisioning artifact ID to provision a service catalog. The
     provisioning artifact ID will default to the latest provisioning artifact ID of the
     product, if you don't provide the provisioning artifact ID. For more information,
@@ -38,16 +34,14 @@ class CreateProjectInput(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """An array of key-value pairs that you want to use to organize and track your
     Amazon Web Services resource costs. For more information, see Tagging Amazon Web
     Services resources (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html)
     in the Amazon Web Services General Reference Guide.
     """
 
-    template_providers: CreateTemplateProviderList | None = _pd.Field(
-        default=None, validation_alias="TemplateProviders", serialization_alias="TemplateProviders"
-    )
+    template_providers: _t.Annotated[CreateTemplateProviderList | None, _s.wire("TemplateProviders")] = None
     """An array of template provider configurations for creating infrastructure
     resources for the project.
     """

@@ -14,26 +14,20 @@ SpareInstanceCountPerUltraServer: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=
 
 
 class CreateTrainingPlanRequest(_s.Shape, frozen=True):
-    spare_instance_count_per_ultra_server: SpareInstanceCountPerUltraServer | None = _pd.Field(
-        default=None,
-        validation_alias="SpareInstanceCountPerUltraServer",
-        serialization_alias="SpareInstanceCountPerUltraServer",
-    )
+    spare_instance_count_per_ultra_server: _t.Annotated[
+        SpareInstanceCountPerUltraServer | None, _s.wire("SpareInstanceCountPerUltraServer")
+    ] = None
     """Number of spare instances to reserve per UltraServer for enhanced resiliency.
     Default is 1.
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """An array of key-value pairs to apply to this training plan."""
 
-    training_plan_name: TrainingPlanName = _pd.Field(
-        validation_alias="TrainingPlanName", serialization_alias="TrainingPlanName"
-    )
+    training_plan_name: _t.Annotated[TrainingPlanName, _s.wire("TrainingPlanName")]
     """The name of the training plan to create."""
 
-    training_plan_offering_id: TrainingPlanOfferingId = _pd.Field(
-        validation_alias="TrainingPlanOfferingId", serialization_alias="TrainingPlanOfferingId"
-    )
+    training_plan_offering_id: _t.Annotated[TrainingPlanOfferingId, _s.wire("TrainingPlanOfferingId")]
     """The unique identifier of the training plan offering to use for creating this
     plan.
     """

@@ -23,16 +23,16 @@ class CrossRegionTrafficConfig(_s.Shape, frozen=True):
     request over the cap fails with a ``ThrottlingException``.
     """
 
-    max_cross_region_percent_per_endpoint: CrossRegionPercentPerEndpoint = _pd.Field(
-        validation_alias="MaxCrossRegionPercentPerEndpoint", serialization_alias="MaxCrossRegionPercentPerEndpoint"
-    )
+    max_cross_region_percent_per_endpoint: _t.Annotated[
+        CrossRegionPercentPerEndpoint, _s.wire("MaxCrossRegionPercentPerEndpoint")
+    ]
     """The percentage of the endpoint's capacity that requests from inference routers in
     other Amazon Web Services Regions can use.
     """
 
-    max_invocations_per_second_per_instance: CrossRegionMaxInvocationsPerSecondPerInstance = _pd.Field(
-        validation_alias="MaxInvocationsPerSecondPerInstance", serialization_alias="MaxInvocationsPerSecondPerInstance"
-    )
+    max_invocations_per_second_per_instance: _t.Annotated[
+        CrossRegionMaxInvocationsPerSecondPerInstance, _s.wire("MaxInvocationsPerSecondPerInstance")
+    ]
     """The number of invocations per second that you expect one ``InService`` instance
     to serve. One value applies to every production variant, whatever its instance type.
     """

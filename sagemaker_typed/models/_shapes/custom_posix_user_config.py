@@ -16,8 +16,8 @@ Uid: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=10000, le=4000000)]
 class CustomPosixUserConfig(_s.Shape, frozen=True):
     """Details about the POSIX identity that is used for file system operations."""
 
-    gid: Gid = _pd.Field(validation_alias="Gid", serialization_alias="Gid")
+    gid: _t.Annotated[Gid, _s.wire("Gid")]
     """The POSIX group ID."""
 
-    uid: Uid = _pd.Field(validation_alias="Uid", serialization_alias="Uid")
+    uid: _t.Annotated[Uid, _s.wire("Uid")]
     """The POSIX user ID."""

@@ -19,38 +19,30 @@ CaptureOptionList: _t.TypeAlias = _t.Annotated[list[CaptureOption], _pd.Field(mi
 class DataCaptureConfig(_s.Shape, frozen=True):
     """Configuration to control how SageMaker AI captures inference data."""
 
-    capture_content_type_header: CaptureContentTypeHeader | None = _pd.Field(
-        default=None, validation_alias="CaptureContentTypeHeader", serialization_alias="CaptureContentTypeHeader"
+    capture_content_type_header: _t.Annotated[CaptureContentTypeHeader | None, _s.wire("CaptureContentTypeHeader")] = (
+        None
     )
     """Configuration specifying how to treat different headers. If no headers are
     specified SageMaker AI will by default base64 encode when capturing the data.
     """
 
-    capture_options: CaptureOptionList = _pd.Field(
-        validation_alias="CaptureOptions", serialization_alias="CaptureOptions"
-    )
+    capture_options: _t.Annotated[CaptureOptionList, _s.wire("CaptureOptions")]
     """Specifies data Model Monitor will capture. You can configure whether to collect
     only input, only output, or both
     """
 
-    destination_s3_uri: DestinationS3Uri = _pd.Field(
-        validation_alias="DestinationS3Uri", serialization_alias="DestinationS3Uri"
-    )
+    destination_s3_uri: _t.Annotated[DestinationS3Uri, _s.wire("DestinationS3Uri")]
     """The Amazon S3 location used to capture the data."""
 
-    enable_capture: EnableCapture | None = _pd.Field(
-        default=None, validation_alias="EnableCapture", serialization_alias="EnableCapture"
-    )
+    enable_capture: _t.Annotated[EnableCapture | None, _s.wire("EnableCapture")] = None
     """Whether data capture should be enabled or disabled (defaults to enabled)."""
 
-    initial_sampling_percentage: SamplingPercentage = _pd.Field(
-        validation_alias="InitialSamplingPercentage", serialization_alias="InitialSamplingPercentage"
-    )
+    initial_sampling_percentage: _t.Annotated[SamplingPercentage, _s.wire("InitialSamplingPercentage")]
     """The percentage of requests SageMaker AI will capture. A lower value is
     recommended for Endpoints with high traffic.
     """
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Resource Name (ARN) of an Key Management Service key that SageMaker AI
     uses to encrypt the captured data at rest using Amazon S3 server-side encryption.
 

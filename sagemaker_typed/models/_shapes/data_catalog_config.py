@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -28,11 +26,11 @@ class DataCatalogConfig(_s.Shape, frozen=True):
     ``OfflineStore``.
     """
 
-    catalog: Catalog = _pd.Field(validation_alias="Catalog", serialization_alias="Catalog")
+    catalog: _t.Annotated[Catalog, _s.wire("Catalog")]
     """The name of the Glue table catalog."""
 
-    database: Database = _pd.Field(validation_alias="Database", serialization_alias="Database")
+    database: _t.Annotated[Database, _s.wire("Database")]
     """The name of the Glue table database."""
 
-    table_name: TableName = _pd.Field(validation_alias="TableName", serialization_alias="TableName")
+    table_name: _t.Annotated[TableName, _s.wire("TableName")]
     """The name of the Glue table."""

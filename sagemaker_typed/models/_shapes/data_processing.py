@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -28,9 +26,7 @@ class DataProcessing(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform-data-processing.html).
     """
 
-    input_filter: JsonPath | None = _pd.Field(
-        default=None, validation_alias="InputFilter", serialization_alias="InputFilter"
-    )
+    input_filter: _t.Annotated[JsonPath | None, _s.wire("InputFilter")] = None
     """A JSONPath
     (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform-data-processing.html#data-processing-operators)
     expression used to select a portion of the input data to pass to the algorithm. Use
@@ -41,9 +37,7 @@ class DataProcessing(_s.Shape, frozen=True):
     Examples: ``"$"``, ``"$[1:]"``, ``"$.features"``
     """
 
-    join_source: JoinSource | None = _pd.Field(
-        default=None, validation_alias="JoinSource", serialization_alias="JoinSource"
-    )
+    join_source: _t.Annotated[JoinSource | None, _s.wire("JoinSource")] = None
     """Specifies the source of the data to join with the transformed data. The valid
     values are ``None`` and ``Input``. The default value is ``None``, which specifies
     not to join the input with the transformed data. If you want the batch transform job
@@ -68,9 +62,7 @@ class DataProcessing(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform-data-processing.html#batch-transform-data-processing-workflow).
     """
 
-    output_filter: JsonPath | None = _pd.Field(
-        default=None, validation_alias="OutputFilter", serialization_alias="OutputFilter"
-    )
+    output_filter: _t.Annotated[JsonPath | None, _s.wire("OutputFilter")] = None
     """A JSONPath
     (https://docs.aws.amazon.com/sagemaker/latest/dg/batch-transform-data-processing.html#data-processing-operators)
     expression used to select a portion of the joined dataset to save in the output file

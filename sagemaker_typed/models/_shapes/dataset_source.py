@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -21,5 +19,5 @@ HubDataSetArn: _t.TypeAlias = _t.Annotated[
 class DatasetSource(_s.Shape, frozen=True):
     """Specifies a dataset source for a channel."""
 
-    dataset_arn: HubDataSetArn = _pd.Field(validation_alias="DatasetArn", serialization_alias="DatasetArn")
+    dataset_arn: _t.Annotated[HubDataSetArn, _s.wire("DatasetArn")]
     """The Amazon Resource Name (ARN) of the dataset resource."""

@@ -28,9 +28,7 @@ class DebugHookConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).
     """
 
-    collection_configurations: CollectionConfigurations | None = _pd.Field(
-        default=None, validation_alias="CollectionConfigurations", serialization_alias="CollectionConfigurations"
-    )
+    collection_configurations: _t.Annotated[CollectionConfigurations | None, _s.wire("CollectionConfigurations")] = None
     """Configuration information for Amazon SageMaker Debugger tensor collections. To
     learn more about how to configure the ``CollectionConfiguration`` parameter, see Use
     the SageMaker and Debugger Configuration API Operations to Create, Update, and Debug
@@ -38,17 +36,13 @@ class DebugHookConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/debugger-createtrainingjob-api.html).
     """
 
-    hook_parameters: HookParameters | None = _pd.Field(
-        default=None, validation_alias="HookParameters", serialization_alias="HookParameters"
-    )
+    hook_parameters: _t.Annotated[HookParameters | None, _s.wire("HookParameters")] = None
     """Configuration information for the Amazon SageMaker Debugger hook parameters."""
 
-    local_path: DirectoryPath | None = _pd.Field(
-        default=None, validation_alias="LocalPath", serialization_alias="LocalPath"
-    )
+    local_path: _t.Annotated[DirectoryPath | None, _s.wire("LocalPath")] = None
     """Path to local storage location for metrics and tensors. Defaults to
     ``/opt/ml/output/tensors/``.
     """
 
-    s3_output_path: S3Uri = _pd.Field(validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
+    s3_output_path: _t.Annotated[S3Uri, _s.wire("S3OutputPath")]
     """Path to Amazon S3 storage location for metrics and tensors."""

@@ -13,8 +13,8 @@ TagKeyList: _t.TypeAlias = _t.Annotated[list[TagKey], _pd.Field(min_length=1, ma
 
 
 class DeleteTagsInput(_s.Shape, frozen=True):
-    resource_arn: ResourceArn = _pd.Field(validation_alias="ResourceArn", serialization_alias="ResourceArn")
+    resource_arn: _t.Annotated[ResourceArn, _s.wire("ResourceArn")]
     """The Amazon Resource Name (ARN) of the resource whose tags you want to delete."""
 
-    tag_keys: TagKeyList = _pd.Field(validation_alias="TagKeys", serialization_alias="TagKeys")
+    tag_keys: _t.Annotated[TagKeyList, _s.wire("TagKeys")]
     """An array or one or more tag keys to delete."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 
 
@@ -11,7 +9,7 @@ Success: _t.TypeAlias = bool
 
 
 class DeleteWorkteamResponse(_s.OutputShape, frozen=True):
-    success: Success = _pd.Field(validation_alias="Success", serialization_alias="Success")
+    success: _t.Annotated[Success, _s.wire("Success")]
     """Returns ``true`` if the work team was successfully deleted; otherwise, returns
     ``false``.
     """

@@ -18,21 +18,15 @@ WaitTimeIntervalInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=3
 class DeploymentConfiguration(_s.Shape, frozen=True):
     """The configuration to use when updating the AMI versions."""
 
-    auto_rollback_configuration: AutoRollbackAlarms | None = _pd.Field(
-        default=None, validation_alias="AutoRollbackConfiguration", serialization_alias="AutoRollbackConfiguration"
-    )
+    auto_rollback_configuration: _t.Annotated[AutoRollbackAlarms | None, _s.wire("AutoRollbackConfiguration")] = None
     """An array that contains the alarms that SageMaker monitors to know whether to roll
     back the AMI update.
     """
 
-    rolling_update_policy: RollingDeploymentPolicy | None = _pd.Field(
-        default=None, validation_alias="RollingUpdatePolicy", serialization_alias="RollingUpdatePolicy"
-    )
+    rolling_update_policy: _t.Annotated[RollingDeploymentPolicy | None, _s.wire("RollingUpdatePolicy")] = None
     """The policy that SageMaker uses when updating the AMI versions of the cluster."""
 
-    wait_interval_in_seconds: WaitTimeIntervalInSeconds | None = _pd.Field(
-        default=None, validation_alias="WaitIntervalInSeconds", serialization_alias="WaitIntervalInSeconds"
-    )
+    wait_interval_in_seconds: _t.Annotated[WaitTimeIntervalInSeconds | None, _s.wire("WaitIntervalInSeconds")] = None
     """The duration in seconds that SageMaker waits before updating more instances in
     the cluster.
     """

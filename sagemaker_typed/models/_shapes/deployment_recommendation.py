@@ -28,19 +28,15 @@ class DeploymentRecommendation(_s.Shape, frozen=True):
     to create an inference recommendation job.
     """
 
-    real_time_inference_recommendations: RealTimeInferenceRecommendations | None = _pd.Field(
-        default=None,
-        validation_alias="RealTimeInferenceRecommendations",
-        serialization_alias="RealTimeInferenceRecommendations",
-    )
+    real_time_inference_recommendations: _t.Annotated[
+        RealTimeInferenceRecommendations | None, _s.wire("RealTimeInferenceRecommendations")
+    ] = None
     """A list of RealTimeInferenceRecommendation
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_RealTimeInferenceRecommendation.html)
     items.
     """
 
-    recommendation_status: RecommendationStatus = _pd.Field(
-        validation_alias="RecommendationStatus", serialization_alias="RecommendationStatus"
-    )
+    recommendation_status: _t.Annotated[RecommendationStatus, _s.wire("RecommendationStatus")]
     """Status of the deployment recommendation. The status ``NOT_APPLICABLE`` means that
     SageMaker is unable to provide a default recommendation for the model using the
     information provided. If the deployment status is ``IN_PROGRESS``, retry your API

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_adapter_source import AIAdapterSource
 from .ai_entity_name import AIEntityName
@@ -27,89 +25,65 @@ AIRecommendationList: _t.TypeAlias = list[AIRecommendation]
 
 
 class DescribeAIRecommendationJobResponse(_s.OutputShape, frozen=True):
-    ai_recommendation_job_arn: AIRecommendationJobArn = _pd.Field(
-        validation_alias="AIRecommendationJobArn", serialization_alias="AIRecommendationJobArn"
-    )
+    ai_recommendation_job_arn: _t.Annotated[AIRecommendationJobArn, _s.wire("AIRecommendationJobArn")]
     """The Amazon Resource Name (ARN) of the AI recommendation job."""
 
-    ai_recommendation_job_name: AIEntityName = _pd.Field(
-        validation_alias="AIRecommendationJobName", serialization_alias="AIRecommendationJobName"
-    )
+    ai_recommendation_job_name: _t.Annotated[AIEntityName, _s.wire("AIRecommendationJobName")]
     """The name of the AI recommendation job."""
 
-    ai_recommendation_job_status: AIRecommendationJobStatus = _pd.Field(
-        validation_alias="AIRecommendationJobStatus", serialization_alias="AIRecommendationJobStatus"
-    )
+    ai_recommendation_job_status: _t.Annotated[AIRecommendationJobStatus, _s.wire("AIRecommendationJobStatus")]
     """The status of the AI recommendation job."""
 
-    ai_workload_config_identifier: AIResourceIdentifier = _pd.Field(
-        validation_alias="AIWorkloadConfigIdentifier", serialization_alias="AIWorkloadConfigIdentifier"
-    )
+    ai_workload_config_identifier: _t.Annotated[AIResourceIdentifier, _s.wire("AIWorkloadConfigIdentifier")]
     """The name or Amazon Resource Name (ARN) of the AI workload configuration used for
     this recommendation job.
     """
 
-    adapter_source: AIAdapterSource | None = _pd.Field(
-        default=None, validation_alias="AdapterSource", serialization_alias="AdapterSource"
-    )
+    adapter_source: _t.Annotated[AIAdapterSource | None, _s.wire("AdapterSource")] = None
     """The LoRA adapter source that you specified when you created the recommendation
     job. This field is absent when you created the job without LoRA adapters.
     """
 
-    compute_spec: AIRecommendationComputeSpec | None = _pd.Field(
-        default=None, validation_alias="ComputeSpec", serialization_alias="ComputeSpec"
-    )
+    compute_spec: _t.Annotated[AIRecommendationComputeSpec | None, _s.wire("ComputeSpec")] = None
     """The compute resource specification for the recommendation job."""
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """A timestamp that indicates when the recommendation job was created."""
 
-    end_time: Timestamp | None = _pd.Field(default=None, validation_alias="EndTime", serialization_alias="EndTime")
+    end_time: _t.Annotated[Timestamp | None, _s.wire("EndTime")] = None
     """A timestamp that indicates when the recommendation job completed."""
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """If the recommendation job failed, the reason it failed."""
 
-    inference_specification: AIRecommendationInferenceSpecification | None = _pd.Field(
-        default=None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
-    )
+    inference_specification: _t.Annotated[
+        AIRecommendationInferenceSpecification | None, _s.wire("InferenceSpecification")
+    ] = None
     """The inference framework configuration."""
 
-    model_source: AIModelSource = _pd.Field(validation_alias="ModelSource", serialization_alias="ModelSource")
+    model_source: _t.Annotated[AIModelSource, _s.wire("ModelSource")]
     """The source of the model that was analyzed."""
 
-    optimize_model: AIRecommendationAllowOptimization | None = _pd.Field(
-        default=None, validation_alias="OptimizeModel", serialization_alias="OptimizeModel"
-    )
+    optimize_model: _t.Annotated[AIRecommendationAllowOptimization | None, _s.wire("OptimizeModel")] = None
     """Whether model optimization techniques were allowed."""
 
-    output_config: AIRecommendationOutputResult = _pd.Field(
-        validation_alias="OutputConfig", serialization_alias="OutputConfig"
-    )
+    output_config: _t.Annotated[AIRecommendationOutputResult, _s.wire("OutputConfig")]
     """The output configuration for the recommendation job."""
 
-    performance_target: AIRecommendationPerformanceTarget | None = _pd.Field(
-        default=None, validation_alias="PerformanceTarget", serialization_alias="PerformanceTarget"
-    )
+    performance_target: _t.Annotated[AIRecommendationPerformanceTarget | None, _s.wire("PerformanceTarget")] = None
     """The performance targets specified for the recommendation job."""
 
-    recommendations: AIRecommendationList | None = _pd.Field(
-        default=None, validation_alias="Recommendations", serialization_alias="Recommendations"
-    )
+    recommendations: _t.Annotated[AIRecommendationList | None, _s.wire("Recommendations")] = None
     """The list of optimization recommendations generated by the job. Each
     recommendation includes optimization details, deployment configuration, expected
     performance metrics, and the associated benchmark job ARN.
     """
 
-    role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn, _s.wire("RoleArn")]
     """The Amazon Resource Name (ARN) of the IAM role used by the recommendation job."""
 
-    start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTime", serialization_alias="StartTime"
-    )
+    start_time: _t.Annotated[Timestamp | None, _s.wire("StartTime")] = None
     """A timestamp that indicates when the recommendation job started running."""
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """The tags associated with the recommendation job."""

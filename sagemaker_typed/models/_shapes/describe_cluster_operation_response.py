@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
 from .cluster_operation_id import ClusterOperationId
@@ -18,45 +16,35 @@ ClusterOperationScalingDetailsList: _t.TypeAlias = list[ClusterOperationScalingD
 
 
 class DescribeClusterOperationResponse(_s.OutputShape, frozen=True):
-    cluster_arn: ClusterArn | None = _pd.Field(
-        default=None, validation_alias="ClusterArn", serialization_alias="ClusterArn"
-    )
+    cluster_arn: _t.Annotated[ClusterArn | None, _s.wire("ClusterArn")] = None
     """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the
     operation.
     """
 
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """The timestamp when the operation was created."""
 
-    deep_health_check_details: DeepHealthCheckConfigurations | None = _pd.Field(
-        default=None, validation_alias="DeepHealthCheckDetails", serialization_alias="DeepHealthCheckDetails"
+    deep_health_check_details: _t.Annotated[DeepHealthCheckConfigurations | None, _s.wire("DeepHealthCheckDetails")] = (
+        None
     )
     """The deep health check details for the operation. This field is populated when the
     operation ``Type`` is ``DeepHealthCheck``.
     """
 
-    operation_id: ClusterOperationId | None = _pd.Field(
-        default=None, validation_alias="OperationId", serialization_alias="OperationId"
-    )
+    operation_id: _t.Annotated[ClusterOperationId | None, _s.wire("OperationId")] = None
     """The unique identifier (UUID) of the operation."""
 
-    scaling_details: ClusterOperationScalingDetailsList | None = _pd.Field(
-        default=None, validation_alias="ScalingDetails", serialization_alias="ScalingDetails"
-    )
+    scaling_details: _t.Annotated[ClusterOperationScalingDetailsList | None, _s.wire("ScalingDetails")] = None
     """The per-instance-group scaling details for the operation. This field is populated
     when the operation ``Type`` is ``Scaling``.
     """
 
-    status: ClusterOperationStatus | None = _pd.Field(
-        default=None, validation_alias="Status", serialization_alias="Status"
-    )
+    status: _t.Annotated[ClusterOperationStatus | None, _s.wire("Status")] = None
     """The current status of the operation. Valid values are ``InProgress``,
     ``Superseded``, or ``Done``.
     """
 
-    type: ClusterOperationType | None = _pd.Field(default=None, validation_alias="Type", serialization_alias="Type")
+    type: _t.Annotated[ClusterOperationType | None, _s.wire("Type")] = None
     """The type of the operation. Valid values are ``Scaling`` or
     ``DeepHealthCheck``.
     """

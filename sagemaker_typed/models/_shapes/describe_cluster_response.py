@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
 from .cluster_auto_scaling_config_output import ClusterAutoScalingConfigOutput
@@ -29,83 +27,59 @@ ClusterRestrictedInstanceGroupDetailsList: _t.TypeAlias = list[ClusterRestricted
 
 
 class DescribeClusterResponse(_s.OutputShape, frozen=True):
-    auto_scaling: ClusterAutoScalingConfigOutput | None = _pd.Field(
-        default=None, validation_alias="AutoScaling", serialization_alias="AutoScaling"
-    )
+    auto_scaling: _t.Annotated[ClusterAutoScalingConfigOutput | None, _s.wire("AutoScaling")] = None
     """The current autoscaling configuration and status for the autoscaler."""
 
-    cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
+    cluster_arn: _t.Annotated[ClusterArn, _s.wire("ClusterArn")]
     """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster."""
 
-    cluster_name: ClusterName | None = _pd.Field(
-        default=None, validation_alias="ClusterName", serialization_alias="ClusterName"
-    )
+    cluster_name: _t.Annotated[ClusterName | None, _s.wire("ClusterName")] = None
     """The name of the SageMaker HyperPod cluster."""
 
-    cluster_role: RoleArn | None = _pd.Field(
-        default=None, validation_alias="ClusterRole", serialization_alias="ClusterRole"
-    )
+    cluster_role: _t.Annotated[RoleArn | None, _s.wire("ClusterRole")] = None
     """The Amazon Resource Name (ARN) of the IAM role that HyperPod uses for cluster
     autoscaling operations.
     """
 
-    cluster_status: ClusterStatus = _pd.Field(validation_alias="ClusterStatus", serialization_alias="ClusterStatus")
+    cluster_status: _t.Annotated[ClusterStatus, _s.wire("ClusterStatus")]
     """The status of the SageMaker HyperPod cluster."""
 
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """The time when the SageMaker Cluster is created."""
 
-    failure_message: String | None = _pd.Field(
-        default=None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
-    )
+    failure_message: _t.Annotated[String | None, _s.wire("FailureMessage")] = None
     """The failure message of the SageMaker HyperPod cluster."""
 
-    instance_groups: ClusterInstanceGroupDetailsList = _pd.Field(
-        validation_alias="InstanceGroups", serialization_alias="InstanceGroups"
-    )
+    instance_groups: _t.Annotated[ClusterInstanceGroupDetailsList, _s.wire("InstanceGroups")]
     """The instance groups of the SageMaker HyperPod cluster."""
 
-    node_provisioning_mode: ClusterNodeProvisioningMode | None = _pd.Field(
-        default=None, validation_alias="NodeProvisioningMode", serialization_alias="NodeProvisioningMode"
-    )
+    node_provisioning_mode: _t.Annotated[ClusterNodeProvisioningMode | None, _s.wire("NodeProvisioningMode")] = None
     """The mode used for provisioning nodes in the cluster."""
 
-    node_recovery: ClusterNodeRecovery | None = _pd.Field(
-        default=None, validation_alias="NodeRecovery", serialization_alias="NodeRecovery"
-    )
+    node_recovery: _t.Annotated[ClusterNodeRecovery | None, _s.wire("NodeRecovery")] = None
     """The node recovery mode configured for the SageMaker HyperPod cluster."""
 
-    orchestrator: ClusterOrchestrator | None = _pd.Field(
-        default=None, validation_alias="Orchestrator", serialization_alias="Orchestrator"
-    )
+    orchestrator: _t.Annotated[ClusterOrchestrator | None, _s.wire("Orchestrator")] = None
     """The type of orchestrator used for the SageMaker HyperPod cluster."""
 
-    restricted_instance_groups: ClusterRestrictedInstanceGroupDetailsList | None = _pd.Field(
-        default=None, validation_alias="RestrictedInstanceGroups", serialization_alias="RestrictedInstanceGroups"
-    )
+    restricted_instance_groups: _t.Annotated[
+        ClusterRestrictedInstanceGroupDetailsList | None, _s.wire("RestrictedInstanceGroups")
+    ] = None
     """The specialized instance groups for training models like Amazon Nova to be
     created in the SageMaker HyperPod cluster.
     """
 
-    restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfigOutput | None = _pd.Field(
-        default=None,
-        validation_alias="RestrictedInstanceGroupsConfig",
-        serialization_alias="RestrictedInstanceGroupsConfig",
-    )
+    restricted_instance_groups_config: _t.Annotated[
+        ClusterRestrictedInstanceGroupsConfigOutput | None, _s.wire("RestrictedInstanceGroupsConfig")
+    ] = None
     """The configuration for the restricted instance groups (RIG) in the SageMaker
     HyperPod cluster.
     """
 
-    tiered_storage_config: ClusterTieredStorageConfig | None = _pd.Field(
-        default=None, validation_alias="TieredStorageConfig", serialization_alias="TieredStorageConfig"
-    )
+    tiered_storage_config: _t.Annotated[ClusterTieredStorageConfig | None, _s.wire("TieredStorageConfig")] = None
     """The current configuration for managed tier checkpointing on the HyperPod cluster.
     For example, this shows whether the feature is enabled and the percentage of cluster
     memory allocated for checkpoint storage.
     """
 
-    vpc_config: VpcConfig | None = _pd.Field(
-        default=None, validation_alias="VpcConfig", serialization_alias="VpcConfig"
-    )
+    vpc_config: _t.Annotated[VpcConfig | None, _s.wire("VpcConfig")] = None

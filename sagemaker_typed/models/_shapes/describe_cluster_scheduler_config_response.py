@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
@@ -29,69 +27,47 @@ StatusDetailsMap: _t.TypeAlias = dict[SchedulerConfigComponent, SchedulerResourc
 
 
 class DescribeClusterSchedulerConfigResponse(_s.OutputShape, frozen=True):
-    cluster_arn: ClusterArn | None = _pd.Field(
-        default=None, validation_alias="ClusterArn", serialization_alias="ClusterArn"
-    )
+    cluster_arn: _t.Annotated[ClusterArn | None, _s.wire("ClusterArn")] = None
     """ARN of the cluster where the cluster policy is applied."""
 
-    cluster_scheduler_config_arn: ClusterSchedulerConfigArn = _pd.Field(
-        validation_alias="ClusterSchedulerConfigArn", serialization_alias="ClusterSchedulerConfigArn"
-    )
+    cluster_scheduler_config_arn: _t.Annotated[ClusterSchedulerConfigArn, _s.wire("ClusterSchedulerConfigArn")]
     """ARN of the cluster policy."""
 
-    cluster_scheduler_config_id: ClusterSchedulerConfigId = _pd.Field(
-        validation_alias="ClusterSchedulerConfigId", serialization_alias="ClusterSchedulerConfigId"
-    )
+    cluster_scheduler_config_id: _t.Annotated[ClusterSchedulerConfigId, _s.wire("ClusterSchedulerConfigId")]
     """ID of the cluster policy."""
 
-    cluster_scheduler_config_version: Integer = _pd.Field(
-        validation_alias="ClusterSchedulerConfigVersion", serialization_alias="ClusterSchedulerConfigVersion"
-    )
+    cluster_scheduler_config_version: _t.Annotated[Integer, _s.wire("ClusterSchedulerConfigVersion")]
     """Version of the cluster policy."""
 
-    created_by: UserContext | None = _pd.Field(
-        default=None, validation_alias="CreatedBy", serialization_alias="CreatedBy"
-    )
+    created_by: _t.Annotated[UserContext | None, _s.wire("CreatedBy")] = None
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """Creation time of the cluster policy."""
 
-    description: EntityDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[EntityDescription | None, _s.wire("Description")] = None
     """Description of the cluster policy."""
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """Failure reason of the cluster policy."""
 
-    last_modified_by: UserContext | None = _pd.Field(
-        default=None, validation_alias="LastModifiedBy", serialization_alias="LastModifiedBy"
-    )
+    last_modified_by: _t.Annotated[UserContext | None, _s.wire("LastModifiedBy")] = None
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """Last modified time of the cluster policy."""
 
-    name: EntityName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[EntityName, _s.wire("Name")]
     """Name of the cluster policy."""
 
-    scheduler_config: SchedulerConfig | None = _pd.Field(
-        default=None, validation_alias="SchedulerConfig", serialization_alias="SchedulerConfig"
-    )
+    scheduler_config: _t.Annotated[SchedulerConfig | None, _s.wire("SchedulerConfig")] = None
     """Cluster policy configuration. This policy is used for task prioritization and
     fair-share allocation. This helps prioritize critical workloads and distributes idle
     compute across entities.
     """
 
-    status: SchedulerResourceStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[SchedulerResourceStatus, _s.wire("Status")]
     """Status of the cluster policy."""
 
-    status_details: StatusDetailsMap | None = _pd.Field(
-        default=None, validation_alias="StatusDetails", serialization_alias="StatusDetails"
-    )
+    status_details: _t.Annotated[StatusDetailsMap | None, _s.wire("StatusDetails")] = None
     """Additional details about the status of the cluster policy. This field provides
     context when the policy is in a non-active state, such as during creation, updates,
     or if failures occur.

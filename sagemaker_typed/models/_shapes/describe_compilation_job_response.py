@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .compilation_job_arn import CompilationJobArn
@@ -28,33 +26,23 @@ InferenceImage: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length
 
 
 class DescribeCompilationJobResponse(_s.OutputShape, frozen=True):
-    compilation_end_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CompilationEndTime", serialization_alias="CompilationEndTime"
-    )
+    compilation_end_time: _t.Annotated[Timestamp | None, _s.wire("CompilationEndTime")] = None
     """The time when the model compilation job on a compilation job instance ended. For
     a successful or stopped job, this is when the job's model artifacts have finished
     uploading. For a failed job, this is when Amazon SageMaker AI detected that the job
     failed.
     """
 
-    compilation_job_arn: CompilationJobArn = _pd.Field(
-        validation_alias="CompilationJobArn", serialization_alias="CompilationJobArn"
-    )
+    compilation_job_arn: _t.Annotated[CompilationJobArn, _s.wire("CompilationJobArn")]
     """The Amazon Resource Name (ARN) of the model compilation job."""
 
-    compilation_job_name: EntityName = _pd.Field(
-        validation_alias="CompilationJobName", serialization_alias="CompilationJobName"
-    )
+    compilation_job_name: _t.Annotated[EntityName, _s.wire("CompilationJobName")]
     """The name of the model compilation job."""
 
-    compilation_job_status: CompilationJobStatus = _pd.Field(
-        validation_alias="CompilationJobStatus", serialization_alias="CompilationJobStatus"
-    )
+    compilation_job_status: _t.Annotated[CompilationJobStatus, _s.wire("CompilationJobStatus")]
     """The status of the model compilation job."""
 
-    compilation_start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CompilationStartTime", serialization_alias="CompilationStartTime"
-    )
+    compilation_start_time: _t.Annotated[Timestamp | None, _s.wire("CompilationStartTime")] = None
     """The time when the model compilation job started the ``CompilationJob`` instances.
 
     You are billed for the time between this timestamp and the timestamp in the
@@ -63,75 +51,61 @@ class DescribeCompilationJobResponse(_s.OutputShape, frozen=True):
     which depends on the size of the compilation job container.
     """
 
-    creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[CreationTime, _s.wire("CreationTime")]
     """The time that the model compilation job was created."""
 
-    derived_information: DerivedInformation | None = _pd.Field(
-        default=None, validation_alias="DerivedInformation", serialization_alias="DerivedInformation"
-    )
+    derived_information: _t.Annotated[DerivedInformation | None, _s.wire("DerivedInformation")] = None
     """Information that SageMaker Neo automatically derived about the model."""
 
-    failure_reason: FailureReason = _pd.Field(validation_alias="FailureReason", serialization_alias="FailureReason")
+    failure_reason: _t.Annotated[FailureReason, _s.wire("FailureReason")]
     """If a model compilation job failed, the reason it failed."""
 
-    inference_image: InferenceImage | None = _pd.Field(
-        default=None, validation_alias="InferenceImage", serialization_alias="InferenceImage"
-    )
+    inference_image: _t.Annotated[InferenceImage | None, _s.wire("InferenceImage")] = None
     """The inference image to use when compiling a model. Specify an image only if the
     target device is a cloud instance.
     """
 
-    input_config: InputConfig = _pd.Field(validation_alias="InputConfig", serialization_alias="InputConfig")
+    input_config: _t.Annotated[InputConfig, _s.wire("InputConfig")]
     """Information about the location in Amazon S3 of the input model artifacts, the
     name and shape of the expected data inputs, and the framework in which the model was
     trained.
     """
 
-    last_modified_time: LastModifiedTime = _pd.Field(
-        validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[LastModifiedTime, _s.wire("LastModifiedTime")]
     """The time that the status of the model compilation job was last modified."""
 
-    model_artifacts: ModelArtifacts = _pd.Field(validation_alias="ModelArtifacts", serialization_alias="ModelArtifacts")
+    model_artifacts: _t.Annotated[ModelArtifacts, _s.wire("ModelArtifacts")]
     """Information about the location in Amazon S3 that has been configured for storing
     the model artifacts used in the compilation job.
     """
 
-    model_digests: ModelDigests | None = _pd.Field(
-        default=None, validation_alias="ModelDigests", serialization_alias="ModelDigests"
-    )
+    model_digests: _t.Annotated[ModelDigests | None, _s.wire("ModelDigests")] = None
     """Provides a BLAKE2 hash value that identifies the compiled model artifacts in
     Amazon S3.
     """
 
-    model_package_version_arn: ModelPackageArn | None = _pd.Field(
-        default=None, validation_alias="ModelPackageVersionArn", serialization_alias="ModelPackageVersionArn"
-    )
+    model_package_version_arn: _t.Annotated[ModelPackageArn | None, _s.wire("ModelPackageVersionArn")] = None
     """The Amazon Resource Name (ARN) of the versioned model package that was provided
     to SageMaker Neo when you initiated a compilation job.
     """
 
-    output_config: OutputConfig = _pd.Field(validation_alias="OutputConfig", serialization_alias="OutputConfig")
+    output_config: _t.Annotated[OutputConfig, _s.wire("OutputConfig")]
     """Information about the output location for the compiled model and the target
     device that the model runs on.
     """
 
-    role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn, _s.wire("RoleArn")]
     """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI assumes to
     perform the model compilation job.
     """
 
-    stopping_condition: StoppingCondition = _pd.Field(
-        validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
-    )
+    stopping_condition: _t.Annotated[StoppingCondition, _s.wire("StoppingCondition")]
     """Specifies a limit to how long a model compilation job can run. When the job
     reaches the time limit, Amazon SageMaker AI ends the compilation job. Use this API
     to cap model training costs.
     """
 
-    vpc_config: NeoVpcConfig | None = _pd.Field(
-        default=None, validation_alias="VpcConfig", serialization_alias="VpcConfig"
-    )
+    vpc_config: _t.Annotated[NeoVpcConfig | None, _s.wire("VpcConfig")] = None
     """A VpcConfig
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
     object that specifies the VPC that you want your compilation job to connect to.

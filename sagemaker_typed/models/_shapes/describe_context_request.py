@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -20,5 +18,5 @@ ContextNameOrArn: _t.TypeAlias = _t.Annotated[
 
 
 class DescribeContextRequest(_s.Shape, frozen=True):
-    context_name: ContextNameOrArn = _pd.Field(validation_alias="ContextName", serialization_alias="ContextName")
+    context_name: _t.Annotated[ContextNameOrArn, _s.wire("ContextName")]
     """The name of the context to describe."""

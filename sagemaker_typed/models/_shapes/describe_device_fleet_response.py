@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .device_fleet_arn import DeviceFleetArn
@@ -20,38 +18,30 @@ IotRoleAlias: _t.TypeAlias = _t.Annotated[
 
 
 class DescribeDeviceFleetResponse(_s.OutputShape, frozen=True):
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """Timestamp of when the device fleet was created."""
 
-    description: DeviceFleetDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[DeviceFleetDescription | None, _s.wire("Description")] = None
     """A description of the fleet."""
 
-    device_fleet_arn: DeviceFleetArn = _pd.Field(
-        validation_alias="DeviceFleetArn", serialization_alias="DeviceFleetArn"
-    )
+    device_fleet_arn: _t.Annotated[DeviceFleetArn, _s.wire("DeviceFleetArn")]
     """The The Amazon Resource Name (ARN) of the fleet."""
 
-    device_fleet_name: EntityName = _pd.Field(validation_alias="DeviceFleetName", serialization_alias="DeviceFleetName")
+    device_fleet_name: _t.Annotated[EntityName, _s.wire("DeviceFleetName")]
     """The name of the fleet."""
 
-    iot_role_alias: IotRoleAlias | None = _pd.Field(
-        default=None, validation_alias="IotRoleAlias", serialization_alias="IotRoleAlias"
-    )
+    iot_role_alias: _t.Annotated[IotRoleAlias | None, _s.wire("IotRoleAlias")] = None
     """The Amazon Resource Name (ARN) alias created in Amazon Web Services Internet of
     Things (IoT).
     """
 
-    last_modified_time: Timestamp = _pd.Field(
-        validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp, _s.wire("LastModifiedTime")]
     """Timestamp of when the device fleet was last updated."""
 
-    output_config: EdgeOutputConfig = _pd.Field(validation_alias="OutputConfig", serialization_alias="OutputConfig")
+    output_config: _t.Annotated[EdgeOutputConfig, _s.wire("OutputConfig")]
     """The output configuration for storing sampled data."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The Amazon Resource Name (ARN) that has access to Amazon Web Services Internet of
     Things (IoT).
     """

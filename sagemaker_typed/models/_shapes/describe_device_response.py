@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .device_arn import DeviceArn
 from .device_description import DeviceDescription
@@ -20,53 +18,39 @@ EdgeModels: _t.TypeAlias = list[EdgeModel]
 
 
 class DescribeDeviceResponse(_s.OutputShape, frozen=True):
-    agent_version: EdgeVersion | None = _pd.Field(
-        default=None, validation_alias="AgentVersion", serialization_alias="AgentVersion"
-    )
+    agent_version: _t.Annotated[EdgeVersion | None, _s.wire("AgentVersion")] = None
     """Edge Manager agent version."""
 
-    description: DeviceDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[DeviceDescription | None, _s.wire("Description")] = None
     """A description of the device."""
 
-    device_arn: DeviceArn | None = _pd.Field(
-        default=None, validation_alias="DeviceArn", serialization_alias="DeviceArn"
-    )
+    device_arn: _t.Annotated[DeviceArn | None, _s.wire("DeviceArn")] = None
     """The Amazon Resource Name (ARN) of the device."""
 
-    device_fleet_name: EntityName = _pd.Field(validation_alias="DeviceFleetName", serialization_alias="DeviceFleetName")
+    device_fleet_name: _t.Annotated[EntityName, _s.wire("DeviceFleetName")]
     """The name of the fleet the device belongs to."""
 
-    device_name: EntityName = _pd.Field(validation_alias="DeviceName", serialization_alias="DeviceName")
+    device_name: _t.Annotated[EntityName, _s.wire("DeviceName")]
     """The unique identifier of the device."""
 
-    iot_thing_name: ThingName | None = _pd.Field(
-        default=None, validation_alias="IotThingName", serialization_alias="IotThingName"
-    )
+    iot_thing_name: _t.Annotated[ThingName | None, _s.wire("IotThingName")] = None
     """The Amazon Web Services Internet of Things (IoT) object thing name associated
     with the device.
     """
 
-    latest_heartbeat: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LatestHeartbeat", serialization_alias="LatestHeartbeat"
-    )
+    latest_heartbeat: _t.Annotated[Timestamp | None, _s.wire("LatestHeartbeat")] = None
     """The last heartbeat received from the device."""
 
-    max_models: Integer | None = _pd.Field(default=None, validation_alias="MaxModels", serialization_alias="MaxModels")
+    max_models: _t.Annotated[Integer | None, _s.wire("MaxModels")] = None
     """The maximum number of models."""
 
-    models: EdgeModels | None = _pd.Field(default=None, validation_alias="Models", serialization_alias="Models")
+    models: _t.Annotated[EdgeModels | None, _s.wire("Models")] = None
     """Models on the device."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The response from the last list when returning a list large enough to need
     tokening.
     """
 
-    registration_time: Timestamp = _pd.Field(
-        validation_alias="RegistrationTime", serialization_alias="RegistrationTime"
-    )
+    registration_time: _t.Annotated[Timestamp, _s.wire("RegistrationTime")]
     """The timestamp of the last registration or de-reregistration."""

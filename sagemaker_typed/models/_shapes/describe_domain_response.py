@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .app_network_access_type import AppNetworkAccessType
@@ -34,9 +32,7 @@ ResourceId: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=32)
 
 
 class DescribeDomainResponse(_s.OutputShape, frozen=True):
-    app_network_access_type: AppNetworkAccessType | None = _pd.Field(
-        default=None, validation_alias="AppNetworkAccessType", serialization_alias="AppNetworkAccessType"
-    )
+    app_network_access_type: _t.Annotated[AppNetworkAccessType | None, _s.wire("AppNetworkAccessType")] = None
     """Specifies the VPC used for non-EFS traffic. The default value is
     ``PublicInternetOnly``.
 
@@ -45,9 +41,9 @@ class DescribeDomainResponse(_s.OutputShape, frozen=True):
     - ``VpcOnly`` - All traffic is through the specified VPC and subnets
     """
 
-    app_security_group_management: AppSecurityGroupManagement | None = _pd.Field(
-        default=None, validation_alias="AppSecurityGroupManagement", serialization_alias="AppSecurityGroupManagement"
-    )
+    app_security_group_management: _t.Annotated[
+        AppSecurityGroupManagement | None, _s.wire("AppSecurityGroupManagement")
+    ] = None
     """The entity that creates and manages the required security groups for inter-app
     communication in ``VPCOnly`` mode. Required when
     ``CreateDomain.AppNetworkAccessType`` is ``VPCOnly`` and
@@ -55,115 +51,89 @@ class DescribeDomainResponse(_s.OutputShape, frozen=True):
     provided.
     """
 
-    auth_mode: AuthMode | None = _pd.Field(default=None, validation_alias="AuthMode", serialization_alias="AuthMode")
+    auth_mode: _t.Annotated[AuthMode | None, _s.wire("AuthMode")] = None
     """The domain's authentication mode."""
 
-    creation_time: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[CreationTime | None, _s.wire("CreationTime")] = None
     """The creation time."""
 
-    default_space_settings: DefaultSpaceSettings | None = _pd.Field(
-        default=None, validation_alias="DefaultSpaceSettings", serialization_alias="DefaultSpaceSettings"
-    )
+    default_space_settings: _t.Annotated[DefaultSpaceSettings | None, _s.wire("DefaultSpaceSettings")] = None
     """The default settings for shared spaces that users create in the domain."""
 
-    default_user_settings: UserSettings | None = _pd.Field(
-        default=None, validation_alias="DefaultUserSettings", serialization_alias="DefaultUserSettings"
-    )
+    default_user_settings: _t.Annotated[UserSettings | None, _s.wire("DefaultUserSettings")] = None
     """Settings which are applied to UserProfiles in this domain if settings are not
     explicitly specified in a given UserProfile.
     """
 
-    domain_arn: DomainArn | None = _pd.Field(
-        default=None, validation_alias="DomainArn", serialization_alias="DomainArn"
-    )
+    domain_arn: _t.Annotated[DomainArn | None, _s.wire("DomainArn")] = None
     """The domain's Amazon Resource Name (ARN)."""
 
-    domain_id: DomainId | None = _pd.Field(default=None, validation_alias="DomainId", serialization_alias="DomainId")
+    domain_id: _t.Annotated[DomainId | None, _s.wire("DomainId")] = None
     """The domain ID."""
 
-    domain_name: DomainName | None = _pd.Field(
-        default=None, validation_alias="DomainName", serialization_alias="DomainName"
-    )
+    domain_name: _t.Annotated[DomainName | None, _s.wire("DomainName")] = None
     """The domain name."""
 
-    domain_settings: DomainSettings | None = _pd.Field(
-        default=None, validation_alias="DomainSettings", serialization_alias="DomainSettings"
-    )
+    domain_settings: _t.Annotated[DomainSettings | None, _s.wire("DomainSettings")] = None
     """A collection of ``Domain`` settings."""
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """The failure reason."""
 
-    home_efs_file_system_creation: HomeEfsFileSystemCreation | None = _pd.Field(
-        default=None, validation_alias="HomeEfsFileSystemCreation", serialization_alias="HomeEfsFileSystemCreation"
-    )
+    home_efs_file_system_creation: _t.Annotated[
+        HomeEfsFileSystemCreation | None, _s.wire("HomeEfsFileSystemCreation")
+    ] = None
     """Indicates whether a home EFS file system is created for the domain."""
 
-    home_efs_file_system_id: ResourceId | None = _pd.Field(
-        default=None, validation_alias="HomeEfsFileSystemId", serialization_alias="HomeEfsFileSystemId"
-    )
+    home_efs_file_system_id: _t.Annotated[ResourceId | None, _s.wire("HomeEfsFileSystemId")] = None
     """The ID of the Amazon Elastic File System managed by this Domain."""
 
-    home_efs_file_system_kms_key_id: KmsKeyId | None = _pd.Field(
-        default=None, validation_alias="HomeEfsFileSystemKmsKeyId", serialization_alias="HomeEfsFileSystemKmsKeyId"
-    )
+    home_efs_file_system_kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("HomeEfsFileSystemKmsKeyId")] = None
     """Deprecated: This property is deprecated, use KmsKeyId instead.
 
     Use ``KmsKeyId``.
     """
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Web Services KMS customer managed key used to encrypt the EFS volume
     attached to the domain.
     """
 
-    last_modified_time: LastModifiedTime | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[LastModifiedTime | None, _s.wire("LastModifiedTime")] = None
     """The last modified time."""
 
-    security_group_id_for_domain_boundary: SecurityGroupId | None = _pd.Field(
-        default=None,
-        validation_alias="SecurityGroupIdForDomainBoundary",
-        serialization_alias="SecurityGroupIdForDomainBoundary",
-    )
+    security_group_id_for_domain_boundary: _t.Annotated[
+        SecurityGroupId | None, _s.wire("SecurityGroupIdForDomainBoundary")
+    ] = None
     """The ID of the security group that authorizes traffic between the
     ``RSessionGateway`` apps and the ``RStudioServerPro`` app.
     """
 
-    single_sign_on_application_arn: SingleSignOnApplicationArn | None = _pd.Field(
-        default=None, validation_alias="SingleSignOnApplicationArn", serialization_alias="SingleSignOnApplicationArn"
-    )
+    single_sign_on_application_arn: _t.Annotated[
+        SingleSignOnApplicationArn | None, _s.wire("SingleSignOnApplicationArn")
+    ] = None
     """The ARN of the application managed by SageMaker AI in IAM Identity Center. This
     value is only returned for domains created after October 1, 2023.
     """
 
-    single_sign_on_managed_application_instance_id: String256 | None = _pd.Field(
-        default=None,
-        validation_alias="SingleSignOnManagedApplicationInstanceId",
-        serialization_alias="SingleSignOnManagedApplicationInstanceId",
-    )
+    single_sign_on_managed_application_instance_id: _t.Annotated[
+        String256 | None, _s.wire("SingleSignOnManagedApplicationInstanceId")
+    ] = None
     """The IAM Identity Center managed application instance ID."""
 
-    status: DomainStatus | None = _pd.Field(default=None, validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[DomainStatus | None, _s.wire("Status")] = None
     """The status."""
 
-    subnet_ids: Subnets | None = _pd.Field(default=None, validation_alias="SubnetIds", serialization_alias="SubnetIds")
+    subnet_ids: _t.Annotated[Subnets | None, _s.wire("SubnetIds")] = None
     """The VPC subnets that the domain uses for communication."""
 
-    tag_propagation: TagPropagation | None = _pd.Field(
-        default=None, validation_alias="TagPropagation", serialization_alias="TagPropagation"
-    )
+    tag_propagation: _t.Annotated[TagPropagation | None, _s.wire("TagPropagation")] = None
     """Indicates whether custom tag propagation is supported for the domain."""
 
-    url: String1024 | None = _pd.Field(default=None, validation_alias="Url", serialization_alias="Url")
+    url: _t.Annotated[String1024 | None, _s.wire("Url")] = None
     """The domain's URL."""
 
-    vpc_id: VpcId | None = _pd.Field(default=None, validation_alias="VpcId", serialization_alias="VpcId")
+    vpc_id: _t.Annotated[VpcId | None, _s.wire("VpcId")] = None
     """The ID of the Amazon Virtual Private Cloud (VPC) that the domain uses for
     communication.
     """

@@ -13,19 +13,13 @@ DeploymentStageMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(le=10)]
 
 
 class DescribeEdgeDeploymentPlanRequest(_s.Shape, frozen=True):
-    edge_deployment_plan_name: EntityName = _pd.Field(
-        validation_alias="EdgeDeploymentPlanName", serialization_alias="EdgeDeploymentPlanName"
-    )
+    edge_deployment_plan_name: _t.Annotated[EntityName, _s.wire("EdgeDeploymentPlanName")]
     """The name of the deployment plan to describe."""
 
-    max_results: DeploymentStageMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[DeploymentStageMaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of results to select (50 by default)."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the edge deployment plan has enough stages to require tokening, then this is
     the response from the last list of stages returned.
     """

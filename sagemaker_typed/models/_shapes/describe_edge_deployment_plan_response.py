@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .deployment_stage_status_summary import DeploymentStageStatusSummary
 from .edge_deployment_model_configs import EdgeDeploymentModelConfigs
@@ -18,53 +16,35 @@ DeploymentStageStatusSummaries: _t.TypeAlias = list[DeploymentStageStatusSummary
 
 
 class DescribeEdgeDeploymentPlanResponse(_s.OutputShape, frozen=True):
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """The time when the edge deployment plan was created."""
 
-    device_fleet_name: EntityName = _pd.Field(validation_alias="DeviceFleetName", serialization_alias="DeviceFleetName")
+    device_fleet_name: _t.Annotated[EntityName, _s.wire("DeviceFleetName")]
     """The device fleet used for this edge deployment plan."""
 
-    edge_deployment_failed: Integer | None = _pd.Field(
-        default=None, validation_alias="EdgeDeploymentFailed", serialization_alias="EdgeDeploymentFailed"
-    )
+    edge_deployment_failed: _t.Annotated[Integer | None, _s.wire("EdgeDeploymentFailed")] = None
     """The number of edge devices that failed the deployment."""
 
-    edge_deployment_pending: Integer | None = _pd.Field(
-        default=None, validation_alias="EdgeDeploymentPending", serialization_alias="EdgeDeploymentPending"
-    )
+    edge_deployment_pending: _t.Annotated[Integer | None, _s.wire("EdgeDeploymentPending")] = None
     """The number of edge devices yet to pick up deployment, or in progress."""
 
-    edge_deployment_plan_arn: EdgeDeploymentPlanArn = _pd.Field(
-        validation_alias="EdgeDeploymentPlanArn", serialization_alias="EdgeDeploymentPlanArn"
-    )
+    edge_deployment_plan_arn: _t.Annotated[EdgeDeploymentPlanArn, _s.wire("EdgeDeploymentPlanArn")]
     """The ARN of edge deployment plan."""
 
-    edge_deployment_plan_name: EntityName = _pd.Field(
-        validation_alias="EdgeDeploymentPlanName", serialization_alias="EdgeDeploymentPlanName"
-    )
+    edge_deployment_plan_name: _t.Annotated[EntityName, _s.wire("EdgeDeploymentPlanName")]
     """The name of the edge deployment plan."""
 
-    edge_deployment_success: Integer | None = _pd.Field(
-        default=None, validation_alias="EdgeDeploymentSuccess", serialization_alias="EdgeDeploymentSuccess"
-    )
+    edge_deployment_success: _t.Annotated[Integer | None, _s.wire("EdgeDeploymentSuccess")] = None
     """The number of edge devices with the successful deployment."""
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """The time when the edge deployment plan was last updated."""
 
-    model_configs: EdgeDeploymentModelConfigs = _pd.Field(
-        validation_alias="ModelConfigs", serialization_alias="ModelConfigs"
-    )
+    model_configs: _t.Annotated[EdgeDeploymentModelConfigs, _s.wire("ModelConfigs")]
     """List of models associated with the edge deployment plan."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """Token to use when calling the next set of stages in the edge deployment plan."""
 
-    stages: DeploymentStageStatusSummaries = _pd.Field(validation_alias="Stages", serialization_alias="Stages")
+    stages: _t.Annotated[DeploymentStageStatusSummaries, _s.wire("Stages")]
     """List of stages in the edge deployment plan."""

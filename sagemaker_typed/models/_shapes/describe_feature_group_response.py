@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .creation_time import CreationTime
 from .description import Description
@@ -27,17 +25,13 @@ OnlineStoreTotalSizeBytes: _t.TypeAlias = int
 
 
 class DescribeFeatureGroupResponse(_s.OutputShape, frozen=True):
-    creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[CreationTime, _s.wire("CreationTime")]
     """A timestamp indicating when SageMaker created the ``FeatureGroup``."""
 
-    description: Description | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[Description | None, _s.wire("Description")] = None
     """A free form description of the feature group."""
 
-    event_time_feature_name: FeatureName = _pd.Field(
-        validation_alias="EventTimeFeatureName", serialization_alias="EventTimeFeatureName"
-    )
+    event_time_feature_name: _t.Annotated[FeatureName, _s.wire("EventTimeFeatureName")]
     """The name of the feature that stores the ``EventTime`` of a Record in a
     ``FeatureGroup``.
 
@@ -46,9 +40,7 @@ class DescribeFeatureGroupResponse(_s.OutputShape, frozen=True):
     ``FeatureGroup`` have a corresponding ``EventTime``.
     """
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """The reason that the ``FeatureGroup`` failed to be replicated in the
     ``OfflineStore``. This is failure can occur because:
 
@@ -56,48 +48,34 @@ class DescribeFeatureGroupResponse(_s.OutputShape, frozen=True):
     - The ``FeatureGroup`` could not be deleted from the ``OfflineStore``.
     """
 
-    feature_definitions: FeatureDefinitions = _pd.Field(
-        validation_alias="FeatureDefinitions", serialization_alias="FeatureDefinitions"
-    )
+    feature_definitions: _t.Annotated[FeatureDefinitions, _s.wire("FeatureDefinitions")]
     """A list of the ``Features`` in the ``FeatureGroup``. Each feature is defined by a
     ``FeatureName`` and ``FeatureType``.
     """
 
-    feature_group_arn: FeatureGroupArn = _pd.Field(
-        validation_alias="FeatureGroupArn", serialization_alias="FeatureGroupArn"
-    )
+    feature_group_arn: _t.Annotated[FeatureGroupArn, _s.wire("FeatureGroupArn")]
     """The Amazon Resource Name (ARN) of the ``FeatureGroup``."""
 
-    feature_group_name: FeatureGroupName = _pd.Field(
-        validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
-    )
+    feature_group_name: _t.Annotated[FeatureGroupName, _s.wire("FeatureGroupName")]
     """he name of the ``FeatureGroup``."""
 
-    feature_group_status: FeatureGroupStatus | None = _pd.Field(
-        default=None, validation_alias="FeatureGroupStatus", serialization_alias="FeatureGroupStatus"
-    )
+    feature_group_status: _t.Annotated[FeatureGroupStatus | None, _s.wire("FeatureGroupStatus")] = None
     """The status of the feature group."""
 
-    last_modified_time: LastModifiedTime | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[LastModifiedTime | None, _s.wire("LastModifiedTime")] = None
     """A timestamp indicating when the feature group was last updated."""
 
-    last_update_status: LastUpdateStatus | None = _pd.Field(
-        default=None, validation_alias="LastUpdateStatus", serialization_alias="LastUpdateStatus"
-    )
+    last_update_status: _t.Annotated[LastUpdateStatus | None, _s.wire("LastUpdateStatus")] = None
     """A value indicating whether the update made to the feature group was
     successful.
     """
 
-    next_token: NextToken = _pd.Field(validation_alias="NextToken", serialization_alias="NextToken")
+    next_token: _t.Annotated[NextToken, _s.wire("NextToken")]
     """A token to resume pagination of the list of ``Features``
     (``FeatureDefinitions``).
     """
 
-    offline_store_config: OfflineStoreConfig | None = _pd.Field(
-        default=None, validation_alias="OfflineStoreConfig", serialization_alias="OfflineStoreConfig"
-    )
+    offline_store_config: _t.Annotated[OfflineStoreConfig | None, _s.wire("OfflineStoreConfig")] = None
     """The configuration of the offline store. It includes the following configurations:
 
     - Amazon S3 location of the offline store.
@@ -107,35 +85,27 @@ class DescribeFeatureGroupResponse(_s.OutputShape, frozen=True):
     - Encryption configuration.
     """
 
-    offline_store_status: OfflineStoreStatus | None = _pd.Field(
-        default=None, validation_alias="OfflineStoreStatus", serialization_alias="OfflineStoreStatus"
-    )
+    offline_store_status: _t.Annotated[OfflineStoreStatus | None, _s.wire("OfflineStoreStatus")] = None
     """The status of the ``OfflineStore``. Notifies you if replicating data into the
     ``OfflineStore`` has failed. Returns either: ``Active`` or ``Blocked``
     """
 
-    online_store_config: OnlineStoreConfig | None = _pd.Field(
-        default=None, validation_alias="OnlineStoreConfig", serialization_alias="OnlineStoreConfig"
-    )
+    online_store_config: _t.Annotated[OnlineStoreConfig | None, _s.wire("OnlineStoreConfig")] = None
     """The configuration for the ``OnlineStore``."""
 
-    online_store_total_size_bytes: OnlineStoreTotalSizeBytes | None = _pd.Field(
-        default=None, validation_alias="OnlineStoreTotalSizeBytes", serialization_alias="OnlineStoreTotalSizeBytes"
-    )
+    online_store_total_size_bytes: _t.Annotated[
+        OnlineStoreTotalSizeBytes | None, _s.wire("OnlineStoreTotalSizeBytes")
+    ] = None
     """The size of the ``OnlineStore`` in bytes."""
 
-    record_identifier_feature_name: FeatureName = _pd.Field(
-        validation_alias="RecordIdentifierFeatureName", serialization_alias="RecordIdentifierFeatureName"
-    )
+    record_identifier_feature_name: _t.Annotated[FeatureName, _s.wire("RecordIdentifierFeatureName")]
     """The name of the ``Feature`` used for ``RecordIdentifier``, whose value uniquely
     identifies a record stored in the feature store.
     """
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The Amazon Resource Name (ARN) of the IAM execution role used to persist data
     into the OfflineStore if an OfflineStoreConfig is provided.
     """
 
-    throughput_config: ThroughputConfigDescription | None = _pd.Field(
-        default=None, validation_alias="ThroughputConfig", serialization_alias="ThroughputConfig"
-    )
+    throughput_config: _t.Annotated[ThroughputConfigDescription | None, _s.wire("ThroughputConfig")] = None

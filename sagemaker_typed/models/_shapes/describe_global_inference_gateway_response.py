@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .global_inference_gateway_arn import GlobalInferenceGatewayArn
@@ -30,53 +28,43 @@ create an interface VPC endpoint (AWS PrivateLink), for example
 
 
 class DescribeGlobalInferenceGatewayResponse(_s.OutputShape, frozen=True):
-    arn: GlobalInferenceGatewayArn = _pd.Field(validation_alias="Arn", serialization_alias="Arn")
+    arn: _t.Annotated[GlobalInferenceGatewayArn, _s.wire("Arn")]
     """The Amazon Resource Name (ARN) of the global inference gateway."""
 
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """The time when the global inference gateway was created."""
 
-    endpoint_url: GlobalInferenceGatewayEndpointUrl | None = _pd.Field(
-        default=None, validation_alias="EndpointUrl", serialization_alias="EndpointUrl"
-    )
+    endpoint_url: _t.Annotated[GlobalInferenceGatewayEndpointUrl | None, _s.wire("EndpointUrl")] = None
     """The URL that you use to invoke the global inference gateway. This value is set
     after the global inference gateway becomes ``ACTIVE``.
     """
 
-    execution_role_arn: GlobalInferenceGatewayExecutionRoleArn = _pd.Field(
-        validation_alias="ExecutionRoleArn", serialization_alias="ExecutionRoleArn"
-    )
+    execution_role_arn: _t.Annotated[GlobalInferenceGatewayExecutionRoleArn, _s.wire("ExecutionRoleArn")]
     """The Amazon Resource Name (ARN) of the IAM role that the global inference gateway
     assumes to access your SageMaker HyperPod clusters. You can't change the role after
     you create the global inference gateway.
     """
 
-    failure_reason: GlobalInferenceGatewayFailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[GlobalInferenceGatewayFailureReason | None, _s.wire("FailureReason")] = None
     """The reason that the global inference gateway failed. SageMaker returns this value
     only when the status is ``FAILED``.
     """
 
-    id: GlobalInferenceGatewayId = _pd.Field(validation_alias="Id", serialization_alias="Id")
+    id: _t.Annotated[GlobalInferenceGatewayId, _s.wire("Id")]
     """The ID of the global inference gateway."""
 
-    name: GlobalInferenceGatewayName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[GlobalInferenceGatewayName, _s.wire("Name")]
     """The name of the global inference gateway."""
 
-    routing: GlobalInferenceGatewayRouting | None = _pd.Field(
-        default=None, validation_alias="Routing", serialization_alias="Routing"
-    )
+    routing: _t.Annotated[GlobalInferenceGatewayRouting | None, _s.wire("Routing")] = None
     """The routing configuration of the global inference gateway."""
 
-    status: GlobalInferenceGatewayStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[GlobalInferenceGatewayStatus, _s.wire("Status")]
     """The status of the global inference gateway."""
 
-    vpc_endpoint_service_name: GlobalInferenceGatewayVpcEndpointServiceName | None = _pd.Field(
-        default=None, validation_alias="VpcEndpointServiceName", serialization_alias="VpcEndpointServiceName"
-    )
+    vpc_endpoint_service_name: _t.Annotated[
+        GlobalInferenceGatewayVpcEndpointServiceName | None, _s.wire("VpcEndpointServiceName")
+    ] = None
     """The name of the VPC endpoint service to create an interface VPC endpoint (AWS
     PrivateLink) from, so that you can call ``EndpointUrl`` without going over the
     internet. This value is set after the global inference gateway becomes ``ACTIVE``.

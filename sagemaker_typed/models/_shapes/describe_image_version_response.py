@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .failure_reason import FailureReason
@@ -26,43 +24,31 @@ ImageContainerImage: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_l
 
 
 class DescribeImageVersionResponse(_s.OutputShape, frozen=True):
-    base_image: ImageBaseImage | None = _pd.Field(
-        default=None, validation_alias="BaseImage", serialization_alias="BaseImage"
-    )
+    base_image: _t.Annotated[ImageBaseImage | None, _s.wire("BaseImage")] = None
     """The registry path of the container image on which this image version is based."""
 
-    container_image: ImageContainerImage | None = _pd.Field(
-        default=None, validation_alias="ContainerImage", serialization_alias="ContainerImage"
-    )
+    container_image: _t.Annotated[ImageContainerImage | None, _s.wire("ContainerImage")] = None
     """The registry path of the container image that contains this image version."""
 
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """When the version was created."""
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """When a create or delete operation fails, the reason for the failure."""
 
-    horovod: Horovod | None = _pd.Field(default=None, validation_alias="Horovod", serialization_alias="Horovod")
+    horovod: _t.Annotated[Horovod | None, _s.wire("Horovod")] = None
     """Indicates Horovod compatibility."""
 
-    image_arn: ImageArn | None = _pd.Field(default=None, validation_alias="ImageArn", serialization_alias="ImageArn")
+    image_arn: _t.Annotated[ImageArn | None, _s.wire("ImageArn")] = None
     """The ARN of the image the version is based on."""
 
-    image_version_arn: ImageVersionArn | None = _pd.Field(
-        default=None, validation_alias="ImageVersionArn", serialization_alias="ImageVersionArn"
-    )
+    image_version_arn: _t.Annotated[ImageVersionArn | None, _s.wire("ImageVersionArn")] = None
     """The ARN of the version."""
 
-    image_version_status: ImageVersionStatus | None = _pd.Field(
-        default=None, validation_alias="ImageVersionStatus", serialization_alias="ImageVersionStatus"
-    )
+    image_version_status: _t.Annotated[ImageVersionStatus | None, _s.wire("ImageVersionStatus")] = None
     """The status of the version."""
 
-    job_type: JobType | None = _pd.Field(default=None, validation_alias="JobType", serialization_alias="JobType")
+    job_type: _t.Annotated[JobType | None, _s.wire("JobType")] = None
     """Indicates SageMaker AI job type compatibility.
 
     - ``TRAINING``: The image version is compatible with SageMaker AI training jobs.
@@ -71,36 +57,26 @@ class DescribeImageVersionResponse(_s.OutputShape, frozen=True):
       kernels.
     """
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """When the version was last modified."""
 
-    ml_framework: MLFramework | None = _pd.Field(
-        default=None, validation_alias="MLFramework", serialization_alias="MLFramework"
-    )
+    ml_framework: _t.Annotated[MLFramework | None, _s.wire("MLFramework")] = None
     """The machine learning framework vended in the image version."""
 
-    processor: Processor | None = _pd.Field(default=None, validation_alias="Processor", serialization_alias="Processor")
+    processor: _t.Annotated[Processor | None, _s.wire("Processor")] = None
     """Indicates CPU or GPU compatibility.
 
     - ``CPU``: The image version is compatible with CPU.
     - ``GPU``: The image version is compatible with GPU.
     """
 
-    programming_lang: ProgrammingLang | None = _pd.Field(
-        default=None, validation_alias="ProgrammingLang", serialization_alias="ProgrammingLang"
-    )
+    programming_lang: _t.Annotated[ProgrammingLang | None, _s.wire("ProgrammingLang")] = None
     """The supported programming language and its version."""
 
-    release_notes: ReleaseNotes | None = _pd.Field(
-        default=None, validation_alias="ReleaseNotes", serialization_alias="ReleaseNotes"
-    )
+    release_notes: _t.Annotated[ReleaseNotes | None, _s.wire("ReleaseNotes")] = None
     """The maintainer description of the image version."""
 
-    vendor_guidance: VendorGuidance | None = _pd.Field(
-        default=None, validation_alias="VendorGuidance", serialization_alias="VendorGuidance"
-    )
+    vendor_guidance: _t.Annotated[VendorGuidance | None, _s.wire("VendorGuidance")] = None
     """The stability of the image version specified by the maintainer.
 
     - ``NOT_PROVIDED``: The maintainers did not provide a status for image version
@@ -112,7 +88,5 @@ class DescribeImageVersionResponse(_s.OutputShape, frozen=True):
       searchable and are no longer actively supported.
     """
 
-    version: ImageVersionNumber | None = _pd.Field(
-        default=None, validation_alias="Version", serialization_alias="Version"
-    )
+    version: _t.Annotated[ImageVersionNumber | None, _s.wire("Version")] = None
     """The version number."""

@@ -24,71 +24,55 @@ InferenceComponentSpecificationSummaryList: _t.TypeAlias = _t.Annotated[
 
 
 class DescribeInferenceComponentOutput(_s.OutputShape, frozen=True):
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """The time when the inference component was created."""
 
-    endpoint_arn: EndpointArn = _pd.Field(validation_alias="EndpointArn", serialization_alias="EndpointArn")
+    endpoint_arn: _t.Annotated[EndpointArn, _s.wire("EndpointArn")]
     """The Amazon Resource Name (ARN) of the endpoint that hosts the inference
     component.
     """
 
-    endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
+    endpoint_name: _t.Annotated[EndpointName, _s.wire("EndpointName")]
     """The name of the endpoint that hosts the inference component."""
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """If the inference component status is ``Failed``, the reason for the failure."""
 
-    inference_component_arn: InferenceComponentArn = _pd.Field(
-        validation_alias="InferenceComponentArn", serialization_alias="InferenceComponentArn"
-    )
+    inference_component_arn: _t.Annotated[InferenceComponentArn, _s.wire("InferenceComponentArn")]
     """The Amazon Resource Name (ARN) of the inference component."""
 
-    inference_component_name: InferenceComponentName = _pd.Field(
-        validation_alias="InferenceComponentName", serialization_alias="InferenceComponentName"
-    )
+    inference_component_name: _t.Annotated[InferenceComponentName, _s.wire("InferenceComponentName")]
     """The name of the inference component."""
 
-    inference_component_status: InferenceComponentStatus | None = _pd.Field(
-        default=None, validation_alias="InferenceComponentStatus", serialization_alias="InferenceComponentStatus"
+    inference_component_status: _t.Annotated[InferenceComponentStatus | None, _s.wire("InferenceComponentStatus")] = (
+        None
     )
     """The status of the inference component."""
 
-    last_deployment_config: InferenceComponentDeploymentConfig | None = _pd.Field(
-        default=None, validation_alias="LastDeploymentConfig", serialization_alias="LastDeploymentConfig"
+    last_deployment_config: _t.Annotated[InferenceComponentDeploymentConfig | None, _s.wire("LastDeploymentConfig")] = (
+        None
     )
     """The deployment and rollback settings that you assigned to the inference
     component.
     """
 
-    last_modified_time: Timestamp = _pd.Field(
-        validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp, _s.wire("LastModifiedTime")]
     """The time when the inference component was last updated."""
 
-    runtime_config: InferenceComponentRuntimeConfigSummary | None = _pd.Field(
-        default=None, validation_alias="RuntimeConfig", serialization_alias="RuntimeConfig"
-    )
+    runtime_config: _t.Annotated[InferenceComponentRuntimeConfigSummary | None, _s.wire("RuntimeConfig")] = None
     """Details about the runtime settings for the model that is deployed with the
     inference component.
     """
 
-    specification: InferenceComponentSpecificationSummary | None = _pd.Field(
-        default=None, validation_alias="Specification", serialization_alias="Specification"
-    )
+    specification: _t.Annotated[InferenceComponentSpecificationSummary | None, _s.wire("Specification")] = None
     """Details about the resources that are deployed with this inference component."""
 
-    specifications: InferenceComponentSpecificationSummaryList | None = _pd.Field(
-        default=None, validation_alias="Specifications", serialization_alias="Specifications"
-    )
+    specifications: _t.Annotated[InferenceComponentSpecificationSummaryList | None, _s.wire("Specifications")] = None
     """A list of specification summaries for the inference component, one per instance
     type. This parameter is populated when the inference component was created with
     multiple specifications. When this parameter is populated, the singular
     ``Specification`` parameter is not returned.
     """
 
-    variant_name: VariantName | None = _pd.Field(
-        default=None, validation_alias="VariantName", serialization_alias="VariantName"
-    )
+    variant_name: _t.Annotated[VariantName | None, _s.wire("VariantName")] = None
     """The name of the production variant that hosts the inference component."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .endpoint_metadata import EndpointMetadata
 from .inference_experiment_arn import InferenceExperimentArn
@@ -25,37 +23,27 @@ ModelVariantConfigSummaryList: _t.TypeAlias = list[ModelVariantConfigSummary]
 
 
 class DescribeInferenceExperimentResponse(_s.OutputShape, frozen=True):
-    arn: InferenceExperimentArn = _pd.Field(validation_alias="Arn", serialization_alias="Arn")
+    arn: _t.Annotated[InferenceExperimentArn, _s.wire("Arn")]
     """The ARN of the inference experiment being described."""
 
-    completion_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CompletionTime", serialization_alias="CompletionTime"
-    )
+    completion_time: _t.Annotated[Timestamp | None, _s.wire("CompletionTime")] = None
     """The timestamp at which the inference experiment was completed."""
 
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """The timestamp at which you created the inference experiment."""
 
-    data_storage_config: InferenceExperimentDataStorageConfig | None = _pd.Field(
-        default=None, validation_alias="DataStorageConfig", serialization_alias="DataStorageConfig"
-    )
+    data_storage_config: _t.Annotated[InferenceExperimentDataStorageConfig | None, _s.wire("DataStorageConfig")] = None
     """The Amazon S3 location and configuration for storing inference request and
     response data.
     """
 
-    description: InferenceExperimentDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[InferenceExperimentDescription | None, _s.wire("Description")] = None
     """The description of the inference experiment."""
 
-    endpoint_metadata: EndpointMetadata = _pd.Field(
-        validation_alias="EndpointMetadata", serialization_alias="EndpointMetadata"
-    )
+    endpoint_metadata: _t.Annotated[EndpointMetadata, _s.wire("EndpointMetadata")]
     """The metadata of the endpoint on which the inference experiment ran."""
 
-    kms_key: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKey", serialization_alias="KmsKey")
+    kms_key: _t.Annotated[KmsKeyId | None, _s.wire("KmsKey")] = None
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt data on the storage volume attached to the ML
     compute instance that hosts the endpoint. For more information, see
@@ -63,36 +51,28 @@ class DescribeInferenceExperimentResponse(_s.OutputShape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateInferenceExperiment.html).
     """
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """The timestamp at which you last modified the inference experiment."""
 
-    model_variants: ModelVariantConfigSummaryList = _pd.Field(
-        validation_alias="ModelVariants", serialization_alias="ModelVariants"
-    )
+    model_variants: _t.Annotated[ModelVariantConfigSummaryList, _s.wire("ModelVariants")]
     """An array of ``ModelVariantConfigSummary`` objects. There is one for each variant
     in the inference experiment. Each ``ModelVariantConfigSummary`` object in the array
     describes the infrastructure configuration for deploying the corresponding variant.
     """
 
-    name: InferenceExperimentName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[InferenceExperimentName, _s.wire("Name")]
     """The name of the inference experiment."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The ARN of the IAM role that Amazon SageMaker can assume to access model
     artifacts and container images, and manage Amazon SageMaker Inference endpoints for
     model deployment.
     """
 
-    schedule: InferenceExperimentSchedule | None = _pd.Field(
-        default=None, validation_alias="Schedule", serialization_alias="Schedule"
-    )
+    schedule: _t.Annotated[InferenceExperimentSchedule | None, _s.wire("Schedule")] = None
     """The duration for which the inference experiment ran or will run."""
 
-    shadow_mode_config: ShadowModeConfig | None = _pd.Field(
-        default=None, validation_alias="ShadowModeConfig", serialization_alias="ShadowModeConfig"
-    )
+    shadow_mode_config: _t.Annotated[ShadowModeConfig | None, _s.wire("ShadowModeConfig")] = None
     """The configuration of ``ShadowMode`` inference experiment type, which shows the
     production variant that takes all the inference requests, and the shadow variant to
     which Amazon SageMaker replicates a percentage of the inference requests. For the
@@ -100,7 +80,7 @@ class DescribeInferenceExperimentResponse(_s.OutputShape, frozen=True):
     replicates.
     """
 
-    status: InferenceExperimentStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[InferenceExperimentStatus, _s.wire("Status")]
     """The status of the inference experiment. The following are the possible statuses
     for an inference experiment:
 
@@ -119,13 +99,11 @@ class DescribeInferenceExperimentResponse(_s.OutputShape, frozen=True):
       API, or if any operation fails with an unexpected error, it shows as cancelled.
     """
 
-    status_reason: InferenceExperimentStatusReason | None = _pd.Field(
-        default=None, validation_alias="StatusReason", serialization_alias="StatusReason"
-    )
+    status_reason: _t.Annotated[InferenceExperimentStatusReason | None, _s.wire("StatusReason")] = None
     """The error message or client-specified ``Reason`` from the StopInferenceExperiment
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_StopInferenceExperiment.html)
     API, that explains the status of the inference experiment.
     """
 
-    type: InferenceExperimentType = _pd.Field(validation_alias="Type", serialization_alias="Type")
+    type: _t.Annotated[InferenceExperimentType, _s.wire("Type")]
     """The type of the inference experiment."""

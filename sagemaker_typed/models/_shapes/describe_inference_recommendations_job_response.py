@@ -30,69 +30,53 @@ InferenceRecommendations: _t.TypeAlias = _t.Annotated[
 
 
 class DescribeInferenceRecommendationsJobResponse(_s.OutputShape, frozen=True):
-    completion_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CompletionTime", serialization_alias="CompletionTime"
-    )
+    completion_time: _t.Annotated[Timestamp | None, _s.wire("CompletionTime")] = None
     """A timestamp that shows when the job completed."""
 
-    creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[CreationTime, _s.wire("CreationTime")]
     """A timestamp that shows when the job was created."""
 
-    endpoint_performances: EndpointPerformances | None = _pd.Field(
-        default=None, validation_alias="EndpointPerformances", serialization_alias="EndpointPerformances"
-    )
+    endpoint_performances: _t.Annotated[EndpointPerformances | None, _s.wire("EndpointPerformances")] = None
     """The performance results from running an Inference Recommender job on an existing
     endpoint.
     """
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """If the job fails, provides information why the job failed."""
 
-    inference_recommendations: InferenceRecommendations | None = _pd.Field(
-        default=None, validation_alias="InferenceRecommendations", serialization_alias="InferenceRecommendations"
-    )
+    inference_recommendations: _t.Annotated[InferenceRecommendations | None, _s.wire("InferenceRecommendations")] = None
     """The recommendations made by Inference Recommender."""
 
-    input_config: RecommendationJobInputConfig = _pd.Field(
-        validation_alias="InputConfig", serialization_alias="InputConfig"
-    )
+    input_config: _t.Annotated[RecommendationJobInputConfig, _s.wire("InputConfig")]
     """Returns information about the versioned model package Amazon Resource Name (ARN),
     the traffic pattern, and endpoint configurations you provided when you initiated the
     job.
     """
 
-    job_arn: RecommendationJobArn = _pd.Field(validation_alias="JobArn", serialization_alias="JobArn")
+    job_arn: _t.Annotated[RecommendationJobArn, _s.wire("JobArn")]
     """The Amazon Resource Name (ARN) of the job."""
 
-    job_description: RecommendationJobDescription | None = _pd.Field(
-        default=None, validation_alias="JobDescription", serialization_alias="JobDescription"
-    )
+    job_description: _t.Annotated[RecommendationJobDescription | None, _s.wire("JobDescription")] = None
     """The job description that you provided when you initiated the job."""
 
-    job_name: RecommendationJobName = _pd.Field(validation_alias="JobName", serialization_alias="JobName")
+    job_name: _t.Annotated[RecommendationJobName, _s.wire("JobName")]
     """The name of the job. The name must be unique within an Amazon Web Services Region
     in the Amazon Web Services account.
     """
 
-    job_type: RecommendationJobType = _pd.Field(validation_alias="JobType", serialization_alias="JobType")
+    job_type: _t.Annotated[RecommendationJobType, _s.wire("JobType")]
     """The job type that you provided when you initiated the job."""
 
-    last_modified_time: LastModifiedTime = _pd.Field(
-        validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[LastModifiedTime, _s.wire("LastModifiedTime")]
     """A timestamp that shows when the job was last modified."""
 
-    role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn, _s.wire("RoleArn")]
     """The Amazon Resource Name (ARN) of the Amazon Web Services Identity and Access
     Management (IAM) role you provided when you initiated the job.
     """
 
-    status: RecommendationJobStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[RecommendationJobStatus, _s.wire("Status")]
     """The status of the job."""
 
-    stopping_conditions: RecommendationJobStoppingConditions | None = _pd.Field(
-        default=None, validation_alias="StoppingConditions", serialization_alias="StoppingConditions"
-    )
+    stopping_conditions: _t.Annotated[RecommendationJobStoppingConditions | None, _s.wire("StoppingConditions")] = None
     """The stopping conditions that you provided when you initiated the job."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -27,36 +25,26 @@ InferenceRouterStatusReason: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=
 
 
 class DescribeInferenceRouterOutput(_s.OutputShape, frozen=True):
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """The date and time that the inference router was created."""
 
-    inference_router_arn: InferenceRouterArn = _pd.Field(
-        validation_alias="InferenceRouterArn", serialization_alias="InferenceRouterArn"
-    )
+    inference_router_arn: _t.Annotated[InferenceRouterArn, _s.wire("InferenceRouterArn")]
     """The Amazon Resource Name (ARN) of the inference router."""
 
-    inference_router_name: InferenceRouterName = _pd.Field(
-        validation_alias="InferenceRouterName", serialization_alias="InferenceRouterName"
-    )
+    inference_router_name: _t.Annotated[InferenceRouterName, _s.wire("InferenceRouterName")]
     """The name of the inference router."""
 
-    last_modified_time: Timestamp = _pd.Field(
-        validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp, _s.wire("LastModifiedTime")]
     """The date and time that the inference router was last updated."""
 
-    routing_targets: RoutingTargetList = _pd.Field(
-        validation_alias="RoutingTargets", serialization_alias="RoutingTargets"
-    )
+    routing_targets: _t.Annotated[RoutingTargetList, _s.wire("RoutingTargets")]
     """The routing targets of the inference router. Each destination includes its
     ``RoutingStatus``. You can send these routing targets back in an
     ``UpdateInferenceRouter`` request without changes.
     """
 
-    status: InferenceRouterStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[InferenceRouterStatus, _s.wire("Status")]
     """The status of the inference router."""
 
-    status_reason: InferenceRouterStatusReason | None = _pd.Field(
-        default=None, validation_alias="StatusReason", serialization_alias="StatusReason"
-    )
+    status_reason: _t.Annotated[InferenceRouterStatusReason | None, _s.wire("StatusReason")] = None
     """If the status is ``Failed``, the reason that the inference router failed."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .additional_code_repository_names_or_urls import AdditionalCodeRepositoryNamesOrUrls
 from .code_repository_name_or_url import CodeRepositoryNameOrUrl
@@ -33,9 +31,7 @@ NetworkInterfaceId: _t.TypeAlias = str
 
 
 class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):
-    accelerator_types: NotebookInstanceAcceleratorTypes | None = _pd.Field(
-        default=None, validation_alias="AcceleratorTypes", serialization_alias="AcceleratorTypes"
-    )
+    accelerator_types: _t.Annotated[NotebookInstanceAcceleratorTypes | None, _s.wire("AcceleratorTypes")] = None
     """This parameter is no longer supported. Elastic Inference (EI) is no longer
     available.
 
@@ -43,9 +39,9 @@ class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):
     this notebook instance.
     """
 
-    additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = _pd.Field(
-        default=None, validation_alias="AdditionalCodeRepositories", serialization_alias="AdditionalCodeRepositories"
-    )
+    additional_code_repositories: _t.Annotated[
+        AdditionalCodeRepositoryNamesOrUrls | None, _s.wire("AdditionalCodeRepositories")
+    ] = None
     """An array of up to three Git repositories associated with the notebook instance.
     These can be either the names of Git repositories stored as resources in your
     account, or the URL of Git repositories in Amazon Web Services CodeCommit
@@ -56,16 +52,12 @@ class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
     """
 
-    creation_time: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[CreationTime | None, _s.wire("CreationTime")] = None
     """A timestamp. Use this parameter to return the time when the notebook instance was
     created
     """
 
-    default_code_repository: CodeRepositoryNameOrUrl | None = _pd.Field(
-        default=None, validation_alias="DefaultCodeRepository", serialization_alias="DefaultCodeRepository"
-    )
+    default_code_repository: _t.Annotated[CodeRepositoryNameOrUrl | None, _s.wire("DefaultCodeRepository")] = None
     """The Git repository associated with the notebook instance as its default code
     repository. This can be either the name of a Git repository stored as a resource in
     your account, or the URL of a Git repository in Amazon Web Services CodeCommit
@@ -76,9 +68,7 @@ class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
     """
 
-    direct_internet_access: DirectInternetAccess | None = _pd.Field(
-        default=None, validation_alias="DirectInternetAccess", serialization_alias="DirectInternetAccess"
-    )
+    direct_internet_access: _t.Annotated[DirectInternetAccess | None, _s.wire("DirectInternetAccess")] = None
     """Describes whether SageMaker AI provides internet access to the notebook instance.
     If this value is set to Disabled, the notebook instance does not have internet
     access, and cannot connect to SageMaker AI training and endpoint services.
@@ -87,59 +77,43 @@ class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/appendix-additional-considerations.html#appendix-notebook-and-internet-access).
     """
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """If status is ``Failed``, the reason it failed."""
 
-    instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = _pd.Field(
-        default=None,
-        validation_alias="InstanceMetadataServiceConfiguration",
-        serialization_alias="InstanceMetadataServiceConfiguration",
-    )
+    instance_metadata_service_configuration: _t.Annotated[
+        InstanceMetadataServiceConfiguration | None, _s.wire("InstanceMetadataServiceConfiguration")
+    ] = None
     """Information on the IMDS configuration of the notebook instance"""
 
-    instance_type: InstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[InstanceType | None, _s.wire("InstanceType")] = None
     """The type of ML compute instance running on the notebook instance."""
 
-    ip_address_type: IPAddressType | None = _pd.Field(
-        default=None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
-    )
+    ip_address_type: _t.Annotated[IPAddressType | None, _s.wire("IpAddressType")] = None
     """The IP address type configured for the notebook instance. Returns ``ipv4`` for
     IPv4-only connectivity or ``dualstack`` for both IPv4 and IPv6 connectivity.
     """
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Web Services KMS key ID SageMaker AI uses to encrypt data when storing
     it on the ML storage volume attached to the instance.
     """
 
-    last_modified_time: LastModifiedTime | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[LastModifiedTime | None, _s.wire("LastModifiedTime")] = None
     """A timestamp. Use this parameter to retrieve the time when the notebook instance
     was last modified.
     """
 
-    network_interface_id: NetworkInterfaceId | None = _pd.Field(
-        default=None, validation_alias="NetworkInterfaceId", serialization_alias="NetworkInterfaceId"
-    )
+    network_interface_id: _t.Annotated[NetworkInterfaceId | None, _s.wire("NetworkInterfaceId")] = None
     """The network interface IDs that SageMaker AI created at the time of creating the
     instance.
     """
 
-    notebook_instance_arn: NotebookInstanceArn | None = _pd.Field(
-        default=None, validation_alias="NotebookInstanceArn", serialization_alias="NotebookInstanceArn"
-    )
+    notebook_instance_arn: _t.Annotated[NotebookInstanceArn | None, _s.wire("NotebookInstanceArn")] = None
     """The Amazon Resource Name (ARN) of the notebook instance."""
 
-    notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = _pd.Field(
-        default=None,
-        validation_alias="NotebookInstanceLifecycleConfigName",
-        serialization_alias="NotebookInstanceLifecycleConfigName",
-    )
+    notebook_instance_lifecycle_config_name: _t.Annotated[
+        NotebookInstanceLifecycleConfigName | None, _s.wire("NotebookInstanceLifecycleConfigName")
+    ] = None
     """Returns the name of a notebook instance lifecycle configuration.
 
     For information about notebook instance lifestyle configurations, see Step 2.1:
@@ -147,27 +121,19 @@ class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html)
     """
 
-    notebook_instance_name: NotebookInstanceName | None = _pd.Field(
-        default=None, validation_alias="NotebookInstanceName", serialization_alias="NotebookInstanceName"
-    )
+    notebook_instance_name: _t.Annotated[NotebookInstanceName | None, _s.wire("NotebookInstanceName")] = None
     """The name of the SageMaker AI notebook instance."""
 
-    notebook_instance_status: NotebookInstanceStatus | None = _pd.Field(
-        default=None, validation_alias="NotebookInstanceStatus", serialization_alias="NotebookInstanceStatus"
-    )
+    notebook_instance_status: _t.Annotated[NotebookInstanceStatus | None, _s.wire("NotebookInstanceStatus")] = None
     """The status of the notebook instance."""
 
-    platform_identifier: PlatformIdentifier | None = _pd.Field(
-        default=None, validation_alias="PlatformIdentifier", serialization_alias="PlatformIdentifier"
-    )
+    platform_identifier: _t.Annotated[PlatformIdentifier | None, _s.wire("PlatformIdentifier")] = None
     """The platform identifier of the notebook instance runtime environment."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The Amazon Resource Name (ARN) of the IAM role associated with the instance."""
 
-    root_access: RootAccess | None = _pd.Field(
-        default=None, validation_alias="RootAccess", serialization_alias="RootAccess"
-    )
+    root_access: _t.Annotated[RootAccess | None, _s.wire("RootAccess")] = None
     """Whether root access is enabled or disabled for users of the notebook instance.
 
     Note: Lifecycle configurations need root access to be able to set up a notebook
@@ -175,20 +141,16 @@ class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):
     instance always run with root access even if you disable root access for users.
     """
 
-    security_groups: SecurityGroupIds | None = _pd.Field(
-        default=None, validation_alias="SecurityGroups", serialization_alias="SecurityGroups"
-    )
+    security_groups: _t.Annotated[SecurityGroupIds | None, _s.wire("SecurityGroups")] = None
     """The IDs of the VPC security groups."""
 
-    subnet_id: SubnetId | None = _pd.Field(default=None, validation_alias="SubnetId", serialization_alias="SubnetId")
+    subnet_id: _t.Annotated[SubnetId | None, _s.wire("SubnetId")] = None
     """The ID of the VPC subnet."""
 
-    url: NotebookInstanceUrl | None = _pd.Field(default=None, validation_alias="Url", serialization_alias="Url")
+    url: _t.Annotated[NotebookInstanceUrl | None, _s.wire("Url")] = None
     """The URL that you use to connect to the Jupyter notebook that is running in your
     notebook instance.
     """
 
-    volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = _pd.Field(
-        default=None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[NotebookInstanceVolumeSizeInGB | None, _s.wire("VolumeSizeInGB")] = None
     """The size, in GB, of the ML storage volume attached to the notebook instance."""

@@ -65,19 +65,13 @@ class ProfilingStatus(_e.OpenEnum):
 
 
 class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
-    algorithm_specification: AlgorithmSpecification | None = _pd.Field(
-        default=None, validation_alias="AlgorithmSpecification", serialization_alias="AlgorithmSpecification"
-    )
+    algorithm_specification: _t.Annotated[AlgorithmSpecification | None, _s.wire("AlgorithmSpecification")] = None
     """Information about the algorithm used for training, and algorithm metadata."""
 
-    auto_ml_job_arn: AutoMLJobArn | None = _pd.Field(
-        default=None, validation_alias="AutoMLJobArn", serialization_alias="AutoMLJobArn"
-    )
+    auto_ml_job_arn: _t.Annotated[AutoMLJobArn | None, _s.wire("AutoMLJobArn")] = None
     """The Amazon Resource Name (ARN) of an AutoML job."""
 
-    billable_time_in_seconds: BillableTimeInSeconds | None = _pd.Field(
-        default=None, validation_alias="BillableTimeInSeconds", serialization_alias="BillableTimeInSeconds"
-    )
+    billable_time_in_seconds: _t.Annotated[BillableTimeInSeconds | None, _s.wire("BillableTimeInSeconds")] = None
     """The billable time in seconds. Billable time refers to the absolute wall-clock
     time.
 
@@ -92,41 +86,31 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     is 80%.
     """
 
-    billable_token_count: BillableTokenCount | None = _pd.Field(
-        default=None, validation_alias="BillableTokenCount", serialization_alias="BillableTokenCount"
-    )
+    billable_token_count: _t.Annotated[BillableTokenCount | None, _s.wire("BillableTokenCount")] = None
     """The billable token count for eligible serverless training jobs."""
 
-    checkpoint_config: CheckpointConfig | None = _pd.Field(
-        default=None, validation_alias="CheckpointConfig", serialization_alias="CheckpointConfig"
-    )
+    checkpoint_config: _t.Annotated[CheckpointConfig | None, _s.wire("CheckpointConfig")] = None
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """A timestamp that indicates when the training job was created."""
 
-    debug_hook_config: DebugHookConfig | None = _pd.Field(
-        default=None, validation_alias="DebugHookConfig", serialization_alias="DebugHookConfig"
-    )
+    debug_hook_config: _t.Annotated[DebugHookConfig | None, _s.wire("DebugHookConfig")] = None
 
-    debug_rule_configurations: DebugRuleConfigurations | None = _pd.Field(
-        default=None, validation_alias="DebugRuleConfigurations", serialization_alias="DebugRuleConfigurations"
-    )
+    debug_rule_configurations: _t.Annotated[DebugRuleConfigurations | None, _s.wire("DebugRuleConfigurations")] = None
     """Configuration information for Amazon SageMaker Debugger rules for debugging
     output tensors.
     """
 
-    debug_rule_evaluation_statuses: DebugRuleEvaluationStatuses | None = _pd.Field(
-        default=None, validation_alias="DebugRuleEvaluationStatuses", serialization_alias="DebugRuleEvaluationStatuses"
-    )
+    debug_rule_evaluation_statuses: _t.Annotated[
+        DebugRuleEvaluationStatuses | None, _s.wire("DebugRuleEvaluationStatuses")
+    ] = None
     """Evaluation status of Amazon SageMaker Debugger rules for debugging on a
     training job.
     """
 
-    enable_inter_container_traffic_encryption: Boolean | None = _pd.Field(
-        default=None,
-        validation_alias="EnableInterContainerTrafficEncryption",
-        serialization_alias="EnableInterContainerTrafficEncryption",
-    )
+    enable_inter_container_traffic_encryption: _t.Annotated[
+        Boolean | None, _s.wire("EnableInterContainerTrafficEncryption")
+    ] = None
     """To encrypt all communications between ML compute instances in distributed
     training, choose ``True``. Encryption provides greater security for distributed
     training, but training might take longer. How long it takes depends on the amount of
@@ -134,16 +118,12 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     algorithms in distributed training.
     """
 
-    enable_managed_spot_training: Boolean | None = _pd.Field(
-        default=None, validation_alias="EnableManagedSpotTraining", serialization_alias="EnableManagedSpotTraining"
-    )
+    enable_managed_spot_training: _t.Annotated[Boolean | None, _s.wire("EnableManagedSpotTraining")] = None
     """A Boolean indicating whether managed spot training is enabled (``True``) or not
     (``False``).
     """
 
-    enable_network_isolation: Boolean | None = _pd.Field(
-        default=None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
-    )
+    enable_network_isolation: _t.Annotated[Boolean | None, _s.wire("EnableNetworkIsolation")] = None
     """If you want to allow inbound or outbound network calls, except for calls between
     peers within a training cluster for distributed training, choose ``True``. If you
     enable network isolation for training jobs that are configured to use a VPC,
@@ -151,9 +131,7 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     specified VPC, but the training container does not have network access.
     """
 
-    environment: TrainingEnvironmentMap | None = _pd.Field(
-        default=None, validation_alias="Environment", serialization_alias="Environment"
-    )
+    environment: _t.Annotated[TrainingEnvironmentMap | None, _s.wire("Environment")] = None
     """The environment variables to set in the Docker container.
 
     Important: Do not include any security-sensitive information including account
@@ -163,148 +141,106 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     information included in the request environment variable or plain text fields.
     """
 
-    experiment_config: ExperimentConfig | None = _pd.Field(
-        default=None, validation_alias="ExperimentConfig", serialization_alias="ExperimentConfig"
-    )
+    experiment_config: _t.Annotated[ExperimentConfig | None, _s.wire("ExperimentConfig")] = None
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """If the training job failed, the reason it failed."""
 
-    final_metric_data_list: FinalMetricDataList | None = _pd.Field(
-        default=None, validation_alias="FinalMetricDataList", serialization_alias="FinalMetricDataList"
-    )
+    final_metric_data_list: _t.Annotated[FinalMetricDataList | None, _s.wire("FinalMetricDataList")] = None
     """A collection of ``MetricData`` objects that specify the names, values, and dates
     and times that the training algorithm emitted to Amazon CloudWatch.
     """
 
-    hyper_parameters: HyperParameters | None = _pd.Field(
-        default=None, validation_alias="HyperParameters", serialization_alias="HyperParameters"
-    )
+    hyper_parameters: _t.Annotated[HyperParameters | None, _s.wire("HyperParameters")] = None
     """Algorithm-specific parameters."""
 
-    infra_check_config: InfraCheckConfig | None = _pd.Field(
-        default=None, validation_alias="InfraCheckConfig", serialization_alias="InfraCheckConfig"
-    )
+    infra_check_config: _t.Annotated[InfraCheckConfig | None, _s.wire("InfraCheckConfig")] = None
     """Contains information about the infrastructure health check configuration for the
     training job.
     """
 
-    input_data_config: InputDataConfig | None = _pd.Field(
-        default=None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
-    )
+    input_data_config: _t.Annotated[InputDataConfig | None, _s.wire("InputDataConfig")] = None
     """An array of ``Channel`` objects that describes each data input channel."""
 
-    labeling_job_arn: LabelingJobArn | None = _pd.Field(
-        default=None, validation_alias="LabelingJobArn", serialization_alias="LabelingJobArn"
-    )
+    labeling_job_arn: _t.Annotated[LabelingJobArn | None, _s.wire("LabelingJobArn")] = None
     """The Amazon Resource Name (ARN) of the SageMaker Ground Truth labeling job that
     created the transform or training job.
     """
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """A timestamp that indicates when the status of the training job was last
     modified.
     """
 
-    mlflow_config: MlflowConfig | None = _pd.Field(
-        default=None, validation_alias="MlflowConfig", serialization_alias="MlflowConfig"
-    )
+    mlflow_config: _t.Annotated[MlflowConfig | None, _s.wire("MlflowConfig")] = None
     """The MLflow configuration using SageMaker managed MLflow."""
 
-    mlflow_details: MlflowDetails | None = _pd.Field(
-        default=None, validation_alias="MlflowDetails", serialization_alias="MlflowDetails"
-    )
+    mlflow_details: _t.Annotated[MlflowDetails | None, _s.wire("MlflowDetails")] = None
     """The MLflow details of this job."""
 
-    model_artifacts: ModelArtifacts = _pd.Field(validation_alias="ModelArtifacts", serialization_alias="ModelArtifacts")
+    model_artifacts: _t.Annotated[ModelArtifacts, _s.wire("ModelArtifacts")]
     """Information about the Amazon S3 location that is configured for storing model
     artifacts.
     """
 
-    model_package_config: ModelPackageConfig | None = _pd.Field(
-        default=None, validation_alias="ModelPackageConfig", serialization_alias="ModelPackageConfig"
-    )
+    model_package_config: _t.Annotated[ModelPackageConfig | None, _s.wire("ModelPackageConfig")] = None
     """The configuration for the model package."""
 
-    output_data_config: OutputDataConfig | None = _pd.Field(
-        default=None, validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
-    )
+    output_data_config: _t.Annotated[OutputDataConfig | None, _s.wire("OutputDataConfig")] = None
     """The S3 path where model artifacts that you configured when creating the job are
     stored. SageMaker creates subfolders for model artifacts.
     """
 
-    output_model_package_arn: ModelPackageArn | None = _pd.Field(
-        default=None, validation_alias="OutputModelPackageArn", serialization_alias="OutputModelPackageArn"
-    )
+    output_model_package_arn: _t.Annotated[ModelPackageArn | None, _s.wire("OutputModelPackageArn")] = None
     """The Amazon Resource Name (ARN) of the output model package containing model
     weights or checkpoints.
     """
 
-    profiler_config: ProfilerConfig | None = _pd.Field(
-        default=None, validation_alias="ProfilerConfig", serialization_alias="ProfilerConfig"
-    )
+    profiler_config: _t.Annotated[ProfilerConfig | None, _s.wire("ProfilerConfig")] = None
 
-    profiler_rule_configurations: ProfilerRuleConfigurations | None = _pd.Field(
-        default=None, validation_alias="ProfilerRuleConfigurations", serialization_alias="ProfilerRuleConfigurations"
-    )
+    profiler_rule_configurations: _t.Annotated[
+        ProfilerRuleConfigurations | None, _s.wire("ProfilerRuleConfigurations")
+    ] = None
     """Configuration information for Amazon SageMaker Debugger rules for profiling
     system and framework metrics.
     """
 
-    profiler_rule_evaluation_statuses: ProfilerRuleEvaluationStatuses | None = _pd.Field(
-        default=None,
-        validation_alias="ProfilerRuleEvaluationStatuses",
-        serialization_alias="ProfilerRuleEvaluationStatuses",
-    )
+    profiler_rule_evaluation_statuses: _t.Annotated[
+        ProfilerRuleEvaluationStatuses | None, _s.wire("ProfilerRuleEvaluationStatuses")
+    ] = None
     """Evaluation status of Amazon SageMaker Debugger rules for profiling on a
     training job.
     """
 
-    profiling_status: ProfilingStatus | None = _pd.Field(
-        default=None, validation_alias="ProfilingStatus", serialization_alias="ProfilingStatus"
-    )
+    profiling_status: _t.Annotated[ProfilingStatus | None, _s.wire("ProfilingStatus")] = None
     """Profiling status of a training job."""
 
-    progress_info: TrainingProgressInfo | None = _pd.Field(
-        default=None, validation_alias="ProgressInfo", serialization_alias="ProgressInfo"
-    )
+    progress_info: _t.Annotated[TrainingProgressInfo | None, _s.wire("ProgressInfo")] = None
     """The Serverless training job progress information."""
 
-    remote_debug_config: RemoteDebugConfig | None = _pd.Field(
-        default=None, validation_alias="RemoteDebugConfig", serialization_alias="RemoteDebugConfig"
-    )
+    remote_debug_config: _t.Annotated[RemoteDebugConfig | None, _s.wire("RemoteDebugConfig")] = None
     """Configuration for remote debugging. To learn more about the remote debugging
     functionality of SageMaker, see Access a training container through Amazon Web
     Services Systems Manager (SSM) for remote debugging
     (https://docs.aws.amazon.com/sagemaker/latest/dg/train-remote-debugging.html).
     """
 
-    resource_config: ResourceConfig | None = _pd.Field(
-        default=None, validation_alias="ResourceConfig", serialization_alias="ResourceConfig"
-    )
+    resource_config: _t.Annotated[ResourceConfig | None, _s.wire("ResourceConfig")] = None
     """Resources, including ML compute instances and ML storage volumes, that are
     configured for model training.
     """
 
-    retry_strategy: RetryStrategy | None = _pd.Field(
-        default=None, validation_alias="RetryStrategy", serialization_alias="RetryStrategy"
-    )
+    retry_strategy: _t.Annotated[RetryStrategy | None, _s.wire("RetryStrategy")] = None
     """The number of times to retry the job when the job fails due to an
     ``InternalServerError``.
     """
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The Amazon Web Services Identity and Access Management (IAM) role configured for
     the training job.
     """
 
-    secondary_status: SecondaryStatus = _pd.Field(
-        validation_alias="SecondaryStatus", serialization_alias="SecondaryStatus"
-    )
+    secondary_status: _t.Annotated[SecondaryStatus, _s.wire("SecondaryStatus")]
     """Provides detailed information about the state of the training job. For detailed
     information on the secondary status of the training job, see ``StatusMessage`` under
     SecondaryStatusTransition
@@ -348,21 +284,17 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     - ``DownloadingTrainingImage``
     """
 
-    secondary_status_transitions: SecondaryStatusTransitions | None = _pd.Field(
-        default=None, validation_alias="SecondaryStatusTransitions", serialization_alias="SecondaryStatusTransitions"
-    )
+    secondary_status_transitions: _t.Annotated[
+        SecondaryStatusTransitions | None, _s.wire("SecondaryStatusTransitions")
+    ] = None
     """A history of all of the secondary statuses that the training job has transitioned
     through.
     """
 
-    serverless_job_config: ServerlessJobConfig | None = _pd.Field(
-        default=None, validation_alias="ServerlessJobConfig", serialization_alias="ServerlessJobConfig"
-    )
+    serverless_job_config: _t.Annotated[ServerlessJobConfig | None, _s.wire("ServerlessJobConfig")] = None
     """The configuration for serverless training jobs."""
 
-    stopping_condition: StoppingCondition = _pd.Field(
-        validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
-    )
+    stopping_condition: _t.Annotated[StoppingCondition, _s.wire("StoppingCondition")]
     """Specifies a limit to how long a model training job can run. It also specifies how
     long a managed Spot training job has to complete. When the job reaches the time
     limit, SageMaker ends the training job. Use this API to cap model training costs.
@@ -372,13 +304,9 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     the model artifacts, so the results of training are not lost.
     """
 
-    tensor_board_output_config: TensorBoardOutputConfig | None = _pd.Field(
-        default=None, validation_alias="TensorBoardOutputConfig", serialization_alias="TensorBoardOutputConfig"
-    )
+    tensor_board_output_config: _t.Annotated[TensorBoardOutputConfig | None, _s.wire("TensorBoardOutputConfig")] = None
 
-    training_end_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="TrainingEndTime", serialization_alias="TrainingEndTime"
-    )
+    training_end_time: _t.Annotated[Timestamp | None, _s.wire("TrainingEndTime")] = None
     """Indicates the time when the training job ends on training instances. You are
     billed for the time interval between the value of ``TrainingStartTime`` and this
     time. For successful jobs and stopped jobs, this is the time after model artifacts
@@ -386,19 +314,13 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     failure.
     """
 
-    training_job_arn: TrainingJobArn = _pd.Field(
-        validation_alias="TrainingJobArn", serialization_alias="TrainingJobArn"
-    )
+    training_job_arn: _t.Annotated[TrainingJobArn, _s.wire("TrainingJobArn")]
     """The Amazon Resource Name (ARN) of the training job."""
 
-    training_job_name: TrainingJobName = _pd.Field(
-        validation_alias="TrainingJobName", serialization_alias="TrainingJobName"
-    )
+    training_job_name: _t.Annotated[TrainingJobName, _s.wire("TrainingJobName")]
     """Name of the model training job."""
 
-    training_job_status: TrainingJobStatus = _pd.Field(
-        validation_alias="TrainingJobStatus", serialization_alias="TrainingJobStatus"
-    )
+    training_job_status: _t.Annotated[TrainingJobStatus, _s.wire("TrainingJobStatus")]
     """The status of the training job.
 
     SageMaker provides the following training job statuses:
@@ -414,9 +336,7 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     For more detailed information, see ``SecondaryStatus``.
     """
 
-    training_start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="TrainingStartTime", serialization_alias="TrainingStartTime"
-    )
+    training_start_time: _t.Annotated[Timestamp | None, _s.wire("TrainingStartTime")] = None
     """Indicates the time when the training job starts on training instances. You are
     billed for the time interval between this time and the value of ``TrainingEndTime``.
     The start time in CloudWatch Logs might be later than this time. The difference is
@@ -424,21 +344,15 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     training container.
     """
 
-    training_time_in_seconds: TrainingTimeInSeconds | None = _pd.Field(
-        default=None, validation_alias="TrainingTimeInSeconds", serialization_alias="TrainingTimeInSeconds"
-    )
+    training_time_in_seconds: _t.Annotated[TrainingTimeInSeconds | None, _s.wire("TrainingTimeInSeconds")] = None
     """The training time in seconds."""
 
-    tuning_job_arn: HyperParameterTuningJobArn | None = _pd.Field(
-        default=None, validation_alias="TuningJobArn", serialization_alias="TuningJobArn"
-    )
+    tuning_job_arn: _t.Annotated[HyperParameterTuningJobArn | None, _s.wire("TuningJobArn")] = None
     """The Amazon Resource Name (ARN) of the associated hyperparameter tuning job if the
     training job was launched by a hyperparameter tuning job.
     """
 
-    vpc_config: VpcConfig | None = _pd.Field(
-        default=None, validation_alias="VpcConfig", serialization_alias="VpcConfig"
-    )
+    vpc_config: _t.Annotated[VpcConfig | None, _s.wire("VpcConfig")] = None
     """A VpcConfig
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
     object that specifies the VPC that this training job has access to. For more
@@ -446,7 +360,5 @@ class DescribeTrainingJobResponse(_s.OutputShape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/train-vpc.html).
     """
 
-    warm_pool_status: WarmPoolStatus | None = _pd.Field(
-        default=None, validation_alias="WarmPoolStatus", serialization_alias="WarmPoolStatus"
-    )
+    warm_pool_status: _t.Annotated[WarmPoolStatus | None, _s.wire("WarmPoolStatus")] = None
     """The status of the warm pool associated with the training job."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -21,7 +19,5 @@ TrainingPlanNameOrArn: _t.TypeAlias = _t.Annotated[
 
 
 class DescribeTrainingPlanRequest(_s.Shape, frozen=True):
-    training_plan_name: TrainingPlanNameOrArn = _pd.Field(
-        validation_alias="TrainingPlanName", serialization_alias="TrainingPlanName"
-    )
+    training_plan_name: _t.Annotated[TrainingPlanNameOrArn, _s.wire("TrainingPlanName")]
     """The name of the training plan to describe."""

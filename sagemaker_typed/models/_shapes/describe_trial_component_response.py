@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .experiment_entity_name import ExperimentEntityName
 from .lineage_group_arn import LineageGroupArn
@@ -22,85 +20,55 @@ TrialComponentSources: _t.TypeAlias = list[TrialComponentSource]
 
 
 class DescribeTrialComponentResponse(_s.OutputShape, frozen=True):
-    created_by: UserContext | None = _pd.Field(
-        default=None, validation_alias="CreatedBy", serialization_alias="CreatedBy"
-    )
+    created_by: _t.Annotated[UserContext | None, _s.wire("CreatedBy")] = None
     """Who created the trial component."""
 
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """When the component was created."""
 
-    display_name: ExperimentEntityName | None = _pd.Field(
-        default=None, validation_alias="DisplayName", serialization_alias="DisplayName"
-    )
+    display_name: _t.Annotated[ExperimentEntityName | None, _s.wire("DisplayName")] = None
     """The name of the component as displayed. If ``DisplayName`` isn't specified,
     ``TrialComponentName`` is displayed.
     """
 
-    end_time: Timestamp | None = _pd.Field(default=None, validation_alias="EndTime", serialization_alias="EndTime")
+    end_time: _t.Annotated[Timestamp | None, _s.wire("EndTime")] = None
     """When the component ended."""
 
-    input_artifacts: TrialComponentArtifacts | None = _pd.Field(
-        default=None, validation_alias="InputArtifacts", serialization_alias="InputArtifacts"
-    )
+    input_artifacts: _t.Annotated[TrialComponentArtifacts | None, _s.wire("InputArtifacts")] = None
     """The input artifacts of the component."""
 
-    last_modified_by: UserContext | None = _pd.Field(
-        default=None, validation_alias="LastModifiedBy", serialization_alias="LastModifiedBy"
-    )
+    last_modified_by: _t.Annotated[UserContext | None, _s.wire("LastModifiedBy")] = None
     """Who last modified the component."""
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """When the component was last modified."""
 
-    lineage_group_arn: LineageGroupArn | None = _pd.Field(
-        default=None, validation_alias="LineageGroupArn", serialization_alias="LineageGroupArn"
-    )
+    lineage_group_arn: _t.Annotated[LineageGroupArn | None, _s.wire("LineageGroupArn")] = None
     """The Amazon Resource Name (ARN) of the lineage group."""
 
-    metadata_properties: MetadataProperties | None = _pd.Field(
-        default=None, validation_alias="MetadataProperties", serialization_alias="MetadataProperties"
-    )
+    metadata_properties: _t.Annotated[MetadataProperties | None, _s.wire("MetadataProperties")] = None
 
-    metrics: TrialComponentMetricSummaries | None = _pd.Field(
-        default=None, validation_alias="Metrics", serialization_alias="Metrics"
-    )
+    metrics: _t.Annotated[TrialComponentMetricSummaries | None, _s.wire("Metrics")] = None
     """The metrics for the component."""
 
-    output_artifacts: TrialComponentArtifacts | None = _pd.Field(
-        default=None, validation_alias="OutputArtifacts", serialization_alias="OutputArtifacts"
-    )
+    output_artifacts: _t.Annotated[TrialComponentArtifacts | None, _s.wire("OutputArtifacts")] = None
     """The output artifacts of the component."""
 
-    parameters: TrialComponentParameters | None = _pd.Field(
-        default=None, validation_alias="Parameters", serialization_alias="Parameters"
-    )
+    parameters: _t.Annotated[TrialComponentParameters | None, _s.wire("Parameters")] = None
     """The hyperparameters of the component."""
 
-    source: TrialComponentSource | None = _pd.Field(
-        default=None, validation_alias="Source", serialization_alias="Source"
-    )
+    source: _t.Annotated[TrialComponentSource | None, _s.wire("Source")] = None
     """The Amazon Resource Name (ARN) of the source and, optionally, the job type."""
 
-    sources: TrialComponentSources | None = _pd.Field(
-        default=None, validation_alias="Sources", serialization_alias="Sources"
-    )
+    sources: _t.Annotated[TrialComponentSources | None, _s.wire("Sources")] = None
     """A list of ARNs and, if applicable, job types for multiple sources of an
     experiment run.
     """
 
-    start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTime", serialization_alias="StartTime"
-    )
+    start_time: _t.Annotated[Timestamp | None, _s.wire("StartTime")] = None
     """When the component started."""
 
-    status: TrialComponentStatus | None = _pd.Field(
-        default=None, validation_alias="Status", serialization_alias="Status"
-    )
+    status: _t.Annotated[TrialComponentStatus | None, _s.wire("Status")] = None
     """The status of the component. States include:
 
     - InProgress
@@ -108,12 +76,8 @@ class DescribeTrialComponentResponse(_s.OutputShape, frozen=True):
     - Failed
     """
 
-    trial_component_arn: TrialComponentArn | None = _pd.Field(
-        default=None, validation_alias="TrialComponentArn", serialization_alias="TrialComponentArn"
-    )
+    trial_component_arn: _t.Annotated[TrialComponentArn | None, _s.wire("TrialComponentArn")] = None
     """The Amazon Resource Name (ARN) of the trial component."""
 
-    trial_component_name: ExperimentEntityName | None = _pd.Field(
-        default=None, validation_alias="TrialComponentName", serialization_alias="TrialComponentName"
-    )
+    trial_component_name: _t.Annotated[ExperimentEntityName | None, _s.wire("TrialComponentName")] = None
     """The name of the trial component."""

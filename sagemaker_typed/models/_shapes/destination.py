@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -32,7 +30,7 @@ class RoutingStatus(_e.OpenEnum):
 class Destination(_s.Shape, frozen=True):
     """An endpoint or inference component that serves a routing target."""
 
-    resource_arn: DestinationResourceArn = _pd.Field(validation_alias="ResourceArn", serialization_alias="ResourceArn")
+    resource_arn: _t.Annotated[DestinationResourceArn, _s.wire("ResourceArn")]
     """The Amazon Resource Name (ARN) of the endpoint or inference component. The
     destination can be in any account, and in any Amazon Web Services Region in the same
     partition as the inference router. To use a destination in another account, its
@@ -40,9 +38,7 @@ class Destination(_s.Shape, frozen=True):
     policy.
     """
 
-    routing_status: RoutingStatus | None = _pd.Field(
-        default=None, validation_alias="RoutingStatus", serialization_alias="RoutingStatus"
-    )
+    routing_status: _t.Annotated[RoutingStatus | None, _s.wire("RoutingStatus")] = None
     """Whether the inference router can send requests to the destination, as checked
     when you called ``DescribeInferenceRouter``. This value isn't the destination's own
     status. SageMaker AI ignores this field in ``CreateInferenceRouter`` and

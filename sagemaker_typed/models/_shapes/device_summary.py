@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .device_arn import DeviceArn
 from .device_description import DeviceDescription
@@ -20,43 +18,31 @@ EdgeModelSummaries: _t.TypeAlias = list[EdgeModelSummary]
 class DeviceSummary(_s.Shape, frozen=True):
     """Summary of the device."""
 
-    agent_version: EdgeVersion | None = _pd.Field(
-        default=None, validation_alias="AgentVersion", serialization_alias="AgentVersion"
-    )
+    agent_version: _t.Annotated[EdgeVersion | None, _s.wire("AgentVersion")] = None
     """Edge Manager agent version."""
 
-    description: DeviceDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[DeviceDescription | None, _s.wire("Description")] = None
     """A description of the device."""
 
-    device_arn: DeviceArn = _pd.Field(validation_alias="DeviceArn", serialization_alias="DeviceArn")
+    device_arn: _t.Annotated[DeviceArn, _s.wire("DeviceArn")]
     """Amazon Resource Name (ARN) of the device."""
 
-    device_fleet_name: EntityName | None = _pd.Field(
-        default=None, validation_alias="DeviceFleetName", serialization_alias="DeviceFleetName"
-    )
+    device_fleet_name: _t.Annotated[EntityName | None, _s.wire("DeviceFleetName")] = None
     """The name of the fleet the device belongs to."""
 
-    device_name: EntityName = _pd.Field(validation_alias="DeviceName", serialization_alias="DeviceName")
+    device_name: _t.Annotated[EntityName, _s.wire("DeviceName")]
     """The unique identifier of the device."""
 
-    iot_thing_name: ThingName | None = _pd.Field(
-        default=None, validation_alias="IotThingName", serialization_alias="IotThingName"
-    )
+    iot_thing_name: _t.Annotated[ThingName | None, _s.wire("IotThingName")] = None
     """The Amazon Web Services Internet of Things (IoT) object thing name associated
     with the device..
     """
 
-    latest_heartbeat: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LatestHeartbeat", serialization_alias="LatestHeartbeat"
-    )
+    latest_heartbeat: _t.Annotated[Timestamp | None, _s.wire("LatestHeartbeat")] = None
     """The last heartbeat received from the device."""
 
-    models: EdgeModelSummaries | None = _pd.Field(default=None, validation_alias="Models", serialization_alias="Models")
+    models: _t.Annotated[EdgeModelSummaries | None, _s.wire("Models")] = None
     """Models on the device."""
 
-    registration_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="RegistrationTime", serialization_alias="RegistrationTime"
-    )
+    registration_time: _t.Annotated[Timestamp | None, _s.wire("RegistrationTime")] = None
     """The timestamp of the last registration or de-reregistration."""

@@ -15,19 +15,13 @@ VpcOnlyTrustedAccounts: _t.TypeAlias = _t.Annotated[list[AccountId], _pd.Field(m
 class DockerSettings(_s.Shape, frozen=True):
     """A collection of settings that configure the domain's Docker interaction."""
 
-    enable_docker_access: FeatureStatus | None = _pd.Field(
-        default=None, validation_alias="EnableDockerAccess", serialization_alias="EnableDockerAccess"
-    )
+    enable_docker_access: _t.Annotated[FeatureStatus | None, _s.wire("EnableDockerAccess")] = None
     """Indicates whether the domain can access Docker."""
 
-    rootless_docker: FeatureStatus | None = _pd.Field(
-        default=None, validation_alias="RootlessDocker", serialization_alias="RootlessDocker"
-    )
+    rootless_docker: _t.Annotated[FeatureStatus | None, _s.wire("RootlessDocker")] = None
     """Indicates whether to use rootless Docker."""
 
-    vpc_only_trusted_accounts: VpcOnlyTrustedAccounts | None = _pd.Field(
-        default=None, validation_alias="VpcOnlyTrustedAccounts", serialization_alias="VpcOnlyTrustedAccounts"
-    )
+    vpc_only_trusted_accounts: _t.Annotated[VpcOnlyTrustedAccounts | None, _s.wire("VpcOnlyTrustedAccounts")] = None
     """The list of Amazon Web Services accounts that are trusted when the domain is
     created in VPC-only mode.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .integer import Integer
 from .scaling_policy import ScalingPolicy
@@ -17,27 +15,17 @@ class DynamicScalingConfiguration(_s.Shape, frozen=True):
     autoscaling policy.
     """
 
-    max_capacity: Integer | None = _pd.Field(
-        default=None, validation_alias="MaxCapacity", serialization_alias="MaxCapacity"
-    )
+    max_capacity: _t.Annotated[Integer | None, _s.wire("MaxCapacity")] = None
     """The recommended maximum capacity to specify for your autoscaling policy."""
 
-    min_capacity: Integer | None = _pd.Field(
-        default=None, validation_alias="MinCapacity", serialization_alias="MinCapacity"
-    )
+    min_capacity: _t.Annotated[Integer | None, _s.wire("MinCapacity")] = None
     """The recommended minimum capacity to specify for your autoscaling policy."""
 
-    scale_in_cooldown: Integer | None = _pd.Field(
-        default=None, validation_alias="ScaleInCooldown", serialization_alias="ScaleInCooldown"
-    )
+    scale_in_cooldown: _t.Annotated[Integer | None, _s.wire("ScaleInCooldown")] = None
     """The recommended scale in cooldown time for your autoscaling policy."""
 
-    scale_out_cooldown: Integer | None = _pd.Field(
-        default=None, validation_alias="ScaleOutCooldown", serialization_alias="ScaleOutCooldown"
-    )
+    scale_out_cooldown: _t.Annotated[Integer | None, _s.wire("ScaleOutCooldown")] = None
     """The recommended scale out cooldown time for your autoscaling policy."""
 
-    scaling_policies: ScalingPolicies | None = _pd.Field(
-        default=None, validation_alias="ScalingPolicies", serialization_alias="ScalingPolicies"
-    )
+    scaling_policies: _t.Annotated[ScalingPolicies | None, _s.wire("ScalingPolicies")] = None
     """An object of the scaling policies for each metric."""

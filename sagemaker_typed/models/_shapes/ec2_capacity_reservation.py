@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .task_count import TaskCount
 
@@ -14,28 +12,22 @@ Ec2CapacityReservationId: _t.TypeAlias = str
 class Ec2CapacityReservation(_s.Shape, frozen=True):
     """The EC2 capacity reservations that are shared to an ML capacity reservation."""
 
-    available_instance_count: TaskCount | None = _pd.Field(
-        default=None, validation_alias="AvailableInstanceCount", serialization_alias="AvailableInstanceCount"
-    )
+    available_instance_count: _t.Annotated[TaskCount | None, _s.wire("AvailableInstanceCount")] = None
     """The number of instances that are currently available in the EC2 capacity
     reservation.
     """
 
-    ec2_capacity_reservation_id: Ec2CapacityReservationId | None = _pd.Field(
-        default=None, validation_alias="Ec2CapacityReservationId", serialization_alias="Ec2CapacityReservationId"
+    ec2_capacity_reservation_id: _t.Annotated[Ec2CapacityReservationId | None, _s.wire("Ec2CapacityReservationId")] = (
+        None
     )
     """The unique identifier for an EC2 capacity reservation that's part of the ML
     capacity reservation.
     """
 
-    total_instance_count: TaskCount | None = _pd.Field(
-        default=None, validation_alias="TotalInstanceCount", serialization_alias="TotalInstanceCount"
-    )
+    total_instance_count: _t.Annotated[TaskCount | None, _s.wire("TotalInstanceCount")] = None
     """The number of instances that you allocated to the EC2 capacity reservation."""
 
-    used_by_current_endpoint: TaskCount | None = _pd.Field(
-        default=None, validation_alias="UsedByCurrentEndpoint", serialization_alias="UsedByCurrentEndpoint"
-    )
+    used_by_current_endpoint: _t.Annotated[TaskCount | None, _s.wire("UsedByCurrentEndpoint")] = None
     """The number of instances from the EC2 capacity reservation that are being used by
     the endpoint.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -22,22 +20,16 @@ class EdgePresetDeploymentStatus(_e.OpenEnum):
 class EdgePresetDeploymentOutput(_s.Shape, frozen=True):
     """The output of a SageMaker Edge Manager deployable resource."""
 
-    artifact: EdgePresetDeploymentArtifact | None = _pd.Field(
-        default=None, validation_alias="Artifact", serialization_alias="Artifact"
-    )
+    artifact: _t.Annotated[EdgePresetDeploymentArtifact | None, _s.wire("Artifact")] = None
     """The Amazon Resource Name (ARN) of the generated deployable resource."""
 
-    status: EdgePresetDeploymentStatus | None = _pd.Field(
-        default=None, validation_alias="Status", serialization_alias="Status"
-    )
+    status: _t.Annotated[EdgePresetDeploymentStatus | None, _s.wire("Status")] = None
     """The status of the deployable resource."""
 
-    status_message: String | None = _pd.Field(
-        default=None, validation_alias="StatusMessage", serialization_alias="StatusMessage"
-    )
+    status_message: _t.Annotated[String | None, _s.wire("StatusMessage")] = None
     """Returns a message describing the status of the deployed resource."""
 
-    type: EdgePresetDeploymentType = _pd.Field(validation_alias="Type", serialization_alias="Type")
+    type: _t.Annotated[EdgePresetDeploymentType, _s.wire("Type")]
     """The deployment type created by SageMaker Edge Manager. Currently only supports
     Amazon Web Services IoT Greengrass Version 2 components.
     """

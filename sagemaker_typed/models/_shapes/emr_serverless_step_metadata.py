@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .string1024 import String1024
@@ -33,22 +31,14 @@ EMRServerlessJobRunId: _t.TypeAlias = _t.Annotated[
 class EMRServerlessStepMetadata(_s.Shape, frozen=True):
     """The configurations and outcomes of an Amazon EMR Serverless step execution."""
 
-    application_id: EMRServerlessApplicationId | None = _pd.Field(
-        default=None, validation_alias="ApplicationId", serialization_alias="ApplicationId"
-    )
+    application_id: _t.Annotated[EMRServerlessApplicationId | None, _s.wire("ApplicationId")] = None
     """The identifier of the Amazon EMR Serverless application."""
 
-    job_run_id: EMRServerlessJobRunId | None = _pd.Field(
-        default=None, validation_alias="JobRunId", serialization_alias="JobRunId"
-    )
+    job_run_id: _t.Annotated[EMRServerlessJobRunId | None, _s.wire("JobRunId")] = None
     """The identifier of the Amazon EMR Serverless job run."""
 
-    job_run_name: String256 | None = _pd.Field(
-        default=None, validation_alias="JobRunName", serialization_alias="JobRunName"
-    )
+    job_run_name: _t.Annotated[String256 | None, _s.wire("JobRunName")] = None
     """The name of the Amazon EMR Serverless job run."""
 
-    log_file_path: String1024 | None = _pd.Field(
-        default=None, validation_alias="LogFilePath", serialization_alias="LogFilePath"
-    )
+    log_file_path: _t.Annotated[String1024 | None, _s.wire("LogFilePath")] = None
     """The path to the log file for the Amazon EMR Serverless job run."""

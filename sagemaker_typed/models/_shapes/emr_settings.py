@@ -21,9 +21,7 @@ class EmrSettings(_s.Shape, frozen=True):
     required for running Amazon EMR clusters or Amazon EMR Serverless applications.
     """
 
-    assumable_role_arns: AssumableRoleArns | None = _pd.Field(
-        default=None, validation_alias="AssumableRoleArns", serialization_alias="AssumableRoleArns"
-    )
+    assumable_role_arns: _t.Annotated[AssumableRoleArns | None, _s.wire("AssumableRoleArns")] = None
     """An array of Amazon Resource Names (ARNs) of the IAM roles that the execution role
     of SageMaker can assume for performing operations or tasks related to Amazon EMR
     clusters or Amazon EMR Serverless applications. These roles define the permissions
@@ -34,9 +32,7 @@ class EmrSettings(_s.Shape, frozen=True):
     different Amazon Web Services account than the SageMaker domain.
     """
 
-    execution_role_arns: ExecutionRoleArns | None = _pd.Field(
-        default=None, validation_alias="ExecutionRoleArns", serialization_alias="ExecutionRoleArns"
-    )
+    execution_role_arns: _t.Annotated[ExecutionRoleArns | None, _s.wire("ExecutionRoleArns")] = None
     """An array of Amazon Resource Names (ARNs) of the IAM roles used by the Amazon EMR
     cluster instances or job execution environments to access other Amazon Web Services
     services and resources needed during the runtime of your Amazon EMR or Amazon EMR

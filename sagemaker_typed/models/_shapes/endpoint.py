@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .data_capture_config_summary import DataCaptureConfigSummary
 from .endpoint_arn import EndpointArn
@@ -23,60 +21,48 @@ MonitoringScheduleList: _t.TypeAlias = list[MonitoringSchedule]
 class Endpoint(_s.Shape, frozen=True):
     """A hosted endpoint for real-time inference."""
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """The time that the endpoint was created."""
 
-    data_capture_config: DataCaptureConfigSummary | None = _pd.Field(
-        default=None, validation_alias="DataCaptureConfig", serialization_alias="DataCaptureConfig"
-    )
+    data_capture_config: _t.Annotated[DataCaptureConfigSummary | None, _s.wire("DataCaptureConfig")] = None
 
-    endpoint_arn: EndpointArn = _pd.Field(validation_alias="EndpointArn", serialization_alias="EndpointArn")
+    endpoint_arn: _t.Annotated[EndpointArn, _s.wire("EndpointArn")]
     """The Amazon Resource Name (ARN) of the endpoint."""
 
-    endpoint_config_name: EndpointConfigName = _pd.Field(
-        validation_alias="EndpointConfigName", serialization_alias="EndpointConfigName"
-    )
+    endpoint_config_name: _t.Annotated[EndpointConfigName, _s.wire("EndpointConfigName")]
     """The endpoint configuration associated with the endpoint."""
 
-    endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
+    endpoint_name: _t.Annotated[EndpointName, _s.wire("EndpointName")]
     """The name of the endpoint."""
 
-    endpoint_status: EndpointStatus = _pd.Field(validation_alias="EndpointStatus", serialization_alias="EndpointStatus")
+    endpoint_status: _t.Annotated[EndpointStatus, _s.wire("EndpointStatus")]
     """The status of the endpoint."""
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """If the endpoint failed, the reason it failed."""
 
-    last_modified_time: Timestamp = _pd.Field(
-        validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp, _s.wire("LastModifiedTime")]
     """The last time the endpoint was modified."""
 
-    monitoring_schedules: MonitoringScheduleList | None = _pd.Field(
-        default=None, validation_alias="MonitoringSchedules", serialization_alias="MonitoringSchedules"
-    )
+    monitoring_schedules: _t.Annotated[MonitoringScheduleList | None, _s.wire("MonitoringSchedules")] = None
     """A list of monitoring schedules for the endpoint. For information about model
     monitoring, see Amazon SageMaker Model Monitor
     (https://docs.aws.amazon.com/sagemaker/latest/dg/model-monitor.html).
     """
 
-    production_variants: ProductionVariantSummaryList | None = _pd.Field(
-        default=None, validation_alias="ProductionVariants", serialization_alias="ProductionVariants"
-    )
+    production_variants: _t.Annotated[ProductionVariantSummaryList | None, _s.wire("ProductionVariants")] = None
     """A list of the production variants hosted on the endpoint. Each production variant
     is a model.
     """
 
-    shadow_production_variants: ProductionVariantSummaryList | None = _pd.Field(
-        default=None, validation_alias="ShadowProductionVariants", serialization_alias="ShadowProductionVariants"
-    )
+    shadow_production_variants: _t.Annotated[
+        ProductionVariantSummaryList | None, _s.wire("ShadowProductionVariants")
+    ] = None
     """A list of the shadow variants hosted on the endpoint. Each shadow variant is a
     model in shadow mode with production traffic replicated from the production variant.
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """A list of the tags associated with the endpoint. For more information, see
     Tagging Amazon Web Services resources
     (https://docs.aws.amazon.com/general/latest/gr/aws_tagging.html) in the Amazon Web

@@ -18,24 +18,18 @@ class EndpointOutputConfiguration(_s.Shape, frozen=True):
     recommendation job.
     """
 
-    endpoint_name: String = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
+    endpoint_name: _t.Annotated[String, _s.wire("EndpointName")]
     """The name of the endpoint made during a recommendation job."""
 
-    initial_instance_count: InitialInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InitialInstanceCount", serialization_alias="InitialInstanceCount"
-    )
+    initial_instance_count: _t.Annotated[InitialInstanceCount | None, _s.wire("InitialInstanceCount")] = None
     """The number of instances recommended to launch initially."""
 
-    instance_type: ProductionVariantInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ProductionVariantInstanceType | None, _s.wire("InstanceType")] = None
     """The instance type recommended by Amazon SageMaker Inference Recommender."""
 
-    serverless_config: ProductionVariantServerlessConfig | None = _pd.Field(
-        default=None, validation_alias="ServerlessConfig", serialization_alias="ServerlessConfig"
-    )
+    serverless_config: _t.Annotated[ProductionVariantServerlessConfig | None, _s.wire("ServerlessConfig")] = None
 
-    variant_name: String = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
+    variant_name: _t.Annotated[String, _s.wire("VariantName")]
     """The name of the production variant (deployed model) made during a
     recommendation job.
     """

@@ -14,7 +14,7 @@ CategoricalParameters: _t.TypeAlias = _t.Annotated[list[CategoricalParameter], _
 class EnvironmentParameterRanges(_s.Shape, frozen=True):
     """Specifies the range of environment parameters"""
 
-    categorical_parameter_ranges: CategoricalParameters | None = _pd.Field(
-        default=None, validation_alias="CategoricalParameterRanges", serialization_alias="CategoricalParameterRanges"
+    categorical_parameter_ranges: _t.Annotated[CategoricalParameters | None, _s.wire("CategoricalParameterRanges")] = (
+        None
     )
     """Specified a list of parameters for each category."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .source_type import SourceType
@@ -22,10 +20,8 @@ ExperimentSourceArn: _t.TypeAlias = _t.Annotated[
 class ExperimentSource(_s.Shape, frozen=True):
     """The source of the experiment."""
 
-    source_arn: ExperimentSourceArn = _pd.Field(validation_alias="SourceArn", serialization_alias="SourceArn")
+    source_arn: _t.Annotated[ExperimentSourceArn, _s.wire("SourceArn")]
     """The Amazon Resource Name (ARN) of the source."""
 
-    source_type: SourceType | None = _pd.Field(
-        default=None, validation_alias="SourceType", serialization_alias="SourceType"
-    )
+    source_type: _t.Annotated[SourceType | None, _s.wire("SourceType")] = None
     """The source type."""

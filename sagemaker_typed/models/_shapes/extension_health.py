@@ -18,7 +18,7 @@ class ExtensionHealth(_s.Shape, frozen=True):
     has a problem.
     """
 
-    issues: ExtensionHealthIssues = _pd.Field(validation_alias="Issues", serialization_alias="Issues")
+    issues: _t.Annotated[ExtensionHealthIssues, _s.wire("Issues")]
     """The problems that affect the extension, grouped by cause, from the problem that
     affects the most nodes to the one that affects the fewest. SageMaker HyperPod counts
     each node in at most one issue. The list contains at most 20 issues. If more than 20

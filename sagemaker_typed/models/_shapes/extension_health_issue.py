@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -29,13 +27,13 @@ class ExtensionHealthIssue(_s.Shape, frozen=True):
     SageMaker HyperPod cluster, including the number of nodes that it affects.
     """
 
-    code: ExtensionHealthIssueCode = _pd.Field(validation_alias="Code", serialization_alias="Code")
+    code: _t.Annotated[ExtensionHealthIssueCode, _s.wire("Code")]
     """A code that describes the type of issue."""
 
-    message: ExtensionHealthIssueMessage = _pd.Field(validation_alias="Message", serialization_alias="Message")
+    message: _t.Annotated[ExtensionHealthIssueMessage, _s.wire("Message")]
     """A description of the problem, for example the setting or component to check.
     Every node with the same problem has the same message.
     """
 
-    node_count: ExtensionNodeCount = _pd.Field(validation_alias="NodeCount", serialization_alias="NodeCount")
+    node_count: _t.Annotated[ExtensionNodeCount, _s.wire("NodeCount")]
     """The number of nodes that have this problem."""

@@ -18,14 +18,12 @@ class FSxLustreConfig(_s.Shape, frozen=True):
     the cluster.
     """
 
-    per_unit_storage_throughput: FSxLustrePerUnitStorageThroughput = _pd.Field(
-        validation_alias="PerUnitStorageThroughput", serialization_alias="PerUnitStorageThroughput"
-    )
+    per_unit_storage_throughput: _t.Annotated[FSxLustrePerUnitStorageThroughput, _s.wire("PerUnitStorageThroughput")]
     """The throughput capacity of the Amazon FSx for Lustre file system, measured in
     MB/s per TiB of storage.
     """
 
-    size_in_gi_b: FSxLustreSizeInGiB = _pd.Field(validation_alias="SizeInGiB", serialization_alias="SizeInGiB")
+    size_in_gi_b: _t.Annotated[FSxLustreSizeInGiB, _s.wire("SizeInGiB")]
     """The storage capacity of the Amazon FSx for Lustre file system, specified in
     gibibytes (GiB).
     """

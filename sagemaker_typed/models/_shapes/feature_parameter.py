@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .feature_parameter_key import FeatureParameterKey
@@ -17,8 +15,8 @@ FeatureParameterValue: _t.TypeAlias = _t.Annotated[
 class FeatureParameter(_s.Shape, frozen=True):
     """A key-value pair that you specify to describe the feature."""
 
-    key: FeatureParameterKey | None = _pd.Field(default=None, validation_alias="Key", serialization_alias="Key")
+    key: _t.Annotated[FeatureParameterKey | None, _s.wire("Key")] = None
     """A key that must contain a value to describe the feature."""
 
-    value: FeatureParameterValue | None = _pd.Field(default=None, validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[FeatureParameterValue | None, _s.wire("Value")] = None
     """The value that belongs to a key."""

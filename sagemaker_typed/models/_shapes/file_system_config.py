@@ -22,19 +22,13 @@ MountPath: _t.TypeAlias = _t.Annotated[
 class FileSystemConfig(_s.Shape, frozen=True):
     """The Amazon Elastic File System storage configuration for a SageMaker AI image."""
 
-    default_gid: DefaultGid | None = _pd.Field(
-        default=None, validation_alias="DefaultGid", serialization_alias="DefaultGid"
-    )
+    default_gid: _t.Annotated[DefaultGid | None, _s.wire("DefaultGid")] = None
     """The default POSIX group ID (GID). If not specified, defaults to ``100``."""
 
-    default_uid: DefaultUid | None = _pd.Field(
-        default=None, validation_alias="DefaultUid", serialization_alias="DefaultUid"
-    )
+    default_uid: _t.Annotated[DefaultUid | None, _s.wire("DefaultUid")] = None
     """The default POSIX user ID (UID). If not specified, defaults to ``1000``."""
 
-    mount_path: MountPath | None = _pd.Field(
-        default=None, validation_alias="MountPath", serialization_alias="MountPath"
-    )
+    mount_path: _t.Annotated[MountPath | None, _s.wire("MountPath")] = None
     """The path within the image to mount the user's EFS home directory. The directory
     should be empty. If not specified, defaults to /home/sagemaker-user.
     """

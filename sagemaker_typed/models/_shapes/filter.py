@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -76,14 +74,14 @@ class Filter(_s.Shape, frozen=True):
         To define a tag filter, enter a value with the form ``Tags.<key>``.
     """
 
-    name: ResourcePropertyName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[ResourcePropertyName, _s.wire("Name")]
     """A resource property name. For example, ``TrainingJobName``. For valid property
     names, see SearchRecord
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_SearchRecord.html).
     You must specify a valid property for the resource.
     """
 
-    operator: Operator | None = _pd.Field(default=None, validation_alias="Operator", serialization_alias="Operator")
+    operator: _t.Annotated[Operator | None, _s.wire("Operator")] = None
     """A Boolean binary operator that is used to evaluate the filter. The operator field
     contains one of the following values:
 
@@ -142,7 +140,7 @@ class Filter(_s.Shape, frozen=True):
         message: "'CONTAINS' operator usage limit of 1 exceeded."
     """
 
-    value: FilterValue | None = _pd.Field(default=None, validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[FilterValue | None, _s.wire("Value")] = None
     """A value used with ``Name`` and ``Operator`` to determine which resources satisfy
     the filter's condition. For numerical properties, ``Value`` must be an integer or
     floating-point decimal. For timestamp properties, ``Value`` must be an ISO 8601

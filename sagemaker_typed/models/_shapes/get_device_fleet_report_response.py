@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .agent_version import AgentVersion
 from .device_fleet_arn import DeviceFleetArn
@@ -22,40 +20,26 @@ EdgeModelStats: _t.TypeAlias = list[EdgeModelStat]
 
 
 class GetDeviceFleetReportResponse(_s.OutputShape, frozen=True):
-    agent_versions: AgentVersions | None = _pd.Field(
-        default=None, validation_alias="AgentVersions", serialization_alias="AgentVersions"
-    )
+    agent_versions: _t.Annotated[AgentVersions | None, _s.wire("AgentVersions")] = None
     """The versions of Edge Manager agent deployed on the fleet."""
 
-    description: DeviceFleetDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[DeviceFleetDescription | None, _s.wire("Description")] = None
     """Description of the fleet."""
 
-    device_fleet_arn: DeviceFleetArn = _pd.Field(
-        validation_alias="DeviceFleetArn", serialization_alias="DeviceFleetArn"
-    )
+    device_fleet_arn: _t.Annotated[DeviceFleetArn, _s.wire("DeviceFleetArn")]
     """The Amazon Resource Name (ARN) of the device."""
 
-    device_fleet_name: EntityName = _pd.Field(validation_alias="DeviceFleetName", serialization_alias="DeviceFleetName")
+    device_fleet_name: _t.Annotated[EntityName, _s.wire("DeviceFleetName")]
     """The name of the fleet."""
 
-    device_stats: DeviceStats | None = _pd.Field(
-        default=None, validation_alias="DeviceStats", serialization_alias="DeviceStats"
-    )
+    device_stats: _t.Annotated[DeviceStats | None, _s.wire("DeviceStats")] = None
     """Status of devices."""
 
-    model_stats: EdgeModelStats | None = _pd.Field(
-        default=None, validation_alias="ModelStats", serialization_alias="ModelStats"
-    )
+    model_stats: _t.Annotated[EdgeModelStats | None, _s.wire("ModelStats")] = None
     """Status of model on device."""
 
-    output_config: EdgeOutputConfig | None = _pd.Field(
-        default=None, validation_alias="OutputConfig", serialization_alias="OutputConfig"
-    )
+    output_config: _t.Annotated[EdgeOutputConfig | None, _s.wire("OutputConfig")] = None
     """The output configuration for storing sample data collected by the fleet."""
 
-    report_generated: Timestamp | None = _pd.Field(
-        default=None, validation_alias="ReportGenerated", serialization_alias="ReportGenerated"
-    )
+    report_generated: _t.Annotated[Timestamp | None, _s.wire("ReportGenerated")] = None
     """Timestamp of when the report was generated."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -20,7 +18,5 @@ LineageGroupNameOrArn: _t.TypeAlias = _t.Annotated[
 
 
 class GetLineageGroupPolicyRequest(_s.Shape, frozen=True):
-    lineage_group_name: LineageGroupNameOrArn = _pd.Field(
-        validation_alias="LineageGroupName", serialization_alias="LineageGroupName"
-    )
+    lineage_group_name: _t.Annotated[LineageGroupNameOrArn, _s.wire("LineageGroupName")]
     """The name or Amazon Resource Name (ARN) of the lineage group."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .lineage_group_arn import LineageGroupArn
@@ -20,12 +18,8 @@ ResourcePolicyString: _t.TypeAlias = _t.Annotated[
 
 
 class GetLineageGroupPolicyResponse(_s.OutputShape, frozen=True):
-    lineage_group_arn: LineageGroupArn | None = _pd.Field(
-        default=None, validation_alias="LineageGroupArn", serialization_alias="LineageGroupArn"
-    )
+    lineage_group_arn: _t.Annotated[LineageGroupArn | None, _s.wire("LineageGroupArn")] = None
     """The Amazon Resource Name (ARN) of the lineage group."""
 
-    resource_policy: ResourcePolicyString | None = _pd.Field(
-        default=None, validation_alias="ResourcePolicy", serialization_alias="ResourcePolicy"
-    )
+    resource_policy: _t.Annotated[ResourcePolicyString | None, _s.wire("ResourcePolicy")] = None
     """The resource policy that gives access to the lineage group in another account."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .property_name_suggestion import PropertyNameSuggestion
 
@@ -12,7 +10,7 @@ PropertyNameSuggestionList: _t.TypeAlias = list[PropertyNameSuggestion]
 
 
 class GetSearchSuggestionsResponse(_s.OutputShape, frozen=True):
-    property_name_suggestions: PropertyNameSuggestionList | None = _pd.Field(
-        default=None, validation_alias="PropertyNameSuggestions", serialization_alias="PropertyNameSuggestions"
+    property_name_suggestions: _t.Annotated[PropertyNameSuggestionList | None, _s.wire("PropertyNameSuggestions")] = (
+        None
     )
     """A list of property names for a ``Resource`` that match a ``SuggestionQuery``."""

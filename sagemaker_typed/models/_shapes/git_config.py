@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .secret_arn import SecretArn
@@ -22,15 +20,13 @@ class GitConfig(_s.Shape, frozen=True):
     account.
     """
 
-    branch: Branch | None = _pd.Field(default=None, validation_alias="Branch", serialization_alias="Branch")
+    branch: _t.Annotated[Branch | None, _s.wire("Branch")] = None
     """The default branch for the Git repository."""
 
-    repository_url: GitConfigUrl = _pd.Field(validation_alias="RepositoryUrl", serialization_alias="RepositoryUrl")
+    repository_url: _t.Annotated[GitConfigUrl, _s.wire("RepositoryUrl")]
     """The URL where the Git repository is located."""
 
-    secret_arn: SecretArn | None = _pd.Field(
-        default=None, validation_alias="SecretArn", serialization_alias="SecretArn"
-    )
+    secret_arn: _t.Annotated[SecretArn | None, _s.wire("SecretArn")] = None
     """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret
     that contains the credentials used to access the git repository. The secret must
     have a staging label of ``AWSCURRENT`` and must be in the following format:

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -26,12 +24,12 @@ class GlobalInferenceGatewayFilter(_s.Shape, frozen=True):
     inference gateways whose attribute named by ``Name`` equals ``Value``.
     """
 
-    name: GlobalInferenceGatewayFilterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[GlobalInferenceGatewayFilterName, _s.wire("Name")]
     """The attribute to filter global inference gateways on. The only supported value is
     ``Status``.
     """
 
-    value: GlobalInferenceGatewayFilterValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[GlobalInferenceGatewayFilterValue, _s.wire("Value")]
     """The value to match. For the ``Status`` filter, specify a global inference gateway
     status.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -28,12 +26,12 @@ class GlobalInferenceGatewayMemberFilter(_s.Shape, frozen=True):
     inference gateways whose attribute named by ``Name`` equals ``Value``.
     """
 
-    name: GlobalInferenceGatewayMemberFilterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[GlobalInferenceGatewayMemberFilterName, _s.wire("Name")]
     """The attribute to filter in-cluster inference gateways on. Supported values are
     ``Status`` and ``ClusterArn``.
     """
 
-    value: GlobalInferenceGatewayMemberFilterValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[GlobalInferenceGatewayMemberFilterValue, _s.wire("Value")]
     """The value to match. For the ``Status`` filter, specify a status of an in-cluster
     inference gateway. For the ``ClusterArn`` filter, specify the Amazon Resource Name
     (ARN) of a SageMaker HyperPod cluster.

@@ -20,22 +20,14 @@ class GlobalInferenceGatewayRoutingWeights(_s.Shape, frozen=True):
     you specify none, the global inference gateway uses default weights.
     """
 
-    error_rate: GlobalInferenceGatewayRoutingWeight | None = _pd.Field(
-        default=None, validation_alias="ErrorRate", serialization_alias="ErrorRate"
-    )
+    error_rate: _t.Annotated[GlobalInferenceGatewayRoutingWeight | None, _s.wire("ErrorRate")] = None
     """The weight of the recent error rate of the cluster."""
 
-    kv_headroom: GlobalInferenceGatewayRoutingWeight | None = _pd.Field(
-        default=None, validation_alias="KVHeadroom", serialization_alias="KVHeadroom"
-    )
+    kv_headroom: _t.Annotated[GlobalInferenceGatewayRoutingWeight | None, _s.wire("KVHeadroom")] = None
     """The weight of the free key-value (KV) cache capacity on the cluster."""
 
-    queue_depth: GlobalInferenceGatewayRoutingWeight | None = _pd.Field(
-        default=None, validation_alias="QueueDepth", serialization_alias="QueueDepth"
-    )
+    queue_depth: _t.Annotated[GlobalInferenceGatewayRoutingWeight | None, _s.wire("QueueDepth")] = None
     """The weight of the number of requests that are waiting on the cluster."""
 
-    region_proximity: GlobalInferenceGatewayRoutingWeight | None = _pd.Field(
-        default=None, validation_alias="RegionProximity", serialization_alias="RegionProximity"
-    )
+    region_proximity: _t.Annotated[GlobalInferenceGatewayRoutingWeight | None, _s.wire("RegionProximity")] = None
     """The weight of how close the cluster is to the caller."""

@@ -27,12 +27,8 @@ class HiddenSageMakerImage(_s.Shape, frozen=True):
     specify the SageMaker image name and version aliases.
     """
 
-    sage_maker_image_name: SageMakerImageName | None = _pd.Field(
-        default=None, validation_alias="SageMakerImageName", serialization_alias="SageMakerImageName"
-    )
+    sage_maker_image_name: _t.Annotated[SageMakerImageName | None, _s.wire("SageMakerImageName")] = None
     """The SageMaker image name that you are hiding from the Studio user interface."""
 
-    version_aliases: VersionAliasesList | None = _pd.Field(
-        default=None, validation_alias="VersionAliases", serialization_alias="VersionAliases"
-    )
+    version_aliases: _t.Annotated[VersionAliasesList | None, _s.wire("VersionAliases")] = None
     """The version aliases you are hiding from the Studio user interface."""

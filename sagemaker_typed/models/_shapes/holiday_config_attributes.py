@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -17,9 +15,7 @@ class HolidayConfigAttributes(_s.Shape, frozen=True):
     model to identify patterns associated with specific holidays.
     """
 
-    country_code: CountryCode | None = _pd.Field(
-        default=None, validation_alias="CountryCode", serialization_alias="CountryCode"
-    )
+    country_code: _t.Annotated[CountryCode | None, _s.wire("CountryCode")] = None
     """The country code for the holiday calendar.
 
     For the list of public holiday calendars supported by AutoML job V2, see Country

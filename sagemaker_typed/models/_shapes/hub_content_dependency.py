@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -23,12 +21,8 @@ class HubContentDependency(_s.Shape, frozen=True):
     datasets, or notebooks.
     """
 
-    dependency_copy_path: DependencyCopyPath | None = _pd.Field(
-        default=None, validation_alias="DependencyCopyPath", serialization_alias="DependencyCopyPath"
-    )
+    dependency_copy_path: _t.Annotated[DependencyCopyPath | None, _s.wire("DependencyCopyPath")] = None
     """The hub content dependency copy path."""
 
-    dependency_origin_path: DependencyOriginPath | None = _pd.Field(
-        default=None, validation_alias="DependencyOriginPath", serialization_alias="DependencyOriginPath"
-    )
+    dependency_origin_path: _t.Annotated[DependencyOriginPath | None, _s.wire("DependencyOriginPath")] = None
     """The hub content dependency origin path."""

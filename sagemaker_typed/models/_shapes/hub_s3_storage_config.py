@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -16,7 +14,5 @@ S3OutputPath: _t.TypeAlias = _t.Annotated[
 class HubS3StorageConfig(_s.Shape, frozen=True):
     """The Amazon S3 storage configuration of a hub."""
 
-    s3_output_path: S3OutputPath | None = _pd.Field(
-        default=None, validation_alias="S3OutputPath", serialization_alias="S3OutputPath"
-    )
+    s3_output_path: _t.Annotated[S3OutputPath | None, _s.wire("S3OutputPath")] = None
     """The Amazon S3 bucket prefix for hosting hub content."""

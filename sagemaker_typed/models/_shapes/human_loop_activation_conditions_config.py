@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -20,9 +18,9 @@ class HumanLoopActivationConditionsConfig(_s.Shape, frozen=True):
     for the required format of activation conditions.
     """
 
-    human_loop_activation_conditions: HumanLoopActivationConditions = _pd.Field(
-        validation_alias="HumanLoopActivationConditions", serialization_alias="HumanLoopActivationConditions"
-    )
+    human_loop_activation_conditions: _t.Annotated[
+        HumanLoopActivationConditions, _s.wire("HumanLoopActivationConditions")
+    ]
     """JSON expressing use-case specific conditions declaratively. If any condition is
     matched, atomic tasks are created against the configured work team. The set of
     conditions is different for Rekognition and Textract. For more information about how

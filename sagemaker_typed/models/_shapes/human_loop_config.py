@@ -43,9 +43,7 @@ FlowDefinitionTaskTitle: _t.TypeAlias = _t.Annotated[
 class HumanLoopConfig(_s.Shape, frozen=True):
     """Describes the work to be performed by human workers."""
 
-    human_task_ui_arn: HumanTaskUiArn = _pd.Field(
-        validation_alias="HumanTaskUiArn", serialization_alias="HumanTaskUiArn"
-    )
+    human_task_ui_arn: _t.Annotated[HumanTaskUiArn, _s.wire("HumanTaskUiArn")]
     """The Amazon Resource Name (ARN) of the human task user interface.
 
     You can use standard HTML and Crowd HTML Elements to create a custom worker task
@@ -60,45 +58,39 @@ class HumanLoopConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/a2i-worker-template-console.html).
     """
 
-    public_workforce_task_price: PublicWorkforceTaskPrice | None = _pd.Field(
-        default=None, validation_alias="PublicWorkforceTaskPrice", serialization_alias="PublicWorkforceTaskPrice"
+    public_workforce_task_price: _t.Annotated[PublicWorkforceTaskPrice | None, _s.wire("PublicWorkforceTaskPrice")] = (
+        None
     )
 
-    task_availability_lifetime_in_seconds: FlowDefinitionTaskAvailabilityLifetimeInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="TaskAvailabilityLifetimeInSeconds",
-        serialization_alias="TaskAvailabilityLifetimeInSeconds",
-    )
+    task_availability_lifetime_in_seconds: _t.Annotated[
+        FlowDefinitionTaskAvailabilityLifetimeInSeconds | None, _s.wire("TaskAvailabilityLifetimeInSeconds")
+    ] = None
     """The length of time that a task remains available for review by human workers."""
 
-    task_count: FlowDefinitionTaskCount = _pd.Field(validation_alias="TaskCount", serialization_alias="TaskCount")
+    task_count: _t.Annotated[FlowDefinitionTaskCount, _s.wire("TaskCount")]
     """The number of distinct workers who will perform the same task on each object. For
     example, if ``TaskCount`` is set to ``3`` for an image classification labeling job,
     three workers will classify each input image. Increasing ``TaskCount`` can improve
     label accuracy.
     """
 
-    task_description: FlowDefinitionTaskDescription = _pd.Field(
-        validation_alias="TaskDescription", serialization_alias="TaskDescription"
-    )
+    task_description: _t.Annotated[FlowDefinitionTaskDescription, _s.wire("TaskDescription")]
     """A description for the human worker task."""
 
-    task_keywords: FlowDefinitionTaskKeywords | None = _pd.Field(
-        default=None, validation_alias="TaskKeywords", serialization_alias="TaskKeywords"
-    )
+    task_keywords: _t.Annotated[FlowDefinitionTaskKeywords | None, _s.wire("TaskKeywords")] = None
     """Keywords used to describe the task so that workers can discover the task."""
 
-    task_time_limit_in_seconds: FlowDefinitionTaskTimeLimitInSeconds | None = _pd.Field(
-        default=None, validation_alias="TaskTimeLimitInSeconds", serialization_alias="TaskTimeLimitInSeconds"
-    )
+    task_time_limit_in_seconds: _t.Annotated[
+        FlowDefinitionTaskTimeLimitInSeconds | None, _s.wire("TaskTimeLimitInSeconds")
+    ] = None
     """The amount of time that a worker has to complete a task. The default value is
     3,600 seconds (1 hour).
     """
 
-    task_title: FlowDefinitionTaskTitle = _pd.Field(validation_alias="TaskTitle", serialization_alias="TaskTitle")
+    task_title: _t.Annotated[FlowDefinitionTaskTitle, _s.wire("TaskTitle")]
     """A title for the human worker task."""
 
-    workteam_arn: WorkteamArn = _pd.Field(validation_alias="WorkteamArn", serialization_alias="WorkteamArn")
+    workteam_arn: _t.Annotated[WorkteamArn, _s.wire("WorkteamArn")]
     """Amazon Resource Name (ARN) of a team of workers. To learn more about the types of
     workforces and work teams you can create and use with Amazon A2I, see Create and
     Manage Workforces

@@ -44,30 +44,24 @@ TaskTitle: _t.TypeAlias = _t.Annotated[
 class HumanTaskConfig(_s.Shape, frozen=True):
     """Information required for human workers to complete a labeling task."""
 
-    annotation_consolidation_config: AnnotationConsolidationConfig | None = _pd.Field(
-        default=None,
-        validation_alias="AnnotationConsolidationConfig",
-        serialization_alias="AnnotationConsolidationConfig",
-    )
+    annotation_consolidation_config: _t.Annotated[
+        AnnotationConsolidationConfig | None, _s.wire("AnnotationConsolidationConfig")
+    ] = None
     """Configures how labels are consolidated across human workers."""
 
-    max_concurrent_task_count: MaxConcurrentTaskCount | None = _pd.Field(
-        default=None, validation_alias="MaxConcurrentTaskCount", serialization_alias="MaxConcurrentTaskCount"
-    )
+    max_concurrent_task_count: _t.Annotated[MaxConcurrentTaskCount | None, _s.wire("MaxConcurrentTaskCount")] = None
     """Defines the maximum number of data objects that can be labeled by human workers
     at the same time. Also referred to as batch size. Each object may have more than one
     worker at one time. The default value is 1000 objects. To increase the maximum value
     to 5000 objects, contact Amazon Web Services Support.
     """
 
-    number_of_human_workers_per_data_object: NumberOfHumanWorkersPerDataObject = _pd.Field(
-        validation_alias="NumberOfHumanWorkersPerDataObject", serialization_alias="NumberOfHumanWorkersPerDataObject"
-    )
+    number_of_human_workers_per_data_object: _t.Annotated[
+        NumberOfHumanWorkersPerDataObject, _s.wire("NumberOfHumanWorkersPerDataObject")
+    ]
     """The number of human workers that will label an object."""
 
-    pre_human_task_lambda_arn: LambdaFunctionArn | None = _pd.Field(
-        default=None, validation_alias="PreHumanTaskLambdaArn", serialization_alias="PreHumanTaskLambdaArn"
-    )
+    pre_human_task_lambda_arn: _t.Annotated[LambdaFunctionArn | None, _s.wire("PreHumanTaskLambdaArn")] = None
     """The Amazon Resource Name (ARN) of a Lambda function that is run before a data
     object is sent to a human worker. Use this function to provide input to a custom
     labeling job.
@@ -479,18 +473,16 @@ class HumanTaskConfig(_s.Shape, frozen=True):
     - ``arn:aws:lambda:ap-southeast-2:454466003867:function:PRE-PassThrough``
     """
 
-    public_workforce_task_price: PublicWorkforceTaskPrice | None = _pd.Field(
-        default=None, validation_alias="PublicWorkforceTaskPrice", serialization_alias="PublicWorkforceTaskPrice"
+    public_workforce_task_price: _t.Annotated[PublicWorkforceTaskPrice | None, _s.wire("PublicWorkforceTaskPrice")] = (
+        None
     )
     """The price that you pay for each task performed by an Amazon Mechanical Turk
     worker.
     """
 
-    task_availability_lifetime_in_seconds: TaskAvailabilityLifetimeInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="TaskAvailabilityLifetimeInSeconds",
-        serialization_alias="TaskAvailabilityLifetimeInSeconds",
-    )
+    task_availability_lifetime_in_seconds: _t.Annotated[
+        TaskAvailabilityLifetimeInSeconds | None, _s.wire("TaskAvailabilityLifetimeInSeconds")
+    ] = None
     """The length of time that a task remains available for labeling by human workers.
     The default and maximum values for this parameter depend on the type of workforce
     you use.
@@ -501,21 +493,15 @@ class HumanTaskConfig(_s.Shape, frozen=True):
       (2592,000 seconds) for non-AL mode. For most users, the maximum is also 30 days.
     """
 
-    task_description: TaskDescription = _pd.Field(
-        validation_alias="TaskDescription", serialization_alias="TaskDescription"
-    )
+    task_description: _t.Annotated[TaskDescription, _s.wire("TaskDescription")]
     """A description of the task for your human workers."""
 
-    task_keywords: TaskKeywords | None = _pd.Field(
-        default=None, validation_alias="TaskKeywords", serialization_alias="TaskKeywords"
-    )
+    task_keywords: _t.Annotated[TaskKeywords | None, _s.wire("TaskKeywords")] = None
     """Keywords used to describe the task so that workers on Amazon Mechanical Turk can
     discover the task.
     """
 
-    task_time_limit_in_seconds: TaskTimeLimitInSeconds = _pd.Field(
-        validation_alias="TaskTimeLimitInSeconds", serialization_alias="TaskTimeLimitInSeconds"
-    )
+    task_time_limit_in_seconds: _t.Annotated[TaskTimeLimitInSeconds, _s.wire("TaskTimeLimitInSeconds")]
     """The amount of time that a worker has to complete a task.
 
     If you create a custom labeling job, the maximum value for this parameter is 8 hours
@@ -535,15 +521,15 @@ class HumanTaskConfig(_s.Shape, frozen=True):
       the maximum is also 30 days.
     """
 
-    task_title: TaskTitle = _pd.Field(validation_alias="TaskTitle", serialization_alias="TaskTitle")
+    task_title: _t.Annotated[TaskTitle, _s.wire("TaskTitle")]
     """A title for the task for your human workers."""
 
-    ui_config: UiConfig = _pd.Field(validation_alias="UiConfig", serialization_alias="UiConfig")
+    ui_config: _t.Annotated[UiConfig, _s.wire("UiConfig")]
     """Information about the user interface that workers use to complete the labeling
     task.
     """
 
-    workteam_arn: WorkteamArn = _pd.Field(validation_alias="WorkteamArn", serialization_alias="WorkteamArn")
+    workteam_arn: _t.Annotated[WorkteamArn, _s.wire("WorkteamArn")]
     """The Amazon Resource Name (ARN) of the work team assigned to complete the
     tasks.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -28,35 +26,29 @@ class ParameterType(_e.OpenEnum):
 class HyperParameterSpecification(_s.Shape, frozen=True):
     """Defines a hyperparameter to be used by an algorithm."""
 
-    default_value: HyperParameterValue | None = _pd.Field(
-        default=None, validation_alias="DefaultValue", serialization_alias="DefaultValue"
-    )
+    default_value: _t.Annotated[HyperParameterValue | None, _s.wire("DefaultValue")] = None
     """The default value for this hyperparameter. If a default value is specified, a
     hyperparameter cannot be required.
     """
 
-    description: EntityDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[EntityDescription | None, _s.wire("Description")] = None
     """A brief description of the hyperparameter."""
 
-    is_required: Boolean | None = _pd.Field(
-        default=None, validation_alias="IsRequired", serialization_alias="IsRequired"
-    )
+    is_required: _t.Annotated[Boolean | None, _s.wire("IsRequired")] = None
     """Indicates whether this hyperparameter is required."""
 
-    is_tunable: Boolean | None = _pd.Field(default=None, validation_alias="IsTunable", serialization_alias="IsTunable")
+    is_tunable: _t.Annotated[Boolean | None, _s.wire("IsTunable")] = None
     """Indicates whether this hyperparameter is tunable in a hyperparameter tuning
     job.
     """
 
-    name: ParameterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[ParameterName, _s.wire("Name")]
     """The name of this hyperparameter. The name must be unique."""
 
-    range: ParameterRange | None = _pd.Field(default=None, validation_alias="Range", serialization_alias="Range")
+    range: _t.Annotated[ParameterRange | None, _s.wire("Range")] = None
     """The allowed range for this hyperparameter."""
 
-    type: ParameterType = _pd.Field(validation_alias="Type", serialization_alias="Type")
+    type: _t.Annotated[ParameterType, _s.wire("Type")]
     """The type of this hyperparameter. The valid types are ``Integer``, ``Continuous``,
     ``Categorical``, and ``FreeText``.
     """

@@ -42,29 +42,21 @@ HyperParameterTrainingJobEnvironmentMap: _t.TypeAlias = _t.Annotated[
 class HyperParameterTrainingJobDefinition(_s.Shape, frozen=True):
     """Defines the training jobs launched by a hyperparameter tuning job."""
 
-    algorithm_specification: HyperParameterAlgorithmSpecification = _pd.Field(
-        validation_alias="AlgorithmSpecification", serialization_alias="AlgorithmSpecification"
-    )
+    algorithm_specification: _t.Annotated[HyperParameterAlgorithmSpecification, _s.wire("AlgorithmSpecification")]
     """The HyperParameterAlgorithmSpecification
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterAlgorithmSpecification.html)
     object that specifies the resource algorithm to use for the training jobs that the
     tuning job launches.
     """
 
-    checkpoint_config: CheckpointConfig | None = _pd.Field(
-        default=None, validation_alias="CheckpointConfig", serialization_alias="CheckpointConfig"
-    )
+    checkpoint_config: _t.Annotated[CheckpointConfig | None, _s.wire("CheckpointConfig")] = None
 
-    definition_name: HyperParameterTrainingJobDefinitionName | None = _pd.Field(
-        default=None, validation_alias="DefinitionName", serialization_alias="DefinitionName"
-    )
+    definition_name: _t.Annotated[HyperParameterTrainingJobDefinitionName | None, _s.wire("DefinitionName")] = None
     """The job definition name."""
 
-    enable_inter_container_traffic_encryption: Boolean | None = _pd.Field(
-        default=None,
-        validation_alias="EnableInterContainerTrafficEncryption",
-        serialization_alias="EnableInterContainerTrafficEncryption",
-    )
+    enable_inter_container_traffic_encryption: _t.Annotated[
+        Boolean | None, _s.wire("EnableInterContainerTrafficEncryption")
+    ] = None
     """To encrypt all communications between ML compute instances in distributed
     training, choose ``True``. Encryption provides greater security for distributed
     training, but training might take longer. How long it takes depends on the amount of
@@ -72,16 +64,12 @@ class HyperParameterTrainingJobDefinition(_s.Shape, frozen=True):
     algorithm in distributed training.
     """
 
-    enable_managed_spot_training: Boolean | None = _pd.Field(
-        default=None, validation_alias="EnableManagedSpotTraining", serialization_alias="EnableManagedSpotTraining"
-    )
+    enable_managed_spot_training: _t.Annotated[Boolean | None, _s.wire("EnableManagedSpotTraining")] = None
     """A Boolean indicating whether managed spot training is enabled (``True``) or not
     (``False``).
     """
 
-    enable_network_isolation: Boolean | None = _pd.Field(
-        default=None, validation_alias="EnableNetworkIsolation", serialization_alias="EnableNetworkIsolation"
-    )
+    enable_network_isolation: _t.Annotated[Boolean | None, _s.wire("EnableNetworkIsolation")] = None
     """Isolates the training container. No inbound or outbound network calls can be
     made, except for calls between peers within a training cluster for distributed
     training. If network isolation is used for training jobs that are configured to use
@@ -89,9 +77,7 @@ class HyperParameterTrainingJobDefinition(_s.Shape, frozen=True):
     specified VPC, but the training container does not have network access.
     """
 
-    environment: HyperParameterTrainingJobEnvironmentMap | None = _pd.Field(
-        default=None, validation_alias="Environment", serialization_alias="Environment"
-    )
+    environment: _t.Annotated[HyperParameterTrainingJobEnvironmentMap | None, _s.wire("Environment")] = None
     """An environment variable that you can pass into the SageMaker CreateTrainingJob
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CreateTrainingJob.html)
     API. You can use an existing environment variable from the training container
@@ -107,15 +93,11 @@ class HyperParameterTrainingJobDefinition(_s.Shape, frozen=True):
     maximum number specified.
     """
 
-    hyper_parameter_ranges: ParameterRanges | None = _pd.Field(
-        default=None, validation_alias="HyperParameterRanges", serialization_alias="HyperParameterRanges"
-    )
+    hyper_parameter_ranges: _t.Annotated[ParameterRanges | None, _s.wire("HyperParameterRanges")] = None
 
-    hyper_parameter_tuning_resource_config: HyperParameterTuningResourceConfig | None = _pd.Field(
-        default=None,
-        validation_alias="HyperParameterTuningResourceConfig",
-        serialization_alias="HyperParameterTuningResourceConfig",
-    )
+    hyper_parameter_tuning_resource_config: _t.Annotated[
+        HyperParameterTuningResourceConfig | None, _s.wire("HyperParameterTuningResourceConfig")
+    ] = None
     """The configuration for the hyperparameter tuning resources, including the compute
     instances and storage volumes, used for training jobs launched by the tuning job. By
     default, storage volumes hold model artifacts and incremental states. Choose
@@ -123,24 +105,18 @@ class HyperParameterTrainingJobDefinition(_s.Shape, frozen=True):
     additionally store training data in the storage volume (optional).
     """
 
-    input_data_config: InputDataConfig | None = _pd.Field(
-        default=None, validation_alias="InputDataConfig", serialization_alias="InputDataConfig"
-    )
+    input_data_config: _t.Annotated[InputDataConfig | None, _s.wire("InputDataConfig")] = None
     """An array of Channel
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Channel.html) objects
     that specify the input for the training jobs that the tuning job launches.
     """
 
-    output_data_config: OutputDataConfig = _pd.Field(
-        validation_alias="OutputDataConfig", serialization_alias="OutputDataConfig"
-    )
+    output_data_config: _t.Annotated[OutputDataConfig, _s.wire("OutputDataConfig")]
     """Specifies the path to the Amazon S3 bucket where you store model artifacts from
     the training jobs that the tuning job launches.
     """
 
-    resource_config: ResourceConfig | None = _pd.Field(
-        default=None, validation_alias="ResourceConfig", serialization_alias="ResourceConfig"
-    )
+    resource_config: _t.Annotated[ResourceConfig | None, _s.wire("ResourceConfig")] = None
     """The resources, including the compute instances and storage volumes, to use for
     the training jobs that the tuning job launches.
 
@@ -154,39 +130,29 @@ class HyperParameterTrainingJobDefinition(_s.Shape, frozen=True):
     use ``HyperParameterTuningResourceConfig`` instead.
     """
 
-    retry_strategy: RetryStrategy | None = _pd.Field(
-        default=None, validation_alias="RetryStrategy", serialization_alias="RetryStrategy"
-    )
+    retry_strategy: _t.Annotated[RetryStrategy | None, _s.wire("RetryStrategy")] = None
     """The number of times to retry the job when the job fails due to an
     ``InternalServerError``.
     """
 
-    role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn, _s.wire("RoleArn")]
     """The Amazon Resource Name (ARN) of the IAM role associated with the training jobs
     that the tuning job launches.
     """
 
-    static_hyper_parameters: HyperParameters | None = _pd.Field(
-        default=None, validation_alias="StaticHyperParameters", serialization_alias="StaticHyperParameters"
-    )
+    static_hyper_parameters: _t.Annotated[HyperParameters | None, _s.wire("StaticHyperParameters")] = None
     """Specifies the values of hyperparameters that do not change for the tuning job."""
 
-    stopping_condition: StoppingCondition = _pd.Field(
-        validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
-    )
+    stopping_condition: _t.Annotated[StoppingCondition, _s.wire("StoppingCondition")]
     """Specifies a limit to how long a model hyperparameter training job can run. It
     also specifies how long a managed spot training job has to complete. When the job
     reaches the time limit, SageMaker ends the training job. Use this API to cap model
     training costs.
     """
 
-    tuning_objective: HyperParameterTuningJobObjective | None = _pd.Field(
-        default=None, validation_alias="TuningObjective", serialization_alias="TuningObjective"
-    )
+    tuning_objective: _t.Annotated[HyperParameterTuningJobObjective | None, _s.wire("TuningObjective")] = None
 
-    vpc_config: VpcConfig | None = _pd.Field(
-        default=None, validation_alias="VpcConfig", serialization_alias="VpcConfig"
-    )
+    vpc_config: _t.Annotated[VpcConfig | None, _s.wire("VpcConfig")] = None
     """The VpcConfig
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VpcConfig.html)
     object that specifies the VPC that you want the training jobs that this

@@ -19,9 +19,7 @@ class HyperParameterTuningInstanceConfig(_s.Shape, frozen=True):
     strategies to select resources (optional).
     """
 
-    instance_count: TrainingInstanceCount = _pd.Field(
-        validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[TrainingInstanceCount, _s.wire("InstanceCount")]
     """The number of instances of the type specified by ``InstanceType``. Choose an
     instance count larger than 1 for distributed training algorithms. See Step 2: Launch
     a SageMaker Distributed Training Job Using the SageMaker Python SDK
@@ -29,7 +27,7 @@ class HyperParameterTuningInstanceConfig(_s.Shape, frozen=True):
     more information.
     """
 
-    instance_type: TrainingInstanceType = _pd.Field(validation_alias="InstanceType", serialization_alias="InstanceType")
+    instance_type: _t.Annotated[TrainingInstanceType, _s.wire("InstanceType")]
     """The instance type used for processing of hyperparameter optimization jobs. Choose
     from general purpose (no GPUs) instance types: ml.m5.xlarge, ml.m5.2xlarge, and
     ml.m5.4xlarge or compute optimized (no GPUs) instance types: ml.c5.xlarge and
@@ -38,9 +36,7 @@ class HyperParameterTuningInstanceConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/notebooks-available-instance-types.html).
     """
 
-    volume_size_in_gb: VolumeSizeInGB = _pd.Field(
-        validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[VolumeSizeInGB, _s.wire("VolumeSizeInGB")]
     """The volume size in GB of the data to be processed for hyperparameter optimization
     (optional).
     """

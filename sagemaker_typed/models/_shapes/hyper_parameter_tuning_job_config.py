@@ -25,20 +25,16 @@ class TrainingJobEarlyStoppingType(_e.OpenEnum):
 class HyperParameterTuningJobConfig(_s.Shape, frozen=True):
     """Configures a hyperparameter tuning job."""
 
-    hyper_parameter_tuning_job_objective: HyperParameterTuningJobObjective | None = _pd.Field(
-        default=None,
-        validation_alias="HyperParameterTuningJobObjective",
-        serialization_alias="HyperParameterTuningJobObjective",
-    )
+    hyper_parameter_tuning_job_objective: _t.Annotated[
+        HyperParameterTuningJobObjective | None, _s.wire("HyperParameterTuningJobObjective")
+    ] = None
     """The HyperParameterTuningJobObjective
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobObjective.html)
     specifies the objective metric used to evaluate the performance of training jobs
     launched by this tuning job.
     """
 
-    parameter_ranges: ParameterRanges | None = _pd.Field(
-        default=None, validation_alias="ParameterRanges", serialization_alias="ParameterRanges"
-    )
+    parameter_ranges: _t.Annotated[ParameterRanges | None, _s.wire("ParameterRanges")] = None
     """The ParameterRanges
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ParameterRanges.html)
     object that specifies the ranges of hyperparameters that this tuning job searches
@@ -46,44 +42,36 @@ class HyperParameterTuningJobConfig(_s.Shape, frozen=True):
     your chosen objective metric.
     """
 
-    random_seed: RandomSeed | None = _pd.Field(
-        default=None, validation_alias="RandomSeed", serialization_alias="RandomSeed"
-    )
+    random_seed: _t.Annotated[RandomSeed | None, _s.wire("RandomSeed")] = None
     """A value used to initialize a pseudo-random number generator. Setting a random
     seed and using the same seed later for the same tuning job will allow hyperparameter
     optimization to find more a consistent hyperparameter configuration between the two
     runs.
     """
 
-    resource_limits: ResourceLimits = _pd.Field(validation_alias="ResourceLimits", serialization_alias="ResourceLimits")
+    resource_limits: _t.Annotated[ResourceLimits, _s.wire("ResourceLimits")]
     """The ResourceLimits
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ResourceLimits.html)
     object that specifies the maximum number of training and parallel training jobs that
     can be used for this hyperparameter tuning job.
     """
 
-    strategy: HyperParameterTuningJobStrategyType = _pd.Field(
-        validation_alias="Strategy", serialization_alias="Strategy"
-    )
+    strategy: _t.Annotated[HyperParameterTuningJobStrategyType, _s.wire("Strategy")]
     """Specifies how hyperparameter tuning chooses the combinations of hyperparameter
     values to use for the training job it launches. For information about search
     strategies, see How Hyperparameter Tuning Works
     (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-how-it-works.html).
     """
 
-    strategy_config: HyperParameterTuningJobStrategyConfig | None = _pd.Field(
-        default=None, validation_alias="StrategyConfig", serialization_alias="StrategyConfig"
-    )
+    strategy_config: _t.Annotated[HyperParameterTuningJobStrategyConfig | None, _s.wire("StrategyConfig")] = None
     """The configuration for the ``Hyperband`` optimization strategy. This parameter
     should be provided only if ``Hyperband`` is selected as the strategy for
     ``HyperParameterTuningJobConfig``.
     """
 
-    training_job_early_stopping_type: TrainingJobEarlyStoppingType | None = _pd.Field(
-        default=None,
-        validation_alias="TrainingJobEarlyStoppingType",
-        serialization_alias="TrainingJobEarlyStoppingType",
-    )
+    training_job_early_stopping_type: _t.Annotated[
+        TrainingJobEarlyStoppingType | None, _s.wire("TrainingJobEarlyStoppingType")
+    ] = None
     """Specifies whether to use early stopping for training jobs launched by the
     hyperparameter tuning job. Because the ``Hyperband`` strategy has its own advanced
     internal early stopping mechanism, ``TrainingJobEarlyStoppingType`` must be ``OFF``
@@ -100,7 +88,7 @@ class HyperParameterTuningJobConfig(_s.Shape, frozen=True):
         (https://docs.aws.amazon.com/sagemaker/latest/dg/automatic-model-tuning-early-stopping.html).
     """
 
-    tuning_job_completion_criteria: TuningJobCompletionCriteria | None = _pd.Field(
-        default=None, validation_alias="TuningJobCompletionCriteria", serialization_alias="TuningJobCompletionCriteria"
-    )
+    tuning_job_completion_criteria: _t.Annotated[
+        TuningJobCompletionCriteria | None, _s.wire("TuningJobCompletionCriteria")
+    ] = None
     """The tuning job's completion criteria."""

@@ -36,9 +36,9 @@ class HyperParameterTuningJobWarmStartConfig(_s.Shape, frozen=True):
     job.
     """
 
-    parent_hyper_parameter_tuning_jobs: ParentHyperParameterTuningJobs = _pd.Field(
-        validation_alias="ParentHyperParameterTuningJobs", serialization_alias="ParentHyperParameterTuningJobs"
-    )
+    parent_hyper_parameter_tuning_jobs: _t.Annotated[
+        ParentHyperParameterTuningJobs, _s.wire("ParentHyperParameterTuningJobs")
+    ]
     """An array of hyperparameter tuning jobs that are used as the starting point for
     the new hyperparameter tuning job. For more information about warm starting a
     hyperparameter tuning job, see Using a Previous Hyperparameter Tuning Job as a
@@ -49,9 +49,7 @@ class HyperParameterTuningJobWarmStartConfig(_s.Shape, frozen=True):
     jobs for warm start tuning jobs.
     """
 
-    warm_start_type: HyperParameterTuningJobWarmStartType = _pd.Field(
-        validation_alias="WarmStartType", serialization_alias="WarmStartType"
-    )
+    warm_start_type: _t.Annotated[HyperParameterTuningJobWarmStartType, _s.wire("WarmStartType")]
     """Specifies one of the following:
 
     IDENTICAL_DATA_AND_ALGORITHM

@@ -36,16 +36,14 @@ class HyperParameterTuningResourceConfig(_s.Shape, frozen=True):
     training jobs.
     """
 
-    allocation_strategy: HyperParameterTuningAllocationStrategy | None = _pd.Field(
-        default=None, validation_alias="AllocationStrategy", serialization_alias="AllocationStrategy"
+    allocation_strategy: _t.Annotated[HyperParameterTuningAllocationStrategy | None, _s.wire("AllocationStrategy")] = (
+        None
     )
     """The strategy that determines the order of preference for resources specified in
     ``InstanceConfigs`` used in hyperparameter optimization.
     """
 
-    instance_configs: HyperParameterTuningInstanceConfigs | None = _pd.Field(
-        default=None, validation_alias="InstanceConfigs", serialization_alias="InstanceConfigs"
-    )
+    instance_configs: _t.Annotated[HyperParameterTuningInstanceConfigs | None, _s.wire("InstanceConfigs")] = None
     """A list containing the configuration(s) for one or more resources for processing
     hyperparameter jobs. These resources include compute instances and storage volumes
     to use in model training jobs launched by hyperparameter tuning jobs. The
@@ -59,27 +57,21 @@ class HyperParameterTuningResourceConfig(_s.Shape, frozen=True):
     ``InstanceType``, ``VolumeSizeInGB`` or ``InstanceCount``.
     """
 
-    instance_count: TrainingInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[TrainingInstanceCount | None, _s.wire("InstanceCount")] = None
     """The number of compute instances of type ``InstanceType`` to use. For distributed
     training
     (https://docs.aws.amazon.com/sagemaker/latest/dg/data-parallel-use-api.html), select
     a value greater than 1.
     """
 
-    instance_type: TrainingInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[TrainingInstanceType | None, _s.wire("InstanceType")] = None
     """The instance type used to run hyperparameter optimization tuning jobs. See
     descriptions of instance types
     (https://docs.aws.amazon.com/sagemaker/latest/dg/notebooks-available-instance-types.html)
     for more information.
     """
 
-    volume_kms_key_id: KmsKeyId | None = _pd.Field(
-        default=None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
-    )
+    volume_kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("VolumeKmsKeyId")] = None
     """A key used by Amazon Web Services Key Management Service to encrypt data on the
     storage volume attached to the compute instances used to run the training job. You
     can use either of the following formats to specify a key.
@@ -103,9 +95,7 @@ class HyperParameterTuningResourceConfig(_s.Shape, frozen=True):
     for more information.
     """
 
-    volume_size_in_gb: OptionalVolumeSizeInGB | None = _pd.Field(
-        default=None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[OptionalVolumeSizeInGB | None, _s.wire("VolumeSizeInGB")] = None
     """The volume size in GB for the storage volume to be used in processing
     hyperparameter optimization jobs (optional). These volumes store model artifacts,
     incremental states and optionally, scratch space for training algorithms. Do not

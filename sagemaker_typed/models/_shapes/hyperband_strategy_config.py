@@ -22,9 +22,7 @@ class HyperbandStrategyConfig(_s.Shape, frozen=True):
     ``HyperParameterTuningJobConfig`` API.
     """
 
-    max_resource: HyperbandStrategyMaxResource | None = _pd.Field(
-        default=None, validation_alias="MaxResource", serialization_alias="MaxResource"
-    )
+    max_resource: _t.Annotated[HyperbandStrategyMaxResource | None, _s.wire("MaxResource")] = None
     """The maximum number of resources (such as epochs) that can be used by a training
     job launched by a hyperparameter tuning job. Once a job reaches the ``MaxResource``
     value, it is stopped. If a value for ``MaxResource`` is not provided, and
@@ -51,9 +49,7 @@ class HyperbandStrategyConfig(_s.Shape, frozen=True):
     the job prematurely.
     """
 
-    min_resource: HyperbandStrategyMinResource | None = _pd.Field(
-        default=None, validation_alias="MinResource", serialization_alias="MinResource"
-    )
+    min_resource: _t.Annotated[HyperbandStrategyMinResource | None, _s.wire("MinResource")] = None
     """The minimum number of resources (such as epochs) that can be used by a training
     job launched by a hyperparameter tuning job. If the value for ``MinResource`` has
     not been reached, the training job is not stopped by ``Hyperband``.

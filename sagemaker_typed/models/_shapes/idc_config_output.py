@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .instance_arn import InstanceArn
@@ -25,14 +23,12 @@ class IdcConfigOutput(_s.Shape, frozen=True):
     Partner AI App that uses ``IDC`` authorization.
     """
 
-    application_arn: ApplicationArn | None = _pd.Field(
-        default=None, validation_alias="ApplicationArn", serialization_alias="ApplicationArn"
-    )
+    application_arn: _t.Annotated[ApplicationArn | None, _s.wire("ApplicationArn")] = None
     """The ARN of the Amazon Web Services IAM Identity Center application that SageMaker
     creates for the SageMaker Partner AI App.
     """
 
-    instance_arn: InstanceArn = _pd.Field(validation_alias="InstanceArn", serialization_alias="InstanceArn")
+    instance_arn: _t.Annotated[InstanceArn, _s.wire("InstanceArn")]
     """The ARN of the Amazon Web Services IAM Identity Center instance that the
     SageMaker Partner AI App uses to authenticate users.
     """

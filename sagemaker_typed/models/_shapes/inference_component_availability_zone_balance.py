@@ -20,9 +20,7 @@ class InferenceComponentAvailabilityZoneBalance(_s.Shape, frozen=True):
     Zones.
     """
 
-    enforcement_mode: AvailabilityZoneBalanceEnforcementMode = _pd.Field(
-        validation_alias="EnforcementMode", serialization_alias="EnforcementMode"
-    )
+    enforcement_mode: _t.Annotated[AvailabilityZoneBalanceEnforcementMode, _s.wire("EnforcementMode")]
     """Determines how strictly the Availability Zone balance constraint is enforced.
 
     PERMISSIVE
@@ -31,9 +29,7 @@ class InferenceComponentAvailabilityZoneBalance(_s.Shape, frozen=True):
         instance distribution across Availability Zones.
     """
 
-    max_imbalance: AvailabilityZoneBalanceMaxImbalance | None = _pd.Field(
-        default=None, validation_alias="MaxImbalance", serialization_alias="MaxImbalance"
-    )
+    max_imbalance: _t.Annotated[AvailabilityZoneBalanceMaxImbalance | None, _s.wire("MaxImbalance")] = None
     """The maximum allowed difference in the number of inference component copies
     between any two Availability Zones. This parameter applies only when the endpoint
     has instances across two or more Availability Zones. A copy placement is allowed if

@@ -23,8 +23,8 @@ class InferenceComponentComputeResourceRequirements(_s.Shape, frozen=True):
     cores, accelerators, and memory.
     """
 
-    accelerator_partition_type: AcceleratorPartitionType | None = _pd.Field(
-        default=None, validation_alias="AcceleratorPartitionType", serialization_alias="AcceleratorPartitionType"
+    accelerator_partition_type: _t.Annotated[AcceleratorPartitionType | None, _s.wire("AcceleratorPartitionType")] = (
+        None
     )
     """The accelerator partition profile this inference component occupies; on NVIDIA
     GPUs this is a Multi-Instance GPU (MIG) profile such as ``mig-3g.40gb``. It must be
@@ -35,32 +35,24 @@ class InferenceComponentComputeResourceRequirements(_s.Shape, frozen=True):
     place the inference component on a whole accelerator.
     """
 
-    max_memory_required_in_mb: MemoryInMb | None = _pd.Field(
-        default=None, validation_alias="MaxMemoryRequiredInMb", serialization_alias="MaxMemoryRequiredInMb"
-    )
+    max_memory_required_in_mb: _t.Annotated[MemoryInMb | None, _s.wire("MaxMemoryRequiredInMb")] = None
     """The maximum MB of memory to allocate to run a model that you assign to an
     inference component.
     """
 
-    min_memory_required_in_mb: MemoryInMb = _pd.Field(
-        validation_alias="MinMemoryRequiredInMb", serialization_alias="MinMemoryRequiredInMb"
-    )
+    min_memory_required_in_mb: _t.Annotated[MemoryInMb, _s.wire("MinMemoryRequiredInMb")]
     """The minimum MB of memory to allocate to run a model that you assign to an
     inference component.
     """
 
-    number_of_accelerator_devices_required: NumberOfAcceleratorDevices | None = _pd.Field(
-        default=None,
-        validation_alias="NumberOfAcceleratorDevicesRequired",
-        serialization_alias="NumberOfAcceleratorDevicesRequired",
-    )
+    number_of_accelerator_devices_required: _t.Annotated[
+        NumberOfAcceleratorDevices | None, _s.wire("NumberOfAcceleratorDevicesRequired")
+    ] = None
     """The number of accelerators to allocate to run a model that you assign to an
     inference component. Accelerators include GPUs and Amazon Web Services Inferentia.
     """
 
-    number_of_cpu_cores_required: NumberOfCpuCores | None = _pd.Field(
-        default=None, validation_alias="NumberOfCpuCoresRequired", serialization_alias="NumberOfCpuCoresRequired"
-    )
+    number_of_cpu_cores_required: _t.Annotated[NumberOfCpuCores | None, _s.wire("NumberOfCpuCoresRequired")] = None
     """The number of CPU cores to allocate to run a model that you assign to an
     inference component.
     """

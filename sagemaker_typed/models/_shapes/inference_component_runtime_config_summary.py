@@ -19,23 +19,17 @@ class InferenceComponentRuntimeConfigSummary(_s.Shape, frozen=True):
     inference component.
     """
 
-    current_copy_count: InferenceComponentCopyCount | None = _pd.Field(
-        default=None, validation_alias="CurrentCopyCount", serialization_alias="CurrentCopyCount"
-    )
+    current_copy_count: _t.Annotated[InferenceComponentCopyCount | None, _s.wire("CurrentCopyCount")] = None
     """The number of runtime copies of the model container that are currently
     deployed.
     """
 
-    desired_copy_count: InferenceComponentCopyCount | None = _pd.Field(
-        default=None, validation_alias="DesiredCopyCount", serialization_alias="DesiredCopyCount"
-    )
+    desired_copy_count: _t.Annotated[InferenceComponentCopyCount | None, _s.wire("DesiredCopyCount")] = None
     """The number of runtime copies of the model container that you requested to deploy
     with the inference component.
     """
 
-    placement_status: InferenceComponentPlacementStatusList | None = _pd.Field(
-        default=None, validation_alias="PlacementStatus", serialization_alias="PlacementStatus"
-    )
+    placement_status: _t.Annotated[InferenceComponentPlacementStatusList | None, _s.wire("PlacementStatus")] = None
     """The placement status of the inference component across instance types. Shows how
     the inference component copies are distributed across instance types.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 
 
@@ -16,7 +14,5 @@ class InfraCheckConfig(_s.Shape, frozen=True):
     network connectivity.
     """
 
-    enable_infra_check: EnableInfraCheck | None = _pd.Field(
-        default=None, validation_alias="EnableInfraCheck", serialization_alias="EnableInfraCheck"
-    )
+    enable_infra_check: _t.Annotated[EnableInfraCheck | None, _s.wire("EnableInfraCheck")] = None
     """Enables an infrastructure health check."""

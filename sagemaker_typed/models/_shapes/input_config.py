@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -33,9 +31,7 @@ class InputConfig(_s.Shape, frozen=True):
     shape of the expected data inputs, and the framework in which the model was trained.
     """
 
-    data_input_config: DataInputConfig | None = _pd.Field(
-        default=None, validation_alias="DataInputConfig", serialization_alias="DataInputConfig"
-    )
+    data_input_config: _t.Annotated[DataInputConfig | None, _s.wire("DataInputConfig")] = None
     """Specifies the name and shape of the expected data inputs for your trained model
     with a JSON dictionary form. The data inputs are ``Framework`` specific.
 
@@ -145,14 +141,12 @@ class InputConfig(_s.Shape, frozen=True):
       - "CompilerOptions": {"output_names": ["output_tensor:0"]}
     """
 
-    framework: Framework = _pd.Field(validation_alias="Framework", serialization_alias="Framework")
+    framework: _t.Annotated[Framework, _s.wire("Framework")]
     """Identifies the framework in which the model was trained. For example:
     TENSORFLOW.
     """
 
-    framework_version: FrameworkVersion | None = _pd.Field(
-        default=None, validation_alias="FrameworkVersion", serialization_alias="FrameworkVersion"
-    )
+    framework_version: _t.Annotated[FrameworkVersion | None, _s.wire("FrameworkVersion")] = None
     """Specifies the framework version to use. This API field is only supported for the
     MXNet, PyTorch, TensorFlow and TensorFlow Lite frameworks.
 
@@ -163,7 +157,7 @@ class InputConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/neo-supported-devices-edge-frameworks.html).
     """
 
-    s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
+    s3_uri: _t.Annotated[S3Uri, _s.wire("S3Uri")]
     """The S3 path where the model artifacts, which result from model training, are
     stored. This path must point to a single gzip compressed tar archive (.tar.gz
     suffix).

@@ -23,19 +23,13 @@ class InstanceGroupHealthCheckConfiguration(_s.Shape, frozen=True):
     operation.
     """
 
-    deep_health_checks: DeepHealthChecks = _pd.Field(
-        validation_alias="DeepHealthChecks", serialization_alias="DeepHealthChecks"
-    )
+    deep_health_checks: _t.Annotated[DeepHealthChecks, _s.wire("DeepHealthChecks")]
     """A list of deep health checks to be performed."""
 
-    instance_group_name: ClusterInstanceGroupName = _pd.Field(
-        validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
-    )
+    instance_group_name: _t.Annotated[ClusterInstanceGroupName, _s.wire("InstanceGroupName")]
     """The name of the instance group."""
 
-    instance_ids: InstanceIds | None = _pd.Field(
-        default=None, validation_alias="InstanceIds", serialization_alias="InstanceIds"
-    )
+    instance_ids: _t.Annotated[InstanceIds | None, _s.wire("InstanceIds")] = None
     """A list of Amazon Elastic Compute Cloud (EC2) instance IDs on which to perform
     deep health checks.
 

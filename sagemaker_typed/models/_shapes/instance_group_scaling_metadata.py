@@ -15,22 +15,14 @@ TargetCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
 class InstanceGroupScalingMetadata(_s.Shape, frozen=True):
     """Metadata information about scaling operations for an instance group."""
 
-    failure_message: String | None = _pd.Field(
-        default=None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
-    )
+    failure_message: _t.Annotated[String | None, _s.wire("FailureMessage")] = None
     """An error message describing why the scaling operation failed, if applicable."""
 
-    instance_count: InstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[InstanceCount | None, _s.wire("InstanceCount")] = None
     """The current number of instances in the group."""
 
-    min_count: InstanceCount | None = _pd.Field(
-        default=None, validation_alias="MinCount", serialization_alias="MinCount"
-    )
+    min_count: _t.Annotated[InstanceCount | None, _s.wire("MinCount")] = None
     """Minimum instance count of the instance group."""
 
-    target_count: TargetCount | None = _pd.Field(
-        default=None, validation_alias="TargetCount", serialization_alias="TargetCount"
-    )
+    target_count: _t.Annotated[TargetCount | None, _s.wire("TargetCount")] = None
     """The desired number of instances for the group after scaling."""

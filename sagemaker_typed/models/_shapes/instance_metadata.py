@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .additional_enis import AdditionalEnis
 from .capacity_reservation import CapacityReservation
@@ -18,50 +16,36 @@ InstanceRequirementsEniConfigurations: _t.TypeAlias = list[InstanceRequirementsE
 class InstanceMetadata(_s.Shape, frozen=True):
     """Metadata information about an instance in a HyperPod cluster."""
 
-    additional_enis: AdditionalEnis | None = _pd.Field(
-        default=None, validation_alias="AdditionalEnis", serialization_alias="AdditionalEnis"
-    )
+    additional_enis: _t.Annotated[AdditionalEnis | None, _s.wire("AdditionalEnis")] = None
     """Information about additional Elastic Network Interfaces (ENIs) associated with
     the instance.
     """
 
-    capacity_reservation: CapacityReservation | None = _pd.Field(
-        default=None, validation_alias="CapacityReservation", serialization_alias="CapacityReservation"
-    )
+    capacity_reservation: _t.Annotated[CapacityReservation | None, _s.wire("CapacityReservation")] = None
     """Information about the Capacity Reservation used by the instance."""
 
-    customer_eni: String | None = _pd.Field(
-        default=None, validation_alias="CustomerEni", serialization_alias="CustomerEni"
-    )
+    customer_eni: _t.Annotated[String | None, _s.wire("CustomerEni")] = None
     """The ID of the customer-managed Elastic Network Interface (ENI) associated with
     the instance.
     """
 
-    failure_message: String | None = _pd.Field(
-        default=None, validation_alias="FailureMessage", serialization_alias="FailureMessage"
-    )
+    failure_message: _t.Annotated[String | None, _s.wire("FailureMessage")] = None
     """An error message describing why the instance creation or update failed, if
     applicable.
     """
 
-    instance_requirements_eni_configurations: InstanceRequirementsEniConfigurations | None = _pd.Field(
-        default=None,
-        validation_alias="InstanceRequirementsEniConfigurations",
-        serialization_alias="InstanceRequirementsEniConfigurations",
-    )
+    instance_requirements_eni_configurations: _t.Annotated[
+        InstanceRequirementsEniConfigurations | None, _s.wire("InstanceRequirementsEniConfigurations")
+    ] = None
     """The ENI configurations for the instance types in the instance requirements,
     grouped by network interface category (for example, ENI-only or EFA with ENIs). At
     most one configuration per category.
     """
 
-    lcs_execution_state: String | None = _pd.Field(
-        default=None, validation_alias="LcsExecutionState", serialization_alias="LcsExecutionState"
-    )
+    lcs_execution_state: _t.Annotated[String | None, _s.wire("LcsExecutionState")] = None
     """The execution state of the Lifecycle Script (LCS) for the instance."""
 
-    node_logical_id: ClusterNodeLogicalId | None = _pd.Field(
-        default=None, validation_alias="NodeLogicalId", serialization_alias="NodeLogicalId"
-    )
+    node_logical_id: _t.Annotated[ClusterNodeLogicalId | None, _s.wire("NodeLogicalId")] = None
     """The unique logical identifier of the node within the cluster. The ID used here is
     the same object as in the ``BatchAddClusterNodes`` API.
     """

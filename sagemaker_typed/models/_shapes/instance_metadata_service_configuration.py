@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -16,10 +14,9 @@ MinimumInstanceMetadataServiceVersion: _t.TypeAlias = _t.Annotated[
 class InstanceMetadataServiceConfiguration(_s.Shape, frozen=True):
     """Information on the IMDS configuration of the notebook instance"""
 
-    minimum_instance_metadata_service_version: MinimumInstanceMetadataServiceVersion = _pd.Field(
-        validation_alias="MinimumInstanceMetadataServiceVersion",
-        serialization_alias="MinimumInstanceMetadataServiceVersion",
-    )
+    minimum_instance_metadata_service_version: _t.Annotated[
+        MinimumInstanceMetadataServiceVersion, _s.wire("MinimumInstanceMetadataServiceVersion")
+    ]
     """Indicates the minimum IMDS version that the notebook instance supports. When
     passed as part of ``CreateNotebookInstance``, if no value is selected, then it
     defaults to IMDSv1. This means that both IMDSv1 and IMDSv2 are supported. If passed

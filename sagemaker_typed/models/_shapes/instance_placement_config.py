@@ -19,17 +19,13 @@ class InstancePlacementConfig(_s.Shape, frozen=True):
     This is only applicable for UltraServer capacity.
     """
 
-    enable_multiple_jobs: Boolean | None = _pd.Field(
-        default=None, validation_alias="EnableMultipleJobs", serialization_alias="EnableMultipleJobs"
-    )
+    enable_multiple_jobs: _t.Annotated[Boolean | None, _s.wire("EnableMultipleJobs")] = None
     """If set to true, allows multiple jobs to share the same UltraServer instances. If
     set to false, ensures this job's instances are placed on an UltraServer exclusively,
     with no other jobs sharing the same UltraServer. Default is false.
     """
 
-    placement_specifications: PlacementSpecifications | None = _pd.Field(
-        default=None, validation_alias="PlacementSpecifications", serialization_alias="PlacementSpecifications"
-    )
+    placement_specifications: _t.Annotated[PlacementSpecifications | None, _s.wire("PlacementSpecifications")] = None
     """A list of specifications for how instances should be placed on specific
     UltraServers. Maximum of 10 items is supported.
     """

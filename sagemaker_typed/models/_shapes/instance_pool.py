@@ -19,20 +19,16 @@ class InstancePool(_s.Shape, frozen=True):
     priority.
     """
 
-    instance_type: ProductionVariantInstanceType = _pd.Field(
-        validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ProductionVariantInstanceType, _s.wire("InstanceType")]
     """The ML compute instance type for the instance pool."""
 
-    model_name_override: ModelName | None = _pd.Field(
-        default=None, validation_alias="ModelNameOverride", serialization_alias="ModelNameOverride"
-    )
+    model_name_override: _t.Annotated[ModelName | None, _s.wire("ModelNameOverride")] = None
     """The name of a SageMaker model to use for this instance pool instead of the model
     specified for the production variant. Use this to deploy a different model optimized
     for the instance type in this pool.
     """
 
-    priority: InstancePoolPriority = _pd.Field(validation_alias="Priority", serialization_alias="Priority")
+    priority: _t.Annotated[InstancePoolPriority, _s.wire("Priority")]
     """The priority for the instance pool. SageMaker attempts to provision instances in
     order of priority, starting with the lowest value. If instances for a
     higher-priority pool are unavailable, SageMaker attempts to provision from the next

@@ -17,9 +17,7 @@ TrainingPlanArnList: _t.TypeAlias = _t.Annotated[list[TrainingPlanArn], _pd.Fiel
 class InstancePreference(_s.Shape, frozen=True):
     """A candidate instance type preference in an ``InstancePreferences`` list."""
 
-    instance_count: TrainingInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[TrainingInstanceCount | None, _s.wire("InstanceCount")] = None
     """The number of instances to launch if this instance type is selected. Specify the
     instance count for the training job in one of the following two ways:
 
@@ -36,14 +34,12 @@ class InstancePreference(_s.Shape, frozen=True):
     ``ResourceConfig``, or that omit it in both places.
     """
 
-    instance_type: TrainingInstanceType = _pd.Field(validation_alias="InstanceType", serialization_alias="InstanceType")
+    instance_type: _t.Annotated[TrainingInstanceType, _s.wire("InstanceType")]
     """The ML compute instance type. An instance type can appear only once in an
     ``InstancePreferences`` list.
     """
 
-    training_plan_arns: TrainingPlanArnList | None = _pd.Field(
-        default=None, validation_alias="TrainingPlanArns", serialization_alias="TrainingPlanArns"
-    )
+    training_plan_arns: _t.Annotated[TrainingPlanArnList | None, _s.wire("TrainingPlanArns")] = None
     """The Amazon Resource Name (ARN) of a training plan to use if this instance type is
     selected. The plan's instance type must match ``InstanceType``. A preference with a
     training plan uses that plan's reserved capacity; a preference without one uses

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .integer import Integer
@@ -16,13 +14,11 @@ String12800: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=12
 class IterationContext(_s.Shape, frozen=True):
     """The context for an iteration of a ForEach step."""
 
-    index: Integer | None = _pd.Field(default=None, validation_alias="Index", serialization_alias="Index")
+    index: _t.Annotated[Integer | None, _s.wire("Index")] = None
     """The index of the iteration within the ForEach step."""
 
-    item: String12800 | None = _pd.Field(default=None, validation_alias="Item", serialization_alias="Item")
+    item: _t.Annotated[String12800 | None, _s.wire("Item")] = None
     """The input item that is being processed in this iteration."""
 
-    parent_step_name: String256 | None = _pd.Field(
-        default=None, validation_alias="ParentStepName", serialization_alias="ParentStepName"
-    )
+    parent_step_name: _t.Annotated[String256 | None, _s.wire("ParentStepName")] = None
     """The name of the ForEach step that generated this iteration."""

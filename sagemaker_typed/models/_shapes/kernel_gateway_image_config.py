@@ -17,10 +17,8 @@ class KernelGatewayImageConfig(_s.Shape, frozen=True):
     as a KernelGateway app.
     """
 
-    file_system_config: FileSystemConfig | None = _pd.Field(
-        default=None, validation_alias="FileSystemConfig", serialization_alias="FileSystemConfig"
-    )
+    file_system_config: _t.Annotated[FileSystemConfig | None, _s.wire("FileSystemConfig")] = None
     """The Amazon Elastic File System storage configuration for a SageMaker AI image."""
 
-    kernel_specs: KernelSpecs = _pd.Field(validation_alias="KernelSpecs", serialization_alias="KernelSpecs")
+    kernel_specs: _t.Annotated[KernelSpecs, _s.wire("KernelSpecs")]
     """The specification of the Jupyter kernels in the image."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -17,10 +15,8 @@ KernelName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=102
 class KernelSpec(_s.Shape, frozen=True):
     """The specification of a Jupyter kernel."""
 
-    display_name: KernelDisplayName | None = _pd.Field(
-        default=None, validation_alias="DisplayName", serialization_alias="DisplayName"
-    )
+    display_name: _t.Annotated[KernelDisplayName | None, _s.wire("DisplayName")] = None
     """The display name of the kernel."""
 
-    name: KernelName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[KernelName, _s.wire("Name")]
     """The name of the Jupyter kernel in the image. This value is case sensitive."""

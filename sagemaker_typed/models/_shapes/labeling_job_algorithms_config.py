@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .labeling_job_resource_config import LabelingJobResourceConfig
@@ -21,20 +19,15 @@ class LabelingJobAlgorithmsConfig(_s.Shape, frozen=True):
     auto-labeling.
     """
 
-    initial_active_learning_model_arn: ModelArn | None = _pd.Field(
-        default=None,
-        validation_alias="InitialActiveLearningModelArn",
-        serialization_alias="InitialActiveLearningModelArn",
-    )
+    initial_active_learning_model_arn: _t.Annotated[ModelArn | None, _s.wire("InitialActiveLearningModelArn")] = None
     """At the end of an auto-label job Ground Truth sends the Amazon Resource Name (ARN)
     of the final model used for auto-labeling. You can use this model as the starting
     point for subsequent similar jobs by providing the ARN of the model here.
     """
 
-    labeling_job_algorithm_specification_arn: LabelingJobAlgorithmSpecificationArn = _pd.Field(
-        validation_alias="LabelingJobAlgorithmSpecificationArn",
-        serialization_alias="LabelingJobAlgorithmSpecificationArn",
-    )
+    labeling_job_algorithm_specification_arn: _t.Annotated[
+        LabelingJobAlgorithmSpecificationArn, _s.wire("LabelingJobAlgorithmSpecificationArn")
+    ]
     """Specifies the Amazon Resource Name (ARN) of the algorithm used for auto-labeling.
     You must select one of the following ARNs:
 
@@ -55,7 +48,7 @@ class LabelingJobAlgorithmsConfig(_s.Shape, frozen=True):
       ``arn:aws:sagemaker:region:027400017018:labeling-job-algorithm-specification/semantic-segmentation``
     """
 
-    labeling_job_resource_config: LabelingJobResourceConfig | None = _pd.Field(
-        default=None, validation_alias="LabelingJobResourceConfig", serialization_alias="LabelingJobResourceConfig"
-    )
+    labeling_job_resource_config: _t.Annotated[
+        LabelingJobResourceConfig | None, _s.wire("LabelingJobResourceConfig")
+    ] = None
     """Provides configuration information for a labeling job."""

@@ -21,9 +21,7 @@ class LabelingJobDataAttributes(_s.Shape, frozen=True):
     to be labeled.
     """
 
-    content_classifiers: ContentClassifiers | None = _pd.Field(
-        default=None, validation_alias="ContentClassifiers", serialization_alias="ContentClassifiers"
-    )
+    content_classifiers: _t.Annotated[ContentClassifiers | None, _s.wire("ContentClassifiers")] = None
     """Declares that your content is free of personally identifiable information or
     adult content. SageMaker may restrict the Amazon Mechanical Turk workers that can
     view your task based on this information.

@@ -21,14 +21,12 @@ class LabelingJobStoppingConditions(_s.Shape, frozen=True):
     Note: Labeling jobs fail after 30 days with an appropriate client error message.
     """
 
-    max_human_labeled_object_count: MaxHumanLabeledObjectCount | None = _pd.Field(
-        default=None, validation_alias="MaxHumanLabeledObjectCount", serialization_alias="MaxHumanLabeledObjectCount"
-    )
+    max_human_labeled_object_count: _t.Annotated[
+        MaxHumanLabeledObjectCount | None, _s.wire("MaxHumanLabeledObjectCount")
+    ] = None
     """The maximum number of objects that can be labeled by human workers."""
 
-    max_percentage_of_input_dataset_labeled: MaxPercentageOfInputDatasetLabeled | None = _pd.Field(
-        default=None,
-        validation_alias="MaxPercentageOfInputDatasetLabeled",
-        serialization_alias="MaxPercentageOfInputDatasetLabeled",
-    )
+    max_percentage_of_input_dataset_labeled: _t.Annotated[
+        MaxPercentageOfInputDatasetLabeled | None, _s.wire("MaxPercentageOfInputDatasetLabeled")
+    ] = None
     """The maximum number of input data objects that should be labeled."""

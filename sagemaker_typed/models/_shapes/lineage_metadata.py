@@ -20,22 +20,14 @@ class LineageMetadata(_s.Shape, frozen=True):
     contexts.
     """
 
-    action_arns: MapString2048 | None = _pd.Field(
-        default=None, validation_alias="ActionArns", serialization_alias="ActionArns"
-    )
+    action_arns: _t.Annotated[MapString2048 | None, _s.wire("ActionArns")] = None
     """The Amazon Resource Name (ARN) of the lineage action."""
 
-    artifact_arns: MapString2048 | None = _pd.Field(
-        default=None, validation_alias="ArtifactArns", serialization_alias="ArtifactArns"
-    )
+    artifact_arns: _t.Annotated[MapString2048 | None, _s.wire("ArtifactArns")] = None
     """The Amazon Resource Name (ARN) of the lineage artifact."""
 
-    associations: AssociationInfoList | None = _pd.Field(
-        default=None, validation_alias="Associations", serialization_alias="Associations"
-    )
+    associations: _t.Annotated[AssociationInfoList | None, _s.wire("Associations")] = None
     """The lineage associations."""
 
-    context_arns: MapString2048 | None = _pd.Field(
-        default=None, validation_alias="ContextArns", serialization_alias="ContextArns"
-    )
+    context_arns: _t.Annotated[MapString2048 | None, _s.wire("ContextArns")] = None
     """The Amazon Resource Name (ARN) of the lineage context."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .action_summary import ActionSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ ActionSummaries: _t.TypeAlias = list[ActionSummary]
 
 
 class ListActionsResponse(_s.OutputShape, frozen=True):
-    action_summaries: ActionSummaries | None = _pd.Field(
-        default=None, validation_alias="ActionSummaries", serialization_alias="ActionSummaries"
-    )
+    action_summaries: _t.Annotated[ActionSummaries | None, _s.wire("ActionSummaries")] = None
     """A list of actions and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of actions, if there are any."""

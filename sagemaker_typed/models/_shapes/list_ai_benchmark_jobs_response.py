@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_benchmark_job_summary import AIBenchmarkJobSummary
 from .next_token import NextToken
@@ -13,16 +11,12 @@ AIBenchmarkJobSummaryList: _t.TypeAlias = list[AIBenchmarkJobSummary]
 
 
 class ListAIBenchmarkJobsResponse(_s.OutputShape, frozen=True):
-    ai_benchmark_jobs: AIBenchmarkJobSummaryList = _pd.Field(
-        validation_alias="AIBenchmarkJobs", serialization_alias="AIBenchmarkJobs"
-    )
+    ai_benchmark_jobs: _t.Annotated[AIBenchmarkJobSummaryList, _s.wire("AIBenchmarkJobs")]
     """An array of ``AIBenchmarkJobSummary`` objects, one for each benchmark job that
     matches the specified filters.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve
     the next set of jobs, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_recommendation_job_summary import AIRecommendationJobSummary
 from .next_token import NextToken
@@ -13,16 +11,12 @@ AIRecommendationJobSummaryList: _t.TypeAlias = list[AIRecommendationJobSummary]
 
 
 class ListAIRecommendationJobsResponse(_s.OutputShape, frozen=True):
-    ai_recommendation_jobs: AIRecommendationJobSummaryList = _pd.Field(
-        validation_alias="AIRecommendationJobs", serialization_alias="AIRecommendationJobs"
-    )
+    ai_recommendation_jobs: _t.Annotated[AIRecommendationJobSummaryList, _s.wire("AIRecommendationJobs")]
     """An array of ``AIRecommendationJobSummary`` objects, one for each recommendation
     job that matches the specified filters.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve
     the next set of jobs, use it in the subsequent request.
     """

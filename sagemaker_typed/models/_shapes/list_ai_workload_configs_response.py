@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .ai_workload_config_summary import AIWorkloadConfigSummary
 from .next_token import NextToken
@@ -13,16 +11,12 @@ AIWorkloadConfigSummaryList: _t.TypeAlias = list[AIWorkloadConfigSummary]
 
 
 class ListAIWorkloadConfigsResponse(_s.OutputShape, frozen=True):
-    ai_workload_configs: AIWorkloadConfigSummaryList = _pd.Field(
-        validation_alias="AIWorkloadConfigs", serialization_alias="AIWorkloadConfigs"
-    )
+    ai_workload_configs: _t.Annotated[AIWorkloadConfigSummaryList, _s.wire("AIWorkloadConfigs")]
     """An array of ``AIWorkloadConfigSummary`` objects, one for each AI workload
     configuration that matches the specified filters.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker AI returns this token. To retrieve
     the next set of configurations, use it in the subsequent request.
     """

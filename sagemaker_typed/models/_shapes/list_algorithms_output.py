@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .algorithm_summary import AlgorithmSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ AlgorithmSummaryList: _t.TypeAlias = list[AlgorithmSummary]
 
 
 class ListAlgorithmsOutput(_s.OutputShape, frozen=True):
-    algorithm_summary_list: AlgorithmSummaryList = _pd.Field(
-        validation_alias="AlgorithmSummaryList", serialization_alias="AlgorithmSummaryList"
-    )
+    algorithm_summary_list: _t.Annotated[AlgorithmSummaryList, _s.wire("AlgorithmSummaryList")]
     """>An array of ``AlgorithmSummary`` objects, each of which lists an algorithm."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of algorithms, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .app_image_config_details import AppImageConfigDetails
 from .next_token import NextToken
@@ -13,12 +11,8 @@ AppImageConfigList: _t.TypeAlias = list[AppImageConfigDetails]
 
 
 class ListAppImageConfigsResponse(_s.OutputShape, frozen=True):
-    app_image_configs: AppImageConfigList | None = _pd.Field(
-        default=None, validation_alias="AppImageConfigs", serialization_alias="AppImageConfigs"
-    )
+    app_image_configs: _t.Annotated[AppImageConfigList | None, _s.wire("AppImageConfigs")] = None
     """A list of AppImageConfigs and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of AppImageConfigs, if there are any."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .app_details import AppDetails
 from .next_token import NextToken
@@ -13,12 +11,10 @@ AppList: _t.TypeAlias = list[AppDetails]
 
 
 class ListAppsResponse(_s.OutputShape, frozen=True):
-    apps: AppList | None = _pd.Field(default=None, validation_alias="Apps", serialization_alias="Apps")
+    apps: _t.Annotated[AppList | None, _s.wire("Apps")] = None
     """The list of apps."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .artifact_summary import ArtifactSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ ArtifactSummaries: _t.TypeAlias = list[ArtifactSummary]
 
 
 class ListArtifactsResponse(_s.OutputShape, frozen=True):
-    artifact_summaries: ArtifactSummaries | None = _pd.Field(
-        default=None, validation_alias="ArtifactSummaries", serialization_alias="ArtifactSummaries"
-    )
+    artifact_summaries: _t.Annotated[ArtifactSummaries | None, _s.wire("ArtifactSummaries")] = None
     """A list of artifacts and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of artifacts, if there are any."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .association_summary import AssociationSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ AssociationSummaries: _t.TypeAlias = list[AssociationSummary]
 
 
 class ListAssociationsResponse(_s.OutputShape, frozen=True):
-    association_summaries: AssociationSummaries | None = _pd.Field(
-        default=None, validation_alias="AssociationSummaries", serialization_alias="AssociationSummaries"
-    )
+    association_summaries: _t.Annotated[AssociationSummaries | None, _s.wire("AssociationSummaries")] = None
     """A list of associations and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of associations, if there are any."""

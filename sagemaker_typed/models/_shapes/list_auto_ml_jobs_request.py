@@ -28,52 +28,34 @@ class AutoMLSortBy(_e.OpenEnum):
 
 
 class ListAutoMLJobsRequest(_s.Shape, frozen=True):
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """Request a list of jobs, using a filter for time."""
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """Request a list of jobs, using a filter for time."""
 
-    last_modified_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
-    )
+    last_modified_time_after: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeAfter")] = None
     """Request a list of jobs, using a filter for time."""
 
-    last_modified_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
-    )
+    last_modified_time_before: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeBefore")] = None
     """Request a list of jobs, using a filter for time."""
 
-    max_results: AutoMLMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[AutoMLMaxResults | None, _s.wire("MaxResults")] = None
     """Request a list of jobs up to a specified limit."""
 
-    name_contains: AutoMLNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[AutoMLNameContains | None, _s.wire("NameContains")] = None
     """Request a list of jobs, using a search filter for name."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you receive this token. Use it in your
     next request to receive the next set of results.
     """
 
-    sort_by: AutoMLSortBy | None = _pd.Field(default=None, validation_alias="SortBy", serialization_alias="SortBy")
+    sort_by: _t.Annotated[AutoMLSortBy | None, _s.wire("SortBy")] = None
     """The parameter by which to sort the results. The default is ``Name``."""
 
-    sort_order: AutoMLSortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[AutoMLSortOrder | None, _s.wire("SortOrder")] = None
     """The sort order for the results. The default is ``Descending``."""
 
-    status_equals: AutoMLJobStatus | None = _pd.Field(
-        default=None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
-    )
+    status_equals: _t.Annotated[AutoMLJobStatus | None, _s.wire("StatusEquals")] = None
     """Request a list of jobs, using a filter for status."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .auto_ml_job_summary import AutoMLJobSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ AutoMLJobSummaries: _t.TypeAlias = list[AutoMLJobSummary]
 
 
 class ListAutoMLJobsResponse(_s.OutputShape, frozen=True):
-    auto_ml_job_summaries: AutoMLJobSummaries = _pd.Field(
-        validation_alias="AutoMLJobSummaries", serialization_alias="AutoMLJobSummaries"
-    )
+    auto_ml_job_summaries: _t.Annotated[AutoMLJobSummaries, _s.wire("AutoMLJobSummaries")]
     """Returns a summary list of jobs."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you receive this token. Use it in your
     next request to receive the next set of results.
     """

@@ -23,35 +23,25 @@ class CandidateSortBy(_e.OpenEnum):
 
 
 class ListCandidatesForAutoMLJobRequest(_s.Shape, frozen=True):
-    auto_ml_job_name: AutoMLJobName = _pd.Field(validation_alias="AutoMLJobName", serialization_alias="AutoMLJobName")
+    auto_ml_job_name: _t.Annotated[AutoMLJobName, _s.wire("AutoMLJobName")]
     """List the candidates created for the job by providing the job's name."""
 
-    candidate_name_equals: CandidateName | None = _pd.Field(
-        default=None, validation_alias="CandidateNameEquals", serialization_alias="CandidateNameEquals"
-    )
+    candidate_name_equals: _t.Annotated[CandidateName | None, _s.wire("CandidateNameEquals")] = None
     """List the candidates for the job and filter by candidate name."""
 
-    max_results: AutoMLMaxResultsForTrials | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[AutoMLMaxResultsForTrials | None, _s.wire("MaxResults")] = None
     """List the job's candidates up to a specified limit."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you receive this token. Use it in your
     next request to receive the next set of results.
     """
 
-    sort_by: CandidateSortBy | None = _pd.Field(default=None, validation_alias="SortBy", serialization_alias="SortBy")
+    sort_by: _t.Annotated[CandidateSortBy | None, _s.wire("SortBy")] = None
     """The parameter by which to sort the results. The default is ``Descending``."""
 
-    sort_order: AutoMLSortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[AutoMLSortOrder | None, _s.wire("SortOrder")] = None
     """The sort order for the results. The default is ``Ascending``."""
 
-    status_equals: CandidateStatus | None = _pd.Field(
-        default=None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
-    )
+    status_equals: _t.Annotated[CandidateStatus | None, _s.wire("StatusEquals")] = None
     """List the candidates for the job and filter by status."""

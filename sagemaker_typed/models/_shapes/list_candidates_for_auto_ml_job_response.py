@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .auto_ml_candidate import AutoMLCandidate
 from .next_token import NextToken
@@ -13,12 +11,10 @@ AutoMLCandidates: _t.TypeAlias = list[AutoMLCandidate]
 
 
 class ListCandidatesForAutoMLJobResponse(_s.OutputShape, frozen=True):
-    candidates: AutoMLCandidates = _pd.Field(validation_alias="Candidates", serialization_alias="Candidates")
+    candidates: _t.Annotated[AutoMLCandidates, _s.wire("Candidates")]
     """Summaries about the ``AutoMLCandidates``."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you receive this token. Use it in your
     next request to receive the next set of results.
     """

@@ -24,74 +24,58 @@ class EventSortBy(_e.OpenEnum):
 
 
 class ListClusterEventsRequest(_s.Shape, frozen=True):
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to
     list events.
     """
 
-    event_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="EventTimeAfter", serialization_alias="EventTimeAfter"
-    )
+    event_time_after: _t.Annotated[Timestamp | None, _s.wire("EventTimeAfter")] = None
     """The start of the time range for filtering events. Only events that occurred after
     this time are included in the results.
     """
 
-    event_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="EventTimeBefore", serialization_alias="EventTimeBefore"
-    )
+    event_time_before: _t.Annotated[Timestamp | None, _s.wire("EventTimeBefore")] = None
     """The end of the time range for filtering events. Only events that occurred before
     this time are included in the results.
     """
 
-    instance_group_name: ClusterInstanceGroupName | None = _pd.Field(
-        default=None, validation_alias="InstanceGroupName", serialization_alias="InstanceGroupName"
-    )
+    instance_group_name: _t.Annotated[ClusterInstanceGroupName | None, _s.wire("InstanceGroupName")] = None
     """The name of the instance group to filter events. If specified, only events
     related to this instance group are returned.
     """
 
-    max_results: ClusterEventMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[ClusterEventMaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of events to return in the response. Valid range is 1
     to 100.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to retrieve the next set of results. This token is obtained from the
     output of a previous ``ListClusterEvents`` call.
     """
 
-    node_id: ClusterNodeId | None = _pd.Field(default=None, validation_alias="NodeId", serialization_alias="NodeId")
+    node_id: _t.Annotated[ClusterNodeId | None, _s.wire("NodeId")] = None
     """The EC2 instance ID to filter events. If specified, only events related to this
     instance are returned.
     """
 
-    operation_id: ClusterOperationId | None = _pd.Field(
-        default=None, validation_alias="OperationId", serialization_alias="OperationId"
-    )
+    operation_id: _t.Annotated[ClusterOperationId | None, _s.wire("OperationId")] = None
     """The unique identifier (UUID) of a cluster operation for which to filter events.
     If specified, only events associated with this operation are returned. This ID can
     be obtained from the ``ListClusterOperations`` operation.
     """
 
-    resource_type: ClusterEventResourceType | None = _pd.Field(
-        default=None, validation_alias="ResourceType", serialization_alias="ResourceType"
-    )
+    resource_type: _t.Annotated[ClusterEventResourceType | None, _s.wire("ResourceType")] = None
     """The type of resource for which to filter events. Valid values are ``Cluster``,
     ``InstanceGroup``, or ``Instance``.
     """
 
-    sort_by: EventSortBy | None = _pd.Field(default=None, validation_alias="SortBy", serialization_alias="SortBy")
+    sort_by: _t.Annotated[EventSortBy | None, _s.wire("SortBy")] = None
     """The field to use for sorting the event list. Currently, the only supported value
     is ``EventTime``.
     """
 
-    sort_order: SortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[SortOrder | None, _s.wire("SortOrder")] = None
     """The order in which to sort the results. Valid values are ``Ascending`` or
     ``Descending`` (the default is ``Descending``).
     """

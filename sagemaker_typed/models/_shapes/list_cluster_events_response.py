@@ -13,14 +13,10 @@ ClusterEventSummaries: _t.TypeAlias = _t.Annotated[list[ClusterEventSummary], _p
 
 
 class ListClusterEventsResponse(_s.OutputShape, frozen=True):
-    events: ClusterEventSummaries | None = _pd.Field(
-        default=None, validation_alias="Events", serialization_alias="Events"
-    )
+    events: _t.Annotated[ClusterEventSummaries | None, _s.wire("Events")] = None
     """A list of event summaries matching the specified criteria."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to retrieve the next set of results. Include this token in subsequent
     ``ListClusterEvents`` calls to fetch more events.
     """

@@ -15,16 +15,12 @@ ExtensionVersionSummaries: _t.TypeAlias = _t.Annotated[
 
 
 class ListClusterExtensionVersionsResponse(_s.OutputShape, frozen=True):
-    extension_versions: ExtensionVersionSummaries = _pd.Field(
-        validation_alias="ExtensionVersions", serialization_alias="ExtensionVersions"
-    )
+    extension_versions: _t.Annotated[ExtensionVersionSummaries, _s.wire("ExtensionVersions")]
     """The versions of the extension that you can install, from the highest version to
     the lowest.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, a token that you can use in the next request to
     retrieve the next set of versions.
     """

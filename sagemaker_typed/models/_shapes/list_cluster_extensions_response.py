@@ -13,12 +13,10 @@ ExtensionSummaries: _t.TypeAlias = _t.Annotated[list[ExtensionSummary], _pd.Fiel
 
 
 class ListClusterExtensionsResponse(_s.OutputShape, frozen=True):
-    extensions: ExtensionSummaries = _pd.Field(validation_alias="Extensions", serialization_alias="Extensions")
+    extensions: _t.Annotated[ExtensionSummaries, _s.wire("Extensions")]
     """The list of extensions installed on the cluster."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The next token specified for listing extensions on a SageMaker HyperPod
     cluster.
     """

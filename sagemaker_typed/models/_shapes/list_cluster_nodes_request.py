@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .cluster_name_or_arn import ClusterNameOrArn
@@ -18,14 +16,12 @@ IncludeNodeLogicalIdsBoolean: _t.TypeAlias = bool
 
 
 class ListClusterNodesRequest(_s.Shape, frozen=True):
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """The string name or the Amazon Resource Name (ARN) of the SageMaker HyperPod
     cluster in which you want to retrieve the list of nodes.
     """
 
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """A filter that returns nodes in a SageMaker HyperPod cluster created after the
     specified time. Timestamps are formatted according to the ISO 8601 standard.
 
@@ -44,9 +40,7 @@ class ListClusterNodesRequest(_s.Shape, frozen=True):
     in the Amazon Web Services Command Line Interface User Guide.
     """
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """A filter that returns nodes in a SageMaker HyperPod cluster created before the
     specified time. The acceptable formats are the same as the timestamp formats for
     ``CreationTimeAfter``. For more information about the timestamp format, see
@@ -55,39 +49,31 @@ class ListClusterNodesRequest(_s.Shape, frozen=True):
     in the Amazon Web Services Command Line Interface User Guide.
     """
 
-    include_node_logical_ids: IncludeNodeLogicalIdsBoolean | None = _pd.Field(
-        default=None, validation_alias="IncludeNodeLogicalIds", serialization_alias="IncludeNodeLogicalIds"
-    )
+    include_node_logical_ids: _t.Annotated[IncludeNodeLogicalIdsBoolean | None, _s.wire("IncludeNodeLogicalIds")] = None
     """Specifies whether to include nodes that are still being provisioned in the
     response. When set to true, the response includes all nodes regardless of their
     provisioning status. When set to ``False`` (default), only nodes with assigned
     ``InstanceIds`` are returned.
     """
 
-    instance_group_name_contains: ClusterInstanceGroupName | None = _pd.Field(
-        default=None, validation_alias="InstanceGroupNameContains", serialization_alias="InstanceGroupNameContains"
-    )
+    instance_group_name_contains: _t.Annotated[
+        ClusterInstanceGroupName | None, _s.wire("InstanceGroupNameContains")
+    ] = None
     """A filter that returns the instance groups whose name contain a specified
     string.
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of nodes to return in the response."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListClusterNodes`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of cluster nodes, use
     the token in the next request.
     """
 
-    sort_by: ClusterSortBy | None = _pd.Field(default=None, validation_alias="SortBy", serialization_alias="SortBy")
+    sort_by: _t.Annotated[ClusterSortBy | None, _s.wire("SortBy")] = None
     """The field by which to sort results. The default value is ``CREATION_TIME``."""
 
-    sort_order: SortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[SortOrder | None, _s.wire("SortOrder")] = None
     """The sort order for results. The default value is ``Ascending``."""

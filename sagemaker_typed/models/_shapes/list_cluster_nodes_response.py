@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_node_summary import ClusterNodeSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ ClusterNodeSummaries: _t.TypeAlias = list[ClusterNodeSummary]
 
 
 class ListClusterNodesResponse(_s.OutputShape, frozen=True):
-    cluster_node_summaries: ClusterNodeSummaries = _pd.Field(
-        validation_alias="ClusterNodeSummaries", serialization_alias="ClusterNodeSummaries"
-    )
+    cluster_node_summaries: _t.Annotated[ClusterNodeSummaries, _s.wire("ClusterNodeSummaries")]
     """The summaries of listed instances in a SageMaker HyperPod cluster"""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The next token specified for listing instances in a SageMaker HyperPod
     cluster.
     """

@@ -22,61 +22,47 @@ class ClusterOperationSortBy(_e.OpenEnum):
 
 
 class ListClusterOperationsRequest(_s.Shape, frozen=True):
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """The name or Amazon Resource Name (ARN) of the HyperPod cluster for which to list
     operations.
     """
 
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """The start of the time range for filtering operations. Only operations created
     after this time are included in the results.
     """
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """The end of the time range for filtering operations. Only operations created
     before this time are included in the results.
     """
 
-    max_results: ClusterOperationMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[ClusterOperationMaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of operations to return in the response. Valid range is 1
     to 100.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to retrieve the next set of results. This token is obtained from the
     output of a previous ``ListClusterOperations`` call.
     """
 
-    sort_by: ClusterOperationSortBy | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[ClusterOperationSortBy | None, _s.wire("SortBy")] = None
     """The field to use for sorting the operation list. Currently, the only supported
     value is ``CreationTime``.
     """
 
-    sort_order: SortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[SortOrder | None, _s.wire("SortOrder")] = None
     """The order in which to sort the results. Valid values are ``Ascending`` or
     ``Descending`` (the default is ``Descending``).
     """
 
-    status: ClusterOperationStatus | None = _pd.Field(
-        default=None, validation_alias="Status", serialization_alias="Status"
-    )
+    status: _t.Annotated[ClusterOperationStatus | None, _s.wire("Status")] = None
     """The operation status to filter by. If specified, only operations with this status
     are returned. Valid values are ``InProgress``, ``Superseded``, or ``Done``.
     """
 
-    type: ClusterOperationType | None = _pd.Field(default=None, validation_alias="Type", serialization_alias="Type")
+    type: _t.Annotated[ClusterOperationType | None, _s.wire("Type")] = None
     """The operation type to filter by. If specified, only operations of this type are
     returned. Valid values are ``Scaling`` or ``DeepHealthCheck``.
     """

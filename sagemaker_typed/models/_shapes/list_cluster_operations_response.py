@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_operation_summary import ClusterOperationSummary
 from .next_token import NextToken
@@ -13,14 +11,12 @@ ClusterOperationSummaries: _t.TypeAlias = list[ClusterOperationSummary]
 
 
 class ListClusterOperationsResponse(_s.OutputShape, frozen=True):
-    cluster_operation_summaries: ClusterOperationSummaries | None = _pd.Field(
-        default=None, validation_alias="ClusterOperationSummaries", serialization_alias="ClusterOperationSummaries"
-    )
+    cluster_operation_summaries: _t.Annotated[
+        ClusterOperationSummaries | None, _s.wire("ClusterOperationSummaries")
+    ] = None
     """A list of operation summaries matching the specified criteria."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to retrieve the next set of results. Include this token in subsequent
     ``ListClusterOperations`` calls to fetch more operations.
     """

@@ -15,16 +15,12 @@ ClusterSchedulerConfigSummaryList: _t.TypeAlias = _t.Annotated[
 
 
 class ListClusterSchedulerConfigsResponse(_s.OutputShape, frozen=True):
-    cluster_scheduler_config_summaries: ClusterSchedulerConfigSummaryList | None = _pd.Field(
-        default=None,
-        validation_alias="ClusterSchedulerConfigSummaries",
-        serialization_alias="ClusterSchedulerConfigSummaries",
-    )
+    cluster_scheduler_config_summaries: _t.Annotated[
+        ClusterSchedulerConfigSummaryList | None, _s.wire("ClusterSchedulerConfigSummaries")
+    ] = None
     """Summaries of the cluster policies."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_summary import ClusterSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ ClusterSummaries: _t.TypeAlias = list[ClusterSummary]
 
 
 class ListClustersResponse(_s.OutputShape, frozen=True):
-    cluster_summaries: ClusterSummaries = _pd.Field(
-        validation_alias="ClusterSummaries", serialization_alias="ClusterSummaries"
-    )
+    cluster_summaries: _t.Annotated[ClusterSummaries, _s.wire("ClusterSummaries")]
     """The summaries of listed SageMaker HyperPod clusters."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListClusters`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of clusters, use the
     token in the next request.

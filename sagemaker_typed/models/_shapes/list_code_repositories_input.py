@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -30,60 +28,42 @@ class CodeRepositorySortOrder(_e.OpenEnum):
 
 
 class ListCodeRepositoriesInput(_s.Shape, frozen=True):
-    creation_time_after: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[CreationTime | None, _s.wire("CreationTimeAfter")] = None
     """A filter that returns only Git repositories that were created after the
     specified time.
     """
 
-    creation_time_before: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[CreationTime | None, _s.wire("CreationTimeBefore")] = None
     """A filter that returns only Git repositories that were created before the
     specified time.
     """
 
-    last_modified_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
-    )
+    last_modified_time_after: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeAfter")] = None
     """A filter that returns only Git repositories that were last modified after the
     specified time.
     """
 
-    last_modified_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
-    )
+    last_modified_time_before: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeBefore")] = None
     """A filter that returns only Git repositories that were last modified before the
     specified time.
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of Git repositories to return in the response."""
 
-    name_contains: CodeRepositoryNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[CodeRepositoryNameContains | None, _s.wire("NameContains")] = None
     """A string in the Git repositories name. This filter returns only repositories
     whose name contains the specified string.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of a ``ListCodeRepositoriesOutput`` request was truncated, the
     response includes a ``NextToken``. To get the next set of Git repositories, use the
     token in the next request.
     """
 
-    sort_by: CodeRepositorySortBy | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[CodeRepositorySortBy | None, _s.wire("SortBy")] = None
     """The field to sort results by. The default is ``Name``."""
 
-    sort_order: CodeRepositorySortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[CodeRepositorySortOrder | None, _s.wire("SortOrder")] = None
     """The sort order for results. The default is ``Ascending``."""

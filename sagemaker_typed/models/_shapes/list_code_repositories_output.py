@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .code_repository_summary import CodeRepositorySummary
 from .next_token import NextToken
@@ -13,9 +11,7 @@ CodeRepositorySummaryList: _t.TypeAlias = list[CodeRepositorySummary]
 
 
 class ListCodeRepositoriesOutput(_s.OutputShape, frozen=True):
-    code_repository_summary_list: CodeRepositorySummaryList = _pd.Field(
-        validation_alias="CodeRepositorySummaryList", serialization_alias="CodeRepositorySummaryList"
-    )
+    code_repository_summary_list: _t.Annotated[CodeRepositorySummaryList, _s.wire("CodeRepositorySummaryList")]
     """Gets a list of summaries of the Git repositories. Each summary specifies the
     following values for the repository:
 
@@ -28,9 +24,7 @@ class ListCodeRepositoriesOutput(_s.OutputShape, frozen=True):
       credentials used to access the repository.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of a ``ListCodeRepositoriesOutput`` request was truncated, the
     response includes a ``NextToken``. To get the next set of Git repositories, use the
     token in the next request.

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .compilation_job_summary import CompilationJobSummary
 from .next_token import NextToken
@@ -13,17 +11,13 @@ CompilationJobSummaries: _t.TypeAlias = list[CompilationJobSummary]
 
 
 class ListCompilationJobsResponse(_s.OutputShape, frozen=True):
-    compilation_job_summaries: CompilationJobSummaries = _pd.Field(
-        validation_alias="CompilationJobSummaries", serialization_alias="CompilationJobSummaries"
-    )
+    compilation_job_summaries: _t.Annotated[CompilationJobSummaries, _s.wire("CompilationJobSummaries")]
     """An array of CompilationJobSummary
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CompilationJobSummary.html)
     objects, each describing a model compilation job.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker AI returns this ``NextToken``. To
     retrieve the next set of model compilation jobs, use this token in the next request.
     """

@@ -13,14 +13,10 @@ ComputeQuotaSummaryList: _t.TypeAlias = _t.Annotated[list[ComputeQuotaSummary], 
 
 
 class ListComputeQuotasResponse(_s.OutputShape, frozen=True):
-    compute_quota_summaries: ComputeQuotaSummaryList | None = _pd.Field(
-        default=None, validation_alias="ComputeQuotaSummaries", serialization_alias="ComputeQuotaSummaries"
-    )
+    compute_quota_summaries: _t.Annotated[ComputeQuotaSummaryList | None, _s.wire("ComputeQuotaSummaries")] = None
     """Summaries of the compute allocation definitions."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .context_summary import ContextSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ ContextSummaries: _t.TypeAlias = list[ContextSummary]
 
 
 class ListContextsResponse(_s.OutputShape, frozen=True):
-    context_summaries: ContextSummaries | None = _pd.Field(
-        default=None, validation_alias="ContextSummaries", serialization_alias="ContextSummaries"
-    )
+    context_summaries: _t.Annotated[ContextSummaries | None, _s.wire("ContextSummaries")] = None
     """A list of contexts and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of contexts, if there are any."""

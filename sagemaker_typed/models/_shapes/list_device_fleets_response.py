@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .device_fleet_summary import DeviceFleetSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ DeviceFleetSummaries: _t.TypeAlias = list[DeviceFleetSummary]
 
 
 class ListDeviceFleetsResponse(_s.OutputShape, frozen=True):
-    device_fleet_summaries: DeviceFleetSummaries = _pd.Field(
-        validation_alias="DeviceFleetSummaries", serialization_alias="DeviceFleetSummaries"
-    )
+    device_fleet_summaries: _t.Annotated[DeviceFleetSummaries, _s.wire("DeviceFleetSummaries")]
     """Summary of the device fleet."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The response from the last list when returning a list large enough to need
     tokening.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .device_summary import DeviceSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ DeviceSummaries: _t.TypeAlias = list[DeviceSummary]
 
 
 class ListDevicesResponse(_s.OutputShape, frozen=True):
-    device_summaries: DeviceSummaries = _pd.Field(
-        validation_alias="DeviceSummaries", serialization_alias="DeviceSummaries"
-    )
+    device_summaries: _t.Annotated[DeviceSummaries, _s.wire("DeviceSummaries")]
     """Summary of devices."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The response from the last list when returning a list large enough to need
     tokening.
     """

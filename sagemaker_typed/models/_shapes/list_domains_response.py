@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .domain_details import DomainDetails
 from .next_token import NextToken
@@ -13,12 +11,10 @@ DomainList: _t.TypeAlias = list[DomainDetails]
 
 
 class ListDomainsResponse(_s.OutputShape, frozen=True):
-    domains: DomainList | None = _pd.Field(default=None, validation_alias="Domains", serialization_alias="Domains")
+    domains: _t.Annotated[DomainList | None, _s.wire("Domains")] = None
     """The list of domains."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .edge_deployment_plan_summary import EdgeDeploymentPlanSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ EdgeDeploymentPlanSummaries: _t.TypeAlias = list[EdgeDeploymentPlanSummary]
 
 
 class ListEdgeDeploymentPlansResponse(_s.OutputShape, frozen=True):
-    edge_deployment_plan_summaries: EdgeDeploymentPlanSummaries = _pd.Field(
-        validation_alias="EdgeDeploymentPlanSummaries", serialization_alias="EdgeDeploymentPlanSummaries"
-    )
+    edge_deployment_plan_summaries: _t.Annotated[EdgeDeploymentPlanSummaries, _s.wire("EdgeDeploymentPlanSummaries")]
     """List of summaries of edge deployment plans."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The token to use when calling the next page of results."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .edge_packaging_job_summary import EdgePackagingJobSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ EdgePackagingJobSummaries: _t.TypeAlias = list[EdgePackagingJobSummary]
 
 
 class ListEdgePackagingJobsResponse(_s.OutputShape, frozen=True):
-    edge_packaging_job_summaries: EdgePackagingJobSummaries = _pd.Field(
-        validation_alias="EdgePackagingJobSummaries", serialization_alias="EdgePackagingJobSummaries"
-    )
+    edge_packaging_job_summaries: _t.Annotated[EdgePackagingJobSummaries, _s.wire("EdgePackagingJobSummaries")]
     """Summaries of edge packaging jobs."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """Token to use when calling the next page of results."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -24,44 +22,32 @@ class EndpointConfigSortKey(_e.OpenEnum):
 
 
 class ListEndpointConfigsInput(_s.Shape, frozen=True):
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """A filter that returns only endpoint configurations with a creation time greater
     than or equal to the specified time (timestamp).
     """
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """A filter that returns only endpoint configurations created before the specified
     time (timestamp).
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of training jobs to return in the response."""
 
-    name_contains: EndpointConfigNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[EndpointConfigNameContains | None, _s.wire("NameContains")] = None
     """A string in the endpoint configuration name. This filter returns only endpoint
     configurations whose name contains the specified string.
     """
 
-    next_token: PaginationToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[PaginationToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListEndpointConfig`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of endpoint
     configurations, use the token in the next request.
     """
 
-    sort_by: EndpointConfigSortKey | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[EndpointConfigSortKey | None, _s.wire("SortBy")] = None
     """The field to sort results by. The default is ``CreationTime``."""
 
-    sort_order: OrderKey | None = _pd.Field(default=None, validation_alias="SortOrder", serialization_alias="SortOrder")
+    sort_order: _t.Annotated[OrderKey | None, _s.wire("SortOrder")] = None
     """The sort order for results. The default is ``Descending``."""

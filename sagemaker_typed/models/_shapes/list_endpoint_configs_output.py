@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .endpoint_config_summary import EndpointConfigSummary
 from .pagination_token import PaginationToken
@@ -13,14 +11,10 @@ EndpointConfigSummaryList: _t.TypeAlias = list[EndpointConfigSummary]
 
 
 class ListEndpointConfigsOutput(_s.OutputShape, frozen=True):
-    endpoint_configs: EndpointConfigSummaryList = _pd.Field(
-        validation_alias="EndpointConfigs", serialization_alias="EndpointConfigs"
-    )
+    endpoint_configs: _t.Annotated[EndpointConfigSummaryList, _s.wire("EndpointConfigs")]
     """An array of endpoint configurations."""
 
-    next_token: PaginationToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[PaginationToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of endpoint configurations, use it in the subsequent request
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -26,63 +24,47 @@ class EndpointSortKey(_e.OpenEnum):
 
 
 class ListEndpointsInput(_s.Shape, frozen=True):
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """A filter that returns only endpoints with a creation time greater than or equal
     to the specified time (timestamp).
     """
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """A filter that returns only endpoints that were created before the specified time
     (timestamp).
     """
 
-    last_modified_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
-    )
+    last_modified_time_after: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeAfter")] = None
     """A filter that returns only endpoints that were modified after the specified
     timestamp.
     """
 
-    last_modified_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
-    )
+    last_modified_time_before: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeBefore")] = None
     """A filter that returns only endpoints that were modified before the specified
     timestamp.
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of endpoints to return in the response. This value defaults
     to 10.
     """
 
-    name_contains: EndpointNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[EndpointNameContains | None, _s.wire("NameContains")] = None
     """A string in endpoint names. This filter returns only endpoints whose name
     contains the specified string.
     """
 
-    next_token: PaginationToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[PaginationToken | None, _s.wire("NextToken")] = None
     """If the result of a ``ListEndpoints`` request was truncated, the response includes
     a ``NextToken``. To retrieve the next set of endpoints, use the token in the next
     request.
     """
 
-    sort_by: EndpointSortKey | None = _pd.Field(default=None, validation_alias="SortBy", serialization_alias="SortBy")
+    sort_by: _t.Annotated[EndpointSortKey | None, _s.wire("SortBy")] = None
     """Sorts the list of results. The default is ``CreationTime``."""
 
-    sort_order: OrderKey | None = _pd.Field(default=None, validation_alias="SortOrder", serialization_alias="SortOrder")
+    sort_order: _t.Annotated[OrderKey | None, _s.wire("SortOrder")] = None
     """The sort order for results. The default is ``Descending``."""
 
-    status_equals: EndpointStatus | None = _pd.Field(
-        default=None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
-    )
+    status_equals: _t.Annotated[EndpointStatus | None, _s.wire("StatusEquals")] = None
     """A filter that returns only endpoints with the specified status."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .endpoint_summary import EndpointSummary
 from .pagination_token import PaginationToken
@@ -13,12 +11,10 @@ EndpointSummaryList: _t.TypeAlias = list[EndpointSummary]
 
 
 class ListEndpointsOutput(_s.OutputShape, frozen=True):
-    endpoints: EndpointSummaryList = _pd.Field(validation_alias="Endpoints", serialization_alias="Endpoints")
+    endpoints: _t.Annotated[EndpointSummaryList, _s.wire("Endpoints")]
     """An array or endpoint objects."""
 
-    next_token: PaginationToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[PaginationToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of training jobs, use it in the subsequent request.
     """

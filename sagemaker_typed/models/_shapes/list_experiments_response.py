@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .experiment_summary import ExperimentSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ ExperimentSummaries: _t.TypeAlias = list[ExperimentSummary]
 
 
 class ListExperimentsResponse(_s.OutputShape, frozen=True):
-    experiment_summaries: ExperimentSummaries | None = _pd.Field(
-        default=None, validation_alias="ExperimentSummaries", serialization_alias="ExperimentSummaries"
-    )
+    experiment_summaries: _t.Annotated[ExperimentSummaries | None, _s.wire("ExperimentSummaries")] = None
     """A list of the summaries of your experiments."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of experiments, if there are any."""

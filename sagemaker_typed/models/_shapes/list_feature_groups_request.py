@@ -32,53 +32,37 @@ class FeatureGroupSortOrder(_e.OpenEnum):
 
 
 class ListFeatureGroupsRequest(_s.Shape, frozen=True):
-    creation_time_after: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[CreationTime | None, _s.wire("CreationTimeAfter")] = None
     """Use this parameter to search for ``FeatureGroups``s created after a specific date
     and time.
     """
 
-    creation_time_before: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[CreationTime | None, _s.wire("CreationTimeBefore")] = None
     """Use this parameter to search for ``FeatureGroups``s created before a specific
     date and time.
     """
 
-    feature_group_status_equals: FeatureGroupStatus | None = _pd.Field(
-        default=None, validation_alias="FeatureGroupStatusEquals", serialization_alias="FeatureGroupStatusEquals"
-    )
+    feature_group_status_equals: _t.Annotated[FeatureGroupStatus | None, _s.wire("FeatureGroupStatusEquals")] = None
     """A ``FeatureGroup`` status. Filters by ``FeatureGroup`` status."""
 
-    max_results: FeatureGroupMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[FeatureGroupMaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of results returned by ``ListFeatureGroups``."""
 
-    name_contains: FeatureGroupNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[FeatureGroupNameContains | None, _s.wire("NameContains")] = None
     """A string that partially matches one or more ``FeatureGroup``s names. Filters
     ``FeatureGroup``s by name.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to resume pagination of ``ListFeatureGroups`` results."""
 
-    offline_store_status_equals: OfflineStoreStatusValue | None = _pd.Field(
-        default=None, validation_alias="OfflineStoreStatusEquals", serialization_alias="OfflineStoreStatusEquals"
+    offline_store_status_equals: _t.Annotated[OfflineStoreStatusValue | None, _s.wire("OfflineStoreStatusEquals")] = (
+        None
     )
     """An ``OfflineStore`` status. Filters by ``OfflineStore`` status."""
 
-    sort_by: FeatureGroupSortBy | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[FeatureGroupSortBy | None, _s.wire("SortBy")] = None
     """The value on which the feature group list is sorted."""
 
-    sort_order: FeatureGroupSortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[FeatureGroupSortOrder | None, _s.wire("SortOrder")] = None
     """The order in which feature groups are listed."""

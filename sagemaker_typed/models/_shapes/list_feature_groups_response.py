@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .feature_group_summary import FeatureGroupSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ FeatureGroupSummaries: _t.TypeAlias = list[FeatureGroupSummary]
 
 
 class ListFeatureGroupsResponse(_s.OutputShape, frozen=True):
-    feature_group_summaries: FeatureGroupSummaries = _pd.Field(
-        validation_alias="FeatureGroupSummaries", serialization_alias="FeatureGroupSummaries"
-    )
+    feature_group_summaries: _t.Annotated[FeatureGroupSummaries, _s.wire("FeatureGroupSummaries")]
     """A summary of feature groups."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to resume pagination of ``ListFeatureGroups`` results."""

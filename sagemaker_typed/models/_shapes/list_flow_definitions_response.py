@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .flow_definition_summary import FlowDefinitionSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ FlowDefinitionSummaries: _t.TypeAlias = list[FlowDefinitionSummary]
 
 
 class ListFlowDefinitionsResponse(_s.OutputShape, frozen=True):
-    flow_definition_summaries: FlowDefinitionSummaries = _pd.Field(
-        validation_alias="FlowDefinitionSummaries", serialization_alias="FlowDefinitionSummaries"
-    )
+    flow_definition_summaries: _t.Annotated[FlowDefinitionSummaries, _s.wire("FlowDefinitionSummaries")]
     """An array of objects describing the flow definitions."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to resume pagination."""

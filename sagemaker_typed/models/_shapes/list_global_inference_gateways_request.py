@@ -19,21 +19,15 @@ combined with a logical AND.
 
 
 class ListGlobalInferenceGatewaysRequest(_s.Shape, frozen=True):
-    filters: GlobalInferenceGatewayFilters | None = _pd.Field(
-        default=None, validation_alias="Filters", serialization_alias="Filters"
-    )
+    filters: _t.Annotated[GlobalInferenceGatewayFilters | None, _s.wire("Filters")] = None
     """The filters to apply to the results. You can filter by ``Status``. Multiple
     filters are combined with a logical AND.
     """
 
-    max_results: GlobalInferenceGatewayMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[GlobalInferenceGatewayMaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of global inference gateways to return in the response."""
 
-    next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[GlobalInferenceGatewayNextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListGlobalInferenceGateways`` request was
     truncated, the response includes a ``NextToken``. To retrieve the next set of global
     inference gateways, use the token in the next request.

@@ -16,14 +16,12 @@ GlobalInferenceGatewaySummaries: _t.TypeAlias = _t.Annotated[
 
 
 class ListGlobalInferenceGatewaysResponse(_s.OutputShape, frozen=True):
-    global_inference_gateway_summaries: GlobalInferenceGatewaySummaries = _pd.Field(
-        validation_alias="GlobalInferenceGatewaySummaries", serialization_alias="GlobalInferenceGatewaySummaries"
-    )
+    global_inference_gateway_summaries: _t.Annotated[
+        GlobalInferenceGatewaySummaries, _s.wire("GlobalInferenceGatewaySummaries")
+    ]
     """The summaries of the global inference gateways."""
 
-    next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[GlobalInferenceGatewayNextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListGlobalInferenceGateways`` request was
     truncated, the response includes a ``NextToken``. To retrieve the next set of global
     inference gateways, use the token in the next request.

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .hub_info import HubInfo
 from .next_token import NextToken
@@ -13,12 +11,10 @@ HubInfoList: _t.TypeAlias = list[HubInfo]
 
 
 class ListHubsResponse(_s.OutputShape, frozen=True):
-    hub_summaries: HubInfoList = _pd.Field(validation_alias="HubSummaries", serialization_alias="HubSummaries")
+    hub_summaries: _t.Annotated[HubInfoList, _s.wire("HubSummaries")]
     """The summaries of the listed hubs."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of hubs, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .human_task_ui_summary import HumanTaskUiSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ HumanTaskUiSummaries: _t.TypeAlias = list[HumanTaskUiSummary]
 
 
 class ListHumanTaskUisResponse(_s.OutputShape, frozen=True):
-    human_task_ui_summaries: HumanTaskUiSummaries = _pd.Field(
-        validation_alias="HumanTaskUiSummaries", serialization_alias="HumanTaskUiSummaries"
-    )
+    human_task_ui_summaries: _t.Annotated[HumanTaskUiSummaries, _s.wire("HumanTaskUiSummaries")]
     """An array of objects describing the human task user interfaces."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to resume pagination."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .hyper_parameter_tuning_job_summary import HyperParameterTuningJobSummary
 from .next_token import NextToken
@@ -13,18 +11,16 @@ HyperParameterTuningJobSummaries: _t.TypeAlias = list[HyperParameterTuningJobSum
 
 
 class ListHyperParameterTuningJobsResponse(_s.OutputShape, frozen=True):
-    hyper_parameter_tuning_job_summaries: HyperParameterTuningJobSummaries = _pd.Field(
-        validation_alias="HyperParameterTuningJobSummaries", serialization_alias="HyperParameterTuningJobSummaries"
-    )
+    hyper_parameter_tuning_job_summaries: _t.Annotated[
+        HyperParameterTuningJobSummaries, _s.wire("HyperParameterTuningJobSummaries")
+    ]
     """A list of HyperParameterTuningJobSummary
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobSummary.html)
     objects that describe the tuning jobs that the ``ListHyperParameterTuningJobs``
     request returned.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of this ``ListHyperParameterTuningJobs`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of tuning jobs, use the
     token in the next request.

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .image_version import ImageVersion
 from .next_token import NextToken
@@ -13,12 +11,8 @@ ImageVersions: _t.TypeAlias = list[ImageVersion]
 
 
 class ListImageVersionsResponse(_s.OutputShape, frozen=True):
-    image_versions: ImageVersions | None = _pd.Field(
-        default=None, validation_alias="ImageVersions", serialization_alias="ImageVersions"
-    )
+    image_versions: _t.Annotated[ImageVersions | None, _s.wire("ImageVersions")] = None
     """A list of versions and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of versions, if there are any."""

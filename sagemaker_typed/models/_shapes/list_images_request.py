@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -29,49 +27,33 @@ class ImageSortOrder(_e.OpenEnum):
 
 
 class ListImagesRequest(_s.Shape, frozen=True):
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """A filter that returns only images created on or after the specified time."""
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """A filter that returns only images created on or before the specified time."""
 
-    last_modified_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
-    )
+    last_modified_time_after: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeAfter")] = None
     """A filter that returns only images modified on or after the specified time."""
 
-    last_modified_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
-    )
+    last_modified_time_before: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeBefore")] = None
     """A filter that returns only images modified on or before the specified time."""
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of images to return in the response. The default value
     is 10.
     """
 
-    name_contains: ImageNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[ImageNameContains | None, _s.wire("NameContains")] = None
     """A filter that returns only images whose name contains the specified string."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous call to ``ListImages`` didn't return the full set of images, the
     call returns a token for getting the next set of images.
     """
 
-    sort_by: ImageSortBy | None = _pd.Field(default=None, validation_alias="SortBy", serialization_alias="SortBy")
+    sort_by: _t.Annotated[ImageSortBy | None, _s.wire("SortBy")] = None
     """The property used to sort results. The default value is ``CREATION_TIME``."""
 
-    sort_order: ImageSortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[ImageSortOrder | None, _s.wire("SortOrder")] = None
     """The sort order. The default value is ``DESCENDING``."""

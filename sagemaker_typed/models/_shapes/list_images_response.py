@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .image import Image
 from .next_token import NextToken
@@ -13,10 +11,8 @@ Images: _t.TypeAlias = list[Image]
 
 
 class ListImagesResponse(_s.OutputShape, frozen=True):
-    images: Images | None = _pd.Field(default=None, validation_alias="Images", serialization_alias="Images")
+    images: _t.Annotated[Images | None, _s.wire("Images")] = None
     """A list of images and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of images, if there are any."""

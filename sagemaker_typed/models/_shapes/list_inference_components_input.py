@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -28,83 +26,61 @@ class InferenceComponentSortKey(_e.OpenEnum):
 
 
 class ListInferenceComponentsInput(_s.Shape, frozen=True):
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """Filters the results to only those inference components that were created after
     the specified time.
     """
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """Filters the results to only those inference components that were created before
     the specified time.
     """
 
-    endpoint_name_equals: EndpointName | None = _pd.Field(
-        default=None, validation_alias="EndpointNameEquals", serialization_alias="EndpointNameEquals"
-    )
+    endpoint_name_equals: _t.Annotated[EndpointName | None, _s.wire("EndpointNameEquals")] = None
     """An endpoint name to filter the listed inference components. The response includes
     only those inference components that are hosted at the specified endpoint.
     """
 
-    last_modified_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
-    )
+    last_modified_time_after: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeAfter")] = None
     """Filters the results to only those inference components that were updated after
     the specified time.
     """
 
-    last_modified_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
-    )
+    last_modified_time_before: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTimeBefore")] = None
     """Filters the results to only those inference components that were updated before
     the specified time.
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of inference components to return in the response. This value
     defaults to 10.
     """
 
-    name_contains: InferenceComponentNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[InferenceComponentNameContains | None, _s.wire("NameContains")] = None
     """Filters the results to only those inference components with a name that contains
     the specified string.
     """
 
-    next_token: PaginationToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[PaginationToken | None, _s.wire("NextToken")] = None
     """A token that you use to get the next set of results following a truncated
     response. If the response to the previous request was truncated, that response
     provides the value for this token.
     """
 
-    sort_by: InferenceComponentSortKey | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[InferenceComponentSortKey | None, _s.wire("SortBy")] = None
     """The field by which to sort the inference components in the response. The default
     is ``CreationTime``.
     """
 
-    sort_order: OrderKey | None = _pd.Field(default=None, validation_alias="SortOrder", serialization_alias="SortOrder")
+    sort_order: _t.Annotated[OrderKey | None, _s.wire("SortOrder")] = None
     """The sort order for results. The default is ``Descending``."""
 
-    status_equals: InferenceComponentStatus | None = _pd.Field(
-        default=None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
-    )
+    status_equals: _t.Annotated[InferenceComponentStatus | None, _s.wire("StatusEquals")] = None
     """Filters the results to only those inference components with the specified
     status.
     """
 
-    variant_name_equals: VariantName | None = _pd.Field(
-        default=None, validation_alias="VariantNameEquals", serialization_alias="VariantNameEquals"
-    )
+    variant_name_equals: _t.Annotated[VariantName | None, _s.wire("VariantNameEquals")] = None
     """A production variant name to filter the listed inference components. The response
     includes only those inference components that are hosted at the specified variant.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .inference_component_summary import InferenceComponentSummary
 from .pagination_token import PaginationToken
@@ -13,16 +11,12 @@ InferenceComponentSummaryList: _t.TypeAlias = list[InferenceComponentSummary]
 
 
 class ListInferenceComponentsOutput(_s.OutputShape, frozen=True):
-    inference_components: InferenceComponentSummaryList = _pd.Field(
-        validation_alias="InferenceComponents", serialization_alias="InferenceComponents"
-    )
+    inference_components: _t.Annotated[InferenceComponentSummaryList, _s.wire("InferenceComponents")]
     """A list of inference components and their properties that matches any of the
     filters you specified in the request.
     """
 
-    next_token: PaginationToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[PaginationToken | None, _s.wire("NextToken")] = None
     """The token to use in a subsequent request to get the next set of results following
     a truncated response.
     """

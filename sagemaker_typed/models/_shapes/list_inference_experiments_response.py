@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .inference_experiment_summary import InferenceExperimentSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ InferenceExperimentList: _t.TypeAlias = list[InferenceExperimentSummary]
 
 
 class ListInferenceExperimentsResponse(_s.OutputShape, frozen=True):
-    inference_experiments: InferenceExperimentList | None = _pd.Field(
-        default=None, validation_alias="InferenceExperiments", serialization_alias="InferenceExperiments"
-    )
+    inference_experiments: _t.Annotated[InferenceExperimentList | None, _s.wire("InferenceExperiments")] = None
     """List of inference experiments."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The token to use when calling the next page of results."""

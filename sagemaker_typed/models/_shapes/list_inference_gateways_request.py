@@ -20,26 +20,18 @@ a logical AND.
 
 
 class ListInferenceGatewaysRequest(_s.Shape, frozen=True):
-    filters: GlobalInferenceGatewayMemberFilters | None = _pd.Field(
-        default=None, validation_alias="Filters", serialization_alias="Filters"
-    )
+    filters: _t.Annotated[GlobalInferenceGatewayMemberFilters | None, _s.wire("Filters")] = None
     """The filters to apply to the results. You can filter by ``Status`` and
     ``ClusterArn``. Multiple filters are combined with a logical AND.
     """
 
-    identifier: GlobalInferenceGatewayIdentifier = _pd.Field(
-        validation_alias="Identifier", serialization_alias="Identifier"
-    )
+    identifier: _t.Annotated[GlobalInferenceGatewayIdentifier, _s.wire("Identifier")]
     """The name, Amazon Resource Name (ARN), or ID of the global inference gateway."""
 
-    max_results: GlobalInferenceGatewayMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[GlobalInferenceGatewayMaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of in-cluster inference gateways to return in the response."""
 
-    next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[GlobalInferenceGatewayNextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListInferenceGateways`` request was truncated,
     the response includes a ``NextToken``. To retrieve the next set of in-cluster
     inference gateways, use the token in the next request.

@@ -18,16 +18,14 @@ gateway.
 
 
 class ListInferenceGatewaysResponse(_s.OutputShape, frozen=True):
-    inference_gateway_summaries: GlobalInferenceGatewayMemberSummaries = _pd.Field(
-        validation_alias="InferenceGatewaySummaries", serialization_alias="InferenceGatewaySummaries"
-    )
+    inference_gateway_summaries: _t.Annotated[
+        GlobalInferenceGatewayMemberSummaries, _s.wire("InferenceGatewaySummaries")
+    ]
     """The summaries of the in-cluster inference gateways, in the order that they
     were added.
     """
 
-    next_token: GlobalInferenceGatewayNextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[GlobalInferenceGatewayNextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListInferenceGateways`` request was truncated,
     the response includes a ``NextToken``. To retrieve the next set of in-cluster
     inference gateways, use the token in the next request.

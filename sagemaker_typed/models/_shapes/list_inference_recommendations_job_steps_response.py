@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .inference_recommendations_job_step import InferenceRecommendationsJobStep
 from .next_token import NextToken
@@ -13,14 +11,10 @@ InferenceRecommendationsJobSteps: _t.TypeAlias = list[InferenceRecommendationsJo
 
 
 class ListInferenceRecommendationsJobStepsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token that you can specify in your next request to return more results from
     the list.
     """
 
-    steps: InferenceRecommendationsJobSteps | None = _pd.Field(
-        default=None, validation_alias="Steps", serialization_alias="Steps"
-    )
+    steps: _t.Annotated[InferenceRecommendationsJobSteps | None, _s.wire("Steps")] = None
     """A list of all subtask details in Inference Recommender."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .inference_recommendations_job import InferenceRecommendationsJob
 from .next_token import NextToken
@@ -13,14 +11,10 @@ InferenceRecommendationsJobs: _t.TypeAlias = list[InferenceRecommendationsJob]
 
 
 class ListInferenceRecommendationsJobsResponse(_s.OutputShape, frozen=True):
-    inference_recommendations_jobs: InferenceRecommendationsJobs = _pd.Field(
-        validation_alias="InferenceRecommendationsJobs", serialization_alias="InferenceRecommendationsJobs"
-    )
+    inference_recommendations_jobs: _t.Annotated[InferenceRecommendationsJobs, _s.wire("InferenceRecommendationsJobs")]
     """The recommendations created from the Amazon SageMaker Inference Recommender
     job.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of recommendations, if there are any."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .inference_router_summary import InferenceRouterSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ InferenceRouterSummaryList: _t.TypeAlias = list[InferenceRouterSummary]
 
 
 class ListInferenceRoutersOutput(_s.OutputShape, frozen=True):
-    inference_routers: InferenceRouterSummaryList = _pd.Field(
-        validation_alias="InferenceRouters", serialization_alias="InferenceRouters"
-    )
+    inference_routers: _t.Annotated[InferenceRouterSummaryList, _s.wire("InferenceRouters")]
     """A list of summaries of the inference routers."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker AI returns this token. To get the next
     set of inference routers, use it in your next request.
     """

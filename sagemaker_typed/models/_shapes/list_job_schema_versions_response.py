@@ -15,14 +15,10 @@ JobConfigSchemas: _t.TypeAlias = _t.Annotated[
 
 
 class ListJobSchemaVersionsResponse(_s.OutputShape, frozen=True):
-    job_config_schemas: JobConfigSchemas = _pd.Field(
-        validation_alias="JobConfigSchemas", serialization_alias="JobConfigSchemas"
-    )
+    job_config_schemas: _t.Annotated[JobConfigSchemas, _s.wire("JobConfigSchemas")]
     """An array of ``JobConfigSchemaVersionSummary`` objects listing the available
     schema versions.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, this token retrieves the next set of results."""

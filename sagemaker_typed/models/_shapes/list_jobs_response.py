@@ -13,12 +13,10 @@ JobSummaries: _t.TypeAlias = _t.Annotated[list[JobSummary], _pd.Field(min_length
 
 
 class ListJobsResponse(_s.OutputShape, frozen=True):
-    job_summaries: JobSummaries = _pd.Field(validation_alias="JobSummaries", serialization_alias="JobSummaries")
+    job_summaries: _t.Annotated[JobSummaries, _s.wire("JobSummaries")]
     """An array of ``JobSummary`` objects that provide summary information about the
     jobs.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, this token retrieves the next set of results."""

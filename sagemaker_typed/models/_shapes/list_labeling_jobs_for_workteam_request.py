@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -24,51 +22,39 @@ class ListLabelingJobsForWorkteamSortByOptions(_e.OpenEnum):
 
 
 class ListLabelingJobsForWorkteamRequest(_s.Shape, frozen=True):
-    creation_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[Timestamp | None, _s.wire("CreationTimeAfter")] = None
     """A filter that returns only labeling jobs created after the specified time
     (timestamp).
     """
 
-    creation_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[Timestamp | None, _s.wire("CreationTimeBefore")] = None
     """A filter that returns only labeling jobs created before the specified time
     (timestamp).
     """
 
-    job_reference_code_contains: JobReferenceCodeContains | None = _pd.Field(
-        default=None, validation_alias="JobReferenceCodeContains", serialization_alias="JobReferenceCodeContains"
+    job_reference_code_contains: _t.Annotated[JobReferenceCodeContains | None, _s.wire("JobReferenceCodeContains")] = (
+        None
     )
     """A filter the limits jobs to only the ones whose job reference code contains the
     specified string.
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of labeling jobs to return in each page of the response."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListLabelingJobsForWorkteam`` request was
     truncated, the response includes a ``NextToken``. To retrieve the next set of
     labeling jobs, use the token in the next request.
     """
 
-    sort_by: ListLabelingJobsForWorkteamSortByOptions | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[ListLabelingJobsForWorkteamSortByOptions | None, _s.wire("SortBy")] = None
     """The field to sort results by. The default is ``CreationTime``."""
 
-    sort_order: SortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[SortOrder | None, _s.wire("SortOrder")] = None
     """The sort order for results. The default is ``Ascending``."""
 
-    workteam_arn: WorkteamArn = _pd.Field(validation_alias="WorkteamArn", serialization_alias="WorkteamArn")
+    workteam_arn: _t.Annotated[WorkteamArn, _s.wire("WorkteamArn")]
     """The Amazon Resource Name (ARN) of the work team for which you want to see
     labeling jobs for.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .labeling_job_summary import LabelingJobSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ LabelingJobSummaryList: _t.TypeAlias = list[LabelingJobSummary]
 
 
 class ListLabelingJobsResponse(_s.OutputShape, frozen=True):
-    labeling_job_summary_list: LabelingJobSummaryList | None = _pd.Field(
-        default=None, validation_alias="LabelingJobSummaryList", serialization_alias="LabelingJobSummaryList"
-    )
+    labeling_job_summary_list: _t.Annotated[LabelingJobSummaryList | None, _s.wire("LabelingJobSummaryList")] = None
     """An array of ``LabelingJobSummary`` objects, each describing a labeling job."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of labeling jobs, use it in the subsequent request.
     """

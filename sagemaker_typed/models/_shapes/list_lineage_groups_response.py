@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .lineage_group_summary import LineageGroupSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ LineageGroupSummaries: _t.TypeAlias = list[LineageGroupSummary]
 
 
 class ListLineageGroupsResponse(_s.OutputShape, frozen=True):
-    lineage_group_summaries: LineageGroupSummaries | None = _pd.Field(
-        default=None, validation_alias="LineageGroupSummaries", serialization_alias="LineageGroupSummaries"
-    )
+    lineage_group_summaries: _t.Annotated[LineageGroupSummaries | None, _s.wire("LineageGroupSummaries")] = None
     """A list of lineage groups and their properties."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of algorithms, use it in the subsequent request.
     """

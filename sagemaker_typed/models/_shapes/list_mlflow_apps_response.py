@@ -13,14 +13,10 @@ MlflowAppSummaries: _t.TypeAlias = _t.Annotated[list[MlflowAppSummary], _pd.Fiel
 
 
 class ListMlflowAppsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """
 
-    summaries: MlflowAppSummaries | None = _pd.Field(
-        default=None, validation_alias="Summaries", serialization_alias="Summaries"
-    )
+    summaries: _t.Annotated[MlflowAppSummaries | None, _s.wire("Summaries")] = None
     """A list of MLflow Apps according to chosen filters."""

@@ -15,14 +15,10 @@ TrackingServerSummaryList: _t.TypeAlias = _t.Annotated[
 
 
 class ListMlflowTrackingServersResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """
 
-    tracking_server_summaries: TrackingServerSummaryList | None = _pd.Field(
-        default=None, validation_alias="TrackingServerSummaries", serialization_alias="TrackingServerSummaries"
-    )
+    tracking_server_summaries: _t.Annotated[TrackingServerSummaryList | None, _s.wire("TrackingServerSummaries")] = None
     """A list of tracking servers according to chosen filters."""

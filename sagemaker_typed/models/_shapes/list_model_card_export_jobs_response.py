@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_card_export_job_summary import ModelCardExportJobSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ ModelCardExportJobSummaryList: _t.TypeAlias = list[ModelCardExportJobSummary]
 
 
 class ListModelCardExportJobsResponse(_s.OutputShape, frozen=True):
-    model_card_export_job_summaries: ModelCardExportJobSummaryList = _pd.Field(
-        validation_alias="ModelCardExportJobSummaries", serialization_alias="ModelCardExportJobSummaries"
-    )
+    model_card_export_job_summaries: _t.Annotated[ModelCardExportJobSummaryList, _s.wire("ModelCardExportJobSummaries")]
     """The summaries of the listed model card export jobs."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of model card export jobs, use it in the subsequent request.
     """

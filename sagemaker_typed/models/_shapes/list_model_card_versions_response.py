@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_card_version_summary import ModelCardVersionSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ ModelCardVersionSummaryList: _t.TypeAlias = list[ModelCardVersionSummary]
 
 
 class ListModelCardVersionsResponse(_s.OutputShape, frozen=True):
-    model_card_version_summary_list: ModelCardVersionSummaryList = _pd.Field(
-        validation_alias="ModelCardVersionSummaryList", serialization_alias="ModelCardVersionSummaryList"
-    )
+    model_card_version_summary_list: _t.Annotated[ModelCardVersionSummaryList, _s.wire("ModelCardVersionSummaryList")]
     """The summaries of the listed versions of the model card."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of model card versions, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_card_summary import ModelCardSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ ModelCardSummaryList: _t.TypeAlias = list[ModelCardSummary]
 
 
 class ListModelCardsResponse(_s.OutputShape, frozen=True):
-    model_card_summaries: ModelCardSummaryList = _pd.Field(
-        validation_alias="ModelCardSummaries", serialization_alias="ModelCardSummaries"
-    )
+    model_card_summaries: _t.Annotated[ModelCardSummaryList, _s.wire("ModelCardSummaries")]
     """The summaries of the listed model cards."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of model cards, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_metadata_summary import ModelMetadataSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ ModelMetadataSummaries: _t.TypeAlias = list[ModelMetadataSummary]
 
 
 class ListModelMetadataResponse(_s.OutputShape, frozen=True):
-    model_metadata_summaries: ModelMetadataSummaries = _pd.Field(
-        validation_alias="ModelMetadataSummaries", serialization_alias="ModelMetadataSummaries"
-    )
+    model_metadata_summaries: _t.Annotated[ModelMetadataSummaries, _s.wire("ModelMetadataSummaries")]
     """A structure that holds model metadata."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of recommendations, if there are any."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_package_group_summary import ModelPackageGroupSummary
 from .next_token import NextToken
@@ -13,14 +11,12 @@ ModelPackageGroupSummaryList: _t.TypeAlias = list[ModelPackageGroupSummary]
 
 
 class ListModelPackageGroupsOutput(_s.OutputShape, frozen=True):
-    model_package_group_summary_list: ModelPackageGroupSummaryList = _pd.Field(
-        validation_alias="ModelPackageGroupSummaryList", serialization_alias="ModelPackageGroupSummaryList"
-    )
+    model_package_group_summary_list: _t.Annotated[
+        ModelPackageGroupSummaryList, _s.wire("ModelPackageGroupSummaryList")
+    ]
     """A list of summaries of the model groups in your Amazon Web Services account."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of model groups, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_package_summary import ModelPackageSummary
 from .next_token import NextToken
@@ -13,16 +11,12 @@ ModelPackageSummaryList: _t.TypeAlias = list[ModelPackageSummary]
 
 
 class ListModelPackagesOutput(_s.OutputShape, frozen=True):
-    model_package_summary_list: ModelPackageSummaryList = _pd.Field(
-        validation_alias="ModelPackageSummaryList", serialization_alias="ModelPackageSummaryList"
-    )
+    model_package_summary_list: _t.Annotated[ModelPackageSummaryList, _s.wire("ModelPackageSummaryList")]
     """An array of ``ModelPackageSummary`` objects, each of which lists a model
     package.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of model packages, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_summary import ModelSummary
 from .pagination_token import PaginationToken
@@ -13,12 +11,10 @@ ModelSummaryList: _t.TypeAlias = list[ModelSummary]
 
 
 class ListModelsOutput(_s.OutputShape, frozen=True):
-    models: ModelSummaryList = _pd.Field(validation_alias="Models", serialization_alias="Models")
+    models: _t.Annotated[ModelSummaryList, _s.wire("Models")]
     """An array of ``ModelSummary`` objects, each of which lists a model."""
 
-    next_token: PaginationToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[PaginationToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of models, use it in the subsequent request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .monitoring_alert_history_summary import MonitoringAlertHistorySummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ MonitoringAlertHistoryList: _t.TypeAlias = list[MonitoringAlertHistorySummary]
 
 
 class ListMonitoringAlertHistoryResponse(_s.OutputShape, frozen=True):
-    monitoring_alert_history: MonitoringAlertHistoryList | None = _pd.Field(
-        default=None, validation_alias="MonitoringAlertHistory", serialization_alias="MonitoringAlertHistory"
-    )
+    monitoring_alert_history: _t.Annotated[MonitoringAlertHistoryList | None, _s.wire("MonitoringAlertHistory")] = None
     """An alert history for a model monitoring schedule."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of alerts, use it in the subsequent request.
     """

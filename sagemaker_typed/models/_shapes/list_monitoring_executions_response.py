@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .monitoring_execution_summary import MonitoringExecutionSummary
 from .next_token import NextToken
@@ -13,14 +11,12 @@ MonitoringExecutionSummaryList: _t.TypeAlias = list[MonitoringExecutionSummary]
 
 
 class ListMonitoringExecutionsResponse(_s.OutputShape, frozen=True):
-    monitoring_execution_summaries: MonitoringExecutionSummaryList = _pd.Field(
-        validation_alias="MonitoringExecutionSummaries", serialization_alias="MonitoringExecutionSummaries"
-    )
+    monitoring_execution_summaries: _t.Annotated[
+        MonitoringExecutionSummaryList, _s.wire("MonitoringExecutionSummaries")
+    ]
     """A JSON array in which each element is a summary for a monitoring execution."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The token returned if the response is truncated. To retrieve the next set of job
     executions, use it in the next request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .monitoring_schedule_summary import MonitoringScheduleSummary
 from .next_token import NextToken
@@ -13,14 +11,10 @@ MonitoringScheduleSummaryList: _t.TypeAlias = list[MonitoringScheduleSummary]
 
 
 class ListMonitoringSchedulesResponse(_s.OutputShape, frozen=True):
-    monitoring_schedule_summaries: MonitoringScheduleSummaryList = _pd.Field(
-        validation_alias="MonitoringScheduleSummaries", serialization_alias="MonitoringScheduleSummaries"
-    )
+    monitoring_schedule_summaries: _t.Annotated[MonitoringScheduleSummaryList, _s.wire("MonitoringScheduleSummaries")]
     """A JSON array in which each element is a summary for a monitoring schedule."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The token returned if the response is truncated. To retrieve the next set of job
     executions, use it in the next request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .notebook_instance_lifecycle_config_summary import NotebookInstanceLifecycleConfigSummary
@@ -13,18 +11,14 @@ NotebookInstanceLifecycleConfigSummaryList: _t.TypeAlias = list[NotebookInstance
 
 
 class ListNotebookInstanceLifecycleConfigsOutput(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker AI returns this token. To get the next
     set of lifecycle configurations, use it in the next request.
     """
 
-    notebook_instance_lifecycle_configs: NotebookInstanceLifecycleConfigSummaryList | None = _pd.Field(
-        default=None,
-        validation_alias="NotebookInstanceLifecycleConfigs",
-        serialization_alias="NotebookInstanceLifecycleConfigs",
-    )
+    notebook_instance_lifecycle_configs: _t.Annotated[
+        NotebookInstanceLifecycleConfigSummaryList | None, _s.wire("NotebookInstanceLifecycleConfigs")
+    ] = None
     """An array of ``NotebookInstanceLifecycleConfiguration`` objects, each listing a
     lifecycle configuration.
     """

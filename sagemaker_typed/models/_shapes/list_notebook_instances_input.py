@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -38,68 +36,50 @@ class NotebookInstanceSortOrder(_e.OpenEnum):
 
 
 class ListNotebookInstancesInput(_s.Shape, frozen=True):
-    additional_code_repository_equals: CodeRepositoryNameOrUrl | None = _pd.Field(
-        default=None,
-        validation_alias="AdditionalCodeRepositoryEquals",
-        serialization_alias="AdditionalCodeRepositoryEquals",
-    )
+    additional_code_repository_equals: _t.Annotated[
+        CodeRepositoryNameOrUrl | None, _s.wire("AdditionalCodeRepositoryEquals")
+    ] = None
     """A filter that returns only notebook instances with associated with the specified
     git repository.
     """
 
-    creation_time_after: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTimeAfter", serialization_alias="CreationTimeAfter"
-    )
+    creation_time_after: _t.Annotated[CreationTime | None, _s.wire("CreationTimeAfter")] = None
     """A filter that returns only notebook instances that were created after the
     specified time (timestamp).
     """
 
-    creation_time_before: CreationTime | None = _pd.Field(
-        default=None, validation_alias="CreationTimeBefore", serialization_alias="CreationTimeBefore"
-    )
+    creation_time_before: _t.Annotated[CreationTime | None, _s.wire("CreationTimeBefore")] = None
     """A filter that returns only notebook instances that were created before the
     specified time (timestamp).
     """
 
-    default_code_repository_contains: CodeRepositoryContains | None = _pd.Field(
-        default=None,
-        validation_alias="DefaultCodeRepositoryContains",
-        serialization_alias="DefaultCodeRepositoryContains",
-    )
+    default_code_repository_contains: _t.Annotated[
+        CodeRepositoryContains | None, _s.wire("DefaultCodeRepositoryContains")
+    ] = None
     """A string in the name or URL of a Git repository associated with this notebook
     instance. This filter returns only notebook instances associated with a git
     repository with a name that contains the specified string.
     """
 
-    last_modified_time_after: LastModifiedTime | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeAfter", serialization_alias="LastModifiedTimeAfter"
-    )
+    last_modified_time_after: _t.Annotated[LastModifiedTime | None, _s.wire("LastModifiedTimeAfter")] = None
     """A filter that returns only notebook instances that were modified after the
     specified time (timestamp).
     """
 
-    last_modified_time_before: LastModifiedTime | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTimeBefore", serialization_alias="LastModifiedTimeBefore"
-    )
+    last_modified_time_before: _t.Annotated[LastModifiedTime | None, _s.wire("LastModifiedTimeBefore")] = None
     """A filter that returns only notebook instances that were modified before the
     specified time (timestamp).
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of notebook instances to return."""
 
-    name_contains: NotebookInstanceNameContains | None = _pd.Field(
-        default=None, validation_alias="NameContains", serialization_alias="NameContains"
-    )
+    name_contains: _t.Annotated[NotebookInstanceNameContains | None, _s.wire("NameContains")] = None
     """A string in the notebook instances' name. This filter returns only notebook
     instances whose name contains the specified string.
     """
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous call to the ``ListNotebookInstances`` is truncated, the response
     includes a ``NextToken``. You can use this token in your subsequent
     ``ListNotebookInstances`` request to fetch the next set of notebook instances.
@@ -109,27 +89,19 @@ class ListNotebookInstancesInput(_s.Shape, frozen=True):
     request.
     """
 
-    notebook_instance_lifecycle_config_name_contains: NotebookInstanceLifecycleConfigName | None = _pd.Field(
-        default=None,
-        validation_alias="NotebookInstanceLifecycleConfigNameContains",
-        serialization_alias="NotebookInstanceLifecycleConfigNameContains",
-    )
+    notebook_instance_lifecycle_config_name_contains: _t.Annotated[
+        NotebookInstanceLifecycleConfigName | None, _s.wire("NotebookInstanceLifecycleConfigNameContains")
+    ] = None
     """A string in the name of a notebook instances lifecycle configuration associated
     with this notebook instance. This filter returns only notebook instances associated
     with a lifecycle configuration with a name that contains the specified string.
     """
 
-    sort_by: NotebookInstanceSortKey | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[NotebookInstanceSortKey | None, _s.wire("SortBy")] = None
     """The field to sort results by. The default is ``Name``."""
 
-    sort_order: NotebookInstanceSortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[NotebookInstanceSortOrder | None, _s.wire("SortOrder")] = None
     """The sort order for results."""
 
-    status_equals: NotebookInstanceStatus | None = _pd.Field(
-        default=None, validation_alias="StatusEquals", serialization_alias="StatusEquals"
-    )
+    status_equals: _t.Annotated[NotebookInstanceStatus | None, _s.wire("StatusEquals")] = None
     """A filter that returns only notebook instances with the specified status."""

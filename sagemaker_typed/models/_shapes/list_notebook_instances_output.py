@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .notebook_instance_summary import NotebookInstanceSummary
@@ -13,17 +11,13 @@ NotebookInstanceSummaryList: _t.TypeAlias = list[NotebookInstanceSummary]
 
 
 class ListNotebookInstancesOutput(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response to the previous ``ListNotebookInstances`` request was truncated,
     SageMaker AI returns this token. To retrieve the next set of notebook instances, use
     the token in the next request.
     """
 
-    notebook_instances: NotebookInstanceSummaryList | None = _pd.Field(
-        default=None, validation_alias="NotebookInstances", serialization_alias="NotebookInstances"
-    )
+    notebook_instances: _t.Annotated[NotebookInstanceSummaryList | None, _s.wire("NotebookInstances")] = None
     """An array of ``NotebookInstanceSummary`` objects, one for each notebook
     instance.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .optimization_job_summary import OptimizationJobSummary
@@ -13,16 +11,12 @@ OptimizationJobSummaries: _t.TypeAlias = list[OptimizationJobSummary]
 
 
 class ListOptimizationJobsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The token to use in a subsequent request to get the next set of results following
     a truncated response.
     """
 
-    optimization_job_summaries: OptimizationJobSummaries = _pd.Field(
-        validation_alias="OptimizationJobSummaries", serialization_alias="OptimizationJobSummaries"
-    )
+    optimization_job_summaries: _t.Annotated[OptimizationJobSummaries, _s.wire("OptimizationJobSummaries")]
     """A list of optimization jobs and their properties that matches any of the filters
     you specified in the request.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .partner_app_summary import PartnerAppSummary
@@ -13,16 +11,12 @@ PartnerAppSummaries: _t.TypeAlias = list[PartnerAppSummary]
 
 
 class ListPartnerAppsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """
 
-    summaries: PartnerAppSummaries | None = _pd.Field(
-        default=None, validation_alias="Summaries", serialization_alias="Summaries"
-    )
+    summaries: _t.Annotated[PartnerAppSummaries | None, _s.wire("Summaries")] = None
     """The information related to each of the SageMaker Partner AI Apps in an
     account.
     """

@@ -15,17 +15,13 @@ PipelineExecutionStepList: _t.TypeAlias = _t.Annotated[
 
 
 class ListPipelineExecutionStepsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListPipelineExecutionSteps`` request was
     truncated, the response includes a ``NextToken``. To retrieve the next set of
     pipeline execution steps, use the token in the next request.
     """
 
-    pipeline_execution_steps: PipelineExecutionStepList | None = _pd.Field(
-        default=None, validation_alias="PipelineExecutionSteps", serialization_alias="PipelineExecutionSteps"
-    )
+    pipeline_execution_steps: _t.Annotated[PipelineExecutionStepList | None, _s.wire("PipelineExecutionSteps")] = None
     """A list of ``PipeLineExecutionStep`` objects. Each ``PipeLineExecutionStep``
     consists of StepName, StartTime, EndTime, StepStatus, and Metadata. Metadata is an
     object with properties for each job that contains relevant information about the job

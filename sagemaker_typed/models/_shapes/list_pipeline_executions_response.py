@@ -15,17 +15,15 @@ PipelineExecutionSummaryList: _t.TypeAlias = _t.Annotated[
 
 
 class ListPipelineExecutionsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListPipelineExecutions`` request was truncated,
     the response includes a ``NextToken``. To retrieve the next set of pipeline
     executions, use the token in the next request.
     """
 
-    pipeline_execution_summaries: PipelineExecutionSummaryList | None = _pd.Field(
-        default=None, validation_alias="PipelineExecutionSummaries", serialization_alias="PipelineExecutionSummaries"
-    )
+    pipeline_execution_summaries: _t.Annotated[
+        PipelineExecutionSummaryList | None, _s.wire("PipelineExecutionSummaries")
+    ] = None
     """Contains a sorted list of pipeline execution summary objects matching the
     specified filters. Each run summary includes the Amazon Resource Name (ARN) of the
     pipeline execution, the run date, and the status. This list can be empty.

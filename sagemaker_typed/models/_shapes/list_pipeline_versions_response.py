@@ -15,16 +15,14 @@ PipelineVersionSummaryList: _t.TypeAlias = _t.Annotated[
 
 
 class ListPipelineVersionsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListPipelineVersions`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of pipeline versions,
     use this token in your next request.
     """
 
-    pipeline_version_summaries: PipelineVersionSummaryList | None = _pd.Field(
-        default=None, validation_alias="PipelineVersionSummaries", serialization_alias="PipelineVersionSummaries"
+    pipeline_version_summaries: _t.Annotated[PipelineVersionSummaryList | None, _s.wire("PipelineVersionSummaries")] = (
+        None
     )
     """Contains a sorted list of pipeline version summary objects matching the specified
     filters. Each version summary includes the pipeline version ID, the creation date,

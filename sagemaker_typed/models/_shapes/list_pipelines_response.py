@@ -13,17 +13,13 @@ PipelineSummaryList: _t.TypeAlias = _t.Annotated[list[PipelineSummary], _pd.Fiel
 
 
 class ListPipelinesResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListPipelines`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of pipelines, use the
     token in the next request.
     """
 
-    pipeline_summaries: PipelineSummaryList | None = _pd.Field(
-        default=None, validation_alias="PipelineSummaries", serialization_alias="PipelineSummaries"
-    )
+    pipeline_summaries: _t.Annotated[PipelineSummaryList | None, _s.wire("PipelineSummaries")] = None
     """Contains a sorted list of ``PipelineSummary`` objects matching the specified
     filters. Each ``PipelineSummary`` consists of PipelineArn, PipelineName,
     ExperimentName, PipelineDescription, CreationTime, LastModifiedTime, LastRunTime,

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .processing_job_summary import ProcessingJobSummary
@@ -13,14 +11,10 @@ ProcessingJobSummaries: _t.TypeAlias = list[ProcessingJobSummary]
 
 
 class ListProcessingJobsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
     the next set of processing jobs, use it in the subsequent request.
     """
 
-    processing_job_summaries: ProcessingJobSummaries = _pd.Field(
-        validation_alias="ProcessingJobSummaries", serialization_alias="ProcessingJobSummaries"
-    )
+    processing_job_summaries: _t.Annotated[ProcessingJobSummaries, _s.wire("ProcessingJobSummaries")]
     """An array of ``ProcessingJobSummary`` objects, each listing a processing job."""

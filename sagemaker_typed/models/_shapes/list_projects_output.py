@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .project_summary import ProjectSummary
@@ -13,15 +11,11 @@ ProjectSummaryList: _t.TypeAlias = list[ProjectSummary]
 
 
 class ListProjectsOutput(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``ListCompilationJobs`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of model compilation
     jobs, use the token in the next request.
     """
 
-    project_summary_list: ProjectSummaryList = _pd.Field(
-        validation_alias="ProjectSummaryList", serialization_alias="ProjectSummaryList"
-    )
+    project_summary_list: _t.Annotated[ProjectSummaryList, _s.wire("ProjectSummaryList")]
     """A list of summaries of projects."""

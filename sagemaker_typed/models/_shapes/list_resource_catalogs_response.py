@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .resource_catalog import ResourceCatalog
@@ -13,12 +11,8 @@ ResourceCatalogList: _t.TypeAlias = list[ResourceCatalog]
 
 
 class ListResourceCatalogsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to resume pagination of ``ListResourceCatalogs`` results."""
 
-    resource_catalogs: ResourceCatalogList | None = _pd.Field(
-        default=None, validation_alias="ResourceCatalogs", serialization_alias="ResourceCatalogs"
-    )
+    resource_catalogs: _t.Annotated[ResourceCatalogList | None, _s.wire("ResourceCatalogs")] = None
     """A list of the requested ``ResourceCatalog``s."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .space_details import SpaceDetails
@@ -13,12 +11,10 @@ SpaceList: _t.TypeAlias = list[SpaceDetails]
 
 
 class ListSpacesResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """
 
-    spaces: SpaceList | None = _pd.Field(default=None, validation_alias="Spaces", serialization_alias="Spaces")
+    spaces: _t.Annotated[SpaceList | None, _s.wire("Spaces")] = None
     """The list of spaces."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .device_deployment_summary import DeviceDeploymentSummary
 from .next_token import NextToken
@@ -13,12 +11,8 @@ DeviceDeploymentSummaries: _t.TypeAlias = list[DeviceDeploymentSummary]
 
 
 class ListStageDevicesResponse(_s.OutputShape, frozen=True):
-    device_deployment_summaries: DeviceDeploymentSummaries = _pd.Field(
-        validation_alias="DeviceDeploymentSummaries", serialization_alias="DeviceDeploymentSummaries"
-    )
+    device_deployment_summaries: _t.Annotated[DeviceDeploymentSummaries, _s.wire("DeviceDeploymentSummaries")]
     """List of summaries of devices allocated to the stage."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """The token to use when calling the next page of results."""

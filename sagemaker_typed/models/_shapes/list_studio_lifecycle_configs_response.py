@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .studio_lifecycle_config_details import StudioLifecycleConfigDetails
@@ -13,14 +11,10 @@ StudioLifecycleConfigsList: _t.TypeAlias = list[StudioLifecycleConfigDetails]
 
 
 class ListStudioLifecycleConfigsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """
 
-    studio_lifecycle_configs: StudioLifecycleConfigsList | None = _pd.Field(
-        default=None, validation_alias="StudioLifecycleConfigs", serialization_alias="StudioLifecycleConfigs"
-    )
+    studio_lifecycle_configs: _t.Annotated[StudioLifecycleConfigsList | None, _s.wire("StudioLifecycleConfigs")] = None
     """A list of Lifecycle Configurations and their properties."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .subscribed_workteam import SubscribedWorkteam
@@ -13,14 +11,10 @@ SubscribedWorkteams: _t.TypeAlias = list[SubscribedWorkteam]
 
 
 class ListSubscribedWorkteamsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
     the next set of work teams, use it in the subsequent request.
     """
 
-    subscribed_workteams: SubscribedWorkteams = _pd.Field(
-        validation_alias="SubscribedWorkteams", serialization_alias="SubscribedWorkteams"
-    )
+    subscribed_workteams: _t.Annotated[SubscribedWorkteams, _s.wire("SubscribedWorkteams")]
     """An array of ``Workteam`` objects, each describing a work team."""

@@ -13,20 +13,16 @@ ListTagsMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=50)]
 
 
 class ListTagsInput(_s.Shape, frozen=True):
-    max_results: ListTagsMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[ListTagsMaxResults | None, _s.wire("MaxResults")] = None
     """Maximum number of tags to return."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response to the previous ``ListTags`` request is truncated, SageMaker
     returns this token. To retrieve the next set of tags, use it in the subsequent
     request.
     """
 
-    resource_arn: ResourceArn = _pd.Field(validation_alias="ResourceArn", serialization_alias="ResourceArn")
+    resource_arn: _t.Annotated[ResourceArn, _s.wire("ResourceArn")]
     """The Amazon Resource Name (ARN) of the resource whose tags you want to
     retrieve.
     """

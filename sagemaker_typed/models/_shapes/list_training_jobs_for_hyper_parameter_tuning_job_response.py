@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .hyper_parameter_training_job_summary import HyperParameterTrainingJobSummary
 from .next_token import NextToken
@@ -13,17 +11,13 @@ HyperParameterTrainingJobSummaries: _t.TypeAlias = list[HyperParameterTrainingJo
 
 
 class ListTrainingJobsForHyperParameterTuningJobResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of this ``ListTrainingJobsForHyperParameterTuningJob`` request was
     truncated, the response includes a ``NextToken``. To retrieve the next set of
     training jobs, use the token in the next request.
     """
 
-    training_job_summaries: HyperParameterTrainingJobSummaries = _pd.Field(
-        validation_alias="TrainingJobSummaries", serialization_alias="TrainingJobSummaries"
-    )
+    training_job_summaries: _t.Annotated[HyperParameterTrainingJobSummaries, _s.wire("TrainingJobSummaries")]
     """A list of TrainingJobSummary
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_TrainingJobSummary.html)
     objects that describe the training jobs that the

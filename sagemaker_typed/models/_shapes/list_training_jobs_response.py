@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .training_job_summary import TrainingJobSummary
@@ -13,14 +11,10 @@ TrainingJobSummaries: _t.TypeAlias = list[TrainingJobSummary]
 
 
 class ListTrainingJobsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. To retrieve the next
     set of training jobs, use it in the subsequent request.
     """
 
-    training_job_summaries: TrainingJobSummaries = _pd.Field(
-        validation_alias="TrainingJobSummaries", serialization_alias="TrainingJobSummaries"
-    )
+    training_job_summaries: _t.Annotated[TrainingJobSummaries, _s.wire("TrainingJobSummaries")]
     """An array of ``TrainingJobSummary`` objects, each listing a training job."""

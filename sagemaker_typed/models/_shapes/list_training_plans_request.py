@@ -27,37 +27,23 @@ class TrainingPlanSortOrder(_e.OpenEnum):
 
 
 class ListTrainingPlansRequest(_s.Shape, frozen=True):
-    filters: TrainingPlanFilters | None = _pd.Field(
-        default=None, validation_alias="Filters", serialization_alias="Filters"
-    )
+    filters: _t.Annotated[TrainingPlanFilters | None, _s.wire("Filters")] = None
     """Additional filters to apply to the list of training plans."""
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of results to return in the response."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to continue pagination if more results are available."""
 
-    sort_by: TrainingPlanSortBy | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[TrainingPlanSortBy | None, _s.wire("SortBy")] = None
     """The training plan field to sort the results by (e.g., StartTime, Status)."""
 
-    sort_order: TrainingPlanSortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[TrainingPlanSortOrder | None, _s.wire("SortOrder")] = None
     """The order to sort the results (Ascending or Descending)."""
 
-    start_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTimeAfter", serialization_alias="StartTimeAfter"
-    )
+    start_time_after: _t.Annotated[Timestamp | None, _s.wire("StartTimeAfter")] = None
     """Filter to list only training plans with an actual start time after this date."""
 
-    start_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTimeBefore", serialization_alias="StartTimeBefore"
-    )
+    start_time_before: _t.Annotated[Timestamp | None, _s.wire("StartTimeBefore")] = None
     """Filter to list only training plans with an actual start time before this date."""

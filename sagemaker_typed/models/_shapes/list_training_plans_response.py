@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .training_plan_summary import TrainingPlanSummary
@@ -13,12 +11,8 @@ TrainingPlanSummaries: _t.TypeAlias = list[TrainingPlanSummary]
 
 
 class ListTrainingPlansResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to continue pagination if more results are available."""
 
-    training_plan_summaries: TrainingPlanSummaries = _pd.Field(
-        validation_alias="TrainingPlanSummaries", serialization_alias="TrainingPlanSummaries"
-    )
+    training_plan_summaries: _t.Annotated[TrainingPlanSummaries, _s.wire("TrainingPlanSummaries")]
     """A list of summary information for the training plans."""

@@ -15,13 +15,11 @@ TrainingSessionSummaries: _t.TypeAlias = _t.Annotated[
 
 
 class ListTrainingSessionsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, this token retrieves the next set of results."""
 
-    training_session_summaries: TrainingSessionSummaries | None = _pd.Field(
-        default=None, validation_alias="TrainingSessionSummaries", serialization_alias="TrainingSessionSummaries"
+    training_session_summaries: _t.Annotated[TrainingSessionSummaries | None, _s.wire("TrainingSessionSummaries")] = (
+        None
     )
     """An array of ``TrainingSessionSummary`` objects that provide summary information
     about the training sessions.

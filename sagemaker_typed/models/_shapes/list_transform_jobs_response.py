@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .transform_job_summary import TransformJobSummary
@@ -13,14 +11,10 @@ TransformJobSummaries: _t.TypeAlias = list[TransformJobSummary]
 
 
 class ListTransformJobsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
     the next set of transform jobs, use it in the next request.
     """
 
-    transform_job_summaries: TransformJobSummaries = _pd.Field(
-        validation_alias="TransformJobSummaries", serialization_alias="TransformJobSummaries"
-    )
+    transform_job_summaries: _t.Annotated[TransformJobSummaries, _s.wire("TransformJobSummaries")]
     """An array of ``TransformJobSummary`` objects."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .trial_component_summary import TrialComponentSummary
@@ -13,12 +11,8 @@ TrialComponentSummaries: _t.TypeAlias = list[TrialComponentSummary]
 
 
 class ListTrialComponentsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of components, if there are any."""
 
-    trial_component_summaries: TrialComponentSummaries | None = _pd.Field(
-        default=None, validation_alias="TrialComponentSummaries", serialization_alias="TrialComponentSummaries"
-    )
+    trial_component_summaries: _t.Annotated[TrialComponentSummaries | None, _s.wire("TrialComponentSummaries")] = None
     """A list of the summaries of your trial components."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .trial_summary import TrialSummary
@@ -13,12 +11,8 @@ TrialSummaries: _t.TypeAlias = list[TrialSummary]
 
 
 class ListTrialsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token for getting the next set of trials, if there are any."""
 
-    trial_summaries: TrialSummaries | None = _pd.Field(
-        default=None, validation_alias="TrialSummaries", serialization_alias="TrialSummaries"
-    )
+    trial_summaries: _t.Annotated[TrialSummaries | None, _s.wire("TrialSummaries")] = None
     """A list of the summaries of your trials."""

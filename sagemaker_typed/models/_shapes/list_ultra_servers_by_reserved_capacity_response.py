@@ -13,12 +13,10 @@ UltraServers: _t.TypeAlias = _t.Annotated[list[UltraServer], _pd.Field(min_lengt
 
 
 class ListUltraServersByReservedCapacityResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, SageMaker returns this token. Use it in the next
     request to retrieve the next set of UltraServers.
     """
 
-    ultra_servers: UltraServers = _pd.Field(validation_alias="UltraServers", serialization_alias="UltraServers")
+    ultra_servers: _t.Annotated[UltraServers, _s.wire("UltraServers")]
     """A list of UltraServers that are part of the specified reserved capacity."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .user_profile_details import UserProfileDetails
@@ -13,14 +11,10 @@ UserProfileList: _t.TypeAlias = list[UserProfileDetails]
 
 
 class ListUserProfilesResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the previous response was truncated, you will receive this token. Use it in
     your next request to receive the next set of results.
     """
 
-    user_profiles: UserProfileList | None = _pd.Field(
-        default=None, validation_alias="UserProfiles", serialization_alias="UserProfiles"
-    )
+    user_profiles: _t.Annotated[UserProfileList | None, _s.wire("UserProfiles")] = None
     """The list of user profiles."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .workforce import Workforce
@@ -13,10 +11,8 @@ Workforces: _t.TypeAlias = list[Workforce]
 
 
 class ListWorkforcesResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """A token to resume pagination."""
 
-    workforces: Workforces = _pd.Field(validation_alias="Workforces", serialization_alias="Workforces")
+    workforces: _t.Annotated[Workforces, _s.wire("Workforces")]
     """A list containing information about your workforce."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .workteam import Workteam
@@ -13,12 +11,10 @@ Workteams: _t.TypeAlias = list[Workteam]
 
 
 class ListWorkteamsResponse(_s.OutputShape, frozen=True):
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
     the next set of work teams, use it in the subsequent request.
     """
 
-    workteams: Workteams = _pd.Field(validation_alias="Workteams", serialization_alias="Workteams")
+    workteams: _t.Annotated[Workteams, _s.wire("Workteams")]
     """An array of ``Workteam`` objects, each describing a work team."""

@@ -18,8 +18,8 @@ class LoraConfig(_s.Shape, frozen=True):
     the rank and alpha parameters.
     """
 
-    alpha: LoraAlpha = _pd.Field(validation_alias="Alpha", serialization_alias="Alpha")
+    alpha: _t.Annotated[LoraAlpha, _s.wire("Alpha")]
     """The Low-Rank Adaptation (LoRA) scaling factor."""
 
-    rank: Rank = _pd.Field(validation_alias="Rank", serialization_alias="Rank")
+    rank: _t.Annotated[Rank, _s.wire("Rank")]
     """The rank of the Low-Rank Adaptation (LoRA) adapter matrices."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .mlflow_experiment_entity_name import MlflowExperimentEntityName
@@ -22,12 +20,8 @@ MLflowArn: _t.TypeAlias = _t.Annotated[
 class MLflowConfiguration(_s.Shape, frozen=True):
     """The MLflow configuration."""
 
-    mlflow_experiment_name: MlflowExperimentEntityName | None = _pd.Field(
-        default=None, validation_alias="MlflowExperimentName", serialization_alias="MlflowExperimentName"
-    )
+    mlflow_experiment_name: _t.Annotated[MlflowExperimentEntityName | None, _s.wire("MlflowExperimentName")] = None
     """The name of the MLflow configuration."""
 
-    mlflow_resource_arn: MLflowArn | None = _pd.Field(
-        default=None, validation_alias="MlflowResourceArn", serialization_alias="MlflowResourceArn"
-    )
+    mlflow_resource_arn: _t.Annotated[MLflowArn | None, _s.wire("MlflowResourceArn")] = None
     """The Amazon Resource Name (ARN) of MLflow configuration resource."""

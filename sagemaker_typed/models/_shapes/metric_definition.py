@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .metric_name import MetricName
@@ -25,10 +23,10 @@ class MetricDefinition(_s.Shape, frozen=True):
     performance during hyperparameter tuning.
     """
 
-    name: MetricName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[MetricName, _s.wire("Name")]
     """The name of the metric."""
 
-    regex: MetricRegex = _pd.Field(validation_alias="Regex", serialization_alias="Regex")
+    regex: _t.Annotated[MetricRegex, _s.wire("Regex")]
     """A regular expression that searches the output of a training job and gets the
     value of the metric. For more information about using regular expressions to define
     metrics, see Defining metrics and environment variables

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .metric_publish_frequency_in_seconds import MetricPublishFrequencyInSeconds
 
@@ -17,9 +15,9 @@ EnableEnhancedMetrics: _t.TypeAlias = bool
 class MetricsConfig(_s.Shape, frozen=True):
     """The configuration for Utilization metrics."""
 
-    enable_detailed_observability: EnableDetailedObservability | None = _pd.Field(
-        default=None, validation_alias="EnableDetailedObservability", serialization_alias="EnableDetailedObservability"
-    )
+    enable_detailed_observability: _t.Annotated[
+        EnableDetailedObservability | None, _s.wire("EnableDetailedObservability")
+    ] = None
     """Indicates whether detailed observability is enabled for the endpoint. When set to
     ``True``, the following metrics are published at the configured frequency:
 
@@ -45,20 +43,16 @@ class MetricsConfig(_s.Shape, frozen=True):
     set.
     """
 
-    enable_enhanced_metrics: EnableEnhancedMetrics | None = _pd.Field(
-        default=None, validation_alias="EnableEnhancedMetrics", serialization_alias="EnableEnhancedMetrics"
-    )
+    enable_enhanced_metrics: _t.Annotated[EnableEnhancedMetrics | None, _s.wire("EnableEnhancedMetrics")] = None
     """Specifies whether to enable enhanced metrics for the endpoint. Enhanced metrics
     provide utilization and invocation data at instance and container granularity.
     Container granularity is supported for Inference Components. The default is
     ``False``.
     """
 
-    metric_publish_frequency_in_seconds: MetricPublishFrequencyInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="MetricPublishFrequencyInSeconds",
-        serialization_alias="MetricPublishFrequencyInSeconds",
-    )
+    metric_publish_frequency_in_seconds: _t.Annotated[
+        MetricPublishFrequencyInSeconds | None, _s.wire("MetricPublishFrequencyInSeconds")
+    ] = None
     """The interval, in seconds, at which metrics are published to Amazon CloudWatch.
     Defaults to ``60``. Valid values: ``10``, ``30``, ``60``, ``120``, ``180``, ``240``,
     ``300``.

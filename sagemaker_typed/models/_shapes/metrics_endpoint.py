@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .metric_publish_frequency_in_seconds import MetricPublishFrequencyInSeconds
@@ -27,19 +25,15 @@ class MetricsEndpoint(_s.Shape, frozen=True):
     them to Amazon CloudWatch.
     """
 
-    metric_publish_frequency_in_seconds: MetricPublishFrequencyInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="MetricPublishFrequencyInSeconds",
-        serialization_alias="MetricPublishFrequencyInSeconds",
-    )
+    metric_publish_frequency_in_seconds: _t.Annotated[
+        MetricPublishFrequencyInSeconds | None, _s.wire("MetricPublishFrequencyInSeconds")
+    ] = None
     """The interval, in seconds, at which container metrics scraped from the endpoint
     are published to Amazon CloudWatch. Valid values: ``10``, ``30``, ``60``, ``120``,
     ``180``, ``240``, ``300``. Defaults to ``60``.
     """
 
-    metrics_endpoint_path: MetricsEndpointPath = _pd.Field(
-        validation_alias="MetricsEndpointPath", serialization_alias="MetricsEndpointPath"
-    )
+    metrics_endpoint_path: _t.Annotated[MetricsEndpointPath, _s.wire("MetricsEndpointPath")]
     """The path to the metrics endpoint exposed by the container. For example,
     ``/metrics`` or ``/server/metrics``. The path must start with ``/`` and can contain
     alphanumeric characters, forward slashes, underscores, hyphens, and periods. Maximum

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -33,17 +31,11 @@ MlflowRunName: _t.TypeAlias = _t.Annotated[
 class MlflowConfig(_s.Shape, frozen=True):
     """The MLflow configuration using SageMaker managed MLflow."""
 
-    mlflow_experiment_name: MlflowExperimentName | None = _pd.Field(
-        default=None, validation_alias="MlflowExperimentName", serialization_alias="MlflowExperimentName"
-    )
+    mlflow_experiment_name: _t.Annotated[MlflowExperimentName | None, _s.wire("MlflowExperimentName")] = None
     """The MLflow experiment name used for this job."""
 
-    mlflow_resource_arn: MlFlowResourceArn = _pd.Field(
-        validation_alias="MlflowResourceArn", serialization_alias="MlflowResourceArn"
-    )
+    mlflow_resource_arn: _t.Annotated[MlFlowResourceArn, _s.wire("MlflowResourceArn")]
     """The Amazon Resource Name (ARN) of the MLflow resource."""
 
-    mlflow_run_name: MlflowRunName | None = _pd.Field(
-        default=None, validation_alias="MlflowRunName", serialization_alias="MlflowRunName"
-    )
+    mlflow_run_name: _t.Annotated[MlflowRunName | None, _s.wire("MlflowRunName")] = None
     """The MLflow run name used for this job."""

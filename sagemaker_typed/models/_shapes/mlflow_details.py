@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -21,12 +19,8 @@ MlflowRunId: _t.TypeAlias = _t.Annotated[
 class MlflowDetails(_s.Shape, frozen=True):
     """The MLflow details of this job."""
 
-    mlflow_experiment_id: MlflowExperimentId | None = _pd.Field(
-        default=None, validation_alias="MlflowExperimentId", serialization_alias="MlflowExperimentId"
-    )
+    mlflow_experiment_id: _t.Annotated[MlflowExperimentId | None, _s.wire("MlflowExperimentId")] = None
     """The MLflow experiment ID used for this job."""
 
-    mlflow_run_id: MlflowRunId | None = _pd.Field(
-        default=None, validation_alias="MlflowRunId", serialization_alias="MlflowRunId"
-    )
+    mlflow_run_id: _t.Annotated[MlflowRunId | None, _s.wire("MlflowRunId")] = None
     """The MLflow run ID used for this job."""

@@ -18,16 +18,14 @@ class ModelClientConfig(_s.Shape, frozen=True):
     job invocation.
     """
 
-    invocations_max_retries: InvocationsMaxRetries | None = _pd.Field(
-        default=None, validation_alias="InvocationsMaxRetries", serialization_alias="InvocationsMaxRetries"
-    )
+    invocations_max_retries: _t.Annotated[InvocationsMaxRetries | None, _s.wire("InvocationsMaxRetries")] = None
     """The maximum number of retries when invocation requests are failing. The default
     value is 3.
     """
 
-    invocations_timeout_in_seconds: InvocationsTimeoutInSeconds | None = _pd.Field(
-        default=None, validation_alias="InvocationsTimeoutInSeconds", serialization_alias="InvocationsTimeoutInSeconds"
-    )
+    invocations_timeout_in_seconds: _t.Annotated[
+        InvocationsTimeoutInSeconds | None, _s.wire("InvocationsTimeoutInSeconds")
+    ] = None
     """The timeout value in seconds for an invocation request. The default value
     is 600.
     """

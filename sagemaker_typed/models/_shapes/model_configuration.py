@@ -23,19 +23,15 @@ class ModelConfiguration(_s.Shape, frozen=True):
     parameters.
     """
 
-    compilation_job_name: RecommendationJobCompilationJobName | None = _pd.Field(
-        default=None, validation_alias="CompilationJobName", serialization_alias="CompilationJobName"
-    )
+    compilation_job_name: _t.Annotated[RecommendationJobCompilationJobName | None, _s.wire("CompilationJobName")] = None
     """The name of the compilation job used to create the recommended model
     artifacts.
     """
 
-    environment_parameters: EnvironmentParameters | None = _pd.Field(
-        default=None, validation_alias="EnvironmentParameters", serialization_alias="EnvironmentParameters"
-    )
+    environment_parameters: _t.Annotated[EnvironmentParameters | None, _s.wire("EnvironmentParameters")] = None
     """Defines the environment parameters that includes key, value types, and values."""
 
-    inference_specification_name: InferenceSpecificationName | None = _pd.Field(
-        default=None, validation_alias="InferenceSpecificationName", serialization_alias="InferenceSpecificationName"
-    )
+    inference_specification_name: _t.Annotated[
+        InferenceSpecificationName | None, _s.wire("InferenceSpecificationName")
+    ] = None
     """The inference specification name in the model package version."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model import Model
 from .model_dashboard_endpoint import ModelDashboardEndpoint
@@ -21,24 +19,16 @@ ModelDashboardMonitoringSchedules: _t.TypeAlias = list[ModelDashboardMonitoringS
 class ModelDashboardModel(_s.Shape, frozen=True):
     """A model displayed in the Amazon SageMaker Model Dashboard."""
 
-    endpoints: ModelDashboardEndpoints | None = _pd.Field(
-        default=None, validation_alias="Endpoints", serialization_alias="Endpoints"
-    )
+    endpoints: _t.Annotated[ModelDashboardEndpoints | None, _s.wire("Endpoints")] = None
     """The endpoints that host a model."""
 
-    last_batch_transform_job: TransformJob | None = _pd.Field(
-        default=None, validation_alias="LastBatchTransformJob", serialization_alias="LastBatchTransformJob"
-    )
+    last_batch_transform_job: _t.Annotated[TransformJob | None, _s.wire("LastBatchTransformJob")] = None
 
-    model: Model | None = _pd.Field(default=None, validation_alias="Model", serialization_alias="Model")
+    model: _t.Annotated[Model | None, _s.wire("Model")] = None
     """A model displayed in the Model Dashboard."""
 
-    model_card: ModelDashboardModelCard | None = _pd.Field(
-        default=None, validation_alias="ModelCard", serialization_alias="ModelCard"
-    )
+    model_card: _t.Annotated[ModelDashboardModelCard | None, _s.wire("ModelCard")] = None
     """The model card for a model."""
 
-    monitoring_schedules: ModelDashboardMonitoringSchedules | None = _pd.Field(
-        default=None, validation_alias="MonitoringSchedules", serialization_alias="MonitoringSchedules"
-    )
+    monitoring_schedules: _t.Annotated[ModelDashboardMonitoringSchedules | None, _s.wire("MonitoringSchedules")] = None
     """The monitoring schedules for a model."""

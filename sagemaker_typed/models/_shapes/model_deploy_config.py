@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .endpoint_name import EndpointName
 
@@ -16,8 +14,8 @@ class ModelDeployConfig(_s.Shape, frozen=True):
     model deployment.
     """
 
-    auto_generate_endpoint_name: AutoGenerateEndpointName | None = _pd.Field(
-        default=None, validation_alias="AutoGenerateEndpointName", serialization_alias="AutoGenerateEndpointName"
+    auto_generate_endpoint_name: _t.Annotated[AutoGenerateEndpointName | None, _s.wire("AutoGenerateEndpointName")] = (
+        None
     )
     """Set to ``True`` to automatically generate an endpoint name for a one-click
     Autopilot model deployment; set to ``False`` otherwise. The default value is
@@ -27,9 +25,7 @@ class ModelDeployConfig(_s.Shape, frozen=True):
     ``EndpointName``; otherwise a 400 error is thrown.
     """
 
-    endpoint_name: EndpointName | None = _pd.Field(
-        default=None, validation_alias="EndpointName", serialization_alias="EndpointName"
-    )
+    endpoint_name: _t.Annotated[EndpointName | None, _s.wire("EndpointName")] = None
     """Specifies the endpoint name to use for a one-click Autopilot model deployment if
     the endpoint name is not generated automatically.
 

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -14,7 +12,5 @@ ArtifactDigest: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[[:word:]:]+$"
 class ModelDigests(_s.Shape, frozen=True):
     """Provides information to verify the integrity of stored model artifacts."""
 
-    artifact_digest: ArtifactDigest | None = _pd.Field(
-        default=None, validation_alias="ArtifactDigest", serialization_alias="ArtifactDigest"
-    )
+    artifact_digest: _t.Annotated[ArtifactDigest | None, _s.wire("ArtifactDigest")] = None
     """Provides a hash value that uniquely identifies the stored model artifacts."""

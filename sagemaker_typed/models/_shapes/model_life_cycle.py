@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .entity_name import EntityName
@@ -17,13 +15,11 @@ StageDescription: _t.TypeAlias = _t.Annotated[
 class ModelLifeCycle(_s.Shape, frozen=True):
     """A structure describing the current state of the model in its life cycle."""
 
-    stage: EntityName = _pd.Field(validation_alias="Stage", serialization_alias="Stage")
+    stage: _t.Annotated[EntityName, _s.wire("Stage")]
     """The current stage in the model life cycle."""
 
-    stage_description: StageDescription | None = _pd.Field(
-        default=None, validation_alias="StageDescription", serialization_alias="StageDescription"
-    )
+    stage_description: _t.Annotated[StageDescription | None, _s.wire("StageDescription")] = None
     """Describes the stage related details."""
 
-    stage_status: EntityName = _pd.Field(validation_alias="StageStatus", serialization_alias="StageStatus")
+    stage_status: _t.Annotated[EntityName, _s.wire("StageStatus")]
     """The current status of a stage in model life cycle."""

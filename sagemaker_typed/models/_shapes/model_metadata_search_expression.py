@@ -17,7 +17,5 @@ class ModelMetadataSearchExpression(_s.Shape, frozen=True):
     the search results
     """
 
-    filters: ModelMetadataFilters | None = _pd.Field(
-        default=None, validation_alias="Filters", serialization_alias="Filters"
-    )
+    filters: _t.Annotated[ModelMetadataFilters | None, _s.wire("Filters")] = None
     """A list of filter objects."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .additional_model_data_sources import AdditionalModelDataSources
@@ -29,49 +27,39 @@ ModelPackageFrameworkVersion: _t.TypeAlias = _t.Annotated[
 class ModelPackageContainerDefinition(_s.Shape, frozen=True):
     """Describes the Docker container for the model package."""
 
-    additional_model_data_sources: AdditionalModelDataSources | None = _pd.Field(
-        default=None, validation_alias="AdditionalModelDataSources", serialization_alias="AdditionalModelDataSources"
-    )
+    additional_model_data_sources: _t.Annotated[
+        AdditionalModelDataSources | None, _s.wire("AdditionalModelDataSources")
+    ] = None
     """Data sources that are available to your model in addition to the one that you
     specify for ``ModelDataSource`` when you use the ``CreateModelPackage`` action.
     """
 
-    additional_s3_data_source: AdditionalS3DataSource | None = _pd.Field(
-        default=None, validation_alias="AdditionalS3DataSource", serialization_alias="AdditionalS3DataSource"
-    )
+    additional_s3_data_source: _t.Annotated[AdditionalS3DataSource | None, _s.wire("AdditionalS3DataSource")] = None
     """The additional data source that is used during inference in the Docker container
     for your model package.
     """
 
-    base_model: BaseModel | None = _pd.Field(
-        default=None, validation_alias="BaseModel", serialization_alias="BaseModel"
-    )
+    base_model: _t.Annotated[BaseModel | None, _s.wire("BaseModel")] = None
     """Identifies the foundation model that was used as the starting point for model
     customization.
     """
 
-    container_hostname: ContainerHostname | None = _pd.Field(
-        default=None, validation_alias="ContainerHostname", serialization_alias="ContainerHostname"
-    )
+    container_hostname: _t.Annotated[ContainerHostname | None, _s.wire("ContainerHostname")] = None
     """The DNS host name for the Docker container."""
 
-    environment: EnvironmentMap | None = _pd.Field(
-        default=None, validation_alias="Environment", serialization_alias="Environment"
-    )
+    environment: _t.Annotated[EnvironmentMap | None, _s.wire("Environment")] = None
     """The environment variables to set in the Docker container. Each key and value in
     the ``Environment`` string to string map can have length of up to 1024. We support
     up to 16 entries in the map.
     """
 
-    framework: String | None = _pd.Field(default=None, validation_alias="Framework", serialization_alias="Framework")
+    framework: _t.Annotated[String | None, _s.wire("Framework")] = None
     """The machine learning framework of the model package container image."""
 
-    framework_version: ModelPackageFrameworkVersion | None = _pd.Field(
-        default=None, validation_alias="FrameworkVersion", serialization_alias="FrameworkVersion"
-    )
+    framework_version: _t.Annotated[ModelPackageFrameworkVersion | None, _s.wire("FrameworkVersion")] = None
     """The framework version of the Model Package Container Image."""
 
-    image: ContainerImage | None = _pd.Field(default=None, validation_alias="Image", serialization_alias="Image")
+    image: _t.Annotated[ContainerImage | None, _s.wire("Image")] = None
     """The Amazon Elastic Container Registry (Amazon ECR) path where inference code is
     stored.
 
@@ -82,31 +70,21 @@ class ModelPackageContainerDefinition(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms.html).
     """
 
-    image_digest: ImageDigest | None = _pd.Field(
-        default=None, validation_alias="ImageDigest", serialization_alias="ImageDigest"
-    )
+    image_digest: _t.Annotated[ImageDigest | None, _s.wire("ImageDigest")] = None
     """An MD5 hash of the training algorithm that identifies the Docker image used for
     training.
     """
 
-    is_checkpoint: Boolean | None = _pd.Field(
-        default=None, validation_alias="IsCheckpoint", serialization_alias="IsCheckpoint"
-    )
+    is_checkpoint: _t.Annotated[Boolean | None, _s.wire("IsCheckpoint")] = None
     """Specifies whether the model data is a training checkpoint."""
 
-    model_data_e_tag: String | None = _pd.Field(
-        default=None, validation_alias="ModelDataETag", serialization_alias="ModelDataETag"
-    )
+    model_data_e_tag: _t.Annotated[String | None, _s.wire("ModelDataETag")] = None
     """The ETag associated with Model Data URL."""
 
-    model_data_source: ModelDataSource | None = _pd.Field(
-        default=None, validation_alias="ModelDataSource", serialization_alias="ModelDataSource"
-    )
+    model_data_source: _t.Annotated[ModelDataSource | None, _s.wire("ModelDataSource")] = None
     """Specifies the location of ML model data to deploy during endpoint creation."""
 
-    model_data_url: Url | None = _pd.Field(
-        default=None, validation_alias="ModelDataUrl", serialization_alias="ModelDataUrl"
-    )
+    model_data_url: _t.Annotated[Url | None, _s.wire("ModelDataUrl")] = None
     """The Amazon S3 path where the model artifacts, which result from model training,
     are stored. This path must point to a single ``gzip`` compressed tar archive
     (``.tar.gz`` suffix).
@@ -115,20 +93,14 @@ class ModelPackageContainerDefinition(_s.Shape, frozen=True):
     model package.
     """
 
-    model_input: ModelInput | None = _pd.Field(
-        default=None, validation_alias="ModelInput", serialization_alias="ModelInput"
-    )
+    model_input: _t.Annotated[ModelInput | None, _s.wire("ModelInput")] = None
     """A structure with Model Input details."""
 
-    nearest_model_name: String | None = _pd.Field(
-        default=None, validation_alias="NearestModelName", serialization_alias="NearestModelName"
-    )
+    nearest_model_name: _t.Annotated[String | None, _s.wire("NearestModelName")] = None
     """The name of a pre-trained machine learning benchmarked by Amazon SageMaker
     Inference Recommender model that matches your model. You can find a list of
     benchmarked models by calling ``ListModelMetadata``.
     """
 
-    product_id: ProductId | None = _pd.Field(
-        default=None, validation_alias="ProductId", serialization_alias="ProductId"
-    )
+    product_id: _t.Annotated[ProductId | None, _s.wire("ProductId")] = None
     """The Amazon Web Services Marketplace product ID of the model package."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .model_package_status_item import ModelPackageStatusItem
 
@@ -14,12 +12,8 @@ ModelPackageStatusItemList: _t.TypeAlias = list[ModelPackageStatusItem]
 class ModelPackageStatusDetails(_s.Shape, frozen=True):
     """Specifies the validation and image scan statuses of the model package."""
 
-    image_scan_statuses: ModelPackageStatusItemList | None = _pd.Field(
-        default=None, validation_alias="ImageScanStatuses", serialization_alias="ImageScanStatuses"
-    )
+    image_scan_statuses: _t.Annotated[ModelPackageStatusItemList | None, _s.wire("ImageScanStatuses")] = None
     """The status of the scan of the Docker image container for the model package."""
 
-    validation_statuses: ModelPackageStatusItemList = _pd.Field(
-        validation_alias="ValidationStatuses", serialization_alias="ValidationStatuses"
-    )
+    validation_statuses: _t.Annotated[ModelPackageStatusItemList, _s.wire("ValidationStatuses")]
     """The validation status of the model package."""

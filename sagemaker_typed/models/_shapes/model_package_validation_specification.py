@@ -19,12 +19,10 @@ class ModelPackageValidationSpecification(_s.Shape, frozen=True):
     package.
     """
 
-    validation_profiles: ModelPackageValidationProfiles = _pd.Field(
-        validation_alias="ValidationProfiles", serialization_alias="ValidationProfiles"
-    )
+    validation_profiles: _t.Annotated[ModelPackageValidationProfiles, _s.wire("ValidationProfiles")]
     """An array of ``ModelPackageValidationProfile`` objects, each of which specifies a
     batch transform job that SageMaker runs to validate your model package.
     """
 
-    validation_role: RoleArn = _pd.Field(validation_alias="ValidationRole", serialization_alias="ValidationRole")
+    validation_role: _t.Annotated[RoleArn, _s.wire("ValidationRole")]
     """The IAM roles to be used for the validation of the model package."""

@@ -22,53 +22,37 @@ MonitoringInputs: _t.TypeAlias = _t.Annotated[list[MonitoringInput], _pd.Field(m
 class MonitoringJobDefinition(_s.Shape, frozen=True):
     """Defines the monitoring job."""
 
-    baseline_config: MonitoringBaselineConfig | None = _pd.Field(
-        default=None, validation_alias="BaselineConfig", serialization_alias="BaselineConfig"
-    )
+    baseline_config: _t.Annotated[MonitoringBaselineConfig | None, _s.wire("BaselineConfig")] = None
     """Baseline configuration used to validate that the data conforms to the specified
     constraints and statistics
     """
 
-    environment: MonitoringEnvironmentMap | None = _pd.Field(
-        default=None, validation_alias="Environment", serialization_alias="Environment"
-    )
+    environment: _t.Annotated[MonitoringEnvironmentMap | None, _s.wire("Environment")] = None
     """Sets the environment variables in the Docker container."""
 
-    monitoring_app_specification: MonitoringAppSpecification = _pd.Field(
-        validation_alias="MonitoringAppSpecification", serialization_alias="MonitoringAppSpecification"
-    )
+    monitoring_app_specification: _t.Annotated[MonitoringAppSpecification, _s.wire("MonitoringAppSpecification")]
     """Configures the monitoring job to run a specified Docker container image."""
 
-    monitoring_inputs: MonitoringInputs = _pd.Field(
-        validation_alias="MonitoringInputs", serialization_alias="MonitoringInputs"
-    )
+    monitoring_inputs: _t.Annotated[MonitoringInputs, _s.wire("MonitoringInputs")]
     """The array of inputs for the monitoring job. Currently we support monitoring an
     Amazon SageMaker AI Endpoint.
     """
 
-    monitoring_output_config: MonitoringOutputConfig = _pd.Field(
-        validation_alias="MonitoringOutputConfig", serialization_alias="MonitoringOutputConfig"
-    )
+    monitoring_output_config: _t.Annotated[MonitoringOutputConfig, _s.wire("MonitoringOutputConfig")]
     """The array of outputs from the monitoring job to be uploaded to Amazon S3."""
 
-    monitoring_resources: MonitoringResources = _pd.Field(
-        validation_alias="MonitoringResources", serialization_alias="MonitoringResources"
-    )
+    monitoring_resources: _t.Annotated[MonitoringResources, _s.wire("MonitoringResources")]
     """Identifies the resources, ML compute instances, and ML storage volumes to deploy
     for a monitoring job. In distributed processing, you specify more than one instance.
     """
 
-    network_config: NetworkConfig | None = _pd.Field(
-        default=None, validation_alias="NetworkConfig", serialization_alias="NetworkConfig"
-    )
+    network_config: _t.Annotated[NetworkConfig | None, _s.wire("NetworkConfig")] = None
     """Specifies networking options for an monitoring job."""
 
-    role_arn: RoleArn = _pd.Field(validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn, _s.wire("RoleArn")]
     """The Amazon Resource Name (ARN) of an IAM role that Amazon SageMaker AI can assume
     to perform tasks on your behalf.
     """
 
-    stopping_condition: MonitoringStoppingCondition | None = _pd.Field(
-        default=None, validation_alias="StoppingCondition", serialization_alias="StoppingCondition"
-    )
+    stopping_condition: _t.Annotated[MonitoringStoppingCondition | None, _s.wire("StoppingCondition")] = None
     """Specifies a time limit for how long the monitoring job is allowed to run."""

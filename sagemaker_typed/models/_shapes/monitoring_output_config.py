@@ -15,14 +15,12 @@ MonitoringOutputs: _t.TypeAlias = _t.Annotated[list[MonitoringOutput], _pd.Field
 class MonitoringOutputConfig(_s.Shape, frozen=True):
     """The output configuration for monitoring jobs."""
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Key Management Service (KMS) key that Amazon SageMaker AI uses to encrypt the
     model artifacts at rest using Amazon S3 server-side encryption.
     """
 
-    monitoring_outputs: MonitoringOutputs = _pd.Field(
-        validation_alias="MonitoringOutputs", serialization_alias="MonitoringOutputs"
-    )
+    monitoring_outputs: _t.Annotated[MonitoringOutputs, _s.wire("MonitoringOutputs")]
     """Monitoring outputs for monitoring jobs. This is where the output of the periodic
     monitoring jobs is uploaded.
     """

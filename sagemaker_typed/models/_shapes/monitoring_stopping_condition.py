@@ -15,9 +15,7 @@ class MonitoringStoppingCondition(_s.Shape, frozen=True):
     stopping.
     """
 
-    max_runtime_in_seconds: MonitoringMaxRuntimeInSeconds = _pd.Field(
-        validation_alias="MaxRuntimeInSeconds", serialization_alias="MaxRuntimeInSeconds"
-    )
+    max_runtime_in_seconds: _t.Annotated[MonitoringMaxRuntimeInSeconds, _s.wire("MaxRuntimeInSeconds")]
     """The maximum runtime allowed in seconds.
 
     Note: The ``MaxRuntimeInSeconds`` cannot exceed the frequency of the job. For data

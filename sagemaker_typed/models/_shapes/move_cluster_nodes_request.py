@@ -21,9 +21,7 @@ MoveClusterNodesRequestClientTokenString: _t.TypeAlias = _t.Annotated[
 
 
 class MoveClusterNodesRequest(_s.Shape, frozen=True):
-    client_token: MoveClusterNodesRequestClientTokenString | None = _pd.Field(
-        default=None, validation_alias="ClientToken", serialization_alias="ClientToken"
-    )
+    client_token: _t.Annotated[MoveClusterNodesRequestClientTokenString | None, _s.wire("ClientToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure that the operation
     completes no more than one time. If you retry the request with the same client token
     and the same parameters within 8 hours, the service returns the original response.
@@ -31,18 +29,14 @@ class MoveClusterNodesRequest(_s.Shape, frozen=True):
     the request fails.
     """
 
-    instance_count: MoveClusterNodesInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[MoveClusterNodesInstanceCount | None, _s.wire("InstanceCount")] = None
     """The number of nodes to move, from 1 to 50. HyperPod selects the nodes from the
     source instance group. If fewer than this number of nodes are eligible to move, the
     request fails and no nodes are moved. Specify exactly one of ``NodeIds``,
     ``NodeLogicalIds``, or ``InstanceCount``.
     """
 
-    node_ids: MoveClusterNodeIds | None = _pd.Field(
-        default=None, validation_alias="NodeIds", serialization_alias="NodeIds"
-    )
+    node_ids: _t.Annotated[MoveClusterNodeIds | None, _s.wire("NodeIds")] = None
     """A list of instance IDs of the nodes to move. You can specify up to 50 instance
     IDs. Each node is evaluated separately, so some nodes can be moved while others
     fail. The request fails if moving the eligible nodes would reduce the source
@@ -50,9 +44,7 @@ class MoveClusterNodesRequest(_s.Shape, frozen=True):
     ``NodeLogicalIds``, or ``InstanceCount``.
     """
 
-    node_logical_ids: MoveClusterNodeLogicalIds | None = _pd.Field(
-        default=None, validation_alias="NodeLogicalIds", serialization_alias="NodeLogicalIds"
-    )
+    node_logical_ids: _t.Annotated[MoveClusterNodeLogicalIds | None, _s.wire("NodeLogicalIds")] = None
     """A list of ``NodeLogicalIds`` of the nodes to move. You can specify up to 50
     ``NodeLogicalIds``. Each node is evaluated separately, so some nodes can be moved
     while others fail. The request fails if moving the eligible nodes would reduce the
@@ -60,31 +52,23 @@ class MoveClusterNodesRequest(_s.Shape, frozen=True):
     ``NodeIds``, ``NodeLogicalIds``, or ``InstanceCount``.
     """
 
-    source_cluster_arn: ClusterArn = _pd.Field(
-        validation_alias="SourceClusterArn", serialization_alias="SourceClusterArn"
-    )
+    source_cluster_arn: _t.Annotated[ClusterArn, _s.wire("SourceClusterArn")]
     """The Amazon Resource Name (ARN) of the HyperPod cluster that the nodes are
     moved from.
     """
 
-    source_instance_group_name: ClusterInstanceGroupName = _pd.Field(
-        validation_alias="SourceInstanceGroupName", serialization_alias="SourceInstanceGroupName"
-    )
+    source_instance_group_name: _t.Annotated[ClusterInstanceGroupName, _s.wire("SourceInstanceGroupName")]
     """The name of the instance group in the source cluster that the nodes are moved
     from.
     """
 
-    target_cluster_arn: ClusterArn = _pd.Field(
-        validation_alias="TargetClusterArn", serialization_alias="TargetClusterArn"
-    )
+    target_cluster_arn: _t.Annotated[ClusterArn, _s.wire("TargetClusterArn")]
     """The Amazon Resource Name (ARN) of the HyperPod cluster that the nodes are moved
     to. The target cluster must be in the same account and Region as the source cluster,
     and can be the same cluster as the source.
     """
 
-    target_instance_group_name: ClusterInstanceGroupName = _pd.Field(
-        validation_alias="TargetInstanceGroupName", serialization_alias="TargetInstanceGroupName"
-    )
+    target_instance_group_name: _t.Annotated[ClusterInstanceGroupName, _s.wire("TargetInstanceGroupName")]
     """The name of the instance group in the target cluster that the nodes are moved to.
     If the target cluster is the same as the source cluster, the target instance group
     must be different from the source instance group.

@@ -22,31 +22,27 @@ MoveClusterNodesErrorList: _t.TypeAlias = _t.Annotated[
 
 
 class MoveClusterNodesResponse(_s.OutputShape, frozen=True):
-    failed: MoveClusterNodesErrorList | None = _pd.Field(
-        default=None, validation_alias="Failed", serialization_alias="Failed"
-    )
+    failed: _t.Annotated[MoveClusterNodesErrorList | None, _s.wire("Failed")] = None
     """The instance IDs that could not be moved, each with an error code and message.
     The response includes this list when you specify ``NodeIds``. If none of the
     specified nodes can be moved, the request fails and no nodes are moved.
     """
 
-    failed_node_logical_ids: MoveClusterNodeLogicalIdsErrorList | None = _pd.Field(
-        default=None, validation_alias="FailedNodeLogicalIds", serialization_alias="FailedNodeLogicalIds"
-    )
+    failed_node_logical_ids: _t.Annotated[
+        MoveClusterNodeLogicalIdsErrorList | None, _s.wire("FailedNodeLogicalIds")
+    ] = None
     """The ``NodeLogicalIds`` that could not be moved, each with an error code and
     message. The response includes this list when you specify ``NodeLogicalIds``. If
     none of the specified nodes can be moved, the request fails and no nodes are moved.
     """
 
-    successful: MoveClusterNodeIds | None = _pd.Field(
-        default=None, validation_alias="Successful", serialization_alias="Successful"
-    )
+    successful: _t.Annotated[MoveClusterNodeIds | None, _s.wire("Successful")] = None
     """This list contains the instance IDs of the nodes that were accepted for the move.
     The response includes this list when you specify ``NodeIds`` or ``InstanceCount``.
     """
 
-    successful_node_logical_ids: MoveClusterNodeLogicalIds | None = _pd.Field(
-        default=None, validation_alias="SuccessfulNodeLogicalIds", serialization_alias="SuccessfulNodeLogicalIds"
+    successful_node_logical_ids: _t.Annotated[MoveClusterNodeLogicalIds | None, _s.wire("SuccessfulNodeLogicalIds")] = (
+        None
     )
     """The ``NodeLogicalIds`` of the nodes that were accepted for the move. The response
     includes this list when you specify ``NodeLogicalIds``.

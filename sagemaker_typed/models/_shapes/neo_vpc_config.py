@@ -34,14 +34,12 @@ class NeoVpcConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/neo-vpc.html).
     """
 
-    security_group_ids: NeoVpcSecurityGroupIds = _pd.Field(
-        validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
-    )
+    security_group_ids: _t.Annotated[NeoVpcSecurityGroupIds, _s.wire("SecurityGroupIds")]
     """The VPC security group IDs. IDs have the form of ``sg-xxxxxxxx``. Specify the
     security groups for the VPC that is specified in the ``Subnets`` field.
     """
 
-    subnets: NeoVpcSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
+    subnets: _t.Annotated[NeoVpcSubnets, _s.wire("Subnets")]
     """The ID of the subnets in the VPC that you want to connect the compilation job to
     for accessing the model in Amazon S3.
     """

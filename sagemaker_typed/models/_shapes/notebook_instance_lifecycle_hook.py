@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -34,9 +32,7 @@ class NotebookInstanceLifecycleHook(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html).
     """
 
-    content: NotebookInstanceLifecycleConfigContent | None = _pd.Field(
-        default=None, validation_alias="Content", serialization_alias="Content"
-    )
+    content: _t.Annotated[NotebookInstanceLifecycleConfigContent | None, _s.wire("Content")] = None
     """A base64-encoded string that contains a shell script for a notebook instance
     lifecycle configuration.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -18,7 +16,5 @@ class NotificationConfiguration(_s.Shape, frozen=True):
     work teams.
     """
 
-    notification_topic_arn: NotificationTopicArn | None = _pd.Field(
-        default=None, validation_alias="NotificationTopicArn", serialization_alias="NotificationTopicArn"
-    )
+    notification_topic_arn: _t.Annotated[NotificationTopicArn | None, _s.wire("NotificationTopicArn")] = None
     """The ARN for the Amazon SNS topic to which notifications should be published."""

@@ -17,24 +17,18 @@ class ObjectiveStatusCounters(_s.Shape, frozen=True):
     evaluated by the tuning job and used in the hyperparameter tuning process.
     """
 
-    failed: ObjectiveStatusCounter | None = _pd.Field(
-        default=None, validation_alias="Failed", serialization_alias="Failed"
-    )
+    failed: _t.Annotated[ObjectiveStatusCounter | None, _s.wire("Failed")] = None
     """The number of training jobs whose final objective metric was not evaluated and
     used in the hyperparameter tuning process. This typically occurs when the training
     job failed or did not emit an objective metric.
     """
 
-    pending: ObjectiveStatusCounter | None = _pd.Field(
-        default=None, validation_alias="Pending", serialization_alias="Pending"
-    )
+    pending: _t.Annotated[ObjectiveStatusCounter | None, _s.wire("Pending")] = None
     """The number of training jobs that are in progress and pending evaluation of their
     final objective metric.
     """
 
-    succeeded: ObjectiveStatusCounter | None = _pd.Field(
-        default=None, validation_alias="Succeeded", serialization_alias="Succeeded"
-    )
+    succeeded: _t.Annotated[ObjectiveStatusCounter | None, _s.wire("Succeeded")] = None
     """The number of training jobs whose final objective metric was evaluated by the
     hyperparameter tuning job and used in the hyperparameter tuning process.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .offline_store_status_value import OfflineStoreStatusValue
@@ -15,10 +13,8 @@ BlockedReason: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=
 class OfflineStoreStatus(_s.Shape, frozen=True):
     """The status of ``OfflineStore``."""
 
-    blocked_reason: BlockedReason | None = _pd.Field(
-        default=None, validation_alias="BlockedReason", serialization_alias="BlockedReason"
-    )
+    blocked_reason: _t.Annotated[BlockedReason | None, _s.wire("BlockedReason")] = None
     """The justification for why the OfflineStoreStatus is Blocked (if applicable)."""
 
-    status: OfflineStoreStatusValue = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[OfflineStoreStatusValue, _s.wire("Status")]
     """An ``OfflineStore`` status."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .authentication_request_extra_params import AuthenticationRequestExtraParams
@@ -23,48 +21,42 @@ class OidcConfig(_s.RedactingShape, frozen=True):
     __sensitive__ = frozenset(["client_secret"])
     __redact_keys__ = frozenset(["ClientSecret", "client_secret"])
 
-    authentication_request_extra_params: AuthenticationRequestExtraParams | None = _pd.Field(
-        default=None,
-        validation_alias="AuthenticationRequestExtraParams",
-        serialization_alias="AuthenticationRequestExtraParams",
-    )
+    authentication_request_extra_params: _t.Annotated[
+        AuthenticationRequestExtraParams | None, _s.wire("AuthenticationRequestExtraParams")
+    ] = None
     """A string to string map of identifiers specific to the custom identity provider
     (IdP) being used.
     """
 
-    authorization_endpoint: OidcEndpoint = _pd.Field(
-        validation_alias="AuthorizationEndpoint", serialization_alias="AuthorizationEndpoint"
-    )
+    authorization_endpoint: _t.Annotated[OidcEndpoint, _s.wire("AuthorizationEndpoint")]
     """The OIDC IdP authorization endpoint used to configure your private workforce."""
 
-    client_id: ClientId = _pd.Field(validation_alias="ClientId", serialization_alias="ClientId")
+    client_id: _t.Annotated[ClientId, _s.wire("ClientId")]
     """The OIDC IdP client ID used to configure your private workforce."""
 
-    client_secret: ClientSecret = _pd.Field(validation_alias="ClientSecret", serialization_alias="ClientSecret")
+    client_secret: _t.Annotated[ClientSecret, _s.wire("ClientSecret")]
     """The OIDC IdP client secret used to configure your private workforce."""
 
-    issuer: OidcEndpoint = _pd.Field(validation_alias="Issuer", serialization_alias="Issuer")
+    issuer: _t.Annotated[OidcEndpoint, _s.wire("Issuer")]
     """The OIDC IdP issuer used to configure your private workforce."""
 
-    jwks_uri: OidcEndpoint = _pd.Field(validation_alias="JwksUri", serialization_alias="JwksUri")
+    jwks_uri: _t.Annotated[OidcEndpoint, _s.wire("JwksUri")]
     """The OIDC IdP JSON Web Key Set (Jwks) URI used to configure your private
     workforce.
     """
 
-    logout_endpoint: OidcEndpoint = _pd.Field(validation_alias="LogoutEndpoint", serialization_alias="LogoutEndpoint")
+    logout_endpoint: _t.Annotated[OidcEndpoint, _s.wire("LogoutEndpoint")]
     """The OIDC IdP logout endpoint used to configure your private workforce."""
 
-    scope: Scope | None = _pd.Field(default=None, validation_alias="Scope", serialization_alias="Scope")
+    scope: _t.Annotated[Scope | None, _s.wire("Scope")] = None
     """An array of string identifiers used to refer to the specific pieces of user data
     or claims that the client application wants to access.
     """
 
-    token_endpoint: OidcEndpoint = _pd.Field(validation_alias="TokenEndpoint", serialization_alias="TokenEndpoint")
+    token_endpoint: _t.Annotated[OidcEndpoint, _s.wire("TokenEndpoint")]
     """The OIDC IdP token endpoint used to configure your private workforce."""
 
-    user_info_endpoint: OidcEndpoint = _pd.Field(
-        validation_alias="UserInfoEndpoint", serialization_alias="UserInfoEndpoint"
-    )
+    user_info_endpoint: _t.Annotated[OidcEndpoint, _s.wire("UserInfoEndpoint")]
     """The OIDC IdP user information endpoint used to configure your private
     workforce.
     """

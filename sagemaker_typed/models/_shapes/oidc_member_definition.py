@@ -24,7 +24,7 @@ class OidcMemberDefinition(_s.Shape, frozen=True):
     group are added to the work team.
     """
 
-    groups: Groups | None = _pd.Field(default=None, validation_alias="Groups", serialization_alias="Groups")
+    groups: _t.Annotated[Groups | None, _s.wire("Groups")] = None
     """A list of comma seperated strings that identifies user groups in your OIDC IdP.
     Each user group is made up of a group of private workers.
     """

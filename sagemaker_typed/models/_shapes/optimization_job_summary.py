@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .creation_time import CreationTime
 from .entity_name import EntityName
@@ -24,52 +22,34 @@ OptimizationTypes: _t.TypeAlias = list[OptimizationType]
 class OptimizationJobSummary(_s.Shape, frozen=True):
     """Summarizes an optimization job by providing some of its key properties."""
 
-    creation_time: CreationTime = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[CreationTime, _s.wire("CreationTime")]
     """The time when you created the optimization job."""
 
-    deployment_instance_type: OptimizationJobDeploymentInstanceType = _pd.Field(
-        validation_alias="DeploymentInstanceType", serialization_alias="DeploymentInstanceType"
-    )
+    deployment_instance_type: _t.Annotated[OptimizationJobDeploymentInstanceType, _s.wire("DeploymentInstanceType")]
     """The type of instance that hosts the optimized model that you create with the
     optimization job.
     """
 
-    last_modified_time: LastModifiedTime | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[LastModifiedTime | None, _s.wire("LastModifiedTime")] = None
     """The time when the optimization job was last updated."""
 
-    max_instance_count: OptimizationJobMaxInstanceCount | None = _pd.Field(
-        default=None, validation_alias="MaxInstanceCount", serialization_alias="MaxInstanceCount"
-    )
+    max_instance_count: _t.Annotated[OptimizationJobMaxInstanceCount | None, _s.wire("MaxInstanceCount")] = None
     """The maximum number of instances to use for the optimization job."""
 
-    optimization_end_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="OptimizationEndTime", serialization_alias="OptimizationEndTime"
-    )
+    optimization_end_time: _t.Annotated[Timestamp | None, _s.wire("OptimizationEndTime")] = None
     """The time when the optimization job finished processing."""
 
-    optimization_job_arn: OptimizationJobArn = _pd.Field(
-        validation_alias="OptimizationJobArn", serialization_alias="OptimizationJobArn"
-    )
+    optimization_job_arn: _t.Annotated[OptimizationJobArn, _s.wire("OptimizationJobArn")]
     """The Amazon Resource Name (ARN) of the optimization job."""
 
-    optimization_job_name: EntityName = _pd.Field(
-        validation_alias="OptimizationJobName", serialization_alias="OptimizationJobName"
-    )
+    optimization_job_name: _t.Annotated[EntityName, _s.wire("OptimizationJobName")]
     """The name that you assigned to the optimization job."""
 
-    optimization_job_status: OptimizationJobStatus = _pd.Field(
-        validation_alias="OptimizationJobStatus", serialization_alias="OptimizationJobStatus"
-    )
+    optimization_job_status: _t.Annotated[OptimizationJobStatus, _s.wire("OptimizationJobStatus")]
     """The current status of the optimization job."""
 
-    optimization_start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="OptimizationStartTime", serialization_alias="OptimizationStartTime"
-    )
+    optimization_start_time: _t.Annotated[Timestamp | None, _s.wire("OptimizationStartTime")] = None
     """The time when the optimization job started."""
 
-    optimization_types: OptimizationTypes = _pd.Field(
-        validation_alias="OptimizationTypes", serialization_alias="OptimizationTypes"
-    )
+    optimization_types: _t.Annotated[OptimizationTypes, _s.wire("OptimizationTypes")]
     """The optimization techniques that are applied by the optimization job."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 
 
@@ -15,9 +13,7 @@ class OptimizationModelAccessConfig(_s.Shape, frozen=True):
     job, where you can accept the model end-user license agreement (EULA).
     """
 
-    accept_eula: OptimizationModelAcceptEula = _pd.Field(
-        validation_alias="AcceptEula", serialization_alias="AcceptEula"
-    )
+    accept_eula: _t.Annotated[OptimizationModelAcceptEula, _s.wire("AcceptEula")]
     """Specifies agreement to the model end-user license agreement (EULA). The
     ``AcceptEula`` value must be explicitly defined as ``True`` in order to accept the
     EULA that this model requires. You are responsible for reviewing and complying with

@@ -35,14 +35,12 @@ class OptimizationVpcConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/infrastructure-give-access.html).
     """
 
-    security_group_ids: OptimizationVpcSecurityGroupIds = _pd.Field(
-        validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
-    )
+    security_group_ids: _t.Annotated[OptimizationVpcSecurityGroupIds, _s.wire("SecurityGroupIds")]
     """The VPC security group IDs, in the form ``sg-xxxxxxxx``. Specify the security
     groups for the VPC that is specified in the ``Subnets`` field.
     """
 
-    subnets: OptimizationVpcSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
+    subnets: _t.Annotated[OptimizationVpcSubnets, _s.wire("Subnets")]
     """The ID of the subnets in the VPC to which you want to connect your optimized
     model.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .kms_key_id import KmsKeyId
@@ -27,9 +25,7 @@ class OutputConfig(_s.Shape, frozen=True):
     recommended to use for particular TargetPlatform.
     """
 
-    compiler_options: CompilerOptions | None = _pd.Field(
-        default=None, validation_alias="CompilerOptions", serialization_alias="CompilerOptions"
-    )
+    compiler_options: _t.Annotated[CompilerOptions | None, _s.wire("CompilerOptions")] = None
     """Specifies additional parameters for compiler options in JSON format. The compiler
     options are ``TargetPlatform`` specific. It is required for NVIDIA accelerators and
     highly recommended for CPU compilations. For any other cases, it is optional to
@@ -85,7 +81,7 @@ class OutputConfig(_s.Shape, frozen=True):
         inside the txt file should be separated by newlines.
     """
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Web Services Key Management Service key (Amazon Web Services KMS) that
     Amazon SageMaker AI uses to encrypt your output models with Amazon S3 server-side
     encryption after compilation job. If you don't provide a KMS key ID, Amazon
@@ -103,14 +99,12 @@ class OutputConfig(_s.Shape, frozen=True):
     - Alias name ARN: ``arn:aws:kms:us-west-2:111122223333:alias/ExampleAlias``
     """
 
-    s3_output_location: S3Uri = _pd.Field(validation_alias="S3OutputLocation", serialization_alias="S3OutputLocation")
+    s3_output_location: _t.Annotated[S3Uri, _s.wire("S3OutputLocation")]
     """Identifies the S3 bucket where you want Amazon SageMaker AI to store the model
     artifacts. For example, ``s3://bucket-name/key-name-prefix``.
     """
 
-    target_device: TargetDevice | None = _pd.Field(
-        default=None, validation_alias="TargetDevice", serialization_alias="TargetDevice"
-    )
+    target_device: _t.Annotated[TargetDevice | None, _s.wire("TargetDevice")] = None
     """Identifies the target device or the machine learning instance that you want to
     run your model on after the compilation has completed. Alternatively, you can
     specify OS, architecture, and accelerator using TargetPlatform
@@ -121,9 +115,7 @@ class OutputConfig(_s.Shape, frozen=True):
     ``ml_inf2`` is available only in US East (Ohio) Region.
     """
 
-    target_platform: TargetPlatform | None = _pd.Field(
-        default=None, validation_alias="TargetPlatform", serialization_alias="TargetPlatform"
-    )
+    target_platform: _t.Annotated[TargetPlatform | None, _s.wire("TargetPlatform")] = None
     """Contains information about a target platform that you want your model to run on,
     such as OS, architecture, and accelerators. It is an alternative of
     ``TargetDevice``.

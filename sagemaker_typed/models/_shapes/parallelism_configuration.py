@@ -16,7 +16,5 @@ class ParallelismConfiguration(_s.Shape, frozen=True):
     overridden.
     """
 
-    max_parallel_execution_steps: MaxParallelExecutionSteps = _pd.Field(
-        validation_alias="MaxParallelExecutionSteps", serialization_alias="MaxParallelExecutionSteps"
-    )
+    max_parallel_execution_steps: _t.Annotated[MaxParallelExecutionSteps, _s.wire("MaxParallelExecutionSteps")]
     """The max number of steps that can be executed in parallel."""

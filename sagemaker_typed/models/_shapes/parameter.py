@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .string1024 import String1024
@@ -17,10 +15,10 @@ PipelineParameterName: _t.TypeAlias = _t.Annotated[
 class Parameter(_s.Shape, frozen=True):
     """Assigns a value to a named Pipeline parameter."""
 
-    name: PipelineParameterName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[PipelineParameterName, _s.wire("Name")]
     """The name of the parameter to assign a value to. This parameter name must match a
     named parameter in the pipeline definition.
     """
 
-    value: String1024 = _pd.Field(validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[String1024, _s.wire("Value")]
     """The literal value for the parameter."""

@@ -40,34 +40,30 @@ class ParameterRanges(_s.Shape, frozen=True):
     for all the ranges can't exceed the maximum number specified.
     """
 
-    auto_parameters: AutoParameters | None = _pd.Field(
-        default=None, validation_alias="AutoParameters", serialization_alias="AutoParameters"
-    )
+    auto_parameters: _t.Annotated[AutoParameters | None, _s.wire("AutoParameters")] = None
     """A list containing hyperparameter names and example values to be used by Autotune
     to determine optimal ranges for your tuning job.
     """
 
-    categorical_parameter_ranges: CategoricalParameterRanges | None = _pd.Field(
-        default=None, validation_alias="CategoricalParameterRanges", serialization_alias="CategoricalParameterRanges"
-    )
+    categorical_parameter_ranges: _t.Annotated[
+        CategoricalParameterRanges | None, _s.wire("CategoricalParameterRanges")
+    ] = None
     """The array of CategoricalParameterRange
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_CategoricalParameterRange.html)
     objects that specify ranges of categorical hyperparameters that a hyperparameter
     tuning job searches.
     """
 
-    continuous_parameter_ranges: ContinuousParameterRanges | None = _pd.Field(
-        default=None, validation_alias="ContinuousParameterRanges", serialization_alias="ContinuousParameterRanges"
-    )
+    continuous_parameter_ranges: _t.Annotated[
+        ContinuousParameterRanges | None, _s.wire("ContinuousParameterRanges")
+    ] = None
     """The array of ContinuousParameterRange
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContinuousParameterRange.html)
     objects that specify ranges of continuous hyperparameters that a hyperparameter
     tuning job searches.
     """
 
-    integer_parameter_ranges: IntegerParameterRanges | None = _pd.Field(
-        default=None, validation_alias="IntegerParameterRanges", serialization_alias="IntegerParameterRanges"
-    )
+    integer_parameter_ranges: _t.Annotated[IntegerParameterRanges | None, _s.wire("IntegerParameterRanges")] = None
     """The array of IntegerParameterRange
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_IntegerParameterRange.html)
     objects that specify ranges of integer hyperparameters that a hyperparameter tuning

@@ -28,31 +28,23 @@ RoleGroupAssignmentsList: _t.TypeAlias = _t.Annotated[list[RoleGroupAssignment],
 class PartnerAppConfig(_s.Shape, frozen=True):
     """Configuration settings for the SageMaker Partner AI App."""
 
-    admin_users: PartnerAppAdminUserList | None = _pd.Field(
-        default=None, validation_alias="AdminUsers", serialization_alias="AdminUsers"
-    )
+    admin_users: _t.Annotated[PartnerAppAdminUserList | None, _s.wire("AdminUsers")] = None
     """The list of users that are given admin access to the SageMaker Partner AI App."""
 
-    arguments: PartnerAppArguments | None = _pd.Field(
-        default=None, validation_alias="Arguments", serialization_alias="Arguments"
-    )
+    arguments: _t.Annotated[PartnerAppArguments | None, _s.wire("Arguments")] = None
     """This is a map of required inputs for a SageMaker Partner AI App. Based on the
     application type, the map is populated with a key and value pair that is specific to
     the user and application.
     """
 
-    assigned_group_patterns: AssignedGroupPatternsList | None = _pd.Field(
-        default=None, validation_alias="AssignedGroupPatterns", serialization_alias="AssignedGroupPatterns"
-    )
+    assigned_group_patterns: _t.Annotated[AssignedGroupPatternsList | None, _s.wire("AssignedGroupPatterns")] = None
     """A list of Amazon Web Services IAM Identity Center group patterns that can access
     the SageMaker Partner AI App. Group names support wildcard matching using ``*``. An
     empty list indicates the app will not use Identity Center group features. All groups
     specified in ``RoleGroupAssignments`` must match patterns in this list.
     """
 
-    role_group_assignments: RoleGroupAssignmentsList | None = _pd.Field(
-        default=None, validation_alias="RoleGroupAssignments", serialization_alias="RoleGroupAssignments"
-    )
+    role_group_assignments: _t.Annotated[RoleGroupAssignmentsList | None, _s.wire("RoleGroupAssignments")] = None
     """A map of in-app roles to Amazon Web Services IAM Identity Center group patterns.
     Groups assigned to specific roles receive those permissions, while groups in
     ``AssignedGroupPatterns`` but not in this map receive default in-app role depending

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -22,9 +20,7 @@ WeeklyScheduleTimeFormat: _t.TypeAlias = _t.Annotated[
 class PartnerAppMaintenanceConfig(_s.Shape, frozen=True):
     """Maintenance configuration settings for the SageMaker Partner AI App."""
 
-    maintenance_window_start: WeeklyScheduleTimeFormat | None = _pd.Field(
-        default=None, validation_alias="MaintenanceWindowStart", serialization_alias="MaintenanceWindowStart"
-    )
+    maintenance_window_start: _t.Annotated[WeeklyScheduleTimeFormat | None, _s.wire("MaintenanceWindowStart")] = None
     """The day and time of the week in Coordinated Universal Time (UTC) 24-hour standard
     time that weekly maintenance updates are scheduled. This value must take the
     following format: ``3-letter-day:24-h-hour:minute``. For example: ``TUE:03:30``.

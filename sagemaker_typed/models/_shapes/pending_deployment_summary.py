@@ -20,23 +20,19 @@ class PendingDeploymentSummary(_s.Shape, frozen=True):
     with a new endpoint configuration.
     """
 
-    endpoint_config_name: EndpointConfigName = _pd.Field(
-        validation_alias="EndpointConfigName", serialization_alias="EndpointConfigName"
-    )
+    endpoint_config_name: _t.Annotated[EndpointConfigName, _s.wire("EndpointConfigName")]
     """The name of the endpoint configuration used in the deployment."""
 
-    production_variants: PendingProductionVariantSummaryList | None = _pd.Field(
-        default=None, validation_alias="ProductionVariants", serialization_alias="ProductionVariants"
-    )
+    production_variants: _t.Annotated[PendingProductionVariantSummaryList | None, _s.wire("ProductionVariants")] = None
     """An array of PendingProductionVariantSummary
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PendingProductionVariantSummary.html)
     objects, one for each model hosted behind this endpoint for the in-progress
     deployment.
     """
 
-    shadow_production_variants: PendingProductionVariantSummaryList | None = _pd.Field(
-        default=None, validation_alias="ShadowProductionVariants", serialization_alias="ShadowProductionVariants"
-    )
+    shadow_production_variants: _t.Annotated[
+        PendingProductionVariantSummaryList | None, _s.wire("ShadowProductionVariants")
+    ] = None
     """An array of PendingProductionVariantSummary
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_PendingProductionVariantSummary.html)
     objects, one for each model hosted behind this endpoint in shadow mode with
@@ -44,7 +40,5 @@ class PendingDeploymentSummary(_s.Shape, frozen=True):
     the in-progress deployment.
     """
 
-    start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTime", serialization_alias="StartTime"
-    )
+    start_time: _t.Annotated[Timestamp | None, _s.wire("StartTime")] = None
     """The start time of the deployment."""

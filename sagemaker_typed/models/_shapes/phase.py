@@ -17,22 +17,16 @@ SpawnRate: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
 class Phase(_s.Shape, frozen=True):
     """Defines the traffic pattern."""
 
-    duration_in_seconds: TrafficDurationInSeconds | None = _pd.Field(
-        default=None, validation_alias="DurationInSeconds", serialization_alias="DurationInSeconds"
-    )
+    duration_in_seconds: _t.Annotated[TrafficDurationInSeconds | None, _s.wire("DurationInSeconds")] = None
     """Specifies how long a traffic phase should be. For custom load tests, the value
     should be between 120 and 3600. This value should not exceed
     ``JobDurationInSeconds``.
     """
 
-    initial_number_of_users: InitialNumberOfUsers | None = _pd.Field(
-        default=None, validation_alias="InitialNumberOfUsers", serialization_alias="InitialNumberOfUsers"
-    )
+    initial_number_of_users: _t.Annotated[InitialNumberOfUsers | None, _s.wire("InitialNumberOfUsers")] = None
     """Specifies how many concurrent users to start with. The value should be between
     1 and 3.
     """
 
-    spawn_rate: SpawnRate | None = _pd.Field(
-        default=None, validation_alias="SpawnRate", serialization_alias="SpawnRate"
-    )
+    spawn_rate: _t.Annotated[SpawnRate | None, _s.wire("SpawnRate")] = None
     """Specified how many new users to spawn in a minute."""

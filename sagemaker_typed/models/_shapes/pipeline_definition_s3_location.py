@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -26,15 +24,13 @@ VersionId: _t.TypeAlias = _t.Annotated[
 class PipelineDefinitionS3Location(_s.Shape, frozen=True):
     """The location of the pipeline definition stored in Amazon S3."""
 
-    bucket: BucketName = _pd.Field(validation_alias="Bucket", serialization_alias="Bucket")
+    bucket: _t.Annotated[BucketName, _s.wire("Bucket")]
     """Name of the S3 bucket."""
 
-    object_key: Key = _pd.Field(validation_alias="ObjectKey", serialization_alias="ObjectKey")
+    object_key: _t.Annotated[Key, _s.wire("ObjectKey")]
     """The object key (or key name) uniquely identifies the object in an S3 bucket."""
 
-    version_id: VersionId | None = _pd.Field(
-        default=None, validation_alias="VersionId", serialization_alias="VersionId"
-    )
+    version_id: _t.Annotated[VersionId | None, _s.wire("VersionId")] = None
     """Version Id of the pipeline definition file. If not specified, Amazon SageMaker
     will retrieve the latest version.
     """

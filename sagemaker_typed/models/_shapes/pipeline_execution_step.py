@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -43,67 +41,49 @@ class StepStatus(_e.OpenEnum):
 class PipelineExecutionStep(_s.Shape, frozen=True):
     """An execution of a step in a pipeline."""
 
-    attempt_count: Integer | None = _pd.Field(
-        default=None, validation_alias="AttemptCount", serialization_alias="AttemptCount"
-    )
+    attempt_count: _t.Annotated[Integer | None, _s.wire("AttemptCount")] = None
     """The current attempt of the execution step. For more information, see Retry Policy
     for SageMaker Pipelines steps
     (https://docs.aws.amazon.com/sagemaker/latest/dg/pipelines-retry-policy.html).
     """
 
-    cache_hit_result: CacheHitResult | None = _pd.Field(
-        default=None, validation_alias="CacheHitResult", serialization_alias="CacheHitResult"
-    )
+    cache_hit_result: _t.Annotated[CacheHitResult | None, _s.wire("CacheHitResult")] = None
     """If this pipeline execution step was cached, details on the cache hit."""
 
-    end_time: Timestamp | None = _pd.Field(default=None, validation_alias="EndTime", serialization_alias="EndTime")
+    end_time: _t.Annotated[Timestamp | None, _s.wire("EndTime")] = None
     """The time that the step stopped executing."""
 
-    failure_reason: FailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[FailureReason | None, _s.wire("FailureReason")] = None
     """The reason why the step failed execution. This is only returned if the step
     failed its execution.
     """
 
-    iteration_context: IterationContext | None = _pd.Field(
-        default=None, validation_alias="IterationContext", serialization_alias="IterationContext"
-    )
+    iteration_context: _t.Annotated[IterationContext | None, _s.wire("IterationContext")] = None
     """The context for the iteration of a ForEach step that generated this step
     execution.
     """
 
-    metadata: PipelineExecutionStepMetadata | None = _pd.Field(
-        default=None, validation_alias="Metadata", serialization_alias="Metadata"
-    )
+    metadata: _t.Annotated[PipelineExecutionStepMetadata | None, _s.wire("Metadata")] = None
     """Metadata to run the pipeline step."""
 
-    selective_execution_result: SelectiveExecutionResult | None = _pd.Field(
-        default=None, validation_alias="SelectiveExecutionResult", serialization_alias="SelectiveExecutionResult"
+    selective_execution_result: _t.Annotated[SelectiveExecutionResult | None, _s.wire("SelectiveExecutionResult")] = (
+        None
     )
     """The ARN from an execution of the current pipeline from which results are reused
     for this step.
     """
 
-    start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTime", serialization_alias="StartTime"
-    )
+    start_time: _t.Annotated[Timestamp | None, _s.wire("StartTime")] = None
     """The time that the step started executing."""
 
-    step_description: StepDescription | None = _pd.Field(
-        default=None, validation_alias="StepDescription", serialization_alias="StepDescription"
-    )
+    step_description: _t.Annotated[StepDescription | None, _s.wire("StepDescription")] = None
     """The description of the step."""
 
-    step_display_name: StepDisplayName | None = _pd.Field(
-        default=None, validation_alias="StepDisplayName", serialization_alias="StepDisplayName"
-    )
+    step_display_name: _t.Annotated[StepDisplayName | None, _s.wire("StepDisplayName")] = None
     """The display name of the step."""
 
-    step_name: StepName | None = _pd.Field(default=None, validation_alias="StepName", serialization_alias="StepName")
+    step_name: _t.Annotated[StepName | None, _s.wire("StepName")] = None
     """The name of the step that is executed."""
 
-    step_status: StepStatus | None = _pd.Field(
-        default=None, validation_alias="StepStatus", serialization_alias="StepStatus"
-    )
+    step_status: _t.Annotated[StepStatus | None, _s.wire("StepStatus")] = None
     """The status of the step execution."""

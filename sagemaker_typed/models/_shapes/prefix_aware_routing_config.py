@@ -19,9 +19,9 @@ class PrefixAwareRoutingConfig(_s.Shape, frozen=True):
     behavior.
     """
 
-    concurrency_threshold: PrefixAwareRoutingConcurrencyThreshold | None = _pd.Field(
-        default=None, validation_alias="ConcurrencyThreshold", serialization_alias="ConcurrencyThreshold"
-    )
+    concurrency_threshold: _t.Annotated[
+        PrefixAwareRoutingConcurrencyThreshold | None, _s.wire("ConcurrencyThreshold")
+    ] = None
     """The number of in-flight requests on the selected instance or inference component
     copy at which the endpoint routes a request to another copy or instance. Required
     when ``RoutingStrategy`` is ``PREFIX_AWARE``.
@@ -44,9 +44,7 @@ class PrefixAwareRoutingConfig(_s.Shape, frozen=True):
     can serve the fewest concurrent requests.
     """
 
-    prefix_length: PrefixAwareRoutingPrefixLength | None = _pd.Field(
-        default=None, validation_alias="PrefixLength", serialization_alias="PrefixLength"
-    )
+    prefix_length: _t.Annotated[PrefixAwareRoutingPrefixLength | None, _s.wire("PrefixLength")] = None
     """The maximum length of the prefix used for routing decisions. Required when
     ``RoutingStrategy`` is ``PREFIX_AWARE``.
 

@@ -21,10 +21,10 @@ class PriorityClass(_s.Shape, frozen=True):
     configurations define how tasks are queued.
     """
 
-    name: ClusterSchedulerPriorityClassName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[ClusterSchedulerPriorityClassName, _s.wire("Name")]
     """Name of the priority class."""
 
-    weight: PriorityWeight = _pd.Field(validation_alias="Weight", serialization_alias="Weight")
+    weight: _t.Annotated[PriorityWeight, _s.wire("Weight")]
     """Weight of the priority class. The value is within a range from 0 to 100, where 0
     is the default.
 

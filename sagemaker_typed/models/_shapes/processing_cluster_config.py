@@ -21,16 +21,12 @@ ProcessingInstancePreferenceList: _t.TypeAlias = _t.Annotated[
 class ProcessingClusterConfig(_s.Shape, frozen=True):
     """Configuration for the cluster used to run a processing job."""
 
-    instance_count: ProcessingInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[ProcessingInstanceCount | None, _s.wire("InstanceCount")] = None
     """The number of ML compute instances to use in the processing job. For distributed
     processing jobs, specify a value greater than 1. The default value is 1.
     """
 
-    instance_preferences: ProcessingInstancePreferenceList | None = _pd.Field(
-        default=None, validation_alias="InstancePreferences", serialization_alias="InstancePreferences"
-    )
+    instance_preferences: _t.Annotated[ProcessingInstancePreferenceList | None, _s.wire("InstancePreferences")] = None
     """An ordered list of ML compute instance types for the processing job, in priority
     order. Amazon SageMaker launches the job on the first instance type in the list that
     has available capacity. If capacity is insufficient, Amazon SageMaker evaluates the
@@ -39,23 +35,17 @@ class ProcessingClusterConfig(_s.Shape, frozen=True):
     ``InstancePreferences`` is mutually exclusive with ``InstanceType``.
     """
 
-    instance_type: ProcessingInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ProcessingInstanceType | None, _s.wire("InstanceType")] = None
     """The ML compute instance type for the processing job."""
 
-    selected_instance_count: ProcessingInstanceCount | None = _pd.Field(
-        default=None, validation_alias="SelectedInstanceCount", serialization_alias="SelectedInstanceCount"
-    )
+    selected_instance_count: _t.Annotated[ProcessingInstanceCount | None, _s.wire("SelectedInstanceCount")] = None
     """The number of instances of ``SelectedInstanceType`` that the job launched with.
     The job is billed for this instance type and count. Returned by
     ``DescribeProcessingJob`` after an instance type is selected. This field is
     read-only and isn't accepted in ``CreateProcessingJob`` requests.
     """
 
-    selected_instance_type: ProcessingInstanceType | None = _pd.Field(
-        default=None, validation_alias="SelectedInstanceType", serialization_alias="SelectedInstanceType"
-    )
+    selected_instance_type: _t.Annotated[ProcessingInstanceType | None, _s.wire("SelectedInstanceType")] = None
     """The instance type that Amazon SageMaker selected for the job from
     ``InstancePreferences``. Returned by ``DescribeProcessingJob``
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_DescribeProcessingJob.html)
@@ -63,9 +53,7 @@ class ProcessingClusterConfig(_s.Shape, frozen=True):
     ``CreateProcessingJob`` requests.
     """
 
-    volume_kms_key_id: KmsKeyId | None = _pd.Field(
-        default=None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
-    )
+    volume_kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("VolumeKmsKeyId")] = None
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt data on the storage volume attached to the ML
     compute instance(s) that run the processing job.
@@ -84,9 +72,7 @@ class ProcessingClusterConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ssd-instance-store.html).
     """
 
-    volume_size_in_gb: ProcessingVolumeSizeInGB = _pd.Field(
-        validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[ProcessingVolumeSizeInGB, _s.wire("VolumeSizeInGB")]
     """The size of the ML storage volume in gigabytes that you want to provision. You
     must specify sufficient ML storage for your scenario.
 

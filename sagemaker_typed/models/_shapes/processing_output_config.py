@@ -15,14 +15,14 @@ ProcessingOutputs: _t.TypeAlias = _t.Annotated[list[ProcessingOutput], _pd.Field
 class ProcessingOutputConfig(_s.Shape, frozen=True):
     """Configuration for uploading output from the processing container."""
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt the processing job output. ``KmsKeyId`` can be an
     ID of a KMS key, ARN of a KMS key, or alias of a KMS key. The ``KmsKeyId`` is
     applied to all outputs.
     """
 
-    outputs: ProcessingOutputs = _pd.Field(validation_alias="Outputs", serialization_alias="Outputs")
+    outputs: _t.Annotated[ProcessingOutputs, _s.wire("Outputs")]
     """An array of outputs configuring the data to upload from the processing
     container.
     """

@@ -16,7 +16,5 @@ class ProcessingStoppingCondition(_s.Shape, frozen=True):
     processing job is stopped.
     """
 
-    max_runtime_in_seconds: ProcessingMaxRuntimeInSeconds = _pd.Field(
-        validation_alias="MaxRuntimeInSeconds", serialization_alias="MaxRuntimeInSeconds"
-    )
+    max_runtime_in_seconds: _t.Annotated[ProcessingMaxRuntimeInSeconds, _s.wire("MaxRuntimeInSeconds")]
     """Specifies the maximum runtime in seconds."""

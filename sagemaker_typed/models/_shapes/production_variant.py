@@ -62,9 +62,9 @@ class ProductionVariant(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/model-ab-testing.html).
     """
 
-    accelerator_partition_layouts: ProductionVariantAcceleratorPartitionLayoutsList | None = _pd.Field(
-        default=None, validation_alias="AcceleratorPartitionLayouts", serialization_alias="AcceleratorPartitionLayouts"
-    )
+    accelerator_partition_layouts: _t.Annotated[
+        ProductionVariantAcceleratorPartitionLayoutsList | None, _s.wire("AcceleratorPartitionLayouts")
+    ] = None
     """The accelerator partition layout for the accelerators backing this production
     variant. A layout lists the partition profiles to carve on the accelerators it
     applies to; on NVIDIA GPUs these are Multi-Instance GPU (MIG) profiles such as
@@ -73,9 +73,7 @@ class ProductionVariant(_s.Shape, frozen=True):
     each partition. Omit this field to use whole, unpartitioned accelerators.
     """
 
-    accelerator_type: ProductionVariantAcceleratorType | None = _pd.Field(
-        default=None, validation_alias="AcceleratorType", serialization_alias="AcceleratorType"
-    )
+    accelerator_type: _t.Annotated[ProductionVariantAcceleratorType | None, _s.wire("AcceleratorType")] = None
     """This parameter is no longer supported. Elastic Inference (EI) is no longer
     available.
 
@@ -83,36 +81,29 @@ class ProductionVariant(_s.Shape, frozen=True):
     production variant.
     """
 
-    capacity_reservation_config: ProductionVariantCapacityReservationConfig | None = _pd.Field(
-        default=None, validation_alias="CapacityReservationConfig", serialization_alias="CapacityReservationConfig"
-    )
+    capacity_reservation_config: _t.Annotated[
+        ProductionVariantCapacityReservationConfig | None, _s.wire("CapacityReservationConfig")
+    ] = None
     """Settings for the capacity reservation for the compute instances that SageMaker AI
     reserves for an endpoint.
     """
 
-    container_startup_health_check_timeout_in_seconds: (
-        ProductionVariantContainerStartupHealthCheckTimeoutInSeconds | None
-    ) = _pd.Field(
-        default=None,
-        validation_alias="ContainerStartupHealthCheckTimeoutInSeconds",
-        serialization_alias="ContainerStartupHealthCheckTimeoutInSeconds",
-    )
+    container_startup_health_check_timeout_in_seconds: _t.Annotated[
+        ProductionVariantContainerStartupHealthCheckTimeoutInSeconds | None,
+        _s.wire("ContainerStartupHealthCheckTimeoutInSeconds"),
+    ] = None
     """The timeout value, in seconds, for your inference container to pass health check
     by SageMaker Hosting. For more information about health check, see How Your
     Container Should Respond to Health Check (Ping) Requests
     (https://docs.aws.amazon.com/sagemaker/latest/dg/your-algorithms-inference-code.html#your-algorithms-inference-algo-ping-requests).
     """
 
-    core_dump_config: ProductionVariantCoreDumpConfig | None = _pd.Field(
-        default=None, validation_alias="CoreDumpConfig", serialization_alias="CoreDumpConfig"
-    )
+    core_dump_config: _t.Annotated[ProductionVariantCoreDumpConfig | None, _s.wire("CoreDumpConfig")] = None
     """Specifies configuration for a core dump from the model container when the process
     crashes.
     """
 
-    enable_ssm_access: ProductionVariantSSMAccess | None = _pd.Field(
-        default=None, validation_alias="EnableSSMAccess", serialization_alias="EnableSSMAccess"
-    )
+    enable_ssm_access: _t.Annotated[ProductionVariantSSMAccess | None, _s.wire("EnableSSMAccess")] = None
     """You can use this parameter to turn on native Amazon Web Services Systems Manager
     (SSM) access for a production variant behind an endpoint. By default, SSM access is
     disabled for all production variants behind an endpoint. You can turn on or turn off
@@ -120,8 +111,8 @@ class ProductionVariant(_s.Shape, frozen=True):
     endpoint configuration and calling ``UpdateEndpoint``.
     """
 
-    inference_ami_version: ProductionVariantInferenceAmiVersion | None = _pd.Field(
-        default=None, validation_alias="InferenceAmiVersion", serialization_alias="InferenceAmiVersion"
+    inference_ami_version: _t.Annotated[ProductionVariantInferenceAmiVersion | None, _s.wire("InferenceAmiVersion")] = (
+        None
     )
     """Specifies an option from a collection of preconfigured Amazon Machine Image (AMI)
     images. Each image is configured by Amazon Web Services with a set of software and
@@ -158,76 +149,58 @@ class ProductionVariant(_s.Shape, frozen=True):
         - Neuron driver version: 2.19
     """
 
-    initial_instance_count: InitialTaskCount | None = _pd.Field(
-        default=None, validation_alias="InitialInstanceCount", serialization_alias="InitialInstanceCount"
-    )
+    initial_instance_count: _t.Annotated[InitialTaskCount | None, _s.wire("InitialInstanceCount")] = None
     """Number of instances to launch initially."""
 
-    initial_variant_weight: VariantWeight | None = _pd.Field(
-        default=None, validation_alias="InitialVariantWeight", serialization_alias="InitialVariantWeight"
-    )
+    initial_variant_weight: _t.Annotated[VariantWeight | None, _s.wire("InitialVariantWeight")] = None
     """Determines initial traffic distribution among all of the models that you specify
     in the endpoint configuration. The traffic to a production variant is determined by
     the ratio of the ``VariantWeight`` to the sum of all ``VariantWeight`` values across
     all ProductionVariants. If unspecified, it defaults to 1.0.
     """
 
-    instance_pools: InstancePoolList | None = _pd.Field(
-        default=None, validation_alias="InstancePools", serialization_alias="InstancePools"
-    )
+    instance_pools: _t.Annotated[InstancePoolList | None, _s.wire("InstancePools")] = None
     """A list of instance pools for the production variant. Each instance pool specifies
     an instance type and its priority for provisioning. Use instance pools to configure
     heterogeneous endpoints that deploy models across multiple instance types.
     """
 
-    instance_type: ProductionVariantInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ProductionVariantInstanceType | None, _s.wire("InstanceType")] = None
     """The ML compute instance type."""
 
-    managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = _pd.Field(
-        default=None, validation_alias="ManagedInstanceScaling", serialization_alias="ManagedInstanceScaling"
-    )
+    managed_instance_scaling: _t.Annotated[
+        ProductionVariantManagedInstanceScaling | None, _s.wire("ManagedInstanceScaling")
+    ] = None
     """Settings that control the range in the number of instances that the endpoint
     provisions as it scales up or down to accommodate traffic.
     """
 
-    model_data_download_timeout_in_seconds: ProductionVariantModelDataDownloadTimeoutInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="ModelDataDownloadTimeoutInSeconds",
-        serialization_alias="ModelDataDownloadTimeoutInSeconds",
-    )
+    model_data_download_timeout_in_seconds: _t.Annotated[
+        ProductionVariantModelDataDownloadTimeoutInSeconds | None, _s.wire("ModelDataDownloadTimeoutInSeconds")
+    ] = None
     """The timeout value, in seconds, to download and extract the model that you want to
     host from Amazon S3 to the individual inference instance associated with this
     production variant.
     """
 
-    model_name: ModelName | None = _pd.Field(
-        default=None, validation_alias="ModelName", serialization_alias="ModelName"
-    )
+    model_name: _t.Annotated[ModelName | None, _s.wire("ModelName")] = None
     """The name of the model that you want to host. This is the name that you specified
     when creating the model.
     """
 
-    routing_config: ProductionVariantRoutingConfig | None = _pd.Field(
-        default=None, validation_alias="RoutingConfig", serialization_alias="RoutingConfig"
-    )
+    routing_config: _t.Annotated[ProductionVariantRoutingConfig | None, _s.wire("RoutingConfig")] = None
     """Settings that control how the endpoint routes incoming traffic to the instances
     that the endpoint hosts.
     """
 
-    serverless_config: ProductionVariantServerlessConfig | None = _pd.Field(
-        default=None, validation_alias="ServerlessConfig", serialization_alias="ServerlessConfig"
-    )
+    serverless_config: _t.Annotated[ProductionVariantServerlessConfig | None, _s.wire("ServerlessConfig")] = None
     """The serverless configuration for an endpoint. Specifies a serverless endpoint
     configuration instead of an instance-based endpoint configuration.
     """
 
-    variant_instance_provision_timeout_in_seconds: VariantInstanceProvisionTimeoutInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="VariantInstanceProvisionTimeoutInSeconds",
-        serialization_alias="VariantInstanceProvisionTimeoutInSeconds",
-    )
+    variant_instance_provision_timeout_in_seconds: _t.Annotated[
+        VariantInstanceProvisionTimeoutInSeconds | None, _s.wire("VariantInstanceProvisionTimeoutInSeconds")
+    ] = None
     """The timeout value, in seconds, for provisioning instances for the production
     variant. When SageMaker encounters an insufficient capacity error while provisioning
     instances, it retries with the next instance pool (if configured) or waits until the
@@ -237,12 +210,10 @@ class ProductionVariant(_s.Shape, frozen=True):
     Valid values: 300 to 3600.
     """
 
-    variant_name: VariantName = _pd.Field(validation_alias="VariantName", serialization_alias="VariantName")
+    variant_name: _t.Annotated[VariantName, _s.wire("VariantName")]
     """The name of the production variant."""
 
-    volume_size_in_gb: ProductionVariantVolumeSizeInGB | None = _pd.Field(
-        default=None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[ProductionVariantVolumeSizeInGB | None, _s.wire("VolumeSizeInGB")] = None
     """The size, in GB, of the ML storage volume attached to individual inference
     instance associated with the production variant. Currently only Amazon EBS gp2
     storage volumes are supported.

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .capacity_reservation_preference import CapacityReservationPreference
 from .ec2_capacity_reservation import Ec2CapacityReservation
@@ -17,18 +15,14 @@ Ec2CapacityReservationsList: _t.TypeAlias = list[Ec2CapacityReservation]
 class ProductionVariantCapacityReservationSummary(_s.Shape, frozen=True):
     """Details about an ML capacity reservation."""
 
-    available_instance_count: TaskCount | None = _pd.Field(
-        default=None, validation_alias="AvailableInstanceCount", serialization_alias="AvailableInstanceCount"
-    )
+    available_instance_count: _t.Annotated[TaskCount | None, _s.wire("AvailableInstanceCount")] = None
     """The number of instances that are currently available in the ML capacity
     reservation.
     """
 
-    capacity_reservation_preference: CapacityReservationPreference | None = _pd.Field(
-        default=None,
-        validation_alias="CapacityReservationPreference",
-        serialization_alias="CapacityReservationPreference",
-    )
+    capacity_reservation_preference: _t.Annotated[
+        CapacityReservationPreference | None, _s.wire("CapacityReservationPreference")
+    ] = None
     """The option that you chose for the capacity reservation. SageMaker AI supports the
     following options:
 
@@ -37,28 +31,22 @@ class ProductionVariantCapacityReservationSummary(_s.Shape, frozen=True):
         capacity is available, the instances fail to launch.
     """
 
-    ec2_capacity_reservations: Ec2CapacityReservationsList | None = _pd.Field(
-        default=None, validation_alias="Ec2CapacityReservations", serialization_alias="Ec2CapacityReservations"
+    ec2_capacity_reservations: _t.Annotated[Ec2CapacityReservationsList | None, _s.wire("Ec2CapacityReservations")] = (
+        None
     )
     """The EC2 capacity reservations that are shared to this ML capacity reservation,
     if any.
     """
 
-    ml_reservation_arn: MlReservationArn | None = _pd.Field(
-        default=None, validation_alias="MlReservationArn", serialization_alias="MlReservationArn"
-    )
+    ml_reservation_arn: _t.Annotated[MlReservationArn | None, _s.wire("MlReservationArn")] = None
     """The Amazon Resource Name (ARN) that uniquely identifies the ML capacity
     reservation that SageMaker AI applies when it deploys the endpoint.
     """
 
-    total_instance_count: TaskCount | None = _pd.Field(
-        default=None, validation_alias="TotalInstanceCount", serialization_alias="TotalInstanceCount"
-    )
+    total_instance_count: _t.Annotated[TaskCount | None, _s.wire("TotalInstanceCount")] = None
     """The number of instances that you allocated to the ML capacity reservation."""
 
-    used_by_current_endpoint: TaskCount | None = _pd.Field(
-        default=None, validation_alias="UsedByCurrentEndpoint", serialization_alias="UsedByCurrentEndpoint"
-    )
+    used_by_current_endpoint: _t.Annotated[TaskCount | None, _s.wire("UsedByCurrentEndpoint")] = None
     """The number of instances from the ML capacity reservation that are being used by
     the endpoint.
     """

@@ -27,26 +27,20 @@ class ProductionVariantManagedInstanceScaling(_s.Shape, frozen=True):
     provisions as it scales up or down to accommodate traffic.
     """
 
-    max_instance_count: ManagedInstanceScalingMaxInstanceCount | None = _pd.Field(
-        default=None, validation_alias="MaxInstanceCount", serialization_alias="MaxInstanceCount"
-    )
+    max_instance_count: _t.Annotated[ManagedInstanceScalingMaxInstanceCount | None, _s.wire("MaxInstanceCount")] = None
     """The maximum number of instances that the endpoint can provision when it scales up
     to accommodate an increase in traffic.
     """
 
-    min_instance_count: ManagedInstanceScalingMinInstanceCount | None = _pd.Field(
-        default=None, validation_alias="MinInstanceCount", serialization_alias="MinInstanceCount"
-    )
+    min_instance_count: _t.Annotated[ManagedInstanceScalingMinInstanceCount | None, _s.wire("MinInstanceCount")] = None
     """The minimum number of instances that the endpoint must retain when it scales down
     to accommodate a decrease in traffic.
     """
 
-    scale_in_policy: ProductionVariantManagedInstanceScalingScaleInPolicy | None = _pd.Field(
-        default=None, validation_alias="ScaleInPolicy", serialization_alias="ScaleInPolicy"
-    )
+    scale_in_policy: _t.Annotated[
+        ProductionVariantManagedInstanceScalingScaleInPolicy | None, _s.wire("ScaleInPolicy")
+    ] = None
     """Configures the scale-in behavior for managed instance scaling."""
 
-    status: ManagedInstanceScalingStatus | None = _pd.Field(
-        default=None, validation_alias="Status", serialization_alias="Status"
-    )
+    status: _t.Annotated[ManagedInstanceScalingStatus | None, _s.wire("Status")] = None
     """Indicates whether managed instance scaling is enabled."""

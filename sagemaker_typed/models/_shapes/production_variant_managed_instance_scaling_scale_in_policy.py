@@ -22,8 +22,8 @@ class ManagedInstanceScalingScaleInStrategy(_e.OpenEnum):
 class ProductionVariantManagedInstanceScalingScaleInPolicy(_s.Shape, frozen=True):
     """Configures the scale-in behavior for managed instance scaling."""
 
-    cooldown_in_minutes: ManagedInstanceScalingCooldownInMinutes | None = _pd.Field(
-        default=None, validation_alias="CooldownInMinutes", serialization_alias="CooldownInMinutes"
+    cooldown_in_minutes: _t.Annotated[ManagedInstanceScalingCooldownInMinutes | None, _s.wire("CooldownInMinutes")] = (
+        None
     )
     """The cooldown period, in minutes, after the last endpoint operation before the
     endpoint evaluates consolidation scale-in opportunities.
@@ -31,18 +31,14 @@ class ProductionVariantManagedInstanceScalingScaleInPolicy(_s.Shape, frozen=True
     Default value: ``20``.
     """
 
-    maximum_step_size: ManagedInstanceScalingMaximumStepSize | None = _pd.Field(
-        default=None, validation_alias="MaximumStepSize", serialization_alias="MaximumStepSize"
-    )
+    maximum_step_size: _t.Annotated[ManagedInstanceScalingMaximumStepSize | None, _s.wire("MaximumStepSize")] = None
     """The maximum number of instances that the endpoint can terminate at a time during
     a consolidation scale-in operation.
 
     Default value: ``1``.
     """
 
-    strategy: ManagedInstanceScalingScaleInStrategy = _pd.Field(
-        validation_alias="Strategy", serialization_alias="Strategy"
-    )
+    strategy: _t.Annotated[ManagedInstanceScalingScaleInStrategy, _s.wire("Strategy")]
     """The strategy for scaling in instances.
 
     IDLE_RELEASE

@@ -15,23 +15,19 @@ ServerlessMemorySizeInMB: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1024, le
 class ProductionVariantServerlessConfig(_s.Shape, frozen=True):
     """Specifies the serverless configuration for an endpoint variant."""
 
-    max_concurrency: ServerlessMaxConcurrency = _pd.Field(
-        validation_alias="MaxConcurrency", serialization_alias="MaxConcurrency"
-    )
+    max_concurrency: _t.Annotated[ServerlessMaxConcurrency, _s.wire("MaxConcurrency")]
     """The maximum number of concurrent invocations your serverless endpoint can
     process.
     """
 
-    memory_size_in_mb: ServerlessMemorySizeInMB = _pd.Field(
-        validation_alias="MemorySizeInMB", serialization_alias="MemorySizeInMB"
-    )
+    memory_size_in_mb: _t.Annotated[ServerlessMemorySizeInMB, _s.wire("MemorySizeInMB")]
     """The memory size of your serverless endpoint. Valid values are in 1 GB increments:
     1024 MB, 2048 MB, 3072 MB, 4096 MB, 5120 MB, or 6144 MB.
     """
 
-    provisioned_concurrency: ServerlessProvisionedConcurrency | None = _pd.Field(
-        default=None, validation_alias="ProvisionedConcurrency", serialization_alias="ProvisionedConcurrency"
-    )
+    provisioned_concurrency: _t.Annotated[
+        ServerlessProvisionedConcurrency | None, _s.wire("ProvisionedConcurrency")
+    ] = None
     """The amount of provisioned concurrency to allocate for the serverless endpoint.
     Should be less than or equal to ``MaxConcurrency``.
 

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -24,12 +22,10 @@ VariantStatusMessage: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_
 class ProductionVariantStatus(_s.Shape, frozen=True):
     """Describes the status of the production variant."""
 
-    start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTime", serialization_alias="StartTime"
-    )
+    start_time: _t.Annotated[Timestamp | None, _s.wire("StartTime")] = None
     """The start time of the current status change."""
 
-    status: VariantStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[VariantStatus, _s.wire("Status")]
     """The endpoint variant status which describes the current deployment stage status
     or operational status.
 
@@ -41,7 +37,5 @@ class ProductionVariantStatus(_s.Shape, frozen=True):
       rollback configuration.
     """
 
-    status_message: VariantStatusMessage | None = _pd.Field(
-        default=None, validation_alias="StatusMessage", serialization_alias="StatusMessage"
-    )
+    status_message: _t.Annotated[VariantStatusMessage | None, _s.wire("StatusMessage")] = None
     """A message that describes the status of the production variant."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -18,7 +16,5 @@ class PropertyNameQuery(_s.Shape, frozen=True):
     names that begin with the specified text.
     """
 
-    property_name_hint: PropertyNameHint = _pd.Field(
-        validation_alias="PropertyNameHint", serialization_alias="PropertyNameHint"
-    )
+    property_name_hint: _t.Annotated[PropertyNameHint, _s.wire("PropertyNameHint")]
     """Text that begins a property's name."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -24,10 +22,8 @@ class ProvisioningParameter(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
     """
 
-    key: ProvisioningParameterKey | None = _pd.Field(default=None, validation_alias="Key", serialization_alias="Key")
+    key: _t.Annotated[ProvisioningParameterKey | None, _s.wire("Key")] = None
     """The key that identifies a provisioning parameter."""
 
-    value: ProvisioningParameterValue | None = _pd.Field(
-        default=None, validation_alias="Value", serialization_alias="Value"
-    )
+    value: _t.Annotated[ProvisioningParameterValue | None, _s.wire("Value")] = None
     """The value of the provisioning parameter."""

@@ -25,48 +25,36 @@ class QueryFilters(_s.Shape, frozen=True):
     ``StartArn``(s) returned by the ``QueryLineage`` API action.
     """
 
-    created_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreatedAfter", serialization_alias="CreatedAfter"
-    )
+    created_after: _t.Annotated[Timestamp | None, _s.wire("CreatedAfter")] = None
     """Filter the lineage entities connected to the ``StartArn``(s) after the create
     date.
     """
 
-    created_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreatedBefore", serialization_alias="CreatedBefore"
-    )
+    created_before: _t.Annotated[Timestamp | None, _s.wire("CreatedBefore")] = None
     """Filter the lineage entities connected to the ``StartArn``(s) by created date."""
 
-    lineage_types: QueryLineageTypes | None = _pd.Field(
-        default=None, validation_alias="LineageTypes", serialization_alias="LineageTypes"
-    )
+    lineage_types: _t.Annotated[QueryLineageTypes | None, _s.wire("LineageTypes")] = None
     """Filter the lineage entities connected to the ``StartArn``(s) by the type of the
     lineage entity.
     """
 
-    modified_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="ModifiedAfter", serialization_alias="ModifiedAfter"
-    )
+    modified_after: _t.Annotated[Timestamp | None, _s.wire("ModifiedAfter")] = None
     """Filter the lineage entities connected to the ``StartArn``(s) after the last
     modified date.
     """
 
-    modified_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="ModifiedBefore", serialization_alias="ModifiedBefore"
-    )
+    modified_before: _t.Annotated[Timestamp | None, _s.wire("ModifiedBefore")] = None
     """Filter the lineage entities connected to the ``StartArn``(s) before the last
     modified date.
     """
 
-    properties: QueryProperties | None = _pd.Field(
-        default=None, validation_alias="Properties", serialization_alias="Properties"
-    )
+    properties: _t.Annotated[QueryProperties | None, _s.wire("Properties")] = None
     """Filter the lineage entities connected to the ``StartArn``(s) by a set if property
     key value pairs. If multiple pairs are provided, an entity is included in the
     results if it matches any of the provided pairs.
     """
 
-    types: QueryTypes | None = _pd.Field(default=None, validation_alias="Types", serialization_alias="Types")
+    types: _t.Annotated[QueryTypes | None, _s.wire("Types")] = None
     """Filter the lineage entities connected to the ``StartArn`` by type. For example:
     ``DataSet``, ``Model``, ``Endpoint``, or ``ModelDeployment``.
     """

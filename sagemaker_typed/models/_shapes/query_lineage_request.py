@@ -28,12 +28,12 @@ QueryLineageStartArns: _t.TypeAlias = _t.Annotated[list[AssociationEntityArn], _
 
 
 class QueryLineageRequest(_s.Shape, frozen=True):
-    direction: Direction | None = _pd.Field(default=None, validation_alias="Direction", serialization_alias="Direction")
+    direction: _t.Annotated[Direction | None, _s.wire("Direction")] = None
     """Associations between lineage entities have a direction. This parameter determines
     the direction from the StartArn(s) that the query traverses.
     """
 
-    filters: QueryFilters | None = _pd.Field(default=None, validation_alias="Filters", serialization_alias="Filters")
+    filters: _t.Annotated[QueryFilters | None, _s.wire("Filters")] = None
     """A set of filtering parameters that allow you to specify which entities should be
     returned.
 
@@ -45,9 +45,7 @@ class QueryLineageRequest(_s.Shape, frozen=True):
     - ModifiedAfter - Filter entities modified after this date.
     """
 
-    include_edges: Boolean | None = _pd.Field(
-        default=None, validation_alias="IncludeEdges", serialization_alias="IncludeEdges"
-    )
+    include_edges: _t.Annotated[Boolean | None, _s.wire("IncludeEdges")] = None
     """Setting this value to ``True`` retrieves not only the entities of interest but
     also the Associations
     (https://docs.aws.amazon.com/sagemaker/latest/dg/lineage-tracking-entities.html) and
@@ -55,31 +53,23 @@ class QueryLineageRequest(_s.Shape, frozen=True):
     match your query.
     """
 
-    max_depth: QueryLineageMaxDepth | None = _pd.Field(
-        default=None, validation_alias="MaxDepth", serialization_alias="MaxDepth"
-    )
+    max_depth: _t.Annotated[QueryLineageMaxDepth | None, _s.wire("MaxDepth")] = None
     """The maximum depth in lineage relationships from the ``StartArns`` that are
     traversed. Depth is a measure of the number of ``Associations`` from the
     ``StartArn`` entity to the matched results.
     """
 
-    max_results: QueryLineageMaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[QueryLineageMaxResults | None, _s.wire("MaxResults")] = None
     """Limits the number of vertices in the results. Use the ``NextToken`` in a response
     to to retrieve the next page of results.
     """
 
-    next_token: String8192 | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[String8192 | None, _s.wire("NextToken")] = None
     """Limits the number of vertices in the request. Use the ``NextToken`` in a response
     to to retrieve the next page of results.
     """
 
-    start_arns: QueryLineageStartArns | None = _pd.Field(
-        default=None, validation_alias="StartArns", serialization_alias="StartArns"
-    )
+    start_arns: _t.Annotated[QueryLineageStartArns | None, _s.wire("StartArns")] = None
     """A list of resource Amazon Resource Name (ARN) that represent the starting point
     for your lineage query.
     """

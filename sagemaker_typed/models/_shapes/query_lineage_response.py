@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .edge import Edge
 from .string8192 import String8192
@@ -17,15 +15,13 @@ Vertices: _t.TypeAlias = list[Vertex]
 
 
 class QueryLineageResponse(_s.OutputShape, frozen=True):
-    edges: Edges | None = _pd.Field(default=None, validation_alias="Edges", serialization_alias="Edges")
+    edges: _t.Annotated[Edges | None, _s.wire("Edges")] = None
     """A list of edges that connect vertices in the response."""
 
-    next_token: String8192 | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[String8192 | None, _s.wire("NextToken")] = None
     """Limits the number of vertices in the response. Use the ``NextToken`` in a
     response to to retrieve the next page of results.
     """
 
-    vertices: Vertices | None = _pd.Field(default=None, validation_alias="Vertices", serialization_alias="Vertices")
+    vertices: _t.Annotated[Vertices | None, _s.wire("Vertices")] = None
     """A list of vertices connected to the start entity(ies) in the lineage graph."""

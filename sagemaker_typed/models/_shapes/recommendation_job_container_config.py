@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -46,35 +44,29 @@ class RecommendationJobContainerConfig(_s.Shape, frozen=True):
     for the recommendation job but don't want to edit them in your model package.
     """
 
-    data_input_config: RecommendationJobDataInputConfig | None = _pd.Field(
-        default=None, validation_alias="DataInputConfig", serialization_alias="DataInputConfig"
-    )
+    data_input_config: _t.Annotated[RecommendationJobDataInputConfig | None, _s.wire("DataInputConfig")] = None
     """Specifies the name and shape of the expected data inputs for your trained model
     with a JSON dictionary form. This field is used for optimizing your model using
     SageMaker Neo. For more information, see DataInputConfig
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_InputConfig.html#sagemaker-Type-InputConfig-DataInputConfig).
     """
 
-    domain: String | None = _pd.Field(default=None, validation_alias="Domain", serialization_alias="Domain")
+    domain: _t.Annotated[String | None, _s.wire("Domain")] = None
     """The machine learning domain of the model and its components.
 
     Valid Values: COMPUTER_VISION | NATURAL_LANGUAGE_PROCESSING | MACHINE_LEARNING
     """
 
-    framework: String | None = _pd.Field(default=None, validation_alias="Framework", serialization_alias="Framework")
+    framework: _t.Annotated[String | None, _s.wire("Framework")] = None
     """The machine learning framework of the container image.
 
     Valid Values: TENSORFLOW | PYTORCH | XGBOOST | SAGEMAKER-SCIKIT-LEARN
     """
 
-    framework_version: RecommendationJobFrameworkVersion | None = _pd.Field(
-        default=None, validation_alias="FrameworkVersion", serialization_alias="FrameworkVersion"
-    )
+    framework_version: _t.Annotated[RecommendationJobFrameworkVersion | None, _s.wire("FrameworkVersion")] = None
     """The framework version of the container image."""
 
-    nearest_model_name: String | None = _pd.Field(
-        default=None, validation_alias="NearestModelName", serialization_alias="NearestModelName"
-    )
+    nearest_model_name: _t.Annotated[String | None, _s.wire("NearestModelName")] = None
     """The name of a pre-trained machine learning model benchmarked by Amazon SageMaker
     Inference Recommender that matches your model.
 
@@ -84,35 +76,33 @@ class RecommendationJobContainerConfig(_s.Shape, frozen=True):
     xceptionV1-keras | resnet50 | retinanet
     """
 
-    payload_config: RecommendationJobPayloadConfig | None = _pd.Field(
-        default=None, validation_alias="PayloadConfig", serialization_alias="PayloadConfig"
-    )
+    payload_config: _t.Annotated[RecommendationJobPayloadConfig | None, _s.wire("PayloadConfig")] = None
     """Specifies the ``SamplePayloadUrl`` and all other sample payload-related
     fields.
     """
 
-    supported_endpoint_type: RecommendationJobSupportedEndpointType | None = _pd.Field(
-        default=None, validation_alias="SupportedEndpointType", serialization_alias="SupportedEndpointType"
-    )
+    supported_endpoint_type: _t.Annotated[
+        RecommendationJobSupportedEndpointType | None, _s.wire("SupportedEndpointType")
+    ] = None
     """The endpoint type to receive recommendations for. By default this is null, and
     the results of the inference recommendation job return a combined list of both
     real-time and serverless benchmarks. By specifying a value for this field, you can
     receive a longer list of benchmarks for the desired endpoint type.
     """
 
-    supported_instance_types: RecommendationJobSupportedInstanceTypes | None = _pd.Field(
-        default=None, validation_alias="SupportedInstanceTypes", serialization_alias="SupportedInstanceTypes"
-    )
+    supported_instance_types: _t.Annotated[
+        RecommendationJobSupportedInstanceTypes | None, _s.wire("SupportedInstanceTypes")
+    ] = None
     """A list of the instance types that are used to generate inferences in
     real-time.
     """
 
-    supported_response_mime_types: RecommendationJobSupportedResponseMIMETypes | None = _pd.Field(
-        default=None, validation_alias="SupportedResponseMIMETypes", serialization_alias="SupportedResponseMIMETypes"
-    )
+    supported_response_mime_types: _t.Annotated[
+        RecommendationJobSupportedResponseMIMETypes | None, _s.wire("SupportedResponseMIMETypes")
+    ] = None
     """The supported MIME types for the output data."""
 
-    task: String | None = _pd.Field(default=None, validation_alias="Task", serialization_alias="Task")
+    task: _t.Annotated[String | None, _s.wire("Task")] = None
     """The machine learning task that the model accomplishes.
 
     Valid Values: IMAGE_CLASSIFICATION | OBJECT_DETECTION | TEXT_GENERATION |

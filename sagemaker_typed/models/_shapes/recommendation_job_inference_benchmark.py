@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .endpoint_output_configuration import EndpointOutputConfiguration
 from .inference_metrics import InferenceMetrics
@@ -19,33 +17,19 @@ RecommendationFailureReason: _t.TypeAlias = str
 class RecommendationJobInferenceBenchmark(_s.Shape, frozen=True):
     """The details for a specific benchmark from an Inference Recommender job."""
 
-    endpoint_configuration: EndpointOutputConfiguration | None = _pd.Field(
-        default=None, validation_alias="EndpointConfiguration", serialization_alias="EndpointConfiguration"
-    )
+    endpoint_configuration: _t.Annotated[EndpointOutputConfiguration | None, _s.wire("EndpointConfiguration")] = None
 
-    endpoint_metrics: InferenceMetrics | None = _pd.Field(
-        default=None, validation_alias="EndpointMetrics", serialization_alias="EndpointMetrics"
-    )
+    endpoint_metrics: _t.Annotated[InferenceMetrics | None, _s.wire("EndpointMetrics")] = None
 
-    failure_reason: RecommendationFailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[RecommendationFailureReason | None, _s.wire("FailureReason")] = None
     """The reason why a benchmark failed."""
 
-    invocation_end_time: InvocationEndTime | None = _pd.Field(
-        default=None, validation_alias="InvocationEndTime", serialization_alias="InvocationEndTime"
-    )
+    invocation_end_time: _t.Annotated[InvocationEndTime | None, _s.wire("InvocationEndTime")] = None
     """A timestamp that shows when the benchmark completed."""
 
-    invocation_start_time: InvocationStartTime | None = _pd.Field(
-        default=None, validation_alias="InvocationStartTime", serialization_alias="InvocationStartTime"
-    )
+    invocation_start_time: _t.Annotated[InvocationStartTime | None, _s.wire("InvocationStartTime")] = None
     """A timestamp that shows when the benchmark started."""
 
-    metrics: RecommendationMetrics | None = _pd.Field(
-        default=None, validation_alias="Metrics", serialization_alias="Metrics"
-    )
+    metrics: _t.Annotated[RecommendationMetrics | None, _s.wire("Metrics")] = None
 
-    model_configuration: ModelConfiguration = _pd.Field(
-        validation_alias="ModelConfiguration", serialization_alias="ModelConfiguration"
-    )
+    model_configuration: _t.Annotated[ModelConfiguration, _s.wire("ModelConfiguration")]

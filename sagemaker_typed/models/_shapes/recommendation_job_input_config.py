@@ -30,52 +30,36 @@ JobDurationInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
 class RecommendationJobInputConfig(_s.Shape, frozen=True):
     """The input configuration of the recommendation job."""
 
-    container_config: RecommendationJobContainerConfig | None = _pd.Field(
-        default=None, validation_alias="ContainerConfig", serialization_alias="ContainerConfig"
-    )
+    container_config: _t.Annotated[RecommendationJobContainerConfig | None, _s.wire("ContainerConfig")] = None
     """Specifies mandatory fields for running an Inference Recommender job. The fields
     specified in ``ContainerConfig`` override the corresponding fields in the model
     package.
     """
 
-    endpoint_configurations: EndpointInputConfigurations | None = _pd.Field(
-        default=None, validation_alias="EndpointConfigurations", serialization_alias="EndpointConfigurations"
-    )
+    endpoint_configurations: _t.Annotated[EndpointInputConfigurations | None, _s.wire("EndpointConfigurations")] = None
     """Specifies the endpoint configuration to use for a job."""
 
-    endpoints: Endpoints | None = _pd.Field(default=None, validation_alias="Endpoints", serialization_alias="Endpoints")
+    endpoints: _t.Annotated[Endpoints | None, _s.wire("Endpoints")] = None
     """Existing customer endpoints on which to run an Inference Recommender job."""
 
-    job_duration_in_seconds: JobDurationInSeconds | None = _pd.Field(
-        default=None, validation_alias="JobDurationInSeconds", serialization_alias="JobDurationInSeconds"
-    )
+    job_duration_in_seconds: _t.Annotated[JobDurationInSeconds | None, _s.wire("JobDurationInSeconds")] = None
     """Specifies the maximum duration of the job, in seconds. The maximum value is
     18,000 seconds.
     """
 
-    model_name: ModelName | None = _pd.Field(
-        default=None, validation_alias="ModelName", serialization_alias="ModelName"
-    )
+    model_name: _t.Annotated[ModelName | None, _s.wire("ModelName")] = None
     """The name of the created model."""
 
-    model_package_version_arn: ModelPackageArn | None = _pd.Field(
-        default=None, validation_alias="ModelPackageVersionArn", serialization_alias="ModelPackageVersionArn"
-    )
+    model_package_version_arn: _t.Annotated[ModelPackageArn | None, _s.wire("ModelPackageVersionArn")] = None
     """The Amazon Resource Name (ARN) of a versioned model package."""
 
-    resource_limit: RecommendationJobResourceLimit | None = _pd.Field(
-        default=None, validation_alias="ResourceLimit", serialization_alias="ResourceLimit"
-    )
+    resource_limit: _t.Annotated[RecommendationJobResourceLimit | None, _s.wire("ResourceLimit")] = None
     """Defines the resource limit of the job."""
 
-    traffic_pattern: TrafficPattern | None = _pd.Field(
-        default=None, validation_alias="TrafficPattern", serialization_alias="TrafficPattern"
-    )
+    traffic_pattern: _t.Annotated[TrafficPattern | None, _s.wire("TrafficPattern")] = None
     """Specifies the traffic pattern of the job."""
 
-    volume_kms_key_id: KmsKeyId | None = _pd.Field(
-        default=None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
-    )
+    volume_kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("VolumeKmsKeyId")] = None
     """The Amazon Resource Name (ARN) of a Amazon Web Services Key Management Service
     (Amazon Web Services KMS) key that Amazon SageMaker uses to encrypt data on the
     storage volume attached to the ML compute instance that hosts the endpoint. This key
@@ -111,9 +95,7 @@ class RecommendationJobInputConfig(_s.Shape, frozen=True):
     documentation.
     """
 
-    vpc_config: RecommendationJobVpcConfig | None = _pd.Field(
-        default=None, validation_alias="VpcConfig", serialization_alias="VpcConfig"
-    )
+    vpc_config: _t.Annotated[RecommendationJobVpcConfig | None, _s.wire("VpcConfig")] = None
     """Inference Recommender provisions SageMaker endpoints with access to VPC in the
     inference recommendation job.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .s3_uri import S3Uri
@@ -20,15 +18,13 @@ RecommendationJobSupportedContentTypes: _t.TypeAlias = list[RecommendationJobSup
 class RecommendationJobPayloadConfig(_s.Shape, frozen=True):
     """The configuration for the payload for a recommendation job."""
 
-    sample_payload_url: S3Uri | None = _pd.Field(
-        default=None, validation_alias="SamplePayloadUrl", serialization_alias="SamplePayloadUrl"
-    )
+    sample_payload_url: _t.Annotated[S3Uri | None, _s.wire("SamplePayloadUrl")] = None
     """The Amazon Simple Storage Service (Amazon S3) path where the sample payload is
     stored. This path must point to a single gzip compressed tar archive (.tar.gz
     suffix).
     """
 
-    supported_content_types: RecommendationJobSupportedContentTypes | None = _pd.Field(
-        default=None, validation_alias="SupportedContentTypes", serialization_alias="SupportedContentTypes"
-    )
+    supported_content_types: _t.Annotated[
+        RecommendationJobSupportedContentTypes | None, _s.wire("SupportedContentTypes")
+    ] = None
     """The supported MIME types for the input data."""

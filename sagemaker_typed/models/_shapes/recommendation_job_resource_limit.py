@@ -18,12 +18,8 @@ class RecommendationJobResourceLimit(_s.Shape, frozen=True):
     number of jobs that can run.
     """
 
-    max_number_of_tests: MaxNumberOfTests | None = _pd.Field(
-        default=None, validation_alias="MaxNumberOfTests", serialization_alias="MaxNumberOfTests"
-    )
+    max_number_of_tests: _t.Annotated[MaxNumberOfTests | None, _s.wire("MaxNumberOfTests")] = None
     """Defines the maximum number of load tests."""
 
-    max_parallel_of_tests: MaxParallelOfTests | None = _pd.Field(
-        default=None, validation_alias="MaxParallelOfTests", serialization_alias="MaxParallelOfTests"
-    )
+    max_parallel_of_tests: _t.Annotated[MaxParallelOfTests | None, _s.wire("MaxParallelOfTests")] = None
     """Defines the maximum number of parallel load tests."""

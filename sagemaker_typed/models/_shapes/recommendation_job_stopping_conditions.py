@@ -23,23 +23,17 @@ class RecommendationJobStoppingConditions(_s.Shape, frozen=True):
     limit, SageMaker ends the job.
     """
 
-    flat_invocations: FlatInvocations | None = _pd.Field(
-        default=None, validation_alias="FlatInvocations", serialization_alias="FlatInvocations"
-    )
+    flat_invocations: _t.Annotated[FlatInvocations | None, _s.wire("FlatInvocations")] = None
     """Stops a load test when the number of invocations (TPS) peaks and flattens, which
     means that the instance has reached capacity. The default value is ``Stop``. If you
     want the load test to continue after invocations have flattened, set the value to
     ``Continue``.
     """
 
-    max_invocations: Integer | None = _pd.Field(
-        default=None, validation_alias="MaxInvocations", serialization_alias="MaxInvocations"
-    )
+    max_invocations: _t.Annotated[Integer | None, _s.wire("MaxInvocations")] = None
     """The maximum number of requests per minute expected for the endpoint."""
 
-    model_latency_thresholds: ModelLatencyThresholds | None = _pd.Field(
-        default=None, validation_alias="ModelLatencyThresholds", serialization_alias="ModelLatencyThresholds"
-    )
+    model_latency_thresholds: _t.Annotated[ModelLatencyThresholds | None, _s.wire("ModelLatencyThresholds")] = None
     """The interval of time taken by a model to respond as viewed from SageMaker. The
     interval includes the local communication time taken to send the request and to
     fetch the response from the container of a model and the time taken to complete the

@@ -33,12 +33,10 @@ class RecommendationJobVpcConfig(_s.Shape, frozen=True):
     inference recommendation job.
     """
 
-    security_group_ids: RecommendationJobVpcSecurityGroupIds = _pd.Field(
-        validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
-    )
+    security_group_ids: _t.Annotated[RecommendationJobVpcSecurityGroupIds, _s.wire("SecurityGroupIds")]
     """The VPC security group IDs. IDs have the form of ``sg-xxxxxxxx``. Specify the
     security groups for the VPC that is specified in the ``Subnets`` field.
     """
 
-    subnets: RecommendationJobVpcSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
+    subnets: _t.Annotated[RecommendationJobVpcSubnets, _s.wire("Subnets")]
     """The ID of the subnets in the VPC to which you want to connect your model."""

@@ -18,46 +18,32 @@ UtilizationMetric: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0.0)]
 class RecommendationMetrics(_s.Shape, frozen=True):
     """The metrics of recommendations."""
 
-    cost_per_hour: Float | None = _pd.Field(
-        default=None, validation_alias="CostPerHour", serialization_alias="CostPerHour"
-    )
+    cost_per_hour: _t.Annotated[Float | None, _s.wire("CostPerHour")] = None
     """Defines the cost per hour for the instance."""
 
-    cost_per_inference: Float | None = _pd.Field(
-        default=None, validation_alias="CostPerInference", serialization_alias="CostPerInference"
-    )
+    cost_per_inference: _t.Annotated[Float | None, _s.wire("CostPerInference")] = None
     """Defines the cost per inference for the instance ."""
 
-    cpu_utilization: UtilizationMetric | None = _pd.Field(
-        default=None, validation_alias="CpuUtilization", serialization_alias="CpuUtilization"
-    )
+    cpu_utilization: _t.Annotated[UtilizationMetric | None, _s.wire("CpuUtilization")] = None
     """The expected CPU utilization at maximum invocations per minute for the instance.
 
     ``NaN`` indicates that the value is not available.
     """
 
-    max_invocations: Integer | None = _pd.Field(
-        default=None, validation_alias="MaxInvocations", serialization_alias="MaxInvocations"
-    )
+    max_invocations: _t.Annotated[Integer | None, _s.wire("MaxInvocations")] = None
     """The expected maximum number of requests per minute for the instance."""
 
-    memory_utilization: UtilizationMetric | None = _pd.Field(
-        default=None, validation_alias="MemoryUtilization", serialization_alias="MemoryUtilization"
-    )
+    memory_utilization: _t.Annotated[UtilizationMetric | None, _s.wire("MemoryUtilization")] = None
     """The expected memory utilization at maximum invocations per minute for the
     instance.
 
     ``NaN`` indicates that the value is not available.
     """
 
-    model_latency: Integer | None = _pd.Field(
-        default=None, validation_alias="ModelLatency", serialization_alias="ModelLatency"
-    )
+    model_latency: _t.Annotated[Integer | None, _s.wire("ModelLatency")] = None
     """The expected model latency at maximum invocation per minute for the instance."""
 
-    model_setup_time: ModelSetupTime | None = _pd.Field(
-        default=None, validation_alias="ModelSetupTime", serialization_alias="ModelSetupTime"
-    )
+    model_setup_time: _t.Annotated[ModelSetupTime | None, _s.wire("ModelSetupTime")] = None
     """The time it takes to launch new compute resources for a serverless endpoint. The
     time can vary depending on the model size, how long it takes to download the model,
     and the start-up time of the container.

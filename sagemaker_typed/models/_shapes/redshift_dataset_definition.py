@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -56,29 +54,27 @@ RedshiftUserName: _t.TypeAlias = _t.Annotated[
 class RedshiftDatasetDefinition(_s.Shape, frozen=True):
     """Configuration for Redshift Dataset Definition input."""
 
-    cluster_id: RedshiftClusterId = _pd.Field(validation_alias="ClusterId", serialization_alias="ClusterId")
+    cluster_id: _t.Annotated[RedshiftClusterId, _s.wire("ClusterId")]
 
-    cluster_role_arn: RoleArn = _pd.Field(validation_alias="ClusterRoleArn", serialization_alias="ClusterRoleArn")
+    cluster_role_arn: _t.Annotated[RoleArn, _s.wire("ClusterRoleArn")]
     """The IAM role attached to your Redshift cluster that Amazon SageMaker uses to
     generate datasets.
     """
 
-    database: RedshiftDatabase = _pd.Field(validation_alias="Database", serialization_alias="Database")
+    database: _t.Annotated[RedshiftDatabase, _s.wire("Database")]
 
-    db_user: RedshiftUserName = _pd.Field(validation_alias="DbUser", serialization_alias="DbUser")
+    db_user: _t.Annotated[RedshiftUserName, _s.wire("DbUser")]
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt data from a Redshift execution.
     """
 
-    output_compression: RedshiftResultCompressionType | None = _pd.Field(
-        default=None, validation_alias="OutputCompression", serialization_alias="OutputCompression"
-    )
+    output_compression: _t.Annotated[RedshiftResultCompressionType | None, _s.wire("OutputCompression")] = None
 
-    output_format: RedshiftResultFormat = _pd.Field(validation_alias="OutputFormat", serialization_alias="OutputFormat")
+    output_format: _t.Annotated[RedshiftResultFormat, _s.wire("OutputFormat")]
 
-    output_s3_uri: S3Uri = _pd.Field(validation_alias="OutputS3Uri", serialization_alias="OutputS3Uri")
+    output_s3_uri: _t.Annotated[S3Uri, _s.wire("OutputS3Uri")]
     """The location in Amazon S3 where the Redshift query results are stored."""
 
-    query_string: RedshiftQueryString = _pd.Field(validation_alias="QueryString", serialization_alias="QueryString")
+    query_string: _t.Annotated[RedshiftQueryString, _s.wire("QueryString")]

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .rendering_error import RenderingError
 from .string import String
@@ -13,10 +11,10 @@ RenderingErrorList: _t.TypeAlias = list[RenderingError]
 
 
 class RenderUiTemplateResponse(_s.OutputShape, frozen=True):
-    errors: RenderingErrorList = _pd.Field(validation_alias="Errors", serialization_alias="Errors")
+    errors: _t.Annotated[RenderingErrorList, _s.wire("Errors")]
     """A list of one or more ``RenderingError`` objects if any were encountered while
     rendering the template. If there were no errors, the list is empty.
     """
 
-    rendered_content: String = _pd.Field(validation_alias="RenderedContent", serialization_alias="RenderedContent")
+    rendered_content: _t.Annotated[String, _s.wire("RenderedContent")]
     """A Liquid template that renders the HTML for the worker UI."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -14,7 +12,7 @@ TaskInput: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=2, max_length=1280
 class RenderableTask(_s.Shape, frozen=True):
     """Contains input values for a task."""
 
-    input: TaskInput = _pd.Field(validation_alias="Input", serialization_alias="Input")
+    input: _t.Annotated[TaskInput, _s.wire("Input")]
     """A JSON object that contains values for the variables defined in the template. It
     is made available to the template under the substitution variable ``task.input``.
     For example, if you define a variable ``task.input.text`` in your template, you can

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -21,9 +19,9 @@ class RepositoryAuthConfig(_s.Shape, frozen=True):
     where the model image is hosted requires authentication.
     """
 
-    repository_credentials_provider_arn: RepositoryCredentialsProviderArn = _pd.Field(
-        validation_alias="RepositoryCredentialsProviderArn", serialization_alias="RepositoryCredentialsProviderArn"
-    )
+    repository_credentials_provider_arn: _t.Annotated[
+        RepositoryCredentialsProviderArn, _s.wire("RepositoryCredentialsProviderArn")
+    ]
     """The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function that
     provides credentials to authenticate to the private Docker registry where your model
     image is hosted. For information about how to create an Amazon Web Services Lambda

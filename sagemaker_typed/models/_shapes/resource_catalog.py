@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .resource_catalog_name import ResourceCatalogName
@@ -32,20 +30,14 @@ class ResourceCatalog(_s.Shape, frozen=True):
     in the Amazon SageMaker Developer Guide.
     """
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """The time the ``ResourceCatalog`` was created."""
 
-    description: ResourceCatalogDescription = _pd.Field(
-        validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[ResourceCatalogDescription, _s.wire("Description")]
     """A free form description of the ``ResourceCatalog``."""
 
-    resource_catalog_arn: ResourceCatalogArn = _pd.Field(
-        validation_alias="ResourceCatalogArn", serialization_alias="ResourceCatalogArn"
-    )
+    resource_catalog_arn: _t.Annotated[ResourceCatalogArn, _s.wire("ResourceCatalogArn")]
     """The Amazon Resource Name (ARN) of the ``ResourceCatalog``."""
 
-    resource_catalog_name: ResourceCatalogName = _pd.Field(
-        validation_alias="ResourceCatalogName", serialization_alias="ResourceCatalogName"
-    )
+    resource_catalog_name: _t.Annotated[ResourceCatalogName, _s.wire("ResourceCatalogName")]
     """The name of the ``ResourceCatalog``."""

@@ -28,28 +28,20 @@ class ResourceConfig(_s.Shape, frozen=True):
     storage volumes, to use for model training.
     """
 
-    instance_count: TrainingInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[TrainingInstanceCount | None, _s.wire("InstanceCount")] = None
     """The number of ML compute instances to use. For distributed training, provide a
     value greater than 1.
     """
 
-    instance_groups: InstanceGroups | None = _pd.Field(
-        default=None, validation_alias="InstanceGroups", serialization_alias="InstanceGroups"
-    )
+    instance_groups: _t.Annotated[InstanceGroups | None, _s.wire("InstanceGroups")] = None
     """The configuration of a heterogeneous cluster in JSON format."""
 
-    instance_placement_config: InstancePlacementConfig | None = _pd.Field(
-        default=None, validation_alias="InstancePlacementConfig", serialization_alias="InstancePlacementConfig"
-    )
+    instance_placement_config: _t.Annotated[InstancePlacementConfig | None, _s.wire("InstancePlacementConfig")] = None
     """Configuration for how training job instances are placed and allocated within
     UltraServers. Only applicable for UltraServer capacity.
     """
 
-    instance_preferences: InstancePreferenceList | None = _pd.Field(
-        default=None, validation_alias="InstancePreferences", serialization_alias="InstancePreferences"
-    )
+    instance_preferences: _t.Annotated[InstancePreferenceList | None, _s.wire("InstancePreferences")] = None
     """An ordered list of ML compute instance types for the training job, in priority
     order. SageMaker launches the training job on the first instance type in the list
     that has available capacity. If capacity is insufficient, SageMaker evaluates the
@@ -61,30 +53,24 @@ class ResourceConfig(_s.Shape, frozen=True):
     and supports only Flexible Training Plans (FTP) and On-Demand capacity.
     """
 
-    instance_type: TrainingInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[TrainingInstanceType | None, _s.wire("InstanceType")] = None
     """The ML compute instance type."""
 
-    keep_alive_period_in_seconds: KeepAlivePeriodInSeconds | None = _pd.Field(
-        default=None, validation_alias="KeepAlivePeriodInSeconds", serialization_alias="KeepAlivePeriodInSeconds"
+    keep_alive_period_in_seconds: _t.Annotated[KeepAlivePeriodInSeconds | None, _s.wire("KeepAlivePeriodInSeconds")] = (
+        None
     )
     """The duration of time in seconds to retain configured resources in a warm pool for
     subsequent training jobs.
     """
 
-    selected_instance_count: TrainingInstanceCount | None = _pd.Field(
-        default=None, validation_alias="SelectedInstanceCount", serialization_alias="SelectedInstanceCount"
-    )
+    selected_instance_count: _t.Annotated[TrainingInstanceCount | None, _s.wire("SelectedInstanceCount")] = None
     """The number of instances of ``SelectedInstanceType`` that the training job
     launched with. The job is billed for this instance type and count. Returned by
     ``DescribeTrainingJob`` after an instance type is selected. This field is read-only
     and isn't accepted in ``CreateTrainingJob`` requests.
     """
 
-    selected_instance_type: TrainingInstanceType | None = _pd.Field(
-        default=None, validation_alias="SelectedInstanceType", serialization_alias="SelectedInstanceType"
-    )
+    selected_instance_type: _t.Annotated[TrainingInstanceType | None, _s.wire("SelectedInstanceType")] = None
     """The instance type that SageMaker selected for the job from the provided
     ``InstancePreferences``. The job is billed for this instance type and count.
     Returned by ``DescribeTrainingJob``
@@ -93,16 +79,12 @@ class ResourceConfig(_s.Shape, frozen=True):
     ``CreateTrainingJob`` requests.
     """
 
-    training_plan_arn: TrainingPlanArn | None = _pd.Field(
-        default=None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
-    )
+    training_plan_arn: _t.Annotated[TrainingPlanArn | None, _s.wire("TrainingPlanArn")] = None
     """The Amazon Resource Name (ARN); of the training plan to use for this resource
     configuration.
     """
 
-    volume_kms_key_id: KmsKeyId | None = _pd.Field(
-        default=None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
-    )
+    volume_kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("VolumeKmsKeyId")] = None
     """The Amazon Web Services KMS key that SageMaker uses to encrypt data on the
     storage volume attached to the ML compute instance(s) that run the training job.
 
@@ -130,9 +112,7 @@ class ResourceConfig(_s.Shape, frozen=True):
       ``"arn:aws:kms:us-west-2:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"``
     """
 
-    volume_size_in_gb: OptionalVolumeSizeInGB | None = _pd.Field(
-        default=None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[OptionalVolumeSizeInGB | None, _s.wire("VolumeSizeInGB")] = None
     """The size of the ML storage volume that you want to provision.
 
     SageMaker automatically selects the volume size for serverless training jobs. You

@@ -21,21 +21,17 @@ class ResourceLimits(_s.Shape, frozen=True):
     hyperparameter tuning job can launch.
     """
 
-    max_number_of_training_jobs: MaxNumberOfTrainingJobs | None = _pd.Field(
-        default=None, validation_alias="MaxNumberOfTrainingJobs", serialization_alias="MaxNumberOfTrainingJobs"
-    )
+    max_number_of_training_jobs: _t.Annotated[MaxNumberOfTrainingJobs | None, _s.wire("MaxNumberOfTrainingJobs")] = None
     """The maximum number of training jobs that a hyperparameter tuning job can
     launch.
     """
 
-    max_parallel_training_jobs: MaxParallelTrainingJobs = _pd.Field(
-        validation_alias="MaxParallelTrainingJobs", serialization_alias="MaxParallelTrainingJobs"
-    )
+    max_parallel_training_jobs: _t.Annotated[MaxParallelTrainingJobs, _s.wire("MaxParallelTrainingJobs")]
     """The maximum number of concurrent training jobs that a hyperparameter tuning job
     can launch.
     """
 
-    max_runtime_in_seconds: HyperParameterTuningMaxRuntimeInSeconds | None = _pd.Field(
-        default=None, validation_alias="MaxRuntimeInSeconds", serialization_alias="MaxRuntimeInSeconds"
-    )
+    max_runtime_in_seconds: _t.Annotated[
+        HyperParameterTuningMaxRuntimeInSeconds | None, _s.wire("MaxRuntimeInSeconds")
+    ] = None
     """The maximum time in seconds that a hyperparameter tuning job can run."""

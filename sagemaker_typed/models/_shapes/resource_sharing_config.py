@@ -26,25 +26,21 @@ class ResourceSharingStrategy(_e.OpenEnum):
 class ResourceSharingConfig(_s.Shape, frozen=True):
     """Resource sharing configuration."""
 
-    absolute_borrow_limits: AbsoluteBorrowLimitResourceList | None = _pd.Field(
-        default=None, validation_alias="AbsoluteBorrowLimits", serialization_alias="AbsoluteBorrowLimits"
-    )
+    absolute_borrow_limits: _t.Annotated[AbsoluteBorrowLimitResourceList | None, _s.wire("AbsoluteBorrowLimits")] = None
     """The absolute limits on compute resources that can be borrowed from idle compute.
     When specified, these limits define the maximum amount of specific resource types
     (such as accelerators, vCPU, or memory) that an entity can borrow, regardless of the
     percentage-based ``BorrowLimit``.
     """
 
-    borrow_limit: BorrowLimit | None = _pd.Field(
-        default=None, validation_alias="BorrowLimit", serialization_alias="BorrowLimit"
-    )
+    borrow_limit: _t.Annotated[BorrowLimit | None, _s.wire("BorrowLimit")] = None
     """The limit on how much idle compute can be borrowed.The values can be 1 - 500
     percent of idle compute that the team is allowed to borrow.
 
     Default is ``50``.
     """
 
-    strategy: ResourceSharingStrategy = _pd.Field(validation_alias="Strategy", serialization_alias="Strategy")
+    strategy: _t.Annotated[ResourceSharingStrategy, _s.wire("Strategy")]
     """The strategy of how idle compute is shared within the cluster. The following are
     the options of strategies.
 

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .app_instance_type import AppInstanceType
@@ -46,9 +44,7 @@ class ResourceSpec(_s.Shape, frozen=True):
     for ``SageMakerImageVersionArn``, pass ``None`` as the value.
     """
 
-    instance_type: AppInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[AppInstanceType | None, _s.wire("InstanceType")] = None
     """The instance type that the image version runs on.
 
     Note: JupyterServer apps only support the ``system`` value.
@@ -57,35 +53,25 @@ class ResourceSpec(_s.Shape, frozen=True):
     KernelGateway apps also support all other values for available instance types.
     """
 
-    lifecycle_config_arn: StudioLifecycleConfigArn | None = _pd.Field(
-        default=None, validation_alias="LifecycleConfigArn", serialization_alias="LifecycleConfigArn"
-    )
+    lifecycle_config_arn: _t.Annotated[StudioLifecycleConfigArn | None, _s.wire("LifecycleConfigArn")] = None
     """The Amazon Resource Name (ARN) of the Lifecycle Configuration attached to the
     Resource.
     """
 
-    sage_maker_image_arn: ImageArn | None = _pd.Field(
-        default=None, validation_alias="SageMakerImageArn", serialization_alias="SageMakerImageArn"
-    )
+    sage_maker_image_arn: _t.Annotated[ImageArn | None, _s.wire("SageMakerImageArn")] = None
     """The ARN of the SageMaker AI image that the image version belongs to."""
 
-    sage_maker_image_version_alias: ImageVersionAlias | None = _pd.Field(
-        default=None, validation_alias="SageMakerImageVersionAlias", serialization_alias="SageMakerImageVersionAlias"
-    )
+    sage_maker_image_version_alias: _t.Annotated[ImageVersionAlias | None, _s.wire("SageMakerImageVersionAlias")] = None
     """The SageMakerImageVersionAlias of the image to launch with. This value is in
     SemVer 2.0.0 versioning format.
     """
 
-    sage_maker_image_version_arn: ImageVersionArn | None = _pd.Field(
-        default=None, validation_alias="SageMakerImageVersionArn", serialization_alias="SageMakerImageVersionArn"
-    )
+    sage_maker_image_version_arn: _t.Annotated[ImageVersionArn | None, _s.wire("SageMakerImageVersionArn")] = None
     """The ARN of the image version created on the instance. To clear the value set for
     ``SageMakerImageVersionArn``, pass ``None`` as the value.
     """
 
-    training_plan_arn: StudioResourceSpecTrainingPlanArn | None = _pd.Field(
-        default=None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
-    )
+    training_plan_arn: _t.Annotated[StudioResourceSpecTrainingPlanArn | None, _s.wire("TrainingPlanArn")] = None
     """The ARN of the SageMaker AI Training Plan to use for this app. When you specify a
     training plan, the app launches on reserved GPU capacity. This field is supported
     for JupyterLab and CodeEditor app types.

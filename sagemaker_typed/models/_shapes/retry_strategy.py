@@ -18,9 +18,7 @@ class RetryStrategy(_s.Shape, frozen=True):
     the complete job.
     """
 
-    maximum_retry_attempts: MaximumRetryAttempts = _pd.Field(
-        validation_alias="MaximumRetryAttempts", serialization_alias="MaximumRetryAttempts"
-    )
+    maximum_retry_attempts: _t.Annotated[MaximumRetryAttempts, _s.wire("MaximumRetryAttempts")]
     """The number of times to retry the job. When the job is retried, it's
     ``SecondaryStatus`` is changed to ``STARTING``.
     """

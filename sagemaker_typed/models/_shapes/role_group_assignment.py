@@ -18,13 +18,13 @@ class RoleGroupAssignment(_s.Shape, frozen=True):
     SageMaker Partner AI App.
     """
 
-    group_patterns: GroupPatternsList = _pd.Field(validation_alias="GroupPatterns", serialization_alias="GroupPatterns")
+    group_patterns: _t.Annotated[GroupPatternsList, _s.wire("GroupPatterns")]
     """A list of Amazon Web Services IAM Identity Center group patterns that should be
     assigned to the specified role. Group patterns support wildcard matching using
     ``*``.
     """
 
-    role_name: NonEmptyString256 = _pd.Field(validation_alias="RoleName", serialization_alias="RoleName")
+    role_name: _t.Annotated[NonEmptyString256, _s.wire("RoleName")]
     """The name of the in-app role within the SageMaker Partner AI App. The specific
     roles available depend on the app type and version.
     """

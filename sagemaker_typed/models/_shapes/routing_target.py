@@ -36,8 +36,8 @@ class RoutingTarget(_s.Shape, frozen=True):
     request and response format.
     """
 
-    async_inference_config: RoutingTargetAsyncInferenceConfig | None = _pd.Field(
-        default=None, validation_alias="AsyncInferenceConfig", serialization_alias="AsyncInferenceConfig"
+    async_inference_config: _t.Annotated[RoutingTargetAsyncInferenceConfig | None, _s.wire("AsyncInferenceConfig")] = (
+        None
     )
     """The asynchronous inference settings of the routing target. Specify this setting
     to make the routing target asynchronous. If you omit it, the routing target serves
@@ -56,7 +56,7 @@ class RoutingTarget(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/inference-router-async.html).
     """
 
-    destinations: DestinationList = _pd.Field(validation_alias="Destinations", serialization_alias="Destinations")
+    destinations: _t.Annotated[DestinationList, _s.wire("Destinations")]
     """The endpoints and inference components that serve the routing target. Each
     destination can appear only once in a routing target.
 
@@ -68,15 +68,13 @@ class RoutingTarget(_s.Shape, frozen=True):
     in time, it's accepted, and requests to it fail if it's the wrong mode.
     """
 
-    name: RoutingTargetName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[RoutingTargetName, _s.wire("Name")]
     """The name of the routing target. Callers specify this name in the
     ``RoutingTargetName`` parameter when they invoke the inference router. The name must
     be unique within the router.
     """
 
-    routing_preference: InferenceRouterRoutingPreference | None = _pd.Field(
-        default=None, validation_alias="RoutingPreference", serialization_alias="RoutingPreference"
-    )
+    routing_preference: _t.Annotated[InferenceRouterRoutingPreference | None, _s.wire("RoutingPreference")] = None
     """How the inference router chooses among the routing target's destinations. The
     default is ``LocalRegionFirst``.
 

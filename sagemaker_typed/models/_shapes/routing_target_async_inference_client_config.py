@@ -16,9 +16,9 @@ class RoutingTargetAsyncInferenceClientConfig(_s.Shape, frozen=True):
     routing target.
     """
 
-    max_time_in_backlog_seconds: InferenceRouterMaxTimeInBacklogSeconds | None = _pd.Field(
-        default=None, validation_alias="MaxTimeInBacklogSeconds", serialization_alias="MaxTimeInBacklogSeconds"
-    )
+    max_time_in_backlog_seconds: _t.Annotated[
+        InferenceRouterMaxTimeInBacklogSeconds | None, _s.wire("MaxTimeInBacklogSeconds")
+    ] = None
     """The maximum time, in seconds, that a request can wait at a destination before the
     inference router moves it to another destination. The default is 900 seconds.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -27,17 +25,13 @@ class RoutingTargetAsyncInferenceNotificationConfig(_s.Shape, frozen=True):
     notifications, if they're configured to.
     """
 
-    error_topic: InferenceRouterSnsTopicArn | None = _pd.Field(
-        default=None, validation_alias="ErrorTopic", serialization_alias="ErrorTopic"
-    )
+    error_topic: _t.Annotated[InferenceRouterSnsTopicArn | None, _s.wire("ErrorTopic")] = None
     """The ARN of the Amazon SNS topic to publish to when a request fails, or when the
     router can't place it on any destination. The topic must be a standard topic, and
     can be in any Amazon Web Services Region.
     """
 
-    success_topic: InferenceRouterSnsTopicArn | None = _pd.Field(
-        default=None, validation_alias="SuccessTopic", serialization_alias="SuccessTopic"
-    )
+    success_topic: _t.Annotated[InferenceRouterSnsTopicArn | None, _s.wire("SuccessTopic")] = None
     """The ARN of the Amazon SNS topic to publish to when a request completes. The topic
     must be a standard topic, and can be in any Amazon Web Services Region.
     """

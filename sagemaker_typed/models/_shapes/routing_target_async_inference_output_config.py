@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .kms_key_id import KmsKeyId
@@ -23,31 +21,27 @@ class RoutingTargetAsyncInferenceOutputConfig(_s.Shape, frozen=True):
     the output bucket, requests fail.
     """
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The KMS key that encrypts the results in Amazon S3. You can specify a key ID, key
     ARN, alias name, or alias ARN. If any destination is in a different account or
     Amazon Web Services Region from the inference router, specify a key ARN or an alias
     ARN.
     """
 
-    notification_config: RoutingTargetAsyncInferenceNotificationConfig | None = _pd.Field(
-        default=None, validation_alias="NotificationConfig", serialization_alias="NotificationConfig"
-    )
+    notification_config: _t.Annotated[
+        RoutingTargetAsyncInferenceNotificationConfig | None, _s.wire("NotificationConfig")
+    ] = None
     """The Amazon SNS topics that the inference router publishes to when a request
     completes or fails.
     """
 
-    s3_failure_path: InferenceRouterS3Uri = _pd.Field(
-        validation_alias="S3FailurePath", serialization_alias="S3FailurePath"
-    )
+    s3_failure_path: _t.Annotated[InferenceRouterS3Uri, _s.wire("S3FailurePath")]
     """The Amazon S3 location for the failure details of failed requests. The bucket
     must be in the inference router's Amazon Web Services Region and owned by the
     router's account.
     """
 
-    s3_output_path: InferenceRouterS3Uri = _pd.Field(
-        validation_alias="S3OutputPath", serialization_alias="S3OutputPath"
-    )
+    s3_output_path: _t.Annotated[InferenceRouterS3Uri, _s.wire("S3OutputPath")]
     """The Amazon S3 location for the results of successful requests. The bucket must be
     in the inference router's Amazon Web Services Region and owned by the router's
     account.

@@ -37,32 +37,22 @@ class S3DataSource(_s.Shape, frozen=True):
     job.
     """
 
-    attribute_names: AttributeNames | None = _pd.Field(
-        default=None, validation_alias="AttributeNames", serialization_alias="AttributeNames"
-    )
+    attribute_names: _t.Annotated[AttributeNames | None, _s.wire("AttributeNames")] = None
     """A list of one or more attribute names to use that are found in a specified
     augmented manifest file.
     """
 
-    hub_access_config: HubAccessConfig | None = _pd.Field(
-        default=None, validation_alias="HubAccessConfig", serialization_alias="HubAccessConfig"
-    )
+    hub_access_config: _t.Annotated[HubAccessConfig | None, _s.wire("HubAccessConfig")] = None
     """The configuration for a private hub model reference that points to a SageMaker
     JumpStart public hub model.
     """
 
-    instance_group_names: InstanceGroupNames | None = _pd.Field(
-        default=None, validation_alias="InstanceGroupNames", serialization_alias="InstanceGroupNames"
-    )
+    instance_group_names: _t.Annotated[InstanceGroupNames | None, _s.wire("InstanceGroupNames")] = None
     """A list of names of instance groups that get data from the S3 data source."""
 
-    model_access_config: ModelAccessConfig | None = _pd.Field(
-        default=None, validation_alias="ModelAccessConfig", serialization_alias="ModelAccessConfig"
-    )
+    model_access_config: _t.Annotated[ModelAccessConfig | None, _s.wire("ModelAccessConfig")] = None
 
-    s3_data_distribution_type: S3DataDistribution | None = _pd.Field(
-        default=None, validation_alias="S3DataDistributionType", serialization_alias="S3DataDistributionType"
-    )
+    s3_data_distribution_type: _t.Annotated[S3DataDistribution | None, _s.wire("S3DataDistributionType")] = None
     """If you want SageMaker to replicate the entire dataset on each ML compute instance
     that is launched for model training, specify ``FullyReplicated``.
 
@@ -83,7 +73,7 @@ class S3DataSource(_s.Shape, frozen=True):
     the number of objects.
     """
 
-    s3_data_type: S3DataType = _pd.Field(validation_alias="S3DataType", serialization_alias="S3DataType")
+    s3_data_type: _t.Annotated[S3DataType, _s.wire("S3DataType")]
     """If you choose ``S3Prefix``, ``S3Uri`` identifies a key name prefix. SageMaker
     uses all objects that match the specified key name prefix for model training.
 
@@ -102,7 +92,7 @@ class S3DataSource(_s.Shape, frozen=True):
     foundational models.
     """
 
-    s3_uri: S3Uri = _pd.Field(validation_alias="S3Uri", serialization_alias="S3Uri")
+    s3_uri: _t.Annotated[S3Uri, _s.wire("S3Uri")]
     """Depending on the value specified for the ``S3DataType``, identifies either a key
     name prefix or a manifest. For example:
 

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .string import String
@@ -15,9 +13,7 @@ ScheduleExpression: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_le
 class ScheduleConfig(_s.Shape, frozen=True):
     """Configuration details about the monitoring schedule."""
 
-    data_analysis_end_time: String | None = _pd.Field(
-        default=None, validation_alias="DataAnalysisEndTime", serialization_alias="DataAnalysisEndTime"
-    )
+    data_analysis_end_time: _t.Annotated[String | None, _s.wire("DataAnalysisEndTime")] = None
     """Sets the end time for a monitoring job window. Express this time as an offset to
     the times that you schedule your monitoring jobs to run. You schedule monitoring
     jobs with the ``ScheduleExpression`` parameter. Specify this offset in ISO 8601
@@ -31,9 +27,7 @@ class ScheduleConfig(_s.Shape, frozen=True):
     If you set ``ScheduleExpression`` to ``NOW``, this parameter is required.
     """
 
-    data_analysis_start_time: String | None = _pd.Field(
-        default=None, validation_alias="DataAnalysisStartTime", serialization_alias="DataAnalysisStartTime"
-    )
+    data_analysis_start_time: _t.Annotated[String | None, _s.wire("DataAnalysisStartTime")] = None
     """Sets the start time for a monitoring job window. Express this time as an offset
     to the times that you schedule your monitoring jobs to run. You schedule monitoring
     jobs with the ``ScheduleExpression`` parameter. Specify this offset in ISO 8601
@@ -48,9 +42,7 @@ class ScheduleConfig(_s.Shape, frozen=True):
     If you set ``ScheduleExpression`` to ``NOW``, this parameter is required.
     """
 
-    schedule_expression: ScheduleExpression = _pd.Field(
-        validation_alias="ScheduleExpression", serialization_alias="ScheduleExpression"
-    )
+    schedule_expression: _t.Annotated[ScheduleExpression, _s.wire("ScheduleExpression")]
     """A cron expression that describes details about the monitoring schedule.
 
     The supported cron expressions are:

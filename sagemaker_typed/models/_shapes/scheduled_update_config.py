@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .deployment_configuration import DeploymentConfiguration
@@ -17,14 +15,10 @@ class ScheduledUpdateConfig(_s.Shape, frozen=True):
     the AMI.
     """
 
-    deployment_config: DeploymentConfiguration | None = _pd.Field(
-        default=None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
-    )
+    deployment_config: _t.Annotated[DeploymentConfiguration | None, _s.wire("DeploymentConfig")] = None
     """The configuration to use when updating the AMI versions."""
 
-    schedule_expression: CronScheduleExpression = _pd.Field(
-        validation_alias="ScheduleExpression", serialization_alias="ScheduleExpression"
-    )
+    schedule_expression: _t.Annotated[CronScheduleExpression, _s.wire("ScheduleExpression")]
     """A cron expression that specifies the schedule that SageMaker follows when
     updating the AMI.
     """

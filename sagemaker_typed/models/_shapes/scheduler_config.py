@@ -28,9 +28,7 @@ class SchedulerConfig(_s.Shape, frozen=True):
     compute across entities.
     """
 
-    fair_share: FairShare | None = _pd.Field(
-        default=None, validation_alias="FairShare", serialization_alias="FairShare"
-    )
+    fair_share: _t.Annotated[FairShare | None, _s.wire("FairShare")] = None
     """When enabled, entities borrow idle compute based on their assigned
     ``FairShareWeight``.
 
@@ -39,17 +37,13 @@ class SchedulerConfig(_s.Shape, frozen=True):
     Default is ``Enabled``.
     """
 
-    idle_resource_sharing: IdleResourceSharing | None = _pd.Field(
-        default=None, validation_alias="IdleResourceSharing", serialization_alias="IdleResourceSharing"
-    )
+    idle_resource_sharing: _t.Annotated[IdleResourceSharing | None, _s.wire("IdleResourceSharing")] = None
     """Configuration for sharing idle compute resources across entities in the cluster.
     When enabled, unallocated resources are automatically calculated and made available
     for entities to borrow.
     """
 
-    priority_classes: PriorityClassList | None = _pd.Field(
-        default=None, validation_alias="PriorityClasses", serialization_alias="PriorityClasses"
-    )
+    priority_classes: _t.Annotated[PriorityClassList | None, _s.wire("PriorityClasses")] = None
     """List of the priority classes, ``PriorityClass``, of the cluster policy. When
     specified, these class configurations define how tasks are queued.
     """

@@ -39,17 +39,13 @@ class SearchExpression(_s.Shape, frozen=True):
     - A Boolean operator: ``And`` or ``Or``.
     """
 
-    filters: FilterList | None = _pd.Field(default=None, validation_alias="Filters", serialization_alias="Filters")
+    filters: _t.Annotated[FilterList | None, _s.wire("Filters")] = None
     """A list of filter objects."""
 
-    nested_filters: NestedFiltersList | None = _pd.Field(
-        default=None, validation_alias="NestedFilters", serialization_alias="NestedFilters"
-    )
+    nested_filters: _t.Annotated[NestedFiltersList | None, _s.wire("NestedFilters")] = None
     """A list of nested filter objects."""
 
-    operator: BooleanOperator | None = _pd.Field(
-        default=None, validation_alias="Operator", serialization_alias="Operator"
-    )
+    operator: _t.Annotated[BooleanOperator | None, _s.wire("Operator")] = None
     """A Boolean operator used to evaluate the search expression. If you want every
     conditional statement in all lists to be satisfied for the entire search expression
     to be true, specify ``And``. If only a single conditional statement needs to be true
@@ -57,7 +53,5 @@ class SearchExpression(_s.Shape, frozen=True):
     ``And``.
     """
 
-    sub_expressions: SearchExpressionList | None = _pd.Field(
-        default=None, validation_alias="SubExpressions", serialization_alias="SubExpressions"
-    )
+    sub_expressions: _t.Annotated[SearchExpressionList | None, _s.wire("SubExpressions")] = None
     """A list of search expression objects."""

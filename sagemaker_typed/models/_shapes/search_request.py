@@ -24,8 +24,8 @@ VisibilityConditionsList: _t.TypeAlias = _t.Annotated[list[VisibilityConditions]
 
 
 class SearchRequest(_s.Shape, frozen=True):
-    cross_account_filter_option: CrossAccountFilterOption | None = _pd.Field(
-        default=None, validation_alias="CrossAccountFilterOption", serialization_alias="CrossAccountFilterOption"
+    cross_account_filter_option: _t.Annotated[CrossAccountFilterOption | None, _s.wire("CrossAccountFilterOption")] = (
+        None
     )
     """A cross account filter option. When the value is ``"CrossAccount"`` the search
     results will only include resources made discoverable to you from other accounts.
@@ -37,25 +37,19 @@ class SearchRequest(_s.Shape, frozen=True):
     viewable is 1000.
     """
 
-    max_results: MaxResults | None = _pd.Field(
-        default=None, validation_alias="MaxResults", serialization_alias="MaxResults"
-    )
+    max_results: _t.Annotated[MaxResults | None, _s.wire("MaxResults")] = None
     """The maximum number of results to return."""
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If more than ``MaxResults`` resources match the specified ``SearchExpression``,
     the response includes a ``NextToken``. The ``NextToken`` can be passed to the next
     ``SearchRequest`` to continue retrieving results.
     """
 
-    resource: ResourceType = _pd.Field(validation_alias="Resource", serialization_alias="Resource")
+    resource: _t.Annotated[ResourceType, _s.wire("Resource")]
     """The name of the SageMaker resource to search for."""
 
-    search_expression: SearchExpression | None = _pd.Field(
-        default=None, validation_alias="SearchExpression", serialization_alias="SearchExpression"
-    )
+    search_expression: _t.Annotated[SearchExpression | None, _s.wire("SearchExpression")] = None
     """A Boolean conditional statement. Resources must satisfy this condition to be
     included in search results. You must provide at least one subexpression, filter, or
     nested filter. The maximum number of recursive ``SubExpressions``,
@@ -63,23 +57,17 @@ class SearchRequest(_s.Shape, frozen=True):
     object is 50.
     """
 
-    sort_by: ResourcePropertyName | None = _pd.Field(
-        default=None, validation_alias="SortBy", serialization_alias="SortBy"
-    )
+    sort_by: _t.Annotated[ResourcePropertyName | None, _s.wire("SortBy")] = None
     """The name of the resource property used to sort the ``SearchResults``. The default
     is ``LastModifiedTime``.
     """
 
-    sort_order: SearchSortOrder | None = _pd.Field(
-        default=None, validation_alias="SortOrder", serialization_alias="SortOrder"
-    )
+    sort_order: _t.Annotated[SearchSortOrder | None, _s.wire("SortOrder")] = None
     """How ``SearchResults`` are ordered. Valid values are ``Ascending`` or
     ``Descending``. The default is ``Descending``.
     """
 
-    visibility_conditions: VisibilityConditionsList | None = _pd.Field(
-        default=None, validation_alias="VisibilityConditions", serialization_alias="VisibilityConditions"
-    )
+    visibility_conditions: _t.Annotated[VisibilityConditionsList | None, _s.wire("VisibilityConditions")] = None
     """Limits the results of your search request to the resources that you can
     access.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .next_token import NextToken
 from .search_record import SearchRecord
@@ -16,20 +14,14 @@ SearchResultsList: _t.TypeAlias = list[SearchRecord]
 class SearchResponse(_s.OutputShape, _s.RedactingShape, frozen=True):
     __redact_keys__ = frozenset(["Content", "ModelCardContent", "content", "model_card_content"])
 
-    next_token: NextToken | None = _pd.Field(
-        default=None, validation_alias="NextToken", serialization_alias="NextToken"
-    )
+    next_token: _t.Annotated[NextToken | None, _s.wire("NextToken")] = None
     """If the result of the previous ``Search`` request was truncated, the response
     includes a NextToken. To retrieve the next set of results, use the token in the next
     request.
     """
 
-    results: SearchResultsList | None = _pd.Field(
-        default=None, validation_alias="Results", serialization_alias="Results"
-    )
+    results: _t.Annotated[SearchResultsList | None, _s.wire("Results")] = None
     """A list of ``SearchRecord`` objects."""
 
-    total_hits: TotalHits | None = _pd.Field(
-        default=None, validation_alias="TotalHits", serialization_alias="TotalHits"
-    )
+    total_hits: _t.Annotated[TotalHits | None, _s.wire("TotalHits")] = None
     """The total number of matching results."""

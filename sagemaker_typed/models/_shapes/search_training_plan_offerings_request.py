@@ -18,30 +18,22 @@ TrainingPlanDurationHoursInput: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1,
 
 
 class SearchTrainingPlanOfferingsRequest(_s.Shape, frozen=True):
-    duration_hours: TrainingPlanDurationHoursInput | None = _pd.Field(
-        default=None, validation_alias="DurationHours", serialization_alias="DurationHours"
-    )
+    duration_hours: _t.Annotated[TrainingPlanDurationHoursInput | None, _s.wire("DurationHours")] = None
     """The desired duration in hours for the training plan offerings."""
 
-    end_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="EndTimeBefore", serialization_alias="EndTimeBefore"
-    )
+    end_time_before: _t.Annotated[Timestamp | None, _s.wire("EndTimeBefore")] = None
     """A filter to search for reserved capacity offerings with an end time before a
     specified date.
     """
 
-    instance_count: ReservedCapacityInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[ReservedCapacityInstanceCount | None, _s.wire("InstanceCount")] = None
     """The number of instances you want to reserve in the training plan offerings. This
     allows you to specify the quantity of compute resources needed for your SageMaker
     training jobs or SageMaker HyperPod clusters, helping you find reserved capacity
     offerings that match your requirements.
     """
 
-    instance_type: ReservedCapacityInstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ReservedCapacityInstanceType | None, _s.wire("InstanceType")] = None
     """The type of instance you want to search for in the available training plan
     offerings. This field allows you to filter the search results based on the specific
     compute resources you require for your SageMaker training jobs or SageMaker HyperPod
@@ -49,16 +41,12 @@ class SearchTrainingPlanOfferingsRequest(_s.Shape, frozen=True):
     helps you find Reserved Instances that match your computational needs.
     """
 
-    start_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTimeAfter", serialization_alias="StartTimeAfter"
-    )
+    start_time_after: _t.Annotated[Timestamp | None, _s.wire("StartTimeAfter")] = None
     """A filter to search for training plan offerings with a start time after a
     specified date.
     """
 
-    target_resources: SageMakerResourceNames | None = _pd.Field(
-        default=None, validation_alias="TargetResources", serialization_alias="TargetResources"
-    )
+    target_resources: _t.Annotated[SageMakerResourceNames | None, _s.wire("TargetResources")] = None
     """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod,
     SageMaker Endpoints, Studio apps) to search for in the offerings.
 
@@ -74,20 +62,14 @@ class SearchTrainingPlanOfferingsRequest(_s.Shape, frozen=True):
       apps on reserved training plan capacity.
     """
 
-    training_plan_arn: String | None = _pd.Field(
-        default=None, validation_alias="TrainingPlanArn", serialization_alias="TrainingPlanArn"
-    )
+    training_plan_arn: _t.Annotated[String | None, _s.wire("TrainingPlanArn")] = None
     """The Amazon Resource Name (ARN); of an existing training plan to search for
     extension offerings. When specified, the API returns extension offerings that can be
     used to extend the specified training plan.
     """
 
-    ultra_server_count: UltraServerCount | None = _pd.Field(
-        default=None, validation_alias="UltraServerCount", serialization_alias="UltraServerCount"
-    )
+    ultra_server_count: _t.Annotated[UltraServerCount | None, _s.wire("UltraServerCount")] = None
     """The number of UltraServers to search for."""
 
-    ultra_server_type: UltraServerType | None = _pd.Field(
-        default=None, validation_alias="UltraServerType", serialization_alias="UltraServerType"
-    )
+    ultra_server_type: _t.Annotated[UltraServerType | None, _s.wire("UltraServerType")] = None
     """The type of UltraServer to search for, such as ml.u-p6e-gb200x72."""

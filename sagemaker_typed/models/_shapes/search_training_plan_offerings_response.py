@@ -18,18 +18,14 @@ TrainingPlanOfferings: _t.TypeAlias = _t.Annotated[list[TrainingPlanOffering], _
 
 
 class SearchTrainingPlanOfferingsResponse(_s.OutputShape, frozen=True):
-    training_plan_extension_offerings: TrainingPlanExtensionOfferings | None = _pd.Field(
-        default=None,
-        validation_alias="TrainingPlanExtensionOfferings",
-        serialization_alias="TrainingPlanExtensionOfferings",
-    )
+    training_plan_extension_offerings: _t.Annotated[
+        TrainingPlanExtensionOfferings | None, _s.wire("TrainingPlanExtensionOfferings")
+    ] = None
     """A list of extension offerings available for the specified training plan. These
     offerings can be used with the ``ExtendTrainingPlan``
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ExtendTrainingPlan.html)
     API to extend an existing training plan.
     """
 
-    training_plan_offerings: TrainingPlanOfferings = _pd.Field(
-        validation_alias="TrainingPlanOfferings", serialization_alias="TrainingPlanOfferings"
-    )
+    training_plan_offerings: _t.Annotated[TrainingPlanOfferings, _s.wire("TrainingPlanOfferings")]
     """A list of training plan offerings that match the search criteria."""

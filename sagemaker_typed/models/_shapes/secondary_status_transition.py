@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .secondary_status import SecondaryStatus
 from .timestamp import Timestamp
@@ -23,17 +21,17 @@ class SecondaryStatusTransition(_s.Shape, frozen=True):
     are referred to as the job's secondary status.
     """
 
-    end_time: Timestamp | None = _pd.Field(default=None, validation_alias="EndTime", serialization_alias="EndTime")
+    end_time: _t.Annotated[Timestamp | None, _s.wire("EndTime")] = None
     """A timestamp that shows when the training job transitioned out of this secondary
     status state into another secondary status state or when the training job has ended.
     """
 
-    start_time: Timestamp = _pd.Field(validation_alias="StartTime", serialization_alias="StartTime")
+    start_time: _t.Annotated[Timestamp, _s.wire("StartTime")]
     """A timestamp that shows when the training job transitioned to the current
     secondary status state.
     """
 
-    status: SecondaryStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[SecondaryStatus, _s.wire("Status")]
     """Contains a secondary status information from a training job.
 
     Status might be one of the following secondary statuses:
@@ -65,9 +63,7 @@ class SecondaryStatusTransition(_s.Shape, frozen=True):
     - ``DownloadingTrainingImage``
     """
 
-    status_message: StatusMessage | None = _pd.Field(
-        default=None, validation_alias="StatusMessage", serialization_alias="StatusMessage"
-    )
+    status_message: _t.Annotated[StatusMessage | None, _s.wire("StatusMessage")] = None
     """A detailed description of the progress within a secondary status.
 
     SageMaker provides secondary statuses and status messages that apply to each of

@@ -15,13 +15,13 @@ SelectedStepList: _t.TypeAlias = _t.Annotated[list[SelectedStep], _pd.Field(min_
 class SelectiveExecutionConfig(_s.Shape, frozen=True):
     """The selective execution configuration applied to the pipeline run."""
 
-    selected_steps: SelectedStepList = _pd.Field(validation_alias="SelectedSteps", serialization_alias="SelectedSteps")
+    selected_steps: _t.Annotated[SelectedStepList, _s.wire("SelectedSteps")]
     """A list of pipeline steps to run. All step(s) in all path(s) between two selected
     steps should be included.
     """
 
-    source_pipeline_execution_arn: PipelineExecutionArn | None = _pd.Field(
-        default=None, validation_alias="SourcePipelineExecutionArn", serialization_alias="SourcePipelineExecutionArn"
+    source_pipeline_execution_arn: _t.Annotated[PipelineExecutionArn | None, _s.wire("SourcePipelineExecutionArn")] = (
+        None
     )
     """The ARN from a reference execution of the current pipeline. Used to copy input
     collaterals needed for the selected steps to run. The execution status of the

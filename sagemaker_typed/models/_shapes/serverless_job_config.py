@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -54,9 +52,7 @@ class ServerlessJobType(_e.OpenEnum):
 class ServerlessJobConfig(_s.Shape, frozen=True):
     """The configuration for the serverless training job."""
 
-    accept_eula: AcceptEula | None = _pd.Field(
-        default=None, validation_alias="AcceptEula", serialization_alias="AcceptEula"
-    )
+    accept_eula: _t.Annotated[AcceptEula | None, _s.wire("AcceptEula")] = None
     """Specifies agreement to the model end-user license agreement (EULA). The
     ``AcceptEula`` value must be explicitly defined as ``True`` in order to accept the
     EULA that this model requires. You are responsible for reviewing and complying with
@@ -67,40 +63,30 @@ class ServerlessJobConfig(_s.Shape, frozen=True):
     section for more details on accepting the EULA.
     """
 
-    base_model_arn: ServerlessJobBaseModelArn = _pd.Field(
-        validation_alias="BaseModelArn", serialization_alias="BaseModelArn"
-    )
+    base_model_arn: _t.Annotated[ServerlessJobBaseModelArn, _s.wire("BaseModelArn")]
     """The base model Amazon Resource Name (ARN) in SageMaker Public Hub
     (https://docs.aws.amazon.com/sagemaker/latest/dg/jumpstart-foundation-models-use.html).
     SageMaker always selects the latest version of the provided model.
     """
 
-    customization_technique: CustomizationTechnique | None = _pd.Field(
-        default=None, validation_alias="CustomizationTechnique", serialization_alias="CustomizationTechnique"
-    )
+    customization_technique: _t.Annotated[CustomizationTechnique | None, _s.wire("CustomizationTechnique")] = None
     """The model customization technique."""
 
-    evaluation_type: EvaluationType | None = _pd.Field(
-        default=None, validation_alias="EvaluationType", serialization_alias="EvaluationType"
-    )
+    evaluation_type: _t.Annotated[EvaluationType | None, _s.wire("EvaluationType")] = None
     """The evaluation job type. Required when serverless job type is ``Evaluation``."""
 
-    evaluator_arn: EvaluatorArn | None = _pd.Field(
-        default=None, validation_alias="EvaluatorArn", serialization_alias="EvaluatorArn"
-    )
+    evaluator_arn: _t.Annotated[EvaluatorArn | None, _s.wire("EvaluatorArn")] = None
     """The evaluator Amazon Resource Name (ARN) used as reward function or reward
     prompt.
     """
 
-    job_type: ServerlessJobType = _pd.Field(validation_alias="JobType", serialization_alias="JobType")
+    job_type: _t.Annotated[ServerlessJobType, _s.wire("JobType")]
     """The serverless training job type."""
 
-    peft: Peft | None = _pd.Field(default=None, validation_alias="Peft", serialization_alias="Peft")
+    peft: _t.Annotated[Peft | None, _s.wire("Peft")] = None
     """The parameter-efficient fine-tuning configuration."""
 
-    sequence_length: SequenceLength | None = _pd.Field(
-        default=None, validation_alias="SequenceLength", serialization_alias="SequenceLength"
-    )
+    sequence_length: _t.Annotated[SequenceLength | None, _s.wire("SequenceLength")] = None
     """The maximum sequence length, in tokens, that the customization job supports.
     SageMaker uses this value to select a training configuration for the base model that
     you specify. The value must be an integer value from ``1K`` to ``1024K`` (for

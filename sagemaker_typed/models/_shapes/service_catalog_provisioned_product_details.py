@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .service_catalog_entity_id import ServiceCatalogEntityId
@@ -20,16 +18,12 @@ class ServiceCatalogProvisionedProductDetails(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
     """
 
-    provisioned_product_id: ServiceCatalogEntityId | None = _pd.Field(
-        default=None, validation_alias="ProvisionedProductId", serialization_alias="ProvisionedProductId"
-    )
+    provisioned_product_id: _t.Annotated[ServiceCatalogEntityId | None, _s.wire("ProvisionedProductId")] = None
     """The ID of the provisioned product."""
 
-    provisioned_product_status_message: ProvisionedProductStatusMessage | None = _pd.Field(
-        default=None,
-        validation_alias="ProvisionedProductStatusMessage",
-        serialization_alias="ProvisionedProductStatusMessage",
-    )
+    provisioned_product_status_message: _t.Annotated[
+        ProvisionedProductStatusMessage | None, _s.wire("ProvisionedProductStatusMessage")
+    ] = None
     """The current status of the product.
 
     - ``AVAILABLE`` - Stable state, ready to perform any operation. The most recent

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 
 
@@ -19,8 +17,8 @@ class SessionChainingConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/model-access-training-data.html#model-access-training-data-abac).
     """
 
-    enable_session_tag_chaining: EnableSessionTagChaining | None = _pd.Field(
-        default=None, validation_alias="EnableSessionTagChaining", serialization_alias="EnableSessionTagChaining"
+    enable_session_tag_chaining: _t.Annotated[EnableSessionTagChaining | None, _s.wire("EnableSessionTagChaining")] = (
+        None
     )
     """Set to ``True`` to allow SageMaker to extract session tags from a training job
     creation role and reuse these tags when assuming the training job execution role.

@@ -22,12 +22,8 @@ class ShadowModeConfig(_s.Shape, frozen=True):
     replicates.
     """
 
-    shadow_model_variants: ShadowModelVariantConfigList = _pd.Field(
-        validation_alias="ShadowModelVariants", serialization_alias="ShadowModelVariants"
-    )
+    shadow_model_variants: _t.Annotated[ShadowModelVariantConfigList, _s.wire("ShadowModelVariants")]
     """List of shadow variant configurations."""
 
-    source_model_variant_name: ModelVariantName = _pd.Field(
-        validation_alias="SourceModelVariantName", serialization_alias="SourceModelVariantName"
-    )
+    source_model_variant_name: _t.Annotated[ModelVariantName, _s.wire("SourceModelVariantName")]
     """The name of the production variant, which takes all the inference requests."""

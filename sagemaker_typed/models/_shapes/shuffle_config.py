@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 
 
@@ -27,5 +25,5 @@ class ShuffleConfig(_s.Shape, frozen=True):
     different node on the second epoch.
     """
 
-    seed: Seed = _pd.Field(validation_alias="Seed", serialization_alias="Seed")
+    seed: _t.Annotated[Seed, _s.wire("Seed")]
     """Determines the shuffling order in ``ShuffleConfig`` value."""

@@ -14,7 +14,5 @@ SourceAlgorithmList: _t.TypeAlias = _t.Annotated[list[SourceAlgorithm], _pd.Fiel
 class SourceAlgorithmSpecification(_s.Shape, frozen=True):
     """A list of algorithms that were used to create a model package."""
 
-    source_algorithms: SourceAlgorithmList = _pd.Field(
-        validation_alias="SourceAlgorithms", serialization_alias="SourceAlgorithms"
-    )
+    source_algorithms: _t.Annotated[SourceAlgorithmList, _s.wire("SourceAlgorithms")]
     """A list of the algorithms that were used to create a model package."""

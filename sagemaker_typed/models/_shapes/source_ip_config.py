@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -29,7 +27,7 @@ class SourceIpConfig(_s.Shape, frozen=True):
     workforce isn't restricted to specific IP addresses.
     """
 
-    cidrs: Cidrs = _pd.Field(validation_alias="Cidrs", serialization_alias="Cidrs")
+    cidrs: _t.Annotated[Cidrs, _s.wire("Cidrs")]
     """A list of one to ten Classless Inter-Domain Routing
     (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html) (CIDR) values.
 

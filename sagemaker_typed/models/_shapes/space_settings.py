@@ -21,7 +21,7 @@ CustomFileSystems: _t.TypeAlias = _t.Annotated[list[CustomFileSystem], _pd.Field
 class SpaceSettings(_s.Shape, frozen=True):
     """A collection of space settings."""
 
-    app_type: AppType | None = _pd.Field(default=None, validation_alias="AppType", serialization_alias="AppType")
+    app_type: _t.Annotated[AppType | None, _s.wire("AppType")] = None
     """The type of app created within the space.
 
     If using the UpdateSpace
@@ -30,42 +30,32 @@ class SpaceSettings(_s.Shape, frozen=True):
     this field.
     """
 
-    code_editor_app_settings: SpaceCodeEditorAppSettings | None = _pd.Field(
-        default=None, validation_alias="CodeEditorAppSettings", serialization_alias="CodeEditorAppSettings"
-    )
+    code_editor_app_settings: _t.Annotated[SpaceCodeEditorAppSettings | None, _s.wire("CodeEditorAppSettings")] = None
     """The Code Editor application settings."""
 
-    custom_file_systems: CustomFileSystems | None = _pd.Field(
-        default=None, validation_alias="CustomFileSystems", serialization_alias="CustomFileSystems"
-    )
+    custom_file_systems: _t.Annotated[CustomFileSystems | None, _s.wire("CustomFileSystems")] = None
     """A file system, created by you, that you assign to a space for an Amazon SageMaker
     AI Domain. Permitted users can access this file system in Amazon SageMaker AI
     Studio.
     """
 
-    jupyter_lab_app_settings: SpaceJupyterLabAppSettings | None = _pd.Field(
-        default=None, validation_alias="JupyterLabAppSettings", serialization_alias="JupyterLabAppSettings"
-    )
+    jupyter_lab_app_settings: _t.Annotated[SpaceJupyterLabAppSettings | None, _s.wire("JupyterLabAppSettings")] = None
     """The settings for the JupyterLab application."""
 
-    jupyter_server_app_settings: JupyterServerAppSettings | None = _pd.Field(
-        default=None, validation_alias="JupyterServerAppSettings", serialization_alias="JupyterServerAppSettings"
+    jupyter_server_app_settings: _t.Annotated[JupyterServerAppSettings | None, _s.wire("JupyterServerAppSettings")] = (
+        None
     )
 
-    kernel_gateway_app_settings: KernelGatewayAppSettings | None = _pd.Field(
-        default=None, validation_alias="KernelGatewayAppSettings", serialization_alias="KernelGatewayAppSettings"
+    kernel_gateway_app_settings: _t.Annotated[KernelGatewayAppSettings | None, _s.wire("KernelGatewayAppSettings")] = (
+        None
     )
 
-    remote_access: FeatureStatus | None = _pd.Field(
-        default=None, validation_alias="RemoteAccess", serialization_alias="RemoteAccess"
-    )
+    remote_access: _t.Annotated[FeatureStatus | None, _s.wire("RemoteAccess")] = None
     """A setting that enables or disables remote access for a SageMaker space. When
     enabled, this allows you to connect to the remote space from your local IDE.
     """
 
-    space_managed_resources: FeatureStatus | None = _pd.Field(
-        default=None, validation_alias="SpaceManagedResources", serialization_alias="SpaceManagedResources"
-    )
+    space_managed_resources: _t.Annotated[FeatureStatus | None, _s.wire("SpaceManagedResources")] = None
     """If you enable this option, SageMaker AI creates the following resources on your
     behalf when you create the space:
 
@@ -73,7 +63,5 @@ class SpaceSettings(_s.Shape, frozen=True):
     - The app that the space contains.
     """
 
-    space_storage_settings: SpaceStorageSettings | None = _pd.Field(
-        default=None, validation_alias="SpaceStorageSettings", serialization_alias="SpaceStorageSettings"
-    )
+    space_storage_settings: _t.Annotated[SpaceStorageSettings | None, _s.wire("SpaceStorageSettings")] = None
     """The storage settings for a space."""

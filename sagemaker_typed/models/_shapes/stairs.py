@@ -22,17 +22,11 @@ class Stairs(_s.Shape, frozen=True):
     Specify either the stairs or phases traffic pattern.
     """
 
-    duration_in_seconds: TrafficDurationInSeconds | None = _pd.Field(
-        default=None, validation_alias="DurationInSeconds", serialization_alias="DurationInSeconds"
-    )
+    duration_in_seconds: _t.Annotated[TrafficDurationInSeconds | None, _s.wire("DurationInSeconds")] = None
     """Defines how long each traffic step should be."""
 
-    number_of_steps: NumberOfSteps | None = _pd.Field(
-        default=None, validation_alias="NumberOfSteps", serialization_alias="NumberOfSteps"
-    )
+    number_of_steps: _t.Annotated[NumberOfSteps | None, _s.wire("NumberOfSteps")] = None
     """Specifies how many steps to perform during traffic."""
 
-    users_per_step: UsersPerStep | None = _pd.Field(
-        default=None, validation_alias="UsersPerStep", serialization_alias="UsersPerStep"
-    )
+    users_per_step: _t.Annotated[UsersPerStep | None, _s.wire("UsersPerStep")] = None
     """Specifies how many new users to spawn in each step."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -19,9 +17,7 @@ ResourceIdentifier: _t.TypeAlias = _t.Annotated[
 
 
 class StartSessionRequest(_s.Shape, frozen=True):
-    resource_identifier: ResourceIdentifier = _pd.Field(
-        validation_alias="ResourceIdentifier", serialization_alias="ResourceIdentifier"
-    )
+    resource_identifier: _t.Annotated[ResourceIdentifier, _s.wire("ResourceIdentifier")]
     """The Amazon Resource Name (ARN) of the resource to which the remote connection
     will be established. For example, this identifies the specific ARN space application
     you want to connect to from your local IDE.

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -18,19 +16,13 @@ TokenValue: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=102
 
 
 class StartSessionResponse(_s.OutputShape, frozen=True):
-    session_id: SessionId | None = _pd.Field(
-        default=None, validation_alias="SessionId", serialization_alias="SessionId"
-    )
+    session_id: _t.Annotated[SessionId | None, _s.wire("SessionId")] = None
     """A unique identifier for the established remote connection session."""
 
-    stream_url: StreamUrl | None = _pd.Field(
-        default=None, validation_alias="StreamUrl", serialization_alias="StreamUrl"
-    )
+    stream_url: _t.Annotated[StreamUrl | None, _s.wire("StreamUrl")] = None
     """A WebSocket URL used to establish a SSH connection between the local IDE and
     remote SageMaker space.
     """
 
-    token_value: TokenValue | None = _pd.Field(
-        default=None, validation_alias="TokenValue", serialization_alias="TokenValue"
-    )
+    token_value: _t.Annotated[TokenValue | None, _s.wire("TokenValue")] = None
     """An encrypted token value containing session and caller information."""

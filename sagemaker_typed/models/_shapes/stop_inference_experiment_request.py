@@ -29,17 +29,13 @@ ModelVariantActionMap: _t.TypeAlias = _t.Annotated[
 
 
 class StopInferenceExperimentRequest(_s.Shape, frozen=True):
-    desired_model_variants: ModelVariantConfigList | None = _pd.Field(
-        default=None, validation_alias="DesiredModelVariants", serialization_alias="DesiredModelVariants"
-    )
+    desired_model_variants: _t.Annotated[ModelVariantConfigList | None, _s.wire("DesiredModelVariants")] = None
     """An array of ``ModelVariantConfig`` objects. There is one for each variant that
     you want to deploy after the inference experiment stops. Each ``ModelVariantConfig``
     describes the infrastructure configuration for deploying the corresponding variant.
     """
 
-    desired_state: InferenceExperimentStopDesiredState | None = _pd.Field(
-        default=None, validation_alias="DesiredState", serialization_alias="DesiredState"
-    )
+    desired_state: _t.Annotated[InferenceExperimentStopDesiredState | None, _s.wire("DesiredState")] = None
     """The desired state of the experiment after stopping. The possible states are the
     following:
 
@@ -47,9 +43,7 @@ class StopInferenceExperimentRequest(_s.Shape, frozen=True):
     - ``Cancelled``: The experiment was canceled
     """
 
-    model_variant_actions: ModelVariantActionMap = _pd.Field(
-        validation_alias="ModelVariantActions", serialization_alias="ModelVariantActions"
-    )
+    model_variant_actions: _t.Annotated[ModelVariantActionMap, _s.wire("ModelVariantActions")]
     """Array of key-value pairs, with names of variants mapped to actions. The possible
     actions are the following:
 
@@ -58,10 +52,8 @@ class StopInferenceExperimentRequest(_s.Shape, frozen=True):
     - ``Retain`` - Keep the variant as it is
     """
 
-    name: InferenceExperimentName = _pd.Field(validation_alias="Name", serialization_alias="Name")
+    name: _t.Annotated[InferenceExperimentName, _s.wire("Name")]
     """The name of the inference experiment to stop."""
 
-    reason: InferenceExperimentStatusReason | None = _pd.Field(
-        default=None, validation_alias="Reason", serialization_alias="Reason"
-    )
+    reason: _t.Annotated[InferenceExperimentStatusReason | None, _s.wire("Reason")] = None
     """The reason for stopping the experiment."""

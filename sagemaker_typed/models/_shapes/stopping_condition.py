@@ -37,9 +37,7 @@ class StoppingCondition(_s.Shape, frozen=True):
     sufficient for the training job to complete.
     """
 
-    max_pending_time_in_seconds: MaxPendingTimeInSeconds | None = _pd.Field(
-        default=None, validation_alias="MaxPendingTimeInSeconds", serialization_alias="MaxPendingTimeInSeconds"
-    )
+    max_pending_time_in_seconds: _t.Annotated[MaxPendingTimeInSeconds | None, _s.wire("MaxPendingTimeInSeconds")] = None
     """The maximum length of time, in seconds, that a training or compilation job can be
     pending before it is stopped.
 
@@ -68,9 +66,7 @@ class StoppingCondition(_s.Shape, frozen=True):
       includes at least one accelerated computing instance type.
     """
 
-    max_runtime_in_seconds: MaxRuntimeInSeconds | None = _pd.Field(
-        default=None, validation_alias="MaxRuntimeInSeconds", serialization_alias="MaxRuntimeInSeconds"
-    )
+    max_runtime_in_seconds: _t.Annotated[MaxRuntimeInSeconds | None, _s.wire("MaxRuntimeInSeconds")] = None
     """The maximum length of time, in seconds, that a training or compilation job can
     run before it is stopped.
 
@@ -89,9 +85,7 @@ class StoppingCondition(_s.Shape, frozen=True):
     30 days.
     """
 
-    max_wait_time_in_seconds: MaxWaitTimeInSeconds | None = _pd.Field(
-        default=None, validation_alias="MaxWaitTimeInSeconds", serialization_alias="MaxWaitTimeInSeconds"
-    )
+    max_wait_time_in_seconds: _t.Annotated[MaxWaitTimeInSeconds | None, _s.wire("MaxWaitTimeInSeconds")] = None
     """The maximum length of time, in seconds, that a managed Spot training job has to
     complete. It is the amount of time spent waiting for Spot capacity plus the amount
     of time the job can run. It must be equal to or greater than

@@ -61,11 +61,9 @@ class StudioWebPortalSettings(_s.Shape, frozen=True):
     priority over the settings applied on a domain level.
     """
 
-    execution_role_session_name_mode: ExecutionRoleSessionNameMode | None = _pd.Field(
-        default=None,
-        validation_alias="ExecutionRoleSessionNameMode",
-        serialization_alias="ExecutionRoleSessionNameMode",
-    )
+    execution_role_session_name_mode: _t.Annotated[
+        ExecutionRoleSessionNameMode | None, _s.wire("ExecutionRoleSessionNameMode")
+    ] = None
     """The execution role session name mode. If this value is set to ``USER_IDENTITY``,
     the session name of the execution role corresponds to the user's identity. For IAM
     domains, the session name is the IAM session name used to generate the presigned
@@ -74,29 +72,21 @@ class StudioWebPortalSettings(_s.Shape, frozen=True):
     set, the session name defaults to ``SageMaker``.
     """
 
-    hidden_app_types: HiddenAppTypesList | None = _pd.Field(
-        default=None, validation_alias="HiddenAppTypes", serialization_alias="HiddenAppTypes"
-    )
+    hidden_app_types: _t.Annotated[HiddenAppTypesList | None, _s.wire("HiddenAppTypes")] = None
     """The Applications supported in Studio
     (https://docs.aws.amazon.com/sagemaker/latest/dg/studio-updated-apps.html) that are
     hidden from the Studio left navigation pane.
     """
 
-    hidden_instance_types: HiddenInstanceTypesList | None = _pd.Field(
-        default=None, validation_alias="HiddenInstanceTypes", serialization_alias="HiddenInstanceTypes"
-    )
+    hidden_instance_types: _t.Annotated[HiddenInstanceTypesList | None, _s.wire("HiddenInstanceTypes")] = None
     """The instance types you are hiding from the Studio user interface."""
 
-    hidden_ml_tools: HiddenMlToolsList | None = _pd.Field(
-        default=None, validation_alias="HiddenMlTools", serialization_alias="HiddenMlTools"
-    )
+    hidden_ml_tools: _t.Annotated[HiddenMlToolsList | None, _s.wire("HiddenMlTools")] = None
     """The machine learning tools that are hidden from the Studio left navigation
     pane.
     """
 
-    hidden_sage_maker_image_version_aliases: HiddenSageMakerImageVersionAliasesList | None = _pd.Field(
-        default=None,
-        validation_alias="HiddenSageMakerImageVersionAliases",
-        serialization_alias="HiddenSageMakerImageVersionAliases",
-    )
+    hidden_sage_maker_image_version_aliases: _t.Annotated[
+        HiddenSageMakerImageVersionAliasesList | None, _s.wire("HiddenSageMakerImageVersionAliases")
+    ] = None
     """The version aliases you are hiding from the Studio user interface."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .tag_key import TagKey
@@ -32,8 +30,8 @@ class Tag(_s.Shape, frozen=True):
     (https://d1.awsstatic.com/whitepapers/aws-tagging-best-practices.pdf).
     """
 
-    key: TagKey = _pd.Field(validation_alias="Key", serialization_alias="Key")
+    key: _t.Annotated[TagKey, _s.wire("Key")]
     """The tag key. Tag keys must be unique per resource."""
 
-    value: TagValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[TagValue, _s.wire("Value")]
     """The tag value."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .metric_specification import MetricSpecification
 
@@ -21,14 +19,10 @@ class TargetTrackingScalingPolicyConfiguration(_s.Shape, frozen=True):
     ``TargetTrackingScaling``.
     """
 
-    metric_specification: MetricSpecification | None = _pd.Field(
-        default=None, validation_alias="MetricSpecification", serialization_alias="MetricSpecification"
-    )
+    metric_specification: _t.Annotated[MetricSpecification | None, _s.wire("MetricSpecification")] = None
     """An object containing information about a metric."""
 
-    target_value: Double | None = _pd.Field(
-        default=None, validation_alias="TargetValue", serialization_alias="TargetValue"
-    )
+    target_value: _t.Annotated[Double | None, _s.wire("TargetValue")] = None
     """The recommended target value to specify for the metric when creating a scaling
     policy.
     """

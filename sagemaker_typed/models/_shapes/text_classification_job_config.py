@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .auto_ml_job_completion_criteria import AutoMLJobCompletionCriteria
@@ -20,21 +18,17 @@ class TextClassificationJobConfig(_s.Shape, frozen=True):
     problem type.
     """
 
-    completion_criteria: AutoMLJobCompletionCriteria | None = _pd.Field(
-        default=None, validation_alias="CompletionCriteria", serialization_alias="CompletionCriteria"
-    )
+    completion_criteria: _t.Annotated[AutoMLJobCompletionCriteria | None, _s.wire("CompletionCriteria")] = None
     """How long a job is allowed to run, or how many candidates a job is allowed to
     generate.
     """
 
-    content_column: ContentColumn = _pd.Field(validation_alias="ContentColumn", serialization_alias="ContentColumn")
+    content_column: _t.Annotated[ContentColumn, _s.wire("ContentColumn")]
     """The name of the column used to provide the sentences to be classified. It should
     not be the same as the target column.
     """
 
-    target_label_column: TargetLabelColumn = _pd.Field(
-        validation_alias="TargetLabelColumn", serialization_alias="TargetLabelColumn"
-    )
+    target_label_column: _t.Annotated[TargetLabelColumn, _s.wire("TargetLabelColumn")]
     """The name of the column used to provide the class labels. It should not be same as
     the content column.
     """

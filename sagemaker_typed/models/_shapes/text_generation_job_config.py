@@ -36,9 +36,7 @@ class TextGenerationJobConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/canvas.html).
     """
 
-    base_model_name: BaseModelName | None = _pd.Field(
-        default=None, validation_alias="BaseModelName", serialization_alias="BaseModelName"
-    )
+    base_model_name: _t.Annotated[BaseModelName | None, _s.wire("BaseModelName")] = None
     """The name of the base model to fine-tune. Autopilot supports fine-tuning a variety
     of large language models. For information on the list of supported models, see Text
     generation models supporting fine-tuning in Autopilot
@@ -46,23 +44,17 @@ class TextGenerationJobConfig(_s.Shape, frozen=True):
     If no ``BaseModelName`` is provided, the default model used is Falcon7BInstruct.
     """
 
-    completion_criteria: AutoMLJobCompletionCriteria | None = _pd.Field(
-        default=None, validation_alias="CompletionCriteria", serialization_alias="CompletionCriteria"
-    )
+    completion_criteria: _t.Annotated[AutoMLJobCompletionCriteria | None, _s.wire("CompletionCriteria")] = None
     """How long a fine-tuning job is allowed to run. For ``TextGenerationJobConfig``
     problem types, the ``MaxRuntimePerTrainingJobInSeconds`` attribute of
     ``AutoMLJobCompletionCriteria`` defaults to 72h (259200s).
     """
 
-    model_access_config: ModelAccessConfig | None = _pd.Field(
-        default=None, validation_alias="ModelAccessConfig", serialization_alias="ModelAccessConfig"
-    )
+    model_access_config: _t.Annotated[ModelAccessConfig | None, _s.wire("ModelAccessConfig")] = None
 
-    text_generation_hyper_parameters: TextGenerationHyperParameters | None = _pd.Field(
-        default=None,
-        validation_alias="TextGenerationHyperParameters",
-        serialization_alias="TextGenerationHyperParameters",
-    )
+    text_generation_hyper_parameters: _t.Annotated[
+        TextGenerationHyperParameters | None, _s.wire("TextGenerationHyperParameters")
+    ] = None
     """The hyperparameters used to configure and optimize the learning process of the
     base model. You can set any combination of the following hyperparameters for all
     base models. For more information on each supported hyperparameter, see Optimize the

@@ -24,31 +24,23 @@ TimestampAttributeName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, ma
 class TimeSeriesConfig(_s.Shape, frozen=True):
     """The collection of components that defines the time-series."""
 
-    grouping_attribute_names: GroupingAttributeNames | None = _pd.Field(
-        default=None, validation_alias="GroupingAttributeNames", serialization_alias="GroupingAttributeNames"
-    )
+    grouping_attribute_names: _t.Annotated[GroupingAttributeNames | None, _s.wire("GroupingAttributeNames")] = None
     """A set of columns names that can be grouped with the item identifier column to
     create a composite key for which a target value is predicted.
     """
 
-    item_identifier_attribute_name: ItemIdentifierAttributeName = _pd.Field(
-        validation_alias="ItemIdentifierAttributeName", serialization_alias="ItemIdentifierAttributeName"
-    )
+    item_identifier_attribute_name: _t.Annotated[ItemIdentifierAttributeName, _s.wire("ItemIdentifierAttributeName")]
     """The name of the column that represents the set of item identifiers for which you
     want to predict the target value.
     """
 
-    target_attribute_name: TargetAttributeName = _pd.Field(
-        validation_alias="TargetAttributeName", serialization_alias="TargetAttributeName"
-    )
+    target_attribute_name: _t.Annotated[TargetAttributeName, _s.wire("TargetAttributeName")]
     """The name of the column representing the target variable that you want to predict
     for each item in your dataset. The data type of the target variable must be
     numerical.
     """
 
-    timestamp_attribute_name: TimestampAttributeName = _pd.Field(
-        validation_alias="TimestampAttributeName", serialization_alias="TimestampAttributeName"
-    )
+    timestamp_attribute_name: _t.Annotated[TimestampAttributeName, _s.wire("TimestampAttributeName")]
     """The name of the column indicating a point in time at which the target value of a
     given item is recorded.
     """

@@ -44,17 +44,13 @@ class TimeSeriesForecastingJobConfig(_s.Shape, frozen=True):
     forecasting problem type.
     """
 
-    candidate_generation_config: CandidateGenerationConfig | None = _pd.Field(
-        default=None, validation_alias="CandidateGenerationConfig", serialization_alias="CandidateGenerationConfig"
-    )
+    candidate_generation_config: _t.Annotated[
+        CandidateGenerationConfig | None, _s.wire("CandidateGenerationConfig")
+    ] = None
 
-    completion_criteria: AutoMLJobCompletionCriteria | None = _pd.Field(
-        default=None, validation_alias="CompletionCriteria", serialization_alias="CompletionCriteria"
-    )
+    completion_criteria: _t.Annotated[AutoMLJobCompletionCriteria | None, _s.wire("CompletionCriteria")] = None
 
-    feature_specification_s3_uri: S3Uri | None = _pd.Field(
-        default=None, validation_alias="FeatureSpecificationS3Uri", serialization_alias="FeatureSpecificationS3Uri"
-    )
+    feature_specification_s3_uri: _t.Annotated[S3Uri | None, _s.wire("FeatureSpecificationS3Uri")] = None
     """A URL to the Amazon S3 data source containing additional selected features that
     complement the target, itemID, timestamp, and grouped columns set in
     ``TimeSeriesConfig``. When not provided, the AutoML job V2 includes all the columns
@@ -77,9 +73,7 @@ class TimeSeriesForecastingJobConfig(_s.Shape, frozen=True):
     Note: These column keys must not include any column set in ``TimeSeriesConfig``.
     """
 
-    forecast_frequency: ForecastFrequency = _pd.Field(
-        validation_alias="ForecastFrequency", serialization_alias="ForecastFrequency"
-    )
+    forecast_frequency: _t.Annotated[ForecastFrequency, _s.wire("ForecastFrequency")]
     """The frequency of predictions in a forecast.
 
     Valid intervals are an integer followed by Y (Year), M (Month), W (Week), D (Day), H
@@ -98,38 +92,28 @@ class TimeSeriesForecastingJobConfig(_s.Shape, frozen=True):
     - Year - 1
     """
 
-    forecast_horizon: ForecastHorizon = _pd.Field(
-        validation_alias="ForecastHorizon", serialization_alias="ForecastHorizon"
-    )
+    forecast_horizon: _t.Annotated[ForecastHorizon, _s.wire("ForecastHorizon")]
     """The number of time-steps that the model predicts. The forecast horizon is also
     called the prediction length. The maximum forecast horizon is the lesser of 500
     time-steps or 1/4 of the time-steps in the dataset.
     """
 
-    forecast_quantiles: ForecastQuantiles | None = _pd.Field(
-        default=None, validation_alias="ForecastQuantiles", serialization_alias="ForecastQuantiles"
-    )
+    forecast_quantiles: _t.Annotated[ForecastQuantiles | None, _s.wire("ForecastQuantiles")] = None
     """The quantiles used to train the model for forecasts at a specified quantile. You
     can specify quantiles from ``0.01`` (p1) to ``0.99`` (p99), by increments of 0.01 or
     higher. Up to five forecast quantiles can be specified. When ``ForecastQuantiles``
     is not provided, the AutoML job uses the quantiles p10, p50, and p90 as default.
     """
 
-    holiday_config: HolidayConfig | None = _pd.Field(
-        default=None, validation_alias="HolidayConfig", serialization_alias="HolidayConfig"
-    )
+    holiday_config: _t.Annotated[HolidayConfig | None, _s.wire("HolidayConfig")] = None
     """The collection of holiday featurization attributes used to incorporate national
     holiday information into your forecasting model.
     """
 
-    time_series_config: TimeSeriesConfig = _pd.Field(
-        validation_alias="TimeSeriesConfig", serialization_alias="TimeSeriesConfig"
-    )
+    time_series_config: _t.Annotated[TimeSeriesConfig, _s.wire("TimeSeriesConfig")]
     """The collection of components that defines the time-series."""
 
-    transformations: TimeSeriesTransformations | None = _pd.Field(
-        default=None, validation_alias="Transformations", serialization_alias="Transformations"
-    )
+    transformations: _t.Annotated[TimeSeriesTransformations | None, _s.wire("Transformations")] = None
     """The transformations modifying specific attributes of the time-series, such as
     filling strategies for missing values.
     """

@@ -56,9 +56,7 @@ class TimeSeriesTransformations(_s.Shape, frozen=True):
     forecast frequency.
     """
 
-    aggregation: AggregationTransformations | None = _pd.Field(
-        default=None, validation_alias="Aggregation", serialization_alias="Aggregation"
-    )
+    aggregation: _t.Annotated[AggregationTransformations | None, _s.wire("Aggregation")] = None
     """A key value pair defining the aggregation method for a column, where the key is
     the column name and the value is the aggregation method.
 
@@ -68,9 +66,7 @@ class TimeSeriesTransformations(_s.Shape, frozen=True):
     Note: Aggregation is only supported for the target column.
     """
 
-    filling: FillingTransformations | None = _pd.Field(
-        default=None, validation_alias="Filling", serialization_alias="Filling"
-    )
+    filling: _t.Annotated[FillingTransformations | None, _s.wire("Filling")] = None
     """A key value pair defining the filling method for a column, where the key is the
     column name and the value is an object which defines the filling logic. You can
     specify multiple filling methods for a single column.

@@ -21,13 +21,11 @@ class TrafficType(_e.OpenEnum):
 class TrafficPattern(_s.Shape, frozen=True):
     """Defines the traffic pattern of the load test."""
 
-    phases: Phases | None = _pd.Field(default=None, validation_alias="Phases", serialization_alias="Phases")
+    phases: _t.Annotated[Phases | None, _s.wire("Phases")] = None
     """Defines the phases traffic specification."""
 
-    stairs: Stairs | None = _pd.Field(default=None, validation_alias="Stairs", serialization_alias="Stairs")
+    stairs: _t.Annotated[Stairs | None, _s.wire("Stairs")] = None
     """Defines the stairs traffic pattern."""
 
-    traffic_type: TrafficType | None = _pd.Field(
-        default=None, validation_alias="TrafficType", serialization_alias="TrafficType"
-    )
+    traffic_type: _t.Annotated[TrafficType | None, _s.wire("TrafficType")] = None
     """Defines the traffic patterns. Choose either ``PHASES`` or ``STAIRS``."""

@@ -15,37 +15,27 @@ class TrainingJobStatusCounters(_s.Shape, frozen=True):
     by status.
     """
 
-    completed: TrainingJobStatusCounter | None = _pd.Field(
-        default=None, validation_alias="Completed", serialization_alias="Completed"
-    )
+    completed: _t.Annotated[TrainingJobStatusCounter | None, _s.wire("Completed")] = None
     """The number of completed training jobs launched by the hyperparameter tuning
     job.
     """
 
-    in_progress: TrainingJobStatusCounter | None = _pd.Field(
-        default=None, validation_alias="InProgress", serialization_alias="InProgress"
-    )
+    in_progress: _t.Annotated[TrainingJobStatusCounter | None, _s.wire("InProgress")] = None
     """The number of in-progress training jobs launched by a hyperparameter tuning
     job.
     """
 
-    non_retryable_error: TrainingJobStatusCounter | None = _pd.Field(
-        default=None, validation_alias="NonRetryableError", serialization_alias="NonRetryableError"
-    )
+    non_retryable_error: _t.Annotated[TrainingJobStatusCounter | None, _s.wire("NonRetryableError")] = None
     """The number of training jobs that failed and can't be retried. A failed training
     job can't be retried if it failed because a client error occurred.
     """
 
-    retryable_error: TrainingJobStatusCounter | None = _pd.Field(
-        default=None, validation_alias="RetryableError", serialization_alias="RetryableError"
-    )
+    retryable_error: _t.Annotated[TrainingJobStatusCounter | None, _s.wire("RetryableError")] = None
     """The number of training jobs that failed, but can be retried. A failed training
     job can be retried only if it failed because an internal service error occurred.
     """
 
-    stopped: TrainingJobStatusCounter | None = _pd.Field(
-        default=None, validation_alias="Stopped", serialization_alias="Stopped"
-    )
+    stopped: _t.Annotated[TrainingJobStatusCounter | None, _s.wire("Stopped")] = None
     """The number of training jobs launched by a hyperparameter tuning job that were
     manually stopped.
     """

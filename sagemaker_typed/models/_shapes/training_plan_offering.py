@@ -29,49 +29,37 @@ class TrainingPlanOffering(_s.Shape, frozen=True):
     .
     """
 
-    currency_code: CurrencyCode | None = _pd.Field(
-        default=None, validation_alias="CurrencyCode", serialization_alias="CurrencyCode"
-    )
+    currency_code: _t.Annotated[CurrencyCode | None, _s.wire("CurrencyCode")] = None
     """The currency code for the upfront fee (e.g., USD)."""
 
-    duration_hours: TrainingPlanDurationHours | None = _pd.Field(
-        default=None, validation_alias="DurationHours", serialization_alias="DurationHours"
-    )
+    duration_hours: _t.Annotated[TrainingPlanDurationHours | None, _s.wire("DurationHours")] = None
     """The number of whole hours in the total duration for this training plan
     offering.
     """
 
-    duration_minutes: TrainingPlanDurationMinutes | None = _pd.Field(
-        default=None, validation_alias="DurationMinutes", serialization_alias="DurationMinutes"
-    )
+    duration_minutes: _t.Annotated[TrainingPlanDurationMinutes | None, _s.wire("DurationMinutes")] = None
     """The additional minutes beyond whole hours in the total duration for this training
     plan offering.
     """
 
-    requested_end_time_before: Timestamp | None = _pd.Field(
-        default=None, validation_alias="RequestedEndTimeBefore", serialization_alias="RequestedEndTimeBefore"
-    )
+    requested_end_time_before: _t.Annotated[Timestamp | None, _s.wire("RequestedEndTimeBefore")] = None
     """The requested end time that the user specified when searching for the training
     plan offering.
     """
 
-    requested_start_time_after: Timestamp | None = _pd.Field(
-        default=None, validation_alias="RequestedStartTimeAfter", serialization_alias="RequestedStartTimeAfter"
-    )
+    requested_start_time_after: _t.Annotated[Timestamp | None, _s.wire("RequestedStartTimeAfter")] = None
     """The requested start time that the user specified when searching for the training
     plan offering.
     """
 
-    reserved_capacity_offerings: ReservedCapacityOfferings | None = _pd.Field(
-        default=None, validation_alias="ReservedCapacityOfferings", serialization_alias="ReservedCapacityOfferings"
-    )
+    reserved_capacity_offerings: _t.Annotated[
+        ReservedCapacityOfferings | None, _s.wire("ReservedCapacityOfferings")
+    ] = None
     """A list of reserved capacity offerings associated with this training plan
     offering.
     """
 
-    target_resources: SageMakerResourceNames = _pd.Field(
-        validation_alias="TargetResources", serialization_alias="TargetResources"
-    )
+    target_resources: _t.Annotated[SageMakerResourceNames, _s.wire("TargetResources")]
     """The target resources (e.g., SageMaker Training Jobs, SageMaker HyperPod,
     SageMaker Endpoints, Studio apps) for this training plan offering.
 
@@ -87,12 +75,8 @@ class TrainingPlanOffering(_s.Shape, frozen=True):
       apps on reserved training plan capacity.
     """
 
-    training_plan_offering_id: TrainingPlanOfferingId = _pd.Field(
-        validation_alias="TrainingPlanOfferingId", serialization_alias="TrainingPlanOfferingId"
-    )
+    training_plan_offering_id: _t.Annotated[TrainingPlanOfferingId, _s.wire("TrainingPlanOfferingId")]
     """The unique identifier for this training plan offering."""
 
-    upfront_fee: String256 | None = _pd.Field(
-        default=None, validation_alias="UpfrontFee", serialization_alias="UpfrontFee"
-    )
+    upfront_fee: _t.Annotated[String256 | None, _s.wire("UpfrontFee")] = None
     """The upfront fee for this training plan offering."""

@@ -23,22 +23,14 @@ TrainingStepIndex: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
 class TrainingProgressInfo(_s.Shape, frozen=True):
     """The serverless training job progress information."""
 
-    current_epoch: TrainingEpochIndex | None = _pd.Field(
-        default=None, validation_alias="CurrentEpoch", serialization_alias="CurrentEpoch"
-    )
+    current_epoch: _t.Annotated[TrainingEpochIndex | None, _s.wire("CurrentEpoch")] = None
     """The current epoch number."""
 
-    current_step: TrainingStepIndex | None = _pd.Field(
-        default=None, validation_alias="CurrentStep", serialization_alias="CurrentStep"
-    )
+    current_step: _t.Annotated[TrainingStepIndex | None, _s.wire("CurrentStep")] = None
     """The current step number."""
 
-    max_epoch: TrainingEpochCount | None = _pd.Field(
-        default=None, validation_alias="MaxEpoch", serialization_alias="MaxEpoch"
-    )
+    max_epoch: _t.Annotated[TrainingEpochCount | None, _s.wire("MaxEpoch")] = None
     """The maximum number of epochs for this job."""
 
-    total_step_count_per_epoch: TotalStepCountPerEpoch | None = _pd.Field(
-        default=None, validation_alias="TotalStepCountPerEpoch", serialization_alias="TotalStepCountPerEpoch"
-    )
+    total_step_count_per_epoch: _t.Annotated[TotalStepCountPerEpoch | None, _s.wire("TotalStepCountPerEpoch")] = None
     """The total step count per epoch."""

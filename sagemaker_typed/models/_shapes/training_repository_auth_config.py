@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -21,10 +19,9 @@ TrainingRepositoryCredentialsProviderArn: _t.TypeAlias = _t.Annotated[
 class TrainingRepositoryAuthConfig(_s.Shape, frozen=True):
     """An object containing authentication information for a private Docker registry."""
 
-    training_repository_credentials_provider_arn: TrainingRepositoryCredentialsProviderArn = _pd.Field(
-        validation_alias="TrainingRepositoryCredentialsProviderArn",
-        serialization_alias="TrainingRepositoryCredentialsProviderArn",
-    )
+    training_repository_credentials_provider_arn: _t.Annotated[
+        TrainingRepositoryCredentialsProviderArn, _s.wire("TrainingRepositoryCredentialsProviderArn")
+    ]
     """The Amazon Resource Name (ARN) of an Amazon Web Services Lambda function used to
     give SageMaker access credentials to your private Docker registry.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .billable_token_usage import BillableTokenUsage
 from .failure_reason import FailureReason
@@ -26,78 +24,54 @@ JavaInteger: _t.TypeAlias = int
 class TrainingSessionDetail(_s.Shape, frozen=True):
     """Contains detailed information about a training session."""
 
-    billable_token_usage: BillableTokenUsage | None = _pd.Field(
-        default=None, validation_alias="BillableTokenUsage", serialization_alias="BillableTokenUsage"
-    )
+    billable_token_usage: _t.Annotated[BillableTokenUsage | None, _s.wire("BillableTokenUsage")] = None
     """The billable token usage for the training session."""
 
-    creation_time: Timestamp = _pd.Field(validation_alias="CreationTime", serialization_alias="CreationTime")
+    creation_time: _t.Annotated[Timestamp, _s.wire("CreationTime")]
     """The date and time that the training session was created."""
 
-    end_time: Timestamp | None = _pd.Field(default=None, validation_alias="EndTime", serialization_alias="EndTime")
+    end_time: _t.Annotated[Timestamp | None, _s.wire("EndTime")] = None
     """The date and time that the training session ended."""
 
-    error_details: FailureReason | None = _pd.Field(
-        default=None, validation_alias="ErrorDetails", serialization_alias="ErrorDetails"
-    )
+    error_details: _t.Annotated[FailureReason | None, _s.wire("ErrorDetails")] = None
     """If the training session failed or is blocked, detailed error information."""
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """The date and time that the training session was last modified."""
 
-    last_received_sequence_number: JavaInteger | None = _pd.Field(
-        default=None, validation_alias="LastReceivedSequenceNumber", serialization_alias="LastReceivedSequenceNumber"
-    )
+    last_received_sequence_number: _t.Annotated[JavaInteger | None, _s.wire("LastReceivedSequenceNumber")] = None
     """The sequence number of the last training operation received by the session."""
 
-    lora_config: LoraConfig | None = _pd.Field(
-        default=None, validation_alias="LoraConfig", serialization_alias="LoraConfig"
-    )
+    lora_config: _t.Annotated[LoraConfig | None, _s.wire("LoraConfig")] = None
     """The Low-Rank Adaptation (LoRA) configuration for the training session."""
 
-    model_config_: TrainingSessionModelConfig | None = _pd.Field(
-        default=None, validation_alias="ModelConfig", serialization_alias="ModelConfig"
-    )
+    model_config_: _t.Annotated[TrainingSessionModelConfig | None, _s.wire("ModelConfig")] = None
     """The configuration for the base model."""
 
-    model_package_group_arn: ModelPackageGroupArn | None = _pd.Field(
-        default=None, validation_alias="ModelPackageGroupArn", serialization_alias="ModelPackageGroupArn"
-    )
+    model_package_group_arn: _t.Annotated[ModelPackageGroupArn | None, _s.wire("ModelPackageGroupArn")] = None
     """The Amazon Resource Name (ARN) of the model package group where checkpoints are
     published.
     """
 
-    output_config: TrainingSessionOutputConfig | None = _pd.Field(
-        default=None, validation_alias="OutputConfig", serialization_alias="OutputConfig"
-    )
+    output_config: _t.Annotated[TrainingSessionOutputConfig | None, _s.wire("OutputConfig")] = None
     """The output configuration for the training session."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The Amazon Resource Name (ARN) of the IAM role associated with the training
     session.
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """The tags associated with the training session."""
 
-    training_session_arn: TrainingSessionArn = _pd.Field(
-        validation_alias="TrainingSessionArn", serialization_alias="TrainingSessionArn"
-    )
+    training_session_arn: _t.Annotated[TrainingSessionArn, _s.wire("TrainingSessionArn")]
     """The Amazon Resource Name (ARN) of the training session."""
 
-    training_session_name: TrainingSessionName = _pd.Field(
-        validation_alias="TrainingSessionName", serialization_alias="TrainingSessionName"
-    )
+    training_session_name: _t.Annotated[TrainingSessionName, _s.wire("TrainingSessionName")]
     """The name of the training session."""
 
-    training_session_status: TrainingSessionStatus = _pd.Field(
-        validation_alias="TrainingSessionStatus", serialization_alias="TrainingSessionStatus"
-    )
+    training_session_status: _t.Annotated[TrainingSessionStatus, _s.wire("TrainingSessionStatus")]
     """The current status of the training session."""
 
-    vpc_config: VpcConfig | None = _pd.Field(
-        default=None, validation_alias="VpcConfig", serialization_alias="VpcConfig"
-    )
+    vpc_config: _t.Annotated[VpcConfig | None, _s.wire("VpcConfig")] = None
     """The Virtual Private Cloud (VPC) configuration for the training session."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -25,14 +23,12 @@ JavaBoolean: _t.TypeAlias = bool
 class TrainingSessionModelConfig(_s.Shape, frozen=True):
     """The configuration for the base model used in a training session."""
 
-    accept_eula: JavaBoolean | None = _pd.Field(
-        default=None, validation_alias="AcceptEula", serialization_alias="AcceptEula"
-    )
+    accept_eula: _t.Annotated[JavaBoolean | None, _s.wire("AcceptEula")] = None
     """Specifies whether you accept the end-user license agreement (EULA) for gated
     models.
     """
 
-    base_model_arn: BaseModelArn = _pd.Field(validation_alias="BaseModelArn", serialization_alias="BaseModelArn")
+    base_model_arn: _t.Annotated[BaseModelArn, _s.wire("BaseModelArn")]
     """The Amazon Resource Name (ARN) of the base foundation model from SageMaker
     Hub.
     """

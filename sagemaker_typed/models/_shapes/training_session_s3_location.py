@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -29,12 +27,10 @@ class TrainingSessionS3Location(_s.Shape, frozen=True):
     session output data, including checkpoints, model artifacts, and invocation results.
     """
 
-    kms_key_arn: CustomerKmsKeyArn | None = _pd.Field(
-        default=None, validation_alias="KmsKeyArn", serialization_alias="KmsKeyArn"
-    )
+    kms_key_arn: _t.Annotated[CustomerKmsKeyArn | None, _s.wire("KmsKeyArn")] = None
     """The Amazon Resource Name (ARN) of the KMS key used to encrypt output data. If not
     specified, the default Amazon S3 encryption is used.
     """
 
-    path: OutputS3Path = _pd.Field(validation_alias="Path", serialization_alias="Path")
+    path: _t.Annotated[OutputS3Path, _s.wire("Path")]
     """The Amazon S3 path where training session outputs are stored."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -24,21 +22,19 @@ class AssemblyType(_e.OpenEnum):
 class TransformOutput(_s.Shape, frozen=True):
     """Describes the results of a transform job."""
 
-    accept: Accept | None = _pd.Field(default=None, validation_alias="Accept", serialization_alias="Accept")
+    accept: _t.Annotated[Accept | None, _s.wire("Accept")] = None
     """The MIME type used to specify the output data. Amazon SageMaker uses the MIME
     type with each http call to transfer data from the transform job.
     """
 
-    assemble_with: AssemblyType | None = _pd.Field(
-        default=None, validation_alias="AssembleWith", serialization_alias="AssembleWith"
-    )
+    assemble_with: _t.Annotated[AssemblyType | None, _s.wire("AssembleWith")] = None
     """Defines how to assemble the results of the transform job as a single S3 object.
     Choose a format that is most convenient to you. To concatenate the results in binary
     format, specify ``None``. To add a newline character at the end of every transformed
     record, specify ``Line``.
     """
 
-    kms_key_id: KmsKeyId | None = _pd.Field(default=None, validation_alias="KmsKeyId", serialization_alias="KmsKeyId")
+    kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("KmsKeyId")] = None
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt the model artifacts at rest using Amazon S3
     server-side encryption. The ``KmsKeyId`` can be any of the following formats:
@@ -62,7 +58,7 @@ class TransformOutput(_s.Shape, frozen=True):
     Amazon Web Services Key Management Service Developer Guide.
     """
 
-    s3_output_path: S3Uri = _pd.Field(validation_alias="S3OutputPath", serialization_alias="S3OutputPath")
+    s3_output_path: _t.Annotated[S3Uri, _s.wire("S3OutputPath")]
     """The Amazon S3 path where you want Amazon SageMaker to store the results of the
     transform job. For example, ``s3://bucket-name/key-name-prefix``.
 

@@ -23,25 +23,19 @@ class TransformResources(_s.Shape, frozen=True):
     use for transform job.
     """
 
-    instance_count: TransformInstanceCount = _pd.Field(
-        validation_alias="InstanceCount", serialization_alias="InstanceCount"
-    )
+    instance_count: _t.Annotated[TransformInstanceCount, _s.wire("InstanceCount")]
     """The number of ML compute instances to use in the transform job. The default value
     is ``1``, and the maximum is ``100``. For distributed transform jobs, specify a
     value greater than ``1``.
     """
 
-    instance_type: TransformInstanceType = _pd.Field(
-        validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[TransformInstanceType, _s.wire("InstanceType")]
     """The ML compute instance type for the transform job. If you are using built-in
     algorithms to transform moderately sized datasets, we recommend using ml.m4.xlarge
     or ``ml.m5.large``instance types.
     """
 
-    transform_ami_version: TransformAmiVersion | None = _pd.Field(
-        default=None, validation_alias="TransformAmiVersion", serialization_alias="TransformAmiVersion"
-    )
+    transform_ami_version: _t.Annotated[TransformAmiVersion | None, _s.wire("TransformAmiVersion")] = None
     """Specifies an option from a collection of preconfigured Amazon Machine Image (AMI)
     images. Each image is configured by Amazon Web Services with a set of software and
     driver versions.
@@ -54,9 +48,7 @@ class TransformResources(_s.Shape, frozen=True):
         - NVIDIA driver version: 535
     """
 
-    volume_kms_key_id: KmsKeyId | None = _pd.Field(
-        default=None, validation_alias="VolumeKmsKeyId", serialization_alias="VolumeKmsKeyId"
-    )
+    volume_kms_key_id: _t.Annotated[KmsKeyId | None, _s.wire("VolumeKmsKeyId")] = None
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt model data on the storage volume attached to the ML
     compute instance(s) that run the batch transform job.

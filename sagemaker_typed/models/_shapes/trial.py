@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .experiment_entity_name import ExperimentEntityName
 from .metadata_properties import MetadataProperties
@@ -23,60 +21,44 @@ class Trial(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API.
     """
 
-    created_by: UserContext | None = _pd.Field(
-        default=None, validation_alias="CreatedBy", serialization_alias="CreatedBy"
-    )
+    created_by: _t.Annotated[UserContext | None, _s.wire("CreatedBy")] = None
     """Who created the trial."""
 
-    creation_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreationTime", serialization_alias="CreationTime"
-    )
+    creation_time: _t.Annotated[Timestamp | None, _s.wire("CreationTime")] = None
     """When the trial was created."""
 
-    display_name: ExperimentEntityName | None = _pd.Field(
-        default=None, validation_alias="DisplayName", serialization_alias="DisplayName"
-    )
+    display_name: _t.Annotated[ExperimentEntityName | None, _s.wire("DisplayName")] = None
     """The name of the trial as displayed. If ``DisplayName`` isn't specified,
     ``TrialName`` is displayed.
     """
 
-    experiment_name: ExperimentEntityName | None = _pd.Field(
-        default=None, validation_alias="ExperimentName", serialization_alias="ExperimentName"
-    )
+    experiment_name: _t.Annotated[ExperimentEntityName | None, _s.wire("ExperimentName")] = None
     """The name of the experiment the trial is part of."""
 
-    last_modified_by: UserContext | None = _pd.Field(
-        default=None, validation_alias="LastModifiedBy", serialization_alias="LastModifiedBy"
-    )
+    last_modified_by: _t.Annotated[UserContext | None, _s.wire("LastModifiedBy")] = None
 
-    last_modified_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastModifiedTime", serialization_alias="LastModifiedTime"
-    )
+    last_modified_time: _t.Annotated[Timestamp | None, _s.wire("LastModifiedTime")] = None
     """Who last modified the trial."""
 
-    metadata_properties: MetadataProperties | None = _pd.Field(
-        default=None, validation_alias="MetadataProperties", serialization_alias="MetadataProperties"
-    )
+    metadata_properties: _t.Annotated[MetadataProperties | None, _s.wire("MetadataProperties")] = None
 
-    source: TrialSource | None = _pd.Field(default=None, validation_alias="Source", serialization_alias="Source")
+    source: _t.Annotated[TrialSource | None, _s.wire("Source")] = None
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """The list of tags that are associated with the trial. You can use Search
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_Search.html) API to
     search on the tags.
     """
 
-    trial_arn: TrialArn | None = _pd.Field(default=None, validation_alias="TrialArn", serialization_alias="TrialArn")
+    trial_arn: _t.Annotated[TrialArn | None, _s.wire("TrialArn")] = None
     """The Amazon Resource Name (ARN) of the trial."""
 
-    trial_component_summaries: TrialComponentSimpleSummaries | None = _pd.Field(
-        default=None, validation_alias="TrialComponentSummaries", serialization_alias="TrialComponentSummaries"
-    )
+    trial_component_summaries: _t.Annotated[
+        TrialComponentSimpleSummaries | None, _s.wire("TrialComponentSummaries")
+    ] = None
     """A list of the components associated with the trial. For each component, a summary
     of the component's properties is included.
     """
 
-    trial_name: ExperimentEntityName | None = _pd.Field(
-        default=None, validation_alias="TrialName", serialization_alias="TrialName"
-    )
+    trial_name: _t.Annotated[ExperimentEntityName | None, _s.wire("TrialName")] = None
     """The name of the trial."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -30,14 +28,12 @@ class TrialComponentArtifact(_s.Shape, frozen=True):
     images.
     """
 
-    media_type: MediaType | None = _pd.Field(
-        default=None, validation_alias="MediaType", serialization_alias="MediaType"
-    )
+    media_type: _t.Annotated[MediaType | None, _s.wire("MediaType")] = None
     """The media type of the artifact, which indicates the type of data in the artifact
     file. The media type consists of a type and a subtype concatenated with a slash (/)
     character, for example, text/csv, image/jpeg, and s3/uri. The type specifies the
     category of the media. The subtype specifies the kind of data.
     """
 
-    value: TrialComponentArtifactValue = _pd.Field(validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[TrialComponentArtifactValue, _s.wire("Value")]
     """The location of the artifact."""

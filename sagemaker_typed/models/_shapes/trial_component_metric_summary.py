@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .metric_name import MetricName
 from .timestamp import Timestamp
@@ -19,35 +17,29 @@ OptionalInteger: _t.TypeAlias = int
 class TrialComponentMetricSummary(_s.Shape, frozen=True):
     """A summary of the metrics of a trial component."""
 
-    avg: OptionalDouble | None = _pd.Field(default=None, validation_alias="Avg", serialization_alias="Avg")
+    avg: _t.Annotated[OptionalDouble | None, _s.wire("Avg")] = None
     """The average value of the metric."""
 
-    count: OptionalInteger | None = _pd.Field(default=None, validation_alias="Count", serialization_alias="Count")
+    count: _t.Annotated[OptionalInteger | None, _s.wire("Count")] = None
     """The number of samples used to generate the metric."""
 
-    last: OptionalDouble | None = _pd.Field(default=None, validation_alias="Last", serialization_alias="Last")
+    last: _t.Annotated[OptionalDouble | None, _s.wire("Last")] = None
     """The most recent value of the metric."""
 
-    max: OptionalDouble | None = _pd.Field(default=None, validation_alias="Max", serialization_alias="Max")
+    max: _t.Annotated[OptionalDouble | None, _s.wire("Max")] = None
     """The maximum value of the metric."""
 
-    metric_name: MetricName | None = _pd.Field(
-        default=None, validation_alias="MetricName", serialization_alias="MetricName"
-    )
+    metric_name: _t.Annotated[MetricName | None, _s.wire("MetricName")] = None
     """The name of the metric."""
 
-    min: OptionalDouble | None = _pd.Field(default=None, validation_alias="Min", serialization_alias="Min")
+    min: _t.Annotated[OptionalDouble | None, _s.wire("Min")] = None
     """The minimum value of the metric."""
 
-    source_arn: TrialComponentSourceArn | None = _pd.Field(
-        default=None, validation_alias="SourceArn", serialization_alias="SourceArn"
-    )
+    source_arn: _t.Annotated[TrialComponentSourceArn | None, _s.wire("SourceArn")] = None
     """The Amazon Resource Name (ARN) of the source."""
 
-    std_dev: OptionalDouble | None = _pd.Field(default=None, validation_alias="StdDev", serialization_alias="StdDev")
+    std_dev: _t.Annotated[OptionalDouble | None, _s.wire("StdDev")] = None
     """The standard deviation of the metric."""
 
-    time_stamp: Timestamp | None = _pd.Field(
-        default=None, validation_alias="TimeStamp", serialization_alias="TimeStamp"
-    )
+    time_stamp: _t.Annotated[Timestamp | None, _s.wire("TimeStamp")] = None
     """When the metric was last updated."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .string_parameter_value import StringParameterValue
 
@@ -20,16 +18,12 @@ class TrialComponentParameterValue(_s.Shape, frozen=True):
     request.
     """
 
-    number_value: DoubleParameterValue | None = _pd.Field(
-        default=None, validation_alias="NumberValue", serialization_alias="NumberValue"
-    )
+    number_value: _t.Annotated[DoubleParameterValue | None, _s.wire("NumberValue")] = None
     """The numeric value of a numeric hyperparameter. If you specify a value for this
     parameter, you can't specify the ``StringValue`` parameter.
     """
 
-    string_value: StringParameterValue | None = _pd.Field(
-        default=None, validation_alias="StringValue", serialization_alias="StringValue"
-    )
+    string_value: _t.Annotated[StringParameterValue | None, _s.wire("StringValue")] = None
     """The string value of a categorical hyperparameter. If you specify a value for this
     parameter, you can't specify the ``NumberValue`` parameter.
     """

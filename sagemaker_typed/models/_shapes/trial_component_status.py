@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -25,12 +23,8 @@ TrialComponentStatusMessage: _t.TypeAlias = _t.Annotated[
 class TrialComponentStatus(_s.Shape, frozen=True):
     """The status of the trial component."""
 
-    message: TrialComponentStatusMessage | None = _pd.Field(
-        default=None, validation_alias="Message", serialization_alias="Message"
-    )
+    message: _t.Annotated[TrialComponentStatusMessage | None, _s.wire("Message")] = None
     """If the component failed, a message describing why."""
 
-    primary_status: TrialComponentPrimaryStatus | None = _pd.Field(
-        default=None, validation_alias="PrimaryStatus", serialization_alias="PrimaryStatus"
-    )
+    primary_status: _t.Annotated[TrialComponentPrimaryStatus | None, _s.wire("PrimaryStatus")] = None
     """The status of the trial component."""

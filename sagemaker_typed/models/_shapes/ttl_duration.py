@@ -27,8 +27,8 @@ class TtlDuration(_s.Shape, frozen=True):
     API in the Amazon SageMaker API Reference guide.
     """
 
-    unit: TtlDurationUnit | None = _pd.Field(default=None, validation_alias="Unit", serialization_alias="Unit")
+    unit: _t.Annotated[TtlDurationUnit | None, _s.wire("Unit")] = None
     """``TtlDuration`` time unit."""
 
-    value: TtlDurationValue | None = _pd.Field(default=None, validation_alias="Value", serialization_alias="Value")
+    value: _t.Annotated[TtlDurationValue | None, _s.wire("Value")] = None
     """``TtlDuration`` time value."""

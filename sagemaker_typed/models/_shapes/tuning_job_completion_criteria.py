@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .best_objective_not_improving import BestObjectiveNotImproving
 from .convergence_detected import ConvergenceDetected
@@ -15,21 +13,19 @@ TargetObjectiveMetricValue: _t.TypeAlias = float
 class TuningJobCompletionCriteria(_s.Shape, frozen=True):
     """The job completion criteria."""
 
-    best_objective_not_improving: BestObjectiveNotImproving | None = _pd.Field(
-        default=None, validation_alias="BestObjectiveNotImproving", serialization_alias="BestObjectiveNotImproving"
-    )
+    best_objective_not_improving: _t.Annotated[
+        BestObjectiveNotImproving | None, _s.wire("BestObjectiveNotImproving")
+    ] = None
     """A flag to stop your hyperparameter tuning job if model performance fails to
     improve as evaluated against an objective function.
     """
 
-    convergence_detected: ConvergenceDetected | None = _pd.Field(
-        default=None, validation_alias="ConvergenceDetected", serialization_alias="ConvergenceDetected"
-    )
+    convergence_detected: _t.Annotated[ConvergenceDetected | None, _s.wire("ConvergenceDetected")] = None
     """A flag to top your hyperparameter tuning job if automatic model tuning (AMT) has
     detected that your model has converged as evaluated against your objective function.
     """
 
-    target_objective_metric_value: TargetObjectiveMetricValue | None = _pd.Field(
-        default=None, validation_alias="TargetObjectiveMetricValue", serialization_alias="TargetObjectiveMetricValue"
-    )
+    target_objective_metric_value: _t.Annotated[
+        TargetObjectiveMetricValue | None, _s.wire("TargetObjectiveMetricValue")
+    ] = None
     """The value of the objective metric."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -16,5 +14,5 @@ TemplateContent: _t.TypeAlias = _t.Annotated[
 class UiTemplate(_s.Shape, frozen=True):
     """The Liquid template for the worker user interface."""
 
-    content: TemplateContent = _pd.Field(validation_alias="Content", serialization_alias="Content")
+    content: _t.Annotated[TemplateContent, _s.wire("Content")]
     """The content of the Liquid template for the worker user interface."""

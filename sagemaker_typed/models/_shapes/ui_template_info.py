@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -17,10 +15,8 @@ TemplateUrl: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=20
 class UiTemplateInfo(_s.Shape, frozen=True):
     """Container for user interface template information."""
 
-    content_sha256: TemplateContentSha256 | None = _pd.Field(
-        default=None, validation_alias="ContentSha256", serialization_alias="ContentSha256"
-    )
+    content_sha256: _t.Annotated[TemplateContentSha256 | None, _s.wire("ContentSha256")] = None
     """The SHA-256 digest of the contents of the template."""
 
-    url: TemplateUrl | None = _pd.Field(default=None, validation_alias="Url", serialization_alias="Url")
+    url: _t.Annotated[TemplateUrl | None, _s.wire("Url")] = None
     """The URL for the user interface template."""

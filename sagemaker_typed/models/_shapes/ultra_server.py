@@ -32,63 +32,43 @@ class UltraServer(_s.Shape, frozen=True):
     interconnect domain.
     """
 
-    availability_zone: AvailabilityZone = _pd.Field(
-        validation_alias="AvailabilityZone", serialization_alias="AvailabilityZone"
-    )
+    availability_zone: _t.Annotated[AvailabilityZone, _s.wire("AvailabilityZone")]
     """The name of the Availability Zone where the UltraServer is provisioned."""
 
-    available_instance_count: AvailableInstanceCount | None = _pd.Field(
-        default=None, validation_alias="AvailableInstanceCount", serialization_alias="AvailableInstanceCount"
-    )
+    available_instance_count: _t.Annotated[AvailableInstanceCount | None, _s.wire("AvailableInstanceCount")] = None
     """The number of instances currently available for use in this UltraServer."""
 
-    available_spare_instance_count: AvailableSpareInstanceCount | None = _pd.Field(
-        default=None, validation_alias="AvailableSpareInstanceCount", serialization_alias="AvailableSpareInstanceCount"
-    )
+    available_spare_instance_count: _t.Annotated[
+        AvailableSpareInstanceCount | None, _s.wire("AvailableSpareInstanceCount")
+    ] = None
     """The number of available spare instances in the UltraServer."""
 
-    configured_spare_instance_count: ConfiguredSpareInstanceCount | None = _pd.Field(
-        default=None,
-        validation_alias="ConfiguredSpareInstanceCount",
-        serialization_alias="ConfiguredSpareInstanceCount",
-    )
+    configured_spare_instance_count: _t.Annotated[
+        ConfiguredSpareInstanceCount | None, _s.wire("ConfiguredSpareInstanceCount")
+    ] = None
     """The number of spare instances configured for this UltraServer to provide enhanced
     resiliency.
     """
 
-    health_status: UltraServerHealthStatus | None = _pd.Field(
-        default=None, validation_alias="HealthStatus", serialization_alias="HealthStatus"
-    )
+    health_status: _t.Annotated[UltraServerHealthStatus | None, _s.wire("HealthStatus")] = None
     """The overall health status of the UltraServer."""
 
-    in_use_instance_count: InUseInstanceCount | None = _pd.Field(
-        default=None, validation_alias="InUseInstanceCount", serialization_alias="InUseInstanceCount"
-    )
+    in_use_instance_count: _t.Annotated[InUseInstanceCount | None, _s.wire("InUseInstanceCount")] = None
     """The number of instances currently in use in this UltraServer."""
 
-    instance_type: ReservedCapacityInstanceType = _pd.Field(
-        validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[ReservedCapacityInstanceType, _s.wire("InstanceType")]
     """The Amazon EC2 instance type used in the UltraServer."""
 
-    total_instance_count: TotalInstanceCount = _pd.Field(
-        validation_alias="TotalInstanceCount", serialization_alias="TotalInstanceCount"
-    )
+    total_instance_count: _t.Annotated[TotalInstanceCount, _s.wire("TotalInstanceCount")]
     """The total number of instances in this UltraServer."""
 
-    ultra_server_id: NonEmptyString256 = _pd.Field(
-        validation_alias="UltraServerId", serialization_alias="UltraServerId"
-    )
+    ultra_server_id: _t.Annotated[NonEmptyString256, _s.wire("UltraServerId")]
     """The unique identifier for the UltraServer."""
 
-    ultra_server_type: UltraServerType = _pd.Field(
-        validation_alias="UltraServerType", serialization_alias="UltraServerType"
-    )
+    ultra_server_type: _t.Annotated[UltraServerType, _s.wire("UltraServerType")]
     """The type of UltraServer, such as ml.u-p6e-gb200x72."""
 
-    unhealthy_instance_count: UnhealthyInstanceCount | None = _pd.Field(
-        default=None, validation_alias="UnhealthyInstanceCount", serialization_alias="UnhealthyInstanceCount"
-    )
+    unhealthy_instance_count: _t.Annotated[UnhealthyInstanceCount | None, _s.wire("UnhealthyInstanceCount")] = None
     """The number of instances in this UltraServer that are currently in an unhealthy
     state.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .account_id import AccountId
@@ -31,60 +29,46 @@ class UnifiedStudioSettings(_s.Shape, frozen=True):
     Amazon SageMaker Unified Studio.
     """
 
-    domain_account_id: AccountId | None = _pd.Field(
-        default=None, validation_alias="DomainAccountId", serialization_alias="DomainAccountId"
-    )
+    domain_account_id: _t.Annotated[AccountId | None, _s.wire("DomainAccountId")] = None
     """The ID of the Amazon Web Services account that has the Amazon SageMaker Unified
     Studio domain. The default value, if you don't specify an ID, is the ID of the
     account that has the Amazon SageMaker AI domain.
     """
 
-    domain_id: UnifiedStudioDomainId | None = _pd.Field(
-        default=None, validation_alias="DomainId", serialization_alias="DomainId"
-    )
+    domain_id: _t.Annotated[UnifiedStudioDomainId | None, _s.wire("DomainId")] = None
     """The ID of the Amazon SageMaker Unified Studio domain associated with this
     domain.
     """
 
-    domain_region: RegionName | None = _pd.Field(
-        default=None, validation_alias="DomainRegion", serialization_alias="DomainRegion"
-    )
+    domain_region: _t.Annotated[RegionName | None, _s.wire("DomainRegion")] = None
     """The Amazon Web Services Region where the domain is located in Amazon SageMaker
     Unified Studio. The default value, if you don't specify a Region, is the Region
     where the Amazon SageMaker AI domain is located.
     """
 
-    environment_id: UnifiedStudioEnvironmentId | None = _pd.Field(
-        default=None, validation_alias="EnvironmentId", serialization_alias="EnvironmentId"
-    )
+    environment_id: _t.Annotated[UnifiedStudioEnvironmentId | None, _s.wire("EnvironmentId")] = None
     """The ID of the environment that Amazon SageMaker Unified Studio associates with
     the domain.
     """
 
-    project_id: UnifiedStudioProjectId | None = _pd.Field(
-        default=None, validation_alias="ProjectId", serialization_alias="ProjectId"
-    )
+    project_id: _t.Annotated[UnifiedStudioProjectId | None, _s.wire("ProjectId")] = None
     """The ID of the Amazon SageMaker Unified Studio project that corresponds to the
     domain.
     """
 
-    project_s3_path: S3Uri | None = _pd.Field(
-        default=None, validation_alias="ProjectS3Path", serialization_alias="ProjectS3Path"
-    )
+    project_s3_path: _t.Annotated[S3Uri | None, _s.wire("ProjectS3Path")] = None
     """The location where Amazon S3 stores temporary execution data and other artifacts
     for the project that corresponds to the domain.
     """
 
-    single_sign_on_application_arn: SingleSignOnApplicationArn | None = _pd.Field(
-        default=None, validation_alias="SingleSignOnApplicationArn", serialization_alias="SingleSignOnApplicationArn"
-    )
+    single_sign_on_application_arn: _t.Annotated[
+        SingleSignOnApplicationArn | None, _s.wire("SingleSignOnApplicationArn")
+    ] = None
     """The ARN of the Amazon DataZone application managed by Amazon SageMaker Unified
     Studio in the Amazon Web Services IAM Identity Center.
     """
 
-    studio_web_portal_access: FeatureStatus | None = _pd.Field(
-        default=None, validation_alias="StudioWebPortalAccess", serialization_alias="StudioWebPortalAccess"
-    )
+    studio_web_portal_access: _t.Annotated[FeatureStatus | None, _s.wire("StudioWebPortalAccess")] = None
     """Sets whether you can access the domain in Amazon SageMaker Studio:
 
     ENABLED

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .cluster_arn import ClusterArn
@@ -18,22 +16,18 @@ UpdateClusterExtensionRequestClientTokenString: _t.TypeAlias = _t.Annotated[
 
 
 class UpdateClusterExtensionRequest(_s.Shape, frozen=True):
-    client_token: UpdateClusterExtensionRequestClientTokenString | None = _pd.Field(
-        default=None, validation_alias="ClientToken", serialization_alias="ClientToken"
-    )
+    client_token: _t.Annotated[UpdateClusterExtensionRequestClientTokenString | None, _s.wire("ClientToken")] = None
     """A unique, case-sensitive identifier that you provide so that the request is
     idempotent. If you send the same update more than once, SageMaker HyperPod applies
     it once and doesn't return an error.
     """
 
-    cluster_arn: ClusterArn = _pd.Field(validation_alias="ClusterArn", serialization_alias="ClusterArn")
+    cluster_arn: _t.Annotated[ClusterArn, _s.wire("ClusterArn")]
     """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the
     extension is installed.
     """
 
-    configuration_values: ExtensionConfigurationValues | None = _pd.Field(
-        default=None, validation_alias="ConfigurationValues", serialization_alias="ConfigurationValues"
-    )
+    configuration_values: _t.Annotated[ExtensionConfigurationValues | None, _s.wire("ConfigurationValues")] = None
     """The configuration changes to apply, as a JSON object serialized as a string.
     Settings that you include are changed, settings that you omit are unchanged, and a
     setting with the value ``null`` returns to its default value. The resulting
@@ -41,12 +35,10 @@ class UpdateClusterExtensionRequest(_s.Shape, frozen=True):
     ``ConfigurationValues``, the configuration is unchanged.
     """
 
-    extension_arn: ExtensionArn = _pd.Field(validation_alias="ExtensionArn", serialization_alias="ExtensionArn")
+    extension_arn: _t.Annotated[ExtensionArn, _s.wire("ExtensionArn")]
     """The Amazon Resource Name (ARN) of the extension to update."""
 
-    extension_version: ExtensionVersion | None = _pd.Field(
-        default=None, validation_alias="ExtensionVersion", serialization_alias="ExtensionVersion"
-    )
+    extension_version: _t.Annotated[ExtensionVersion | None, _s.wire("ExtensionVersion")] = None
     """The version to update the extension to, in ``MAJOR.MINOR.PATCH`` format. The
     version must be later than the extension's current version. If you omit this
     parameter, the extension keeps its current version.

@@ -24,38 +24,30 @@ ClusterInstanceGroupsToDelete: _t.TypeAlias = _t.Annotated[
 
 
 class UpdateClusterRequest(_s.Shape, frozen=True):
-    auto_scaling: ClusterAutoScalingConfig | None = _pd.Field(
-        default=None, validation_alias="AutoScaling", serialization_alias="AutoScaling"
-    )
+    auto_scaling: _t.Annotated[ClusterAutoScalingConfig | None, _s.wire("AutoScaling")] = None
     """Updates the autoscaling configuration for the cluster. Use to enable or disable
     automatic node scaling.
     """
 
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """Specify the name of the SageMaker HyperPod cluster you want to update."""
 
-    cluster_role: RoleArn | None = _pd.Field(
-        default=None, validation_alias="ClusterRole", serialization_alias="ClusterRole"
-    )
+    cluster_role: _t.Annotated[RoleArn | None, _s.wire("ClusterRole")] = None
     """The Amazon Resource Name (ARN) of the IAM role that HyperPod assumes for cluster
     autoscaling operations. Cannot be updated while autoscaling is enabled.
     """
 
-    instance_groups: ClusterInstanceGroupSpecifications | None = _pd.Field(
-        default=None, validation_alias="InstanceGroups", serialization_alias="InstanceGroups"
-    )
+    instance_groups: _t.Annotated[ClusterInstanceGroupSpecifications | None, _s.wire("InstanceGroups")] = None
     """Specify the instance groups to update."""
 
-    instance_groups_to_delete: ClusterInstanceGroupsToDelete | None = _pd.Field(
-        default=None, validation_alias="InstanceGroupsToDelete", serialization_alias="InstanceGroupsToDelete"
+    instance_groups_to_delete: _t.Annotated[ClusterInstanceGroupsToDelete | None, _s.wire("InstanceGroupsToDelete")] = (
+        None
     )
     """Specify the names of the instance groups to delete. Use a single ``,`` as the
     separator between multiple names.
     """
 
-    node_provisioning_mode: ClusterNodeProvisioningMode | None = _pd.Field(
-        default=None, validation_alias="NodeProvisioningMode", serialization_alias="NodeProvisioningMode"
-    )
+    node_provisioning_mode: _t.Annotated[ClusterNodeProvisioningMode | None, _s.wire("NodeProvisioningMode")] = None
     """Determines how instance provisioning is handled during cluster operations. In
     ``Continuous`` mode, the cluster provisions available instances incrementally and
     retries until the target count is reached. The cluster becomes operational once
@@ -63,34 +55,26 @@ class UpdateClusterRequest(_s.Shape, frozen=True):
     ``DescribeCluster`` to track provisioning progress.
     """
 
-    node_recovery: ClusterNodeRecovery | None = _pd.Field(
-        default=None, validation_alias="NodeRecovery", serialization_alias="NodeRecovery"
-    )
+    node_recovery: _t.Annotated[ClusterNodeRecovery | None, _s.wire("NodeRecovery")] = None
     """The node recovery mode to be applied to the SageMaker HyperPod cluster."""
 
-    orchestrator: ClusterOrchestrator | None = _pd.Field(
-        default=None, validation_alias="Orchestrator", serialization_alias="Orchestrator"
-    )
+    orchestrator: _t.Annotated[ClusterOrchestrator | None, _s.wire("Orchestrator")] = None
 
-    restricted_instance_groups: ClusterRestrictedInstanceGroupSpecifications | None = _pd.Field(
-        default=None, validation_alias="RestrictedInstanceGroups", serialization_alias="RestrictedInstanceGroups"
-    )
+    restricted_instance_groups: _t.Annotated[
+        ClusterRestrictedInstanceGroupSpecifications | None, _s.wire("RestrictedInstanceGroups")
+    ] = None
     """The specialized instance groups for training models like Amazon Nova to be
     created in the SageMaker HyperPod cluster.
     """
 
-    restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = _pd.Field(
-        default=None,
-        validation_alias="RestrictedInstanceGroupsConfig",
-        serialization_alias="RestrictedInstanceGroupsConfig",
-    )
+    restricted_instance_groups_config: _t.Annotated[
+        ClusterRestrictedInstanceGroupsConfig | None, _s.wire("RestrictedInstanceGroupsConfig")
+    ] = None
     """The configuration for the restricted instance groups (RIG) in the SageMaker
     HyperPod cluster.
     """
 
-    tiered_storage_config: ClusterTieredStorageConfig | None = _pd.Field(
-        default=None, validation_alias="TieredStorageConfig", serialization_alias="TieredStorageConfig"
-    )
+    tiered_storage_config: _t.Annotated[ClusterTieredStorageConfig | None, _s.wire("TieredStorageConfig")] = None
     """Updates the configuration for managed tier checkpointing on the HyperPod cluster.
     For example, you can enable or disable the feature and modify the percentage of
     cluster memory allocated for checkpoint storage.

@@ -17,17 +17,15 @@ UpdateClusterSoftwareInstanceGroups: _t.TypeAlias = _t.Annotated[
 
 
 class UpdateClusterSoftwareRequest(_s.Shape, frozen=True):
-    cluster_name: ClusterNameOrArn = _pd.Field(validation_alias="ClusterName", serialization_alias="ClusterName")
+    cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]
     """Specify the name or the Amazon Resource Name (ARN) of the SageMaker HyperPod
     cluster you want to update for security patching.
     """
 
-    deployment_config: DeploymentConfiguration | None = _pd.Field(
-        default=None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
-    )
+    deployment_config: _t.Annotated[DeploymentConfiguration | None, _s.wire("DeploymentConfig")] = None
     """The configuration to use when updating the AMI versions."""
 
-    image_id: ImageId | None = _pd.Field(default=None, validation_alias="ImageId", serialization_alias="ImageId")
+    image_id: _t.Annotated[ImageId | None, _s.wire("ImageId")] = None
     """When configuring your HyperPod cluster, you can specify an image ID using one of
     the following options:
 
@@ -51,7 +49,5 @@ class UpdateClusterSoftwareRequest(_s.Shape, frozen=True):
     with the specified image.
     """
 
-    instance_groups: UpdateClusterSoftwareInstanceGroups | None = _pd.Field(
-        default=None, validation_alias="InstanceGroups", serialization_alias="InstanceGroups"
-    )
+    instance_groups: _t.Annotated[UpdateClusterSoftwareInstanceGroups | None, _s.wire("InstanceGroups")] = None
     """The array of instance groups for which to update AMI versions."""

@@ -16,26 +16,20 @@ VariantPropertyList: _t.TypeAlias = _t.Annotated[list[VariantProperty], _pd.Fiel
 
 
 class UpdateEndpointInput(_s.Shape, frozen=True):
-    deployment_config: DeploymentConfig | None = _pd.Field(
-        default=None, validation_alias="DeploymentConfig", serialization_alias="DeploymentConfig"
-    )
+    deployment_config: _t.Annotated[DeploymentConfig | None, _s.wire("DeploymentConfig")] = None
     """The deployment configuration for an endpoint, which contains the desired
     deployment strategy and rollback configurations.
     """
 
-    endpoint_config_name: EndpointConfigName = _pd.Field(
-        validation_alias="EndpointConfigName", serialization_alias="EndpointConfigName"
-    )
+    endpoint_config_name: _t.Annotated[EndpointConfigName, _s.wire("EndpointConfigName")]
     """The name of the new endpoint configuration."""
 
-    endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
+    endpoint_name: _t.Annotated[EndpointName, _s.wire("EndpointName")]
     """The name of the endpoint whose configuration you want to update."""
 
-    exclude_retained_variant_properties: VariantPropertyList | None = _pd.Field(
-        default=None,
-        validation_alias="ExcludeRetainedVariantProperties",
-        serialization_alias="ExcludeRetainedVariantProperties",
-    )
+    exclude_retained_variant_properties: _t.Annotated[
+        VariantPropertyList | None, _s.wire("ExcludeRetainedVariantProperties")
+    ] = None
     """When you are updating endpoint resources with ``RetainAllVariantProperties``,
     whose value is set to ``true``, ``ExcludeRetainedVariantProperties`` specifies the
     list of type VariantProperty
@@ -45,9 +39,7 @@ class UpdateEndpointInput(_s.Shape, frozen=True):
     overridden.
     """
 
-    retain_all_variant_properties: Boolean | None = _pd.Field(
-        default=None, validation_alias="RetainAllVariantProperties", serialization_alias="RetainAllVariantProperties"
-    )
+    retain_all_variant_properties: _t.Annotated[Boolean | None, _s.wire("RetainAllVariantProperties")] = None
     """When updating endpoint resources, enables or disables the retention of variant
     properties
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_VariantProperty.html),
@@ -58,9 +50,7 @@ class UpdateEndpointInput(_s.Shape, frozen=True):
     ``false``.
     """
 
-    retain_deployment_config: Boolean | None = _pd.Field(
-        default=None, validation_alias="RetainDeploymentConfig", serialization_alias="RetainDeploymentConfig"
-    )
+    retain_deployment_config: _t.Annotated[Boolean | None, _s.wire("RetainDeploymentConfig")] = None
     """Specifies whether to reuse the last deployment configuration. The default value
     is false (the configuration is not reused).
     """

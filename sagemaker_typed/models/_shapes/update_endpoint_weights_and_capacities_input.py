@@ -13,10 +13,8 @@ DesiredWeightAndCapacityList: _t.TypeAlias = _t.Annotated[list[DesiredWeightAndC
 
 
 class UpdateEndpointWeightsAndCapacitiesInput(_s.Shape, frozen=True):
-    desired_weights_and_capacities: DesiredWeightAndCapacityList = _pd.Field(
-        validation_alias="DesiredWeightsAndCapacities", serialization_alias="DesiredWeightsAndCapacities"
-    )
+    desired_weights_and_capacities: _t.Annotated[DesiredWeightAndCapacityList, _s.wire("DesiredWeightsAndCapacities")]
     """An object that provides new capacity and weight values for a variant."""
 
-    endpoint_name: EndpointName = _pd.Field(validation_alias="EndpointName", serialization_alias="EndpointName")
+    endpoint_name: _t.Annotated[EndpointName, _s.wire("EndpointName")]
     """The name of an existing SageMaker endpoint."""

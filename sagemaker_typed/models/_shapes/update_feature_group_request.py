@@ -15,26 +15,18 @@ FeatureAdditions: _t.TypeAlias = _t.Annotated[list[FeatureDefinition], _pd.Field
 
 
 class UpdateFeatureGroupRequest(_s.Shape, frozen=True):
-    feature_additions: FeatureAdditions | None = _pd.Field(
-        default=None, validation_alias="FeatureAdditions", serialization_alias="FeatureAdditions"
-    )
+    feature_additions: _t.Annotated[FeatureAdditions | None, _s.wire("FeatureAdditions")] = None
     """Updates the feature group. Updating a feature group is an asynchronous operation.
     When you get an HTTP 200 response, you've made a valid request. It takes some time
     after you've made a valid request for Feature Store to update the feature group.
     """
 
-    feature_group_name: FeatureGroupNameOrArn = _pd.Field(
-        validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
-    )
+    feature_group_name: _t.Annotated[FeatureGroupNameOrArn, _s.wire("FeatureGroupName")]
     """The name or Amazon Resource Name (ARN) of the feature group that you're
     updating.
     """
 
-    online_store_config: OnlineStoreConfigUpdate | None = _pd.Field(
-        default=None, validation_alias="OnlineStoreConfig", serialization_alias="OnlineStoreConfig"
-    )
+    online_store_config: _t.Annotated[OnlineStoreConfigUpdate | None, _s.wire("OnlineStoreConfig")] = None
     """Updates the feature group online store configuration."""
 
-    throughput_config: ThroughputConfigUpdate | None = _pd.Field(
-        default=None, validation_alias="ThroughputConfig", serialization_alias="ThroughputConfig"
-    )
+    throughput_config: _t.Annotated[ThroughputConfigUpdate | None, _s.wire("ThroughputConfig")] = None

@@ -19,29 +19,21 @@ FeatureParameterRemovals: _t.TypeAlias = _t.Annotated[list[FeatureParameterKey],
 
 
 class UpdateFeatureMetadataRequest(_s.Shape, frozen=True):
-    description: FeatureDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[FeatureDescription | None, _s.wire("Description")] = None
     """A description that you can write to better describe the feature."""
 
-    feature_group_name: FeatureGroupNameOrArn = _pd.Field(
-        validation_alias="FeatureGroupName", serialization_alias="FeatureGroupName"
-    )
+    feature_group_name: _t.Annotated[FeatureGroupNameOrArn, _s.wire("FeatureGroupName")]
     """The name or Amazon Resource Name (ARN) of the feature group containing the
     feature that you're updating.
     """
 
-    feature_name: FeatureName = _pd.Field(validation_alias="FeatureName", serialization_alias="FeatureName")
+    feature_name: _t.Annotated[FeatureName, _s.wire("FeatureName")]
     """The name of the feature that you're updating."""
 
-    parameter_additions: FeatureParameterAdditions | None = _pd.Field(
-        default=None, validation_alias="ParameterAdditions", serialization_alias="ParameterAdditions"
-    )
+    parameter_additions: _t.Annotated[FeatureParameterAdditions | None, _s.wire("ParameterAdditions")] = None
     """A list of key-value pairs that you can add to better describe the feature."""
 
-    parameter_removals: FeatureParameterRemovals | None = _pd.Field(
-        default=None, validation_alias="ParameterRemovals", serialization_alias="ParameterRemovals"
-    )
+    parameter_removals: _t.Annotated[FeatureParameterRemovals | None, _s.wire("ParameterRemovals")] = None
     """A list of parameter keys that you can specify to remove parameters that describe
     your feature.
     """

@@ -21,27 +21,21 @@ ImageDeletePropertyList: _t.TypeAlias = _t.Annotated[list[ImageDeleteProperty], 
 
 
 class UpdateImageRequest(_s.Shape, frozen=True):
-    delete_properties: ImageDeletePropertyList | None = _pd.Field(
-        default=None, validation_alias="DeleteProperties", serialization_alias="DeleteProperties"
-    )
+    delete_properties: _t.Annotated[ImageDeletePropertyList | None, _s.wire("DeleteProperties")] = None
     """A list of properties to delete. Only the ``Description`` and ``DisplayName``
     properties can be deleted.
     """
 
-    description: ImageDescription | None = _pd.Field(
-        default=None, validation_alias="Description", serialization_alias="Description"
-    )
+    description: _t.Annotated[ImageDescription | None, _s.wire("Description")] = None
     """The new description for the image."""
 
-    display_name: ImageDisplayName | None = _pd.Field(
-        default=None, validation_alias="DisplayName", serialization_alias="DisplayName"
-    )
+    display_name: _t.Annotated[ImageDisplayName | None, _s.wire("DisplayName")] = None
     """The new display name for the image."""
 
-    image_name: ImageName = _pd.Field(validation_alias="ImageName", serialization_alias="ImageName")
+    image_name: _t.Annotated[ImageName, _s.wire("ImageName")]
     """The name of the image to update."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The new ARN for the IAM role that enables Amazon SageMaker AI to perform tasks on
     your behalf.
     """

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .additional_inference_specifications import AdditionalInferenceSpecifications
 from .approval_description import ApprovalDescription
@@ -25,11 +23,9 @@ CustomerMetadataKeyList: _t.TypeAlias = list[CustomerMetadataKey]
 class UpdateModelPackageInput(_s.RedactingShape, frozen=True):
     __redact_keys__ = frozenset(["ModelCardContent", "model_card_content"])
 
-    additional_inference_specifications_to_add: AdditionalInferenceSpecifications | None = _pd.Field(
-        default=None,
-        validation_alias="AdditionalInferenceSpecificationsToAdd",
-        serialization_alias="AdditionalInferenceSpecificationsToAdd",
-    )
+    additional_inference_specifications_to_add: _t.Annotated[
+        AdditionalInferenceSpecifications | None, _s.wire("AdditionalInferenceSpecificationsToAdd")
+    ] = None
     """An array of additional Inference Specification objects to be added to the
     existing array additional Inference Specification. Total number of additional
     Inference Specifications can not exceed 15. Each additional Inference Specification
@@ -37,31 +33,21 @@ class UpdateModelPackageInput(_s.RedactingShape, frozen=True):
     endpoints. Generally used with SageMaker Neo to store the compiled artifacts.
     """
 
-    approval_description: ApprovalDescription | None = _pd.Field(
-        default=None, validation_alias="ApprovalDescription", serialization_alias="ApprovalDescription"
-    )
+    approval_description: _t.Annotated[ApprovalDescription | None, _s.wire("ApprovalDescription")] = None
     """A description for the approval status of the model."""
 
-    client_token: ClientToken | None = _pd.Field(
-        default=None, validation_alias="ClientToken", serialization_alias="ClientToken"
-    )
+    client_token: _t.Annotated[ClientToken | None, _s.wire("ClientToken")] = None
     """A unique token that guarantees that the call to this API is idempotent."""
 
-    customer_metadata_properties: CustomerMetadataMap | None = _pd.Field(
-        default=None, validation_alias="CustomerMetadataProperties", serialization_alias="CustomerMetadataProperties"
-    )
+    customer_metadata_properties: _t.Annotated[CustomerMetadataMap | None, _s.wire("CustomerMetadataProperties")] = None
     """The metadata properties associated with the model package versions."""
 
-    customer_metadata_properties_to_remove: CustomerMetadataKeyList | None = _pd.Field(
-        default=None,
-        validation_alias="CustomerMetadataPropertiesToRemove",
-        serialization_alias="CustomerMetadataPropertiesToRemove",
-    )
+    customer_metadata_properties_to_remove: _t.Annotated[
+        CustomerMetadataKeyList | None, _s.wire("CustomerMetadataPropertiesToRemove")
+    ] = None
     """The metadata properties associated with the model package versions to remove."""
 
-    inference_specification: InferenceSpecification | None = _pd.Field(
-        default=None, validation_alias="InferenceSpecification", serialization_alias="InferenceSpecification"
-    )
+    inference_specification: _t.Annotated[InferenceSpecification | None, _s.wire("InferenceSpecification")] = None
     """Specifies details about inference jobs that you can run with models based on this
     model package, including the following information:
 
@@ -73,14 +59,10 @@ class UpdateModelPackageInput(_s.RedactingShape, frozen=True):
       inference.
     """
 
-    model_approval_status: ModelApprovalStatus | None = _pd.Field(
-        default=None, validation_alias="ModelApprovalStatus", serialization_alias="ModelApprovalStatus"
-    )
+    model_approval_status: _t.Annotated[ModelApprovalStatus | None, _s.wire("ModelApprovalStatus")] = None
     """The approval status of the model."""
 
-    model_card: ModelPackageModelCard | None = _pd.Field(
-        default=None, validation_alias="ModelCard", serialization_alias="ModelCard"
-    )
+    model_card: _t.Annotated[ModelPackageModelCard | None, _s.wire("ModelCard")] = None
     """The model card associated with the model package. Since ``ModelPackageModelCard``
     is tied to a model package, it is a specific usage of a model card and its schema is
     simplified compared to the schema of ``ModelCard``. The ``ModelPackageModelCard``
@@ -94,24 +76,16 @@ class UpdateModelPackageInput(_s.RedactingShape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/model-registry-details.html).
     """
 
-    model_life_cycle: ModelLifeCycle | None = _pd.Field(
-        default=None, validation_alias="ModelLifeCycle", serialization_alias="ModelLifeCycle"
-    )
+    model_life_cycle: _t.Annotated[ModelLifeCycle | None, _s.wire("ModelLifeCycle")] = None
     """A structure describing the current state of the model in its life cycle."""
 
-    model_package_arn: ModelPackageArn = _pd.Field(
-        validation_alias="ModelPackageArn", serialization_alias="ModelPackageArn"
-    )
+    model_package_arn: _t.Annotated[ModelPackageArn, _s.wire("ModelPackageArn")]
     """The Amazon Resource Name (ARN) of the model package."""
 
-    model_package_registration_type: ModelPackageRegistrationType | None = _pd.Field(
-        default=None,
-        validation_alias="ModelPackageRegistrationType",
-        serialization_alias="ModelPackageRegistrationType",
-    )
+    model_package_registration_type: _t.Annotated[
+        ModelPackageRegistrationType | None, _s.wire("ModelPackageRegistrationType")
+    ] = None
     """The package registration type of the model package input."""
 
-    source_uri: ModelPackageSourceUri | None = _pd.Field(
-        default=None, validation_alias="SourceUri", serialization_alias="SourceUri"
-    )
+    source_uri: _t.Annotated[ModelPackageSourceUri | None, _s.wire("SourceUri")] = None
     """The URI of the source for the model package."""

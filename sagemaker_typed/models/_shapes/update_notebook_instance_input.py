@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .additional_code_repository_names_or_urls import AdditionalCodeRepositoryNamesOrUrls
 from .code_repository_name_or_url import CodeRepositoryNameOrUrl
@@ -32,9 +30,7 @@ DisassociateNotebookInstanceLifecycleConfig: _t.TypeAlias = bool
 
 
 class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
-    accelerator_types: NotebookInstanceAcceleratorTypes | None = _pd.Field(
-        default=None, validation_alias="AcceleratorTypes", serialization_alias="AcceleratorTypes"
-    )
+    accelerator_types: _t.Annotated[NotebookInstanceAcceleratorTypes | None, _s.wire("AcceleratorTypes")] = None
     """This parameter is no longer supported. Elastic Inference (EI) is no longer
     available.
 
@@ -42,9 +38,9 @@ class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
     this notebook instance.
     """
 
-    additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = _pd.Field(
-        default=None, validation_alias="AdditionalCodeRepositories", serialization_alias="AdditionalCodeRepositories"
-    )
+    additional_code_repositories: _t.Annotated[
+        AdditionalCodeRepositoryNamesOrUrls | None, _s.wire("AdditionalCodeRepositories")
+    ] = None
     """An array of up to three Git repositories to associate with the notebook instance.
     These can be either the names of Git repositories stored as resources in your
     account, or the URL of Git repositories in Amazon Web Services CodeCommit
@@ -55,9 +51,7 @@ class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
     """
 
-    default_code_repository: CodeRepositoryNameOrUrl | None = _pd.Field(
-        default=None, validation_alias="DefaultCodeRepository", serialization_alias="DefaultCodeRepository"
-    )
+    default_code_repository: _t.Annotated[CodeRepositoryNameOrUrl | None, _s.wire("DefaultCodeRepository")] = None
     """The Git repository to associate with the notebook instance as its default code
     repository. This can be either the name of a Git repository stored as a resource in
     your account, or the URL of a Git repository in Amazon Web Services CodeCommit
@@ -68,11 +62,9 @@ class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/nbi-git-repo.html).
     """
 
-    disassociate_accelerator_types: DisassociateNotebookInstanceAcceleratorTypes | None = _pd.Field(
-        default=None,
-        validation_alias="DisassociateAcceleratorTypes",
-        serialization_alias="DisassociateAcceleratorTypes",
-    )
+    disassociate_accelerator_types: _t.Annotated[
+        DisassociateNotebookInstanceAcceleratorTypes | None, _s.wire("DisassociateAcceleratorTypes")
+    ] = None
     """This parameter is no longer supported. Elastic Inference (EI) is no longer
     available.
 
@@ -80,60 +72,50 @@ class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
     this notebook instance.
     """
 
-    disassociate_additional_code_repositories: DisassociateAdditionalCodeRepositories | None = _pd.Field(
-        default=None,
-        validation_alias="DisassociateAdditionalCodeRepositories",
-        serialization_alias="DisassociateAdditionalCodeRepositories",
-    )
+    disassociate_additional_code_repositories: _t.Annotated[
+        DisassociateAdditionalCodeRepositories | None, _s.wire("DisassociateAdditionalCodeRepositories")
+    ] = None
     """A list of names or URLs of the default Git repositories to remove from this
     notebook instance. This operation is idempotent. If you specify a Git repository
     that is not associated with the notebook instance when you call this method, it does
     not throw an error.
     """
 
-    disassociate_default_code_repository: DisassociateDefaultCodeRepository | None = _pd.Field(
-        default=None,
-        validation_alias="DisassociateDefaultCodeRepository",
-        serialization_alias="DisassociateDefaultCodeRepository",
-    )
+    disassociate_default_code_repository: _t.Annotated[
+        DisassociateDefaultCodeRepository | None, _s.wire("DisassociateDefaultCodeRepository")
+    ] = None
     """The name or URL of the default Git repository to remove from this notebook
     instance. This operation is idempotent. If you specify a Git repository that is not
     associated with the notebook instance when you call this method, it does not throw
     an error.
     """
 
-    disassociate_lifecycle_config: DisassociateNotebookInstanceLifecycleConfig | None = _pd.Field(
-        default=None, validation_alias="DisassociateLifecycleConfig", serialization_alias="DisassociateLifecycleConfig"
-    )
+    disassociate_lifecycle_config: _t.Annotated[
+        DisassociateNotebookInstanceLifecycleConfig | None, _s.wire("DisassociateLifecycleConfig")
+    ] = None
     """Set to ``true`` to remove the notebook instance lifecycle configuration currently
     associated with the notebook instance. This operation is idempotent. If you specify
     a lifecycle configuration that is not associated with the notebook instance when you
     call this method, it does not throw an error.
     """
 
-    instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = _pd.Field(
-        default=None,
-        validation_alias="InstanceMetadataServiceConfiguration",
-        serialization_alias="InstanceMetadataServiceConfiguration",
-    )
+    instance_metadata_service_configuration: _t.Annotated[
+        InstanceMetadataServiceConfiguration | None, _s.wire("InstanceMetadataServiceConfiguration")
+    ] = None
     """Information on the IMDS configuration of the notebook instance"""
 
-    instance_type: InstanceType | None = _pd.Field(
-        default=None, validation_alias="InstanceType", serialization_alias="InstanceType"
-    )
+    instance_type: _t.Annotated[InstanceType | None, _s.wire("InstanceType")] = None
     """The Amazon ML compute instance type."""
 
-    ip_address_type: IPAddressType | None = _pd.Field(
-        default=None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
-    )
+    ip_address_type: _t.Annotated[IPAddressType | None, _s.wire("IpAddressType")] = None
     """The IP address type for the notebook instance. Specify ``ipv4`` for IPv4-only
     connectivity or ``dualstack`` for both IPv4 and IPv6 connectivity. The notebook
     instance must be stopped before updating this setting. When you specify
     ``dualstack``, the subnet must support IPv6 addressing.
     """
 
-    lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = _pd.Field(
-        default=None, validation_alias="LifecycleConfigName", serialization_alias="LifecycleConfigName"
+    lifecycle_config_name: _t.Annotated[NotebookInstanceLifecycleConfigName | None, _s.wire("LifecycleConfigName")] = (
+        None
     )
     """The name of a lifecycle configuration to associate with the notebook instance.
     For information about lifestyle configurations, see Step 2.1: (Optional) Customize a
@@ -141,17 +123,13 @@ class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/notebook-lifecycle-config.html).
     """
 
-    notebook_instance_name: NotebookInstanceName = _pd.Field(
-        validation_alias="NotebookInstanceName", serialization_alias="NotebookInstanceName"
-    )
+    notebook_instance_name: _t.Annotated[NotebookInstanceName, _s.wire("NotebookInstanceName")]
     """The name of the notebook instance to update."""
 
-    platform_identifier: PlatformIdentifier | None = _pd.Field(
-        default=None, validation_alias="PlatformIdentifier", serialization_alias="PlatformIdentifier"
-    )
+    platform_identifier: _t.Annotated[PlatformIdentifier | None, _s.wire("PlatformIdentifier")] = None
     """The platform identifier of the notebook instance runtime environment."""
 
-    role_arn: RoleArn | None = _pd.Field(default=None, validation_alias="RoleArn", serialization_alias="RoleArn")
+    role_arn: _t.Annotated[RoleArn | None, _s.wire("RoleArn")] = None
     """The Amazon Resource Name (ARN) of the IAM role that SageMaker AI can assume to
     access the notebook instance. For more information, see SageMaker AI Roles
     (https://docs.aws.amazon.com/sagemaker/latest/dg/sagemaker-roles.html).
@@ -160,9 +138,7 @@ class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
     the ``iam:PassRole`` permission.
     """
 
-    root_access: RootAccess | None = _pd.Field(
-        default=None, validation_alias="RootAccess", serialization_alias="RootAccess"
-    )
+    root_access: _t.Annotated[RootAccess | None, _s.wire("RootAccess")] = None
     """Whether root access is enabled or disabled for users of the notebook instance.
     The default value is ``Enabled``.
 
@@ -170,9 +146,7 @@ class UpdateNotebookInstanceInput(_s.Shape, frozen=True):
     instance, but lifecycle configuration scripts still run with root permissions.
     """
 
-    volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = _pd.Field(
-        default=None, validation_alias="VolumeSizeInGB", serialization_alias="VolumeSizeInGB"
-    )
+    volume_size_in_gb: _t.Annotated[NotebookInstanceVolumeSizeInGB | None, _s.wire("VolumeSizeInGB")] = None
     """The size, in GB, of the ML storage volume to attach to the notebook instance. The
     default value is 5 GB. ML storage volumes are encrypted, so SageMaker AI can't
     determine the amount of available free space on the volume. Because of this, you can

@@ -18,19 +18,15 @@ UpdateTemplateProviderList: _t.TypeAlias = _t.Annotated[
 
 
 class UpdateProjectInput(_s.Shape, frozen=True):
-    project_description: EntityDescription | None = _pd.Field(
-        default=None, validation_alias="ProjectDescription", serialization_alias="ProjectDescription"
-    )
+    project_description: _t.Annotated[EntityDescription | None, _s.wire("ProjectDescription")] = None
     """The description for the project."""
 
-    project_name: ProjectEntityName = _pd.Field(validation_alias="ProjectName", serialization_alias="ProjectName")
+    project_name: _t.Annotated[ProjectEntityName, _s.wire("ProjectName")]
     """The name of the project."""
 
-    service_catalog_provisioning_update_details: ServiceCatalogProvisioningUpdateDetails | None = _pd.Field(
-        default=None,
-        validation_alias="ServiceCatalogProvisioningUpdateDetails",
-        serialization_alias="ServiceCatalogProvisioningUpdateDetails",
-    )
+    service_catalog_provisioning_update_details: _t.Annotated[
+        ServiceCatalogProvisioningUpdateDetails | None, _s.wire("ServiceCatalogProvisioningUpdateDetails")
+    ] = None
     """The product ID and provisioning artifact ID to provision a service catalog. The
     provisioning artifact ID will default to the latest provisioning artifact ID of the
     product, if you don't provide the provisioning artifact ID. For more information,
@@ -38,7 +34,7 @@ class UpdateProjectInput(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/introduction.html).
     """
 
-    tags: TagList | None = _pd.Field(default=None, validation_alias="Tags", serialization_alias="Tags")
+    tags: _t.Annotated[TagList | None, _s.wire("Tags")] = None
     """An array of key-value pairs. You can use tags to categorize your Amazon Web
     Services resources in different ways, for example, by purpose, owner, or
     environment. For more information, see Tagging Amazon Web Services Resources
@@ -49,7 +45,7 @@ class UpdateProjectInput(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/servicecatalog/latest/adminguide/constraints-resourceupdate.html).
     """
 
-    template_providers_to_update: UpdateTemplateProviderList | None = _pd.Field(
-        default=None, validation_alias="TemplateProvidersToUpdate", serialization_alias="TemplateProvidersToUpdate"
-    )
+    template_providers_to_update: _t.Annotated[
+        UpdateTemplateProviderList | None, _s.wire("TemplateProvidersToUpdate")
+    ] = None
     """The template providers to update in the project."""

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .experiment_entity_name import ExperimentEntityName
@@ -22,66 +20,46 @@ ListTrialComponentKey256: _t.TypeAlias = list[TrialComponentKey256]
 
 
 class UpdateTrialComponentRequest(_s.Shape, frozen=True):
-    display_name: ExperimentEntityName | None = _pd.Field(
-        default=None, validation_alias="DisplayName", serialization_alias="DisplayName"
-    )
+    display_name: _t.Annotated[ExperimentEntityName | None, _s.wire("DisplayName")] = None
     """The name of the component as displayed. The name doesn't need to be unique. If
     ``DisplayName`` isn't specified, ``TrialComponentName`` is displayed.
     """
 
-    end_time: Timestamp | None = _pd.Field(default=None, validation_alias="EndTime", serialization_alias="EndTime")
+    end_time: _t.Annotated[Timestamp | None, _s.wire("EndTime")] = None
     """When the component ended."""
 
-    input_artifacts: TrialComponentArtifacts | None = _pd.Field(
-        default=None, validation_alias="InputArtifacts", serialization_alias="InputArtifacts"
-    )
+    input_artifacts: _t.Annotated[TrialComponentArtifacts | None, _s.wire("InputArtifacts")] = None
     """Replaces all of the component's input artifacts with the specified artifacts or
     adds new input artifacts. Existing input artifacts are replaced if the trial
     component is updated with an identical input artifact key.
     """
 
-    input_artifacts_to_remove: ListTrialComponentKey256 | None = _pd.Field(
-        default=None, validation_alias="InputArtifactsToRemove", serialization_alias="InputArtifactsToRemove"
-    )
+    input_artifacts_to_remove: _t.Annotated[ListTrialComponentKey256 | None, _s.wire("InputArtifactsToRemove")] = None
     """The input artifacts to remove from the component."""
 
-    output_artifacts: TrialComponentArtifacts | None = _pd.Field(
-        default=None, validation_alias="OutputArtifacts", serialization_alias="OutputArtifacts"
-    )
+    output_artifacts: _t.Annotated[TrialComponentArtifacts | None, _s.wire("OutputArtifacts")] = None
     """Replaces all of the component's output artifacts with the specified artifacts or
     adds new output artifacts. Existing output artifacts are replaced if the trial
     component is updated with an identical output artifact key.
     """
 
-    output_artifacts_to_remove: ListTrialComponentKey256 | None = _pd.Field(
-        default=None, validation_alias="OutputArtifactsToRemove", serialization_alias="OutputArtifactsToRemove"
-    )
+    output_artifacts_to_remove: _t.Annotated[ListTrialComponentKey256 | None, _s.wire("OutputArtifactsToRemove")] = None
     """The output artifacts to remove from the component."""
 
-    parameters: TrialComponentParameters | None = _pd.Field(
-        default=None, validation_alias="Parameters", serialization_alias="Parameters"
-    )
+    parameters: _t.Annotated[TrialComponentParameters | None, _s.wire("Parameters")] = None
     """Replaces all of the component's hyperparameters with the specified
     hyperparameters or add new hyperparameters. Existing hyperparameters are replaced if
     the trial component is updated with an identical hyperparameter key.
     """
 
-    parameters_to_remove: ListTrialComponentKey256 | None = _pd.Field(
-        default=None, validation_alias="ParametersToRemove", serialization_alias="ParametersToRemove"
-    )
+    parameters_to_remove: _t.Annotated[ListTrialComponentKey256 | None, _s.wire("ParametersToRemove")] = None
     """The hyperparameters to remove from the component."""
 
-    start_time: Timestamp | None = _pd.Field(
-        default=None, validation_alias="StartTime", serialization_alias="StartTime"
-    )
+    start_time: _t.Annotated[Timestamp | None, _s.wire("StartTime")] = None
     """When the component started."""
 
-    status: TrialComponentStatus | None = _pd.Field(
-        default=None, validation_alias="Status", serialization_alias="Status"
-    )
+    status: _t.Annotated[TrialComponentStatus | None, _s.wire("Status")] = None
     """The new status of the component."""
 
-    trial_component_name: ExperimentEntityName = _pd.Field(
-        validation_alias="TrialComponentName", serialization_alias="TrialComponentName"
-    )
+    trial_component_name: _t.Annotated[ExperimentEntityName, _s.wire("TrialComponentName")]
     """The name of the component to update."""

@@ -19,13 +19,11 @@ TenthFractionsOfACent: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=9)]
 class USD(_s.Shape, frozen=True):
     """Represents an amount of money in United States dollars."""
 
-    cents: Cents | None = _pd.Field(default=None, validation_alias="Cents", serialization_alias="Cents")
+    cents: _t.Annotated[Cents | None, _s.wire("Cents")] = None
     """The fractional portion, in cents, of the amount."""
 
-    dollars: Dollars | None = _pd.Field(default=None, validation_alias="Dollars", serialization_alias="Dollars")
+    dollars: _t.Annotated[Dollars | None, _s.wire("Dollars")] = None
     """The whole number of dollars in the amount."""
 
-    tenth_fractions_of_a_cent: TenthFractionsOfACent | None = _pd.Field(
-        default=None, validation_alias="TenthFractionsOfACent", serialization_alias="TenthFractionsOfACent"
-    )
+    tenth_fractions_of_a_cent: _t.Annotated[TenthFractionsOfACent | None, _s.wire("TenthFractionsOfACent")] = None
     """Fractions of a cent, in tenths."""

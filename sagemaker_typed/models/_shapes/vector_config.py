@@ -13,5 +13,5 @@ Dimension: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=8192)]
 class VectorConfig(_s.Shape, frozen=True):
     """Configuration for your vector collection type."""
 
-    dimension: Dimension = _pd.Field(validation_alias="Dimension", serialization_alias="Dimension")
+    dimension: _t.Annotated[Dimension, _s.wire("Dimension")]
     """The number of elements in your vector."""

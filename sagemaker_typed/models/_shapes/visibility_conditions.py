@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 
@@ -27,12 +25,10 @@ class VisibilityConditions(_s.Shape, frozen=True):
     included in the search response.
     """
 
-    key: VisibilityConditionsKey | None = _pd.Field(default=None, validation_alias="Key", serialization_alias="Key")
+    key: _t.Annotated[VisibilityConditionsKey | None, _s.wire("Key")] = None
     """The key that specifies the tag that you're using to filter the search results. It
     must be in the following format: ``Tags.<key>``.
     """
 
-    value: VisibilityConditionsValue | None = _pd.Field(
-        default=None, validation_alias="Value", serialization_alias="Value"
-    )
+    value: _t.Annotated[VisibilityConditionsValue | None, _s.wire("Value")] = None
     """The value for the tag that you're using to filter the search results."""

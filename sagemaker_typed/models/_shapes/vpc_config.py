@@ -20,14 +20,12 @@ class VpcConfig(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/infrastructure-give-access.html).
     """
 
-    security_group_ids: VpcSecurityGroupIds = _pd.Field(
-        validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
-    )
+    security_group_ids: _t.Annotated[VpcSecurityGroupIds, _s.wire("SecurityGroupIds")]
     """The VPC security group IDs, in the form ``sg-xxxxxxxx``. Specify the security
     groups for the VPC that is specified in the ``Subnets`` field.
     """
 
-    subnets: Subnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
+    subnets: _t.Annotated[Subnets, _s.wire("Subnets")]
     """The ID of the subnets in the VPC to which you want to connect your training job
     or model. For information about the availability of specific instance types, see
     Supported Instance Types and Availability Zones

@@ -18,11 +18,9 @@ Populated only after resource reaches ResourceReused or ResourceReleased state.
 class WarmPoolStatus(_s.Shape, frozen=True):
     """Status and billing information about the warm pool."""
 
-    resource_retained_billable_time_in_seconds: ResourceRetainedBillableTimeInSeconds | None = _pd.Field(
-        default=None,
-        validation_alias="ResourceRetainedBillableTimeInSeconds",
-        serialization_alias="ResourceRetainedBillableTimeInSeconds",
-    )
+    resource_retained_billable_time_in_seconds: _t.Annotated[
+        ResourceRetainedBillableTimeInSeconds | None, _s.wire("ResourceRetainedBillableTimeInSeconds")
+    ] = None
     """The billable time in seconds used by the warm pool. Billable time refers to the
     absolute wall-clock time.
 
@@ -32,12 +30,10 @@ class WarmPoolStatus(_s.Shape, frozen=True):
     ResourceRetainedBillableTimeInSeconds * InstanceCount.
     """
 
-    reused_by_job: TrainingJobName | None = _pd.Field(
-        default=None, validation_alias="ReusedByJob", serialization_alias="ReusedByJob"
-    )
+    reused_by_job: _t.Annotated[TrainingJobName | None, _s.wire("ReusedByJob")] = None
     """The name of the matching training job that reused the warm pool."""
 
-    status: WarmPoolResourceStatus = _pd.Field(validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[WarmPoolResourceStatus, _s.wire("Status")]
     """The status of the warm pool.
 
     - ``InUse``: The warm pool is in use for the training job.

@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
@@ -40,34 +38,24 @@ class Workforce(_s.Shape, frozen=True):
     (https://docs.aws.amazon.com/sagemaker/latest/dg/sms-workforce-create-private.html).
     """
 
-    cognito_config: CognitoConfig | None = _pd.Field(
-        default=None, validation_alias="CognitoConfig", serialization_alias="CognitoConfig"
-    )
+    cognito_config: _t.Annotated[CognitoConfig | None, _s.wire("CognitoConfig")] = None
     """The configuration of an Amazon Cognito workforce. A single Cognito workforce is
     created using and corresponds to a single Amazon Cognito user pool
     (https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-identity-pools.html).
     """
 
-    create_date: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreateDate", serialization_alias="CreateDate"
-    )
+    create_date: _t.Annotated[Timestamp | None, _s.wire("CreateDate")] = None
     """The date that the workforce is created."""
 
-    failure_reason: WorkforceFailureReason | None = _pd.Field(
-        default=None, validation_alias="FailureReason", serialization_alias="FailureReason"
-    )
+    failure_reason: _t.Annotated[WorkforceFailureReason | None, _s.wire("FailureReason")] = None
     """The reason your workforce failed."""
 
-    ip_address_type: WorkforceIpAddressType | None = _pd.Field(
-        default=None, validation_alias="IpAddressType", serialization_alias="IpAddressType"
-    )
+    ip_address_type: _t.Annotated[WorkforceIpAddressType | None, _s.wire("IpAddressType")] = None
     """The IP address type you specify - either ``IPv4`` only or ``dualstack`` (``IPv4``
     and ``IPv6``) - to support your labeling workforce.
     """
 
-    last_updated_date: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastUpdatedDate", serialization_alias="LastUpdatedDate"
-    )
+    last_updated_date: _t.Annotated[Timestamp | None, _s.wire("LastUpdatedDate")] = None
     """The most recent date that UpdateWorkforce
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_UpdateWorkforce.html)
     was used to successfully add one or more IP address ranges (CIDRs
@@ -75,33 +63,27 @@ class Workforce(_s.Shape, frozen=True):
     workforce's allow list.
     """
 
-    oidc_config: OidcConfigForResponse | None = _pd.Field(
-        default=None, validation_alias="OidcConfig", serialization_alias="OidcConfig"
-    )
+    oidc_config: _t.Annotated[OidcConfigForResponse | None, _s.wire("OidcConfig")] = None
     """The configuration of an OIDC Identity Provider (IdP) private workforce."""
 
-    source_ip_config: SourceIpConfig | None = _pd.Field(
-        default=None, validation_alias="SourceIpConfig", serialization_alias="SourceIpConfig"
-    )
+    source_ip_config: _t.Annotated[SourceIpConfig | None, _s.wire("SourceIpConfig")] = None
     """A list of one to ten IP address ranges (CIDRs
     (https://docs.aws.amazon.com/vpc/latest/userguide/VPC_Subnets.html)) to be added to
     the workforce allow list. By default, a workforce isn't restricted to specific IP
     addresses.
     """
 
-    status: WorkforceStatus | None = _pd.Field(default=None, validation_alias="Status", serialization_alias="Status")
+    status: _t.Annotated[WorkforceStatus | None, _s.wire("Status")] = None
     """The status of your workforce."""
 
-    sub_domain: String | None = _pd.Field(default=None, validation_alias="SubDomain", serialization_alias="SubDomain")
+    sub_domain: _t.Annotated[String | None, _s.wire("SubDomain")] = None
     """The subdomain for your OIDC Identity Provider."""
 
-    workforce_arn: WorkforceArn = _pd.Field(validation_alias="WorkforceArn", serialization_alias="WorkforceArn")
+    workforce_arn: _t.Annotated[WorkforceArn, _s.wire("WorkforceArn")]
     """The Amazon Resource Name (ARN) of the private workforce."""
 
-    workforce_name: WorkforceName = _pd.Field(validation_alias="WorkforceName", serialization_alias="WorkforceName")
+    workforce_name: _t.Annotated[WorkforceName, _s.wire("WorkforceName")]
     """The name of the private workforce."""
 
-    workforce_vpc_config: WorkforceVpcConfigResponse | None = _pd.Field(
-        default=None, validation_alias="WorkforceVpcConfig", serialization_alias="WorkforceVpcConfig"
-    )
+    workforce_vpc_config: _t.Annotated[WorkforceVpcConfigResponse | None, _s.wire("WorkforceVpcConfig")] = None
     """The configuration of a VPC workforce."""

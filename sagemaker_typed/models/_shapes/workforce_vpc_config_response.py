@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from .workforce_security_group_ids import WorkforceSecurityGroupIds
@@ -21,22 +19,18 @@ class WorkforceVpcConfigResponse(_s.Shape, frozen=True):
     connect to.
     """
 
-    security_group_ids: WorkforceSecurityGroupIds = _pd.Field(
-        validation_alias="SecurityGroupIds", serialization_alias="SecurityGroupIds"
-    )
+    security_group_ids: _t.Annotated[WorkforceSecurityGroupIds, _s.wire("SecurityGroupIds")]
     """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be
     for the same VPC as specified in the subnet.
     """
 
-    subnets: WorkforceSubnets = _pd.Field(validation_alias="Subnets", serialization_alias="Subnets")
+    subnets: _t.Annotated[WorkforceSubnets, _s.wire("Subnets")]
     """The ID of the subnets in the VPC that you want to connect."""
 
-    vpc_endpoint_id: WorkforceVpcEndpointId | None = _pd.Field(
-        default=None, validation_alias="VpcEndpointId", serialization_alias="VpcEndpointId"
-    )
+    vpc_endpoint_id: _t.Annotated[WorkforceVpcEndpointId | None, _s.wire("VpcEndpointId")] = None
     """The IDs for the VPC service endpoints of your VPC workforce when it is created
     and updated.
     """
 
-    vpc_id: WorkforceVpcId = _pd.Field(validation_alias="VpcId", serialization_alias="VpcId")
+    vpc_id: _t.Annotated[WorkforceVpcId, _s.wire("VpcId")]
     """The ID of the VPC that the workforce uses for communication."""

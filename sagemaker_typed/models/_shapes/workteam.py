@@ -2,8 +2,6 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import shapes as _s
 from .member_definitions import MemberDefinitions
 from .notification_configuration import NotificationConfiguration
@@ -22,22 +20,16 @@ ProductListings: _t.TypeAlias = list[String]
 class Workteam(_s.Shape, frozen=True):
     """Provides details about a labeling work team."""
 
-    create_date: Timestamp | None = _pd.Field(
-        default=None, validation_alias="CreateDate", serialization_alias="CreateDate"
-    )
+    create_date: _t.Annotated[Timestamp | None, _s.wire("CreateDate")] = None
     """The date and time that the work team was created (timestamp)."""
 
-    description: String200 = _pd.Field(validation_alias="Description", serialization_alias="Description")
+    description: _t.Annotated[String200, _s.wire("Description")]
     """A description of the work team."""
 
-    last_updated_date: Timestamp | None = _pd.Field(
-        default=None, validation_alias="LastUpdatedDate", serialization_alias="LastUpdatedDate"
-    )
+    last_updated_date: _t.Annotated[Timestamp | None, _s.wire("LastUpdatedDate")] = None
     """The date and time that the work team was last updated (timestamp)."""
 
-    member_definitions: MemberDefinitions = _pd.Field(
-        validation_alias="MemberDefinitions", serialization_alias="MemberDefinitions"
-    )
+    member_definitions: _t.Annotated[MemberDefinitions, _s.wire("MemberDefinitions")]
     """A list of ``MemberDefinition`` objects that contains objects that identify the
     workers that make up the work team.
 
@@ -47,37 +39,33 @@ class Workteam(_s.Shape, frozen=True):
     provider (IdP) use ``OidcMemberDefinition``.
     """
 
-    notification_configuration: NotificationConfiguration | None = _pd.Field(
-        default=None, validation_alias="NotificationConfiguration", serialization_alias="NotificationConfiguration"
+    notification_configuration: _t.Annotated[NotificationConfiguration | None, _s.wire("NotificationConfiguration")] = (
+        None
     )
     """Configures SNS notifications of available or expiring work items for work
     teams.
     """
 
-    product_listing_ids: ProductListings | None = _pd.Field(
-        default=None, validation_alias="ProductListingIds", serialization_alias="ProductListingIds"
-    )
+    product_listing_ids: _t.Annotated[ProductListings | None, _s.wire("ProductListingIds")] = None
     """The Amazon Marketplace identifier for a vendor's work team."""
 
-    sub_domain: String | None = _pd.Field(default=None, validation_alias="SubDomain", serialization_alias="SubDomain")
+    sub_domain: _t.Annotated[String | None, _s.wire("SubDomain")] = None
     """The URI of the labeling job's user interface. Workers open this URI to start
     labeling your data objects.
     """
 
-    worker_access_configuration: WorkerAccessConfiguration | None = _pd.Field(
-        default=None, validation_alias="WorkerAccessConfiguration", serialization_alias="WorkerAccessConfiguration"
-    )
+    worker_access_configuration: _t.Annotated[
+        WorkerAccessConfiguration | None, _s.wire("WorkerAccessConfiguration")
+    ] = None
     """Describes any access constraints that have been defined for Amazon S3
     resources.
     """
 
-    workforce_arn: WorkforceArn | None = _pd.Field(
-        default=None, validation_alias="WorkforceArn", serialization_alias="WorkforceArn"
-    )
+    workforce_arn: _t.Annotated[WorkforceArn | None, _s.wire("WorkforceArn")] = None
     """The Amazon Resource Name (ARN) of the workforce."""
 
-    workteam_arn: WorkteamArn = _pd.Field(validation_alias="WorkteamArn", serialization_alias="WorkteamArn")
+    workteam_arn: _t.Annotated[WorkteamArn, _s.wire("WorkteamArn")]
     """The Amazon Resource Name (ARN) that identifies the work team."""
 
-    workteam_name: WorkteamName = _pd.Field(validation_alias="WorkteamName", serialization_alias="WorkteamName")
+    workteam_name: _t.Annotated[WorkteamName, _s.wire("WorkteamName")]
     """The name of the work team."""
