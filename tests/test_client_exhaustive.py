@@ -166,3 +166,21 @@ def test_explicit_nulls_are_not_sent(sm: SageMakerClient, raw_client: Any) -> No
             }
         )
         stub.assert_no_pending_responses()
+
+
+def test_operation_missing_from_an_older_botocore_is_a_clear_error() -> None:
+    class OlderClient:
+        """A boto3 client from a botocore that predates DescribeTrainingJob."""
+
+    sm = SageMakerClient(OlderClient())
+    with pytest.raises(errors.UnsupportedOperationError, match=r"DescribeTrainingJob .* botocore 1\.44\.8") as caught:
+        sm.describe_training_job(training_job_name="job")
+    assert isinstance(caught.value, AttributeError)
+
+
+def test_wrapped_client_stays_reachable(sm: SageMakerClient, raw_client: Any) -> None:
+    assert sm.client is raw_client
+    import inspect
+
+    assert "request" in inspect.signature(SageMakerClient.describe_training_job).parameters
+    assert SageMakerClient.describe_training_job.__doc__
