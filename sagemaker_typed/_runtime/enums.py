@@ -2,16 +2,15 @@
 
 Every enum shape becomes a subclass of :class:`OpenEnum`. Built by a user or validated in a
 request, an enum is closed: an unknown value is an error. Validated in a response (inside
-:func:`lenient_scope`), an unknown value becomes a pseudo-member of the same class, so
+:func:`in_lenient_scope`), an unknown value becomes a pseudo-member of the same class, so
 ``isinstance(v, TrainingJobStatus)`` holds and ``v.value`` is what the service sent.
 """
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import enum
-from collections.abc import Iterator
+from collections.abc import Callable
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
@@ -21,12 +20,15 @@ from typing_extensions import Self
 _LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("sagemaker_typed_lenient", default=False)
 
 
-@contextlib.contextmanager
-def lenient_scope() -> Iterator[None]:
-    """Within this scope, enums accept values unknown to the pinned service model."""
+def in_lenient_scope(value: Any, handler: Callable[[Any], Any]) -> Any:
+    """Run ``handler(value)`` with enums accepting values unknown to the pinned service model.
+
+    A pydantic wrap validator (the root of every response schema); plain code rather than a
+    context manager, as it runs once per response.
+    """
     token = _LENIENT.set(True)
     try:
-        yield
+        return handler(value)
     finally:
         _LENIENT.reset(token)
 

@@ -19,7 +19,7 @@ from typing import Any, cast
 
 from pydantic_core import CoreSchema, core_schema
 
-from .enums import lenient_scope
+from .enums import in_lenient_scope
 
 _RULES = ("min_length", "max_length", "pattern", "ge", "gt", "le", "lt", "multiple_of", "strict")
 
@@ -47,12 +47,7 @@ def lenient_schema(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchem
     rewritten = rewriter.rewrite(schema)
     if rewriter.definitions:
         rewritten = core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
-    return core_schema.no_info_wrap_validator_function(_in_lenient_scope, rewritten)
-
-
-def _in_lenient_scope(value: Any, handler: core_schema.ValidatorFunctionWrapHandler) -> Any:
-    with lenient_scope():
-        return handler(value)
+    return core_schema.no_info_wrap_validator_function(in_lenient_scope, rewritten)
 
 
 class _Rewriter:
