@@ -22,7 +22,7 @@ class Utf16Bounds:
 
     min_length: int | None
     max_length: int | None
-    __request_only__ = True
+    __request_only__ = True  # see lenient.request_only: instances are the validator functions
 
     def __call__(self, value: str) -> str:
         if value.isascii():

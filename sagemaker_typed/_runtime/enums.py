@@ -2,35 +2,20 @@
 
 Every enum shape becomes a subclass of :class:`OpenEnum`. Built by a user or validated in a
 request, an enum is closed: an unknown value is an error. Validated in a response (inside
-:func:`in_lenient_scope`), an unknown value becomes a pseudo-member of the same class, so
+:func:`lenient.in_lenient_scope`), an unknown value becomes a pseudo-member of the same class, so
 ``isinstance(v, TrainingJobStatus)`` holds and ``v.value`` is what the service sent.
 """
 
 from __future__ import annotations
 
-import contextvars
 import enum
-from collections.abc import Callable
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticKnownError, core_schema
 from typing_extensions import Self
 
-_LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("sagemaker_typed_lenient", default=False)
-
-
-def in_lenient_scope(value: Any, handler: Callable[[Any], Any]) -> Any:
-    """Run ``handler(value)`` with enums accepting values unknown to the pinned service model.
-
-    A pydantic wrap validator (the root of every response schema); plain code rather than a
-    context manager, as it runs once per response.
-    """
-    token = _LENIENT.set(True)
-    try:
-        return handler(value)
-    finally:
-        _LENIENT.reset(token)
+from .lenient import in_response, request_only
 
 
 class OpenEnum(str, enum.Enum):
@@ -51,7 +36,7 @@ class OpenEnum(str, enum.Enum):
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
-        if not isinstance(value, str) or not _LENIENT.get():
+        if not isinstance(value, str) or not in_response():
             return None
         unknown: dict[str, Self] = cls.__dict__.get("_unknown_members_") or {}
         if not unknown:
@@ -70,11 +55,9 @@ class OpenEnum(str, enum.Enum):
         return f"<{type(self).__name__}({self._value_!r}): unknown to this SDK>"
 
 
+@request_only
 def _known_only(value: OpenEnum) -> OpenEnum:
     if not value.is_known:
         expected = ", ".join(repr(m.value) for m in type(value))
         raise PydanticKnownError("enum", {"expected": expected})
     return value
-
-
-_known_only.__request_only__ = True  # type: ignore[attr-defined]

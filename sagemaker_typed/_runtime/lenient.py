@@ -14,13 +14,13 @@ parsed in one native pass into instances of the very same classes:
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
 from typing import Any, cast
 
 from pydantic_core import CoreSchema, core_schema
 
-from .enums import in_lenient_scope
-
+_LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("sagemaker_typed_lenient", default=False)
 _RULES = ("min_length", "max_length", "pattern", "ge", "gt", "le", "lt", "multiple_of", "strict")
 
 
@@ -33,6 +33,24 @@ def request_only(function: Callable[..., Any]) -> Callable[..., Any]:
     """Mark a validator function as a request-only rule, dropped from response schemas."""
     function.__request_only__ = True  # type: ignore[attr-defined]
     return function
+
+
+def in_response() -> bool:
+    """Whether a response is being validated (enums then accept unknown values)."""
+    return _LENIENT.get()
+
+
+def in_lenient_scope(value: Any, handler: Callable[[Any], Any]) -> Any:
+    """Run ``handler(value)`` as response validation: the root of every lenient schema.
+
+    A pydantic wrap validator; plain code rather than a context manager, as it runs once per
+    response.
+    """
+    token = _LENIENT.set(True)
+    try:
+        return handler(value)
+    finally:
+        _LENIENT.reset(token)
 
 
 def lenient_schema(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema]) -> CoreSchema:
