@@ -52,7 +52,11 @@ def drift(session: nox.Session) -> None:
 
 @nox.session
 def update_specs(session: nox.Session) -> None:
-    """Refresh specs/ from a botocore release (`nox -s update_specs -- 1.44.9`; default: latest), then regenerate."""
+    """Refresh specs/ from a botocore release (`nox -s update_specs -- 1.44.9`; default: latest), then regenerate.
+
+    Then set the same version in the boto3/botocore pins of the `dev` extra (pyproject.toml):
+    the Stubber tests validate against the installed botocore's model.
+    """
     _dev(session)
     version = session.posargs[0] if session.posargs else None
     session.install(f"botocore=={version}" if version else "--upgrade", *([] if version else ["botocore"]))
