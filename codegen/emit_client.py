@@ -18,8 +18,15 @@ COMMON_ERRORS = (
 )
 
 
+# Names the generated methods use for themselves; a member with one of them needs a rule.
+_METHOD_NAMES = frozenset({"self", "request", "params", "delay", "max_attempts", "callback"})
+
+
 def _params(shape: ir.Structure) -> list[str]:
     """Keyword parameters for a request structure: required ones first, without defaults."""
+    clash = sorted(_METHOD_NAMES & {m.attr for m in shape.members})
+    if clash:
+        raise ValueError(f"{shape.name} has members named {clash}, which the client methods use: add a naming rule")
     required = [f"{m.attr}: {m.target}" for m in shape.members if m.required]
     optional = [f"{m.attr}: {m.target} | None = None" for m in shape.members if not m.required]
     return required + optional

@@ -148,3 +148,13 @@ def test_output_shapes_are_only_outputs() -> None:
         members |= {m["shape"] for m in shape.get("members", {}).values()}
         members |= {shape[k]["shape"] for k in ("member", "key", "value") if k in shape}
     assert not outputs & (inputs | members)
+
+
+def test_a_member_named_like_a_method_parameter_is_refused() -> None:
+    import pytest
+
+    from codegen import emit_client
+
+    shape = ir.Structure("X", "x", "", (ir.Member("Callback", "callback", "String", "", required=False),))
+    with pytest.raises(ValueError, match="callback"):
+        emit_client._params(shape)
