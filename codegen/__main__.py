@@ -17,14 +17,14 @@ import time
 from pathlib import Path
 
 from . import emit
-from .parse import load
+from .parse import SPECS, load
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def render(out: Path) -> None:
-    """Write every generated file under ``out`` (a stand-in for the repository root)."""
-    files = emit.files(load())
+def render(out: Path, specs: Path = SPECS) -> None:
+    """Write every generated file for ``specs`` under ``out`` (a stand-in for the repository root)."""
+    files = emit.files(load(specs))
     for relative, text in files.items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)

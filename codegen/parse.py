@@ -107,7 +107,7 @@ class _Parser:
                 )
             )
         _check_unique(f"attribute of {name}", [m.attr for m in members])
-        sensitive = frozenset(m.attr for m in members if self.raw[m.target].get("sensitive"))
+        sensitive = frozenset(m.attr for m in members if self.holds_secrets(m.target))
         redact = frozenset(key for wire, attr in self.sensitive_paths(name, set()) for key in (wire, attr))
         return ir.Structure(
             name=name,
@@ -121,6 +121,15 @@ class _Parser:
             redact_keys=redact,
         )
 
+    def holds_secrets(self, name: str) -> bool:
+        """Whether a value of this shape is sensitive, or a list or map of sensitive values."""
+        raw = self.raw[name]
+        if raw["type"] == "list":
+            return self.holds_secrets(raw["member"]["shape"])
+        if raw["type"] == "map":
+            return self.holds_secrets(raw["value"]["shape"])
+        return bool(raw.get("sensitive"))
+
     def sensitive_paths(self, name: str, seen: set[str]) -> Iterator[tuple[str, str]]:
         """(wire, attr) of every member below ``name`` whose value is sensitive."""
         if name in seen:
@@ -129,7 +138,7 @@ class _Parser:
         raw = self.raw[name]
         if raw["type"] == "structure":
             for wire, member in raw["members"].items():
-                if self.raw[member["shape"]].get("sensitive"):
+                if self.holds_secrets(member["shape"]):
                     yield wire, naming.attribute(wire)
                 yield from self.sensitive_paths(member["shape"], seen)
         elif raw["type"] == "list":
