@@ -101,6 +101,11 @@ def mutations(shape: str, value: Any) -> Iterator[tuple[Any, tuple[Any, ...], st
         item = (value[0] if value else None) if kind == "list" else None
         if "max" in raw and raw["max"] < 1000 and kind == "list" and item is not None:
             yield [item] * (raw["max"] + 1), (), "too_long"
+        if "max" in raw and raw["max"] < 1000 and kind == "map" and value:
+            keys = distinct_keys(raw["key"]["shape"], raw["max"] + 1)
+            if keys:
+                item = next(iter(value.values()))
+                yield dict.fromkeys(keys, item), (), "too_long"
         if raw.get("min", 0) > 0:
             yield ([] if kind == "list" else {}), (), "too_short"
     elif kind == "boolean":
@@ -136,6 +141,20 @@ def test_every_rule_is_enforced_at_every_depth(operation: str) -> None:
             assert expected & found, f"{operation}: {rule} at {(*path, *where)}: got {found}"
             checked += 1
     assert checked > 0
+
+
+def distinct_keys(shape: str, count: int) -> list[str]:
+    """``count`` different valid keys of a map, where the key shape makes that easy."""
+    raw = sd.SHAPES[shape]
+    if "enum" in raw:
+        return list(raw["enum"][:count]) if len(raw["enum"]) >= count else []
+    if "pattern" in raw:
+        valid = sorted({s for s, ok in sd.PATTERN_CASES[shape]["cases"] if ok})
+        low, high = raw.get("min", 0), raw.get("max", 1 << 30)
+        valid = [s for s in valid if low <= sd.utf16_len(s) <= high]
+        return valid[:count] if len(valid) >= count else []
+    width = max(raw.get("min", 1), len(str(count)))
+    return [str(i).zfill(width) for i in range(count)] if width <= raw.get("max", 1 << 30) else []
 
 
 def grown(shape: str, value: Any) -> Any:

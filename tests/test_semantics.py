@@ -249,3 +249,11 @@ def test_named_types_work_with_type_adapter() -> None:
     assert TypeAdapter(models.HyperParameters).validate_python({"k": "v"}) == {"k": "v"}
     assert issubclass(models.TrainingJobStatus, str)
     assert pydantic.BaseModel in models.BaseModel.__mro__  # the shape named BaseModel is ours
+
+
+def test_map_sizes_are_enforced() -> None:
+    adapter: TypeAdapter[Any] = TypeAdapter(models.HyperParameters)  # at most 100 entries
+    adapter.validate_python({f"k{i}": "v" for i in range(100)})
+    with pytest.raises(ValidationError) as caught:
+        adapter.validate_python({f"k{i}": "v" for i in range(101)})
+    assert caught.value.errors()[0]["type"] == "too_long"
