@@ -257,3 +257,16 @@ def test_map_sizes_are_enforced() -> None:
     with pytest.raises(ValidationError) as caught:
         adapter.validate_python({f"k{i}": "v" for i in range(101)})
     assert caught.value.errors()[0]["type"] == "too_long"
+
+
+def test_enum_errors_stay_readable() -> None:
+    with pytest.raises(ValidationError) as caught:
+        models.ResourceConfig(instance_type="ml.nope")  # type: ignore[arg-type]
+    message = caught.value.errors()[0]["msg"]
+    count = len(models.TrainingInstanceType)
+    assert message == (
+        f"Input should be one of the {count} TrainingInstanceType values, "
+        "e.g. 'ml.m4.xlarge', 'ml.m4.2xlarge', 'ml.m4.4xlarge'"
+    )
+    with pytest.raises(ValidationError, match="Input should be 'And' or 'Or'"):
+        models.SearchExpression(operator="Xor")  # type: ignore[arg-type]

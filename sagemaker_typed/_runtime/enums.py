@@ -9,13 +9,14 @@ request, an enum is closed: an unknown value is an error. Validated in a respons
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import Any
 
-from pydantic import GetCoreSchemaHandler
+from pydantic import GetCoreSchemaHandler, ValidationError
 from pydantic_core import PydanticKnownError, core_schema
 from typing_extensions import Self
 
-from .lenient import in_response, request_only
+from .lenient import in_response
 
 
 class OpenEnum(str, enum.Enum):
@@ -32,7 +33,7 @@ class OpenEnum(str, enum.Enum):
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         # A value from a response may be an unknown pseudo-member: a request takes only known ones.
-        return core_schema.no_info_after_validator_function(_known_only, handler(source))
+        return core_schema.no_info_wrap_validator_function(KnownMembers(cls), handler(source))
 
     @classmethod
     def _missing_(cls, value: object) -> Self | None:
@@ -55,9 +56,32 @@ class OpenEnum(str, enum.Enum):
         return f"<{type(self).__name__}({self._value_!r}): unknown to this SDK>"
 
 
-@request_only
-def _known_only(value: OpenEnum) -> OpenEnum:
-    if not value.is_known:
-        expected = ", ".join(repr(m.value) for m in type(value))
-        raise PydanticKnownError("enum", {"expected": expected})
-    return value
+class KnownMembers:
+    """The request rule of an enum: a known member, with a readable error otherwise.
+
+    pydantic's own error lists every value (225 for TrainingInstanceType); this one lists at
+    most a few and says how many there are.
+    """
+
+    __request_only__ = True  # see lenient.request_only: instances are the validator functions
+    __slots__ = ("enum", "expected")
+
+    def __init__(self, enum: type[OpenEnum]) -> None:
+        self.enum = enum
+        values = [repr(member.value) for member in enum]
+        if len(values) <= _LISTED:
+            self.expected = " or ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
+        else:
+            self.expected = f"one of the {len(values)} {enum.__name__} values, e.g. {', '.join(values[:3])}"
+
+    def __call__(self, value: Any, handler: Callable[[Any], Any]) -> Any:
+        try:
+            member = handler(value)
+        except ValidationError:
+            member = None
+        if not isinstance(member, self.enum) or not member.is_known:
+            raise PydanticKnownError("enum", {"expected": self.expected})
+        return member
+
+
+_LISTED = 8
