@@ -270,3 +270,22 @@ def test_enum_errors_stay_readable() -> None:
     )
     with pytest.raises(ValidationError, match="Input should be 'And' or 'Or'"):
         models.SearchExpression(operator="Xor")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("nested_built_first", [True, False])
+def test_responses_are_lenient_whatever_was_built_before(nested_built_first: bool) -> None:
+    """pydantic-core reuses built validators of nested models; a response must not get strict ones."""
+    import subprocess
+    import sys
+
+    script = (
+        "from sagemaker_typed import models\n"
+        + ("models.ResourceConfig(instance_count=1)\n" if nested_built_first else "")
+        + "r = models.DescribeTrainingJobResponse.model_validate("
+        "{'ResourceConfig': {'VolumeSizeInGB': -1, 'Future': 1, 'InstanceType': 'ml.future'}})\n"
+        "assert r.resource_config.model_extra == {'Future': 1}\n"
+        "assert r.resource_config.instance_type.value == 'ml.future'\n"
+        "print('lenient')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "lenient", result.stderr

@@ -15,7 +15,7 @@ parsed in one native pass into instances of the very same classes:
 from __future__ import annotations
 
 import contextvars
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, cast
 
 from pydantic_core import CoreSchema, core_schema
@@ -66,6 +66,18 @@ def lenient_schema(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchem
     if rewriter.definitions:
         rewritten = core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
     return core_schema.no_info_wrap_validator_function(in_lenient_scope, rewritten)
+
+
+def models_in(schema: Any) -> Iterator[type]:
+    """Every model class a core schema builds."""
+    if isinstance(schema, dict):
+        if schema.get("type") == "model":
+            yield schema["cls"]
+        for value in schema.values():
+            yield from models_in(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            yield from models_in(value)
 
 
 class _Rewriter:

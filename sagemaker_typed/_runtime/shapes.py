@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
-from .lenient import lenient_schema, request_only
+from .lenient import lenient_schema, models_in, request_only
 from .redact import MASK, redacted_error
 
 
@@ -66,9 +66,12 @@ class OutputShape(Shape, frozen=True):
 
     @classmethod
     def __pydantic_on_complete__(cls) -> None:
-        # pydantic-core reuses the validators of nested models that are already built, and
-        # those are the strict ones: compile the lenient schema once more, on its own.
+        # pydantic-core reuses the validators of nested models that were already built, and
+        # those are the strict ones: then compile the lenient schema once more, on its own.
+        # (Built is for good: a class built now may have been reused; one not built was not.)
         schema = cls.__pydantic_core_schema__
+        if not any(nested is not cls and nested.__dict__.get("__pydantic_complete__") for nested in models_in(schema)):
+            return
         cls.__pydantic_validator__ = SchemaValidator(schema, _use_prebuilt=False)
         cls.__pydantic_serializer__ = SchemaSerializer(schema, _use_prebuilt=False)
 
