@@ -76,7 +76,17 @@ def _declare(shape: ir.Shape, group: Group, service: ir.Service) -> tuple[str, s
         uses |= {shape.key, shape.value}
         base = f"dict[{_ref(shape.key, group)}, {_ref(shape.value, group)}]"
         expr = _constrained(base, _kwargs(min_length=shape.min, max_length=shape.max), needs)
-    return f"{shape.name}: _t.TypeAlias = {expr}\n{_doc(shape.doc, '')}", uses, needs
+    return f"{shape.name}: _t.TypeAlias = {expr}\n{_doc(_alias_doc(shape), '')}", uses, needs
+
+
+def _alias_doc(shape: ir.Shape) -> str:
+    """A named type's documentation, with what its annotation cannot say plainly."""
+    notes = []
+    if isinstance(shape, ir.String) and shape.java_pattern is not None:
+        notes.append(f"Pattern (java.util.regex, whole value): ``{shape.java_pattern}``")
+    if isinstance(shape, ir.String) and shape.sensitive:
+        notes.append("Sensitive: never shown in repr, str or validation errors.")
+    return "\n\n".join(p for p in (shape.doc, *notes) if p)
 
 
 def _constrained(base: str, args: list[str], needs: set[str]) -> str:
@@ -128,6 +138,8 @@ def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[
         text = m.doc
         if m.deprecated:
             text = f"Deprecated: {m.deprecated}\n\n{text}".strip()
+        if m.idempotency_token:
+            text = f"{text}\n\nLeft out, botocore fills it with a unique token.".strip()
         fields.append(line + _doc(text, "    "))
     if fields:
         out.append(("\n" if doc or extras else "") + "\n".join(fields))

@@ -122,8 +122,6 @@ class Operation:
 class Paginator:
     operation: str
     method: str
-    input_token: tuple[str, ...]
-    output_token: tuple[str, ...]
     limit_key: str | None
     result_key: str
     result_attr: str

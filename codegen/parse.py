@@ -166,8 +166,6 @@ class _Parser:
         return ir.Paginator(
             operation=name,
             method=xform_name(name),
-            input_token=_names(raw["input_token"]),
-            output_token=_names(raw["output_token"]),
             limit_key=raw.get("limit_key"),
             result_key=raw["result_key"],
             result_attr=member.attr,
@@ -184,10 +182,6 @@ class _Parser:
             success_on_error=any(a["state"] == "success" and a["matcher"] == "error" for a in raw["acceptors"]),
             config=json.dumps(raw, sort_keys=True),
         )
-
-
-def _names(value: str | list[str]) -> tuple[str, ...]:
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _check_unique(what: str, names: list[str]) -> None:

@@ -8,3 +8,6 @@ from sagemaker_typed._runtime import constraints as _c
 AcceleratorPartitionType: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^mig-[0-9]+g\\.[0-9]+gb(?:[+\\-][a-z0-9.]+)*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``mig-[0-9]+g\\.[0-9]+gb([+-][a-z0-9.]+)*``
+"""

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 AccountId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=12, max_length=12, pattern="^[[:digit:]]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``\\d+``"""

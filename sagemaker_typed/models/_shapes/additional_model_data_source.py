@@ -10,6 +10,7 @@ from .s3_model_data_source import S3ModelDataSource
 AdditionalModelChannelName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[A-Za-z0-9.\\-_]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[A-Za-z0-9\\.\\-_]+``"""
 
 
 class AdditionalModelDataSource(_s.Shape, frozen=True):

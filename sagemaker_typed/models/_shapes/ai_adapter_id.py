@@ -12,4 +12,6 @@ AIAdapterId: _t.TypeAlias = _t.Annotated[
 must start and end with an alphanumeric character, can contain hyphens between
 alphanumeric characters, and can be up to 63 characters long. This ID is used as the
 inference component name when the adapter is deployed.
+
+Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9])*``
 """

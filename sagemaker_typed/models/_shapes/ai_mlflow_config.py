@@ -9,6 +9,7 @@ from sagemaker_typed._runtime import shapes as _s
 AIMlflowExperimentName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[a-zA-Z0-9\\-_./]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9\\-_./]+``"""
 
 
 AIMlflowResourceArn: _t.TypeAlias = _t.Annotated[
@@ -19,11 +20,15 @@ AIMlflowResourceArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-(?:app|tracking-server)/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-(app|tracking-server)/.*``
+"""
 
 
 AIMlflowRunName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[a-zA-Z0-9\\-_./]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9\\-_./]+``"""
 
 
 class AIMlflowConfig(_s.Shape, frozen=True):

@@ -11,6 +11,7 @@ from .model_package_arn import ModelPackageArn
 AIInferenceSpecificationName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=63, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``"""
 
 
 AIRecommendationInstanceDetailList: _t.TypeAlias = list[AIRecommendationInstanceDetail]

@@ -14,3 +14,4 @@ AlarmName: _t.TypeAlias = _t.Annotated[
         python_re=True,
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``(?!\\s*$).+``"""

@@ -17,6 +17,7 @@ from .training_input_mode import TrainingInputMode
 TrainingContainerArgument: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 TrainingContainerArguments: _t.TypeAlias = _t.Annotated[
@@ -27,6 +28,7 @@ TrainingContainerArguments: _t.TypeAlias = _t.Annotated[
 TrainingContainerEntrypointString: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 TrainingContainerEntrypoint: _t.TypeAlias = _t.Annotated[

@@ -14,6 +14,9 @@ QProfileArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:[-.a-z0-9]{1,63}:codewhisperer:([-.a-z0-9]{0,63}:){2}([a-zA-Z0-9-_:/]){1,1023}``
+"""
 
 
 class AmazonQSettings(_s.Shape, frozen=True):

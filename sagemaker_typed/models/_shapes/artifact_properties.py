@@ -11,6 +11,7 @@ from .string_parameter_value import StringParameterValue
 ArtifactPropertyValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=4096, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 ArtifactProperties: _t.TypeAlias = _t.Annotated[

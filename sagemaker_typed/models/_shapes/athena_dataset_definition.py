@@ -12,19 +12,29 @@ from .s3_uri import S3Uri
 AthenaCatalog: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[ -\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*$")
 ]
-"""The name of the data catalog used in Athena query execution."""
+"""The name of the data catalog used in Athena query execution.
+
+Pattern (java.util.regex, whole value):
+``[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*``
+"""
 
 
 AthenaDatabase: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
-"""The name of the database used in the Athena query execution."""
+"""The name of the database used in the Athena query execution.
+
+Pattern (java.util.regex, whole value): ``.*``
+"""
 
 
 AthenaQueryString: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=4096, pattern="^[[:space:][:^space:]]+$")
 ]
-"""The SQL query statements, to be executed."""
+"""The SQL query statements, to be executed.
+
+Pattern (java.util.regex, whole value): ``[\\s\\S]+``
+"""
 
 
 class AthenaResultCompressionType(_e.OpenEnum):
@@ -48,7 +58,10 @@ class AthenaResultFormat(_e.OpenEnum):
 AthenaWorkGroup: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[a-zA-Z0-9._\\-]+$", astral=False)
 ]
-"""The name of the workgroup in which the Athena query is being started."""
+"""The name of the workgroup in which the Athena query is being started.
+
+Pattern (java.util.regex, whole value): ``[a-zA-Z0-9._-]+``
+"""
 
 
 class AthenaDatasetDefinition(_s.Shape, frozen=True):

@@ -12,6 +12,7 @@ from .cluster_node_id import ClusterNodeId
 ClusterNetworkInterfaceAttachmentId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=28, pattern="^eni-attach-[0-9a-f]{8}(?:[0-9a-f]{9})?$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``eni-attach-[0-9a-f]{8}(?:[0-9a-f]{9})?``"""
 
 
 class AttachClusterNodeNetworkInterfaceResponse(_s.OutputShape, frozen=True):

@@ -10,11 +10,13 @@ from sagemaker_typed._runtime import constraints as _c
 AuthenticationRequestExtraParamsKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=512, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 AuthenticationRequestExtraParamsValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=512, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 AuthenticationRequestExtraParams: _t.TypeAlias = _t.Annotated[

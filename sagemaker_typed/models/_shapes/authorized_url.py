@@ -9,11 +9,13 @@ from sagemaker_typed._runtime import shapes as _s
 LocalPath: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``\\/.*``"""
 
 
 LongS3Uri: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=2048, pattern="^(?:https|s3)://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``(https|s3)://([^/]+)/?(.*)``"""
 
 
 class AuthorizedUrl(_s.Shape, frozen=True):

@@ -15,6 +15,9 @@ CandidateStepArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:.*/.*``
+"""
 
 
 CandidateStepName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=64)]

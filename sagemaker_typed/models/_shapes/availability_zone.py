@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 AvailabilityZone: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=32, pattern="^[a-z]+-[0-9a-z\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-z]+\\-[0-9a-z\\-]+``"""

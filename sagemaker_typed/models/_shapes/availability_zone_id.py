@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 AvailabilityZoneId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^[a-z]{3}[[:digit:]]-az[[:digit:]]$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-z]{3}\\d-az\\d``"""

@@ -18,6 +18,7 @@ AddClusterNodeSpecificationList: _t.TypeAlias = _t.Annotated[
 BatchAddClusterNodesRequestClientTokenString: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=64, pattern="^[!-\\~]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\x21-\\x7E]+``"""
 
 
 class BatchAddClusterNodesRequest(_s.Shape, frozen=True):
@@ -26,6 +27,8 @@ class BatchAddClusterNodesRequest(_s.Shape, frozen=True):
     the request. This token is valid for 8 hours. If you retry the request with the same
     client token within this timeframe and the same parameters, the API returns the same
     set of ``NodeLogicalIds`` with their latest status.
+
+    Left out, botocore fills it with a unique token.
     """
 
     cluster_name: _t.Annotated[ClusterNameOrArn, _s.wire("ClusterName")]

@@ -17,6 +17,9 @@ CsvContentType: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*``
+"""
 
 
 CsvContentTypes: _t.TypeAlias = _t.Annotated[list[CsvContentType], _pd.Field(min_length=1, max_length=10)]
@@ -31,6 +34,9 @@ JsonContentType: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9.])*``
+"""
 
 
 JsonContentTypes: _t.TypeAlias = _t.Annotated[list[JsonContentType], _pd.Field(min_length=1, max_length=10)]

@@ -15,16 +15,21 @@ CfnStackId: _t.TypeAlias = _t.Annotated[
         python_re=True,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(?=.{1,256}$)arn:aws[a-z\\-]*:cloudformation:[a-z0-9\\-]*:[0-9]{12}:stack/[a-zA-Z][a-zA-Z0-9-]{0,127}/.*``
+"""
 
 
 CfnStackName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[A-Za-z][A-Za-z0-9\\-]{0,127}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[A-Za-z][A-Za-z0-9-]{0,127}``"""
 
 
 CfnStackStatusMessage: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=4096, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]{1,4096}$")
 ]
+"""Pattern (java.util.regex, whole value): ``.{1,4096}``"""
 
 
 class CfnStackDetail(_s.Shape, frozen=True):

@@ -14,3 +14,6 @@ CfnTemplateName: _t.TypeAlias = _t.Annotated[
         python_re=True,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(?=.{1,32}$)[a-zA-Z0-9](-*[a-zA-Z0-9])*``
+"""

@@ -14,3 +14,4 @@ CfnTemplateURL: _t.TypeAlias = _t.Annotated[
         python_re=True,
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``(?=.{1,1024}$)(https)://([^/]+)/(.+)``"""

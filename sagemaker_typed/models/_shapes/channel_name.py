@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ChannelName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[A-Za-z0-9.\\-_]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[A-Za-z0-9\\.\\-_]+``"""

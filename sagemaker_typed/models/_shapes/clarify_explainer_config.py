@@ -11,6 +11,7 @@ from .clarify_shap_config import ClarifyShapConfig
 ClarifyEnableExplanations: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class ClarifyExplainerConfig(_s.Shape, frozen=True):

@@ -13,6 +13,7 @@ from .clarify_header import ClarifyHeader
 ClarifyContentTemplate: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 ClarifyFeatureHeaders: _t.TypeAlias = _t.Annotated[list[ClarifyHeader], _pd.Field(min_length=1, max_length=256)]
@@ -30,11 +31,13 @@ ClarifyFeatureTypes: _t.TypeAlias = _t.Annotated[list[ClarifyFeatureType], _pd.F
 ClarifyFeaturesAttribute: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 ClarifyLabelAttribute: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 ClarifyLabelHeaders: _t.TypeAlias = _t.Annotated[list[ClarifyHeader], _pd.Field(min_length=1, max_length=16)]
@@ -52,6 +55,7 @@ ClarifyMaxRecordCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
 ClarifyProbabilityAttribute: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 ClarifyProbabilityIndex: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]

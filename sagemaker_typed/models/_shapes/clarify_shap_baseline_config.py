@@ -16,11 +16,15 @@ ClarifyMimeType: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``[a-zA-Z0-9](-*[a-zA-Z0-9])*\\/[a-zA-Z0-9](-*[a-zA-Z0-9+.])*``
+"""
 
 
 ClarifyShapBaseline: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=4096, pattern="^[[:space:][:^space:]]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\s\\S]+``"""
 
 
 class ClarifyShapBaselineConfig(_s.Shape, frozen=True):

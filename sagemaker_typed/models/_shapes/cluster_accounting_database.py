@@ -17,11 +17,15 @@ ClusterAccountingDatabaseEndpoint: _t.TypeAlias = _t.Annotated[
         python_re=True,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(?=.{1,255}$)([a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)(\\.[a-zA-Z0-9]([a-zA-Z0-9\\-]{0,61}[a-zA-Z0-9])?)*``
+"""
 
 
 ClusterAccountingDatabaseName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[a-zA-Z0-9$_]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9$_]+``"""
 
 
 ClusterAccountingDatabasePort: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=65535)]
@@ -35,6 +39,9 @@ ClusterAccountingDatabaseSecretArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:secretsmanager:[a-z0-9\\-]*:[0-9]{12}:secret:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:secretsmanager:[a-z0-9\\-]*:[0-9]{12}:secret:.+``
+"""
 
 
 class ClusterAccountingDatabase(_s.Shape, frozen=True):

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ClusterAvailabilityZone: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^[a-z]{2}-[a-z]+-[[:digit:]][a-z]$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-z]{2}-[a-z]+-\\d[a-z]``"""

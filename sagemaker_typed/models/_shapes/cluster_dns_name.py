@@ -11,3 +11,4 @@ ClusterDnsName: _t.TypeAlias = _t.Annotated[
         min_length=16, max_length=275, pattern="^(?:fs|fc)i?-[0-9a-f]{8,}\\.[^\\n\\r\\x{85}\\x{2028}\\x{2029}]{4,253}$"
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``((fs|fc)i?-[0-9a-f]{8,}\\..{4,253})``"""

@@ -11,6 +11,7 @@ from .cluster_fsx_mount_path import ClusterFsxMountPath
 ClusterMountName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=8, pattern="^[A-Za-z0-9_\\-]{1,8}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``([A-Za-z0-9_-]{1,8})``"""
 
 
 class ClusterFsxLustreConfig(_s.Shape, frozen=True):

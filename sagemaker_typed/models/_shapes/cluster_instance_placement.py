@@ -10,6 +10,7 @@ from .cluster_availability_zone import ClusterAvailabilityZone
 ClusterAvailabilityZoneId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^[a-z]{3,5}[[:digit:]]-az[[:digit:]]$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-z]{3,5}\\d-az\\d``"""
 
 
 class ClusterInstancePlacement(_s.Shape, frozen=True):

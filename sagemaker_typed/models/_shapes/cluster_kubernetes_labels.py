@@ -16,12 +16,18 @@ ClusterKubernetesLabelKey: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?``
+"""
 
 
 ClusterKubernetesLabelValue: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(min_length=1, max_length=63, pattern="^(?:(?:[A-Za-z0-9][\\-A-Za-z0-9_.]*)?[A-Za-z0-9])?$", astral=False),
 ]
+"""Pattern (java.util.regex, whole value):
+``(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?``
+"""
 
 
 ClusterKubernetesLabels: _t.TypeAlias = _t.Annotated[

@@ -10,6 +10,7 @@ from .s3_uri import S3Uri
 ClusterLifeCycleConfigFileName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[[:^space:][:space:]]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]+``"""
 
 
 class ClusterLifeCycleConfig(_s.Shape, frozen=True):

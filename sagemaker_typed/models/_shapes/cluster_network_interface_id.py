@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ClusterNetworkInterfaceId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=21, pattern="^eni-[0-9a-f]{8}(?:[0-9a-f]{9})?$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``eni-[0-9a-f]{8}(?:[0-9a-f]{9})?``"""

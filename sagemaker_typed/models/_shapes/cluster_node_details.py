@@ -33,6 +33,9 @@ class ClusterCapacityType(_e.OpenEnum):
 ClusterPrivatePrimaryIp: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^(?:(?:25[0-5]|(?:2[0-4]|1[[:digit:]]|[1-9]|)[[:digit:]])\\.?\\b){4}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``((25[0-5]|(2[0-4]|1\\d|[1-9]|)\\d)\\.?\\b){4}``
+"""
 
 
 ClusterPrivatePrimaryIpv6: _t.TypeAlias = str

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ClusterNodeId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^i-[a-f0-9]{8}(?:[a-f0-9]{9})?$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``i-[a-f0-9]{8}(?:[a-f0-9]{9})?``"""

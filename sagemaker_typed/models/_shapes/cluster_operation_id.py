@@ -8,3 +8,6 @@ from sagemaker_typed._runtime import constraints as _c
 ClusterOperationId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}``
+"""

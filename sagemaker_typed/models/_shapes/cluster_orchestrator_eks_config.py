@@ -15,6 +15,9 @@ EksClusterArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:eks:[a-z0-9\\-]*:[0-9]{12}:cluster\\/[0-9A-Za-z][A-Za-z0-9\\-_]{0,99}``
+"""
 
 
 class ClusterOrchestratorEksConfig(_s.Shape, frozen=True):

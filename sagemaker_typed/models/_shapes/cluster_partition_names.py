@@ -10,6 +10,7 @@ from sagemaker_typed._runtime import constraints as _c
 ClusterPartitionName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9])*``"""
 
 
 ClusterPartitionNames: _t.TypeAlias = _t.Annotated[list[ClusterPartitionName], _pd.Field(min_length=0, max_length=1)]

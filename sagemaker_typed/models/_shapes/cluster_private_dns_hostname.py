@@ -11,3 +11,6 @@ ClusterPrivateDnsHostname: _t.TypeAlias = _t.Annotated[
         pattern="^ip-(?:(?:25[0-5]|(?:2[0-4]|1[[:digit:]]|[1-9]|)[[:digit:]])-?\\b){4}\\.[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$"
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``ip-((25[0-5]|(2[0-4]|1\\d|[1-9]|)\\d)-?\\b){4}\\..*``
+"""

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ClusterSchedulerConfigId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=12, pattern="^[a-z0-9]{12}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-z0-9]{12}``"""

@@ -9,6 +9,7 @@ from sagemaker_typed._runtime import shapes as _s
 RepositoryUrl: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^https://(?:[.\\-_a-zA-Z0-9]+/?){3,1016}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``https://([.\\-_a-zA-Z0-9]+/?){3,1016}``"""
 
 
 class CodeRepository(_s.Shape, frozen=True):

@@ -13,3 +13,6 @@ CodeRepositoryNameOrUrl: _t.TypeAlias = _t.Annotated[
         pattern="^(?:https://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*|[a-zA-Z0-9](?:-*[a-zA-Z0-9])*)$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``https://([^/]+)/?(.*)$|^[a-zA-Z0-9](-*[a-zA-Z0-9])*``
+"""

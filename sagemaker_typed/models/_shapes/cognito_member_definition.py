@@ -11,6 +11,7 @@ from .cognito_user_pool import CognitoUserPool
 CognitoUserGroup: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+``"""
 
 
 class CognitoMemberDefinition(_s.Shape, frozen=True):

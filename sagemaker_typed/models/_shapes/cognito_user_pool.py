@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 CognitoUserPool: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=55, pattern="^[[:word:]\\-]+_[0-9a-zA-Z]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\w-]+_[0-9a-zA-Z]+``"""

@@ -13,6 +13,7 @@ from .config_value import ConfigValue
 CollectionName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 CollectionParameters: _t.TypeAlias = _t.Annotated[dict[ConfigKey, ConfigValue], _pd.Field(min_length=0, max_length=20)]

@@ -6,3 +6,4 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ComputeQuotaId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[a-z0-9]{12}$", astral=False)]
+"""Pattern (java.util.regex, whole value): ``[a-z0-9]{12}``"""

@@ -6,3 +6,4 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 ContainerImage: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=255, pattern="^[[:^space:]]+$")]
+"""Pattern (java.util.regex, whole value): ``[\\S]+``"""

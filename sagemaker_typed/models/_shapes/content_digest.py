@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ContentDigest: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=72, pattern="^[Ss][Hh][Aa]256:[0-9a-fA-F]{64}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[Ss][Hh][Aa]256:[0-9a-fA-F]{64}``"""

@@ -14,6 +14,7 @@ from .tag_list import TagList
 CreateClusterExtensionRequestClientTokenString: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=64, pattern="^[!-\\~]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\x21-\\x7E]+``"""
 
 
 class CreateClusterExtensionRequest(_s.Shape, frozen=True):
@@ -24,6 +25,8 @@ class CreateClusterExtensionRequest(_s.Shape, frozen=True):
     returns the Amazon Resource Name (ARN) of the extension that the original request
     created, without creating a duplicate. If you use the same client token with
     different parameters, the request fails.
+
+    Left out, botocore fills it with a unique token.
     """
 
     cluster_arn: _t.Annotated[ClusterArn, _s.wire("ClusterArn")]

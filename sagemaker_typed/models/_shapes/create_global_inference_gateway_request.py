@@ -14,6 +14,7 @@ from .tag_list import TagList
 GlobalInferenceGatewayClientToken: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[a-zA-Z0-9\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9-]+``"""
 
 
 class CreateGlobalInferenceGatewayRequest(_s.Shape, frozen=True):
@@ -22,6 +23,8 @@ class CreateGlobalInferenceGatewayRequest(_s.Shape, frozen=True):
     the request. An idempotent operation completes no more than one time. If you don't
     specify a client token, the Amazon Web Services SDKs and the Amazon Web Services CLI
     generate one for you.
+
+    Left out, botocore fills it with a unique token.
     """
 
     execution_role_arn: _t.Annotated[GlobalInferenceGatewayExecutionRoleArn, _s.wire("ExecutionRoleArn")]

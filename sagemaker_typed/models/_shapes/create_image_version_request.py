@@ -30,6 +30,8 @@ class CreateImageVersionRequest(_s.Shape, frozen=True):
     client_token: _t.Annotated[ClientToken | None, _s.wire("ClientToken")] = None
     """A unique ID. If not specified, the Amazon Web Services CLI and Amazon Web
     Services SDKs, such as the SDK for Python (Boto3), add a unique value to the call.
+
+    Left out, botocore fills it with a unique token.
     """
 
     horovod: _t.Annotated[Horovod | None, _s.wire("Horovod")] = None

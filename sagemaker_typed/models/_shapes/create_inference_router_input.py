@@ -12,6 +12,7 @@ from .tag_list import TagList
 InferenceRouterClientToken: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[!-\\~]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\x21-\\x7E]+``"""
 
 
 class CreateInferenceRouterInput(_s.Shape, frozen=True):
@@ -19,6 +20,8 @@ class CreateInferenceRouterInput(_s.Shape, frozen=True):
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the request. If you reuse a client token, use the same request parameters.
     Otherwise, the request fails.
+
+    Left out, botocore fills it with a unique token.
     """
 
     inference_router_name: _t.Annotated[InferenceRouterName, _s.wire("InferenceRouterName")]

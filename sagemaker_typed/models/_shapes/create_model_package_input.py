@@ -50,7 +50,10 @@ class CreateModelPackageInput(_s.RedactingShape, frozen=True):
     """
 
     client_token: _t.Annotated[ClientToken | None, _s.wire("ClientToken")] = None
-    """A unique token that guarantees that the call to this API is idempotent."""
+    """A unique token that guarantees that the call to this API is idempotent.
+
+    Left out, botocore fills it with a unique token.
+    """
 
     customer_metadata_properties: _t.Annotated[CustomerMetadataMap | None, _s.wire("CustomerMetadataProperties")] = None
     """The metadata properties associated with the model package versions."""

@@ -33,7 +33,10 @@ class CreatePartnerAppRequest(_s.Shape, frozen=True):
     """
 
     client_token: _t.Annotated[ClientToken | None, _s.wire("ClientToken")] = None
-    """A unique token that guarantees that the call to this API is idempotent."""
+    """A unique token that guarantees that the call to this API is idempotent.
+
+    Left out, botocore fills it with a unique token.
+    """
 
     enable_auto_minor_version_upgrade: _t.Annotated[Boolean | None, _s.wire("EnableAutoMinorVersionUpgrade")] = None
     """When set to ``TRUE``, the SageMaker Partner AI App is automatically upgraded to

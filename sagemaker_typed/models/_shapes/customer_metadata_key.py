@@ -8,3 +8,6 @@ from sagemaker_typed._runtime import constraints as _c
 CustomerMetadataKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")
 ]
+"""Pattern (java.util.regex, whole value):
+``([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,128}``
+"""

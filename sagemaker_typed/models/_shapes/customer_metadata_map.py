@@ -11,6 +11,9 @@ from .customer_metadata_key import CustomerMetadataKey
 CustomerMetadataValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")
 ]
+"""Pattern (java.util.regex, whole value):
+``([\\p{L}\\p{Z}\\p{N}_.:\\/=+\\-@]*)${1,256}``
+"""
 
 
 CustomerMetadataMap: _t.TypeAlias = _t.Annotated[

@@ -9,16 +9,25 @@ from sagemaker_typed._runtime import shapes as _s
 Catalog: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[ -\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*$")
 ]
+"""Pattern (java.util.regex, whole value):
+``[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*``
+"""
 
 
 Database: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[ -\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*$")
 ]
+"""Pattern (java.util.regex, whole value):
+``[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*``
+"""
 
 
 TableName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[ -\\x{D7FF}\\x{E000}-\\x{FFFD}\\x{10000}-\\x{10FFFF}\\t]*$")
 ]
+"""Pattern (java.util.regex, whole value):
+``[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*``
+"""
 
 
 class DataCatalogConfig(_s.Shape, frozen=True):

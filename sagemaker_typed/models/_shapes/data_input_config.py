@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 DataInputConfig: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=16384, pattern="^[[:^space:][:space:]]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]+``"""

@@ -14,6 +14,9 @@ HubDataSetArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:[a-z0-9\\-.]{1,63}:sagemaker:[[:word:]]+(?:-[[:word:]]+)+:(?:[[:digit:]]{12}|aws):hub-content/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}/DataSet/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,63}(?:/[[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4})?$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:(\\d{12}|aws):hub-content\\/)[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\\/DataSet\\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}(\\/\\d{1,4}.\\d{1,4}.\\d{1,4})?``
+"""
 
 
 class DatasetSource(_s.Shape, frozen=True):

@@ -12,4 +12,7 @@ class DeletePartnerAppRequest(_s.Shape, frozen=True):
     """The ARN of the SageMaker Partner AI App to delete."""
 
     client_token: _t.Annotated[ClientToken | None, _s.wire("ClientToken")] = None
-    """A unique token that guarantees that the call to this API is idempotent."""
+    """A unique token that guarantees that the call to this API is idempotent.
+
+    Left out, botocore fills it with a unique token.
+    """

@@ -15,6 +15,9 @@ ContextNameOrArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:context\\/)?([a-zA-Z0-9]([-_]*[a-zA-Z0-9]){0,119})``
+"""
 
 
 class DescribeContextRequest(_s.Shape, frozen=True):

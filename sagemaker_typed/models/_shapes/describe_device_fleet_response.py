@@ -15,6 +15,9 @@ from .timestamp import Timestamp
 IotRoleAlias: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^arn:aws[a-z\\-]*:iam::[[:digit:]]{12}:rolealias/?[a-zA-Z_0-9+=,.@\\-_/]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:iam::\\d{12}:rolealias/?[a-zA-Z_0-9+=,.@\\-_/]+``
+"""
 
 
 class DescribeDeviceFleetResponse(_s.OutputShape, frozen=True):

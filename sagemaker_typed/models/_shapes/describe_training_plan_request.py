@@ -15,7 +15,11 @@ TrainingPlanNameOrArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
-"""A training plan name, or the ARN of a training plan."""
+"""A training plan name, or the ARN of a training plan.
+
+Pattern (java.util.regex, whole value):
+``(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/)?[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}``
+"""
 
 
 class DescribeTrainingPlanRequest(_s.Shape, frozen=True):

@@ -16,7 +16,11 @@ DestinationResourceArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
-"""The ARN of an endpoint or inference component."""
+"""The ARN of an endpoint or inference component.
+
+Pattern (java.util.regex, whole value):
+``arn:aws[a-z-]*:sagemaker:[a-z0-9-]+:[0-9]{12}:(endpoint|inference-component)/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``
+"""
 
 
 class RoutingStatus(_e.OpenEnum):

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 DestinationS3Uri: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=512, pattern="^(?:https|s3)://[^/]/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``(https|s3)://([^/])/?(.*)``"""

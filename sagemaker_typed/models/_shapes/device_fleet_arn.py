@@ -8,3 +8,6 @@ from sagemaker_typed._runtime import constraints as _c
 DeviceFleetArn: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^arn:aws[a-z\\-]*:iam::[[:digit:]]{12}:device-fleet/?[a-zA-Z_0-9+=,.@\\-_/]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:iam::\\d{12}:device-fleet/?[a-zA-Z_0-9+=,.@\\-_/]+``
+"""

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 DomainId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=63, pattern="^d-(?:-*[a-z0-9]){1,61}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``d-(-*[a-z0-9]){1,61}``"""

@@ -16,6 +16,7 @@ EMRServerlessApplicationId: _t.TypeAlias = _t.Annotated[
         pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*[0-9a-z]+[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``.*[0-9a-z]+.*``"""
 
 
 EMRServerlessJobRunId: _t.TypeAlias = _t.Annotated[
@@ -26,6 +27,7 @@ EMRServerlessJobRunId: _t.TypeAlias = _t.Annotated[
         pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*[0-9a-z]+[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``.*[0-9a-z]+.*``"""
 
 
 class EMRServerlessStepMetadata(_s.Shape, frozen=True):

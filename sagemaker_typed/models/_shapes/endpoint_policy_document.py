@@ -13,4 +13,7 @@ EndpointPolicyDocument: _t.TypeAlias = _t.Annotated[
         pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*(?:[ \\r\\n\\t][^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)*[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
-"""A resource-based policy for an endpoint, as a JSON policy document."""
+"""A resource-based policy for an endpoint, as a JSON policy document.
+
+Pattern (java.util.regex, whole value): ``.*(?:[ \\r\\n\\t].*)*.*``
+"""

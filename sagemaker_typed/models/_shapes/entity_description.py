@@ -8,3 +8,6 @@ from sagemaker_typed._runtime import constraints as _c
 EntityDescription: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*$")
 ]
+"""Pattern (java.util.regex, whole value):
+``[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*``
+"""

@@ -8,3 +8,6 @@ from sagemaker_typed._runtime import constraints as _c
 EventId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}``
+"""

@@ -10,6 +10,7 @@ from .feature_parameter_key import FeatureParameterKey
 FeatureParameterValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``([\\p{L}\\p{Z}\\p{N}_.:/=+\\-]*)``"""
 
 
 class FeatureParameter(_s.Shape, frozen=True):

@@ -17,6 +17,7 @@ DefaultUid: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=65535)]
 MountPath: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``\\/.*``"""
 
 
 class FileSystemConfig(_s.Shape, frozen=True):

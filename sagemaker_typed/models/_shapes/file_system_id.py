@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 FileSystemId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=11, max_length=21, pattern="^fs-[0-9a-f]{8,}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``(fs-[0-9a-f]{8,})``"""

@@ -6,3 +6,4 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 FileSystemPath: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256, pattern="^/[[:^space:]]*$")]
+"""Pattern (java.util.regex, whole value): ``\\/\\S*``"""

@@ -11,6 +11,7 @@ from .resource_property_name import ResourcePropertyName
 FilterValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 class Operator(_e.OpenEnum):

@@ -15,6 +15,9 @@ LineageGroupNameOrArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:lineage-group\\/)?([a-zA-Z0-9](-*[a-zA-Z0-9]){0,119})``
+"""
 
 
 class GetLineageGroupPolicyRequest(_s.Shape, frozen=True):

@@ -8,11 +8,13 @@ from .secret_arn import SecretArn
 
 
 Branch: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=1024, pattern="^[^ \\~\\^:?*\\[]+$")]
+"""Pattern (java.util.regex, whole value): ``[^ ~^:?*\\[]+``"""
 
 
 GitConfigUrl: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=11, max_length=1024, pattern="^https://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]{3,1016}$")
 ]
+"""Pattern (java.util.regex, whole value): ``https://([^/]+)/?.{3,1016}``"""
 
 
 class GitConfig(_s.Shape, frozen=True):

@@ -14,3 +14,6 @@ GlobalInferenceGatewayArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]+:[0-9]{12}:global-inference-gateway/[a-z0-9]{12}``
+"""

@@ -17,4 +17,7 @@ GlobalInferenceGatewayExecutionRoleArn: _t.TypeAlias = _t.Annotated[
 """The Amazon Resource Name (ARN) of the IAM role that the global inference gateway
 assumes to access your SageMaker HyperPod clusters. The role must be in the same account
 and partition as the global inference gateway.
+
+Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:iam::[0-9]{12}:role/[\\w+=,.@\\-/]{1,1017}``
 """

@@ -10,4 +10,6 @@ GlobalInferenceGatewayId: _t.TypeAlias = _t.Annotated[
 ]
 """The ID of a global inference gateway. The ID is the last segment of the global
 inference gateway ARN and consists of 12 lowercase letters or digits.
+
+Pattern (java.util.regex, whole value): ``[a-z0-9]{12}``
 """

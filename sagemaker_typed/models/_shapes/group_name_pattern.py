@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 GroupNamePattern: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[[:word:]+=,.@*\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\w+=,.@*-]+``"""

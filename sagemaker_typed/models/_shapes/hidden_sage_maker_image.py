@@ -17,6 +17,7 @@ ImageVersionAliasPattern: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(min_length=1, max_length=128, pattern="^(?:0|[1-9][[:digit:]]*)\\.(?:0|[1-9][[:digit:]]*)$", astral=False),
 ]
+"""Pattern (java.util.regex, whole value): ``(0|[1-9]\\d*)\\.(0|[1-9]\\d*)``"""
 
 
 VersionAliasesList: _t.TypeAlias = _t.Annotated[list[ImageVersionAliasPattern], _pd.Field(min_length=0, max_length=20)]

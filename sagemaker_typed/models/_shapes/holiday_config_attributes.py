@@ -7,6 +7,7 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 CountryCode: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=2, max_length=2, pattern="^[A-Z]{2}$", astral=False)]
+"""Pattern (java.util.regex, whole value): ``[A-Z]{2}``"""
 
 
 class HolidayConfigAttributes(_s.Shape, frozen=True):

@@ -9,11 +9,13 @@ from sagemaker_typed._runtime import shapes as _s
 DependencyCopyPath: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1023, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 DependencyOriginPath: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1023, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class HubContentDependency(_s.Shape, frozen=True):

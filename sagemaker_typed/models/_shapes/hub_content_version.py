@@ -13,3 +13,4 @@ HubContentVersion: _t.TypeAlias = _t.Annotated[
         pattern="^[[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4}$",
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``\\d{1,4}.\\d{1,4}.\\d{1,4}``"""

@@ -9,6 +9,7 @@ from sagemaker_typed._runtime import shapes as _s
 S3OutputPath: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^(?:https|s3)://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``(https|s3)://([^/]+)/?(.*)``"""
 
 
 class HubS3StorageConfig(_s.Shape, frozen=True):

@@ -8,6 +8,7 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 HubSearchKeyword: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=255, pattern="^[^A-Z]*$")]
+"""Pattern (java.util.regex, whole value): ``[^A-Z]*``"""
 
 
 HubSearchKeywordList: _t.TypeAlias = _t.Annotated[list[HubSearchKeyword], _pd.Field(min_length=0, max_length=50)]

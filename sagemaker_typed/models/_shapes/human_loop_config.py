@@ -20,11 +20,13 @@ FlowDefinitionTaskCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=3)]
 FlowDefinitionTaskDescription: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 FlowDefinitionTaskKeyword: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=30, pattern="^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[A-Za-z0-9]+( [A-Za-z0-9]+)*``"""
 
 
 FlowDefinitionTaskKeywords: _t.TypeAlias = _t.Annotated[
@@ -38,6 +40,7 @@ FlowDefinitionTaskTimeLimitInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field
 FlowDefinitionTaskTitle: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[\\t\\n\\r -\\x{D7FF}\\x{E000}-\\x{FFFD}]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\t\\n\\r -\\uD7FF\\uE000-\\uFFFD]*``"""
 
 
 class HumanLoopConfig(_s.Shape, frozen=True):

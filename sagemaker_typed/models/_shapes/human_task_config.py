@@ -23,11 +23,13 @@ TaskAvailabilityLifetimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge
 TaskDescription: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 TaskKeyword: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=30, pattern="^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[A-Za-z0-9]+( [A-Za-z0-9]+)*``"""
 
 
 TaskKeywords: _t.TypeAlias = _t.Annotated[list[TaskKeyword], _pd.Field(min_length=1, max_length=5)]
@@ -39,6 +41,7 @@ TaskTimeLimitInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=30)]
 TaskTitle: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[\\t\\n\\r -\\x{D7FF}\\x{E000}-\\x{FFFD}]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\t\\n\\r -\\uD7FF\\uE000-\\uFFFD]*``"""
 
 
 class HumanTaskConfig(_s.Shape, frozen=True):

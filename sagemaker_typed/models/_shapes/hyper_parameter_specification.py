@@ -14,6 +14,9 @@ from .parameter_range import ParameterRange
 ParameterName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*$")
 ]
+"""Pattern (java.util.regex, whole value):
+``[\\p{L}\\p{M}\\p{Z}\\p{S}\\p{N}\\p{P}]*``
+"""
 
 
 class ParameterType(_e.OpenEnum):

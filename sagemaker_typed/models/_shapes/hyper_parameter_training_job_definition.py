@@ -26,11 +26,13 @@ from .vpc_config import VpcConfig
 HyperParameterTrainingJobEnvironmentKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=512, pattern="^[a-zA-Z_][a-zA-Z0-9_]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z_][a-zA-Z0-9_]*``"""
 
 
 HyperParameterTrainingJobEnvironmentValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=512, pattern="^[[:^space:][:space:]]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]*``"""
 
 
 HyperParameterTrainingJobEnvironmentMap: _t.TypeAlias = _t.Annotated[

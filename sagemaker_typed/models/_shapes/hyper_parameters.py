@@ -11,6 +11,7 @@ from .hyper_parameter_value import HyperParameterValue
 HyperParameterKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 HyperParameters: _t.TypeAlias = _t.Annotated[

@@ -16,6 +16,9 @@ ApplicationArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sso::[0-9]{12}:application/(sso)?ins-[a-zA-Z0-9.-]{16}/apl-[a-zA-Z0-9.-]{16}``
+"""
 
 
 class IdcConfigOutput(_s.Shape, frozen=True):

@@ -9,3 +9,4 @@ ImageDisplayName: _t.TypeAlias = _t.Annotated[
     str,
     _c.Str(min_length=1, max_length=128, pattern="^[[:^space:]](?:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*[[:^space:]])?$"),
 ]
+"""Pattern (java.util.regex, whole value): ``\\S(.*\\S)?``"""

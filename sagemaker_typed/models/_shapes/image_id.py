@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ImageId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=7, max_length=21, pattern="^(?:ami-[0-9a-fA-F]{8,17}|default)$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``(ami-[0-9a-fA-F]{8,17}|default)``"""

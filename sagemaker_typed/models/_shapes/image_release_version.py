@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ImageReleaseVersion: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=64, pattern="^[0-9]+\\.[0-9]+\\.[0-9]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[0-9]+\\.[0-9]+\\.[0-9]+``"""

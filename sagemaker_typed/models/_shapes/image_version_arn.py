@@ -13,3 +13,6 @@ ImageVersionArn: _t.TypeAlias = _t.Annotated[
         pattern="^(?:arn:aws(?:-[[:word:]]+)*:sagemaker:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+:[0-9]{12}:image-version/[a-z0-9](?:[\\-.]?[a-z0-9])*/[0-9]+|None)$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(arn:aws(-[\\w]+)*:sagemaker:.+:[0-9]{12}:image-version/[a-z0-9]([-.]?[a-z0-9])*/[0-9]+|None)``
+"""

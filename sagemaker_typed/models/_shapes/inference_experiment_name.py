@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 InferenceExperimentName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=120, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,119}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,119}``"""

@@ -8,4 +8,7 @@ from sagemaker_typed._runtime import constraints as _c
 InferenceRouterName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=63, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$", astral=False)
 ]
-"""The name of an inference router."""
+"""The name of an inference router.
+
+Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``
+"""

@@ -24,6 +24,7 @@ class Framework(_e.OpenEnum):
 FrameworkVersion: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=3, max_length=10, pattern="^[0-9]\\.[A-Za-z0-9.]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[0-9]\\.[A-Za-z0-9.]+``"""
 
 
 class InputConfig(_s.Shape, frozen=True):

@@ -9,6 +9,7 @@ from sagemaker_typed._runtime import shapes as _s
 MinimumInstanceMetadataServiceVersion: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1, pattern="^(?:1|2)$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``(1|2)``"""
 
 
 class InstanceMetadataServiceConfiguration(_s.Shape, frozen=True):

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 JobSchemaVersion: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=5, max_length=16, pattern="^[[:digit:]]+\\.[[:digit:]]+\\.[[:digit:]]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``\\d+\\.\\d+\\.\\d+``"""

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 LabelAttributeName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=127, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,126}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,126}``"""

@@ -11,6 +11,7 @@ from .model_arn import ModelArn
 LabelingJobAlgorithmSpecificationArn: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=2048, pattern="^arn:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``arn:.*``"""
 
 
 class LabelingJobAlgorithmsConfig(_s.Shape, frozen=True):

@@ -19,6 +19,7 @@ AutoMLMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
 AutoMLNameContains: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=63, pattern="^[a-zA-Z0-9\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9\\-]+``"""
 
 
 class AutoMLSortBy(_e.OpenEnum):

@@ -14,6 +14,7 @@ from .timestamp import Timestamp
 CodeRepositoryNameContains: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=63, pattern="^[a-zA-Z0-9\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9-]+``"""
 
 
 class CodeRepositorySortBy(_e.OpenEnum):

@@ -15,6 +15,7 @@ from .workteam_arn import WorkteamArn
 JobReferenceCodeContains: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 class ListLabelingJobsForWorkteamSortByOptions(_e.OpenEnum):

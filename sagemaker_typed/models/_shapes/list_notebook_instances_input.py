@@ -17,11 +17,13 @@ from .notebook_instance_status import NotebookInstanceStatus
 CodeRepositoryContains: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^[a-zA-Z0-9\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9-]+``"""
 
 
 NotebookInstanceNameContains: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=63, pattern="^[a-zA-Z0-9\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9-]+``"""
 
 
 class NotebookInstanceSortKey(_e.OpenEnum):

@@ -15,6 +15,9 @@ MLflowArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z\\-]*/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z-]*/.*``
+"""
 
 
 class MLflowConfiguration(_s.Shape, frozen=True):

@@ -10,6 +10,7 @@ from .metric_name import MetricName
 MetricRegex: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=500, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 class MetricDefinition(_s.Shape, frozen=True):

@@ -16,7 +16,10 @@ MetricsEndpointPath: _t.TypeAlias = _t.Annotated[
         python_re=True,
     ),
 ]
-"""Per-container Prometheus metrics scraping configuration"""
+"""Per-container Prometheus metrics scraping configuration
+
+Pattern (java.util.regex, whole value): ``/(?!.*\\.\\.)[a-zA-Z0-9/_.\\-]+``
+"""
 
 
 class MetricsEndpoint(_s.Shape, frozen=True):

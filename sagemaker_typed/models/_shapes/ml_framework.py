@@ -14,3 +14,4 @@ MLFramework: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z]+ ?\\d+\\.\\d+(\\.\\d+)?``"""

@@ -14,18 +14,26 @@ MlFlowResourceArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z\\-]*/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
-"""MlflowDetails relevant fields"""
+"""MlflowDetails relevant fields
+
+Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-[a-zA-Z-]*/.*``
+"""
 
 
 MlflowExperimentName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
-"""MlflowConfig relevant fields"""
+"""MlflowConfig relevant fields
+
+Pattern (java.util.regex, whole value): ``.*``
+"""
 
 
 MlflowRunName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class MlflowConfig(_s.Shape, frozen=True):

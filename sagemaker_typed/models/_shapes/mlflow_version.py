@@ -13,3 +13,4 @@ MlflowVersion: _t.TypeAlias = _t.Annotated[
         pattern="^[0-9]*[^\\n\\r\\x{85}\\x{2028}\\x{2029}][0-9]*[^\\n\\r\\x{85}\\x{2028}\\x{2029}][0-9]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``[0-9]*.[0-9]*.[0-9]*``"""

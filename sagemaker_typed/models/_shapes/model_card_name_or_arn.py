@@ -13,3 +13,6 @@ ModelCardNameOrArn: _t.TypeAlias = _t.Annotated[
         pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model-card/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)?[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:model-card/.*)?([a-zA-Z0-9](-*[a-zA-Z0-9]){0,62})``
+"""

@@ -16,6 +16,7 @@ EnvironmentParameters: _t.TypeAlias = _t.Annotated[list[EnvironmentParameter], _
 RecommendationJobCompilationJobName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=63, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``"""
 
 
 class ModelConfiguration(_s.Shape, frozen=True):

@@ -7,6 +7,7 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 ArtifactDigest: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[[:word:]:]+$", astral=False)]
+"""Pattern (java.util.regex, whole value): ``[\\w:]+``"""
 
 
 class ModelDigests(_s.Shape, frozen=True):

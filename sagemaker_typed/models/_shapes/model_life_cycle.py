@@ -10,6 +10,7 @@ from .entity_name import EntityName
 StageDescription: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]{0,1024}$")
 ]
+"""Pattern (java.util.regex, whole value): ``.{0,1024}``"""
 
 
 class ModelLifeCycle(_s.Shape, frozen=True):

@@ -13,3 +13,6 @@ ModelPackageArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[[:^space:]]{1,2048}$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]{9,16}:[0-9]{12}:model-package/[\\S]{1,2048}``
+"""

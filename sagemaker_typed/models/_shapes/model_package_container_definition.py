@@ -22,6 +22,7 @@ from .url import Url
 ModelPackageFrameworkVersion: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=3, max_length=10, pattern="^[0-9]\\.[A-Za-z0-9.\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[0-9]\\.[A-Za-z0-9.-]+``"""
 
 
 class ModelPackageContainerDefinition(_s.Shape, frozen=True):

@@ -14,3 +14,6 @@ ModelPackageSourceUri: _t.TypeAlias = _t.Annotated[
         python_re=True,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``[\\p{L}\\p{M}\\p{Z}\\p{N}\\p{P}]{0,1024}``
+"""

@@ -8,3 +8,6 @@ from sagemaker_typed._runtime import constraints as _c
 ModelVariantName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=63, pattern="^[a-zA-Z0-9](?:[\\-a-zA-Z0-9]*[a-zA-Z0-9])?$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``[a-zA-Z0-9]([\\-a-zA-Z0-9]*[a-zA-Z0-9])?``
+"""

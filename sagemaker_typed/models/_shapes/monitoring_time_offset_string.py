@@ -11,3 +11,4 @@ MonitoringTimeOffsetString: _t.TypeAlias = _t.Annotated[
         min_length=1, max_length=15, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]?P[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$"
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``.?P.*``"""

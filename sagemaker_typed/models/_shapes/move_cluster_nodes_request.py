@@ -18,6 +18,7 @@ MoveClusterNodesInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, 
 MoveClusterNodesRequestClientTokenString: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[!-\\~]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\x21-\\x7E]+``"""
 
 
 class MoveClusterNodesRequest(_s.Shape, frozen=True):
@@ -27,6 +28,8 @@ class MoveClusterNodesRequest(_s.Shape, frozen=True):
     and the same parameters within 8 hours, the service returns the original response.
     It doesn't start a new move. If you reuse a client token with different parameters,
     the request fails.
+
+    Left out, botocore fills it with a unique token.
     """
 
     instance_count: _t.Annotated[MoveClusterNodesInstanceCount | None, _s.wire("InstanceCount")] = None

@@ -11,6 +11,7 @@ from sagemaker_typed._runtime import shapes as _s
 NeoVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^[\\-0-9a-zA-Z]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[-0-9a-zA-Z]+``"""
 
 
 NeoVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[list[NeoVpcSecurityGroupId], _pd.Field(min_length=1, max_length=5)]
@@ -19,6 +20,7 @@ NeoVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[list[NeoVpcSecurityGroupId],
 NeoVpcSubnetId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^[\\-0-9a-zA-Z]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[-0-9a-zA-Z]+``"""
 
 
 NeoVpcSubnets: _t.TypeAlias = _t.Annotated[list[NeoVpcSubnetId], _pd.Field(min_length=1, max_length=16)]

@@ -9,6 +9,9 @@ from sagemaker_typed._runtime import shapes as _s
 NotificationTopicArn: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.\\-]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sns:[a-z0-9\\-]*:[0-9]{12}:[a-zA-Z0-9_.-]*``
+"""
 
 
 class NotificationConfiguration(_s.Shape, frozen=True):

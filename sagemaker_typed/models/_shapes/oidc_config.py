@@ -13,6 +13,10 @@ from .scope import Scope
 ClientSecret: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1024, pattern="^[ -\\~]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[ -~]+``
+
+Sensitive: never shown in repr, str or validation errors.
+"""
 
 
 class OidcConfig(_s.RedactingShape, frozen=True):

@@ -6,3 +6,4 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 OidcEndpoint: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=500, pattern="^https://[[:^space:]]+$")]
+"""Pattern (java.util.regex, whole value): ``https://\\S+``"""

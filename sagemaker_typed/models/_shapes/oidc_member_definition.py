@@ -11,6 +11,7 @@ from sagemaker_typed._runtime import shapes as _s
 Group: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=63, pattern="^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+``"""
 
 
 Groups: _t.TypeAlias = _t.Annotated[list[Group], _pd.Field(min_length=1, max_length=10)]

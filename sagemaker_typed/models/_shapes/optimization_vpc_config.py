@@ -11,6 +11,7 @@ from sagemaker_typed._runtime import shapes as _s
 OptimizationVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^[\\-0-9a-zA-Z]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[-0-9a-zA-Z]+``"""
 
 
 OptimizationVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[
@@ -21,6 +22,7 @@ OptimizationVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[
 OptimizationVpcSubnetId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^[\\-0-9a-zA-Z]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[-0-9a-zA-Z]+``"""
 
 
 OptimizationVpcSubnets: _t.TypeAlias = _t.Annotated[

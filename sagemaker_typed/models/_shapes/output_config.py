@@ -13,6 +13,7 @@ from .target_platform import TargetPlatform
 CompilerOptions: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=3, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class OutputConfig(_s.Shape, frozen=True):

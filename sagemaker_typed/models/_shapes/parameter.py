@@ -10,6 +10,7 @@ from .string1024 import String1024
 PipelineParameterName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[A-Za-z0-9\\-_]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[A-Za-z0-9\\-_]*``"""
 
 
 class Parameter(_s.Shape, frozen=True):

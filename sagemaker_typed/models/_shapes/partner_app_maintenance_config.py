@@ -15,6 +15,9 @@ WeeklyScheduleTimeFormat: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\\d|2[0-3]):([0-5]\\d)``
+"""
 
 
 class PartnerAppMaintenanceConfig(_s.Shape, frozen=True):

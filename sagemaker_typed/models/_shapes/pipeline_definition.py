@@ -13,3 +13,4 @@ PipelineDefinition: _t.TypeAlias = _t.Annotated[
         pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*(?:[ \\r\\n\\t][^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value): ``.*(?:[ \\r\\n\\t].*)*``"""

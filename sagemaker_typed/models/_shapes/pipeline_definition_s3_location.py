@@ -9,16 +9,19 @@ from sagemaker_typed._runtime import shapes as _s
 BucketName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=3, max_length=63, pattern="^[a-z0-9][.\\-a-z0-9]{1,61}[a-z0-9]$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-z0-9][\\.\\-a-z0-9]{1,61}[a-z0-9]``"""
 
 
 Key: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 VersionId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 class PipelineDefinitionS3Location(_s.Shape, frozen=True):

@@ -17,16 +17,19 @@ from .timestamp import Timestamp
 StepDescription: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=3072, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 StepDisplayName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 StepName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=64, pattern="^[A-Za-z0-9\\-_]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[A-Za-z0-9\\-_]*``"""
 
 
 class StepStatus(_e.OpenEnum):

@@ -13,3 +13,6 @@ PipelineNameOrArn: _t.TypeAlias = _t.Annotated[
         pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:(?:[0-9]{12}|aws):pipeline/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)?[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,255}$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:([0-9]{12}|aws):pipeline/.*)?([a-zA-Z0-9](-*[a-zA-Z0-9]){0,255})``
+"""

@@ -11,6 +11,7 @@ from sagemaker_typed._runtime import shapes as _s
 ClusterSchedulerPriorityClassName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^[a-z0-9](?:[\\-a-z0-9]*[a-z0-9]){0,39}?$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?``"""
 
 
 PriorityWeight: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=100)]

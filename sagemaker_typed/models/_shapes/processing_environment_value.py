@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 ProcessingEnvironmentValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[[:^space:][:space:]]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]*``"""

@@ -9,6 +9,7 @@ from sagemaker_typed._runtime import shapes as _s
 PropertyNameHint: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=100, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class PropertyNameQuery(_s.Shape, frozen=True):

@@ -9,11 +9,13 @@ from sagemaker_typed._runtime import shapes as _s
 ProvisioningParameterKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1000, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 ProvisioningParameterValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=4096, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class ProvisioningParameter(_s.Shape, frozen=True):

@@ -12,11 +12,13 @@ from .string import String
 RecommendationJobDataInputConfig: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1024, pattern="^[[:^space:][:space:]]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]+``"""
 
 
 RecommendationJobFrameworkVersion: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=3, max_length=10, pattern="^[0-9]\\.[A-Za-z0-9.\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[0-9]\\.[A-Za-z0-9.-]+``"""
 
 
 class RecommendationJobSupportedEndpointType(_e.OpenEnum):
@@ -30,6 +32,7 @@ RecommendationJobSupportedInstanceTypes: _t.TypeAlias = list[String]
 RecommendationJobSupportedResponseMIMEType: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^[\\-[:word:]]+/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[-\\w]+\\/.+``"""
 
 
 RecommendationJobSupportedResponseMIMETypes: _t.TypeAlias = list[RecommendationJobSupportedResponseMIMEType]

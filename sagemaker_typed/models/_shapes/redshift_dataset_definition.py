@@ -13,19 +13,28 @@ from .s3_uri import S3Uri
 RedshiftClusterId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=63, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
-"""The Redshift cluster Identifier."""
+"""The Redshift cluster Identifier.
+
+Pattern (java.util.regex, whole value): ``.*``
+"""
 
 
 RedshiftDatabase: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
-"""The name of the Redshift database used in Redshift query execution."""
+"""The name of the Redshift database used in Redshift query execution.
+
+Pattern (java.util.regex, whole value): ``.*``
+"""
 
 
 RedshiftQueryString: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=4096, pattern="^[[:space:][:^space:]]+$")
 ]
-"""The SQL query statements to be executed."""
+"""The SQL query statements to be executed.
+
+Pattern (java.util.regex, whole value): ``[\\s\\S]+``
+"""
 
 
 class RedshiftResultCompressionType(_e.OpenEnum):
@@ -48,7 +57,10 @@ class RedshiftResultFormat(_e.OpenEnum):
 RedshiftUserName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
-"""The database user name used in Redshift query execution."""
+"""The database user name used in Redshift query execution.
+
+Pattern (java.util.regex, whole value): ``.*``
+"""
 
 
 class RedshiftDatasetDefinition(_s.Shape, frozen=True):

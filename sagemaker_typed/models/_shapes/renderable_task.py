@@ -7,6 +7,7 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 TaskInput: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=2, max_length=128000, pattern="^[[:^space:][:space:]]+$")]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]+``"""
 
 
 class RenderableTask(_s.Shape, frozen=True):

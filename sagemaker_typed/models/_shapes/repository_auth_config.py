@@ -9,6 +9,7 @@ from sagemaker_typed._runtime import shapes as _s
 RepositoryCredentialsProviderArn: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=2048, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class RepositoryAuthConfig(_s.Shape, frozen=True):

@@ -13,3 +13,6 @@ ResourceArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z-]*:sagemaker:[a-z0-9-]*:[0-9]{12}:.+``
+"""

@@ -16,6 +16,9 @@ ResourceCatalogArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:sagemaker-catalog/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:sagemaker-catalog/.*``
+"""
 
 
 ResourceCatalogDescription: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=256)]

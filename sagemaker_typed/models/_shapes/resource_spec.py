@@ -18,6 +18,9 @@ ImageVersionAlias: _t.TypeAlias = _t.Annotated[
         pattern="^(?:[[:digit:]]+|[[:digit:]]+[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]+|(?:0|[1-9][[:digit:]]*)\\.(?:0|[1-9][[:digit:]]*)\\.(?:0|[1-9][[:digit:]]*)(?:-(?:0|[1-9][[:digit:]]*|[[:digit:]]*[a-zA-Z\\-][0-9a-zA-Z\\-]*)(?:\\.(?:0|[1-9][[:digit:]]*|[[:digit:]]*[a-zA-Z\\-][0-9a-zA-Z\\-]*))*)?(?:\\+[0-9a-zA-Z\\-]+(?:\\.[0-9a-zA-Z\\-]+)*)?)$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(^\\d+$)|(^\\d+.\\d+$)|(^(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)(?:-((?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\\.(?:0|[1-9]\\d*|\\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\\+([0-9a-zA-Z-]+(?:\\.[0-9a-zA-Z-]+)*))?$)``
+"""
 
 
 StudioResourceSpecTrainingPlanArn: _t.TypeAlias = _t.Annotated[
@@ -30,6 +33,9 @@ StudioResourceSpecTrainingPlanArn: _t.TypeAlias = _t.Annotated[
 ]
 """TrainingPlanArn variant for ResourceSpec that allows "None" to detach a training
 plan. Based on TrainingPlanArn (min:50, max:2048) but with min:0 and "None" in pattern.
+
+Pattern (java.util.regex, whole value):
+``(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:training-plan/.*|None)``
 """
 
 

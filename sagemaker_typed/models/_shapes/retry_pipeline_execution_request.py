@@ -12,6 +12,8 @@ class RetryPipelineExecutionRequest(_s.Shape, frozen=True):
     client_request_token: _t.Annotated[IdempotencyToken | None, _s.wire("ClientRequestToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the operation. An idempotent operation completes no more than once.
+
+    Left out, botocore fills it with a unique token.
     """
 
     parallelism_configuration: _t.Annotated[ParallelismConfiguration | None, _s.wire("ParallelismConfiguration")] = None

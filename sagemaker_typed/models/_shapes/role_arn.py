@@ -14,3 +14,6 @@ RoleArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+``
+"""

@@ -24,7 +24,10 @@ class InferenceRouterRoutingPreference(_e.OpenEnum):
 RoutingTargetName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=63, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$", astral=False)
 ]
-"""The name of a routing target."""
+"""The name of a routing target.
+
+Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``
+"""
 
 
 class RoutingTarget(_s.Shape, frozen=True):

@@ -15,7 +15,11 @@ InferenceRouterSnsTopicArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
-"""The ARN of an Amazon SNS topic."""
+"""The ARN of an Amazon SNS topic.
+
+Pattern (java.util.regex, whole value):
+``arn:aws[a-z-]*:sns:[a-z0-9-]*:[0-9]{12}:[a-zA-Z0-9_.-]+``
+"""
 
 
 class RoutingTargetAsyncInferenceNotificationConfig(_s.Shape, frozen=True):

@@ -11,7 +11,10 @@ from .routing_target_async_inference_notification_config import RoutingTargetAsy
 InferenceRouterS3Uri: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=512, pattern="^(?:https|s3)://[^/]/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
-"""An Amazon S3 URI."""
+"""An Amazon S3 URI.
+
+Pattern (java.util.regex, whole value): ``(https|s3)://([^/])/?(.*)``
+"""
 
 
 class RoutingTargetAsyncInferenceOutputConfig(_s.Shape, frozen=True):

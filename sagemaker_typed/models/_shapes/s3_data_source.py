@@ -17,6 +17,7 @@ from .s3_uri import S3Uri
 AttributeName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 AttributeNames: _t.TypeAlias = _t.Annotated[list[AttributeName], _pd.Field(min_length=0, max_length=16)]

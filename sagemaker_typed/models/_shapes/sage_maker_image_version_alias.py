@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 SageMakerImageVersionAlias: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="\\A(?![\\-.])[\\-.0-9A-Z_a-z]+\\Z", python_re=True, astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``(?!^[.-])^([a-zA-Z0-9-_.]+)``"""

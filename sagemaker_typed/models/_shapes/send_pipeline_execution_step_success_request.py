@@ -15,6 +15,8 @@ class SendPipelineExecutionStepSuccessRequest(_s.Shape, frozen=True):
     client_request_token: _t.Annotated[IdempotencyToken | None, _s.wire("ClientRequestToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the operation. An idempotent operation completes no more than one time.
+
+    Left out, botocore fills it with a unique token.
     """
 
     output_parameters: _t.Annotated[OutputParameterList | None, _s.wire("OutputParameters")] = None

@@ -22,6 +22,7 @@ class EvaluationType(_e.OpenEnum):
 
 
 EvaluatorArn: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class Peft(_e.OpenEnum):
@@ -31,6 +32,7 @@ class Peft(_e.OpenEnum):
 SequenceLength: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=50, pattern="^[[:digit:]]+K$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``\\d+K``"""
 
 
 ServerlessJobBaseModelArn: _t.TypeAlias = _t.Annotated[
@@ -41,7 +43,11 @@ ServerlessJobBaseModelArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:[a-z0-9\\-.]{1,63}:sagemaker:[[:word:]]+(?:-[[:word:]]+)+:(?:[[:digit:]]{12}|aws):hub-content/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}/Model/[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,63}(?:/[[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4}[^\\n\\r\\x{85}\\x{2028}\\x{2029}][[:digit:]]{1,4})?$",
     ),
 ]
-"""ServerlessJobConfig relevant fields"""
+"""ServerlessJobConfig relevant fields
+
+Pattern (java.util.regex, whole value):
+``(arn:[a-z0-9-\\.]{1,63}:sagemaker:\\w+(?:-\\w+)+:(\\d{12}|aws):hub-content\\/)[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}\\/Model\\/[a-zA-Z0-9](-*[a-zA-Z0-9]){0,63}(\\/\\d{1,4}.\\d{1,4}.\\d{1,4})?``
+"""
 
 
 class ServerlessJobType(_e.OpenEnum):

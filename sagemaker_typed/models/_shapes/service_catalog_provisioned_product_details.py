@@ -10,6 +10,7 @@ from .service_catalog_entity_id import ServiceCatalogEntityId
 ProvisionedProductStatusMessage: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class ServiceCatalogProvisionedProductDetails(_s.Shape, frozen=True):

@@ -6,3 +6,4 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 SingleSignOnUserIdentifier: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^UserName$", astral=False)]
+"""Pattern (java.util.regex, whole value): ``UserName``"""

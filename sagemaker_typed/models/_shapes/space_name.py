@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 SpaceName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=63, pattern="^[a-zA-Z0-9](?:-*[a-zA-Z0-9]){0,62}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``"""

@@ -20,6 +20,8 @@ class StartPipelineExecutionRequest(_s.Shape, frozen=True):
     client_request_token: _t.Annotated[IdempotencyToken | None, _s.wire("ClientRequestToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the operation. An idempotent operation completes no more than once.
+
+    Left out, botocore fills it with a unique token.
     """
 
     mlflow_experiment_name: _t.Annotated[MlflowExperimentEntityName | None, _s.wire("MlflowExperimentName")] = None

@@ -11,6 +11,8 @@ class StopPipelineExecutionRequest(_s.Shape, frozen=True):
     client_request_token: _t.Annotated[IdempotencyToken | None, _s.wire("ClientRequestToken")] = None
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
     the operation. An idempotent operation completes no more than once.
+
+    Left out, botocore fills it with a unique token.
     """
 
     pipeline_execution_arn: _t.Annotated[PipelineExecutionArn, _s.wire("PipelineExecutionArn")]

@@ -13,3 +13,6 @@ StudioLifecycleConfigArn: _t.TypeAlias = _t.Annotated[
         pattern="^(?:arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:studio-lifecycle-config/[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*|None)$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:studio-lifecycle-config/.*|None)``
+"""

@@ -10,6 +10,7 @@ from .tag_key import TagKey
 TagValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)``"""
 
 
 class Tag(_s.Shape, frozen=True):

@@ -14,11 +14,13 @@ from .model_access_config import ModelAccessConfig
 TextGenerationHyperParameterKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^[a-zA-Z0-9._\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9._-]+``"""
 
 
 TextGenerationHyperParameterValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=16, pattern="^[a-zA-Z0-9._\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9._-]+``"""
 
 
 TextGenerationHyperParameters: _t.TypeAlias = _t.Annotated[

@@ -23,6 +23,9 @@ ForecastFrequency: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(1Y|Y|([1-9]|1[0-1])M|M|[1-4]W|W|[1-6]D|D|([1-9]|1[0-9]|2[0-3])H|H|([1-9]|[1-5][0-9])min)``
+"""
 
 
 ForecastHorizon: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
@@ -31,6 +34,7 @@ ForecastHorizon: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
 ForecastQuantile: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=2, max_length=4, pattern="^p[1-9][[:digit:]]?$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``(^p[1-9]\\d?$)``"""
 
 
 ForecastQuantiles: _t.TypeAlias = _t.Annotated[list[ForecastQuantile], _pd.Field(min_length=1, max_length=5)]

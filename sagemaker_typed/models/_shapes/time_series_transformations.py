@@ -26,6 +26,7 @@ AggregationTransformations: _t.TypeAlias = _t.Annotated[
 FillingTransformationValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^[a-zA-Z0-9_\\-]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9\\_\\-]+``"""
 
 
 class FillingType(_e.OpenEnum):

@@ -10,11 +10,13 @@ from sagemaker_typed._runtime import constraints as _c
 TrainingEnvironmentKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=512, pattern="^[a-zA-Z_][a-zA-Z0-9_]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z_][a-zA-Z0-9_]*``"""
 
 
 TrainingEnvironmentValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=512, pattern="^[[:^space:][:space:]]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]*``"""
 
 
 TrainingEnvironmentMap: _t.TypeAlias = _t.Annotated[

@@ -14,6 +14,9 @@ TrainingRepositoryCredentialsProviderArn: _t.TypeAlias = _t.Annotated[
         pattern="^arn:[[:alnum:]\\-]+:lambda:[[:alnum:]\\-]+:[0-9]{12}:function:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$",
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:[\\p{Alnum}\\-]+:lambda:[\\p{Alnum}\\-]+:[0-9]{12}:function:.*``
+"""
 
 
 class TrainingRepositoryAuthConfig(_s.Shape, frozen=True):

@@ -15,11 +15,15 @@ CustomerKmsKeyArn: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``arn:aws[a-z\\-]*:kms:[a-z0-9\\-]+:[0-9]{12}:key/(mrk-)?[a-f0-9\\-]+``
+"""
 
 
 OutputS3Path: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1024, pattern="^(?:https|s3)://[^/]+/?[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``(https|s3)://([^/]+)/?(.*)``"""
 
 
 class TrainingSessionS3Location(_s.Shape, frozen=True):

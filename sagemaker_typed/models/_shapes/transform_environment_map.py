@@ -10,11 +10,13 @@ from sagemaker_typed._runtime import constraints as _c
 TransformEnvironmentKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^[a-zA-Z_][a-zA-Z0-9_]{0,1023}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z_][a-zA-Z0-9_]{0,1023}``"""
 
 
 TransformEnvironmentValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=10240, pattern="^[[:^space:][:space:]]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]*``"""
 
 
 TransformEnvironmentMap: _t.TypeAlias = _t.Annotated[

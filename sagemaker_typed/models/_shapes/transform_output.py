@@ -12,6 +12,7 @@ from .s3_uri import S3Uri
 Accept: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class AssemblyType(_e.OpenEnum):

@@ -13,6 +13,7 @@ from .transform_instance_type import TransformInstanceType
 TransformAmiVersion: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=63, pattern="^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*``"""
 
 
 TransformInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]

@@ -9,11 +9,13 @@ from sagemaker_typed._runtime import shapes as _s
 MediaType: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=64, pattern="^[\\-[:word:]]+/[\\-[:word:]+]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[-\\w]+\\/[-\\w+]+``"""
 
 
 TrialComponentArtifactValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=2048, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class TrialComponentArtifact(_s.Shape, frozen=True):

@@ -11,6 +11,7 @@ from .trial_component_artifact import TrialComponentArtifact
 TrialComponentKey128: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=128, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 TrialComponentArtifacts: _t.TypeAlias = _t.Annotated[

@@ -18,6 +18,7 @@ class TrialComponentPrimaryStatus(_e.OpenEnum):
 TrialComponentStatusMessage: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 class TrialComponentStatus(_s.Shape, frozen=True):

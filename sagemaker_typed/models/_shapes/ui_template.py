@@ -9,6 +9,7 @@ from sagemaker_typed._runtime import shapes as _s
 TemplateContent: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128000, pattern="^[[:^space:][:space:]]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``[\\S\\s]+``"""
 
 
 class UiTemplate(_s.Shape, frozen=True):

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 UltraServerType: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=64, pattern="^ml[^\\n\\r\\x{85}\\x{2028}\\x{2029}][a-z0-9\\-.]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``ml.[a-z0-9\\-.]+``"""

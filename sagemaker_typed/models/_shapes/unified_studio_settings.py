@@ -16,12 +16,15 @@ RegionName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=24)
 UnifiedStudioDomainId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(pattern="^dzd[\\-_][a-zA-Z0-9_\\-]{1,36}$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``dzd[-_][a-zA-Z0-9_-]{1,36}``"""
 
 
 UnifiedStudioEnvironmentId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[a-zA-Z0-9_\\-]{1,36}$", astral=False)]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9_-]{1,36}``"""
 
 
 UnifiedStudioProjectId: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[a-zA-Z0-9_\\-]{1,36}$", astral=False)]
+"""Pattern (java.util.regex, whole value): ``[a-zA-Z0-9_-]{1,36}``"""
 
 
 class UnifiedStudioSettings(_s.Shape, frozen=True):

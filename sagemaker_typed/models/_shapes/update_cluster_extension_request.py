@@ -13,6 +13,7 @@ from .extension_version import ExtensionVersion
 UpdateClusterExtensionRequestClientTokenString: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=64, pattern="^[!-\\~]+$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``[\\x21-\\x7E]+``"""
 
 
 class UpdateClusterExtensionRequest(_s.Shape, frozen=True):
@@ -20,6 +21,8 @@ class UpdateClusterExtensionRequest(_s.Shape, frozen=True):
     """A unique, case-sensitive identifier that you provide so that the request is
     idempotent. If you send the same update more than once, SageMaker HyperPod applies
     it once and doesn't return an error.
+
+    Left out, botocore fills it with a unique token.
     """
 
     cluster_arn: _t.Annotated[ClusterArn, _s.wire("ClusterArn")]

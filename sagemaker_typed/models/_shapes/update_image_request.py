@@ -15,6 +15,7 @@ from .role_arn import RoleArn
 ImageDeleteProperty: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=11, pattern="^(?:DisplayName|Description)$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``(^DisplayName$)|(^Description$)``"""
 
 
 ImageDeletePropertyList: _t.TypeAlias = _t.Annotated[list[ImageDeleteProperty], _pd.Field(min_length=0, max_length=2)]

@@ -14,6 +14,7 @@ from .trial_component_status import TrialComponentStatus
 TrialComponentKey256: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``.*``"""
 
 
 ListTrialComponentKey256: _t.TypeAlias = list[TrialComponentKey256]

@@ -9,11 +9,13 @@ from sagemaker_typed._runtime import shapes as _s
 VisibilityConditionsKey: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=128, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)``"""
 
 
 VisibilityConditionsValue: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=256, pattern="^[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*$")
 ]
+"""Pattern (java.util.regex, whole value): ``([\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*)``"""
 
 
 class VisibilityConditions(_s.Shape, frozen=True):

@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 VolumeDeviceName: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=32, pattern="^/dev/(?:xvd[a-z]|sd[b-z]|sd[f-p][1-6])$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``/dev/(xvd[a-z]|sd[b-z]|sd[f-p][1-6])``"""

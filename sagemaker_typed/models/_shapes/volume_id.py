@@ -8,3 +8,4 @@ from sagemaker_typed._runtime import constraints as _c
 VolumeId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=256, pattern="^vol-[a-f0-9]{8}(?:[a-f0-9]{9})?$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``vol-[a-f0-9]{8}(?:[a-f0-9]{9})?``"""

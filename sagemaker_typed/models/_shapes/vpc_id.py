@@ -6,3 +6,4 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 VpcId: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=32, pattern="^[\\-0-9a-zA-Z]+$", astral=False)]
+"""Pattern (java.util.regex, whole value): ``[-0-9a-zA-Z]+``"""

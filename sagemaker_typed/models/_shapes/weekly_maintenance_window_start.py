@@ -14,3 +14,6 @@ WeeklyMaintenanceWindowStart: _t.TypeAlias = _t.Annotated[
         astral=False,
     ),
 ]
+"""Pattern (java.util.regex, whole value):
+``(Mon|Tue|Wed|Thu|Fri|Sat|Sun):([01]\\d|2[0-3]):([0-5]\\d)``
+"""

@@ -19,6 +19,7 @@ from .workforce_vpc_config_response import WorkforceVpcConfigResponse
 WorkforceFailureReason: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=1024, pattern="^[^\\n\\r\\x{85}\\x{2028}\\x{2029}]+$")
 ]
+"""Pattern (java.util.regex, whole value): ``.+``"""
 
 
 class WorkforceStatus(_e.OpenEnum):

@@ -10,6 +10,7 @@ from sagemaker_typed._runtime import constraints as _c
 WorkforceSecurityGroupId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^sg-[0-9a-z]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``sg-[0-9a-z]*``"""
 
 
 WorkforceSecurityGroupIds: _t.TypeAlias = _t.Annotated[

@@ -10,6 +10,7 @@ from sagemaker_typed._runtime import constraints as _c
 WorkforceSubnetId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=0, max_length=32, pattern="^subnet-[0-9a-z]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``subnet-[0-9a-z]*``"""
 
 
 WorkforceSubnets: _t.TypeAlias = _t.Annotated[list[WorkforceSubnetId], _pd.Field(min_length=1, max_length=16)]

@@ -12,6 +12,7 @@ from .workforce_vpc_id import WorkforceVpcId
 WorkforceVpcEndpointId: _t.TypeAlias = _t.Annotated[
     str, _c.Str(min_length=1, max_length=255, pattern="^vpce-[0-9a-z]*$", astral=False)
 ]
+"""Pattern (java.util.regex, whole value): ``vpce-[0-9a-z]*``"""
 
 
 class WorkforceVpcConfigResponse(_s.Shape, frozen=True):

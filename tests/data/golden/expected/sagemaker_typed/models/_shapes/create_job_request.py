@@ -20,6 +20,7 @@ class CreateJobRequest(_s.RedactingShape, frozen=True):
     __redact_keys__ = frozenset(["Secret", "Tags", "secret", "tags"])
 
     client_token: _t.Annotated[JobName | None, _s.wire("ClientToken")] = None
+    """Left out, botocore fills it with a unique token."""
 
     count: _t.Annotated[Count | None, _s.wire("Count")] = None
 

@@ -6,3 +6,4 @@ from sagemaker_typed._runtime import constraints as _c
 
 
 Secret: _t.TypeAlias = _t.Annotated[str, _c.Str(max_length=64)]
+"""Sensitive: never shown in repr, str or validation errors."""
