@@ -471,6 +471,30 @@ def _python_category(name: str) -> Intervals:
 # --- Analysis --------------------------------------------------------------------------------
 
 
+def admits_astral(java: str) -> bool:
+    """Whether a Java pattern can match a character outside the Basic Multilingual Plane.
+
+    Where it cannot, code points and UTF-16 code units count a valid string alike, so the
+    service's length rule needs no check beyond pydantic's native one.
+    """
+    return _astral(parse(java))
+
+
+def _astral(node: Node) -> bool:
+    match node:
+        case Char():
+            return node.cp > 0xFFFF
+        case Posix() | Category() | CharClass():
+            return any(hi > 0xFFFF for _, hi in char_set(node, _python_category))
+        case Seq():
+            return any(map(_astral, node.items))
+        case Alt():
+            return any(map(_astral, node.branches))
+        case Repeat():
+            return node.max != 0 and _astral(node.node)
+    return False  # assertions and lookaround consume nothing
+
+
 def _empty_only(node: Node) -> bool:
     """Whether ``node`` can only ever match the empty string."""
     match node:

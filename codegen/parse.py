@@ -11,7 +11,7 @@ from botocore import xform_name
 
 from . import ir, naming
 from .docs import html_to_text
-from .javaregex import translate
+from .javaregex import admits_astral, translate
 
 SPECS = Path(__file__).resolve().parent.parent / "specs"
 _SCALARS: dict[str, Any] = {
@@ -188,34 +188,3 @@ def _check_unique(what: str, names: list[str]) -> None:
     dupes = sorted({n for n in names if names.count(n) > 1})
     if dupes:
         raise ValueError(f"two shapes would share the {what} name(s) {dupes}: add a naming rule")
-
-
-def admits_astral(java: str) -> bool:
-    """Whether a Java pattern may match a character outside the Basic Multilingual Plane.
-
-    Conservative: ``.``, a negated class, ``\\p``/``\\P``, ``\\S``/``\\W``/``\\D`` and surrogate
-    escapes count as admitting; only literal BMP characters, BMP ranges and ASCII classes do not.
-    """
-    i, in_class = 0, 0
-    while i < len(java):
-        c = java[i]
-        if c == "\\":
-            nxt = java[i + 1 : i + 2]
-            if nxt in ("p", "P", "S", "W", "D", "X", "N", "R", "H", "V"):
-                return True
-            if nxt == "u" and java[i + 2 : i + 4].upper() in ("D8", "D9", "DA", "DB"):
-                return True
-            i += 2
-            continue
-        if c == "[":
-            if java[i + 1 : i + 2] == "^":
-                return True
-            in_class += 1
-        elif c == "]" and in_class:
-            in_class -= 1
-        elif c == "." and not in_class:
-            return True
-        elif ord(c) > 0xFFFF:
-            return True
-        i += 1
-    return False

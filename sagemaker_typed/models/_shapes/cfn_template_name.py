@@ -12,6 +12,7 @@ CfnTemplateName: _t.TypeAlias = _t.Annotated[
         max_length=32,
         pattern="\\A(?=[^\\n\\r\\x85\\u2028\\u2029]{1,32}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))[0-9A-Za-z](?:-*[0-9A-Za-z])*\\Z",
         python_re=True,
+        astral=False,
     ),
 ]
 """Pattern (java.util.regex, whole value):

@@ -15,6 +15,7 @@ ClusterAccountingDatabaseEndpoint: _t.TypeAlias = _t.Annotated[
         max_length=255,
         pattern="\\A(?=[^\\n\\r\\x85\\u2028\\u2029]{1,255}(?=(?:\\r\\n|(?<!\\r)\\n|[\\r\\x85\\u2028\\u2029])?\\Z))[0-9A-Za-z](?:[\\-0-9A-Za-z]{0,61}[0-9A-Za-z])?(?:\\.[0-9A-Za-z](?:[\\-0-9A-Za-z]{0,61}[0-9A-Za-z])?)*\\Z",
         python_re=True,
+        astral=False,
     ),
 ]
 """Pattern (java.util.regex, whole value):

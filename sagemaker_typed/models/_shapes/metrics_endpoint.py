@@ -14,6 +14,7 @@ MetricsEndpointPath: _t.TypeAlias = _t.Annotated[
         max_length=256,
         pattern="\\A/(?![^\\n\\r\\x85\\u2028\\u2029]*\\.\\.)[\\--9A-Z_a-z]+\\Z",
         python_re=True,
+        astral=False,
     ),
 ]
 """Per-container Prometheus metrics scraping configuration
