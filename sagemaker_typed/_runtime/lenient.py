@@ -93,7 +93,7 @@ class _Rewriter:
         kind = node.get("type")
         if kind == "definition-ref":
             return self.reference(node)
-        if kind in ("function-after", "function-before", "function-wrap", "function-plain"):
+        if kind in ("function-after", "function-before", "function-wrap"):  # plain ones have no inner schema
             if is_request_only(node["function"]["function"]):
                 return self.rewrite(node["schema"])
         ref = node.get("ref")

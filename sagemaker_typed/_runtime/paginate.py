@@ -6,9 +6,11 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
 from .calls import Operation, build_request, parse_response
+from .errors import SageMakerError
 
 if TYPE_CHECKING:
     from .calls import BaseClient
@@ -57,10 +59,7 @@ def paginate(
 
 
 def _typed_errors(pages: Any) -> Iterator[dict[str, Any]]:
-    from botocore.exceptions import ClientError
-
-    from .errors import SageMakerError
-
+    """botocore's pages, with each page's ClientError raised as its typed error (as in calls)."""
     iterator = iter(pages)
     while True:
         try:
