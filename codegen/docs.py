@@ -93,11 +93,11 @@ def html_to_text(html: str | None, width: int = WIDTH) -> str:
     return "\n".join(_flow(builder.root.children, width, nested=False))
 
 
-def summary(text: str, limit: int = _SUMMARY_MAX) -> str:
+def summary(text: str, limit: int | None = _SUMMARY_MAX) -> str:
     """Return the first sentence of ``text``'s first paragraph, at most ``limit`` chars.
 
     Link URLs are left out; a longer sentence is cut at a word boundary and ends
-    with "…".
+    with "…" (``limit=None``: the whole sentence).
     """
     group = next((g for g in _groups(text.split("\n")) if g[0].strip()), None)
     if group is None:
@@ -114,7 +114,7 @@ def summary(text: str, limit: int = _SUMMARY_MAX) -> str:
             words = words[: i + 1]
             break
     line = " ".join(words)
-    if len(line) <= limit:
+    if limit is None or len(line) <= limit:
         return line
     kept: list[str] = []
     for word in words:
@@ -123,6 +123,22 @@ def summary(text: str, limit: int = _SUMMARY_MAX) -> str:
         kept.append(word)
     cut = " ".join(kept).rstrip(",;:") if kept else words[0][: limit - 1]
     return cut + "…"
+
+
+def args_section(entries: list[tuple[str, str]], width: int = WIDTH) -> str:
+    """A Google-style ``Args:`` section: one entry per ``(name, text)``, wrapped at ``width``.
+
+    Each entry starts on its own line (``    name: text``) and its continuation lines are
+    indented deeper, as Sphinx napoleon, Pylance and IPython read them. ``width`` is the
+    room left by the docstring's own indentation, so :func:`docstring` keeps the lines.
+    """
+    if not entries:
+        return ""
+    lines = ["Args:"]
+    for name, text in entries:
+        words = _TOKEN.findall(f"{name}: {text}".strip())
+        lines.extend(_fill(words, width, _DD_INDENT, _DD_INDENT * 2))
+    return "\n".join(lines)
 
 
 def docstring(text: str, indent: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import ir
-from .docs import docstring, summary
+from .docs import WIDTH, args_section, docstring, summary
 from .emit_shapes import header
 
 PACKAGE_VERSION = "0.1.0"
@@ -19,36 +19,61 @@ COMMON_ERRORS = (
 
 
 # Names the generated methods use for themselves; a member with one of them needs a rule.
-_METHOD_NAMES = frozenset({"self", "request", "params", "delay", "max_attempts", "callback"})
+_METHOD_NAMES = frozenset({"self", "request", "delay", "max_attempts", "callback"})
+_DOC_WIDTH = WIDTH - 8  # method docstrings stand at class-body + method-body indentation
 
 
-def _params(shape: ir.Structure) -> list[str]:
-    """Keyword parameters for a request structure: required ones first, without defaults."""
+def _members(shape: ir.Structure) -> list[ir.Member]:
+    """A request structure's members as keyword parameters: required ones first."""
     clash = sorted(_METHOD_NAMES & {m.attr for m in shape.members})
     if clash:
         raise ValueError(f"{shape.name} has members named {clash}, which the client methods use: add a naming rule")
-    required = [f"{m.attr}: {m.target}" for m in shape.members if m.required]
-    optional = [f"{m.attr}: {m.target} | None = None" for m in shape.members if not m.required]
-    return required + optional
+    return [m for m in shape.members if m.required] + [m for m in shape.members if not m.required]
 
 
-def _args_doc(shape: ir.Structure) -> str:
-    lines = [f"    {m.attr}: {summary(m.doc) or m.wire}" for m in shape.members]
-    return "Args:\n" + "\n".join(lines) if lines else ""
+def _describe(member: ir.Member, shapes: dict[str, ir.Shape]) -> str:
+    """One ``Args:`` entry's text: the member's first sentence, else what the member takes."""
+    target = shapes[member.target]
+    text = summary(member.doc, limit=None) or summary(target.doc, limit=None)
+    if text:
+        return text
+    if isinstance(target, ir.Enum):
+        return f"One of the ``{target.name}`` values."
+    if isinstance(target, ir.List):
+        return f"A list of ``{target.member}``."
+    if isinstance(target, ir.Map):
+        return f"A map of ``{target.key}`` to ``{target.value}``."
+    if isinstance(target, ir.Scalar) and target.kind == "bool":
+        return "True or False."
+    kind = {"int": "integer", "float": "number", "datetime": "timestamp"}.get(getattr(target, "kind", ""), "")
+    kind = kind or ("structure" if isinstance(target, ir.Structure) else "string")
+    article = "An" if target.name[0] in "AEIOU" else "A"
+    return f"{article} ``{target.name}`` {kind}."
+
+
+def _args(members: list[ir.Member], shapes: dict[str, ir.Shape], extra: list[tuple[str, str]] = []) -> str:  # noqa: B006
+    entries = [(m.attr, _describe(m, shapes)) for m in members]
+    return args_section(entries + extra, _DOC_WIDTH)
 
 
 def _signatures(
-    method: str, request: str, params: list[str], returns: str, extra: list[str], body: str, doc: str
+    method: str, request: str, members: list[ir.Member], returns: str, extra: list[str], body: str, doc: str
 ) -> str:
-    """A method's two overloads (request object; keywords) and its one-line implementation."""
-    tail = [*extra]
-    by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *tail] if tail else [])])
-    by_keyword = ", ".join(["self", *(["*", *params, *tail] if params or tail else [])])
-    # The implementation's ``request`` is not positional-only: both checkers then accept it
-    # as the union of the two overloads.
-    implementation = ", ".join(
-        ["self", f"request: {request} | None = None", *(["*", *tail] if tail else []), "**params: _t.Any"]
-    )
+    """A method's two overloads (request object; keywords) and its implementation.
+
+    The implementation spells out every keyword too, so that ``inspect.signature``, IPython
+    and jedi show them: a required member's default is ``_calls.REQUIRED``, which
+    ``inspect`` reads as "no default", and the body hands ``locals()`` to the runtime.
+    """
+    required = [f"{m.attr}: {m.target}" for m in members if m.required]
+    optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
+    marked = [f"{m.attr}: {m.target} = _calls.REQUIRED" for m in members if m.required]
+    by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *extra] if extra else [])])
+    by_keyword = ", ".join(["self", *(["*", *required, *optional, *extra] if members or extra else [])])
+    keywords = [*marked, *optional, *extra]
+    # ``request`` is not positional-only in the implementation: both checkers then accept
+    # it as the union of the two overloads.
+    implementation = ", ".join(["self", f"request: {request} | None = None", *(["*", *keywords] if keywords else [])])
     return (
         f"    @_t.overload\n    def {method}({by_object}) -> {returns}: ...\n"
         f"    @_t.overload\n    def {method}({by_keyword}) -> {returns}: ...\n"
@@ -80,14 +105,12 @@ def client_module(service: ir.Service) -> str:
             f"{const}: _calls.Operation[{output}] = _calls.Operation({op.name!r}, {op.method!r}, {op.input!r}, "
             f"{op.output!r})"
         )
-        request = structure(op.input)
-        doc = "\n\n".join(p for p in (op.doc or op.name, _args_doc(request)) if p)
+        members = _members(structure(op.input))
+        doc = "\n\n".join(p for p in (op.doc or op.name, _args(members, shapes)) if p)
         if op.deprecated:
             doc = "Deprecated.\n\n" + doc
         methods.append(
-            _signatures(
-                op.method, op.input, _params(request), output, [], f"return self._call({const}, request, params)", doc
-            )
+            _signatures(op.method, op.input, members, output, [], f"return self._call({const}, request, locals())", doc)
         )
     for pager in service.paginators:
         op = operations[pager.operation]
@@ -99,22 +122,22 @@ def client_module(service: ir.Service) -> str:
             f"{const}: _paginate.PaginatorSpec[{op.output}, {pager.item_type}] = "
             f"_paginate.PaginatorSpec(_{op.method.upper()}, {pager.result_attr!r})"
         )
+        members = _members(structure(op.input))
+        limit = next((m.attr for m in members if m.wire == pager.limit_key), None)
+        size = f" Set the page size with ``{limit}``." if limit else ""
         doc = (
             f"Iterate over every {pager.item_type} of {op.name} (its ``{pager.result_key}``), page after page.\n\n"
             f"``.pages()`` yields each typed {op.output} instead. The request is validated before anything "
-            f"is sent; set the page size with the operation's ``{pager.limit_key}`` parameter.\n\n"
-            f"{_args_doc(structure(op.input))}"
-            if pager.limit_key
-            else f"Iterate over every {pager.item_type} of {op.name}; ``.pages()`` yields each {op.output}."
-        )
+            f"is sent.{size}\n\n{_args(members, shapes)}"
+        ).strip()
         pages.append(
             _signatures(
                 pager.method,
                 op.input,
-                _params(structure(op.input)),
+                members,
                 returns,
                 [],
-                f"return _paginate.paginate(self._client, {const}, request, params)",
+                f"return _paginate.paginate(self._client, {const}, request, locals())",
                 doc,
             )
         )
@@ -133,6 +156,12 @@ def client_module(service: ir.Service) -> str:
         ]
         run = "until_gone" if waiter.success_on_error else "until"
         returns = "None" if waiter.success_on_error else op.output
+        members = _members(structure(op.input))
+        options = [
+            ("delay", f"Seconds between polls (default {waiter.delay})."),
+            ("max_attempts", f"How many polls at most (default {waiter.max_attempts})."),
+            ("callback", f"Called with each typed {op.output} as it comes (None after a matched error)."),
+        ]
         doc = (
             f"Poll {op.name} every {waiter.delay} s (at most {waiter.max_attempts} times) until {waiter.name}.\n\n"
             + (
@@ -140,18 +169,17 @@ def client_module(service: ir.Service) -> str:
                 if waiter.success_on_error
                 else f"Returns the final typed {op.output}. "
             )
-            + "``callback`` receives each typed response as it polls (None after a matched error); "
-            "``delay`` and ``max_attempts`` override the service model's. A failure state raises "
-            "``errors.WaiterError`` carrying the last response."
+            + "A failure state, or no success after ``max_attempts`` polls, raises ``errors.WaiterError`` "
+            "carrying the last response.\n\n" + _args(members, shapes, options)
         )
         waits.append(
             _signatures(
                 waiter.method,
                 op.input,
-                _params(structure(op.input)),
+                members,
                 returns,
                 extra,
-                f"return _wait.{run}(self._client, {const}, request, params, delay=delay, "
+                f"return _wait.{run}(self._client, {const}, request, locals(), delay=delay, "
                 "max_attempts=max_attempts, callback=callback)",
                 doc,
             )

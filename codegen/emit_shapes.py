@@ -51,7 +51,7 @@ def _declare(shape: ir.Shape, group: Group, service: ir.Service) -> tuple[str, s
         return _structure(shape, group, service)
     if isinstance(shape, ir.Enum):
         members = "".join(f"    {v.name} = {v.value!r}\n" for v in shape.values)
-        doc = _doc(shape.doc, "    ")
+        doc = _doc(shape.doc or _enum_values_doc(shape), "    ")
         return f"class {shape.name}(_e.OpenEnum):\n{doc}{chr(10) if doc else ''}{members}", set(), {"_e"}
     needs = {"_t"}
     uses: set[str] = set()
@@ -77,6 +77,17 @@ def _declare(shape: ir.Shape, group: Group, service: ir.Service) -> tuple[str, s
         base = f"dict[{_ref(shape.key, group)}, {_ref(shape.value, group)}]"
         expr = _constrained(base, _kwargs(min_length=shape.min, max_length=shape.max), needs)
     return f"{shape.name}: _t.TypeAlias = {expr}\n{_doc(_alias_doc(shape), '')}", uses, needs
+
+
+_LISTED_VALUES = 8
+
+
+def _enum_values_doc(shape: ir.Enum) -> str:
+    """What an undocumented enum's values are, for its docstring."""
+    values = [f"``{v.value}``" for v in shape.values]
+    if len(values) <= _LISTED_VALUES:
+        return f"The {shape.name} values: {', '.join(values)}."
+    return f"The {len(values)} {shape.name} values: {', '.join(values[:_LISTED_VALUES])}, …"
 
 
 def _alias_doc(shape: ir.Shape) -> str:
@@ -180,7 +191,10 @@ def models_index(groups: Iterable[Group], service: ir.Service) -> str:
         "}",
         "",
         "__all__ = sorted(_MODULES)",
-        "__getattr__, __dir__ = _lazy_exports(__name__ + '._shapes', _MODULES, globals())",
+        "",
+        "# Out of type checkers' sight: for them a misspelt name is an error, not Any.",
+        "if not _t.TYPE_CHECKING:",
+        "    __getattr__, __dir__ = _lazy_exports(__name__ + '._shapes', _MODULES, globals())",
         "",
     ]
     return "\n".join(lines)

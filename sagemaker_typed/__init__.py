@@ -23,11 +23,13 @@ __all__ = ["SageMakerClient", "__botocore_model__", "__version__", "errors", "mo
 _LAZY = {"SageMakerClient": ".client", "errors": ".errors", "models": ".models"}
 
 
-def __getattr__(name: str) -> _t.Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    imported = importlib.import_module(module, __name__)
-    value = imported if module.endswith(name) else getattr(imported, name)
-    globals()[name] = value
-    return value
+if not _t.TYPE_CHECKING:  # for type checkers a misspelt name is an error, not Any
+
+    def __getattr__(name: str) -> _t.Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        imported = importlib.import_module(module, __name__)
+        value = imported if module.endswith(name) else getattr(imported, name)
+        globals()[name] = value
+        return value

@@ -159,13 +159,19 @@ def test_explicit_nulls_are_not_sent(sm: SageMakerClient, raw_client: Any) -> No
         stub.add_response("create_training_job", arn, expected)
         sm.create_training_job(request)
         sm.create_training_job(
-            **{
-                **request.to_wire(),
-                "VpcConfig": None,
-                "OutputDataConfig": {"S3OutputPath": "s3://b/o", "KmsKeyId": None},
-            }
+            training_job_name="j",
+            role_arn="arn:aws:iam::123456789012:role/r",
+            output_data_config={"S3OutputPath": "s3://b/o", "KmsKeyId": None},
+            stopping_condition={"max_runtime_in_seconds": 60},
+            vpc_config=None,
         )
         stub.assert_no_pending_responses()
+
+
+def test_wire_names_are_not_keywords(sm: SageMakerClient) -> None:
+    """Keywords are the attribute names, as the signature shows; wire names go in dicts or models."""
+    with pytest.raises(TypeError, match="unexpected keyword argument 'TrainingJobName'"):
+        sm.describe_training_job(TrainingJobName="j")  # type: ignore[call-overload]
 
 
 def test_operation_missing_from_an_older_botocore_is_a_clear_error() -> None:

@@ -158,4 +158,4 @@ def test_a_member_named_like_a_method_parameter_is_refused() -> None:
 
     shape = ir.Structure("X", "x", "", (ir.Member("Callback", "callback", "String", "", required=False),))
     with pytest.raises(ValueError, match="callback"):
-        emit_client._params(shape)
+        emit_client._members(shape)

@@ -10,20 +10,32 @@ from __future__ import annotations
 
 import functools
 import importlib
-from collections.abc import Mapping
+import inspect
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import botocore
 import botocore.config
 from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
+from . import metadata
 from .errors import SageMakerError, UnsupportedOperationError
 from .shapes import Shape
 
+if TYPE_CHECKING:
+    import boto3
+
 _MODELS = "sagemaker_typed.models"
 OutT = TypeVar("OutT")
+
+REQUIRED: Any = inspect.Parameter.empty
+"""The default of a required keyword in a generated method: "not given" at run time, and
+what ``inspect.signature`` reads as no default, so the signature shows the member required."""
+
+_NOT_MEMBERS = frozenset({"self", "request", "delay", "max_attempts", "callback"})
+"""The generated methods' own parameters, which their ``locals()`` hold beside the members."""
 
 
 @functools.cache
@@ -36,11 +48,12 @@ def model(name: str) -> type[Shape]:
 def build_request(input_shape: str, request: BaseModel | None, params: Mapping[str, Any]) -> dict[str, Any]:
     """Validate a call's input once and return the wire dict for boto3.
 
-    ``request`` is a ready request model; ``params`` are keyword arguments by attribute or
-    wire name (None meaning "not given"). Exactly one of the two forms may be used.
+    ``request`` is a ready request model; ``params`` are the keyword arguments (a generated
+    method's ``locals()``; None and ``REQUIRED`` mean "not given"). Exactly one of the two
+    forms may be used.
     """
     cls = model(input_shape)
-    given = {k: v for k, v in params.items() if v is not None}
+    given = {k: v for k, v in params.items() if v is not None and v is not REQUIRED and k not in _NOT_MEMBERS}
     if request is not None:
         if given:
             raise TypeError(f"pass either a {input_shape} or keyword arguments, not both")
@@ -57,7 +70,9 @@ def parse_response(output_shape: str | None, response: Mapping[str, Any]) -> Any
     if output_shape is None:
         return None
     body = {k: v for k, v in response.items() if k != "ResponseMetadata"}
-    return model(output_shape).model_validate(body)
+    result = model(output_shape).model_validate(body)
+    metadata.attach(result, response)
+    return result
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,15 +86,55 @@ class Operation(Generic[OutT]):
 
 
 class BaseClient:
-    """Wraps a boto3 SageMaker client; the generated ``SageMakerClient`` adds one method per operation."""
+    """Wraps a boto3 SageMaker client; the generated ``SageMakerClient`` adds one method per operation.
 
-    def __init__(self, client: Any = None) -> None:
+    ``SageMakerClient()`` makes one from boto3's default session; the keyword arguments are
+    those of ``boto3.client`` for one service (``region_name``, ``endpoint_url``, ``config``,
+    credentials ...), and ``session`` a ``boto3.Session`` to make it from.
+    ``SageMakerClient(client)`` wraps a boto3 client you made, untouched.
+    """
+
+    _service = "sagemaker"
+
+    def __init__(
+        self,
+        client: Any = None,
+        *,
+        session: boto3.Session | None = None,
+        region_name: str | None = None,
+        endpoint_url: str | None = None,
+        config: botocore.config.Config | None = None,
+        aws_access_key_id: str | None = None,
+        aws_secret_access_key: str | None = None,
+        aws_session_token: str | None = None,
+        aws_account_id: str | None = None,
+        api_version: str | None = None,
+        use_ssl: bool | None = None,
+        verify: bool | str | None = None,
+    ) -> None:
+        options = {
+            "region_name": region_name,
+            "endpoint_url": endpoint_url,
+            "aws_access_key_id": aws_access_key_id,
+            "aws_secret_access_key": aws_secret_access_key,
+            "aws_session_token": aws_session_token,
+            "aws_account_id": aws_account_id,
+            "api_version": api_version,
+            "use_ssl": use_ssl,
+            "verify": verify,
+        }
+        given = {k: v for k, v in options.items() if v is not None}
         if client is None:
             import boto3
 
-            # Requests are validated here, with every rule of the model: botocore's
-            # own (weaker) validation of the same dict would be a second pass.
-            client = boto3.client("sagemaker", config=botocore.config.Config(parameter_validation=False))
+            make: Callable[..., Any] = boto3.client if session is None else session.client
+            # Requests are validated here, with every rule of the model: botocore's own
+            # (weaker) validation of the same dict would be a second pass. A config of
+            # yours wins where it sets parameter_validation itself.
+            ours = botocore.config.Config(parameter_validation=False)
+            client = make(self._service, config=ours.merge(config) if config else ours, **given)
+        elif session is not None or config is not None or given:
+            raise TypeError("pass either a boto3 client to wrap, or the arguments to make one, not both")
         self.client = client
         """The wrapped boto3 client: for events, config and anything this SDK does not cover."""
 

@@ -15,6 +15,7 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
+from . import metadata, signature
 from .lenient import lenient_schema, models_in, request_only
 from .redact import MASK, redacted_error
 
@@ -45,6 +46,15 @@ class Shape(BaseModel, frozen=True):
     __sensitive__: ClassVar[frozenset[str]] = frozenset()
     """Names of the members whose values are never shown."""
 
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        signature.install(cls)
+
+    @classmethod
+    def __pydantic_on_complete__(cls) -> None:
+        signature.install(cls)
+
     def __repr_args__(self) -> Any:
         for name, value in super().__repr_args__():
             yield name, (MASK if name in self.__sensitive__ and value is not None else value)
@@ -64,8 +74,15 @@ class OutputShape(Shape, frozen=True):
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return lenient_schema(handler(source), handler.resolve_ref_schema)
 
+    @property
+    def response_metadata(self) -> metadata.ResponseMetadata | None:
+        """What boto3 returned beside this response's body: request id, HTTP status and
+        headers, retry attempts (None for a model built in code). Not a member: never dumped."""
+        return metadata.of(self)
+
     @classmethod
     def __pydantic_on_complete__(cls) -> None:
+        super().__pydantic_on_complete__()
         # pydantic-core reuses the validators of nested models that were already built, and
         # those are the strict ones: then compile the lenient schema once more, on its own.
         # (Built is for good: a class built now may have been reused; one not built was not.)

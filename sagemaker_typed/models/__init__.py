@@ -7779,4 +7779,7 @@ _MODULES = {
 }
 
 __all__ = sorted(_MODULES)
-__getattr__, __dir__ = _lazy_exports(__name__ + "._shapes", _MODULES, globals())
+
+# Out of type checkers' sight: for them a misspelt name is an error, not Any.
+if not _t.TYPE_CHECKING:
+    __getattr__, __dir__ = _lazy_exports(__name__ + "._shapes", _MODULES, globals())

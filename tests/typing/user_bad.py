@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sagemaker_typed import SageMakerClient, models
+import sagemaker_typed
+from sagemaker_typed import SageMakerClient, errors, models
 
 
 def mistakes(sm: SageMakerClient) -> None:
@@ -15,3 +16,7 @@ def mistakes(sm: SageMakerClient) -> None:
     job = sm.describe_training_job(training_job_name="x")
     job.training_job_name = "y"  # error: frozen model
     print(job.no_such_field)  # error: unknown attribute
+    models.ResourceConfg(instance_count=1)  # error: misspelt model name
+    print(sagemaker_typed.SageMakerClent)  # error: misspelt name in the package
+    print(errors.NoSuchThing)  # error: misspelt error class
+    SageMakerClient(region="eu-west-1")  # error: not a boto3.client argument

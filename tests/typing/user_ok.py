@@ -44,6 +44,10 @@ def follow(sm: SageMakerClient) -> models.TrainingJobStatus | None:
         sm.describe_endpoint(endpoint_name="nope")
     except errors.ResourceNotFound as error:
         print(error.error_code, error.request_id)
+    metadata = job.response_metadata
+    reveal_type(metadata)  # revealed: ResponseMetadata | None
+    if metadata is not None:
+        print(metadata.request_id, metadata.retry_attempts)
     request = models.DescribeTrainingJobRequest(training_job_name="my-job")
     return sm.describe_training_job(request).training_job_status
 
@@ -51,3 +55,5 @@ def follow(sm: SageMakerClient) -> models.TrainingJobStatus | None:
 def main() -> None:
     sm = SageMakerClient(boto3.client("sagemaker", region_name="eu-west-1"))
     print(train(sm), follow(sm), sm.client)
+    local = SageMakerClient(region_name="us-east-1", endpoint_url="http://127.0.0.1:5000")
+    print(SageMakerClient(session=boto3.Session(profile_name="ml"), region_name="eu-west-1"), local)

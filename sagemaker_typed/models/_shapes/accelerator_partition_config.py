@@ -12,6 +12,11 @@ AcceleratorPartitionConfigCountInteger: _t.TypeAlias = _t.Annotated[int, _pd.Fie
 
 
 class MIGProfileType(_e.OpenEnum):
+    """The 28 MIGProfileType values: ``mig-1g.5gb``, ``mig-1g.10gb``,
+    ``mig-1g.18gb``, ``mig-1g.20gb``, ``mig-1g.23gb``, ``mig-1g.35gb``,
+    ``mig-1g.45gb``, ``mig-1g.47gb``, …
+    """
+
     MIG_1G_5GB = "mig-1g.5gb"
     MIG_1G_10GB = "mig-1g.10gb"
     MIG_1G_18GB = "mig-1g.18gb"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AccountDefaultStatus(_e.OpenEnum):
+    """The AccountDefaultStatus values: ``ENABLED``, ``DISABLED``."""
+
     ENABLED = "ENABLED"
     DISABLED = "DISABLED"

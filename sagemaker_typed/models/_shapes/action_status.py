@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ActionStatus(_e.OpenEnum):
+    """The ActionStatus values: ``Unknown``, ``InProgress``, ``Completed``,
+    ``Failed``, ``Stopping``, ``Stopped``.
+    """
+
     UNKNOWN = "Unknown"
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ActivationState(_e.OpenEnum):
+    """The ActivationState values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"

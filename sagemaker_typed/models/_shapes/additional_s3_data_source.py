@@ -10,6 +10,8 @@ from .string import String
 
 
 class AdditionalS3DataSourceDataType(_e.OpenEnum):
+    """The AdditionalS3DataSourceDataType values: ``S3Object``, ``S3Prefix``."""
+
     S3_OBJECT = "S3Object"
     S3_PREFIX = "S3Prefix"
 

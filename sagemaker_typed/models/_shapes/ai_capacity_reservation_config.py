@@ -8,6 +8,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class AICapacityReservationPreference(_e.OpenEnum):
+    """The AICapacityReservationPreference values: ``capacity-reservations-only``."""
+
     CAPACITY_RESERVATIONS_ONLY = "capacity-reservations-only"
 
 

@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class AIRecommendationMetric(_e.OpenEnum):
+    """The AIRecommendationMetric values: ``ttft-ms``, ``throughput``, ``cost``."""
+
     TTFT_MS = "ttft-ms"
     THROUGHPUT = "throughput"
     COST = "cost"

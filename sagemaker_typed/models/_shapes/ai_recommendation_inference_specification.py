@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class AIRecommendationInferenceFramework(_e.OpenEnum):
+    """The AIRecommendationInferenceFramework values: ``LMI``, ``VLLM``."""
+
     LMI = "LMI"
     VLLM = "VLLM"
 

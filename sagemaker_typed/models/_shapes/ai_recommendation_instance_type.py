@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AIRecommendationInstanceType(_e.OpenEnum):
+    """The 46 AIRecommendationInstanceType values: ``ml.g5.xlarge``,
+    ``ml.g5.2xlarge``, ``ml.g5.4xlarge``, ``ml.g5.8xlarge``, ``ml.g5.12xlarge``,
+    ``ml.g5.16xlarge``, ``ml.g5.24xlarge``, ``ml.g5.48xlarge``, …
+    """
+
     ML_G5_XLARGE = "ml.g5.xlarge"
     ML_G5_2XLARGE = "ml.g5.2xlarge"
     ML_G5_4XLARGE = "ml.g5.4xlarge"

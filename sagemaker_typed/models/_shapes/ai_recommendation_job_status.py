@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AIRecommendationJobStatus(_e.OpenEnum):
+    """The AIRecommendationJobStatus values: ``InProgress``, ``Completed``,
+    ``Failed``, ``Stopping``, ``Stopped``.
+    """
+
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"
     FAILED = "Failed"

@@ -11,6 +11,10 @@ AIRecommendationOptimizationConfigMap: _t.TypeAlias = dict[String, String]
 
 
 class AIRecommendationOptimizationType(_e.OpenEnum):
+    """The AIRecommendationOptimizationType values: ``SpeculativeDecoding``,
+    ``KernelTuning``.
+    """
+
     SPECULATIVE_DECODING = "SpeculativeDecoding"
     KERNEL_TUNING = "KernelTuning"
 

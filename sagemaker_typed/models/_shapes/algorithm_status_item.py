@@ -9,6 +9,10 @@ from .string import String
 
 
 class DetailedAlgorithmStatus(_e.OpenEnum):
+    """The DetailedAlgorithmStatus values: ``NotStarted``, ``InProgress``,
+    ``Completed``, ``Failed``.
+    """
+
     NOT_STARTED = "NotStarted"
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AppInstanceType(_e.OpenEnum):
+    """The 176 AppInstanceType values: ``system``, ``ml.t3.micro``, ``ml.t3.small``,
+    ``ml.t3.medium``, ``ml.t3.large``, ``ml.t3.xlarge``, ``ml.t3.2xlarge``,
+    ``ml.m5.large``, …
+    """
+
     SYSTEM = "system"
     ML_T3_MICRO = "ml.t3.micro"
     ML_T3_SMALL = "ml.t3.small"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AppNetworkAccessType(_e.OpenEnum):
+    """The AppNetworkAccessType values: ``PublicInternetOnly``, ``VpcOnly``."""
+
     PUBLIC_INTERNET_ONLY = "PublicInternetOnly"
     VPC_ONLY = "VpcOnly"

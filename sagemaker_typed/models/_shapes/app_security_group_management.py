@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AppSecurityGroupManagement(_e.OpenEnum):
+    """The AppSecurityGroupManagement values: ``Service``, ``Customer``."""
+
     SERVICE = "Service"
     CUSTOMER = "Customer"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AppStatus(_e.OpenEnum):
+    """The AppStatus values: ``Deleted``, ``Deleting``, ``Failed``, ``InService``,
+    ``Pending``.
+    """
+
     DELETED = "Deleted"
     DELETING = "Deleting"
     FAILED = "Failed"

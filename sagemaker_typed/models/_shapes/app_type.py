@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AppType(_e.OpenEnum):
+    """The 9 AppType values: ``JupyterServer``, ``KernelGateway``,
+    ``DetailedProfiler``, ``TensorBoard``, ``CodeEditor``, ``JupyterLab``,
+    ``RStudioServerPro``, ``RSessionGateway``, …
+    """
+
     JUPYTER_SERVER = "JupyterServer"
     KERNEL_GATEWAY = "KernelGateway"
     DETAILED_PROFILER = "DetailedProfiler"

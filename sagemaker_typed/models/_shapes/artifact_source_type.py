@@ -8,6 +8,10 @@ from .string256 import String256
 
 
 class ArtifactSourceIdType(_e.OpenEnum):
+    """The ArtifactSourceIdType values: ``MD5Hash``, ``S3ETag``, ``S3Version``,
+    ``Custom``.
+    """
+
     MD5_HASH = "MD5Hash"
     S3_E_TAG = "S3ETag"
     S3_VERSION = "S3Version"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AssociationEdgeType(_e.OpenEnum):
+    """The AssociationEdgeType values: ``ContributedTo``, ``AssociatedWith``,
+    ``DerivedFrom``, ``Produced``, ``SameAs``.
+    """
+
     CONTRIBUTED_TO = "ContributedTo"
     ASSOCIATED_WITH = "AssociatedWith"
     DERIVED_FROM = "DerivedFrom"

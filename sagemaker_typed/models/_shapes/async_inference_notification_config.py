@@ -10,6 +10,10 @@ from .sns_topic_arn import SnsTopicArn
 
 
 class AsyncNotificationTopicTypes(_e.OpenEnum):
+    """The AsyncNotificationTopicTypes values: ``SUCCESS_NOTIFICATION_TOPIC``,
+    ``ERROR_NOTIFICATION_TOPIC``.
+    """
+
     SUCCESS_NOTIFICATION_TOPIC = "SUCCESS_NOTIFICATION_TOPIC"
     ERROR_NOTIFICATION_TOPIC = "ERROR_NOTIFICATION_TOPIC"
 

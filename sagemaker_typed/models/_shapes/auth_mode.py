@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AuthMode(_e.OpenEnum):
+    """The AuthMode values: ``SSO``, ``IAM``."""
+
     SSO = "SSO"
     IAM = "IAM"

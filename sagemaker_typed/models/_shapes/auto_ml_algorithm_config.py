@@ -9,6 +9,10 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class AutoMLAlgorithm(_e.OpenEnum):
+    """The 15 AutoMLAlgorithm values: ``xgboost``, ``linear-learner``, ``mlp``,
+    ``lightgbm``, ``catboost``, ``randomforest``, ``extra-trees``, ``nn-torch``, …
+    """
+
     XGBOOST = "xgboost"
     LINEAR_LEARNER = "linear-learner"
     MLP = "mlp"

@@ -18,6 +18,8 @@ from .timestamp import Timestamp
 
 
 class AutoMLProcessingUnit(_e.OpenEnum):
+    """The AutoMLProcessingUnit values: ``CPU``, ``GPU``."""
+
     CPU = "CPU"
     GPU = "GPU"
 

@@ -24,6 +24,10 @@ CandidateStepName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_len
 
 
 class CandidateStepType(_e.OpenEnum):
+    """The CandidateStepType values: ``AWS::SageMaker::TrainingJob``,
+    ``AWS::SageMaker::TransformJob``, ``AWS::SageMaker::ProcessingJob``.
+    """
+
     AWS_SAGE_MAKER_TRAINING_JOB = "AWS::SageMaker::TrainingJob"
     AWS_SAGE_MAKER_TRANSFORM_JOB = "AWS::SageMaker::TransformJob"
     AWS_SAGE_MAKER_PROCESSING_JOB = "AWS::SageMaker::ProcessingJob"

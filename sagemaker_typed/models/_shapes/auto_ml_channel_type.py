@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AutoMLChannelType(_e.OpenEnum):
+    """The AutoMLChannelType values: ``training``, ``validation``."""
+
     TRAINING = "training"
     VALIDATION = "validation"

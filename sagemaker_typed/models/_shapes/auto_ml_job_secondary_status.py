@@ -4,6 +4,12 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AutoMLJobSecondaryStatus(_e.OpenEnum):
+    """The 19 AutoMLJobSecondaryStatus values: ``Starting``,
+    ``MaxCandidatesReached``, ``Failed``, ``Stopped``,
+    ``MaxAutoMLJobRuntimeReached``, ``Stopping``, ``CandidateDefinitionsGenerated``,
+    ``Completed``, …
+    """
+
     STARTING = "Starting"
     MAX_CANDIDATES_REACHED = "MaxCandidatesReached"
     FAILED = "Failed"

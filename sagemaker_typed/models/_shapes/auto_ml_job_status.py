@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AutoMLJobStatus(_e.OpenEnum):
+    """The AutoMLJobStatus values: ``Completed``, ``InProgress``, ``Failed``,
+    ``Stopped``, ``Stopping``.
+    """
+
     COMPLETED = "Completed"
     IN_PROGRESS = "InProgress"
     FAILED = "Failed"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AutoMLMetricEnum(_e.OpenEnum):
+    """The 17 AutoMLMetricEnum values: ``Accuracy``, ``MSE``, ``F1``, ``F1macro``,
+    ``AUC``, ``RMSE``, ``BalancedAccuracy``, ``R2``, …
+    """
+
     ACCURACY = "Accuracy"
     MSE = "MSE"
     F1 = "F1"

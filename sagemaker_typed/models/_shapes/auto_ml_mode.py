@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AutoMLMode(_e.OpenEnum):
+    """The AutoMLMode values: ``AUTO``, ``ENSEMBLING``, ``HYPERPARAMETER_TUNING``."""
+
     AUTO = "AUTO"
     ENSEMBLING = "ENSEMBLING"
     HYPERPARAMETER_TUNING = "HYPERPARAMETER_TUNING"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class AutoMLSortOrder(_e.OpenEnum):
+    """The AutoMLSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"

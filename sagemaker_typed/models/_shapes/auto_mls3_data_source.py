@@ -8,6 +8,10 @@ from .s3_uri import S3Uri
 
 
 class AutoMLS3DataType(_e.OpenEnum):
+    """The AutoMLS3DataType values: ``ManifestFile``, ``S3Prefix``,
+    ``AugmentedManifestFile``.
+    """
+
     MANIFEST_FILE = "ManifestFile"
     S3_PREFIX = "S3Prefix"
     AUGMENTED_MANIFEST_FILE = "AugmentedManifestFile"

@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class AutotuneMode(_e.OpenEnum):
+    """The AutotuneMode values: ``Enabled``."""
+
     ENABLED = "Enabled"
 
 

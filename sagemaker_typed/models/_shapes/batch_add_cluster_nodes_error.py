@@ -13,6 +13,11 @@ from .string import String
 
 
 class BatchAddClusterNodesErrorCode(_e.OpenEnum):
+    """The BatchAddClusterNodesErrorCode values: ``InstanceGroupNotFound``,
+    ``InvalidInstanceGroupStatus``, ``IncompatibleAvailabilityZones``,
+    ``IncompatibleInstanceTypes``.
+    """
+
     INSTANCE_GROUP_NOT_FOUND = "InstanceGroupNotFound"
     INVALID_INSTANCE_GROUP_STATUS = "InvalidInstanceGroupStatus"
     INCOMPATIBLE_AVAILABILITY_ZONES = "IncompatibleAvailabilityZones"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class BatchDeleteClusterNodesErrorCode(_e.OpenEnum):
+    """The BatchDeleteClusterNodesErrorCode values: ``NodeIdNotFound``,
+    ``InvalidNodeStatus``, ``NodeIdInUse``.
+    """
+
     NODE_ID_NOT_FOUND = "NodeIdNotFound"
     INVALID_NODE_STATUS = "InvalidNodeStatus"
     NODE_ID_IN_USE = "NodeIdInUse"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class BatchReplaceClusterNodesErrorCode(_e.OpenEnum):
+    """The BatchReplaceClusterNodesErrorCode values: ``InstanceIdNotFound``,
+    ``InvalidInstanceStatus``, ``InstanceIdInUse``, ``InternalServerError``.
+    """
+
     INSTANCE_ID_NOT_FOUND = "InstanceIdNotFound"
     INVALID_INSTANCE_STATUS = "InvalidInstanceStatus"
     INSTANCE_ID_IN_USE = "InstanceIdInUse"

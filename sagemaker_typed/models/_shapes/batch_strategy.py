@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class BatchStrategy(_e.OpenEnum):
+    """The BatchStrategy values: ``MultiRecord``, ``SingleRecord``."""
+
     MULTI_RECORD = "MultiRecord"
     SINGLE_RECORD = "SingleRecord"

@@ -8,6 +8,8 @@ from .string import String
 
 
 class CapacityReservationType(_e.OpenEnum):
+    """The CapacityReservationType values: ``ODCR``, ``CRG``."""
+
     ODCR = "ODCR"
     CRG = "CRG"
 

@@ -4,4 +4,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class CapacityReservationPreference(_e.OpenEnum):
+    """The CapacityReservationPreference values: ``capacity-reservations-only``."""
+
     CAPACITY_RESERVATIONS_ONLY = "capacity-reservations-only"

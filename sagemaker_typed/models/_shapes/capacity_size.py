@@ -8,6 +8,8 @@ from .capacity_size_value import CapacitySizeValue
 
 
 class CapacitySizeType(_e.OpenEnum):
+    """The CapacitySizeType values: ``INSTANCE_COUNT``, ``CAPACITY_PERCENT``."""
+
     INSTANCE_COUNT = "INSTANCE_COUNT"
     CAPACITY_PERCENT = "CAPACITY_PERCENT"
 

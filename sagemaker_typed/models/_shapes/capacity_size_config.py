@@ -9,6 +9,10 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class NodeUnavailabilityType(_e.OpenEnum):
+    """The NodeUnavailabilityType values: ``INSTANCE_COUNT``,
+    ``CAPACITY_PERCENTAGE``.
+    """
+
     INSTANCE_COUNT = "INSTANCE_COUNT"
     CAPACITY_PERCENTAGE = "CAPACITY_PERCENTAGE"
 

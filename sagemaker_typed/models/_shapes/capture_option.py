@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class CaptureMode(_e.OpenEnum):
+    """The CaptureMode values: ``Input``, ``Output``, ``InputAndOutput``."""
+
     INPUT = "Input"
     OUTPUT = "Output"
     INPUT_AND_OUTPUT = "InputAndOutput"

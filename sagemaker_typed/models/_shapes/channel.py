@@ -13,6 +13,8 @@ from .training_input_mode import TrainingInputMode
 
 
 class RecordWrapper(_e.OpenEnum):
+    """The RecordWrapper values: ``None``, ``RecordIO``."""
+
     NONE = "None"
     RECORD_IO = "RecordIO"
 

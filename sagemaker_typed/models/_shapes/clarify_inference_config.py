@@ -20,6 +20,8 @@ ClarifyFeatureHeaders: _t.TypeAlias = _t.Annotated[list[ClarifyHeader], _pd.Fiel
 
 
 class ClarifyFeatureType(_e.OpenEnum):
+    """The ClarifyFeatureType values: ``numerical``, ``categorical``, ``text``."""
+
     NUMERICAL = "numerical"
     CATEGORICAL = "categorical"
     TEXT = "text"

@@ -7,12 +7,18 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class ClarifyTextGranularity(_e.OpenEnum):
+    """The ClarifyTextGranularity values: ``token``, ``sentence``, ``paragraph``."""
+
     TOKEN = "token"
     SENTENCE = "sentence"
     PARAGRAPH = "paragraph"
 
 
 class ClarifyTextLanguage(_e.OpenEnum):
+    """The 60 ClarifyTextLanguage values: ``af``, ``sq``, ``ar``, ``hy``, ``eu``,
+    ``bn``, ``bg``, ``ca``, …
+    """
+
     AF = "af"
     SQ = "sq"
     AR = "ar"

@@ -4,4 +4,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterAutoScalerType(_e.OpenEnum):
+    """The ClusterAutoScalerType values: ``Karpenter``."""
+
     KARPENTER = "Karpenter"

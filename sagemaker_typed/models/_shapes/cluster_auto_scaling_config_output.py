@@ -10,6 +10,10 @@ from .string import String
 
 
 class ClusterAutoScalingStatus(_e.OpenEnum):
+    """The ClusterAutoScalingStatus values: ``InService``, ``Failed``, ``Creating``,
+    ``Deleting``.
+    """
+
     IN_SERVICE = "InService"
     FAILED = "Failed"
     CREATING = "Creating"

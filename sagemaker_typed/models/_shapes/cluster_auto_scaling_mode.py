@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterAutoScalingMode(_e.OpenEnum):
+    """The ClusterAutoScalingMode values: ``Enable``, ``Disable``."""
+
     ENABLE = "Enable"
     DISABLE = "Disable"

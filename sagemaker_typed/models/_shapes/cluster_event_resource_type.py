@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterEventResourceType(_e.OpenEnum):
+    """The ClusterEventResourceType values: ``Cluster``, ``InstanceGroup``,
+    ``Instance``.
+    """
+
     CLUSTER = "Cluster"
     INSTANCE_GROUP = "InstanceGroup"
     INSTANCE = "Instance"

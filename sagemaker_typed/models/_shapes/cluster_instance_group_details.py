@@ -37,6 +37,8 @@ ActiveClusterOperationCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
 
 
 class ActiveClusterOperationName(_e.OpenEnum):
+    """The ActiveClusterOperationName values: ``Scaling``."""
+
     SCALING = "Scaling"
 
 
@@ -49,6 +51,10 @@ ClusterInstanceTypeDetails: _t.TypeAlias = _t.Annotated[
 
 
 class SoftwareUpdateStatus(_e.OpenEnum):
+    """The SoftwareUpdateStatus values: ``Pending``, ``InProgress``, ``Succeeded``,
+    ``Failed``, ``RollbackInProgress``, ``RollbackComplete``.
+    """
+
     PENDING = "Pending"
     IN_PROGRESS = "InProgress"
     SUCCEEDED = "Succeeded"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterInstanceStatus(_e.OpenEnum):
+    """The 9 ClusterInstanceStatus values: ``Running``, ``Failure``, ``Pending``,
+    ``ShuttingDown``, ``SystemUpdating``, ``DeepHealthCheckInProgress``,
+    ``NotFound``, ``DetachInProgress``, …
+    """
+
     RUNNING = "Running"
     FAILURE = "Failure"
     PENDING = "Pending"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterInstanceType(_e.OpenEnum):
+    """The 209 ClusterInstanceType values: ``ml.p4d.24xlarge``, ``ml.p4de.24xlarge``,
+    ``ml.p5.48xlarge``, ``ml.p5.4xlarge``, ``ml.p6e-gb200.36xlarge``,
+    ``ml.trn1.32xlarge``, ``ml.trn1n.32xlarge``, ``ml.g5.xlarge``, …
+    """
+
     ML_P4D_24XLARGE = "ml.p4d.24xlarge"
     ML_P4DE_24XLARGE = "ml.p4de.24xlarge"
     ML_P5_48XLARGE = "ml.p5.48xlarge"

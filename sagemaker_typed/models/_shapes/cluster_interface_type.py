@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterInterfaceType(_e.OpenEnum):
+    """The ClusterInterfaceType values: ``efa``, ``efa-only``."""
+
     EFA = "efa"
     EFA_ONLY = "efa-only"

@@ -8,6 +8,10 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class ClusterKubernetesTaintEffect(_e.OpenEnum):
+    """The ClusterKubernetesTaintEffect values: ``NoSchedule``, ``PreferNoSchedule``,
+    ``NoExecute``.
+    """
+
     NO_SCHEDULE = "NoSchedule"
     PREFER_NO_SCHEDULE = "PreferNoSchedule"
     NO_EXECUTE = "NoExecute"

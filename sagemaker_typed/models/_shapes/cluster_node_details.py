@@ -26,6 +26,8 @@ from .vpc_config import VpcConfig
 
 
 class ClusterCapacityType(_e.OpenEnum):
+    """The ClusterCapacityType values: ``Spot``, ``OnDemand``."""
+
     SPOT = "Spot"
     ON_DEMAND = "OnDemand"
 

@@ -4,4 +4,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterNodeProvisioningMode(_e.OpenEnum):
+    """The ClusterNodeProvisioningMode values: ``Continuous``."""
+
     CONTINUOUS = "Continuous"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterNodeRecovery(_e.OpenEnum):
+    """The ClusterNodeRecovery values: ``Automatic``, ``None``."""
+
     AUTOMATIC = "Automatic"
     NONE = "None"

@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterOperationStatus(_e.OpenEnum):
+    """The ClusterOperationStatus values: ``InProgress``, ``Superseded``, ``Done``."""
+
     IN_PROGRESS = "InProgress"
     SUPERSEDED = "Superseded"
     DONE = "Done"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterOperationType(_e.OpenEnum):
+    """The ClusterOperationType values: ``Scaling``, ``DeepHealthCheck``."""
+
     SCALING = "Scaling"
     DEEP_HEALTH_CHECK = "DeepHealthCheck"

@@ -8,6 +8,8 @@ from .cluster_accounting_database import ClusterAccountingDatabase
 
 
 class ClusterSlurmConfigStrategy(_e.OpenEnum):
+    """The ClusterSlurmConfigStrategy values: ``Overwrite``, ``Managed``, ``Merge``."""
+
     OVERWRITE = "Overwrite"
     MANAGED = "Managed"
     MERGE = "Merge"

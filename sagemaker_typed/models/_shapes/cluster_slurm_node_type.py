@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterSlurmNodeType(_e.OpenEnum):
+    """The ClusterSlurmNodeType values: ``Controller``, ``Login``, ``Compute``."""
+
     CONTROLLER = "Controller"
     LOGIN = "Login"
     COMPUTE = "Compute"

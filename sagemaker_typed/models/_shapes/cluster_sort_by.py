@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterSortBy(_e.OpenEnum):
+    """The ClusterSortBy values: ``CREATION_TIME``, ``NAME``."""
+
     CREATION_TIME = "CREATION_TIME"
     NAME = "NAME"

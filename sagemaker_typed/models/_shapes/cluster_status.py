@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ClusterStatus(_e.OpenEnum):
+    """The ClusterStatus values: ``Creating``, ``Deleting``, ``Failed``,
+    ``InService``, ``RollingBack``, ``SystemUpdating``, ``Updating``.
+    """
+
     CREATING = "Creating"
     DELETING = "Deleting"
     FAILED = "Failed"

@@ -9,6 +9,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class ClusterConfigMode(_e.OpenEnum):
+    """The ClusterConfigMode values: ``Enable``, ``Disable``."""
+
     ENABLE = "Enable"
     DISABLE = "Disable"
 

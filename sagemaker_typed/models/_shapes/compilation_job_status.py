@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class CompilationJobStatus(_e.OpenEnum):
+    """The CompilationJobStatus values: ``INPROGRESS``, ``COMPLETED``, ``FAILED``,
+    ``STARTING``, ``STOPPING``, ``STOPPED``.
+    """
+
     INPROGRESS = "INPROGRESS"
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class CompressionType(_e.OpenEnum):
+    """The CompressionType values: ``None``, ``Gzip``."""
+
     NONE = "None"
     GZIP = "Gzip"

@@ -16,6 +16,8 @@ ComputeQuotaResourceConfigList: _t.TypeAlias = _t.Annotated[
 
 
 class PreemptTeamTasks(_e.OpenEnum):
+    """The PreemptTeamTasks values: ``Never``, ``LowerPriority``."""
+
     NEVER = "Never"
     LOWER_PRIORITY = "LowerPriority"
 

@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class ConditionOutcome(_e.OpenEnum):
+    """The ConditionOutcome values: ``True``, ``False``."""
+
     TRUE = "True"
     FALSE = "False"
 

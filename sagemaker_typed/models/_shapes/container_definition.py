@@ -18,6 +18,8 @@ from .versioned_arn_or_name import VersionedArnOrName
 
 
 class ContainerMode(_e.OpenEnum):
+    """The ContainerMode values: ``SingleModel``, ``MultiModel``."""
+
     SINGLE_MODEL = "SingleModel"
     MULTI_MODEL = "MultiModel"
 

@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class CompleteOnConvergence(_e.OpenEnum):
+    """The CompleteOnConvergence values: ``Disabled``, ``Enabled``."""
+
     DISABLED = "Disabled"
     ENABLED = "Enabled"
 

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class CrossAccountFilterOption(_e.OpenEnum):
+    """The CrossAccountFilterOption values: ``SameAccount``, ``CrossAccount``."""
+
     SAME_ACCOUNT = "SameAccount"
     CROSS_ACCOUNT = "CrossAccount"

@@ -8,6 +8,10 @@ from .string import String
 
 
 class Statistic(_e.OpenEnum):
+    """The Statistic values: ``Average``, ``Minimum``, ``Maximum``, ``SampleCount``,
+    ``Sum``.
+    """
+
     AVERAGE = "Average"
     MINIMUM = "Minimum"
     MAXIMUM = "Maximum"

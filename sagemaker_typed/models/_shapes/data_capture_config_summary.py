@@ -11,6 +11,8 @@ from .sampling_percentage import SamplingPercentage
 
 
 class CaptureStatus(_e.OpenEnum):
+    """The CaptureStatus values: ``Started``, ``Stopped``."""
+
     STARTED = "Started"
     STOPPED = "Stopped"
 

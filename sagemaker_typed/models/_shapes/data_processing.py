@@ -8,6 +8,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class JoinSource(_e.OpenEnum):
+    """The JoinSource values: ``Input``, ``None``."""
+
     INPUT = "Input"
     NONE = "None"
 

@@ -8,6 +8,10 @@ from .string import String
 
 
 class DatabaseConfigurationRollbackStatus(_e.OpenEnum):
+    """The DatabaseConfigurationRollbackStatus values: ``NotApplicable``,
+    ``Reverted``, ``RevertFailed``.
+    """
+
     NOT_APPLICABLE = "NotApplicable"
     REVERTED = "Reverted"
     REVERT_FAILED = "RevertFailed"

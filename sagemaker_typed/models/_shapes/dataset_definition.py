@@ -10,11 +10,15 @@ from .redshift_dataset_definition import RedshiftDatasetDefinition
 
 
 class DataDistributionType(_e.OpenEnum):
+    """The DataDistributionType values: ``FullyReplicated``, ``ShardedByS3Key``."""
+
     FULLY_REPLICATED = "FullyReplicated"
     SHARDED_BY_S3_KEY = "ShardedByS3Key"
 
 
 class InputMode(_e.OpenEnum):
+    """The InputMode values: ``Pipe``, ``File``."""
+
     PIPE = "Pipe"
     FILE = "File"
 

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class DeepHealthCheckType(_e.OpenEnum):
+    """The DeepHealthCheckType values: ``InstanceStress``, ``InstanceConnectivity``,
+    ``MultiNodeTrainingValidation``.
+    """
+
     INSTANCE_STRESS = "InstanceStress"
     INSTANCE_CONNECTIVITY = "InstanceConnectivity"
     MULTI_NODE_TRAINING_VALIDATION = "MultiNodeTrainingValidation"

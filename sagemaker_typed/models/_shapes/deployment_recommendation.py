@@ -15,6 +15,10 @@ RealTimeInferenceRecommendations: _t.TypeAlias = _t.Annotated[
 
 
 class RecommendationStatus(_e.OpenEnum):
+    """The RecommendationStatus values: ``IN_PROGRESS``, ``COMPLETED``, ``FAILED``,
+    ``NOT_APPLICABLE``.
+    """
+
     IN_PROGRESS = "IN_PROGRESS"
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"

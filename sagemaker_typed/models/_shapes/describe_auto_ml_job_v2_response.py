@@ -27,6 +27,11 @@ from .timestamp import Timestamp
 
 
 class AutoMLProblemTypeConfigName(_e.OpenEnum):
+    """The AutoMLProblemTypeConfigName values: ``ImageClassification``,
+    ``TextClassification``, ``TimeSeriesForecasting``, ``Tabular``,
+    ``TextGeneration``.
+    """
+
     IMAGE_CLASSIFICATION = "ImageClassification"
     TEXT_CLASSIFICATION = "TextClassification"
     TIME_SERIES_FORECASTING = "TimeSeriesForecasting"

@@ -18,6 +18,10 @@ from .user_context import UserContext
 
 
 class SchedulerConfigComponent(_e.OpenEnum):
+    """The SchedulerConfigComponent values: ``PriorityClasses``, ``FairShare``,
+    ``IdleResourceSharing``.
+    """
+
     PRIORITY_CLASSES = "PriorityClasses"
     FAIR_SHARE = "FairShare"
     IDLE_RESOURCE_SHARING = "IdleResourceSharing"

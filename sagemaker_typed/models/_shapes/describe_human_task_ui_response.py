@@ -11,6 +11,8 @@ from .ui_template_info import UiTemplateInfo
 
 
 class HumanTaskUiStatus(_e.OpenEnum):
+    """The HumanTaskUiStatus values: ``Active``, ``Deleting``."""
+
     ACTIVE = "Active"
     DELETING = "Deleting"
 

@@ -20,6 +20,10 @@ from .weekly_maintenance_window_start import WeeklyMaintenanceWindowStart
 
 
 class MaintenanceStatus(_e.OpenEnum):
+    """The MaintenanceStatus values: ``MaintenanceInProgress``,
+    ``MaintenanceComplete``, ``MaintenanceFailed``.
+    """
+
     MAINTENANCE_IN_PROGRESS = "MaintenanceInProgress"
     MAINTENANCE_COMPLETE = "MaintenanceComplete"
     MAINTENANCE_FAILED = "MaintenanceFailed"

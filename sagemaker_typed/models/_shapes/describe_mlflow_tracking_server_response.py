@@ -21,6 +21,10 @@ from .weekly_maintenance_window_start import WeeklyMaintenanceWindowStart
 
 
 class TrackingServerMaintenanceStatus(_e.OpenEnum):
+    """The TrackingServerMaintenanceStatus values: ``MaintenanceInProgress``,
+    ``MaintenanceComplete``, ``MaintenanceFailed``.
+    """
+
     MAINTENANCE_IN_PROGRESS = "MaintenanceInProgress"
     MAINTENANCE_COMPLETE = "MaintenanceComplete"
     MAINTENANCE_FAILED = "MaintenanceFailed"

@@ -15,6 +15,10 @@ from .user_context import UserContext
 
 
 class ModelCardProcessingStatus(_e.OpenEnum):
+    """The ModelCardProcessingStatus values: ``DeleteInProgress``, ``DeletePending``,
+    ``ContentDeleted``, ``ExportJobsDeleted``, ``DeleteCompleted``, ``DeleteFailed``.
+    """
+
     DELETE_IN_PROGRESS = "DeleteInProgress"
     DELETE_PENDING = "DeletePending"
     CONTENT_DELETED = "ContentDeleted"

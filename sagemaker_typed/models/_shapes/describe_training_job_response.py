@@ -60,6 +60,8 @@ ProfilerRuleEvaluationStatuses: _t.TypeAlias = _t.Annotated[
 
 
 class ProfilingStatus(_e.OpenEnum):
+    """The ProfilingStatus values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"
 

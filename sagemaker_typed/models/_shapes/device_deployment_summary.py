@@ -14,6 +14,10 @@ from .timestamp import Timestamp
 
 
 class DeviceDeploymentStatus(_e.OpenEnum):
+    """The DeviceDeploymentStatus values: ``READYTODEPLOY``, ``INPROGRESS``,
+    ``DEPLOYED``, ``FAILED``, ``STOPPING``, ``STOPPED``.
+    """
+
     READYTODEPLOY = "READYTODEPLOY"
     INPROGRESS = "INPROGRESS"
     DEPLOYED = "DEPLOYED"

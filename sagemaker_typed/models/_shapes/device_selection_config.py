@@ -10,6 +10,8 @@ from .percentage import Percentage
 
 
 class DeviceSubsetType(_e.OpenEnum):
+    """The DeviceSubsetType values: ``PERCENTAGE``, ``SELECTION``, ``NAMECONTAINS``."""
+
     PERCENTAGE = "PERCENTAGE"
     SELECTION = "SELECTION"
     NAMECONTAINS = "NAMECONTAINS"

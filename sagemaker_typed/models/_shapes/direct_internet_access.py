@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class DirectInternetAccess(_e.OpenEnum):
+    """The DirectInternetAccess values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class DomainStatus(_e.OpenEnum):
+    """The DomainStatus values: ``Deleting``, ``Failed``, ``InService``, ``Pending``,
+    ``Updating``, ``Update_Failed``, ``Delete_Failed``.
+    """
+
     DELETING = "Deleting"
     FAILED = "Failed"
     IN_SERVICE = "InService"

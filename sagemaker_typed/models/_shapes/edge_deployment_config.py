@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class FailureHandlingPolicy(_e.OpenEnum):
+    """The FailureHandlingPolicy values: ``ROLLBACK_ON_FAILURE``, ``DO_NOTHING``."""
+
     ROLLBACK_ON_FAILURE = "ROLLBACK_ON_FAILURE"
     DO_NOTHING = "DO_NOTHING"
 

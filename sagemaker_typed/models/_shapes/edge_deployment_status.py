@@ -10,6 +10,10 @@ from .timestamp import Timestamp
 
 
 class StageStatus(_e.OpenEnum):
+    """The StageStatus values: ``CREATING``, ``READYTODEPLOY``, ``STARTING``,
+    ``INPROGRESS``, ``DEPLOYED``, ``FAILED``, ``STOPPING``, ``STOPPED``.
+    """
+
     CREATING = "CREATING"
     READYTODEPLOY = "READYTODEPLOY"
     STARTING = "STARTING"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class EdgePackagingJobStatus(_e.OpenEnum):
+    """The EdgePackagingJobStatus values: ``STARTING``, ``INPROGRESS``,
+    ``COMPLETED``, ``FAILED``, ``STOPPING``, ``STOPPED``.
+    """
+
     STARTING = "STARTING"
     INPROGRESS = "INPROGRESS"
     COMPLETED = "COMPLETED"

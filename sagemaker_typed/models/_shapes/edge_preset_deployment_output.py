@@ -13,6 +13,8 @@ EdgePresetDeploymentArtifact: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length
 
 
 class EdgePresetDeploymentStatus(_e.OpenEnum):
+    """The EdgePresetDeploymentStatus values: ``COMPLETED``, ``FAILED``."""
+
     COMPLETED = "COMPLETED"
     FAILED = "FAILED"
 

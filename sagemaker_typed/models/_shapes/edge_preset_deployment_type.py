@@ -4,4 +4,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class EdgePresetDeploymentType(_e.OpenEnum):
+    """The EdgePresetDeploymentType values: ``GreengrassV2Component``."""
+
     GREENGRASS_V2_COMPONENT = "GreengrassV2Component"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class EndpointStatus(_e.OpenEnum):
+    """The 9 EndpointStatus values: ``OutOfService``, ``Creating``, ``Updating``,
+    ``SystemUpdating``, ``RollingBack``, ``InService``, ``Deleting``, ``Failed``, …
+    """
+
     OUT_OF_SERVICE = "OutOfService"
     CREATING = "Creating"
     UPDATING = "Updating"

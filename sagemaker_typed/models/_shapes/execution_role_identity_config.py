@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ExecutionRoleIdentityConfig(_e.OpenEnum):
+    """The ExecutionRoleIdentityConfig values: ``USER_PROFILE_NAME``, ``DISABLED``."""
+
     USER_PROFILE_NAME = "USER_PROFILE_NAME"
     DISABLED = "DISABLED"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ExecutionStatus(_e.OpenEnum):
+    """The ExecutionStatus values: ``Pending``, ``Completed``,
+    ``CompletedWithViolations``, ``InProgress``, ``Failed``, ``Stopping``,
+    ``Stopped``.
+    """
+
     PENDING = "Pending"
     COMPLETED = "Completed"
     COMPLETED_WITH_VIOLATIONS = "CompletedWithViolations"

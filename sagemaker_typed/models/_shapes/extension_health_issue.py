@@ -9,6 +9,12 @@ from .extension_node_count import ExtensionNodeCount
 
 
 class ExtensionHealthIssueCode(_e.OpenEnum):
+    """The ExtensionHealthIssueCode values: ``InvalidConfiguration``,
+    ``ConfigurationConflict``, ``AccessDenied``, ``ResourceNotFound``,
+    ``DependencyUnreachable``, ``ExtensionUnhealthy``, ``InternalFailure``,
+    ``Other``.
+    """
+
     INVALID_CONFIGURATION = "InvalidConfiguration"
     CONFIGURATION_CONFLICT = "ConfigurationConflict"
     ACCESS_DENIED = "AccessDenied"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ExtensionStatus(_e.OpenEnum):
+    """The ExtensionStatus values: ``Creating``, ``Active``, ``CreateFailed``,
+    ``Updating``, ``Deleting``, ``DeleteFailed``, ``Degraded``, ``UpdateFailed``.
+    """
+
     CREATING = "Creating"
     ACTIVE = "Active"
     CREATE_FAILED = "CreateFailed"

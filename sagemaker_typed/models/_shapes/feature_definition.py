@@ -10,6 +10,8 @@ from .feature_type import FeatureType
 
 
 class CollectionType(_e.OpenEnum):
+    """The CollectionType values: ``List``, ``Set``, ``Vector``."""
+
     LIST = "List"
     SET = "Set"
     VECTOR = "Vector"

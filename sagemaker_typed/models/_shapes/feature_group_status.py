@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class FeatureGroupStatus(_e.OpenEnum):
+    """The FeatureGroupStatus values: ``Creating``, ``Created``, ``CreateFailed``,
+    ``Deleting``, ``DeleteFailed``.
+    """
+
     CREATING = "Creating"
     CREATED = "Created"
     CREATE_FAILED = "CreateFailed"

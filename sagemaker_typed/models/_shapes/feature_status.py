@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class FeatureStatus(_e.OpenEnum):
+    """The FeatureStatus values: ``ENABLED``, ``DISABLED``."""
+
     ENABLED = "ENABLED"
     DISABLED = "DISABLED"

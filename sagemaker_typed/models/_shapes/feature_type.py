@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class FeatureType(_e.OpenEnum):
+    """The FeatureType values: ``Integral``, ``Fractional``, ``String``."""
+
     INTEGRAL = "Integral"
     FRACTIONAL = "Fractional"
     STRING = "String"

@@ -9,11 +9,15 @@ from .file_system_id import FileSystemId
 
 
 class FileSystemAccessMode(_e.OpenEnum):
+    """The FileSystemAccessMode values: ``rw``, ``ro``."""
+
     RW = "rw"
     RO = "ro"
 
 
 class FileSystemType(_e.OpenEnum):
+    """The FileSystemType values: ``EFS``, ``FSxLustre``."""
+
     EFS = "EFS"
     F_SX_LUSTRE = "FSxLustre"
 

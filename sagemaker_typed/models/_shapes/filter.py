@@ -15,6 +15,11 @@ FilterValue: _t.TypeAlias = _t.Annotated[
 
 
 class Operator(_e.OpenEnum):
+    """The 10 Operator values: ``Equals``, ``NotEquals``, ``GreaterThan``,
+    ``GreaterThanOrEqualTo``, ``LessThan``, ``LessThanOrEqualTo``, ``Contains``,
+    ``Exists``, …
+    """
+
     EQUALS = "Equals"
     NOT_EQUALS = "NotEquals"
     GREATER_THAN = "GreaterThan"

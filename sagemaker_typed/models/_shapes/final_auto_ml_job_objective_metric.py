@@ -9,6 +9,8 @@ from .metric_value import MetricValue
 
 
 class AutoMLJobObjectiveType(_e.OpenEnum):
+    """The AutoMLJobObjectiveType values: ``Maximize``, ``Minimize``."""
+
     MAXIMIZE = "Maximize"
     MINIMIZE = "Minimize"
 

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class FlowDefinitionStatus(_e.OpenEnum):
+    """The FlowDefinitionStatus values: ``Initializing``, ``Active``, ``Failed``,
+    ``Deleting``.
+    """
+
     INITIALIZING = "Initializing"
     ACTIVE = "Active"
     FAILED = "Failed"

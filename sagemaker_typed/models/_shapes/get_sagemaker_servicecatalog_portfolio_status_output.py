@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class SagemakerServicecatalogStatus(_e.OpenEnum):
+    """The SagemakerServicecatalogStatus values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"
 

@@ -10,6 +10,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class SageMakerImageName(_e.OpenEnum):
+    """The SageMakerImageName values: ``sagemaker_distribution``."""
+
     SAGEMAKER_DISTRIBUTION = "sagemaker_distribution"
 
 

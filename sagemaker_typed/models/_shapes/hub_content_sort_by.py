@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HubContentSortBy(_e.OpenEnum):
+    """The HubContentSortBy values: ``HubContentName``, ``CreationTime``,
+    ``HubContentStatus``.
+    """
+
     HUB_CONTENT_NAME = "HubContentName"
     CREATION_TIME = "CreationTime"
     HUB_CONTENT_STATUS = "HubContentStatus"

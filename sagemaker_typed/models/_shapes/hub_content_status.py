@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HubContentStatus(_e.OpenEnum):
+    """The HubContentStatus values: ``Available``, ``Importing``, ``Deleting``,
+    ``ImportFailed``, ``DeleteFailed``, ``PendingImport``, ``PendingDelete``.
+    """
+
     AVAILABLE = "Available"
     IMPORTING = "Importing"
     DELETING = "Deleting"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HubContentSupportStatus(_e.OpenEnum):
+    """The HubContentSupportStatus values: ``Supported``, ``Deprecated``,
+    ``Restricted``.
+    """
+
     SUPPORTED = "Supported"
     DEPRECATED = "Deprecated"
     RESTRICTED = "Restricted"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HubContentType(_e.OpenEnum):
+    """The HubContentType values: ``Model``, ``Notebook``, ``ModelReference``,
+    ``DataSet``, ``JsonDoc``.
+    """
+
     MODEL = "Model"
     NOTEBOOK = "Notebook"
     MODEL_REFERENCE = "ModelReference"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HubStatus(_e.OpenEnum):
+    """The HubStatus values: ``InService``, ``Creating``, ``Updating``, ``Deleting``,
+    ``CreateFailed``, ``UpdateFailed``, ``DeleteFailed``.
+    """
+
     IN_SERVICE = "InService"
     CREATING = "Creating"
     UPDATING = "Updating"

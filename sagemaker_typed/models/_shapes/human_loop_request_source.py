@@ -7,6 +7,11 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class AwsManagedHumanLoopRequestSource(_e.OpenEnum):
+    """The AwsManagedHumanLoopRequestSource values:
+    ``AWS/Rekognition/DetectModerationLabels/Image/V3``,
+    ``AWS/Textract/AnalyzeDocument/Forms/V1``.
+    """
+
     AWS_REKOGNITION_DETECT_MODERATION_LABELS_IMAGE_V3 = "AWS/Rekognition/DetectModerationLabels/Image/V3"
     AWS_TEXTRACT_ANALYZE_DOCUMENT_FORMS_V1 = "AWS/Textract/AnalyzeDocument/Forms/V1"
 

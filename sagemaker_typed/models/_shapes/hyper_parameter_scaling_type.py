@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HyperParameterScalingType(_e.OpenEnum):
+    """The HyperParameterScalingType values: ``Auto``, ``Linear``, ``Logarithmic``,
+    ``ReverseLogarithmic``.
+    """
+
     AUTO = "Auto"
     LINEAR = "Linear"
     LOGARITHMIC = "Logarithmic"

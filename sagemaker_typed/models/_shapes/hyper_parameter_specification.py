@@ -20,6 +20,10 @@ ParameterName: _t.TypeAlias = _t.Annotated[
 
 
 class ParameterType(_e.OpenEnum):
+    """The ParameterType values: ``Integer``, ``Continuous``, ``Categorical``,
+    ``FreeText``.
+    """
+
     INTEGER = "Integer"
     CONTINUOUS = "Continuous"
     CATEGORICAL = "Categorical"

@@ -18,6 +18,8 @@ RandomSeed: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
 
 
 class TrainingJobEarlyStoppingType(_e.OpenEnum):
+    """The TrainingJobEarlyStoppingType values: ``Off``, ``Auto``."""
+
     OFF = "Off"
     AUTO = "Auto"
 

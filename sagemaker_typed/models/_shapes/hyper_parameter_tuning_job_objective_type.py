@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HyperParameterTuningJobObjectiveType(_e.OpenEnum):
+    """The HyperParameterTuningJobObjectiveType values: ``Maximize``, ``Minimize``."""
+
     MAXIMIZE = "Maximize"
     MINIMIZE = "Minimize"

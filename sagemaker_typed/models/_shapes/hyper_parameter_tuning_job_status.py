@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class HyperParameterTuningJobStatus(_e.OpenEnum):
+    """The HyperParameterTuningJobStatus values: ``Completed``, ``InProgress``,
+    ``Failed``, ``Stopped``, ``Stopping``, ``Deleting``, ``DeleteFailed``.
+    """
+
     COMPLETED = "Completed"
     IN_PROGRESS = "InProgress"
     FAILED = "Failed"

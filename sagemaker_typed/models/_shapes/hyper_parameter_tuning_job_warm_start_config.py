@@ -10,6 +10,10 @@ from .parent_hyper_parameter_tuning_job import ParentHyperParameterTuningJob
 
 
 class HyperParameterTuningJobWarmStartType(_e.OpenEnum):
+    """The HyperParameterTuningJobWarmStartType values:
+    ``IdenticalDataAndAlgorithm``, ``TransferLearning``.
+    """
+
     IDENTICAL_DATA_AND_ALGORITHM = "IdenticalDataAndAlgorithm"
     TRANSFER_LEARNING = "TransferLearning"
 

@@ -14,6 +14,8 @@ from .training_instance_type import TrainingInstanceType
 
 
 class HyperParameterTuningAllocationStrategy(_e.OpenEnum):
+    """The HyperParameterTuningAllocationStrategy values: ``Prioritized``."""
+
     PRIORITIZED = "Prioritized"
 
 

@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class EnabledOrDisabled(_e.OpenEnum):
+    """The EnabledOrDisabled values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"
 

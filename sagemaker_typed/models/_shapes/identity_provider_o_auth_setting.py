@@ -9,6 +9,8 @@ from .secret_arn import SecretArn
 
 
 class DataSourceName(_e.OpenEnum):
+    """The DataSourceName values: ``SalesforceGenie``, ``Snowflake``."""
+
     SALESFORCE_GENIE = "SalesforceGenie"
     SNOWFLAKE = "Snowflake"
 

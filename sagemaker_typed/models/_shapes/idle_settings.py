@@ -8,6 +8,8 @@ from .idle_timeout_in_minutes import IdleTimeoutInMinutes
 
 
 class LifecycleManagement(_e.OpenEnum):
+    """The LifecycleManagement values: ``ENABLED``, ``DISABLED``."""
+
     ENABLED = "ENABLED"
     DISABLED = "DISABLED"
 

@@ -8,6 +8,8 @@ from .repository_auth_config import RepositoryAuthConfig
 
 
 class RepositoryAccessMode(_e.OpenEnum):
+    """The RepositoryAccessMode values: ``Platform``, ``Vpc``."""
+
     PLATFORM = "Platform"
     VPC = "Vpc"
 

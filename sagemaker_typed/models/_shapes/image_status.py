@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ImageStatus(_e.OpenEnum):
+    """The ImageStatus values: ``CREATING``, ``CREATED``, ``CREATE_FAILED``,
+    ``UPDATING``, ``UPDATE_FAILED``, ``DELETING``, ``DELETE_FAILED``.
+    """
+
     CREATING = "CREATING"
     CREATED = "CREATED"
     CREATE_FAILED = "CREATE_FAILED"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ImageVersionStatus(_e.OpenEnum):
+    """The ImageVersionStatus values: ``CREATING``, ``CREATED``, ``CREATE_FAILED``,
+    ``DELETING``, ``DELETE_FAILED``.
+    """
+
     CREATING = "CREATING"
     CREATED = "CREATED"
     CREATE_FAILED = "CREATE_FAILED"

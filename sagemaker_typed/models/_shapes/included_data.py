@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class IncludedData(_e.OpenEnum):
+    """The IncludedData values: ``AllData``, ``MetadataOnly``."""
+
     ALL_DATA = "AllData"
     METADATA_ONLY = "MetadataOnly"

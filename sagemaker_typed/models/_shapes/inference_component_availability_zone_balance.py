@@ -9,6 +9,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class AvailabilityZoneBalanceEnforcementMode(_e.OpenEnum):
+    """The AvailabilityZoneBalanceEnforcementMode values: ``PERMISSIVE``."""
+
     PERMISSIVE = "PERMISSIVE"
 
 

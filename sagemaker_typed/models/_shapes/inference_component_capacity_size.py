@@ -8,6 +8,10 @@ from .capacity_size_value import CapacitySizeValue
 
 
 class InferenceComponentCapacitySizeType(_e.OpenEnum):
+    """The InferenceComponentCapacitySizeType values: ``COPY_COUNT``,
+    ``CAPACITY_PERCENT``.
+    """
+
     COPY_COUNT = "COPY_COUNT"
     CAPACITY_PERCENT = "CAPACITY_PERCENT"
 

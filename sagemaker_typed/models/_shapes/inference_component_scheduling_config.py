@@ -8,6 +8,8 @@ from .inference_component_availability_zone_balance import InferenceComponentAva
 
 
 class InferenceComponentPlacementStrategy(_e.OpenEnum):
+    """The InferenceComponentPlacementStrategy values: ``SPREAD``, ``BINPACK``."""
+
     SPREAD = "SPREAD"
     BINPACK = "BINPACK"
 

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class InferenceComponentStatus(_e.OpenEnum):
+    """The InferenceComponentStatus values: ``InService``, ``Creating``,
+    ``Updating``, ``Failed``, ``Deleting``.
+    """
+
     IN_SERVICE = "InService"
     CREATING = "Creating"
     UPDATING = "Updating"

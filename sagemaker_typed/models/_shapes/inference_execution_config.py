@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class InferenceExecutionMode(_e.OpenEnum):
+    """The InferenceExecutionMode values: ``Serial``, ``Direct``."""
+
     SERIAL = "Serial"
     DIRECT = "Direct"
 

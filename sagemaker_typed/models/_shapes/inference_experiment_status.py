@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class InferenceExperimentStatus(_e.OpenEnum):
+    """The InferenceExperimentStatus values: ``Creating``, ``Created``, ``Updating``,
+    ``Running``, ``Starting``, ``Stopping``, ``Completed``, ``Cancelled``.
+    """
+
     CREATING = "Creating"
     CREATED = "Created"
     UPDATING = "Updating"

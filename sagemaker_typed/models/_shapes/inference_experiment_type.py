@@ -4,4 +4,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class InferenceExperimentType(_e.OpenEnum):
+    """The InferenceExperimentType values: ``ShadowMode``."""
+
     SHADOW_MODE = "ShadowMode"

@@ -10,6 +10,10 @@ from .s3_uri import S3Uri
 
 
 class Framework(_e.OpenEnum):
+    """The 9 Framework values: ``TENSORFLOW``, ``KERAS``, ``MXNET``, ``ONNX``,
+    ``PYTORCH``, ``XGBOOST``, ``TFLITE``, ``DARKNET``, …
+    """
+
     TENSORFLOW = "TENSORFLOW"
     KERAS = "KERAS"
     MXNET = "MXNET"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class InstanceGroupStatus(_e.OpenEnum):
+    """The InstanceGroupStatus values: ``InService``, ``Creating``, ``Updating``,
+    ``Failed``, ``Degraded``, ``SystemUpdating``, ``Deleting``.
+    """
+
     IN_SERVICE = "InService"
     CREATING = "Creating"
     UPDATING = "Updating"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class InstanceType(_e.OpenEnum):
+    """The 189 InstanceType values: ``ml.t2.medium``, ``ml.t2.large``,
+    ``ml.t2.xlarge``, ``ml.t2.2xlarge``, ``ml.t3.medium``, ``ml.t3.large``,
+    ``ml.t3.xlarge``, ``ml.t3.2xlarge``, …
+    """
+
     ML_T2_MEDIUM = "ml.t2.medium"
     ML_T2_LARGE = "ml.t2.large"
     ML_T2_XLARGE = "ml.t2.xlarge"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class IsTrackingServerActive(_e.OpenEnum):
+    """The IsTrackingServerActive values: ``Active``, ``Inactive``."""
+
     ACTIVE = "Active"
     INACTIVE = "Inactive"

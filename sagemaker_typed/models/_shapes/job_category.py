@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class JobCategory(_e.OpenEnum):
+    """The JobCategory values: ``AgentRFT``, ``SyntheticDataGeneration``,
+    ``DataQualityEvaluation``, ``AgentRFTEvaluation``, ``DataTransformation``.
+    """
+
     AGENT_RFT = "AgentRFT"
     SYNTHETIC_DATA_GENERATION = "SyntheticDataGeneration"
     DATA_QUALITY_EVALUATION = "DataQualityEvaluation"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class JobSecondaryStatus(_e.OpenEnum):
+    """The 23 JobSecondaryStatus values: ``Starting``, ``Downloading``, ``Training``,
+    ``Uploading``, ``Stopping``, ``Stopped``, ``MaxRuntimeExceeded``,
+    ``Interrupted``, …
+    """
+
     STARTING = "Starting"
     DOWNLOADING = "Downloading"
     TRAINING = "Training"

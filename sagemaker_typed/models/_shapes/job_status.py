@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class JobStatus(_e.OpenEnum):
+    """The JobStatus values: ``InProgress``, ``Completed``, ``Failed``, ``Stopping``,
+    ``Stopped``, ``Deleting``, ``DeleteFailed``.
+    """
+
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"
     FAILED = "Failed"

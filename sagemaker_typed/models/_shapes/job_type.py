@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class JobType(_e.OpenEnum):
+    """The JobType values: ``TRAINING``, ``INFERENCE``, ``NOTEBOOK_KERNEL``."""
+
     TRAINING = "TRAINING"
     INFERENCE = "INFERENCE"
     NOTEBOOK_KERNEL = "NOTEBOOK_KERNEL"

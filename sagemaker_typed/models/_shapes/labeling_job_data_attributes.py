@@ -9,6 +9,10 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class ContentClassifier(_e.OpenEnum):
+    """The ContentClassifier values: ``FreeOfPersonallyIdentifiableInformation``,
+    ``FreeOfAdultContent``.
+    """
+
     FREE_OF_PERSONALLY_IDENTIFIABLE_INFORMATION = "FreeOfPersonallyIdentifiableInformation"
     FREE_OF_ADULT_CONTENT = "FreeOfAdultContent"
 

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class LabelingJobStatus(_e.OpenEnum):
+    """The LabelingJobStatus values: ``Initializing``, ``InProgress``, ``Completed``,
+    ``Failed``, ``Stopping``, ``Stopped``.
+    """
+
     INITIALIZING = "Initializing"
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"

@@ -8,6 +8,8 @@ from .failure_reason import FailureReason
 
 
 class LastUpdateStatusValue(_e.OpenEnum):
+    """The LastUpdateStatusValue values: ``Successful``, ``Failed``, ``InProgress``."""
+
     SUCCESSFUL = "Successful"
     FAILED = "Failed"
     IN_PROGRESS = "InProgress"

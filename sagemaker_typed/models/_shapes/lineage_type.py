@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class LineageType(_e.OpenEnum):
+    """The LineageType values: ``TrialComponent``, ``Artifact``, ``Context``,
+    ``Action``.
+    """
+
     TRIAL_COMPONENT = "TrialComponent"
     ARTIFACT = "Artifact"
     CONTEXT = "Context"

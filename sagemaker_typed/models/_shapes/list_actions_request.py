@@ -13,6 +13,8 @@ from .timestamp import Timestamp
 
 
 class SortActionsBy(_e.OpenEnum):
+    """The SortActionsBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

@@ -13,6 +13,8 @@ from .timestamp import Timestamp
 
 
 class ListAIBenchmarkJobsSortBy(_e.OpenEnum):
+    """The ListAIBenchmarkJobsSortBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

@@ -13,6 +13,10 @@ from .timestamp import Timestamp
 
 
 class ListAIRecommendationJobsSortBy(_e.OpenEnum):
+    """The ListAIRecommendationJobsSortBy values: ``Name``, ``CreationTime``,
+    ``Status``.
+    """
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

@@ -12,6 +12,8 @@ from .timestamp import Timestamp
 
 
 class ListAIWorkloadConfigsSortBy(_e.OpenEnum):
+    """The ListAIWorkloadConfigsSortBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

@@ -12,6 +12,8 @@ from .sort_order import SortOrder
 
 
 class AlgorithmSortBy(_e.OpenEnum):
+    """The AlgorithmSortBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

@@ -12,6 +12,10 @@ from .timestamp import Timestamp
 
 
 class AppImageConfigSortKey(_e.OpenEnum):
+    """The AppImageConfigSortKey values: ``CreationTime``, ``LastModifiedTime``,
+    ``Name``.
+    """
+
     CREATION_TIME = "CreationTime"
     LAST_MODIFIED_TIME = "LastModifiedTime"
     NAME = "Name"

@@ -13,6 +13,8 @@ from .user_profile_name import UserProfileName
 
 
 class AppSortKey(_e.OpenEnum):
+    """The AppSortKey values: ``CreationTime``."""
+
     CREATION_TIME = "CreationTime"
 
 

@@ -13,6 +13,8 @@ from .timestamp import Timestamp
 
 
 class SortArtifactsBy(_e.OpenEnum):
+    """The SortArtifactsBy values: ``CreationTime``."""
+
     CREATION_TIME = "CreationTime"
 
 

@@ -14,6 +14,10 @@ from .timestamp import Timestamp
 
 
 class SortAssociationsBy(_e.OpenEnum):
+    """The SortAssociationsBy values: ``SourceArn``, ``DestinationArn``,
+    ``SourceType``, ``DestinationType``, ``CreationTime``.
+    """
+
     SOURCE_ARN = "SourceArn"
     DESTINATION_ARN = "DestinationArn"
     SOURCE_TYPE = "SourceType"

@@ -23,6 +23,8 @@ AutoMLNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class AutoMLSortBy(_e.OpenEnum):
+    """The AutoMLSortBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

@@ -17,6 +17,10 @@ AutoMLMaxResultsForTrials: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=3
 
 
 class CandidateSortBy(_e.OpenEnum):
+    """The CandidateSortBy values: ``CreationTime``, ``Status``,
+    ``FinalObjectiveMetricValue``.
+    """
+
     CREATION_TIME = "CreationTime"
     STATUS = "Status"
     FINAL_OBJECTIVE_METRIC_VALUE = "FinalObjectiveMetricValue"

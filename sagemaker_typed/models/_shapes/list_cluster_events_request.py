@@ -20,6 +20,8 @@ ClusterEventMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)
 
 
 class EventSortBy(_e.OpenEnum):
+    """The EventSortBy values: ``EventTime``."""
+
     EVENT_TIME = "EventTime"
 
 

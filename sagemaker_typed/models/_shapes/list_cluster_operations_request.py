@@ -18,6 +18,8 @@ ClusterOperationMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=
 
 
 class ClusterOperationSortBy(_e.OpenEnum):
+    """The ClusterOperationSortBy values: ``CreationTime``."""
+
     CREATION_TIME = "CreationTime"
 
 

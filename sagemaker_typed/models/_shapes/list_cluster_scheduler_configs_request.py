@@ -14,6 +14,10 @@ from .timestamp import Timestamp
 
 
 class SortClusterSchedulerConfigBy(_e.OpenEnum):
+    """The SortClusterSchedulerConfigBy values: ``Name``, ``CreationTime``,
+    ``Status``.
+    """
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

@@ -18,12 +18,18 @@ CodeRepositoryNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class CodeRepositorySortBy(_e.OpenEnum):
+    """The CodeRepositorySortBy values: ``Name``, ``CreationTime``,
+    ``LastModifiedTime``.
+    """
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     LAST_MODIFIED_TIME = "LastModifiedTime"
 
 
 class CodeRepositorySortOrder(_e.OpenEnum):
+    """The CodeRepositorySortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

@@ -14,6 +14,8 @@ from .sort_order import SortOrder
 
 
 class ListCompilationJobsSortBy(_e.OpenEnum):
+    """The ListCompilationJobsSortBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

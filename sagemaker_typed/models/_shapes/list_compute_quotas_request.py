@@ -14,6 +14,10 @@ from .timestamp import Timestamp
 
 
 class SortQuotaBy(_e.OpenEnum):
+    """The SortQuotaBy values: ``Name``, ``CreationTime``, ``Status``,
+    ``ClusterArn``.
+    """
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

@@ -13,6 +13,8 @@ from .timestamp import Timestamp
 
 
 class SortContextsBy(_e.OpenEnum):
+    """The SortContextsBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

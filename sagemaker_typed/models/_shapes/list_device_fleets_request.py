@@ -12,6 +12,10 @@ from .timestamp import Timestamp
 
 
 class ListDeviceFleetsSortBy(_e.OpenEnum):
+    """The ListDeviceFleetsSortBy values: ``NAME``, ``CREATION_TIME``,
+    ``LAST_MODIFIED_TIME``.
+    """
+
     NAME = "NAME"
     CREATION_TIME = "CREATION_TIME"
     LAST_MODIFIED_TIME = "LAST_MODIFIED_TIME"

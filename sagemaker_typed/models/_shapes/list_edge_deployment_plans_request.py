@@ -12,6 +12,10 @@ from .timestamp import Timestamp
 
 
 class ListEdgeDeploymentPlansSortBy(_e.OpenEnum):
+    """The ListEdgeDeploymentPlansSortBy values: ``NAME``, ``DEVICE_FLEET_NAME``,
+    ``CREATION_TIME``, ``LAST_MODIFIED_TIME``.
+    """
+
     NAME = "NAME"
     DEVICE_FLEET_NAME = "DEVICE_FLEET_NAME"
     CREATION_TIME = "CREATION_TIME"

@@ -13,6 +13,10 @@ from .timestamp import Timestamp
 
 
 class ListEdgePackagingJobsSortBy(_e.OpenEnum):
+    """The ListEdgePackagingJobsSortBy values: ``NAME``, ``MODEL_NAME``,
+    ``CREATION_TIME``, ``LAST_MODIFIED_TIME``, ``STATUS``.
+    """
+
     NAME = "NAME"
     MODEL_NAME = "MODEL_NAME"
     CREATION_TIME = "CREATION_TIME"

@@ -18,6 +18,8 @@ EndpointConfigNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class EndpointConfigSortKey(_e.OpenEnum):
+    """The EndpointConfigSortKey values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

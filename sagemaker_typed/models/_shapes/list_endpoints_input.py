@@ -19,6 +19,8 @@ EndpointNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class EndpointSortKey(_e.OpenEnum):
+    """The EndpointSortKey values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

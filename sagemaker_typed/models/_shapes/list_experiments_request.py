@@ -11,6 +11,8 @@ from .timestamp import Timestamp
 
 
 class SortExperimentsBy(_e.OpenEnum):
+    """The SortExperimentsBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

@@ -20,6 +20,10 @@ FeatureGroupNameContains: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, 
 
 
 class FeatureGroupSortBy(_e.OpenEnum):
+    """The FeatureGroupSortBy values: ``Name``, ``FeatureGroupStatus``,
+    ``OfflineStoreStatus``, ``CreationTime``.
+    """
+
     NAME = "Name"
     FEATURE_GROUP_STATUS = "FeatureGroupStatus"
     OFFLINE_STORE_STATUS = "OfflineStoreStatus"
@@ -27,6 +31,8 @@ class FeatureGroupSortBy(_e.OpenEnum):
 
 
 class FeatureGroupSortOrder(_e.OpenEnum):
+    """The FeatureGroupSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

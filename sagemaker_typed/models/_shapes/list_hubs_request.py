@@ -12,6 +12,10 @@ from .timestamp import Timestamp
 
 
 class HubSortBy(_e.OpenEnum):
+    """The HubSortBy values: ``HubName``, ``CreationTime``, ``HubStatus``,
+    ``AccountIdOwner``.
+    """
+
     HUB_NAME = "HubName"
     CREATION_TIME = "CreationTime"
     HUB_STATUS = "HubStatus"

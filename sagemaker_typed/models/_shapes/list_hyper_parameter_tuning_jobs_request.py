@@ -13,6 +13,10 @@ from .timestamp import Timestamp
 
 
 class HyperParameterTuningJobSortByOptions(_e.OpenEnum):
+    """The HyperParameterTuningJobSortByOptions values: ``Name``, ``Status``,
+    ``CreationTime``.
+    """
+
     NAME = "Name"
     STATUS = "Status"
     CREATION_TIME = "CreationTime"

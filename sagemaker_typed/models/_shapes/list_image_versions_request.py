@@ -11,12 +11,18 @@ from .timestamp import Timestamp
 
 
 class ImageVersionSortBy(_e.OpenEnum):
+    """The ImageVersionSortBy values: ``CREATION_TIME``, ``LAST_MODIFIED_TIME``,
+    ``VERSION``.
+    """
+
     CREATION_TIME = "CREATION_TIME"
     LAST_MODIFIED_TIME = "LAST_MODIFIED_TIME"
     VERSION = "VERSION"
 
 
 class ImageVersionSortOrder(_e.OpenEnum):
+    """The ImageVersionSortOrder values: ``ASCENDING``, ``DESCENDING``."""
+
     ASCENDING = "ASCENDING"
     DESCENDING = "DESCENDING"
 

@@ -17,12 +17,18 @@ ImageNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class ImageSortBy(_e.OpenEnum):
+    """The ImageSortBy values: ``CREATION_TIME``, ``LAST_MODIFIED_TIME``,
+    ``IMAGE_NAME``.
+    """
+
     CREATION_TIME = "CREATION_TIME"
     LAST_MODIFIED_TIME = "LAST_MODIFIED_TIME"
     IMAGE_NAME = "IMAGE_NAME"
 
 
 class ImageSortOrder(_e.OpenEnum):
+    """The ImageSortOrder values: ``ASCENDING``, ``DESCENDING``."""
+
     ASCENDING = "ASCENDING"
     DESCENDING = "DESCENDING"
 

@@ -21,6 +21,8 @@ InferenceComponentNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class InferenceComponentSortKey(_e.OpenEnum):
+    """The InferenceComponentSortKey values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

@@ -14,6 +14,8 @@ from .timestamp import Timestamp
 
 
 class SortInferenceExperimentsBy(_e.OpenEnum):
+    """The SortInferenceExperimentsBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

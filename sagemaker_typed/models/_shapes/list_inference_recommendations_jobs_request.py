@@ -16,6 +16,10 @@ from .sort_order import SortOrder
 
 
 class ListInferenceRecommendationsJobsSortBy(_e.OpenEnum):
+    """The ListInferenceRecommendationsJobsSortBy values: ``Name``, ``CreationTime``,
+    ``Status``.
+    """
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

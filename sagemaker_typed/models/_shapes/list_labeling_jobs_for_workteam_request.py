@@ -19,6 +19,8 @@ JobReferenceCodeContains: _t.TypeAlias = _t.Annotated[
 
 
 class ListLabelingJobsForWorkteamSortByOptions(_e.OpenEnum):
+    """The ListLabelingJobsForWorkteamSortByOptions values: ``CreationTime``."""
+
     CREATION_TIME = "CreationTime"
 
 

@@ -11,6 +11,8 @@ from .timestamp import Timestamp
 
 
 class SortLineageGroupsBy(_e.OpenEnum):
+    """The SortLineageGroupsBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

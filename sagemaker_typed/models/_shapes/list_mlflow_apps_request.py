@@ -15,6 +15,8 @@ from .timestamp import Timestamp
 
 
 class SortMlflowAppBy(_e.OpenEnum):
+    """The SortMlflowAppBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

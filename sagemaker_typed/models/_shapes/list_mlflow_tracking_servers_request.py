@@ -13,6 +13,8 @@ from .tracking_server_status import TrackingServerStatus
 
 
 class SortTrackingServerBy(_e.OpenEnum):
+    """The SortTrackingServerBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

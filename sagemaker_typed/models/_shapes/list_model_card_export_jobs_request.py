@@ -21,6 +21,8 @@ class ModelCardExportJobSortBy(_e.OpenEnum):
 
 
 class ModelCardExportJobSortOrder(_e.OpenEnum):
+    """The ModelCardExportJobSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

@@ -13,6 +13,8 @@ from .timestamp import Timestamp
 
 
 class ModelCardVersionSortBy(_e.OpenEnum):
+    """The ModelCardVersionSortBy values: ``Version``."""
+
     VERSION = "Version"
 
 

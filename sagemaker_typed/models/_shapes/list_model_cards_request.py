@@ -13,6 +13,8 @@ from .timestamp import Timestamp
 
 
 class ModelCardSortBy(_e.OpenEnum):
+    """The ModelCardSortBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

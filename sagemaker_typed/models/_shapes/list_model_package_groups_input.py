@@ -13,6 +13,8 @@ from .sort_order import SortOrder
 
 
 class ModelPackageGroupSortBy(_e.OpenEnum):
+    """The ModelPackageGroupSortBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

@@ -14,11 +14,15 @@ from .sort_order import SortOrder
 
 
 class ModelPackageSortBy(_e.OpenEnum):
+    """The ModelPackageSortBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 
 
 class ModelPackageType(_e.OpenEnum):
+    """The ModelPackageType values: ``Versioned``, ``Unversioned``, ``Both``."""
+
     VERSIONED = "Versioned"
     UNVERSIONED = "Unversioned"
     BOTH = "Both"

@@ -18,6 +18,8 @@ ModelNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class ModelSortKey(_e.OpenEnum):
+    """The ModelSortKey values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

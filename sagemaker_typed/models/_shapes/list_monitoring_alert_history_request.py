@@ -14,6 +14,8 @@ from .timestamp import Timestamp
 
 
 class MonitoringAlertHistorySortKey(_e.OpenEnum):
+    """The MonitoringAlertHistorySortKey values: ``CreationTime``, ``Status``."""
+
     CREATION_TIME = "CreationTime"
     STATUS = "Status"
 

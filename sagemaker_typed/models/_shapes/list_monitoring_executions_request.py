@@ -16,6 +16,10 @@ from .timestamp import Timestamp
 
 
 class MonitoringExecutionSortKey(_e.OpenEnum):
+    """The MonitoringExecutionSortKey values: ``CreationTime``, ``ScheduledTime``,
+    ``Status``.
+    """
+
     CREATION_TIME = "CreationTime"
     SCHEDULED_TIME = "ScheduledTime"
     STATUS = "Status"

@@ -16,6 +16,8 @@ from .timestamp import Timestamp
 
 
 class MonitoringScheduleSortKey(_e.OpenEnum):
+    """The MonitoringScheduleSortKey values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

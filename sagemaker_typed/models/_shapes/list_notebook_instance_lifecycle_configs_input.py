@@ -18,12 +18,20 @@ NotebookInstanceLifecycleConfigNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class NotebookInstanceLifecycleConfigSortKey(_e.OpenEnum):
+    """The NotebookInstanceLifecycleConfigSortKey values: ``Name``, ``CreationTime``,
+    ``LastModifiedTime``.
+    """
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     LAST_MODIFIED_TIME = "LastModifiedTime"
 
 
 class NotebookInstanceLifecycleConfigSortOrder(_e.OpenEnum):
+    """The NotebookInstanceLifecycleConfigSortOrder values: ``Ascending``,
+    ``Descending``.
+    """
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

@@ -27,12 +27,16 @@ NotebookInstanceNameContains: _t.TypeAlias = _t.Annotated[
 
 
 class NotebookInstanceSortKey(_e.OpenEnum):
+    """The NotebookInstanceSortKey values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"
 
 
 class NotebookInstanceSortOrder(_e.OpenEnum):
+    """The NotebookInstanceSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

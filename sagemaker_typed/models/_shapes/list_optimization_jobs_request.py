@@ -14,6 +14,8 @@ from .sort_order import SortOrder
 
 
 class ListOptimizationJobsSortBy(_e.OpenEnum):
+    """The ListOptimizationJobsSortBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

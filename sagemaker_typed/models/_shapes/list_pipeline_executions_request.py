@@ -13,6 +13,10 @@ from .timestamp import Timestamp
 
 
 class SortPipelineExecutionsBy(_e.OpenEnum):
+    """The SortPipelineExecutionsBy values: ``CreationTime``,
+    ``PipelineExecutionArn``.
+    """
+
     CREATION_TIME = "CreationTime"
     PIPELINE_EXECUTION_ARN = "PipelineExecutionArn"
 

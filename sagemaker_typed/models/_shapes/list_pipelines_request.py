@@ -12,11 +12,15 @@ from .timestamp import Timestamp
 
 
 class PipelineManagedBy(_e.OpenEnum):
+    """The PipelineManagedBy values: ``AWS``, ``CUSTOMER``."""
+
     AWS = "AWS"
     CUSTOMER = "CUSTOMER"
 
 
 class SortPipelinesBy(_e.OpenEnum):
+    """The SortPipelinesBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

@@ -11,11 +11,15 @@ from .timestamp import Timestamp
 
 
 class ProjectSortBy(_e.OpenEnum):
+    """The ProjectSortBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 
 
 class ProjectSortOrder(_e.OpenEnum):
+    """The ProjectSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

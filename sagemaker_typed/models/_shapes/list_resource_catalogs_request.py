@@ -11,10 +11,14 @@ from .timestamp import Timestamp
 
 
 class ResourceCatalogSortBy(_e.OpenEnum):
+    """The ResourceCatalogSortBy values: ``CreationTime``."""
+
     CREATION_TIME = "CreationTime"
 
 
 class ResourceCatalogSortOrder(_e.OpenEnum):
+    """The ResourceCatalogSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

@@ -12,6 +12,8 @@ from .space_name import SpaceName
 
 
 class SpaceSortKey(_e.OpenEnum):
+    """The SpaceSortKey values: ``CreationTime``, ``LastModifiedTime``."""
+
     CREATION_TIME = "CreationTime"
     LAST_MODIFIED_TIME = "LastModifiedTime"
 

@@ -13,6 +13,10 @@ from .timestamp import Timestamp
 
 
 class StudioLifecycleConfigSortKey(_e.OpenEnum):
+    """The StudioLifecycleConfigSortKey values: ``CreationTime``,
+    ``LastModifiedTime``, ``Name``.
+    """
+
     CREATION_TIME = "CreationTime"
     LAST_MODIFIED_TIME = "LastModifiedTime"
     NAME = "Name"

@@ -12,6 +12,10 @@ from .training_job_status import TrainingJobStatus
 
 
 class TrainingJobSortByOptions(_e.OpenEnum):
+    """The TrainingJobSortByOptions values: ``Name``, ``CreationTime``, ``Status``,
+    ``FinalObjectiveMetricValue``.
+    """
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

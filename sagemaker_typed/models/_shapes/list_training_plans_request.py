@@ -16,12 +16,18 @@ TrainingPlanFilters: _t.TypeAlias = _t.Annotated[list[TrainingPlanFilter], _pd.F
 
 
 class TrainingPlanSortBy(_e.OpenEnum):
+    """The TrainingPlanSortBy values: ``TrainingPlanName``, ``StartTime``,
+    ``Status``.
+    """
+
     TRAINING_PLAN_NAME = "TrainingPlanName"
     START_TIME = "StartTime"
     STATUS = "Status"
 
 
 class TrainingPlanSortOrder(_e.OpenEnum):
+    """The TrainingPlanSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

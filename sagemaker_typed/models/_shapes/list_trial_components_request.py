@@ -13,6 +13,8 @@ from .timestamp import Timestamp
 
 
 class SortTrialComponentsBy(_e.OpenEnum):
+    """The SortTrialComponentsBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

@@ -12,6 +12,8 @@ from .timestamp import Timestamp
 
 
 class SortTrialsBy(_e.OpenEnum):
+    """The SortTrialsBy values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
 

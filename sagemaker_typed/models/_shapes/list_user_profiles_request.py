@@ -12,6 +12,8 @@ from .user_profile_name import UserProfileName
 
 
 class UserProfileSortKey(_e.OpenEnum):
+    """The UserProfileSortKey values: ``CreationTime``, ``LastModifiedTime``."""
+
     CREATION_TIME = "CreationTime"
     LAST_MODIFIED_TIME = "LastModifiedTime"
 

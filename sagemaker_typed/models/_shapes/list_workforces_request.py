@@ -11,6 +11,8 @@ from .workforce_name import WorkforceName
 
 
 class ListWorkforcesSortByOptions(_e.OpenEnum):
+    """The ListWorkforcesSortByOptions values: ``Name``, ``CreateDate``."""
+
     NAME = "Name"
     CREATE_DATE = "CreateDate"
 

@@ -11,6 +11,8 @@ from .workteam_name import WorkteamName
 
 
 class ListWorkteamsSortByOptions(_e.OpenEnum):
+    """The ListWorkteamsSortByOptions values: ``Name``, ``CreateDate``."""
+
     NAME = "Name"
     CREATE_DATE = "CreateDate"
 

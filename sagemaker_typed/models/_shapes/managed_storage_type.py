@@ -4,4 +4,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ManagedStorageType(_e.OpenEnum):
+    """The ManagedStorageType values: ``Restricted``."""
+
     RESTRICTED = "Restricted"

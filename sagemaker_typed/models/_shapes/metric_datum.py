@@ -9,6 +9,10 @@ from .float import Float
 
 
 class AutoMLMetricExtendedEnum(_e.OpenEnum):
+    """The 26 AutoMLMetricExtendedEnum values: ``Accuracy``, ``MSE``, ``F1``,
+    ``F1macro``, ``AUC``, ``RMSE``, ``MAE``, ``R2``, …
+    """
+
     ACCURACY = "Accuracy"
     MSE = "MSE"
     F1 = "F1"
@@ -38,6 +42,8 @@ class AutoMLMetricExtendedEnum(_e.OpenEnum):
 
 
 class MetricSetSource(_e.OpenEnum):
+    """The MetricSetSource values: ``Train``, ``Validation``, ``Test``."""
+
     TRAIN = "Train"
     VALIDATION = "Validation"
     TEST = "Test"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class MlflowAppStatus(_e.OpenEnum):
+    """The 9 MlflowAppStatus values: ``Creating``, ``Created``, ``CreateFailed``,
+    ``Updating``, ``Updated``, ``UpdateFailed``, ``Deleting``, ``DeleteFailed``, …
+    """
+
     CREATING = "Creating"
     CREATED = "Created"
     CREATE_FAILED = "CreateFailed"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelApprovalStatus(_e.OpenEnum):
+    """The ModelApprovalStatus values: ``Approved``, ``Rejected``,
+    ``PendingManualApproval``.
+    """
+
     APPROVED = "Approved"
     REJECTED = "Rejected"
     PENDING_MANUAL_APPROVAL = "PendingManualApproval"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelCardExportJobStatus(_e.OpenEnum):
+    """The ModelCardExportJobStatus values: ``InProgress``, ``Completed``,
+    ``Failed``.
+    """
+
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"
     FAILED = "Failed"

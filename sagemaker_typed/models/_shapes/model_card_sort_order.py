@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelCardSortOrder(_e.OpenEnum):
+    """The ModelCardSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"

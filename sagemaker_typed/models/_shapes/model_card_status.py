@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelCardStatus(_e.OpenEnum):
+    """The ModelCardStatus values: ``Draft``, ``PendingReview``, ``Approved``,
+    ``Archived``.
+    """
+
     DRAFT = "Draft"
     PENDING_REVIEW = "PendingReview"
     APPROVED = "Approved"

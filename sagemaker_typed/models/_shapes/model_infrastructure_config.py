@@ -8,6 +8,8 @@ from .real_time_inference_config import RealTimeInferenceConfig
 
 
 class ModelInfrastructureType(_e.OpenEnum):
+    """The ModelInfrastructureType values: ``RealTimeInference``."""
+
     REAL_TIME_INFERENCE = "RealTimeInference"
 
 

@@ -8,6 +8,10 @@ from .string256 import String256
 
 
 class ModelMetadataFilterType(_e.OpenEnum):
+    """The ModelMetadataFilterType values: ``Domain``, ``Framework``, ``Task``,
+    ``FrameworkVersion``.
+    """
+
     DOMAIN = "Domain"
     FRAMEWORK = "Framework"
     TASK = "Task"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelPackageGroupStatus(_e.OpenEnum):
+    """The ModelPackageGroupStatus values: ``Pending``, ``InProgress``,
+    ``Completed``, ``Failed``, ``Deleting``, ``DeleteFailed``.
+    """
+
     PENDING = "Pending"
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"

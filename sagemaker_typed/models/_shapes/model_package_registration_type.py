@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelPackageRegistrationType(_e.OpenEnum):
+    """The ModelPackageRegistrationType values: ``Logged``, ``Registered``."""
+
     LOGGED = "Logged"
     REGISTERED = "Registered"

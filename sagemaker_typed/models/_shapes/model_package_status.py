@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelPackageStatus(_e.OpenEnum):
+    """The ModelPackageStatus values: ``Pending``, ``InProgress``, ``Completed``,
+    ``Failed``, ``Deleting``.
+    """
+
     PENDING = "Pending"
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"

@@ -9,6 +9,10 @@ from .string import String
 
 
 class DetailedModelPackageStatus(_e.OpenEnum):
+    """The DetailedModelPackageStatus values: ``NotStarted``, ``InProgress``,
+    ``Completed``, ``Failed``.
+    """
+
     NOT_STARTED = "NotStarted"
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"

@@ -12,6 +12,10 @@ from .s3_uri import S3Uri
 
 
 class MonitoringProblemType(_e.OpenEnum):
+    """The MonitoringProblemType values: ``BinaryClassification``,
+    ``MulticlassClassification``, ``Regression``.
+    """
+
     BINARY_CLASSIFICATION = "BinaryClassification"
     MULTICLASS_CLASSIFICATION = "MulticlassClassification"
     REGRESSION = "Regression"

@@ -4,5 +4,9 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ModelRegistrationMode(_e.OpenEnum):
+    """The ModelRegistrationMode values: ``AutoModelRegistrationEnabled``,
+    ``AutoModelRegistrationDisabled``.
+    """
+
     AUTO_MODEL_REGISTRATION_ENABLED = "AutoModelRegistrationEnabled"
     AUTO_MODEL_REGISTRATION_DISABLED = "AutoModelRegistrationDisabled"

@@ -8,6 +8,8 @@ from .model_speculative_decoding_training_data_source import ModelSpeculativeDec
 
 
 class ModelSpeculativeDecodingTechnique(_e.OpenEnum):
+    """The ModelSpeculativeDecodingTechnique values: ``EAGLE``."""
+
     EAGLE = "EAGLE"
 
 

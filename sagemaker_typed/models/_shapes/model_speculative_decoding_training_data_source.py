@@ -8,6 +8,8 @@ from .s3_uri import S3Uri
 
 
 class ModelSpeculativeDecodingS3DataType(_e.OpenEnum):
+    """The ModelSpeculativeDecodingS3DataType values: ``S3Prefix``, ``ManifestFile``."""
+
     S3_PREFIX = "S3Prefix"
     MANIFEST_FILE = "ManifestFile"
 

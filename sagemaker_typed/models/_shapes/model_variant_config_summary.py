@@ -10,6 +10,10 @@ from .model_variant_name import ModelVariantName
 
 
 class ModelVariantStatus(_e.OpenEnum):
+    """The ModelVariantStatus values: ``Creating``, ``Updating``, ``InService``,
+    ``Deleting``, ``Deleted``.
+    """
+
     CREATING = "Creating"
     UPDATING = "Updating"
     IN_SERVICE = "InService"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class MonitoringAlertStatus(_e.OpenEnum):
+    """The MonitoringAlertStatus values: ``InAlert``, ``OK``."""
+
     IN_ALERT = "InAlert"
     OK = "OK"

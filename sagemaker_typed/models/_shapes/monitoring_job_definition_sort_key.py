@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class MonitoringJobDefinitionSortKey(_e.OpenEnum):
+    """The MonitoringJobDefinitionSortKey values: ``Name``, ``CreationTime``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class MonitoringType(_e.OpenEnum):
+    """The MonitoringType values: ``DataQuality``, ``ModelQuality``, ``ModelBias``,
+    ``ModelExplainability``.
+    """
+
     DATA_QUALITY = "DataQuality"
     MODEL_QUALITY = "ModelQuality"
     MODEL_BIAS = "ModelBias"

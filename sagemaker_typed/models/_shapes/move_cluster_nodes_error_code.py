@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class MoveClusterNodesErrorCode(_e.OpenEnum):
+    """The MoveClusterNodesErrorCode values: ``NodeIdNotFound``,
+    ``InvalidNodeStatus``, ``NodeIdInUse``, ``NodeInstanceTypeMismatch``.
+    """
+
     NODE_ID_NOT_FOUND = "NodeIdNotFound"
     INVALID_NODE_STATUS = "InvalidNodeStatus"
     NODE_ID_IN_USE = "NodeIdInUse"

@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class ModelCacheSetting(_e.OpenEnum):
+    """The ModelCacheSetting values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"
 

@@ -6,6 +6,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class NotebookInstanceAcceleratorType(_e.OpenEnum):
+    """The NotebookInstanceAcceleratorType values: ``ml.eia1.medium``,
+    ``ml.eia1.large``, ``ml.eia1.xlarge``, ``ml.eia2.medium``, ``ml.eia2.large``,
+    ``ml.eia2.xlarge``.
+    """
+
     ML_EIA1_MEDIUM = "ml.eia1.medium"
     ML_EIA1_LARGE = "ml.eia1.large"
     ML_EIA1_XLARGE = "ml.eia1.xlarge"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class NotebookInstanceStatus(_e.OpenEnum):
+    """The 9 NotebookInstanceStatus values: ``Pending``, ``InService``, ``Stopping``,
+    ``Stopped``, ``Failed``, ``Deleting``, ``Updating``, ``PendingMaintenance``, …
+    """
+
     PENDING = "Pending"
     IN_SERVICE = "InService"
     STOPPING = "Stopping"

@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ObjectiveStatus(_e.OpenEnum):
+    """The ObjectiveStatus values: ``Succeeded``, ``Pending``, ``Failed``."""
+
     SUCCEEDED = "Succeeded"
     PENDING = "Pending"
     FAILED = "Failed"

@@ -10,6 +10,8 @@ from .s3_storage_config import S3StorageConfig
 
 
 class TableFormat(_e.OpenEnum):
+    """The TableFormat values: ``Default``, ``Glue``, ``Iceberg``."""
+
     DEFAULT = "Default"
     GLUE = "Glue"
     ICEBERG = "Iceberg"

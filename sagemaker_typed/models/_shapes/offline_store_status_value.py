@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class OfflineStoreStatusValue(_e.OpenEnum):
+    """The OfflineStoreStatusValue values: ``Active``, ``Blocked``, ``Disabled``."""
+
     ACTIVE = "Active"
     BLOCKED = "Blocked"
     DISABLED = "Disabled"

@@ -4,6 +4,12 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class OptimizationJobDeploymentInstanceType(_e.OpenEnum):
+    """The 55 OptimizationJobDeploymentInstanceType values: ``ml.p4d.24xlarge``,
+    ``ml.p4de.24xlarge``, ``ml.p5.48xlarge``, ``ml.p5e.48xlarge``,
+    ``ml.p5en.48xlarge``, ``ml.g4dn.xlarge``, ``ml.g4dn.2xlarge``,
+    ``ml.g4dn.4xlarge``, …
+    """
+
     ML_P4D_24XLARGE = "ml.p4d.24xlarge"
     ML_P4DE_24XLARGE = "ml.p4de.24xlarge"
     ML_P5_48XLARGE = "ml.p5.48xlarge"

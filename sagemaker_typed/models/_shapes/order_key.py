@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class OrderKey(_e.OpenEnum):
+    """The OrderKey values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"

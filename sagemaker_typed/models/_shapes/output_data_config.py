@@ -9,6 +9,8 @@ from .s3_uri import S3Uri
 
 
 class OutputCompressionType(_e.OpenEnum):
+    """The OutputCompressionType values: ``GZIP``, ``NONE``."""
+
     GZIP = "GZIP"
     NONE = "NONE"
 

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class PartnerAppAuthType(_e.OpenEnum):
+    """The PartnerAppAuthType values: ``IAM``, ``IDC``."""
+
     IAM = "IAM"
     IDC = "IDC"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class PartnerAppStatus(_e.OpenEnum):
+    """The PartnerAppStatus values: ``Creating``, ``Updating``, ``Deleting``,
+    ``Available``, ``Failed``, ``UpdateFailed``, ``Deleted``.
+    """
+
     CREATING = "Creating"
     UPDATING = "Updating"
     DELETING = "Deleting"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class PartnerAppType(_e.OpenEnum):
+    """The PartnerAppType values: ``lakera-guard``, ``comet``,
+    ``deepchecks-llm-evaluation``, ``fiddler``.
+    """
+
     LAKERA_GUARD = "lakera-guard"
     COMET = "comet"
     DEEPCHECKS_LLM_EVALUATION = "deepchecks-llm-evaluation"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class PipelineExecutionStatus(_e.OpenEnum):
+    """The PipelineExecutionStatus values: ``Executing``, ``Stopping``, ``Stopped``,
+    ``Failed``, ``Succeeded``, ``CompletedWithFailures``.
+    """
+
     EXECUTING = "Executing"
     STOPPING = "Stopping"
     STOPPED = "Stopped"

@@ -33,6 +33,10 @@ StepName: _t.TypeAlias = _t.Annotated[
 
 
 class StepStatus(_e.OpenEnum):
+    """The StepStatus values: ``Starting``, ``Executing``, ``Stopping``, ``Stopped``,
+    ``Failed``, ``Succeeded``.
+    """
+
     STARTING = "Starting"
     EXECUTING = "Executing"
     STOPPING = "Stopping"

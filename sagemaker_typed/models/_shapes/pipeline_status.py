@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class PipelineStatus(_e.OpenEnum):
+    """The PipelineStatus values: ``Active``, ``Deleting``."""
+
     ACTIVE = "Active"
     DELETING = "Deleting"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ProblemType(_e.OpenEnum):
+    """The ProblemType values: ``BinaryClassification``,
+    ``MulticlassClassification``, ``Regression``.
+    """
+
     BINARY_CLASSIFICATION = "BinaryClassification"
     MULTICLASS_CLASSIFICATION = "MulticlassClassification"
     REGRESSION = "Regression"

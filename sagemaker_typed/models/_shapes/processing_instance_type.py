@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ProcessingInstanceType(_e.OpenEnum):
+    """The 207 ProcessingInstanceType values: ``ml.t3.medium``, ``ml.t3.large``,
+    ``ml.t3.xlarge``, ``ml.t3.2xlarge``, ``ml.m4.xlarge``, ``ml.m4.2xlarge``,
+    ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, …
+    """
+
     ML_T3_MEDIUM = "ml.t3.medium"
     ML_T3_LARGE = "ml.t3.large"
     ML_T3_XLARGE = "ml.t3.xlarge"

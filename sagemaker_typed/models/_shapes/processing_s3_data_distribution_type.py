@@ -4,5 +4,9 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ProcessingS3DataDistributionType(_e.OpenEnum):
+    """The ProcessingS3DataDistributionType values: ``FullyReplicated``,
+    ``ShardedByS3Key``.
+    """
+
     FULLY_REPLICATED = "FullyReplicated"
     SHARDED_BY_S3_KEY = "ShardedByS3Key"

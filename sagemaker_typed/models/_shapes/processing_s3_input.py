@@ -11,11 +11,15 @@ from .s3_uri import S3Uri
 
 
 class ProcessingS3CompressionType(_e.OpenEnum):
+    """The ProcessingS3CompressionType values: ``None``, ``Gzip``."""
+
     NONE = "None"
     GZIP = "Gzip"
 
 
 class ProcessingS3DataType(_e.OpenEnum):
+    """The ProcessingS3DataType values: ``ManifestFile``, ``S3Prefix``."""
+
     MANIFEST_FILE = "ManifestFile"
     S3_PREFIX = "S3Prefix"
 

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ProcessingS3InputMode(_e.OpenEnum):
+    """The ProcessingS3InputMode values: ``Pipe``, ``File``."""
+
     PIPE = "Pipe"
     FILE = "File"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ProcessingS3UploadMode(_e.OpenEnum):
+    """The ProcessingS3UploadMode values: ``Continuous``, ``EndOfJob``."""
+
     CONTINUOUS = "Continuous"
     END_OF_JOB = "EndOfJob"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class Processor(_e.OpenEnum):
+    """The Processor values: ``CPU``, ``GPU``."""
+
     CPU = "CPU"
     GPU = "GPU"

@@ -38,6 +38,13 @@ ProductionVariantAcceleratorPartitionLayoutsList: _t.TypeAlias = _t.Annotated[
 
 
 class ProductionVariantInferenceAmiVersion(_e.OpenEnum):
+    """The ProductionVariantInferenceAmiVersion values:
+    ``al2-ami-sagemaker-inference-gpu-2``, ``al2-ami-sagemaker-inference-gpu-2-1``,
+    ``al2-ami-sagemaker-inference-gpu-3-1``,
+    ``al2-ami-sagemaker-inference-neuron-2``,
+    ``al2023-ami-sagemaker-inference-gpu-4-1``.
+    """
+
     AL2_AMI_SAGEMAKER_INFERENCE_GPU_2 = "al2-ami-sagemaker-inference-gpu-2"
     AL2_AMI_SAGEMAKER_INFERENCE_GPU_2_1 = "al2-ami-sagemaker-inference-gpu-2-1"
     AL2_AMI_SAGEMAKER_INFERENCE_GPU_3_1 = "al2-ami-sagemaker-inference-gpu-3-1"

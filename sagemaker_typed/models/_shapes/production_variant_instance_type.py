@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ProductionVariantInstanceType(_e.OpenEnum):
+    """The 277 ProductionVariantInstanceType values: ``ml.t2.medium``,
+    ``ml.t2.large``, ``ml.t2.xlarge``, ``ml.t2.2xlarge``, ``ml.m4.xlarge``,
+    ``ml.m4.2xlarge``, ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, …
+    """
+
     ML_T2_MEDIUM = "ml.t2.medium"
     ML_T2_LARGE = "ml.t2.large"
     ML_T2_XLARGE = "ml.t2.xlarge"

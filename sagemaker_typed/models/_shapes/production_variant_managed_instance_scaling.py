@@ -18,6 +18,8 @@ ManagedInstanceScalingMinInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Fie
 
 
 class ManagedInstanceScalingStatus(_e.OpenEnum):
+    """The ManagedInstanceScalingStatus values: ``ENABLED``, ``DISABLED``."""
+
     ENABLED = "ENABLED"
     DISABLED = "DISABLED"
 

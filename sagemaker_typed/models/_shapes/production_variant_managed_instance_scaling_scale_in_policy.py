@@ -15,6 +15,10 @@ ManagedInstanceScalingMaximumStepSize: _t.TypeAlias = _t.Annotated[int, _pd.Fiel
 
 
 class ManagedInstanceScalingScaleInStrategy(_e.OpenEnum):
+    """The ManagedInstanceScalingScaleInStrategy values: ``IDLE_RELEASE``,
+    ``CONSOLIDATION``.
+    """
+
     IDLE_RELEASE = "IDLE_RELEASE"
     CONSOLIDATION = "CONSOLIDATION"
 

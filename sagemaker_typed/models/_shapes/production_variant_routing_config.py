@@ -8,6 +8,10 @@ from .prefix_aware_routing_config import PrefixAwareRoutingConfig
 
 
 class RoutingStrategy(_e.OpenEnum):
+    """The RoutingStrategy values: ``LEAST_OUTSTANDING_REQUESTS``, ``RANDOM``,
+    ``PREFIX_AWARE``, ``KV_AWARE``.
+    """
+
     LEAST_OUTSTANDING_REQUESTS = "LEAST_OUTSTANDING_REQUESTS"
     RANDOM = "RANDOM"
     PREFIX_AWARE = "PREFIX_AWARE"

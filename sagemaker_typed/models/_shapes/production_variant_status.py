@@ -9,6 +9,10 @@ from .timestamp import Timestamp
 
 
 class VariantStatus(_e.OpenEnum):
+    """The VariantStatus values: ``Creating``, ``Updating``, ``Deleting``,
+    ``ActivatingTraffic``, ``Baking``.
+    """
+
     CREATING = "Creating"
     UPDATING = "Updating"
     DELETING = "Deleting"

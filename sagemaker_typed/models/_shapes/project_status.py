@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ProjectStatus(_e.OpenEnum):
+    """The 10 ProjectStatus values: ``Pending``, ``CreateInProgress``,
+    ``CreateCompleted``, ``CreateFailed``, ``DeleteInProgress``, ``DeleteFailed``,
+    ``DeleteCompleted``, ``UpdateInProgress``, …
+    """
+
     PENDING = "Pending"
     CREATE_IN_PROGRESS = "CreateInProgress"
     CREATE_COMPLETED = "CreateCompleted"

@@ -13,6 +13,8 @@ from .string8192 import String8192
 
 
 class Direction(_e.OpenEnum):
+    """The Direction values: ``Both``, ``Ascendants``, ``Descendants``."""
+
     BOTH = "Both"
     ASCENDANTS = "Ascendants"
     DESCENDANTS = "Descendants"

@@ -7,11 +7,15 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class RStudioServerProAccessStatus(_e.OpenEnum):
+    """The RStudioServerProAccessStatus values: ``ENABLED``, ``DISABLED``."""
+
     ENABLED = "ENABLED"
     DISABLED = "DISABLED"
 
 
 class RStudioServerProUserGroup(_e.OpenEnum):
+    """The RStudioServerProUserGroup values: ``R_STUDIO_ADMIN``, ``R_STUDIO_USER``."""
+
     R_STUDIO_ADMIN = "R_STUDIO_ADMIN"
     R_STUDIO_USER = "R_STUDIO_USER"
 

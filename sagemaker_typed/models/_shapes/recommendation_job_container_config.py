@@ -22,6 +22,10 @@ RecommendationJobFrameworkVersion: _t.TypeAlias = _t.Annotated[
 
 
 class RecommendationJobSupportedEndpointType(_e.OpenEnum):
+    """The RecommendationJobSupportedEndpointType values: ``RealTime``,
+    ``Serverless``.
+    """
+
     REAL_TIME = "RealTime"
     SERVERLESS = "Serverless"
 

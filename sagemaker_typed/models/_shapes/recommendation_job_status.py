@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class RecommendationJobStatus(_e.OpenEnum):
+    """The RecommendationJobStatus values: ``PENDING``, ``IN_PROGRESS``,
+    ``COMPLETED``, ``FAILED``, ``STOPPING``, ``STOPPED``, ``DELETING``, ``DELETED``.
+    """
+
     PENDING = "PENDING"
     IN_PROGRESS = "IN_PROGRESS"
     COMPLETED = "COMPLETED"

@@ -11,6 +11,8 @@ from .model_latency_threshold import ModelLatencyThreshold
 
 
 class FlatInvocations(_e.OpenEnum):
+    """The FlatInvocations values: ``Continue``, ``Stop``."""
+
     CONTINUE = "Continue"
     STOP = "Stop"
 

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class RecommendationJobType(_e.OpenEnum):
+    """The RecommendationJobType values: ``Default``, ``Advanced``."""
+
     DEFAULT = "Default"
     ADVANCED = "Advanced"

@@ -4,4 +4,6 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class RecommendationStepType(_e.OpenEnum):
+    """The RecommendationStepType values: ``BENCHMARK``."""
+
     BENCHMARK = "BENCHMARK"

@@ -4,6 +4,12 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ReservedCapacityInstanceType(_e.OpenEnum):
+    """The 11 ReservedCapacityInstanceType values: ``ml.p4d.24xlarge``,
+    ``ml.p5.48xlarge``, ``ml.p5e.48xlarge``, ``ml.p5en.48xlarge``,
+    ``ml.trn1.32xlarge``, ``ml.trn2.48xlarge``, ``ml.p6-b200.48xlarge``,
+    ``ml.p4de.24xlarge``, …
+    """
+
     ML_P4D_24XLARGE = "ml.p4d.24xlarge"
     ML_P5_48XLARGE = "ml.p5.48xlarge"
     ML_P5E_48XLARGE = "ml.p5e.48xlarge"

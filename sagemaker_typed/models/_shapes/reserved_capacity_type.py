@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ReservedCapacityType(_e.OpenEnum):
+    """The ReservedCapacityType values: ``UltraServer``, ``Instance``."""
+
     ULTRA_SERVER = "UltraServer"
     INSTANCE = "Instance"

@@ -18,6 +18,8 @@ BorrowLimit: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=10000)]
 
 
 class ResourceSharingStrategy(_e.OpenEnum):
+    """The ResourceSharingStrategy values: ``Lend``, ``DontLend``, ``LendAndBorrow``."""
+
     LEND = "Lend"
     DONT_LEND = "DontLend"
     LEND_AND_BORROW = "LendAndBorrow"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ResourceType(_e.OpenEnum):
+    """The 20 ResourceType values: ``TrainingJob``, ``Experiment``,
+    ``ExperimentTrial``, ``ExperimentTrialComponent``, ``Endpoint``, ``Model``,
+    ``ModelPackage``, ``ModelPackageGroup``, …
+    """
+
     TRAINING_JOB = "TrainingJob"
     EXPERIMENT = "Experiment"
     EXPERIMENT_TRIAL = "ExperimentTrial"

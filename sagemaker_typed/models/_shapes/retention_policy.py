@@ -7,6 +7,8 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class RetentionType(_e.OpenEnum):
+    """The RetentionType values: ``Retain``, ``Delete``."""
+
     RETAIN = "Retain"
     DELETE = "Delete"
 

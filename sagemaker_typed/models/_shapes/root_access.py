@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class RootAccess(_e.OpenEnum):
+    """The RootAccess values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class RuleEvaluationStatus(_e.OpenEnum):
+    """The RuleEvaluationStatus values: ``InProgress``, ``NoIssuesFound``,
+    ``IssuesFound``, ``Error``, ``Stopping``, ``Stopped``.
+    """
+
     IN_PROGRESS = "InProgress"
     NO_ISSUES_FOUND = "NoIssuesFound"
     ISSUES_FOUND = "IssuesFound"

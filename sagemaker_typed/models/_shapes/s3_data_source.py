@@ -27,6 +27,8 @@ InstanceGroupNames: _t.TypeAlias = _t.Annotated[list[InstanceGroupName], _pd.Fie
 
 
 class S3DataDistribution(_e.OpenEnum):
+    """The S3DataDistribution values: ``FullyReplicated``, ``ShardedByS3Key``."""
+
     FULLY_REPLICATED = "FullyReplicated"
     SHARDED_BY_S3_KEY = "ShardedByS3Key"
 

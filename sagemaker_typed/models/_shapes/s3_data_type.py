@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class S3DataType(_e.OpenEnum):
+    """The S3DataType values: ``ManifestFile``, ``S3Prefix``,
+    ``AugmentedManifestFile``, ``Converse``.
+    """
+
     MANIFEST_FILE = "ManifestFile"
     S3_PREFIX = "S3Prefix"
     AUGMENTED_MANIFEST_FILE = "AugmentedManifestFile"

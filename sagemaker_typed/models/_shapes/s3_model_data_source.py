@@ -11,11 +11,15 @@ from .string import String
 
 
 class ModelCompressionType(_e.OpenEnum):
+    """The ModelCompressionType values: ``None``, ``Gzip``."""
+
     NONE = "None"
     GZIP = "Gzip"
 
 
 class S3ModelDataType(_e.OpenEnum):
+    """The S3ModelDataType values: ``S3Prefix``, ``S3Object``."""
+
     S3_PREFIX = "S3Prefix"
     S3_OBJECT = "S3Object"
 

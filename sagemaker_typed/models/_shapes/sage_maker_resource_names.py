@@ -8,6 +8,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class SageMakerResourceName(_e.OpenEnum):
+    """The SageMakerResourceName values: ``training-job``, ``hyperpod-cluster``,
+    ``endpoint``, ``studio-apps``.
+    """
+
     TRAINING_JOB = "training-job"
     HYPERPOD_CLUSTER = "hyperpod-cluster"
     ENDPOINT = "endpoint"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ScheduleStatus(_e.OpenEnum):
+    """The ScheduleStatus values: ``Pending``, ``Failed``, ``Scheduled``,
+    ``Stopped``.
+    """
+
     PENDING = "Pending"
     FAILED = "Failed"
     SCHEDULED = "Scheduled"

@@ -10,11 +10,15 @@ from .priority_class import PriorityClass
 
 
 class FairShare(_e.OpenEnum):
+    """The FairShare values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"
 
 
 class IdleResourceSharing(_e.OpenEnum):
+    """The IdleResourceSharing values: ``Enabled``, ``Disabled``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"
 

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class SchedulerResourceStatus(_e.OpenEnum):
+    """The 12 SchedulerResourceStatus values: ``Creating``, ``CreateFailed``,
+    ``CreateRollbackFailed``, ``Created``, ``Updating``, ``UpdateFailed``,
+    ``UpdateRollbackFailed``, ``Updated``, …
+    """
+
     CREATING = "Creating"
     CREATE_FAILED = "CreateFailed"
     CREATE_ROLLBACK_FAILED = "CreateRollbackFailed"

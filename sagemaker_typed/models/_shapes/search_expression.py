@@ -11,6 +11,8 @@ from .nested_filters import NestedFilters
 
 
 class BooleanOperator(_e.OpenEnum):
+    """The BooleanOperator values: ``And``, ``Or``."""
+
     AND = "And"
     OR = "Or"
 

@@ -16,6 +16,8 @@ from .visibility_conditions import VisibilityConditions
 
 
 class SearchSortOrder(_e.OpenEnum):
+    """The SearchSortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"
 

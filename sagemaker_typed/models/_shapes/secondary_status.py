@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class SecondaryStatus(_e.OpenEnum):
+    """The 17 SecondaryStatus values: ``Starting``, ``LaunchingMLInstances``,
+    ``PreparingTrainingStack``, ``Downloading``, ``DownloadingTrainingImage``,
+    ``Training``, ``Uploading``, ``Stopping``, …
+    """
+
     STARTING = "Starting"
     LAUNCHING_ML_INSTANCES = "LaunchingMLInstances"
     PREPARING_TRAINING_STACK = "PreparingTrainingStack"

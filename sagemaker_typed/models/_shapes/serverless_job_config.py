@@ -9,6 +9,8 @@ from .accept_eula import AcceptEula
 
 
 class CustomizationTechnique(_e.OpenEnum):
+    """The CustomizationTechnique values: ``SFT``, ``DPO``, ``RLVR``, ``RLAIF``."""
+
     SFT = "SFT"
     DPO = "DPO"
     RLVR = "RLVR"
@@ -16,6 +18,10 @@ class CustomizationTechnique(_e.OpenEnum):
 
 
 class EvaluationType(_e.OpenEnum):
+    """The EvaluationType values: ``LLMAJEvaluation``, ``CustomScorerEvaluation``,
+    ``BenchmarkEvaluation``.
+    """
+
     LLMAJ_EVALUATION = "LLMAJEvaluation"
     CUSTOM_SCORER_EVALUATION = "CustomScorerEvaluation"
     BENCHMARK_EVALUATION = "BenchmarkEvaluation"
@@ -26,6 +32,8 @@ EvaluatorArn: _t.TypeAlias = _t.Annotated[str, _c.Str(pattern="^[^\\n\\r\\x{85}\
 
 
 class Peft(_e.OpenEnum):
+    """The Peft values: ``LORA``."""
+
     LORA = "LORA"
 
 
@@ -51,6 +59,8 @@ Pattern (java.util.regex, whole value):
 
 
 class ServerlessJobType(_e.OpenEnum):
+    """The ServerlessJobType values: ``FineTuning``, ``Evaluation``."""
+
     FINE_TUNING = "FineTuning"
     EVALUATION = "Evaluation"
 

@@ -9,6 +9,8 @@ from .s3_uri import S3Uri
 
 
 class NotebookOutputOption(_e.OpenEnum):
+    """The NotebookOutputOption values: ``Allowed``, ``Disabled``."""
+
     ALLOWED = "Allowed"
     DISABLED = "Disabled"
 

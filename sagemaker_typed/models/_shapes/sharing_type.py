@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class SharingType(_e.OpenEnum):
+    """The SharingType values: ``Private``, ``Shared``."""
+
     PRIVATE = "Private"
     SHARED = "Shared"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class SkipModelValidation(_e.OpenEnum):
+    """The SkipModelValidation values: ``All``, ``None``."""
+
     ALL = "All"
     NONE = "None"

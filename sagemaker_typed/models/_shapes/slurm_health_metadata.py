@@ -7,16 +7,24 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class SlurmHealthComponent(_e.OpenEnum):
+    """The SlurmHealthComponent values: ``Slurmdbd``."""
+
     SLURMDBD = "Slurmdbd"
 
 
 class SlurmHealthReason(_e.OpenEnum):
+    """The SlurmHealthReason values: ``DaemonDown``, ``DaemonDisabled``,
+    ``DbUnreachable``.
+    """
+
     DAEMON_DOWN = "DaemonDown"
     DAEMON_DISABLED = "DaemonDisabled"
     DB_UNREACHABLE = "DbUnreachable"
 
 
 class SlurmHealthStatus(_e.OpenEnum):
+    """The SlurmHealthStatus values: ``Healthy``, ``Unhealthy``."""
+
     HEALTHY = "Healthy"
     UNHEALTHY = "Unhealthy"
 

@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class SortBy(_e.OpenEnum):
+    """The SortBy values: ``Name``, ``CreationTime``, ``Status``."""
+
     NAME = "Name"
     CREATION_TIME = "CreationTime"
     STATUS = "Status"

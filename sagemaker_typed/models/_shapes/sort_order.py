@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class SortOrder(_e.OpenEnum):
+    """The SortOrder values: ``Ascending``, ``Descending``."""
+
     ASCENDING = "Ascending"
     DESCENDING = "Descending"

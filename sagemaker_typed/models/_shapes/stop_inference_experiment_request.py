@@ -13,11 +13,15 @@ from .model_variant_name import ModelVariantName
 
 
 class InferenceExperimentStopDesiredState(_e.OpenEnum):
+    """The InferenceExperimentStopDesiredState values: ``Completed``, ``Cancelled``."""
+
     COMPLETED = "Completed"
     CANCELLED = "Cancelled"
 
 
 class ModelVariantAction(_e.OpenEnum):
+    """The ModelVariantAction values: ``Retain``, ``Remove``, ``Promote``."""
+
     RETAIN = "Retain"
     REMOVE = "Remove"
     PROMOTE = "Promote"

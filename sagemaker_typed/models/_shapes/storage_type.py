@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class StorageType(_e.OpenEnum):
+    """The StorageType values: ``Standard``, ``Standard_V2``, ``InMemory``."""
+
     STANDARD = "Standard"
     STANDARD_V2 = "Standard_V2"
     IN_MEMORY = "InMemory"

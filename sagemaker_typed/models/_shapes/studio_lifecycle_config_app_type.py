@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class StudioLifecycleConfigAppType(_e.OpenEnum):
+    """The StudioLifecycleConfigAppType values: ``JupyterServer``, ``KernelGateway``,
+    ``CodeEditor``, ``JupyterLab``.
+    """
+
     JUPYTER_SERVER = "JupyterServer"
     KERNEL_GATEWAY = "KernelGateway"
     CODE_EDITOR = "CodeEditor"

@@ -12,6 +12,8 @@ from .hidden_sage_maker_image import HiddenSageMakerImage
 
 
 class ExecutionRoleSessionNameMode(_e.OpenEnum):
+    """The ExecutionRoleSessionNameMode values: ``STATIC``, ``USER_IDENTITY``."""
+
     STATIC = "STATIC"
     USER_IDENTITY = "USER_IDENTITY"
 
@@ -23,6 +25,10 @@ HiddenInstanceTypesList: _t.TypeAlias = list[AppInstanceType]
 
 
 class MlTools(_e.OpenEnum):
+    """The 23 MlTools values: ``DataWrangler``, ``FeatureStore``, ``EmrClusters``,
+    ``AutoMl``, ``Experiments``, ``Training``, ``ModelEvaluation``, ``Pipelines``, …
+    """
+
     DATA_WRANGLER = "DataWrangler"
     FEATURE_STORE = "FeatureStore"
     EMR_CLUSTERS = "EmrClusters"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TagPropagation(_e.OpenEnum):
+    """The TagPropagation values: ``ENABLED``, ``DISABLED``."""
+
     ENABLED = "ENABLED"
     DISABLED = "DISABLED"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TargetDevice(_e.OpenEnum):
+    """The 37 TargetDevice values: ``lambda``, ``ml_m4``, ``ml_m5``, ``ml_m6g``,
+    ``ml_c4``, ``ml_c5``, ``ml_c6g``, ``ml_p2``, …
+    """
+
     LAMBDA = "lambda"
     ML_M4 = "ml_m4"
     ML_M5 = "ml_m5"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TargetPlatformAccelerator(_e.OpenEnum):
+    """The TargetPlatformAccelerator values: ``INTEL_GRAPHICS``, ``MALI``,
+    ``NVIDIA``, ``NNA``.
+    """
+
     INTEL_GRAPHICS = "INTEL_GRAPHICS"
     MALI = "MALI"
     NVIDIA = "NVIDIA"

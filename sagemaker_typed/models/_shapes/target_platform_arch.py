@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TargetPlatformArch(_e.OpenEnum):
+    """The TargetPlatformArch values: ``X86_64``, ``X86``, ``ARM64``, ``ARM_EABI``,
+    ``ARM_EABIHF``.
+    """
+
     X86_64 = "X86_64"
     X86 = "X86"
     ARM64 = "ARM64"

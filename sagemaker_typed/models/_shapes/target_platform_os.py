@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TargetPlatformOs(_e.OpenEnum):
+    """The TargetPlatformOs values: ``ANDROID``, ``LINUX``."""
+
     ANDROID = "ANDROID"
     LINUX = "LINUX"

@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class ThroughputMode(_e.OpenEnum):
+    """The ThroughputMode values: ``OnDemand``, ``Provisioned``."""
+
     ON_DEMAND = "OnDemand"
     PROVISIONED = "Provisioned"

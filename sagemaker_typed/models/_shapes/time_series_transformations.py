@@ -11,6 +11,10 @@ from .transformation_attribute_name import TransformationAttributeName
 
 
 class AggregationTransformationValue(_e.OpenEnum):
+    """The AggregationTransformationValue values: ``sum``, ``avg``, ``first``,
+    ``min``, ``max``.
+    """
+
     SUM = "sum"
     AVG = "avg"
     FIRST = "first"
@@ -30,6 +34,11 @@ FillingTransformationValue: _t.TypeAlias = _t.Annotated[
 
 
 class FillingType(_e.OpenEnum):
+    """The FillingType values: ``frontfill``, ``middlefill``, ``backfill``,
+    ``futurefill``, ``frontfill_value``, ``middlefill_value``, ``backfill_value``,
+    ``futurefill_value``.
+    """
+
     FRONTFILL = "frontfill"
     MIDDLEFILL = "middlefill"
     BACKFILL = "backfill"

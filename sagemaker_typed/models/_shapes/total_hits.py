@@ -8,6 +8,8 @@ from .long import Long
 
 
 class Relation(_e.OpenEnum):
+    """The Relation values: ``EqualTo``, ``GreaterThanOrEqualTo``."""
+
     EQUAL_TO = "EqualTo"
     GREATER_THAN_OR_EQUAL_TO = "GreaterThanOrEqualTo"
 

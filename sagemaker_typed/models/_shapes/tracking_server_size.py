@@ -4,6 +4,8 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TrackingServerSize(_e.OpenEnum):
+    """The TrackingServerSize values: ``Small``, ``Medium``, ``Large``."""
+
     SMALL = "Small"
     MEDIUM = "Medium"
     LARGE = "Large"

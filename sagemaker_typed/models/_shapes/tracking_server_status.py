@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TrackingServerStatus(_e.OpenEnum):
+    """The 17 TrackingServerStatus values: ``Creating``, ``Created``,
+    ``CreateFailed``, ``Updating``, ``Updated``, ``UpdateFailed``, ``Deleting``,
+    ``DeleteFailed``, …
+    """
+
     CREATING = "Creating"
     CREATED = "Created"
     CREATE_FAILED = "CreateFailed"

@@ -14,6 +14,8 @@ Phases: _t.TypeAlias = _t.Annotated[list[Phase], _pd.Field(min_length=1)]
 
 
 class TrafficType(_e.OpenEnum):
+    """The TrafficType values: ``PHASES``, ``STAIRS``."""
+
     PHASES = "PHASES"
     STAIRS = "STAIRS"
 

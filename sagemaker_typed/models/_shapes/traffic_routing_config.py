@@ -9,6 +9,8 @@ from .wait_interval_in_seconds import WaitIntervalInSeconds
 
 
 class TrafficRoutingConfigType(_e.OpenEnum):
+    """The TrafficRoutingConfigType values: ``ALL_AT_ONCE``, ``CANARY``, ``LINEAR``."""
+
     ALL_AT_ONCE = "ALL_AT_ONCE"
     CANARY = "CANARY"
     LINEAR = "LINEAR"

@@ -8,6 +8,8 @@ from .training_repository_auth_config import TrainingRepositoryAuthConfig
 
 
 class TrainingRepositoryAccessMode(_e.OpenEnum):
+    """The TrainingRepositoryAccessMode values: ``Platform``, ``Vpc``."""
+
     PLATFORM = "Platform"
     VPC = "Vpc"
 

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TrainingInstanceType(_e.OpenEnum):
+    """The 225 TrainingInstanceType values: ``ml.m4.xlarge``, ``ml.m4.2xlarge``,
+    ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``, ``ml.g4dn.xlarge``,
+    ``ml.g4dn.2xlarge``, ``ml.g4dn.4xlarge``, …
+    """
+
     ML_M4_XLARGE = "ml.m4.xlarge"
     ML_M4_2XLARGE = "ml.m4.2xlarge"
     ML_M4_4XLARGE = "ml.m4.4xlarge"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TrainingJobStatus(_e.OpenEnum):
+    """The TrainingJobStatus values: ``InProgress``, ``Completed``, ``Failed``,
+    ``Stopping``, ``Stopped``, ``Deleting``.
+    """
+
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"
     FAILED = "Failed"

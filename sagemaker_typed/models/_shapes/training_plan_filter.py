@@ -8,6 +8,8 @@ from .string64 import String64
 
 
 class TrainingPlanFilterName(_e.OpenEnum):
+    """The TrainingPlanFilterName values: ``Status``."""
+
     STATUS = "Status"
 
 

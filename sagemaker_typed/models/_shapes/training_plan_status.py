@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TrainingPlanStatus(_e.OpenEnum):
+    """The TrainingPlanStatus values: ``Pending``, ``Active``, ``Scheduled``,
+    ``Expired``, ``Failed``.
+    """
+
     PENDING = "Pending"
     ACTIVE = "Active"
     SCHEDULED = "Scheduled"

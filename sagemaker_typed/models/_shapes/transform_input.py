@@ -10,6 +10,8 @@ from .transform_data_source import TransformDataSource
 
 
 class SplitType(_e.OpenEnum):
+    """The SplitType values: ``None``, ``Line``, ``RecordIO``, ``TFRecord``."""
+
     NONE = "None"
     LINE = "Line"
     RECORD_IO = "RecordIO"

@@ -4,6 +4,11 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class TransformInstanceType(_e.OpenEnum):
+    """The 116 TransformInstanceType values: ``ml.m4.xlarge``, ``ml.m4.2xlarge``,
+    ``ml.m4.4xlarge``, ``ml.m4.10xlarge``, ``ml.m4.16xlarge``, ``ml.c4.xlarge``,
+    ``ml.c4.2xlarge``, ``ml.c4.4xlarge``, …
+    """
+
     ML_M4_XLARGE = "ml.m4.xlarge"
     ML_M4_2XLARGE = "ml.m4.2xlarge"
     ML_M4_4XLARGE = "ml.m4.4xlarge"

@@ -16,6 +16,8 @@ Accept: _t.TypeAlias = _t.Annotated[
 
 
 class AssemblyType(_e.OpenEnum):
+    """The AssemblyType values: ``None``, ``Line``."""
+
     NONE = "None"
     LINE = "Line"
 

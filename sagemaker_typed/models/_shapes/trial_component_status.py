@@ -8,6 +8,10 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class TrialComponentPrimaryStatus(_e.OpenEnum):
+    """The TrialComponentPrimaryStatus values: ``InProgress``, ``Completed``,
+    ``Failed``, ``Stopping``, ``Stopped``.
+    """
+
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"
     FAILED = "Failed"

@@ -9,6 +9,10 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class TtlDurationUnit(_e.OpenEnum):
+    """The TtlDurationUnit values: ``Seconds``, ``Minutes``, ``Hours``, ``Days``,
+    ``Weeks``.
+    """
+
     SECONDS = "Seconds"
     MINUTES = "Minutes"
     HOURS = "Hours"

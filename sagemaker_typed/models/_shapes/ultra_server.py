@@ -21,6 +21,10 @@ ConfiguredSpareInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
 
 
 class UltraServerHealthStatus(_e.OpenEnum):
+    """The UltraServerHealthStatus values: ``OK``, ``Impaired``,
+    ``Insufficient-Data``.
+    """
+
     OK = "OK"
     IMPAIRED = "Impaired"
     INSUFFICIENT_DATA = "Insufficient-Data"

@@ -23,12 +23,16 @@ from .tensor_board_app_settings import TensorBoardAppSettings
 
 
 class AutoMountHomeEFS(_e.OpenEnum):
+    """The AutoMountHomeEFS values: ``Enabled``, ``Disabled``, ``DefaultAsDomain``."""
+
     ENABLED = "Enabled"
     DISABLED = "Disabled"
     DEFAULT_AS_DOMAIN = "DefaultAsDomain"
 
 
 class StudioWebPortal(_e.OpenEnum):
+    """The StudioWebPortal values: ``ENABLED``, ``DISABLED``."""
+
     ENABLED = "ENABLED"
     DISABLED = "DISABLED"
 

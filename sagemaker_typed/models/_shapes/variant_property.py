@@ -7,6 +7,10 @@ from sagemaker_typed._runtime import shapes as _s
 
 
 class VariantPropertyType(_e.OpenEnum):
+    """The VariantPropertyType values: ``DesiredInstanceCount``, ``DesiredWeight``,
+    ``DataCaptureConfig``.
+    """
+
     DESIRED_INSTANCE_COUNT = "DesiredInstanceCount"
     DESIRED_WEIGHT = "DesiredWeight"
     DATA_CAPTURE_CONFIG = "DataCaptureConfig"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class VendorGuidance(_e.OpenEnum):
+    """The VendorGuidance values: ``NOT_PROVIDED``, ``STABLE``, ``TO_BE_ARCHIVED``,
+    ``ARCHIVED``.
+    """
+
     NOT_PROVIDED = "NOT_PROVIDED"
     STABLE = "STABLE"
     TO_BE_ARCHIVED = "TO_BE_ARCHIVED"

@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class VolumeAttachmentStatus(_e.OpenEnum):
+    """The VolumeAttachmentStatus values: ``attaching``, ``attached``, ``detaching``,
+    ``detached``, ``busy``.
+    """
+
     ATTACHING = "attaching"
     ATTACHED = "attached"
     DETACHING = "detaching"

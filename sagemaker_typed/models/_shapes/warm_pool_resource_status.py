@@ -4,6 +4,10 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class WarmPoolResourceStatus(_e.OpenEnum):
+    """The WarmPoolResourceStatus values: ``Available``, ``Terminated``, ``Reused``,
+    ``InUse``.
+    """
+
     AVAILABLE = "Available"
     TERMINATED = "Terminated"
     REUSED = "Reused"

@@ -23,6 +23,10 @@ WorkforceFailureReason: _t.TypeAlias = _t.Annotated[
 
 
 class WorkforceStatus(_e.OpenEnum):
+    """The WorkforceStatus values: ``Initializing``, ``Updating``, ``Deleting``,
+    ``Failed``, ``Active``.
+    """
+
     INITIALIZING = "Initializing"
     UPDATING = "Updating"
     DELETING = "Deleting"

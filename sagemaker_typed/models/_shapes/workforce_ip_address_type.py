@@ -4,5 +4,7 @@ from sagemaker_typed._runtime import enums as _e
 
 
 class WorkforceIpAddressType(_e.OpenEnum):
+    """The WorkforceIpAddressType values: ``ipv4``, ``dualstack``."""
+
     IPV4 = "ipv4"
     DUALSTACK = "dualstack"

@@ -83,56 +83,75 @@ class SageMakerClient(_calls.BaseClient):
         source: Source | None = None,
         tags: Tags | None = None,
     ) -> CreateJobResponse: ...
-    def create_job(self, request: CreateJobRequest | None = None, **params: _t.Any) -> CreateJobResponse:
+    def create_job(
+        self,
+        request: CreateJobRequest | None = None,
+        *,
+        job_name: JobName = _calls.REQUIRED,
+        client_token: JobName | None = None,
+        count: Count | None = None,
+        filter: Expression | None = None,
+        secret: Secret | None = None,
+        source: Source | None = None,
+        tags: Tags | None = None,
+    ) -> CreateJobResponse:
         """Creates a ``Job``.
 
         Args:
-            client_token: ClientToken
-            count: Count
-            filter: Filter
             job_name: The name.
-            secret: Secret
-            source: Source
-            tags: Tags
+            client_token: A ``JobName`` string.
+            count: A ``Count`` integer.
+            filter: An ``Expression`` structure.
+            secret: A ``Secret`` string.
+            source: Exactly one source.
+            tags: A map of ``JobName`` to ``Secret``.
         """
-        return self._call(_CREATE_JOB, request, params)
+        return self._call(_CREATE_JOB, request, locals())
 
     @_t.overload
     def delete_job(self, request: DescribeJobRequest, /) -> None: ...
     @_t.overload
     def delete_job(self, *, job_name: JobName) -> None: ...
-    def delete_job(self, request: DescribeJobRequest | None = None, **params: _t.Any) -> None:
+    def delete_job(self, request: DescribeJobRequest | None = None, *, job_name: JobName = _calls.REQUIRED) -> None:
         """Deletes a job.
 
         Args:
-            job_name: JobName
+            job_name: A ``JobName`` string.
         """
-        return self._call(_DELETE_JOB, request, params)
+        return self._call(_DELETE_JOB, request, locals())
 
     @_t.overload
     def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
     @_t.overload
     def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ...
-    def describe_job(self, request: DescribeJobRequest | None = None, **params: _t.Any) -> DescribeJobResponse:
+    def describe_job(
+        self, request: DescribeJobRequest | None = None, *, job_name: JobName = _calls.REQUIRED
+    ) -> DescribeJobResponse:
         """Describes a job.
 
         Args:
-            job_name: JobName
+            job_name: A ``JobName`` string.
         """
-        return self._call(_DESCRIBE_JOB, request, params)
+        return self._call(_DESCRIBE_JOB, request, locals())
 
     @_t.overload
     def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
     @_t.overload
     def list_jobs(self, *, max_results: Count | None = None, next_token: JobName | None = None) -> ListJobsResponse: ...
-    def list_jobs(self, request: ListJobsRequest | None = None, **params: _t.Any) -> ListJobsResponse:
+    def list_jobs(
+        self,
+        request: ListJobsRequest | None = None,
+        *,
+        max_results: Count | None = None,
+        next_token: JobName | None = None,
+    ) -> ListJobsResponse:
         """Lists jobs.
 
         Args:
-            max_results: MaxResults
-            next_token: NextToken
+            max_results: A ``Count`` integer.
+            next_token: A ``JobName`` string.
         """
-        return self._call(_LIST_JOBS, request, params)
+        return self._call(_LIST_JOBS, request, locals())
 
 
 class Paginators:
@@ -148,19 +167,22 @@ class Paginators:
         self, *, max_results: Count | None = None, next_token: JobName | None = None
     ) -> _paginate.Paginator[ListJobsResponse, JobName]: ...
     def list_jobs(
-        self, request: ListJobsRequest | None = None, **params: _t.Any
+        self,
+        request: ListJobsRequest | None = None,
+        *,
+        max_results: Count | None = None,
+        next_token: JobName | None = None,
     ) -> _paginate.Paginator[ListJobsResponse, JobName]:
         """Iterate over every JobName of ListJobs (its ``JobNames``), page after page.
 
         ``.pages()`` yields each typed ListJobsResponse instead. The request is
-        validated before anything is sent; set the page size with the operation's
-        ``MaxResults`` parameter.
+        validated before anything is sent. Set the page size with ``max_results``.
 
         Args:
-            max_results: MaxResults
-            next_token: NextToken
+            max_results: A ``Count`` integer.
+            next_token: A ``JobName`` string.
         """
-        return _paginate.paginate(self._client, _PAGES_LIST_JOBS, request, params)
+        return _paginate.paginate(self._client, _PAGES_LIST_JOBS, request, locals())
 
 
 class Waiters:
@@ -192,23 +214,29 @@ class Waiters:
         self,
         request: DescribeJobRequest | None = None,
         *,
+        job_name: JobName = _calls.REQUIRED,
         delay: float | None = None,
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-        **params: _t.Any,
     ) -> DescribeJobResponse:
         """Poll DescribeJob every 5 s (at most 3 times) until JobCompleted.
 
-        Returns the final typed DescribeJobResponse. ``callback`` receives each typed
-        response as it polls (None after a matched error); ``delay`` and
-        ``max_attempts`` override the service model's. A failure state raises
-        ``errors.WaiterError`` carrying the last response.
+        Returns the final typed DescribeJobResponse. A failure state, or no success
+        after ``max_attempts`` polls, raises ``errors.WaiterError`` carrying the last
+        response.
+
+        Args:
+            job_name: A ``JobName`` string.
+            delay: Seconds between polls (default 5).
+            max_attempts: How many polls at most (default 3).
+            callback: Called with each typed DescribeJobResponse as it comes (None after
+                a matched error).
         """
         return _wait.until(
             self._client,
             _WAIT_JOB_COMPLETED,
             request,
-            params,
+            locals(),
             delay=delay,
             max_attempts=max_attempts,
             callback=callback,
@@ -237,18 +265,30 @@ class Waiters:
         self,
         request: DescribeJobRequest | None = None,
         *,
+        job_name: JobName = _calls.REQUIRED,
         delay: float | None = None,
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-        **params: _t.Any,
     ) -> None:
         """Poll DescribeJob every 5 s (at most 3 times) until JobDeleted.
 
-        Returns None once the resource is gone. ``callback`` receives each typed
-        response as it polls (None after a matched error); ``delay`` and
-        ``max_attempts`` override the service model's. A failure state raises
-        ``errors.WaiterError`` carrying the last response.
+        Returns None once the resource is gone. A failure state, or no success after
+        ``max_attempts`` polls, raises ``errors.WaiterError`` carrying the last
+        response.
+
+        Args:
+            job_name: A ``JobName`` string.
+            delay: Seconds between polls (default 5).
+            max_attempts: How many polls at most (default 3).
+            callback: Called with each typed DescribeJobResponse as it comes (None after
+                a matched error).
         """
         return _wait.until_gone(
-            self._client, _WAIT_JOB_DELETED, request, params, delay=delay, max_attempts=max_attempts, callback=callback
+            self._client,
+            _WAIT_JOB_DELETED,
+            request,
+            locals(),
+            delay=delay,
+            max_attempts=max_attempts,
+            callback=callback,
         )

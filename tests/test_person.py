@@ -1,0 +1,305 @@
+"""What a person sees: runtime signatures, docstrings, editor completion, response metadata.
+
+Generated from specs/: every operation, paginator, waiter and structure.
+"""
+
+from __future__ import annotations
+
+import copy
+import inspect
+import pickle
+import re
+import subprocess
+import sys
+import textwrap
+from typing import Any
+
+import boto3
+import botocore.config
+import botocore.validate
+import pytest
+from botocore.stub import Stubber
+
+from sagemaker_typed import SageMakerClient, models
+from sagemaker_typed.client import Paginators, Waiters
+from tests import specdata as sd
+
+EMPTY = inspect.Parameter.empty
+WAITER_OPTIONS = ["delay", "max_attempts", "callback"]
+
+
+def expected_keywords(input_shape: str) -> list[tuple[str, str, Any]]:
+    """(name, annotation, default) of each keyword parameter, from the service model."""
+    shape = sd.SHAPES[input_shape]
+    required = set(shape.get("required", ()))
+    members = shape["members"]
+
+    def needed(wire: str) -> bool:
+        return wire in required and not members[wire].get("idempotencyToken")
+
+    order = [w for w in members if needed(w)] + [w for w in members if not needed(w)]
+    return [
+        (
+            sd.attribute(w),
+            members[w]["shape"] if needed(w) else f"{members[w]['shape']} | None",
+            EMPTY if needed(w) else None,
+        )
+        for w in order
+    ]
+
+
+def keywords(function: Any) -> list[tuple[str, str, Any]]:
+    signature = inspect.signature(function)
+    return [
+        (p.name, p.annotation, p.default)
+        for p in signature.parameters.values()
+        if p.kind is inspect.Parameter.KEYWORD_ONLY
+    ]
+
+
+def check_signature(function: Any, input_shape: str, options: list[str] = []) -> None:  # noqa: B006
+    parameters = list(inspect.signature(function).parameters.values())
+    assert [p.name for p in parameters[:2]] == ["self", "request"]
+    request = parameters[1]
+    assert request.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and request.default is None
+    assert request.annotation == f"{input_shape} | None"
+    found = keywords(function)
+    assert found[: len(found) - len(options)] == expected_keywords(input_shape)
+    assert [name for name, _, _ in found[len(found) - len(options) :]] == options
+
+
+def args_entries(doc: str) -> list[str]:
+    """The parameter names of a Google-style ``Args:`` section, checking its layout."""
+    lines = inspect.cleandoc(doc).splitlines()
+    if "Args:" not in lines:
+        return []
+    names = []
+    for line in lines[lines.index("Args:") + 1 :]:
+        if not line.strip():
+            break
+        entry = re.fullmatch(r"    (\w+): (\S.*)", line)
+        if entry:
+            names.append(entry[1])
+            continue
+        assert re.fullmatch(r"        \S.*", line), f"not an entry nor its continuation: {line!r}"
+        assert names, "a continuation line before any entry"
+    return names
+
+
+def check_args(function: Any) -> None:
+    doc = function.__doc__
+    parameters = [name for name, _, _ in keywords(function)]
+    assert args_entries(doc) == parameters
+    assert "…" not in doc.split("Args:")[-1], "an entry was cut"
+
+
+OPERATIONS = sd.operation_names()
+PAGINATORS = sorted(sd.PAGINATORS)
+WAITERS = sorted(sd.WAITERS)
+
+
+@pytest.mark.parametrize("operation", OPERATIONS)
+def test_every_method_shows_its_members(operation: str) -> None:
+    function = getattr(SageMakerClient, sd.method(operation))
+    check_signature(function, sd.OPERATIONS[operation]["input"]["shape"])
+    if sd.SHAPES[sd.OPERATIONS[operation]["input"]["shape"]]["members"]:
+        check_args(function)
+
+
+@pytest.mark.parametrize("operation", PAGINATORS)
+def test_every_paginator_shows_its_members(operation: str) -> None:
+    function = getattr(Paginators, sd.method(operation))
+    check_signature(function, sd.OPERATIONS[operation]["input"]["shape"])
+    check_args(function)
+
+
+@pytest.mark.parametrize("waiter", WAITERS)
+def test_every_waiter_shows_its_members_and_options(waiter: str) -> None:
+    function = getattr(Waiters, sd.method(waiter))
+    operation = sd.WAITERS[waiter]["operation"]
+    check_signature(function, sd.OPERATIONS[operation]["input"]["shape"], WAITER_OPTIONS)
+    check_args(function)
+
+
+def test_bound_methods_show_the_same() -> None:
+    sm = SageMakerClient(boto3.client("sagemaker", region_name="us-east-1"))
+    text = str(inspect.signature(sm.describe_training_job))
+    assert text == (
+        "(request: 'DescribeTrainingJobRequest | None' = None, *, training_job_name: 'TrainingJobName')"
+        " -> 'DescribeTrainingJobResponse'"
+    )
+    assert "status_equals" in str(inspect.signature(sm.paginate.list_training_jobs))
+    assert "callback" in str(inspect.signature(sm.wait.endpoint_in_service))
+
+
+STRUCTURES = sorted(name for name, shape in sd.SHAPES.items() if shape["type"] == "structure")
+
+
+def model_keywords(cls: type) -> list[tuple[str, Any]]:
+    return [(p.name, p.default) for p in inspect.signature(cls).parameters.values()]
+
+
+def expected_model_keywords(shape: str) -> list[tuple[str, Any]]:
+    raw = sd.SHAPES[shape]
+    required = set(raw.get("required", ()))
+
+    def needed(wire: str) -> bool:
+        return wire in required and not raw["members"][wire].get("idempotencyToken")
+
+    return [(sd.attribute(w), EMPTY if needed(w) else None) for w in raw["members"]]
+
+
+def test_every_model_shows_its_fields_before_and_after_it_is_built() -> None:
+    for name in STRUCTURES:
+        cls = getattr(models, name)
+        assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in inspect.signature(cls).parameters.values())
+        assert model_keywords(cls) == expected_model_keywords(name), name
+        cls.model_rebuild()
+        assert model_keywords(cls) == expected_model_keywords(name), name
+
+
+def test_a_model_signature_before_any_build_in_a_fresh_process() -> None:
+    script = textwrap.dedent(
+        """
+        import inspect
+        from sagemaker_typed import models
+        cls = models.ResourceConfig
+        assert not cls.__pydantic_complete__
+        before = str(inspect.signature(cls))
+        cls(instance_count=1)
+        assert cls.__pydantic_complete__
+        assert str(inspect.signature(cls)) == before
+        print(before)
+        """
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    assert out.startswith("(*, instance_count: 'int | None' = None, instance_groups: 'list[InstanceGroup] | None'")
+    assert "volume_size_in_gb: 'int | None' = None) -> None" in out
+
+
+def test_instances_have_no_class_signature() -> None:
+    """As in pydantic: an instance's signature would be its ``__call__``'s."""
+    with pytest.raises(AttributeError):
+        _ = models.ResourceConfig(instance_count=1).__signature__
+
+
+def test_every_enum_has_a_docstring() -> None:
+    enums = [name for name, shape in sd.SHAPES.items() if "enum" in shape]
+    undocumented = [name for name in enums if not (getattr(models, name).__doc__ or "").strip()]
+    assert undocumented == []
+    assert "``InProgress``" in (models.TrainingJobStatus.__doc__ or "")
+
+
+# --- editors: jedi, as IPython and jedi-based editors use it -------------------------------
+
+
+def completions(names: list[Any]) -> set[str]:
+    return {c.name_with_symbols for c in names}
+
+
+def test_jedi_in_a_notebook_completes_keywords() -> None:
+    jedi = pytest.importorskip("jedi")
+    sm = SageMakerClient(boto3.client("sagemaker", region_name="us-east-1"))
+    namespace = {"sm": sm, "models": models}
+    cases = {
+        "sm.create_training_job(": {"training_job_name=", "role_arn=", "resource_config="},
+        "sm.add_tags(": {"resource_arn=", "tags="},
+        "sm.paginate.list_training_jobs(": {"status_equals=", "max_results="},
+        "sm.wait.endpoint_in_service(": {"endpoint_name=", "delay=", "callback="},
+        "models.ResourceConfig(": {"instance_type=", "instance_count=", "volume_size_in_gb="},
+        "models.Tag(": {"key=", "value="},
+    }
+    for code, expected in cases.items():
+        found = completions(jedi.Interpreter(code, [namespace]).complete())
+        assert expected <= found, (code, expected - found)
+
+
+def test_jedi_in_a_plain_file_completes_keywords(tmp_path: Any) -> None:
+    jedi = pytest.importorskip("jedi")
+    source = "from sagemaker_typed import SageMakerClient\nsm = SageMakerClient()\nsm.describe_training_job("
+    project = jedi.Project(sd.ROOT, environment_path=sys.prefix)
+    script = jedi.Script(source, path=tmp_path / "user.py", project=project)
+    found = completions(script.complete(3, len("sm.describe_training_job(")))
+    assert "training_job_name=" in found
+    (signature,) = script.get_signatures(3, len("sm.describe_training_job("))
+    assert [p.name for p in signature.params] == ["request", "training_job_name"]
+
+
+# --- boto3's habits at construction ---------------------------------------------------------
+
+
+def botocore_validates(sm: SageMakerClient) -> bool:
+    """Whether botocore's own validator is on (its client config does not keep the option)."""
+    return isinstance(sm.client._serializer, botocore.validate.ParamValidationDecorator)
+
+
+def test_made_with_boto3_client_arguments() -> None:
+    retries = botocore.config.Config(retries={"max_attempts": 7})
+    sm = SageMakerClient(region_name="eu-west-1", endpoint_url="http://127.0.0.1:9", config=retries)
+    assert sm.client.meta.region_name == "eu-west-1"
+    assert sm.client.meta.endpoint_url == "http://127.0.0.1:9"
+    assert sm.client.meta.config.retries["total_max_attempts"] == 8
+    assert not botocore_validates(sm)  # validated here, once
+
+
+def test_made_from_a_session() -> None:
+    session = boto3.Session(region_name="ap-south-1", aws_access_key_id="a", aws_secret_access_key="b")
+    sm = SageMakerClient(session=session)
+    assert sm.client.meta.region_name == "ap-south-1"
+    assert sm.client._request_signer._credentials.access_key == "a"
+
+
+def test_a_config_of_yours_may_turn_botocore_validation_back_on() -> None:
+    sm = SageMakerClient(region_name="us-east-1", config=botocore.config.Config(parameter_validation=True))
+    assert botocore_validates(sm)
+
+
+def test_wrapping_and_making_at_once_is_refused() -> None:
+    with pytest.raises(TypeError, match="not both"):
+        SageMakerClient(boto3.client("sagemaker", region_name="us-east-1"), region_name="eu-west-1")
+
+
+# --- response metadata ----------------------------------------------------------------------
+
+METADATA = {
+    "RequestId": "c0ffee00-0000-4000-8000-000000000001",
+    "HTTPStatusCode": 200,
+    "HTTPHeaders": {
+        "x-amzn-requestid": "c0ffee00-0000-4000-8000-000000000001",
+        "content-type": "application/x-amz-json-1.1",
+    },
+    "RetryAttempts": 2,
+}
+
+
+def test_a_call_keeps_its_response_metadata(sm: SageMakerClient, raw_client: Any) -> None:
+    body = sd.structure("DescribeTrainingJobResponse", full=False)
+    with Stubber(raw_client) as stub:
+        stub.add_response("describe_training_job", {**body, "ResponseMetadata": METADATA})
+        job = sm.describe_training_job(training_job_name="j")
+    meta = job.response_metadata
+    assert meta is not None
+    assert meta.request_id == METADATA["RequestId"]
+    assert meta.http_status_code == 200
+    assert meta.retry_attempts == 2
+    assert meta.http_headers["content-type"] == "application/x-amz-json-1.1"
+    # Not a member: never dumped, not in equality, kept by pickling and copying.
+    assert job.to_wire() == body
+    assert "ResponseMetadata" not in job.model_dump(by_alias=True) and "response_metadata" not in repr(job)
+    assert job == models.DescribeTrainingJobResponse.model_validate(body)
+    for kept in (pickle.loads(pickle.dumps(job)), copy.deepcopy(job), copy.copy(job)):
+        assert kept.response_metadata == meta
+    assert models.DescribeTrainingJobResponse.model_validate(body).response_metadata is None
+
+
+def test_every_page_keeps_its_response_metadata(sm: SageMakerClient, raw_client: Any) -> None:
+    summary = sd.structure("TrainingJobSummary", full=False)
+    with Stubber(raw_client) as stub:
+        for number, token in ((1, {"NextToken": "t"}), (2, {})):
+            metadata = {**METADATA, "RequestId": f"page-{number}", "RetryAttempts": number - 1}
+            stub.add_response(
+                "list_training_jobs", {"TrainingJobSummaries": [summary], **token, "ResponseMetadata": metadata}
+            )
+        pages = list(sm.paginate.list_training_jobs().pages())
+    assert [p.response_metadata.request_id for p in pages if p.response_metadata] == ["page-1", "page-2"]
+    assert [p.response_metadata.retry_attempts for p in pages if p.response_metadata] == [0, 1]
