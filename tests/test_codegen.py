@@ -114,7 +114,10 @@ def test_emit_structure_exactly() -> None:
         "_c.Str(min_length=1, max_length=63, pattern='^(?:[a-z]+)$', astral=False)]" in string
     )
     enum = emit_shapes.shape_module(_group(status), where, service)
-    assert "class JobStatus(_e.OpenEnum):\n    IN_PROGRESS = 'InProgress'\n" in enum
+    assert (
+        'class JobStatus(_e.OpenEnum):\n    """The JobStatus values: ``InProgress``."""\n\n'
+        "    IN_PROGRESS = 'InProgress'\n" in enum
+    )
 
 
 def test_recursive_group_quotes_only_its_structures() -> None:
@@ -159,3 +162,15 @@ def test_a_member_named_like_a_method_parameter_is_refused() -> None:
     shape = ir.Structure("X", "x", "", (ir.Member("Callback", "callback", "String", "", required=False),))
     with pytest.raises(ValueError, match="callback"):
         emit_client._members(shape)
+
+
+def test_args_section_has_one_entry_per_parameter_with_deeper_continuations() -> None:
+    from codegen.docs import args_section
+
+    text = args_section([("name", "The name of the job, unique in your account and region."), ("tags", "Tags.")], 40)
+    assert text == (
+        "Args:\n"
+        "    name: The name of the job, unique in\n"
+        "        your account and region.\n"
+        "    tags: Tags."
+    )

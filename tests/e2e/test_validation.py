@@ -56,9 +56,9 @@ INVALID: list[Any] = [
         id="missing-required",
     ),
     pytest.param(
-        lambda sm: sm.describe_model(model_name="e2e-host-model", modelname="typo"),
-        ("extra_forbidden", ("modelname",)),
-        id="unknown-keyword",
+        lambda sm: sm.create_model(model_name="m", execution_role_arn=ROLE, containers=[{"Imagee": "x"}]),
+        ("extra_forbidden", ("containers", 0, "Imagee")),
+        id="unknown-member-in-a-dict",
     ),
     pytest.param(
         lambda sm: sm.list_training_jobs(status_equals="Running"),
@@ -108,6 +108,14 @@ def test_invalid_request_never_reaches_the_server(
     with pytest.raises(pydantic.ValidationError) as info, requests_to_a.none():
         call(sm_a)
     assert expected in [(e["type"], e["loc"]) for e in info.value.errors()]
+
+
+def test_unknown_keyword_is_a_type_error_before_anything_is_sent(
+    sm_a: SageMakerClient, requests_to_a: RequestCounter
+) -> None:
+    """Keywords are the method's parameters, as its signature shows: Python's own error."""
+    with pytest.raises(TypeError, match="unexpected keyword argument 'modelname'"), requests_to_a.none():
+        sm_a.describe_model(model_name="e2e-host-model", modelname="typo")  # type: ignore[call-overload]
 
 
 def test_invalid_request_model_is_rejected_when_built(requests_to_a: RequestCounter) -> None:
