@@ -15,8 +15,9 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
+from . import display
 from .lenient import lenient_schema, models_in, request_only
-from .redact import MASK, redacted_error
+from .redact import redacted_error
 
 
 def wire(name: str) -> Any:
@@ -45,9 +46,9 @@ class Shape(BaseModel, frozen=True):
     __sensitive__: ClassVar[frozenset[str]] = frozenset()
     """Names of the members whose values are never shown."""
 
-    def __repr_args__(self) -> Any:
-        for name, value in super().__repr_args__():
-            yield name, (MASK if name in self.__sensitive__ and value is not None else value)
+    # What a person sees (repr, str, IPython, rich): see ``display``.
+    __repr_args__ = display.members
+    _repr_pretty_ = display.pretty
 
     def to_wire(self) -> dict[str, Any]:
         """The dict boto3 takes or returns for this structure: wire names, members that are set.
