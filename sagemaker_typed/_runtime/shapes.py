@@ -15,7 +15,6 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
-from . import display
 from .lenient import lenient_schema, models_in, request_only
 from .redact import redacted_error
 
@@ -46,9 +45,17 @@ class Shape(BaseModel, frozen=True):
     __sensitive__: ClassVar[frozenset[str]] = frozenset()
     """Names of the members whose values are never shown."""
 
-    # What a person sees (repr, str, IPython, rich): see ``display``.
-    __repr_args__ = display.members
-    _repr_pretty_ = display.pretty
+    # What a person sees (repr, str, rich; IPython's pretty printer): see ``display``, imported
+    # the first time something is displayed.
+    def __repr_args__(self) -> Any:
+        from . import display
+
+        return display.members(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        from . import display
+
+        display.pretty(self, p, cycle)
 
     def to_wire(self) -> dict[str, Any]:
         """The dict boto3 takes or returns for this structure: wire names, members that are set.
