@@ -8,6 +8,7 @@ top, and every output model of specs/, grown the way a newer API grows it.
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -410,3 +411,24 @@ def test_secrets_were_planted() -> None:
     if len(PLANTED) < len(OUTPUTS):
         pytest.skip("runs after the parametrized test above")
     assert {op for op, count in PLANTED.items() if count} >= {"DescribeModelCard", "DescribeModelPackage"}
+
+
+def test_the_readme_shows_what_a_response_displays() -> None:
+    lines = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("job   # IPython and Jupyter")) + 1
+    end = lines.index("# )", start) + 1
+    shown = "\n".join(line[2:] for line in lines[start:end])
+    response = {
+        "TrainingJobName": "my-job",
+        "TrainingJobArn": "arn:aws:sagemaker:eu-west-1:123456789012:training-job/my-job",
+        "TrainingJobStatus": "InProgress",
+        "SecondaryStatus": "Training",
+        "AlgorithmSpecification": {
+            "TrainingImage": "683313688378.dkr.ecr.eu-west-1.amazonaws.com/sagemaker-xgboost:1.7-1",
+            "TrainingInputMode": "File",
+        },
+        "HyperParameters": {"eta": "0.2", "max_depth": "5", "objective": "binary:logistic"},
+        "ResourceConfig": {"InstanceType": "ml.m5.xlarge", "InstanceCount": 1, "VolumeSizeInGB": 10},
+        "CreationTime": at(12, 0),
+    }
+    assert shown == pretty(models.DescribeTrainingJobResponse.model_validate(response))
