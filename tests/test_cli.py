@@ -7,11 +7,14 @@ import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 
-from sagemaker_typed._runtime.schema import plain, title
+from sagemaker_typed._runtime import operations as _operations
+from sagemaker_typed._runtime.calls import model
+from sagemaker_typed._runtime.schema import plain, request_schema, title
+from sagemaker_typed._runtime.shapes import Shape, wire
 from tests import specdata as sd
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -240,6 +243,27 @@ def test_schema_of_a_member_documented_only_by_its_named_type() -> None:
         "Pattern (java.util.regex, whole value): `[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*`",
     ]
     assert athena["WorkGroup"]["title"] == "Work group"
+
+
+@pytest.mark.parametrize("operation", sd.operation_names())
+def test_every_request_schema_documents_every_property(operation: str) -> None:
+    found = _operations.find(operation)
+    assert found is not None
+    schema = request_schema(model(found.input))
+    json.dumps(schema)
+    for owner in (schema, *schema.get("$defs", {}).values()):
+        for name, prop in owner.get("properties", {}).items():
+            assert prop["title"].replace(" ", "").lower() == name.lower()
+            assert prop["description"], name
+
+
+class _Undocumented(Shape, frozen=True):
+    count: Annotated[int | None, wire("Count")] = None
+
+
+def test_schema_of_an_undocumented_member_names_its_type() -> None:
+    prop = request_schema(_Undocumented)["properties"]["Count"]
+    assert (prop["title"], prop["description"]) == ("Count", "int: not documented in the service model.")
 
 
 @pytest.mark.parametrize(

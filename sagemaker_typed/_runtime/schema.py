@@ -56,7 +56,7 @@ class _DocumentedSchema(GenerateJsonSchema):
             prop["title"] = title(wire)
             doc, shape = docs.get(name, ("", ""))
             doc = doc or _shape_doc(cls.__module__, shape) or _item_doc(field.annotation)
-            prop["description"] = plain(doc) if doc else f"A {shape or 'value'} (not documented in the service model)."
+            prop["description"] = plain(doc) if doc else f"{shape}: not documented in the service model."
         return json_schema
 
     def enum_schema(self, schema: core_schema.EnumSchema) -> JsonSchemaValue:
