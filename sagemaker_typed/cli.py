@@ -219,7 +219,8 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of an operation's request",
-        description="Print the JSON Schema (draft 2020-12, by wire names) of the request of OPERATION, for editors. "
+        description="Print the JSON Schema (draft 2020-12, by wire names) of the request of OPERATION, for editors: "
+        "each property carries the service's documentation of the member. "
         "Patterns are in the regex dialect the SDK validates with, not always ECMA-262.",
     )
     schema.add_argument("operation", metavar="OPERATION", help=operation_help)

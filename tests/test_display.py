@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 import rich.pretty
+from IPython.core.formatters import DisplayFormatter
 from IPython.lib.pretty import pretty
 
 from sagemaker_typed import models
@@ -298,6 +299,12 @@ def test_pretty_is_an_indented_tree(job: models.DescribeTrainingJobResponse) -> 
     assert rich.pretty.pretty_repr(job, max_width=79) == JOB_PRETTY
     # Whatever fits the width stays on one line: at any width, the whole repr.
     assert pretty(job, max_width=10_000) == repr(job)
+
+
+def test_a_notebook_shows_the_tree_as_text(job: models.DescribeTrainingJobResponse) -> None:
+    # What IPython and Jupyter compute for a displayed value: text only (no HTML to prefer).
+    data, _ = DisplayFormatter().format(job)
+    assert data == {"text/plain": JOB_PRETTY}
 
 
 def test_pretty_wraps_at_the_printers_width(job: models.DescribeTrainingJobResponse) -> None:
