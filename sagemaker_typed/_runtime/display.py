@@ -1,6 +1,6 @@
 """How a model shows to a person: ``repr``, IPython's pretty printer and rich.
 
-One set of members feeds every form (``Shape.__repr_args__`` is :func:`members`, which
+One set of members feeds every form (``Shape.__repr_args__`` returns :func:`members`, which
 pydantic's ``repr``/``str``, rich's ``__rich_repr__`` and devtools' ``__pretty__`` all read):
 
 - the members that are set and not None, in declaration order, then the unknown members a
@@ -12,8 +12,8 @@ pydantic's ``repr``/``str``, rich's ``__rich_repr__`` and devtools' ``__pretty__
 :func:`pretty` is ``_repr_pretty_`` (``IPython.lib.pretty``): an indented tree, four spaces a
 level, that keeps on one line whatever fits the printer's width. It shows at most
 :data:`MAX_ITEMS` items of a list or map, then ``... N more``; ``repr`` shows everything.
-Nothing here runs unless a model is displayed, and neither IPython nor rich is imported: the
-printer is passed in.
+``Shape`` imports this module the first time a model is displayed; neither IPython nor rich
+is ever imported (the printer is passed in).
 """
 
 from __future__ import annotations
