@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from ._meta import __version__
 from ._runtime import operations as _operations
 from ._runtime.calls import Operation, model
+from ._runtime.schema import request_schema
 from ._runtime.shapes import wire_location
 
 PROG = "sagemaker-typed"
@@ -154,7 +155,7 @@ def _schema(args: argparse.Namespace) -> int:
     operation = _resolve(args.operation)
     if operation is None:
         return EXIT_USAGE
-    schema = model(operation.input).model_json_schema(by_alias=True)
+    schema = request_schema(model(operation.input))
     schema.setdefault("description", _summary(operation))
     print(json.dumps({"$schema": _DIALECT, **schema}, indent=2))
     return EXIT_OK
@@ -218,7 +219,8 @@ def _parser() -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of an operation's request",
-        description="Print the JSON Schema (draft 2020-12, by wire names) of the request of OPERATION, for editors. "
+        description="Print the JSON Schema (draft 2020-12, by wire names) of the request of OPERATION, for editors: "
+        "each property carries the service's documentation of the member. "
         "Patterns are in the regex dialect the SDK validates with, not always ECMA-262.",
     )
     schema.add_argument("operation", metavar="OPERATION", help=operation_help)

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import pytest
 
+from sagemaker_typed._runtime import operations as _operations
+from sagemaker_typed._runtime.calls import model
+from sagemaker_typed._runtime.schema import plain, request_schema, title
+from sagemaker_typed._runtime.shapes import Shape, wire
 from tests import specdata as sd
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -192,6 +197,114 @@ def test_schema(tmp_path: Path) -> None:
     assert expression["items"] == {"$ref": "#/$defs/SearchExpression"}
     workforce = json.loads(run("schema", "create-workforce").stdout)
     assert workforce["$defs"]["OidcConfig"]["properties"]["ClientSecret"]["type"] == "string"
+
+
+def _first_paragraph(html: str) -> str:
+    """The first paragraph of a service doc as plain text (no links in the ones used here)."""
+    first = re.split(r"</p>", html)[0].replace("<code>", "`").replace("</code>", "`")
+    return " ".join(re.sub(r"<[^>]+>", "", first).split())
+
+
+def test_schema_carries_the_service_docs_and_readable_titles() -> None:
+    result = run("schema", "CreateTrainingJob")
+    assert (result.returncode, result.stderr) == (0, "")
+    schema = json.loads(result.stdout)
+    members = sd.SHAPES["CreateTrainingJobRequest"]["members"]
+    name = schema["properties"]["TrainingJobName"]
+    assert name["title"] == "Training job name"
+    assert name["description"] == _first_paragraph(members["TrainingJobName"]["documentation"])
+    assert name["description"].startswith("The name of the training job. The name must be unique")
+    # A long doc, unwrapped (editors show each line break): paragraphs on one line each.
+    volume = schema["$defs"]["ResourceConfig"]["properties"]["VolumeSizeInGB"]
+    assert volume["title"] == "Volume size in GB"
+    paragraphs = volume["description"].split("\n\n")
+    assert paragraphs[0] == _first_paragraph(sd.SHAPES["ResourceConfig"]["members"]["VolumeSizeInGB"]["documentation"])
+    assert len(paragraphs) == 7 and "\n" not in "".join(paragraphs)
+    # A member whose docs repeat its shape's (the field has no docstring, the class has): the shape's.
+    checkpoint = _first_paragraph(members["CheckpointConfig"]["documentation"])
+    assert checkpoint == _first_paragraph(sd.SHAPES["CheckpointConfig"]["documentation"])
+    assert schema["properties"]["CheckpointConfig"]["description"] == checkpoint
+    # Enums carry their docs too.
+    mode = schema["$defs"]["TrainingInputMode"]
+    assert mode["description"].startswith("The training input mode that the algorithm supports. For more information")
+    assert mode["enum"] == ["Pipe", "File", "FastFile"]
+    # Every property at every depth: a title and a description.
+    properties = [p for owner in (schema, *schema["$defs"].values()) for p in owner.get("properties", {}).values()]
+    assert len(properties) == 146
+    assert all(p["title"] and p["description"] and not p["description"][0].isspace() for p in properties)
+
+
+def test_schema_of_a_member_documented_only_by_its_named_type() -> None:
+    schema = json.loads(run("schema", "CreateProcessingJob").stdout)
+    athena = schema["$defs"]["AthenaDatasetDefinition"]["properties"]
+    assert "documentation" not in sd.SHAPES["AthenaDatasetDefinition"]["members"]["Catalog"]
+    assert athena["Catalog"]["description"].split("\n\n") == [
+        "The name of the data catalog used in Athena query execution.",
+        "Pattern (java.util.regex, whole value): `[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\t]*`",
+    ]
+    assert athena["WorkGroup"]["title"] == "Work group"
+
+
+@pytest.mark.parametrize("operation", sd.operation_names())
+def test_every_request_schema_documents_every_property(operation: str) -> None:
+    found = _operations.find(operation)
+    assert found is not None
+    schema = request_schema(model(found.input))
+    json.dumps(schema)
+    for owner in (schema, *schema.get("$defs", {}).values()):
+        for name, prop in owner.get("properties", {}).items():
+            assert prop["title"].replace(" ", "").lower() == name.lower()
+            assert prop["description"], name
+
+
+class _Undocumented(Shape, frozen=True):
+    count: Annotated[int | None, wire("Count")] = None
+
+
+def test_schema_of_an_undocumented_member_names_its_type() -> None:
+    prop = request_schema(_Undocumented)["properties"]["Count"]
+    assert (prop["title"], prop["description"]) == ("Count", "int: not documented in the service model.")
+
+
+@pytest.mark.parametrize(
+    ("wire", "expected"),
+    [
+        ("TrainingJobName", "Training job name"),
+        ("VolumeSizeInGB", "Volume size in GB"),
+        ("S3Uri", "S3 uri"),
+        ("AutoMLJobArn", "Auto ML job arn"),
+        ("KVHeadroom", "KV headroom"),
+        ("ModelDataETag", "Model data ETag"),
+        ("MLflowConfig", "MLflow config"),
+        ("FSxLustreConfig", "FSx lustre config"),
+        ("IdentityProviderOAuthSettings", "Identity provider OAuth settings"),
+        ("QProfileArn", "Q profile arn"),
+        ("ContentSha256", "Content sha256"),
+        ("S3", "S3"),
+    ],
+)
+def test_schema_titles(wire: str, expected: str) -> None:
+    assert title(wire) == expected
+
+
+def test_schema_descriptions_keep_paragraphs_and_list_items() -> None:
+    doc = """The status.
+
+    - ``Draft``: a work in progress,
+      not reviewed.
+    - ``Approved``: approved.
+
+    More text
+    wrapped here.
+    """
+    assert plain(doc).split("\n") == [
+        "The status.",
+        "",
+        "- `Draft`: a work in progress, not reviewed.",
+        "- `Approved`: approved.",
+        "",
+        "More text wrapped here.",
+    ]
 
 
 def test_operations() -> None:

@@ -2,6 +2,6 @@
 
 One job per module: ``shapes`` (the base model classes), ``enums`` (open enums),
 ``constraints`` (the service's string rules), ``lenient`` (response validation),
-``redact`` (sensitive values), ``lazy`` (lazy exports), ``calls`` (the client
-machinery), ``paginate``, ``wait`` and ``errors``.
+``redact`` (sensitive values), ``display`` (what a person sees), ``lazy`` (lazy
+exports), ``calls`` (the client machinery), ``paginate``, ``wait`` and ``errors``.
 """

@@ -52,7 +52,7 @@ class OpenEnum(str, enum.Enum):
 
     def __repr__(self) -> str:
         if self.is_known:
-            return super().__repr__()
+            return f"{type(self).__name__}.{self._name_}"
         return f"<{type(self).__name__}({self._value_!r}): unknown to this SDK>"
 
 

@@ -17,7 +17,7 @@ from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator
 
 from . import metadata, signature
 from .lenient import lenient_schema, models_in, request_only
-from .redact import MASK, redacted_error
+from .redact import redacted_error
 
 
 def wire(name: str) -> Any:
@@ -55,9 +55,17 @@ class Shape(BaseModel, frozen=True):
     def __pydantic_on_complete__(cls) -> None:
         signature.install(cls)
 
+    # What a person sees (repr, str, rich; IPython's pretty printer): see ``display``, imported
+    # the first time something is displayed.
     def __repr_args__(self) -> Any:
-        for name, value in super().__repr_args__():
-            yield name, (MASK if name in self.__sensitive__ and value is not None else value)
+        from . import display
+
+        return display.members(self)
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:
+        from . import display
+
+        display.pretty(self, p, cycle)
 
     def to_wire(self) -> dict[str, Any]:
         """The dict boto3 takes or returns for this structure: wire names, members that are set.
