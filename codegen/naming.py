@@ -1,8 +1,9 @@
 """Naming rules, in one place (see docs/design.md, "Names").
 
 - Classes and type aliases: the shape name verbatim.
-- Fields and methods: botocore's ``xform_name`` of the wire name; a Python keyword or a name
-  that pydantic's ``BaseModel`` (or our ``Shape``) already uses gets a trailing underscore.
+- Fields: botocore's ``xform_name`` of the wire name; a Python keyword or a name that
+  pydantic's ``BaseModel`` (or our ``Shape``) already uses gets a trailing underscore.
+- Client methods: ``xform_name`` of the operation name, as boto3 names them.
 - Enum members: the wire value in UPPER_SNAKE (``ml.m5.xlarge`` -> ``ML_M5_XLARGE``,
   ``InService`` -> ``IN_SERVICE``); a later value that would take an earlier one's name gets
   a numeric suffix, in spec order.
@@ -30,6 +31,11 @@ def _safe(name: str) -> str:
 def attribute(wire: str) -> str:
     """The Python name of a member, parameter or method."""
     return _safe(xform_name(wire))
+
+
+def method(operation: str) -> str:
+    """The client method of an operation (and of its paginator)."""
+    return xform_name(operation)
 
 
 def module(shape: str) -> str:
