@@ -153,7 +153,7 @@ def test_pinned_model_against_itself() -> None:
 def test_load_refuses_what_is_neither_a_directory_nor_a_version(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError, match="neither a directory nor a botocore version"):
         changelog.load("not-a-version", "sagemaker")
-    with pytest.raises(FileNotFoundError, match="no service-2.json"):
+    with pytest.raises(FileNotFoundError, match=r"no service-2\.json"):
         changelog.load(str(tmp_path), "sagemaker")
 
 
