@@ -54,12 +54,16 @@ def drift(session: nox.Session) -> None:
 def update_specs(session: nox.Session) -> None:
     """Refresh specs/ from a botocore release (`nox -s update_specs -- 1.44.9`; default: latest), then regenerate.
 
-    Then set the same version in the boto3/botocore pins of the `dev` extra (pyproject.toml):
-    the Stubber tests validate against the installed botocore's model.
+    When the version moves, codegen.update_specs also prepends the API changelog entry to
+    CHANGELOG.md and moves the `dev` extra's boto3/botocore pins (pyproject.toml) to it; the
+    package's version follows the model (sagemaker_typed/_meta.py, regenerated).
     """
     _dev(session)
     version = session.posargs[0] if session.posargs else None
-    session.install(f"botocore=={version}" if version else "--upgrade", *([] if version else ["botocore"]))
+    if version:
+        session.install(f"boto3=={version}", f"botocore=={version}")
+    else:
+        session.install("--upgrade", "boto3", "botocore")
     session.run("python", "-m", "codegen.update_specs")
     session.run("python", "-m", "codegen")
 

@@ -414,6 +414,34 @@ def render_sdk(changes: ServiceChanges) -> str:
     return "\n\n".join(sections) + "\n"
 
 
+CHANGELOG_HEADER = """# Changelog
+
+Each release carries one botocore service model, and its version is that botocore version
+(`1.44.8`; `1.44.8.post1` re-releases the same model with SDK changes). Each entry is the
+change in the service model, in the format of AWS's API changelog, then the same changes as
+this SDK names them. `nox -s update_specs -- VERSION` writes the entry; `python -m codegen
+changelog OLD NEW [--sdk]` prints one for any two botocore versions or model directories.
+"""
+
+
+def release_entry(version: str, models: str, changes: ServiceChanges, date: datetime.date) -> str:
+    """A CHANGELOG.md section: the release's version, which models were compared, both views."""
+    return (
+        f"## {version}\n\nService model: {models}\n\n```text\n{render_aws(changes, date, docs=False)}```\n\n"
+        f"### In sagemaker_typed\n\n{render_sdk(changes)}"
+    )
+
+
+def prepend(path: Path, entry: str) -> None:
+    """Put ``entry`` above the newest release of the changelog at ``path`` (made if missing)."""
+    text = path.read_text(encoding="utf-8") if path.exists() else CHANGELOG_HEADER
+    at = text.find("\n## ")
+    head, rest = (text, "") if at < 0 else (text[: at + 1], text[at + 1 :])
+    path.write_text(
+        head.rstrip("\n") + "\n\n" + entry.rstrip("\n") + "\n" + ("\n" + rest if rest else ""), encoding="utf-8"
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # Reading a model: a directory, or a botocore release.
 

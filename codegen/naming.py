@@ -8,6 +8,8 @@
   ``InService`` -> ``IN_SERVICE``); a later value that would take an earlier one's name gets
   a numeric suffix, in spec order.
 - Modules: ``xform_name`` of the shape name, with the same keyword rule.
+- The package's version: the botocore version the model came from (``1.44.8``), with
+  ``.postN`` for the Nth re-release of the same model with SDK changes.
 """
 
 from __future__ import annotations
@@ -36,6 +38,11 @@ def attribute(wire: str) -> str:
 def method(operation: str) -> str:
     """The client method of an operation (and of its paginator)."""
     return xform_name(operation)
+
+
+def package_version(botocore_version: str, post_release: int = 0) -> str:
+    """The public (PEP 440, no local segment) version of a release that carries this botocore model."""
+    return f"{botocore_version}.post{post_release}" if post_release else botocore_version
 
 
 def module(shape: str) -> str:

@@ -52,6 +52,7 @@ class _Parser:
                 service=self.provenance["service"],
                 api_version=self.provenance["api_version"],
                 sha256=tuple(sorted(self.provenance["sha256"].items())),
+                post_release=self.provenance.get("post_release", 0),
             ),
             shapes=shapes,
             operations=operations,
