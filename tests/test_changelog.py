@@ -445,3 +445,29 @@ def test_sdk_view_uses_codegen_names() -> None:
     assert "New client methods (1):\n- `client.create_ml_thing()`" in text
     assert "New enum members (3):\n- `models.Status.ML_M5_2XLARGE`" in text
     assert "Removed fields (1):\n- `models.Req.old`" in text
+
+
+def test_any_service_by_name_with_its_own_title(tmp_path: Path) -> None:
+    shapes = {**SCALARS, "Req": _struct(("A", "String"))}
+    for side, model in (
+        ("old", _model({"PutThing": {"input": "Req"}}, shapes)),
+        ("new", _model({"PutThing": {"input": "Req"}, "GetThing": {}}, shapes)),
+    ):
+        (tmp_path / side / "things").mkdir(parents=True)
+        (tmp_path / side / "things" / "service-2.json").write_text(json.dumps(model), encoding="utf-8")
+    out = io.StringIO()
+    with redirect_stdout(out):
+        argv = [
+            "changelog",
+            str(tmp_path / "old"),
+            str(tmp_path / "new"),
+            "--service",
+            "things",
+            "--date",
+            "2020-01-02",
+        ]
+        assert codegen_main([*argv, "--sdk"]) == 0
+    text = out.getvalue()
+    assert text.startswith("2020/01/02 - Test Service - 1 new api methods\n\nGetThing (new)\n\nDoes GetThing.\n")
+    assert "- `client.get_thing()`" in text
+    assert changelog.default_services() == ("sagemaker",)
