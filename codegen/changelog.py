@@ -214,6 +214,8 @@ class _Compare:
         path = path | {new}
         n, o = self.new[new], self.old[old]
         kind, old_kind = _kind(n), _kind(o)
+        if kind == "scalar":
+            return _NOTHING  # scalars never show a change
         if kind != old_kind:
             return self.type(new)  # AWS's rule for structures; ours for what its tool fails on
         if kind == "structure":
@@ -231,9 +233,8 @@ class _Compare:
             return self.delta(n["member"]["shape"], o["member"]["shape"], path)  # no [...] around a change
         if kind == "map":
             return self.delta(n["value"]["shape"], o["value"]["shape"], path)  # keys are not looked at
-        if kind == "string":
-            return Values(frozenset(n.get("enum", [])) - frozenset(o.get("enum", [])))
-        return _NOTHING  # scalars never show a change
+        added = frozenset(n.get("enum", [])) - frozenset(o.get("enum", []))
+        return Values(added)  # a string: its new enum values
 
     def type(self, name: str, path: frozenset[str] = frozenset()) -> Node:
         """The whole type of a shape of the new model, in request-syntax notation."""

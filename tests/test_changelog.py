@@ -330,6 +330,12 @@ def test_member_whose_type_became_a_structure_is_not_a_change() -> None:
     assert _pair(old, new).methods == ()
 
 
+def test_member_that_became_a_scalar_shows_nothing() -> None:
+    old = {"Req": _struct(("Spec", "Spec")), "Spec": {"type": "string", "enum": ["a"]}}
+    new = {"Req": _struct(("Spec", "Spec")), "Spec": {"type": "integer"}}
+    assert _pair(old, new).methods == ()
+
+
 def test_member_whose_structure_became_a_string_shows_its_new_type() -> None:
     old = {"Req": _struct(("Spec", "Spec")), "Spec": _struct(("Name", "String"))}
     new = {"Req": _struct(("Spec", "Spec")), "Spec": {"type": "string", "enum": ["a", "b"]}}
