@@ -1,4 +1,4 @@
-"""Development sessions. `nox` runs the default ones: lint, typecheck, tests and tests_lowest (what CI runs)."""
+"""Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_lowest, package."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import nox
 from packaging.requirements import Requirement
 
-nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest"]
+nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest", "package"]
 nox.options.reuse_existing_virtualenvs = True
 
 # The tests of what users run (models, client, pagination, waiters, errors, CLI, testing helpers,
@@ -61,6 +61,17 @@ def tests_lowest(session: nox.Session) -> None:
     session.install("-c", str(constraints), "-e", ".[local]", "pytest>=8", "attrs>=24")
     session.run("python", "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check")
     session.run("python", "-m", "pytest", *(session.posargs or RUNTIME_TESTS))
+
+
+@nox.session
+def package(session: nox.Session) -> None:
+    """Build the sdist and the wheel and check them as the package index will (`twine check --strict`)."""
+    session.install("build", "twine")
+    dist = Path(session.create_tmp()) / "dist"
+    for old in dist.glob("*"):
+        old.unlink()
+    session.run("python", "-m", "build", "--outdir", str(dist), ".")
+    session.run("twine", "check", "--strict", *map(str, sorted(dist.glob("*"))))
 
 
 @nox.session
