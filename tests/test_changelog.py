@@ -4,6 +4,7 @@ The example is the change between botocore 1.12.165 and 1.12.166; tests/data/cha
 two SageMaker models (gzipped, from those wheels) and ``aws-2019-06-11-sagemaker.json``, the
 headline, methods and change literals of AWS's page for that day (derived from the seed
 ../shared/seeds/002_cc559c3a958598ad.txt, which ``test_fixture_is_the_seed`` compares when present).
+``botocore-1.34.40`` is the model the issue counts the growth from (against specs/, 1.44.8).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from codegen.__main__ import main as codegen_main
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "changelog"
-OLD, NEW = DATA / "botocore-1.12.165", DATA / "botocore-1.12.166"
+OLD, NEW = DATA / "botocore-1.12.165", DATA / "botocore-1.12.166"  # AWS entry of 2019-06-11
 EXAMPLE = DATA / "aws-2019-06-11-sagemaker.json"
 SEED = ROOT.parent / "shared" / "seeds" / "002_cc559c3a958598ad.txt"
 DAY = datetime.date(2019, 6, 11)
@@ -477,3 +478,15 @@ def test_any_service_by_name_with_its_own_title(tmp_path: Path) -> None:
     assert text.startswith("2020/01/02 - Test Service - 1 new api methods\n\nGetThing (new)\n\nDoes GetThing.\n")
     assert "- `client.get_thing()`" in text
     assert changelog.default_services() == ("sagemaker",)
+
+
+def test_figures_from_1_34_40_to_the_pinned_model() -> None:
+    """The issue's count of what the service model gained from botocore 1.34.40 to 1.44.8."""
+    changes = changelog.diff(document(DATA / "botocore-1.34.40"), document(ROOT / "specs"), "sagemaker")
+    assert (len(changes.new), len(changes.updated)) == (115, 110)
+    sdk = changes.sdk
+    assert len(sdk.methods_added) == 115
+    assert len(sdk.models_added) + len(sdk.enums_added) + len(sdk.types_added) == 1023
+    assert len(sdk.fields_added) == 325
+    assert len(sdk.enum_members_added) == 927
+    assert (sdk.methods_removed, sdk.shapes_removed, sdk.fields_removed) == ((), (), ())
