@@ -1,15 +1,44 @@
-"""Development sessions. `nox` runs the default ones: lint, typecheck and tests (what CI runs)."""
+"""Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_lowest, package."""
 
 from __future__ import annotations
 
-import nox
+from pathlib import Path
 
-nox.options.sessions = ["lint", "typecheck", "tests"]
+import nox
+from packaging.requirements import Requirement
+
+nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest", "package"]
 nox.options.reuse_existing_virtualenvs = True
+
+# The tests of what users run (models, client, pagination, waiters, errors, CLI, testing helpers,
+# patterns under pydantic-core, the quickstart and the moto end-to-end tests); the generator's,
+# the linters' and the type checkers' tests need the `dev` extra's pinned tools.
+RUNTIME_TESTS = (
+    "tests/test_semantics.py",
+    "tests/test_models_exhaustive.py",
+    "tests/test_client_exhaustive.py",
+    "tests/test_testing.py",
+    "tests/test_cli.py",
+    "tests/test_javaregex.py",
+    "tests/test_quickstart.py",
+    "tests/e2e",
+)
 
 
 def _dev(session: nox.Session) -> None:
     session.install("-e", ".[dev]")
+
+
+def lowest_pins() -> list[str]:
+    """`name==floor` for each runtime dependency of pyproject.toml: the lowest versions it declares."""
+    pins = []
+    for text in nox.project.load_toml("pyproject.toml")["project"]["dependencies"]:
+        requirement = Requirement(text)
+        floors = [spec.version for spec in requirement.specifier if spec.operator == ">="]
+        if len(floors) != 1:
+            raise ValueError(f"{text!r}: each runtime dependency declares one lowest version (>=)")
+        pins.append(f"{requirement.name}=={floors[0]}")
+    return pins
 
 
 @nox.session
@@ -17,6 +46,32 @@ def tests(session: nox.Session) -> None:
     """The whole test suite, the drift check and the typing checks included."""
     _dev(session)
     session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def tests_lowest(session: nox.Session) -> None:
+    """The runtime's tests on the lowest versions pyproject.toml declares for each dependency.
+
+    Stubber and raw-boto3 tests of an operation that the older botocore models differently
+    are skipped (tests/installed_model.py says why); one it lacks must raise
+    UnsupportedOperationError.
+    """
+    constraints = Path(session.create_tmp()) / "lowest.txt"
+    constraints.write_text("\n".join(lowest_pins()) + "\n", encoding="utf-8")
+    session.install("-c", str(constraints), "-e", ".[local]", "pytest>=8", "attrs>=24")
+    session.run("python", "-m", "pip", "list", "--format=freeze", "--disable-pip-version-check")
+    session.run("python", "-m", "pytest", *(session.posargs or RUNTIME_TESTS))
+
+
+@nox.session
+def package(session: nox.Session) -> None:
+    """Build the sdist and the wheel and check them as the package index will (`twine check --strict`)."""
+    session.install("build", "twine")
+    dist = Path(session.create_tmp()) / "dist"
+    for old in dist.glob("*"):
+        old.unlink()
+    session.run("python", "-m", "build", "--outdir", str(dist), ".")
+    session.run("twine", "check", "--strict", *map(str, sorted(dist.glob("*"))))
 
 
 @nox.session
@@ -54,12 +109,16 @@ def drift(session: nox.Session) -> None:
 def update_specs(session: nox.Session) -> None:
     """Refresh specs/ from a botocore release (`nox -s update_specs -- 1.44.9`; default: latest), then regenerate.
 
-    Then set the same version in the boto3/botocore pins of the `dev` extra (pyproject.toml):
-    the Stubber tests validate against the installed botocore's model.
+    When the version moves, codegen.update_specs also prepends the API changelog entry to
+    CHANGELOG.md and moves the `dev` extra's boto3/botocore pins (pyproject.toml) to it; the
+    package's version follows the model (sagemaker_typed/_meta.py, regenerated).
     """
     _dev(session)
     version = session.posargs[0] if session.posargs else None
-    session.install(f"botocore=={version}" if version else "--upgrade", *([] if version else ["botocore"]))
+    if version:
+        session.install(f"boto3=={version}", f"botocore=={version}")
+    else:
+        session.install("--upgrade", "boto3", "botocore")
     session.run("python", "-m", "codegen.update_specs")
     session.run("python", "-m", "codegen")
 

@@ -3,11 +3,13 @@
 ``python -m codegen`` writes it; ``python -m codegen --check`` fails (exit 1) when the
 checked-in code differs from what specs/ gives. Generation happens in a temporary directory,
 is formatted there with ruff, then swapped in, so a failed run leaves the tree untouched.
+``python -m codegen changelog OLD NEW [--sdk]`` prints what changed between two service models.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import filecmp
 import shutil
 import subprocess
@@ -16,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import emit
+from . import changelog, emit
 from .parse import SPECS, load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +43,39 @@ def generated(root: Path) -> set[Path]:
     return found | {Path(f) for f in emit.GENERATED_FILES if (root / f).exists()}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m codegen", description=__doc__)
     parser.add_argument("--check", action="store_true", help="fail if the checked-in code is stale")
-    args = parser.parse_args()
+    commands = parser.add_subparsers(dest="command", metavar="{changelog}")
+    log = commands.add_parser(
+        "changelog",
+        help="print what changed between two service models",
+        description=changelog.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    log.add_argument("old", help="a botocore version, or a directory holding a service-2.json(.gz)")
+    log.add_argument("new", help="the same, for the newer model")
+    log.add_argument("--sdk", action="store_true", help="also list the changes by this SDK's names")
+    log.add_argument("--no-docs", action="store_true", help="leave out each method's documentation")
+    log.add_argument(
+        "--service",
+        action="append",
+        help="the botocore service name (repeatable; default: the services in specs/provenance.json)",
+    )
+    log.add_argument(
+        "--date",
+        type=datetime.date.fromisoformat,
+        help="the entry's date, YYYY-MM-DD (default: the day the new botocore release was built, else today)",
+    )
+    args = parser.parse_args(argv)
+    if args.command == "changelog":
+        services = args.service or changelog.default_services()
+        return changelog.main(args.old, args.new, services, sdk=args.sdk, docs=not args.no_docs, date=args.date)
+    return generate(check=args.check)
+
+
+def generate(check: bool) -> int:
+    """Write the generated code, or (``check``) report whether it is stale."""
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
@@ -52,7 +83,7 @@ def main() -> int:
         new, old = generated(out), generated(ROOT)
         changed = sorted(p for p in new if p not in old or not filecmp.cmp(out / p, ROOT / p, shallow=False))
         stale = sorted(old - new)
-        if args.check:
+        if check:
             for path in changed + stale:
                 print(f"out of date: {path}", file=sys.stderr)
             if changed or stale:

@@ -6,8 +6,6 @@ from . import ir
 from .docs import WIDTH, args_section, docstring, summary
 from .emit_shapes import header
 
-PACKAGE_VERSION = "0.1.0"
-
 # Error codes the service returns without modelling them: (code, documentation).
 COMMON_ERRORS = (
     ("AccessDeniedException", "You do not have sufficient access to perform this action."),
@@ -274,7 +272,7 @@ def meta_module(service: ir.Service) -> str:
 """Which service model this package was generated from."""
 
 BOTOCORE_VERSION = {p.botocore_version!r}
-__version__ = "{PACKAGE_VERSION}+botocore.{p.botocore_version}"
+__version__ = {p.package_version!r}
 BOTOCORE_MODEL = {{
     "service": {p.service!r},
     "api_version": {p.api_version!r},

@@ -10,6 +10,8 @@ from typing import Literal
 
 import attrs
 
+from . import naming
+
 
 @attrs.frozen
 class Provenance:
@@ -17,6 +19,12 @@ class Provenance:
     service: str
     api_version: str
     sha256: tuple[tuple[str, str], ...]
+    post_release: int = 0
+    """N of ``.postN``: a re-release of the same model with SDK changes (specs/provenance.json)."""
+
+    @property
+    def package_version(self) -> str:
+        return naming.package_version(self.botocore_version, self.post_release)
 
 
 @attrs.frozen

@@ -1,12 +1,15 @@
 """Naming rules, in one place (see docs/design.md, "Names").
 
 - Classes and type aliases: the shape name verbatim.
-- Fields and methods: botocore's ``xform_name`` of the wire name; a Python keyword or a name
-  that pydantic's ``BaseModel`` (or our ``Shape``) already uses gets a trailing underscore.
+- Fields: botocore's ``xform_name`` of the wire name; a Python keyword or a name that
+  pydantic's ``BaseModel`` (or our ``Shape``) already uses gets a trailing underscore.
+- Client methods: ``xform_name`` of the operation name, as boto3 names them.
 - Enum members: the wire value in UPPER_SNAKE (``ml.m5.xlarge`` -> ``ML_M5_XLARGE``,
   ``InService`` -> ``IN_SERVICE``); a later value that would take an earlier one's name gets
   a numeric suffix, in spec order.
 - Modules: ``xform_name`` of the shape name, with the same keyword rule.
+- The package's version: the botocore version the model came from (``1.44.8``), with
+  ``.postN`` for the Nth re-release of the same model with SDK changes.
 """
 
 from __future__ import annotations
@@ -30,6 +33,16 @@ def _safe(name: str) -> str:
 def attribute(wire: str) -> str:
     """The Python name of a member, parameter or method."""
     return _safe(xform_name(wire))
+
+
+def method(operation: str) -> str:
+    """The client method of an operation (and of its paginator)."""
+    return xform_name(operation)
+
+
+def package_version(botocore_version: str, post_release: int = 0) -> str:
+    """The public (PEP 440, no local segment) version of a release that carries this botocore model."""
+    return f"{botocore_version}.post{post_release}" if post_release else botocore_version
 
 
 def module(shape: str) -> str:

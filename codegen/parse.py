@@ -52,6 +52,7 @@ class _Parser:
                 service=self.provenance["service"],
                 api_version=self.provenance["api_version"],
                 sha256=tuple(sorted(self.provenance["sha256"].items())),
+                post_release=self.provenance.get("post_release", 0),
             ),
             shapes=shapes,
             operations=operations,
@@ -149,7 +150,7 @@ class _Parser:
     def operation(self, name: str, raw: dict[str, Any]) -> ir.Operation:
         return ir.Operation(
             name=name,
-            method=xform_name(name),
+            method=naming.method(name),
             doc=html_to_text(raw.get("documentation", "")),
             input=raw["input"]["shape"],
             output=raw["output"]["shape"] if "output" in raw else None,
@@ -165,7 +166,7 @@ class _Parser:
         assert isinstance(listing, ir.List), f"{name}: result key {member.wire} is not a list"
         return ir.Paginator(
             operation=name,
-            method=xform_name(name),
+            method=naming.method(name),
             limit_key=raw.get("limit_key"),
             result_key=raw["result_key"],
             result_attr=member.attr,

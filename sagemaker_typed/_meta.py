@@ -3,7 +3,7 @@
 """Which service model this package was generated from."""
 
 BOTOCORE_VERSION = "1.44.8"
-__version__ = "0.1.0+botocore.1.44.8"
+__version__ = "1.44.8"
 BOTOCORE_MODEL = {
     "service": "sagemaker",
     "api_version": "2017-07-24",

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from sagemaker_typed import SageMakerClient, errors, models
 from sagemaker_typed.testing import TypedStubber
+from tests import installed_model
 
 CREATED = datetime.datetime(2024, 6, 1, 12, 0, tzinfo=datetime.timezone.utc)
 ARN = "arn:aws:sagemaker:us-east-1:123456789012:training-job/"
@@ -90,6 +91,7 @@ def test_expected_request_mismatch_raises_botocore_assertion(sm: SageMakerClient
 
 
 def test_typed_errors_by_class_or_code(sm: SageMakerClient) -> None:
+    installed_model.require("CreateTrainingJob", "DescribeEndpoint")  # the boto3 client validates by its model
     with TypedStubber(sm) as stub:
         stub.add_error("describe_endpoint", errors.ResourceNotFound, message="nope", expected={"EndpointName": "e"})
         stub.add_error("CreateTrainingJob", "ResourceLimitExceeded", message="too many")

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from sagemaker_typed import SageMakerClient, models
+from tests import installed_model
 
 from .conftest import RequestCounter
 from .inputs import BUCKET, ROLE
@@ -53,6 +54,7 @@ def _check_pages(pages: list[Any], attribute: str, size: int) -> list[Any]:
 
 @pytest.fixture(scope="module")
 def training_jobs(mirror: Mirror) -> list[str]:
+    installed_model.require("CreateTrainingJob", "ListTrainingJobs")  # the raw boto3 side validates by its model
     mirror.run(*map(_create_job, JOBS))
     return JOBS
 

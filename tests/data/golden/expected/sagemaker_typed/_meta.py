@@ -3,7 +3,7 @@
 """Which service model this package was generated from."""
 
 BOTOCORE_VERSION = "0.0.0-golden"
-__version__ = "0.1.0+botocore.0.0.0-golden"
+__version__ = "0.0.0-golden"
 BOTOCORE_MODEL = {
     "service": "sagemaker",
     "api_version": "2017-07-24",
