@@ -122,7 +122,7 @@ def test_recursive_group_quotes_only_its_structures() -> None:
     groups = [g for g in graph.groups(service) if g.quoted]
     assert [sorted(g.quoted) for g in groups] == [["SearchExpression"]]
     text = emit_shapes.shape_module(groups[0], emit_shapes.modules(graph.groups(service)), service)
-    assert 'list["SearchExpression"]' in text
+    assert '_w.List["SearchExpression"]' in text
     assert "sub_expressions: _t.Annotated[SearchExpressionList | None, _s.wire('SubExpressions')] = None" in text
     assert text.index("SearchExpressionList: _t.TypeAlias") < text.index("class SearchExpression(")
 

@@ -96,7 +96,12 @@ def mutations(shape: str, value: Any) -> Iterator[tuple[Any, tuple[Any, ...], st
             yield raw["max"] + 1, (), "less_than_equal"
         if "min" in raw:
             yield raw["min"] - 1, (), "greater_than_equal"
-        yield "not a number", (), "int_parsing" if kind in ("integer", "long") else "float_parsing"
+        # botocore's types: no string for a number, no bool, no float rounded into an integer.
+        wrong = "int_type" if kind in ("integer", "long") else "float_type"
+        for other in ("not a number", str(value), True):
+            yield other, (), wrong
+        if kind in ("integer", "long"):
+            yield float(value), (), wrong
     elif kind in ("list", "map"):
         item = (value[0] if value else None) if kind == "list" else None
         if "max" in raw and raw["max"] < 1000 and kind == "list" and item is not None:
@@ -108,8 +113,13 @@ def mutations(shape: str, value: Any) -> Iterator[tuple[Any, tuple[Any, ...], st
                 yield dict.fromkeys(keys, item), (), "too_long"
         if raw.get("min", 0) > 0:
             yield ([] if kind == "list" else {}), (), "too_short"
+        yield "not a container", (), f"{kind if kind == 'list' else 'dict'}_type"
     elif kind == "boolean":
-        yield "not a boolean", (), "bool_parsing"
+        for other in ("not a boolean", "false", 0):
+            yield other, (), "bool_type"
+    elif kind == "timestamp":
+        yield "not a timestamp", (), "datetime_parsing"
+        yield [value], (), "datetime_type"
 
 
 @pytest.mark.parametrize("operation", INPUTS)

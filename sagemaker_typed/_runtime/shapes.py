@@ -15,7 +15,7 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 
-from .lenient import lenient_schema, models_in, request_only
+from .lenient import STRUCTURE, lenient_schema, models_in, request_only
 from .redact import MASK, redacted_error
 
 
@@ -80,7 +80,7 @@ class UnionShape(Shape, frozen=True):
     """A union structure: exactly one member is set."""
 
     @model_validator(mode="after")
-    @request_only
+    @request_only(STRUCTURE)  # botocore checks union arity too
     def _exactly_one_member(self) -> UnionShape:
         fields = type(self).model_fields
         chosen = [
