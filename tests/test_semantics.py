@@ -94,7 +94,7 @@ def test_open_enums_are_closed_to_plain_strings_and_open_to_members() -> None:
     assert models.ListTrainingJobsRequest.model_validate({"StatusEquals": status}).status_equals is status
     # ...but only for its own enum: a pseudo-member of another enum counts as its plain string.
     other = models.DescribeEndpointOutput.model_validate({"EndpointStatus": "Paused"}).endpoint_status
-    with pytest.raises(ValidationError, match="TrainingJobStatus.unknown"):
+    with pytest.raises(ValidationError, match="Input should be"):
         models.ListTrainingJobsRequest.model_validate({"StatusEquals": other})
     assert (
         models.ListTrainingJobsRequest(status_equals=models.TrainingJobStatus("Completed")).status_equals
@@ -275,9 +275,9 @@ def test_enum_errors_stay_readable() -> None:
     count = len(models.TrainingInstanceType)
     assert message == (
         f"Input should be one of the {count} TrainingInstanceType values, "
-        "e.g. 'ml.m4.xlarge', 'ml.m4.2xlarge', 'ml.m4.4xlarge', or TrainingInstanceType.unknown(value) for a newer one"
+        "e.g. 'ml.m4.xlarge', 'ml.m4.2xlarge', 'ml.m4.4xlarge'"
     )
-    with pytest.raises(ValidationError, match="Input should be 'And' or 'Or', or BooleanOperator.unknown"):
+    with pytest.raises(ValidationError, match="Input should be 'And' or 'Or'"):
         models.SearchExpression(operator="Xor")  # type: ignore[arg-type]
 
 

@@ -12,7 +12,7 @@ import functools
 import importlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, get_args
 
 import botocore
 import botocore.config
@@ -20,6 +20,7 @@ from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
 from .errors import SageMakerError, UnsupportedOperationError
+from .lenient import Validation, structure_validator
 from .shapes import Shape
 
 _MODELS = "sagemaker_typed.models"
@@ -33,11 +34,15 @@ def model(name: str) -> type[Shape]:
     return cls
 
 
-def build_request(input_shape: str, request: BaseModel | None, params: Mapping[str, Any]) -> dict[str, Any]:
+def build_request(
+    input_shape: str, request: BaseModel | None, params: Mapping[str, Any], validation: Validation = "all"
+) -> dict[str, Any]:
     """Validate a call's input once and return the wire dict for boto3.
 
     ``request`` is a ready request model; ``params`` are keyword arguments by attribute or
     wire name (None meaning "not given"). Exactly one of the two forms may be used.
+    ``validation`` says which rules keyword arguments are checked by (a request model was
+    checked by all of them when it was made).
     """
     cls = model(input_shape)
     given = {k: v for k, v in params.items() if v is not None}
@@ -47,6 +52,8 @@ def build_request(input_shape: str, request: BaseModel | None, params: Mapping[s
         if not isinstance(request, cls):
             raise TypeError(f"expected a {input_shape}, got {type(request).__name__}")
         validated = request
+    elif validation == "structure":
+        validated = structure_validator(cls).validate_python(given)
     else:
         validated = cls.model_validate(given)
     return validated.to_wire()
@@ -73,7 +80,11 @@ class Operation(Generic[OutT]):
 class BaseClient:
     """Wraps a boto3 SageMaker client; the generated ``SageMakerClient`` adds one method per operation."""
 
-    def __init__(self, client: Any = None) -> None:
+    def __init__(self, client: Any = None, *, validation: Validation = "all") -> None:
+        if validation not in get_args(Validation):
+            raise ValueError(f"validation must be one of {get_args(Validation)}, not {validation!r}")
+        self.validation: Validation = validation
+        """Which rules requests are checked by before sending: "all" or "structure" (see ``Validation``)."""
         if client is None:
             import boto3
 
@@ -100,6 +111,6 @@ class BaseClient:
         return response
 
     def _call(self, operation: Operation[OutT], request: BaseModel | None, params: Mapping[str, Any]) -> OutT:
-        wire = build_request(operation.input, request, params)
+        wire = build_request(operation.input, request, params, self.validation)
         result: OutT = parse_response(operation.output, self._invoke(operation, wire))
         return result

@@ -94,7 +94,7 @@ class KnownMembers:
     A member is accepted whether it is known or not: a pseudo-member was made on purpose
     (``unknown()``) or sent by the service. A plain string must be a known value. The error
     lists at most a few values (pydantic's own lists every value: 225 for
-    TrainingInstanceType) and names the constructor for newer values.
+    TrainingInstanceType); the title of a request's error names the ways out (``newer``).
     """
 
     __request_only__ = "rule"  # lenient.RULE; instances are the validator functions
@@ -104,10 +104,9 @@ class KnownMembers:
         self.enum = enum
         values = [repr(member.value) for member in enum]
         if len(values) <= _LISTED:
-            listed = " or ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
+            self.expected = " or ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
         else:
-            listed = f"one of the {len(values)} {enum.__name__} values, e.g. {', '.join(values[:3])}"
-        self.expected = f"{listed}, or {enum.__name__}.unknown(value) for a newer one"
+            self.expected = f"one of the {len(values)} {enum.__name__} values, e.g. {', '.join(values[:3])}"
 
     def __call__(self, value: Any, handler: Callable[[Any], Any]) -> Any:
         if isinstance(value, self.enum):

@@ -125,7 +125,7 @@ def structure_validator(cls: type[BaseModel]) -> SchemaValidator:
         schema = schema["schema"]
     derived = _derived(schema, lambda node: cast(CoreSchema, table[node["schema_ref"]]), _STRUCTURE)
     # Never reuse the (full-rule) validators of nested models that were built already.
-    return SchemaValidator(derived, _use_prebuilt=False)
+    return SchemaValidator(derived, core_schema.CoreConfig(title=cls.__name__), _use_prebuilt=False)
 
 
 def models_in(schema: Any) -> Iterator[type]:

@@ -14,8 +14,10 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
+from typing_extensions import Self
 
 from .lenient import STRUCTURE, lenient_schema, models_in, request_only
+from .newer import explained
 from .redact import MASK, redacted_error
 
 
@@ -44,6 +46,31 @@ class Shape(BaseModel, frozen=True):
 
     __sensitive__: ClassVar[frozenset[str]] = frozenset()
     """Names of the members whose values are never shown."""
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            raise explained(error, _hides_input(type(self))) from None
+
+    # pydantic then validates a nested model without calling this: errors are explained once, at the top.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate ``obj`` (a dict by attribute or wire names, or a model); see pydantic."""
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as error:
+            raise explained(error, _hides_input(cls)) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Validate a JSON document; see pydantic."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as error:
+            raise explained(error, _hides_input(cls), "json") from None
 
     def __repr_args__(self) -> Any:
         for name, value in super().__repr_args__():
@@ -110,6 +137,10 @@ class RedactingShape(Shape, frozen=True):
             return handler(value)
         except ValidationError as error:
             raise redacted_error(error, cls.__redact_keys__) from None
+
+
+def _hides_input(cls: type[BaseModel]) -> bool:
+    return bool(cls.model_config.get("hide_input_in_errors"))
 
 
 def wire_location(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[str | int, ...]:
