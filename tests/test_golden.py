@@ -61,7 +61,8 @@ def test_golden_package_works(tmp_path: Path) -> None:
                 pass
             else:
                 raise AssertionError(bad)
-        assert models.DescribeJobResponse.model_validate({"JobStatus": "Paused"}).job_status is models.JobStatus.unknown("Paused")
+        paused = models.DescribeJobResponse.model_validate({"JobStatus": "Paused"}).job_status
+        assert paused is models.JobStatus.unknown("Paused")
         for bad in ({"JobName": "-a"}, {"JobName": "a", "Source": {"S3Uri": "x", "Name": "y"}},
                     {"JobName": "a", "Count": 11}, {"JobName": "a", "Secret": "x" * 65}):
             try:

@@ -42,11 +42,10 @@ and take whatever botocore's parser gives.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, TypeAlias, TypeVar
 
 from pydantic import GetCoreSchemaHandler, Strict
 from pydantic_core import PydanticKnownError, core_schema
-from typing_extensions import TypeAlias
 
 from .lenient import STRUCTURE, request_only
 
