@@ -81,10 +81,9 @@ class Size:
     max_length: int | None = None
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return _bounded(
-            handler(source),
-            {k: v for k, v in (("min_length", self.min_length), ("max_length", self.max_length)) if v is not None},
-        )
+        bounds = {"min_length": self.min_length, "max_length": self.max_length}
+        schema: core_schema.CoreSchema = _bounded(handler(source), {k: v for k, v in bounds.items() if v is not None})
+        return schema
 
 
 def _bounded(schema: Any, bounds: dict[str, int]) -> Any:

@@ -15,3 +15,5 @@ def mistakes(sm: SageMakerClient) -> None:
     job = sm.describe_training_job(training_job_name="x")
     job.training_job_name = "y"  # error: frozen model
     print(job.no_such_field)  # error: unknown attribute
+    SageMakerClient(validation="structur")  # error: not a validation level
+    models.TrainingInstanceType.unknown(7)  # error: a value is a str
