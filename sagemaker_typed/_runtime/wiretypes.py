@@ -30,10 +30,15 @@ Written-down deviations from botocore (asserted as such by ``tests/test_wiretype
   JSON ``true``, which is not a number; rejected here, as a mistake the service would reject.
 - ``None`` for any member: botocore rejects it; here it means "not given" (the service's
   JSON has no nulls), so it is left out.
-- A model instance for a structure: the point of this SDK.
+- A model instance for a structure: the point of this SDK. Members may be named by
+  attribute (``instance_type``) as well as by wire name (``InstanceType``).
 - A binary file object for a blob is read when the request is validated; botocore's JSON
   serializer cannot take one (it base64-encodes bytes and strings only), though its
   validator does.
+
+Kept from pydantic though botocore has no such thing: nothing. (A ``dict`` subclass is a
+``dict`` to both; pydantic's lax list would take sets and generators and its lax ``str``
+bytes: both are turned off.)
 
 Responses are never held to these: their schemas drop the strict types (see ``lenient``)
 and take whatever botocore's parser gives.
