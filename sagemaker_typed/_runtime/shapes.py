@@ -1,7 +1,8 @@
 """The base classes of every generated model.
 
 ``Shape`` carries the shared configuration: frozen, unknown members rejected, input by
-attribute name or wire name at any depth, built lazily on first use. ``OutputShape`` is the
+attribute name or wire name at any depth, built lazily on first use; its validation errors
+name the botocore release and the ways out when a rule the service may move broke (``newer``). ``OutputShape`` is the
 base of operation outputs, validated leniently however they are validated (see ``lenient``).
 ``UnionShape`` takes exactly one member; ``RedactingShape`` keeps sensitive values out of
 its validation errors (see ``redact``).
