@@ -16,7 +16,9 @@ boolean    ``bool``                                         the ``bool``
 string     ``str`` (not ``bytes``)                          the ``str``
 timestamp  what botocore's ``parse_to_aware_datetime``      an aware ``datetime`` in UTC: what
            takes: ``datetime`` (naive is UTC), epoch        botocore sends
-           numbers, strings dateutil parses
+           numbers, strings dateutil parses (also
+           anything ``float()`` takes: ``Decimal``,
+           ``bool``, ``b"1700000000"``); not ``date``
 blob       ``bytes``, ``bytearray``, ``str``, a binary      ``bytes`` (a ``str`` as UTF-8, a file
            file object                                      read, as botocore sends it)
 list       ``list``, ``tuple``                              a ``list``
@@ -27,7 +29,7 @@ structure  ``dict`` or the model                            the model
 Written-down deviations from botocore (asserted as such by ``tests/test_wiretypes.py``):
 
 - ``bool`` for an integer or a number: botocore takes it (``bool`` is an ``int``) and sends
-  JSON ``true``, which is not a number; rejected here, as a mistake the service would reject.
+  JSON ``true`` where the service expects a number; rejected here, as the mistake it is.
 - ``None`` for any member: botocore rejects it; here it means "not given" (the service's
   JSON has no nulls), so it is left out.
 - A model instance for a structure: the point of this SDK. Members may be named by
