@@ -180,3 +180,12 @@ def test_grown_responses_unpickle_in_a_fresh_process(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert int(result.stdout) > len(OUTPUTS)  # unknown members at every level were rebuilt
+
+
+def test_pseudo_members_are_one_object_across_threads() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    values = [f"ml.future{i}.xlarge" for i in range(200)]
+    with ThreadPoolExecutor(8) as pool:
+        runs = [list(pool.map(models.TrainingInstanceType.unknown, values)) for _ in range(4)]
+    assert all(a is b for run in runs[1:] for a, b in zip(runs[0], run, strict=True))

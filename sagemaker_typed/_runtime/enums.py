@@ -60,16 +60,13 @@ class OpenEnum(str, enum.Enum):
 
     @classmethod
     def _pseudo_member(cls, value: str) -> Self:
-        unknown: dict[str, Self] | None = cls.__dict__.get("_unknown_members_")
-        if unknown is None:
-            unknown = {}
-            type.__setattr__(cls, "_unknown_members_", unknown)
-        member = unknown.get(value)
+        unknown = _PSEUDO_MEMBERS.setdefault(cls, {})  # setdefault: one dict and one object, whichever thread won
+        member: Self | None = unknown.get(value)  # type: ignore[assignment]
         if member is None:
             member = str.__new__(cls, value)
             member._name_ = value
             member._value_ = value
-            member = unknown.setdefault(value, member)  # one object per value, whichever thread won
+            member = unknown.setdefault(value, member)  # type: ignore[assignment]
         return member
 
     def __reduce_ex__(self, protocol: Any) -> Any:
@@ -86,6 +83,10 @@ class OpenEnum(str, enum.Enum):
         if self.is_known:
             return super().__repr__()
         return f"<{type(self).__name__}({self._value_!r}): unknown to this SDK>"
+
+
+_PSEUDO_MEMBERS: dict[type[OpenEnum], dict[str, OpenEnum]] = {}
+"""The pseudo-members made so far, per enum class and value."""
 
 
 class KnownMembers:
