@@ -41,10 +41,12 @@ def _describe(member: ir.Member, shapes: dict[str, ir.Shape]) -> str:
         return f"A list of ``{target.member}``."
     if isinstance(target, ir.Map):
         return f"A map of ``{target.key}`` to ``{target.value}``."
-    if isinstance(target, ir.Scalar) and target.kind == "bool":
+    if isinstance(target, ir.Scalar) and target.kind == "Boolean":
         return "True or False."
-    kind = {"int": "integer", "float": "number", "datetime": "timestamp"}.get(getattr(target, "kind", ""), "")
-    kind = kind or ("structure" if isinstance(target, ir.Structure) else "string")
+    if isinstance(target, ir.Scalar):
+        kind = {"Float": "number"}.get(target.kind, target.kind.lower())
+    else:
+        kind = "structure" if isinstance(target, ir.Structure) else "string"
     article = "An" if target.name[0] in "AEIOU" else "A"
     return f"{article} ``{target.name}`` {kind}."
 

@@ -31,9 +31,9 @@ def shape_module(group: Group, where: dict[str, str], service: ir.Service) -> st
         bodies.append(body)
         runtime |= needs
         imports |= {(where[name], name) for name in uses if where[name] != group.module}
-    stdlib = [f"import {m} as {a}" for a, m in (("_dt", "datetime"), ("_t", "typing")) if a in runtime]
+    stdlib = ["import typing as _t"] if "_t" in runtime else []
     third_party = ["import pydantic as _pd"] if "_pd" in runtime else []
-    names = {"_c": "constraints", "_e": "enums", "_s": "shapes"}
+    names = {"_c": "constraints", "_e": "enums", "_s": "shapes", "_w": "wiretypes"}
     ours = [f"from sagemaker_typed._runtime import {names[m]} as {m}" for m in sorted(runtime) if m in names]
     ours += [f"from .{module} import {name}" for module, name in sorted(imports)]
     blocks = ["\n".join(block) for block in (stdlib, third_party, ours) if block]
@@ -61,21 +61,23 @@ def _declare(shape: ir.Shape, group: Group, service: ir.Service) -> tuple[str, s
             args.append("python_re=True")
         if shape.pattern is not None and not shape.astral:
             args.append("astral=False")
-        expr = f"_t.Annotated[str, _c.Str({', '.join(args)})]" if args else "str"
-        needs |= {"_c"} if args else set()
+        expr = f"_t.Annotated[str, _c.Str({', '.join(args)})]" if args else "_w.String"
+        needs |= {"_c"} if args else {"_w"}
     elif isinstance(shape, ir.Scalar):
-        base: str = "_dt.datetime" if shape.kind == "datetime" else shape.kind
-        needs |= {"_dt"} if shape.kind == "datetime" else set()
-        expr = _constrained(base, _kwargs(ge=shape.min, le=shape.max), needs)
+        # The runtime's wire types take the Python values botocore takes (see wiretypes).
+        needs.add("_w")
+        if shape.kind == "Blob":
+            expr = _sized(f"_w.{shape.kind}", shape.min, shape.max, needs)
+        else:
+            expr = _constrained(f"_w.{shape.kind}", _kwargs(ge=shape.min, le=shape.max), needs)
     elif isinstance(shape, ir.List):
         uses.add(shape.member)
-        expr = _constrained(
-            f"list[{_ref(shape.member, group)}]", _kwargs(min_length=shape.min, max_length=shape.max), needs
-        )
+        needs.add("_w")
+        expr = _sized(f"_w.List[{_ref(shape.member, group)}]", shape.min, shape.max, needs)
     else:
         uses |= {shape.key, shape.value}
-        base = f"dict[{_ref(shape.key, group)}, {_ref(shape.value, group)}]"
-        expr = _constrained(base, _kwargs(min_length=shape.min, max_length=shape.max), needs)
+        needs.add("_w")
+        expr = _sized(f"_w.Map[{_ref(shape.key, group)}, {_ref(shape.value, group)}]", shape.min, shape.max, needs)
     return f"{shape.name}: _t.TypeAlias = {expr}\n{_doc(_alias_doc(shape), '')}", uses, needs
 
 
@@ -105,6 +107,15 @@ def _constrained(base: str, args: list[str], needs: set[str]) -> str:
         return base
     needs.add("_pd")
     return f"_t.Annotated[{base}, _pd.Field({', '.join(args)})]"
+
+
+def _sized(base: str, low: float | None, high: float | None, needs: set[str]) -> str:
+    """A list, map or blob with bounds on its size."""
+    args = _kwargs(min_length=low, max_length=high)
+    if not args:
+        return base
+    needs.add("_c")
+    return f"_t.Annotated[{base}, _c.Size({', '.join(args)})]"
 
 
 def _kwargs(**values: object) -> list[str]:

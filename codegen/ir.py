@@ -81,12 +81,16 @@ class String:
 
 @attrs.frozen
 class Scalar:
-    """integer, long, float, double, boolean and timestamp shapes."""
+    """integer, long, float, double, boolean, timestamp and blob shapes.
+
+    ``kind`` names the runtime type that takes what botocore takes for it
+    (``sagemaker_typed._runtime.wiretypes``).
+    """
 
     name: str
     module: str
     doc: str
-    kind: Literal["int", "float", "bool", "datetime"]
+    kind: Literal["Integer", "Float", "Boolean", "Timestamp", "Blob"]
     min: int | float | None = None
     max: int | float | None = None
 

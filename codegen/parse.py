@@ -15,12 +15,13 @@ from .javaregex import admits_astral, translate
 
 SPECS = Path(__file__).resolve().parent.parent / "specs"
 _SCALARS: dict[str, Any] = {
-    "integer": "int",
-    "long": "int",
-    "float": "float",
-    "double": "float",
-    "boolean": "bool",
-    "timestamp": "datetime",
+    "integer": "Integer",
+    "long": "Integer",
+    "float": "Float",
+    "double": "Float",
+    "boolean": "Boolean",
+    "timestamp": "Timestamp",
+    "blob": "Blob",
 }
 
 

@@ -1,7 +1,8 @@
 """The ``sagemaker-typed`` command: validate request files, print request schemas, list operations.
 
 ``validate`` checks JSON request files (as ``aws sagemaker ... --cli-input-json`` takes them)
-with the operation's input model, by exactly the rules ``SageMakerClient`` applies to a call;
+with the operation's input model, by exactly the rules ``SageMakerClient`` applies to a call
+(all of them, or with ``--rules structure`` those of ``SageMakerClient(validation="structure")``);
 ``schema`` prints that model's JSON Schema, for editors; ``operations`` lists the operations.
 """
 
@@ -16,13 +17,15 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
 from ._meta import __version__
 from ._runtime import operations as _operations
 from ._runtime.calls import Operation, model
+from ._runtime.lenient import Validation, structure_validator
+from ._runtime.newer import MOVABLE, hint
 from ._runtime.schema import request_schema
 from ._runtime.shapes import wire_location
 
@@ -83,8 +86,8 @@ class Problem:
         return {"loc": list(self.loc), "path": self.path, "msg": self.msg, "type": self.type}
 
 
-def check(request_model: type[BaseModel], file: str) -> list[Problem]:
-    """The problems of one request file ('-' for stdin): unreadable, not JSON, or invalid."""
+def check(request_model: type[BaseModel], file: str, rules: Validation = "all") -> list[Problem]:
+    """The problems of one request file ('-' for stdin): unreadable, not JSON, or invalid by ``rules``."""
     try:
         text = sys.stdin.read() if file == "-" else Path(file).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
@@ -97,7 +100,10 @@ def check(request_model: type[BaseModel], file: str) -> list[Problem]:
     except RecursionError:
         return [Problem((), "Invalid JSON: nested too deeply", "json_invalid")]
     try:
-        request_model.model_validate(data)
+        if rules == "structure":
+            structure_validator(request_model).validate_python(data)
+        else:
+            request_model.model_validate(data)
     except ValidationError as error:
         return [
             Problem(wire_location(request_model, tuple(e["loc"])), e["msg"], e["type"])
@@ -125,16 +131,18 @@ def _validate(args: argparse.Namespace) -> int:
     if operation is None:
         return EXIT_USAGE
     request_model = model(operation.input)
-    results = [(file, check(request_model, file)) for file in args.files]
+    results = [(file, check(request_model, file, args.rules)) for file in args.files]
     valid = not any(problems for _, problems in results)
     if args.format == "json":
         files = [{"file": f, "valid": not p, "errors": [e.to_json() for e in p]} for f, p in results]
-        print(json.dumps({"operation": operation.name, "valid": valid, "files": files}, indent=2))
+        print(json.dumps({"operation": operation.name, "rules": args.rules, "valid": valid, "files": files}, indent=2))
     else:
         for file, problems in results:
             for problem in problems:
                 print(problem.line(file))
         print(_summary_line(operation, results))
+        if any(problem.type in MOVABLE for _, problems in results for problem in problems):
+            print(f"{PROG}: note: {hint('use --rules structure')}", file=sys.stderr)
     return EXIT_OK if valid else EXIT_INVALID
 
 
@@ -214,6 +222,13 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("operation", metavar="OPERATION", help=operation_help)
     validate.add_argument("files", metavar="FILE", nargs="+", help="a JSON request file ('-': standard input)")
     validate.add_argument("--format", choices=("text", "json"), default="text", help="output format (default: text)")
+    validate.add_argument(
+        "--rules",
+        choices=get_args(Validation),
+        default="all",
+        help="all: every rule of the service model (default); structure: member names, types and required "
+        "members only, as botocore checks, for when SageMaker has a value or limit newer than this SDK",
+    )
     validate.set_defaults(run=_validate)
 
     schema = commands.add_parser(

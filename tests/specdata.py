@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SERVICE = json.loads((ROOT / "specs/sagemaker/service-2.json").read_text(encoding="utf-8"))
 PAGINATORS = json.loads((ROOT / "specs/sagemaker/paginators-1.json").read_text(encoding="utf-8"))["pagination"]
 WAITERS = json.loads((ROOT / "specs/sagemaker/waiters-2.json").read_text(encoding="utf-8"))["waiters"]
+PROVENANCE: dict[str, Any] = json.loads((ROOT / "specs/provenance.json").read_text(encoding="utf-8"))
 SHAPES: dict[str, Any] = SERVICE["shapes"]
 OPERATIONS: dict[str, Any] = SERVICE["operations"]
 PATTERN_CASES: dict[str, Any] = json.loads((ROOT / "tests/data/pattern_cases.json").read_text(encoding="utf-8"))

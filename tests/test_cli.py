@@ -77,6 +77,12 @@ INVALID_LINES = [
 ]
 
 
+NOTE = (
+    f"sagemaker-typed: note: rules of the SageMaker model in botocore {sd.PROVENANCE['botocore_version']};"
+    " for a value SageMaker added since, use --rules structure\n"
+)
+
+
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "sagemaker_typed", *args],
@@ -121,7 +127,7 @@ def test_invalid_files_each_error_on_a_line(files: dict[str, str]) -> None:
         *(f["valid"], f["invalid"], f["missing_required"], f["not_an_object"], f["broken"], f["absent"], "-"),
         stdin=json.dumps(VALID),
     )
-    assert (result.returncode, result.stderr) == (1, "")
+    assert (result.returncode, result.stderr) == (1, NOTE)
     assert result.stdout.splitlines() == [
         *(f"{f['invalid']}: {line}" for line in INVALID_LINES),
         f"{f['missing_required']}: RoleArn: Field required [missing]",
@@ -138,7 +144,7 @@ def test_json_format(files: dict[str, str]) -> None:
     assert (result.returncode, result.stderr) == (1, "")
     report: dict[str, Any] = json.loads(result.stdout)
     assert report["valid"] is False
-    assert report["operation"] == "CreateTrainingJob"
+    assert (report["operation"], report["rules"]) == ("CreateTrainingJob", "all")
     assert [(f["file"], f["valid"], len(f["errors"])) for f in report["files"]] == [
         (files["valid"], True, 0),
         (files["invalid"], False, len(INVALID_LINES)),
@@ -159,6 +165,37 @@ def test_json_format(files: dict[str, str]) -> None:
     result = run("validate", "--format", "json", "CreateTrainingJob", files["valid"])
     assert result.returncode == 0
     assert json.loads(result.stdout)["valid"] is True
+
+
+def test_structure_rules_leave_values_and_limits_to_the_service(files: dict[str, str], tmp_path: Path) -> None:
+    """``--rules structure``: names, types and required members only, as SageMakerClient(validation="structure")."""
+    result = run("validate", "--rules", "structure", "CreateTrainingJob", files["invalid"])
+    assert (result.returncode, result.stderr) == (1, "")
+    assert result.stdout.splitlines() == [
+        f"{files['invalid']}: {line}" for line in INVALID_LINES if line.endswith(("[missing]", "[extra_forbidden]"))
+    ] + ["1 of 1 file invalid, 2 errors (CreateTrainingJob)"]
+
+    newer = tmp_path / "newer.json"
+    newer.write_text(
+        json.dumps({**VALID, "TrainingJobName": "j" * 100, "ResourceConfig": {"InstanceType": "ml.p7.48xlarge"}})
+    )
+    assert run("validate", "--rules", "structure", "CreateTrainingJob", str(newer)).returncode == 0
+    strict = run("validate", "CreateTrainingJob", str(newer))
+    assert (strict.returncode, strict.stderr) == (1, NOTE)
+    assert [line.split(": ", 1)[1] for line in strict.stdout.splitlines()[:-1]] == [
+        f"ResourceConfig.InstanceType: Input should be one of the {len(sd.SHAPES['TrainingInstanceType']['enum'])}"
+        " TrainingInstanceType values,"
+        " e.g. 'ml.m4.xlarge', 'ml.m4.2xlarge', 'ml.m4.4xlarge' [enum]",
+        "TrainingJobName: String should have at most 63 characters [string_too_long]",
+    ]
+    wrong_type = tmp_path / "wrong_type.json"
+    wrong_type.write_text(json.dumps({**VALID, "ResourceConfig": {"InstanceCount": "1"}}))
+    result = run("validate", "--rules", "structure", "--format", "json", "CreateTrainingJob", str(wrong_type))
+    report = json.loads(result.stdout)
+    assert (result.returncode, report["rules"]) == (1, "structure")
+    assert [e["path"] + " " + e["type"] for e in report["files"][0]["errors"]] == [
+        "ResourceConfig.InstanceCount int_type"
+    ]
 
 
 def test_usage_errors(files: dict[str, str]) -> None:

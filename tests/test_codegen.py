@@ -120,12 +120,40 @@ def test_emit_structure_exactly() -> None:
     )
 
 
+def test_emit_wire_types_exactly() -> None:
+    """Scalars, lists and maps are declared with the runtime's wire types; sizes natively inside."""
+    shapes = (
+        ir.Scalar("Count", "count", "", "Integer", min=1, max=10),
+        ir.Scalar("Ratio", "ratio", "", "Float"),
+        ir.Scalar("When", "when", "", "Timestamp"),
+        ir.Scalar("Payload", "payload", "", "Blob", min=1, max=16),
+        ir.String("Text", "text", ""),
+        ir.List("Counts", "counts", "", "Count", max=5),
+        ir.Map("Texts", "texts", "", "Text", "Text"),
+    )
+    service = _service(*shapes)
+    where = {s.name: s.module for s in shapes}
+    declared = {s.name: emit_shapes.shape_module(_group(s), where, service).split("\n\n\n", 1)[1] for s in shapes}
+    assert declared == {
+        "Count": "Count: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=10)]\n",
+        "Ratio": "Ratio: _t.TypeAlias = _w.Float\n",
+        "When": "When: _t.TypeAlias = _w.Timestamp\n",
+        "Payload": "Payload: _t.TypeAlias = _t.Annotated[_w.Blob, _c.Size(min_length=1, max_length=16)]\n",
+        "Text": "Text: _t.TypeAlias = _w.String\n",
+        "Counts": "Counts: _t.TypeAlias = _t.Annotated[_w.List[Count], _c.Size(max_length=5)]\n",
+        "Texts": "Texts: _t.TypeAlias = _w.Map[Text, Text]\n",
+    }
+    assert "from sagemaker_typed._runtime import wiretypes as _w\n" in emit_shapes.shape_module(
+        _group(shapes[0]), where, service
+    )
+
+
 def test_recursive_group_quotes_only_its_structures() -> None:
     service = load()
     groups = [g for g in graph.groups(service) if g.quoted]
     assert [sorted(g.quoted) for g in groups] == [["SearchExpression"]]
     text = emit_shapes.shape_module(groups[0], emit_shapes.modules(graph.groups(service)), service)
-    assert 'list["SearchExpression"]' in text
+    assert '_w.List["SearchExpression"]' in text
     assert "sub_expressions: _t.Annotated[SearchExpressionList | None, _s.wire('SubExpressions')] = None" in text
     assert text.index("SearchExpressionList: _t.TypeAlias") < text.index("class SearchExpression(")
 

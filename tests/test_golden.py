@@ -2,7 +2,7 @@
 
 The fixture has one of everything the generator handles: required, optional, idempotency and
 deprecated members, a keyword member name, an enum, a pattern, a sensitive string, numbers,
-a timestamp, a list, a map, a union, a recursive pair, an error, an operation without
+a timestamp, a blob, a list, a map, a union, a recursive pair, an error, an operation without
 output, a paginator and both kinds of waiter. Review a change to the generator as a diff of
 tests/data/golden/expected; `UPDATE_GOLDEN=1 pytest tests/test_golden.py` rewrites it.
 The generated package is also imported and used, with the real runtime beside it.
@@ -50,6 +50,19 @@ def test_golden_package_works(tmp_path: Path) -> None:
 
         request = models.CreateJobRequest(job_name="a-1", source={"S3Uri": "s3"}, tags={"k": "v"})
         assert request.to_wire() == {"JobName": "a-1", "Source": {"S3Uri": "s3"}, "Tags": {"k": "v"}}
+        # A blob takes what botocore takes and holds the bytes it sends; its size is a rule.
+        import io
+        for payload in (b"ab", bytearray(b"ab"), "ab", io.BytesIO(b"ab")):
+            assert models.CreateJobRequest(job_name="a", payload=payload, weight=1).payload == b"ab"
+        for bad in ({"JobName": "a", "Payload": b""}, {"JobName": "a", "Payload": 5}, {"JobName": "a", "Weight": "1"}):
+            try:
+                models.CreateJobRequest.model_validate(bad)
+            except pydantic.ValidationError:
+                pass
+            else:
+                raise AssertionError(bad)
+        paused = models.DescribeJobResponse.model_validate({"JobStatus": "Paused"}).job_status
+        assert paused is models.JobStatus.unknown("Paused")
         for bad in ({"JobName": "-a"}, {"JobName": "a", "Source": {"S3Uri": "x", "Name": "y"}},
                     {"JobName": "a", "Count": 11}, {"JobName": "a", "Secret": "x" * 65}):
             try:

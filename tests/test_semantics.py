@@ -76,7 +76,7 @@ def test_models_are_frozen_and_keep_falsy_values() -> None:
     assert spot.validation_alias == "EnableManagedSpotTraining"
 
 
-def test_open_enums_are_closed_for_requests_and_open_for_responses() -> None:
+def test_open_enums_are_closed_to_plain_strings_and_open_to_members() -> None:
     with pytest.raises(ValueError):
         models.TrainingJobStatus("Paused")
     with pytest.raises(ValidationError, match="Input should be"):
@@ -86,13 +86,22 @@ def test_open_enums_are_closed_for_requests_and_open_for_responses() -> None:
     assert isinstance(status, models.TrainingJobStatus) and status.value == "Paused" and status == "Paused"
     assert not status.is_known and models.TrainingJobStatus.COMPLETED.is_known
     assert str(models.TrainingJobStatus.COMPLETED) == "Completed"
-    # A value read from a response is usable in a request only if the request may take it.
-    with pytest.raises(ValidationError):
-        models.ListTrainingJobsRequest(status_equals=status)
+    # The same pseudo-member, whether the service sent it or the user asked for it by name.
+    assert models.TrainingJobStatus.unknown("Paused") is status
+    assert models.TrainingJobStatus.unknown("Completed") is models.TrainingJobStatus.COMPLETED
+    # A value the service sent is accepted back in a request; so is one made on purpose.
+    assert models.ListTrainingJobsRequest(status_equals=status).to_wire() == {"StatusEquals": "Paused"}
+    assert models.ListTrainingJobsRequest.model_validate({"StatusEquals": status}).status_equals is status
+    # ...but only for its own enum: a pseudo-member of another enum counts as its plain string.
+    other = models.DescribeEndpointOutput.model_validate({"EndpointStatus": "Paused"}).endpoint_status
+    with pytest.raises(ValidationError, match="Input should be"):
+        models.ListTrainingJobsRequest.model_validate({"StatusEquals": other})
     assert (
         models.ListTrainingJobsRequest(status_equals=models.TrainingJobStatus("Completed")).status_equals
         is models.TrainingJobStatus.COMPLETED
     )
+    with pytest.raises(TypeError):
+        models.TrainingJobStatus.unknown(5)  # type: ignore[arg-type]
 
 
 def test_response_values_flow_into_requests() -> None:

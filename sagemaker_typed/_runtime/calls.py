@@ -13,7 +13,7 @@ import importlib
 import inspect
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 import botocore
 import botocore.config
@@ -22,6 +22,7 @@ from pydantic import BaseModel
 
 from . import metadata
 from .errors import SageMakerError, UnsupportedOperationError
+from .lenient import Validation, structure_validator
 from .shapes import Shape
 
 if TYPE_CHECKING:
@@ -45,12 +46,15 @@ def model(name: str) -> type[Shape]:
     return cls
 
 
-def build_request(input_shape: str, request: BaseModel | None, params: Mapping[str, Any]) -> dict[str, Any]:
+def build_request(
+    input_shape: str, request: BaseModel | None, params: Mapping[str, Any], validation: Validation = "all"
+) -> dict[str, Any]:
     """Validate a call's input once and return the wire dict for boto3.
 
     ``request`` is a ready request model; ``params`` are the keyword arguments (a generated
     method's ``locals()``; None and ``REQUIRED`` mean "not given"). Exactly one of the two
-    forms may be used.
+    forms may be used. ``validation`` says which rules keyword arguments are checked by (a
+    request model was checked by all of them when it was made).
     """
     cls = model(input_shape)
     given = {k: v for k, v in params.items() if v is not None and v is not REQUIRED and k not in _NOT_MEMBERS}
@@ -60,6 +64,8 @@ def build_request(input_shape: str, request: BaseModel | None, params: Mapping[s
         if not isinstance(request, cls):
             raise TypeError(f"expected a {input_shape}, got {type(request).__name__}")
         validated = request
+    elif validation == "structure":
+        validated = structure_validator(cls).validate_python(given)
     else:
         validated = cls.model_validate(given)
     return validated.to_wire()
@@ -111,7 +117,12 @@ class BaseClient:
         api_version: str | None = None,
         use_ssl: bool | None = None,
         verify: bool | str | None = None,
+        validation: Validation = "all",
     ) -> None:
+        if validation not in get_args(Validation):
+            raise ValueError(f"validation must be one of {get_args(Validation)}, not {validation!r}")
+        self.validation: Validation = validation
+        """Which rules requests are checked by before sending: "all" or "structure" (see ``Validation``)."""
         options = {
             "region_name": region_name,
             "endpoint_url": endpoint_url,
@@ -155,6 +166,6 @@ class BaseClient:
         return response
 
     def _call(self, operation: Operation[OutT], request: BaseModel | None, params: Mapping[str, Any]) -> OutT:
-        wire = build_request(operation.input, request, params)
+        wire = build_request(operation.input, request, params, self.validation)
         result: OutT = parse_response(operation.output, self._invoke(operation, wire))
         return result

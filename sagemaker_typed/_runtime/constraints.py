@@ -22,7 +22,7 @@ class Utf16Bounds:
 
     min_length: int | None
     max_length: int | None
-    __request_only__ = True  # see lenient.request_only: instances are the validator functions
+    __request_only__ = "rule"  # lenient.RULE; instances are the validator functions
 
     def __call__(self, value: str) -> str:
         if value.isascii():
@@ -57,6 +57,7 @@ class Str:
         if pattern is not None and self.python_re:
             pattern = re.compile(pattern)
         schema = core_schema.str_schema(
+            strict=True,  # a str, not bytes: what botocore takes (see wiretypes)
             # Code points never exceed UTF-16 units: the native maximum is always a sound
             # first check, and the native minimum is exact up to 1.
             max_length=self.max_length,
@@ -66,3 +67,27 @@ class Str:
         if exact_natively:
             return schema
         return core_schema.no_info_after_validator_function(Utf16Bounds(self.min_length, self.max_length), schema)
+
+
+@dataclass(frozen=True, slots=True)
+class Size:
+    """Bounds on the size of a list, a map (items) or a blob (bytes).
+
+    Set natively on the container's own schema, inside the request-only input check of
+    ``wiretypes`` (pydantic would otherwise add them as Python checks around it).
+    """
+
+    min_length: int | None = None
+    max_length: int | None = None
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        bounds = {"min_length": self.min_length, "max_length": self.max_length}
+        schema: core_schema.CoreSchema = _bounded(handler(source), {k: v for k, v in bounds.items() if v is not None})
+        return schema
+
+
+def _bounded(schema: Any, bounds: dict[str, int]) -> Any:
+    """A copy of ``schema`` with ``bounds`` set on the schema inside any function validators."""
+    if schema["type"] in ("function-before", "function-after", "function-wrap"):
+        return {**schema, "schema": _bounded(schema["schema"], bounds)}
+    return {**schema, **bounds}

@@ -1,56 +1,105 @@
-"""Response validation: the same classes, a lenient core schema.
+"""Derived validation: the same classes, core schemas with fewer rules.
 
-A response must never fail on what the service may legitimately send as the API grows. The
-strict core schema that pydantic builds for an output model is rewritten once, when the
-model is built, into a lenient one and compiled by pydantic-core, so a response is still
-parsed in one native pass into instances of the very same classes:
+A model's own core schema checks every rule of the service model (a request, checked in
+full). Two other levels are derived from it by one rewriter, each compiled once by
+pydantic-core, so a value is still validated in one native pass into instances of the very
+same classes:
 
-- length, pattern, range and size rules are dropped;
-- every member may be missing or null (real responses omit "required" members);
-- unknown members are kept (``model_extra``) instead of rejected;
-- unknown enum values become pseudo-members (see ``enums.OpenEnum``);
-- request-only Python checks (UTF-16 bounds, union arity) are dropped.
+- **response** (operation outputs, always): a response must never fail on what the service
+  may legitimately send as the API grows. Length, pattern, range and size rules are dropped,
+  and so are the strict input types (pydantic's lax conversions apply); every member may be
+  missing or null (real responses omit "required" members); unknown members are kept
+  (``model_extra``) instead of rejected; unknown enum values become pseudo-members (see
+  ``enums.OpenEnum``); every request-only Python check is dropped.
+- **structure** (a request with ``validation="structure"``): what botocore checks, for when
+  the service has moved a limit or a pattern. Member names, types (the strict input types of
+  ``wiretypes``), required members and union arity stay; length, pattern, range and size
+  rules go, and enums take values the SDK does not know (as pseudo-members).
+
+Request-only Python checks say which level drops them (``request_only``): a ``RULE`` (UTF-16
+bounds, known enum members) goes at both levels, a ``STRUCTURE`` check (union arity, input
+types checked in Python) only in responses.
 """
 
 from __future__ import annotations
 
 import contextvars
+import functools
 from collections.abc import Callable, Iterator
-from typing import Any, cast
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar, cast
 
-from pydantic_core import CoreSchema, core_schema
+from pydantic import BaseModel
+from pydantic_core import CoreSchema, SchemaValidator, core_schema
 
-_LENIENT: contextvars.ContextVar[bool] = contextvars.ContextVar("sagemaker_typed_lenient", default=False)
-_RULES = ("min_length", "max_length", "pattern", "ge", "gt", "le", "lt", "multiple_of", "strict")
+Validation = Literal["all", "structure"]
+"""Which rules a request is checked by before it is sent.
+
+``"all"`` (the default): every rule of the service model. ``"structure"``: member names,
+types, required members and union arity only (what botocore checks, less its minimums),
+enums open; the service judges lengths, patterns, ranges and enum values itself.
+"""
+
+RULE = "rule"
+"""A rule of the service model (a limit, a pattern, a known enum value): checked at level "all" only."""
+STRUCTURE = "structure"
+"""A structural check (types, union arity): checked in every request, never in a response."""
+
+_F = TypeVar("_F", bound=Callable[..., Any])
+_OPEN: contextvars.ContextVar[bool] = contextvars.ContextVar("sagemaker_typed_open_enums", default=False)
+_LIMITS = ("min_length", "max_length", "pattern", "ge", "gt", "le", "lt", "multiple_of")
 
 
-def is_request_only(function: Callable[..., Any]) -> bool:
-    """Whether a validator function enforces a request-only rule."""
-    return bool(getattr(getattr(function, "__func__", function), "__request_only__", False))
+def request_only(kind: str) -> Callable[[_F], _F]:
+    """Mark a validator function as a request-only check of ``kind`` (``RULE`` or ``STRUCTURE``)."""
+
+    def mark(function: _F) -> _F:
+        function.__request_only__ = kind  # type: ignore[attr-defined]
+        return function
+
+    return mark
 
 
-def request_only(function: Callable[..., Any]) -> Callable[..., Any]:
-    """Mark a validator function as a request-only rule, dropped from response schemas."""
-    function.__request_only__ = True  # type: ignore[attr-defined]
-    return function
+def request_only_kind(function: Callable[..., Any]) -> str | None:
+    """The kind of request-only check a validator function makes, or None for any other function.
+
+    Instances of callable classes carry the marker as a class attribute.
+    """
+    kind = getattr(getattr(function, "__func__", function), "__request_only__", None)
+    return str(kind) if kind is not None else None
 
 
-def in_response() -> bool:
-    """Whether a response is being validated (enums then accept unknown values)."""
-    return _LENIENT.get()
+def enums_open() -> bool:
+    """Whether enums take unknown values now: in a response, or in a structure-only request."""
+    return _OPEN.get()
 
 
-def in_lenient_scope(value: Any, handler: Callable[[Any], Any]) -> Any:
-    """Run ``handler(value)`` as response validation: the root of every lenient schema.
+def in_open_scope(value: Any, handler: Callable[[Any], Any]) -> Any:
+    """Run ``handler(value)`` with enums open: the root of every derived schema.
 
     A pydantic wrap validator; plain code rather than a context manager, as it runs once per
-    response.
+    validation.
     """
-    token = _LENIENT.set(True)
+    token = _OPEN.set(True)
     try:
         return handler(value)
     finally:
-        _LENIENT.reset(token)
+        _OPEN.reset(token)
+
+
+@dataclass(frozen=True, slots=True)
+class _Level:
+    name: str
+    dropped_keys: frozenset[str]
+    """Keys of core schema nodes left out: the native rules."""
+    dropped_checks: frozenset[str]
+    """Kinds of request-only Python checks left out."""
+    open_members: bool
+    """Every member optional and nullable, unknown members kept."""
+
+
+_RESPONSE = _Level("lenient", frozenset((*_LIMITS, "strict")), frozenset((RULE, STRUCTURE)), open_members=True)
+_STRUCTURE = _Level("structure", frozenset(_LIMITS), frozenset((RULE,)), open_members=False)
 
 
 def lenient_schema(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema]) -> CoreSchema:
@@ -61,11 +110,22 @@ def lenient_schema(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchem
     schemas of the nested classes stay untouched), so no strict validator is ever built
     for a response.
     """
-    rewriter = _Rewriter(resolve)
-    rewritten = rewriter.rewrite(schema)
-    if rewriter.definitions:
-        rewritten = core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
-    return core_schema.no_info_wrap_validator_function(in_lenient_scope, rewritten)
+    return _derived(schema, resolve, _RESPONSE)
+
+
+@functools.cache
+def structure_validator(cls: type[BaseModel]) -> SchemaValidator:
+    """The structure-only validator of a request model, compiled on first use."""
+    if not cls.__pydantic_complete__:
+        cls.model_rebuild()
+    schema: Any = cls.__pydantic_core_schema__
+    table: dict[str, Any] = {}
+    if schema["type"] == "definitions":
+        table = {definition["ref"]: definition for definition in schema["definitions"]}
+        schema = schema["schema"]
+    derived = _derived(schema, lambda node: cast(CoreSchema, table[node["schema_ref"]]), _STRUCTURE)
+    # Never reuse the (full-rule) validators of nested models that were built already.
+    return SchemaValidator(derived, core_schema.CoreConfig(title=cls.__name__), _use_prebuilt=False)
 
 
 def models_in(schema: Any) -> Iterator[type]:
@@ -80,9 +140,19 @@ def models_in(schema: Any) -> Iterator[type]:
             yield from models_in(value)
 
 
+def _derived(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema], level: _Level) -> CoreSchema:
+    rewriter = _Rewriter(resolve, level)
+    rewritten = rewriter.rewrite(schema)
+    if rewriter.definitions:
+        rewritten = core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
+    return core_schema.no_info_wrap_validator_function(in_open_scope, rewritten)
+
+
 class _Rewriter:
-    def __init__(self, resolve: Callable[[CoreSchema], CoreSchema]) -> None:
+    def __init__(self, resolve: Callable[[CoreSchema], CoreSchema], level: _Level) -> None:
         self.resolve = resolve
+        self.level = level
+        self.prefix = level.name + ":"
         self.active: set[str] = set()
         self.recursive: set[str] = set()
         self.definitions: dict[str, Any] = {}
@@ -94,20 +164,21 @@ class _Rewriter:
         if kind == "definition-ref":
             return self.reference(node)
         if kind in ("function-after", "function-before", "function-wrap"):  # plain ones have no inner schema
-            if is_request_only(node["function"]["function"]):
+            if request_only_kind(node["function"]["function"]) in self.level.dropped_checks:
                 return self.rewrite(node["schema"])
         ref = node.get("ref")
         if ref is not None:
             self.active.add(ref)
-        out = {key: value for key, value in node.items() if key not in _RULES}
+        out = {key: value for key, value in node.items() if key not in self.level.dropped_keys}
         if ref is not None:
-            out["ref"] = _LENIENT_REF + ref
-        if kind == "model":
+            out["ref"] = self.prefix + ref
+        if kind == "model" and self.level.open_members:
             out["config"] = {**node.get("config", {}), "extra_fields_behavior": "allow"}
         elif kind == "model-fields":
-            out["extra_behavior"] = "allow"
+            if self.level.open_members:
+                out["extra_behavior"] = "allow"
             out["fields"] = {
-                name: {**field, "schema": _optional(self.rewrite(field["schema"]))}
+                name: {**field, "schema": self.member(self.rewrite(field["schema"]))}
                 for name, field in node["fields"].items()
             }
         elif kind == "definitions":
@@ -125,24 +196,21 @@ class _Rewriter:
             self.active.discard(ref)
             if ref in self.recursive:
                 self.definitions[ref] = out
-                return core_schema.definition_reference_schema(_LENIENT_REF + ref)
+                return core_schema.definition_reference_schema(self.prefix + ref)
         return out
 
     def reference(self, node: Any) -> Any:
         ref = node["schema_ref"]
         if ref in self.active or ref in self.definitions:
             self.recursive.add(ref)
-            return core_schema.definition_reference_schema(_LENIENT_REF + ref)
+            return core_schema.definition_reference_schema(self.prefix + ref)
         return self.rewrite(self.resolve(node))
 
-
-_LENIENT_REF = "lenient:"
-
-
-def _optional(schema: dict[str, Any]) -> dict[str, Any]:
-    if schema.get("type") == "default":
-        return schema
-    return cast(
-        dict[str, Any],
-        core_schema.with_default_schema(core_schema.nullable_schema(cast(CoreSchema, schema)), default=None),
-    )
+    def member(self, schema: dict[str, Any]) -> dict[str, Any]:
+        """A member's schema: optional and nullable where members are open."""
+        if not self.level.open_members or schema.get("type") == "default":
+            return schema
+        return cast(
+            dict[str, Any],
+            core_schema.with_default_schema(core_schema.nullable_schema(cast(CoreSchema, schema)), default=None),
+        )

@@ -55,7 +55,7 @@ class Paginator(Generic[PageT, ItemT]):
 def paginate(
     client: BaseClient, spec: PaginatorSpec[PageT, ItemT], request: BaseModel | None, params: Mapping[str, Any]
 ) -> Paginator[PageT, ItemT]:
-    return Paginator(client, spec, build_request(spec.operation.input, request, params))
+    return Paginator(client, spec, build_request(spec.operation.input, request, params, client.validation))
 
 
 def _typed_errors(pages: Any) -> Iterator[dict[str, Any]]:

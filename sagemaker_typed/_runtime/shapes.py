@@ -1,7 +1,8 @@
 """The base classes of every generated model.
 
 ``Shape`` carries the shared configuration: frozen, unknown members rejected, input by
-attribute name or wire name at any depth, built lazily on first use. ``OutputShape`` is the
+attribute name or wire name at any depth, built lazily on first use; its validation errors
+name the botocore release and the ways out when a rule the service may move broke (``newer``). ``OutputShape`` is the
 base of operation outputs, validated leniently however they are validated (see ``lenient``).
 ``UnionShape`` takes exactly one member; ``RedactingShape`` keeps sensitive values out of
 its validation errors (see ``redact``).
@@ -14,9 +15,11 @@ from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
+from typing_extensions import Self
 
 from . import metadata, signature
-from .lenient import lenient_schema, models_in, request_only
+from .lenient import STRUCTURE, lenient_schema, models_in, request_only
+from .newer import explained
 from .redact import redacted_error
 
 
@@ -54,6 +57,31 @@ class Shape(BaseModel, frozen=True):
     @classmethod
     def __pydantic_on_complete__(cls) -> None:
         signature.install(cls)
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as error:
+            raise explained(error, _hides_input(type(self))) from None
+
+    # pydantic then validates a nested model without calling this: errors are explained once, at the top.
+    __init__.__pydantic_base_init__ = True  # type: ignore[attr-defined]
+
+    @classmethod
+    def model_validate(cls, obj: Any, **options: Any) -> Self:
+        """Validate ``obj`` (a dict by attribute or wire names, or a model); see pydantic."""
+        try:
+            return super().model_validate(obj, **options)
+        except ValidationError as error:
+            raise explained(error, _hides_input(cls)) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **options: Any) -> Self:
+        """Validate a JSON document; see pydantic."""
+        try:
+            return super().model_validate_json(json_data, **options)
+        except ValidationError as error:
+            raise explained(error, _hides_input(cls), "json") from None
 
     # What a person sees (repr, str, rich; IPython's pretty printer): see ``display``, imported
     # the first time something is displayed.
@@ -105,7 +133,7 @@ class UnionShape(Shape, frozen=True):
     """A union structure: exactly one member is set."""
 
     @model_validator(mode="after")
-    @request_only
+    @request_only(STRUCTURE)  # botocore checks union arity too
     def _exactly_one_member(self) -> UnionShape:
         fields = type(self).model_fields
         chosen = [
@@ -135,6 +163,10 @@ class RedactingShape(Shape, frozen=True):
             return handler(value)
         except ValidationError as error:
             raise redacted_error(error, cls.__redact_keys__) from None
+
+
+def _hides_input(cls: type[BaseModel]) -> bool:
+    return bool(cls.model_config.get("hide_input_in_errors"))
 
 
 def wire_location(model: type[BaseModel], loc: tuple[str | int, ...]) -> tuple[str | int, ...]:

@@ -70,7 +70,7 @@ def poll(
     ``callback`` receives each typed response as it comes (None when the poll ended in an
     error that an acceptor matched, e.g. "not found" for a deletion waiter).
     """
-    wire = build_request(spec.operation.input, request, params)
+    wire = build_request(spec.operation.input, request, params, client.validation)
     config = WaiterModel({"version": 2, "waiters": {spec.name: json.loads(spec.config)}}).get_waiter(spec.name)
     delay = config.delay if delay is None else delay
     max_attempts = config.max_attempts if max_attempts is None else max_attempts

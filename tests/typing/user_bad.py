@@ -20,3 +20,5 @@ def mistakes(sm: SageMakerClient) -> None:
     print(sagemaker_typed.SageMakerClent)  # error: misspelt name in the package
     print(errors.NoSuchThing)  # error: misspelt error class
     SageMakerClient(region="eu-west-1")  # error: not a boto3.client argument
+    SageMakerClient(validation="structur")  # error: not a validation level
+    models.TrainingInstanceType.unknown(7)  # error: a value is a str

@@ -52,8 +52,20 @@ def follow(sm: SageMakerClient) -> models.TrainingJobStatus | None:
     return sm.describe_training_job(request).training_job_status
 
 
+def newer_than_the_sdk(sm: SageMakerClient) -> None:
+    # A value SageMaker added after this SDK's botocore: a member of the same enum, on purpose.
+    newer = models.TrainingInstanceType.unknown("ml.p7.48xlarge")
+    reveal_type(newer)  # revealed: TrainingInstanceType
+    config = models.ResourceConfig(instance_type=newer, instance_count=1, volume_size_in_gb=10)
+    print(config.to_wire(), newer.is_known)
+    # Limits and patterns left to the service: member names, types and required members only.
+    loose = SageMakerClient(boto3.client("sagemaker"), validation="structure")
+    loose.describe_training_job(training_job_name="a-name-longer-than-the-pinned-limit")
+
+
 def main() -> None:
     sm = SageMakerClient(boto3.client("sagemaker", region_name="eu-west-1"))
     print(train(sm), follow(sm), sm.client)
     local = SageMakerClient(region_name="us-east-1", endpoint_url="http://127.0.0.1:5000")
     print(SageMakerClient(session=boto3.Session(profile_name="ml"), region_name="eu-west-1"), local)
+    newer_than_the_sdk(sm)

@@ -6,9 +6,10 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-AcceleratorPartitionConfigCountInteger: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=10000000)]
+AcceleratorPartitionConfigCountInteger: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=10000000)]
 
 
 class MIGProfileType(_e.OpenEnum):

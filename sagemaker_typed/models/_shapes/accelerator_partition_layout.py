@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .accelerator_partition_type import AcceleratorPartitionType
 
 
 AcceleratorPartitionTypeList: _t.TypeAlias = _t.Annotated[
-    list[AcceleratorPartitionType], _pd.Field(min_length=0, max_length=32)
+    _w.List[AcceleratorPartitionType], _c.Size(min_length=0, max_length=32)
 ]
 
 

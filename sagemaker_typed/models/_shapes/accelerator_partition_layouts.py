@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .accelerator_partition_layout import AcceleratorPartitionLayout
 
 
 AcceleratorPartitionLayouts: _t.TypeAlias = _t.Annotated[
-    list[AcceleratorPartitionLayout], _pd.Field(min_length=0, max_length=32)
+    _w.List[AcceleratorPartitionLayout], _c.Size(min_length=0, max_length=32)
 ]

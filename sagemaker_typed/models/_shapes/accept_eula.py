@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-AcceptEula: _t.TypeAlias = bool
+
+AcceptEula: _t.TypeAlias = _w.Boolean

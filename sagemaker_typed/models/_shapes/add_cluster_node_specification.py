@@ -5,12 +5,15 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_availability_zones import ClusterAvailabilityZones
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .cluster_instance_types import ClusterInstanceTypes
 
 
-AddClusterNodeSpecificationIncrementTargetCountByInteger: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=50)]
+AddClusterNodeSpecificationIncrementTargetCountByInteger: _t.TypeAlias = _t.Annotated[
+    _w.Integer, _pd.Field(ge=1, le=50)
+]
 
 
 class AddClusterNodeSpecification(_s.Shape, frozen=True):

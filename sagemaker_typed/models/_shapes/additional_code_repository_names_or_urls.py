@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .code_repository_name_or_url import CodeRepositoryNameOrUrl
 
 
 AdditionalCodeRepositoryNamesOrUrls: _t.TypeAlias = _t.Annotated[
-    list[CodeRepositoryNameOrUrl], _pd.Field(min_length=0, max_length=3)
+    _w.List[CodeRepositoryNameOrUrl], _c.Size(min_length=0, max_length=3)
 ]

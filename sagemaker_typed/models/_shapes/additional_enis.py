@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .string import String
 
 
-EfaEnis: _t.TypeAlias = list[String]
+EfaEnis: _t.TypeAlias = _w.List[String]
 
 
 class AdditionalEnis(_s.Shape, frozen=True):

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .additional_inference_specification_definition import AdditionalInferenceSpecificationDefinition
 
 
 AdditionalInferenceSpecifications: _t.TypeAlias = _t.Annotated[
-    list[AdditionalInferenceSpecificationDefinition], _pd.Field(min_length=1, max_length=15)
+    _w.List[AdditionalInferenceSpecificationDefinition], _c.Size(min_length=1, max_length=15)
 ]

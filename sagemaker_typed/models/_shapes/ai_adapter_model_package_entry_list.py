@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_adapter_model_package_entry import AIAdapterModelPackageEntry
 
 
 AIAdapterModelPackageEntryList: _t.TypeAlias = _t.Annotated[
-    list[AIAdapterModelPackageEntry], _pd.Field(min_length=1, max_length=10)
+    _w.List[AIAdapterModelPackageEntry], _c.Size(min_length=1, max_length=10)
 ]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_adapter_s3_entry import AIAdapterS3Entry
 
 
-AIAdapterS3EntryList: _t.TypeAlias = _t.Annotated[list[AIAdapterS3Entry], _pd.Field(min_length=1, max_length=10)]
+AIAdapterS3EntryList: _t.TypeAlias = _t.Annotated[_w.List[AIAdapterS3Entry], _c.Size(min_length=1, max_length=10)]

@@ -3,12 +3,13 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_benchmark_inference_component import AIBenchmarkInferenceComponent
 from .ai_resource_identifier import AIResourceIdentifier
 from .string import String
 
 
-AIBenchmarkInferenceComponentList: _t.TypeAlias = list[AIBenchmarkInferenceComponent]
+AIBenchmarkInferenceComponentList: _t.TypeAlias = _w.List[AIBenchmarkInferenceComponent]
 
 
 class AIBenchmarkEndpoint(_s.Shape, frozen=True):

@@ -3,12 +3,13 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_cloud_watch_logs import AICloudWatchLogs
 from .ai_mlflow_config import AIMlflowConfig
 from .s3_uri import S3Uri
 
 
-AICloudWatchLogsList: _t.TypeAlias = list[AICloudWatchLogs]
+AICloudWatchLogsList: _t.TypeAlias = _w.List[AICloudWatchLogs]
 
 
 class AIBenchmarkOutputResult(_s.Shape, frozen=True):

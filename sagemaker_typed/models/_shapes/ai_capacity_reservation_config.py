@@ -5,6 +5,7 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class AICapacityReservationPreference(_e.OpenEnum):
@@ -26,7 +27,7 @@ AIMlReservationArn: _t.TypeAlias = _t.Annotated[
 """
 
 
-AIMlReservationArnList: _t.TypeAlias = list[AIMlReservationArn]
+AIMlReservationArnList: _t.TypeAlias = _w.List[AIMlReservationArn]
 
 
 class AICapacityReservationConfig(_s.Shape, frozen=True):

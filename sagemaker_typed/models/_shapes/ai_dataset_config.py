@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_workload_input_data_config import AIWorkloadInputDataConfig
 
 
-AIWorkloadInputDataConfigList: _t.TypeAlias = list[AIWorkloadInputDataConfig]
+AIWorkloadInputDataConfigList: _t.TypeAlias = _w.List[AIWorkloadInputDataConfig]
 
 
 class AIDatasetConfig(_s.UnionShape, frozen=True):

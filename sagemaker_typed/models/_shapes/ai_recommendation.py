@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_benchmark_job_arn import AIBenchmarkJobArn
 from .ai_recommendation_adapter_details import AIRecommendationAdapterDetails
 from .ai_recommendation_deployment_configuration import AIRecommendationDeploymentConfiguration
@@ -12,10 +13,10 @@ from .ai_recommendation_performance_metric import AIRecommendationPerformanceMet
 from .string import String
 
 
-AIRecommendationOptimizationDetailList: _t.TypeAlias = list[AIRecommendationOptimizationDetail]
+AIRecommendationOptimizationDetailList: _t.TypeAlias = _w.List[AIRecommendationOptimizationDetail]
 
 
-ExpectedPerformanceList: _t.TypeAlias = list[AIRecommendationPerformanceMetric]
+ExpectedPerformanceList: _t.TypeAlias = _w.List[AIRecommendationPerformanceMetric]
 
 
 class AIRecommendation(_s.Shape, frozen=True):

@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-AIRecommendationAllowOptimization: _t.TypeAlias = bool
+
+AIRecommendationAllowOptimization: _t.TypeAlias = _w.Boolean

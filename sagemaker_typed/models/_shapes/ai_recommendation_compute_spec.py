@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_capacity_reservation_config import AICapacityReservationConfig
 from .ai_recommendation_instance_type import AIRecommendationInstanceType
 
 
 AIRecommendationInstanceTypeList: _t.TypeAlias = _t.Annotated[
-    list[AIRecommendationInstanceType], _pd.Field(min_length=0, max_length=3)
+    _w.List[AIRecommendationInstanceType], _c.Size(min_length=0, max_length=3)
 ]
 
 

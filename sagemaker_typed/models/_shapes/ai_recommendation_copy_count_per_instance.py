@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-AIRecommendationCopyCountPerInstance: _t.TypeAlias = int
+
+AIRecommendationCopyCountPerInstance: _t.TypeAlias = _w.Integer

@@ -5,6 +5,7 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_recommendation_copy_count_per_instance import AIRecommendationCopyCountPerInstance
 from .ai_recommendation_deployment_s3_channel import AIRecommendationDeploymentS3Channel
 from .ai_recommendation_instance_count import AIRecommendationInstanceCount
@@ -13,10 +14,10 @@ from .environment_map import EnvironmentMap
 from .string import String
 
 
-AIRecommendationDeploymentS3ChannelList: _t.TypeAlias = list[AIRecommendationDeploymentS3Channel]
+AIRecommendationDeploymentS3ChannelList: _t.TypeAlias = _w.List[AIRecommendationDeploymentS3Channel]
 
 
-AIRecommendationMinCpuMemoryRequiredInMb: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+AIRecommendationMinCpuMemoryRequiredInMb: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class AIRecommendationDeploymentConfiguration(_s.Shape, frozen=True):

@@ -4,6 +4,7 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_recommendation_instance_detail import AIRecommendationInstanceDetail
 from .model_package_arn import ModelPackageArn
 
@@ -14,7 +15,7 @@ AIInferenceSpecificationName: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}``"""
 
 
-AIRecommendationInstanceDetailList: _t.TypeAlias = list[AIRecommendationInstanceDetail]
+AIRecommendationInstanceDetailList: _t.TypeAlias = _w.List[AIRecommendationInstanceDetail]
 
 
 class AIRecommendationModelDetails(_s.Shape, frozen=True):

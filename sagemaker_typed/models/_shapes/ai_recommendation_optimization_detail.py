@@ -4,10 +4,11 @@ import typing as _t
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .string import String
 
 
-AIRecommendationOptimizationConfigMap: _t.TypeAlias = dict[String, String]
+AIRecommendationOptimizationConfigMap: _t.TypeAlias = _w.Map[String, String]
 
 
 class AIRecommendationOptimizationType(_e.OpenEnum):

@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_recommendation_constraint import AIRecommendationConstraint
 
 
-AIRecommendationConstraintList: _t.TypeAlias = list[AIRecommendationConstraint]
+AIRecommendationConstraintList: _t.TypeAlias = _w.List[AIRecommendationConstraint]
 
 
 class AIRecommendationPerformanceTarget(_s.Shape, frozen=True):

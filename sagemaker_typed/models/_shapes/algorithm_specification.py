@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .algorithm_image import AlgorithmImage
 from .arn_or_name import ArnOrName
 from .boolean import Boolean
@@ -21,7 +20,7 @@ TrainingContainerArgument: _t.TypeAlias = _t.Annotated[
 
 
 TrainingContainerArguments: _t.TypeAlias = _t.Annotated[
-    list[TrainingContainerArgument], _pd.Field(min_length=1, max_length=100)
+    _w.List[TrainingContainerArgument], _c.Size(min_length=1, max_length=100)
 ]
 
 
@@ -32,7 +31,7 @@ TrainingContainerEntrypointString: _t.TypeAlias = _t.Annotated[
 
 
 TrainingContainerEntrypoint: _t.TypeAlias = _t.Annotated[
-    list[TrainingContainerEntrypointString], _pd.Field(min_length=1, max_length=100)
+    _w.List[TrainingContainerEntrypointString], _c.Size(min_length=1, max_length=100)
 ]
 
 

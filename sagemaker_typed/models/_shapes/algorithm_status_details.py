@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .algorithm_status_item import AlgorithmStatusItem
 
 
-AlgorithmStatusItemList: _t.TypeAlias = list[AlgorithmStatusItem]
+AlgorithmStatusItemList: _t.TypeAlias = _w.List[AlgorithmStatusItem]
 
 
 class AlgorithmStatusDetails(_s.Shape, frozen=True):

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .algorithm_validation_profile import AlgorithmValidationProfile
 from .role_arn import RoleArn
 
 
 AlgorithmValidationProfiles: _t.TypeAlias = _t.Annotated[
-    list[AlgorithmValidationProfile], _pd.Field(min_length=1, max_length=1)
+    _w.List[AlgorithmValidationProfile], _c.Size(min_length=1, max_length=1)
 ]
 
 

@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-AppManaged: _t.TypeAlias = bool
+
+AppManaged: _t.TypeAlias = _w.Boolean

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .container_argument import ContainerArgument
 from .container_entrypoint import ContainerEntrypoint
 from .image_uri import ImageUri
 
 
-ContainerArguments: _t.TypeAlias = _t.Annotated[list[ContainerArgument], _pd.Field(min_length=1, max_length=100)]
+ContainerArguments: _t.TypeAlias = _t.Annotated[_w.List[ContainerArgument], _c.Size(min_length=1, max_length=100)]
 
 
 class AppSpecification(_s.Shape, frozen=True):

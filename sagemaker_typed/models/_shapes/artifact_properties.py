@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .string_parameter_value import StringParameterValue
 
 
@@ -15,5 +14,5 @@ ArtifactPropertyValue: _t.TypeAlias = _t.Annotated[
 
 
 ArtifactProperties: _t.TypeAlias = _t.Annotated[
-    dict[StringParameterValue, ArtifactPropertyValue], _pd.Field(min_length=0, max_length=30)
+    _w.Map[StringParameterValue, ArtifactPropertyValue], _c.Size(min_length=0, max_length=30)
 ]

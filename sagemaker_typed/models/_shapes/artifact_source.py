@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .artifact_source_type import ArtifactSourceType
 from .source_uri import SourceUri
 
 
-ArtifactSourceTypes: _t.TypeAlias = list[ArtifactSourceType]
+ArtifactSourceTypes: _t.TypeAlias = _w.List[ArtifactSourceType]
 
 
 class ArtifactSource(_s.Shape, frozen=True):

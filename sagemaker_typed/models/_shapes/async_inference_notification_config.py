@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .sns_topic_arn import SnsTopicArn
 
 
@@ -19,7 +19,7 @@ class AsyncNotificationTopicTypes(_e.OpenEnum):
 
 
 AsyncNotificationTopicTypeList: _t.TypeAlias = _t.Annotated[
-    list[AsyncNotificationTopicTypes], _pd.Field(min_length=0, max_length=2)
+    _w.List[AsyncNotificationTopicTypes], _c.Size(min_length=0, max_length=2)
 ]
 
 

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 AuthenticationRequestExtraParamsKey: _t.TypeAlias = _t.Annotated[
@@ -20,6 +19,6 @@ AuthenticationRequestExtraParamsValue: _t.TypeAlias = _t.Annotated[
 
 
 AuthenticationRequestExtraParams: _t.TypeAlias = _t.Annotated[
-    dict[AuthenticationRequestExtraParamsKey, AuthenticationRequestExtraParamsValue],
-    _pd.Field(min_length=0, max_length=10),
+    _w.Map[AuthenticationRequestExtraParamsKey, AuthenticationRequestExtraParamsValue],
+    _c.Size(min_length=0, max_length=10),
 ]

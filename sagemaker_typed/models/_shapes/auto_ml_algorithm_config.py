@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class AutoMLAlgorithm(_e.OpenEnum):
@@ -30,7 +30,7 @@ class AutoMLAlgorithm(_e.OpenEnum):
     ETS = "ets"
 
 
-AutoMLAlgorithms: _t.TypeAlias = _t.Annotated[list[AutoMLAlgorithm], _pd.Field(min_length=0, max_length=11)]
+AutoMLAlgorithms: _t.TypeAlias = _t.Annotated[_w.List[AutoMLAlgorithm], _c.Size(min_length=0, max_length=11)]
 
 
 class AutoMLAlgorithmConfig(_s.Shape, frozen=True):

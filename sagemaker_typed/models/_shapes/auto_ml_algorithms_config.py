@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_algorithm_config import AutoMLAlgorithmConfig
 
 
-AutoMLAlgorithmsConfig: _t.TypeAlias = _t.Annotated[list[AutoMLAlgorithmConfig], _pd.Field(min_length=0, max_length=1)]
+AutoMLAlgorithmsConfig: _t.TypeAlias = _t.Annotated[_w.List[AutoMLAlgorithmConfig], _c.Size(min_length=0, max_length=1)]

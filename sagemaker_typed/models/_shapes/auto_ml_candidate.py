@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_candidate_step import AutoMLCandidateStep
 from .auto_ml_container_definitions import AutoMLContainerDefinitions
 from .auto_ml_failure_reason import AutoMLFailureReason
@@ -25,7 +25,7 @@ class AutoMLProcessingUnit(_e.OpenEnum):
 
 
 AutoMLInferenceContainerDefinitions: _t.TypeAlias = _t.Annotated[
-    dict[AutoMLProcessingUnit, AutoMLContainerDefinitions], _pd.Field(min_length=0, max_length=2)
+    _w.Map[AutoMLProcessingUnit, AutoMLContainerDefinitions], _c.Size(min_length=0, max_length=2)
 ]
 """The mapping of all supported processing unit (CPU, GPU, etc...) to inference
 container definitions for the candidate. This field is populated for the V2 API only
@@ -33,7 +33,7 @@ container definitions for the candidate. This field is populated for the V2 API 
 """
 
 
-CandidateSteps: _t.TypeAlias = list[AutoMLCandidateStep]
+CandidateSteps: _t.TypeAlias = _w.List[AutoMLCandidateStep]
 
 
 class AutoMLCandidate(_s.Shape, frozen=True):

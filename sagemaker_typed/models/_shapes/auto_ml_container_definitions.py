@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_container_definition import AutoMLContainerDefinition
 
 
 AutoMLContainerDefinitions: _t.TypeAlias = _t.Annotated[
-    list[AutoMLContainerDefinition], _pd.Field(min_length=0, max_length=5)
+    _w.List[AutoMLContainerDefinition], _c.Size(min_length=0, max_length=5)
 ]

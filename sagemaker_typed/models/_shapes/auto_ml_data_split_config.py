@@ -5,9 +5,10 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-ValidationFraction: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0, le=1)]
+ValidationFraction: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0, le=1)]
 
 
 class AutoMLDataSplitConfig(_s.Shape, frozen=True):

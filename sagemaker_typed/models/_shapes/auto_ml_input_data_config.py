@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_channel import AutoMLChannel
 
 
-AutoMLInputDataConfig: _t.TypeAlias = _t.Annotated[list[AutoMLChannel], _pd.Field(min_length=1, max_length=2)]
+AutoMLInputDataConfig: _t.TypeAlias = _t.Annotated[_w.List[AutoMLChannel], _c.Size(min_length=1, max_length=2)]

@@ -5,15 +5,16 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-MaxAutoMLJobRuntimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxAutoMLJobRuntimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-MaxCandidates: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=750)]
+MaxCandidates: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=750)]
 
 
-MaxRuntimePerTrainingJobInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxRuntimePerTrainingJobInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class AutoMLJobCompletionCriteria(_s.Shape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_job_channel import AutoMLJobChannel
 
 
-AutoMLJobInputDataConfig: _t.TypeAlias = _t.Annotated[list[AutoMLJobChannel], _pd.Field(min_length=1, max_length=2)]
+AutoMLJobInputDataConfig: _t.TypeAlias = _t.Annotated[_w.List[AutoMLJobChannel], _c.Size(min_length=1, max_length=2)]

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_partial_failure_reason import AutoMLPartialFailureReason
 
 
 AutoMLPartialFailureReasons: _t.TypeAlias = _t.Annotated[
-    list[AutoMLPartialFailureReason], _pd.Field(min_length=1, max_length=5)
+    _w.List[AutoMLPartialFailureReason], _c.Size(min_length=1, max_length=5)
 ]

@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .alarm import Alarm
 
 
-AlarmList: _t.TypeAlias = _t.Annotated[list[Alarm], _pd.Field(min_length=1, max_length=10)]
+AlarmList: _t.TypeAlias = _t.Annotated[_w.List[Alarm], _c.Size(min_length=1, max_length=10)]
 
 
 class AutoRollbackConfig(_s.Shape, frozen=True):

@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .major_minor_version import MajorMinorVersion
 from .string1024 import String1024
 
 
-ReleaseNotesList: _t.TypeAlias = _t.Annotated[list[String1024], _pd.Field(min_length=0, max_length=10)]
+ReleaseNotesList: _t.TypeAlias = _t.Annotated[_w.List[String1024], _c.Size(min_length=0, max_length=10)]
 
 
 class AvailableUpgrade(_s.Shape, frozen=True):

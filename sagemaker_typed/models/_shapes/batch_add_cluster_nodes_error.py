@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_availability_zones import ClusterAvailabilityZones
 from .cluster_instance_types import ClusterInstanceTypes
 from .instance_group_name import InstanceGroupName
@@ -24,7 +25,7 @@ class BatchAddClusterNodesErrorCode(_e.OpenEnum):
     INCOMPATIBLE_INSTANCE_TYPES = "IncompatibleInstanceTypes"
 
 
-BatchAddFailureCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+BatchAddFailureCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class BatchAddClusterNodesError(_s.Shape, frozen=True):

@@ -2,16 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .add_cluster_node_specification import AddClusterNodeSpecification
 from .cluster_name_or_arn import ClusterNameOrArn
 
 
 AddClusterNodeSpecificationList: _t.TypeAlias = _t.Annotated[
-    list[AddClusterNodeSpecification], _pd.Field(min_length=1, max_length=5)
+    _w.List[AddClusterNodeSpecification], _c.Size(min_length=1, max_length=5)
 ]
 
 

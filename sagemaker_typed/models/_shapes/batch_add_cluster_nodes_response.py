@@ -3,14 +3,15 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .batch_add_cluster_nodes_error import BatchAddClusterNodesError
 from .node_addition_result import NodeAdditionResult
 
 
-BatchAddClusterNodesErrorList: _t.TypeAlias = list[BatchAddClusterNodesError]
+BatchAddClusterNodesErrorList: _t.TypeAlias = _w.List[BatchAddClusterNodesError]
 
 
-NodeAdditionResultList: _t.TypeAlias = list[NodeAdditionResult]
+NodeAdditionResultList: _t.TypeAlias = _w.List[NodeAdditionResult]
 
 
 class BatchAddClusterNodesResponse(_s.OutputShape, frozen=True):

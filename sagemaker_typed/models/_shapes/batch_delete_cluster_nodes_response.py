@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .batch_delete_cluster_node_logical_ids_error import BatchDeleteClusterNodeLogicalIdsError
 from .batch_delete_cluster_nodes_error import BatchDeleteClusterNodesError
 from .cluster_node_ids import ClusterNodeIds
@@ -12,12 +12,12 @@ from .cluster_node_logical_id_list import ClusterNodeLogicalIdList
 
 
 BatchDeleteClusterNodeLogicalIdsErrorList: _t.TypeAlias = _t.Annotated[
-    list[BatchDeleteClusterNodeLogicalIdsError], _pd.Field(min_length=1, max_length=99)
+    _w.List[BatchDeleteClusterNodeLogicalIdsError], _c.Size(min_length=1, max_length=99)
 ]
 
 
 BatchDeleteClusterNodesErrorList: _t.TypeAlias = _t.Annotated[
-    list[BatchDeleteClusterNodesError], _pd.Field(min_length=1, max_length=3000)
+    _w.List[BatchDeleteClusterNodesError], _c.Size(min_length=1, max_length=3000)
 ]
 
 

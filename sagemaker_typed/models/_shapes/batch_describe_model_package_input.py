@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_package_arn import ModelPackageArn
 
 
-ModelPackageArnList: _t.TypeAlias = _t.Annotated[list[ModelPackageArn], _pd.Field(min_length=1, max_length=100)]
+ModelPackageArnList: _t.TypeAlias = _t.Annotated[_w.List[ModelPackageArn], _c.Size(min_length=1, max_length=100)]
 
 
 class BatchDescribeModelPackageInput(_s.Shape, frozen=True):

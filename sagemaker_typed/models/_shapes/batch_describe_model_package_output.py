@@ -3,15 +3,16 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .batch_describe_model_package_error import BatchDescribeModelPackageError
 from .batch_describe_model_package_summary import BatchDescribeModelPackageSummary
 from .model_package_arn import ModelPackageArn
 
 
-BatchDescribeModelPackageErrorMap: _t.TypeAlias = dict[ModelPackageArn, BatchDescribeModelPackageError]
+BatchDescribeModelPackageErrorMap: _t.TypeAlias = _w.Map[ModelPackageArn, BatchDescribeModelPackageError]
 
 
-ModelPackageSummaries: _t.TypeAlias = dict[ModelPackageArn, BatchDescribeModelPackageSummary]
+ModelPackageSummaries: _t.TypeAlias = _w.Map[ModelPackageArn, BatchDescribeModelPackageSummary]
 
 
 class BatchDescribeModelPackageOutput(_s.OutputShape, frozen=True):

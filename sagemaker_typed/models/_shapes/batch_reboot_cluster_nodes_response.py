@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .batch_reboot_cluster_node_logical_ids_error import BatchRebootClusterNodeLogicalIdsError
 from .batch_reboot_cluster_nodes_error import BatchRebootClusterNodesError
 from .cluster_node_ids import ClusterNodeIds
@@ -12,12 +12,12 @@ from .cluster_node_logical_id_list import ClusterNodeLogicalIdList
 
 
 BatchRebootClusterNodeLogicalIdsErrors: _t.TypeAlias = _t.Annotated[
-    list[BatchRebootClusterNodeLogicalIdsError], _pd.Field(min_length=0, max_length=25)
+    _w.List[BatchRebootClusterNodeLogicalIdsError], _c.Size(min_length=0, max_length=25)
 ]
 
 
 BatchRebootClusterNodesErrors: _t.TypeAlias = _t.Annotated[
-    list[BatchRebootClusterNodesError], _pd.Field(min_length=0, max_length=25)
+    _w.List[BatchRebootClusterNodesError], _c.Size(min_length=0, max_length=25)
 ]
 
 

@@ -2,21 +2,21 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_name_or_arn import ClusterNameOrArn
 from .cluster_node_id import ClusterNodeId
 from .cluster_node_logical_id import ClusterNodeLogicalId
 
 
 BatchReplaceClusterNodesRequestNodeIdsList: _t.TypeAlias = _t.Annotated[
-    list[ClusterNodeId], _pd.Field(min_length=1, max_length=25)
+    _w.List[ClusterNodeId], _c.Size(min_length=1, max_length=25)
 ]
 
 
 BatchReplaceClusterNodesRequestNodeLogicalIdsList: _t.TypeAlias = _t.Annotated[
-    list[ClusterNodeLogicalId], _pd.Field(min_length=1, max_length=25)
+    _w.List[ClusterNodeLogicalId], _c.Size(min_length=1, max_length=25)
 ]
 
 

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .batch_replace_cluster_node_logical_ids_error import BatchReplaceClusterNodeLogicalIdsError
 from .batch_replace_cluster_nodes_error import BatchReplaceClusterNodesError
 from .cluster_node_ids import ClusterNodeIds
@@ -12,12 +12,12 @@ from .cluster_node_logical_id_list import ClusterNodeLogicalIdList
 
 
 BatchReplaceClusterNodeLogicalIdsErrors: _t.TypeAlias = _t.Annotated[
-    list[BatchReplaceClusterNodeLogicalIdsError], _pd.Field(min_length=0, max_length=25)
+    _w.List[BatchReplaceClusterNodeLogicalIdsError], _c.Size(min_length=0, max_length=25)
 ]
 
 
 BatchReplaceClusterNodesErrors: _t.TypeAlias = _t.Annotated[
-    list[BatchReplaceClusterNodesError], _pd.Field(min_length=0, max_length=25)
+    _w.List[BatchReplaceClusterNodesError], _c.Size(min_length=0, max_length=25)
 ]
 
 

@@ -3,9 +3,10 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-JavaLong: _t.TypeAlias = int
+JavaLong: _t.TypeAlias = _w.Integer
 
 
 class BillableTokenUsage(_s.Shape, frozen=True):

@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .maximum_execution_timeout_in_seconds import MaximumExecutionTimeoutInSeconds
 from .traffic_routing_config import TrafficRoutingConfig
 
 
-TerminationWaitInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=3600)]
+TerminationWaitInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=3600)]
 
 
 class BlueGreenUpdatePolicy(_s.Shape, frozen=True):

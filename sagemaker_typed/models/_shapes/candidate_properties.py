@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .candidate_artifact_locations import CandidateArtifactLocations
 from .metric_datum import MetricDatum
 
 
-MetricDataList: _t.TypeAlias = _t.Annotated[list[MetricDatum], _pd.Field(min_length=0, max_length=40)]
+MetricDataList: _t.TypeAlias = _t.Annotated[_w.List[MetricDatum], _c.Size(min_length=0, max_length=40)]
 
 
 class CandidateProperties(_s.Shape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .direct_deploy_settings import DirectDeploySettings
 from .emr_serverless_settings import EmrServerlessSettings
 from .generative_ai_settings import GenerativeAiSettings
@@ -16,7 +16,7 @@ from .workspace_settings import WorkspaceSettings
 
 
 IdentityProviderOAuthSettings: _t.TypeAlias = _t.Annotated[
-    list[IdentityProviderOAuthSetting], _pd.Field(min_length=0, max_length=20)
+    _w.List[IdentityProviderOAuthSetting], _c.Size(min_length=0, max_length=20)
 ]
 
 

@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class NodeUnavailabilityType(_e.OpenEnum):
@@ -17,7 +18,7 @@ class NodeUnavailabilityType(_e.OpenEnum):
     CAPACITY_PERCENTAGE = "CAPACITY_PERCENTAGE"
 
 
-NodeUnavailabilityValue: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+NodeUnavailabilityValue: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class CapacitySizeConfig(_s.Shape, frozen=True):

@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 CsvContentType: _t.TypeAlias = _t.Annotated[
@@ -22,7 +21,7 @@ CsvContentType: _t.TypeAlias = _t.Annotated[
 """
 
 
-CsvContentTypes: _t.TypeAlias = _t.Annotated[list[CsvContentType], _pd.Field(min_length=1, max_length=10)]
+CsvContentTypes: _t.TypeAlias = _t.Annotated[_w.List[CsvContentType], _c.Size(min_length=1, max_length=10)]
 
 
 JsonContentType: _t.TypeAlias = _t.Annotated[
@@ -39,7 +38,7 @@ JsonContentType: _t.TypeAlias = _t.Annotated[
 """
 
 
-JsonContentTypes: _t.TypeAlias = _t.Annotated[list[JsonContentType], _pd.Field(min_length=1, max_length=10)]
+JsonContentTypes: _t.TypeAlias = _t.Annotated[_w.List[JsonContentType], _c.Size(min_length=1, max_length=10)]
 
 
 class CaptureContentTypeHeader(_s.Shape, frozen=True):

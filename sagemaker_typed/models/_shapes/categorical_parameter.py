@@ -2,17 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .string64 import String64
 
 
 String128: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=128)]
 
 
-CategoricalParameterRangeValues: _t.TypeAlias = _t.Annotated[list[String128], _pd.Field(min_length=1, max_length=3)]
+CategoricalParameterRangeValues: _t.TypeAlias = _t.Annotated[_w.List[String128], _c.Size(min_length=1, max_length=3)]
 
 
 class CategoricalParameter(_s.Shape, frozen=True):

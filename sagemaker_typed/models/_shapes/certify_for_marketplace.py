@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-CertifyForMarketplace: _t.TypeAlias = bool
+
+CertifyForMarketplace: _t.TypeAlias = _w.Boolean

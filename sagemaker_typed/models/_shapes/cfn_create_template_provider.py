@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cfn_stack_create_parameter import CfnStackCreateParameter
 from .cfn_template_name import CfnTemplateName
 from .cfn_template_url import CfnTemplateURL
@@ -12,7 +12,7 @@ from .role_arn import RoleArn
 
 
 CfnStackCreateParameters: _t.TypeAlias = _t.Annotated[
-    list[CfnStackCreateParameter], _pd.Field(min_length=0, max_length=180)
+    _w.List[CfnStackCreateParameter], _c.Size(min_length=0, max_length=180)
 ]
 
 

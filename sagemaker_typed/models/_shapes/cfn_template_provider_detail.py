@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cfn_stack_detail import CfnStackDetail
 from .cfn_stack_parameter import CfnStackParameter
 from .cfn_template_name import CfnTemplateName
@@ -12,7 +12,7 @@ from .cfn_template_url import CfnTemplateURL
 from .role_arn import RoleArn
 
 
-CfnStackParameters: _t.TypeAlias = _t.Annotated[list[CfnStackParameter], _pd.Field(min_length=0, max_length=180)]
+CfnStackParameters: _t.TypeAlias = _t.Annotated[_w.List[CfnStackParameter], _c.Size(min_length=0, max_length=180)]
 
 
 class CfnTemplateProviderDetail(_s.Shape, frozen=True):

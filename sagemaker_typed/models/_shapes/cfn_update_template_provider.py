@@ -2,16 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cfn_stack_update_parameter import CfnStackUpdateParameter
 from .cfn_template_name import CfnTemplateName
 from .cfn_template_url import CfnTemplateURL
 
 
 CfnStackUpdateParameters: _t.TypeAlias = _t.Annotated[
-    list[CfnStackUpdateParameter], _pd.Field(min_length=0, max_length=180)
+    _w.List[CfnStackUpdateParameter], _c.Size(min_length=0, max_length=180)
 ]
 
 

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .boolean import Boolean
 from .channel_name import ChannelName
 from .compression_type import CompressionType
@@ -13,10 +13,10 @@ from .entity_description import EntityDescription
 from .training_input_mode import TrainingInputMode
 
 
-CompressionTypes: _t.TypeAlias = list[CompressionType]
+CompressionTypes: _t.TypeAlias = _w.List[CompressionType]
 
 
-InputModes: _t.TypeAlias = _t.Annotated[list[TrainingInputMode], _pd.Field(min_length=1)]
+InputModes: _t.TypeAlias = _t.Annotated[_w.List[TrainingInputMode], _c.Size(min_length=1)]
 
 
 class ChannelSpecification(_s.Shape, frozen=True):

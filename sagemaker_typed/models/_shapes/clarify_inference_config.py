@@ -7,6 +7,7 @@ import pydantic as _pd
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .clarify_header import ClarifyHeader
 
 
@@ -16,7 +17,7 @@ ClarifyContentTemplate: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``.*``"""
 
 
-ClarifyFeatureHeaders: _t.TypeAlias = _t.Annotated[list[ClarifyHeader], _pd.Field(min_length=1, max_length=256)]
+ClarifyFeatureHeaders: _t.TypeAlias = _t.Annotated[_w.List[ClarifyHeader], _c.Size(min_length=1, max_length=256)]
 
 
 class ClarifyFeatureType(_e.OpenEnum):
@@ -27,7 +28,7 @@ class ClarifyFeatureType(_e.OpenEnum):
     TEXT = "text"
 
 
-ClarifyFeatureTypes: _t.TypeAlias = _t.Annotated[list[ClarifyFeatureType], _pd.Field(min_length=1, max_length=256)]
+ClarifyFeatureTypes: _t.TypeAlias = _t.Annotated[_w.List[ClarifyFeatureType], _c.Size(min_length=1, max_length=256)]
 
 
 ClarifyFeaturesAttribute: _t.TypeAlias = _t.Annotated[
@@ -42,16 +43,16 @@ ClarifyLabelAttribute: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``.*``"""
 
 
-ClarifyLabelHeaders: _t.TypeAlias = _t.Annotated[list[ClarifyHeader], _pd.Field(min_length=1, max_length=16)]
+ClarifyLabelHeaders: _t.TypeAlias = _t.Annotated[_w.List[ClarifyHeader], _c.Size(min_length=1, max_length=16)]
 
 
-ClarifyLabelIndex: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+ClarifyLabelIndex: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
-ClarifyMaxPayloadInMB: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=25)]
+ClarifyMaxPayloadInMB: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=25)]
 
 
-ClarifyMaxRecordCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+ClarifyMaxRecordCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 ClarifyProbabilityAttribute: _t.TypeAlias = _t.Annotated[
@@ -60,7 +61,7 @@ ClarifyProbabilityAttribute: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``.*``"""
 
 
-ClarifyProbabilityIndex: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+ClarifyProbabilityIndex: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 class ClarifyInferenceConfig(_s.Shape, frozen=True):

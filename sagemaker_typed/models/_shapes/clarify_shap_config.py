@@ -5,17 +5,18 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .clarify_shap_baseline_config import ClarifyShapBaselineConfig
 from .clarify_text_config import ClarifyTextConfig
 
 
-ClarifyShapNumberOfSamples: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+ClarifyShapNumberOfSamples: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-ClarifyShapSeed: _t.TypeAlias = int
+ClarifyShapSeed: _t.TypeAlias = _w.Integer
 
 
-ClarifyShapUseLogit: _t.TypeAlias = bool
+ClarifyShapUseLogit: _t.TypeAlias = _w.Boolean
 
 
 class ClarifyShapConfig(_s.Shape, frozen=True):

@@ -2,17 +2,17 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cleanup_failure import CleanupFailure
 from .string256 import String256
 
 
-CleanupFailureList: _t.TypeAlias = _t.Annotated[list[CleanupFailure], _pd.Field(min_length=0, max_length=100)]
+CleanupFailureList: _t.TypeAlias = _t.Annotated[_w.List[CleanupFailure], _c.Size(min_length=0, max_length=100)]
 
 
-CleanupStepNameList: _t.TypeAlias = _t.Annotated[list[String256], _pd.Field(min_length=0, max_length=100)]
+CleanupStepNameList: _t.TypeAlias = _t.Annotated[_w.List[String256], _c.Size(min_length=0, max_length=100)]
 
 
 class CleanupStepMetadata(_s.Shape, frozen=True):

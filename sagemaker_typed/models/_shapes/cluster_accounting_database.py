@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 ClusterAccountingDatabaseEndpoint: _t.TypeAlias = _t.Annotated[
@@ -29,7 +30,7 @@ ClusterAccountingDatabaseName: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[a-zA-Z0-9$_]+``"""
 
 
-ClusterAccountingDatabasePort: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=65535)]
+ClusterAccountingDatabasePort: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=65535)]
 
 
 ClusterAccountingDatabaseSecretArn: _t.TypeAlias = _t.Annotated[

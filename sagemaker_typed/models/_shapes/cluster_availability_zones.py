@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_availability_zone import ClusterAvailabilityZone
 
 
 ClusterAvailabilityZones: _t.TypeAlias = _t.Annotated[
-    list[ClusterAvailabilityZone], _pd.Field(min_length=1, max_length=10)
+    _w.List[ClusterAvailabilityZone], _c.Size(min_length=1, max_length=10)
 ]

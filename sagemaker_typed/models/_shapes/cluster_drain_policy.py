@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class ClusterOnDrainTimeout(_e.OpenEnum):
@@ -17,7 +18,7 @@ class ClusterOnDrainTimeout(_e.OpenEnum):
     SKIP = "Skip"
 
 
-DrainTimeoutInSecondsValue: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=5400)]
+DrainTimeoutInSecondsValue: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=5400)]
 
 
 class ClusterDrainPolicy(_s.Shape, frozen=True):

@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .boolean import Boolean
 from .kms_key_id import KmsKeyId
 
 
-ClusterEbsVolumeSizeInGB: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=16384)]
+ClusterEbsVolumeSizeInGB: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=16384)]
 
 
 class ClusterEbsVolumeConfig(_s.Shape, frozen=True):

@@ -4,8 +4,10 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_auto_patch_config_details import ClusterAutoPatchConfigDetails
 from .cluster_capacity_requirements import ClusterCapacityRequirements
 from .cluster_image_version_status import ClusterImageVersionStatus
@@ -33,7 +35,7 @@ from .training_plan_arn import TrainingPlanArn
 from .vpc_config import VpcConfig
 
 
-ActiveClusterOperationCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+ActiveClusterOperationCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class ActiveClusterOperationName(_e.OpenEnum):
@@ -42,11 +44,11 @@ class ActiveClusterOperationName(_e.OpenEnum):
     SCALING = "Scaling"
 
 
-ActiveOperations: _t.TypeAlias = dict[ActiveClusterOperationName, ActiveClusterOperationCount]
+ActiveOperations: _t.TypeAlias = _w.Map[ActiveClusterOperationName, ActiveClusterOperationCount]
 
 
 ClusterInstanceTypeDetails: _t.TypeAlias = _t.Annotated[
-    list[ClusterInstanceTypeDetail], _pd.Field(min_length=0, max_length=20)
+    _w.List[ClusterInstanceTypeDetail], _c.Size(min_length=0, max_length=20)
 ]
 
 

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_instance_group_specification import ClusterInstanceGroupSpecification
 
 
 ClusterInstanceGroupSpecifications: _t.TypeAlias = _t.Annotated[
-    list[ClusterInstanceGroupSpecification], _pd.Field(min_length=1, max_length=100)
+    _w.List[ClusterInstanceGroupSpecification], _c.Size(min_length=1, max_length=100)
 ]

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_instance_storage_config import ClusterInstanceStorageConfig
 
 
 ClusterInstanceStorageConfigs: _t.TypeAlias = _t.Annotated[
-    list[ClusterInstanceStorageConfig], _pd.Field(min_length=0, max_length=4)
+    _w.List[ClusterInstanceStorageConfig], _c.Size(min_length=0, max_length=4)
 ]

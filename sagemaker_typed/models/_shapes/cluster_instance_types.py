@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_instance_type import ClusterInstanceType
 
 
-ClusterInstanceTypes: _t.TypeAlias = _t.Annotated[list[ClusterInstanceType], _pd.Field(min_length=1, max_length=20)]
+ClusterInstanceTypes: _t.TypeAlias = _t.Annotated[_w.List[ClusterInstanceType], _c.Size(min_length=1, max_length=20)]

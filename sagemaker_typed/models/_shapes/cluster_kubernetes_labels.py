@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 ClusterKubernetesLabelKey: _t.TypeAlias = _t.Annotated[
@@ -31,5 +30,5 @@ ClusterKubernetesLabelValue: _t.TypeAlias = _t.Annotated[
 
 
 ClusterKubernetesLabels: _t.TypeAlias = _t.Annotated[
-    dict[ClusterKubernetesLabelKey, ClusterKubernetesLabelValue], _pd.Field(min_length=0, max_length=50)
+    _w.Map[ClusterKubernetesLabelKey, ClusterKubernetesLabelValue], _c.Size(min_length=0, max_length=50)
 ]

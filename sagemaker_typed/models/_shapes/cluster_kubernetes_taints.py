@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_kubernetes_taint import ClusterKubernetesTaint
 
 
 ClusterKubernetesTaints: _t.TypeAlias = _t.Annotated[
-    list[ClusterKubernetesTaint], _pd.Field(min_length=0, max_length=50)
+    _w.List[ClusterKubernetesTaint], _c.Size(min_length=0, max_length=50)
 ]

@@ -5,6 +5,7 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_image_version_status import ClusterImageVersionStatus
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .cluster_instance_placement import ClusterInstancePlacement
@@ -40,7 +41,7 @@ ClusterPrivatePrimaryIp: _t.TypeAlias = _t.Annotated[
 """
 
 
-ClusterPrivatePrimaryIpv6: _t.TypeAlias = str
+ClusterPrivatePrimaryIpv6: _t.TypeAlias = _w.String
 
 
 class ClusterNodeDetails(_s.Shape, frozen=True):

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 ClusterPartitionName: _t.TypeAlias = _t.Annotated[
@@ -13,4 +12,4 @@ ClusterPartitionName: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[a-zA-Z0-9](-*[a-zA-Z0-9])*``"""
 
 
-ClusterPartitionNames: _t.TypeAlias = _t.Annotated[list[ClusterPartitionName], _pd.Field(min_length=0, max_length=1)]
+ClusterPartitionNames: _t.TypeAlias = _t.Annotated[_w.List[ClusterPartitionName], _c.Size(min_length=0, max_length=1)]

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_arn import ClusterArn
 from .cluster_image_version_status import ClusterImageVersionStatus
 from .cluster_name import ClusterName
@@ -11,7 +12,7 @@ from .timestamp import Timestamp
 from .training_plan_arn import TrainingPlanArn
 
 
-TrainingPlanArns: _t.TypeAlias = list[TrainingPlanArn]
+TrainingPlanArns: _t.TypeAlias = _w.List[TrainingPlanArn]
 
 
 class ClusterSummary(_s.Shape, frozen=True):

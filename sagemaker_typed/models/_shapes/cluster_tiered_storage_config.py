@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class ClusterConfigMode(_e.OpenEnum):
@@ -15,7 +16,7 @@ class ClusterConfigMode(_e.OpenEnum):
     DISABLE = "Disable"
 
 
-ClusterInstanceMemoryAllocationPercentage: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=100)]
+ClusterInstanceMemoryAllocationPercentage: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=100)]
 
 
 class ClusterTieredStorageConfig(_s.Shape, frozen=True):

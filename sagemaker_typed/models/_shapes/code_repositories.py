@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .code_repository import CodeRepository
 
 
-CodeRepositories: _t.TypeAlias = _t.Annotated[list[CodeRepository], _pd.Field(min_length=0, max_length=10)]
+CodeRepositories: _t.TypeAlias = _t.Annotated[_w.List[CodeRepository], _c.Size(min_length=0, max_length=10)]

@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .config_key import ConfigKey
 from .config_value import ConfigValue
 
@@ -16,7 +15,7 @@ CollectionName: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``.*``"""
 
 
-CollectionParameters: _t.TypeAlias = _t.Annotated[dict[ConfigKey, ConfigValue], _pd.Field(min_length=0, max_length=20)]
+CollectionParameters: _t.TypeAlias = _t.Annotated[_w.Map[ConfigKey, ConfigValue], _c.Size(min_length=0, max_length=20)]
 
 
 class CollectionConfiguration(_s.Shape, frozen=True):

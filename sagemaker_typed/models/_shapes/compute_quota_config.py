@@ -2,16 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .compute_quota_resource_config import ComputeQuotaResourceConfig
 from .resource_sharing_config import ResourceSharingConfig
 
 
 ComputeQuotaResourceConfigList: _t.TypeAlias = _t.Annotated[
-    list[ComputeQuotaResourceConfig], _pd.Field(min_length=0, max_length=15)
+    _w.List[ComputeQuotaResourceConfig], _c.Size(min_length=0, max_length=15)
 ]
 
 

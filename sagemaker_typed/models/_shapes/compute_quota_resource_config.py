@@ -5,18 +5,19 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .accelerator_partition_config import AcceleratorPartitionConfig
 from .cluster_instance_type import ClusterInstanceType
 from .instance_count import InstanceCount
 
 
-AcceleratorsAmount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=10000000)]
+AcceleratorsAmount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=10000000)]
 
 
-MemoryInGiBAmount: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0, le=10000000)]
+MemoryInGiBAmount: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0, le=10000000)]
 
 
-VCpuAmount: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0, le=10000000)]
+VCpuAmount: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0, le=10000000)]
 
 
 class ComputeQuotaResourceConfig(_s.Shape, frozen=True):

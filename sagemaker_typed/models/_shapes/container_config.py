@@ -2,26 +2,26 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .non_empty_string256 import NonEmptyString256
 from .non_empty_string64 import NonEmptyString64
 from .string256 import String256
 
 
 CustomImageContainerArguments: _t.TypeAlias = _t.Annotated[
-    list[NonEmptyString64], _pd.Field(min_length=0, max_length=50)
+    _w.List[NonEmptyString64], _c.Size(min_length=0, max_length=50)
 ]
 
 
 CustomImageContainerEntrypoint: _t.TypeAlias = _t.Annotated[
-    list[NonEmptyString256], _pd.Field(min_length=0, max_length=1)
+    _w.List[NonEmptyString256], _c.Size(min_length=0, max_length=1)
 ]
 
 
 CustomImageContainerEnvironmentVariables: _t.TypeAlias = _t.Annotated[
-    dict[NonEmptyString256, String256], _pd.Field(min_length=0, max_length=25)
+    _w.Map[NonEmptyString256, String256], _c.Size(min_length=0, max_length=25)
 ]
 
 

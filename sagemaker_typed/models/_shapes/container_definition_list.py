@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .container_definition import ContainerDefinition
 
 
-ContainerDefinitionList: _t.TypeAlias = _t.Annotated[list[ContainerDefinition], _pd.Field(min_length=0, max_length=15)]
+ContainerDefinitionList: _t.TypeAlias = _t.Annotated[_w.List[ContainerDefinition], _c.Size(min_length=0, max_length=15)]

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 ContainerEntrypointString: _t.TypeAlias = _t.Annotated[
@@ -14,5 +13,5 @@ ContainerEntrypointString: _t.TypeAlias = _t.Annotated[
 
 
 ContainerEntrypoint: _t.TypeAlias = _t.Annotated[
-    list[ContainerEntrypointString], _pd.Field(min_length=1, max_length=100)
+    _w.List[ContainerEntrypointString], _c.Size(min_length=1, max_length=100)
 ]

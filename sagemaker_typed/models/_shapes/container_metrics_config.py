@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .metrics_endpoint import MetricsEndpoint
 
 
-MetricsEndpointList: _t.TypeAlias = _t.Annotated[list[MetricsEndpoint], _pd.Field(min_length=0, max_length=1)]
+MetricsEndpointList: _t.TypeAlias = _t.Annotated[_w.List[MetricsEndpoint], _c.Size(min_length=0, max_length=1)]
 """A list of metrics endpoints for a container."""
 
 

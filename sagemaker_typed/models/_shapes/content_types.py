@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .content_type import ContentType
 
 
-ContentTypes: _t.TypeAlias = list[ContentType]
+ContentTypes: _t.TypeAlias = _w.List[ContentType]

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .authorized_url import AuthorizedUrl
 from .next_token import NextToken
 
 
-AuthorizedUrlConfigs: _t.TypeAlias = list[AuthorizedUrl]
+AuthorizedUrlConfigs: _t.TypeAlias = _w.List[AuthorizedUrl]
 
 
 class CreateHubContentPresignedUrlsResponse(_s.OutputShape, frozen=True):

@@ -3,9 +3,10 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-PresignedDomainUrl: _t.TypeAlias = str
+PresignedDomainUrl: _t.TypeAlias = _w.String
 
 
 class CreatePresignedDomainUrlResponse(_s.OutputShape, frozen=True):

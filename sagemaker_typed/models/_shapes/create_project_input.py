@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .create_template_provider import CreateTemplateProvider
 from .entity_description import EntityDescription
 from .project_entity_name import ProjectEntityName
@@ -13,7 +13,7 @@ from .tag_list import TagList
 
 
 CreateTemplateProviderList: _t.TypeAlias = _t.Annotated[
-    list[CreateTemplateProvider], _pd.Field(min_length=1, max_length=1)
+    _w.List[CreateTemplateProvider], _c.Size(min_length=1, max_length=1)
 ]
 
 

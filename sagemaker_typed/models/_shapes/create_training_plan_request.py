@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .tag_list import TagList
 from .training_plan_name import TrainingPlanName
 from .training_plan_offering_id import TrainingPlanOfferingId
 
 
-SpareInstanceCountPerUltraServer: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+SpareInstanceCountPerUltraServer: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 class CreateTrainingPlanRequest(_s.Shape, frozen=True):

@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-CrossRegionMaxInvocationsPerSecondPerInstance: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=10000)]
+CrossRegionMaxInvocationsPerSecondPerInstance: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=10000)]
 
 
-CrossRegionPercentPerEndpoint: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+CrossRegionPercentPerEndpoint: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]
 
 
 class CrossRegionTrafficConfig(_s.Shape, frozen=True):

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .custom_file_system_config import CustomFileSystemConfig
 
 
 CustomFileSystemConfigs: _t.TypeAlias = _t.Annotated[
-    list[CustomFileSystemConfig], _pd.Field(min_length=0, max_length=10)
+    _w.List[CustomFileSystemConfig], _c.Size(min_length=0, max_length=10)
 ]

@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-Gid: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1001, le=4000000)]
+Gid: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1001, le=4000000)]
 
 
-Uid: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=10000, le=4000000)]
+Uid: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=10000, le=4000000)]
 
 
 class CustomPosixUserConfig(_s.Shape, frozen=True):

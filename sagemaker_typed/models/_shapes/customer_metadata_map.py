@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .customer_metadata_key import CustomerMetadataKey
 
 
@@ -17,5 +16,5 @@ CustomerMetadataValue: _t.TypeAlias = _t.Annotated[
 
 
 CustomerMetadataMap: _t.TypeAlias = _t.Annotated[
-    dict[CustomerMetadataKey, CustomerMetadataValue], _pd.Field(min_length=1, max_length=50)
+    _w.Map[CustomerMetadataKey, CustomerMetadataValue], _c.Size(min_length=1, max_length=50)
 ]

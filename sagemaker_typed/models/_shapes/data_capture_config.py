@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .capture_content_type_header import CaptureContentTypeHeader
 from .capture_option import CaptureOption
 from .destination_s3_uri import DestinationS3Uri
@@ -13,7 +13,7 @@ from .kms_key_id import KmsKeyId
 from .sampling_percentage import SamplingPercentage
 
 
-CaptureOptionList: _t.TypeAlias = _t.Annotated[list[CaptureOption], _pd.Field(min_length=1, max_length=32)]
+CaptureOptionList: _t.TypeAlias = _t.Annotated[_w.List[CaptureOption], _c.Size(min_length=1, max_length=32)]
 
 
 class DataCaptureConfig(_s.Shape, frozen=True):

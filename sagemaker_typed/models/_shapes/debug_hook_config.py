@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .collection_configuration import CollectionConfiguration
 from .config_key import ConfigKey
 from .config_value import ConfigValue
@@ -13,11 +13,11 @@ from .s3_uri import S3Uri
 
 
 CollectionConfigurations: _t.TypeAlias = _t.Annotated[
-    list[CollectionConfiguration], _pd.Field(min_length=0, max_length=20)
+    _w.List[CollectionConfiguration], _c.Size(min_length=0, max_length=20)
 ]
 
 
-HookParameters: _t.TypeAlias = _t.Annotated[dict[ConfigKey, ConfigValue], _pd.Field(min_length=0, max_length=20)]
+HookParameters: _t.TypeAlias = _t.Annotated[_w.Map[ConfigKey, ConfigValue], _c.Size(min_length=0, max_length=20)]
 
 
 class DebugHookConfig(_s.Shape, frozen=True):

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .debug_rule_evaluation_status import DebugRuleEvaluationStatus
 
 
 DebugRuleEvaluationStatuses: _t.TypeAlias = _t.Annotated[
-    list[DebugRuleEvaluationStatus], _pd.Field(min_length=0, max_length=20)
+    _w.List[DebugRuleEvaluationStatus], _c.Size(min_length=0, max_length=20)
 ]

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .instance_group_health_check_configuration import InstanceGroupHealthCheckConfiguration
 
 
 DeepHealthCheckConfigurations: _t.TypeAlias = _t.Annotated[
-    list[InstanceGroupHealthCheckConfiguration], _pd.Field(min_length=1, max_length=99)
+    _w.List[InstanceGroupHealthCheckConfiguration], _c.Size(min_length=1, max_length=99)
 ]

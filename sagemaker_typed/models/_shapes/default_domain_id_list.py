@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .domain_id import DomainId
 
 
-DefaultDomainIdList: _t.TypeAlias = list[DomainId]
+DefaultDomainIdList: _t.TypeAlias = _w.List[DomainId]

@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .resource_arn import ResourceArn
 from .tag_key import TagKey
 
 
-TagKeyList: _t.TypeAlias = _t.Annotated[list[TagKey], _pd.Field(min_length=1, max_length=50)]
+TagKeyList: _t.TypeAlias = _t.Annotated[_w.List[TagKey], _c.Size(min_length=1, max_length=50)]
 
 
 class DeleteTagsInput(_s.Shape, frozen=True):

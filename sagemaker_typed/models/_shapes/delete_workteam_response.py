@@ -3,9 +3,10 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-Success: _t.TypeAlias = bool
+Success: _t.TypeAlias = _w.Boolean
 
 
 class DeleteWorkteamResponse(_s.OutputShape, frozen=True):

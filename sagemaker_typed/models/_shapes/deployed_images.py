@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .deployed_image import DeployedImage
 
 
-DeployedImages: _t.TypeAlias = list[DeployedImage]
+DeployedImages: _t.TypeAlias = _w.List[DeployedImage]

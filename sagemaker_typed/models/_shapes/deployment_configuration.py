@@ -4,15 +4,17 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .alarm_details import AlarmDetails
 from .rolling_deployment_policy import RollingDeploymentPolicy
 
 
-AutoRollbackAlarms: _t.TypeAlias = _t.Annotated[list[AlarmDetails], _pd.Field(min_length=1, max_length=10)]
+AutoRollbackAlarms: _t.TypeAlias = _t.Annotated[_w.List[AlarmDetails], _c.Size(min_length=1, max_length=10)]
 
 
-WaitTimeIntervalInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=3600)]
+WaitTimeIntervalInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=3600)]
 
 
 class DeploymentConfiguration(_s.Shape, frozen=True):

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .real_time_inference_recommendation import RealTimeInferenceRecommendation
 
 
 RealTimeInferenceRecommendations: _t.TypeAlias = _t.Annotated[
-    list[RealTimeInferenceRecommendation], _pd.Field(min_length=0, max_length=3)
+    _w.List[RealTimeInferenceRecommendation], _c.Size(min_length=0, max_length=3)
 ]
 
 

@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .deployment_stage import DeploymentStage
 
 
-DeploymentStages: _t.TypeAlias = list[DeploymentStage]
+DeploymentStages: _t.TypeAlias = _w.List[DeploymentStage]

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_adapter_source import AIAdapterSource
 from .ai_entity_name import AIEntityName
 from .ai_model_source import AIModelSource
@@ -21,7 +22,7 @@ from .tag_list import TagList
 from .timestamp import Timestamp
 
 
-AIRecommendationList: _t.TypeAlias = list[AIRecommendation]
+AIRecommendationList: _t.TypeAlias = _w.List[AIRecommendation]
 
 
 class DescribeAIRecommendationJobResponse(_s.OutputShape, frozen=True):

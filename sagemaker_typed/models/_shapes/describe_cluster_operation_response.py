@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_arn import ClusterArn
 from .cluster_operation_id import ClusterOperationId
 from .cluster_operation_scaling_details import ClusterOperationScalingDetails
@@ -12,7 +13,7 @@ from .deep_health_check_configurations import DeepHealthCheckConfigurations
 from .timestamp import Timestamp
 
 
-ClusterOperationScalingDetailsList: _t.TypeAlias = list[ClusterOperationScalingDetails]
+ClusterOperationScalingDetailsList: _t.TypeAlias = _w.List[ClusterOperationScalingDetails]
 
 
 class DescribeClusterOperationResponse(_s.OutputShape, frozen=True):

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_arn import ClusterArn
 from .cluster_auto_scaling_config_output import ClusterAutoScalingConfigOutput
 from .cluster_instance_group_details import ClusterInstanceGroupDetails
@@ -20,10 +21,10 @@ from .timestamp import Timestamp
 from .vpc_config import VpcConfig
 
 
-ClusterInstanceGroupDetailsList: _t.TypeAlias = list[ClusterInstanceGroupDetails]
+ClusterInstanceGroupDetailsList: _t.TypeAlias = _w.List[ClusterInstanceGroupDetails]
 
 
-ClusterRestrictedInstanceGroupDetailsList: _t.TypeAlias = list[ClusterRestrictedInstanceGroupDetails]
+ClusterRestrictedInstanceGroupDetailsList: _t.TypeAlias = _w.List[ClusterRestrictedInstanceGroupDetails]
 
 
 class DescribeClusterResponse(_s.OutputShape, frozen=True):

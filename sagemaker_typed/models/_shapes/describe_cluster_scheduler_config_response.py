@@ -4,6 +4,7 @@ import typing as _t
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_arn import ClusterArn
 from .cluster_scheduler_config_arn import ClusterSchedulerConfigArn
 from .cluster_scheduler_config_id import ClusterSchedulerConfigId
@@ -27,7 +28,7 @@ class SchedulerConfigComponent(_e.OpenEnum):
     IDLE_RESOURCE_SHARING = "IdleResourceSharing"
 
 
-StatusDetailsMap: _t.TypeAlias = dict[SchedulerConfigComponent, SchedulerResourceStatus]
+StatusDetailsMap: _t.TypeAlias = _w.Map[SchedulerConfigComponent, SchedulerResourceStatus]
 
 
 class DescribeClusterSchedulerConfigResponse(_s.OutputShape, frozen=True):

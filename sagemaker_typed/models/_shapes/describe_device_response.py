@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .device_arn import DeviceArn
 from .device_description import DeviceDescription
 from .edge_model import EdgeModel
@@ -14,7 +15,7 @@ from .thing_name import ThingName
 from .timestamp import Timestamp
 
 
-EdgeModels: _t.TypeAlias = list[EdgeModel]
+EdgeModels: _t.TypeAlias = _w.List[EdgeModel]
 
 
 class DescribeDeviceResponse(_s.OutputShape, frozen=True):

@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .entity_name import EntityName
 from .next_token import NextToken
 
 
-DeploymentStageMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(le=10)]
+DeploymentStageMaxResults: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(le=10)]
 
 
 class DescribeEdgeDeploymentPlanRequest(_s.Shape, frozen=True):

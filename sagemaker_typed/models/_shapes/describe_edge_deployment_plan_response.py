@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .deployment_stage_status_summary import DeploymentStageStatusSummary
 from .edge_deployment_model_configs import EdgeDeploymentModelConfigs
 from .edge_deployment_plan_arn import EdgeDeploymentPlanArn
@@ -12,7 +13,7 @@ from .next_token import NextToken
 from .timestamp import Timestamp
 
 
-DeploymentStageStatusSummaries: _t.TypeAlias = list[DeploymentStageStatusSummary]
+DeploymentStageStatusSummaries: _t.TypeAlias = _w.List[DeploymentStageStatusSummary]
 
 
 class DescribeEdgeDeploymentPlanResponse(_s.OutputShape, frozen=True):

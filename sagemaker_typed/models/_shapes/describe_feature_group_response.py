@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .creation_time import CreationTime
 from .description import Description
 from .failure_reason import FailureReason
@@ -21,7 +22,7 @@ from .role_arn import RoleArn
 from .throughput_config_description import ThroughputConfigDescription
 
 
-OnlineStoreTotalSizeBytes: _t.TypeAlias = int
+OnlineStoreTotalSizeBytes: _t.TypeAlias = _w.Integer
 
 
 class DescribeFeatureGroupResponse(_s.OutputShape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_arn import EndpointArn
 from .endpoint_name import EndpointName
 from .failure_reason import FailureReason
@@ -19,7 +19,7 @@ from .variant_name import VariantName
 
 
 InferenceComponentSpecificationSummaryList: _t.TypeAlias = _t.Annotated[
-    list[InferenceComponentSpecificationSummary], _pd.Field(min_length=1)
+    _w.List[InferenceComponentSpecificationSummary], _c.Size(min_length=1)
 ]
 
 

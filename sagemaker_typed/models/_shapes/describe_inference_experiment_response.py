@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_metadata import EndpointMetadata
 from .inference_experiment_arn import InferenceExperimentArn
 from .inference_experiment_data_storage_config import InferenceExperimentDataStorageConfig
@@ -19,7 +20,7 @@ from .shadow_mode_config import ShadowModeConfig
 from .timestamp import Timestamp
 
 
-ModelVariantConfigSummaryList: _t.TypeAlias = list[ModelVariantConfigSummary]
+ModelVariantConfigSummaryList: _t.TypeAlias = _w.List[ModelVariantConfigSummary]
 
 
 class DescribeInferenceExperimentResponse(_s.OutputShape, frozen=True):

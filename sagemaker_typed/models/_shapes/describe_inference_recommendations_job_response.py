@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .creation_time import CreationTime
 from .endpoint_performance import EndpointPerformance
 from .failure_reason import FailureReason
@@ -21,11 +21,11 @@ from .role_arn import RoleArn
 from .timestamp import Timestamp
 
 
-EndpointPerformances: _t.TypeAlias = _t.Annotated[list[EndpointPerformance], _pd.Field(min_length=0, max_length=1)]
+EndpointPerformances: _t.TypeAlias = _t.Annotated[_w.List[EndpointPerformance], _c.Size(min_length=0, max_length=1)]
 
 
 InferenceRecommendations: _t.TypeAlias = _t.Annotated[
-    list[InferenceRecommendation], _pd.Field(min_length=1, max_length=10)
+    _w.List[InferenceRecommendation], _c.Size(min_length=1, max_length=10)
 ]
 
 

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .additional_code_repository_names_or_urls import AdditionalCodeRepositoryNamesOrUrls
 from .code_repository_name_or_url import CodeRepositoryNameOrUrl
 from .creation_time import CreationTime
@@ -27,7 +28,7 @@ from .security_group_ids import SecurityGroupIds
 from .subnet_id import SubnetId
 
 
-NetworkInterfaceId: _t.TypeAlias = str
+NetworkInterfaceId: _t.TypeAlias = _w.String
 
 
 class DescribeNotebookInstanceOutput(_s.OutputShape, frozen=True):

@@ -4,8 +4,10 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .algorithm_specification import AlgorithmSpecification
 from .auto_ml_job_arn import AutoMLJobArn
 from .billable_time_in_seconds import BillableTimeInSeconds
@@ -51,11 +53,11 @@ from .vpc_config import VpcConfig
 from .warm_pool_status import WarmPoolStatus
 
 
-BillableTokenCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+BillableTokenCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 ProfilerRuleEvaluationStatuses: _t.TypeAlias = _t.Annotated[
-    list[ProfilerRuleEvaluationStatus], _pd.Field(min_length=0, max_length=20)
+    _w.List[ProfilerRuleEvaluationStatus], _c.Size(min_length=0, max_length=20)
 ]
 
 

@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .device_name import DeviceName
 
 
-DeviceNames: _t.TypeAlias = list[DeviceName]
+DeviceNames: _t.TypeAlias = _w.List[DeviceName]

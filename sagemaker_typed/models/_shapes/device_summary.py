@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .device_arn import DeviceArn
 from .device_description import DeviceDescription
 from .edge_model_summary import EdgeModelSummary
@@ -12,7 +13,7 @@ from .thing_name import ThingName
 from .timestamp import Timestamp
 
 
-EdgeModelSummaries: _t.TypeAlias = list[EdgeModelSummary]
+EdgeModelSummaries: _t.TypeAlias = _w.List[EdgeModelSummary]
 
 
 class DeviceSummary(_s.Shape, frozen=True):

@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .device import Device
 
 
-Devices: _t.TypeAlias = list[Device]
+Devices: _t.TypeAlias = _w.List[Device]

@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-DisableProfiler: _t.TypeAlias = bool
+
+DisableProfiler: _t.TypeAlias = _w.Boolean

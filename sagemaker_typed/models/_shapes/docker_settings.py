@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .account_id import AccountId
 from .feature_status import FeatureStatus
 
 
-VpcOnlyTrustedAccounts: _t.TypeAlias = _t.Annotated[list[AccountId], _pd.Field(min_length=0, max_length=20)]
+VpcOnlyTrustedAccounts: _t.TypeAlias = _t.Annotated[_w.List[AccountId], _c.Size(min_length=0, max_length=20)]
 
 
 class DockerSettings(_s.Shape, frozen=True):

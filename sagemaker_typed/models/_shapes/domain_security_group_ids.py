@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .security_group_id import SecurityGroupId
 
 
-DomainSecurityGroupIds: _t.TypeAlias = _t.Annotated[list[SecurityGroupId], _pd.Field(min_length=0, max_length=3)]
+DomainSecurityGroupIds: _t.TypeAlias = _t.Annotated[_w.List[SecurityGroupId], _c.Size(min_length=0, max_length=3)]

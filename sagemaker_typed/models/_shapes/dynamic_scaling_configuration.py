@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .integer import Integer
 from .scaling_policy import ScalingPolicy
 
 
-ScalingPolicies: _t.TypeAlias = list[ScalingPolicy]
+ScalingPolicies: _t.TypeAlias = _w.List[ScalingPolicy]
 
 
 class DynamicScalingConfiguration(_s.Shape, frozen=True):

@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .task_count import TaskCount
 
 
-Ec2CapacityReservationId: _t.TypeAlias = str
+Ec2CapacityReservationId: _t.TypeAlias = _w.String
 
 
 class Ec2CapacityReservation(_s.Shape, frozen=True):

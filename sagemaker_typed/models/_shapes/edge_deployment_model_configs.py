@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .edge_deployment_model_config import EdgeDeploymentModelConfig
 
 
-EdgeDeploymentModelConfigs: _t.TypeAlias = list[EdgeDeploymentModelConfig]
+EdgeDeploymentModelConfigs: _t.TypeAlias = _w.List[EdgeDeploymentModelConfig]

@@ -2,16 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .role_arn import RoleArn
 
 
-AssumableRoleArns: _t.TypeAlias = _t.Annotated[list[RoleArn], _pd.Field(min_length=0, max_length=5)]
+AssumableRoleArns: _t.TypeAlias = _t.Annotated[_w.List[RoleArn], _c.Size(min_length=0, max_length=5)]
 
 
-ExecutionRoleArns: _t.TypeAlias = _t.Annotated[list[RoleArn], _pd.Field(min_length=0, max_length=5)]
+ExecutionRoleArns: _t.TypeAlias = _t.Annotated[_w.List[RoleArn], _c.Size(min_length=0, max_length=5)]
 
 
 class EmrSettings(_s.Shape, frozen=True):

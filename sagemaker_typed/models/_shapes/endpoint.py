@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .data_capture_config_summary import DataCaptureConfigSummary
 from .endpoint_arn import EndpointArn
 from .endpoint_config_name import EndpointConfigName
@@ -15,7 +16,7 @@ from .tag_list import TagList
 from .timestamp import Timestamp
 
 
-MonitoringScheduleList: _t.TypeAlias = list[MonitoringSchedule]
+MonitoringScheduleList: _t.TypeAlias = _w.List[MonitoringSchedule]
 
 
 class Endpoint(_s.Shape, frozen=True):

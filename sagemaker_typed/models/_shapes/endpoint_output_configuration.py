@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .production_variant_instance_type import ProductionVariantInstanceType
 from .production_variant_serverless_config import ProductionVariantServerlessConfig
 from .string import String
 
 
-InitialInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+InitialInstanceCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class EndpointOutputConfiguration(_s.Shape, frozen=True):

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 EnvironmentKey: _t.TypeAlias = _t.Annotated[
@@ -20,5 +19,5 @@ EnvironmentValue: _t.TypeAlias = _t.Annotated[
 
 
 EnvironmentMap: _t.TypeAlias = _t.Annotated[
-    dict[EnvironmentKey, EnvironmentValue], _pd.Field(min_length=0, max_length=100)
+    _w.Map[EnvironmentKey, EnvironmentValue], _c.Size(min_length=0, max_length=100)
 ]

@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .categorical_parameter import CategoricalParameter
 
 
-CategoricalParameters: _t.TypeAlias = _t.Annotated[list[CategoricalParameter], _pd.Field(min_length=1, max_length=5)]
+CategoricalParameters: _t.TypeAlias = _t.Annotated[_w.List[CategoricalParameter], _c.Size(min_length=1, max_length=5)]
 
 
 class EnvironmentParameterRanges(_s.Shape, frozen=True):

@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .extension_health_issue import ExtensionHealthIssue
 
 
-ExtensionHealthIssues: _t.TypeAlias = _t.Annotated[list[ExtensionHealthIssue], _pd.Field(min_length=0, max_length=20)]
+ExtensionHealthIssues: _t.TypeAlias = _t.Annotated[_w.List[ExtensionHealthIssue], _c.Size(min_length=0, max_length=20)]
 
 
 class ExtensionHealth(_s.Shape, frozen=True):

@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-FSxLustrePerUnitStorageThroughput: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=125, le=1000)]
+FSxLustrePerUnitStorageThroughput: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=125, le=1000)]
 
 
-FSxLustreSizeInGiB: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1200, le=100800)]
+FSxLustreSizeInGiB: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1200, le=100800)]
 
 
 class FSxLustreConfig(_s.Shape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .feature_definition import FeatureDefinition
 
 
-FeatureDefinitions: _t.TypeAlias = _t.Annotated[list[FeatureDefinition], _pd.Field(min_length=1, max_length=2500)]
+FeatureDefinitions: _t.TypeAlias = _t.Annotated[_w.List[FeatureDefinition], _c.Size(min_length=1, max_length=2500)]

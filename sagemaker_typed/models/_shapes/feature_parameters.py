@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .feature_parameter import FeatureParameter
 
 
-FeatureParameters: _t.TypeAlias = _t.Annotated[list[FeatureParameter], _pd.Field(min_length=0, max_length=25)]
+FeatureParameters: _t.TypeAlias = _t.Annotated[_w.List[FeatureParameter], _c.Size(min_length=0, max_length=25)]

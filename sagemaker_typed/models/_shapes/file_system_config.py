@@ -6,12 +6,13 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-DefaultGid: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=65535)]
+DefaultGid: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=65535)]
 
 
-DefaultUid: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=65535)]
+DefaultUid: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=65535)]
 
 
 MountPath: _t.TypeAlias = _t.Annotated[

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .filter import Filter
 
 
-FilterList: _t.TypeAlias = _t.Annotated[list[Filter], _pd.Field(min_length=1, max_length=20)]
+FilterList: _t.TypeAlias = _t.Annotated[_w.List[Filter], _c.Size(min_length=1, max_length=20)]

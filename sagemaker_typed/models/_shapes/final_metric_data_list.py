@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .metric_data import MetricData
 
 
-FinalMetricDataList: _t.TypeAlias = _t.Annotated[list[MetricData], _pd.Field(min_length=0, max_length=40)]
+FinalMetricDataList: _t.TypeAlias = _t.Annotated[_w.List[MetricData], _c.Size(min_length=0, max_length=40)]

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .agent_version import AgentVersion
 from .device_fleet_arn import DeviceFleetArn
 from .device_fleet_description import DeviceFleetDescription
@@ -13,10 +14,10 @@ from .entity_name import EntityName
 from .timestamp import Timestamp
 
 
-AgentVersions: _t.TypeAlias = list[AgentVersion]
+AgentVersions: _t.TypeAlias = _w.List[AgentVersion]
 
 
-EdgeModelStats: _t.TypeAlias = list[EdgeModelStat]
+EdgeModelStats: _t.TypeAlias = _w.List[EdgeModelStat]
 
 
 class GetDeviceFleetReportResponse(_s.OutputShape, frozen=True):

@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .property_name_suggestion import PropertyNameSuggestion
 
 
-PropertyNameSuggestionList: _t.TypeAlias = list[PropertyNameSuggestion]
+PropertyNameSuggestionList: _t.TypeAlias = _w.List[PropertyNameSuggestion]
 
 
 class GetSearchSuggestionsResponse(_s.OutputShape, frozen=True):

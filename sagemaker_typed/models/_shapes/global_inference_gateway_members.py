@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .global_inference_gateway_member import GlobalInferenceGatewayMember
 
 
 GlobalInferenceGatewayMembers: _t.TypeAlias = _t.Annotated[
-    list[GlobalInferenceGatewayMember], _pd.Field(min_length=1, max_length=10)
+    _w.List[GlobalInferenceGatewayMember], _c.Size(min_length=1, max_length=10)
 ]
 """A list of 1 to 10 in-cluster inference gateways. A global inference gateway always
 has at least one in-cluster inference gateway.

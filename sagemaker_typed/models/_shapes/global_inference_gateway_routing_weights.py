@@ -5,9 +5,10 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-GlobalInferenceGatewayRoutingWeight: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0, le=1)]
+GlobalInferenceGatewayRoutingWeight: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0, le=1)]
 """The relative weight of one routing signal, from 0 to 1. A weight of 0 turns the
 signal off. When you specify ``Weights``, specify all four weights. The weights must sum
 to 1.0, within 0.001.

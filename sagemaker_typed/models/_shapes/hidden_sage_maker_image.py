@@ -2,11 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class SageMakerImageName(_e.OpenEnum):
@@ -22,7 +21,7 @@ ImageVersionAliasPattern: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``(0|[1-9]\\d*)\\.(0|[1-9]\\d*)``"""
 
 
-VersionAliasesList: _t.TypeAlias = _t.Annotated[list[ImageVersionAliasPattern], _pd.Field(min_length=0, max_length=20)]
+VersionAliasesList: _t.TypeAlias = _t.Annotated[_w.List[ImageVersionAliasPattern], _c.Size(min_length=0, max_length=20)]
 
 
 class HiddenSageMakerImage(_s.Shape, frozen=True):

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .hub_content_dependency import HubContentDependency
 
 
 HubContentDependencyList: _t.TypeAlias = _t.Annotated[
-    list[HubContentDependency], _pd.Field(min_length=0, max_length=50)
+    _w.List[HubContentDependency], _c.Size(min_length=0, max_length=50)
 ]

@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .hub_content_info import HubContentInfo
 
 
-HubContentInfoList: _t.TypeAlias = list[HubContentInfo]
+HubContentInfoList: _t.TypeAlias = _w.List[HubContentInfo]

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 HubContentSearchKeyword: _t.TypeAlias = _t.Annotated[
@@ -14,5 +13,5 @@ HubContentSearchKeyword: _t.TypeAlias = _t.Annotated[
 
 
 HubContentSearchKeywordList: _t.TypeAlias = _t.Annotated[
-    list[HubContentSearchKeyword], _pd.Field(min_length=0, max_length=50)
+    _w.List[HubContentSearchKeyword], _c.Size(min_length=0, max_length=50)
 ]

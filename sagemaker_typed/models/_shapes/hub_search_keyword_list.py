@@ -2,13 +2,12 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 HubSearchKeyword: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=255, pattern="^[^A-Z]*$")]
 """Pattern (java.util.regex, whole value): ``[^A-Z]*``"""
 
 
-HubSearchKeywordList: _t.TypeAlias = _t.Annotated[list[HubSearchKeyword], _pd.Field(min_length=0, max_length=50)]
+HubSearchKeywordList: _t.TypeAlias = _t.Annotated[_w.List[HubSearchKeyword], _c.Size(min_length=0, max_length=50)]

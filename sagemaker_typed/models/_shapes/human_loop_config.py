@@ -6,15 +6,16 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .human_task_ui_arn import HumanTaskUiArn
 from .public_workforce_task_price import PublicWorkforceTaskPrice
 from .workteam_arn import WorkteamArn
 
 
-FlowDefinitionTaskAvailabilityLifetimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+FlowDefinitionTaskAvailabilityLifetimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-FlowDefinitionTaskCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=3)]
+FlowDefinitionTaskCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=3)]
 
 
 FlowDefinitionTaskDescription: _t.TypeAlias = _t.Annotated[
@@ -30,11 +31,11 @@ FlowDefinitionTaskKeyword: _t.TypeAlias = _t.Annotated[
 
 
 FlowDefinitionTaskKeywords: _t.TypeAlias = _t.Annotated[
-    list[FlowDefinitionTaskKeyword], _pd.Field(min_length=1, max_length=5)
+    _w.List[FlowDefinitionTaskKeyword], _c.Size(min_length=1, max_length=5)
 ]
 
 
-FlowDefinitionTaskTimeLimitInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=30)]
+FlowDefinitionTaskTimeLimitInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=30)]
 
 
 FlowDefinitionTaskTitle: _t.TypeAlias = _t.Annotated[

@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .annotation_consolidation_config import AnnotationConsolidationConfig
 from .lambda_function_arn import LambdaFunctionArn
 from .number_of_human_workers_per_data_object import NumberOfHumanWorkersPerDataObject
@@ -14,10 +15,10 @@ from .ui_config import UiConfig
 from .workteam_arn import WorkteamArn
 
 
-MaxConcurrentTaskCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=5000)]
+MaxConcurrentTaskCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=5000)]
 
 
-TaskAvailabilityLifetimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=60)]
+TaskAvailabilityLifetimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=60)]
 
 
 TaskDescription: _t.TypeAlias = _t.Annotated[
@@ -32,10 +33,10 @@ TaskKeyword: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[A-Za-z0-9]+( [A-Za-z0-9]+)*``"""
 
 
-TaskKeywords: _t.TypeAlias = _t.Annotated[list[TaskKeyword], _pd.Field(min_length=1, max_length=5)]
+TaskKeywords: _t.TypeAlias = _t.Annotated[_w.List[TaskKeyword], _c.Size(min_length=1, max_length=5)]
 
 
-TaskTimeLimitInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=30)]
+TaskTimeLimitInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=30)]
 
 
 TaskTitle: _t.TypeAlias = _t.Annotated[

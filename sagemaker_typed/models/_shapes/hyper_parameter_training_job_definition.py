@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .boolean import Boolean
 from .checkpoint_config import CheckpointConfig
 from .hyper_parameter_algorithm_specification import HyperParameterAlgorithmSpecification
@@ -36,8 +35,8 @@ HyperParameterTrainingJobEnvironmentValue: _t.TypeAlias = _t.Annotated[
 
 
 HyperParameterTrainingJobEnvironmentMap: _t.TypeAlias = _t.Annotated[
-    dict[HyperParameterTrainingJobEnvironmentKey, HyperParameterTrainingJobEnvironmentValue],
-    _pd.Field(min_length=0, max_length=48),
+    _w.Map[HyperParameterTrainingJobEnvironmentKey, HyperParameterTrainingJobEnvironmentValue],
+    _c.Size(min_length=0, max_length=48),
 ]
 
 

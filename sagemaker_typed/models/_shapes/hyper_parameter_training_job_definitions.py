@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .hyper_parameter_training_job_definition import HyperParameterTrainingJobDefinition
 
 
 HyperParameterTrainingJobDefinitions: _t.TypeAlias = _t.Annotated[
-    list[HyperParameterTrainingJobDefinition], _pd.Field(min_length=1, max_length=10)
+    _w.List[HyperParameterTrainingJobDefinition], _c.Size(min_length=1, max_length=10)
 ]

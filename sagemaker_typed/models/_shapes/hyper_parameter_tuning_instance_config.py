@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .training_instance_count import TrainingInstanceCount
 from .training_instance_type import TrainingInstanceType
 
 
-VolumeSizeInGB: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+VolumeSizeInGB: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class HyperParameterTuningInstanceConfig(_s.Shape, frozen=True):

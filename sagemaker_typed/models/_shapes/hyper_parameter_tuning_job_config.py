@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .hyper_parameter_tuning_job_objective import HyperParameterTuningJobObjective
 from .hyper_parameter_tuning_job_strategy_config import HyperParameterTuningJobStrategyConfig
 from .hyper_parameter_tuning_job_strategy_type import HyperParameterTuningJobStrategyType
@@ -14,7 +15,7 @@ from .resource_limits import ResourceLimits
 from .tuning_job_completion_criteria import TuningJobCompletionCriteria
 
 
-RandomSeed: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+RandomSeed: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 class TrainingJobEarlyStoppingType(_e.OpenEnum):

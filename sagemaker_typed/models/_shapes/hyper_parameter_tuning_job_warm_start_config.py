@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .parent_hyper_parameter_tuning_job import ParentHyperParameterTuningJob
 
 
@@ -19,7 +19,7 @@ class HyperParameterTuningJobWarmStartType(_e.OpenEnum):
 
 
 ParentHyperParameterTuningJobs: _t.TypeAlias = _t.Annotated[
-    list[ParentHyperParameterTuningJob], _pd.Field(min_length=1, max_length=5)
+    _w.List[ParentHyperParameterTuningJob], _c.Size(min_length=1, max_length=5)
 ]
 
 

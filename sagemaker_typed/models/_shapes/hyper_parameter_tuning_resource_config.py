@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .hyper_parameter_tuning_instance_config import HyperParameterTuningInstanceConfig
 from .kms_key_id import KmsKeyId
 from .optional_volume_size_in_gb import OptionalVolumeSizeInGB
@@ -20,7 +20,7 @@ class HyperParameterTuningAllocationStrategy(_e.OpenEnum):
 
 
 HyperParameterTuningInstanceConfigs: _t.TypeAlias = _t.Annotated[
-    list[HyperParameterTuningInstanceConfig], _pd.Field(min_length=1, max_length=6)
+    _w.List[HyperParameterTuningInstanceConfig], _c.Size(min_length=1, max_length=6)
 ]
 
 

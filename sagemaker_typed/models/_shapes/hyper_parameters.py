@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .hyper_parameter_value import HyperParameterValue
 
 
@@ -15,5 +14,5 @@ HyperParameterKey: _t.TypeAlias = _t.Annotated[
 
 
 HyperParameters: _t.TypeAlias = _t.Annotated[
-    dict[HyperParameterKey, HyperParameterValue], _pd.Field(min_length=0, max_length=100)
+    _w.Map[HyperParameterKey, HyperParameterValue], _c.Size(min_length=0, max_length=100)
 ]

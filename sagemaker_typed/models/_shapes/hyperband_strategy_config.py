@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-HyperbandStrategyMaxResource: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+HyperbandStrategyMaxResource: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-HyperbandStrategyMinResource: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+HyperbandStrategyMinResource: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class HyperbandStrategyConfig(_s.Shape, frozen=True):

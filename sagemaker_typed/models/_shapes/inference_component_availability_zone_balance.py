@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class AvailabilityZoneBalanceEnforcementMode(_e.OpenEnum):
@@ -14,7 +15,7 @@ class AvailabilityZoneBalanceEnforcementMode(_e.OpenEnum):
     PERMISSIVE = "PERMISSIVE"
 
 
-AvailabilityZoneBalanceMaxImbalance: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=100)]
+AvailabilityZoneBalanceMaxImbalance: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=100)]
 
 
 class InferenceComponentAvailabilityZoneBalance(_s.Shape, frozen=True):

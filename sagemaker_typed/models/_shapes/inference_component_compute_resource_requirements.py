@@ -5,16 +5,17 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .accelerator_partition_type import AcceleratorPartitionType
 
 
-MemoryInMb: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=128)]
+MemoryInMb: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=128)]
 
 
-NumberOfAcceleratorDevices: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=1)]
+NumberOfAcceleratorDevices: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=1)]
 
 
-NumberOfCpuCores: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0.25)]
+NumberOfCpuCores: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0.25)]
 
 
 class InferenceComponentComputeResourceRequirements(_s.Shape, frozen=True):

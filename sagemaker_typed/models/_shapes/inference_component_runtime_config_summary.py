@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_component_copy_count import InferenceComponentCopyCount
 from .inference_component_placement_status import InferenceComponentPlacementStatus
 
 
 InferenceComponentPlacementStatusList: _t.TypeAlias = _t.Annotated[
-    list[InferenceComponentPlacementStatus], _pd.Field(min_length=1)
+    _w.List[InferenceComponentPlacementStatus], _c.Size(min_length=1)
 ]
 
 

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_component_specification import InferenceComponentSpecification
 
 
 InferenceComponentSpecificationList: _t.TypeAlias = _t.Annotated[
-    list[InferenceComponentSpecification], _pd.Field(min_length=1, max_length=5)
+    _w.List[InferenceComponentSpecification], _c.Size(min_length=1, max_length=5)
 ]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .channel import Channel
 
 
-InputDataConfig: _t.TypeAlias = _t.Annotated[list[Channel], _pd.Field(min_length=1, max_length=20)]
+InputDataConfig: _t.TypeAlias = _t.Annotated[_w.List[Channel], _c.Size(min_length=1, max_length=20)]

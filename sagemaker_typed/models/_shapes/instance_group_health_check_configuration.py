@@ -2,18 +2,18 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .cluster_node_id import ClusterNodeId
 from .deep_health_check_type import DeepHealthCheckType
 
 
-DeepHealthChecks: _t.TypeAlias = _t.Annotated[list[DeepHealthCheckType], _pd.Field(min_length=1, max_length=3)]
+DeepHealthChecks: _t.TypeAlias = _t.Annotated[_w.List[DeepHealthCheckType], _c.Size(min_length=1, max_length=3)]
 
 
-InstanceIds: _t.TypeAlias = _t.Annotated[list[ClusterNodeId], _pd.Field(min_length=1, max_length=500)]
+InstanceIds: _t.TypeAlias = _t.Annotated[_w.List[ClusterNodeId], _c.Size(min_length=1, max_length=500)]
 
 
 class InstanceGroupHealthCheckConfiguration(_s.Shape, frozen=True):

@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .instance_count import InstanceCount
 from .string import String
 
 
-TargetCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+TargetCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 class InstanceGroupScalingMetadata(_s.Shape, frozen=True):

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .additional_enis import AdditionalEnis
 from .capacity_reservation import CapacityReservation
 from .cluster_node_logical_id import ClusterNodeLogicalId
@@ -10,7 +11,7 @@ from .instance_requirements_eni_configuration import InstanceRequirementsEniConf
 from .string import String
 
 
-InstanceRequirementsEniConfigurations: _t.TypeAlias = list[InstanceRequirementsEniConfiguration]
+InstanceRequirementsEniConfigurations: _t.TypeAlias = _w.List[InstanceRequirementsEniConfiguration]
 
 
 class InstanceMetadata(_s.Shape, frozen=True):

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .boolean import Boolean
 from .placement_specification import PlacementSpecification
 
 
 PlacementSpecifications: _t.TypeAlias = _t.Annotated[
-    list[PlacementSpecification], _pd.Field(min_length=0, max_length=10)
+    _w.List[PlacementSpecification], _c.Size(min_length=0, max_length=10)
 ]
 
 

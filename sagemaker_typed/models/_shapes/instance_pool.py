@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_name import ModelName
 from .production_variant_instance_type import ProductionVariantInstanceType
 
 
-InstancePoolPriority: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=5)]
+InstancePoolPriority: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=5)]
 
 
 class InstancePool(_s.Shape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .instance_pool_summary import InstancePoolSummary
 
 
-InstancePoolSummaryList: _t.TypeAlias = _t.Annotated[list[InstancePoolSummary], _pd.Field(min_length=1)]
+InstancePoolSummaryList: _t.TypeAlias = _t.Annotated[_w.List[InstancePoolSummary], _c.Size(min_length=1)]

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .training_instance_count import TrainingInstanceCount
 from .training_instance_type import TrainingInstanceType
 from .training_plan_arn import TrainingPlanArn
 
 
-TrainingPlanArnList: _t.TypeAlias = _t.Annotated[list[TrainingPlanArn], _pd.Field(min_length=1, max_length=1)]
+TrainingPlanArnList: _t.TypeAlias = _t.Annotated[_w.List[TrainingPlanArn], _c.Size(min_length=1, max_length=1)]
 """Training plan ARNs for a single instance preference."""
 
 

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .job_secondary_status_transition import JobSecondaryStatusTransition
 
 
 JobSecondaryStatusTransitions: _t.TypeAlias = _t.Annotated[
-    list[JobSecondaryStatusTransition], _pd.Field(min_length=0, max_length=100)
+    _w.List[JobSecondaryStatusTransition], _c.Size(min_length=0, max_length=100)
 ]

@@ -4,8 +4,10 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-KeepAlivePeriodInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=21600)]
+
+KeepAlivePeriodInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=21600)]
 """Optional. Customer requested period in seconds for which the Training cluster is kept
 alive after the job is finished.
 """

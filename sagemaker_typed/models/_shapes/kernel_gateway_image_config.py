@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .file_system_config import FileSystemConfig
 from .kernel_spec import KernelSpec
 
 
-KernelSpecs: _t.TypeAlias = _t.Annotated[list[KernelSpec], _pd.Field(min_length=1, max_length=5)]
+KernelSpecs: _t.TypeAlias = _t.Annotated[_w.List[KernelSpec], _c.Size(min_length=1, max_length=5)]
 
 
 class KernelGatewayImageConfig(_s.Shape, frozen=True):

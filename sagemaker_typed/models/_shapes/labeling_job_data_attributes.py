@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class ContentClassifier(_e.OpenEnum):
@@ -17,7 +17,7 @@ class ContentClassifier(_e.OpenEnum):
     FREE_OF_ADULT_CONTENT = "FreeOfAdultContent"
 
 
-ContentClassifiers: _t.TypeAlias = _t.Annotated[list[ContentClassifier], _pd.Field(min_length=0, max_length=256)]
+ContentClassifiers: _t.TypeAlias = _t.Annotated[_w.List[ContentClassifier], _c.Size(min_length=0, max_length=256)]
 
 
 class LabelingJobDataAttributes(_s.Shape, frozen=True):

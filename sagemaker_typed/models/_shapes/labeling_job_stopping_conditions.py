@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-MaxHumanLabeledObjectCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxHumanLabeledObjectCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-MaxPercentageOfInputDatasetLabeled: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+MaxPercentageOfInputDatasetLabeled: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]
 
 
 class LabelingJobStoppingConditions(_s.Shape, frozen=True):

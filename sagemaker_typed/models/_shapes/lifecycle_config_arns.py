@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .studio_lifecycle_config_arn import StudioLifecycleConfigArn
 
 
-LifecycleConfigArns: _t.TypeAlias = list[StudioLifecycleConfigArn]
+LifecycleConfigArns: _t.TypeAlias = _w.List[StudioLifecycleConfigArn]

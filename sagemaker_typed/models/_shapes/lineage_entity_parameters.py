@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .string_parameter_value import StringParameterValue
 
 
 LineageEntityParameters: _t.TypeAlias = _t.Annotated[
-    dict[StringParameterValue, StringParameterValue], _pd.Field(min_length=0, max_length=30)
+    _w.Map[StringParameterValue, StringParameterValue], _c.Size(min_length=0, max_length=30)
 ]

@@ -2,17 +2,17 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .association_info import AssociationInfo
 from .string2048 import String2048
 
 
-AssociationInfoList: _t.TypeAlias = _t.Annotated[list[AssociationInfo], _pd.Field(min_length=0, max_length=10)]
+AssociationInfoList: _t.TypeAlias = _t.Annotated[_w.List[AssociationInfo], _c.Size(min_length=0, max_length=10)]
 
 
-MapString2048: _t.TypeAlias = _t.Annotated[dict[String2048, String2048], _pd.Field(min_length=0, max_length=5)]
+MapString2048: _t.TypeAlias = _t.Annotated[_w.Map[String2048, String2048], _c.Size(min_length=0, max_length=5)]
 
 
 class LineageMetadata(_s.Shape, frozen=True):

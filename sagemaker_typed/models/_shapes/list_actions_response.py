@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .action_summary import ActionSummary
 from .next_token import NextToken
 
 
-ActionSummaries: _t.TypeAlias = list[ActionSummary]
+ActionSummaries: _t.TypeAlias = _w.List[ActionSummary]
 
 
 class ListActionsResponse(_s.OutputShape, frozen=True):

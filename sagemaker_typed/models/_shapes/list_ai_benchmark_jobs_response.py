@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_benchmark_job_summary import AIBenchmarkJobSummary
 from .next_token import NextToken
 
 
-AIBenchmarkJobSummaryList: _t.TypeAlias = list[AIBenchmarkJobSummary]
+AIBenchmarkJobSummaryList: _t.TypeAlias = _w.List[AIBenchmarkJobSummary]
 
 
 class ListAIBenchmarkJobsResponse(_s.OutputShape, frozen=True):

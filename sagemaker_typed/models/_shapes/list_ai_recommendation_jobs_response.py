@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_recommendation_job_summary import AIRecommendationJobSummary
 from .next_token import NextToken
 
 
-AIRecommendationJobSummaryList: _t.TypeAlias = list[AIRecommendationJobSummary]
+AIRecommendationJobSummaryList: _t.TypeAlias = _w.List[AIRecommendationJobSummary]
 
 
 class ListAIRecommendationJobsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .ai_workload_config_summary import AIWorkloadConfigSummary
 from .next_token import NextToken
 
 
-AIWorkloadConfigSummaryList: _t.TypeAlias = list[AIWorkloadConfigSummary]
+AIWorkloadConfigSummaryList: _t.TypeAlias = _w.List[AIWorkloadConfigSummary]
 
 
 class ListAIWorkloadConfigsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .algorithm_summary import AlgorithmSummary
 from .next_token import NextToken
 
 
-AlgorithmSummaryList: _t.TypeAlias = list[AlgorithmSummary]
+AlgorithmSummaryList: _t.TypeAlias = _w.List[AlgorithmSummary]
 
 
 class ListAlgorithmsOutput(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .app_image_config_details import AppImageConfigDetails
 from .next_token import NextToken
 
 
-AppImageConfigList: _t.TypeAlias = list[AppImageConfigDetails]
+AppImageConfigList: _t.TypeAlias = _w.List[AppImageConfigDetails]
 
 
 class ListAppImageConfigsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .app_details import AppDetails
 from .next_token import NextToken
 
 
-AppList: _t.TypeAlias = list[AppDetails]
+AppList: _t.TypeAlias = _w.List[AppDetails]
 
 
 class ListAppsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .artifact_summary import ArtifactSummary
 from .next_token import NextToken
 
 
-ArtifactSummaries: _t.TypeAlias = list[ArtifactSummary]
+ArtifactSummaries: _t.TypeAlias = _w.List[ArtifactSummary]
 
 
 class ListArtifactsResponse(_s.OutputShape, frozen=True):

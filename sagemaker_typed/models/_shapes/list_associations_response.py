@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .association_summary import AssociationSummary
 from .next_token import NextToken
 
 
-AssociationSummaries: _t.TypeAlias = list[AssociationSummary]
+AssociationSummaries: _t.TypeAlias = _w.List[AssociationSummary]
 
 
 class ListAssociationsResponse(_s.OutputShape, frozen=True):

@@ -7,13 +7,14 @@ import pydantic as _pd
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_job_status import AutoMLJobStatus
 from .auto_ml_sort_order import AutoMLSortOrder
 from .next_token import NextToken
 from .timestamp import Timestamp
 
 
-AutoMLMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+AutoMLMaxResults: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]
 
 
 AutoMLNameContains: _t.TypeAlias = _t.Annotated[

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_job_summary import AutoMLJobSummary
 from .next_token import NextToken
 
 
-AutoMLJobSummaries: _t.TypeAlias = list[AutoMLJobSummary]
+AutoMLJobSummaries: _t.TypeAlias = _w.List[AutoMLJobSummary]
 
 
 class ListAutoMLJobsResponse(_s.OutputShape, frozen=True):

@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_job_name import AutoMLJobName
 from .auto_ml_sort_order import AutoMLSortOrder
 from .candidate_name import CandidateName
@@ -13,7 +14,7 @@ from .candidate_status import CandidateStatus
 from .next_token import NextToken
 
 
-AutoMLMaxResultsForTrials: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=300)]
+AutoMLMaxResultsForTrials: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=300)]
 
 
 class CandidateSortBy(_e.OpenEnum):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_candidate import AutoMLCandidate
 from .next_token import NextToken
 
 
-AutoMLCandidates: _t.TypeAlias = list[AutoMLCandidate]
+AutoMLCandidates: _t.TypeAlias = _w.List[AutoMLCandidate]
 
 
 class ListCandidatesForAutoMLJobResponse(_s.OutputShape, frozen=True):

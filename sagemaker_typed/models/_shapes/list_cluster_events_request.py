@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_event_resource_type import ClusterEventResourceType
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .cluster_name_or_arn import ClusterNameOrArn
@@ -16,7 +17,7 @@ from .sort_order import SortOrder
 from .timestamp import Timestamp
 
 
-ClusterEventMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+ClusterEventMaxResults: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]
 
 
 class EventSortBy(_e.OpenEnum):

@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_event_summary import ClusterEventSummary
 from .next_token import NextToken
 
 
-ClusterEventSummaries: _t.TypeAlias = _t.Annotated[list[ClusterEventSummary], _pd.Field(min_length=0, max_length=100)]
+ClusterEventSummaries: _t.TypeAlias = _t.Annotated[_w.List[ClusterEventSummary], _c.Size(min_length=0, max_length=100)]
 
 
 class ListClusterEventsResponse(_s.OutputShape, frozen=True):

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .extension_version_summary import ExtensionVersionSummary
 from .next_token import NextToken
 
 
 ExtensionVersionSummaries: _t.TypeAlias = _t.Annotated[
-    list[ExtensionVersionSummary], _pd.Field(min_length=0, max_length=100)
+    _w.List[ExtensionVersionSummary], _c.Size(min_length=0, max_length=100)
 ]
 
 

@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .extension_summary import ExtensionSummary
 from .next_token import NextToken
 
 
-ExtensionSummaries: _t.TypeAlias = _t.Annotated[list[ExtensionSummary], _pd.Field(min_length=0, max_length=100)]
+ExtensionSummaries: _t.TypeAlias = _t.Annotated[_w.List[ExtensionSummary], _c.Size(min_length=0, max_length=100)]
 
 
 class ListClusterExtensionsResponse(_s.OutputShape, frozen=True):

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .cluster_name_or_arn import ClusterNameOrArn
 from .cluster_sort_by import ClusterSortBy
@@ -12,7 +13,7 @@ from .sort_order import SortOrder
 from .timestamp import Timestamp
 
 
-IncludeNodeLogicalIdsBoolean: _t.TypeAlias = bool
+IncludeNodeLogicalIdsBoolean: _t.TypeAlias = _w.Boolean
 
 
 class ListClusterNodesRequest(_s.Shape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_node_summary import ClusterNodeSummary
 from .next_token import NextToken
 
 
-ClusterNodeSummaries: _t.TypeAlias = list[ClusterNodeSummary]
+ClusterNodeSummaries: _t.TypeAlias = _w.List[ClusterNodeSummary]
 
 
 class ListClusterNodesResponse(_s.OutputShape, frozen=True):

@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_name_or_arn import ClusterNameOrArn
 from .cluster_operation_status import ClusterOperationStatus
 from .cluster_operation_type import ClusterOperationType
@@ -14,7 +15,7 @@ from .sort_order import SortOrder
 from .timestamp import Timestamp
 
 
-ClusterOperationMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+ClusterOperationMaxResults: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]
 
 
 class ClusterOperationSortBy(_e.OpenEnum):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_operation_summary import ClusterOperationSummary
 from .next_token import NextToken
 
 
-ClusterOperationSummaries: _t.TypeAlias = list[ClusterOperationSummary]
+ClusterOperationSummaries: _t.TypeAlias = _w.List[ClusterOperationSummary]
 
 
 class ListClusterOperationsResponse(_s.OutputShape, frozen=True):

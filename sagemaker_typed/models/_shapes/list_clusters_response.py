@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_summary import ClusterSummary
 from .next_token import NextToken
 
 
-ClusterSummaries: _t.TypeAlias = list[ClusterSummary]
+ClusterSummaries: _t.TypeAlias = _w.List[ClusterSummary]
 
 
 class ListClustersResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .code_repository_summary import CodeRepositorySummary
 from .next_token import NextToken
 
 
-CodeRepositorySummaryList: _t.TypeAlias = list[CodeRepositorySummary]
+CodeRepositorySummaryList: _t.TypeAlias = _w.List[CodeRepositorySummary]
 
 
 class ListCodeRepositoriesOutput(_s.OutputShape, frozen=True):

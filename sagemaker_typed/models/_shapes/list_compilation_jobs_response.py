@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .compilation_job_summary import CompilationJobSummary
 from .next_token import NextToken
 
 
-CompilationJobSummaries: _t.TypeAlias = list[CompilationJobSummary]
+CompilationJobSummaries: _t.TypeAlias = _w.List[CompilationJobSummary]
 
 
 class ListCompilationJobsResponse(_s.OutputShape, frozen=True):

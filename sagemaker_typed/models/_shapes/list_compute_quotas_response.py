@@ -2,14 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .compute_quota_summary import ComputeQuotaSummary
 from .next_token import NextToken
 
 
-ComputeQuotaSummaryList: _t.TypeAlias = _t.Annotated[list[ComputeQuotaSummary], _pd.Field(min_length=0, max_length=100)]
+ComputeQuotaSummaryList: _t.TypeAlias = _t.Annotated[
+    _w.List[ComputeQuotaSummary], _c.Size(min_length=0, max_length=100)
+]
 
 
 class ListComputeQuotasResponse(_s.OutputShape, frozen=True):

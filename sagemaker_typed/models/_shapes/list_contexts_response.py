@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .context_summary import ContextSummary
 from .next_token import NextToken
 
 
-ContextSummaries: _t.TypeAlias = list[ContextSummary]
+ContextSummaries: _t.TypeAlias = _w.List[ContextSummary]
 
 
 class ListContextsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .device_fleet_summary import DeviceFleetSummary
 from .next_token import NextToken
 
 
-DeviceFleetSummaries: _t.TypeAlias = list[DeviceFleetSummary]
+DeviceFleetSummaries: _t.TypeAlias = _w.List[DeviceFleetSummary]
 
 
 class ListDeviceFleetsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .device_summary import DeviceSummary
 from .next_token import NextToken
 
 
-DeviceSummaries: _t.TypeAlias = list[DeviceSummary]
+DeviceSummaries: _t.TypeAlias = _w.List[DeviceSummary]
 
 
 class ListDevicesResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .domain_details import DomainDetails
 from .next_token import NextToken
 
 
-DomainList: _t.TypeAlias = list[DomainDetails]
+DomainList: _t.TypeAlias = _w.List[DomainDetails]
 
 
 class ListDomainsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .edge_deployment_plan_summary import EdgeDeploymentPlanSummary
 from .next_token import NextToken
 
 
-EdgeDeploymentPlanSummaries: _t.TypeAlias = list[EdgeDeploymentPlanSummary]
+EdgeDeploymentPlanSummaries: _t.TypeAlias = _w.List[EdgeDeploymentPlanSummary]
 
 
 class ListEdgeDeploymentPlansResponse(_s.OutputShape, frozen=True):

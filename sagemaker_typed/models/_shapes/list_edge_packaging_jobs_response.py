@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .edge_packaging_job_summary import EdgePackagingJobSummary
 from .next_token import NextToken
 
 
-EdgePackagingJobSummaries: _t.TypeAlias = list[EdgePackagingJobSummary]
+EdgePackagingJobSummaries: _t.TypeAlias = _w.List[EdgePackagingJobSummary]
 
 
 class ListEdgePackagingJobsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_config_summary import EndpointConfigSummary
 from .pagination_token import PaginationToken
 
 
-EndpointConfigSummaryList: _t.TypeAlias = list[EndpointConfigSummary]
+EndpointConfigSummaryList: _t.TypeAlias = _w.List[EndpointConfigSummary]
 
 
 class ListEndpointConfigsOutput(_s.OutputShape, frozen=True):

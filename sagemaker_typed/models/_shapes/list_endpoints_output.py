@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_summary import EndpointSummary
 from .pagination_token import PaginationToken
 
 
-EndpointSummaryList: _t.TypeAlias = list[EndpointSummary]
+EndpointSummaryList: _t.TypeAlias = _w.List[EndpointSummary]
 
 
 class ListEndpointsOutput(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .experiment_summary import ExperimentSummary
 from .next_token import NextToken
 
 
-ExperimentSummaries: _t.TypeAlias = list[ExperimentSummary]
+ExperimentSummaries: _t.TypeAlias = _w.List[ExperimentSummary]
 
 
 class ListExperimentsResponse(_s.OutputShape, frozen=True):

@@ -7,13 +7,14 @@ import pydantic as _pd
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .creation_time import CreationTime
 from .feature_group_status import FeatureGroupStatus
 from .next_token import NextToken
 from .offline_store_status_value import OfflineStoreStatusValue
 
 
-FeatureGroupMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+FeatureGroupMaxResults: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]
 
 
 FeatureGroupNameContains: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=64)]

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .feature_group_summary import FeatureGroupSummary
 from .next_token import NextToken
 
 
-FeatureGroupSummaries: _t.TypeAlias = list[FeatureGroupSummary]
+FeatureGroupSummaries: _t.TypeAlias = _w.List[FeatureGroupSummary]
 
 
 class ListFeatureGroupsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .flow_definition_summary import FlowDefinitionSummary
 from .next_token import NextToken
 
 
-FlowDefinitionSummaries: _t.TypeAlias = list[FlowDefinitionSummary]
+FlowDefinitionSummaries: _t.TypeAlias = _w.List[FlowDefinitionSummary]
 
 
 class ListFlowDefinitionsResponse(_s.OutputShape, frozen=True):

@@ -2,16 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .global_inference_gateway_filter import GlobalInferenceGatewayFilter
 from .global_inference_gateway_max_results import GlobalInferenceGatewayMaxResults
 from .global_inference_gateway_next_token import GlobalInferenceGatewayNextToken
 
 
 GlobalInferenceGatewayFilters: _t.TypeAlias = _t.Annotated[
-    list[GlobalInferenceGatewayFilter], _pd.Field(min_length=0, max_length=10)
+    _w.List[GlobalInferenceGatewayFilter], _c.Size(min_length=0, max_length=10)
 ]
 """The filters to apply to ``ListGlobalInferenceGateways``. Multiple filters are
 combined with a logical AND.

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .global_inference_gateway_next_token import GlobalInferenceGatewayNextToken
 from .global_inference_gateway_summary import GlobalInferenceGatewaySummary
 
 
 GlobalInferenceGatewaySummaries: _t.TypeAlias = _t.Annotated[
-    list[GlobalInferenceGatewaySummary], _pd.Field(min_length=0, max_length=100)
+    _w.List[GlobalInferenceGatewaySummary], _c.Size(min_length=0, max_length=100)
 ]
 """A list of summaries of global inference gateways."""
 

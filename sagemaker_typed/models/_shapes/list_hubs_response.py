@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .hub_info import HubInfo
 from .next_token import NextToken
 
 
-HubInfoList: _t.TypeAlias = list[HubInfo]
+HubInfoList: _t.TypeAlias = _w.List[HubInfo]
 
 
 class ListHubsResponse(_s.OutputShape, frozen=True):

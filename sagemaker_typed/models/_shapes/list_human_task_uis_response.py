@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .human_task_ui_summary import HumanTaskUiSummary
 from .next_token import NextToken
 
 
-HumanTaskUiSummaries: _t.TypeAlias = list[HumanTaskUiSummary]
+HumanTaskUiSummaries: _t.TypeAlias = _w.List[HumanTaskUiSummary]
 
 
 class ListHumanTaskUisResponse(_s.OutputShape, frozen=True):

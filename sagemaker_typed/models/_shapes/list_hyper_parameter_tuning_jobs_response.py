@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .hyper_parameter_tuning_job_summary import HyperParameterTuningJobSummary
 from .next_token import NextToken
 
 
-HyperParameterTuningJobSummaries: _t.TypeAlias = list[HyperParameterTuningJobSummary]
+HyperParameterTuningJobSummaries: _t.TypeAlias = _w.List[HyperParameterTuningJobSummary]
 
 
 class ListHyperParameterTuningJobsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .image_version import ImageVersion
 from .next_token import NextToken
 
 
-ImageVersions: _t.TypeAlias = list[ImageVersion]
+ImageVersions: _t.TypeAlias = _w.List[ImageVersion]
 
 
 class ListImageVersionsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .image import Image
 from .next_token import NextToken
 
 
-Images: _t.TypeAlias = list[Image]
+Images: _t.TypeAlias = _w.List[Image]
 
 
 class ListImagesResponse(_s.OutputShape, frozen=True):

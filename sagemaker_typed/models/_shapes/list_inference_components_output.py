@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_component_summary import InferenceComponentSummary
 from .pagination_token import PaginationToken
 
 
-InferenceComponentSummaryList: _t.TypeAlias = list[InferenceComponentSummary]
+InferenceComponentSummaryList: _t.TypeAlias = _w.List[InferenceComponentSummary]
 
 
 class ListInferenceComponentsOutput(_s.OutputShape, frozen=True):

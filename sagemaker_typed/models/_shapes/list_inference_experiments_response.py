@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_experiment_summary import InferenceExperimentSummary
 from .next_token import NextToken
 
 
-InferenceExperimentList: _t.TypeAlias = list[InferenceExperimentSummary]
+InferenceExperimentList: _t.TypeAlias = _w.List[InferenceExperimentSummary]
 
 
 class ListInferenceExperimentsResponse(_s.OutputShape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .global_inference_gateway_identifier import GlobalInferenceGatewayIdentifier
 from .global_inference_gateway_max_results import GlobalInferenceGatewayMaxResults
 from .global_inference_gateway_member_filter import GlobalInferenceGatewayMemberFilter
@@ -12,7 +12,7 @@ from .global_inference_gateway_next_token import GlobalInferenceGatewayNextToken
 
 
 GlobalInferenceGatewayMemberFilters: _t.TypeAlias = _t.Annotated[
-    list[GlobalInferenceGatewayMemberFilter], _pd.Field(min_length=0, max_length=10)
+    _w.List[GlobalInferenceGatewayMemberFilter], _c.Size(min_length=0, max_length=10)
 ]
 """The filters to apply to ``ListInferenceGateways``. Multiple filters are combined with
 a logical AND.

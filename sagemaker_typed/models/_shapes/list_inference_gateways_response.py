@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .global_inference_gateway_member_summary import GlobalInferenceGatewayMemberSummary
 from .global_inference_gateway_next_token import GlobalInferenceGatewayNextToken
 
 
 GlobalInferenceGatewayMemberSummaries: _t.TypeAlias = _t.Annotated[
-    list[GlobalInferenceGatewayMemberSummary], _pd.Field(min_length=0, max_length=100)
+    _w.List[GlobalInferenceGatewayMemberSummary], _c.Size(min_length=0, max_length=100)
 ]
 """A list of summaries of the in-cluster inference gateways in a global inference
 gateway.

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_recommendations_job_step import InferenceRecommendationsJobStep
 from .next_token import NextToken
 
 
-InferenceRecommendationsJobSteps: _t.TypeAlias = list[InferenceRecommendationsJobStep]
+InferenceRecommendationsJobSteps: _t.TypeAlias = _w.List[InferenceRecommendationsJobStep]
 
 
 class ListInferenceRecommendationsJobStepsResponse(_s.OutputShape, frozen=True):

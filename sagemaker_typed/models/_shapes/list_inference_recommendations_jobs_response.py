@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_recommendations_job import InferenceRecommendationsJob
 from .next_token import NextToken
 
 
-InferenceRecommendationsJobs: _t.TypeAlias = list[InferenceRecommendationsJob]
+InferenceRecommendationsJobs: _t.TypeAlias = _w.List[InferenceRecommendationsJob]
 
 
 class ListInferenceRecommendationsJobsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_router_summary import InferenceRouterSummary
 from .next_token import NextToken
 
 
-InferenceRouterSummaryList: _t.TypeAlias = list[InferenceRouterSummary]
+InferenceRouterSummaryList: _t.TypeAlias = _w.List[InferenceRouterSummary]
 
 
 class ListInferenceRoutersOutput(_s.OutputShape, frozen=True):

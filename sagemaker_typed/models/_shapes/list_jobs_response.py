@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .job_summary import JobSummary
 from .next_token import NextToken
 
 
-JobSummaries: _t.TypeAlias = _t.Annotated[list[JobSummary], _pd.Field(min_length=0, max_length=100)]
+JobSummaries: _t.TypeAlias = _t.Annotated[_w.List[JobSummary], _c.Size(min_length=0, max_length=100)]
 
 
 class ListJobsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .labeling_job_for_workteam_summary import LabelingJobForWorkteamSummary
 from .next_token import NextToken
 
 
-LabelingJobForWorkteamSummaryList: _t.TypeAlias = list[LabelingJobForWorkteamSummary]
+LabelingJobForWorkteamSummaryList: _t.TypeAlias = _w.List[LabelingJobForWorkteamSummary]
 
 
 class ListLabelingJobsForWorkteamResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .labeling_job_summary import LabelingJobSummary
 from .next_token import NextToken
 
 
-LabelingJobSummaryList: _t.TypeAlias = list[LabelingJobSummary]
+LabelingJobSummaryList: _t.TypeAlias = _w.List[LabelingJobSummary]
 
 
 class ListLabelingJobsResponse(_s.OutputShape, frozen=True):

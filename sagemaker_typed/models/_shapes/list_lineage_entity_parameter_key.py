@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .string_parameter_value import StringParameterValue
 
 
-ListLineageEntityParameterKey: _t.TypeAlias = list[StringParameterValue]
+ListLineageEntityParameterKey: _t.TypeAlias = _w.List[StringParameterValue]

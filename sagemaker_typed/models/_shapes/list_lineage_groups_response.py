@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .lineage_group_summary import LineageGroupSummary
 from .next_token import NextToken
 
 
-LineageGroupSummaries: _t.TypeAlias = list[LineageGroupSummary]
+LineageGroupSummaries: _t.TypeAlias = _w.List[LineageGroupSummary]
 
 
 class ListLineageGroupsResponse(_s.OutputShape, frozen=True):

@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .mlflow_app_summary import MlflowAppSummary
 from .next_token import NextToken
 
 
-MlflowAppSummaries: _t.TypeAlias = _t.Annotated[list[MlflowAppSummary], _pd.Field(min_length=0, max_length=100)]
+MlflowAppSummaries: _t.TypeAlias = _t.Annotated[_w.List[MlflowAppSummary], _c.Size(min_length=0, max_length=100)]
 
 
 class ListMlflowAppsResponse(_s.OutputShape, frozen=True):

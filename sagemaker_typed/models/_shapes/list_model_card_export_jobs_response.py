@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_card_export_job_summary import ModelCardExportJobSummary
 from .next_token import NextToken
 
 
-ModelCardExportJobSummaryList: _t.TypeAlias = list[ModelCardExportJobSummary]
+ModelCardExportJobSummaryList: _t.TypeAlias = _w.List[ModelCardExportJobSummary]
 
 
 class ListModelCardExportJobsResponse(_s.OutputShape, frozen=True):

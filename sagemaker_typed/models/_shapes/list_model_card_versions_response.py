@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_card_version_summary import ModelCardVersionSummary
 from .next_token import NextToken
 
 
-ModelCardVersionSummaryList: _t.TypeAlias = list[ModelCardVersionSummary]
+ModelCardVersionSummaryList: _t.TypeAlias = _w.List[ModelCardVersionSummary]
 
 
 class ListModelCardVersionsResponse(_s.OutputShape, frozen=True):

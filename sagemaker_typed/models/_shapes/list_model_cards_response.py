@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_card_summary import ModelCardSummary
 from .next_token import NextToken
 
 
-ModelCardSummaryList: _t.TypeAlias = list[ModelCardSummary]
+ModelCardSummaryList: _t.TypeAlias = _w.List[ModelCardSummary]
 
 
 class ListModelCardsResponse(_s.OutputShape, frozen=True):

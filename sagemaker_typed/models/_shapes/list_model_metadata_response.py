@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_metadata_summary import ModelMetadataSummary
 from .next_token import NextToken
 
 
-ModelMetadataSummaries: _t.TypeAlias = list[ModelMetadataSummary]
+ModelMetadataSummaries: _t.TypeAlias = _w.List[ModelMetadataSummary]
 
 
 class ListModelMetadataResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_package_group_summary import ModelPackageGroupSummary
 from .next_token import NextToken
 
 
-ModelPackageGroupSummaryList: _t.TypeAlias = list[ModelPackageGroupSummary]
+ModelPackageGroupSummaryList: _t.TypeAlias = _w.List[ModelPackageGroupSummary]
 
 
 class ListModelPackageGroupsOutput(_s.OutputShape, frozen=True):

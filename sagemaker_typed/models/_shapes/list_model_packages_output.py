@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_package_summary import ModelPackageSummary
 from .next_token import NextToken
 
 
-ModelPackageSummaryList: _t.TypeAlias = list[ModelPackageSummary]
+ModelPackageSummaryList: _t.TypeAlias = _w.List[ModelPackageSummary]
 
 
 class ListModelPackagesOutput(_s.OutputShape, frozen=True):

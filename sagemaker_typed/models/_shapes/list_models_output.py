@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_summary import ModelSummary
 from .pagination_token import PaginationToken
 
 
-ModelSummaryList: _t.TypeAlias = list[ModelSummary]
+ModelSummaryList: _t.TypeAlias = _w.List[ModelSummary]
 
 
 class ListModelsOutput(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .monitoring_alert_history_summary import MonitoringAlertHistorySummary
 from .next_token import NextToken
 
 
-MonitoringAlertHistoryList: _t.TypeAlias = list[MonitoringAlertHistorySummary]
+MonitoringAlertHistoryList: _t.TypeAlias = _w.List[MonitoringAlertHistorySummary]
 
 
 class ListMonitoringAlertHistoryResponse(_s.OutputShape, frozen=True):

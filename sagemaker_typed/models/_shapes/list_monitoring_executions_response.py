@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .monitoring_execution_summary import MonitoringExecutionSummary
 from .next_token import NextToken
 
 
-MonitoringExecutionSummaryList: _t.TypeAlias = list[MonitoringExecutionSummary]
+MonitoringExecutionSummaryList: _t.TypeAlias = _w.List[MonitoringExecutionSummary]
 
 
 class ListMonitoringExecutionsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .monitoring_schedule_summary import MonitoringScheduleSummary
 from .next_token import NextToken
 
 
-MonitoringScheduleSummaryList: _t.TypeAlias = list[MonitoringScheduleSummary]
+MonitoringScheduleSummaryList: _t.TypeAlias = _w.List[MonitoringScheduleSummary]
 
 
 class ListMonitoringSchedulesResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .notebook_instance_lifecycle_config_summary import NotebookInstanceLifecycleConfigSummary
 
 
-NotebookInstanceLifecycleConfigSummaryList: _t.TypeAlias = list[NotebookInstanceLifecycleConfigSummary]
+NotebookInstanceLifecycleConfigSummaryList: _t.TypeAlias = _w.List[NotebookInstanceLifecycleConfigSummary]
 
 
 class ListNotebookInstanceLifecycleConfigsOutput(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .notebook_instance_summary import NotebookInstanceSummary
 
 
-NotebookInstanceSummaryList: _t.TypeAlias = list[NotebookInstanceSummary]
+NotebookInstanceSummaryList: _t.TypeAlias = _w.List[NotebookInstanceSummary]
 
 
 class ListNotebookInstancesOutput(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .optimization_job_summary import OptimizationJobSummary
 
 
-OptimizationJobSummaries: _t.TypeAlias = list[OptimizationJobSummary]
+OptimizationJobSummaries: _t.TypeAlias = _w.List[OptimizationJobSummary]
 
 
 class ListOptimizationJobsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .partner_app_summary import PartnerAppSummary
 
 
-PartnerAppSummaries: _t.TypeAlias = list[PartnerAppSummary]
+PartnerAppSummaries: _t.TypeAlias = _w.List[PartnerAppSummary]
 
 
 class ListPartnerAppsResponse(_s.OutputShape, frozen=True):

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .pipeline_version_summary import PipelineVersionSummary
 
 
 PipelineVersionSummaryList: _t.TypeAlias = _t.Annotated[
-    list[PipelineVersionSummary], _pd.Field(min_length=0, max_length=100)
+    _w.List[PipelineVersionSummary], _c.Size(min_length=0, max_length=100)
 ]
 
 

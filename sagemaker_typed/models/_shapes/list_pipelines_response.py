@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .pipeline_summary import PipelineSummary
 
 
-PipelineSummaryList: _t.TypeAlias = _t.Annotated[list[PipelineSummary], _pd.Field(min_length=0, max_length=100)]
+PipelineSummaryList: _t.TypeAlias = _t.Annotated[_w.List[PipelineSummary], _c.Size(min_length=0, max_length=100)]
 
 
 class ListPipelinesResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .processing_job_summary import ProcessingJobSummary
 
 
-ProcessingJobSummaries: _t.TypeAlias = list[ProcessingJobSummary]
+ProcessingJobSummaries: _t.TypeAlias = _w.List[ProcessingJobSummary]
 
 
 class ListProcessingJobsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .project_summary import ProjectSummary
 
 
-ProjectSummaryList: _t.TypeAlias = list[ProjectSummary]
+ProjectSummaryList: _t.TypeAlias = _w.List[ProjectSummary]
 
 
 class ListProjectsOutput(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .resource_catalog import ResourceCatalog
 
 
-ResourceCatalogList: _t.TypeAlias = list[ResourceCatalog]
+ResourceCatalogList: _t.TypeAlias = _w.List[ResourceCatalog]
 
 
 class ListResourceCatalogsResponse(_s.OutputShape, frozen=True):

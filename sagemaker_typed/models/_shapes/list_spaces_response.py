@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .space_details import SpaceDetails
 
 
-SpaceList: _t.TypeAlias = list[SpaceDetails]
+SpaceList: _t.TypeAlias = _w.List[SpaceDetails]
 
 
 class ListSpacesResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .device_deployment_summary import DeviceDeploymentSummary
 from .next_token import NextToken
 
 
-DeviceDeploymentSummaries: _t.TypeAlias = list[DeviceDeploymentSummary]
+DeviceDeploymentSummaries: _t.TypeAlias = _w.List[DeviceDeploymentSummary]
 
 
 class ListStageDevicesResponse(_s.OutputShape, frozen=True):

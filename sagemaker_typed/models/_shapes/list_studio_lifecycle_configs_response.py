@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .studio_lifecycle_config_details import StudioLifecycleConfigDetails
 
 
-StudioLifecycleConfigsList: _t.TypeAlias = list[StudioLifecycleConfigDetails]
+StudioLifecycleConfigsList: _t.TypeAlias = _w.List[StudioLifecycleConfigDetails]
 
 
 class ListStudioLifecycleConfigsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .subscribed_workteam import SubscribedWorkteam
 
 
-SubscribedWorkteams: _t.TypeAlias = list[SubscribedWorkteam]
+SubscribedWorkteams: _t.TypeAlias = _w.List[SubscribedWorkteam]
 
 
 class ListSubscribedWorkteamsResponse(_s.OutputShape, frozen=True):

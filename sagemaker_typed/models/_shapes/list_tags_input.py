@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .resource_arn import ResourceArn
 
 
-ListTagsMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=50)]
+ListTagsMaxResults: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=50)]
 
 
 class ListTagsInput(_s.Shape, frozen=True):

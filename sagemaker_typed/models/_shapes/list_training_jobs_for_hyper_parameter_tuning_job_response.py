@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .hyper_parameter_training_job_summary import HyperParameterTrainingJobSummary
 from .next_token import NextToken
 
 
-HyperParameterTrainingJobSummaries: _t.TypeAlias = list[HyperParameterTrainingJobSummary]
+HyperParameterTrainingJobSummaries: _t.TypeAlias = _w.List[HyperParameterTrainingJobSummary]
 
 
 class ListTrainingJobsForHyperParameterTuningJobResponse(_s.OutputShape, frozen=True):

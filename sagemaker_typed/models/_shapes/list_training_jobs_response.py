@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .training_job_summary import TrainingJobSummary
 
 
-TrainingJobSummaries: _t.TypeAlias = list[TrainingJobSummary]
+TrainingJobSummaries: _t.TypeAlias = _w.List[TrainingJobSummary]
 
 
 class ListTrainingJobsResponse(_s.OutputShape, frozen=True):

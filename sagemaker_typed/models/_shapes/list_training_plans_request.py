@@ -2,17 +2,17 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .max_results import MaxResults
 from .next_token import NextToken
 from .timestamp import Timestamp
 from .training_plan_filter import TrainingPlanFilter
 
 
-TrainingPlanFilters: _t.TypeAlias = _t.Annotated[list[TrainingPlanFilter], _pd.Field(min_length=1, max_length=5)]
+TrainingPlanFilters: _t.TypeAlias = _t.Annotated[_w.List[TrainingPlanFilter], _c.Size(min_length=1, max_length=5)]
 
 
 class TrainingPlanSortBy(_e.OpenEnum):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .training_plan_summary import TrainingPlanSummary
 
 
-TrainingPlanSummaries: _t.TypeAlias = list[TrainingPlanSummary]
+TrainingPlanSummaries: _t.TypeAlias = _w.List[TrainingPlanSummary]
 
 
 class ListTrainingPlansResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .transform_job_summary import TransformJobSummary
 
 
-TransformJobSummaries: _t.TypeAlias = list[TransformJobSummary]
+TransformJobSummaries: _t.TypeAlias = _w.List[TransformJobSummary]
 
 
 class ListTransformJobsResponse(_s.OutputShape, frozen=True):

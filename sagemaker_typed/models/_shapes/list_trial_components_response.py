@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .trial_component_summary import TrialComponentSummary
 
 
-TrialComponentSummaries: _t.TypeAlias = list[TrialComponentSummary]
+TrialComponentSummaries: _t.TypeAlias = _w.List[TrialComponentSummary]
 
 
 class ListTrialComponentsResponse(_s.OutputShape, frozen=True):

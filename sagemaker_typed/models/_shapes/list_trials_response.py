@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .trial_summary import TrialSummary
 
 
-TrialSummaries: _t.TypeAlias = list[TrialSummary]
+TrialSummaries: _t.TypeAlias = _w.List[TrialSummary]
 
 
 class ListTrialsResponse(_s.OutputShape, frozen=True):

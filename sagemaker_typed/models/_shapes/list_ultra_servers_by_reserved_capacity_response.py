@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .ultra_server import UltraServer
 
 
-UltraServers: _t.TypeAlias = _t.Annotated[list[UltraServer], _pd.Field(min_length=0, max_length=100)]
+UltraServers: _t.TypeAlias = _t.Annotated[_w.List[UltraServer], _c.Size(min_length=0, max_length=100)]
 
 
 class ListUltraServersByReservedCapacityResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .user_profile_details import UserProfileDetails
 
 
-UserProfileList: _t.TypeAlias = list[UserProfileDetails]
+UserProfileList: _t.TypeAlias = _w.List[UserProfileDetails]
 
 
 class ListUserProfilesResponse(_s.OutputShape, frozen=True):

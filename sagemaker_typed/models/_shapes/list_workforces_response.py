@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .workforce import Workforce
 
 
-Workforces: _t.TypeAlias = list[Workforce]
+Workforces: _t.TypeAlias = _w.List[Workforce]
 
 
 class ListWorkforcesResponse(_s.OutputShape, frozen=True):

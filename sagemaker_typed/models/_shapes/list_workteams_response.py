@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .workteam import Workteam
 
 
-Workteams: _t.TypeAlias = list[Workteam]
+Workteams: _t.TypeAlias = _w.List[Workteam]
 
 
 class ListWorkteamsResponse(_s.OutputShape, frozen=True):

@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-Long: _t.TypeAlias = int
+
+Long: _t.TypeAlias = _w.Integer

@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-LoraAlpha: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+LoraAlpha: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-Rank: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=256)]
+Rank: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=256)]
 
 
 class LoraConfig(_s.Shape, frozen=True):

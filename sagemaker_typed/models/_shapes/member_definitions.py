@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .member_definition import MemberDefinition
 
 
-MemberDefinitions: _t.TypeAlias = _t.Annotated[list[MemberDefinition], _pd.Field(min_length=1, max_length=10)]
+MemberDefinitions: _t.TypeAlias = _t.Annotated[_w.List[MemberDefinition], _c.Size(min_length=1, max_length=10)]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .metric_definition import MetricDefinition
 
 
-MetricDefinitionList: _t.TypeAlias = _t.Annotated[list[MetricDefinition], _pd.Field(min_length=0, max_length=40)]
+MetricDefinitionList: _t.TypeAlias = _t.Annotated[_w.List[MetricDefinition], _c.Size(min_length=0, max_length=40)]

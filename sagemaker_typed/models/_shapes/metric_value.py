@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-MetricValue: _t.TypeAlias = float
+
+MetricValue: _t.TypeAlias = _w.Float

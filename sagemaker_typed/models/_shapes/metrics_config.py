@@ -3,13 +3,14 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .metric_publish_frequency_in_seconds import MetricPublishFrequencyInSeconds
 
 
-EnableDetailedObservability: _t.TypeAlias = bool
+EnableDetailedObservability: _t.TypeAlias = _w.Boolean
 
 
-EnableEnhancedMetrics: _t.TypeAlias = bool
+EnableEnhancedMetrics: _t.TypeAlias = _w.Boolean
 
 
 class MetricsConfig(_s.Shape, frozen=True):

@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-InvocationsMaxRetries: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=3)]
+InvocationsMaxRetries: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=3)]
 
 
-InvocationsTimeoutInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=3600)]
+InvocationsTimeoutInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=3600)]
 
 
 class ModelClientConfig(_s.Shape, frozen=True):

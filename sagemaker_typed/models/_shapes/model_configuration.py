@@ -2,15 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .environment_parameter import EnvironmentParameter
 from .inference_specification_name import InferenceSpecificationName
 
 
-EnvironmentParameters: _t.TypeAlias = _t.Annotated[list[EnvironmentParameter], _pd.Field(min_length=1, max_length=10)]
+EnvironmentParameters: _t.TypeAlias = _t.Annotated[_w.List[EnvironmentParameter], _c.Size(min_length=1, max_length=10)]
 
 
 RecommendationJobCompilationJobName: _t.TypeAlias = _t.Annotated[

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model import Model
 from .model_dashboard_endpoint import ModelDashboardEndpoint
 from .model_dashboard_model_card import ModelDashboardModelCard
@@ -10,10 +11,10 @@ from .model_dashboard_monitoring_schedule import ModelDashboardMonitoringSchedul
 from .transform_job import TransformJob
 
 
-ModelDashboardEndpoints: _t.TypeAlias = list[ModelDashboardEndpoint]
+ModelDashboardEndpoints: _t.TypeAlias = _w.List[ModelDashboardEndpoint]
 
 
-ModelDashboardMonitoringSchedules: _t.TypeAlias = list[ModelDashboardMonitoringSchedule]
+ModelDashboardMonitoringSchedules: _t.TypeAlias = _w.List[ModelDashboardMonitoringSchedule]
 
 
 class ModelDashboardModel(_s.Shape, frozen=True):

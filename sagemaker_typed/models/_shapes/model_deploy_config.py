@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_name import EndpointName
 
 
-AutoGenerateEndpointName: _t.TypeAlias = bool
+AutoGenerateEndpointName: _t.TypeAlias = _w.Boolean
 
 
 class ModelDeployConfig(_s.Shape, frozen=True):

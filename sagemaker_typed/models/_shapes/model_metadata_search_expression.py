@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_metadata_filter import ModelMetadataFilter
 
 
-ModelMetadataFilters: _t.TypeAlias = _t.Annotated[list[ModelMetadataFilter], _pd.Field(min_length=1, max_length=4)]
+ModelMetadataFilters: _t.TypeAlias = _t.Annotated[_w.List[ModelMetadataFilter], _c.Size(min_length=1, max_length=4)]
 
 
 class ModelMetadataSearchExpression(_s.Shape, frozen=True):

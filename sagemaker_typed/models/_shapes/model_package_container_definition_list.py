@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_package_container_definition import ModelPackageContainerDefinition
 
 
 ModelPackageContainerDefinitionList: _t.TypeAlias = _t.Annotated[
-    list[ModelPackageContainerDefinition], _pd.Field(min_length=1, max_length=15)
+    _w.List[ModelPackageContainerDefinition], _c.Size(min_length=1, max_length=15)
 ]

@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_package_status_item import ModelPackageStatusItem
 
 
-ModelPackageStatusItemList: _t.TypeAlias = list[ModelPackageStatusItem]
+ModelPackageStatusItemList: _t.TypeAlias = _w.List[ModelPackageStatusItem]
 
 
 class ModelPackageStatusDetails(_s.Shape, frozen=True):

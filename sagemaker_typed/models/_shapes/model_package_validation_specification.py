@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_package_validation_profile import ModelPackageValidationProfile
 from .role_arn import RoleArn
 
 
 ModelPackageValidationProfiles: _t.TypeAlias = _t.Annotated[
-    list[ModelPackageValidationProfile], _pd.Field(min_length=0, max_length=1)
+    _w.List[ModelPackageValidationProfile], _c.Size(min_length=0, max_length=1)
 ]
 
 

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_variant_config import ModelVariantConfig
 
 
-ModelVariantConfigList: _t.TypeAlias = _t.Annotated[list[ModelVariantConfig], _pd.Field(min_length=1, max_length=2)]
+ModelVariantConfigList: _t.TypeAlias = _t.Annotated[_w.List[ModelVariantConfig], _c.Size(min_length=1, max_length=2)]

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .monitoring_alert_summary import MonitoringAlertSummary
 
 
 MonitoringAlertSummaryList: _t.TypeAlias = _t.Annotated[
-    list[MonitoringAlertSummary], _pd.Field(min_length=1, max_length=100)
+    _w.List[MonitoringAlertSummary], _c.Size(min_length=1, max_length=100)
 ]

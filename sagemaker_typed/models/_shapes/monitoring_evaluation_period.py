@@ -4,5 +4,7 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-MonitoringEvaluationPeriod: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+
+MonitoringEvaluationPeriod: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .monitoring_app_specification import MonitoringAppSpecification
 from .monitoring_baseline_config import MonitoringBaselineConfig
 from .monitoring_environment_map import MonitoringEnvironmentMap
@@ -16,7 +16,7 @@ from .network_config import NetworkConfig
 from .role_arn import RoleArn
 
 
-MonitoringInputs: _t.TypeAlias = _t.Annotated[list[MonitoringInput], _pd.Field(min_length=1, max_length=1)]
+MonitoringInputs: _t.TypeAlias = _t.Annotated[_w.List[MonitoringInput], _c.Size(min_length=1, max_length=1)]
 
 
 class MonitoringJobDefinition(_s.Shape, frozen=True):

@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .monitoring_job_definition_summary import MonitoringJobDefinitionSummary
 
 
-MonitoringJobDefinitionSummaryList: _t.TypeAlias = list[MonitoringJobDefinitionSummary]
+MonitoringJobDefinitionSummaryList: _t.TypeAlias = _w.List[MonitoringJobDefinitionSummary]

@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .kms_key_id import KmsKeyId
 from .monitoring_output import MonitoringOutput
 
 
-MonitoringOutputs: _t.TypeAlias = _t.Annotated[list[MonitoringOutput], _pd.Field(min_length=1, max_length=1)]
+MonitoringOutputs: _t.TypeAlias = _t.Annotated[_w.List[MonitoringOutput], _c.Size(min_length=1, max_length=1)]
 
 
 class MonitoringOutputConfig(_s.Shape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_node_id import ClusterNodeId
 
 
-MoveClusterNodeIds: _t.TypeAlias = _t.Annotated[list[ClusterNodeId], _pd.Field(min_length=1, max_length=50)]
+MoveClusterNodeIds: _t.TypeAlias = _t.Annotated[_w.List[ClusterNodeId], _c.Size(min_length=1, max_length=50)]

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_node_logical_id import ClusterNodeLogicalId
 
 
 MoveClusterNodeLogicalIds: _t.TypeAlias = _t.Annotated[
-    list[ClusterNodeLogicalId], _pd.Field(min_length=1, max_length=50)
+    _w.List[ClusterNodeLogicalId], _c.Size(min_length=1, max_length=50)
 ]

@@ -6,13 +6,14 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_arn import ClusterArn
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .move_cluster_node_ids import MoveClusterNodeIds
 from .move_cluster_node_logical_ids import MoveClusterNodeLogicalIds
 
 
-MoveClusterNodesInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=50)]
+MoveClusterNodesInstanceCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=50)]
 
 
 MoveClusterNodesRequestClientTokenString: _t.TypeAlias = _t.Annotated[

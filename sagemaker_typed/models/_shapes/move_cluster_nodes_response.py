@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .move_cluster_node_ids import MoveClusterNodeIds
 from .move_cluster_node_logical_ids import MoveClusterNodeLogicalIds
 from .move_cluster_node_logical_ids_error import MoveClusterNodeLogicalIdsError
@@ -12,12 +12,12 @@ from .move_cluster_nodes_error import MoveClusterNodesError
 
 
 MoveClusterNodeLogicalIdsErrorList: _t.TypeAlias = _t.Annotated[
-    list[MoveClusterNodeLogicalIdsError], _pd.Field(min_length=1, max_length=50)
+    _w.List[MoveClusterNodeLogicalIdsError], _c.Size(min_length=1, max_length=50)
 ]
 
 
 MoveClusterNodesErrorList: _t.TypeAlias = _t.Annotated[
-    list[MoveClusterNodesError], _pd.Field(min_length=1, max_length=50)
+    _w.List[MoveClusterNodesError], _c.Size(min_length=1, max_length=50)
 ]
 
 

@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 NeoVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
@@ -14,7 +13,7 @@ NeoVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[-0-9a-zA-Z]+``"""
 
 
-NeoVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[list[NeoVpcSecurityGroupId], _pd.Field(min_length=1, max_length=5)]
+NeoVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[_w.List[NeoVpcSecurityGroupId], _c.Size(min_length=1, max_length=5)]
 
 
 NeoVpcSubnetId: _t.TypeAlias = _t.Annotated[
@@ -23,7 +22,7 @@ NeoVpcSubnetId: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[-0-9a-zA-Z]+``"""
 
 
-NeoVpcSubnets: _t.TypeAlias = _t.Annotated[list[NeoVpcSubnetId], _pd.Field(min_length=1, max_length=16)]
+NeoVpcSubnets: _t.TypeAlias = _t.Annotated[_w.List[NeoVpcSubnetId], _c.Size(min_length=1, max_length=16)]
 
 
 class NeoVpcConfig(_s.Shape, frozen=True):

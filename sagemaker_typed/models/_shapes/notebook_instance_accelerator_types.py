@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import enums as _e
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class NotebookInstanceAcceleratorType(_e.OpenEnum):
@@ -19,4 +20,4 @@ class NotebookInstanceAcceleratorType(_e.OpenEnum):
     ML_EIA2_XLARGE = "ml.eia2.xlarge"
 
 
-NotebookInstanceAcceleratorTypes: _t.TypeAlias = list[NotebookInstanceAcceleratorType]
+NotebookInstanceAcceleratorTypes: _t.TypeAlias = _w.List[NotebookInstanceAcceleratorType]

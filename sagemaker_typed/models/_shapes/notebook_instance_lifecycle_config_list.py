@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .notebook_instance_lifecycle_hook import NotebookInstanceLifecycleHook
 
 
 NotebookInstanceLifecycleConfigList: _t.TypeAlias = _t.Annotated[
-    list[NotebookInstanceLifecycleHook], _pd.Field(min_length=0, max_length=1)
+    _w.List[NotebookInstanceLifecycleHook], _c.Size(min_length=0, max_length=1)
 ]

@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-NotebookInstanceUrl: _t.TypeAlias = str
+
+NotebookInstanceUrl: _t.TypeAlias = _w.String

@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 Group: _t.TypeAlias = _t.Annotated[
@@ -14,7 +13,7 @@ Group: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+``"""
 
 
-Groups: _t.TypeAlias = _t.Annotated[list[Group], _pd.Field(min_length=1, max_length=10)]
+Groups: _t.TypeAlias = _t.Annotated[_w.List[Group], _c.Size(min_length=1, max_length=10)]
 
 
 class OidcMemberDefinition(_s.Shape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .deep_health_check_type import DeepHealthCheckType
 
 
-OnStartDeepHealthChecks: _t.TypeAlias = _t.Annotated[list[DeepHealthCheckType], _pd.Field(min_length=1, max_length=3)]
+OnStartDeepHealthChecks: _t.TypeAlias = _t.Annotated[_w.List[DeepHealthCheckType], _c.Size(min_length=1, max_length=3)]

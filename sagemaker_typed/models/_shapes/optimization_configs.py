@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .optimization_config import OptimizationConfig
 
 
-OptimizationConfigs: _t.TypeAlias = _t.Annotated[list[OptimizationConfig], _pd.Field(min_length=0, max_length=10)]
+OptimizationConfigs: _t.TypeAlias = _t.Annotated[_w.List[OptimizationConfig], _c.Size(min_length=0, max_length=10)]

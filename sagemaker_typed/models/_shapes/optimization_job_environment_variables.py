@@ -2,12 +2,12 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .non_empty_string256 import NonEmptyString256
 from .string256 import String256
 
 
 OptimizationJobEnvironmentVariables: _t.TypeAlias = _t.Annotated[
-    dict[NonEmptyString256, String256], _pd.Field(min_length=0, max_length=25)
+    _w.Map[NonEmptyString256, String256], _c.Size(min_length=0, max_length=25)
 ]

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .creation_time import CreationTime
 from .entity_name import EntityName
 from .last_modified_time import LastModifiedTime
@@ -13,10 +14,10 @@ from .optimization_job_status import OptimizationJobStatus
 from .timestamp import Timestamp
 
 
-OptimizationType: _t.TypeAlias = str
+OptimizationType: _t.TypeAlias = _w.String
 
 
-OptimizationTypes: _t.TypeAlias = list[OptimizationType]
+OptimizationTypes: _t.TypeAlias = _w.List[OptimizationType]
 
 
 class OptimizationJobSummary(_s.Shape, frozen=True):

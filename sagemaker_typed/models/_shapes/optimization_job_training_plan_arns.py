@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .training_plan_arn import TrainingPlanArn
 
 
 OptimizationJobTrainingPlanArns: _t.TypeAlias = _t.Annotated[
-    list[TrainingPlanArn], _pd.Field(min_length=0, max_length=1)
+    _w.List[TrainingPlanArn], _c.Size(min_length=0, max_length=1)
 ]
 """Amazon Resource Names (ARNs) of the training plans whose reserved capacity backs the
 optimization job. Bounded to a single plan for now; the list shape allows widening to

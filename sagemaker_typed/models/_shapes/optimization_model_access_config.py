@@ -3,9 +3,10 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-OptimizationModelAcceptEula: _t.TypeAlias = bool
+OptimizationModelAcceptEula: _t.TypeAlias = _w.Boolean
 
 
 class OptimizationModelAccessConfig(_s.Shape, frozen=True):

@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 OptimizationVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
@@ -15,7 +14,7 @@ OptimizationVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
 
 
 OptimizationVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[
-    list[OptimizationVpcSecurityGroupId], _pd.Field(min_length=1, max_length=5)
+    _w.List[OptimizationVpcSecurityGroupId], _c.Size(min_length=1, max_length=5)
 ]
 
 
@@ -26,7 +25,7 @@ OptimizationVpcSubnetId: _t.TypeAlias = _t.Annotated[
 
 
 OptimizationVpcSubnets: _t.TypeAlias = _t.Annotated[
-    list[OptimizationVpcSubnetId], _pd.Field(min_length=1, max_length=16)
+    _w.List[OptimizationVpcSubnetId], _c.Size(min_length=1, max_length=16)
 ]
 
 

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .output_parameter import OutputParameter
 
 
-OutputParameterList: _t.TypeAlias = _t.Annotated[list[OutputParameter], _pd.Field(min_length=0, max_length=50)]
+OutputParameterList: _t.TypeAlias = _t.Annotated[_w.List[OutputParameter], _c.Size(min_length=0, max_length=50)]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .parameter import Parameter
 
 
-ParameterList: _t.TypeAlias = _t.Annotated[list[Parameter], _pd.Field(min_length=0, max_length=200)]
+ParameterList: _t.TypeAlias = _t.Annotated[_w.List[Parameter], _c.Size(min_length=0, max_length=200)]

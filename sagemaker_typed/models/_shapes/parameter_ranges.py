@@ -2,29 +2,31 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_parameter import AutoParameter
 from .categorical_parameter_range import CategoricalParameterRange
 from .continuous_parameter_range import ContinuousParameterRange
 from .integer_parameter_range import IntegerParameterRange
 
 
-AutoParameters: _t.TypeAlias = _t.Annotated[list[AutoParameter], _pd.Field(min_length=0, max_length=100)]
+AutoParameters: _t.TypeAlias = _t.Annotated[_w.List[AutoParameter], _c.Size(min_length=0, max_length=100)]
 
 
 CategoricalParameterRanges: _t.TypeAlias = _t.Annotated[
-    list[CategoricalParameterRange], _pd.Field(min_length=0, max_length=30)
+    _w.List[CategoricalParameterRange], _c.Size(min_length=0, max_length=30)
 ]
 
 
 ContinuousParameterRanges: _t.TypeAlias = _t.Annotated[
-    list[ContinuousParameterRange], _pd.Field(min_length=0, max_length=30)
+    _w.List[ContinuousParameterRange], _c.Size(min_length=0, max_length=30)
 ]
 
 
-IntegerParameterRanges: _t.TypeAlias = _t.Annotated[list[IntegerParameterRange], _pd.Field(min_length=0, max_length=30)]
+IntegerParameterRanges: _t.TypeAlias = _t.Annotated[
+    _w.List[IntegerParameterRange], _c.Size(min_length=0, max_length=30)
+]
 
 
 class ParameterRanges(_s.Shape, frozen=True):

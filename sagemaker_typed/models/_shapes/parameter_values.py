@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .parameter_value import ParameterValue
 
 
-ParameterValues: _t.TypeAlias = _t.Annotated[list[ParameterValue], _pd.Field(min_length=1, max_length=30)]
+ParameterValues: _t.TypeAlias = _t.Annotated[_w.List[ParameterValue], _c.Size(min_length=1, max_length=30)]

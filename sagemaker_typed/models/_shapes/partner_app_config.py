@@ -2,27 +2,29 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .group_name_pattern import GroupNamePattern
 from .non_empty_string256 import NonEmptyString256
 from .role_group_assignment import RoleGroupAssignment
 from .string1024 import String1024
 
 
-AssignedGroupPatternsList: _t.TypeAlias = _t.Annotated[list[GroupNamePattern], _pd.Field(min_length=0, max_length=10)]
+AssignedGroupPatternsList: _t.TypeAlias = _t.Annotated[_w.List[GroupNamePattern], _c.Size(min_length=0, max_length=10)]
 
 
-PartnerAppAdminUserList: _t.TypeAlias = _t.Annotated[list[NonEmptyString256], _pd.Field(min_length=0, max_length=5)]
+PartnerAppAdminUserList: _t.TypeAlias = _t.Annotated[_w.List[NonEmptyString256], _c.Size(min_length=0, max_length=5)]
 
 
 PartnerAppArguments: _t.TypeAlias = _t.Annotated[
-    dict[NonEmptyString256, String1024], _pd.Field(min_length=0, max_length=5)
+    _w.Map[NonEmptyString256, String1024], _c.Size(min_length=0, max_length=5)
 ]
 
 
-RoleGroupAssignmentsList: _t.TypeAlias = _t.Annotated[list[RoleGroupAssignment], _pd.Field(min_length=0, max_length=10)]
+RoleGroupAssignmentsList: _t.TypeAlias = _t.Annotated[
+    _w.List[RoleGroupAssignment], _c.Size(min_length=0, max_length=10)
+]
 
 
 class PartnerAppConfig(_s.Shape, frozen=True):

@@ -2,16 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_config_name import EndpointConfigName
 from .pending_production_variant_summary import PendingProductionVariantSummary
 from .timestamp import Timestamp
 
 
 PendingProductionVariantSummaryList: _t.TypeAlias = _t.Annotated[
-    list[PendingProductionVariantSummary], _pd.Field(min_length=1)
+    _w.List[PendingProductionVariantSummary], _c.Size(min_length=1)
 ]
 
 

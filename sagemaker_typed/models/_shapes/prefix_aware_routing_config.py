@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-PrefixAwareRoutingConcurrencyThreshold: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=1024)]
+PrefixAwareRoutingConcurrencyThreshold: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=1024)]
 
 
-PrefixAwareRoutingPrefixLength: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1024, le=65536)]
+PrefixAwareRoutingPrefixLength: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1024, le=65536)]
 
 
 class PrefixAwareRoutingConfig(_s.Shape, frozen=True):

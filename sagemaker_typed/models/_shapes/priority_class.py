@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 ClusterSchedulerPriorityClassName: _t.TypeAlias = _t.Annotated[
@@ -14,7 +15,7 @@ ClusterSchedulerPriorityClassName: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[a-z0-9]([-a-z0-9]*[a-z0-9]){0,39}?``"""
 
 
-PriorityWeight: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=100)]
+PriorityWeight: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=100)]
 
 
 class PriorityClass(_s.Shape, frozen=True):

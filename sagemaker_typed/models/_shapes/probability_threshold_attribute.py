@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-ProbabilityThresholdAttribute: _t.TypeAlias = float
+
+ProbabilityThresholdAttribute: _t.TypeAlias = _w.Float

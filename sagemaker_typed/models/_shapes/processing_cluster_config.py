@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .kms_key_id import KmsKeyId
 from .processing_instance_count import ProcessingInstanceCount
 from .processing_instance_preference import ProcessingInstancePreference
@@ -13,7 +13,7 @@ from .processing_volume_size_in_gb import ProcessingVolumeSizeInGB
 
 
 ProcessingInstancePreferenceList: _t.TypeAlias = _t.Annotated[
-    list[ProcessingInstancePreference], _pd.Field(min_length=1, max_length=5)
+    _w.List[ProcessingInstancePreference], _c.Size(min_length=1, max_length=5)
 ]
 """Ordered list of candidate instance types, in priority order."""
 

@@ -2,12 +2,12 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .processing_environment_key import ProcessingEnvironmentKey
 from .processing_environment_value import ProcessingEnvironmentValue
 
 
 ProcessingEnvironmentMap: _t.TypeAlias = _t.Annotated[
-    dict[ProcessingEnvironmentKey, ProcessingEnvironmentValue], _pd.Field(min_length=0, max_length=100)
+    _w.Map[ProcessingEnvironmentKey, ProcessingEnvironmentValue], _c.Size(min_length=0, max_length=100)
 ]

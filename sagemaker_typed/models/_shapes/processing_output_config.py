@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .kms_key_id import KmsKeyId
 from .processing_output import ProcessingOutput
 
 
-ProcessingOutputs: _t.TypeAlias = _t.Annotated[list[ProcessingOutput], _pd.Field(min_length=0, max_length=10)]
+ProcessingOutputs: _t.TypeAlias = _t.Annotated[_w.List[ProcessingOutput], _c.Size(min_length=0, max_length=10)]
 
 
 class ProcessingOutputConfig(_s.Shape, frozen=True):

@@ -5,9 +5,10 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-ProcessingMaxRuntimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=777600)]
+ProcessingMaxRuntimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=777600)]
 
 
 class ProcessingStoppingCondition(_s.Shape, frozen=True):

@@ -4,8 +4,10 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .accelerator_partition_layout import AcceleratorPartitionLayout
 from .instance_pool import InstancePool
 from .model_name import ModelName
@@ -26,14 +28,14 @@ from .variant_name import VariantName
 from .variant_weight import VariantWeight
 
 
-InitialTaskCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+InitialTaskCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-InstancePoolList: _t.TypeAlias = _t.Annotated[list[InstancePool], _pd.Field(min_length=1, max_length=5)]
+InstancePoolList: _t.TypeAlias = _t.Annotated[_w.List[InstancePool], _c.Size(min_length=1, max_length=5)]
 
 
 ProductionVariantAcceleratorPartitionLayoutsList: _t.TypeAlias = _t.Annotated[
-    list[AcceleratorPartitionLayout], _pd.Field(min_length=1, max_length=32)
+    _w.List[AcceleratorPartitionLayout], _c.Size(min_length=1, max_length=32)
 ]
 
 
@@ -52,13 +54,13 @@ class ProductionVariantInferenceAmiVersion(_e.OpenEnum):
     AL2023_AMI_SAGEMAKER_INFERENCE_GPU_4_1 = "al2023-ami-sagemaker-inference-gpu-4-1"
 
 
-ProductionVariantSSMAccess: _t.TypeAlias = bool
+ProductionVariantSSMAccess: _t.TypeAlias = _w.Boolean
 
 
-ProductionVariantVolumeSizeInGB: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=512)]
+ProductionVariantVolumeSizeInGB: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=512)]
 
 
-VariantInstanceProvisionTimeoutInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=300, le=3600)]
+VariantInstanceProvisionTimeoutInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=300, le=3600)]
 
 
 class ProductionVariant(_s.Shape, frozen=True):

@@ -3,13 +3,14 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .capacity_reservation_preference import CapacityReservationPreference
 from .ec2_capacity_reservation import Ec2CapacityReservation
 from .ml_reservation_arn import MlReservationArn
 from .task_count import TaskCount
 
 
-Ec2CapacityReservationsList: _t.TypeAlias = list[Ec2CapacityReservation]
+Ec2CapacityReservationsList: _t.TypeAlias = _w.List[Ec2CapacityReservation]
 
 
 class ProductionVariantCapacityReservationSummary(_s.Shape, frozen=True):

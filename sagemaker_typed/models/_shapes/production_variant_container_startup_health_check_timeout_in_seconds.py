@@ -4,7 +4,9 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import wiretypes as _w
+
 
 ProductionVariantContainerStartupHealthCheckTimeoutInSeconds: _t.TypeAlias = _t.Annotated[
-    int, _pd.Field(ge=60, le=3600)
+    _w.Integer, _pd.Field(ge=60, le=3600)
 ]

@@ -6,15 +6,16 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .production_variant_managed_instance_scaling_scale_in_policy import (
     ProductionVariantManagedInstanceScalingScaleInPolicy,
 )
 
 
-ManagedInstanceScalingMaxInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+ManagedInstanceScalingMaxInstanceCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-ManagedInstanceScalingMinInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+ManagedInstanceScalingMinInstanceCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 class ManagedInstanceScalingStatus(_e.OpenEnum):

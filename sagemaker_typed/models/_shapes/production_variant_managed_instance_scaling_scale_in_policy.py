@@ -6,12 +6,13 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-ManagedInstanceScalingCooldownInMinutes: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=5, le=1440)]
+ManagedInstanceScalingCooldownInMinutes: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=5, le=1440)]
 
 
-ManagedInstanceScalingMaximumStepSize: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=100)]
+ManagedInstanceScalingMaximumStepSize: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=100)]
 
 
 class ManagedInstanceScalingScaleInStrategy(_e.OpenEnum):

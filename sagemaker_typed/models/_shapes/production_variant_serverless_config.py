@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .serverless_max_concurrency import ServerlessMaxConcurrency
 from .serverless_provisioned_concurrency import ServerlessProvisionedConcurrency
 
 
-ServerlessMemorySizeInMB: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1024, le=6144)]
+ServerlessMemorySizeInMB: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1024, le=6144)]
 
 
 class ProductionVariantServerlessConfig(_s.Shape, frozen=True):

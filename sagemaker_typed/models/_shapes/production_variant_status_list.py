@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .production_variant_status import ProductionVariantStatus
 
 
 ProductionVariantStatusList: _t.TypeAlias = _t.Annotated[
-    list[ProductionVariantStatus], _pd.Field(min_length=0, max_length=5)
+    _w.List[ProductionVariantStatus], _c.Size(min_length=0, max_length=5)
 ]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .production_variant_summary import ProductionVariantSummary
 
 
-ProductionVariantSummaryList: _t.TypeAlias = _t.Annotated[list[ProductionVariantSummary], _pd.Field(min_length=1)]
+ProductionVariantSummaryList: _t.TypeAlias = _t.Annotated[_w.List[ProductionVariantSummary], _c.Size(min_length=1)]

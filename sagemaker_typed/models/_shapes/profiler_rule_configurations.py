@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .profiler_rule_configuration import ProfilerRuleConfiguration
 
 
 ProfilerRuleConfigurations: _t.TypeAlias = _t.Annotated[
-    list[ProfilerRuleConfiguration], _pd.Field(min_length=0, max_length=20)
+    _w.List[ProfilerRuleConfiguration], _c.Size(min_length=0, max_length=20)
 ]

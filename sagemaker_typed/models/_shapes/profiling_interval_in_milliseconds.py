@@ -2,5 +2,7 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-ProfilingIntervalInMilliseconds: _t.TypeAlias = int
+
+ProfilingIntervalInMilliseconds: _t.TypeAlias = _w.Integer

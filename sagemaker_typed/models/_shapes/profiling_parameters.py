@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .config_key import ConfigKey
 from .config_value import ConfigValue
 
 
-ProfilingParameters: _t.TypeAlias = _t.Annotated[dict[ConfigKey, ConfigValue], _pd.Field(min_length=0, max_length=20)]
+ProfilingParameters: _t.TypeAlias = _t.Annotated[_w.Map[ConfigKey, ConfigValue], _c.Size(min_length=0, max_length=20)]

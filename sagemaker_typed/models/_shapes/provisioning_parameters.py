@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .provisioning_parameter import ProvisioningParameter
 
 
-ProvisioningParameters: _t.TypeAlias = list[ProvisioningParameter]
+ProvisioningParameters: _t.TypeAlias = _w.List[ProvisioningParameter]

@@ -2,22 +2,22 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .lineage_type import LineageType
 from .string256 import String256
 from .string40 import String40
 from .timestamp import Timestamp
 
 
-QueryLineageTypes: _t.TypeAlias = _t.Annotated[list[LineageType], _pd.Field(min_length=0, max_length=4)]
+QueryLineageTypes: _t.TypeAlias = _t.Annotated[_w.List[LineageType], _c.Size(min_length=0, max_length=4)]
 
 
-QueryProperties: _t.TypeAlias = _t.Annotated[dict[String256, String256], _pd.Field(min_length=0, max_length=5)]
+QueryProperties: _t.TypeAlias = _t.Annotated[_w.Map[String256, String256], _c.Size(min_length=0, max_length=5)]
 
 
-QueryTypes: _t.TypeAlias = _t.Annotated[list[String40], _pd.Field(min_length=0, max_length=5)]
+QueryTypes: _t.TypeAlias = _t.Annotated[_w.List[String40], _c.Size(min_length=0, max_length=5)]
 
 
 class QueryFilters(_s.Shape, frozen=True):

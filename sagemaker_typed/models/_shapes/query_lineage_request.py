@@ -4,8 +4,10 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .association_entity_arn import AssociationEntityArn
 from .boolean import Boolean
 from .query_filters import QueryFilters
@@ -20,13 +22,13 @@ class Direction(_e.OpenEnum):
     DESCENDANTS = "Descendants"
 
 
-QueryLineageMaxDepth: _t.TypeAlias = _t.Annotated[int, _pd.Field(le=10)]
+QueryLineageMaxDepth: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(le=10)]
 
 
-QueryLineageMaxResults: _t.TypeAlias = _t.Annotated[int, _pd.Field(le=50)]
+QueryLineageMaxResults: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(le=50)]
 
 
-QueryLineageStartArns: _t.TypeAlias = _t.Annotated[list[AssociationEntityArn], _pd.Field(min_length=0, max_length=1)]
+QueryLineageStartArns: _t.TypeAlias = _t.Annotated[_w.List[AssociationEntityArn], _c.Size(min_length=0, max_length=1)]
 
 
 class QueryLineageRequest(_s.Shape, frozen=True):

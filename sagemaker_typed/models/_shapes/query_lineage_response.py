@@ -3,15 +3,16 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .edge import Edge
 from .string8192 import String8192
 from .vertex import Vertex
 
 
-Edges: _t.TypeAlias = list[Edge]
+Edges: _t.TypeAlias = _w.List[Edge]
 
 
-Vertices: _t.TypeAlias = list[Vertex]
+Vertices: _t.TypeAlias = _w.List[Vertex]
 
 
 class QueryLineageResponse(_s.OutputShape, frozen=True):

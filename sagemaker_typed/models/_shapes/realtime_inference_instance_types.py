@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .production_variant_instance_type import ProductionVariantInstanceType
 
 
-RealtimeInferenceInstanceTypes: _t.TypeAlias = list[ProductionVariantInstanceType]
+RealtimeInferenceInstanceTypes: _t.TypeAlias = _w.List[ProductionVariantInstanceType]

@@ -5,6 +5,7 @@ import typing as _t
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .recommendation_job_payload_config import RecommendationJobPayloadConfig
 from .string import String
 
@@ -30,7 +31,7 @@ class RecommendationJobSupportedEndpointType(_e.OpenEnum):
     SERVERLESS = "Serverless"
 
 
-RecommendationJobSupportedInstanceTypes: _t.TypeAlias = list[String]
+RecommendationJobSupportedInstanceTypes: _t.TypeAlias = _w.List[String]
 
 
 RecommendationJobSupportedResponseMIMEType: _t.TypeAlias = _t.Annotated[
@@ -39,7 +40,7 @@ RecommendationJobSupportedResponseMIMEType: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[-\\w]+\\/.+``"""
 
 
-RecommendationJobSupportedResponseMIMETypes: _t.TypeAlias = list[RecommendationJobSupportedResponseMIMEType]
+RecommendationJobSupportedResponseMIMETypes: _t.TypeAlias = _w.List[RecommendationJobSupportedResponseMIMEType]
 
 
 class RecommendationJobContainerConfig(_s.Shape, frozen=True):

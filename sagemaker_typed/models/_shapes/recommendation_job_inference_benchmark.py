@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_output_configuration import EndpointOutputConfiguration
 from .inference_metrics import InferenceMetrics
 from .invocation_end_time import InvocationEndTime
@@ -11,7 +12,7 @@ from .model_configuration import ModelConfiguration
 from .recommendation_metrics import RecommendationMetrics
 
 
-RecommendationFailureReason: _t.TypeAlias = str
+RecommendationFailureReason: _t.TypeAlias = _w.String
 
 
 class RecommendationJobInferenceBenchmark(_s.Shape, frozen=True):

@@ -4,7 +4,9 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .endpoint_info import EndpointInfo
 from .endpoint_input_configuration import EndpointInputConfiguration
 from .kms_key_id import KmsKeyId
@@ -17,14 +19,14 @@ from .traffic_pattern import TrafficPattern
 
 
 EndpointInputConfigurations: _t.TypeAlias = _t.Annotated[
-    list[EndpointInputConfiguration], _pd.Field(min_length=1, max_length=10)
+    _w.List[EndpointInputConfiguration], _c.Size(min_length=1, max_length=10)
 ]
 
 
-Endpoints: _t.TypeAlias = _t.Annotated[list[EndpointInfo], _pd.Field(min_length=0, max_length=1)]
+Endpoints: _t.TypeAlias = _t.Annotated[_w.List[EndpointInfo], _c.Size(min_length=0, max_length=1)]
 
 
-JobDurationInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+JobDurationInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class RecommendationJobInputConfig(_s.Shape, frozen=True):

@@ -4,6 +4,7 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .s3_uri import S3Uri
 
 
@@ -13,7 +14,7 @@ RecommendationJobSupportedContentType: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``.*``"""
 
 
-RecommendationJobSupportedContentTypes: _t.TypeAlias = list[RecommendationJobSupportedContentType]
+RecommendationJobSupportedContentTypes: _t.TypeAlias = _w.List[RecommendationJobSupportedContentType]
 
 
 class RecommendationJobPayloadConfig(_s.Shape, frozen=True):

@@ -5,12 +5,13 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-MaxNumberOfTests: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxNumberOfTests: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-MaxParallelOfTests: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxParallelOfTests: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class RecommendationJobResourceLimit(_s.Shape, frozen=True):

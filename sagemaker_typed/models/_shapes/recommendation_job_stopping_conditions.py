@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .integer import Integer
 from .model_latency_threshold import ModelLatencyThreshold
 
@@ -17,7 +17,7 @@ class FlatInvocations(_e.OpenEnum):
     STOP = "Stop"
 
 
-ModelLatencyThresholds: _t.TypeAlias = _t.Annotated[list[ModelLatencyThreshold], _pd.Field(min_length=1, max_length=1)]
+ModelLatencyThresholds: _t.TypeAlias = _t.Annotated[_w.List[ModelLatencyThreshold], _c.Size(min_length=1, max_length=1)]
 
 
 class RecommendationJobStoppingConditions(_s.Shape, frozen=True):

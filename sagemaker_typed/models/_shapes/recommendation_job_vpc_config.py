@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 RecommendationJobVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
@@ -15,7 +14,7 @@ RecommendationJobVpcSecurityGroupId: _t.TypeAlias = _t.Annotated[
 
 
 RecommendationJobVpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[
-    list[RecommendationJobVpcSecurityGroupId], _pd.Field(min_length=1, max_length=5)
+    _w.List[RecommendationJobVpcSecurityGroupId], _c.Size(min_length=1, max_length=5)
 ]
 
 
@@ -26,7 +25,7 @@ RecommendationJobVpcSubnetId: _t.TypeAlias = _t.Annotated[
 
 
 RecommendationJobVpcSubnets: _t.TypeAlias = _t.Annotated[
-    list[RecommendationJobVpcSubnetId], _pd.Field(min_length=1, max_length=16)
+    _w.List[RecommendationJobVpcSubnetId], _c.Size(min_length=1, max_length=16)
 ]
 
 

@@ -5,14 +5,15 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .float import Float
 from .integer import Integer
 
 
-ModelSetupTime: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+ModelSetupTime: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
-UtilizationMetric: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0.0)]
+UtilizationMetric: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0.0)]
 
 
 class RecommendationMetrics(_s.Shape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .rendering_error import RenderingError
 from .string import String
 
 
-RenderingErrorList: _t.TypeAlias = list[RenderingError]
+RenderingErrorList: _t.TypeAlias = _w.List[RenderingError]
 
 
 class RenderUiTemplateResponse(_s.OutputShape, frozen=True):

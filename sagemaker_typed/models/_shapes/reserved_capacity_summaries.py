@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .reserved_capacity_summary import ReservedCapacitySummary
 
 
 ReservedCapacitySummaries: _t.TypeAlias = _t.Annotated[
-    list[ReservedCapacitySummary], _pd.Field(min_length=0, max_length=5)
+    _w.List[ReservedCapacitySummary], _c.Size(min_length=0, max_length=5)
 ]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .instance_group import InstanceGroup
 from .instance_placement_config import InstancePlacementConfig
 from .instance_preference import InstancePreference
@@ -16,10 +16,10 @@ from .training_instance_type import TrainingInstanceType
 from .training_plan_arn import TrainingPlanArn
 
 
-InstanceGroups: _t.TypeAlias = _t.Annotated[list[InstanceGroup], _pd.Field(min_length=0, max_length=5)]
+InstanceGroups: _t.TypeAlias = _t.Annotated[_w.List[InstanceGroup], _c.Size(min_length=0, max_length=5)]
 
 
-InstancePreferenceList: _t.TypeAlias = _t.Annotated[list[InstancePreference], _pd.Field(min_length=1, max_length=5)]
+InstancePreferenceList: _t.TypeAlias = _t.Annotated[_w.List[InstancePreference], _c.Size(min_length=1, max_length=5)]
 """Ordered list of candidate instance types, in priority order."""
 
 

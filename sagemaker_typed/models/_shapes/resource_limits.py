@@ -5,15 +5,16 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-HyperParameterTuningMaxRuntimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=120, le=15768000)]
+HyperParameterTuningMaxRuntimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=120, le=15768000)]
 
 
-MaxNumberOfTrainingJobs: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxNumberOfTrainingJobs: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-MaxParallelTrainingJobs: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxParallelTrainingJobs: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class ResourceLimits(_s.Shape, frozen=True):

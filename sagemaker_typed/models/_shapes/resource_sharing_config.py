@@ -4,17 +4,19 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .compute_quota_resource_config import ComputeQuotaResourceConfig
 
 
 AbsoluteBorrowLimitResourceList: _t.TypeAlias = _t.Annotated[
-    list[ComputeQuotaResourceConfig], _pd.Field(min_length=0, max_length=15)
+    _w.List[ComputeQuotaResourceConfig], _c.Size(min_length=0, max_length=15)
 ]
 
 
-BorrowLimit: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=10000)]
+BorrowLimit: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=10000)]
 
 
 class ResourceSharingStrategy(_e.OpenEnum):

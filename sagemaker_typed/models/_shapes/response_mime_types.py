@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 ResponseMIMEType: _t.TypeAlias = _t.Annotated[
@@ -11,4 +12,4 @@ ResponseMIMEType: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[-\\w]+\\/.+``"""
 
 
-ResponseMIMETypes: _t.TypeAlias = list[ResponseMIMEType]
+ResponseMIMETypes: _t.TypeAlias = _w.List[ResponseMIMEType]

@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .group_name_pattern import GroupNamePattern
 from .non_empty_string256 import NonEmptyString256
 
 
-GroupPatternsList: _t.TypeAlias = _t.Annotated[list[GroupNamePattern], _pd.Field(min_length=1, max_length=10)]
+GroupPatternsList: _t.TypeAlias = _t.Annotated[_w.List[GroupNamePattern], _c.Size(min_length=1, max_length=10)]
 
 
 class RoleGroupAssignment(_s.Shape, frozen=True):

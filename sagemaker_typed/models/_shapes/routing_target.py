@@ -2,16 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .destination import Destination
 from .routing_target_async_inference_config import RoutingTargetAsyncInferenceConfig
 
 
-DestinationList: _t.TypeAlias = _t.Annotated[list[Destination], _pd.Field(min_length=1, max_length=10)]
+DestinationList: _t.TypeAlias = _t.Annotated[_w.List[Destination], _c.Size(min_length=1, max_length=10)]
 
 
 class InferenceRouterRoutingPreference(_e.OpenEnum):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .routing_target import RoutingTarget
 
 
-RoutingTargetList: _t.TypeAlias = _t.Annotated[list[RoutingTarget], _pd.Field(min_length=1, max_length=20)]
+RoutingTargetList: _t.TypeAlias = _t.Annotated[_w.List[RoutingTarget], _c.Size(min_length=1, max_length=20)]

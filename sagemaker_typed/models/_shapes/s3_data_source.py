@@ -2,11 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .hub_access_config import HubAccessConfig
 from .instance_group_name import InstanceGroupName
 from .model_access_config import ModelAccessConfig
@@ -20,10 +19,10 @@ AttributeName: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``.+``"""
 
 
-AttributeNames: _t.TypeAlias = _t.Annotated[list[AttributeName], _pd.Field(min_length=0, max_length=16)]
+AttributeNames: _t.TypeAlias = _t.Annotated[_w.List[AttributeName], _c.Size(min_length=0, max_length=16)]
 
 
-InstanceGroupNames: _t.TypeAlias = _t.Annotated[list[InstanceGroupName], _pd.Field(min_length=0, max_length=5)]
+InstanceGroupNames: _t.TypeAlias = _t.Annotated[_w.List[InstanceGroupName], _c.Size(min_length=0, max_length=5)]
 
 
 class S3DataDistribution(_e.OpenEnum):

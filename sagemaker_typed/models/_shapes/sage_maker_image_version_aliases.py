@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .sage_maker_image_version_alias import SageMakerImageVersionAlias
 
 
-SageMakerImageVersionAliases: _t.TypeAlias = list[SageMakerImageVersionAlias]
+SageMakerImageVersionAliases: _t.TypeAlias = _w.List[SageMakerImageVersionAlias]

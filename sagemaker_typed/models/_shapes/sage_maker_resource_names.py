@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class SageMakerResourceName(_e.OpenEnum):
@@ -18,4 +18,4 @@ class SageMakerResourceName(_e.OpenEnum):
     STUDIO_APPS = "studio-apps"
 
 
-SageMakerResourceNames: _t.TypeAlias = _t.Annotated[list[SageMakerResourceName], _pd.Field(min_length=1)]
+SageMakerResourceNames: _t.TypeAlias = _t.Annotated[_w.List[SageMakerResourceName], _c.Size(min_length=1)]

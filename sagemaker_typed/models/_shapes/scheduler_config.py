@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .priority_class import PriorityClass
 
 
@@ -23,7 +23,7 @@ class IdleResourceSharing(_e.OpenEnum):
     DISABLED = "Disabled"
 
 
-PriorityClassList: _t.TypeAlias = _t.Annotated[list[PriorityClass], _pd.Field(min_length=0, max_length=10)]
+PriorityClassList: _t.TypeAlias = _t.Annotated[_w.List[PriorityClass], _c.Size(min_length=0, max_length=10)]
 
 
 class SchedulerConfig(_s.Shape, frozen=True):

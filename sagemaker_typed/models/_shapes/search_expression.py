@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .filter_list import FilterList
 from .nested_filters import NestedFilters
 
@@ -17,10 +17,10 @@ class BooleanOperator(_e.OpenEnum):
     OR = "Or"
 
 
-NestedFiltersList: _t.TypeAlias = _t.Annotated[list[NestedFilters], _pd.Field(min_length=1, max_length=20)]
+NestedFiltersList: _t.TypeAlias = _t.Annotated[_w.List[NestedFilters], _c.Size(min_length=1, max_length=20)]
 
 
-SearchExpressionList: _t.TypeAlias = _t.Annotated[list["SearchExpression"], _pd.Field(min_length=1, max_length=20)]
+SearchExpressionList: _t.TypeAlias = _t.Annotated[_w.List["SearchExpression"], _c.Size(min_length=1, max_length=20)]
 
 
 class SearchExpression(_s.Shape, frozen=True):

@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cross_account_filter_option import CrossAccountFilterOption
 from .max_results import MaxResults
 from .next_token import NextToken
@@ -22,7 +22,9 @@ class SearchSortOrder(_e.OpenEnum):
     DESCENDING = "Descending"
 
 
-VisibilityConditionsList: _t.TypeAlias = _t.Annotated[list[VisibilityConditions], _pd.Field(min_length=1, max_length=5)]
+VisibilityConditionsList: _t.TypeAlias = _t.Annotated[
+    _w.List[VisibilityConditions], _c.Size(min_length=1, max_length=5)
+]
 
 
 class SearchRequest(_s.Shape, frozen=True):

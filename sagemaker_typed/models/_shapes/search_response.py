@@ -3,12 +3,13 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .next_token import NextToken
 from .search_record import SearchRecord
 from .total_hits import TotalHits
 
 
-SearchResultsList: _t.TypeAlias = list[SearchRecord]
+SearchResultsList: _t.TypeAlias = _w.List[SearchRecord]
 
 
 class SearchResponse(_s.OutputShape, _s.RedactingShape, frozen=True):

@@ -5,6 +5,7 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .reserved_capacity_instance_count import ReservedCapacityInstanceCount
 from .reserved_capacity_instance_type import ReservedCapacityInstanceType
 from .sage_maker_resource_names import SageMakerResourceNames
@@ -14,7 +15,7 @@ from .ultra_server_count import UltraServerCount
 from .ultra_server_type import UltraServerType
 
 
-TrainingPlanDurationHoursInput: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=87600)]
+TrainingPlanDurationHoursInput: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=87600)]
 
 
 class SearchTrainingPlanOfferingsRequest(_s.Shape, frozen=True):

@@ -2,19 +2,19 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .training_plan_extension_offering import TrainingPlanExtensionOffering
 from .training_plan_offering import TrainingPlanOffering
 
 
 TrainingPlanExtensionOfferings: _t.TypeAlias = _t.Annotated[
-    list[TrainingPlanExtensionOffering], _pd.Field(min_length=0)
+    _w.List[TrainingPlanExtensionOffering], _c.Size(min_length=0)
 ]
 
 
-TrainingPlanOfferings: _t.TypeAlias = _t.Annotated[list[TrainingPlanOffering], _pd.Field(min_length=0)]
+TrainingPlanOfferings: _t.TypeAlias = _t.Annotated[_w.List[TrainingPlanOffering], _c.Size(min_length=0)]
 
 
 class SearchTrainingPlanOfferingsResponse(_s.OutputShape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .secondary_status import SecondaryStatus
 from .timestamp import Timestamp
 
 
-StatusMessage: _t.TypeAlias = str
+StatusMessage: _t.TypeAlias = _w.String
 
 
 class SecondaryStatusTransition(_s.Shape, frozen=True):

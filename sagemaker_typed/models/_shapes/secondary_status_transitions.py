@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .secondary_status_transition import SecondaryStatusTransition
 
 
-SecondaryStatusTransitions: _t.TypeAlias = list[SecondaryStatusTransition]
+SecondaryStatusTransitions: _t.TypeAlias = _w.List[SecondaryStatusTransition]

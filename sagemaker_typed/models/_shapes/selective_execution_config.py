@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .pipeline_execution_arn import PipelineExecutionArn
 from .selected_step import SelectedStep
 
 
-SelectedStepList: _t.TypeAlias = _t.Annotated[list[SelectedStep], _pd.Field(min_length=1, max_length=50)]
+SelectedStepList: _t.TypeAlias = _t.Annotated[_w.List[SelectedStep], _c.Size(min_length=1, max_length=50)]
 
 
 class SelectiveExecutionConfig(_s.Shape, frozen=True):

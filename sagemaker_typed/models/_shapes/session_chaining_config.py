@@ -3,9 +3,10 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-EnableSessionTagChaining: _t.TypeAlias = bool
+EnableSessionTagChaining: _t.TypeAlias = _w.Boolean
 
 
 class SessionChainingConfig(_s.Shape, frozen=True):

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .model_variant_name import ModelVariantName
 from .shadow_model_variant_config import ShadowModelVariantConfig
 
 
 ShadowModelVariantConfigList: _t.TypeAlias = _t.Annotated[
-    list[ShadowModelVariantConfig], _pd.Field(min_length=1, max_length=1)
+    _w.List[ShadowModelVariantConfig], _c.Size(min_length=1, max_length=1)
 ]
 
 

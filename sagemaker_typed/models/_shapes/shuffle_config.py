@@ -3,9 +3,10 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-Seed: _t.TypeAlias = int
+Seed: _t.TypeAlias = _w.Integer
 
 
 class ShuffleConfig(_s.Shape, frozen=True):

@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .source_algorithm import SourceAlgorithm
 
 
-SourceAlgorithmList: _t.TypeAlias = _t.Annotated[list[SourceAlgorithm], _pd.Field(min_length=1, max_length=1)]
+SourceAlgorithmList: _t.TypeAlias = _t.Annotated[_w.List[SourceAlgorithm], _c.Size(min_length=1, max_length=1)]
 
 
 class SourceAlgorithmSpecification(_s.Shape, frozen=True):

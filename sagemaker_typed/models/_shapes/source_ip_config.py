@@ -4,6 +4,7 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 Cidr: _t.TypeAlias = _t.Annotated[
@@ -19,7 +20,7 @@ Cidr: _t.TypeAlias = _t.Annotated[
 """
 
 
-Cidrs: _t.TypeAlias = list[Cidr]
+Cidrs: _t.TypeAlias = _w.List[Cidr]
 
 
 class SourceIpConfig(_s.Shape, frozen=True):

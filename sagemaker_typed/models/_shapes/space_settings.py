@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .app_type import AppType
 from .custom_file_system import CustomFileSystem
 from .feature_status import FeatureStatus
@@ -15,7 +15,7 @@ from .space_jupyter_lab_app_settings import SpaceJupyterLabAppSettings
 from .space_storage_settings import SpaceStorageSettings
 
 
-CustomFileSystems: _t.TypeAlias = _t.Annotated[list[CustomFileSystem], _pd.Field(min_length=0, max_length=5)]
+CustomFileSystems: _t.TypeAlias = _t.Annotated[_w.List[CustomFileSystem], _c.Size(min_length=0, max_length=5)]
 
 
 class SpaceSettings(_s.Shape, frozen=True):

@@ -5,13 +5,14 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .traffic_duration_in_seconds import TrafficDurationInSeconds
 
 
-NumberOfSteps: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+NumberOfSteps: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-UsersPerStep: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1, le=3)]
+UsersPerStep: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1, le=3)]
 
 
 class Stairs(_s.Shape, frozen=True):

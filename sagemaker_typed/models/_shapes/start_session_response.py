@@ -4,12 +4,13 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 SessionId: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256)]
 
 
-StreamUrl: _t.TypeAlias = str
+StreamUrl: _t.TypeAlias = _w.String
 
 
 TokenValue: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=0, max_length=1024)]

@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .inference_experiment_name import InferenceExperimentName
 from .inference_experiment_status_reason import InferenceExperimentStatusReason
 from .model_variant_config_list import ModelVariantConfigList
@@ -28,7 +28,7 @@ class ModelVariantAction(_e.OpenEnum):
 
 
 ModelVariantActionMap: _t.TypeAlias = _t.Annotated[
-    dict[ModelVariantName, ModelVariantAction], _pd.Field(min_length=1, max_length=2)
+    _w.Map[ModelVariantName, ModelVariantAction], _c.Size(min_length=1, max_length=2)
 ]
 
 

@@ -5,16 +5,17 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-MaxPendingTimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1800, le=2419200)]
+MaxPendingTimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1800, le=2419200)]
 """Maximum job scheduler pending time in seconds."""
 
 
-MaxRuntimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxRuntimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
-MaxWaitTimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+MaxWaitTimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class StoppingCondition(_s.Shape, frozen=True):

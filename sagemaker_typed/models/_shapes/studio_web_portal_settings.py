@@ -2,10 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .app_instance_type import AppInstanceType
 from .app_type import AppType
 from .hidden_sage_maker_image import HiddenSageMakerImage
@@ -18,10 +18,10 @@ class ExecutionRoleSessionNameMode(_e.OpenEnum):
     USER_IDENTITY = "USER_IDENTITY"
 
 
-HiddenAppTypesList: _t.TypeAlias = list[AppType]
+HiddenAppTypesList: _t.TypeAlias = _w.List[AppType]
 
 
-HiddenInstanceTypesList: _t.TypeAlias = list[AppInstanceType]
+HiddenInstanceTypesList: _t.TypeAlias = _w.List[AppInstanceType]
 
 
 class MlTools(_e.OpenEnum):
@@ -54,11 +54,11 @@ class MlTools(_e.OpenEnum):
     EVALUATORS = "Evaluators"
 
 
-HiddenMlToolsList: _t.TypeAlias = list[MlTools]
+HiddenMlToolsList: _t.TypeAlias = _w.List[MlTools]
 
 
 HiddenSageMakerImageVersionAliasesList: _t.TypeAlias = _t.Annotated[
-    list[HiddenSageMakerImage], _pd.Field(min_length=0, max_length=5)
+    _w.List[HiddenSageMakerImage], _c.Size(min_length=0, max_length=5)
 ]
 
 

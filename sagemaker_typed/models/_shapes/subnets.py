@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .subnet_id import SubnetId
 
 
-Subnets: _t.TypeAlias = _t.Annotated[list[SubnetId], _pd.Field(min_length=1, max_length=16)]
+Subnets: _t.TypeAlias = _t.Annotated[_w.List[SubnetId], _c.Size(min_length=1, max_length=16)]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .tag import Tag
 
 
-TagList: _t.TypeAlias = _t.Annotated[list[Tag], _pd.Field(min_length=0, max_length=50)]
+TagList: _t.TypeAlias = _t.Annotated[_w.List[Tag], _c.Size(min_length=0, max_length=50)]

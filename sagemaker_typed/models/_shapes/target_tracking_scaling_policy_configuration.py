@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .metric_specification import MetricSpecification
 
 
-Double: _t.TypeAlias = float
+Double: _t.TypeAlias = _w.Float
 
 
 class TargetTrackingScalingPolicyConfiguration(_s.Shape, frozen=True):

@@ -2,11 +2,11 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .template_provider_detail import TemplateProviderDetail
 
 
 TemplateProviderDetailList: _t.TypeAlias = _t.Annotated[
-    list[TemplateProviderDetail], _pd.Field(min_length=1, max_length=1)
+    _w.List[TemplateProviderDetail], _c.Size(min_length=1, max_length=1)
 ]

@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_job_completion_criteria import AutoMLJobCompletionCriteria
 from .base_model_name import BaseModelName
 from .model_access_config import ModelAccessConfig
@@ -24,7 +23,7 @@ TextGenerationHyperParameterValue: _t.TypeAlias = _t.Annotated[
 
 
 TextGenerationHyperParameters: _t.TypeAlias = _t.Annotated[
-    dict[TextGenerationHyperParameterKey, TextGenerationHyperParameterValue], _pd.Field(min_length=0, max_length=30)
+    _w.Map[TextGenerationHyperParameterKey, TextGenerationHyperParameterValue], _c.Size(min_length=0, max_length=30)
 ]
 
 

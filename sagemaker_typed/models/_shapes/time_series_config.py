@@ -2,17 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .target_attribute_name import TargetAttributeName
 
 
 GroupingAttributeName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256)]
 
 
-GroupingAttributeNames: _t.TypeAlias = _t.Annotated[list[GroupingAttributeName], _pd.Field(min_length=1, max_length=5)]
+GroupingAttributeNames: _t.TypeAlias = _t.Annotated[_w.List[GroupingAttributeName], _c.Size(min_length=1, max_length=5)]
 
 
 ItemIdentifierAttributeName: _t.TypeAlias = _t.Annotated[str, _c.Str(min_length=1, max_length=256)]

@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .auto_ml_job_completion_criteria import AutoMLJobCompletionCriteria
 from .candidate_generation_config import CandidateGenerationConfig
 from .holiday_config_attributes import HolidayConfigAttributes
@@ -28,7 +29,7 @@ ForecastFrequency: _t.TypeAlias = _t.Annotated[
 """
 
 
-ForecastHorizon: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+ForecastHorizon: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 ForecastQuantile: _t.TypeAlias = _t.Annotated[
@@ -37,10 +38,10 @@ ForecastQuantile: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``(^p[1-9]\\d?$)``"""
 
 
-ForecastQuantiles: _t.TypeAlias = _t.Annotated[list[ForecastQuantile], _pd.Field(min_length=1, max_length=5)]
+ForecastQuantiles: _t.TypeAlias = _t.Annotated[_w.List[ForecastQuantile], _c.Size(min_length=1, max_length=5)]
 
 
-HolidayConfig: _t.TypeAlias = _t.Annotated[list[HolidayConfigAttributes], _pd.Field(min_length=1, max_length=1)]
+HolidayConfig: _t.TypeAlias = _t.Annotated[_w.List[HolidayConfigAttributes], _c.Size(min_length=1, max_length=1)]
 
 
 class TimeSeriesForecastingJobConfig(_s.Shape, frozen=True):

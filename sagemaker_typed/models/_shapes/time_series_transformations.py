@@ -2,11 +2,10 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .transformation_attribute_name import TransformationAttributeName
 
 
@@ -23,7 +22,7 @@ class AggregationTransformationValue(_e.OpenEnum):
 
 
 AggregationTransformations: _t.TypeAlias = _t.Annotated[
-    dict[TransformationAttributeName, AggregationTransformationValue], _pd.Field(min_length=1, max_length=50)
+    _w.Map[TransformationAttributeName, AggregationTransformationValue], _c.Size(min_length=1, max_length=50)
 ]
 
 
@@ -50,12 +49,12 @@ class FillingType(_e.OpenEnum):
 
 
 FillingTransformationMap: _t.TypeAlias = _t.Annotated[
-    dict[FillingType, FillingTransformationValue], _pd.Field(min_length=1, max_length=6)
+    _w.Map[FillingType, FillingTransformationValue], _c.Size(min_length=1, max_length=6)
 ]
 
 
 FillingTransformations: _t.TypeAlias = _t.Annotated[
-    dict[TransformationAttributeName, FillingTransformationMap], _pd.Field(min_length=1, max_length=50)
+    _w.Map[TransformationAttributeName, FillingTransformationMap], _c.Size(min_length=1, max_length=50)
 ]
 
 

@@ -2,15 +2,15 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .phase import Phase
 from .stairs import Stairs
 
 
-Phases: _t.TypeAlias = _t.Annotated[list[Phase], _pd.Field(min_length=1)]
+Phases: _t.TypeAlias = _t.Annotated[_w.List[Phase], _c.Size(min_length=1)]
 
 
 class TrafficType(_e.OpenEnum):

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 TrainingEnvironmentKey: _t.TypeAlias = _t.Annotated[
@@ -20,5 +19,5 @@ TrainingEnvironmentValue: _t.TypeAlias = _t.Annotated[
 
 
 TrainingEnvironmentMap: _t.TypeAlias = _t.Annotated[
-    dict[TrainingEnvironmentKey, TrainingEnvironmentValue], _pd.Field(min_length=0, max_length=100)
+    _w.Map[TrainingEnvironmentKey, TrainingEnvironmentValue], _c.Size(min_length=0, max_length=100)
 ]

@@ -4,5 +4,7 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-TrainingPlanDurationMinutes: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=59)]
+
+TrainingPlanDurationMinutes: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=59)]

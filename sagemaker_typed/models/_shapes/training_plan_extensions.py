@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .training_plan_extension import TrainingPlanExtension
 
 
-TrainingPlanExtensions: _t.TypeAlias = _t.Annotated[list[TrainingPlanExtension], _pd.Field(min_length=0)]
+TrainingPlanExtensions: _t.TypeAlias = _t.Annotated[_w.List[TrainingPlanExtension], _c.Size(min_length=0)]

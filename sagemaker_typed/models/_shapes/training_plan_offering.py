@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .currency_code import CurrencyCode
 from .reserved_capacity_offering import ReservedCapacityOffering
 from .sage_maker_resource_names import SageMakerResourceNames
@@ -16,7 +16,7 @@ from .training_plan_offering_id import TrainingPlanOfferingId
 
 
 ReservedCapacityOfferings: _t.TypeAlias = _t.Annotated[
-    list[ReservedCapacityOffering], _pd.Field(min_length=0, max_length=5)
+    _w.List[ReservedCapacityOffering], _c.Size(min_length=0, max_length=5)
 ]
 
 

@@ -5,19 +5,20 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-TotalStepCountPerEpoch: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+TotalStepCountPerEpoch: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 """TrainingProgressInfo relevant fields"""
 
 
-TrainingEpochCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+TrainingEpochCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
-TrainingEpochIndex: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+TrainingEpochIndex: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
-TrainingStepIndex: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+TrainingStepIndex: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 class TrainingProgressInfo(_s.Shape, frozen=True):

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .billable_token_usage import BillableTokenUsage
 from .failure_reason import FailureReason
 from .lora_config import LoraConfig
@@ -18,7 +19,7 @@ from .training_session_status import TrainingSessionStatus
 from .vpc_config import VpcConfig
 
 
-JavaInteger: _t.TypeAlias = int
+JavaInteger: _t.TypeAlias = _w.Integer
 
 
 class TrainingSessionDetail(_s.Shape, frozen=True):

@@ -4,6 +4,7 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 BaseModelArn: _t.TypeAlias = _t.Annotated[
@@ -20,7 +21,7 @@ BaseModelArn: _t.TypeAlias = _t.Annotated[
 """
 
 
-JavaBoolean: _t.TypeAlias = bool
+JavaBoolean: _t.TypeAlias = _w.Boolean
 
 
 class TrainingSessionModelConfig(_s.Shape, frozen=True):

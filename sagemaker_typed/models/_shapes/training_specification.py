@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .additional_s3_data_source import AdditionalS3DataSource
 from .boolean import Boolean
 from .channel_specification import ChannelSpecification
@@ -16,18 +16,18 @@ from .metric_definition_list import MetricDefinitionList
 from .training_instance_type import TrainingInstanceType
 
 
-ChannelSpecifications: _t.TypeAlias = _t.Annotated[list[ChannelSpecification], _pd.Field(min_length=1, max_length=8)]
+ChannelSpecifications: _t.TypeAlias = _t.Annotated[_w.List[ChannelSpecification], _c.Size(min_length=1, max_length=8)]
 
 
 HyperParameterSpecifications: _t.TypeAlias = _t.Annotated[
-    list[HyperParameterSpecification], _pd.Field(min_length=0, max_length=100)
+    _w.List[HyperParameterSpecification], _c.Size(min_length=0, max_length=100)
 ]
 
 
-HyperParameterTuningJobObjectives: _t.TypeAlias = list[HyperParameterTuningJobObjective]
+HyperParameterTuningJobObjectives: _t.TypeAlias = _w.List[HyperParameterTuningJobObjective]
 
 
-TrainingInstanceTypes: _t.TypeAlias = list[TrainingInstanceType]
+TrainingInstanceTypes: _t.TypeAlias = _w.List[TrainingInstanceType]
 
 
 class TrainingSpecification(_s.Shape, frozen=True):

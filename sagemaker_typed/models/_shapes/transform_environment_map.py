@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 TransformEnvironmentKey: _t.TypeAlias = _t.Annotated[
@@ -20,5 +19,5 @@ TransformEnvironmentValue: _t.TypeAlias = _t.Annotated[
 
 
 TransformEnvironmentMap: _t.TypeAlias = _t.Annotated[
-    dict[TransformEnvironmentKey, TransformEnvironmentValue], _pd.Field(min_length=0, max_length=16)
+    _w.Map[TransformEnvironmentKey, TransformEnvironmentValue], _c.Size(min_length=0, max_length=16)
 ]

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .transform_instance_type import TransformInstanceType
 
 
-TransformInstanceTypes: _t.TypeAlias = _t.Annotated[list[TransformInstanceType], _pd.Field(min_length=1)]
+TransformInstanceTypes: _t.TypeAlias = _t.Annotated[_w.List[TransformInstanceType], _c.Size(min_length=1)]

@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .kms_key_id import KmsKeyId
 from .transform_instance_type import TransformInstanceType
 
@@ -16,7 +17,7 @@ TransformAmiVersion: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``[a-zA-Z0-9]+(-[a-zA-Z0-9]+)*``"""
 
 
-TransformInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+TransformInstanceCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class TransformResources(_s.Shape, frozen=True):

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .experiment_entity_name import ExperimentEntityName
 from .metadata_properties import MetadataProperties
 from .tag_list import TagList
@@ -13,7 +14,7 @@ from .trial_source import TrialSource
 from .user_context import UserContext
 
 
-TrialComponentSimpleSummaries: _t.TypeAlias = list[TrialComponentSimpleSummary]
+TrialComponentSimpleSummaries: _t.TypeAlias = _w.List[TrialComponentSimpleSummary]
 
 
 class Trial(_s.Shape, frozen=True):

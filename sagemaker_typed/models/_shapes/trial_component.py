@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .experiment_entity_name import ExperimentEntityName
 from .lineage_group_arn import LineageGroupArn
 from .metadata_properties import MetadataProperties
@@ -19,7 +20,7 @@ from .trial_component_status import TrialComponentStatus
 from .user_context import UserContext
 
 
-Parents: _t.TypeAlias = list[Parent]
+Parents: _t.TypeAlias = _w.List[Parent]
 
 
 class TrialComponent(_s.Shape, frozen=True):

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .trial_component_artifact import TrialComponentArtifact
 
 
@@ -15,5 +14,5 @@ TrialComponentKey128: _t.TypeAlias = _t.Annotated[
 
 
 TrialComponentArtifacts: _t.TypeAlias = _t.Annotated[
-    dict[TrialComponentKey128, TrialComponentArtifact], _pd.Field(min_length=0, max_length=60)
+    _w.Map[TrialComponentKey128, TrialComponentArtifact], _c.Size(min_length=0, max_length=60)
 ]

@@ -2,7 +2,8 @@
 
 import typing as _t
 
+from sagemaker_typed._runtime import wiretypes as _w
 from .trial_component_metric_summary import TrialComponentMetricSummary
 
 
-TrialComponentMetricSummaries: _t.TypeAlias = list[TrialComponentMetricSummary]
+TrialComponentMetricSummaries: _t.TypeAlias = _w.List[TrialComponentMetricSummary]

@@ -3,15 +3,16 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .metric_name import MetricName
 from .timestamp import Timestamp
 from .trial_component_source_arn import TrialComponentSourceArn
 
 
-OptionalDouble: _t.TypeAlias = float
+OptionalDouble: _t.TypeAlias = _w.Float
 
 
-OptionalInteger: _t.TypeAlias = int
+OptionalInteger: _t.TypeAlias = _w.Integer
 
 
 class TrialComponentMetricSummary(_s.Shape, frozen=True):

@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .string_parameter_value import StringParameterValue
 
 
-DoubleParameterValue: _t.TypeAlias = float
+DoubleParameterValue: _t.TypeAlias = _w.Float
 
 
 class TrialComponentParameterValue(_s.Shape, frozen=True):

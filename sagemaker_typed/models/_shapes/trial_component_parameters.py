@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 from .trial_component_parameter_value import TrialComponentParameterValue
 
 
@@ -15,5 +14,5 @@ TrialComponentKey320: _t.TypeAlias = _t.Annotated[
 
 
 TrialComponentParameters: _t.TypeAlias = _t.Annotated[
-    dict[TrialComponentKey320, TrialComponentParameterValue], _pd.Field(min_length=0, max_length=300)
+    _w.Map[TrialComponentKey320, TrialComponentParameterValue], _c.Size(min_length=0, max_length=300)
 ]

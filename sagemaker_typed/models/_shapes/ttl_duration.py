@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 class TtlDurationUnit(_e.OpenEnum):
@@ -20,7 +21,7 @@ class TtlDurationUnit(_e.OpenEnum):
     WEEKS = "Weeks"
 
 
-TtlDurationValue: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=1)]
+TtlDurationValue: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=1)]
 
 
 class TtlDuration(_s.Shape, frozen=True):

@@ -3,11 +3,12 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .best_objective_not_improving import BestObjectiveNotImproving
 from .convergence_detected import ConvergenceDetected
 
 
-TargetObjectiveMetricValue: _t.TypeAlias = float
+TargetObjectiveMetricValue: _t.TypeAlias = _w.Float
 
 
 class TuningJobCompletionCriteria(_s.Shape, frozen=True):

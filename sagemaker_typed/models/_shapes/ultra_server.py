@@ -6,6 +6,7 @@ import pydantic as _pd
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .availability_zone import AvailabilityZone
 from .available_instance_count import AvailableInstanceCount
 from .available_spare_instance_count import AvailableSpareInstanceCount
@@ -17,7 +18,7 @@ from .ultra_server_type import UltraServerType
 from .unhealthy_instance_count import UnhealthyInstanceCount
 
 
-ConfiguredSpareInstanceCount: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+ConfiguredSpareInstanceCount: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 
 
 class UltraServerHealthStatus(_e.OpenEnum):

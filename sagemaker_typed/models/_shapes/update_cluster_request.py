@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_auto_scaling_config import ClusterAutoScalingConfig
 from .cluster_instance_group_name import ClusterInstanceGroupName
 from .cluster_instance_group_specifications import ClusterInstanceGroupSpecifications
@@ -19,7 +19,7 @@ from .role_arn import RoleArn
 
 
 ClusterInstanceGroupsToDelete: _t.TypeAlias = _t.Annotated[
-    list[ClusterInstanceGroupName], _pd.Field(min_length=0, max_length=100)
+    _w.List[ClusterInstanceGroupName], _c.Size(min_length=0, max_length=100)
 ]
 
 

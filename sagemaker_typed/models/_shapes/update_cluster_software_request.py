@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .cluster_name_or_arn import ClusterNameOrArn
 from .deployment_configuration import DeploymentConfiguration
 from .image_id import ImageId
@@ -12,7 +12,7 @@ from .update_cluster_software_instance_group_specification import UpdateClusterS
 
 
 UpdateClusterSoftwareInstanceGroups: _t.TypeAlias = _t.Annotated[
-    list[UpdateClusterSoftwareInstanceGroupSpecification], _pd.Field(min_length=1, max_length=100)
+    _w.List[UpdateClusterSoftwareInstanceGroupSpecification], _c.Size(min_length=1, max_length=100)
 ]
 
 

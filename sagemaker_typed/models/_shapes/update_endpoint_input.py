@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .boolean import Boolean
 from .deployment_config import DeploymentConfig
 from .endpoint_config_name import EndpointConfigName
@@ -12,7 +12,7 @@ from .endpoint_name import EndpointName
 from .variant_property import VariantProperty
 
 
-VariantPropertyList: _t.TypeAlias = _t.Annotated[list[VariantProperty], _pd.Field(min_length=0, max_length=3)]
+VariantPropertyList: _t.TypeAlias = _t.Annotated[_w.List[VariantProperty], _c.Size(min_length=0, max_length=3)]
 
 
 class UpdateEndpointInput(_s.Shape, frozen=True):

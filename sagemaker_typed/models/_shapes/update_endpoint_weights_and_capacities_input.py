@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .desired_weight_and_capacity import DesiredWeightAndCapacity
 from .endpoint_name import EndpointName
 
 
-DesiredWeightAndCapacityList: _t.TypeAlias = _t.Annotated[list[DesiredWeightAndCapacity], _pd.Field(min_length=1)]
+DesiredWeightAndCapacityList: _t.TypeAlias = _t.Annotated[_w.List[DesiredWeightAndCapacity], _c.Size(min_length=1)]
 
 
 class UpdateEndpointWeightsAndCapacitiesInput(_s.Shape, frozen=True):

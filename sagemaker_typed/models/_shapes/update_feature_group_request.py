@@ -2,16 +2,16 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .feature_definition import FeatureDefinition
 from .feature_group_name_or_arn import FeatureGroupNameOrArn
 from .online_store_config_update import OnlineStoreConfigUpdate
 from .throughput_config_update import ThroughputConfigUpdate
 
 
-FeatureAdditions: _t.TypeAlias = _t.Annotated[list[FeatureDefinition], _pd.Field(min_length=1, max_length=100)]
+FeatureAdditions: _t.TypeAlias = _t.Annotated[_w.List[FeatureDefinition], _c.Size(min_length=1, max_length=100)]
 
 
 class UpdateFeatureGroupRequest(_s.Shape, frozen=True):

@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .feature_description import FeatureDescription
 from .feature_group_name_or_arn import FeatureGroupNameOrArn
 from .feature_name import FeatureName
@@ -12,10 +12,12 @@ from .feature_parameter import FeatureParameter
 from .feature_parameter_key import FeatureParameterKey
 
 
-FeatureParameterAdditions: _t.TypeAlias = _t.Annotated[list[FeatureParameter], _pd.Field(min_length=0, max_length=25)]
+FeatureParameterAdditions: _t.TypeAlias = _t.Annotated[_w.List[FeatureParameter], _c.Size(min_length=0, max_length=25)]
 
 
-FeatureParameterRemovals: _t.TypeAlias = _t.Annotated[list[FeatureParameterKey], _pd.Field(min_length=0, max_length=25)]
+FeatureParameterRemovals: _t.TypeAlias = _t.Annotated[
+    _w.List[FeatureParameterKey], _c.Size(min_length=0, max_length=25)
+]
 
 
 class UpdateFeatureMetadataRequest(_s.Shape, frozen=True):

@@ -2,10 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .image_description import ImageDescription
 from .image_display_name import ImageDisplayName
 from .image_name import ImageName
@@ -18,7 +17,7 @@ ImageDeleteProperty: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``(^DisplayName$)|(^Description$)``"""
 
 
-ImageDeletePropertyList: _t.TypeAlias = _t.Annotated[list[ImageDeleteProperty], _pd.Field(min_length=0, max_length=2)]
+ImageDeletePropertyList: _t.TypeAlias = _t.Annotated[_w.List[ImageDeleteProperty], _c.Size(min_length=0, max_length=2)]
 
 
 class UpdateImageRequest(_s.Shape, frozen=True):

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .additional_inference_specifications import AdditionalInferenceSpecifications
 from .approval_description import ApprovalDescription
 from .client_token import ClientToken
@@ -17,7 +18,7 @@ from .model_package_registration_type import ModelPackageRegistrationType
 from .model_package_source_uri import ModelPackageSourceUri
 
 
-CustomerMetadataKeyList: _t.TypeAlias = list[CustomerMetadataKey]
+CustomerMetadataKeyList: _t.TypeAlias = _w.List[CustomerMetadataKey]
 
 
 class UpdateModelPackageInput(_s.RedactingShape, frozen=True):

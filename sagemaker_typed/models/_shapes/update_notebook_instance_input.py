@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .additional_code_repository_names_or_urls import AdditionalCodeRepositoryNamesOrUrls
 from .code_repository_name_or_url import CodeRepositoryNameOrUrl
 from .instance_metadata_service_configuration import InstanceMetadataServiceConfiguration
@@ -17,16 +18,16 @@ from .role_arn import RoleArn
 from .root_access import RootAccess
 
 
-DisassociateAdditionalCodeRepositories: _t.TypeAlias = bool
+DisassociateAdditionalCodeRepositories: _t.TypeAlias = _w.Boolean
 
 
-DisassociateDefaultCodeRepository: _t.TypeAlias = bool
+DisassociateDefaultCodeRepository: _t.TypeAlias = _w.Boolean
 
 
-DisassociateNotebookInstanceAcceleratorTypes: _t.TypeAlias = bool
+DisassociateNotebookInstanceAcceleratorTypes: _t.TypeAlias = _w.Boolean
 
 
-DisassociateNotebookInstanceLifecycleConfig: _t.TypeAlias = bool
+DisassociateNotebookInstanceLifecycleConfig: _t.TypeAlias = _w.Boolean
 
 
 class UpdateNotebookInstanceInput(_s.Shape, frozen=True):

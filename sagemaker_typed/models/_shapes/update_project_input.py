@@ -2,9 +2,9 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .entity_description import EntityDescription
 from .project_entity_name import ProjectEntityName
 from .service_catalog_provisioning_update_details import ServiceCatalogProvisioningUpdateDetails
@@ -13,7 +13,7 @@ from .update_template_provider import UpdateTemplateProvider
 
 
 UpdateTemplateProviderList: _t.TypeAlias = _t.Annotated[
-    list[UpdateTemplateProvider], _pd.Field(min_length=1, max_length=1)
+    _w.List[UpdateTemplateProvider], _c.Size(min_length=1, max_length=1)
 ]
 
 

@@ -4,6 +4,7 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .experiment_entity_name import ExperimentEntityName
 from .timestamp import Timestamp
 from .trial_component_artifacts import TrialComponentArtifacts
@@ -17,7 +18,7 @@ TrialComponentKey256: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``.*``"""
 
 
-ListTrialComponentKey256: _t.TypeAlias = list[TrialComponentKey256]
+ListTrialComponentKey256: _t.TypeAlias = _w.List[TrialComponentKey256]
 
 
 class UpdateTrialComponentRequest(_s.Shape, frozen=True):

@@ -5,15 +5,16 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 
 
-Cents: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=99)]
+Cents: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=99)]
 
 
-Dollars: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=2)]
+Dollars: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=2)]
 
 
-TenthFractionsOfACent: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0, le=9)]
+TenthFractionsOfACent: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0, le=9)]
 
 
 class USD(_s.Shape, frozen=True):

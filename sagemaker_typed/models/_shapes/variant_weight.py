@@ -4,5 +4,7 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import wiretypes as _w
 
-VariantWeight: _t.TypeAlias = _t.Annotated[float, _pd.Field(ge=0)]
+
+VariantWeight: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0)]

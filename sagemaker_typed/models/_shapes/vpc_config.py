@@ -2,14 +2,14 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .security_group_id import SecurityGroupId
 from .subnets import Subnets
 
 
-VpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[list[SecurityGroupId], _pd.Field(min_length=1, max_length=5)]
+VpcSecurityGroupIds: _t.TypeAlias = _t.Annotated[_w.List[SecurityGroupId], _c.Size(min_length=1, max_length=5)]
 
 
 class VpcConfig(_s.Shape, frozen=True):

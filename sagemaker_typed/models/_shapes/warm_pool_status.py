@@ -5,11 +5,12 @@ import typing as _t
 import pydantic as _pd
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .training_job_name import TrainingJobName
 from .warm_pool_resource_status import WarmPoolResourceStatus
 
 
-ResourceRetainedBillableTimeInSeconds: _t.TypeAlias = _t.Annotated[int, _pd.Field(ge=0)]
+ResourceRetainedBillableTimeInSeconds: _t.TypeAlias = _t.Annotated[_w.Integer, _pd.Field(ge=0)]
 """Optional. Indicates how many seconds the resource stayed in ResourceRetained state.
 Populated only after resource reaches ResourceReused or ResourceReleased state.
 """

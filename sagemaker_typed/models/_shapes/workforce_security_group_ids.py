@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 WorkforceSecurityGroupId: _t.TypeAlias = _t.Annotated[
@@ -14,5 +13,5 @@ WorkforceSecurityGroupId: _t.TypeAlias = _t.Annotated[
 
 
 WorkforceSecurityGroupIds: _t.TypeAlias = _t.Annotated[
-    list[WorkforceSecurityGroupId], _pd.Field(min_length=1, max_length=5)
+    _w.List[WorkforceSecurityGroupId], _c.Size(min_length=1, max_length=5)
 ]

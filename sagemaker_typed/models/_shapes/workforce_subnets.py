@@ -2,9 +2,8 @@
 
 import typing as _t
 
-import pydantic as _pd
-
 from sagemaker_typed._runtime import constraints as _c
+from sagemaker_typed._runtime import wiretypes as _w
 
 
 WorkforceSubnetId: _t.TypeAlias = _t.Annotated[
@@ -13,4 +12,4 @@ WorkforceSubnetId: _t.TypeAlias = _t.Annotated[
 """Pattern (java.util.regex, whole value): ``subnet-[0-9a-z]*``"""
 
 
-WorkforceSubnets: _t.TypeAlias = _t.Annotated[list[WorkforceSubnetId], _pd.Field(min_length=1, max_length=16)]
+WorkforceSubnets: _t.TypeAlias = _t.Annotated[_w.List[WorkforceSubnetId], _c.Size(min_length=1, max_length=16)]

@@ -3,6 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .member_definitions import MemberDefinitions
 from .notification_configuration import NotificationConfiguration
 from .string import String
@@ -14,7 +15,7 @@ from .workteam_arn import WorkteamArn
 from .workteam_name import WorkteamName
 
 
-ProductListings: _t.TypeAlias = list[String]
+ProductListings: _t.TypeAlias = _w.List[String]
 
 
 class Workteam(_s.Shape, frozen=True):

@@ -10,9 +10,9 @@ BOTOCORE_MODEL = {
     "botocore_version": "0.0.0-golden",
     "sha256": {
         "paginators-1.json": "80e2c9918f01a98181480193c617874d22317e17be0a6aa554d696af1155b1bd",
-        "service-2.json": "17893940aec22a34b499556bcc68bf8e275bd9739a9dba1379f44ea486f86044",
+        "service-2.json": "da464d080569a4b3dc3e18a20c05d9a8f2c26b22d7996edbec288715d6ffb658",
         "waiters-2.json": "2c8e236ebcd625c802af44e7c17507dcc196d20b93fdf5a6913663aec7e75df8",
     },
     "operations": 4,
-    "shapes": 18,
+    "shapes": 20,
 }

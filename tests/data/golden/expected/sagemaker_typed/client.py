@@ -23,9 +23,11 @@ if _t.TYPE_CHECKING:
     from sagemaker_typed.models import JobName
     from sagemaker_typed.models import ListJobsRequest
     from sagemaker_typed.models import ListJobsResponse
+    from sagemaker_typed.models import Payload
     from sagemaker_typed.models import Secret
     from sagemaker_typed.models import Source
     from sagemaker_typed.models import Tags
+    from sagemaker_typed.models import Weight
 
 _CREATE_JOB: _calls.Operation[CreateJobResponse] = _calls.Operation(
     "CreateJob", "create_job", "CreateJobRequest", "CreateJobResponse"
@@ -79,9 +81,11 @@ class SageMakerClient(_calls.BaseClient):
         client_token: JobName | None = None,
         count: Count | None = None,
         filter: Expression | None = None,
+        payload: Payload | None = None,
         secret: Secret | None = None,
         source: Source | None = None,
         tags: Tags | None = None,
+        weight: Weight | None = None,
     ) -> CreateJobResponse: ...
     def create_job(
         self,
@@ -91,9 +95,11 @@ class SageMakerClient(_calls.BaseClient):
         client_token: JobName | None = None,
         count: Count | None = None,
         filter: Expression | None = None,
+        payload: Payload | None = None,
         secret: Secret | None = None,
         source: Source | None = None,
         tags: Tags | None = None,
+        weight: Weight | None = None,
     ) -> CreateJobResponse:
         """Creates a ``Job``.
 
@@ -102,9 +108,11 @@ class SageMakerClient(_calls.BaseClient):
             client_token: A ``JobName`` string.
             count: A ``Count`` integer.
             filter: An ``Expression`` structure.
+            payload: Bytes to pass along.
             secret: A ``Secret`` string.
             source: Exactly one source.
             tags: A map of ``JobName`` to ``Secret``.
+            weight: A ``Weight`` number.
         """
         return self._call(_CREATE_JOB, request, locals())
 

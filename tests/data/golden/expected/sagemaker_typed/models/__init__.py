@@ -25,11 +25,13 @@ if _t.TYPE_CHECKING:
     from ._shapes.describe_job_response import JobStatus as JobStatus
     from ._shapes.list_jobs_request import ListJobsRequest as ListJobsRequest
     from ._shapes.list_jobs_response import ListJobsResponse as ListJobsResponse
+    from ._shapes.create_job_request import Payload as Payload
     from ._shapes.resource_in_use import ResourceInUse as ResourceInUse
     from ._shapes.secret import Secret as Secret
     from ._shapes.source import Source as Source
     from ._shapes.create_job_request import Tags as Tags
     from ._shapes.describe_job_response import Timestamp as Timestamp
+    from ._shapes.create_job_request import Weight as Weight
 
 _MODULES = {
     "Count": "count",
@@ -45,11 +47,13 @@ _MODULES = {
     "JobStatus": "describe_job_response",
     "ListJobsRequest": "list_jobs_request",
     "ListJobsResponse": "list_jobs_response",
+    "Payload": "create_job_request",
     "ResourceInUse": "resource_in_use",
     "Secret": "secret",
     "Source": "source",
     "Tags": "create_job_request",
     "Timestamp": "describe_job_response",
+    "Weight": "create_job_request",
 }
 
 __all__ = sorted(_MODULES)

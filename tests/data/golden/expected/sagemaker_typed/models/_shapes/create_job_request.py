@@ -4,7 +4,9 @@ import typing as _t
 
 import pydantic as _pd
 
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .count import Count
 from .expression import Expression
 from .job_name import JobName
@@ -12,7 +14,14 @@ from .secret import Secret
 from .source import Source
 
 
-Tags: _t.TypeAlias = _t.Annotated[dict[JobName, Secret], _pd.Field(max_length=5)]
+Payload: _t.TypeAlias = _t.Annotated[_w.Blob, _c.Size(min_length=1, max_length=16)]
+"""Bytes to pass along."""
+
+
+Tags: _t.TypeAlias = _t.Annotated[_w.Map[JobName, Secret], _c.Size(max_length=5)]
+
+
+Weight: _t.TypeAlias = _t.Annotated[_w.Float, _pd.Field(ge=0)]
 
 
 class CreateJobRequest(_s.RedactingShape, frozen=True):
@@ -29,8 +38,12 @@ class CreateJobRequest(_s.RedactingShape, frozen=True):
     job_name: _t.Annotated[JobName, _s.wire("JobName")]
     """The name."""
 
+    payload: _t.Annotated[Payload | None, _s.wire("Payload")] = None
+
     secret: _t.Annotated[Secret | None, _s.wire("Secret")] = None
 
     source: _t.Annotated[Source | None, _s.wire("Source")] = None
 
     tags: _t.Annotated[Tags | None, _s.wire("Tags")] = None
+
+    weight: _t.Annotated[Weight | None, _s.wire("Weight")] = None

@@ -3,10 +3,11 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .flag import Flag
 
 
-Expressions: _t.TypeAlias = list["Expression"]
+Expressions: _t.TypeAlias = _w.List["Expression"]
 
 
 class Expression(_s.Shape, frozen=True):

@@ -2,13 +2,13 @@
 
 import typing as _t
 
-import pydantic as _pd
-
+from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .job_name import JobName
 
 
-JobNames: _t.TypeAlias = _t.Annotated[list[JobName], _pd.Field(min_length=1, max_length=3)]
+JobNames: _t.TypeAlias = _t.Annotated[_w.List[JobName], _c.Size(min_length=1, max_length=3)]
 
 
 class ListJobsResponse(_s.OutputShape, frozen=True):
