@@ -69,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     if args.command == "changelog":
-        services = args.service or changelog.default_services()
+        services = args.service or changelog.default_services(args.old, args.new)
         return changelog.main(args.old, args.new, services, sdk=args.sdk, docs=not args.no_docs, date=args.date)
     return generate(check=args.check)
 

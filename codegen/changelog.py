@@ -23,7 +23,7 @@ import subprocess
 import sys
 import tempfile
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Literal
 
@@ -425,12 +425,18 @@ changelog OLD NEW [--sdk]` prints one for any two botocore versions or model dir
 """
 
 
-def release_entry(version: str, models: str, changes: ServiceChanges, date: datetime.date) -> str:
-    """A CHANGELOG.md section: the release's version, which models were compared, both views."""
-    return (
-        f"## {version}\n\nService model: {models}\n\n```text\n{render_aws(changes, date, docs=False)}```\n\n"
-        f"### In sagemaker_typed\n\n{render_sdk(changes)}"
-    )
+def release_entry(
+    version: str, sections: Sequence[tuple[str, ServiceChanges]], date: datetime.date
+) -> str:
+    """A CHANGELOG.md section: the release's version, then for each service model that was
+    compared (``(which models, changes)``) both views."""
+    parts = [f"## {version}\n"]
+    for models, changes in sections:
+        parts.append(
+            f"Service model: {models}\n\n```text\n{render_aws(changes, date, docs=False)}```\n\n"
+            f"### In sagemaker_typed\n\n{render_sdk(changes)}"
+        )
+    return "\n".join(parts)
 
 
 def prepend(path: Path, entry: str) -> None:
@@ -506,11 +512,21 @@ def _from_wheel(archive: zipfile.ZipFile, version: str, service: str) -> Model:
     return Model(json.loads(data), f"botocore {version} ({service} {api_version})", datetime.date(*info.date_time[:3]))
 
 
-def default_services() -> tuple[str, ...]:
-    """The services the codegen knows: those pinned in specs/provenance.json."""
+def default_services(*specs: str) -> tuple[str, ...]:
+    """The services the codegen knows (pinned in specs/provenance.json) that ``specs`` all hold.
+
+    A directory holding one ``service-2.json`` itself is the control plane's model (name
+    another service with ``--service``); one with ``<service>/`` folders holds those services.
+    """
     provenance = json.loads((ROOT / "specs" / "provenance.json").read_text(encoding="utf-8"))
-    services = provenance["service"]
-    return (services,) if isinstance(services, str) else tuple(services)
+    known = sorted(provenance["services"])
+    for spec in specs:
+        path = Path(spec)
+        if path.is_dir() and any((path / name).is_file() for name in _DOCUMENT_NAMES):
+            known = [s for s in known if s == "sagemaker"]
+        elif path.is_dir():
+            known = [s for s in known if (path / s).is_dir()]
+    return tuple(known)
 
 
 def main(old: str, new: str, services: Iterable[str], sdk: bool, docs: bool, date: datetime.date | None) -> int:

@@ -25,13 +25,22 @@ _SCALARS: dict[str, Any] = {
 }
 
 
-def load(specs: Path = SPECS) -> ir.Service:
-    """Read specs/ into the IR."""
-    service = json.loads((specs / "sagemaker" / "service-2.json").read_text(encoding="utf-8"))
-    paginators = json.loads((specs / "sagemaker" / "paginators-1.json").read_text(encoding="utf-8"))
-    waiters = json.loads((specs / "sagemaker" / "waiters-2.json").read_text(encoding="utf-8"))
-    provenance = json.loads((specs / "provenance.json").read_text(encoding="utf-8"))
-    return _Parser(service, paginators, waiters, provenance).service()
+def load(specs: Path = SPECS, service: str = "sagemaker") -> ir.Service:
+    """Read one service of specs/ into the IR."""
+    folder = specs / service
+    model = json.loads((folder / "service-2.json").read_text(encoding="utf-8"))
+    paginators = json.loads((folder / "paginators-1.json").read_text(encoding="utf-8"))
+    waiters_path = folder / "waiters-2.json"
+    waiters = json.loads(waiters_path.read_text(encoding="utf-8")) if waiters_path.exists() else {"waiters": {}}
+    pinned = json.loads((specs / "provenance.json").read_text(encoding="utf-8"))
+    provenance = {**pinned["services"][service], "service": service, **{k: pinned[k] for k in ("botocore_version",)}}
+    provenance["post_release"] = pinned.get("post_release", 0)
+    return _Parser(model, paginators, waiters, provenance).service()
+
+
+def services(specs: Path = SPECS) -> tuple[str, ...]:
+    """The services pinned in specs/."""
+    return tuple(sorted(json.loads((specs / "provenance.json").read_text(encoding="utf-8"))["services"]))
 
 
 class _Parser:

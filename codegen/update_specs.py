@@ -1,4 +1,4 @@
-"""Refresh specs/ from the SageMaker service model of the installed botocore, and record the release.
+"""Refresh specs/ from the installed botocore's models of the SageMaker family, and record the release.
 
 Run as ``python -m codegen.update_specs`` (the ``update_specs`` nox session installs the
 requested boto3 and botocore first, and regenerates afterwards). The files are written as
@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from . import changelog, naming
+from .services import FAMILY
 
-SERVICE = "sagemaker"
-API_VERSION = "2017-07-24"
 DOCUMENTS = ("service-2", "paginators-1", "waiters-2")
+"""What specs/ keeps of each service; a service without waiters has no waiters-2."""
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs"
 
@@ -38,49 +38,52 @@ def dump(document: object) -> str:
 
 
 def update(
-    documents: Mapping[str, object],
+    models: Mapping[str, Mapping[str, object]],
     botocore_version: str,
     boto3_version: str,
     root: Path = ROOT,
     today: datetime.date | None = None,
 ) -> bool:
-    """Write ``documents`` (by name, as in ``DOCUMENTS``) into ``root``/specs and record the release.
+    """Write each service's documents (by name, as in ``DOCUMENTS``) into ``root``/specs and record the release.
 
-    Returns whether the botocore version moved (and so CHANGELOG.md and the pins did).
+    ``models`` maps a botocore service name to its documents. Returns whether the botocore
+    version moved (and so CHANGELOG.md and the pins did).
     """
     specs = root / "specs"
     old_provenance: dict[str, Any] = {}
-    old_model: Any = None
     if (specs / "provenance.json").exists():
         old_provenance = json.loads((specs / "provenance.json").read_text(encoding="utf-8"))
-        old_model = json.loads((specs / SERVICE / "service-2.json").read_text(encoding="utf-8"))
     moved = old_provenance.get("botocore_version") != botocore_version
-    hashes: dict[str, str] = {}
-    (specs / SERVICE).mkdir(parents=True, exist_ok=True)
-    for name in DOCUMENTS:
-        text = dump(documents[name])
-        (specs / SERVICE / f"{name}.json").write_text(text, encoding="utf-8")
-        hashes[f"{name}.json"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     post_release = 0 if moved else int(old_provenance.get("post_release", 0))
-    provenance = {
-        "api_version": API_VERSION,
-        "botocore_version": botocore_version,
-        "post_release": post_release,
-        "service": SERVICE,
-        "sha256": hashes,
-    }
+    pinned: dict[str, Any] = {}
+    sections = []
+    for service, documents in sorted(models.items()):
+        folder = specs / service
+        old_model = None
+        if (folder / "service-2.json").exists():
+            old_model = json.loads((folder / "service-2.json").read_text(encoding="utf-8"))
+        folder.mkdir(parents=True, exist_ok=True)
+        hashes: dict[str, str] = {}
+        for name in DOCUMENTS:
+            if name not in documents:
+                continue
+            text = dump(documents[name])
+            (folder / f"{name}.json").write_text(text, encoding="utf-8")
+            hashes[f"{name}.json"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        new_model: Any = json.loads(dump(documents["service-2"]))  # as stored: sorted keys
+        api_version = new_model["metadata"]["apiVersion"]
+        pinned[service] = {"api_version": api_version, "sha256": hashes}
+        if moved and old_model is not None:
+            changes = changelog.diff(old_model, new_model, service)
+            models_text = f"botocore {old_provenance['botocore_version']} -> {botocore_version} ({service} {api_version})"
+            sections.append((models_text, changes))
+    provenance = {"botocore_version": botocore_version, "post_release": post_release, "services": pinned}
     (specs / "provenance.json").write_text(dump(provenance), encoding="utf-8")
     if not moved:
         return False
-    if old_model is not None:
-        new_model = json.loads(dump(documents["service-2"]))  # as stored: sorted keys
-        changes = changelog.diff(old_model, new_model, SERVICE)
-        entry = changelog.release_entry(
-            naming.package_version(botocore_version, post_release),
-            f"botocore {old_provenance['botocore_version']} -> {botocore_version} ({SERVICE} {API_VERSION})",
-            changes,
-            today or datetime.datetime.now(datetime.timezone.utc).date(),
-        )
+    if sections:
+        day = today or datetime.datetime.now(datetime.timezone.utc).date()
+        entry = changelog.release_entry(naming.package_version(botocore_version, post_release), sections, day)
         changelog.prepend(root / "CHANGELOG.md", entry)
     pin(root / "pyproject.toml", {"boto3": boto3_version, "botocore": botocore_version})
     return True
@@ -101,10 +104,17 @@ def main() -> None:
     import botocore.loaders
 
     loader = botocore.loaders.create_loader()
-    documents = {name: loader.load_service_model(SERVICE, name, API_VERSION) for name in DOCUMENTS}
+    models = {}
+    for package in FAMILY:
+        api_version = loader.determine_latest_version(package.service, "service-2")
+        models[package.service] = {
+            name: loader.load_service_model(package.service, name, api_version)
+            for name in DOCUMENTS
+            if package.service in loader.list_available_services(name)
+        }
     botocore_version = installed_version("botocore")
-    moved = update(documents, botocore_version, installed_version("boto3"))
-    print(f"specs/ now holds {SERVICE} {API_VERSION} from botocore {botocore_version}")
+    moved = update(models, botocore_version, installed_version("boto3"))
+    print(f"specs/ now holds {len(models)} services from botocore {botocore_version}")
     if moved:
         print("CHANGELOG.md has the entry; pyproject.toml's boto3/botocore pins moved; now regenerate")
 

@@ -24,6 +24,7 @@ import pytest
 
 from codegen import changelog
 from codegen.__main__ import main as codegen_main
+from codegen.services import FAMILY
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "changelog"
@@ -477,7 +478,9 @@ def test_any_service_by_name_with_its_own_title(tmp_path: Path) -> None:
     text = out.getvalue()
     assert text.startswith("2020/01/02 - Test Service - 1 new api methods\n\nGetThing (new)\n\nDoes GetThing.\n")
     assert "- `client.get_thing()`" in text
-    assert changelog.default_services() == ("sagemaker",)
+    assert changelog.default_services() == tuple(sorted(package.service for package in FAMILY))
+    assert changelog.default_services(str(OLD), str(NEW)) == ("sagemaker",)  # one model each
+    assert changelog.default_services(str(ROOT / "specs")) == changelog.default_services()
 
 
 def test_figures_from_1_34_40_to_the_pinned_model() -> None:

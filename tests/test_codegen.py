@@ -23,8 +23,14 @@ def test_checked_in_code_matches_specs() -> None:
 
 def test_specs_match_their_provenance() -> None:
     provenance = json.loads((ROOT / "specs/provenance.json").read_text())
-    for name, digest in provenance["sha256"].items():
-        assert hashlib.sha256((ROOT / "specs/sagemaker" / name).read_bytes()).hexdigest() == digest
+    from codegen.services import FAMILY
+
+    assert sorted(provenance["services"]) == sorted(package.service for package in FAMILY)
+    for service, pinned in provenance["services"].items():
+        for name, digest in pinned["sha256"].items():
+            assert hashlib.sha256((ROOT / "specs" / service / name).read_bytes()).hexdigest() == digest
+        model = json.loads((ROOT / "specs" / service / "service-2.json").read_text())
+        assert model["metadata"]["apiVersion"] == pinned["api_version"]
     import sagemaker_typed
 
     assert sagemaker_typed.__botocore_model__["botocore_version"] == provenance["botocore_version"]

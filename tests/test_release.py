@@ -38,11 +38,13 @@ def _model(version: str) -> object:
     return json.loads(gzip.decompress((DATA / f"botocore-{version}" / "service-2.json.gz").read_bytes()))
 
 
-def _documents(version: str) -> dict[str, object]:
+def _documents(version: str) -> dict[str, dict[str, object]]:
     return {
-        "service-2": _model(version),
-        "paginators-1": {"pagination": {}},
-        "waiters-2": {"version": 2, "waiters": {}},
+        "sagemaker": {
+            "service-2": _model(version),
+            "paginators-1": {"pagination": {}},
+            "waiters-2": {"version": 2, "waiters": {}},
+        }
     }
 
 
