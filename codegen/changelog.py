@@ -425,9 +425,7 @@ changelog OLD NEW [--sdk]` prints one for any two botocore versions or model dir
 """
 
 
-def release_entry(
-    version: str, sections: Sequence[tuple[str, ServiceChanges]], date: datetime.date
-) -> str:
+def release_entry(version: str, sections: Sequence[tuple[str, ServiceChanges]], date: datetime.date) -> str:
     """A CHANGELOG.md section: the release's version, then for each service model that was
     compared (``(which models, changes)``) both views."""
     parts = [f"## {version}\n"]

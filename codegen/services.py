@@ -45,7 +45,9 @@ FAMILY: tuple[Package, ...] = (
         "SageMakerFeatureStoreRuntimeClient",
         "SageMaker Feature Store Runtime",
     ),
-    Package("sagemaker-gateway-runtime", "gateway_runtime", "SageMakerGatewayRuntimeClient", "SageMaker Gateway Runtime"),
+    Package(
+        "sagemaker-gateway-runtime", "gateway_runtime", "SageMakerGatewayRuntimeClient", "SageMaker Gateway Runtime"
+    ),
     Package("sagemaker-geospatial", "geospatial", "SageMakerGeospatialClient", "SageMaker Geospatial"),
     Package(
         "sagemaker-inference-router-runtime",

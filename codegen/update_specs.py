@@ -75,7 +75,9 @@ def update(
         pinned[service] = {"api_version": api_version, "sha256": hashes}
         if moved and old_model is not None:
             changes = changelog.diff(old_model, new_model, service)
-            models_text = f"botocore {old_provenance['botocore_version']} -> {botocore_version} ({service} {api_version})"
+            models_text = (
+                f"botocore {old_provenance['botocore_version']} -> {botocore_version} ({service} {api_version})"
+            )
             sections.append((models_text, changes))
     provenance = {"botocore_version": botocore_version, "post_release": post_release, "services": pinned}
     (specs / "provenance.json").write_text(dump(provenance), encoding="utf-8")
