@@ -75,6 +75,65 @@ def parse_response(output_shape: str | None, response: Mapping[str, Any]) -> Any
     return result
 
 
+_OWN_ARGUMENTS = frozenset({"self", "client", "session", "config", "__class__"})
+
+
+def client_arguments(params: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The keyword arguments to make a client with, from a client constructor's ``locals()``.
+
+    None when a client to wrap was given (then no other argument may be). Otherwise the
+    arguments given, and a ``config`` that turns botocore's own (weaker) validation of the
+    request off: requests are validated here, with every rule of the model, so a second
+    pass over the same dict would be waste. A config of yours is merged over ours, so it
+    wins where it sets ``parameter_validation`` itself. Shared by the sync and async clients.
+    """
+    given = {k: v for k, v in params.items() if v is not None and k not in _OWN_ARGUMENTS}
+    config: botocore.config.Config | None = params.get("config")
+    if params.get("client") is not None:
+        if params.get("session") is not None or config is not None or given:
+            raise TypeError("pass either a client to wrap, or the arguments to make one, not both")
+        return None
+    ours = botocore.config.Config(parameter_validation=False)
+    return {**given, "config": ours.merge(config) if config else ours}
+
+
+def method_of(client: Any, operation: Operation[Any], *, paginator: bool = False) -> Callable[..., Any]:
+    """The botocore (or aiobotocore) client's method for ``operation``.
+
+    Raises ``UnsupportedOperationError`` naming the botocore version to install when the
+    installed botocore predates the operation (with ``paginator``: or its paginator).
+    """
+    call: Callable[..., Any] | None = getattr(client, operation.method, None)
+    if call is None or (paginator and not client.can_paginate(operation.method)):
+        from sagemaker_typed._meta import BOTOCORE_VERSION
+
+        via = "aiobotocore" if any(c.__module__.startswith("aiobotocore.") for c in type(client).__mro__) else "boto3"
+        raise UnsupportedOperationError(
+            operation.name, botocore.__version__, BOTOCORE_VERSION, paginator=call is not None, via=via
+        )
+    return call
+
+
+class _TypedErrors:
+    """``with TYPED_ERRORS:`` re-raises a botocore ClientError as its typed ``SageMakerError``.
+
+    A plain context manager (no generator), so that it costs next to nothing per call and
+    serves sync and async code alike (``with`` works around an ``await``).
+    """
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
+        if isinstance(error, ClientError) and not isinstance(error, SageMakerError):
+            raise SageMakerError.from_client_error(error) from error
+
+
+TYPED_ERRORS = _TypedErrors()
+
+
 @dataclass(frozen=True, slots=True)
 class Operation(Generic[OutT]):
     """One operation of the service model, as the generated client names it."""
@@ -112,29 +171,12 @@ class BaseClient:
         use_ssl: bool | None = None,
         verify: bool | str | None = None,
     ) -> None:
-        options = {
-            "region_name": region_name,
-            "endpoint_url": endpoint_url,
-            "aws_access_key_id": aws_access_key_id,
-            "aws_secret_access_key": aws_secret_access_key,
-            "aws_session_token": aws_session_token,
-            "aws_account_id": aws_account_id,
-            "api_version": api_version,
-            "use_ssl": use_ssl,
-            "verify": verify,
-        }
-        given = {k: v for k, v in options.items() if v is not None}
-        if client is None:
+        arguments = client_arguments(locals())
+        if arguments is not None:
             import boto3
 
             make: Callable[..., Any] = boto3.client if session is None else session.client
-            # Requests are validated here, with every rule of the model: botocore's own
-            # (weaker) validation of the same dict would be a second pass. A config of
-            # yours wins where it sets parameter_validation itself.
-            ours = botocore.config.Config(parameter_validation=False)
-            client = make(self._service, config=ours.merge(config) if config else ours, **given)
-        elif session is not None or config is not None or given:
-            raise TypeError("pass either a boto3 client to wrap, or the arguments to make one, not both")
+            client = make(self._service, **arguments)
         self.client = client
         """The wrapped boto3 client: for events, config and anything this SDK does not cover."""
 
@@ -143,15 +185,9 @@ class BaseClient:
 
     def _invoke(self, operation: Operation[Any], wire: dict[str, Any]) -> dict[str, Any]:
         """Call boto3 with a wire dict; ClientErrors become typed errors."""
-        call = getattr(self.client, operation.method, None)
-        if call is None:
-            from sagemaker_typed._meta import BOTOCORE_VERSION
-
-            raise UnsupportedOperationError(operation.name, botocore.__version__, BOTOCORE_VERSION)
-        try:
+        call = method_of(self.client, operation)
+        with TYPED_ERRORS:
             response: dict[str, Any] = call(**wire)
-        except ClientError as error:
-            raise SageMakerError.from_client_error(error) from error
         return response
 
     def _call(self, operation: Operation[OutT], request: BaseModel | None, params: Mapping[str, Any]) -> OutT:

@@ -67,11 +67,17 @@ class WaiterError(Exception):
 
 
 class UnsupportedOperationError(AttributeError):
-    """The installed botocore lacks an operation that this SDK knows."""
+    """The installed botocore lacks an operation (or its paginator) that this SDK knows."""
 
-    def __init__(self, operation: str, installed: str, needed: str):
+    def __init__(self, operation: str, installed: str, needed: str, *, paginator: bool = False, via: str = "boto3"):
+        what = f"{operation}'s paginator" if paginator else operation
+        upgrade = (
+            "upgrade aiobotocore to a release that allows that botocore (aiobotocore pins a narrow botocore range)"
+            if via == "aiobotocore"
+            else f"upgrade with `pip install 'botocore>={needed}' 'boto3'`"
+        )
         super().__init__(
-            f"{operation} is not in the installed botocore {installed}; this SDK was generated from "
-            f"botocore {needed}: upgrade with `pip install 'botocore>={needed}' 'boto3'`"
+            f"{what} is not in the installed botocore {installed}; this SDK was generated from "
+            f"botocore {needed}: {upgrade}"
         )
         self.operation = operation
