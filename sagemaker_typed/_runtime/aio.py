@@ -104,8 +104,8 @@ class AsyncBaseClient:
         async with self._lock:  # concurrent first calls make one client
             if self._client is None:
                 session = self._session
-                if session is None:  # imported here: aiobotocore is the optional `async` extra
-                    session = importlib.import_module("aiobotocore.session").get_session()
+                if session is None:
+                    session = _aiobotocore_session().get_session()
                 stack = contextlib.AsyncExitStack()
                 creator = session.create_client(self._service, **(self._arguments or {}))
                 self._client = await stack.enter_async_context(creator)
@@ -149,6 +149,16 @@ class AsyncBaseClient:
         wire = build_request(operation.input, request, params)
         result: OutT = parse_response(operation.output, await self._invoke(operation, wire))
         return result
+
+
+def _aiobotocore_session() -> Any:
+    """``aiobotocore.session``, imported on first use: aiobotocore is the optional ``async`` extra."""
+    try:
+        return importlib.import_module("aiobotocore.session")
+    except ModuleNotFoundError as error:
+        raise ModuleNotFoundError(
+            "the async client needs aiobotocore: pip install 'sagemaker-typed[async]'", name=error.name
+        ) from error
 
 
 class AsyncPaginator(Generic[PageT, ItemT]):
