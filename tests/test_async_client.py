@@ -10,6 +10,7 @@ import pytest
 
 pytest.importorskip("aiobotocore")
 
+import botocore.config
 import botocore.validate
 from aiobotocore.awsrequest import AioAWSResponse
 from aiobotocore.client import AioBaseClient
@@ -67,10 +68,17 @@ def test_async_with_makes_opens_and_closes_the_client() -> None:
 
 def test_your_config_is_merged_over_ours() -> None:
     async def main() -> None:
-        config = AioConfig(parameter_validation=True, retries={"total_max_attempts": 1})
+        config = AioConfig(
+            parameter_validation=True, retries={"total_max_attempts": 1}, connector_args={"keepalive_timeout": 3}
+        )
         async with AsyncSageMakerClient(config=config, **OFFLINE) as sm:
             assert botocore_validates(sm.client)
             assert sm.client.meta.config.retries["total_max_attempts"] == 1
+            assert sm.client.meta.config.connector_args == {"keepalive_timeout": 3}  # aiobotocore's own option
+        plain = botocore.config.Config(retries={"total_max_attempts": 2})  # botocore's Config is taken too
+        async with AsyncSageMakerClient(config=plain, **OFFLINE) as sm:
+            assert not botocore_validates(sm.client)
+            assert sm.client.meta.config.retries["total_max_attempts"] == 2
 
     asyncio.run(main())
 

@@ -169,8 +169,5 @@ def test_args_section_has_one_entry_per_parameter_with_deeper_continuations() ->
 
     text = args_section([("name", "The name of the job, unique in your account and region."), ("tags", "Tags.")], 40)
     assert text == (
-        "Args:\n"
-        "    name: The name of the job, unique in\n"
-        "        your account and region.\n"
-        "    tags: Tags."
+        "Args:\n    name: The name of the job, unique in\n        your account and region.\n    tags: Tags."
     )

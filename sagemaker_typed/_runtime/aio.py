@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from typing_extensions import Self
 
 from . import wait
-from .calls import TYPED_ERRORS, Operation, build_request, client_arguments, method_of, parse_response
+from .calls import TYPED_ERRORS, Operation, build_request, client_arguments, method_of, parse_response, wraps
 from .errors import SageMakerError
 from .paginate import PaginatorSpec
 
@@ -69,7 +69,8 @@ class AsyncBaseClient:
         use_ssl: bool | None = None,
         verify: bool | str | None = None,
     ) -> None:
-        self._arguments = client_arguments(locals())
+        self._params = {k: v for k, v in locals().items() if k != "self"}
+        self._wraps = wraps(self._params)  # refuses a client and arguments at once
         self._session = session
         self._client: Any = client
         self._stack: contextlib.AsyncExitStack | None = None
@@ -103,17 +104,16 @@ class AsyncBaseClient:
             self._lock = asyncio.Lock()
         async with self._lock:  # concurrent first calls make one client
             if self._client is None:
-                session = self._session
-                if session is None:
-                    session = _aiobotocore_session().get_session()
+                session = self._session or _aiobotocore("session").get_session()
+                arguments = client_arguments(self._params, _aiobotocore("config").AioConfig)
                 stack = contextlib.AsyncExitStack()
-                creator = session.create_client(self._service, **(self._arguments or {}))
+                creator = session.create_client(self._service, **(arguments or {}))
                 self._client = await stack.enter_async_context(creator)
                 self._stack = stack
         return self._client
 
     async def __aenter__(self) -> Self:
-        if self._arguments is None:  # a client of yours: entered as aiobotocore would
+        if self._wraps:  # a client of yours: entered as aiobotocore would
             await self._client.__aenter__()
         else:
             await self._open()
@@ -122,14 +122,14 @@ class AsyncBaseClient:
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        if self._arguments is None:
+        if self._wraps:
             await self._client.__aexit__(exc_type, exc, tb)
         else:
             await self.close()
 
     async def close(self) -> None:
         """Close the aiobotocore client's connections (a client this object made: for good)."""
-        if self._arguments is None:
+        if self._wraps:
             await self._client.close()
             return
         self._closed = True
@@ -151,10 +151,10 @@ class AsyncBaseClient:
         return result
 
 
-def _aiobotocore_session() -> Any:
-    """``aiobotocore.session``, imported on first use: aiobotocore is the optional ``async`` extra."""
+def _aiobotocore(module: str) -> Any:
+    """``aiobotocore.<module>``, imported on first use: aiobotocore is the optional ``async`` extra."""
     try:
-        return importlib.import_module("aiobotocore.session")
+        return importlib.import_module(f"aiobotocore.{module}")
     except ModuleNotFoundError as error:
         raise ModuleNotFoundError(
             "the async client needs aiobotocore: pip install 'sagemaker-typed[async]'", name=error.name

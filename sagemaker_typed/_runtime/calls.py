@@ -78,22 +78,32 @@ def parse_response(output_shape: str | None, response: Mapping[str, Any]) -> Any
 _OWN_ARGUMENTS = frozenset({"self", "client", "session", "config", "__class__"})
 
 
-def client_arguments(params: Mapping[str, Any]) -> dict[str, Any] | None:
+def wraps(params: Mapping[str, Any]) -> bool:
+    """Whether a client constructor (its ``locals()``) was given a client to wrap, and nothing else."""
+    if params.get("client") is None:
+        return False
+    if any(v is not None for k, v in params.items() if k not in ("self", "client", "__class__")):
+        raise TypeError("pass either a client to wrap, or the arguments to make one, not both")
+    return True
+
+
+def client_arguments(
+    params: Mapping[str, Any], config_class: type[botocore.config.Config] = botocore.config.Config
+) -> dict[str, Any] | None:
     """The keyword arguments to make a client with, from a client constructor's ``locals()``.
 
     None when a client to wrap was given (then no other argument may be). Otherwise the
     arguments given, and a ``config`` that turns botocore's own (weaker) validation of the
     request off: requests are validated here, with every rule of the model, so a second
     pass over the same dict would be waste. A config of yours is merged over ours, so it
-    wins where it sets ``parameter_validation`` itself. Shared by the sync and async clients.
+    wins where it sets ``parameter_validation`` itself. Shared by the sync and async clients
+    (``config_class``: aiobotocore's ``AioConfig``, which keeps its own options through a merge).
     """
+    if wraps(params):
+        return None
     given = {k: v for k, v in params.items() if v is not None and k not in _OWN_ARGUMENTS}
     config: botocore.config.Config | None = params.get("config")
-    if params.get("client") is not None:
-        if params.get("session") is not None or config is not None or given:
-            raise TypeError("pass either a client to wrap, or the arguments to make one, not both")
-        return None
-    ours = botocore.config.Config(parameter_validation=False)
+    ours = config_class(parameter_validation=False)
     return {**given, "config": ours.merge(config) if config else ours}
 
 
