@@ -1,10 +1,12 @@
-"""Development sessions. `nox` runs the default ones: lint, typecheck and tests (what CI runs)."""
+"""Development sessions. `nox` runs the default ones: lint, typecheck, tests and tests_async (what CI runs)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
-nox.options.sessions = ["lint", "typecheck", "tests"]
+nox.options.sessions = ["lint", "typecheck", "tests", "tests_async"]
 nox.options.reuse_existing_virtualenvs = True
 
 
@@ -17,6 +19,18 @@ def tests(session: nox.Session) -> None:
     """The whole test suite, the drift check and the typing checks included."""
     _dev(session)
     session.run("python", "-m", "pytest", *session.posargs)
+
+
+@nox.session
+def tests_async(session: nox.Session) -> None:
+    """The async client's tests, with the `async` extra (aiobotocore and the older botocore it pins).
+
+    Not the `dev` extra: its botocore pin is outside aiobotocore's range. The async tests are
+    the files named test_async*.py; the main session skips them (no aiobotocore there).
+    """
+    session.install("-e", ".[async,test]")
+    files = sorted(str(path) for path in Path("tests").rglob("test_async*.py"))
+    session.run("python", "-m", "pytest", *files, *session.posargs)
 
 
 @nox.session

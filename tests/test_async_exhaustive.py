@@ -25,6 +25,7 @@ from aiobotocore.stub import AioStubber
 from botocore.model import Shape
 
 from sagemaker_typed import AsyncSageMakerClient, errors, models
+from sagemaker_typed._runtime.calls import newer_members
 from tests import specdata as sd
 
 T = TypeVar("T")
@@ -257,3 +258,26 @@ def test_operation_missing_from_an_older_botocore_is_a_clear_error(run: Any) -> 
     sm = AsyncSageMakerClient(OlderClient())
     with pytest.raises(errors.UnsupportedOperationError, match=r"DescribeTrainingJob .* botocore 1\.44\.8"):
         run(sm.describe_training_job(training_job_name="job"))
+
+
+def test_members_newer_than_the_installed_botocore_are_named(
+    sm: AsyncSageMakerClient, aio_raw_client: Any, run: Any
+) -> None:
+    """botocore's serializer fails on a member its model lacks (a KeyError): the SDK names them."""
+    named = 0
+    for operation in sd.operation_names():
+        op = installed(aio_raw_client, operation)
+        if op is None:
+            continue
+        spec = sd.OPERATIONS[operation]
+        request = sd.structure(spec["input"]["shape"])
+        newer = newer_members(op.input_shape, request)
+        if not newer:
+            continue
+        named += 1
+        with AioStubber(aio_raw_client) as stub, pytest.raises(errors.UnsupportedOperationError) as caught:
+            stub.add_response(sd.method(operation), values(aio_raw_client, operation)[1])  # serialising fails
+            run(getattr(sm, sd.method(operation))(**sd.to_snake(spec["input"]["shape"], request)))
+        assert caught.value.members == tuple(newer)
+        assert f"{operation}'s member" in str(caught.value) and "upgrade aiobotocore" in str(caught.value)
+    assert named or botocore.__version__ >= "1.44.8"

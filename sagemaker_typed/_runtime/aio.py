@@ -2,7 +2,7 @@
 
 Everything but the I/O is shared with the sync client: requests are built and validated by
 ``calls.build_request``, responses parsed by ``calls.parse_response``, errors mapped by
-``calls.TYPED_ERRORS``, an operation the installed botocore lacks reported by
+``calls.calling``, an operation the installed botocore lacks reported by
 ``calls.method_of``, pages typed by ``paginate.PaginatorSpec`` and waiters decided by the
 sans-I/O loop of ``wait.steps``. Only awaiting lives here.
 
@@ -25,7 +25,7 @@ from pydantic import BaseModel
 from typing_extensions import Self
 
 from . import wait
-from .calls import TYPED_ERRORS, Operation, build_request, client_arguments, method_of, parse_response, wraps
+from .calls import Operation, build_request, calling, client_arguments, method_of, parse_response, wraps
 from .errors import SageMakerError
 from .paginate import PaginatorSpec
 
@@ -140,8 +140,9 @@ class AsyncBaseClient:
 
     async def _invoke(self, operation: Operation[Any], wire: dict[str, Any]) -> dict[str, Any]:
         """Await aiobotocore with a wire dict; ClientErrors become typed errors."""
-        call = method_of(await self._open(), operation)
-        with TYPED_ERRORS:
+        client = await self._open()
+        call = method_of(client, operation)
+        with calling(client, operation, wire):
             response: dict[str, Any] = await call(**wire)
         return response
 
@@ -175,8 +176,9 @@ class AsyncPaginator(Generic[PageT, ItemT]):
 
     async def pages(self) -> AsyncIterator[PageT]:
         """The typed response pages, fetched as iteration goes."""
-        raw_pages = self._spec.raw_pages(await self._client._open(), self._wire)
-        with TYPED_ERRORS:  # each page's ClientError raised as its typed error
+        client = await self._client._open()
+        raw_pages = self._spec.raw_pages(client, self._wire)
+        with calling(client, self._spec.operation, self._wire):  # each page's errors typed
             async for raw in raw_pages:
                 yield self._spec.page(raw)
 

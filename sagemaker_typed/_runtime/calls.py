@@ -115,23 +115,54 @@ def method_of(client: Any, operation: Operation[Any], *, paginator: bool = False
     """
     call: Callable[..., Any] | None = getattr(client, operation.method, None)
     if call is None or (paginator and not client.can_paginate(operation.method)):
-        from sagemaker_typed._meta import BOTOCORE_VERSION
-
-        via = "aiobotocore" if any(c.__module__.startswith("aiobotocore.") for c in type(client).__mro__) else "boto3"
-        raise UnsupportedOperationError(
-            operation.name, botocore.__version__, BOTOCORE_VERSION, paginator=call is not None, via=via
-        )
+        raise _unsupported(client, operation, paginator=call is not None)
     return call
 
 
-class _TypedErrors:
-    """``with TYPED_ERRORS:`` re-raises a botocore ClientError as its typed ``SageMakerError``.
+def _unsupported(client: Any, operation: Operation[Any], **details: Any) -> UnsupportedOperationError:
+    from sagemaker_typed._meta import BOTOCORE_VERSION
 
-    A plain context manager (no generator), so that it costs next to nothing per call and
-    serves sync and async code alike (``with`` works around an ``await``).
+    via = "aiobotocore" if any(c.__module__.startswith("aiobotocore.") for c in type(client).__mro__) else "boto3"
+    return UnsupportedOperationError(operation.name, botocore.__version__, BOTOCORE_VERSION, via=via, **details)
+
+
+def newer_members(shape: Any, value: Any, path: str = "") -> list[str]:
+    """The wire paths in ``value`` that the installed botocore's ``shape`` does not know."""
+    kind = getattr(shape, "type_name", None)
+    if kind == "structure" and isinstance(value, Mapping):
+        return [
+            found
+            for key, item in value.items()
+            for found in (
+                newer_members(shape.members[key], item, f"{path}.{key}" if path else key)
+                if key in shape.members
+                else [f"{path}.{key}" if path else key]
+            )
+        ]
+    if kind == "list" and isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in newer_members(shape.member, item, f"{path}[{i}]")]
+    if kind == "map" and isinstance(value, Mapping):
+        return [found for k, item in value.items() for found in newer_members(shape.value, item, f"{path}[{k!r}]")]
+    return []
+
+
+class calling:
+    """``with calling(client, operation, wire):`` around a botocore call: errors made typed.
+
+    A botocore ``ClientError`` is re-raised as its typed ``SageMakerError``. A ``KeyError``
+    is what botocore's serializer raises for a member its model does not know: when the
+    request holds members the installed botocore predates, it becomes an
+    ``UnsupportedOperationError`` naming them (looked for only then: nothing is checked on
+    the way of a call that works). A plain class, so that it costs next to nothing per call
+    and serves sync and async code alike (``with`` works around an ``await``).
     """
 
-    __slots__ = ()
+    __slots__ = ("client", "operation", "wire")
+
+    def __init__(self, client: Any, operation: Operation[Any], wire: Mapping[str, Any]) -> None:
+        self.client = client
+        self.operation = operation
+        self.wire = wire
 
     def __enter__(self) -> None:
         return None
@@ -139,9 +170,11 @@ class _TypedErrors:
     def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
         if isinstance(error, ClientError) and not isinstance(error, SageMakerError):
             raise SageMakerError.from_client_error(error) from error
-
-
-TYPED_ERRORS = _TypedErrors()
+        if isinstance(error, KeyError):
+            model = self.client.meta.service_model.operation_model(self.operation.name)
+            newer = newer_members(model.input_shape, self.wire)
+            if newer:
+                raise _unsupported(self.client, self.operation, members=tuple(newer)) from error
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,7 +229,7 @@ class BaseClient:
     def _invoke(self, operation: Operation[Any], wire: dict[str, Any]) -> dict[str, Any]:
         """Call boto3 with a wire dict; ClientErrors become typed errors."""
         call = method_of(self.client, operation)
-        with TYPED_ERRORS:
+        with calling(self.client, operation, wire):
             response: dict[str, Any] = call(**wire)
         return response
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
-from .calls import TYPED_ERRORS, Operation, build_request, method_of, parse_response
+from .calls import Operation, build_request, calling, method_of, parse_response
 
 if TYPE_CHECKING:
     from .calls import BaseClient
@@ -58,8 +58,9 @@ class Paginator(Generic[PageT, ItemT]):
 
     def pages(self) -> Iterator[PageT]:
         """The typed response pages, fetched as iteration goes."""
-        with TYPED_ERRORS:  # each page's ClientError raised as its typed error
-            for raw in self._spec.raw_pages(self._client.client, self._wire):
+        client = self._client.client
+        with calling(client, self._spec.operation, self._wire):  # each page's errors typed
+            for raw in self._spec.raw_pages(client, self._wire):
                 yield self._spec.page(raw)
 
     def __iter__(self) -> Iterator[ItemT]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sagemaker_typed
-from sagemaker_typed import SageMakerClient, errors, models
+from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, errors, models
 
 
 def mistakes(sm: SageMakerClient) -> None:
@@ -20,3 +20,12 @@ def mistakes(sm: SageMakerClient) -> None:
     print(sagemaker_typed.SageMakerClent)  # error: misspelt name in the package
     print(errors.NoSuchThing)  # error: misspelt error class
     SageMakerClient(region="eu-west-1")  # error: not a boto3.client argument
+
+
+async def async_mistakes(sm: AsyncSageMakerClient) -> None:
+    await sm.describe_training_job()  # error: missing required parameter
+    job = sm.describe_training_job(training_job_name="x")
+    print(job.training_job_status)  # error: a coroutine used as the model (no await)
+    for summary in sm.paginate.list_training_jobs():  # error: an async paginator in a plain for
+        print(summary)
+    await sm.wait.endpoint_in_service(endpoint_name="e", callback=lambda r: r.no_such_field)  # error: unknown attribute
