@@ -19,42 +19,32 @@ from aiobotocore.session import get_session
 
 from sagemaker_typed._runtime.aio import AsyncEventStream
 from sagemaker_typed._runtime.events import ServerSentEvent
-from tests.test_events import SPEC, SSE_BODY, StreamFailed, part, stream_error
+from tests.test_events import SPEC, SSE_BODY, RawStream, StreamFailed, part, stream_error
 
 
 class Content:
-    """aiohttp's ``StreamReader``, as aiobotocore reads an event stream: fixed-size chunks."""
+    """aiohttp's ``StreamReader``, as aiobotocore reads an event stream: the same fixed-size chunks."""
 
     def __init__(self, raw: RawStream) -> None:
         self.raw = raw
 
     async def iter_chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
-        raw = self.raw
-        for start in range(0, len(raw.data), raw.chunk):
-            if raw.closed:
-                return
-            raw.read_up_to = start + raw.chunk
+        for chunk in self.raw.stream():
             await asyncio.sleep(0)
-            yield raw.data[start : start + raw.chunk], True
+            yield chunk, True
 
 
-class RawStream:
+class AioRawStream(RawStream):
     """The HTTP response aiobotocore reads an event stream from."""
 
-    def __init__(self, data: bytes, chunk: int = 7) -> None:
-        self.data = data
-        self.chunk = chunk
-        self.closed = False
-        self.read_up_to = 0
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
         self.content = Content(self)
 
-    def close(self) -> None:
-        self.closed = True
 
-
-async def invoke(frames: list[bytes]) -> tuple[Any, RawStream]:
+async def invoke(frames: list[bytes]) -> tuple[Any, AioRawStream]:
     """aiobotocore's parsed ``Body`` of InvokeEndpointWithResponseStream for these frames."""
-    raw = RawStream(b"".join(frames))
+    raw = AioRawStream(b"".join(frames))
 
     def answer(request: Any, **_: Any) -> AioAWSResponse:
         return AioAWSResponse(request.url, 200, {"content-type": "application/vnd.amazon.eventstream"}, raw)
