@@ -21,7 +21,11 @@ from sagemaker_typed import AsyncSageMakerClient, models
 
 CREDENTIALS = {"aws_access_key_id": "testing", "aws_secret_access_key": "testing"}
 OFFLINE = {"region_name": "us-east-1", "endpoint_url": "http://127.0.0.1:9", **CREDENTIALS}
-JOB = {"TrainingJobSummaries": [{"TrainingJobName": "j", "TrainingJobArn": "arn", "CreationTime": 0}]}
+JOB = {
+    "TrainingJobSummaries": [
+        {"TrainingJobName": "j", "TrainingJobArn": "arn", "CreationTime": 0, "TrainingJobStatus": "Completed"}
+    ]
+}
 
 
 def botocore_validates(raw: Any) -> bool:
@@ -140,3 +144,25 @@ def test_a_client_to_wrap_or_arguments_not_both() -> None:
         AsyncSageMakerClient(object(), region_name="us-east-1")
     with pytest.raises(TypeError, match="not both"):
         AsyncSageMakerClient(object(), session=get_session())
+
+
+def test_typed_stubber_stubs_an_open_async_client() -> None:
+    from sagemaker_typed import errors
+    from sagemaker_typed.testing import TypedStubber
+
+    async def main() -> None:
+        async with AsyncSageMakerClient(**OFFLINE) as sm:
+            with TypedStubber(sm) as stub:
+                stub.add_response(
+                    "list_training_jobs",
+                    models.ListTrainingJobsResponse.model_validate(JOB),
+                    expected=models.ListTrainingJobsRequest(max_results=1),
+                )
+                stub.add_error("describe_training_job", errors.ResourceNotFound, message="nope")
+                listed = await sm.list_training_jobs(max_results=1)
+                with pytest.raises(errors.ResourceNotFound):
+                    await sm.describe_training_job(training_job_name="j")
+                stub.assert_no_pending_responses()
+            assert listed.training_job_summaries[0].training_job_name == "j"
+
+    asyncio.run(main())
