@@ -214,9 +214,11 @@ def completions(names: list[Any]) -> set[str]:
     return {c.name_with_symbols for c in names}
 
 
-def test_jedi_in_a_notebook_completes_keywords() -> None:
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_jedi_in_a_notebook_completes_keywords(asynchronous: bool) -> None:
     jedi = pytest.importorskip("jedi")
-    sm = SageMakerClient(boto3.client("sagemaker", region_name="us-east-1"))
+    sync = SageMakerClient(boto3.client("sagemaker", region_name="us-east-1"))
+    sm = AsyncSageMakerClient(region_name="us-east-1") if asynchronous else sync  # not opened: no aiobotocore
     namespace = {"sm": sm, "models": models}
     cases = {
         "sm.create_training_job(": {"training_job_name=", "role_arn=", "resource_config="},
