@@ -28,7 +28,6 @@ import gc
 import json
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from typing import Any
 
 import fixtures
@@ -36,18 +35,9 @@ from aiobotocore.awsrequest import AioAWSResponse
 from aiobotocore.config import AioConfig
 from aiobotocore.session import get_session
 from aiobotocore.stub import AioStubber
-from per_call import CREATE, DESCRIBE, _snake, create_request_model
+from per_call import CREATE, DESCRIBE, Variant, _snake, create_request_model
 
 from sagemaker_typed import AsyncSageMakerClient
-
-
-@dataclass
-class Variant:
-    name: str
-    call: Callable[[], Awaitable[object]]
-    queue: Callable[[int], None]
-    done: Callable[[], None]
-    divisor: int = 1
 
 
 class _Body:
@@ -80,7 +70,7 @@ async def variants(clients: list[Any]) -> list[Variant]:
         DESCRIBE: (describe_response, describe_params),
         CREATE: (fixtures.CREATE_TRAINING_JOB_RESPONSE, create_wire),
     }
-    calls: dict[str, Callable[[Any], Callable[[], Awaitable[object]]]] = {
+    calls: dict[str, Callable[[Any], Callable[[], Awaitable[object]]]] = {  # Variant.call: awaited here
         "describe.raw": lambda c: lambda: c.describe_training_job(TrainingJobName=fixtures.JOB_NAME),
         "create.raw": lambda c: lambda: c.create_training_job(**create_wire),
         "describe.typed": lambda sm: lambda: sm.describe_training_job(training_job_name=fixtures.JOB_NAME),
@@ -142,7 +132,7 @@ async def timed(variant: Variant, number: int) -> float:
     """Microseconds per awaited call over ``number // divisor`` calls, responses ready beforehand."""
     number = max(10, number // variant.divisor)
     variant.queue(number)
-    call = variant.call
+    call: Callable[[], Awaitable[object]] = variant.call  # type: ignore[assignment]
     gc.collect()
     start = time.perf_counter()
     for _ in range(number):
