@@ -1,4 +1,5 @@
-"""Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_lowest, package."""
+"""Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_lowest,
+tests_async, package."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 import nox
 from packaging.requirements import Requirement
 
-nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest", "package"]
+nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest", "tests_async", "package"]
 nox.options.reuse_existing_virtualenvs = True
 
 # The tests of what users run (models, client, pagination, waiters, errors, CLI, testing helpers,
@@ -72,6 +73,18 @@ def package(session: nox.Session) -> None:
         old.unlink()
     session.run("python", "-m", "build", "--outdir", str(dist), ".")
     session.run("twine", "check", "--strict", *map(str, sorted(dist.glob("*"))))
+
+
+@nox.session
+def tests_async(session: nox.Session) -> None:
+    """The async client's tests, with the `async` extra (aiobotocore and the older botocore it pins).
+
+    Not the `dev` extra: its botocore pin is outside aiobotocore's range. The async tests are
+    the files named test_async*.py; the main session skips them (no aiobotocore there).
+    """
+    session.install("-e", ".[async,test]")
+    files = sorted(str(path) for path in Path("tests").rglob("test_async*.py"))
+    session.run("python", "-m", "pytest", *files, *session.posargs)
 
 
 @nox.session

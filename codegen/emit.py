@@ -5,7 +5,12 @@ from __future__ import annotations
 from . import emit_client, emit_shapes, graph, ir
 
 GENERATED_DIRS = ("sagemaker_typed/models",)
-GENERATED_FILES = ("sagemaker_typed/client.py", "sagemaker_typed/errors.py", "sagemaker_typed/_meta.py")
+GENERATED_FILES = (
+    "sagemaker_typed/client.py",
+    "sagemaker_typed/async_client.py",
+    "sagemaker_typed/errors.py",
+    "sagemaker_typed/_meta.py",
+)
 
 
 def files(service: ir.Service) -> dict[str, str]:
@@ -15,6 +20,7 @@ def files(service: ir.Service) -> dict[str, str]:
         "sagemaker_typed/models/_shapes/__init__.py": emit_shapes.header(service),
     }
     out["sagemaker_typed/client.py"] = emit_client.client_module(service)
+    out["sagemaker_typed/async_client.py"] = emit_client.async_client_module(service)
     out["sagemaker_typed/errors.py"] = emit_client.errors_module(service)
     out["sagemaker_typed/_meta.py"] = emit_client.meta_module(service)
     where = emit_shapes.modules(groups)

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import attrs
+
 from . import ir
 from .docs import WIDTH, args_section, docstring, summary
 from .emit_shapes import header
+
+CLIENT = "SageMakerClient"
+"""The sync client's class name."""
+ASYNC_PREFIX = "Async"
+"""The async client's class name, and its paginators' and waiters', is the sync one's with this prefix."""
 
 # Error codes the service returns without modelling them: (code, documentation).
 COMMON_ERRORS = (
@@ -57,13 +64,21 @@ def _args(members: list[ir.Member], shapes: dict[str, ir.Shape], extra: list[tup
 
 
 def _signatures(
-    method: str, request: str, members: list[ir.Member], returns: str, extra: list[str], body: str, doc: str
+    method: str,
+    request: str,
+    members: list[ir.Member],
+    returns: str,
+    extra: list[str],
+    body: str,
+    doc: str,
+    asynchronous: bool = False,
 ) -> str:
     """A method's two overloads (request object; keywords) and its implementation.
 
     The implementation spells out every keyword too, so that ``inspect.signature``, IPython
     and jedi show them: a required member's default is ``_calls.REQUIRED``, which
     ``inspect`` reads as "no default", and the body hands ``locals()`` to the runtime.
+    ``asynchronous`` makes all three ``async def`` (the body then awaits the runtime).
     """
     required = [f"{m.attr}: {m.target}" for m in members if m.required]
     optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
@@ -74,19 +89,56 @@ def _signatures(
     # ``request`` is not positional-only in the implementation: both checkers then accept
     # it as the union of the two overloads.
     implementation = ", ".join(["self", f"request: {request} | None = None", *(["*", *keywords] if keywords else [])])
+    define = "async def" if asynchronous else "def"
     return (
-        f"    @_t.overload\n    def {method}({by_object}) -> {returns}: ...\n"
-        f"    @_t.overload\n    def {method}({by_keyword}) -> {returns}: ...\n"
-        f"    def {method}({implementation}) -> {returns}:\n"
+        f"    @_t.overload\n    {define} {method}({by_object}) -> {returns}: ...\n"
+        f"    @_t.overload\n    {define} {method}({by_keyword}) -> {returns}: ...\n"
+        f"    {define} {method}({implementation}) -> {returns}:\n"
         f"        {docstring(doc, '        ')}\n"
         f"        {body}\n"
     )
 
 
-def client_module(service: ir.Service) -> str:
+@attrs.frozen
+class Method:
+    """One generated method (an operation, a paginator or a waiter), for either client."""
+
+    kind: str
+    """``call``, ``pages``, ``until`` or ``until_gone``: which runtime helper the body hands to."""
+    name: str
+    request: str
+    members: tuple[ir.Member, ...]
+    output: str
+    """The operation's output type (``None`` for an operation without output)."""
+    item: str | None
+    """A paginator's item type."""
+    const: str
+    """The constant of the generated sync module that the body names."""
+    doc: str
+
+
+@attrs.frozen
+class Surface:
+    """What both clients declare, from one walk over the service: shared by the sync and async modules."""
+
+    constants: tuple[str, ...]
+    calls: tuple[Method, ...]
+    pages: tuple[Method, ...]
+    waits: tuple[Method, ...]
+    used: frozenset[str]
+    """The model names the methods' annotations use."""
+
+
+_WAIT_OPTIONS = ["delay: float | None = None", "max_attempts: int | None = None"]
+
+
+def surface(service: ir.Service) -> Surface:
     shapes = service.shapes
     used: set[str] = set()
-    constants, methods, pages, waits = [], [], [], []
+    constants: list[str] = []
+    calls: list[Method] = []
+    pages: list[Method] = []
+    waits: list[Method] = []
 
     def structure(name: str) -> ir.Structure:
         shape = shapes[name]
@@ -109,15 +161,12 @@ def client_module(service: ir.Service) -> str:
         doc = "\n\n".join(p for p in (op.doc or op.name, _args(members, shapes)) if p)
         if op.deprecated:
             doc = "Deprecated.\n\n" + doc
-        methods.append(
-            _signatures(op.method, op.input, members, output, [], f"return self._call({const}, request, locals())", doc)
-        )
+        calls.append(Method("call", op.method, op.input, tuple(members), output, None, const, doc))
     for pager in service.paginators:
         op = operations[pager.operation]
         assert op.output is not None
         used.add(pager.item_type)
         const = "_PAGES_" + op.method.upper()
-        returns = f"_paginate.Paginator[{op.output}, {pager.item_type}]"
         constants.append(
             f"{const}: _paginate.PaginatorSpec[{op.output}, {pager.item_type}] = "
             f"_paginate.PaginatorSpec(_{op.method.upper()}, {pager.result_attr!r})"
@@ -130,17 +179,7 @@ def client_module(service: ir.Service) -> str:
             f"``.pages()`` yields each typed {op.output} instead. The request is validated before anything "
             f"is sent.{size}\n\n{_args(members, shapes)}"
         ).strip()
-        pages.append(
-            _signatures(
-                pager.method,
-                op.input,
-                members,
-                returns,
-                [],
-                f"return _paginate.paginate(self._client, {const}, request, locals())",
-                doc,
-            )
-        )
+        pages.append(Method("pages", pager.method, op.input, tuple(members), op.output, pager.item_type, const, doc))
     for waiter in service.waiters:
         op = operations[waiter.operation]
         assert op.output is not None
@@ -149,13 +188,6 @@ def client_module(service: ir.Service) -> str:
             f"{const}: _wait.WaiterSpec[{op.output}] = _wait.WaiterSpec({waiter.name!r}, _{op.method.upper()}, "
             f"{waiter.config!r})"
         )
-        extra = [
-            "delay: float | None = None",
-            "max_attempts: int | None = None",
-            f"callback: _abc.Callable[[{op.output} | None], object] | None = None",
-        ]
-        run = "until_gone" if waiter.success_on_error else "until"
-        returns = "None" if waiter.success_on_error else op.output
         members = _members(structure(op.input))
         options = [
             ("delay", f"Seconds between polls (default {waiter.delay})."),
@@ -172,19 +204,41 @@ def client_module(service: ir.Service) -> str:
             + "A failure state, or no success after ``max_attempts`` polls, raises ``errors.WaiterError`` "
             "carrying the last response.\n\n" + _args(members, shapes, options)
         )
-        waits.append(
-            _signatures(
-                waiter.method,
-                op.input,
-                members,
-                returns,
-                extra,
-                f"return _wait.{run}(self._client, {const}, request, locals(), delay=delay, "
-                "max_attempts=max_attempts, callback=callback)",
-                doc,
-            )
+        kind = "until_gone" if waiter.success_on_error else "until"
+        waits.append(Method(kind, waiter.method, op.input, tuple(members), op.output, None, const, doc))
+    return Surface(tuple(constants), tuple(calls), tuple(pages), tuple(waits), frozenset(used))
+
+
+def _render(method: Method, asynchronous: bool) -> str:
+    """A method of the sync client (its own module's constants; runtime ``calls``, ``paginate``, ``wait``)
+    or of the async one (the sync module's constants through ``_sync``; runtime ``aio``)."""
+    const = f"_sync.{method.const}" if asynchronous else method.const
+    runtime = "_aio" if asynchronous else {"pages": "_paginate"}.get(method.kind, "_wait")
+    awaits = asynchronous and method.kind != "pages"  # a paginator is made at once, iterated later
+    awaited = "await " if awaits else ""
+    returns, extra = method.output, []
+    if method.kind == "call":
+        body = f"return {awaited}self._call({const}, request, locals())"
+    elif method.kind == "pages":
+        returns = f"{runtime}.{'AsyncPaginator' if asynchronous else 'Paginator'}[{method.output}, {method.item}]"
+        body = f"return {runtime}.paginate(self._client, {const}, request, locals())"
+    else:
+        returns = "None" if method.kind == "until_gone" else method.output
+        extra = [*_WAIT_OPTIONS, f"callback: _abc.Callable[[{method.output} | None], object] | None = None"]
+        body = (
+            f"return {awaited}{runtime}.{method.kind}(self._client, {const}, request, locals(), delay=delay, "
+            "max_attempts=max_attempts, callback=callback)"
         )
-    imports = "\n".join(f"    from sagemaker_typed.models import {n}" for n in sorted(used))
+    return _signatures(method.name, method.request, list(method.members), returns, extra, body, method.doc, awaits)
+
+
+def _imports(names: frozenset[str]) -> str:
+    return "\n".join(f"    from sagemaker_typed.models import {n}" for n in sorted(names))
+
+
+def client_module(service: ir.Service) -> str:
+    api = surface(service)
+    methods, pages, waits = ([_render(m, False) for m in group] for group in (api.calls, api.pages, api.waits))
     return f'''{header(service)}
 """The typed SageMaker client: one method per operation, typed paginators and waiters."""
 
@@ -200,12 +254,12 @@ from sagemaker_typed._runtime import wait as _wait
 if _t.TYPE_CHECKING:
     import collections.abc as _abc
 
-{imports}
+{_imports(api.used)}
 
-{chr(10).join(constants)}
+{chr(10).join(api.constants)}
 
 
-class SageMakerClient(_calls.BaseClient):
+class {CLIENT}(_calls.BaseClient):
     """Amazon SageMaker, typed: every call takes and returns models of ``sagemaker_typed.models``.
 
     ``SageMakerClient()`` makes a boto3 client from the default session;
@@ -229,7 +283,7 @@ class SageMakerClient(_calls.BaseClient):
 class Paginators:
     """``sm.paginate``: one method per paginator of the service model."""
 
-    def __init__(self, client: SageMakerClient) -> None:
+    def __init__(self, client: {CLIENT}) -> None:
         self._client = client
 
 {chr(10).join(pages)}
@@ -237,7 +291,77 @@ class Paginators:
 class Waiters:
     """``sm.wait``: one method per waiter of the service model."""
 
-    def __init__(self, client: SageMakerClient) -> None:
+    def __init__(self, client: {CLIENT}) -> None:
+        self._client = client
+
+{chr(10).join(waits)}'''
+
+
+def async_client_module(service: ir.Service) -> str:
+    """The async twin of ``client_module``: the same methods, overloads and runtime signatures,
+    awaited, over the runtime's ``aio``; the operation, paginator and waiter constants are the
+    sync module's, never declared twice."""
+    api = surface(service)
+    name = ASYNC_PREFIX + CLIENT
+    methods, pages, waits = ([_render(m, True) for m in group] for group in (api.calls, api.pages, api.waits))
+    return f'''{header(service)}
+"""The typed client for asyncio, over aiobotocore: the methods of ``client.{CLIENT}``, awaited.
+
+Needs the ``async`` extra (aiobotocore); importing this module does not import aiobotocore.
+"""
+
+from __future__ import annotations
+
+import functools as _functools
+import typing as _t
+
+from sagemaker_typed import client as _sync
+from sagemaker_typed._runtime import aio as _aio
+from sagemaker_typed._runtime import calls as _calls
+
+if _t.TYPE_CHECKING:
+    import collections.abc as _abc
+
+{_imports(api.used)}
+
+
+class {name}(_aio.AsyncBaseClient):
+    """The methods of ``{CLIENT}`` as coroutines, over an aiobotocore client.
+
+    ``{name}()`` makes an aiobotocore client from ``aiobotocore.session.get_session()``
+    (or ``session=``) with ``create_client``'s arguments, opened by ``async with`` or the first
+    call and closed by ``close()``; ``{name}(client)`` wraps an aiobotocore client you made.
+    The same validation before anything is sent, the same typed results and typed errors as
+    ``{CLIENT}``.
+    """
+
+    @_functools.cached_property
+    def paginate(self) -> {ASYNC_PREFIX}Paginators:
+        """Typed paginators, iterated with ``async for`` (items) or ``async for`` over ``.pages()``."""
+        return {ASYNC_PREFIX}Paginators(self)
+
+    @_functools.cached_property
+    def wait(self) -> {ASYNC_PREFIX}Waiters:
+        """Typed waiters, awaited; a callback may be a function or a coroutine function."""
+        return {ASYNC_PREFIX}Waiters(self)
+
+{chr(10).join(methods)}
+
+class {ASYNC_PREFIX}Paginators:
+    """``client.paginate``: one method per paginator of the service model; ``async for`` what it returns."""
+
+    def __init__(self, client: {name}) -> None:
+        self._client = client
+
+{chr(10).join(pages)}
+
+class {ASYNC_PREFIX}Waiters:
+    """``client.wait``: one coroutine per waiter of the service model.
+
+    A ``callback`` may be a plain function or a coroutine function (its result is awaited).
+    """
+
+    def __init__(self, client: {name}) -> None:
         self._client = client
 
 {chr(10).join(waits)}'''

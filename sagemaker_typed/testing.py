@@ -7,6 +7,8 @@
 ...     ...  # the code under test, calling sm
 ...     stub.assert_no_pending_responses()
 
+The same for an ``AsyncSageMakerClient`` (through aiobotocore's ``AioStubber``), once it is open.
+
 Responses go through the operation's output model and expected parameters through its input
 model (exactly as a call validates them), then to the wire form that botocore's ``Stubber``
 checks against the service model. Operations are named by method or API name. For what this
@@ -15,9 +17,10 @@ does not cover (``botocore.stub.ANY``, raw dicts), ``stub.stubber`` is the botoc
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from botocore.stub import Stubber
 from pydantic import BaseModel
@@ -27,17 +30,27 @@ from ._runtime import operations
 from ._runtime.calls import BaseClient, Operation, build_request, model
 from ._runtime.errors import SageMakerError
 
+if TYPE_CHECKING:
+    from ._runtime.aio import AsyncBaseClient
+
 __all__ = ["TypedStubber"]
 
 Payload = BaseModel | Mapping[str, Any]
 
 
 class TypedStubber:
-    """botocore's ``Stubber`` on ``client.client``, taking models for responses and expected requests."""
+    """botocore's ``Stubber`` on ``client.client``, taking models for responses and expected requests.
 
-    def __init__(self, client: BaseClient) -> None:
-        self.stubber = Stubber(client.client)
-        """The botocore Stubber underneath."""
+    For an ``AsyncSageMakerClient`` (open: ``async with``, or after a call), aiobotocore's
+    ``AioStubber``, which works the same way.
+    """
+
+    def __init__(self, client: BaseClient | AsyncBaseClient) -> None:
+        if isinstance(client, BaseClient):
+            self.stubber = Stubber(client.client)
+            """The botocore Stubber underneath (aiobotocore's AioStubber for an async client)."""
+        else:  # aiobotocore: the optional `async` extra, typed Any here
+            self.stubber = importlib.import_module("aiobotocore.stub").AioStubber(client.client)
 
     def __enter__(self) -> Self:
         self.activate()

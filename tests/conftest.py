@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+from collections.abc import Iterator
+from typing import Any
+
 import boto3
 import pytest
 
@@ -26,3 +30,38 @@ def raw_client() -> object:
 @pytest.fixture
 def sm(raw_client: object) -> SageMakerClient:
     return SageMakerClient(raw_client)
+
+
+# --- async (aiobotocore): used only by tests that skip without it ----------------------------
+
+
+@pytest.fixture(scope="module")
+def aio_loop() -> Iterator[asyncio.AbstractEventLoop]:
+    """One event loop per module, so that one aiobotocore client serves all of its tests."""
+    loop = asyncio.new_event_loop()
+    yield loop
+    loop.close()
+
+
+@pytest.fixture(scope="module")
+def aio_raw_client(aio_loop: asyncio.AbstractEventLoop) -> Iterator[Any]:
+    """An open aiobotocore SageMaker client that never reaches a network (stub it per test).
+
+    botocore's parameter validation is off, as in the clients the SDK makes: the installed
+    botocore may be older than specs/ (aiobotocore pins it), and its validation would refuse
+    members it does not know yet.
+    """
+    from aiobotocore.config import AioConfig
+    from aiobotocore.session import get_session
+
+    creator = get_session().create_client(
+        "sagemaker",
+        region_name="us-east-1",
+        aws_access_key_id="testing",
+        aws_secret_access_key="testing",
+        endpoint_url="http://127.0.0.1:9",
+        config=AioConfig(parameter_validation=False),
+    )
+    client = aio_loop.run_until_complete(creator.__aenter__())
+    yield client
+    aio_loop.run_until_complete(creator.__aexit__(None, None, None))

@@ -205,3 +205,36 @@ def test_args_section_has_one_entry_per_parameter_with_deeper_continuations() ->
     assert text == (
         "Args:\n    name: The name of the job, unique in\n        your account and region.\n    tags: Tags."
     )
+
+
+def test_the_async_client_renders_the_same_method_awaited() -> None:
+    """One Method, two renderings: the sync one names its module's constant, the async one the
+    sync module's (``_sync``), awaits the runtime and is ``async def``; a paginator is made at
+    once in both (``async for`` iterates it)."""
+    from codegen.emit_client import Method, _render
+
+    name = ir.Member("JobName", "job_name", "JobName", "", required=True)
+    call = Method("call", "describe_job", "DescribeJobRequest", (name,), "DescribeJobResponse", None, "_D", "Doc.")
+    sync, asynchronous = _render(call, False), _render(call, True)
+    assert (
+        sync.replace("def ", "async def ").replace("return self._call(_D", "return await self._call(_sync._D")
+        == asynchronous
+    )
+    assert asynchronous.splitlines()[-1] == "        return await self._call(_sync._D, request, locals())"
+    assert "    async def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ..." in asynchronous
+    pages = Method("pages", "list_jobs", "ListJobsRequest", (), "ListJobsResponse", "JobSummary", "_P", "Doc.")
+    returns = "_aio.AsyncPaginator[ListJobsResponse, JobSummary]"
+    assert _render(pages, True).splitlines()[-3:] == [
+        f"    def list_jobs(self, request: ListJobsRequest | None = None) -> {returns}:",
+        '        """Doc."""',
+        "        return _aio.paginate(self._client, _sync._P, request, locals())",
+    ]
+    wait = Method("until_gone", "job_deleted", "DescribeJobRequest", (name,), "DescribeJobResponse", None, "_W", "D.")
+    body = _render(wait, True).splitlines()[-1]
+    assert body == (
+        "        return await _aio.until_gone(self._client, _sync._W, request, locals(), delay=delay, "
+        "max_attempts=max_attempts, callback=callback)"
+    )
+    assert "callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None) -> None:" in _render(
+        wait, True
+    )

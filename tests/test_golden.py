@@ -84,6 +84,11 @@ def test_golden_package_works(tmp_path: Path) -> None:
                                           models.JobStatus.ML_M5_XLARGE]
         assert issubclass(errors.ResourceInUse, errors.SageMakerError)
         assert callable(SageMakerClient.create_job) and callable(SageMakerClient.delete_job)
+        import inspect, sys
+        from sagemaker_typed.async_client import AsyncSageMakerClient  # needs no aiobotocore to import
+        assert inspect.iscoroutinefunction(AsyncSageMakerClient.create_job)
+        assert inspect.signature(AsyncSageMakerClient.create_job) == inspect.signature(SageMakerClient.create_job)
+        assert "aiobotocore" not in sys.modules
         print("ok")
         """
     )

@@ -20,7 +20,8 @@ import botocore.validate
 import pytest
 from botocore.stub import Stubber
 
-from sagemaker_typed import SageMakerClient, models
+from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, models
+from sagemaker_typed.async_client import AsyncPaginators, AsyncWaiters
 from sagemaker_typed.client import Paginators, Waiters
 from tests import specdata as sd
 
@@ -96,26 +97,37 @@ def check_args(function: Any) -> None:
 OPERATIONS = sd.operation_names()
 PAGINATORS = sorted(sd.PAGINATORS)
 WAITERS = sorted(sd.WAITERS)
+# The sync and the async client show the same (the async module imports without aiobotocore).
+CLIENTS = pytest.mark.parametrize(
+    ("client", "paginators", "waiters"),
+    [(SageMakerClient, Paginators, Waiters), (AsyncSageMakerClient, AsyncPaginators, AsyncWaiters)],
+    ids=["sync", "async"],
+)
 
 
+@CLIENTS
 @pytest.mark.parametrize("operation", OPERATIONS)
-def test_every_method_shows_its_members(operation: str) -> None:
-    function = getattr(SageMakerClient, sd.method(operation))
+def test_every_method_shows_its_members(operation: str, client: type, paginators: type, waiters: type) -> None:
+    function = getattr(client, sd.method(operation))
+    assert inspect.iscoroutinefunction(function) == (client is AsyncSageMakerClient)
     check_signature(function, sd.OPERATIONS[operation]["input"]["shape"])
     if sd.SHAPES[sd.OPERATIONS[operation]["input"]["shape"]]["members"]:
         check_args(function)
 
 
+@CLIENTS
 @pytest.mark.parametrize("operation", PAGINATORS)
-def test_every_paginator_shows_its_members(operation: str) -> None:
-    function = getattr(Paginators, sd.method(operation))
+def test_every_paginator_shows_its_members(operation: str, client: type, paginators: type, waiters: type) -> None:
+    function = getattr(paginators, sd.method(operation))
     check_signature(function, sd.OPERATIONS[operation]["input"]["shape"])
     check_args(function)
 
 
+@CLIENTS
 @pytest.mark.parametrize("waiter", WAITERS)
-def test_every_waiter_shows_its_members_and_options(waiter: str) -> None:
-    function = getattr(Waiters, sd.method(waiter))
+def test_every_waiter_shows_its_members_and_options(waiter: str, client: type, paginators: type, waiters: type) -> None:
+    function = getattr(waiters, sd.method(waiter))
+    assert inspect.iscoroutinefunction(function) == (client is AsyncSageMakerClient)
     operation = sd.WAITERS[waiter]["operation"]
     check_signature(function, sd.OPERATIONS[operation]["input"]["shape"], WAITER_OPTIONS)
     check_args(function)
@@ -130,6 +142,11 @@ def test_bound_methods_show_the_same() -> None:
     )
     assert "status_equals" in str(inspect.signature(sm.paginate.list_training_jobs))
     assert "callback" in str(inspect.signature(sm.wait.endpoint_in_service))
+    made_later = AsyncSageMakerClient(region_name="us-east-1")  # nothing opened, no aiobotocore needed
+    assert str(inspect.signature(made_later.describe_training_job)) == text
+    assert str(inspect.signature(made_later.wait.endpoint_in_service)) == str(
+        inspect.signature(sm.wait.endpoint_in_service)
+    )
 
 
 STRUCTURES = sorted(name for name, shape in sd.SHAPES.items() if shape["type"] == "structure")
@@ -197,9 +214,11 @@ def completions(names: list[Any]) -> set[str]:
     return {c.name_with_symbols for c in names}
 
 
-def test_jedi_in_a_notebook_completes_keywords() -> None:
+@pytest.mark.parametrize("asynchronous", [False, True], ids=["sync", "async"])
+def test_jedi_in_a_notebook_completes_keywords(asynchronous: bool) -> None:
     jedi = pytest.importorskip("jedi")
-    sm = SageMakerClient(boto3.client("sagemaker", region_name="us-east-1"))
+    sync = SageMakerClient(boto3.client("sagemaker", region_name="us-east-1"))
+    sm = AsyncSageMakerClient(region_name="us-east-1") if asynchronous else sync  # not opened: no aiobotocore
     namespace = {"sm": sm, "models": models}
     cases = {
         "sm.create_training_job(": {"training_job_name=", "role_arn=", "resource_config="},

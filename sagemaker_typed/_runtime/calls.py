@@ -71,6 +71,13 @@ def build_request(
     return validated.to_wire()
 
 
+def validation_level(validation: Validation) -> Validation:
+    """A client's ``validation`` argument, checked."""
+    if validation not in get_args(Validation):
+        raise ValueError(f"validation must be one of {get_args(Validation)}, not {validation!r}")
+    return validation
+
+
 def parse_response(output_shape: str | None, response: Mapping[str, Any]) -> Any:
     """The typed output of a call (None for operations without output)."""
     if output_shape is None:
@@ -79,6 +86,108 @@ def parse_response(output_shape: str | None, response: Mapping[str, Any]) -> Any
     result = model(output_shape).model_validate(body)
     metadata.attach(result, response)
     return result
+
+
+_OWN_ARGUMENTS = frozenset({"self", "client", "session", "config", "validation", "__class__"})
+
+
+def wraps(params: Mapping[str, Any]) -> bool:
+    """Whether a client constructor (its ``locals()``) was given a client to wrap, and nothing else."""
+    if params.get("client") is None:
+        return False
+    if any(v is not None for k, v in params.items() if k not in ("self", "client", "validation", "__class__")):
+        raise TypeError("pass either a client to wrap, or the arguments to make one, not both")
+    return True
+
+
+def client_arguments(
+    params: Mapping[str, Any], config_class: type[botocore.config.Config] = botocore.config.Config
+) -> dict[str, Any] | None:
+    """The keyword arguments to make a client with, from a client constructor's ``locals()``.
+
+    None when a client to wrap was given (then no other argument may be). Otherwise the
+    arguments given, and a ``config`` that turns botocore's own (weaker) validation of the
+    request off: requests are validated here, with every rule of the model, so a second
+    pass over the same dict would be waste. A config of yours is merged over ours, so it
+    wins where it sets ``parameter_validation`` itself. Shared by the sync and async clients
+    (``config_class``: aiobotocore's ``AioConfig``, which keeps its own options through a merge).
+    """
+    if wraps(params):
+        return None
+    given = {k: v for k, v in params.items() if v is not None and k not in _OWN_ARGUMENTS}
+    config: botocore.config.Config | None = params.get("config")
+    ours = config_class(parameter_validation=False)
+    return {**given, "config": ours.merge(config) if config else ours}
+
+
+def method_of(client: Any, operation: Operation[Any], *, paginator: bool = False) -> Callable[..., Any]:
+    """The botocore (or aiobotocore) client's method for ``operation``.
+
+    Raises ``UnsupportedOperationError`` naming the botocore version to install when the
+    installed botocore predates the operation (with ``paginator``: or its paginator).
+    """
+    call: Callable[..., Any] | None = getattr(client, operation.method, None)
+    if call is None or (paginator and not client.can_paginate(operation.method)):
+        raise _unsupported(client, operation, paginator=call is not None)
+    return call
+
+
+def _unsupported(client: Any, operation: Operation[Any], **details: Any) -> UnsupportedOperationError:
+    from sagemaker_typed._meta import BOTOCORE_VERSION
+
+    via = "aiobotocore" if any(c.__module__.startswith("aiobotocore.") for c in type(client).__mro__) else "boto3"
+    return UnsupportedOperationError(operation.name, botocore.__version__, BOTOCORE_VERSION, via=via, **details)
+
+
+def newer_members(shape: Any, value: Any, path: str = "") -> list[str]:
+    """The wire paths in ``value`` that the installed botocore's ``shape`` does not know."""
+    kind = getattr(shape, "type_name", None)
+    if kind == "structure" and isinstance(value, Mapping):
+        return [
+            found
+            for key, item in value.items()
+            for found in (
+                newer_members(shape.members[key], item, f"{path}.{key}" if path else key)
+                if key in shape.members
+                else [f"{path}.{key}" if path else key]
+            )
+        ]
+    if kind == "list" and isinstance(value, list):
+        return [found for i, item in enumerate(value) for found in newer_members(shape.member, item, f"{path}[{i}]")]
+    if kind == "map" and isinstance(value, Mapping):
+        return [found for k, item in value.items() for found in newer_members(shape.value, item, f"{path}[{k!r}]")]
+    return []
+
+
+class calling:
+    """``with calling(client, operation, wire):`` around a botocore call: errors made typed.
+
+    A botocore ``ClientError`` is re-raised as its typed ``SageMakerError``. A ``KeyError``
+    is what botocore's serializer raises for a member its model does not know: when the
+    request holds members the installed botocore predates, it becomes an
+    ``UnsupportedOperationError`` naming them (looked for only then: nothing is checked on
+    the way of a call that works). A plain class, so that it costs next to nothing per call
+    and serves sync and async code alike (``with`` works around an ``await``).
+    """
+
+    __slots__ = ("client", "operation", "wire")
+
+    def __init__(self, client: Any, operation: Operation[Any], wire: Mapping[str, Any]) -> None:
+        self.client = client
+        self.operation = operation
+        self.wire = wire
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
+        if isinstance(error, ClientError) and not isinstance(error, SageMakerError):
+            raise SageMakerError.from_client_error(error) from error
+        if isinstance(error, KeyError):
+            model = self.client.meta.service_model.operation_model(self.operation.name)
+            newer = newer_members(model.input_shape, self.wire)
+            if newer:
+                raise _unsupported(self.client, self.operation, members=tuple(newer)) from error
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,33 +228,14 @@ class BaseClient:
         verify: bool | str | None = None,
         validation: Validation = "all",
     ) -> None:
-        if validation not in get_args(Validation):
-            raise ValueError(f"validation must be one of {get_args(Validation)}, not {validation!r}")
-        self.validation: Validation = validation
+        self.validation = validation_level(validation)
         """Which rules requests are checked by before sending: "all" or "structure" (see ``Validation``)."""
-        options = {
-            "region_name": region_name,
-            "endpoint_url": endpoint_url,
-            "aws_access_key_id": aws_access_key_id,
-            "aws_secret_access_key": aws_secret_access_key,
-            "aws_session_token": aws_session_token,
-            "aws_account_id": aws_account_id,
-            "api_version": api_version,
-            "use_ssl": use_ssl,
-            "verify": verify,
-        }
-        given = {k: v for k, v in options.items() if v is not None}
-        if client is None:
+        arguments = client_arguments(locals())
+        if arguments is not None:
             import boto3
 
             make: Callable[..., Any] = boto3.client if session is None else session.client
-            # Requests are validated here, with every rule of the model: botocore's own
-            # (weaker) validation of the same dict would be a second pass. A config of
-            # yours wins where it sets parameter_validation itself.
-            ours = botocore.config.Config(parameter_validation=False)
-            client = make(self._service, config=ours.merge(config) if config else ours, **given)
-        elif session is not None or config is not None or given:
-            raise TypeError("pass either a boto3 client to wrap, or the arguments to make one, not both")
+            client = make(self._service, **arguments)
         self.client = client
         """The wrapped boto3 client: for events, config and anything this SDK does not cover."""
 
@@ -154,15 +244,9 @@ class BaseClient:
 
     def _invoke(self, operation: Operation[Any], wire: dict[str, Any]) -> dict[str, Any]:
         """Call boto3 with a wire dict; ClientErrors become typed errors."""
-        call = getattr(self.client, operation.method, None)
-        if call is None:
-            from sagemaker_typed._meta import BOTOCORE_VERSION
-
-            raise UnsupportedOperationError(operation.name, botocore.__version__, BOTOCORE_VERSION)
-        try:
+        call = method_of(self.client, operation)
+        with calling(self.client, operation, wire):
             response: dict[str, Any] = call(**wire)
-        except ClientError as error:
-            raise SageMakerError.from_client_error(error) from error
         return response
 
     def _call(self, operation: Operation[OutT], request: BaseModel | None, params: Mapping[str, Any]) -> OutT:

@@ -67,11 +67,32 @@ class WaiterError(Exception):
 
 
 class UnsupportedOperationError(AttributeError):
-    """The installed botocore lacks an operation that this SDK knows."""
+    """The installed botocore lacks an operation, its paginator or request members that this SDK knows."""
 
-    def __init__(self, operation: str, installed: str, needed: str):
+    def __init__(
+        self,
+        operation: str,
+        installed: str,
+        needed: str,
+        *,
+        paginator: bool = False,
+        members: tuple[str, ...] = (),
+        via: str = "boto3",
+    ):
+        if members:
+            what = f"{operation}'s member{'s' if len(members) > 1 else ''} {', '.join(members)}"
+            verb = "are" if len(members) > 1 else "is"
+        else:
+            what, verb = (f"{operation}'s paginator" if paginator else operation), "is"
+        upgrade = (
+            "upgrade aiobotocore to a release that allows that botocore (aiobotocore pins a narrow botocore range)"
+            if via == "aiobotocore"
+            else f"upgrade with `pip install 'botocore>={needed}' 'boto3'`"
+        )
         super().__init__(
-            f"{operation} is not in the installed botocore {installed}; this SDK was generated from "
-            f"botocore {needed}: upgrade with `pip install 'botocore>={needed}' 'boto3'`"
+            f"{what} {verb} not in the installed botocore {installed}; this SDK was generated from "
+            f"botocore {needed}: {upgrade}"
         )
         self.operation = operation
+        self.members = members
+        """The request members (wire paths) the installed botocore does not know, if that is what is missing."""

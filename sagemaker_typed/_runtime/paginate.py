@@ -1,16 +1,18 @@
-"""Typed pagination over botocore's paginators."""
+"""Typed pagination over botocore's paginators.
+
+What a typed page is and which items it holds is said once, by ``PaginatorSpec``; the sync
+``Paginator`` here and the async one in ``aio`` only walk botocore's (or aiobotocore's) pages.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from botocore.exceptions import ClientError
 from pydantic import BaseModel
 
-from .calls import Operation, build_request, parse_response
-from .errors import SageMakerError
+from .calls import Operation, build_request, calling, method_of, parse_response
 
 if TYPE_CHECKING:
     from .calls import BaseClient
@@ -25,6 +27,21 @@ class PaginatorSpec(Generic[PageT, ItemT]):
 
     operation: Operation[PageT]
     result_attr: str
+
+    def page(self, raw: Mapping[str, Any]) -> PageT:
+        """One of botocore's pages, typed."""
+        typed: PageT = parse_response(self.operation.output, raw)
+        return typed
+
+    def items(self, page: PageT) -> Iterable[ItemT]:
+        """The items a typed page holds (none when the service left them out)."""
+        items: Iterable[ItemT] = getattr(page, self.result_attr) or ()
+        return items
+
+    def raw_pages(self, client: Any, wire: dict[str, Any]) -> Any:
+        """botocore's (or aiobotocore's) page iterator for a validated request."""
+        method_of(client, self.operation, paginator=True)  # one the installed botocore lacks: a clear error
+        return client.get_paginator(self.operation.method).paginate(**wire)
 
 
 class Paginator(Generic[PageT, ItemT]):
@@ -41,31 +58,17 @@ class Paginator(Generic[PageT, ItemT]):
 
     def pages(self) -> Iterator[PageT]:
         """The typed response pages, fetched as iteration goes."""
-        operation = self._spec.operation
-        paginator = self._client.client.get_paginator(operation.method)
-        for page in _typed_errors(paginator.paginate(**self._wire)):
-            typed: PageT = parse_response(operation.output, page)
-            yield typed
+        client = self._client.client
+        with calling(client, self._spec.operation, self._wire):  # each page's errors typed
+            for raw in self._spec.raw_pages(client, self._wire):
+                yield self._spec.page(raw)
 
     def __iter__(self) -> Iterator[ItemT]:
         for page in self.pages():
-            yield from getattr(page, self._spec.result_attr) or ()
+            yield from self._spec.items(page)
 
 
 def paginate(
     client: BaseClient, spec: PaginatorSpec[PageT, ItemT], request: BaseModel | None, params: Mapping[str, Any]
 ) -> Paginator[PageT, ItemT]:
     return Paginator(client, spec, build_request(spec.operation.input, request, params, client.validation))
-
-
-def _typed_errors(pages: Any) -> Iterator[dict[str, Any]]:
-    """botocore's pages, with each page's ClientError raised as its typed error (as in calls)."""
-    iterator = iter(pages)
-    while True:
-        try:
-            page: dict[str, Any] = next(iterator)
-        except StopIteration:
-            return
-        except ClientError as error:
-            raise SageMakerError.from_client_error(error) from error
-        yield page

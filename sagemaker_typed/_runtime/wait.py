@@ -1,10 +1,16 @@
-"""Typed waiters: botocore's acceptors and matchers, with the typed response at every poll."""
+"""Typed waiters: botocore's acceptors and matchers, with the typed response at every poll.
+
+The poll loop is written once, without I/O: ``steps`` is a generator that says what to do
+next (``CALL`` the operation, ``Report`` a typed response to the callback, ``Sleep``) and is
+sent what came of it. ``poll`` here drives it with blocking calls and ``time.sleep``;
+``aio.poll`` drives the very same generator with awaited calls and ``asyncio.sleep``.
+"""
 
 from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
@@ -29,6 +35,75 @@ class WaiterSpec(Generic[OutT]):
     config: str
 
 
+class _Call:
+    """Step: call the operation once; send back its raw response, or the SageMakerError it raised."""
+
+    __slots__ = ()
+
+
+CALL = _Call()
+
+
+@dataclass(frozen=True, slots=True)
+class Report(Generic[OutT]):
+    """Step: hand ``response`` to the callback (if any); send back None."""
+
+    response: OutT | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sleep:
+    """Step: wait ``seconds`` before the next poll; send back None."""
+
+    seconds: float
+
+
+Step = _Call | Report[OutT] | Sleep
+Outcome = Mapping[str, Any] | SageMakerError | None
+"""What a driver sends back: a raw response or an error after ``CALL``, None after the others."""
+
+
+def steps(
+    spec: WaiterSpec[OutT], delay: float | None, max_attempts: int | None
+) -> Generator[Step[OutT], Outcome, OutT | None]:
+    """The poll loop, sans I/O: returns the last typed response on success, raises ``WaiterError`` on failure.
+
+    The response is None when success or failure was an error that an acceptor matched
+    (e.g. "not found" for a deletion waiter).
+    """
+    config = WaiterModel({"version": 2, "waiters": {spec.name: json.loads(spec.config)}}).get_waiter(spec.name)
+    delay = config.delay if delay is None else delay
+    max_attempts = config.max_attempts if max_attempts is None else max_attempts
+    last: OutT | None = None
+    for attempt in range(1, max_attempts + 1):
+        outcome = yield CALL
+        error: SageMakerError | None = None
+        raw: Mapping[str, Any]
+        if isinstance(outcome, SageMakerError):
+            error, raw, last = outcome, outcome.response, None
+        else:
+            assert outcome is not None, "a driver must send the response of a CALL"
+            raw, last = outcome, parse_response(spec.operation.output, outcome)
+        yield Report(last)
+        state = next((a.state for a in config.acceptors if a.matcher_func(raw)), None)
+        if state == "success":
+            return last
+        if state == "failure":
+            raise WaiterError(spec.name, "a failure state was reached", last, error)
+        if error is not None:
+            raise WaiterError(spec.name, f"unexpected error {error.error_code}: {error.error_message}", None, error)
+        if attempt < max_attempts:
+            yield Sleep(delay)
+    raise WaiterError(spec.name, f"still not done after {max_attempts} attempts", last)
+
+
+def success(spec: WaiterSpec[OutT], result: OutT | None) -> OutT:
+    """The response a waiter ``until`` a state returns (which a matched error cannot give)."""
+    if result is None:
+        raise WaiterError(spec.name, "success was matched without a response")
+    return result
+
+
 def until(
     client: BaseClient,
     spec: WaiterSpec[OutT],
@@ -37,10 +112,7 @@ def until(
     **options: Any,
 ) -> OutT:
     """Wait for a state the operation's response shows; return that response."""
-    result = poll(client, spec, request, params, **options)
-    if result is None:
-        raise WaiterError(spec.name, "success was matched without a response")
-    return result
+    return success(spec, poll(client, spec, request, params, **options))
 
 
 def until_gone(
@@ -71,27 +143,22 @@ def poll(
     error that an acceptor matched, e.g. "not found" for a deletion waiter).
     """
     wire = build_request(spec.operation.input, request, params, client.validation)
-    config = WaiterModel({"version": 2, "waiters": {spec.name: json.loads(spec.config)}}).get_waiter(spec.name)
-    delay = config.delay if delay is None else delay
-    max_attempts = config.max_attempts if max_attempts is None else max_attempts
-    last: OutT | None = None
-    for attempt in range(1, max_attempts + 1):
-        error: SageMakerError | None = None
-        raw: Mapping[str, Any]
+    loop = steps(spec, delay, max_attempts)
+    outcome: Outcome = None
+    while True:
         try:
-            raw = client._invoke(spec.operation, wire)
-            last = parse_response(spec.operation.output, raw)
-        except SageMakerError as caught:
-            error, raw, last = caught, caught.response, None
-        if callback is not None:
-            callback(last)
-        state = next((a.state for a in config.acceptors if a.matcher_func(raw)), None)
-        if state == "success":
-            return last
-        if state == "failure":
-            raise WaiterError(spec.name, "a failure state was reached", last, error)
-        if error is not None:
-            raise WaiterError(spec.name, f"unexpected error {error.error_code}: {error.error_message}", None, error)
-        if attempt < max_attempts:
-            sleep(delay)
-    raise WaiterError(spec.name, f"still not done after {max_attempts} attempts", last)
+            step = loop.send(outcome)
+        except StopIteration as done:
+            result: OutT | None = done.value
+            return result
+        outcome = None
+        if step is CALL:
+            try:
+                outcome = client._invoke(spec.operation, wire)
+            except SageMakerError as error:
+                outcome = error
+        elif isinstance(step, Report):
+            if callback is not None:
+                callback(step.response)
+        elif isinstance(step, Sleep):
+            sleep(step.seconds)

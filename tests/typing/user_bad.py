@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sagemaker_typed
-from sagemaker_typed import SageMakerClient, errors, models
+from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, errors, models
 
 
 def mistakes(sm: SageMakerClient) -> None:
@@ -22,3 +22,12 @@ def mistakes(sm: SageMakerClient) -> None:
     SageMakerClient(region="eu-west-1")  # error: not a boto3.client argument
     SageMakerClient(validation="structur")  # error: not a validation level
     models.TrainingInstanceType.unknown(7)  # error: a value is a str
+
+
+async def async_mistakes(sm: AsyncSageMakerClient) -> None:
+    await sm.describe_training_job()  # error: missing required parameter
+    job = sm.describe_training_job(training_job_name="x")
+    print(job.training_job_status)  # error: a coroutine used as the model (no await)
+    for summary in sm.paginate.list_training_jobs():  # error: an async paginator in a plain for
+        print(summary)
+    await sm.wait.endpoint_in_service(endpoint_name="e", callback=lambda r: r.no_such_field)  # error: unknown attribute

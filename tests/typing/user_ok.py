@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import boto3
 
-from sagemaker_typed import SageMakerClient, errors, models
+from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, errors, models
 
 
 def train(sm: SageMakerClient) -> str:
@@ -69,3 +71,33 @@ def main() -> None:
     local = SageMakerClient(region_name="us-east-1", endpoint_url="http://127.0.0.1:5000")
     print(SageMakerClient(session=boto3.Session(profile_name="ml"), region_name="eu-west-1"), local)
     newer_than_the_sdk(sm)
+
+
+async def follow_async(sm: AsyncSageMakerClient) -> str:
+    job = await sm.describe_training_job(training_job_name="my-job")
+    reveal_type(job)  # revealed: DescribeTrainingJobResponse
+    reveal_type(job.training_job_status)  # revealed: TrainingJobStatus
+    async for summary in sm.paginate.list_training_jobs(status_equals=models.TrainingJobStatus.COMPLETED):
+        reveal_type(summary)  # revealed: TrainingJobSummary
+    async for page in sm.paginate.list_training_jobs(max_results=10).pages():
+        reveal_type(page)  # revealed: ListTrainingJobsResponse
+
+    async def progress(response: models.DescribeEndpointOutput | None) -> None:
+        print(response.endpoint_status if response else None)
+
+    endpoint = await sm.wait.endpoint_in_service(endpoint_name="my-endpoint", callback=progress)
+    reveal_type(endpoint)  # revealed: DescribeEndpointOutput
+    await sm.wait.endpoint_deleted(endpoint_name="my-endpoint", delay=5, callback=print)
+    try:
+        await sm.describe_endpoint(models.DescribeEndpointInput(endpoint_name="nope"))
+    except errors.ResourceNotFound as error:
+        print(error.error_code, error.request_id)
+    return job.training_job_name
+
+
+async def main_async(raw: Any) -> None:
+    async with AsyncSageMakerClient(region_name="eu-west-1") as sm:
+        reveal_type(sm)  # revealed: AsyncSageMakerClient
+        print(await follow_async(sm), sm.client)
+    wrapped = AsyncSageMakerClient(raw)
+    await wrapped.close()

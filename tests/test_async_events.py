@@ -1,0 +1,119 @@
+"""Async event streams: the same spec and decoders as test_events, read with ``async for``.
+
+The streams are the framed bytes of test_events, answered through a ``before-send`` hook of a
+real aiobotocore sagemaker-runtime client, so aiobotocore's own decoder and parser run.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from typing import Any
+
+import pytest
+
+pytest.importorskip("aiobotocore")
+
+from aiobotocore.awsrequest import AioAWSResponse
+from aiobotocore.session import get_session
+
+from sagemaker_typed._runtime.aio import AsyncEventStream
+from sagemaker_typed._runtime.events import ServerSentEvent
+from tests.test_events import SPEC, SSE_BODY, RawStream, StreamFailed, part, stream_error
+
+
+class Content:
+    """aiohttp's ``StreamReader``, as aiobotocore reads an event stream: the same fixed-size chunks."""
+
+    def __init__(self, raw: RawStream) -> None:
+        self.raw = raw
+
+    async def iter_chunks(self) -> AsyncIterator[tuple[bytes, bool]]:
+        for chunk in self.raw.stream():
+            await asyncio.sleep(0)
+            yield chunk, True
+
+
+class AioRawStream(RawStream):
+    """The HTTP response aiobotocore reads an event stream from."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__(data)
+        self.content = Content(self)
+
+
+async def invoke(frames: list[bytes]) -> tuple[Any, AioRawStream]:
+    """aiobotocore's parsed ``Body`` of InvokeEndpointWithResponseStream for these frames."""
+    raw = AioRawStream(b"".join(frames))
+
+    def answer(request: Any, **_: Any) -> AioAWSResponse:
+        return AioAWSResponse(request.url, 200, {"content-type": "application/vnd.amazon.eventstream"}, raw)
+
+    async with get_session().create_client(
+        "sagemaker-runtime", region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
+    ) as client:
+        client.meta.events.register("before-send", answer)
+        response = await client.invoke_endpoint_with_response_stream(EndpointName="e", Body=b"{}")
+    return response["Body"], raw
+
+
+def test_typed_events_in_order() -> None:
+    async def main() -> None:
+        body, raw = await invoke([part(b"a"), part(b"b")])
+        events = [event async for event in AsyncEventStream(body, SPEC)]
+        assert events == [{"PayloadPart": {"Bytes": b"a"}}, {"PayloadPart": {"Bytes": b"b"}}]
+        assert raw.closed
+
+    asyncio.run(main())
+
+
+@pytest.mark.parametrize("cut", [1, 5, 9, 22, 23, 40])
+def test_lines_and_events_however_the_parts_cut_them(cut: int) -> None:
+    async def main() -> None:
+        parts = [SSE_BODY[:cut], SSE_BODY[cut:]]
+        body, _ = await invoke([part(p) for p in parts if p])
+        assert [e async for e in AsyncEventStream(body, SPEC).server_sent_events()] == [
+            ServerSentEvent('{"token": "Hel"}'),
+            ServerSentEvent('{"token": "lo"}'),
+            ServerSentEvent("[DONE]"),
+        ]
+        body, _ = await invoke([part(b"one\ntwo\nthr"), part(b"ee\n")])
+        assert [line async for line in AsyncEventStream(body, SPEC).lines()] == ["one", "two", "three"]
+
+    asyncio.run(main())
+
+
+def test_an_early_break_and_an_async_with_block_close_the_stream() -> None:
+    async def main() -> None:
+        body, raw = await invoke([part(b"one\n"), part(b"two\n"), part(b"three\n")] * 50)
+        lines = AsyncEventStream(body, SPEC).lines()
+        async for line in lines:
+            assert line == "one"
+            break
+        await lines.aclose()  # what an async generator needs to run its cleanup at once
+        assert raw.closed
+        assert raw.read_up_to < len(raw.data)  # the rest was never read
+
+        body, raw = await invoke([part(b"one\n"), part(b"two\n")] * 50)
+        async with AsyncEventStream(body, SPEC) as stream:
+            async for line in stream.lines():
+                assert line == "one"
+                break
+        assert raw.closed
+        assert raw.read_up_to < len(raw.data)
+
+    asyncio.run(main())
+
+
+def test_an_exception_event_is_raised_typed_after_what_came_before() -> None:
+    async def main() -> None:
+        body, raw = await invoke([part(b"partial line, then "), part(b"a whole one\n"), stream_error("StreamBroken")])
+        seen = []
+        with pytest.raises(StreamFailed) as caught:
+            async for line in AsyncEventStream(body, SPEC).lines():
+                seen.append(line)
+        assert seen == ["partial line, then a whole one"]
+        assert caught.value.code == "ModelStreamError"
+        assert raw.closed
+
+    asyncio.run(main())
