@@ -19,14 +19,14 @@ import time
 from pathlib import Path
 
 from . import changelog, emit
-from .parse import SPECS, load
+from .parse import SPECS, load, services
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def render(out: Path, specs: Path = SPECS) -> None:
     """Write every generated file for ``specs`` under ``out`` (a stand-in for the repository root)."""
-    files = emit.files(load(specs))
+    files = emit.family([load(specs, service) for service in services(specs)])
     for relative, text in files.items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)

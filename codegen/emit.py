@@ -3,27 +3,41 @@
 from __future__ import annotations
 
 from . import emit_client, emit_shapes, graph, ir
+from .services import FAMILY
 
-GENERATED_DIRS = ("sagemaker_typed/models",)
+GENERATED_DIRS = tuple(f"{package.path}/models" for package in FAMILY)
 GENERATED_FILES = (
-    "sagemaker_typed/client.py",
-    "sagemaker_typed/async_client.py",
-    "sagemaker_typed/errors.py",
     "sagemaker_typed/_meta.py",
+    *(f"{package.path}/{name}.py" for package in FAMILY for name in ("client", "async_client", "errors")),
+    # A service's subpackage is generated whole; the package root's __init__ is written by hand.
+    *(f"{package.path}/__init__.py" for package in FAMILY if package.module),
 )
 
 
+def family(services: list[ir.Service]) -> dict[str, str]:
+    """The generated files of every service, and the package's ``_meta`` listing them."""
+    out: dict[str, str] = {}
+    for service in services:
+        out.update(files(service))
+    (root,) = (s for s in services if not s.package.module)
+    out["sagemaker_typed/_meta.py"] = emit_client.meta_module(root, [s.package for s in services])
+    return out
+
+
 def files(service: ir.Service) -> dict[str, str]:
+    """The generated files of one service."""
+    root = service.package.path
     groups = graph.groups(service)
     out = {
-        "sagemaker_typed/models/__init__.py": emit_shapes.models_index(groups, service),
-        "sagemaker_typed/models/_shapes/__init__.py": emit_shapes.header(service),
+        f"{root}/models/__init__.py": emit_shapes.models_index(groups, service),
+        f"{root}/models/_shapes/__init__.py": emit_shapes.header(service),
+        f"{root}/client.py": emit_client.client_module(service),
+        f"{root}/async_client.py": emit_client.async_client_module(service),
+        f"{root}/errors.py": emit_client.errors_module(service),
     }
-    out["sagemaker_typed/client.py"] = emit_client.client_module(service)
-    out["sagemaker_typed/async_client.py"] = emit_client.async_client_module(service)
-    out["sagemaker_typed/errors.py"] = emit_client.errors_module(service)
-    out["sagemaker_typed/_meta.py"] = emit_client.meta_module(service)
+    if service.package.module:
+        out[f"{root}/__init__.py"] = emit_client.package_module(service)
     where = emit_shapes.modules(groups)
     for group in groups:
-        out[f"sagemaker_typed/models/_shapes/{group.module}.py"] = emit_shapes.shape_module(group, where, service)
+        out[f"{root}/models/_shapes/{group.module}.py"] = emit_shapes.shape_module(group, where, service)
     return out

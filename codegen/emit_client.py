@@ -1,4 +1,4 @@
-"""Emit the typed client surface: SageMakerClient, its paginators and waiters, errors and meta."""
+"""Emit each service's typed client surface: its client, paginators and waiters, errors, package and meta."""
 
 from __future__ import annotations
 
@@ -7,9 +7,8 @@ import attrs
 from . import ir
 from .docs import WIDTH, args_section, docstring, summary
 from .emit_shapes import header
+from .services import Package
 
-CLIENT = "SageMakerClient"
-"""The sync client's class name."""
 ASYNC_PREFIX = "Async"
 """The async client's class name, and its paginators' and waiters', is the sync one's with this prefix."""
 
@@ -154,8 +153,8 @@ def surface(service: ir.Service) -> Surface:
         if op.output:
             used.add(op.output)
         constants.append(
-            f"{const}: _calls.Operation[{output}] = _calls.Operation({op.name!r}, {op.method!r}, {op.input!r}, "
-            f"{op.output!r})"
+            f"{const}: _calls.Operation[{output}] = _calls.Operation(_SERVICE, {op.name!r}, {op.method!r}, "
+            f"{op.input!r}, {op.output!r})"
         )
         members = _members(structure(op.input))
         doc = "\n\n".join(p for p in (op.doc or op.name, _args(members, shapes)) if p)
@@ -232,15 +231,19 @@ def _render(method: Method, asynchronous: bool) -> str:
     return _signatures(method.name, method.request, list(method.members), returns, extra, body, method.doc, awaits)
 
 
-def _imports(names: frozenset[str]) -> str:
-    return "\n".join(f"    from sagemaker_typed.models import {n}" for n in sorted(names))
+def _imports(service: ir.Service, names: frozenset[str]) -> str:
+    return "\n".join(f"    from {service.package.dotted}.models import {n}" for n in sorted(names))
 
 
 def client_module(service: ir.Service) -> str:
+    package = service.package
     api = surface(service)
     methods, pages, waits = ([_render(m, False) for m in group] for group in (api.calls, api.pages, api.waits))
+    client = package.client
+    example = next((p.method for p in service.paginators), "")
+    waiter = next((w.method for w in service.waiters), "")
     return f'''{header(service)}
-"""The typed SageMaker client: one method per operation, typed paginators and waiters."""
+"""The typed {package.title} client: one method per operation, typed paginators and waiters."""
 
 from __future__ import annotations
 
@@ -250,48 +253,53 @@ import typing as _t
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate
 from sagemaker_typed._runtime import wait as _wait
+from {package.dotted}.errors import {package.error} as _ServiceError
 
 if _t.TYPE_CHECKING:
     import collections.abc as _abc
 
-{_imports(api.used)}
+{_imports(service, api.used)}
 
+_SERVICE = _calls.Service({package.service!r}, "{package.dotted}.models", _ServiceError)
 {chr(10).join(api.constants)}
 
 
-class {CLIENT}(_calls.BaseClient):
-    """Amazon SageMaker, typed: every call takes and returns models of ``sagemaker_typed.models``.
+class {client}(_calls.BaseClient):
+    """Amazon {package.title}, typed: every call takes and returns models of ``{package.dotted}.models``.
 
-    ``SageMakerClient()`` makes a boto3 client from the default session;
-    ``SageMakerClient(boto3.client("sagemaker", ...))`` wraps one you made. Invalid input raises
-    ``pydantic.ValidationError`` before anything is sent; service errors raise subclasses of
-    ``errors.SageMakerError`` (still ``botocore.exceptions.ClientError``).
+    ``{client}()`` makes a boto3 client from the default session (``region_name``,
+    ``endpoint_url``, ``config``, ``session`` ... as ``boto3.client`` takes them);
+    ``{client}(boto3.client("{package.service}", ...))`` wraps one you made. Invalid input
+    raises ``pydantic.ValidationError`` before anything is sent; service errors raise
+    subclasses of ``errors.{package.error}`` (still ``botocore.exceptions.ClientError``).
     """
+
+    _service = _SERVICE.name
 
     @_functools.cached_property
     def paginate(self) -> Paginators:
-        """Typed paginators: ``sm.paginate.list_training_jobs(...)``."""
+        """Typed paginators{f": ``client.paginate.{example}(...)``" if example else " (this service has none)"}."""
         return Paginators(self)
 
     @_functools.cached_property
     def wait(self) -> Waiters:
-        """Typed waiters: ``sm.wait.endpoint_in_service(...)``."""
+        """Typed waiters{f": ``client.wait.{waiter}(...)``" if waiter else " (this service has none)"}."""
         return Waiters(self)
 
 {chr(10).join(methods)}
 
 class Paginators:
-    """``sm.paginate``: one method per paginator of the service model."""
+    """``client.paginate``: one method per paginator of the service model."""
 
-    def __init__(self, client: {CLIENT}) -> None:
+    def __init__(self, client: {client}) -> None:
         self._client = client
 
 {chr(10).join(pages)}
 
 class Waiters:
-    """``sm.wait``: one method per waiter of the service model."""
+    """``client.wait``: one method per waiter of the service model."""
 
-    def __init__(self, client: {CLIENT}) -> None:
+    def __init__(self, client: {client}) -> None:
         self._client = client
 
 {chr(10).join(waits)}'''
@@ -301,11 +309,13 @@ def async_client_module(service: ir.Service) -> str:
     """The async twin of ``client_module``: the same methods, overloads and runtime signatures,
     awaited, over the runtime's ``aio``; the operation, paginator and waiter constants are the
     sync module's, never declared twice."""
+    package = service.package
     api = surface(service)
-    name = ASYNC_PREFIX + CLIENT
+    sync = package.client
+    name = ASYNC_PREFIX + sync
     methods, pages, waits = ([_render(m, True) for m in group] for group in (api.calls, api.pages, api.waits))
     return f'''{header(service)}
-"""The typed client for asyncio, over aiobotocore: the methods of ``client.{CLIENT}``, awaited.
+"""The typed {package.title} client for asyncio, over aiobotocore: the methods of ``client.{sync}``, awaited.
 
 Needs the ``async`` extra (aiobotocore); importing this module does not import aiobotocore.
 """
@@ -315,25 +325,27 @@ from __future__ import annotations
 import functools as _functools
 import typing as _t
 
-from sagemaker_typed import client as _sync
+from {package.dotted} import client as _sync
 from sagemaker_typed._runtime import aio as _aio
 from sagemaker_typed._runtime import calls as _calls
 
 if _t.TYPE_CHECKING:
     import collections.abc as _abc
 
-{_imports(api.used)}
+{_imports(service, api.used)}
 
 
 class {name}(_aio.AsyncBaseClient):
-    """The methods of ``{CLIENT}`` as coroutines, over an aiobotocore client.
+    """The methods of ``{sync}`` as coroutines, over an aiobotocore client.
 
     ``{name}()`` makes an aiobotocore client from ``aiobotocore.session.get_session()``
     (or ``session=``) with ``create_client``'s arguments, opened by ``async with`` or the first
     call and closed by ``close()``; ``{name}(client)`` wraps an aiobotocore client you made.
     The same validation before anything is sent, the same typed results and typed errors as
-    ``{CLIENT}``.
+    ``{sync}``.
     """
+
+    _service = _sync._SERVICE.name
 
     @_functools.cached_property
     def paginate(self) -> {ASYNC_PREFIX}Paginators:
@@ -368,20 +380,28 @@ class {ASYNC_PREFIX}Waiters:
 
 
 def errors_module(service: ir.Service) -> str:
+    package = service.package
     modeled = sorted(
         (s for s in service.shapes.values() if isinstance(s, ir.Structure) and s.exception), key=lambda s: s.name
     )
-    classes = [(s.name, s.doc or f"The {s.name} error.") for s in modeled] + list(COMMON_ERRORS)
+    names = {s.name for s in modeled}
+    classes = [(s.name, s.doc or f"The {s.name} error.") for s in modeled]
+    classes += [(name, doc) for name, doc in COMMON_ERRORS if name not in names]
+    base = package.error
     body = "\n\n".join(
-        f"class {name}(SageMakerError):\n    {docstring(doc, '    ')}\n\n    code = {name!r}\n"
-        for name, doc in sorted(classes)
+        f"class {name}({base}):\n    {docstring(doc, '    ')}\n\n    code = {name!r}\n" for name, doc in sorted(classes)
     )
+    if package.module:  # the control plane's base is the family's: SageMakerError itself
+        body = (
+            f"class {base}(SageMakerError):\n"
+            f'    """An error response from {package.title}: the base of this module\'s classes."""\n\n\n{body}'
+        )
     return f'''{header(service)}
-"""Typed SageMaker errors.
+"""Typed {package.title} errors.
 
-Every ``botocore.exceptions.ClientError`` raised by a ``SageMakerClient`` call is re-raised as
-the ``SageMakerError`` subclass of its error code (or ``SageMakerError`` itself for a code
-without a class), still an instance of ``ClientError``.
+Every ``botocore.exceptions.ClientError`` raised by a ``{package.client}`` call is re-raised as
+the ``{base}`` subclass of its error code (or ``{base}`` itself for a code without a class),
+still an instance of ``ClientError``.
 """
 
 from sagemaker_typed._runtime.errors import SageMakerError as SageMakerError
@@ -392,10 +412,57 @@ from sagemaker_typed._runtime.errors import WaiterError as WaiterError
 {body}'''
 
 
-def meta_module(service: ir.Service) -> str:
+def package_module(service: ir.Service) -> str:
+    """A service's subpackage: its client, ``models`` and ``errors``, imported on first use."""
+    package = service.package
     p = service.provenance
     return f'''{header(service)}
+"""{package.title}, typed: ``{package.client}``, ``{ASYNC_PREFIX}{package.client}``, ``models``, ``errors``.
+
+>>> from {package.dotted} import {package.client}, errors, models
+
+Importing this package is cheap: the client, the models and the errors load on first use.
+"""
+
+import typing as _t
+
+from sagemaker_typed._runtime.lazy import lazy_exports as _lazy_exports
+
+if _t.TYPE_CHECKING:
+    from . import errors as errors
+    from . import models as models
+    from .async_client import {ASYNC_PREFIX}{package.client} as {ASYNC_PREFIX}{package.client}
+    from .client import {package.client} as {package.client}
+
+__botocore_model__ = {{
+    "service": {p.service!r},
+    "api_version": {p.api_version!r},
+    "botocore_version": {p.botocore_version!r},
+    "sha256": {dict(p.sha256)!r},
+    "operations": {len(service.operations)},
+    "shapes": {len(service.shapes)},
+}}
 """Which service model this package was generated from."""
+
+_MODULES = {{
+    "{ASYNC_PREFIX}{package.client}": "async_client",
+    "{package.client}": "client",
+    "errors": "errors",
+    "models": "models",
+}}
+__all__ = ["{ASYNC_PREFIX}{package.client}", "{package.client}", "__botocore_model__", "errors", "models"]
+
+# Out of type checkers' sight: for them a misspelt name is an error, not Any.
+if not _t.TYPE_CHECKING:
+    __getattr__, __dir__ = _lazy_exports(__name__, _MODULES, globals())
+'''
+
+
+def meta_module(service: ir.Service, packages: list[Package]) -> str:
+    p = service.provenance
+    family = {package.service: package.dotted for package in packages}
+    return f'''{header(service)}
+"""Which service models this package was generated from."""
 
 BOTOCORE_VERSION = {p.botocore_version!r}
 __version__ = {p.package_version!r}
@@ -407,4 +474,6 @@ BOTOCORE_MODEL = {{
     "operations": {len(service.operations)},
     "shapes": {len(service.shapes)},
 }}
+SERVICES = {family!r}
+"""Each botocore service of the SageMaker family, and the package that types it."""
 '''

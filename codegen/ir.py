@@ -11,6 +11,7 @@ from typing import Literal
 import attrs
 
 from . import naming
+from .services import Package
 
 
 @attrs.frozen
@@ -36,6 +37,8 @@ class Member:
     required: bool
     idempotency_token: bool = False
     deprecated: str | None = None
+    json_value: bool = False
+    """A header that carries a JSON value (``jsonvalue``): boto3 takes and gives Python values."""
 
 
 @attrs.frozen
@@ -49,6 +52,9 @@ class Structure:
     output: bool = False
     sensitive_members: frozenset[str] = frozenset()
     redact_keys: frozenset[str] = frozenset()
+    event_payload: tuple[str, str] | None = None
+    """For an event stream (a union of events, one per message): the wire names of the event
+    and of its member that carries the payload bytes, e.g. ``("PayloadPart", "Bytes")``."""
 
 
 @attrs.frozen
@@ -90,7 +96,7 @@ class Scalar:
     name: str
     module: str
     doc: str
-    kind: Literal["Integer", "Float", "Boolean", "Timestamp", "Blob"]
+    kind: Literal["Integer", "Float", "Boolean", "Timestamp", "Blob", "Streaming", "JsonValue"]
     min: int | float | None = None
     max: int | float | None = None
 
@@ -154,6 +160,7 @@ class Waiter:
 
 @attrs.frozen
 class Service:
+    package: Package
     provenance: Provenance
     shapes: dict[str, Shape]
     operations: tuple[Operation, ...]

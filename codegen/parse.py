@@ -12,6 +12,7 @@ from botocore import xform_name
 from . import ir, naming
 from .docs import html_to_text
 from .javaregex import admits_astral, translate
+from .services import BY_SERVICE, Package
 
 SPECS = Path(__file__).resolve().parent.parent / "specs"
 _SCALARS: dict[str, Any] = {
@@ -22,6 +23,7 @@ _SCALARS: dict[str, Any] = {
     "boolean": "Boolean",
     "timestamp": "Timestamp",
     "blob": "Blob",
+    "streaming": "Streaming",  # a blob with ``streaming``: botocore streams it, never reads it whole
 }
 
 
@@ -35,7 +37,7 @@ def load(specs: Path = SPECS, service: str = "sagemaker") -> ir.Service:
     pinned = json.loads((specs / "provenance.json").read_text(encoding="utf-8"))
     provenance = {**pinned["services"][service], "service": service, **{k: pinned[k] for k in ("botocore_version",)}}
     provenance["post_release"] = pinned.get("post_release", 0)
-    return _Parser(model, paginators, waiters, provenance).service()
+    return _Parser(model, paginators, waiters, provenance).service(BY_SERVICE[service])
 
 
 def services(specs: Path = SPECS) -> tuple[str, ...]:
@@ -51,12 +53,16 @@ class _Parser:
         self.waiters = waiters
         self.provenance = provenance
         self.outputs = {op["output"]["shape"] for op in self.operations.values() if "output" in op}
+        streams = [raw for raw in self.raw.values() if raw.get("eventstream")]
+        self.events = {name for raw in streams for name in [m["shape"] for m in raw["members"].values()]}
+        self.events |= {name for name, raw in self.raw.items() if raw.get("eventstream")}
 
-    def service(self) -> ir.Service:
+    def service(self, package: Package) -> ir.Service:
         shapes = {name: self.shape(name, raw) for name, raw in sorted(self.raw.items())}
         _check_unique("module", [s.module for s in shapes.values()])
         operations = tuple(self.operation(name, raw) for name, raw in sorted(self.operations.items()))
         return ir.Service(
+            package=package,
             provenance=ir.Provenance(
                 botocore_version=self.provenance["botocore_version"],
                 service=self.provenance["service"],
@@ -74,6 +80,8 @@ class _Parser:
         doc = html_to_text(raw.get("documentation", ""))
         module = naming.module(name)
         kind = raw["type"]
+        if kind == "structure" and raw.get("document"):
+            return ir.Scalar(name, module, doc, "JsonValue")
         if kind == "structure":
             return self.structure(name, module, doc, raw)
         if kind == "string" and "enum" in raw:
@@ -98,7 +106,8 @@ class _Parser:
             return ir.List(name, module, doc, raw["member"]["shape"], raw.get("min"), raw.get("max"))
         if kind == "map":
             return ir.Map(name, module, doc, raw["key"]["shape"], raw["value"]["shape"], raw.get("min"), raw.get("max"))
-        return ir.Scalar(name, module, doc, _SCALARS[kind], raw.get("min"), raw.get("max"))
+        scalar = _SCALARS["streaming" if kind == "blob" and raw.get("streaming") else kind]
+        return ir.Scalar(name, module, doc, scalar, raw.get("min"), raw.get("max"))
 
     def structure(self, name: str, module: str, doc: str, raw: dict[str, Any]) -> ir.Structure:
         required = set(raw.get("required", ()))
@@ -115,6 +124,7 @@ class _Parser:
                     required=wire in required and not idempotent,
                     idempotency_token=idempotent,
                     deprecated=(member.get("deprecatedMessage") or "deprecated") if member.get("deprecated") else None,
+                    json_value=bool(member.get("jsonvalue")) and member.get("location") == "header",
                 )
             )
         _check_unique(f"attribute of {name}", [m.attr for m in members])
@@ -127,10 +137,21 @@ class _Parser:
             members=tuple(members),
             union=bool(raw.get("union")),
             exception=bool(raw.get("exception")),
-            output=name in self.outputs,
+            # Events come from the service: validated leniently, as outputs are.
+            output=name in self.outputs or name in self.events,
             sensitive_members=sensitive,
             redact_keys=redact,
+            event_payload=self.event_payload(raw) if raw.get("eventstream") else None,
         )
+
+    def event_payload(self, raw: dict[str, Any]) -> tuple[str, str]:
+        """The event and member of an event stream that carry the payload bytes."""
+        for wire, member in raw["members"].items():
+            event = self.raw[member["shape"]]
+            for name, field in event.get("members", {}).items():
+                if field.get("eventpayload") and self.raw[field["shape"]]["type"] == "blob":
+                    return wire, name
+        raise ValueError(f"event stream without a payload event: {sorted(raw['members'])}")
 
     def holds_secrets(self, name: str) -> bool:
         """Whether a value of this shape is sensitive, or a list or map of sensitive values."""

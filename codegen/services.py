@@ -25,6 +25,11 @@ class Package:
     """How docstrings name the service."""
 
     @property
+    def error(self) -> str:
+        """The base class of the service's errors: ``SageMakerRuntimeClient`` -> ``SageMakerRuntimeError``."""
+        return self.client.removesuffix("Client") + "Error"
+
+    @property
     def path(self) -> str:
         """The package's directory, relative to the repository root."""
         return "sagemaker_typed" + (f"/{self.module}" if self.module else "")

@@ -130,7 +130,7 @@ def _validate(args: argparse.Namespace) -> int:
     operation = _resolve(args.operation)
     if operation is None:
         return EXIT_USAGE
-    request_model = model(operation.input)
+    request_model = model(operation.service.models, operation.input)
     results = [(file, check(request_model, file, args.rules)) for file in args.files]
     valid = not any(problems for _, problems in results)
     if args.format == "json":
@@ -163,7 +163,7 @@ def _schema(args: argparse.Namespace) -> int:
     operation = _resolve(args.operation)
     if operation is None:
         return EXIT_USAGE
-    schema = request_schema(model(operation.input))
+    schema = request_schema(model(operation.service.models, operation.input))
     schema.setdefault("description", _summary(operation))
     print(json.dumps({"$schema": _DIALECT, **schema}, indent=2))
     return EXIT_OK

@@ -10,6 +10,7 @@ import typing as _t
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate
 from sagemaker_typed._runtime import wait as _wait
+from sagemaker_typed.errors import SageMakerError as _ServiceError
 
 if _t.TYPE_CHECKING:
     import collections.abc as _abc
@@ -1561,245 +1562,307 @@ if _t.TYPE_CHECKING:
     from sagemaker_typed.models import WorkteamArn
     from sagemaker_typed.models import WorkteamName
 
+_SERVICE = _calls.Service("sagemaker", "sagemaker_typed.models", _ServiceError)
 _ADD_ASSOCIATION: _calls.Operation[AddAssociationResponse] = _calls.Operation(
-    "AddAssociation", "add_association", "AddAssociationRequest", "AddAssociationResponse"
+    _SERVICE, "AddAssociation", "add_association", "AddAssociationRequest", "AddAssociationResponse"
 )
 _ADD_INFERENCE_GATEWAY: _calls.Operation[AddInferenceGatewayResponse] = _calls.Operation(
-    "AddInferenceGateway", "add_inference_gateway", "AddInferenceGatewayRequest", "AddInferenceGatewayResponse"
+    _SERVICE,
+    "AddInferenceGateway",
+    "add_inference_gateway",
+    "AddInferenceGatewayRequest",
+    "AddInferenceGatewayResponse",
 )
-_ADD_TAGS: _calls.Operation[AddTagsOutput] = _calls.Operation("AddTags", "add_tags", "AddTagsInput", "AddTagsOutput")
+_ADD_TAGS: _calls.Operation[AddTagsOutput] = _calls.Operation(
+    _SERVICE, "AddTags", "add_tags", "AddTagsInput", "AddTagsOutput"
+)
 _ASSOCIATE_TRIAL_COMPONENT: _calls.Operation[AssociateTrialComponentResponse] = _calls.Operation(
+    _SERVICE,
     "AssociateTrialComponent",
     "associate_trial_component",
     "AssociateTrialComponentRequest",
     "AssociateTrialComponentResponse",
 )
 _ATTACH_CLUSTER_NODE_NETWORK_INTERFACE: _calls.Operation[AttachClusterNodeNetworkInterfaceResponse] = _calls.Operation(
+    _SERVICE,
     "AttachClusterNodeNetworkInterface",
     "attach_cluster_node_network_interface",
     "AttachClusterNodeNetworkInterfaceRequest",
     "AttachClusterNodeNetworkInterfaceResponse",
 )
 _ATTACH_CLUSTER_NODE_VOLUME: _calls.Operation[AttachClusterNodeVolumeResponse] = _calls.Operation(
+    _SERVICE,
     "AttachClusterNodeVolume",
     "attach_cluster_node_volume",
     "AttachClusterNodeVolumeRequest",
     "AttachClusterNodeVolumeResponse",
 )
 _BATCH_ADD_CLUSTER_NODES: _calls.Operation[BatchAddClusterNodesResponse] = _calls.Operation(
-    "BatchAddClusterNodes", "batch_add_cluster_nodes", "BatchAddClusterNodesRequest", "BatchAddClusterNodesResponse"
+    _SERVICE,
+    "BatchAddClusterNodes",
+    "batch_add_cluster_nodes",
+    "BatchAddClusterNodesRequest",
+    "BatchAddClusterNodesResponse",
 )
 _BATCH_DELETE_CLUSTER_NODES: _calls.Operation[BatchDeleteClusterNodesResponse] = _calls.Operation(
+    _SERVICE,
     "BatchDeleteClusterNodes",
     "batch_delete_cluster_nodes",
     "BatchDeleteClusterNodesRequest",
     "BatchDeleteClusterNodesResponse",
 )
 _BATCH_DESCRIBE_MODEL_PACKAGE: _calls.Operation[BatchDescribeModelPackageOutput] = _calls.Operation(
+    _SERVICE,
     "BatchDescribeModelPackage",
     "batch_describe_model_package",
     "BatchDescribeModelPackageInput",
     "BatchDescribeModelPackageOutput",
 )
 _BATCH_REBOOT_CLUSTER_NODES: _calls.Operation[BatchRebootClusterNodesResponse] = _calls.Operation(
+    _SERVICE,
     "BatchRebootClusterNodes",
     "batch_reboot_cluster_nodes",
     "BatchRebootClusterNodesRequest",
     "BatchRebootClusterNodesResponse",
 )
 _BATCH_REPLACE_CLUSTER_NODES: _calls.Operation[BatchReplaceClusterNodesResponse] = _calls.Operation(
+    _SERVICE,
     "BatchReplaceClusterNodes",
     "batch_replace_cluster_nodes",
     "BatchReplaceClusterNodesRequest",
     "BatchReplaceClusterNodesResponse",
 )
 _CREATE_AI_BENCHMARK_JOB: _calls.Operation[CreateAIBenchmarkJobResponse] = _calls.Operation(
-    "CreateAIBenchmarkJob", "create_ai_benchmark_job", "CreateAIBenchmarkJobRequest", "CreateAIBenchmarkJobResponse"
+    _SERVICE,
+    "CreateAIBenchmarkJob",
+    "create_ai_benchmark_job",
+    "CreateAIBenchmarkJobRequest",
+    "CreateAIBenchmarkJobResponse",
 )
 _CREATE_AI_RECOMMENDATION_JOB: _calls.Operation[CreateAIRecommendationJobResponse] = _calls.Operation(
+    _SERVICE,
     "CreateAIRecommendationJob",
     "create_ai_recommendation_job",
     "CreateAIRecommendationJobRequest",
     "CreateAIRecommendationJobResponse",
 )
 _CREATE_AI_WORKLOAD_CONFIG: _calls.Operation[CreateAIWorkloadConfigResponse] = _calls.Operation(
+    _SERVICE,
     "CreateAIWorkloadConfig",
     "create_ai_workload_config",
     "CreateAIWorkloadConfigRequest",
     "CreateAIWorkloadConfigResponse",
 )
 _CREATE_ACTION: _calls.Operation[CreateActionResponse] = _calls.Operation(
-    "CreateAction", "create_action", "CreateActionRequest", "CreateActionResponse"
+    _SERVICE, "CreateAction", "create_action", "CreateActionRequest", "CreateActionResponse"
 )
 _CREATE_ALGORITHM: _calls.Operation[CreateAlgorithmOutput] = _calls.Operation(
-    "CreateAlgorithm", "create_algorithm", "CreateAlgorithmInput", "CreateAlgorithmOutput"
+    _SERVICE, "CreateAlgorithm", "create_algorithm", "CreateAlgorithmInput", "CreateAlgorithmOutput"
 )
 _CREATE_APP: _calls.Operation[CreateAppResponse] = _calls.Operation(
-    "CreateApp", "create_app", "CreateAppRequest", "CreateAppResponse"
+    _SERVICE, "CreateApp", "create_app", "CreateAppRequest", "CreateAppResponse"
 )
 _CREATE_APP_IMAGE_CONFIG: _calls.Operation[CreateAppImageConfigResponse] = _calls.Operation(
-    "CreateAppImageConfig", "create_app_image_config", "CreateAppImageConfigRequest", "CreateAppImageConfigResponse"
+    _SERVICE,
+    "CreateAppImageConfig",
+    "create_app_image_config",
+    "CreateAppImageConfigRequest",
+    "CreateAppImageConfigResponse",
 )
 _CREATE_ARTIFACT: _calls.Operation[CreateArtifactResponse] = _calls.Operation(
-    "CreateArtifact", "create_artifact", "CreateArtifactRequest", "CreateArtifactResponse"
+    _SERVICE, "CreateArtifact", "create_artifact", "CreateArtifactRequest", "CreateArtifactResponse"
 )
 _CREATE_AUTO_ML_JOB: _calls.Operation[CreateAutoMLJobResponse] = _calls.Operation(
-    "CreateAutoMLJob", "create_auto_ml_job", "CreateAutoMLJobRequest", "CreateAutoMLJobResponse"
+    _SERVICE, "CreateAutoMLJob", "create_auto_ml_job", "CreateAutoMLJobRequest", "CreateAutoMLJobResponse"
 )
 _CREATE_AUTO_ML_JOB_V2: _calls.Operation[CreateAutoMLJobV2Response] = _calls.Operation(
-    "CreateAutoMLJobV2", "create_auto_ml_job_v2", "CreateAutoMLJobV2Request", "CreateAutoMLJobV2Response"
+    _SERVICE, "CreateAutoMLJobV2", "create_auto_ml_job_v2", "CreateAutoMLJobV2Request", "CreateAutoMLJobV2Response"
 )
 _CREATE_CLUSTER: _calls.Operation[CreateClusterResponse] = _calls.Operation(
-    "CreateCluster", "create_cluster", "CreateClusterRequest", "CreateClusterResponse"
+    _SERVICE, "CreateCluster", "create_cluster", "CreateClusterRequest", "CreateClusterResponse"
 )
 _CREATE_CLUSTER_EXTENSION: _calls.Operation[CreateClusterExtensionResponse] = _calls.Operation(
+    _SERVICE,
     "CreateClusterExtension",
     "create_cluster_extension",
     "CreateClusterExtensionRequest",
     "CreateClusterExtensionResponse",
 )
 _CREATE_CLUSTER_SCHEDULER_CONFIG: _calls.Operation[CreateClusterSchedulerConfigResponse] = _calls.Operation(
+    _SERVICE,
     "CreateClusterSchedulerConfig",
     "create_cluster_scheduler_config",
     "CreateClusterSchedulerConfigRequest",
     "CreateClusterSchedulerConfigResponse",
 )
 _CREATE_CODE_REPOSITORY: _calls.Operation[CreateCodeRepositoryOutput] = _calls.Operation(
-    "CreateCodeRepository", "create_code_repository", "CreateCodeRepositoryInput", "CreateCodeRepositoryOutput"
+    _SERVICE,
+    "CreateCodeRepository",
+    "create_code_repository",
+    "CreateCodeRepositoryInput",
+    "CreateCodeRepositoryOutput",
 )
 _CREATE_COMPILATION_JOB: _calls.Operation[CreateCompilationJobResponse] = _calls.Operation(
-    "CreateCompilationJob", "create_compilation_job", "CreateCompilationJobRequest", "CreateCompilationJobResponse"
+    _SERVICE,
+    "CreateCompilationJob",
+    "create_compilation_job",
+    "CreateCompilationJobRequest",
+    "CreateCompilationJobResponse",
 )
 _CREATE_COMPUTE_QUOTA: _calls.Operation[CreateComputeQuotaResponse] = _calls.Operation(
-    "CreateComputeQuota", "create_compute_quota", "CreateComputeQuotaRequest", "CreateComputeQuotaResponse"
+    _SERVICE, "CreateComputeQuota", "create_compute_quota", "CreateComputeQuotaRequest", "CreateComputeQuotaResponse"
 )
 _CREATE_CONTEXT: _calls.Operation[CreateContextResponse] = _calls.Operation(
-    "CreateContext", "create_context", "CreateContextRequest", "CreateContextResponse"
+    _SERVICE, "CreateContext", "create_context", "CreateContextRequest", "CreateContextResponse"
 )
 _CREATE_DATA_QUALITY_JOB_DEFINITION: _calls.Operation[CreateDataQualityJobDefinitionResponse] = _calls.Operation(
+    _SERVICE,
     "CreateDataQualityJobDefinition",
     "create_data_quality_job_definition",
     "CreateDataQualityJobDefinitionRequest",
     "CreateDataQualityJobDefinitionResponse",
 )
 _CREATE_DEVICE_FLEET: _calls.Operation[None] = _calls.Operation(
-    "CreateDeviceFleet", "create_device_fleet", "CreateDeviceFleetRequest", None
+    _SERVICE, "CreateDeviceFleet", "create_device_fleet", "CreateDeviceFleetRequest", None
 )
 _CREATE_DOMAIN: _calls.Operation[CreateDomainResponse] = _calls.Operation(
-    "CreateDomain", "create_domain", "CreateDomainRequest", "CreateDomainResponse"
+    _SERVICE, "CreateDomain", "create_domain", "CreateDomainRequest", "CreateDomainResponse"
 )
 _CREATE_EDGE_DEPLOYMENT_PLAN: _calls.Operation[CreateEdgeDeploymentPlanResponse] = _calls.Operation(
+    _SERVICE,
     "CreateEdgeDeploymentPlan",
     "create_edge_deployment_plan",
     "CreateEdgeDeploymentPlanRequest",
     "CreateEdgeDeploymentPlanResponse",
 )
 _CREATE_EDGE_DEPLOYMENT_STAGE: _calls.Operation[None] = _calls.Operation(
-    "CreateEdgeDeploymentStage", "create_edge_deployment_stage", "CreateEdgeDeploymentStageRequest", None
+    _SERVICE, "CreateEdgeDeploymentStage", "create_edge_deployment_stage", "CreateEdgeDeploymentStageRequest", None
 )
 _CREATE_EDGE_PACKAGING_JOB: _calls.Operation[None] = _calls.Operation(
-    "CreateEdgePackagingJob", "create_edge_packaging_job", "CreateEdgePackagingJobRequest", None
+    _SERVICE, "CreateEdgePackagingJob", "create_edge_packaging_job", "CreateEdgePackagingJobRequest", None
 )
 _CREATE_ENDPOINT: _calls.Operation[CreateEndpointOutput] = _calls.Operation(
-    "CreateEndpoint", "create_endpoint", "CreateEndpointInput", "CreateEndpointOutput"
+    _SERVICE, "CreateEndpoint", "create_endpoint", "CreateEndpointInput", "CreateEndpointOutput"
 )
 _CREATE_ENDPOINT_CONFIG: _calls.Operation[CreateEndpointConfigOutput] = _calls.Operation(
-    "CreateEndpointConfig", "create_endpoint_config", "CreateEndpointConfigInput", "CreateEndpointConfigOutput"
+    _SERVICE,
+    "CreateEndpointConfig",
+    "create_endpoint_config",
+    "CreateEndpointConfigInput",
+    "CreateEndpointConfigOutput",
 )
 _CREATE_EXPERIMENT: _calls.Operation[CreateExperimentResponse] = _calls.Operation(
-    "CreateExperiment", "create_experiment", "CreateExperimentRequest", "CreateExperimentResponse"
+    _SERVICE, "CreateExperiment", "create_experiment", "CreateExperimentRequest", "CreateExperimentResponse"
 )
 _CREATE_FEATURE_GROUP: _calls.Operation[CreateFeatureGroupResponse] = _calls.Operation(
-    "CreateFeatureGroup", "create_feature_group", "CreateFeatureGroupRequest", "CreateFeatureGroupResponse"
+    _SERVICE, "CreateFeatureGroup", "create_feature_group", "CreateFeatureGroupRequest", "CreateFeatureGroupResponse"
 )
 _CREATE_FLOW_DEFINITION: _calls.Operation[CreateFlowDefinitionResponse] = _calls.Operation(
-    "CreateFlowDefinition", "create_flow_definition", "CreateFlowDefinitionRequest", "CreateFlowDefinitionResponse"
+    _SERVICE,
+    "CreateFlowDefinition",
+    "create_flow_definition",
+    "CreateFlowDefinitionRequest",
+    "CreateFlowDefinitionResponse",
 )
 _CREATE_GLOBAL_INFERENCE_GATEWAY: _calls.Operation[CreateGlobalInferenceGatewayResponse] = _calls.Operation(
+    _SERVICE,
     "CreateGlobalInferenceGateway",
     "create_global_inference_gateway",
     "CreateGlobalInferenceGatewayRequest",
     "CreateGlobalInferenceGatewayResponse",
 )
 _CREATE_HUB: _calls.Operation[CreateHubResponse] = _calls.Operation(
-    "CreateHub", "create_hub", "CreateHubRequest", "CreateHubResponse"
+    _SERVICE, "CreateHub", "create_hub", "CreateHubRequest", "CreateHubResponse"
 )
 _CREATE_HUB_CONTENT_PRESIGNED_URLS: _calls.Operation[CreateHubContentPresignedUrlsResponse] = _calls.Operation(
+    _SERVICE,
     "CreateHubContentPresignedUrls",
     "create_hub_content_presigned_urls",
     "CreateHubContentPresignedUrlsRequest",
     "CreateHubContentPresignedUrlsResponse",
 )
 _CREATE_HUB_CONTENT_REFERENCE: _calls.Operation[CreateHubContentReferenceResponse] = _calls.Operation(
+    _SERVICE,
     "CreateHubContentReference",
     "create_hub_content_reference",
     "CreateHubContentReferenceRequest",
     "CreateHubContentReferenceResponse",
 )
 _CREATE_HUMAN_TASK_UI: _calls.Operation[CreateHumanTaskUiResponse] = _calls.Operation(
-    "CreateHumanTaskUi", "create_human_task_ui", "CreateHumanTaskUiRequest", "CreateHumanTaskUiResponse"
+    _SERVICE, "CreateHumanTaskUi", "create_human_task_ui", "CreateHumanTaskUiRequest", "CreateHumanTaskUiResponse"
 )
 _CREATE_HYPER_PARAMETER_TUNING_JOB: _calls.Operation[CreateHyperParameterTuningJobResponse] = _calls.Operation(
+    _SERVICE,
     "CreateHyperParameterTuningJob",
     "create_hyper_parameter_tuning_job",
     "CreateHyperParameterTuningJobRequest",
     "CreateHyperParameterTuningJobResponse",
 )
 _CREATE_IMAGE: _calls.Operation[CreateImageResponse] = _calls.Operation(
-    "CreateImage", "create_image", "CreateImageRequest", "CreateImageResponse"
+    _SERVICE, "CreateImage", "create_image", "CreateImageRequest", "CreateImageResponse"
 )
 _CREATE_IMAGE_VERSION: _calls.Operation[CreateImageVersionResponse] = _calls.Operation(
-    "CreateImageVersion", "create_image_version", "CreateImageVersionRequest", "CreateImageVersionResponse"
+    _SERVICE, "CreateImageVersion", "create_image_version", "CreateImageVersionRequest", "CreateImageVersionResponse"
 )
 _CREATE_INFERENCE_COMPONENT: _calls.Operation[CreateInferenceComponentOutput] = _calls.Operation(
+    _SERVICE,
     "CreateInferenceComponent",
     "create_inference_component",
     "CreateInferenceComponentInput",
     "CreateInferenceComponentOutput",
 )
 _CREATE_INFERENCE_EXPERIMENT: _calls.Operation[CreateInferenceExperimentResponse] = _calls.Operation(
+    _SERVICE,
     "CreateInferenceExperiment",
     "create_inference_experiment",
     "CreateInferenceExperimentRequest",
     "CreateInferenceExperimentResponse",
 )
 _CREATE_INFERENCE_RECOMMENDATIONS_JOB: _calls.Operation[CreateInferenceRecommendationsJobResponse] = _calls.Operation(
+    _SERVICE,
     "CreateInferenceRecommendationsJob",
     "create_inference_recommendations_job",
     "CreateInferenceRecommendationsJobRequest",
     "CreateInferenceRecommendationsJobResponse",
 )
 _CREATE_INFERENCE_ROUTER: _calls.Operation[CreateInferenceRouterOutput] = _calls.Operation(
-    "CreateInferenceRouter", "create_inference_router", "CreateInferenceRouterInput", "CreateInferenceRouterOutput"
+    _SERVICE,
+    "CreateInferenceRouter",
+    "create_inference_router",
+    "CreateInferenceRouterInput",
+    "CreateInferenceRouterOutput",
 )
 _CREATE_JOB: _calls.Operation[CreateJobResponse] = _calls.Operation(
-    "CreateJob", "create_job", "CreateJobRequest", "CreateJobResponse"
+    _SERVICE, "CreateJob", "create_job", "CreateJobRequest", "CreateJobResponse"
 )
 _CREATE_LABELING_JOB: _calls.Operation[CreateLabelingJobResponse] = _calls.Operation(
-    "CreateLabelingJob", "create_labeling_job", "CreateLabelingJobRequest", "CreateLabelingJobResponse"
+    _SERVICE, "CreateLabelingJob", "create_labeling_job", "CreateLabelingJobRequest", "CreateLabelingJobResponse"
 )
 _CREATE_MLFLOW_APP: _calls.Operation[CreateMlflowAppResponse] = _calls.Operation(
-    "CreateMlflowApp", "create_mlflow_app", "CreateMlflowAppRequest", "CreateMlflowAppResponse"
+    _SERVICE, "CreateMlflowApp", "create_mlflow_app", "CreateMlflowAppRequest", "CreateMlflowAppResponse"
 )
 _CREATE_MLFLOW_TRACKING_SERVER: _calls.Operation[CreateMlflowTrackingServerResponse] = _calls.Operation(
+    _SERVICE,
     "CreateMlflowTrackingServer",
     "create_mlflow_tracking_server",
     "CreateMlflowTrackingServerRequest",
     "CreateMlflowTrackingServerResponse",
 )
 _CREATE_MODEL: _calls.Operation[CreateModelOutput] = _calls.Operation(
-    "CreateModel", "create_model", "CreateModelInput", "CreateModelOutput"
+    _SERVICE, "CreateModel", "create_model", "CreateModelInput", "CreateModelOutput"
 )
 _CREATE_MODEL_BIAS_JOB_DEFINITION: _calls.Operation[CreateModelBiasJobDefinitionResponse] = _calls.Operation(
+    _SERVICE,
     "CreateModelBiasJobDefinition",
     "create_model_bias_job_definition",
     "CreateModelBiasJobDefinitionRequest",
     "CreateModelBiasJobDefinitionResponse",
 )
 _CREATE_MODEL_CARD: _calls.Operation[CreateModelCardResponse] = _calls.Operation(
-    "CreateModelCard", "create_model_card", "CreateModelCardRequest", "CreateModelCardResponse"
+    _SERVICE, "CreateModelCard", "create_model_card", "CreateModelCardRequest", "CreateModelCardResponse"
 )
 _CREATE_MODEL_CARD_EXPORT_JOB: _calls.Operation[CreateModelCardExportJobResponse] = _calls.Operation(
+    _SERVICE,
     "CreateModelCardExportJob",
     "create_model_card_export_job",
     "CreateModelCardExportJobRequest",
@@ -1807,6 +1870,7 @@ _CREATE_MODEL_CARD_EXPORT_JOB: _calls.Operation[CreateModelCardExportJobResponse
 )
 _CREATE_MODEL_EXPLAINABILITY_JOB_DEFINITION: _calls.Operation[CreateModelExplainabilityJobDefinitionResponse] = (
     _calls.Operation(
+        _SERVICE,
         "CreateModelExplainabilityJobDefinition",
         "create_model_explainability_job_definition",
         "CreateModelExplainabilityJobDefinitionRequest",
@@ -1814,31 +1878,39 @@ _CREATE_MODEL_EXPLAINABILITY_JOB_DEFINITION: _calls.Operation[CreateModelExplain
     )
 )
 _CREATE_MODEL_PACKAGE: _calls.Operation[CreateModelPackageOutput] = _calls.Operation(
-    "CreateModelPackage", "create_model_package", "CreateModelPackageInput", "CreateModelPackageOutput"
+    _SERVICE, "CreateModelPackage", "create_model_package", "CreateModelPackageInput", "CreateModelPackageOutput"
 )
 _CREATE_MODEL_PACKAGE_GROUP: _calls.Operation[CreateModelPackageGroupOutput] = _calls.Operation(
+    _SERVICE,
     "CreateModelPackageGroup",
     "create_model_package_group",
     "CreateModelPackageGroupInput",
     "CreateModelPackageGroupOutput",
 )
 _CREATE_MODEL_QUALITY_JOB_DEFINITION: _calls.Operation[CreateModelQualityJobDefinitionResponse] = _calls.Operation(
+    _SERVICE,
     "CreateModelQualityJobDefinition",
     "create_model_quality_job_definition",
     "CreateModelQualityJobDefinitionRequest",
     "CreateModelQualityJobDefinitionResponse",
 )
 _CREATE_MONITORING_SCHEDULE: _calls.Operation[CreateMonitoringScheduleResponse] = _calls.Operation(
+    _SERVICE,
     "CreateMonitoringSchedule",
     "create_monitoring_schedule",
     "CreateMonitoringScheduleRequest",
     "CreateMonitoringScheduleResponse",
 )
 _CREATE_NOTEBOOK_INSTANCE: _calls.Operation[CreateNotebookInstanceOutput] = _calls.Operation(
-    "CreateNotebookInstance", "create_notebook_instance", "CreateNotebookInstanceInput", "CreateNotebookInstanceOutput"
+    _SERVICE,
+    "CreateNotebookInstance",
+    "create_notebook_instance",
+    "CreateNotebookInstanceInput",
+    "CreateNotebookInstanceOutput",
 )
 _CREATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG: _calls.Operation[CreateNotebookInstanceLifecycleConfigOutput] = (
     _calls.Operation(
+        _SERVICE,
         "CreateNotebookInstanceLifecycleConfig",
         "create_notebook_instance_lifecycle_config",
         "CreateNotebookInstanceLifecycleConfigInput",
@@ -1846,27 +1918,34 @@ _CREATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG: _calls.Operation[CreateNotebookInsta
     )
 )
 _CREATE_OPTIMIZATION_JOB: _calls.Operation[CreateOptimizationJobResponse] = _calls.Operation(
-    "CreateOptimizationJob", "create_optimization_job", "CreateOptimizationJobRequest", "CreateOptimizationJobResponse"
+    _SERVICE,
+    "CreateOptimizationJob",
+    "create_optimization_job",
+    "CreateOptimizationJobRequest",
+    "CreateOptimizationJobResponse",
 )
 _CREATE_PARTNER_APP: _calls.Operation[CreatePartnerAppResponse] = _calls.Operation(
-    "CreatePartnerApp", "create_partner_app", "CreatePartnerAppRequest", "CreatePartnerAppResponse"
+    _SERVICE, "CreatePartnerApp", "create_partner_app", "CreatePartnerAppRequest", "CreatePartnerAppResponse"
 )
 _CREATE_PARTNER_APP_PRESIGNED_URL: _calls.Operation[CreatePartnerAppPresignedUrlResponse] = _calls.Operation(
+    _SERVICE,
     "CreatePartnerAppPresignedUrl",
     "create_partner_app_presigned_url",
     "CreatePartnerAppPresignedUrlRequest",
     "CreatePartnerAppPresignedUrlResponse",
 )
 _CREATE_PIPELINE: _calls.Operation[CreatePipelineResponse] = _calls.Operation(
-    "CreatePipeline", "create_pipeline", "CreatePipelineRequest", "CreatePipelineResponse"
+    _SERVICE, "CreatePipeline", "create_pipeline", "CreatePipelineRequest", "CreatePipelineResponse"
 )
 _CREATE_PRESIGNED_DOMAIN_URL: _calls.Operation[CreatePresignedDomainUrlResponse] = _calls.Operation(
+    _SERVICE,
     "CreatePresignedDomainUrl",
     "create_presigned_domain_url",
     "CreatePresignedDomainUrlRequest",
     "CreatePresignedDomainUrlResponse",
 )
 _CREATE_PRESIGNED_MLFLOW_APP_URL: _calls.Operation[CreatePresignedMlflowAppUrlResponse] = _calls.Operation(
+    _SERVICE,
     "CreatePresignedMlflowAppUrl",
     "create_presigned_mlflow_app_url",
     "CreatePresignedMlflowAppUrlRequest",
@@ -1874,6 +1953,7 @@ _CREATE_PRESIGNED_MLFLOW_APP_URL: _calls.Operation[CreatePresignedMlflowAppUrlRe
 )
 _CREATE_PRESIGNED_MLFLOW_TRACKING_SERVER_URL: _calls.Operation[CreatePresignedMlflowTrackingServerUrlResponse] = (
     _calls.Operation(
+        _SERVICE,
         "CreatePresignedMlflowTrackingServerUrl",
         "create_presigned_mlflow_tracking_server_url",
         "CreatePresignedMlflowTrackingServerUrlRequest",
@@ -1881,446 +1961,573 @@ _CREATE_PRESIGNED_MLFLOW_TRACKING_SERVER_URL: _calls.Operation[CreatePresignedMl
     )
 )
 _CREATE_PRESIGNED_NOTEBOOK_INSTANCE_URL: _calls.Operation[CreatePresignedNotebookInstanceUrlOutput] = _calls.Operation(
+    _SERVICE,
     "CreatePresignedNotebookInstanceUrl",
     "create_presigned_notebook_instance_url",
     "CreatePresignedNotebookInstanceUrlInput",
     "CreatePresignedNotebookInstanceUrlOutput",
 )
 _CREATE_PROCESSING_JOB: _calls.Operation[CreateProcessingJobResponse] = _calls.Operation(
-    "CreateProcessingJob", "create_processing_job", "CreateProcessingJobRequest", "CreateProcessingJobResponse"
+    _SERVICE,
+    "CreateProcessingJob",
+    "create_processing_job",
+    "CreateProcessingJobRequest",
+    "CreateProcessingJobResponse",
 )
 _CREATE_PROJECT: _calls.Operation[CreateProjectOutput] = _calls.Operation(
-    "CreateProject", "create_project", "CreateProjectInput", "CreateProjectOutput"
+    _SERVICE, "CreateProject", "create_project", "CreateProjectInput", "CreateProjectOutput"
 )
 _CREATE_SPACE: _calls.Operation[CreateSpaceResponse] = _calls.Operation(
-    "CreateSpace", "create_space", "CreateSpaceRequest", "CreateSpaceResponse"
+    _SERVICE, "CreateSpace", "create_space", "CreateSpaceRequest", "CreateSpaceResponse"
 )
 _CREATE_STUDIO_LIFECYCLE_CONFIG: _calls.Operation[CreateStudioLifecycleConfigResponse] = _calls.Operation(
+    _SERVICE,
     "CreateStudioLifecycleConfig",
     "create_studio_lifecycle_config",
     "CreateStudioLifecycleConfigRequest",
     "CreateStudioLifecycleConfigResponse",
 )
 _CREATE_TRAINING_JOB: _calls.Operation[CreateTrainingJobResponse] = _calls.Operation(
-    "CreateTrainingJob", "create_training_job", "CreateTrainingJobRequest", "CreateTrainingJobResponse"
+    _SERVICE, "CreateTrainingJob", "create_training_job", "CreateTrainingJobRequest", "CreateTrainingJobResponse"
 )
 _CREATE_TRAINING_PLAN: _calls.Operation[CreateTrainingPlanResponse] = _calls.Operation(
-    "CreateTrainingPlan", "create_training_plan", "CreateTrainingPlanRequest", "CreateTrainingPlanResponse"
+    _SERVICE, "CreateTrainingPlan", "create_training_plan", "CreateTrainingPlanRequest", "CreateTrainingPlanResponse"
 )
 _CREATE_TRAINING_SESSION: _calls.Operation[CreateTrainingSessionResponse] = _calls.Operation(
-    "CreateTrainingSession", "create_training_session", "CreateTrainingSessionRequest", "CreateTrainingSessionResponse"
+    _SERVICE,
+    "CreateTrainingSession",
+    "create_training_session",
+    "CreateTrainingSessionRequest",
+    "CreateTrainingSessionResponse",
 )
 _CREATE_TRANSFORM_JOB: _calls.Operation[CreateTransformJobResponse] = _calls.Operation(
-    "CreateTransformJob", "create_transform_job", "CreateTransformJobRequest", "CreateTransformJobResponse"
+    _SERVICE, "CreateTransformJob", "create_transform_job", "CreateTransformJobRequest", "CreateTransformJobResponse"
 )
 _CREATE_TRIAL: _calls.Operation[CreateTrialResponse] = _calls.Operation(
-    "CreateTrial", "create_trial", "CreateTrialRequest", "CreateTrialResponse"
+    _SERVICE, "CreateTrial", "create_trial", "CreateTrialRequest", "CreateTrialResponse"
 )
 _CREATE_TRIAL_COMPONENT: _calls.Operation[CreateTrialComponentResponse] = _calls.Operation(
-    "CreateTrialComponent", "create_trial_component", "CreateTrialComponentRequest", "CreateTrialComponentResponse"
+    _SERVICE,
+    "CreateTrialComponent",
+    "create_trial_component",
+    "CreateTrialComponentRequest",
+    "CreateTrialComponentResponse",
 )
 _CREATE_USER_PROFILE: _calls.Operation[CreateUserProfileResponse] = _calls.Operation(
-    "CreateUserProfile", "create_user_profile", "CreateUserProfileRequest", "CreateUserProfileResponse"
+    _SERVICE, "CreateUserProfile", "create_user_profile", "CreateUserProfileRequest", "CreateUserProfileResponse"
 )
 _CREATE_WORKFORCE: _calls.Operation[CreateWorkforceResponse] = _calls.Operation(
-    "CreateWorkforce", "create_workforce", "CreateWorkforceRequest", "CreateWorkforceResponse"
+    _SERVICE, "CreateWorkforce", "create_workforce", "CreateWorkforceRequest", "CreateWorkforceResponse"
 )
 _CREATE_WORKTEAM: _calls.Operation[CreateWorkteamResponse] = _calls.Operation(
-    "CreateWorkteam", "create_workteam", "CreateWorkteamRequest", "CreateWorkteamResponse"
+    _SERVICE, "CreateWorkteam", "create_workteam", "CreateWorkteamRequest", "CreateWorkteamResponse"
 )
 _DELETE_AI_BENCHMARK_JOB: _calls.Operation[DeleteAIBenchmarkJobResponse] = _calls.Operation(
-    "DeleteAIBenchmarkJob", "delete_ai_benchmark_job", "DeleteAIBenchmarkJobRequest", "DeleteAIBenchmarkJobResponse"
+    _SERVICE,
+    "DeleteAIBenchmarkJob",
+    "delete_ai_benchmark_job",
+    "DeleteAIBenchmarkJobRequest",
+    "DeleteAIBenchmarkJobResponse",
 )
 _DELETE_AI_RECOMMENDATION_JOB: _calls.Operation[DeleteAIRecommendationJobResponse] = _calls.Operation(
+    _SERVICE,
     "DeleteAIRecommendationJob",
     "delete_ai_recommendation_job",
     "DeleteAIRecommendationJobRequest",
     "DeleteAIRecommendationJobResponse",
 )
 _DELETE_AI_WORKLOAD_CONFIG: _calls.Operation[DeleteAIWorkloadConfigResponse] = _calls.Operation(
+    _SERVICE,
     "DeleteAIWorkloadConfig",
     "delete_ai_workload_config",
     "DeleteAIWorkloadConfigRequest",
     "DeleteAIWorkloadConfigResponse",
 )
 _DELETE_ACTION: _calls.Operation[DeleteActionResponse] = _calls.Operation(
-    "DeleteAction", "delete_action", "DeleteActionRequest", "DeleteActionResponse"
+    _SERVICE, "DeleteAction", "delete_action", "DeleteActionRequest", "DeleteActionResponse"
 )
 _DELETE_ALGORITHM: _calls.Operation[None] = _calls.Operation(
-    "DeleteAlgorithm", "delete_algorithm", "DeleteAlgorithmInput", None
+    _SERVICE, "DeleteAlgorithm", "delete_algorithm", "DeleteAlgorithmInput", None
 )
-_DELETE_APP: _calls.Operation[None] = _calls.Operation("DeleteApp", "delete_app", "DeleteAppRequest", None)
+_DELETE_APP: _calls.Operation[None] = _calls.Operation(_SERVICE, "DeleteApp", "delete_app", "DeleteAppRequest", None)
 _DELETE_APP_IMAGE_CONFIG: _calls.Operation[None] = _calls.Operation(
-    "DeleteAppImageConfig", "delete_app_image_config", "DeleteAppImageConfigRequest", None
+    _SERVICE, "DeleteAppImageConfig", "delete_app_image_config", "DeleteAppImageConfigRequest", None
 )
 _DELETE_ARTIFACT: _calls.Operation[DeleteArtifactResponse] = _calls.Operation(
-    "DeleteArtifact", "delete_artifact", "DeleteArtifactRequest", "DeleteArtifactResponse"
+    _SERVICE, "DeleteArtifact", "delete_artifact", "DeleteArtifactRequest", "DeleteArtifactResponse"
 )
 _DELETE_ASSOCIATION: _calls.Operation[DeleteAssociationResponse] = _calls.Operation(
-    "DeleteAssociation", "delete_association", "DeleteAssociationRequest", "DeleteAssociationResponse"
+    _SERVICE, "DeleteAssociation", "delete_association", "DeleteAssociationRequest", "DeleteAssociationResponse"
 )
 _DELETE_CLUSTER: _calls.Operation[DeleteClusterResponse] = _calls.Operation(
-    "DeleteCluster", "delete_cluster", "DeleteClusterRequest", "DeleteClusterResponse"
+    _SERVICE, "DeleteCluster", "delete_cluster", "DeleteClusterRequest", "DeleteClusterResponse"
 )
 _DELETE_CLUSTER_EXTENSION: _calls.Operation[DeleteClusterExtensionResponse] = _calls.Operation(
+    _SERVICE,
     "DeleteClusterExtension",
     "delete_cluster_extension",
     "DeleteClusterExtensionRequest",
     "DeleteClusterExtensionResponse",
 )
 _DELETE_CLUSTER_SCHEDULER_CONFIG: _calls.Operation[None] = _calls.Operation(
-    "DeleteClusterSchedulerConfig", "delete_cluster_scheduler_config", "DeleteClusterSchedulerConfigRequest", None
+    _SERVICE,
+    "DeleteClusterSchedulerConfig",
+    "delete_cluster_scheduler_config",
+    "DeleteClusterSchedulerConfigRequest",
+    None,
 )
 _DELETE_CODE_REPOSITORY: _calls.Operation[None] = _calls.Operation(
-    "DeleteCodeRepository", "delete_code_repository", "DeleteCodeRepositoryInput", None
+    _SERVICE, "DeleteCodeRepository", "delete_code_repository", "DeleteCodeRepositoryInput", None
 )
 _DELETE_COMPILATION_JOB: _calls.Operation[None] = _calls.Operation(
-    "DeleteCompilationJob", "delete_compilation_job", "DeleteCompilationJobRequest", None
+    _SERVICE, "DeleteCompilationJob", "delete_compilation_job", "DeleteCompilationJobRequest", None
 )
 _DELETE_COMPUTE_QUOTA: _calls.Operation[None] = _calls.Operation(
-    "DeleteComputeQuota", "delete_compute_quota", "DeleteComputeQuotaRequest", None
+    _SERVICE, "DeleteComputeQuota", "delete_compute_quota", "DeleteComputeQuotaRequest", None
 )
 _DELETE_CONTEXT: _calls.Operation[DeleteContextResponse] = _calls.Operation(
-    "DeleteContext", "delete_context", "DeleteContextRequest", "DeleteContextResponse"
+    _SERVICE, "DeleteContext", "delete_context", "DeleteContextRequest", "DeleteContextResponse"
 )
 _DELETE_DATA_QUALITY_JOB_DEFINITION: _calls.Operation[None] = _calls.Operation(
+    _SERVICE,
     "DeleteDataQualityJobDefinition",
     "delete_data_quality_job_definition",
     "DeleteDataQualityJobDefinitionRequest",
     None,
 )
 _DELETE_DEVICE_FLEET: _calls.Operation[None] = _calls.Operation(
-    "DeleteDeviceFleet", "delete_device_fleet", "DeleteDeviceFleetRequest", None
+    _SERVICE, "DeleteDeviceFleet", "delete_device_fleet", "DeleteDeviceFleetRequest", None
 )
-_DELETE_DOMAIN: _calls.Operation[None] = _calls.Operation("DeleteDomain", "delete_domain", "DeleteDomainRequest", None)
+_DELETE_DOMAIN: _calls.Operation[None] = _calls.Operation(
+    _SERVICE, "DeleteDomain", "delete_domain", "DeleteDomainRequest", None
+)
 _DELETE_EDGE_DEPLOYMENT_PLAN: _calls.Operation[None] = _calls.Operation(
-    "DeleteEdgeDeploymentPlan", "delete_edge_deployment_plan", "DeleteEdgeDeploymentPlanRequest", None
+    _SERVICE, "DeleteEdgeDeploymentPlan", "delete_edge_deployment_plan", "DeleteEdgeDeploymentPlanRequest", None
 )
 _DELETE_EDGE_DEPLOYMENT_STAGE: _calls.Operation[None] = _calls.Operation(
-    "DeleteEdgeDeploymentStage", "delete_edge_deployment_stage", "DeleteEdgeDeploymentStageRequest", None
+    _SERVICE, "DeleteEdgeDeploymentStage", "delete_edge_deployment_stage", "DeleteEdgeDeploymentStageRequest", None
 )
 _DELETE_ENDPOINT: _calls.Operation[None] = _calls.Operation(
-    "DeleteEndpoint", "delete_endpoint", "DeleteEndpointInput", None
+    _SERVICE, "DeleteEndpoint", "delete_endpoint", "DeleteEndpointInput", None
 )
 _DELETE_ENDPOINT_CONFIG: _calls.Operation[None] = _calls.Operation(
-    "DeleteEndpointConfig", "delete_endpoint_config", "DeleteEndpointConfigInput", None
+    _SERVICE, "DeleteEndpointConfig", "delete_endpoint_config", "DeleteEndpointConfigInput", None
 )
 _DELETE_ENDPOINT_POLICY: _calls.Operation[DeleteEndpointPolicyResponse] = _calls.Operation(
-    "DeleteEndpointPolicy", "delete_endpoint_policy", "DeleteEndpointPolicyRequest", "DeleteEndpointPolicyResponse"
+    _SERVICE,
+    "DeleteEndpointPolicy",
+    "delete_endpoint_policy",
+    "DeleteEndpointPolicyRequest",
+    "DeleteEndpointPolicyResponse",
 )
 _DELETE_EXPERIMENT: _calls.Operation[DeleteExperimentResponse] = _calls.Operation(
-    "DeleteExperiment", "delete_experiment", "DeleteExperimentRequest", "DeleteExperimentResponse"
+    _SERVICE, "DeleteExperiment", "delete_experiment", "DeleteExperimentRequest", "DeleteExperimentResponse"
 )
 _DELETE_FEATURE_GROUP: _calls.Operation[None] = _calls.Operation(
-    "DeleteFeatureGroup", "delete_feature_group", "DeleteFeatureGroupRequest", None
+    _SERVICE, "DeleteFeatureGroup", "delete_feature_group", "DeleteFeatureGroupRequest", None
 )
 _DELETE_FLOW_DEFINITION: _calls.Operation[DeleteFlowDefinitionResponse] = _calls.Operation(
-    "DeleteFlowDefinition", "delete_flow_definition", "DeleteFlowDefinitionRequest", "DeleteFlowDefinitionResponse"
+    _SERVICE,
+    "DeleteFlowDefinition",
+    "delete_flow_definition",
+    "DeleteFlowDefinitionRequest",
+    "DeleteFlowDefinitionResponse",
 )
 _DELETE_GLOBAL_INFERENCE_GATEWAY: _calls.Operation[DeleteGlobalInferenceGatewayResponse] = _calls.Operation(
+    _SERVICE,
     "DeleteGlobalInferenceGateway",
     "delete_global_inference_gateway",
     "DeleteGlobalInferenceGatewayRequest",
     "DeleteGlobalInferenceGatewayResponse",
 )
-_DELETE_HUB: _calls.Operation[None] = _calls.Operation("DeleteHub", "delete_hub", "DeleteHubRequest", None)
+_DELETE_HUB: _calls.Operation[None] = _calls.Operation(_SERVICE, "DeleteHub", "delete_hub", "DeleteHubRequest", None)
 _DELETE_HUB_CONTENT: _calls.Operation[None] = _calls.Operation(
-    "DeleteHubContent", "delete_hub_content", "DeleteHubContentRequest", None
+    _SERVICE, "DeleteHubContent", "delete_hub_content", "DeleteHubContentRequest", None
 )
 _DELETE_HUB_CONTENT_REFERENCE: _calls.Operation[None] = _calls.Operation(
-    "DeleteHubContentReference", "delete_hub_content_reference", "DeleteHubContentReferenceRequest", None
+    _SERVICE, "DeleteHubContentReference", "delete_hub_content_reference", "DeleteHubContentReferenceRequest", None
 )
 _DELETE_HUMAN_TASK_UI: _calls.Operation[DeleteHumanTaskUiResponse] = _calls.Operation(
-    "DeleteHumanTaskUi", "delete_human_task_ui", "DeleteHumanTaskUiRequest", "DeleteHumanTaskUiResponse"
+    _SERVICE, "DeleteHumanTaskUi", "delete_human_task_ui", "DeleteHumanTaskUiRequest", "DeleteHumanTaskUiResponse"
 )
 _DELETE_HYPER_PARAMETER_TUNING_JOB: _calls.Operation[None] = _calls.Operation(
-    "DeleteHyperParameterTuningJob", "delete_hyper_parameter_tuning_job", "DeleteHyperParameterTuningJobRequest", None
+    _SERVICE,
+    "DeleteHyperParameterTuningJob",
+    "delete_hyper_parameter_tuning_job",
+    "DeleteHyperParameterTuningJobRequest",
+    None,
 )
 _DELETE_IMAGE: _calls.Operation[DeleteImageResponse] = _calls.Operation(
-    "DeleteImage", "delete_image", "DeleteImageRequest", "DeleteImageResponse"
+    _SERVICE, "DeleteImage", "delete_image", "DeleteImageRequest", "DeleteImageResponse"
 )
 _DELETE_IMAGE_VERSION: _calls.Operation[DeleteImageVersionResponse] = _calls.Operation(
-    "DeleteImageVersion", "delete_image_version", "DeleteImageVersionRequest", "DeleteImageVersionResponse"
+    _SERVICE, "DeleteImageVersion", "delete_image_version", "DeleteImageVersionRequest", "DeleteImageVersionResponse"
 )
 _DELETE_INFERENCE_COMPONENT: _calls.Operation[None] = _calls.Operation(
-    "DeleteInferenceComponent", "delete_inference_component", "DeleteInferenceComponentInput", None
+    _SERVICE, "DeleteInferenceComponent", "delete_inference_component", "DeleteInferenceComponentInput", None
 )
 _DELETE_INFERENCE_EXPERIMENT: _calls.Operation[DeleteInferenceExperimentResponse] = _calls.Operation(
+    _SERVICE,
     "DeleteInferenceExperiment",
     "delete_inference_experiment",
     "DeleteInferenceExperimentRequest",
     "DeleteInferenceExperimentResponse",
 )
 _DELETE_INFERENCE_ROUTER: _calls.Operation[None] = _calls.Operation(
-    "DeleteInferenceRouter", "delete_inference_router", "DeleteInferenceRouterInput", None
+    _SERVICE, "DeleteInferenceRouter", "delete_inference_router", "DeleteInferenceRouterInput", None
 )
 _DELETE_JOB: _calls.Operation[DeleteJobResponse] = _calls.Operation(
-    "DeleteJob", "delete_job", "DeleteJobRequest", "DeleteJobResponse"
+    _SERVICE, "DeleteJob", "delete_job", "DeleteJobRequest", "DeleteJobResponse"
 )
 _DELETE_MLFLOW_APP: _calls.Operation[DeleteMlflowAppResponse] = _calls.Operation(
-    "DeleteMlflowApp", "delete_mlflow_app", "DeleteMlflowAppRequest", "DeleteMlflowAppResponse"
+    _SERVICE, "DeleteMlflowApp", "delete_mlflow_app", "DeleteMlflowAppRequest", "DeleteMlflowAppResponse"
 )
 _DELETE_MLFLOW_TRACKING_SERVER: _calls.Operation[DeleteMlflowTrackingServerResponse] = _calls.Operation(
+    _SERVICE,
     "DeleteMlflowTrackingServer",
     "delete_mlflow_tracking_server",
     "DeleteMlflowTrackingServerRequest",
     "DeleteMlflowTrackingServerResponse",
 )
-_DELETE_MODEL: _calls.Operation[None] = _calls.Operation("DeleteModel", "delete_model", "DeleteModelInput", None)
+_DELETE_MODEL: _calls.Operation[None] = _calls.Operation(
+    _SERVICE, "DeleteModel", "delete_model", "DeleteModelInput", None
+)
 _DELETE_MODEL_BIAS_JOB_DEFINITION: _calls.Operation[None] = _calls.Operation(
-    "DeleteModelBiasJobDefinition", "delete_model_bias_job_definition", "DeleteModelBiasJobDefinitionRequest", None
+    _SERVICE,
+    "DeleteModelBiasJobDefinition",
+    "delete_model_bias_job_definition",
+    "DeleteModelBiasJobDefinitionRequest",
+    None,
 )
 _DELETE_MODEL_CARD: _calls.Operation[None] = _calls.Operation(
-    "DeleteModelCard", "delete_model_card", "DeleteModelCardRequest", None
+    _SERVICE, "DeleteModelCard", "delete_model_card", "DeleteModelCardRequest", None
 )
 _DELETE_MODEL_EXPLAINABILITY_JOB_DEFINITION: _calls.Operation[None] = _calls.Operation(
+    _SERVICE,
     "DeleteModelExplainabilityJobDefinition",
     "delete_model_explainability_job_definition",
     "DeleteModelExplainabilityJobDefinitionRequest",
     None,
 )
 _DELETE_MODEL_PACKAGE: _calls.Operation[None] = _calls.Operation(
-    "DeleteModelPackage", "delete_model_package", "DeleteModelPackageInput", None
+    _SERVICE, "DeleteModelPackage", "delete_model_package", "DeleteModelPackageInput", None
 )
 _DELETE_MODEL_PACKAGE_GROUP: _calls.Operation[None] = _calls.Operation(
-    "DeleteModelPackageGroup", "delete_model_package_group", "DeleteModelPackageGroupInput", None
+    _SERVICE, "DeleteModelPackageGroup", "delete_model_package_group", "DeleteModelPackageGroupInput", None
 )
 _DELETE_MODEL_PACKAGE_GROUP_POLICY: _calls.Operation[None] = _calls.Operation(
-    "DeleteModelPackageGroupPolicy", "delete_model_package_group_policy", "DeleteModelPackageGroupPolicyInput", None
+    _SERVICE,
+    "DeleteModelPackageGroupPolicy",
+    "delete_model_package_group_policy",
+    "DeleteModelPackageGroupPolicyInput",
+    None,
 )
 _DELETE_MODEL_QUALITY_JOB_DEFINITION: _calls.Operation[None] = _calls.Operation(
+    _SERVICE,
     "DeleteModelQualityJobDefinition",
     "delete_model_quality_job_definition",
     "DeleteModelQualityJobDefinitionRequest",
     None,
 )
 _DELETE_MONITORING_SCHEDULE: _calls.Operation[None] = _calls.Operation(
-    "DeleteMonitoringSchedule", "delete_monitoring_schedule", "DeleteMonitoringScheduleRequest", None
+    _SERVICE, "DeleteMonitoringSchedule", "delete_monitoring_schedule", "DeleteMonitoringScheduleRequest", None
 )
 _DELETE_NOTEBOOK_INSTANCE: _calls.Operation[None] = _calls.Operation(
-    "DeleteNotebookInstance", "delete_notebook_instance", "DeleteNotebookInstanceInput", None
+    _SERVICE, "DeleteNotebookInstance", "delete_notebook_instance", "DeleteNotebookInstanceInput", None
 )
 _DELETE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG: _calls.Operation[None] = _calls.Operation(
+    _SERVICE,
     "DeleteNotebookInstanceLifecycleConfig",
     "delete_notebook_instance_lifecycle_config",
     "DeleteNotebookInstanceLifecycleConfigInput",
     None,
 )
 _DELETE_OPTIMIZATION_JOB: _calls.Operation[None] = _calls.Operation(
-    "DeleteOptimizationJob", "delete_optimization_job", "DeleteOptimizationJobRequest", None
+    _SERVICE, "DeleteOptimizationJob", "delete_optimization_job", "DeleteOptimizationJobRequest", None
 )
 _DELETE_PARTNER_APP: _calls.Operation[DeletePartnerAppResponse] = _calls.Operation(
-    "DeletePartnerApp", "delete_partner_app", "DeletePartnerAppRequest", "DeletePartnerAppResponse"
+    _SERVICE, "DeletePartnerApp", "delete_partner_app", "DeletePartnerAppRequest", "DeletePartnerAppResponse"
 )
 _DELETE_PIPELINE: _calls.Operation[DeletePipelineResponse] = _calls.Operation(
-    "DeletePipeline", "delete_pipeline", "DeletePipelineRequest", "DeletePipelineResponse"
+    _SERVICE, "DeletePipeline", "delete_pipeline", "DeletePipelineRequest", "DeletePipelineResponse"
 )
 _DELETE_PROCESSING_JOB: _calls.Operation[None] = _calls.Operation(
-    "DeleteProcessingJob", "delete_processing_job", "DeleteProcessingJobRequest", None
+    _SERVICE, "DeleteProcessingJob", "delete_processing_job", "DeleteProcessingJobRequest", None
 )
 _DELETE_PROJECT: _calls.Operation[None] = _calls.Operation(
-    "DeleteProject", "delete_project", "DeleteProjectInput", None
+    _SERVICE, "DeleteProject", "delete_project", "DeleteProjectInput", None
 )
-_DELETE_SPACE: _calls.Operation[None] = _calls.Operation("DeleteSpace", "delete_space", "DeleteSpaceRequest", None)
+_DELETE_SPACE: _calls.Operation[None] = _calls.Operation(
+    _SERVICE, "DeleteSpace", "delete_space", "DeleteSpaceRequest", None
+)
 _DELETE_STUDIO_LIFECYCLE_CONFIG: _calls.Operation[None] = _calls.Operation(
-    "DeleteStudioLifecycleConfig", "delete_studio_lifecycle_config", "DeleteStudioLifecycleConfigRequest", None
+    _SERVICE,
+    "DeleteStudioLifecycleConfig",
+    "delete_studio_lifecycle_config",
+    "DeleteStudioLifecycleConfigRequest",
+    None,
 )
 _DELETE_TAGS: _calls.Operation[DeleteTagsOutput] = _calls.Operation(
-    "DeleteTags", "delete_tags", "DeleteTagsInput", "DeleteTagsOutput"
+    _SERVICE, "DeleteTags", "delete_tags", "DeleteTagsInput", "DeleteTagsOutput"
 )
 _DELETE_TRAINING_JOB: _calls.Operation[None] = _calls.Operation(
-    "DeleteTrainingJob", "delete_training_job", "DeleteTrainingJobRequest", None
+    _SERVICE, "DeleteTrainingJob", "delete_training_job", "DeleteTrainingJobRequest", None
 )
 _DELETE_TRAINING_SESSION: _calls.Operation[DeleteTrainingSessionResponse] = _calls.Operation(
-    "DeleteTrainingSession", "delete_training_session", "DeleteTrainingSessionRequest", "DeleteTrainingSessionResponse"
+    _SERVICE,
+    "DeleteTrainingSession",
+    "delete_training_session",
+    "DeleteTrainingSessionRequest",
+    "DeleteTrainingSessionResponse",
 )
 _DELETE_TRIAL: _calls.Operation[DeleteTrialResponse] = _calls.Operation(
-    "DeleteTrial", "delete_trial", "DeleteTrialRequest", "DeleteTrialResponse"
+    _SERVICE, "DeleteTrial", "delete_trial", "DeleteTrialRequest", "DeleteTrialResponse"
 )
 _DELETE_TRIAL_COMPONENT: _calls.Operation[DeleteTrialComponentResponse] = _calls.Operation(
-    "DeleteTrialComponent", "delete_trial_component", "DeleteTrialComponentRequest", "DeleteTrialComponentResponse"
+    _SERVICE,
+    "DeleteTrialComponent",
+    "delete_trial_component",
+    "DeleteTrialComponentRequest",
+    "DeleteTrialComponentResponse",
 )
 _DELETE_USER_PROFILE: _calls.Operation[None] = _calls.Operation(
-    "DeleteUserProfile", "delete_user_profile", "DeleteUserProfileRequest", None
+    _SERVICE, "DeleteUserProfile", "delete_user_profile", "DeleteUserProfileRequest", None
 )
 _DELETE_WORKFORCE: _calls.Operation[DeleteWorkforceResponse] = _calls.Operation(
-    "DeleteWorkforce", "delete_workforce", "DeleteWorkforceRequest", "DeleteWorkforceResponse"
+    _SERVICE, "DeleteWorkforce", "delete_workforce", "DeleteWorkforceRequest", "DeleteWorkforceResponse"
 )
 _DELETE_WORKTEAM: _calls.Operation[DeleteWorkteamResponse] = _calls.Operation(
-    "DeleteWorkteam", "delete_workteam", "DeleteWorkteamRequest", "DeleteWorkteamResponse"
+    _SERVICE, "DeleteWorkteam", "delete_workteam", "DeleteWorkteamRequest", "DeleteWorkteamResponse"
 )
 _DEREGISTER_DEVICES: _calls.Operation[None] = _calls.Operation(
-    "DeregisterDevices", "deregister_devices", "DeregisterDevicesRequest", None
+    _SERVICE, "DeregisterDevices", "deregister_devices", "DeregisterDevicesRequest", None
 )
 _DESCRIBE_AI_BENCHMARK_JOB: _calls.Operation[DescribeAIBenchmarkJobResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeAIBenchmarkJob",
     "describe_ai_benchmark_job",
     "DescribeAIBenchmarkJobRequest",
     "DescribeAIBenchmarkJobResponse",
 )
 _DESCRIBE_AI_RECOMMENDATION_JOB: _calls.Operation[DescribeAIRecommendationJobResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeAIRecommendationJob",
     "describe_ai_recommendation_job",
     "DescribeAIRecommendationJobRequest",
     "DescribeAIRecommendationJobResponse",
 )
 _DESCRIBE_AI_WORKLOAD_CONFIG: _calls.Operation[DescribeAIWorkloadConfigResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeAIWorkloadConfig",
     "describe_ai_workload_config",
     "DescribeAIWorkloadConfigRequest",
     "DescribeAIWorkloadConfigResponse",
 )
 _DESCRIBE_ACTION: _calls.Operation[DescribeActionResponse] = _calls.Operation(
-    "DescribeAction", "describe_action", "DescribeActionRequest", "DescribeActionResponse"
+    _SERVICE, "DescribeAction", "describe_action", "DescribeActionRequest", "DescribeActionResponse"
 )
 _DESCRIBE_ALGORITHM: _calls.Operation[DescribeAlgorithmOutput] = _calls.Operation(
-    "DescribeAlgorithm", "describe_algorithm", "DescribeAlgorithmInput", "DescribeAlgorithmOutput"
+    _SERVICE, "DescribeAlgorithm", "describe_algorithm", "DescribeAlgorithmInput", "DescribeAlgorithmOutput"
 )
 _DESCRIBE_APP: _calls.Operation[DescribeAppResponse] = _calls.Operation(
-    "DescribeApp", "describe_app", "DescribeAppRequest", "DescribeAppResponse"
+    _SERVICE, "DescribeApp", "describe_app", "DescribeAppRequest", "DescribeAppResponse"
 )
 _DESCRIBE_APP_IMAGE_CONFIG: _calls.Operation[DescribeAppImageConfigResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeAppImageConfig",
     "describe_app_image_config",
     "DescribeAppImageConfigRequest",
     "DescribeAppImageConfigResponse",
 )
 _DESCRIBE_ARTIFACT: _calls.Operation[DescribeArtifactResponse] = _calls.Operation(
-    "DescribeArtifact", "describe_artifact", "DescribeArtifactRequest", "DescribeArtifactResponse"
+    _SERVICE, "DescribeArtifact", "describe_artifact", "DescribeArtifactRequest", "DescribeArtifactResponse"
 )
 _DESCRIBE_AUTO_ML_JOB: _calls.Operation[DescribeAutoMLJobResponse] = _calls.Operation(
-    "DescribeAutoMLJob", "describe_auto_ml_job", "DescribeAutoMLJobRequest", "DescribeAutoMLJobResponse"
+    _SERVICE, "DescribeAutoMLJob", "describe_auto_ml_job", "DescribeAutoMLJobRequest", "DescribeAutoMLJobResponse"
 )
 _DESCRIBE_AUTO_ML_JOB_V2: _calls.Operation[DescribeAutoMLJobV2Response] = _calls.Operation(
-    "DescribeAutoMLJobV2", "describe_auto_ml_job_v2", "DescribeAutoMLJobV2Request", "DescribeAutoMLJobV2Response"
+    _SERVICE,
+    "DescribeAutoMLJobV2",
+    "describe_auto_ml_job_v2",
+    "DescribeAutoMLJobV2Request",
+    "DescribeAutoMLJobV2Response",
 )
 _DESCRIBE_CLUSTER: _calls.Operation[DescribeClusterResponse] = _calls.Operation(
-    "DescribeCluster", "describe_cluster", "DescribeClusterRequest", "DescribeClusterResponse"
+    _SERVICE, "DescribeCluster", "describe_cluster", "DescribeClusterRequest", "DescribeClusterResponse"
 )
 _DESCRIBE_CLUSTER_EVENT: _calls.Operation[DescribeClusterEventResponse] = _calls.Operation(
-    "DescribeClusterEvent", "describe_cluster_event", "DescribeClusterEventRequest", "DescribeClusterEventResponse"
+    _SERVICE,
+    "DescribeClusterEvent",
+    "describe_cluster_event",
+    "DescribeClusterEventRequest",
+    "DescribeClusterEventResponse",
 )
 _DESCRIBE_CLUSTER_EXTENSION: _calls.Operation[DescribeClusterExtensionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeClusterExtension",
     "describe_cluster_extension",
     "DescribeClusterExtensionRequest",
     "DescribeClusterExtensionResponse",
 )
 _DESCRIBE_CLUSTER_NODE: _calls.Operation[DescribeClusterNodeResponse] = _calls.Operation(
-    "DescribeClusterNode", "describe_cluster_node", "DescribeClusterNodeRequest", "DescribeClusterNodeResponse"
+    _SERVICE,
+    "DescribeClusterNode",
+    "describe_cluster_node",
+    "DescribeClusterNodeRequest",
+    "DescribeClusterNodeResponse",
 )
 _DESCRIBE_CLUSTER_OPERATION: _calls.Operation[DescribeClusterOperationResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeClusterOperation",
     "describe_cluster_operation",
     "DescribeClusterOperationRequest",
     "DescribeClusterOperationResponse",
 )
 _DESCRIBE_CLUSTER_SCHEDULER_CONFIG: _calls.Operation[DescribeClusterSchedulerConfigResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeClusterSchedulerConfig",
     "describe_cluster_scheduler_config",
     "DescribeClusterSchedulerConfigRequest",
     "DescribeClusterSchedulerConfigResponse",
 )
 _DESCRIBE_CODE_REPOSITORY: _calls.Operation[DescribeCodeRepositoryOutput] = _calls.Operation(
-    "DescribeCodeRepository", "describe_code_repository", "DescribeCodeRepositoryInput", "DescribeCodeRepositoryOutput"
+    _SERVICE,
+    "DescribeCodeRepository",
+    "describe_code_repository",
+    "DescribeCodeRepositoryInput",
+    "DescribeCodeRepositoryOutput",
 )
 _DESCRIBE_COMPILATION_JOB: _calls.Operation[DescribeCompilationJobResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeCompilationJob",
     "describe_compilation_job",
     "DescribeCompilationJobRequest",
     "DescribeCompilationJobResponse",
 )
 _DESCRIBE_COMPUTE_QUOTA: _calls.Operation[DescribeComputeQuotaResponse] = _calls.Operation(
-    "DescribeComputeQuota", "describe_compute_quota", "DescribeComputeQuotaRequest", "DescribeComputeQuotaResponse"
+    _SERVICE,
+    "DescribeComputeQuota",
+    "describe_compute_quota",
+    "DescribeComputeQuotaRequest",
+    "DescribeComputeQuotaResponse",
 )
 _DESCRIBE_CONTEXT: _calls.Operation[DescribeContextResponse] = _calls.Operation(
-    "DescribeContext", "describe_context", "DescribeContextRequest", "DescribeContextResponse"
+    _SERVICE, "DescribeContext", "describe_context", "DescribeContextRequest", "DescribeContextResponse"
 )
 _DESCRIBE_DATA_QUALITY_JOB_DEFINITION: _calls.Operation[DescribeDataQualityJobDefinitionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeDataQualityJobDefinition",
     "describe_data_quality_job_definition",
     "DescribeDataQualityJobDefinitionRequest",
     "DescribeDataQualityJobDefinitionResponse",
 )
 _DESCRIBE_DEVICE: _calls.Operation[DescribeDeviceResponse] = _calls.Operation(
-    "DescribeDevice", "describe_device", "DescribeDeviceRequest", "DescribeDeviceResponse"
+    _SERVICE, "DescribeDevice", "describe_device", "DescribeDeviceRequest", "DescribeDeviceResponse"
 )
 _DESCRIBE_DEVICE_FLEET: _calls.Operation[DescribeDeviceFleetResponse] = _calls.Operation(
-    "DescribeDeviceFleet", "describe_device_fleet", "DescribeDeviceFleetRequest", "DescribeDeviceFleetResponse"
+    _SERVICE,
+    "DescribeDeviceFleet",
+    "describe_device_fleet",
+    "DescribeDeviceFleetRequest",
+    "DescribeDeviceFleetResponse",
 )
 _DESCRIBE_DOMAIN: _calls.Operation[DescribeDomainResponse] = _calls.Operation(
-    "DescribeDomain", "describe_domain", "DescribeDomainRequest", "DescribeDomainResponse"
+    _SERVICE, "DescribeDomain", "describe_domain", "DescribeDomainRequest", "DescribeDomainResponse"
 )
 _DESCRIBE_EDGE_DEPLOYMENT_PLAN: _calls.Operation[DescribeEdgeDeploymentPlanResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeEdgeDeploymentPlan",
     "describe_edge_deployment_plan",
     "DescribeEdgeDeploymentPlanRequest",
     "DescribeEdgeDeploymentPlanResponse",
 )
 _DESCRIBE_EDGE_PACKAGING_JOB: _calls.Operation[DescribeEdgePackagingJobResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeEdgePackagingJob",
     "describe_edge_packaging_job",
     "DescribeEdgePackagingJobRequest",
     "DescribeEdgePackagingJobResponse",
 )
 _DESCRIBE_ENDPOINT: _calls.Operation[DescribeEndpointOutput] = _calls.Operation(
-    "DescribeEndpoint", "describe_endpoint", "DescribeEndpointInput", "DescribeEndpointOutput"
+    _SERVICE, "DescribeEndpoint", "describe_endpoint", "DescribeEndpointInput", "DescribeEndpointOutput"
 )
 _DESCRIBE_ENDPOINT_CONFIG: _calls.Operation[DescribeEndpointConfigOutput] = _calls.Operation(
-    "DescribeEndpointConfig", "describe_endpoint_config", "DescribeEndpointConfigInput", "DescribeEndpointConfigOutput"
+    _SERVICE,
+    "DescribeEndpointConfig",
+    "describe_endpoint_config",
+    "DescribeEndpointConfigInput",
+    "DescribeEndpointConfigOutput",
 )
 _DESCRIBE_EXPERIMENT: _calls.Operation[DescribeExperimentResponse] = _calls.Operation(
-    "DescribeExperiment", "describe_experiment", "DescribeExperimentRequest", "DescribeExperimentResponse"
+    _SERVICE, "DescribeExperiment", "describe_experiment", "DescribeExperimentRequest", "DescribeExperimentResponse"
 )
 _DESCRIBE_FEATURE_GROUP: _calls.Operation[DescribeFeatureGroupResponse] = _calls.Operation(
-    "DescribeFeatureGroup", "describe_feature_group", "DescribeFeatureGroupRequest", "DescribeFeatureGroupResponse"
+    _SERVICE,
+    "DescribeFeatureGroup",
+    "describe_feature_group",
+    "DescribeFeatureGroupRequest",
+    "DescribeFeatureGroupResponse",
 )
 _DESCRIBE_FEATURE_METADATA: _calls.Operation[DescribeFeatureMetadataResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeFeatureMetadata",
     "describe_feature_metadata",
     "DescribeFeatureMetadataRequest",
     "DescribeFeatureMetadataResponse",
 )
 _DESCRIBE_FLOW_DEFINITION: _calls.Operation[DescribeFlowDefinitionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeFlowDefinition",
     "describe_flow_definition",
     "DescribeFlowDefinitionRequest",
     "DescribeFlowDefinitionResponse",
 )
 _DESCRIBE_GLOBAL_INFERENCE_GATEWAY: _calls.Operation[DescribeGlobalInferenceGatewayResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeGlobalInferenceGateway",
     "describe_global_inference_gateway",
     "DescribeGlobalInferenceGatewayRequest",
     "DescribeGlobalInferenceGatewayResponse",
 )
 _DESCRIBE_HUB: _calls.Operation[DescribeHubResponse] = _calls.Operation(
-    "DescribeHub", "describe_hub", "DescribeHubRequest", "DescribeHubResponse"
+    _SERVICE, "DescribeHub", "describe_hub", "DescribeHubRequest", "DescribeHubResponse"
 )
 _DESCRIBE_HUB_CONTENT: _calls.Operation[DescribeHubContentResponse] = _calls.Operation(
-    "DescribeHubContent", "describe_hub_content", "DescribeHubContentRequest", "DescribeHubContentResponse"
+    _SERVICE, "DescribeHubContent", "describe_hub_content", "DescribeHubContentRequest", "DescribeHubContentResponse"
 )
 _DESCRIBE_HUMAN_TASK_UI: _calls.Operation[DescribeHumanTaskUiResponse] = _calls.Operation(
-    "DescribeHumanTaskUi", "describe_human_task_ui", "DescribeHumanTaskUiRequest", "DescribeHumanTaskUiResponse"
+    _SERVICE,
+    "DescribeHumanTaskUi",
+    "describe_human_task_ui",
+    "DescribeHumanTaskUiRequest",
+    "DescribeHumanTaskUiResponse",
 )
 _DESCRIBE_HYPER_PARAMETER_TUNING_JOB: _calls.Operation[DescribeHyperParameterTuningJobResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeHyperParameterTuningJob",
     "describe_hyper_parameter_tuning_job",
     "DescribeHyperParameterTuningJobRequest",
     "DescribeHyperParameterTuningJobResponse",
 )
 _DESCRIBE_IMAGE: _calls.Operation[DescribeImageResponse] = _calls.Operation(
-    "DescribeImage", "describe_image", "DescribeImageRequest", "DescribeImageResponse"
+    _SERVICE, "DescribeImage", "describe_image", "DescribeImageRequest", "DescribeImageResponse"
 )
 _DESCRIBE_IMAGE_VERSION: _calls.Operation[DescribeImageVersionResponse] = _calls.Operation(
-    "DescribeImageVersion", "describe_image_version", "DescribeImageVersionRequest", "DescribeImageVersionResponse"
+    _SERVICE,
+    "DescribeImageVersion",
+    "describe_image_version",
+    "DescribeImageVersionRequest",
+    "DescribeImageVersionResponse",
 )
 _DESCRIBE_INFERENCE_COMPONENT: _calls.Operation[DescribeInferenceComponentOutput] = _calls.Operation(
+    _SERVICE,
     "DescribeInferenceComponent",
     "describe_inference_component",
     "DescribeInferenceComponentInput",
     "DescribeInferenceComponentOutput",
 )
 _DESCRIBE_INFERENCE_EXPERIMENT: _calls.Operation[DescribeInferenceExperimentResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeInferenceExperiment",
     "describe_inference_experiment",
     "DescribeInferenceExperimentRequest",
@@ -2328,6 +2535,7 @@ _DESCRIBE_INFERENCE_EXPERIMENT: _calls.Operation[DescribeInferenceExperimentResp
 )
 _DESCRIBE_INFERENCE_RECOMMENDATIONS_JOB: _calls.Operation[DescribeInferenceRecommendationsJobResponse] = (
     _calls.Operation(
+        _SERVICE,
         "DescribeInferenceRecommendationsJob",
         "describe_inference_recommendations_job",
         "DescribeInferenceRecommendationsJobRequest",
@@ -2335,48 +2543,61 @@ _DESCRIBE_INFERENCE_RECOMMENDATIONS_JOB: _calls.Operation[DescribeInferenceRecom
     )
 )
 _DESCRIBE_INFERENCE_ROUTER: _calls.Operation[DescribeInferenceRouterOutput] = _calls.Operation(
+    _SERVICE,
     "DescribeInferenceRouter",
     "describe_inference_router",
     "DescribeInferenceRouterInput",
     "DescribeInferenceRouterOutput",
 )
 _DESCRIBE_JOB: _calls.Operation[DescribeJobResponse] = _calls.Operation(
-    "DescribeJob", "describe_job", "DescribeJobRequest", "DescribeJobResponse"
+    _SERVICE, "DescribeJob", "describe_job", "DescribeJobRequest", "DescribeJobResponse"
 )
 _DESCRIBE_JOB_SCHEMA_VERSION: _calls.Operation[DescribeJobSchemaVersionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeJobSchemaVersion",
     "describe_job_schema_version",
     "DescribeJobSchemaVersionRequest",
     "DescribeJobSchemaVersionResponse",
 )
 _DESCRIBE_LABELING_JOB: _calls.Operation[DescribeLabelingJobResponse] = _calls.Operation(
-    "DescribeLabelingJob", "describe_labeling_job", "DescribeLabelingJobRequest", "DescribeLabelingJobResponse"
+    _SERVICE,
+    "DescribeLabelingJob",
+    "describe_labeling_job",
+    "DescribeLabelingJobRequest",
+    "DescribeLabelingJobResponse",
 )
 _DESCRIBE_LINEAGE_GROUP: _calls.Operation[DescribeLineageGroupResponse] = _calls.Operation(
-    "DescribeLineageGroup", "describe_lineage_group", "DescribeLineageGroupRequest", "DescribeLineageGroupResponse"
+    _SERVICE,
+    "DescribeLineageGroup",
+    "describe_lineage_group",
+    "DescribeLineageGroupRequest",
+    "DescribeLineageGroupResponse",
 )
 _DESCRIBE_MLFLOW_APP: _calls.Operation[DescribeMlflowAppResponse] = _calls.Operation(
-    "DescribeMlflowApp", "describe_mlflow_app", "DescribeMlflowAppRequest", "DescribeMlflowAppResponse"
+    _SERVICE, "DescribeMlflowApp", "describe_mlflow_app", "DescribeMlflowAppRequest", "DescribeMlflowAppResponse"
 )
 _DESCRIBE_MLFLOW_TRACKING_SERVER: _calls.Operation[DescribeMlflowTrackingServerResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeMlflowTrackingServer",
     "describe_mlflow_tracking_server",
     "DescribeMlflowTrackingServerRequest",
     "DescribeMlflowTrackingServerResponse",
 )
 _DESCRIBE_MODEL: _calls.Operation[DescribeModelOutput] = _calls.Operation(
-    "DescribeModel", "describe_model", "DescribeModelInput", "DescribeModelOutput"
+    _SERVICE, "DescribeModel", "describe_model", "DescribeModelInput", "DescribeModelOutput"
 )
 _DESCRIBE_MODEL_BIAS_JOB_DEFINITION: _calls.Operation[DescribeModelBiasJobDefinitionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeModelBiasJobDefinition",
     "describe_model_bias_job_definition",
     "DescribeModelBiasJobDefinitionRequest",
     "DescribeModelBiasJobDefinitionResponse",
 )
 _DESCRIBE_MODEL_CARD: _calls.Operation[DescribeModelCardResponse] = _calls.Operation(
-    "DescribeModelCard", "describe_model_card", "DescribeModelCardRequest", "DescribeModelCardResponse"
+    _SERVICE, "DescribeModelCard", "describe_model_card", "DescribeModelCardRequest", "DescribeModelCardResponse"
 )
 _DESCRIBE_MODEL_CARD_EXPORT_JOB: _calls.Operation[DescribeModelCardExportJobResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeModelCardExportJob",
     "describe_model_card_export_job",
     "DescribeModelCardExportJobRequest",
@@ -2384,6 +2605,7 @@ _DESCRIBE_MODEL_CARD_EXPORT_JOB: _calls.Operation[DescribeModelCardExportJobResp
 )
 _DESCRIBE_MODEL_EXPLAINABILITY_JOB_DEFINITION: _calls.Operation[DescribeModelExplainabilityJobDefinitionResponse] = (
     _calls.Operation(
+        _SERVICE,
         "DescribeModelExplainabilityJobDefinition",
         "describe_model_explainability_job_definition",
         "DescribeModelExplainabilityJobDefinitionRequest",
@@ -2391,27 +2613,35 @@ _DESCRIBE_MODEL_EXPLAINABILITY_JOB_DEFINITION: _calls.Operation[DescribeModelExp
     )
 )
 _DESCRIBE_MODEL_PACKAGE: _calls.Operation[DescribeModelPackageOutput] = _calls.Operation(
-    "DescribeModelPackage", "describe_model_package", "DescribeModelPackageInput", "DescribeModelPackageOutput"
+    _SERVICE,
+    "DescribeModelPackage",
+    "describe_model_package",
+    "DescribeModelPackageInput",
+    "DescribeModelPackageOutput",
 )
 _DESCRIBE_MODEL_PACKAGE_GROUP: _calls.Operation[DescribeModelPackageGroupOutput] = _calls.Operation(
+    _SERVICE,
     "DescribeModelPackageGroup",
     "describe_model_package_group",
     "DescribeModelPackageGroupInput",
     "DescribeModelPackageGroupOutput",
 )
 _DESCRIBE_MODEL_QUALITY_JOB_DEFINITION: _calls.Operation[DescribeModelQualityJobDefinitionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeModelQualityJobDefinition",
     "describe_model_quality_job_definition",
     "DescribeModelQualityJobDefinitionRequest",
     "DescribeModelQualityJobDefinitionResponse",
 )
 _DESCRIBE_MONITORING_SCHEDULE: _calls.Operation[DescribeMonitoringScheduleResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeMonitoringSchedule",
     "describe_monitoring_schedule",
     "DescribeMonitoringScheduleRequest",
     "DescribeMonitoringScheduleResponse",
 )
 _DESCRIBE_NOTEBOOK_INSTANCE: _calls.Operation[DescribeNotebookInstanceOutput] = _calls.Operation(
+    _SERVICE,
     "DescribeNotebookInstance",
     "describe_notebook_instance",
     "DescribeNotebookInstanceInput",
@@ -2419,6 +2649,7 @@ _DESCRIBE_NOTEBOOK_INSTANCE: _calls.Operation[DescribeNotebookInstanceOutput] = 
 )
 _DESCRIBE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG: _calls.Operation[DescribeNotebookInstanceLifecycleConfigOutput] = (
     _calls.Operation(
+        _SERVICE,
         "DescribeNotebookInstanceLifecycleConfig",
         "describe_notebook_instance_lifecycle_config",
         "DescribeNotebookInstanceLifecycleConfigInput",
@@ -2426,19 +2657,21 @@ _DESCRIBE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG: _calls.Operation[DescribeNotebookI
     )
 )
 _DESCRIBE_OPTIMIZATION_JOB: _calls.Operation[DescribeOptimizationJobResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeOptimizationJob",
     "describe_optimization_job",
     "DescribeOptimizationJobRequest",
     "DescribeOptimizationJobResponse",
 )
 _DESCRIBE_PARTNER_APP: _calls.Operation[DescribePartnerAppResponse] = _calls.Operation(
-    "DescribePartnerApp", "describe_partner_app", "DescribePartnerAppRequest", "DescribePartnerAppResponse"
+    _SERVICE, "DescribePartnerApp", "describe_partner_app", "DescribePartnerAppRequest", "DescribePartnerAppResponse"
 )
 _DESCRIBE_PIPELINE: _calls.Operation[DescribePipelineResponse] = _calls.Operation(
-    "DescribePipeline", "describe_pipeline", "DescribePipelineRequest", "DescribePipelineResponse"
+    _SERVICE, "DescribePipeline", "describe_pipeline", "DescribePipelineRequest", "DescribePipelineResponse"
 )
 _DESCRIBE_PIPELINE_DEFINITION_FOR_EXECUTION: _calls.Operation[DescribePipelineDefinitionForExecutionResponse] = (
     _calls.Operation(
+        _SERVICE,
         "DescribePipelineDefinitionForExecution",
         "describe_pipeline_definition_for_execution",
         "DescribePipelineDefinitionForExecutionRequest",
@@ -2446,46 +2679,63 @@ _DESCRIBE_PIPELINE_DEFINITION_FOR_EXECUTION: _calls.Operation[DescribePipelineDe
     )
 )
 _DESCRIBE_PIPELINE_EXECUTION: _calls.Operation[DescribePipelineExecutionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribePipelineExecution",
     "describe_pipeline_execution",
     "DescribePipelineExecutionRequest",
     "DescribePipelineExecutionResponse",
 )
 _DESCRIBE_PROCESSING_JOB: _calls.Operation[DescribeProcessingJobResponse] = _calls.Operation(
-    "DescribeProcessingJob", "describe_processing_job", "DescribeProcessingJobRequest", "DescribeProcessingJobResponse"
+    _SERVICE,
+    "DescribeProcessingJob",
+    "describe_processing_job",
+    "DescribeProcessingJobRequest",
+    "DescribeProcessingJobResponse",
 )
 _DESCRIBE_PROJECT: _calls.Operation[DescribeProjectOutput] = _calls.Operation(
-    "DescribeProject", "describe_project", "DescribeProjectInput", "DescribeProjectOutput"
+    _SERVICE, "DescribeProject", "describe_project", "DescribeProjectInput", "DescribeProjectOutput"
 )
 _DESCRIBE_RESERVED_CAPACITY: _calls.Operation[DescribeReservedCapacityResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeReservedCapacity",
     "describe_reserved_capacity",
     "DescribeReservedCapacityRequest",
     "DescribeReservedCapacityResponse",
 )
 _DESCRIBE_SPACE: _calls.Operation[DescribeSpaceResponse] = _calls.Operation(
-    "DescribeSpace", "describe_space", "DescribeSpaceRequest", "DescribeSpaceResponse"
+    _SERVICE, "DescribeSpace", "describe_space", "DescribeSpaceRequest", "DescribeSpaceResponse"
 )
 _DESCRIBE_STUDIO_LIFECYCLE_CONFIG: _calls.Operation[DescribeStudioLifecycleConfigResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeStudioLifecycleConfig",
     "describe_studio_lifecycle_config",
     "DescribeStudioLifecycleConfigRequest",
     "DescribeStudioLifecycleConfigResponse",
 )
 _DESCRIBE_SUBSCRIBED_WORKTEAM: _calls.Operation[DescribeSubscribedWorkteamResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeSubscribedWorkteam",
     "describe_subscribed_workteam",
     "DescribeSubscribedWorkteamRequest",
     "DescribeSubscribedWorkteamResponse",
 )
 _DESCRIBE_TRAINING_JOB: _calls.Operation[DescribeTrainingJobResponse] = _calls.Operation(
-    "DescribeTrainingJob", "describe_training_job", "DescribeTrainingJobRequest", "DescribeTrainingJobResponse"
+    _SERVICE,
+    "DescribeTrainingJob",
+    "describe_training_job",
+    "DescribeTrainingJobRequest",
+    "DescribeTrainingJobResponse",
 )
 _DESCRIBE_TRAINING_PLAN: _calls.Operation[DescribeTrainingPlanResponse] = _calls.Operation(
-    "DescribeTrainingPlan", "describe_training_plan", "DescribeTrainingPlanRequest", "DescribeTrainingPlanResponse"
+    _SERVICE,
+    "DescribeTrainingPlan",
+    "describe_training_plan",
+    "DescribeTrainingPlanRequest",
+    "DescribeTrainingPlanResponse",
 )
 _DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY: _calls.Operation[DescribeTrainingPlanExtensionHistoryResponse] = (
     _calls.Operation(
+        _SERVICE,
         "DescribeTrainingPlanExtensionHistory",
         "describe_training_plan_extension_history",
         "DescribeTrainingPlanExtensionHistoryRequest",
@@ -2493,33 +2743,44 @@ _DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY: _calls.Operation[DescribeTrainingPlan
     )
 )
 _DESCRIBE_TRAINING_SESSION: _calls.Operation[DescribeTrainingSessionResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeTrainingSession",
     "describe_training_session",
     "DescribeTrainingSessionRequest",
     "DescribeTrainingSessionResponse",
 )
 _DESCRIBE_TRANSFORM_JOB: _calls.Operation[DescribeTransformJobResponse] = _calls.Operation(
-    "DescribeTransformJob", "describe_transform_job", "DescribeTransformJobRequest", "DescribeTransformJobResponse"
+    _SERVICE,
+    "DescribeTransformJob",
+    "describe_transform_job",
+    "DescribeTransformJobRequest",
+    "DescribeTransformJobResponse",
 )
 _DESCRIBE_TRIAL: _calls.Operation[DescribeTrialResponse] = _calls.Operation(
-    "DescribeTrial", "describe_trial", "DescribeTrialRequest", "DescribeTrialResponse"
+    _SERVICE, "DescribeTrial", "describe_trial", "DescribeTrialRequest", "DescribeTrialResponse"
 )
 _DESCRIBE_TRIAL_COMPONENT: _calls.Operation[DescribeTrialComponentResponse] = _calls.Operation(
+    _SERVICE,
     "DescribeTrialComponent",
     "describe_trial_component",
     "DescribeTrialComponentRequest",
     "DescribeTrialComponentResponse",
 )
 _DESCRIBE_USER_PROFILE: _calls.Operation[DescribeUserProfileResponse] = _calls.Operation(
-    "DescribeUserProfile", "describe_user_profile", "DescribeUserProfileRequest", "DescribeUserProfileResponse"
+    _SERVICE,
+    "DescribeUserProfile",
+    "describe_user_profile",
+    "DescribeUserProfileRequest",
+    "DescribeUserProfileResponse",
 )
 _DESCRIBE_WORKFORCE: _calls.Operation[DescribeWorkforceResponse] = _calls.Operation(
-    "DescribeWorkforce", "describe_workforce", "DescribeWorkforceRequest", "DescribeWorkforceResponse"
+    _SERVICE, "DescribeWorkforce", "describe_workforce", "DescribeWorkforceRequest", "DescribeWorkforceResponse"
 )
 _DESCRIBE_WORKTEAM: _calls.Operation[DescribeWorkteamResponse] = _calls.Operation(
-    "DescribeWorkteam", "describe_workteam", "DescribeWorkteamRequest", "DescribeWorkteamResponse"
+    _SERVICE, "DescribeWorkteam", "describe_workteam", "DescribeWorkteamRequest", "DescribeWorkteamResponse"
 )
 _DETACH_CLUSTER_NODE_VOLUME: _calls.Operation[DetachClusterNodeVolumeResponse] = _calls.Operation(
+    _SERVICE,
     "DetachClusterNodeVolume",
     "detach_cluster_node_volume",
     "DetachClusterNodeVolumeRequest",
@@ -2527,6 +2788,7 @@ _DETACH_CLUSTER_NODE_VOLUME: _calls.Operation[DetachClusterNodeVolumeResponse] =
 )
 _DISABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO: _calls.Operation[DisableSagemakerServicecatalogPortfolioOutput] = (
     _calls.Operation(
+        _SERVICE,
         "DisableSagemakerServicecatalogPortfolio",
         "disable_sagemaker_servicecatalog_portfolio",
         "DisableSagemakerServicecatalogPortfolioInput",
@@ -2534,6 +2796,7 @@ _DISABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO: _calls.Operation[DisableSagemakerSe
     )
 )
 _DISASSOCIATE_TRIAL_COMPONENT: _calls.Operation[DisassociateTrialComponentResponse] = _calls.Operation(
+    _SERVICE,
     "DisassociateTrialComponent",
     "disassociate_trial_component",
     "DisassociateTrialComponentRequest",
@@ -2541,6 +2804,7 @@ _DISASSOCIATE_TRIAL_COMPONENT: _calls.Operation[DisassociateTrialComponentRespon
 )
 _ENABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO: _calls.Operation[EnableSagemakerServicecatalogPortfolioOutput] = (
     _calls.Operation(
+        _SERVICE,
         "EnableSagemakerServicecatalogPortfolio",
         "enable_sagemaker_servicecatalog_portfolio",
         "EnableSagemakerServicecatalogPortfolioInput",
@@ -2548,18 +2812,27 @@ _ENABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO: _calls.Operation[EnableSagemakerServ
     )
 )
 _EXTEND_TRAINING_PLAN: _calls.Operation[ExtendTrainingPlanResponse] = _calls.Operation(
-    "ExtendTrainingPlan", "extend_training_plan", "ExtendTrainingPlanRequest", "ExtendTrainingPlanResponse"
+    _SERVICE, "ExtendTrainingPlan", "extend_training_plan", "ExtendTrainingPlanRequest", "ExtendTrainingPlanResponse"
 )
 _GET_DEVICE_FLEET_REPORT: _calls.Operation[GetDeviceFleetReportResponse] = _calls.Operation(
-    "GetDeviceFleetReport", "get_device_fleet_report", "GetDeviceFleetReportRequest", "GetDeviceFleetReportResponse"
+    _SERVICE,
+    "GetDeviceFleetReport",
+    "get_device_fleet_report",
+    "GetDeviceFleetReportRequest",
+    "GetDeviceFleetReportResponse",
 )
 _GET_ENDPOINT_POLICY: _calls.Operation[GetEndpointPolicyResponse] = _calls.Operation(
-    "GetEndpointPolicy", "get_endpoint_policy", "GetEndpointPolicyRequest", "GetEndpointPolicyResponse"
+    _SERVICE, "GetEndpointPolicy", "get_endpoint_policy", "GetEndpointPolicyRequest", "GetEndpointPolicyResponse"
 )
 _GET_LINEAGE_GROUP_POLICY: _calls.Operation[GetLineageGroupPolicyResponse] = _calls.Operation(
-    "GetLineageGroupPolicy", "get_lineage_group_policy", "GetLineageGroupPolicyRequest", "GetLineageGroupPolicyResponse"
+    _SERVICE,
+    "GetLineageGroupPolicy",
+    "get_lineage_group_policy",
+    "GetLineageGroupPolicyRequest",
+    "GetLineageGroupPolicyResponse",
 )
 _GET_MODEL_PACKAGE_GROUP_POLICY: _calls.Operation[GetModelPackageGroupPolicyOutput] = _calls.Operation(
+    _SERVICE,
     "GetModelPackageGroupPolicy",
     "get_model_package_group_policy",
     "GetModelPackageGroupPolicyInput",
@@ -2567,6 +2840,7 @@ _GET_MODEL_PACKAGE_GROUP_POLICY: _calls.Operation[GetModelPackageGroupPolicyOutp
 )
 _GET_SAGEMAKER_SERVICECATALOG_PORTFOLIO_STATUS: _calls.Operation[GetSagemakerServicecatalogPortfolioStatusOutput] = (
     _calls.Operation(
+        _SERVICE,
         "GetSagemakerServicecatalogPortfolioStatus",
         "get_sagemaker_servicecatalog_portfolio_status",
         "GetSagemakerServicecatalogPortfolioStatusInput",
@@ -2575,6 +2849,7 @@ _GET_SAGEMAKER_SERVICECATALOG_PORTFOLIO_STATUS: _calls.Operation[GetSagemakerSer
 )
 _GET_SCALING_CONFIGURATION_RECOMMENDATION: _calls.Operation[GetScalingConfigurationRecommendationResponse] = (
     _calls.Operation(
+        _SERVICE,
         "GetScalingConfigurationRecommendation",
         "get_scaling_configuration_recommendation",
         "GetScalingConfigurationRecommendationRequest",
@@ -2582,181 +2857,237 @@ _GET_SCALING_CONFIGURATION_RECOMMENDATION: _calls.Operation[GetScalingConfigurat
     )
 )
 _GET_SEARCH_SUGGESTIONS: _calls.Operation[GetSearchSuggestionsResponse] = _calls.Operation(
-    "GetSearchSuggestions", "get_search_suggestions", "GetSearchSuggestionsRequest", "GetSearchSuggestionsResponse"
+    _SERVICE,
+    "GetSearchSuggestions",
+    "get_search_suggestions",
+    "GetSearchSuggestionsRequest",
+    "GetSearchSuggestionsResponse",
 )
 _IMPORT_HUB_CONTENT: _calls.Operation[ImportHubContentResponse] = _calls.Operation(
-    "ImportHubContent", "import_hub_content", "ImportHubContentRequest", "ImportHubContentResponse"
+    _SERVICE, "ImportHubContent", "import_hub_content", "ImportHubContentRequest", "ImportHubContentResponse"
 )
 _LIST_AI_BENCHMARK_JOBS: _calls.Operation[ListAIBenchmarkJobsResponse] = _calls.Operation(
-    "ListAIBenchmarkJobs", "list_ai_benchmark_jobs", "ListAIBenchmarkJobsRequest", "ListAIBenchmarkJobsResponse"
+    _SERVICE,
+    "ListAIBenchmarkJobs",
+    "list_ai_benchmark_jobs",
+    "ListAIBenchmarkJobsRequest",
+    "ListAIBenchmarkJobsResponse",
 )
 _LIST_AI_RECOMMENDATION_JOBS: _calls.Operation[ListAIRecommendationJobsResponse] = _calls.Operation(
+    _SERVICE,
     "ListAIRecommendationJobs",
     "list_ai_recommendation_jobs",
     "ListAIRecommendationJobsRequest",
     "ListAIRecommendationJobsResponse",
 )
 _LIST_AI_WORKLOAD_CONFIGS: _calls.Operation[ListAIWorkloadConfigsResponse] = _calls.Operation(
-    "ListAIWorkloadConfigs", "list_ai_workload_configs", "ListAIWorkloadConfigsRequest", "ListAIWorkloadConfigsResponse"
+    _SERVICE,
+    "ListAIWorkloadConfigs",
+    "list_ai_workload_configs",
+    "ListAIWorkloadConfigsRequest",
+    "ListAIWorkloadConfigsResponse",
 )
 _LIST_ACTIONS: _calls.Operation[ListActionsResponse] = _calls.Operation(
-    "ListActions", "list_actions", "ListActionsRequest", "ListActionsResponse"
+    _SERVICE, "ListActions", "list_actions", "ListActionsRequest", "ListActionsResponse"
 )
 _LIST_ALGORITHMS: _calls.Operation[ListAlgorithmsOutput] = _calls.Operation(
-    "ListAlgorithms", "list_algorithms", "ListAlgorithmsInput", "ListAlgorithmsOutput"
+    _SERVICE, "ListAlgorithms", "list_algorithms", "ListAlgorithmsInput", "ListAlgorithmsOutput"
 )
 _LIST_ALIASES: _calls.Operation[ListAliasesResponse] = _calls.Operation(
-    "ListAliases", "list_aliases", "ListAliasesRequest", "ListAliasesResponse"
+    _SERVICE, "ListAliases", "list_aliases", "ListAliasesRequest", "ListAliasesResponse"
 )
 _LIST_APP_IMAGE_CONFIGS: _calls.Operation[ListAppImageConfigsResponse] = _calls.Operation(
-    "ListAppImageConfigs", "list_app_image_configs", "ListAppImageConfigsRequest", "ListAppImageConfigsResponse"
+    _SERVICE,
+    "ListAppImageConfigs",
+    "list_app_image_configs",
+    "ListAppImageConfigsRequest",
+    "ListAppImageConfigsResponse",
 )
 _LIST_APPS: _calls.Operation[ListAppsResponse] = _calls.Operation(
-    "ListApps", "list_apps", "ListAppsRequest", "ListAppsResponse"
+    _SERVICE, "ListApps", "list_apps", "ListAppsRequest", "ListAppsResponse"
 )
 _LIST_ARTIFACTS: _calls.Operation[ListArtifactsResponse] = _calls.Operation(
-    "ListArtifacts", "list_artifacts", "ListArtifactsRequest", "ListArtifactsResponse"
+    _SERVICE, "ListArtifacts", "list_artifacts", "ListArtifactsRequest", "ListArtifactsResponse"
 )
 _LIST_ASSOCIATIONS: _calls.Operation[ListAssociationsResponse] = _calls.Operation(
-    "ListAssociations", "list_associations", "ListAssociationsRequest", "ListAssociationsResponse"
+    _SERVICE, "ListAssociations", "list_associations", "ListAssociationsRequest", "ListAssociationsResponse"
 )
 _LIST_AUTO_ML_JOBS: _calls.Operation[ListAutoMLJobsResponse] = _calls.Operation(
-    "ListAutoMLJobs", "list_auto_ml_jobs", "ListAutoMLJobsRequest", "ListAutoMLJobsResponse"
+    _SERVICE, "ListAutoMLJobs", "list_auto_ml_jobs", "ListAutoMLJobsRequest", "ListAutoMLJobsResponse"
 )
 _LIST_CANDIDATES_FOR_AUTO_ML_JOB: _calls.Operation[ListCandidatesForAutoMLJobResponse] = _calls.Operation(
+    _SERVICE,
     "ListCandidatesForAutoMLJob",
     "list_candidates_for_auto_ml_job",
     "ListCandidatesForAutoMLJobRequest",
     "ListCandidatesForAutoMLJobResponse",
 )
 _LIST_CLUSTER_EVENTS: _calls.Operation[ListClusterEventsResponse] = _calls.Operation(
-    "ListClusterEvents", "list_cluster_events", "ListClusterEventsRequest", "ListClusterEventsResponse"
+    _SERVICE, "ListClusterEvents", "list_cluster_events", "ListClusterEventsRequest", "ListClusterEventsResponse"
 )
 _LIST_CLUSTER_EXTENSION_VERSIONS: _calls.Operation[ListClusterExtensionVersionsResponse] = _calls.Operation(
+    _SERVICE,
     "ListClusterExtensionVersions",
     "list_cluster_extension_versions",
     "ListClusterExtensionVersionsRequest",
     "ListClusterExtensionVersionsResponse",
 )
 _LIST_CLUSTER_EXTENSIONS: _calls.Operation[ListClusterExtensionsResponse] = _calls.Operation(
-    "ListClusterExtensions", "list_cluster_extensions", "ListClusterExtensionsRequest", "ListClusterExtensionsResponse"
+    _SERVICE,
+    "ListClusterExtensions",
+    "list_cluster_extensions",
+    "ListClusterExtensionsRequest",
+    "ListClusterExtensionsResponse",
 )
 _LIST_CLUSTER_NODES: _calls.Operation[ListClusterNodesResponse] = _calls.Operation(
-    "ListClusterNodes", "list_cluster_nodes", "ListClusterNodesRequest", "ListClusterNodesResponse"
+    _SERVICE, "ListClusterNodes", "list_cluster_nodes", "ListClusterNodesRequest", "ListClusterNodesResponse"
 )
 _LIST_CLUSTER_OPERATIONS: _calls.Operation[ListClusterOperationsResponse] = _calls.Operation(
-    "ListClusterOperations", "list_cluster_operations", "ListClusterOperationsRequest", "ListClusterOperationsResponse"
+    _SERVICE,
+    "ListClusterOperations",
+    "list_cluster_operations",
+    "ListClusterOperationsRequest",
+    "ListClusterOperationsResponse",
 )
 _LIST_CLUSTER_SCHEDULER_CONFIGS: _calls.Operation[ListClusterSchedulerConfigsResponse] = _calls.Operation(
+    _SERVICE,
     "ListClusterSchedulerConfigs",
     "list_cluster_scheduler_configs",
     "ListClusterSchedulerConfigsRequest",
     "ListClusterSchedulerConfigsResponse",
 )
 _LIST_CLUSTERS: _calls.Operation[ListClustersResponse] = _calls.Operation(
-    "ListClusters", "list_clusters", "ListClustersRequest", "ListClustersResponse"
+    _SERVICE, "ListClusters", "list_clusters", "ListClustersRequest", "ListClustersResponse"
 )
 _LIST_CODE_REPOSITORIES: _calls.Operation[ListCodeRepositoriesOutput] = _calls.Operation(
-    "ListCodeRepositories", "list_code_repositories", "ListCodeRepositoriesInput", "ListCodeRepositoriesOutput"
+    _SERVICE,
+    "ListCodeRepositories",
+    "list_code_repositories",
+    "ListCodeRepositoriesInput",
+    "ListCodeRepositoriesOutput",
 )
 _LIST_COMPILATION_JOBS: _calls.Operation[ListCompilationJobsResponse] = _calls.Operation(
-    "ListCompilationJobs", "list_compilation_jobs", "ListCompilationJobsRequest", "ListCompilationJobsResponse"
+    _SERVICE,
+    "ListCompilationJobs",
+    "list_compilation_jobs",
+    "ListCompilationJobsRequest",
+    "ListCompilationJobsResponse",
 )
 _LIST_COMPUTE_QUOTAS: _calls.Operation[ListComputeQuotasResponse] = _calls.Operation(
-    "ListComputeQuotas", "list_compute_quotas", "ListComputeQuotasRequest", "ListComputeQuotasResponse"
+    _SERVICE, "ListComputeQuotas", "list_compute_quotas", "ListComputeQuotasRequest", "ListComputeQuotasResponse"
 )
 _LIST_CONTEXTS: _calls.Operation[ListContextsResponse] = _calls.Operation(
-    "ListContexts", "list_contexts", "ListContextsRequest", "ListContextsResponse"
+    _SERVICE, "ListContexts", "list_contexts", "ListContextsRequest", "ListContextsResponse"
 )
 _LIST_DATA_QUALITY_JOB_DEFINITIONS: _calls.Operation[ListDataQualityJobDefinitionsResponse] = _calls.Operation(
+    _SERVICE,
     "ListDataQualityJobDefinitions",
     "list_data_quality_job_definitions",
     "ListDataQualityJobDefinitionsRequest",
     "ListDataQualityJobDefinitionsResponse",
 )
 _LIST_DEVICE_FLEETS: _calls.Operation[ListDeviceFleetsResponse] = _calls.Operation(
-    "ListDeviceFleets", "list_device_fleets", "ListDeviceFleetsRequest", "ListDeviceFleetsResponse"
+    _SERVICE, "ListDeviceFleets", "list_device_fleets", "ListDeviceFleetsRequest", "ListDeviceFleetsResponse"
 )
 _LIST_DEVICES: _calls.Operation[ListDevicesResponse] = _calls.Operation(
-    "ListDevices", "list_devices", "ListDevicesRequest", "ListDevicesResponse"
+    _SERVICE, "ListDevices", "list_devices", "ListDevicesRequest", "ListDevicesResponse"
 )
 _LIST_DOMAINS: _calls.Operation[ListDomainsResponse] = _calls.Operation(
-    "ListDomains", "list_domains", "ListDomainsRequest", "ListDomainsResponse"
+    _SERVICE, "ListDomains", "list_domains", "ListDomainsRequest", "ListDomainsResponse"
 )
 _LIST_EDGE_DEPLOYMENT_PLANS: _calls.Operation[ListEdgeDeploymentPlansResponse] = _calls.Operation(
+    _SERVICE,
     "ListEdgeDeploymentPlans",
     "list_edge_deployment_plans",
     "ListEdgeDeploymentPlansRequest",
     "ListEdgeDeploymentPlansResponse",
 )
 _LIST_EDGE_PACKAGING_JOBS: _calls.Operation[ListEdgePackagingJobsResponse] = _calls.Operation(
-    "ListEdgePackagingJobs", "list_edge_packaging_jobs", "ListEdgePackagingJobsRequest", "ListEdgePackagingJobsResponse"
+    _SERVICE,
+    "ListEdgePackagingJobs",
+    "list_edge_packaging_jobs",
+    "ListEdgePackagingJobsRequest",
+    "ListEdgePackagingJobsResponse",
 )
 _LIST_ENDPOINT_CONFIGS: _calls.Operation[ListEndpointConfigsOutput] = _calls.Operation(
-    "ListEndpointConfigs", "list_endpoint_configs", "ListEndpointConfigsInput", "ListEndpointConfigsOutput"
+    _SERVICE, "ListEndpointConfigs", "list_endpoint_configs", "ListEndpointConfigsInput", "ListEndpointConfigsOutput"
 )
 _LIST_ENDPOINTS: _calls.Operation[ListEndpointsOutput] = _calls.Operation(
-    "ListEndpoints", "list_endpoints", "ListEndpointsInput", "ListEndpointsOutput"
+    _SERVICE, "ListEndpoints", "list_endpoints", "ListEndpointsInput", "ListEndpointsOutput"
 )
 _LIST_EXPERIMENTS: _calls.Operation[ListExperimentsResponse] = _calls.Operation(
-    "ListExperiments", "list_experiments", "ListExperimentsRequest", "ListExperimentsResponse"
+    _SERVICE, "ListExperiments", "list_experiments", "ListExperimentsRequest", "ListExperimentsResponse"
 )
 _LIST_FEATURE_GROUPS: _calls.Operation[ListFeatureGroupsResponse] = _calls.Operation(
-    "ListFeatureGroups", "list_feature_groups", "ListFeatureGroupsRequest", "ListFeatureGroupsResponse"
+    _SERVICE, "ListFeatureGroups", "list_feature_groups", "ListFeatureGroupsRequest", "ListFeatureGroupsResponse"
 )
 _LIST_FLOW_DEFINITIONS: _calls.Operation[ListFlowDefinitionsResponse] = _calls.Operation(
-    "ListFlowDefinitions", "list_flow_definitions", "ListFlowDefinitionsRequest", "ListFlowDefinitionsResponse"
+    _SERVICE,
+    "ListFlowDefinitions",
+    "list_flow_definitions",
+    "ListFlowDefinitionsRequest",
+    "ListFlowDefinitionsResponse",
 )
 _LIST_GLOBAL_INFERENCE_GATEWAYS: _calls.Operation[ListGlobalInferenceGatewaysResponse] = _calls.Operation(
+    _SERVICE,
     "ListGlobalInferenceGateways",
     "list_global_inference_gateways",
     "ListGlobalInferenceGatewaysRequest",
     "ListGlobalInferenceGatewaysResponse",
 )
 _LIST_HUB_CONTENT_VERSIONS: _calls.Operation[ListHubContentVersionsResponse] = _calls.Operation(
+    _SERVICE,
     "ListHubContentVersions",
     "list_hub_content_versions",
     "ListHubContentVersionsRequest",
     "ListHubContentVersionsResponse",
 )
 _LIST_HUB_CONTENTS: _calls.Operation[ListHubContentsResponse] = _calls.Operation(
-    "ListHubContents", "list_hub_contents", "ListHubContentsRequest", "ListHubContentsResponse"
+    _SERVICE, "ListHubContents", "list_hub_contents", "ListHubContentsRequest", "ListHubContentsResponse"
 )
 _LIST_HUBS: _calls.Operation[ListHubsResponse] = _calls.Operation(
-    "ListHubs", "list_hubs", "ListHubsRequest", "ListHubsResponse"
+    _SERVICE, "ListHubs", "list_hubs", "ListHubsRequest", "ListHubsResponse"
 )
 _LIST_HUMAN_TASK_UIS: _calls.Operation[ListHumanTaskUisResponse] = _calls.Operation(
-    "ListHumanTaskUis", "list_human_task_uis", "ListHumanTaskUisRequest", "ListHumanTaskUisResponse"
+    _SERVICE, "ListHumanTaskUis", "list_human_task_uis", "ListHumanTaskUisRequest", "ListHumanTaskUisResponse"
 )
 _LIST_HYPER_PARAMETER_TUNING_JOBS: _calls.Operation[ListHyperParameterTuningJobsResponse] = _calls.Operation(
+    _SERVICE,
     "ListHyperParameterTuningJobs",
     "list_hyper_parameter_tuning_jobs",
     "ListHyperParameterTuningJobsRequest",
     "ListHyperParameterTuningJobsResponse",
 )
 _LIST_IMAGE_VERSIONS: _calls.Operation[ListImageVersionsResponse] = _calls.Operation(
-    "ListImageVersions", "list_image_versions", "ListImageVersionsRequest", "ListImageVersionsResponse"
+    _SERVICE, "ListImageVersions", "list_image_versions", "ListImageVersionsRequest", "ListImageVersionsResponse"
 )
 _LIST_IMAGES: _calls.Operation[ListImagesResponse] = _calls.Operation(
-    "ListImages", "list_images", "ListImagesRequest", "ListImagesResponse"
+    _SERVICE, "ListImages", "list_images", "ListImagesRequest", "ListImagesResponse"
 )
 _LIST_INFERENCE_COMPONENTS: _calls.Operation[ListInferenceComponentsOutput] = _calls.Operation(
+    _SERVICE,
     "ListInferenceComponents",
     "list_inference_components",
     "ListInferenceComponentsInput",
     "ListInferenceComponentsOutput",
 )
 _LIST_INFERENCE_EXPERIMENTS: _calls.Operation[ListInferenceExperimentsResponse] = _calls.Operation(
+    _SERVICE,
     "ListInferenceExperiments",
     "list_inference_experiments",
     "ListInferenceExperimentsRequest",
     "ListInferenceExperimentsResponse",
 )
 _LIST_INFERENCE_GATEWAYS: _calls.Operation[ListInferenceGatewaysResponse] = _calls.Operation(
-    "ListInferenceGateways", "list_inference_gateways", "ListInferenceGatewaysRequest", "ListInferenceGatewaysResponse"
+    _SERVICE,
+    "ListInferenceGateways",
+    "list_inference_gateways",
+    "ListInferenceGatewaysRequest",
+    "ListInferenceGatewaysResponse",
 )
 _LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS: _calls.Operation[ListInferenceRecommendationsJobStepsResponse] = (
     _calls.Operation(
+        _SERVICE,
         "ListInferenceRecommendationsJobSteps",
         "list_inference_recommendations_job_steps",
         "ListInferenceRecommendationsJobStepsRequest",
@@ -2764,61 +3095,79 @@ _LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS: _calls.Operation[ListInferenceRecomme
     )
 )
 _LIST_INFERENCE_RECOMMENDATIONS_JOBS: _calls.Operation[ListInferenceRecommendationsJobsResponse] = _calls.Operation(
+    _SERVICE,
     "ListInferenceRecommendationsJobs",
     "list_inference_recommendations_jobs",
     "ListInferenceRecommendationsJobsRequest",
     "ListInferenceRecommendationsJobsResponse",
 )
 _LIST_INFERENCE_ROUTERS: _calls.Operation[ListInferenceRoutersOutput] = _calls.Operation(
-    "ListInferenceRouters", "list_inference_routers", "ListInferenceRoutersInput", "ListInferenceRoutersOutput"
+    _SERVICE,
+    "ListInferenceRouters",
+    "list_inference_routers",
+    "ListInferenceRoutersInput",
+    "ListInferenceRoutersOutput",
 )
 _LIST_JOB_SCHEMA_VERSIONS: _calls.Operation[ListJobSchemaVersionsResponse] = _calls.Operation(
-    "ListJobSchemaVersions", "list_job_schema_versions", "ListJobSchemaVersionsRequest", "ListJobSchemaVersionsResponse"
+    _SERVICE,
+    "ListJobSchemaVersions",
+    "list_job_schema_versions",
+    "ListJobSchemaVersionsRequest",
+    "ListJobSchemaVersionsResponse",
 )
 _LIST_JOBS: _calls.Operation[ListJobsResponse] = _calls.Operation(
-    "ListJobs", "list_jobs", "ListJobsRequest", "ListJobsResponse"
+    _SERVICE, "ListJobs", "list_jobs", "ListJobsRequest", "ListJobsResponse"
 )
 _LIST_LABELING_JOBS: _calls.Operation[ListLabelingJobsResponse] = _calls.Operation(
-    "ListLabelingJobs", "list_labeling_jobs", "ListLabelingJobsRequest", "ListLabelingJobsResponse"
+    _SERVICE, "ListLabelingJobs", "list_labeling_jobs", "ListLabelingJobsRequest", "ListLabelingJobsResponse"
 )
 _LIST_LABELING_JOBS_FOR_WORKTEAM: _calls.Operation[ListLabelingJobsForWorkteamResponse] = _calls.Operation(
+    _SERVICE,
     "ListLabelingJobsForWorkteam",
     "list_labeling_jobs_for_workteam",
     "ListLabelingJobsForWorkteamRequest",
     "ListLabelingJobsForWorkteamResponse",
 )
 _LIST_LINEAGE_GROUPS: _calls.Operation[ListLineageGroupsResponse] = _calls.Operation(
-    "ListLineageGroups", "list_lineage_groups", "ListLineageGroupsRequest", "ListLineageGroupsResponse"
+    _SERVICE, "ListLineageGroups", "list_lineage_groups", "ListLineageGroupsRequest", "ListLineageGroupsResponse"
 )
 _LIST_MLFLOW_APPS: _calls.Operation[ListMlflowAppsResponse] = _calls.Operation(
-    "ListMlflowApps", "list_mlflow_apps", "ListMlflowAppsRequest", "ListMlflowAppsResponse"
+    _SERVICE, "ListMlflowApps", "list_mlflow_apps", "ListMlflowAppsRequest", "ListMlflowAppsResponse"
 )
 _LIST_MLFLOW_TRACKING_SERVERS: _calls.Operation[ListMlflowTrackingServersResponse] = _calls.Operation(
+    _SERVICE,
     "ListMlflowTrackingServers",
     "list_mlflow_tracking_servers",
     "ListMlflowTrackingServersRequest",
     "ListMlflowTrackingServersResponse",
 )
 _LIST_MODEL_BIAS_JOB_DEFINITIONS: _calls.Operation[ListModelBiasJobDefinitionsResponse] = _calls.Operation(
+    _SERVICE,
     "ListModelBiasJobDefinitions",
     "list_model_bias_job_definitions",
     "ListModelBiasJobDefinitionsRequest",
     "ListModelBiasJobDefinitionsResponse",
 )
 _LIST_MODEL_CARD_EXPORT_JOBS: _calls.Operation[ListModelCardExportJobsResponse] = _calls.Operation(
+    _SERVICE,
     "ListModelCardExportJobs",
     "list_model_card_export_jobs",
     "ListModelCardExportJobsRequest",
     "ListModelCardExportJobsResponse",
 )
 _LIST_MODEL_CARD_VERSIONS: _calls.Operation[ListModelCardVersionsResponse] = _calls.Operation(
-    "ListModelCardVersions", "list_model_card_versions", "ListModelCardVersionsRequest", "ListModelCardVersionsResponse"
+    _SERVICE,
+    "ListModelCardVersions",
+    "list_model_card_versions",
+    "ListModelCardVersionsRequest",
+    "ListModelCardVersionsResponse",
 )
 _LIST_MODEL_CARDS: _calls.Operation[ListModelCardsResponse] = _calls.Operation(
-    "ListModelCards", "list_model_cards", "ListModelCardsRequest", "ListModelCardsResponse"
+    _SERVICE, "ListModelCards", "list_model_cards", "ListModelCardsRequest", "ListModelCardsResponse"
 )
 _LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS: _calls.Operation[ListModelExplainabilityJobDefinitionsResponse] = (
     _calls.Operation(
+        _SERVICE,
         "ListModelExplainabilityJobDefinitions",
         "list_model_explainability_job_definitions",
         "ListModelExplainabilityJobDefinitionsRequest",
@@ -2826,39 +3175,51 @@ _LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS: _calls.Operation[ListModelExplainabi
     )
 )
 _LIST_MODEL_METADATA: _calls.Operation[ListModelMetadataResponse] = _calls.Operation(
-    "ListModelMetadata", "list_model_metadata", "ListModelMetadataRequest", "ListModelMetadataResponse"
+    _SERVICE, "ListModelMetadata", "list_model_metadata", "ListModelMetadataRequest", "ListModelMetadataResponse"
 )
 _LIST_MODEL_PACKAGE_GROUPS: _calls.Operation[ListModelPackageGroupsOutput] = _calls.Operation(
-    "ListModelPackageGroups", "list_model_package_groups", "ListModelPackageGroupsInput", "ListModelPackageGroupsOutput"
+    _SERVICE,
+    "ListModelPackageGroups",
+    "list_model_package_groups",
+    "ListModelPackageGroupsInput",
+    "ListModelPackageGroupsOutput",
 )
 _LIST_MODEL_PACKAGES: _calls.Operation[ListModelPackagesOutput] = _calls.Operation(
-    "ListModelPackages", "list_model_packages", "ListModelPackagesInput", "ListModelPackagesOutput"
+    _SERVICE, "ListModelPackages", "list_model_packages", "ListModelPackagesInput", "ListModelPackagesOutput"
 )
 _LIST_MODEL_QUALITY_JOB_DEFINITIONS: _calls.Operation[ListModelQualityJobDefinitionsResponse] = _calls.Operation(
+    _SERVICE,
     "ListModelQualityJobDefinitions",
     "list_model_quality_job_definitions",
     "ListModelQualityJobDefinitionsRequest",
     "ListModelQualityJobDefinitionsResponse",
 )
 _LIST_MODELS: _calls.Operation[ListModelsOutput] = _calls.Operation(
-    "ListModels", "list_models", "ListModelsInput", "ListModelsOutput"
+    _SERVICE, "ListModels", "list_models", "ListModelsInput", "ListModelsOutput"
 )
 _LIST_MONITORING_ALERT_HISTORY: _calls.Operation[ListMonitoringAlertHistoryResponse] = _calls.Operation(
+    _SERVICE,
     "ListMonitoringAlertHistory",
     "list_monitoring_alert_history",
     "ListMonitoringAlertHistoryRequest",
     "ListMonitoringAlertHistoryResponse",
 )
 _LIST_MONITORING_ALERTS: _calls.Operation[ListMonitoringAlertsResponse] = _calls.Operation(
-    "ListMonitoringAlerts", "list_monitoring_alerts", "ListMonitoringAlertsRequest", "ListMonitoringAlertsResponse"
+    _SERVICE,
+    "ListMonitoringAlerts",
+    "list_monitoring_alerts",
+    "ListMonitoringAlertsRequest",
+    "ListMonitoringAlertsResponse",
 )
 _LIST_MONITORING_EXECUTIONS: _calls.Operation[ListMonitoringExecutionsResponse] = _calls.Operation(
+    _SERVICE,
     "ListMonitoringExecutions",
     "list_monitoring_executions",
     "ListMonitoringExecutionsRequest",
     "ListMonitoringExecutionsResponse",
 )
 _LIST_MONITORING_SCHEDULES: _calls.Operation[ListMonitoringSchedulesResponse] = _calls.Operation(
+    _SERVICE,
     "ListMonitoringSchedules",
     "list_monitoring_schedules",
     "ListMonitoringSchedulesRequest",
@@ -2866,6 +3227,7 @@ _LIST_MONITORING_SCHEDULES: _calls.Operation[ListMonitoringSchedulesResponse] = 
 )
 _LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS: _calls.Operation[ListNotebookInstanceLifecycleConfigsOutput] = (
     _calls.Operation(
+        _SERVICE,
         "ListNotebookInstanceLifecycleConfigs",
         "list_notebook_instance_lifecycle_configs",
         "ListNotebookInstanceLifecycleConfigsInput",
@@ -2873,21 +3235,31 @@ _LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS: _calls.Operation[ListNotebookInstance
     )
 )
 _LIST_NOTEBOOK_INSTANCES: _calls.Operation[ListNotebookInstancesOutput] = _calls.Operation(
-    "ListNotebookInstances", "list_notebook_instances", "ListNotebookInstancesInput", "ListNotebookInstancesOutput"
+    _SERVICE,
+    "ListNotebookInstances",
+    "list_notebook_instances",
+    "ListNotebookInstancesInput",
+    "ListNotebookInstancesOutput",
 )
 _LIST_OPTIMIZATION_JOBS: _calls.Operation[ListOptimizationJobsResponse] = _calls.Operation(
-    "ListOptimizationJobs", "list_optimization_jobs", "ListOptimizationJobsRequest", "ListOptimizationJobsResponse"
+    _SERVICE,
+    "ListOptimizationJobs",
+    "list_optimization_jobs",
+    "ListOptimizationJobsRequest",
+    "ListOptimizationJobsResponse",
 )
 _LIST_PARTNER_APPS: _calls.Operation[ListPartnerAppsResponse] = _calls.Operation(
-    "ListPartnerApps", "list_partner_apps", "ListPartnerAppsRequest", "ListPartnerAppsResponse"
+    _SERVICE, "ListPartnerApps", "list_partner_apps", "ListPartnerAppsRequest", "ListPartnerAppsResponse"
 )
 _LIST_PIPELINE_EXECUTION_STEPS: _calls.Operation[ListPipelineExecutionStepsResponse] = _calls.Operation(
+    _SERVICE,
     "ListPipelineExecutionSteps",
     "list_pipeline_execution_steps",
     "ListPipelineExecutionStepsRequest",
     "ListPipelineExecutionStepsResponse",
 )
 _LIST_PIPELINE_EXECUTIONS: _calls.Operation[ListPipelineExecutionsResponse] = _calls.Operation(
+    _SERVICE,
     "ListPipelineExecutions",
     "list_pipeline_executions",
     "ListPipelineExecutionsRequest",
@@ -2895,6 +3267,7 @@ _LIST_PIPELINE_EXECUTIONS: _calls.Operation[ListPipelineExecutionsResponse] = _c
 )
 _LIST_PIPELINE_PARAMETERS_FOR_EXECUTION: _calls.Operation[ListPipelineParametersForExecutionResponse] = (
     _calls.Operation(
+        _SERVICE,
         "ListPipelineParametersForExecution",
         "list_pipeline_parameters_for_execution",
         "ListPipelineParametersForExecutionRequest",
@@ -2902,69 +3275,89 @@ _LIST_PIPELINE_PARAMETERS_FOR_EXECUTION: _calls.Operation[ListPipelineParameters
     )
 )
 _LIST_PIPELINE_VERSIONS: _calls.Operation[ListPipelineVersionsResponse] = _calls.Operation(
-    "ListPipelineVersions", "list_pipeline_versions", "ListPipelineVersionsRequest", "ListPipelineVersionsResponse"
+    _SERVICE,
+    "ListPipelineVersions",
+    "list_pipeline_versions",
+    "ListPipelineVersionsRequest",
+    "ListPipelineVersionsResponse",
 )
 _LIST_PIPELINES: _calls.Operation[ListPipelinesResponse] = _calls.Operation(
-    "ListPipelines", "list_pipelines", "ListPipelinesRequest", "ListPipelinesResponse"
+    _SERVICE, "ListPipelines", "list_pipelines", "ListPipelinesRequest", "ListPipelinesResponse"
 )
 _LIST_PROCESSING_JOBS: _calls.Operation[ListProcessingJobsResponse] = _calls.Operation(
-    "ListProcessingJobs", "list_processing_jobs", "ListProcessingJobsRequest", "ListProcessingJobsResponse"
+    _SERVICE, "ListProcessingJobs", "list_processing_jobs", "ListProcessingJobsRequest", "ListProcessingJobsResponse"
 )
 _LIST_PROJECTS: _calls.Operation[ListProjectsOutput] = _calls.Operation(
-    "ListProjects", "list_projects", "ListProjectsInput", "ListProjectsOutput"
+    _SERVICE, "ListProjects", "list_projects", "ListProjectsInput", "ListProjectsOutput"
 )
 _LIST_RESOURCE_CATALOGS: _calls.Operation[ListResourceCatalogsResponse] = _calls.Operation(
-    "ListResourceCatalogs", "list_resource_catalogs", "ListResourceCatalogsRequest", "ListResourceCatalogsResponse"
+    _SERVICE,
+    "ListResourceCatalogs",
+    "list_resource_catalogs",
+    "ListResourceCatalogsRequest",
+    "ListResourceCatalogsResponse",
 )
 _LIST_SPACES: _calls.Operation[ListSpacesResponse] = _calls.Operation(
-    "ListSpaces", "list_spaces", "ListSpacesRequest", "ListSpacesResponse"
+    _SERVICE, "ListSpaces", "list_spaces", "ListSpacesRequest", "ListSpacesResponse"
 )
 _LIST_STAGE_DEVICES: _calls.Operation[ListStageDevicesResponse] = _calls.Operation(
-    "ListStageDevices", "list_stage_devices", "ListStageDevicesRequest", "ListStageDevicesResponse"
+    _SERVICE, "ListStageDevices", "list_stage_devices", "ListStageDevicesRequest", "ListStageDevicesResponse"
 )
 _LIST_STUDIO_LIFECYCLE_CONFIGS: _calls.Operation[ListStudioLifecycleConfigsResponse] = _calls.Operation(
+    _SERVICE,
     "ListStudioLifecycleConfigs",
     "list_studio_lifecycle_configs",
     "ListStudioLifecycleConfigsRequest",
     "ListStudioLifecycleConfigsResponse",
 )
 _LIST_SUBSCRIBED_WORKTEAMS: _calls.Operation[ListSubscribedWorkteamsResponse] = _calls.Operation(
+    _SERVICE,
     "ListSubscribedWorkteams",
     "list_subscribed_workteams",
     "ListSubscribedWorkteamsRequest",
     "ListSubscribedWorkteamsResponse",
 )
 _LIST_TAGS: _calls.Operation[ListTagsOutput] = _calls.Operation(
-    "ListTags", "list_tags", "ListTagsInput", "ListTagsOutput"
+    _SERVICE, "ListTags", "list_tags", "ListTagsInput", "ListTagsOutput"
 )
 _LIST_TRAINING_JOBS: _calls.Operation[ListTrainingJobsResponse] = _calls.Operation(
-    "ListTrainingJobs", "list_training_jobs", "ListTrainingJobsRequest", "ListTrainingJobsResponse"
+    _SERVICE, "ListTrainingJobs", "list_training_jobs", "ListTrainingJobsRequest", "ListTrainingJobsResponse"
 )
 _LIST_TRAINING_JOBS_FOR_HYPER_PARAMETER_TUNING_JOB: _calls.Operation[
     ListTrainingJobsForHyperParameterTuningJobResponse
 ] = _calls.Operation(
+    _SERVICE,
     "ListTrainingJobsForHyperParameterTuningJob",
     "list_training_jobs_for_hyper_parameter_tuning_job",
     "ListTrainingJobsForHyperParameterTuningJobRequest",
     "ListTrainingJobsForHyperParameterTuningJobResponse",
 )
 _LIST_TRAINING_PLANS: _calls.Operation[ListTrainingPlansResponse] = _calls.Operation(
-    "ListTrainingPlans", "list_training_plans", "ListTrainingPlansRequest", "ListTrainingPlansResponse"
+    _SERVICE, "ListTrainingPlans", "list_training_plans", "ListTrainingPlansRequest", "ListTrainingPlansResponse"
 )
 _LIST_TRAINING_SESSIONS: _calls.Operation[ListTrainingSessionsResponse] = _calls.Operation(
-    "ListTrainingSessions", "list_training_sessions", "ListTrainingSessionsRequest", "ListTrainingSessionsResponse"
+    _SERVICE,
+    "ListTrainingSessions",
+    "list_training_sessions",
+    "ListTrainingSessionsRequest",
+    "ListTrainingSessionsResponse",
 )
 _LIST_TRANSFORM_JOBS: _calls.Operation[ListTransformJobsResponse] = _calls.Operation(
-    "ListTransformJobs", "list_transform_jobs", "ListTransformJobsRequest", "ListTransformJobsResponse"
+    _SERVICE, "ListTransformJobs", "list_transform_jobs", "ListTransformJobsRequest", "ListTransformJobsResponse"
 )
 _LIST_TRIAL_COMPONENTS: _calls.Operation[ListTrialComponentsResponse] = _calls.Operation(
-    "ListTrialComponents", "list_trial_components", "ListTrialComponentsRequest", "ListTrialComponentsResponse"
+    _SERVICE,
+    "ListTrialComponents",
+    "list_trial_components",
+    "ListTrialComponentsRequest",
+    "ListTrialComponentsResponse",
 )
 _LIST_TRIALS: _calls.Operation[ListTrialsResponse] = _calls.Operation(
-    "ListTrials", "list_trials", "ListTrialsRequest", "ListTrialsResponse"
+    _SERVICE, "ListTrials", "list_trials", "ListTrialsRequest", "ListTrialsResponse"
 )
 _LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY: _calls.Operation[ListUltraServersByReservedCapacityResponse] = (
     _calls.Operation(
+        _SERVICE,
         "ListUltraServersByReservedCapacity",
         "list_ultra_servers_by_reserved_capacity",
         "ListUltraServersByReservedCapacityRequest",
@@ -2972,262 +3365,308 @@ _LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY: _calls.Operation[ListUltraServersByRes
     )
 )
 _LIST_USER_PROFILES: _calls.Operation[ListUserProfilesResponse] = _calls.Operation(
-    "ListUserProfiles", "list_user_profiles", "ListUserProfilesRequest", "ListUserProfilesResponse"
+    _SERVICE, "ListUserProfiles", "list_user_profiles", "ListUserProfilesRequest", "ListUserProfilesResponse"
 )
 _LIST_WORKFORCES: _calls.Operation[ListWorkforcesResponse] = _calls.Operation(
-    "ListWorkforces", "list_workforces", "ListWorkforcesRequest", "ListWorkforcesResponse"
+    _SERVICE, "ListWorkforces", "list_workforces", "ListWorkforcesRequest", "ListWorkforcesResponse"
 )
 _LIST_WORKTEAMS: _calls.Operation[ListWorkteamsResponse] = _calls.Operation(
-    "ListWorkteams", "list_workteams", "ListWorkteamsRequest", "ListWorkteamsResponse"
+    _SERVICE, "ListWorkteams", "list_workteams", "ListWorkteamsRequest", "ListWorkteamsResponse"
 )
 _MOVE_CLUSTER_NODES: _calls.Operation[MoveClusterNodesResponse] = _calls.Operation(
-    "MoveClusterNodes", "move_cluster_nodes", "MoveClusterNodesRequest", "MoveClusterNodesResponse"
+    _SERVICE, "MoveClusterNodes", "move_cluster_nodes", "MoveClusterNodesRequest", "MoveClusterNodesResponse"
 )
 _PUT_ENDPOINT_POLICY: _calls.Operation[PutEndpointPolicyResponse] = _calls.Operation(
-    "PutEndpointPolicy", "put_endpoint_policy", "PutEndpointPolicyRequest", "PutEndpointPolicyResponse"
+    _SERVICE, "PutEndpointPolicy", "put_endpoint_policy", "PutEndpointPolicyRequest", "PutEndpointPolicyResponse"
 )
 _PUT_MODEL_PACKAGE_GROUP_POLICY: _calls.Operation[PutModelPackageGroupPolicyOutput] = _calls.Operation(
+    _SERVICE,
     "PutModelPackageGroupPolicy",
     "put_model_package_group_policy",
     "PutModelPackageGroupPolicyInput",
     "PutModelPackageGroupPolicyOutput",
 )
 _QUERY_LINEAGE: _calls.Operation[QueryLineageResponse] = _calls.Operation(
-    "QueryLineage", "query_lineage", "QueryLineageRequest", "QueryLineageResponse"
+    _SERVICE, "QueryLineage", "query_lineage", "QueryLineageRequest", "QueryLineageResponse"
 )
 _REGISTER_DEVICES: _calls.Operation[None] = _calls.Operation(
-    "RegisterDevices", "register_devices", "RegisterDevicesRequest", None
+    _SERVICE, "RegisterDevices", "register_devices", "RegisterDevicesRequest", None
 )
 _REMOVE_INFERENCE_GATEWAY: _calls.Operation[RemoveInferenceGatewayResponse] = _calls.Operation(
+    _SERVICE,
     "RemoveInferenceGateway",
     "remove_inference_gateway",
     "RemoveInferenceGatewayRequest",
     "RemoveInferenceGatewayResponse",
 )
 _RENDER_UI_TEMPLATE: _calls.Operation[RenderUiTemplateResponse] = _calls.Operation(
-    "RenderUiTemplate", "render_ui_template", "RenderUiTemplateRequest", "RenderUiTemplateResponse"
+    _SERVICE, "RenderUiTemplate", "render_ui_template", "RenderUiTemplateRequest", "RenderUiTemplateResponse"
 )
 _RETRY_PIPELINE_EXECUTION: _calls.Operation[RetryPipelineExecutionResponse] = _calls.Operation(
+    _SERVICE,
     "RetryPipelineExecution",
     "retry_pipeline_execution",
     "RetryPipelineExecutionRequest",
     "RetryPipelineExecutionResponse",
 )
-_SEARCH: _calls.Operation[SearchResponse] = _calls.Operation("Search", "search", "SearchRequest", "SearchResponse")
+_SEARCH: _calls.Operation[SearchResponse] = _calls.Operation(
+    _SERVICE, "Search", "search", "SearchRequest", "SearchResponse"
+)
 _SEARCH_TRAINING_PLAN_OFFERINGS: _calls.Operation[SearchTrainingPlanOfferingsResponse] = _calls.Operation(
+    _SERVICE,
     "SearchTrainingPlanOfferings",
     "search_training_plan_offerings",
     "SearchTrainingPlanOfferingsRequest",
     "SearchTrainingPlanOfferingsResponse",
 )
 _SEND_PIPELINE_EXECUTION_STEP_FAILURE: _calls.Operation[SendPipelineExecutionStepFailureResponse] = _calls.Operation(
+    _SERVICE,
     "SendPipelineExecutionStepFailure",
     "send_pipeline_execution_step_failure",
     "SendPipelineExecutionStepFailureRequest",
     "SendPipelineExecutionStepFailureResponse",
 )
 _SEND_PIPELINE_EXECUTION_STEP_SUCCESS: _calls.Operation[SendPipelineExecutionStepSuccessResponse] = _calls.Operation(
+    _SERVICE,
     "SendPipelineExecutionStepSuccess",
     "send_pipeline_execution_step_success",
     "SendPipelineExecutionStepSuccessRequest",
     "SendPipelineExecutionStepSuccessResponse",
 )
 _START_CLUSTER_HEALTH_CHECK: _calls.Operation[StartClusterHealthCheckResponse] = _calls.Operation(
+    _SERVICE,
     "StartClusterHealthCheck",
     "start_cluster_health_check",
     "StartClusterHealthCheckRequest",
     "StartClusterHealthCheckResponse",
 )
 _START_EDGE_DEPLOYMENT_STAGE: _calls.Operation[None] = _calls.Operation(
-    "StartEdgeDeploymentStage", "start_edge_deployment_stage", "StartEdgeDeploymentStageRequest", None
+    _SERVICE, "StartEdgeDeploymentStage", "start_edge_deployment_stage", "StartEdgeDeploymentStageRequest", None
 )
 _START_INFERENCE_EXPERIMENT: _calls.Operation[StartInferenceExperimentResponse] = _calls.Operation(
+    _SERVICE,
     "StartInferenceExperiment",
     "start_inference_experiment",
     "StartInferenceExperimentRequest",
     "StartInferenceExperimentResponse",
 )
 _START_MLFLOW_TRACKING_SERVER: _calls.Operation[StartMlflowTrackingServerResponse] = _calls.Operation(
+    _SERVICE,
     "StartMlflowTrackingServer",
     "start_mlflow_tracking_server",
     "StartMlflowTrackingServerRequest",
     "StartMlflowTrackingServerResponse",
 )
 _START_MONITORING_SCHEDULE: _calls.Operation[None] = _calls.Operation(
-    "StartMonitoringSchedule", "start_monitoring_schedule", "StartMonitoringScheduleRequest", None
+    _SERVICE, "StartMonitoringSchedule", "start_monitoring_schedule", "StartMonitoringScheduleRequest", None
 )
 _START_NOTEBOOK_INSTANCE: _calls.Operation[None] = _calls.Operation(
-    "StartNotebookInstance", "start_notebook_instance", "StartNotebookInstanceInput", None
+    _SERVICE, "StartNotebookInstance", "start_notebook_instance", "StartNotebookInstanceInput", None
 )
 _START_PIPELINE_EXECUTION: _calls.Operation[StartPipelineExecutionResponse] = _calls.Operation(
+    _SERVICE,
     "StartPipelineExecution",
     "start_pipeline_execution",
     "StartPipelineExecutionRequest",
     "StartPipelineExecutionResponse",
 )
 _START_SESSION: _calls.Operation[StartSessionResponse] = _calls.Operation(
-    "StartSession", "start_session", "StartSessionRequest", "StartSessionResponse"
+    _SERVICE, "StartSession", "start_session", "StartSessionRequest", "StartSessionResponse"
 )
 _STOP_AI_BENCHMARK_JOB: _calls.Operation[StopAIBenchmarkJobResponse] = _calls.Operation(
-    "StopAIBenchmarkJob", "stop_ai_benchmark_job", "StopAIBenchmarkJobRequest", "StopAIBenchmarkJobResponse"
+    _SERVICE, "StopAIBenchmarkJob", "stop_ai_benchmark_job", "StopAIBenchmarkJobRequest", "StopAIBenchmarkJobResponse"
 )
 _STOP_AI_RECOMMENDATION_JOB: _calls.Operation[StopAIRecommendationJobResponse] = _calls.Operation(
+    _SERVICE,
     "StopAIRecommendationJob",
     "stop_ai_recommendation_job",
     "StopAIRecommendationJobRequest",
     "StopAIRecommendationJobResponse",
 )
 _STOP_AUTO_ML_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopAutoMLJob", "stop_auto_ml_job", "StopAutoMLJobRequest", None
+    _SERVICE, "StopAutoMLJob", "stop_auto_ml_job", "StopAutoMLJobRequest", None
 )
 _STOP_COMPILATION_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopCompilationJob", "stop_compilation_job", "StopCompilationJobRequest", None
+    _SERVICE, "StopCompilationJob", "stop_compilation_job", "StopCompilationJobRequest", None
 )
 _STOP_EDGE_DEPLOYMENT_STAGE: _calls.Operation[None] = _calls.Operation(
-    "StopEdgeDeploymentStage", "stop_edge_deployment_stage", "StopEdgeDeploymentStageRequest", None
+    _SERVICE, "StopEdgeDeploymentStage", "stop_edge_deployment_stage", "StopEdgeDeploymentStageRequest", None
 )
 _STOP_EDGE_PACKAGING_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopEdgePackagingJob", "stop_edge_packaging_job", "StopEdgePackagingJobRequest", None
+    _SERVICE, "StopEdgePackagingJob", "stop_edge_packaging_job", "StopEdgePackagingJobRequest", None
 )
 _STOP_HYPER_PARAMETER_TUNING_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopHyperParameterTuningJob", "stop_hyper_parameter_tuning_job", "StopHyperParameterTuningJobRequest", None
+    _SERVICE,
+    "StopHyperParameterTuningJob",
+    "stop_hyper_parameter_tuning_job",
+    "StopHyperParameterTuningJobRequest",
+    None,
 )
 _STOP_INFERENCE_EXPERIMENT: _calls.Operation[StopInferenceExperimentResponse] = _calls.Operation(
+    _SERVICE,
     "StopInferenceExperiment",
     "stop_inference_experiment",
     "StopInferenceExperimentRequest",
     "StopInferenceExperimentResponse",
 )
 _STOP_INFERENCE_RECOMMENDATIONS_JOB: _calls.Operation[None] = _calls.Operation(
+    _SERVICE,
     "StopInferenceRecommendationsJob",
     "stop_inference_recommendations_job",
     "StopInferenceRecommendationsJobRequest",
     None,
 )
 _STOP_JOB: _calls.Operation[StopJobResponse] = _calls.Operation(
-    "StopJob", "stop_job", "StopJobRequest", "StopJobResponse"
+    _SERVICE, "StopJob", "stop_job", "StopJobRequest", "StopJobResponse"
 )
 _STOP_LABELING_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopLabelingJob", "stop_labeling_job", "StopLabelingJobRequest", None
+    _SERVICE, "StopLabelingJob", "stop_labeling_job", "StopLabelingJobRequest", None
 )
 _STOP_MLFLOW_TRACKING_SERVER: _calls.Operation[StopMlflowTrackingServerResponse] = _calls.Operation(
+    _SERVICE,
     "StopMlflowTrackingServer",
     "stop_mlflow_tracking_server",
     "StopMlflowTrackingServerRequest",
     "StopMlflowTrackingServerResponse",
 )
 _STOP_MONITORING_SCHEDULE: _calls.Operation[None] = _calls.Operation(
-    "StopMonitoringSchedule", "stop_monitoring_schedule", "StopMonitoringScheduleRequest", None
+    _SERVICE, "StopMonitoringSchedule", "stop_monitoring_schedule", "StopMonitoringScheduleRequest", None
 )
 _STOP_NOTEBOOK_INSTANCE: _calls.Operation[None] = _calls.Operation(
-    "StopNotebookInstance", "stop_notebook_instance", "StopNotebookInstanceInput", None
+    _SERVICE, "StopNotebookInstance", "stop_notebook_instance", "StopNotebookInstanceInput", None
 )
 _STOP_OPTIMIZATION_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopOptimizationJob", "stop_optimization_job", "StopOptimizationJobRequest", None
+    _SERVICE, "StopOptimizationJob", "stop_optimization_job", "StopOptimizationJobRequest", None
 )
 _STOP_PIPELINE_EXECUTION: _calls.Operation[StopPipelineExecutionResponse] = _calls.Operation(
-    "StopPipelineExecution", "stop_pipeline_execution", "StopPipelineExecutionRequest", "StopPipelineExecutionResponse"
+    _SERVICE,
+    "StopPipelineExecution",
+    "stop_pipeline_execution",
+    "StopPipelineExecutionRequest",
+    "StopPipelineExecutionResponse",
 )
 _STOP_PROCESSING_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopProcessingJob", "stop_processing_job", "StopProcessingJobRequest", None
+    _SERVICE, "StopProcessingJob", "stop_processing_job", "StopProcessingJobRequest", None
 )
 _STOP_TRAINING_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopTrainingJob", "stop_training_job", "StopTrainingJobRequest", None
+    _SERVICE, "StopTrainingJob", "stop_training_job", "StopTrainingJobRequest", None
 )
 _STOP_TRAINING_SESSION: _calls.Operation[StopTrainingSessionResponse] = _calls.Operation(
-    "StopTrainingSession", "stop_training_session", "StopTrainingSessionRequest", "StopTrainingSessionResponse"
+    _SERVICE,
+    "StopTrainingSession",
+    "stop_training_session",
+    "StopTrainingSessionRequest",
+    "StopTrainingSessionResponse",
 )
 _STOP_TRANSFORM_JOB: _calls.Operation[None] = _calls.Operation(
-    "StopTransformJob", "stop_transform_job", "StopTransformJobRequest", None
+    _SERVICE, "StopTransformJob", "stop_transform_job", "StopTransformJobRequest", None
 )
 _UPDATE_ACTION: _calls.Operation[UpdateActionResponse] = _calls.Operation(
-    "UpdateAction", "update_action", "UpdateActionRequest", "UpdateActionResponse"
+    _SERVICE, "UpdateAction", "update_action", "UpdateActionRequest", "UpdateActionResponse"
 )
 _UPDATE_APP_IMAGE_CONFIG: _calls.Operation[UpdateAppImageConfigResponse] = _calls.Operation(
-    "UpdateAppImageConfig", "update_app_image_config", "UpdateAppImageConfigRequest", "UpdateAppImageConfigResponse"
+    _SERVICE,
+    "UpdateAppImageConfig",
+    "update_app_image_config",
+    "UpdateAppImageConfigRequest",
+    "UpdateAppImageConfigResponse",
 )
 _UPDATE_ARTIFACT: _calls.Operation[UpdateArtifactResponse] = _calls.Operation(
-    "UpdateArtifact", "update_artifact", "UpdateArtifactRequest", "UpdateArtifactResponse"
+    _SERVICE, "UpdateArtifact", "update_artifact", "UpdateArtifactRequest", "UpdateArtifactResponse"
 )
 _UPDATE_CLUSTER: _calls.Operation[UpdateClusterResponse] = _calls.Operation(
-    "UpdateCluster", "update_cluster", "UpdateClusterRequest", "UpdateClusterResponse"
+    _SERVICE, "UpdateCluster", "update_cluster", "UpdateClusterRequest", "UpdateClusterResponse"
 )
 _UPDATE_CLUSTER_EXTENSION: _calls.Operation[UpdateClusterExtensionResponse] = _calls.Operation(
+    _SERVICE,
     "UpdateClusterExtension",
     "update_cluster_extension",
     "UpdateClusterExtensionRequest",
     "UpdateClusterExtensionResponse",
 )
 _UPDATE_CLUSTER_SCHEDULER_CONFIG: _calls.Operation[UpdateClusterSchedulerConfigResponse] = _calls.Operation(
+    _SERVICE,
     "UpdateClusterSchedulerConfig",
     "update_cluster_scheduler_config",
     "UpdateClusterSchedulerConfigRequest",
     "UpdateClusterSchedulerConfigResponse",
 )
 _UPDATE_CLUSTER_SOFTWARE: _calls.Operation[UpdateClusterSoftwareResponse] = _calls.Operation(
-    "UpdateClusterSoftware", "update_cluster_software", "UpdateClusterSoftwareRequest", "UpdateClusterSoftwareResponse"
+    _SERVICE,
+    "UpdateClusterSoftware",
+    "update_cluster_software",
+    "UpdateClusterSoftwareRequest",
+    "UpdateClusterSoftwareResponse",
 )
 _UPDATE_CODE_REPOSITORY: _calls.Operation[UpdateCodeRepositoryOutput] = _calls.Operation(
-    "UpdateCodeRepository", "update_code_repository", "UpdateCodeRepositoryInput", "UpdateCodeRepositoryOutput"
+    _SERVICE,
+    "UpdateCodeRepository",
+    "update_code_repository",
+    "UpdateCodeRepositoryInput",
+    "UpdateCodeRepositoryOutput",
 )
 _UPDATE_COMPUTE_QUOTA: _calls.Operation[UpdateComputeQuotaResponse] = _calls.Operation(
-    "UpdateComputeQuota", "update_compute_quota", "UpdateComputeQuotaRequest", "UpdateComputeQuotaResponse"
+    _SERVICE, "UpdateComputeQuota", "update_compute_quota", "UpdateComputeQuotaRequest", "UpdateComputeQuotaResponse"
 )
 _UPDATE_CONTEXT: _calls.Operation[UpdateContextResponse] = _calls.Operation(
-    "UpdateContext", "update_context", "UpdateContextRequest", "UpdateContextResponse"
+    _SERVICE, "UpdateContext", "update_context", "UpdateContextRequest", "UpdateContextResponse"
 )
 _UPDATE_DEVICE_FLEET: _calls.Operation[None] = _calls.Operation(
-    "UpdateDeviceFleet", "update_device_fleet", "UpdateDeviceFleetRequest", None
+    _SERVICE, "UpdateDeviceFleet", "update_device_fleet", "UpdateDeviceFleetRequest", None
 )
 _UPDATE_DEVICES: _calls.Operation[None] = _calls.Operation(
-    "UpdateDevices", "update_devices", "UpdateDevicesRequest", None
+    _SERVICE, "UpdateDevices", "update_devices", "UpdateDevicesRequest", None
 )
 _UPDATE_DOMAIN: _calls.Operation[UpdateDomainResponse] = _calls.Operation(
-    "UpdateDomain", "update_domain", "UpdateDomainRequest", "UpdateDomainResponse"
+    _SERVICE, "UpdateDomain", "update_domain", "UpdateDomainRequest", "UpdateDomainResponse"
 )
 _UPDATE_ENDPOINT: _calls.Operation[UpdateEndpointOutput] = _calls.Operation(
-    "UpdateEndpoint", "update_endpoint", "UpdateEndpointInput", "UpdateEndpointOutput"
+    _SERVICE, "UpdateEndpoint", "update_endpoint", "UpdateEndpointInput", "UpdateEndpointOutput"
 )
 _UPDATE_ENDPOINT_WEIGHTS_AND_CAPACITIES: _calls.Operation[UpdateEndpointWeightsAndCapacitiesOutput] = _calls.Operation(
+    _SERVICE,
     "UpdateEndpointWeightsAndCapacities",
     "update_endpoint_weights_and_capacities",
     "UpdateEndpointWeightsAndCapacitiesInput",
     "UpdateEndpointWeightsAndCapacitiesOutput",
 )
 _UPDATE_EXPERIMENT: _calls.Operation[UpdateExperimentResponse] = _calls.Operation(
-    "UpdateExperiment", "update_experiment", "UpdateExperimentRequest", "UpdateExperimentResponse"
+    _SERVICE, "UpdateExperiment", "update_experiment", "UpdateExperimentRequest", "UpdateExperimentResponse"
 )
 _UPDATE_FEATURE_GROUP: _calls.Operation[UpdateFeatureGroupResponse] = _calls.Operation(
-    "UpdateFeatureGroup", "update_feature_group", "UpdateFeatureGroupRequest", "UpdateFeatureGroupResponse"
+    _SERVICE, "UpdateFeatureGroup", "update_feature_group", "UpdateFeatureGroupRequest", "UpdateFeatureGroupResponse"
 )
 _UPDATE_FEATURE_METADATA: _calls.Operation[None] = _calls.Operation(
-    "UpdateFeatureMetadata", "update_feature_metadata", "UpdateFeatureMetadataRequest", None
+    _SERVICE, "UpdateFeatureMetadata", "update_feature_metadata", "UpdateFeatureMetadataRequest", None
 )
 _UPDATE_GLOBAL_INFERENCE_GATEWAY: _calls.Operation[UpdateGlobalInferenceGatewayResponse] = _calls.Operation(
+    _SERVICE,
     "UpdateGlobalInferenceGateway",
     "update_global_inference_gateway",
     "UpdateGlobalInferenceGatewayRequest",
     "UpdateGlobalInferenceGatewayResponse",
 )
 _UPDATE_HUB: _calls.Operation[UpdateHubResponse] = _calls.Operation(
-    "UpdateHub", "update_hub", "UpdateHubRequest", "UpdateHubResponse"
+    _SERVICE, "UpdateHub", "update_hub", "UpdateHubRequest", "UpdateHubResponse"
 )
 _UPDATE_HUB_CONTENT: _calls.Operation[UpdateHubContentResponse] = _calls.Operation(
-    "UpdateHubContent", "update_hub_content", "UpdateHubContentRequest", "UpdateHubContentResponse"
+    _SERVICE, "UpdateHubContent", "update_hub_content", "UpdateHubContentRequest", "UpdateHubContentResponse"
 )
 _UPDATE_HUB_CONTENT_REFERENCE: _calls.Operation[UpdateHubContentReferenceResponse] = _calls.Operation(
+    _SERVICE,
     "UpdateHubContentReference",
     "update_hub_content_reference",
     "UpdateHubContentReferenceRequest",
     "UpdateHubContentReferenceResponse",
 )
 _UPDATE_IMAGE: _calls.Operation[UpdateImageResponse] = _calls.Operation(
-    "UpdateImage", "update_image", "UpdateImageRequest", "UpdateImageResponse"
+    _SERVICE, "UpdateImage", "update_image", "UpdateImageRequest", "UpdateImageResponse"
 )
 _UPDATE_IMAGE_VERSION: _calls.Operation[UpdateImageVersionResponse] = _calls.Operation(
-    "UpdateImageVersion", "update_image_version", "UpdateImageVersionRequest", "UpdateImageVersionResponse"
+    _SERVICE, "UpdateImageVersion", "update_image_version", "UpdateImageVersionRequest", "UpdateImageVersionResponse"
 )
 _UPDATE_INFERENCE_COMPONENT: _calls.Operation[UpdateInferenceComponentOutput] = _calls.Operation(
+    _SERVICE,
     "UpdateInferenceComponent",
     "update_inference_component",
     "UpdateInferenceComponentInput",
@@ -3235,6 +3674,7 @@ _UPDATE_INFERENCE_COMPONENT: _calls.Operation[UpdateInferenceComponentOutput] = 
 )
 _UPDATE_INFERENCE_COMPONENT_RUNTIME_CONFIG: _calls.Operation[UpdateInferenceComponentRuntimeConfigOutput] = (
     _calls.Operation(
+        _SERVICE,
         "UpdateInferenceComponentRuntimeConfig",
         "update_inference_component_runtime_config",
         "UpdateInferenceComponentRuntimeConfigInput",
@@ -3242,43 +3682,59 @@ _UPDATE_INFERENCE_COMPONENT_RUNTIME_CONFIG: _calls.Operation[UpdateInferenceComp
     )
 )
 _UPDATE_INFERENCE_EXPERIMENT: _calls.Operation[UpdateInferenceExperimentResponse] = _calls.Operation(
+    _SERVICE,
     "UpdateInferenceExperiment",
     "update_inference_experiment",
     "UpdateInferenceExperimentRequest",
     "UpdateInferenceExperimentResponse",
 )
 _UPDATE_INFERENCE_ROUTER: _calls.Operation[UpdateInferenceRouterOutput] = _calls.Operation(
-    "UpdateInferenceRouter", "update_inference_router", "UpdateInferenceRouterInput", "UpdateInferenceRouterOutput"
+    _SERVICE,
+    "UpdateInferenceRouter",
+    "update_inference_router",
+    "UpdateInferenceRouterInput",
+    "UpdateInferenceRouterOutput",
 )
 _UPDATE_MLFLOW_APP: _calls.Operation[UpdateMlflowAppResponse] = _calls.Operation(
-    "UpdateMlflowApp", "update_mlflow_app", "UpdateMlflowAppRequest", "UpdateMlflowAppResponse"
+    _SERVICE, "UpdateMlflowApp", "update_mlflow_app", "UpdateMlflowAppRequest", "UpdateMlflowAppResponse"
 )
 _UPDATE_MLFLOW_TRACKING_SERVER: _calls.Operation[UpdateMlflowTrackingServerResponse] = _calls.Operation(
+    _SERVICE,
     "UpdateMlflowTrackingServer",
     "update_mlflow_tracking_server",
     "UpdateMlflowTrackingServerRequest",
     "UpdateMlflowTrackingServerResponse",
 )
 _UPDATE_MODEL_CARD: _calls.Operation[UpdateModelCardResponse] = _calls.Operation(
-    "UpdateModelCard", "update_model_card", "UpdateModelCardRequest", "UpdateModelCardResponse"
+    _SERVICE, "UpdateModelCard", "update_model_card", "UpdateModelCardRequest", "UpdateModelCardResponse"
 )
 _UPDATE_MODEL_PACKAGE: _calls.Operation[UpdateModelPackageOutput] = _calls.Operation(
-    "UpdateModelPackage", "update_model_package", "UpdateModelPackageInput", "UpdateModelPackageOutput"
+    _SERVICE, "UpdateModelPackage", "update_model_package", "UpdateModelPackageInput", "UpdateModelPackageOutput"
 )
 _UPDATE_MONITORING_ALERT: _calls.Operation[UpdateMonitoringAlertResponse] = _calls.Operation(
-    "UpdateMonitoringAlert", "update_monitoring_alert", "UpdateMonitoringAlertRequest", "UpdateMonitoringAlertResponse"
+    _SERVICE,
+    "UpdateMonitoringAlert",
+    "update_monitoring_alert",
+    "UpdateMonitoringAlertRequest",
+    "UpdateMonitoringAlertResponse",
 )
 _UPDATE_MONITORING_SCHEDULE: _calls.Operation[UpdateMonitoringScheduleResponse] = _calls.Operation(
+    _SERVICE,
     "UpdateMonitoringSchedule",
     "update_monitoring_schedule",
     "UpdateMonitoringScheduleRequest",
     "UpdateMonitoringScheduleResponse",
 )
 _UPDATE_NOTEBOOK_INSTANCE: _calls.Operation[UpdateNotebookInstanceOutput] = _calls.Operation(
-    "UpdateNotebookInstance", "update_notebook_instance", "UpdateNotebookInstanceInput", "UpdateNotebookInstanceOutput"
+    _SERVICE,
+    "UpdateNotebookInstance",
+    "update_notebook_instance",
+    "UpdateNotebookInstanceInput",
+    "UpdateNotebookInstanceOutput",
 )
 _UPDATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG: _calls.Operation[UpdateNotebookInstanceLifecycleConfigOutput] = (
     _calls.Operation(
+        _SERVICE,
         "UpdateNotebookInstanceLifecycleConfig",
         "update_notebook_instance_lifecycle_config",
         "UpdateNotebookInstanceLifecycleConfigInput",
@@ -3286,43 +3742,52 @@ _UPDATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG: _calls.Operation[UpdateNotebookInsta
     )
 )
 _UPDATE_PARTNER_APP: _calls.Operation[UpdatePartnerAppResponse] = _calls.Operation(
-    "UpdatePartnerApp", "update_partner_app", "UpdatePartnerAppRequest", "UpdatePartnerAppResponse"
+    _SERVICE, "UpdatePartnerApp", "update_partner_app", "UpdatePartnerAppRequest", "UpdatePartnerAppResponse"
 )
 _UPDATE_PIPELINE: _calls.Operation[UpdatePipelineResponse] = _calls.Operation(
-    "UpdatePipeline", "update_pipeline", "UpdatePipelineRequest", "UpdatePipelineResponse"
+    _SERVICE, "UpdatePipeline", "update_pipeline", "UpdatePipelineRequest", "UpdatePipelineResponse"
 )
 _UPDATE_PIPELINE_EXECUTION: _calls.Operation[UpdatePipelineExecutionResponse] = _calls.Operation(
+    _SERVICE,
     "UpdatePipelineExecution",
     "update_pipeline_execution",
     "UpdatePipelineExecutionRequest",
     "UpdatePipelineExecutionResponse",
 )
 _UPDATE_PIPELINE_VERSION: _calls.Operation[UpdatePipelineVersionResponse] = _calls.Operation(
-    "UpdatePipelineVersion", "update_pipeline_version", "UpdatePipelineVersionRequest", "UpdatePipelineVersionResponse"
+    _SERVICE,
+    "UpdatePipelineVersion",
+    "update_pipeline_version",
+    "UpdatePipelineVersionRequest",
+    "UpdatePipelineVersionResponse",
 )
 _UPDATE_PROJECT: _calls.Operation[UpdateProjectOutput] = _calls.Operation(
-    "UpdateProject", "update_project", "UpdateProjectInput", "UpdateProjectOutput"
+    _SERVICE, "UpdateProject", "update_project", "UpdateProjectInput", "UpdateProjectOutput"
 )
 _UPDATE_SPACE: _calls.Operation[UpdateSpaceResponse] = _calls.Operation(
-    "UpdateSpace", "update_space", "UpdateSpaceRequest", "UpdateSpaceResponse"
+    _SERVICE, "UpdateSpace", "update_space", "UpdateSpaceRequest", "UpdateSpaceResponse"
 )
 _UPDATE_TRAINING_JOB: _calls.Operation[UpdateTrainingJobResponse] = _calls.Operation(
-    "UpdateTrainingJob", "update_training_job", "UpdateTrainingJobRequest", "UpdateTrainingJobResponse"
+    _SERVICE, "UpdateTrainingJob", "update_training_job", "UpdateTrainingJobRequest", "UpdateTrainingJobResponse"
 )
 _UPDATE_TRIAL: _calls.Operation[UpdateTrialResponse] = _calls.Operation(
-    "UpdateTrial", "update_trial", "UpdateTrialRequest", "UpdateTrialResponse"
+    _SERVICE, "UpdateTrial", "update_trial", "UpdateTrialRequest", "UpdateTrialResponse"
 )
 _UPDATE_TRIAL_COMPONENT: _calls.Operation[UpdateTrialComponentResponse] = _calls.Operation(
-    "UpdateTrialComponent", "update_trial_component", "UpdateTrialComponentRequest", "UpdateTrialComponentResponse"
+    _SERVICE,
+    "UpdateTrialComponent",
+    "update_trial_component",
+    "UpdateTrialComponentRequest",
+    "UpdateTrialComponentResponse",
 )
 _UPDATE_USER_PROFILE: _calls.Operation[UpdateUserProfileResponse] = _calls.Operation(
-    "UpdateUserProfile", "update_user_profile", "UpdateUserProfileRequest", "UpdateUserProfileResponse"
+    _SERVICE, "UpdateUserProfile", "update_user_profile", "UpdateUserProfileRequest", "UpdateUserProfileResponse"
 )
 _UPDATE_WORKFORCE: _calls.Operation[UpdateWorkforceResponse] = _calls.Operation(
-    "UpdateWorkforce", "update_workforce", "UpdateWorkforceRequest", "UpdateWorkforceResponse"
+    _SERVICE, "UpdateWorkforce", "update_workforce", "UpdateWorkforceRequest", "UpdateWorkforceResponse"
 )
 _UPDATE_WORKTEAM: _calls.Operation[UpdateWorkteamResponse] = _calls.Operation(
-    "UpdateWorkteam", "update_workteam", "UpdateWorkteamRequest", "UpdateWorkteamResponse"
+    _SERVICE, "UpdateWorkteam", "update_workteam", "UpdateWorkteamRequest", "UpdateWorkteamResponse"
 )
 _PAGES_CREATE_HUB_CONTENT_PRESIGNED_URLS: _paginate.PaginatorSpec[
     CreateHubContentPresignedUrlsResponse, AuthorizedUrl
@@ -3677,20 +4142,23 @@ _WAIT_TRANSFORM_JOB_COMPLETED_OR_STOPPED: _wait.WaiterSpec[DescribeTransformJobR
 class SageMakerClient(_calls.BaseClient):
     """Amazon SageMaker, typed: every call takes and returns models of ``sagemaker_typed.models``.
 
-    ``SageMakerClient()`` makes a boto3 client from the default session;
-    ``SageMakerClient(boto3.client("sagemaker", ...))`` wraps one you made. Invalid input raises
-    ``pydantic.ValidationError`` before anything is sent; service errors raise subclasses of
-    ``errors.SageMakerError`` (still ``botocore.exceptions.ClientError``).
+    ``SageMakerClient()`` makes a boto3 client from the default session (``region_name``,
+    ``endpoint_url``, ``config``, ``session`` ... as ``boto3.client`` takes them);
+    ``SageMakerClient(boto3.client("sagemaker", ...))`` wraps one you made. Invalid input
+    raises ``pydantic.ValidationError`` before anything is sent; service errors raise
+    subclasses of ``errors.SageMakerError`` (still ``botocore.exceptions.ClientError``).
     """
+
+    _service = _SERVICE.name
 
     @_functools.cached_property
     def paginate(self) -> Paginators:
-        """Typed paginators: ``sm.paginate.list_training_jobs(...)``."""
+        """Typed paginators: ``client.paginate.create_hub_content_presigned_urls(...)``."""
         return Paginators(self)
 
     @_functools.cached_property
     def wait(self) -> Waiters:
-        """Typed waiters: ``sm.wait.endpoint_in_service(...)``."""
+        """Typed waiters: ``client.wait.endpoint_deleted(...)``."""
         return Waiters(self)
 
     @_t.overload
@@ -19675,7 +20143,7 @@ class SageMakerClient(_calls.BaseClient):
 
 
 class Paginators:
-    """``sm.paginate``: one method per paginator of the service model."""
+    """``client.paginate``: one method per paginator of the service model."""
 
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client
@@ -24650,7 +25118,7 @@ class Paginators:
 
 
 class Waiters:
-    """``sm.wait``: one method per waiter of the service model."""
+    """``client.wait``: one method per waiter of the service model."""
 
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client

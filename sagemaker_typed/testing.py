@@ -118,8 +118,8 @@ def _wire_request(op: Operation[Any], expected: Payload | None) -> dict[str, Any
     if expected is None:
         return None
     if isinstance(expected, BaseModel):
-        return build_request(op.input, expected, {})
-    return build_request(op.input, None, expected)
+        return build_request(op, expected, {})
+    return build_request(op, None, expected)
 
 
 def _wire_response(op: Operation[Any], response: Payload | None) -> dict[str, Any]:
@@ -128,7 +128,7 @@ def _wire_response(op: Operation[Any], response: Payload | None) -> dict[str, An
         if response:
             raise TypeError(f"{op.name} has no output: pass no response")
         return {}
-    cls = model(op.output)
+    cls = model(op.service.models, op.output)
     if response is None:
         response = {}
     elif isinstance(response, BaseModel) and not isinstance(response, cls):

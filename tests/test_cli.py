@@ -286,7 +286,7 @@ def test_schema_of_a_member_documented_only_by_its_named_type() -> None:
 def test_every_request_schema_documents_every_property(operation: str) -> None:
     found = _operations.find(operation)
     assert found is not None
-    schema = request_schema(model(found.input))
+    schema = request_schema(model(found.service.models, found.input))
     json.dumps(schema)
     for owner in (schema, *schema.get("$defs", {}).values()):
         for name, prop in owner.get("properties", {}).items():

@@ -164,8 +164,8 @@ class AsyncBaseClient:
         return response
 
     async def _call(self, operation: Operation[OutT], request: BaseModel | None, params: Mapping[str, Any]) -> OutT:
-        wire = build_request(operation.input, request, params, self.validation)
-        result: OutT = parse_response(operation.output, await self._invoke(operation, wire))
+        wire = build_request(operation, request, params, self.validation)
+        result: OutT = parse_response(operation, await self._invoke(operation, wire))
         return result
 
 
@@ -208,7 +208,7 @@ class AsyncPaginator(Generic[PageT, ItemT]):
 def paginate(
     client: AsyncBaseClient, spec: PaginatorSpec[PageT, ItemT], request: BaseModel | None, params: Mapping[str, Any]
 ) -> AsyncPaginator[PageT, ItemT]:
-    return AsyncPaginator(client, spec, build_request(spec.operation.input, request, params, client.validation))
+    return AsyncPaginator(client, spec, build_request(spec.operation, request, params, client.validation))
 
 
 async def until(
@@ -249,7 +249,7 @@ async def poll(
     ``callback`` may be a plain function or a coroutine function: what it returns is
     awaited when it is awaitable.
     """
-    wire = build_request(spec.operation.input, request, params, client.validation)
+    wire = build_request(spec.operation, request, params, client.validation)
     loop = wait.steps(spec, delay, max_attempts)
     outcome: wait.Outcome = None
     while True:

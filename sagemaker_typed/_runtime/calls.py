@@ -28,7 +28,6 @@ from .shapes import Shape
 if TYPE_CHECKING:
     import boto3
 
-_MODELS = "sagemaker_typed.models"
 OutT = TypeVar("OutT")
 
 REQUIRED: Any = inspect.Parameter.empty
@@ -40,14 +39,14 @@ _NOT_MEMBERS = frozenset({"self", "request", "delay", "max_attempts", "callback"
 
 
 @functools.cache
-def model(name: str) -> type[Shape]:
-    """A model class by shape name (imported on first use)."""
-    cls: type[Shape] = getattr(importlib.import_module(_MODELS), name)
+def model(models: str, name: str) -> type[Shape]:
+    """A model class by its ``models`` module and shape name (imported on first use)."""
+    cls: type[Shape] = getattr(importlib.import_module(models), name)
     return cls
 
 
 def build_request(
-    input_shape: str, request: BaseModel | None, params: Mapping[str, Any], validation: Validation = "all"
+    operation: Operation[Any], request: BaseModel | None, params: Mapping[str, Any], validation: Validation = "all"
 ) -> dict[str, Any]:
     """Validate a call's input once and return the wire dict for boto3.
 
@@ -56,7 +55,8 @@ def build_request(
     forms may be used. ``validation`` says which rules keyword arguments are checked by (a
     request model was checked by all of them when it was made).
     """
-    cls = model(input_shape)
+    input_shape = operation.input
+    cls = model(operation.service.models, input_shape)
     given = {k: v for k, v in params.items() if v is not None and v is not REQUIRED and k not in _NOT_MEMBERS}
     if request is not None:
         if given:
@@ -78,12 +78,12 @@ def validation_level(validation: Validation) -> Validation:
     return validation
 
 
-def parse_response(output_shape: str | None, response: Mapping[str, Any]) -> Any:
+def parse_response(operation: Operation[Any], response: Mapping[str, Any]) -> Any:
     """The typed output of a call (None for operations without output)."""
-    if output_shape is None:
+    if operation.output is None:
         return None
     body = {k: v for k, v in response.items() if k != "ResponseMetadata"}
-    result = model(output_shape).model_validate(body)
+    result = model(operation.service.models, operation.output).model_validate(body)
     metadata.attach(result, response)
     return result
 
@@ -182,7 +182,7 @@ class calling:
 
     def __exit__(self, kind: object, error: BaseException | None, traceback: object) -> None:
         if isinstance(error, ClientError) and not isinstance(error, SageMakerError):
-            raise SageMakerError.from_client_error(error) from error
+            raise self.operation.service.errors.from_client_error(error) from error
         if isinstance(error, KeyError):
             model = self.client.meta.service_model.operation_model(self.operation.name)
             newer = newer_members(model.input_shape, self.wire)
@@ -191,9 +191,22 @@ class calling:
 
 
 @dataclass(frozen=True, slots=True)
+class Service:
+    """A service of the SageMaker family, as its generated client names it."""
+
+    name: str
+    """The botocore service name, e.g. ``sagemaker-runtime``."""
+    models: str
+    """The module of its models, e.g. ``sagemaker_typed.runtime.models``."""
+    errors: type[SageMakerError]
+    """The base class of its typed errors, whose registry maps error codes to classes."""
+
+
+@dataclass(frozen=True, slots=True)
 class Operation(Generic[OutT]):
     """One operation of the service model, as the generated client names it."""
 
+    service: Service
     name: str
     method: str
     input: str
@@ -250,6 +263,6 @@ class BaseClient:
         return response
 
     def _call(self, operation: Operation[OutT], request: BaseModel | None, params: Mapping[str, Any]) -> OutT:
-        wire = build_request(operation.input, request, params, self.validation)
-        result: OutT = parse_response(operation.output, self._invoke(operation, wire))
+        wire = build_request(operation, request, params, self.validation)
+        result: OutT = parse_response(operation, self._invoke(operation, wire))
         return result

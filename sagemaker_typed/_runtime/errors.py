@@ -21,8 +21,11 @@ class SageMakerError(ClientError):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        if cls.code is not None:
-            SageMakerError._by_code[cls.code] = cls
+        if "code" not in cls.__dict__:
+            # A service's own base class (e.g. SageMakerRuntimeError): a registry of its own.
+            cls._by_code = {}
+        elif cls.code is not None:
+            cls._by_code[cls.code] = cls
 
     @property
     def error_code(self) -> str:
@@ -50,7 +53,7 @@ class SageMakerError(ClientError):
     def from_client_error(cls, error: ClientError) -> SageMakerError:
         """The typed counterpart of a botocore ClientError."""
         code = str(error.response.get("Error", {}).get("Code", ""))
-        return cls._by_code.get(code, SageMakerError)(error.response, error.operation_name)
+        return cls._by_code.get(code, cls)(error.response, error.operation_name)
 
 
 class WaiterError(Exception):

@@ -14,11 +14,14 @@ Every iterator closes the underlying HTTP stream when it ends, early ``break`` i
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, get_args, get_origin
 
 from botocore.exceptions import ClientError
+from pydantic import GetCoreSchemaHandler
+from pydantic_core import core_schema
 
 EventT = TypeVar("EventT")
 
@@ -174,3 +177,36 @@ class EventStream(Generic[EventT]):
             raise self._spec.error(error) from error
         finally:
             self.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Events:
+    """The field of an event stream member: botocore's stream, wrapped as a typed :class:`EventStream`.
+
+    Generated code puts it in the member's ``Annotated`` metadata, beside
+    ``EventStream[TheEventUnion] | None``: ``payload`` names the payload event and member,
+    ``errors`` the error class (``module:Class``) whose ``from_client_error`` types an
+    exception event.
+    """
+
+    payload: tuple[str, str]
+    errors: str
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        optional = get_origin(source) is not EventStream  # EventStream[E] | None
+        stream = next(a for a in get_args(source) if a is not type(None)) if optional else source
+        (event,) = get_args(stream)
+        module, _, name = self.errors.partition(":")
+
+        def error(caught: ClientError) -> Exception:
+            typed: Exception = getattr(importlib.import_module(module), name).from_client_error(caught)
+            return typed
+
+        spec: EventStreamSpec[Any] = EventStreamSpec(event.model_validate, self.payload, error)
+
+        def wrap(raw: Any) -> Any:
+            return raw if raw is None or isinstance(raw, EventStream) else EventStream(raw, spec)
+
+        return core_schema.no_info_plain_validator_function(
+            wrap, serialization=core_schema.plain_serializer_function_ser_schema(lambda value: value)
+        )

@@ -12,7 +12,8 @@ def lazy_exports(
 ) -> tuple[Callable[[str], Any], Callable[[], list[str]]]:
     """``__getattr__`` and ``__dir__`` for a module that exports ``modules`` lazily.
 
-    ``modules`` maps each exported name to the submodule of ``package`` that defines it. A
+    ``modules`` maps each exported name to the submodule of ``package`` that defines it (a
+    name mapped to itself is that submodule). A
     resolved name is cached in ``namespace`` (the module's globals), so each is looked up once.
     """
 
@@ -20,7 +21,8 @@ def lazy_exports(
         module = modules.get(name)
         if module is None:
             raise AttributeError(f"module {namespace['__name__']!r} has no attribute {name!r}")
-        value = getattr(importlib.import_module(f"{package}.{module}"), name)
+        imported = importlib.import_module(f"{package}.{module}")
+        value = imported if module == name else getattr(imported, name)  # a submodule, or a name in one
         namespace[name] = value
         return value
 

@@ -30,7 +30,7 @@ class PaginatorSpec(Generic[PageT, ItemT]):
 
     def page(self, raw: Mapping[str, Any]) -> PageT:
         """One of botocore's pages, typed."""
-        typed: PageT = parse_response(self.operation.output, raw)
+        typed: PageT = parse_response(self.operation, raw)
         return typed
 
     def items(self, page: PageT) -> Iterable[ItemT]:
@@ -71,4 +71,4 @@ class Paginator(Generic[PageT, ItemT]):
 def paginate(
     client: BaseClient, spec: PaginatorSpec[PageT, ItemT], request: BaseModel | None, params: Mapping[str, Any]
 ) -> Paginator[PageT, ItemT]:
-    return Paginator(client, spec, build_request(spec.operation.input, request, params, client.validation))
+    return Paginator(client, spec, build_request(spec.operation, request, params, client.validation))

@@ -83,7 +83,7 @@ def steps(
             error, raw, last = outcome, outcome.response, None
         else:
             assert outcome is not None, "a driver must send the response of a CALL"
-            raw, last = outcome, parse_response(spec.operation.output, outcome)
+            raw, last = outcome, parse_response(spec.operation, outcome)
         yield Report(last)
         state = next((a.state for a in config.acceptors if a.matcher_func(raw)), None)
         if state == "success":
@@ -142,7 +142,7 @@ def poll(
     ``callback`` receives each typed response as it comes (None when the poll ended in an
     error that an acceptor matched, e.g. "not found" for a deletion waiter).
     """
-    wire = build_request(spec.operation.input, request, params, client.validation)
+    wire = build_request(spec.operation, request, params, client.validation)
     loop = steps(spec, delay, max_attempts)
     outcome: Outcome = None
     while True:

@@ -49,8 +49,10 @@ and take whatever botocore's parser gives.
 from __future__ import annotations
 
 import datetime
-from typing import Annotated, Any, TypeAlias, TypeVar
+from typing import IO, Annotated, Any, TypeAlias, TypeVar, Union
 
+import pydantic
+from botocore.response import StreamingBody
 from pydantic import GetCoreSchemaHandler, Strict
 from pydantic_core import PydanticKnownError, core_schema
 
@@ -89,6 +91,22 @@ def _blob(value: Any) -> bytes:
     raise PydanticKnownError("bytes_type")
 
 
+def _streaming(value: Any) -> Any:
+    """A streaming payload as botocore takes it: bytes, a string, or a binary file (not read here)."""
+    if isinstance(value, (bytes, bytearray, str)) or callable(getattr(value, "read", None)):
+        return value
+    raise PydanticKnownError("bytes_type")
+
+
+class _AsIs:
+    """Any object, untouched: a stream is read by whoever holds it, not by validation."""
+
+    __slots__ = ()
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.any_schema()
+
+
 def _list(value: Any) -> Any:
     if isinstance(value, (list, tuple)):
         return value
@@ -118,3 +136,8 @@ Timestamp: TypeAlias = Annotated[datetime.datetime, _Before(_timestamp)]
 Blob: TypeAlias = Annotated[bytes, _Before(_blob)]
 List: TypeAlias = Annotated[list[T], _Before(_list)]
 Map: TypeAlias = Annotated[dict[K, V], Strict()]
+Streaming: TypeAlias = Annotated[Union[bytes, bytearray, str, IO[bytes], StreamingBody], _AsIs(), _Before(_streaming)]  # noqa: UP007
+"""A streaming blob: a request takes bytes, a string or a binary file (streamed by botocore,
+never read here); a response holds botocore's ``StreamingBody``, unread."""
+JsonValue: TypeAlias = pydantic.JsonValue
+"""A document, or a header that carries JSON: any JSON value as Python values, as boto3 takes them."""

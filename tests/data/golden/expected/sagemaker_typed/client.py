@@ -10,6 +10,7 @@ import typing as _t
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate
 from sagemaker_typed._runtime import wait as _wait
+from sagemaker_typed.errors import SageMakerError as _ServiceError
 
 if _t.TYPE_CHECKING:
     import collections.abc as _abc
@@ -29,15 +30,16 @@ if _t.TYPE_CHECKING:
     from sagemaker_typed.models import Tags
     from sagemaker_typed.models import Weight
 
+_SERVICE = _calls.Service("sagemaker", "sagemaker_typed.models", _ServiceError)
 _CREATE_JOB: _calls.Operation[CreateJobResponse] = _calls.Operation(
-    "CreateJob", "create_job", "CreateJobRequest", "CreateJobResponse"
+    _SERVICE, "CreateJob", "create_job", "CreateJobRequest", "CreateJobResponse"
 )
-_DELETE_JOB: _calls.Operation[None] = _calls.Operation("DeleteJob", "delete_job", "DescribeJobRequest", None)
+_DELETE_JOB: _calls.Operation[None] = _calls.Operation(_SERVICE, "DeleteJob", "delete_job", "DescribeJobRequest", None)
 _DESCRIBE_JOB: _calls.Operation[DescribeJobResponse] = _calls.Operation(
-    "DescribeJob", "describe_job", "DescribeJobRequest", "DescribeJobResponse"
+    _SERVICE, "DescribeJob", "describe_job", "DescribeJobRequest", "DescribeJobResponse"
 )
 _LIST_JOBS: _calls.Operation[ListJobsResponse] = _calls.Operation(
-    "ListJobs", "list_jobs", "ListJobsRequest", "ListJobsResponse"
+    _SERVICE, "ListJobs", "list_jobs", "ListJobsRequest", "ListJobsResponse"
 )
 _PAGES_LIST_JOBS: _paginate.PaginatorSpec[ListJobsResponse, JobName] = _paginate.PaginatorSpec(_LIST_JOBS, "job_names")
 _WAIT_JOB_COMPLETED: _wait.WaiterSpec[DescribeJobResponse] = _wait.WaiterSpec(
@@ -55,20 +57,23 @@ _WAIT_JOB_DELETED: _wait.WaiterSpec[DescribeJobResponse] = _wait.WaiterSpec(
 class SageMakerClient(_calls.BaseClient):
     """Amazon SageMaker, typed: every call takes and returns models of ``sagemaker_typed.models``.
 
-    ``SageMakerClient()`` makes a boto3 client from the default session;
-    ``SageMakerClient(boto3.client("sagemaker", ...))`` wraps one you made. Invalid input raises
-    ``pydantic.ValidationError`` before anything is sent; service errors raise subclasses of
-    ``errors.SageMakerError`` (still ``botocore.exceptions.ClientError``).
+    ``SageMakerClient()`` makes a boto3 client from the default session (``region_name``,
+    ``endpoint_url``, ``config``, ``session`` ... as ``boto3.client`` takes them);
+    ``SageMakerClient(boto3.client("sagemaker", ...))`` wraps one you made. Invalid input
+    raises ``pydantic.ValidationError`` before anything is sent; service errors raise
+    subclasses of ``errors.SageMakerError`` (still ``botocore.exceptions.ClientError``).
     """
+
+    _service = _SERVICE.name
 
     @_functools.cached_property
     def paginate(self) -> Paginators:
-        """Typed paginators: ``sm.paginate.list_training_jobs(...)``."""
+        """Typed paginators: ``client.paginate.list_jobs(...)``."""
         return Paginators(self)
 
     @_functools.cached_property
     def wait(self) -> Waiters:
-        """Typed waiters: ``sm.wait.endpoint_in_service(...)``."""
+        """Typed waiters: ``client.wait.job_completed(...)``."""
         return Waiters(self)
 
     @_t.overload
@@ -163,7 +168,7 @@ class SageMakerClient(_calls.BaseClient):
 
 
 class Paginators:
-    """``sm.paginate``: one method per paginator of the service model."""
+    """``client.paginate``: one method per paginator of the service model."""
 
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client
@@ -194,7 +199,7 @@ class Paginators:
 
 
 class Waiters:
-    """``sm.wait``: one method per waiter of the service model."""
+    """``client.wait``: one method per waiter of the service model."""
 
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client

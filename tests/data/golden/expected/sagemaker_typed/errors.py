@@ -3,8 +3,8 @@
 """Typed SageMaker errors.
 
 Every ``botocore.exceptions.ClientError`` raised by a ``SageMakerClient`` call is re-raised as
-the ``SageMakerError`` subclass of its error code (or ``SageMakerError`` itself for a code
-without a class), still an instance of ``ClientError``.
+the ``SageMakerError`` subclass of its error code (or ``SageMakerError`` itself for a code without a class),
+still an instance of ``ClientError``.
 """
 
 from sagemaker_typed._runtime.errors import SageMakerError as SageMakerError
