@@ -68,6 +68,8 @@ def _declare(shape: ir.Shape, group: Group, service: ir.Service) -> tuple[str, s
         needs.add("_w")
         if shape.kind == "Blob":
             expr = _sized(f"_w.{shape.kind}", shape.min, shape.max, needs)
+        elif shape.kind == "Streaming":  # a file is not read to be measured: the service judges its size
+            expr = "_w.Streaming"
         else:
             expr = _constrained(f"_w.{shape.kind}", _kwargs(ge=shape.min, le=shape.max), needs)
     elif isinstance(shape, ir.List):

@@ -7,7 +7,7 @@ from sagemaker_typed._runtime import wiretypes as _w
 from .string import String
 
 
-InferenceResponseBody: _t.TypeAlias = _w.Blob
+InferenceResponseBody: _t.TypeAlias = _w.Streaming
 """Sensitive binary payload containing model inference response data."""
 
 
