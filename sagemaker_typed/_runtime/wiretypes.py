@@ -99,9 +99,15 @@ def _streaming(value: Any) -> Any:
 
 
 class _AsIs:
-    """Any object, untouched: a stream is read by whoever holds it, not by validation."""
+    """Any object, untouched: a stream is read by whoever holds it, not by validation.
+
+    Dumped as it is too (by ``Shape.model_dump``): pydantic would dump a ``StreamingBody`` or
+    a file (iterators) as a ``SerializationIterator`` over their lines, which reads them.
+    """
 
     __slots__ = ()
+    stream = True
+    """Marks the member as a stream: ``Shape.model_dump`` gives it back as it is."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.any_schema()
