@@ -19,7 +19,7 @@ class InvokeGlobalInferenceGatewayOutput(_s.OutputShape, _s.RedactingShape, froz
     __sensitive__ = frozenset(["body"])
     __redact_keys__ = frozenset(["Body", "body"])
 
-    body: _t.Annotated[ResponsePayloadBlob | None, _s.wire("Body")] = None
+    body: _t.Annotated[_w.StreamingOutput | None, _s.wire("Body")] = None
     """The model server's OpenAI completion JSON, returned unchanged. A response larger
     than 10 MiB fails with BadGatewayException (502).
     """

@@ -15,7 +15,7 @@ class SampleResponse(_s.OutputShape, _s.RedactingShape, frozen=True):
     __sensitive__ = frozenset(["body"])
     __redact_keys__ = frozenset(["Body", "body"])
 
-    body: _t.Annotated[InferenceResponseBody, _s.wire("Body")]
+    body: _t.Annotated[_w.StreamingOutput, _s.wire("Body")]
     """The raw inference response body from the model."""
 
     content_type: _t.Annotated[String | None, _s.wire("ContentType")] = None
