@@ -10,15 +10,13 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-import boto3
-import botocore.config
 import pydantic
 import pytest
 from botocore.exceptions import ClientError
 
 from sagemaker_typed.metrics import SageMakerMetricsClient, errors, models
 
-from .conftest import REGION, MotoServer
+from .conftest import REGION, MotoServer, boto3_client
 from .mirror import Call, Mirror, body
 
 pytestmark = pytest.mark.e2e
@@ -27,23 +25,12 @@ COMPONENT = "e2e-metrics-component"
 WHEN = datetime.datetime(2024, 6, 1, 12, 0, tzinfo=datetime.timezone.utc)
 
 
-def metrics_client(url: str, **config: Any) -> Any:
-    return boto3.client(
-        "sagemaker-metrics",
-        region_name=REGION,
-        endpoint_url=url,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=botocore.config.Config(retries={"total_max_attempts": 1}, **config),
-    )
-
-
 @pytest.fixture(scope="module")
 def pair(mirror: Mirror, server_a: MotoServer, server_b: MotoServer) -> tuple[SageMakerMetricsClient, Any]:
     mirror.call(Call("create_trial_component", {"trial_component_name": COMPONENT}, {"TrialComponentName": COMPONENT}))
-    return SageMakerMetricsClient(metrics_client(server_a.url, parameter_validation=False)), metrics_client(
-        server_b.url
-    )
+    return SageMakerMetricsClient(
+        boto3_client(server_a.url, "sagemaker-metrics", parameter_validation=False)
+    ), boto3_client(server_b.url, "sagemaker-metrics")
 
 
 def test_batch_put_metrics(pair: tuple[SageMakerMetricsClient, Any]) -> None:

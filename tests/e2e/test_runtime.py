@@ -22,8 +22,6 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-import boto3
-import botocore.config
 import pydantic
 import pytest
 from botocore.exceptions import ClientError
@@ -33,7 +31,7 @@ from sagemaker_typed import models
 from sagemaker_typed.runtime import SageMakerRuntimeClient, errors
 from sagemaker_typed.runtime import models as rt_models
 
-from .conftest import REGION, MotoServer
+from .conftest import MotoServer, boto3_client
 from .inputs import IMAGE, ROLE, arn
 from .mirror import Call, Mirror, body
 
@@ -41,18 +39,6 @@ pytestmark = pytest.mark.e2e
 
 ENDPOINT = "e2e-runtime-endpoint"
 RESULTS = "/moto-api/static/sagemaker/endpoint-results"
-
-
-def runtime_client(url: str, **config: Any) -> Any:
-    """A boto3 sagemaker-runtime client for a moto server: fake credentials, no retries."""
-    return boto3.client(
-        "sagemaker-runtime",
-        region_name=REGION,
-        endpoint_url=url,
-        aws_access_key_id="testing",
-        aws_secret_access_key="testing",
-        config=botocore.config.Config(retries={"total_max_attempts": 1}, **config),
-    )
 
 
 def configure(server: MotoServer, *results: Mapping[str, str]) -> None:
@@ -75,9 +61,9 @@ class Runtime:
 
     def __init__(self, a: MotoServer, b: MotoServer) -> None:
         self.servers = (a, b)
-        self.typed = SageMakerRuntimeClient(runtime_client(a.url, parameter_validation=False))
-        self.raw = runtime_client(b.url)
-        self.raw_a = runtime_client(a.url)
+        self.typed = SageMakerRuntimeClient(boto3_client(a.url, "sagemaker-runtime", parameter_validation=False))
+        self.raw = boto3_client(b.url, "sagemaker-runtime")
+        self.raw_a = boto3_client(a.url, "sagemaker-runtime")
 
     def configure(self, *results: Mapping[str, str]) -> None:
         for server in self.servers:
