@@ -282,9 +282,19 @@ def test_schema_of_a_member_documented_only_by_its_named_type() -> None:
     assert athena["WorkGroup"]["title"] == "Work group"
 
 
-@pytest.mark.parametrize("operation", sd.operation_names())
+FAMILY_OPERATIONS = [
+    f"{service}:{operation.name}"
+    for service in _operations.services()
+    if service != "sagemaker"
+    for operation in _operations.operations(service)
+]
+
+
+@pytest.mark.parametrize("operation", sd.operation_names() + FAMILY_OPERATIONS)
 def test_every_request_schema_documents_every_property(operation: str) -> None:
-    found = _operations.find(operation)
+    service, name = _operations.split(operation)
+    assert service is not None
+    found = _operations.find(name, service)
     assert found is not None
     schema = request_schema(model(found.service.models, found.input))
     json.dumps(schema)
