@@ -8,10 +8,12 @@ For each service of ``sagemaker_typed._meta.SERVICES``, in fresh processes:
    the runtime; models load on first use) and ``<package>.models``: median wall time of
    the import statement, peak RSS (``ru_maxrss``) at exit, and the modules of *other*
    services that the import loaded (must be none). ``import botocore.session`` alone is the
-   baseline: what any boto3-based client of one service pays.
+   baseline (what any boto3-based client of one service pays), interleaved with the two run
+   by run, so that a ratio survives a busy machine.
 2. Typing: a sample script of one call per service (``SAMPLES``), checked cold by
-   ``mypy --strict`` (a fresh cache directory each run) and by ``pyright``: wall time, and the
-   other services whose modules mypy analysed (read from its cache: must be none).
+   ``mypy --strict`` (a fresh cache directory each run) and by ``pyright``, alternated with
+   the floor (``scripts/samples/floor_sample.py``: one pydantic model): wall time, ratio, and
+   the other services whose modules mypy analysed (read from its cache).
 
 Children run with bytecode precompiled and without PYTHONDONTWRITEBYTECODE (see README.md).
 """
@@ -96,17 +98,32 @@ def child_env() -> dict[str, str]:
     return env
 
 
-def measure_import(statement: str, package: str, runs: int) -> dict[str, Any]:
+def run_import(statement: str, package: str) -> tuple[float, float, set[str]]:
+    """One fresh process: the import's wall time (ms), peak RSS (MiB), other services loaded."""
     script = IMPORT_SCRIPT.format(statement=statement, package=package, packages=sorted(SERVICES.values()))
-    times, rss, others = [], [], set()
-    for _ in range(runs + 1):  # one warm-up
-        out = subprocess.run(
-            [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=child_env(), cwd=ROOT
-        ).stdout.split(" ")
-        times.append(float(out[0]) * 1000)
-        rss.append(int(out[1]) / 1024)
-        others |= {o for o in out[2].strip().split(",") if o}
-    return {"ms": statistics.median(times[1:]), "rss_mib": statistics.median(rss[1:]), "others": sorted(others)}
+    out = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, env=child_env(), cwd=ROOT
+    ).stdout.split(" ")
+    return float(out[0]) * 1000, int(out[1]) / 1024, {o for o in out[2].strip().split(",") if o}
+
+
+def measure_imports(variants: dict[str, tuple[str, str]], runs: int) -> dict[str, dict[str, Any]]:
+    """Each variant (statement, package) in fresh processes, interleaved run by run in rotated order."""
+    names = list(variants)
+    times: dict[str, list[float]] = {n: [] for n in names}
+    rss: dict[str, list[float]] = {n: [] for n in names}
+    others: dict[str, set[str]] = {n: set() for n in names}
+    for run in range(runs + 1):  # the first round warms up
+        for name in names[run % len(names) :] + names[: run % len(names)]:
+            ms, mib, loaded = run_import(*variants[name])
+            if run:
+                times[name].append(ms)
+                rss[name].append(mib)
+            others[name] |= loaded
+    return {
+        n: {"ms": statistics.median(times[n]), "rss_mib": statistics.median(rss[n]), "others": sorted(others[n])}
+        for n in names
+    }
 
 
 def sample(service: str) -> str:
@@ -114,59 +131,77 @@ def sample(service: str) -> str:
     return f"from {package} import {client}\n\nc = {client}()\nresult = {SAMPLES[service]}\n"
 
 
+def mypy(path: Path, work: Path) -> tuple[float, set[str]]:
+    """Cold ``mypy --strict`` on one file: wall time (s), and the subpackages of sagemaker_typed it analysed."""
+    cache = work / f"mypy-cache-{path.stem}"
+    start = time.perf_counter()
+    result = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "mypy"),
+            "--strict",
+            "--no-sqlite-cache",
+            "--cache-dir",
+            str(cache),
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+        env=child_env(),
+        cwd=work,
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"mypy failed on {path.name}:\n{result.stdout}")
+    analysed = {
+        p.name
+        for version in cache.iterdir()
+        if (version / "sagemaker_typed").is_dir()
+        for p in (version / "sagemaker_typed").iterdir()
+        if p.is_dir() and not p.name.startswith("_")
+    }
+    shutil.rmtree(cache, ignore_errors=True)
+    return elapsed, analysed
+
+
+def pyright(path: Path, work: Path) -> float | None:
+    """pyright on one file: wall time (s), None without pyright."""
+    command = shutil.which("pyright", path=str(Path(sys.executable).parent))
+    if command is None:
+        return None
+    start = time.perf_counter()
+    result = subprocess.run(
+        [command, "--pythonpath", sys.executable, str(path)], capture_output=True, text=True, env=child_env(), cwd=work
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(f"pyright failed on {path.name}:\n{result.stdout}")
+    return elapsed
+
+
+FLOOR = ROOT / "benchmarks" / "scripts" / "samples" / "floor_sample.py"
+
+
 def measure_typing(service: str, runs: int, work: Path) -> dict[str, Any]:
+    """The service's sample and the floor (one pydantic model), alternated run by run."""
     path = work / f"sample_{service.replace('-', '_')}.py"
     path.write_text(sample(service), encoding="utf-8")
-    return check(path, service, runs, work)
-
-
-def check(path: Path, service: str | None, runs: int, work: Path) -> dict[str, Any]:
-    """Cold mypy --strict and pyright on one file; the services whose modules mypy analysed."""
-    mypy_times, pyright_times, analysed = [], [], set()
-    bin_dir = Path(sys.executable).parent
-    for run in range(runs):
-        cache = work / f"mypy-cache-{path.stem}-{run}"
-        start = time.perf_counter()
-        result = subprocess.run(
-            [str(bin_dir / "mypy"), "--strict", "--no-sqlite-cache", "--cache-dir", str(cache), str(path)],
-            capture_output=True,
-            text=True,
-            env=child_env(),
-            cwd=work,
-        )
-        mypy_times.append(time.perf_counter() - start)
-        if result.returncode != 0:
-            raise RuntimeError(f"mypy failed on the {service} sample:\n{result.stdout}")
-        analysed |= {
-            p.name
-            for version in cache.iterdir()
-            if (version / "sagemaker_typed").is_dir()
-            for p in (version / "sagemaker_typed").iterdir()
-            if p.is_dir() and not p.name.startswith("_")
-        }
-        shutil.rmtree(cache, ignore_errors=True)
-        pyright = shutil.which("pyright", path=str(bin_dir))
-        if pyright:
-            start = time.perf_counter()
-            result = subprocess.run(
-                [pyright, "--pythonpath", sys.executable, str(path)],
-                capture_output=True,
-                text=True,
-                env=child_env(),
-                cwd=work,
-            )
-            pyright_times.append(time.perf_counter() - start)
-            if result.returncode != 0:
-                raise RuntimeError(f"pyright failed on the {service} sample:\n{result.stdout}")
-    own = SERVICES[service].rpartition(".")[2] if service and "." in SERVICES[service] else None
+    times: dict[str, list[float]] = {"mypy": [], "floor_mypy": [], "pyright": [], "floor_pyright": []}
+    analysed: set[str] = set()
+    for _ in range(runs):
+        elapsed, seen = mypy(path, work)
+        times["mypy"].append(elapsed)
+        analysed |= seen
+        times["floor_mypy"].append(mypy(FLOOR, work)[0])
+        for key, file in (("pyright", path), ("floor_pyright", FLOOR)):
+            took = pyright(file, work)
+            if took is not None:
+                times[key].append(took)
+    own = SERVICES[service].rpartition(".")[2] if "." in SERVICES[service] else None
     subpackages = {p.rpartition(".")[2] for p in SERVICES.values() if "." in p}
     control = {"models (control plane)"} if service != "sagemaker" and "models" in analysed else set()
-    others = sorted((analysed & subpackages) - {own} | control)
-    return {
-        "mypy_s": statistics.median(mypy_times),
-        "pyright_s": statistics.median(pyright_times) if pyright_times else None,
-        "others": others,
-    }
+    figures: dict[str, Any] = {k: statistics.median(v) if v else None for k, v in times.items()}
+    figures["others"] = sorted((analysed & subpackages) - {own} | control)
+    return figures
 
 
 def main() -> int:
@@ -178,33 +213,34 @@ def main() -> int:
     args = parser.parse_args()
 
     subprocess.run([sys.executable, "-m", "compileall", "-q", "sagemaker_typed"], cwd=ROOT, check=True)
-    figures: dict[str, Any] = {
-        "baseline": measure_import("import botocore.session", "sagemaker_typed", args.runs),
-        "services": {},
-    }
-    base = figures["baseline"]
-    print(f"baseline: import botocore.session  {base['ms']:7.1f} ms  {base['rss_mib']:6.1f} MiB")
-    columns = f"{'client ms':>9} {'RSS MiB':>8} {'models ms':>9} {'mypy s':>7} {'pyright s':>9}"
-    print(f"{'service':35} {columns}  other services loaded")
+    figures: dict[str, Any] = {"services": {}}
+    print(
+        f"{'service':33} {'client ms':>9} {'x base':>6} {'RSS MiB':>8} {'+base':>6} {'models ms':>9} "
+        f"{'mypy s':>7} {'x floor':>7} {'pyright s':>9} {'x floor':>7}  other services loaded"
+    )
     with tempfile.TemporaryDirectory() as tmp:
-        if not args.no_typing:
-            floor = ROOT / "benchmarks" / "scripts" / "samples" / "floor_sample.py"
-            figures["typing_baseline"] = check(floor, None, args.typing_runs, Path(tmp))
-            t = figures["typing_baseline"]
-            print(f"baseline: a script with one pydantic model: mypy {t['mypy_s']:.1f} s, pyright {t['pyright_s']:.1f} s")
         for service, package in SERVICES.items():
-            client = measure_import(f"from {package} import {CLIENTS[service]}", package, args.runs)
-            models = measure_import(f"import {package}.models", package, args.runs)
-            typing = None if args.no_typing else measure_typing(service, args.typing_runs, Path(tmp))
-            figures["services"][service] = {"client": client, "models": models, "typing": typing}
-            others = sorted(set(client["others"]) | set(models["others"]) | set(typing["others"] if typing else []))
-            mypy = f"{typing['mypy_s']:7.1f}" if typing else "      -"
-            pyright = f"{typing['pyright_s']:9.1f}" if typing and typing["pyright_s"] is not None else "        -"
-            print(
-                f"{service:35} {client['ms']:9.1f} {client['rss_mib']:8.1f} {models['ms']:9.1f} {mypy} {pyright}  "
-                f"{', '.join(others) or 'none'}",
-                flush=True,
+            imports = measure_imports(
+                {
+                    "baseline": ("import botocore.session", package),
+                    "client": (f"from {package} import {CLIENTS[service]}", package),
+                    "models": (f"import {package}.models", package),
+                },
+                args.runs,
             )
+            typing = None if args.no_typing else measure_typing(service, args.typing_runs, Path(tmp))
+            figures["services"][service] = {**imports, "typing": typing}
+            base, client, models = imports["baseline"], imports["client"], imports["models"]
+            others = sorted(set(client["others"]) | set(models["others"]) | set(typing["others"] if typing else []))
+            row = (
+                f"{service:33} {client['ms']:9.1f} {client['ms'] / base['ms']:6.2f} {client['rss_mib']:8.1f} "
+                f"{client['rss_mib'] - base['rss_mib']:+6.1f} {models['ms']:9.1f} "
+            )
+            if typing:
+                row += f"{typing['mypy']:7.1f} {typing['mypy'] / typing['floor_mypy']:7.2f} "
+                if typing["pyright"] is not None:
+                    row += f"{typing['pyright']:9.1f} {typing['pyright'] / typing['floor_pyright']:7.2f}"
+            print(f"{row}  {', '.join(others) or 'none'}", flush=True)
     if args.json:
         Path(args.json).write_text(json.dumps(figures, indent=2), encoding="utf-8")
     return 0
