@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import boto3
+import botocore
 import botocore.config
 import pydantic
 import pytest
@@ -102,7 +103,12 @@ def boto3_client(service: str, server: Server, **config: Any) -> Any:
 
 
 def pair(service: str, server: Server) -> tuple[Any, Any]:
-    """The typed client (as the SDK makes it: botocore's validation off) and raw boto3, on one server."""
+    """The typed client (as the SDK makes it: botocore's validation off) and raw boto3, on one server.
+
+    Skips on a botocore older than the service (the lowest and the async sessions have one).
+    """
+    if service not in boto3.session.Session().get_available_services():
+        pytest.skip(f"botocore {botocore.__version__} does not know {service}")
     typed = client_class(service)(boto3_client(service, server, parameter_validation=False))
     return typed, boto3_client(service, server)
 
