@@ -11,9 +11,12 @@ stream comes back as typed events (through botocore's own decoder, with the fram
 
 from __future__ import annotations
 
+import base64
 import datetime
 import io
 import json
+import sys
+import types
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -493,3 +496,76 @@ def test_every_operation_of_every_service_has_its_client_method() -> None:
         names = [op.name for op in operations(service)]
         assert len(names) == module.__botocore_model__["operations"]
         assert all(callable(getattr(client_class(service), op.method)) for op in operations(service))
+
+
+def _emitted_lex_shapes() -> dict[str, Any]:
+    """Lex's PostContent request and response, reduced to their JSON headers, through the generator.
+
+    No service of the family has a ``jsonvalue`` header, lex-runtime does: the parser and
+    the emitters run on a model of its header members, and the emitted module is executed.
+    """
+    from codegen import emit_shapes, graph
+    from codegen.parse import _Parser
+    from codegen.services import BY_SERVICE
+
+    header = {"shape": "String", "location": "header", "jsonvalue": True}
+    model = {
+        "shapes": {
+            "PostContentRequest": {
+                "type": "structure",
+                "members": {
+                    "sessionAttributes": {**header, "locationName": "x-amz-lex-session-attributes"},
+                    "requestAttributes": {**header, "locationName": "x-amz-lex-request-attributes"},
+                },
+            },
+            "PostContentResponse": {
+                "type": "structure",
+                "members": {
+                    "slots": {**header, "locationName": "x-amz-lex-slots"},
+                    "sessionAttributes": {**header, "locationName": "x-amz-lex-session-attributes"},
+                },
+            },
+            "String": {"type": "string"},
+        },
+        "operations": {
+            "PostContent": {
+                "name": "PostContent",
+                "input": {"shape": "PostContentRequest"},
+                "output": {"shape": "PostContentResponse"},
+            }
+        },
+    }
+    provenance = {"botocore_version": "1.2.3", "service": "sagemaker-runtime", "api_version": "x", "sha256": {}}
+    service = _Parser(model, {"pagination": {}}, {"waiters": {}}, provenance).service(BY_SERVICE["sagemaker-runtime"])
+    namespace: dict[str, Any] = {}
+    for name in ("PostContentRequest", "PostContentResponse"):
+        shape = service.shapes[name]
+        text = emit_shapes.shape_module(graph.Group(shape.module, (shape,), frozenset()), {}, service)
+        assert "_t.Annotated[_w.JsonValue | None, _s.wire('sessionAttributes')] = None" in text
+        module = types.ModuleType(f"tests._emitted_{shape.module}")  # pydantic resolves names in the module
+        sys.modules[module.__name__] = module
+        exec(compile(text, module.__name__, "exec"), module.__dict__)
+        namespace[name] = getattr(module, name)
+    return namespace
+
+
+def test_a_json_header_takes_and_gives_python_values_as_boto3_does() -> None:
+    shapes = _emitted_lex_shapes()
+    attributes = {"customer": {"tier": "gold", "ids": [1, 2]}, "new": True}
+    request = shapes["PostContentRequest"](session_attributes=attributes, request_attributes={"x": "1"})
+    wire = request.to_wire()
+    assert wire == {"sessionAttributes": attributes, "requestAttributes": {"x": "1"}}  # Python values, not JSON text
+
+    slots = {"city": "Paris", "date": None}
+    encoded = base64.b64encode(json.dumps(slots).encode()).decode()
+    server = Server(headers={"x-amz-lex-slots": encoded, "content-type": "text/plain"}, body=b"")
+    raw = boto3_client("lex-runtime", server)
+    common = {"botName": "b", "botAlias": "a", "userId": "user-1", "contentType": "text/plain", "inputStream": b""}
+    raw_response = raw.post_content(**common, **wire)  # what the typed request gives boto3 ...
+    raw.post_content(**common, sessionAttributes=attributes, requestAttributes={"x": "1"})  # ... as boto3 takes it
+    sent = same_request(server)
+    assert json.loads(base64.b64decode(sent.headers["x-amz-lex-session-attributes"])) == attributes
+    # The response header, parsed by botocore to Python values, is held as such.
+    response = shapes["PostContentResponse"].model_validate({k: v for k, v in raw_response.items() if k == "slots"})
+    assert response.slots == slots == raw_response["slots"]
+    assert response.to_wire() == {"slots": slots}
