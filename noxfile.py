@@ -20,6 +20,7 @@ RUNTIME_TESTS = (
     "tests/test_client_exhaustive.py",
     "tests/test_testing.py",
     "tests/test_cli.py",
+    "tests/test_protocol.py",
     "tests/test_javaregex.py",
     "tests/test_quickstart.py",
     "tests/e2e",

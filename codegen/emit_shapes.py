@@ -68,6 +68,8 @@ def _declare(shape: ir.Shape, group: Group, service: ir.Service) -> tuple[str, s
         needs.add("_w")
         if shape.kind == "Blob":
             expr = _sized(f"_w.{shape.kind}", shape.min, shape.max, needs)
+        elif shape.kind == "Streaming":  # a file is not read to be measured: the service judges its size
+            expr = "_w.Streaming"
         else:
             expr = _constrained(f"_w.{shape.kind}", _kwargs(ge=shape.min, le=shape.max), needs)
     elif isinstance(shape, ir.List):
@@ -147,8 +149,8 @@ def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[
     uses: set[str] = set()
     fields = []
     for m in shape.members:
-        annotation, metadata = _member_type(m, service)
-        if not m.json_value:
+        annotation, metadata, own = _member_type(m, shape, service)
+        if own:
             uses.add(m.target)
         needs |= {prefix for prefix in ("_w", "_ev") if annotation.startswith(prefix + ".")}
         if not m.required:
@@ -172,19 +174,22 @@ def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[
     return "".join(out), uses, needs
 
 
-def _member_type(member: ir.Member, service: ir.Service) -> tuple[str, str]:
-    """A member's annotation and the metadata in front of its wire name.
+def _member_type(member: ir.Member, owner: ir.Structure, service: ir.Service) -> tuple[str, str, bool]:
+    """A member's annotation, the metadata in front of its wire name, and whether it names its shape.
 
     A JSON header holds any JSON value; an event stream member holds botocore's stream,
-    wrapped as a typed ``EventStream`` of its events.
+    wrapped as a typed ``EventStream`` of its events; a stream in a response is botocore's
+    ``StreamingBody`` (a request takes bytes, a string or a file for the same shape).
     """
     if member.json_value:
-        return "_w.JsonValue", ""
+        return "_w.JsonValue", "", False
     target = service.shapes[member.target]
     if isinstance(target, ir.Structure) and target.event_payload is not None:
         errors = f"{service.package.dotted}.errors:{service.package.error}"
-        return f"_ev.EventStream[{target.name}]", f"_ev.Events({target.event_payload!r}, {errors!r}), "
-    return member.target, ""
+        return f"_ev.EventStream[{target.name}]", f"_ev.Events({target.event_payload!r}, {errors!r}), ", True
+    if isinstance(target, ir.Scalar) and target.kind == "Streaming" and owner.output:
+        return "_w.StreamingOutput", "", False
+    return member.target, "", True
 
 
 def modules(groups: Iterable[Group]) -> dict[str, str]:

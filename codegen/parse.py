@@ -23,7 +23,7 @@ _SCALARS: dict[str, Any] = {
     "boolean": "Boolean",
     "timestamp": "Timestamp",
     "blob": "Blob",
-    "streaming": "Streaming",  # a blob with ``streaming``: botocore streams it, never reads it whole
+    "streaming": "Streaming",  # a blob botocore streams (``streaming``, or a payload): never read whole
 }
 
 
@@ -56,6 +56,16 @@ class _Parser:
         streams = [raw for raw in self.raw.values() if raw.get("eventstream")]
         self.events = {name for raw in streams for name in [m["shape"] for m in raw["members"].values()]}
         self.events |= {name for name, raw in self.raw.items() if raw.get("eventstream")}
+        # botocore streams every blob that is a structure's whole HTTP body (its ``payload``), with
+        # or without the ``streaming`` trait (``OperationModel.has_streaming_output``): boto3 gives
+        # a StreamingBody for InvokeEndpoint's Body, and sends bytes, strings and files as they are.
+        self.payload_blobs = {
+            target
+            for raw in self.raw.values()
+            if raw["type"] == "structure" and "payload" in raw
+            for target in [raw["members"][raw["payload"]]["shape"]]
+            if self.raw[target]["type"] == "blob"
+        }
 
     def service(self, package: Package) -> ir.Service:
         shapes = {name: self.shape(name, raw) for name, raw in sorted(self.raw.items())}
@@ -106,7 +116,8 @@ class _Parser:
             return ir.List(name, module, doc, raw["member"]["shape"], raw.get("min"), raw.get("max"))
         if kind == "map":
             return ir.Map(name, module, doc, raw["key"]["shape"], raw["value"]["shape"], raw.get("min"), raw.get("max"))
-        scalar = _SCALARS["streaming" if kind == "blob" and raw.get("streaming") else kind]
+        streams = kind == "blob" and (raw.get("streaming") or name in self.payload_blobs)
+        scalar = _SCALARS["streaming" if streams else kind]
         return ir.Scalar(name, module, doc, scalar, raw.get("min"), raw.get("max"))
 
     def structure(self, name: str, module: str, doc: str, raw: dict[str, Any]) -> ir.Structure:

@@ -4,6 +4,9 @@
 with the operation's input model, by exactly the rules ``SageMakerClient`` applies to a call
 (all of them, or with ``--rules structure`` those of ``SageMakerClient(validation="structure")``);
 ``schema`` prints that model's JSON Schema, for editors; ``operations`` lists the operations.
+An operation of another service of the family is named ``SERVICE:Operation``, SERVICE being
+the botocore name (``sagemaker-runtime:InvokeEndpoint``) or the subpackage (``runtime:InvokeEndpoint``);
+without a prefix it is SageMaker's.
 """
 
 from __future__ import annotations
@@ -135,7 +138,8 @@ def _validate(args: argparse.Namespace) -> int:
     valid = not any(problems for _, problems in results)
     if args.format == "json":
         files = [{"file": f, "valid": not p, "errors": [e.to_json() for e in p]} for f, p in results]
-        print(json.dumps({"operation": operation.name, "rules": args.rules, "valid": valid, "files": files}, indent=2))
+        report = {"service": operation.service.name, "operation": operation.name, "rules": args.rules}
+        print(json.dumps({**report, "valid": valid, "files": files}, indent=2))
     else:
         for file, problems in results:
             for problem in problems:
@@ -151,8 +155,14 @@ def _summary_line(operation: Operation[Any], results: list[tuple[str, list[Probl
     invalid = sum(1 for _, problems in results if problems)
     errors = sum(len(problems) for _, problems in results)
     if not invalid:
-        return f"{_count(files, 'file')} valid ({operation.name})"
-    return f"{invalid} of {_count(files, 'file')} invalid, {_count(errors, 'error')} ({operation.name})"
+        return f"{_count(files, 'file')} valid ({_qualified(operation)})"
+    return f"{invalid} of {_count(files, 'file')} invalid, {_count(errors, 'error')} ({_qualified(operation)})"
+
+
+def _qualified(operation: Operation[Any]) -> str:
+    """An operation's API name, prefixed by its service unless it is SageMaker's own."""
+    service = operation.service.name
+    return operation.name if service == _operations.DEFAULT else f"{service}:{operation.name}"
 
 
 def _count(n: int, noun: str) -> str:
@@ -170,7 +180,11 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    table = [(operation.name, _summary(operation)) for operation in _operations.operations()]
+    service = _operations.service(args.service)
+    if service is None:
+        print(f"{PROG}: {_unknown_service(args.service)}", file=sys.stderr)
+        return EXIT_USAGE
+    table = [(operation.name, _summary(operation)) for operation in _operations.operations(service)]
     width = max(len(name) for name, _ in table)
     for name, summary in table:
         print(f"{name:<{width}}  {summary}".rstrip())
@@ -179,22 +193,35 @@ def _list(args: argparse.Namespace) -> int:
 
 def _summary(operation: Operation[Any], limit: int = 100) -> str:
     """The first sentence of the operation's documentation (the client method's docstring)."""
-    from .client import SageMakerClient
-
-    doc = inspect.getdoc(getattr(SageMakerClient, operation.method)) or ""
+    client = _operations.client_class(operation.service.name)
+    doc = inspect.getdoc(getattr(client, operation.method)) or ""
     paragraph = " ".join(doc.split("\n\n", 1)[0].split()).replace("``", "")
     sentence = _SENTENCE_END.split(paragraph, 1)[0]
     return sentence if len(sentence) <= limit else sentence[: limit - 3].rsplit(" ", 1)[0] + "..."
 
 
 def _resolve(name: str) -> Operation[Any] | None:
-    """The operation named ``name``, or None after telling the user (with close names)."""
-    operation = _operations.find(name)
+    """The operation named ``name`` (``[SERVICE:]Operation``), or None after telling the user (with close names)."""
+    service, operation_name = _operations.split(name)
+    prefix, colon, _ = name.rpartition(":")
+    if service is None:
+        print(f"{PROG}: {_unknown_service(prefix)}", file=sys.stderr)
+        return None
+    operation = _operations.find(operation_name, service)
     if operation is None:
-        close = [_spelled_like(name, match) for match in _operations.close_matches(name)]
+        matches = _operations.close_matches(operation_name, service=service)
+        close = [prefix + colon + _spelled_like(operation_name, match) for match in matches]
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
-        print(f"{PROG}: unknown operation {name!r}{hint} (see '{PROG} operations')", file=sys.stderr)
+        listing = f"{PROG} operations" + (f" {prefix}" if colon else "")
+        print(f"{PROG}: unknown operation {name!r}{hint} (see '{listing}')", file=sys.stderr)
     return operation
+
+
+def _unknown_service(name: str) -> str:
+    known = ", ".join(
+        f"{s} ({_operations.subpackage(s)})" if s != _operations.DEFAULT else s for s in _operations.services()
+    )
+    return f"unknown service {name!r}; the services are {known}"
 
 
 def _spelled_like(name: str, operation: Operation[Any]) -> str:
@@ -210,7 +237,10 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=PROG, description="Typed Amazon SageMaker requests, from the command line.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(metavar="COMMAND", required=True)
-    operation_help = "e.g. CreateTrainingJob, create_training_job or create-training-job"
+    operation_help = (
+        "e.g. CreateTrainingJob, create_training_job or create-training-job; another service's as "
+        "SERVICE:Operation, e.g. sagemaker-runtime:InvokeEndpoint or runtime:InvokeEndpoint"
+    )
 
     validate = commands.add_parser(
         "validate",
@@ -241,6 +271,15 @@ def _parser() -> argparse.ArgumentParser:
     schema.add_argument("operation", metavar="OPERATION", help=operation_help)
     schema.set_defaults(run=_schema)
 
-    listing = commands.add_parser("operations", help="list the operations", description="List the operations.")
+    listing = commands.add_parser(
+        "operations", help="list the operations", description="List the operations of a service (default: sagemaker)."
+    )
+    listing.add_argument(
+        "service",
+        metavar="SERVICE",
+        nargs="?",
+        default=_operations.DEFAULT,
+        help="botocore name (sagemaker-runtime) or subpackage (runtime) of a service of the family",
+    )
     listing.set_defaults(run=_list)
     return parser

@@ -2,14 +2,18 @@
 
 By default it starts a moto server in this process on 127.0.0.1 (moto is optional:
 ``pip install 'sagemaker-typed[local]'``) and, with fake credentials, deploys a model to an
-endpoint (printing each status the waiter polls), creates training jobs from typed models
-and enums, lists them two per page, and shows a request refused before it is sent
-(``pydantic.ValidationError``) and a typed service error.
+endpoint (printing each status the waiter polls), invokes it through the typed runtime
+client (``sagemaker_typed.runtime``; moto answers with the result the quickstart configures
+through its endpoint-results API), creates training jobs from typed models and enums, lists
+them two per page, and shows a request refused before it is sent (``pydantic.ValidationError``)
+and a typed service error.
 
-``--endpoint-url`` uses a server you run instead. ``--aws`` uses real AWS with your default
-credentials (``--profile``, ``--region``, ``--endpoint-url``), read-only (list and describe
-calls only) unless ``--allow-writes`` is given, which also needs your own ``--role-arn``,
-``--image-uri`` and ``--s3-uri``. Endpoints cost money: the quickstart deletes its own.
+``--endpoint-url`` uses a server you run instead (moto: the invoke result is configured the
+same way). ``--aws`` uses real AWS with your default credentials (``--profile``, ``--region``,
+``--endpoint-url``), read-only (list and describe calls only: no deploy, no invoke) unless
+``--allow-writes`` is given, which also needs your own ``--role-arn``, ``--image-uri`` and
+``--s3-uri``; the endpoint it deploys is then invoked with ``--payload`` (your container must
+serve it; an error is printed typed). Endpoints cost money: the quickstart deletes its own.
 """
 
 from __future__ import annotations
@@ -17,17 +21,24 @@ from __future__ import annotations
 import argparse
 import contextlib
 import itertools
+import json
 import logging
 import sys
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 
 import pydantic
 
 from sagemaker_typed import SageMakerClient, errors, models
+from sagemaker_typed.runtime import SageMakerRuntimeClient
+from sagemaker_typed.runtime import errors as runtime_errors
 
 FAKE_ACCOUNT = "123456789012"
 HINT = "the local quickstart needs moto: pip install 'sagemaker-typed[local]'"
+PREDICTION = '{"predictions": [{"score": 0.92, "label": "churn"}]}'
+"""What the local server's endpoint answers (configured through moto's endpoint-results API)."""
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -40,6 +51,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--role-arn", default=f"arn:aws:iam::{FAKE_ACCOUNT}:role/QuickstartRole")
     parser.add_argument("--image-uri", default=f"{FAKE_ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/xgboost:1.7-1")
     parser.add_argument("--s3-uri", default="s3://quickstart-bucket", help="S3 prefix for data and models")
+    parser.add_argument(
+        "--payload", default="0.5,1.5,3.0", help="the CSV row sent to the endpoint (default: %(default)s)"
+    )
     args = parser.parse_args(argv)
     if args.profile and not args.aws:
         parser.error("--profile needs --aws")
@@ -48,7 +62,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
-def make_client(args: argparse.Namespace, endpoint_url: str | None) -> SageMakerClient:
+def make_clients(args: argparse.Namespace, endpoint_url: str | None) -> tuple[SageMakerClient, SageMakerRuntimeClient]:
+    """The control-plane client and the runtime client, from one session."""
     import boto3  # type: ignore[import-untyped,unused-ignore]
     from botocore.config import Config  # type: ignore[import-untyped,unused-ignore]
 
@@ -58,7 +73,45 @@ def make_client(args: argparse.Namespace, endpoint_url: str | None) -> SageMaker
     )
     # The SDK validates every request against the full service model; botocore's own check is redundant.
     config = Config(parameter_validation=False)
-    return SageMakerClient(session.client("sagemaker", endpoint_url=endpoint_url, config=config))
+    return (
+        SageMakerClient(session.client("sagemaker", endpoint_url=endpoint_url, config=config)),
+        SageMakerRuntimeClient(session.client("sagemaker-runtime", endpoint_url=endpoint_url, config=config)),
+    )
+
+
+def configure_local_result(endpoint_url: str, region: str) -> bool:
+    """Tell a moto server what the endpoint answers next (its endpoint-results API); False if it is not moto."""
+    result = {"Body": PREDICTION, "ContentType": "application/json", "InvokedProductionVariant": "primary"}
+    request = urllib.request.Request(
+        f"{endpoint_url}/moto-api/static/sagemaker/endpoint-results",
+        data=json.dumps({"account_id": FAKE_ACCOUNT, "region": region, "results": [result]}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    try:
+        urllib.request.urlopen(request, timeout=10).close()
+    except (urllib.error.URLError, OSError):
+        return False
+    return True
+
+
+def invoke(rt: SageMakerRuntimeClient, args: argparse.Namespace, name: str, endpoint_url: str | None) -> None:
+    print("\n2. Invoke the endpoint (sagemaker_typed.runtime.SageMakerRuntimeClient)")
+    if not args.aws and endpoint_url is not None and not configure_local_result(endpoint_url, args.region):
+        print("   (not a moto server: its endpoint answers as it likes)")
+    try:
+        result = rt.invoke_endpoint(
+            endpoint_name=name, body=args.payload, content_type="text/csv", accept="application/json"
+        )
+    except runtime_errors.SageMakerRuntimeError as error:  # e.g. ModelError from a container on AWS
+        print(f"   runtime.errors.{type(error).__name__}: {error.error_message}")
+        return
+    print(
+        f"   {type(result).__name__}: content_type={result.content_type}, variant={result.invoked_production_variant}"
+    )
+    print(f"   body: {result.body.read().decode()}")  # a StreamingBody, as boto3 gives it: read it once
+    if result.response_metadata is not None:
+        print(f"   request id: {result.response_metadata.request_id}")
 
 
 def deploy(sm: SageMakerClient, args: argparse.Namespace, name: str, delay: float | None) -> None:
@@ -93,7 +146,7 @@ def deploy(sm: SageMakerClient, args: argparse.Namespace, name: str, delay: floa
 
 
 def train(sm: SageMakerClient, args: argparse.Namespace, prefix: str) -> None:
-    print("\n2. Train: three runs of a small learning-rate sweep")
+    print("\n3. Train: three runs of a small learning-rate sweep")
     algorithm = models.AlgorithmSpecification(
         training_image=args.image_uri, training_input_mode=models.TrainingInputMode.FILE
     )
@@ -122,7 +175,7 @@ def train(sm: SageMakerClient, args: argparse.Namespace, prefix: str) -> None:
 
 
 def list_jobs(sm: SageMakerClient) -> None:
-    print("\n3. List training jobs, 2 per page (sm.paginate.list_training_jobs(...).pages())")
+    print("\n4. List training jobs, 2 per page (sm.paginate.list_training_jobs(...).pages())")
     pages = sm.paginate.list_training_jobs(max_results=2, sort_by=models.SortBy.CREATION_TIME).pages()
     for number, page in enumerate(itertools.islice(pages, 3), 1):
         jobs = ", ".join(f"{s.training_job_name} ({s.training_job_status})" for s in page.training_job_summaries)
@@ -130,7 +183,7 @@ def list_jobs(sm: SageMakerClient) -> None:
 
 
 def show_validation_error(sm: SageMakerClient) -> None:
-    print("\n4. An invalid request fails before anything is sent")
+    print("\n5. An invalid request fails before anything is sent")
     sent: list[object] = []
 
     def count(**request: object) -> None:  # a before-send handler: returning None lets requests go on
@@ -155,7 +208,7 @@ def show_validation_error(sm: SageMakerClient) -> None:
 
 
 def show_typed_error(sm: SageMakerClient) -> None:
-    print("\n5. A typed service error")
+    print("\n6. A typed service error")
     try:
         sm.describe_training_job(training_job_name="quickstart-no-such-job")
     except (errors.ValidationException, errors.ResourceNotFound) as error:
@@ -163,16 +216,23 @@ def show_typed_error(sm: SageMakerClient) -> None:
         print(f"   error_code={error.error_code} http_status={error.http_status_code} request_id={error.request_id}")
 
 
-def run(sm: SageMakerClient, args: argparse.Namespace, writes: bool) -> None:
+def run(
+    clients: tuple[SageMakerClient, SageMakerRuntimeClient],
+    args: argparse.Namespace,
+    writes: bool,
+    endpoint_url: str | None,
+) -> None:
+    sm, rt = clients
     prefix = f"quickstart-{int(time.time())}" if args.aws else "quickstart"
     endpoint_made = False
     try:
         if writes:
             endpoint_made = True
             deploy(sm, args, prefix, delay=None if args.aws else 0.2)
+            invoke(rt, args, prefix, endpoint_url)
             train(sm, args, f"{prefix}-xgboost")
         else:
-            print("\n(read-only: the create calls of steps 1 and 2 are skipped; pass --allow-writes to make them)")
+            print("\n(read-only: steps 1 to 3 create and invoke resources and are skipped; pass --allow-writes)")
         list_jobs(sm)
         show_validation_error(sm)
         show_typed_error(sm)
@@ -210,7 +270,12 @@ def main(argv: list[str] | None = None) -> int:
                 return 2
         print(f"sagemaker_typed quickstart against {where} at {endpoint_url or 'the default endpoint'}")
         try:
-            run(make_client(args, endpoint_url), args, writes=not args.aws or args.allow_writes)
+            run(
+                make_clients(args, endpoint_url),
+                args,
+                writes=not args.aws or args.allow_writes,
+                endpoint_url=endpoint_url,
+            )
         except errors.SageMakerError as error:  # e.g. AccessDeniedException on AWS
             print(f"\nerror: {error}", file=sys.stderr)
             return 1

@@ -46,6 +46,8 @@ class TypedStubber:
     """
 
     def __init__(self, client: BaseClient | AsyncBaseClient) -> None:
+        self.service: str = client._service
+        """The botocore name of the stubbed client's service: operations are looked up in it."""
         if isinstance(client, BaseClient):
             self.stubber = Stubber(client.client)
             """The botocore Stubber underneath (aiobotocore's AioStubber for an async client)."""
@@ -75,7 +77,7 @@ class TypedStubber:
         ``expected``, a request model or a mapping by attribute or wire name, must equal the
         request the call sends; None accepts any request.
         """
-        op = _find(operation)
+        op = _find(operation, self.service)
         self.stubber.add_response(op.method, _wire_response(op, response), _wire_request(op, expected))
 
     def add_error(
@@ -88,7 +90,7 @@ class TypedStubber:
         expected: Payload | None = None,
     ) -> None:
         """Queue an error response: the call raises ``error`` (a typed error class or an error code)."""
-        op = _find(operation)
+        op = _find(operation, self.service)
         code = error if isinstance(error, str) else error.code
         if not code:
             raise ValueError(f"{error!r} stands for no error code: name a subclass or a code string")
@@ -105,10 +107,10 @@ class TypedStubber:
         self.stubber.assert_no_pending_responses()
 
 
-def _find(name: str) -> Operation[Any]:
-    found = operations.find(name)
+def _find(name: str, service: str) -> Operation[Any]:
+    found = operations.find(name, service)
     if found is None:
-        close = ", ".join(op.method for op in operations.close_matches(name))
+        close = ", ".join(op.method for op in operations.close_matches(name, service=service))
         raise ValueError(f"unknown operation {name!r}" + (f"; did you mean {close}?" if close else ""))
     return found
 

@@ -117,3 +117,43 @@ def test_an_exception_event_is_raised_typed_after_what_came_before() -> None:
         assert raw.closed
 
     asyncio.run(main())
+
+
+def test_the_typed_async_client_gives_an_async_event_stream() -> None:
+    """The async runtime client's result holds an AsyncEventStream of typed events (not the sync wrapper)."""
+    from sagemaker_typed.runtime import AsyncSageMakerRuntimeClient, errors, models
+
+    streams: list[AioRawStream] = []
+
+    def answer(request: Any, **_: Any) -> AioAWSResponse:
+        return AioAWSResponse(request.url, 200, {"content-type": "application/vnd.amazon.eventstream"}, streams.pop(0))
+
+    async def main() -> None:
+        split = AioRawStream(b"".join([part(b"fir"), part(b"st\nsec"), part(b"ond\nthird\n")] + [part(b"x\n")] * 50))
+        failing = AioRawStream(b"".join([part(b"a"), stream_error("ModelStreamError")]))
+        async with get_session().create_client(
+            "sagemaker-runtime", region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
+        ) as client:
+            rt = AsyncSageMakerRuntimeClient(client)
+            client.meta.events.register("before-send", answer)
+            streams.extend([split, failing])
+            result = await rt.invoke_endpoint_with_response_stream(endpoint_name="e", body=b"{}")
+            assert isinstance(result.body, AsyncEventStream)
+            lines = []
+            async with result.body as stream:
+                async for line in stream.lines():
+                    lines.append(line)
+                    if len(lines) == 2:
+                        break
+            assert lines == ["first", "second"]
+            assert split.closed and split.read_up_to < len(split.data)
+
+            result = await rt.invoke_endpoint_with_response_stream(endpoint_name="e", body=b"{}")
+            events = []
+            with pytest.raises(errors.ModelStreamError):
+                async for event in result.body:
+                    events.append(event)
+            assert [type(e) for e in events] == [models.ResponseStream]
+            assert events[0].payload_part is not None and events[0].payload_part.bytes == b"a"
+
+    asyncio.run(main())

@@ -282,9 +282,19 @@ def test_schema_of_a_member_documented_only_by_its_named_type() -> None:
     assert athena["WorkGroup"]["title"] == "Work group"
 
 
-@pytest.mark.parametrize("operation", sd.operation_names())
+FAMILY_OPERATIONS = [
+    f"{service}:{operation.name}"
+    for service in _operations.services()
+    if service != "sagemaker"
+    for operation in _operations.operations(service)
+]
+
+
+@pytest.mark.parametrize("operation", sd.operation_names() + FAMILY_OPERATIONS)
 def test_every_request_schema_documents_every_property(operation: str) -> None:
-    found = _operations.find(operation)
+    service, name = _operations.split(operation)
+    assert service is not None
+    found = _operations.find(name, service)
     assert found is not None
     schema = request_schema(model(found.service.models, found.input))
     json.dumps(schema)
@@ -354,3 +364,101 @@ def test_operations() -> None:
     create = next(line for line in lines if line.startswith("CreateTrainingJob "))
     assert create.split(None, 1)[1] == "Starts a model training job."
     assert all(len(line.split(None, 1)) == 2 for line in lines)  # every operation has a summary
+
+
+# --- the other services of the family: SERVICE:Operation ----------------------------------------
+
+
+def _spec_operations(service: str) -> list[str]:
+    return sorted(json.loads((ROOT / "specs" / service / "service-2.json").read_text(encoding="utf-8"))["operations"])
+
+
+@pytest.mark.parametrize("service", sorted(_operations.services()))
+def test_every_service_lists_its_operations(service: str) -> None:
+    """The operation table of each service is its generated client's, which is its spec's."""
+    assert [op.name for op in _operations.operations(service)] == _spec_operations(service)
+    assert {op.service.name for op in _operations.operations(service)} == {service}
+    for name in (service, _operations.subpackage(service), service.upper()):
+        assert _operations.service(name) == service
+
+
+@pytest.mark.parametrize(
+    ("name", "service", "operation"),
+    [
+        ("CreateTrainingJob", "sagemaker", "CreateTrainingJob"),
+        ("sagemaker:create-training-job", "sagemaker", "CreateTrainingJob"),
+        ("sagemaker-runtime:InvokeEndpoint", "sagemaker-runtime", "InvokeEndpoint"),
+        ("runtime:invoke_endpoint", "sagemaker-runtime", "InvokeEndpoint"),
+        ("featurestore-runtime:get-record", "sagemaker-featurestore-runtime", "GetRecord"),
+        ("job_runtime:Sample", "sagemakerjobruntime", "Sample"),
+        ("sagemakertrainingsessionruntime:SampleTrainingSession", "sagemakertrainingsessionruntime", None),
+    ],
+)
+def test_service_prefixes(name: str, service: str, operation: str | None) -> None:
+    found_service, rest = _operations.split(name)
+    assert found_service == service
+    found = _operations.find(rest, service)
+    assert found is not None and found.service.name == service
+    assert found.name == (operation or rest)
+    assert _operations.find("InvokeEndpoint") is None  # no prefix: SageMaker's, which has none such
+
+
+def test_operations_of_a_service() -> None:
+    by_package, by_botocore = run("operations", "runtime"), run("operations", "sagemaker-runtime")
+    assert (by_package.returncode, by_package.stderr) == (0, "")
+    assert by_package.stdout == by_botocore.stdout
+    lines = by_package.stdout.splitlines()
+    assert [line.split()[0] for line in lines] == [
+        "InvokeEndpoint",
+        "InvokeEndpointAsync",
+        "InvokeEndpointWithResponseStream",
+    ]
+    assert (
+        lines[2].split(None, 1)[1]
+        == "Invokes a model at the specified endpoint to return the inference response as a stream."
+    )
+
+    result = run("operations", "nope")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("sagemaker-typed: unknown service 'nope'; the services are sagemaker, ")
+    assert "sagemaker-runtime (runtime)" in result.stderr
+
+
+def test_validate_and_schema_of_another_service(tmp_path: Path) -> None:
+    good, bad = tmp_path / "good.json", tmp_path / "bad.json"
+    good.write_text(json.dumps({"EndpointName": "my-endpoint", "Body": '{"x": 1}', "ContentType": "application/json"}))
+    bad.write_text(json.dumps({"EndpointName": "my endpoint!", "Accept": "x" * 1025}))
+    result = run("validate", "runtime:invoke-endpoint", str(good))
+    assert (result.returncode, result.stdout) == (0, "1 file valid (sagemaker-runtime:InvokeEndpoint)\n")
+    result = run("validate", "sagemaker-runtime:InvokeEndpoint", str(good), str(bad))
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{bad}: Accept: String should have at most 1024 characters [string_too_long]",
+        f"{bad}: Body: Field required [missing]",
+        f"{bad}: EndpointName: String should match pattern '^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*$' [string_pattern_mismatch]",
+        "1 of 2 files invalid, 3 errors (sagemaker-runtime:InvokeEndpoint)",
+    ]
+    report = json.loads(run("validate", "--format", "json", "runtime:InvokeEndpoint", str(good)).stdout)
+    assert (report["service"], report["operation"], report["valid"]) == ("sagemaker-runtime", "InvokeEndpoint", True)
+    # Today's form is unchanged: no prefix is SageMaker's.
+    assert (
+        json.loads(run("validate", "--format", "json", "CreateTrainingJob", str(good)).stdout)["service"] == "sagemaker"
+    )
+
+    schema = json.loads(run("schema", "sagemaker-runtime:InvokeEndpoint").stdout)
+    assert set(schema["required"]) == {"Body", "EndpointName"}
+    assert schema["properties"]["EndpointName"]["pattern"] == "^[a-zA-Z0-9](?:-*[a-zA-Z0-9])*$"
+    assert schema["description"].startswith("After you deploy a model into production")
+    assert run("schema", "metrics:BatchPutMetrics").returncode == 0
+
+
+def test_usage_errors_with_a_service() -> None:
+    result = run("schema", "runtime:InvokeEndpont")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == (
+        "sagemaker-typed: unknown operation 'runtime:InvokeEndpont'; did you mean runtime:InvokeEndpoint or "
+        "runtime:InvokeEndpointAsync? (see 'sagemaker-typed operations runtime')\n"
+    )
+    result = run("schema", "sagemaker-runtim:InvokeEndpoint")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr.startswith("sagemaker-typed: unknown service 'sagemaker-runtim'; the services are ")

@@ -251,3 +251,32 @@ def test_ruff_leaves_every_generated_path_to_the_generator() -> None:
     excluded = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["ruff"]["extend-exclude"]
     for path in (*GENERATED_DIRS, *GENERATED_FILES):
         assert any(path == e or path.startswith(e + "/") for e in excluded), path
+
+
+def test_a_stream_is_declared_unbounded_and_typed_streamingbody_in_a_response() -> None:
+    """A streaming blob takes what botocore streams in a request, and is botocore's StreamingBody in a response."""
+    body = ir.Scalar("Body", "body", "", "Streaming", min=0, max=6291456)
+    request = ir.Structure("Invoke", "invoke", "", (ir.Member("Body", "body", "Body", "", required=True),))
+    response = ir.Structure(
+        "InvokeOutput", "invoke_output", "", (ir.Member("Body", "body", "Body", "", required=True),), output=True
+    )
+    service = _service(body, request, response)
+    where = {"Body": "body", "Invoke": "invoke", "InvokeOutput": "invoke_output"}
+    assert emit_shapes.shape_module(_group(body), where, service).endswith("Body: _t.TypeAlias = _w.Streaming\n")
+    assert "    body: _t.Annotated[Body, _s.wire('Body')]\n" in emit_shapes.shape_module(
+        _group(request), where, service
+    )
+    output = emit_shapes.shape_module(_group(response), where, service)
+    assert "    body: _t.Annotated[_w.StreamingOutput, _s.wire('Body')]\n" in output
+    assert "from .body import Body" not in output
+
+
+def test_payload_blobs_stream_as_botocore_streams_them() -> None:
+    """botocore streams a blob that is a structure's payload, with or without ``streaming``."""
+    runtime = load(service="sagemaker-runtime")
+    kinds = {name: s.kind for name, s in runtime.shapes.items() if isinstance(s, ir.Scalar)}
+    assert kinds["BodyBlob"] == "Streaming"  # InvokeEndpoint's Body: a payload, no streaming trait
+    assert kinds["AsyncBodyBlob"] == "Streaming"
+    assert kinds["PartBlob"] == "Blob"  # PayloadPart.Bytes: an event member, bytes
+    geospatial = load(service="sagemaker-geospatial")
+    assert geospatial.shapes["BinaryFile"].kind == "Streaming"  # type: ignore[union-attr]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import urllib.request
@@ -41,6 +42,13 @@ def assert_full_tour(stdout: str) -> None:
     lines = [line.strip() for line in stdout.splitlines()]
     assert "poll 1: InService" in lines  # the waiter's callback printed the polled status
     assert "endpoint quickstart is InService (variants: primary)" in lines
+    # The endpoint invoked through the typed runtime client: moto answers what the quickstart configured.
+    invoked = lines.index("2. Invoke the endpoint (sagemaker_typed.runtime.SageMakerRuntimeClient)")
+    assert lines[invoked + 1 : invoked + 3] == [
+        "InvokeEndpointOutput: content_type=application/json, variant=primary",
+        'body: {"predictions": [{"score": 0.92, "label": "churn"}]}',
+    ]
+    assert re.fullmatch(r"request id: [A-Za-z0-9]{20,}", lines[invoked + 3])
     assert "quickstart-xgboost-1: Completed on 1 x ml.m5.xlarge, eta=0.1" in lines
     assert "page 1: quickstart-xgboost-1 (Completed), quickstart-xgboost-2 (Completed)" in lines
     assert "page 2: quickstart-xgboost-3 (Completed)" in lines
@@ -94,9 +102,9 @@ def test_quickstart_against_aws_is_read_only(moto_url: str) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"sagemaker_typed quickstart against AWS at {moto_url}\n")
     lines = [line.strip() for line in result.stdout.splitlines()]
-    assert "(read-only: the create calls of steps 1 and 2 are skipped; pass --allow-writes to make them)" in lines
+    assert "(read-only: steps 1 to 3 create and invoke resources and are skipped; pass --allow-writes)" in lines
     assert "page 1: (no training jobs)" in lines  # nothing was created on the server
-    assert not any(line.startswith(("created", "endpoint ", "poll ")) for line in lines)
+    assert not any(line.startswith(("created", "endpoint ", "poll ", "InvokeEndpointOutput")) for line in lines)
     assert INVALID_REQUEST in lines
     assert any(line.startswith("errors.ValidationException") for line in lines)
 

@@ -160,3 +160,22 @@ def test_stubs_are_checked_when_added(sm: SageMakerClient) -> None:
     with pytest.raises(ValueError, match="no error code"):
         stub.add_error("describe_endpoint", errors.SageMakerError)
     stub.assert_no_pending_responses()
+
+
+def test_stubbing_another_service_of_the_family() -> None:
+    """The stubber looks operations up in the stubbed client's own service."""
+    from sagemaker_typed import runtime
+
+    rt = runtime.SageMakerRuntimeClient(region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b")
+    with TypedStubber(rt) as stub:
+        stub.add_response(
+            "InvokeEndpointAsync",
+            runtime.models.InvokeEndpointAsyncOutput(inference_id="i-1", output_location="s3://b/out"),
+            expected={"endpoint_name": "e", "input_location": "s3://b/in"},
+        )
+        stub.add_error("invoke_endpoint_async", runtime.errors.ValidationError, message="no such endpoint")
+        assert rt.invoke_endpoint_async(endpoint_name="e", input_location="s3://b/in").inference_id == "i-1"
+        with pytest.raises(runtime.errors.ValidationError, match="no such endpoint"):
+            rt.invoke_endpoint_async(endpoint_name="e", input_location="s3://b/in")
+        with pytest.raises(ValueError, match="unknown operation 'create_training_job'"):
+            stub.add_response("create_training_job")

@@ -95,6 +95,18 @@ class Shape(BaseModel, frozen=True):
 
         display.pretty(self, p, cycle)
 
+    def model_dump(self, **options: Any) -> dict[str, Any]:
+        """The model as a dict; see pydantic. A stream (``StreamingBody``, a file) is dumped as
+        it is, as boto3 takes and gives it: pydantic would make an iterator over it, which reads it."""
+        dumped = super().model_dump(**options)
+        streams = _streams(type(self))
+        if streams and options.get("mode", "python") == "python":
+            for attr, alias in streams:
+                for key in (alias, attr):
+                    if key in dumped:
+                        dumped[key] = getattr(self, attr)
+        return dumped
+
     def to_wire(self) -> dict[str, Any]:
         """The dict boto3 takes or returns for this structure: wire names, members that are set.
 
@@ -196,3 +208,27 @@ def _bare(annotation: Any) -> Any:
             annotation = next(a for a in get_args(annotation) if a is not type(None))
         else:
             return annotation
+
+
+_STREAMS: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
+
+
+def _streams(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, wire name) of the members of ``cls`` that hold a stream (``wiretypes.Streaming``)."""
+    found = _STREAMS.get(cls)
+    if found is None:
+        found = tuple(
+            (name, field.serialization_alias or name)
+            for name, field in cls.model_fields.items()
+            if any(getattr(m, "stream", False) for m in field.metadata) or _holds_stream(field.annotation)
+        )
+        _STREAMS[cls] = found
+    return found
+
+
+def _holds_stream(annotation: Any) -> bool:
+    if get_origin(annotation) is Annotated:
+        return any(getattr(m, "stream", False) for m in annotation.__metadata__)
+    if get_origin(annotation) in (Union, UnionType):
+        return any(_holds_stream(arg) for arg in get_args(annotation))
+    return False

@@ -99,9 +99,15 @@ def _streaming(value: Any) -> Any:
 
 
 class _AsIs:
-    """Any object, untouched: a stream is read by whoever holds it, not by validation."""
+    """Any object, untouched: a stream is read by whoever holds it, not by validation.
+
+    Dumped as it is too (by ``Shape.model_dump``): pydantic would dump a ``StreamingBody`` or
+    a file (iterators) as a ``SerializationIterator`` over their lines, which reads them.
+    """
 
     __slots__ = ()
+    stream = True
+    """Marks the member as a stream: ``Shape.model_dump`` gives it back as it is."""
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         return core_schema.any_schema()
@@ -139,5 +145,9 @@ Map: TypeAlias = Annotated[dict[K, V], Strict()]
 Streaming: TypeAlias = Annotated[Union[bytes, bytearray, str, IO[bytes], StreamingBody], _AsIs(), _Before(_streaming)]  # noqa: UP007
 """A streaming blob: a request takes bytes, a string or a binary file (streamed by botocore,
 never read here); a response holds botocore's ``StreamingBody``, unread."""
+StreamingOutput: TypeAlias = Annotated[StreamingBody, _AsIs()]
+"""A streaming blob in a response: botocore's ``StreamingBody``, unread (``.read()``,
+``.iter_lines()``, ``.iter_chunks()``, ``.close()``). The async client's results hold
+aiobotocore's ``StreamingBody`` there, whose ``read()`` is awaited; type checkers see botocore's."""
 JsonValue: TypeAlias = pydantic.JsonValue
 """A document, or a header that carries JSON: any JSON value as Python values, as boto3 takes them."""

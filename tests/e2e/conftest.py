@@ -89,10 +89,10 @@ class MotoServer:
         self._log.close()
 
 
-def boto3_client(url: str, **config: Any) -> Any:
-    """A boto3 SageMaker client for a moto server: fake credentials, no retries."""
+def boto3_client(url: str, service: str = "sagemaker", **config: Any) -> Any:
+    """A boto3 client of a service of the family for a moto server: fake credentials, no retries."""
     return boto3.client(
-        "sagemaker",
+        service,
         region_name=REGION,
         endpoint_url=url,
         aws_access_key_id="testing",

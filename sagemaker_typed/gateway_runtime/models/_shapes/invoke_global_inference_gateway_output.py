@@ -2,12 +2,11 @@
 
 import typing as _t
 
-from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
 from sagemaker_typed._runtime import wiretypes as _w
 
 
-ResponsePayloadBlob: _t.TypeAlias = _t.Annotated[_w.Blob, _c.Size(min_length=0, max_length=10485760)]
+ResponsePayloadBlob: _t.TypeAlias = _w.Streaming
 """Buffered inference response payload, at most 10 MiB. A larger response fails with
 BadGatewayException (502); use InvokeGlobalInferenceGatewayWithResponseStream for larger
 output. Redacted from logs, metrics and traces.
@@ -20,7 +19,7 @@ class InvokeGlobalInferenceGatewayOutput(_s.OutputShape, _s.RedactingShape, froz
     __sensitive__ = frozenset(["body"])
     __redact_keys__ = frozenset(["Body", "body"])
 
-    body: _t.Annotated[ResponsePayloadBlob | None, _s.wire("Body")] = None
+    body: _t.Annotated[_w.StreamingOutput | None, _s.wire("Body")] = None
     """The model server's OpenAI completion JSON, returned unchanged. A response larger
     than 10 MiB fails with BadGatewayException (502).
     """

@@ -2,11 +2,10 @@
 
 import typing as _t
 
-from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import wiretypes as _w
 
 
-RequestPayloadBlob: _t.TypeAlias = _t.Annotated[_w.Blob, _c.Size(min_length=0, max_length=10485760)]
+RequestPayloadBlob: _t.TypeAlias = _w.Streaming
 """Inference request payload, at most 10 MiB. A larger request is rejected with
 PayloadTooLargeException (413). Redacted from logs, metrics and traces.
 """

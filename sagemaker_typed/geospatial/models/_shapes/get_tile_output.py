@@ -10,5 +10,5 @@ BinaryFile: _t.TypeAlias = _w.Streaming
 
 
 class GetTileOutput(_s.OutputShape, frozen=True):
-    binary_file: _t.Annotated[BinaryFile | None, _s.wire("BinaryFile")] = None
+    binary_file: _t.Annotated[_w.StreamingOutput | None, _s.wire("BinaryFile")] = None
     """The output binary file."""

@@ -2,9 +2,8 @@
 
 import typing as _t
 
-from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import wiretypes as _w
 
 
-InferenceRouterBodyBlob: _t.TypeAlias = _t.Annotated[_w.Blob, _c.Size(min_length=0, max_length=6291456)]
+InferenceRouterBodyBlob: _t.TypeAlias = _w.Streaming
 """The inference request or response body."""

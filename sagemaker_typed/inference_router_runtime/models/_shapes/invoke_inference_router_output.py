@@ -4,8 +4,8 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
+from sagemaker_typed._runtime import wiretypes as _w
 from .custom_attributes_header import CustomAttributesHeader
-from .inference_router_body_blob import InferenceRouterBodyBlob
 
 
 InvokeInferenceRouterOutputContentTypeString: _t.TypeAlias = _t.Annotated[
@@ -36,7 +36,7 @@ class InvokeInferenceRouterOutput(_s.OutputShape, _s.RedactingShape, frozen=True
     __sensitive__ = frozenset(["body", "custom_attributes"])
     __redact_keys__ = frozenset(["Body", "CustomAttributes", "body", "custom_attributes"])
 
-    body: _t.Annotated[InferenceRouterBodyBlob | None, _s.wire("Body")] = None
+    body: _t.Annotated[_w.StreamingOutput | None, _s.wire("Body")] = None
     """The inference that the model returned."""
 
     content_type: _t.Annotated[InvokeInferenceRouterOutputContentTypeString | None, _s.wire("ContentType")] = None

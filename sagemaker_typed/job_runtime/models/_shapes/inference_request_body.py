@@ -5,5 +5,5 @@ import typing as _t
 from sagemaker_typed._runtime import wiretypes as _w
 
 
-InferenceRequestBody: _t.TypeAlias = _w.Blob
+InferenceRequestBody: _t.TypeAlias = _w.Streaming
 """Sensitive binary payload containing customer inference data."""

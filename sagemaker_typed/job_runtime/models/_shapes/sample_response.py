@@ -7,7 +7,7 @@ from sagemaker_typed._runtime import wiretypes as _w
 from .string import String
 
 
-InferenceResponseBody: _t.TypeAlias = _w.Blob
+InferenceResponseBody: _t.TypeAlias = _w.Streaming
 """Sensitive binary payload containing model inference response data."""
 
 
@@ -15,7 +15,7 @@ class SampleResponse(_s.OutputShape, _s.RedactingShape, frozen=True):
     __sensitive__ = frozenset(["body"])
     __redact_keys__ = frozenset(["Body", "body"])
 
-    body: _t.Annotated[InferenceResponseBody, _s.wire("Body")]
+    body: _t.Annotated[_w.StreamingOutput, _s.wire("Body")]
     """The raw inference response body from the model."""
 
     content_type: _t.Annotated[String | None, _s.wire("ContentType")] = None

@@ -15,7 +15,7 @@ class SampleWithResponseStreamResponse(_s.OutputShape, _s.RedactingShape, frozen
     __sensitive__ = frozenset(["body"])
     __redact_keys__ = frozenset(["Body", "body"])
 
-    body: _t.Annotated[ResponseStream, _s.wire("Body")]
+    body: _t.Annotated[_w.StreamingOutput, _s.wire("Body")]
     """The streaming response body, delivered as a series of PayloadPart events."""
 
     content_type: _t.Annotated[String | None, _s.wire("ContentType")] = None

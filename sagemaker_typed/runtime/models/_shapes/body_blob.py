@@ -2,8 +2,7 @@
 
 import typing as _t
 
-from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import wiretypes as _w
 
 
-BodyBlob: _t.TypeAlias = _t.Annotated[_w.Blob, _c.Size(max_length=6291456)]
+BodyBlob: _t.TypeAlias = _w.Streaming

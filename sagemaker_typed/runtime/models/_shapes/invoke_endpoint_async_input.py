@@ -13,7 +13,7 @@ from .header import Header
 from .inference_id import InferenceId
 
 
-AsyncBodyBlob: _t.TypeAlias = _t.Annotated[_w.Blob, _c.Size(max_length=128000)]
+AsyncBodyBlob: _t.TypeAlias = _w.Streaming
 
 
 FilenameHeader: _t.TypeAlias = _t.Annotated[

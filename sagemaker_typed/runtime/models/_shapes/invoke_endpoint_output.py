@@ -4,7 +4,7 @@ import typing as _t
 
 from sagemaker_typed._runtime import constraints as _c
 from sagemaker_typed._runtime import shapes as _s
-from .body_blob import BodyBlob
+from sagemaker_typed._runtime import wiretypes as _w
 from .custom_attributes_header import CustomAttributesHeader
 from .header import Header
 from .session_id_header import SessionIdHeader
@@ -27,7 +27,7 @@ class InvokeEndpointOutput(_s.OutputShape, _s.RedactingShape, frozen=True):
     __sensitive__ = frozenset(["body", "custom_attributes"])
     __redact_keys__ = frozenset(["Body", "CustomAttributes", "body", "custom_attributes"])
 
-    body: _t.Annotated[BodyBlob, _s.wire("Body")]
+    body: _t.Annotated[_w.StreamingOutput, _s.wire("Body")]
     """Includes the inference provided by the model.
 
     For information about the format of the response body, see Common Data

@@ -5,5 +5,5 @@ import typing as _t
 from sagemaker_typed._runtime import wiretypes as _w
 
 
-InferenceBody: _t.TypeAlias = _w.Blob
+InferenceBody: _t.TypeAlias = _w.Streaming
 """Sensitive binary payload containing customer inference data."""

@@ -3,7 +3,7 @@
 import typing as _t
 
 from sagemaker_typed._runtime import shapes as _s
-from .inference_body import InferenceBody
+from sagemaker_typed._runtime import wiretypes as _w
 from .string import String
 
 
@@ -11,7 +11,7 @@ class SampleTrainingSessionOutput(_s.OutputShape, _s.RedactingShape, frozen=True
     __sensitive__ = frozenset(["body"])
     __redact_keys__ = frozenset(["body"])
 
-    body: _t.Annotated[InferenceBody, _s.wire("body")]
+    body: _t.Annotated[_w.StreamingOutput, _s.wire("body")]
     """The raw inference response body from the model."""
 
     content_type: _t.Annotated[String | None, _s.wire("contentType")] = None

@@ -21,7 +21,7 @@ class SampleTrainingSessionWithResponseStreamOutput(_s.OutputShape, _s.Redacting
     __sensitive__ = frozenset(["body"])
     __redact_keys__ = frozenset(["body"])
 
-    body: _t.Annotated[SampleResponseStream, _s.wire("body")]
+    body: _t.Annotated[_w.StreamingOutput, _s.wire("body")]
     """The streaming inference response from the model, delivered as a series of
     chunks.
     """
