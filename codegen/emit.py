@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from . import emit_client, emit_shapes, graph, ir
+from . import emit_client, emit_shapes, emit_stubs, graph, ir
 
 GENERATED_DIRS = ("sagemaker_typed/models",)
-GENERATED_FILES = ("sagemaker_typed/client.py", "sagemaker_typed/errors.py", "sagemaker_typed/_meta.py")
+GENERATED_FILES = (
+    "sagemaker_typed/client.py",
+    "sagemaker_typed/errors.py",
+    "sagemaker_typed/_meta.py",
+    emit_stubs.CLIENT,
+    emit_stubs.MODELS,
+)
 
 
 def files(service: ir.Service) -> dict[str, str]:
@@ -18,6 +24,7 @@ def files(service: ir.Service) -> dict[str, str]:
     out["sagemaker_typed/errors.py"] = emit_client.errors_module(service)
     out["sagemaker_typed/_meta.py"] = emit_client.meta_module(service)
     where = emit_shapes.modules(groups)
+    out.update(emit_stubs.files(service))
     for group in groups:
         out[f"sagemaker_typed/models/_shapes/{group.module}.py"] = emit_shapes.shape_module(group, where, service)
     return out

@@ -56,6 +56,21 @@ def _args(members: list[ir.Member], shapes: dict[str, ir.Shape], extra: list[tup
     return args_section(entries + extra, _DOC_WIDTH)
 
 
+def overloads(method: str, request: str, members: list[ir.Member], returns: str, extra: list[str]) -> str:
+    """A method's two overloads: the request object, or keywords (required ones without a default).
+
+    The client module and its stub (``emit_stubs``) both declare exactly these.
+    """
+    required = [f"{m.attr}: {m.target}" for m in members if m.required]
+    optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
+    by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *extra] if extra else [])])
+    by_keyword = ", ".join(["self", *(["*", *required, *optional, *extra] if members or extra else [])])
+    return (
+        f"    @_t.overload\n    def {method}({by_object}) -> {returns}: ...\n"
+        f"    @_t.overload\n    def {method}({by_keyword}) -> {returns}: ...\n"
+    )
+
+
 def _signatures(
     method: str, request: str, members: list[ir.Member], returns: str, extra: list[str], body: str, doc: str
 ) -> str:
@@ -65,19 +80,15 @@ def _signatures(
     and jedi show them: a required member's default is ``_calls.REQUIRED``, which
     ``inspect`` reads as "no default", and the body hands ``locals()`` to the runtime.
     """
-    required = [f"{m.attr}: {m.target}" for m in members if m.required]
     optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
     marked = [f"{m.attr}: {m.target} = _calls.REQUIRED" for m in members if m.required]
-    by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *extra] if extra else [])])
-    by_keyword = ", ".join(["self", *(["*", *required, *optional, *extra] if members or extra else [])])
     keywords = [*marked, *optional, *extra]
     # ``request`` is not positional-only in the implementation: both checkers then accept
     # it as the union of the two overloads.
     implementation = ", ".join(["self", f"request: {request} | None = None", *(["*", *keywords] if keywords else [])])
     return (
-        f"    @_t.overload\n    def {method}({by_object}) -> {returns}: ...\n"
-        f"    @_t.overload\n    def {method}({by_keyword}) -> {returns}: ...\n"
-        f"    def {method}({implementation}) -> {returns}:\n"
+        overloads(method, request, members, returns, extra)
+        + f"    def {method}({implementation}) -> {returns}:\n"
         f"        {docstring(doc, '        ')}\n"
         f"        {body}\n"
     )

@@ -1,0 +1,282 @@
+"""The type-checking lab: variants of the type-time declarations, timed side by side.
+
+    python benchmarks/typing_lab.py [--runs N] [--variants a,b,...] [--list]
+
+Each variant is a copy of ``sagemaker_typed`` (the checkout's runtime plus some form of the
+generated type-time declarations) installed into its own virtual environment's
+site-packages, as a user has the package (the dependencies come from one shared base venv
+through a ``.pth`` file). Every run times, per variant and interleaved (rotated order):
+``mypy --strict`` cold (fresh cache), warm (the same cache, the script edited) and pyright
+strict, on ``scripts/samples/typed_sample.py``; the floor (one pydantic model) and the
+mypy-boto3-sagemaker script run in the base venv as references. Medians and ratios to the
+floor are printed; ``--json`` keeps every number. The figures of the variants tried for
+issue 9 are in RESULTS.md ("Type-time declarations").
+
+Variants are text or IR transforms of what ``codegen.emit_stubs`` renders, so a form that
+wins here can move into the emitter as it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "benchmarks" / "scripts" / "samples"
+sys.path.insert(0, str(ROOT))
+
+from codegen import emit_stubs, ir  # noqa: E402
+from codegen.parse import load  # noqa: E402
+
+PYTHON = sys.executable
+DEPENDENCIES = ["boto3==1.44.8", "botocore==1.44.8", "pydantic==2.14.4", "typing-extensions", "mypy-boto3-sagemaker"]
+
+Stubs = dict[str, str]
+"""Path inside the package (``models/__init__.pyi``) -> text."""
+
+
+def _rendered(service: ir.Service) -> Stubs:
+    return {k.removeprefix("sagemaker_typed/"): v for k, v in emit_stubs.files(service).items()}
+
+
+def _no_docstrings(stubs: Stubs) -> Stubs:
+    pattern = re.compile(r'^[ \t]*(?:"""(?:[^"\\]|\\.|"(?!""))*"""|\'[^\n]*\')[ \t]*\n', re.MULTILINE)
+    out = {}
+    for path, text in stubs.items():
+        head, _, rest = text.partition("\n")
+        # a class left without a body gets ``...``
+        out[path] = head + "\n" + re.sub(r"^(class [^\n]*:\n)(?!    )", r"\1    ...\n", pattern.sub("", rest), flags=re.M)
+    return out
+
+
+_META = """
+from pydantic._internal._model_construction import ModelMetaclass as _ModelMetaclass
+
+class _Meta(_ModelMetaclass): ...
+class _Shape(_s.Shape, metaclass=_Meta): ...
+class _OutputShape(_s.OutputShape, metaclass=_Meta): ...
+class _UnionShape(_s.UnionShape, metaclass=_Meta): ...
+class _RedactingShape(_s.RedactingShape, metaclass=_Meta): ...
+class _OutputRedactingShape(_s.OutputShape, _s.RedactingShape, metaclass=_Meta): ...
+class _UnionRedactingShape(_s.UnionShape, _s.RedactingShape, metaclass=_Meta): ...
+"""
+
+
+def _explicit(
+    fields: str, *, meta: bool, init: bool = True, enums: bool = True, base: bool = True
+) -> Callable[[ir.Service], Stubs]:
+    """Structures with an explicit keyword-only ``__init__``; fields as ``fields`` says:
+    "final" (``x: Final[T]``), "property" (read-only properties) or "plain" (``x: T``, not
+    read-only: a lower bound only). ``meta``: a base whose metaclass is an undecorated
+    subclass of pydantic's, so that no dataclass_transform applies."""
+
+    def structure(shape: ir.Structure, service: ir.Service, recursive: frozenset[str]) -> str:
+        bases = emit_stubs.bases(shape)
+        if meta:
+            bases = ["_" + "".join(b.removeprefix("_s.").removesuffix("Shape") for b in bases) + "Shape"]
+        if not base:
+            bases = []
+        head = f"class {shape.name}({', '.join(bases)}{'' if meta or not base else ', frozen=True'}):\n"
+        required = [f"{m.attr}: {emit_stubs.field_type(m, service, recursive)}" for m in shape.members if m.required]
+        optional = [f"{m.attr}: {emit_stubs.field_type(m, service, recursive)} = None" for m in shape.members if not m.required]
+        params = ", ".join(["self", *(["*", *required, *optional] if shape.members else [])])
+        lines = [f"    def __init__({params}) -> None: ...\n"] if init else ["    ...\n"]
+        for m in shape.members:
+            t = emit_stubs.field_type(m, service, recursive)
+            if fields == "final":
+                lines.append(f"    {m.attr}: _t.Final[{t}]\n")
+            elif fields == "property":
+                lines.append(f"    @property\n    def {m.attr}(self) -> {t}: ...\n")
+            else:
+                lines.append(f"    {m.attr}: {t}\n")
+        return head + "".join(lines)
+
+    def render(service: ir.Service) -> Stubs:
+        original, original_enum = emit_stubs._structure, emit_stubs._enum
+        emit_stubs._structure = structure
+        if not enums:
+            emit_stubs._enum = lambda shape: f"{shape.name}: _t.TypeAlias = str\n"
+        try:
+            stubs = _no_docstrings(_rendered(service))
+        finally:
+            emit_stubs._structure, emit_stubs._enum = original, original_enum
+        if meta:
+            models = stubs["models/__init__.pyi"]
+            at = models.index("\nclass ") if "\nclass " in models else len(models)
+            stubs["models/__init__.pyi"] = models[:at] + _META + models[at:]
+        return stubs
+
+    return render
+
+
+def _models_only(service: ir.Service) -> Stubs:
+    stubs = _no_docstrings(_rendered(service))
+    del stubs["client.pyi"]
+    return stubs
+
+
+VARIANTS: dict[str, Callable[[ir.Service], Stubs | None]] = {
+    "today": lambda service: None,  # the runtime modules only: no stubs
+    "stubs": _rendered,
+    "stubs-nodoc": lambda service: _no_docstrings(_rendered(service)),
+    "models-stub-only-nodoc": _models_only,
+    "dt-init-nodoc": _explicit("plain", meta=False),
+    "meta-final-nodoc": _explicit("final", meta=True),
+    "meta-property-nodoc": _explicit("property", meta=True),
+    "meta-plain-nodoc": _explicit("plain", meta=True),
+    # not truthful: what each part costs
+    "meta-final-noinit": _explicit("final", meta=True, init=False),
+    "meta-final-noenum": _explicit("final", meta=True, enums=False),
+    "plain-final-nobase": _explicit("final", meta=False, base=False),
+}
+
+
+def _venv(lab: Path, name: str, base: Path, stubs: Stubs | None) -> Path:
+    """A venv whose site-packages holds this variant of the package; deps via base's .pth."""
+    env = lab / name
+    if env.exists():
+        shutil.rmtree(env)
+    subprocess.run([PYTHON, "-m", "venv", "--without-pip", str(env)], check=True)
+    site = next(env.glob("lib/python*/site-packages"))
+    (site / "_lab_base.pth").write_text(str(next(base.glob("lib/python*/site-packages"))) + "\n")
+    package = site / "sagemaker_typed"
+    shutil.copytree(ROOT / "sagemaker_typed", package, ignore=shutil.ignore_patterns("__pycache__", "*.pyi"))
+    for path, text in (stubs or {}).items():
+        (package / path).write_text(text)
+    return env / "bin" / "python"
+
+
+def _base(lab: Path) -> Path:
+    base = lab / "base"
+    if not (base / "bin" / "python").exists():
+        subprocess.run([PYTHON, "-m", "venv", str(base)], check=True)
+        subprocess.run([str(base / "bin" / "python"), "-m", "pip", "install", "-q", *DEPENDENCIES], check=True)
+    return base
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _run(command: list[str], cwd: Path) -> tuple[float, float, str]:
+    """(wall s, CPU s of the child and its children, stdout). CPU time is what other
+    processes on a shared machine disturb least; wall time is what a user waits."""
+    start, cpu = time.perf_counter(), _cpu()
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    wall, cpu = time.perf_counter() - start, _cpu() - cpu
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"{command} failed:\n{done.stdout}\n{done.stderr}")
+    return wall, cpu, done.stdout
+
+
+def _errors_mypy(out: str, sample: str) -> int:
+    return sum(1 for line in out.splitlines() if line.startswith(sample) and ": error:" in line)
+
+
+def _errors_pyright(out: str) -> int:
+    data = json.loads(out)
+    return sum(1 for d in data["generalDiagnostics"] if d["severity"] == "error")
+
+
+class Lab:
+    def __init__(self, lab: Path, pythons: dict[str, Path]) -> None:
+        self.lab = lab
+        self.pythons = pythons
+        self.edits = 0
+        self.failing: set[str] = set()
+        for name in pythons:
+            work = lab / f"work-{name}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir()
+            if name == "empty":
+                (work / "sample.py").write_text('print("no imports")\n')
+            else:
+                sample = "floor" if name == "floor" else "stubs" if name == "boto3-stubs" else "typed"
+                shutil.copy(SAMPLES / f"{sample}_sample.py", work / "sample.py")
+            config = {"typeCheckingMode": "strict", "pythonVersion": "3.11"}
+            (work / "pyrightconfig.json").write_text(json.dumps(config))
+
+    def mypy(self, name: str, run: int, *, warm: bool) -> tuple[float, float]:
+        work = self.lab / f"work-{name}"
+        cache = work / f"cache-{run}"
+        if warm:
+            self.edits += 1
+            with (work / "sample.py").open("a") as sample:
+                sample.write(f"# edit {self.edits}\n")
+        else:
+            shutil.rmtree(cache, ignore_errors=True)
+        command = [PYTHON, "-m", "mypy", "--strict", "--python-executable", str(self.pythons[name])]
+        command += ["--cache-dir", str(cache), *([] if warm else ["--no-incremental"]), "sample.py"]
+        wall, cpu, out = _run(command, work)
+        if _errors_mypy(out, "sample.py"):
+            self.failing.add(f"{name} (mypy)")
+        return wall, cpu
+
+    def pyright(self, name: str) -> tuple[float, float]:
+        work = self.lab / f"work-{name}"
+        command = [PYTHON, "-m", "pyright", "--outputjson", "--pythonpath", str(self.pythons[name]), "sample.py"]
+        wall, cpu, out = _run(command, work)
+        if _errors_pyright(out):
+            self.failing.add(f"{name} (pyright)")
+        return wall, cpu
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--variants", default=",".join(VARIANTS))
+    parser.add_argument("--lab", type=Path, default=Path("/tmp/sagemaker-typed-lab"))
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--list", action="store_true", help="list the variants and exit")
+    args = parser.parse_args()
+    if args.list:
+        print("\n".join(VARIANTS))
+        return 0
+    args.lab.mkdir(parents=True, exist_ok=True)
+    base = _base(args.lab)
+    service = load()
+    names = args.variants.split(",")
+    pythons = {n: base / "bin" / "python" for n in ("floor", "boto3-stubs", "empty")}
+    for name in names:
+        pythons[name] = _venv(args.lab, name, base, VARIANTS[name](service))
+    lab = Lab(args.lab, pythons)
+    order = list(pythons)
+    kinds = ("cold", "warm", "pyright")
+    times: dict[str, dict[str, list[tuple[float, float]]]] = {k: {n: [] for n in order} for k in kinds}
+    for run in range(args.runs):
+        rotated = order[run % len(order) :] + order[: run % len(order)]
+        for name in rotated:
+            times["cold"][name].append(lab.mypy(name, run, warm=False))
+        for name in rotated:
+            times["warm"][name].append(lab.mypy(name, run, warm=True))
+        for name in rotated:
+            times["pyright"][name].append(lab.pyright(name))
+        print(f"run {run + 1}/{args.runs} done", file=sys.stderr, flush=True)
+    medians = {}
+    for index, clock in enumerate(("wall", "cpu")):
+        med = {k: {n: statistics.median(t[index] for t in v) for n, v in d.items()} for k, d in times.items()}
+        medians[clock] = med
+        print(f"\n{clock} time: median s (ratio to the floor), {args.runs} run(s)")
+        print(f"{'variant':<28} {'mypy cold':>16} {'mypy warm':>16} {'pyright':>16}")
+        for name in order:
+            cells = [f"{med[k][name]:6.2f} ({med[k][name] / med[k]['floor']:.2f}x)" for k in kinds]
+            print(f"{name:<28} {cells[0]:>16} {cells[1]:>16} {cells[2]:>16}")
+    if lab.failing:
+        print(f"\nthe sample does NOT type-check with: {', '.join(sorted(lab.failing))}")
+    if args.json:
+        args.json.write_text(json.dumps({"times": times, "medians": medians}, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
