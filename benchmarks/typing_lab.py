@@ -54,89 +54,30 @@ def _no_docstrings(stubs: Stubs) -> Stubs:
     for path, text in stubs.items():
         head, _, rest = text.partition("\n")
         # a class left without a body gets ``...``
-        out[path] = head + "\n" + re.sub(r"^(class [^\n]*:\n)(?!    )", r"\1    ...\n", pattern.sub("", rest), flags=re.M)
+        body = pattern.sub("", rest)
+        out[path] = head + "\n" + re.sub(r"^(class [^\n]*:\n)(?!    )", r"\1    ...\n", body, flags=re.MULTILINE)
     return out
 
 
-_META = """
-from pydantic._internal._model_construction import ModelMetaclass as _ModelMetaclass
-
-class _Meta(_ModelMetaclass): ...
-class _Shape(_s.Shape, metaclass=_Meta): ...
-class _OutputShape(_s.OutputShape, metaclass=_Meta): ...
-class _UnionShape(_s.UnionShape, metaclass=_Meta): ...
-class _RedactingShape(_s.RedactingShape, metaclass=_Meta): ...
-class _OutputRedactingShape(_s.OutputShape, _s.RedactingShape, metaclass=_Meta): ...
-class _UnionRedactingShape(_s.UnionShape, _s.RedactingShape, metaclass=_Meta): ...
-"""
+_FINAL = re.compile(r"^    (\w+): _t\.Final\[(.*)\]$", re.MULTILINE)
 
 
-def _explicit(
-    fields: str, *, meta: bool, init: bool = True, enums: bool = True, base: bool = True
-) -> Callable[[ir.Service], Stubs]:
-    """Structures with an explicit keyword-only ``__init__``; fields as ``fields`` says:
-    "final" (``x: Final[T]``), "property" (read-only properties) or "plain" (``x: T``, not
-    read-only: a lower bound only). ``meta``: a base whose metaclass is an undecorated
-    subclass of pydantic's, so that no dataclass_transform applies."""
-
-    def structure(shape: ir.Structure, service: ir.Service, recursive: frozenset[str]) -> str:
-        bases = emit_stubs.bases(shape)
-        if meta:
-            bases = ["_" + "".join(b.removeprefix("_s.").removesuffix("Shape") for b in bases) + "Shape"]
-        if not base:
-            bases = []
-        head = f"class {shape.name}({', '.join(bases)}{'' if meta or not base else ', frozen=True'}):\n"
-        required = [f"{m.attr}: {emit_stubs.field_type(m, service, recursive)}" for m in shape.members if m.required]
-        optional = [f"{m.attr}: {emit_stubs.field_type(m, service, recursive)} = None" for m in shape.members if not m.required]
-        params = ", ".join(["self", *(["*", *required, *optional] if shape.members else [])])
-        lines = [f"    def __init__({params}) -> None: ...\n"] if init else ["    ...\n"]
-        for m in shape.members:
-            t = emit_stubs.field_type(m, service, recursive)
-            if fields == "final":
-                lines.append(f"    {m.attr}: _t.Final[{t}]\n")
-            elif fields == "property":
-                lines.append(f"    @property\n    def {m.attr}(self) -> {t}: ...\n")
-            else:
-                lines.append(f"    {m.attr}: {t}\n")
-        return head + "".join(lines)
-
-    def render(service: ir.Service) -> Stubs:
-        original, original_enum = emit_stubs._structure, emit_stubs._enum
-        emit_stubs._structure = structure
-        if not enums:
-            emit_stubs._enum = lambda shape: f"{shape.name}: _t.TypeAlias = str\n"
-        try:
-            stubs = _no_docstrings(_rendered(service))
-        finally:
-            emit_stubs._structure, emit_stubs._enum = original, original_enum
-        if meta:
-            models = stubs["models/__init__.pyi"]
-            at = models.index("\nclass ") if "\nclass " in models else len(models)
-            stubs["models/__init__.pyi"] = models[:at] + _META + models[at:]
-        return stubs
-
-    return render
-
-
-def _models_only(service: ir.Service) -> Stubs:
-    stubs = _no_docstrings(_rendered(service))
-    del stubs["client.pyi"]
+def _properties(service: ir.Service) -> Stubs:
+    """Fields as read-only properties instead of ``Final`` attributes."""
+    stubs = _rendered(service)
+    models = stubs["models/__init__.pyi"]
+    stubs["models/__init__.pyi"] = _FINAL.sub(r"    @property\n    def \1(self) -> \2: ...", models)
     return stubs
 
 
+BEFORE = "79e8ce1"
+"""The last commit before the type-time view (issue 9): runtime modules only."""
+
 VARIANTS: dict[str, Callable[[ir.Service], Stubs | None]] = {
-    "today": lambda service: None,  # the runtime modules only: no stubs
-    "stubs": _rendered,
+    "before": lambda service: None,  # the package of BEFORE, as it was
+    "stubs": _rendered,  # what codegen generates
     "stubs-nodoc": lambda service: _no_docstrings(_rendered(service)),
-    "models-stub-only-nodoc": _models_only,
-    "dt-init-nodoc": _explicit("plain", meta=False),
-    "meta-final-nodoc": _explicit("final", meta=True),
-    "meta-property-nodoc": _explicit("property", meta=True),
-    "meta-plain-nodoc": _explicit("plain", meta=True),
-    # not truthful: what each part costs
-    "meta-final-noinit": _explicit("final", meta=True, init=False),
-    "meta-final-noenum": _explicit("final", meta=True, enums=False),
-    "plain-final-nobase": _explicit("final", meta=False, base=False),
+    "stubs-properties": _properties,
 }
 
 
@@ -149,6 +90,11 @@ def _venv(lab: Path, name: str, base: Path, stubs: Stubs | None) -> Path:
     site = next(env.glob("lib/python*/site-packages"))
     (site / "_lab_base.pth").write_text(str(next(base.glob("lib/python*/site-packages"))) + "\n")
     package = site / "sagemaker_typed"
+    if name == "before":
+        command = ["git", "archive", BEFORE, "sagemaker_typed"]
+        archive = subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+        subprocess.run(["tar", "-x", "-C", str(site)], input=archive.stdout, check=True)
+        return env / "bin" / "python"
     shutil.copytree(ROOT / "sagemaker_typed", package, ignore=shutil.ignore_patterns("__pycache__", "*.pyi"))
     for path, text in (stubs or {}).items():
         (package / path).write_text(text)

@@ -86,11 +86,8 @@ def _signatures(
     # ``request`` is not positional-only in the implementation: both checkers then accept
     # it as the union of the two overloads.
     implementation = ", ".join(["self", f"request: {request} | None = None", *(["*", *keywords] if keywords else [])])
-    return (
-        overloads(method, request, members, returns, extra)
-        + f"    def {method}({implementation}) -> {returns}:\n"
-        f"        {docstring(doc, '        ')}\n"
-        f"        {body}\n"
+    return overloads(method, request, members, returns, extra) + (
+        f"    def {method}({implementation}) -> {returns}:\n        {docstring(doc, '        ')}\n        {body}\n"
     )
 
 

@@ -65,11 +65,10 @@ def _doc(text: str, indent: str) -> str:
 def _structure(shape: ir.Structure, service: ir.Service, recursive: frozenset[str]) -> str:
     """A model as type checkers read it: a ``BaseModel`` subclass (through ``_s.Shape``,
     whose metaclass is not a dataclass_transform) with an explicit keyword-only ``__init__``
-    (required members without a default) and each field read-only (``Final``)."""
+    in field order (required members without a default) and each field read-only (``Final``)."""
     types = [(m, field_type(m, service, recursive)) for m in shape.members]
-    required = [f"{m.attr}: {t}" for m, t in types if m.required]
-    optional = [f"{m.attr}: {t} = None" for m, t in types if not m.required]
-    params = ", ".join(["self", *(["*", *required, *optional] if shape.members else [])])
+    keywords = [f"{m.attr}: {t}" if m.required else f"{m.attr}: {t} = None" for m, t in types]
+    params = ", ".join(["self", *(["*", *keywords] if keywords else [])])
     lines = [f"class {shape.name}({', '.join(bases(shape))}):\n", _doc(shape.doc, "    ")]
     lines.append(f"    def __init__({params}) -> None: ...\n")
     for m, t in types:

@@ -120,8 +120,8 @@ class AIBenchmarkJobSummary(_s.Shape):
         ai_benchmark_job_arn: AIBenchmarkJobArn,
         ai_benchmark_job_name: AIEntityName,
         ai_benchmark_job_status: AIBenchmarkJobStatus,
-        creation_time: Timestamp,
         ai_workload_config_name: AIEntityName | None = None,
+        creation_time: Timestamp,
         end_time: Timestamp | None = None,
     ) -> None: ...
     ai_benchmark_job_arn: _t.Final[AIBenchmarkJobArn]
@@ -185,8 +185,8 @@ class AIMlflowConfig(_s.Shape):
     def __init__(
         self,
         *,
-        mlflow_resource_arn: AIMlflowResourceArn,
         mlflow_experiment_name: AIMlflowExperimentName | None = None,
+        mlflow_resource_arn: AIMlflowResourceArn,
         mlflow_run_name: AIMlflowRunName | None = None,
     ) -> None: ...
     mlflow_experiment_name: _t.Final[AIMlflowExperimentName | None]
@@ -198,7 +198,7 @@ class AIMlflowConfig(_s.Shape):
 
 class AIBenchmarkOutputConfig(_s.Shape):
     """The output configuration for an AI benchmark job."""
-    def __init__(self, *, s3_output_location: S3Uri, mlflow_config: AIMlflowConfig | None = None) -> None: ...
+    def __init__(self, *, mlflow_config: AIMlflowConfig | None = None, s3_output_location: S3Uri) -> None: ...
     mlflow_config: _t.Final[AIMlflowConfig | None]
     """The MLflow tracking configuration for the job. If you don't specify this
     parameter, MLflow tracking is disabled.
@@ -223,9 +223,9 @@ class AIBenchmarkOutputResult(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_location: S3Uri,
         cloud_watch_logs: AICloudWatchLogsList | None = None,
         mlflow_config: AIMlflowConfig | None = None,
+        s3_output_location: S3Uri,
     ) -> None: ...
     cloud_watch_logs: _t.Final[AICloudWatchLogsList | None]
     """The CloudWatch log information for the benchmark job."""
@@ -487,8 +487,8 @@ class AIRecommendationOptimizationDetail(_s.Shape):
     def __init__(
         self,
         *,
-        optimization_type: AIRecommendationOptimizationType,
         optimization_config: AIRecommendationOptimizationConfigMap | None = None,
+        optimization_type: AIRecommendationOptimizationType,
     ) -> None: ...
     optimization_config: _t.Final[AIRecommendationOptimizationConfigMap | None]
     """A map of configuration parameters for the optimization technique."""
@@ -502,7 +502,7 @@ AIRecommendationOptimizationDetailList: _t.TypeAlias = list[AIRecommendationOpti
 class AIRecommendationPerformanceMetric(_s.Shape):
     """An expected performance metric for a recommendation."""
     def __init__(
-        self, *, metric: String, value: String, stat: String | None = None, unit: String | None = None
+        self, *, metric: String, stat: String | None = None, unit: String | None = None, value: String
     ) -> None: ...
     metric: _t.Final[String]
     """The name of the performance metric."""
@@ -665,9 +665,9 @@ class AIRecommendationOutputResult(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_location: S3Uri,
         mlflow_config: AIMlflowConfig | None = None,
         model_package_group_identifier: AIResourceIdentifier | None = None,
+        s3_output_location: S3Uri,
     ) -> None: ...
     mlflow_config: _t.Final[AIMlflowConfig | None]
     """The MLflow tracking configuration for the job."""
@@ -1000,10 +1000,10 @@ class ComputeQuotaResourceConfig(_s.Shape):
     def __init__(
         self,
         *,
-        instance_type: ClusterInstanceType,
         accelerator_partition: AcceleratorPartitionConfig | None = None,
         accelerators: AcceleratorsAmount | None = None,
         count: InstanceCount | None = None,
+        instance_type: ClusterInstanceType,
         memory_in_gi_b: MemoryInGiBAmount | None = None,
         v_cpu: VCpuAmount | None = None,
     ) -> None: ...
@@ -1082,7 +1082,7 @@ String256: _t.TypeAlias = str
 class ActionSource(_s.Shape):
     """A structure describing the source of an action."""
     def __init__(
-        self, *, source_uri: SourceUri, source_id: String256 | None = None, source_type: String256 | None = None
+        self, *, source_id: String256 | None = None, source_type: String256 | None = None, source_uri: SourceUri
     ) -> None: ...
     source_id: _t.Final[String256 | None]
     """The ID of the source."""
@@ -1172,9 +1172,9 @@ class AddAssociationRequest(_s.Shape):
     def __init__(
         self,
         *,
+        association_type: AssociationEdgeType | None = None,
         destination_arn: AssociationEntityArn,
         source_arn: AssociationEntityArn,
-        association_type: AssociationEdgeType | None = None,
     ) -> None: ...
     association_type: _t.Final[AssociationEdgeType | None]
     """The type of association. The following are suggested uses for each type. Amazon
@@ -1220,9 +1220,9 @@ class AddClusterNodeSpecification(_s.Shape):
     def __init__(
         self,
         *,
+        availability_zones: ClusterAvailabilityZones | None = None,
         increment_target_count_by: AddClusterNodeSpecificationIncrementTargetCountByInteger,
         instance_group_name: ClusterInstanceGroupName,
-        availability_zones: ClusterAvailabilityZones | None = None,
         instance_types: ClusterInstanceTypes | None = None,
     ) -> None: ...
     availability_zones: _t.Final[ClusterAvailabilityZones | None]
@@ -1462,13 +1462,13 @@ class S3ModelDataSource(_s.Shape):
         self,
         *,
         compression_type: ModelCompressionType,
-        s3_data_type: S3ModelDataType,
-        s3_uri: S3ModelUri,
         e_tag: String | None = None,
         hub_access_config: InferenceHubAccessConfig | None = None,
         manifest_etag: String | None = None,
         manifest_s3_uri: S3ModelUri | None = None,
         model_access_config: ModelAccessConfig | None = None,
+        s3_data_type: S3ModelDataType,
+        s3_uri: S3ModelUri,
     ) -> None: ...
     compression_type: _t.Final[ModelCompressionType]
     """Specifies how the ML model data is prepared.
@@ -1576,10 +1576,10 @@ class AdditionalS3DataSource(_s.Shape):
     def __init__(
         self,
         *,
-        s3_data_type: AdditionalS3DataSourceDataType,
-        s3_uri: S3Uri,
         compression_type: CompressionType | None = None,
         e_tag: String | None = None,
+        s3_data_type: AdditionalS3DataSourceDataType,
+        s3_uri: S3Uri,
     ) -> None: ...
     compression_type: _t.Final[CompressionType | None]
     """The type of compression used for an additional data source used in inference or
@@ -2159,8 +2159,8 @@ class AdditionalInferenceSpecificationDefinition(_s.Shape):
         self,
         *,
         containers: ModelPackageContainerDefinitionList,
-        name: EntityName,
         description: EntityDescription | None = None,
+        name: EntityName,
         supported_content_types: ContentTypes | None = None,
         supported_realtime_inference_instance_types: RealtimeInferenceInstanceTypes | None = None,
         supported_response_mime_types: ResponseMIMETypes | None = None,
@@ -2384,7 +2384,6 @@ class AlgorithmSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        training_input_mode: TrainingInputMode,
         algorithm_name: ArnOrName | None = None,
         container_arguments: TrainingContainerArguments | None = None,
         container_entrypoint: TrainingContainerEntrypoint | None = None,
@@ -2392,6 +2391,7 @@ class AlgorithmSpecification(_s.Shape):
         metric_definitions: MetricDefinitionList | None = None,
         training_image: AlgorithmImage | None = None,
         training_image_config: TrainingImageConfig | None = None,
+        training_input_mode: TrainingInputMode,
     ) -> None: ...
     algorithm_name: _t.Final[ArnOrName | None]
     """The name of the algorithm resource to use for the training job. This must be an
@@ -2488,7 +2488,7 @@ class DetailedAlgorithmStatus(_e.OpenEnum):
 class AlgorithmStatusItem(_s.Shape):
     """Represents the overall status of an algorithm."""
     def __init__(
-        self, *, name: EntityName, status: DetailedAlgorithmStatus, failure_reason: String | None = None
+        self, *, failure_reason: String | None = None, name: EntityName, status: DetailedAlgorithmStatus
     ) -> None: ...
     failure_reason: _t.Final[String | None]
     """if the overall status is ``Failed``, the reason for the failure."""
@@ -2520,10 +2520,10 @@ class AlgorithmSummary(_s.Shape):
         self,
         *,
         algorithm_arn: AlgorithmArn,
+        algorithm_description: EntityDescription | None = None,
         algorithm_name: EntityName,
         algorithm_status: AlgorithmStatus,
         creation_time: CreationTime,
-        algorithm_description: EntityDescription | None = None,
     ) -> None: ...
     algorithm_arn: _t.Final[AlgorithmArn]
     """The Amazon Resource Name (ARN) of the algorithm."""
@@ -2638,13 +2638,13 @@ class S3DataSource(_s.Shape):
     def __init__(
         self,
         *,
-        s3_data_type: S3DataType,
-        s3_uri: S3Uri,
         attribute_names: AttributeNames | None = None,
         hub_access_config: HubAccessConfig | None = None,
         instance_group_names: InstanceGroupNames | None = None,
         model_access_config: ModelAccessConfig | None = None,
         s3_data_distribution_type: S3DataDistribution | None = None,
+        s3_data_type: S3DataType,
+        s3_uri: S3Uri,
     ) -> None: ...
     attribute_names: _t.Final[AttributeNames | None]
     """A list of one or more attribute names to use that are found in a specified
@@ -2792,9 +2792,9 @@ class Channel(_s.Shape):
         self,
         *,
         channel_name: ChannelName,
-        data_source: DataSource,
         compression_type: CompressionType | None = None,
         content_type: ContentType | None = None,
+        data_source: DataSource,
         input_mode: TrainingInputMode | None = None,
         record_wrapper_type: RecordWrapper | None = None,
         shuffle_config: ShuffleConfig | None = None,
@@ -2868,9 +2868,9 @@ class OutputDataConfig(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_path: S3Uri,
         compression_type: OutputCompressionType | None = None,
         kms_key_id: KmsKeyId | None = None,
+        s3_output_path: S3Uri,
     ) -> None: ...
     compression_type: _t.Final[OutputCompressionType | None]
     """The model output compression type. Select ``None`` to output an uncompressed
@@ -3214,8 +3214,8 @@ class InstancePreference(_s.Shape):
     def __init__(
         self,
         *,
-        instance_type: TrainingInstanceType,
         instance_count: TrainingInstanceCount | None = None,
+        instance_type: TrainingInstanceType,
         training_plan_arns: TrainingPlanArnList | None = None,
     ) -> None: ...
     instance_count: _t.Final[TrainingInstanceCount | None]
@@ -3471,12 +3471,12 @@ class TrainingJobDefinition(_s.Shape):
     def __init__(
         self,
         *,
+        hyper_parameters: HyperParameters | None = None,
         input_data_config: InputDataConfig,
         output_data_config: OutputDataConfig,
         resource_config: ResourceConfig,
         stopping_condition: StoppingCondition,
         training_input_mode: TrainingInputMode,
-        hyper_parameters: HyperParameters | None = None,
     ) -> None: ...
     hyper_parameters: _t.Final[HyperParameters | None]
     """The hyperparameters used for the training job."""
@@ -3591,9 +3591,9 @@ class TransformInput(_s.Shape):
     def __init__(
         self,
         *,
-        data_source: TransformDataSource,
         compression_type: CompressionType | None = None,
         content_type: ContentType | None = None,
+        data_source: TransformDataSource,
         split_type: SplitType | None = None,
     ) -> None: ...
     compression_type: _t.Final[CompressionType | None]
@@ -3654,10 +3654,10 @@ class TransformOutput(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_path: S3Uri,
         accept: Accept | None = None,
         assemble_with: AssemblyType | None = None,
         kms_key_id: KmsKeyId | None = None,
+        s3_output_path: S3Uri,
     ) -> None: ...
     accept: _t.Final[Accept | None]
     """The MIME type used to specify the output data. Amazon SageMaker uses the MIME
@@ -3782,13 +3782,13 @@ class TransformJobDefinition(_s.Shape):
     def __init__(
         self,
         *,
-        transform_input: TransformInput,
-        transform_output: TransformOutput,
-        transform_resources: TransformResources,
         batch_strategy: BatchStrategy | None = None,
         environment: TransformEnvironmentMap | None = None,
         max_concurrent_transforms: MaxConcurrentTransforms | None = None,
         max_payload_in_mb: MaxPayloadInMB | None = None,
+        transform_input: TransformInput,
+        transform_output: TransformOutput,
+        transform_resources: TransformResources,
     ) -> None: ...
     batch_strategy: _t.Final[BatchStrategy | None]
     """A string that determines the number of records included in a single mini-batch.
@@ -4706,7 +4706,7 @@ KernelName: _t.TypeAlias = str
 
 class KernelSpec(_s.Shape):
     """The specification of a Jupyter kernel."""
-    def __init__(self, *, name: KernelName, display_name: KernelDisplayName | None = None) -> None: ...
+    def __init__(self, *, display_name: KernelDisplayName | None = None, name: KernelName) -> None: ...
     display_name: _t.Final[KernelDisplayName | None]
     """The display name of the kernel."""
     name: _t.Final[KernelName]
@@ -4718,7 +4718,7 @@ class KernelGatewayImageConfig(_s.Shape):
     """The configuration for the file system and kernels in a SageMaker AI image running
     as a KernelGateway app.
     """
-    def __init__(self, *, kernel_specs: KernelSpecs, file_system_config: FileSystemConfig | None = None) -> None: ...
+    def __init__(self, *, file_system_config: FileSystemConfig | None = None, kernel_specs: KernelSpecs) -> None: ...
     file_system_config: _t.Final[FileSystemConfig | None]
     """The Amazon Elastic File System storage configuration for a SageMaker AI image."""
     kernel_specs: _t.Final[KernelSpecs]
@@ -4844,9 +4844,9 @@ class AppSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        image_uri: ImageUri,
         container_arguments: ContainerArguments | None = None,
         container_entrypoint: ContainerEntrypoint | None = None,
+        image_uri: ImageUri,
     ) -> None: ...
     container_arguments: _t.Final[ContainerArguments | None]
     """The arguments for a container used to run a processing job."""
@@ -4891,7 +4891,7 @@ ArtifactSourceTypes: _t.TypeAlias = list[ArtifactSourceType]
 
 class ArtifactSource(_s.Shape):
     """A structure describing the source of an artifact."""
-    def __init__(self, *, source_uri: SourceUri, source_types: ArtifactSourceTypes | None = None) -> None: ...
+    def __init__(self, *, source_types: ArtifactSourceTypes | None = None, source_uri: SourceUri) -> None: ...
     source_types: _t.Final[ArtifactSourceTypes | None]
     """A list of source types."""
     source_uri: _t.Final[SourceUri]
@@ -5118,7 +5118,7 @@ class AsyncInferenceOutputConfig(_s.Shape):
 class AsyncInferenceConfig(_s.Shape):
     """Specifies configuration for how an endpoint performs asynchronous inference."""
     def __init__(
-        self, *, output_config: AsyncInferenceOutputConfig, client_config: AsyncInferenceClientConfig | None = None
+        self, *, client_config: AsyncInferenceClientConfig | None = None, output_config: AsyncInferenceOutputConfig
     ) -> None: ...
     client_config: _t.Final[AsyncInferenceClientConfig | None]
     """Configures the behavior of the client used by SageMaker to interact with the
@@ -5158,11 +5158,11 @@ class AthenaDatasetDefinition(_s.Shape):
         *,
         catalog: AthenaCatalog,
         database: AthenaDatabase,
+        kms_key_id: KmsKeyId | None = None,
+        output_compression: AthenaResultCompressionType | None = None,
         output_format: AthenaResultFormat,
         output_s3_uri: S3Uri,
         query_string: AthenaQueryString,
-        kms_key_id: KmsKeyId | None = None,
-        output_compression: AthenaResultCompressionType | None = None,
         work_group: AthenaWorkGroup | None = None,
     ) -> None: ...
     catalog: _t.Final[AthenaCatalog]
@@ -5415,7 +5415,7 @@ class AutoMLContainerDefinition(_s.Shape):
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_ContainerDefinition.html).
     """
     def __init__(
-        self, *, image: ContainerImage, model_data_url: Url, environment: EnvironmentMap | None = None
+        self, *, environment: EnvironmentMap | None = None, image: ContainerImage, model_data_url: Url
     ) -> None: ...
     environment: _t.Final[EnvironmentMap | None]
     """The environment variables to set in the container. For more information, see
@@ -5458,8 +5458,8 @@ class CandidateArtifactLocations(_s.Shape):
     def __init__(
         self,
         *,
-        explainability: ExplainabilityLocation,
         backtest_results: BacktestResultsLocation | None = None,
+        explainability: ExplainabilityLocation,
         model_insights: ModelInsightsLocation | None = None,
     ) -> None: ...
     backtest_results: _t.Final[BacktestResultsLocation | None]
@@ -5634,9 +5634,9 @@ class FinalAutoMLJobObjectiveMetric(_s.Shape):
         self,
         *,
         metric_name: AutoMLMetricEnum,
-        value: MetricValue,
         standard_metric_name: AutoMLMetricEnum | None = None,
         type: AutoMLJobObjectiveType | None = None,
+        value: MetricValue,
     ) -> None: ...
     metric_name: _t.Final[AutoMLMetricEnum]
     """The name of the metric with the best result. For a description of the possible
@@ -5668,17 +5668,17 @@ class AutoMLCandidate(_s.Shape):
         self,
         *,
         candidate_name: CandidateName,
+        candidate_properties: CandidateProperties | None = None,
         candidate_status: CandidateStatus,
         candidate_steps: CandidateSteps,
         creation_time: Timestamp,
-        last_modified_time: Timestamp,
-        objective_status: ObjectiveStatus,
-        candidate_properties: CandidateProperties | None = None,
         end_time: Timestamp | None = None,
         failure_reason: AutoMLFailureReason | None = None,
         final_auto_ml_job_objective_metric: FinalAutoMLJobObjectiveMetric | None = None,
         inference_container_definitions: AutoMLInferenceContainerDefinitions | None = None,
         inference_containers: AutoMLContainerDefinitions | None = None,
+        last_modified_time: Timestamp,
+        objective_status: ObjectiveStatus,
     ) -> None: ...
     candidate_name: _t.Final[CandidateName]
     """The name of the candidate."""
@@ -5862,12 +5862,12 @@ class AutoMLChannel(_s.Shape):
     def __init__(
         self,
         *,
-        target_attribute_name: TargetAttributeName,
         channel_type: AutoMLChannelType | None = None,
         compression_type: CompressionType | None = None,
         content_type: ContentType | None = None,
         data_source: AutoMLDataSource | None = None,
         sample_weight_attribute_name: SampleWeightAttributeName | None = None,
+        target_attribute_name: TargetAttributeName,
     ) -> None: ...
     channel_type: _t.Final[AutoMLChannelType | None]
     """The channel type (optional) is an ``enum`` string. The default value is
@@ -6284,9 +6284,9 @@ class AutoMLJobSummary(_s.Shape):
         auto_ml_job_secondary_status: AutoMLJobSecondaryStatus,
         auto_ml_job_status: AutoMLJobStatus,
         creation_time: Timestamp,
-        last_modified_time: Timestamp,
         end_time: Timestamp | None = None,
         failure_reason: AutoMLFailureReason | None = None,
+        last_modified_time: Timestamp,
         partial_failure_reasons: AutoMLPartialFailureReasons | None = None,
     ) -> None: ...
     auto_ml_job_arn: _t.Final[AutoMLJobArn]
@@ -6318,7 +6318,7 @@ AutoMLNameContains: _t.TypeAlias = str
 
 class AutoMLOutputDataConfig(_s.Shape):
     """The output data configuration."""
-    def __init__(self, *, s3_output_path: S3Uri, kms_key_id: KmsKeyId | None = None) -> None: ...
+    def __init__(self, *, kms_key_id: KmsKeyId | None = None, s3_output_path: S3Uri) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The Key Management Service encryption key ID."""
     s3_output_path: _t.Final[S3Uri]
@@ -6408,7 +6408,6 @@ class TabularJobConfig(_s.Shape):
     def __init__(
         self,
         *,
-        target_attribute_name: TargetAttributeName,
         candidate_generation_config: CandidateGenerationConfig | None = None,
         completion_criteria: AutoMLJobCompletionCriteria | None = None,
         feature_specification_s3_uri: S3Uri | None = None,
@@ -6416,6 +6415,7 @@ class TabularJobConfig(_s.Shape):
         mode: AutoMLMode | None = None,
         problem_type: ProblemType | None = None,
         sample_weight_attribute_name: SampleWeightAttributeName | None = None,
+        target_attribute_name: TargetAttributeName,
     ) -> None: ...
     candidate_generation_config: _t.Final[CandidateGenerationConfig | None]
     """The configuration information of how model candidates are generated."""
@@ -6518,9 +6518,9 @@ class TextClassificationJobConfig(_s.Shape):
     def __init__(
         self,
         *,
+        completion_criteria: AutoMLJobCompletionCriteria | None = None,
         content_column: ContentColumn,
         target_label_column: TargetLabelColumn,
-        completion_criteria: AutoMLJobCompletionCriteria | None = None,
     ) -> None: ...
     completion_criteria: _t.Final[AutoMLJobCompletionCriteria | None]
     """How long a job is allowed to run, or how many candidates a job is allowed to
@@ -6640,10 +6640,10 @@ class TimeSeriesConfig(_s.Shape):
     def __init__(
         self,
         *,
+        grouping_attribute_names: GroupingAttributeNames | None = None,
         item_identifier_attribute_name: ItemIdentifierAttributeName,
         target_attribute_name: TargetAttributeName,
         timestamp_attribute_name: TimestampAttributeName,
-        grouping_attribute_names: GroupingAttributeNames | None = None,
     ) -> None: ...
     grouping_attribute_names: _t.Final[GroupingAttributeNames | None]
     """A set of columns names that can be grouped with the item identifier column to
@@ -6728,14 +6728,14 @@ class TimeSeriesForecastingJobConfig(_s.Shape):
     def __init__(
         self,
         *,
-        forecast_frequency: ForecastFrequency,
-        forecast_horizon: ForecastHorizon,
-        time_series_config: TimeSeriesConfig,
         candidate_generation_config: CandidateGenerationConfig | None = None,
         completion_criteria: AutoMLJobCompletionCriteria | None = None,
         feature_specification_s3_uri: S3Uri | None = None,
+        forecast_frequency: ForecastFrequency,
+        forecast_horizon: ForecastHorizon,
         forecast_quantiles: ForecastQuantiles | None = None,
         holiday_config: HolidayConfig | None = None,
+        time_series_config: TimeSeriesConfig,
         transformations: TimeSeriesTransformations | None = None,
     ) -> None: ...
     candidate_generation_config: _t.Final[CandidateGenerationConfig | None]
@@ -7047,10 +7047,10 @@ class BatchAddClusterNodesError(_s.Shape):
     def __init__(
         self,
         *,
+        availability_zones: ClusterAvailabilityZones | None = None,
         error_code: BatchAddClusterNodesErrorCode,
         failed_count: BatchAddFailureCount,
         instance_group_name: InstanceGroupName,
-        availability_zones: ClusterAvailabilityZones | None = None,
         instance_types: ClusterInstanceTypes | None = None,
         message: String | None = None,
     ) -> None: ...
@@ -7077,9 +7077,9 @@ class BatchAddClusterNodesRequest(_s.Shape):
     def __init__(
         self,
         *,
+        client_token: BatchAddClusterNodesRequestClientTokenString | None = None,
         cluster_name: ClusterNameOrArn,
         nodes_to_add: AddClusterNodeSpecificationList,
-        client_token: BatchAddClusterNodesRequestClientTokenString | None = None,
     ) -> None: ...
     client_token: _t.Final[BatchAddClusterNodesRequestClientTokenString | None]
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
@@ -7120,11 +7120,11 @@ class NodeAdditionResult(_s.Shape):
     def __init__(
         self,
         *,
+        availability_zones: ClusterAvailabilityZones | None = None,
         instance_group_name: ClusterInstanceGroupName,
+        instance_types: ClusterInstanceTypes | None = None,
         node_logical_id: ClusterNodeLogicalId,
         status: ClusterInstanceStatus,
-        availability_zones: ClusterAvailabilityZones | None = None,
-        instance_types: ClusterInstanceTypes | None = None,
     ) -> None: ...
     availability_zones: _t.Final[ClusterAvailabilityZones | None]
     """The availability zones associated with the successfully added node."""
@@ -7369,12 +7369,12 @@ class BatchDescribeModelPackageSummary(_s.Shape):
         *,
         creation_time: CreationTime,
         inference_specification: InferenceSpecification,
-        model_package_arn: ModelPackageArn,
-        model_package_group_name: EntityName,
-        model_package_status: ModelPackageStatus,
         model_approval_status: ModelApprovalStatus | None = None,
+        model_package_arn: ModelPackageArn,
         model_package_description: EntityDescription | None = None,
+        model_package_group_name: EntityName,
         model_package_registration_type: ModelPackageRegistrationType | None = None,
+        model_package_status: ModelPackageStatus,
         model_package_version: ModelPackageVersion | None = None,
     ) -> None: ...
     creation_time: _t.Final[CreationTime]
@@ -7765,11 +7765,11 @@ class BatchTransformInput(_s.Shape):
         *,
         data_captured_destination_s3_uri: DestinationS3Uri,
         dataset_format: MonitoringDatasetFormat,
-        local_path: ProcessingLocalPath,
         end_time_offset: MonitoringTimeOffsetString | None = None,
         exclude_features_attribute: ExcludeFeaturesAttribute | None = None,
         features_attribute: String | None = None,
         inference_attribute: String | None = None,
+        local_path: ProcessingLocalPath,
         probability_attribute: String | None = None,
         probability_threshold_attribute: ProbabilityThresholdAttribute | None = None,
         s3_data_distribution_type: ProcessingS3DataDistributionType | None = None,
@@ -7864,7 +7864,7 @@ ContentDigest: _t.TypeAlias = str
 class MetricsSource(_s.Shape):
     """Details about the metrics source."""
     def __init__(
-        self, *, content_type: ContentType, s3_uri: S3Uri, content_digest: ContentDigest | None = None
+        self, *, content_digest: ContentDigest | None = None, content_type: ContentType, s3_uri: S3Uri
     ) -> None: ...
     content_digest: _t.Final[ContentDigest | None]
     """The hash key used for the metrics source."""
@@ -7965,10 +7965,10 @@ class TrafficRoutingConfig(_s.Shape):
     def __init__(
         self,
         *,
-        type: TrafficRoutingConfigType,
-        wait_interval_in_seconds: WaitIntervalInSeconds,
         canary_size: CapacitySize | None = None,
         linear_step_size: CapacitySize | None = None,
+        type: TrafficRoutingConfigType,
+        wait_interval_in_seconds: WaitIntervalInSeconds,
     ) -> None: ...
     canary_size: _t.Final[CapacitySize | None]
     """Batch size for the first step to turn on traffic on the new endpoint fleet.
@@ -8004,9 +8004,9 @@ class BlueGreenUpdatePolicy(_s.Shape):
     def __init__(
         self,
         *,
-        traffic_routing_configuration: TrafficRoutingConfig,
         maximum_execution_timeout_in_seconds: MaximumExecutionTimeoutInSeconds | None = None,
         termination_wait_in_seconds: TerminationWaitInSeconds | None = None,
+        traffic_routing_configuration: TrafficRoutingConfig,
     ) -> None: ...
     maximum_execution_timeout_in_seconds: _t.Final[MaximumExecutionTimeoutInSeconds | None]
     """Maximum execution timeout for the deployment. Note that the timeout value should
@@ -8410,10 +8410,10 @@ class CfnCreateTemplateProvider(_s.Shape):
     def __init__(
         self,
         *,
-        template_name: CfnTemplateName,
-        template_url: CfnTemplateURL,
         parameters: CfnStackCreateParameters | None = None,
         role_arn: RoleArn | None = None,
+        template_name: CfnTemplateName,
+        template_url: CfnTemplateURL,
     ) -> None: ...
     parameters: _t.Final[CfnStackCreateParameters | None]
     """An array of CloudFormation stack parameters."""
@@ -8433,7 +8433,7 @@ CfnStackStatusMessage: _t.TypeAlias = str
 class CfnStackDetail(_s.Shape):
     """Details about the CloudFormation stack."""
     def __init__(
-        self, *, status_message: CfnStackStatusMessage, id: CfnStackId | None = None, name: CfnStackName | None = None
+        self, *, id: CfnStackId | None = None, name: CfnStackName | None = None, status_message: CfnStackStatusMessage
     ) -> None: ...
     id: _t.Final[CfnStackId | None]
     """The unique identifier of the CloudFormation stack."""
@@ -8469,11 +8469,11 @@ class CfnTemplateProviderDetail(_s.Shape):
     def __init__(
         self,
         *,
-        template_name: CfnTemplateName,
-        template_url: CfnTemplateURL,
         parameters: CfnStackParameters | None = None,
         role_arn: RoleArn | None = None,
         stack_detail: CfnStackDetail | None = None,
+        template_name: CfnTemplateName,
+        template_url: CfnTemplateURL,
     ) -> None: ...
     parameters: _t.Final[CfnStackParameters | None]
     """An array of CloudFormation stack parameters."""
@@ -8493,9 +8493,9 @@ class CfnUpdateTemplateProvider(_s.Shape):
     def __init__(
         self,
         *,
+        parameters: CfnStackUpdateParameters | None = None,
         template_name: CfnTemplateName,
         template_url: CfnTemplateURL,
-        parameters: CfnStackUpdateParameters | None = None,
     ) -> None: ...
     parameters: _t.Final[CfnStackUpdateParameters | None]
     """An array of CloudFormation stack parameters."""
@@ -8513,12 +8513,12 @@ class ChannelSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        name: ChannelName,
-        supported_content_types: ContentTypes,
-        supported_input_modes: InputModes,
         description: EntityDescription | None = None,
         is_required: Boolean | None = None,
+        name: ChannelName,
         supported_compression_types: CompressionTypes | None = None,
+        supported_content_types: ContentTypes,
+        supported_input_modes: InputModes,
     ) -> None: ...
     description: _t.Final[EntityDescription | None]
     """A brief description of the channel."""
@@ -8547,7 +8547,7 @@ class CheckpointConfig(_s.Shape):
     """Contains information about the output location for managed spot training
     checkpoint data.
     """
-    def __init__(self, *, s3_uri: S3Uri, local_path: DirectoryPath | None = None) -> None: ...
+    def __init__(self, *, local_path: DirectoryPath | None = None, s3_uri: S3Uri) -> None: ...
     local_path: _t.Final[DirectoryPath | None]
     """(Optional) The local directory where checkpoints are written. The default
     directory is ``/opt/ml/checkpoints/``.
@@ -8909,9 +8909,9 @@ class ClarifyShapConfig(_s.Shape):
     def __init__(
         self,
         *,
-        shap_baseline_config: ClarifyShapBaselineConfig,
         number_of_samples: ClarifyShapNumberOfSamples | None = None,
         seed: ClarifyShapSeed | None = None,
+        shap_baseline_config: ClarifyShapBaselineConfig,
         text_config: ClarifyTextConfig | None = None,
         use_logit: ClarifyShapUseLogit | None = None,
     ) -> None: ...
@@ -8944,9 +8944,9 @@ class ClarifyExplainerConfig(_s.Shape):
     def __init__(
         self,
         *,
-        shap_config: ClarifyShapConfig,
         enable_explanations: ClarifyEnableExplanations | None = None,
         inference_config: ClarifyInferenceConfig | None = None,
+        shap_config: ClarifyShapConfig,
     ) -> None: ...
     enable_explanations: _t.Final[ClarifyEnableExplanations | None]
     """A JMESPath boolean expression used to filter which records to explain.
@@ -9046,9 +9046,9 @@ class ClusterAccountingDatabase(_s.Shape):
         self,
         *,
         endpoint: ClusterAccountingDatabaseEndpoint,
-        secret_arn: ClusterAccountingDatabaseSecretArn,
         name: ClusterAccountingDatabaseName | None = None,
         port: ClusterAccountingDatabasePort | None = None,
+        secret_arn: ClusterAccountingDatabaseSecretArn,
     ) -> None: ...
     endpoint: _t.Final[ClusterAccountingDatabaseEndpoint]
     """The hostname or endpoint of the accounting database, such as the endpoint of an
@@ -9183,11 +9183,11 @@ class ClusterAutoPatchConfig(_s.Shape):
     def __init__(
         self,
         *,
-        patching_strategy: ClusterPatchingStrategy,
         deployment_config: DeploymentConfiguration | None = None,
         drain_policy: ClusterDrainPolicy | None = None,
         idle_wait_window_in_seconds: IdleWaitWindowInSecondsValue | None = None,
         patch_schedule: ClusterPatchSchedule | None = None,
+        patching_strategy: ClusterPatchingStrategy,
     ) -> None: ...
     deployment_config: _t.Final[DeploymentConfiguration | None]
     """The deployment configuration for rolling patch updates, including rollback
@@ -9301,7 +9301,7 @@ class ClusterAutoScalingMode(_e.OpenEnum):
 class ClusterAutoScalingConfig(_s.Shape):
     """Specifies the autoscaling configuration for a HyperPod cluster."""
     def __init__(
-        self, *, mode: ClusterAutoScalingMode, auto_scaler_type: ClusterAutoScalerType | None = None
+        self, *, auto_scaler_type: ClusterAutoScalerType | None = None, mode: ClusterAutoScalingMode
     ) -> None: ...
     auto_scaler_type: _t.Final[ClusterAutoScalerType | None]
     """The type of autoscaler to use. Currently supported value is ``Karpenter``."""
@@ -9325,10 +9325,10 @@ class ClusterAutoScalingConfigOutput(_s.Shape):
     def __init__(
         self,
         *,
-        mode: ClusterAutoScalingMode,
-        status: ClusterAutoScalingStatus,
         auto_scaler_type: ClusterAutoScalerType | None = None,
         failure_message: String | None = None,
+        mode: ClusterAutoScalingMode,
+        status: ClusterAutoScalingStatus,
     ) -> None: ...
     auto_scaler_type: _t.Final[ClusterAutoScalerType | None]
     """The type of autoscaler configured for the cluster."""
@@ -9648,7 +9648,7 @@ class SlurmHealthMetadata(_s.Shape):
     of a HyperPod cluster.
     """
     def __init__(
-        self, *, component: SlurmHealthComponent, status: SlurmHealthStatus, reason: SlurmHealthReason | None = None
+        self, *, component: SlurmHealthComponent, reason: SlurmHealthReason | None = None, status: SlurmHealthStatus
     ) -> None: ...
     component: _t.Final[SlurmHealthComponent]
     """The Slurm component that the health information describes. The valid value is
@@ -9718,15 +9718,15 @@ class ClusterEventDetail(_s.Shape):
         *,
         cluster_arn: ClusterArn,
         cluster_name: ClusterName,
-        event_id: EventId,
-        event_time: Timestamp,
-        resource_type: ClusterEventResourceType,
         description: String | None = None,
         event_details: EventDetails | None = None,
+        event_id: EventId,
         event_level: ClusterEventLevel | None = None,
+        event_time: Timestamp,
         instance_group_name: ClusterInstanceGroupName | None = None,
         instance_id: String | None = None,
         operation_id: ClusterOperationId | None = None,
+        resource_type: ClusterEventResourceType,
     ) -> None: ...
     cluster_arn: _t.Final[ClusterArn]
     """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the
@@ -9769,14 +9769,14 @@ class ClusterEventSummary(_s.Shape):
         *,
         cluster_arn: ClusterArn,
         cluster_name: ClusterName,
-        event_id: EventId,
-        event_time: Timestamp,
-        resource_type: ClusterEventResourceType,
         description: String | None = None,
+        event_id: EventId,
         event_level: ClusterEventLevel | None = None,
+        event_time: Timestamp,
         instance_group_name: ClusterInstanceGroupName | None = None,
         instance_id: String | None = None,
         operation_id: ClusterOperationId | None = None,
+        resource_type: ClusterEventResourceType,
     ) -> None: ...
     cluster_arn: _t.Final[ClusterArn]
     """The Amazon Resource Name (ARN) of the HyperPod cluster associated with the
@@ -10113,7 +10113,7 @@ class ScheduledUpdateConfig(_s.Shape):
     the AMI.
     """
     def __init__(
-        self, *, schedule_expression: CronScheduleExpression, deployment_config: DeploymentConfiguration | None = None
+        self, *, deployment_config: DeploymentConfiguration | None = None, schedule_expression: CronScheduleExpression
     ) -> None: ...
     deployment_config: _t.Final[DeploymentConfiguration | None]
     """The configuration to use when updating the AMI versions."""
@@ -10373,13 +10373,13 @@ class ClusterInstanceGroupSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        execution_role: RoleArn,
-        instance_count: ClusterInstanceCount,
-        instance_group_name: ClusterInstanceGroupName,
         auto_patch_config: ClusterAutoPatchConfig | None = None,
         capacity_requirements: ClusterCapacityRequirements | None = None,
+        execution_role: RoleArn,
         image_id: ImageId | None = None,
         image_release_version: ImageReleaseVersion | None = None,
+        instance_count: ClusterInstanceCount,
+        instance_group_name: ClusterInstanceGroupName,
         instance_requirements: ClusterInstanceRequirements | None = None,
         instance_storage_configs: ClusterInstanceStorageConfigs | None = None,
         instance_type: ClusterInstanceType | None = None,
@@ -10554,7 +10554,7 @@ class ClusterInstancePlacement(_s.Shape):
 
 class ClusterInstanceStatusDetails(_s.Shape):
     """Details of an instance in a SageMaker HyperPod cluster."""
-    def __init__(self, *, status: ClusterInstanceStatus, message: String | None = None) -> None: ...
+    def __init__(self, *, message: String | None = None, status: ClusterInstanceStatus) -> None: ...
     message: _t.Final[String | None]
     """The message from an instance in a SageMaker HyperPod cluster."""
     status: _t.Final[ClusterInstanceStatus]
@@ -10713,14 +10713,14 @@ class ClusterNodeSummary(_s.Shape):
     def __init__(
         self,
         *,
+        current_image_release_version: ImageReleaseVersion | None = None,
+        image_version_status: ClusterImageVersionStatus | None = None,
         instance_group_name: ClusterInstanceGroupName,
         instance_id: String,
         instance_status: ClusterInstanceStatusDetails,
         instance_type: ClusterInstanceType,
-        launch_time: Timestamp,
-        current_image_release_version: ImageReleaseVersion | None = None,
-        image_version_status: ClusterImageVersionStatus | None = None,
         last_software_update_time: Timestamp | None = None,
+        launch_time: Timestamp,
         node_logical_id: String | None = None,
         private_dns_hostname: ClusterPrivateDnsHostname | None = None,
         ultra_server_info: UltraServerInfo | None = None,
@@ -11046,12 +11046,12 @@ class ClusterRestrictedInstanceGroupSpecification(_s.Shape):
     def __init__(
         self,
         *,
+        environment_config: EnvironmentConfig | None = None,
         execution_role: RoleArn,
         instance_count: ClusterInstanceCount,
         instance_group_name: ClusterInstanceGroupName,
-        instance_type: ClusterInstanceType,
-        environment_config: EnvironmentConfig | None = None,
         instance_storage_configs: ClusterInstanceStorageConfigs | None = None,
+        instance_type: ClusterInstanceType,
         on_start_deep_health_checks: OnStartDeepHealthChecks | None = None,
         override_vpc_config: VpcConfig | None = None,
         scheduled_update_config: ScheduledUpdateConfig | None = None,
@@ -11192,14 +11192,14 @@ class ClusterSchedulerConfigSummary(_s.Shape):
     def __init__(
         self,
         *,
+        cluster_arn: ClusterArn | None = None,
         cluster_scheduler_config_arn: ClusterSchedulerConfigArn,
         cluster_scheduler_config_id: ClusterSchedulerConfigId,
+        cluster_scheduler_config_version: Integer | None = None,
         creation_time: Timestamp,
+        last_modified_time: Timestamp | None = None,
         name: EntityName,
         status: SchedulerResourceStatus,
-        cluster_arn: ClusterArn | None = None,
-        cluster_scheduler_config_version: Integer | None = None,
-        last_modified_time: Timestamp | None = None,
     ) -> None: ...
     cluster_arn: _t.Final[ClusterArn | None]
     """ARN of the cluster."""
@@ -11290,8 +11290,8 @@ class ClusterTieredStorageConfig(_s.Shape):
     def __init__(
         self,
         *,
-        mode: ClusterConfigMode,
         instance_memory_allocation_percentage: ClusterInstanceMemoryAllocationPercentage | None = None,
+        mode: ClusterConfigMode,
     ) -> None: ...
     instance_memory_allocation_percentage: _t.Final[ClusterInstanceMemoryAllocationPercentage | None]
     """The percentage (int) of cluster memory to allocate for checkpointing."""
@@ -11402,7 +11402,7 @@ class GitConfig(_s.Shape):
     account.
     """
     def __init__(
-        self, *, repository_url: GitConfigUrl, branch: Branch | None = None, secret_arn: SecretArn | None = None
+        self, *, branch: Branch | None = None, repository_url: GitConfigUrl, secret_arn: SecretArn | None = None
     ) -> None: ...
     branch: _t.Final[Branch | None]
     """The default branch for the Git repository."""
@@ -11426,8 +11426,8 @@ class CodeRepositorySummary(_s.Shape):
         code_repository_arn: CodeRepositoryArn,
         code_repository_name: EntityName,
         creation_time: CreationTime,
-        last_modified_time: LastModifiedTime,
         git_config: GitConfig | None = None,
+        last_modified_time: LastModifiedTime,
     ) -> None: ...
     code_repository_arn: _t.Final[CodeRepositoryArn]
     """The Amazon Resource Name (ARN) of the Git repository."""
@@ -11625,16 +11625,16 @@ class CompilationJobSummary(_s.Shape):
     def __init__(
         self,
         *,
+        compilation_end_time: Timestamp | None = None,
         compilation_job_arn: CompilationJobArn,
         compilation_job_name: EntityName,
         compilation_job_status: CompilationJobStatus,
-        creation_time: CreationTime,
-        compilation_end_time: Timestamp | None = None,
         compilation_start_time: Timestamp | None = None,
         compilation_target_device: TargetDevice | None = None,
         compilation_target_platform_accelerator: TargetPlatformAccelerator | None = None,
         compilation_target_platform_arch: TargetPlatformArch | None = None,
         compilation_target_platform_os: TargetPlatformOs | None = None,
+        creation_time: CreationTime,
         last_modified_time: LastModifiedTime | None = None,
     ) -> None: ...
     compilation_end_time: _t.Final[Timestamp | None]
@@ -11700,9 +11700,9 @@ class ResourceSharingConfig(_s.Shape):
     def __init__(
         self,
         *,
-        strategy: ResourceSharingStrategy,
         absolute_borrow_limits: AbsoluteBorrowLimitResourceList | None = None,
         borrow_limit: BorrowLimit | None = None,
+        strategy: ResourceSharingStrategy,
     ) -> None: ...
     absolute_borrow_limits: _t.Final[AbsoluteBorrowLimitResourceList | None]
     """The absolute limits on compute resources that can be borrowed from idle compute.
@@ -11762,7 +11762,7 @@ FairShareWeight: _t.TypeAlias = int
 class ComputeQuotaTarget(_s.Shape):
     """The target entity to allocate compute resources to."""
     def __init__(
-        self, *, team_name: ComputeQuotaTargetTeamName, fair_share_weight: FairShareWeight | None = None
+        self, *, fair_share_weight: FairShareWeight | None = None, team_name: ComputeQuotaTargetTeamName
     ) -> None: ...
     fair_share_weight: _t.Final[FairShareWeight | None]
     """Assigned entity fair-share weight. Idle compute will be shared across entities
@@ -11780,17 +11780,17 @@ class ComputeQuotaSummary(_s.Shape):
     def __init__(
         self,
         *,
-        compute_quota_arn: ComputeQuotaArn,
-        compute_quota_id: ComputeQuotaId,
-        compute_quota_target: ComputeQuotaTarget,
-        creation_time: Timestamp,
-        name: EntityName,
-        status: SchedulerResourceStatus,
         activation_state: ActivationState | None = None,
         cluster_arn: ClusterArn | None = None,
+        compute_quota_arn: ComputeQuotaArn,
         compute_quota_config: ComputeQuotaConfig | None = None,
+        compute_quota_id: ComputeQuotaId,
+        compute_quota_target: ComputeQuotaTarget,
         compute_quota_version: Integer | None = None,
+        creation_time: Timestamp,
         last_modified_time: Timestamp | None = None,
+        name: EntityName,
+        status: SchedulerResourceStatus,
     ) -> None: ...
     activation_state: _t.Final[ActivationState | None]
     """The state of the compute allocation being described. Use to enable or disable
@@ -11858,8 +11858,8 @@ class MetricsEndpoint(_s.Shape):
     def __init__(
         self,
         *,
-        metrics_endpoint_path: MetricsEndpointPath,
         metric_publish_frequency_in_seconds: MetricPublishFrequencyInSeconds | None = None,
+        metrics_endpoint_path: MetricsEndpointPath,
     ) -> None: ...
     metric_publish_frequency_in_seconds: _t.Final[MetricPublishFrequencyInSeconds | None]
     """The interval, in seconds, at which container metrics scraped from the endpoint
@@ -12107,7 +12107,7 @@ ContextNameOrArn: _t.TypeAlias = str
 class ContextSource(_s.Shape):
     """A structure describing the source of a context."""
     def __init__(
-        self, *, source_uri: SourceUri, source_id: String256 | None = None, source_type: String256 | None = None
+        self, *, source_id: String256 | None = None, source_type: String256 | None = None, source_uri: SourceUri
     ) -> None: ...
     source_id: _t.Final[String256 | None]
     """The ID of the source."""
@@ -12228,9 +12228,9 @@ class CreateAIBenchmarkJobRequest(_s.Shape):
         ai_benchmark_job_name: AIEntityName,
         ai_workload_config_identifier: AIResourceIdentifier,
         benchmark_target: AIBenchmarkTarget,
+        network_config: AIBenchmarkNetworkConfig | None = None,
         output_config: AIBenchmarkOutputConfig,
         role_arn: RoleArn,
-        network_config: AIBenchmarkNetworkConfig | None = None,
         tags: TagList | None = None,
     ) -> None: ...
     ai_benchmark_job_name: _t.Final[AIEntityName]
@@ -12272,14 +12272,14 @@ class CreateAIRecommendationJobRequest(_s.Shape):
         *,
         ai_recommendation_job_name: AIEntityName,
         ai_workload_config_identifier: AIResourceIdentifier,
-        model_source: AIModelSource,
-        output_config: AIRecommendationOutputConfig,
-        performance_target: AIRecommendationPerformanceTarget,
-        role_arn: RoleArn,
         adapter_source: AIAdapterSource | None = None,
         compute_spec: AIRecommendationComputeSpec | None = None,
         inference_specification: AIRecommendationInferenceSpecification | None = None,
+        model_source: AIModelSource,
         optimize_model: AIRecommendationAllowOptimization | None = None,
+        output_config: AIRecommendationOutputConfig,
+        performance_target: AIRecommendationPerformanceTarget,
+        role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> None: ...
     ai_recommendation_job_name: _t.Final[AIEntityName]
@@ -12400,10 +12400,10 @@ class CreateActionRequest(_s.Shape):
         *,
         action_name: ExperimentEntityName,
         action_type: String256,
-        source: ActionSource,
         description: ExperimentDescription | None = None,
         metadata_properties: MetadataProperties | None = None,
         properties: LineageEntityParameters | None = None,
+        source: ActionSource,
         status: ActionStatus | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -12479,13 +12479,13 @@ class HyperParameterSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        name: ParameterName,
-        type: ParameterType,
         default_value: HyperParameterValue | None = None,
         description: EntityDescription | None = None,
         is_required: Boolean | None = None,
         is_tunable: Boolean | None = None,
+        name: ParameterName,
         range: ParameterRange | None = None,
+        type: ParameterType,
     ) -> None: ...
     default_value: _t.Final[HyperParameterValue | None]
     """The default value for this hyperparameter. If a default value is specified, a
@@ -12539,14 +12539,14 @@ class TrainingSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        supported_training_instance_types: TrainingInstanceTypes,
-        training_channels: ChannelSpecifications,
-        training_image: ContainerImage,
         additional_s3_data_source: AdditionalS3DataSource | None = None,
         metric_definitions: MetricDefinitionList | None = None,
         supported_hyper_parameters: HyperParameterSpecifications | None = None,
+        supported_training_instance_types: TrainingInstanceTypes,
         supported_tuning_job_objective_metrics: HyperParameterTuningJobObjectives | None = None,
         supports_distributed_training: Boolean | None = None,
+        training_channels: ChannelSpecifications,
+        training_image: ContainerImage,
         training_image_digest: ImageDigest | None = None,
     ) -> None: ...
     additional_s3_data_source: _t.Final[AdditionalS3DataSource | None]
@@ -12586,12 +12586,12 @@ class CreateAlgorithmInput(_s.Shape):
     def __init__(
         self,
         *,
-        algorithm_name: EntityName,
-        training_specification: TrainingSpecification,
         algorithm_description: EntityDescription | None = None,
+        algorithm_name: EntityName,
         certify_for_marketplace: CertifyForMarketplace | None = None,
         inference_specification: InferenceSpecification | None = None,
         tags: TagList | None = None,
+        training_specification: TrainingSpecification,
         validation_specification: AlgorithmValidationSpecification | None = None,
     ) -> None: ...
     algorithm_description: _t.Final[EntityDescription | None]
@@ -12731,11 +12731,11 @@ class CreateArtifactRequest(_s.Shape):
     def __init__(
         self,
         *,
-        artifact_type: String256,
-        source: ArtifactSource,
         artifact_name: ExperimentEntityName | None = None,
+        artifact_type: String256,
         metadata_properties: MetadataProperties | None = None,
         properties: ArtifactProperties | None = None,
+        source: ArtifactSource,
         tags: TagList | None = None,
     ) -> None: ...
     artifact_name: _t.Final[ExperimentEntityName | None]
@@ -12789,15 +12789,15 @@ class CreateAutoMLJobRequest(_s.Shape):
     def __init__(
         self,
         *,
-        auto_ml_job_name: AutoMLJobName,
-        input_data_config: AutoMLInputDataConfig,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
         auto_ml_job_config: AutoMLJobConfig | None = None,
+        auto_ml_job_name: AutoMLJobName,
         auto_ml_job_objective: AutoMLJobObjective | None = None,
         generate_candidate_definitions_only: GenerateCandidateDefinitionsOnly | None = None,
+        input_data_config: AutoMLInputDataConfig,
         model_deploy_config: ModelDeployConfig | None = None,
+        output_data_config: AutoMLOutputDataConfig,
         problem_type: ProblemType | None = None,
+        role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> None: ...
     auto_ml_job_config: _t.Final[AutoMLJobConfig | None]
@@ -12858,15 +12858,15 @@ class CreateAutoMLJobV2Request(_s.Shape):
     def __init__(
         self,
         *,
+        auto_ml_compute_config: AutoMLComputeConfig | None = None,
         auto_ml_job_input_data_config: AutoMLJobInputDataConfig,
         auto_ml_job_name: AutoMLJobName,
-        auto_ml_problem_type_config: AutoMLProblemTypeConfig,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
-        auto_ml_compute_config: AutoMLComputeConfig | None = None,
         auto_ml_job_objective: AutoMLJobObjective | None = None,
+        auto_ml_problem_type_config: AutoMLProblemTypeConfig,
         data_split_config: AutoMLDataSplitConfig | None = None,
         model_deploy_config: ModelDeployConfig | None = None,
+        output_data_config: AutoMLOutputDataConfig,
+        role_arn: RoleArn,
         security_config: AutoMLSecurityConfig | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -12962,10 +12962,10 @@ class CreateClusterExtensionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        cluster_arn: ClusterArn,
-        extension_name: ExtensionName,
         client_token: CreateClusterExtensionRequestClientTokenString | None = None,
+        cluster_arn: ClusterArn,
         configuration_values: ExtensionConfigurationValues | None = None,
+        extension_name: ExtensionName,
         extension_version: ExtensionVersion | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -13023,8 +13023,8 @@ class CreateClusterRequest(_s.Shape):
     def __init__(
         self,
         *,
-        cluster_name: ClusterName,
         auto_scaling: ClusterAutoScalingConfig | None = None,
+        cluster_name: ClusterName,
         cluster_role: RoleArn | None = None,
         instance_groups: ClusterInstanceGroupSpecifications | None = None,
         node_provisioning_mode: ClusterNodeProvisioningMode | None = None,
@@ -13197,9 +13197,9 @@ class CreateClusterSchedulerConfigRequest(_s.Shape):
         self,
         *,
         cluster_arn: ClusterArn,
+        description: EntityDescription | None = None,
         name: EntityName,
         scheduler_config: SchedulerConfig,
-        description: EntityDescription | None = None,
         tags: TagList | None = None,
     ) -> None: ...
     cluster_arn: _t.Final[ClusterArn]
@@ -13276,10 +13276,10 @@ class InputConfig(_s.Shape):
     def __init__(
         self,
         *,
-        framework: Framework,
-        s3_uri: S3Uri,
         data_input_config: DataInputConfig | None = None,
+        framework: Framework,
         framework_version: FrameworkVersion | None = None,
+        s3_uri: S3Uri,
     ) -> None: ...
     data_input_config: _t.Final[DataInputConfig | None]
     """Specifies the name and shape of the expected data inputs for your trained model
@@ -13443,7 +13443,7 @@ class TargetPlatform(_s.Shape):
     ``TargetDevice``.
     """
     def __init__(
-        self, *, arch: TargetPlatformArch, os: TargetPlatformOs, accelerator: TargetPlatformAccelerator | None = None
+        self, *, accelerator: TargetPlatformAccelerator | None = None, arch: TargetPlatformArch, os: TargetPlatformOs
     ) -> None: ...
     accelerator: _t.Final[TargetPlatformAccelerator | None]
     """Specifies a target platform accelerator (optional).
@@ -13483,9 +13483,9 @@ class OutputConfig(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_location: S3Uri,
         compiler_options: CompilerOptions | None = None,
         kms_key_id: KmsKeyId | None = None,
+        s3_output_location: S3Uri,
         target_device: TargetDevice | None = None,
         target_platform: TargetPlatform | None = None,
     ) -> None: ...
@@ -13623,11 +13623,11 @@ class CreateCompilationJobRequest(_s.Shape):
         self,
         *,
         compilation_job_name: EntityName,
+        input_config: InputConfig | None = None,
+        model_package_version_arn: ModelPackageArn | None = None,
         output_config: OutputConfig,
         role_arn: RoleArn,
         stopping_condition: StoppingCondition,
-        input_config: InputConfig | None = None,
-        model_package_version_arn: ModelPackageArn | None = None,
         tags: TagList | None = None,
         vpc_config: NeoVpcConfig | None = None,
     ) -> None: ...
@@ -13698,12 +13698,12 @@ class CreateComputeQuotaRequest(_s.Shape):
     def __init__(
         self,
         *,
+        activation_state: ActivationState | None = None,
         cluster_arn: ClusterArn,
         compute_quota_config: ComputeQuotaConfig,
         compute_quota_target: ComputeQuotaTarget,
-        name: EntityName,
-        activation_state: ActivationState | None = None,
         description: EntityDescription | None = None,
+        name: EntityName,
         tags: TagList | None = None,
     ) -> None: ...
     activation_state: _t.Final[ActivationState | None]
@@ -13743,9 +13743,9 @@ class CreateContextRequest(_s.Shape):
         *,
         context_name: ContextName,
         context_type: String256,
-        source: ContextSource,
         description: ExperimentDescription | None = None,
         properties: LineageEntityParameters | None = None,
+        source: ContextSource,
         tags: TagList | None = None,
     ) -> None: ...
     context_name: _t.Final[ContextName]
@@ -13781,10 +13781,10 @@ class DataQualityAppSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        image_uri: ImageUri,
         container_arguments: MonitoringContainerArguments | None = None,
         container_entrypoint: ContainerEntrypoint | None = None,
         environment: MonitoringEnvironmentMap | None = None,
+        image_uri: ImageUri,
         post_analytics_processor_source_uri: S3Uri | None = None,
         record_preprocessor_source_uri: S3Uri | None = None,
     ) -> None: ...
@@ -13845,12 +13845,12 @@ class EndpointInput(_s.Shape):
     def __init__(
         self,
         *,
-        endpoint_name: EndpointName,
-        local_path: ProcessingLocalPath,
         end_time_offset: MonitoringTimeOffsetString | None = None,
+        endpoint_name: EndpointName,
         exclude_features_attribute: ExcludeFeaturesAttribute | None = None,
         features_attribute: String | None = None,
         inference_attribute: String | None = None,
+        local_path: ProcessingLocalPath,
         probability_attribute: String | None = None,
         probability_threshold_attribute: ProbabilityThresholdAttribute | None = None,
         s3_data_distribution_type: ProcessingS3DataDistributionType | None = None,
@@ -13946,8 +13946,8 @@ class MonitoringS3Output(_s.Shape):
         self,
         *,
         local_path: ProcessingLocalPath,
-        s3_uri: MonitoringS3Uri,
         s3_upload_mode: ProcessingS3UploadMode | None = None,
+        s3_uri: MonitoringS3Uri,
     ) -> None: ...
     local_path: _t.Final[ProcessingLocalPath]
     """The local path to the Amazon S3 storage location where Amazon SageMaker AI saves
@@ -13974,7 +13974,7 @@ MonitoringOutputs: _t.TypeAlias = list[MonitoringOutput]
 
 class MonitoringOutputConfig(_s.Shape):
     """The output configuration for monitoring jobs."""
-    def __init__(self, *, monitoring_outputs: MonitoringOutputs, kms_key_id: KmsKeyId | None = None) -> None: ...
+    def __init__(self, *, kms_key_id: KmsKeyId | None = None, monitoring_outputs: MonitoringOutputs) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The Key Management Service (KMS) key that Amazon SageMaker AI uses to encrypt the
     model artifacts at rest using Amazon S3 server-side encryption.
@@ -14209,8 +14209,8 @@ class MonitoringClusterConfig(_s.Shape):
         *,
         instance_count: ProcessingInstanceCount,
         instance_type: ProcessingInstanceType,
-        volume_size_in_gb: ProcessingVolumeSizeInGB,
         volume_kms_key_id: KmsKeyId | None = None,
+        volume_size_in_gb: ProcessingVolumeSizeInGB,
     ) -> None: ...
     instance_count: _t.Final[ProcessingInstanceCount]
     """The number of ML compute instances to use in the model monitoring job. For
@@ -14255,13 +14255,13 @@ class CreateDataQualityJobDefinitionRequest(_s.Shape):
         self,
         *,
         data_quality_app_specification: DataQualityAppSpecification,
+        data_quality_baseline_config: DataQualityBaselineConfig | None = None,
         data_quality_job_input: DataQualityJobInput,
         data_quality_job_output_config: MonitoringOutputConfig,
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
-        role_arn: RoleArn,
-        data_quality_baseline_config: DataQualityBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -14310,10 +14310,10 @@ class EdgeOutputConfig(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_location: S3Uri,
         kms_key_id: KmsKeyId | None = None,
         preset_deployment_config: String | None = None,
         preset_deployment_type: EdgePresetDeploymentType | None = None,
+        s3_output_location: S3Uri,
     ) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
@@ -14360,10 +14360,10 @@ class CreateDeviceFleetRequest(_s.Shape):
     def __init__(
         self,
         *,
-        device_fleet_name: EntityName,
-        output_config: EdgeOutputConfig,
         description: DeviceFleetDescription | None = None,
+        device_fleet_name: EntityName,
         enable_iot_role_alias: EnableIotRoleAlias | None = None,
+        output_config: EdgeOutputConfig,
         role_arn: RoleArn | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -14420,7 +14420,7 @@ S3SchemaUri: _t.TypeAlias = str
 
 class S3FileSystemConfig(_s.Shape):
     """Configuration for the custom Amazon S3 file system."""
-    def __init__(self, *, s3_uri: S3SchemaUri, mount_path: String1024 | None = None) -> None: ...
+    def __init__(self, *, mount_path: String1024 | None = None, s3_uri: S3SchemaUri) -> None: ...
     mount_path: _t.Final[String1024 | None]
     """The file system path where the Amazon S3 storage location will be mounted within
     the Amazon SageMaker Studio environment.
@@ -14696,8 +14696,8 @@ class RStudioServerProDomainSettings(_s.Shape):
     def __init__(
         self,
         *,
-        domain_execution_role_arn: RoleArn,
         default_resource_spec: ResourceSpec | None = None,
+        domain_execution_role_arn: RoleArn,
         r_studio_connect_url: String | None = None,
         r_studio_package_manager_url: String | None = None,
     ) -> None: ...
@@ -15190,12 +15190,12 @@ class CreateDomainRequest(_s.Shape):
     def __init__(
         self,
         *,
-        auth_mode: AuthMode,
-        default_user_settings: UserSettings,
-        domain_name: DomainName,
         app_network_access_type: AppNetworkAccessType | None = None,
         app_security_group_management: AppSecurityGroupManagement | None = None,
+        auth_mode: AuthMode,
         default_space_settings: DefaultSpaceSettings | None = None,
+        default_user_settings: UserSettings,
+        domain_name: DomainName,
         domain_settings: DomainSettings | None = None,
         home_efs_file_system_creation: HomeEfsFileSystemCreation | None = None,
         home_efs_file_system_kms_key_id: KmsKeyId | None = None,
@@ -15309,9 +15309,9 @@ class DeviceSelectionConfig(_s.Shape):
     def __init__(
         self,
         *,
-        device_subset_type: DeviceSubsetType,
         device_name_contains: DeviceName | None = None,
         device_names: DeviceNames | None = None,
+        device_subset_type: DeviceSubsetType,
         percentage: Percentage | None = None,
     ) -> None: ...
     device_name_contains: _t.Final[DeviceName | None]
@@ -15343,9 +15343,9 @@ class DeploymentStage(_s.Shape):
     def __init__(
         self,
         *,
+        deployment_config: EdgeDeploymentConfig | None = None,
         device_selection_config: DeviceSelectionConfig,
         stage_name: EntityName,
-        deployment_config: EdgeDeploymentConfig | None = None,
     ) -> None: ...
     deployment_config: _t.Final[EdgeDeploymentConfig | None]
     """Configuration of the deployment details."""
@@ -15412,8 +15412,8 @@ class CreateEdgePackagingJobRequest(_s.Shape):
         model_name: EntityName,
         model_version: EdgeVersion,
         output_config: EdgeOutputConfig,
-        role_arn: RoleArn,
         resource_key: KmsKeyId | None = None,
+        role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> None: ...
     compilation_job_name: _t.Final[EntityName]
@@ -15476,11 +15476,11 @@ class DataCaptureConfig(_s.Shape):
     def __init__(
         self,
         *,
+        capture_content_type_header: CaptureContentTypeHeader | None = None,
         capture_options: CaptureOptionList,
         destination_s3_uri: DestinationS3Uri,
-        initial_sampling_percentage: SamplingPercentage,
-        capture_content_type_header: CaptureContentTypeHeader | None = None,
         enable_capture: EnableCapture | None = None,
+        initial_sampling_percentage: SamplingPercentage,
         kms_key_id: KmsKeyId | None = None,
     ) -> None: ...
     capture_content_type_header: _t.Final[CaptureContentTypeHeader | None]
@@ -15597,8 +15597,8 @@ class InstancePool(_s.Shape):
         self,
         *,
         instance_type: ProductionVariantInstanceType,
-        priority: InstancePoolPriority,
         model_name_override: ModelName | None = None,
+        priority: InstancePoolPriority,
     ) -> None: ...
     instance_type: _t.Final[ProductionVariantInstanceType]
     """The ML compute instance type for the instance pool."""
@@ -15747,9 +15747,9 @@ class ProductionVariantManagedInstanceScalingScaleInPolicy(_s.Shape):
     def __init__(
         self,
         *,
-        strategy: ManagedInstanceScalingScaleInStrategy,
         cooldown_in_minutes: ManagedInstanceScalingCooldownInMinutes | None = None,
         maximum_step_size: ManagedInstanceScalingMaximumStepSize | None = None,
+        strategy: ManagedInstanceScalingScaleInStrategy,
     ) -> None: ...
     cooldown_in_minutes: _t.Final[ManagedInstanceScalingCooldownInMinutes | None]
     """The cooldown period, in minutes, after the last endpoint operation before the
@@ -15871,7 +15871,7 @@ class ProductionVariantRoutingConfig(_s.Shape):
     that the endpoint hosts.
     """
     def __init__(
-        self, *, routing_strategy: RoutingStrategy, prefix_aware_routing_config: PrefixAwareRoutingConfig | None = None
+        self, *, prefix_aware_routing_config: PrefixAwareRoutingConfig | None = None, routing_strategy: RoutingStrategy
     ) -> None: ...
     prefix_aware_routing_config: _t.Final[PrefixAwareRoutingConfig | None]
     """The configuration for prefix-aware routing. Specify this parameter only when you
@@ -15953,7 +15953,6 @@ class ProductionVariant(_s.Shape):
     def __init__(
         self,
         *,
-        variant_name: VariantName,
         accelerator_partition_layouts: ProductionVariantAcceleratorPartitionLayoutsList | None = None,
         accelerator_type: ProductionVariantAcceleratorType | None = None,
         capacity_reservation_config: ProductionVariantCapacityReservationConfig | None = None,
@@ -15972,6 +15971,7 @@ class ProductionVariant(_s.Shape):
         routing_config: ProductionVariantRoutingConfig | None = None,
         serverless_config: ProductionVariantServerlessConfig | None = None,
         variant_instance_provision_timeout_in_seconds: VariantInstanceProvisionTimeoutInSeconds | None = None,
+        variant_name: VariantName,
         volume_size_in_gb: ProductionVariantVolumeSizeInGB | None = None,
     ) -> None: ...
     accelerator_partition_layouts: _t.Final[ProductionVariantAcceleratorPartitionLayoutsList | None]
@@ -16106,16 +16106,16 @@ class CreateEndpointConfigInput(_s.Shape):
     def __init__(
         self,
         *,
-        endpoint_config_name: EndpointConfigName,
-        production_variants: ProductionVariantList,
         async_inference_config: AsyncInferenceConfig | None = None,
         cross_region_traffic_config: CrossRegionTrafficConfig | None = None,
         data_capture_config: DataCaptureConfig | None = None,
         enable_network_isolation: Boolean | None = None,
+        endpoint_config_name: EndpointConfigName,
         execution_role_arn: RoleArn | None = None,
         explainer_config: ExplainerConfig | None = None,
         kms_key_id: KmsKeyId | None = None,
         metrics_config: MetricsConfig | None = None,
+        production_variants: ProductionVariantList,
         shadow_production_variants: ProductionVariantList | None = None,
         tags: TagList | None = None,
         vpc_config: VpcConfig | None = None,
@@ -16222,9 +16222,9 @@ class RollingUpdatePolicy(_s.Shape):
         self,
         *,
         maximum_batch_size: CapacitySize,
-        wait_interval_in_seconds: WaitIntervalInSeconds,
         maximum_execution_timeout_in_seconds: MaximumExecutionTimeoutInSeconds | None = None,
         rollback_maximum_batch_size: CapacitySize | None = None,
+        wait_interval_in_seconds: WaitIntervalInSeconds,
     ) -> None: ...
     maximum_batch_size: _t.Final[CapacitySize]
     """Batch size for each rolling step to provision capacity and turn on traffic on the
@@ -16277,9 +16277,9 @@ class CreateEndpointInput(_s.Shape):
     def __init__(
         self,
         *,
+        deployment_config: DeploymentConfig | None = None,
         endpoint_config_name: EndpointConfigName,
         endpoint_name: EndpointName,
-        deployment_config: DeploymentConfig | None = None,
         tags: TagList | None = None,
     ) -> None: ...
     deployment_config: _t.Final[DeploymentConfig | None]
@@ -16312,9 +16312,9 @@ class CreateExperimentRequest(_s.Shape):
     def __init__(
         self,
         *,
-        experiment_name: ExperimentEntityName,
         description: ExperimentDescription | None = None,
         display_name: ExperimentEntityName | None = None,
+        experiment_name: ExperimentEntityName,
         tags: TagList | None = None,
     ) -> None: ...
     description: _t.Final[ExperimentDescription | None]
@@ -16358,10 +16358,10 @@ class FeatureDefinition(_s.Shape):
     def __init__(
         self,
         *,
-        feature_name: FeatureName,
-        feature_type: FeatureType,
         collection_config: CollectionConfig | None = None,
         collection_type: CollectionType | None = None,
+        feature_name: FeatureName,
+        feature_type: FeatureType,
     ) -> None: ...
     collection_config: _t.Final[CollectionConfig | None]
     """Configuration for your collection."""
@@ -16413,7 +16413,7 @@ class S3StorageConfig(_s.Shape):
     ``OfflineStore``.
     """
     def __init__(
-        self, *, s3_uri: S3Uri, kms_key_id: KmsKeyId | None = None, resolved_output_s3_uri: S3Uri | None = None
+        self, *, kms_key_id: KmsKeyId | None = None, resolved_output_s3_uri: S3Uri | None = None, s3_uri: S3Uri
     ) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The Amazon Web Services Key Management Service (KMS) key ARN of the key used to
@@ -16452,9 +16452,9 @@ class OfflineStoreConfig(_s.Shape):
     def __init__(
         self,
         *,
-        s3_storage_config: S3StorageConfig,
         data_catalog_config: DataCatalogConfig | None = None,
         disable_glue_table_creation: Boolean | None = None,
+        s3_storage_config: S3StorageConfig,
         table_format: TableFormat | None = None,
     ) -> None: ...
     data_catalog_config: _t.Final[DataCatalogConfig | None]
@@ -16623,9 +16623,9 @@ class ThroughputConfig(_s.Shape):
     def __init__(
         self,
         *,
-        throughput_mode: ThroughputMode,
         provisioned_read_capacity_units: CapacityUnit | None = None,
         provisioned_write_capacity_units: CapacityUnit | None = None,
+        throughput_mode: ThroughputMode,
     ) -> None: ...
     provisioned_read_capacity_units: _t.Final[CapacityUnit | None]
     """For provisioned feature groups with online store enabled, this indicates the read
@@ -16648,13 +16648,13 @@ class CreateFeatureGroupRequest(_s.Shape):
     def __init__(
         self,
         *,
+        description: Description | None = None,
         event_time_feature_name: FeatureName,
         feature_definitions: FeatureDefinitions,
         feature_group_name: FeatureGroupName,
-        record_identifier_feature_name: FeatureName,
-        description: Description | None = None,
         offline_store_config: OfflineStoreConfig | None = None,
         online_store_config: OnlineStoreConfig | None = None,
+        record_identifier_feature_name: FeatureName,
         role_arn: RoleArn | None = None,
         tags: TagList | None = None,
         throughput_config: ThroughputConfig | None = None,
@@ -16762,7 +16762,7 @@ FlowDefinitionName: _t.TypeAlias = str
 
 class FlowDefinitionOutputConfig(_s.Shape):
     """Contains information about where human output will be stored."""
-    def __init__(self, *, s3_output_path: S3Uri, kms_key_id: KmsKeyId | None = None) -> None: ...
+    def __init__(self, *, kms_key_id: KmsKeyId | None = None, s3_output_path: S3Uri) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The Amazon Key Management Service (KMS) key ID for server-side encryption."""
     s3_output_path: _t.Final[S3Uri]
@@ -16976,14 +16976,14 @@ class HumanLoopConfig(_s.Shape):
         self,
         *,
         human_task_ui_arn: HumanTaskUiArn,
-        task_count: FlowDefinitionTaskCount,
-        task_description: FlowDefinitionTaskDescription,
-        task_title: FlowDefinitionTaskTitle,
-        workteam_arn: WorkteamArn,
         public_workforce_task_price: PublicWorkforceTaskPrice | None = None,
         task_availability_lifetime_in_seconds: FlowDefinitionTaskAvailabilityLifetimeInSeconds | None = None,
+        task_count: FlowDefinitionTaskCount,
+        task_description: FlowDefinitionTaskDescription,
         task_keywords: FlowDefinitionTaskKeywords | None = None,
         task_time_limit_in_seconds: FlowDefinitionTaskTimeLimitInSeconds | None = None,
+        task_title: FlowDefinitionTaskTitle,
+        workteam_arn: WorkteamArn,
     ) -> None: ...
     human_task_ui_arn: _t.Final[HumanTaskUiArn]
     """The Amazon Resource Name (ARN) of the human task user interface.
@@ -17039,11 +17039,11 @@ class CreateFlowDefinitionRequest(_s.Shape):
         self,
         *,
         flow_definition_name: FlowDefinitionName,
-        output_config: FlowDefinitionOutputConfig,
-        role_arn: RoleArn,
         human_loop_activation_config: HumanLoopActivationConfig | None = None,
         human_loop_config: HumanLoopConfig | None = None,
         human_loop_request_source: HumanLoopRequestSource | None = None,
+        output_config: FlowDefinitionOutputConfig,
+        role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> None: ...
     flow_definition_name: _t.Final[FlowDefinitionName]
@@ -17127,10 +17127,10 @@ class CreateGlobalInferenceGatewayRequest(_s.Shape):
     def __init__(
         self,
         *,
+        client_token: GlobalInferenceGatewayClientToken | None = None,
         execution_role_arn: GlobalInferenceGatewayExecutionRoleArn,
         gateways: GlobalInferenceGatewayMembers,
         name: GlobalInferenceGatewayName,
-        client_token: GlobalInferenceGatewayClientToken | None = None,
         routing: GlobalInferenceGatewayRouting | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -17192,12 +17192,12 @@ class CreateGlobalInferenceGatewayResponse(_s.OutputShape):
         self,
         *,
         arn: GlobalInferenceGatewayArn,
-        id: GlobalInferenceGatewayId,
-        name: GlobalInferenceGatewayName,
-        status: GlobalInferenceGatewayStatus,
         execution_role_arn: GlobalInferenceGatewayExecutionRoleArn | None = None,
         gateways: GlobalInferenceGatewayMembers | None = None,
+        id: GlobalInferenceGatewayId,
+        name: GlobalInferenceGatewayName,
         routing: GlobalInferenceGatewayRouting | None = None,
+        status: GlobalInferenceGatewayStatus,
     ) -> None: ...
     arn: _t.Final[GlobalInferenceGatewayArn]
     """The Amazon Resource Name (ARN) of the global inference gateway."""
@@ -17255,11 +17255,11 @@ class CreateHubContentPresignedUrlsRequest(_s.Shape):
     def __init__(
         self,
         *,
+        access_config: PresignedUrlAccessConfig | None = None,
         hub_content_name: HubContentName,
         hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        access_config: PresignedUrlAccessConfig | None = None,
         hub_content_version: HubContentVersion | None = None,
+        hub_name: HubNameOrArn,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> None: ...
@@ -17310,10 +17310,10 @@ class CreateHubContentReferenceRequest(_s.Shape):
     def __init__(
         self,
         *,
-        hub_name: HubNameOrArn,
-        sage_maker_public_hub_content_arn: SageMakerPublicHubContentArn,
         hub_content_name: HubContentName | None = None,
+        hub_name: HubNameOrArn,
         min_version: HubContentVersion | None = None,
+        sage_maker_public_hub_content_arn: SageMakerPublicHubContentArn,
         tags: TagList | None = None,
     ) -> None: ...
     hub_content_name: _t.Final[HubContentName | None]
@@ -17359,8 +17359,8 @@ class CreateHubRequest(_s.Shape):
         self,
         *,
         hub_description: HubDescription,
-        hub_name: HubName,
         hub_display_name: HubDisplayName | None = None,
+        hub_name: HubName,
         hub_search_keywords: HubSearchKeywordList | None = None,
         s3_storage_config: HubS3StorageConfig | None = None,
         tags: TagList | None = None,
@@ -17395,7 +17395,7 @@ class UiTemplate(_s.Shape):
 
 class CreateHumanTaskUiRequest(_s.Shape):
     def __init__(
-        self, *, human_task_ui_name: HumanTaskUiName, ui_template: UiTemplate, tags: TagList | None = None
+        self, *, human_task_ui_name: HumanTaskUiName, tags: TagList | None = None, ui_template: UiTemplate
     ) -> None: ...
     human_task_ui_name: _t.Final[HumanTaskUiName]
     """The name of the user interface you are creating."""
@@ -17420,10 +17420,10 @@ class HyperParameterAlgorithmSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        training_input_mode: TrainingInputMode,
         algorithm_name: ArnOrName | None = None,
         metric_definitions: MetricDefinitionList | None = None,
         training_image: AlgorithmImage | None = None,
+        training_input_mode: TrainingInputMode,
     ) -> None: ...
     algorithm_name: _t.Final[ArnOrName | None]
     """The name of the resource algorithm to use for the hyperparameter tuning job. If
@@ -17696,9 +17696,6 @@ class HyperParameterTrainingJobDefinition(_s.Shape):
         self,
         *,
         algorithm_specification: HyperParameterAlgorithmSpecification,
-        output_data_config: OutputDataConfig,
-        role_arn: RoleArn,
-        stopping_condition: StoppingCondition,
         checkpoint_config: CheckpointConfig | None = None,
         definition_name: HyperParameterTrainingJobDefinitionName | None = None,
         enable_inter_container_traffic_encryption: Boolean | None = None,
@@ -17708,9 +17705,12 @@ class HyperParameterTrainingJobDefinition(_s.Shape):
         hyper_parameter_ranges: ParameterRanges | None = None,
         hyper_parameter_tuning_resource_config: HyperParameterTuningResourceConfig | None = None,
         input_data_config: InputDataConfig | None = None,
+        output_data_config: OutputDataConfig,
         resource_config: ResourceConfig | None = None,
         retry_strategy: RetryStrategy | None = None,
+        role_arn: RoleArn,
         static_hyper_parameters: HyperParameters | None = None,
+        stopping_condition: StoppingCondition,
         tuning_objective: HyperParameterTuningJobObjective | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> None: ...
@@ -17905,8 +17905,8 @@ class ResourceLimits(_s.Shape):
     def __init__(
         self,
         *,
-        max_parallel_training_jobs: MaxParallelTrainingJobs,
         max_number_of_training_jobs: MaxNumberOfTrainingJobs | None = None,
+        max_parallel_training_jobs: MaxParallelTrainingJobs,
         max_runtime_in_seconds: HyperParameterTuningMaxRuntimeInSeconds | None = None,
     ) -> None: ...
     max_number_of_training_jobs: _t.Final[MaxNumberOfTrainingJobs | None]
@@ -17953,11 +17953,11 @@ class HyperParameterTuningJobConfig(_s.Shape):
     def __init__(
         self,
         *,
-        resource_limits: ResourceLimits,
-        strategy: HyperParameterTuningJobStrategyType,
         hyper_parameter_tuning_job_objective: HyperParameterTuningJobObjective | None = None,
         parameter_ranges: ParameterRanges | None = None,
         random_seed: RandomSeed | None = None,
+        resource_limits: ResourceLimits,
+        strategy: HyperParameterTuningJobStrategyType,
         strategy_config: HyperParameterTuningJobStrategyConfig | None = None,
         training_job_early_stopping_type: TrainingJobEarlyStoppingType | None = None,
         tuning_job_completion_criteria: TuningJobCompletionCriteria | None = None,
@@ -18101,9 +18101,9 @@ class CreateHyperParameterTuningJobRequest(_s.Shape):
     def __init__(
         self,
         *,
+        autotune: Autotune | None = None,
         hyper_parameter_tuning_job_config: HyperParameterTuningJobConfig,
         hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
-        autotune: Autotune | None = None,
         tags: TagList | None = None,
         training_job_definition: HyperParameterTrainingJobDefinition | None = None,
         training_job_definitions: HyperParameterTrainingJobDefinitions | None = None,
@@ -18208,10 +18208,10 @@ class CreateImageRequest(_s.Shape):
     def __init__(
         self,
         *,
-        image_name: ImageName,
-        role_arn: RoleArn,
         description: ImageDescription | None = None,
         display_name: ImageDisplayName | None = None,
+        image_name: ImageName,
+        role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> None: ...
     description: _t.Final[ImageDescription | None]
@@ -18273,11 +18273,11 @@ class CreateImageVersionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        base_image: ImageBaseImage,
-        image_name: ImageName,
         aliases: SageMakerImageVersionAliases | None = None,
+        base_image: ImageBaseImage,
         client_token: ClientToken | None = None,
         horovod: Horovod | None = None,
+        image_name: ImageName,
         job_type: JobType | None = None,
         ml_framework: MLFramework | None = None,
         processor: Processor | None = None,
@@ -18366,9 +18366,9 @@ class InferenceComponentComputeResourceRequirements(_s.Shape):
     def __init__(
         self,
         *,
-        min_memory_required_in_mb: MemoryInMb,
         accelerator_partition_type: AcceleratorPartitionType | None = None,
         max_memory_required_in_mb: MemoryInMb | None = None,
+        min_memory_required_in_mb: MemoryInMb,
         number_of_accelerator_devices_required: NumberOfAcceleratorDevices | None = None,
         number_of_cpu_cores_required: NumberOfCpuCores | None = None,
     ) -> None: ...
@@ -18488,8 +18488,8 @@ class InferenceComponentSchedulingConfig(_s.Shape):
     def __init__(
         self,
         *,
-        placement_strategy: InferenceComponentPlacementStrategy,
         availability_zone_balance: InferenceComponentAvailabilityZoneBalance | None = None,
+        placement_strategy: InferenceComponentPlacementStrategy,
     ) -> None: ...
     availability_zone_balance: _t.Final[InferenceComponentAvailabilityZoneBalance | None]
     """Configuration for balancing inference component copies across Availability
@@ -18649,8 +18649,8 @@ class InferenceExperimentDataStorageConfig(_s.Shape):
     def __init__(
         self,
         *,
-        destination: DestinationS3Uri,
         content_type: CaptureContentTypeHeader | None = None,
+        destination: DestinationS3Uri,
         kms_key: KmsKeyId | None = None,
     ) -> None: ...
     content_type: _t.Final[CaptureContentTypeHeader | None]
@@ -18761,17 +18761,17 @@ class CreateInferenceExperimentRequest(_s.Shape):
     def __init__(
         self,
         *,
+        data_storage_config: InferenceExperimentDataStorageConfig | None = None,
+        description: InferenceExperimentDescription | None = None,
         endpoint_name: EndpointName,
+        kms_key: KmsKeyId | None = None,
         model_variants: ModelVariantConfigList,
         name: InferenceExperimentName,
         role_arn: RoleArn,
-        shadow_mode_config: ShadowModeConfig,
-        type: InferenceExperimentType,
-        data_storage_config: InferenceExperimentDataStorageConfig | None = None,
-        description: InferenceExperimentDescription | None = None,
-        kms_key: KmsKeyId | None = None,
         schedule: InferenceExperimentSchedule | None = None,
+        shadow_mode_config: ShadowModeConfig,
         tags: TagList | None = None,
+        type: InferenceExperimentType,
     ) -> None: ...
     data_storage_config: _t.Final[InferenceExperimentDataStorageConfig | None]
     """The Amazon S3 location and configuration for storing inference request and
@@ -19317,11 +19317,11 @@ class CreateInferenceRecommendationsJobRequest(_s.Shape):
         self,
         *,
         input_config: RecommendationJobInputConfig,
+        job_description: RecommendationJobDescription | None = None,
         job_name: RecommendationJobName,
         job_type: RecommendationJobType,
-        role_arn: RoleArn,
-        job_description: RecommendationJobDescription | None = None,
         output_config: RecommendationJobOutputConfig | None = None,
+        role_arn: RoleArn,
         stopping_conditions: RecommendationJobStoppingConditions | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -19472,10 +19472,10 @@ class RoutingTargetAsyncInferenceOutputConfig(_s.Shape):
     def __init__(
         self,
         *,
-        s3_failure_path: InferenceRouterS3Uri,
-        s3_output_path: InferenceRouterS3Uri,
         kms_key_id: KmsKeyId | None = None,
         notification_config: RoutingTargetAsyncInferenceNotificationConfig | None = None,
+        s3_failure_path: InferenceRouterS3Uri,
+        s3_output_path: InferenceRouterS3Uri,
     ) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The KMS key that encrypts the results in Amazon S3. You can specify a key ID, key
@@ -19503,8 +19503,8 @@ class RoutingTargetAsyncInferenceConfig(_s.Shape):
     def __init__(
         self,
         *,
-        output_config: RoutingTargetAsyncInferenceOutputConfig,
         client_config: RoutingTargetAsyncInferenceClientConfig | None = None,
+        output_config: RoutingTargetAsyncInferenceOutputConfig,
     ) -> None: ...
     client_config: _t.Final[RoutingTargetAsyncInferenceClientConfig | None]
     """How the inference router submits requests to destinations."""
@@ -19526,9 +19526,9 @@ class RoutingTarget(_s.Shape):
     def __init__(
         self,
         *,
+        async_inference_config: RoutingTargetAsyncInferenceConfig | None = None,
         destinations: DestinationList,
         name: RoutingTargetName,
-        async_inference_config: RoutingTargetAsyncInferenceConfig | None = None,
         routing_preference: InferenceRouterRoutingPreference | None = None,
     ) -> None: ...
     async_inference_config: _t.Final[RoutingTargetAsyncInferenceConfig | None]
@@ -19587,9 +19587,9 @@ class CreateInferenceRouterInput(_s.Shape):
     def __init__(
         self,
         *,
+        client_token: InferenceRouterClientToken | None = None,
         inference_router_name: InferenceRouterName,
         routing_targets: RoutingTargetList,
-        client_token: InferenceRouterClientToken | None = None,
         tags: TagList | None = None,
     ) -> None: ...
     client_token: _t.Final[InferenceRouterClientToken | None]
@@ -19773,18 +19773,18 @@ class HumanTaskConfig(_s.Shape):
     def __init__(
         self,
         *,
+        annotation_consolidation_config: AnnotationConsolidationConfig | None = None,
+        max_concurrent_task_count: MaxConcurrentTaskCount | None = None,
         number_of_human_workers_per_data_object: NumberOfHumanWorkersPerDataObject,
+        pre_human_task_lambda_arn: LambdaFunctionArn | None = None,
+        public_workforce_task_price: PublicWorkforceTaskPrice | None = None,
+        task_availability_lifetime_in_seconds: TaskAvailabilityLifetimeInSeconds | None = None,
         task_description: TaskDescription,
+        task_keywords: TaskKeywords | None = None,
         task_time_limit_in_seconds: TaskTimeLimitInSeconds,
         task_title: TaskTitle,
         ui_config: UiConfig,
         workteam_arn: WorkteamArn,
-        annotation_consolidation_config: AnnotationConsolidationConfig | None = None,
-        max_concurrent_task_count: MaxConcurrentTaskCount | None = None,
-        pre_human_task_lambda_arn: LambdaFunctionArn | None = None,
-        public_workforce_task_price: PublicWorkforceTaskPrice | None = None,
-        task_availability_lifetime_in_seconds: TaskAvailabilityLifetimeInSeconds | None = None,
-        task_keywords: TaskKeywords | None = None,
     ) -> None: ...
     annotation_consolidation_config: _t.Final[AnnotationConsolidationConfig | None]
     """Configures how labels are consolidated across human workers."""
@@ -20301,8 +20301,8 @@ class LabelingJobAlgorithmsConfig(_s.Shape):
     def __init__(
         self,
         *,
-        labeling_job_algorithm_specification_arn: LabelingJobAlgorithmSpecificationArn,
         initial_active_learning_model_arn: ModelArn | None = None,
+        labeling_job_algorithm_specification_arn: LabelingJobAlgorithmSpecificationArn,
         labeling_job_resource_config: LabelingJobResourceConfig | None = None,
     ) -> None: ...
     initial_active_learning_model_arn: _t.Final[ModelArn | None]
@@ -20406,7 +20406,7 @@ class LabelingJobDataSource(_s.Shape):
 class LabelingJobInputConfig(_s.Shape):
     """Input configuration information for a labeling job."""
     def __init__(
-        self, *, data_source: LabelingJobDataSource, data_attributes: LabelingJobDataAttributes | None = None
+        self, *, data_attributes: LabelingJobDataAttributes | None = None, data_source: LabelingJobDataSource
     ) -> None: ...
     data_attributes: _t.Final[LabelingJobDataAttributes | None]
     """Attributes of the data specified by the customer."""
@@ -20418,7 +20418,7 @@ LabelingJobName: _t.TypeAlias = str
 class LabelingJobOutputConfig(_s.Shape):
     """Output configuration information for a labeling job."""
     def __init__(
-        self, *, s3_output_path: S3Uri, kms_key_id: KmsKeyId | None = None, sns_topic_arn: SnsTopicArn | None = None
+        self, *, kms_key_id: KmsKeyId | None = None, s3_output_path: S3Uri, sns_topic_arn: SnsTopicArn | None = None
     ) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The Amazon Web Services Key Management Service ID of the key used to encrypt the
@@ -20484,11 +20484,11 @@ class CreateLabelingJobRequest(_s.Shape):
         human_task_config: HumanTaskConfig,
         input_config: LabelingJobInputConfig,
         label_attribute_name: LabelAttributeName,
+        label_category_config_s3_uri: S3Uri | None = None,
+        labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = None,
         labeling_job_name: LabelingJobName,
         output_config: LabelingJobOutputConfig,
         role_arn: RoleArn,
-        label_category_config_s3_uri: S3Uri | None = None,
-        labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = None,
         stopping_conditions: LabelingJobStoppingConditions | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -20649,13 +20649,13 @@ class CreateMlflowAppRequest(_s.Shape):
     def __init__(
         self,
         *,
-        artifact_store_uri: S3Uri,
-        name: MlflowAppName,
-        role_arn: RoleArn,
         account_default_status: AccountDefaultStatus | None = None,
+        artifact_store_uri: S3Uri,
         default_domain_id_list: DefaultDomainIdList | None = None,
         kms_key_id: KmsKeyId | None = None,
         model_registration_mode: ModelRegistrationMode | None = None,
+        name: MlflowAppName,
+        role_arn: RoleArn,
         tags: TagList | None = None,
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> None: ...
@@ -20718,13 +20718,13 @@ class CreateMlflowTrackingServerRequest(_s.Shape):
         self,
         *,
         artifact_store_uri: S3Uri,
-        role_arn: RoleArn,
-        tracking_server_name: TrackingServerName,
         automatic_model_registration: Boolean | None = None,
         mlflow_version: MlflowVersion | None = None,
+        role_arn: RoleArn,
         s3_bucket_owner_account_id: AccountId | None = None,
         s3_bucket_owner_verification: Boolean | None = None,
         tags: TagList | None = None,
+        tracking_server_name: TrackingServerName,
         tracking_server_size: TrackingServerSize | None = None,
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> None: ...
@@ -20792,7 +20792,7 @@ class CreateMlflowTrackingServerResponse(_s.OutputShape):
 class ModelBiasAppSpecification(_s.Shape):
     """Docker container image configuration object for the model bias job."""
     def __init__(
-        self, *, config_uri: S3Uri, image_uri: ImageUri, environment: MonitoringEnvironmentMap | None = None
+        self, *, config_uri: S3Uri, environment: MonitoringEnvironmentMap | None = None, image_uri: ImageUri
     ) -> None: ...
     config_uri: _t.Final[S3Uri]
     """JSON formatted S3 file that defines bias parameters. For more information on this
@@ -20827,9 +20827,9 @@ class ModelBiasJobInput(_s.Shape):
     def __init__(
         self,
         *,
-        ground_truth_s3_input: MonitoringGroundTruthS3Input,
         batch_transform_input: BatchTransformInput | None = None,
         endpoint_input: EndpointInput | None = None,
+        ground_truth_s3_input: MonitoringGroundTruthS3Input,
     ) -> None: ...
     batch_transform_input: _t.Final[BatchTransformInput | None]
     """Input object for the batch transform job."""
@@ -20844,11 +20844,11 @@ class CreateModelBiasJobDefinitionRequest(_s.Shape):
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
         model_bias_app_specification: ModelBiasAppSpecification,
+        model_bias_baseline_config: ModelBiasBaselineConfig | None = None,
         model_bias_job_input: ModelBiasJobInput,
         model_bias_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_bias_baseline_config: ModelBiasBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -20897,8 +20897,8 @@ class CreateModelCardExportJobRequest(_s.Shape):
         *,
         model_card_export_job_name: EntityName,
         model_card_name: ModelCardNameOrArn,
-        output_config: ModelCardExportOutputConfig,
         model_card_version: Integer | None = None,
+        output_config: ModelCardExportOutputConfig,
     ) -> None: ...
     model_card_export_job_name: _t.Final[EntityName]
     """The name of the model card export job."""
@@ -20985,7 +20985,7 @@ class CreateModelCardResponse(_s.OutputShape):
 class ModelExplainabilityAppSpecification(_s.Shape):
     """Docker container image configuration object for the model explainability job."""
     def __init__(
-        self, *, config_uri: S3Uri, image_uri: ImageUri, environment: MonitoringEnvironmentMap | None = None
+        self, *, config_uri: S3Uri, environment: MonitoringEnvironmentMap | None = None, image_uri: ImageUri
     ) -> None: ...
     config_uri: _t.Final[S3Uri]
     """JSON formatted Amazon S3 file that defines explainability parameters. For more
@@ -21026,11 +21026,11 @@ class CreateModelExplainabilityJobDefinitionRequest(_s.Shape):
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
         model_explainability_app_specification: ModelExplainabilityAppSpecification,
+        model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = None,
         model_explainability_job_input: ModelExplainabilityJobInput,
         model_explainability_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -21087,11 +21087,11 @@ class CreateModelInput(_s.Shape):
     def __init__(
         self,
         *,
-        model_name: ModelName,
         containers: ContainerDefinitionList | None = None,
         enable_network_isolation: Boolean | None = None,
         execution_role_arn: RoleArn | None = None,
         inference_execution_config: InferenceExecutionConfig | None = None,
+        model_name: ModelName,
         primary_container: ContainerDefinition | None = None,
         tags: TagList | None = None,
         vpc_config: VpcConfig | None = None,
@@ -21159,9 +21159,9 @@ class CreateModelPackageGroupInput(_s.Shape):
     def __init__(
         self,
         *,
-        model_package_group_name: EntityName,
         managed_configuration: ManagedConfiguration | None = None,
         model_package_group_description: EntityDescription | None = None,
+        model_package_group_name: EntityName,
         tags: TagList | None = None,
     ) -> None: ...
     managed_configuration: _t.Final[ManagedConfiguration | None]
@@ -21193,7 +21193,7 @@ CustomerMetadataMap: _t.TypeAlias = dict[CustomerMetadataKey, CustomerMetadataVa
 class FileSource(_s.Shape):
     """Contains details regarding the file source."""
     def __init__(
-        self, *, s3_uri: S3Uri, content_digest: ContentDigest | None = None, content_type: ContentType | None = None
+        self, *, content_digest: ContentDigest | None = None, content_type: ContentType | None = None, s3_uri: S3Uri
     ) -> None: ...
     content_digest: _t.Final[ContentDigest | None]
     """The digest of the file source."""
@@ -21288,7 +21288,7 @@ StageDescription: _t.TypeAlias = str
 class ModelLifeCycle(_s.Shape):
     """A structure describing the current state of the model in its life cycle."""
     def __init__(
-        self, *, stage: EntityName, stage_status: EntityName, stage_description: StageDescription | None = None
+        self, *, stage: EntityName, stage_description: StageDescription | None = None, stage_status: EntityName
     ) -> None: ...
     stage: _t.Final[EntityName]
     """The current stage in the model life cycle."""
@@ -21645,10 +21645,10 @@ class ModelQualityAppSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        image_uri: ImageUri,
         container_arguments: MonitoringContainerArguments | None = None,
         container_entrypoint: ContainerEntrypoint | None = None,
         environment: MonitoringEnvironmentMap | None = None,
+        image_uri: ImageUri,
         post_analytics_processor_source_uri: S3Uri | None = None,
         problem_type: MonitoringProblemType | None = None,
         record_preprocessor_source_uri: S3Uri | None = None,
@@ -21698,9 +21698,9 @@ class ModelQualityJobInput(_s.Shape):
     def __init__(
         self,
         *,
-        ground_truth_s3_input: MonitoringGroundTruthS3Input,
         batch_transform_input: BatchTransformInput | None = None,
         endpoint_input: EndpointInput | None = None,
+        ground_truth_s3_input: MonitoringGroundTruthS3Input,
     ) -> None: ...
     batch_transform_input: _t.Final[BatchTransformInput | None]
     """Input object for the batch transform job."""
@@ -21715,11 +21715,11 @@ class CreateModelQualityJobDefinitionRequest(_s.Shape):
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
         model_quality_app_specification: ModelQualityAppSpecification,
+        model_quality_baseline_config: ModelQualityBaselineConfig | None = None,
         model_quality_job_input: ModelQualityJobInput,
         model_quality_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_quality_baseline_config: ModelQualityBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -21757,9 +21757,9 @@ class MonitoringAppSpecification(_s.Shape):
     def __init__(
         self,
         *,
-        image_uri: ImageUri,
         container_arguments: MonitoringContainerArguments | None = None,
         container_entrypoint: ContainerEntrypoint | None = None,
+        image_uri: ImageUri,
         post_analytics_processor_source_uri: S3Uri | None = None,
         record_preprocessor_source_uri: S3Uri | None = None,
     ) -> None: ...
@@ -21843,14 +21843,14 @@ class MonitoringJobDefinition(_s.Shape):
     def __init__(
         self,
         *,
+        baseline_config: MonitoringBaselineConfig | None = None,
+        environment: MonitoringEnvironmentMap | None = None,
         monitoring_app_specification: MonitoringAppSpecification,
         monitoring_inputs: MonitoringInputs,
         monitoring_output_config: MonitoringOutputConfig,
         monitoring_resources: MonitoringResources,
-        role_arn: RoleArn,
-        baseline_config: MonitoringBaselineConfig | None = None,
-        environment: MonitoringEnvironmentMap | None = None,
         network_config: NetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
     ) -> None: ...
     baseline_config: _t.Final[MonitoringBaselineConfig | None]
@@ -21897,9 +21897,9 @@ class ScheduleConfig(_s.Shape):
     def __init__(
         self,
         *,
-        schedule_expression: ScheduleExpression,
         data_analysis_end_time: String | None = None,
         data_analysis_start_time: String | None = None,
+        schedule_expression: ScheduleExpression,
     ) -> None: ...
     data_analysis_end_time: _t.Final[String | None]
     """Sets the end time for a monitoring job window. Express this time as an offset to
@@ -22268,18 +22268,18 @@ class CreateNotebookInstanceInput(_s.Shape):
     def __init__(
         self,
         *,
-        instance_type: InstanceType,
-        notebook_instance_name: NotebookInstanceName,
-        role_arn: RoleArn,
         accelerator_types: NotebookInstanceAcceleratorTypes | None = None,
         additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = None,
         default_code_repository: CodeRepositoryNameOrUrl | None = None,
         direct_internet_access: DirectInternetAccess | None = None,
         instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = None,
+        instance_type: InstanceType,
         ip_address_type: IPAddressType | None = None,
         kms_key_id: KmsKeyId | None = None,
         lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = None,
+        notebook_instance_name: NotebookInstanceName,
         platform_identifier: PlatformIdentifier | None = None,
+        role_arn: RoleArn,
         root_access: RootAccess | None = None,
         security_group_ids: SecurityGroupIds | None = None,
         subnet_id: SubnetId | None = None,
@@ -22710,8 +22710,8 @@ class OptimizationJobOutputConfig(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_location: S3Uri,
         kms_key_id: KmsKeyId | None = None,
+        s3_output_location: S3Uri,
         sage_maker_model: OptimizationSageMakerModel | None = None,
     ) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
@@ -22761,14 +22761,14 @@ class CreateOptimizationJobRequest(_s.Shape):
         self,
         *,
         deployment_instance_type: OptimizationJobDeploymentInstanceType,
+        max_instance_count: OptimizationJobMaxInstanceCount | None = None,
         model_source: OptimizationJobModelSource,
         optimization_configs: OptimizationConfigs,
+        optimization_environment: OptimizationJobEnvironmentVariables | None = None,
         optimization_job_name: EntityName,
         output_config: OptimizationJobOutputConfig,
         role_arn: RoleArn,
         stopping_condition: StoppingCondition,
-        max_instance_count: OptimizationJobMaxInstanceCount | None = None,
-        optimization_environment: OptimizationJobEnvironmentVariables | None = None,
         tags: TagList | None = None,
         training_plan_arns: OptimizationJobTrainingPlanArns | None = None,
         vpc_config: OptimizationVpcConfig | None = None,
@@ -22965,19 +22965,19 @@ class CreatePartnerAppRequest(_s.Shape):
     def __init__(
         self,
         *,
-        auth_type: PartnerAppAuthType,
-        execution_role_arn: RoleArn,
-        name: PartnerAppName,
-        tier: NonEmptyString64,
-        type: PartnerAppType,
         application_config: PartnerAppConfig | None = None,
+        auth_type: PartnerAppAuthType,
         client_token: ClientToken | None = None,
         enable_auto_minor_version_upgrade: Boolean | None = None,
         enable_iam_session_based_identity: Boolean | None = None,
+        execution_role_arn: RoleArn,
         idc_config: IdcConfigInput | None = None,
         kms_key_id: KmsKeyId | None = None,
         maintenance_config: PartnerAppMaintenanceConfig | None = None,
+        name: PartnerAppName,
         tags: TagList | None = None,
+        tier: NonEmptyString64,
+        type: PartnerAppType,
     ) -> None: ...
     application_config: _t.Final[PartnerAppConfig | None]
     """Configuration settings for the SageMaker Partner AI App."""
@@ -23079,15 +23079,15 @@ class CreatePipelineRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_name: PipelineName,
-        role_arn: RoleArn,
         client_request_token: IdempotencyToken | None = None,
         parallelism_configuration: ParallelismConfiguration | None = None,
         pipeline_definition: PipelineDefinition | None = None,
         pipeline_definition_s3_location: PipelineDefinitionS3Location | None = None,
         pipeline_description: PipelineDescription | None = None,
         pipeline_display_name: PipelineName | None = None,
+        pipeline_name: PipelineName,
         pipeline_version_aliases: PipelineVersionAliasList | None = None,
+        role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> None: ...
     client_request_token: _t.Final[IdempotencyToken | None]
@@ -23141,11 +23141,11 @@ class CreatePresignedDomainUrlRequest(_s.Shape):
         self,
         *,
         domain_id: DomainId,
-        user_profile_name: UserProfileName,
         expires_in_seconds: ExpiresInSeconds | None = None,
         landing_uri: LandingUri | None = None,
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
         space_name: SpaceName | None = None,
+        user_profile_name: UserProfileName,
     ) -> None: ...
     domain_id: _t.Final[DomainId]
     """The domain ID."""
@@ -23214,9 +23214,9 @@ class CreatePresignedMlflowTrackingServerUrlRequest(_s.Shape):
     def __init__(
         self,
         *,
-        tracking_server_name: TrackingServerName,
         expires_in_seconds: ExpiresInSeconds | None = None,
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
+        tracking_server_name: TrackingServerName,
     ) -> None: ...
     expires_in_seconds: _t.Final[ExpiresInSeconds | None]
     """The duration in seconds that your presigned URL is valid. The presigned URL can
@@ -23331,11 +23331,11 @@ class RedshiftDatasetDefinition(_s.Shape):
         cluster_role_arn: RoleArn,
         database: RedshiftDatabase,
         db_user: RedshiftUserName,
+        kms_key_id: KmsKeyId | None = None,
+        output_compression: RedshiftResultCompressionType | None = None,
         output_format: RedshiftResultFormat,
         output_s3_uri: S3Uri,
         query_string: RedshiftQueryString,
-        kms_key_id: KmsKeyId | None = None,
-        output_compression: RedshiftResultCompressionType | None = None,
     ) -> None: ...
     cluster_id: _t.Final[RedshiftClusterId]
     cluster_role_arn: _t.Final[RoleArn]
@@ -23406,12 +23406,12 @@ class ProcessingS3Input(_s.Shape):
     def __init__(
         self,
         *,
-        s3_data_type: ProcessingS3DataType,
-        s3_uri: S3Uri,
         local_path: ProcessingLocalPath | None = None,
         s3_compression_type: ProcessingS3CompressionType | None = None,
         s3_data_distribution_type: ProcessingS3DataDistributionType | None = None,
+        s3_data_type: ProcessingS3DataType,
         s3_input_mode: ProcessingS3InputMode | None = None,
+        s3_uri: S3Uri,
     ) -> None: ...
     local_path: _t.Final[ProcessingLocalPath | None]
     """The local path in your container where you want Amazon SageMaker to write input
@@ -23456,9 +23456,9 @@ class ProcessingInput(_s.Shape):
     def __init__(
         self,
         *,
-        input_name: String,
         app_managed: AppManaged | None = None,
         dataset_definition: DatasetDefinition | None = None,
+        input_name: String,
         s3_input: ProcessingS3Input | None = None,
     ) -> None: ...
     app_managed: _t.Final[AppManaged | None]
@@ -23491,7 +23491,7 @@ class ProcessingS3Output(_s.Shape):
     container.
     """
     def __init__(
-        self, *, s3_upload_mode: ProcessingS3UploadMode, s3_uri: S3Uri, local_path: ProcessingLocalPath | None = None
+        self, *, local_path: ProcessingLocalPath | None = None, s3_upload_mode: ProcessingS3UploadMode, s3_uri: S3Uri
     ) -> None: ...
     local_path: _t.Final[ProcessingLocalPath | None]
     """The local path of a directory where you want Amazon SageMaker to upload its
@@ -23515,9 +23515,9 @@ class ProcessingOutput(_s.Shape):
     def __init__(
         self,
         *,
-        output_name: String,
         app_managed: AppManaged | None = None,
         feature_store_output: ProcessingFeatureStoreOutput | None = None,
+        output_name: String,
         s3_output: ProcessingS3Output | None = None,
     ) -> None: ...
     app_managed: _t.Final[AppManaged | None]
@@ -23538,7 +23538,7 @@ ProcessingOutputs: _t.TypeAlias = list[ProcessingOutput]
 
 class ProcessingOutputConfig(_s.Shape):
     """Configuration for uploading output from the processing container."""
-    def __init__(self, *, outputs: ProcessingOutputs, kms_key_id: KmsKeyId | None = None) -> None: ...
+    def __init__(self, *, kms_key_id: KmsKeyId | None = None, outputs: ProcessingOutputs) -> None: ...
     kms_key_id: _t.Final[KmsKeyId | None]
     """The Amazon Web Services Key Management Service (Amazon Web Services KMS) key that
     Amazon SageMaker uses to encrypt the processing job output. ``KmsKeyId`` can be an
@@ -23555,7 +23555,7 @@ class ProcessingInstancePreference(_s.Shape):
     list.
     """
     def __init__(
-        self, *, instance_type: ProcessingInstanceType, instance_count: ProcessingInstanceCount | None = None
+        self, *, instance_count: ProcessingInstanceCount | None = None, instance_type: ProcessingInstanceType
     ) -> None: ...
     instance_count: _t.Final[ProcessingInstanceCount | None]
     """The number of instances to launch if this instance type is selected. Specify the
@@ -23586,13 +23586,13 @@ class ProcessingClusterConfig(_s.Shape):
     def __init__(
         self,
         *,
-        volume_size_in_gb: ProcessingVolumeSizeInGB,
         instance_count: ProcessingInstanceCount | None = None,
         instance_preferences: ProcessingInstancePreferenceList | None = None,
         instance_type: ProcessingInstanceType | None = None,
         selected_instance_count: ProcessingInstanceCount | None = None,
         selected_instance_type: ProcessingInstanceType | None = None,
         volume_kms_key_id: KmsKeyId | None = None,
+        volume_size_in_gb: ProcessingVolumeSizeInGB,
     ) -> None: ...
     instance_count: _t.Final[ProcessingInstanceCount | None]
     """The number of ML compute instances to use in the processing job. For distributed
@@ -23680,14 +23680,14 @@ class CreateProcessingJobRequest(_s.Shape):
         self,
         *,
         app_specification: AppSpecification,
-        processing_job_name: ProcessingJobName,
-        processing_resources: ProcessingResources,
-        role_arn: RoleArn,
         environment: ProcessingEnvironmentMap | None = None,
         experiment_config: ExperimentConfig | None = None,
         network_config: NetworkConfig | None = None,
         processing_inputs: ProcessingInputs | None = None,
+        processing_job_name: ProcessingJobName,
         processing_output_config: ProcessingOutputConfig | None = None,
+        processing_resources: ProcessingResources,
+        role_arn: RoleArn,
         stopping_condition: ProcessingStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -23792,8 +23792,8 @@ class ServiceCatalogProvisioningDetails(_s.Shape):
     def __init__(
         self,
         *,
-        product_id: ServiceCatalogEntityId,
         path_id: ServiceCatalogEntityId | None = None,
+        product_id: ServiceCatalogEntityId,
         provisioning_artifact_id: ServiceCatalogEntityId | None = None,
         provisioning_parameters: ProvisioningParameters | None = None,
     ) -> None: ...
@@ -23812,8 +23812,8 @@ class CreateProjectInput(_s.Shape):
     def __init__(
         self,
         *,
-        project_name: ProjectEntityName,
         project_description: EntityDescription | None = None,
+        project_name: ProjectEntityName,
         service_catalog_provisioning_details: ServiceCatalogProvisioningDetails | None = None,
         tags: TagList | None = None,
         template_providers: CreateTemplateProviderList | None = None,
@@ -24034,9 +24034,9 @@ class CreateSpaceRequest(_s.Shape):
         self,
         *,
         domain_id: DomainId,
-        space_name: SpaceName,
         ownership_settings: OwnershipSettings | None = None,
         space_display_name: NonEmptyString64 | None = None,
+        space_name: SpaceName,
         space_settings: SpaceSettings | None = None,
         space_sharing_settings: SpaceSharingSettings | None = None,
         tags: TagList | None = None,
@@ -24120,10 +24120,10 @@ class DebugHookConfig(_s.Shape):
     def __init__(
         self,
         *,
-        s3_output_path: S3Uri,
         collection_configurations: CollectionConfigurations | None = None,
         hook_parameters: HookParameters | None = None,
         local_path: DirectoryPath | None = None,
+        s3_output_path: S3Uri,
     ) -> None: ...
     collection_configurations: _t.Final[CollectionConfigurations | None]
     """Configuration information for Amazon SageMaker Debugger tensor collections. To
@@ -24155,10 +24155,10 @@ class DebugRuleConfiguration(_s.Shape):
     def __init__(
         self,
         *,
-        rule_configuration_name: RuleConfigurationName,
-        rule_evaluator_image: AlgorithmImage,
         instance_type: ProcessingInstanceType | None = None,
         local_path: DirectoryPath | None = None,
+        rule_configuration_name: RuleConfigurationName,
+        rule_evaluator_image: AlgorithmImage,
         rule_parameters: RuleParameters | None = None,
         s3_output_path: S3Uri | None = None,
         volume_size_in_gb: OptionalVolumeSizeInGB | None = None,
@@ -24206,8 +24206,8 @@ class MlflowConfig(_s.Shape):
     def __init__(
         self,
         *,
-        mlflow_resource_arn: MlFlowResourceArn,
         mlflow_experiment_name: MlflowExperimentName | None = None,
+        mlflow_resource_arn: MlFlowResourceArn,
         mlflow_run_name: MlflowRunName | None = None,
     ) -> None: ...
     mlflow_experiment_name: _t.Final[MlflowExperimentName | None]
@@ -24276,10 +24276,10 @@ class ProfilerRuleConfiguration(_s.Shape):
     def __init__(
         self,
         *,
-        rule_configuration_name: RuleConfigurationName,
-        rule_evaluator_image: AlgorithmImage,
         instance_type: ProcessingInstanceType | None = None,
         local_path: DirectoryPath | None = None,
+        rule_configuration_name: RuleConfigurationName,
+        rule_evaluator_image: AlgorithmImage,
         rule_parameters: RuleParameters | None = None,
         s3_output_path: S3Uri | None = None,
         volume_size_in_gb: OptionalVolumeSizeInGB | None = None,
@@ -24358,12 +24358,12 @@ class ServerlessJobConfig(_s.Shape):
     def __init__(
         self,
         *,
-        base_model_arn: ServerlessJobBaseModelArn,
-        job_type: ServerlessJobType,
         accept_eula: AcceptEula | None = None,
+        base_model_arn: ServerlessJobBaseModelArn,
         customization_technique: CustomizationTechnique | None = None,
         evaluation_type: EvaluationType | None = None,
         evaluator_arn: EvaluatorArn | None = None,
+        job_type: ServerlessJobType,
         peft: Peft | None = None,
         sequence_length: SequenceLength | None = None,
     ) -> None: ...
@@ -24425,7 +24425,7 @@ class TensorBoardOutputConfig(_s.Shape):
     """Configuration of storage locations for the Amazon SageMaker Debugger TensorBoard
     output data.
     """
-    def __init__(self, *, s3_output_path: S3Uri, local_path: DirectoryPath | None = None) -> None: ...
+    def __init__(self, *, local_path: DirectoryPath | None = None, s3_output_path: S3Uri) -> None: ...
     local_path: _t.Final[DirectoryPath | None]
     """Path to local storage location for tensorBoard output. Defaults to
     ``/opt/ml/output/tensorboard``.
@@ -24445,9 +24445,6 @@ class CreateTrainingJobRequest(_s.Shape):
     def __init__(
         self,
         *,
-        output_data_config: OutputDataConfig,
-        role_arn: RoleArn,
-        training_job_name: TrainingJobName,
         algorithm_specification: AlgorithmSpecification | None = None,
         checkpoint_config: CheckpointConfig | None = None,
         debug_hook_config: DebugHookConfig | None = None,
@@ -24462,16 +24459,19 @@ class CreateTrainingJobRequest(_s.Shape):
         input_data_config: InputDataConfig | None = None,
         mlflow_config: MlflowConfig | None = None,
         model_package_config: ModelPackageConfig | None = None,
+        output_data_config: OutputDataConfig,
         profiler_config: ProfilerConfig | None = None,
         profiler_rule_configurations: ProfilerRuleConfigurations | None = None,
         remote_debug_config: RemoteDebugConfig | None = None,
         resource_config: ResourceConfig | None = None,
         retry_strategy: RetryStrategy | None = None,
+        role_arn: RoleArn,
         serverless_job_config: ServerlessJobConfig | None = None,
         session_chaining_config: SessionChainingConfig | None = None,
         stopping_condition: StoppingCondition | None = None,
         tags: TagList | None = None,
         tensor_board_output_config: TensorBoardOutputConfig | None = None,
+        training_job_name: TrainingJobName,
         vpc_config: VpcConfig | None = None,
     ) -> None: ...
     algorithm_specification: _t.Final[AlgorithmSpecification | None]
@@ -24671,10 +24671,10 @@ class CreateTrainingPlanRequest(_s.Shape):
     def __init__(
         self,
         *,
-        training_plan_name: TrainingPlanName,
-        training_plan_offering_id: TrainingPlanOfferingId,
         spare_instance_count_per_ultra_server: SpareInstanceCountPerUltraServer | None = None,
         tags: TagList | None = None,
+        training_plan_name: TrainingPlanName,
+        training_plan_offering_id: TrainingPlanOfferingId,
     ) -> None: ...
     spare_instance_count_per_ultra_server: _t.Final[SpareInstanceCountPerUltraServer | None]
     """Number of spare instances to reserve per UltraServer for enhanced resiliency.
@@ -24712,7 +24712,7 @@ JavaBoolean: _t.TypeAlias = bool
 
 class TrainingSessionModelConfig(_s.Shape):
     """The configuration for the base model used in a training session."""
-    def __init__(self, *, base_model_arn: BaseModelArn, accept_eula: JavaBoolean | None = None) -> None: ...
+    def __init__(self, *, accept_eula: JavaBoolean | None = None, base_model_arn: BaseModelArn) -> None: ...
     accept_eula: _t.Final[JavaBoolean | None]
     """Specifies whether you accept the end-user license agreement (EULA) for gated
     models.
@@ -24732,7 +24732,7 @@ class TrainingSessionS3Location(_s.Shape):
     """Specifies the Amazon S3 path and optional encryption settings for training
     session output data, including checkpoints, model artifacts, and invocation results.
     """
-    def __init__(self, *, path: OutputS3Path, kms_key_arn: CustomerKmsKeyArn | None = None) -> None: ...
+    def __init__(self, *, kms_key_arn: CustomerKmsKeyArn | None = None, path: OutputS3Path) -> None: ...
     kms_key_arn: _t.Final[CustomerKmsKeyArn | None]
     """The Amazon Resource Name (ARN) of the KMS key used to encrypt output data. If not
     specified, the default Amazon S3 encryption is used.
@@ -24756,11 +24756,11 @@ class CreateTrainingSessionRequest(_s.Shape):
         *,
         lora_config: LoraConfig,
         model_config_: TrainingSessionModelConfig,
+        model_package_group_arn: ModelPackageGroupArn | None = None,
         output_config: TrainingSessionOutputConfig,
         role_arn: RoleArn,
-        training_session_name: TrainingSessionName,
-        model_package_group_arn: ModelPackageGroupArn | None = None,
         tags: TagList | None = None,
+        training_session_name: TrainingSessionName,
         vpc_config: VpcConfig | None = None,
     ) -> None: ...
     lora_config: _t.Final[LoraConfig]
@@ -24902,11 +24902,6 @@ class CreateTransformJobRequest(_s.Shape):
     def __init__(
         self,
         *,
-        model_name: ModelName,
-        transform_input: TransformInput,
-        transform_job_name: TransformJobName,
-        transform_output: TransformOutput,
-        transform_resources: TransformResources,
         batch_strategy: BatchStrategy | None = None,
         data_capture_config: BatchDataCaptureConfig | None = None,
         data_processing: DataProcessing | None = None,
@@ -24915,7 +24910,12 @@ class CreateTransformJobRequest(_s.Shape):
         max_concurrent_transforms: MaxConcurrentTransforms | None = None,
         max_payload_in_mb: MaxPayloadInMB | None = None,
         model_client_config: ModelClientConfig | None = None,
+        model_name: ModelName,
         tags: TagList | None = None,
+        transform_input: TransformInput,
+        transform_job_name: TransformJobName,
+        transform_output: TransformOutput,
+        transform_resources: TransformResources,
     ) -> None: ...
     batch_strategy: _t.Final[BatchStrategy | None]
     """Specifies the number of records to include in a mini-batch for an HTTP inference
@@ -25027,7 +25027,7 @@ class TrialComponentArtifact(_s.Shape):
     and instance types. Examples of output artifacts are metrics, snapshots, logs, and
     images.
     """
-    def __init__(self, *, value: TrialComponentArtifactValue, media_type: MediaType | None = None) -> None: ...
+    def __init__(self, *, media_type: MediaType | None = None, value: TrialComponentArtifactValue) -> None: ...
     media_type: _t.Final[MediaType | None]
     """The media type of the artifact, which indicates the type of data in the artifact
     file. The media type consists of a type and a subtype concatenated with a slash (/)
@@ -25097,7 +25097,6 @@ class CreateTrialComponentRequest(_s.Shape):
     def __init__(
         self,
         *,
-        trial_component_name: ExperimentEntityName,
         display_name: ExperimentEntityName | None = None,
         end_time: Timestamp | None = None,
         input_artifacts: TrialComponentArtifacts | None = None,
@@ -25107,6 +25106,7 @@ class CreateTrialComponentRequest(_s.Shape):
         start_time: Timestamp | None = None,
         status: TrialComponentStatus | None = None,
         tags: TagList | None = None,
+        trial_component_name: ExperimentEntityName,
     ) -> None: ...
     display_name: _t.Final[ExperimentEntityName | None]
     """The name of the component as displayed. The name doesn't need to be unique. If
@@ -25153,11 +25153,11 @@ class CreateTrialRequest(_s.Shape):
     def __init__(
         self,
         *,
-        experiment_name: ExperimentEntityName,
-        trial_name: ExperimentEntityName,
         display_name: ExperimentEntityName | None = None,
+        experiment_name: ExperimentEntityName,
         metadata_properties: MetadataProperties | None = None,
         tags: TagList | None = None,
+        trial_name: ExperimentEntityName,
     ) -> None: ...
     display_name: _t.Final[ExperimentEntityName | None]
     """The name of the trial as displayed. The name doesn't need to be unique. If
@@ -25188,10 +25188,10 @@ class CreateUserProfileRequest(_s.Shape):
         self,
         *,
         domain_id: DomainId,
-        user_profile_name: UserProfileName,
         single_sign_on_user_identifier: SingleSignOnUserIdentifier | None = None,
         single_sign_on_user_value: String256 | None = None,
         tags: TagList | None = None,
+        user_profile_name: UserProfileName,
         user_settings: UserSettings | None = None,
     ) -> None: ...
     domain_id: _t.Final[DomainId]
@@ -25236,16 +25236,16 @@ class OidcConfig(_s.RedactingShape):
     def __init__(
         self,
         *,
+        authentication_request_extra_params: AuthenticationRequestExtraParams | None = None,
         authorization_endpoint: OidcEndpoint,
         client_id: ClientId,
         client_secret: ClientSecret,
         issuer: OidcEndpoint,
         jwks_uri: OidcEndpoint,
         logout_endpoint: OidcEndpoint,
+        scope: Scope | None = None,
         token_endpoint: OidcEndpoint,
         user_info_endpoint: OidcEndpoint,
-        authentication_request_extra_params: AuthenticationRequestExtraParams | None = None,
-        scope: Scope | None = None,
     ) -> None: ...
     authentication_request_extra_params: _t.Final[AuthenticationRequestExtraParams | None]
     """A string to string map of identifiers specific to the custom identity provider
@@ -25334,12 +25334,12 @@ class CreateWorkforceRequest(_s.RedactingShape):
     def __init__(
         self,
         *,
-        workforce_name: WorkforceName,
         cognito_config: CognitoConfig | None = None,
         ip_address_type: WorkforceIpAddressType | None = None,
         oidc_config: OidcConfig | None = None,
         source_ip_config: SourceIpConfig | None = None,
         tags: TagList | None = None,
+        workforce_name: WorkforceName,
         workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
     ) -> None: ...
     cognito_config: _t.Final[CognitoConfig | None]
@@ -25491,11 +25491,11 @@ class CreateWorkteamRequest(_s.Shape):
         *,
         description: String200,
         member_definitions: MemberDefinitions,
-        workteam_name: WorkteamName,
         notification_configuration: NotificationConfiguration | None = None,
         tags: TagList | None = None,
         worker_access_configuration: WorkerAccessConfiguration | None = None,
         workforce_name: WorkforceName | None = None,
+        workteam_name: WorkteamName,
     ) -> None: ...
     description: _t.Final[String200]
     """A description of the work team."""
@@ -26016,8 +26016,8 @@ class DeleteImageVersionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        image_name: ImageName,
         alias: SageMakerImageVersionAlias | None = None,
+        image_name: ImageName,
         version: ImageVersionNumber | None = None,
     ) -> None: ...
     alias: _t.Final[SageMakerImageVersionAlias | None]
@@ -26163,7 +26163,7 @@ class DeletePartnerAppResponse(_s.OutputShape):
 
 class DeletePipelineRequest(_s.Shape):
     def __init__(
-        self, *, pipeline_name: PipelineName, client_request_token: IdempotencyToken | None = None
+        self, *, client_request_token: IdempotencyToken | None = None, pipeline_name: PipelineName
     ) -> None: ...
     client_request_token: _t.Final[IdempotencyToken | None]
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
@@ -26315,9 +26315,9 @@ class RealTimeInferenceRecommendation(_s.Shape):
     def __init__(
         self,
         *,
+        environment: EnvironmentMap | None = None,
         instance_type: ProductionVariantInstanceType,
         recommendation_id: String,
-        environment: EnvironmentMap | None = None,
     ) -> None: ...
     environment: _t.Final[EnvironmentMap | None]
     """The recommended environment variables to set in the model container for Real-Time
@@ -26349,8 +26349,8 @@ class DeploymentRecommendation(_s.Shape):
     def __init__(
         self,
         *,
-        recommendation_status: RecommendationStatus,
         real_time_inference_recommendations: RealTimeInferenceRecommendations | None = None,
+        recommendation_status: RecommendationStatus,
     ) -> None: ...
     real_time_inference_recommendations: _t.Final[RealTimeInferenceRecommendations | None]
     """A list of RealTimeInferenceRecommendation
@@ -26387,10 +26387,10 @@ class EdgeDeploymentStatus(_s.Shape):
         *,
         edge_deployment_failed_in_stage: Integer,
         edge_deployment_pending_in_stage: Integer,
-        edge_deployment_success_in_stage: Integer,
-        stage_status: StageStatus,
         edge_deployment_stage_start_time: Timestamp | None = None,
         edge_deployment_status_message: String | None = None,
+        edge_deployment_success_in_stage: Integer,
+        stage_status: StageStatus,
     ) -> None: ...
     edge_deployment_failed_in_stage: _t.Final[Integer]
     """The number of edge devices that failed the deployment in current stage."""
@@ -26461,11 +26461,11 @@ class DescribeAIBenchmarkJobResponse(_s.OutputShape):
         ai_workload_config_identifier: AIResourceIdentifier,
         benchmark_target: AIBenchmarkTarget,
         creation_time: Timestamp,
-        output_config: AIBenchmarkOutputResult,
-        role_arn: RoleArn,
         end_time: Timestamp | None = None,
         failure_reason: FailureReason | None = None,
         network_config: AIBenchmarkNetworkConfig | None = None,
+        output_config: AIBenchmarkOutputResult,
+        role_arn: RoleArn,
         start_time: Timestamp | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -26513,18 +26513,18 @@ class DescribeAIRecommendationJobResponse(_s.OutputShape):
         ai_recommendation_job_name: AIEntityName,
         ai_recommendation_job_status: AIRecommendationJobStatus,
         ai_workload_config_identifier: AIResourceIdentifier,
-        creation_time: Timestamp,
-        model_source: AIModelSource,
-        output_config: AIRecommendationOutputResult,
-        role_arn: RoleArn,
         adapter_source: AIAdapterSource | None = None,
         compute_spec: AIRecommendationComputeSpec | None = None,
+        creation_time: Timestamp,
         end_time: Timestamp | None = None,
         failure_reason: FailureReason | None = None,
         inference_specification: AIRecommendationInferenceSpecification | None = None,
+        model_source: AIModelSource,
         optimize_model: AIRecommendationAllowOptimization | None = None,
+        output_config: AIRecommendationOutputResult,
         performance_target: AIRecommendationPerformanceTarget | None = None,
         recommendations: AIRecommendationList | None = None,
+        role_arn: RoleArn,
         start_time: Timestamp | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -26583,8 +26583,8 @@ class DescribeAIWorkloadConfigResponse(_s.OutputShape):
         *,
         ai_workload_config_arn: AIWorkloadConfigArn,
         ai_workload_config_name: AIEntityName,
-        creation_time: Timestamp,
         ai_workload_configs: AIWorkloadConfigs | None = None,
+        creation_time: Timestamp,
         dataset_config: AIDatasetConfig | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -26662,15 +26662,15 @@ class DescribeAlgorithmOutput(_s.OutputShape):
         self,
         *,
         algorithm_arn: AlgorithmArn,
+        algorithm_description: EntityDescription | None = None,
         algorithm_name: EntityName,
         algorithm_status: AlgorithmStatus,
         algorithm_status_details: AlgorithmStatusDetails,
-        creation_time: CreationTime,
-        training_specification: TrainingSpecification,
-        algorithm_description: EntityDescription | None = None,
         certify_for_marketplace: CertifyForMarketplace | None = None,
+        creation_time: CreationTime,
         inference_specification: InferenceSpecification | None = None,
         product_id: ProductId | None = None,
+        training_specification: TrainingSpecification,
         validation_specification: AlgorithmValidationSpecification | None = None,
     ) -> None: ...
     algorithm_arn: _t.Final[AlgorithmArn]
@@ -26900,26 +26900,26 @@ class DescribeAutoMLJobResponse(_s.OutputShape):
         self,
         *,
         auto_ml_job_arn: AutoMLJobArn,
-        auto_ml_job_name: AutoMLJobName,
-        auto_ml_job_secondary_status: AutoMLJobSecondaryStatus,
-        auto_ml_job_status: AutoMLJobStatus,
-        creation_time: Timestamp,
-        input_data_config: AutoMLInputDataConfig,
-        last_modified_time: Timestamp,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
         auto_ml_job_artifacts: AutoMLJobArtifacts | None = None,
         auto_ml_job_config: AutoMLJobConfig | None = None,
+        auto_ml_job_name: AutoMLJobName,
         auto_ml_job_objective: AutoMLJobObjective | None = None,
+        auto_ml_job_secondary_status: AutoMLJobSecondaryStatus,
+        auto_ml_job_status: AutoMLJobStatus,
         best_candidate: AutoMLCandidate | None = None,
+        creation_time: Timestamp,
         end_time: Timestamp | None = None,
         failure_reason: AutoMLFailureReason | None = None,
         generate_candidate_definitions_only: GenerateCandidateDefinitionsOnly | None = None,
+        input_data_config: AutoMLInputDataConfig,
+        last_modified_time: Timestamp,
         model_deploy_config: ModelDeployConfig | None = None,
         model_deploy_result: ModelDeployResult | None = None,
+        output_data_config: AutoMLOutputDataConfig,
         partial_failure_reasons: AutoMLPartialFailureReasons | None = None,
         problem_type: ProblemType | None = None,
         resolved_attributes: ResolvedAttributes | None = None,
+        role_arn: RoleArn,
     ) -> None: ...
     auto_ml_job_arn: _t.Final[AutoMLJobArn]
     """Returns the ARN of the AutoML job."""
@@ -26985,28 +26985,28 @@ class DescribeAutoMLJobV2Response(_s.OutputShape):
     def __init__(
         self,
         *,
+        auto_ml_compute_config: AutoMLComputeConfig | None = None,
         auto_ml_job_arn: AutoMLJobArn,
+        auto_ml_job_artifacts: AutoMLJobArtifacts | None = None,
         auto_ml_job_input_data_config: AutoMLJobInputDataConfig,
         auto_ml_job_name: AutoMLJobName,
+        auto_ml_job_objective: AutoMLJobObjective | None = None,
         auto_ml_job_secondary_status: AutoMLJobSecondaryStatus,
         auto_ml_job_status: AutoMLJobStatus,
-        creation_time: Timestamp,
-        last_modified_time: Timestamp,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
-        auto_ml_compute_config: AutoMLComputeConfig | None = None,
-        auto_ml_job_artifacts: AutoMLJobArtifacts | None = None,
-        auto_ml_job_objective: AutoMLJobObjective | None = None,
         auto_ml_problem_type_config: AutoMLProblemTypeConfig | None = None,
         auto_ml_problem_type_config_name: AutoMLProblemTypeConfigName | None = None,
         best_candidate: AutoMLCandidate | None = None,
+        creation_time: Timestamp,
         data_split_config: AutoMLDataSplitConfig | None = None,
         end_time: Timestamp | None = None,
         failure_reason: AutoMLFailureReason | None = None,
+        last_modified_time: Timestamp,
         model_deploy_config: ModelDeployConfig | None = None,
         model_deploy_result: ModelDeployResult | None = None,
+        output_data_config: AutoMLOutputDataConfig,
         partial_failure_reasons: AutoMLPartialFailureReasons | None = None,
         resolved_attributes: AutoMLResolvedAttributes | None = None,
+        role_arn: RoleArn,
         security_config: AutoMLSecurityConfig | None = None,
     ) -> None: ...
     auto_ml_compute_config: _t.Final[AutoMLComputeConfig | None]
@@ -27120,13 +27120,13 @@ class ExtensionDetails(_s.Shape):
         self,
         *,
         cluster_arn: ClusterArn,
+        configuration_values: ExtensionConfigurationValues | None = None,
+        creation_time: Timestamp | None = None,
         extension_arn: ExtensionArn,
         extension_name: ExtensionName,
         extension_version: ExtensionVersion,
-        status: ExtensionStatus,
-        configuration_values: ExtensionConfigurationValues | None = None,
-        creation_time: Timestamp | None = None,
         last_modified_time: Timestamp | None = None,
+        status: ExtensionStatus,
     ) -> None: ...
     cluster_arn: _t.Final[ClusterArn]
     """The Amazon Resource Name (ARN) of the SageMaker HyperPod cluster on which the
@@ -27356,14 +27356,14 @@ class DescribeClusterResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        cluster_arn: ClusterArn,
-        cluster_status: ClusterStatus,
-        instance_groups: ClusterInstanceGroupDetailsList,
         auto_scaling: ClusterAutoScalingConfigOutput | None = None,
+        cluster_arn: ClusterArn,
         cluster_name: ClusterName | None = None,
         cluster_role: RoleArn | None = None,
+        cluster_status: ClusterStatus,
         creation_time: Timestamp | None = None,
         failure_message: String | None = None,
+        instance_groups: ClusterInstanceGroupDetailsList,
         node_provisioning_mode: ClusterNodeProvisioningMode | None = None,
         node_recovery: ClusterNodeRecovery | None = None,
         orchestrator: ClusterOrchestrator | None = None,
@@ -27438,19 +27438,19 @@ class DescribeClusterSchedulerConfigResponse(_s.OutputShape):
     def __init__(
         self,
         *,
+        cluster_arn: ClusterArn | None = None,
         cluster_scheduler_config_arn: ClusterSchedulerConfigArn,
         cluster_scheduler_config_id: ClusterSchedulerConfigId,
         cluster_scheduler_config_version: Integer,
-        creation_time: Timestamp,
-        name: EntityName,
-        status: SchedulerResourceStatus,
-        cluster_arn: ClusterArn | None = None,
         created_by: UserContext | None = None,
+        creation_time: Timestamp,
         description: EntityDescription | None = None,
         failure_reason: FailureReason | None = None,
         last_modified_by: UserContext | None = None,
         last_modified_time: Timestamp | None = None,
+        name: EntityName,
         scheduler_config: SchedulerConfig | None = None,
+        status: SchedulerResourceStatus,
         status_details: StatusDetailsMap | None = None,
     ) -> None: ...
     cluster_arn: _t.Final[ClusterArn | None]
@@ -27498,8 +27498,8 @@ class DescribeCodeRepositoryOutput(_s.OutputShape):
         code_repository_arn: CodeRepositoryArn,
         code_repository_name: EntityName,
         creation_time: CreationTime,
-        last_modified_time: LastModifiedTime,
         git_config: GitConfig | None = None,
+        last_modified_time: LastModifiedTime,
     ) -> None: ...
     code_repository_arn: _t.Final[CodeRepositoryArn]
     """The Amazon Resource Name (ARN) of the Git repository."""
@@ -27549,23 +27549,23 @@ class DescribeCompilationJobResponse(_s.OutputShape):
     def __init__(
         self,
         *,
+        compilation_end_time: Timestamp | None = None,
         compilation_job_arn: CompilationJobArn,
         compilation_job_name: EntityName,
         compilation_job_status: CompilationJobStatus,
+        compilation_start_time: Timestamp | None = None,
         creation_time: CreationTime,
+        derived_information: DerivedInformation | None = None,
         failure_reason: FailureReason,
+        inference_image: InferenceImage | None = None,
         input_config: InputConfig,
         last_modified_time: LastModifiedTime,
         model_artifacts: ModelArtifacts,
+        model_digests: ModelDigests | None = None,
+        model_package_version_arn: ModelPackageArn | None = None,
         output_config: OutputConfig,
         role_arn: RoleArn,
         stopping_condition: StoppingCondition,
-        compilation_end_time: Timestamp | None = None,
-        compilation_start_time: Timestamp | None = None,
-        derived_information: DerivedInformation | None = None,
-        inference_image: InferenceImage | None = None,
-        model_digests: ModelDigests | None = None,
-        model_package_version_arn: ModelPackageArn | None = None,
         vpc_config: NeoVpcConfig | None = None,
     ) -> None: ...
     compilation_end_time: _t.Final[Timestamp | None]
@@ -27650,21 +27650,21 @@ class DescribeComputeQuotaResponse(_s.OutputShape):
     def __init__(
         self,
         *,
+        activation_state: ActivationState | None = None,
+        cluster_arn: ClusterArn | None = None,
         compute_quota_arn: ComputeQuotaArn,
+        compute_quota_config: ComputeQuotaConfig | None = None,
         compute_quota_id: ComputeQuotaId,
         compute_quota_target: ComputeQuotaTarget,
         compute_quota_version: Integer,
-        creation_time: Timestamp,
-        name: EntityName,
-        status: SchedulerResourceStatus,
-        activation_state: ActivationState | None = None,
-        cluster_arn: ClusterArn | None = None,
-        compute_quota_config: ComputeQuotaConfig | None = None,
         created_by: UserContext | None = None,
+        creation_time: Timestamp,
         description: EntityDescription | None = None,
         failure_reason: FailureReason | None = None,
         last_modified_by: UserContext | None = None,
         last_modified_time: Timestamp | None = None,
+        name: EntityName,
+        status: SchedulerResourceStatus,
     ) -> None: ...
     activation_state: _t.Final[ActivationState | None]
     """The state of the compute allocation being described. Use to enable or disable
@@ -27754,14 +27754,14 @@ class DescribeDataQualityJobDefinitionResponse(_s.OutputShape):
         *,
         creation_time: Timestamp,
         data_quality_app_specification: DataQualityAppSpecification,
+        data_quality_baseline_config: DataQualityBaselineConfig | None = None,
         data_quality_job_input: DataQualityJobInput,
         data_quality_job_output_config: MonitoringOutputConfig,
         job_definition_arn: MonitoringJobDefinitionArn,
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
-        role_arn: RoleArn,
-        data_quality_baseline_config: DataQualityBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -27802,12 +27802,12 @@ class DescribeDeviceFleetResponse(_s.OutputShape):
         self,
         *,
         creation_time: Timestamp,
+        description: DeviceFleetDescription | None = None,
         device_fleet_arn: DeviceFleetArn,
         device_fleet_name: EntityName,
+        iot_role_alias: IotRoleAlias | None = None,
         last_modified_time: Timestamp,
         output_config: EdgeOutputConfig,
-        description: DeviceFleetDescription | None = None,
-        iot_role_alias: IotRoleAlias | None = None,
         role_arn: RoleArn | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -27851,10 +27851,10 @@ class EdgeModel(_s.Shape):
     def __init__(
         self,
         *,
-        model_name: EntityName,
-        model_version: EdgeVersion,
         latest_inference: Timestamp | None = None,
         latest_sample_time: Timestamp | None = None,
+        model_name: EntityName,
+        model_version: EdgeVersion,
     ) -> None: ...
     latest_inference: _t.Final[Timestamp | None]
     """The timestamp of the last inference that was made."""
@@ -27873,17 +27873,17 @@ class DescribeDeviceResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        device_fleet_name: EntityName,
-        device_name: EntityName,
-        registration_time: Timestamp,
         agent_version: EdgeVersion | None = None,
         description: DeviceDescription | None = None,
         device_arn: DeviceArn | None = None,
+        device_fleet_name: EntityName,
+        device_name: EntityName,
         iot_thing_name: ThingName | None = None,
         latest_heartbeat: Timestamp | None = None,
         max_models: Integer | None = None,
         models: EdgeModels | None = None,
         next_token: NextToken | None = None,
+        registration_time: Timestamp,
     ) -> None: ...
     agent_version: _t.Final[EdgeVersion | None]
     """Edge Manager agent version."""
@@ -28055,17 +28055,17 @@ class DescribeEdgeDeploymentPlanResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        device_fleet_name: EntityName,
-        edge_deployment_plan_arn: EdgeDeploymentPlanArn,
-        edge_deployment_plan_name: EntityName,
-        model_configs: EdgeDeploymentModelConfigs,
-        stages: DeploymentStageStatusSummaries,
         creation_time: Timestamp | None = None,
+        device_fleet_name: EntityName,
         edge_deployment_failed: Integer | None = None,
         edge_deployment_pending: Integer | None = None,
+        edge_deployment_plan_arn: EdgeDeploymentPlanArn,
+        edge_deployment_plan_name: EntityName,
         edge_deployment_success: Integer | None = None,
         last_modified_time: Timestamp | None = None,
+        model_configs: EdgeDeploymentModelConfigs,
         next_token: NextToken | None = None,
+        stages: DeploymentStageStatusSummaries,
     ) -> None: ...
     creation_time: _t.Final[Timestamp | None]
     """The time when the edge deployment plan was created."""
@@ -28122,10 +28122,10 @@ class EdgePresetDeploymentOutput(_s.Shape):
     def __init__(
         self,
         *,
-        type: EdgePresetDeploymentType,
         artifact: EdgePresetDeploymentArtifact | None = None,
         status: EdgePresetDeploymentStatus | None = None,
         status_message: String | None = None,
+        type: EdgePresetDeploymentType,
     ) -> None: ...
     artifact: _t.Final[EdgePresetDeploymentArtifact | None]
     """The Amazon Resource Name (ARN) of the generated deployable resource."""
@@ -28142,11 +28142,11 @@ class DescribeEdgePackagingJobResponse(_s.OutputShape):
     def __init__(
         self,
         *,
+        compilation_job_name: EntityName | None = None,
+        creation_time: Timestamp | None = None,
         edge_packaging_job_arn: EdgePackagingJobArn,
         edge_packaging_job_name: EntityName,
         edge_packaging_job_status: EdgePackagingJobStatus,
-        compilation_job_name: EntityName | None = None,
-        creation_time: Timestamp | None = None,
         edge_packaging_job_status_message: String | None = None,
         last_modified_time: Timestamp | None = None,
         model_artifact: S3Uri | None = None,
@@ -28204,18 +28204,18 @@ class DescribeEndpointConfigOutput(_s.OutputShape):
     def __init__(
         self,
         *,
-        creation_time: Timestamp,
-        endpoint_config_arn: EndpointConfigArn,
-        endpoint_config_name: EndpointConfigName,
-        production_variants: ProductionVariantList,
         async_inference_config: AsyncInferenceConfig | None = None,
+        creation_time: Timestamp,
         cross_region_traffic_config: CrossRegionTrafficConfig | None = None,
         data_capture_config: DataCaptureConfig | None = None,
         enable_network_isolation: Boolean | None = None,
+        endpoint_config_arn: EndpointConfigArn,
+        endpoint_config_name: EndpointConfigName,
         execution_role_arn: RoleArn | None = None,
         explainer_config: ExplainerConfig | None = None,
         kms_key_id: KmsKeyId | None = None,
         metrics_config: MetricsConfig | None = None,
+        production_variants: ProductionVariantList,
         shadow_production_variants: ProductionVariantList | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> None: ...
@@ -28312,8 +28312,8 @@ class ProductionVariantStatus(_s.Shape):
     def __init__(
         self,
         *,
-        status: VariantStatus,
         start_time: Timestamp | None = None,
+        status: VariantStatus,
         status_message: VariantStatusMessage | None = None,
     ) -> None: ...
     start_time: _t.Final[Timestamp | None]
@@ -28346,7 +28346,6 @@ class PendingProductionVariantSummary(_s.Shape):
     def __init__(
         self,
         *,
-        variant_name: VariantName,
         accelerator_partition_layouts: AcceleratorPartitionLayouts | None = None,
         accelerator_type: ProductionVariantAcceleratorType | None = None,
         current_instance_count: TaskCount | None = None,
@@ -28360,6 +28359,7 @@ class PendingProductionVariantSummary(_s.Shape):
         instance_type: ProductionVariantInstanceType | None = None,
         managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = None,
         routing_config: ProductionVariantRoutingConfig | None = None,
+        variant_name: VariantName,
         variant_status: ProductionVariantStatusList | None = None,
     ) -> None: ...
     accelerator_partition_layouts: _t.Final[AcceleratorPartitionLayouts | None]
@@ -28534,7 +28534,6 @@ class ProductionVariantSummary(_s.Shape):
     def __init__(
         self,
         *,
-        variant_name: VariantName,
         accelerator_partition_layouts: AcceleratorPartitionLayouts | None = None,
         capacity_reservation_config: ProductionVariantCapacityReservationSummary | None = None,
         current_instance_count: TaskCount | None = None,
@@ -28547,6 +28546,7 @@ class ProductionVariantSummary(_s.Shape):
         instance_pools: InstancePoolSummaryList | None = None,
         managed_instance_scaling: ProductionVariantManagedInstanceScaling | None = None,
         routing_config: ProductionVariantRoutingConfig | None = None,
+        variant_name: VariantName,
         variant_status: ProductionVariantStatusList | None = None,
     ) -> None: ...
     accelerator_partition_layouts: _t.Final[AcceleratorPartitionLayouts | None]
@@ -28605,18 +28605,18 @@ class DescribeEndpointOutput(_s.OutputShape):
     def __init__(
         self,
         *,
-        creation_time: Timestamp,
-        endpoint_arn: EndpointArn,
-        endpoint_name: EndpointName,
-        endpoint_status: EndpointStatus,
-        last_modified_time: Timestamp,
         async_inference_config: AsyncInferenceConfig | None = None,
+        creation_time: Timestamp,
         cross_region_traffic_config: CrossRegionTrafficConfig | None = None,
         data_capture_config: DataCaptureConfigSummary | None = None,
+        endpoint_arn: EndpointArn,
         endpoint_config_name: EndpointConfigName | None = None,
+        endpoint_name: EndpointName,
+        endpoint_status: EndpointStatus,
         explainer_config: ExplainerConfig | None = None,
         failure_reason: FailureReason | None = None,
         last_deployment_config: DeploymentConfig | None = None,
+        last_modified_time: Timestamp,
         metrics_config: MetricsConfig | None = None,
         pending_deployment_summary: PendingDeploymentSummary | None = None,
         production_variants: ProductionVariantSummaryList | None = None,
@@ -28793,7 +28793,7 @@ class LastUpdateStatusValue(_e.OpenEnum):
 
 class LastUpdateStatus(_s.Shape):
     """A value that indicates whether the update was successful."""
-    def __init__(self, *, status: LastUpdateStatusValue, failure_reason: FailureReason | None = None) -> None: ...
+    def __init__(self, *, failure_reason: FailureReason | None = None, status: LastUpdateStatusValue) -> None: ...
     failure_reason: _t.Final[FailureReason | None]
     """If the update wasn't successful, indicates the reason why it failed."""
     status: _t.Final[LastUpdateStatusValue]
@@ -28808,7 +28808,7 @@ class OfflineStoreStatusValue(_e.OpenEnum):
 
 class OfflineStoreStatus(_s.Shape):
     """The status of ``OfflineStore``."""
-    def __init__(self, *, status: OfflineStoreStatusValue, blocked_reason: BlockedReason | None = None) -> None: ...
+    def __init__(self, *, blocked_reason: BlockedReason | None = None, status: OfflineStoreStatusValue) -> None: ...
     blocked_reason: _t.Final[BlockedReason | None]
     """The justification for why the OfflineStoreStatus is Blocked (if applicable)."""
     status: _t.Final[OfflineStoreStatusValue]
@@ -28835,9 +28835,9 @@ class ThroughputConfigDescription(_s.Shape):
     def __init__(
         self,
         *,
-        throughput_mode: ThroughputMode,
         provisioned_read_capacity_units: CapacityUnit | None = None,
         provisioned_write_capacity_units: CapacityUnit | None = None,
+        throughput_mode: ThroughputMode,
     ) -> None: ...
     provisioned_read_capacity_units: _t.Final[CapacityUnit | None]
     """For provisioned feature groups with online store enabled, this indicates the read
@@ -28861,21 +28861,21 @@ class DescribeFeatureGroupResponse(_s.OutputShape):
         self,
         *,
         creation_time: CreationTime,
+        description: Description | None = None,
         event_time_feature_name: FeatureName,
+        failure_reason: FailureReason | None = None,
         feature_definitions: FeatureDefinitions,
         feature_group_arn: FeatureGroupArn,
         feature_group_name: FeatureGroupName,
-        next_token: NextToken,
-        record_identifier_feature_name: FeatureName,
-        description: Description | None = None,
-        failure_reason: FailureReason | None = None,
         feature_group_status: FeatureGroupStatus | None = None,
         last_modified_time: LastModifiedTime | None = None,
         last_update_status: LastUpdateStatus | None = None,
+        next_token: NextToken,
         offline_store_config: OfflineStoreConfig | None = None,
         offline_store_status: OfflineStoreStatus | None = None,
         online_store_config: OnlineStoreConfig | None = None,
         online_store_total_size_bytes: OnlineStoreTotalSizeBytes | None = None,
+        record_identifier_feature_name: FeatureName,
         role_arn: RoleArn | None = None,
         throughput_config: ThroughputConfigDescription | None = None,
     ) -> None: ...
@@ -28977,12 +28977,12 @@ class DescribeFeatureMetadataResponse(_s.OutputShape):
         self,
         *,
         creation_time: CreationTime,
+        description: FeatureDescription | None = None,
         feature_group_arn: FeatureGroupArn,
         feature_group_name: FeatureGroupName,
         feature_name: FeatureName,
         feature_type: FeatureType,
         last_modified_time: LastModifiedTime,
-        description: FeatureDescription | None = None,
         parameters: FeatureParameters | None = None,
     ) -> None: ...
     creation_time: _t.Final[CreationTime]
@@ -29027,15 +29027,15 @@ class DescribeFlowDefinitionResponse(_s.OutputShape):
         self,
         *,
         creation_time: Timestamp,
+        failure_reason: FailureReason | None = None,
         flow_definition_arn: FlowDefinitionArn,
         flow_definition_name: FlowDefinitionName,
         flow_definition_status: FlowDefinitionStatus,
-        output_config: FlowDefinitionOutputConfig,
-        role_arn: RoleArn,
-        failure_reason: FailureReason | None = None,
         human_loop_activation_config: HumanLoopActivationConfig | None = None,
         human_loop_config: HumanLoopConfig | None = None,
         human_loop_request_source: HumanLoopRequestSource | None = None,
+        output_config: FlowDefinitionOutputConfig,
+        role_arn: RoleArn,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The timestamp when the flow definition was created."""
@@ -29080,14 +29080,14 @@ class DescribeGlobalInferenceGatewayResponse(_s.OutputShape):
         self,
         *,
         arn: GlobalInferenceGatewayArn,
-        execution_role_arn: GlobalInferenceGatewayExecutionRoleArn,
-        id: GlobalInferenceGatewayId,
-        name: GlobalInferenceGatewayName,
-        status: GlobalInferenceGatewayStatus,
         creation_time: Timestamp | None = None,
         endpoint_url: GlobalInferenceGatewayEndpointUrl | None = None,
+        execution_role_arn: GlobalInferenceGatewayExecutionRoleArn,
         failure_reason: GlobalInferenceGatewayFailureReason | None = None,
+        id: GlobalInferenceGatewayId,
+        name: GlobalInferenceGatewayName,
         routing: GlobalInferenceGatewayRouting | None = None,
+        status: GlobalInferenceGatewayStatus,
         vpc_endpoint_service_name: GlobalInferenceGatewayVpcEndpointServiceName | None = None,
     ) -> None: ...
     arn: _t.Final[GlobalInferenceGatewayArn]
@@ -29127,8 +29127,8 @@ class DescribeHubContentRequest(_s.Shape):
         *,
         hub_content_name: HubContentName,
         hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
         hub_content_version: HubContentVersion | None = None,
+        hub_name: HubNameOrArn,
     ) -> None: ...
     hub_content_name: _t.Final[HubContentName]
     """The name of the content to describe."""
@@ -29198,23 +29198,23 @@ class DescribeHubContentResponse(_s.OutputShape):
     def __init__(
         self,
         *,
+        created_by: UserContext | None = None,
         creation_time: Timestamp,
         document_schema_version: DocumentSchemaVersion,
+        failure_reason: FailureReason | None = None,
         hub_arn: HubArn,
         hub_content_arn: HubContentArn,
+        hub_content_dependencies: HubContentDependencyList | None = None,
+        hub_content_description: HubContentDescription | None = None,
+        hub_content_display_name: HubContentDisplayName | None = None,
         hub_content_document: HubContentDocument,
+        hub_content_markdown: HubContentMarkdown | None = None,
         hub_content_name: HubContentName,
+        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
         hub_content_status: HubContentStatus,
         hub_content_type: HubContentType,
         hub_content_version: HubContentVersion,
         hub_name: HubName,
-        created_by: UserContext | None = None,
-        failure_reason: FailureReason | None = None,
-        hub_content_dependencies: HubContentDependencyList | None = None,
-        hub_content_description: HubContentDescription | None = None,
-        hub_content_display_name: HubContentDisplayName | None = None,
-        hub_content_markdown: HubContentMarkdown | None = None,
-        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
         last_modified_by: UserContext | None = None,
         last_modified_time: Timestamp | None = None,
         reference_min_version: ReferenceMinVersion | None = None,
@@ -29294,17 +29294,17 @@ class DescribeHubResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        creation_time: Timestamp,
-        hub_arn: HubArn,
-        hub_name: HubName,
-        hub_status: HubStatus,
-        last_modified_time: Timestamp,
         created_by: UserContext | None = None,
+        creation_time: Timestamp,
         failure_reason: FailureReason | None = None,
+        hub_arn: HubArn,
         hub_description: HubDescription | None = None,
         hub_display_name: HubDisplayName | None = None,
+        hub_name: HubName,
         hub_search_keywords: HubSearchKeywordList | None = None,
+        hub_status: HubStatus,
         last_modified_by: UserContext | None = None,
+        last_modified_time: Timestamp,
         s3_storage_config: HubS3StorageConfig | None = None,
     ) -> None: ...
     created_by: _t.Final[UserContext | None]
@@ -29366,8 +29366,8 @@ class DescribeHumanTaskUiResponse(_s.OutputShape):
         creation_time: Timestamp,
         human_task_ui_arn: HumanTaskUiArn,
         human_task_ui_name: HumanTaskUiName,
-        ui_template: UiTemplateInfo,
         human_task_ui_status: HumanTaskUiStatus | None = None,
+        ui_template: UiTemplateInfo,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The timestamp when the human task user interface was created."""
@@ -29395,7 +29395,7 @@ class FinalHyperParameterTuningJobObjectiveMetric(_s.Shape):
     (https://docs.aws.amazon.com/sagemaker/latest/APIReference/API_HyperParameterTuningJobConfig.html).
     """
     def __init__(
-        self, *, metric_name: MetricName, value: MetricValue, type: HyperParameterTuningJobObjectiveType | None = None
+        self, *, metric_name: MetricName, type: HyperParameterTuningJobObjectiveType | None = None, value: MetricValue
     ) -> None: ...
     metric_name: _t.Final[MetricName]
     """The name of the objective metric. For SageMaker built-in algorithms, metrics are
@@ -29430,16 +29430,16 @@ class HyperParameterTrainingJobSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
-        training_job_arn: TrainingJobArn,
-        training_job_name: TrainingJobName,
-        training_job_status: TrainingJobStatus,
-        tuned_hyper_parameters: HyperParameters,
         failure_reason: FailureReason | None = None,
         final_hyper_parameter_tuning_job_objective_metric: FinalHyperParameterTuningJobObjectiveMetric | None = None,
         objective_status: ObjectiveStatus | None = None,
         training_end_time: Timestamp | None = None,
+        training_job_arn: TrainingJobArn,
         training_job_definition_name: HyperParameterTrainingJobDefinitionName | None = None,
+        training_job_name: TrainingJobName,
+        training_job_status: TrainingJobStatus,
         training_start_time: Timestamp | None = None,
+        tuned_hyper_parameters: HyperParameters,
         tuning_job_name: HyperParameterTuningJobName | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -29595,22 +29595,22 @@ class DescribeHyperParameterTuningJobResponse(_s.OutputShape):
     def __init__(
         self,
         *,
+        autotune: Autotune | None = None,
+        best_training_job: HyperParameterTrainingJobSummary | None = None,
+        consumed_resources: HyperParameterTuningJobConsumedResources | None = None,
         creation_time: Timestamp,
+        failure_reason: FailureReason | None = None,
+        hyper_parameter_tuning_end_time: Timestamp | None = None,
         hyper_parameter_tuning_job_arn: HyperParameterTuningJobArn,
         hyper_parameter_tuning_job_config: HyperParameterTuningJobConfig,
         hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
         hyper_parameter_tuning_job_status: HyperParameterTuningJobStatus,
-        objective_status_counters: ObjectiveStatusCounters,
-        training_job_status_counters: TrainingJobStatusCounters,
-        autotune: Autotune | None = None,
-        best_training_job: HyperParameterTrainingJobSummary | None = None,
-        consumed_resources: HyperParameterTuningJobConsumedResources | None = None,
-        failure_reason: FailureReason | None = None,
-        hyper_parameter_tuning_end_time: Timestamp | None = None,
         last_modified_time: Timestamp | None = None,
+        objective_status_counters: ObjectiveStatusCounters,
         overall_best_training_job: HyperParameterTrainingJobSummary | None = None,
         training_job_definition: HyperParameterTrainingJobDefinition | None = None,
         training_job_definitions: HyperParameterTrainingJobDefinitions | None = None,
+        training_job_status_counters: TrainingJobStatusCounters,
         tuning_job_completion_details: HyperParameterTuningJobCompletionDetails | None = None,
         warm_start_config: HyperParameterTuningJobWarmStartConfig | None = None,
     ) -> None: ...
@@ -29745,8 +29745,8 @@ class DescribeImageVersionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        image_name: ImageName,
         alias: SageMakerImageVersionAlias | None = None,
+        image_name: ImageName,
         version: ImageVersionNumber | None = None,
     ) -> None: ...
     alias: _t.Final[SageMakerImageVersionAlias | None]
@@ -29889,9 +29889,9 @@ class InferenceComponentRollingUpdatePolicy(_s.Shape):
         self,
         *,
         maximum_batch_size: InferenceComponentCapacitySize,
-        wait_interval_in_seconds: WaitIntervalInSeconds,
         maximum_execution_timeout_in_seconds: MaximumExecutionTimeoutInSeconds | None = None,
         rollback_maximum_batch_size: InferenceComponentCapacitySize | None = None,
+        wait_interval_in_seconds: WaitIntervalInSeconds,
     ) -> None: ...
     maximum_batch_size: _t.Final[InferenceComponentCapacitySize]
     """The batch size for each rolling step in the deployment process. For each step,
@@ -29921,8 +29921,8 @@ class InferenceComponentDeploymentConfig(_s.Shape):
     def __init__(
         self,
         *,
-        rolling_update_policy: InferenceComponentRollingUpdatePolicy,
         auto_rollback_configuration: AutoRollbackConfig | None = None,
+        rolling_update_policy: InferenceComponentRollingUpdatePolicy,
     ) -> None: ...
     auto_rollback_configuration: _t.Final[AutoRollbackConfig | None]
     rolling_update_policy: _t.Final[InferenceComponentRollingUpdatePolicy]
@@ -30060,12 +30060,12 @@ class DescribeInferenceComponentOutput(_s.OutputShape):
         creation_time: Timestamp,
         endpoint_arn: EndpointArn,
         endpoint_name: EndpointName,
+        failure_reason: FailureReason | None = None,
         inference_component_arn: InferenceComponentArn,
         inference_component_name: InferenceComponentName,
-        last_modified_time: Timestamp,
-        failure_reason: FailureReason | None = None,
         inference_component_status: InferenceComponentStatus | None = None,
         last_deployment_config: InferenceComponentDeploymentConfig | None = None,
+        last_modified_time: Timestamp,
         runtime_config: InferenceComponentRuntimeConfigSummary | None = None,
         specification: InferenceComponentSpecificationSummary | None = None,
         specifications: InferenceComponentSpecificationSummaryList | None = None,
@@ -30118,8 +30118,8 @@ class EndpointMetadata(_s.Shape):
     def __init__(
         self,
         *,
-        endpoint_name: EndpointName,
         endpoint_config_name: EndpointConfigName | None = None,
+        endpoint_name: EndpointName,
         endpoint_status: EndpointStatus | None = None,
         failure_reason: FailureReason | None = None,
     ) -> None: ...
@@ -30201,21 +30201,21 @@ class DescribeInferenceExperimentResponse(_s.OutputShape):
         self,
         *,
         arn: InferenceExperimentArn,
-        endpoint_metadata: EndpointMetadata,
-        model_variants: ModelVariantConfigSummaryList,
-        name: InferenceExperimentName,
-        status: InferenceExperimentStatus,
-        type: InferenceExperimentType,
         completion_time: Timestamp | None = None,
         creation_time: Timestamp | None = None,
         data_storage_config: InferenceExperimentDataStorageConfig | None = None,
         description: InferenceExperimentDescription | None = None,
+        endpoint_metadata: EndpointMetadata,
         kms_key: KmsKeyId | None = None,
         last_modified_time: Timestamp | None = None,
+        model_variants: ModelVariantConfigSummaryList,
+        name: InferenceExperimentName,
         role_arn: RoleArn | None = None,
         schedule: InferenceExperimentSchedule | None = None,
         shadow_mode_config: ShadowModeConfig | None = None,
+        status: InferenceExperimentStatus,
         status_reason: InferenceExperimentStatusReason | None = None,
+        type: InferenceExperimentType,
     ) -> None: ...
     arn: _t.Final[InferenceExperimentArn]
     """The ARN of the inference experiment being described."""
@@ -30323,10 +30323,10 @@ class EndpointOutputConfiguration(_s.Shape):
         self,
         *,
         endpoint_name: String,
-        variant_name: String,
         initial_instance_count: InitialInstanceCount | None = None,
         instance_type: ProductionVariantInstanceType | None = None,
         serverless_config: ProductionVariantServerlessConfig | None = None,
+        variant_name: String,
     ) -> None: ...
     endpoint_name: _t.Final[String]
     """The name of the endpoint made during a recommendation job."""
@@ -30430,10 +30430,10 @@ class InferenceRecommendation(_s.Shape):
         self,
         *,
         endpoint_configuration: EndpointOutputConfiguration,
-        model_configuration: ModelConfiguration,
         invocation_end_time: InvocationEndTime | None = None,
         invocation_start_time: InvocationStartTime | None = None,
         metrics: RecommendationMetrics | None = None,
+        model_configuration: ModelConfiguration,
         recommendation_id: String | None = None,
     ) -> None: ...
     endpoint_configuration: _t.Final[EndpointOutputConfiguration]
@@ -30469,19 +30469,19 @@ class DescribeInferenceRecommendationsJobResponse(_s.OutputShape):
     def __init__(
         self,
         *,
+        completion_time: Timestamp | None = None,
         creation_time: CreationTime,
+        endpoint_performances: EndpointPerformances | None = None,
+        failure_reason: FailureReason | None = None,
+        inference_recommendations: InferenceRecommendations | None = None,
         input_config: RecommendationJobInputConfig,
         job_arn: RecommendationJobArn,
+        job_description: RecommendationJobDescription | None = None,
         job_name: RecommendationJobName,
         job_type: RecommendationJobType,
         last_modified_time: LastModifiedTime,
         role_arn: RoleArn,
         status: RecommendationJobStatus,
-        completion_time: Timestamp | None = None,
-        endpoint_performances: EndpointPerformances | None = None,
-        failure_reason: FailureReason | None = None,
-        inference_recommendations: InferenceRecommendations | None = None,
-        job_description: RecommendationJobDescription | None = None,
         stopping_conditions: RecommendationJobStoppingConditions | None = None,
     ) -> None: ...
     completion_time: _t.Final[Timestamp | None]
@@ -30613,9 +30613,9 @@ class JobSecondaryStatusTransition(_s.Shape):
     def __init__(
         self,
         *,
+        end_time: Timestamp | None = None,
         start_time: Timestamp,
         status: JobSecondaryStatus,
-        end_time: Timestamp | None = None,
         status_message: String | None = None,
     ) -> None: ...
     end_time: _t.Final[Timestamp | None]
@@ -30647,8 +30647,11 @@ class DescribeJobResponse(_s.OutputShape):
         self,
         *,
         creation_time: Timestamp,
+        end_time: Timestamp | None = None,
+        failure_reason: FailureReason | None = None,
         job_arn: JobArn,
         job_category: JobCategory,
+        job_config_document: JobConfigDocument | None = None,
         job_config_schema_version: JobSchemaVersion,
         job_name: JobName,
         job_status: JobStatus,
@@ -30656,9 +30659,6 @@ class DescribeJobResponse(_s.OutputShape):
         role_arn: RoleArn,
         secondary_status: JobSecondaryStatus,
         secondary_status_transitions: JobSecondaryStatusTransitions,
-        end_time: Timestamp | None = None,
-        failure_reason: FailureReason | None = None,
-        job_config_document: JobConfigDocument | None = None,
         tags: TagList | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -30754,7 +30754,7 @@ class LabelCounters(_s.Shape):
 class LabelingJobOutput(_s.Shape):
     """Specifies the location of the output produced by the labeling job."""
     def __init__(
-        self, *, output_dataset_s3_uri: S3Uri, final_active_learning_model_arn: ModelArn | None = None
+        self, *, final_active_learning_model_arn: ModelArn | None = None, output_dataset_s3_uri: S3Uri
     ) -> None: ...
     final_active_learning_model_arn: _t.Final[ModelArn | None]
     """The Amazon Resource Name (ARN) for the most recent SageMaker model trained as
@@ -30780,21 +30780,21 @@ class DescribeLabelingJobResponse(_s.OutputShape):
         self,
         *,
         creation_time: Timestamp,
+        failure_reason: FailureReason | None = None,
         human_task_config: HumanTaskConfig,
         input_config: LabelingJobInputConfig,
         job_reference_code: JobReferenceCode,
+        label_attribute_name: LabelAttributeName | None = None,
+        label_category_config_s3_uri: S3Uri | None = None,
         label_counters: LabelCounters,
+        labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = None,
         labeling_job_arn: LabelingJobArn,
         labeling_job_name: LabelingJobName,
+        labeling_job_output: LabelingJobOutput | None = None,
         labeling_job_status: LabelingJobStatus,
         last_modified_time: Timestamp,
         output_config: LabelingJobOutputConfig,
         role_arn: RoleArn,
-        failure_reason: FailureReason | None = None,
-        label_attribute_name: LabelAttributeName | None = None,
-        label_category_config_s3_uri: S3Uri | None = None,
-        labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = None,
-        labeling_job_output: LabelingJobOutput | None = None,
         stopping_conditions: LabelingJobStoppingConditions | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -31145,11 +31145,11 @@ class DescribeModelBiasJobDefinitionResponse(_s.OutputShape):
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
         model_bias_app_specification: ModelBiasAppSpecification,
+        model_bias_baseline_config: ModelBiasBaselineConfig | None = None,
         model_bias_job_input: ModelBiasJobInput,
         model_bias_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_bias_baseline_config: ModelBiasBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -31201,6 +31201,8 @@ class DescribeModelCardExportJobResponse(_s.OutputShape):
         self,
         *,
         created_at: Timestamp,
+        export_artifacts: ModelCardExportArtifacts | None = None,
+        failure_reason: FailureReason | None = None,
         last_modified_at: Timestamp,
         model_card_export_job_arn: ModelCardExportJobArn,
         model_card_export_job_name: EntityName,
@@ -31208,8 +31210,6 @@ class DescribeModelCardExportJobResponse(_s.OutputShape):
         model_card_version: Integer,
         output_config: ModelCardExportOutputConfig,
         status: ModelCardExportJobStatus,
-        export_artifacts: ModelCardExportArtifacts | None = None,
-        failure_reason: FailureReason | None = None,
     ) -> None: ...
     created_at: _t.Final[Timestamp]
     """The date and time that the model export job was created."""
@@ -31251,8 +31251,8 @@ class DescribeModelCardRequest(_s.Shape):
     def __init__(
         self,
         *,
-        model_card_name: ModelCardNameOrArn,
         included_data: IncludedData | None = None,
+        model_card_name: ModelCardNameOrArn,
         model_card_version: Integer | None = None,
     ) -> None: ...
     included_data: _t.Final[IncludedData | None]
@@ -31296,13 +31296,13 @@ class DescribeModelCardResponse(_s.OutputShape, _s.RedactingShape):
         content: ModelCardContent,
         created_by: UserContext,
         creation_time: Timestamp,
-        model_card_arn: ModelCardArn,
-        model_card_name: EntityName,
-        model_card_status: ModelCardStatus,
-        model_card_version: Integer,
         last_modified_by: UserContext | None = None,
         last_modified_time: Timestamp | None = None,
+        model_card_arn: ModelCardArn,
+        model_card_name: EntityName,
         model_card_processing_status: ModelCardProcessingStatus | None = None,
+        model_card_status: ModelCardStatus,
+        model_card_version: Integer,
         security_config: ModelCardSecurityConfig | None = None,
     ) -> None: ...
     content: _t.Final[ModelCardContent]
@@ -31377,11 +31377,11 @@ class DescribeModelExplainabilityJobDefinitionResponse(_s.OutputShape):
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
         model_explainability_app_specification: ModelExplainabilityAppSpecification,
+        model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = None,
         model_explainability_job_input: ModelExplainabilityJobInput,
         model_explainability_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -31419,14 +31419,14 @@ class DescribeModelOutput(_s.OutputShape):
     def __init__(
         self,
         *,
-        creation_time: Timestamp,
-        model_arn: ModelArn,
-        model_name: ModelName,
         containers: ContainerDefinitionList | None = None,
+        creation_time: Timestamp,
         deployment_recommendation: DeploymentRecommendation | None = None,
         enable_network_isolation: Boolean | None = None,
         execution_role_arn: RoleArn | None = None,
         inference_execution_config: InferenceExecutionConfig | None = None,
+        model_arn: ModelArn,
+        model_name: ModelName,
         primary_container: ContainerDefinition | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> None: ...
@@ -31485,11 +31485,11 @@ class DescribeModelPackageGroupOutput(_s.OutputShape):
         *,
         created_by: UserContext,
         creation_time: CreationTime,
+        managed_configuration: ManagedConfiguration | None = None,
         model_package_group_arn: ModelPackageGroupArn,
+        model_package_group_description: EntityDescription | None = None,
         model_package_group_name: EntityName,
         model_package_group_status: ModelPackageGroupStatus,
-        managed_configuration: ManagedConfiguration | None = None,
-        model_package_group_description: EntityDescription | None = None,
     ) -> None: ...
     created_by: _t.Final[UserContext]
     creation_time: _t.Final[CreationTime]
@@ -31507,7 +31507,7 @@ class DescribeModelPackageGroupOutput(_s.OutputShape):
 
 class DescribeModelPackageInput(_s.Shape):
     def __init__(
-        self, *, model_package_name: VersionedArnOrName, included_data: IncludedData | None = None
+        self, *, included_data: IncludedData | None = None, model_package_name: VersionedArnOrName
     ) -> None: ...
     included_data: _t.Final[IncludedData | None]
     """Specifies the level of model package data to include in the response. Use this
@@ -31550,7 +31550,7 @@ class DetailedModelPackageStatus(_e.OpenEnum):
 class ModelPackageStatusItem(_s.Shape):
     """Represents the overall status of a model package."""
     def __init__(
-        self, *, name: EntityName, status: DetailedModelPackageStatus, failure_reason: String | None = None
+        self, *, failure_reason: String | None = None, name: EntityName, status: DetailedModelPackageStatus
     ) -> None: ...
     failure_reason: _t.Final[String | None]
     """if the overall status is ``Failed``, the reason for the failure."""
@@ -31566,8 +31566,8 @@ class ModelPackageStatusDetails(_s.Shape):
     def __init__(
         self,
         *,
-        validation_statuses: ModelPackageStatusItemList,
         image_scan_statuses: ModelPackageStatusItemList | None = None,
+        validation_statuses: ModelPackageStatusItemList,
     ) -> None: ...
     image_scan_statuses: _t.Final[ModelPackageStatusItemList | None]
     """The status of the scan of the Docker image container for the model package."""
@@ -31578,15 +31578,11 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
     def __init__(
         self,
         *,
-        creation_time: CreationTime,
-        model_package_arn: ModelPackageArn,
-        model_package_name: EntityName,
-        model_package_status: ModelPackageStatus,
-        model_package_status_details: ModelPackageStatusDetails,
         additional_inference_specifications: AdditionalInferenceSpecifications | None = None,
         approval_description: ApprovalDescription | None = None,
         certify_for_marketplace: CertifyForMarketplace | None = None,
         created_by: UserContext | None = None,
+        creation_time: CreationTime,
         customer_metadata_properties: CustomerMetadataMap | None = None,
         domain: String | None = None,
         drift_check_baselines: DriftCheckBaselines | None = None,
@@ -31599,9 +31595,13 @@ class DescribeModelPackageOutput(_s.OutputShape, _s.RedactingShape):
         model_card: ModelPackageModelCard | None = None,
         model_life_cycle: ModelLifeCycle | None = None,
         model_metrics: ModelMetrics | None = None,
+        model_package_arn: ModelPackageArn,
         model_package_description: EntityDescription | None = None,
         model_package_group_name: EntityName | None = None,
+        model_package_name: EntityName,
         model_package_registration_type: ModelPackageRegistrationType | None = None,
+        model_package_status: ModelPackageStatus,
+        model_package_status_details: ModelPackageStatusDetails,
         model_package_version: ModelPackageVersion | None = None,
         sample_payload_url: String | None = None,
         security_config: ModelPackageSecurityConfig | None = None,
@@ -31742,11 +31742,11 @@ class DescribeModelQualityJobDefinitionResponse(_s.OutputShape):
         job_definition_name: MonitoringJobDefinitionName,
         job_resources: MonitoringResources,
         model_quality_app_specification: ModelQualityAppSpecification,
+        model_quality_baseline_config: ModelQualityBaselineConfig | None = None,
         model_quality_job_input: ModelQualityJobInput,
         model_quality_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_quality_baseline_config: ModelQualityBaselineConfig | None = None,
         network_config: MonitoringNetworkConfig | None = None,
+        role_arn: RoleArn,
         stopping_condition: MonitoringStoppingCondition | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -31798,15 +31798,15 @@ class MonitoringExecutionSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
-        last_modified_time: Timestamp,
-        monitoring_execution_status: ExecutionStatus,
-        monitoring_schedule_name: MonitoringScheduleName,
-        scheduled_time: Timestamp,
         endpoint_name: EndpointName | None = None,
         failure_reason: FailureReason | None = None,
+        last_modified_time: Timestamp,
+        monitoring_execution_status: ExecutionStatus,
         monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
+        monitoring_schedule_name: MonitoringScheduleName,
         monitoring_type: MonitoringType | None = None,
         processing_job_arn: ProcessingJobArn | None = None,
+        scheduled_time: Timestamp,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The time at which the monitoring job was created."""
@@ -31844,14 +31844,14 @@ class DescribeMonitoringScheduleResponse(_s.OutputShape):
         self,
         *,
         creation_time: Timestamp,
+        endpoint_name: EndpointName | None = None,
+        failure_reason: FailureReason | None = None,
         last_modified_time: Timestamp,
+        last_monitoring_execution_summary: MonitoringExecutionSummary | None = None,
         monitoring_schedule_arn: MonitoringScheduleArn,
         monitoring_schedule_config: MonitoringScheduleConfig,
         monitoring_schedule_name: MonitoringScheduleName,
         monitoring_schedule_status: ScheduleStatus,
-        endpoint_name: EndpointName | None = None,
-        failure_reason: FailureReason | None = None,
-        last_monitoring_execution_summary: MonitoringExecutionSummary | None = None,
         monitoring_type: MonitoringType | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -32094,21 +32094,21 @@ class DescribeOptimizationJobResponse(_s.OutputShape):
         *,
         creation_time: CreationTime,
         deployment_instance_type: OptimizationJobDeploymentInstanceType,
+        failure_reason: FailureReason | None = None,
         last_modified_time: LastModifiedTime,
+        max_instance_count: OptimizationJobMaxInstanceCount | None = None,
         model_source: OptimizationJobModelSource,
         optimization_configs: OptimizationConfigs,
+        optimization_end_time: Timestamp | None = None,
+        optimization_environment: OptimizationJobEnvironmentVariables | None = None,
         optimization_job_arn: OptimizationJobArn,
         optimization_job_name: EntityName,
         optimization_job_status: OptimizationJobStatus,
+        optimization_output: OptimizationOutput | None = None,
+        optimization_start_time: Timestamp | None = None,
         output_config: OptimizationJobOutputConfig,
         role_arn: RoleArn,
         stopping_condition: StoppingCondition,
-        failure_reason: FailureReason | None = None,
-        max_instance_count: OptimizationJobMaxInstanceCount | None = None,
-        optimization_end_time: Timestamp | None = None,
-        optimization_environment: OptimizationJobEnvironmentVariables | None = None,
-        optimization_output: OptimizationOutput | None = None,
-        optimization_start_time: Timestamp | None = None,
         training_plan_arns: OptimizationJobTrainingPlanArns | None = None,
         vpc_config: OptimizationVpcConfig | None = None,
     ) -> None: ...
@@ -32181,7 +32181,7 @@ class IdcConfigOutput(_s.Shape):
     """Contains the Amazon Web Services IAM Identity Center configuration of a SageMaker
     Partner AI App that uses ``IDC`` authorization.
     """
-    def __init__(self, *, instance_arn: InstanceArn, application_arn: ApplicationArn | None = None) -> None: ...
+    def __init__(self, *, application_arn: ApplicationArn | None = None, instance_arn: InstanceArn) -> None: ...
     application_arn: _t.Final[ApplicationArn | None]
     """The ARN of the Amazon Web Services IAM Identity Center application that SageMaker
     creates for the SageMaker Partner AI App.
@@ -32574,12 +32574,8 @@ class DescribeProcessingJobResponse(_s.OutputShape):
         self,
         *,
         app_specification: AppSpecification,
-        creation_time: Timestamp,
-        processing_job_arn: ProcessingJobArn,
-        processing_job_name: ProcessingJobName,
-        processing_job_status: ProcessingJobStatus,
-        processing_resources: ProcessingResources,
         auto_ml_job_arn: AutoMLJobArn | None = None,
+        creation_time: Timestamp,
         environment: ProcessingEnvironmentMap | None = None,
         exit_message: ExitMessage | None = None,
         experiment_config: ExperimentConfig | None = None,
@@ -32589,7 +32585,11 @@ class DescribeProcessingJobResponse(_s.OutputShape):
         network_config: NetworkConfig | None = None,
         processing_end_time: Timestamp | None = None,
         processing_inputs: ProcessingInputs | None = None,
+        processing_job_arn: ProcessingJobArn,
+        processing_job_name: ProcessingJobName,
+        processing_job_status: ProcessingJobStatus,
         processing_output_config: ProcessingOutputConfig | None = None,
+        processing_resources: ProcessingResources,
         processing_start_time: Timestamp | None = None,
         role_arn: RoleArn | None = None,
         stopping_condition: ProcessingStoppingCondition | None = None,
@@ -32723,15 +32723,15 @@ class DescribeProjectOutput(_s.OutputShape):
     def __init__(
         self,
         *,
+        created_by: UserContext | None = None,
         creation_time: Timestamp,
+        last_modified_by: UserContext | None = None,
+        last_modified_time: Timestamp | None = None,
         project_arn: ProjectArn,
+        project_description: EntityDescription | None = None,
         project_id: ProjectId,
         project_name: ProjectEntityName,
         project_status: ProjectStatus,
-        created_by: UserContext | None = None,
-        last_modified_by: UserContext | None = None,
-        last_modified_time: Timestamp | None = None,
-        project_description: EntityDescription | None = None,
         service_catalog_provisioned_product_details: ServiceCatalogProvisionedProductDetails | None = None,
         service_catalog_provisioning_details: ServiceCatalogProvisioningDetails | None = None,
         template_provider_details: TemplateProviderDetailList | None = None,
@@ -32824,10 +32824,10 @@ class UltraServerSummary(_s.Shape):
     def __init__(
         self,
         *,
-        instance_type: ReservedCapacityInstanceType,
-        ultra_server_type: UltraServerType,
         available_spare_instance_count: AvailableSpareInstanceCount | None = None,
+        instance_type: ReservedCapacityInstanceType,
         ultra_server_count: UltraServerCount | None = None,
+        ultra_server_type: UltraServerType,
         unhealthy_instance_count: UnhealthyInstanceCount | None = None,
     ) -> None: ...
     available_spare_instance_count: _t.Final[AvailableSpareInstanceCount | None]
@@ -32847,18 +32847,18 @@ class DescribeReservedCapacityResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        instance_type: ReservedCapacityInstanceType,
-        reserved_capacity_arn: ReservedCapacityArn,
-        total_instance_count: TotalInstanceCount,
         availability_zone: AvailabilityZone | None = None,
         available_instance_count: AvailableInstanceCount | None = None,
         duration_hours: ReservedCapacityDurationHours | None = None,
         duration_minutes: ReservedCapacityDurationMinutes | None = None,
         end_time: Timestamp | None = None,
         in_use_instance_count: InUseInstanceCount | None = None,
+        instance_type: ReservedCapacityInstanceType,
+        reserved_capacity_arn: ReservedCapacityArn,
         reserved_capacity_type: ReservedCapacityType | None = None,
         start_time: Timestamp | None = None,
         status: ReservedCapacityStatus | None = None,
+        total_instance_count: TotalInstanceCount,
         ultra_server_summary: UltraServerSummary | None = None,
     ) -> None: ...
     availability_zone: _t.Final[AvailabilityZone | None]
@@ -33015,11 +33015,11 @@ class SubscribedWorkteam(_s.Shape):
     def __init__(
         self,
         *,
-        workteam_arn: WorkteamArn,
         listing_id: String | None = None,
         marketplace_description: String200 | None = None,
         marketplace_title: String200 | None = None,
         seller_name: String | None = None,
+        workteam_arn: WorkteamArn,
     ) -> None: ...
     listing_id: _t.Final[String | None]
     """Marketplace product listing ID."""
@@ -33141,9 +33141,9 @@ class SecondaryStatusTransition(_s.Shape):
     def __init__(
         self,
         *,
+        end_time: Timestamp | None = None,
         start_time: Timestamp,
         status: SecondaryStatus,
-        end_time: Timestamp | None = None,
         status_message: StatusMessage | None = None,
     ) -> None: ...
     end_time: _t.Final[Timestamp | None]
@@ -33263,9 +33263,9 @@ class WarmPoolStatus(_s.Shape):
     def __init__(
         self,
         *,
-        status: WarmPoolResourceStatus,
         resource_retained_billable_time_in_seconds: ResourceRetainedBillableTimeInSeconds | None = None,
         reused_by_job: TrainingJobName | None = None,
+        status: WarmPoolResourceStatus,
     ) -> None: ...
     resource_retained_billable_time_in_seconds: _t.Final[ResourceRetainedBillableTimeInSeconds | None]
     """The billable time in seconds used by the warm pool. Billable time refers to the
@@ -33293,18 +33293,12 @@ class DescribeTrainingJobResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        creation_time: Timestamp,
-        model_artifacts: ModelArtifacts,
-        secondary_status: SecondaryStatus,
-        stopping_condition: StoppingCondition,
-        training_job_arn: TrainingJobArn,
-        training_job_name: TrainingJobName,
-        training_job_status: TrainingJobStatus,
         algorithm_specification: AlgorithmSpecification | None = None,
         auto_ml_job_arn: AutoMLJobArn | None = None,
         billable_time_in_seconds: BillableTimeInSeconds | None = None,
         billable_token_count: BillableTokenCount | None = None,
         checkpoint_config: CheckpointConfig | None = None,
+        creation_time: Timestamp,
         debug_hook_config: DebugHookConfig | None = None,
         debug_rule_configurations: DebugRuleConfigurations | None = None,
         debug_rule_evaluation_statuses: DebugRuleEvaluationStatuses | None = None,
@@ -33322,6 +33316,7 @@ class DescribeTrainingJobResponse(_s.OutputShape):
         last_modified_time: Timestamp | None = None,
         mlflow_config: MlflowConfig | None = None,
         mlflow_details: MlflowDetails | None = None,
+        model_artifacts: ModelArtifacts,
         model_package_config: ModelPackageConfig | None = None,
         output_data_config: OutputDataConfig | None = None,
         output_model_package_arn: ModelPackageArn | None = None,
@@ -33334,10 +33329,15 @@ class DescribeTrainingJobResponse(_s.OutputShape):
         resource_config: ResourceConfig | None = None,
         retry_strategy: RetryStrategy | None = None,
         role_arn: RoleArn | None = None,
+        secondary_status: SecondaryStatus,
         secondary_status_transitions: SecondaryStatusTransitions | None = None,
         serverless_job_config: ServerlessJobConfig | None = None,
+        stopping_condition: StoppingCondition,
         tensor_board_output_config: TensorBoardOutputConfig | None = None,
         training_end_time: Timestamp | None = None,
+        training_job_arn: TrainingJobArn,
+        training_job_name: TrainingJobName,
+        training_job_status: TrainingJobStatus,
         training_start_time: Timestamp | None = None,
         training_time_in_seconds: TrainingTimeInSeconds | None = None,
         tuning_job_arn: HyperParameterTuningJobArn | None = None,
@@ -33587,9 +33587,9 @@ class DescribeTrainingPlanExtensionHistoryRequest(_s.Shape):
     def __init__(
         self,
         *,
-        training_plan_arn: TrainingPlanArn,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
+        training_plan_arn: TrainingPlanArn,
     ) -> None: ...
     max_results: _t.Final[MaxResults | None]
     """The maximum number of extensions to return in the response."""
@@ -33611,7 +33611,6 @@ class TrainingPlanExtension(_s.Shape):
     def __init__(
         self,
         *,
-        training_plan_extension_offering_id: TrainingPlanExtensionOfferingId,
         availability_zone: String256 | None = None,
         availability_zone_id: AvailabilityZoneId | None = None,
         currency_code: CurrencyCode | None = None,
@@ -33621,6 +33620,7 @@ class TrainingPlanExtension(_s.Shape):
         payment_status: String256 | None = None,
         start_date: Timestamp | None = None,
         status: String256 | None = None,
+        training_plan_extension_offering_id: TrainingPlanExtensionOfferingId,
         upfront_fee: String256 | None = None,
     ) -> None: ...
     availability_zone: _t.Final[String256 | None]
@@ -33654,7 +33654,7 @@ TrainingPlanExtensions: _t.TypeAlias = list[TrainingPlanExtension]
 
 class DescribeTrainingPlanExtensionHistoryResponse(_s.OutputShape):
     def __init__(
-        self, *, training_plan_extensions: TrainingPlanExtensions, next_token: NextToken | None = None
+        self, *, next_token: NextToken | None = None, training_plan_extensions: TrainingPlanExtensions
     ) -> None: ...
     next_token: _t.Final[NextToken | None]
     """A token to continue pagination if more results are available."""
@@ -33679,17 +33679,17 @@ class ReservedCapacitySummary(_s.Shape):
     def __init__(
         self,
         *,
-        instance_type: ReservedCapacityInstanceType,
-        reserved_capacity_arn: ReservedCapacityArn,
-        status: ReservedCapacityStatus,
-        total_instance_count: TotalInstanceCount,
         availability_zone: AvailabilityZone | None = None,
         availability_zone_id: AvailabilityZoneId | None = None,
         duration_hours: ReservedCapacityDurationHours | None = None,
         duration_minutes: ReservedCapacityDurationMinutes | None = None,
         end_time: Timestamp | None = None,
+        instance_type: ReservedCapacityInstanceType,
+        reserved_capacity_arn: ReservedCapacityArn,
         reserved_capacity_type: ReservedCapacityType | None = None,
         start_time: Timestamp | None = None,
+        status: ReservedCapacityStatus,
+        total_instance_count: TotalInstanceCount,
         ultra_server_count: UltraServerCount | None = None,
         ultra_server_type: UltraServerType | None = None,
     ) -> None: ...
@@ -33759,9 +33759,6 @@ class DescribeTrainingPlanResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        status: TrainingPlanStatus,
-        training_plan_arn: TrainingPlanArn,
-        training_plan_name: TrainingPlanName,
         available_instance_count: AvailableInstanceCount | None = None,
         available_spare_instance_count: AvailableSpareInstanceCount | None = None,
         currency_code: CurrencyCode | None = None,
@@ -33771,10 +33768,13 @@ class DescribeTrainingPlanResponse(_s.OutputShape):
         in_use_instance_count: InUseInstanceCount | None = None,
         reserved_capacity_summaries: ReservedCapacitySummaries | None = None,
         start_time: Timestamp | None = None,
+        status: TrainingPlanStatus,
         status_message: TrainingPlanStatusMessage | None = None,
         target_resources: SageMakerResourceNames | None = None,
         total_instance_count: TotalInstanceCount | None = None,
         total_ultra_server_count: UltraServerCount | None = None,
+        training_plan_arn: TrainingPlanArn,
+        training_plan_name: TrainingPlanName,
         unhealthy_instance_count: UnhealthyInstanceCount | None = None,
         upfront_fee: String256 | None = None,
     ) -> None: ...
@@ -33867,11 +33867,8 @@ class TrainingSessionDetail(_s.Shape):
     def __init__(
         self,
         *,
-        creation_time: Timestamp,
-        training_session_arn: TrainingSessionArn,
-        training_session_name: TrainingSessionName,
-        training_session_status: TrainingSessionStatus,
         billable_token_usage: BillableTokenUsage | None = None,
+        creation_time: Timestamp,
         end_time: Timestamp | None = None,
         error_details: FailureReason | None = None,
         last_modified_time: Timestamp | None = None,
@@ -33882,6 +33879,9 @@ class TrainingSessionDetail(_s.Shape):
         output_config: TrainingSessionOutputConfig | None = None,
         role_arn: RoleArn | None = None,
         tags: TagList | None = None,
+        training_session_arn: TrainingSessionArn,
+        training_session_name: TrainingSessionName,
+        training_session_status: TrainingSessionStatus,
         vpc_config: VpcConfig | None = None,
     ) -> None: ...
     billable_token_usage: _t.Final[BillableTokenUsage | None]
@@ -33946,15 +33946,9 @@ class DescribeTransformJobResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        creation_time: Timestamp,
-        model_name: ModelName,
-        transform_input: TransformInput,
-        transform_job_arn: TransformJobArn,
-        transform_job_name: TransformJobName,
-        transform_job_status: TransformJobStatus,
-        transform_resources: TransformResources,
         auto_ml_job_arn: AutoMLJobArn | None = None,
         batch_strategy: BatchStrategy | None = None,
+        creation_time: Timestamp,
         data_capture_config: BatchDataCaptureConfig | None = None,
         data_processing: DataProcessing | None = None,
         environment: TransformEnvironmentMap | None = None,
@@ -33964,8 +33958,14 @@ class DescribeTransformJobResponse(_s.OutputShape):
         max_concurrent_transforms: MaxConcurrentTransforms | None = None,
         max_payload_in_mb: MaxPayloadInMB | None = None,
         model_client_config: ModelClientConfig | None = None,
+        model_name: ModelName,
         transform_end_time: Timestamp | None = None,
+        transform_input: TransformInput,
+        transform_job_arn: TransformJobArn,
+        transform_job_name: TransformJobName,
+        transform_job_status: TransformJobStatus,
         transform_output: TransformOutput | None = None,
+        transform_resources: TransformResources,
         transform_start_time: Timestamp | None = None,
     ) -> None: ...
     auto_ml_job_arn: _t.Final[AutoMLJobArn | None]
@@ -34353,8 +34353,8 @@ class WorkforceVpcConfigResponse(_s.Shape):
         *,
         security_group_ids: WorkforceSecurityGroupIds,
         subnets: WorkforceSubnets,
-        vpc_id: WorkforceVpcId,
         vpc_endpoint_id: WorkforceVpcEndpointId | None = None,
+        vpc_id: WorkforceVpcId,
     ) -> None: ...
     security_group_ids: _t.Final[WorkforceSecurityGroupIds]
     """The VPC security group IDs, in the form sg-xxxxxxxx. The security groups must be
@@ -34380,8 +34380,6 @@ class Workforce(_s.Shape):
     def __init__(
         self,
         *,
-        workforce_arn: WorkforceArn,
-        workforce_name: WorkforceName,
         cognito_config: CognitoConfig | None = None,
         create_date: Timestamp | None = None,
         failure_reason: WorkforceFailureReason | None = None,
@@ -34391,6 +34389,8 @@ class Workforce(_s.Shape):
         source_ip_config: SourceIpConfig | None = None,
         status: WorkforceStatus | None = None,
         sub_domain: String | None = None,
+        workforce_arn: WorkforceArn,
+        workforce_name: WorkforceName,
         workforce_vpc_config: WorkforceVpcConfigResponse | None = None,
     ) -> None: ...
     cognito_config: _t.Final[CognitoConfig | None]
@@ -34455,17 +34455,17 @@ class Workteam(_s.Shape):
     def __init__(
         self,
         *,
-        description: String200,
-        member_definitions: MemberDefinitions,
-        workteam_arn: WorkteamArn,
-        workteam_name: WorkteamName,
         create_date: Timestamp | None = None,
+        description: String200,
         last_updated_date: Timestamp | None = None,
+        member_definitions: MemberDefinitions,
         notification_configuration: NotificationConfiguration | None = None,
         product_listing_ids: ProductListings | None = None,
         sub_domain: String | None = None,
         worker_access_configuration: WorkerAccessConfiguration | None = None,
         workforce_arn: WorkforceArn | None = None,
+        workteam_arn: WorkteamArn,
+        workteam_name: WorkteamName,
     ) -> None: ...
     create_date: _t.Final[Timestamp | None]
     """The date and time that the work team was created (timestamp)."""
@@ -34532,10 +34532,10 @@ class DesiredWeightAndCapacity(_s.Shape):
     def __init__(
         self,
         *,
-        variant_name: VariantName,
         desired_instance_count: TaskCount | None = None,
         desired_weight: VariantWeight | None = None,
         serverless_update_config: ProductionVariantServerlessUpdateConfig | None = None,
+        variant_name: VariantName,
     ) -> None: ...
     desired_instance_count: _t.Final[TaskCount | None]
     """The variant's capacity."""
@@ -34597,8 +34597,8 @@ class Device(_s.Shape):
     def __init__(
         self,
         *,
-        device_name: DeviceName,
         description: DeviceDescription | None = None,
+        device_name: DeviceName,
         iot_thing_name: ThingName | None = None,
     ) -> None: ...
     description: _t.Final[DeviceDescription | None]
@@ -34625,17 +34625,17 @@ class DeviceDeploymentSummary(_s.Shape):
     def __init__(
         self,
         *,
+        deployed_stage_name: EntityName | None = None,
+        deployment_start_time: Timestamp | None = None,
+        description: DeviceDescription | None = None,
         device_arn: DeviceArn,
+        device_deployment_status: DeviceDeploymentStatus | None = None,
+        device_deployment_status_message: String | None = None,
+        device_fleet_name: EntityName | None = None,
         device_name: DeviceName,
         edge_deployment_plan_arn: EdgeDeploymentPlanArn,
         edge_deployment_plan_name: EntityName,
         stage_name: EntityName,
-        deployed_stage_name: EntityName | None = None,
-        deployment_start_time: Timestamp | None = None,
-        description: DeviceDescription | None = None,
-        device_deployment_status: DeviceDeploymentStatus | None = None,
-        device_deployment_status_message: String | None = None,
-        device_fleet_name: EntityName | None = None,
     ) -> None: ...
     deployed_stage_name: _t.Final[EntityName | None]
     """The name of the deployed stage."""
@@ -34667,9 +34667,9 @@ class DeviceFleetSummary(_s.Shape):
     def __init__(
         self,
         *,
+        creation_time: Timestamp | None = None,
         device_fleet_arn: DeviceFleetArn,
         device_fleet_name: EntityName,
-        creation_time: Timestamp | None = None,
         last_modified_time: Timestamp | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp | None]
@@ -34706,11 +34706,11 @@ class DeviceSummary(_s.Shape):
     def __init__(
         self,
         *,
-        device_arn: DeviceArn,
-        device_name: EntityName,
         agent_version: EdgeVersion | None = None,
         description: DeviceDescription | None = None,
+        device_arn: DeviceArn,
         device_fleet_name: EntityName | None = None,
+        device_name: EntityName,
         iot_thing_name: ThingName | None = None,
         latest_heartbeat: Timestamp | None = None,
         models: EdgeModelSummaries | None = None,
@@ -34815,8 +34815,8 @@ class RStudioServerProDomainSettingsForUpdate(_s.Shape):
     def __init__(
         self,
         *,
-        domain_execution_role_arn: RoleArn,
         default_resource_spec: ResourceSpec | None = None,
+        domain_execution_role_arn: RoleArn,
         r_studio_connect_url: String | None = None,
         r_studio_package_manager_url: String | None = None,
     ) -> None: ...
@@ -35025,13 +35025,13 @@ class EdgeDeploymentPlanSummary(_s.Shape):
     def __init__(
         self,
         *,
+        creation_time: Timestamp | None = None,
         device_fleet_name: EntityName,
         edge_deployment_failed: Integer,
         edge_deployment_pending: Integer,
         edge_deployment_plan_arn: EdgeDeploymentPlanArn,
         edge_deployment_plan_name: EntityName,
         edge_deployment_success: Integer,
-        creation_time: Timestamp | None = None,
         last_modified_time: Timestamp | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp | None]
@@ -35089,11 +35089,11 @@ class EdgePackagingJobSummary(_s.Shape):
     def __init__(
         self,
         *,
+        compilation_job_name: EntityName | None = None,
+        creation_time: Timestamp | None = None,
         edge_packaging_job_arn: EdgePackagingJobArn,
         edge_packaging_job_name: EntityName,
         edge_packaging_job_status: EdgePackagingJobStatus,
-        compilation_job_name: EntityName | None = None,
-        creation_time: Timestamp | None = None,
         last_modified_time: Timestamp | None = None,
         model_name: EntityName | None = None,
         model_version: EdgeVersion | None = None,
@@ -35184,13 +35184,13 @@ class Endpoint(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        data_capture_config: DataCaptureConfigSummary | None = None,
         endpoint_arn: EndpointArn,
         endpoint_config_name: EndpointConfigName,
         endpoint_name: EndpointName,
         endpoint_status: EndpointStatus,
-        last_modified_time: Timestamp,
-        data_capture_config: DataCaptureConfigSummary | None = None,
         failure_reason: FailureReason | None = None,
+        last_modified_time: Timestamp,
         monitoring_schedules: MonitoringScheduleList | None = None,
         production_variants: ProductionVariantSummaryList | None = None,
         shadow_production_variants: ProductionVariantSummaryList | None = None,
@@ -35444,11 +35444,11 @@ class ExtensionSummary(_s.Shape):
     def __init__(
         self,
         *,
+        creation_time: Timestamp | None = None,
         extension_arn: ExtensionArn,
         extension_name: ExtensionName,
         extension_version: ExtensionVersion,
         status: ExtensionStatus,
-        creation_time: Timestamp | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp | None]
     """The time when the extension was created."""
@@ -35804,10 +35804,10 @@ class FlowDefinitionSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        failure_reason: FailureReason | None = None,
         flow_definition_arn: FlowDefinitionArn,
         flow_definition_name: FlowDefinitionName,
         flow_definition_status: FlowDefinitionStatus,
-        failure_reason: FailureReason | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The timestamp when SageMaker created the flow definition."""
@@ -35883,10 +35883,10 @@ class GetDeviceFleetReportResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        device_fleet_arn: DeviceFleetArn,
-        device_fleet_name: EntityName,
         agent_versions: AgentVersions | None = None,
         description: DeviceFleetDescription | None = None,
+        device_fleet_arn: DeviceFleetArn,
+        device_fleet_name: EntityName,
         device_stats: DeviceStats | None = None,
         model_stats: EdgeModelStats | None = None,
         output_config: EdgeOutputConfig | None = None,
@@ -35991,8 +35991,8 @@ class GetScalingConfigurationRecommendationRequest(_s.Shape):
     def __init__(
         self,
         *,
-        inference_recommendations_job_name: RecommendationJobName,
         endpoint_name: EndpointName | None = None,
+        inference_recommendations_job_name: RecommendationJobName,
         recommendation_id: String | None = None,
         scaling_policy_objective: ScalingPolicyObjective | None = None,
         target_cpu_utilization_per_core: UtilizationPercentagePerCore | None = None,
@@ -36220,9 +36220,9 @@ class GlobalInferenceGatewayMemberSummary(_s.Shape):
         self,
         *,
         cluster_arn: GlobalInferenceGatewayClusterArn,
+        failure_reason: GlobalInferenceGatewayFailureReason | None = None,
         name: GlobalInferenceGatewayKubernetesResourceName,
         namespace: GlobalInferenceGatewayKubernetesNamespace,
-        failure_reason: GlobalInferenceGatewayFailureReason | None = None,
         status: GlobalInferenceGatewayMemberStatus | None = None,
     ) -> None: ...
     cluster_arn: _t.Final[GlobalInferenceGatewayClusterArn]
@@ -36255,10 +36255,10 @@ class GlobalInferenceGatewaySummary(_s.Shape):
         self,
         *,
         arn: GlobalInferenceGatewayArn,
+        creation_time: Timestamp | None = None,
         id: GlobalInferenceGatewayId,
         name: GlobalInferenceGatewayName,
         status: GlobalInferenceGatewayStatus,
-        creation_time: Timestamp | None = None,
     ) -> None: ...
     arn: _t.Final[GlobalInferenceGatewayArn]
     """The Amazon Resource Name (ARN) of the global inference gateway."""
@@ -36281,23 +36281,23 @@ class HubContent(_s.Shape):
     def __init__(
         self,
         *,
+        created_by: UserContext | None = None,
         creation_time: Timestamp,
         document_schema_version: DocumentSchemaVersion,
+        failure_reason: FailureReason | None = None,
         hub_arn: HubArn,
         hub_content_arn: HubContentArn,
-        hub_content_name: HubContentName,
-        hub_content_status: HubContentStatus,
-        hub_content_type: HubContentType,
-        hub_content_version: HubContentVersion,
-        hub_name: HubName,
-        created_by: UserContext | None = None,
-        failure_reason: FailureReason | None = None,
         hub_content_dependencies: HubContentDependencyList | None = None,
         hub_content_description: HubContentDescription | None = None,
         hub_content_display_name: HubContentDisplayName | None = None,
         hub_content_document: HubContentDocument | None = None,
         hub_content_markdown: HubContentMarkdown | None = None,
+        hub_content_name: HubContentName,
         hub_content_search_keywords: HubContentSearchKeywordList | None = None,
+        hub_content_status: HubContentStatus,
+        hub_content_type: HubContentType,
+        hub_content_version: HubContentVersion,
+        hub_name: HubName,
         last_modified_by: UserContext | None = None,
         last_modified_time: Timestamp | None = None,
         reference_min_version: ReferenceMinVersion | None = None,
@@ -36366,13 +36366,13 @@ class HubContentInfo(_s.Shape):
         creation_time: Timestamp,
         document_schema_version: DocumentSchemaVersion,
         hub_content_arn: HubContentArn,
+        hub_content_description: HubContentDescription | None = None,
+        hub_content_display_name: HubContentDisplayName | None = None,
         hub_content_name: HubContentName,
+        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
         hub_content_status: HubContentStatus,
         hub_content_type: HubContentType,
         hub_content_version: HubContentVersion,
-        hub_content_description: HubContentDescription | None = None,
-        hub_content_display_name: HubContentDisplayName | None = None,
-        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
         original_creation_time: Timestamp | None = None,
         sage_maker_public_hub_content_arn: SageMakerPublicHubContentArn | None = None,
         support_status: HubContentSupportStatus | None = None,
@@ -36436,12 +36436,12 @@ class HubInfo(_s.Shape):
         *,
         creation_time: Timestamp,
         hub_arn: HubArn,
-        hub_name: HubName,
-        hub_status: HubStatus,
-        last_modified_time: Timestamp,
         hub_description: HubDescription | None = None,
         hub_display_name: HubDisplayName | None = None,
+        hub_name: HubName,
         hub_search_keywords: HubSearchKeywordList | None = None,
+        hub_status: HubStatus,
+        last_modified_time: Timestamp,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The date and time that the hub was created."""
@@ -36563,15 +36563,15 @@ class HyperParameterTuningJobSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        hyper_parameter_tuning_end_time: Timestamp | None = None,
         hyper_parameter_tuning_job_arn: HyperParameterTuningJobArn,
         hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
         hyper_parameter_tuning_job_status: HyperParameterTuningJobStatus,
+        last_modified_time: Timestamp | None = None,
         objective_status_counters: ObjectiveStatusCounters,
+        resource_limits: ResourceLimits | None = None,
         strategy: HyperParameterTuningJobStrategyType,
         training_job_status_counters: TrainingJobStatusCounters,
-        hyper_parameter_tuning_end_time: Timestamp | None = None,
-        last_modified_time: Timestamp | None = None,
-        resource_limits: ResourceLimits | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The date and time that the tuning job was created."""
@@ -36619,13 +36619,13 @@ class Image(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        description: ImageDescription | None = None,
+        display_name: ImageDisplayName | None = None,
+        failure_reason: FailureReason | None = None,
         image_arn: ImageArn,
         image_name: ImageName,
         image_status: ImageStatus,
         last_modified_time: Timestamp,
-        description: ImageDescription | None = None,
-        display_name: ImageDisplayName | None = None,
-        failure_reason: FailureReason | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """When the image was created."""
@@ -36673,12 +36673,12 @@ class ImageVersion(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        failure_reason: FailureReason | None = None,
         image_arn: ImageArn,
         image_version_arn: ImageVersionArn,
         image_version_status: ImageVersionStatus,
         last_modified_time: Timestamp,
         version: ImageVersionNumber,
-        failure_reason: FailureReason | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """When the version was created."""
@@ -36719,15 +36719,15 @@ class ImportHubContentRequest(_s.Shape):
         self,
         *,
         document_schema_version: DocumentSchemaVersion,
-        hub_content_document: HubContentDocument,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
         hub_content_description: HubContentDescription | None = None,
         hub_content_display_name: HubContentDisplayName | None = None,
+        hub_content_document: HubContentDocument,
         hub_content_markdown: HubContentMarkdown | None = None,
+        hub_content_name: HubContentName,
         hub_content_search_keywords: HubContentSearchKeywordList | None = None,
+        hub_content_type: HubContentType,
         hub_content_version: HubContentVersion | None = None,
+        hub_name: HubNameOrArn,
         support_status: HubContentSupportStatus | None = None,
         tags: TagList | None = None,
     ) -> None: ...
@@ -36794,9 +36794,9 @@ class InferenceComponentSummary(_s.Shape):
         endpoint_name: EndpointName,
         inference_component_arn: InferenceComponentArn,
         inference_component_name: InferenceComponentName,
+        inference_component_status: InferenceComponentStatus | None = None,
         last_modified_time: Timestamp,
         variant_name: VariantName,
-        inference_component_status: InferenceComponentStatus | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The time when the inference component was created."""
@@ -36824,16 +36824,16 @@ class InferenceExperimentSummary(_s.Shape):
     def __init__(
         self,
         *,
+        completion_time: Timestamp | None = None,
         creation_time: Timestamp,
+        description: InferenceExperimentDescription | None = None,
         last_modified_time: Timestamp,
         name: InferenceExperimentName,
-        status: InferenceExperimentStatus,
-        type: InferenceExperimentType,
-        completion_time: Timestamp | None = None,
-        description: InferenceExperimentDescription | None = None,
         role_arn: RoleArn | None = None,
         schedule: InferenceExperimentSchedule | None = None,
+        status: InferenceExperimentStatus,
         status_reason: InferenceExperimentStatusReason | None = None,
+        type: InferenceExperimentType,
     ) -> None: ...
     completion_time: _t.Final[Timestamp | None]
     """The timestamp at which the inference experiment was completed."""
@@ -36875,19 +36875,19 @@ class InferenceRecommendationsJob(_s.Shape):
     def __init__(
         self,
         *,
+        completion_time: Timestamp | None = None,
         creation_time: CreationTime,
+        failure_reason: FailureReason | None = None,
         job_arn: RecommendationJobArn,
         job_description: RecommendationJobDescription,
         job_name: RecommendationJobName,
         job_type: RecommendationJobType,
         last_modified_time: LastModifiedTime,
-        role_arn: RoleArn,
-        status: RecommendationJobStatus,
-        completion_time: Timestamp | None = None,
-        failure_reason: FailureReason | None = None,
         model_name: ModelName | None = None,
         model_package_version_arn: ModelPackageArn | None = None,
+        role_arn: RoleArn,
         sample_payload_url: S3Uri | None = None,
+        status: RecommendationJobStatus,
     ) -> None: ...
     completion_time: _t.Final[Timestamp | None]
     """A timestamp that shows when the job completed."""
@@ -36928,13 +36928,13 @@ class RecommendationJobInferenceBenchmark(_s.Shape):
     def __init__(
         self,
         *,
-        model_configuration: ModelConfiguration,
         endpoint_configuration: EndpointOutputConfiguration | None = None,
         endpoint_metrics: InferenceMetrics | None = None,
         failure_reason: RecommendationFailureReason | None = None,
         invocation_end_time: InvocationEndTime | None = None,
         invocation_start_time: InvocationStartTime | None = None,
         metrics: RecommendationMetrics | None = None,
+        model_configuration: ModelConfiguration,
     ) -> None: ...
     endpoint_configuration: _t.Final[EndpointOutputConfiguration | None]
     endpoint_metrics: _t.Final[InferenceMetrics | None]
@@ -36961,10 +36961,10 @@ class InferenceRecommendationsJobStep(_s.Shape):
     def __init__(
         self,
         *,
+        inference_benchmark: RecommendationJobInferenceBenchmark | None = None,
         job_name: RecommendationJobName,
         status: RecommendationJobStatus,
         step_type: RecommendationStepType,
-        inference_benchmark: RecommendationJobInferenceBenchmark | None = None,
     ) -> None: ...
     inference_benchmark: _t.Final[RecommendationJobInferenceBenchmark | None]
     """The details for a specific benchmark."""
@@ -37102,13 +37102,13 @@ class JobSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        end_time: Timestamp | None = None,
         job_arn: JobArn,
         job_category: JobCategory,
         job_name: JobName,
         job_secondary_status: JobSecondaryStatus,
         job_status: JobStatus,
         last_modified_time: Timestamp,
-        end_time: Timestamp | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The date and time that the job was created."""
@@ -37154,10 +37154,10 @@ class LabelingJobForWorkteamSummary(_s.Shape):
         *,
         creation_time: Timestamp,
         job_reference_code: JobReferenceCode,
-        work_requester_account_id: AccountId,
         label_counters: LabelCountersForWorkteam | None = None,
         labeling_job_name: LabelingJobName | None = None,
         number_of_human_workers_per_data_object: NumberOfHumanWorkersPerDataObject | None = None,
+        work_requester_account_id: AccountId,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The date and time that the labeling job was created."""
@@ -37183,18 +37183,18 @@ class LabelingJobSummary(_s.Shape):
     def __init__(
         self,
         *,
+        annotation_consolidation_lambda_arn: LambdaFunctionArn | None = None,
         creation_time: Timestamp,
+        failure_reason: FailureReason | None = None,
+        input_config: LabelingJobInputConfig | None = None,
         label_counters: LabelCounters,
         labeling_job_arn: LabelingJobArn,
         labeling_job_name: LabelingJobName,
+        labeling_job_output: LabelingJobOutput | None = None,
         labeling_job_status: LabelingJobStatus,
         last_modified_time: Timestamp,
-        workteam_arn: WorkteamArn,
-        annotation_consolidation_lambda_arn: LambdaFunctionArn | None = None,
-        failure_reason: FailureReason | None = None,
-        input_config: LabelingJobInputConfig | None = None,
-        labeling_job_output: LabelingJobOutput | None = None,
         pre_human_task_lambda_arn: LambdaFunctionArn | None = None,
+        workteam_arn: WorkteamArn,
     ) -> None: ...
     annotation_consolidation_lambda_arn: _t.Final[LambdaFunctionArn | None]
     """The Amazon Resource Name (ARN) of the Lambda function used to consolidate the
@@ -37572,8 +37572,8 @@ class ListAliasesRequest(_s.Shape):
     def __init__(
         self,
         *,
-        image_name: ImageName,
         alias: SageMakerImageVersionAlias | None = None,
+        image_name: ImageName,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
         version: ImageVersionNumber | None = None,
@@ -39206,11 +39206,11 @@ class ListHubContentVersionsRequest(_s.Shape):
     def __init__(
         self,
         *,
+        creation_time_after: Timestamp | None = None,
+        creation_time_before: Timestamp | None = None,
         hub_content_name: HubContentName,
         hub_content_type: HubContentType,
         hub_name: HubNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
         max_results: MaxResults | None = None,
         max_schema_version: DocumentSchemaVersion | None = None,
         min_version: HubContentVersion | None = None,
@@ -39257,10 +39257,10 @@ class ListHubContentsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
         creation_time_after: Timestamp | None = None,
         creation_time_before: Timestamp | None = None,
+        hub_content_type: HubContentType,
+        hub_name: HubNameOrArn,
         max_results: MaxResults | None = None,
         max_schema_version: DocumentSchemaVersion | None = None,
         name_contains: NameContains | None = None,
@@ -39457,9 +39457,9 @@ class ListImageVersionsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        image_name: ImageName,
         creation_time_after: Timestamp | None = None,
         creation_time_before: Timestamp | None = None,
+        image_name: ImageName,
         last_modified_time_after: Timestamp | None = None,
         last_modified_time_before: Timestamp | None = None,
         max_results: MaxResults | None = None,
@@ -39686,8 +39686,8 @@ class ListInferenceGatewaysRequest(_s.Shape):
     def __init__(
         self,
         *,
-        identifier: GlobalInferenceGatewayIdentifier,
         filters: GlobalInferenceGatewayMemberFilters | None = None,
+        identifier: GlobalInferenceGatewayIdentifier,
         max_results: GlobalInferenceGatewayMaxResults | None = None,
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> None: ...
@@ -39891,9 +39891,9 @@ class ListJobsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        job_category: JobCategory,
         creation_time_after: Timestamp | None = None,
         creation_time_before: Timestamp | None = None,
+        job_category: JobCategory,
         last_modified_time_after: Timestamp | None = None,
         last_modified_time_before: Timestamp | None = None,
         max_results: MaxResults | None = None,
@@ -39948,7 +39948,6 @@ class ListLabelingJobsForWorkteamRequest(_s.Shape):
     def __init__(
         self,
         *,
-        workteam_arn: WorkteamArn,
         creation_time_after: Timestamp | None = None,
         creation_time_before: Timestamp | None = None,
         job_reference_code_contains: JobReferenceCodeContains | None = None,
@@ -39956,6 +39955,7 @@ class ListLabelingJobsForWorkteamRequest(_s.Shape):
         next_token: NextToken | None = None,
         sort_by: ListLabelingJobsForWorkteamSortByOptions | None = None,
         sort_order: SortOrder | None = None,
+        workteam_arn: WorkteamArn,
     ) -> None: ...
     creation_time_after: _t.Final[Timestamp | None]
     """A filter that returns only labeling jobs created after the specified time
@@ -40360,11 +40360,11 @@ class ListModelCardExportJobsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        model_card_name: EntityName,
         creation_time_after: Timestamp | None = None,
         creation_time_before: Timestamp | None = None,
         max_results: MaxResults | None = None,
         model_card_export_job_name_contains: EntityName | None = None,
+        model_card_name: EntityName,
         model_card_version: Integer | None = None,
         next_token: NextToken | None = None,
         sort_by: ModelCardExportJobSortBy | None = None,
@@ -40453,10 +40453,10 @@ class ListModelCardVersionsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        model_card_name: ModelCardNameOrArn,
         creation_time_after: Timestamp | None = None,
         creation_time_before: Timestamp | None = None,
         max_results: MaxResults | None = None,
+        model_card_name: ModelCardNameOrArn,
         model_card_status: ModelCardStatus | None = None,
         next_token: NextToken | None = None,
         sort_by: ModelCardVersionSortBy | None = None,
@@ -40490,11 +40490,11 @@ class ModelCardVersionSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        last_modified_time: Timestamp | None = None,
         model_card_arn: ModelCardArn,
         model_card_name: EntityName,
         model_card_status: ModelCardStatus,
         model_card_version: Integer,
-        last_modified_time: Timestamp | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The date and time that the model card version was created."""
@@ -40577,10 +40577,10 @@ class ModelCardSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        last_modified_time: Timestamp | None = None,
         model_card_arn: ModelCardArn,
         model_card_name: EntityName,
         model_card_status: ModelCardStatus,
-        last_modified_time: Timestamp | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The date and time that the model card was created."""
@@ -40797,11 +40797,11 @@ class ModelPackageGroupSummary(_s.Shape):
         self,
         *,
         creation_time: CreationTime,
+        managed_configuration: ManagedConfiguration | None = None,
         model_package_group_arn: ModelPackageGroupArn,
+        model_package_group_description: EntityDescription | None = None,
         model_package_group_name: EntityName,
         model_package_group_status: ModelPackageGroupStatus,
-        managed_configuration: ManagedConfiguration | None = None,
-        model_package_group_description: EntityDescription | None = None,
     ) -> None: ...
     creation_time: _t.Final[CreationTime]
     """The time that the model group was created."""
@@ -40904,14 +40904,14 @@ class ModelPackageSummary(_s.Shape):
         self,
         *,
         creation_time: CreationTime,
-        model_package_arn: ModelPackageArn,
-        model_package_status: ModelPackageStatus,
         model_approval_status: ModelApprovalStatus | None = None,
         model_life_cycle: ModelLifeCycle | None = None,
+        model_package_arn: ModelPackageArn,
         model_package_description: EntityDescription | None = None,
         model_package_group_name: EntityName | None = None,
         model_package_name: EntityName | None = None,
         model_package_registration_type: ModelPackageRegistrationType | None = None,
+        model_package_status: ModelPackageStatus,
         model_package_version: ModelPackageVersion | None = None,
     ) -> None: ...
     creation_time: _t.Final[CreationTime]
@@ -41169,8 +41169,8 @@ class ListMonitoringAlertsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        monitoring_schedule_name: MonitoringScheduleName,
         max_results: MaxResults | None = None,
+        monitoring_schedule_name: MonitoringScheduleName,
         next_token: NextToken | None = None,
     ) -> None: ...
     max_results: _t.Final[MaxResults | None]
@@ -41414,12 +41414,12 @@ class MonitoringScheduleSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        endpoint_name: EndpointName | None = None,
         last_modified_time: Timestamp,
+        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
         monitoring_schedule_arn: MonitoringScheduleArn,
         monitoring_schedule_name: MonitoringScheduleName,
         monitoring_schedule_status: ScheduleStatus,
-        endpoint_name: EndpointName | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
         monitoring_type: MonitoringType | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
@@ -41522,10 +41522,10 @@ class NotebookInstanceLifecycleConfigSummary(_s.Shape):
     def __init__(
         self,
         *,
-        notebook_instance_lifecycle_config_arn: NotebookInstanceLifecycleConfigArn,
-        notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName,
         creation_time: CreationTime | None = None,
         last_modified_time: LastModifiedTime | None = None,
+        notebook_instance_lifecycle_config_arn: NotebookInstanceLifecycleConfigArn,
+        notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName,
     ) -> None: ...
     creation_time: _t.Final[CreationTime | None]
     """A timestamp that tells when the lifecycle configuration was created."""
@@ -41644,14 +41644,14 @@ class NotebookInstanceSummary(_s.Shape):
     def __init__(
         self,
         *,
-        notebook_instance_arn: NotebookInstanceArn,
-        notebook_instance_name: NotebookInstanceName,
         additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = None,
         creation_time: CreationTime | None = None,
         default_code_repository: CodeRepositoryNameOrUrl | None = None,
         instance_type: InstanceType | None = None,
         last_modified_time: LastModifiedTime | None = None,
+        notebook_instance_arn: NotebookInstanceArn,
         notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = None,
+        notebook_instance_name: NotebookInstanceName,
         notebook_instance_status: NotebookInstanceStatus | None = None,
         url: NotebookInstanceUrl | None = None,
     ) -> None: ...
@@ -41792,14 +41792,14 @@ class OptimizationJobSummary(_s.Shape):
         *,
         creation_time: CreationTime,
         deployment_instance_type: OptimizationJobDeploymentInstanceType,
-        optimization_job_arn: OptimizationJobArn,
-        optimization_job_name: EntityName,
-        optimization_job_status: OptimizationJobStatus,
-        optimization_types: OptimizationTypes,
         last_modified_time: LastModifiedTime | None = None,
         max_instance_count: OptimizationJobMaxInstanceCount | None = None,
         optimization_end_time: Timestamp | None = None,
+        optimization_job_arn: OptimizationJobArn,
+        optimization_job_name: EntityName,
+        optimization_job_status: OptimizationJobStatus,
         optimization_start_time: Timestamp | None = None,
+        optimization_types: OptimizationTypes,
     ) -> None: ...
     creation_time: _t.Final[CreationTime]
     """The time when you created the optimization job."""
@@ -41828,7 +41828,7 @@ OptimizationJobSummaries: _t.TypeAlias = list[OptimizationJobSummary]
 
 class ListOptimizationJobsResponse(_s.OutputShape):
     def __init__(
-        self, *, optimization_job_summaries: OptimizationJobSummaries, next_token: NextToken | None = None
+        self, *, next_token: NextToken | None = None, optimization_job_summaries: OptimizationJobSummaries
     ) -> None: ...
     next_token: _t.Final[NextToken | None]
     """The token to use in a subsequent request to get the next set of results following
@@ -42258,11 +42258,11 @@ class ListPipelineExecutionsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_name: PipelineNameOrArn,
         created_after: Timestamp | None = None,
         created_before: Timestamp | None = None,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
+        pipeline_name: PipelineNameOrArn,
         pipeline_version_alias: PipelineVersionAlias | None = None,
         sort_by: SortPipelineExecutionsBy | None = None,
         sort_order: SortOrder | None = None,
@@ -42348,9 +42348,9 @@ class ListPipelineParametersForExecutionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_execution_arn: PipelineExecutionArn,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
+        pipeline_execution_arn: PipelineExecutionArn,
     ) -> None: ...
     max_results: _t.Final[MaxResults | None]
     """The maximum number of parameters to return in the response."""
@@ -42392,11 +42392,11 @@ class ListPipelineVersionsRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_name: PipelineNameOrArn,
         created_after: Timestamp | None = None,
         created_before: Timestamp | None = None,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
+        pipeline_name: PipelineNameOrArn,
         sort_order: SortOrder | None = None,
     ) -> None: ...
     created_after: _t.Final[Timestamp | None]
@@ -42614,13 +42614,13 @@ class ProcessingJobSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
-        processing_job_arn: ProcessingJobArn,
-        processing_job_name: ProcessingJobName,
-        processing_job_status: ProcessingJobStatus,
         exit_message: ExitMessage | None = None,
         failure_reason: FailureReason | None = None,
         last_modified_time: Timestamp | None = None,
         processing_end_time: Timestamp | None = None,
+        processing_job_arn: ProcessingJobArn,
+        processing_job_name: ProcessingJobName,
+        processing_job_status: ProcessingJobStatus,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The time at which the processing job was created."""
@@ -42647,7 +42647,7 @@ ProcessingJobSummaries: _t.TypeAlias = list[ProcessingJobSummary]
 
 class ListProcessingJobsResponse(_s.OutputShape):
     def __init__(
-        self, *, processing_job_summaries: ProcessingJobSummaries, next_token: NextToken | None = None
+        self, *, next_token: NextToken | None = None, processing_job_summaries: ProcessingJobSummaries
     ) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
@@ -42705,10 +42705,10 @@ class ProjectSummary(_s.Shape):
         *,
         creation_time: Timestamp,
         project_arn: ProjectArn,
+        project_description: EntityDescription | None = None,
         project_id: ProjectId,
         project_name: ProjectEntityName,
         project_status: ProjectStatus,
-        project_description: EntityDescription | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The time that the project was created."""
@@ -42726,7 +42726,7 @@ class ProjectSummary(_s.Shape):
 ProjectSummaryList: _t.TypeAlias = list[ProjectSummary]
 
 class ListProjectsOutput(_s.OutputShape):
-    def __init__(self, *, project_summary_list: ProjectSummaryList, next_token: NextToken | None = None) -> None: ...
+    def __init__(self, *, next_token: NextToken | None = None, project_summary_list: ProjectSummaryList) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the result of the previous ``ListCompilationJobs`` request was truncated, the
     response includes a ``NextToken``. To retrieve the next set of model compilation
@@ -42939,10 +42939,10 @@ class ListStageDevicesRequest(_s.Shape):
         self,
         *,
         edge_deployment_plan_name: EntityName,
-        stage_name: EntityName,
         exclude_devices_deployed_in_other_stage: Boolean | None = None,
         max_results: ListMaxResults | None = None,
         next_token: NextToken | None = None,
+        stage_name: EntityName,
     ) -> None: ...
     edge_deployment_plan_name: _t.Final[EntityName]
     """The name of the edge deployment plan."""
@@ -43090,7 +43090,7 @@ class ListSubscribedWorkteamsRequest(_s.Shape):
 SubscribedWorkteams: _t.TypeAlias = list[SubscribedWorkteam]
 
 class ListSubscribedWorkteamsResponse(_s.OutputShape):
-    def __init__(self, *, subscribed_workteams: SubscribedWorkteams, next_token: NextToken | None = None) -> None: ...
+    def __init__(self, *, next_token: NextToken | None = None, subscribed_workteams: SubscribedWorkteams) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
     the next set of work teams, use it in the subsequent request.
@@ -43104,9 +43104,9 @@ class ListTagsInput(_s.Shape):
     def __init__(
         self,
         *,
-        resource_arn: ResourceArn,
         max_results: ListTagsMaxResults | None = None,
         next_token: NextToken | None = None,
+        resource_arn: ResourceArn,
     ) -> None: ...
     max_results: _t.Final[ListTagsMaxResults | None]
     """Maximum number of tags to return."""
@@ -43172,7 +43172,7 @@ class ListTrainingJobsForHyperParameterTuningJobRequest(_s.Shape):
 
 class ListTrainingJobsForHyperParameterTuningJobResponse(_s.OutputShape):
     def __init__(
-        self, *, training_job_summaries: HyperParameterTrainingJobSummaries, next_token: NextToken | None = None
+        self, *, next_token: NextToken | None = None, training_job_summaries: HyperParameterTrainingJobSummaries
     ) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the result of this ``ListTrainingJobsForHyperParameterTuningJob`` request was
@@ -43252,12 +43252,12 @@ class TrainingJobSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
-        training_job_arn: TrainingJobArn,
-        training_job_name: TrainingJobName,
-        training_job_status: TrainingJobStatus,
         last_modified_time: Timestamp | None = None,
         secondary_status: SecondaryStatus | None = None,
         training_end_time: Timestamp | None = None,
+        training_job_arn: TrainingJobArn,
+        training_job_name: TrainingJobName,
+        training_job_status: TrainingJobStatus,
         training_plan_arn: TrainingPlanArn | None = None,
         warm_pool_status: WarmPoolStatus | None = None,
     ) -> None: ...
@@ -43294,7 +43294,7 @@ TrainingJobSummaries: _t.TypeAlias = list[TrainingJobSummary]
 
 class ListTrainingJobsResponse(_s.OutputShape):
     def __init__(
-        self, *, training_job_summaries: TrainingJobSummaries, next_token: NextToken | None = None
+        self, *, next_token: NextToken | None = None, training_job_summaries: TrainingJobSummaries
     ) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the response is truncated, SageMaker returns this token. To retrieve the next
@@ -43377,9 +43377,6 @@ class TrainingPlanSummary(_s.Shape):
     def __init__(
         self,
         *,
-        status: TrainingPlanStatus,
-        training_plan_arn: TrainingPlanArn,
-        training_plan_name: TrainingPlanName,
         available_instance_count: AvailableInstanceCount | None = None,
         currency_code: CurrencyCode | None = None,
         duration_hours: TrainingPlanDurationHours | None = None,
@@ -43388,10 +43385,13 @@ class TrainingPlanSummary(_s.Shape):
         in_use_instance_count: InUseInstanceCount | None = None,
         reserved_capacity_summaries: ReservedCapacitySummaries | None = None,
         start_time: Timestamp | None = None,
+        status: TrainingPlanStatus,
         status_message: TrainingPlanStatusMessage | None = None,
         target_resources: SageMakerResourceNames | None = None,
         total_instance_count: TotalInstanceCount | None = None,
         total_ultra_server_count: UltraServerCount | None = None,
+        training_plan_arn: TrainingPlanArn,
+        training_plan_name: TrainingPlanName,
         upfront_fee: String256 | None = None,
     ) -> None: ...
     available_instance_count: _t.Final[AvailableInstanceCount | None]
@@ -43455,7 +43455,7 @@ TrainingPlanSummaries: _t.TypeAlias = list[TrainingPlanSummary]
 
 class ListTrainingPlansResponse(_s.OutputShape):
     def __init__(
-        self, *, training_plan_summaries: TrainingPlanSummaries, next_token: NextToken | None = None
+        self, *, next_token: NextToken | None = None, training_plan_summaries: TrainingPlanSummaries
     ) -> None: ...
     next_token: _t.Final[NextToken | None]
     """A token to continue pagination if more results are available."""
@@ -43498,9 +43498,9 @@ class TrainingSessionSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
+        last_modified_time: Timestamp | None = None,
         training_session_arn: TrainingSessionArn,
         training_session_status: TrainingSessionStatus,
-        last_modified_time: Timestamp | None = None,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """The date and time that the training session was created."""
@@ -43577,12 +43577,12 @@ class TransformJobSummary(_s.Shape):
         self,
         *,
         creation_time: Timestamp,
-        transform_job_arn: TransformJobArn,
-        transform_job_name: TransformJobName,
-        transform_job_status: TransformJobStatus,
         failure_reason: FailureReason | None = None,
         last_modified_time: Timestamp | None = None,
         transform_end_time: Timestamp | None = None,
+        transform_job_arn: TransformJobArn,
+        transform_job_name: TransformJobName,
+        transform_job_status: TransformJobStatus,
     ) -> None: ...
     creation_time: _t.Final[Timestamp]
     """A timestamp that shows when the transform Job was created."""
@@ -43606,7 +43606,7 @@ TransformJobSummaries: _t.TypeAlias = list[TransformJobSummary]
 
 class ListTransformJobsResponse(_s.OutputShape):
     def __init__(
-        self, *, transform_job_summaries: TransformJobSummaries, next_token: NextToken | None = None
+        self, *, next_token: NextToken | None = None, transform_job_summaries: TransformJobSummaries
     ) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
@@ -43818,9 +43818,9 @@ class ListUltraServersByReservedCapacityRequest(_s.Shape):
     def __init__(
         self,
         *,
-        reserved_capacity_arn: ReservedCapacityArn,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
+        reserved_capacity_arn: ReservedCapacityArn,
     ) -> None: ...
     max_results: _t.Final[MaxResults | None]
     """The maximum number of UltraServers to return in the response. The default
@@ -43851,15 +43851,15 @@ class UltraServer(_s.Shape):
         self,
         *,
         availability_zone: AvailabilityZone,
-        instance_type: ReservedCapacityInstanceType,
-        total_instance_count: TotalInstanceCount,
-        ultra_server_id: NonEmptyString256,
-        ultra_server_type: UltraServerType,
         available_instance_count: AvailableInstanceCount | None = None,
         available_spare_instance_count: AvailableSpareInstanceCount | None = None,
         configured_spare_instance_count: ConfiguredSpareInstanceCount | None = None,
         health_status: UltraServerHealthStatus | None = None,
         in_use_instance_count: InUseInstanceCount | None = None,
+        instance_type: ReservedCapacityInstanceType,
+        total_instance_count: TotalInstanceCount,
+        ultra_server_id: NonEmptyString256,
+        ultra_server_type: UltraServerType,
         unhealthy_instance_count: UnhealthyInstanceCount | None = None,
     ) -> None: ...
     availability_zone: _t.Final[AvailabilityZone]
@@ -43892,7 +43892,7 @@ class UltraServer(_s.Shape):
 UltraServers: _t.TypeAlias = list[UltraServer]
 
 class ListUltraServersByReservedCapacityResponse(_s.OutputShape):
-    def __init__(self, *, ultra_servers: UltraServers, next_token: NextToken | None = None) -> None: ...
+    def __init__(self, *, next_token: NextToken | None = None, ultra_servers: UltraServers) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the response is truncated, SageMaker returns this token. Use it in the next
     request to retrieve the next set of UltraServers.
@@ -44005,7 +44005,7 @@ class ListWorkforcesRequest(_s.Shape):
 Workforces: _t.TypeAlias = list[Workforce]
 
 class ListWorkforcesResponse(_s.OutputShape):
-    def __init__(self, *, workforces: Workforces, next_token: NextToken | None = None) -> None: ...
+    def __init__(self, *, next_token: NextToken | None = None, workforces: Workforces) -> None: ...
     next_token: _t.Final[NextToken | None]
     """A token to resume pagination."""
     workforces: _t.Final[Workforces]
@@ -44046,7 +44046,7 @@ class ListWorkteamsRequest(_s.Shape):
 Workteams: _t.TypeAlias = list[Workteam]
 
 class ListWorkteamsResponse(_s.OutputShape):
-    def __init__(self, *, workteams: Workteams, next_token: NextToken | None = None) -> None: ...
+    def __init__(self, *, next_token: NextToken | None = None, workteams: Workteams) -> None: ...
     next_token: _t.Final[NextToken | None]
     """If the response is truncated, Amazon SageMaker returns this token. To retrieve
     the next set of work teams, use it in the subsequent request.
@@ -44685,14 +44685,14 @@ class MoveClusterNodesRequest(_s.Shape):
     def __init__(
         self,
         *,
-        source_cluster_arn: ClusterArn,
-        source_instance_group_name: ClusterInstanceGroupName,
-        target_cluster_arn: ClusterArn,
-        target_instance_group_name: ClusterInstanceGroupName,
         client_token: MoveClusterNodesRequestClientTokenString | None = None,
         instance_count: MoveClusterNodesInstanceCount | None = None,
         node_ids: MoveClusterNodeIds | None = None,
         node_logical_ids: MoveClusterNodeLogicalIds | None = None,
+        source_cluster_arn: ClusterArn,
+        source_instance_group_name: ClusterInstanceGroupName,
+        target_cluster_arn: ClusterArn,
+        target_instance_group_name: ClusterInstanceGroupName,
     ) -> None: ...
     client_token: _t.Final[MoveClusterNodesRequestClientTokenString | None]
     """A unique, case-sensitive identifier that you provide to ensure that the operation
@@ -45399,9 +45399,9 @@ class RenderUiTemplateRequest(_s.Shape):
     def __init__(
         self,
         *,
+        human_task_ui_arn: HumanTaskUiArn | None = None,
         role_arn: RoleArn,
         task: RenderableTask,
-        human_task_ui_arn: HumanTaskUiArn | None = None,
         ui_template: UiTemplate | None = None,
     ) -> None: ...
     human_task_ui_arn: _t.Final[HumanTaskUiArn | None]
@@ -45452,14 +45452,14 @@ class ReservedCapacityOffering(_s.Shape):
     def __init__(
         self,
         *,
-        instance_count: ReservedCapacityInstanceCount,
-        instance_type: ReservedCapacityInstanceType,
         availability_zone: AvailabilityZone | None = None,
         duration_hours: ReservedCapacityDurationHours | None = None,
         duration_minutes: ReservedCapacityDurationMinutes | None = None,
         end_time: Timestamp | None = None,
         extension_end_time: Timestamp | None = None,
         extension_start_time: Timestamp | None = None,
+        instance_count: ReservedCapacityInstanceCount,
+        instance_type: ReservedCapacityInstanceType,
         reserved_capacity_type: ReservedCapacityType | None = None,
         start_time: Timestamp | None = None,
         ultra_server_count: UltraServerCount | None = None,
@@ -45538,9 +45538,9 @@ class RetryPipelineExecutionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_execution_arn: PipelineExecutionArn,
         client_request_token: IdempotencyToken | None = None,
         parallelism_configuration: ParallelismConfiguration | None = None,
+        pipeline_execution_arn: PipelineExecutionArn,
     ) -> None: ...
     client_request_token: _t.Final[IdempotencyToken | None]
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
@@ -46097,10 +46097,10 @@ class SearchRequest(_s.Shape):
     def __init__(
         self,
         *,
-        resource: ResourceType,
         cross_account_filter_option: CrossAccountFilterOption | None = None,
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
+        resource: ResourceType,
         search_expression: SearchExpression | None = None,
         sort_by: ResourcePropertyName | None = None,
         sort_order: SearchSortOrder | None = None,
@@ -46261,12 +46261,12 @@ class TrainingPlanExtensionOffering(_s.Shape):
     def __init__(
         self,
         *,
-        training_plan_extension_offering_id: TrainingPlanExtensionOfferingId,
         availability_zone: String256 | None = None,
         currency_code: CurrencyCode | None = None,
         duration_hours: TrainingPlanExtensionDurationHours | None = None,
         end_date: Timestamp | None = None,
         start_date: Timestamp | None = None,
+        training_plan_extension_offering_id: TrainingPlanExtensionOfferingId,
         upfront_fee: String256 | None = None,
     ) -> None: ...
     availability_zone: _t.Final[String256 | None]
@@ -46297,14 +46297,14 @@ class TrainingPlanOffering(_s.Shape):
     def __init__(
         self,
         *,
-        target_resources: SageMakerResourceNames,
-        training_plan_offering_id: TrainingPlanOfferingId,
         currency_code: CurrencyCode | None = None,
         duration_hours: TrainingPlanDurationHours | None = None,
         duration_minutes: TrainingPlanDurationMinutes | None = None,
         requested_end_time_before: Timestamp | None = None,
         requested_start_time_after: Timestamp | None = None,
         reserved_capacity_offerings: ReservedCapacityOfferings | None = None,
+        target_resources: SageMakerResourceNames,
+        training_plan_offering_id: TrainingPlanOfferingId,
         upfront_fee: String256 | None = None,
     ) -> None: ...
     currency_code: _t.Final[CurrencyCode | None]
@@ -46355,8 +46355,8 @@ class SearchTrainingPlanOfferingsResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        training_plan_offerings: TrainingPlanOfferings,
         training_plan_extension_offerings: TrainingPlanExtensionOfferings | None = None,
+        training_plan_offerings: TrainingPlanOfferings,
     ) -> None: ...
     training_plan_extension_offerings: _t.Final[TrainingPlanExtensionOfferings | None]
     """A list of extension offerings available for the specified training plan. These
@@ -46494,12 +46494,12 @@ class StartPipelineExecutionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_name: PipelineNameOrArn,
         client_request_token: IdempotencyToken | None = None,
         mlflow_experiment_name: MlflowExperimentEntityName | None = None,
         parallelism_configuration: ParallelismConfiguration | None = None,
         pipeline_execution_description: PipelineExecutionDescription | None = None,
         pipeline_execution_display_name: PipelineExecutionName | None = None,
+        pipeline_name: PipelineNameOrArn,
         pipeline_parameters: ParameterList | None = None,
         pipeline_version_alias: PipelineVersionAlias | None = None,
         pipeline_version_id: PipelineVersionId | None = None,
@@ -46629,10 +46629,10 @@ class StopInferenceExperimentRequest(_s.Shape):
     def __init__(
         self,
         *,
-        model_variant_actions: ModelVariantActionMap,
-        name: InferenceExperimentName,
         desired_model_variants: ModelVariantConfigList | None = None,
         desired_state: InferenceExperimentStopDesiredState | None = None,
+        model_variant_actions: ModelVariantActionMap,
+        name: InferenceExperimentName,
         reason: InferenceExperimentStatusReason | None = None,
     ) -> None: ...
     desired_model_variants: _t.Final[ModelVariantConfigList | None]
@@ -46712,7 +46712,7 @@ class StopOptimizationJobRequest(_s.Shape):
 
 class StopPipelineExecutionRequest(_s.Shape):
     def __init__(
-        self, *, pipeline_execution_arn: PipelineExecutionArn, client_request_token: IdempotencyToken | None = None
+        self, *, client_request_token: IdempotencyToken | None = None, pipeline_execution_arn: PipelineExecutionArn
     ) -> None: ...
     client_request_token: _t.Final[IdempotencyToken | None]
     """A unique, case-sensitive identifier that you provide to ensure the idempotency of
@@ -46857,10 +46857,10 @@ class UpdateClusterExtensionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        cluster_arn: ClusterArn,
-        extension_arn: ExtensionArn,
         client_token: UpdateClusterExtensionRequestClientTokenString | None = None,
+        cluster_arn: ClusterArn,
         configuration_values: ExtensionConfigurationValues | None = None,
+        extension_arn: ExtensionArn,
         extension_version: ExtensionVersion | None = None,
     ) -> None: ...
     client_token: _t.Final[UpdateClusterExtensionRequestClientTokenString | None]
@@ -46900,8 +46900,8 @@ class UpdateClusterRequest(_s.Shape):
     def __init__(
         self,
         *,
-        cluster_name: ClusterNameOrArn,
         auto_scaling: ClusterAutoScalingConfig | None = None,
+        cluster_name: ClusterNameOrArn,
         cluster_role: RoleArn | None = None,
         instance_groups: ClusterInstanceGroupSpecifications | None = None,
         instance_groups_to_delete: ClusterInstanceGroupsToDelete | None = None,
@@ -46962,9 +46962,9 @@ class UpdateClusterSchedulerConfigRequest(_s.Shape):
         self,
         *,
         cluster_scheduler_config_id: ClusterSchedulerConfigId,
-        target_version: Integer,
         description: EntityDescription | None = None,
         scheduler_config: SchedulerConfig | None = None,
+        target_version: Integer,
     ) -> None: ...
     cluster_scheduler_config_id: _t.Final[ClusterSchedulerConfigId]
     """ID of the cluster policy."""
@@ -46989,7 +46989,7 @@ class UpdateClusterSoftwareInstanceGroupSpecification(_s.Shape):
     update.
     """
     def __init__(
-        self, *, instance_group_name: ClusterInstanceGroupName, image_release_version: ImageReleaseVersion | None = None
+        self, *, image_release_version: ImageReleaseVersion | None = None, instance_group_name: ClusterInstanceGroupName
     ) -> None: ...
     image_release_version: _t.Final[ImageReleaseVersion | None]
     """The version of the HyperPod-managed AMI to update to for the instance group. Uses
@@ -47070,12 +47070,12 @@ class UpdateComputeQuotaRequest(_s.Shape):
     def __init__(
         self,
         *,
-        compute_quota_id: ComputeQuotaId,
-        target_version: Integer,
         activation_state: ActivationState | None = None,
         compute_quota_config: ComputeQuotaConfig | None = None,
+        compute_quota_id: ComputeQuotaId,
         compute_quota_target: ComputeQuotaTarget | None = None,
         description: EntityDescription | None = None,
+        target_version: Integer,
     ) -> None: ...
     activation_state: _t.Final[ActivationState | None]
     """The state of the compute allocation being described. Use to enable or disable
@@ -47130,10 +47130,10 @@ class UpdateDeviceFleetRequest(_s.Shape):
     def __init__(
         self,
         *,
-        device_fleet_name: EntityName,
-        output_config: EdgeOutputConfig,
         description: DeviceFleetDescription | None = None,
+        device_fleet_name: EntityName,
         enable_iot_role_alias: EnableIotRoleAlias | None = None,
+        output_config: EdgeOutputConfig,
         role_arn: RoleArn | None = None,
     ) -> None: ...
     description: _t.Final[DeviceFleetDescription | None]
@@ -47164,11 +47164,11 @@ class UpdateDomainRequest(_s.Shape):
     def __init__(
         self,
         *,
-        domain_id: DomainId,
         app_network_access_type: AppNetworkAccessType | None = None,
         app_security_group_management: AppSecurityGroupManagement | None = None,
         default_space_settings: DefaultSpaceSettings | None = None,
         default_user_settings: UserSettings | None = None,
+        domain_id: DomainId,
         domain_settings_for_update: DomainSettingsForUpdate | None = None,
         home_efs_file_system_creation: HomeEfsFileSystemCreation | None = None,
         subnet_ids: Subnets | None = None,
@@ -47273,9 +47273,9 @@ class UpdateEndpointInput(_s.Shape):
     def __init__(
         self,
         *,
+        deployment_config: DeploymentConfig | None = None,
         endpoint_config_name: EndpointConfigName,
         endpoint_name: EndpointName,
-        deployment_config: DeploymentConfig | None = None,
         exclude_retained_variant_properties: VariantPropertyList | None = None,
         retain_all_variant_properties: Boolean | None = None,
         retain_deployment_config: Boolean | None = None,
@@ -47335,9 +47335,9 @@ class UpdateExperimentRequest(_s.Shape):
     def __init__(
         self,
         *,
-        experiment_name: ExperimentEntityName,
         description: ExperimentDescription | None = None,
         display_name: ExperimentEntityName | None = None,
+        experiment_name: ExperimentEntityName,
     ) -> None: ...
     description: _t.Final[ExperimentDescription | None]
     """The description of the experiment."""
@@ -47357,8 +47357,8 @@ class UpdateFeatureGroupRequest(_s.Shape):
     def __init__(
         self,
         *,
-        feature_group_name: FeatureGroupNameOrArn,
         feature_additions: FeatureAdditions | None = None,
+        feature_group_name: FeatureGroupNameOrArn,
         online_store_config: OnlineStoreConfigUpdate | None = None,
         throughput_config: ThroughputConfigUpdate | None = None,
     ) -> None: ...
@@ -47384,9 +47384,9 @@ class UpdateFeatureMetadataRequest(_s.Shape):
     def __init__(
         self,
         *,
+        description: FeatureDescription | None = None,
         feature_group_name: FeatureGroupNameOrArn,
         feature_name: FeatureName,
-        description: FeatureDescription | None = None,
         parameter_additions: FeatureParameterAdditions | None = None,
         parameter_removals: FeatureParameterRemovals | None = None,
     ) -> None: ...
@@ -47423,8 +47423,8 @@ class UpdateGlobalInferenceGatewayResponse(_s.OutputShape):
         arn: GlobalInferenceGatewayArn,
         id: GlobalInferenceGatewayId,
         name: GlobalInferenceGatewayName,
-        status: GlobalInferenceGatewayStatus,
         routing: GlobalInferenceGatewayRouting | None = None,
+        status: GlobalInferenceGatewayStatus,
     ) -> None: ...
     arn: _t.Final[GlobalInferenceGatewayArn]
     """The Amazon Resource Name (ARN) of the global inference gateway."""
@@ -47474,14 +47474,14 @@ class UpdateHubContentRequest(_s.Shape):
     def __init__(
         self,
         *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_content_version: HubContentVersion,
-        hub_name: HubNameOrArn,
         hub_content_description: HubContentDescription | None = None,
         hub_content_display_name: HubContentDisplayName | None = None,
         hub_content_markdown: HubContentMarkdown | None = None,
+        hub_content_name: HubContentName,
         hub_content_search_keywords: HubContentSearchKeywordList | None = None,
+        hub_content_type: HubContentType,
+        hub_content_version: HubContentVersion,
+        hub_name: HubNameOrArn,
         support_status: HubContentSupportStatus | None = None,
     ) -> None: ...
     hub_content_description: _t.Final[HubContentDescription | None]
@@ -47523,9 +47523,9 @@ class UpdateHubRequest(_s.Shape):
     def __init__(
         self,
         *,
-        hub_name: HubNameOrArn,
         hub_description: HubDescription | None = None,
         hub_display_name: HubDisplayName | None = None,
+        hub_name: HubNameOrArn,
         hub_search_keywords: HubSearchKeywordList | None = None,
     ) -> None: ...
     hub_description: _t.Final[HubDescription | None]
@@ -47546,10 +47546,10 @@ class UpdateImageRequest(_s.Shape):
     def __init__(
         self,
         *,
-        image_name: ImageName,
         delete_properties: ImageDeletePropertyList | None = None,
         description: ImageDescription | None = None,
         display_name: ImageDisplayName | None = None,
+        image_name: ImageName,
         role_arn: RoleArn | None = None,
     ) -> None: ...
     delete_properties: _t.Final[ImageDeletePropertyList | None]
@@ -47576,11 +47576,11 @@ class UpdateImageVersionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        image_name: ImageName,
         alias: SageMakerImageVersionAlias | None = None,
         aliases_to_add: SageMakerImageVersionAliases | None = None,
         aliases_to_delete: SageMakerImageVersionAliases | None = None,
         horovod: Horovod | None = None,
+        image_name: ImageName,
         job_type: JobType | None = None,
         ml_framework: MLFramework | None = None,
         processor: Processor | None = None,
@@ -47642,8 +47642,8 @@ class UpdateInferenceComponentInput(_s.Shape):
     def __init__(
         self,
         *,
-        inference_component_name: InferenceComponentName,
         deployment_config: InferenceComponentDeploymentConfig | None = None,
+        inference_component_name: InferenceComponentName,
         runtime_config: InferenceComponentRuntimeConfig | None = None,
         specification: InferenceComponentSpecification | None = None,
         specifications: InferenceComponentSpecificationList | None = None,
@@ -47693,10 +47693,10 @@ class UpdateInferenceExperimentRequest(_s.Shape):
     def __init__(
         self,
         *,
-        name: InferenceExperimentName,
         data_storage_config: InferenceExperimentDataStorageConfig | None = None,
         description: InferenceExperimentDescription | None = None,
         model_variants: ModelVariantConfigList | None = None,
+        name: InferenceExperimentName,
         schedule: InferenceExperimentSchedule | None = None,
         shadow_mode_config: ShadowModeConfig | None = None,
     ) -> None: ...
@@ -47749,8 +47749,8 @@ class UpdateMlflowAppRequest(_s.Shape):
     def __init__(
         self,
         *,
-        arn: MlflowAppArn,
         account_default_status: AccountDefaultStatus | None = None,
+        arn: MlflowAppArn,
         artifact_store_uri: S3Uri | None = None,
         default_domain_id_list: DefaultDomainIdList | None = None,
         model_registration_mode: ModelRegistrationMode | None = None,
@@ -47791,11 +47791,11 @@ class UpdateMlflowTrackingServerRequest(_s.Shape):
     def __init__(
         self,
         *,
-        tracking_server_name: TrackingServerName,
         artifact_store_uri: S3Uri | None = None,
         automatic_model_registration: Boolean | None = None,
         s3_bucket_owner_account_id: AccountId | None = None,
         s3_bucket_owner_verification: Boolean | None = None,
+        tracking_server_name: TrackingServerName,
         tracking_server_size: TrackingServerSize | None = None,
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> None: ...
@@ -47836,8 +47836,8 @@ class UpdateModelCardRequest(_s.RedactingShape):
     def __init__(
         self,
         *,
-        model_card_name: ModelCardNameOrArn,
         content: ModelCardContent | None = None,
+        model_card_name: ModelCardNameOrArn,
         model_card_status: ModelCardStatus | None = None,
     ) -> None: ...
     content: _t.Final[ModelCardContent | None]
@@ -47870,7 +47870,6 @@ class UpdateModelPackageInput(_s.RedactingShape):
     def __init__(
         self,
         *,
-        model_package_arn: ModelPackageArn,
         additional_inference_specifications_to_add: AdditionalInferenceSpecifications | None = None,
         approval_description: ApprovalDescription | None = None,
         client_token: ClientToken | None = None,
@@ -47880,6 +47879,7 @@ class UpdateModelPackageInput(_s.RedactingShape):
         model_approval_status: ModelApprovalStatus | None = None,
         model_card: ModelPackageModelCard | None = None,
         model_life_cycle: ModelLifeCycle | None = None,
+        model_package_arn: ModelPackageArn,
         model_package_registration_type: ModelPackageRegistrationType | None = None,
         source_uri: ModelPackageSourceUri | None = None,
     ) -> None: ...
@@ -47962,8 +47962,8 @@ class UpdateMonitoringAlertResponse(_s.OutputShape):
     def __init__(
         self,
         *,
-        monitoring_schedule_arn: MonitoringScheduleArn,
         monitoring_alert_name: MonitoringAlertName | None = None,
+        monitoring_schedule_arn: MonitoringScheduleArn,
     ) -> None: ...
     monitoring_alert_name: _t.Final[MonitoringAlertName | None]
     """The name of a monitoring alert."""
@@ -47992,7 +47992,6 @@ class UpdateNotebookInstanceInput(_s.Shape):
     def __init__(
         self,
         *,
-        notebook_instance_name: NotebookInstanceName,
         accelerator_types: NotebookInstanceAcceleratorTypes | None = None,
         additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = None,
         default_code_repository: CodeRepositoryNameOrUrl | None = None,
@@ -48004,6 +48003,7 @@ class UpdateNotebookInstanceInput(_s.Shape):
         instance_type: InstanceType | None = None,
         ip_address_type: IPAddressType | None = None,
         lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = None,
+        notebook_instance_name: NotebookInstanceName,
         platform_identifier: PlatformIdentifier | None = None,
         role_arn: RoleArn | None = None,
         root_access: RootAccess | None = None,
@@ -48135,9 +48135,9 @@ class UpdatePartnerAppRequest(_s.Shape):
     def __init__(
         self,
         *,
-        arn: PartnerAppArn,
         app_version: MajorMinorVersion | None = None,
         application_config: PartnerAppConfig | None = None,
+        arn: PartnerAppArn,
         auth_type: PartnerAppAuthType | None = None,
         client_token: ClientToken | None = None,
         enable_auto_minor_version_upgrade: Boolean | None = None,
@@ -48207,8 +48207,8 @@ class UpdatePipelineExecutionRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_execution_arn: PipelineExecutionArn,
         parallelism_configuration: ParallelismConfiguration | None = None,
+        pipeline_execution_arn: PipelineExecutionArn,
         pipeline_execution_description: PipelineExecutionDescription | None = None,
         pipeline_execution_display_name: PipelineExecutionName | None = None,
     ) -> None: ...
@@ -48232,12 +48232,12 @@ class UpdatePipelineRequest(_s.Shape):
     def __init__(
         self,
         *,
-        pipeline_name: PipelineName,
         parallelism_configuration: ParallelismConfiguration | None = None,
         pipeline_definition: PipelineDefinition | None = None,
         pipeline_definition_s3_location: PipelineDefinitionS3Location | None = None,
         pipeline_description: PipelineDescription | None = None,
         pipeline_display_name: PipelineName | None = None,
+        pipeline_name: PipelineName,
         pipeline_version_aliases: PipelineVersionAliasList | None = None,
         role_arn: RoleArn | None = None,
     ) -> None: ...
@@ -48281,10 +48281,10 @@ class UpdatePipelineVersionRequest(_s.Shape):
         self,
         *,
         pipeline_arn: PipelineArn,
-        pipeline_version_id: PipelineVersionId,
         pipeline_version_alias_operations: AliasOperations | None = None,
         pipeline_version_description: PipelineVersionDescription | None = None,
         pipeline_version_display_name: PipelineVersionName | None = None,
+        pipeline_version_id: PipelineVersionId,
     ) -> None: ...
     pipeline_arn: _t.Final[PipelineArn]
     """The Amazon Resource Name (ARN) of the pipeline."""
@@ -48320,8 +48320,8 @@ class UpdateProjectInput(_s.Shape):
     def __init__(
         self,
         *,
-        project_name: ProjectEntityName,
         project_description: EntityDescription | None = None,
+        project_name: ProjectEntityName,
         service_catalog_provisioning_update_details: ServiceCatalogProvisioningUpdateDetails | None = None,
         tags: TagList | None = None,
         template_providers_to_update: UpdateTemplateProviderList | None = None,
@@ -48360,8 +48360,8 @@ class UpdateSpaceRequest(_s.Shape):
         self,
         *,
         domain_id: DomainId,
-        space_name: SpaceName,
         space_display_name: NonEmptyString64 | None = None,
+        space_name: SpaceName,
         space_settings: SpaceSettings | None = None,
     ) -> None: ...
     domain_id: _t.Final[DomainId]
@@ -48382,11 +48382,11 @@ class UpdateTrainingJobRequest(_s.Shape):
     def __init__(
         self,
         *,
-        training_job_name: TrainingJobName,
         profiler_config: ProfilerConfigForUpdate | None = None,
         profiler_rule_configurations: ProfilerRuleConfigurations | None = None,
         remote_debug_config: RemoteDebugConfigForUpdate | None = None,
         resource_config: ResourceConfigForUpdate | None = None,
+        training_job_name: TrainingJobName,
     ) -> None: ...
     profiler_config: _t.Final[ProfilerConfigForUpdate | None]
     """Configuration information for Amazon SageMaker Debugger system monitoring,
@@ -48418,7 +48418,6 @@ class UpdateTrialComponentRequest(_s.Shape):
     def __init__(
         self,
         *,
-        trial_component_name: ExperimentEntityName,
         display_name: ExperimentEntityName | None = None,
         end_time: Timestamp | None = None,
         input_artifacts: TrialComponentArtifacts | None = None,
@@ -48429,6 +48428,7 @@ class UpdateTrialComponentRequest(_s.Shape):
         parameters_to_remove: ListTrialComponentKey256 | None = None,
         start_time: Timestamp | None = None,
         status: TrialComponentStatus | None = None,
+        trial_component_name: ExperimentEntityName,
     ) -> None: ...
     display_name: _t.Final[ExperimentEntityName | None]
     """The name of the component as displayed. The name doesn't need to be unique. If
@@ -48471,7 +48471,7 @@ class UpdateTrialComponentResponse(_s.OutputShape):
 
 class UpdateTrialRequest(_s.Shape):
     def __init__(
-        self, *, trial_name: ExperimentEntityName, display_name: ExperimentEntityName | None = None
+        self, *, display_name: ExperimentEntityName | None = None, trial_name: ExperimentEntityName
     ) -> None: ...
     display_name: _t.Final[ExperimentEntityName | None]
     """The name of the trial as displayed. The name doesn't need to be unique. If
@@ -48505,10 +48505,10 @@ class UpdateWorkforceRequest(_s.RedactingShape):
     def __init__(
         self,
         *,
-        workforce_name: WorkforceName,
         ip_address_type: WorkforceIpAddressType | None = None,
         oidc_config: OidcConfig | None = None,
         source_ip_config: SourceIpConfig | None = None,
+        workforce_name: WorkforceName,
         workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
     ) -> None: ...
     ip_address_type: _t.Final[WorkforceIpAddressType | None]
@@ -48549,11 +48549,11 @@ class UpdateWorkteamRequest(_s.Shape):
     def __init__(
         self,
         *,
-        workteam_name: WorkteamName,
         description: String200 | None = None,
         member_definitions: MemberDefinitions | None = None,
         notification_configuration: NotificationConfiguration | None = None,
         worker_access_configuration: WorkerAccessConfiguration | None = None,
+        workteam_name: WorkteamName,
     ) -> None: ...
     description: _t.Final[String200 | None]
     """An updated description for the work team."""
