@@ -279,7 +279,8 @@ def user_venv(path: Path) -> Path:
     python = path / "bin" / "python"
     if not python.exists():
         subprocess.run([PYTHON, "-m", "venv", str(path)], check=True)
-    pins = [f"{d}=={version(d)}" for d in ("boto3", "botocore", "pydantic", "pydantic-core", "mypy-boto3-sagemaker")]
+    dists = ("boto3", "botocore", "pydantic", "pydantic-core", "mypy-boto3-sagemaker")
+    pins = [d if version(d) == "not installed" else f"{d}=={version(d)}" for d in dists]
     pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     subprocess.run([*pip, *pins], check=True, env=child_env(pythonpath=False))
     started = time.perf_counter()
@@ -350,6 +351,10 @@ def bench_typing(settings: Settings, report: Report, venv: Path | None) -> None:
     results: dict[str, dict[str, list[CheckResult]]] = {kind: {v: [] for v in SAMPLE_VARIANTS} for kind in kinds}
     with tempfile.TemporaryDirectory(prefix="sm-typing-bench-") as tmp:
         python = user_venv(venv or Path(tmp) / "venv")
+        stubs = [str(python), "-c", "import importlib.metadata as m; print(m.version('mypy-boto3-sagemaker'))"]
+        report.environment["mypy-boto3-sagemaker"] = subprocess.run(
+            stubs, capture_output=True, text=True
+        ).stdout.strip()
         bench = TypingBench(Path(tmp), python)
         for i in range(runs):
             for variant in rotated(SAMPLE_VARIANTS, i):
@@ -461,8 +466,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     settings = QUICK if args.quick else FULL
-    if version("mypy-boto3-sagemaker") == "not installed":
-        raise SystemExit("mypy-boto3-sagemaker is needed for the typing baseline: pip install mypy-boto3-sagemaker")
     report = Report(settings=asdict(settings) | {"quick": args.quick}, environment=environment())
     started = time.perf_counter()
     precompile()

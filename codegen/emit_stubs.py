@@ -85,9 +85,9 @@ def _enum(shape: ir.Enum) -> str:
 def order(service: ir.Service) -> list[str]:
     """Every shape name, each after the shapes it refers to (one recursive group aside).
 
-    mypy analyses a module's top level again, whole, for as long as a name in it refers to
-    one declared further down; declared in this order, the 18,000-line module is analysed
-    once. Tarjan's components come dependencies first; inside a recursive group the
+    mypy analyses a module's top level again, whole, while a name in it refers to one
+    declared further down; in this order no name does. Tarjan's components come
+    dependencies first; inside a recursive group the
     structures come first (a class may name itself), and their members name the group's
     other types expanded (see ``field_type``).
     """
