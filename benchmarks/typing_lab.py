@@ -78,6 +78,7 @@ VARIANTS: dict[str, Callable[[ir.Service], Stubs | None]] = {
     "stubs": _rendered,  # what codegen generates
     "stubs-nodoc": lambda service: _no_docstrings(_rendered(service)),
     "stubs-properties": _properties,
+    "models-stub-only": lambda service: {"models/__init__.pyi": _rendered(service)["models/__init__.pyi"]},
 }
 
 

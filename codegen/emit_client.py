@@ -56,18 +56,21 @@ def _args(members: list[ir.Member], shapes: dict[str, ir.Shape], extra: list[tup
     return args_section(entries + extra, _DOC_WIDTH)
 
 
-def overloads(method: str, request: str, members: list[ir.Member], returns: str, extra: list[str]) -> str:
+def overloads(
+    method: str, request: str, members: list[ir.Member], returns: str, extra: list[str], overload: str = "_t.overload"
+) -> str:
     """A method's two overloads: the request object, or keywords (required ones without a default).
 
-    The client module and its stub (``emit_stubs``) both declare exactly these.
+    The client module and its stub (``emit_stubs``) both declare exactly these; ``overload``
+    is how the module names ``typing.overload``.
     """
     required = [f"{m.attr}: {m.target}" for m in members if m.required]
     optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
     by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *extra] if extra else [])])
     by_keyword = ", ".join(["self", *(["*", *required, *optional, *extra] if members or extra else [])])
     return (
-        f"    @_t.overload\n    def {method}({by_object}) -> {returns}: ...\n"
-        f"    @_t.overload\n    def {method}({by_keyword}) -> {returns}: ...\n"
+        f"    @{overload}\n    def {method}({by_object}) -> {returns}: ...\n"
+        f"    @{overload}\n    def {method}({by_keyword}) -> {returns}: ...\n"
     )
 
 

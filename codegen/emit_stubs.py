@@ -18,6 +18,10 @@ from .emit_shapes import _enum_values_doc, bases, header, member_doc
 MODELS = "sagemaker_typed/models/__init__.pyi"
 CLIENT = "sagemaker_typed/client.pyi"
 
+_OVERLOAD = "overload"
+"""The stub imports ``typing.overload`` by its own name: jedi (IPython, editors) shows every
+overload of a stub only when the decorator is spelt ``@overload``."""
+
 _SCALARS = {"int": "int", "float": "float", "bool": "bool", "datetime": "_dt.datetime"}
 
 
@@ -131,14 +135,14 @@ def client_stub(service: ir.Service) -> str:
     for op in service.operations:
         members = _members(_structure_of(service, op.input))
         used.update([op.input, *(m.target for m in members), *([op.output] if op.output else [])])
-        methods.append(overloads(op.method, op.input, members, op.output or "None", []))
+        methods.append(overloads(op.method, op.input, members, op.output or "None", [], _OVERLOAD))
     pages = []
     for pager in service.paginators:
         op = operations[pager.operation]
         members = _members(_structure_of(service, op.input))
         returns = f"_paginate.Paginator[{op.output}, {pager.item_type}]"
         used.add(pager.item_type)
-        pages.append(overloads(pager.method, op.input, members, returns, []))
+        pages.append(overloads(pager.method, op.input, members, returns, [], _OVERLOAD))
     waits = []
     for waiter in service.waiters:
         op = operations[waiter.operation]
@@ -149,12 +153,12 @@ def client_stub(service: ir.Service) -> str:
             f"callback: _abc.Callable[[{op.output} | None], object] | None = None",
         ]
         returns = "None" if waiter.success_on_error else str(op.output)
-        waits.append(overloads(waiter.method, op.input, members, returns, extra))
+        waits.append(overloads(waiter.method, op.input, members, returns, extra, _OVERLOAD))
     return f'''{header(service)}"""The typed SageMaker client (type-time view): the overloads of every method."""
 
 import collections.abc as _abc
 import functools as _functools
-import typing as _t
+from typing import overload
 
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate

@@ -3,7 +3,7 @@
 
 import collections.abc as _abc
 import functools as _functools
-import typing as _t
+from typing import overload
 
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate
@@ -1559,9 +1559,9 @@ class SageMakerClient(_calls.BaseClient):
     def paginate(self) -> Paginators: ...
     @_functools.cached_property
     def wait(self) -> Waiters: ...
-    @_t.overload
+    @overload
     def add_association(self, request: AddAssociationRequest, /) -> AddAssociationResponse: ...
-    @_t.overload
+    @overload
     def add_association(
         self,
         *,
@@ -1569,9 +1569,9 @@ class SageMakerClient(_calls.BaseClient):
         source_arn: AssociationEntityArn,
         association_type: AssociationEdgeType | None = None,
     ) -> AddAssociationResponse: ...
-    @_t.overload
+    @overload
     def add_inference_gateway(self, request: AddInferenceGatewayRequest, /) -> AddInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def add_inference_gateway(
         self,
         *,
@@ -1580,37 +1580,37 @@ class SageMakerClient(_calls.BaseClient):
         name: GlobalInferenceGatewayKubernetesResourceName,
         namespace: GlobalInferenceGatewayKubernetesNamespace,
     ) -> AddInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def add_tags(self, request: AddTagsInput, /) -> AddTagsOutput: ...
-    @_t.overload
+    @overload
     def add_tags(self, *, resource_arn: ResourceArn, tags: TagList) -> AddTagsOutput: ...
-    @_t.overload
+    @overload
     def associate_trial_component(
         self, request: AssociateTrialComponentRequest, /
     ) -> AssociateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def associate_trial_component(
         self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
     ) -> AssociateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def attach_cluster_node_network_interface(
         self, request: AttachClusterNodeNetworkInterfaceRequest, /
     ) -> AttachClusterNodeNetworkInterfaceResponse: ...
-    @_t.overload
+    @overload
     def attach_cluster_node_network_interface(
         self, *, cluster_name: ClusterNameOrArn, network_interface_id: ClusterNetworkInterfaceId, node_id: ClusterNodeId
     ) -> AttachClusterNodeNetworkInterfaceResponse: ...
-    @_t.overload
+    @overload
     def attach_cluster_node_volume(
         self, request: AttachClusterNodeVolumeRequest, /
     ) -> AttachClusterNodeVolumeResponse: ...
-    @_t.overload
+    @overload
     def attach_cluster_node_volume(
         self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
     ) -> AttachClusterNodeVolumeResponse: ...
-    @_t.overload
+    @overload
     def batch_add_cluster_nodes(self, request: BatchAddClusterNodesRequest, /) -> BatchAddClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def batch_add_cluster_nodes(
         self,
         *,
@@ -1618,11 +1618,11 @@ class SageMakerClient(_calls.BaseClient):
         nodes_to_add: AddClusterNodeSpecificationList,
         client_token: BatchAddClusterNodesRequestClientTokenString | None = None,
     ) -> BatchAddClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def batch_delete_cluster_nodes(
         self, request: BatchDeleteClusterNodesRequest, /
     ) -> BatchDeleteClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def batch_delete_cluster_nodes(
         self,
         *,
@@ -1630,19 +1630,19 @@ class SageMakerClient(_calls.BaseClient):
         node_ids: ClusterNodeIds | None = None,
         node_logical_ids: ClusterNodeLogicalIdList | None = None,
     ) -> BatchDeleteClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def batch_describe_model_package(
         self, request: BatchDescribeModelPackageInput, /
     ) -> BatchDescribeModelPackageOutput: ...
-    @_t.overload
+    @overload
     def batch_describe_model_package(
         self, *, model_package_arn_list: ModelPackageArnList
     ) -> BatchDescribeModelPackageOutput: ...
-    @_t.overload
+    @overload
     def batch_reboot_cluster_nodes(
         self, request: BatchRebootClusterNodesRequest, /
     ) -> BatchRebootClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def batch_reboot_cluster_nodes(
         self,
         *,
@@ -1650,11 +1650,11 @@ class SageMakerClient(_calls.BaseClient):
         node_ids: BatchRebootClusterNodesRequestNodeIdsList | None = None,
         node_logical_ids: BatchRebootClusterNodesRequestNodeLogicalIdsList | None = None,
     ) -> BatchRebootClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def batch_replace_cluster_nodes(
         self, request: BatchReplaceClusterNodesRequest, /
     ) -> BatchReplaceClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def batch_replace_cluster_nodes(
         self,
         *,
@@ -1662,9 +1662,9 @@ class SageMakerClient(_calls.BaseClient):
         node_ids: BatchReplaceClusterNodesRequestNodeIdsList | None = None,
         node_logical_ids: BatchReplaceClusterNodesRequestNodeLogicalIdsList | None = None,
     ) -> BatchReplaceClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def create_ai_benchmark_job(self, request: CreateAIBenchmarkJobRequest, /) -> CreateAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def create_ai_benchmark_job(
         self,
         *,
@@ -1676,11 +1676,11 @@ class SageMakerClient(_calls.BaseClient):
         network_config: AIBenchmarkNetworkConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def create_ai_recommendation_job(
         self, request: CreateAIRecommendationJobRequest, /
     ) -> CreateAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def create_ai_recommendation_job(
         self,
         *,
@@ -1696,11 +1696,11 @@ class SageMakerClient(_calls.BaseClient):
         optimize_model: AIRecommendationAllowOptimization | None = None,
         tags: TagList | None = None,
     ) -> CreateAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def create_ai_workload_config(
         self, request: CreateAIWorkloadConfigRequest, /
     ) -> CreateAIWorkloadConfigResponse: ...
-    @_t.overload
+    @overload
     def create_ai_workload_config(
         self,
         *,
@@ -1709,9 +1709,9 @@ class SageMakerClient(_calls.BaseClient):
         dataset_config: AIDatasetConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateAIWorkloadConfigResponse: ...
-    @_t.overload
+    @overload
     def create_action(self, request: CreateActionRequest, /) -> CreateActionResponse: ...
-    @_t.overload
+    @overload
     def create_action(
         self,
         *,
@@ -1724,9 +1724,9 @@ class SageMakerClient(_calls.BaseClient):
         status: ActionStatus | None = None,
         tags: TagList | None = None,
     ) -> CreateActionResponse: ...
-    @_t.overload
+    @overload
     def create_algorithm(self, request: CreateAlgorithmInput, /) -> CreateAlgorithmOutput: ...
-    @_t.overload
+    @overload
     def create_algorithm(
         self,
         *,
@@ -1738,9 +1738,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         validation_specification: AlgorithmValidationSpecification | None = None,
     ) -> CreateAlgorithmOutput: ...
-    @_t.overload
+    @overload
     def create_app(self, request: CreateAppRequest, /) -> CreateAppResponse: ...
-    @_t.overload
+    @overload
     def create_app(
         self,
         *,
@@ -1753,9 +1753,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         user_profile_name: UserProfileName | None = None,
     ) -> CreateAppResponse: ...
-    @_t.overload
+    @overload
     def create_app_image_config(self, request: CreateAppImageConfigRequest, /) -> CreateAppImageConfigResponse: ...
-    @_t.overload
+    @overload
     def create_app_image_config(
         self,
         *,
@@ -1765,9 +1765,9 @@ class SageMakerClient(_calls.BaseClient):
         kernel_gateway_image_config: KernelGatewayImageConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateAppImageConfigResponse: ...
-    @_t.overload
+    @overload
     def create_artifact(self, request: CreateArtifactRequest, /) -> CreateArtifactResponse: ...
-    @_t.overload
+    @overload
     def create_artifact(
         self,
         *,
@@ -1778,9 +1778,9 @@ class SageMakerClient(_calls.BaseClient):
         properties: ArtifactProperties | None = None,
         tags: TagList | None = None,
     ) -> CreateArtifactResponse: ...
-    @_t.overload
+    @overload
     def create_auto_ml_job(self, request: CreateAutoMLJobRequest, /) -> CreateAutoMLJobResponse: ...
-    @_t.overload
+    @overload
     def create_auto_ml_job(
         self,
         *,
@@ -1795,9 +1795,9 @@ class SageMakerClient(_calls.BaseClient):
         problem_type: ProblemType | None = None,
         tags: TagList | None = None,
     ) -> CreateAutoMLJobResponse: ...
-    @_t.overload
+    @overload
     def create_auto_ml_job_v2(self, request: CreateAutoMLJobV2Request, /) -> CreateAutoMLJobV2Response: ...
-    @_t.overload
+    @overload
     def create_auto_ml_job_v2(
         self,
         *,
@@ -1813,9 +1813,9 @@ class SageMakerClient(_calls.BaseClient):
         security_config: AutoMLSecurityConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateAutoMLJobV2Response: ...
-    @_t.overload
+    @overload
     def create_cluster(self, request: CreateClusterRequest, /) -> CreateClusterResponse: ...
-    @_t.overload
+    @overload
     def create_cluster(
         self,
         *,
@@ -1832,9 +1832,9 @@ class SageMakerClient(_calls.BaseClient):
         tiered_storage_config: ClusterTieredStorageConfig | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> CreateClusterResponse: ...
-    @_t.overload
+    @overload
     def create_cluster_extension(self, request: CreateClusterExtensionRequest, /) -> CreateClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def create_cluster_extension(
         self,
         *,
@@ -1845,11 +1845,11 @@ class SageMakerClient(_calls.BaseClient):
         extension_version: ExtensionVersion | None = None,
         tags: TagList | None = None,
     ) -> CreateClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def create_cluster_scheduler_config(
         self, request: CreateClusterSchedulerConfigRequest, /
     ) -> CreateClusterSchedulerConfigResponse: ...
-    @_t.overload
+    @overload
     def create_cluster_scheduler_config(
         self,
         *,
@@ -1859,15 +1859,15 @@ class SageMakerClient(_calls.BaseClient):
         description: EntityDescription | None = None,
         tags: TagList | None = None,
     ) -> CreateClusterSchedulerConfigResponse: ...
-    @_t.overload
+    @overload
     def create_code_repository(self, request: CreateCodeRepositoryInput, /) -> CreateCodeRepositoryOutput: ...
-    @_t.overload
+    @overload
     def create_code_repository(
         self, *, code_repository_name: EntityName, git_config: GitConfig, tags: TagList | None = None
     ) -> CreateCodeRepositoryOutput: ...
-    @_t.overload
+    @overload
     def create_compilation_job(self, request: CreateCompilationJobRequest, /) -> CreateCompilationJobResponse: ...
-    @_t.overload
+    @overload
     def create_compilation_job(
         self,
         *,
@@ -1880,9 +1880,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         vpc_config: NeoVpcConfig | None = None,
     ) -> CreateCompilationJobResponse: ...
-    @_t.overload
+    @overload
     def create_compute_quota(self, request: CreateComputeQuotaRequest, /) -> CreateComputeQuotaResponse: ...
-    @_t.overload
+    @overload
     def create_compute_quota(
         self,
         *,
@@ -1894,9 +1894,9 @@ class SageMakerClient(_calls.BaseClient):
         description: EntityDescription | None = None,
         tags: TagList | None = None,
     ) -> CreateComputeQuotaResponse: ...
-    @_t.overload
+    @overload
     def create_context(self, request: CreateContextRequest, /) -> CreateContextResponse: ...
-    @_t.overload
+    @overload
     def create_context(
         self,
         *,
@@ -1907,11 +1907,11 @@ class SageMakerClient(_calls.BaseClient):
         properties: LineageEntityParameters | None = None,
         tags: TagList | None = None,
     ) -> CreateContextResponse: ...
-    @_t.overload
+    @overload
     def create_data_quality_job_definition(
         self, request: CreateDataQualityJobDefinitionRequest, /
     ) -> CreateDataQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_data_quality_job_definition(
         self,
         *,
@@ -1926,9 +1926,9 @@ class SageMakerClient(_calls.BaseClient):
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> CreateDataQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_device_fleet(self, request: CreateDeviceFleetRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def create_device_fleet(
         self,
         *,
@@ -1939,9 +1939,9 @@ class SageMakerClient(_calls.BaseClient):
         role_arn: RoleArn | None = None,
         tags: TagList | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def create_domain(self, request: CreateDomainRequest, /) -> CreateDomainResponse: ...
-    @_t.overload
+    @overload
     def create_domain(
         self,
         *,
@@ -1960,11 +1960,11 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         vpc_id: VpcId | None = None,
     ) -> CreateDomainResponse: ...
-    @_t.overload
+    @overload
     def create_edge_deployment_plan(
         self, request: CreateEdgeDeploymentPlanRequest, /
     ) -> CreateEdgeDeploymentPlanResponse: ...
-    @_t.overload
+    @overload
     def create_edge_deployment_plan(
         self,
         *,
@@ -1974,15 +1974,15 @@ class SageMakerClient(_calls.BaseClient):
         stages: DeploymentStages | None = None,
         tags: TagList | None = None,
     ) -> CreateEdgeDeploymentPlanResponse: ...
-    @_t.overload
+    @overload
     def create_edge_deployment_stage(self, request: CreateEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def create_edge_deployment_stage(
         self, *, edge_deployment_plan_name: EntityName, stages: DeploymentStages
     ) -> None: ...
-    @_t.overload
+    @overload
     def create_edge_packaging_job(self, request: CreateEdgePackagingJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def create_edge_packaging_job(
         self,
         *,
@@ -1995,9 +1995,9 @@ class SageMakerClient(_calls.BaseClient):
         resource_key: KmsKeyId | None = None,
         tags: TagList | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def create_endpoint(self, request: CreateEndpointInput, /) -> CreateEndpointOutput: ...
-    @_t.overload
+    @overload
     def create_endpoint(
         self,
         *,
@@ -2006,9 +2006,9 @@ class SageMakerClient(_calls.BaseClient):
         deployment_config: DeploymentConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateEndpointOutput: ...
-    @_t.overload
+    @overload
     def create_endpoint_config(self, request: CreateEndpointConfigInput, /) -> CreateEndpointConfigOutput: ...
-    @_t.overload
+    @overload
     def create_endpoint_config(
         self,
         *,
@@ -2026,9 +2026,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> CreateEndpointConfigOutput: ...
-    @_t.overload
+    @overload
     def create_experiment(self, request: CreateExperimentRequest, /) -> CreateExperimentResponse: ...
-    @_t.overload
+    @overload
     def create_experiment(
         self,
         *,
@@ -2037,9 +2037,9 @@ class SageMakerClient(_calls.BaseClient):
         display_name: ExperimentEntityName | None = None,
         tags: TagList | None = None,
     ) -> CreateExperimentResponse: ...
-    @_t.overload
+    @overload
     def create_feature_group(self, request: CreateFeatureGroupRequest, /) -> CreateFeatureGroupResponse: ...
-    @_t.overload
+    @overload
     def create_feature_group(
         self,
         *,
@@ -2054,9 +2054,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         throughput_config: ThroughputConfig | None = None,
     ) -> CreateFeatureGroupResponse: ...
-    @_t.overload
+    @overload
     def create_flow_definition(self, request: CreateFlowDefinitionRequest, /) -> CreateFlowDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_flow_definition(
         self,
         *,
@@ -2068,11 +2068,11 @@ class SageMakerClient(_calls.BaseClient):
         human_loop_request_source: HumanLoopRequestSource | None = None,
         tags: TagList | None = None,
     ) -> CreateFlowDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_global_inference_gateway(
         self, request: CreateGlobalInferenceGatewayRequest, /
     ) -> CreateGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def create_global_inference_gateway(
         self,
         *,
@@ -2083,9 +2083,9 @@ class SageMakerClient(_calls.BaseClient):
         routing: GlobalInferenceGatewayRouting | None = None,
         tags: TagList | None = None,
     ) -> CreateGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def create_hub(self, request: CreateHubRequest, /) -> CreateHubResponse: ...
-    @_t.overload
+    @overload
     def create_hub(
         self,
         *,
@@ -2096,11 +2096,11 @@ class SageMakerClient(_calls.BaseClient):
         s3_storage_config: HubS3StorageConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateHubResponse: ...
-    @_t.overload
+    @overload
     def create_hub_content_presigned_urls(
         self, request: CreateHubContentPresignedUrlsRequest, /
     ) -> CreateHubContentPresignedUrlsResponse: ...
-    @_t.overload
+    @overload
     def create_hub_content_presigned_urls(
         self,
         *,
@@ -2112,11 +2112,11 @@ class SageMakerClient(_calls.BaseClient):
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> CreateHubContentPresignedUrlsResponse: ...
-    @_t.overload
+    @overload
     def create_hub_content_reference(
         self, request: CreateHubContentReferenceRequest, /
     ) -> CreateHubContentReferenceResponse: ...
-    @_t.overload
+    @overload
     def create_hub_content_reference(
         self,
         *,
@@ -2126,17 +2126,17 @@ class SageMakerClient(_calls.BaseClient):
         min_version: HubContentVersion | None = None,
         tags: TagList | None = None,
     ) -> CreateHubContentReferenceResponse: ...
-    @_t.overload
+    @overload
     def create_human_task_ui(self, request: CreateHumanTaskUiRequest, /) -> CreateHumanTaskUiResponse: ...
-    @_t.overload
+    @overload
     def create_human_task_ui(
         self, *, human_task_ui_name: HumanTaskUiName, ui_template: UiTemplate, tags: TagList | None = None
     ) -> CreateHumanTaskUiResponse: ...
-    @_t.overload
+    @overload
     def create_hyper_parameter_tuning_job(
         self, request: CreateHyperParameterTuningJobRequest, /
     ) -> CreateHyperParameterTuningJobResponse: ...
-    @_t.overload
+    @overload
     def create_hyper_parameter_tuning_job(
         self,
         *,
@@ -2148,9 +2148,9 @@ class SageMakerClient(_calls.BaseClient):
         training_job_definitions: HyperParameterTrainingJobDefinitions | None = None,
         warm_start_config: HyperParameterTuningJobWarmStartConfig | None = None,
     ) -> CreateHyperParameterTuningJobResponse: ...
-    @_t.overload
+    @overload
     def create_image(self, request: CreateImageRequest, /) -> CreateImageResponse: ...
-    @_t.overload
+    @overload
     def create_image(
         self,
         *,
@@ -2160,9 +2160,9 @@ class SageMakerClient(_calls.BaseClient):
         display_name: ImageDisplayName | None = None,
         tags: TagList | None = None,
     ) -> CreateImageResponse: ...
-    @_t.overload
+    @overload
     def create_image_version(self, request: CreateImageVersionRequest, /) -> CreateImageVersionResponse: ...
-    @_t.overload
+    @overload
     def create_image_version(
         self,
         *,
@@ -2178,11 +2178,11 @@ class SageMakerClient(_calls.BaseClient):
         release_notes: ReleaseNotes | None = None,
         vendor_guidance: VendorGuidance | None = None,
     ) -> CreateImageVersionResponse: ...
-    @_t.overload
+    @overload
     def create_inference_component(
         self, request: CreateInferenceComponentInput, /
     ) -> CreateInferenceComponentOutput: ...
-    @_t.overload
+    @overload
     def create_inference_component(
         self,
         *,
@@ -2194,11 +2194,11 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         variant_name: VariantName | None = None,
     ) -> CreateInferenceComponentOutput: ...
-    @_t.overload
+    @overload
     def create_inference_experiment(
         self, request: CreateInferenceExperimentRequest, /
     ) -> CreateInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def create_inference_experiment(
         self,
         *,
@@ -2214,11 +2214,11 @@ class SageMakerClient(_calls.BaseClient):
         schedule: InferenceExperimentSchedule | None = None,
         tags: TagList | None = None,
     ) -> CreateInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def create_inference_recommendations_job(
         self, request: CreateInferenceRecommendationsJobRequest, /
     ) -> CreateInferenceRecommendationsJobResponse: ...
-    @_t.overload
+    @overload
     def create_inference_recommendations_job(
         self,
         *,
@@ -2231,9 +2231,9 @@ class SageMakerClient(_calls.BaseClient):
         stopping_conditions: RecommendationJobStoppingConditions | None = None,
         tags: TagList | None = None,
     ) -> CreateInferenceRecommendationsJobResponse: ...
-    @_t.overload
+    @overload
     def create_inference_router(self, request: CreateInferenceRouterInput, /) -> CreateInferenceRouterOutput: ...
-    @_t.overload
+    @overload
     def create_inference_router(
         self,
         *,
@@ -2242,9 +2242,9 @@ class SageMakerClient(_calls.BaseClient):
         client_token: InferenceRouterClientToken | None = None,
         tags: TagList | None = None,
     ) -> CreateInferenceRouterOutput: ...
-    @_t.overload
+    @overload
     def create_job(self, request: CreateJobRequest, /) -> CreateJobResponse: ...
-    @_t.overload
+    @overload
     def create_job(
         self,
         *,
@@ -2255,9 +2255,9 @@ class SageMakerClient(_calls.BaseClient):
         role_arn: RoleArn,
         tags: TagList | None = None,
     ) -> CreateJobResponse: ...
-    @_t.overload
+    @overload
     def create_labeling_job(self, request: CreateLabelingJobRequest, /) -> CreateLabelingJobResponse: ...
-    @_t.overload
+    @overload
     def create_labeling_job(
         self,
         *,
@@ -2272,9 +2272,9 @@ class SageMakerClient(_calls.BaseClient):
         stopping_conditions: LabelingJobStoppingConditions | None = None,
         tags: TagList | None = None,
     ) -> CreateLabelingJobResponse: ...
-    @_t.overload
+    @overload
     def create_mlflow_app(self, request: CreateMlflowAppRequest, /) -> CreateMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def create_mlflow_app(
         self,
         *,
@@ -2288,11 +2288,11 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> CreateMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def create_mlflow_tracking_server(
         self, request: CreateMlflowTrackingServerRequest, /
     ) -> CreateMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def create_mlflow_tracking_server(
         self,
         *,
@@ -2307,9 +2307,9 @@ class SageMakerClient(_calls.BaseClient):
         tracking_server_size: TrackingServerSize | None = None,
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> CreateMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def create_model(self, request: CreateModelInput, /) -> CreateModelOutput: ...
-    @_t.overload
+    @overload
     def create_model(
         self,
         *,
@@ -2322,11 +2322,11 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> CreateModelOutput: ...
-    @_t.overload
+    @overload
     def create_model_bias_job_definition(
         self, request: CreateModelBiasJobDefinitionRequest, /
     ) -> CreateModelBiasJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_model_bias_job_definition(
         self,
         *,
@@ -2341,9 +2341,9 @@ class SageMakerClient(_calls.BaseClient):
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> CreateModelBiasJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_model_card(self, request: CreateModelCardRequest, /) -> CreateModelCardResponse: ...
-    @_t.overload
+    @overload
     def create_model_card(
         self,
         *,
@@ -2353,11 +2353,11 @@ class SageMakerClient(_calls.BaseClient):
         security_config: ModelCardSecurityConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateModelCardResponse: ...
-    @_t.overload
+    @overload
     def create_model_card_export_job(
         self, request: CreateModelCardExportJobRequest, /
     ) -> CreateModelCardExportJobResponse: ...
-    @_t.overload
+    @overload
     def create_model_card_export_job(
         self,
         *,
@@ -2366,11 +2366,11 @@ class SageMakerClient(_calls.BaseClient):
         output_config: ModelCardExportOutputConfig,
         model_card_version: Integer | None = None,
     ) -> CreateModelCardExportJobResponse: ...
-    @_t.overload
+    @overload
     def create_model_explainability_job_definition(
         self, request: CreateModelExplainabilityJobDefinitionRequest, /
     ) -> CreateModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_model_explainability_job_definition(
         self,
         *,
@@ -2385,9 +2385,9 @@ class SageMakerClient(_calls.BaseClient):
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> CreateModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_model_package(self, request: CreateModelPackageInput, /) -> CreateModelPackageOutput: ...
-    @_t.overload
+    @overload
     def create_model_package(
         self,
         *,
@@ -2417,9 +2417,9 @@ class SageMakerClient(_calls.BaseClient):
         task: String | None = None,
         validation_specification: ModelPackageValidationSpecification | None = None,
     ) -> CreateModelPackageOutput: ...
-    @_t.overload
+    @overload
     def create_model_package_group(self, request: CreateModelPackageGroupInput, /) -> CreateModelPackageGroupOutput: ...
-    @_t.overload
+    @overload
     def create_model_package_group(
         self,
         *,
@@ -2428,11 +2428,11 @@ class SageMakerClient(_calls.BaseClient):
         model_package_group_description: EntityDescription | None = None,
         tags: TagList | None = None,
     ) -> CreateModelPackageGroupOutput: ...
-    @_t.overload
+    @overload
     def create_model_quality_job_definition(
         self, request: CreateModelQualityJobDefinitionRequest, /
     ) -> CreateModelQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_model_quality_job_definition(
         self,
         *,
@@ -2447,11 +2447,11 @@ class SageMakerClient(_calls.BaseClient):
         stopping_condition: MonitoringStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> CreateModelQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def create_monitoring_schedule(
         self, request: CreateMonitoringScheduleRequest, /
     ) -> CreateMonitoringScheduleResponse: ...
-    @_t.overload
+    @overload
     def create_monitoring_schedule(
         self,
         *,
@@ -2459,9 +2459,9 @@ class SageMakerClient(_calls.BaseClient):
         monitoring_schedule_name: MonitoringScheduleName,
         tags: TagList | None = None,
     ) -> CreateMonitoringScheduleResponse: ...
-    @_t.overload
+    @overload
     def create_notebook_instance(self, request: CreateNotebookInstanceInput, /) -> CreateNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def create_notebook_instance(
         self,
         *,
@@ -2483,11 +2483,11 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
     ) -> CreateNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def create_notebook_instance_lifecycle_config(
         self, request: CreateNotebookInstanceLifecycleConfigInput, /
     ) -> CreateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
+    @overload
     def create_notebook_instance_lifecycle_config(
         self,
         *,
@@ -2496,9 +2496,9 @@ class SageMakerClient(_calls.BaseClient):
         on_start: NotebookInstanceLifecycleConfigList | None = None,
         tags: TagList | None = None,
     ) -> CreateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
+    @overload
     def create_optimization_job(self, request: CreateOptimizationJobRequest, /) -> CreateOptimizationJobResponse: ...
-    @_t.overload
+    @overload
     def create_optimization_job(
         self,
         *,
@@ -2515,9 +2515,9 @@ class SageMakerClient(_calls.BaseClient):
         training_plan_arns: OptimizationJobTrainingPlanArns | None = None,
         vpc_config: OptimizationVpcConfig | None = None,
     ) -> CreateOptimizationJobResponse: ...
-    @_t.overload
+    @overload
     def create_partner_app(self, request: CreatePartnerAppRequest, /) -> CreatePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def create_partner_app(
         self,
         *,
@@ -2535,11 +2535,11 @@ class SageMakerClient(_calls.BaseClient):
         maintenance_config: PartnerAppMaintenanceConfig | None = None,
         tags: TagList | None = None,
     ) -> CreatePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def create_partner_app_presigned_url(
         self, request: CreatePartnerAppPresignedUrlRequest, /
     ) -> CreatePartnerAppPresignedUrlResponse: ...
-    @_t.overload
+    @overload
     def create_partner_app_presigned_url(
         self,
         *,
@@ -2547,9 +2547,9 @@ class SageMakerClient(_calls.BaseClient):
         expires_in_seconds: ExpiresInSeconds | None = None,
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePartnerAppPresignedUrlResponse: ...
-    @_t.overload
+    @overload
     def create_pipeline(self, request: CreatePipelineRequest, /) -> CreatePipelineResponse: ...
-    @_t.overload
+    @overload
     def create_pipeline(
         self,
         *,
@@ -2564,11 +2564,11 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_aliases: PipelineVersionAliasList | None = None,
         tags: TagList | None = None,
     ) -> CreatePipelineResponse: ...
-    @_t.overload
+    @overload
     def create_presigned_domain_url(
         self, request: CreatePresignedDomainUrlRequest, /
     ) -> CreatePresignedDomainUrlResponse: ...
-    @_t.overload
+    @overload
     def create_presigned_domain_url(
         self,
         *,
@@ -2579,11 +2579,11 @@ class SageMakerClient(_calls.BaseClient):
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
         space_name: SpaceName | None = None,
     ) -> CreatePresignedDomainUrlResponse: ...
-    @_t.overload
+    @overload
     def create_presigned_mlflow_app_url(
         self, request: CreatePresignedMlflowAppUrlRequest, /
     ) -> CreatePresignedMlflowAppUrlResponse: ...
-    @_t.overload
+    @overload
     def create_presigned_mlflow_app_url(
         self,
         *,
@@ -2591,11 +2591,11 @@ class SageMakerClient(_calls.BaseClient):
         expires_in_seconds: ExpiresInSeconds | None = None,
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePresignedMlflowAppUrlResponse: ...
-    @_t.overload
+    @overload
     def create_presigned_mlflow_tracking_server_url(
         self, request: CreatePresignedMlflowTrackingServerUrlRequest, /
     ) -> CreatePresignedMlflowTrackingServerUrlResponse: ...
-    @_t.overload
+    @overload
     def create_presigned_mlflow_tracking_server_url(
         self,
         *,
@@ -2603,20 +2603,20 @@ class SageMakerClient(_calls.BaseClient):
         expires_in_seconds: ExpiresInSeconds | None = None,
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePresignedMlflowTrackingServerUrlResponse: ...
-    @_t.overload
+    @overload
     def create_presigned_notebook_instance_url(
         self, request: CreatePresignedNotebookInstanceUrlInput, /
     ) -> CreatePresignedNotebookInstanceUrlOutput: ...
-    @_t.overload
+    @overload
     def create_presigned_notebook_instance_url(
         self,
         *,
         notebook_instance_name: NotebookInstanceName,
         session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
     ) -> CreatePresignedNotebookInstanceUrlOutput: ...
-    @_t.overload
+    @overload
     def create_processing_job(self, request: CreateProcessingJobRequest, /) -> CreateProcessingJobResponse: ...
-    @_t.overload
+    @overload
     def create_processing_job(
         self,
         *,
@@ -2632,9 +2632,9 @@ class SageMakerClient(_calls.BaseClient):
         stopping_condition: ProcessingStoppingCondition | None = None,
         tags: TagList | None = None,
     ) -> CreateProcessingJobResponse: ...
-    @_t.overload
+    @overload
     def create_project(self, request: CreateProjectInput, /) -> CreateProjectOutput: ...
-    @_t.overload
+    @overload
     def create_project(
         self,
         *,
@@ -2644,9 +2644,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         template_providers: CreateTemplateProviderList | None = None,
     ) -> CreateProjectOutput: ...
-    @_t.overload
+    @overload
     def create_space(self, request: CreateSpaceRequest, /) -> CreateSpaceResponse: ...
-    @_t.overload
+    @overload
     def create_space(
         self,
         *,
@@ -2658,11 +2658,11 @@ class SageMakerClient(_calls.BaseClient):
         space_sharing_settings: SpaceSharingSettings | None = None,
         tags: TagList | None = None,
     ) -> CreateSpaceResponse: ...
-    @_t.overload
+    @overload
     def create_studio_lifecycle_config(
         self, request: CreateStudioLifecycleConfigRequest, /
     ) -> CreateStudioLifecycleConfigResponse: ...
-    @_t.overload
+    @overload
     def create_studio_lifecycle_config(
         self,
         *,
@@ -2671,9 +2671,9 @@ class SageMakerClient(_calls.BaseClient):
         studio_lifecycle_config_name: StudioLifecycleConfigName,
         tags: TagList | None = None,
     ) -> CreateStudioLifecycleConfigResponse: ...
-    @_t.overload
+    @overload
     def create_training_job(self, request: CreateTrainingJobRequest, /) -> CreateTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def create_training_job(
         self,
         *,
@@ -2706,9 +2706,9 @@ class SageMakerClient(_calls.BaseClient):
         tensor_board_output_config: TensorBoardOutputConfig | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> CreateTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def create_training_plan(self, request: CreateTrainingPlanRequest, /) -> CreateTrainingPlanResponse: ...
-    @_t.overload
+    @overload
     def create_training_plan(
         self,
         *,
@@ -2717,9 +2717,9 @@ class SageMakerClient(_calls.BaseClient):
         spare_instance_count_per_ultra_server: SpareInstanceCountPerUltraServer | None = None,
         tags: TagList | None = None,
     ) -> CreateTrainingPlanResponse: ...
-    @_t.overload
+    @overload
     def create_training_session(self, request: CreateTrainingSessionRequest, /) -> CreateTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def create_training_session(
         self,
         *,
@@ -2732,9 +2732,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         vpc_config: VpcConfig | None = None,
     ) -> CreateTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def create_transform_job(self, request: CreateTransformJobRequest, /) -> CreateTransformJobResponse: ...
-    @_t.overload
+    @overload
     def create_transform_job(
         self,
         *,
@@ -2753,9 +2753,9 @@ class SageMakerClient(_calls.BaseClient):
         model_client_config: ModelClientConfig | None = None,
         tags: TagList | None = None,
     ) -> CreateTransformJobResponse: ...
-    @_t.overload
+    @overload
     def create_trial(self, request: CreateTrialRequest, /) -> CreateTrialResponse: ...
-    @_t.overload
+    @overload
     def create_trial(
         self,
         *,
@@ -2765,9 +2765,9 @@ class SageMakerClient(_calls.BaseClient):
         metadata_properties: MetadataProperties | None = None,
         tags: TagList | None = None,
     ) -> CreateTrialResponse: ...
-    @_t.overload
+    @overload
     def create_trial_component(self, request: CreateTrialComponentRequest, /) -> CreateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def create_trial_component(
         self,
         *,
@@ -2782,9 +2782,9 @@ class SageMakerClient(_calls.BaseClient):
         status: TrialComponentStatus | None = None,
         tags: TagList | None = None,
     ) -> CreateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def create_user_profile(self, request: CreateUserProfileRequest, /) -> CreateUserProfileResponse: ...
-    @_t.overload
+    @overload
     def create_user_profile(
         self,
         *,
@@ -2795,9 +2795,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         user_settings: UserSettings | None = None,
     ) -> CreateUserProfileResponse: ...
-    @_t.overload
+    @overload
     def create_workforce(self, request: CreateWorkforceRequest, /) -> CreateWorkforceResponse: ...
-    @_t.overload
+    @overload
     def create_workforce(
         self,
         *,
@@ -2809,9 +2809,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
     ) -> CreateWorkforceResponse: ...
-    @_t.overload
+    @overload
     def create_workteam(self, request: CreateWorkteamRequest, /) -> CreateWorkteamResponse: ...
-    @_t.overload
+    @overload
     def create_workteam(
         self,
         *,
@@ -2823,35 +2823,35 @@ class SageMakerClient(_calls.BaseClient):
         worker_access_configuration: WorkerAccessConfiguration | None = None,
         workforce_name: WorkforceName | None = None,
     ) -> CreateWorkteamResponse: ...
-    @_t.overload
+    @overload
     def delete_ai_benchmark_job(self, request: DeleteAIBenchmarkJobRequest, /) -> DeleteAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def delete_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> DeleteAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def delete_ai_recommendation_job(
         self, request: DeleteAIRecommendationJobRequest, /
     ) -> DeleteAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def delete_ai_recommendation_job(
         self, *, ai_recommendation_job_name: AIEntityName
     ) -> DeleteAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def delete_ai_workload_config(
         self, request: DeleteAIWorkloadConfigRequest, /
     ) -> DeleteAIWorkloadConfigResponse: ...
-    @_t.overload
+    @overload
     def delete_ai_workload_config(self, *, ai_workload_config_name: AIEntityName) -> DeleteAIWorkloadConfigResponse: ...
-    @_t.overload
+    @overload
     def delete_action(self, request: DeleteActionRequest, /) -> DeleteActionResponse: ...
-    @_t.overload
+    @overload
     def delete_action(self, *, action_name: ExperimentEntityName) -> DeleteActionResponse: ...
-    @_t.overload
+    @overload
     def delete_algorithm(self, request: DeleteAlgorithmInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_algorithm(self, *, algorithm_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_app(self, request: DeleteAppRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_app(
         self,
         *,
@@ -2861,113 +2861,113 @@ class SageMakerClient(_calls.BaseClient):
         space_name: SpaceName | None = None,
         user_profile_name: UserProfileName | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_app_image_config(self, request: DeleteAppImageConfigRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_app_image_config(self, *, app_image_config_name: AppImageConfigName) -> None: ...
-    @_t.overload
+    @overload
     def delete_artifact(self, request: DeleteArtifactRequest, /) -> DeleteArtifactResponse: ...
-    @_t.overload
+    @overload
     def delete_artifact(
         self, *, artifact_arn: ArtifactArn | None = None, source: ArtifactSource | None = None
     ) -> DeleteArtifactResponse: ...
-    @_t.overload
+    @overload
     def delete_association(self, request: DeleteAssociationRequest, /) -> DeleteAssociationResponse: ...
-    @_t.overload
+    @overload
     def delete_association(
         self, *, destination_arn: AssociationEntityArn, source_arn: AssociationEntityArn
     ) -> DeleteAssociationResponse: ...
-    @_t.overload
+    @overload
     def delete_cluster(self, request: DeleteClusterRequest, /) -> DeleteClusterResponse: ...
-    @_t.overload
+    @overload
     def delete_cluster(self, *, cluster_name: ClusterNameOrArn) -> DeleteClusterResponse: ...
-    @_t.overload
+    @overload
     def delete_cluster_extension(self, request: DeleteClusterExtensionRequest, /) -> DeleteClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def delete_cluster_extension(
         self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
     ) -> DeleteClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def delete_cluster_scheduler_config(self, request: DeleteClusterSchedulerConfigRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_cluster_scheduler_config(self, *, cluster_scheduler_config_id: ClusterSchedulerConfigId) -> None: ...
-    @_t.overload
+    @overload
     def delete_code_repository(self, request: DeleteCodeRepositoryInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_code_repository(self, *, code_repository_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_compilation_job(self, request: DeleteCompilationJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_compute_quota(self, request: DeleteComputeQuotaRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_compute_quota(self, *, compute_quota_id: ComputeQuotaId) -> None: ...
-    @_t.overload
+    @overload
     def delete_context(self, request: DeleteContextRequest, /) -> DeleteContextResponse: ...
-    @_t.overload
+    @overload
     def delete_context(self, *, context_name: ContextName) -> DeleteContextResponse: ...
-    @_t.overload
+    @overload
     def delete_data_quality_job_definition(self, request: DeleteDataQualityJobDefinitionRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_data_quality_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
-    @_t.overload
+    @overload
     def delete_device_fleet(self, request: DeleteDeviceFleetRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_device_fleet(self, *, device_fleet_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_domain(self, request: DeleteDomainRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_domain(self, *, domain_id: DomainId, retention_policy: RetentionPolicy | None = None) -> None: ...
-    @_t.overload
+    @overload
     def delete_edge_deployment_plan(self, request: DeleteEdgeDeploymentPlanRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_edge_deployment_plan(self, *, edge_deployment_plan_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_edge_deployment_stage(self, request: DeleteEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_edge_deployment_stage(
         self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_endpoint(self, request: DeleteEndpointInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_endpoint(self, *, endpoint_name: EndpointName) -> None: ...
-    @_t.overload
+    @overload
     def delete_endpoint_config(self, request: DeleteEndpointConfigInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> None: ...
-    @_t.overload
+    @overload
     def delete_endpoint_policy(self, request: DeleteEndpointPolicyRequest, /) -> DeleteEndpointPolicyResponse: ...
-    @_t.overload
+    @overload
     def delete_endpoint_policy(self, *, endpoint_name: EndpointName) -> DeleteEndpointPolicyResponse: ...
-    @_t.overload
+    @overload
     def delete_experiment(self, request: DeleteExperimentRequest, /) -> DeleteExperimentResponse: ...
-    @_t.overload
+    @overload
     def delete_experiment(self, *, experiment_name: ExperimentEntityName) -> DeleteExperimentResponse: ...
-    @_t.overload
+    @overload
     def delete_feature_group(self, request: DeleteFeatureGroupRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_feature_group(self, *, feature_group_name: FeatureGroupName) -> None: ...
-    @_t.overload
+    @overload
     def delete_flow_definition(self, request: DeleteFlowDefinitionRequest, /) -> DeleteFlowDefinitionResponse: ...
-    @_t.overload
+    @overload
     def delete_flow_definition(self, *, flow_definition_name: FlowDefinitionName) -> DeleteFlowDefinitionResponse: ...
-    @_t.overload
+    @overload
     def delete_global_inference_gateway(
         self, request: DeleteGlobalInferenceGatewayRequest, /
     ) -> DeleteGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def delete_global_inference_gateway(
         self, *, identifier: GlobalInferenceGatewayIdentifier
     ) -> DeleteGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def delete_hub(self, request: DeleteHubRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_hub(self, *, hub_name: HubNameOrArn) -> None: ...
-    @_t.overload
+    @overload
     def delete_hub_content(self, request: DeleteHubContentRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_hub_content(
         self,
         *,
@@ -2976,29 +2976,29 @@ class SageMakerClient(_calls.BaseClient):
         hub_content_version: HubContentVersion,
         hub_name: HubNameOrArn,
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_hub_content_reference(self, request: DeleteHubContentReferenceRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_hub_content_reference(
         self, *, hub_content_name: HubContentName, hub_content_type: HubContentType, hub_name: HubNameOrArn
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_human_task_ui(self, request: DeleteHumanTaskUiRequest, /) -> DeleteHumanTaskUiResponse: ...
-    @_t.overload
+    @overload
     def delete_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DeleteHumanTaskUiResponse: ...
-    @_t.overload
+    @overload
     def delete_hyper_parameter_tuning_job(self, request: DeleteHyperParameterTuningJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_hyper_parameter_tuning_job(
         self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_image(self, request: DeleteImageRequest, /) -> DeleteImageResponse: ...
-    @_t.overload
+    @overload
     def delete_image(self, *, image_name: ImageName) -> DeleteImageResponse: ...
-    @_t.overload
+    @overload
     def delete_image_version(self, request: DeleteImageVersionRequest, /) -> DeleteImageVersionResponse: ...
-    @_t.overload
+    @overload
     def delete_image_version(
         self,
         *,
@@ -3006,191 +3006,191 @@ class SageMakerClient(_calls.BaseClient):
         alias: SageMakerImageVersionAlias | None = None,
         version: ImageVersionNumber | None = None,
     ) -> DeleteImageVersionResponse: ...
-    @_t.overload
+    @overload
     def delete_inference_component(self, request: DeleteInferenceComponentInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_inference_component(self, *, inference_component_name: InferenceComponentName) -> None: ...
-    @_t.overload
+    @overload
     def delete_inference_experiment(
         self, request: DeleteInferenceExperimentRequest, /
     ) -> DeleteInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def delete_inference_experiment(self, *, name: InferenceExperimentName) -> DeleteInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def delete_inference_router(self, request: DeleteInferenceRouterInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_inference_router(self, *, inference_router_name: InferenceRouterName) -> None: ...
-    @_t.overload
+    @overload
     def delete_job(self, request: DeleteJobRequest, /) -> DeleteJobResponse: ...
-    @_t.overload
+    @overload
     def delete_job(self, *, job_category: JobCategory, job_name: JobName) -> DeleteJobResponse: ...
-    @_t.overload
+    @overload
     def delete_mlflow_app(self, request: DeleteMlflowAppRequest, /) -> DeleteMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def delete_mlflow_app(self, *, arn: MlflowAppArn) -> DeleteMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def delete_mlflow_tracking_server(
         self, request: DeleteMlflowTrackingServerRequest, /
     ) -> DeleteMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def delete_mlflow_tracking_server(
         self, *, tracking_server_name: TrackingServerName
     ) -> DeleteMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def delete_model(self, request: DeleteModelInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_model(self, *, model_name: ModelName) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_bias_job_definition(self, request: DeleteModelBiasJobDefinitionRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_bias_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_card(self, request: DeleteModelCardRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_card(self, *, model_card_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_explainability_job_definition(
         self, request: DeleteModelExplainabilityJobDefinitionRequest, /
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_explainability_job_definition(
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_package(self, request: DeleteModelPackageInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_package(self, *, model_package_name: VersionedArnOrName) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_package_group(self, request: DeleteModelPackageGroupInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_package_group(self, *, model_package_group_name: ArnOrName) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_package_group_policy(self, request: DeleteModelPackageGroupPolicyInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_package_group_policy(self, *, model_package_group_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_quality_job_definition(self, request: DeleteModelQualityJobDefinitionRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_model_quality_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
-    @_t.overload
+    @overload
     def delete_monitoring_schedule(self, request: DeleteMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
-    @_t.overload
+    @overload
     def delete_notebook_instance(self, request: DeleteNotebookInstanceInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
-    @_t.overload
+    @overload
     def delete_notebook_instance_lifecycle_config(
         self, request: DeleteNotebookInstanceLifecycleConfigInput, /
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_notebook_instance_lifecycle_config(
         self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
     ) -> None: ...
-    @_t.overload
+    @overload
     def delete_optimization_job(self, request: DeleteOptimizationJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_partner_app(self, request: DeletePartnerAppRequest, /) -> DeletePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def delete_partner_app(
         self, *, arn: PartnerAppArn, client_token: ClientToken | None = None
     ) -> DeletePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def delete_pipeline(self, request: DeletePipelineRequest, /) -> DeletePipelineResponse: ...
-    @_t.overload
+    @overload
     def delete_pipeline(
         self, *, pipeline_name: PipelineName, client_request_token: IdempotencyToken | None = None
     ) -> DeletePipelineResponse: ...
-    @_t.overload
+    @overload
     def delete_processing_job(self, request: DeleteProcessingJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
-    @_t.overload
+    @overload
     def delete_project(self, request: DeleteProjectInput, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_project(self, *, project_name: ProjectEntityName) -> None: ...
-    @_t.overload
+    @overload
     def delete_space(self, request: DeleteSpaceRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_space(self, *, domain_id: DomainId, space_name: SpaceName) -> None: ...
-    @_t.overload
+    @overload
     def delete_studio_lifecycle_config(self, request: DeleteStudioLifecycleConfigRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_studio_lifecycle_config(self, *, studio_lifecycle_config_name: StudioLifecycleConfigName) -> None: ...
-    @_t.overload
+    @overload
     def delete_tags(self, request: DeleteTagsInput, /) -> DeleteTagsOutput: ...
-    @_t.overload
+    @overload
     def delete_tags(self, *, resource_arn: ResourceArn, tag_keys: TagKeyList) -> DeleteTagsOutput: ...
-    @_t.overload
+    @overload
     def delete_training_job(self, request: DeleteTrainingJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
-    @_t.overload
+    @overload
     def delete_training_session(self, request: DeleteTrainingSessionRequest, /) -> DeleteTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def delete_training_session(
         self, *, training_session_name: TrainingSessionName
     ) -> DeleteTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def delete_trial(self, request: DeleteTrialRequest, /) -> DeleteTrialResponse: ...
-    @_t.overload
+    @overload
     def delete_trial(self, *, trial_name: ExperimentEntityName) -> DeleteTrialResponse: ...
-    @_t.overload
+    @overload
     def delete_trial_component(self, request: DeleteTrialComponentRequest, /) -> DeleteTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def delete_trial_component(self, *, trial_component_name: ExperimentEntityName) -> DeleteTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def delete_user_profile(self, request: DeleteUserProfileRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_user_profile(self, *, domain_id: DomainId, user_profile_name: UserProfileName) -> None: ...
-    @_t.overload
+    @overload
     def delete_workforce(self, request: DeleteWorkforceRequest, /) -> DeleteWorkforceResponse: ...
-    @_t.overload
+    @overload
     def delete_workforce(self, *, workforce_name: WorkforceName) -> DeleteWorkforceResponse: ...
-    @_t.overload
+    @overload
     def delete_workteam(self, request: DeleteWorkteamRequest, /) -> DeleteWorkteamResponse: ...
-    @_t.overload
+    @overload
     def delete_workteam(self, *, workteam_name: WorkteamName) -> DeleteWorkteamResponse: ...
-    @_t.overload
+    @overload
     def deregister_devices(self, request: DeregisterDevicesRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def deregister_devices(self, *, device_fleet_name: EntityName, device_names: DeviceNames) -> None: ...
-    @_t.overload
+    @overload
     def describe_ai_benchmark_job(
         self, request: DescribeAIBenchmarkJobRequest, /
     ) -> DescribeAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def describe_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> DescribeAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def describe_ai_recommendation_job(
         self, request: DescribeAIRecommendationJobRequest, /
     ) -> DescribeAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def describe_ai_recommendation_job(
         self, *, ai_recommendation_job_name: AIEntityName
     ) -> DescribeAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def describe_ai_workload_config(
         self, request: DescribeAIWorkloadConfigRequest, /
     ) -> DescribeAIWorkloadConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_ai_workload_config(
         self, *, ai_workload_config_name: AIEntityName
     ) -> DescribeAIWorkloadConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_action(self, request: DescribeActionRequest, /) -> DescribeActionResponse: ...
-    @_t.overload
+    @overload
     def describe_action(self, *, action_name: ExperimentEntityNameOrArn) -> DescribeActionResponse: ...
-    @_t.overload
+    @overload
     def describe_algorithm(self, request: DescribeAlgorithmInput, /) -> DescribeAlgorithmOutput: ...
-    @_t.overload
+    @overload
     def describe_algorithm(self, *, algorithm_name: ArnOrName) -> DescribeAlgorithmOutput: ...
-    @_t.overload
+    @overload
     def describe_app(self, request: DescribeAppRequest, /) -> DescribeAppResponse: ...
-    @_t.overload
+    @overload
     def describe_app(
         self,
         *,
@@ -3200,47 +3200,47 @@ class SageMakerClient(_calls.BaseClient):
         space_name: SpaceName | None = None,
         user_profile_name: UserProfileName | None = None,
     ) -> DescribeAppResponse: ...
-    @_t.overload
+    @overload
     def describe_app_image_config(
         self, request: DescribeAppImageConfigRequest, /
     ) -> DescribeAppImageConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_app_image_config(
         self, *, app_image_config_name: AppImageConfigName
     ) -> DescribeAppImageConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_artifact(self, request: DescribeArtifactRequest, /) -> DescribeArtifactResponse: ...
-    @_t.overload
+    @overload
     def describe_artifact(self, *, artifact_arn: ArtifactArn) -> DescribeArtifactResponse: ...
-    @_t.overload
+    @overload
     def describe_auto_ml_job(self, request: DescribeAutoMLJobRequest, /) -> DescribeAutoMLJobResponse: ...
-    @_t.overload
+    @overload
     def describe_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobResponse: ...
-    @_t.overload
+    @overload
     def describe_auto_ml_job_v2(self, request: DescribeAutoMLJobV2Request, /) -> DescribeAutoMLJobV2Response: ...
-    @_t.overload
+    @overload
     def describe_auto_ml_job_v2(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobV2Response: ...
-    @_t.overload
+    @overload
     def describe_cluster(self, request: DescribeClusterRequest, /) -> DescribeClusterResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster(self, *, cluster_name: ClusterNameOrArn) -> DescribeClusterResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_event(self, request: DescribeClusterEventRequest, /) -> DescribeClusterEventResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_event(
         self, *, cluster_name: ClusterNameOrArn, event_id: EventId
     ) -> DescribeClusterEventResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_extension(
         self, request: DescribeClusterExtensionRequest, /
     ) -> DescribeClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_extension(
         self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
     ) -> DescribeClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_node(self, request: DescribeClusterNodeRequest, /) -> DescribeClusterNodeResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_node(
         self,
         *,
@@ -3248,70 +3248,70 @@ class SageMakerClient(_calls.BaseClient):
         node_id: ClusterNodeId | None = None,
         node_logical_id: ClusterNodeLogicalId | None = None,
     ) -> DescribeClusterNodeResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_operation(
         self, request: DescribeClusterOperationRequest, /
     ) -> DescribeClusterOperationResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_operation(
         self, *, cluster_name: ClusterNameOrArn, operation_id: ClusterOperationId
     ) -> DescribeClusterOperationResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_scheduler_config(
         self, request: DescribeClusterSchedulerConfigRequest, /
     ) -> DescribeClusterSchedulerConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_cluster_scheduler_config(
         self,
         *,
         cluster_scheduler_config_id: ClusterSchedulerConfigId,
         cluster_scheduler_config_version: Integer | None = None,
     ) -> DescribeClusterSchedulerConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_code_repository(self, request: DescribeCodeRepositoryInput, /) -> DescribeCodeRepositoryOutput: ...
-    @_t.overload
+    @overload
     def describe_code_repository(self, *, code_repository_name: EntityName) -> DescribeCodeRepositoryOutput: ...
-    @_t.overload
+    @overload
     def describe_compilation_job(self, request: DescribeCompilationJobRequest, /) -> DescribeCompilationJobResponse: ...
-    @_t.overload
+    @overload
     def describe_compilation_job(self, *, compilation_job_name: EntityName) -> DescribeCompilationJobResponse: ...
-    @_t.overload
+    @overload
     def describe_compute_quota(self, request: DescribeComputeQuotaRequest, /) -> DescribeComputeQuotaResponse: ...
-    @_t.overload
+    @overload
     def describe_compute_quota(
         self, *, compute_quota_id: ComputeQuotaId, compute_quota_version: Integer | None = None
     ) -> DescribeComputeQuotaResponse: ...
-    @_t.overload
+    @overload
     def describe_context(self, request: DescribeContextRequest, /) -> DescribeContextResponse: ...
-    @_t.overload
+    @overload
     def describe_context(self, *, context_name: ContextNameOrArn) -> DescribeContextResponse: ...
-    @_t.overload
+    @overload
     def describe_data_quality_job_definition(
         self, request: DescribeDataQualityJobDefinitionRequest, /
     ) -> DescribeDataQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_data_quality_job_definition(
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeDataQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_device(self, request: DescribeDeviceRequest, /) -> DescribeDeviceResponse: ...
-    @_t.overload
+    @overload
     def describe_device(
         self, *, device_fleet_name: EntityName, device_name: EntityName, next_token: NextToken | None = None
     ) -> DescribeDeviceResponse: ...
-    @_t.overload
+    @overload
     def describe_device_fleet(self, request: DescribeDeviceFleetRequest, /) -> DescribeDeviceFleetResponse: ...
-    @_t.overload
+    @overload
     def describe_device_fleet(self, *, device_fleet_name: EntityName) -> DescribeDeviceFleetResponse: ...
-    @_t.overload
+    @overload
     def describe_domain(self, request: DescribeDomainRequest, /) -> DescribeDomainResponse: ...
-    @_t.overload
+    @overload
     def describe_domain(self, *, domain_id: DomainId) -> DescribeDomainResponse: ...
-    @_t.overload
+    @overload
     def describe_edge_deployment_plan(
         self, request: DescribeEdgeDeploymentPlanRequest, /
     ) -> DescribeEdgeDeploymentPlanResponse: ...
-    @_t.overload
+    @overload
     def describe_edge_deployment_plan(
         self,
         *,
@@ -3319,61 +3319,61 @@ class SageMakerClient(_calls.BaseClient):
         max_results: DeploymentStageMaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> DescribeEdgeDeploymentPlanResponse: ...
-    @_t.overload
+    @overload
     def describe_edge_packaging_job(
         self, request: DescribeEdgePackagingJobRequest, /
     ) -> DescribeEdgePackagingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_edge_packaging_job(
         self, *, edge_packaging_job_name: EntityName
     ) -> DescribeEdgePackagingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_endpoint(self, request: DescribeEndpointInput, /) -> DescribeEndpointOutput: ...
-    @_t.overload
+    @overload
     def describe_endpoint(self, *, endpoint_name: EndpointName) -> DescribeEndpointOutput: ...
-    @_t.overload
+    @overload
     def describe_endpoint_config(self, request: DescribeEndpointConfigInput, /) -> DescribeEndpointConfigOutput: ...
-    @_t.overload
+    @overload
     def describe_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> DescribeEndpointConfigOutput: ...
-    @_t.overload
+    @overload
     def describe_experiment(self, request: DescribeExperimentRequest, /) -> DescribeExperimentResponse: ...
-    @_t.overload
+    @overload
     def describe_experiment(self, *, experiment_name: ExperimentEntityName) -> DescribeExperimentResponse: ...
-    @_t.overload
+    @overload
     def describe_feature_group(self, request: DescribeFeatureGroupRequest, /) -> DescribeFeatureGroupResponse: ...
-    @_t.overload
+    @overload
     def describe_feature_group(
         self, *, feature_group_name: FeatureGroupNameOrArn, next_token: NextToken | None = None
     ) -> DescribeFeatureGroupResponse: ...
-    @_t.overload
+    @overload
     def describe_feature_metadata(
         self, request: DescribeFeatureMetadataRequest, /
     ) -> DescribeFeatureMetadataResponse: ...
-    @_t.overload
+    @overload
     def describe_feature_metadata(
         self, *, feature_group_name: FeatureGroupNameOrArn, feature_name: FeatureName
     ) -> DescribeFeatureMetadataResponse: ...
-    @_t.overload
+    @overload
     def describe_flow_definition(self, request: DescribeFlowDefinitionRequest, /) -> DescribeFlowDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_flow_definition(
         self, *, flow_definition_name: FlowDefinitionName
     ) -> DescribeFlowDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_global_inference_gateway(
         self, request: DescribeGlobalInferenceGatewayRequest, /
     ) -> DescribeGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def describe_global_inference_gateway(
         self, *, identifier: GlobalInferenceGatewayIdentifier
     ) -> DescribeGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def describe_hub(self, request: DescribeHubRequest, /) -> DescribeHubResponse: ...
-    @_t.overload
+    @overload
     def describe_hub(self, *, hub_name: HubNameOrArn) -> DescribeHubResponse: ...
-    @_t.overload
+    @overload
     def describe_hub_content(self, request: DescribeHubContentRequest, /) -> DescribeHubContentResponse: ...
-    @_t.overload
+    @overload
     def describe_hub_content(
         self,
         *,
@@ -3382,25 +3382,25 @@ class SageMakerClient(_calls.BaseClient):
         hub_name: HubNameOrArn,
         hub_content_version: HubContentVersion | None = None,
     ) -> DescribeHubContentResponse: ...
-    @_t.overload
+    @overload
     def describe_human_task_ui(self, request: DescribeHumanTaskUiRequest, /) -> DescribeHumanTaskUiResponse: ...
-    @_t.overload
+    @overload
     def describe_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DescribeHumanTaskUiResponse: ...
-    @_t.overload
+    @overload
     def describe_hyper_parameter_tuning_job(
         self, request: DescribeHyperParameterTuningJobRequest, /
     ) -> DescribeHyperParameterTuningJobResponse: ...
-    @_t.overload
+    @overload
     def describe_hyper_parameter_tuning_job(
         self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
     ) -> DescribeHyperParameterTuningJobResponse: ...
-    @_t.overload
+    @overload
     def describe_image(self, request: DescribeImageRequest, /) -> DescribeImageResponse: ...
-    @_t.overload
+    @overload
     def describe_image(self, *, image_name: ImageName) -> DescribeImageResponse: ...
-    @_t.overload
+    @overload
     def describe_image_version(self, request: DescribeImageVersionRequest, /) -> DescribeImageVersionResponse: ...
-    @_t.overload
+    @overload
     def describe_image_version(
         self,
         *,
@@ -3408,83 +3408,83 @@ class SageMakerClient(_calls.BaseClient):
         alias: SageMakerImageVersionAlias | None = None,
         version: ImageVersionNumber | None = None,
     ) -> DescribeImageVersionResponse: ...
-    @_t.overload
+    @overload
     def describe_inference_component(
         self, request: DescribeInferenceComponentInput, /
     ) -> DescribeInferenceComponentOutput: ...
-    @_t.overload
+    @overload
     def describe_inference_component(
         self, *, inference_component_name: InferenceComponentName
     ) -> DescribeInferenceComponentOutput: ...
-    @_t.overload
+    @overload
     def describe_inference_experiment(
         self, request: DescribeInferenceExperimentRequest, /
     ) -> DescribeInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def describe_inference_experiment(
         self, *, name: InferenceExperimentName
     ) -> DescribeInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def describe_inference_recommendations_job(
         self, request: DescribeInferenceRecommendationsJobRequest, /
     ) -> DescribeInferenceRecommendationsJobResponse: ...
-    @_t.overload
+    @overload
     def describe_inference_recommendations_job(
         self, *, job_name: RecommendationJobName
     ) -> DescribeInferenceRecommendationsJobResponse: ...
-    @_t.overload
+    @overload
     def describe_inference_router(self, request: DescribeInferenceRouterInput, /) -> DescribeInferenceRouterOutput: ...
-    @_t.overload
+    @overload
     def describe_inference_router(
         self, *, inference_router_name: InferenceRouterName
     ) -> DescribeInferenceRouterOutput: ...
-    @_t.overload
+    @overload
     def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
-    @_t.overload
+    @overload
     def describe_job(self, *, job_category: JobCategory, job_name: JobName) -> DescribeJobResponse: ...
-    @_t.overload
+    @overload
     def describe_job_schema_version(
         self, request: DescribeJobSchemaVersionRequest, /
     ) -> DescribeJobSchemaVersionResponse: ...
-    @_t.overload
+    @overload
     def describe_job_schema_version(
         self, *, job_category: JobCategory, job_config_schema_version: JobSchemaVersion | None = None
     ) -> DescribeJobSchemaVersionResponse: ...
-    @_t.overload
+    @overload
     def describe_labeling_job(self, request: DescribeLabelingJobRequest, /) -> DescribeLabelingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_labeling_job(self, *, labeling_job_name: LabelingJobName) -> DescribeLabelingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_lineage_group(self, request: DescribeLineageGroupRequest, /) -> DescribeLineageGroupResponse: ...
-    @_t.overload
+    @overload
     def describe_lineage_group(self, *, lineage_group_name: ExperimentEntityName) -> DescribeLineageGroupResponse: ...
-    @_t.overload
+    @overload
     def describe_mlflow_app(self, request: DescribeMlflowAppRequest, /) -> DescribeMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def describe_mlflow_app(self, *, arn: MlflowAppArn) -> DescribeMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def describe_mlflow_tracking_server(
         self, request: DescribeMlflowTrackingServerRequest, /
     ) -> DescribeMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def describe_mlflow_tracking_server(
         self, *, tracking_server_name: TrackingServerName
     ) -> DescribeMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def describe_model(self, request: DescribeModelInput, /) -> DescribeModelOutput: ...
-    @_t.overload
+    @overload
     def describe_model(self, *, model_name: ModelName) -> DescribeModelOutput: ...
-    @_t.overload
+    @overload
     def describe_model_bias_job_definition(
         self, request: DescribeModelBiasJobDefinitionRequest, /
     ) -> DescribeModelBiasJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_model_bias_job_definition(
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeModelBiasJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_model_card(self, request: DescribeModelCardRequest, /) -> DescribeModelCardResponse: ...
-    @_t.overload
+    @overload
     def describe_model_card(
         self,
         *,
@@ -3492,83 +3492,83 @@ class SageMakerClient(_calls.BaseClient):
         included_data: IncludedData | None = None,
         model_card_version: Integer | None = None,
     ) -> DescribeModelCardResponse: ...
-    @_t.overload
+    @overload
     def describe_model_card_export_job(
         self, request: DescribeModelCardExportJobRequest, /
     ) -> DescribeModelCardExportJobResponse: ...
-    @_t.overload
+    @overload
     def describe_model_card_export_job(
         self, *, model_card_export_job_arn: ModelCardExportJobArn
     ) -> DescribeModelCardExportJobResponse: ...
-    @_t.overload
+    @overload
     def describe_model_explainability_job_definition(
         self, request: DescribeModelExplainabilityJobDefinitionRequest, /
     ) -> DescribeModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_model_explainability_job_definition(
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_model_package(self, request: DescribeModelPackageInput, /) -> DescribeModelPackageOutput: ...
-    @_t.overload
+    @overload
     def describe_model_package(
         self, *, model_package_name: VersionedArnOrName, included_data: IncludedData | None = None
     ) -> DescribeModelPackageOutput: ...
-    @_t.overload
+    @overload
     def describe_model_package_group(
         self, request: DescribeModelPackageGroupInput, /
     ) -> DescribeModelPackageGroupOutput: ...
-    @_t.overload
+    @overload
     def describe_model_package_group(
         self, *, model_package_group_name: ArnOrName
     ) -> DescribeModelPackageGroupOutput: ...
-    @_t.overload
+    @overload
     def describe_model_quality_job_definition(
         self, request: DescribeModelQualityJobDefinitionRequest, /
     ) -> DescribeModelQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_model_quality_job_definition(
         self, *, job_definition_name: MonitoringJobDefinitionName
     ) -> DescribeModelQualityJobDefinitionResponse: ...
-    @_t.overload
+    @overload
     def describe_monitoring_schedule(
         self, request: DescribeMonitoringScheduleRequest, /
     ) -> DescribeMonitoringScheduleResponse: ...
-    @_t.overload
+    @overload
     def describe_monitoring_schedule(
         self, *, monitoring_schedule_name: MonitoringScheduleName
     ) -> DescribeMonitoringScheduleResponse: ...
-    @_t.overload
+    @overload
     def describe_notebook_instance(
         self, request: DescribeNotebookInstanceInput, /
     ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def describe_notebook_instance(
         self, *, notebook_instance_name: NotebookInstanceName
     ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def describe_notebook_instance_lifecycle_config(
         self, request: DescribeNotebookInstanceLifecycleConfigInput, /
     ) -> DescribeNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
+    @overload
     def describe_notebook_instance_lifecycle_config(
         self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
     ) -> DescribeNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
+    @overload
     def describe_optimization_job(
         self, request: DescribeOptimizationJobRequest, /
     ) -> DescribeOptimizationJobResponse: ...
-    @_t.overload
+    @overload
     def describe_optimization_job(self, *, optimization_job_name: EntityName) -> DescribeOptimizationJobResponse: ...
-    @_t.overload
+    @overload
     def describe_partner_app(self, request: DescribePartnerAppRequest, /) -> DescribePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def describe_partner_app(
         self, *, arn: PartnerAppArn, include_available_upgrade: Boolean | None = None
     ) -> DescribePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def describe_pipeline(self, request: DescribePipelineRequest, /) -> DescribePipelineResponse: ...
-    @_t.overload
+    @overload
     def describe_pipeline(
         self,
         *,
@@ -3576,69 +3576,69 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_alias: PipelineVersionAlias | None = None,
         pipeline_version_id: PipelineVersionId | None = None,
     ) -> DescribePipelineResponse: ...
-    @_t.overload
+    @overload
     def describe_pipeline_definition_for_execution(
         self, request: DescribePipelineDefinitionForExecutionRequest, /
     ) -> DescribePipelineDefinitionForExecutionResponse: ...
-    @_t.overload
+    @overload
     def describe_pipeline_definition_for_execution(
         self, *, pipeline_execution_arn: PipelineExecutionArn
     ) -> DescribePipelineDefinitionForExecutionResponse: ...
-    @_t.overload
+    @overload
     def describe_pipeline_execution(
         self, request: DescribePipelineExecutionRequest, /
     ) -> DescribePipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def describe_pipeline_execution(
         self, *, pipeline_execution_arn: PipelineExecutionArn
     ) -> DescribePipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def describe_processing_job(self, request: DescribeProcessingJobRequest, /) -> DescribeProcessingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_processing_job(self, *, processing_job_name: ProcessingJobName) -> DescribeProcessingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_project(self, request: DescribeProjectInput, /) -> DescribeProjectOutput: ...
-    @_t.overload
+    @overload
     def describe_project(self, *, project_name: ProjectEntityName) -> DescribeProjectOutput: ...
-    @_t.overload
+    @overload
     def describe_reserved_capacity(
         self, request: DescribeReservedCapacityRequest, /
     ) -> DescribeReservedCapacityResponse: ...
-    @_t.overload
+    @overload
     def describe_reserved_capacity(
         self, *, reserved_capacity_arn: ReservedCapacityArn
     ) -> DescribeReservedCapacityResponse: ...
-    @_t.overload
+    @overload
     def describe_space(self, request: DescribeSpaceRequest, /) -> DescribeSpaceResponse: ...
-    @_t.overload
+    @overload
     def describe_space(self, *, domain_id: DomainId, space_name: SpaceName) -> DescribeSpaceResponse: ...
-    @_t.overload
+    @overload
     def describe_studio_lifecycle_config(
         self, request: DescribeStudioLifecycleConfigRequest, /
     ) -> DescribeStudioLifecycleConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_studio_lifecycle_config(
         self, *, studio_lifecycle_config_name: StudioLifecycleConfigName
     ) -> DescribeStudioLifecycleConfigResponse: ...
-    @_t.overload
+    @overload
     def describe_subscribed_workteam(
         self, request: DescribeSubscribedWorkteamRequest, /
     ) -> DescribeSubscribedWorkteamResponse: ...
-    @_t.overload
+    @overload
     def describe_subscribed_workteam(self, *, workteam_arn: WorkteamArn) -> DescribeSubscribedWorkteamResponse: ...
-    @_t.overload
+    @overload
     def describe_training_job(self, request: DescribeTrainingJobRequest, /) -> DescribeTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_training_job(self, *, training_job_name: TrainingJobName) -> DescribeTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def describe_training_plan(self, request: DescribeTrainingPlanRequest, /) -> DescribeTrainingPlanResponse: ...
-    @_t.overload
+    @overload
     def describe_training_plan(self, *, training_plan_name: TrainingPlanNameOrArn) -> DescribeTrainingPlanResponse: ...
-    @_t.overload
+    @overload
     def describe_training_plan_extension_history(
         self, request: DescribeTrainingPlanExtensionHistoryRequest, /
     ) -> DescribeTrainingPlanExtensionHistoryResponse: ...
-    @_t.overload
+    @overload
     def describe_training_plan_extension_history(
         self,
         *,
@@ -3646,109 +3646,109 @@ class SageMakerClient(_calls.BaseClient):
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> DescribeTrainingPlanExtensionHistoryResponse: ...
-    @_t.overload
+    @overload
     def describe_training_session(
         self, request: DescribeTrainingSessionRequest, /
     ) -> DescribeTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def describe_training_session(
         self, *, training_session_name: TrainingSessionName
     ) -> DescribeTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def describe_transform_job(self, request: DescribeTransformJobRequest, /) -> DescribeTransformJobResponse: ...
-    @_t.overload
+    @overload
     def describe_transform_job(self, *, transform_job_name: TransformJobName) -> DescribeTransformJobResponse: ...
-    @_t.overload
+    @overload
     def describe_trial(self, request: DescribeTrialRequest, /) -> DescribeTrialResponse: ...
-    @_t.overload
+    @overload
     def describe_trial(self, *, trial_name: ExperimentEntityName) -> DescribeTrialResponse: ...
-    @_t.overload
+    @overload
     def describe_trial_component(self, request: DescribeTrialComponentRequest, /) -> DescribeTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def describe_trial_component(
         self, *, trial_component_name: ExperimentEntityNameOrArn
     ) -> DescribeTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def describe_user_profile(self, request: DescribeUserProfileRequest, /) -> DescribeUserProfileResponse: ...
-    @_t.overload
+    @overload
     def describe_user_profile(
         self, *, domain_id: DomainId, user_profile_name: UserProfileName
     ) -> DescribeUserProfileResponse: ...
-    @_t.overload
+    @overload
     def describe_workforce(self, request: DescribeWorkforceRequest, /) -> DescribeWorkforceResponse: ...
-    @_t.overload
+    @overload
     def describe_workforce(self, *, workforce_name: WorkforceName) -> DescribeWorkforceResponse: ...
-    @_t.overload
+    @overload
     def describe_workteam(self, request: DescribeWorkteamRequest, /) -> DescribeWorkteamResponse: ...
-    @_t.overload
+    @overload
     def describe_workteam(self, *, workteam_name: WorkteamName) -> DescribeWorkteamResponse: ...
-    @_t.overload
+    @overload
     def detach_cluster_node_volume(
         self, request: DetachClusterNodeVolumeRequest, /
     ) -> DetachClusterNodeVolumeResponse: ...
-    @_t.overload
+    @overload
     def detach_cluster_node_volume(
         self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
     ) -> DetachClusterNodeVolumeResponse: ...
-    @_t.overload
+    @overload
     def disable_sagemaker_servicecatalog_portfolio(
         self, request: DisableSagemakerServicecatalogPortfolioInput, /
     ) -> DisableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
+    @overload
     def disable_sagemaker_servicecatalog_portfolio(self) -> DisableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
+    @overload
     def disassociate_trial_component(
         self, request: DisassociateTrialComponentRequest, /
     ) -> DisassociateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def disassociate_trial_component(
         self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
     ) -> DisassociateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def enable_sagemaker_servicecatalog_portfolio(
         self, request: EnableSagemakerServicecatalogPortfolioInput, /
     ) -> EnableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
+    @overload
     def enable_sagemaker_servicecatalog_portfolio(self) -> EnableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
+    @overload
     def extend_training_plan(self, request: ExtendTrainingPlanRequest, /) -> ExtendTrainingPlanResponse: ...
-    @_t.overload
+    @overload
     def extend_training_plan(
         self, *, training_plan_extension_offering_id: TrainingPlanExtensionOfferingId
     ) -> ExtendTrainingPlanResponse: ...
-    @_t.overload
+    @overload
     def get_device_fleet_report(self, request: GetDeviceFleetReportRequest, /) -> GetDeviceFleetReportResponse: ...
-    @_t.overload
+    @overload
     def get_device_fleet_report(self, *, device_fleet_name: EntityName) -> GetDeviceFleetReportResponse: ...
-    @_t.overload
+    @overload
     def get_endpoint_policy(self, request: GetEndpointPolicyRequest, /) -> GetEndpointPolicyResponse: ...
-    @_t.overload
+    @overload
     def get_endpoint_policy(self, *, endpoint_name: EndpointName) -> GetEndpointPolicyResponse: ...
-    @_t.overload
+    @overload
     def get_lineage_group_policy(self, request: GetLineageGroupPolicyRequest, /) -> GetLineageGroupPolicyResponse: ...
-    @_t.overload
+    @overload
     def get_lineage_group_policy(
         self, *, lineage_group_name: LineageGroupNameOrArn
     ) -> GetLineageGroupPolicyResponse: ...
-    @_t.overload
+    @overload
     def get_model_package_group_policy(
         self, request: GetModelPackageGroupPolicyInput, /
     ) -> GetModelPackageGroupPolicyOutput: ...
-    @_t.overload
+    @overload
     def get_model_package_group_policy(
         self, *, model_package_group_name: EntityName
     ) -> GetModelPackageGroupPolicyOutput: ...
-    @_t.overload
+    @overload
     def get_sagemaker_servicecatalog_portfolio_status(
         self, request: GetSagemakerServicecatalogPortfolioStatusInput, /
     ) -> GetSagemakerServicecatalogPortfolioStatusOutput: ...
-    @_t.overload
+    @overload
     def get_sagemaker_servicecatalog_portfolio_status(self) -> GetSagemakerServicecatalogPortfolioStatusOutput: ...
-    @_t.overload
+    @overload
     def get_scaling_configuration_recommendation(
         self, request: GetScalingConfigurationRecommendationRequest, /
     ) -> GetScalingConfigurationRecommendationResponse: ...
-    @_t.overload
+    @overload
     def get_scaling_configuration_recommendation(
         self,
         *,
@@ -3758,15 +3758,15 @@ class SageMakerClient(_calls.BaseClient):
         scaling_policy_objective: ScalingPolicyObjective | None = None,
         target_cpu_utilization_per_core: UtilizationPercentagePerCore | None = None,
     ) -> GetScalingConfigurationRecommendationResponse: ...
-    @_t.overload
+    @overload
     def get_search_suggestions(self, request: GetSearchSuggestionsRequest, /) -> GetSearchSuggestionsResponse: ...
-    @_t.overload
+    @overload
     def get_search_suggestions(
         self, *, resource: ResourceType, suggestion_query: SuggestionQuery | None = None
     ) -> GetSearchSuggestionsResponse: ...
-    @_t.overload
+    @overload
     def import_hub_content(self, request: ImportHubContentRequest, /) -> ImportHubContentResponse: ...
-    @_t.overload
+    @overload
     def import_hub_content(
         self,
         *,
@@ -3783,9 +3783,9 @@ class SageMakerClient(_calls.BaseClient):
         support_status: HubContentSupportStatus | None = None,
         tags: TagList | None = None,
     ) -> ImportHubContentResponse: ...
-    @_t.overload
+    @overload
     def list_ai_benchmark_jobs(self, request: ListAIBenchmarkJobsRequest, /) -> ListAIBenchmarkJobsResponse: ...
-    @_t.overload
+    @overload
     def list_ai_benchmark_jobs(
         self,
         *,
@@ -3798,11 +3798,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: AIBenchmarkJobStatus | None = None,
     ) -> ListAIBenchmarkJobsResponse: ...
-    @_t.overload
+    @overload
     def list_ai_recommendation_jobs(
         self, request: ListAIRecommendationJobsRequest, /
     ) -> ListAIRecommendationJobsResponse: ...
-    @_t.overload
+    @overload
     def list_ai_recommendation_jobs(
         self,
         *,
@@ -3815,9 +3815,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: AIRecommendationJobStatus | None = None,
     ) -> ListAIRecommendationJobsResponse: ...
-    @_t.overload
+    @overload
     def list_ai_workload_configs(self, request: ListAIWorkloadConfigsRequest, /) -> ListAIWorkloadConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_ai_workload_configs(
         self,
         *,
@@ -3829,9 +3829,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListAIWorkloadConfigsSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListAIWorkloadConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_actions(self, request: ListActionsRequest, /) -> ListActionsResponse: ...
-    @_t.overload
+    @overload
     def list_actions(
         self,
         *,
@@ -3844,9 +3844,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> ListActionsResponse: ...
-    @_t.overload
+    @overload
     def list_algorithms(self, request: ListAlgorithmsInput, /) -> ListAlgorithmsOutput: ...
-    @_t.overload
+    @overload
     def list_algorithms(
         self,
         *,
@@ -3858,9 +3858,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: AlgorithmSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListAlgorithmsOutput: ...
-    @_t.overload
+    @overload
     def list_aliases(self, request: ListAliasesRequest, /) -> ListAliasesResponse: ...
-    @_t.overload
+    @overload
     def list_aliases(
         self,
         *,
@@ -3870,9 +3870,9 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
         version: ImageVersionNumber | None = None,
     ) -> ListAliasesResponse: ...
-    @_t.overload
+    @overload
     def list_app_image_configs(self, request: ListAppImageConfigsRequest, /) -> ListAppImageConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_app_image_configs(
         self,
         *,
@@ -3886,9 +3886,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: AppImageConfigSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListAppImageConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_apps(self, request: ListAppsRequest, /) -> ListAppsResponse: ...
-    @_t.overload
+    @overload
     def list_apps(
         self,
         *,
@@ -3900,9 +3900,9 @@ class SageMakerClient(_calls.BaseClient):
         space_name_equals: SpaceName | None = None,
         user_profile_name_equals: UserProfileName | None = None,
     ) -> ListAppsResponse: ...
-    @_t.overload
+    @overload
     def list_artifacts(self, request: ListArtifactsRequest, /) -> ListArtifactsResponse: ...
-    @_t.overload
+    @overload
     def list_artifacts(
         self,
         *,
@@ -3915,9 +3915,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> ListArtifactsResponse: ...
-    @_t.overload
+    @overload
     def list_associations(self, request: ListAssociationsRequest, /) -> ListAssociationsResponse: ...
-    @_t.overload
+    @overload
     def list_associations(
         self,
         *,
@@ -3933,9 +3933,9 @@ class SageMakerClient(_calls.BaseClient):
         source_arn: AssociationEntityArn | None = None,
         source_type: String256 | None = None,
     ) -> ListAssociationsResponse: ...
-    @_t.overload
+    @overload
     def list_auto_ml_jobs(self, request: ListAutoMLJobsRequest, /) -> ListAutoMLJobsResponse: ...
-    @_t.overload
+    @overload
     def list_auto_ml_jobs(
         self,
         *,
@@ -3950,11 +3950,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: AutoMLSortOrder | None = None,
         status_equals: AutoMLJobStatus | None = None,
     ) -> ListAutoMLJobsResponse: ...
-    @_t.overload
+    @overload
     def list_candidates_for_auto_ml_job(
         self, request: ListCandidatesForAutoMLJobRequest, /
     ) -> ListCandidatesForAutoMLJobResponse: ...
-    @_t.overload
+    @overload
     def list_candidates_for_auto_ml_job(
         self,
         *,
@@ -3966,9 +3966,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: AutoMLSortOrder | None = None,
         status_equals: CandidateStatus | None = None,
     ) -> ListCandidatesForAutoMLJobResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_events(self, request: ListClusterEventsRequest, /) -> ListClusterEventsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_events(
         self,
         *,
@@ -3984,11 +3984,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: EventSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListClusterEventsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_extension_versions(
         self, request: ListClusterExtensionVersionsRequest, /
     ) -> ListClusterExtensionVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_extension_versions(
         self,
         *,
@@ -3996,9 +3996,9 @@ class SageMakerClient(_calls.BaseClient):
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListClusterExtensionVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_extensions(self, request: ListClusterExtensionsRequest, /) -> ListClusterExtensionsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_extensions(
         self,
         *,
@@ -4008,9 +4008,9 @@ class SageMakerClient(_calls.BaseClient):
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListClusterExtensionsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_nodes(self, request: ListClusterNodesRequest, /) -> ListClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_nodes(
         self,
         *,
@@ -4024,9 +4024,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ClusterSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_operations(self, request: ListClusterOperationsRequest, /) -> ListClusterOperationsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_operations(
         self,
         *,
@@ -4040,11 +4040,11 @@ class SageMakerClient(_calls.BaseClient):
         status: ClusterOperationStatus | None = None,
         type: ClusterOperationType | None = None,
     ) -> ListClusterOperationsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_scheduler_configs(
         self, request: ListClusterSchedulerConfigsRequest, /
     ) -> ListClusterSchedulerConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_cluster_scheduler_configs(
         self,
         *,
@@ -4058,9 +4058,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status: SchedulerResourceStatus | None = None,
     ) -> ListClusterSchedulerConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_clusters(self, request: ListClustersRequest, /) -> ListClustersResponse: ...
-    @_t.overload
+    @overload
     def list_clusters(
         self,
         *,
@@ -4073,9 +4073,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         training_plan_arn: TrainingPlanArn | None = None,
     ) -> ListClustersResponse: ...
-    @_t.overload
+    @overload
     def list_code_repositories(self, request: ListCodeRepositoriesInput, /) -> ListCodeRepositoriesOutput: ...
-    @_t.overload
+    @overload
     def list_code_repositories(
         self,
         *,
@@ -4089,9 +4089,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: CodeRepositorySortBy | None = None,
         sort_order: CodeRepositorySortOrder | None = None,
     ) -> ListCodeRepositoriesOutput: ...
-    @_t.overload
+    @overload
     def list_compilation_jobs(self, request: ListCompilationJobsRequest, /) -> ListCompilationJobsResponse: ...
-    @_t.overload
+    @overload
     def list_compilation_jobs(
         self,
         *,
@@ -4106,9 +4106,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: CompilationJobStatus | None = None,
     ) -> ListCompilationJobsResponse: ...
-    @_t.overload
+    @overload
     def list_compute_quotas(self, request: ListComputeQuotasRequest, /) -> ListComputeQuotasResponse: ...
-    @_t.overload
+    @overload
     def list_compute_quotas(
         self,
         *,
@@ -4122,9 +4122,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status: SchedulerResourceStatus | None = None,
     ) -> ListComputeQuotasResponse: ...
-    @_t.overload
+    @overload
     def list_contexts(self, request: ListContextsRequest, /) -> ListContextsResponse: ...
-    @_t.overload
+    @overload
     def list_contexts(
         self,
         *,
@@ -4137,11 +4137,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> ListContextsResponse: ...
-    @_t.overload
+    @overload
     def list_data_quality_job_definitions(
         self, request: ListDataQualityJobDefinitionsRequest, /
     ) -> ListDataQualityJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_data_quality_job_definitions(
         self,
         *,
@@ -4154,9 +4154,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListDataQualityJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_device_fleets(self, request: ListDeviceFleetsRequest, /) -> ListDeviceFleetsResponse: ...
-    @_t.overload
+    @overload
     def list_device_fleets(
         self,
         *,
@@ -4170,9 +4170,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListDeviceFleetsSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListDeviceFleetsResponse: ...
-    @_t.overload
+    @overload
     def list_devices(self, request: ListDevicesRequest, /) -> ListDevicesResponse: ...
-    @_t.overload
+    @overload
     def list_devices(
         self,
         *,
@@ -4182,17 +4182,17 @@ class SageMakerClient(_calls.BaseClient):
         model_name: EntityName | None = None,
         next_token: NextToken | None = None,
     ) -> ListDevicesResponse: ...
-    @_t.overload
+    @overload
     def list_domains(self, request: ListDomainsRequest, /) -> ListDomainsResponse: ...
-    @_t.overload
+    @overload
     def list_domains(
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListDomainsResponse: ...
-    @_t.overload
+    @overload
     def list_edge_deployment_plans(
         self, request: ListEdgeDeploymentPlansRequest, /
     ) -> ListEdgeDeploymentPlansResponse: ...
-    @_t.overload
+    @overload
     def list_edge_deployment_plans(
         self,
         *,
@@ -4207,9 +4207,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListEdgeDeploymentPlansSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListEdgeDeploymentPlansResponse: ...
-    @_t.overload
+    @overload
     def list_edge_packaging_jobs(self, request: ListEdgePackagingJobsRequest, /) -> ListEdgePackagingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_edge_packaging_jobs(
         self,
         *,
@@ -4225,9 +4225,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: EdgePackagingJobStatus | None = None,
     ) -> ListEdgePackagingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_endpoint_configs(self, request: ListEndpointConfigsInput, /) -> ListEndpointConfigsOutput: ...
-    @_t.overload
+    @overload
     def list_endpoint_configs(
         self,
         *,
@@ -4239,9 +4239,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: EndpointConfigSortKey | None = None,
         sort_order: OrderKey | None = None,
     ) -> ListEndpointConfigsOutput: ...
-    @_t.overload
+    @overload
     def list_endpoints(self, request: ListEndpointsInput, /) -> ListEndpointsOutput: ...
-    @_t.overload
+    @overload
     def list_endpoints(
         self,
         *,
@@ -4256,9 +4256,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: OrderKey | None = None,
         status_equals: EndpointStatus | None = None,
     ) -> ListEndpointsOutput: ...
-    @_t.overload
+    @overload
     def list_experiments(self, request: ListExperimentsRequest, /) -> ListExperimentsResponse: ...
-    @_t.overload
+    @overload
     def list_experiments(
         self,
         *,
@@ -4269,9 +4269,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: SortExperimentsBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListExperimentsResponse: ...
-    @_t.overload
+    @overload
     def list_feature_groups(self, request: ListFeatureGroupsRequest, /) -> ListFeatureGroupsResponse: ...
-    @_t.overload
+    @overload
     def list_feature_groups(
         self,
         *,
@@ -4285,9 +4285,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: FeatureGroupSortBy | None = None,
         sort_order: FeatureGroupSortOrder | None = None,
     ) -> ListFeatureGroupsResponse: ...
-    @_t.overload
+    @overload
     def list_flow_definitions(self, request: ListFlowDefinitionsRequest, /) -> ListFlowDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_flow_definitions(
         self,
         *,
@@ -4297,11 +4297,11 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListFlowDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_global_inference_gateways(
         self, request: ListGlobalInferenceGatewaysRequest, /
     ) -> ListGlobalInferenceGatewaysResponse: ...
-    @_t.overload
+    @overload
     def list_global_inference_gateways(
         self,
         *,
@@ -4309,11 +4309,11 @@ class SageMakerClient(_calls.BaseClient):
         max_results: GlobalInferenceGatewayMaxResults | None = None,
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> ListGlobalInferenceGatewaysResponse: ...
-    @_t.overload
+    @overload
     def list_hub_content_versions(
         self, request: ListHubContentVersionsRequest, /
     ) -> ListHubContentVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_hub_content_versions(
         self,
         *,
@@ -4329,9 +4329,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: HubContentSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListHubContentVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_hub_contents(self, request: ListHubContentsRequest, /) -> ListHubContentsResponse: ...
-    @_t.overload
+    @overload
     def list_hub_contents(
         self,
         *,
@@ -4346,9 +4346,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: HubContentSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListHubContentsResponse: ...
-    @_t.overload
+    @overload
     def list_hubs(self, request: ListHubsRequest, /) -> ListHubsResponse: ...
-    @_t.overload
+    @overload
     def list_hubs(
         self,
         *,
@@ -4362,9 +4362,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: HubSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListHubsResponse: ...
-    @_t.overload
+    @overload
     def list_human_task_uis(self, request: ListHumanTaskUisRequest, /) -> ListHumanTaskUisResponse: ...
-    @_t.overload
+    @overload
     def list_human_task_uis(
         self,
         *,
@@ -4374,11 +4374,11 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListHumanTaskUisResponse: ...
-    @_t.overload
+    @overload
     def list_hyper_parameter_tuning_jobs(
         self, request: ListHyperParameterTuningJobsRequest, /
     ) -> ListHyperParameterTuningJobsResponse: ...
-    @_t.overload
+    @overload
     def list_hyper_parameter_tuning_jobs(
         self,
         *,
@@ -4393,9 +4393,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: HyperParameterTuningJobStatus | None = None,
     ) -> ListHyperParameterTuningJobsResponse: ...
-    @_t.overload
+    @overload
     def list_image_versions(self, request: ListImageVersionsRequest, /) -> ListImageVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_image_versions(
         self,
         *,
@@ -4409,9 +4409,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ImageVersionSortBy | None = None,
         sort_order: ImageVersionSortOrder | None = None,
     ) -> ListImageVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_images(self, request: ListImagesRequest, /) -> ListImagesResponse: ...
-    @_t.overload
+    @overload
     def list_images(
         self,
         *,
@@ -4425,9 +4425,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ImageSortBy | None = None,
         sort_order: ImageSortOrder | None = None,
     ) -> ListImagesResponse: ...
-    @_t.overload
+    @overload
     def list_inference_components(self, request: ListInferenceComponentsInput, /) -> ListInferenceComponentsOutput: ...
-    @_t.overload
+    @overload
     def list_inference_components(
         self,
         *,
@@ -4444,11 +4444,11 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: InferenceComponentStatus | None = None,
         variant_name_equals: VariantName | None = None,
     ) -> ListInferenceComponentsOutput: ...
-    @_t.overload
+    @overload
     def list_inference_experiments(
         self, request: ListInferenceExperimentsRequest, /
     ) -> ListInferenceExperimentsResponse: ...
-    @_t.overload
+    @overload
     def list_inference_experiments(
         self,
         *,
@@ -4464,9 +4464,9 @@ class SageMakerClient(_calls.BaseClient):
         status_equals: InferenceExperimentStatus | None = None,
         type: InferenceExperimentType | None = None,
     ) -> ListInferenceExperimentsResponse: ...
-    @_t.overload
+    @overload
     def list_inference_gateways(self, request: ListInferenceGatewaysRequest, /) -> ListInferenceGatewaysResponse: ...
-    @_t.overload
+    @overload
     def list_inference_gateways(
         self,
         *,
@@ -4475,11 +4475,11 @@ class SageMakerClient(_calls.BaseClient):
         max_results: GlobalInferenceGatewayMaxResults | None = None,
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> ListInferenceGatewaysResponse: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_job_steps(
         self, request: ListInferenceRecommendationsJobStepsRequest, /
     ) -> ListInferenceRecommendationsJobStepsResponse: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_job_steps(
         self,
         *,
@@ -4489,11 +4489,11 @@ class SageMakerClient(_calls.BaseClient):
         status: RecommendationJobStatus | None = None,
         step_type: RecommendationStepType | None = None,
     ) -> ListInferenceRecommendationsJobStepsResponse: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_jobs(
         self, request: ListInferenceRecommendationsJobsRequest, /
     ) -> ListInferenceRecommendationsJobsResponse: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_jobs(
         self,
         *,
@@ -4510,21 +4510,21 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: RecommendationJobStatus | None = None,
     ) -> ListInferenceRecommendationsJobsResponse: ...
-    @_t.overload
+    @overload
     def list_inference_routers(self, request: ListInferenceRoutersInput, /) -> ListInferenceRoutersOutput: ...
-    @_t.overload
+    @overload
     def list_inference_routers(
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListInferenceRoutersOutput: ...
-    @_t.overload
+    @overload
     def list_job_schema_versions(self, request: ListJobSchemaVersionsRequest, /) -> ListJobSchemaVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_job_schema_versions(
         self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListJobSchemaVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
-    @_t.overload
+    @overload
     def list_jobs(
         self,
         *,
@@ -4540,9 +4540,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: JobStatus | None = None,
     ) -> ListJobsResponse: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs(self, request: ListLabelingJobsRequest, /) -> ListLabelingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs(
         self,
         *,
@@ -4557,11 +4557,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: LabelingJobStatus | None = None,
     ) -> ListLabelingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs_for_workteam(
         self, request: ListLabelingJobsForWorkteamRequest, /
     ) -> ListLabelingJobsForWorkteamResponse: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs_for_workteam(
         self,
         *,
@@ -4574,9 +4574,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListLabelingJobsForWorkteamSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListLabelingJobsForWorkteamResponse: ...
-    @_t.overload
+    @overload
     def list_lineage_groups(self, request: ListLineageGroupsRequest, /) -> ListLineageGroupsResponse: ...
-    @_t.overload
+    @overload
     def list_lineage_groups(
         self,
         *,
@@ -4587,9 +4587,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: SortLineageGroupsBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListLineageGroupsResponse: ...
-    @_t.overload
+    @overload
     def list_mlflow_apps(self, request: ListMlflowAppsRequest, /) -> ListMlflowAppsResponse: ...
-    @_t.overload
+    @overload
     def list_mlflow_apps(
         self,
         *,
@@ -4604,11 +4604,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status: MlflowAppStatus | None = None,
     ) -> ListMlflowAppsResponse: ...
-    @_t.overload
+    @overload
     def list_mlflow_tracking_servers(
         self, request: ListMlflowTrackingServersRequest, /
     ) -> ListMlflowTrackingServersResponse: ...
-    @_t.overload
+    @overload
     def list_mlflow_tracking_servers(
         self,
         *,
@@ -4621,11 +4621,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         tracking_server_status: TrackingServerStatus | None = None,
     ) -> ListMlflowTrackingServersResponse: ...
-    @_t.overload
+    @overload
     def list_model_bias_job_definitions(
         self, request: ListModelBiasJobDefinitionsRequest, /
     ) -> ListModelBiasJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_model_bias_job_definitions(
         self,
         *,
@@ -4638,11 +4638,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListModelBiasJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_model_card_export_jobs(
         self, request: ListModelCardExportJobsRequest, /
     ) -> ListModelCardExportJobsResponse: ...
-    @_t.overload
+    @overload
     def list_model_card_export_jobs(
         self,
         *,
@@ -4657,9 +4657,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: ModelCardExportJobSortOrder | None = None,
         status_equals: ModelCardExportJobStatus | None = None,
     ) -> ListModelCardExportJobsResponse: ...
-    @_t.overload
+    @overload
     def list_model_card_versions(self, request: ListModelCardVersionsRequest, /) -> ListModelCardVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_model_card_versions(
         self,
         *,
@@ -4672,9 +4672,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ModelCardVersionSortBy | None = None,
         sort_order: ModelCardSortOrder | None = None,
     ) -> ListModelCardVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_model_cards(self, request: ListModelCardsRequest, /) -> ListModelCardsResponse: ...
-    @_t.overload
+    @overload
     def list_model_cards(
         self,
         *,
@@ -4687,11 +4687,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ModelCardSortBy | None = None,
         sort_order: ModelCardSortOrder | None = None,
     ) -> ListModelCardsResponse: ...
-    @_t.overload
+    @overload
     def list_model_explainability_job_definitions(
         self, request: ListModelExplainabilityJobDefinitionsRequest, /
     ) -> ListModelExplainabilityJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_model_explainability_job_definitions(
         self,
         *,
@@ -4704,9 +4704,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListModelExplainabilityJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_model_metadata(self, request: ListModelMetadataRequest, /) -> ListModelMetadataResponse: ...
-    @_t.overload
+    @overload
     def list_model_metadata(
         self,
         *,
@@ -4714,9 +4714,9 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
         search_expression: ModelMetadataSearchExpression | None = None,
     ) -> ListModelMetadataResponse: ...
-    @_t.overload
+    @overload
     def list_model_package_groups(self, request: ListModelPackageGroupsInput, /) -> ListModelPackageGroupsOutput: ...
-    @_t.overload
+    @overload
     def list_model_package_groups(
         self,
         *,
@@ -4729,9 +4729,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ModelPackageGroupSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListModelPackageGroupsOutput: ...
-    @_t.overload
+    @overload
     def list_model_packages(self, request: ListModelPackagesInput, /) -> ListModelPackagesOutput: ...
-    @_t.overload
+    @overload
     def list_model_packages(
         self,
         *,
@@ -4746,11 +4746,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ModelPackageSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListModelPackagesOutput: ...
-    @_t.overload
+    @overload
     def list_model_quality_job_definitions(
         self, request: ListModelQualityJobDefinitionsRequest, /
     ) -> ListModelQualityJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_model_quality_job_definitions(
         self,
         *,
@@ -4763,9 +4763,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListModelQualityJobDefinitionsResponse: ...
-    @_t.overload
+    @overload
     def list_models(self, request: ListModelsInput, /) -> ListModelsOutput: ...
-    @_t.overload
+    @overload
     def list_models(
         self,
         *,
@@ -4777,11 +4777,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ModelSortKey | None = None,
         sort_order: OrderKey | None = None,
     ) -> ListModelsOutput: ...
-    @_t.overload
+    @overload
     def list_monitoring_alert_history(
         self, request: ListMonitoringAlertHistoryRequest, /
     ) -> ListMonitoringAlertHistoryResponse: ...
-    @_t.overload
+    @overload
     def list_monitoring_alert_history(
         self,
         *,
@@ -4795,9 +4795,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: MonitoringAlertStatus | None = None,
     ) -> ListMonitoringAlertHistoryResponse: ...
-    @_t.overload
+    @overload
     def list_monitoring_alerts(self, request: ListMonitoringAlertsRequest, /) -> ListMonitoringAlertsResponse: ...
-    @_t.overload
+    @overload
     def list_monitoring_alerts(
         self,
         *,
@@ -4805,11 +4805,11 @@ class SageMakerClient(_calls.BaseClient):
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListMonitoringAlertsResponse: ...
-    @_t.overload
+    @overload
     def list_monitoring_executions(
         self, request: ListMonitoringExecutionsRequest, /
     ) -> ListMonitoringExecutionsResponse: ...
-    @_t.overload
+    @overload
     def list_monitoring_executions(
         self,
         *,
@@ -4829,11 +4829,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: ExecutionStatus | None = None,
     ) -> ListMonitoringExecutionsResponse: ...
-    @_t.overload
+    @overload
     def list_monitoring_schedules(
         self, request: ListMonitoringSchedulesRequest, /
     ) -> ListMonitoringSchedulesResponse: ...
-    @_t.overload
+    @overload
     def list_monitoring_schedules(
         self,
         *,
@@ -4851,11 +4851,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: ScheduleStatus | None = None,
     ) -> ListMonitoringSchedulesResponse: ...
-    @_t.overload
+    @overload
     def list_notebook_instance_lifecycle_configs(
         self, request: ListNotebookInstanceLifecycleConfigsInput, /
     ) -> ListNotebookInstanceLifecycleConfigsOutput: ...
-    @_t.overload
+    @overload
     def list_notebook_instance_lifecycle_configs(
         self,
         *,
@@ -4869,9 +4869,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: NotebookInstanceLifecycleConfigSortKey | None = None,
         sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
     ) -> ListNotebookInstanceLifecycleConfigsOutput: ...
-    @_t.overload
+    @overload
     def list_notebook_instances(self, request: ListNotebookInstancesInput, /) -> ListNotebookInstancesOutput: ...
-    @_t.overload
+    @overload
     def list_notebook_instances(
         self,
         *,
@@ -4889,9 +4889,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: NotebookInstanceSortOrder | None = None,
         status_equals: NotebookInstanceStatus | None = None,
     ) -> ListNotebookInstancesOutput: ...
-    @_t.overload
+    @overload
     def list_optimization_jobs(self, request: ListOptimizationJobsRequest, /) -> ListOptimizationJobsResponse: ...
-    @_t.overload
+    @overload
     def list_optimization_jobs(
         self,
         *,
@@ -4907,17 +4907,17 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: OptimizationJobStatus | None = None,
     ) -> ListOptimizationJobsResponse: ...
-    @_t.overload
+    @overload
     def list_partner_apps(self, request: ListPartnerAppsRequest, /) -> ListPartnerAppsResponse: ...
-    @_t.overload
+    @overload
     def list_partner_apps(
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> ListPartnerAppsResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_execution_steps(
         self, request: ListPipelineExecutionStepsRequest, /
     ) -> ListPipelineExecutionStepsResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_execution_steps(
         self,
         *,
@@ -4926,9 +4926,9 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_execution_arn: PipelineExecutionArn | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListPipelineExecutionStepsResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_executions(self, request: ListPipelineExecutionsRequest, /) -> ListPipelineExecutionsResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_executions(
         self,
         *,
@@ -4941,11 +4941,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: SortPipelineExecutionsBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListPipelineExecutionsResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_parameters_for_execution(
         self, request: ListPipelineParametersForExecutionRequest, /
     ) -> ListPipelineParametersForExecutionResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_parameters_for_execution(
         self,
         *,
@@ -4953,9 +4953,9 @@ class SageMakerClient(_calls.BaseClient):
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListPipelineParametersForExecutionResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_versions(self, request: ListPipelineVersionsRequest, /) -> ListPipelineVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_pipeline_versions(
         self,
         *,
@@ -4966,9 +4966,9 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListPipelineVersionsResponse: ...
-    @_t.overload
+    @overload
     def list_pipelines(self, request: ListPipelinesRequest, /) -> ListPipelinesResponse: ...
-    @_t.overload
+    @overload
     def list_pipelines(
         self,
         *,
@@ -4981,9 +4981,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: SortPipelinesBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListPipelinesResponse: ...
-    @_t.overload
+    @overload
     def list_processing_jobs(self, request: ListProcessingJobsRequest, /) -> ListProcessingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_processing_jobs(
         self,
         *,
@@ -4998,9 +4998,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: ProcessingJobStatus | None = None,
     ) -> ListProcessingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_projects(self, request: ListProjectsInput, /) -> ListProjectsOutput: ...
-    @_t.overload
+    @overload
     def list_projects(
         self,
         *,
@@ -5012,9 +5012,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ProjectSortBy | None = None,
         sort_order: ProjectSortOrder | None = None,
     ) -> ListProjectsOutput: ...
-    @_t.overload
+    @overload
     def list_resource_catalogs(self, request: ListResourceCatalogsRequest, /) -> ListResourceCatalogsResponse: ...
-    @_t.overload
+    @overload
     def list_resource_catalogs(
         self,
         *,
@@ -5026,9 +5026,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ResourceCatalogSortBy | None = None,
         sort_order: ResourceCatalogSortOrder | None = None,
     ) -> ListResourceCatalogsResponse: ...
-    @_t.overload
+    @overload
     def list_spaces(self, request: ListSpacesRequest, /) -> ListSpacesResponse: ...
-    @_t.overload
+    @overload
     def list_spaces(
         self,
         *,
@@ -5039,9 +5039,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         space_name_contains: SpaceName | None = None,
     ) -> ListSpacesResponse: ...
-    @_t.overload
+    @overload
     def list_stage_devices(self, request: ListStageDevicesRequest, /) -> ListStageDevicesResponse: ...
-    @_t.overload
+    @overload
     def list_stage_devices(
         self,
         *,
@@ -5051,11 +5051,11 @@ class SageMakerClient(_calls.BaseClient):
         max_results: ListMaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListStageDevicesResponse: ...
-    @_t.overload
+    @overload
     def list_studio_lifecycle_configs(
         self, request: ListStudioLifecycleConfigsRequest, /
     ) -> ListStudioLifecycleConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_studio_lifecycle_configs(
         self,
         *,
@@ -5070,11 +5070,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: StudioLifecycleConfigSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListStudioLifecycleConfigsResponse: ...
-    @_t.overload
+    @overload
     def list_subscribed_workteams(
         self, request: ListSubscribedWorkteamsRequest, /
     ) -> ListSubscribedWorkteamsResponse: ...
-    @_t.overload
+    @overload
     def list_subscribed_workteams(
         self,
         *,
@@ -5082,9 +5082,9 @@ class SageMakerClient(_calls.BaseClient):
         name_contains: WorkteamName | None = None,
         next_token: NextToken | None = None,
     ) -> ListSubscribedWorkteamsResponse: ...
-    @_t.overload
+    @overload
     def list_tags(self, request: ListTagsInput, /) -> ListTagsOutput: ...
-    @_t.overload
+    @overload
     def list_tags(
         self,
         *,
@@ -5092,9 +5092,9 @@ class SageMakerClient(_calls.BaseClient):
         max_results: ListTagsMaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListTagsOutput: ...
-    @_t.overload
+    @overload
     def list_training_jobs(self, request: ListTrainingJobsRequest, /) -> ListTrainingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_training_jobs(
         self,
         *,
@@ -5111,11 +5111,11 @@ class SageMakerClient(_calls.BaseClient):
         training_plan_arn_equals: TrainingPlanArn | None = None,
         warm_pool_status_equals: WarmPoolResourceStatus | None = None,
     ) -> ListTrainingJobsResponse: ...
-    @_t.overload
+    @overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self, request: ListTrainingJobsForHyperParameterTuningJobRequest, /
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
-    @_t.overload
+    @overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self,
         *,
@@ -5126,9 +5126,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: TrainingJobStatus | None = None,
     ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
-    @_t.overload
+    @overload
     def list_training_plans(self, request: ListTrainingPlansRequest, /) -> ListTrainingPlansResponse: ...
-    @_t.overload
+    @overload
     def list_training_plans(
         self,
         *,
@@ -5140,9 +5140,9 @@ class SageMakerClient(_calls.BaseClient):
         start_time_after: Timestamp | None = None,
         start_time_before: Timestamp | None = None,
     ) -> ListTrainingPlansResponse: ...
-    @_t.overload
+    @overload
     def list_training_sessions(self, request: ListTrainingSessionsRequest, /) -> ListTrainingSessionsResponse: ...
-    @_t.overload
+    @overload
     def list_training_sessions(
         self,
         *,
@@ -5153,9 +5153,9 @@ class SageMakerClient(_calls.BaseClient):
         next_token: NextToken | None = None,
         status_equals: TrainingSessionStatus | None = None,
     ) -> ListTrainingSessionsResponse: ...
-    @_t.overload
+    @overload
     def list_transform_jobs(self, request: ListTransformJobsRequest, /) -> ListTransformJobsResponse: ...
-    @_t.overload
+    @overload
     def list_transform_jobs(
         self,
         *,
@@ -5170,9 +5170,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         status_equals: TransformJobStatus | None = None,
     ) -> ListTransformJobsResponse: ...
-    @_t.overload
+    @overload
     def list_trial_components(self, request: ListTrialComponentsRequest, /) -> ListTrialComponentsResponse: ...
-    @_t.overload
+    @overload
     def list_trial_components(
         self,
         *,
@@ -5186,9 +5186,9 @@ class SageMakerClient(_calls.BaseClient):
         source_arn: String256 | None = None,
         trial_name: ExperimentEntityName | None = None,
     ) -> ListTrialComponentsResponse: ...
-    @_t.overload
+    @overload
     def list_trials(self, request: ListTrialsRequest, /) -> ListTrialsResponse: ...
-    @_t.overload
+    @overload
     def list_trials(
         self,
         *,
@@ -5201,11 +5201,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         trial_component_name: ExperimentEntityName | None = None,
     ) -> ListTrialsResponse: ...
-    @_t.overload
+    @overload
     def list_ultra_servers_by_reserved_capacity(
         self, request: ListUltraServersByReservedCapacityRequest, /
     ) -> ListUltraServersByReservedCapacityResponse: ...
-    @_t.overload
+    @overload
     def list_ultra_servers_by_reserved_capacity(
         self,
         *,
@@ -5213,9 +5213,9 @@ class SageMakerClient(_calls.BaseClient):
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> ListUltraServersByReservedCapacityResponse: ...
-    @_t.overload
+    @overload
     def list_user_profiles(self, request: ListUserProfilesRequest, /) -> ListUserProfilesResponse: ...
-    @_t.overload
+    @overload
     def list_user_profiles(
         self,
         *,
@@ -5226,9 +5226,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SortOrder | None = None,
         user_profile_name_contains: UserProfileName | None = None,
     ) -> ListUserProfilesResponse: ...
-    @_t.overload
+    @overload
     def list_workforces(self, request: ListWorkforcesRequest, /) -> ListWorkforcesResponse: ...
-    @_t.overload
+    @overload
     def list_workforces(
         self,
         *,
@@ -5238,9 +5238,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListWorkforcesSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListWorkforcesResponse: ...
-    @_t.overload
+    @overload
     def list_workteams(self, request: ListWorkteamsRequest, /) -> ListWorkteamsResponse: ...
-    @_t.overload
+    @overload
     def list_workteams(
         self,
         *,
@@ -5250,9 +5250,9 @@ class SageMakerClient(_calls.BaseClient):
         sort_by: ListWorkteamsSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> ListWorkteamsResponse: ...
-    @_t.overload
+    @overload
     def move_cluster_nodes(self, request: MoveClusterNodesRequest, /) -> MoveClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def move_cluster_nodes(
         self,
         *,
@@ -5265,23 +5265,23 @@ class SageMakerClient(_calls.BaseClient):
         node_ids: MoveClusterNodeIds | None = None,
         node_logical_ids: MoveClusterNodeLogicalIds | None = None,
     ) -> MoveClusterNodesResponse: ...
-    @_t.overload
+    @overload
     def put_endpoint_policy(self, request: PutEndpointPolicyRequest, /) -> PutEndpointPolicyResponse: ...
-    @_t.overload
+    @overload
     def put_endpoint_policy(
         self, *, endpoint_name: EndpointName, resource_policy: EndpointPolicyDocument
     ) -> PutEndpointPolicyResponse: ...
-    @_t.overload
+    @overload
     def put_model_package_group_policy(
         self, request: PutModelPackageGroupPolicyInput, /
     ) -> PutModelPackageGroupPolicyOutput: ...
-    @_t.overload
+    @overload
     def put_model_package_group_policy(
         self, *, model_package_group_name: EntityName, resource_policy: PolicyString
     ) -> PutModelPackageGroupPolicyOutput: ...
-    @_t.overload
+    @overload
     def query_lineage(self, request: QueryLineageRequest, /) -> QueryLineageResponse: ...
-    @_t.overload
+    @overload
     def query_lineage(
         self,
         *,
@@ -5293,15 +5293,15 @@ class SageMakerClient(_calls.BaseClient):
         next_token: String8192 | None = None,
         start_arns: QueryLineageStartArns | None = None,
     ) -> QueryLineageResponse: ...
-    @_t.overload
+    @overload
     def register_devices(self, request: RegisterDevicesRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def register_devices(
         self, *, device_fleet_name: EntityName, devices: Devices, tags: TagList | None = None
     ) -> None: ...
-    @_t.overload
+    @overload
     def remove_inference_gateway(self, request: RemoveInferenceGatewayRequest, /) -> RemoveInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def remove_inference_gateway(
         self,
         *,
@@ -5310,9 +5310,9 @@ class SageMakerClient(_calls.BaseClient):
         name: GlobalInferenceGatewayKubernetesResourceName,
         namespace: GlobalInferenceGatewayKubernetesNamespace,
     ) -> RemoveInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def render_ui_template(self, request: RenderUiTemplateRequest, /) -> RenderUiTemplateResponse: ...
-    @_t.overload
+    @overload
     def render_ui_template(
         self,
         *,
@@ -5321,9 +5321,9 @@ class SageMakerClient(_calls.BaseClient):
         human_task_ui_arn: HumanTaskUiArn | None = None,
         ui_template: UiTemplate | None = None,
     ) -> RenderUiTemplateResponse: ...
-    @_t.overload
+    @overload
     def retry_pipeline_execution(self, request: RetryPipelineExecutionRequest, /) -> RetryPipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def retry_pipeline_execution(
         self,
         *,
@@ -5331,9 +5331,9 @@ class SageMakerClient(_calls.BaseClient):
         client_request_token: IdempotencyToken | None = None,
         parallelism_configuration: ParallelismConfiguration | None = None,
     ) -> RetryPipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def search(self, request: SearchRequest, /) -> SearchResponse: ...
-    @_t.overload
+    @overload
     def search(
         self,
         *,
@@ -5346,11 +5346,11 @@ class SageMakerClient(_calls.BaseClient):
         sort_order: SearchSortOrder | None = None,
         visibility_conditions: VisibilityConditionsList | None = None,
     ) -> SearchResponse: ...
-    @_t.overload
+    @overload
     def search_training_plan_offerings(
         self, request: SearchTrainingPlanOfferingsRequest, /
     ) -> SearchTrainingPlanOfferingsResponse: ...
-    @_t.overload
+    @overload
     def search_training_plan_offerings(
         self,
         *,
@@ -5364,11 +5364,11 @@ class SageMakerClient(_calls.BaseClient):
         ultra_server_count: UltraServerCount | None = None,
         ultra_server_type: UltraServerType | None = None,
     ) -> SearchTrainingPlanOfferingsResponse: ...
-    @_t.overload
+    @overload
     def send_pipeline_execution_step_failure(
         self, request: SendPipelineExecutionStepFailureRequest, /
     ) -> SendPipelineExecutionStepFailureResponse: ...
-    @_t.overload
+    @overload
     def send_pipeline_execution_step_failure(
         self,
         *,
@@ -5376,11 +5376,11 @@ class SageMakerClient(_calls.BaseClient):
         client_request_token: IdempotencyToken | None = None,
         failure_reason: String256 | None = None,
     ) -> SendPipelineExecutionStepFailureResponse: ...
-    @_t.overload
+    @overload
     def send_pipeline_execution_step_success(
         self, request: SendPipelineExecutionStepSuccessRequest, /
     ) -> SendPipelineExecutionStepSuccessResponse: ...
-    @_t.overload
+    @overload
     def send_pipeline_execution_step_success(
         self,
         *,
@@ -5388,43 +5388,43 @@ class SageMakerClient(_calls.BaseClient):
         client_request_token: IdempotencyToken | None = None,
         output_parameters: OutputParameterList | None = None,
     ) -> SendPipelineExecutionStepSuccessResponse: ...
-    @_t.overload
+    @overload
     def start_cluster_health_check(
         self, request: StartClusterHealthCheckRequest, /
     ) -> StartClusterHealthCheckResponse: ...
-    @_t.overload
+    @overload
     def start_cluster_health_check(
         self, *, cluster_name: ClusterNameOrArn, deep_health_check_configurations: DeepHealthCheckConfigurations
     ) -> StartClusterHealthCheckResponse: ...
-    @_t.overload
+    @overload
     def start_edge_deployment_stage(self, request: StartEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def start_edge_deployment_stage(self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def start_inference_experiment(
         self, request: StartInferenceExperimentRequest, /
     ) -> StartInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def start_inference_experiment(self, *, name: InferenceExperimentName) -> StartInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def start_mlflow_tracking_server(
         self, request: StartMlflowTrackingServerRequest, /
     ) -> StartMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def start_mlflow_tracking_server(
         self, *, tracking_server_name: TrackingServerName
     ) -> StartMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def start_monitoring_schedule(self, request: StartMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def start_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
-    @_t.overload
+    @overload
     def start_notebook_instance(self, request: StartNotebookInstanceInput, /) -> None: ...
-    @_t.overload
+    @overload
     def start_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
-    @_t.overload
+    @overload
     def start_pipeline_execution(self, request: StartPipelineExecutionRequest, /) -> StartPipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def start_pipeline_execution(
         self,
         *,
@@ -5440,49 +5440,49 @@ class SageMakerClient(_calls.BaseClient):
         role_arn: RoleArn | None = None,
         selective_execution_config: SelectiveExecutionConfig | None = None,
     ) -> StartPipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def start_session(self, request: StartSessionRequest, /) -> StartSessionResponse: ...
-    @_t.overload
+    @overload
     def start_session(self, *, resource_identifier: ResourceIdentifier) -> StartSessionResponse: ...
-    @_t.overload
+    @overload
     def stop_ai_benchmark_job(self, request: StopAIBenchmarkJobRequest, /) -> StopAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def stop_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> StopAIBenchmarkJobResponse: ...
-    @_t.overload
+    @overload
     def stop_ai_recommendation_job(
         self, request: StopAIRecommendationJobRequest, /
     ) -> StopAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def stop_ai_recommendation_job(
         self, *, ai_recommendation_job_name: AIEntityName
     ) -> StopAIRecommendationJobResponse: ...
-    @_t.overload
+    @overload
     def stop_auto_ml_job(self, request: StopAutoMLJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> None: ...
-    @_t.overload
+    @overload
     def stop_compilation_job(self, request: StopCompilationJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def stop_edge_deployment_stage(self, request: StopEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_edge_deployment_stage(self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def stop_edge_packaging_job(self, request: StopEdgePackagingJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_edge_packaging_job(self, *, edge_packaging_job_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def stop_hyper_parameter_tuning_job(self, request: StopHyperParameterTuningJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_hyper_parameter_tuning_job(
         self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
     ) -> None: ...
-    @_t.overload
+    @overload
     def stop_inference_experiment(
         self, request: StopInferenceExperimentRequest, /
     ) -> StopInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def stop_inference_experiment(
         self,
         *,
@@ -5492,63 +5492,63 @@ class SageMakerClient(_calls.BaseClient):
         desired_state: InferenceExperimentStopDesiredState | None = None,
         reason: InferenceExperimentStatusReason | None = None,
     ) -> StopInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def stop_inference_recommendations_job(self, request: StopInferenceRecommendationsJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_inference_recommendations_job(self, *, job_name: RecommendationJobName) -> None: ...
-    @_t.overload
+    @overload
     def stop_job(self, request: StopJobRequest, /) -> StopJobResponse: ...
-    @_t.overload
+    @overload
     def stop_job(self, *, job_category: JobCategory, job_name: JobName) -> StopJobResponse: ...
-    @_t.overload
+    @overload
     def stop_labeling_job(self, request: StopLabelingJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_labeling_job(self, *, labeling_job_name: LabelingJobName) -> None: ...
-    @_t.overload
+    @overload
     def stop_mlflow_tracking_server(
         self, request: StopMlflowTrackingServerRequest, /
     ) -> StopMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def stop_mlflow_tracking_server(
         self, *, tracking_server_name: TrackingServerName
     ) -> StopMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def stop_monitoring_schedule(self, request: StopMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
-    @_t.overload
+    @overload
     def stop_notebook_instance(self, request: StopNotebookInstanceInput, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
-    @_t.overload
+    @overload
     def stop_optimization_job(self, request: StopOptimizationJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
-    @_t.overload
+    @overload
     def stop_pipeline_execution(self, request: StopPipelineExecutionRequest, /) -> StopPipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def stop_pipeline_execution(
         self, *, pipeline_execution_arn: PipelineExecutionArn, client_request_token: IdempotencyToken | None = None
     ) -> StopPipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def stop_processing_job(self, request: StopProcessingJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
-    @_t.overload
+    @overload
     def stop_training_job(self, request: StopTrainingJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
-    @_t.overload
+    @overload
     def stop_training_session(self, request: StopTrainingSessionRequest, /) -> StopTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def stop_training_session(self, *, training_session_name: TrainingSessionName) -> StopTrainingSessionResponse: ...
-    @_t.overload
+    @overload
     def stop_transform_job(self, request: StopTransformJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def stop_transform_job(self, *, transform_job_name: TransformJobName) -> None: ...
-    @_t.overload
+    @overload
     def update_action(self, request: UpdateActionRequest, /) -> UpdateActionResponse: ...
-    @_t.overload
+    @overload
     def update_action(
         self,
         *,
@@ -5558,9 +5558,9 @@ class SageMakerClient(_calls.BaseClient):
         properties_to_remove: ListLineageEntityParameterKey | None = None,
         status: ActionStatus | None = None,
     ) -> UpdateActionResponse: ...
-    @_t.overload
+    @overload
     def update_app_image_config(self, request: UpdateAppImageConfigRequest, /) -> UpdateAppImageConfigResponse: ...
-    @_t.overload
+    @overload
     def update_app_image_config(
         self,
         *,
@@ -5569,9 +5569,9 @@ class SageMakerClient(_calls.BaseClient):
         jupyter_lab_app_image_config: JupyterLabAppImageConfig | None = None,
         kernel_gateway_image_config: KernelGatewayImageConfig | None = None,
     ) -> UpdateAppImageConfigResponse: ...
-    @_t.overload
+    @overload
     def update_artifact(self, request: UpdateArtifactRequest, /) -> UpdateArtifactResponse: ...
-    @_t.overload
+    @overload
     def update_artifact(
         self,
         *,
@@ -5580,9 +5580,9 @@ class SageMakerClient(_calls.BaseClient):
         properties: ArtifactProperties | None = None,
         properties_to_remove: ListLineageEntityParameterKey | None = None,
     ) -> UpdateArtifactResponse: ...
-    @_t.overload
+    @overload
     def update_cluster(self, request: UpdateClusterRequest, /) -> UpdateClusterResponse: ...
-    @_t.overload
+    @overload
     def update_cluster(
         self,
         *,
@@ -5598,9 +5598,9 @@ class SageMakerClient(_calls.BaseClient):
         restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = None,
         tiered_storage_config: ClusterTieredStorageConfig | None = None,
     ) -> UpdateClusterResponse: ...
-    @_t.overload
+    @overload
     def update_cluster_extension(self, request: UpdateClusterExtensionRequest, /) -> UpdateClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def update_cluster_extension(
         self,
         *,
@@ -5610,11 +5610,11 @@ class SageMakerClient(_calls.BaseClient):
         configuration_values: ExtensionConfigurationValues | None = None,
         extension_version: ExtensionVersion | None = None,
     ) -> UpdateClusterExtensionResponse: ...
-    @_t.overload
+    @overload
     def update_cluster_scheduler_config(
         self, request: UpdateClusterSchedulerConfigRequest, /
     ) -> UpdateClusterSchedulerConfigResponse: ...
-    @_t.overload
+    @overload
     def update_cluster_scheduler_config(
         self,
         *,
@@ -5623,9 +5623,9 @@ class SageMakerClient(_calls.BaseClient):
         description: EntityDescription | None = None,
         scheduler_config: SchedulerConfig | None = None,
     ) -> UpdateClusterSchedulerConfigResponse: ...
-    @_t.overload
+    @overload
     def update_cluster_software(self, request: UpdateClusterSoftwareRequest, /) -> UpdateClusterSoftwareResponse: ...
-    @_t.overload
+    @overload
     def update_cluster_software(
         self,
         *,
@@ -5634,15 +5634,15 @@ class SageMakerClient(_calls.BaseClient):
         image_id: ImageId | None = None,
         instance_groups: UpdateClusterSoftwareInstanceGroups | None = None,
     ) -> UpdateClusterSoftwareResponse: ...
-    @_t.overload
+    @overload
     def update_code_repository(self, request: UpdateCodeRepositoryInput, /) -> UpdateCodeRepositoryOutput: ...
-    @_t.overload
+    @overload
     def update_code_repository(
         self, *, code_repository_name: EntityName, git_config: GitConfigForUpdate | None = None
     ) -> UpdateCodeRepositoryOutput: ...
-    @_t.overload
+    @overload
     def update_compute_quota(self, request: UpdateComputeQuotaRequest, /) -> UpdateComputeQuotaResponse: ...
-    @_t.overload
+    @overload
     def update_compute_quota(
         self,
         *,
@@ -5653,9 +5653,9 @@ class SageMakerClient(_calls.BaseClient):
         compute_quota_target: ComputeQuotaTarget | None = None,
         description: EntityDescription | None = None,
     ) -> UpdateComputeQuotaResponse: ...
-    @_t.overload
+    @overload
     def update_context(self, request: UpdateContextRequest, /) -> UpdateContextResponse: ...
-    @_t.overload
+    @overload
     def update_context(
         self,
         *,
@@ -5664,9 +5664,9 @@ class SageMakerClient(_calls.BaseClient):
         properties: LineageEntityParameters | None = None,
         properties_to_remove: ListLineageEntityParameterKey | None = None,
     ) -> UpdateContextResponse: ...
-    @_t.overload
+    @overload
     def update_device_fleet(self, request: UpdateDeviceFleetRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def update_device_fleet(
         self,
         *,
@@ -5676,13 +5676,13 @@ class SageMakerClient(_calls.BaseClient):
         enable_iot_role_alias: EnableIotRoleAlias | None = None,
         role_arn: RoleArn | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def update_devices(self, request: UpdateDevicesRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def update_devices(self, *, device_fleet_name: EntityName, devices: Devices) -> None: ...
-    @_t.overload
+    @overload
     def update_domain(self, request: UpdateDomainRequest, /) -> UpdateDomainResponse: ...
-    @_t.overload
+    @overload
     def update_domain(
         self,
         *,
@@ -5697,9 +5697,9 @@ class SageMakerClient(_calls.BaseClient):
         tag_propagation: TagPropagation | None = None,
         vpc_id: VpcId | None = None,
     ) -> UpdateDomainResponse: ...
-    @_t.overload
+    @overload
     def update_endpoint(self, request: UpdateEndpointInput, /) -> UpdateEndpointOutput: ...
-    @_t.overload
+    @overload
     def update_endpoint(
         self,
         *,
@@ -5710,17 +5710,17 @@ class SageMakerClient(_calls.BaseClient):
         retain_all_variant_properties: Boolean | None = None,
         retain_deployment_config: Boolean | None = None,
     ) -> UpdateEndpointOutput: ...
-    @_t.overload
+    @overload
     def update_endpoint_weights_and_capacities(
         self, request: UpdateEndpointWeightsAndCapacitiesInput, /
     ) -> UpdateEndpointWeightsAndCapacitiesOutput: ...
-    @_t.overload
+    @overload
     def update_endpoint_weights_and_capacities(
         self, *, desired_weights_and_capacities: DesiredWeightAndCapacityList, endpoint_name: EndpointName
     ) -> UpdateEndpointWeightsAndCapacitiesOutput: ...
-    @_t.overload
+    @overload
     def update_experiment(self, request: UpdateExperimentRequest, /) -> UpdateExperimentResponse: ...
-    @_t.overload
+    @overload
     def update_experiment(
         self,
         *,
@@ -5728,9 +5728,9 @@ class SageMakerClient(_calls.BaseClient):
         description: ExperimentDescription | None = None,
         display_name: ExperimentEntityName | None = None,
     ) -> UpdateExperimentResponse: ...
-    @_t.overload
+    @overload
     def update_feature_group(self, request: UpdateFeatureGroupRequest, /) -> UpdateFeatureGroupResponse: ...
-    @_t.overload
+    @overload
     def update_feature_group(
         self,
         *,
@@ -5739,9 +5739,9 @@ class SageMakerClient(_calls.BaseClient):
         online_store_config: OnlineStoreConfigUpdate | None = None,
         throughput_config: ThroughputConfigUpdate | None = None,
     ) -> UpdateFeatureGroupResponse: ...
-    @_t.overload
+    @overload
     def update_feature_metadata(self, request: UpdateFeatureMetadataRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def update_feature_metadata(
         self,
         *,
@@ -5751,17 +5751,17 @@ class SageMakerClient(_calls.BaseClient):
         parameter_additions: FeatureParameterAdditions | None = None,
         parameter_removals: FeatureParameterRemovals | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def update_global_inference_gateway(
         self, request: UpdateGlobalInferenceGatewayRequest, /
     ) -> UpdateGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def update_global_inference_gateway(
         self, *, identifier: GlobalInferenceGatewayIdentifier, routing: GlobalInferenceGatewayRouting
     ) -> UpdateGlobalInferenceGatewayResponse: ...
-    @_t.overload
+    @overload
     def update_hub(self, request: UpdateHubRequest, /) -> UpdateHubResponse: ...
-    @_t.overload
+    @overload
     def update_hub(
         self,
         *,
@@ -5770,9 +5770,9 @@ class SageMakerClient(_calls.BaseClient):
         hub_display_name: HubDisplayName | None = None,
         hub_search_keywords: HubSearchKeywordList | None = None,
     ) -> UpdateHubResponse: ...
-    @_t.overload
+    @overload
     def update_hub_content(self, request: UpdateHubContentRequest, /) -> UpdateHubContentResponse: ...
-    @_t.overload
+    @overload
     def update_hub_content(
         self,
         *,
@@ -5786,11 +5786,11 @@ class SageMakerClient(_calls.BaseClient):
         hub_content_search_keywords: HubContentSearchKeywordList | None = None,
         support_status: HubContentSupportStatus | None = None,
     ) -> UpdateHubContentResponse: ...
-    @_t.overload
+    @overload
     def update_hub_content_reference(
         self, request: UpdateHubContentReferenceRequest, /
     ) -> UpdateHubContentReferenceResponse: ...
-    @_t.overload
+    @overload
     def update_hub_content_reference(
         self,
         *,
@@ -5799,9 +5799,9 @@ class SageMakerClient(_calls.BaseClient):
         hub_name: HubNameOrArn,
         min_version: HubContentVersion | None = None,
     ) -> UpdateHubContentReferenceResponse: ...
-    @_t.overload
+    @overload
     def update_image(self, request: UpdateImageRequest, /) -> UpdateImageResponse: ...
-    @_t.overload
+    @overload
     def update_image(
         self,
         *,
@@ -5811,9 +5811,9 @@ class SageMakerClient(_calls.BaseClient):
         display_name: ImageDisplayName | None = None,
         role_arn: RoleArn | None = None,
     ) -> UpdateImageResponse: ...
-    @_t.overload
+    @overload
     def update_image_version(self, request: UpdateImageVersionRequest, /) -> UpdateImageVersionResponse: ...
-    @_t.overload
+    @overload
     def update_image_version(
         self,
         *,
@@ -5830,11 +5830,11 @@ class SageMakerClient(_calls.BaseClient):
         vendor_guidance: VendorGuidance | None = None,
         version: ImageVersionNumber | None = None,
     ) -> UpdateImageVersionResponse: ...
-    @_t.overload
+    @overload
     def update_inference_component(
         self, request: UpdateInferenceComponentInput, /
     ) -> UpdateInferenceComponentOutput: ...
-    @_t.overload
+    @overload
     def update_inference_component(
         self,
         *,
@@ -5844,22 +5844,22 @@ class SageMakerClient(_calls.BaseClient):
         specification: InferenceComponentSpecification | None = None,
         specifications: InferenceComponentSpecificationList | None = None,
     ) -> UpdateInferenceComponentOutput: ...
-    @_t.overload
+    @overload
     def update_inference_component_runtime_config(
         self, request: UpdateInferenceComponentRuntimeConfigInput, /
     ) -> UpdateInferenceComponentRuntimeConfigOutput: ...
-    @_t.overload
+    @overload
     def update_inference_component_runtime_config(
         self,
         *,
         desired_runtime_config: InferenceComponentRuntimeConfig,
         inference_component_name: InferenceComponentName,
     ) -> UpdateInferenceComponentRuntimeConfigOutput: ...
-    @_t.overload
+    @overload
     def update_inference_experiment(
         self, request: UpdateInferenceExperimentRequest, /
     ) -> UpdateInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def update_inference_experiment(
         self,
         *,
@@ -5870,15 +5870,15 @@ class SageMakerClient(_calls.BaseClient):
         schedule: InferenceExperimentSchedule | None = None,
         shadow_mode_config: ShadowModeConfig | None = None,
     ) -> UpdateInferenceExperimentResponse: ...
-    @_t.overload
+    @overload
     def update_inference_router(self, request: UpdateInferenceRouterInput, /) -> UpdateInferenceRouterOutput: ...
-    @_t.overload
+    @overload
     def update_inference_router(
         self, *, inference_router_name: InferenceRouterName, routing_targets: RoutingTargetList
     ) -> UpdateInferenceRouterOutput: ...
-    @_t.overload
+    @overload
     def update_mlflow_app(self, request: UpdateMlflowAppRequest, /) -> UpdateMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def update_mlflow_app(
         self,
         *,
@@ -5890,11 +5890,11 @@ class SageMakerClient(_calls.BaseClient):
         name: MlflowAppName | None = None,
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> UpdateMlflowAppResponse: ...
-    @_t.overload
+    @overload
     def update_mlflow_tracking_server(
         self, request: UpdateMlflowTrackingServerRequest, /
     ) -> UpdateMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def update_mlflow_tracking_server(
         self,
         *,
@@ -5906,9 +5906,9 @@ class SageMakerClient(_calls.BaseClient):
         tracking_server_size: TrackingServerSize | None = None,
         weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
     ) -> UpdateMlflowTrackingServerResponse: ...
-    @_t.overload
+    @overload
     def update_model_card(self, request: UpdateModelCardRequest, /) -> UpdateModelCardResponse: ...
-    @_t.overload
+    @overload
     def update_model_card(
         self,
         *,
@@ -5916,9 +5916,9 @@ class SageMakerClient(_calls.BaseClient):
         content: ModelCardContent | None = None,
         model_card_status: ModelCardStatus | None = None,
     ) -> UpdateModelCardResponse: ...
-    @_t.overload
+    @overload
     def update_model_package(self, request: UpdateModelPackageInput, /) -> UpdateModelPackageOutput: ...
-    @_t.overload
+    @overload
     def update_model_package(
         self,
         *,
@@ -5935,9 +5935,9 @@ class SageMakerClient(_calls.BaseClient):
         model_package_registration_type: ModelPackageRegistrationType | None = None,
         source_uri: ModelPackageSourceUri | None = None,
     ) -> UpdateModelPackageOutput: ...
-    @_t.overload
+    @overload
     def update_monitoring_alert(self, request: UpdateMonitoringAlertRequest, /) -> UpdateMonitoringAlertResponse: ...
-    @_t.overload
+    @overload
     def update_monitoring_alert(
         self,
         *,
@@ -5946,17 +5946,17 @@ class SageMakerClient(_calls.BaseClient):
         monitoring_alert_name: MonitoringAlertName,
         monitoring_schedule_name: MonitoringScheduleName,
     ) -> UpdateMonitoringAlertResponse: ...
-    @_t.overload
+    @overload
     def update_monitoring_schedule(
         self, request: UpdateMonitoringScheduleRequest, /
     ) -> UpdateMonitoringScheduleResponse: ...
-    @_t.overload
+    @overload
     def update_monitoring_schedule(
         self, *, monitoring_schedule_config: MonitoringScheduleConfig, monitoring_schedule_name: MonitoringScheduleName
     ) -> UpdateMonitoringScheduleResponse: ...
-    @_t.overload
+    @overload
     def update_notebook_instance(self, request: UpdateNotebookInstanceInput, /) -> UpdateNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def update_notebook_instance(
         self,
         *,
@@ -5977,11 +5977,11 @@ class SageMakerClient(_calls.BaseClient):
         root_access: RootAccess | None = None,
         volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
     ) -> UpdateNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def update_notebook_instance_lifecycle_config(
         self, request: UpdateNotebookInstanceLifecycleConfigInput, /
     ) -> UpdateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
+    @overload
     def update_notebook_instance_lifecycle_config(
         self,
         *,
@@ -5989,9 +5989,9 @@ class SageMakerClient(_calls.BaseClient):
         on_create: NotebookInstanceLifecycleConfigList | None = None,
         on_start: NotebookInstanceLifecycleConfigList | None = None,
     ) -> UpdateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
+    @overload
     def update_partner_app(self, request: UpdatePartnerAppRequest, /) -> UpdatePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def update_partner_app(
         self,
         *,
@@ -6007,9 +6007,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         tier: NonEmptyString64 | None = None,
     ) -> UpdatePartnerAppResponse: ...
-    @_t.overload
+    @overload
     def update_pipeline(self, request: UpdatePipelineRequest, /) -> UpdatePipelineResponse: ...
-    @_t.overload
+    @overload
     def update_pipeline(
         self,
         *,
@@ -6022,11 +6022,11 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_aliases: PipelineVersionAliasList | None = None,
         role_arn: RoleArn | None = None,
     ) -> UpdatePipelineResponse: ...
-    @_t.overload
+    @overload
     def update_pipeline_execution(
         self, request: UpdatePipelineExecutionRequest, /
     ) -> UpdatePipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def update_pipeline_execution(
         self,
         *,
@@ -6035,9 +6035,9 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_execution_description: PipelineExecutionDescription | None = None,
         pipeline_execution_display_name: PipelineExecutionName | None = None,
     ) -> UpdatePipelineExecutionResponse: ...
-    @_t.overload
+    @overload
     def update_pipeline_version(self, request: UpdatePipelineVersionRequest, /) -> UpdatePipelineVersionResponse: ...
-    @_t.overload
+    @overload
     def update_pipeline_version(
         self,
         *,
@@ -6047,9 +6047,9 @@ class SageMakerClient(_calls.BaseClient):
         pipeline_version_description: PipelineVersionDescription | None = None,
         pipeline_version_display_name: PipelineVersionName | None = None,
     ) -> UpdatePipelineVersionResponse: ...
-    @_t.overload
+    @overload
     def update_project(self, request: UpdateProjectInput, /) -> UpdateProjectOutput: ...
-    @_t.overload
+    @overload
     def update_project(
         self,
         *,
@@ -6059,9 +6059,9 @@ class SageMakerClient(_calls.BaseClient):
         tags: TagList | None = None,
         template_providers_to_update: UpdateTemplateProviderList | None = None,
     ) -> UpdateProjectOutput: ...
-    @_t.overload
+    @overload
     def update_space(self, request: UpdateSpaceRequest, /) -> UpdateSpaceResponse: ...
-    @_t.overload
+    @overload
     def update_space(
         self,
         *,
@@ -6070,9 +6070,9 @@ class SageMakerClient(_calls.BaseClient):
         space_display_name: NonEmptyString64 | None = None,
         space_settings: SpaceSettings | None = None,
     ) -> UpdateSpaceResponse: ...
-    @_t.overload
+    @overload
     def update_training_job(self, request: UpdateTrainingJobRequest, /) -> UpdateTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def update_training_job(
         self,
         *,
@@ -6082,15 +6082,15 @@ class SageMakerClient(_calls.BaseClient):
         remote_debug_config: RemoteDebugConfigForUpdate | None = None,
         resource_config: ResourceConfigForUpdate | None = None,
     ) -> UpdateTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def update_trial(self, request: UpdateTrialRequest, /) -> UpdateTrialResponse: ...
-    @_t.overload
+    @overload
     def update_trial(
         self, *, trial_name: ExperimentEntityName, display_name: ExperimentEntityName | None = None
     ) -> UpdateTrialResponse: ...
-    @_t.overload
+    @overload
     def update_trial_component(self, request: UpdateTrialComponentRequest, /) -> UpdateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def update_trial_component(
         self,
         *,
@@ -6106,15 +6106,15 @@ class SageMakerClient(_calls.BaseClient):
         start_time: Timestamp | None = None,
         status: TrialComponentStatus | None = None,
     ) -> UpdateTrialComponentResponse: ...
-    @_t.overload
+    @overload
     def update_user_profile(self, request: UpdateUserProfileRequest, /) -> UpdateUserProfileResponse: ...
-    @_t.overload
+    @overload
     def update_user_profile(
         self, *, domain_id: DomainId, user_profile_name: UserProfileName, user_settings: UserSettings | None = None
     ) -> UpdateUserProfileResponse: ...
-    @_t.overload
+    @overload
     def update_workforce(self, request: UpdateWorkforceRequest, /) -> UpdateWorkforceResponse: ...
-    @_t.overload
+    @overload
     def update_workforce(
         self,
         *,
@@ -6124,9 +6124,9 @@ class SageMakerClient(_calls.BaseClient):
         source_ip_config: SourceIpConfig | None = None,
         workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
     ) -> UpdateWorkforceResponse: ...
-    @_t.overload
+    @overload
     def update_workteam(self, request: UpdateWorkteamRequest, /) -> UpdateWorkteamResponse: ...
-    @_t.overload
+    @overload
     def update_workteam(
         self,
         *,
@@ -6139,11 +6139,11 @@ class SageMakerClient(_calls.BaseClient):
 
 class Paginators:
     def __init__(self, client: SageMakerClient) -> None: ...
-    @_t.overload
+    @overload
     def create_hub_content_presigned_urls(
         self, request: CreateHubContentPresignedUrlsRequest, /
     ) -> _paginate.Paginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]: ...
-    @_t.overload
+    @overload
     def create_hub_content_presigned_urls(
         self,
         *,
@@ -6155,11 +6155,11 @@ class Paginators:
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]: ...
-    @_t.overload
+    @overload
     def describe_training_plan_extension_history(
         self, request: DescribeTrainingPlanExtensionHistoryRequest, /
     ) -> _paginate.Paginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]: ...
-    @_t.overload
+    @overload
     def describe_training_plan_extension_history(
         self,
         *,
@@ -6167,11 +6167,11 @@ class Paginators:
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]: ...
-    @_t.overload
+    @overload
     def list_ai_benchmark_jobs(
         self, request: ListAIBenchmarkJobsRequest, /
     ) -> _paginate.Paginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]: ...
-    @_t.overload
+    @overload
     def list_ai_benchmark_jobs(
         self,
         *,
@@ -6184,11 +6184,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: AIBenchmarkJobStatus | None = None,
     ) -> _paginate.Paginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]: ...
-    @_t.overload
+    @overload
     def list_ai_recommendation_jobs(
         self, request: ListAIRecommendationJobsRequest, /
     ) -> _paginate.Paginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]: ...
-    @_t.overload
+    @overload
     def list_ai_recommendation_jobs(
         self,
         *,
@@ -6201,11 +6201,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: AIRecommendationJobStatus | None = None,
     ) -> _paginate.Paginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]: ...
-    @_t.overload
+    @overload
     def list_ai_workload_configs(
         self, request: ListAIWorkloadConfigsRequest, /
     ) -> _paginate.Paginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_ai_workload_configs(
         self,
         *,
@@ -6217,11 +6217,11 @@ class Paginators:
         sort_by: ListAIWorkloadConfigsSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_actions(
         self, request: ListActionsRequest, /
     ) -> _paginate.Paginator[ListActionsResponse, ActionSummary]: ...
-    @_t.overload
+    @overload
     def list_actions(
         self,
         *,
@@ -6234,11 +6234,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> _paginate.Paginator[ListActionsResponse, ActionSummary]: ...
-    @_t.overload
+    @overload
     def list_algorithms(
         self, request: ListAlgorithmsInput, /
     ) -> _paginate.Paginator[ListAlgorithmsOutput, AlgorithmSummary]: ...
-    @_t.overload
+    @overload
     def list_algorithms(
         self,
         *,
@@ -6250,11 +6250,11 @@ class Paginators:
         sort_by: AlgorithmSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListAlgorithmsOutput, AlgorithmSummary]: ...
-    @_t.overload
+    @overload
     def list_aliases(
         self, request: ListAliasesRequest, /
     ) -> _paginate.Paginator[ListAliasesResponse, SageMakerImageVersionAlias]: ...
-    @_t.overload
+    @overload
     def list_aliases(
         self,
         *,
@@ -6264,11 +6264,11 @@ class Paginators:
         next_token: NextToken | None = None,
         version: ImageVersionNumber | None = None,
     ) -> _paginate.Paginator[ListAliasesResponse, SageMakerImageVersionAlias]: ...
-    @_t.overload
+    @overload
     def list_app_image_configs(
         self, request: ListAppImageConfigsRequest, /
     ) -> _paginate.Paginator[ListAppImageConfigsResponse, AppImageConfigDetails]: ...
-    @_t.overload
+    @overload
     def list_app_image_configs(
         self,
         *,
@@ -6282,9 +6282,9 @@ class Paginators:
         sort_by: AppImageConfigSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListAppImageConfigsResponse, AppImageConfigDetails]: ...
-    @_t.overload
+    @overload
     def list_apps(self, request: ListAppsRequest, /) -> _paginate.Paginator[ListAppsResponse, AppDetails]: ...
-    @_t.overload
+    @overload
     def list_apps(
         self,
         *,
@@ -6296,11 +6296,11 @@ class Paginators:
         space_name_equals: SpaceName | None = None,
         user_profile_name_equals: UserProfileName | None = None,
     ) -> _paginate.Paginator[ListAppsResponse, AppDetails]: ...
-    @_t.overload
+    @overload
     def list_artifacts(
         self, request: ListArtifactsRequest, /
     ) -> _paginate.Paginator[ListArtifactsResponse, ArtifactSummary]: ...
-    @_t.overload
+    @overload
     def list_artifacts(
         self,
         *,
@@ -6313,11 +6313,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> _paginate.Paginator[ListArtifactsResponse, ArtifactSummary]: ...
-    @_t.overload
+    @overload
     def list_associations(
         self, request: ListAssociationsRequest, /
     ) -> _paginate.Paginator[ListAssociationsResponse, AssociationSummary]: ...
-    @_t.overload
+    @overload
     def list_associations(
         self,
         *,
@@ -6333,11 +6333,11 @@ class Paginators:
         source_arn: AssociationEntityArn | None = None,
         source_type: String256 | None = None,
     ) -> _paginate.Paginator[ListAssociationsResponse, AssociationSummary]: ...
-    @_t.overload
+    @overload
     def list_auto_ml_jobs(
         self, request: ListAutoMLJobsRequest, /
     ) -> _paginate.Paginator[ListAutoMLJobsResponse, AutoMLJobSummary]: ...
-    @_t.overload
+    @overload
     def list_auto_ml_jobs(
         self,
         *,
@@ -6352,11 +6352,11 @@ class Paginators:
         sort_order: AutoMLSortOrder | None = None,
         status_equals: AutoMLJobStatus | None = None,
     ) -> _paginate.Paginator[ListAutoMLJobsResponse, AutoMLJobSummary]: ...
-    @_t.overload
+    @overload
     def list_candidates_for_auto_ml_job(
         self, request: ListCandidatesForAutoMLJobRequest, /
     ) -> _paginate.Paginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]: ...
-    @_t.overload
+    @overload
     def list_candidates_for_auto_ml_job(
         self,
         *,
@@ -6368,11 +6368,11 @@ class Paginators:
         sort_order: AutoMLSortOrder | None = None,
         status_equals: CandidateStatus | None = None,
     ) -> _paginate.Paginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]: ...
-    @_t.overload
+    @overload
     def list_cluster_events(
         self, request: ListClusterEventsRequest, /
     ) -> _paginate.Paginator[ListClusterEventsResponse, ClusterEventSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_events(
         self,
         *,
@@ -6388,11 +6388,11 @@ class Paginators:
         sort_by: EventSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListClusterEventsResponse, ClusterEventSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_extension_versions(
         self, request: ListClusterExtensionVersionsRequest, /
     ) -> _paginate.Paginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_extension_versions(
         self,
         *,
@@ -6400,11 +6400,11 @@ class Paginators:
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_extensions(
         self, request: ListClusterExtensionsRequest, /
     ) -> _paginate.Paginator[ListClusterExtensionsResponse, ExtensionSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_extensions(
         self,
         *,
@@ -6414,11 +6414,11 @@ class Paginators:
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListClusterExtensionsResponse, ExtensionSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_nodes(
         self, request: ListClusterNodesRequest, /
     ) -> _paginate.Paginator[ListClusterNodesResponse, ClusterNodeSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_nodes(
         self,
         *,
@@ -6432,11 +6432,11 @@ class Paginators:
         sort_by: ClusterSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListClusterNodesResponse, ClusterNodeSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_operations(
         self, request: ListClusterOperationsRequest, /
     ) -> _paginate.Paginator[ListClusterOperationsResponse, ClusterOperationSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_operations(
         self,
         *,
@@ -6450,11 +6450,11 @@ class Paginators:
         status: ClusterOperationStatus | None = None,
         type: ClusterOperationType | None = None,
     ) -> _paginate.Paginator[ListClusterOperationsResponse, ClusterOperationSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_scheduler_configs(
         self, request: ListClusterSchedulerConfigsRequest, /
     ) -> _paginate.Paginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_cluster_scheduler_configs(
         self,
         *,
@@ -6468,11 +6468,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status: SchedulerResourceStatus | None = None,
     ) -> _paginate.Paginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_clusters(
         self, request: ListClustersRequest, /
     ) -> _paginate.Paginator[ListClustersResponse, ClusterSummary]: ...
-    @_t.overload
+    @overload
     def list_clusters(
         self,
         *,
@@ -6485,11 +6485,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         training_plan_arn: TrainingPlanArn | None = None,
     ) -> _paginate.Paginator[ListClustersResponse, ClusterSummary]: ...
-    @_t.overload
+    @overload
     def list_code_repositories(
         self, request: ListCodeRepositoriesInput, /
     ) -> _paginate.Paginator[ListCodeRepositoriesOutput, CodeRepositorySummary]: ...
-    @_t.overload
+    @overload
     def list_code_repositories(
         self,
         *,
@@ -6503,11 +6503,11 @@ class Paginators:
         sort_by: CodeRepositorySortBy | None = None,
         sort_order: CodeRepositorySortOrder | None = None,
     ) -> _paginate.Paginator[ListCodeRepositoriesOutput, CodeRepositorySummary]: ...
-    @_t.overload
+    @overload
     def list_compilation_jobs(
         self, request: ListCompilationJobsRequest, /
     ) -> _paginate.Paginator[ListCompilationJobsResponse, CompilationJobSummary]: ...
-    @_t.overload
+    @overload
     def list_compilation_jobs(
         self,
         *,
@@ -6522,11 +6522,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: CompilationJobStatus | None = None,
     ) -> _paginate.Paginator[ListCompilationJobsResponse, CompilationJobSummary]: ...
-    @_t.overload
+    @overload
     def list_compute_quotas(
         self, request: ListComputeQuotasRequest, /
     ) -> _paginate.Paginator[ListComputeQuotasResponse, ComputeQuotaSummary]: ...
-    @_t.overload
+    @overload
     def list_compute_quotas(
         self,
         *,
@@ -6540,11 +6540,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status: SchedulerResourceStatus | None = None,
     ) -> _paginate.Paginator[ListComputeQuotasResponse, ComputeQuotaSummary]: ...
-    @_t.overload
+    @overload
     def list_contexts(
         self, request: ListContextsRequest, /
     ) -> _paginate.Paginator[ListContextsResponse, ContextSummary]: ...
-    @_t.overload
+    @overload
     def list_contexts(
         self,
         *,
@@ -6557,11 +6557,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         source_uri: SourceUri | None = None,
     ) -> _paginate.Paginator[ListContextsResponse, ContextSummary]: ...
-    @_t.overload
+    @overload
     def list_data_quality_job_definitions(
         self, request: ListDataQualityJobDefinitionsRequest, /
     ) -> _paginate.Paginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_data_quality_job_definitions(
         self,
         *,
@@ -6574,11 +6574,11 @@ class Paginators:
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_device_fleets(
         self, request: ListDeviceFleetsRequest, /
     ) -> _paginate.Paginator[ListDeviceFleetsResponse, DeviceFleetSummary]: ...
-    @_t.overload
+    @overload
     def list_device_fleets(
         self,
         *,
@@ -6592,11 +6592,11 @@ class Paginators:
         sort_by: ListDeviceFleetsSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListDeviceFleetsResponse, DeviceFleetSummary]: ...
-    @_t.overload
+    @overload
     def list_devices(
         self, request: ListDevicesRequest, /
     ) -> _paginate.Paginator[ListDevicesResponse, DeviceSummary]: ...
-    @_t.overload
+    @overload
     def list_devices(
         self,
         *,
@@ -6606,19 +6606,19 @@ class Paginators:
         model_name: EntityName | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListDevicesResponse, DeviceSummary]: ...
-    @_t.overload
+    @overload
     def list_domains(
         self, request: ListDomainsRequest, /
     ) -> _paginate.Paginator[ListDomainsResponse, DomainDetails]: ...
-    @_t.overload
+    @overload
     def list_domains(
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListDomainsResponse, DomainDetails]: ...
-    @_t.overload
+    @overload
     def list_edge_deployment_plans(
         self, request: ListEdgeDeploymentPlansRequest, /
     ) -> _paginate.Paginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]: ...
-    @_t.overload
+    @overload
     def list_edge_deployment_plans(
         self,
         *,
@@ -6633,11 +6633,11 @@ class Paginators:
         sort_by: ListEdgeDeploymentPlansSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]: ...
-    @_t.overload
+    @overload
     def list_edge_packaging_jobs(
         self, request: ListEdgePackagingJobsRequest, /
     ) -> _paginate.Paginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_edge_packaging_jobs(
         self,
         *,
@@ -6653,11 +6653,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: EdgePackagingJobStatus | None = None,
     ) -> _paginate.Paginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_endpoint_configs(
         self, request: ListEndpointConfigsInput, /
     ) -> _paginate.Paginator[ListEndpointConfigsOutput, EndpointConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_endpoint_configs(
         self,
         *,
@@ -6669,11 +6669,11 @@ class Paginators:
         sort_by: EndpointConfigSortKey | None = None,
         sort_order: OrderKey | None = None,
     ) -> _paginate.Paginator[ListEndpointConfigsOutput, EndpointConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_endpoints(
         self, request: ListEndpointsInput, /
     ) -> _paginate.Paginator[ListEndpointsOutput, EndpointSummary]: ...
-    @_t.overload
+    @overload
     def list_endpoints(
         self,
         *,
@@ -6688,11 +6688,11 @@ class Paginators:
         sort_order: OrderKey | None = None,
         status_equals: EndpointStatus | None = None,
     ) -> _paginate.Paginator[ListEndpointsOutput, EndpointSummary]: ...
-    @_t.overload
+    @overload
     def list_experiments(
         self, request: ListExperimentsRequest, /
     ) -> _paginate.Paginator[ListExperimentsResponse, ExperimentSummary]: ...
-    @_t.overload
+    @overload
     def list_experiments(
         self,
         *,
@@ -6703,11 +6703,11 @@ class Paginators:
         sort_by: SortExperimentsBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListExperimentsResponse, ExperimentSummary]: ...
-    @_t.overload
+    @overload
     def list_feature_groups(
         self, request: ListFeatureGroupsRequest, /
     ) -> _paginate.Paginator[ListFeatureGroupsResponse, FeatureGroupSummary]: ...
-    @_t.overload
+    @overload
     def list_feature_groups(
         self,
         *,
@@ -6721,11 +6721,11 @@ class Paginators:
         sort_by: FeatureGroupSortBy | None = None,
         sort_order: FeatureGroupSortOrder | None = None,
     ) -> _paginate.Paginator[ListFeatureGroupsResponse, FeatureGroupSummary]: ...
-    @_t.overload
+    @overload
     def list_flow_definitions(
         self, request: ListFlowDefinitionsRequest, /
     ) -> _paginate.Paginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_flow_definitions(
         self,
         *,
@@ -6735,11 +6735,11 @@ class Paginators:
         next_token: NextToken | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_global_inference_gateways(
         self, request: ListGlobalInferenceGatewaysRequest, /
     ) -> _paginate.Paginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]: ...
-    @_t.overload
+    @overload
     def list_global_inference_gateways(
         self,
         *,
@@ -6747,11 +6747,11 @@ class Paginators:
         max_results: GlobalInferenceGatewayMaxResults | None = None,
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> _paginate.Paginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]: ...
-    @_t.overload
+    @overload
     def list_human_task_uis(
         self, request: ListHumanTaskUisRequest, /
     ) -> _paginate.Paginator[ListHumanTaskUisResponse, HumanTaskUiSummary]: ...
-    @_t.overload
+    @overload
     def list_human_task_uis(
         self,
         *,
@@ -6761,11 +6761,11 @@ class Paginators:
         next_token: NextToken | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListHumanTaskUisResponse, HumanTaskUiSummary]: ...
-    @_t.overload
+    @overload
     def list_hyper_parameter_tuning_jobs(
         self, request: ListHyperParameterTuningJobsRequest, /
     ) -> _paginate.Paginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]: ...
-    @_t.overload
+    @overload
     def list_hyper_parameter_tuning_jobs(
         self,
         *,
@@ -6780,11 +6780,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: HyperParameterTuningJobStatus | None = None,
     ) -> _paginate.Paginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]: ...
-    @_t.overload
+    @overload
     def list_image_versions(
         self, request: ListImageVersionsRequest, /
     ) -> _paginate.Paginator[ListImageVersionsResponse, ImageVersion]: ...
-    @_t.overload
+    @overload
     def list_image_versions(
         self,
         *,
@@ -6798,9 +6798,9 @@ class Paginators:
         sort_by: ImageVersionSortBy | None = None,
         sort_order: ImageVersionSortOrder | None = None,
     ) -> _paginate.Paginator[ListImageVersionsResponse, ImageVersion]: ...
-    @_t.overload
+    @overload
     def list_images(self, request: ListImagesRequest, /) -> _paginate.Paginator[ListImagesResponse, Image]: ...
-    @_t.overload
+    @overload
     def list_images(
         self,
         *,
@@ -6814,11 +6814,11 @@ class Paginators:
         sort_by: ImageSortBy | None = None,
         sort_order: ImageSortOrder | None = None,
     ) -> _paginate.Paginator[ListImagesResponse, Image]: ...
-    @_t.overload
+    @overload
     def list_inference_components(
         self, request: ListInferenceComponentsInput, /
     ) -> _paginate.Paginator[ListInferenceComponentsOutput, InferenceComponentSummary]: ...
-    @_t.overload
+    @overload
     def list_inference_components(
         self,
         *,
@@ -6835,11 +6835,11 @@ class Paginators:
         status_equals: InferenceComponentStatus | None = None,
         variant_name_equals: VariantName | None = None,
     ) -> _paginate.Paginator[ListInferenceComponentsOutput, InferenceComponentSummary]: ...
-    @_t.overload
+    @overload
     def list_inference_experiments(
         self, request: ListInferenceExperimentsRequest, /
     ) -> _paginate.Paginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]: ...
-    @_t.overload
+    @overload
     def list_inference_experiments(
         self,
         *,
@@ -6855,11 +6855,11 @@ class Paginators:
         status_equals: InferenceExperimentStatus | None = None,
         type: InferenceExperimentType | None = None,
     ) -> _paginate.Paginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]: ...
-    @_t.overload
+    @overload
     def list_inference_gateways(
         self, request: ListInferenceGatewaysRequest, /
     ) -> _paginate.Paginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]: ...
-    @_t.overload
+    @overload
     def list_inference_gateways(
         self,
         *,
@@ -6868,11 +6868,11 @@ class Paginators:
         max_results: GlobalInferenceGatewayMaxResults | None = None,
         next_token: GlobalInferenceGatewayNextToken | None = None,
     ) -> _paginate.Paginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_job_steps(
         self, request: ListInferenceRecommendationsJobStepsRequest, /
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_job_steps(
         self,
         *,
@@ -6882,11 +6882,11 @@ class Paginators:
         status: RecommendationJobStatus | None = None,
         step_type: RecommendationStepType | None = None,
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_jobs(
         self, request: ListInferenceRecommendationsJobsRequest, /
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]: ...
-    @_t.overload
+    @overload
     def list_inference_recommendations_jobs(
         self,
         *,
@@ -6903,25 +6903,25 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: RecommendationJobStatus | None = None,
     ) -> _paginate.Paginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]: ...
-    @_t.overload
+    @overload
     def list_inference_routers(
         self, request: ListInferenceRoutersInput, /
     ) -> _paginate.Paginator[ListInferenceRoutersOutput, InferenceRouterSummary]: ...
-    @_t.overload
+    @overload
     def list_inference_routers(
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListInferenceRoutersOutput, InferenceRouterSummary]: ...
-    @_t.overload
+    @overload
     def list_job_schema_versions(
         self, request: ListJobSchemaVersionsRequest, /
     ) -> _paginate.Paginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_job_schema_versions(
         self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_jobs(self, request: ListJobsRequest, /) -> _paginate.Paginator[ListJobsResponse, JobSummary]: ...
-    @_t.overload
+    @overload
     def list_jobs(
         self,
         *,
@@ -6937,11 +6937,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: JobStatus | None = None,
     ) -> _paginate.Paginator[ListJobsResponse, JobSummary]: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs(
         self, request: ListLabelingJobsRequest, /
     ) -> _paginate.Paginator[ListLabelingJobsResponse, LabelingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs(
         self,
         *,
@@ -6956,11 +6956,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: LabelingJobStatus | None = None,
     ) -> _paginate.Paginator[ListLabelingJobsResponse, LabelingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs_for_workteam(
         self, request: ListLabelingJobsForWorkteamRequest, /
     ) -> _paginate.Paginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]: ...
-    @_t.overload
+    @overload
     def list_labeling_jobs_for_workteam(
         self,
         *,
@@ -6973,11 +6973,11 @@ class Paginators:
         sort_by: ListLabelingJobsForWorkteamSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]: ...
-    @_t.overload
+    @overload
     def list_lineage_groups(
         self, request: ListLineageGroupsRequest, /
     ) -> _paginate.Paginator[ListLineageGroupsResponse, LineageGroupSummary]: ...
-    @_t.overload
+    @overload
     def list_lineage_groups(
         self,
         *,
@@ -6988,11 +6988,11 @@ class Paginators:
         sort_by: SortLineageGroupsBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListLineageGroupsResponse, LineageGroupSummary]: ...
-    @_t.overload
+    @overload
     def list_mlflow_apps(
         self, request: ListMlflowAppsRequest, /
     ) -> _paginate.Paginator[ListMlflowAppsResponse, MlflowAppSummary]: ...
-    @_t.overload
+    @overload
     def list_mlflow_apps(
         self,
         *,
@@ -7007,11 +7007,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status: MlflowAppStatus | None = None,
     ) -> _paginate.Paginator[ListMlflowAppsResponse, MlflowAppSummary]: ...
-    @_t.overload
+    @overload
     def list_mlflow_tracking_servers(
         self, request: ListMlflowTrackingServersRequest, /
     ) -> _paginate.Paginator[ListMlflowTrackingServersResponse, TrackingServerSummary]: ...
-    @_t.overload
+    @overload
     def list_mlflow_tracking_servers(
         self,
         *,
@@ -7024,11 +7024,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         tracking_server_status: TrackingServerStatus | None = None,
     ) -> _paginate.Paginator[ListMlflowTrackingServersResponse, TrackingServerSummary]: ...
-    @_t.overload
+    @overload
     def list_model_bias_job_definitions(
         self, request: ListModelBiasJobDefinitionsRequest, /
     ) -> _paginate.Paginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_model_bias_job_definitions(
         self,
         *,
@@ -7041,11 +7041,11 @@ class Paginators:
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_model_card_export_jobs(
         self, request: ListModelCardExportJobsRequest, /
     ) -> _paginate.Paginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]: ...
-    @_t.overload
+    @overload
     def list_model_card_export_jobs(
         self,
         *,
@@ -7060,11 +7060,11 @@ class Paginators:
         sort_order: ModelCardExportJobSortOrder | None = None,
         status_equals: ModelCardExportJobStatus | None = None,
     ) -> _paginate.Paginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]: ...
-    @_t.overload
+    @overload
     def list_model_card_versions(
         self, request: ListModelCardVersionsRequest, /
     ) -> _paginate.Paginator[ListModelCardVersionsResponse, ModelCardVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_model_card_versions(
         self,
         *,
@@ -7077,11 +7077,11 @@ class Paginators:
         sort_by: ModelCardVersionSortBy | None = None,
         sort_order: ModelCardSortOrder | None = None,
     ) -> _paginate.Paginator[ListModelCardVersionsResponse, ModelCardVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_model_cards(
         self, request: ListModelCardsRequest, /
     ) -> _paginate.Paginator[ListModelCardsResponse, ModelCardSummary]: ...
-    @_t.overload
+    @overload
     def list_model_cards(
         self,
         *,
@@ -7094,11 +7094,11 @@ class Paginators:
         sort_by: ModelCardSortBy | None = None,
         sort_order: ModelCardSortOrder | None = None,
     ) -> _paginate.Paginator[ListModelCardsResponse, ModelCardSummary]: ...
-    @_t.overload
+    @overload
     def list_model_explainability_job_definitions(
         self, request: ListModelExplainabilityJobDefinitionsRequest, /
     ) -> _paginate.Paginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_model_explainability_job_definitions(
         self,
         *,
@@ -7111,11 +7111,11 @@ class Paginators:
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_model_metadata(
         self, request: ListModelMetadataRequest, /
     ) -> _paginate.Paginator[ListModelMetadataResponse, ModelMetadataSummary]: ...
-    @_t.overload
+    @overload
     def list_model_metadata(
         self,
         *,
@@ -7123,11 +7123,11 @@ class Paginators:
         next_token: NextToken | None = None,
         search_expression: ModelMetadataSearchExpression | None = None,
     ) -> _paginate.Paginator[ListModelMetadataResponse, ModelMetadataSummary]: ...
-    @_t.overload
+    @overload
     def list_model_package_groups(
         self, request: ListModelPackageGroupsInput, /
     ) -> _paginate.Paginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]: ...
-    @_t.overload
+    @overload
     def list_model_package_groups(
         self,
         *,
@@ -7140,11 +7140,11 @@ class Paginators:
         sort_by: ModelPackageGroupSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]: ...
-    @_t.overload
+    @overload
     def list_model_packages(
         self, request: ListModelPackagesInput, /
     ) -> _paginate.Paginator[ListModelPackagesOutput, ModelPackageSummary]: ...
-    @_t.overload
+    @overload
     def list_model_packages(
         self,
         *,
@@ -7159,11 +7159,11 @@ class Paginators:
         sort_by: ModelPackageSortBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelPackagesOutput, ModelPackageSummary]: ...
-    @_t.overload
+    @overload
     def list_model_quality_job_definitions(
         self, request: ListModelQualityJobDefinitionsRequest, /
     ) -> _paginate.Paginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_model_quality_job_definitions(
         self,
         *,
@@ -7176,9 +7176,9 @@ class Paginators:
         sort_by: MonitoringJobDefinitionSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
+    @overload
     def list_models(self, request: ListModelsInput, /) -> _paginate.Paginator[ListModelsOutput, ModelSummary]: ...
-    @_t.overload
+    @overload
     def list_models(
         self,
         *,
@@ -7190,11 +7190,11 @@ class Paginators:
         sort_by: ModelSortKey | None = None,
         sort_order: OrderKey | None = None,
     ) -> _paginate.Paginator[ListModelsOutput, ModelSummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_alert_history(
         self, request: ListMonitoringAlertHistoryRequest, /
     ) -> _paginate.Paginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_alert_history(
         self,
         *,
@@ -7208,11 +7208,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: MonitoringAlertStatus | None = None,
     ) -> _paginate.Paginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_alerts(
         self, request: ListMonitoringAlertsRequest, /
     ) -> _paginate.Paginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_alerts(
         self,
         *,
@@ -7220,11 +7220,11 @@ class Paginators:
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_executions(
         self, request: ListMonitoringExecutionsRequest, /
     ) -> _paginate.Paginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_executions(
         self,
         *,
@@ -7244,11 +7244,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: ExecutionStatus | None = None,
     ) -> _paginate.Paginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_schedules(
         self, request: ListMonitoringSchedulesRequest, /
     ) -> _paginate.Paginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]: ...
-    @_t.overload
+    @overload
     def list_monitoring_schedules(
         self,
         *,
@@ -7266,11 +7266,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: ScheduleStatus | None = None,
     ) -> _paginate.Paginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]: ...
-    @_t.overload
+    @overload
     def list_notebook_instance_lifecycle_configs(
         self, request: ListNotebookInstanceLifecycleConfigsInput, /
     ) -> _paginate.Paginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_notebook_instance_lifecycle_configs(
         self,
         *,
@@ -7284,11 +7284,11 @@ class Paginators:
         sort_by: NotebookInstanceLifecycleConfigSortKey | None = None,
         sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
     ) -> _paginate.Paginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]: ...
-    @_t.overload
+    @overload
     def list_notebook_instances(
         self, request: ListNotebookInstancesInput, /
     ) -> _paginate.Paginator[ListNotebookInstancesOutput, NotebookInstanceSummary]: ...
-    @_t.overload
+    @overload
     def list_notebook_instances(
         self,
         *,
@@ -7306,11 +7306,11 @@ class Paginators:
         sort_order: NotebookInstanceSortOrder | None = None,
         status_equals: NotebookInstanceStatus | None = None,
     ) -> _paginate.Paginator[ListNotebookInstancesOutput, NotebookInstanceSummary]: ...
-    @_t.overload
+    @overload
     def list_optimization_jobs(
         self, request: ListOptimizationJobsRequest, /
     ) -> _paginate.Paginator[ListOptimizationJobsResponse, OptimizationJobSummary]: ...
-    @_t.overload
+    @overload
     def list_optimization_jobs(
         self,
         *,
@@ -7326,19 +7326,19 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: OptimizationJobStatus | None = None,
     ) -> _paginate.Paginator[ListOptimizationJobsResponse, OptimizationJobSummary]: ...
-    @_t.overload
+    @overload
     def list_partner_apps(
         self, request: ListPartnerAppsRequest, /
     ) -> _paginate.Paginator[ListPartnerAppsResponse, PartnerAppSummary]: ...
-    @_t.overload
+    @overload
     def list_partner_apps(
         self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
     ) -> _paginate.Paginator[ListPartnerAppsResponse, PartnerAppSummary]: ...
-    @_t.overload
+    @overload
     def list_pipeline_execution_steps(
         self, request: ListPipelineExecutionStepsRequest, /
     ) -> _paginate.Paginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]: ...
-    @_t.overload
+    @overload
     def list_pipeline_execution_steps(
         self,
         *,
@@ -7347,11 +7347,11 @@ class Paginators:
         pipeline_execution_arn: PipelineExecutionArn | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]: ...
-    @_t.overload
+    @overload
     def list_pipeline_executions(
         self, request: ListPipelineExecutionsRequest, /
     ) -> _paginate.Paginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]: ...
-    @_t.overload
+    @overload
     def list_pipeline_executions(
         self,
         *,
@@ -7364,11 +7364,11 @@ class Paginators:
         sort_by: SortPipelineExecutionsBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]: ...
-    @_t.overload
+    @overload
     def list_pipeline_parameters_for_execution(
         self, request: ListPipelineParametersForExecutionRequest, /
     ) -> _paginate.Paginator[ListPipelineParametersForExecutionResponse, Parameter]: ...
-    @_t.overload
+    @overload
     def list_pipeline_parameters_for_execution(
         self,
         *,
@@ -7376,11 +7376,11 @@ class Paginators:
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListPipelineParametersForExecutionResponse, Parameter]: ...
-    @_t.overload
+    @overload
     def list_pipeline_versions(
         self, request: ListPipelineVersionsRequest, /
     ) -> _paginate.Paginator[ListPipelineVersionsResponse, PipelineVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_pipeline_versions(
         self,
         *,
@@ -7391,11 +7391,11 @@ class Paginators:
         next_token: NextToken | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelineVersionsResponse, PipelineVersionSummary]: ...
-    @_t.overload
+    @overload
     def list_pipelines(
         self, request: ListPipelinesRequest, /
     ) -> _paginate.Paginator[ListPipelinesResponse, PipelineSummary]: ...
-    @_t.overload
+    @overload
     def list_pipelines(
         self,
         *,
@@ -7408,11 +7408,11 @@ class Paginators:
         sort_by: SortPipelinesBy | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListPipelinesResponse, PipelineSummary]: ...
-    @_t.overload
+    @overload
     def list_processing_jobs(
         self, request: ListProcessingJobsRequest, /
     ) -> _paginate.Paginator[ListProcessingJobsResponse, ProcessingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_processing_jobs(
         self,
         *,
@@ -7427,11 +7427,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: ProcessingJobStatus | None = None,
     ) -> _paginate.Paginator[ListProcessingJobsResponse, ProcessingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_projects(
         self, request: ListProjectsInput, /
     ) -> _paginate.Paginator[ListProjectsOutput, ProjectSummary]: ...
-    @_t.overload
+    @overload
     def list_projects(
         self,
         *,
@@ -7443,11 +7443,11 @@ class Paginators:
         sort_by: ProjectSortBy | None = None,
         sort_order: ProjectSortOrder | None = None,
     ) -> _paginate.Paginator[ListProjectsOutput, ProjectSummary]: ...
-    @_t.overload
+    @overload
     def list_resource_catalogs(
         self, request: ListResourceCatalogsRequest, /
     ) -> _paginate.Paginator[ListResourceCatalogsResponse, ResourceCatalog]: ...
-    @_t.overload
+    @overload
     def list_resource_catalogs(
         self,
         *,
@@ -7459,9 +7459,9 @@ class Paginators:
         sort_by: ResourceCatalogSortBy | None = None,
         sort_order: ResourceCatalogSortOrder | None = None,
     ) -> _paginate.Paginator[ListResourceCatalogsResponse, ResourceCatalog]: ...
-    @_t.overload
+    @overload
     def list_spaces(self, request: ListSpacesRequest, /) -> _paginate.Paginator[ListSpacesResponse, SpaceDetails]: ...
-    @_t.overload
+    @overload
     def list_spaces(
         self,
         *,
@@ -7472,11 +7472,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         space_name_contains: SpaceName | None = None,
     ) -> _paginate.Paginator[ListSpacesResponse, SpaceDetails]: ...
-    @_t.overload
+    @overload
     def list_stage_devices(
         self, request: ListStageDevicesRequest, /
     ) -> _paginate.Paginator[ListStageDevicesResponse, DeviceDeploymentSummary]: ...
-    @_t.overload
+    @overload
     def list_stage_devices(
         self,
         *,
@@ -7486,11 +7486,11 @@ class Paginators:
         max_results: ListMaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListStageDevicesResponse, DeviceDeploymentSummary]: ...
-    @_t.overload
+    @overload
     def list_studio_lifecycle_configs(
         self, request: ListStudioLifecycleConfigsRequest, /
     ) -> _paginate.Paginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]: ...
-    @_t.overload
+    @overload
     def list_studio_lifecycle_configs(
         self,
         *,
@@ -7505,11 +7505,11 @@ class Paginators:
         sort_by: StudioLifecycleConfigSortKey | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]: ...
-    @_t.overload
+    @overload
     def list_subscribed_workteams(
         self, request: ListSubscribedWorkteamsRequest, /
     ) -> _paginate.Paginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]: ...
-    @_t.overload
+    @overload
     def list_subscribed_workteams(
         self,
         *,
@@ -7517,9 +7517,9 @@ class Paginators:
         name_contains: WorkteamName | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]: ...
-    @_t.overload
+    @overload
     def list_tags(self, request: ListTagsInput, /) -> _paginate.Paginator[ListTagsOutput, Tag]: ...
-    @_t.overload
+    @overload
     def list_tags(
         self,
         *,
@@ -7527,11 +7527,11 @@ class Paginators:
         max_results: ListTagsMaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListTagsOutput, Tag]: ...
-    @_t.overload
+    @overload
     def list_training_jobs(
         self, request: ListTrainingJobsRequest, /
     ) -> _paginate.Paginator[ListTrainingJobsResponse, TrainingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_training_jobs(
         self,
         *,
@@ -7548,11 +7548,11 @@ class Paginators:
         training_plan_arn_equals: TrainingPlanArn | None = None,
         warm_pool_status_equals: WarmPoolResourceStatus | None = None,
     ) -> _paginate.Paginator[ListTrainingJobsResponse, TrainingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self, request: ListTrainingJobsForHyperParameterTuningJobRequest, /
     ) -> _paginate.Paginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self,
         *,
@@ -7563,11 +7563,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: TrainingJobStatus | None = None,
     ) -> _paginate.Paginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]: ...
-    @_t.overload
+    @overload
     def list_training_plans(
         self, request: ListTrainingPlansRequest, /
     ) -> _paginate.Paginator[ListTrainingPlansResponse, TrainingPlanSummary]: ...
-    @_t.overload
+    @overload
     def list_training_plans(
         self,
         *,
@@ -7579,11 +7579,11 @@ class Paginators:
         start_time_after: Timestamp | None = None,
         start_time_before: Timestamp | None = None,
     ) -> _paginate.Paginator[ListTrainingPlansResponse, TrainingPlanSummary]: ...
-    @_t.overload
+    @overload
     def list_training_sessions(
         self, request: ListTrainingSessionsRequest, /
     ) -> _paginate.Paginator[ListTrainingSessionsResponse, TrainingSessionSummary]: ...
-    @_t.overload
+    @overload
     def list_training_sessions(
         self,
         *,
@@ -7594,11 +7594,11 @@ class Paginators:
         next_token: NextToken | None = None,
         status_equals: TrainingSessionStatus | None = None,
     ) -> _paginate.Paginator[ListTrainingSessionsResponse, TrainingSessionSummary]: ...
-    @_t.overload
+    @overload
     def list_transform_jobs(
         self, request: ListTransformJobsRequest, /
     ) -> _paginate.Paginator[ListTransformJobsResponse, TransformJobSummary]: ...
-    @_t.overload
+    @overload
     def list_transform_jobs(
         self,
         *,
@@ -7613,11 +7613,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         status_equals: TransformJobStatus | None = None,
     ) -> _paginate.Paginator[ListTransformJobsResponse, TransformJobSummary]: ...
-    @_t.overload
+    @overload
     def list_trial_components(
         self, request: ListTrialComponentsRequest, /
     ) -> _paginate.Paginator[ListTrialComponentsResponse, TrialComponentSummary]: ...
-    @_t.overload
+    @overload
     def list_trial_components(
         self,
         *,
@@ -7631,9 +7631,9 @@ class Paginators:
         source_arn: String256 | None = None,
         trial_name: ExperimentEntityName | None = None,
     ) -> _paginate.Paginator[ListTrialComponentsResponse, TrialComponentSummary]: ...
-    @_t.overload
+    @overload
     def list_trials(self, request: ListTrialsRequest, /) -> _paginate.Paginator[ListTrialsResponse, TrialSummary]: ...
-    @_t.overload
+    @overload
     def list_trials(
         self,
         *,
@@ -7646,11 +7646,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         trial_component_name: ExperimentEntityName | None = None,
     ) -> _paginate.Paginator[ListTrialsResponse, TrialSummary]: ...
-    @_t.overload
+    @overload
     def list_ultra_servers_by_reserved_capacity(
         self, request: ListUltraServersByReservedCapacityRequest, /
     ) -> _paginate.Paginator[ListUltraServersByReservedCapacityResponse, UltraServer]: ...
-    @_t.overload
+    @overload
     def list_ultra_servers_by_reserved_capacity(
         self,
         *,
@@ -7658,11 +7658,11 @@ class Paginators:
         max_results: MaxResults | None = None,
         next_token: NextToken | None = None,
     ) -> _paginate.Paginator[ListUltraServersByReservedCapacityResponse, UltraServer]: ...
-    @_t.overload
+    @overload
     def list_user_profiles(
         self, request: ListUserProfilesRequest, /
     ) -> _paginate.Paginator[ListUserProfilesResponse, UserProfileDetails]: ...
-    @_t.overload
+    @overload
     def list_user_profiles(
         self,
         *,
@@ -7673,11 +7673,11 @@ class Paginators:
         sort_order: SortOrder | None = None,
         user_profile_name_contains: UserProfileName | None = None,
     ) -> _paginate.Paginator[ListUserProfilesResponse, UserProfileDetails]: ...
-    @_t.overload
+    @overload
     def list_workforces(
         self, request: ListWorkforcesRequest, /
     ) -> _paginate.Paginator[ListWorkforcesResponse, Workforce]: ...
-    @_t.overload
+    @overload
     def list_workforces(
         self,
         *,
@@ -7687,11 +7687,11 @@ class Paginators:
         sort_by: ListWorkforcesSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListWorkforcesResponse, Workforce]: ...
-    @_t.overload
+    @overload
     def list_workteams(
         self, request: ListWorkteamsRequest, /
     ) -> _paginate.Paginator[ListWorkteamsResponse, Workteam]: ...
-    @_t.overload
+    @overload
     def list_workteams(
         self,
         *,
@@ -7701,9 +7701,9 @@ class Paginators:
         sort_by: ListWorkteamsSortByOptions | None = None,
         sort_order: SortOrder | None = None,
     ) -> _paginate.Paginator[ListWorkteamsResponse, Workteam]: ...
-    @_t.overload
+    @overload
     def search(self, request: SearchRequest, /) -> _paginate.Paginator[SearchResponse, SearchRecord]: ...
-    @_t.overload
+    @overload
     def search(
         self,
         *,
@@ -7719,7 +7719,7 @@ class Paginators:
 
 class Waiters:
     def __init__(self, client: SageMakerClient) -> None: ...
-    @_t.overload
+    @overload
     def endpoint_deleted(
         self,
         request: DescribeEndpointInput,
@@ -7729,7 +7729,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def endpoint_deleted(
         self,
         *,
@@ -7738,7 +7738,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def endpoint_in_service(
         self,
         request: DescribeEndpointInput,
@@ -7748,7 +7748,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
     ) -> DescribeEndpointOutput: ...
-    @_t.overload
+    @overload
     def endpoint_in_service(
         self,
         *,
@@ -7757,7 +7757,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
     ) -> DescribeEndpointOutput: ...
-    @_t.overload
+    @overload
     def image_created(
         self,
         request: DescribeImageRequest,
@@ -7767,7 +7767,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
     ) -> DescribeImageResponse: ...
-    @_t.overload
+    @overload
     def image_created(
         self,
         *,
@@ -7776,7 +7776,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
     ) -> DescribeImageResponse: ...
-    @_t.overload
+    @overload
     def image_deleted(
         self,
         request: DescribeImageRequest,
@@ -7786,7 +7786,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def image_deleted(
         self,
         *,
@@ -7795,7 +7795,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def image_updated(
         self,
         request: DescribeImageRequest,
@@ -7805,7 +7805,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
     ) -> DescribeImageResponse: ...
-    @_t.overload
+    @overload
     def image_updated(
         self,
         *,
@@ -7814,7 +7814,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
     ) -> DescribeImageResponse: ...
-    @_t.overload
+    @overload
     def image_version_created(
         self,
         request: DescribeImageVersionRequest,
@@ -7824,7 +7824,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
     ) -> DescribeImageVersionResponse: ...
-    @_t.overload
+    @overload
     def image_version_created(
         self,
         *,
@@ -7835,7 +7835,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
     ) -> DescribeImageVersionResponse: ...
-    @_t.overload
+    @overload
     def image_version_deleted(
         self,
         request: DescribeImageVersionRequest,
@@ -7845,7 +7845,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def image_version_deleted(
         self,
         *,
@@ -7856,7 +7856,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def notebook_instance_deleted(
         self,
         request: DescribeNotebookInstanceInput,
@@ -7866,7 +7866,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def notebook_instance_deleted(
         self,
         *,
@@ -7875,7 +7875,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def notebook_instance_in_service(
         self,
         request: DescribeNotebookInstanceInput,
@@ -7885,7 +7885,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
     ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def notebook_instance_in_service(
         self,
         *,
@@ -7894,7 +7894,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
     ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def notebook_instance_stopped(
         self,
         request: DescribeNotebookInstanceInput,
@@ -7904,7 +7904,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
     ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def notebook_instance_stopped(
         self,
         *,
@@ -7913,7 +7913,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
     ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
+    @overload
     def processing_job_completed_or_stopped(
         self,
         request: DescribeProcessingJobRequest,
@@ -7923,7 +7923,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeProcessingJobResponse | None], object] | None = None,
     ) -> DescribeProcessingJobResponse: ...
-    @_t.overload
+    @overload
     def processing_job_completed_or_stopped(
         self,
         *,
@@ -7932,7 +7932,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeProcessingJobResponse | None], object] | None = None,
     ) -> DescribeProcessingJobResponse: ...
-    @_t.overload
+    @overload
     def training_job_completed_or_stopped(
         self,
         request: DescribeTrainingJobRequest,
@@ -7942,7 +7942,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeTrainingJobResponse | None], object] | None = None,
     ) -> DescribeTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def training_job_completed_or_stopped(
         self,
         *,
@@ -7951,7 +7951,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeTrainingJobResponse | None], object] | None = None,
     ) -> DescribeTrainingJobResponse: ...
-    @_t.overload
+    @overload
     def transform_job_completed_or_stopped(
         self,
         request: DescribeTransformJobRequest,
@@ -7961,7 +7961,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeTransformJobResponse | None], object] | None = None,
     ) -> DescribeTransformJobResponse: ...
-    @_t.overload
+    @overload
     def transform_job_completed_or_stopped(
         self,
         *,

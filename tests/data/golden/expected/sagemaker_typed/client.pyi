@@ -3,7 +3,7 @@
 
 import collections.abc as _abc
 import functools as _functools
-import typing as _t
+from typing import overload
 
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate
@@ -25,9 +25,9 @@ class SageMakerClient(_calls.BaseClient):
     def paginate(self) -> Paginators: ...
     @_functools.cached_property
     def wait(self) -> Waiters: ...
-    @_t.overload
+    @overload
     def create_job(self, request: CreateJobRequest, /) -> CreateJobResponse: ...
-    @_t.overload
+    @overload
     def create_job(
         self,
         *,
@@ -39,31 +39,31 @@ class SageMakerClient(_calls.BaseClient):
         source: Source | None = None,
         tags: Tags | None = None,
     ) -> CreateJobResponse: ...
-    @_t.overload
+    @overload
     def delete_job(self, request: DescribeJobRequest, /) -> None: ...
-    @_t.overload
+    @overload
     def delete_job(self, *, job_name: JobName) -> None: ...
-    @_t.overload
+    @overload
     def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
-    @_t.overload
+    @overload
     def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ...
-    @_t.overload
+    @overload
     def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
-    @_t.overload
+    @overload
     def list_jobs(self, *, max_results: Count | None = None, next_token: JobName | None = None) -> ListJobsResponse: ...
 
 class Paginators:
     def __init__(self, client: SageMakerClient) -> None: ...
-    @_t.overload
+    @overload
     def list_jobs(self, request: ListJobsRequest, /) -> _paginate.Paginator[ListJobsResponse, JobName]: ...
-    @_t.overload
+    @overload
     def list_jobs(
         self, *, max_results: Count | None = None, next_token: JobName | None = None
     ) -> _paginate.Paginator[ListJobsResponse, JobName]: ...
 
 class Waiters:
     def __init__(self, client: SageMakerClient) -> None: ...
-    @_t.overload
+    @overload
     def job_completed(
         self,
         request: DescribeJobRequest,
@@ -73,7 +73,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
     ) -> DescribeJobResponse: ...
-    @_t.overload
+    @overload
     def job_completed(
         self,
         *,
@@ -82,7 +82,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
     ) -> DescribeJobResponse: ...
-    @_t.overload
+    @overload
     def job_deleted(
         self,
         request: DescribeJobRequest,
@@ -92,7 +92,7 @@ class Waiters:
         max_attempts: int | None = None,
         callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
     ) -> None: ...
-    @_t.overload
+    @overload
     def job_deleted(
         self,
         *,
