@@ -68,8 +68,9 @@ def _doc(text: str, indent: str) -> str:
 
 def _structure(shape: ir.Structure, service: ir.Service, recursive: frozenset[str]) -> str:
     """A model as type checkers read it: a ``BaseModel`` subclass (through ``_s.Shape``,
-    whose metaclass is not a dataclass_transform) with an explicit keyword-only ``__init__``
-    in field order (required members without a default) and each field read-only (``Final``)."""
+    whose metaclass mypy does not treat as a dataclass_transform) with an explicit
+    keyword-only ``__init__`` in field order (required members without a default) and each
+    field read-only (``Final``)."""
     types = [(m, field_type(m, service, recursive)) for m in shape.members]
     keywords = [f"{m.attr}: {t}" if m.required else f"{m.attr}: {t} = None" for m, t in types]
     params = ", ".join(["self", *(["*", *keywords] if keywords else [])])

@@ -33,11 +33,12 @@ def wire(name: str) -> Any:
 class ShapeMeta(ModelMetaclass):
     """pydantic's metaclass, unchanged at run time.
 
-    Type checkers apply ``dataclass_transform`` only to the metaclass that carries the
-    decorator itself (PEP 681 as pyright and mypy read it), so for them a model of ours is a
-    plain ``BaseModel`` subclass whose ``__init__`` and read-only fields are declared in its
-    stub (``models/__init__.pyi``): the same constructor and fields, at a fraction of mypy's
-    cost for 1,660 classes (docs/design.md, "Type-time view").
+    mypy applies ``dataclass_transform`` only through the metaclass that carries the
+    decorator itself, so for mypy a model of ours is a plain ``BaseModel`` subclass whose
+    ``__init__`` and read-only fields its stub declares (``models/__init__.pyi``): the same
+    constructor and fields, without the transform's cost for 1,660 classes. pyright still
+    applies the transform (lazily, per class used), and the explicit ``__init__`` wins there
+    as PEP 681 says. See docs/design.md, "Type-time view".
     """
 
 
