@@ -70,6 +70,36 @@ def _properties(service: ir.Service) -> Stubs:
     return stubs
 
 
+def _expanded(service: ir.Service) -> Stubs:
+    """Fields and parameters written with the named types expanded (``int | None``, not
+    ``TrainingInstanceCount | None``); the named types are still declared. Docstrings off."""
+    classes = {n for n, shape in service.shapes.items() if isinstance(shape, (ir.Structure, ir.Enum))}
+
+    def expand(name: str) -> str:
+        shape = service.shapes[name]
+        if name in classes:
+            return name
+        if isinstance(shape, ir.List):
+            return f"list[{expand(shape.member)}]"
+        if isinstance(shape, ir.Map):
+            return f"dict[{expand(shape.key)}, {expand(shape.value)}]"
+        return emit_stubs.type_of(shape)
+
+    names = {n: expand(n) for n in service.shapes if n not in classes}
+    word = re.compile(r"\b(" + "|".join(sorted(names, key=len, reverse=True)) + r")\b")
+    out = {}
+    for path, text in _no_docstrings(_rendered(service)).items():
+        lines = []
+        for line in text.splitlines(keepends=True):
+            head, sep, rest = line.partition(": _t.TypeAlias = ")
+            if sep or line.startswith("from "):
+                lines.append(head + sep + word.sub(lambda m: names[m.group(1)], rest) if sep else line)
+            else:
+                lines.append(word.sub(lambda m: names[m.group(1)], line))
+        out[path] = "".join(lines)
+    return out
+
+
 BEFORE = "79e8ce1"
 """The last commit before the type-time view (issue 9): runtime modules only."""
 
@@ -79,6 +109,7 @@ VARIANTS: dict[str, Callable[[ir.Service], Stubs | None]] = {
     "stubs-nodoc": lambda service: _no_docstrings(_rendered(service)),
     "stubs-properties": _properties,
     "models-stub-only": lambda service: {"models/__init__.pyi": _rendered(service)["models/__init__.pyi"]},
+    "expanded-nodoc": _expanded,
 }
 
 
