@@ -351,9 +351,9 @@ def bench_typing(settings: Settings, report: Report, venv: Path | None) -> None:
     results: dict[str, dict[str, list[CheckResult]]] = {kind: {v: [] for v in SAMPLE_VARIANTS} for kind in kinds}
     with tempfile.TemporaryDirectory(prefix="sm-typing-bench-") as tmp:
         python = user_venv(venv or Path(tmp) / "venv")
-        stubs = [str(python), "-c", "import importlib.metadata as m; print(m.version('mypy-boto3-sagemaker'))"]
+        probe = [str(python), "-c", "import importlib.metadata as m; print(m.version('mypy-boto3-sagemaker'))"]
         report.environment["mypy-boto3-sagemaker"] = subprocess.run(
-            stubs, capture_output=True, text=True
+            probe, capture_output=True, text=True
         ).stdout.strip()
         bench = TypingBench(Path(tmp), python)
         for i in range(runs):
