@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import emit_client, emit_shapes, graph, ir
+from . import emit_client, emit_shapes, emit_stubs, graph, ir
 from .services import FAMILY
 
 GENERATED_DIRS = tuple(f"{package.path}/models" for package in FAMILY)
@@ -11,6 +11,9 @@ GENERATED_FILES = (
     *(f"{package.path}/{name}.py" for package in FAMILY for name in ("client", "async_client", "errors")),
     # A service's subpackage is generated whole; the package root's __init__ is written by hand.
     *(f"{package.path}/__init__.py" for package in FAMILY if package.module),
+    # The control plane's type-time view (the other services are small enough without one).
+    emit_stubs.CLIENT,
+    emit_stubs.MODELS,
 )
 
 
@@ -38,6 +41,8 @@ def files(service: ir.Service) -> dict[str, str]:
     if service.package.module:
         out[f"{root}/__init__.py"] = emit_client.package_module(service)
     where = emit_shapes.modules(groups)
+    if not service.package.module:
+        out.update(emit_stubs.files(service))
     for group in groups:
         out[f"{root}/models/_shapes/{group.module}.py"] = emit_shapes.shape_module(group, where, service)
     return out

@@ -62,6 +62,30 @@ def _args(members: list[ir.Member], shapes: dict[str, ir.Shape], extra: list[tup
     return args_section(entries + extra, _DOC_WIDTH)
 
 
+def overloads(
+    method: str,
+    request: str,
+    members: list[ir.Member],
+    returns: str,
+    extra: list[str],
+    overload: str = "_t.overload",
+    define: str = "def",
+) -> str:
+    """A method's two overloads: the request object, or keywords (required ones without a default).
+
+    The client modules and the stub (``emit_stubs``) all declare exactly these; ``overload``
+    is how the module names ``typing.overload``, ``define`` is ``def`` or ``async def``.
+    """
+    required = [f"{m.attr}: {m.target}" for m in members if m.required]
+    optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
+    by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *extra] if extra else [])])
+    by_keyword = ", ".join(["self", *(["*", *required, *optional, *extra] if members or extra else [])])
+    return (
+        f"    @{overload}\n    {define} {method}({by_object}) -> {returns}: ...\n"
+        f"    @{overload}\n    {define} {method}({by_keyword}) -> {returns}: ...\n"
+    )
+
+
 def _signatures(
     method: str,
     request: str,
@@ -79,22 +103,15 @@ def _signatures(
     ``inspect`` reads as "no default", and the body hands ``locals()`` to the runtime.
     ``asynchronous`` makes all three ``async def`` (the body then awaits the runtime).
     """
-    required = [f"{m.attr}: {m.target}" for m in members if m.required]
     optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
     marked = [f"{m.attr}: {m.target} = _calls.REQUIRED" for m in members if m.required]
-    by_object = ", ".join(["self", f"request: {request}", "/", *(["*", *extra] if extra else [])])
-    by_keyword = ", ".join(["self", *(["*", *required, *optional, *extra] if members or extra else [])])
     keywords = [*marked, *optional, *extra]
     # ``request`` is not positional-only in the implementation: both checkers then accept
     # it as the union of the two overloads.
     implementation = ", ".join(["self", f"request: {request} | None = None", *(["*", *keywords] if keywords else [])])
     define = "async def" if asynchronous else "def"
-    return (
-        f"    @_t.overload\n    {define} {method}({by_object}) -> {returns}: ...\n"
-        f"    @_t.overload\n    {define} {method}({by_keyword}) -> {returns}: ...\n"
-        f"    {define} {method}({implementation}) -> {returns}:\n"
-        f"        {docstring(doc, '        ')}\n"
-        f"        {body}\n"
+    return overloads(method, request, members, returns, extra, define=define) + (
+        f"    {define} {method}({implementation}) -> {returns}:\n        {docstring(doc, '        ')}\n        {body}\n"
     )
 
 

@@ -129,14 +129,28 @@ def _ref(name: str, group: Group) -> str:
     return f'"{name}"' if name in group.quoted else name
 
 
+def bases(shape: ir.Structure) -> list[str]:
+    """A structure's base classes (runtime module ``_s``)."""
+    out = ["_s.OutputShape"] if shape.output else ["_s.UnionShape"] if shape.union else []
+    if shape.redact_keys:
+        out.append("_s.RedactingShape")
+    return out or ["_s.Shape"]
+
+
+def member_doc(member: ir.Member) -> str:
+    """A field's docstring: the member's documentation and what its flags mean."""
+    text = member.doc
+    if member.deprecated:
+        text = f"Deprecated: {member.deprecated}\n\n{text}".strip()
+    if member.idempotency_token:
+        text = f"{text}\n\nLeft out, botocore fills it with a unique token.".strip()
+    return text
+
+
 def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[str, set[str], set[str]]:
     needs = {"_t", "_s"}
-    bases = ["_s.OutputShape"] if shape.output else ["_s.UnionShape"] if shape.union else []
-    if shape.redact_keys:
-        bases.append("_s.RedactingShape")
-    bases = bases or ["_s.Shape"]
     # frozen=True in the class statement (not only in the config) is what type checkers read.
-    out = [f"class {shape.name}({', '.join(bases)}, frozen=True):\n"]
+    out = [f"class {shape.name}({', '.join(bases(shape))}, frozen=True):\n"]
     doc = _doc(shape.doc, "    ")
     out.append(doc)
     extras = []
@@ -161,12 +175,7 @@ def _structure(shape: ir.Structure, group: Group, service: ir.Service) -> tuple[
         # they see a plain attribute, with a default (None) when the member is optional.
         default = "" if m.required else " = None"
         line = f"    {m.attr}: _t.Annotated[{annotation}, {metadata}_s.wire({m.wire!r})]{default}\n"
-        text = m.doc
-        if m.deprecated:
-            text = f"Deprecated: {m.deprecated}\n\n{text}".strip()
-        if m.idempotency_token:
-            text = f"{text}\n\nLeft out, botocore fills it with a unique token.".strip()
-        fields.append(line + _doc(text, "    "))
+        fields.append(line + _doc(member_doc(m), "    "))
     if fields:
         out.append(("\n" if doc or extras else "") + "\n".join(fields))
     elif not doc and not extras:

@@ -87,6 +87,11 @@ def _dependencies_first(names: list[str], shapes: dict[str, ir.Shape], back_edge
     return order
 
 
+def components(service: ir.Service) -> list[list[str]]:
+    """Strongly connected components of the reference graph, each after the ones it refers to."""
+    return _components(service)
+
+
 def _components(service: ir.Service) -> list[list[str]]:
     """Strongly connected components of the reference graph (Tarjan, iterative)."""
     index: dict[str, int] = {}

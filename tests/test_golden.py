@@ -24,7 +24,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _tree(root: Path) -> dict[str, str]:
-    return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in sorted(root.rglob("*.py"))}
+    paths = sorted([*root.rglob("*.py"), *root.rglob("*.pyi")])
+    return {str(p.relative_to(root)): p.read_text(encoding="utf-8") for p in paths}
 
 
 def test_generated_code_is_the_golden_code(tmp_path: Path) -> None:

@@ -240,8 +240,9 @@ def test_jedi_in_a_plain_file_completes_keywords(tmp_path: Any) -> None:
     script = jedi.Script(source, path=tmp_path / "user.py", project=project)
     found = completions(script.complete(3, len("sm.describe_training_job(")))
     assert "training_job_name=" in found
-    (signature,) = script.get_signatures(3, len("sm.describe_training_job("))
-    assert [p.name for p in signature.params] == ["request", "training_job_name"]
+    # In a file, jedi reads client.pyi: both overloads, the request object and the keywords.
+    signatures = script.get_signatures(3, len("sm.describe_training_job("))
+    assert [[p.name for p in signature.params] for signature in signatures] == [["request"], ["training_job_name"]]
 
 
 # --- boto3's habits at construction ---------------------------------------------------------

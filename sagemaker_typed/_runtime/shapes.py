@@ -14,6 +14,7 @@ from types import UnionType
 from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, GetCoreSchemaHandler, ValidationError, model_validator
+from pydantic._internal._model_construction import ModelMetaclass
 from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator, core_schema
 from typing_extensions import Self
 
@@ -32,7 +33,19 @@ def wire(name: str) -> Any:
     return Field(validation_alias=name, serialization_alias=name)
 
 
-class Shape(BaseModel, frozen=True):
+class ShapeMeta(ModelMetaclass):
+    """pydantic's metaclass, unchanged at run time.
+
+    mypy applies ``dataclass_transform`` only through the metaclass that carries the
+    decorator itself, so for mypy a model of ours is a plain ``BaseModel`` subclass whose
+    ``__init__`` and read-only fields its stub declares (``models/__init__.pyi``): the same
+    constructor and fields, without the transform's cost for 1,660 classes. pyright still
+    applies the transform (lazily, per class used), and the explicit ``__init__`` wins there
+    as PEP 681 says. See docs/design.md, "Type-time view".
+    """
+
+
+class Shape(BaseModel, frozen=True, metaclass=ShapeMeta):
     """A structure of the SageMaker service model."""
 
     model_config = ConfigDict(

@@ -1,0 +1,197 @@
+"""Emit the type-time view: ``.pyi`` declarations of the models and the client.
+
+Type checkers read these instead of the runtime modules: one ``models/__init__.pyi`` that
+declares every shape (instead of the lazy index that imports ~2,300 modules) and one
+``client.pyi`` with the two overloads of each method (no implementation). They are rendered
+from the same IR as the runtime modules, by the same naming, and ``tests/test_stubs.py``
+compares them with the runtime, shape by shape and method by method. Nothing imports them at
+run time.
+"""
+
+from __future__ import annotations
+
+from . import graph, ir
+from .docs import docstring
+from .emit_client import _members, overloads, surface
+from .emit_shapes import _enum_values_doc, bases, header, member_doc
+
+MODELS = "sagemaker_typed/models/__init__.pyi"
+CLIENT = "sagemaker_typed/client.pyi"
+
+_OVERLOAD = "overload"
+"""The stub imports ``typing.overload`` by its own name: jedi (IPython, editors) shows every
+overload of a stub only when the decorator is spelt ``@overload``."""
+
+_SCALARS = {
+    "Integer": "int",
+    "Float": "float",
+    "Boolean": "bool",
+    "Timestamp": "_dt.datetime",
+    "Blob": "bytes",
+    "Streaming": "_w.Streaming",
+    "JsonValue": "_w.JsonValue",
+}
+"""What each wire type is to a type checker (``_runtime/wiretypes`` says what it takes at run time)."""
+
+
+def files(service: ir.Service) -> dict[str, str]:
+    """The control plane's stubs (its package root; the family's small services need none)."""
+    structures = [s for s in service.shapes.values() if isinstance(s, ir.Structure)]
+    traits = any(m.json_value for s in structures for m in s.members) or any(s.event_payload for s in structures)
+    if service.package.module or traits:
+        raise ValueError(f"stubs are made for the control plane, not {service.package.service}")
+    return {MODELS: models_stub(service), CLIENT: client_stub(service)}
+
+
+def type_of(shape: ir.Shape) -> str:
+    """What a non-structure, non-enum shape is to a type checker (its runtime metadata dropped)."""
+    if isinstance(shape, ir.String):
+        return "str"
+    if isinstance(shape, ir.Scalar):
+        return _SCALARS[shape.kind]
+    if isinstance(shape, ir.List):
+        return f"list[{shape.member}]"
+    if isinstance(shape, ir.Map):
+        return f"dict[{shape.key}, {shape.value}]"
+    raise TypeError(f"{shape.name} is declared as a class")
+
+
+def field_type(member: ir.Member, service: ir.Service, recursive: frozenset[str]) -> str:
+    """A member's type: its shape by name; a list or map of a recursive group (``recursive``,
+    see ``recursive_types``) expanded, so that no name refers to one declared below it."""
+    target = member.target
+    if target in recursive:
+        target = type_of(service.shapes[target])
+    return target if member.required else f"{target} | None"
+
+
+def recursive_types(service: ir.Service) -> frozenset[str]:
+    """The non-structure shapes of recursive groups (SearchExpressionList)."""
+    return frozenset(
+        n
+        for component in graph.components(service)
+        if len(component) > 1
+        for n in component
+        if not isinstance(service.shapes[n], ir.Structure)
+    )
+
+
+def _doc(text: str, indent: str) -> str:
+    return f"{indent}{docstring(text, indent)}\n" if text else ""
+
+
+def _structure(shape: ir.Structure, service: ir.Service, recursive: frozenset[str]) -> str:
+    """A model as type checkers read it: a ``BaseModel`` subclass (through ``_s.Shape``,
+    whose metaclass mypy does not treat as a dataclass_transform) with an explicit
+    keyword-only ``__init__`` in field order (required members without a default) and each
+    field read-only (``Final``)."""
+    types = [(m, field_type(m, service, recursive)) for m in shape.members]
+    keywords = [f"{m.attr}: {t}" if m.required else f"{m.attr}: {t} = None" for m, t in types]
+    params = ", ".join(["self", *(["*", *keywords] if keywords else [])])
+    lines = [f"class {shape.name}({', '.join(bases(shape))}):\n", _doc(shape.doc, "    ")]
+    lines.append(f"    def __init__({params}) -> None: ...\n")
+    for m, t in types:
+        lines.append(f"    {m.attr}: _t.Final[{t}]\n")
+        lines.append(_doc(member_doc(m), "    "))
+    return "".join(lines)
+
+
+def _enum(shape: ir.Enum) -> str:
+    members = "".join(f"    {v.name} = {v.value!r}\n" for v in shape.values)
+    return f"class {shape.name}(_e.OpenEnum):\n{_doc(shape.doc or _enum_values_doc(shape), '    ')}{members}"
+
+
+def order(service: ir.Service) -> list[str]:
+    """Every shape name, each after the shapes it refers to (one recursive group aside).
+
+    mypy analyses a module's top level again, whole, while a name in it refers to one
+    declared further down; in this order no name does. Tarjan's components come
+    dependencies first; inside a recursive group the
+    structures come first (a class may name itself), and their members name the group's
+    other types expanded (see ``field_type``).
+    """
+    out: list[str] = []
+    for component in graph.components(service):
+        out += sorted(component, key=lambda n: (not isinstance(service.shapes[n], ir.Structure), n))
+    return out
+
+
+def models_stub(service: ir.Service) -> str:
+    """Every shape in one module: structures, enums and named types, dependencies first."""
+    out = []
+    recursive = recursive_types(service)
+    for name in order(service):
+        shape = service.shapes[name]
+        if isinstance(shape, ir.Structure):
+            out.append(_structure(shape, service, recursive))
+        elif isinstance(shape, ir.Enum):
+            out.append(_enum(shape))
+        else:
+            out.append(f"{name}: _t.TypeAlias = {type_of(shape)}\n")
+    return (
+        header(service)
+        + '"""Every shape of the SageMaker service model, by its own name (type-time view)."""\n\n'
+        + "import datetime as _dt\nimport typing as _t\n\n"
+        + "from sagemaker_typed._runtime import enums as _e\nfrom sagemaker_typed._runtime import shapes as _s\n\n"
+        + "\n".join(out)
+    )
+
+
+def _structure_of(service: ir.Service, name: str) -> ir.Structure:
+    shape = service.shapes[name]
+    assert isinstance(shape, ir.Structure)
+    return shape
+
+
+def client_stub(service: ir.Service) -> str:
+    operations = {op.name: op for op in service.operations}
+    used: set[str] = set()
+    methods = []
+    for op in service.operations:
+        members = _members(_structure_of(service, op.input))
+        used.update([op.input, *(m.target for m in members), *([op.output] if op.output else [])])
+        methods.append(overloads(op.method, op.input, members, op.output or "None", [], _OVERLOAD))
+    pages = []
+    for pager in service.paginators:
+        op = operations[pager.operation]
+        members = _members(_structure_of(service, op.input))
+        returns = f"_paginate.Paginator[{op.output}, {pager.item_type}]"
+        used.add(pager.item_type)
+        pages.append(overloads(pager.method, op.input, members, returns, [], _OVERLOAD))
+    waits = []
+    for waiter in service.waiters:
+        op = operations[waiter.operation]
+        members = _members(_structure_of(service, op.input))
+        extra = [
+            "delay: float | None = None",
+            "max_attempts: int | None = None",
+            f"callback: _abc.Callable[[{op.output} | None], object] | None = None",
+        ]
+        returns = "None" if waiter.success_on_error else str(op.output)
+        waits.append(overloads(waiter.method, op.input, members, returns, extra, _OVERLOAD))
+    return f'''{header(service)}"""The typed SageMaker client (type-time view): the overloads of every method."""
+
+import collections.abc as _abc
+import functools as _functools
+from typing import overload
+
+from sagemaker_typed._runtime import calls as _calls
+from sagemaker_typed._runtime import paginate as _paginate
+from sagemaker_typed._runtime import wait as _wait
+{chr(10).join(f"from sagemaker_typed.models import {n}" for n in sorted(used | surface(service).used))}
+
+_SERVICE: _calls.Service
+{chr(10).join(const.split(" = ", 1)[0] for const in surface(service).constants)}
+
+class SageMakerClient(_calls.BaseClient):
+    @_functools.cached_property
+    def paginate(self) -> Paginators: ...
+    @_functools.cached_property
+    def wait(self) -> Waiters: ...
+{"".join(methods)}
+class Paginators:
+    def __init__(self, client: SageMakerClient) -> None: ...
+{"".join(pages)}
+class Waiters:
+    def __init__(self, client: SageMakerClient) -> None: ...
+{"".join(waits)}'''
