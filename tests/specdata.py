@@ -43,6 +43,11 @@ def _json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
 
 
+def json_header(member: dict[str, Any]) -> bool:
+    """A header member that carries JSON: any JSON value (botocore ignores ``jsonvalue`` elsewhere)."""
+    return bool(member.get("jsonvalue")) and member.get("location") == "header"
+
+
 class Spec:
     """One service of specs/: its model, paginators, waiters and generated package, and valid values."""
 
@@ -186,7 +191,11 @@ class Spec:
             member = members[wire]
             if self.shapes[member["shape"]].get("eventstream"):
                 continue
-            out[wire] = DOCUMENT if member.get("jsonvalue") else self.value(member["shape"], depth + 1, full)
+            out[wire] = (
+                json.loads(json.dumps(DOCUMENT))
+                if json_header(member)
+                else self.value(member["shape"], depth + 1, full)
+            )
         return out
 
     def to_snake(self, name: str, wire: Any) -> Any:
@@ -197,7 +206,7 @@ class Spec:
         if shape["type"] == "structure" and not shape.get("document"):
             members = shape["members"]
             return {
-                attribute(k): v if members[k].get("jsonvalue") else self.to_snake(members[k]["shape"], v)
+                attribute(k): v if json_header(members[k]) else self.to_snake(members[k]["shape"], v)
                 for k, v in wire.items()
             }
         if shape["type"] == "list":
