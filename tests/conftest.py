@@ -12,9 +12,10 @@ import pytest
 from sagemaker_typed import SageMakerClient
 
 
-def offline_boto3_client() -> object:
+def offline_boto3_client(service: str = "sagemaker") -> Any:
+    """A boto3 client of one service of the family that never reaches a network."""
     return boto3.client(
-        "sagemaker",
+        service,
         region_name="us-east-1",
         aws_access_key_id="testing",
         aws_secret_access_key="testing",
