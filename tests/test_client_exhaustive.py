@@ -130,53 +130,59 @@ def test_paginator_items_and_pages(spec: sd.Spec, paginator: str) -> None:
     assert all(isinstance(p, getattr(spec.models, output)) for p in typed_pages)
 
 
-def _acceptor_response(output: str, acceptor: dict[str, Any]) -> dict[str, Any]:
-    response = sd.value(output)
+def _acceptor_response(spec: sd.Spec, output: str, acceptor: dict[str, Any]) -> dict[str, Any]:
+    response = spec.value(output)
     assert acceptor["matcher"] == "path", acceptor
     response[acceptor["argument"]] = acceptor["expected"]
     return response
 
 
-@pytest.mark.parametrize("waiter", sorted(sd.WAITERS))
-def test_waiter_polls_until_success(waiter: str, raw_client: Any) -> None:
-    sm, stub = _stubbed(raw_client)
-    config = sd.WAITERS[waiter]
-    installed_model.require(config["operation"])
-    spec = sd.OPERATIONS[config["operation"]]
-    output = spec["output"]["shape"]
-    request = sd.structure(spec["input"]["shape"], full=False)
+WAITERS = sd.each(lambda spec: sorted(spec.waiters))
+
+
+@pytest.mark.parametrize(("spec", "waiter"), WAITERS)
+def test_waiter_polls_until_success(spec: sd.Spec, waiter: str) -> None:
+    sm, stub = _stubbed(_raw(spec), spec)
+    config = spec.waiters[waiter]
+    operation = config["operation"]
+    _require(spec, operation)
+    output = spec.output(operation)
+    assert output is not None
+    request = spec.structure(spec.input(operation), full=False)
     success = next(a for a in config["acceptors"] if a["state"] == "success")
-    pending = sd.value(output)
+    pending = spec.value(output)
     seen: list[Any] = []
     with stub:
-        stub.add_response(sd.method(config["operation"]), pending, request)
+        stub.add_response(sd.method(operation), pending, request)
         if success["matcher"] == "error":
-            stub.add_client_error(sd.method(config["operation"]), success["expected"], "gone")
+            stub.add_client_error(sd.method(operation), success["expected"], "gone")
         else:
-            stub.add_response(sd.method(config["operation"]), _acceptor_response(output, success), request)
+            stub.add_response(sd.method(operation), _acceptor_response(spec, output, success), request)
         result = getattr(sm.wait, sd.method(waiter))(
-            **sd.to_snake(spec["input"]["shape"], request), delay=0, callback=seen.append
+            **spec.to_snake(spec.input(operation), request), delay=0, callback=seen.append
         )
         stub.assert_no_pending_responses()
     assert len(seen) == 2 and seen[0].to_wire() == pending
     if success["matcher"] == "error":
         assert result is None and seen[1] is None
     else:
-        assert isinstance(result, getattr(models, output))
+        assert isinstance(result, getattr(spec.models, output))
         assert result.to_wire()[success["argument"]] == success["expected"]
 
 
-@pytest.mark.parametrize("waiter", sorted(sd.WAITERS))
-def test_waiter_failure_raises_with_last_response(waiter: str, raw_client: Any) -> None:
-    sm, stub = _stubbed(raw_client)
-    config = sd.WAITERS[waiter]
-    installed_model.require(config["operation"])
-    spec = sd.OPERATIONS[config["operation"]]
-    request = sd.structure(spec["input"]["shape"], full=False)
+@pytest.mark.parametrize(("spec", "waiter"), WAITERS)
+def test_waiter_failure_raises_with_last_response(spec: sd.Spec, waiter: str) -> None:
+    sm, stub = _stubbed(_raw(spec), spec)
+    config = spec.waiters[waiter]
+    operation = config["operation"]
+    _require(spec, operation)
+    output = spec.output(operation)
+    assert output is not None
+    request = spec.structure(spec.input(operation), full=False)
     failure = next(a for a in config["acceptors"] if a["state"] == "failure" and a["matcher"] == "path")
     with stub, pytest.raises(errors.WaiterError) as caught:
-        stub.add_response(sd.method(config["operation"]), _acceptor_response(spec["output"]["shape"], failure), request)
-        getattr(sm.wait, sd.method(waiter))(**sd.to_snake(spec["input"]["shape"], request), delay=0)
+        stub.add_response(sd.method(operation), _acceptor_response(spec, output, failure), request)
+        getattr(sm.wait, sd.method(waiter))(**spec.to_snake(spec.input(operation), request), delay=0)
     assert caught.value.last_response.to_wire()[failure["argument"]] == failure["expected"]
 
 
