@@ -140,15 +140,20 @@ def _acceptor_response(spec: sd.Spec, output: str, acceptor: dict[str, Any]) -> 
 WAITERS = sd.each(lambda spec: sorted(spec.waiters))
 
 
-@pytest.mark.parametrize(("spec", "waiter"), WAITERS)
-def test_waiter_polls_until_success(spec: sd.Spec, waiter: str) -> None:
+def _waiting(spec: sd.Spec, waiter: str) -> tuple[Any, Stubber, dict[str, Any], str, str, dict[str, Any]]:
+    """A stubbed client, the waiter's config, operation, output shape and a minimal request."""
     sm, stub = _stubbed(_raw(spec), spec)
     config = spec.waiters[waiter]
     operation = config["operation"]
     _require(spec, operation)
     output = spec.output(operation)
     assert output is not None
-    request = spec.structure(spec.input(operation), full=False)
+    return sm, stub, config, operation, output, spec.structure(spec.input(operation), full=False)
+
+
+@pytest.mark.parametrize(("spec", "waiter"), WAITERS)
+def test_waiter_polls_until_success(spec: sd.Spec, waiter: str) -> None:
+    sm, stub, config, operation, output, request = _waiting(spec, waiter)
     success = next(a for a in config["acceptors"] if a["state"] == "success")
     pending = spec.value(output)
     seen: list[Any] = []
@@ -172,13 +177,7 @@ def test_waiter_polls_until_success(spec: sd.Spec, waiter: str) -> None:
 
 @pytest.mark.parametrize(("spec", "waiter"), WAITERS)
 def test_waiter_failure_raises_with_last_response(spec: sd.Spec, waiter: str) -> None:
-    sm, stub = _stubbed(_raw(spec), spec)
-    config = spec.waiters[waiter]
-    operation = config["operation"]
-    _require(spec, operation)
-    output = spec.output(operation)
-    assert output is not None
-    request = spec.structure(spec.input(operation), full=False)
+    sm, stub, config, operation, output, request = _waiting(spec, waiter)
     failure = next(a for a in config["acceptors"] if a["state"] == "failure" and a["matcher"] == "path")
     with stub, pytest.raises(errors.WaiterError) as caught:
         stub.add_response(sd.method(operation), _acceptor_response(spec, output, failure), request)
