@@ -143,10 +143,10 @@ def models_in(schema: Any) -> Iterator[type]:
 def _derived(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema], level: _Level) -> CoreSchema:
     rewriter = _Rewriter(resolve, level)
     rewritten = core_schema.no_info_wrap_validator_function(in_open_scope, rewriter.rewrite(schema))
-    if rewriter.definitions:
-        # At the top, where pydantic unpacks the definitions of a schema a model hands it.
-        rewritten = core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
-    return rewritten
+    if not rewriter.definitions:
+        return rewritten
+    # At the top, where pydantic unpacks the definitions of a schema a model hands it.
+    return core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
 
 
 class _Rewriter:
