@@ -186,7 +186,8 @@ class Events:
     Generated code puts it in the member's ``Annotated`` metadata, beside
     ``EventStream[TheEventUnion] | None``: ``payload`` names the payload event and member,
     ``errors`` the error class (``module:Class``) whose ``from_client_error`` types an
-    exception event.
+    exception event. aiobotocore's stream (an async client's response, read with ``async
+    for`` only) is wrapped as the async twin, ``aio.AsyncEventStream``, with the same spec.
     """
 
     payload: tuple[str, str]
@@ -205,7 +206,13 @@ class Events:
         spec: EventStreamSpec[Any] = EventStreamSpec(event.model_validate, self.payload, error)
 
         def wrap(raw: Any) -> Any:
-            return raw if raw is None or isinstance(raw, EventStream) else EventStream(raw, spec)
+            if raw is None or isinstance(raw, EventStream):
+                return raw
+            if hasattr(raw, "__aiter__"):  # aiobotocore's AioEventStream: the async client's response
+                from .aio import AsyncEventStream  # imported on the async path only
+
+                return raw if isinstance(raw, AsyncEventStream) else AsyncEventStream(raw, spec)
+            return EventStream(raw, spec)
 
         return core_schema.no_info_plain_validator_function(
             wrap, serialization=core_schema.plain_serializer_function_ser_schema(lambda value: value)
