@@ -27,11 +27,14 @@ from sagemaker_typed import models
 from sagemaker_typed._runtime.enums import OpenEnum
 from sagemaker_typed._runtime.lenient import structure_validator
 from tests import specdata as sd
-from tests.test_models_exhaustive import OUTPUTS, grown
+from tests.test_models_exhaustive import grown
 
 NEWER = "AValueFromTheFuture"
 OUTPUT_SHAPES = {raw["output"]["shape"] for raw in sd.OPERATIONS.values() if "output" in raw}
 ENUMS = sorted(name for name, raw in sd.SHAPES.items() if "enum" in raw)
+
+OUTPUTS = [op for op in sd.operation_names() if sd.SAGEMAKER.output(op)]
+"""SageMaker's operations with an output (the other services' are grown in test_models_exhaustive)."""
 
 
 @functools.cache
@@ -129,7 +132,7 @@ def _enum_values(value: Any) -> Iterator[OpenEnum]:
 
 def grown_response(operation: str) -> tuple[type[Any], dict[str, Any]]:
     name = sd.OPERATIONS[operation]["output"]["shape"]
-    return getattr(models, name), grown(name, sd.value(name))
+    return getattr(models, name), grown(sd.SAGEMAKER, name, sd.value(name))
 
 
 @pytest.mark.parametrize("operation", OUTPUTS)
