@@ -228,6 +228,8 @@ def grown(spec: sd.Spec, shape: str, value: Any) -> Any:
         members = raw["members"]
         out = {
             wire: grown(spec, JSON if sd.json_header(members[wire]) else members[wire]["shape"], v)
+            if wire in members
+            else v  # unknown already
             for wire, v in value.items()
         }
         for required in raw.get("required", ())[:1]:
