@@ -33,7 +33,7 @@ from sagemaker_typed._runtime.aio import AsyncEventStream
 from sagemaker_typed._runtime.calls import newer_members
 from tests import specdata as sd
 from tests.test_async_events import AioRawStream
-from tests.test_events import frame
+from tests.test_events import answer_with_events, expected_events
 
 T = TypeVar("T")
 
@@ -91,32 +91,22 @@ def values(
 
 
 MISSING = "not in the installed botocore"
-PAYLOAD_PARTS = (b"first part, ", b"second part")
 
 
 def _stream_events(raw_client: Any, spec: sd.Spec, operation: str, streams: dict[str, str]) -> None:
-    """Answer each event-stream member of ``operation``'s output with aiobotocore's stream of payload events."""
-    model = raw_client.meta.service_model.operation_model(operation)
+    def make(data: bytes, shape: Any, operation: str) -> AioEventStream:
+        return AioEventStream(AioRawStream(data), shape, AioEventStreamJSONParser(), operation)
 
-    def replace(parsed: dict[str, Any], **_: Any) -> None:
-        for wire, stream in streams.items():
-            event, _member = spec.payload_event(stream)
-            headers = {":message-type": "event", ":event-type": event, ":content-type": "application/octet-stream"}
-            raw = AioRawStream(b"".join(frame(headers, part) for part in PAYLOAD_PARTS))
-            shape = model.output_shape.members[wire]
-            parsed[wire] = AioEventStream(raw, shape, AioEventStreamJSONParser(), operation)
-
-    raw_client.meta.events.register(f"after-call.*.{operation}", replace)
+    answer_with_events(raw_client, spec, operation, streams, make)
 
 
 def _check_events(spec: sd.Spec, result: Any, streams: dict[str, str], run: Any) -> None:
     for wire, stream in streams.items():
         typed = getattr(result, sd.attribute(wire))
         assert isinstance(typed, AsyncEventStream)
-        event, member = spec.payload_event(stream)
         events = run(_collect(typed))
         assert all(isinstance(e, getattr(spec.models, stream)) for e in events)
-        assert [e.to_wire() for e in events] == [{event: {member: part}} for part in PAYLOAD_PARTS]
+        assert [e.to_wire() for e in events] == expected_events(spec, stream)
 
 
 @pytest.mark.parametrize(("spec", "operation"), sd.each(lambda spec: spec.operation_names()))

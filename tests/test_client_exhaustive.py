@@ -24,7 +24,7 @@ from sagemaker_typed._runtime.events import EventStream
 from tests import installed_model
 from tests import specdata as sd
 from tests.conftest import offline_boto3_client
-from tests.test_events import RawStream, frame
+from tests.test_events import RawStream, answer_with_events, expected_events
 
 
 def _stubbed(raw_client: Any, spec: sd.Spec = sd.SAGEMAKER) -> tuple[Any, Stubber]:
@@ -42,32 +42,20 @@ def _require(spec: sd.Spec, operation: str) -> None:
     installed_model.require(operation, spec=spec)
 
 
-PAYLOAD_PARTS = (b"first part, ", b"second part")
-
-
 def _stream_events(raw_client: Any, spec: sd.Spec, operation: str, streams: dict[str, str]) -> None:
-    """Answer each event-stream member of ``operation``'s output with botocore's EventStream of payload events."""
-    model = raw_client.meta.service_model.operation_model(operation)
+    def make(data: bytes, shape: Any, operation: str) -> BotocoreEventStream:
+        return BotocoreEventStream(RawStream(data), shape, EventStreamJSONParser(), operation)
 
-    def replace(parsed: dict[str, Any], **_: Any) -> None:
-        for wire, stream in streams.items():
-            event, _member = spec.payload_event(stream)
-            headers = {":message-type": "event", ":event-type": event, ":content-type": "application/octet-stream"}
-            raw = RawStream(b"".join(frame(headers, part) for part in PAYLOAD_PARTS))
-            shape = model.output_shape.members[wire]
-            parsed[wire] = BotocoreEventStream(raw, shape, EventStreamJSONParser(), operation)
-
-    raw_client.meta.events.register(f"after-call.*.{operation}", replace)
+    answer_with_events(raw_client, spec, operation, streams, make)
 
 
 def _check_events(spec: sd.Spec, result: Any, streams: dict[str, str]) -> None:
     for wire, stream in streams.items():
         typed = getattr(result, sd.attribute(wire))
         assert isinstance(typed, EventStream)
-        event, member = spec.payload_event(stream)
         events = list(typed)
         assert all(isinstance(e, getattr(spec.models, stream)) for e in events)
-        assert [e.to_wire() for e in events] == [{event: {member: part}} for part in PAYLOAD_PARTS]
+        assert [e.to_wire() for e in events] == expected_events(spec, stream)
 
 
 @pytest.mark.parametrize(("spec", "operation"), sd.each(lambda spec: spec.operation_names()))
