@@ -157,16 +157,17 @@ def test_union_takes_exactly_one_member() -> None:
 
 def test_idempotency_tokens_are_optional() -> None:
     tokens = [
-        (name, wire)
-        for name, shape in sd.SHAPES.items()
+        (spec, name, wire)
+        for spec in sd.SPECS.values()
+        for name, shape in spec.shapes.items()
         if shape["type"] == "structure"
-        for wire, member in shape["members"].items()
+        for wire, member in shape.get("members", {}).items()
         if member.get("idempotencyToken")
     ]
-    assert tokens
-    for name, wire in tokens:
-        field = getattr(models, name).model_fields[sd.attribute(wire)]
-        assert not field.is_required(), (name, wire)
+    assert {spec.name for spec, _, _ in tokens} >= {"sagemaker", "sagemaker-geospatial", "sagemakerjobruntime"}
+    for spec, name, wire in tokens:
+        field = getattr(spec.models, name).model_fields[sd.attribute(wire)]
+        assert not field.is_required(), (spec.name, name, wire)
 
 
 def test_recursive_search_expression() -> None:
