@@ -116,6 +116,11 @@ class Spec:
         members = self.shapes[structure].get("members", {})
         return {w: m["shape"] for w, m in members.items() if self.shapes[m["shape"]].get("eventstream")}
 
+    def streaming(self, structure: str) -> list[str]:
+        """The streaming blob members of a structure (an operation's payload): wire names."""
+        members = self.shapes[structure].get("members", {})
+        return [w for w, m in members.items() if self.shapes[m["shape"]].get("streaming")]
+
     def payload_event(self, stream: str) -> tuple[str, str]:
         """The event of an event stream that carries payload bytes, and its payload member."""
         for wire, member in self.shapes[stream]["members"].items():

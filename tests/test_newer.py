@@ -130,12 +130,6 @@ def _enum_values(value: Any) -> Iterator[OpenEnum]:
             yield from _enum_values(item)
 
 
-def streams(spec: sd.Spec, output: str) -> bool:
-    """Whether an output has a streaming blob member."""
-    members = spec.shapes[output]["members"].values()
-    return any(spec.shapes[m["shape"]].get("streaming") for m in members)
-
-
 def grown_response(spec: sd.Spec, operation: str) -> tuple[type[Any], dict[str, Any]]:
     name = spec.output(operation)
     assert name is not None
@@ -149,7 +143,7 @@ def test_grown_response_survives_pickle_copy_and_json(spec: sd.Spec, operation: 
     values = list(_enum_values(parsed))
     agains = [pickle.loads(pickle.dumps(parsed)), copy.deepcopy(parsed), copy.copy(parsed)]
     # A streaming body is a stream (botocore's StreamingBody, unread): it has no JSON form to come back from.
-    if not streams(spec, cls.__name__):
+    if not spec.streaming(cls.__name__):
         agains.append(cls.model_validate_json(parsed.model_dump_json(by_alias=True, exclude_unset=True)))
     for again in agains:
         assert again == parsed and again.to_wire() == wire
