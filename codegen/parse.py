@@ -165,8 +165,13 @@ class _Parser:
         raise ValueError(f"event stream without a payload event: {sorted(raw['members'])}")
 
     def holds_secrets(self, name: str) -> bool:
-        """Whether a value of this shape is sensitive, or a list or map of sensitive values."""
+        """Whether a value of this shape is sensitive, or a list or map of sensitive values.
+
+        A list or map may be sensitive itself (sagemaker-geospatial's ``Position``, a list of doubles).
+        """
         raw = self.raw[name]
+        if raw.get("sensitive"):
+            return True
         if raw["type"] == "list":
             return self.holds_secrets(raw["member"]["shape"])
         if raw["type"] == "map":

@@ -6,6 +6,8 @@ the lowest botocore the project declares (the ``tests_lowest`` nox session) oper
 since are missing (calling one raises ``UnsupportedOperationError``, by design) and others have
 grown members or relaxed rules that the older model rejects. ``require`` skips a test there,
 naming the operation and the first shapes that differ; it never skips on the pinned version.
+Each function takes the service's ``specdata.Spec`` (SageMaker's by default); a service the
+installed botocore does not have at all differs in every operation.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 from typing import Any
 
 import botocore
+import botocore.exceptions
 import botocore.loaders
 import pytest
 
@@ -24,10 +27,14 @@ PINNED = json.loads((sd.ROOT / "specs/provenance.json").read_text(encoding="utf-
 
 
 @functools.cache
-def _installed() -> dict[str, Any]:
+def _installed(spec: sd.Spec = sd.SAGEMAKER) -> dict[str, Any]:
     loader = botocore.loaders.create_loader()
-    service = loader.load_service_model("sagemaker", "service-2", sd.SERVICE["metadata"]["apiVersion"])
-    paginators = loader.load_service_model("sagemaker", "paginators-1", sd.SERVICE["metadata"]["apiVersion"])
+    version = spec.model["metadata"]["apiVersion"]
+    try:
+        service = loader.load_service_model(spec.name, "service-2", version)
+    except botocore.exceptions.DataNotFoundError:
+        return {"operations": {}, "shapes": {}, "pagination": {}}
+    paginators = loader.load_service_model(spec.name, "paginators-1", version)
     return {**service, "pagination": paginators["pagination"]}
 
 
@@ -41,51 +48,56 @@ def _plain(value: Any) -> Any:
 
 
 @functools.cache
-def _changed_shapes() -> frozenset[str]:
-    installed = _installed()["shapes"]
-    return frozenset(n for n, s in sd.SHAPES.items() if n not in installed or _plain(installed[n]) != _plain(s))
+def _changed_shapes(spec: sd.Spec = sd.SAGEMAKER) -> frozenset[str]:
+    installed = _installed(spec)["shapes"]
+    return frozenset(n for n, s in spec.shapes.items() if n not in installed or _plain(installed[n]) != _plain(s))
 
 
-def _reachable(name: str, seen: set[str]) -> set[str]:
+def _reachable(spec: sd.Spec, name: str, seen: set[str]) -> set[str]:
     if name in seen:
         return seen
     seen.add(name)
-    shape = sd.SHAPES[name]
+    shape = spec.shapes[name]
     refs = [m["shape"] for m in shape.get("members", {}).values()]
     refs += [shape[k]["shape"] for k in ("member", "key", "value") if k in shape]
     for ref in refs:
-        _reachable(ref, seen)
+        _reachable(spec, ref, seen)
     return seen
 
 
-def missing(operation: str) -> bool:
+def has_service(spec: sd.Spec) -> bool:
+    """The installed botocore knows the service (at specs/' API version)."""
+    return bool(_installed(spec)["operations"])
+
+
+def missing(operation: str, spec: sd.Spec = sd.SAGEMAKER) -> bool:
     """The installed botocore has no such operation."""
-    return operation not in _installed()["operations"]
+    return operation not in _installed(spec)["operations"]
 
 
-def difference(operation: str) -> str | None:
+def difference(operation: str, spec: sd.Spec = sd.SAGEMAKER) -> str | None:
     """Why the installed botocore's model of ``operation`` (input, output, paginator) is not specs/'s."""
     where = f"botocore {botocore.__version__} (specs/: {PINNED})"
-    if missing(operation):
-        return f"{where} has no {operation}"
-    spec, installed = sd.OPERATIONS[operation], _installed()["operations"][operation]
-    if _plain(spec) != _plain(installed):
+    if missing(operation, spec):
+        return f"{where} has no {spec.name} {operation}"
+    pinned, installed = spec.operations[operation], _installed(spec)["operations"][operation]
+    if _plain(pinned) != _plain(installed):
         return f"{where} defines {operation} differently"
     shapes: set[str] = set()
     for key in ("input", "output"):
-        if key in spec:
-            _reachable(spec[key]["shape"], shapes)
-    differ = sorted(shapes & _changed_shapes())
+        if key in pinned:
+            _reachable(spec, pinned[key]["shape"], shapes)
+    differ = sorted(shapes & _changed_shapes(spec))
     if differ:
         return f"{where} models {operation} differently: {', '.join(differ[:3])}{', ...' if len(differ) > 3 else ''}"
-    if operation in sd.PAGINATORS and _installed()["pagination"].get(operation) != sd.PAGINATORS[operation]:
+    if operation in spec.paginators and _installed(spec)["pagination"].get(operation) != spec.paginators[operation]:
         return f"{where} paginates {operation} differently"
     return None
 
 
-def require(*operations: str) -> None:
+def require(*operations: str, spec: sd.Spec = sd.SAGEMAKER) -> None:
     """Skip the calling test unless the installed botocore models these operations as specs/ does."""
     for operation in operations:
-        reason = difference(operation)
+        reason = difference(operation, spec)
         if reason is not None:
             pytest.skip(reason)

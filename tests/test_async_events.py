@@ -19,6 +19,7 @@ from aiobotocore.session import get_session
 
 from sagemaker_typed._runtime.aio import AsyncEventStream
 from sagemaker_typed._runtime.events import ServerSentEvent
+from sagemaker_typed.runtime import AsyncSageMakerRuntimeClient, errors, models
 from tests.test_events import SPEC, SSE_BODY, RawStream, StreamFailed, part, stream_error
 
 
@@ -42,8 +43,9 @@ class AioRawStream(RawStream):
         self.content = Content(self)
 
 
-async def invoke(frames: list[bytes]) -> tuple[Any, AioRawStream]:
-    """aiobotocore's parsed ``Body`` of InvokeEndpointWithResponseStream for these frames."""
+async def invoke(frames: list[bytes], typed: bool = False) -> tuple[Any, AioRawStream]:
+    """aiobotocore's parsed ``Body`` of InvokeEndpointWithResponseStream for these frames
+    (``typed``: the typed output of AsyncSageMakerRuntimeClient's call instead)."""
     raw = AioRawStream(b"".join(frames))
 
     def answer(request: Any, **_: Any) -> AioAWSResponse:
@@ -53,8 +55,30 @@ async def invoke(frames: list[bytes]) -> tuple[Any, AioRawStream]:
         "sagemaker-runtime", region_name="us-east-1", aws_access_key_id="a", aws_secret_access_key="b"
     ) as client:
         client.meta.events.register("before-send", answer)
+        if typed:
+            output = await AsyncSageMakerRuntimeClient(client).invoke_endpoint_with_response_stream(
+                endpoint_name="e", body=b"{}"
+            )
+            return output, raw
         response = await client.invoke_endpoint_with_response_stream(EndpointName="e", Body=b"{}")
     return response["Body"], raw
+
+
+def test_the_async_client_returns_an_async_typed_stream() -> None:
+    """aiobotocore's stream is read with ``async for`` only: the typed output holds the async twin."""
+
+    async def main() -> None:
+        output, raw = await invoke([part(b"a\n"), part(b"b\n"), stream_error("StreamBroken")], typed=True)
+        assert isinstance(output, models.InvokeEndpointWithResponseStreamOutput)
+        assert isinstance(output.body, AsyncEventStream)
+        seen = []
+        with pytest.raises(errors.ModelStreamError):
+            async for event in output.body:
+                assert isinstance(event, models.ResponseStream) and event.payload_part is not None
+                seen.append(event.payload_part.bytes)
+        assert seen == [b"a\n", b"b\n"] and raw.closed
+
+    asyncio.run(main())
 
 
 def test_typed_events_in_order() -> None:

@@ -1,4 +1,4 @@
-"""Every operation, paginator and waiter of specs/, awaited through aiobotocore's AioStubber.
+"""Every operation, paginator and waiter of every service of specs/, awaited through aiobotocore's AioStubber.
 
 The async twin of test_client_exhaustive: each call goes through a real aiobotocore client
 (serialisation stops at the stubber), so these tests check the exact wire parameters that
@@ -7,7 +7,9 @@ reach aiobotocore and the typed output, equal to the response it returned.
 aiobotocore pins botocore to a narrow range, older than specs/: an operation (or paginator)
 the installed botocore lacks must raise ``UnsupportedOperationError`` naming the version, and
 values are limited to the members the installed botocore knows (its serializer and the
-stubber's response check refuse others).
+stubber's response check refuse others); a service it lacks altogether is skipped. An event
+stream comes back as aiobotocore's ``AioEventStream`` over framed bytes (put in by an
+``after-call`` hook) and must arrive as a typed ``AsyncEventStream``.
 """
 
 from __future__ import annotations
@@ -21,12 +23,17 @@ import pytest
 pytest.importorskip("aiobotocore")
 
 import botocore
+from aiobotocore.eventstream import AioEventStream
+from aiobotocore.parsers import AioEventStreamJSONParser
 from aiobotocore.stub import AioStubber
 from botocore.model import Shape
 
 from sagemaker_typed import AsyncSageMakerClient, errors, models
+from sagemaker_typed._runtime.aio import AsyncEventStream
 from sagemaker_typed._runtime.calls import newer_members
 from tests import specdata as sd
+from tests.test_async_events import AioRawStream
+from tests.test_events import answer_with_events, expected_events
 
 T = TypeVar("T")
 
@@ -42,6 +49,17 @@ def run(aio_loop: asyncio.AbstractEventLoop) -> Any:
 @pytest.fixture
 def sm(aio_raw_client: Any) -> AsyncSageMakerClient:
     return AsyncSageMakerClient(aio_raw_client)
+
+
+@pytest.fixture
+def typed(aio_raw_clients: Any) -> Any:
+    """``typed(spec)``: the service's typed async client over its raw aiobotocore client, and that client."""
+
+    def make(spec: sd.Spec) -> tuple[Any, Any]:
+        raw = aio_raw_clients(spec.name)
+        return spec.async_client(raw), raw
+
+    return make
 
 
 def known(shape: Shape, value: Any) -> Any:
@@ -61,41 +79,66 @@ def installed(raw: Any, operation: str) -> Any:
     return model.operation_model(operation) if operation in model.operation_names else None
 
 
-def values(raw: Any, operation: str, full: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+def values(
+    raw: Any, operation: str, full: bool = True, spec: sd.Spec = sd.SAGEMAKER
+) -> tuple[dict[str, Any], dict[str, Any]]:
     """A valid request and response of ``operation``, limited to what the installed botocore knows."""
-    spec = sd.OPERATIONS[operation]
     op = installed(raw, operation)
-    request = known(op.input_shape, sd.structure(spec["input"]["shape"], full=full))
-    response = known(op.output_shape, sd.value(spec["output"]["shape"])) if "output" in spec else {}
+    output = spec.output(operation)
+    request = known(op.input_shape, spec.structure(spec.input(operation), full=full))
+    response = known(op.output_shape, spec.value(output)) if output else {}
     return request, response
 
 
 MISSING = "not in the installed botocore"
 
 
-@pytest.mark.parametrize("operation", sd.operation_names())
-def test_operation_by_keywords_and_by_request_object(
-    operation: str, sm: AsyncSageMakerClient, aio_raw_client: Any, run: Any
-) -> None:
-    spec = sd.OPERATIONS[operation]
+def _stream_events(raw_client: Any, spec: sd.Spec, operation: str, streams: dict[str, str]) -> None:
+    def make(data: bytes, shape: Any, operation: str) -> AioEventStream:
+        return AioEventStream(AioRawStream(data), shape, AioEventStreamJSONParser(), operation)
+
+    answer_with_events(raw_client, spec, operation, streams, make)
+
+
+def _check_events(spec: sd.Spec, result: Any, streams: dict[str, str], run: Any) -> None:
+    for wire, stream in streams.items():
+        typed = getattr(result, sd.attribute(wire))
+        assert isinstance(typed, AsyncEventStream)
+        events = run(_collect(typed))
+        assert all(isinstance(e, getattr(spec.models, stream)) for e in events)
+        assert [e.to_wire() for e in events] == expected_events(spec, stream)
+
+
+@pytest.mark.parametrize(("spec", "operation"), sd.each(lambda spec: spec.operation_names()))
+def test_operation_by_keywords_and_by_request_object(spec: sd.Spec, operation: str, typed: Any, run: Any) -> None:
+    sm, raw_client = typed(spec)
     method = getattr(sm, sd.method(operation))
-    if installed(aio_raw_client, operation) is None:
-        request = sd.value(spec["input"]["shape"])
+    if installed(raw_client, operation) is None:
+        request = spec.value(spec.input(operation))
         with pytest.raises(errors.UnsupportedOperationError, match=rf"{operation} is {MISSING} {botocore.__version__}"):
-            run(method(**sd.to_snake(spec["input"]["shape"], request)))
+            run(method(**spec.to_snake(spec.input(operation), request)))
         return
-    request, response = values(aio_raw_client, operation)
-    request_model = getattr(models, spec["input"]["shape"]).model_validate(request)
-    with AioStubber(aio_raw_client) as stub:
-        stub.add_response(sd.method(operation), response, request)
-        stub.add_response(sd.method(operation), response, request)
-        by_keywords = run(method(**sd.to_snake(spec["input"]["shape"], request)))
+    request, response = values(raw_client, operation, spec=spec)
+    output = spec.output(operation)
+    streams = spec.event_streams(output) if output else {}
+    stubbed = dict(response)
+    for wire, stream in streams.items():  # what the stubber's check of the response takes; replaced below
+        event, member = spec.payload_event(stream)
+        stubbed[wire] = {event: {member: b"stubbed"}}
+    request_model = getattr(spec.models, spec.input(operation)).model_validate(request)
+    with AioStubber(raw_client) as stub:
+        stub.add_response(sd.method(operation), stubbed, request)
+        stub.add_response(sd.method(operation), stubbed, request)
+        if streams:
+            _stream_events(raw_client, spec, operation, streams)
+        by_keywords = run(method(**spec.to_snake(spec.input(operation), request)))
         by_object = run(method(request_model))
         stub.assert_no_pending_responses()
     for result in (by_keywords, by_object):
-        if "output" in spec:
-            assert isinstance(result, getattr(models, spec["output"]["shape"]))
-            assert result.to_wire() == response
+        if output:
+            assert isinstance(result, getattr(spec.models, output))
+            assert {k: v for k, v in result.to_wire().items() if k not in streams} == response
+            _check_events(spec, result, streams, run)
         else:
             assert result is None
 
@@ -104,26 +147,26 @@ async def _collect(iterable: Any) -> list[Any]:
     return [item async for item in iterable]
 
 
-@pytest.mark.parametrize("paginator", sorted(sd.PAGINATORS))
-def test_paginator_items_and_pages(paginator: str, sm: AsyncSageMakerClient, aio_raw_client: Any, run: Any) -> None:
-    config = sd.PAGINATORS[paginator]
-    spec = sd.OPERATIONS[paginator]
-    output = spec["output"]["shape"]
+@pytest.mark.parametrize(("spec", "paginator"), sd.each(lambda spec: sorted(spec.paginators)))
+def test_paginator_items_and_pages(spec: sd.Spec, paginator: str, typed: Any, run: Any) -> None:
+    sm, raw_client = typed(spec)
+    config = spec.paginators[paginator]
+    output = spec.output(paginator)
     method = sd.method(paginator)
-    if not (hasattr(aio_raw_client, method) and aio_raw_client.can_paginate(method)):
-        request = sd.structure(spec["input"]["shape"], full=False)
-        walk = getattr(sm.paginate, method)(**sd.to_snake(spec["input"]["shape"], request))
+    if not (hasattr(raw_client, method) and raw_client.can_paginate(method)):
+        request = spec.structure(spec.input(paginator), full=False)
+        walk = getattr(sm.paginate, method)(**spec.to_snake(spec.input(paginator), request))
         with pytest.raises(errors.UnsupportedOperationError, match=rf"{paginator}('s paginator)? is {MISSING}"):
             run(_collect(walk))
         return
-    request, page = values(aio_raw_client, paginator, full=False)
+    request, page = values(raw_client, paginator, full=False, spec=spec)
     pages = [page, dict(page)]
     pages[0][config["output_token"]] = "page-two"
     pages[1].pop(config["output_token"], None)
     items = pages[0][config["result_key"]] + pages[1][config["result_key"]]
     assert items, "the generated pages must carry items"
-    walk = getattr(sm.paginate, method)(**sd.to_snake(spec["input"]["shape"], request))
-    with AioStubber(aio_raw_client) as stub:
+    walk = getattr(sm.paginate, method)(**spec.to_snake(spec.input(paginator), request))
+    with AioStubber(raw_client) as stub:
         for _ in range(2):
             stub.add_response(method, pages[0], request)
             stub.add_response(method, pages[1], {**request, config["input_token"]: "page-two"})
@@ -132,7 +175,7 @@ def test_paginator_items_and_pages(paginator: str, sm: AsyncSageMakerClient, aio
         stub.assert_no_pending_responses()
     assert [i.to_wire() if hasattr(i, "to_wire") else i for i in typed_items] == items
     assert [p.to_wire() for p in typed_pages] == pages
-    assert all(isinstance(p, getattr(models, output)) for p in typed_pages)
+    assert all(isinstance(p, getattr(spec.models, output)) for p in typed_pages)
 
 
 def _acceptor_response(raw: Any, operation: str, acceptor: dict[str, Any]) -> dict[str, Any]:
@@ -217,12 +260,17 @@ def test_waiter_gives_up_after_max_attempts_and_sleeps_between_polls(
     assert slept == [7, 7]
 
 
-@pytest.mark.parametrize("code", sorted({e["shape"] for op in sd.OPERATIONS.values() for e in op.get("errors", ())}))
-def test_modeled_errors_are_typed(code: str, sm: AsyncSageMakerClient, aio_raw_client: Any, run: Any) -> None:
-    with AioStubber(aio_raw_client) as stub, pytest.raises(getattr(errors, code)) as caught:
-        stub.add_client_error("describe_training_job", code, "the message", http_status_code=400)
-        run(sm.describe_training_job(training_job_name="job"))
-    assert isinstance(caught.value, errors.SageMakerError)
+@pytest.mark.parametrize(("spec", "code"), sd.each(lambda spec: [*spec.error_codes(), "AnErrorFromTheFuture"]))
+def test_errors_are_typed_by_service(spec: sd.Spec, code: str, typed: Any, run: Any) -> None:
+    """Each service's codes map to its own classes; a code it does not model, to its base."""
+    sm, raw_client = typed(spec)
+    operation = next(op for op in spec.operation_names() if installed(raw_client, op) is not None)
+    request, _ = values(raw_client, operation, spec=spec)
+    with AioStubber(raw_client) as stub, pytest.raises(errors.SageMakerError) as caught:
+        stub.add_client_error(sd.method(operation), code, "the message", http_status_code=400)
+        run(getattr(sm, sd.method(operation))(**spec.to_snake(spec.input(operation), request)))
+    assert type(caught.value) is getattr(spec.errors, code, spec.error_base)
+    assert isinstance(caught.value, spec.error_base)
     assert caught.value.error_code == code and caught.value.error_message == "the message"
     assert caught.value.http_status_code == 400
 

@@ -11,6 +11,7 @@ import datetime
 from pathlib import Path
 from typing import Any
 
+import pydantic
 import pytest
 import rich.pretty
 from IPython.core.formatters import DisplayFormatter
@@ -19,7 +20,7 @@ from IPython.lib.pretty import pretty
 from sagemaker_typed import models
 from sagemaker_typed._runtime import display
 from tests import specdata as sd
-from tests.test_models_exhaustive import OUTPUTS, grown
+from tests.test_models_exhaustive import grown
 
 UTC = datetime.timezone.utc
 
@@ -375,36 +376,39 @@ def test_enum_members_read_as_members() -> None:
     assert repr(status) == "<TrainingJobStatus('Paused'): unknown to this SDK>"
 
 
-def planted(shape: str, value: Any) -> tuple[Any, int]:
-    """The value with every sensitive string replaced by SECRET, and how many there were."""
-    raw = sd.SHAPES[shape]
-    if raw.get("sensitive"):
-        assert raw["type"] == "string"
-        return SECRET, 1
+def planted(spec: sd.Spec, shape: str, value: Any) -> tuple[Any, int]:
+    """The value with every sensitive string (or blob) replaced by SECRET, and how many there were."""
+    raw = spec.shapes[shape]
+    if raw.get("sensitive") and raw["type"] == "structure":
+        return {**value, "PlantedSecret": SECRET}, 1  # a member a newer API sent: shown masked all the same
+    if raw.get("sensitive") and raw["type"] in ("string", "blob"):
+        return (SECRET if raw["type"] == "string" else SECRET.encode()), 1
     count = 0
-    if raw["type"] == "structure":
+    if raw["type"] == "structure" and not raw.get("document"):
         out: dict[str, Any] = {}
         for wire, item in value.items():
-            out[wire], found = planted(raw["members"][wire]["shape"], item)
+            out[wire], found = planted(spec, raw["members"][wire]["shape"], item)
             count += found
         return out, count
     if raw["type"] == "list":
-        items = [planted(raw["member"]["shape"], item) for item in value]
+        items = [planted(spec, raw["member"]["shape"], item) for item in value]
         return [item for item, _ in items], sum(found for _, found in items)
     if raw["type"] == "map":
-        pairs = {key: planted(raw["value"]["shape"], item) for key, item in value.items()}
+        pairs = {key: planted(spec, raw["value"]["shape"], item) for key, item in value.items()}
         return {key: item for key, (item, _) in pairs.items()}, sum(found for _, found in pairs.values())
     return value, 0
 
 
 PLANTED: dict[str, int] = {}
+EVERY_OUTPUT = sd.each(lambda spec: [op for op in spec.operation_names() if spec.output(op)])
 
 
-@pytest.mark.parametrize("operation", OUTPUTS)
-def test_every_response_displays_without_secrets(operation: str) -> None:
-    name = sd.OPERATIONS[operation]["output"]["shape"]
-    wire, PLANTED[operation] = planted(name, sd.value(name))
-    response = getattr(models, name).model_validate(grown(name, wire))
+@pytest.mark.parametrize(("spec", "operation"), EVERY_OUTPUT)
+def test_every_response_displays_without_secrets(spec: sd.Spec, operation: str) -> None:
+    name = spec.output(operation)
+    assert name is not None
+    wire, PLANTED[spec.id(operation)] = planted(spec, name, spec.value(name))
+    response = getattr(spec.models, name).model_validate(grown(spec, name, wire))
     text = repr(response)
     assert "=None" not in text and "AMemberFromTheFuture={'Nested': [1, 2]}" in text
     tree = pretty(response, max_width=100)
@@ -415,9 +419,11 @@ def test_every_response_displays_without_secrets(operation: str) -> None:
 
 
 def test_secrets_were_planted() -> None:
-    if len(PLANTED) < len(OUTPUTS):
+    if len(PLANTED) < len(EVERY_OUTPUT):
         pytest.skip("runs after the parametrized test above")
-    assert {op for op, count in PLANTED.items() if count} >= {"DescribeModelCard", "DescribeModelPackage"}
+    planted_in = {key for key, count in PLANTED.items() if count}
+    assert planted_in >= {"sagemaker:DescribeModelCard", "sagemaker:DescribeModelPackage"}
+    assert planted_in >= {"sagemaker-runtime:InvokeEndpoint", "sagemakerjobruntime:Sample"}  # blobs
 
 
 def test_the_readme_shows_what_a_response_displays() -> None:
@@ -439,3 +445,15 @@ def test_the_readme_shows_what_a_response_displays() -> None:
         "CreationTime": at(12, 0),
     }
     assert shown == pretty(models.DescribeTrainingJobResponse.model_validate(response))
+
+
+def test_a_sensitive_list_is_masked() -> None:
+    """sagemaker-geospatial's Position is a sensitive list of doubles: coordinates are never shown."""
+    geospatial = sd.SPECS["sagemaker-geospatial"].models
+    polygon = geospatial.PolygonGeometryInput.model_validate({"Coordinates": [[[12.345, 67.891]] * 4]})
+    for shown in (repr(polygon), str(polygon), pretty(polygon), rich.pretty.pretty_repr(polygon)):
+        assert "12.345" not in shown and "**********" in shown
+    assert polygon.to_wire() == {"Coordinates": [[[12.345, 67.891]] * 4]}
+    with pytest.raises(pydantic.ValidationError) as caught:
+        geospatial.PolygonGeometryInput.model_validate({"Coordinates": [[[12.345, 67.891]] * 4], "Extra": 1})
+    assert "12.345" not in str(caught.value) + repr(caught.value.errors())

@@ -104,6 +104,32 @@ def stream_error(code: str) -> bytes:
     )
 
 
+PAYLOAD_PARTS = (b"first part, ", b"second part")
+
+
+def answer_with_events(raw_client: Any, spec: Any, operation: str, streams: dict[str, str], make: Any) -> None:
+    """Answer each event-stream member of ``operation``'s output (``streams``: wire name -> stream
+    shape of ``spec``, a ``specdata.Spec``) with ``make(framed bytes, member shape, operation)``:
+    botocore's or aiobotocore's stream over the payload events of PAYLOAD_PARTS. An ``after-call``
+    hook, since a Stubber can only return dicts."""
+    model = raw_client.meta.service_model.operation_model(operation)
+
+    def replace(parsed: dict[str, Any], **_: Any) -> None:
+        for wire, stream in streams.items():
+            event, _member = spec.payload_event(stream)
+            headers = {":message-type": "event", ":event-type": event, ":content-type": "application/octet-stream"}
+            data = b"".join(frame(headers, part) for part in PAYLOAD_PARTS)
+            parsed[wire] = make(data, model.output_shape.members[wire], operation)
+
+    raw_client.meta.events.register(f"after-call.*.{operation}", replace)
+
+
+def expected_events(spec: Any, stream: str) -> list[dict[str, Any]]:
+    """The wire form of the typed events ``answer_with_events`` makes come back."""
+    event, member = spec.payload_event(stream)
+    return [{event: {member: part}} for part in PAYLOAD_PARTS]
+
+
 class RawStream:
     """The HTTP body botocore reads an event stream from, in fixed-size network chunks."""
 

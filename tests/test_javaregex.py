@@ -14,7 +14,7 @@ import pytest
 from pydantic_core import SchemaValidator, ValidationError, core_schema
 
 from codegen.javaregex import Translation, UnsupportedPattern, translate
-from tests.patterns.generate_cases import FIXTURE, SPEC, run_oracle
+from tests.patterns.generate_cases import FIXTURE, pattern_shapes, run_oracle
 
 
 class Entry(TypedDict):
@@ -22,7 +22,12 @@ class Entry(TypedDict):
     cases: list[tuple[str, bool]]  # JSON pairs: [string, JDK verdict]
 
 
-FIXTURE_DATA: dict[str, Entry] = json.loads(FIXTURE.read_text(encoding="utf-8"))
+FIXTURE_DATA: dict[str, Entry] = {
+    f"{service}:{shape}": entry
+    for service, shapes in json.loads(FIXTURE.read_text(encoding="utf-8")).items()
+    for shape, entry in shapes.items()
+}
+"""Every service's pattern shapes, as ``service:Shape``."""
 JAVA = shutil.which("java")
 needs_java = pytest.mark.skipif(JAVA is None, reason="no `java` on PATH: the JDK oracle cannot run")
 # Java's $ (no MULTILINE) as the python-re translation spells it.
@@ -185,10 +190,9 @@ def test_translation_is_frozen_and_errors_are_value_errors() -> None:
 MATCH_EVERYTHING = {r"[\S\s]*"}
 
 
-def test_fixture_covers_every_pattern_shape() -> None:
-    shapes = json.loads(SPEC.read_text(encoding="utf-8"))["shapes"]
-    patterns = {name: shape["pattern"] for name, shape in shapes.items() if "pattern" in shape}
-    assert len(patterns) >= 491
+def test_fixture_covers_every_pattern_shape_of_every_service() -> None:
+    patterns = {f"{service}:{shape}": java for (service, shape), java in pattern_shapes().items()}
+    assert len(patterns) >= 559
     assert {name: entry["pattern"] for name, entry in FIXTURE_DATA.items()} == patterns
     for name, entry in FIXTURE_DATA.items():
         assert len(entry["cases"]) >= 20, name

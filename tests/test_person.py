@@ -1,6 +1,6 @@
 """What a person sees: runtime signatures, docstrings, editor completion, response metadata.
 
-Generated from specs/: every operation, paginator, waiter and structure.
+Generated from specs/: every operation, paginator, waiter and structure of every service.
 """
 
 from __future__ import annotations
@@ -21,17 +21,15 @@ import pytest
 from botocore.stub import Stubber
 
 from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, models
-from sagemaker_typed.async_client import AsyncPaginators, AsyncWaiters
-from sagemaker_typed.client import Paginators, Waiters
 from tests import specdata as sd
 
 EMPTY = inspect.Parameter.empty
 WAITER_OPTIONS = ["delay", "max_attempts", "callback"]
 
 
-def expected_keywords(input_shape: str) -> list[tuple[str, str, Any]]:
+def expected_keywords(spec: sd.Spec, input_shape: str) -> list[tuple[str, str, Any]]:
     """(name, annotation, default) of each keyword parameter, from the service model."""
-    shape = sd.SHAPES[input_shape]
+    shape = spec.shapes[input_shape]
     required = set(shape.get("required", ()))
     members = shape["members"]
 
@@ -58,14 +56,14 @@ def keywords(function: Any) -> list[tuple[str, str, Any]]:
     ]
 
 
-def check_signature(function: Any, input_shape: str, options: list[str] = []) -> None:  # noqa: B006
+def check_signature(spec: sd.Spec, function: Any, input_shape: str, options: list[str] = []) -> None:  # noqa: B006
     parameters = list(inspect.signature(function).parameters.values())
     assert [p.name for p in parameters[:2]] == ["self", "request"]
     request = parameters[1]
     assert request.kind is inspect.Parameter.POSITIONAL_OR_KEYWORD and request.default is None
     assert request.annotation == f"{input_shape} | None"
     found = keywords(function)
-    assert found[: len(found) - len(options)] == expected_keywords(input_shape)
+    assert found[: len(found) - len(options)] == expected_keywords(spec, input_shape)
     assert [name for name, _, _ in found[len(found) - len(options) :]] == options
 
 
@@ -94,42 +92,49 @@ def check_args(function: Any) -> None:
     assert "…" not in doc.split("Args:")[-1], "an entry was cut"
 
 
-OPERATIONS = sd.operation_names()
-PAGINATORS = sorted(sd.PAGINATORS)
-WAITERS = sorted(sd.WAITERS)
-# The sync and the async client show the same (the async module imports without aiobotocore).
-CLIENTS = pytest.mark.parametrize(
-    ("client", "paginators", "waiters"),
-    [(SageMakerClient, Paginators, Waiters), (AsyncSageMakerClient, AsyncPaginators, AsyncWaiters)],
-    ids=["sync", "async"],
-)
+def clients(names: Any) -> Any:
+    """``(spec, name, asynchronous)`` over every service and both clients: the sync and the async
+    client show the same (the async modules import without aiobotocore)."""
+    return [
+        pytest.param(p.values[0], p.values[1], asynchronous, id=f"{p.id}-{'async' if asynchronous else 'sync'}")
+        for p in sd.each(names)
+        for asynchronous in (False, True)
+    ]
 
 
-@CLIENTS
-@pytest.mark.parametrize("operation", OPERATIONS)
-def test_every_method_shows_its_members(operation: str, client: type, paginators: type, waiters: type) -> None:
+def surface(spec: sd.Spec, asynchronous: bool) -> tuple[type, type, type]:
+    """The client, its paginators and its waiters classes."""
+    client = spec.async_client if asynchronous else spec.client
+    module = sys.modules[client.__module__]
+    prefix = "Async" if asynchronous else ""
+    return client, getattr(module, prefix + "Paginators"), getattr(module, prefix + "Waiters")
+
+
+@pytest.mark.parametrize(("spec", "operation", "asynchronous"), clients(lambda spec: spec.operation_names()))
+def test_every_method_shows_its_members(spec: sd.Spec, operation: str, asynchronous: bool) -> None:
+    client, _, _ = surface(spec, asynchronous)
     function = getattr(client, sd.method(operation))
-    assert inspect.iscoroutinefunction(function) == (client is AsyncSageMakerClient)
-    check_signature(function, sd.OPERATIONS[operation]["input"]["shape"])
-    if sd.SHAPES[sd.OPERATIONS[operation]["input"]["shape"]]["members"]:
+    assert inspect.iscoroutinefunction(function) == asynchronous
+    check_signature(spec, function, spec.input(operation))
+    if spec.shapes[spec.input(operation)]["members"]:
         check_args(function)
 
 
-@CLIENTS
-@pytest.mark.parametrize("operation", PAGINATORS)
-def test_every_paginator_shows_its_members(operation: str, client: type, paginators: type, waiters: type) -> None:
+@pytest.mark.parametrize(("spec", "operation", "asynchronous"), clients(lambda spec: sorted(spec.paginators)))
+def test_every_paginator_shows_its_members(spec: sd.Spec, operation: str, asynchronous: bool) -> None:
+    _, paginators, _ = surface(spec, asynchronous)
     function = getattr(paginators, sd.method(operation))
-    check_signature(function, sd.OPERATIONS[operation]["input"]["shape"])
+    check_signature(spec, function, spec.input(operation))
     check_args(function)
 
 
-@CLIENTS
-@pytest.mark.parametrize("waiter", WAITERS)
-def test_every_waiter_shows_its_members_and_options(waiter: str, client: type, paginators: type, waiters: type) -> None:
+@pytest.mark.parametrize(("spec", "waiter", "asynchronous"), clients(lambda spec: sorted(spec.waiters)))
+def test_every_waiter_shows_its_members_and_options(spec: sd.Spec, waiter: str, asynchronous: bool) -> None:
+    _, _, waiters = surface(spec, asynchronous)
     function = getattr(waiters, sd.method(waiter))
-    assert inspect.iscoroutinefunction(function) == (client is AsyncSageMakerClient)
-    operation = sd.WAITERS[waiter]["operation"]
-    check_signature(function, sd.OPERATIONS[operation]["input"]["shape"], WAITER_OPTIONS)
+    assert inspect.iscoroutinefunction(function) == asynchronous
+    operation = spec.waiters[waiter]["operation"]
+    check_signature(spec, function, spec.input(operation), WAITER_OPTIONS)
     check_args(function)
 
 
@@ -149,15 +154,17 @@ def test_bound_methods_show_the_same() -> None:
     )
 
 
-STRUCTURES = sorted(name for name, shape in sd.SHAPES.items() if shape["type"] == "structure")
+STRUCTURES = sd.each(
+    lambda spec: sorted(n for n, s in spec.shapes.items() if s["type"] == "structure" and not s.get("document"))
+)
 
 
 def model_keywords(cls: type) -> list[tuple[str, Any]]:
     return [(p.name, p.default) for p in inspect.signature(cls).parameters.values()]
 
 
-def expected_model_keywords(shape: str) -> list[tuple[str, Any]]:
-    raw = sd.SHAPES[shape]
+def expected_model_keywords(spec: sd.Spec, shape: str) -> list[tuple[str, Any]]:
+    raw = spec.shapes[shape]
     required = set(raw.get("required", ()))
 
     def needed(wire: str) -> bool:
@@ -167,12 +174,13 @@ def expected_model_keywords(shape: str) -> list[tuple[str, Any]]:
 
 
 def test_every_model_shows_its_fields_before_and_after_it_is_built() -> None:
-    for name in STRUCTURES:
-        cls = getattr(models, name)
+    for param in STRUCTURES:
+        spec, name = param.values
+        cls = getattr(spec.models, name)
         assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in inspect.signature(cls).parameters.values())
-        assert model_keywords(cls) == expected_model_keywords(name), name
+        assert model_keywords(cls) == expected_model_keywords(spec, name), param.id
         cls.model_rebuild()
-        assert model_keywords(cls) == expected_model_keywords(name), name
+        assert model_keywords(cls) == expected_model_keywords(spec, name), param.id
 
 
 def test_a_model_signature_before_any_build_in_a_fresh_process() -> None:
@@ -201,8 +209,8 @@ def test_instances_have_no_class_signature() -> None:
 
 
 def test_every_enum_has_a_docstring() -> None:
-    enums = [name for name, shape in sd.SHAPES.items() if "enum" in shape]
-    undocumented = [name for name in enums if not (getattr(models, name).__doc__ or "").strip()]
+    enums = sd.each(lambda spec: [name for name, shape in spec.shapes.items() if "enum" in shape])
+    undocumented = [p.id for p in enums if not (getattr(p.values[0].models, p.values[1]).__doc__ or "").strip()]
     assert undocumented == []
     assert "``InProgress``" in (models.TrainingJobStatus.__doc__ or "")
 

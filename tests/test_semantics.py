@@ -19,13 +19,14 @@ SECRET = "s3cr3t-Value-0123"
 CONTENT = '{"model_overview": {"model_description": "TOP-SECRET-CARD"}}'
 
 
-@pytest.mark.parametrize("shape", sorted(sd.PATTERN_CASES))
-def test_pattern_shapes_agree_with_the_jdk(shape: str) -> None:
-    """Every pattern shape, through its generated type, against java.util.regex's verdicts."""
-    raw = sd.SHAPES[shape]
-    adapter: TypeAdapter[Any] = TypeAdapter(getattr(models, shape))
+@pytest.mark.parametrize(("spec", "shape"), sd.each(lambda spec: sorted(spec.pattern_cases)))
+def test_pattern_shapes_agree_with_the_jdk(spec: sd.Spec, shape: str) -> None:
+    """Every pattern shape of every service, through its generated type, against java.util.regex's verdicts."""
+    raw = spec.shapes[shape]
+    adapter: TypeAdapter[Any] = TypeAdapter(getattr(spec.models, shape))
     low, high = raw.get("min", 0), raw.get("max", 1 << 30)
-    cases = sd.PATTERN_CASES[shape]["cases"]
+    cases = spec.pattern_cases[shape]["cases"]
+    assert spec.pattern_cases[shape]["pattern"] == raw["pattern"]
     assert {ok for _, ok in cases} == {True, False} or len(cases) > 0
     for text, jdk_matches in cases:
         expected = jdk_matches and low <= sd.utf16_len(text) <= high
@@ -37,8 +38,9 @@ def test_pattern_shapes_agree_with_the_jdk(shape: str) -> None:
         assert accepted == expected, (shape, text, jdk_matches)
 
 
-def test_pattern_fixture_covers_every_pattern_shape() -> None:
-    assert sorted(sd.PATTERN_CASES) == sorted(n for n, s in sd.SHAPES.items() if "pattern" in s)
+@pytest.mark.parametrize("spec", sd.SPECS.values(), ids=sd.SPECS)
+def test_pattern_fixture_covers_every_pattern_shape(spec: sd.Spec) -> None:
+    assert sorted(spec.pattern_cases) == sorted(n for n, s in spec.shapes.items() if "pattern" in s)
 
 
 def test_length_counts_utf16_code_units() -> None:
@@ -155,16 +157,17 @@ def test_union_takes_exactly_one_member() -> None:
 
 def test_idempotency_tokens_are_optional() -> None:
     tokens = [
-        (name, wire)
-        for name, shape in sd.SHAPES.items()
+        (spec, name, wire)
+        for spec in sd.SPECS.values()
+        for name, shape in spec.shapes.items()
         if shape["type"] == "structure"
-        for wire, member in shape["members"].items()
+        for wire, member in shape.get("members", {}).items()
         if member.get("idempotencyToken")
     ]
-    assert tokens
-    for name, wire in tokens:
-        field = getattr(models, name).model_fields[sd.attribute(wire)]
-        assert not field.is_required(), (name, wire)
+    assert {spec.name for spec, _, _ in tokens} >= {"sagemaker", "sagemaker-geospatial", "sagemakerjobruntime"}
+    for spec, name, wire in tokens:
+        field = getattr(spec.models, name).model_fields[sd.attribute(wire)]
+        assert not field.is_required(), (spec.name, name, wire)
 
 
 def test_recursive_search_expression() -> None:

@@ -142,10 +142,11 @@ def models_in(schema: Any) -> Iterator[type]:
 
 def _derived(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema], level: _Level) -> CoreSchema:
     rewriter = _Rewriter(resolve, level)
-    rewritten = rewriter.rewrite(schema)
-    if rewriter.definitions:
-        rewritten = core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
-    return core_schema.no_info_wrap_validator_function(in_open_scope, rewritten)
+    rewritten = core_schema.no_info_wrap_validator_function(in_open_scope, rewriter.rewrite(schema))
+    if not rewriter.definitions:
+        return rewritten
+    # At the top, where pydantic unpacks the definitions of a schema a model hands it.
+    return core_schema.definitions_schema(rewritten, list(rewriter.definitions.values()))
 
 
 class _Rewriter:
@@ -189,7 +190,8 @@ class _Rewriter:
             ]
         elif kind == "tagged-union":
             out["choices"] = {tag: self.rewrite(c) for tag, c in node["choices"].items()}
-        for key in ("schema", "items_schema", "keys_schema", "values_schema"):
+        # json-or-python: pydantic's JsonValue (documents, JSON headers), recursive through its definition.
+        for key in ("schema", "items_schema", "keys_schema", "values_schema", "json_schema", "python_schema"):
             if kind != "model-fields" and isinstance(node.get(key), dict):
                 out[key] = self.rewrite(node[key])
         if ref is not None:

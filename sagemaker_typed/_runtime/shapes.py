@@ -57,6 +57,10 @@ class Shape(BaseModel, frozen=True, metaclass=ShapeMeta):
         protected_namespaces=(),
         defer_build=True,
         revalidate_instances="always",
+        # Blobs in JSON as the service's JSON carries them: base64, so binary ones survive a
+        # response's JSON round trip (pydantic's default, UTF-8, cannot write them at all).
+        ser_json_bytes="base64",
+        val_json_bytes="base64",
     )
 
     __sensitive__: ClassVar[frozenset[str]] = frozenset()

@@ -2,7 +2,8 @@
 
 Run from the project root as ``python -m tests.patterns.generate_cases`` (needs ``java`` on PATH).
 
-For every string shape of specs/sagemaker/service-2.json that has a ``pattern``, a ``random.Random``
+For every string shape that has a ``pattern``, in every service of specs/ (the fixture is keyed by
+service, then shape: two services may give the same shape name different patterns), a ``random.Random``
 seeded with the shape name derives strings from the pattern's AST that should match (random ones within
 the repetition bounds, the shortest, a repetition at its maximum) and near misses (characters such as
 line terminators, non-ASCII letters and digits, an astral emoji inserted, appended or prepended;
@@ -39,7 +40,7 @@ from codegen.javaregex import (
 )
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "specs" / "sagemaker" / "service-2.json"
+SPECS = ROOT / "specs"
 FIXTURE = ROOT / "tests" / "data" / "pattern_cases.json"
 ORACLE = ROOT / "tests" / "jdk" / "PatternOracle.java"
 
@@ -199,45 +200,58 @@ def run_oracle(cases: Sequence[tuple[str, str]]) -> list[bool]:
     return verdicts
 
 
-def pattern_shapes() -> dict[str, str]:
-    """Every string shape of the spec that carries a pattern, by name."""
-    shapes = json.loads(SPEC.read_text(encoding="utf-8"))["shapes"]
-    return {
-        name: shape["pattern"]
-        for name, shape in sorted(shapes.items())
-        if shape["type"] == "string" and "pattern" in shape
-    }
+Key = tuple[str, str]
+"""(service, shape)."""
+Fixture = dict[Key, tuple[str, list[tuple[str, bool]]]]
 
 
-def render(fixture: dict[str, tuple[str, list[tuple[str, bool]]]]) -> str:
-    """The fixture as JSON with one case per line (ASCII only, so it diffs and greps well)."""
-    entries = []
-    for shape, (pattern, cases) in fixture.items():
-        lines = ",\n".join(f"   {json.dumps([string, verdict])}" for string, verdict in cases)
-        entries.append(
-            f' {json.dumps(shape)}: {{\n  "pattern": {json.dumps(pattern)},\n  "cases": [\n{lines}\n  ]\n }}'
-        )
-    return "{\n" + ",\n".join(entries) + "\n}\n"
+def pattern_shapes() -> dict[Key, str]:
+    """Every string shape of every service in specs/ that carries a pattern, by (service, shape)."""
+    services = sorted(json.loads((SPECS / "provenance.json").read_text(encoding="utf-8"))["services"])
+    found = {}
+    for service in services:
+        shapes = json.loads((SPECS / service / "service-2.json").read_text(encoding="utf-8"))["shapes"]
+        for name, shape in sorted(shapes.items()):
+            if shape["type"] == "string" and "pattern" in shape:
+                found[service, name] = shape["pattern"]
+    return found
 
 
-def _one_sided(fixture: dict[str, tuple[str, list[tuple[str, bool]]]]) -> Iterable[str]:
-    for shape, (pattern, cases) in fixture.items():
+def render(fixture: Fixture) -> str:
+    """The fixture as JSON, by service then shape, one case per line (ASCII only, so it diffs and greps well)."""
+    services = []
+    for service in dict.fromkeys(service for service, _ in fixture):
+        entries = []
+        for (owner, shape), (pattern, cases) in fixture.items():
+            if owner != service:
+                continue
+            lines = ",\n".join(f"    {json.dumps([string, verdict])}" for string, verdict in cases)
+            entries.append(
+                f'  {json.dumps(shape)}: {{\n   "pattern": {json.dumps(pattern)},\n   "cases": [\n{lines}\n   ]\n  }}'
+            )
+        services.append(f" {json.dumps(service)}: {{\n" + ",\n".join(entries) + "\n }")
+    return "{\n" + ",\n".join(services) + "\n}\n"
+
+
+def _one_sided(fixture: Fixture) -> Iterable[str]:
+    for (service, shape), (pattern, cases) in fixture.items():
         verdicts = {verdict for _, verdict in cases}
         if len(verdicts) == 1:
-            yield f"{shape} ({pattern!r}): only {verdicts.pop()}"
+            yield f"{service}:{shape} ({pattern!r}): only {verdicts.pop()}"
 
 
 def main() -> None:
     shapes = pattern_shapes()
-    drafted = {shape: drafts(shape, java) for shape, java in shapes.items()}
-    verdicts = iter(run_oracle([(shapes[shape], draft) for shape, strings in drafted.items() for draft in strings]))
+    # Seeded by the shape name alone: a shape keeps its cases whichever service it is in.
+    drafted = {key: drafts(key[1], java) for key, java in shapes.items()}
+    verdicts = iter(run_oracle([(shapes[key], draft) for key, strings in drafted.items() for draft in strings]))
     per_shape = {
-        shape: candidates(shape, strings, [draft for draft in strings if next(verdicts)])
-        for shape, strings in drafted.items()
+        key: candidates(key[1], strings, [draft for draft in strings if next(verdicts)])
+        for key, strings in drafted.items()
     }
-    flat = [(shapes[shape], string) for shape, strings in per_shape.items() for string in strings]
+    flat = [(shapes[key], string) for key, strings in per_shape.items() for string in strings]
     verdicts = iter(run_oracle(flat))
-    fixture = {shape: (shapes[shape], [(s, next(verdicts)) for s in strings]) for shape, strings in per_shape.items()}
+    fixture = {key: (shapes[key], [(s, next(verdicts)) for s in strings]) for key, strings in per_shape.items()}
     FIXTURE.parent.mkdir(parents=True, exist_ok=True)
     FIXTURE.write_text(render(fixture), encoding="utf-8")
     print(f"{FIXTURE.relative_to(ROOT)}: {len(fixture)} shapes, {len(flat)} cases")

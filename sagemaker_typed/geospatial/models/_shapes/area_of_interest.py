@@ -6,8 +6,10 @@ from sagemaker_typed._runtime import shapes as _s
 from .area_of_interest_geometry import AreaOfInterestGeometry
 
 
-class AreaOfInterest(_s.UnionShape, frozen=True):
+class AreaOfInterest(_s.UnionShape, _s.RedactingShape, frozen=True):
     """The geographic extent of the Earth Observation job."""
+
+    __redact_keys__ = frozenset(["Coordinates", "coordinates"])
 
     area_of_interest_geometry: _t.Annotated[AreaOfInterestGeometry | None, _s.wire("AreaOfInterestGeometry")] = None
     """A GeoJSON object representing the geographic extent in the coordinate space."""

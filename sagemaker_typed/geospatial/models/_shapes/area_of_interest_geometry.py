@@ -7,8 +7,10 @@ from .multi_polygon_geometry_input import MultiPolygonGeometryInput
 from .polygon_geometry_input import PolygonGeometryInput
 
 
-class AreaOfInterestGeometry(_s.UnionShape, frozen=True):
+class AreaOfInterestGeometry(_s.UnionShape, _s.RedactingShape, frozen=True):
     """A GeoJSON object representing the geographic extent in the coordinate space."""
+
+    __redact_keys__ = frozenset(["Coordinates", "coordinates"])
 
     multi_polygon_geometry: _t.Annotated[MultiPolygonGeometryInput | None, _s.wire("MultiPolygonGeometry")] = None
     """The structure representing the MultiPolygon Geometry."""

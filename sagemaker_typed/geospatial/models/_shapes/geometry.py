@@ -7,10 +7,13 @@ from .linear_rings import LinearRings
 from .string import String
 
 
-class Geometry(_s.Shape, frozen=True):
+class Geometry(_s.RedactingShape, frozen=True):
     """The structure representing a Geometry in terms of Type and Coordinates as per
     GeoJson spec.
     """
+
+    __sensitive__ = frozenset(["coordinates"])
+    __redact_keys__ = frozenset(["Coordinates", "coordinates"])
 
     coordinates: _t.Annotated[LinearRings, _s.wire("Coordinates")]
     """The coordinates of the GeoJson Geometry."""

@@ -10,7 +10,7 @@ from .raster_data_collection_query_input import RasterDataCollectionQueryInput
 class InputConfigInput(_s.RedactingShape, frozen=True):
     """Input configuration information."""
 
-    __redact_keys__ = frozenset(["TimeRangeFilter", "time_range_filter"])
+    __redact_keys__ = frozenset(["Coordinates", "TimeRangeFilter", "coordinates", "time_range_filter"])
 
     previous_earth_observation_job_arn: _t.Annotated[
         EarthObservationJobArn | None, _s.wire("PreviousEarthObservationJobArn")

@@ -14,10 +14,12 @@ from .timestamp import Timestamp
 AssetsMap: _t.TypeAlias = _w.Map[String, AssetValue]
 
 
-class ItemSource(_s.Shape, frozen=True):
+class ItemSource(_s.RedactingShape, frozen=True):
     """The structure representing the items in the response for
     SearchRasterDataCollection.
     """
+
+    __redact_keys__ = frozenset(["Coordinates", "coordinates"])
 
     assets: _t.Annotated[AssetsMap | None, _s.wire("Assets")] = None
     """This is a dictionary of Asset Objects data associated with the Item that can be

@@ -10,10 +10,13 @@ from .linear_rings import LinearRings
 LinearRingsList: _t.TypeAlias = _w.List[LinearRings]
 
 
-class MultiPolygonGeometryInput(_s.Shape, frozen=True):
+class MultiPolygonGeometryInput(_s.RedactingShape, frozen=True):
     """The structure representing Polygon Geometry based on the GeoJson spec
     (https://www.rfc-editor.org/rfc/rfc7946#section-3.1.6).
     """
+
+    __sensitive__ = frozenset(["coordinates"])
+    __redact_keys__ = frozenset(["Coordinates", "coordinates"])
 
     coordinates: _t.Annotated[LinearRingsList, _s.wire("Coordinates")]
     """The coordinates of the multipolygon geometry."""

@@ -6,10 +6,13 @@ from sagemaker_typed._runtime import shapes as _s
 from .linear_rings import LinearRings
 
 
-class PolygonGeometryInput(_s.Shape, frozen=True):
+class PolygonGeometryInput(_s.RedactingShape, frozen=True):
     """The structure representing Polygon Geometry based on the GeoJson spec
     (https://www.rfc-editor.org/rfc/rfc7946#section-3.1.6).
     """
+
+    __sensitive__ = frozenset(["coordinates"])
+    __redact_keys__ = frozenset(["Coordinates", "coordinates"])
 
     coordinates: _t.Annotated[LinearRings, _s.wire("Coordinates")]
     """Coordinates representing a Polygon based on the GeoJson spec

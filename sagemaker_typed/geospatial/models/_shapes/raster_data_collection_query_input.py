@@ -15,7 +15,7 @@ class RasterDataCollectionQueryInput(_s.RedactingShape, frozen=True):
     """
 
     __sensitive__ = frozenset(["time_range_filter"])
-    __redact_keys__ = frozenset(["TimeRangeFilter", "time_range_filter"])
+    __redact_keys__ = frozenset(["Coordinates", "TimeRangeFilter", "coordinates", "time_range_filter"])
 
     area_of_interest: _t.Annotated[AreaOfInterest | None, _s.wire("AreaOfInterest")] = None
     """The area of interest being queried for the raster data collection."""

@@ -16,7 +16,7 @@ class RasterDataCollectionQueryOutput(_s.RedactingShape, frozen=True):
     """
 
     __sensitive__ = frozenset(["time_range_filter"])
-    __redact_keys__ = frozenset(["TimeRangeFilter", "time_range_filter"])
+    __redact_keys__ = frozenset(["Coordinates", "TimeRangeFilter", "coordinates", "time_range_filter"])
 
     area_of_interest: _t.Annotated[AreaOfInterest | None, _s.wire("AreaOfInterest")] = None
     """The Area of Interest used in the search."""

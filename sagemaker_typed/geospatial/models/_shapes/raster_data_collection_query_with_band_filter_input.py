@@ -15,7 +15,7 @@ class RasterDataCollectionQueryWithBandFilterInput(_s.RedactingShape, frozen=Tru
     """
 
     __sensitive__ = frozenset(["time_range_filter"])
-    __redact_keys__ = frozenset(["TimeRangeFilter", "time_range_filter"])
+    __redact_keys__ = frozenset(["Coordinates", "TimeRangeFilter", "coordinates", "time_range_filter"])
 
     area_of_interest: _t.Annotated[AreaOfInterest | None, _s.wire("AreaOfInterest")] = None
     """The Area of interest to be used in the search query."""

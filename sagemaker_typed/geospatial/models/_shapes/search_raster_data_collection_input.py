@@ -10,7 +10,9 @@ from .raster_data_collection_query_with_band_filter_input import RasterDataColle
 
 class SearchRasterDataCollectionInput(_s.RedactingShape, frozen=True):
     __sensitive__ = frozenset(["next_token"])
-    __redact_keys__ = frozenset(["NextToken", "TimeRangeFilter", "next_token", "time_range_filter"])
+    __redact_keys__ = frozenset(
+        ["Coordinates", "NextToken", "TimeRangeFilter", "coordinates", "next_token", "time_range_filter"]
+    )
 
     arn: _t.Annotated[DataCollectionArn, _s.wire("Arn")]
     """The Amazon Resource Name (ARN) of the raster data collection."""

@@ -14,7 +14,7 @@ ItemSourceList: _t.TypeAlias = _w.List[ItemSource]
 
 class SearchRasterDataCollectionOutput(_s.OutputShape, _s.RedactingShape, frozen=True):
     __sensitive__ = frozenset(["next_token"])
-    __redact_keys__ = frozenset(["NextToken", "next_token"])
+    __redact_keys__ = frozenset(["Coordinates", "NextToken", "coordinates", "next_token"])
 
     approximate_result_count: _t.Annotated[Integer, _s.wire("ApproximateResultCount")]
     """Approximate number of results in the response."""

@@ -18,7 +18,7 @@ StartEarthObservationJobInputNameString: _t.TypeAlias = _t.Annotated[str, _c.Str
 
 
 class StartEarthObservationJobInput(_s.RedactingShape, frozen=True):
-    __redact_keys__ = frozenset(["TimeRangeFilter", "time_range_filter"])
+    __redact_keys__ = frozenset(["Coordinates", "TimeRangeFilter", "coordinates", "time_range_filter"])
 
     client_token: _t.Annotated[StartEarthObservationJobInputClientTokenString | None, _s.wire("ClientToken")] = None
     """A unique token that guarantees that the call to this API is idempotent.

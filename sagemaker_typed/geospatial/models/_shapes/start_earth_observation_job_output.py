@@ -15,7 +15,7 @@ from .tags import Tags
 
 
 class StartEarthObservationJobOutput(_s.OutputShape, _s.RedactingShape, frozen=True):
-    __redact_keys__ = frozenset(["TimeRangeFilter", "time_range_filter"])
+    __redact_keys__ = frozenset(["Coordinates", "TimeRangeFilter", "coordinates", "time_range_filter"])
 
     arn: _t.Annotated[String, _s.wire("Arn")]
     """The Amazon Resource Name (ARN) of the Earth Observation job."""
