@@ -432,7 +432,6 @@ from sagemaker_typed._runtime.errors import WaiterError as WaiterError
 def package_module(service: ir.Service) -> str:
     """A service's subpackage: its client, ``models`` and ``errors``, imported on first use."""
     package = service.package
-    p = service.provenance
     return f'''{header(service)}
 """{package.title}, typed: ``{package.client}``, ``{ASYNC_PREFIX}{package.client}``, ``models``, ``errors``.
 
@@ -451,14 +450,7 @@ if _t.TYPE_CHECKING:
     from .async_client import {ASYNC_PREFIX}{package.client} as {ASYNC_PREFIX}{package.client}
     from .client import {package.client} as {package.client}
 
-__botocore_model__ = {{
-    "service": {p.service!r},
-    "api_version": {p.api_version!r},
-    "botocore_version": {p.botocore_version!r},
-    "sha256": {dict(p.sha256)!r},
-    "operations": {len(service.operations)},
-    "shapes": {len(service.shapes)},
-}}
+__botocore_model__ = {_model_provenance(service)}
 """Which service model this package was generated from."""
 
 _MODULES = {{
@@ -475,6 +467,19 @@ if not _t.TYPE_CHECKING:
 '''
 
 
+def _model_provenance(service: ir.Service) -> str:
+    """The dict literal that tells which service model a package was generated from."""
+    p = service.provenance
+    return f"""{{
+    "service": {p.service!r},
+    "api_version": {p.api_version!r},
+    "botocore_version": {p.botocore_version!r},
+    "sha256": {dict(p.sha256)!r},
+    "operations": {len(service.operations)},
+    "shapes": {len(service.shapes)},
+}}"""
+
+
 def meta_module(service: ir.Service, packages: list[Package]) -> str:
     p = service.provenance
     family = {package.service: package.dotted for package in packages}
@@ -483,14 +488,7 @@ def meta_module(service: ir.Service, packages: list[Package]) -> str:
 
 BOTOCORE_VERSION = {p.botocore_version!r}
 __version__ = {p.package_version!r}
-BOTOCORE_MODEL = {{
-    "service": {p.service!r},
-    "api_version": {p.api_version!r},
-    "botocore_version": {p.botocore_version!r},
-    "sha256": {dict(p.sha256)!r},
-    "operations": {len(service.operations)},
-    "shapes": {len(service.shapes)},
-}}
+BOTOCORE_MODEL = {_model_provenance(service)}
 SERVICES = {family!r}
 """Each botocore service of the SageMaker family, and the package that types it."""
 '''
