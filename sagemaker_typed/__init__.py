@@ -8,11 +8,11 @@ Importing the package is cheap: the client, the models and the errors load on fi
 
 from __future__ import annotations
 
-import importlib
 import typing as _t
 
 from ._meta import BOTOCORE_MODEL as __botocore_model__
 from ._meta import __version__ as __version__
+from ._runtime.lazy import lazy_exports as _lazy_exports
 
 if _t.TYPE_CHECKING:
     from . import errors as errors
@@ -23,21 +23,13 @@ if _t.TYPE_CHECKING:
 __all__ = ["AsyncSageMakerClient", "SageMakerClient", "__botocore_model__", "__version__", "errors", "models"]
 
 # AsyncSageMakerClient needs the `async` extra (aiobotocore), imported only when the client is opened.
-_LAZY = {
-    "AsyncSageMakerClient": ".async_client",
-    "SageMakerClient": ".client",
-    "errors": ".errors",
-    "models": ".models",
+_MODULES = {
+    "AsyncSageMakerClient": "async_client",
+    "SageMakerClient": "client",
+    "errors": "errors",
+    "models": "models",
 }
 
-
-if not _t.TYPE_CHECKING:  # for type checkers a misspelt name is an error, not Any
-
-    def __getattr__(name: str) -> _t.Any:
-        module = _LAZY.get(name)
-        if module is None:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        imported = importlib.import_module(module, __name__)
-        value = imported if module.endswith(name) else getattr(imported, name)
-        globals()[name] = value
-        return value
+# Out of type checkers' sight: for them a misspelt name is an error, not Any.
+if not _t.TYPE_CHECKING:
+    __getattr__, __dir__ = _lazy_exports(__name__, _MODULES, globals())

@@ -295,12 +295,12 @@ class AsyncEventStream(Generic[EventT]):
 
     async def payloads(self) -> AsyncGenerator[bytes, None]:
         """The payload bytes of each payload event, as they come (other events are skipped)."""
-        event_name, member = self._spec.payload
+        payload_of = self._spec.payload_of
         async with contextlib.aclosing(self._events()) as events:
             async for raw in events:
-                part = raw.get(event_name)
-                if part is not None and part.get(member):
-                    yield part[member]
+                chunk = payload_of(raw)
+                if chunk is not None:
+                    yield chunk
 
     async def lines(self, encoding: str = "utf-8") -> AsyncGenerator[str, None]:
         """Whole lines of the payload, however the parts split or merge them."""

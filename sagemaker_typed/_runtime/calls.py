@@ -88,14 +88,17 @@ def parse_response(operation: Operation[Any], response: Mapping[str, Any]) -> An
     return result
 
 
-_OWN_ARGUMENTS = frozenset({"self", "client", "session", "config", "validation", "__class__"})
+_NOT_CLIENT_ARGUMENTS = frozenset({"self", "client", "validation", "__class__"})
+"""A client constructor's ``locals()`` that are not about the botocore client it makes."""
+_OWN_ARGUMENTS = _NOT_CLIENT_ARGUMENTS | {"session", "config"}
+"""Those, and the two that are not ``create_client`` keywords as they stand."""
 
 
 def wraps(params: Mapping[str, Any]) -> bool:
     """Whether a client constructor (its ``locals()``) was given a client to wrap, and nothing else."""
     if params.get("client") is None:
         return False
-    if any(v is not None for k, v in params.items() if k not in ("self", "client", "validation", "__class__")):
+    if any(v is not None for k, v in params.items() if k not in _NOT_CLIENT_ARGUMENTS):
         raise TypeError("pass either a client to wrap, or the arguments to make one, not both")
     return True
 

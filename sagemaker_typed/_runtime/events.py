@@ -116,6 +116,12 @@ class EventStreamSpec(Generic[EventT]):
     payload: tuple[str, str]
     error: Callable[[ClientError], Exception]
 
+    def payload_of(self, raw: Mapping[str, Any]) -> bytes | None:
+        """The payload bytes a raw event carries (None: another event, or an empty part)."""
+        event_name, member = self.payload
+        part = raw.get(event_name)
+        return (part.get(member) or None) if part is not None else None
+
 
 class EventStream(Generic[EventT]):
     """A typed event stream: iterate for typed events, or read payload bytes, lines or events.
@@ -135,11 +141,11 @@ class EventStream(Generic[EventT]):
 
     def payloads(self) -> Iterator[bytes]:
         """The payload bytes of each payload event, as they come (other events are skipped)."""
-        event_name, member = self._spec.payload
+        payload_of = self._spec.payload_of
         for raw in self._events():
-            part = raw.get(event_name)
-            if part is not None and part.get(member):
-                yield part[member]
+            chunk = payload_of(raw)
+            if chunk is not None:
+                yield chunk
 
     def lines(self, encoding: str = "utf-8") -> Iterator[str]:
         """Whole lines of the payload, however the parts split or merge them."""

@@ -10,6 +10,7 @@ its validation errors (see ``redact``).
 
 from __future__ import annotations
 
+import functools
 from types import UnionType
 from typing import Annotated, Any, ClassVar, Union, get_args, get_origin
 
@@ -227,20 +228,14 @@ def _bare(annotation: Any) -> Any:
             return annotation
 
 
-_STREAMS: dict[type[BaseModel], tuple[tuple[str, str], ...]] = {}
-
-
+@functools.cache
 def _streams(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     """(attribute, wire name) of the members of ``cls`` that hold a stream (``wiretypes.Streaming``)."""
-    found = _STREAMS.get(cls)
-    if found is None:
-        found = tuple(
-            (name, field.serialization_alias or name)
-            for name, field in cls.model_fields.items()
-            if any(getattr(m, "stream", False) for m in field.metadata) or _holds_stream(field.annotation)
-        )
-        _STREAMS[cls] = found
-    return found
+    return tuple(
+        (name, field.serialization_alias or name)
+        for name, field in cls.model_fields.items()
+        if any(getattr(m, "stream", False) for m in field.metadata) or _holds_stream(field.annotation)
+    )
 
 
 def _holds_stream(annotation: Any) -> bool:
