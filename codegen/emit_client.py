@@ -225,6 +225,18 @@ def surface(service: ir.Service) -> Surface:
     return Surface(tuple(constants), tuple(calls), tuple(pages), tuple(waits), frozenset(used))
 
 
+def declared(method: Method, asynchronous: bool) -> tuple[str, list[str]]:
+    """What a method returns, and its keywords beside the members (a waiter's options): the
+    same for the client modules and the stub."""
+    if method.kind == "call":
+        return method.output, []
+    if method.kind == "pages":
+        runtime, paginator = ("_aio", "AsyncPaginator") if asynchronous else ("_paginate", "Paginator")
+        return f"{runtime}.{paginator}[{method.output}, {method.item}]", []
+    returns = "None" if method.kind == "until_gone" else method.output
+    return returns, [*_WAIT_OPTIONS, f"callback: _abc.Callable[[{method.output} | None], object] | None = None"]
+
+
 def _render(method: Method, asynchronous: bool) -> str:
     """A method of the sync client (its own module's constants; runtime ``calls``, ``paginate``, ``wait``)
     or of the async one (the sync module's constants through ``_sync``; runtime ``aio``)."""
@@ -232,15 +244,12 @@ def _render(method: Method, asynchronous: bool) -> str:
     runtime = "_aio" if asynchronous else {"pages": "_paginate"}.get(method.kind, "_wait")
     awaits = asynchronous and method.kind != "pages"  # a paginator is made at once, iterated later
     awaited = "await " if awaits else ""
-    returns, extra = method.output, []
+    returns, extra = declared(method, asynchronous)
     if method.kind == "call":
         body = f"return {awaited}self._call({const}, request, locals())"
     elif method.kind == "pages":
-        returns = f"{runtime}.{'AsyncPaginator' if asynchronous else 'Paginator'}[{method.output}, {method.item}]"
         body = f"return {runtime}.paginate(self._client, {const}, request, locals())"
     else:
-        returns = "None" if method.kind == "until_gone" else method.output
-        extra = [*_WAIT_OPTIONS, f"callback: _abc.Callable[[{method.output} | None], object] | None = None"]
         body = (
             f"return {awaited}{runtime}.{method.kind}(self._client, {const}, request, locals(), delay=delay, "
             "max_attempts=max_attempts, callback=callback)"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from . import graph, ir
 from .docs import docstring
-from .emit_client import _members, overloads, surface
+from .emit_client import Method, declared, overloads, surface
 from .emit_shapes import _enum_values_doc, bases, header, member_doc
 
 MODELS = "sagemaker_typed/models/__init__.pyi"
@@ -137,38 +137,13 @@ def models_stub(service: ir.Service) -> str:
     )
 
 
-def _structure_of(service: ir.Service, name: str) -> ir.Structure:
-    shape = service.shapes[name]
-    assert isinstance(shape, ir.Structure)
-    return shape
-
-
 def client_stub(service: ir.Service) -> str:
-    operations = {op.name: op for op in service.operations}
-    used: set[str] = set()
-    methods = []
-    for op in service.operations:
-        members = _members(_structure_of(service, op.input))
-        used.update([op.input, *(m.target for m in members), *([op.output] if op.output else [])])
-        methods.append(overloads(op.method, op.input, members, op.output or "None", [], _OVERLOAD))
-    pages = []
-    for pager in service.paginators:
-        op = operations[pager.operation]
-        members = _members(_structure_of(service, op.input))
-        returns = f"_paginate.Paginator[{op.output}, {pager.item_type}]"
-        used.add(pager.item_type)
-        pages.append(overloads(pager.method, op.input, members, returns, [], _OVERLOAD))
-    waits = []
-    for waiter in service.waiters:
-        op = operations[waiter.operation]
-        members = _members(_structure_of(service, op.input))
-        extra = [
-            "delay: float | None = None",
-            "max_attempts: int | None = None",
-            f"callback: _abc.Callable[[{op.output} | None], object] | None = None",
-        ]
-        returns = "None" if waiter.success_on_error else str(op.output)
-        waits.append(overloads(waiter.method, op.input, members, returns, extra, _OVERLOAD))
+    api = surface(service)
+
+    def render(group: tuple[Method, ...]) -> str:
+        return "".join(overloads(m.name, m.request, list(m.members), *declared(m, False), _OVERLOAD) for m in group)
+
+    methods, pages, waits = render(api.calls), render(api.pages), render(api.waits)
     return f'''{header(service)}"""The typed SageMaker client (type-time view): the overloads of every method."""
 
 import collections.abc as _abc
@@ -178,20 +153,20 @@ from typing import overload
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate
 from sagemaker_typed._runtime import wait as _wait
-{chr(10).join(f"from sagemaker_typed.models import {n}" for n in sorted(used | surface(service).used))}
+{chr(10).join(f"from sagemaker_typed.models import {n}" for n in sorted(api.used))}
 
 _SERVICE: _calls.Service
-{chr(10).join(const.split(" = ", 1)[0] for const in surface(service).constants)}
+{chr(10).join(const.split(" = ", 1)[0] for const in api.constants)}
 
 class SageMakerClient(_calls.BaseClient):
     @_functools.cached_property
     def paginate(self) -> Paginators: ...
     @_functools.cached_property
     def wait(self) -> Waiters: ...
-{"".join(methods)}
+{methods}
 class Paginators:
     def __init__(self, client: SageMakerClient) -> None: ...
-{"".join(pages)}
+{pages}
 class Waiters:
     def __init__(self, client: SageMakerClient) -> None: ...
-{"".join(waits)}'''
+{waits}'''
