@@ -53,9 +53,9 @@ class _Parser:
         self.waiters = waiters
         self.provenance = provenance
         self.outputs = {op["output"]["shape"] for op in self.operations.values() if "output" in op}
-        streams = [raw for raw in self.raw.values() if raw.get("eventstream")]
-        self.events = {name for raw in streams for name in [m["shape"] for m in raw["members"].values()]}
-        self.events |= {name for name, raw in self.raw.items() if raw.get("eventstream")}
+        # Event streams and their events come from the service, as outputs do.
+        streams = {name: raw for name, raw in self.raw.items() if raw.get("eventstream")}
+        self.events = set(streams) | {m["shape"] for raw in streams.values() for m in raw["members"].values()}
         # botocore streams every blob that is a structure's whole HTTP body (its ``payload``), with
         # or without the ``streaming`` trait (``OperationModel.has_streaming_output``): boto3 gives
         # a StreamingBody for InvokeEndpoint's Body, and sends bytes, strings and files as they are.
