@@ -101,8 +101,8 @@ def typecheck(session: nox.Session) -> None:
     """mypy --strict on the package and the generator; mypy and pyright on typed user code."""
     _dev(session)
     session.run("mypy", "--strict", "sagemaker_typed", "codegen")
-    # Beside a .pyi, mypy reads the stub: name the two modules the stubs shadow to check them too.
-    session.run("mypy", "--strict", "sagemaker_typed/client.py", "sagemaker_typed/models/__init__.py")
+    # Beside a .pyi, mypy reads the stub: name the modules the stubs shadow to check them too.
+    session.run("mypy", "--strict", *(f"sagemaker_typed/{m}.py" for m in ("client", "async_client", "models/__init__")))
     session.run("mypy", "--strict", "tests/typing/user_ok.py")
     session.run("pyright", "tests/typing/user_ok.py")
 

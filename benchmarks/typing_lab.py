@@ -113,7 +113,7 @@ VARIANTS: dict[str, Callable[[ir.Service], Stubs | None]] = {
 }
 
 
-def _venv(lab: Path, name: str, base: Path, stubs: Stubs | None) -> Path:
+def _venv(lab: Path, name: str, base: Path, stubs: Stubs | None, before: str = BEFORE) -> Path:
     """A venv whose site-packages holds this variant of the package; deps via base's .pth."""
     env = lab / name
     if env.exists():
@@ -123,7 +123,7 @@ def _venv(lab: Path, name: str, base: Path, stubs: Stubs | None) -> Path:
     (site / "_lab_base.pth").write_text(str(next(base.glob("lib/python*/site-packages"))) + "\n")
     package = site / "sagemaker_typed"
     if name == "before":
-        command = ["git", "archive", BEFORE, "sagemaker_typed"]
+        command = ["git", "archive", before, "sagemaker_typed"]
         archive = subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
         subprocess.run(["tar", "-x", "-C", str(site)], input=archive.stdout, check=True)
         return env / "bin" / "python"
@@ -215,6 +215,7 @@ def main() -> int:
     parser.add_argument("--variants", default=",".join(VARIANTS))
     parser.add_argument("--lab", type=Path, default=Path("/tmp/sagemaker-typed-lab"))
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--before", default=BEFORE, help=f"the commit of the 'before' variant (default {BEFORE})")
     parser.add_argument("--list", action="store_true", help="list the variants and exit")
     args = parser.parse_args()
     if args.list:
@@ -226,7 +227,7 @@ def main() -> int:
     names = args.variants.split(",")
     pythons = {n: base / "bin" / "python" for n in ("floor", "boto3-stubs", "empty")}
     for name in names:
-        pythons[name] = _venv(args.lab, name, base, VARIANTS[name](service))
+        pythons[name] = _venv(args.lab, name, base, VARIANTS[name](service), args.before)
     lab = Lab(args.lab, pythons)
     order = list(pythons)
     kinds = ("cold", "warm", "pyright")

@@ -13,6 +13,7 @@ GENERATED_FILES = (
     *(f"{package.path}/__init__.py" for package in FAMILY if package.module),
     # The control plane's type-time view (the other services are small enough without one).
     emit_stubs.CLIENT,
+    emit_stubs.ASYNC_CLIENT,
     emit_stubs.MODELS,
 )
 

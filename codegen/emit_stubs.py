@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from . import graph, ir
 from .docs import docstring
-from .emit_client import Method, declared, overloads, surface
+from .emit_client import ASYNC_PREFIX, Method, declared, overloads, surface
 from .emit_shapes import _enum_values_doc, bases, header, member_doc
 
 MODELS = "sagemaker_typed/models/__init__.pyi"
 CLIENT = "sagemaker_typed/client.pyi"
+ASYNC_CLIENT = "sagemaker_typed/async_client.pyi"
 
 _OVERLOAD = "overload"
 """The stub imports ``typing.overload`` by its own name: jedi (IPython, editors) shows every
@@ -40,7 +41,7 @@ def files(service: ir.Service) -> dict[str, str]:
     traits = any(m.json_value for s in structures for m in s.members) or any(s.event_payload for s in structures)
     if service.package.module or traits:
         raise ValueError(f"stubs are made for the control plane, not {service.package.service}")
-    return {MODELS: models_stub(service), CLIENT: client_stub(service)}
+    return {MODELS: models_stub(service), CLIENT: client_stub(service), ASYNC_CLIENT: client_stub(service, True)}
 
 
 def type_of(shape: ir.Shape) -> str:
@@ -137,36 +138,48 @@ def models_stub(service: ir.Service) -> str:
     )
 
 
-def client_stub(service: ir.Service) -> str:
+def client_stub(service: ir.Service, asynchronous: bool = False) -> str:
+    """The sync client's stub, or (``asynchronous``) the async one's: the same overloads, awaited
+    where the client module awaits (a paginator is made at once and iterated later). The sync
+    stub declares the operation constants that the async module names."""
     api = surface(service)
+    prefix = ASYNC_PREFIX if asynchronous else ""
+    client = prefix + service.package.client
 
-    def render(group: tuple[Method, ...]) -> str:
-        return "".join(overloads(m.name, m.request, list(m.members), *declared(m, False), _OVERLOAD) for m in group)
+    def render(group: tuple[Method, ...], define: str = "def") -> str:
+        return "".join(
+            overloads(m.name, m.request, list(m.members), *declared(m, asynchronous), _OVERLOAD, define) for m in group
+        )
 
-    methods, pages, waits = render(api.calls), render(api.pages), render(api.waits)
-    return f'''{header(service)}"""The typed SageMaker client (type-time view): the overloads of every method."""
+    awaited = "async def" if asynchronous else "def"
+    methods, pages, waits = render(api.calls, awaited), render(api.pages), render(api.waits, awaited)
+    if asynchronous:
+        title, base = "client for asyncio", "_aio.AsyncBaseClient"
+        runtime = "from sagemaker_typed._runtime import aio as _aio"
+        constants = ""
+    else:
+        title, base = "client", "_calls.BaseClient"
+        runtime = "\n".join(f"from sagemaker_typed._runtime import {m} as _{m}" for m in ("calls", "paginate", "wait"))
+        constants = "\n_SERVICE: _calls.Service\n" + "".join(c.split(" = ", 1)[0] + "\n" for c in api.constants)
+    what = f"The typed {service.package.title} {title} (type-time view): the overloads of every method."
+    return f'''{header(service)}"""{what}"""
 
 import collections.abc as _abc
 import functools as _functools
 from typing import overload
 
-from sagemaker_typed._runtime import calls as _calls
-from sagemaker_typed._runtime import paginate as _paginate
-from sagemaker_typed._runtime import wait as _wait
+{runtime}
 {chr(10).join(f"from sagemaker_typed.models import {n}" for n in sorted(api.used))}
-
-_SERVICE: _calls.Service
-{chr(10).join(const.split(" = ", 1)[0] for const in api.constants)}
-
-class SageMakerClient(_calls.BaseClient):
+{constants}
+class {client}({base}):
     @_functools.cached_property
-    def paginate(self) -> Paginators: ...
+    def paginate(self) -> {prefix}Paginators: ...
     @_functools.cached_property
-    def wait(self) -> Waiters: ...
+    def wait(self) -> {prefix}Waiters: ...
 {methods}
-class Paginators:
-    def __init__(self, client: SageMakerClient) -> None: ...
+class {prefix}Paginators:
+    def __init__(self, client: {client}) -> None: ...
 {pages}
-class Waiters:
-    def __init__(self, client: SageMakerClient) -> None: ...
+class {prefix}Waiters:
+    def __init__(self, client: {client}) -> None: ...
 {waits}'''

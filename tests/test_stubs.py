@@ -1,12 +1,12 @@
 """The type-time view agrees with the runtime, for every shape and method of specs/.
 
-Type checkers read ``sagemaker_typed/models/__init__.pyi`` and ``sagemaker_typed/client.pyi``;
+Type checkers read ``sagemaker_typed/models/__init__.pyi``, ``client.pyi`` and ``async_client.pyi``;
 programs run the modules. Both are generated from the same IR, and this test compares what
 the stubs declare (parsed with ``ast``) with what the imported runtime is (introspected), for
 every structure (a BaseModel subclass with the same bases, fields in order, required-ness
 and types), enum (members and values), named type (its type, ``Annotated`` metadata
-dropped, which checkers ignore) and client method, paginator and waiter (both overloads:
-parameters, kinds, defaults, annotations, return type). ``python -m codegen --check``
+dropped, which checkers ignore) and method, paginator and waiter of both clients (both overloads:
+parameters, kinds, defaults, annotations, return type, ``async`` or not). ``python -m codegen --check``
 (tests/test_codegen.py) catches a stub edited by hand; this catches a generator whose two
 views disagree.
 """
@@ -28,6 +28,7 @@ import pytest
 
 from codegen import ir
 from codegen.parse import load
+from sagemaker_typed import async_client as runtime_async_client
 from sagemaker_typed import client as runtime_client
 from sagemaker_typed import models
 from sagemaker_typed._runtime.enums import OpenEnum
@@ -48,7 +49,11 @@ def _declarations(path: Path) -> dict[str, ast.stmt]:
 
 
 MODELS = _declarations(PACKAGE / "models" / "__init__.pyi")
-CLIENT = _declarations(PACKAGE / "client.pyi")
+CLIENTS = {
+    "": (_declarations(PACKAGE / "client.pyi"), runtime_client),
+    "Async": (_declarations(PACKAGE / "async_client.pyi"), runtime_async_client),
+}
+"""By class-name prefix: the stub's declarations and the runtime module of each client."""
 NAMESPACE: dict[str, Any] = {"_t": typing, "_dt": datetime, **{n: getattr(models, n) for n in SERVICE.shapes}}
 
 
@@ -124,18 +129,22 @@ def test_named_type(name: str) -> None:
     assert stub_type(node.value) == render(getattr(models, name))
 
 
-def _stub_methods(cls: str) -> dict[str, list[ast.FunctionDef]]:
-    node = CLIENT[cls]
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+
+
+def _stub_methods(prefix: str, cls: str) -> dict[str, list[Function]]:
+    node = CLIENTS[prefix][0][prefix + cls]
     assert isinstance(node, ast.ClassDef)
-    out: dict[str, list[ast.FunctionDef]] = {}
+    out: dict[str, list[Function]] = {}
     for s in node.body:
-        if isinstance(s, ast.FunctionDef) and s.name != "__init__":
+        if isinstance(s, Function) and s.name != "__init__":
             out.setdefault(s.name, []).append(s)
     return out
 
 
-def _described(function: ast.FunctionDef) -> list[tuple[str, str, str, bool]]:
-    """(name, kind, annotation, has default) of each parameter, and the return type."""
+def _described(function: Function) -> list[tuple[str, str, str, bool]]:
+    """(name, kind, annotation, has default) of each parameter, and the return type (marked
+    ``async`` for a coroutine function)."""
     a = function.args
     defaults = [False] * (len(a.posonlyargs) + len(a.args) - len(a.defaults)) + [True] * len(a.defaults)
     positional = [(p, "POSITIONAL_ONLY") for p in a.posonlyargs] + [(p, "POSITIONAL_OR_KEYWORD") for p in a.args]
@@ -147,7 +156,8 @@ def _described(function: ast.FunctionDef) -> list[tuple[str, str, str, bool]]:
         (p.arg, "KEYWORD_ONLY", ast.unparse(p.annotation) if p.annotation else "", d is not None)
         for p, d in zip(a.kwonlyargs, a.kw_defaults, strict=True)
     ]
-    return [*out, ("return", "", ast.unparse(function.returns) if function.returns else "", False)]
+    kind = "async" if isinstance(function, ast.AsyncFunctionDef) else ""
+    return [*out, ("return", kind, ast.unparse(function.returns) if function.returns else "", False)]
 
 
 def _runtime_described(function: Callable[..., Any]) -> list[tuple[str, str, str, bool]]:
@@ -156,7 +166,8 @@ def _runtime_described(function: Callable[..., Any]) -> list[tuple[str, str, str
         (p.name, p.kind.name, p.annotation if p.annotation is not p.empty else "", p.default is not p.empty)
         for p in signature.parameters.values()
     ]
-    return [*out, ("return", "", signature.return_annotation, False)]
+    kind = "async" if inspect.iscoroutinefunction(function) else ""
+    return [*out, ("return", kind, signature.return_annotation, False)]
 
 
 def _methods() -> list[tuple[str, str, str]]:
@@ -167,21 +178,26 @@ def _methods() -> list[tuple[str, str, str]]:
     return cases
 
 
-def test_the_stub_declares_every_method_and_nothing_else() -> None:
+@pytest.mark.parametrize("prefix", CLIENTS)
+def test_the_stub_declares_every_method_and_nothing_else(prefix: str) -> None:
+    stub, module = CLIENTS[prefix]
+    classes = {n for n, node in stub.items() if isinstance(node, ast.ClassDef)}
+    assert classes == {prefix + cls for cls in ("SageMakerClient", "Paginators", "Waiters")}
     for cls in ("SageMakerClient", "Paginators", "Waiters"):
         expected = {method for owner, method, _ in _methods() if owner == cls}
         expected |= {"paginate", "wait"} if cls == "SageMakerClient" else set()
-        assert set(_stub_methods(cls)) == expected
-        runtime = {n for n, v in vars(getattr(runtime_client, cls)).items() if not n.startswith("_")}
+        assert set(_stub_methods(prefix, cls)) == expected
+        runtime = {n for n, v in vars(getattr(module, prefix + cls)).items() if not n.startswith("_")}
         assert runtime == expected
 
 
+@pytest.mark.parametrize("prefix", CLIENTS)
 @pytest.mark.parametrize(("cls", "method", "request_shape"), _methods())
-def test_method(cls: str, method: str, request_shape: str) -> None:
+def test_method(prefix: str, cls: str, method: str, request_shape: str) -> None:
     """Both overloads are the runtime's own (``typing.get_overloads``), and the implementation
     takes the same keywords with the same required-ness."""
-    stub = _stub_methods(cls)[method]
-    function = getattr(getattr(runtime_client, cls), method)
+    stub = _stub_methods(prefix, cls)[method]
+    function = getattr(getattr(CLIENTS[prefix][1], prefix + cls), method)
     overloads = typing.get_overloads(function)
     assert [_described(s) for s in stub] == [_runtime_described(o) for o in overloads]
     by_object, by_keyword = (_described(s) for s in stub)

@@ -93,3 +93,30 @@ def test_user_mistakes_are_reported(checker: str, cache: Path) -> None:
     errors, _ = mypy(path, cache) if checker == "mypy" else pyright(path)
     expected = _marked(path, "# error:")
     assert sorted(errors) == sorted(expected), errors
+
+
+def test_type_checking_the_control_plane_reads_its_stubs_and_never_asyncio(tmp_path: Path) -> None:
+    """What mypy reads for a script on the control plane: the three stubs and the runtime,
+    none of the ~2,300 model modules, and, through this package, not typeshed's asyncio (58
+    modules, a third of the floor's cost) although the package root names the async client.
+    (Other installed packages may import asyncio themselves: only what this package and the
+    standard library it imports reach is counted.)"""
+    from mypy import build
+    from mypy.main import process_options
+
+    script = tmp_path / "script.py"
+    script.write_text("from sagemaker_typed import SageMakerClient, models\n")
+    sources, options = process_options(["--strict", "--no-incremental", "--cache-dir", str(tmp_path), str(script)])
+    graph = build.build(sources, options).graph
+    ours = {m for m in graph if m.split(".")[0] == "sagemaker_typed"}
+    assert {"sagemaker_typed.models", "sagemaker_typed.client", "sagemaker_typed.async_client"} <= ours
+    assert all(str(graph[m].path).endswith(".pyi") for m in ("sagemaker_typed.models", "sagemaker_typed.client"))
+    assert not any(".models." in m for m in ours), sorted(ours)
+    typeshed = {m for m, state in graph.items() if "typeshed" in str(state.path)}
+    reached, todo = set(ours), list(ours)
+    while todo:
+        for dependency in graph[todo.pop()].dependencies:
+            if dependency in typeshed and dependency not in reached:
+                reached.add(dependency)
+                todo.append(dependency)
+    assert not {m for m in reached if m.split(".")[0] == "asyncio"}

@@ -14,13 +14,12 @@ import without it, and the sync client never imports either.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import importlib
 import inspect
 from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from botocore.exceptions import ClientError
 from pydantic import BaseModel
@@ -44,6 +43,19 @@ from .paginate import PaginatorSpec
 
 if TYPE_CHECKING:
     import botocore.config
+
+    # Type checkers of a program that never awaits should not read typeshed's asyncio (with
+    # what it imports, 58 modules: a third of a cold mypy run over a script with one pydantic
+    # model), yet the package root names the async client. This module needs two of its names.
+    class _Lock(Protocol):
+        async def __aenter__(self) -> object: ...
+        async def __aexit__(self, *exc_info: object) -> object: ...
+
+    def _new_lock() -> _Lock: ...
+    async def _sleep(seconds: float) -> None: ...
+else:
+    from asyncio import Lock as _new_lock
+    from asyncio import sleep as _sleep
 
 OutT = TypeVar("OutT")
 PageT = TypeVar("PageT")
@@ -91,7 +103,7 @@ class AsyncBaseClient:
         self._session = session
         self._client: Any = client
         self._stack: contextlib.AsyncExitStack | None = None
-        self._lock: asyncio.Lock | None = None
+        self._lock: _Lock | None = None
         self._closed = False
 
     @property
@@ -118,7 +130,7 @@ class AsyncBaseClient:
         if self._closed:
             raise RuntimeError(f"this {type(self).__name__} is closed")
         if self._lock is None:
-            self._lock = asyncio.Lock()
+            self._lock = _new_lock()
         async with self._lock:  # concurrent first calls make one client
             if self._client is None:
                 session = self._session or _aiobotocore("session").get_session()
@@ -270,7 +282,7 @@ async def poll(
                 if inspect.isawaitable(returned):
                     await returned
         elif isinstance(step, wait.Sleep):
-            await asyncio.sleep(step.seconds)
+            await _sleep(step.seconds)
 
 
 class AsyncEventStream(Generic[EventT]):
