@@ -10,6 +10,8 @@ run time.
 
 from __future__ import annotations
 
+import re
+
 from . import graph, ir
 from .docs import docstring
 from .emit_client import ASYNC_PREFIX, Method, declared, overloads, surface
@@ -35,8 +37,15 @@ _SCALARS = {
 """What each wire type is to a type checker (``_runtime/wiretypes`` says what it takes at run time)."""
 
 
+_BY_NAME = frozenset({"Final", "TypeAlias", "overload", "models"})
+"""What the stubs import by their own names (one lookup each, where ``_t.Final`` is two: about
+1% of a cold mypy run over the models); a shape of one of these names would shadow it."""
+
+
 def files(service: ir.Service) -> dict[str, str]:
     """The control plane's stubs (its package root; the family's small services need none)."""
+    if clash := _BY_NAME & set(service.shapes):
+        raise ValueError(f"a shape is named like a name the stubs import: {sorted(clash)}")
     structures = [s for s in service.shapes.values() if isinstance(s, ir.Structure)]
     traits = any(m.json_value for s in structures for m in s.members) or any(s.event_payload for s in structures)
     if service.package.module or traits:
@@ -92,7 +101,7 @@ def _structure(shape: ir.Structure, service: ir.Service, recursive: frozenset[st
     lines = [f"class {shape.name}({', '.join(bases(shape))}):\n", _doc(shape.doc, "    ")]
     lines.append(f"    def __init__({params}) -> None: ...\n")
     for m, t in types:
-        lines.append(f"    {m.attr}: _t.Final[{t}]\n")
+        lines.append(f"    {m.attr}: Final[{t}]\n")
         lines.append(_doc(member_doc(m), "    "))
     return "".join(lines)
 
@@ -128,11 +137,11 @@ def models_stub(service: ir.Service) -> str:
         elif isinstance(shape, ir.Enum):
             out.append(_enum(shape))
         else:
-            out.append(f"{name}: _t.TypeAlias = {type_of(shape)}\n")
+            out.append(f"{name}: TypeAlias = {type_of(shape)}\n")
     return (
         header(service)
         + '"""Every shape of the SageMaker service model, by its own name (type-time view)."""\n\n'
-        + "import datetime as _dt\nimport typing as _t\n\n"
+        + "import datetime as _dt\nfrom typing import Final, TypeAlias\n\n"
         + "from sagemaker_typed._runtime import enums as _e\nfrom sagemaker_typed._runtime import shapes as _s\n\n"
         + "\n".join(out)
     )
@@ -151,8 +160,20 @@ def client_stub(service: ir.Service, asynchronous: bool = False) -> str:
             overloads(m.name, m.request, list(m.members), *declared(m, asynchronous), _OVERLOAD, define) for m in group
         )
 
+    # ``models.Channel``: one import of the module, where a name imported each (about 1,500) costs
+    # mypy 2.5% of a cold run; and what the method's signature shows in an editor reads as the
+    # program writes it.
+    word = re.compile(r"(?<![.\w])[A-Z]\w*")
+
+    def qualified(text: str) -> str:
+        return word.sub(lambda m: f"models.{m[0]}" if m[0] in api.used else m[0], text)
+
     awaited = "async def" if asynchronous else "def"
-    methods, pages, waits = render(api.calls, awaited), render(api.pages), render(api.waits, awaited)
+    methods, pages, waits = (
+        qualified(render(api.calls, awaited)),
+        qualified(render(api.pages)),
+        qualified(render(api.waits, awaited)),
+    )
     if asynchronous:
         title, base = "client for asyncio", "_aio.AsyncBaseClient"
         runtime = "from sagemaker_typed._runtime import aio as _aio"
@@ -160,7 +181,9 @@ def client_stub(service: ir.Service, asynchronous: bool = False) -> str:
     else:
         title, base = "client", "_calls.BaseClient"
         runtime = "\n".join(f"from sagemaker_typed._runtime import {m} as _{m}" for m in ("calls", "paginate", "wait"))
-        constants = "\n_SERVICE: _calls.Service\n" + "".join(c.split(" = ", 1)[0] + "\n" for c in api.constants)
+        constants = "\n_SERVICE: _calls.Service\n" + qualified(
+            "".join(c.split(" = ", 1)[0] + "\n" for c in api.constants)
+        )
     what = f"The typed {service.package.title} {title} (type-time view): the overloads of every method."
     return f'''{header(service)}"""{what}"""
 
@@ -168,8 +191,8 @@ import collections.abc as _abc
 import functools as _functools
 from typing import overload
 
+from sagemaker_typed import models
 {runtime}
-{chr(10).join(f"from sagemaker_typed.models import {n}" for n in sorted(api.used))}
 {constants}
 class {client}({base}):
     @_functools.cached_property

@@ -17,6 +17,7 @@ import ast
 import datetime
 import enum
 import inspect
+import re
 import types
 import typing
 from collections.abc import Callable
@@ -103,7 +104,7 @@ def test_structure(name: str) -> None:
         field = cls.model_fields[arg.arg]
         assert (default is None) == field.is_required(), arg.arg
         final = fields[arg.arg]
-        assert isinstance(final, ast.Subscript) and ast.unparse(final.value) == "_t.Final"
+        assert isinstance(final, ast.Subscript) and ast.unparse(final.value) == "Final"
         assert ast.unparse(final.slice) == ast.unparse(arg.annotation), arg.arg
         assert stub_type(final.slice) == render(hints[arg.arg]), arg.arg
 
@@ -125,7 +126,7 @@ def test_enum(name: str) -> None:
 def test_named_type(name: str) -> None:
     node = MODELS[name]
     assert isinstance(node, ast.AnnAssign) and node.value is not None
-    assert ast.unparse(node.annotation) == "_t.TypeAlias"
+    assert ast.unparse(node.annotation) == "TypeAlias"
     assert stub_type(node.value) == render(getattr(models, name))
 
 
@@ -142,22 +143,24 @@ def _stub_methods(prefix: str, cls: str) -> dict[str, list[Function]]:
     return out
 
 
+def _annotation(node: ast.expr | None) -> str:
+    """As the runtime module spells it: the stub names models as ``models.X``, the module as ``X``."""
+    return re.sub(r"(?<![.\w])models\.", "", ast.unparse(node)) if node else ""
+
+
 def _described(function: Function) -> list[tuple[str, str, str, bool]]:
     """(name, kind, annotation, has default) of each parameter, and the return type (marked
     ``async`` for a coroutine function)."""
     a = function.args
     defaults = [False] * (len(a.posonlyargs) + len(a.args) - len(a.defaults)) + [True] * len(a.defaults)
     positional = [(p, "POSITIONAL_ONLY") for p in a.posonlyargs] + [(p, "POSITIONAL_OR_KEYWORD") for p in a.args]
-    out = [
-        (p.arg, kind, ast.unparse(p.annotation) if p.annotation else "", d)
-        for (p, kind), d in zip(positional, defaults, strict=True)
-    ]
+    out = [(p.arg, kind, _annotation(p.annotation), d) for (p, kind), d in zip(positional, defaults, strict=True)]
     out += [
-        (p.arg, "KEYWORD_ONLY", ast.unparse(p.annotation) if p.annotation else "", d is not None)
+        (p.arg, "KEYWORD_ONLY", _annotation(p.annotation), d is not None)
         for p, d in zip(a.kwonlyargs, a.kw_defaults, strict=True)
     ]
     kind = "async" if isinstance(function, ast.AsyncFunctionDef) else ""
-    return [*out, ("return", kind, ast.unparse(function.returns) if function.returns else "", False)]
+    return [*out, ("return", kind, _annotation(function.returns), False)]
 
 
 def _runtime_described(function: Callable[..., Any]) -> list[tuple[str, str, str, bool]]:
