@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from codegen import ir
+
 TYPING = Path(__file__).parent / "typing"
 ROOT = TYPING.parent.parent
 pytestmark = pytest.mark.typing
@@ -120,3 +122,54 @@ def test_type_checking_the_control_plane_reads_its_stubs_and_never_asyncio(tmp_p
                 reached.add(dependency)
                 todo.append(dependency)
     assert not {m for m in reached if m.split(".")[0] == "asyncio"}
+
+
+def test_pylance_shows_the_service_documentation_on_hover(tmp_path: Path) -> None:
+    """The stubs carry no docstrings but ``__init__``'s first sentence: pyright's hover (what
+    Pylance shows) reads each model's, field's, enum's and method's from the runtime module the
+    stub stands for. One of each kind, hovered in a script."""
+    from codegen.docs import summary
+    from codegen.parse import load
+
+    from .lsp import hovers
+
+    service = load()
+    shapes = service.shapes
+    channel, status = shapes["Channel"], shapes["TrainingJobStatus"]
+    assert isinstance(channel, ir.Structure)
+    operations = {op.name: op for op in service.operations}
+    lines = [
+        "from sagemaker_typed import SageMakerClient, models",
+        "channel = models.Channel(channel_name='train', data_source=models.DataSource())",
+        "declared: models.Channel = channel",
+        "print(channel.channel_name, models.TrainingJobStatus.COMPLETED)",
+        "def run(sm: SageMakerClient) -> None:",
+        "    sm.describe_training_job(training_job_name='job')",
+        "    sm.paginate.list_training_jobs()",
+    ]
+    points = {
+        "constructor": (1, lines[1].index("Channel(") + 2),
+        "class": (2, lines[2].index("Channel") + 2),
+        "field": (3, lines[3].index("channel_name") + 2),
+        "enum": (3, lines[3].index("TrainingJobStatus") + 2),
+        "method": (5, lines[5].index("describe_training_job") + 2),
+        "paginator": (6, lines[6].index("list_training_jobs") + 2),
+    }
+    shown = dict(zip(points, hovers(tmp_path, "\n".join(lines) + "\n", list(points.values())), strict=True))
+
+    def words(text: str) -> str:  # markdown escapes and line breaks aside
+        return " ".join(re.sub(r"[\\`*]", "", text).split())
+
+    first = summary(channel.doc, None)
+    field = next(m for m in channel.members if m.attr == "channel_name")
+    expected = {
+        "constructor": first,
+        "class": first,
+        "field": summary(field.doc, None),
+        "enum": "The TrainingJobStatus values",
+        "method": summary(operations["DescribeTrainingJob"].doc, None),
+        "paginator": "Iterate over every TrainingJobSummary of ListTrainingJobs",
+    }
+    assert isinstance(status, ir.Enum) and not status.doc  # its docstring lists the values
+    for kind, text in expected.items():
+        assert words(text) in words(shown[kind]), (kind, shown[kind])
