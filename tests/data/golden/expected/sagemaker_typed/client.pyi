@@ -5,32 +5,19 @@ import collections.abc as _abc
 import functools as _functools
 from typing import overload
 
+from sagemaker_typed import models
 from sagemaker_typed._runtime import calls as _calls
 from sagemaker_typed._runtime import paginate as _paginate
 from sagemaker_typed._runtime import wait as _wait
-from sagemaker_typed.models import Count
-from sagemaker_typed.models import CreateJobRequest
-from sagemaker_typed.models import CreateJobResponse
-from sagemaker_typed.models import DescribeJobRequest
-from sagemaker_typed.models import DescribeJobResponse
-from sagemaker_typed.models import Expression
-from sagemaker_typed.models import JobName
-from sagemaker_typed.models import ListJobsRequest
-from sagemaker_typed.models import ListJobsResponse
-from sagemaker_typed.models import Payload
-from sagemaker_typed.models import Secret
-from sagemaker_typed.models import Source
-from sagemaker_typed.models import Tags
-from sagemaker_typed.models import Weight
 
 _SERVICE: _calls.Service
-_CREATE_JOB: _calls.Operation[CreateJobResponse]
+_CREATE_JOB: _calls.Operation[models.CreateJobResponse]
 _DELETE_JOB: _calls.Operation[None]
-_DESCRIBE_JOB: _calls.Operation[DescribeJobResponse]
-_LIST_JOBS: _calls.Operation[ListJobsResponse]
-_PAGES_LIST_JOBS: _paginate.PaginatorSpec[ListJobsResponse, JobName]
-_WAIT_JOB_COMPLETED: _wait.WaiterSpec[DescribeJobResponse]
-_WAIT_JOB_DELETED: _wait.WaiterSpec[DescribeJobResponse]
+_DESCRIBE_JOB: _calls.Operation[models.DescribeJobResponse]
+_LIST_JOBS: _calls.Operation[models.ListJobsResponse]
+_PAGES_LIST_JOBS: _paginate.PaginatorSpec[models.ListJobsResponse, models.JobName]
+_WAIT_JOB_COMPLETED: _wait.WaiterSpec[models.DescribeJobResponse]
+_WAIT_JOB_DELETED: _wait.WaiterSpec[models.DescribeJobResponse]
 
 class SageMakerClient(_calls.BaseClient):
     @_functools.cached_property
@@ -38,80 +25,84 @@ class SageMakerClient(_calls.BaseClient):
     @_functools.cached_property
     def wait(self) -> Waiters: ...
     @overload
-    def create_job(self, request: CreateJobRequest, /) -> CreateJobResponse: ...
+    def create_job(self, request: models.CreateJobRequest, /) -> models.CreateJobResponse: ...
     @overload
     def create_job(
         self,
         *,
-        job_name: JobName,
-        client_token: JobName | None = None,
-        count: Count | None = None,
-        filter: Expression | None = None,
-        payload: Payload | None = None,
-        secret: Secret | None = None,
-        source: Source | None = None,
-        tags: Tags | None = None,
-        weight: Weight | None = None,
-    ) -> CreateJobResponse: ...
+        job_name: models.JobName,
+        client_token: models.JobName | None = None,
+        count: models.Count | None = None,
+        filter: models.Expression | None = None,
+        payload: models.Payload | None = None,
+        secret: models.Secret | None = None,
+        source: models.Source | None = None,
+        tags: models.Tags | None = None,
+        weight: models.Weight | None = None,
+    ) -> models.CreateJobResponse: ...
     @overload
-    def delete_job(self, request: DescribeJobRequest, /) -> None: ...
+    def delete_job(self, request: models.DescribeJobRequest, /) -> None: ...
     @overload
-    def delete_job(self, *, job_name: JobName) -> None: ...
+    def delete_job(self, *, job_name: models.JobName) -> None: ...
     @overload
-    def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
+    def describe_job(self, request: models.DescribeJobRequest, /) -> models.DescribeJobResponse: ...
     @overload
-    def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ...
+    def describe_job(self, *, job_name: models.JobName) -> models.DescribeJobResponse: ...
     @overload
-    def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
+    def list_jobs(self, request: models.ListJobsRequest, /) -> models.ListJobsResponse: ...
     @overload
-    def list_jobs(self, *, max_results: Count | None = None, next_token: JobName | None = None) -> ListJobsResponse: ...
+    def list_jobs(
+        self, *, max_results: models.Count | None = None, next_token: models.JobName | None = None
+    ) -> models.ListJobsResponse: ...
 
 class Paginators:
     def __init__(self, client: SageMakerClient) -> None: ...
     @overload
-    def list_jobs(self, request: ListJobsRequest, /) -> _paginate.Paginator[ListJobsResponse, JobName]: ...
+    def list_jobs(
+        self, request: models.ListJobsRequest, /
+    ) -> _paginate.Paginator[models.ListJobsResponse, models.JobName]: ...
     @overload
     def list_jobs(
-        self, *, max_results: Count | None = None, next_token: JobName | None = None
-    ) -> _paginate.Paginator[ListJobsResponse, JobName]: ...
+        self, *, max_results: models.Count | None = None, next_token: models.JobName | None = None
+    ) -> _paginate.Paginator[models.ListJobsResponse, models.JobName]: ...
 
 class Waiters:
     def __init__(self, client: SageMakerClient) -> None: ...
     @overload
     def job_completed(
         self,
-        request: DescribeJobRequest,
+        request: models.DescribeJobRequest,
         /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> DescribeJobResponse: ...
+        callback: _abc.Callable[[models.DescribeJobResponse | None], object] | None = None,
+    ) -> models.DescribeJobResponse: ...
     @overload
     def job_completed(
         self,
         *,
-        job_name: JobName,
+        job_name: models.JobName,
         delay: float | None = None,
         max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> DescribeJobResponse: ...
+        callback: _abc.Callable[[models.DescribeJobResponse | None], object] | None = None,
+    ) -> models.DescribeJobResponse: ...
     @overload
     def job_deleted(
         self,
-        request: DescribeJobRequest,
+        request: models.DescribeJobRequest,
         /,
         *,
         delay: float | None = None,
         max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
+        callback: _abc.Callable[[models.DescribeJobResponse | None], object] | None = None,
     ) -> None: ...
     @overload
     def job_deleted(
         self,
         *,
-        job_name: JobName,
+        job_name: models.JobName,
         delay: float | None = None,
         max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
+        callback: _abc.Callable[[models.DescribeJobResponse | None], object] | None = None,
     ) -> None: ...

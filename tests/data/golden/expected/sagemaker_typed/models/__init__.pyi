@@ -2,37 +2,37 @@
 """Every shape of the SageMaker service model, by its own name (type-time view)."""
 
 import datetime as _dt
-import typing as _t
+from typing import Final, TypeAlias
 
 from sagemaker_typed._runtime import enums as _e
 from sagemaker_typed._runtime import shapes as _s
 
-Count: _t.TypeAlias = int
+Count: TypeAlias = int
 
-Flag: _t.TypeAlias = bool
+Flag: TypeAlias = bool
 
 class Expression(_s.Shape):
     def __init__(self, *, lambda_: Flag | None = None, nested: list[Expression] | None = None) -> None: ...
-    lambda_: _t.Final[Flag | None]
-    nested: _t.Final[list[Expression] | None]
+    lambda_: Final[Flag | None]
+    nested: Final[list[Expression] | None]
 
-Expressions: _t.TypeAlias = list[Expression]
+Expressions: TypeAlias = list[Expression]
 
-JobName: _t.TypeAlias = str
+JobName: TypeAlias = str
 
-Payload: _t.TypeAlias = bytes
+Payload: TypeAlias = bytes
 
-Secret: _t.TypeAlias = str
+Secret: TypeAlias = str
 
 class Source(_s.UnionShape):
-    """Exactly one source."""
-    def __init__(self, *, name: JobName | None = None, s3_uri: JobName | None = None) -> None: ...
-    name: _t.Final[JobName | None]
-    s3_uri: _t.Final[JobName | None]
+    def __init__(self, *, name: JobName | None = None, s3_uri: JobName | None = None) -> None:
+        """Exactly one source."""
+    name: Final[JobName | None]
+    s3_uri: Final[JobName | None]
 
-Tags: _t.TypeAlias = dict[JobName, Secret]
+Tags: TypeAlias = dict[JobName, Secret]
 
-Weight: _t.TypeAlias = float
+Weight: TypeAlias = float
 
 class CreateJobRequest(_s.RedactingShape):
     def __init__(
@@ -48,34 +48,30 @@ class CreateJobRequest(_s.RedactingShape):
         tags: Tags | None = None,
         weight: Weight | None = None,
     ) -> None: ...
-    client_token: _t.Final[JobName | None]
-    """Left out, botocore fills it with a unique token."""
-    count: _t.Final[Count | None]
-    filter: _t.Final[Expression | None]
-    job_name: _t.Final[JobName]
-    """The name."""
-    payload: _t.Final[Payload | None]
-    secret: _t.Final[Secret | None]
-    source: _t.Final[Source | None]
-    tags: _t.Final[Tags | None]
-    weight: _t.Final[Weight | None]
+    client_token: Final[JobName | None]
+    count: Final[Count | None]
+    filter: Final[Expression | None]
+    job_name: Final[JobName]
+    payload: Final[Payload | None]
+    secret: Final[Secret | None]
+    source: Final[Source | None]
+    tags: Final[Tags | None]
+    weight: Final[Weight | None]
 
 class CreateJobResponse(_s.OutputShape):
     def __init__(self, *, job_name: JobName) -> None: ...
-    job_name: _t.Final[JobName]
+    job_name: Final[JobName]
 
 class DescribeJobRequest(_s.Shape):
     def __init__(self, *, job_name: JobName) -> None: ...
-    job_name: _t.Final[JobName]
+    job_name: Final[JobName]
 
 class JobStatus(_e.OpenEnum):
-    """Where a job is."""
-
     IN_PROGRESS = "InProgress"
     COMPLETED = "Completed"
     ML_M5_XLARGE = "ml.m5.xlarge"
 
-Timestamp: _t.TypeAlias = _dt.datetime
+Timestamp: TypeAlias = _dt.datetime
 
 class DescribeJobResponse(_s.OutputShape):
     def __init__(
@@ -86,25 +82,24 @@ class DescribeJobResponse(_s.OutputShape):
         job_status: JobStatus | None = None,
         json_: Flag | None = None,
     ) -> None: ...
-    creation_time: _t.Final[Timestamp | None]
-    job_name: _t.Final[JobName | None]
-    job_status: _t.Final[JobStatus | None]
-    json_: _t.Final[Flag | None]
-    """Deprecated: Use Flag."""
+    creation_time: Final[Timestamp | None]
+    job_name: Final[JobName | None]
+    job_status: Final[JobStatus | None]
+    json_: Final[Flag | None]
 
-JobNames: _t.TypeAlias = list[JobName]
+JobNames: TypeAlias = list[JobName]
 
 class ListJobsRequest(_s.Shape):
     def __init__(self, *, max_results: Count | None = None, next_token: JobName | None = None) -> None: ...
-    max_results: _t.Final[Count | None]
-    next_token: _t.Final[JobName | None]
+    max_results: Final[Count | None]
+    next_token: Final[JobName | None]
 
 class ListJobsResponse(_s.OutputShape):
     def __init__(self, *, job_names: JobNames | None = None, next_token: JobName | None = None) -> None: ...
-    job_names: _t.Final[JobNames | None]
-    next_token: _t.Final[JobName | None]
+    job_names: Final[JobNames | None]
+    next_token: Final[JobName | None]
 
 class ResourceInUse(_s.Shape):
-    """Resource being accessed is in use."""
-    def __init__(self, *, message: JobName | None = None) -> None: ...
-    message: _t.Final[JobName | None]
+    def __init__(self, *, message: JobName | None = None) -> None:
+        """Resource being accessed is in use."""
+    message: Final[JobName | None]
