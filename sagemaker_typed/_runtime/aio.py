@@ -54,8 +54,13 @@ if TYPE_CHECKING:
     def _new_lock() -> _Lock: ...
     async def _sleep(seconds: float) -> None: ...
 else:
-    from asyncio import Lock as _new_lock
-    from asyncio import sleep as _sleep
+    import asyncio
+
+    _new_lock = asyncio.Lock
+
+    async def _sleep(seconds: float) -> None:
+        await asyncio.sleep(seconds)  # looked up at each call, so a patched asyncio.sleep applies
+
 
 OutT = TypeVar("OutT")
 PageT = TypeVar("PageT")
