@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import resource
 import shutil
@@ -184,7 +185,8 @@ class Lab:
             config = {"typeCheckingMode": "strict", "pythonVersion": "3.11"}
             (work / "pyrightconfig.json").write_text(json.dumps(config))
 
-    def mypy(self, name: str, run: int, *, warm: bool) -> tuple[float, float]:
+    def _mypy_command(self, name: str, run: int | str, *, warm: bool) -> tuple[list[str], Path]:
+        """The command of a cold run (a fresh cache) or a warm one (the script edited), and its directory."""
         work = self.lab / f"work-{name}"
         cache = work / f"cache-{run}"
         if warm:
@@ -195,10 +197,28 @@ class Lab:
             shutil.rmtree(cache, ignore_errors=True)
         command = [PYTHON, "-m", "mypy", "--strict", "--python-executable", str(self.pythons[name])]
         command += ["--cache-dir", str(cache), *([] if warm else ["--no-incremental"]), "sample.py"]
+        return command, work
+
+    def mypy(self, name: str, run: int, *, warm: bool) -> tuple[float, float]:
+        command, work = self._mypy_command(name, run, warm=warm)
         wall, cpu, out = _run(command, work)
         if _errors_mypy(out, "sample.py"):
             self.failing.add(f"{name} (mypy)")
         return wall, cpu
+
+    def instructions(self, name: str) -> tuple[int, int]:
+        """Instructions of a cold mypy run and of a warm one after it (the cache it wrote, the script edited)."""
+        counted = []
+        for warm in (False, True):
+            command, work = self._mypy_command(name, "counted", warm=warm)  # warm: the cold run's cache
+            valgrind = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+            environment = {**os.environ, "PYTHONHASHSEED": "0"}
+            done = subprocess.run(valgrind + command, cwd=work, capture_output=True, text=True, env=environment)
+            match = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
+            if not match:
+                raise SystemExit(f"valgrind printed no count for {name}:\n{done.stderr[-2000:]}")
+            counted.append(int(match[1].replace(",", "")))
+        return counted[0], counted[1]
 
     def pyright(self, name: str) -> tuple[float, float]:
         work = self.lab / f"work-{name}"
@@ -217,6 +237,7 @@ def main() -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--before", default=BEFORE, help=f"the commit of the 'before' variant (default {BEFORE})")
     parser.add_argument("--list", action="store_true", help="list the variants and exit")
+    parser.add_argument("--instructions", action="store_true", help="count mypy's instructions (valgrind) instead")
     args = parser.parse_args()
     if args.list:
         print("\n".join(VARIANTS))
@@ -230,6 +251,18 @@ def main() -> int:
         pythons[name] = _venv(args.lab, name, base, VARIANTS[name](service), args.before)
     lab = Lab(args.lab, pythons)
     order = list(pythons)
+    if args.instructions:
+        counts = {name: lab.instructions(name) for name in order}
+        print("\nmypy --strict, instructions (G; ratio to the floor), PYTHONHASHSEED=0")
+        print(f"{'variant':<28} {'cold':>16} {'warm':>16}")
+        for name, (cold, warm) in counts.items():
+            floor_cold, floor_warm = counts["floor"]
+            print(
+                f"{name:<28} {cold / 1e9:6.2f} ({cold / floor_cold:.2f}x) {warm / 1e9:8.2f} ({warm / floor_warm:.2f}x)"
+            )
+        if args.json:
+            args.json.write_text(json.dumps({"instructions": counts}, indent=2) + "\n")
+        return 0
     kinds = ("cold", "warm", "pyright")
     times: dict[str, dict[str, list[tuple[float, float]]]] = {k: {n: [] for n in order} for k in kinds}
     for run in range(args.runs):
