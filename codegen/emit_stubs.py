@@ -157,11 +157,6 @@ def client_stub(service: ir.Service, asynchronous: bool = False) -> str:
     prefix = ASYNC_PREFIX if asynchronous else ""
     client = prefix + service.package.client
 
-    def render(group: tuple[Method, ...], define: str = "def") -> str:
-        return "".join(
-            overloads(m.name, m.request, list(m.members), *declared(m, asynchronous), _OVERLOAD, define) for m in group
-        )
-
     # ``models.Channel``: one import of the module, where a name imported each (about 1,500) costs
     # mypy 2.5% of a cold run; and what the method's signature shows in an editor reads as the
     # program writes it.
@@ -170,12 +165,16 @@ def client_stub(service: ir.Service, asynchronous: bool = False) -> str:
     def qualified(text: str) -> str:
         return word.sub(lambda m: f"models.{m[0]}" if m[0] in api.used else m[0], text)
 
+    def render(group: tuple[Method, ...], define: str = "def") -> str:
+        return qualified(
+            "".join(
+                overloads(m.name, m.request, list(m.members), *declared(m, asynchronous), _OVERLOAD, define)
+                for m in group
+            )
+        )
+
     awaited = "async def" if asynchronous else "def"
-    methods, pages, waits = (
-        qualified(render(api.calls, awaited)),
-        qualified(render(api.pages)),
-        qualified(render(api.waits, awaited)),
-    )
+    methods, pages, waits = render(api.calls, awaited), render(api.pages), render(api.waits, awaited)
     if asynchronous:
         title, base = "client for asyncio", "_aio.AsyncBaseClient"
         runtime = "from sagemaker_typed._runtime import aio as _aio"
