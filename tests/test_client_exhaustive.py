@@ -12,6 +12,7 @@ arrive typed.
 from __future__ import annotations
 
 import io
+import time
 from typing import Any
 
 import botocore
@@ -185,16 +186,21 @@ def test_waiter_failure_raises_with_last_response(spec: sd.Spec, waiter: str) ->
     assert caught.value.last_response.to_wire()[failure["argument"]] == failure["expected"]
 
 
-def test_waiter_gives_up_after_max_attempts(sm: SageMakerClient, raw_client: Any) -> None:
+def test_waiter_gives_up_after_max_attempts_and_sleeps_between_polls(
+    sm: SageMakerClient, raw_client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
     installed_model.require("DescribeEndpoint")
+    slept: list[float] = []
+    monkeypatch.setattr(time, "sleep", slept.append)
     stub = Stubber(raw_client)
     pending = sd.value("DescribeEndpointOutput")
     pending["EndpointStatus"] = "Creating"
     with stub, pytest.raises(errors.WaiterError, match="after 3 attempts") as caught:
         for _ in range(3):
             stub.add_response("describe_endpoint", pending, {"EndpointName": "e"})
-        sm.wait.endpoint_in_service(endpoint_name="e", delay=0, max_attempts=3)
+        sm.wait.endpoint_in_service(endpoint_name="e", delay=7, max_attempts=3)
     assert caught.value.last_response.endpoint_status == models.EndpointStatus.CREATING
+    assert slept == [7, 7]
 
 
 def _failing_call(spec: sd.Spec, code: str) -> type[Exception]:

@@ -135,7 +135,6 @@ def poll(
     delay: float | None = None,
     max_attempts: int | None = None,
     callback: Callable[[OutT | None], object] | None = None,
-    sleep: Callable[[float], object] = time.sleep,
 ) -> OutT | None:
     """Poll until an acceptor says success (return the last typed response) or failure (raise).
 
@@ -161,4 +160,4 @@ def poll(
             if callback is not None:
                 callback(step.response)
         elif isinstance(step, Sleep):
-            sleep(step.seconds)
+            time.sleep(step.seconds)  # looked up at each call, so a patched time.sleep applies (as in aio)
