@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import emit_client, emit_shapes, emit_stubs, graph, ir
+from . import emit_client, emit_resources, emit_shapes, emit_stubs, graph, ir
 from .services import FAMILY
 
-GENERATED_DIRS = tuple(f"{package.path}/models" for package in FAMILY)
+GENERATED_DIRS = tuple(f"{package.path}/{part}" for package in FAMILY for part in ("models", "resources"))
 GENERATED_FILES = (
     "sagemaker_typed/_meta.py",
     *(f"{package.path}/{name}.py" for package in FAMILY for name in ("client", "async_client", "errors")),
@@ -23,6 +23,7 @@ def family(services: list[ir.Service]) -> dict[str, str]:
     out: dict[str, str] = {}
     for service in services:
         out.update(files(service))
+    out.update(emit_resources.files(services))
     (root,) = (s for s in services if not s.package.module)
     out["sagemaker_typed/_meta.py"] = emit_client.meta_module(root, [s.package for s in services])
     return out

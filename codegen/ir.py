@@ -144,6 +144,8 @@ class Paginator:
     result_key: str
     result_attr: str
     item_type: str
+    input_token: str = "NextToken"
+    """The request member that carries the next page's token."""
 
 
 @attrs.frozen
@@ -166,3 +168,80 @@ class Service:
     operations: tuple[Operation, ...]
     paginators: tuple[Paginator, ...]
     waiters: tuple[Waiter, ...]
+
+
+@attrs.frozen
+class Identifier:
+    """A member of a resource's Describe request that names the resource, and where its value comes from."""
+
+    attr: str
+    """The Describe request's member: a keyword of ``get`` and of the resource's own operations."""
+    wire: str
+    source: str
+    """The Describe response's member that holds the value (itself, or the ARN where the member takes one)."""
+    source_wire: str
+    required: bool
+
+
+@attrs.frozen
+class Action:
+    """An operation on one resource (``update``, ``stop``, ``delete``, ``start``): its identifiers are filled in."""
+
+    kind: str
+    """The method's name: ``update``, ``stop``, ``delete``, ``start``, ``invoke`` ..."""
+    operation: str
+    method: str
+    members: tuple[Member, ...]
+    """The request's other members: the keywords left to the caller."""
+    package: Package
+    """The service the operation belongs to (another one's for ``Endpoint.invoke``)."""
+    output: str | None = None
+
+
+@attrs.frozen
+class Lifecycle:
+    """A resource's status member and what its values mean to ``wait``."""
+
+    attr: str
+    enum: str
+    terminal: tuple[str, ...]
+    """Values the resource stays in until someone acts: success and failure alike."""
+    failed: tuple[str, ...]
+    transitional: tuple[str, ...]
+    deleted: tuple[str, ...]
+    """Values that say the resource is gone (beside the service's "not found")."""
+    secondary: str | None
+    """The member with a finer status (a training job's Starting, Downloading, Training ...)."""
+    reason: str | None
+    """The member with the service's failure reason."""
+
+
+@attrs.frozen
+class Resource:
+    """A noun of the service model that has a Describe operation: one class of ``resources``."""
+
+    name: str
+    module: str
+    doc: str
+    describe: str
+    """The Describe operation."""
+    output: str
+    identifiers: tuple[Identifier, ...]
+    create: str | None
+    created: tuple[str, ...]
+    """Response members of Create that the Describe response has too (same attribute, same type)."""
+    listing: Paginator | None
+    summary: tuple[str, ...]
+    """Members of a listed item that the Describe response has too (same attribute, same type)."""
+    actions: tuple[Action, ...]
+    lifecycle: Lifecycle | None
+    logs: tuple[str, str] | None
+    """CloudWatch Logs: the log group and the stream prefix, ``{name}`` standing for the resource's name."""
+
+
+@attrs.frozen
+class LeftOut:
+    """A Describe operation without a resource class, and why."""
+
+    describe: str
+    reason: str

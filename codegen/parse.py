@@ -218,6 +218,7 @@ class _Parser:
             result_key=raw["result_key"],
             result_attr=member.attr,
             item_type=listing.member,
+            input_token=raw["input_token"],
         )
 
     def waiter(self, name: str, raw: dict[str, Any]) -> ir.Waiter:

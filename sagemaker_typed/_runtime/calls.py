@@ -252,6 +252,8 @@ class BaseClient:
 
             make: Callable[..., Any] = boto3.client if session is None else session.client
             client = make(self._service, **arguments)
+        self.session = session
+        """The boto3 session the client was made from (None: boto3's default session, or a client you made)."""
         self.client = client
         """The wrapped boto3 client: for events, config and anything this SDK does not cover."""
 

@@ -67,9 +67,10 @@ def shown(value: Any) -> Any:
     return value
 
 
-def pretty(model: Any, p: Any, cycle: bool) -> None:
-    """``_repr_pretty_``: the model as an indented tree on IPython's printer ``p``."""
-    name = type(model).__name__
+def pretty(model: Any, p: Any, cycle: bool, name: str | None = None) -> None:
+    """``_repr_pretty_``: the model as an indented tree on IPython's printer ``p``, under ``name``
+    (default: the model's class; a resource shows its Describe response under its own)."""
+    name = name or type(model).__name__
     if cycle:  # frozen trees have no cycles; the protocol asks anyway
         p.text(f"{name}(...)")
         return

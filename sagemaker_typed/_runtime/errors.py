@@ -99,3 +99,57 @@ class UnsupportedOperationError(AttributeError):
         self.operation = operation
         self.members = members
         """The request members (wire paths) the installed botocore does not know, if that is what is missing."""
+
+
+class ResourceError(Exception):
+    """A resource's wait ended otherwise than it asked: the base of the three below."""
+
+    def __init__(self, message: str, resource: Any, status: str | None) -> None:
+        super().__init__(message)
+        self.resource = resource
+        """The resource (``sagemaker_typed.resources``), as last described."""
+        self.status = status
+        """Its last status (None if it has none, or it is gone)."""
+
+
+class FailedStatusError(ResourceError):
+    """The resource reached a failed status while a wait was on (``reason``: the service's failure reason)."""
+
+    def __init__(self, resource: Any, status: str, reason: str | None) -> None:
+        why = f": {reason}" if reason else " (the service gave no reason)"
+        super().__init__(f"{_label(resource)} ended {status}{why}", resource, status)
+        self.reason = reason
+
+
+class WaitTimeoutError(ResourceError, TimeoutError):
+    """A wait's ``timeout`` passed before the resource reached what it waited for."""
+
+    def __init__(self, resource: Any, status: str | None, timeout: float, waiting_for: str) -> None:
+        now = f"still {status}" if status else "not done"
+        super().__init__(
+            f"{_label(resource)} is {now} after {timeout:g} s, waiting for {waiting_for}: wait again, or with a "
+            "longer timeout",
+            resource,
+            status,
+        )
+        self.timeout = timeout
+
+
+class ResourceDeletedError(ResourceError):
+    """The resource was deleted (the service no longer finds it) while a wait was on."""
+
+    def __init__(self, resource: Any, last_status: str | None, error: SageMakerError) -> None:
+        super().__init__(
+            f"{_label(resource)} was deleted while waiting (last status {last_status or 'unknown'}): "
+            f"{error.error_code}: {error.error_message}",
+            resource,
+            None,
+        )
+        self.error = error
+
+
+def _label(resource: Any) -> str:
+    """``TrainingJob 'my-job'``: a resource's class and first identifier."""
+    ids = getattr(resource, "_ids", {})
+    first = next(iter(ids.values()), None)
+    return f"{type(resource).__name__} {first!r}" if first is not None else type(resource).__name__
