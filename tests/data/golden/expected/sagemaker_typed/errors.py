@@ -4,11 +4,16 @@
 
 Every ``botocore.exceptions.ClientError`` raised by a ``SageMakerClient`` call is re-raised as
 the ``SageMakerError`` subclass of its error code (or ``SageMakerError`` itself for a code without a class),
-still an instance of ``ClientError``.
+still an instance of ``ClientError``. A resource's wait raises the ``ResourceError`` subclasses
+(``FailedStatusError``, ``WaitTimeoutError``, ``ResourceDeletedError``).
 """
 
+from sagemaker_typed._runtime.errors import FailedStatusError as FailedStatusError
+from sagemaker_typed._runtime.errors import ResourceDeletedError as ResourceDeletedError
+from sagemaker_typed._runtime.errors import ResourceError as ResourceError
 from sagemaker_typed._runtime.errors import SageMakerError as SageMakerError
 from sagemaker_typed._runtime.errors import UnsupportedOperationError as UnsupportedOperationError
+from sagemaker_typed._runtime.errors import WaitTimeoutError as WaitTimeoutError
 from sagemaker_typed._runtime.errors import WaiterError as WaiterError
 
 
