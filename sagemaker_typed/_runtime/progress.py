@@ -96,10 +96,13 @@ class Terminal(Reporter):
         from rich.spinner import Spinner
 
         self._spinner = Spinner("dots")
+        self._done = False
         self._live = Live(self, refresh_per_second=4, transient=False, redirect_stdout=False)
         self._live.start()
 
     def __rich__(self) -> Any:
+        if self._done:  # the last line stays, without the spinner
+            return self.line()
         self._spinner.text = self.line()
         return self._spinner
 
@@ -107,6 +110,7 @@ class Terminal(Reporter):
         self._live.console.print(text, markup=False, highlight=False, emoji=False, soft_wrap=True)
 
     def close(self) -> None:
+        self._done = True
         self._live.stop()
 
 
