@@ -10,7 +10,7 @@ from __future__ import annotations
 from . import ir
 from .docs import WIDTH, args_section, docstring, summary
 from .emit_client import _describe, _members
-from .emit_shapes import header, member_doc
+from .emit_shapes import header, lazy_index, member_doc
 from .resources import Catalog, catalog
 from .services import Package
 
@@ -48,29 +48,7 @@ def index(service: ir.Service, found: Catalog) -> str:
         "``delete``, ``start`` and ``wait``. Importing this package imports no resource: each is\n"
         f"imported on first use.{left_doc}"
     )
-    lines = [
-        header(service),
-        docstring(doc, ""),
-        "",
-        "import typing as _t",
-        "",
-        "from sagemaker_typed._runtime.lazy import lazy_exports as _lazy_exports",
-        "",
-        "if _t.TYPE_CHECKING:",
-        *[f"    from .{r.module} import {r.name} as {r.name}" for r in found.resources],
-        "",
-        "_MODULES = {",
-        *[f"    {r.name!r}: {r.module!r}," for r in found.resources],
-        "}",
-        "",
-        "__all__ = sorted(_MODULES)",
-        "",
-        "# Out of type checkers' sight: for them a misspelt name is an error, not Any.",
-        "if not _t.TYPE_CHECKING:",
-        "    __getattr__, __dir__ = _lazy_exports(__name__, _MODULES, globals())",
-        "",
-    ]
-    return "\n".join(lines)
+    return lazy_index(service, docstring(doc, ""), [(r.name, r.module) for r in found.resources])
 
 
 class _Names:

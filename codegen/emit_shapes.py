@@ -210,33 +210,44 @@ def models_index(groups: Iterable[Group], service: ir.Service) -> str:
     """``sagemaker_typed.models``: every shape by name, imported on first use."""
     where = modules(groups)
     names = sorted(where)
-    lines = [
-        header(service),
+    doc = [
         f'"""Every shape of the {service.package.title} service model, by its own name.',
         "",
         "Structures are frozen pydantic models, enum shapes are enums, every other shape is a",
         "named type usable in annotations and with ``pydantic.TypeAdapter``. Importing this",
         "module imports no shape: each is imported on first use.",
         '"""',
+    ]
+    return lazy_index(service, "\n".join(doc), [(n, where[n]) for n in names], "_shapes")
+
+
+def lazy_index(service: ir.Service, doc: str, names: list[tuple[str, str]], under: str = "") -> str:
+    """A module that exports ``names`` (name, module) lazily: exact for type checkers, imported on first use.
+
+    ``under`` is the subpackage that holds the modules (relative to the index itself).
+    """
+    where = f".{under}." if under else "."
+    package = f"__name__ + {where[:-1]!r}" if under else "__name__"
+    lines = [
+        header(service),
+        doc,
         "",
         "import typing as _t",
         "",
         "from sagemaker_typed._runtime.lazy import lazy_exports as _lazy_exports",
         "",
         "if _t.TYPE_CHECKING:",
-    ]
-    lines += [f"    from ._shapes.{where[n]} import {n} as {n}" for n in names]
-    lines += [
+        *[f"    from {where}{module} import {name} as {name}" for name, module in names],
         "",
         "_MODULES = {",
-        *[f"    {n!r}: {where[n]!r}," for n in names],
+        *[f"    {name!r}: {module!r}," for name, module in names],
         "}",
         "",
         "__all__ = sorted(_MODULES)",
         "",
         "# Out of type checkers' sight: for them a misspelt name is an error, not Any.",
         "if not _t.TYPE_CHECKING:",
-        "    __getattr__, __dir__ = _lazy_exports(__name__ + '._shapes', _MODULES, globals())",
+        f"    __getattr__, __dir__ = _lazy_exports({package}, _MODULES, globals())",
         "",
     ]
     return "\n".join(lines)
