@@ -29,8 +29,8 @@ from aiobotocore.stub import AioStubber
 from botocore.model import Shape
 
 from sagemaker_typed import AsyncSageMakerClient, errors, models
-from sagemaker_typed._runtime.aio import AsyncEventStream
 from sagemaker_typed._runtime.calls import newer_members
+from sagemaker_typed._runtime.events import AsyncEventStream
 from tests import specdata as sd
 from tests.test_async_events import AioRawStream
 from tests.test_events import answer_with_events, expected_events
