@@ -4,8 +4,8 @@
 the wording and the line breaks as they are (``nox -s update_specs`` runs it through
 ``tests.refresh``); ``tests/test_family.py`` fails when README.md says other figures than
 specs/ gives. The places are the sentence near the top (``Generated from botocore ...``),
-the family table (operations and shapes per service) and the count of the control plane's
-model modules.
+the family table (operations and shapes per service), the count of the control plane's
+model modules and the version named where the README explains ``_meta.BOTOCORE_VERSION``.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ SENTENCES = (
     " operations, {control_shapes} shapes ({models} models, {enums} enums, {patterns} pattern-checked"
     " strings), {control_paginators} paginators and the {control_waiters} waiters",
     "control plane's {modules} model modules",
+    "(`sagemaker_typed._meta.BOTOCORE_VERSION`, {version})",
 )
 TABLE_ROW = re.compile(r"^(\| `(?P<service>[a-z0-9-]+)` \|[^\n]*\| )(\d+)( \| )(\d+)( \|)$", re.MULTILINE)
 
