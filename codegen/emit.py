@@ -24,8 +24,7 @@ def family(services: list[ir.Service]) -> dict[str, str]:
     for service in services:
         out.update(files(service))
     out.update(emit_resources.files(services))
-    (root,) = (s for s in services if not s.package.module)
-    out["sagemaker_typed/_meta.py"] = emit_client.meta_module(root, [s.package for s in services])
+    out["sagemaker_typed/_meta.py"] = emit_client.meta_module(services)
     return out
 
 

@@ -6,8 +6,7 @@ import attrs
 
 from . import ir
 from .docs import WIDTH, args_section, docstring, summary
-from .emit_shapes import header
-from .services import Package
+from .emit_shapes import HEADER, header
 
 ASYNC_PREFIX = "Async"
 """The async client's class name, and its paginators' and waiters', is the sync one's with this prefix."""
@@ -456,6 +455,7 @@ Importing this package is cheap: the client, the models and the errors load on f
 
 import typing as _t
 
+from sagemaker_typed._meta import MODELS as _MODELS
 from sagemaker_typed._runtime.lazy import lazy_exports as _lazy_exports
 
 if _t.TYPE_CHECKING:
@@ -464,7 +464,7 @@ if _t.TYPE_CHECKING:
     from .async_client import {ASYNC_PREFIX}{package.client} as {ASYNC_PREFIX}{package.client}
     from .client import {package.client} as {package.client}
 
-__botocore_model__ = {_model_provenance(service)}
+__botocore_model__ = _MODELS[{package.service!r}]
 """Which service model this package was generated from."""
 
 _MODULES = {{
@@ -494,15 +494,22 @@ def _model_provenance(service: ir.Service) -> str:
 }}"""
 
 
-def meta_module(service: ir.Service, packages: list[Package]) -> str:
-    p = service.provenance
-    family = {package.service: package.dotted for package in packages}
-    return f'''{header(service)}
-"""Which service models this package was generated from."""
+def meta_module(services: list[ir.Service]) -> str:
+    """The one generated module that names versions: what a model update changes besides the shapes."""
+    (root,) = (s for s in services if not s.package.module)
+    p = root.provenance
+    family = {s.package.service: s.package.dotted for s in services}
+    models = ",\n".join(f"    {s.package.service!r}: {_model_provenance(s)}" for s in services)
+    return f'''{HEADER.format(source="specs/")}
+"""Which service models this package was generated from: the only generated module that names versions."""
 
 BOTOCORE_VERSION = {p.botocore_version!r}
 __version__ = {p.package_version!r}
-BOTOCORE_MODEL = {_model_provenance(service)}
+MODELS = {{
+{models},
+}}
+"""Each service's model, its package's ``__botocore_model__``: API and botocore versions, hashes, counts."""
+BOTOCORE_MODEL = MODELS[{p.service!r}]
 SERVICES = {family!r}
 """Each botocore service of the SageMaker family, and the package that types it."""
 '''

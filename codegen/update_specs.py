@@ -1,7 +1,7 @@
 """Refresh specs/ from the installed botocore's models of the SageMaker family, and record the release.
 
 Run as ``python -m codegen.update_specs`` (the ``update_specs`` nox session installs the
-requested boto3 and botocore first, and regenerates afterwards). The files are written as
+requested boto3 and botocore first, then regenerates and runs ``tests.refresh``). The files are written as
 sorted, indented JSON so that a model update reads as a plain diff; ``provenance.json``
 records where they came from. When the botocore version moves, it also
 
@@ -118,7 +118,10 @@ def main() -> None:
     moved = update(models, botocore_version, installed_version("boto3"))
     print(f"specs/ now holds {len(models)} services from botocore {botocore_version}")
     if moved:
-        print("CHANGELOG.md has the entry; pyproject.toml's boto3/botocore pins moved; now regenerate")
+        print(
+            "CHANGELOG.md has the entry; pyproject.toml's boto3/botocore pins moved; now regenerate "
+            "(python -m codegen) and refresh what the tests derive from specs/ (python -m tests.refresh)"
+        )
 
 
 if __name__ == "__main__":

@@ -17,8 +17,7 @@ pytest.importorskip("aiobotocore")
 from aiobotocore.awsrequest import AioAWSResponse
 from aiobotocore.session import get_session
 
-from sagemaker_typed._runtime.aio import AsyncEventStream
-from sagemaker_typed._runtime.events import ServerSentEvent
+from sagemaker_typed._runtime.events import AsyncEventStream, ServerSentEvent
 from sagemaker_typed.runtime import AsyncSageMakerRuntimeClient, errors, models
 from tests.test_events import SPEC, SSE_BODY, RawStream, StreamFailed, part, stream_error
 

@@ -15,6 +15,7 @@ stream comes back as aiobotocore's ``AioEventStream`` over framed bytes (put in 
 from __future__ import annotations
 
 import asyncio
+import re
 from collections.abc import Awaitable
 from typing import Any, TypeVar
 
@@ -27,10 +28,12 @@ from aiobotocore.eventstream import AioEventStream
 from aiobotocore.parsers import AioEventStreamJSONParser
 from aiobotocore.stub import AioStubber
 from botocore.model import Shape
+from packaging.version import Version
 
 from sagemaker_typed import AsyncSageMakerClient, errors, models
-from sagemaker_typed._runtime.aio import AsyncEventStream
+from sagemaker_typed._meta import BOTOCORE_VERSION
 from sagemaker_typed._runtime.calls import newer_members
+from sagemaker_typed._runtime.events import AsyncEventStream
 from tests import specdata as sd
 from tests.test_async_events import AioRawStream
 from tests.test_events import answer_with_events, expected_events
@@ -304,7 +307,8 @@ def test_operation_missing_from_an_older_botocore_is_a_clear_error(run: Any) -> 
         """An aiobotocore client from a botocore that predates DescribeTrainingJob."""
 
     sm = AsyncSageMakerClient(OlderClient())
-    with pytest.raises(errors.UnsupportedOperationError, match=r"DescribeTrainingJob .* botocore 1\.44\.8"):
+    pinned = rf"DescribeTrainingJob .* botocore {re.escape(BOTOCORE_VERSION)}"  # the model's botocore, named
+    with pytest.raises(errors.UnsupportedOperationError, match=pinned):
         run(sm.describe_training_job(training_job_name="job"))
 
 
@@ -328,4 +332,4 @@ def test_members_newer_than_the_installed_botocore_are_named(
             run(getattr(sm, sd.method(operation))(**sd.to_snake(spec["input"]["shape"], request)))
         assert caught.value.members == tuple(newer)
         assert f"{operation}'s member" in str(caught.value) and "upgrade aiobotocore" in str(caught.value)
-    assert named or botocore.__version__ >= "1.44.8"
+    assert named or Version(botocore.__version__) >= Version(BOTOCORE_VERSION)

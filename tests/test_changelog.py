@@ -4,7 +4,9 @@ The example is the change between botocore 1.12.165 and 1.12.166; tests/data/cha
 two SageMaker models (gzipped, from those wheels) and ``aws-2019-06-11-sagemaker.json``, the
 headline, methods and change literals of AWS's page for that day (derived from the seed
 ../shared/seeds/002_cc559c3a958598ad.txt, which ``test_fixture_is_the_seed`` compares when present).
-``botocore-1.34.40`` is the model the issue counts the growth from (against specs/, 1.44.8).
+``botocore-1.34.40`` and ``botocore-1.44.8`` are the pair the issue counts the growth between (the
+SageMaker model of each wheel, as botocore ships it): fixed data, so a model update in specs/
+changes none of the figures asserted here.
 """
 
 from __future__ import annotations
@@ -483,9 +485,9 @@ def test_any_service_by_name_with_its_own_title(tmp_path: Path) -> None:
     assert changelog.default_services(str(ROOT / "specs")) == changelog.default_services()
 
 
-def test_figures_from_1_34_40_to_the_pinned_model() -> None:
+def test_figures_from_1_34_40_to_1_44_8() -> None:
     """The issue's count of what the service model gained from botocore 1.34.40 to 1.44.8."""
-    changes = changelog.diff(document(DATA / "botocore-1.34.40"), document(ROOT / "specs"), "sagemaker")
+    changes = changelog.diff(document(DATA / "botocore-1.34.40"), document(DATA / "botocore-1.44.8"), "sagemaker")
     assert (len(changes.new), len(changes.updated)) == (115, 110)
     sdk = changes.sdk
     assert len(sdk.methods_added) == 115

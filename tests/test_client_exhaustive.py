@@ -12,6 +12,7 @@ arrive typed.
 from __future__ import annotations
 
 import io
+import re
 import time
 from typing import Any
 
@@ -23,6 +24,7 @@ from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
 from sagemaker_typed import SageMakerClient, errors, models
+from sagemaker_typed._meta import BOTOCORE_VERSION
 from sagemaker_typed._runtime.events import EventStream
 from tests import installed_model
 from tests import specdata as sd
@@ -299,7 +301,8 @@ def test_operation_missing_from_an_older_botocore_is_a_clear_error() -> None:
         """A boto3 client from a botocore that predates DescribeTrainingJob."""
 
     sm = SageMakerClient(OlderClient())
-    with pytest.raises(errors.UnsupportedOperationError, match=r"DescribeTrainingJob .* botocore 1\.44\.8") as caught:
+    pinned = rf"DescribeTrainingJob .* botocore {re.escape(BOTOCORE_VERSION)}"  # the model's botocore, named
+    with pytest.raises(errors.UnsupportedOperationError, match=pinned) as caught:
         sm.describe_training_job(training_job_name="job")
     assert isinstance(caught.value, AttributeError)
 

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from codegen import figures
+from codegen.parse import load, services
 from sagemaker_typed._meta import SERVICES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,6 +43,12 @@ def test_the_readme_counts_are_the_generated_ones() -> None:
         assert package == SERVICES[service]
         assert hasattr(importlib.import_module(package), client)
         assert (int(operation_count), int(shape_count)) == (model["operations"], model["shapes"])
+
+
+def test_the_readme_figures_are_those_of_specs() -> None:
+    """Every figure ``codegen.figures`` refreshes (``python -m tests.refresh``) is the one specs/ gives."""
+    family = [load(service=service) for service in services()]
+    assert figures.readme(README, family) == README
 
 
 def test_every_service_has_a_readme_example() -> None:

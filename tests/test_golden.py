@@ -4,7 +4,8 @@ The fixture has one of everything the generator handles: required, optional, ide
 deprecated members, a keyword member name, an enum, a pattern, a sensitive string, numbers,
 a timestamp, a blob, a list, a map, a union, a recursive pair, an error, an operation without
 output, a paginator and both kinds of waiter. Review a change to the generator as a diff of
-tests/data/golden/expected; `UPDATE_GOLDEN=1 pytest tests/test_golden.py` rewrites it.
+tests/data/golden/expected; `UPDATE_GOLDEN=1 pytest tests/test_golden.py` (or `python -m tests.refresh`)
+rewrites it.
 The generated package is also imported and used, with the real runtime beside it.
 """
 

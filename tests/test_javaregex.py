@@ -192,7 +192,7 @@ MATCH_EVERYTHING = {r"[\S\s]*"}
 
 def test_fixture_covers_every_pattern_shape_of_every_service() -> None:
     patterns = {f"{service}:{shape}": java for (service, shape), java in pattern_shapes().items()}
-    assert len(patterns) >= 559
+    assert len(patterns) > 100  # 559 in botocore 1.44.8: the fixture is not an empty one matching an empty list
     assert {name: entry["pattern"] for name, entry in FIXTURE_DATA.items()} == patterns
     for name, entry in FIXTURE_DATA.items():
         assert len(entry["cases"]) >= 20, name

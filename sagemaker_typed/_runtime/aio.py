@@ -4,8 +4,9 @@ Everything but the I/O is shared with the sync client: requests are built and va
 ``calls.build_request``, responses parsed by ``calls.parse_response``, errors mapped by
 ``calls.calling``, an operation the installed botocore lacks reported by
 ``calls.method_of``, pages typed by ``paginate.PaginatorSpec``, waiters decided by the
-sans-I/O loop of ``wait.steps``, event streams read by ``events``' spec and decoders.
-Only awaiting lives here.
+sans-I/O loop of ``wait.steps``. Event streams, sync and async, are ``events``' (this
+module does not import it: the streams are made by the shared output models). Only awaiting
+lives here.
 
 aiobotocore is an optional extra (``sagemaker-typed[async]``): it is imported inside the
 functions that need it, so this module (and the generated ``async_client``) type-check and
@@ -17,11 +18,10 @@ from __future__ import annotations
 import contextlib
 import importlib
 import inspect
-from collections.abc import AsyncGenerator, AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
-from botocore.exceptions import ClientError
 from pydantic import BaseModel
 from typing_extensions import Self
 
@@ -37,7 +37,6 @@ from .calls import (
     wraps,
 )
 from .errors import SageMakerError
-from .events import EventStreamSpec, LineDecoder, ServerSentEvent, SSEDecoder
 from .lenient import Validation
 from .paginate import PaginatorSpec
 
@@ -65,7 +64,6 @@ else:
 OutT = TypeVar("OutT")
 PageT = TypeVar("PageT")
 ItemT = TypeVar("ItemT")
-EventT = TypeVar("EventT")
 
 
 class AsyncBaseClient:
@@ -288,75 +286,3 @@ async def poll(
                     await returned
         elif isinstance(step, wait.Sleep):
             await _sleep(step.seconds)
-
-
-class AsyncEventStream(Generic[EventT]):
-    """A typed event stream read with ``async for``: typed events, or payload bytes, lines or events.
-
-    The async twin of ``events.EventStream`` over aiobotocore's ``AioEventStream``: the same
-    ``EventStreamSpec``, and the same ``LineDecoder`` and ``SSEDecoder`` state machines fed
-    as the parts come. Use it with ``async with`` (or iterate to the end) so that the HTTP
-    stream is closed: after an early ``break``, an async generator is only closed when the
-    event loop gets to it, unless the block (or ``contextlib.aclosing``) closes it at once.
-    """
-
-    def __init__(self, raw: Any, spec: EventStreamSpec[EventT]) -> None:
-        self._raw = raw
-        self._spec = spec
-
-    async def __aiter__(self) -> AsyncGenerator[EventT, None]:
-        parse = self._spec.parse
-        async with contextlib.aclosing(self._events()) as events:
-            async for raw in events:
-                yield parse(raw)
-
-    async def payloads(self) -> AsyncGenerator[bytes, None]:
-        """The payload bytes of each payload event, as they come (other events are skipped)."""
-        payload_of = self._spec.payload_of
-        async with contextlib.aclosing(self._events()) as events:
-            async for raw in events:
-                chunk = payload_of(raw)
-                if chunk is not None:
-                    yield chunk
-
-    async def lines(self, encoding: str = "utf-8") -> AsyncGenerator[str, None]:
-        """Whole lines of the payload, however the parts split or merge them."""
-        decoder = LineDecoder(encoding)
-        async with contextlib.aclosing(self.payloads()) as chunks:
-            async for chunk in chunks:
-                for line in decoder.feed(chunk):
-                    yield line
-        for line in decoder.finish():
-            yield line
-
-    async def server_sent_events(self, encoding: str = "utf-8") -> AsyncGenerator[ServerSentEvent, None]:
-        """The payload read as ``text/event-stream`` (what LLM servers stream), event by event."""
-        decoder = SSEDecoder()
-        async with contextlib.aclosing(self.lines(encoding)) as lines:
-            async for line in lines:
-                event = decoder.feed(line)
-                if event is not None:
-                    yield event
-        last = decoder.finish()
-        if last is not None:
-            yield last
-
-    def close(self) -> None:
-        """Close the HTTP stream (nothing more can be read)."""
-        self._raw.close()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        self.close()
-
-    async def _events(self) -> AsyncGenerator[Mapping[str, Any], None]:
-        """aiobotocore's raw events; exception events raised typed; closed however it ends."""
-        try:
-            async for raw in self._raw:
-                yield raw
-        except ClientError as error:  # botocore's EventStreamError is a ClientError
-            raise self._spec.error(error) from error
-        finally:
-            self.close()

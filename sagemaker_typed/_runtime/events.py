@@ -6,22 +6,25 @@ it yields and joins the payload parts a model server streams. A part may end in 
 of a line, of a UTF-8 character, or hold several lines: :class:`LineDecoder` splits on the
 bytes and decodes whole lines only. :class:`SSEDecoder` turns lines into server-sent events
 (the WHATWG ``text/event-stream`` rules: ``data:`` lines joined by newlines, dispatched at a
-blank line, ``:`` comments ignored). Both are plain state machines, fed by the sync and the
-async stream alike.
+blank line, ``:`` comments ignored). Both are plain state machines, fed by the sync stream
+(:class:`EventStream`, over botocore's) and the async one (:class:`AsyncEventStream`, over
+aiobotocore's) alike. Nothing here awaits anything but the stream it is given: no asyncio.
 
 Every iterator closes the underlying HTTP stream when it ends, early ``break`` included.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import AsyncGenerator, Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar, get_args, get_origin
 
 from botocore.exceptions import ClientError
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import core_schema
+from typing_extensions import Self
 
 EventT = TypeVar("EventT")
 
@@ -185,6 +188,78 @@ class EventStream(Generic[EventT]):
             self.close()
 
 
+class AsyncEventStream(Generic[EventT]):
+    """A typed event stream read with ``async for``: typed events, or payload bytes, lines or events.
+
+    The async twin of :class:`EventStream` over aiobotocore's ``AioEventStream``: the same
+    ``EventStreamSpec``, and the same ``LineDecoder`` and ``SSEDecoder`` state machines fed
+    as the parts come. Use it with ``async with`` (or iterate to the end) so that the HTTP
+    stream is closed: after an early ``break``, an async generator is only closed when the
+    event loop gets to it, unless the block (or ``contextlib.aclosing``) closes it at once.
+    """
+
+    def __init__(self, raw: Any, spec: EventStreamSpec[EventT]) -> None:
+        self._raw = raw
+        self._spec = spec
+
+    async def __aiter__(self) -> AsyncGenerator[EventT, None]:
+        parse = self._spec.parse
+        async with contextlib.aclosing(self._events()) as events:
+            async for raw in events:
+                yield parse(raw)
+
+    async def payloads(self) -> AsyncGenerator[bytes, None]:
+        """The payload bytes of each payload event, as they come (other events are skipped)."""
+        payload_of = self._spec.payload_of
+        async with contextlib.aclosing(self._events()) as events:
+            async for raw in events:
+                chunk = payload_of(raw)
+                if chunk is not None:
+                    yield chunk
+
+    async def lines(self, encoding: str = "utf-8") -> AsyncGenerator[str, None]:
+        """Whole lines of the payload, however the parts split or merge them."""
+        decoder = LineDecoder(encoding)
+        async with contextlib.aclosing(self.payloads()) as chunks:
+            async for chunk in chunks:
+                for line in decoder.feed(chunk):
+                    yield line
+        for line in decoder.finish():
+            yield line
+
+    async def server_sent_events(self, encoding: str = "utf-8") -> AsyncGenerator[ServerSentEvent, None]:
+        """The payload read as ``text/event-stream`` (what LLM servers stream), event by event."""
+        decoder = SSEDecoder()
+        async with contextlib.aclosing(self.lines(encoding)) as lines:
+            async for line in lines:
+                event = decoder.feed(line)
+                if event is not None:
+                    yield event
+        last = decoder.finish()
+        if last is not None:
+            yield last
+
+    def close(self) -> None:
+        """Close the HTTP stream (nothing more can be read)."""
+        self._raw.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        self.close()
+
+    async def _events(self) -> AsyncGenerator[Mapping[str, Any], None]:
+        """aiobotocore's raw events; exception events raised typed; closed however it ends."""
+        try:
+            async for raw in self._raw:
+                yield raw
+        except ClientError as error:  # botocore's EventStreamError is a ClientError
+            raise self._spec.error(error) from error
+        finally:
+            self.close()
+
+
 @dataclass(frozen=True, slots=True)
 class Events:
     """The field of an event stream member: botocore's stream, wrapped as a typed :class:`EventStream`.
@@ -193,7 +268,7 @@ class Events:
     ``EventStream[TheEventUnion] | None``: ``payload`` names the payload event and member,
     ``errors`` the error class (``module:Class``) whose ``from_client_error`` types an
     exception event. aiobotocore's stream (the async client's results) becomes an
-    ``aio.AsyncEventStream``, read with ``async for`` (type checkers see ``EventStream``).
+    :class:`AsyncEventStream`, read with ``async for`` (type checkers see ``EventStream``).
     """
 
     payload: tuple[str, str]
@@ -215,8 +290,6 @@ class Events:
             if raw is None or isinstance(raw, EventStream):
                 return raw
             if hasattr(raw, "__aiter__"):  # aiobotocore's stream, from the async client: read with async for
-                from .aio import AsyncEventStream
-
                 return raw if isinstance(raw, AsyncEventStream) else AsyncEventStream(raw, spec)
             return EventStream(raw, spec)
 
