@@ -14,6 +14,8 @@ says which nouns are resources and what their lifecycle is.
 
 from __future__ import annotations
 
+import copy
+import functools
 import importlib
 import inspect
 import re
@@ -21,13 +23,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+import pydantic
 import pytest
+from botocore.stub import Stubber
 
 from codegen import ir, parse
 from codegen import resources as catalogs
 from codegen.services import Package
 from sagemaker_typed._runtime import resource as runtime
+from sagemaker_typed._runtime.shapes import Shape
 from tests import specdata as sd
+from tests.conftest import offline_boto3_client
 from tests.signatures import EMPTY, args_entries, expected_keywords
 
 SERVICES = {name: parse.load(service=name) for name in parse.services()}
@@ -306,3 +312,290 @@ def test_the_fields_are_the_describe_outputs_members(case: Case) -> None:
         assert annotation, cls.__annotations__[sd.attribute(wire)]
         expected = member["shape"] + ("" if wire in required else " | None")
         assert unqualified(annotation[1], spec.package, spec.package) == expected
+
+
+# --- through botocore's Stubber --------------------------------------------------------------
+
+CALLS: dict[str, list[str]] = {}
+"""The operations that reached each boto3 client, in order (cleared by each ``Wire``)."""
+
+
+@functools.cache
+def _boto3_client(service: str) -> Any:
+    """One boto3 client per service for the module (each test stubs it anew), its calls counted:
+    ``before-parameter-build`` is emitted once per call, and before the Stubber answers."""
+    raw = offline_boto3_client(service)
+    calls = CALLS.setdefault(service, [])
+    raw.meta.events.register("before-parameter-build", lambda model, **_: calls.append(model.name))
+    return raw
+
+
+class Wire:
+    """A typed client of ``spec`` over a stubbed boto3 client, and the operations it called."""
+
+    def __init__(self, spec: sd.Spec) -> None:
+        self.spec = spec
+        self.raw = _boto3_client(spec.name)
+        self.client = spec.client(self.raw)
+        self.stub = Stubber(self.raw)
+        self.calls = CALLS[spec.name]
+        self.calls.clear()
+
+    def answer(self, operation: str, response: dict[str, Any], request: dict[str, Any]) -> None:
+        self.stub.add_response(sd.method(operation), response, request)
+
+    def companion(self, service: str) -> Wire:
+        """A stubbed client of another service, as the resource's client will use it."""
+        other = Wire(sd.SPECS[service]) if service in sd.SPECS else Plain(service)
+        self.client.__dict__.setdefault("_companions", {})[service] = other.raw
+        return other
+
+
+class Plain(Wire):
+    """A stubbed boto3 client of a service outside the family (CloudWatch Logs)."""
+
+    def __init__(self, service: str) -> None:
+        self.raw = _boto3_client(service)
+        self.stub = Stubber(self.raw)
+        self.calls = CALLS[service]
+        self.calls.clear()
+
+
+@functools.cache
+def _value(service: str, shape: str, full: bool) -> Any:
+    return sd.SPECS[service].value(shape, full=full)
+
+
+def value(spec: sd.Spec, shape: str, full: bool = True) -> Any:
+    """A valid wire value of ``shape`` (every member filled unless ``full`` is false), a fresh copy."""
+    return copy.deepcopy(_value(spec.name, shape, full))
+
+
+def typed(spec: sd.Spec, shape: str, wire: dict[str, Any]) -> Any:
+    return getattr(spec.models, shape).model_validate(wire)
+
+
+def check_fields(case: Case, resource: Any, response: dict[str, Any]) -> None:
+    """Every field reads the Describe response's member, typed as the Describe output types it."""
+    spec, output = case.spec, case.resource.output
+    expected = typed(spec, output, response)
+    for wire, member in spec.shapes[output]["members"].items():
+        attr = sd.attribute(wire)
+        found, wanted = getattr(resource, attr), getattr(expected, attr)
+        assert found == wanted and type(found) is type(wanted), attr
+        assert (found is None) == (wire not in response), attr
+        if found is not None and spec.shapes[member["shape"]]["type"] == "structure":
+            assert isinstance(found, Shape), attr
+
+
+def describe_request(case: Case, every_identifier: bool = False) -> dict[str, Any]:
+    """A Describe request: its required members, or also every optional identifier."""
+    request = value(case.spec, case.describe_input, full=False)
+    for identifier in case.resource.identifiers:
+        if identifier.wire in request or every_identifier:
+            request[identifier.wire] = naming(case, identifier.wire)
+    return request
+
+
+@functools.cache
+def _naming(case: Case, wire: str) -> Any:
+    spec, identifier = case.spec, next(i for i in case.resource.identifiers if i.wire == wire)
+    taken = spec.shapes[case.describe_input]["members"][wire]["shape"]
+    if identifier.source == identifier.attr:
+        return spec.value(taken)
+    # The Describe request takes a name or an ARN, and gets the ARN back: one valid for both.
+    arn = spec.shapes[case.resource.output]["members"][identifier.source_wire]["shape"]
+    arns = [s for s, ok in spec.pattern_cases[arn]["cases"] if ok]
+    names = [s for s, ok in spec.pattern_cases[taken]["cases"] if ok]
+
+    def fits(text: str) -> bool:
+        lengths = [(spec.shapes[s].get("min", 0), spec.shapes[s].get("max", 1 << 30)) for s in (arn, taken)]
+        if not all(low <= sd.utf16_len(text) <= high for low, high in lengths):
+            return False
+        try:
+            typed(spec, case.describe_input, {**spec.structure(case.describe_input, full=False), wire: text})
+        except pydantic.ValidationError:
+            return False
+        return True
+
+    return next(text for text in sorted({*arns, *names}, key=lambda t: (t not in arns, len(t), t)) if fits(text))
+
+
+def naming(case: Case, wire: str) -> Any:
+    """The value of an identifier in the tests' requests and in the responses that give it back."""
+    return copy.deepcopy(_naming(case, wire))
+
+
+def got(case: Case, wire: Wire, response: dict[str, Any] | None = None, every_identifier: bool = False) -> Any:
+    """The resource from one stubbed Describe (the Stubber must be active); the calls are then cleared."""
+    request = describe_request(case, every_identifier)
+    wire.answer(case.resource.describe, response or value(case.spec, case.resource.output), request)
+    resource = case.cls.get(**case.spec.to_snake(case.describe_input, request), client=wire.client)
+    assert wire.calls == [case.resource.describe]
+    wire.calls.clear()
+    return resource
+
+
+def status_wire(case: Case) -> str:
+    return case.wire(case.lifecycle.attr)
+
+
+def described(case: Case, status: str | None, reason: str | None = None) -> dict[str, Any]:
+    """A Describe response with ``status`` (None: without one) and the failure reason ``reason``."""
+    response = value(case.spec, case.resource.output)
+    if status is None:
+        del response[status_wire(case)]
+    else:
+        response[status_wire(case)] = status
+    if case.lifecycle.reason is not None:
+        response[case.wire(case.lifecycle.reason)] = reason or "no failure"
+    return response
+
+
+@pytest.mark.parametrize("case", cases())
+def test_get_describes_once_and_refresh_once_more(case: Case) -> None:
+    spec, describe = case.spec, case.resource.describe
+    wire = Wire(spec)
+    request = describe_request(case)
+    first = value(spec, case.resource.output)
+    # The second answer differs: an optional member is gone, and the status has moved on.
+    second = copy.deepcopy(first)
+    shape = spec.shapes[case.resource.output]
+    second.pop(next((w for w in shape["members"] if w not in shape.get("required", ())), ""), None)
+    if case.resource.lifecycle:
+        lifecycle = case.lifecycle
+        moved = (v for v in (*lifecycle.terminal, *lifecycle.transitional) if v != first[status_wire(case)])
+        second[status_wire(case)] = next(moved)
+    with wire.stub:
+        wire.answer(describe, first, request)
+        resource = case.cls.get(**spec.to_snake(case.describe_input, request), client=wire.client)
+        assert wire.calls == [describe]
+        check_fields(case, resource, first)
+        assert wire.calls == [describe]
+        wire.answer(describe, second, request)
+        assert resource.refresh() is resource
+        assert wire.calls == [describe, describe]
+        check_fields(case, resource, second)
+        wire.stub.assert_no_pending_responses()
+    assert resource.client is wire.client
+    assert wire.calls == [describe, describe]
+    for attr in (sd.attribute(w) for w in shape["members"]):
+        before = getattr(resource, attr)
+        with pytest.raises(AttributeError, match="read-only"):
+            setattr(resource, attr, before)
+        assert getattr(resource, attr) is before
+    with pytest.raises(AttributeError):
+        resource.not_a_field = 1
+
+
+def carrying(case: Case, shape: str, wire: dict[str, Any]) -> dict[str, Any]:
+    """``wire`` (a listed item, a Create response: leniently read) giving back the identifiers that
+    ``describe_request`` has, where ``shape`` has their members: an ARN made up member by member
+    from the patterns would not name anything the Describe request accepts."""
+    names = describe_request(case, every_identifier=True)
+    members = {sd.attribute(w): w for w in case.spec.shapes[shape]["members"]}
+    for identifier in case.resource.identifiers:
+        for attr in {identifier.source, identifier.attr}:
+            if attr in members:
+                wire[members[attr]] = names[identifier.wire]
+    return wire
+
+
+def _identified(item_shape: str, item: dict[str, Any], case: Case, spec: sd.Spec) -> dict[str, Any]:
+    """The Describe request that names what a listed item or a Create call gave: each identifier
+    from the member that gives it back, else from the member of its own name."""
+    members = {sd.attribute(w): w for w in spec.shapes[item_shape]["members"]}
+    out = {}
+    for identifier in case.resource.identifiers:
+        for attr in (identifier.source, identifier.attr):
+            if members.get(attr) in item:
+                out[identifier.wire] = item[members[attr]]
+                break
+    return out
+
+
+@pytest.mark.parametrize("case", cases(lambda case: case.resource.listing is not None))
+def test_get_all_lists_two_pages_without_a_describe_per_item(case: Case) -> None:
+    spec, r = case.spec, case.resource
+    assert r.listing is not None
+    operation, config = r.listing.operation, spec.paginators[r.listing.operation]
+    output = spec.output(operation)
+    assert output is not None
+    request = value(spec, spec.input(operation), full=False)
+    pages = [value(spec, output), value(spec, output)]
+    for page in pages:
+        page[config["result_key"]] = [carrying(case, r.listing.item_type, i) for i in page[config["result_key"]]]
+    pages[0][config["output_token"]] = "page-two"
+    pages[1].pop(config["output_token"], None)
+    items = pages[0][config["result_key"]] + pages[1][config["result_key"]]
+    assert len(items) == 2
+    lacking = sorted({sd.attribute(w) for w in spec.shapes[r.output]["members"]} - set(r.summary))
+    wire = Wire(spec)
+    with wire.stub:
+        wire.answer(operation, pages[0], request)
+        wire.answer(operation, pages[1], {**request, config["input_token"]: "page-two"})
+        listed = list(case.cls.get_all(**spec.to_snake(spec.input(operation), request), client=wire.client))
+        assert wire.calls == [operation, operation]
+        assert len(listed) == len(items) and all(type(resource) is case.cls for resource in listed)
+        # The items as the listing's output reads them (leniently, as the service answered).
+        summaries = [s for page in pages for s in getattr(typed(spec, output, page), r.listing.result_attr)]
+        for resource, summary in zip(listed, summaries, strict=True):
+            for attr in r.summary:
+                found, wanted = getattr(resource, attr), getattr(summary, attr)
+                assert found == wanted and type(found) is type(wanted), attr
+        assert wire.calls == [operation, operation], "reading what the listing gave calls nothing"
+        if lacking:  # else the listing gives every field: nothing to describe
+            response = value(spec, r.output)
+            wire.answer(r.describe, response, _identified(r.listing.item_type, items[0], case, spec))
+            getattr(listed[0], lacking[0])
+            assert wire.calls == [operation, operation, r.describe]
+            getattr(listed[0], lacking[-1])
+            getattr(listed[0], lacking[0])
+            assert wire.calls == [operation, operation, r.describe]
+            check_fields(case, listed[0], response)
+        wire.stub.assert_no_pending_responses()
+    assert all(resource.client is wire.client for resource in listed)
+
+
+def _wrong(spec: sd.Spec, shape: str) -> Any:
+    """A value of the wrong kind for ``shape``."""
+    kind = spec.shapes[shape]["type"]
+    return ["not", "a", kind] if kind in ("string", "blob") else f"not a {kind}"
+
+
+@pytest.mark.parametrize("case", cases(lambda case: case.resource.create is not None))
+def test_create_calls_create_once_with_the_validated_request(case: Case) -> None:
+    spec, r = case.spec, case.resource
+    assert r.create is not None
+    shape = spec.input(r.create)
+    request = value(spec, shape)
+    output = spec.output(r.create)
+    response = carrying(case, output, value(spec, output)) if output else {}
+    wire = Wire(spec)
+    with wire.stub:
+        wire.answer(r.create, response, request)
+        made = case.cls.create(**spec.to_snake(shape, request), client=wire.client)
+        assert wire.calls == [r.create]
+        assert made.client is wire.client
+        if output:
+            answer = typed(spec, output, response)
+            for attr in r.created:
+                assert getattr(made, attr) == getattr(answer, attr), attr
+        assert wire.calls == [r.create], "reading what Create gave calls nothing"
+        # The identifiers come from Create's answer where it gives them back, else from the request.
+        given = {i.wire: response[case.wire(i.source, output)] for i in r.identifiers if i.source in r.created}
+        names = {**_identified(shape, request, case, spec), **given}
+        wire.answer(r.describe, value(spec, r.output), names)
+        made.refresh()
+        assert wire.calls == [r.create, r.describe]
+        wire.stub.assert_no_pending_responses()
+    required = spec.shapes[shape].get("required", [])
+    if required:
+        members = spec.shapes[shape]["members"]
+        broken = {
+            **spec.to_snake(shape, request),
+            sd.attribute(required[0]): _wrong(spec, members[required[0]]["shape"]),
+        }
+        with pytest.raises(pydantic.ValidationError):
+            case.cls.create(**broken, client=wire.client)
+        assert wire.calls == [r.create, r.describe], "an invalid request is not sent"
