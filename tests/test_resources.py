@@ -18,6 +18,7 @@ import copy
 import functools
 import importlib
 import inspect
+import io
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -25,6 +26,9 @@ from typing import Any
 
 import pydantic
 import pytest
+from botocore.eventstream import EventStream as BotocoreEventStream
+from botocore.parsers import EventStreamJSONParser
+from botocore.response import StreamingBody
 from botocore.stub import Stubber
 
 from codegen import ir, parse
@@ -35,6 +39,7 @@ from sagemaker_typed._runtime.shapes import Shape
 from tests import specdata as sd
 from tests.conftest import offline_boto3_client
 from tests.signatures import EMPTY, args_entries, expected_keywords
+from tests.test_events import RawStream, answer_with_events
 
 SERVICES = {name: parse.load(service=name) for name in parse.services()}
 FAMILY = {service.package.service: service for service in SERVICES.values()}
@@ -599,3 +604,65 @@ def test_create_calls_create_once_with_the_validated_request(case: Case) -> None
         with pytest.raises(pydantic.ValidationError):
             case.cls.create(**broken, client=wire.client)
         assert wire.calls == [r.create, r.describe], "an invalid request is not sent"
+
+
+ACTIONS = [
+    pytest.param(case, action, id=f"{case!r}.{action.kind}") for case in CASES for action in case.resource.actions
+]
+
+
+def _answer(wire: Wire, spec: sd.Spec, operation: str) -> dict[str, Any]:
+    """A valid answer to ``operation``: streaming bodies as botocore's, event streams framed."""
+    output = spec.output(operation)
+    if output is None:
+        return {}
+    response = value(spec, output)
+    for member in spec.streaming(output):
+        response[member] = StreamingBody(io.BytesIO(response[member]), len(response[member]))
+    streams = spec.event_streams(output)
+    for member, stream in streams.items():  # what the Stubber checks; the hook puts the stream in
+        event, payload = spec.payload_event(stream)
+        response[member] = {event: {payload: b"stubbed"}}
+    if streams:
+
+        def make(data: bytes, shape: Any, operation: str) -> BotocoreEventStream:
+            return BotocoreEventStream(RawStream(data), shape, EventStreamJSONParser(), operation)
+
+        answer_with_events(wire.raw, spec, operation, streams, make)
+    return response
+
+
+@pytest.mark.parametrize(("case", "action"), ACTIONS)
+def test_each_action_calls_its_operation_with_the_identifiers(case: Case, action: ir.Action) -> None:
+    """With every identifier the resource has (optional ones too), and the caller's members."""
+    wire = Wire(case.spec)
+    theirs = sd.SPECS[action.package.service]
+    shape = theirs.input(action.operation)
+    members = theirs.shapes[shape]["members"]
+    ids = describe_request(case, every_identifier=True)
+    given = {w: v for w, v in value(theirs, shape, full=False).items() if w not in ids}
+    response = value(case.spec, case.resource.output)
+    # An identifier the resource holds as an ARN goes as the plain name where the member takes no ARN.
+    by_name = {
+        i.wire
+        for i in case.resource.identifiers
+        if i.source != i.attr and i.wire in members and "Arn" not in members[i.wire]["shape"]
+    }
+    sent = {**given, **{w: response[w] if w in by_name else v for w, v in ids.items() if w in members}}
+    other = wire if theirs is case.spec else wire.companion(theirs.name)
+    with wire.stub, other.stub:
+        resource = got(case, wire, response, every_identifier=True)
+        other.answer(action.operation, _answer(other, theirs, action.operation), sent)
+        if action.kind == "update":
+            wire.answer(case.resource.describe, value(case.spec, case.resource.output), ids)
+        result = getattr(resource, action.kind)(**theirs.to_snake(shape, given))
+        expected = [action.operation] + ([case.resource.describe] if action.kind == "update" else [])
+        assert (wire.calls + other.calls if other is not wire else wire.calls) == expected
+        wire.stub.assert_no_pending_responses()
+        other.stub.assert_no_pending_responses()
+    if action.kind == "update":
+        assert result is resource
+    elif action.kind in ("stop", "delete", "start"):
+        assert result is None
+    else:
+        assert isinstance(result, getattr(theirs.models, action.output or ""))
