@@ -20,6 +20,7 @@ import importlib
 import inspect
 import io
 import re
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -34,6 +35,7 @@ from botocore.stub import Stubber
 from codegen import ir, parse
 from codegen import resources as catalogs
 from codegen.services import Package
+from sagemaker_typed import errors
 from sagemaker_typed._runtime import resource as runtime
 from sagemaker_typed._runtime.shapes import Shape
 from tests import specdata as sd
@@ -666,3 +668,237 @@ def test_each_action_calls_its_operation_with_the_identifiers(case: Case, action
         assert result is None
     else:
         assert isinstance(result, getattr(theirs.models, action.output or ""))
+
+
+# --- wait ------------------------------------------------------------------------------------
+
+
+class Clock:
+    """``time.monotonic`` and ``time.sleep`` for a wait: no real time passes, sleeping moves the clock."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.slept: list[float] = []
+
+    def monotonic(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch: pytest.MonkeyPatch) -> Clock:
+    clock = Clock()
+    monkeypatch.setattr(time, "monotonic", clock.monotonic)
+    monkeypatch.setattr(time, "sleep", clock.sleep)  # the wait loop looks time.sleep up at each call
+    return clock
+
+
+NOT_FOUND = "Could not find the resource."
+
+
+def not_found(case: Case) -> str:
+    """The error code the service answers a Describe of what is not there with: ``ResourceNotFound``
+    where the Describe operation declares it, else a ``ValidationException`` (as SageMaker does)."""
+    declared = {e["shape"] for e in case.spec.operations[case.resource.describe].get("errors", ())}
+    return "ResourceNotFound" if "ResourceNotFound" in declared else "ValidationException"
+
+
+def succeeded(lifecycle: ir.Lifecycle) -> list[str]:
+    return [v for v in lifecycle.terminal if v not in lifecycle.failed]
+
+
+def polled(wire: Wire, case: Case, statuses: list[str | None], reason: str | None = None) -> None:
+    """Answer one Describe per status (None: without one); the last with the failure ``reason``."""
+    for number, status in enumerate(statuses, 1):
+        answer = described(case, status, reason if number == len(statuses) else None)
+        wire.answer(case.resource.describe, answer, describe_request(case))
+
+
+@pytest.mark.parametrize(("case", "status"), values(lambda lifecycle: lifecycle.terminal))
+def test_wait_ends_at_each_terminal_status(case: Case, status: str, clock: Clock) -> None:
+    lifecycle, describe = case.lifecycle, case.resource.describe
+    reason = f"it ended {status} in a test"
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [lifecycle.transitional[0], status], reason)
+        if status in lifecycle.failed:
+            with pytest.raises(errors.FailedStatusError) as caught:
+                resource.wait(poll=3)
+            assert caught.value.resource is resource and caught.value.status == status
+            assert caught.value.reason == (reason if lifecycle.reason else None)
+            assert str(caught.value).endswith(f"ended {status}: {reason}" if lifecycle.reason else "gave no reason)")
+        else:
+            assert resource.wait(poll=3) is resource
+        wire.stub.assert_no_pending_responses()
+    assert str(getattr(resource, lifecycle.attr)) == status
+    assert wire.calls == [describe, describe] and clock.slept == [3]
+
+
+def test_the_errors_of_every_service_are_the_same_classes() -> None:
+    for name in ("ResourceError", "FailedStatusError", "WaitTimeoutError", "ResourceDeletedError"):
+        assert {getattr(spec.errors, name) for spec in sd.SPECS.values()} == {getattr(errors, name)}
+    assert issubclass(errors.WaitTimeoutError, TimeoutError)
+
+
+@pytest.mark.parametrize(("case", "status"), values(lambda lifecycle: lifecycle.transitional))
+def test_wait_for_status_ends_at_a_transitional_status(case: Case, status: str, clock: Clock) -> None:
+    lifecycle = case.lifecycle
+    before = next(v for v in (*lifecycle.transitional, *succeeded(lifecycle)) if v != status)
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [before, status])
+        assert resource.wait_for_status(status, poll=2) is resource
+        wire.stub.assert_no_pending_responses()
+    assert str(getattr(resource, lifecycle.attr)) == status
+    assert len(wire.calls) == 2 and clock.slept == [2]
+
+
+@pytest.mark.parametrize("case", cases(lambda case: bool(case.resource.lifecycle and case.lifecycle.failed)))
+def test_wait_for_status_raises_at_a_failed_status(case: Case, clock: Clock) -> None:
+    lifecycle = case.lifecycle
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [lifecycle.failed[0]], "broken")
+        with pytest.raises(errors.FailedStatusError) as caught:
+            resource.wait_for_status(lifecycle.transitional[0])
+        wire.stub.assert_no_pending_responses()
+    assert caught.value.status == lifecycle.failed[0]
+    assert caught.value.reason == ("broken" if lifecycle.reason else None)
+    assert clock.slept == []
+
+
+@pytest.mark.parametrize("case", cases(with_lifecycle))
+def test_wait_times_out_with_a_timeout_error(case: Case, clock: Clock) -> None:
+    status = case.lifecycle.transitional[0]
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [status] * 4)  # at 0, 4, 8 and 10 s: then 10 s have passed
+        with pytest.raises(errors.WaitTimeoutError) as caught:
+            resource.wait(poll=4, timeout=10)
+        wire.stub.assert_no_pending_responses()
+    assert isinstance(caught.value, TimeoutError)
+    assert caught.value.status == status and caught.value.timeout == 10 and caught.value.resource is resource
+    assert f"still {status} after 10 s" in str(caught.value)
+    assert clock.slept == [4, 4, 2] and len(wire.calls) == 4
+
+
+@pytest.mark.parametrize("case", cases(with_lifecycle))
+def test_wait_raises_when_the_resource_is_deleted_meanwhile(case: Case, clock: Clock) -> None:
+    status = case.lifecycle.transitional[0]
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [status])
+        wire.stub.add_client_error(sd.method(case.resource.describe), "ValidationException", NOT_FOUND)
+        with pytest.raises(errors.ResourceDeletedError) as caught:
+            resource.wait(poll=1)
+        # Another error is not a deletion: it is raised as it is.
+        polled(wire, case, [status])
+        wire.stub.add_client_error(sd.method(case.resource.describe), "ValidationException", "Something else.")
+        with pytest.raises(case.spec.errors.ValidationException) as other:
+            resource.wait(poll=1)
+        wire.stub.assert_no_pending_responses()
+    assert caught.value.resource is resource and caught.value.status is None
+    assert caught.value.error.error_code == "ValidationException"
+    assert f"last status {status}" in str(caught.value) and NOT_FOUND in str(caught.value)
+    assert not isinstance(other.value, errors.ResourceError)
+    assert len(wire.calls) == 4 and clock.slept == [1, 1]
+
+
+@pytest.mark.parametrize("case", cases(lambda case: case.action("delete") is not None))
+def test_wait_for_delete_ends_when_the_service_no_longer_finds_it(case: Case, clock: Clock) -> None:
+    lifecycle = case.resource.lifecycle
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        if lifecycle is not None:
+            polled(wire, case, [lifecycle.transitional[0]])
+        else:
+            wire.answer(case.resource.describe, value(case.spec, case.resource.output), describe_request(case))
+        wire.stub.add_client_error(sd.method(case.resource.describe), not_found(case), NOT_FOUND)
+        assert resource.wait_for_delete(poll=5) is None
+        for deleted in lifecycle.deleted if lifecycle else ():  # or says it is deleted
+            polled(wire, case, [lifecycle.transitional[0], deleted])
+            assert resource.wait_for_delete(poll=5) is None
+        wire.stub.assert_no_pending_responses()
+    deleted = len(lifecycle.deleted) if lifecycle else 0
+    assert len(wire.calls) == 2 + 2 * deleted and clock.slept == [5] * (1 + deleted)
+
+
+def _optional_status(case: Case) -> bool:
+    if case.resource.lifecycle is None:
+        return False
+    return status_wire(case) not in case.spec.shapes[case.resource.output].get("required", ())
+
+
+@pytest.mark.parametrize("case", cases(_optional_status))
+def test_a_wait_goes_on_while_the_service_gives_no_status(case: Case, clock: Clock) -> None:
+    ended = succeeded(case.lifecycle)[0]
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [None, None, ended])
+        assert resource.wait(poll=1, timeout=60) is resource
+        wire.stub.assert_no_pending_responses()
+    assert len(wire.calls) == 3 and clock.slept == [1, 1]
+
+
+def test_a_wait_asks_for_a_positive_poll() -> None:
+    case = next(c for c in CASES if c.resource.name == "TrainingJob")
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        with pytest.raises(ValueError, match="poll"):
+            resource.wait(poll=0)
+    assert wire.calls == []
+
+
+# The waiters of botocore on the Describe operations of resources, by status member.
+WAITERS = [
+    pytest.param(case, name, id=f"{case!r}-{name}")
+    for case in CASES
+    for name, waiter in case.spec.waiters.items()
+    if waiter["operation"] == case.resource.describe
+]
+
+
+def test_botocore_has_waiters_on_resources() -> None:
+    """A guard on the test below: botocore's waiters do describe some resources."""
+    assert {p.values[0].resource.name for p in WAITERS} >= {"Endpoint", "TrainingJob", "NotebookInstance", "Image"}
+
+
+@pytest.mark.parametrize(("case", "waiter"), WAITERS)
+def test_the_lifecycle_agrees_with_botocores_waiters(case: Case, waiter: str) -> None:
+    """What the status values' words say matches what botocore's waiters wait for: each value a
+    waiter succeeds at ends a wait, each it fails at is a failure."""
+    lifecycle = case.lifecycle
+    acceptors = case.spec.waiters[waiter]["acceptors"]
+    checked = [a for a in acceptors if a["matcher"] == "path" and a["argument"] == status_wire(case)]
+    assert checked, "each of these waiters reads the status"
+    for acceptor in checked:
+        if acceptor["state"] == "success":
+            assert acceptor["expected"] in lifecycle.terminal and acceptor["expected"] not in lifecycle.failed
+        else:
+            assert acceptor["expected"] in lifecycle.failed
+    for acceptor in acceptors:  # a deletion waiter's "success on error" is a not-found answer
+        if acceptor["matcher"] == "error" and acceptor["state"] == "success":
+            assert acceptor["expected"] in ("ValidationException", "ResourceNotFound")
+            assert case.action("delete") is not None
+
+
+@pytest.mark.parametrize("case", cases(with_lifecycle))
+def test_the_lifecycle_sorts_every_status_value(case: Case) -> None:
+    lifecycle = case.lifecycle
+    enum = case.spec.shapes[case.spec.shapes[case.resource.output]["members"][status_wire(case)]["shape"]]["enum"]
+    assert sorted((*lifecycle.terminal, *lifecycle.transitional)) == sorted(enum)
+    assert not set(lifecycle.terminal) & set(lifecycle.transitional)
+    assert set(lifecycle.failed) | set(lifecycle.deleted) <= set(lifecycle.terminal) and succeeded(lifecycle)
+    assert case.cls._spec.lifecycle.terminal == frozenset(lifecycle.terminal)
+    assert case.cls._spec.lifecycle.failed == frozenset(lifecycle.failed)
