@@ -325,6 +325,8 @@ def test_the_fields_are_the_describe_outputs_members(case: Case) -> None:
 
 CALLS: dict[str, list[str]] = {}
 """The operations that reached each boto3 client, in order (cleared by each ``Wire``)."""
+ORDER: list[str] = []
+"""The operations that reached any of them, in order (cleared by the tests that read it)."""
 
 
 @functools.cache
@@ -333,7 +335,12 @@ def _boto3_client(service: str) -> Any:
     ``before-parameter-build`` is emitted once per call, and before the Stubber answers."""
     raw = offline_boto3_client(service)
     calls = CALLS.setdefault(service, [])
-    raw.meta.events.register("before-parameter-build", lambda model, **_: calls.append(model.name))
+
+    def seen(model: Any, **_: Any) -> None:
+        calls.append(model.name)
+        ORDER.append(model.name)
+
+    raw.meta.events.register("before-parameter-build", seen)
     return raw
 
 
@@ -902,3 +909,165 @@ def test_the_lifecycle_sorts_every_status_value(case: Case) -> None:
     assert set(lifecycle.failed) | set(lifecycle.deleted) <= set(lifecycle.terminal) and succeeded(lifecycle)
     assert case.cls._spec.lifecycle.terminal == frozenset(lifecycle.terminal)
     assert case.cls._spec.lifecycle.failed == frozenset(lifecycle.failed)
+
+
+# --- progress and logs -----------------------------------------------------------------------
+
+
+def _label(case: Case) -> str:
+    """How a wait names the resource: ``TrainingJob 'name'`` (its first identifier)."""
+    given = case.spec.to_snake(case.describe_input, describe_request(case))
+    first = next(name for name in inspect.signature(case.cls.get).parameters if name in given)
+    return f"{case.resource.name} {given[first]!r}"
+
+
+@pytest.mark.parametrize("case", cases(with_lifecycle))
+def test_progress_writes_one_line_per_change_to_stderr_only_if_asked(
+    case: Case, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Under pytest nothing is a terminal: ``None`` and ``False`` show nothing, ``True`` plain lines."""
+    lifecycle = case.lifecycle
+    status, ended = lifecycle.transitional[0], succeeded(lifecycle)[0]
+    steps: list[tuple[str, str | None]] = [(status, None), (status, None), (ended, None)]
+    if lifecycle.secondary:  # a change of the secondary status is a change too
+        shape = case.spec.shapes[
+            case.spec.shapes[case.resource.output]["members"][case.wire(lifecycle.secondary)]["shape"]
+        ]
+        one, two = shape.get("enum", ["one", "two"])[:2]
+        steps = [(status, one), (status, one), (status, two), (ended, two)]
+
+    def poll() -> None:
+        for status, secondary in steps:
+            answer = described(case, status)
+            if lifecycle.secondary:
+                answer[case.wire(lifecycle.secondary)] = secondary
+            wire.answer(case.resource.describe, answer, describe_request(case))
+
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        for progress in (None, False):
+            poll()
+            assert resource.wait(poll=1, progress=progress) is resource
+            assert capsys.readouterr() == ("", "")
+        clock.slept.clear()
+        poll()
+        assert resource.wait(poll=1, progress=True) is resource
+        wire.stub.assert_no_pending_responses()
+    out, err = capsys.readouterr()
+    expected, last, elapsed = [], None, 0
+    for status, secondary in steps:
+        if (status, secondary) != last:
+            detail = f" ({secondary})" if secondary else ""
+            expected.append(f"{_label(case)}: {status}{detail}, 0:00:{elapsed:02d}")
+        last, elapsed = (status, secondary), elapsed + 1
+    assert out == "" and err.splitlines() == expected
+
+
+LOGGED = cases(lambda case: case.resource.logs is not None)
+
+
+def test_the_resources_with_logs() -> None:
+    assert sorted(p.values[0].resource.name for p in LOGGED) == [
+        "Endpoint",
+        "ProcessingJob",
+        "TrainingJob",
+        "TransformJob",
+    ]
+
+
+class Logs:
+    """A stubbed CloudWatch Logs client for a resource's log group, as its client's companion."""
+
+    def __init__(self, case: Case, wire: Wire) -> None:
+        assert case.resource.logs is not None
+        name = next(iter(describe_request(case).values()))
+        group, prefix = case.resource.logs
+        self.group, self.prefix = group.format(name=name), prefix.format(name=name)
+        self.wire = wire.companion("logs")
+
+    def streams(self, *instances: str) -> list[str]:
+        """Answer a listing of the group's streams (none: the group is not there yet)."""
+        where = {"logGroupName": self.group, **({"logStreamNamePrefix": self.prefix} if self.prefix else {})}
+        if not instances:
+            self.wire.stub.add_client_error("describe_log_streams", "ResourceNotFoundException", "no group")
+            return []
+        names = [self.prefix + instance for instance in instances]
+        self.wire.stub.add_response(
+            "describe_log_streams", {"logStreams": [{"logStreamName": n} for n in names]}, where
+        )
+        return names
+
+    def events(self, stream: str, token: str | None, messages: list[str], following: str) -> None:
+        """Answer a read of ``stream`` from ``token`` with ``messages`` and the next token."""
+        where = {"logGroupName": self.group, "logStreamName": stream, "startFromHead": True}
+        events = [{"timestamp": 1, "message": m, "ingestionTime": 1} for m in messages]
+        answer = {"events": events, "nextForwardToken": following, "nextBackwardToken": "back"}
+        self.wire.stub.add_response("get_log_events", answer, {**where, **({"nextToken": token} if token else {})})
+
+
+@pytest.mark.parametrize("case", LOGGED)
+def test_wait_with_logs_prints_each_streams_events_then_the_rest(
+    case: Case, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    lifecycle = case.lifecycle
+    status, ended = lifecycle.transitional[0], succeeded(lifecycle)[0]
+    describe = case.resource.describe
+    wire = Wire(case.spec)
+    logs = Logs(case, wire)
+    with wire.stub, logs.wire.stub:
+        resource = got(case, wire)
+        ORDER.clear()
+        polled(wire, case, [status, status, ended])
+        logs.streams()  # the group comes with the first instance
+        one, two = logs.streams("algo-1-1700000000", "algo-2-1700000000")
+        logs.events(one, None, ["a1\n", "a2"], "f1")
+        logs.events(one, "f1", [], "f1")
+        logs.events(two, None, ["b1"], "g1")
+        logs.events(two, "g1", [], "g1")
+        logs.streams("algo-1-1700000000", "algo-2-1700000000")  # after the last status: the rest
+        logs.events(one, "f1", ["a3"], "f2")
+        logs.events(one, "f2", [], "f2")
+        logs.events(two, "g1", [], "g1")
+        assert resource.wait(poll=1, logs=True) is resource
+        wire.stub.assert_no_pending_responses()
+        logs.wire.stub.assert_no_pending_responses()
+    streams, events = "DescribeLogStreams", "GetLogEvents"
+    assert ORDER == [describe, streams, describe, streams, *[events] * 4, describe, streams, *[events] * 3]
+    assert capsys.readouterr() == (
+        "[algo-1-1700000000] a1\n[algo-1-1700000000] a2\n[algo-2-1700000000] b1\n[algo-1-1700000000] a3\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize("case", LOGGED)
+def test_wait_with_logs_on_an_ended_resource_prints_its_whole_log(
+    case: Case, clock: Clock, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One stream: no prefix."""
+    wire = Wire(case.spec)
+    logs = Logs(case, wire)
+    with wire.stub, logs.wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [succeeded(case.lifecycle)[0]])
+        (only,) = logs.streams("algo-1-1700000000")
+        logs.events(only, None, ["first", "second"], "f1")
+        logs.events(only, "f1", ["third"], "f2")
+        logs.events(only, "f2", [], "f2")
+        assert resource.wait(poll=1, logs=True) is resource
+        wire.stub.assert_no_pending_responses()
+        logs.wire.stub.assert_no_pending_responses()
+    assert capsys.readouterr() == ("first\nsecond\nthird\n", "")
+    assert clock.slept == []
+
+
+@pytest.mark.parametrize("case", LOGGED)
+def test_wait_without_logs_reads_none(case: Case, clock: Clock, capsys: pytest.CaptureFixture[str]) -> None:
+    wire = Wire(case.spec)
+    logs = Logs(case, wire)
+    with wire.stub, logs.wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [case.lifecycle.transitional[0], succeeded(case.lifecycle)[0]])
+        resource.wait(poll=1)
+        wire.stub.assert_no_pending_responses()
+    assert logs.wire.calls == [] and capsys.readouterr() == ("", "")
