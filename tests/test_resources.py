@@ -112,7 +112,8 @@ def values(pick: Any) -> list[Any]:
 
 
 def test_the_catalog_finds_resources_in_sagemaker_and_a2i() -> None:
-    """A guard on the exhaustive tests below: they run over the catalog, so it must not be empty."""
+    """A guard on the exhaustive tests below, which run over the catalog (a new specs/ may move
+    these counts: then with the resources' reference)."""
     counts = {name: len(found.resources) for name, found in CATALOGS.items() if found.resources}
     assert counts == {"sagemaker": 69, "sagemaker-a2i-runtime": 1}
 
@@ -485,6 +486,8 @@ def test_get_describes_once_and_refresh_once_more(case: Case) -> None:
         resource = case.cls.get(**spec.to_snake(case.describe_input, request), client=wire.client)
         assert wire.calls == [describe]
         check_fields(case, resource, first)
+        shown = repr(resource)
+        assert shown.startswith(f"{case.resource.name}(") and repr(next(iter(request.values()))) in shown
         assert wire.calls == [describe]
         wire.answer(describe, second, request)
         assert resource.refresh() is resource
@@ -558,6 +561,7 @@ def test_get_all_lists_two_pages_without_a_describe_per_item(case: Case) -> None
                 found, wanted = getattr(resource, attr), getattr(summary, attr)
                 assert found == wanted and type(found) is type(wanted), attr
         assert wire.calls == [operation, operation], "reading what the listing gave calls nothing"
+        assert repr(listed[0]).startswith(f"{r.name}(") and wire.calls == [operation, operation]
         if lacking:  # else the listing gives every field: nothing to describe
             response = value(spec, r.output)
             wire.answer(r.describe, response, _identified(r.listing.item_type, items[0], case, spec))
