@@ -843,6 +843,24 @@ def test_wait_for_delete_ends_when_the_service_no_longer_finds_it(case: Case, cl
     assert len(wire.calls) == 2 + 2 * deleted and clock.slept == [5] * (1 + deleted)
 
 
+def _deletes_and_fails(case: Case) -> bool:
+    return case.action("delete") is not None and bool(case.resource.lifecycle and case.lifecycle.failed)
+
+
+@pytest.mark.parametrize("case", cases(_deletes_and_fails))
+def test_wait_for_delete_raises_at_a_failed_status(case: Case, clock: Clock) -> None:
+    """As botocore's deletion waiters do (``EndpointDeleted`` fails at ``Failed``)."""
+    failed = case.lifecycle.failed[-1]
+    wire = Wire(case.spec)
+    with wire.stub:
+        resource = got(case, wire)
+        polled(wire, case, [case.lifecycle.transitional[0], failed], "stuck")
+        with pytest.raises(errors.FailedStatusError) as caught:
+            resource.wait_for_delete(poll=1)
+        wire.stub.assert_no_pending_responses()
+    assert caught.value.status == failed and len(wire.calls) == 2 and clock.slept == [1]
+
+
 def _optional_status(case: Case) -> bool:
     if case.resource.lifecycle is None:
         return False
