@@ -512,9 +512,9 @@ def carrying(case: Case, shape: str, wire: dict[str, Any]) -> dict[str, Any]:
     names = describe_request(case, every_identifier=True)
     members = {sd.attribute(w): w for w in case.spec.shapes[shape]["members"]}
     for identifier in case.resource.identifiers:
-        for attr in {identifier.source, identifier.attr}:
-            if attr in members:
-                wire[members[attr]] = names[identifier.wire]
+        attr = identifier.source if identifier.source in members else identifier.attr
+        if attr in members:
+            wire[members[attr]] = names[identifier.wire]
     return wire
 
 
@@ -679,6 +679,44 @@ def test_each_action_calls_its_operation_with_the_identifiers(case: Case, action
         assert result is None
     else:
         assert isinstance(result, getattr(theirs.models, action.output or ""))
+
+
+BY_NAME = [
+    pytest.param(case, action, id=f"{case!r}.{action.kind}")
+    for case in CASES
+    if case.resource.listing is not None
+    for action in case.resource.actions
+    if action.by_name and action.kind == "delete"
+]
+
+
+@pytest.mark.parametrize(("case", "action"), BY_NAME)
+def test_a_listed_resource_named_by_its_arn_is_deleted_by_its_name(case: Case, action: ir.Action) -> None:
+    """The listing gives the ARN (which Describe takes) and the name (which Delete takes): no Describe."""
+    spec, r = case.spec, case.resource
+    assert r.listing is not None
+    operation, config = r.listing.operation, spec.paginators[r.listing.operation]
+    output = spec.output(operation)
+    assert output is not None
+    page = value(spec, output)
+    page.pop(config["output_token"], None)
+    (item,) = page[config["result_key"]] = [carrying(case, r.listing.item_type, i) for i in page[config["result_key"]]]
+    shape = spec.input(action.operation)
+    names = {}
+    for attr in action.by_name:  # a name the Delete request takes, other than the ARN that names it here
+        member = case.wire(attr, r.listing.item_type)
+        valid = spec.pattern_cases[spec.shapes[shape]["members"][member]["shape"]]["cases"]
+        names[member] = item[member] = next(c for c, ok in valid if ok and c != describe_request(case)[member])
+    assert all(i in r.summary for i in action.by_name), "the listing gives the name"
+    given = {w: v for w, v in value(spec, shape, full=False).items() if w not in names}
+    wire = Wire(spec)
+    with wire.stub:
+        wire.answer(operation, page, value(spec, spec.input(operation), full=False))
+        wire.answer(action.operation, _answer(wire, spec, action.operation), {**given, **names})
+        (listed,) = case.cls.get_all(client=wire.client)
+        listed.delete(**spec.to_snake(shape, given))
+        wire.stub.assert_no_pending_responses()
+    assert wire.calls == [operation, action.operation]
 
 
 # --- wait ------------------------------------------------------------------------------------
