@@ -152,6 +152,9 @@ def module(service: ir.Service, resource: ir.Resource, family: dict[str, ir.Serv
         spec.append(f"        listing=_sync._PAGES_{resource.listing.method.upper()},")
         if resource.summary:
             spec.append(f"        summary={_set(resource.summary)},")
+    by_name = [a for a in resource.actions if a.by_name]
+    if by_name:
+        spec.append("        by_name={" + ", ".join(f'"{a.operation}": {_set(a.by_name)}' for a in by_name) + "},")
     if others:
         spec.append(
             "        clients={" + ", ".join(f'"{p.service}": "{p.dotted}.client:{p.client}"' for p in others) + "},"

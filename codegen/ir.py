@@ -196,6 +196,9 @@ class Action:
     package: Package
     """The service the operation belongs to (another one's for ``Endpoint.invoke``)."""
     output: str | None = None
+    by_name: tuple[str, ...] = ()
+    """Identifiers the operation takes as the plain name, where the resource holds the ARN that
+    gives it back (``DeletePipeline`` takes a ``PipelineName``, not ``DescribePipeline``'s ARN)."""
 
 
 @attrs.frozen

@@ -117,7 +117,11 @@ def _resource(
         members = tuple(m for m in request.members if m.wire not in wires)
         if kind in ("stop", "delete", "start") and any(m.required for m in members):
             return None
-        return ir.Action(kind, op.name, op.method, members, owner.package, op.output)
+        taken = {m.wire: m for m in request.members}
+        by_name = tuple(
+            i.attr for i in ids if i.source != i.attr and i.wire in taken and "Arn" not in taken[i.wire].target
+        )
+        return ir.Action(kind, op.name, op.method, members, owner.package, op.output, by_name)
 
     actions = [action(kind, service, operations.get(kind.capitalize() + noun)) for kind in ACTIONS]
     if noun in ELSEWHERE and ELSEWHERE[noun][0] in family:

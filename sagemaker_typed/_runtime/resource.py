@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, TypeVar, ove
 
 from typing_extensions import Never, Self
 
-from .calls import REQUIRED, BaseClient, Operation
+from .calls import REQUIRED, BaseClient, Operation, model
 
 if TYPE_CHECKING:
     from .paginate import PaginatorSpec
@@ -68,6 +68,9 @@ class ResourceSpec:
     listing: PaginatorSpec[Any, Any] | None = None
     summary: frozenset[str] = frozenset()
     """Fields that a listed item gives with the Describe response's types."""
+    by_name: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    """Per operation, the identifiers it takes as the plain name (the field of that name), where
+    the resource holds the ARN (which the Describe operation takes, and which names it exactly)."""
     clients: Mapping[str, str] = field(default_factory=dict)
     """The typed client class (``module:Class``) of each other service an operation belongs to."""
     lifecycle: Lifecycle | None = None
@@ -203,13 +206,20 @@ class Resource:
 
     def _act(self, operation: Operation[OutT], params: Mapping[str, Any]) -> OutT:
         """Call one of the resource's own operations, its identifiers filled in (through the typed
-        client of the operation's service, made from the same session and region, if not this one's)."""
+        client of the operation's service, made from the same session and region, if not this one's).
+
+        Only the identifiers the operation takes (``DeleteModelCard`` takes no version), each as
+        it takes it: the plain name where it takes no ARN (read from the field of that name).
+        """
         client = self._client
         if operation.service.name != client._service:
             from .companions import typed_companion
 
             client = typed_companion(client, self._spec.clients[operation.service.name])
-        return client._call(operation, None, {**members(params), **self._ids})
+        takes = model(operation.service.models, operation.input).model_fields
+        by_name = self._spec.by_name.get(operation.name, frozenset())
+        ids = {k: self._field(k) if k in by_name else v for k, v in self._ids.items() if k in takes}
+        return client._call(operation, None, {**members(params), **ids})
 
     def _update(self, operation: Operation[Any], params: Mapping[str, Any]) -> Self:
         self._act(operation, params)

@@ -56,6 +56,7 @@ class Action(_r.Resource):
         summary=frozenset(
             {"action_arn", "action_name", "action_type", "creation_time", "last_modified_time", "source", "status"}
         ),
+        by_name={"UpdateAction": frozenset({"action_name"}), "DeleteAction": frozenset({"action_name"})},
         lifecycle=_r.Lifecycle(
             "status", terminal=frozenset({"Completed", "Failed", "Stopped", "Unknown"}), failed=frozenset({"Failed"})
         ),

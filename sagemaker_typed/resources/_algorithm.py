@@ -56,6 +56,7 @@ class Algorithm(_r.Resource):
         summary=frozenset(
             {"algorithm_arn", "algorithm_description", "algorithm_name", "algorithm_status", "creation_time"}
         ),
+        by_name={"DeleteAlgorithm": frozenset({"algorithm_name"})},
         lifecycle=_r.Lifecycle(
             "algorithm_status", terminal=frozenset({"Completed", "Failed"}), failed=frozenset({"Failed"})
         ),

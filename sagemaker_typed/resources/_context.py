@@ -51,6 +51,7 @@ class Context(_r.Resource):
         summary=frozenset(
             {"context_arn", "context_name", "context_type", "creation_time", "last_modified_time", "source"}
         ),
+        by_name={"UpdateContext": frozenset({"context_name"}), "DeleteContext": frozenset({"context_name"})},
     )
 
     context_arn: _r.Field[ContextArn | None] = _r.Field()

@@ -67,6 +67,7 @@ class FeatureGroup(_r.Resource):
         summary=frozenset(
             {"creation_time", "feature_group_arn", "feature_group_name", "feature_group_status", "offline_store_status"}
         ),
+        by_name={"DeleteFeatureGroup": frozenset({"feature_group_name"})},
         lifecycle=_r.Lifecycle(
             "feature_group_status",
             terminal=frozenset({"CreateFailed", "Created", "DeleteFailed"}),

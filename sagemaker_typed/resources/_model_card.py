@@ -58,6 +58,7 @@ class ModelCard(_r.Resource):
         summary=frozenset(
             {"creation_time", "last_modified_time", "model_card_arn", "model_card_name", "model_card_status"}
         ),
+        by_name={"DeleteModelCard": frozenset({"model_card_name"})},
         lifecycle=_r.Lifecycle(
             "model_card_status", terminal=frozenset({"Approved", "Archived", "Draft"}), failed=frozenset({})
         ),

@@ -68,6 +68,7 @@ class Pipeline(_r.Resource):
                 "role_arn",
             }
         ),
+        by_name={"UpdatePipeline": frozenset({"pipeline_name"}), "DeletePipeline": frozenset({"pipeline_name"})},
         lifecycle=_r.Lifecycle("pipeline_status", terminal=frozenset({"Active"}), failed=frozenset({})),
     )
 

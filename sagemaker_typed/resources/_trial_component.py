@@ -66,6 +66,10 @@ class TrialComponent(_r.Resource):
                 "trial_component_name",
             }
         ),
+        by_name={
+            "UpdateTrialComponent": frozenset({"trial_component_name"}),
+            "DeleteTrialComponent": frozenset({"trial_component_name"}),
+        },
     )
 
     created_by: _r.Field[UserContext | None] = _r.Field()
