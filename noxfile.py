@@ -112,13 +112,16 @@ def tests_python(session: nox.Session) -> None:
 
     RUNTIME_TESTS (the quickstart against the embedded moto server among them) and
     TYPING_FIXTURES (mypy --strict and pyright with that Python's version), with the `dev`
-    extra's pins. nox looks for `python3.X` on PATH (pyenv's installed versions included: see
+    extra's pins; then the drift check, as the generator must give the same code on each.
+    nox looks for `python3.X` on PATH (pyenv's installed versions included: see
     activate_pyenv_versions). An interpreter the machine lacks is skipped, and the summary
     says so ("Python interpreter 3.X not found"); where the CI variable is set (as in CI) a
     missing interpreter fails the run instead, so that CI never passes without one.
     """
     _dev(session)
     session.run("python", "-m", "pytest", *(session.posargs or (*RUNTIME_TESTS, *TYPING_FIXTURES)))
+    # The generator gives the same code on each Python (it did not: soft keywords, unicodedata).
+    session.run("python", "-m", "codegen", "--check")
 
 
 @nox.session
