@@ -52,15 +52,22 @@ def activate_pyenv_versions(pythons: Sequence[str]) -> str | None:
     activates (PYENV_VERSION, a .python-version file or `pyenv global`): usually one. With
     pyenv installed, this run's PYENV_VERSION becomes the active versions followed by the
     newest installed patch release of each other X.Y of ``pythons`` (`3.12` -> `3.12.1`), so
-    `python3` stays what it was and each `python3.X` reaches its interpreter. Without pyenv,
-    or without an installed release of an X.Y, nothing changes for it.
+    `python3` stays what it was and each `python3.X` reaches its interpreter; pyenv's shims are
+    appended to PATH if they are not on it (a shell that never ran `pyenv init`). Without
+    pyenv (on PATH or in PYENV_ROOT, default ~/.pyenv), or without an installed release of
+    an X.Y, nothing changes for it.
     """
-    pyenv = shutil.which("pyenv")
+    default = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "bin" / "pyenv"
+    pyenv = shutil.which("pyenv") or (str(default) if default.is_file() else None)
     if pyenv is None:
         return None
 
     def ask(*args: str) -> str:
         return subprocess.run([pyenv, *args], capture_output=True, text=True, check=False).stdout.strip()
+
+    shims = os.path.join(ask("root"), "shims")
+    if os.path.isabs(shims) and shims not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join(p for p in (os.environ.get("PATH"), shims) if p)
 
     active = [v for v in (os.environ.get("PYENV_VERSION") or ask("version-name")).split(":") if v]
     if not active:

@@ -69,12 +69,14 @@ def test_tests_python_runs_the_matrix_by_default() -> None:
 
 
 @pytest.fixture
-def noxfile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
-    """noxfile.py imported with a fake pyenv first on PATH (its answers: below)."""
+def pyenv_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fake pyenv first on PATH (its answers: below); its root, whose shims are not on PATH."""
+    root = tmp_path / "root"
     pyenv = tmp_path / "pyenv"
     pyenv.write_text(
         "#!/bin/sh\n"
         'case "$1" in\n'
+        f"  root) echo {root} ;;\n"
         "  version-name) echo 3.11.7 ;;\n"
         "  versions) printf '%s\\n' 2.7.18 3.10.2 3.10.13 3.10.9 3.11.7 3.12-dev 3.12.1 3.13.0t 3.13t-dev ;;\n"
         "esac\n"
@@ -82,6 +84,10 @@ def noxfile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
     pyenv.chmod(0o755)
     monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
     monkeypatch.setenv("PYENV_VERSION", "")  # restored (or removed again) after the test
+    return root
+
+
+def import_noxfile() -> ModuleType:
     spec = importlib.util.spec_from_file_location("noxfile_under_test", NOXFILE)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
@@ -90,10 +96,14 @@ def noxfile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script stands for pyenv")
-def test_pyenv_versions_are_activated_after_the_active_one(noxfile: ModuleType) -> None:
+def test_pyenv_versions_are_activated_after_the_active_one(pyenv_root: Path) -> None:
+    noxfile = import_noxfile()
     # Imported: the newest patch release of each X.Y pyenv has, after the active version;
     # 3.13 has only a free-threaded build and a dev build, so nothing is added for it.
     assert os.environ["PYENV_VERSION"] == "3.11.7:3.10.13:3.12.1"
+    # The shims were not on PATH: appended, once.
+    assert os.environ["PATH"].split(os.pathsep)[-1] == str(pyenv_root / "shims")
     assert noxfile.activate_pyenv_versions(("3.10", "3.11", "3.12")) == "3.11.7:3.10.13:3.12.1"
+    assert os.environ["PATH"].split(os.pathsep).count(str(pyenv_root / "shims")) == 1
     os.environ["PYENV_VERSION"] = "3.12.1"  # set by the user: kept first, and nothing repeated
     assert noxfile.activate_pyenv_versions(("3.10", "3.12")) == "3.12.1:3.10.13"
