@@ -1,15 +1,27 @@
-"""Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_lowest,
-tests_async, package."""
+"""Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_python
+(one per supported Python), tests_lowest, tests_async, package."""
 
 from __future__ import annotations
 
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Sequence
 from pathlib import Path
 
 import nox
 from packaging.requirements import Requirement
 
-nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest", "tests_async", "package"]
+nox.options.sessions = ["lint", "typecheck", "tests", "tests_python", "tests_lowest", "tests_async", "package"]
 nox.options.reuse_existing_virtualenvs = True
+# Sessions run on the interpreters the machine has; one it lacks is skipped (an error where
+# the CI variable is set: nox's default), never downloaded.
+nox.options.download_python = "never"
+
+# Every Python the package supports, each tested by `tests_python`; pyproject.toml's
+# classifiers name the same versions (tests/test_release.py checks it).
+PYTHONS = ("3.10", "3.11", "3.12", "3.13")
 
 # The tests of what users run (models, client, pagination, waiters, errors, CLI, testing helpers,
 # patterns under pydantic-core, the quickstart and the moto end-to-end tests); the generator's,
@@ -25,6 +37,55 @@ RUNTIME_TESTS = (
     "tests/test_quickstart.py",
     "tests/e2e",
 )
+# The typing fixtures: tests/typing/user_ok.py and user_bad.py under mypy --strict and pyright,
+# checked for the version of the interpreter that runs them.
+TYPING_FIXTURES = (
+    "tests/test_typing.py::test_user_script_passes_with_precise_types",
+    "tests/test_typing.py::test_user_mistakes_are_reported",
+)
+
+
+def activate_pyenv_versions(pythons: Sequence[str]) -> str | None:
+    """Let nox find the pyenv-installed interpreters of ``pythons``; returns the PYENV_VERSION set.
+
+    nox finds `python3.12` on PATH, where pyenv's shims answer only for the versions pyenv
+    activates (PYENV_VERSION, a .python-version file or `pyenv global`): usually one. With
+    pyenv installed, this run's PYENV_VERSION becomes the active versions followed by the
+    newest installed patch release of each other X.Y of ``pythons`` (`3.12` -> `3.12.1`), so
+    `python3` stays what it was and each `python3.X` reaches its interpreter; pyenv's shims are
+    appended to PATH if they are not on it (a shell that never ran `pyenv init`). Without
+    pyenv (on PATH or in PYENV_ROOT, default ~/.pyenv), or without an installed release of
+    an X.Y, nothing changes for it.
+    """
+    default = Path(os.environ.get("PYENV_ROOT") or Path.home() / ".pyenv") / "bin" / "pyenv"
+    pyenv = shutil.which("pyenv") or (str(default) if default.is_file() else None)
+    if pyenv is None:
+        return None
+
+    def ask(*args: str) -> str:
+        return subprocess.run([pyenv, *args], capture_output=True, text=True, check=False).stdout.strip()
+
+    shims = os.path.join(ask("root"), "shims")
+    if os.path.isabs(shims) and shims not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join(p for p in (os.environ.get("PATH"), shims) if p)
+
+    active = [v for v in (os.environ.get("PYENV_VERSION") or ask("version-name")).split(":") if v]
+    if not active:
+        return None
+    installed = ask("versions", "--bare", "--skip-aliases").split()
+    added = []
+    for python in pythons:
+        if any(v == python or v.startswith(python + ".") for v in active):
+            continue
+        releases = [v for v in installed if re.fullmatch(re.escape(python) + r"\.\d+", v)]
+        if releases:
+            added.append(max(releases, key=lambda v: int(v.rsplit(".", 1)[1])))
+    if added:
+        os.environ["PYENV_VERSION"] = ":".join([*active, *added])
+    return os.environ.get("PYENV_VERSION")
+
+
+activate_pyenv_versions(PYTHONS)
 
 
 def _dev(session: nox.Session) -> None:
@@ -45,9 +106,29 @@ def lowest_pins() -> list[str]:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite, the drift check and the typing checks included."""
+    """The test suite, the drift check and the typing checks included, but for what
+    tests_python runs on every Python (RUNTIME_TESTS, TYPING_FIXTURES): once is enough here."""
     _dev(session)
-    session.run("python", "-m", "pytest", *session.posargs)
+    elsewhere = [*(f"--ignore={path}" for path in RUNTIME_TESTS), *(f"--deselect={test}" for test in TYPING_FIXTURES)]
+    session.run("python", "-m", "pytest", *(session.posargs or elsewhere))
+
+
+@nox.session(python=PYTHONS)
+def tests_python(session: nox.Session) -> None:
+    """The runtime's tests, the quickstart and the typing fixtures on each supported Python.
+
+    RUNTIME_TESTS (the quickstart against the embedded moto server among them) and
+    TYPING_FIXTURES (mypy --strict and pyright with that Python's version), with the `dev`
+    extra's pins; then the drift check, as the generator must give the same code on each.
+    nox looks for `python3.X` on PATH (pyenv's installed versions included: see
+    activate_pyenv_versions). An interpreter the machine lacks is skipped, and the summary
+    says so ("Python interpreter 3.X not found"); where the CI variable is set (as in CI) a
+    missing interpreter fails the run instead, so that CI never passes without one.
+    """
+    _dev(session)
+    session.run("python", "-m", "pytest", *(session.posargs or (*RUNTIME_TESTS, *TYPING_FIXTURES)))
+    # The generator gives the same code on each Python (it did not: soft keywords, unicodedata).
+    session.run("python", "-m", "codegen", "--check")
 
 
 @nox.session

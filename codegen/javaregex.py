@@ -6,16 +6,20 @@ pattern for the Rust ``regex`` crate (pydantic-core's default engine, an unancho
 when Rust cannot take it (lookaround, ``$`` before the end, over pydantic-core's compiled size
 limit), for Python's ``re`` (which pydantic-core calls with ``match``). Equivalence holds for
 inputs without lone surrogates; ``\\p{..}`` categories follow each engine's Unicode version
-(for ``re`` they are spelled out from the generating Python's ``unicodedata``).
+(for ``re`` they are spelled out from ``unicode_categories.json``, Unicode 14.0.0 as Python
+3.11's ``unicodedata`` has it: never the running Python's, whose Unicode version would make
+the generated code depend on the Python that runs the generator).
 """
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Iterable
 from functools import cache
+from pathlib import Path
 from typing import ClassVar, Literal, TypeAlias
 
 import attrs
@@ -449,23 +453,54 @@ def char_set(item: ClassItem, categories: Callable[[str], Intervals] | None = No
     return _complement(ranges) if item.negated else ranges
 
 
-@cache
-def _unicode_categories() -> dict[str, Intervals]:
+UNICODE_TABLE = Path(__file__).with_name("unicode_categories.json")
+"""The general categories of one Unicode version, as ranges: ``write_unicode_table`` writes it."""
+
+
+def categories_from_unicodedata() -> dict[str, Intervals]:
+    """Each general category (``Lu``, ``Nd``...) by the running Python's ``unicodedata``."""
     by_name: dict[str, list[tuple[int, int]]] = {}
     for cp in range(MAX_CODE_POINT + 1):
-        category = unicodedata.category(chr(cp))
-        for name in (category, category[0]):
-            ranges = by_name.setdefault(name, [])
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
-    return {name: tuple(ranges) for name, ranges in by_name.items()}
+        ranges = by_name.setdefault(unicodedata.category(chr(cp)), [])
+        if ranges and ranges[-1][1] == cp - 1:
+            ranges[-1] = (ranges[-1][0], cp)
+        else:
+            ranges.append((cp, cp))
+    return {name: tuple(ranges) for name, ranges in sorted(by_name.items())}
+
+
+def write_unicode_table(path: Path = UNICODE_TABLE) -> None:
+    """Write the running Python's categories as the table (``python -c "from codegen.javaregex
+    import write_unicode_table; write_unicode_table()"``; moving to another Unicode version
+    changes every pattern that names a category)."""
+    table = {
+        "unicode": unicodedata.unidata_version,
+        "categories": {
+            name: " ".join(f"{lo:X}" if lo == hi else f"{lo:X}-{hi:X}" for lo, hi in ranges)
+            for name, ranges in categories_from_unicodedata().items()
+        },
+    }
+    path.write_text(json.dumps(table, indent=1) + "\n", encoding="utf-8")
+
+
+@cache
+def unicode_table() -> tuple[str, dict[str, Intervals]]:
+    """The table's Unicode version and its categories, each major one (``L``) the union of its own."""
+    table = json.loads(UNICODE_TABLE.read_text(encoding="utf-8"))
+    categories: dict[str, Intervals] = {}
+    for name, text in table["categories"].items():
+        bounds = (part.split("-") for part in text.split())
+        categories[name] = tuple((int(b[0], 16), int(b[-1], 16)) for b in bounds)
+    majors = {
+        major: _union(r for name, ranges in categories.items() if name[0] == major for r in ranges)
+        for major in {name[0] for name in categories}
+    }
+    return table["unicode"], {**categories, **majors}
 
 
 def _python_category(name: str) -> Intervals:
-    """A general category by Python's ``unicodedata`` (the version of the running Python)."""
-    return _unicode_categories().get(name, ())
+    """A general category by the pinned table (see ``unicode_table``)."""
+    return unicode_table()[1].get(name, ())
 
 
 # --- Analysis --------------------------------------------------------------------------------

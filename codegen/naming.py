@@ -2,7 +2,9 @@
 
 - Classes and type aliases: the shape name verbatim.
 - Fields: botocore's ``xform_name`` of the wire name; a Python keyword or a name that
-  pydantic's ``BaseModel`` (or our ``Shape``) already uses gets a trailing underscore.
+  pydantic's ``BaseModel`` (or our ``Shape``) already uses gets a trailing underscore. Soft
+  keywords (``type``, ``match``) are valid names and stay as they are: Python 3.12 made ``type``
+  one, so following them would make the output depend on the Python that runs the generator.
 - Client methods: ``xform_name`` of the operation name, as boto3 names them.
 - Enum members: the wire value in UPPER_SNAKE (``ml.m5.xlarge`` -> ``ML_M5_XLARGE``,
   ``InService`` -> ``IN_SERVICE``); a later value that would take an earlier one's name gets
@@ -25,7 +27,7 @@ _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 
 
 def _safe(name: str) -> str:
-    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in _RESERVED:
+    if keyword.iskeyword(name) or name in _RESERVED:
         return name + "_"
     return name
 

@@ -60,6 +60,8 @@ def test_naming_rules() -> None:
     assert naming.attribute("Lambda") == "lambda_"
     assert naming.attribute("Json") == "json_"
     assert naming.attribute("ModelConfig") == "model_config_"
+    # A soft keyword is a valid name on every Python (3.12 added `type` to them).
+    assert [naming.attribute(w) for w in ("Type", "Match", "Case")] == ["type", "match", "case"]
     assert naming.module("BaseModel") == "base_model"
     assert naming.enum_members(["ml.m5.xlarge", "InService", "jetson_nano", "ML_M5_XLARGE", "1.0"]) == [
         ("ML_M5_XLARGE", "ml.m5.xlarge"),

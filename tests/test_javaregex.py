@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 import shutil
+import unicodedata
 from functools import cache
 from typing import TypedDict
 
@@ -13,7 +14,7 @@ import attrs
 import pytest
 from pydantic_core import SchemaValidator, ValidationError, core_schema
 
-from codegen.javaregex import Translation, UnsupportedPattern, translate
+from codegen.javaregex import Translation, UnsupportedPattern, categories_from_unicodedata, translate, unicode_table
 from tests.patterns.generate_cases import FIXTURE, pattern_shapes, run_oracle
 
 
@@ -123,11 +124,23 @@ def test_python_translation(java: str, python: str) -> None:
 
 
 def test_unicode_categories_are_spelled_out_for_python() -> None:
-    """Lookaround with \\p{..}: the category becomes ranges from Python's unicodedata."""
+    """Lookaround with \\p{..}: the category becomes ranges from the pinned Unicode table."""
     translation = translate(r"(?<!\p{Nd})a")
     assert translation.engine == "python-re"
     assert translation.pattern.startswith(r"\A(?<![0-9\u0660-\u0669\u06F0-\u06F9")
     assert accepts(r"(?<!\p{Nd})a", "a")
+
+
+def test_the_unicode_table_is_unicode_14_as_python_has_it() -> None:
+    """The table the generator spells categories from (not the running Python's unicodedata, so
+    that every Python generates the same code) is Unicode 14.0.0, as Python 3.11's unicodedata
+    has it: checked on the Python that has that version (3.11; tests_python runs it)."""
+    version, categories = unicode_table()
+    assert version == "14.0.0"
+    assert categories["L"][:2] == ((0x41, 0x5A), (0x61, 0x7A))  # a major category: the union of its own
+    if unicodedata.unidata_version != version:
+        pytest.skip(f"this Python's unicodedata is Unicode {unicodedata.unidata_version}, not the table's")
+    assert {name: ranges for name, ranges in categories.items() if len(name) == 2} == categories_from_unicodedata()
 
 
 def test_rust_size_limit_falls_back_to_python() -> None:

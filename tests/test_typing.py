@@ -2,7 +2,9 @@
 
 tests/typing/user_ok.py must pass both with the revealed types written beside each
 ``reveal_type``; every line of tests/typing/user_bad.py marked ``# error:`` must be reported
-by both, and no other line.
+by both, and no other line. Both check for the version of the Python that runs the tests
+(mypy's ``python_version`` in pyproject.toml is the floor, for the package itself); nox's
+``tests_python`` runs these on each supported Python.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from codegen import ir
 
 TYPING = Path(__file__).parent / "typing"
 ROOT = TYPING.parent.parent
+PYTHON_VERSION = f"{sys.version_info.major}.{sys.version_info.minor}"
 pytestmark = pytest.mark.typing
 
 
@@ -39,7 +42,10 @@ def _short(type_name: str) -> str:
 
 def mypy(path: Path, cache: Path) -> tuple[dict[int, list[str]], dict[int, str]]:
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--strict", "--cache-dir", str(cache), "--no-error-summary", str(path)],
+        [
+            *(sys.executable, "-m", "mypy", "--strict", "--python-version", PYTHON_VERSION),
+            *("--cache-dir", str(cache), "--no-error-summary", str(path)),
+        ],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -62,7 +68,11 @@ def mypy(path: Path, cache: Path) -> tuple[dict[int, list[str]], dict[int, str]]
 def pyright(path: Path) -> tuple[dict[int, list[str]], dict[int, str]]:
     executable = shutil.which("pyright") or str(Path(sys.executable).parent / "pyright")
     result = subprocess.run(
-        [executable, "--outputjson", str(path)], capture_output=True, text=True, cwd=ROOT, check=False
+        [executable, "--outputjson", "--pythonpath", sys.executable, "--pythonversion", PYTHON_VERSION, str(path)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
     )
     report = json.loads(result.stdout)
     errors: dict[int, list[str]] = {}

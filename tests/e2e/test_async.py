@@ -1,4 +1,5 @@
-"""The async client end to end: a moto server over real HTTP, typed async results against raw aiobotocore.
+"""The control plane's async client end to end: a moto server over real HTTP, typed async results
+against raw aiobotocore (the family's other async clients: test_async_family.py).
 
 Its own moto server (in a child process, as in conftest), so that the servers the sync tests
 mirror never see these calls. The typed client and raw aiobotocore share that server: each
@@ -8,8 +9,6 @@ read is made by both, and the typed result, dumped by wire name, must equal the 
 from __future__ import annotations
 
 import asyncio
-import json
-import urllib.request
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -166,47 +165,5 @@ def test_invalid_request_never_reaches_the_server(url: str) -> None:
             assert sent == []
             await b.sm.list_experiments(max_results=1)
             assert len(sent) == 1
-
-    asyncio.run(main())
-
-
-def test_the_async_runtime_client_invokes_an_endpoint(url: str) -> None:
-    """AsyncSageMakerRuntimeClient against raw aiobotocore: the same answer, the body a stream to await."""
-    from sagemaker_typed.runtime import AsyncSageMakerRuntimeClient
-    from sagemaker_typed.runtime import models as rt_models
-
-    from .test_runtime import RESULTS, result
-
-    answer = result('{"predictions": [1]}')
-    for _ in range(2):  # one result for each new request: the typed one, then the raw one (another body)
-        request = urllib.request.Request(
-            url + RESULTS,
-            data=json.dumps({"results": [answer]}).encode(),
-            headers={"Content-Type": "application/json"},
-            method="POST",
-        )
-        urllib.request.urlopen(request, timeout=10).close()
-
-    async def main() -> None:
-        async with (
-            AsyncSageMakerRuntimeClient(region_name=REGION, endpoint_url=url, config=ONE_ATTEMPT, **CREDENTIALS) as rt,
-            get_session().create_client(
-                "sagemaker-runtime", region_name=REGION, endpoint_url=url, config=ONE_ATTEMPT, **CREDENTIALS
-            ) as raw,
-        ):
-            typed = await rt.invoke_endpoint(endpoint_name="async-endpoint", body="1,2", content_type="text/csv")
-            plain = await raw.invoke_endpoint(EndpointName="async-endpoint", Body=b"3,4", ContentType="text/csv")
-            assert isinstance(typed, rt_models.InvokeEndpointOutput)
-            typed_wire, raw_wire = typed.to_wire(), body(plain)
-            assert await typed_wire.pop("Body").read() == await raw_wire.pop("Body").read() == b'{"predictions": [1]}'
-            assert (
-                typed_wire
-                == raw_wire
-                == {
-                    "ContentType": "application/json",
-                    "InvokedProductionVariant": "primary",
-                }
-            )
-            assert typed.response_metadata is not None and typed.response_metadata.http_status_code == 200
 
     asyncio.run(main())
