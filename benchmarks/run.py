@@ -39,7 +39,7 @@ PYTHON = sys.executable
 MIB = 1024 * 1024
 
 COLD_VARIANTS = ("raw", "typed", "floor")
-SAMPLE_VARIANTS = ("typed", "stubs", "floor")
+SAMPLE_VARIANTS = ("typed", "resources", "stubs", "floor")
 
 
 @dataclass(frozen=True)
@@ -383,6 +383,10 @@ def bench_typing(settings: Settings, report: Report, venv: Path | None) -> None:
         report.info(f"{label}: mypy-boto3 stubs vs floor", "s", stubs, floor, "floor")
         typed_cpu, floor_cpu = (med(kind, v, "cpu_s") for v in ("typed", "floor"))
         report.info(f"{label}: typed vs floor, CPU time", "s", typed_cpu, floor_cpu, "floor")
+        # The same script written with resources (sagemaker_typed.resources) instead of client calls.
+        with_resources, resources_cpu = med(kind, "resources"), med(kind, "resources", "cpu_s")
+        report.info(f"{label}: with resources vs client only", "s", with_resources, typed, "typed")
+        report.info(f"{label}: with resources vs client only, CPU time", "s", resources_cpu, typed_cpu, "typed")
     for kind, checker in (("mypy_cold", "mypy --strict"), ("pyright", "pyright strict")):
         for variant in SAMPLE_VARIANTS:
             last = results[kind][variant][-1]
