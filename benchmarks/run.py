@@ -272,14 +272,14 @@ def user_venv(path: Path) -> Path:
     """A virtual environment with sagemaker_typed installed as a user installs it.
 
     ``pip install <repository>`` builds the wheel and installs it into site-packages (not
-    editable), with the dependencies pinned to this environment's versions, plus
-    mypy-boto3-sagemaker for the stubs' script. An existing venv at ``path`` is reused and
-    the package reinstalled. Returns its python.
+    editable), with the dependencies (rich too: mypy follows the runtime's imports of it) pinned
+    to this environment's versions, plus mypy-boto3-sagemaker for the stubs' script. An
+    existing venv at ``path`` is reused and the package reinstalled. Returns its python.
     """
     python = path / "bin" / "python"
     if not python.exists():
         subprocess.run([PYTHON, "-m", "venv", str(path)], check=True)
-    dists = ("boto3", "botocore", "pydantic", "pydantic-core", "mypy-boto3-sagemaker")
+    dists = ("boto3", "botocore", "pydantic", "pydantic-core", "rich", "mypy-boto3-sagemaker")
     pins = [d if version(d) == "not installed" else f"{d}=={version(d)}" for d in dists]
     pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     subprocess.run([*pip, *pins], check=True, env=child_env(pythonpath=False))

@@ -40,7 +40,14 @@ from codegen import emit_stubs, ir  # noqa: E402
 from codegen.parse import load  # noqa: E402
 
 PYTHON = sys.executable
-DEPENDENCIES = ["boto3==1.44.8", "botocore==1.44.8", "pydantic==2.14.4", "typing-extensions", "mypy-boto3-sagemaker"]
+DEPENDENCIES = [
+    "boto3==1.44.8",
+    "botocore==1.44.8",
+    "pydantic==2.14.4",
+    "typing-extensions",
+    "rich",
+    "mypy-boto3-sagemaker",
+]
 
 Stubs = dict[str, str]
 """Path inside the package (``models/__init__.pyi``) -> text."""
