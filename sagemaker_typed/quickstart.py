@@ -201,12 +201,13 @@ def train(sm: SageMakerClient, args: argparse.Namespace, prefix: str) -> None:
         write_local_logs(sm, first.training_job_name)
     first.wait(poll=args.poll, logs=True)  # the logs on stdout; the status line below them in a terminal
     for job in jobs:
-        used, params = job.resource_config, job.hyper_parameters or {}  # read from the job's last Describe
+        used, params = job.resource_config, job.hyper_parameters or {}  # jobs 2 and 3: described on this read
         on = f"{used.instance_count} x {used.instance_type}" if used else "?"
         print(f"   {job.training_job_name}: {job.training_job_status} on {on}, eta={params.get('eta')}")
 
 
-def list_jobs(sm: SageMakerClient, prefix: str) -> None:
+def list_jobs(sm: SageMakerClient, prefix: str | None) -> None:
+    """The first five training jobs whose name has ``prefix`` (None: any job of the account)."""
     print("\n4. List training jobs (TrainingJob.get_all(...), 2 per page)")
     calls = RequestCount(sm)
     try:
@@ -276,7 +277,7 @@ def run(sm: SageMakerClient, args: argparse.Namespace, writes: bool, endpoint_ur
             train(sm, args, f"{prefix}-xgboost")
         else:
             print("\n(read-only: steps 1 to 3 create and invoke resources and are skipped; pass --allow-writes)")
-        list_jobs(sm, prefix)
+        list_jobs(sm, prefix if writes else None)
         show_validation_error(sm)
         show_typed_error(sm)
     finally:
