@@ -16,6 +16,9 @@ it in one line.)
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -363,3 +366,31 @@ def test_wait_with_logs_of_a_job_without_logs(
     job = create_job(sm_a, boto3_b, "e2e-res-silent", "0.1")
     job.wait(poll=POLL, progress=False, logs=True)
     assert capsys.readouterr().out == ""
+
+
+def test_rich_is_imported_only_to_draw(jobs: list[TrainingJob], server_a: MotoServer) -> None:
+    """Importing the SDK and its resources, making a client and waiting where no one watches (plain
+    lines or nothing) import no rich: a fresh process, standard output a pipe."""
+    script = f"""
+import sys
+import sagemaker_typed, sagemaker_typed.resources
+from sagemaker_typed import SageMakerClient
+from sagemaker_typed.resources import Endpoint, TrainingJob
+job = TrainingJob.get(training_job_name={JOBS[0]!r}, client=SageMakerClient())
+job.wait(poll=0.01)
+job.wait(poll=0.01, progress=True, logs=True)
+print(job.training_job_status, "rich" in sys.modules)
+"""
+    environment = {
+        **os.environ,
+        "AWS_ENDPOINT_URL": server_a.url,
+        "AWS_DEFAULT_REGION": REGION,
+        "AWS_ACCESS_KEY_ID": "testing",
+        "AWS_SECRET_ACCESS_KEY": "testing",
+    }
+    done = subprocess.run(
+        [sys.executable, "-c", script], env=environment, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "Completed False\n"
+    assert done.stderr == f"TrainingJob {JOBS[0]!r}: Completed (Completed), 0:00:00\n"  # progress=True: plain lines
