@@ -39,7 +39,7 @@ PYTHON = sys.executable
 MIB = 1024 * 1024
 
 COLD_VARIANTS = ("raw", "typed", "floor")
-SAMPLE_VARIANTS = ("typed", "stubs", "floor")
+SAMPLE_VARIANTS = ("typed", "resources", "stubs", "floor")
 
 
 @dataclass(frozen=True)
@@ -272,14 +272,14 @@ def user_venv(path: Path) -> Path:
     """A virtual environment with sagemaker_typed installed as a user installs it.
 
     ``pip install <repository>`` builds the wheel and installs it into site-packages (not
-    editable), with the dependencies pinned to this environment's versions, plus
-    mypy-boto3-sagemaker for the stubs' script. An existing venv at ``path`` is reused and
-    the package reinstalled. Returns its python.
+    editable), with the dependencies (rich too: mypy follows the runtime's imports of it) pinned
+    to this environment's versions, plus mypy-boto3-sagemaker for the stubs' script. An
+    existing venv at ``path`` is reused and the package reinstalled. Returns its python.
     """
     python = path / "bin" / "python"
     if not python.exists():
         subprocess.run([PYTHON, "-m", "venv", str(path)], check=True)
-    dists = ("boto3", "botocore", "pydantic", "pydantic-core", "mypy-boto3-sagemaker")
+    dists = ("boto3", "botocore", "pydantic", "pydantic-core", "rich", "mypy-boto3-sagemaker")
     pins = [d if version(d) == "not installed" else f"{d}=={version(d)}" for d in dists]
     pip = [str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
     subprocess.run([*pip, *pins], check=True, env=child_env(pythonpath=False))
@@ -383,6 +383,10 @@ def bench_typing(settings: Settings, report: Report, venv: Path | None) -> None:
         report.info(f"{label}: mypy-boto3 stubs vs floor", "s", stubs, floor, "floor")
         typed_cpu, floor_cpu = (med(kind, v, "cpu_s") for v in ("typed", "floor"))
         report.info(f"{label}: typed vs floor, CPU time", "s", typed_cpu, floor_cpu, "floor")
+        # The same script written with resources (sagemaker_typed.resources) instead of client calls.
+        with_resources, resources_cpu = med(kind, "resources"), med(kind, "resources", "cpu_s")
+        report.info(f"{label}: with resources vs client only", "s", with_resources, typed, "typed")
+        report.info(f"{label}: with resources vs client only, CPU time", "s", resources_cpu, typed_cpu, "typed")
     for kind, checker in (("mypy_cold", "mypy --strict"), ("pyright", "pyright strict")):
         for variant in SAMPLE_VARIANTS:
             last = results[kind][variant][-1]

@@ -7,7 +7,8 @@ generated type-time declarations) installed into its own virtual environment's
 site-packages, as a user has the package (the dependencies come from one shared base venv
 through a ``.pth`` file). Every run times, per variant and interleaved (rotated order):
 ``mypy --strict`` cold (fresh cache), warm (the same cache, the script edited) and pyright
-strict, on ``scripts/samples/typed_sample.py``; the floor (one pydantic model) and the
+strict, on ``scripts/samples/typed_sample.py`` (``resources_sample.py`` for the ``resources``
+variant: the same script written with ``sagemaker_typed.resources``); the floor (one pydantic model) and the
 mypy-boto3-sagemaker script run in the base venv as references. Medians and ratios to the
 floor are printed; ``--json`` keeps every number. The figures of the variants tried for
 issue 9 are in RESULTS.md ("Type-time declarations").
@@ -39,7 +40,14 @@ from codegen import emit_stubs, ir  # noqa: E402
 from codegen.parse import load  # noqa: E402
 
 PYTHON = sys.executable
-DEPENDENCIES = ["boto3==1.44.8", "botocore==1.44.8", "pydantic==2.14.4", "typing-extensions", "mypy-boto3-sagemaker"]
+DEPENDENCIES = [
+    "boto3==1.44.8",
+    "botocore==1.44.8",
+    "pydantic==2.14.4",
+    "typing-extensions",
+    "rich",
+    "mypy-boto3-sagemaker",
+]
 
 Stubs = dict[str, str]
 """Path inside the package (``models/__init__.pyi``) -> text."""
@@ -107,6 +115,7 @@ BEFORE = "79e8ce1"
 VARIANTS: dict[str, Callable[[ir.Service], Stubs | None]] = {
     "before": lambda service: None,  # the package of BEFORE, as it was
     "stubs": _rendered,  # what codegen generates
+    "resources": _rendered,  # the same package, checked on resources_sample.py (the script with resources)
     "stubs-nodoc": lambda service: _no_docstrings(_rendered(service)),
     "stubs-properties": _properties,
     "models-stub-only": lambda service: {"models/__init__.pyi": _rendered(service)["models/__init__.pyi"]},
@@ -180,7 +189,8 @@ class Lab:
             if name == "empty":
                 (work / "sample.py").write_text('print("no imports")\n')
             else:
-                sample = "floor" if name == "floor" else "stubs" if name == "boto3-stubs" else "typed"
+                samples = {"floor": "floor", "boto3-stubs": "stubs", "resources": "resources"}
+                sample = samples.get(name, "typed")
                 shutil.copy(SAMPLES / f"{sample}_sample.py", work / "sample.py")
             config = {"typeCheckingMode": "strict", "pythonVersion": "3.11"}
             (work / "pyrightconfig.json").write_text(json.dumps(config))

@@ -21,17 +21,22 @@ HINT = "the local quickstart needs moto: pip install 'sagemaker-typed[local]'"
 INVALID_REQUEST = f"pydantic.ValidationError: 3 errors for CreateTrainingJobRequest ({hint()})"
 
 
+def environment(pythonpath: tuple[Path, ...] = (), env: dict[str, str | None] | None = None) -> dict[str, str]:
+    """This process's environment, ``env`` overriding it (None removes a variable), the checkout importable."""
+    merged = {k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None}
+    paths = [*map(str, pythonpath), str(ROOT), merged.get("PYTHONPATH", "")]
+    merged["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
+    return merged
+
+
 def quickstart(
     *args: str, pythonpath: tuple[Path, ...] = (), env: dict[str, str | None] | None = None
 ) -> subprocess.CompletedProcess[str]:
     """Run the quickstart; ``env`` overrides the environment (None removes a variable)."""
-    merged = {k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None}
-    paths = [*map(str, pythonpath), str(ROOT), merged.get("PYTHONPATH", "")]
-    merged["PYTHONPATH"] = os.pathsep.join(p for p in paths if p)
     return subprocess.run(
         [sys.executable, "-m", "sagemaker_typed.quickstart", *args],
         cwd=ROOT,
-        env=merged,
+        env=environment(pythonpath, env),
         capture_output=True,
         text=True,
         timeout=120,
@@ -40,18 +45,34 @@ def quickstart(
 
 def assert_full_tour(stdout: str) -> None:
     lines = [line.strip() for line in stdout.splitlines()]
-    assert "poll 1: InService" in lines  # the waiter's callback printed the polled status
+    # Deployed with resources; without a terminal the wait draws nothing.
     assert "endpoint quickstart is InService (variants: primary)" in lines
+    assert not any("Endpoint 'quickstart':" in line for line in lines)
     # The endpoint invoked through the typed runtime client: moto answers what the quickstart configured.
-    invoked = lines.index("2. Invoke the endpoint (sagemaker_typed.runtime.SageMakerRuntimeClient)")
+    invoked = lines.index("2. Invoke the endpoint (endpoint.invoke(...), through sagemaker_typed.runtime)")
     assert lines[invoked + 1 : invoked + 3] == [
         "InvokeEndpointOutput: content_type=application/json, variant=primary",
         'body: {"predictions": [{"score": 0.92, "label": "churn"}]}',
     ]
     assert re.fullmatch(r"request id: [A-Za-z0-9]{20,}", lines[invoked + 3])
-    assert "quickstart-xgboost-1: Completed on 1 x ml.m5.xlarge, eta=0.1" in lines
-    assert "page 1: quickstart-xgboost-1 (Completed), quickstart-xgboost-2 (Completed)" in lines
-    assert "page 2: quickstart-xgboost-3 (Completed)" in lines
+    # The first job watched with its logs, written to the local server's CloudWatch Logs by the quickstart.
+    watched = lines.index("watching quickstart-xgboost-1 with its logs (.wait(logs=True)):")
+    assert lines[watched + 1 : watched + 8] == [
+        "(local server: the quickstart wrote these log lines itself; on AWS the training container does)",
+        "Starting training: xgboost 1.7-1, 1 instance",
+        "[0]#011train-logloss:0.6421",
+        "[49]#011train-logloss:0.2117",
+        "quickstart-xgboost-1: Completed on 1 x ml.m5.xlarge, eta=0.1",
+        "quickstart-xgboost-2: Completed on 1 x ml.m5.xlarge, eta=0.2",
+        "quickstart-xgboost-3: Completed on 1 x ml.m5.xlarge, eta=0.3",
+    ]
+    listed = lines.index("4. List training jobs (TrainingJob.get_all(...), 2 per page)")
+    assert lines[listed + 1 : listed + 5] == [
+        "quickstart-xgboost-1: Completed",
+        "quickstart-xgboost-2: Completed",
+        "quickstart-xgboost-3: Completed",
+        "3 training jobs listed in 2 calls: one per page, no Describe per job",
+    ]
     assert INVALID_REQUEST in lines
     assert "requests sent: 0" in lines
     assert any(line.startswith("errors.ValidationException (still a botocore ClientError): ") for line in lines)
@@ -63,6 +84,44 @@ def test_quickstart_with_embedded_moto() -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("sagemaker_typed quickstart against an embedded moto server at http://127.0.0.1:")
     assert_full_tour(result.stdout)
+
+
+def test_quickstart_in_a_terminal_draws_the_status_line() -> None:
+    """Run in a terminal (a pseudo-terminal here), each wait draws its live line, left at its last state."""
+    import pty
+
+    terminal, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "sagemaker_typed.quickstart"],
+        cwd=ROOT,
+        env=environment(env={"TERM": "xterm-256color", "COLUMNS": "120"}),
+        stdin=child,
+        stdout=child,
+        stderr=child,
+    )
+    os.close(child)
+    output = b""
+    while True:
+        try:
+            chunk = os.read(terminal, 65536)
+        except OSError:  # EIO: the quickstart closed the terminal's other end
+            break
+        if not chunk:
+            break
+        output += chunk
+    os.close(terminal)
+    assert process.wait(timeout=120) == 0, output.decode(errors="replace")
+    # What the screen keeps of each line: the text after its last carriage return, without control sequences.
+    rows = [row.rstrip("\r").rsplit("\r", 1)[-1] for row in output.decode().split("\n")]
+    lines = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", row).strip() for row in rows]
+    assert "⠋ Endpoint 'quickstart': InService, 0:00:00" in lines
+    drawn = lines.index("⠋ TrainingJob 'quickstart-xgboost-1': Completed (Completed), 0:00:00")
+    assert lines[drawn - 3 : drawn] == [  # the job's logs printed above its line
+        "Starting training: xgboost 1.7-1, 1 instance",
+        "[0]#011train-logloss:0.6421",
+        "[49]#011train-logloss:0.2117",
+    ]
+    assert [line for line in lines if line][-1] == "done"
 
 
 @pytest.fixture
@@ -103,8 +162,9 @@ def test_quickstart_against_aws_is_read_only(moto_url: str) -> None:
     assert result.stdout.startswith(f"sagemaker_typed quickstart against AWS at {moto_url}\n")
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert "(read-only: steps 1 to 3 create and invoke resources and are skipped; pass --allow-writes)" in lines
-    assert "page 1: (no training jobs)" in lines  # nothing was created on the server
-    assert not any(line.startswith(("created", "endpoint ", "poll ", "InvokeEndpointOutput")) for line in lines)
+    assert "(no training jobs)" in lines  # nothing was created on the server
+    assert "0 training jobs listed in 1 call: one per page, no Describe per job" in lines
+    assert not any(line.startswith(("created", "endpoint ", "watching", "InvokeEndpointOutput")) for line in lines)
     assert INVALID_REQUEST in lines
     assert any(line.startswith("errors.ValidationException") for line in lines)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sagemaker_typed
 from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, errors, models
+from sagemaker_typed.resources import TrainingJob
 
 
 def mistakes(sm: SageMakerClient) -> None:
@@ -31,3 +32,13 @@ async def async_mistakes(sm: AsyncSageMakerClient) -> None:
     for summary in sm.paginate.list_training_jobs():  # error: an async paginator in a plain for
         print(summary)
     await sm.wait.endpoint_in_service(endpoint_name="e", callback=lambda r: r.no_such_field)  # error: unknown attribute
+
+
+def resource_mistakes(sm: SageMakerClient) -> None:
+    output = models.OutputDataConfig(s3_output_path="s3://bucket/output")
+    TrainingJob.create(training_job_nam="x", role_arn="r", output_data_config=output)  # error: misspelt keyword
+    job = TrainingJob.get(training_job_name="x", client=sm)
+    print(job.training_job_stauts)  # error: wrong attribute
+    job.training_job_status = models.TrainingJobStatus.STOPPED  # error: a read-only field
+    TrainingJob.get_all(status_equals=models.EndpointStatus.IN_SERVICE)  # error: wrong enum type
+    TrainingJob(training_job_name="x")  # error: not made by hand (get, create, get_all)

@@ -7,6 +7,7 @@ from typing import Any
 import boto3
 
 from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, errors, models
+from sagemaker_typed.resources import Endpoint, TrainingJob
 
 
 def train(sm: SageMakerClient) -> str:
@@ -65,12 +66,46 @@ def newer_than_the_sdk(sm: SageMakerClient) -> None:
     loose.describe_training_job(training_job_name="a-name-longer-than-the-pinned-limit")
 
 
+def with_resources(sm: SageMakerClient) -> str:
+    job = TrainingJob.create(
+        training_job_name="my-job",
+        role_arn="arn:aws:iam::123456789012:role/SageMaker",
+        output_data_config=models.OutputDataConfig(s3_output_path="s3://bucket/output"),
+        resource_config=models.ResourceConfig(
+            instance_type=models.TrainingInstanceType.ML_M5_XLARGE, instance_count=1, volume_size_in_gb=10
+        ),
+        client=sm,
+    )
+    reveal_type(job)  # revealed: TrainingJob
+    try:
+        done = job.wait(poll=10.0, timeout=3600, logs=True)
+    except errors.FailedStatusError as error:
+        print(error.status, error.reason)
+        raise
+    reveal_type(done)  # revealed: TrainingJob
+    reveal_type(done.training_job_status)  # revealed: TrainingJobStatus
+    reveal_type(done.resource_config)  # revealed: ResourceConfig | None
+    for listed in TrainingJob.get_all(status_equals=models.TrainingJobStatus.COMPLETED, client=sm):
+        reveal_type(listed)  # revealed: TrainingJob
+        print(listed.training_job_name, listed.hyper_parameters)
+    again = TrainingJob.get(training_job_name="my-job").refresh()
+    reveal_type(again)  # revealed: TrainingJob
+    endpoint = Endpoint.get(endpoint_name="my-endpoint").wait_for_status(models.EndpointStatus.IN_SERVICE)
+    answer = endpoint.invoke(body=b"0.5,1.5", content_type="text/csv")
+    reveal_type(answer)  # revealed: InvokeEndpointOutput
+    endpoint.delete()
+    endpoint.wait_for_delete(timeout=600)
+    arn: str = job.training_job_arn
+    return arn
+
+
 def main() -> None:
     sm = SageMakerClient(boto3.client("sagemaker", region_name="eu-west-1"))
     print(train(sm), follow(sm), sm.client)
     local = SageMakerClient(region_name="us-east-1", endpoint_url="http://127.0.0.1:5000")
     print(SageMakerClient(session=boto3.Session(profile_name="ml"), region_name="eu-west-1"), local)
     newer_than_the_sdk(sm)
+    print(with_resources(sm))
 
 
 async def follow_async(sm: AsyncSageMakerClient) -> str:
