@@ -114,8 +114,8 @@ def test_quickstart_in_a_terminal_draws_the_status_line() -> None:
     # What the screen keeps of each line: the text after its last carriage return, without control sequences.
     rows = [row.rstrip("\r").rsplit("\r", 1)[-1] for row in output.decode().split("\n")]
     lines = [re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", row).strip() for row in rows]
-    assert "⠋ Endpoint 'quickstart': InService, 0:00:00" in lines
-    drawn = lines.index("⠋ TrainingJob 'quickstart-xgboost-1': Completed (Completed), 0:00:00")
+    assert "Endpoint 'quickstart': InService, 0:00:00" in lines
+    drawn = lines.index("TrainingJob 'quickstart-xgboost-1': Completed (Completed), 0:00:00")
     assert lines[drawn - 3 : drawn] == [  # the job's logs printed above its line
         "Starting training: xgboost 1.7-1, 1 instance",
         "[0]#011train-logloss:0.6421",
