@@ -60,10 +60,6 @@ class AsyncSageMakerA2IRuntimeClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def delete_human_loop(self, request: DeleteHumanLoopRequest, /) -> DeleteHumanLoopResponse: ...
-    @_t.overload
-    async def delete_human_loop(self, *, human_loop_name: HumanLoopName) -> DeleteHumanLoopResponse: ...
     async def delete_human_loop(
         self, request: DeleteHumanLoopRequest | None = None, *, human_loop_name: HumanLoopName = _calls.REQUIRED
     ) -> DeleteHumanLoopResponse:
@@ -77,10 +73,6 @@ class AsyncSageMakerA2IRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_HUMAN_LOOP, request, locals())
 
-    @_t.overload
-    async def describe_human_loop(self, request: DescribeHumanLoopRequest, /) -> DescribeHumanLoopResponse: ...
-    @_t.overload
-    async def describe_human_loop(self, *, human_loop_name: HumanLoopName) -> DescribeHumanLoopResponse: ...
     async def describe_human_loop(
         self, request: DescribeHumanLoopRequest | None = None, *, human_loop_name: HumanLoopName = _calls.REQUIRED
     ) -> DescribeHumanLoopResponse:
@@ -92,19 +84,6 @@ class AsyncSageMakerA2IRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_HUMAN_LOOP, request, locals())
 
-    @_t.overload
-    async def list_human_loops(self, request: ListHumanLoopsRequest, /) -> ListHumanLoopsResponse: ...
-    @_t.overload
-    async def list_human_loops(
-        self,
-        *,
-        flow_definition_arn: FlowDefinitionArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHumanLoopsResponse: ...
     async def list_human_loops(
         self,
         request: ListHumanLoopsRequest | None = None,
@@ -131,17 +110,6 @@ class AsyncSageMakerA2IRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_HUMAN_LOOPS, request, locals())
 
-    @_t.overload
-    async def start_human_loop(self, request: StartHumanLoopRequest, /) -> StartHumanLoopResponse: ...
-    @_t.overload
-    async def start_human_loop(
-        self,
-        *,
-        flow_definition_arn: FlowDefinitionArn,
-        human_loop_input: HumanLoopInput,
-        human_loop_name: HumanLoopName,
-        data_attributes: HumanLoopDataAttributes | None = None,
-    ) -> StartHumanLoopResponse: ...
     async def start_human_loop(
         self,
         request: StartHumanLoopRequest | None = None,
@@ -162,10 +130,6 @@ class AsyncSageMakerA2IRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_HUMAN_LOOP, request, locals())
 
-    @_t.overload
-    async def stop_human_loop(self, request: StopHumanLoopRequest, /) -> StopHumanLoopResponse: ...
-    @_t.overload
-    async def stop_human_loop(self, *, human_loop_name: HumanLoopName) -> StopHumanLoopResponse: ...
     async def stop_human_loop(
         self, request: StopHumanLoopRequest | None = None, *, human_loop_name: HumanLoopName = _calls.REQUIRED
     ) -> StopHumanLoopResponse:
@@ -183,21 +147,6 @@ class AsyncPaginators:
     def __init__(self, client: AsyncSageMakerA2IRuntimeClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_human_loops(
-        self, request: ListHumanLoopsRequest, /
-    ) -> _aio.AsyncPaginator[ListHumanLoopsResponse, HumanLoopSummary]: ...
-    @_t.overload
-    def list_human_loops(
-        self,
-        *,
-        flow_definition_arn: FlowDefinitionArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListHumanLoopsResponse, HumanLoopSummary]: ...
     def list_human_loops(
         self,
         request: ListHumanLoopsRequest | None = None,

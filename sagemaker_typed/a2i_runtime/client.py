@@ -78,10 +78,6 @@ class SageMakerA2IRuntimeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def delete_human_loop(self, request: DeleteHumanLoopRequest, /) -> DeleteHumanLoopResponse: ...
-    @_t.overload
-    def delete_human_loop(self, *, human_loop_name: HumanLoopName) -> DeleteHumanLoopResponse: ...
     def delete_human_loop(
         self, request: DeleteHumanLoopRequest | None = None, *, human_loop_name: HumanLoopName = _calls.REQUIRED
     ) -> DeleteHumanLoopResponse:
@@ -95,10 +91,6 @@ class SageMakerA2IRuntimeClient(_calls.BaseClient):
         """
         return self._call(_DELETE_HUMAN_LOOP, request, locals())
 
-    @_t.overload
-    def describe_human_loop(self, request: DescribeHumanLoopRequest, /) -> DescribeHumanLoopResponse: ...
-    @_t.overload
-    def describe_human_loop(self, *, human_loop_name: HumanLoopName) -> DescribeHumanLoopResponse: ...
     def describe_human_loop(
         self, request: DescribeHumanLoopRequest | None = None, *, human_loop_name: HumanLoopName = _calls.REQUIRED
     ) -> DescribeHumanLoopResponse:
@@ -110,19 +102,6 @@ class SageMakerA2IRuntimeClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_HUMAN_LOOP, request, locals())
 
-    @_t.overload
-    def list_human_loops(self, request: ListHumanLoopsRequest, /) -> ListHumanLoopsResponse: ...
-    @_t.overload
-    def list_human_loops(
-        self,
-        *,
-        flow_definition_arn: FlowDefinitionArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHumanLoopsResponse: ...
     def list_human_loops(
         self,
         request: ListHumanLoopsRequest | None = None,
@@ -149,17 +128,6 @@ class SageMakerA2IRuntimeClient(_calls.BaseClient):
         """
         return self._call(_LIST_HUMAN_LOOPS, request, locals())
 
-    @_t.overload
-    def start_human_loop(self, request: StartHumanLoopRequest, /) -> StartHumanLoopResponse: ...
-    @_t.overload
-    def start_human_loop(
-        self,
-        *,
-        flow_definition_arn: FlowDefinitionArn,
-        human_loop_input: HumanLoopInput,
-        human_loop_name: HumanLoopName,
-        data_attributes: HumanLoopDataAttributes | None = None,
-    ) -> StartHumanLoopResponse: ...
     def start_human_loop(
         self,
         request: StartHumanLoopRequest | None = None,
@@ -180,10 +148,6 @@ class SageMakerA2IRuntimeClient(_calls.BaseClient):
         """
         return self._call(_START_HUMAN_LOOP, request, locals())
 
-    @_t.overload
-    def stop_human_loop(self, request: StopHumanLoopRequest, /) -> StopHumanLoopResponse: ...
-    @_t.overload
-    def stop_human_loop(self, *, human_loop_name: HumanLoopName) -> StopHumanLoopResponse: ...
     def stop_human_loop(
         self, request: StopHumanLoopRequest | None = None, *, human_loop_name: HumanLoopName = _calls.REQUIRED
     ) -> StopHumanLoopResponse:
@@ -201,21 +165,6 @@ class Paginators:
     def __init__(self, client: SageMakerA2IRuntimeClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_human_loops(
-        self, request: ListHumanLoopsRequest, /
-    ) -> _paginate.Paginator[ListHumanLoopsResponse, HumanLoopSummary]: ...
-    @_t.overload
-    def list_human_loops(
-        self,
-        *,
-        flow_definition_arn: FlowDefinitionArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListHumanLoopsResponse, HumanLoopSummary]: ...
     def list_human_loops(
         self,
         request: ListHumanLoopsRequest | None = None,

@@ -52,12 +52,6 @@ class AsyncSageMakerEdgeClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def get_deployments(self, request: GetDeploymentsRequest, /) -> GetDeploymentsResult: ...
-    @_t.overload
-    async def get_deployments(
-        self, *, device_fleet_name: DeviceFleetName, device_name: DeviceName
-    ) -> GetDeploymentsResult: ...
     async def get_deployments(
         self,
         request: GetDeploymentsRequest | None = None,
@@ -74,14 +68,6 @@ class AsyncSageMakerEdgeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_DEPLOYMENTS, request, locals())
 
-    @_t.overload
-    async def get_device_registration(
-        self, request: GetDeviceRegistrationRequest, /
-    ) -> GetDeviceRegistrationResult: ...
-    @_t.overload
-    async def get_device_registration(
-        self, *, device_fleet_name: DeviceFleetName, device_name: DeviceName
-    ) -> GetDeviceRegistrationResult: ...
     async def get_device_registration(
         self,
         request: GetDeviceRegistrationRequest | None = None,
@@ -98,19 +84,6 @@ class AsyncSageMakerEdgeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_DEVICE_REGISTRATION, request, locals())
 
-    @_t.overload
-    async def send_heartbeat(self, request: SendHeartbeatRequest, /) -> None: ...
-    @_t.overload
-    async def send_heartbeat(
-        self,
-        *,
-        agent_version: Version,
-        device_fleet_name: DeviceFleetName,
-        device_name: DeviceName,
-        agent_metrics: EdgeMetrics | None = None,
-        deployment_result: DeploymentResult | None = None,
-        models: Models | None = None,
-    ) -> None: ...
     async def send_heartbeat(
         self,
         request: SendHeartbeatRequest | None = None,

@@ -65,12 +65,6 @@ class SageMakerEdgeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def get_deployments(self, request: GetDeploymentsRequest, /) -> GetDeploymentsResult: ...
-    @_t.overload
-    def get_deployments(
-        self, *, device_fleet_name: DeviceFleetName, device_name: DeviceName
-    ) -> GetDeploymentsResult: ...
     def get_deployments(
         self,
         request: GetDeploymentsRequest | None = None,
@@ -87,12 +81,6 @@ class SageMakerEdgeClient(_calls.BaseClient):
         """
         return self._call(_GET_DEPLOYMENTS, request, locals())
 
-    @_t.overload
-    def get_device_registration(self, request: GetDeviceRegistrationRequest, /) -> GetDeviceRegistrationResult: ...
-    @_t.overload
-    def get_device_registration(
-        self, *, device_fleet_name: DeviceFleetName, device_name: DeviceName
-    ) -> GetDeviceRegistrationResult: ...
     def get_device_registration(
         self,
         request: GetDeviceRegistrationRequest | None = None,
@@ -109,19 +97,6 @@ class SageMakerEdgeClient(_calls.BaseClient):
         """
         return self._call(_GET_DEVICE_REGISTRATION, request, locals())
 
-    @_t.overload
-    def send_heartbeat(self, request: SendHeartbeatRequest, /) -> None: ...
-    @_t.overload
-    def send_heartbeat(
-        self,
-        *,
-        agent_version: Version,
-        device_fleet_name: DeviceFleetName,
-        device_name: DeviceName,
-        agent_metrics: EdgeMetrics | None = None,
-        deployment_result: DeploymentResult | None = None,
-        models: Models | None = None,
-    ) -> None: ...
     def send_heartbeat(
         self,
         request: SendHeartbeatRequest | None = None,

@@ -65,12 +65,6 @@ class AsyncSageMakerFeatureStoreRuntimeClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def batch_get_record(self, request: BatchGetRecordRequest, /) -> BatchGetRecordResponse: ...
-    @_t.overload
-    async def batch_get_record(
-        self, *, identifiers: BatchGetRecordIdentifiers, expiration_time_response: ExpirationTimeResponse | None = None
-    ) -> BatchGetRecordResponse: ...
     async def batch_get_record(
         self,
         request: BatchGetRecordRequest | None = None,
@@ -88,12 +82,6 @@ class AsyncSageMakerFeatureStoreRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_GET_RECORD, request, locals())
 
-    @_t.overload
-    async def batch_write_record(self, request: BatchWriteRecordRequest, /) -> BatchWriteRecordResponse: ...
-    @_t.overload
-    async def batch_write_record(
-        self, *, entries: BatchWriteRecordEntries, ttl_duration: TtlDuration | None = None
-    ) -> BatchWriteRecordResponse: ...
     async def batch_write_record(
         self,
         request: BatchWriteRecordRequest | None = None,
@@ -117,18 +105,6 @@ class AsyncSageMakerFeatureStoreRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_WRITE_RECORD, request, locals())
 
-    @_t.overload
-    async def delete_record(self, request: DeleteRecordRequest, /) -> None: ...
-    @_t.overload
-    async def delete_record(
-        self,
-        *,
-        event_time: ValueAsString,
-        feature_group_name: FeatureGroupNameOrArn,
-        record_identifier_value_as_string: ValueAsString,
-        deletion_mode: DeletionMode | None = None,
-        target_stores: TargetStores | None = None,
-    ) -> None: ...
     async def delete_record(
         self,
         request: DeleteRecordRequest | None = None,
@@ -179,17 +155,6 @@ class AsyncSageMakerFeatureStoreRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_RECORD, request, locals())
 
-    @_t.overload
-    async def get_record(self, request: GetRecordRequest, /) -> GetRecordResponse: ...
-    @_t.overload
-    async def get_record(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        record_identifier_value_as_string: ValueAsString,
-        expiration_time_response: ExpirationTimeResponse | None = None,
-        feature_names: FeatureNames | None = None,
-    ) -> GetRecordResponse: ...
     async def get_record(
         self,
         request: GetRecordRequest | None = None,
@@ -214,17 +179,6 @@ class AsyncSageMakerFeatureStoreRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_RECORD, request, locals())
 
-    @_t.overload
-    async def list_records(self, request: ListRecordsRequest, /) -> ListRecordsResponse: ...
-    @_t.overload
-    async def list_records(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        include_soft_deleted_records: Boolean | None = None,
-        max_results: ListRecordsMaxResults | None = None,
-        next_token: ListRecordsNextToken | None = None,
-    ) -> ListRecordsResponse: ...
     async def list_records(
         self,
         request: ListRecordsRequest | None = None,
@@ -249,17 +203,6 @@ class AsyncSageMakerFeatureStoreRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_RECORDS, request, locals())
 
-    @_t.overload
-    async def put_record(self, request: PutRecordRequest, /) -> None: ...
-    @_t.overload
-    async def put_record(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        record: Record,
-        target_stores: TargetStores | None = None,
-        ttl_duration: TtlDuration | None = None,
-    ) -> None: ...
     async def put_record(
         self,
         request: PutRecordRequest | None = None,
@@ -298,18 +241,6 @@ class AsyncSageMakerFeatureStoreRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._PUT_RECORD, request, locals())
 
-    @_t.overload
-    async def update_record(self, request: UpdateRecordRequest, /) -> None: ...
-    @_t.overload
-    async def update_record(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        features: Record,
-        record_identifier_value_as_string: ValueAsString,
-        target_stores: TargetStores | None = None,
-        ttl_duration: TtlDuration | None = None,
-    ) -> None: ...
     async def update_record(
         self,
         request: UpdateRecordRequest | None = None,
@@ -358,19 +289,6 @@ class AsyncPaginators:
     def __init__(self, client: AsyncSageMakerFeatureStoreRuntimeClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_records(
-        self, request: ListRecordsRequest, /
-    ) -> _aio.AsyncPaginator[ListRecordsResponse, ValueAsString]: ...
-    @_t.overload
-    def list_records(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        include_soft_deleted_records: Boolean | None = None,
-        max_results: ListRecordsMaxResults | None = None,
-        next_token: ListRecordsNextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListRecordsResponse, ValueAsString]: ...
     def list_records(
         self,
         request: ListRecordsRequest | None = None,

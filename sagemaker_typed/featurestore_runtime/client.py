@@ -89,12 +89,6 @@ class SageMakerFeatureStoreRuntimeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def batch_get_record(self, request: BatchGetRecordRequest, /) -> BatchGetRecordResponse: ...
-    @_t.overload
-    def batch_get_record(
-        self, *, identifiers: BatchGetRecordIdentifiers, expiration_time_response: ExpirationTimeResponse | None = None
-    ) -> BatchGetRecordResponse: ...
     def batch_get_record(
         self,
         request: BatchGetRecordRequest | None = None,
@@ -112,12 +106,6 @@ class SageMakerFeatureStoreRuntimeClient(_calls.BaseClient):
         """
         return self._call(_BATCH_GET_RECORD, request, locals())
 
-    @_t.overload
-    def batch_write_record(self, request: BatchWriteRecordRequest, /) -> BatchWriteRecordResponse: ...
-    @_t.overload
-    def batch_write_record(
-        self, *, entries: BatchWriteRecordEntries, ttl_duration: TtlDuration | None = None
-    ) -> BatchWriteRecordResponse: ...
     def batch_write_record(
         self,
         request: BatchWriteRecordRequest | None = None,
@@ -141,18 +129,6 @@ class SageMakerFeatureStoreRuntimeClient(_calls.BaseClient):
         """
         return self._call(_BATCH_WRITE_RECORD, request, locals())
 
-    @_t.overload
-    def delete_record(self, request: DeleteRecordRequest, /) -> None: ...
-    @_t.overload
-    def delete_record(
-        self,
-        *,
-        event_time: ValueAsString,
-        feature_group_name: FeatureGroupNameOrArn,
-        record_identifier_value_as_string: ValueAsString,
-        deletion_mode: DeletionMode | None = None,
-        target_stores: TargetStores | None = None,
-    ) -> None: ...
     def delete_record(
         self,
         request: DeleteRecordRequest | None = None,
@@ -203,17 +179,6 @@ class SageMakerFeatureStoreRuntimeClient(_calls.BaseClient):
         """
         return self._call(_DELETE_RECORD, request, locals())
 
-    @_t.overload
-    def get_record(self, request: GetRecordRequest, /) -> GetRecordResponse: ...
-    @_t.overload
-    def get_record(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        record_identifier_value_as_string: ValueAsString,
-        expiration_time_response: ExpirationTimeResponse | None = None,
-        feature_names: FeatureNames | None = None,
-    ) -> GetRecordResponse: ...
     def get_record(
         self,
         request: GetRecordRequest | None = None,
@@ -238,17 +203,6 @@ class SageMakerFeatureStoreRuntimeClient(_calls.BaseClient):
         """
         return self._call(_GET_RECORD, request, locals())
 
-    @_t.overload
-    def list_records(self, request: ListRecordsRequest, /) -> ListRecordsResponse: ...
-    @_t.overload
-    def list_records(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        include_soft_deleted_records: Boolean | None = None,
-        max_results: ListRecordsMaxResults | None = None,
-        next_token: ListRecordsNextToken | None = None,
-    ) -> ListRecordsResponse: ...
     def list_records(
         self,
         request: ListRecordsRequest | None = None,
@@ -273,17 +227,6 @@ class SageMakerFeatureStoreRuntimeClient(_calls.BaseClient):
         """
         return self._call(_LIST_RECORDS, request, locals())
 
-    @_t.overload
-    def put_record(self, request: PutRecordRequest, /) -> None: ...
-    @_t.overload
-    def put_record(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        record: Record,
-        target_stores: TargetStores | None = None,
-        ttl_duration: TtlDuration | None = None,
-    ) -> None: ...
     def put_record(
         self,
         request: PutRecordRequest | None = None,
@@ -322,18 +265,6 @@ class SageMakerFeatureStoreRuntimeClient(_calls.BaseClient):
         """
         return self._call(_PUT_RECORD, request, locals())
 
-    @_t.overload
-    def update_record(self, request: UpdateRecordRequest, /) -> None: ...
-    @_t.overload
-    def update_record(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        features: Record,
-        record_identifier_value_as_string: ValueAsString,
-        target_stores: TargetStores | None = None,
-        ttl_duration: TtlDuration | None = None,
-    ) -> None: ...
     def update_record(
         self,
         request: UpdateRecordRequest | None = None,
@@ -382,19 +313,6 @@ class Paginators:
     def __init__(self, client: SageMakerFeatureStoreRuntimeClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_records(
-        self, request: ListRecordsRequest, /
-    ) -> _paginate.Paginator[ListRecordsResponse, ValueAsString]: ...
-    @_t.overload
-    def list_records(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        include_soft_deleted_records: Boolean | None = None,
-        max_results: ListRecordsMaxResults | None = None,
-        next_token: ListRecordsNextToken | None = None,
-    ) -> _paginate.Paginator[ListRecordsResponse, ValueAsString]: ...
     def list_records(
         self,
         request: ListRecordsRequest | None = None,

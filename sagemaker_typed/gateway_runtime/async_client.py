@@ -50,20 +50,6 @@ class AsyncSageMakerGatewayRuntimeClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def invoke_global_inference_gateway(
-        self, request: InvokeGlobalInferenceGatewayInput, /
-    ) -> InvokeGlobalInferenceGatewayOutput: ...
-    @_t.overload
-    async def invoke_global_inference_gateway(
-        self,
-        *,
-        body: RequestPayloadBlob,
-        content_type: RequestContentType,
-        gateway_id: GatewayId,
-        accept: String | None = None,
-        customer_identity_token: CustomerIdentityToken | None = None,
-    ) -> InvokeGlobalInferenceGatewayOutput: ...
     async def invoke_global_inference_gateway(
         self,
         request: InvokeGlobalInferenceGatewayInput | None = None,
@@ -126,20 +112,6 @@ class AsyncSageMakerGatewayRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._INVOKE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    async def invoke_global_inference_gateway_with_response_stream(
-        self, request: InvokeGlobalInferenceGatewayWithResponseStreamInput, /
-    ) -> InvokeGlobalInferenceGatewayWithResponseStreamOutput: ...
-    @_t.overload
-    async def invoke_global_inference_gateway_with_response_stream(
-        self,
-        *,
-        body: RequestPayloadBlob,
-        content_type: RequestContentType,
-        gateway_id: GatewayId,
-        accept: String | None = None,
-        customer_identity_token: CustomerIdentityToken | None = None,
-    ) -> InvokeGlobalInferenceGatewayWithResponseStreamOutput: ...
     async def invoke_global_inference_gateway_with_response_stream(
         self,
         request: InvokeGlobalInferenceGatewayWithResponseStreamInput | None = None,

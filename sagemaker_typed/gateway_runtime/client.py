@@ -66,20 +66,6 @@ class SageMakerGatewayRuntimeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def invoke_global_inference_gateway(
-        self, request: InvokeGlobalInferenceGatewayInput, /
-    ) -> InvokeGlobalInferenceGatewayOutput: ...
-    @_t.overload
-    def invoke_global_inference_gateway(
-        self,
-        *,
-        body: RequestPayloadBlob,
-        content_type: RequestContentType,
-        gateway_id: GatewayId,
-        accept: String | None = None,
-        customer_identity_token: CustomerIdentityToken | None = None,
-    ) -> InvokeGlobalInferenceGatewayOutput: ...
     def invoke_global_inference_gateway(
         self,
         request: InvokeGlobalInferenceGatewayInput | None = None,
@@ -142,20 +128,6 @@ class SageMakerGatewayRuntimeClient(_calls.BaseClient):
         """
         return self._call(_INVOKE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    def invoke_global_inference_gateway_with_response_stream(
-        self, request: InvokeGlobalInferenceGatewayWithResponseStreamInput, /
-    ) -> InvokeGlobalInferenceGatewayWithResponseStreamOutput: ...
-    @_t.overload
-    def invoke_global_inference_gateway_with_response_stream(
-        self,
-        *,
-        body: RequestPayloadBlob,
-        content_type: RequestContentType,
-        gateway_id: GatewayId,
-        accept: String | None = None,
-        customer_identity_token: CustomerIdentityToken | None = None,
-    ) -> InvokeGlobalInferenceGatewayWithResponseStreamOutput: ...
     def invoke_global_inference_gateway_with_response_stream(
         self,
         request: InvokeGlobalInferenceGatewayWithResponseStreamInput | None = None,

@@ -115,12 +115,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def delete_earth_observation_job(
-        self, request: DeleteEarthObservationJobInput, /
-    ) -> DeleteEarthObservationJobOutput: ...
-    @_t.overload
-    async def delete_earth_observation_job(self, *, arn: EarthObservationJobArn) -> DeleteEarthObservationJobOutput: ...
     async def delete_earth_observation_job(
         self, request: DeleteEarthObservationJobInput | None = None, *, arn: EarthObservationJobArn = _calls.REQUIRED
     ) -> DeleteEarthObservationJobOutput:
@@ -132,12 +126,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    async def delete_vector_enrichment_job(
-        self, request: DeleteVectorEnrichmentJobInput, /
-    ) -> DeleteVectorEnrichmentJobOutput: ...
-    @_t.overload
-    async def delete_vector_enrichment_job(self, *, arn: VectorEnrichmentJobArn) -> DeleteVectorEnrichmentJobOutput: ...
     async def delete_vector_enrichment_job(
         self, request: DeleteVectorEnrichmentJobInput | None = None, *, arn: VectorEnrichmentJobArn = _calls.REQUIRED
     ) -> DeleteVectorEnrichmentJobOutput:
@@ -149,20 +137,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    async def export_earth_observation_job(
-        self, request: ExportEarthObservationJobInput, /
-    ) -> ExportEarthObservationJobOutput: ...
-    @_t.overload
-    async def export_earth_observation_job(
-        self,
-        *,
-        arn: EarthObservationJobArn,
-        execution_role_arn: ExecutionRoleArn,
-        output_config: OutputConfigInput,
-        client_token: ExportEarthObservationJobInputClientTokenString | None = None,
-        export_source_images: Boolean | None = None,
-    ) -> ExportEarthObservationJobOutput: ...
     async def export_earth_observation_job(
         self,
         request: ExportEarthObservationJobInput | None = None,
@@ -189,19 +163,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._EXPORT_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    async def export_vector_enrichment_job(
-        self, request: ExportVectorEnrichmentJobInput, /
-    ) -> ExportVectorEnrichmentJobOutput: ...
-    @_t.overload
-    async def export_vector_enrichment_job(
-        self,
-        *,
-        arn: VectorEnrichmentJobArn,
-        execution_role_arn: ExecutionRoleArn,
-        output_config: ExportVectorEnrichmentJobOutputConfig,
-        client_token: ExportVectorEnrichmentJobInputClientTokenString | None = None,
-    ) -> ExportVectorEnrichmentJobOutput: ...
     async def export_vector_enrichment_job(
         self,
         request: ExportVectorEnrichmentJobInput | None = None,
@@ -225,12 +186,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._EXPORT_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    async def get_earth_observation_job(
-        self, request: GetEarthObservationJobInput, /
-    ) -> GetEarthObservationJobOutput: ...
-    @_t.overload
-    async def get_earth_observation_job(self, *, arn: EarthObservationJobArn) -> GetEarthObservationJobOutput: ...
     async def get_earth_observation_job(
         self, request: GetEarthObservationJobInput | None = None, *, arn: EarthObservationJobArn = _calls.REQUIRED
     ) -> GetEarthObservationJobOutput:
@@ -241,12 +196,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    async def get_raster_data_collection(
-        self, request: GetRasterDataCollectionInput, /
-    ) -> GetRasterDataCollectionOutput: ...
-    @_t.overload
-    async def get_raster_data_collection(self, *, arn: DataCollectionArn) -> GetRasterDataCollectionOutput: ...
     async def get_raster_data_collection(
         self, request: GetRasterDataCollectionInput | None = None, *, arn: DataCollectionArn = _calls.REQUIRED
     ) -> GetRasterDataCollectionOutput:
@@ -257,25 +206,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_RASTER_DATA_COLLECTION, request, locals())
 
-    @_t.overload
-    async def get_tile(self, request: GetTileInput, /) -> GetTileOutput: ...
-    @_t.overload
-    async def get_tile(
-        self,
-        *,
-        arn: EarthObservationJobArn,
-        image_assets: StringListInput,
-        target: TargetOptions,
-        x: Integer,
-        y: Integer,
-        z: Integer,
-        execution_role_arn: ExecutionRoleArn | None = None,
-        image_mask: Boolean | None = None,
-        output_data_type: OutputType | None = None,
-        output_format: String | None = None,
-        property_filters: String | None = None,
-        time_range_filter: String | None = None,
-    ) -> GetTileOutput: ...
     async def get_tile(
         self,
         request: GetTileInput | None = None,
@@ -313,12 +243,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_TILE, request, locals())
 
-    @_t.overload
-    async def get_vector_enrichment_job(
-        self, request: GetVectorEnrichmentJobInput, /
-    ) -> GetVectorEnrichmentJobOutput: ...
-    @_t.overload
-    async def get_vector_enrichment_job(self, *, arn: VectorEnrichmentJobArn) -> GetVectorEnrichmentJobOutput: ...
     async def get_vector_enrichment_job(
         self, request: GetVectorEnrichmentJobInput | None = None, *, arn: VectorEnrichmentJobArn = _calls.REQUIRED
     ) -> GetVectorEnrichmentJobOutput:
@@ -330,20 +254,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    async def list_earth_observation_jobs(
-        self, request: ListEarthObservationJobInput, /
-    ) -> ListEarthObservationJobOutput: ...
-    @_t.overload
-    async def list_earth_observation_jobs(
-        self,
-        *,
-        max_results: ListEarthObservationJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EarthObservationJobStatus | None = None,
-    ) -> ListEarthObservationJobOutput: ...
     async def list_earth_observation_jobs(
         self,
         request: ListEarthObservationJobInput | None = None,
@@ -367,17 +277,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_EARTH_OBSERVATION_JOBS, request, locals())
 
-    @_t.overload
-    async def list_raster_data_collections(
-        self, request: ListRasterDataCollectionsInput, /
-    ) -> ListRasterDataCollectionsOutput: ...
-    @_t.overload
-    async def list_raster_data_collections(
-        self,
-        *,
-        max_results: ListRasterDataCollectionsInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListRasterDataCollectionsOutput: ...
     async def list_raster_data_collections(
         self,
         request: ListRasterDataCollectionsInput | None = None,
@@ -393,10 +292,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_RASTER_DATA_COLLECTIONS, request, locals())
 
-    @_t.overload
-    async def list_tags_for_resource(self, request: ListTagsForResourceRequest, /) -> ListTagsForResourceResponse: ...
-    @_t.overload
-    async def list_tags_for_resource(self, *, resource_arn: Arn) -> ListTagsForResourceResponse: ...
     async def list_tags_for_resource(
         self, request: ListTagsForResourceRequest | None = None, *, resource_arn: Arn = _calls.REQUIRED
     ) -> ListTagsForResourceResponse:
@@ -408,20 +303,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TAGS_FOR_RESOURCE, request, locals())
 
-    @_t.overload
-    async def list_vector_enrichment_jobs(
-        self, request: ListVectorEnrichmentJobInput, /
-    ) -> ListVectorEnrichmentJobOutput: ...
-    @_t.overload
-    async def list_vector_enrichment_jobs(
-        self,
-        *,
-        max_results: ListVectorEnrichmentJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: String | None = None,
-    ) -> ListVectorEnrichmentJobOutput: ...
     async def list_vector_enrichment_jobs(
         self,
         request: ListVectorEnrichmentJobInput | None = None,
@@ -444,18 +325,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_VECTOR_ENRICHMENT_JOBS, request, locals())
 
-    @_t.overload
-    async def search_raster_data_collection(
-        self, request: SearchRasterDataCollectionInput, /
-    ) -> SearchRasterDataCollectionOutput: ...
-    @_t.overload
-    async def search_raster_data_collection(
-        self,
-        *,
-        arn: DataCollectionArn,
-        raster_data_collection_query: RasterDataCollectionQueryWithBandFilterInput,
-        next_token: NextToken | None = None,
-    ) -> SearchRasterDataCollectionOutput: ...
     async def search_raster_data_collection(
         self,
         request: SearchRasterDataCollectionInput | None = None,
@@ -476,22 +345,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SEARCH_RASTER_DATA_COLLECTION, request, locals())
 
-    @_t.overload
-    async def start_earth_observation_job(
-        self, request: StartEarthObservationJobInput, /
-    ) -> StartEarthObservationJobOutput: ...
-    @_t.overload
-    async def start_earth_observation_job(
-        self,
-        *,
-        execution_role_arn: ExecutionRoleArn,
-        input_config: InputConfigInput,
-        job_config: JobConfigInput,
-        name: StartEarthObservationJobInputNameString,
-        client_token: StartEarthObservationJobInputClientTokenString | None = None,
-        kms_key_id: KmsKey | None = None,
-        tags: Tags | None = None,
-    ) -> StartEarthObservationJobOutput: ...
     async def start_earth_observation_job(
         self,
         request: StartEarthObservationJobInput | None = None,
@@ -519,22 +372,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    async def start_vector_enrichment_job(
-        self, request: StartVectorEnrichmentJobInput, /
-    ) -> StartVectorEnrichmentJobOutput: ...
-    @_t.overload
-    async def start_vector_enrichment_job(
-        self,
-        *,
-        execution_role_arn: ExecutionRoleArn,
-        input_config: VectorEnrichmentJobInputConfig,
-        job_config: VectorEnrichmentJobConfig,
-        name: StartVectorEnrichmentJobInputNameString,
-        client_token: StartVectorEnrichmentJobInputClientTokenString | None = None,
-        kms_key_id: KmsKey | None = None,
-        tags: Tags | None = None,
-    ) -> StartVectorEnrichmentJobOutput: ...
     async def start_vector_enrichment_job(
         self,
         request: StartVectorEnrichmentJobInput | None = None,
@@ -563,12 +400,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    async def stop_earth_observation_job(
-        self, request: StopEarthObservationJobInput, /
-    ) -> StopEarthObservationJobOutput: ...
-    @_t.overload
-    async def stop_earth_observation_job(self, *, arn: EarthObservationJobArn) -> StopEarthObservationJobOutput: ...
     async def stop_earth_observation_job(
         self, request: StopEarthObservationJobInput | None = None, *, arn: EarthObservationJobArn = _calls.REQUIRED
     ) -> StopEarthObservationJobOutput:
@@ -580,12 +411,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    async def stop_vector_enrichment_job(
-        self, request: StopVectorEnrichmentJobInput, /
-    ) -> StopVectorEnrichmentJobOutput: ...
-    @_t.overload
-    async def stop_vector_enrichment_job(self, *, arn: VectorEnrichmentJobArn) -> StopVectorEnrichmentJobOutput: ...
     async def stop_vector_enrichment_job(
         self, request: StopVectorEnrichmentJobInput | None = None, *, arn: VectorEnrichmentJobArn = _calls.REQUIRED
     ) -> StopVectorEnrichmentJobOutput:
@@ -596,10 +421,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    async def tag_resource(self, request: TagResourceRequest, /) -> TagResourceResponse: ...
-    @_t.overload
-    async def tag_resource(self, *, resource_arn: Arn, tags: Tags) -> TagResourceResponse: ...
     async def tag_resource(
         self,
         request: TagResourceRequest | None = None,
@@ -616,10 +437,6 @@ class AsyncSageMakerGeospatialClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._TAG_RESOURCE, request, locals())
 
-    @_t.overload
-    async def untag_resource(self, request: UntagResourceRequest, /) -> UntagResourceResponse: ...
-    @_t.overload
-    async def untag_resource(self, *, resource_arn: Arn, tag_keys: TagKeyList) -> UntagResourceResponse: ...
     async def untag_resource(
         self,
         request: UntagResourceRequest | None = None,
@@ -643,20 +460,6 @@ class AsyncPaginators:
     def __init__(self, client: AsyncSageMakerGeospatialClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_earth_observation_jobs(
-        self, request: ListEarthObservationJobInput, /
-    ) -> _aio.AsyncPaginator[ListEarthObservationJobOutput, ListEarthObservationJobOutputConfig]: ...
-    @_t.overload
-    def list_earth_observation_jobs(
-        self,
-        *,
-        max_results: ListEarthObservationJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EarthObservationJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListEarthObservationJobOutput, ListEarthObservationJobOutputConfig]: ...
     def list_earth_observation_jobs(
         self,
         request: ListEarthObservationJobInput | None = None,
@@ -685,17 +488,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_EARTH_OBSERVATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_raster_data_collections(
-        self, request: ListRasterDataCollectionsInput, /
-    ) -> _aio.AsyncPaginator[ListRasterDataCollectionsOutput, RasterDataCollectionMetadata]: ...
-    @_t.overload
-    def list_raster_data_collections(
-        self,
-        *,
-        max_results: ListRasterDataCollectionsInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListRasterDataCollectionsOutput, RasterDataCollectionMetadata]: ...
     def list_raster_data_collections(
         self,
         request: ListRasterDataCollectionsInput | None = None,
@@ -716,20 +508,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_RASTER_DATA_COLLECTIONS, request, locals())
 
-    @_t.overload
-    def list_vector_enrichment_jobs(
-        self, request: ListVectorEnrichmentJobInput, /
-    ) -> _aio.AsyncPaginator[ListVectorEnrichmentJobOutput, ListVectorEnrichmentJobOutputConfig]: ...
-    @_t.overload
-    def list_vector_enrichment_jobs(
-        self,
-        *,
-        max_results: ListVectorEnrichmentJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: String | None = None,
-    ) -> _aio.AsyncPaginator[ListVectorEnrichmentJobOutput, ListVectorEnrichmentJobOutputConfig]: ...
     def list_vector_enrichment_jobs(
         self,
         request: ListVectorEnrichmentJobInput | None = None,

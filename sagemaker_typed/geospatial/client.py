@@ -245,12 +245,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def delete_earth_observation_job(
-        self, request: DeleteEarthObservationJobInput, /
-    ) -> DeleteEarthObservationJobOutput: ...
-    @_t.overload
-    def delete_earth_observation_job(self, *, arn: EarthObservationJobArn) -> DeleteEarthObservationJobOutput: ...
     def delete_earth_observation_job(
         self, request: DeleteEarthObservationJobInput | None = None, *, arn: EarthObservationJobArn = _calls.REQUIRED
     ) -> DeleteEarthObservationJobOutput:
@@ -262,12 +256,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_DELETE_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    def delete_vector_enrichment_job(
-        self, request: DeleteVectorEnrichmentJobInput, /
-    ) -> DeleteVectorEnrichmentJobOutput: ...
-    @_t.overload
-    def delete_vector_enrichment_job(self, *, arn: VectorEnrichmentJobArn) -> DeleteVectorEnrichmentJobOutput: ...
     def delete_vector_enrichment_job(
         self, request: DeleteVectorEnrichmentJobInput | None = None, *, arn: VectorEnrichmentJobArn = _calls.REQUIRED
     ) -> DeleteVectorEnrichmentJobOutput:
@@ -279,20 +267,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_DELETE_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    def export_earth_observation_job(
-        self, request: ExportEarthObservationJobInput, /
-    ) -> ExportEarthObservationJobOutput: ...
-    @_t.overload
-    def export_earth_observation_job(
-        self,
-        *,
-        arn: EarthObservationJobArn,
-        execution_role_arn: ExecutionRoleArn,
-        output_config: OutputConfigInput,
-        client_token: ExportEarthObservationJobInputClientTokenString | None = None,
-        export_source_images: Boolean | None = None,
-    ) -> ExportEarthObservationJobOutput: ...
     def export_earth_observation_job(
         self,
         request: ExportEarthObservationJobInput | None = None,
@@ -319,19 +293,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_EXPORT_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    def export_vector_enrichment_job(
-        self, request: ExportVectorEnrichmentJobInput, /
-    ) -> ExportVectorEnrichmentJobOutput: ...
-    @_t.overload
-    def export_vector_enrichment_job(
-        self,
-        *,
-        arn: VectorEnrichmentJobArn,
-        execution_role_arn: ExecutionRoleArn,
-        output_config: ExportVectorEnrichmentJobOutputConfig,
-        client_token: ExportVectorEnrichmentJobInputClientTokenString | None = None,
-    ) -> ExportVectorEnrichmentJobOutput: ...
     def export_vector_enrichment_job(
         self,
         request: ExportVectorEnrichmentJobInput | None = None,
@@ -355,10 +316,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_EXPORT_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    def get_earth_observation_job(self, request: GetEarthObservationJobInput, /) -> GetEarthObservationJobOutput: ...
-    @_t.overload
-    def get_earth_observation_job(self, *, arn: EarthObservationJobArn) -> GetEarthObservationJobOutput: ...
     def get_earth_observation_job(
         self, request: GetEarthObservationJobInput | None = None, *, arn: EarthObservationJobArn = _calls.REQUIRED
     ) -> GetEarthObservationJobOutput:
@@ -369,10 +326,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_GET_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    def get_raster_data_collection(self, request: GetRasterDataCollectionInput, /) -> GetRasterDataCollectionOutput: ...
-    @_t.overload
-    def get_raster_data_collection(self, *, arn: DataCollectionArn) -> GetRasterDataCollectionOutput: ...
     def get_raster_data_collection(
         self, request: GetRasterDataCollectionInput | None = None, *, arn: DataCollectionArn = _calls.REQUIRED
     ) -> GetRasterDataCollectionOutput:
@@ -383,25 +336,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_GET_RASTER_DATA_COLLECTION, request, locals())
 
-    @_t.overload
-    def get_tile(self, request: GetTileInput, /) -> GetTileOutput: ...
-    @_t.overload
-    def get_tile(
-        self,
-        *,
-        arn: EarthObservationJobArn,
-        image_assets: StringListInput,
-        target: TargetOptions,
-        x: Integer,
-        y: Integer,
-        z: Integer,
-        execution_role_arn: ExecutionRoleArn | None = None,
-        image_mask: Boolean | None = None,
-        output_data_type: OutputType | None = None,
-        output_format: String | None = None,
-        property_filters: String | None = None,
-        time_range_filter: String | None = None,
-    ) -> GetTileOutput: ...
     def get_tile(
         self,
         request: GetTileInput | None = None,
@@ -439,10 +373,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_GET_TILE, request, locals())
 
-    @_t.overload
-    def get_vector_enrichment_job(self, request: GetVectorEnrichmentJobInput, /) -> GetVectorEnrichmentJobOutput: ...
-    @_t.overload
-    def get_vector_enrichment_job(self, *, arn: VectorEnrichmentJobArn) -> GetVectorEnrichmentJobOutput: ...
     def get_vector_enrichment_job(
         self, request: GetVectorEnrichmentJobInput | None = None, *, arn: VectorEnrichmentJobArn = _calls.REQUIRED
     ) -> GetVectorEnrichmentJobOutput:
@@ -454,20 +384,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_GET_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    def list_earth_observation_jobs(
-        self, request: ListEarthObservationJobInput, /
-    ) -> ListEarthObservationJobOutput: ...
-    @_t.overload
-    def list_earth_observation_jobs(
-        self,
-        *,
-        max_results: ListEarthObservationJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EarthObservationJobStatus | None = None,
-    ) -> ListEarthObservationJobOutput: ...
     def list_earth_observation_jobs(
         self,
         request: ListEarthObservationJobInput | None = None,
@@ -491,17 +407,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_LIST_EARTH_OBSERVATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_raster_data_collections(
-        self, request: ListRasterDataCollectionsInput, /
-    ) -> ListRasterDataCollectionsOutput: ...
-    @_t.overload
-    def list_raster_data_collections(
-        self,
-        *,
-        max_results: ListRasterDataCollectionsInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListRasterDataCollectionsOutput: ...
     def list_raster_data_collections(
         self,
         request: ListRasterDataCollectionsInput | None = None,
@@ -517,10 +422,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_LIST_RASTER_DATA_COLLECTIONS, request, locals())
 
-    @_t.overload
-    def list_tags_for_resource(self, request: ListTagsForResourceRequest, /) -> ListTagsForResourceResponse: ...
-    @_t.overload
-    def list_tags_for_resource(self, *, resource_arn: Arn) -> ListTagsForResourceResponse: ...
     def list_tags_for_resource(
         self, request: ListTagsForResourceRequest | None = None, *, resource_arn: Arn = _calls.REQUIRED
     ) -> ListTagsForResourceResponse:
@@ -532,20 +433,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_LIST_TAGS_FOR_RESOURCE, request, locals())
 
-    @_t.overload
-    def list_vector_enrichment_jobs(
-        self, request: ListVectorEnrichmentJobInput, /
-    ) -> ListVectorEnrichmentJobOutput: ...
-    @_t.overload
-    def list_vector_enrichment_jobs(
-        self,
-        *,
-        max_results: ListVectorEnrichmentJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: String | None = None,
-    ) -> ListVectorEnrichmentJobOutput: ...
     def list_vector_enrichment_jobs(
         self,
         request: ListVectorEnrichmentJobInput | None = None,
@@ -568,18 +455,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_LIST_VECTOR_ENRICHMENT_JOBS, request, locals())
 
-    @_t.overload
-    def search_raster_data_collection(
-        self, request: SearchRasterDataCollectionInput, /
-    ) -> SearchRasterDataCollectionOutput: ...
-    @_t.overload
-    def search_raster_data_collection(
-        self,
-        *,
-        arn: DataCollectionArn,
-        raster_data_collection_query: RasterDataCollectionQueryWithBandFilterInput,
-        next_token: NextToken | None = None,
-    ) -> SearchRasterDataCollectionOutput: ...
     def search_raster_data_collection(
         self,
         request: SearchRasterDataCollectionInput | None = None,
@@ -600,22 +475,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_SEARCH_RASTER_DATA_COLLECTION, request, locals())
 
-    @_t.overload
-    def start_earth_observation_job(
-        self, request: StartEarthObservationJobInput, /
-    ) -> StartEarthObservationJobOutput: ...
-    @_t.overload
-    def start_earth_observation_job(
-        self,
-        *,
-        execution_role_arn: ExecutionRoleArn,
-        input_config: InputConfigInput,
-        job_config: JobConfigInput,
-        name: StartEarthObservationJobInputNameString,
-        client_token: StartEarthObservationJobInputClientTokenString | None = None,
-        kms_key_id: KmsKey | None = None,
-        tags: Tags | None = None,
-    ) -> StartEarthObservationJobOutput: ...
     def start_earth_observation_job(
         self,
         request: StartEarthObservationJobInput | None = None,
@@ -643,22 +502,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_START_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    def start_vector_enrichment_job(
-        self, request: StartVectorEnrichmentJobInput, /
-    ) -> StartVectorEnrichmentJobOutput: ...
-    @_t.overload
-    def start_vector_enrichment_job(
-        self,
-        *,
-        execution_role_arn: ExecutionRoleArn,
-        input_config: VectorEnrichmentJobInputConfig,
-        job_config: VectorEnrichmentJobConfig,
-        name: StartVectorEnrichmentJobInputNameString,
-        client_token: StartVectorEnrichmentJobInputClientTokenString | None = None,
-        kms_key_id: KmsKey | None = None,
-        tags: Tags | None = None,
-    ) -> StartVectorEnrichmentJobOutput: ...
     def start_vector_enrichment_job(
         self,
         request: StartVectorEnrichmentJobInput | None = None,
@@ -687,10 +530,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_START_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    def stop_earth_observation_job(self, request: StopEarthObservationJobInput, /) -> StopEarthObservationJobOutput: ...
-    @_t.overload
-    def stop_earth_observation_job(self, *, arn: EarthObservationJobArn) -> StopEarthObservationJobOutput: ...
     def stop_earth_observation_job(
         self, request: StopEarthObservationJobInput | None = None, *, arn: EarthObservationJobArn = _calls.REQUIRED
     ) -> StopEarthObservationJobOutput:
@@ -702,10 +541,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_STOP_EARTH_OBSERVATION_JOB, request, locals())
 
-    @_t.overload
-    def stop_vector_enrichment_job(self, request: StopVectorEnrichmentJobInput, /) -> StopVectorEnrichmentJobOutput: ...
-    @_t.overload
-    def stop_vector_enrichment_job(self, *, arn: VectorEnrichmentJobArn) -> StopVectorEnrichmentJobOutput: ...
     def stop_vector_enrichment_job(
         self, request: StopVectorEnrichmentJobInput | None = None, *, arn: VectorEnrichmentJobArn = _calls.REQUIRED
     ) -> StopVectorEnrichmentJobOutput:
@@ -716,10 +551,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_STOP_VECTOR_ENRICHMENT_JOB, request, locals())
 
-    @_t.overload
-    def tag_resource(self, request: TagResourceRequest, /) -> TagResourceResponse: ...
-    @_t.overload
-    def tag_resource(self, *, resource_arn: Arn, tags: Tags) -> TagResourceResponse: ...
     def tag_resource(
         self,
         request: TagResourceRequest | None = None,
@@ -736,10 +567,6 @@ class SageMakerGeospatialClient(_calls.BaseClient):
         """
         return self._call(_TAG_RESOURCE, request, locals())
 
-    @_t.overload
-    def untag_resource(self, request: UntagResourceRequest, /) -> UntagResourceResponse: ...
-    @_t.overload
-    def untag_resource(self, *, resource_arn: Arn, tag_keys: TagKeyList) -> UntagResourceResponse: ...
     def untag_resource(
         self,
         request: UntagResourceRequest | None = None,
@@ -763,20 +590,6 @@ class Paginators:
     def __init__(self, client: SageMakerGeospatialClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_earth_observation_jobs(
-        self, request: ListEarthObservationJobInput, /
-    ) -> _paginate.Paginator[ListEarthObservationJobOutput, ListEarthObservationJobOutputConfig]: ...
-    @_t.overload
-    def list_earth_observation_jobs(
-        self,
-        *,
-        max_results: ListEarthObservationJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EarthObservationJobStatus | None = None,
-    ) -> _paginate.Paginator[ListEarthObservationJobOutput, ListEarthObservationJobOutputConfig]: ...
     def list_earth_observation_jobs(
         self,
         request: ListEarthObservationJobInput | None = None,
@@ -805,17 +618,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_EARTH_OBSERVATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_raster_data_collections(
-        self, request: ListRasterDataCollectionsInput, /
-    ) -> _paginate.Paginator[ListRasterDataCollectionsOutput, RasterDataCollectionMetadata]: ...
-    @_t.overload
-    def list_raster_data_collections(
-        self,
-        *,
-        max_results: ListRasterDataCollectionsInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListRasterDataCollectionsOutput, RasterDataCollectionMetadata]: ...
     def list_raster_data_collections(
         self,
         request: ListRasterDataCollectionsInput | None = None,
@@ -836,20 +638,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_RASTER_DATA_COLLECTIONS, request, locals())
 
-    @_t.overload
-    def list_vector_enrichment_jobs(
-        self, request: ListVectorEnrichmentJobInput, /
-    ) -> _paginate.Paginator[ListVectorEnrichmentJobOutput, ListVectorEnrichmentJobOutputConfig]: ...
-    @_t.overload
-    def list_vector_enrichment_jobs(
-        self,
-        *,
-        max_results: ListVectorEnrichmentJobInputMaxResultsInteger | None = None,
-        next_token: NextToken | None = None,
-        sort_by: String | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: String | None = None,
-    ) -> _paginate.Paginator[ListVectorEnrichmentJobOutput, ListVectorEnrichmentJobOutputConfig]: ...
     def list_vector_enrichment_jobs(
         self,
         request: ListVectorEnrichmentJobInput | None = None,

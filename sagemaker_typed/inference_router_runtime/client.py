@@ -83,21 +83,6 @@ class SageMakerInferenceRouterRuntimeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def invoke_inference_router(self, request: InvokeInferenceRouterInput, /) -> InvokeInferenceRouterOutput: ...
-    @_t.overload
-    def invoke_inference_router(
-        self,
-        *,
-        body: InferenceRouterBodyBlob,
-        inference_router_name: InvokeInferenceRouterInputInferenceRouterNameString,
-        routing_target_name: InvokeInferenceRouterInputRoutingTargetNameString,
-        accept: InvokeInferenceRouterInputAcceptString | None = None,
-        content_type: InvokeInferenceRouterInputContentTypeString | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        inference_id: InvokeInferenceRouterInputInferenceIdString | None = None,
-        prefix_aware_id: InvokeInferenceRouterInputPrefixAwareIdString | None = None,
-    ) -> InvokeInferenceRouterOutput: ...
     def invoke_inference_router(
         self,
         request: InvokeInferenceRouterInput | None = None,
@@ -151,26 +136,6 @@ class SageMakerInferenceRouterRuntimeClient(_calls.BaseClient):
         """
         return self._call(_INVOKE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    def invoke_inference_router_async(
-        self, request: InvokeInferenceRouterAsyncInput, /
-    ) -> InvokeInferenceRouterAsyncOutput: ...
-    @_t.overload
-    def invoke_inference_router_async(
-        self,
-        *,
-        inference_router_name: InvokeInferenceRouterAsyncInputInferenceRouterNameString,
-        input_location: InvokeInferenceRouterAsyncInputInputLocationString,
-        routing_target_name: InvokeInferenceRouterAsyncInputRoutingTargetNameString,
-        accept: InvokeInferenceRouterAsyncInputAcceptString | None = None,
-        content_type: InvokeInferenceRouterAsyncInputContentTypeString | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        filename: InvokeInferenceRouterAsyncInputFilenameString | None = None,
-        inference_id: InvokeInferenceRouterAsyncInputInferenceIdString | None = None,
-        invocation_timeout_seconds: InvokeInferenceRouterAsyncInputInvocationTimeoutSecondsInteger | None = None,
-        request_ttl_seconds: InvokeInferenceRouterAsyncInputRequestTTLSecondsInteger | None = None,
-        s3_output_path_extension: InvokeInferenceRouterAsyncInputS3OutputPathExtensionString | None = None,
-    ) -> InvokeInferenceRouterAsyncOutput: ...
     def invoke_inference_router_async(
         self,
         request: InvokeInferenceRouterAsyncInput | None = None,

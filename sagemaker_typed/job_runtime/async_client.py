@@ -55,17 +55,6 @@ class AsyncSageMakerJobRuntimeClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def complete_rollout(self, request: CompleteRolloutRequest, /) -> CompleteRolloutResponse: ...
-    @_t.overload
-    async def complete_rollout(
-        self,
-        *,
-        job_arn: JobArn,
-        trajectory_id: TrajectoryId,
-        client_token: String | None = None,
-        status: CompletionStatus | None = None,
-    ) -> CompleteRolloutResponse: ...
     async def complete_rollout(
         self,
         request: CompleteRolloutRequest | None = None,
@@ -88,12 +77,6 @@ class AsyncSageMakerJobRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._COMPLETE_ROLLOUT, request, locals())
 
-    @_t.overload
-    async def sample(self, request: SampleRequest, /) -> SampleResponse: ...
-    @_t.overload
-    async def sample(
-        self, *, body: InferenceRequestBody, job_arn: JobArn, trajectory_id: TrajectoryId
-    ) -> SampleResponse: ...
     async def sample(
         self,
         request: SampleRequest | None = None,
@@ -114,14 +97,6 @@ class AsyncSageMakerJobRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SAMPLE, request, locals())
 
-    @_t.overload
-    async def sample_with_response_stream(
-        self, request: SampleWithResponseStreamRequest, /
-    ) -> SampleWithResponseStreamResponse: ...
-    @_t.overload
-    async def sample_with_response_stream(
-        self, *, body: InferenceRequestBody, job_arn: JobArn, trajectory_id: TrajectoryId
-    ) -> SampleWithResponseStreamResponse: ...
     async def sample_with_response_stream(
         self,
         request: SampleWithResponseStreamRequest | None = None,
@@ -142,12 +117,6 @@ class AsyncSageMakerJobRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SAMPLE_WITH_RESPONSE_STREAM, request, locals())
 
-    @_t.overload
-    async def update_reward(self, request: UpdateRewardRequest, /) -> UpdateRewardResponse: ...
-    @_t.overload
-    async def update_reward(
-        self, *, job_arn: JobArn, rewards: DoubleList, trajectory_id: TrajectoryId, client_token: String | None = None
-    ) -> UpdateRewardResponse: ...
     async def update_reward(
         self,
         request: UpdateRewardRequest | None = None,

@@ -71,17 +71,6 @@ class SageMakerJobRuntimeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def complete_rollout(self, request: CompleteRolloutRequest, /) -> CompleteRolloutResponse: ...
-    @_t.overload
-    def complete_rollout(
-        self,
-        *,
-        job_arn: JobArn,
-        trajectory_id: TrajectoryId,
-        client_token: String | None = None,
-        status: CompletionStatus | None = None,
-    ) -> CompleteRolloutResponse: ...
     def complete_rollout(
         self,
         request: CompleteRolloutRequest | None = None,
@@ -104,10 +93,6 @@ class SageMakerJobRuntimeClient(_calls.BaseClient):
         """
         return self._call(_COMPLETE_ROLLOUT, request, locals())
 
-    @_t.overload
-    def sample(self, request: SampleRequest, /) -> SampleResponse: ...
-    @_t.overload
-    def sample(self, *, body: InferenceRequestBody, job_arn: JobArn, trajectory_id: TrajectoryId) -> SampleResponse: ...
     def sample(
         self,
         request: SampleRequest | None = None,
@@ -128,14 +113,6 @@ class SageMakerJobRuntimeClient(_calls.BaseClient):
         """
         return self._call(_SAMPLE, request, locals())
 
-    @_t.overload
-    def sample_with_response_stream(
-        self, request: SampleWithResponseStreamRequest, /
-    ) -> SampleWithResponseStreamResponse: ...
-    @_t.overload
-    def sample_with_response_stream(
-        self, *, body: InferenceRequestBody, job_arn: JobArn, trajectory_id: TrajectoryId
-    ) -> SampleWithResponseStreamResponse: ...
     def sample_with_response_stream(
         self,
         request: SampleWithResponseStreamRequest | None = None,
@@ -156,12 +133,6 @@ class SageMakerJobRuntimeClient(_calls.BaseClient):
         """
         return self._call(_SAMPLE_WITH_RESPONSE_STREAM, request, locals())
 
-    @_t.overload
-    def update_reward(self, request: UpdateRewardRequest, /) -> UpdateRewardResponse: ...
-    @_t.overload
-    def update_reward(
-        self, *, job_arn: JobArn, rewards: DoubleList, trajectory_id: TrajectoryId, client_token: String | None = None
-    ) -> UpdateRewardResponse: ...
     def update_reward(
         self,
         request: UpdateRewardRequest | None = None,

@@ -48,10 +48,6 @@ class AsyncSageMakerMetricsClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def batch_get_metrics(self, request: BatchGetMetricsRequest, /) -> BatchGetMetricsResponse: ...
-    @_t.overload
-    async def batch_get_metrics(self, *, metric_queries: MetricQueryList) -> BatchGetMetricsResponse: ...
     async def batch_get_metrics(
         self, request: BatchGetMetricsRequest | None = None, *, metric_queries: MetricQueryList = _calls.REQUIRED
     ) -> BatchGetMetricsResponse:
@@ -62,12 +58,6 @@ class AsyncSageMakerMetricsClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_GET_METRICS, request, locals())
 
-    @_t.overload
-    async def batch_put_metrics(self, request: BatchPutMetricsRequest, /) -> BatchPutMetricsResponse: ...
-    @_t.overload
-    async def batch_put_metrics(
-        self, *, metric_data: RawMetricDataList, trial_component_name: ExperimentEntityName
-    ) -> BatchPutMetricsResponse: ...
     async def batch_put_metrics(
         self,
         request: BatchPutMetricsRequest | None = None,

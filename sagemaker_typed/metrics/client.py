@@ -54,10 +54,6 @@ class SageMakerMetricsClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def batch_get_metrics(self, request: BatchGetMetricsRequest, /) -> BatchGetMetricsResponse: ...
-    @_t.overload
-    def batch_get_metrics(self, *, metric_queries: MetricQueryList) -> BatchGetMetricsResponse: ...
     def batch_get_metrics(
         self, request: BatchGetMetricsRequest | None = None, *, metric_queries: MetricQueryList = _calls.REQUIRED
     ) -> BatchGetMetricsResponse:
@@ -68,12 +64,6 @@ class SageMakerMetricsClient(_calls.BaseClient):
         """
         return self._call(_BATCH_GET_METRICS, request, locals())
 
-    @_t.overload
-    def batch_put_metrics(self, request: BatchPutMetricsRequest, /) -> BatchPutMetricsResponse: ...
-    @_t.overload
-    def batch_put_metrics(
-        self, *, metric_data: RawMetricDataList, trial_component_name: ExperimentEntityName
-    ) -> BatchPutMetricsResponse: ...
     def batch_put_metrics(
         self,
         request: BatchPutMetricsRequest | None = None,

@@ -66,26 +66,6 @@ class AsyncSageMakerRuntimeClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def invoke_endpoint(self, request: InvokeEndpointInput, /) -> InvokeEndpointOutput: ...
-    @_t.overload
-    async def invoke_endpoint(
-        self,
-        *,
-        body: BodyBlob,
-        endpoint_name: EndpointName,
-        accept: Header | None = None,
-        content_type: Header | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        enable_explanations: EnableExplanationsHeader | None = None,
-        inference_component_name: InferenceComponentHeader | None = None,
-        inference_id: InferenceId | None = None,
-        prefix_aware_id: PrefixAwareIdHeader | None = None,
-        session_id: SessionIdOrNewSessionConstantHeader | None = None,
-        target_container_hostname: TargetContainerHostnameHeader | None = None,
-        target_model: TargetModelHeader | None = None,
-        target_variant: TargetVariantHeader | None = None,
-    ) -> InvokeEndpointOutput: ...
     async def invoke_endpoint(
         self,
         request: InvokeEndpointInput | None = None,
@@ -161,24 +141,6 @@ class AsyncSageMakerRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._INVOKE_ENDPOINT, request, locals())
 
-    @_t.overload
-    async def invoke_endpoint_async(self, request: InvokeEndpointAsyncInput, /) -> InvokeEndpointAsyncOutput: ...
-    @_t.overload
-    async def invoke_endpoint_async(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        accept: Header | None = None,
-        body: AsyncBodyBlob | None = None,
-        content_type: Header | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        filename: FilenameHeader | None = None,
-        inference_id: InferenceId | None = None,
-        input_location: InputLocationHeader | None = None,
-        invocation_timeout_seconds: InvocationTimeoutSecondsHeader | None = None,
-        request_ttl_seconds: RequestTTLSecondsHeader | None = None,
-        s3_output_path_extension: S3OutputPathExtensionHeader | None = None,
-    ) -> InvokeEndpointAsyncOutput: ...
     async def invoke_endpoint_async(
         self,
         request: InvokeEndpointAsyncInput | None = None,
@@ -240,26 +202,6 @@ class AsyncSageMakerRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._INVOKE_ENDPOINT_ASYNC, request, locals())
 
-    @_t.overload
-    async def invoke_endpoint_with_response_stream(
-        self, request: InvokeEndpointWithResponseStreamInput, /
-    ) -> InvokeEndpointWithResponseStreamOutput: ...
-    @_t.overload
-    async def invoke_endpoint_with_response_stream(
-        self,
-        *,
-        body: BodyBlob,
-        endpoint_name: EndpointName,
-        accept: Header | None = None,
-        content_type: Header | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        inference_component_name: InferenceComponentHeader | None = None,
-        inference_id: InferenceId | None = None,
-        prefix_aware_id: PrefixAwareIdHeader | None = None,
-        session_id: SessionIdHeader | None = None,
-        target_container_hostname: TargetContainerHostnameHeader | None = None,
-        target_variant: TargetVariantHeader | None = None,
-    ) -> InvokeEndpointWithResponseStreamOutput: ...
     async def invoke_endpoint_with_response_stream(
         self,
         request: InvokeEndpointWithResponseStreamInput | None = None,

@@ -79,26 +79,6 @@ class SageMakerRuntimeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def invoke_endpoint(self, request: InvokeEndpointInput, /) -> InvokeEndpointOutput: ...
-    @_t.overload
-    def invoke_endpoint(
-        self,
-        *,
-        body: BodyBlob,
-        endpoint_name: EndpointName,
-        accept: Header | None = None,
-        content_type: Header | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        enable_explanations: EnableExplanationsHeader | None = None,
-        inference_component_name: InferenceComponentHeader | None = None,
-        inference_id: InferenceId | None = None,
-        prefix_aware_id: PrefixAwareIdHeader | None = None,
-        session_id: SessionIdOrNewSessionConstantHeader | None = None,
-        target_container_hostname: TargetContainerHostnameHeader | None = None,
-        target_model: TargetModelHeader | None = None,
-        target_variant: TargetVariantHeader | None = None,
-    ) -> InvokeEndpointOutput: ...
     def invoke_endpoint(
         self,
         request: InvokeEndpointInput | None = None,
@@ -174,24 +154,6 @@ class SageMakerRuntimeClient(_calls.BaseClient):
         """
         return self._call(_INVOKE_ENDPOINT, request, locals())
 
-    @_t.overload
-    def invoke_endpoint_async(self, request: InvokeEndpointAsyncInput, /) -> InvokeEndpointAsyncOutput: ...
-    @_t.overload
-    def invoke_endpoint_async(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        accept: Header | None = None,
-        body: AsyncBodyBlob | None = None,
-        content_type: Header | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        filename: FilenameHeader | None = None,
-        inference_id: InferenceId | None = None,
-        input_location: InputLocationHeader | None = None,
-        invocation_timeout_seconds: InvocationTimeoutSecondsHeader | None = None,
-        request_ttl_seconds: RequestTTLSecondsHeader | None = None,
-        s3_output_path_extension: S3OutputPathExtensionHeader | None = None,
-    ) -> InvokeEndpointAsyncOutput: ...
     def invoke_endpoint_async(
         self,
         request: InvokeEndpointAsyncInput | None = None,
@@ -253,26 +215,6 @@ class SageMakerRuntimeClient(_calls.BaseClient):
         """
         return self._call(_INVOKE_ENDPOINT_ASYNC, request, locals())
 
-    @_t.overload
-    def invoke_endpoint_with_response_stream(
-        self, request: InvokeEndpointWithResponseStreamInput, /
-    ) -> InvokeEndpointWithResponseStreamOutput: ...
-    @_t.overload
-    def invoke_endpoint_with_response_stream(
-        self,
-        *,
-        body: BodyBlob,
-        endpoint_name: EndpointName,
-        accept: Header | None = None,
-        content_type: Header | None = None,
-        custom_attributes: CustomAttributesHeader | None = None,
-        inference_component_name: InferenceComponentHeader | None = None,
-        inference_id: InferenceId | None = None,
-        prefix_aware_id: PrefixAwareIdHeader | None = None,
-        session_id: SessionIdHeader | None = None,
-        target_container_hostname: TargetContainerHostnameHeader | None = None,
-        target_variant: TargetVariantHeader | None = None,
-    ) -> InvokeEndpointWithResponseStreamOutput: ...
     def invoke_endpoint_with_response_stream(
         self,
         request: InvokeEndpointWithResponseStreamInput | None = None,

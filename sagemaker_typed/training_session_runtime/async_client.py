@@ -61,14 +61,6 @@ class AsyncSageMakerTrainingSessionRuntimeClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def execute_sampling_operation(
-        self, request: ExecuteSamplingOperationInput, /
-    ) -> ExecuteSamplingOperationOutput: ...
-    @_t.overload
-    async def execute_sampling_operation(
-        self, *, operation_config: SampleOperationConfig, training_session_name: TrainingSessionName
-    ) -> ExecuteSamplingOperationOutput: ...
     async def execute_sampling_operation(
         self,
         request: ExecuteSamplingOperationInput | None = None,
@@ -87,19 +79,6 @@ class AsyncSageMakerTrainingSessionRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._EXECUTE_SAMPLING_OPERATION, request, locals())
 
-    @_t.overload
-    async def execute_training_operation(
-        self, request: ExecuteTrainingOperationInput, /
-    ) -> ExecuteTrainingOperationOutput: ...
-    @_t.overload
-    async def execute_training_operation(
-        self,
-        *,
-        operation_config: OperationConfig,
-        sequence_number: SequenceNumber,
-        training_session_name: TrainingSessionName,
-        client_token: ClientToken | None = None,
-    ) -> ExecuteTrainingOperationOutput: ...
     async def execute_training_operation(
         self,
         request: ExecuteTrainingOperationInput | None = None,
@@ -127,14 +106,6 @@ class AsyncSageMakerTrainingSessionRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._EXECUTE_TRAINING_OPERATION, request, locals())
 
-    @_t.overload
-    async def get_sampling_operation_result(
-        self, request: GetSamplingOperationResultInput, /
-    ) -> GetSamplingOperationResultOutput: ...
-    @_t.overload
-    async def get_sampling_operation_result(
-        self, *, operation_id: OperationId, training_session_name: TrainingSessionName
-    ) -> GetSamplingOperationResultOutput: ...
     async def get_sampling_operation_result(
         self,
         request: GetSamplingOperationResultInput | None = None,
@@ -154,14 +125,6 @@ class AsyncSageMakerTrainingSessionRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_SAMPLING_OPERATION_RESULT, request, locals())
 
-    @_t.overload
-    async def get_training_operation_result(
-        self, request: GetTrainingOperationResultInput, /
-    ) -> GetTrainingOperationResultOutput: ...
-    @_t.overload
-    async def get_training_operation_result(
-        self, *, operation_id: OperationId, training_session_name: TrainingSessionName
-    ) -> GetTrainingOperationResultOutput: ...
     async def get_training_operation_result(
         self,
         request: GetTrainingOperationResultInput | None = None,
@@ -181,18 +144,6 @@ class AsyncSageMakerTrainingSessionRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_TRAINING_OPERATION_RESULT, request, locals())
 
-    @_t.overload
-    async def sample_training_session(self, request: SampleTrainingSessionInput, /) -> SampleTrainingSessionOutput: ...
-    @_t.overload
-    async def sample_training_session(
-        self,
-        *,
-        training_session_name: TrainingSessionName,
-        accept: String | None = None,
-        body: InferenceBody | None = None,
-        content_type: String | None = None,
-        model_package_arn: String | None = None,
-    ) -> SampleTrainingSessionOutput: ...
     async def sample_training_session(
         self,
         request: SampleTrainingSessionInput | None = None,
@@ -217,20 +168,6 @@ class AsyncSageMakerTrainingSessionRuntimeClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SAMPLE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    async def sample_training_session_with_response_stream(
-        self, request: SampleTrainingSessionWithResponseStreamInput, /
-    ) -> SampleTrainingSessionWithResponseStreamOutput: ...
-    @_t.overload
-    async def sample_training_session_with_response_stream(
-        self,
-        *,
-        training_session_name: TrainingSessionName,
-        accept: String | None = None,
-        body: InferenceBody | None = None,
-        content_type: String | None = None,
-        model_package_arn: String | None = None,
-    ) -> SampleTrainingSessionWithResponseStreamOutput: ...
     async def sample_training_session_with_response_stream(
         self,
         request: SampleTrainingSessionWithResponseStreamInput | None = None,

@@ -107,14 +107,6 @@ class SageMakerTrainingSessionRuntimeClient(_calls.BaseClient):
         """Typed waiters (this service has none)."""
         return Waiters(self)
 
-    @_t.overload
-    def execute_sampling_operation(
-        self, request: ExecuteSamplingOperationInput, /
-    ) -> ExecuteSamplingOperationOutput: ...
-    @_t.overload
-    def execute_sampling_operation(
-        self, *, operation_config: SampleOperationConfig, training_session_name: TrainingSessionName
-    ) -> ExecuteSamplingOperationOutput: ...
     def execute_sampling_operation(
         self,
         request: ExecuteSamplingOperationInput | None = None,
@@ -133,19 +125,6 @@ class SageMakerTrainingSessionRuntimeClient(_calls.BaseClient):
         """
         return self._call(_EXECUTE_SAMPLING_OPERATION, request, locals())
 
-    @_t.overload
-    def execute_training_operation(
-        self, request: ExecuteTrainingOperationInput, /
-    ) -> ExecuteTrainingOperationOutput: ...
-    @_t.overload
-    def execute_training_operation(
-        self,
-        *,
-        operation_config: OperationConfig,
-        sequence_number: SequenceNumber,
-        training_session_name: TrainingSessionName,
-        client_token: ClientToken | None = None,
-    ) -> ExecuteTrainingOperationOutput: ...
     def execute_training_operation(
         self,
         request: ExecuteTrainingOperationInput | None = None,
@@ -173,14 +152,6 @@ class SageMakerTrainingSessionRuntimeClient(_calls.BaseClient):
         """
         return self._call(_EXECUTE_TRAINING_OPERATION, request, locals())
 
-    @_t.overload
-    def get_sampling_operation_result(
-        self, request: GetSamplingOperationResultInput, /
-    ) -> GetSamplingOperationResultOutput: ...
-    @_t.overload
-    def get_sampling_operation_result(
-        self, *, operation_id: OperationId, training_session_name: TrainingSessionName
-    ) -> GetSamplingOperationResultOutput: ...
     def get_sampling_operation_result(
         self,
         request: GetSamplingOperationResultInput | None = None,
@@ -200,14 +171,6 @@ class SageMakerTrainingSessionRuntimeClient(_calls.BaseClient):
         """
         return self._call(_GET_SAMPLING_OPERATION_RESULT, request, locals())
 
-    @_t.overload
-    def get_training_operation_result(
-        self, request: GetTrainingOperationResultInput, /
-    ) -> GetTrainingOperationResultOutput: ...
-    @_t.overload
-    def get_training_operation_result(
-        self, *, operation_id: OperationId, training_session_name: TrainingSessionName
-    ) -> GetTrainingOperationResultOutput: ...
     def get_training_operation_result(
         self,
         request: GetTrainingOperationResultInput | None = None,
@@ -227,18 +190,6 @@ class SageMakerTrainingSessionRuntimeClient(_calls.BaseClient):
         """
         return self._call(_GET_TRAINING_OPERATION_RESULT, request, locals())
 
-    @_t.overload
-    def sample_training_session(self, request: SampleTrainingSessionInput, /) -> SampleTrainingSessionOutput: ...
-    @_t.overload
-    def sample_training_session(
-        self,
-        *,
-        training_session_name: TrainingSessionName,
-        accept: String | None = None,
-        body: InferenceBody | None = None,
-        content_type: String | None = None,
-        model_package_arn: String | None = None,
-    ) -> SampleTrainingSessionOutput: ...
     def sample_training_session(
         self,
         request: SampleTrainingSessionInput | None = None,
@@ -263,20 +214,6 @@ class SageMakerTrainingSessionRuntimeClient(_calls.BaseClient):
         """
         return self._call(_SAMPLE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    def sample_training_session_with_response_stream(
-        self, request: SampleTrainingSessionWithResponseStreamInput, /
-    ) -> SampleTrainingSessionWithResponseStreamOutput: ...
-    @_t.overload
-    def sample_training_session_with_response_stream(
-        self,
-        *,
-        training_session_name: TrainingSessionName,
-        accept: String | None = None,
-        body: InferenceBody | None = None,
-        content_type: String | None = None,
-        model_package_arn: String | None = None,
-    ) -> SampleTrainingSessionWithResponseStreamOutput: ...
     def sample_training_session_with_response_stream(
         self,
         request: SampleTrainingSessionWithResponseStreamInput | None = None,
