@@ -111,7 +111,8 @@ def _signatures(
     keywords = [*marked, *optional, *extra]
     implementation = ", ".join(["self", f"request: {request} | None = None", *(["*", *keywords] if keywords else [])])
     define = "async def" if asynchronous else "def"
-    return f"    {define} {method}({implementation}) -> {returns}:\n        {docstring(doc, '        ')}\n        {body}\n"
+    indent = "        "
+    return f"    {define} {method}({implementation}) -> {returns}:\n{indent}{docstring(doc, indent)}\n{indent}{body}\n"
 
 
 @attrs.frozen
