@@ -223,7 +223,11 @@ def test_the_async_client_renders_the_same_method_awaited() -> None:
         == asynchronous
     )
     assert asynchronous.splitlines()[-1] == "        return await self._call(_sync._D, request, locals())"
-    assert "    async def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ..." in asynchronous
+    assert asynchronous.splitlines()[0] == (
+        "    async def describe_job(self, request: DescribeJobRequest | None = None, *, "
+        "job_name: JobName = _calls.REQUIRED) -> DescribeJobResponse:"
+    )
+    assert "overload" not in sync + asynchronous  # the stubs declare the overloads (test_stubs.py)
     pages = Method("pages", "list_jobs", "ListJobsRequest", (), "ListJobsResponse", "JobSummary", "_P", "Doc.")
     returns = "_aio.AsyncPaginator[ListJobsResponse, JobSummary]"
     assert _render(pages, True).splitlines()[-3:] == [
