@@ -42,7 +42,7 @@ def files(service: ir.Service) -> dict[str, str]:
     if service.package.module:
         out[f"{root}/__init__.py"] = emit_client.package_module(service)
     where = emit_shapes.modules(groups)
-    if not service.package.module:
+    if emit_client.stubbed(service):
         out.update(emit_stubs.files(service))
     for group in groups:
         out[f"{root}/models/_shapes/{group.module}.py"] = emit_shapes.shape_module(group, where, service)

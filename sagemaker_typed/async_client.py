@@ -1587,16 +1587,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def add_association(self, request: AddAssociationRequest, /) -> AddAssociationResponse: ...
-    @_t.overload
-    async def add_association(
-        self,
-        *,
-        destination_arn: AssociationEntityArn,
-        source_arn: AssociationEntityArn,
-        association_type: AssociationEdgeType | None = None,
-    ) -> AddAssociationResponse: ...
     async def add_association(
         self,
         request: AddAssociationRequest | None = None,
@@ -1618,17 +1608,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._ADD_ASSOCIATION, request, locals())
 
-    @_t.overload
-    async def add_inference_gateway(self, request: AddInferenceGatewayRequest, /) -> AddInferenceGatewayResponse: ...
-    @_t.overload
-    async def add_inference_gateway(
-        self,
-        *,
-        cluster_arn: GlobalInferenceGatewayClusterArn,
-        identifier: GlobalInferenceGatewayIdentifier,
-        name: GlobalInferenceGatewayKubernetesResourceName,
-        namespace: GlobalInferenceGatewayKubernetesNamespace,
-    ) -> AddInferenceGatewayResponse: ...
     async def add_inference_gateway(
         self,
         request: AddInferenceGatewayRequest | None = None,
@@ -1661,10 +1640,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._ADD_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    async def add_tags(self, request: AddTagsInput, /) -> AddTagsOutput: ...
-    @_t.overload
-    async def add_tags(self, *, resource_arn: ResourceArn, tags: TagList) -> AddTagsOutput: ...
     async def add_tags(
         self,
         request: AddTagsInput | None = None,
@@ -1710,14 +1685,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._ADD_TAGS, request, locals())
 
-    @_t.overload
-    async def associate_trial_component(
-        self, request: AssociateTrialComponentRequest, /
-    ) -> AssociateTrialComponentResponse: ...
-    @_t.overload
-    async def associate_trial_component(
-        self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
-    ) -> AssociateTrialComponentResponse: ...
     async def associate_trial_component(
         self,
         request: AssociateTrialComponentRequest | None = None,
@@ -1738,14 +1705,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._ASSOCIATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    async def attach_cluster_node_network_interface(
-        self, request: AttachClusterNodeNetworkInterfaceRequest, /
-    ) -> AttachClusterNodeNetworkInterfaceResponse: ...
-    @_t.overload
-    async def attach_cluster_node_network_interface(
-        self, *, cluster_name: ClusterNameOrArn, network_interface_id: ClusterNetworkInterfaceId, node_id: ClusterNodeId
-    ) -> AttachClusterNodeNetworkInterfaceResponse: ...
     async def attach_cluster_node_network_interface(
         self,
         request: AttachClusterNodeNetworkInterfaceRequest | None = None,
@@ -1769,14 +1728,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._ATTACH_CLUSTER_NODE_NETWORK_INTERFACE, request, locals())
 
-    @_t.overload
-    async def attach_cluster_node_volume(
-        self, request: AttachClusterNodeVolumeRequest, /
-    ) -> AttachClusterNodeVolumeResponse: ...
-    @_t.overload
-    async def attach_cluster_node_volume(
-        self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
-    ) -> AttachClusterNodeVolumeResponse: ...
     async def attach_cluster_node_volume(
         self,
         request: AttachClusterNodeVolumeRequest | None = None,
@@ -1801,18 +1752,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._ATTACH_CLUSTER_NODE_VOLUME, request, locals())
 
-    @_t.overload
-    async def batch_add_cluster_nodes(
-        self, request: BatchAddClusterNodesRequest, /
-    ) -> BatchAddClusterNodesResponse: ...
-    @_t.overload
-    async def batch_add_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        nodes_to_add: AddClusterNodeSpecificationList,
-        client_token: BatchAddClusterNodesRequestClientTokenString | None = None,
-    ) -> BatchAddClusterNodesResponse: ...
     async def batch_add_cluster_nodes(
         self,
         request: BatchAddClusterNodesRequest | None = None,
@@ -1840,18 +1779,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_ADD_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    async def batch_delete_cluster_nodes(
-        self, request: BatchDeleteClusterNodesRequest, /
-    ) -> BatchDeleteClusterNodesResponse: ...
-    @_t.overload
-    async def batch_delete_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_ids: ClusterNodeIds | None = None,
-        node_logical_ids: ClusterNodeLogicalIdList | None = None,
-    ) -> BatchDeleteClusterNodesResponse: ...
     async def batch_delete_cluster_nodes(
         self,
         request: BatchDeleteClusterNodesRequest | None = None,
@@ -1887,14 +1814,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_DELETE_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    async def batch_describe_model_package(
-        self, request: BatchDescribeModelPackageInput, /
-    ) -> BatchDescribeModelPackageOutput: ...
-    @_t.overload
-    async def batch_describe_model_package(
-        self, *, model_package_arn_list: ModelPackageArnList
-    ) -> BatchDescribeModelPackageOutput: ...
     async def batch_describe_model_package(
         self,
         request: BatchDescribeModelPackageInput | None = None,
@@ -1909,18 +1828,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_DESCRIBE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    async def batch_reboot_cluster_nodes(
-        self, request: BatchRebootClusterNodesRequest, /
-    ) -> BatchRebootClusterNodesResponse: ...
-    @_t.overload
-    async def batch_reboot_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_ids: BatchRebootClusterNodesRequestNodeIdsList | None = None,
-        node_logical_ids: BatchRebootClusterNodesRequestNodeLogicalIdsList | None = None,
-    ) -> BatchRebootClusterNodesResponse: ...
     async def batch_reboot_cluster_nodes(
         self,
         request: BatchRebootClusterNodesRequest | None = None,
@@ -1955,18 +1862,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_REBOOT_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    async def batch_replace_cluster_nodes(
-        self, request: BatchReplaceClusterNodesRequest, /
-    ) -> BatchReplaceClusterNodesResponse: ...
-    @_t.overload
-    async def batch_replace_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_ids: BatchReplaceClusterNodesRequestNodeIdsList | None = None,
-        node_logical_ids: BatchReplaceClusterNodesRequestNodeLogicalIdsList | None = None,
-    ) -> BatchReplaceClusterNodesResponse: ...
     async def batch_replace_cluster_nodes(
         self,
         request: BatchReplaceClusterNodesRequest | None = None,
@@ -2011,22 +1906,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._BATCH_REPLACE_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    async def create_ai_benchmark_job(
-        self, request: CreateAIBenchmarkJobRequest, /
-    ) -> CreateAIBenchmarkJobResponse: ...
-    @_t.overload
-    async def create_ai_benchmark_job(
-        self,
-        *,
-        ai_benchmark_job_name: AIEntityName,
-        ai_workload_config_identifier: AIResourceIdentifier,
-        benchmark_target: AIBenchmarkTarget,
-        output_config: AIBenchmarkOutputConfig,
-        role_arn: RoleArn,
-        network_config: AIBenchmarkNetworkConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAIBenchmarkJobResponse: ...
     async def create_ai_benchmark_job(
         self,
         request: CreateAIBenchmarkJobRequest | None = None,
@@ -2060,26 +1939,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    async def create_ai_recommendation_job(
-        self, request: CreateAIRecommendationJobRequest, /
-    ) -> CreateAIRecommendationJobResponse: ...
-    @_t.overload
-    async def create_ai_recommendation_job(
-        self,
-        *,
-        ai_recommendation_job_name: AIEntityName,
-        ai_workload_config_identifier: AIResourceIdentifier,
-        model_source: AIModelSource,
-        output_config: AIRecommendationOutputConfig,
-        performance_target: AIRecommendationPerformanceTarget,
-        role_arn: RoleArn,
-        adapter_source: AIAdapterSource | None = None,
-        compute_spec: AIRecommendationComputeSpec | None = None,
-        inference_specification: AIRecommendationInferenceSpecification | None = None,
-        optimize_model: AIRecommendationAllowOptimization | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAIRecommendationJobResponse: ...
     async def create_ai_recommendation_job(
         self,
         request: CreateAIRecommendationJobRequest | None = None,
@@ -2123,19 +1982,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    async def create_ai_workload_config(
-        self, request: CreateAIWorkloadConfigRequest, /
-    ) -> CreateAIWorkloadConfigResponse: ...
-    @_t.overload
-    async def create_ai_workload_config(
-        self,
-        *,
-        ai_workload_config_name: AIEntityName,
-        ai_workload_configs: AIWorkloadConfigs | None = None,
-        dataset_config: AIDatasetConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAIWorkloadConfigResponse: ...
     async def create_ai_workload_config(
         self,
         request: CreateAIWorkloadConfigRequest | None = None,
@@ -2159,21 +2005,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_AI_WORKLOAD_CONFIG, request, locals())
 
-    @_t.overload
-    async def create_action(self, request: CreateActionRequest, /) -> CreateActionResponse: ...
-    @_t.overload
-    async def create_action(
-        self,
-        *,
-        action_name: ExperimentEntityName,
-        action_type: String256,
-        source: ActionSource,
-        description: ExperimentDescription | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        properties: LineageEntityParameters | None = None,
-        status: ActionStatus | None = None,
-        tags: TagList | None = None,
-    ) -> CreateActionResponse: ...
     async def create_action(
         self,
         request: CreateActionRequest | None = None,
@@ -2206,20 +2037,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_ACTION, request, locals())
 
-    @_t.overload
-    async def create_algorithm(self, request: CreateAlgorithmInput, /) -> CreateAlgorithmOutput: ...
-    @_t.overload
-    async def create_algorithm(
-        self,
-        *,
-        algorithm_name: EntityName,
-        training_specification: TrainingSpecification,
-        algorithm_description: EntityDescription | None = None,
-        certify_for_marketplace: CertifyForMarketplace | None = None,
-        inference_specification: InferenceSpecification | None = None,
-        tags: TagList | None = None,
-        validation_specification: AlgorithmValidationSpecification | None = None,
-    ) -> CreateAlgorithmOutput: ...
     async def create_algorithm(
         self,
         request: CreateAlgorithmInput | None = None,
@@ -2252,21 +2069,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_ALGORITHM, request, locals())
 
-    @_t.overload
-    async def create_app(self, request: CreateAppRequest, /) -> CreateAppResponse: ...
-    @_t.overload
-    async def create_app(
-        self,
-        *,
-        app_name: AppName,
-        app_type: AppType,
-        domain_id: DomainId,
-        recovery_mode: Boolean | None = None,
-        resource_spec: ResourceSpec | None = None,
-        space_name: SpaceName | None = None,
-        tags: TagList | None = None,
-        user_profile_name: UserProfileName | None = None,
-    ) -> CreateAppResponse: ...
     async def create_app(
         self,
         request: CreateAppRequest | None = None,
@@ -2299,20 +2101,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_APP, request, locals())
 
-    @_t.overload
-    async def create_app_image_config(
-        self, request: CreateAppImageConfigRequest, /
-    ) -> CreateAppImageConfigResponse: ...
-    @_t.overload
-    async def create_app_image_config(
-        self,
-        *,
-        app_image_config_name: AppImageConfigName,
-        code_editor_app_image_config: CodeEditorAppImageConfig | None = None,
-        jupyter_lab_app_image_config: JupyterLabAppImageConfig | None = None,
-        kernel_gateway_image_config: KernelGatewayImageConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAppImageConfigResponse: ...
     async def create_app_image_config(
         self,
         request: CreateAppImageConfigRequest | None = None,
@@ -2336,19 +2124,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    async def create_artifact(self, request: CreateArtifactRequest, /) -> CreateArtifactResponse: ...
-    @_t.overload
-    async def create_artifact(
-        self,
-        *,
-        artifact_type: String256,
-        source: ArtifactSource,
-        artifact_name: ExperimentEntityName | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        properties: ArtifactProperties | None = None,
-        tags: TagList | None = None,
-    ) -> CreateArtifactResponse: ...
     async def create_artifact(
         self,
         request: CreateArtifactRequest | None = None,
@@ -2377,23 +2152,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_ARTIFACT, request, locals())
 
-    @_t.overload
-    async def create_auto_ml_job(self, request: CreateAutoMLJobRequest, /) -> CreateAutoMLJobResponse: ...
-    @_t.overload
-    async def create_auto_ml_job(
-        self,
-        *,
-        auto_ml_job_name: AutoMLJobName,
-        input_data_config: AutoMLInputDataConfig,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
-        auto_ml_job_config: AutoMLJobConfig | None = None,
-        auto_ml_job_objective: AutoMLJobObjective | None = None,
-        generate_candidate_definitions_only: GenerateCandidateDefinitionsOnly | None = None,
-        model_deploy_config: ModelDeployConfig | None = None,
-        problem_type: ProblemType | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAutoMLJobResponse: ...
     async def create_auto_ml_job(
         self,
         request: CreateAutoMLJobRequest | None = None,
@@ -2471,24 +2229,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    async def create_auto_ml_job_v2(self, request: CreateAutoMLJobV2Request, /) -> CreateAutoMLJobV2Response: ...
-    @_t.overload
-    async def create_auto_ml_job_v2(
-        self,
-        *,
-        auto_ml_job_input_data_config: AutoMLJobInputDataConfig,
-        auto_ml_job_name: AutoMLJobName,
-        auto_ml_problem_type_config: AutoMLProblemTypeConfig,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
-        auto_ml_compute_config: AutoMLComputeConfig | None = None,
-        auto_ml_job_objective: AutoMLJobObjective | None = None,
-        data_split_config: AutoMLDataSplitConfig | None = None,
-        model_deploy_config: ModelDeployConfig | None = None,
-        security_config: AutoMLSecurityConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAutoMLJobV2Response: ...
     async def create_auto_ml_job_v2(
         self,
         request: CreateAutoMLJobV2Request | None = None,
@@ -2580,25 +2320,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_AUTO_ML_JOB_V2, request, locals())
 
-    @_t.overload
-    async def create_cluster(self, request: CreateClusterRequest, /) -> CreateClusterResponse: ...
-    @_t.overload
-    async def create_cluster(
-        self,
-        *,
-        cluster_name: ClusterName,
-        auto_scaling: ClusterAutoScalingConfig | None = None,
-        cluster_role: RoleArn | None = None,
-        instance_groups: ClusterInstanceGroupSpecifications | None = None,
-        node_provisioning_mode: ClusterNodeProvisioningMode | None = None,
-        node_recovery: ClusterNodeRecovery | None = None,
-        orchestrator: ClusterOrchestrator | None = None,
-        restricted_instance_groups: ClusterRestrictedInstanceGroupSpecifications | None = None,
-        restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = None,
-        tags: TagList | None = None,
-        tiered_storage_config: ClusterTieredStorageConfig | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateClusterResponse: ...
     async def create_cluster(
         self,
         request: CreateClusterRequest | None = None,
@@ -2647,21 +2368,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_CLUSTER, request, locals())
 
-    @_t.overload
-    async def create_cluster_extension(
-        self, request: CreateClusterExtensionRequest, /
-    ) -> CreateClusterExtensionResponse: ...
-    @_t.overload
-    async def create_cluster_extension(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        extension_name: ExtensionName,
-        client_token: CreateClusterExtensionRequestClientTokenString | None = None,
-        configuration_values: ExtensionConfigurationValues | None = None,
-        extension_version: ExtensionVersion | None = None,
-        tags: TagList | None = None,
-    ) -> CreateClusterExtensionResponse: ...
     async def create_cluster_extension(
         self,
         request: CreateClusterExtensionRequest | None = None,
@@ -2695,20 +2401,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    async def create_cluster_scheduler_config(
-        self, request: CreateClusterSchedulerConfigRequest, /
-    ) -> CreateClusterSchedulerConfigResponse: ...
-    @_t.overload
-    async def create_cluster_scheduler_config(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        name: EntityName,
-        scheduler_config: SchedulerConfig,
-        description: EntityDescription | None = None,
-        tags: TagList | None = None,
-    ) -> CreateClusterSchedulerConfigResponse: ...
     async def create_cluster_scheduler_config(
         self,
         request: CreateClusterSchedulerConfigRequest | None = None,
@@ -2732,12 +2424,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    async def create_code_repository(self, request: CreateCodeRepositoryInput, /) -> CreateCodeRepositoryOutput: ...
-    @_t.overload
-    async def create_code_repository(
-        self, *, code_repository_name: EntityName, git_config: GitConfig, tags: TagList | None = None
-    ) -> CreateCodeRepositoryOutput: ...
     async def create_code_repository(
         self,
         request: CreateCodeRepositoryInput | None = None,
@@ -2766,21 +2452,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    async def create_compilation_job(self, request: CreateCompilationJobRequest, /) -> CreateCompilationJobResponse: ...
-    @_t.overload
-    async def create_compilation_job(
-        self,
-        *,
-        compilation_job_name: EntityName,
-        output_config: OutputConfig,
-        role_arn: RoleArn,
-        stopping_condition: StoppingCondition,
-        input_config: InputConfig | None = None,
-        model_package_version_arn: ModelPackageArn | None = None,
-        tags: TagList | None = None,
-        vpc_config: NeoVpcConfig | None = None,
-    ) -> CreateCompilationJobResponse: ...
     async def create_compilation_job(
         self,
         request: CreateCompilationJobRequest | None = None,
@@ -2844,20 +2515,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    async def create_compute_quota(self, request: CreateComputeQuotaRequest, /) -> CreateComputeQuotaResponse: ...
-    @_t.overload
-    async def create_compute_quota(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        compute_quota_config: ComputeQuotaConfig,
-        compute_quota_target: ComputeQuotaTarget,
-        name: EntityName,
-        activation_state: ActivationState | None = None,
-        description: EntityDescription | None = None,
-        tags: TagList | None = None,
-    ) -> CreateComputeQuotaResponse: ...
     async def create_compute_quota(
         self,
         request: CreateComputeQuotaRequest | None = None,
@@ -2885,19 +2542,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    async def create_context(self, request: CreateContextRequest, /) -> CreateContextResponse: ...
-    @_t.overload
-    async def create_context(
-        self,
-        *,
-        context_name: ContextName,
-        context_type: String256,
-        source: ContextSource,
-        description: ExperimentDescription | None = None,
-        properties: LineageEntityParameters | None = None,
-        tags: TagList | None = None,
-    ) -> CreateContextResponse: ...
     async def create_context(
         self,
         request: CreateContextRequest | None = None,
@@ -2925,25 +2569,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_CONTEXT, request, locals())
 
-    @_t.overload
-    async def create_data_quality_job_definition(
-        self, request: CreateDataQualityJobDefinitionRequest, /
-    ) -> CreateDataQualityJobDefinitionResponse: ...
-    @_t.overload
-    async def create_data_quality_job_definition(
-        self,
-        *,
-        data_quality_app_specification: DataQualityAppSpecification,
-        data_quality_job_input: DataQualityJobInput,
-        data_quality_job_output_config: MonitoringOutputConfig,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        role_arn: RoleArn,
-        data_quality_baseline_config: DataQualityBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateDataQualityJobDefinitionResponse: ...
     async def create_data_quality_job_definition(
         self,
         request: CreateDataQualityJobDefinitionRequest | None = None,
@@ -2982,19 +2607,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_DATA_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def create_device_fleet(self, request: CreateDeviceFleetRequest, /) -> None: ...
-    @_t.overload
-    async def create_device_fleet(
-        self,
-        *,
-        device_fleet_name: EntityName,
-        output_config: EdgeOutputConfig,
-        description: DeviceFleetDescription | None = None,
-        enable_iot_role_alias: EnableIotRoleAlias | None = None,
-        role_arn: RoleArn | None = None,
-        tags: TagList | None = None,
-    ) -> None: ...
     async def create_device_fleet(
         self,
         request: CreateDeviceFleetRequest | None = None,
@@ -3021,27 +2633,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    async def create_domain(self, request: CreateDomainRequest, /) -> CreateDomainResponse: ...
-    @_t.overload
-    async def create_domain(
-        self,
-        *,
-        auth_mode: AuthMode,
-        default_user_settings: UserSettings,
-        domain_name: DomainName,
-        app_network_access_type: AppNetworkAccessType | None = None,
-        app_security_group_management: AppSecurityGroupManagement | None = None,
-        default_space_settings: DefaultSpaceSettings | None = None,
-        domain_settings: DomainSettings | None = None,
-        home_efs_file_system_creation: HomeEfsFileSystemCreation | None = None,
-        home_efs_file_system_kms_key_id: KmsKeyId | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        subnet_ids: Subnets | None = None,
-        tag_propagation: TagPropagation | None = None,
-        tags: TagList | None = None,
-        vpc_id: VpcId | None = None,
-    ) -> CreateDomainResponse: ...
     async def create_domain(
         self,
         request: CreateDomainRequest | None = None,
@@ -3136,20 +2727,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_DOMAIN, request, locals())
 
-    @_t.overload
-    async def create_edge_deployment_plan(
-        self, request: CreateEdgeDeploymentPlanRequest, /
-    ) -> CreateEdgeDeploymentPlanResponse: ...
-    @_t.overload
-    async def create_edge_deployment_plan(
-        self,
-        *,
-        device_fleet_name: EntityName,
-        edge_deployment_plan_name: EntityName,
-        model_configs: EdgeDeploymentModelConfigs,
-        stages: DeploymentStages | None = None,
-        tags: TagList | None = None,
-    ) -> CreateEdgeDeploymentPlanResponse: ...
     async def create_edge_deployment_plan(
         self,
         request: CreateEdgeDeploymentPlanRequest | None = None,
@@ -3172,12 +2749,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_EDGE_DEPLOYMENT_PLAN, request, locals())
 
-    @_t.overload
-    async def create_edge_deployment_stage(self, request: CreateEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    async def create_edge_deployment_stage(
-        self, *, edge_deployment_plan_name: EntityName, stages: DeploymentStages
-    ) -> None: ...
     async def create_edge_deployment_stage(
         self,
         request: CreateEdgeDeploymentStageRequest | None = None,
@@ -3193,21 +2764,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    async def create_edge_packaging_job(self, request: CreateEdgePackagingJobRequest, /) -> None: ...
-    @_t.overload
-    async def create_edge_packaging_job(
-        self,
-        *,
-        compilation_job_name: EntityName,
-        edge_packaging_job_name: EntityName,
-        model_name: EntityName,
-        model_version: EdgeVersion,
-        output_config: EdgeOutputConfig,
-        role_arn: RoleArn,
-        resource_key: KmsKeyId | None = None,
-        tags: TagList | None = None,
-    ) -> None: ...
     async def create_edge_packaging_job(
         self,
         request: CreateEdgePackagingJobRequest | None = None,
@@ -3243,17 +2799,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_EDGE_PACKAGING_JOB, request, locals())
 
-    @_t.overload
-    async def create_endpoint(self, request: CreateEndpointInput, /) -> CreateEndpointOutput: ...
-    @_t.overload
-    async def create_endpoint(
-        self,
-        *,
-        endpoint_config_name: EndpointConfigName,
-        endpoint_name: EndpointName,
-        deployment_config: DeploymentConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateEndpointOutput: ...
     async def create_endpoint(
         self,
         request: CreateEndpointInput | None = None,
@@ -3355,26 +2900,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_ENDPOINT, request, locals())
 
-    @_t.overload
-    async def create_endpoint_config(self, request: CreateEndpointConfigInput, /) -> CreateEndpointConfigOutput: ...
-    @_t.overload
-    async def create_endpoint_config(
-        self,
-        *,
-        endpoint_config_name: EndpointConfigName,
-        production_variants: ProductionVariantList,
-        async_inference_config: AsyncInferenceConfig | None = None,
-        cross_region_traffic_config: CrossRegionTrafficConfig | None = None,
-        data_capture_config: DataCaptureConfig | None = None,
-        enable_network_isolation: Boolean | None = None,
-        execution_role_arn: RoleArn | None = None,
-        explainer_config: ExplainerConfig | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        metrics_config: MetricsConfig | None = None,
-        shadow_production_variants: ProductionVariantList | None = None,
-        tags: TagList | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateEndpointConfigOutput: ...
     async def create_endpoint_config(
         self,
         request: CreateEndpointConfigInput | None = None,
@@ -3461,17 +2986,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_ENDPOINT_CONFIG, request, locals())
 
-    @_t.overload
-    async def create_experiment(self, request: CreateExperimentRequest, /) -> CreateExperimentResponse: ...
-    @_t.overload
-    async def create_experiment(
-        self,
-        *,
-        experiment_name: ExperimentEntityName,
-        description: ExperimentDescription | None = None,
-        display_name: ExperimentEntityName | None = None,
-        tags: TagList | None = None,
-    ) -> CreateExperimentResponse: ...
     async def create_experiment(
         self,
         request: CreateExperimentRequest | None = None,
@@ -3528,23 +3042,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def create_feature_group(self, request: CreateFeatureGroupRequest, /) -> CreateFeatureGroupResponse: ...
-    @_t.overload
-    async def create_feature_group(
-        self,
-        *,
-        event_time_feature_name: FeatureName,
-        feature_definitions: FeatureDefinitions,
-        feature_group_name: FeatureGroupName,
-        record_identifier_feature_name: FeatureName,
-        description: Description | None = None,
-        offline_store_config: OfflineStoreConfig | None = None,
-        online_store_config: OnlineStoreConfig | None = None,
-        role_arn: RoleArn | None = None,
-        tags: TagList | None = None,
-        throughput_config: ThroughputConfig | None = None,
-    ) -> CreateFeatureGroupResponse: ...
     async def create_feature_group(
         self,
         request: CreateFeatureGroupRequest | None = None,
@@ -3597,20 +3094,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    async def create_flow_definition(self, request: CreateFlowDefinitionRequest, /) -> CreateFlowDefinitionResponse: ...
-    @_t.overload
-    async def create_flow_definition(
-        self,
-        *,
-        flow_definition_name: FlowDefinitionName,
-        output_config: FlowDefinitionOutputConfig,
-        role_arn: RoleArn,
-        human_loop_activation_config: HumanLoopActivationConfig | None = None,
-        human_loop_config: HumanLoopConfig | None = None,
-        human_loop_request_source: HumanLoopRequestSource | None = None,
-        tags: TagList | None = None,
-    ) -> CreateFlowDefinitionResponse: ...
     async def create_flow_definition(
         self,
         request: CreateFlowDefinitionRequest | None = None,
@@ -3642,21 +3125,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_FLOW_DEFINITION, request, locals())
 
-    @_t.overload
-    async def create_global_inference_gateway(
-        self, request: CreateGlobalInferenceGatewayRequest, /
-    ) -> CreateGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    async def create_global_inference_gateway(
-        self,
-        *,
-        execution_role_arn: GlobalInferenceGatewayExecutionRoleArn,
-        gateways: GlobalInferenceGatewayMembers,
-        name: GlobalInferenceGatewayName,
-        client_token: GlobalInferenceGatewayClientToken | None = None,
-        routing: GlobalInferenceGatewayRouting | None = None,
-        tags: TagList | None = None,
-    ) -> CreateGlobalInferenceGatewayResponse: ...
     async def create_global_inference_gateway(
         self,
         request: CreateGlobalInferenceGatewayRequest | None = None,
@@ -3690,19 +3158,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    async def create_hub(self, request: CreateHubRequest, /) -> CreateHubResponse: ...
-    @_t.overload
-    async def create_hub(
-        self,
-        *,
-        hub_description: HubDescription,
-        hub_name: HubName,
-        hub_display_name: HubDisplayName | None = None,
-        hub_search_keywords: HubSearchKeywordList | None = None,
-        s3_storage_config: HubS3StorageConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateHubResponse: ...
     async def create_hub(
         self,
         request: CreateHubRequest | None = None,
@@ -3726,22 +3181,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_HUB, request, locals())
 
-    @_t.overload
-    async def create_hub_content_presigned_urls(
-        self, request: CreateHubContentPresignedUrlsRequest, /
-    ) -> CreateHubContentPresignedUrlsResponse: ...
-    @_t.overload
-    async def create_hub_content_presigned_urls(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        access_config: PresignedUrlAccessConfig | None = None,
-        hub_content_version: HubContentVersion | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> CreateHubContentPresignedUrlsResponse: ...
     async def create_hub_content_presigned_urls(
         self,
         request: CreateHubContentPresignedUrlsRequest | None = None,
@@ -3774,20 +3213,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_HUB_CONTENT_PRESIGNED_URLS, request, locals())
 
-    @_t.overload
-    async def create_hub_content_reference(
-        self, request: CreateHubContentReferenceRequest, /
-    ) -> CreateHubContentReferenceResponse: ...
-    @_t.overload
-    async def create_hub_content_reference(
-        self,
-        *,
-        hub_name: HubNameOrArn,
-        sage_maker_public_hub_content_arn: SageMakerPublicHubContentArn,
-        hub_content_name: HubContentName | None = None,
-        min_version: HubContentVersion | None = None,
-        tags: TagList | None = None,
-    ) -> CreateHubContentReferenceResponse: ...
     async def create_hub_content_reference(
         self,
         request: CreateHubContentReferenceRequest | None = None,
@@ -3811,12 +3236,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_HUB_CONTENT_REFERENCE, request, locals())
 
-    @_t.overload
-    async def create_human_task_ui(self, request: CreateHumanTaskUiRequest, /) -> CreateHumanTaskUiResponse: ...
-    @_t.overload
-    async def create_human_task_ui(
-        self, *, human_task_ui_name: HumanTaskUiName, ui_template: UiTemplate, tags: TagList | None = None
-    ) -> CreateHumanTaskUiResponse: ...
     async def create_human_task_ui(
         self,
         request: CreateHumanTaskUiRequest | None = None,
@@ -3837,22 +3256,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_HUMAN_TASK_UI, request, locals())
 
-    @_t.overload
-    async def create_hyper_parameter_tuning_job(
-        self, request: CreateHyperParameterTuningJobRequest, /
-    ) -> CreateHyperParameterTuningJobResponse: ...
-    @_t.overload
-    async def create_hyper_parameter_tuning_job(
-        self,
-        *,
-        hyper_parameter_tuning_job_config: HyperParameterTuningJobConfig,
-        hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
-        autotune: Autotune | None = None,
-        tags: TagList | None = None,
-        training_job_definition: HyperParameterTrainingJobDefinition | None = None,
-        training_job_definitions: HyperParameterTrainingJobDefinitions | None = None,
-        warm_start_config: HyperParameterTuningJobWarmStartConfig | None = None,
-    ) -> CreateHyperParameterTuningJobResponse: ...
     async def create_hyper_parameter_tuning_job(
         self,
         request: CreateHyperParameterTuningJobRequest | None = None,
@@ -3905,18 +3308,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    async def create_image(self, request: CreateImageRequest, /) -> CreateImageResponse: ...
-    @_t.overload
-    async def create_image(
-        self,
-        *,
-        image_name: ImageName,
-        role_arn: RoleArn,
-        description: ImageDescription | None = None,
-        display_name: ImageDisplayName | None = None,
-        tags: TagList | None = None,
-    ) -> CreateImageResponse: ...
     async def create_image(
         self,
         request: CreateImageRequest | None = None,
@@ -3942,24 +3333,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_IMAGE, request, locals())
 
-    @_t.overload
-    async def create_image_version(self, request: CreateImageVersionRequest, /) -> CreateImageVersionResponse: ...
-    @_t.overload
-    async def create_image_version(
-        self,
-        *,
-        base_image: ImageBaseImage,
-        image_name: ImageName,
-        aliases: SageMakerImageVersionAliases | None = None,
-        client_token: ClientToken | None = None,
-        horovod: Horovod | None = None,
-        job_type: JobType | None = None,
-        ml_framework: MLFramework | None = None,
-        processor: Processor | None = None,
-        programming_lang: ProgrammingLang | None = None,
-        release_notes: ReleaseNotes | None = None,
-        vendor_guidance: VendorGuidance | None = None,
-    ) -> CreateImageVersionResponse: ...
     async def create_image_version(
         self,
         request: CreateImageVersionRequest | None = None,
@@ -3996,22 +3369,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    async def create_inference_component(
-        self, request: CreateInferenceComponentInput, /
-    ) -> CreateInferenceComponentOutput: ...
-    @_t.overload
-    async def create_inference_component(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        inference_component_name: InferenceComponentName,
-        runtime_config: InferenceComponentRuntimeConfig | None = None,
-        specification: InferenceComponentSpecification | None = None,
-        specifications: InferenceComponentSpecificationList | None = None,
-        tags: TagList | None = None,
-        variant_name: VariantName | None = None,
-    ) -> CreateInferenceComponentOutput: ...
     async def create_inference_component(
         self,
         request: CreateInferenceComponentInput | None = None,
@@ -4051,26 +3408,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    async def create_inference_experiment(
-        self, request: CreateInferenceExperimentRequest, /
-    ) -> CreateInferenceExperimentResponse: ...
-    @_t.overload
-    async def create_inference_experiment(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        model_variants: ModelVariantConfigList,
-        name: InferenceExperimentName,
-        role_arn: RoleArn,
-        shadow_mode_config: ShadowModeConfig,
-        type: InferenceExperimentType,
-        data_storage_config: InferenceExperimentDataStorageConfig | None = None,
-        description: InferenceExperimentDescription | None = None,
-        kms_key: KmsKeyId | None = None,
-        schedule: InferenceExperimentSchedule | None = None,
-        tags: TagList | None = None,
-    ) -> CreateInferenceExperimentResponse: ...
     async def create_inference_experiment(
         self,
         request: CreateInferenceExperimentRequest | None = None,
@@ -4125,23 +3462,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def create_inference_recommendations_job(
-        self, request: CreateInferenceRecommendationsJobRequest, /
-    ) -> CreateInferenceRecommendationsJobResponse: ...
-    @_t.overload
-    async def create_inference_recommendations_job(
-        self,
-        *,
-        input_config: RecommendationJobInputConfig,
-        job_name: RecommendationJobName,
-        job_type: RecommendationJobType,
-        role_arn: RoleArn,
-        job_description: RecommendationJobDescription | None = None,
-        output_config: RecommendationJobOutputConfig | None = None,
-        stopping_conditions: RecommendationJobStoppingConditions | None = None,
-        tags: TagList | None = None,
-    ) -> CreateInferenceRecommendationsJobResponse: ...
     async def create_inference_recommendations_job(
         self,
         request: CreateInferenceRecommendationsJobRequest | None = None,
@@ -4174,17 +3494,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_INFERENCE_RECOMMENDATIONS_JOB, request, locals())
 
-    @_t.overload
-    async def create_inference_router(self, request: CreateInferenceRouterInput, /) -> CreateInferenceRouterOutput: ...
-    @_t.overload
-    async def create_inference_router(
-        self,
-        *,
-        inference_router_name: InferenceRouterName,
-        routing_targets: RoutingTargetList,
-        client_token: InferenceRouterClientToken | None = None,
-        tags: TagList | None = None,
-    ) -> CreateInferenceRouterOutput: ...
     async def create_inference_router(
         self,
         request: CreateInferenceRouterInput | None = None,
@@ -4225,19 +3534,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    async def create_job(self, request: CreateJobRequest, /) -> CreateJobResponse: ...
-    @_t.overload
-    async def create_job(
-        self,
-        *,
-        job_category: JobCategory,
-        job_config_document: JobConfigDocument,
-        job_config_schema_version: JobSchemaVersion,
-        job_name: JobName,
-        role_arn: RoleArn,
-        tags: TagList | None = None,
-    ) -> CreateJobResponse: ...
     async def create_job(
         self,
         request: CreateJobRequest | None = None,
@@ -4300,23 +3596,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_JOB, request, locals())
 
-    @_t.overload
-    async def create_labeling_job(self, request: CreateLabelingJobRequest, /) -> CreateLabelingJobResponse: ...
-    @_t.overload
-    async def create_labeling_job(
-        self,
-        *,
-        human_task_config: HumanTaskConfig,
-        input_config: LabelingJobInputConfig,
-        label_attribute_name: LabelAttributeName,
-        labeling_job_name: LabelingJobName,
-        output_config: LabelingJobOutputConfig,
-        role_arn: RoleArn,
-        label_category_config_s3_uri: S3Uri | None = None,
-        labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = None,
-        stopping_conditions: LabelingJobStoppingConditions | None = None,
-        tags: TagList | None = None,
-    ) -> CreateLabelingJobResponse: ...
     async def create_labeling_job(
         self,
         request: CreateLabelingJobRequest | None = None,
@@ -4397,22 +3676,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_LABELING_JOB, request, locals())
 
-    @_t.overload
-    async def create_mlflow_app(self, request: CreateMlflowAppRequest, /) -> CreateMlflowAppResponse: ...
-    @_t.overload
-    async def create_mlflow_app(
-        self,
-        *,
-        artifact_store_uri: S3Uri,
-        name: MlflowAppName,
-        role_arn: RoleArn,
-        account_default_status: AccountDefaultStatus | None = None,
-        default_domain_id_list: DefaultDomainIdList | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        model_registration_mode: ModelRegistrationMode | None = None,
-        tags: TagList | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> CreateMlflowAppResponse: ...
     async def create_mlflow_app(
         self,
         request: CreateMlflowAppRequest | None = None,
@@ -4452,25 +3715,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    async def create_mlflow_tracking_server(
-        self, request: CreateMlflowTrackingServerRequest, /
-    ) -> CreateMlflowTrackingServerResponse: ...
-    @_t.overload
-    async def create_mlflow_tracking_server(
-        self,
-        *,
-        artifact_store_uri: S3Uri,
-        role_arn: RoleArn,
-        tracking_server_name: TrackingServerName,
-        automatic_model_registration: Boolean | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        s3_bucket_owner_account_id: AccountId | None = None,
-        s3_bucket_owner_verification: Boolean | None = None,
-        tags: TagList | None = None,
-        tracking_server_size: TrackingServerSize | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> CreateMlflowTrackingServerResponse: ...
     async def create_mlflow_tracking_server(
         self,
         request: CreateMlflowTrackingServerRequest | None = None,
@@ -4514,21 +3758,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    async def create_model(self, request: CreateModelInput, /) -> CreateModelOutput: ...
-    @_t.overload
-    async def create_model(
-        self,
-        *,
-        model_name: ModelName,
-        containers: ContainerDefinitionList | None = None,
-        enable_network_isolation: Boolean | None = None,
-        execution_role_arn: RoleArn | None = None,
-        inference_execution_config: InferenceExecutionConfig | None = None,
-        primary_container: ContainerDefinition | None = None,
-        tags: TagList | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateModelOutput: ...
     async def create_model(
         self,
         request: CreateModelInput | None = None,
@@ -4585,25 +3814,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL, request, locals())
 
-    @_t.overload
-    async def create_model_bias_job_definition(
-        self, request: CreateModelBiasJobDefinitionRequest, /
-    ) -> CreateModelBiasJobDefinitionResponse: ...
-    @_t.overload
-    async def create_model_bias_job_definition(
-        self,
-        *,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        model_bias_app_specification: ModelBiasAppSpecification,
-        model_bias_job_input: ModelBiasJobInput,
-        model_bias_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_bias_baseline_config: ModelBiasBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelBiasJobDefinitionResponse: ...
     async def create_model_bias_job_definition(
         self,
         request: CreateModelBiasJobDefinitionRequest | None = None,
@@ -4638,18 +3848,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL_BIAS_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def create_model_card(self, request: CreateModelCardRequest, /) -> CreateModelCardResponse: ...
-    @_t.overload
-    async def create_model_card(
-        self,
-        *,
-        content: ModelCardContent,
-        model_card_name: EntityName,
-        model_card_status: ModelCardStatus,
-        security_config: ModelCardSecurityConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelCardResponse: ...
     async def create_model_card(
         self,
         request: CreateModelCardRequest | None = None,
@@ -4677,19 +3875,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    async def create_model_card_export_job(
-        self, request: CreateModelCardExportJobRequest, /
-    ) -> CreateModelCardExportJobResponse: ...
-    @_t.overload
-    async def create_model_card_export_job(
-        self,
-        *,
-        model_card_export_job_name: EntityName,
-        model_card_name: ModelCardNameOrArn,
-        output_config: ModelCardExportOutputConfig,
-        model_card_version: Integer | None = None,
-    ) -> CreateModelCardExportJobResponse: ...
     async def create_model_card_export_job(
         self,
         request: CreateModelCardExportJobRequest | None = None,
@@ -4711,25 +3896,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL_CARD_EXPORT_JOB, request, locals())
 
-    @_t.overload
-    async def create_model_explainability_job_definition(
-        self, request: CreateModelExplainabilityJobDefinitionRequest, /
-    ) -> CreateModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
-    async def create_model_explainability_job_definition(
-        self,
-        *,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        model_explainability_app_specification: ModelExplainabilityAppSpecification,
-        model_explainability_job_input: ModelExplainabilityJobInput,
-        model_explainability_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelExplainabilityJobDefinitionResponse: ...
     async def create_model_explainability_job_definition(
         self,
         request: CreateModelExplainabilityJobDefinitionRequest | None = None,
@@ -4766,38 +3932,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def create_model_package(self, request: CreateModelPackageInput, /) -> CreateModelPackageOutput: ...
-    @_t.overload
-    async def create_model_package(
-        self,
-        *,
-        additional_inference_specifications: AdditionalInferenceSpecifications | None = None,
-        certify_for_marketplace: CertifyForMarketplace | None = None,
-        client_token: ClientToken | None = None,
-        customer_metadata_properties: CustomerMetadataMap | None = None,
-        domain: String | None = None,
-        drift_check_baselines: DriftCheckBaselines | None = None,
-        inference_specification: InferenceSpecification | None = None,
-        managed_storage_type: ManagedStorageType | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_card: ModelPackageModelCard | None = None,
-        model_life_cycle: ModelLifeCycle | None = None,
-        model_metrics: ModelMetrics | None = None,
-        model_package_description: EntityDescription | None = None,
-        model_package_group_name: ArnOrName | None = None,
-        model_package_name: EntityName | None = None,
-        model_package_registration_type: ModelPackageRegistrationType | None = None,
-        sample_payload_url: S3Uri | None = None,
-        security_config: ModelPackageSecurityConfig | None = None,
-        skip_model_validation: SkipModelValidation | None = None,
-        source_algorithm_specification: SourceAlgorithmSpecification | None = None,
-        source_uri: ModelPackageSourceUri | None = None,
-        tags: TagList | None = None,
-        task: String | None = None,
-        validation_specification: ModelPackageValidationSpecification | None = None,
-    ) -> CreateModelPackageOutput: ...
     async def create_model_package(
         self,
         request: CreateModelPackageInput | None = None,
@@ -4889,19 +4023,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    async def create_model_package_group(
-        self, request: CreateModelPackageGroupInput, /
-    ) -> CreateModelPackageGroupOutput: ...
-    @_t.overload
-    async def create_model_package_group(
-        self,
-        *,
-        model_package_group_name: EntityName,
-        managed_configuration: ManagedConfiguration | None = None,
-        model_package_group_description: EntityDescription | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelPackageGroupOutput: ...
     async def create_model_package_group(
         self,
         request: CreateModelPackageGroupInput | None = None,
@@ -4921,25 +4042,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL_PACKAGE_GROUP, request, locals())
 
-    @_t.overload
-    async def create_model_quality_job_definition(
-        self, request: CreateModelQualityJobDefinitionRequest, /
-    ) -> CreateModelQualityJobDefinitionResponse: ...
-    @_t.overload
-    async def create_model_quality_job_definition(
-        self,
-        *,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        model_quality_app_specification: ModelQualityAppSpecification,
-        model_quality_job_input: ModelQualityJobInput,
-        model_quality_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_quality_baseline_config: ModelQualityBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelQualityJobDefinitionResponse: ...
     async def create_model_quality_job_definition(
         self,
         request: CreateModelQualityJobDefinitionRequest | None = None,
@@ -4977,18 +4079,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MODEL_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def create_monitoring_schedule(
-        self, request: CreateMonitoringScheduleRequest, /
-    ) -> CreateMonitoringScheduleResponse: ...
-    @_t.overload
-    async def create_monitoring_schedule(
-        self,
-        *,
-        monitoring_schedule_config: MonitoringScheduleConfig,
-        monitoring_schedule_name: MonitoringScheduleName,
-        tags: TagList | None = None,
-    ) -> CreateMonitoringScheduleResponse: ...
     async def create_monitoring_schedule(
         self,
         request: CreateMonitoringScheduleRequest | None = None,
@@ -5008,32 +4098,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    async def create_notebook_instance(
-        self, request: CreateNotebookInstanceInput, /
-    ) -> CreateNotebookInstanceOutput: ...
-    @_t.overload
-    async def create_notebook_instance(
-        self,
-        *,
-        instance_type: InstanceType,
-        notebook_instance_name: NotebookInstanceName,
-        role_arn: RoleArn,
-        accelerator_types: NotebookInstanceAcceleratorTypes | None = None,
-        additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = None,
-        default_code_repository: CodeRepositoryNameOrUrl | None = None,
-        direct_internet_access: DirectInternetAccess | None = None,
-        instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = None,
-        ip_address_type: IPAddressType | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = None,
-        platform_identifier: PlatformIdentifier | None = None,
-        root_access: RootAccess | None = None,
-        security_group_ids: SecurityGroupIds | None = None,
-        subnet_id: SubnetId | None = None,
-        tags: TagList | None = None,
-        volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
-    ) -> CreateNotebookInstanceOutput: ...
     async def create_notebook_instance(
         self,
         request: CreateNotebookInstanceInput | None = None,
@@ -5129,19 +4193,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    async def create_notebook_instance_lifecycle_config(
-        self, request: CreateNotebookInstanceLifecycleConfigInput, /
-    ) -> CreateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
-    async def create_notebook_instance_lifecycle_config(
-        self,
-        *,
-        notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName,
-        on_create: NotebookInstanceLifecycleConfigList | None = None,
-        on_start: NotebookInstanceLifecycleConfigList | None = None,
-        tags: TagList | None = None,
-    ) -> CreateNotebookInstanceLifecycleConfigOutput: ...
     async def create_notebook_instance_lifecycle_config(
         self,
         request: CreateNotebookInstanceLifecycleConfigInput | None = None,
@@ -5190,27 +4241,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    async def create_optimization_job(
-        self, request: CreateOptimizationJobRequest, /
-    ) -> CreateOptimizationJobResponse: ...
-    @_t.overload
-    async def create_optimization_job(
-        self,
-        *,
-        deployment_instance_type: OptimizationJobDeploymentInstanceType,
-        model_source: OptimizationJobModelSource,
-        optimization_configs: OptimizationConfigs,
-        optimization_job_name: EntityName,
-        output_config: OptimizationJobOutputConfig,
-        role_arn: RoleArn,
-        stopping_condition: StoppingCondition,
-        max_instance_count: OptimizationJobMaxInstanceCount | None = None,
-        optimization_environment: OptimizationJobEnvironmentVariables | None = None,
-        tags: TagList | None = None,
-        training_plan_arns: OptimizationJobTrainingPlanArns | None = None,
-        vpc_config: OptimizationVpcConfig | None = None,
-    ) -> CreateOptimizationJobResponse: ...
     async def create_optimization_job(
         self,
         request: CreateOptimizationJobRequest | None = None,
@@ -5262,26 +4292,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    async def create_partner_app(self, request: CreatePartnerAppRequest, /) -> CreatePartnerAppResponse: ...
-    @_t.overload
-    async def create_partner_app(
-        self,
-        *,
-        auth_type: PartnerAppAuthType,
-        execution_role_arn: RoleArn,
-        name: PartnerAppName,
-        tier: NonEmptyString64,
-        type: PartnerAppType,
-        application_config: PartnerAppConfig | None = None,
-        client_token: ClientToken | None = None,
-        enable_auto_minor_version_upgrade: Boolean | None = None,
-        enable_iam_session_based_identity: Boolean | None = None,
-        idc_config: IdcConfigInput | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        maintenance_config: PartnerAppMaintenanceConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreatePartnerAppResponse: ...
     async def create_partner_app(
         self,
         request: CreatePartnerAppRequest | None = None,
@@ -5332,18 +4342,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    async def create_partner_app_presigned_url(
-        self, request: CreatePartnerAppPresignedUrlRequest, /
-    ) -> CreatePartnerAppPresignedUrlResponse: ...
-    @_t.overload
-    async def create_partner_app_presigned_url(
-        self,
-        *,
-        arn: PartnerAppArn,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePartnerAppPresignedUrlResponse: ...
     async def create_partner_app_presigned_url(
         self,
         request: CreatePartnerAppPresignedUrlRequest | None = None,
@@ -5364,23 +4362,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PARTNER_APP_PRESIGNED_URL, request, locals())
 
-    @_t.overload
-    async def create_pipeline(self, request: CreatePipelineRequest, /) -> CreatePipelineResponse: ...
-    @_t.overload
-    async def create_pipeline(
-        self,
-        *,
-        pipeline_name: PipelineName,
-        role_arn: RoleArn,
-        client_request_token: IdempotencyToken | None = None,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_definition: PipelineDefinition | None = None,
-        pipeline_definition_s3_location: PipelineDefinitionS3Location | None = None,
-        pipeline_description: PipelineDescription | None = None,
-        pipeline_display_name: PipelineName | None = None,
-        pipeline_version_aliases: PipelineVersionAliasList | None = None,
-        tags: TagList | None = None,
-    ) -> CreatePipelineResponse: ...
     async def create_pipeline(
         self,
         request: CreatePipelineRequest | None = None,
@@ -5417,21 +4398,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PIPELINE, request, locals())
 
-    @_t.overload
-    async def create_presigned_domain_url(
-        self, request: CreatePresignedDomainUrlRequest, /
-    ) -> CreatePresignedDomainUrlResponse: ...
-    @_t.overload
-    async def create_presigned_domain_url(
-        self,
-        *,
-        domain_id: DomainId,
-        user_profile_name: UserProfileName,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        landing_uri: LandingUri | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-        space_name: SpaceName | None = None,
-    ) -> CreatePresignedDomainUrlResponse: ...
     async def create_presigned_domain_url(
         self,
         request: CreatePresignedDomainUrlRequest | None = None,
@@ -5482,18 +4448,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PRESIGNED_DOMAIN_URL, request, locals())
 
-    @_t.overload
-    async def create_presigned_mlflow_app_url(
-        self, request: CreatePresignedMlflowAppUrlRequest, /
-    ) -> CreatePresignedMlflowAppUrlResponse: ...
-    @_t.overload
-    async def create_presigned_mlflow_app_url(
-        self,
-        *,
-        arn: MlflowAppArn,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePresignedMlflowAppUrlResponse: ...
     async def create_presigned_mlflow_app_url(
         self,
         request: CreatePresignedMlflowAppUrlRequest | None = None,
@@ -5516,18 +4470,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PRESIGNED_MLFLOW_APP_URL, request, locals())
 
-    @_t.overload
-    async def create_presigned_mlflow_tracking_server_url(
-        self, request: CreatePresignedMlflowTrackingServerUrlRequest, /
-    ) -> CreatePresignedMlflowTrackingServerUrlResponse: ...
-    @_t.overload
-    async def create_presigned_mlflow_tracking_server_url(
-        self,
-        *,
-        tracking_server_name: TrackingServerName,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePresignedMlflowTrackingServerUrlResponse: ...
     async def create_presigned_mlflow_tracking_server_url(
         self,
         request: CreatePresignedMlflowTrackingServerUrlRequest | None = None,
@@ -5551,17 +4493,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PRESIGNED_MLFLOW_TRACKING_SERVER_URL, request, locals())
 
-    @_t.overload
-    async def create_presigned_notebook_instance_url(
-        self, request: CreatePresignedNotebookInstanceUrlInput, /
-    ) -> CreatePresignedNotebookInstanceUrlOutput: ...
-    @_t.overload
-    async def create_presigned_notebook_instance_url(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePresignedNotebookInstanceUrlOutput: ...
     async def create_presigned_notebook_instance_url(
         self,
         request: CreatePresignedNotebookInstanceUrlInput | None = None,
@@ -5600,24 +4531,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PRESIGNED_NOTEBOOK_INSTANCE_URL, request, locals())
 
-    @_t.overload
-    async def create_processing_job(self, request: CreateProcessingJobRequest, /) -> CreateProcessingJobResponse: ...
-    @_t.overload
-    async def create_processing_job(
-        self,
-        *,
-        app_specification: AppSpecification,
-        processing_job_name: ProcessingJobName,
-        processing_resources: ProcessingResources,
-        role_arn: RoleArn,
-        environment: ProcessingEnvironmentMap | None = None,
-        experiment_config: ExperimentConfig | None = None,
-        network_config: NetworkConfig | None = None,
-        processing_inputs: ProcessingInputs | None = None,
-        processing_output_config: ProcessingOutputConfig | None = None,
-        stopping_condition: ProcessingStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateProcessingJobResponse: ...
     async def create_processing_job(
         self,
         request: CreateProcessingJobRequest | None = None,
@@ -5660,18 +4573,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    async def create_project(self, request: CreateProjectInput, /) -> CreateProjectOutput: ...
-    @_t.overload
-    async def create_project(
-        self,
-        *,
-        project_name: ProjectEntityName,
-        project_description: EntityDescription | None = None,
-        service_catalog_provisioning_details: ServiceCatalogProvisioningDetails | None = None,
-        tags: TagList | None = None,
-        template_providers: CreateTemplateProviderList | None = None,
-    ) -> CreateProjectOutput: ...
     async def create_project(
         self,
         request: CreateProjectInput | None = None,
@@ -5698,20 +4599,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_PROJECT, request, locals())
 
-    @_t.overload
-    async def create_space(self, request: CreateSpaceRequest, /) -> CreateSpaceResponse: ...
-    @_t.overload
-    async def create_space(
-        self,
-        *,
-        domain_id: DomainId,
-        space_name: SpaceName,
-        ownership_settings: OwnershipSettings | None = None,
-        space_display_name: NonEmptyString64 | None = None,
-        space_settings: SpaceSettings | None = None,
-        space_sharing_settings: SpaceSharingSettings | None = None,
-        tags: TagList | None = None,
-    ) -> CreateSpaceResponse: ...
     async def create_space(
         self,
         request: CreateSpaceRequest | None = None,
@@ -5739,19 +4626,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_SPACE, request, locals())
 
-    @_t.overload
-    async def create_studio_lifecycle_config(
-        self, request: CreateStudioLifecycleConfigRequest, /
-    ) -> CreateStudioLifecycleConfigResponse: ...
-    @_t.overload
-    async def create_studio_lifecycle_config(
-        self,
-        *,
-        studio_lifecycle_config_app_type: StudioLifecycleConfigAppType,
-        studio_lifecycle_config_content: StudioLifecycleConfigContent,
-        studio_lifecycle_config_name: StudioLifecycleConfigName,
-        tags: TagList | None = None,
-    ) -> CreateStudioLifecycleConfigResponse: ...
     async def create_studio_lifecycle_config(
         self,
         request: CreateStudioLifecycleConfigRequest | None = None,
@@ -5774,41 +4648,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_STUDIO_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    async def create_training_job(self, request: CreateTrainingJobRequest, /) -> CreateTrainingJobResponse: ...
-    @_t.overload
-    async def create_training_job(
-        self,
-        *,
-        output_data_config: OutputDataConfig,
-        role_arn: RoleArn,
-        training_job_name: TrainingJobName,
-        algorithm_specification: AlgorithmSpecification | None = None,
-        checkpoint_config: CheckpointConfig | None = None,
-        debug_hook_config: DebugHookConfig | None = None,
-        debug_rule_configurations: DebugRuleConfigurations | None = None,
-        enable_inter_container_traffic_encryption: Boolean | None = None,
-        enable_managed_spot_training: Boolean | None = None,
-        enable_network_isolation: Boolean | None = None,
-        environment: TrainingEnvironmentMap | None = None,
-        experiment_config: ExperimentConfig | None = None,
-        hyper_parameters: HyperParameters | None = None,
-        infra_check_config: InfraCheckConfig | None = None,
-        input_data_config: InputDataConfig | None = None,
-        mlflow_config: MlflowConfig | None = None,
-        model_package_config: ModelPackageConfig | None = None,
-        profiler_config: ProfilerConfig | None = None,
-        profiler_rule_configurations: ProfilerRuleConfigurations | None = None,
-        remote_debug_config: RemoteDebugConfig | None = None,
-        resource_config: ResourceConfig | None = None,
-        retry_strategy: RetryStrategy | None = None,
-        serverless_job_config: ServerlessJobConfig | None = None,
-        session_chaining_config: SessionChainingConfig | None = None,
-        stopping_condition: StoppingCondition | None = None,
-        tags: TagList | None = None,
-        tensor_board_output_config: TensorBoardOutputConfig | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateTrainingJobResponse: ...
     async def create_training_job(
         self,
         request: CreateTrainingJobRequest | None = None,
@@ -5960,17 +4799,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    async def create_training_plan(self, request: CreateTrainingPlanRequest, /) -> CreateTrainingPlanResponse: ...
-    @_t.overload
-    async def create_training_plan(
-        self,
-        *,
-        training_plan_name: TrainingPlanName,
-        training_plan_offering_id: TrainingPlanOfferingId,
-        spare_instance_count_per_ultra_server: SpareInstanceCountPerUltraServer | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTrainingPlanResponse: ...
     async def create_training_plan(
         self,
         request: CreateTrainingPlanRequest | None = None,
@@ -6031,23 +4859,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_TRAINING_PLAN, request, locals())
 
-    @_t.overload
-    async def create_training_session(
-        self, request: CreateTrainingSessionRequest, /
-    ) -> CreateTrainingSessionResponse: ...
-    @_t.overload
-    async def create_training_session(
-        self,
-        *,
-        lora_config: LoraConfig,
-        model_config_: TrainingSessionModelConfig,
-        output_config: TrainingSessionOutputConfig,
-        role_arn: RoleArn,
-        training_session_name: TrainingSessionName,
-        model_package_group_arn: ModelPackageGroupArn | None = None,
-        tags: TagList | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateTrainingSessionResponse: ...
     async def create_training_session(
         self,
         request: CreateTrainingSessionRequest | None = None,
@@ -6092,27 +4903,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    async def create_transform_job(self, request: CreateTransformJobRequest, /) -> CreateTransformJobResponse: ...
-    @_t.overload
-    async def create_transform_job(
-        self,
-        *,
-        model_name: ModelName,
-        transform_input: TransformInput,
-        transform_job_name: TransformJobName,
-        transform_output: TransformOutput,
-        transform_resources: TransformResources,
-        batch_strategy: BatchStrategy | None = None,
-        data_capture_config: BatchDataCaptureConfig | None = None,
-        data_processing: DataProcessing | None = None,
-        environment: TransformEnvironmentMap | None = None,
-        experiment_config: ExperimentConfig | None = None,
-        max_concurrent_transforms: MaxConcurrentTransforms | None = None,
-        max_payload_in_mb: MaxPayloadInMB | None = None,
-        model_client_config: ModelClientConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTransformJobResponse: ...
     async def create_transform_job(
         self,
         request: CreateTransformJobRequest | None = None,
@@ -6186,18 +4976,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_TRANSFORM_JOB, request, locals())
 
-    @_t.overload
-    async def create_trial(self, request: CreateTrialRequest, /) -> CreateTrialResponse: ...
-    @_t.overload
-    async def create_trial(
-        self,
-        *,
-        experiment_name: ExperimentEntityName,
-        trial_name: ExperimentEntityName,
-        display_name: ExperimentEntityName | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTrialResponse: ...
     async def create_trial(
         self,
         request: CreateTrialRequest | None = None,
@@ -6239,23 +5017,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_TRIAL, request, locals())
 
-    @_t.overload
-    async def create_trial_component(self, request: CreateTrialComponentRequest, /) -> CreateTrialComponentResponse: ...
-    @_t.overload
-    async def create_trial_component(
-        self,
-        *,
-        trial_component_name: ExperimentEntityName,
-        display_name: ExperimentEntityName | None = None,
-        end_time: Timestamp | None = None,
-        input_artifacts: TrialComponentArtifacts | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        output_artifacts: TrialComponentArtifacts | None = None,
-        parameters: TrialComponentParameters | None = None,
-        start_time: Timestamp | None = None,
-        status: TrialComponentStatus | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTrialComponentResponse: ...
     async def create_trial_component(
         self,
         request: CreateTrialComponentRequest | None = None,
@@ -6302,19 +5063,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    async def create_user_profile(self, request: CreateUserProfileRequest, /) -> CreateUserProfileResponse: ...
-    @_t.overload
-    async def create_user_profile(
-        self,
-        *,
-        domain_id: DomainId,
-        user_profile_name: UserProfileName,
-        single_sign_on_user_identifier: SingleSignOnUserIdentifier | None = None,
-        single_sign_on_user_value: String256 | None = None,
-        tags: TagList | None = None,
-        user_settings: UserSettings | None = None,
-    ) -> CreateUserProfileResponse: ...
     async def create_user_profile(
         self,
         request: CreateUserProfileRequest | None = None,
@@ -6346,20 +5094,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    async def create_workforce(self, request: CreateWorkforceRequest, /) -> CreateWorkforceResponse: ...
-    @_t.overload
-    async def create_workforce(
-        self,
-        *,
-        workforce_name: WorkforceName,
-        cognito_config: CognitoConfig | None = None,
-        ip_address_type: WorkforceIpAddressType | None = None,
-        oidc_config: OidcConfig | None = None,
-        source_ip_config: SourceIpConfig | None = None,
-        tags: TagList | None = None,
-        workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
-    ) -> CreateWorkforceResponse: ...
     async def create_workforce(
         self,
         request: CreateWorkforceRequest | None = None,
@@ -6411,20 +5145,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_WORKFORCE, request, locals())
 
-    @_t.overload
-    async def create_workteam(self, request: CreateWorkteamRequest, /) -> CreateWorkteamResponse: ...
-    @_t.overload
-    async def create_workteam(
-        self,
-        *,
-        description: String200,
-        member_definitions: MemberDefinitions,
-        workteam_name: WorkteamName,
-        notification_configuration: NotificationConfiguration | None = None,
-        tags: TagList | None = None,
-        worker_access_configuration: WorkerAccessConfiguration | None = None,
-        workforce_name: WorkforceName | None = None,
-    ) -> CreateWorkteamResponse: ...
     async def create_workteam(
         self,
         request: CreateWorkteamRequest | None = None,
@@ -6458,12 +5178,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_WORKTEAM, request, locals())
 
-    @_t.overload
-    async def delete_ai_benchmark_job(
-        self, request: DeleteAIBenchmarkJobRequest, /
-    ) -> DeleteAIBenchmarkJobResponse: ...
-    @_t.overload
-    async def delete_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> DeleteAIBenchmarkJobResponse: ...
     async def delete_ai_benchmark_job(
         self,
         request: DeleteAIBenchmarkJobRequest | None = None,
@@ -6477,14 +5191,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    async def delete_ai_recommendation_job(
-        self, request: DeleteAIRecommendationJobRequest, /
-    ) -> DeleteAIRecommendationJobResponse: ...
-    @_t.overload
-    async def delete_ai_recommendation_job(
-        self, *, ai_recommendation_job_name: AIEntityName
-    ) -> DeleteAIRecommendationJobResponse: ...
     async def delete_ai_recommendation_job(
         self,
         request: DeleteAIRecommendationJobRequest | None = None,
@@ -6498,14 +5204,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    async def delete_ai_workload_config(
-        self, request: DeleteAIWorkloadConfigRequest, /
-    ) -> DeleteAIWorkloadConfigResponse: ...
-    @_t.overload
-    async def delete_ai_workload_config(
-        self, *, ai_workload_config_name: AIEntityName
-    ) -> DeleteAIWorkloadConfigResponse: ...
     async def delete_ai_workload_config(
         self,
         request: DeleteAIWorkloadConfigRequest | None = None,
@@ -6521,10 +5219,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_AI_WORKLOAD_CONFIG, request, locals())
 
-    @_t.overload
-    async def delete_action(self, request: DeleteActionRequest, /) -> DeleteActionResponse: ...
-    @_t.overload
-    async def delete_action(self, *, action_name: ExperimentEntityName) -> DeleteActionResponse: ...
     async def delete_action(
         self, request: DeleteActionRequest | None = None, *, action_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DeleteActionResponse:
@@ -6535,10 +5229,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_ACTION, request, locals())
 
-    @_t.overload
-    async def delete_algorithm(self, request: DeleteAlgorithmInput, /) -> None: ...
-    @_t.overload
-    async def delete_algorithm(self, *, algorithm_name: EntityName) -> None: ...
     async def delete_algorithm(
         self, request: DeleteAlgorithmInput | None = None, *, algorithm_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -6549,18 +5239,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_ALGORITHM, request, locals())
 
-    @_t.overload
-    async def delete_app(self, request: DeleteAppRequest, /) -> None: ...
-    @_t.overload
-    async def delete_app(
-        self,
-        *,
-        app_name: AppName,
-        app_type: AppType,
-        domain_id: DomainId,
-        space_name: SpaceName | None = None,
-        user_profile_name: UserProfileName | None = None,
-    ) -> None: ...
     async def delete_app(
         self,
         request: DeleteAppRequest | None = None,
@@ -6582,10 +5260,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_APP, request, locals())
 
-    @_t.overload
-    async def delete_app_image_config(self, request: DeleteAppImageConfigRequest, /) -> None: ...
-    @_t.overload
-    async def delete_app_image_config(self, *, app_image_config_name: AppImageConfigName) -> None: ...
     async def delete_app_image_config(
         self,
         request: DeleteAppImageConfigRequest | None = None,
@@ -6599,12 +5273,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    async def delete_artifact(self, request: DeleteArtifactRequest, /) -> DeleteArtifactResponse: ...
-    @_t.overload
-    async def delete_artifact(
-        self, *, artifact_arn: ArtifactArn | None = None, source: ArtifactSource | None = None
-    ) -> DeleteArtifactResponse: ...
     async def delete_artifact(
         self,
         request: DeleteArtifactRequest | None = None,
@@ -6620,12 +5288,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_ARTIFACT, request, locals())
 
-    @_t.overload
-    async def delete_association(self, request: DeleteAssociationRequest, /) -> DeleteAssociationResponse: ...
-    @_t.overload
-    async def delete_association(
-        self, *, destination_arn: AssociationEntityArn, source_arn: AssociationEntityArn
-    ) -> DeleteAssociationResponse: ...
     async def delete_association(
         self,
         request: DeleteAssociationRequest | None = None,
@@ -6641,10 +5303,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_ASSOCIATION, request, locals())
 
-    @_t.overload
-    async def delete_cluster(self, request: DeleteClusterRequest, /) -> DeleteClusterResponse: ...
-    @_t.overload
-    async def delete_cluster(self, *, cluster_name: ClusterNameOrArn) -> DeleteClusterResponse: ...
     async def delete_cluster(
         self, request: DeleteClusterRequest | None = None, *, cluster_name: ClusterNameOrArn = _calls.REQUIRED
     ) -> DeleteClusterResponse:
@@ -6656,14 +5314,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_CLUSTER, request, locals())
 
-    @_t.overload
-    async def delete_cluster_extension(
-        self, request: DeleteClusterExtensionRequest, /
-    ) -> DeleteClusterExtensionResponse: ...
-    @_t.overload
-    async def delete_cluster_extension(
-        self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
-    ) -> DeleteClusterExtensionResponse: ...
     async def delete_cluster_extension(
         self,
         request: DeleteClusterExtensionRequest | None = None,
@@ -6689,12 +5339,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    async def delete_cluster_scheduler_config(self, request: DeleteClusterSchedulerConfigRequest, /) -> None: ...
-    @_t.overload
-    async def delete_cluster_scheduler_config(
-        self, *, cluster_scheduler_config_id: ClusterSchedulerConfigId
-    ) -> None: ...
     async def delete_cluster_scheduler_config(
         self,
         request: DeleteClusterSchedulerConfigRequest | None = None,
@@ -6708,10 +5352,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    async def delete_code_repository(self, request: DeleteCodeRepositoryInput, /) -> None: ...
-    @_t.overload
-    async def delete_code_repository(self, *, code_repository_name: EntityName) -> None: ...
     async def delete_code_repository(
         self, request: DeleteCodeRepositoryInput | None = None, *, code_repository_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -6722,10 +5362,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    async def delete_compilation_job(self, request: DeleteCompilationJobRequest, /) -> None: ...
-    @_t.overload
-    async def delete_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
     async def delete_compilation_job(
         self, request: DeleteCompilationJobRequest | None = None, *, compilation_job_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -6744,10 +5380,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    async def delete_compute_quota(self, request: DeleteComputeQuotaRequest, /) -> None: ...
-    @_t.overload
-    async def delete_compute_quota(self, *, compute_quota_id: ComputeQuotaId) -> None: ...
     async def delete_compute_quota(
         self, request: DeleteComputeQuotaRequest | None = None, *, compute_quota_id: ComputeQuotaId = _calls.REQUIRED
     ) -> None:
@@ -6758,10 +5390,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    async def delete_context(self, request: DeleteContextRequest, /) -> DeleteContextResponse: ...
-    @_t.overload
-    async def delete_context(self, *, context_name: ContextName) -> DeleteContextResponse: ...
     async def delete_context(
         self, request: DeleteContextRequest | None = None, *, context_name: ContextName = _calls.REQUIRED
     ) -> DeleteContextResponse:
@@ -6772,10 +5400,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_CONTEXT, request, locals())
 
-    @_t.overload
-    async def delete_data_quality_job_definition(self, request: DeleteDataQualityJobDefinitionRequest, /) -> None: ...
-    @_t.overload
-    async def delete_data_quality_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     async def delete_data_quality_job_definition(
         self,
         request: DeleteDataQualityJobDefinitionRequest | None = None,
@@ -6790,10 +5414,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_DATA_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def delete_device_fleet(self, request: DeleteDeviceFleetRequest, /) -> None: ...
-    @_t.overload
-    async def delete_device_fleet(self, *, device_fleet_name: EntityName) -> None: ...
     async def delete_device_fleet(
         self, request: DeleteDeviceFleetRequest | None = None, *, device_fleet_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -6804,10 +5424,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    async def delete_domain(self, request: DeleteDomainRequest, /) -> None: ...
-    @_t.overload
-    async def delete_domain(self, *, domain_id: DomainId, retention_policy: RetentionPolicy | None = None) -> None: ...
     async def delete_domain(
         self,
         request: DeleteDomainRequest | None = None,
@@ -6827,10 +5443,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_DOMAIN, request, locals())
 
-    @_t.overload
-    async def delete_edge_deployment_plan(self, request: DeleteEdgeDeploymentPlanRequest, /) -> None: ...
-    @_t.overload
-    async def delete_edge_deployment_plan(self, *, edge_deployment_plan_name: EntityName) -> None: ...
     async def delete_edge_deployment_plan(
         self,
         request: DeleteEdgeDeploymentPlanRequest | None = None,
@@ -6845,12 +5457,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_EDGE_DEPLOYMENT_PLAN, request, locals())
 
-    @_t.overload
-    async def delete_edge_deployment_stage(self, request: DeleteEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    async def delete_edge_deployment_stage(
-        self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName
-    ) -> None: ...
     async def delete_edge_deployment_stage(
         self,
         request: DeleteEdgeDeploymentStageRequest | None = None,
@@ -6868,10 +5474,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    async def delete_endpoint(self, request: DeleteEndpointInput, /) -> None: ...
-    @_t.overload
-    async def delete_endpoint(self, *, endpoint_name: EndpointName) -> None: ...
     async def delete_endpoint(
         self, request: DeleteEndpointInput | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> None:
@@ -6895,10 +5497,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_ENDPOINT, request, locals())
 
-    @_t.overload
-    async def delete_endpoint_config(self, request: DeleteEndpointConfigInput, /) -> None: ...
-    @_t.overload
-    async def delete_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> None: ...
     async def delete_endpoint_config(
         self,
         request: DeleteEndpointConfigInput | None = None,
@@ -6922,10 +5520,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_ENDPOINT_CONFIG, request, locals())
 
-    @_t.overload
-    async def delete_endpoint_policy(self, request: DeleteEndpointPolicyRequest, /) -> DeleteEndpointPolicyResponse: ...
-    @_t.overload
-    async def delete_endpoint_policy(self, *, endpoint_name: EndpointName) -> DeleteEndpointPolicyResponse: ...
     async def delete_endpoint_policy(
         self, request: DeleteEndpointPolicyRequest | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> DeleteEndpointPolicyResponse:
@@ -6944,10 +5538,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_ENDPOINT_POLICY, request, locals())
 
-    @_t.overload
-    async def delete_experiment(self, request: DeleteExperimentRequest, /) -> DeleteExperimentResponse: ...
-    @_t.overload
-    async def delete_experiment(self, *, experiment_name: ExperimentEntityName) -> DeleteExperimentResponse: ...
     async def delete_experiment(
         self, request: DeleteExperimentRequest | None = None, *, experiment_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DeleteExperimentResponse:
@@ -6961,10 +5551,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def delete_feature_group(self, request: DeleteFeatureGroupRequest, /) -> None: ...
-    @_t.overload
-    async def delete_feature_group(self, *, feature_group_name: FeatureGroupName) -> None: ...
     async def delete_feature_group(
         self,
         request: DeleteFeatureGroupRequest | None = None,
@@ -6987,12 +5573,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    async def delete_flow_definition(self, request: DeleteFlowDefinitionRequest, /) -> DeleteFlowDefinitionResponse: ...
-    @_t.overload
-    async def delete_flow_definition(
-        self, *, flow_definition_name: FlowDefinitionName
-    ) -> DeleteFlowDefinitionResponse: ...
     async def delete_flow_definition(
         self,
         request: DeleteFlowDefinitionRequest | None = None,
@@ -7006,14 +5586,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_FLOW_DEFINITION, request, locals())
 
-    @_t.overload
-    async def delete_global_inference_gateway(
-        self, request: DeleteGlobalInferenceGatewayRequest, /
-    ) -> DeleteGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    async def delete_global_inference_gateway(
-        self, *, identifier: GlobalInferenceGatewayIdentifier
-    ) -> DeleteGlobalInferenceGatewayResponse: ...
     async def delete_global_inference_gateway(
         self,
         request: DeleteGlobalInferenceGatewayRequest | None = None,
@@ -7034,10 +5606,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    async def delete_hub(self, request: DeleteHubRequest, /) -> None: ...
-    @_t.overload
-    async def delete_hub(self, *, hub_name: HubNameOrArn) -> None: ...
     async def delete_hub(
         self, request: DeleteHubRequest | None = None, *, hub_name: HubNameOrArn = _calls.REQUIRED
     ) -> None:
@@ -7048,17 +5616,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_HUB, request, locals())
 
-    @_t.overload
-    async def delete_hub_content(self, request: DeleteHubContentRequest, /) -> None: ...
-    @_t.overload
-    async def delete_hub_content(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_content_version: HubContentVersion,
-        hub_name: HubNameOrArn,
-    ) -> None: ...
     async def delete_hub_content(
         self,
         request: DeleteHubContentRequest | None = None,
@@ -7080,12 +5637,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    async def delete_hub_content_reference(self, request: DeleteHubContentReferenceRequest, /) -> None: ...
-    @_t.overload
-    async def delete_hub_content_reference(
-        self, *, hub_content_name: HubContentName, hub_content_type: HubContentType, hub_name: HubNameOrArn
-    ) -> None: ...
     async def delete_hub_content_reference(
         self,
         request: DeleteHubContentReferenceRequest | None = None,
@@ -7103,10 +5654,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_HUB_CONTENT_REFERENCE, request, locals())
 
-    @_t.overload
-    async def delete_human_task_ui(self, request: DeleteHumanTaskUiRequest, /) -> DeleteHumanTaskUiResponse: ...
-    @_t.overload
-    async def delete_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DeleteHumanTaskUiResponse: ...
     async def delete_human_task_ui(
         self, request: DeleteHumanTaskUiRequest | None = None, *, human_task_ui_name: HumanTaskUiName = _calls.REQUIRED
     ) -> DeleteHumanTaskUiResponse:
@@ -7125,12 +5672,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_HUMAN_TASK_UI, request, locals())
 
-    @_t.overload
-    async def delete_hyper_parameter_tuning_job(self, request: DeleteHyperParameterTuningJobRequest, /) -> None: ...
-    @_t.overload
-    async def delete_hyper_parameter_tuning_job(
-        self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
-    ) -> None: ...
     async def delete_hyper_parameter_tuning_job(
         self,
         request: DeleteHyperParameterTuningJobRequest | None = None,
@@ -7148,10 +5689,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    async def delete_image(self, request: DeleteImageRequest, /) -> DeleteImageResponse: ...
-    @_t.overload
-    async def delete_image(self, *, image_name: ImageName) -> DeleteImageResponse: ...
     async def delete_image(
         self, request: DeleteImageRequest | None = None, *, image_name: ImageName = _calls.REQUIRED
     ) -> DeleteImageResponse:
@@ -7163,16 +5700,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_IMAGE, request, locals())
 
-    @_t.overload
-    async def delete_image_version(self, request: DeleteImageVersionRequest, /) -> DeleteImageVersionResponse: ...
-    @_t.overload
-    async def delete_image_version(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> DeleteImageVersionResponse: ...
     async def delete_image_version(
         self,
         request: DeleteImageVersionRequest | None = None,
@@ -7191,10 +5718,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    async def delete_inference_component(self, request: DeleteInferenceComponentInput, /) -> None: ...
-    @_t.overload
-    async def delete_inference_component(self, *, inference_component_name: InferenceComponentName) -> None: ...
     async def delete_inference_component(
         self,
         request: DeleteInferenceComponentInput | None = None,
@@ -7208,14 +5731,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    async def delete_inference_experiment(
-        self, request: DeleteInferenceExperimentRequest, /
-    ) -> DeleteInferenceExperimentResponse: ...
-    @_t.overload
-    async def delete_inference_experiment(
-        self, *, name: InferenceExperimentName
-    ) -> DeleteInferenceExperimentResponse: ...
     async def delete_inference_experiment(
         self,
         request: DeleteInferenceExperimentRequest | None = None,
@@ -7232,10 +5747,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def delete_inference_router(self, request: DeleteInferenceRouterInput, /) -> None: ...
-    @_t.overload
-    async def delete_inference_router(self, *, inference_router_name: InferenceRouterName) -> None: ...
     async def delete_inference_router(
         self,
         request: DeleteInferenceRouterInput | None = None,
@@ -7253,10 +5764,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    async def delete_job(self, request: DeleteJobRequest, /) -> DeleteJobResponse: ...
-    @_t.overload
-    async def delete_job(self, *, job_category: JobCategory, job_name: JobName) -> DeleteJobResponse: ...
     async def delete_job(
         self,
         request: DeleteJobRequest | None = None,
@@ -7279,10 +5786,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_JOB, request, locals())
 
-    @_t.overload
-    async def delete_mlflow_app(self, request: DeleteMlflowAppRequest, /) -> DeleteMlflowAppResponse: ...
-    @_t.overload
-    async def delete_mlflow_app(self, *, arn: MlflowAppArn) -> DeleteMlflowAppResponse: ...
     async def delete_mlflow_app(
         self, request: DeleteMlflowAppRequest | None = None, *, arn: MlflowAppArn = _calls.REQUIRED
     ) -> DeleteMlflowAppResponse:
@@ -7293,14 +5796,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    async def delete_mlflow_tracking_server(
-        self, request: DeleteMlflowTrackingServerRequest, /
-    ) -> DeleteMlflowTrackingServerResponse: ...
-    @_t.overload
-    async def delete_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> DeleteMlflowTrackingServerResponse: ...
     async def delete_mlflow_tracking_server(
         self,
         request: DeleteMlflowTrackingServerRequest | None = None,
@@ -7316,10 +5811,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    async def delete_model(self, request: DeleteModelInput, /) -> None: ...
-    @_t.overload
-    async def delete_model(self, *, model_name: ModelName) -> None: ...
     async def delete_model(
         self, request: DeleteModelInput | None = None, *, model_name: ModelName = _calls.REQUIRED
     ) -> None:
@@ -7333,10 +5824,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL, request, locals())
 
-    @_t.overload
-    async def delete_model_bias_job_definition(self, request: DeleteModelBiasJobDefinitionRequest, /) -> None: ...
-    @_t.overload
-    async def delete_model_bias_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     async def delete_model_bias_job_definition(
         self,
         request: DeleteModelBiasJobDefinitionRequest | None = None,
@@ -7350,10 +5837,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL_BIAS_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def delete_model_card(self, request: DeleteModelCardRequest, /) -> None: ...
-    @_t.overload
-    async def delete_model_card(self, *, model_card_name: EntityName) -> None: ...
     async def delete_model_card(
         self, request: DeleteModelCardRequest | None = None, *, model_card_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -7364,14 +5847,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    async def delete_model_explainability_job_definition(
-        self, request: DeleteModelExplainabilityJobDefinitionRequest, /
-    ) -> None: ...
-    @_t.overload
-    async def delete_model_explainability_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> None: ...
     async def delete_model_explainability_job_definition(
         self,
         request: DeleteModelExplainabilityJobDefinitionRequest | None = None,
@@ -7386,10 +5861,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def delete_model_package(self, request: DeleteModelPackageInput, /) -> None: ...
-    @_t.overload
-    async def delete_model_package(self, *, model_package_name: VersionedArnOrName) -> None: ...
     async def delete_model_package(
         self,
         request: DeleteModelPackageInput | None = None,
@@ -7408,10 +5879,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    async def delete_model_package_group(self, request: DeleteModelPackageGroupInput, /) -> None: ...
-    @_t.overload
-    async def delete_model_package_group(self, *, model_package_group_name: ArnOrName) -> None: ...
     async def delete_model_package_group(
         self,
         request: DeleteModelPackageGroupInput | None = None,
@@ -7425,10 +5892,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL_PACKAGE_GROUP, request, locals())
 
-    @_t.overload
-    async def delete_model_package_group_policy(self, request: DeleteModelPackageGroupPolicyInput, /) -> None: ...
-    @_t.overload
-    async def delete_model_package_group_policy(self, *, model_package_group_name: EntityName) -> None: ...
     async def delete_model_package_group_policy(
         self,
         request: DeleteModelPackageGroupPolicyInput | None = None,
@@ -7443,12 +5906,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL_PACKAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    async def delete_model_quality_job_definition(self, request: DeleteModelQualityJobDefinitionRequest, /) -> None: ...
-    @_t.overload
-    async def delete_model_quality_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> None: ...
     async def delete_model_quality_job_definition(
         self,
         request: DeleteModelQualityJobDefinitionRequest | None = None,
@@ -7463,10 +5920,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MODEL_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def delete_monitoring_schedule(self, request: DeleteMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
-    async def delete_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     async def delete_monitoring_schedule(
         self,
         request: DeleteMonitoringScheduleRequest | None = None,
@@ -7482,10 +5935,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    async def delete_notebook_instance(self, request: DeleteNotebookInstanceInput, /) -> None: ...
-    @_t.overload
-    async def delete_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     async def delete_notebook_instance(
         self,
         request: DeleteNotebookInstanceInput | None = None,
@@ -7505,14 +5954,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    async def delete_notebook_instance_lifecycle_config(
-        self, request: DeleteNotebookInstanceLifecycleConfigInput, /
-    ) -> None: ...
-    @_t.overload
-    async def delete_notebook_instance_lifecycle_config(
-        self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
-    ) -> None: ...
     async def delete_notebook_instance_lifecycle_config(
         self,
         request: DeleteNotebookInstanceLifecycleConfigInput | None = None,
@@ -7527,10 +5968,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    async def delete_optimization_job(self, request: DeleteOptimizationJobRequest, /) -> None: ...
-    @_t.overload
-    async def delete_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
     async def delete_optimization_job(
         self,
         request: DeleteOptimizationJobRequest | None = None,
@@ -7544,12 +5981,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    async def delete_partner_app(self, request: DeletePartnerAppRequest, /) -> DeletePartnerAppResponse: ...
-    @_t.overload
-    async def delete_partner_app(
-        self, *, arn: PartnerAppArn, client_token: ClientToken | None = None
-    ) -> DeletePartnerAppResponse: ...
     async def delete_partner_app(
         self,
         request: DeletePartnerAppRequest | None = None,
@@ -7566,12 +5997,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    async def delete_pipeline(self, request: DeletePipelineRequest, /) -> DeletePipelineResponse: ...
-    @_t.overload
-    async def delete_pipeline(
-        self, *, pipeline_name: PipelineName, client_request_token: IdempotencyToken | None = None
-    ) -> DeletePipelineResponse: ...
     async def delete_pipeline(
         self,
         request: DeletePipelineRequest | None = None,
@@ -7591,10 +6016,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_PIPELINE, request, locals())
 
-    @_t.overload
-    async def delete_processing_job(self, request: DeleteProcessingJobRequest, /) -> None: ...
-    @_t.overload
-    async def delete_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
     async def delete_processing_job(
         self,
         request: DeleteProcessingJobRequest | None = None,
@@ -7613,10 +6034,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    async def delete_project(self, request: DeleteProjectInput, /) -> None: ...
-    @_t.overload
-    async def delete_project(self, *, project_name: ProjectEntityName) -> None: ...
     async def delete_project(
         self, request: DeleteProjectInput | None = None, *, project_name: ProjectEntityName = _calls.REQUIRED
     ) -> None:
@@ -7627,10 +6044,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_PROJECT, request, locals())
 
-    @_t.overload
-    async def delete_space(self, request: DeleteSpaceRequest, /) -> None: ...
-    @_t.overload
-    async def delete_space(self, *, domain_id: DomainId, space_name: SpaceName) -> None: ...
     async def delete_space(
         self,
         request: DeleteSpaceRequest | None = None,
@@ -7646,12 +6059,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_SPACE, request, locals())
 
-    @_t.overload
-    async def delete_studio_lifecycle_config(self, request: DeleteStudioLifecycleConfigRequest, /) -> None: ...
-    @_t.overload
-    async def delete_studio_lifecycle_config(
-        self, *, studio_lifecycle_config_name: StudioLifecycleConfigName
-    ) -> None: ...
     async def delete_studio_lifecycle_config(
         self,
         request: DeleteStudioLifecycleConfigRequest | None = None,
@@ -7669,10 +6076,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_STUDIO_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    async def delete_tags(self, request: DeleteTagsInput, /) -> DeleteTagsOutput: ...
-    @_t.overload
-    async def delete_tags(self, *, resource_arn: ResourceArn, tag_keys: TagKeyList) -> DeleteTagsOutput: ...
     async def delete_tags(
         self,
         request: DeleteTagsInput | None = None,
@@ -7699,10 +6102,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_TAGS, request, locals())
 
-    @_t.overload
-    async def delete_training_job(self, request: DeleteTrainingJobRequest, /) -> None: ...
-    @_t.overload
-    async def delete_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
     async def delete_training_job(
         self, request: DeleteTrainingJobRequest | None = None, *, training_job_name: TrainingJobName = _calls.REQUIRED
     ) -> None:
@@ -7719,14 +6118,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    async def delete_training_session(
-        self, request: DeleteTrainingSessionRequest, /
-    ) -> DeleteTrainingSessionResponse: ...
-    @_t.overload
-    async def delete_training_session(
-        self, *, training_session_name: TrainingSessionName
-    ) -> DeleteTrainingSessionResponse: ...
     async def delete_training_session(
         self,
         request: DeleteTrainingSessionRequest | None = None,
@@ -7747,10 +6138,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    async def delete_trial(self, request: DeleteTrialRequest, /) -> DeleteTrialResponse: ...
-    @_t.overload
-    async def delete_trial(self, *, trial_name: ExperimentEntityName) -> DeleteTrialResponse: ...
     async def delete_trial(
         self, request: DeleteTrialRequest | None = None, *, trial_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DeleteTrialResponse:
@@ -7764,12 +6151,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_TRIAL, request, locals())
 
-    @_t.overload
-    async def delete_trial_component(self, request: DeleteTrialComponentRequest, /) -> DeleteTrialComponentResponse: ...
-    @_t.overload
-    async def delete_trial_component(
-        self, *, trial_component_name: ExperimentEntityName
-    ) -> DeleteTrialComponentResponse: ...
     async def delete_trial_component(
         self,
         request: DeleteTrialComponentRequest | None = None,
@@ -7787,10 +6168,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    async def delete_user_profile(self, request: DeleteUserProfileRequest, /) -> None: ...
-    @_t.overload
-    async def delete_user_profile(self, *, domain_id: DomainId, user_profile_name: UserProfileName) -> None: ...
     async def delete_user_profile(
         self,
         request: DeleteUserProfileRequest | None = None,
@@ -7807,10 +6184,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    async def delete_workforce(self, request: DeleteWorkforceRequest, /) -> DeleteWorkforceResponse: ...
-    @_t.overload
-    async def delete_workforce(self, *, workforce_name: WorkforceName) -> DeleteWorkforceResponse: ...
     async def delete_workforce(
         self, request: DeleteWorkforceRequest | None = None, *, workforce_name: WorkforceName = _calls.REQUIRED
     ) -> DeleteWorkforceResponse:
@@ -7834,10 +6207,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_WORKFORCE, request, locals())
 
-    @_t.overload
-    async def delete_workteam(self, request: DeleteWorkteamRequest, /) -> DeleteWorkteamResponse: ...
-    @_t.overload
-    async def delete_workteam(self, *, workteam_name: WorkteamName) -> DeleteWorkteamResponse: ...
     async def delete_workteam(
         self, request: DeleteWorkteamRequest | None = None, *, workteam_name: WorkteamName = _calls.REQUIRED
     ) -> DeleteWorkteamResponse:
@@ -7848,10 +6217,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_WORKTEAM, request, locals())
 
-    @_t.overload
-    async def deregister_devices(self, request: DeregisterDevicesRequest, /) -> None: ...
-    @_t.overload
-    async def deregister_devices(self, *, device_fleet_name: EntityName, device_names: DeviceNames) -> None: ...
     async def deregister_devices(
         self,
         request: DeregisterDevicesRequest | None = None,
@@ -7868,14 +6233,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DEREGISTER_DEVICES, request, locals())
 
-    @_t.overload
-    async def describe_ai_benchmark_job(
-        self, request: DescribeAIBenchmarkJobRequest, /
-    ) -> DescribeAIBenchmarkJobResponse: ...
-    @_t.overload
-    async def describe_ai_benchmark_job(
-        self, *, ai_benchmark_job_name: AIEntityName
-    ) -> DescribeAIBenchmarkJobResponse: ...
     async def describe_ai_benchmark_job(
         self,
         request: DescribeAIBenchmarkJobRequest | None = None,
@@ -7890,14 +6247,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    async def describe_ai_recommendation_job(
-        self, request: DescribeAIRecommendationJobRequest, /
-    ) -> DescribeAIRecommendationJobResponse: ...
-    @_t.overload
-    async def describe_ai_recommendation_job(
-        self, *, ai_recommendation_job_name: AIEntityName
-    ) -> DescribeAIRecommendationJobResponse: ...
     async def describe_ai_recommendation_job(
         self,
         request: DescribeAIRecommendationJobRequest | None = None,
@@ -7914,14 +6263,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    async def describe_ai_workload_config(
-        self, request: DescribeAIWorkloadConfigRequest, /
-    ) -> DescribeAIWorkloadConfigResponse: ...
-    @_t.overload
-    async def describe_ai_workload_config(
-        self, *, ai_workload_config_name: AIEntityName
-    ) -> DescribeAIWorkloadConfigResponse: ...
     async def describe_ai_workload_config(
         self,
         request: DescribeAIWorkloadConfigRequest | None = None,
@@ -7937,10 +6278,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_AI_WORKLOAD_CONFIG, request, locals())
 
-    @_t.overload
-    async def describe_action(self, request: DescribeActionRequest, /) -> DescribeActionResponse: ...
-    @_t.overload
-    async def describe_action(self, *, action_name: ExperimentEntityNameOrArn) -> DescribeActionResponse: ...
     async def describe_action(
         self, request: DescribeActionRequest | None = None, *, action_name: ExperimentEntityNameOrArn = _calls.REQUIRED
     ) -> DescribeActionResponse:
@@ -7951,10 +6288,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_ACTION, request, locals())
 
-    @_t.overload
-    async def describe_algorithm(self, request: DescribeAlgorithmInput, /) -> DescribeAlgorithmOutput: ...
-    @_t.overload
-    async def describe_algorithm(self, *, algorithm_name: ArnOrName) -> DescribeAlgorithmOutput: ...
     async def describe_algorithm(
         self, request: DescribeAlgorithmInput | None = None, *, algorithm_name: ArnOrName = _calls.REQUIRED
     ) -> DescribeAlgorithmOutput:
@@ -7965,18 +6298,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_ALGORITHM, request, locals())
 
-    @_t.overload
-    async def describe_app(self, request: DescribeAppRequest, /) -> DescribeAppResponse: ...
-    @_t.overload
-    async def describe_app(
-        self,
-        *,
-        app_name: AppName,
-        app_type: AppType,
-        domain_id: DomainId,
-        space_name: SpaceName | None = None,
-        user_profile_name: UserProfileName | None = None,
-    ) -> DescribeAppResponse: ...
     async def describe_app(
         self,
         request: DescribeAppRequest | None = None,
@@ -7998,14 +6319,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_APP, request, locals())
 
-    @_t.overload
-    async def describe_app_image_config(
-        self, request: DescribeAppImageConfigRequest, /
-    ) -> DescribeAppImageConfigResponse: ...
-    @_t.overload
-    async def describe_app_image_config(
-        self, *, app_image_config_name: AppImageConfigName
-    ) -> DescribeAppImageConfigResponse: ...
     async def describe_app_image_config(
         self,
         request: DescribeAppImageConfigRequest | None = None,
@@ -8019,10 +6332,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    async def describe_artifact(self, request: DescribeArtifactRequest, /) -> DescribeArtifactResponse: ...
-    @_t.overload
-    async def describe_artifact(self, *, artifact_arn: ArtifactArn) -> DescribeArtifactResponse: ...
     async def describe_artifact(
         self, request: DescribeArtifactRequest | None = None, *, artifact_arn: ArtifactArn = _calls.REQUIRED
     ) -> DescribeArtifactResponse:
@@ -8033,10 +6342,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_ARTIFACT, request, locals())
 
-    @_t.overload
-    async def describe_auto_ml_job(self, request: DescribeAutoMLJobRequest, /) -> DescribeAutoMLJobResponse: ...
-    @_t.overload
-    async def describe_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobResponse: ...
     async def describe_auto_ml_job(
         self, request: DescribeAutoMLJobRequest | None = None, *, auto_ml_job_name: AutoMLJobName = _calls.REQUIRED
     ) -> DescribeAutoMLJobResponse:
@@ -8053,10 +6358,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    async def describe_auto_ml_job_v2(self, request: DescribeAutoMLJobV2Request, /) -> DescribeAutoMLJobV2Response: ...
-    @_t.overload
-    async def describe_auto_ml_job_v2(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobV2Response: ...
     async def describe_auto_ml_job_v2(
         self, request: DescribeAutoMLJobV2Request | None = None, *, auto_ml_job_name: AutoMLJobName = _calls.REQUIRED
     ) -> DescribeAutoMLJobV2Response:
@@ -8071,10 +6372,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_AUTO_ML_JOB_V2, request, locals())
 
-    @_t.overload
-    async def describe_cluster(self, request: DescribeClusterRequest, /) -> DescribeClusterResponse: ...
-    @_t.overload
-    async def describe_cluster(self, *, cluster_name: ClusterNameOrArn) -> DescribeClusterResponse: ...
     async def describe_cluster(
         self, request: DescribeClusterRequest | None = None, *, cluster_name: ClusterNameOrArn = _calls.REQUIRED
     ) -> DescribeClusterResponse:
@@ -8086,12 +6383,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CLUSTER, request, locals())
 
-    @_t.overload
-    async def describe_cluster_event(self, request: DescribeClusterEventRequest, /) -> DescribeClusterEventResponse: ...
-    @_t.overload
-    async def describe_cluster_event(
-        self, *, cluster_name: ClusterNameOrArn, event_id: EventId
-    ) -> DescribeClusterEventResponse: ...
     async def describe_cluster_event(
         self,
         request: DescribeClusterEventRequest | None = None,
@@ -8110,14 +6401,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CLUSTER_EVENT, request, locals())
 
-    @_t.overload
-    async def describe_cluster_extension(
-        self, request: DescribeClusterExtensionRequest, /
-    ) -> DescribeClusterExtensionResponse: ...
-    @_t.overload
-    async def describe_cluster_extension(
-        self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
-    ) -> DescribeClusterExtensionResponse: ...
     async def describe_cluster_extension(
         self,
         request: DescribeClusterExtensionRequest | None = None,
@@ -8138,16 +6421,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    async def describe_cluster_node(self, request: DescribeClusterNodeRequest, /) -> DescribeClusterNodeResponse: ...
-    @_t.overload
-    async def describe_cluster_node(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_id: ClusterNodeId | None = None,
-        node_logical_id: ClusterNodeLogicalId | None = None,
-    ) -> DescribeClusterNodeResponse: ...
     async def describe_cluster_node(
         self,
         request: DescribeClusterNodeRequest | None = None,
@@ -8167,14 +6440,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CLUSTER_NODE, request, locals())
 
-    @_t.overload
-    async def describe_cluster_operation(
-        self, request: DescribeClusterOperationRequest, /
-    ) -> DescribeClusterOperationResponse: ...
-    @_t.overload
-    async def describe_cluster_operation(
-        self, *, cluster_name: ClusterNameOrArn, operation_id: ClusterOperationId
-    ) -> DescribeClusterOperationResponse: ...
     async def describe_cluster_operation(
         self,
         request: DescribeClusterOperationRequest | None = None,
@@ -8194,17 +6459,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CLUSTER_OPERATION, request, locals())
 
-    @_t.overload
-    async def describe_cluster_scheduler_config(
-        self, request: DescribeClusterSchedulerConfigRequest, /
-    ) -> DescribeClusterSchedulerConfigResponse: ...
-    @_t.overload
-    async def describe_cluster_scheduler_config(
-        self,
-        *,
-        cluster_scheduler_config_id: ClusterSchedulerConfigId,
-        cluster_scheduler_config_version: Integer | None = None,
-    ) -> DescribeClusterSchedulerConfigResponse: ...
     async def describe_cluster_scheduler_config(
         self,
         request: DescribeClusterSchedulerConfigRequest | None = None,
@@ -8222,12 +6476,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    async def describe_code_repository(
-        self, request: DescribeCodeRepositoryInput, /
-    ) -> DescribeCodeRepositoryOutput: ...
-    @_t.overload
-    async def describe_code_repository(self, *, code_repository_name: EntityName) -> DescribeCodeRepositoryOutput: ...
     async def describe_code_repository(
         self, request: DescribeCodeRepositoryInput | None = None, *, code_repository_name: EntityName = _calls.REQUIRED
     ) -> DescribeCodeRepositoryOutput:
@@ -8238,12 +6486,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    async def describe_compilation_job(
-        self, request: DescribeCompilationJobRequest, /
-    ) -> DescribeCompilationJobResponse: ...
-    @_t.overload
-    async def describe_compilation_job(self, *, compilation_job_name: EntityName) -> DescribeCompilationJobResponse: ...
     async def describe_compilation_job(
         self,
         request: DescribeCompilationJobRequest | None = None,
@@ -8264,12 +6506,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    async def describe_compute_quota(self, request: DescribeComputeQuotaRequest, /) -> DescribeComputeQuotaResponse: ...
-    @_t.overload
-    async def describe_compute_quota(
-        self, *, compute_quota_id: ComputeQuotaId, compute_quota_version: Integer | None = None
-    ) -> DescribeComputeQuotaResponse: ...
     async def describe_compute_quota(
         self,
         request: DescribeComputeQuotaRequest | None = None,
@@ -8285,10 +6521,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    async def describe_context(self, request: DescribeContextRequest, /) -> DescribeContextResponse: ...
-    @_t.overload
-    async def describe_context(self, *, context_name: ContextNameOrArn) -> DescribeContextResponse: ...
     async def describe_context(
         self, request: DescribeContextRequest | None = None, *, context_name: ContextNameOrArn = _calls.REQUIRED
     ) -> DescribeContextResponse:
@@ -8299,14 +6531,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_CONTEXT, request, locals())
 
-    @_t.overload
-    async def describe_data_quality_job_definition(
-        self, request: DescribeDataQualityJobDefinitionRequest, /
-    ) -> DescribeDataQualityJobDefinitionResponse: ...
-    @_t.overload
-    async def describe_data_quality_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeDataQualityJobDefinitionResponse: ...
     async def describe_data_quality_job_definition(
         self,
         request: DescribeDataQualityJobDefinitionRequest | None = None,
@@ -8321,12 +6545,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_DATA_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def describe_device(self, request: DescribeDeviceRequest, /) -> DescribeDeviceResponse: ...
-    @_t.overload
-    async def describe_device(
-        self, *, device_fleet_name: EntityName, device_name: EntityName, next_token: NextToken | None = None
-    ) -> DescribeDeviceResponse: ...
     async def describe_device(
         self,
         request: DescribeDeviceRequest | None = None,
@@ -8344,10 +6562,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_DEVICE, request, locals())
 
-    @_t.overload
-    async def describe_device_fleet(self, request: DescribeDeviceFleetRequest, /) -> DescribeDeviceFleetResponse: ...
-    @_t.overload
-    async def describe_device_fleet(self, *, device_fleet_name: EntityName) -> DescribeDeviceFleetResponse: ...
     async def describe_device_fleet(
         self, request: DescribeDeviceFleetRequest | None = None, *, device_fleet_name: EntityName = _calls.REQUIRED
     ) -> DescribeDeviceFleetResponse:
@@ -8358,10 +6572,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    async def describe_domain(self, request: DescribeDomainRequest, /) -> DescribeDomainResponse: ...
-    @_t.overload
-    async def describe_domain(self, *, domain_id: DomainId) -> DescribeDomainResponse: ...
     async def describe_domain(
         self, request: DescribeDomainRequest | None = None, *, domain_id: DomainId = _calls.REQUIRED
     ) -> DescribeDomainResponse:
@@ -8372,18 +6582,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_DOMAIN, request, locals())
 
-    @_t.overload
-    async def describe_edge_deployment_plan(
-        self, request: DescribeEdgeDeploymentPlanRequest, /
-    ) -> DescribeEdgeDeploymentPlanResponse: ...
-    @_t.overload
-    async def describe_edge_deployment_plan(
-        self,
-        *,
-        edge_deployment_plan_name: EntityName,
-        max_results: DeploymentStageMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> DescribeEdgeDeploymentPlanResponse: ...
     async def describe_edge_deployment_plan(
         self,
         request: DescribeEdgeDeploymentPlanRequest | None = None,
@@ -8403,14 +6601,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_EDGE_DEPLOYMENT_PLAN, request, locals())
 
-    @_t.overload
-    async def describe_edge_packaging_job(
-        self, request: DescribeEdgePackagingJobRequest, /
-    ) -> DescribeEdgePackagingJobResponse: ...
-    @_t.overload
-    async def describe_edge_packaging_job(
-        self, *, edge_packaging_job_name: EntityName
-    ) -> DescribeEdgePackagingJobResponse: ...
     async def describe_edge_packaging_job(
         self,
         request: DescribeEdgePackagingJobRequest | None = None,
@@ -8424,10 +6614,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_EDGE_PACKAGING_JOB, request, locals())
 
-    @_t.overload
-    async def describe_endpoint(self, request: DescribeEndpointInput, /) -> DescribeEndpointOutput: ...
-    @_t.overload
-    async def describe_endpoint(self, *, endpoint_name: EndpointName) -> DescribeEndpointOutput: ...
     async def describe_endpoint(
         self, request: DescribeEndpointInput | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> DescribeEndpointOutput:
@@ -8438,14 +6624,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_ENDPOINT, request, locals())
 
-    @_t.overload
-    async def describe_endpoint_config(
-        self, request: DescribeEndpointConfigInput, /
-    ) -> DescribeEndpointConfigOutput: ...
-    @_t.overload
-    async def describe_endpoint_config(
-        self, *, endpoint_config_name: EndpointConfigName
-    ) -> DescribeEndpointConfigOutput: ...
     async def describe_endpoint_config(
         self,
         request: DescribeEndpointConfigInput | None = None,
@@ -8460,10 +6638,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_ENDPOINT_CONFIG, request, locals())
 
-    @_t.overload
-    async def describe_experiment(self, request: DescribeExperimentRequest, /) -> DescribeExperimentResponse: ...
-    @_t.overload
-    async def describe_experiment(self, *, experiment_name: ExperimentEntityName) -> DescribeExperimentResponse: ...
     async def describe_experiment(
         self,
         request: DescribeExperimentRequest | None = None,
@@ -8477,12 +6651,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def describe_feature_group(self, request: DescribeFeatureGroupRequest, /) -> DescribeFeatureGroupResponse: ...
-    @_t.overload
-    async def describe_feature_group(
-        self, *, feature_group_name: FeatureGroupNameOrArn, next_token: NextToken | None = None
-    ) -> DescribeFeatureGroupResponse: ...
     async def describe_feature_group(
         self,
         request: DescribeFeatureGroupRequest | None = None,
@@ -8502,14 +6670,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    async def describe_feature_metadata(
-        self, request: DescribeFeatureMetadataRequest, /
-    ) -> DescribeFeatureMetadataResponse: ...
-    @_t.overload
-    async def describe_feature_metadata(
-        self, *, feature_group_name: FeatureGroupNameOrArn, feature_name: FeatureName
-    ) -> DescribeFeatureMetadataResponse: ...
     async def describe_feature_metadata(
         self,
         request: DescribeFeatureMetadataRequest | None = None,
@@ -8526,14 +6686,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_FEATURE_METADATA, request, locals())
 
-    @_t.overload
-    async def describe_flow_definition(
-        self, request: DescribeFlowDefinitionRequest, /
-    ) -> DescribeFlowDefinitionResponse: ...
-    @_t.overload
-    async def describe_flow_definition(
-        self, *, flow_definition_name: FlowDefinitionName
-    ) -> DescribeFlowDefinitionResponse: ...
     async def describe_flow_definition(
         self,
         request: DescribeFlowDefinitionRequest | None = None,
@@ -8547,14 +6699,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_FLOW_DEFINITION, request, locals())
 
-    @_t.overload
-    async def describe_global_inference_gateway(
-        self, request: DescribeGlobalInferenceGatewayRequest, /
-    ) -> DescribeGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    async def describe_global_inference_gateway(
-        self, *, identifier: GlobalInferenceGatewayIdentifier
-    ) -> DescribeGlobalInferenceGatewayResponse: ...
     async def describe_global_inference_gateway(
         self,
         request: DescribeGlobalInferenceGatewayRequest | None = None,
@@ -8572,10 +6716,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    async def describe_hub(self, request: DescribeHubRequest, /) -> DescribeHubResponse: ...
-    @_t.overload
-    async def describe_hub(self, *, hub_name: HubNameOrArn) -> DescribeHubResponse: ...
     async def describe_hub(
         self, request: DescribeHubRequest | None = None, *, hub_name: HubNameOrArn = _calls.REQUIRED
     ) -> DescribeHubResponse:
@@ -8586,17 +6726,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_HUB, request, locals())
 
-    @_t.overload
-    async def describe_hub_content(self, request: DescribeHubContentRequest, /) -> DescribeHubContentResponse: ...
-    @_t.overload
-    async def describe_hub_content(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        hub_content_version: HubContentVersion | None = None,
-    ) -> DescribeHubContentResponse: ...
     async def describe_hub_content(
         self,
         request: DescribeHubContentRequest | None = None,
@@ -8616,10 +6745,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    async def describe_human_task_ui(self, request: DescribeHumanTaskUiRequest, /) -> DescribeHumanTaskUiResponse: ...
-    @_t.overload
-    async def describe_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DescribeHumanTaskUiResponse: ...
     async def describe_human_task_ui(
         self,
         request: DescribeHumanTaskUiRequest | None = None,
@@ -8635,14 +6760,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_HUMAN_TASK_UI, request, locals())
 
-    @_t.overload
-    async def describe_hyper_parameter_tuning_job(
-        self, request: DescribeHyperParameterTuningJobRequest, /
-    ) -> DescribeHyperParameterTuningJobResponse: ...
-    @_t.overload
-    async def describe_hyper_parameter_tuning_job(
-        self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
-    ) -> DescribeHyperParameterTuningJobResponse: ...
     async def describe_hyper_parameter_tuning_job(
         self,
         request: DescribeHyperParameterTuningJobRequest | None = None,
@@ -8658,10 +6775,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    async def describe_image(self, request: DescribeImageRequest, /) -> DescribeImageResponse: ...
-    @_t.overload
-    async def describe_image(self, *, image_name: ImageName) -> DescribeImageResponse: ...
     async def describe_image(
         self, request: DescribeImageRequest | None = None, *, image_name: ImageName = _calls.REQUIRED
     ) -> DescribeImageResponse:
@@ -8672,16 +6785,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_IMAGE, request, locals())
 
-    @_t.overload
-    async def describe_image_version(self, request: DescribeImageVersionRequest, /) -> DescribeImageVersionResponse: ...
-    @_t.overload
-    async def describe_image_version(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> DescribeImageVersionResponse: ...
     async def describe_image_version(
         self,
         request: DescribeImageVersionRequest | None = None,
@@ -8699,14 +6802,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    async def describe_inference_component(
-        self, request: DescribeInferenceComponentInput, /
-    ) -> DescribeInferenceComponentOutput: ...
-    @_t.overload
-    async def describe_inference_component(
-        self, *, inference_component_name: InferenceComponentName
-    ) -> DescribeInferenceComponentOutput: ...
     async def describe_inference_component(
         self,
         request: DescribeInferenceComponentInput | None = None,
@@ -8720,14 +6815,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    async def describe_inference_experiment(
-        self, request: DescribeInferenceExperimentRequest, /
-    ) -> DescribeInferenceExperimentResponse: ...
-    @_t.overload
-    async def describe_inference_experiment(
-        self, *, name: InferenceExperimentName
-    ) -> DescribeInferenceExperimentResponse: ...
     async def describe_inference_experiment(
         self,
         request: DescribeInferenceExperimentRequest | None = None,
@@ -8741,14 +6828,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def describe_inference_recommendations_job(
-        self, request: DescribeInferenceRecommendationsJobRequest, /
-    ) -> DescribeInferenceRecommendationsJobResponse: ...
-    @_t.overload
-    async def describe_inference_recommendations_job(
-        self, *, job_name: RecommendationJobName
-    ) -> DescribeInferenceRecommendationsJobResponse: ...
     async def describe_inference_recommendations_job(
         self,
         request: DescribeInferenceRecommendationsJobRequest | None = None,
@@ -8763,14 +6842,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_INFERENCE_RECOMMENDATIONS_JOB, request, locals())
 
-    @_t.overload
-    async def describe_inference_router(
-        self, request: DescribeInferenceRouterInput, /
-    ) -> DescribeInferenceRouterOutput: ...
-    @_t.overload
-    async def describe_inference_router(
-        self, *, inference_router_name: InferenceRouterName
-    ) -> DescribeInferenceRouterOutput: ...
     async def describe_inference_router(
         self,
         request: DescribeInferenceRouterInput | None = None,
@@ -8790,10 +6861,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    async def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
-    @_t.overload
-    async def describe_job(self, *, job_category: JobCategory, job_name: JobName) -> DescribeJobResponse: ...
     async def describe_job(
         self,
         request: DescribeJobRequest | None = None,
@@ -8819,14 +6886,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_JOB, request, locals())
 
-    @_t.overload
-    async def describe_job_schema_version(
-        self, request: DescribeJobSchemaVersionRequest, /
-    ) -> DescribeJobSchemaVersionResponse: ...
-    @_t.overload
-    async def describe_job_schema_version(
-        self, *, job_category: JobCategory, job_config_schema_version: JobSchemaVersion | None = None
-    ) -> DescribeJobSchemaVersionResponse: ...
     async def describe_job_schema_version(
         self,
         request: DescribeJobSchemaVersionRequest | None = None,
@@ -8851,10 +6910,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_JOB_SCHEMA_VERSION, request, locals())
 
-    @_t.overload
-    async def describe_labeling_job(self, request: DescribeLabelingJobRequest, /) -> DescribeLabelingJobResponse: ...
-    @_t.overload
-    async def describe_labeling_job(self, *, labeling_job_name: LabelingJobName) -> DescribeLabelingJobResponse: ...
     async def describe_labeling_job(
         self, request: DescribeLabelingJobRequest | None = None, *, labeling_job_name: LabelingJobName = _calls.REQUIRED
     ) -> DescribeLabelingJobResponse:
@@ -8865,12 +6920,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_LABELING_JOB, request, locals())
 
-    @_t.overload
-    async def describe_lineage_group(self, request: DescribeLineageGroupRequest, /) -> DescribeLineageGroupResponse: ...
-    @_t.overload
-    async def describe_lineage_group(
-        self, *, lineage_group_name: ExperimentEntityName
-    ) -> DescribeLineageGroupResponse: ...
     async def describe_lineage_group(
         self,
         request: DescribeLineageGroupRequest | None = None,
@@ -8887,10 +6936,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_LINEAGE_GROUP, request, locals())
 
-    @_t.overload
-    async def describe_mlflow_app(self, request: DescribeMlflowAppRequest, /) -> DescribeMlflowAppResponse: ...
-    @_t.overload
-    async def describe_mlflow_app(self, *, arn: MlflowAppArn) -> DescribeMlflowAppResponse: ...
     async def describe_mlflow_app(
         self, request: DescribeMlflowAppRequest | None = None, *, arn: MlflowAppArn = _calls.REQUIRED
     ) -> DescribeMlflowAppResponse:
@@ -8901,14 +6946,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    async def describe_mlflow_tracking_server(
-        self, request: DescribeMlflowTrackingServerRequest, /
-    ) -> DescribeMlflowTrackingServerResponse: ...
-    @_t.overload
-    async def describe_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> DescribeMlflowTrackingServerResponse: ...
     async def describe_mlflow_tracking_server(
         self,
         request: DescribeMlflowTrackingServerRequest | None = None,
@@ -8922,10 +6959,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    async def describe_model(self, request: DescribeModelInput, /) -> DescribeModelOutput: ...
-    @_t.overload
-    async def describe_model(self, *, model_name: ModelName) -> DescribeModelOutput: ...
     async def describe_model(
         self, request: DescribeModelInput | None = None, *, model_name: ModelName = _calls.REQUIRED
     ) -> DescribeModelOutput:
@@ -8936,14 +6969,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL, request, locals())
 
-    @_t.overload
-    async def describe_model_bias_job_definition(
-        self, request: DescribeModelBiasJobDefinitionRequest, /
-    ) -> DescribeModelBiasJobDefinitionResponse: ...
-    @_t.overload
-    async def describe_model_bias_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeModelBiasJobDefinitionResponse: ...
     async def describe_model_bias_job_definition(
         self,
         request: DescribeModelBiasJobDefinitionRequest | None = None,
@@ -8957,16 +6982,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL_BIAS_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def describe_model_card(self, request: DescribeModelCardRequest, /) -> DescribeModelCardResponse: ...
-    @_t.overload
-    async def describe_model_card(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        included_data: IncludedData | None = None,
-        model_card_version: Integer | None = None,
-    ) -> DescribeModelCardResponse: ...
     async def describe_model_card(
         self,
         request: DescribeModelCardRequest | None = None,
@@ -8993,14 +7008,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    async def describe_model_card_export_job(
-        self, request: DescribeModelCardExportJobRequest, /
-    ) -> DescribeModelCardExportJobResponse: ...
-    @_t.overload
-    async def describe_model_card_export_job(
-        self, *, model_card_export_job_arn: ModelCardExportJobArn
-    ) -> DescribeModelCardExportJobResponse: ...
     async def describe_model_card_export_job(
         self,
         request: DescribeModelCardExportJobRequest | None = None,
@@ -9015,14 +7022,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL_CARD_EXPORT_JOB, request, locals())
 
-    @_t.overload
-    async def describe_model_explainability_job_definition(
-        self, request: DescribeModelExplainabilityJobDefinitionRequest, /
-    ) -> DescribeModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
-    async def describe_model_explainability_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeModelExplainabilityJobDefinitionResponse: ...
     async def describe_model_explainability_job_definition(
         self,
         request: DescribeModelExplainabilityJobDefinitionRequest | None = None,
@@ -9036,12 +7035,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def describe_model_package(self, request: DescribeModelPackageInput, /) -> DescribeModelPackageOutput: ...
-    @_t.overload
-    async def describe_model_package(
-        self, *, model_package_name: VersionedArnOrName, included_data: IncludedData | None = None
-    ) -> DescribeModelPackageOutput: ...
     async def describe_model_package(
         self,
         request: DescribeModelPackageInput | None = None,
@@ -9071,14 +7064,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    async def describe_model_package_group(
-        self, request: DescribeModelPackageGroupInput, /
-    ) -> DescribeModelPackageGroupOutput: ...
-    @_t.overload
-    async def describe_model_package_group(
-        self, *, model_package_group_name: ArnOrName
-    ) -> DescribeModelPackageGroupOutput: ...
     async def describe_model_package_group(
         self,
         request: DescribeModelPackageGroupInput | None = None,
@@ -9092,14 +7077,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL_PACKAGE_GROUP, request, locals())
 
-    @_t.overload
-    async def describe_model_quality_job_definition(
-        self, request: DescribeModelQualityJobDefinitionRequest, /
-    ) -> DescribeModelQualityJobDefinitionResponse: ...
-    @_t.overload
-    async def describe_model_quality_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeModelQualityJobDefinitionResponse: ...
     async def describe_model_quality_job_definition(
         self,
         request: DescribeModelQualityJobDefinitionRequest | None = None,
@@ -9113,14 +7090,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MODEL_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    async def describe_monitoring_schedule(
-        self, request: DescribeMonitoringScheduleRequest, /
-    ) -> DescribeMonitoringScheduleResponse: ...
-    @_t.overload
-    async def describe_monitoring_schedule(
-        self, *, monitoring_schedule_name: MonitoringScheduleName
-    ) -> DescribeMonitoringScheduleResponse: ...
     async def describe_monitoring_schedule(
         self,
         request: DescribeMonitoringScheduleRequest | None = None,
@@ -9134,14 +7103,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    async def describe_notebook_instance(
-        self, request: DescribeNotebookInstanceInput, /
-    ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
-    async def describe_notebook_instance(
-        self, *, notebook_instance_name: NotebookInstanceName
-    ) -> DescribeNotebookInstanceOutput: ...
     async def describe_notebook_instance(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -9156,14 +7117,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    async def describe_notebook_instance_lifecycle_config(
-        self, request: DescribeNotebookInstanceLifecycleConfigInput, /
-    ) -> DescribeNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
-    async def describe_notebook_instance_lifecycle_config(
-        self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
-    ) -> DescribeNotebookInstanceLifecycleConfigOutput: ...
     async def describe_notebook_instance_lifecycle_config(
         self,
         request: DescribeNotebookInstanceLifecycleConfigInput | None = None,
@@ -9182,14 +7135,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    async def describe_optimization_job(
-        self, request: DescribeOptimizationJobRequest, /
-    ) -> DescribeOptimizationJobResponse: ...
-    @_t.overload
-    async def describe_optimization_job(
-        self, *, optimization_job_name: EntityName
-    ) -> DescribeOptimizationJobResponse: ...
     async def describe_optimization_job(
         self,
         request: DescribeOptimizationJobRequest | None = None,
@@ -9203,12 +7148,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    async def describe_partner_app(self, request: DescribePartnerAppRequest, /) -> DescribePartnerAppResponse: ...
-    @_t.overload
-    async def describe_partner_app(
-        self, *, arn: PartnerAppArn, include_available_upgrade: Boolean | None = None
-    ) -> DescribePartnerAppResponse: ...
     async def describe_partner_app(
         self,
         request: DescribePartnerAppRequest | None = None,
@@ -9225,16 +7164,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    async def describe_pipeline(self, request: DescribePipelineRequest, /) -> DescribePipelineResponse: ...
-    @_t.overload
-    async def describe_pipeline(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        pipeline_version_id: PipelineVersionId | None = None,
-    ) -> DescribePipelineResponse: ...
     async def describe_pipeline(
         self,
         request: DescribePipelineRequest | None = None,
@@ -9253,14 +7182,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_PIPELINE, request, locals())
 
-    @_t.overload
-    async def describe_pipeline_definition_for_execution(
-        self, request: DescribePipelineDefinitionForExecutionRequest, /
-    ) -> DescribePipelineDefinitionForExecutionResponse: ...
-    @_t.overload
-    async def describe_pipeline_definition_for_execution(
-        self, *, pipeline_execution_arn: PipelineExecutionArn
-    ) -> DescribePipelineDefinitionForExecutionResponse: ...
     async def describe_pipeline_definition_for_execution(
         self,
         request: DescribePipelineDefinitionForExecutionRequest | None = None,
@@ -9275,14 +7196,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_PIPELINE_DEFINITION_FOR_EXECUTION, request, locals())
 
-    @_t.overload
-    async def describe_pipeline_execution(
-        self, request: DescribePipelineExecutionRequest, /
-    ) -> DescribePipelineExecutionResponse: ...
-    @_t.overload
-    async def describe_pipeline_execution(
-        self, *, pipeline_execution_arn: PipelineExecutionArn
-    ) -> DescribePipelineExecutionResponse: ...
     async def describe_pipeline_execution(
         self,
         request: DescribePipelineExecutionRequest | None = None,
@@ -9297,14 +7210,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    async def describe_processing_job(
-        self, request: DescribeProcessingJobRequest, /
-    ) -> DescribeProcessingJobResponse: ...
-    @_t.overload
-    async def describe_processing_job(
-        self, *, processing_job_name: ProcessingJobName
-    ) -> DescribeProcessingJobResponse: ...
     async def describe_processing_job(
         self,
         request: DescribeProcessingJobRequest | None = None,
@@ -9318,10 +7223,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    async def describe_project(self, request: DescribeProjectInput, /) -> DescribeProjectOutput: ...
-    @_t.overload
-    async def describe_project(self, *, project_name: ProjectEntityName) -> DescribeProjectOutput: ...
     async def describe_project(
         self, request: DescribeProjectInput | None = None, *, project_name: ProjectEntityName = _calls.REQUIRED
     ) -> DescribeProjectOutput:
@@ -9332,14 +7233,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_PROJECT, request, locals())
 
-    @_t.overload
-    async def describe_reserved_capacity(
-        self, request: DescribeReservedCapacityRequest, /
-    ) -> DescribeReservedCapacityResponse: ...
-    @_t.overload
-    async def describe_reserved_capacity(
-        self, *, reserved_capacity_arn: ReservedCapacityArn
-    ) -> DescribeReservedCapacityResponse: ...
     async def describe_reserved_capacity(
         self,
         request: DescribeReservedCapacityRequest | None = None,
@@ -9353,10 +7246,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_RESERVED_CAPACITY, request, locals())
 
-    @_t.overload
-    async def describe_space(self, request: DescribeSpaceRequest, /) -> DescribeSpaceResponse: ...
-    @_t.overload
-    async def describe_space(self, *, domain_id: DomainId, space_name: SpaceName) -> DescribeSpaceResponse: ...
     async def describe_space(
         self,
         request: DescribeSpaceRequest | None = None,
@@ -9372,14 +7261,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_SPACE, request, locals())
 
-    @_t.overload
-    async def describe_studio_lifecycle_config(
-        self, request: DescribeStudioLifecycleConfigRequest, /
-    ) -> DescribeStudioLifecycleConfigResponse: ...
-    @_t.overload
-    async def describe_studio_lifecycle_config(
-        self, *, studio_lifecycle_config_name: StudioLifecycleConfigName
-    ) -> DescribeStudioLifecycleConfigResponse: ...
     async def describe_studio_lifecycle_config(
         self,
         request: DescribeStudioLifecycleConfigRequest | None = None,
@@ -9394,14 +7275,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_STUDIO_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    async def describe_subscribed_workteam(
-        self, request: DescribeSubscribedWorkteamRequest, /
-    ) -> DescribeSubscribedWorkteamResponse: ...
-    @_t.overload
-    async def describe_subscribed_workteam(
-        self, *, workteam_arn: WorkteamArn
-    ) -> DescribeSubscribedWorkteamResponse: ...
     async def describe_subscribed_workteam(
         self, request: DescribeSubscribedWorkteamRequest | None = None, *, workteam_arn: WorkteamArn = _calls.REQUIRED
     ) -> DescribeSubscribedWorkteamResponse:
@@ -9414,10 +7287,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_SUBSCRIBED_WORKTEAM, request, locals())
 
-    @_t.overload
-    async def describe_training_job(self, request: DescribeTrainingJobRequest, /) -> DescribeTrainingJobResponse: ...
-    @_t.overload
-    async def describe_training_job(self, *, training_job_name: TrainingJobName) -> DescribeTrainingJobResponse: ...
     async def describe_training_job(
         self, request: DescribeTrainingJobRequest | None = None, *, training_job_name: TrainingJobName = _calls.REQUIRED
     ) -> DescribeTrainingJobResponse:
@@ -9434,12 +7303,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    async def describe_training_plan(self, request: DescribeTrainingPlanRequest, /) -> DescribeTrainingPlanResponse: ...
-    @_t.overload
-    async def describe_training_plan(
-        self, *, training_plan_name: TrainingPlanNameOrArn
-    ) -> DescribeTrainingPlanResponse: ...
     async def describe_training_plan(
         self,
         request: DescribeTrainingPlanRequest | None = None,
@@ -9453,18 +7316,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_TRAINING_PLAN, request, locals())
 
-    @_t.overload
-    async def describe_training_plan_extension_history(
-        self, request: DescribeTrainingPlanExtensionHistoryRequest, /
-    ) -> DescribeTrainingPlanExtensionHistoryResponse: ...
-    @_t.overload
-    async def describe_training_plan_extension_history(
-        self,
-        *,
-        training_plan_arn: TrainingPlanArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> DescribeTrainingPlanExtensionHistoryResponse: ...
     async def describe_training_plan_extension_history(
         self,
         request: DescribeTrainingPlanExtensionHistoryRequest | None = None,
@@ -9485,14 +7336,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY, request, locals())
 
-    @_t.overload
-    async def describe_training_session(
-        self, request: DescribeTrainingSessionRequest, /
-    ) -> DescribeTrainingSessionResponse: ...
-    @_t.overload
-    async def describe_training_session(
-        self, *, training_session_name: TrainingSessionName
-    ) -> DescribeTrainingSessionResponse: ...
     async def describe_training_session(
         self,
         request: DescribeTrainingSessionRequest | None = None,
@@ -9515,10 +7358,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    async def describe_transform_job(self, request: DescribeTransformJobRequest, /) -> DescribeTransformJobResponse: ...
-    @_t.overload
-    async def describe_transform_job(self, *, transform_job_name: TransformJobName) -> DescribeTransformJobResponse: ...
     async def describe_transform_job(
         self,
         request: DescribeTransformJobRequest | None = None,
@@ -9533,10 +7372,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_TRANSFORM_JOB, request, locals())
 
-    @_t.overload
-    async def describe_trial(self, request: DescribeTrialRequest, /) -> DescribeTrialResponse: ...
-    @_t.overload
-    async def describe_trial(self, *, trial_name: ExperimentEntityName) -> DescribeTrialResponse: ...
     async def describe_trial(
         self, request: DescribeTrialRequest | None = None, *, trial_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DescribeTrialResponse:
@@ -9547,14 +7382,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_TRIAL, request, locals())
 
-    @_t.overload
-    async def describe_trial_component(
-        self, request: DescribeTrialComponentRequest, /
-    ) -> DescribeTrialComponentResponse: ...
-    @_t.overload
-    async def describe_trial_component(
-        self, *, trial_component_name: ExperimentEntityNameOrArn
-    ) -> DescribeTrialComponentResponse: ...
     async def describe_trial_component(
         self,
         request: DescribeTrialComponentRequest | None = None,
@@ -9568,12 +7395,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    async def describe_user_profile(self, request: DescribeUserProfileRequest, /) -> DescribeUserProfileResponse: ...
-    @_t.overload
-    async def describe_user_profile(
-        self, *, domain_id: DomainId, user_profile_name: UserProfileName
-    ) -> DescribeUserProfileResponse: ...
     async def describe_user_profile(
         self,
         request: DescribeUserProfileRequest | None = None,
@@ -9589,10 +7410,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    async def describe_workforce(self, request: DescribeWorkforceRequest, /) -> DescribeWorkforceResponse: ...
-    @_t.overload
-    async def describe_workforce(self, *, workforce_name: WorkforceName) -> DescribeWorkforceResponse: ...
     async def describe_workforce(
         self, request: DescribeWorkforceRequest | None = None, *, workforce_name: WorkforceName = _calls.REQUIRED
     ) -> DescribeWorkforceResponse:
@@ -9609,10 +7426,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_WORKFORCE, request, locals())
 
-    @_t.overload
-    async def describe_workteam(self, request: DescribeWorkteamRequest, /) -> DescribeWorkteamResponse: ...
-    @_t.overload
-    async def describe_workteam(self, *, workteam_name: WorkteamName) -> DescribeWorkteamResponse: ...
     async def describe_workteam(
         self, request: DescribeWorkteamRequest | None = None, *, workteam_name: WorkteamName = _calls.REQUIRED
     ) -> DescribeWorkteamResponse:
@@ -9625,14 +7438,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_WORKTEAM, request, locals())
 
-    @_t.overload
-    async def detach_cluster_node_volume(
-        self, request: DetachClusterNodeVolumeRequest, /
-    ) -> DetachClusterNodeVolumeResponse: ...
-    @_t.overload
-    async def detach_cluster_node_volume(
-        self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
-    ) -> DetachClusterNodeVolumeResponse: ...
     async def detach_cluster_node_volume(
         self,
         request: DetachClusterNodeVolumeRequest | None = None,
@@ -9657,12 +7462,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DETACH_CLUSTER_NODE_VOLUME, request, locals())
 
-    @_t.overload
-    async def disable_sagemaker_servicecatalog_portfolio(
-        self, request: DisableSagemakerServicecatalogPortfolioInput, /
-    ) -> DisableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
-    async def disable_sagemaker_servicecatalog_portfolio(self) -> DisableSagemakerServicecatalogPortfolioOutput: ...
     async def disable_sagemaker_servicecatalog_portfolio(
         self, request: DisableSagemakerServicecatalogPortfolioInput | None = None
     ) -> DisableSagemakerServicecatalogPortfolioOutput:
@@ -9671,14 +7470,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DISABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO, request, locals())
 
-    @_t.overload
-    async def disassociate_trial_component(
-        self, request: DisassociateTrialComponentRequest, /
-    ) -> DisassociateTrialComponentResponse: ...
-    @_t.overload
-    async def disassociate_trial_component(
-        self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
-    ) -> DisassociateTrialComponentResponse: ...
     async def disassociate_trial_component(
         self,
         request: DisassociateTrialComponentRequest | None = None,
@@ -9705,12 +7496,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DISASSOCIATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    async def enable_sagemaker_servicecatalog_portfolio(
-        self, request: EnableSagemakerServicecatalogPortfolioInput, /
-    ) -> EnableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
-    async def enable_sagemaker_servicecatalog_portfolio(self) -> EnableSagemakerServicecatalogPortfolioOutput: ...
     async def enable_sagemaker_servicecatalog_portfolio(
         self, request: EnableSagemakerServicecatalogPortfolioInput | None = None
     ) -> EnableSagemakerServicecatalogPortfolioOutput:
@@ -9719,12 +7504,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._ENABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO, request, locals())
 
-    @_t.overload
-    async def extend_training_plan(self, request: ExtendTrainingPlanRequest, /) -> ExtendTrainingPlanResponse: ...
-    @_t.overload
-    async def extend_training_plan(
-        self, *, training_plan_extension_offering_id: TrainingPlanExtensionOfferingId
-    ) -> ExtendTrainingPlanResponse: ...
     async def extend_training_plan(
         self,
         request: ExtendTrainingPlanRequest | None = None,
@@ -9750,12 +7529,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._EXTEND_TRAINING_PLAN, request, locals())
 
-    @_t.overload
-    async def get_device_fleet_report(
-        self, request: GetDeviceFleetReportRequest, /
-    ) -> GetDeviceFleetReportResponse: ...
-    @_t.overload
-    async def get_device_fleet_report(self, *, device_fleet_name: EntityName) -> GetDeviceFleetReportResponse: ...
     async def get_device_fleet_report(
         self, request: GetDeviceFleetReportRequest | None = None, *, device_fleet_name: EntityName = _calls.REQUIRED
     ) -> GetDeviceFleetReportResponse:
@@ -9766,10 +7539,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_DEVICE_FLEET_REPORT, request, locals())
 
-    @_t.overload
-    async def get_endpoint_policy(self, request: GetEndpointPolicyRequest, /) -> GetEndpointPolicyResponse: ...
-    @_t.overload
-    async def get_endpoint_policy(self, *, endpoint_name: EndpointName) -> GetEndpointPolicyResponse: ...
     async def get_endpoint_policy(
         self, request: GetEndpointPolicyRequest | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> GetEndpointPolicyResponse:
@@ -9781,14 +7550,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_ENDPOINT_POLICY, request, locals())
 
-    @_t.overload
-    async def get_lineage_group_policy(
-        self, request: GetLineageGroupPolicyRequest, /
-    ) -> GetLineageGroupPolicyResponse: ...
-    @_t.overload
-    async def get_lineage_group_policy(
-        self, *, lineage_group_name: LineageGroupNameOrArn
-    ) -> GetLineageGroupPolicyResponse: ...
     async def get_lineage_group_policy(
         self,
         request: GetLineageGroupPolicyRequest | None = None,
@@ -9803,14 +7564,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_LINEAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    async def get_model_package_group_policy(
-        self, request: GetModelPackageGroupPolicyInput, /
-    ) -> GetModelPackageGroupPolicyOutput: ...
-    @_t.overload
-    async def get_model_package_group_policy(
-        self, *, model_package_group_name: EntityName
-    ) -> GetModelPackageGroupPolicyOutput: ...
     async def get_model_package_group_policy(
         self,
         request: GetModelPackageGroupPolicyInput | None = None,
@@ -9828,14 +7581,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_MODEL_PACKAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    async def get_sagemaker_servicecatalog_portfolio_status(
-        self, request: GetSagemakerServicecatalogPortfolioStatusInput, /
-    ) -> GetSagemakerServicecatalogPortfolioStatusOutput: ...
-    @_t.overload
-    async def get_sagemaker_servicecatalog_portfolio_status(
-        self,
-    ) -> GetSagemakerServicecatalogPortfolioStatusOutput: ...
     async def get_sagemaker_servicecatalog_portfolio_status(
         self, request: GetSagemakerServicecatalogPortfolioStatusInput | None = None
     ) -> GetSagemakerServicecatalogPortfolioStatusOutput:
@@ -9844,20 +7589,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_SAGEMAKER_SERVICECATALOG_PORTFOLIO_STATUS, request, locals())
 
-    @_t.overload
-    async def get_scaling_configuration_recommendation(
-        self, request: GetScalingConfigurationRecommendationRequest, /
-    ) -> GetScalingConfigurationRecommendationResponse: ...
-    @_t.overload
-    async def get_scaling_configuration_recommendation(
-        self,
-        *,
-        inference_recommendations_job_name: RecommendationJobName,
-        endpoint_name: EndpointName | None = None,
-        recommendation_id: String | None = None,
-        scaling_policy_objective: ScalingPolicyObjective | None = None,
-        target_cpu_utilization_per_core: UtilizationPercentagePerCore | None = None,
-    ) -> GetScalingConfigurationRecommendationResponse: ...
     async def get_scaling_configuration_recommendation(
         self,
         request: GetScalingConfigurationRecommendationRequest | None = None,
@@ -9886,12 +7617,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_SCALING_CONFIGURATION_RECOMMENDATION, request, locals())
 
-    @_t.overload
-    async def get_search_suggestions(self, request: GetSearchSuggestionsRequest, /) -> GetSearchSuggestionsResponse: ...
-    @_t.overload
-    async def get_search_suggestions(
-        self, *, resource: ResourceType, suggestion_query: SuggestionQuery | None = None
-    ) -> GetSearchSuggestionsResponse: ...
     async def get_search_suggestions(
         self,
         request: GetSearchSuggestionsRequest | None = None,
@@ -9911,25 +7636,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._GET_SEARCH_SUGGESTIONS, request, locals())
 
-    @_t.overload
-    async def import_hub_content(self, request: ImportHubContentRequest, /) -> ImportHubContentResponse: ...
-    @_t.overload
-    async def import_hub_content(
-        self,
-        *,
-        document_schema_version: DocumentSchemaVersion,
-        hub_content_document: HubContentDocument,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        hub_content_description: HubContentDescription | None = None,
-        hub_content_display_name: HubContentDisplayName | None = None,
-        hub_content_markdown: HubContentMarkdown | None = None,
-        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
-        hub_content_version: HubContentVersion | None = None,
-        support_status: HubContentSupportStatus | None = None,
-        tags: TagList | None = None,
-    ) -> ImportHubContentResponse: ...
     async def import_hub_content(
         self,
         request: ImportHubContentRequest | None = None,
@@ -9968,21 +7674,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._IMPORT_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    async def list_ai_benchmark_jobs(self, request: ListAIBenchmarkJobsRequest, /) -> ListAIBenchmarkJobsResponse: ...
-    @_t.overload
-    async def list_ai_benchmark_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIBenchmarkJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIBenchmarkJobStatus | None = None,
-    ) -> ListAIBenchmarkJobsResponse: ...
     async def list_ai_benchmark_jobs(
         self,
         request: ListAIBenchmarkJobsRequest | None = None,
@@ -10016,23 +7707,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_AI_BENCHMARK_JOBS, request, locals())
 
-    @_t.overload
-    async def list_ai_recommendation_jobs(
-        self, request: ListAIRecommendationJobsRequest, /
-    ) -> ListAIRecommendationJobsResponse: ...
-    @_t.overload
-    async def list_ai_recommendation_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIRecommendationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIRecommendationJobStatus | None = None,
-    ) -> ListAIRecommendationJobsResponse: ...
     async def list_ai_recommendation_jobs(
         self,
         request: ListAIRecommendationJobsRequest | None = None,
@@ -10068,22 +7742,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_AI_RECOMMENDATION_JOBS, request, locals())
 
-    @_t.overload
-    async def list_ai_workload_configs(
-        self, request: ListAIWorkloadConfigsRequest, /
-    ) -> ListAIWorkloadConfigsResponse: ...
-    @_t.overload
-    async def list_ai_workload_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIWorkloadConfigsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListAIWorkloadConfigsResponse: ...
     async def list_ai_workload_configs(
         self,
         request: ListAIWorkloadConfigsRequest | None = None,
@@ -10116,21 +7774,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_AI_WORKLOAD_CONFIGS, request, locals())
 
-    @_t.overload
-    async def list_actions(self, request: ListActionsRequest, /) -> ListActionsResponse: ...
-    @_t.overload
-    async def list_actions(
-        self,
-        *,
-        action_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortActionsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> ListActionsResponse: ...
     async def list_actions(
         self,
         request: ListActionsRequest | None = None,
@@ -10163,20 +7806,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ACTIONS, request, locals())
 
-    @_t.overload
-    async def list_algorithms(self, request: ListAlgorithmsInput, /) -> ListAlgorithmsOutput: ...
-    @_t.overload
-    async def list_algorithms(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AlgorithmSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListAlgorithmsOutput: ...
     async def list_algorithms(
         self,
         request: ListAlgorithmsInput | None = None,
@@ -10205,18 +7834,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ALGORITHMS, request, locals())
 
-    @_t.overload
-    async def list_aliases(self, request: ListAliasesRequest, /) -> ListAliasesResponse: ...
-    @_t.overload
-    async def list_aliases(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> ListAliasesResponse: ...
     async def list_aliases(
         self,
         request: ListAliasesRequest | None = None,
@@ -10240,22 +7857,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ALIASES, request, locals())
 
-    @_t.overload
-    async def list_app_image_configs(self, request: ListAppImageConfigsRequest, /) -> ListAppImageConfigsResponse: ...
-    @_t.overload
-    async def list_app_image_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: AppImageConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppImageConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListAppImageConfigsResponse: ...
     async def list_app_image_configs(
         self,
         request: ListAppImageConfigsRequest | None = None,
@@ -10294,20 +7895,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_APP_IMAGE_CONFIGS, request, locals())
 
-    @_t.overload
-    async def list_apps(self, request: ListAppsRequest, /) -> ListAppsResponse: ...
-    @_t.overload
-    async def list_apps(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_equals: SpaceName | None = None,
-        user_profile_name_equals: UserProfileName | None = None,
-    ) -> ListAppsResponse: ...
     async def list_apps(
         self,
         request: ListAppsRequest | None = None,
@@ -10335,21 +7922,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_APPS, request, locals())
 
-    @_t.overload
-    async def list_artifacts(self, request: ListArtifactsRequest, /) -> ListArtifactsResponse: ...
-    @_t.overload
-    async def list_artifacts(
-        self,
-        *,
-        artifact_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortArtifactsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> ListArtifactsResponse: ...
     async def list_artifacts(
         self,
         request: ListArtifactsRequest | None = None,
@@ -10382,24 +7954,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ARTIFACTS, request, locals())
 
-    @_t.overload
-    async def list_associations(self, request: ListAssociationsRequest, /) -> ListAssociationsResponse: ...
-    @_t.overload
-    async def list_associations(
-        self,
-        *,
-        association_type: AssociationEdgeType | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        destination_arn: AssociationEntityArn | None = None,
-        destination_type: String256 | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortAssociationsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: AssociationEntityArn | None = None,
-        source_type: String256 | None = None,
-    ) -> ListAssociationsResponse: ...
     async def list_associations(
         self,
         request: ListAssociationsRequest | None = None,
@@ -10442,23 +7996,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ASSOCIATIONS, request, locals())
 
-    @_t.overload
-    async def list_auto_ml_jobs(self, request: ListAutoMLJobsRequest, /) -> ListAutoMLJobsResponse: ...
-    @_t.overload
-    async def list_auto_ml_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: AutoMLMaxResults | None = None,
-        name_contains: AutoMLNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AutoMLSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: AutoMLJobStatus | None = None,
-    ) -> ListAutoMLJobsResponse: ...
     async def list_auto_ml_jobs(
         self,
         request: ListAutoMLJobsRequest | None = None,
@@ -10490,22 +8027,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_AUTO_ML_JOBS, request, locals())
 
-    @_t.overload
-    async def list_candidates_for_auto_ml_job(
-        self, request: ListCandidatesForAutoMLJobRequest, /
-    ) -> ListCandidatesForAutoMLJobResponse: ...
-    @_t.overload
-    async def list_candidates_for_auto_ml_job(
-        self,
-        *,
-        auto_ml_job_name: AutoMLJobName,
-        candidate_name_equals: CandidateName | None = None,
-        max_results: AutoMLMaxResultsForTrials | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CandidateSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: CandidateStatus | None = None,
-    ) -> ListCandidatesForAutoMLJobResponse: ...
     async def list_candidates_for_auto_ml_job(
         self,
         request: ListCandidatesForAutoMLJobRequest | None = None,
@@ -10533,24 +8054,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CANDIDATES_FOR_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    async def list_cluster_events(self, request: ListClusterEventsRequest, /) -> ListClusterEventsResponse: ...
-    @_t.overload
-    async def list_cluster_events(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        event_time_after: Timestamp | None = None,
-        event_time_before: Timestamp | None = None,
-        instance_group_name: ClusterInstanceGroupName | None = None,
-        max_results: ClusterEventMaxResults | None = None,
-        next_token: NextToken | None = None,
-        node_id: ClusterNodeId | None = None,
-        operation_id: ClusterOperationId | None = None,
-        resource_type: ClusterEventResourceType | None = None,
-        sort_by: EventSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListClusterEventsResponse: ...
     async def list_cluster_events(
         self,
         request: ListClusterEventsRequest | None = None,
@@ -10589,18 +8092,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CLUSTER_EVENTS, request, locals())
 
-    @_t.overload
-    async def list_cluster_extension_versions(
-        self, request: ListClusterExtensionVersionsRequest, /
-    ) -> ListClusterExtensionVersionsResponse: ...
-    @_t.overload
-    async def list_cluster_extension_versions(
-        self,
-        *,
-        extension_name: ExtensionName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListClusterExtensionVersionsResponse: ...
     async def list_cluster_extension_versions(
         self,
         request: ListClusterExtensionVersionsRequest | None = None,
@@ -10628,20 +8119,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CLUSTER_EXTENSION_VERSIONS, request, locals())
 
-    @_t.overload
-    async def list_cluster_extensions(
-        self, request: ListClusterExtensionsRequest, /
-    ) -> ListClusterExtensionsResponse: ...
-    @_t.overload
-    async def list_cluster_extensions(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListClusterExtensionsResponse: ...
     async def list_cluster_extensions(
         self,
         request: ListClusterExtensionsRequest | None = None,
@@ -10667,22 +8144,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CLUSTER_EXTENSIONS, request, locals())
 
-    @_t.overload
-    async def list_cluster_nodes(self, request: ListClusterNodesRequest, /) -> ListClusterNodesResponse: ...
-    @_t.overload
-    async def list_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        include_node_logical_ids: IncludeNodeLogicalIdsBoolean | None = None,
-        instance_group_name_contains: ClusterInstanceGroupName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListClusterNodesResponse: ...
     async def list_cluster_nodes(
         self,
         request: ListClusterNodesRequest | None = None,
@@ -10720,24 +8181,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    async def list_cluster_operations(
-        self, request: ListClusterOperationsRequest, /
-    ) -> ListClusterOperationsResponse: ...
-    @_t.overload
-    async def list_cluster_operations(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: ClusterOperationMaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterOperationSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: ClusterOperationStatus | None = None,
-        type: ClusterOperationType | None = None,
-    ) -> ListClusterOperationsResponse: ...
     async def list_cluster_operations(
         self,
         request: ListClusterOperationsRequest | None = None,
@@ -10770,24 +8213,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CLUSTER_OPERATIONS, request, locals())
 
-    @_t.overload
-    async def list_cluster_scheduler_configs(
-        self, request: ListClusterSchedulerConfigsRequest, /
-    ) -> ListClusterSchedulerConfigsResponse: ...
-    @_t.overload
-    async def list_cluster_scheduler_configs(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortClusterSchedulerConfigBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> ListClusterSchedulerConfigsResponse: ...
     async def list_cluster_scheduler_configs(
         self,
         request: ListClusterSchedulerConfigsRequest | None = None,
@@ -10818,21 +8243,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CLUSTER_SCHEDULER_CONFIGS, request, locals())
 
-    @_t.overload
-    async def list_clusters(self, request: ListClustersRequest, /) -> ListClustersResponse: ...
-    @_t.overload
-    async def list_clusters(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        training_plan_arn: TrainingPlanArn | None = None,
-    ) -> ListClustersResponse: ...
     async def list_clusters(
         self,
         request: ListClustersRequest | None = None,
@@ -10865,22 +8275,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CLUSTERS, request, locals())
 
-    @_t.overload
-    async def list_code_repositories(self, request: ListCodeRepositoriesInput, /) -> ListCodeRepositoriesOutput: ...
-    @_t.overload
-    async def list_code_repositories(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: CodeRepositoryNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CodeRepositorySortBy | None = None,
-        sort_order: CodeRepositorySortOrder | None = None,
-    ) -> ListCodeRepositoriesOutput: ...
     async def list_code_repositories(
         self,
         request: ListCodeRepositoriesInput | None = None,
@@ -10916,23 +8310,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CODE_REPOSITORIES, request, locals())
 
-    @_t.overload
-    async def list_compilation_jobs(self, request: ListCompilationJobsRequest, /) -> ListCompilationJobsResponse: ...
-    @_t.overload
-    async def list_compilation_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListCompilationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: CompilationJobStatus | None = None,
-    ) -> ListCompilationJobsResponse: ...
     async def list_compilation_jobs(
         self,
         request: ListCompilationJobsRequest | None = None,
@@ -10978,22 +8355,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_COMPILATION_JOBS, request, locals())
 
-    @_t.overload
-    async def list_compute_quotas(self, request: ListComputeQuotasRequest, /) -> ListComputeQuotasResponse: ...
-    @_t.overload
-    async def list_compute_quotas(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortQuotaBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> ListComputeQuotasResponse: ...
     async def list_compute_quotas(
         self,
         request: ListComputeQuotasRequest | None = None,
@@ -11024,21 +8385,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_COMPUTE_QUOTAS, request, locals())
 
-    @_t.overload
-    async def list_contexts(self, request: ListContextsRequest, /) -> ListContextsResponse: ...
-    @_t.overload
-    async def list_contexts(
-        self,
-        *,
-        context_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortContextsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> ListContextsResponse: ...
     async def list_contexts(
         self,
         request: ListContextsRequest | None = None,
@@ -11071,23 +8417,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_CONTEXTS, request, locals())
 
-    @_t.overload
-    async def list_data_quality_job_definitions(
-        self, request: ListDataQualityJobDefinitionsRequest, /
-    ) -> ListDataQualityJobDefinitionsResponse: ...
-    @_t.overload
-    async def list_data_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListDataQualityJobDefinitionsResponse: ...
     async def list_data_quality_job_definitions(
         self,
         request: ListDataQualityJobDefinitionsRequest | None = None,
@@ -11121,22 +8450,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_DATA_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    async def list_device_fleets(self, request: ListDeviceFleetsRequest, /) -> ListDeviceFleetsResponse: ...
-    @_t.overload
-    async def list_device_fleets(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListDeviceFleetsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListDeviceFleetsResponse: ...
     async def list_device_fleets(
         self,
         request: ListDeviceFleetsRequest | None = None,
@@ -11170,18 +8483,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_DEVICE_FLEETS, request, locals())
 
-    @_t.overload
-    async def list_devices(self, request: ListDevicesRequest, /) -> ListDevicesResponse: ...
-    @_t.overload
-    async def list_devices(
-        self,
-        *,
-        device_fleet_name: EntityName | None = None,
-        latest_heartbeat_after: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name: EntityName | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListDevicesResponse: ...
     async def list_devices(
         self,
         request: ListDevicesRequest | None = None,
@@ -11206,12 +8507,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_DEVICES, request, locals())
 
-    @_t.overload
-    async def list_domains(self, request: ListDomainsRequest, /) -> ListDomainsResponse: ...
-    @_t.overload
-    async def list_domains(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListDomainsResponse: ...
     async def list_domains(
         self,
         request: ListDomainsRequest | None = None,
@@ -11229,25 +8524,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_DOMAINS, request, locals())
 
-    @_t.overload
-    async def list_edge_deployment_plans(
-        self, request: ListEdgeDeploymentPlansRequest, /
-    ) -> ListEdgeDeploymentPlansResponse: ...
-    @_t.overload
-    async def list_edge_deployment_plans(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        device_fleet_name_contains: NameContains | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgeDeploymentPlansSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListEdgeDeploymentPlansResponse: ...
     async def list_edge_deployment_plans(
         self,
         request: ListEdgeDeploymentPlansRequest | None = None,
@@ -11285,26 +8561,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_EDGE_DEPLOYMENT_PLANS, request, locals())
 
-    @_t.overload
-    async def list_edge_packaging_jobs(
-        self, request: ListEdgePackagingJobsRequest, /
-    ) -> ListEdgePackagingJobsResponse: ...
-    @_t.overload
-    async def list_edge_packaging_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name_contains: NameContains | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgePackagingJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EdgePackagingJobStatus | None = None,
-    ) -> ListEdgePackagingJobsResponse: ...
     async def list_edge_packaging_jobs(
         self,
         request: ListEdgePackagingJobsRequest | None = None,
@@ -11345,20 +8601,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_EDGE_PACKAGING_JOBS, request, locals())
 
-    @_t.overload
-    async def list_endpoint_configs(self, request: ListEndpointConfigsInput, /) -> ListEndpointConfigsOutput: ...
-    @_t.overload
-    async def list_endpoint_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointConfigNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointConfigSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> ListEndpointConfigsOutput: ...
     async def list_endpoint_configs(
         self,
         request: ListEndpointConfigsInput | None = None,
@@ -11387,23 +8629,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ENDPOINT_CONFIGS, request, locals())
 
-    @_t.overload
-    async def list_endpoints(self, request: ListEndpointsInput, /) -> ListEndpointsOutput: ...
-    @_t.overload
-    async def list_endpoints(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: EndpointStatus | None = None,
-    ) -> ListEndpointsOutput: ...
     async def list_endpoints(
         self,
         request: ListEndpointsInput | None = None,
@@ -11441,19 +8666,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ENDPOINTS, request, locals())
 
-    @_t.overload
-    async def list_experiments(self, request: ListExperimentsRequest, /) -> ListExperimentsResponse: ...
-    @_t.overload
-    async def list_experiments(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListExperimentsResponse: ...
     async def list_experiments(
         self,
         request: ListExperimentsRequest | None = None,
@@ -11483,22 +8695,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    async def list_feature_groups(self, request: ListFeatureGroupsRequest, /) -> ListFeatureGroupsResponse: ...
-    @_t.overload
-    async def list_feature_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        feature_group_status_equals: FeatureGroupStatus | None = None,
-        max_results: FeatureGroupMaxResults | None = None,
-        name_contains: FeatureGroupNameContains | None = None,
-        next_token: NextToken | None = None,
-        offline_store_status_equals: OfflineStoreStatusValue | None = None,
-        sort_by: FeatureGroupSortBy | None = None,
-        sort_order: FeatureGroupSortOrder | None = None,
-    ) -> ListFeatureGroupsResponse: ...
     async def list_feature_groups(
         self,
         request: ListFeatureGroupsRequest | None = None,
@@ -11532,18 +8728,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_FEATURE_GROUPS, request, locals())
 
-    @_t.overload
-    async def list_flow_definitions(self, request: ListFlowDefinitionsRequest, /) -> ListFlowDefinitionsResponse: ...
-    @_t.overload
-    async def list_flow_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListFlowDefinitionsResponse: ...
     async def list_flow_definitions(
         self,
         request: ListFlowDefinitionsRequest | None = None,
@@ -11568,18 +8752,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_FLOW_DEFINITIONS, request, locals())
 
-    @_t.overload
-    async def list_global_inference_gateways(
-        self, request: ListGlobalInferenceGatewaysRequest, /
-    ) -> ListGlobalInferenceGatewaysResponse: ...
-    @_t.overload
-    async def list_global_inference_gateways(
-        self,
-        *,
-        filters: GlobalInferenceGatewayFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> ListGlobalInferenceGatewaysResponse: ...
     async def list_global_inference_gateways(
         self,
         request: ListGlobalInferenceGatewaysRequest | None = None,
@@ -11600,26 +8772,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_GLOBAL_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    async def list_hub_content_versions(
-        self, request: ListHubContentVersionsRequest, /
-    ) -> ListHubContentVersionsResponse: ...
-    @_t.overload
-    async def list_hub_content_versions(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        max_schema_version: DocumentSchemaVersion | None = None,
-        min_version: HubContentVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HubContentSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHubContentVersionsResponse: ...
     async def list_hub_content_versions(
         self,
         request: ListHubContentVersionsRequest | None = None,
@@ -11656,23 +8808,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_HUB_CONTENT_VERSIONS, request, locals())
 
-    @_t.overload
-    async def list_hub_contents(self, request: ListHubContentsRequest, /) -> ListHubContentsResponse: ...
-    @_t.overload
-    async def list_hub_contents(
-        self,
-        *,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        max_schema_version: DocumentSchemaVersion | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HubContentSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHubContentsResponse: ...
     async def list_hub_contents(
         self,
         request: ListHubContentsRequest | None = None,
@@ -11708,22 +8843,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_HUB_CONTENTS, request, locals())
 
-    @_t.overload
-    async def list_hubs(self, request: ListHubsRequest, /) -> ListHubsResponse: ...
-    @_t.overload
-    async def list_hubs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HubSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHubsResponse: ...
     async def list_hubs(
         self,
         request: ListHubsRequest | None = None,
@@ -11758,18 +8877,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_HUBS, request, locals())
 
-    @_t.overload
-    async def list_human_task_uis(self, request: ListHumanTaskUisRequest, /) -> ListHumanTaskUisResponse: ...
-    @_t.overload
-    async def list_human_task_uis(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHumanTaskUisResponse: ...
     async def list_human_task_uis(
         self,
         request: ListHumanTaskUisRequest | None = None,
@@ -11794,25 +8901,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_HUMAN_TASK_UIS, request, locals())
 
-    @_t.overload
-    async def list_hyper_parameter_tuning_jobs(
-        self, request: ListHyperParameterTuningJobsRequest, /
-    ) -> ListHyperParameterTuningJobsResponse: ...
-    @_t.overload
-    async def list_hyper_parameter_tuning_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HyperParameterTuningJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: HyperParameterTuningJobStatus | None = None,
-    ) -> ListHyperParameterTuningJobsResponse: ...
     async def list_hyper_parameter_tuning_jobs(
         self,
         request: ListHyperParameterTuningJobsRequest | None = None,
@@ -11852,22 +8940,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_HYPER_PARAMETER_TUNING_JOBS, request, locals())
 
-    @_t.overload
-    async def list_image_versions(self, request: ListImageVersionsRequest, /) -> ListImageVersionsResponse: ...
-    @_t.overload
-    async def list_image_versions(
-        self,
-        *,
-        image_name: ImageName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageVersionSortBy | None = None,
-        sort_order: ImageVersionSortOrder | None = None,
-    ) -> ListImageVersionsResponse: ...
     async def list_image_versions(
         self,
         request: ListImageVersionsRequest | None = None,
@@ -11904,22 +8976,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_IMAGE_VERSIONS, request, locals())
 
-    @_t.overload
-    async def list_images(self, request: ListImagesRequest, /) -> ListImagesResponse: ...
-    @_t.overload
-    async def list_images(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ImageNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageSortBy | None = None,
-        sort_order: ImageSortOrder | None = None,
-    ) -> ListImagesResponse: ...
     async def list_images(
         self,
         request: ListImagesRequest | None = None,
@@ -11958,27 +9014,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_IMAGES, request, locals())
 
-    @_t.overload
-    async def list_inference_components(
-        self, request: ListInferenceComponentsInput, /
-    ) -> ListInferenceComponentsOutput: ...
-    @_t.overload
-    async def list_inference_components(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name_equals: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: InferenceComponentNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: InferenceComponentSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: InferenceComponentStatus | None = None,
-        variant_name_equals: VariantName | None = None,
-    ) -> ListInferenceComponentsOutput: ...
     async def list_inference_components(
         self,
         request: ListInferenceComponentsInput | None = None,
@@ -12025,26 +9060,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_INFERENCE_COMPONENTS, request, locals())
 
-    @_t.overload
-    async def list_inference_experiments(
-        self, request: ListInferenceExperimentsRequest, /
-    ) -> ListInferenceExperimentsResponse: ...
-    @_t.overload
-    async def list_inference_experiments(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortInferenceExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: InferenceExperimentStatus | None = None,
-        type: InferenceExperimentType | None = None,
-    ) -> ListInferenceExperimentsResponse: ...
     async def list_inference_experiments(
         self,
         request: ListInferenceExperimentsRequest | None = None,
@@ -12083,19 +9098,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_INFERENCE_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    async def list_inference_gateways(
-        self, request: ListInferenceGatewaysRequest, /
-    ) -> ListInferenceGatewaysResponse: ...
-    @_t.overload
-    async def list_inference_gateways(
-        self,
-        *,
-        identifier: GlobalInferenceGatewayIdentifier,
-        filters: GlobalInferenceGatewayMemberFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> ListInferenceGatewaysResponse: ...
     async def list_inference_gateways(
         self,
         request: ListInferenceGatewaysRequest | None = None,
@@ -12122,20 +9124,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    async def list_inference_recommendations_job_steps(
-        self, request: ListInferenceRecommendationsJobStepsRequest, /
-    ) -> ListInferenceRecommendationsJobStepsResponse: ...
-    @_t.overload
-    async def list_inference_recommendations_job_steps(
-        self,
-        *,
-        job_name: RecommendationJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        status: RecommendationJobStatus | None = None,
-        step_type: RecommendationStepType | None = None,
-    ) -> ListInferenceRecommendationsJobStepsResponse: ...
     async def list_inference_recommendations_job_steps(
         self,
         request: ListInferenceRecommendationsJobStepsRequest | None = None,
@@ -12161,27 +9149,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS, request, locals())
 
-    @_t.overload
-    async def list_inference_recommendations_jobs(
-        self, request: ListInferenceRecommendationsJobsRequest, /
-    ) -> ListInferenceRecommendationsJobsResponse: ...
-    @_t.overload
-    async def list_inference_recommendations_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        model_name_equals: ModelName | None = None,
-        model_package_version_arn_equals: ModelPackageArn | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListInferenceRecommendationsJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: RecommendationJobStatus | None = None,
-    ) -> ListInferenceRecommendationsJobsResponse: ...
     async def list_inference_recommendations_jobs(
         self,
         request: ListInferenceRecommendationsJobsRequest | None = None,
@@ -12227,12 +9194,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_INFERENCE_RECOMMENDATIONS_JOBS, request, locals())
 
-    @_t.overload
-    async def list_inference_routers(self, request: ListInferenceRoutersInput, /) -> ListInferenceRoutersOutput: ...
-    @_t.overload
-    async def list_inference_routers(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListInferenceRoutersOutput: ...
     async def list_inference_routers(
         self,
         request: ListInferenceRoutersInput | None = None,
@@ -12251,14 +9212,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_INFERENCE_ROUTERS, request, locals())
 
-    @_t.overload
-    async def list_job_schema_versions(
-        self, request: ListJobSchemaVersionsRequest, /
-    ) -> ListJobSchemaVersionsResponse: ...
-    @_t.overload
-    async def list_job_schema_versions(
-        self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListJobSchemaVersionsResponse: ...
     async def list_job_schema_versions(
         self,
         request: ListJobSchemaVersionsRequest | None = None,
@@ -12285,24 +9238,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_JOB_SCHEMA_VERSIONS, request, locals())
 
-    @_t.overload
-    async def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
-    @_t.overload
-    async def list_jobs(
-        self,
-        *,
-        job_category: JobCategory,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: JobStatus | None = None,
-    ) -> ListJobsResponse: ...
     async def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -12348,23 +9283,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_JOBS, request, locals())
 
-    @_t.overload
-    async def list_labeling_jobs(self, request: ListLabelingJobsRequest, /) -> ListLabelingJobsResponse: ...
-    @_t.overload
-    async def list_labeling_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: LabelingJobStatus | None = None,
-    ) -> ListLabelingJobsResponse: ...
     async def list_labeling_jobs(
         self,
         request: ListLabelingJobsRequest | None = None,
@@ -12403,23 +9321,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_LABELING_JOBS, request, locals())
 
-    @_t.overload
-    async def list_labeling_jobs_for_workteam(
-        self, request: ListLabelingJobsForWorkteamRequest, /
-    ) -> ListLabelingJobsForWorkteamResponse: ...
-    @_t.overload
-    async def list_labeling_jobs_for_workteam(
-        self,
-        *,
-        workteam_arn: WorkteamArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        job_reference_code_contains: JobReferenceCodeContains | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListLabelingJobsForWorkteamSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListLabelingJobsForWorkteamResponse: ...
     async def list_labeling_jobs_for_workteam(
         self,
         request: ListLabelingJobsForWorkteamRequest | None = None,
@@ -12453,19 +9354,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_LABELING_JOBS_FOR_WORKTEAM, request, locals())
 
-    @_t.overload
-    async def list_lineage_groups(self, request: ListLineageGroupsRequest, /) -> ListLineageGroupsResponse: ...
-    @_t.overload
-    async def list_lineage_groups(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortLineageGroupsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListLineageGroupsResponse: ...
     async def list_lineage_groups(
         self,
         request: ListLineageGroupsRequest | None = None,
@@ -12494,23 +9382,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_LINEAGE_GROUPS, request, locals())
 
-    @_t.overload
-    async def list_mlflow_apps(self, request: ListMlflowAppsRequest, /) -> ListMlflowAppsResponse: ...
-    @_t.overload
-    async def list_mlflow_apps(
-        self,
-        *,
-        account_default_status: AccountDefaultStatus | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        default_for_domain_id: String | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortMlflowAppBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: MlflowAppStatus | None = None,
-    ) -> ListMlflowAppsResponse: ...
     async def list_mlflow_apps(
         self,
         request: ListMlflowAppsRequest | None = None,
@@ -12548,23 +9419,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MLFLOW_APPS, request, locals())
 
-    @_t.overload
-    async def list_mlflow_tracking_servers(
-        self, request: ListMlflowTrackingServersRequest, /
-    ) -> ListMlflowTrackingServersResponse: ...
-    @_t.overload
-    async def list_mlflow_tracking_servers(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrackingServerBy | None = None,
-        sort_order: SortOrder | None = None,
-        tracking_server_status: TrackingServerStatus | None = None,
-    ) -> ListMlflowTrackingServersResponse: ...
     async def list_mlflow_tracking_servers(
         self,
         request: ListMlflowTrackingServersRequest | None = None,
@@ -12598,23 +9452,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MLFLOW_TRACKING_SERVERS, request, locals())
 
-    @_t.overload
-    async def list_model_bias_job_definitions(
-        self, request: ListModelBiasJobDefinitionsRequest, /
-    ) -> ListModelBiasJobDefinitionsResponse: ...
-    @_t.overload
-    async def list_model_bias_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelBiasJobDefinitionsResponse: ...
     async def list_model_bias_job_definitions(
         self,
         request: ListModelBiasJobDefinitionsRequest | None = None,
@@ -12647,25 +9484,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_BIAS_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    async def list_model_card_export_jobs(
-        self, request: ListModelCardExportJobsRequest, /
-    ) -> ListModelCardExportJobsResponse: ...
-    @_t.overload
-    async def list_model_card_export_jobs(
-        self,
-        *,
-        model_card_name: EntityName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_export_job_name_contains: EntityName | None = None,
-        model_card_version: Integer | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardExportJobSortBy | None = None,
-        sort_order: ModelCardExportJobSortOrder | None = None,
-        status_equals: ModelCardExportJobStatus | None = None,
-    ) -> ListModelCardExportJobsResponse: ...
     async def list_model_card_export_jobs(
         self,
         request: ListModelCardExportJobsRequest | None = None,
@@ -12703,23 +9521,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_CARD_EXPORT_JOBS, request, locals())
 
-    @_t.overload
-    async def list_model_card_versions(
-        self, request: ListModelCardVersionsRequest, /
-    ) -> ListModelCardVersionsResponse: ...
-    @_t.overload
-    async def list_model_card_versions(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardVersionSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> ListModelCardVersionsResponse: ...
     async def list_model_card_versions(
         self,
         request: ListModelCardVersionsRequest | None = None,
@@ -12752,21 +9553,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_CARD_VERSIONS, request, locals())
 
-    @_t.overload
-    async def list_model_cards(self, request: ListModelCardsRequest, /) -> ListModelCardsResponse: ...
-    @_t.overload
-    async def list_model_cards(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> ListModelCardsResponse: ...
     async def list_model_cards(
         self,
         request: ListModelCardsRequest | None = None,
@@ -12798,23 +9584,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_CARDS, request, locals())
 
-    @_t.overload
-    async def list_model_explainability_job_definitions(
-        self, request: ListModelExplainabilityJobDefinitionsRequest, /
-    ) -> ListModelExplainabilityJobDefinitionsResponse: ...
-    @_t.overload
-    async def list_model_explainability_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelExplainabilityJobDefinitionsResponse: ...
     async def list_model_explainability_job_definitions(
         self,
         request: ListModelExplainabilityJobDefinitionsRequest | None = None,
@@ -12846,16 +9615,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    async def list_model_metadata(self, request: ListModelMetadataRequest, /) -> ListModelMetadataResponse: ...
-    @_t.overload
-    async def list_model_metadata(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: ModelMetadataSearchExpression | None = None,
-    ) -> ListModelMetadataResponse: ...
     async def list_model_metadata(
         self,
         request: ListModelMetadataRequest | None = None,
@@ -12876,23 +9635,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_METADATA, request, locals())
 
-    @_t.overload
-    async def list_model_package_groups(
-        self, request: ListModelPackageGroupsInput, /
-    ) -> ListModelPackageGroupsOutput: ...
-    @_t.overload
-    async def list_model_package_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageGroupSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelPackageGroupsOutput: ...
     async def list_model_package_groups(
         self,
         request: ListModelPackageGroupsInput | None = None,
@@ -12924,23 +9666,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_PACKAGE_GROUPS, request, locals())
 
-    @_t.overload
-    async def list_model_packages(self, request: ListModelPackagesInput, /) -> ListModelPackagesOutput: ...
-    @_t.overload
-    async def list_model_packages(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_package_group_name: ArnOrName | None = None,
-        model_package_type: ModelPackageType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelPackagesOutput: ...
     async def list_model_packages(
         self,
         request: ListModelPackagesInput | None = None,
@@ -12978,23 +9703,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_PACKAGES, request, locals())
 
-    @_t.overload
-    async def list_model_quality_job_definitions(
-        self, request: ListModelQualityJobDefinitionsRequest, /
-    ) -> ListModelQualityJobDefinitionsResponse: ...
-    @_t.overload
-    async def list_model_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelQualityJobDefinitionsResponse: ...
     async def list_model_quality_job_definitions(
         self,
         request: ListModelQualityJobDefinitionsRequest | None = None,
@@ -13028,20 +9736,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODEL_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    async def list_models(self, request: ListModelsInput, /) -> ListModelsOutput: ...
-    @_t.overload
-    async def list_models(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ModelNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: ModelSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> ListModelsOutput: ...
     async def list_models(
         self,
         request: ListModelsInput | None = None,
@@ -13070,24 +9764,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MODELS, request, locals())
 
-    @_t.overload
-    async def list_monitoring_alert_history(
-        self, request: ListMonitoringAlertHistoryRequest, /
-    ) -> ListMonitoringAlertHistoryResponse: ...
-    @_t.overload
-    async def list_monitoring_alert_history(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_alert_name: MonitoringAlertName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringAlertHistorySortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: MonitoringAlertStatus | None = None,
-    ) -> ListMonitoringAlertHistoryResponse: ...
     async def list_monitoring_alert_history(
         self,
         request: ListMonitoringAlertHistoryRequest | None = None,
@@ -13121,16 +9797,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MONITORING_ALERT_HISTORY, request, locals())
 
-    @_t.overload
-    async def list_monitoring_alerts(self, request: ListMonitoringAlertsRequest, /) -> ListMonitoringAlertsResponse: ...
-    @_t.overload
-    async def list_monitoring_alerts(
-        self,
-        *,
-        monitoring_schedule_name: MonitoringScheduleName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListMonitoringAlertsResponse: ...
     async def list_monitoring_alerts(
         self,
         request: ListMonitoringAlertsRequest | None = None,
@@ -13149,30 +9815,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MONITORING_ALERTS, request, locals())
 
-    @_t.overload
-    async def list_monitoring_executions(
-        self, request: ListMonitoringExecutionsRequest, /
-    ) -> ListMonitoringExecutionsResponse: ...
-    @_t.overload
-    async def list_monitoring_executions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        next_token: NextToken | None = None,
-        scheduled_time_after: Timestamp | None = None,
-        scheduled_time_before: Timestamp | None = None,
-        sort_by: MonitoringExecutionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ExecutionStatus | None = None,
-    ) -> ListMonitoringExecutionsResponse: ...
     async def list_monitoring_executions(
         self,
         request: ListMonitoringExecutionsRequest | None = None,
@@ -13222,28 +9864,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MONITORING_EXECUTIONS, request, locals())
 
-    @_t.overload
-    async def list_monitoring_schedules(
-        self, request: ListMonitoringSchedulesRequest, /
-    ) -> ListMonitoringSchedulesResponse: ...
-    @_t.overload
-    async def list_monitoring_schedules(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringScheduleSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ScheduleStatus | None = None,
-    ) -> ListMonitoringSchedulesResponse: ...
     async def list_monitoring_schedules(
         self,
         request: ListMonitoringSchedulesRequest | None = None,
@@ -13291,24 +9911,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_MONITORING_SCHEDULES, request, locals())
 
-    @_t.overload
-    async def list_notebook_instance_lifecycle_configs(
-        self, request: ListNotebookInstanceLifecycleConfigsInput, /
-    ) -> ListNotebookInstanceLifecycleConfigsOutput: ...
-    @_t.overload
-    async def list_notebook_instance_lifecycle_configs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceLifecycleConfigNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: NotebookInstanceLifecycleConfigSortKey | None = None,
-        sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
-    ) -> ListNotebookInstanceLifecycleConfigsOutput: ...
     async def list_notebook_instance_lifecycle_configs(
         self,
         request: ListNotebookInstanceLifecycleConfigsInput | None = None,
@@ -13347,26 +9949,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    async def list_notebook_instances(self, request: ListNotebookInstancesInput, /) -> ListNotebookInstancesOutput: ...
-    @_t.overload
-    async def list_notebook_instances(
-        self,
-        *,
-        additional_code_repository_equals: CodeRepositoryNameOrUrl | None = None,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        default_code_repository_contains: CodeRepositoryContains | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceNameContains | None = None,
-        next_token: NextToken | None = None,
-        notebook_instance_lifecycle_config_name_contains: NotebookInstanceLifecycleConfigName | None = None,
-        sort_by: NotebookInstanceSortKey | None = None,
-        sort_order: NotebookInstanceSortOrder | None = None,
-        status_equals: NotebookInstanceStatus | None = None,
-    ) -> ListNotebookInstancesOutput: ...
     async def list_notebook_instances(
         self,
         request: ListNotebookInstancesInput | None = None,
@@ -13415,24 +9997,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_NOTEBOOK_INSTANCES, request, locals())
 
-    @_t.overload
-    async def list_optimization_jobs(self, request: ListOptimizationJobsRequest, /) -> ListOptimizationJobsResponse: ...
-    @_t.overload
-    async def list_optimization_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        optimization_contains: NameContains | None = None,
-        sort_by: ListOptimizationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: OptimizationJobStatus | None = None,
-    ) -> ListOptimizationJobsResponse: ...
     async def list_optimization_jobs(
         self,
         request: ListOptimizationJobsRequest | None = None,
@@ -13475,12 +10039,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_OPTIMIZATION_JOBS, request, locals())
 
-    @_t.overload
-    async def list_partner_apps(self, request: ListPartnerAppsRequest, /) -> ListPartnerAppsResponse: ...
-    @_t.overload
-    async def list_partner_apps(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListPartnerAppsResponse: ...
     async def list_partner_apps(
         self,
         request: ListPartnerAppsRequest | None = None,
@@ -13498,19 +10056,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PARTNER_APPS, request, locals())
 
-    @_t.overload
-    async def list_pipeline_execution_steps(
-        self, request: ListPipelineExecutionStepsRequest, /
-    ) -> ListPipelineExecutionStepsResponse: ...
-    @_t.overload
-    async def list_pipeline_execution_steps(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_execution_arn: PipelineExecutionArn | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelineExecutionStepsResponse: ...
     async def list_pipeline_execution_steps(
         self,
         request: ListPipelineExecutionStepsRequest | None = None,
@@ -13533,23 +10078,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PIPELINE_EXECUTION_STEPS, request, locals())
 
-    @_t.overload
-    async def list_pipeline_executions(
-        self, request: ListPipelineExecutionsRequest, /
-    ) -> ListPipelineExecutionsResponse: ...
-    @_t.overload
-    async def list_pipeline_executions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        sort_by: SortPipelineExecutionsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelineExecutionsResponse: ...
     async def list_pipeline_executions(
         self,
         request: ListPipelineExecutionsRequest | None = None,
@@ -13581,18 +10109,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PIPELINE_EXECUTIONS, request, locals())
 
-    @_t.overload
-    async def list_pipeline_parameters_for_execution(
-        self, request: ListPipelineParametersForExecutionRequest, /
-    ) -> ListPipelineParametersForExecutionResponse: ...
-    @_t.overload
-    async def list_pipeline_parameters_for_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListPipelineParametersForExecutionResponse: ...
     async def list_pipeline_parameters_for_execution(
         self,
         request: ListPipelineParametersForExecutionRequest | None = None,
@@ -13613,19 +10129,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PIPELINE_PARAMETERS_FOR_EXECUTION, request, locals())
 
-    @_t.overload
-    async def list_pipeline_versions(self, request: ListPipelineVersionsRequest, /) -> ListPipelineVersionsResponse: ...
-    @_t.overload
-    async def list_pipeline_versions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelineVersionsResponse: ...
     async def list_pipeline_versions(
         self,
         request: ListPipelineVersionsRequest | None = None,
@@ -13653,21 +10156,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PIPELINE_VERSIONS, request, locals())
 
-    @_t.overload
-    async def list_pipelines(self, request: ListPipelinesRequest, /) -> ListPipelinesResponse: ...
-    @_t.overload
-    async def list_pipelines(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        managed_by: PipelineManagedBy | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_name_prefix: PipelineName | None = None,
-        sort_by: SortPipelinesBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelinesResponse: ...
     async def list_pipelines(
         self,
         request: ListPipelinesRequest | None = None,
@@ -13698,23 +10186,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PIPELINES, request, locals())
 
-    @_t.overload
-    async def list_processing_jobs(self, request: ListProcessingJobsRequest, /) -> ListProcessingJobsResponse: ...
-    @_t.overload
-    async def list_processing_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: String | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ProcessingJobStatus | None = None,
-    ) -> ListProcessingJobsResponse: ...
     async def list_processing_jobs(
         self,
         request: ListProcessingJobsRequest | None = None,
@@ -13753,20 +10224,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PROCESSING_JOBS, request, locals())
 
-    @_t.overload
-    async def list_projects(self, request: ListProjectsInput, /) -> ListProjectsOutput: ...
-    @_t.overload
-    async def list_projects(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ProjectEntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ProjectSortBy | None = None,
-        sort_order: ProjectSortOrder | None = None,
-    ) -> ListProjectsOutput: ...
     async def list_projects(
         self,
         request: ListProjectsInput | None = None,
@@ -13796,20 +10253,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_PROJECTS, request, locals())
 
-    @_t.overload
-    async def list_resource_catalogs(self, request: ListResourceCatalogsRequest, /) -> ListResourceCatalogsResponse: ...
-    @_t.overload
-    async def list_resource_catalogs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ResourceCatalogName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ResourceCatalogSortBy | None = None,
-        sort_order: ResourceCatalogSortOrder | None = None,
-    ) -> ListResourceCatalogsResponse: ...
     async def list_resource_catalogs(
         self,
         request: ListResourceCatalogsRequest | None = None,
@@ -13841,19 +10284,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_RESOURCE_CATALOGS, request, locals())
 
-    @_t.overload
-    async def list_spaces(self, request: ListSpacesRequest, /) -> ListSpacesResponse: ...
-    @_t.overload
-    async def list_spaces(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SpaceSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_contains: SpaceName | None = None,
-    ) -> ListSpacesResponse: ...
     async def list_spaces(
         self,
         request: ListSpacesRequest | None = None,
@@ -13879,18 +10309,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_SPACES, request, locals())
 
-    @_t.overload
-    async def list_stage_devices(self, request: ListStageDevicesRequest, /) -> ListStageDevicesResponse: ...
-    @_t.overload
-    async def list_stage_devices(
-        self,
-        *,
-        edge_deployment_plan_name: EntityName,
-        stage_name: EntityName,
-        exclude_devices_deployed_in_other_stage: Boolean | None = None,
-        max_results: ListMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListStageDevicesResponse: ...
     async def list_stage_devices(
         self,
         request: ListStageDevicesRequest | None = None,
@@ -13915,25 +10333,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_STAGE_DEVICES, request, locals())
 
-    @_t.overload
-    async def list_studio_lifecycle_configs(
-        self, request: ListStudioLifecycleConfigsRequest, /
-    ) -> ListStudioLifecycleConfigsResponse: ...
-    @_t.overload
-    async def list_studio_lifecycle_configs(
-        self,
-        *,
-        app_type_equals: StudioLifecycleConfigAppType | None = None,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: StudioLifecycleConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: StudioLifecycleConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListStudioLifecycleConfigsResponse: ...
     async def list_studio_lifecycle_configs(
         self,
         request: ListStudioLifecycleConfigsRequest | None = None,
@@ -13973,18 +10372,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_STUDIO_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    async def list_subscribed_workteams(
-        self, request: ListSubscribedWorkteamsRequest, /
-    ) -> ListSubscribedWorkteamsResponse: ...
-    @_t.overload
-    async def list_subscribed_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListSubscribedWorkteamsResponse: ...
     async def list_subscribed_workteams(
         self,
         request: ListSubscribedWorkteamsRequest | None = None,
@@ -14006,16 +10393,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_SUBSCRIBED_WORKTEAMS, request, locals())
 
-    @_t.overload
-    async def list_tags(self, request: ListTagsInput, /) -> ListTagsOutput: ...
-    @_t.overload
-    async def list_tags(
-        self,
-        *,
-        resource_arn: ResourceArn,
-        max_results: ListTagsMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListTagsOutput: ...
     async def list_tags(
         self,
         request: ListTagsInput | None = None,
@@ -14035,25 +10412,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TAGS, request, locals())
 
-    @_t.overload
-    async def list_training_jobs(self, request: ListTrainingJobsRequest, /) -> ListTrainingJobsResponse: ...
-    @_t.overload
-    async def list_training_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-        training_plan_arn_equals: TrainingPlanArn | None = None,
-        warm_pool_status_equals: WarmPoolResourceStatus | None = None,
-    ) -> ListTrainingJobsResponse: ...
     async def list_training_jobs(
         self,
         request: ListTrainingJobsRequest | None = None,
@@ -14115,21 +10473,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TRAINING_JOBS, request, locals())
 
-    @_t.overload
-    async def list_training_jobs_for_hyper_parameter_tuning_job(
-        self, request: ListTrainingJobsForHyperParameterTuningJobRequest, /
-    ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
-    @_t.overload
-    async def list_training_jobs_for_hyper_parameter_tuning_job(
-        self,
-        *,
-        hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-    ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
     async def list_training_jobs_for_hyper_parameter_tuning_job(
         self,
         request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None,
@@ -14160,20 +10503,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TRAINING_JOBS_FOR_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    async def list_training_plans(self, request: ListTrainingPlansRequest, /) -> ListTrainingPlansResponse: ...
-    @_t.overload
-    async def list_training_plans(
-        self,
-        *,
-        filters: TrainingPlanFilters | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingPlanSortBy | None = None,
-        sort_order: TrainingPlanSortOrder | None = None,
-        start_time_after: Timestamp | None = None,
-        start_time_before: Timestamp | None = None,
-    ) -> ListTrainingPlansResponse: ...
     async def list_training_plans(
         self,
         request: ListTrainingPlansRequest | None = None,
@@ -14202,19 +10531,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TRAINING_PLANS, request, locals())
 
-    @_t.overload
-    async def list_training_sessions(self, request: ListTrainingSessionsRequest, /) -> ListTrainingSessionsResponse: ...
-    @_t.overload
-    async def list_training_sessions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        status_equals: TrainingSessionStatus | None = None,
-    ) -> ListTrainingSessionsResponse: ...
     async def list_training_sessions(
         self,
         request: ListTrainingSessionsRequest | None = None,
@@ -14250,23 +10566,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TRAINING_SESSIONS, request, locals())
 
-    @_t.overload
-    async def list_transform_jobs(self, request: ListTransformJobsRequest, /) -> ListTransformJobsResponse: ...
-    @_t.overload
-    async def list_transform_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TransformJobStatus | None = None,
-    ) -> ListTransformJobsResponse: ...
     async def list_transform_jobs(
         self,
         request: ListTransformJobsRequest | None = None,
@@ -14304,22 +10603,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TRANSFORM_JOBS, request, locals())
 
-    @_t.overload
-    async def list_trial_components(self, request: ListTrialComponentsRequest, /) -> ListTrialComponentsResponse: ...
-    @_t.overload
-    async def list_trial_components(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialComponentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: String256 | None = None,
-        trial_name: ExperimentEntityName | None = None,
-    ) -> ListTrialComponentsResponse: ...
     async def list_trial_components(
         self,
         request: ListTrialComponentsRequest | None = None,
@@ -14363,21 +10646,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TRIAL_COMPONENTS, request, locals())
 
-    @_t.overload
-    async def list_trials(self, request: ListTrialsRequest, /) -> ListTrialsResponse: ...
-    @_t.overload
-    async def list_trials(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialsBy | None = None,
-        sort_order: SortOrder | None = None,
-        trial_component_name: ExperimentEntityName | None = None,
-    ) -> ListTrialsResponse: ...
     async def list_trials(
         self,
         request: ListTrialsRequest | None = None,
@@ -14415,18 +10683,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_TRIALS, request, locals())
 
-    @_t.overload
-    async def list_ultra_servers_by_reserved_capacity(
-        self, request: ListUltraServersByReservedCapacityRequest, /
-    ) -> ListUltraServersByReservedCapacityResponse: ...
-    @_t.overload
-    async def list_ultra_servers_by_reserved_capacity(
-        self,
-        *,
-        reserved_capacity_arn: ReservedCapacityArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListUltraServersByReservedCapacityResponse: ...
     async def list_ultra_servers_by_reserved_capacity(
         self,
         request: ListUltraServersByReservedCapacityRequest | None = None,
@@ -14445,19 +10701,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY, request, locals())
 
-    @_t.overload
-    async def list_user_profiles(self, request: ListUserProfilesRequest, /) -> ListUserProfilesResponse: ...
-    @_t.overload
-    async def list_user_profiles(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: UserProfileSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        user_profile_name_contains: UserProfileName | None = None,
-    ) -> ListUserProfilesResponse: ...
     async def list_user_profiles(
         self,
         request: ListUserProfilesRequest | None = None,
@@ -14483,18 +10726,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_USER_PROFILES, request, locals())
 
-    @_t.overload
-    async def list_workforces(self, request: ListWorkforcesRequest, /) -> ListWorkforcesResponse: ...
-    @_t.overload
-    async def list_workforces(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkforceName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkforcesSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListWorkforcesResponse: ...
     async def list_workforces(
         self,
         request: ListWorkforcesRequest | None = None,
@@ -14519,18 +10750,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_WORKFORCES, request, locals())
 
-    @_t.overload
-    async def list_workteams(self, request: ListWorkteamsRequest, /) -> ListWorkteamsResponse: ...
-    @_t.overload
-    async def list_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkteamsSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListWorkteamsResponse: ...
     async def list_workteams(
         self,
         request: ListWorkteamsRequest | None = None,
@@ -14556,21 +10775,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._LIST_WORKTEAMS, request, locals())
 
-    @_t.overload
-    async def move_cluster_nodes(self, request: MoveClusterNodesRequest, /) -> MoveClusterNodesResponse: ...
-    @_t.overload
-    async def move_cluster_nodes(
-        self,
-        *,
-        source_cluster_arn: ClusterArn,
-        source_instance_group_name: ClusterInstanceGroupName,
-        target_cluster_arn: ClusterArn,
-        target_instance_group_name: ClusterInstanceGroupName,
-        client_token: MoveClusterNodesRequestClientTokenString | None = None,
-        instance_count: MoveClusterNodesInstanceCount | None = None,
-        node_ids: MoveClusterNodeIds | None = None,
-        node_logical_ids: MoveClusterNodeLogicalIds | None = None,
-    ) -> MoveClusterNodesResponse: ...
     async def move_cluster_nodes(
         self,
         request: MoveClusterNodesRequest | None = None,
@@ -14627,12 +10831,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._MOVE_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    async def put_endpoint_policy(self, request: PutEndpointPolicyRequest, /) -> PutEndpointPolicyResponse: ...
-    @_t.overload
-    async def put_endpoint_policy(
-        self, *, endpoint_name: EndpointName, resource_policy: EndpointPolicyDocument
-    ) -> PutEndpointPolicyResponse: ...
     async def put_endpoint_policy(
         self,
         request: PutEndpointPolicyRequest | None = None,
@@ -14661,14 +10859,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._PUT_ENDPOINT_POLICY, request, locals())
 
-    @_t.overload
-    async def put_model_package_group_policy(
-        self, request: PutModelPackageGroupPolicyInput, /
-    ) -> PutModelPackageGroupPolicyOutput: ...
-    @_t.overload
-    async def put_model_package_group_policy(
-        self, *, model_package_group_name: EntityName, resource_policy: PolicyString
-    ) -> PutModelPackageGroupPolicyOutput: ...
     async def put_model_package_group_policy(
         self,
         request: PutModelPackageGroupPolicyInput | None = None,
@@ -14688,20 +10878,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._PUT_MODEL_PACKAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    async def query_lineage(self, request: QueryLineageRequest, /) -> QueryLineageResponse: ...
-    @_t.overload
-    async def query_lineage(
-        self,
-        *,
-        direction: Direction | None = None,
-        filters: QueryFilters | None = None,
-        include_edges: Boolean | None = None,
-        max_depth: QueryLineageMaxDepth | None = None,
-        max_results: QueryLineageMaxResults | None = None,
-        next_token: String8192 | None = None,
-        start_arns: QueryLineageStartArns | None = None,
-    ) -> QueryLineageResponse: ...
     async def query_lineage(
         self,
         request: QueryLineageRequest | None = None,
@@ -14735,12 +10911,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._QUERY_LINEAGE, request, locals())
 
-    @_t.overload
-    async def register_devices(self, request: RegisterDevicesRequest, /) -> None: ...
-    @_t.overload
-    async def register_devices(
-        self, *, device_fleet_name: EntityName, devices: Devices, tags: TagList | None = None
-    ) -> None: ...
     async def register_devices(
         self,
         request: RegisterDevicesRequest | None = None,
@@ -14758,19 +10928,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._REGISTER_DEVICES, request, locals())
 
-    @_t.overload
-    async def remove_inference_gateway(
-        self, request: RemoveInferenceGatewayRequest, /
-    ) -> RemoveInferenceGatewayResponse: ...
-    @_t.overload
-    async def remove_inference_gateway(
-        self,
-        *,
-        cluster_arn: GlobalInferenceGatewayClusterArn,
-        identifier: GlobalInferenceGatewayIdentifier,
-        name: GlobalInferenceGatewayKubernetesResourceName,
-        namespace: GlobalInferenceGatewayKubernetesNamespace,
-    ) -> RemoveInferenceGatewayResponse: ...
     async def remove_inference_gateway(
         self,
         request: RemoveInferenceGatewayRequest | None = None,
@@ -14803,17 +10960,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._REMOVE_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    async def render_ui_template(self, request: RenderUiTemplateRequest, /) -> RenderUiTemplateResponse: ...
-    @_t.overload
-    async def render_ui_template(
-        self,
-        *,
-        role_arn: RoleArn,
-        task: RenderableTask,
-        human_task_ui_arn: HumanTaskUiArn | None = None,
-        ui_template: UiTemplate | None = None,
-    ) -> RenderUiTemplateResponse: ...
     async def render_ui_template(
         self,
         request: RenderUiTemplateRequest | None = None,
@@ -14837,18 +10983,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._RENDER_UI_TEMPLATE, request, locals())
 
-    @_t.overload
-    async def retry_pipeline_execution(
-        self, request: RetryPipelineExecutionRequest, /
-    ) -> RetryPipelineExecutionResponse: ...
-    @_t.overload
-    async def retry_pipeline_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        client_request_token: IdempotencyToken | None = None,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-    ) -> RetryPipelineExecutionResponse: ...
     async def retry_pipeline_execution(
         self,
         request: RetryPipelineExecutionRequest | None = None,
@@ -14869,21 +11003,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._RETRY_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    async def search(self, request: SearchRequest, /) -> SearchResponse: ...
-    @_t.overload
-    async def search(
-        self,
-        *,
-        resource: ResourceType,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: SearchExpression | None = None,
-        sort_by: ResourcePropertyName | None = None,
-        sort_order: SearchSortOrder | None = None,
-        visibility_conditions: VisibilityConditionsList | None = None,
-    ) -> SearchResponse: ...
     async def search(
         self,
         request: SearchRequest | None = None,
@@ -14924,24 +11043,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SEARCH, request, locals())
 
-    @_t.overload
-    async def search_training_plan_offerings(
-        self, request: SearchTrainingPlanOfferingsRequest, /
-    ) -> SearchTrainingPlanOfferingsResponse: ...
-    @_t.overload
-    async def search_training_plan_offerings(
-        self,
-        *,
-        duration_hours: TrainingPlanDurationHoursInput | None = None,
-        end_time_before: Timestamp | None = None,
-        instance_count: ReservedCapacityInstanceCount | None = None,
-        instance_type: ReservedCapacityInstanceType | None = None,
-        start_time_after: Timestamp | None = None,
-        target_resources: SageMakerResourceNames | None = None,
-        training_plan_arn: String | None = None,
-        ultra_server_count: UltraServerCount | None = None,
-        ultra_server_type: UltraServerType | None = None,
-    ) -> SearchTrainingPlanOfferingsResponse: ...
     async def search_training_plan_offerings(
         self,
         request: SearchTrainingPlanOfferingsRequest | None = None,
@@ -14991,18 +11092,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SEARCH_TRAINING_PLAN_OFFERINGS, request, locals())
 
-    @_t.overload
-    async def send_pipeline_execution_step_failure(
-        self, request: SendPipelineExecutionStepFailureRequest, /
-    ) -> SendPipelineExecutionStepFailureResponse: ...
-    @_t.overload
-    async def send_pipeline_execution_step_failure(
-        self,
-        *,
-        callback_token: CallbackToken,
-        client_request_token: IdempotencyToken | None = None,
-        failure_reason: String256 | None = None,
-    ) -> SendPipelineExecutionStepFailureResponse: ...
     async def send_pipeline_execution_step_failure(
         self,
         request: SendPipelineExecutionStepFailureRequest | None = None,
@@ -15024,18 +11113,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SEND_PIPELINE_EXECUTION_STEP_FAILURE, request, locals())
 
-    @_t.overload
-    async def send_pipeline_execution_step_success(
-        self, request: SendPipelineExecutionStepSuccessRequest, /
-    ) -> SendPipelineExecutionStepSuccessResponse: ...
-    @_t.overload
-    async def send_pipeline_execution_step_success(
-        self,
-        *,
-        callback_token: CallbackToken,
-        client_request_token: IdempotencyToken | None = None,
-        output_parameters: OutputParameterList | None = None,
-    ) -> SendPipelineExecutionStepSuccessResponse: ...
     async def send_pipeline_execution_step_success(
         self,
         request: SendPipelineExecutionStepSuccessRequest | None = None,
@@ -15057,14 +11134,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._SEND_PIPELINE_EXECUTION_STEP_SUCCESS, request, locals())
 
-    @_t.overload
-    async def start_cluster_health_check(
-        self, request: StartClusterHealthCheckRequest, /
-    ) -> StartClusterHealthCheckResponse: ...
-    @_t.overload
-    async def start_cluster_health_check(
-        self, *, cluster_name: ClusterNameOrArn, deep_health_check_configurations: DeepHealthCheckConfigurations
-    ) -> StartClusterHealthCheckResponse: ...
     async def start_cluster_health_check(
         self,
         request: StartClusterHealthCheckRequest | None = None,
@@ -15090,12 +11159,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_CLUSTER_HEALTH_CHECK, request, locals())
 
-    @_t.overload
-    async def start_edge_deployment_stage(self, request: StartEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    async def start_edge_deployment_stage(
-        self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName
-    ) -> None: ...
     async def start_edge_deployment_stage(
         self,
         request: StartEdgeDeploymentStageRequest | None = None,
@@ -15111,14 +11174,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    async def start_inference_experiment(
-        self, request: StartInferenceExperimentRequest, /
-    ) -> StartInferenceExperimentResponse: ...
-    @_t.overload
-    async def start_inference_experiment(
-        self, *, name: InferenceExperimentName
-    ) -> StartInferenceExperimentResponse: ...
     async def start_inference_experiment(
         self, request: StartInferenceExperimentRequest | None = None, *, name: InferenceExperimentName = _calls.REQUIRED
     ) -> StartInferenceExperimentResponse:
@@ -15129,14 +11184,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def start_mlflow_tracking_server(
-        self, request: StartMlflowTrackingServerRequest, /
-    ) -> StartMlflowTrackingServerResponse: ...
-    @_t.overload
-    async def start_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> StartMlflowTrackingServerResponse: ...
     async def start_mlflow_tracking_server(
         self,
         request: StartMlflowTrackingServerRequest | None = None,
@@ -15150,10 +11197,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    async def start_monitoring_schedule(self, request: StartMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
-    async def start_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     async def start_monitoring_schedule(
         self,
         request: StartMonitoringScheduleRequest | None = None,
@@ -15170,10 +11213,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    async def start_notebook_instance(self, request: StartNotebookInstanceInput, /) -> None: ...
-    @_t.overload
-    async def start_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     async def start_notebook_instance(
         self,
         request: StartNotebookInstanceInput | None = None,
@@ -15191,26 +11230,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    async def start_pipeline_execution(
-        self, request: StartPipelineExecutionRequest, /
-    ) -> StartPipelineExecutionResponse: ...
-    @_t.overload
-    async def start_pipeline_execution(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        client_request_token: IdempotencyToken | None = None,
-        mlflow_experiment_name: MlflowExperimentEntityName | None = None,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_execution_description: PipelineExecutionDescription | None = None,
-        pipeline_execution_display_name: PipelineExecutionName | None = None,
-        pipeline_parameters: ParameterList | None = None,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        pipeline_version_id: PipelineVersionId | None = None,
-        role_arn: RoleArn | None = None,
-        selective_execution_config: SelectiveExecutionConfig | None = None,
-    ) -> StartPipelineExecutionResponse: ...
     async def start_pipeline_execution(
         self,
         request: StartPipelineExecutionRequest | None = None,
@@ -15250,10 +11269,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    async def start_session(self, request: StartSessionRequest, /) -> StartSessionResponse: ...
-    @_t.overload
-    async def start_session(self, *, resource_identifier: ResourceIdentifier) -> StartSessionResponse: ...
     async def start_session(
         self, request: StartSessionRequest | None = None, *, resource_identifier: ResourceIdentifier = _calls.REQUIRED
     ) -> StartSessionResponse:
@@ -15266,10 +11281,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._START_SESSION, request, locals())
 
-    @_t.overload
-    async def stop_ai_benchmark_job(self, request: StopAIBenchmarkJobRequest, /) -> StopAIBenchmarkJobResponse: ...
-    @_t.overload
-    async def stop_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> StopAIBenchmarkJobResponse: ...
     async def stop_ai_benchmark_job(
         self, request: StopAIBenchmarkJobRequest | None = None, *, ai_benchmark_job_name: AIEntityName = _calls.REQUIRED
     ) -> StopAIBenchmarkJobResponse:
@@ -15280,14 +11291,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    async def stop_ai_recommendation_job(
-        self, request: StopAIRecommendationJobRequest, /
-    ) -> StopAIRecommendationJobResponse: ...
-    @_t.overload
-    async def stop_ai_recommendation_job(
-        self, *, ai_recommendation_job_name: AIEntityName
-    ) -> StopAIRecommendationJobResponse: ...
     async def stop_ai_recommendation_job(
         self,
         request: StopAIRecommendationJobRequest | None = None,
@@ -15301,10 +11304,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    async def stop_auto_ml_job(self, request: StopAutoMLJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> None: ...
     async def stop_auto_ml_job(
         self, request: StopAutoMLJobRequest | None = None, *, auto_ml_job_name: AutoMLJobName = _calls.REQUIRED
     ) -> None:
@@ -15315,10 +11314,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    async def stop_compilation_job(self, request: StopCompilationJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
     async def stop_compilation_job(
         self, request: StopCompilationJobRequest | None = None, *, compilation_job_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -15337,12 +11332,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    async def stop_edge_deployment_stage(self, request: StopEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    async def stop_edge_deployment_stage(
-        self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName
-    ) -> None: ...
     async def stop_edge_deployment_stage(
         self,
         request: StopEdgeDeploymentStageRequest | None = None,
@@ -15358,10 +11347,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    async def stop_edge_packaging_job(self, request: StopEdgePackagingJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_edge_packaging_job(self, *, edge_packaging_job_name: EntityName) -> None: ...
     async def stop_edge_packaging_job(
         self,
         request: StopEdgePackagingJobRequest | None = None,
@@ -15375,12 +11360,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_EDGE_PACKAGING_JOB, request, locals())
 
-    @_t.overload
-    async def stop_hyper_parameter_tuning_job(self, request: StopHyperParameterTuningJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_hyper_parameter_tuning_job(
-        self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
-    ) -> None: ...
     async def stop_hyper_parameter_tuning_job(
         self,
         request: StopHyperParameterTuningJobRequest | None = None,
@@ -15400,20 +11379,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    async def stop_inference_experiment(
-        self, request: StopInferenceExperimentRequest, /
-    ) -> StopInferenceExperimentResponse: ...
-    @_t.overload
-    async def stop_inference_experiment(
-        self,
-        *,
-        model_variant_actions: ModelVariantActionMap,
-        name: InferenceExperimentName,
-        desired_model_variants: ModelVariantConfigList | None = None,
-        desired_state: InferenceExperimentStopDesiredState | None = None,
-        reason: InferenceExperimentStatusReason | None = None,
-    ) -> StopInferenceExperimentResponse: ...
     async def stop_inference_experiment(
         self,
         request: StopInferenceExperimentRequest | None = None,
@@ -15436,10 +11401,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def stop_inference_recommendations_job(self, request: StopInferenceRecommendationsJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_inference_recommendations_job(self, *, job_name: RecommendationJobName) -> None: ...
     async def stop_inference_recommendations_job(
         self,
         request: StopInferenceRecommendationsJobRequest | None = None,
@@ -15453,10 +11414,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_INFERENCE_RECOMMENDATIONS_JOB, request, locals())
 
-    @_t.overload
-    async def stop_job(self, request: StopJobRequest, /) -> StopJobResponse: ...
-    @_t.overload
-    async def stop_job(self, *, job_category: JobCategory, job_name: JobName) -> StopJobResponse: ...
     async def stop_job(
         self,
         request: StopJobRequest | None = None,
@@ -15481,10 +11438,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_JOB, request, locals())
 
-    @_t.overload
-    async def stop_labeling_job(self, request: StopLabelingJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_labeling_job(self, *, labeling_job_name: LabelingJobName) -> None: ...
     async def stop_labeling_job(
         self, request: StopLabelingJobRequest | None = None, *, labeling_job_name: LabelingJobName = _calls.REQUIRED
     ) -> None:
@@ -15497,14 +11450,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_LABELING_JOB, request, locals())
 
-    @_t.overload
-    async def stop_mlflow_tracking_server(
-        self, request: StopMlflowTrackingServerRequest, /
-    ) -> StopMlflowTrackingServerResponse: ...
-    @_t.overload
-    async def stop_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> StopMlflowTrackingServerResponse: ...
     async def stop_mlflow_tracking_server(
         self,
         request: StopMlflowTrackingServerRequest | None = None,
@@ -15518,10 +11463,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    async def stop_monitoring_schedule(self, request: StopMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
-    async def stop_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     async def stop_monitoring_schedule(
         self,
         request: StopMonitoringScheduleRequest | None = None,
@@ -15535,10 +11476,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    async def stop_notebook_instance(self, request: StopNotebookInstanceInput, /) -> None: ...
-    @_t.overload
-    async def stop_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     async def stop_notebook_instance(
         self,
         request: StopNotebookInstanceInput | None = None,
@@ -15560,10 +11497,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    async def stop_optimization_job(self, request: StopOptimizationJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
     async def stop_optimization_job(
         self, request: StopOptimizationJobRequest | None = None, *, optimization_job_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -15574,14 +11507,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    async def stop_pipeline_execution(
-        self, request: StopPipelineExecutionRequest, /
-    ) -> StopPipelineExecutionResponse: ...
-    @_t.overload
-    async def stop_pipeline_execution(
-        self, *, pipeline_execution_arn: PipelineExecutionArn, client_request_token: IdempotencyToken | None = None
-    ) -> StopPipelineExecutionResponse: ...
     async def stop_pipeline_execution(
         self,
         request: StopPipelineExecutionRequest | None = None,
@@ -15625,10 +11550,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    async def stop_processing_job(self, request: StopProcessingJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
     async def stop_processing_job(
         self,
         request: StopProcessingJobRequest | None = None,
@@ -15642,10 +11563,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    async def stop_training_job(self, request: StopTrainingJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
     async def stop_training_job(
         self, request: StopTrainingJobRequest | None = None, *, training_job_name: TrainingJobName = _calls.REQUIRED
     ) -> None:
@@ -15663,12 +11580,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    async def stop_training_session(self, request: StopTrainingSessionRequest, /) -> StopTrainingSessionResponse: ...
-    @_t.overload
-    async def stop_training_session(
-        self, *, training_session_name: TrainingSessionName
-    ) -> StopTrainingSessionResponse: ...
     async def stop_training_session(
         self,
         request: StopTrainingSessionRequest | None = None,
@@ -15690,10 +11601,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    async def stop_transform_job(self, request: StopTransformJobRequest, /) -> None: ...
-    @_t.overload
-    async def stop_transform_job(self, *, transform_job_name: TransformJobName) -> None: ...
     async def stop_transform_job(
         self, request: StopTransformJobRequest | None = None, *, transform_job_name: TransformJobName = _calls.REQUIRED
     ) -> None:
@@ -15709,18 +11616,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._STOP_TRANSFORM_JOB, request, locals())
 
-    @_t.overload
-    async def update_action(self, request: UpdateActionRequest, /) -> UpdateActionResponse: ...
-    @_t.overload
-    async def update_action(
-        self,
-        *,
-        action_name: ExperimentEntityName,
-        description: ExperimentDescription | None = None,
-        properties: LineageEntityParameters | None = None,
-        properties_to_remove: ListLineageEntityParameterKey | None = None,
-        status: ActionStatus | None = None,
-    ) -> UpdateActionResponse: ...
     async def update_action(
         self,
         request: UpdateActionRequest | None = None,
@@ -15742,19 +11637,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_ACTION, request, locals())
 
-    @_t.overload
-    async def update_app_image_config(
-        self, request: UpdateAppImageConfigRequest, /
-    ) -> UpdateAppImageConfigResponse: ...
-    @_t.overload
-    async def update_app_image_config(
-        self,
-        *,
-        app_image_config_name: AppImageConfigName,
-        code_editor_app_image_config: CodeEditorAppImageConfig | None = None,
-        jupyter_lab_app_image_config: JupyterLabAppImageConfig | None = None,
-        kernel_gateway_image_config: KernelGatewayImageConfig | None = None,
-    ) -> UpdateAppImageConfigResponse: ...
     async def update_app_image_config(
         self,
         request: UpdateAppImageConfigRequest | None = None,
@@ -15774,17 +11656,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    async def update_artifact(self, request: UpdateArtifactRequest, /) -> UpdateArtifactResponse: ...
-    @_t.overload
-    async def update_artifact(
-        self,
-        *,
-        artifact_arn: ArtifactArn,
-        artifact_name: ExperimentEntityName | None = None,
-        properties: ArtifactProperties | None = None,
-        properties_to_remove: ListLineageEntityParameterKey | None = None,
-    ) -> UpdateArtifactResponse: ...
     async def update_artifact(
         self,
         request: UpdateArtifactRequest | None = None,
@@ -15804,24 +11675,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_ARTIFACT, request, locals())
 
-    @_t.overload
-    async def update_cluster(self, request: UpdateClusterRequest, /) -> UpdateClusterResponse: ...
-    @_t.overload
-    async def update_cluster(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        auto_scaling: ClusterAutoScalingConfig | None = None,
-        cluster_role: RoleArn | None = None,
-        instance_groups: ClusterInstanceGroupSpecifications | None = None,
-        instance_groups_to_delete: ClusterInstanceGroupsToDelete | None = None,
-        node_provisioning_mode: ClusterNodeProvisioningMode | None = None,
-        node_recovery: ClusterNodeRecovery | None = None,
-        orchestrator: ClusterOrchestrator | None = None,
-        restricted_instance_groups: ClusterRestrictedInstanceGroupSpecifications | None = None,
-        restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = None,
-        tiered_storage_config: ClusterTieredStorageConfig | None = None,
-    ) -> UpdateClusterResponse: ...
     async def update_cluster(
         self,
         request: UpdateClusterRequest | None = None,
@@ -15864,20 +11717,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_CLUSTER, request, locals())
 
-    @_t.overload
-    async def update_cluster_extension(
-        self, request: UpdateClusterExtensionRequest, /
-    ) -> UpdateClusterExtensionResponse: ...
-    @_t.overload
-    async def update_cluster_extension(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        extension_arn: ExtensionArn,
-        client_token: UpdateClusterExtensionRequestClientTokenString | None = None,
-        configuration_values: ExtensionConfigurationValues | None = None,
-        extension_version: ExtensionVersion | None = None,
-    ) -> UpdateClusterExtensionResponse: ...
     async def update_cluster_extension(
         self,
         request: UpdateClusterExtensionRequest | None = None,
@@ -15921,19 +11760,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    async def update_cluster_scheduler_config(
-        self, request: UpdateClusterSchedulerConfigRequest, /
-    ) -> UpdateClusterSchedulerConfigResponse: ...
-    @_t.overload
-    async def update_cluster_scheduler_config(
-        self,
-        *,
-        cluster_scheduler_config_id: ClusterSchedulerConfigId,
-        target_version: Integer,
-        description: EntityDescription | None = None,
-        scheduler_config: SchedulerConfig | None = None,
-    ) -> UpdateClusterSchedulerConfigResponse: ...
     async def update_cluster_scheduler_config(
         self,
         request: UpdateClusterSchedulerConfigRequest | None = None,
@@ -15953,19 +11779,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    async def update_cluster_software(
-        self, request: UpdateClusterSoftwareRequest, /
-    ) -> UpdateClusterSoftwareResponse: ...
-    @_t.overload
-    async def update_cluster_software(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        deployment_config: DeploymentConfiguration | None = None,
-        image_id: ImageId | None = None,
-        instance_groups: UpdateClusterSoftwareInstanceGroups | None = None,
-    ) -> UpdateClusterSoftwareResponse: ...
     async def update_cluster_software(
         self,
         request: UpdateClusterSoftwareRequest | None = None,
@@ -15995,12 +11808,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_CLUSTER_SOFTWARE, request, locals())
 
-    @_t.overload
-    async def update_code_repository(self, request: UpdateCodeRepositoryInput, /) -> UpdateCodeRepositoryOutput: ...
-    @_t.overload
-    async def update_code_repository(
-        self, *, code_repository_name: EntityName, git_config: GitConfigForUpdate | None = None
-    ) -> UpdateCodeRepositoryOutput: ...
     async def update_code_repository(
         self,
         request: UpdateCodeRepositoryInput | None = None,
@@ -16019,19 +11826,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    async def update_compute_quota(self, request: UpdateComputeQuotaRequest, /) -> UpdateComputeQuotaResponse: ...
-    @_t.overload
-    async def update_compute_quota(
-        self,
-        *,
-        compute_quota_id: ComputeQuotaId,
-        target_version: Integer,
-        activation_state: ActivationState | None = None,
-        compute_quota_config: ComputeQuotaConfig | None = None,
-        compute_quota_target: ComputeQuotaTarget | None = None,
-        description: EntityDescription | None = None,
-    ) -> UpdateComputeQuotaResponse: ...
     async def update_compute_quota(
         self,
         request: UpdateComputeQuotaRequest | None = None,
@@ -16055,17 +11849,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    async def update_context(self, request: UpdateContextRequest, /) -> UpdateContextResponse: ...
-    @_t.overload
-    async def update_context(
-        self,
-        *,
-        context_name: ContextName,
-        description: ExperimentDescription | None = None,
-        properties: LineageEntityParameters | None = None,
-        properties_to_remove: ListLineageEntityParameterKey | None = None,
-    ) -> UpdateContextResponse: ...
     async def update_context(
         self,
         request: UpdateContextRequest | None = None,
@@ -16085,18 +11868,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_CONTEXT, request, locals())
 
-    @_t.overload
-    async def update_device_fleet(self, request: UpdateDeviceFleetRequest, /) -> None: ...
-    @_t.overload
-    async def update_device_fleet(
-        self,
-        *,
-        device_fleet_name: EntityName,
-        output_config: EdgeOutputConfig,
-        description: DeviceFleetDescription | None = None,
-        enable_iot_role_alias: EnableIotRoleAlias | None = None,
-        role_arn: RoleArn | None = None,
-    ) -> None: ...
     async def update_device_fleet(
         self,
         request: UpdateDeviceFleetRequest | None = None,
@@ -16120,10 +11891,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    async def update_devices(self, request: UpdateDevicesRequest, /) -> None: ...
-    @_t.overload
-    async def update_devices(self, *, device_fleet_name: EntityName, devices: Devices) -> None: ...
     async def update_devices(
         self,
         request: UpdateDevicesRequest | None = None,
@@ -16139,23 +11906,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_DEVICES, request, locals())
 
-    @_t.overload
-    async def update_domain(self, request: UpdateDomainRequest, /) -> UpdateDomainResponse: ...
-    @_t.overload
-    async def update_domain(
-        self,
-        *,
-        domain_id: DomainId,
-        app_network_access_type: AppNetworkAccessType | None = None,
-        app_security_group_management: AppSecurityGroupManagement | None = None,
-        default_space_settings: DefaultSpaceSettings | None = None,
-        default_user_settings: UserSettings | None = None,
-        domain_settings_for_update: DomainSettingsForUpdate | None = None,
-        home_efs_file_system_creation: HomeEfsFileSystemCreation | None = None,
-        subnet_ids: Subnets | None = None,
-        tag_propagation: TagPropagation | None = None,
-        vpc_id: VpcId | None = None,
-    ) -> UpdateDomainResponse: ...
     async def update_domain(
         self,
         request: UpdateDomainRequest | None = None,
@@ -16194,19 +11944,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_DOMAIN, request, locals())
 
-    @_t.overload
-    async def update_endpoint(self, request: UpdateEndpointInput, /) -> UpdateEndpointOutput: ...
-    @_t.overload
-    async def update_endpoint(
-        self,
-        *,
-        endpoint_config_name: EndpointConfigName,
-        endpoint_name: EndpointName,
-        deployment_config: DeploymentConfig | None = None,
-        exclude_retained_variant_properties: VariantPropertyList | None = None,
-        retain_all_variant_properties: Boolean | None = None,
-        retain_deployment_config: Boolean | None = None,
-    ) -> UpdateEndpointOutput: ...
     async def update_endpoint(
         self,
         request: UpdateEndpointInput | None = None,
@@ -16260,14 +11997,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_ENDPOINT, request, locals())
 
-    @_t.overload
-    async def update_endpoint_weights_and_capacities(
-        self, request: UpdateEndpointWeightsAndCapacitiesInput, /
-    ) -> UpdateEndpointWeightsAndCapacitiesOutput: ...
-    @_t.overload
-    async def update_endpoint_weights_and_capacities(
-        self, *, desired_weights_and_capacities: DesiredWeightAndCapacityList, endpoint_name: EndpointName
-    ) -> UpdateEndpointWeightsAndCapacitiesOutput: ...
     async def update_endpoint_weights_and_capacities(
         self,
         request: UpdateEndpointWeightsAndCapacitiesInput | None = None,
@@ -16290,16 +12019,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_ENDPOINT_WEIGHTS_AND_CAPACITIES, request, locals())
 
-    @_t.overload
-    async def update_experiment(self, request: UpdateExperimentRequest, /) -> UpdateExperimentResponse: ...
-    @_t.overload
-    async def update_experiment(
-        self,
-        *,
-        experiment_name: ExperimentEntityName,
-        description: ExperimentDescription | None = None,
-        display_name: ExperimentEntityName | None = None,
-    ) -> UpdateExperimentResponse: ...
     async def update_experiment(
         self,
         request: UpdateExperimentRequest | None = None,
@@ -16318,17 +12037,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def update_feature_group(self, request: UpdateFeatureGroupRequest, /) -> UpdateFeatureGroupResponse: ...
-    @_t.overload
-    async def update_feature_group(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        feature_additions: FeatureAdditions | None = None,
-        online_store_config: OnlineStoreConfigUpdate | None = None,
-        throughput_config: ThroughputConfigUpdate | None = None,
-    ) -> UpdateFeatureGroupResponse: ...
     async def update_feature_group(
         self,
         request: UpdateFeatureGroupRequest | None = None,
@@ -16363,18 +12071,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    async def update_feature_metadata(self, request: UpdateFeatureMetadataRequest, /) -> None: ...
-    @_t.overload
-    async def update_feature_metadata(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        feature_name: FeatureName,
-        description: FeatureDescription | None = None,
-        parameter_additions: FeatureParameterAdditions | None = None,
-        parameter_removals: FeatureParameterRemovals | None = None,
-    ) -> None: ...
     async def update_feature_metadata(
         self,
         request: UpdateFeatureMetadataRequest | None = None,
@@ -16400,14 +12096,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_FEATURE_METADATA, request, locals())
 
-    @_t.overload
-    async def update_global_inference_gateway(
-        self, request: UpdateGlobalInferenceGatewayRequest, /
-    ) -> UpdateGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    async def update_global_inference_gateway(
-        self, *, identifier: GlobalInferenceGatewayIdentifier, routing: GlobalInferenceGatewayRouting
-    ) -> UpdateGlobalInferenceGatewayResponse: ...
     async def update_global_inference_gateway(
         self,
         request: UpdateGlobalInferenceGatewayRequest | None = None,
@@ -16429,17 +12117,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    async def update_hub(self, request: UpdateHubRequest, /) -> UpdateHubResponse: ...
-    @_t.overload
-    async def update_hub(
-        self,
-        *,
-        hub_name: HubNameOrArn,
-        hub_description: HubDescription | None = None,
-        hub_display_name: HubDisplayName | None = None,
-        hub_search_keywords: HubSearchKeywordList | None = None,
-    ) -> UpdateHubResponse: ...
     async def update_hub(
         self,
         request: UpdateHubRequest | None = None,
@@ -16459,22 +12136,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_HUB, request, locals())
 
-    @_t.overload
-    async def update_hub_content(self, request: UpdateHubContentRequest, /) -> UpdateHubContentResponse: ...
-    @_t.overload
-    async def update_hub_content(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_content_version: HubContentVersion,
-        hub_name: HubNameOrArn,
-        hub_content_description: HubContentDescription | None = None,
-        hub_content_display_name: HubContentDisplayName | None = None,
-        hub_content_markdown: HubContentMarkdown | None = None,
-        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
-        support_status: HubContentSupportStatus | None = None,
-    ) -> UpdateHubContentResponse: ...
     async def update_hub_content(
         self,
         request: UpdateHubContentRequest | None = None,
@@ -16523,19 +12184,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    async def update_hub_content_reference(
-        self, request: UpdateHubContentReferenceRequest, /
-    ) -> UpdateHubContentReferenceResponse: ...
-    @_t.overload
-    async def update_hub_content_reference(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        min_version: HubContentVersion | None = None,
-    ) -> UpdateHubContentReferenceResponse: ...
     async def update_hub_content_reference(
         self,
         request: UpdateHubContentReferenceRequest | None = None,
@@ -16572,18 +12220,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_HUB_CONTENT_REFERENCE, request, locals())
 
-    @_t.overload
-    async def update_image(self, request: UpdateImageRequest, /) -> UpdateImageResponse: ...
-    @_t.overload
-    async def update_image(
-        self,
-        *,
-        image_name: ImageName,
-        delete_properties: ImageDeletePropertyList | None = None,
-        description: ImageDescription | None = None,
-        display_name: ImageDisplayName | None = None,
-        role_arn: RoleArn | None = None,
-    ) -> UpdateImageResponse: ...
     async def update_image(
         self,
         request: UpdateImageRequest | None = None,
@@ -16611,25 +12247,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_IMAGE, request, locals())
 
-    @_t.overload
-    async def update_image_version(self, request: UpdateImageVersionRequest, /) -> UpdateImageVersionResponse: ...
-    @_t.overload
-    async def update_image_version(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        aliases_to_add: SageMakerImageVersionAliases | None = None,
-        aliases_to_delete: SageMakerImageVersionAliases | None = None,
-        horovod: Horovod | None = None,
-        job_type: JobType | None = None,
-        ml_framework: MLFramework | None = None,
-        processor: Processor | None = None,
-        programming_lang: ProgrammingLang | None = None,
-        release_notes: ReleaseNotes | None = None,
-        vendor_guidance: VendorGuidance | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> UpdateImageVersionResponse: ...
     async def update_image_version(
         self,
         request: UpdateImageVersionRequest | None = None,
@@ -16666,20 +12283,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    async def update_inference_component(
-        self, request: UpdateInferenceComponentInput, /
-    ) -> UpdateInferenceComponentOutput: ...
-    @_t.overload
-    async def update_inference_component(
-        self,
-        *,
-        inference_component_name: InferenceComponentName,
-        deployment_config: InferenceComponentDeploymentConfig | None = None,
-        runtime_config: InferenceComponentRuntimeConfig | None = None,
-        specification: InferenceComponentSpecification | None = None,
-        specifications: InferenceComponentSpecificationList | None = None,
-    ) -> UpdateInferenceComponentOutput: ...
     async def update_inference_component(
         self,
         request: UpdateInferenceComponentInput | None = None,
@@ -16704,17 +12307,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    async def update_inference_component_runtime_config(
-        self, request: UpdateInferenceComponentRuntimeConfigInput, /
-    ) -> UpdateInferenceComponentRuntimeConfigOutput: ...
-    @_t.overload
-    async def update_inference_component_runtime_config(
-        self,
-        *,
-        desired_runtime_config: InferenceComponentRuntimeConfig,
-        inference_component_name: InferenceComponentName,
-    ) -> UpdateInferenceComponentRuntimeConfigOutput: ...
     async def update_inference_component_runtime_config(
         self,
         request: UpdateInferenceComponentRuntimeConfigInput | None = None,
@@ -16731,21 +12323,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_INFERENCE_COMPONENT_RUNTIME_CONFIG, request, locals())
 
-    @_t.overload
-    async def update_inference_experiment(
-        self, request: UpdateInferenceExperimentRequest, /
-    ) -> UpdateInferenceExperimentResponse: ...
-    @_t.overload
-    async def update_inference_experiment(
-        self,
-        *,
-        name: InferenceExperimentName,
-        data_storage_config: InferenceExperimentDataStorageConfig | None = None,
-        description: InferenceExperimentDescription | None = None,
-        model_variants: ModelVariantConfigList | None = None,
-        schedule: InferenceExperimentSchedule | None = None,
-        shadow_mode_config: ShadowModeConfig | None = None,
-    ) -> UpdateInferenceExperimentResponse: ...
     async def update_inference_experiment(
         self,
         request: UpdateInferenceExperimentRequest | None = None,
@@ -16774,12 +12351,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    async def update_inference_router(self, request: UpdateInferenceRouterInput, /) -> UpdateInferenceRouterOutput: ...
-    @_t.overload
-    async def update_inference_router(
-        self, *, inference_router_name: InferenceRouterName, routing_targets: RoutingTargetList
-    ) -> UpdateInferenceRouterOutput: ...
     async def update_inference_router(
         self,
         request: UpdateInferenceRouterInput | None = None,
@@ -16808,20 +12379,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    async def update_mlflow_app(self, request: UpdateMlflowAppRequest, /) -> UpdateMlflowAppResponse: ...
-    @_t.overload
-    async def update_mlflow_app(
-        self,
-        *,
-        arn: MlflowAppArn,
-        account_default_status: AccountDefaultStatus | None = None,
-        artifact_store_uri: S3Uri | None = None,
-        default_domain_id_list: DefaultDomainIdList | None = None,
-        model_registration_mode: ModelRegistrationMode | None = None,
-        name: MlflowAppName | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> UpdateMlflowAppResponse: ...
     async def update_mlflow_app(
         self,
         request: UpdateMlflowAppRequest | None = None,
@@ -16852,22 +12409,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    async def update_mlflow_tracking_server(
-        self, request: UpdateMlflowTrackingServerRequest, /
-    ) -> UpdateMlflowTrackingServerResponse: ...
-    @_t.overload
-    async def update_mlflow_tracking_server(
-        self,
-        *,
-        tracking_server_name: TrackingServerName,
-        artifact_store_uri: S3Uri | None = None,
-        automatic_model_registration: Boolean | None = None,
-        s3_bucket_owner_account_id: AccountId | None = None,
-        s3_bucket_owner_verification: Boolean | None = None,
-        tracking_server_size: TrackingServerSize | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> UpdateMlflowTrackingServerResponse: ...
     async def update_mlflow_tracking_server(
         self,
         request: UpdateMlflowTrackingServerRequest | None = None,
@@ -16899,16 +12440,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    async def update_model_card(self, request: UpdateModelCardRequest, /) -> UpdateModelCardResponse: ...
-    @_t.overload
-    async def update_model_card(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        content: ModelCardContent | None = None,
-        model_card_status: ModelCardStatus | None = None,
-    ) -> UpdateModelCardResponse: ...
     async def update_model_card(
         self,
         request: UpdateModelCardRequest | None = None,
@@ -16931,25 +12462,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    async def update_model_package(self, request: UpdateModelPackageInput, /) -> UpdateModelPackageOutput: ...
-    @_t.overload
-    async def update_model_package(
-        self,
-        *,
-        model_package_arn: ModelPackageArn,
-        additional_inference_specifications_to_add: AdditionalInferenceSpecifications | None = None,
-        approval_description: ApprovalDescription | None = None,
-        client_token: ClientToken | None = None,
-        customer_metadata_properties: CustomerMetadataMap | None = None,
-        customer_metadata_properties_to_remove: CustomerMetadataKeyList | None = None,
-        inference_specification: InferenceSpecification | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_card: ModelPackageModelCard | None = None,
-        model_life_cycle: ModelLifeCycle | None = None,
-        model_package_registration_type: ModelPackageRegistrationType | None = None,
-        source_uri: ModelPackageSourceUri | None = None,
-    ) -> UpdateModelPackageOutput: ...
     async def update_model_package(
         self,
         request: UpdateModelPackageInput | None = None,
@@ -16994,19 +12506,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    async def update_monitoring_alert(
-        self, request: UpdateMonitoringAlertRequest, /
-    ) -> UpdateMonitoringAlertResponse: ...
-    @_t.overload
-    async def update_monitoring_alert(
-        self,
-        *,
-        datapoints_to_alert: MonitoringDatapointsToAlert,
-        evaluation_period: MonitoringEvaluationPeriod,
-        monitoring_alert_name: MonitoringAlertName,
-        monitoring_schedule_name: MonitoringScheduleName,
-    ) -> UpdateMonitoringAlertResponse: ...
     async def update_monitoring_alert(
         self,
         request: UpdateMonitoringAlertRequest | None = None,
@@ -17028,14 +12527,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_MONITORING_ALERT, request, locals())
 
-    @_t.overload
-    async def update_monitoring_schedule(
-        self, request: UpdateMonitoringScheduleRequest, /
-    ) -> UpdateMonitoringScheduleResponse: ...
-    @_t.overload
-    async def update_monitoring_schedule(
-        self, *, monitoring_schedule_config: MonitoringScheduleConfig, monitoring_schedule_name: MonitoringScheduleName
-    ) -> UpdateMonitoringScheduleResponse: ...
     async def update_monitoring_schedule(
         self,
         request: UpdateMonitoringScheduleRequest | None = None,
@@ -17052,31 +12543,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    async def update_notebook_instance(
-        self, request: UpdateNotebookInstanceInput, /
-    ) -> UpdateNotebookInstanceOutput: ...
-    @_t.overload
-    async def update_notebook_instance(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        accelerator_types: NotebookInstanceAcceleratorTypes | None = None,
-        additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = None,
-        default_code_repository: CodeRepositoryNameOrUrl | None = None,
-        disassociate_accelerator_types: DisassociateNotebookInstanceAcceleratorTypes | None = None,
-        disassociate_additional_code_repositories: DisassociateAdditionalCodeRepositories | None = None,
-        disassociate_default_code_repository: DisassociateDefaultCodeRepository | None = None,
-        disassociate_lifecycle_config: DisassociateNotebookInstanceLifecycleConfig | None = None,
-        instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = None,
-        instance_type: InstanceType | None = None,
-        ip_address_type: IPAddressType | None = None,
-        lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = None,
-        platform_identifier: PlatformIdentifier | None = None,
-        role_arn: RoleArn | None = None,
-        root_access: RootAccess | None = None,
-        volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
-    ) -> UpdateNotebookInstanceOutput: ...
     async def update_notebook_instance(
         self,
         request: UpdateNotebookInstanceInput | None = None,
@@ -17143,18 +12609,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    async def update_notebook_instance_lifecycle_config(
-        self, request: UpdateNotebookInstanceLifecycleConfigInput, /
-    ) -> UpdateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
-    async def update_notebook_instance_lifecycle_config(
-        self,
-        *,
-        notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName,
-        on_create: NotebookInstanceLifecycleConfigList | None = None,
-        on_start: NotebookInstanceLifecycleConfigList | None = None,
-    ) -> UpdateNotebookInstanceLifecycleConfigOutput: ...
     async def update_notebook_instance_lifecycle_config(
         self,
         request: UpdateNotebookInstanceLifecycleConfigInput | None = None,
@@ -17186,24 +12640,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    async def update_partner_app(self, request: UpdatePartnerAppRequest, /) -> UpdatePartnerAppResponse: ...
-    @_t.overload
-    async def update_partner_app(
-        self,
-        *,
-        arn: PartnerAppArn,
-        app_version: MajorMinorVersion | None = None,
-        application_config: PartnerAppConfig | None = None,
-        auth_type: PartnerAppAuthType | None = None,
-        client_token: ClientToken | None = None,
-        enable_auto_minor_version_upgrade: Boolean | None = None,
-        enable_iam_session_based_identity: Boolean | None = None,
-        idc_config: IdcConfigInput | None = None,
-        maintenance_config: PartnerAppMaintenanceConfig | None = None,
-        tags: TagList | None = None,
-        tier: NonEmptyString64 | None = None,
-    ) -> UpdatePartnerAppResponse: ...
     async def update_partner_app(
         self,
         request: UpdatePartnerAppRequest | None = None,
@@ -17248,21 +12684,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    async def update_pipeline(self, request: UpdatePipelineRequest, /) -> UpdatePipelineResponse: ...
-    @_t.overload
-    async def update_pipeline(
-        self,
-        *,
-        pipeline_name: PipelineName,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_definition: PipelineDefinition | None = None,
-        pipeline_definition_s3_location: PipelineDefinitionS3Location | None = None,
-        pipeline_description: PipelineDescription | None = None,
-        pipeline_display_name: PipelineName | None = None,
-        pipeline_version_aliases: PipelineVersionAliasList | None = None,
-        role_arn: RoleArn | None = None,
-    ) -> UpdatePipelineResponse: ...
     async def update_pipeline(
         self,
         request: UpdatePipelineRequest | None = None,
@@ -17293,19 +12714,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_PIPELINE, request, locals())
 
-    @_t.overload
-    async def update_pipeline_execution(
-        self, request: UpdatePipelineExecutionRequest, /
-    ) -> UpdatePipelineExecutionResponse: ...
-    @_t.overload
-    async def update_pipeline_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_execution_description: PipelineExecutionDescription | None = None,
-        pipeline_execution_display_name: PipelineExecutionName | None = None,
-    ) -> UpdatePipelineExecutionResponse: ...
     async def update_pipeline_execution(
         self,
         request: UpdatePipelineExecutionRequest | None = None,
@@ -17327,20 +12735,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    async def update_pipeline_version(
-        self, request: UpdatePipelineVersionRequest, /
-    ) -> UpdatePipelineVersionResponse: ...
-    @_t.overload
-    async def update_pipeline_version(
-        self,
-        *,
-        pipeline_arn: PipelineArn,
-        pipeline_version_id: PipelineVersionId,
-        pipeline_version_alias_operations: AliasOperations | None = None,
-        pipeline_version_description: PipelineVersionDescription | None = None,
-        pipeline_version_display_name: PipelineVersionName | None = None,
-    ) -> UpdatePipelineVersionResponse: ...
     async def update_pipeline_version(
         self,
         request: UpdatePipelineVersionRequest | None = None,
@@ -17363,18 +12757,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_PIPELINE_VERSION, request, locals())
 
-    @_t.overload
-    async def update_project(self, request: UpdateProjectInput, /) -> UpdateProjectOutput: ...
-    @_t.overload
-    async def update_project(
-        self,
-        *,
-        project_name: ProjectEntityName,
-        project_description: EntityDescription | None = None,
-        service_catalog_provisioning_update_details: ServiceCatalogProvisioningUpdateDetails | None = None,
-        tags: TagList | None = None,
-        template_providers_to_update: UpdateTemplateProviderList | None = None,
-    ) -> UpdateProjectOutput: ...
     async def update_project(
         self,
         request: UpdateProjectInput | None = None,
@@ -17403,17 +12785,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_PROJECT, request, locals())
 
-    @_t.overload
-    async def update_space(self, request: UpdateSpaceRequest, /) -> UpdateSpaceResponse: ...
-    @_t.overload
-    async def update_space(
-        self,
-        *,
-        domain_id: DomainId,
-        space_name: SpaceName,
-        space_display_name: NonEmptyString64 | None = None,
-        space_settings: SpaceSettings | None = None,
-    ) -> UpdateSpaceResponse: ...
     async def update_space(
         self,
         request: UpdateSpaceRequest | None = None,
@@ -17436,18 +12807,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_SPACE, request, locals())
 
-    @_t.overload
-    async def update_training_job(self, request: UpdateTrainingJobRequest, /) -> UpdateTrainingJobResponse: ...
-    @_t.overload
-    async def update_training_job(
-        self,
-        *,
-        training_job_name: TrainingJobName,
-        profiler_config: ProfilerConfigForUpdate | None = None,
-        profiler_rule_configurations: ProfilerRuleConfigurations | None = None,
-        remote_debug_config: RemoteDebugConfigForUpdate | None = None,
-        resource_config: ResourceConfigForUpdate | None = None,
-    ) -> UpdateTrainingJobResponse: ...
     async def update_training_job(
         self,
         request: UpdateTrainingJobRequest | None = None,
@@ -17475,12 +12834,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    async def update_trial(self, request: UpdateTrialRequest, /) -> UpdateTrialResponse: ...
-    @_t.overload
-    async def update_trial(
-        self, *, trial_name: ExperimentEntityName, display_name: ExperimentEntityName | None = None
-    ) -> UpdateTrialResponse: ...
     async def update_trial(
         self,
         request: UpdateTrialRequest | None = None,
@@ -17496,24 +12849,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_TRIAL, request, locals())
 
-    @_t.overload
-    async def update_trial_component(self, request: UpdateTrialComponentRequest, /) -> UpdateTrialComponentResponse: ...
-    @_t.overload
-    async def update_trial_component(
-        self,
-        *,
-        trial_component_name: ExperimentEntityName,
-        display_name: ExperimentEntityName | None = None,
-        end_time: Timestamp | None = None,
-        input_artifacts: TrialComponentArtifacts | None = None,
-        input_artifacts_to_remove: ListTrialComponentKey256 | None = None,
-        output_artifacts: TrialComponentArtifacts | None = None,
-        output_artifacts_to_remove: ListTrialComponentKey256 | None = None,
-        parameters: TrialComponentParameters | None = None,
-        parameters_to_remove: ListTrialComponentKey256 | None = None,
-        start_time: Timestamp | None = None,
-        status: TrialComponentStatus | None = None,
-    ) -> UpdateTrialComponentResponse: ...
     async def update_trial_component(
         self,
         request: UpdateTrialComponentRequest | None = None,
@@ -17551,12 +12886,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    async def update_user_profile(self, request: UpdateUserProfileRequest, /) -> UpdateUserProfileResponse: ...
-    @_t.overload
-    async def update_user_profile(
-        self, *, domain_id: DomainId, user_profile_name: UserProfileName, user_settings: UserSettings | None = None
-    ) -> UpdateUserProfileResponse: ...
     async def update_user_profile(
         self,
         request: UpdateUserProfileRequest | None = None,
@@ -17574,18 +12903,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    async def update_workforce(self, request: UpdateWorkforceRequest, /) -> UpdateWorkforceResponse: ...
-    @_t.overload
-    async def update_workforce(
-        self,
-        *,
-        workforce_name: WorkforceName,
-        ip_address_type: WorkforceIpAddressType | None = None,
-        oidc_config: OidcConfig | None = None,
-        source_ip_config: SourceIpConfig | None = None,
-        workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
-    ) -> UpdateWorkforceResponse: ...
     async def update_workforce(
         self,
         request: UpdateWorkforceRequest | None = None,
@@ -17652,18 +12969,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._UPDATE_WORKFORCE, request, locals())
 
-    @_t.overload
-    async def update_workteam(self, request: UpdateWorkteamRequest, /) -> UpdateWorkteamResponse: ...
-    @_t.overload
-    async def update_workteam(
-        self,
-        *,
-        workteam_name: WorkteamName,
-        description: String200 | None = None,
-        member_definitions: MemberDefinitions | None = None,
-        notification_configuration: NotificationConfiguration | None = None,
-        worker_access_configuration: WorkerAccessConfiguration | None = None,
-    ) -> UpdateWorkteamResponse: ...
     async def update_workteam(
         self,
         request: UpdateWorkteamRequest | None = None,
@@ -17696,22 +13001,6 @@ class AsyncPaginators:
     def __init__(self, client: AsyncSageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    def create_hub_content_presigned_urls(
-        self, request: CreateHubContentPresignedUrlsRequest, /
-    ) -> _aio.AsyncPaginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]: ...
-    @_t.overload
-    def create_hub_content_presigned_urls(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        access_config: PresignedUrlAccessConfig | None = None,
-        hub_content_version: HubContentVersion | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]: ...
     def create_hub_content_presigned_urls(
         self,
         request: CreateHubContentPresignedUrlsRequest | None = None,
@@ -17746,18 +13035,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_CREATE_HUB_CONTENT_PRESIGNED_URLS, request, locals())
 
-    @_t.overload
-    def describe_training_plan_extension_history(
-        self, request: DescribeTrainingPlanExtensionHistoryRequest, /
-    ) -> _aio.AsyncPaginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]: ...
-    @_t.overload
-    def describe_training_plan_extension_history(
-        self,
-        *,
-        training_plan_arn: TrainingPlanArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]: ...
     def describe_training_plan_extension_history(
         self,
         request: DescribeTrainingPlanExtensionHistoryRequest | None = None,
@@ -17782,23 +13059,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY, request, locals())
 
-    @_t.overload
-    def list_ai_benchmark_jobs(
-        self, request: ListAIBenchmarkJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]: ...
-    @_t.overload
-    def list_ai_benchmark_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIBenchmarkJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIBenchmarkJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]: ...
     def list_ai_benchmark_jobs(
         self,
         request: ListAIBenchmarkJobsRequest | None = None,
@@ -17834,23 +13094,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_AI_BENCHMARK_JOBS, request, locals())
 
-    @_t.overload
-    def list_ai_recommendation_jobs(
-        self, request: ListAIRecommendationJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]: ...
-    @_t.overload
-    def list_ai_recommendation_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIRecommendationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIRecommendationJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]: ...
     def list_ai_recommendation_jobs(
         self,
         request: ListAIRecommendationJobsRequest | None = None,
@@ -17889,22 +13132,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_AI_RECOMMENDATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_ai_workload_configs(
-        self, request: ListAIWorkloadConfigsRequest, /
-    ) -> _aio.AsyncPaginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]: ...
-    @_t.overload
-    def list_ai_workload_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIWorkloadConfigsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]: ...
     def list_ai_workload_configs(
         self,
         request: ListAIWorkloadConfigsRequest | None = None,
@@ -17940,23 +13167,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_AI_WORKLOAD_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_actions(
-        self, request: ListActionsRequest, /
-    ) -> _aio.AsyncPaginator[ListActionsResponse, ActionSummary]: ...
-    @_t.overload
-    def list_actions(
-        self,
-        *,
-        action_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortActionsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> _aio.AsyncPaginator[ListActionsResponse, ActionSummary]: ...
     def list_actions(
         self,
         request: ListActionsRequest | None = None,
@@ -17993,22 +13203,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ACTIONS, request, locals())
 
-    @_t.overload
-    def list_algorithms(
-        self, request: ListAlgorithmsInput, /
-    ) -> _aio.AsyncPaginator[ListAlgorithmsOutput, AlgorithmSummary]: ...
-    @_t.overload
-    def list_algorithms(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AlgorithmSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListAlgorithmsOutput, AlgorithmSummary]: ...
     def list_algorithms(
         self,
         request: ListAlgorithmsInput | None = None,
@@ -18041,20 +13235,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ALGORITHMS, request, locals())
 
-    @_t.overload
-    def list_aliases(
-        self, request: ListAliasesRequest, /
-    ) -> _aio.AsyncPaginator[ListAliasesResponse, SageMakerImageVersionAlias]: ...
-    @_t.overload
-    def list_aliases(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> _aio.AsyncPaginator[ListAliasesResponse, SageMakerImageVersionAlias]: ...
     def list_aliases(
         self,
         request: ListAliasesRequest | None = None,
@@ -18082,24 +13262,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ALIASES, request, locals())
 
-    @_t.overload
-    def list_app_image_configs(
-        self, request: ListAppImageConfigsRequest, /
-    ) -> _aio.AsyncPaginator[ListAppImageConfigsResponse, AppImageConfigDetails]: ...
-    @_t.overload
-    def list_app_image_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: AppImageConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppImageConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListAppImageConfigsResponse, AppImageConfigDetails]: ...
     def list_app_image_configs(
         self,
         request: ListAppImageConfigsRequest | None = None,
@@ -18140,20 +13302,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_APP_IMAGE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_apps(self, request: ListAppsRequest, /) -> _aio.AsyncPaginator[ListAppsResponse, AppDetails]: ...
-    @_t.overload
-    def list_apps(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_equals: SpaceName | None = None,
-        user_profile_name_equals: UserProfileName | None = None,
-    ) -> _aio.AsyncPaginator[ListAppsResponse, AppDetails]: ...
     def list_apps(
         self,
         request: ListAppsRequest | None = None,
@@ -18184,23 +13332,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_APPS, request, locals())
 
-    @_t.overload
-    def list_artifacts(
-        self, request: ListArtifactsRequest, /
-    ) -> _aio.AsyncPaginator[ListArtifactsResponse, ArtifactSummary]: ...
-    @_t.overload
-    def list_artifacts(
-        self,
-        *,
-        artifact_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortArtifactsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> _aio.AsyncPaginator[ListArtifactsResponse, ArtifactSummary]: ...
     def list_artifacts(
         self,
         request: ListArtifactsRequest | None = None,
@@ -18237,26 +13368,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ARTIFACTS, request, locals())
 
-    @_t.overload
-    def list_associations(
-        self, request: ListAssociationsRequest, /
-    ) -> _aio.AsyncPaginator[ListAssociationsResponse, AssociationSummary]: ...
-    @_t.overload
-    def list_associations(
-        self,
-        *,
-        association_type: AssociationEdgeType | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        destination_arn: AssociationEntityArn | None = None,
-        destination_type: String256 | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortAssociationsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: AssociationEntityArn | None = None,
-        source_type: String256 | None = None,
-    ) -> _aio.AsyncPaginator[ListAssociationsResponse, AssociationSummary]: ...
     def list_associations(
         self,
         request: ListAssociationsRequest | None = None,
@@ -18303,25 +13414,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ASSOCIATIONS, request, locals())
 
-    @_t.overload
-    def list_auto_ml_jobs(
-        self, request: ListAutoMLJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListAutoMLJobsResponse, AutoMLJobSummary]: ...
-    @_t.overload
-    def list_auto_ml_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: AutoMLMaxResults | None = None,
-        name_contains: AutoMLNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AutoMLSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: AutoMLJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListAutoMLJobsResponse, AutoMLJobSummary]: ...
     def list_auto_ml_jobs(
         self,
         request: ListAutoMLJobsRequest | None = None,
@@ -18357,22 +13449,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_AUTO_ML_JOBS, request, locals())
 
-    @_t.overload
-    def list_candidates_for_auto_ml_job(
-        self, request: ListCandidatesForAutoMLJobRequest, /
-    ) -> _aio.AsyncPaginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]: ...
-    @_t.overload
-    def list_candidates_for_auto_ml_job(
-        self,
-        *,
-        auto_ml_job_name: AutoMLJobName,
-        candidate_name_equals: CandidateName | None = None,
-        max_results: AutoMLMaxResultsForTrials | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CandidateSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: CandidateStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]: ...
     def list_candidates_for_auto_ml_job(
         self,
         request: ListCandidatesForAutoMLJobRequest | None = None,
@@ -18405,26 +13481,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CANDIDATES_FOR_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    def list_cluster_events(
-        self, request: ListClusterEventsRequest, /
-    ) -> _aio.AsyncPaginator[ListClusterEventsResponse, ClusterEventSummary]: ...
-    @_t.overload
-    def list_cluster_events(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        event_time_after: Timestamp | None = None,
-        event_time_before: Timestamp | None = None,
-        instance_group_name: ClusterInstanceGroupName | None = None,
-        max_results: ClusterEventMaxResults | None = None,
-        next_token: NextToken | None = None,
-        node_id: ClusterNodeId | None = None,
-        operation_id: ClusterOperationId | None = None,
-        resource_type: ClusterEventResourceType | None = None,
-        sort_by: EventSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListClusterEventsResponse, ClusterEventSummary]: ...
     def list_cluster_events(
         self,
         request: ListClusterEventsRequest | None = None,
@@ -18464,18 +13520,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CLUSTER_EVENTS, request, locals())
 
-    @_t.overload
-    def list_cluster_extension_versions(
-        self, request: ListClusterExtensionVersionsRequest, /
-    ) -> _aio.AsyncPaginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]: ...
-    @_t.overload
-    def list_cluster_extension_versions(
-        self,
-        *,
-        extension_name: ExtensionName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]: ...
     def list_cluster_extension_versions(
         self,
         request: ListClusterExtensionVersionsRequest | None = None,
@@ -18500,20 +13544,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CLUSTER_EXTENSION_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_extensions(
-        self, request: ListClusterExtensionsRequest, /
-    ) -> _aio.AsyncPaginator[ListClusterExtensionsResponse, ExtensionSummary]: ...
-    @_t.overload
-    def list_cluster_extensions(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListClusterExtensionsResponse, ExtensionSummary]: ...
     def list_cluster_extensions(
         self,
         request: ListClusterExtensionsRequest | None = None,
@@ -18544,24 +13574,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CLUSTER_EXTENSIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_nodes(
-        self, request: ListClusterNodesRequest, /
-    ) -> _aio.AsyncPaginator[ListClusterNodesResponse, ClusterNodeSummary]: ...
-    @_t.overload
-    def list_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        include_node_logical_ids: IncludeNodeLogicalIdsBoolean | None = None,
-        instance_group_name_contains: ClusterInstanceGroupName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListClusterNodesResponse, ClusterNodeSummary]: ...
     def list_cluster_nodes(
         self,
         request: ListClusterNodesRequest | None = None,
@@ -18602,24 +13614,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def list_cluster_operations(
-        self, request: ListClusterOperationsRequest, /
-    ) -> _aio.AsyncPaginator[ListClusterOperationsResponse, ClusterOperationSummary]: ...
-    @_t.overload
-    def list_cluster_operations(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: ClusterOperationMaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterOperationSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: ClusterOperationStatus | None = None,
-        type: ClusterOperationType | None = None,
-    ) -> _aio.AsyncPaginator[ListClusterOperationsResponse, ClusterOperationSummary]: ...
     def list_cluster_operations(
         self,
         request: ListClusterOperationsRequest | None = None,
@@ -18655,24 +13649,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CLUSTER_OPERATIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_scheduler_configs(
-        self, request: ListClusterSchedulerConfigsRequest, /
-    ) -> _aio.AsyncPaginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]: ...
-    @_t.overload
-    def list_cluster_scheduler_configs(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortClusterSchedulerConfigBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]: ...
     def list_cluster_scheduler_configs(
         self,
         request: ListClusterSchedulerConfigsRequest | None = None,
@@ -18709,23 +13685,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CLUSTER_SCHEDULER_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_clusters(
-        self, request: ListClustersRequest, /
-    ) -> _aio.AsyncPaginator[ListClustersResponse, ClusterSummary]: ...
-    @_t.overload
-    def list_clusters(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        training_plan_arn: TrainingPlanArn | None = None,
-    ) -> _aio.AsyncPaginator[ListClustersResponse, ClusterSummary]: ...
     def list_clusters(
         self,
         request: ListClustersRequest | None = None,
@@ -18762,24 +13721,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CLUSTERS, request, locals())
 
-    @_t.overload
-    def list_code_repositories(
-        self, request: ListCodeRepositoriesInput, /
-    ) -> _aio.AsyncPaginator[ListCodeRepositoriesOutput, CodeRepositorySummary]: ...
-    @_t.overload
-    def list_code_repositories(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: CodeRepositoryNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CodeRepositorySortBy | None = None,
-        sort_order: CodeRepositorySortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListCodeRepositoriesOutput, CodeRepositorySummary]: ...
     def list_code_repositories(
         self,
         request: ListCodeRepositoriesInput | None = None,
@@ -18819,25 +13760,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CODE_REPOSITORIES, request, locals())
 
-    @_t.overload
-    def list_compilation_jobs(
-        self, request: ListCompilationJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListCompilationJobsResponse, CompilationJobSummary]: ...
-    @_t.overload
-    def list_compilation_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListCompilationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: CompilationJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListCompilationJobsResponse, CompilationJobSummary]: ...
     def list_compilation_jobs(
         self,
         request: ListCompilationJobsRequest | None = None,
@@ -18881,24 +13803,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_COMPILATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_compute_quotas(
-        self, request: ListComputeQuotasRequest, /
-    ) -> _aio.AsyncPaginator[ListComputeQuotasResponse, ComputeQuotaSummary]: ...
-    @_t.overload
-    def list_compute_quotas(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortQuotaBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListComputeQuotasResponse, ComputeQuotaSummary]: ...
     def list_compute_quotas(
         self,
         request: ListComputeQuotasRequest | None = None,
@@ -18933,23 +13837,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_COMPUTE_QUOTAS, request, locals())
 
-    @_t.overload
-    def list_contexts(
-        self, request: ListContextsRequest, /
-    ) -> _aio.AsyncPaginator[ListContextsResponse, ContextSummary]: ...
-    @_t.overload
-    def list_contexts(
-        self,
-        *,
-        context_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortContextsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> _aio.AsyncPaginator[ListContextsResponse, ContextSummary]: ...
     def list_contexts(
         self,
         request: ListContextsRequest | None = None,
@@ -18986,23 +13873,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_CONTEXTS, request, locals())
 
-    @_t.overload
-    def list_data_quality_job_definitions(
-        self, request: ListDataQualityJobDefinitionsRequest, /
-    ) -> _aio.AsyncPaginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_data_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_data_quality_job_definitions(
         self,
         request: ListDataQualityJobDefinitionsRequest | None = None,
@@ -19041,24 +13911,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_DATA_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_device_fleets(
-        self, request: ListDeviceFleetsRequest, /
-    ) -> _aio.AsyncPaginator[ListDeviceFleetsResponse, DeviceFleetSummary]: ...
-    @_t.overload
-    def list_device_fleets(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListDeviceFleetsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListDeviceFleetsResponse, DeviceFleetSummary]: ...
     def list_device_fleets(
         self,
         request: ListDeviceFleetsRequest | None = None,
@@ -19096,20 +13948,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_DEVICE_FLEETS, request, locals())
 
-    @_t.overload
-    def list_devices(
-        self, request: ListDevicesRequest, /
-    ) -> _aio.AsyncPaginator[ListDevicesResponse, DeviceSummary]: ...
-    @_t.overload
-    def list_devices(
-        self,
-        *,
-        device_fleet_name: EntityName | None = None,
-        latest_heartbeat_after: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name: EntityName | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListDevicesResponse, DeviceSummary]: ...
     def list_devices(
         self,
         request: ListDevicesRequest | None = None,
@@ -19138,14 +13976,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_DEVICES, request, locals())
 
-    @_t.overload
-    def list_domains(
-        self, request: ListDomainsRequest, /
-    ) -> _aio.AsyncPaginator[ListDomainsResponse, DomainDetails]: ...
-    @_t.overload
-    def list_domains(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _aio.AsyncPaginator[ListDomainsResponse, DomainDetails]: ...
     def list_domains(
         self,
         request: ListDomainsRequest | None = None,
@@ -19167,25 +13997,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_DOMAINS, request, locals())
 
-    @_t.overload
-    def list_edge_deployment_plans(
-        self, request: ListEdgeDeploymentPlansRequest, /
-    ) -> _aio.AsyncPaginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]: ...
-    @_t.overload
-    def list_edge_deployment_plans(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        device_fleet_name_contains: NameContains | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgeDeploymentPlansSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]: ...
     def list_edge_deployment_plans(
         self,
         request: ListEdgeDeploymentPlansRequest | None = None,
@@ -19228,26 +14039,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_EDGE_DEPLOYMENT_PLANS, request, locals())
 
-    @_t.overload
-    def list_edge_packaging_jobs(
-        self, request: ListEdgePackagingJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]: ...
-    @_t.overload
-    def list_edge_packaging_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name_contains: NameContains | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgePackagingJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EdgePackagingJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]: ...
     def list_edge_packaging_jobs(
         self,
         request: ListEdgePackagingJobsRequest | None = None,
@@ -19293,22 +14084,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_EDGE_PACKAGING_JOBS, request, locals())
 
-    @_t.overload
-    def list_endpoint_configs(
-        self, request: ListEndpointConfigsInput, /
-    ) -> _aio.AsyncPaginator[ListEndpointConfigsOutput, EndpointConfigSummary]: ...
-    @_t.overload
-    def list_endpoint_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointConfigNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointConfigSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> _aio.AsyncPaginator[ListEndpointConfigsOutput, EndpointConfigSummary]: ...
     def list_endpoint_configs(
         self,
         request: ListEndpointConfigsInput | None = None,
@@ -19341,25 +14116,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ENDPOINT_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_endpoints(
-        self, request: ListEndpointsInput, /
-    ) -> _aio.AsyncPaginator[ListEndpointsOutput, EndpointSummary]: ...
-    @_t.overload
-    def list_endpoints(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: EndpointStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListEndpointsOutput, EndpointSummary]: ...
     def list_endpoints(
         self,
         request: ListEndpointsInput | None = None,
@@ -19401,21 +14157,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ENDPOINTS, request, locals())
 
-    @_t.overload
-    def list_experiments(
-        self, request: ListExperimentsRequest, /
-    ) -> _aio.AsyncPaginator[ListExperimentsResponse, ExperimentSummary]: ...
-    @_t.overload
-    def list_experiments(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListExperimentsResponse, ExperimentSummary]: ...
     def list_experiments(
         self,
         request: ListExperimentsRequest | None = None,
@@ -19447,24 +14188,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    def list_feature_groups(
-        self, request: ListFeatureGroupsRequest, /
-    ) -> _aio.AsyncPaginator[ListFeatureGroupsResponse, FeatureGroupSummary]: ...
-    @_t.overload
-    def list_feature_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        feature_group_status_equals: FeatureGroupStatus | None = None,
-        max_results: FeatureGroupMaxResults | None = None,
-        name_contains: FeatureGroupNameContains | None = None,
-        next_token: NextToken | None = None,
-        offline_store_status_equals: OfflineStoreStatusValue | None = None,
-        sort_by: FeatureGroupSortBy | None = None,
-        sort_order: FeatureGroupSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListFeatureGroupsResponse, FeatureGroupSummary]: ...
     def list_feature_groups(
         self,
         request: ListFeatureGroupsRequest | None = None,
@@ -19502,20 +14225,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_FEATURE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_flow_definitions(
-        self, request: ListFlowDefinitionsRequest, /
-    ) -> _aio.AsyncPaginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]: ...
-    @_t.overload
-    def list_flow_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]: ...
     def list_flow_definitions(
         self,
         request: ListFlowDefinitionsRequest | None = None,
@@ -19544,18 +14253,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_FLOW_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_global_inference_gateways(
-        self, request: ListGlobalInferenceGatewaysRequest, /
-    ) -> _aio.AsyncPaginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]: ...
-    @_t.overload
-    def list_global_inference_gateways(
-        self,
-        *,
-        filters: GlobalInferenceGatewayFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]: ...
     def list_global_inference_gateways(
         self,
         request: ListGlobalInferenceGatewaysRequest | None = None,
@@ -19581,20 +14278,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_GLOBAL_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    def list_human_task_uis(
-        self, request: ListHumanTaskUisRequest, /
-    ) -> _aio.AsyncPaginator[ListHumanTaskUisResponse, HumanTaskUiSummary]: ...
-    @_t.overload
-    def list_human_task_uis(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListHumanTaskUisResponse, HumanTaskUiSummary]: ...
     def list_human_task_uis(
         self,
         request: ListHumanTaskUisRequest | None = None,
@@ -19623,25 +14306,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_HUMAN_TASK_UIS, request, locals())
 
-    @_t.overload
-    def list_hyper_parameter_tuning_jobs(
-        self, request: ListHyperParameterTuningJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]: ...
-    @_t.overload
-    def list_hyper_parameter_tuning_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HyperParameterTuningJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: HyperParameterTuningJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]: ...
     def list_hyper_parameter_tuning_jobs(
         self,
         request: ListHyperParameterTuningJobsRequest | None = None,
@@ -19685,24 +14349,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_HYPER_PARAMETER_TUNING_JOBS, request, locals())
 
-    @_t.overload
-    def list_image_versions(
-        self, request: ListImageVersionsRequest, /
-    ) -> _aio.AsyncPaginator[ListImageVersionsResponse, ImageVersion]: ...
-    @_t.overload
-    def list_image_versions(
-        self,
-        *,
-        image_name: ImageName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageVersionSortBy | None = None,
-        sort_order: ImageVersionSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListImageVersionsResponse, ImageVersion]: ...
     def list_image_versions(
         self,
         request: ListImageVersionsRequest | None = None,
@@ -19742,22 +14388,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_IMAGE_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_images(self, request: ListImagesRequest, /) -> _aio.AsyncPaginator[ListImagesResponse, Image]: ...
-    @_t.overload
-    def list_images(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ImageNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageSortBy | None = None,
-        sort_order: ImageSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListImagesResponse, Image]: ...
     def list_images(
         self,
         request: ListImagesRequest | None = None,
@@ -19797,27 +14427,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_IMAGES, request, locals())
 
-    @_t.overload
-    def list_inference_components(
-        self, request: ListInferenceComponentsInput, /
-    ) -> _aio.AsyncPaginator[ListInferenceComponentsOutput, InferenceComponentSummary]: ...
-    @_t.overload
-    def list_inference_components(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name_equals: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: InferenceComponentNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: InferenceComponentSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: InferenceComponentStatus | None = None,
-        variant_name_equals: VariantName | None = None,
-    ) -> _aio.AsyncPaginator[ListInferenceComponentsOutput, InferenceComponentSummary]: ...
     def list_inference_components(
         self,
         request: ListInferenceComponentsInput | None = None,
@@ -19869,26 +14478,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_INFERENCE_COMPONENTS, request, locals())
 
-    @_t.overload
-    def list_inference_experiments(
-        self, request: ListInferenceExperimentsRequest, /
-    ) -> _aio.AsyncPaginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]: ...
-    @_t.overload
-    def list_inference_experiments(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortInferenceExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: InferenceExperimentStatus | None = None,
-        type: InferenceExperimentType | None = None,
-    ) -> _aio.AsyncPaginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]: ...
     def list_inference_experiments(
         self,
         request: ListInferenceExperimentsRequest | None = None,
@@ -19932,19 +14521,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_INFERENCE_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    def list_inference_gateways(
-        self, request: ListInferenceGatewaysRequest, /
-    ) -> _aio.AsyncPaginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]: ...
-    @_t.overload
-    def list_inference_gateways(
-        self,
-        *,
-        identifier: GlobalInferenceGatewayIdentifier,
-        filters: GlobalInferenceGatewayMemberFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]: ...
     def list_inference_gateways(
         self,
         request: ListInferenceGatewaysRequest | None = None,
@@ -19972,20 +14548,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    def list_inference_recommendations_job_steps(
-        self, request: ListInferenceRecommendationsJobStepsRequest, /
-    ) -> _aio.AsyncPaginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]: ...
-    @_t.overload
-    def list_inference_recommendations_job_steps(
-        self,
-        *,
-        job_name: RecommendationJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        status: RecommendationJobStatus | None = None,
-        step_type: RecommendationStepType | None = None,
-    ) -> _aio.AsyncPaginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]: ...
     def list_inference_recommendations_job_steps(
         self,
         request: ListInferenceRecommendationsJobStepsRequest | None = None,
@@ -20013,27 +14575,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS, request, locals())
 
-    @_t.overload
-    def list_inference_recommendations_jobs(
-        self, request: ListInferenceRecommendationsJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]: ...
-    @_t.overload
-    def list_inference_recommendations_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        model_name_equals: ModelName | None = None,
-        model_package_version_arn_equals: ModelPackageArn | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListInferenceRecommendationsJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: RecommendationJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]: ...
     def list_inference_recommendations_jobs(
         self,
         request: ListInferenceRecommendationsJobsRequest | None = None,
@@ -20085,14 +14626,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_INFERENCE_RECOMMENDATIONS_JOBS, request, locals())
 
-    @_t.overload
-    def list_inference_routers(
-        self, request: ListInferenceRoutersInput, /
-    ) -> _aio.AsyncPaginator[ListInferenceRoutersOutput, InferenceRouterSummary]: ...
-    @_t.overload
-    def list_inference_routers(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _aio.AsyncPaginator[ListInferenceRoutersOutput, InferenceRouterSummary]: ...
     def list_inference_routers(
         self,
         request: ListInferenceRoutersInput | None = None,
@@ -20113,14 +14646,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_INFERENCE_ROUTERS, request, locals())
 
-    @_t.overload
-    def list_job_schema_versions(
-        self, request: ListJobSchemaVersionsRequest, /
-    ) -> _aio.AsyncPaginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]: ...
-    @_t.overload
-    def list_job_schema_versions(
-        self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _aio.AsyncPaginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]: ...
     def list_job_schema_versions(
         self,
         request: ListJobSchemaVersionsRequest | None = None,
@@ -20145,24 +14670,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_JOB_SCHEMA_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_jobs(self, request: ListJobsRequest, /) -> _aio.AsyncPaginator[ListJobsResponse, JobSummary]: ...
-    @_t.overload
-    def list_jobs(
-        self,
-        *,
-        job_category: JobCategory,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: JobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListJobsResponse, JobSummary]: ...
     def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -20205,25 +14712,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_JOBS, request, locals())
 
-    @_t.overload
-    def list_labeling_jobs(
-        self, request: ListLabelingJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListLabelingJobsResponse, LabelingJobSummary]: ...
-    @_t.overload
-    def list_labeling_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: LabelingJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListLabelingJobsResponse, LabelingJobSummary]: ...
     def list_labeling_jobs(
         self,
         request: ListLabelingJobsRequest | None = None,
@@ -20266,23 +14754,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_LABELING_JOBS, request, locals())
 
-    @_t.overload
-    def list_labeling_jobs_for_workteam(
-        self, request: ListLabelingJobsForWorkteamRequest, /
-    ) -> _aio.AsyncPaginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]: ...
-    @_t.overload
-    def list_labeling_jobs_for_workteam(
-        self,
-        *,
-        workteam_arn: WorkteamArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        job_reference_code_contains: JobReferenceCodeContains | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListLabelingJobsForWorkteamSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]: ...
     def list_labeling_jobs_for_workteam(
         self,
         request: ListLabelingJobsForWorkteamRequest | None = None,
@@ -20321,21 +14792,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_LABELING_JOBS_FOR_WORKTEAM, request, locals())
 
-    @_t.overload
-    def list_lineage_groups(
-        self, request: ListLineageGroupsRequest, /
-    ) -> _aio.AsyncPaginator[ListLineageGroupsResponse, LineageGroupSummary]: ...
-    @_t.overload
-    def list_lineage_groups(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortLineageGroupsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListLineageGroupsResponse, LineageGroupSummary]: ...
     def list_lineage_groups(
         self,
         request: ListLineageGroupsRequest | None = None,
@@ -20365,25 +14821,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_LINEAGE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_mlflow_apps(
-        self, request: ListMlflowAppsRequest, /
-    ) -> _aio.AsyncPaginator[ListMlflowAppsResponse, MlflowAppSummary]: ...
-    @_t.overload
-    def list_mlflow_apps(
-        self,
-        *,
-        account_default_status: AccountDefaultStatus | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        default_for_domain_id: String | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortMlflowAppBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: MlflowAppStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListMlflowAppsResponse, MlflowAppSummary]: ...
     def list_mlflow_apps(
         self,
         request: ListMlflowAppsRequest | None = None,
@@ -20425,23 +14862,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MLFLOW_APPS, request, locals())
 
-    @_t.overload
-    def list_mlflow_tracking_servers(
-        self, request: ListMlflowTrackingServersRequest, /
-    ) -> _aio.AsyncPaginator[ListMlflowTrackingServersResponse, TrackingServerSummary]: ...
-    @_t.overload
-    def list_mlflow_tracking_servers(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrackingServerBy | None = None,
-        sort_order: SortOrder | None = None,
-        tracking_server_status: TrackingServerStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListMlflowTrackingServersResponse, TrackingServerSummary]: ...
     def list_mlflow_tracking_servers(
         self,
         request: ListMlflowTrackingServersRequest | None = None,
@@ -20480,23 +14900,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MLFLOW_TRACKING_SERVERS, request, locals())
 
-    @_t.overload
-    def list_model_bias_job_definitions(
-        self, request: ListModelBiasJobDefinitionsRequest, /
-    ) -> _aio.AsyncPaginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_model_bias_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_bias_job_definitions(
         self,
         request: ListModelBiasJobDefinitionsRequest | None = None,
@@ -20534,25 +14937,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_BIAS_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_model_card_export_jobs(
-        self, request: ListModelCardExportJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]: ...
-    @_t.overload
-    def list_model_card_export_jobs(
-        self,
-        *,
-        model_card_name: EntityName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_export_job_name_contains: EntityName | None = None,
-        model_card_version: Integer | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardExportJobSortBy | None = None,
-        sort_order: ModelCardExportJobSortOrder | None = None,
-        status_equals: ModelCardExportJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]: ...
     def list_model_card_export_jobs(
         self,
         request: ListModelCardExportJobsRequest | None = None,
@@ -20595,23 +14979,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_CARD_EXPORT_JOBS, request, locals())
 
-    @_t.overload
-    def list_model_card_versions(
-        self, request: ListModelCardVersionsRequest, /
-    ) -> _aio.AsyncPaginator[ListModelCardVersionsResponse, ModelCardVersionSummary]: ...
-    @_t.overload
-    def list_model_card_versions(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardVersionSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListModelCardVersionsResponse, ModelCardVersionSummary]: ...
     def list_model_card_versions(
         self,
         request: ListModelCardVersionsRequest | None = None,
@@ -20649,23 +15016,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_CARD_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_model_cards(
-        self, request: ListModelCardsRequest, /
-    ) -> _aio.AsyncPaginator[ListModelCardsResponse, ModelCardSummary]: ...
-    @_t.overload
-    def list_model_cards(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListModelCardsResponse, ModelCardSummary]: ...
     def list_model_cards(
         self,
         request: ListModelCardsRequest | None = None,
@@ -20701,23 +15051,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_CARDS, request, locals())
 
-    @_t.overload
-    def list_model_explainability_job_definitions(
-        self, request: ListModelExplainabilityJobDefinitionsRequest, /
-    ) -> _aio.AsyncPaginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_model_explainability_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_explainability_job_definitions(
         self,
         request: ListModelExplainabilityJobDefinitionsRequest | None = None,
@@ -20755,18 +15088,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_model_metadata(
-        self, request: ListModelMetadataRequest, /
-    ) -> _aio.AsyncPaginator[ListModelMetadataResponse, ModelMetadataSummary]: ...
-    @_t.overload
-    def list_model_metadata(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: ModelMetadataSearchExpression | None = None,
-    ) -> _aio.AsyncPaginator[ListModelMetadataResponse, ModelMetadataSummary]: ...
     def list_model_metadata(
         self,
         request: ListModelMetadataRequest | None = None,
@@ -20790,23 +15111,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_METADATA, request, locals())
 
-    @_t.overload
-    def list_model_package_groups(
-        self, request: ListModelPackageGroupsInput, /
-    ) -> _aio.AsyncPaginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]: ...
-    @_t.overload
-    def list_model_package_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageGroupSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]: ...
     def list_model_package_groups(
         self,
         request: ListModelPackageGroupsInput | None = None,
@@ -20842,25 +15146,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_PACKAGE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_model_packages(
-        self, request: ListModelPackagesInput, /
-    ) -> _aio.AsyncPaginator[ListModelPackagesOutput, ModelPackageSummary]: ...
-    @_t.overload
-    def list_model_packages(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_package_group_name: ArnOrName | None = None,
-        model_package_type: ModelPackageType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListModelPackagesOutput, ModelPackageSummary]: ...
     def list_model_packages(
         self,
         request: ListModelPackagesInput | None = None,
@@ -20902,23 +15187,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_PACKAGES, request, locals())
 
-    @_t.overload
-    def list_model_quality_job_definitions(
-        self, request: ListModelQualityJobDefinitionsRequest, /
-    ) -> _aio.AsyncPaginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_model_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_quality_job_definitions(
         self,
         request: ListModelQualityJobDefinitionsRequest | None = None,
@@ -20958,20 +15226,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODEL_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_models(self, request: ListModelsInput, /) -> _aio.AsyncPaginator[ListModelsOutput, ModelSummary]: ...
-    @_t.overload
-    def list_models(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ModelNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: ModelSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> _aio.AsyncPaginator[ListModelsOutput, ModelSummary]: ...
     def list_models(
         self,
         request: ListModelsInput | None = None,
@@ -21004,24 +15258,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MODELS, request, locals())
 
-    @_t.overload
-    def list_monitoring_alert_history(
-        self, request: ListMonitoringAlertHistoryRequest, /
-    ) -> _aio.AsyncPaginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]: ...
-    @_t.overload
-    def list_monitoring_alert_history(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_alert_name: MonitoringAlertName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringAlertHistorySortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: MonitoringAlertStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]: ...
     def list_monitoring_alert_history(
         self,
         request: ListMonitoringAlertHistoryRequest | None = None,
@@ -21060,18 +15296,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MONITORING_ALERT_HISTORY, request, locals())
 
-    @_t.overload
-    def list_monitoring_alerts(
-        self, request: ListMonitoringAlertsRequest, /
-    ) -> _aio.AsyncPaginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]: ...
-    @_t.overload
-    def list_monitoring_alerts(
-        self,
-        *,
-        monitoring_schedule_name: MonitoringScheduleName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]: ...
     def list_monitoring_alerts(
         self,
         request: ListMonitoringAlertsRequest | None = None,
@@ -21094,30 +15318,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MONITORING_ALERTS, request, locals())
 
-    @_t.overload
-    def list_monitoring_executions(
-        self, request: ListMonitoringExecutionsRequest, /
-    ) -> _aio.AsyncPaginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]: ...
-    @_t.overload
-    def list_monitoring_executions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        next_token: NextToken | None = None,
-        scheduled_time_after: Timestamp | None = None,
-        scheduled_time_before: Timestamp | None = None,
-        sort_by: MonitoringExecutionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ExecutionStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]: ...
     def list_monitoring_executions(
         self,
         request: ListMonitoringExecutionsRequest | None = None,
@@ -21172,28 +15372,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MONITORING_EXECUTIONS, request, locals())
 
-    @_t.overload
-    def list_monitoring_schedules(
-        self, request: ListMonitoringSchedulesRequest, /
-    ) -> _aio.AsyncPaginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]: ...
-    @_t.overload
-    def list_monitoring_schedules(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringScheduleSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ScheduleStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]: ...
     def list_monitoring_schedules(
         self,
         request: ListMonitoringSchedulesRequest | None = None,
@@ -21246,24 +15424,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_MONITORING_SCHEDULES, request, locals())
 
-    @_t.overload
-    def list_notebook_instance_lifecycle_configs(
-        self, request: ListNotebookInstanceLifecycleConfigsInput, /
-    ) -> _aio.AsyncPaginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]: ...
-    @_t.overload
-    def list_notebook_instance_lifecycle_configs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceLifecycleConfigNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: NotebookInstanceLifecycleConfigSortKey | None = None,
-        sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]: ...
     def list_notebook_instance_lifecycle_configs(
         self,
         request: ListNotebookInstanceLifecycleConfigsInput | None = None,
@@ -21305,28 +15465,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_notebook_instances(
-        self, request: ListNotebookInstancesInput, /
-    ) -> _aio.AsyncPaginator[ListNotebookInstancesOutput, NotebookInstanceSummary]: ...
-    @_t.overload
-    def list_notebook_instances(
-        self,
-        *,
-        additional_code_repository_equals: CodeRepositoryNameOrUrl | None = None,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        default_code_repository_contains: CodeRepositoryContains | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceNameContains | None = None,
-        next_token: NextToken | None = None,
-        notebook_instance_lifecycle_config_name_contains: NotebookInstanceLifecycleConfigName | None = None,
-        sort_by: NotebookInstanceSortKey | None = None,
-        sort_order: NotebookInstanceSortOrder | None = None,
-        status_equals: NotebookInstanceStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListNotebookInstancesOutput, NotebookInstanceSummary]: ...
     def list_notebook_instances(
         self,
         request: ListNotebookInstancesInput | None = None,
@@ -21378,26 +15516,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_NOTEBOOK_INSTANCES, request, locals())
 
-    @_t.overload
-    def list_optimization_jobs(
-        self, request: ListOptimizationJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListOptimizationJobsResponse, OptimizationJobSummary]: ...
-    @_t.overload
-    def list_optimization_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        optimization_contains: NameContains | None = None,
-        sort_by: ListOptimizationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: OptimizationJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListOptimizationJobsResponse, OptimizationJobSummary]: ...
     def list_optimization_jobs(
         self,
         request: ListOptimizationJobsRequest | None = None,
@@ -21444,14 +15562,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_OPTIMIZATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_partner_apps(
-        self, request: ListPartnerAppsRequest, /
-    ) -> _aio.AsyncPaginator[ListPartnerAppsResponse, PartnerAppSummary]: ...
-    @_t.overload
-    def list_partner_apps(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _aio.AsyncPaginator[ListPartnerAppsResponse, PartnerAppSummary]: ...
     def list_partner_apps(
         self,
         request: ListPartnerAppsRequest | None = None,
@@ -21473,19 +15583,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PARTNER_APPS, request, locals())
 
-    @_t.overload
-    def list_pipeline_execution_steps(
-        self, request: ListPipelineExecutionStepsRequest, /
-    ) -> _aio.AsyncPaginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]: ...
-    @_t.overload
-    def list_pipeline_execution_steps(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_execution_arn: PipelineExecutionArn | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]: ...
     def list_pipeline_execution_steps(
         self,
         request: ListPipelineExecutionStepsRequest | None = None,
@@ -21513,23 +15610,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PIPELINE_EXECUTION_STEPS, request, locals())
 
-    @_t.overload
-    def list_pipeline_executions(
-        self, request: ListPipelineExecutionsRequest, /
-    ) -> _aio.AsyncPaginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]: ...
-    @_t.overload
-    def list_pipeline_executions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        sort_by: SortPipelineExecutionsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]: ...
     def list_pipeline_executions(
         self,
         request: ListPipelineExecutionsRequest | None = None,
@@ -21566,18 +15646,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PIPELINE_EXECUTIONS, request, locals())
 
-    @_t.overload
-    def list_pipeline_parameters_for_execution(
-        self, request: ListPipelineParametersForExecutionRequest, /
-    ) -> _aio.AsyncPaginator[ListPipelineParametersForExecutionResponse, Parameter]: ...
-    @_t.overload
-    def list_pipeline_parameters_for_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListPipelineParametersForExecutionResponse, Parameter]: ...
     def list_pipeline_parameters_for_execution(
         self,
         request: ListPipelineParametersForExecutionRequest | None = None,
@@ -21603,21 +15671,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PIPELINE_PARAMETERS_FOR_EXECUTION, request, locals())
 
-    @_t.overload
-    def list_pipeline_versions(
-        self, request: ListPipelineVersionsRequest, /
-    ) -> _aio.AsyncPaginator[ListPipelineVersionsResponse, PipelineVersionSummary]: ...
-    @_t.overload
-    def list_pipeline_versions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListPipelineVersionsResponse, PipelineVersionSummary]: ...
     def list_pipeline_versions(
         self,
         request: ListPipelineVersionsRequest | None = None,
@@ -21649,23 +15702,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PIPELINE_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_pipelines(
-        self, request: ListPipelinesRequest, /
-    ) -> _aio.AsyncPaginator[ListPipelinesResponse, PipelineSummary]: ...
-    @_t.overload
-    def list_pipelines(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        managed_by: PipelineManagedBy | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_name_prefix: PipelineName | None = None,
-        sort_by: SortPipelinesBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListPipelinesResponse, PipelineSummary]: ...
     def list_pipelines(
         self,
         request: ListPipelinesRequest | None = None,
@@ -21700,25 +15736,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PIPELINES, request, locals())
 
-    @_t.overload
-    def list_processing_jobs(
-        self, request: ListProcessingJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListProcessingJobsResponse, ProcessingJobSummary]: ...
-    @_t.overload
-    def list_processing_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: String | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ProcessingJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListProcessingJobsResponse, ProcessingJobSummary]: ...
     def list_processing_jobs(
         self,
         request: ListProcessingJobsRequest | None = None,
@@ -21761,22 +15778,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PROCESSING_JOBS, request, locals())
 
-    @_t.overload
-    def list_projects(
-        self, request: ListProjectsInput, /
-    ) -> _aio.AsyncPaginator[ListProjectsOutput, ProjectSummary]: ...
-    @_t.overload
-    def list_projects(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ProjectEntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ProjectSortBy | None = None,
-        sort_order: ProjectSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListProjectsOutput, ProjectSummary]: ...
     def list_projects(
         self,
         request: ListProjectsInput | None = None,
@@ -21810,22 +15811,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_PROJECTS, request, locals())
 
-    @_t.overload
-    def list_resource_catalogs(
-        self, request: ListResourceCatalogsRequest, /
-    ) -> _aio.AsyncPaginator[ListResourceCatalogsResponse, ResourceCatalog]: ...
-    @_t.overload
-    def list_resource_catalogs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ResourceCatalogName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ResourceCatalogSortBy | None = None,
-        sort_order: ResourceCatalogSortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListResourceCatalogsResponse, ResourceCatalog]: ...
     def list_resource_catalogs(
         self,
         request: ListResourceCatalogsRequest | None = None,
@@ -21860,19 +15845,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_RESOURCE_CATALOGS, request, locals())
 
-    @_t.overload
-    def list_spaces(self, request: ListSpacesRequest, /) -> _aio.AsyncPaginator[ListSpacesResponse, SpaceDetails]: ...
-    @_t.overload
-    def list_spaces(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SpaceSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_contains: SpaceName | None = None,
-    ) -> _aio.AsyncPaginator[ListSpacesResponse, SpaceDetails]: ...
     def list_spaces(
         self,
         request: ListSpacesRequest | None = None,
@@ -21902,20 +15874,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_SPACES, request, locals())
 
-    @_t.overload
-    def list_stage_devices(
-        self, request: ListStageDevicesRequest, /
-    ) -> _aio.AsyncPaginator[ListStageDevicesResponse, DeviceDeploymentSummary]: ...
-    @_t.overload
-    def list_stage_devices(
-        self,
-        *,
-        edge_deployment_plan_name: EntityName,
-        stage_name: EntityName,
-        exclude_devices_deployed_in_other_stage: Boolean | None = None,
-        max_results: ListMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListStageDevicesResponse, DeviceDeploymentSummary]: ...
     def list_stage_devices(
         self,
         request: ListStageDevicesRequest | None = None,
@@ -21943,25 +15901,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_STAGE_DEVICES, request, locals())
 
-    @_t.overload
-    def list_studio_lifecycle_configs(
-        self, request: ListStudioLifecycleConfigsRequest, /
-    ) -> _aio.AsyncPaginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]: ...
-    @_t.overload
-    def list_studio_lifecycle_configs(
-        self,
-        *,
-        app_type_equals: StudioLifecycleConfigAppType | None = None,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: StudioLifecycleConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: StudioLifecycleConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]: ...
     def list_studio_lifecycle_configs(
         self,
         request: ListStudioLifecycleConfigsRequest | None = None,
@@ -22005,18 +15944,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_STUDIO_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_subscribed_workteams(
-        self, request: ListSubscribedWorkteamsRequest, /
-    ) -> _aio.AsyncPaginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]: ...
-    @_t.overload
-    def list_subscribed_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]: ...
     def list_subscribed_workteams(
         self,
         request: ListSubscribedWorkteamsRequest | None = None,
@@ -22041,16 +15968,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_SUBSCRIBED_WORKTEAMS, request, locals())
 
-    @_t.overload
-    def list_tags(self, request: ListTagsInput, /) -> _aio.AsyncPaginator[ListTagsOutput, Tag]: ...
-    @_t.overload
-    def list_tags(
-        self,
-        *,
-        resource_arn: ResourceArn,
-        max_results: ListTagsMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListTagsOutput, Tag]: ...
     def list_tags(
         self,
         request: ListTagsInput | None = None,
@@ -22073,27 +15990,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_TAGS, request, locals())
 
-    @_t.overload
-    def list_training_jobs(
-        self, request: ListTrainingJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListTrainingJobsResponse, TrainingJobSummary]: ...
-    @_t.overload
-    def list_training_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-        training_plan_arn_equals: TrainingPlanArn | None = None,
-        warm_pool_status_equals: WarmPoolResourceStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListTrainingJobsResponse, TrainingJobSummary]: ...
     def list_training_jobs(
         self,
         request: ListTrainingJobsRequest | None = None,
@@ -22141,21 +16037,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_TRAINING_JOBS, request, locals())
 
-    @_t.overload
-    def list_training_jobs_for_hyper_parameter_tuning_job(
-        self, request: ListTrainingJobsForHyperParameterTuningJobRequest, /
-    ) -> _aio.AsyncPaginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]: ...
-    @_t.overload
-    def list_training_jobs_for_hyper_parameter_tuning_job(
-        self,
-        *,
-        hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]: ...
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self,
         request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None,
@@ -22191,22 +16072,6 @@ class AsyncPaginators:
             self._client, _sync._PAGES_LIST_TRAINING_JOBS_FOR_HYPER_PARAMETER_TUNING_JOB, request, locals()
         )
 
-    @_t.overload
-    def list_training_plans(
-        self, request: ListTrainingPlansRequest, /
-    ) -> _aio.AsyncPaginator[ListTrainingPlansResponse, TrainingPlanSummary]: ...
-    @_t.overload
-    def list_training_plans(
-        self,
-        *,
-        filters: TrainingPlanFilters | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingPlanSortBy | None = None,
-        sort_order: TrainingPlanSortOrder | None = None,
-        start_time_after: Timestamp | None = None,
-        start_time_before: Timestamp | None = None,
-    ) -> _aio.AsyncPaginator[ListTrainingPlansResponse, TrainingPlanSummary]: ...
     def list_training_plans(
         self,
         request: ListTrainingPlansRequest | None = None,
@@ -22239,21 +16104,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_TRAINING_PLANS, request, locals())
 
-    @_t.overload
-    def list_training_sessions(
-        self, request: ListTrainingSessionsRequest, /
-    ) -> _aio.AsyncPaginator[ListTrainingSessionsResponse, TrainingSessionSummary]: ...
-    @_t.overload
-    def list_training_sessions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        status_equals: TrainingSessionStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListTrainingSessionsResponse, TrainingSessionSummary]: ...
     def list_training_sessions(
         self,
         request: ListTrainingSessionsRequest | None = None,
@@ -22286,25 +16136,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_TRAINING_SESSIONS, request, locals())
 
-    @_t.overload
-    def list_transform_jobs(
-        self, request: ListTransformJobsRequest, /
-    ) -> _aio.AsyncPaginator[ListTransformJobsResponse, TransformJobSummary]: ...
-    @_t.overload
-    def list_transform_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TransformJobStatus | None = None,
-    ) -> _aio.AsyncPaginator[ListTransformJobsResponse, TransformJobSummary]: ...
     def list_transform_jobs(
         self,
         request: ListTransformJobsRequest | None = None,
@@ -22346,24 +16177,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_TRANSFORM_JOBS, request, locals())
 
-    @_t.overload
-    def list_trial_components(
-        self, request: ListTrialComponentsRequest, /
-    ) -> _aio.AsyncPaginator[ListTrialComponentsResponse, TrialComponentSummary]: ...
-    @_t.overload
-    def list_trial_components(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialComponentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: String256 | None = None,
-        trial_name: ExperimentEntityName | None = None,
-    ) -> _aio.AsyncPaginator[ListTrialComponentsResponse, TrialComponentSummary]: ...
     def list_trial_components(
         self,
         request: ListTrialComponentsRequest | None = None,
@@ -22404,21 +16217,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_TRIAL_COMPONENTS, request, locals())
 
-    @_t.overload
-    def list_trials(self, request: ListTrialsRequest, /) -> _aio.AsyncPaginator[ListTrialsResponse, TrialSummary]: ...
-    @_t.overload
-    def list_trials(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialsBy | None = None,
-        sort_order: SortOrder | None = None,
-        trial_component_name: ExperimentEntityName | None = None,
-    ) -> _aio.AsyncPaginator[ListTrialsResponse, TrialSummary]: ...
     def list_trials(
         self,
         request: ListTrialsRequest | None = None,
@@ -22456,18 +16254,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_TRIALS, request, locals())
 
-    @_t.overload
-    def list_ultra_servers_by_reserved_capacity(
-        self, request: ListUltraServersByReservedCapacityRequest, /
-    ) -> _aio.AsyncPaginator[ListUltraServersByReservedCapacityResponse, UltraServer]: ...
-    @_t.overload
-    def list_ultra_servers_by_reserved_capacity(
-        self,
-        *,
-        reserved_capacity_arn: ReservedCapacityArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _aio.AsyncPaginator[ListUltraServersByReservedCapacityResponse, UltraServer]: ...
     def list_ultra_servers_by_reserved_capacity(
         self,
         request: ListUltraServersByReservedCapacityRequest | None = None,
@@ -22491,21 +16277,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY, request, locals())
 
-    @_t.overload
-    def list_user_profiles(
-        self, request: ListUserProfilesRequest, /
-    ) -> _aio.AsyncPaginator[ListUserProfilesResponse, UserProfileDetails]: ...
-    @_t.overload
-    def list_user_profiles(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: UserProfileSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        user_profile_name_contains: UserProfileName | None = None,
-    ) -> _aio.AsyncPaginator[ListUserProfilesResponse, UserProfileDetails]: ...
     def list_user_profiles(
         self,
         request: ListUserProfilesRequest | None = None,
@@ -22535,20 +16306,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_USER_PROFILES, request, locals())
 
-    @_t.overload
-    def list_workforces(
-        self, request: ListWorkforcesRequest, /
-    ) -> _aio.AsyncPaginator[ListWorkforcesResponse, Workforce]: ...
-    @_t.overload
-    def list_workforces(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkforceName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkforcesSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListWorkforcesResponse, Workforce]: ...
     def list_workforces(
         self,
         request: ListWorkforcesRequest | None = None,
@@ -22575,20 +16332,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_WORKFORCES, request, locals())
 
-    @_t.overload
-    def list_workteams(
-        self, request: ListWorkteamsRequest, /
-    ) -> _aio.AsyncPaginator[ListWorkteamsResponse, Workteam]: ...
-    @_t.overload
-    def list_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkteamsSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _aio.AsyncPaginator[ListWorkteamsResponse, Workteam]: ...
     def list_workteams(
         self,
         request: ListWorkteamsRequest | None = None,
@@ -22616,21 +16359,6 @@ class AsyncPaginators:
         """
         return _aio.paginate(self._client, _sync._PAGES_LIST_WORKTEAMS, request, locals())
 
-    @_t.overload
-    def search(self, request: SearchRequest, /) -> _aio.AsyncPaginator[SearchResponse, SearchRecord]: ...
-    @_t.overload
-    def search(
-        self,
-        *,
-        resource: ResourceType,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: SearchExpression | None = None,
-        sort_by: ResourcePropertyName | None = None,
-        sort_order: SearchSortOrder | None = None,
-        visibility_conditions: VisibilityConditionsList | None = None,
-    ) -> _aio.AsyncPaginator[SearchResponse, SearchRecord]: ...
     def search(
         self,
         request: SearchRequest | None = None,
@@ -22674,25 +16402,6 @@ class AsyncWaiters:
     def __init__(self, client: AsyncSageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    async def endpoint_deleted(
-        self,
-        request: DescribeEndpointInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    async def endpoint_deleted(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> None: ...
     async def endpoint_deleted(
         self,
         request: DescribeEndpointInput | None = None,
@@ -22725,25 +16434,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def endpoint_in_service(
-        self,
-        request: DescribeEndpointInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> DescribeEndpointOutput: ...
-    @_t.overload
-    async def endpoint_in_service(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> DescribeEndpointOutput: ...
     async def endpoint_in_service(
         self,
         request: DescribeEndpointInput | None = None,
@@ -22776,25 +16466,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def image_created(
-        self,
-        request: DescribeImageRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
-    @_t.overload
-    async def image_created(
-        self,
-        *,
-        image_name: ImageName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
     async def image_created(
         self,
         request: DescribeImageRequest | None = None,
@@ -22827,25 +16498,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def image_deleted(
-        self,
-        request: DescribeImageRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    async def image_deleted(
-        self,
-        *,
-        image_name: ImageName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> None: ...
     async def image_deleted(
         self,
         request: DescribeImageRequest | None = None,
@@ -22878,25 +16530,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def image_updated(
-        self,
-        request: DescribeImageRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
-    @_t.overload
-    async def image_updated(
-        self,
-        *,
-        image_name: ImageName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
     async def image_updated(
         self,
         request: DescribeImageRequest | None = None,
@@ -22929,27 +16562,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def image_version_created(
-        self,
-        request: DescribeImageVersionRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> DescribeImageVersionResponse: ...
-    @_t.overload
-    async def image_version_created(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> DescribeImageVersionResponse: ...
     async def image_version_created(
         self,
         request: DescribeImageVersionRequest | None = None,
@@ -22987,27 +16599,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def image_version_deleted(
-        self,
-        request: DescribeImageVersionRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    async def image_version_deleted(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> None: ...
     async def image_version_deleted(
         self,
         request: DescribeImageVersionRequest | None = None,
@@ -23045,25 +16636,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def notebook_instance_deleted(
-        self,
-        request: DescribeNotebookInstanceInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    async def notebook_instance_deleted(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> None: ...
     async def notebook_instance_deleted(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -23098,25 +16670,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def notebook_instance_in_service(
-        self,
-        request: DescribeNotebookInstanceInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
-    async def notebook_instance_in_service(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
     async def notebook_instance_in_service(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -23151,25 +16704,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def notebook_instance_stopped(
-        self,
-        request: DescribeNotebookInstanceInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
-    async def notebook_instance_stopped(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
     async def notebook_instance_stopped(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -23204,25 +16738,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def processing_job_completed_or_stopped(
-        self,
-        request: DescribeProcessingJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeProcessingJobResponse | None], object] | None = None,
-    ) -> DescribeProcessingJobResponse: ...
-    @_t.overload
-    async def processing_job_completed_or_stopped(
-        self,
-        *,
-        processing_job_name: ProcessingJobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeProcessingJobResponse | None], object] | None = None,
-    ) -> DescribeProcessingJobResponse: ...
     async def processing_job_completed_or_stopped(
         self,
         request: DescribeProcessingJobRequest | None = None,
@@ -23256,25 +16771,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def training_job_completed_or_stopped(
-        self,
-        request: DescribeTrainingJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTrainingJobResponse | None], object] | None = None,
-    ) -> DescribeTrainingJobResponse: ...
-    @_t.overload
-    async def training_job_completed_or_stopped(
-        self,
-        *,
-        training_job_name: TrainingJobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTrainingJobResponse | None], object] | None = None,
-    ) -> DescribeTrainingJobResponse: ...
     async def training_job_completed_or_stopped(
         self,
         request: DescribeTrainingJobRequest | None = None,
@@ -23308,25 +16804,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def transform_job_completed_or_stopped(
-        self,
-        request: DescribeTransformJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTransformJobResponse | None], object] | None = None,
-    ) -> DescribeTransformJobResponse: ...
-    @_t.overload
-    async def transform_job_completed_or_stopped(
-        self,
-        *,
-        transform_job_name: TransformJobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTransformJobResponse | None], object] | None = None,
-    ) -> DescribeTransformJobResponse: ...
     async def transform_job_completed_or_stopped(
         self,
         request: DescribeTransformJobRequest | None = None,

@@ -4161,16 +4161,6 @@ class SageMakerClient(_calls.BaseClient):
         """Typed waiters: ``client.wait.endpoint_deleted(...)``."""
         return Waiters(self)
 
-    @_t.overload
-    def add_association(self, request: AddAssociationRequest, /) -> AddAssociationResponse: ...
-    @_t.overload
-    def add_association(
-        self,
-        *,
-        destination_arn: AssociationEntityArn,
-        source_arn: AssociationEntityArn,
-        association_type: AssociationEdgeType | None = None,
-    ) -> AddAssociationResponse: ...
     def add_association(
         self,
         request: AddAssociationRequest | None = None,
@@ -4192,17 +4182,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_ADD_ASSOCIATION, request, locals())
 
-    @_t.overload
-    def add_inference_gateway(self, request: AddInferenceGatewayRequest, /) -> AddInferenceGatewayResponse: ...
-    @_t.overload
-    def add_inference_gateway(
-        self,
-        *,
-        cluster_arn: GlobalInferenceGatewayClusterArn,
-        identifier: GlobalInferenceGatewayIdentifier,
-        name: GlobalInferenceGatewayKubernetesResourceName,
-        namespace: GlobalInferenceGatewayKubernetesNamespace,
-    ) -> AddInferenceGatewayResponse: ...
     def add_inference_gateway(
         self,
         request: AddInferenceGatewayRequest | None = None,
@@ -4235,10 +4214,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_ADD_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    def add_tags(self, request: AddTagsInput, /) -> AddTagsOutput: ...
-    @_t.overload
-    def add_tags(self, *, resource_arn: ResourceArn, tags: TagList) -> AddTagsOutput: ...
     def add_tags(
         self,
         request: AddTagsInput | None = None,
@@ -4284,14 +4259,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_ADD_TAGS, request, locals())
 
-    @_t.overload
-    def associate_trial_component(
-        self, request: AssociateTrialComponentRequest, /
-    ) -> AssociateTrialComponentResponse: ...
-    @_t.overload
-    def associate_trial_component(
-        self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
-    ) -> AssociateTrialComponentResponse: ...
     def associate_trial_component(
         self,
         request: AssociateTrialComponentRequest | None = None,
@@ -4312,14 +4279,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_ASSOCIATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    def attach_cluster_node_network_interface(
-        self, request: AttachClusterNodeNetworkInterfaceRequest, /
-    ) -> AttachClusterNodeNetworkInterfaceResponse: ...
-    @_t.overload
-    def attach_cluster_node_network_interface(
-        self, *, cluster_name: ClusterNameOrArn, network_interface_id: ClusterNetworkInterfaceId, node_id: ClusterNodeId
-    ) -> AttachClusterNodeNetworkInterfaceResponse: ...
     def attach_cluster_node_network_interface(
         self,
         request: AttachClusterNodeNetworkInterfaceRequest | None = None,
@@ -4343,14 +4302,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_ATTACH_CLUSTER_NODE_NETWORK_INTERFACE, request, locals())
 
-    @_t.overload
-    def attach_cluster_node_volume(
-        self, request: AttachClusterNodeVolumeRequest, /
-    ) -> AttachClusterNodeVolumeResponse: ...
-    @_t.overload
-    def attach_cluster_node_volume(
-        self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
-    ) -> AttachClusterNodeVolumeResponse: ...
     def attach_cluster_node_volume(
         self,
         request: AttachClusterNodeVolumeRequest | None = None,
@@ -4375,16 +4326,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_ATTACH_CLUSTER_NODE_VOLUME, request, locals())
 
-    @_t.overload
-    def batch_add_cluster_nodes(self, request: BatchAddClusterNodesRequest, /) -> BatchAddClusterNodesResponse: ...
-    @_t.overload
-    def batch_add_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        nodes_to_add: AddClusterNodeSpecificationList,
-        client_token: BatchAddClusterNodesRequestClientTokenString | None = None,
-    ) -> BatchAddClusterNodesResponse: ...
     def batch_add_cluster_nodes(
         self,
         request: BatchAddClusterNodesRequest | None = None,
@@ -4412,18 +4353,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_BATCH_ADD_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def batch_delete_cluster_nodes(
-        self, request: BatchDeleteClusterNodesRequest, /
-    ) -> BatchDeleteClusterNodesResponse: ...
-    @_t.overload
-    def batch_delete_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_ids: ClusterNodeIds | None = None,
-        node_logical_ids: ClusterNodeLogicalIdList | None = None,
-    ) -> BatchDeleteClusterNodesResponse: ...
     def batch_delete_cluster_nodes(
         self,
         request: BatchDeleteClusterNodesRequest | None = None,
@@ -4459,14 +4388,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_BATCH_DELETE_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def batch_describe_model_package(
-        self, request: BatchDescribeModelPackageInput, /
-    ) -> BatchDescribeModelPackageOutput: ...
-    @_t.overload
-    def batch_describe_model_package(
-        self, *, model_package_arn_list: ModelPackageArnList
-    ) -> BatchDescribeModelPackageOutput: ...
     def batch_describe_model_package(
         self,
         request: BatchDescribeModelPackageInput | None = None,
@@ -4481,18 +4402,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_BATCH_DESCRIBE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    def batch_reboot_cluster_nodes(
-        self, request: BatchRebootClusterNodesRequest, /
-    ) -> BatchRebootClusterNodesResponse: ...
-    @_t.overload
-    def batch_reboot_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_ids: BatchRebootClusterNodesRequestNodeIdsList | None = None,
-        node_logical_ids: BatchRebootClusterNodesRequestNodeLogicalIdsList | None = None,
-    ) -> BatchRebootClusterNodesResponse: ...
     def batch_reboot_cluster_nodes(
         self,
         request: BatchRebootClusterNodesRequest | None = None,
@@ -4527,18 +4436,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_BATCH_REBOOT_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def batch_replace_cluster_nodes(
-        self, request: BatchReplaceClusterNodesRequest, /
-    ) -> BatchReplaceClusterNodesResponse: ...
-    @_t.overload
-    def batch_replace_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_ids: BatchReplaceClusterNodesRequestNodeIdsList | None = None,
-        node_logical_ids: BatchReplaceClusterNodesRequestNodeLogicalIdsList | None = None,
-    ) -> BatchReplaceClusterNodesResponse: ...
     def batch_replace_cluster_nodes(
         self,
         request: BatchReplaceClusterNodesRequest | None = None,
@@ -4583,20 +4480,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_BATCH_REPLACE_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def create_ai_benchmark_job(self, request: CreateAIBenchmarkJobRequest, /) -> CreateAIBenchmarkJobResponse: ...
-    @_t.overload
-    def create_ai_benchmark_job(
-        self,
-        *,
-        ai_benchmark_job_name: AIEntityName,
-        ai_workload_config_identifier: AIResourceIdentifier,
-        benchmark_target: AIBenchmarkTarget,
-        output_config: AIBenchmarkOutputConfig,
-        role_arn: RoleArn,
-        network_config: AIBenchmarkNetworkConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAIBenchmarkJobResponse: ...
     def create_ai_benchmark_job(
         self,
         request: CreateAIBenchmarkJobRequest | None = None,
@@ -4630,26 +4513,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    def create_ai_recommendation_job(
-        self, request: CreateAIRecommendationJobRequest, /
-    ) -> CreateAIRecommendationJobResponse: ...
-    @_t.overload
-    def create_ai_recommendation_job(
-        self,
-        *,
-        ai_recommendation_job_name: AIEntityName,
-        ai_workload_config_identifier: AIResourceIdentifier,
-        model_source: AIModelSource,
-        output_config: AIRecommendationOutputConfig,
-        performance_target: AIRecommendationPerformanceTarget,
-        role_arn: RoleArn,
-        adapter_source: AIAdapterSource | None = None,
-        compute_spec: AIRecommendationComputeSpec | None = None,
-        inference_specification: AIRecommendationInferenceSpecification | None = None,
-        optimize_model: AIRecommendationAllowOptimization | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAIRecommendationJobResponse: ...
     def create_ai_recommendation_job(
         self,
         request: CreateAIRecommendationJobRequest | None = None,
@@ -4693,19 +4556,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    def create_ai_workload_config(
-        self, request: CreateAIWorkloadConfigRequest, /
-    ) -> CreateAIWorkloadConfigResponse: ...
-    @_t.overload
-    def create_ai_workload_config(
-        self,
-        *,
-        ai_workload_config_name: AIEntityName,
-        ai_workload_configs: AIWorkloadConfigs | None = None,
-        dataset_config: AIDatasetConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAIWorkloadConfigResponse: ...
     def create_ai_workload_config(
         self,
         request: CreateAIWorkloadConfigRequest | None = None,
@@ -4729,21 +4579,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_AI_WORKLOAD_CONFIG, request, locals())
 
-    @_t.overload
-    def create_action(self, request: CreateActionRequest, /) -> CreateActionResponse: ...
-    @_t.overload
-    def create_action(
-        self,
-        *,
-        action_name: ExperimentEntityName,
-        action_type: String256,
-        source: ActionSource,
-        description: ExperimentDescription | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        properties: LineageEntityParameters | None = None,
-        status: ActionStatus | None = None,
-        tags: TagList | None = None,
-    ) -> CreateActionResponse: ...
     def create_action(
         self,
         request: CreateActionRequest | None = None,
@@ -4776,20 +4611,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_ACTION, request, locals())
 
-    @_t.overload
-    def create_algorithm(self, request: CreateAlgorithmInput, /) -> CreateAlgorithmOutput: ...
-    @_t.overload
-    def create_algorithm(
-        self,
-        *,
-        algorithm_name: EntityName,
-        training_specification: TrainingSpecification,
-        algorithm_description: EntityDescription | None = None,
-        certify_for_marketplace: CertifyForMarketplace | None = None,
-        inference_specification: InferenceSpecification | None = None,
-        tags: TagList | None = None,
-        validation_specification: AlgorithmValidationSpecification | None = None,
-    ) -> CreateAlgorithmOutput: ...
     def create_algorithm(
         self,
         request: CreateAlgorithmInput | None = None,
@@ -4822,21 +4643,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_ALGORITHM, request, locals())
 
-    @_t.overload
-    def create_app(self, request: CreateAppRequest, /) -> CreateAppResponse: ...
-    @_t.overload
-    def create_app(
-        self,
-        *,
-        app_name: AppName,
-        app_type: AppType,
-        domain_id: DomainId,
-        recovery_mode: Boolean | None = None,
-        resource_spec: ResourceSpec | None = None,
-        space_name: SpaceName | None = None,
-        tags: TagList | None = None,
-        user_profile_name: UserProfileName | None = None,
-    ) -> CreateAppResponse: ...
     def create_app(
         self,
         request: CreateAppRequest | None = None,
@@ -4869,18 +4675,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_APP, request, locals())
 
-    @_t.overload
-    def create_app_image_config(self, request: CreateAppImageConfigRequest, /) -> CreateAppImageConfigResponse: ...
-    @_t.overload
-    def create_app_image_config(
-        self,
-        *,
-        app_image_config_name: AppImageConfigName,
-        code_editor_app_image_config: CodeEditorAppImageConfig | None = None,
-        jupyter_lab_app_image_config: JupyterLabAppImageConfig | None = None,
-        kernel_gateway_image_config: KernelGatewayImageConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAppImageConfigResponse: ...
     def create_app_image_config(
         self,
         request: CreateAppImageConfigRequest | None = None,
@@ -4904,19 +4698,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    def create_artifact(self, request: CreateArtifactRequest, /) -> CreateArtifactResponse: ...
-    @_t.overload
-    def create_artifact(
-        self,
-        *,
-        artifact_type: String256,
-        source: ArtifactSource,
-        artifact_name: ExperimentEntityName | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        properties: ArtifactProperties | None = None,
-        tags: TagList | None = None,
-    ) -> CreateArtifactResponse: ...
     def create_artifact(
         self,
         request: CreateArtifactRequest | None = None,
@@ -4945,23 +4726,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_ARTIFACT, request, locals())
 
-    @_t.overload
-    def create_auto_ml_job(self, request: CreateAutoMLJobRequest, /) -> CreateAutoMLJobResponse: ...
-    @_t.overload
-    def create_auto_ml_job(
-        self,
-        *,
-        auto_ml_job_name: AutoMLJobName,
-        input_data_config: AutoMLInputDataConfig,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
-        auto_ml_job_config: AutoMLJobConfig | None = None,
-        auto_ml_job_objective: AutoMLJobObjective | None = None,
-        generate_candidate_definitions_only: GenerateCandidateDefinitionsOnly | None = None,
-        model_deploy_config: ModelDeployConfig | None = None,
-        problem_type: ProblemType | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAutoMLJobResponse: ...
     def create_auto_ml_job(
         self,
         request: CreateAutoMLJobRequest | None = None,
@@ -5039,24 +4803,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    def create_auto_ml_job_v2(self, request: CreateAutoMLJobV2Request, /) -> CreateAutoMLJobV2Response: ...
-    @_t.overload
-    def create_auto_ml_job_v2(
-        self,
-        *,
-        auto_ml_job_input_data_config: AutoMLJobInputDataConfig,
-        auto_ml_job_name: AutoMLJobName,
-        auto_ml_problem_type_config: AutoMLProblemTypeConfig,
-        output_data_config: AutoMLOutputDataConfig,
-        role_arn: RoleArn,
-        auto_ml_compute_config: AutoMLComputeConfig | None = None,
-        auto_ml_job_objective: AutoMLJobObjective | None = None,
-        data_split_config: AutoMLDataSplitConfig | None = None,
-        model_deploy_config: ModelDeployConfig | None = None,
-        security_config: AutoMLSecurityConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateAutoMLJobV2Response: ...
     def create_auto_ml_job_v2(
         self,
         request: CreateAutoMLJobV2Request | None = None,
@@ -5148,25 +4894,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_AUTO_ML_JOB_V2, request, locals())
 
-    @_t.overload
-    def create_cluster(self, request: CreateClusterRequest, /) -> CreateClusterResponse: ...
-    @_t.overload
-    def create_cluster(
-        self,
-        *,
-        cluster_name: ClusterName,
-        auto_scaling: ClusterAutoScalingConfig | None = None,
-        cluster_role: RoleArn | None = None,
-        instance_groups: ClusterInstanceGroupSpecifications | None = None,
-        node_provisioning_mode: ClusterNodeProvisioningMode | None = None,
-        node_recovery: ClusterNodeRecovery | None = None,
-        orchestrator: ClusterOrchestrator | None = None,
-        restricted_instance_groups: ClusterRestrictedInstanceGroupSpecifications | None = None,
-        restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = None,
-        tags: TagList | None = None,
-        tiered_storage_config: ClusterTieredStorageConfig | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateClusterResponse: ...
     def create_cluster(
         self,
         request: CreateClusterRequest | None = None,
@@ -5215,19 +4942,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_CLUSTER, request, locals())
 
-    @_t.overload
-    def create_cluster_extension(self, request: CreateClusterExtensionRequest, /) -> CreateClusterExtensionResponse: ...
-    @_t.overload
-    def create_cluster_extension(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        extension_name: ExtensionName,
-        client_token: CreateClusterExtensionRequestClientTokenString | None = None,
-        configuration_values: ExtensionConfigurationValues | None = None,
-        extension_version: ExtensionVersion | None = None,
-        tags: TagList | None = None,
-    ) -> CreateClusterExtensionResponse: ...
     def create_cluster_extension(
         self,
         request: CreateClusterExtensionRequest | None = None,
@@ -5261,20 +4975,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    def create_cluster_scheduler_config(
-        self, request: CreateClusterSchedulerConfigRequest, /
-    ) -> CreateClusterSchedulerConfigResponse: ...
-    @_t.overload
-    def create_cluster_scheduler_config(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        name: EntityName,
-        scheduler_config: SchedulerConfig,
-        description: EntityDescription | None = None,
-        tags: TagList | None = None,
-    ) -> CreateClusterSchedulerConfigResponse: ...
     def create_cluster_scheduler_config(
         self,
         request: CreateClusterSchedulerConfigRequest | None = None,
@@ -5298,12 +4998,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    def create_code_repository(self, request: CreateCodeRepositoryInput, /) -> CreateCodeRepositoryOutput: ...
-    @_t.overload
-    def create_code_repository(
-        self, *, code_repository_name: EntityName, git_config: GitConfig, tags: TagList | None = None
-    ) -> CreateCodeRepositoryOutput: ...
     def create_code_repository(
         self,
         request: CreateCodeRepositoryInput | None = None,
@@ -5332,21 +5026,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    def create_compilation_job(self, request: CreateCompilationJobRequest, /) -> CreateCompilationJobResponse: ...
-    @_t.overload
-    def create_compilation_job(
-        self,
-        *,
-        compilation_job_name: EntityName,
-        output_config: OutputConfig,
-        role_arn: RoleArn,
-        stopping_condition: StoppingCondition,
-        input_config: InputConfig | None = None,
-        model_package_version_arn: ModelPackageArn | None = None,
-        tags: TagList | None = None,
-        vpc_config: NeoVpcConfig | None = None,
-    ) -> CreateCompilationJobResponse: ...
     def create_compilation_job(
         self,
         request: CreateCompilationJobRequest | None = None,
@@ -5410,20 +5089,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    def create_compute_quota(self, request: CreateComputeQuotaRequest, /) -> CreateComputeQuotaResponse: ...
-    @_t.overload
-    def create_compute_quota(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        compute_quota_config: ComputeQuotaConfig,
-        compute_quota_target: ComputeQuotaTarget,
-        name: EntityName,
-        activation_state: ActivationState | None = None,
-        description: EntityDescription | None = None,
-        tags: TagList | None = None,
-    ) -> CreateComputeQuotaResponse: ...
     def create_compute_quota(
         self,
         request: CreateComputeQuotaRequest | None = None,
@@ -5451,19 +5116,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    def create_context(self, request: CreateContextRequest, /) -> CreateContextResponse: ...
-    @_t.overload
-    def create_context(
-        self,
-        *,
-        context_name: ContextName,
-        context_type: String256,
-        source: ContextSource,
-        description: ExperimentDescription | None = None,
-        properties: LineageEntityParameters | None = None,
-        tags: TagList | None = None,
-    ) -> CreateContextResponse: ...
     def create_context(
         self,
         request: CreateContextRequest | None = None,
@@ -5491,25 +5143,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_CONTEXT, request, locals())
 
-    @_t.overload
-    def create_data_quality_job_definition(
-        self, request: CreateDataQualityJobDefinitionRequest, /
-    ) -> CreateDataQualityJobDefinitionResponse: ...
-    @_t.overload
-    def create_data_quality_job_definition(
-        self,
-        *,
-        data_quality_app_specification: DataQualityAppSpecification,
-        data_quality_job_input: DataQualityJobInput,
-        data_quality_job_output_config: MonitoringOutputConfig,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        role_arn: RoleArn,
-        data_quality_baseline_config: DataQualityBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateDataQualityJobDefinitionResponse: ...
     def create_data_quality_job_definition(
         self,
         request: CreateDataQualityJobDefinitionRequest | None = None,
@@ -5548,19 +5181,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_DATA_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def create_device_fleet(self, request: CreateDeviceFleetRequest, /) -> None: ...
-    @_t.overload
-    def create_device_fleet(
-        self,
-        *,
-        device_fleet_name: EntityName,
-        output_config: EdgeOutputConfig,
-        description: DeviceFleetDescription | None = None,
-        enable_iot_role_alias: EnableIotRoleAlias | None = None,
-        role_arn: RoleArn | None = None,
-        tags: TagList | None = None,
-    ) -> None: ...
     def create_device_fleet(
         self,
         request: CreateDeviceFleetRequest | None = None,
@@ -5587,27 +5207,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    def create_domain(self, request: CreateDomainRequest, /) -> CreateDomainResponse: ...
-    @_t.overload
-    def create_domain(
-        self,
-        *,
-        auth_mode: AuthMode,
-        default_user_settings: UserSettings,
-        domain_name: DomainName,
-        app_network_access_type: AppNetworkAccessType | None = None,
-        app_security_group_management: AppSecurityGroupManagement | None = None,
-        default_space_settings: DefaultSpaceSettings | None = None,
-        domain_settings: DomainSettings | None = None,
-        home_efs_file_system_creation: HomeEfsFileSystemCreation | None = None,
-        home_efs_file_system_kms_key_id: KmsKeyId | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        subnet_ids: Subnets | None = None,
-        tag_propagation: TagPropagation | None = None,
-        tags: TagList | None = None,
-        vpc_id: VpcId | None = None,
-    ) -> CreateDomainResponse: ...
     def create_domain(
         self,
         request: CreateDomainRequest | None = None,
@@ -5702,20 +5301,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_DOMAIN, request, locals())
 
-    @_t.overload
-    def create_edge_deployment_plan(
-        self, request: CreateEdgeDeploymentPlanRequest, /
-    ) -> CreateEdgeDeploymentPlanResponse: ...
-    @_t.overload
-    def create_edge_deployment_plan(
-        self,
-        *,
-        device_fleet_name: EntityName,
-        edge_deployment_plan_name: EntityName,
-        model_configs: EdgeDeploymentModelConfigs,
-        stages: DeploymentStages | None = None,
-        tags: TagList | None = None,
-    ) -> CreateEdgeDeploymentPlanResponse: ...
     def create_edge_deployment_plan(
         self,
         request: CreateEdgeDeploymentPlanRequest | None = None,
@@ -5738,12 +5323,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_EDGE_DEPLOYMENT_PLAN, request, locals())
 
-    @_t.overload
-    def create_edge_deployment_stage(self, request: CreateEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    def create_edge_deployment_stage(
-        self, *, edge_deployment_plan_name: EntityName, stages: DeploymentStages
-    ) -> None: ...
     def create_edge_deployment_stage(
         self,
         request: CreateEdgeDeploymentStageRequest | None = None,
@@ -5759,21 +5338,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    def create_edge_packaging_job(self, request: CreateEdgePackagingJobRequest, /) -> None: ...
-    @_t.overload
-    def create_edge_packaging_job(
-        self,
-        *,
-        compilation_job_name: EntityName,
-        edge_packaging_job_name: EntityName,
-        model_name: EntityName,
-        model_version: EdgeVersion,
-        output_config: EdgeOutputConfig,
-        role_arn: RoleArn,
-        resource_key: KmsKeyId | None = None,
-        tags: TagList | None = None,
-    ) -> None: ...
     def create_edge_packaging_job(
         self,
         request: CreateEdgePackagingJobRequest | None = None,
@@ -5809,17 +5373,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_EDGE_PACKAGING_JOB, request, locals())
 
-    @_t.overload
-    def create_endpoint(self, request: CreateEndpointInput, /) -> CreateEndpointOutput: ...
-    @_t.overload
-    def create_endpoint(
-        self,
-        *,
-        endpoint_config_name: EndpointConfigName,
-        endpoint_name: EndpointName,
-        deployment_config: DeploymentConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateEndpointOutput: ...
     def create_endpoint(
         self,
         request: CreateEndpointInput | None = None,
@@ -5921,26 +5474,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_ENDPOINT, request, locals())
 
-    @_t.overload
-    def create_endpoint_config(self, request: CreateEndpointConfigInput, /) -> CreateEndpointConfigOutput: ...
-    @_t.overload
-    def create_endpoint_config(
-        self,
-        *,
-        endpoint_config_name: EndpointConfigName,
-        production_variants: ProductionVariantList,
-        async_inference_config: AsyncInferenceConfig | None = None,
-        cross_region_traffic_config: CrossRegionTrafficConfig | None = None,
-        data_capture_config: DataCaptureConfig | None = None,
-        enable_network_isolation: Boolean | None = None,
-        execution_role_arn: RoleArn | None = None,
-        explainer_config: ExplainerConfig | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        metrics_config: MetricsConfig | None = None,
-        shadow_production_variants: ProductionVariantList | None = None,
-        tags: TagList | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateEndpointConfigOutput: ...
     def create_endpoint_config(
         self,
         request: CreateEndpointConfigInput | None = None,
@@ -6027,17 +5560,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_ENDPOINT_CONFIG, request, locals())
 
-    @_t.overload
-    def create_experiment(self, request: CreateExperimentRequest, /) -> CreateExperimentResponse: ...
-    @_t.overload
-    def create_experiment(
-        self,
-        *,
-        experiment_name: ExperimentEntityName,
-        description: ExperimentDescription | None = None,
-        display_name: ExperimentEntityName | None = None,
-        tags: TagList | None = None,
-    ) -> CreateExperimentResponse: ...
     def create_experiment(
         self,
         request: CreateExperimentRequest | None = None,
@@ -6094,23 +5616,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def create_feature_group(self, request: CreateFeatureGroupRequest, /) -> CreateFeatureGroupResponse: ...
-    @_t.overload
-    def create_feature_group(
-        self,
-        *,
-        event_time_feature_name: FeatureName,
-        feature_definitions: FeatureDefinitions,
-        feature_group_name: FeatureGroupName,
-        record_identifier_feature_name: FeatureName,
-        description: Description | None = None,
-        offline_store_config: OfflineStoreConfig | None = None,
-        online_store_config: OnlineStoreConfig | None = None,
-        role_arn: RoleArn | None = None,
-        tags: TagList | None = None,
-        throughput_config: ThroughputConfig | None = None,
-    ) -> CreateFeatureGroupResponse: ...
     def create_feature_group(
         self,
         request: CreateFeatureGroupRequest | None = None,
@@ -6163,20 +5668,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    def create_flow_definition(self, request: CreateFlowDefinitionRequest, /) -> CreateFlowDefinitionResponse: ...
-    @_t.overload
-    def create_flow_definition(
-        self,
-        *,
-        flow_definition_name: FlowDefinitionName,
-        output_config: FlowDefinitionOutputConfig,
-        role_arn: RoleArn,
-        human_loop_activation_config: HumanLoopActivationConfig | None = None,
-        human_loop_config: HumanLoopConfig | None = None,
-        human_loop_request_source: HumanLoopRequestSource | None = None,
-        tags: TagList | None = None,
-    ) -> CreateFlowDefinitionResponse: ...
     def create_flow_definition(
         self,
         request: CreateFlowDefinitionRequest | None = None,
@@ -6208,21 +5699,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_FLOW_DEFINITION, request, locals())
 
-    @_t.overload
-    def create_global_inference_gateway(
-        self, request: CreateGlobalInferenceGatewayRequest, /
-    ) -> CreateGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    def create_global_inference_gateway(
-        self,
-        *,
-        execution_role_arn: GlobalInferenceGatewayExecutionRoleArn,
-        gateways: GlobalInferenceGatewayMembers,
-        name: GlobalInferenceGatewayName,
-        client_token: GlobalInferenceGatewayClientToken | None = None,
-        routing: GlobalInferenceGatewayRouting | None = None,
-        tags: TagList | None = None,
-    ) -> CreateGlobalInferenceGatewayResponse: ...
     def create_global_inference_gateway(
         self,
         request: CreateGlobalInferenceGatewayRequest | None = None,
@@ -6256,19 +5732,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    def create_hub(self, request: CreateHubRequest, /) -> CreateHubResponse: ...
-    @_t.overload
-    def create_hub(
-        self,
-        *,
-        hub_description: HubDescription,
-        hub_name: HubName,
-        hub_display_name: HubDisplayName | None = None,
-        hub_search_keywords: HubSearchKeywordList | None = None,
-        s3_storage_config: HubS3StorageConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateHubResponse: ...
     def create_hub(
         self,
         request: CreateHubRequest | None = None,
@@ -6292,22 +5755,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_HUB, request, locals())
 
-    @_t.overload
-    def create_hub_content_presigned_urls(
-        self, request: CreateHubContentPresignedUrlsRequest, /
-    ) -> CreateHubContentPresignedUrlsResponse: ...
-    @_t.overload
-    def create_hub_content_presigned_urls(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        access_config: PresignedUrlAccessConfig | None = None,
-        hub_content_version: HubContentVersion | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> CreateHubContentPresignedUrlsResponse: ...
     def create_hub_content_presigned_urls(
         self,
         request: CreateHubContentPresignedUrlsRequest | None = None,
@@ -6340,20 +5787,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_HUB_CONTENT_PRESIGNED_URLS, request, locals())
 
-    @_t.overload
-    def create_hub_content_reference(
-        self, request: CreateHubContentReferenceRequest, /
-    ) -> CreateHubContentReferenceResponse: ...
-    @_t.overload
-    def create_hub_content_reference(
-        self,
-        *,
-        hub_name: HubNameOrArn,
-        sage_maker_public_hub_content_arn: SageMakerPublicHubContentArn,
-        hub_content_name: HubContentName | None = None,
-        min_version: HubContentVersion | None = None,
-        tags: TagList | None = None,
-    ) -> CreateHubContentReferenceResponse: ...
     def create_hub_content_reference(
         self,
         request: CreateHubContentReferenceRequest | None = None,
@@ -6377,12 +5810,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_HUB_CONTENT_REFERENCE, request, locals())
 
-    @_t.overload
-    def create_human_task_ui(self, request: CreateHumanTaskUiRequest, /) -> CreateHumanTaskUiResponse: ...
-    @_t.overload
-    def create_human_task_ui(
-        self, *, human_task_ui_name: HumanTaskUiName, ui_template: UiTemplate, tags: TagList | None = None
-    ) -> CreateHumanTaskUiResponse: ...
     def create_human_task_ui(
         self,
         request: CreateHumanTaskUiRequest | None = None,
@@ -6403,22 +5830,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_HUMAN_TASK_UI, request, locals())
 
-    @_t.overload
-    def create_hyper_parameter_tuning_job(
-        self, request: CreateHyperParameterTuningJobRequest, /
-    ) -> CreateHyperParameterTuningJobResponse: ...
-    @_t.overload
-    def create_hyper_parameter_tuning_job(
-        self,
-        *,
-        hyper_parameter_tuning_job_config: HyperParameterTuningJobConfig,
-        hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
-        autotune: Autotune | None = None,
-        tags: TagList | None = None,
-        training_job_definition: HyperParameterTrainingJobDefinition | None = None,
-        training_job_definitions: HyperParameterTrainingJobDefinitions | None = None,
-        warm_start_config: HyperParameterTuningJobWarmStartConfig | None = None,
-    ) -> CreateHyperParameterTuningJobResponse: ...
     def create_hyper_parameter_tuning_job(
         self,
         request: CreateHyperParameterTuningJobRequest | None = None,
@@ -6471,18 +5882,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    def create_image(self, request: CreateImageRequest, /) -> CreateImageResponse: ...
-    @_t.overload
-    def create_image(
-        self,
-        *,
-        image_name: ImageName,
-        role_arn: RoleArn,
-        description: ImageDescription | None = None,
-        display_name: ImageDisplayName | None = None,
-        tags: TagList | None = None,
-    ) -> CreateImageResponse: ...
     def create_image(
         self,
         request: CreateImageRequest | None = None,
@@ -6508,24 +5907,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_IMAGE, request, locals())
 
-    @_t.overload
-    def create_image_version(self, request: CreateImageVersionRequest, /) -> CreateImageVersionResponse: ...
-    @_t.overload
-    def create_image_version(
-        self,
-        *,
-        base_image: ImageBaseImage,
-        image_name: ImageName,
-        aliases: SageMakerImageVersionAliases | None = None,
-        client_token: ClientToken | None = None,
-        horovod: Horovod | None = None,
-        job_type: JobType | None = None,
-        ml_framework: MLFramework | None = None,
-        processor: Processor | None = None,
-        programming_lang: ProgrammingLang | None = None,
-        release_notes: ReleaseNotes | None = None,
-        vendor_guidance: VendorGuidance | None = None,
-    ) -> CreateImageVersionResponse: ...
     def create_image_version(
         self,
         request: CreateImageVersionRequest | None = None,
@@ -6562,22 +5943,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    def create_inference_component(
-        self, request: CreateInferenceComponentInput, /
-    ) -> CreateInferenceComponentOutput: ...
-    @_t.overload
-    def create_inference_component(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        inference_component_name: InferenceComponentName,
-        runtime_config: InferenceComponentRuntimeConfig | None = None,
-        specification: InferenceComponentSpecification | None = None,
-        specifications: InferenceComponentSpecificationList | None = None,
-        tags: TagList | None = None,
-        variant_name: VariantName | None = None,
-    ) -> CreateInferenceComponentOutput: ...
     def create_inference_component(
         self,
         request: CreateInferenceComponentInput | None = None,
@@ -6617,26 +5982,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    def create_inference_experiment(
-        self, request: CreateInferenceExperimentRequest, /
-    ) -> CreateInferenceExperimentResponse: ...
-    @_t.overload
-    def create_inference_experiment(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        model_variants: ModelVariantConfigList,
-        name: InferenceExperimentName,
-        role_arn: RoleArn,
-        shadow_mode_config: ShadowModeConfig,
-        type: InferenceExperimentType,
-        data_storage_config: InferenceExperimentDataStorageConfig | None = None,
-        description: InferenceExperimentDescription | None = None,
-        kms_key: KmsKeyId | None = None,
-        schedule: InferenceExperimentSchedule | None = None,
-        tags: TagList | None = None,
-    ) -> CreateInferenceExperimentResponse: ...
     def create_inference_experiment(
         self,
         request: CreateInferenceExperimentRequest | None = None,
@@ -6691,23 +6036,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def create_inference_recommendations_job(
-        self, request: CreateInferenceRecommendationsJobRequest, /
-    ) -> CreateInferenceRecommendationsJobResponse: ...
-    @_t.overload
-    def create_inference_recommendations_job(
-        self,
-        *,
-        input_config: RecommendationJobInputConfig,
-        job_name: RecommendationJobName,
-        job_type: RecommendationJobType,
-        role_arn: RoleArn,
-        job_description: RecommendationJobDescription | None = None,
-        output_config: RecommendationJobOutputConfig | None = None,
-        stopping_conditions: RecommendationJobStoppingConditions | None = None,
-        tags: TagList | None = None,
-    ) -> CreateInferenceRecommendationsJobResponse: ...
     def create_inference_recommendations_job(
         self,
         request: CreateInferenceRecommendationsJobRequest | None = None,
@@ -6740,17 +6068,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_INFERENCE_RECOMMENDATIONS_JOB, request, locals())
 
-    @_t.overload
-    def create_inference_router(self, request: CreateInferenceRouterInput, /) -> CreateInferenceRouterOutput: ...
-    @_t.overload
-    def create_inference_router(
-        self,
-        *,
-        inference_router_name: InferenceRouterName,
-        routing_targets: RoutingTargetList,
-        client_token: InferenceRouterClientToken | None = None,
-        tags: TagList | None = None,
-    ) -> CreateInferenceRouterOutput: ...
     def create_inference_router(
         self,
         request: CreateInferenceRouterInput | None = None,
@@ -6791,19 +6108,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    def create_job(self, request: CreateJobRequest, /) -> CreateJobResponse: ...
-    @_t.overload
-    def create_job(
-        self,
-        *,
-        job_category: JobCategory,
-        job_config_document: JobConfigDocument,
-        job_config_schema_version: JobSchemaVersion,
-        job_name: JobName,
-        role_arn: RoleArn,
-        tags: TagList | None = None,
-    ) -> CreateJobResponse: ...
     def create_job(
         self,
         request: CreateJobRequest | None = None,
@@ -6866,23 +6170,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_JOB, request, locals())
 
-    @_t.overload
-    def create_labeling_job(self, request: CreateLabelingJobRequest, /) -> CreateLabelingJobResponse: ...
-    @_t.overload
-    def create_labeling_job(
-        self,
-        *,
-        human_task_config: HumanTaskConfig,
-        input_config: LabelingJobInputConfig,
-        label_attribute_name: LabelAttributeName,
-        labeling_job_name: LabelingJobName,
-        output_config: LabelingJobOutputConfig,
-        role_arn: RoleArn,
-        label_category_config_s3_uri: S3Uri | None = None,
-        labeling_job_algorithms_config: LabelingJobAlgorithmsConfig | None = None,
-        stopping_conditions: LabelingJobStoppingConditions | None = None,
-        tags: TagList | None = None,
-    ) -> CreateLabelingJobResponse: ...
     def create_labeling_job(
         self,
         request: CreateLabelingJobRequest | None = None,
@@ -6963,22 +6250,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_LABELING_JOB, request, locals())
 
-    @_t.overload
-    def create_mlflow_app(self, request: CreateMlflowAppRequest, /) -> CreateMlflowAppResponse: ...
-    @_t.overload
-    def create_mlflow_app(
-        self,
-        *,
-        artifact_store_uri: S3Uri,
-        name: MlflowAppName,
-        role_arn: RoleArn,
-        account_default_status: AccountDefaultStatus | None = None,
-        default_domain_id_list: DefaultDomainIdList | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        model_registration_mode: ModelRegistrationMode | None = None,
-        tags: TagList | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> CreateMlflowAppResponse: ...
     def create_mlflow_app(
         self,
         request: CreateMlflowAppRequest | None = None,
@@ -7018,25 +6289,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    def create_mlflow_tracking_server(
-        self, request: CreateMlflowTrackingServerRequest, /
-    ) -> CreateMlflowTrackingServerResponse: ...
-    @_t.overload
-    def create_mlflow_tracking_server(
-        self,
-        *,
-        artifact_store_uri: S3Uri,
-        role_arn: RoleArn,
-        tracking_server_name: TrackingServerName,
-        automatic_model_registration: Boolean | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        s3_bucket_owner_account_id: AccountId | None = None,
-        s3_bucket_owner_verification: Boolean | None = None,
-        tags: TagList | None = None,
-        tracking_server_size: TrackingServerSize | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> CreateMlflowTrackingServerResponse: ...
     def create_mlflow_tracking_server(
         self,
         request: CreateMlflowTrackingServerRequest | None = None,
@@ -7080,21 +6332,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    def create_model(self, request: CreateModelInput, /) -> CreateModelOutput: ...
-    @_t.overload
-    def create_model(
-        self,
-        *,
-        model_name: ModelName,
-        containers: ContainerDefinitionList | None = None,
-        enable_network_isolation: Boolean | None = None,
-        execution_role_arn: RoleArn | None = None,
-        inference_execution_config: InferenceExecutionConfig | None = None,
-        primary_container: ContainerDefinition | None = None,
-        tags: TagList | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateModelOutput: ...
     def create_model(
         self,
         request: CreateModelInput | None = None,
@@ -7151,25 +6388,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL, request, locals())
 
-    @_t.overload
-    def create_model_bias_job_definition(
-        self, request: CreateModelBiasJobDefinitionRequest, /
-    ) -> CreateModelBiasJobDefinitionResponse: ...
-    @_t.overload
-    def create_model_bias_job_definition(
-        self,
-        *,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        model_bias_app_specification: ModelBiasAppSpecification,
-        model_bias_job_input: ModelBiasJobInput,
-        model_bias_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_bias_baseline_config: ModelBiasBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelBiasJobDefinitionResponse: ...
     def create_model_bias_job_definition(
         self,
         request: CreateModelBiasJobDefinitionRequest | None = None,
@@ -7204,18 +6422,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL_BIAS_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def create_model_card(self, request: CreateModelCardRequest, /) -> CreateModelCardResponse: ...
-    @_t.overload
-    def create_model_card(
-        self,
-        *,
-        content: ModelCardContent,
-        model_card_name: EntityName,
-        model_card_status: ModelCardStatus,
-        security_config: ModelCardSecurityConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelCardResponse: ...
     def create_model_card(
         self,
         request: CreateModelCardRequest | None = None,
@@ -7243,19 +6449,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    def create_model_card_export_job(
-        self, request: CreateModelCardExportJobRequest, /
-    ) -> CreateModelCardExportJobResponse: ...
-    @_t.overload
-    def create_model_card_export_job(
-        self,
-        *,
-        model_card_export_job_name: EntityName,
-        model_card_name: ModelCardNameOrArn,
-        output_config: ModelCardExportOutputConfig,
-        model_card_version: Integer | None = None,
-    ) -> CreateModelCardExportJobResponse: ...
     def create_model_card_export_job(
         self,
         request: CreateModelCardExportJobRequest | None = None,
@@ -7277,25 +6470,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL_CARD_EXPORT_JOB, request, locals())
 
-    @_t.overload
-    def create_model_explainability_job_definition(
-        self, request: CreateModelExplainabilityJobDefinitionRequest, /
-    ) -> CreateModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
-    def create_model_explainability_job_definition(
-        self,
-        *,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        model_explainability_app_specification: ModelExplainabilityAppSpecification,
-        model_explainability_job_input: ModelExplainabilityJobInput,
-        model_explainability_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_explainability_baseline_config: ModelExplainabilityBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelExplainabilityJobDefinitionResponse: ...
     def create_model_explainability_job_definition(
         self,
         request: CreateModelExplainabilityJobDefinitionRequest | None = None,
@@ -7332,38 +6506,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def create_model_package(self, request: CreateModelPackageInput, /) -> CreateModelPackageOutput: ...
-    @_t.overload
-    def create_model_package(
-        self,
-        *,
-        additional_inference_specifications: AdditionalInferenceSpecifications | None = None,
-        certify_for_marketplace: CertifyForMarketplace | None = None,
-        client_token: ClientToken | None = None,
-        customer_metadata_properties: CustomerMetadataMap | None = None,
-        domain: String | None = None,
-        drift_check_baselines: DriftCheckBaselines | None = None,
-        inference_specification: InferenceSpecification | None = None,
-        managed_storage_type: ManagedStorageType | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_card: ModelPackageModelCard | None = None,
-        model_life_cycle: ModelLifeCycle | None = None,
-        model_metrics: ModelMetrics | None = None,
-        model_package_description: EntityDescription | None = None,
-        model_package_group_name: ArnOrName | None = None,
-        model_package_name: EntityName | None = None,
-        model_package_registration_type: ModelPackageRegistrationType | None = None,
-        sample_payload_url: S3Uri | None = None,
-        security_config: ModelPackageSecurityConfig | None = None,
-        skip_model_validation: SkipModelValidation | None = None,
-        source_algorithm_specification: SourceAlgorithmSpecification | None = None,
-        source_uri: ModelPackageSourceUri | None = None,
-        tags: TagList | None = None,
-        task: String | None = None,
-        validation_specification: ModelPackageValidationSpecification | None = None,
-    ) -> CreateModelPackageOutput: ...
     def create_model_package(
         self,
         request: CreateModelPackageInput | None = None,
@@ -7455,17 +6597,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    def create_model_package_group(self, request: CreateModelPackageGroupInput, /) -> CreateModelPackageGroupOutput: ...
-    @_t.overload
-    def create_model_package_group(
-        self,
-        *,
-        model_package_group_name: EntityName,
-        managed_configuration: ManagedConfiguration | None = None,
-        model_package_group_description: EntityDescription | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelPackageGroupOutput: ...
     def create_model_package_group(
         self,
         request: CreateModelPackageGroupInput | None = None,
@@ -7485,25 +6616,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL_PACKAGE_GROUP, request, locals())
 
-    @_t.overload
-    def create_model_quality_job_definition(
-        self, request: CreateModelQualityJobDefinitionRequest, /
-    ) -> CreateModelQualityJobDefinitionResponse: ...
-    @_t.overload
-    def create_model_quality_job_definition(
-        self,
-        *,
-        job_definition_name: MonitoringJobDefinitionName,
-        job_resources: MonitoringResources,
-        model_quality_app_specification: ModelQualityAppSpecification,
-        model_quality_job_input: ModelQualityJobInput,
-        model_quality_job_output_config: MonitoringOutputConfig,
-        role_arn: RoleArn,
-        model_quality_baseline_config: ModelQualityBaselineConfig | None = None,
-        network_config: MonitoringNetworkConfig | None = None,
-        stopping_condition: MonitoringStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateModelQualityJobDefinitionResponse: ...
     def create_model_quality_job_definition(
         self,
         request: CreateModelQualityJobDefinitionRequest | None = None,
@@ -7541,18 +6653,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MODEL_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def create_monitoring_schedule(
-        self, request: CreateMonitoringScheduleRequest, /
-    ) -> CreateMonitoringScheduleResponse: ...
-    @_t.overload
-    def create_monitoring_schedule(
-        self,
-        *,
-        monitoring_schedule_config: MonitoringScheduleConfig,
-        monitoring_schedule_name: MonitoringScheduleName,
-        tags: TagList | None = None,
-    ) -> CreateMonitoringScheduleResponse: ...
     def create_monitoring_schedule(
         self,
         request: CreateMonitoringScheduleRequest | None = None,
@@ -7572,30 +6672,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    def create_notebook_instance(self, request: CreateNotebookInstanceInput, /) -> CreateNotebookInstanceOutput: ...
-    @_t.overload
-    def create_notebook_instance(
-        self,
-        *,
-        instance_type: InstanceType,
-        notebook_instance_name: NotebookInstanceName,
-        role_arn: RoleArn,
-        accelerator_types: NotebookInstanceAcceleratorTypes | None = None,
-        additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = None,
-        default_code_repository: CodeRepositoryNameOrUrl | None = None,
-        direct_internet_access: DirectInternetAccess | None = None,
-        instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = None,
-        ip_address_type: IPAddressType | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = None,
-        platform_identifier: PlatformIdentifier | None = None,
-        root_access: RootAccess | None = None,
-        security_group_ids: SecurityGroupIds | None = None,
-        subnet_id: SubnetId | None = None,
-        tags: TagList | None = None,
-        volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
-    ) -> CreateNotebookInstanceOutput: ...
     def create_notebook_instance(
         self,
         request: CreateNotebookInstanceInput | None = None,
@@ -7691,19 +6767,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    def create_notebook_instance_lifecycle_config(
-        self, request: CreateNotebookInstanceLifecycleConfigInput, /
-    ) -> CreateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
-    def create_notebook_instance_lifecycle_config(
-        self,
-        *,
-        notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName,
-        on_create: NotebookInstanceLifecycleConfigList | None = None,
-        on_start: NotebookInstanceLifecycleConfigList | None = None,
-        tags: TagList | None = None,
-    ) -> CreateNotebookInstanceLifecycleConfigOutput: ...
     def create_notebook_instance_lifecycle_config(
         self,
         request: CreateNotebookInstanceLifecycleConfigInput | None = None,
@@ -7752,25 +6815,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    def create_optimization_job(self, request: CreateOptimizationJobRequest, /) -> CreateOptimizationJobResponse: ...
-    @_t.overload
-    def create_optimization_job(
-        self,
-        *,
-        deployment_instance_type: OptimizationJobDeploymentInstanceType,
-        model_source: OptimizationJobModelSource,
-        optimization_configs: OptimizationConfigs,
-        optimization_job_name: EntityName,
-        output_config: OptimizationJobOutputConfig,
-        role_arn: RoleArn,
-        stopping_condition: StoppingCondition,
-        max_instance_count: OptimizationJobMaxInstanceCount | None = None,
-        optimization_environment: OptimizationJobEnvironmentVariables | None = None,
-        tags: TagList | None = None,
-        training_plan_arns: OptimizationJobTrainingPlanArns | None = None,
-        vpc_config: OptimizationVpcConfig | None = None,
-    ) -> CreateOptimizationJobResponse: ...
     def create_optimization_job(
         self,
         request: CreateOptimizationJobRequest | None = None,
@@ -7822,26 +6866,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    def create_partner_app(self, request: CreatePartnerAppRequest, /) -> CreatePartnerAppResponse: ...
-    @_t.overload
-    def create_partner_app(
-        self,
-        *,
-        auth_type: PartnerAppAuthType,
-        execution_role_arn: RoleArn,
-        name: PartnerAppName,
-        tier: NonEmptyString64,
-        type: PartnerAppType,
-        application_config: PartnerAppConfig | None = None,
-        client_token: ClientToken | None = None,
-        enable_auto_minor_version_upgrade: Boolean | None = None,
-        enable_iam_session_based_identity: Boolean | None = None,
-        idc_config: IdcConfigInput | None = None,
-        kms_key_id: KmsKeyId | None = None,
-        maintenance_config: PartnerAppMaintenanceConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreatePartnerAppResponse: ...
     def create_partner_app(
         self,
         request: CreatePartnerAppRequest | None = None,
@@ -7892,18 +6916,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    def create_partner_app_presigned_url(
-        self, request: CreatePartnerAppPresignedUrlRequest, /
-    ) -> CreatePartnerAppPresignedUrlResponse: ...
-    @_t.overload
-    def create_partner_app_presigned_url(
-        self,
-        *,
-        arn: PartnerAppArn,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePartnerAppPresignedUrlResponse: ...
     def create_partner_app_presigned_url(
         self,
         request: CreatePartnerAppPresignedUrlRequest | None = None,
@@ -7924,23 +6936,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PARTNER_APP_PRESIGNED_URL, request, locals())
 
-    @_t.overload
-    def create_pipeline(self, request: CreatePipelineRequest, /) -> CreatePipelineResponse: ...
-    @_t.overload
-    def create_pipeline(
-        self,
-        *,
-        pipeline_name: PipelineName,
-        role_arn: RoleArn,
-        client_request_token: IdempotencyToken | None = None,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_definition: PipelineDefinition | None = None,
-        pipeline_definition_s3_location: PipelineDefinitionS3Location | None = None,
-        pipeline_description: PipelineDescription | None = None,
-        pipeline_display_name: PipelineName | None = None,
-        pipeline_version_aliases: PipelineVersionAliasList | None = None,
-        tags: TagList | None = None,
-    ) -> CreatePipelineResponse: ...
     def create_pipeline(
         self,
         request: CreatePipelineRequest | None = None,
@@ -7977,21 +6972,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PIPELINE, request, locals())
 
-    @_t.overload
-    def create_presigned_domain_url(
-        self, request: CreatePresignedDomainUrlRequest, /
-    ) -> CreatePresignedDomainUrlResponse: ...
-    @_t.overload
-    def create_presigned_domain_url(
-        self,
-        *,
-        domain_id: DomainId,
-        user_profile_name: UserProfileName,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        landing_uri: LandingUri | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-        space_name: SpaceName | None = None,
-    ) -> CreatePresignedDomainUrlResponse: ...
     def create_presigned_domain_url(
         self,
         request: CreatePresignedDomainUrlRequest | None = None,
@@ -8042,18 +7022,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PRESIGNED_DOMAIN_URL, request, locals())
 
-    @_t.overload
-    def create_presigned_mlflow_app_url(
-        self, request: CreatePresignedMlflowAppUrlRequest, /
-    ) -> CreatePresignedMlflowAppUrlResponse: ...
-    @_t.overload
-    def create_presigned_mlflow_app_url(
-        self,
-        *,
-        arn: MlflowAppArn,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePresignedMlflowAppUrlResponse: ...
     def create_presigned_mlflow_app_url(
         self,
         request: CreatePresignedMlflowAppUrlRequest | None = None,
@@ -8076,18 +7044,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PRESIGNED_MLFLOW_APP_URL, request, locals())
 
-    @_t.overload
-    def create_presigned_mlflow_tracking_server_url(
-        self, request: CreatePresignedMlflowTrackingServerUrlRequest, /
-    ) -> CreatePresignedMlflowTrackingServerUrlResponse: ...
-    @_t.overload
-    def create_presigned_mlflow_tracking_server_url(
-        self,
-        *,
-        tracking_server_name: TrackingServerName,
-        expires_in_seconds: ExpiresInSeconds | None = None,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePresignedMlflowTrackingServerUrlResponse: ...
     def create_presigned_mlflow_tracking_server_url(
         self,
         request: CreatePresignedMlflowTrackingServerUrlRequest | None = None,
@@ -8111,17 +7067,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PRESIGNED_MLFLOW_TRACKING_SERVER_URL, request, locals())
 
-    @_t.overload
-    def create_presigned_notebook_instance_url(
-        self, request: CreatePresignedNotebookInstanceUrlInput, /
-    ) -> CreatePresignedNotebookInstanceUrlOutput: ...
-    @_t.overload
-    def create_presigned_notebook_instance_url(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        session_expiration_duration_in_seconds: SessionExpirationDurationInSeconds | None = None,
-    ) -> CreatePresignedNotebookInstanceUrlOutput: ...
     def create_presigned_notebook_instance_url(
         self,
         request: CreatePresignedNotebookInstanceUrlInput | None = None,
@@ -8160,24 +7105,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PRESIGNED_NOTEBOOK_INSTANCE_URL, request, locals())
 
-    @_t.overload
-    def create_processing_job(self, request: CreateProcessingJobRequest, /) -> CreateProcessingJobResponse: ...
-    @_t.overload
-    def create_processing_job(
-        self,
-        *,
-        app_specification: AppSpecification,
-        processing_job_name: ProcessingJobName,
-        processing_resources: ProcessingResources,
-        role_arn: RoleArn,
-        environment: ProcessingEnvironmentMap | None = None,
-        experiment_config: ExperimentConfig | None = None,
-        network_config: NetworkConfig | None = None,
-        processing_inputs: ProcessingInputs | None = None,
-        processing_output_config: ProcessingOutputConfig | None = None,
-        stopping_condition: ProcessingStoppingCondition | None = None,
-        tags: TagList | None = None,
-    ) -> CreateProcessingJobResponse: ...
     def create_processing_job(
         self,
         request: CreateProcessingJobRequest | None = None,
@@ -8220,18 +7147,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    def create_project(self, request: CreateProjectInput, /) -> CreateProjectOutput: ...
-    @_t.overload
-    def create_project(
-        self,
-        *,
-        project_name: ProjectEntityName,
-        project_description: EntityDescription | None = None,
-        service_catalog_provisioning_details: ServiceCatalogProvisioningDetails | None = None,
-        tags: TagList | None = None,
-        template_providers: CreateTemplateProviderList | None = None,
-    ) -> CreateProjectOutput: ...
     def create_project(
         self,
         request: CreateProjectInput | None = None,
@@ -8258,20 +7173,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_PROJECT, request, locals())
 
-    @_t.overload
-    def create_space(self, request: CreateSpaceRequest, /) -> CreateSpaceResponse: ...
-    @_t.overload
-    def create_space(
-        self,
-        *,
-        domain_id: DomainId,
-        space_name: SpaceName,
-        ownership_settings: OwnershipSettings | None = None,
-        space_display_name: NonEmptyString64 | None = None,
-        space_settings: SpaceSettings | None = None,
-        space_sharing_settings: SpaceSharingSettings | None = None,
-        tags: TagList | None = None,
-    ) -> CreateSpaceResponse: ...
     def create_space(
         self,
         request: CreateSpaceRequest | None = None,
@@ -8299,19 +7200,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_SPACE, request, locals())
 
-    @_t.overload
-    def create_studio_lifecycle_config(
-        self, request: CreateStudioLifecycleConfigRequest, /
-    ) -> CreateStudioLifecycleConfigResponse: ...
-    @_t.overload
-    def create_studio_lifecycle_config(
-        self,
-        *,
-        studio_lifecycle_config_app_type: StudioLifecycleConfigAppType,
-        studio_lifecycle_config_content: StudioLifecycleConfigContent,
-        studio_lifecycle_config_name: StudioLifecycleConfigName,
-        tags: TagList | None = None,
-    ) -> CreateStudioLifecycleConfigResponse: ...
     def create_studio_lifecycle_config(
         self,
         request: CreateStudioLifecycleConfigRequest | None = None,
@@ -8334,41 +7222,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_STUDIO_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    def create_training_job(self, request: CreateTrainingJobRequest, /) -> CreateTrainingJobResponse: ...
-    @_t.overload
-    def create_training_job(
-        self,
-        *,
-        output_data_config: OutputDataConfig,
-        role_arn: RoleArn,
-        training_job_name: TrainingJobName,
-        algorithm_specification: AlgorithmSpecification | None = None,
-        checkpoint_config: CheckpointConfig | None = None,
-        debug_hook_config: DebugHookConfig | None = None,
-        debug_rule_configurations: DebugRuleConfigurations | None = None,
-        enable_inter_container_traffic_encryption: Boolean | None = None,
-        enable_managed_spot_training: Boolean | None = None,
-        enable_network_isolation: Boolean | None = None,
-        environment: TrainingEnvironmentMap | None = None,
-        experiment_config: ExperimentConfig | None = None,
-        hyper_parameters: HyperParameters | None = None,
-        infra_check_config: InfraCheckConfig | None = None,
-        input_data_config: InputDataConfig | None = None,
-        mlflow_config: MlflowConfig | None = None,
-        model_package_config: ModelPackageConfig | None = None,
-        profiler_config: ProfilerConfig | None = None,
-        profiler_rule_configurations: ProfilerRuleConfigurations | None = None,
-        remote_debug_config: RemoteDebugConfig | None = None,
-        resource_config: ResourceConfig | None = None,
-        retry_strategy: RetryStrategy | None = None,
-        serverless_job_config: ServerlessJobConfig | None = None,
-        session_chaining_config: SessionChainingConfig | None = None,
-        stopping_condition: StoppingCondition | None = None,
-        tags: TagList | None = None,
-        tensor_board_output_config: TensorBoardOutputConfig | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateTrainingJobResponse: ...
     def create_training_job(
         self,
         request: CreateTrainingJobRequest | None = None,
@@ -8520,17 +7373,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    def create_training_plan(self, request: CreateTrainingPlanRequest, /) -> CreateTrainingPlanResponse: ...
-    @_t.overload
-    def create_training_plan(
-        self,
-        *,
-        training_plan_name: TrainingPlanName,
-        training_plan_offering_id: TrainingPlanOfferingId,
-        spare_instance_count_per_ultra_server: SpareInstanceCountPerUltraServer | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTrainingPlanResponse: ...
     def create_training_plan(
         self,
         request: CreateTrainingPlanRequest | None = None,
@@ -8591,21 +7433,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_TRAINING_PLAN, request, locals())
 
-    @_t.overload
-    def create_training_session(self, request: CreateTrainingSessionRequest, /) -> CreateTrainingSessionResponse: ...
-    @_t.overload
-    def create_training_session(
-        self,
-        *,
-        lora_config: LoraConfig,
-        model_config_: TrainingSessionModelConfig,
-        output_config: TrainingSessionOutputConfig,
-        role_arn: RoleArn,
-        training_session_name: TrainingSessionName,
-        model_package_group_arn: ModelPackageGroupArn | None = None,
-        tags: TagList | None = None,
-        vpc_config: VpcConfig | None = None,
-    ) -> CreateTrainingSessionResponse: ...
     def create_training_session(
         self,
         request: CreateTrainingSessionRequest | None = None,
@@ -8650,27 +7477,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    def create_transform_job(self, request: CreateTransformJobRequest, /) -> CreateTransformJobResponse: ...
-    @_t.overload
-    def create_transform_job(
-        self,
-        *,
-        model_name: ModelName,
-        transform_input: TransformInput,
-        transform_job_name: TransformJobName,
-        transform_output: TransformOutput,
-        transform_resources: TransformResources,
-        batch_strategy: BatchStrategy | None = None,
-        data_capture_config: BatchDataCaptureConfig | None = None,
-        data_processing: DataProcessing | None = None,
-        environment: TransformEnvironmentMap | None = None,
-        experiment_config: ExperimentConfig | None = None,
-        max_concurrent_transforms: MaxConcurrentTransforms | None = None,
-        max_payload_in_mb: MaxPayloadInMB | None = None,
-        model_client_config: ModelClientConfig | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTransformJobResponse: ...
     def create_transform_job(
         self,
         request: CreateTransformJobRequest | None = None,
@@ -8744,18 +7550,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_TRANSFORM_JOB, request, locals())
 
-    @_t.overload
-    def create_trial(self, request: CreateTrialRequest, /) -> CreateTrialResponse: ...
-    @_t.overload
-    def create_trial(
-        self,
-        *,
-        experiment_name: ExperimentEntityName,
-        trial_name: ExperimentEntityName,
-        display_name: ExperimentEntityName | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTrialResponse: ...
     def create_trial(
         self,
         request: CreateTrialRequest | None = None,
@@ -8797,23 +7591,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_TRIAL, request, locals())
 
-    @_t.overload
-    def create_trial_component(self, request: CreateTrialComponentRequest, /) -> CreateTrialComponentResponse: ...
-    @_t.overload
-    def create_trial_component(
-        self,
-        *,
-        trial_component_name: ExperimentEntityName,
-        display_name: ExperimentEntityName | None = None,
-        end_time: Timestamp | None = None,
-        input_artifacts: TrialComponentArtifacts | None = None,
-        metadata_properties: MetadataProperties | None = None,
-        output_artifacts: TrialComponentArtifacts | None = None,
-        parameters: TrialComponentParameters | None = None,
-        start_time: Timestamp | None = None,
-        status: TrialComponentStatus | None = None,
-        tags: TagList | None = None,
-    ) -> CreateTrialComponentResponse: ...
     def create_trial_component(
         self,
         request: CreateTrialComponentRequest | None = None,
@@ -8860,19 +7637,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    def create_user_profile(self, request: CreateUserProfileRequest, /) -> CreateUserProfileResponse: ...
-    @_t.overload
-    def create_user_profile(
-        self,
-        *,
-        domain_id: DomainId,
-        user_profile_name: UserProfileName,
-        single_sign_on_user_identifier: SingleSignOnUserIdentifier | None = None,
-        single_sign_on_user_value: String256 | None = None,
-        tags: TagList | None = None,
-        user_settings: UserSettings | None = None,
-    ) -> CreateUserProfileResponse: ...
     def create_user_profile(
         self,
         request: CreateUserProfileRequest | None = None,
@@ -8904,20 +7668,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    def create_workforce(self, request: CreateWorkforceRequest, /) -> CreateWorkforceResponse: ...
-    @_t.overload
-    def create_workforce(
-        self,
-        *,
-        workforce_name: WorkforceName,
-        cognito_config: CognitoConfig | None = None,
-        ip_address_type: WorkforceIpAddressType | None = None,
-        oidc_config: OidcConfig | None = None,
-        source_ip_config: SourceIpConfig | None = None,
-        tags: TagList | None = None,
-        workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
-    ) -> CreateWorkforceResponse: ...
     def create_workforce(
         self,
         request: CreateWorkforceRequest | None = None,
@@ -8969,20 +7719,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_WORKFORCE, request, locals())
 
-    @_t.overload
-    def create_workteam(self, request: CreateWorkteamRequest, /) -> CreateWorkteamResponse: ...
-    @_t.overload
-    def create_workteam(
-        self,
-        *,
-        description: String200,
-        member_definitions: MemberDefinitions,
-        workteam_name: WorkteamName,
-        notification_configuration: NotificationConfiguration | None = None,
-        tags: TagList | None = None,
-        worker_access_configuration: WorkerAccessConfiguration | None = None,
-        workforce_name: WorkforceName | None = None,
-    ) -> CreateWorkteamResponse: ...
     def create_workteam(
         self,
         request: CreateWorkteamRequest | None = None,
@@ -9016,10 +7752,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_WORKTEAM, request, locals())
 
-    @_t.overload
-    def delete_ai_benchmark_job(self, request: DeleteAIBenchmarkJobRequest, /) -> DeleteAIBenchmarkJobResponse: ...
-    @_t.overload
-    def delete_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> DeleteAIBenchmarkJobResponse: ...
     def delete_ai_benchmark_job(
         self,
         request: DeleteAIBenchmarkJobRequest | None = None,
@@ -9033,14 +7765,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    def delete_ai_recommendation_job(
-        self, request: DeleteAIRecommendationJobRequest, /
-    ) -> DeleteAIRecommendationJobResponse: ...
-    @_t.overload
-    def delete_ai_recommendation_job(
-        self, *, ai_recommendation_job_name: AIEntityName
-    ) -> DeleteAIRecommendationJobResponse: ...
     def delete_ai_recommendation_job(
         self,
         request: DeleteAIRecommendationJobRequest | None = None,
@@ -9054,12 +7778,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    def delete_ai_workload_config(
-        self, request: DeleteAIWorkloadConfigRequest, /
-    ) -> DeleteAIWorkloadConfigResponse: ...
-    @_t.overload
-    def delete_ai_workload_config(self, *, ai_workload_config_name: AIEntityName) -> DeleteAIWorkloadConfigResponse: ...
     def delete_ai_workload_config(
         self,
         request: DeleteAIWorkloadConfigRequest | None = None,
@@ -9075,10 +7793,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_AI_WORKLOAD_CONFIG, request, locals())
 
-    @_t.overload
-    def delete_action(self, request: DeleteActionRequest, /) -> DeleteActionResponse: ...
-    @_t.overload
-    def delete_action(self, *, action_name: ExperimentEntityName) -> DeleteActionResponse: ...
     def delete_action(
         self, request: DeleteActionRequest | None = None, *, action_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DeleteActionResponse:
@@ -9089,10 +7803,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_ACTION, request, locals())
 
-    @_t.overload
-    def delete_algorithm(self, request: DeleteAlgorithmInput, /) -> None: ...
-    @_t.overload
-    def delete_algorithm(self, *, algorithm_name: EntityName) -> None: ...
     def delete_algorithm(
         self, request: DeleteAlgorithmInput | None = None, *, algorithm_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -9103,18 +7813,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_ALGORITHM, request, locals())
 
-    @_t.overload
-    def delete_app(self, request: DeleteAppRequest, /) -> None: ...
-    @_t.overload
-    def delete_app(
-        self,
-        *,
-        app_name: AppName,
-        app_type: AppType,
-        domain_id: DomainId,
-        space_name: SpaceName | None = None,
-        user_profile_name: UserProfileName | None = None,
-    ) -> None: ...
     def delete_app(
         self,
         request: DeleteAppRequest | None = None,
@@ -9136,10 +7834,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_APP, request, locals())
 
-    @_t.overload
-    def delete_app_image_config(self, request: DeleteAppImageConfigRequest, /) -> None: ...
-    @_t.overload
-    def delete_app_image_config(self, *, app_image_config_name: AppImageConfigName) -> None: ...
     def delete_app_image_config(
         self,
         request: DeleteAppImageConfigRequest | None = None,
@@ -9153,12 +7847,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    def delete_artifact(self, request: DeleteArtifactRequest, /) -> DeleteArtifactResponse: ...
-    @_t.overload
-    def delete_artifact(
-        self, *, artifact_arn: ArtifactArn | None = None, source: ArtifactSource | None = None
-    ) -> DeleteArtifactResponse: ...
     def delete_artifact(
         self,
         request: DeleteArtifactRequest | None = None,
@@ -9174,12 +7862,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_ARTIFACT, request, locals())
 
-    @_t.overload
-    def delete_association(self, request: DeleteAssociationRequest, /) -> DeleteAssociationResponse: ...
-    @_t.overload
-    def delete_association(
-        self, *, destination_arn: AssociationEntityArn, source_arn: AssociationEntityArn
-    ) -> DeleteAssociationResponse: ...
     def delete_association(
         self,
         request: DeleteAssociationRequest | None = None,
@@ -9195,10 +7877,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_ASSOCIATION, request, locals())
 
-    @_t.overload
-    def delete_cluster(self, request: DeleteClusterRequest, /) -> DeleteClusterResponse: ...
-    @_t.overload
-    def delete_cluster(self, *, cluster_name: ClusterNameOrArn) -> DeleteClusterResponse: ...
     def delete_cluster(
         self, request: DeleteClusterRequest | None = None, *, cluster_name: ClusterNameOrArn = _calls.REQUIRED
     ) -> DeleteClusterResponse:
@@ -9210,12 +7888,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_CLUSTER, request, locals())
 
-    @_t.overload
-    def delete_cluster_extension(self, request: DeleteClusterExtensionRequest, /) -> DeleteClusterExtensionResponse: ...
-    @_t.overload
-    def delete_cluster_extension(
-        self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
-    ) -> DeleteClusterExtensionResponse: ...
     def delete_cluster_extension(
         self,
         request: DeleteClusterExtensionRequest | None = None,
@@ -9241,10 +7913,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    def delete_cluster_scheduler_config(self, request: DeleteClusterSchedulerConfigRequest, /) -> None: ...
-    @_t.overload
-    def delete_cluster_scheduler_config(self, *, cluster_scheduler_config_id: ClusterSchedulerConfigId) -> None: ...
     def delete_cluster_scheduler_config(
         self,
         request: DeleteClusterSchedulerConfigRequest | None = None,
@@ -9258,10 +7926,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    def delete_code_repository(self, request: DeleteCodeRepositoryInput, /) -> None: ...
-    @_t.overload
-    def delete_code_repository(self, *, code_repository_name: EntityName) -> None: ...
     def delete_code_repository(
         self, request: DeleteCodeRepositoryInput | None = None, *, code_repository_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -9272,10 +7936,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    def delete_compilation_job(self, request: DeleteCompilationJobRequest, /) -> None: ...
-    @_t.overload
-    def delete_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
     def delete_compilation_job(
         self, request: DeleteCompilationJobRequest | None = None, *, compilation_job_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -9294,10 +7954,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    def delete_compute_quota(self, request: DeleteComputeQuotaRequest, /) -> None: ...
-    @_t.overload
-    def delete_compute_quota(self, *, compute_quota_id: ComputeQuotaId) -> None: ...
     def delete_compute_quota(
         self, request: DeleteComputeQuotaRequest | None = None, *, compute_quota_id: ComputeQuotaId = _calls.REQUIRED
     ) -> None:
@@ -9308,10 +7964,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    def delete_context(self, request: DeleteContextRequest, /) -> DeleteContextResponse: ...
-    @_t.overload
-    def delete_context(self, *, context_name: ContextName) -> DeleteContextResponse: ...
     def delete_context(
         self, request: DeleteContextRequest | None = None, *, context_name: ContextName = _calls.REQUIRED
     ) -> DeleteContextResponse:
@@ -9322,10 +7974,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_CONTEXT, request, locals())
 
-    @_t.overload
-    def delete_data_quality_job_definition(self, request: DeleteDataQualityJobDefinitionRequest, /) -> None: ...
-    @_t.overload
-    def delete_data_quality_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     def delete_data_quality_job_definition(
         self,
         request: DeleteDataQualityJobDefinitionRequest | None = None,
@@ -9340,10 +7988,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_DATA_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def delete_device_fleet(self, request: DeleteDeviceFleetRequest, /) -> None: ...
-    @_t.overload
-    def delete_device_fleet(self, *, device_fleet_name: EntityName) -> None: ...
     def delete_device_fleet(
         self, request: DeleteDeviceFleetRequest | None = None, *, device_fleet_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -9354,10 +7998,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    def delete_domain(self, request: DeleteDomainRequest, /) -> None: ...
-    @_t.overload
-    def delete_domain(self, *, domain_id: DomainId, retention_policy: RetentionPolicy | None = None) -> None: ...
     def delete_domain(
         self,
         request: DeleteDomainRequest | None = None,
@@ -9377,10 +8017,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_DOMAIN, request, locals())
 
-    @_t.overload
-    def delete_edge_deployment_plan(self, request: DeleteEdgeDeploymentPlanRequest, /) -> None: ...
-    @_t.overload
-    def delete_edge_deployment_plan(self, *, edge_deployment_plan_name: EntityName) -> None: ...
     def delete_edge_deployment_plan(
         self,
         request: DeleteEdgeDeploymentPlanRequest | None = None,
@@ -9395,12 +8031,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_EDGE_DEPLOYMENT_PLAN, request, locals())
 
-    @_t.overload
-    def delete_edge_deployment_stage(self, request: DeleteEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    def delete_edge_deployment_stage(
-        self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName
-    ) -> None: ...
     def delete_edge_deployment_stage(
         self,
         request: DeleteEdgeDeploymentStageRequest | None = None,
@@ -9418,10 +8048,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    def delete_endpoint(self, request: DeleteEndpointInput, /) -> None: ...
-    @_t.overload
-    def delete_endpoint(self, *, endpoint_name: EndpointName) -> None: ...
     def delete_endpoint(
         self, request: DeleteEndpointInput | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> None:
@@ -9445,10 +8071,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_ENDPOINT, request, locals())
 
-    @_t.overload
-    def delete_endpoint_config(self, request: DeleteEndpointConfigInput, /) -> None: ...
-    @_t.overload
-    def delete_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> None: ...
     def delete_endpoint_config(
         self,
         request: DeleteEndpointConfigInput | None = None,
@@ -9472,10 +8094,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_ENDPOINT_CONFIG, request, locals())
 
-    @_t.overload
-    def delete_endpoint_policy(self, request: DeleteEndpointPolicyRequest, /) -> DeleteEndpointPolicyResponse: ...
-    @_t.overload
-    def delete_endpoint_policy(self, *, endpoint_name: EndpointName) -> DeleteEndpointPolicyResponse: ...
     def delete_endpoint_policy(
         self, request: DeleteEndpointPolicyRequest | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> DeleteEndpointPolicyResponse:
@@ -9494,10 +8112,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_ENDPOINT_POLICY, request, locals())
 
-    @_t.overload
-    def delete_experiment(self, request: DeleteExperimentRequest, /) -> DeleteExperimentResponse: ...
-    @_t.overload
-    def delete_experiment(self, *, experiment_name: ExperimentEntityName) -> DeleteExperimentResponse: ...
     def delete_experiment(
         self, request: DeleteExperimentRequest | None = None, *, experiment_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DeleteExperimentResponse:
@@ -9511,10 +8125,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def delete_feature_group(self, request: DeleteFeatureGroupRequest, /) -> None: ...
-    @_t.overload
-    def delete_feature_group(self, *, feature_group_name: FeatureGroupName) -> None: ...
     def delete_feature_group(
         self,
         request: DeleteFeatureGroupRequest | None = None,
@@ -9537,10 +8147,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    def delete_flow_definition(self, request: DeleteFlowDefinitionRequest, /) -> DeleteFlowDefinitionResponse: ...
-    @_t.overload
-    def delete_flow_definition(self, *, flow_definition_name: FlowDefinitionName) -> DeleteFlowDefinitionResponse: ...
     def delete_flow_definition(
         self,
         request: DeleteFlowDefinitionRequest | None = None,
@@ -9554,14 +8160,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_FLOW_DEFINITION, request, locals())
 
-    @_t.overload
-    def delete_global_inference_gateway(
-        self, request: DeleteGlobalInferenceGatewayRequest, /
-    ) -> DeleteGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    def delete_global_inference_gateway(
-        self, *, identifier: GlobalInferenceGatewayIdentifier
-    ) -> DeleteGlobalInferenceGatewayResponse: ...
     def delete_global_inference_gateway(
         self,
         request: DeleteGlobalInferenceGatewayRequest | None = None,
@@ -9582,10 +8180,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    def delete_hub(self, request: DeleteHubRequest, /) -> None: ...
-    @_t.overload
-    def delete_hub(self, *, hub_name: HubNameOrArn) -> None: ...
     def delete_hub(self, request: DeleteHubRequest | None = None, *, hub_name: HubNameOrArn = _calls.REQUIRED) -> None:
         """Delete a hub.
 
@@ -9594,17 +8188,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_HUB, request, locals())
 
-    @_t.overload
-    def delete_hub_content(self, request: DeleteHubContentRequest, /) -> None: ...
-    @_t.overload
-    def delete_hub_content(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_content_version: HubContentVersion,
-        hub_name: HubNameOrArn,
-    ) -> None: ...
     def delete_hub_content(
         self,
         request: DeleteHubContentRequest | None = None,
@@ -9626,12 +8209,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    def delete_hub_content_reference(self, request: DeleteHubContentReferenceRequest, /) -> None: ...
-    @_t.overload
-    def delete_hub_content_reference(
-        self, *, hub_content_name: HubContentName, hub_content_type: HubContentType, hub_name: HubNameOrArn
-    ) -> None: ...
     def delete_hub_content_reference(
         self,
         request: DeleteHubContentReferenceRequest | None = None,
@@ -9649,10 +8226,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_HUB_CONTENT_REFERENCE, request, locals())
 
-    @_t.overload
-    def delete_human_task_ui(self, request: DeleteHumanTaskUiRequest, /) -> DeleteHumanTaskUiResponse: ...
-    @_t.overload
-    def delete_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DeleteHumanTaskUiResponse: ...
     def delete_human_task_ui(
         self, request: DeleteHumanTaskUiRequest | None = None, *, human_task_ui_name: HumanTaskUiName = _calls.REQUIRED
     ) -> DeleteHumanTaskUiResponse:
@@ -9671,12 +8244,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_HUMAN_TASK_UI, request, locals())
 
-    @_t.overload
-    def delete_hyper_parameter_tuning_job(self, request: DeleteHyperParameterTuningJobRequest, /) -> None: ...
-    @_t.overload
-    def delete_hyper_parameter_tuning_job(
-        self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
-    ) -> None: ...
     def delete_hyper_parameter_tuning_job(
         self,
         request: DeleteHyperParameterTuningJobRequest | None = None,
@@ -9694,10 +8261,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    def delete_image(self, request: DeleteImageRequest, /) -> DeleteImageResponse: ...
-    @_t.overload
-    def delete_image(self, *, image_name: ImageName) -> DeleteImageResponse: ...
     def delete_image(
         self, request: DeleteImageRequest | None = None, *, image_name: ImageName = _calls.REQUIRED
     ) -> DeleteImageResponse:
@@ -9709,16 +8272,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_IMAGE, request, locals())
 
-    @_t.overload
-    def delete_image_version(self, request: DeleteImageVersionRequest, /) -> DeleteImageVersionResponse: ...
-    @_t.overload
-    def delete_image_version(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> DeleteImageVersionResponse: ...
     def delete_image_version(
         self,
         request: DeleteImageVersionRequest | None = None,
@@ -9737,10 +8290,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    def delete_inference_component(self, request: DeleteInferenceComponentInput, /) -> None: ...
-    @_t.overload
-    def delete_inference_component(self, *, inference_component_name: InferenceComponentName) -> None: ...
     def delete_inference_component(
         self,
         request: DeleteInferenceComponentInput | None = None,
@@ -9754,12 +8303,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    def delete_inference_experiment(
-        self, request: DeleteInferenceExperimentRequest, /
-    ) -> DeleteInferenceExperimentResponse: ...
-    @_t.overload
-    def delete_inference_experiment(self, *, name: InferenceExperimentName) -> DeleteInferenceExperimentResponse: ...
     def delete_inference_experiment(
         self,
         request: DeleteInferenceExperimentRequest | None = None,
@@ -9776,10 +8319,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def delete_inference_router(self, request: DeleteInferenceRouterInput, /) -> None: ...
-    @_t.overload
-    def delete_inference_router(self, *, inference_router_name: InferenceRouterName) -> None: ...
     def delete_inference_router(
         self,
         request: DeleteInferenceRouterInput | None = None,
@@ -9797,10 +8336,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    def delete_job(self, request: DeleteJobRequest, /) -> DeleteJobResponse: ...
-    @_t.overload
-    def delete_job(self, *, job_category: JobCategory, job_name: JobName) -> DeleteJobResponse: ...
     def delete_job(
         self,
         request: DeleteJobRequest | None = None,
@@ -9823,10 +8358,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_JOB, request, locals())
 
-    @_t.overload
-    def delete_mlflow_app(self, request: DeleteMlflowAppRequest, /) -> DeleteMlflowAppResponse: ...
-    @_t.overload
-    def delete_mlflow_app(self, *, arn: MlflowAppArn) -> DeleteMlflowAppResponse: ...
     def delete_mlflow_app(
         self, request: DeleteMlflowAppRequest | None = None, *, arn: MlflowAppArn = _calls.REQUIRED
     ) -> DeleteMlflowAppResponse:
@@ -9837,14 +8368,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    def delete_mlflow_tracking_server(
-        self, request: DeleteMlflowTrackingServerRequest, /
-    ) -> DeleteMlflowTrackingServerResponse: ...
-    @_t.overload
-    def delete_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> DeleteMlflowTrackingServerResponse: ...
     def delete_mlflow_tracking_server(
         self,
         request: DeleteMlflowTrackingServerRequest | None = None,
@@ -9860,10 +8383,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    def delete_model(self, request: DeleteModelInput, /) -> None: ...
-    @_t.overload
-    def delete_model(self, *, model_name: ModelName) -> None: ...
     def delete_model(self, request: DeleteModelInput | None = None, *, model_name: ModelName = _calls.REQUIRED) -> None:
         """Deletes a model. The ``DeleteModel`` API deletes only the model entry that
         was created in SageMaker when you called the ``CreateModel`` API. It does not
@@ -9875,10 +8394,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL, request, locals())
 
-    @_t.overload
-    def delete_model_bias_job_definition(self, request: DeleteModelBiasJobDefinitionRequest, /) -> None: ...
-    @_t.overload
-    def delete_model_bias_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     def delete_model_bias_job_definition(
         self,
         request: DeleteModelBiasJobDefinitionRequest | None = None,
@@ -9892,10 +8407,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL_BIAS_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def delete_model_card(self, request: DeleteModelCardRequest, /) -> None: ...
-    @_t.overload
-    def delete_model_card(self, *, model_card_name: EntityName) -> None: ...
     def delete_model_card(
         self, request: DeleteModelCardRequest | None = None, *, model_card_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -9906,14 +8417,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    def delete_model_explainability_job_definition(
-        self, request: DeleteModelExplainabilityJobDefinitionRequest, /
-    ) -> None: ...
-    @_t.overload
-    def delete_model_explainability_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> None: ...
     def delete_model_explainability_job_definition(
         self,
         request: DeleteModelExplainabilityJobDefinitionRequest | None = None,
@@ -9928,10 +8431,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def delete_model_package(self, request: DeleteModelPackageInput, /) -> None: ...
-    @_t.overload
-    def delete_model_package(self, *, model_package_name: VersionedArnOrName) -> None: ...
     def delete_model_package(
         self,
         request: DeleteModelPackageInput | None = None,
@@ -9950,10 +8449,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    def delete_model_package_group(self, request: DeleteModelPackageGroupInput, /) -> None: ...
-    @_t.overload
-    def delete_model_package_group(self, *, model_package_group_name: ArnOrName) -> None: ...
     def delete_model_package_group(
         self,
         request: DeleteModelPackageGroupInput | None = None,
@@ -9967,10 +8462,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL_PACKAGE_GROUP, request, locals())
 
-    @_t.overload
-    def delete_model_package_group_policy(self, request: DeleteModelPackageGroupPolicyInput, /) -> None: ...
-    @_t.overload
-    def delete_model_package_group_policy(self, *, model_package_group_name: EntityName) -> None: ...
     def delete_model_package_group_policy(
         self,
         request: DeleteModelPackageGroupPolicyInput | None = None,
@@ -9985,10 +8476,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL_PACKAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    def delete_model_quality_job_definition(self, request: DeleteModelQualityJobDefinitionRequest, /) -> None: ...
-    @_t.overload
-    def delete_model_quality_job_definition(self, *, job_definition_name: MonitoringJobDefinitionName) -> None: ...
     def delete_model_quality_job_definition(
         self,
         request: DeleteModelQualityJobDefinitionRequest | None = None,
@@ -10003,10 +8490,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MODEL_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def delete_monitoring_schedule(self, request: DeleteMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
-    def delete_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     def delete_monitoring_schedule(
         self,
         request: DeleteMonitoringScheduleRequest | None = None,
@@ -10022,10 +8505,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    def delete_notebook_instance(self, request: DeleteNotebookInstanceInput, /) -> None: ...
-    @_t.overload
-    def delete_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     def delete_notebook_instance(
         self,
         request: DeleteNotebookInstanceInput | None = None,
@@ -10045,14 +8524,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    def delete_notebook_instance_lifecycle_config(
-        self, request: DeleteNotebookInstanceLifecycleConfigInput, /
-    ) -> None: ...
-    @_t.overload
-    def delete_notebook_instance_lifecycle_config(
-        self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
-    ) -> None: ...
     def delete_notebook_instance_lifecycle_config(
         self,
         request: DeleteNotebookInstanceLifecycleConfigInput | None = None,
@@ -10067,10 +8538,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    def delete_optimization_job(self, request: DeleteOptimizationJobRequest, /) -> None: ...
-    @_t.overload
-    def delete_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
     def delete_optimization_job(
         self,
         request: DeleteOptimizationJobRequest | None = None,
@@ -10084,12 +8551,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    def delete_partner_app(self, request: DeletePartnerAppRequest, /) -> DeletePartnerAppResponse: ...
-    @_t.overload
-    def delete_partner_app(
-        self, *, arn: PartnerAppArn, client_token: ClientToken | None = None
-    ) -> DeletePartnerAppResponse: ...
     def delete_partner_app(
         self,
         request: DeletePartnerAppRequest | None = None,
@@ -10106,12 +8567,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    def delete_pipeline(self, request: DeletePipelineRequest, /) -> DeletePipelineResponse: ...
-    @_t.overload
-    def delete_pipeline(
-        self, *, pipeline_name: PipelineName, client_request_token: IdempotencyToken | None = None
-    ) -> DeletePipelineResponse: ...
     def delete_pipeline(
         self,
         request: DeletePipelineRequest | None = None,
@@ -10131,10 +8586,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_PIPELINE, request, locals())
 
-    @_t.overload
-    def delete_processing_job(self, request: DeleteProcessingJobRequest, /) -> None: ...
-    @_t.overload
-    def delete_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
     def delete_processing_job(
         self,
         request: DeleteProcessingJobRequest | None = None,
@@ -10153,10 +8604,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    def delete_project(self, request: DeleteProjectInput, /) -> None: ...
-    @_t.overload
-    def delete_project(self, *, project_name: ProjectEntityName) -> None: ...
     def delete_project(
         self, request: DeleteProjectInput | None = None, *, project_name: ProjectEntityName = _calls.REQUIRED
     ) -> None:
@@ -10167,10 +8614,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_PROJECT, request, locals())
 
-    @_t.overload
-    def delete_space(self, request: DeleteSpaceRequest, /) -> None: ...
-    @_t.overload
-    def delete_space(self, *, domain_id: DomainId, space_name: SpaceName) -> None: ...
     def delete_space(
         self,
         request: DeleteSpaceRequest | None = None,
@@ -10186,10 +8629,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_SPACE, request, locals())
 
-    @_t.overload
-    def delete_studio_lifecycle_config(self, request: DeleteStudioLifecycleConfigRequest, /) -> None: ...
-    @_t.overload
-    def delete_studio_lifecycle_config(self, *, studio_lifecycle_config_name: StudioLifecycleConfigName) -> None: ...
     def delete_studio_lifecycle_config(
         self,
         request: DeleteStudioLifecycleConfigRequest | None = None,
@@ -10207,10 +8646,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_STUDIO_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    def delete_tags(self, request: DeleteTagsInput, /) -> DeleteTagsOutput: ...
-    @_t.overload
-    def delete_tags(self, *, resource_arn: ResourceArn, tag_keys: TagKeyList) -> DeleteTagsOutput: ...
     def delete_tags(
         self,
         request: DeleteTagsInput | None = None,
@@ -10237,10 +8672,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_TAGS, request, locals())
 
-    @_t.overload
-    def delete_training_job(self, request: DeleteTrainingJobRequest, /) -> None: ...
-    @_t.overload
-    def delete_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
     def delete_training_job(
         self, request: DeleteTrainingJobRequest | None = None, *, training_job_name: TrainingJobName = _calls.REQUIRED
     ) -> None:
@@ -10257,12 +8688,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    def delete_training_session(self, request: DeleteTrainingSessionRequest, /) -> DeleteTrainingSessionResponse: ...
-    @_t.overload
-    def delete_training_session(
-        self, *, training_session_name: TrainingSessionName
-    ) -> DeleteTrainingSessionResponse: ...
     def delete_training_session(
         self,
         request: DeleteTrainingSessionRequest | None = None,
@@ -10283,10 +8708,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    def delete_trial(self, request: DeleteTrialRequest, /) -> DeleteTrialResponse: ...
-    @_t.overload
-    def delete_trial(self, *, trial_name: ExperimentEntityName) -> DeleteTrialResponse: ...
     def delete_trial(
         self, request: DeleteTrialRequest | None = None, *, trial_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DeleteTrialResponse:
@@ -10300,10 +8721,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_TRIAL, request, locals())
 
-    @_t.overload
-    def delete_trial_component(self, request: DeleteTrialComponentRequest, /) -> DeleteTrialComponentResponse: ...
-    @_t.overload
-    def delete_trial_component(self, *, trial_component_name: ExperimentEntityName) -> DeleteTrialComponentResponse: ...
     def delete_trial_component(
         self,
         request: DeleteTrialComponentRequest | None = None,
@@ -10321,10 +8738,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    def delete_user_profile(self, request: DeleteUserProfileRequest, /) -> None: ...
-    @_t.overload
-    def delete_user_profile(self, *, domain_id: DomainId, user_profile_name: UserProfileName) -> None: ...
     def delete_user_profile(
         self,
         request: DeleteUserProfileRequest | None = None,
@@ -10341,10 +8754,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    def delete_workforce(self, request: DeleteWorkforceRequest, /) -> DeleteWorkforceResponse: ...
-    @_t.overload
-    def delete_workforce(self, *, workforce_name: WorkforceName) -> DeleteWorkforceResponse: ...
     def delete_workforce(
         self, request: DeleteWorkforceRequest | None = None, *, workforce_name: WorkforceName = _calls.REQUIRED
     ) -> DeleteWorkforceResponse:
@@ -10368,10 +8777,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_WORKFORCE, request, locals())
 
-    @_t.overload
-    def delete_workteam(self, request: DeleteWorkteamRequest, /) -> DeleteWorkteamResponse: ...
-    @_t.overload
-    def delete_workteam(self, *, workteam_name: WorkteamName) -> DeleteWorkteamResponse: ...
     def delete_workteam(
         self, request: DeleteWorkteamRequest | None = None, *, workteam_name: WorkteamName = _calls.REQUIRED
     ) -> DeleteWorkteamResponse:
@@ -10382,10 +8787,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_WORKTEAM, request, locals())
 
-    @_t.overload
-    def deregister_devices(self, request: DeregisterDevicesRequest, /) -> None: ...
-    @_t.overload
-    def deregister_devices(self, *, device_fleet_name: EntityName, device_names: DeviceNames) -> None: ...
     def deregister_devices(
         self,
         request: DeregisterDevicesRequest | None = None,
@@ -10402,12 +8803,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DEREGISTER_DEVICES, request, locals())
 
-    @_t.overload
-    def describe_ai_benchmark_job(
-        self, request: DescribeAIBenchmarkJobRequest, /
-    ) -> DescribeAIBenchmarkJobResponse: ...
-    @_t.overload
-    def describe_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> DescribeAIBenchmarkJobResponse: ...
     def describe_ai_benchmark_job(
         self,
         request: DescribeAIBenchmarkJobRequest | None = None,
@@ -10422,14 +8817,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    def describe_ai_recommendation_job(
-        self, request: DescribeAIRecommendationJobRequest, /
-    ) -> DescribeAIRecommendationJobResponse: ...
-    @_t.overload
-    def describe_ai_recommendation_job(
-        self, *, ai_recommendation_job_name: AIEntityName
-    ) -> DescribeAIRecommendationJobResponse: ...
     def describe_ai_recommendation_job(
         self,
         request: DescribeAIRecommendationJobRequest | None = None,
@@ -10446,14 +8833,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    def describe_ai_workload_config(
-        self, request: DescribeAIWorkloadConfigRequest, /
-    ) -> DescribeAIWorkloadConfigResponse: ...
-    @_t.overload
-    def describe_ai_workload_config(
-        self, *, ai_workload_config_name: AIEntityName
-    ) -> DescribeAIWorkloadConfigResponse: ...
     def describe_ai_workload_config(
         self,
         request: DescribeAIWorkloadConfigRequest | None = None,
@@ -10469,10 +8848,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_AI_WORKLOAD_CONFIG, request, locals())
 
-    @_t.overload
-    def describe_action(self, request: DescribeActionRequest, /) -> DescribeActionResponse: ...
-    @_t.overload
-    def describe_action(self, *, action_name: ExperimentEntityNameOrArn) -> DescribeActionResponse: ...
     def describe_action(
         self, request: DescribeActionRequest | None = None, *, action_name: ExperimentEntityNameOrArn = _calls.REQUIRED
     ) -> DescribeActionResponse:
@@ -10483,10 +8858,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_ACTION, request, locals())
 
-    @_t.overload
-    def describe_algorithm(self, request: DescribeAlgorithmInput, /) -> DescribeAlgorithmOutput: ...
-    @_t.overload
-    def describe_algorithm(self, *, algorithm_name: ArnOrName) -> DescribeAlgorithmOutput: ...
     def describe_algorithm(
         self, request: DescribeAlgorithmInput | None = None, *, algorithm_name: ArnOrName = _calls.REQUIRED
     ) -> DescribeAlgorithmOutput:
@@ -10497,18 +8868,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_ALGORITHM, request, locals())
 
-    @_t.overload
-    def describe_app(self, request: DescribeAppRequest, /) -> DescribeAppResponse: ...
-    @_t.overload
-    def describe_app(
-        self,
-        *,
-        app_name: AppName,
-        app_type: AppType,
-        domain_id: DomainId,
-        space_name: SpaceName | None = None,
-        user_profile_name: UserProfileName | None = None,
-    ) -> DescribeAppResponse: ...
     def describe_app(
         self,
         request: DescribeAppRequest | None = None,
@@ -10530,14 +8889,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_APP, request, locals())
 
-    @_t.overload
-    def describe_app_image_config(
-        self, request: DescribeAppImageConfigRequest, /
-    ) -> DescribeAppImageConfigResponse: ...
-    @_t.overload
-    def describe_app_image_config(
-        self, *, app_image_config_name: AppImageConfigName
-    ) -> DescribeAppImageConfigResponse: ...
     def describe_app_image_config(
         self,
         request: DescribeAppImageConfigRequest | None = None,
@@ -10551,10 +8902,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    def describe_artifact(self, request: DescribeArtifactRequest, /) -> DescribeArtifactResponse: ...
-    @_t.overload
-    def describe_artifact(self, *, artifact_arn: ArtifactArn) -> DescribeArtifactResponse: ...
     def describe_artifact(
         self, request: DescribeArtifactRequest | None = None, *, artifact_arn: ArtifactArn = _calls.REQUIRED
     ) -> DescribeArtifactResponse:
@@ -10565,10 +8912,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_ARTIFACT, request, locals())
 
-    @_t.overload
-    def describe_auto_ml_job(self, request: DescribeAutoMLJobRequest, /) -> DescribeAutoMLJobResponse: ...
-    @_t.overload
-    def describe_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobResponse: ...
     def describe_auto_ml_job(
         self, request: DescribeAutoMLJobRequest | None = None, *, auto_ml_job_name: AutoMLJobName = _calls.REQUIRED
     ) -> DescribeAutoMLJobResponse:
@@ -10585,10 +8928,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    def describe_auto_ml_job_v2(self, request: DescribeAutoMLJobV2Request, /) -> DescribeAutoMLJobV2Response: ...
-    @_t.overload
-    def describe_auto_ml_job_v2(self, *, auto_ml_job_name: AutoMLJobName) -> DescribeAutoMLJobV2Response: ...
     def describe_auto_ml_job_v2(
         self, request: DescribeAutoMLJobV2Request | None = None, *, auto_ml_job_name: AutoMLJobName = _calls.REQUIRED
     ) -> DescribeAutoMLJobV2Response:
@@ -10603,10 +8942,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_AUTO_ML_JOB_V2, request, locals())
 
-    @_t.overload
-    def describe_cluster(self, request: DescribeClusterRequest, /) -> DescribeClusterResponse: ...
-    @_t.overload
-    def describe_cluster(self, *, cluster_name: ClusterNameOrArn) -> DescribeClusterResponse: ...
     def describe_cluster(
         self, request: DescribeClusterRequest | None = None, *, cluster_name: ClusterNameOrArn = _calls.REQUIRED
     ) -> DescribeClusterResponse:
@@ -10618,12 +8953,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CLUSTER, request, locals())
 
-    @_t.overload
-    def describe_cluster_event(self, request: DescribeClusterEventRequest, /) -> DescribeClusterEventResponse: ...
-    @_t.overload
-    def describe_cluster_event(
-        self, *, cluster_name: ClusterNameOrArn, event_id: EventId
-    ) -> DescribeClusterEventResponse: ...
     def describe_cluster_event(
         self,
         request: DescribeClusterEventRequest | None = None,
@@ -10642,14 +8971,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CLUSTER_EVENT, request, locals())
 
-    @_t.overload
-    def describe_cluster_extension(
-        self, request: DescribeClusterExtensionRequest, /
-    ) -> DescribeClusterExtensionResponse: ...
-    @_t.overload
-    def describe_cluster_extension(
-        self, *, cluster_arn: ClusterArn, extension_arn: ExtensionArn
-    ) -> DescribeClusterExtensionResponse: ...
     def describe_cluster_extension(
         self,
         request: DescribeClusterExtensionRequest | None = None,
@@ -10670,16 +8991,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    def describe_cluster_node(self, request: DescribeClusterNodeRequest, /) -> DescribeClusterNodeResponse: ...
-    @_t.overload
-    def describe_cluster_node(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        node_id: ClusterNodeId | None = None,
-        node_logical_id: ClusterNodeLogicalId | None = None,
-    ) -> DescribeClusterNodeResponse: ...
     def describe_cluster_node(
         self,
         request: DescribeClusterNodeRequest | None = None,
@@ -10699,14 +9010,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CLUSTER_NODE, request, locals())
 
-    @_t.overload
-    def describe_cluster_operation(
-        self, request: DescribeClusterOperationRequest, /
-    ) -> DescribeClusterOperationResponse: ...
-    @_t.overload
-    def describe_cluster_operation(
-        self, *, cluster_name: ClusterNameOrArn, operation_id: ClusterOperationId
-    ) -> DescribeClusterOperationResponse: ...
     def describe_cluster_operation(
         self,
         request: DescribeClusterOperationRequest | None = None,
@@ -10726,17 +9029,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CLUSTER_OPERATION, request, locals())
 
-    @_t.overload
-    def describe_cluster_scheduler_config(
-        self, request: DescribeClusterSchedulerConfigRequest, /
-    ) -> DescribeClusterSchedulerConfigResponse: ...
-    @_t.overload
-    def describe_cluster_scheduler_config(
-        self,
-        *,
-        cluster_scheduler_config_id: ClusterSchedulerConfigId,
-        cluster_scheduler_config_version: Integer | None = None,
-    ) -> DescribeClusterSchedulerConfigResponse: ...
     def describe_cluster_scheduler_config(
         self,
         request: DescribeClusterSchedulerConfigRequest | None = None,
@@ -10754,10 +9046,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    def describe_code_repository(self, request: DescribeCodeRepositoryInput, /) -> DescribeCodeRepositoryOutput: ...
-    @_t.overload
-    def describe_code_repository(self, *, code_repository_name: EntityName) -> DescribeCodeRepositoryOutput: ...
     def describe_code_repository(
         self, request: DescribeCodeRepositoryInput | None = None, *, code_repository_name: EntityName = _calls.REQUIRED
     ) -> DescribeCodeRepositoryOutput:
@@ -10768,10 +9056,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    def describe_compilation_job(self, request: DescribeCompilationJobRequest, /) -> DescribeCompilationJobResponse: ...
-    @_t.overload
-    def describe_compilation_job(self, *, compilation_job_name: EntityName) -> DescribeCompilationJobResponse: ...
     def describe_compilation_job(
         self,
         request: DescribeCompilationJobRequest | None = None,
@@ -10792,12 +9076,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    def describe_compute_quota(self, request: DescribeComputeQuotaRequest, /) -> DescribeComputeQuotaResponse: ...
-    @_t.overload
-    def describe_compute_quota(
-        self, *, compute_quota_id: ComputeQuotaId, compute_quota_version: Integer | None = None
-    ) -> DescribeComputeQuotaResponse: ...
     def describe_compute_quota(
         self,
         request: DescribeComputeQuotaRequest | None = None,
@@ -10813,10 +9091,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    def describe_context(self, request: DescribeContextRequest, /) -> DescribeContextResponse: ...
-    @_t.overload
-    def describe_context(self, *, context_name: ContextNameOrArn) -> DescribeContextResponse: ...
     def describe_context(
         self, request: DescribeContextRequest | None = None, *, context_name: ContextNameOrArn = _calls.REQUIRED
     ) -> DescribeContextResponse:
@@ -10827,14 +9101,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_CONTEXT, request, locals())
 
-    @_t.overload
-    def describe_data_quality_job_definition(
-        self, request: DescribeDataQualityJobDefinitionRequest, /
-    ) -> DescribeDataQualityJobDefinitionResponse: ...
-    @_t.overload
-    def describe_data_quality_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeDataQualityJobDefinitionResponse: ...
     def describe_data_quality_job_definition(
         self,
         request: DescribeDataQualityJobDefinitionRequest | None = None,
@@ -10849,12 +9115,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_DATA_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def describe_device(self, request: DescribeDeviceRequest, /) -> DescribeDeviceResponse: ...
-    @_t.overload
-    def describe_device(
-        self, *, device_fleet_name: EntityName, device_name: EntityName, next_token: NextToken | None = None
-    ) -> DescribeDeviceResponse: ...
     def describe_device(
         self,
         request: DescribeDeviceRequest | None = None,
@@ -10872,10 +9132,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_DEVICE, request, locals())
 
-    @_t.overload
-    def describe_device_fleet(self, request: DescribeDeviceFleetRequest, /) -> DescribeDeviceFleetResponse: ...
-    @_t.overload
-    def describe_device_fleet(self, *, device_fleet_name: EntityName) -> DescribeDeviceFleetResponse: ...
     def describe_device_fleet(
         self, request: DescribeDeviceFleetRequest | None = None, *, device_fleet_name: EntityName = _calls.REQUIRED
     ) -> DescribeDeviceFleetResponse:
@@ -10886,10 +9142,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    def describe_domain(self, request: DescribeDomainRequest, /) -> DescribeDomainResponse: ...
-    @_t.overload
-    def describe_domain(self, *, domain_id: DomainId) -> DescribeDomainResponse: ...
     def describe_domain(
         self, request: DescribeDomainRequest | None = None, *, domain_id: DomainId = _calls.REQUIRED
     ) -> DescribeDomainResponse:
@@ -10900,18 +9152,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_DOMAIN, request, locals())
 
-    @_t.overload
-    def describe_edge_deployment_plan(
-        self, request: DescribeEdgeDeploymentPlanRequest, /
-    ) -> DescribeEdgeDeploymentPlanResponse: ...
-    @_t.overload
-    def describe_edge_deployment_plan(
-        self,
-        *,
-        edge_deployment_plan_name: EntityName,
-        max_results: DeploymentStageMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> DescribeEdgeDeploymentPlanResponse: ...
     def describe_edge_deployment_plan(
         self,
         request: DescribeEdgeDeploymentPlanRequest | None = None,
@@ -10931,14 +9171,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_EDGE_DEPLOYMENT_PLAN, request, locals())
 
-    @_t.overload
-    def describe_edge_packaging_job(
-        self, request: DescribeEdgePackagingJobRequest, /
-    ) -> DescribeEdgePackagingJobResponse: ...
-    @_t.overload
-    def describe_edge_packaging_job(
-        self, *, edge_packaging_job_name: EntityName
-    ) -> DescribeEdgePackagingJobResponse: ...
     def describe_edge_packaging_job(
         self,
         request: DescribeEdgePackagingJobRequest | None = None,
@@ -10952,10 +9184,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_EDGE_PACKAGING_JOB, request, locals())
 
-    @_t.overload
-    def describe_endpoint(self, request: DescribeEndpointInput, /) -> DescribeEndpointOutput: ...
-    @_t.overload
-    def describe_endpoint(self, *, endpoint_name: EndpointName) -> DescribeEndpointOutput: ...
     def describe_endpoint(
         self, request: DescribeEndpointInput | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> DescribeEndpointOutput:
@@ -10966,10 +9194,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_ENDPOINT, request, locals())
 
-    @_t.overload
-    def describe_endpoint_config(self, request: DescribeEndpointConfigInput, /) -> DescribeEndpointConfigOutput: ...
-    @_t.overload
-    def describe_endpoint_config(self, *, endpoint_config_name: EndpointConfigName) -> DescribeEndpointConfigOutput: ...
     def describe_endpoint_config(
         self,
         request: DescribeEndpointConfigInput | None = None,
@@ -10984,10 +9208,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_ENDPOINT_CONFIG, request, locals())
 
-    @_t.overload
-    def describe_experiment(self, request: DescribeExperimentRequest, /) -> DescribeExperimentResponse: ...
-    @_t.overload
-    def describe_experiment(self, *, experiment_name: ExperimentEntityName) -> DescribeExperimentResponse: ...
     def describe_experiment(
         self,
         request: DescribeExperimentRequest | None = None,
@@ -11001,12 +9221,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def describe_feature_group(self, request: DescribeFeatureGroupRequest, /) -> DescribeFeatureGroupResponse: ...
-    @_t.overload
-    def describe_feature_group(
-        self, *, feature_group_name: FeatureGroupNameOrArn, next_token: NextToken | None = None
-    ) -> DescribeFeatureGroupResponse: ...
     def describe_feature_group(
         self,
         request: DescribeFeatureGroupRequest | None = None,
@@ -11026,14 +9240,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    def describe_feature_metadata(
-        self, request: DescribeFeatureMetadataRequest, /
-    ) -> DescribeFeatureMetadataResponse: ...
-    @_t.overload
-    def describe_feature_metadata(
-        self, *, feature_group_name: FeatureGroupNameOrArn, feature_name: FeatureName
-    ) -> DescribeFeatureMetadataResponse: ...
     def describe_feature_metadata(
         self,
         request: DescribeFeatureMetadataRequest | None = None,
@@ -11050,12 +9256,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_FEATURE_METADATA, request, locals())
 
-    @_t.overload
-    def describe_flow_definition(self, request: DescribeFlowDefinitionRequest, /) -> DescribeFlowDefinitionResponse: ...
-    @_t.overload
-    def describe_flow_definition(
-        self, *, flow_definition_name: FlowDefinitionName
-    ) -> DescribeFlowDefinitionResponse: ...
     def describe_flow_definition(
         self,
         request: DescribeFlowDefinitionRequest | None = None,
@@ -11069,14 +9269,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_FLOW_DEFINITION, request, locals())
 
-    @_t.overload
-    def describe_global_inference_gateway(
-        self, request: DescribeGlobalInferenceGatewayRequest, /
-    ) -> DescribeGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    def describe_global_inference_gateway(
-        self, *, identifier: GlobalInferenceGatewayIdentifier
-    ) -> DescribeGlobalInferenceGatewayResponse: ...
     def describe_global_inference_gateway(
         self,
         request: DescribeGlobalInferenceGatewayRequest | None = None,
@@ -11094,10 +9286,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    def describe_hub(self, request: DescribeHubRequest, /) -> DescribeHubResponse: ...
-    @_t.overload
-    def describe_hub(self, *, hub_name: HubNameOrArn) -> DescribeHubResponse: ...
     def describe_hub(
         self, request: DescribeHubRequest | None = None, *, hub_name: HubNameOrArn = _calls.REQUIRED
     ) -> DescribeHubResponse:
@@ -11108,17 +9296,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_HUB, request, locals())
 
-    @_t.overload
-    def describe_hub_content(self, request: DescribeHubContentRequest, /) -> DescribeHubContentResponse: ...
-    @_t.overload
-    def describe_hub_content(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        hub_content_version: HubContentVersion | None = None,
-    ) -> DescribeHubContentResponse: ...
     def describe_hub_content(
         self,
         request: DescribeHubContentRequest | None = None,
@@ -11138,10 +9315,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    def describe_human_task_ui(self, request: DescribeHumanTaskUiRequest, /) -> DescribeHumanTaskUiResponse: ...
-    @_t.overload
-    def describe_human_task_ui(self, *, human_task_ui_name: HumanTaskUiName) -> DescribeHumanTaskUiResponse: ...
     def describe_human_task_ui(
         self,
         request: DescribeHumanTaskUiRequest | None = None,
@@ -11157,14 +9330,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_HUMAN_TASK_UI, request, locals())
 
-    @_t.overload
-    def describe_hyper_parameter_tuning_job(
-        self, request: DescribeHyperParameterTuningJobRequest, /
-    ) -> DescribeHyperParameterTuningJobResponse: ...
-    @_t.overload
-    def describe_hyper_parameter_tuning_job(
-        self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
-    ) -> DescribeHyperParameterTuningJobResponse: ...
     def describe_hyper_parameter_tuning_job(
         self,
         request: DescribeHyperParameterTuningJobRequest | None = None,
@@ -11180,10 +9345,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    def describe_image(self, request: DescribeImageRequest, /) -> DescribeImageResponse: ...
-    @_t.overload
-    def describe_image(self, *, image_name: ImageName) -> DescribeImageResponse: ...
     def describe_image(
         self, request: DescribeImageRequest | None = None, *, image_name: ImageName = _calls.REQUIRED
     ) -> DescribeImageResponse:
@@ -11194,16 +9355,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_IMAGE, request, locals())
 
-    @_t.overload
-    def describe_image_version(self, request: DescribeImageVersionRequest, /) -> DescribeImageVersionResponse: ...
-    @_t.overload
-    def describe_image_version(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> DescribeImageVersionResponse: ...
     def describe_image_version(
         self,
         request: DescribeImageVersionRequest | None = None,
@@ -11221,14 +9372,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    def describe_inference_component(
-        self, request: DescribeInferenceComponentInput, /
-    ) -> DescribeInferenceComponentOutput: ...
-    @_t.overload
-    def describe_inference_component(
-        self, *, inference_component_name: InferenceComponentName
-    ) -> DescribeInferenceComponentOutput: ...
     def describe_inference_component(
         self,
         request: DescribeInferenceComponentInput | None = None,
@@ -11242,14 +9385,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    def describe_inference_experiment(
-        self, request: DescribeInferenceExperimentRequest, /
-    ) -> DescribeInferenceExperimentResponse: ...
-    @_t.overload
-    def describe_inference_experiment(
-        self, *, name: InferenceExperimentName
-    ) -> DescribeInferenceExperimentResponse: ...
     def describe_inference_experiment(
         self,
         request: DescribeInferenceExperimentRequest | None = None,
@@ -11263,14 +9398,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def describe_inference_recommendations_job(
-        self, request: DescribeInferenceRecommendationsJobRequest, /
-    ) -> DescribeInferenceRecommendationsJobResponse: ...
-    @_t.overload
-    def describe_inference_recommendations_job(
-        self, *, job_name: RecommendationJobName
-    ) -> DescribeInferenceRecommendationsJobResponse: ...
     def describe_inference_recommendations_job(
         self,
         request: DescribeInferenceRecommendationsJobRequest | None = None,
@@ -11285,12 +9412,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_INFERENCE_RECOMMENDATIONS_JOB, request, locals())
 
-    @_t.overload
-    def describe_inference_router(self, request: DescribeInferenceRouterInput, /) -> DescribeInferenceRouterOutput: ...
-    @_t.overload
-    def describe_inference_router(
-        self, *, inference_router_name: InferenceRouterName
-    ) -> DescribeInferenceRouterOutput: ...
     def describe_inference_router(
         self,
         request: DescribeInferenceRouterInput | None = None,
@@ -11310,10 +9431,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
-    @_t.overload
-    def describe_job(self, *, job_category: JobCategory, job_name: JobName) -> DescribeJobResponse: ...
     def describe_job(
         self,
         request: DescribeJobRequest | None = None,
@@ -11339,14 +9456,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_JOB, request, locals())
 
-    @_t.overload
-    def describe_job_schema_version(
-        self, request: DescribeJobSchemaVersionRequest, /
-    ) -> DescribeJobSchemaVersionResponse: ...
-    @_t.overload
-    def describe_job_schema_version(
-        self, *, job_category: JobCategory, job_config_schema_version: JobSchemaVersion | None = None
-    ) -> DescribeJobSchemaVersionResponse: ...
     def describe_job_schema_version(
         self,
         request: DescribeJobSchemaVersionRequest | None = None,
@@ -11371,10 +9480,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_JOB_SCHEMA_VERSION, request, locals())
 
-    @_t.overload
-    def describe_labeling_job(self, request: DescribeLabelingJobRequest, /) -> DescribeLabelingJobResponse: ...
-    @_t.overload
-    def describe_labeling_job(self, *, labeling_job_name: LabelingJobName) -> DescribeLabelingJobResponse: ...
     def describe_labeling_job(
         self, request: DescribeLabelingJobRequest | None = None, *, labeling_job_name: LabelingJobName = _calls.REQUIRED
     ) -> DescribeLabelingJobResponse:
@@ -11385,10 +9490,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_LABELING_JOB, request, locals())
 
-    @_t.overload
-    def describe_lineage_group(self, request: DescribeLineageGroupRequest, /) -> DescribeLineageGroupResponse: ...
-    @_t.overload
-    def describe_lineage_group(self, *, lineage_group_name: ExperimentEntityName) -> DescribeLineageGroupResponse: ...
     def describe_lineage_group(
         self,
         request: DescribeLineageGroupRequest | None = None,
@@ -11405,10 +9506,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_LINEAGE_GROUP, request, locals())
 
-    @_t.overload
-    def describe_mlflow_app(self, request: DescribeMlflowAppRequest, /) -> DescribeMlflowAppResponse: ...
-    @_t.overload
-    def describe_mlflow_app(self, *, arn: MlflowAppArn) -> DescribeMlflowAppResponse: ...
     def describe_mlflow_app(
         self, request: DescribeMlflowAppRequest | None = None, *, arn: MlflowAppArn = _calls.REQUIRED
     ) -> DescribeMlflowAppResponse:
@@ -11419,14 +9516,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    def describe_mlflow_tracking_server(
-        self, request: DescribeMlflowTrackingServerRequest, /
-    ) -> DescribeMlflowTrackingServerResponse: ...
-    @_t.overload
-    def describe_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> DescribeMlflowTrackingServerResponse: ...
     def describe_mlflow_tracking_server(
         self,
         request: DescribeMlflowTrackingServerRequest | None = None,
@@ -11440,10 +9529,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    def describe_model(self, request: DescribeModelInput, /) -> DescribeModelOutput: ...
-    @_t.overload
-    def describe_model(self, *, model_name: ModelName) -> DescribeModelOutput: ...
     def describe_model(
         self, request: DescribeModelInput | None = None, *, model_name: ModelName = _calls.REQUIRED
     ) -> DescribeModelOutput:
@@ -11454,14 +9539,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL, request, locals())
 
-    @_t.overload
-    def describe_model_bias_job_definition(
-        self, request: DescribeModelBiasJobDefinitionRequest, /
-    ) -> DescribeModelBiasJobDefinitionResponse: ...
-    @_t.overload
-    def describe_model_bias_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeModelBiasJobDefinitionResponse: ...
     def describe_model_bias_job_definition(
         self,
         request: DescribeModelBiasJobDefinitionRequest | None = None,
@@ -11475,16 +9552,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL_BIAS_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def describe_model_card(self, request: DescribeModelCardRequest, /) -> DescribeModelCardResponse: ...
-    @_t.overload
-    def describe_model_card(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        included_data: IncludedData | None = None,
-        model_card_version: Integer | None = None,
-    ) -> DescribeModelCardResponse: ...
     def describe_model_card(
         self,
         request: DescribeModelCardRequest | None = None,
@@ -11511,14 +9578,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    def describe_model_card_export_job(
-        self, request: DescribeModelCardExportJobRequest, /
-    ) -> DescribeModelCardExportJobResponse: ...
-    @_t.overload
-    def describe_model_card_export_job(
-        self, *, model_card_export_job_arn: ModelCardExportJobArn
-    ) -> DescribeModelCardExportJobResponse: ...
     def describe_model_card_export_job(
         self,
         request: DescribeModelCardExportJobRequest | None = None,
@@ -11533,14 +9592,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL_CARD_EXPORT_JOB, request, locals())
 
-    @_t.overload
-    def describe_model_explainability_job_definition(
-        self, request: DescribeModelExplainabilityJobDefinitionRequest, /
-    ) -> DescribeModelExplainabilityJobDefinitionResponse: ...
-    @_t.overload
-    def describe_model_explainability_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeModelExplainabilityJobDefinitionResponse: ...
     def describe_model_explainability_job_definition(
         self,
         request: DescribeModelExplainabilityJobDefinitionRequest | None = None,
@@ -11554,12 +9605,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL_EXPLAINABILITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def describe_model_package(self, request: DescribeModelPackageInput, /) -> DescribeModelPackageOutput: ...
-    @_t.overload
-    def describe_model_package(
-        self, *, model_package_name: VersionedArnOrName, included_data: IncludedData | None = None
-    ) -> DescribeModelPackageOutput: ...
     def describe_model_package(
         self,
         request: DescribeModelPackageInput | None = None,
@@ -11589,14 +9634,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    def describe_model_package_group(
-        self, request: DescribeModelPackageGroupInput, /
-    ) -> DescribeModelPackageGroupOutput: ...
-    @_t.overload
-    def describe_model_package_group(
-        self, *, model_package_group_name: ArnOrName
-    ) -> DescribeModelPackageGroupOutput: ...
     def describe_model_package_group(
         self,
         request: DescribeModelPackageGroupInput | None = None,
@@ -11610,14 +9647,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL_PACKAGE_GROUP, request, locals())
 
-    @_t.overload
-    def describe_model_quality_job_definition(
-        self, request: DescribeModelQualityJobDefinitionRequest, /
-    ) -> DescribeModelQualityJobDefinitionResponse: ...
-    @_t.overload
-    def describe_model_quality_job_definition(
-        self, *, job_definition_name: MonitoringJobDefinitionName
-    ) -> DescribeModelQualityJobDefinitionResponse: ...
     def describe_model_quality_job_definition(
         self,
         request: DescribeModelQualityJobDefinitionRequest | None = None,
@@ -11631,14 +9660,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MODEL_QUALITY_JOB_DEFINITION, request, locals())
 
-    @_t.overload
-    def describe_monitoring_schedule(
-        self, request: DescribeMonitoringScheduleRequest, /
-    ) -> DescribeMonitoringScheduleResponse: ...
-    @_t.overload
-    def describe_monitoring_schedule(
-        self, *, monitoring_schedule_name: MonitoringScheduleName
-    ) -> DescribeMonitoringScheduleResponse: ...
     def describe_monitoring_schedule(
         self,
         request: DescribeMonitoringScheduleRequest | None = None,
@@ -11652,14 +9673,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    def describe_notebook_instance(
-        self, request: DescribeNotebookInstanceInput, /
-    ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
-    def describe_notebook_instance(
-        self, *, notebook_instance_name: NotebookInstanceName
-    ) -> DescribeNotebookInstanceOutput: ...
     def describe_notebook_instance(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -11674,14 +9687,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    def describe_notebook_instance_lifecycle_config(
-        self, request: DescribeNotebookInstanceLifecycleConfigInput, /
-    ) -> DescribeNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
-    def describe_notebook_instance_lifecycle_config(
-        self, *, notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName
-    ) -> DescribeNotebookInstanceLifecycleConfigOutput: ...
     def describe_notebook_instance_lifecycle_config(
         self,
         request: DescribeNotebookInstanceLifecycleConfigInput | None = None,
@@ -11700,12 +9705,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    def describe_optimization_job(
-        self, request: DescribeOptimizationJobRequest, /
-    ) -> DescribeOptimizationJobResponse: ...
-    @_t.overload
-    def describe_optimization_job(self, *, optimization_job_name: EntityName) -> DescribeOptimizationJobResponse: ...
     def describe_optimization_job(
         self,
         request: DescribeOptimizationJobRequest | None = None,
@@ -11719,12 +9718,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    def describe_partner_app(self, request: DescribePartnerAppRequest, /) -> DescribePartnerAppResponse: ...
-    @_t.overload
-    def describe_partner_app(
-        self, *, arn: PartnerAppArn, include_available_upgrade: Boolean | None = None
-    ) -> DescribePartnerAppResponse: ...
     def describe_partner_app(
         self,
         request: DescribePartnerAppRequest | None = None,
@@ -11741,16 +9734,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    def describe_pipeline(self, request: DescribePipelineRequest, /) -> DescribePipelineResponse: ...
-    @_t.overload
-    def describe_pipeline(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        pipeline_version_id: PipelineVersionId | None = None,
-    ) -> DescribePipelineResponse: ...
     def describe_pipeline(
         self,
         request: DescribePipelineRequest | None = None,
@@ -11769,14 +9752,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_PIPELINE, request, locals())
 
-    @_t.overload
-    def describe_pipeline_definition_for_execution(
-        self, request: DescribePipelineDefinitionForExecutionRequest, /
-    ) -> DescribePipelineDefinitionForExecutionResponse: ...
-    @_t.overload
-    def describe_pipeline_definition_for_execution(
-        self, *, pipeline_execution_arn: PipelineExecutionArn
-    ) -> DescribePipelineDefinitionForExecutionResponse: ...
     def describe_pipeline_definition_for_execution(
         self,
         request: DescribePipelineDefinitionForExecutionRequest | None = None,
@@ -11791,14 +9766,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_PIPELINE_DEFINITION_FOR_EXECUTION, request, locals())
 
-    @_t.overload
-    def describe_pipeline_execution(
-        self, request: DescribePipelineExecutionRequest, /
-    ) -> DescribePipelineExecutionResponse: ...
-    @_t.overload
-    def describe_pipeline_execution(
-        self, *, pipeline_execution_arn: PipelineExecutionArn
-    ) -> DescribePipelineExecutionResponse: ...
     def describe_pipeline_execution(
         self,
         request: DescribePipelineExecutionRequest | None = None,
@@ -11813,10 +9780,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    def describe_processing_job(self, request: DescribeProcessingJobRequest, /) -> DescribeProcessingJobResponse: ...
-    @_t.overload
-    def describe_processing_job(self, *, processing_job_name: ProcessingJobName) -> DescribeProcessingJobResponse: ...
     def describe_processing_job(
         self,
         request: DescribeProcessingJobRequest | None = None,
@@ -11830,10 +9793,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    def describe_project(self, request: DescribeProjectInput, /) -> DescribeProjectOutput: ...
-    @_t.overload
-    def describe_project(self, *, project_name: ProjectEntityName) -> DescribeProjectOutput: ...
     def describe_project(
         self, request: DescribeProjectInput | None = None, *, project_name: ProjectEntityName = _calls.REQUIRED
     ) -> DescribeProjectOutput:
@@ -11844,14 +9803,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_PROJECT, request, locals())
 
-    @_t.overload
-    def describe_reserved_capacity(
-        self, request: DescribeReservedCapacityRequest, /
-    ) -> DescribeReservedCapacityResponse: ...
-    @_t.overload
-    def describe_reserved_capacity(
-        self, *, reserved_capacity_arn: ReservedCapacityArn
-    ) -> DescribeReservedCapacityResponse: ...
     def describe_reserved_capacity(
         self,
         request: DescribeReservedCapacityRequest | None = None,
@@ -11865,10 +9816,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_RESERVED_CAPACITY, request, locals())
 
-    @_t.overload
-    def describe_space(self, request: DescribeSpaceRequest, /) -> DescribeSpaceResponse: ...
-    @_t.overload
-    def describe_space(self, *, domain_id: DomainId, space_name: SpaceName) -> DescribeSpaceResponse: ...
     def describe_space(
         self,
         request: DescribeSpaceRequest | None = None,
@@ -11884,14 +9831,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_SPACE, request, locals())
 
-    @_t.overload
-    def describe_studio_lifecycle_config(
-        self, request: DescribeStudioLifecycleConfigRequest, /
-    ) -> DescribeStudioLifecycleConfigResponse: ...
-    @_t.overload
-    def describe_studio_lifecycle_config(
-        self, *, studio_lifecycle_config_name: StudioLifecycleConfigName
-    ) -> DescribeStudioLifecycleConfigResponse: ...
     def describe_studio_lifecycle_config(
         self,
         request: DescribeStudioLifecycleConfigRequest | None = None,
@@ -11906,12 +9845,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_STUDIO_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    def describe_subscribed_workteam(
-        self, request: DescribeSubscribedWorkteamRequest, /
-    ) -> DescribeSubscribedWorkteamResponse: ...
-    @_t.overload
-    def describe_subscribed_workteam(self, *, workteam_arn: WorkteamArn) -> DescribeSubscribedWorkteamResponse: ...
     def describe_subscribed_workteam(
         self, request: DescribeSubscribedWorkteamRequest | None = None, *, workteam_arn: WorkteamArn = _calls.REQUIRED
     ) -> DescribeSubscribedWorkteamResponse:
@@ -11924,10 +9857,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_SUBSCRIBED_WORKTEAM, request, locals())
 
-    @_t.overload
-    def describe_training_job(self, request: DescribeTrainingJobRequest, /) -> DescribeTrainingJobResponse: ...
-    @_t.overload
-    def describe_training_job(self, *, training_job_name: TrainingJobName) -> DescribeTrainingJobResponse: ...
     def describe_training_job(
         self, request: DescribeTrainingJobRequest | None = None, *, training_job_name: TrainingJobName = _calls.REQUIRED
     ) -> DescribeTrainingJobResponse:
@@ -11944,10 +9873,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    def describe_training_plan(self, request: DescribeTrainingPlanRequest, /) -> DescribeTrainingPlanResponse: ...
-    @_t.overload
-    def describe_training_plan(self, *, training_plan_name: TrainingPlanNameOrArn) -> DescribeTrainingPlanResponse: ...
     def describe_training_plan(
         self,
         request: DescribeTrainingPlanRequest | None = None,
@@ -11961,18 +9886,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_TRAINING_PLAN, request, locals())
 
-    @_t.overload
-    def describe_training_plan_extension_history(
-        self, request: DescribeTrainingPlanExtensionHistoryRequest, /
-    ) -> DescribeTrainingPlanExtensionHistoryResponse: ...
-    @_t.overload
-    def describe_training_plan_extension_history(
-        self,
-        *,
-        training_plan_arn: TrainingPlanArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> DescribeTrainingPlanExtensionHistoryResponse: ...
     def describe_training_plan_extension_history(
         self,
         request: DescribeTrainingPlanExtensionHistoryRequest | None = None,
@@ -11993,14 +9906,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY, request, locals())
 
-    @_t.overload
-    def describe_training_session(
-        self, request: DescribeTrainingSessionRequest, /
-    ) -> DescribeTrainingSessionResponse: ...
-    @_t.overload
-    def describe_training_session(
-        self, *, training_session_name: TrainingSessionName
-    ) -> DescribeTrainingSessionResponse: ...
     def describe_training_session(
         self,
         request: DescribeTrainingSessionRequest | None = None,
@@ -12023,10 +9928,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    def describe_transform_job(self, request: DescribeTransformJobRequest, /) -> DescribeTransformJobResponse: ...
-    @_t.overload
-    def describe_transform_job(self, *, transform_job_name: TransformJobName) -> DescribeTransformJobResponse: ...
     def describe_transform_job(
         self,
         request: DescribeTransformJobRequest | None = None,
@@ -12041,10 +9942,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_TRANSFORM_JOB, request, locals())
 
-    @_t.overload
-    def describe_trial(self, request: DescribeTrialRequest, /) -> DescribeTrialResponse: ...
-    @_t.overload
-    def describe_trial(self, *, trial_name: ExperimentEntityName) -> DescribeTrialResponse: ...
     def describe_trial(
         self, request: DescribeTrialRequest | None = None, *, trial_name: ExperimentEntityName = _calls.REQUIRED
     ) -> DescribeTrialResponse:
@@ -12055,12 +9952,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_TRIAL, request, locals())
 
-    @_t.overload
-    def describe_trial_component(self, request: DescribeTrialComponentRequest, /) -> DescribeTrialComponentResponse: ...
-    @_t.overload
-    def describe_trial_component(
-        self, *, trial_component_name: ExperimentEntityNameOrArn
-    ) -> DescribeTrialComponentResponse: ...
     def describe_trial_component(
         self,
         request: DescribeTrialComponentRequest | None = None,
@@ -12074,12 +9965,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    def describe_user_profile(self, request: DescribeUserProfileRequest, /) -> DescribeUserProfileResponse: ...
-    @_t.overload
-    def describe_user_profile(
-        self, *, domain_id: DomainId, user_profile_name: UserProfileName
-    ) -> DescribeUserProfileResponse: ...
     def describe_user_profile(
         self,
         request: DescribeUserProfileRequest | None = None,
@@ -12095,10 +9980,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    def describe_workforce(self, request: DescribeWorkforceRequest, /) -> DescribeWorkforceResponse: ...
-    @_t.overload
-    def describe_workforce(self, *, workforce_name: WorkforceName) -> DescribeWorkforceResponse: ...
     def describe_workforce(
         self, request: DescribeWorkforceRequest | None = None, *, workforce_name: WorkforceName = _calls.REQUIRED
     ) -> DescribeWorkforceResponse:
@@ -12115,10 +9996,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_WORKFORCE, request, locals())
 
-    @_t.overload
-    def describe_workteam(self, request: DescribeWorkteamRequest, /) -> DescribeWorkteamResponse: ...
-    @_t.overload
-    def describe_workteam(self, *, workteam_name: WorkteamName) -> DescribeWorkteamResponse: ...
     def describe_workteam(
         self, request: DescribeWorkteamRequest | None = None, *, workteam_name: WorkteamName = _calls.REQUIRED
     ) -> DescribeWorkteamResponse:
@@ -12131,14 +10008,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_WORKTEAM, request, locals())
 
-    @_t.overload
-    def detach_cluster_node_volume(
-        self, request: DetachClusterNodeVolumeRequest, /
-    ) -> DetachClusterNodeVolumeResponse: ...
-    @_t.overload
-    def detach_cluster_node_volume(
-        self, *, cluster_arn: ClusterArn, node_id: ClusterNodeId, volume_id: VolumeId
-    ) -> DetachClusterNodeVolumeResponse: ...
     def detach_cluster_node_volume(
         self,
         request: DetachClusterNodeVolumeRequest | None = None,
@@ -12163,12 +10032,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DETACH_CLUSTER_NODE_VOLUME, request, locals())
 
-    @_t.overload
-    def disable_sagemaker_servicecatalog_portfolio(
-        self, request: DisableSagemakerServicecatalogPortfolioInput, /
-    ) -> DisableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
-    def disable_sagemaker_servicecatalog_portfolio(self) -> DisableSagemakerServicecatalogPortfolioOutput: ...
     def disable_sagemaker_servicecatalog_portfolio(
         self, request: DisableSagemakerServicecatalogPortfolioInput | None = None
     ) -> DisableSagemakerServicecatalogPortfolioOutput:
@@ -12177,14 +10040,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DISABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO, request, locals())
 
-    @_t.overload
-    def disassociate_trial_component(
-        self, request: DisassociateTrialComponentRequest, /
-    ) -> DisassociateTrialComponentResponse: ...
-    @_t.overload
-    def disassociate_trial_component(
-        self, *, trial_component_name: ExperimentEntityName, trial_name: ExperimentEntityName
-    ) -> DisassociateTrialComponentResponse: ...
     def disassociate_trial_component(
         self,
         request: DisassociateTrialComponentRequest | None = None,
@@ -12211,12 +10066,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DISASSOCIATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    def enable_sagemaker_servicecatalog_portfolio(
-        self, request: EnableSagemakerServicecatalogPortfolioInput, /
-    ) -> EnableSagemakerServicecatalogPortfolioOutput: ...
-    @_t.overload
-    def enable_sagemaker_servicecatalog_portfolio(self) -> EnableSagemakerServicecatalogPortfolioOutput: ...
     def enable_sagemaker_servicecatalog_portfolio(
         self, request: EnableSagemakerServicecatalogPortfolioInput | None = None
     ) -> EnableSagemakerServicecatalogPortfolioOutput:
@@ -12225,12 +10074,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_ENABLE_SAGEMAKER_SERVICECATALOG_PORTFOLIO, request, locals())
 
-    @_t.overload
-    def extend_training_plan(self, request: ExtendTrainingPlanRequest, /) -> ExtendTrainingPlanResponse: ...
-    @_t.overload
-    def extend_training_plan(
-        self, *, training_plan_extension_offering_id: TrainingPlanExtensionOfferingId
-    ) -> ExtendTrainingPlanResponse: ...
     def extend_training_plan(
         self,
         request: ExtendTrainingPlanRequest | None = None,
@@ -12256,10 +10099,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_EXTEND_TRAINING_PLAN, request, locals())
 
-    @_t.overload
-    def get_device_fleet_report(self, request: GetDeviceFleetReportRequest, /) -> GetDeviceFleetReportResponse: ...
-    @_t.overload
-    def get_device_fleet_report(self, *, device_fleet_name: EntityName) -> GetDeviceFleetReportResponse: ...
     def get_device_fleet_report(
         self, request: GetDeviceFleetReportRequest | None = None, *, device_fleet_name: EntityName = _calls.REQUIRED
     ) -> GetDeviceFleetReportResponse:
@@ -12270,10 +10109,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_GET_DEVICE_FLEET_REPORT, request, locals())
 
-    @_t.overload
-    def get_endpoint_policy(self, request: GetEndpointPolicyRequest, /) -> GetEndpointPolicyResponse: ...
-    @_t.overload
-    def get_endpoint_policy(self, *, endpoint_name: EndpointName) -> GetEndpointPolicyResponse: ...
     def get_endpoint_policy(
         self, request: GetEndpointPolicyRequest | None = None, *, endpoint_name: EndpointName = _calls.REQUIRED
     ) -> GetEndpointPolicyResponse:
@@ -12285,12 +10120,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_GET_ENDPOINT_POLICY, request, locals())
 
-    @_t.overload
-    def get_lineage_group_policy(self, request: GetLineageGroupPolicyRequest, /) -> GetLineageGroupPolicyResponse: ...
-    @_t.overload
-    def get_lineage_group_policy(
-        self, *, lineage_group_name: LineageGroupNameOrArn
-    ) -> GetLineageGroupPolicyResponse: ...
     def get_lineage_group_policy(
         self,
         request: GetLineageGroupPolicyRequest | None = None,
@@ -12305,14 +10134,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_GET_LINEAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    def get_model_package_group_policy(
-        self, request: GetModelPackageGroupPolicyInput, /
-    ) -> GetModelPackageGroupPolicyOutput: ...
-    @_t.overload
-    def get_model_package_group_policy(
-        self, *, model_package_group_name: EntityName
-    ) -> GetModelPackageGroupPolicyOutput: ...
     def get_model_package_group_policy(
         self,
         request: GetModelPackageGroupPolicyInput | None = None,
@@ -12330,12 +10151,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_GET_MODEL_PACKAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    def get_sagemaker_servicecatalog_portfolio_status(
-        self, request: GetSagemakerServicecatalogPortfolioStatusInput, /
-    ) -> GetSagemakerServicecatalogPortfolioStatusOutput: ...
-    @_t.overload
-    def get_sagemaker_servicecatalog_portfolio_status(self) -> GetSagemakerServicecatalogPortfolioStatusOutput: ...
     def get_sagemaker_servicecatalog_portfolio_status(
         self, request: GetSagemakerServicecatalogPortfolioStatusInput | None = None
     ) -> GetSagemakerServicecatalogPortfolioStatusOutput:
@@ -12344,20 +10159,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_GET_SAGEMAKER_SERVICECATALOG_PORTFOLIO_STATUS, request, locals())
 
-    @_t.overload
-    def get_scaling_configuration_recommendation(
-        self, request: GetScalingConfigurationRecommendationRequest, /
-    ) -> GetScalingConfigurationRecommendationResponse: ...
-    @_t.overload
-    def get_scaling_configuration_recommendation(
-        self,
-        *,
-        inference_recommendations_job_name: RecommendationJobName,
-        endpoint_name: EndpointName | None = None,
-        recommendation_id: String | None = None,
-        scaling_policy_objective: ScalingPolicyObjective | None = None,
-        target_cpu_utilization_per_core: UtilizationPercentagePerCore | None = None,
-    ) -> GetScalingConfigurationRecommendationResponse: ...
     def get_scaling_configuration_recommendation(
         self,
         request: GetScalingConfigurationRecommendationRequest | None = None,
@@ -12386,12 +10187,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_GET_SCALING_CONFIGURATION_RECOMMENDATION, request, locals())
 
-    @_t.overload
-    def get_search_suggestions(self, request: GetSearchSuggestionsRequest, /) -> GetSearchSuggestionsResponse: ...
-    @_t.overload
-    def get_search_suggestions(
-        self, *, resource: ResourceType, suggestion_query: SuggestionQuery | None = None
-    ) -> GetSearchSuggestionsResponse: ...
     def get_search_suggestions(
         self,
         request: GetSearchSuggestionsRequest | None = None,
@@ -12411,25 +10206,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_GET_SEARCH_SUGGESTIONS, request, locals())
 
-    @_t.overload
-    def import_hub_content(self, request: ImportHubContentRequest, /) -> ImportHubContentResponse: ...
-    @_t.overload
-    def import_hub_content(
-        self,
-        *,
-        document_schema_version: DocumentSchemaVersion,
-        hub_content_document: HubContentDocument,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        hub_content_description: HubContentDescription | None = None,
-        hub_content_display_name: HubContentDisplayName | None = None,
-        hub_content_markdown: HubContentMarkdown | None = None,
-        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
-        hub_content_version: HubContentVersion | None = None,
-        support_status: HubContentSupportStatus | None = None,
-        tags: TagList | None = None,
-    ) -> ImportHubContentResponse: ...
     def import_hub_content(
         self,
         request: ImportHubContentRequest | None = None,
@@ -12468,21 +10244,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_IMPORT_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    def list_ai_benchmark_jobs(self, request: ListAIBenchmarkJobsRequest, /) -> ListAIBenchmarkJobsResponse: ...
-    @_t.overload
-    def list_ai_benchmark_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIBenchmarkJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIBenchmarkJobStatus | None = None,
-    ) -> ListAIBenchmarkJobsResponse: ...
     def list_ai_benchmark_jobs(
         self,
         request: ListAIBenchmarkJobsRequest | None = None,
@@ -12516,23 +10277,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_AI_BENCHMARK_JOBS, request, locals())
 
-    @_t.overload
-    def list_ai_recommendation_jobs(
-        self, request: ListAIRecommendationJobsRequest, /
-    ) -> ListAIRecommendationJobsResponse: ...
-    @_t.overload
-    def list_ai_recommendation_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIRecommendationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIRecommendationJobStatus | None = None,
-    ) -> ListAIRecommendationJobsResponse: ...
     def list_ai_recommendation_jobs(
         self,
         request: ListAIRecommendationJobsRequest | None = None,
@@ -12568,20 +10312,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_AI_RECOMMENDATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_ai_workload_configs(self, request: ListAIWorkloadConfigsRequest, /) -> ListAIWorkloadConfigsResponse: ...
-    @_t.overload
-    def list_ai_workload_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIWorkloadConfigsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListAIWorkloadConfigsResponse: ...
     def list_ai_workload_configs(
         self,
         request: ListAIWorkloadConfigsRequest | None = None,
@@ -12614,21 +10344,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_AI_WORKLOAD_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_actions(self, request: ListActionsRequest, /) -> ListActionsResponse: ...
-    @_t.overload
-    def list_actions(
-        self,
-        *,
-        action_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortActionsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> ListActionsResponse: ...
     def list_actions(
         self,
         request: ListActionsRequest | None = None,
@@ -12661,20 +10376,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ACTIONS, request, locals())
 
-    @_t.overload
-    def list_algorithms(self, request: ListAlgorithmsInput, /) -> ListAlgorithmsOutput: ...
-    @_t.overload
-    def list_algorithms(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AlgorithmSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListAlgorithmsOutput: ...
     def list_algorithms(
         self,
         request: ListAlgorithmsInput | None = None,
@@ -12703,18 +10404,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ALGORITHMS, request, locals())
 
-    @_t.overload
-    def list_aliases(self, request: ListAliasesRequest, /) -> ListAliasesResponse: ...
-    @_t.overload
-    def list_aliases(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> ListAliasesResponse: ...
     def list_aliases(
         self,
         request: ListAliasesRequest | None = None,
@@ -12738,22 +10427,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ALIASES, request, locals())
 
-    @_t.overload
-    def list_app_image_configs(self, request: ListAppImageConfigsRequest, /) -> ListAppImageConfigsResponse: ...
-    @_t.overload
-    def list_app_image_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: AppImageConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppImageConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListAppImageConfigsResponse: ...
     def list_app_image_configs(
         self,
         request: ListAppImageConfigsRequest | None = None,
@@ -12792,20 +10465,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_APP_IMAGE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_apps(self, request: ListAppsRequest, /) -> ListAppsResponse: ...
-    @_t.overload
-    def list_apps(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_equals: SpaceName | None = None,
-        user_profile_name_equals: UserProfileName | None = None,
-    ) -> ListAppsResponse: ...
     def list_apps(
         self,
         request: ListAppsRequest | None = None,
@@ -12833,21 +10492,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_APPS, request, locals())
 
-    @_t.overload
-    def list_artifacts(self, request: ListArtifactsRequest, /) -> ListArtifactsResponse: ...
-    @_t.overload
-    def list_artifacts(
-        self,
-        *,
-        artifact_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortArtifactsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> ListArtifactsResponse: ...
     def list_artifacts(
         self,
         request: ListArtifactsRequest | None = None,
@@ -12880,24 +10524,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ARTIFACTS, request, locals())
 
-    @_t.overload
-    def list_associations(self, request: ListAssociationsRequest, /) -> ListAssociationsResponse: ...
-    @_t.overload
-    def list_associations(
-        self,
-        *,
-        association_type: AssociationEdgeType | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        destination_arn: AssociationEntityArn | None = None,
-        destination_type: String256 | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortAssociationsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: AssociationEntityArn | None = None,
-        source_type: String256 | None = None,
-    ) -> ListAssociationsResponse: ...
     def list_associations(
         self,
         request: ListAssociationsRequest | None = None,
@@ -12940,23 +10566,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ASSOCIATIONS, request, locals())
 
-    @_t.overload
-    def list_auto_ml_jobs(self, request: ListAutoMLJobsRequest, /) -> ListAutoMLJobsResponse: ...
-    @_t.overload
-    def list_auto_ml_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: AutoMLMaxResults | None = None,
-        name_contains: AutoMLNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AutoMLSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: AutoMLJobStatus | None = None,
-    ) -> ListAutoMLJobsResponse: ...
     def list_auto_ml_jobs(
         self,
         request: ListAutoMLJobsRequest | None = None,
@@ -12988,22 +10597,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_AUTO_ML_JOBS, request, locals())
 
-    @_t.overload
-    def list_candidates_for_auto_ml_job(
-        self, request: ListCandidatesForAutoMLJobRequest, /
-    ) -> ListCandidatesForAutoMLJobResponse: ...
-    @_t.overload
-    def list_candidates_for_auto_ml_job(
-        self,
-        *,
-        auto_ml_job_name: AutoMLJobName,
-        candidate_name_equals: CandidateName | None = None,
-        max_results: AutoMLMaxResultsForTrials | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CandidateSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: CandidateStatus | None = None,
-    ) -> ListCandidatesForAutoMLJobResponse: ...
     def list_candidates_for_auto_ml_job(
         self,
         request: ListCandidatesForAutoMLJobRequest | None = None,
@@ -13031,24 +10624,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CANDIDATES_FOR_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    def list_cluster_events(self, request: ListClusterEventsRequest, /) -> ListClusterEventsResponse: ...
-    @_t.overload
-    def list_cluster_events(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        event_time_after: Timestamp | None = None,
-        event_time_before: Timestamp | None = None,
-        instance_group_name: ClusterInstanceGroupName | None = None,
-        max_results: ClusterEventMaxResults | None = None,
-        next_token: NextToken | None = None,
-        node_id: ClusterNodeId | None = None,
-        operation_id: ClusterOperationId | None = None,
-        resource_type: ClusterEventResourceType | None = None,
-        sort_by: EventSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListClusterEventsResponse: ...
     def list_cluster_events(
         self,
         request: ListClusterEventsRequest | None = None,
@@ -13087,18 +10662,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CLUSTER_EVENTS, request, locals())
 
-    @_t.overload
-    def list_cluster_extension_versions(
-        self, request: ListClusterExtensionVersionsRequest, /
-    ) -> ListClusterExtensionVersionsResponse: ...
-    @_t.overload
-    def list_cluster_extension_versions(
-        self,
-        *,
-        extension_name: ExtensionName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListClusterExtensionVersionsResponse: ...
     def list_cluster_extension_versions(
         self,
         request: ListClusterExtensionVersionsRequest | None = None,
@@ -13126,18 +10689,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CLUSTER_EXTENSION_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_extensions(self, request: ListClusterExtensionsRequest, /) -> ListClusterExtensionsResponse: ...
-    @_t.overload
-    def list_cluster_extensions(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListClusterExtensionsResponse: ...
     def list_cluster_extensions(
         self,
         request: ListClusterExtensionsRequest | None = None,
@@ -13163,22 +10714,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CLUSTER_EXTENSIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_nodes(self, request: ListClusterNodesRequest, /) -> ListClusterNodesResponse: ...
-    @_t.overload
-    def list_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        include_node_logical_ids: IncludeNodeLogicalIdsBoolean | None = None,
-        instance_group_name_contains: ClusterInstanceGroupName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListClusterNodesResponse: ...
     def list_cluster_nodes(
         self,
         request: ListClusterNodesRequest | None = None,
@@ -13216,22 +10751,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def list_cluster_operations(self, request: ListClusterOperationsRequest, /) -> ListClusterOperationsResponse: ...
-    @_t.overload
-    def list_cluster_operations(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: ClusterOperationMaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterOperationSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: ClusterOperationStatus | None = None,
-        type: ClusterOperationType | None = None,
-    ) -> ListClusterOperationsResponse: ...
     def list_cluster_operations(
         self,
         request: ListClusterOperationsRequest | None = None,
@@ -13264,24 +10783,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CLUSTER_OPERATIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_scheduler_configs(
-        self, request: ListClusterSchedulerConfigsRequest, /
-    ) -> ListClusterSchedulerConfigsResponse: ...
-    @_t.overload
-    def list_cluster_scheduler_configs(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortClusterSchedulerConfigBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> ListClusterSchedulerConfigsResponse: ...
     def list_cluster_scheduler_configs(
         self,
         request: ListClusterSchedulerConfigsRequest | None = None,
@@ -13312,21 +10813,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CLUSTER_SCHEDULER_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_clusters(self, request: ListClustersRequest, /) -> ListClustersResponse: ...
-    @_t.overload
-    def list_clusters(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        training_plan_arn: TrainingPlanArn | None = None,
-    ) -> ListClustersResponse: ...
     def list_clusters(
         self,
         request: ListClustersRequest | None = None,
@@ -13359,22 +10845,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CLUSTERS, request, locals())
 
-    @_t.overload
-    def list_code_repositories(self, request: ListCodeRepositoriesInput, /) -> ListCodeRepositoriesOutput: ...
-    @_t.overload
-    def list_code_repositories(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: CodeRepositoryNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CodeRepositorySortBy | None = None,
-        sort_order: CodeRepositorySortOrder | None = None,
-    ) -> ListCodeRepositoriesOutput: ...
     def list_code_repositories(
         self,
         request: ListCodeRepositoriesInput | None = None,
@@ -13410,23 +10880,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CODE_REPOSITORIES, request, locals())
 
-    @_t.overload
-    def list_compilation_jobs(self, request: ListCompilationJobsRequest, /) -> ListCompilationJobsResponse: ...
-    @_t.overload
-    def list_compilation_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListCompilationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: CompilationJobStatus | None = None,
-    ) -> ListCompilationJobsResponse: ...
     def list_compilation_jobs(
         self,
         request: ListCompilationJobsRequest | None = None,
@@ -13472,22 +10925,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_COMPILATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_compute_quotas(self, request: ListComputeQuotasRequest, /) -> ListComputeQuotasResponse: ...
-    @_t.overload
-    def list_compute_quotas(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortQuotaBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> ListComputeQuotasResponse: ...
     def list_compute_quotas(
         self,
         request: ListComputeQuotasRequest | None = None,
@@ -13518,21 +10955,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_COMPUTE_QUOTAS, request, locals())
 
-    @_t.overload
-    def list_contexts(self, request: ListContextsRequest, /) -> ListContextsResponse: ...
-    @_t.overload
-    def list_contexts(
-        self,
-        *,
-        context_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortContextsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> ListContextsResponse: ...
     def list_contexts(
         self,
         request: ListContextsRequest | None = None,
@@ -13565,23 +10987,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_CONTEXTS, request, locals())
 
-    @_t.overload
-    def list_data_quality_job_definitions(
-        self, request: ListDataQualityJobDefinitionsRequest, /
-    ) -> ListDataQualityJobDefinitionsResponse: ...
-    @_t.overload
-    def list_data_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListDataQualityJobDefinitionsResponse: ...
     def list_data_quality_job_definitions(
         self,
         request: ListDataQualityJobDefinitionsRequest | None = None,
@@ -13615,22 +11020,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_DATA_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_device_fleets(self, request: ListDeviceFleetsRequest, /) -> ListDeviceFleetsResponse: ...
-    @_t.overload
-    def list_device_fleets(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListDeviceFleetsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListDeviceFleetsResponse: ...
     def list_device_fleets(
         self,
         request: ListDeviceFleetsRequest | None = None,
@@ -13664,18 +11053,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_DEVICE_FLEETS, request, locals())
 
-    @_t.overload
-    def list_devices(self, request: ListDevicesRequest, /) -> ListDevicesResponse: ...
-    @_t.overload
-    def list_devices(
-        self,
-        *,
-        device_fleet_name: EntityName | None = None,
-        latest_heartbeat_after: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name: EntityName | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListDevicesResponse: ...
     def list_devices(
         self,
         request: ListDevicesRequest | None = None,
@@ -13700,12 +11077,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_DEVICES, request, locals())
 
-    @_t.overload
-    def list_domains(self, request: ListDomainsRequest, /) -> ListDomainsResponse: ...
-    @_t.overload
-    def list_domains(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListDomainsResponse: ...
     def list_domains(
         self,
         request: ListDomainsRequest | None = None,
@@ -13723,25 +11094,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_DOMAINS, request, locals())
 
-    @_t.overload
-    def list_edge_deployment_plans(
-        self, request: ListEdgeDeploymentPlansRequest, /
-    ) -> ListEdgeDeploymentPlansResponse: ...
-    @_t.overload
-    def list_edge_deployment_plans(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        device_fleet_name_contains: NameContains | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgeDeploymentPlansSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListEdgeDeploymentPlansResponse: ...
     def list_edge_deployment_plans(
         self,
         request: ListEdgeDeploymentPlansRequest | None = None,
@@ -13779,24 +11131,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_EDGE_DEPLOYMENT_PLANS, request, locals())
 
-    @_t.overload
-    def list_edge_packaging_jobs(self, request: ListEdgePackagingJobsRequest, /) -> ListEdgePackagingJobsResponse: ...
-    @_t.overload
-    def list_edge_packaging_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name_contains: NameContains | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgePackagingJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EdgePackagingJobStatus | None = None,
-    ) -> ListEdgePackagingJobsResponse: ...
     def list_edge_packaging_jobs(
         self,
         request: ListEdgePackagingJobsRequest | None = None,
@@ -13837,20 +11171,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_EDGE_PACKAGING_JOBS, request, locals())
 
-    @_t.overload
-    def list_endpoint_configs(self, request: ListEndpointConfigsInput, /) -> ListEndpointConfigsOutput: ...
-    @_t.overload
-    def list_endpoint_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointConfigNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointConfigSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> ListEndpointConfigsOutput: ...
     def list_endpoint_configs(
         self,
         request: ListEndpointConfigsInput | None = None,
@@ -13879,23 +11199,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ENDPOINT_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_endpoints(self, request: ListEndpointsInput, /) -> ListEndpointsOutput: ...
-    @_t.overload
-    def list_endpoints(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: EndpointStatus | None = None,
-    ) -> ListEndpointsOutput: ...
     def list_endpoints(
         self,
         request: ListEndpointsInput | None = None,
@@ -13933,19 +11236,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ENDPOINTS, request, locals())
 
-    @_t.overload
-    def list_experiments(self, request: ListExperimentsRequest, /) -> ListExperimentsResponse: ...
-    @_t.overload
-    def list_experiments(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListExperimentsResponse: ...
     def list_experiments(
         self,
         request: ListExperimentsRequest | None = None,
@@ -13975,22 +11265,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    def list_feature_groups(self, request: ListFeatureGroupsRequest, /) -> ListFeatureGroupsResponse: ...
-    @_t.overload
-    def list_feature_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        feature_group_status_equals: FeatureGroupStatus | None = None,
-        max_results: FeatureGroupMaxResults | None = None,
-        name_contains: FeatureGroupNameContains | None = None,
-        next_token: NextToken | None = None,
-        offline_store_status_equals: OfflineStoreStatusValue | None = None,
-        sort_by: FeatureGroupSortBy | None = None,
-        sort_order: FeatureGroupSortOrder | None = None,
-    ) -> ListFeatureGroupsResponse: ...
     def list_feature_groups(
         self,
         request: ListFeatureGroupsRequest | None = None,
@@ -14024,18 +11298,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_FEATURE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_flow_definitions(self, request: ListFlowDefinitionsRequest, /) -> ListFlowDefinitionsResponse: ...
-    @_t.overload
-    def list_flow_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListFlowDefinitionsResponse: ...
     def list_flow_definitions(
         self,
         request: ListFlowDefinitionsRequest | None = None,
@@ -14060,18 +11322,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_FLOW_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_global_inference_gateways(
-        self, request: ListGlobalInferenceGatewaysRequest, /
-    ) -> ListGlobalInferenceGatewaysResponse: ...
-    @_t.overload
-    def list_global_inference_gateways(
-        self,
-        *,
-        filters: GlobalInferenceGatewayFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> ListGlobalInferenceGatewaysResponse: ...
     def list_global_inference_gateways(
         self,
         request: ListGlobalInferenceGatewaysRequest | None = None,
@@ -14092,26 +11342,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_GLOBAL_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    def list_hub_content_versions(
-        self, request: ListHubContentVersionsRequest, /
-    ) -> ListHubContentVersionsResponse: ...
-    @_t.overload
-    def list_hub_content_versions(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        max_schema_version: DocumentSchemaVersion | None = None,
-        min_version: HubContentVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HubContentSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHubContentVersionsResponse: ...
     def list_hub_content_versions(
         self,
         request: ListHubContentVersionsRequest | None = None,
@@ -14148,23 +11378,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_HUB_CONTENT_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_hub_contents(self, request: ListHubContentsRequest, /) -> ListHubContentsResponse: ...
-    @_t.overload
-    def list_hub_contents(
-        self,
-        *,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        max_schema_version: DocumentSchemaVersion | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HubContentSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHubContentsResponse: ...
     def list_hub_contents(
         self,
         request: ListHubContentsRequest | None = None,
@@ -14200,22 +11413,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_HUB_CONTENTS, request, locals())
 
-    @_t.overload
-    def list_hubs(self, request: ListHubsRequest, /) -> ListHubsResponse: ...
-    @_t.overload
-    def list_hubs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HubSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHubsResponse: ...
     def list_hubs(
         self,
         request: ListHubsRequest | None = None,
@@ -14250,18 +11447,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_HUBS, request, locals())
 
-    @_t.overload
-    def list_human_task_uis(self, request: ListHumanTaskUisRequest, /) -> ListHumanTaskUisResponse: ...
-    @_t.overload
-    def list_human_task_uis(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListHumanTaskUisResponse: ...
     def list_human_task_uis(
         self,
         request: ListHumanTaskUisRequest | None = None,
@@ -14286,25 +11471,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_HUMAN_TASK_UIS, request, locals())
 
-    @_t.overload
-    def list_hyper_parameter_tuning_jobs(
-        self, request: ListHyperParameterTuningJobsRequest, /
-    ) -> ListHyperParameterTuningJobsResponse: ...
-    @_t.overload
-    def list_hyper_parameter_tuning_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HyperParameterTuningJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: HyperParameterTuningJobStatus | None = None,
-    ) -> ListHyperParameterTuningJobsResponse: ...
     def list_hyper_parameter_tuning_jobs(
         self,
         request: ListHyperParameterTuningJobsRequest | None = None,
@@ -14344,22 +11510,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_HYPER_PARAMETER_TUNING_JOBS, request, locals())
 
-    @_t.overload
-    def list_image_versions(self, request: ListImageVersionsRequest, /) -> ListImageVersionsResponse: ...
-    @_t.overload
-    def list_image_versions(
-        self,
-        *,
-        image_name: ImageName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageVersionSortBy | None = None,
-        sort_order: ImageVersionSortOrder | None = None,
-    ) -> ListImageVersionsResponse: ...
     def list_image_versions(
         self,
         request: ListImageVersionsRequest | None = None,
@@ -14396,22 +11546,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_IMAGE_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_images(self, request: ListImagesRequest, /) -> ListImagesResponse: ...
-    @_t.overload
-    def list_images(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ImageNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageSortBy | None = None,
-        sort_order: ImageSortOrder | None = None,
-    ) -> ListImagesResponse: ...
     def list_images(
         self,
         request: ListImagesRequest | None = None,
@@ -14450,25 +11584,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_IMAGES, request, locals())
 
-    @_t.overload
-    def list_inference_components(self, request: ListInferenceComponentsInput, /) -> ListInferenceComponentsOutput: ...
-    @_t.overload
-    def list_inference_components(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name_equals: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: InferenceComponentNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: InferenceComponentSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: InferenceComponentStatus | None = None,
-        variant_name_equals: VariantName | None = None,
-    ) -> ListInferenceComponentsOutput: ...
     def list_inference_components(
         self,
         request: ListInferenceComponentsInput | None = None,
@@ -14515,26 +11630,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_INFERENCE_COMPONENTS, request, locals())
 
-    @_t.overload
-    def list_inference_experiments(
-        self, request: ListInferenceExperimentsRequest, /
-    ) -> ListInferenceExperimentsResponse: ...
-    @_t.overload
-    def list_inference_experiments(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortInferenceExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: InferenceExperimentStatus | None = None,
-        type: InferenceExperimentType | None = None,
-    ) -> ListInferenceExperimentsResponse: ...
     def list_inference_experiments(
         self,
         request: ListInferenceExperimentsRequest | None = None,
@@ -14573,17 +11668,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_INFERENCE_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    def list_inference_gateways(self, request: ListInferenceGatewaysRequest, /) -> ListInferenceGatewaysResponse: ...
-    @_t.overload
-    def list_inference_gateways(
-        self,
-        *,
-        identifier: GlobalInferenceGatewayIdentifier,
-        filters: GlobalInferenceGatewayMemberFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> ListInferenceGatewaysResponse: ...
     def list_inference_gateways(
         self,
         request: ListInferenceGatewaysRequest | None = None,
@@ -14610,20 +11694,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    def list_inference_recommendations_job_steps(
-        self, request: ListInferenceRecommendationsJobStepsRequest, /
-    ) -> ListInferenceRecommendationsJobStepsResponse: ...
-    @_t.overload
-    def list_inference_recommendations_job_steps(
-        self,
-        *,
-        job_name: RecommendationJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        status: RecommendationJobStatus | None = None,
-        step_type: RecommendationStepType | None = None,
-    ) -> ListInferenceRecommendationsJobStepsResponse: ...
     def list_inference_recommendations_job_steps(
         self,
         request: ListInferenceRecommendationsJobStepsRequest | None = None,
@@ -14649,27 +11719,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS, request, locals())
 
-    @_t.overload
-    def list_inference_recommendations_jobs(
-        self, request: ListInferenceRecommendationsJobsRequest, /
-    ) -> ListInferenceRecommendationsJobsResponse: ...
-    @_t.overload
-    def list_inference_recommendations_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        model_name_equals: ModelName | None = None,
-        model_package_version_arn_equals: ModelPackageArn | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListInferenceRecommendationsJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: RecommendationJobStatus | None = None,
-    ) -> ListInferenceRecommendationsJobsResponse: ...
     def list_inference_recommendations_jobs(
         self,
         request: ListInferenceRecommendationsJobsRequest | None = None,
@@ -14715,12 +11764,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_INFERENCE_RECOMMENDATIONS_JOBS, request, locals())
 
-    @_t.overload
-    def list_inference_routers(self, request: ListInferenceRoutersInput, /) -> ListInferenceRoutersOutput: ...
-    @_t.overload
-    def list_inference_routers(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListInferenceRoutersOutput: ...
     def list_inference_routers(
         self,
         request: ListInferenceRoutersInput | None = None,
@@ -14739,12 +11782,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_INFERENCE_ROUTERS, request, locals())
 
-    @_t.overload
-    def list_job_schema_versions(self, request: ListJobSchemaVersionsRequest, /) -> ListJobSchemaVersionsResponse: ...
-    @_t.overload
-    def list_job_schema_versions(
-        self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListJobSchemaVersionsResponse: ...
     def list_job_schema_versions(
         self,
         request: ListJobSchemaVersionsRequest | None = None,
@@ -14771,24 +11808,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_JOB_SCHEMA_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
-    @_t.overload
-    def list_jobs(
-        self,
-        *,
-        job_category: JobCategory,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: JobStatus | None = None,
-    ) -> ListJobsResponse: ...
     def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -14834,23 +11853,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_JOBS, request, locals())
 
-    @_t.overload
-    def list_labeling_jobs(self, request: ListLabelingJobsRequest, /) -> ListLabelingJobsResponse: ...
-    @_t.overload
-    def list_labeling_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: LabelingJobStatus | None = None,
-    ) -> ListLabelingJobsResponse: ...
     def list_labeling_jobs(
         self,
         request: ListLabelingJobsRequest | None = None,
@@ -14889,23 +11891,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_LABELING_JOBS, request, locals())
 
-    @_t.overload
-    def list_labeling_jobs_for_workteam(
-        self, request: ListLabelingJobsForWorkteamRequest, /
-    ) -> ListLabelingJobsForWorkteamResponse: ...
-    @_t.overload
-    def list_labeling_jobs_for_workteam(
-        self,
-        *,
-        workteam_arn: WorkteamArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        job_reference_code_contains: JobReferenceCodeContains | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListLabelingJobsForWorkteamSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListLabelingJobsForWorkteamResponse: ...
     def list_labeling_jobs_for_workteam(
         self,
         request: ListLabelingJobsForWorkteamRequest | None = None,
@@ -14939,19 +11924,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_LABELING_JOBS_FOR_WORKTEAM, request, locals())
 
-    @_t.overload
-    def list_lineage_groups(self, request: ListLineageGroupsRequest, /) -> ListLineageGroupsResponse: ...
-    @_t.overload
-    def list_lineage_groups(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortLineageGroupsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListLineageGroupsResponse: ...
     def list_lineage_groups(
         self,
         request: ListLineageGroupsRequest | None = None,
@@ -14980,23 +11952,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_LINEAGE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_mlflow_apps(self, request: ListMlflowAppsRequest, /) -> ListMlflowAppsResponse: ...
-    @_t.overload
-    def list_mlflow_apps(
-        self,
-        *,
-        account_default_status: AccountDefaultStatus | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        default_for_domain_id: String | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortMlflowAppBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: MlflowAppStatus | None = None,
-    ) -> ListMlflowAppsResponse: ...
     def list_mlflow_apps(
         self,
         request: ListMlflowAppsRequest | None = None,
@@ -15034,23 +11989,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MLFLOW_APPS, request, locals())
 
-    @_t.overload
-    def list_mlflow_tracking_servers(
-        self, request: ListMlflowTrackingServersRequest, /
-    ) -> ListMlflowTrackingServersResponse: ...
-    @_t.overload
-    def list_mlflow_tracking_servers(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrackingServerBy | None = None,
-        sort_order: SortOrder | None = None,
-        tracking_server_status: TrackingServerStatus | None = None,
-    ) -> ListMlflowTrackingServersResponse: ...
     def list_mlflow_tracking_servers(
         self,
         request: ListMlflowTrackingServersRequest | None = None,
@@ -15084,23 +12022,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MLFLOW_TRACKING_SERVERS, request, locals())
 
-    @_t.overload
-    def list_model_bias_job_definitions(
-        self, request: ListModelBiasJobDefinitionsRequest, /
-    ) -> ListModelBiasJobDefinitionsResponse: ...
-    @_t.overload
-    def list_model_bias_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelBiasJobDefinitionsResponse: ...
     def list_model_bias_job_definitions(
         self,
         request: ListModelBiasJobDefinitionsRequest | None = None,
@@ -15133,25 +12054,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_BIAS_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_model_card_export_jobs(
-        self, request: ListModelCardExportJobsRequest, /
-    ) -> ListModelCardExportJobsResponse: ...
-    @_t.overload
-    def list_model_card_export_jobs(
-        self,
-        *,
-        model_card_name: EntityName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_export_job_name_contains: EntityName | None = None,
-        model_card_version: Integer | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardExportJobSortBy | None = None,
-        sort_order: ModelCardExportJobSortOrder | None = None,
-        status_equals: ModelCardExportJobStatus | None = None,
-    ) -> ListModelCardExportJobsResponse: ...
     def list_model_card_export_jobs(
         self,
         request: ListModelCardExportJobsRequest | None = None,
@@ -15189,21 +12091,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_CARD_EXPORT_JOBS, request, locals())
 
-    @_t.overload
-    def list_model_card_versions(self, request: ListModelCardVersionsRequest, /) -> ListModelCardVersionsResponse: ...
-    @_t.overload
-    def list_model_card_versions(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardVersionSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> ListModelCardVersionsResponse: ...
     def list_model_card_versions(
         self,
         request: ListModelCardVersionsRequest | None = None,
@@ -15236,21 +12123,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_CARD_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_model_cards(self, request: ListModelCardsRequest, /) -> ListModelCardsResponse: ...
-    @_t.overload
-    def list_model_cards(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> ListModelCardsResponse: ...
     def list_model_cards(
         self,
         request: ListModelCardsRequest | None = None,
@@ -15282,23 +12154,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_CARDS, request, locals())
 
-    @_t.overload
-    def list_model_explainability_job_definitions(
-        self, request: ListModelExplainabilityJobDefinitionsRequest, /
-    ) -> ListModelExplainabilityJobDefinitionsResponse: ...
-    @_t.overload
-    def list_model_explainability_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelExplainabilityJobDefinitionsResponse: ...
     def list_model_explainability_job_definitions(
         self,
         request: ListModelExplainabilityJobDefinitionsRequest | None = None,
@@ -15330,16 +12185,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_model_metadata(self, request: ListModelMetadataRequest, /) -> ListModelMetadataResponse: ...
-    @_t.overload
-    def list_model_metadata(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: ModelMetadataSearchExpression | None = None,
-    ) -> ListModelMetadataResponse: ...
     def list_model_metadata(
         self,
         request: ListModelMetadataRequest | None = None,
@@ -15360,21 +12205,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_METADATA, request, locals())
 
-    @_t.overload
-    def list_model_package_groups(self, request: ListModelPackageGroupsInput, /) -> ListModelPackageGroupsOutput: ...
-    @_t.overload
-    def list_model_package_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageGroupSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelPackageGroupsOutput: ...
     def list_model_package_groups(
         self,
         request: ListModelPackageGroupsInput | None = None,
@@ -15406,23 +12236,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_PACKAGE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_model_packages(self, request: ListModelPackagesInput, /) -> ListModelPackagesOutput: ...
-    @_t.overload
-    def list_model_packages(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_package_group_name: ArnOrName | None = None,
-        model_package_type: ModelPackageType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelPackagesOutput: ...
     def list_model_packages(
         self,
         request: ListModelPackagesInput | None = None,
@@ -15460,23 +12273,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_PACKAGES, request, locals())
 
-    @_t.overload
-    def list_model_quality_job_definitions(
-        self, request: ListModelQualityJobDefinitionsRequest, /
-    ) -> ListModelQualityJobDefinitionsResponse: ...
-    @_t.overload
-    def list_model_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListModelQualityJobDefinitionsResponse: ...
     def list_model_quality_job_definitions(
         self,
         request: ListModelQualityJobDefinitionsRequest | None = None,
@@ -15510,20 +12306,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODEL_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_models(self, request: ListModelsInput, /) -> ListModelsOutput: ...
-    @_t.overload
-    def list_models(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ModelNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: ModelSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> ListModelsOutput: ...
     def list_models(
         self,
         request: ListModelsInput | None = None,
@@ -15552,24 +12334,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MODELS, request, locals())
 
-    @_t.overload
-    def list_monitoring_alert_history(
-        self, request: ListMonitoringAlertHistoryRequest, /
-    ) -> ListMonitoringAlertHistoryResponse: ...
-    @_t.overload
-    def list_monitoring_alert_history(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_alert_name: MonitoringAlertName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringAlertHistorySortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: MonitoringAlertStatus | None = None,
-    ) -> ListMonitoringAlertHistoryResponse: ...
     def list_monitoring_alert_history(
         self,
         request: ListMonitoringAlertHistoryRequest | None = None,
@@ -15603,16 +12367,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MONITORING_ALERT_HISTORY, request, locals())
 
-    @_t.overload
-    def list_monitoring_alerts(self, request: ListMonitoringAlertsRequest, /) -> ListMonitoringAlertsResponse: ...
-    @_t.overload
-    def list_monitoring_alerts(
-        self,
-        *,
-        monitoring_schedule_name: MonitoringScheduleName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListMonitoringAlertsResponse: ...
     def list_monitoring_alerts(
         self,
         request: ListMonitoringAlertsRequest | None = None,
@@ -15631,30 +12385,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MONITORING_ALERTS, request, locals())
 
-    @_t.overload
-    def list_monitoring_executions(
-        self, request: ListMonitoringExecutionsRequest, /
-    ) -> ListMonitoringExecutionsResponse: ...
-    @_t.overload
-    def list_monitoring_executions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        next_token: NextToken | None = None,
-        scheduled_time_after: Timestamp | None = None,
-        scheduled_time_before: Timestamp | None = None,
-        sort_by: MonitoringExecutionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ExecutionStatus | None = None,
-    ) -> ListMonitoringExecutionsResponse: ...
     def list_monitoring_executions(
         self,
         request: ListMonitoringExecutionsRequest | None = None,
@@ -15704,28 +12434,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MONITORING_EXECUTIONS, request, locals())
 
-    @_t.overload
-    def list_monitoring_schedules(
-        self, request: ListMonitoringSchedulesRequest, /
-    ) -> ListMonitoringSchedulesResponse: ...
-    @_t.overload
-    def list_monitoring_schedules(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringScheduleSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ScheduleStatus | None = None,
-    ) -> ListMonitoringSchedulesResponse: ...
     def list_monitoring_schedules(
         self,
         request: ListMonitoringSchedulesRequest | None = None,
@@ -15773,24 +12481,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_MONITORING_SCHEDULES, request, locals())
 
-    @_t.overload
-    def list_notebook_instance_lifecycle_configs(
-        self, request: ListNotebookInstanceLifecycleConfigsInput, /
-    ) -> ListNotebookInstanceLifecycleConfigsOutput: ...
-    @_t.overload
-    def list_notebook_instance_lifecycle_configs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceLifecycleConfigNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: NotebookInstanceLifecycleConfigSortKey | None = None,
-        sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
-    ) -> ListNotebookInstanceLifecycleConfigsOutput: ...
     def list_notebook_instance_lifecycle_configs(
         self,
         request: ListNotebookInstanceLifecycleConfigsInput | None = None,
@@ -15829,26 +12519,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_notebook_instances(self, request: ListNotebookInstancesInput, /) -> ListNotebookInstancesOutput: ...
-    @_t.overload
-    def list_notebook_instances(
-        self,
-        *,
-        additional_code_repository_equals: CodeRepositoryNameOrUrl | None = None,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        default_code_repository_contains: CodeRepositoryContains | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceNameContains | None = None,
-        next_token: NextToken | None = None,
-        notebook_instance_lifecycle_config_name_contains: NotebookInstanceLifecycleConfigName | None = None,
-        sort_by: NotebookInstanceSortKey | None = None,
-        sort_order: NotebookInstanceSortOrder | None = None,
-        status_equals: NotebookInstanceStatus | None = None,
-    ) -> ListNotebookInstancesOutput: ...
     def list_notebook_instances(
         self,
         request: ListNotebookInstancesInput | None = None,
@@ -15897,24 +12567,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_NOTEBOOK_INSTANCES, request, locals())
 
-    @_t.overload
-    def list_optimization_jobs(self, request: ListOptimizationJobsRequest, /) -> ListOptimizationJobsResponse: ...
-    @_t.overload
-    def list_optimization_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        optimization_contains: NameContains | None = None,
-        sort_by: ListOptimizationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: OptimizationJobStatus | None = None,
-    ) -> ListOptimizationJobsResponse: ...
     def list_optimization_jobs(
         self,
         request: ListOptimizationJobsRequest | None = None,
@@ -15957,12 +12609,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_OPTIMIZATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_partner_apps(self, request: ListPartnerAppsRequest, /) -> ListPartnerAppsResponse: ...
-    @_t.overload
-    def list_partner_apps(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> ListPartnerAppsResponse: ...
     def list_partner_apps(
         self,
         request: ListPartnerAppsRequest | None = None,
@@ -15980,19 +12626,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PARTNER_APPS, request, locals())
 
-    @_t.overload
-    def list_pipeline_execution_steps(
-        self, request: ListPipelineExecutionStepsRequest, /
-    ) -> ListPipelineExecutionStepsResponse: ...
-    @_t.overload
-    def list_pipeline_execution_steps(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_execution_arn: PipelineExecutionArn | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelineExecutionStepsResponse: ...
     def list_pipeline_execution_steps(
         self,
         request: ListPipelineExecutionStepsRequest | None = None,
@@ -16015,21 +12648,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PIPELINE_EXECUTION_STEPS, request, locals())
 
-    @_t.overload
-    def list_pipeline_executions(self, request: ListPipelineExecutionsRequest, /) -> ListPipelineExecutionsResponse: ...
-    @_t.overload
-    def list_pipeline_executions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        sort_by: SortPipelineExecutionsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelineExecutionsResponse: ...
     def list_pipeline_executions(
         self,
         request: ListPipelineExecutionsRequest | None = None,
@@ -16061,18 +12679,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PIPELINE_EXECUTIONS, request, locals())
 
-    @_t.overload
-    def list_pipeline_parameters_for_execution(
-        self, request: ListPipelineParametersForExecutionRequest, /
-    ) -> ListPipelineParametersForExecutionResponse: ...
-    @_t.overload
-    def list_pipeline_parameters_for_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListPipelineParametersForExecutionResponse: ...
     def list_pipeline_parameters_for_execution(
         self,
         request: ListPipelineParametersForExecutionRequest | None = None,
@@ -16093,19 +12699,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PIPELINE_PARAMETERS_FOR_EXECUTION, request, locals())
 
-    @_t.overload
-    def list_pipeline_versions(self, request: ListPipelineVersionsRequest, /) -> ListPipelineVersionsResponse: ...
-    @_t.overload
-    def list_pipeline_versions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelineVersionsResponse: ...
     def list_pipeline_versions(
         self,
         request: ListPipelineVersionsRequest | None = None,
@@ -16133,21 +12726,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PIPELINE_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_pipelines(self, request: ListPipelinesRequest, /) -> ListPipelinesResponse: ...
-    @_t.overload
-    def list_pipelines(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        managed_by: PipelineManagedBy | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_name_prefix: PipelineName | None = None,
-        sort_by: SortPipelinesBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListPipelinesResponse: ...
     def list_pipelines(
         self,
         request: ListPipelinesRequest | None = None,
@@ -16178,23 +12756,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PIPELINES, request, locals())
 
-    @_t.overload
-    def list_processing_jobs(self, request: ListProcessingJobsRequest, /) -> ListProcessingJobsResponse: ...
-    @_t.overload
-    def list_processing_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: String | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ProcessingJobStatus | None = None,
-    ) -> ListProcessingJobsResponse: ...
     def list_processing_jobs(
         self,
         request: ListProcessingJobsRequest | None = None,
@@ -16233,20 +12794,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PROCESSING_JOBS, request, locals())
 
-    @_t.overload
-    def list_projects(self, request: ListProjectsInput, /) -> ListProjectsOutput: ...
-    @_t.overload
-    def list_projects(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ProjectEntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ProjectSortBy | None = None,
-        sort_order: ProjectSortOrder | None = None,
-    ) -> ListProjectsOutput: ...
     def list_projects(
         self,
         request: ListProjectsInput | None = None,
@@ -16276,20 +12823,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_PROJECTS, request, locals())
 
-    @_t.overload
-    def list_resource_catalogs(self, request: ListResourceCatalogsRequest, /) -> ListResourceCatalogsResponse: ...
-    @_t.overload
-    def list_resource_catalogs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ResourceCatalogName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ResourceCatalogSortBy | None = None,
-        sort_order: ResourceCatalogSortOrder | None = None,
-    ) -> ListResourceCatalogsResponse: ...
     def list_resource_catalogs(
         self,
         request: ListResourceCatalogsRequest | None = None,
@@ -16321,19 +12854,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_RESOURCE_CATALOGS, request, locals())
 
-    @_t.overload
-    def list_spaces(self, request: ListSpacesRequest, /) -> ListSpacesResponse: ...
-    @_t.overload
-    def list_spaces(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SpaceSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_contains: SpaceName | None = None,
-    ) -> ListSpacesResponse: ...
     def list_spaces(
         self,
         request: ListSpacesRequest | None = None,
@@ -16359,18 +12879,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_SPACES, request, locals())
 
-    @_t.overload
-    def list_stage_devices(self, request: ListStageDevicesRequest, /) -> ListStageDevicesResponse: ...
-    @_t.overload
-    def list_stage_devices(
-        self,
-        *,
-        edge_deployment_plan_name: EntityName,
-        stage_name: EntityName,
-        exclude_devices_deployed_in_other_stage: Boolean | None = None,
-        max_results: ListMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListStageDevicesResponse: ...
     def list_stage_devices(
         self,
         request: ListStageDevicesRequest | None = None,
@@ -16395,25 +12903,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_STAGE_DEVICES, request, locals())
 
-    @_t.overload
-    def list_studio_lifecycle_configs(
-        self, request: ListStudioLifecycleConfigsRequest, /
-    ) -> ListStudioLifecycleConfigsResponse: ...
-    @_t.overload
-    def list_studio_lifecycle_configs(
-        self,
-        *,
-        app_type_equals: StudioLifecycleConfigAppType | None = None,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: StudioLifecycleConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: StudioLifecycleConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListStudioLifecycleConfigsResponse: ...
     def list_studio_lifecycle_configs(
         self,
         request: ListStudioLifecycleConfigsRequest | None = None,
@@ -16453,18 +12942,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_STUDIO_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_subscribed_workteams(
-        self, request: ListSubscribedWorkteamsRequest, /
-    ) -> ListSubscribedWorkteamsResponse: ...
-    @_t.overload
-    def list_subscribed_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListSubscribedWorkteamsResponse: ...
     def list_subscribed_workteams(
         self,
         request: ListSubscribedWorkteamsRequest | None = None,
@@ -16486,16 +12963,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_SUBSCRIBED_WORKTEAMS, request, locals())
 
-    @_t.overload
-    def list_tags(self, request: ListTagsInput, /) -> ListTagsOutput: ...
-    @_t.overload
-    def list_tags(
-        self,
-        *,
-        resource_arn: ResourceArn,
-        max_results: ListTagsMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListTagsOutput: ...
     def list_tags(
         self,
         request: ListTagsInput | None = None,
@@ -16515,25 +12982,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TAGS, request, locals())
 
-    @_t.overload
-    def list_training_jobs(self, request: ListTrainingJobsRequest, /) -> ListTrainingJobsResponse: ...
-    @_t.overload
-    def list_training_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-        training_plan_arn_equals: TrainingPlanArn | None = None,
-        warm_pool_status_equals: WarmPoolResourceStatus | None = None,
-    ) -> ListTrainingJobsResponse: ...
     def list_training_jobs(
         self,
         request: ListTrainingJobsRequest | None = None,
@@ -16595,21 +13043,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TRAINING_JOBS, request, locals())
 
-    @_t.overload
-    def list_training_jobs_for_hyper_parameter_tuning_job(
-        self, request: ListTrainingJobsForHyperParameterTuningJobRequest, /
-    ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
-    @_t.overload
-    def list_training_jobs_for_hyper_parameter_tuning_job(
-        self,
-        *,
-        hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-    ) -> ListTrainingJobsForHyperParameterTuningJobResponse: ...
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self,
         request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None,
@@ -16640,20 +13073,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TRAINING_JOBS_FOR_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    def list_training_plans(self, request: ListTrainingPlansRequest, /) -> ListTrainingPlansResponse: ...
-    @_t.overload
-    def list_training_plans(
-        self,
-        *,
-        filters: TrainingPlanFilters | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingPlanSortBy | None = None,
-        sort_order: TrainingPlanSortOrder | None = None,
-        start_time_after: Timestamp | None = None,
-        start_time_before: Timestamp | None = None,
-    ) -> ListTrainingPlansResponse: ...
     def list_training_plans(
         self,
         request: ListTrainingPlansRequest | None = None,
@@ -16682,19 +13101,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TRAINING_PLANS, request, locals())
 
-    @_t.overload
-    def list_training_sessions(self, request: ListTrainingSessionsRequest, /) -> ListTrainingSessionsResponse: ...
-    @_t.overload
-    def list_training_sessions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        status_equals: TrainingSessionStatus | None = None,
-    ) -> ListTrainingSessionsResponse: ...
     def list_training_sessions(
         self,
         request: ListTrainingSessionsRequest | None = None,
@@ -16730,23 +13136,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TRAINING_SESSIONS, request, locals())
 
-    @_t.overload
-    def list_transform_jobs(self, request: ListTransformJobsRequest, /) -> ListTransformJobsResponse: ...
-    @_t.overload
-    def list_transform_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TransformJobStatus | None = None,
-    ) -> ListTransformJobsResponse: ...
     def list_transform_jobs(
         self,
         request: ListTransformJobsRequest | None = None,
@@ -16784,22 +13173,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TRANSFORM_JOBS, request, locals())
 
-    @_t.overload
-    def list_trial_components(self, request: ListTrialComponentsRequest, /) -> ListTrialComponentsResponse: ...
-    @_t.overload
-    def list_trial_components(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialComponentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: String256 | None = None,
-        trial_name: ExperimentEntityName | None = None,
-    ) -> ListTrialComponentsResponse: ...
     def list_trial_components(
         self,
         request: ListTrialComponentsRequest | None = None,
@@ -16843,21 +13216,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TRIAL_COMPONENTS, request, locals())
 
-    @_t.overload
-    def list_trials(self, request: ListTrialsRequest, /) -> ListTrialsResponse: ...
-    @_t.overload
-    def list_trials(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialsBy | None = None,
-        sort_order: SortOrder | None = None,
-        trial_component_name: ExperimentEntityName | None = None,
-    ) -> ListTrialsResponse: ...
     def list_trials(
         self,
         request: ListTrialsRequest | None = None,
@@ -16895,18 +13253,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_TRIALS, request, locals())
 
-    @_t.overload
-    def list_ultra_servers_by_reserved_capacity(
-        self, request: ListUltraServersByReservedCapacityRequest, /
-    ) -> ListUltraServersByReservedCapacityResponse: ...
-    @_t.overload
-    def list_ultra_servers_by_reserved_capacity(
-        self,
-        *,
-        reserved_capacity_arn: ReservedCapacityArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> ListUltraServersByReservedCapacityResponse: ...
     def list_ultra_servers_by_reserved_capacity(
         self,
         request: ListUltraServersByReservedCapacityRequest | None = None,
@@ -16925,19 +13271,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY, request, locals())
 
-    @_t.overload
-    def list_user_profiles(self, request: ListUserProfilesRequest, /) -> ListUserProfilesResponse: ...
-    @_t.overload
-    def list_user_profiles(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: UserProfileSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        user_profile_name_contains: UserProfileName | None = None,
-    ) -> ListUserProfilesResponse: ...
     def list_user_profiles(
         self,
         request: ListUserProfilesRequest | None = None,
@@ -16963,18 +13296,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_USER_PROFILES, request, locals())
 
-    @_t.overload
-    def list_workforces(self, request: ListWorkforcesRequest, /) -> ListWorkforcesResponse: ...
-    @_t.overload
-    def list_workforces(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkforceName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkforcesSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListWorkforcesResponse: ...
     def list_workforces(
         self,
         request: ListWorkforcesRequest | None = None,
@@ -16999,18 +13320,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_WORKFORCES, request, locals())
 
-    @_t.overload
-    def list_workteams(self, request: ListWorkteamsRequest, /) -> ListWorkteamsResponse: ...
-    @_t.overload
-    def list_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkteamsSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> ListWorkteamsResponse: ...
     def list_workteams(
         self,
         request: ListWorkteamsRequest | None = None,
@@ -17036,21 +13345,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_LIST_WORKTEAMS, request, locals())
 
-    @_t.overload
-    def move_cluster_nodes(self, request: MoveClusterNodesRequest, /) -> MoveClusterNodesResponse: ...
-    @_t.overload
-    def move_cluster_nodes(
-        self,
-        *,
-        source_cluster_arn: ClusterArn,
-        source_instance_group_name: ClusterInstanceGroupName,
-        target_cluster_arn: ClusterArn,
-        target_instance_group_name: ClusterInstanceGroupName,
-        client_token: MoveClusterNodesRequestClientTokenString | None = None,
-        instance_count: MoveClusterNodesInstanceCount | None = None,
-        node_ids: MoveClusterNodeIds | None = None,
-        node_logical_ids: MoveClusterNodeLogicalIds | None = None,
-    ) -> MoveClusterNodesResponse: ...
     def move_cluster_nodes(
         self,
         request: MoveClusterNodesRequest | None = None,
@@ -17107,12 +13401,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_MOVE_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def put_endpoint_policy(self, request: PutEndpointPolicyRequest, /) -> PutEndpointPolicyResponse: ...
-    @_t.overload
-    def put_endpoint_policy(
-        self, *, endpoint_name: EndpointName, resource_policy: EndpointPolicyDocument
-    ) -> PutEndpointPolicyResponse: ...
     def put_endpoint_policy(
         self,
         request: PutEndpointPolicyRequest | None = None,
@@ -17141,14 +13429,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_PUT_ENDPOINT_POLICY, request, locals())
 
-    @_t.overload
-    def put_model_package_group_policy(
-        self, request: PutModelPackageGroupPolicyInput, /
-    ) -> PutModelPackageGroupPolicyOutput: ...
-    @_t.overload
-    def put_model_package_group_policy(
-        self, *, model_package_group_name: EntityName, resource_policy: PolicyString
-    ) -> PutModelPackageGroupPolicyOutput: ...
     def put_model_package_group_policy(
         self,
         request: PutModelPackageGroupPolicyInput | None = None,
@@ -17168,20 +13448,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_PUT_MODEL_PACKAGE_GROUP_POLICY, request, locals())
 
-    @_t.overload
-    def query_lineage(self, request: QueryLineageRequest, /) -> QueryLineageResponse: ...
-    @_t.overload
-    def query_lineage(
-        self,
-        *,
-        direction: Direction | None = None,
-        filters: QueryFilters | None = None,
-        include_edges: Boolean | None = None,
-        max_depth: QueryLineageMaxDepth | None = None,
-        max_results: QueryLineageMaxResults | None = None,
-        next_token: String8192 | None = None,
-        start_arns: QueryLineageStartArns | None = None,
-    ) -> QueryLineageResponse: ...
     def query_lineage(
         self,
         request: QueryLineageRequest | None = None,
@@ -17215,12 +13481,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_QUERY_LINEAGE, request, locals())
 
-    @_t.overload
-    def register_devices(self, request: RegisterDevicesRequest, /) -> None: ...
-    @_t.overload
-    def register_devices(
-        self, *, device_fleet_name: EntityName, devices: Devices, tags: TagList | None = None
-    ) -> None: ...
     def register_devices(
         self,
         request: RegisterDevicesRequest | None = None,
@@ -17238,17 +13498,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_REGISTER_DEVICES, request, locals())
 
-    @_t.overload
-    def remove_inference_gateway(self, request: RemoveInferenceGatewayRequest, /) -> RemoveInferenceGatewayResponse: ...
-    @_t.overload
-    def remove_inference_gateway(
-        self,
-        *,
-        cluster_arn: GlobalInferenceGatewayClusterArn,
-        identifier: GlobalInferenceGatewayIdentifier,
-        name: GlobalInferenceGatewayKubernetesResourceName,
-        namespace: GlobalInferenceGatewayKubernetesNamespace,
-    ) -> RemoveInferenceGatewayResponse: ...
     def remove_inference_gateway(
         self,
         request: RemoveInferenceGatewayRequest | None = None,
@@ -17281,17 +13530,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_REMOVE_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    def render_ui_template(self, request: RenderUiTemplateRequest, /) -> RenderUiTemplateResponse: ...
-    @_t.overload
-    def render_ui_template(
-        self,
-        *,
-        role_arn: RoleArn,
-        task: RenderableTask,
-        human_task_ui_arn: HumanTaskUiArn | None = None,
-        ui_template: UiTemplate | None = None,
-    ) -> RenderUiTemplateResponse: ...
     def render_ui_template(
         self,
         request: RenderUiTemplateRequest | None = None,
@@ -17315,16 +13553,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_RENDER_UI_TEMPLATE, request, locals())
 
-    @_t.overload
-    def retry_pipeline_execution(self, request: RetryPipelineExecutionRequest, /) -> RetryPipelineExecutionResponse: ...
-    @_t.overload
-    def retry_pipeline_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        client_request_token: IdempotencyToken | None = None,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-    ) -> RetryPipelineExecutionResponse: ...
     def retry_pipeline_execution(
         self,
         request: RetryPipelineExecutionRequest | None = None,
@@ -17345,21 +13573,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_RETRY_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    def search(self, request: SearchRequest, /) -> SearchResponse: ...
-    @_t.overload
-    def search(
-        self,
-        *,
-        resource: ResourceType,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: SearchExpression | None = None,
-        sort_by: ResourcePropertyName | None = None,
-        sort_order: SearchSortOrder | None = None,
-        visibility_conditions: VisibilityConditionsList | None = None,
-    ) -> SearchResponse: ...
     def search(
         self,
         request: SearchRequest | None = None,
@@ -17400,24 +13613,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_SEARCH, request, locals())
 
-    @_t.overload
-    def search_training_plan_offerings(
-        self, request: SearchTrainingPlanOfferingsRequest, /
-    ) -> SearchTrainingPlanOfferingsResponse: ...
-    @_t.overload
-    def search_training_plan_offerings(
-        self,
-        *,
-        duration_hours: TrainingPlanDurationHoursInput | None = None,
-        end_time_before: Timestamp | None = None,
-        instance_count: ReservedCapacityInstanceCount | None = None,
-        instance_type: ReservedCapacityInstanceType | None = None,
-        start_time_after: Timestamp | None = None,
-        target_resources: SageMakerResourceNames | None = None,
-        training_plan_arn: String | None = None,
-        ultra_server_count: UltraServerCount | None = None,
-        ultra_server_type: UltraServerType | None = None,
-    ) -> SearchTrainingPlanOfferingsResponse: ...
     def search_training_plan_offerings(
         self,
         request: SearchTrainingPlanOfferingsRequest | None = None,
@@ -17467,18 +13662,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_SEARCH_TRAINING_PLAN_OFFERINGS, request, locals())
 
-    @_t.overload
-    def send_pipeline_execution_step_failure(
-        self, request: SendPipelineExecutionStepFailureRequest, /
-    ) -> SendPipelineExecutionStepFailureResponse: ...
-    @_t.overload
-    def send_pipeline_execution_step_failure(
-        self,
-        *,
-        callback_token: CallbackToken,
-        client_request_token: IdempotencyToken | None = None,
-        failure_reason: String256 | None = None,
-    ) -> SendPipelineExecutionStepFailureResponse: ...
     def send_pipeline_execution_step_failure(
         self,
         request: SendPipelineExecutionStepFailureRequest | None = None,
@@ -17500,18 +13683,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_SEND_PIPELINE_EXECUTION_STEP_FAILURE, request, locals())
 
-    @_t.overload
-    def send_pipeline_execution_step_success(
-        self, request: SendPipelineExecutionStepSuccessRequest, /
-    ) -> SendPipelineExecutionStepSuccessResponse: ...
-    @_t.overload
-    def send_pipeline_execution_step_success(
-        self,
-        *,
-        callback_token: CallbackToken,
-        client_request_token: IdempotencyToken | None = None,
-        output_parameters: OutputParameterList | None = None,
-    ) -> SendPipelineExecutionStepSuccessResponse: ...
     def send_pipeline_execution_step_success(
         self,
         request: SendPipelineExecutionStepSuccessRequest | None = None,
@@ -17533,14 +13704,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_SEND_PIPELINE_EXECUTION_STEP_SUCCESS, request, locals())
 
-    @_t.overload
-    def start_cluster_health_check(
-        self, request: StartClusterHealthCheckRequest, /
-    ) -> StartClusterHealthCheckResponse: ...
-    @_t.overload
-    def start_cluster_health_check(
-        self, *, cluster_name: ClusterNameOrArn, deep_health_check_configurations: DeepHealthCheckConfigurations
-    ) -> StartClusterHealthCheckResponse: ...
     def start_cluster_health_check(
         self,
         request: StartClusterHealthCheckRequest | None = None,
@@ -17566,10 +13729,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_CLUSTER_HEALTH_CHECK, request, locals())
 
-    @_t.overload
-    def start_edge_deployment_stage(self, request: StartEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    def start_edge_deployment_stage(self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName) -> None: ...
     def start_edge_deployment_stage(
         self,
         request: StartEdgeDeploymentStageRequest | None = None,
@@ -17585,12 +13744,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    def start_inference_experiment(
-        self, request: StartInferenceExperimentRequest, /
-    ) -> StartInferenceExperimentResponse: ...
-    @_t.overload
-    def start_inference_experiment(self, *, name: InferenceExperimentName) -> StartInferenceExperimentResponse: ...
     def start_inference_experiment(
         self, request: StartInferenceExperimentRequest | None = None, *, name: InferenceExperimentName = _calls.REQUIRED
     ) -> StartInferenceExperimentResponse:
@@ -17601,14 +13754,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def start_mlflow_tracking_server(
-        self, request: StartMlflowTrackingServerRequest, /
-    ) -> StartMlflowTrackingServerResponse: ...
-    @_t.overload
-    def start_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> StartMlflowTrackingServerResponse: ...
     def start_mlflow_tracking_server(
         self,
         request: StartMlflowTrackingServerRequest | None = None,
@@ -17622,10 +13767,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    def start_monitoring_schedule(self, request: StartMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
-    def start_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     def start_monitoring_schedule(
         self,
         request: StartMonitoringScheduleRequest | None = None,
@@ -17642,10 +13783,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    def start_notebook_instance(self, request: StartNotebookInstanceInput, /) -> None: ...
-    @_t.overload
-    def start_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     def start_notebook_instance(
         self,
         request: StartNotebookInstanceInput | None = None,
@@ -17663,24 +13800,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    def start_pipeline_execution(self, request: StartPipelineExecutionRequest, /) -> StartPipelineExecutionResponse: ...
-    @_t.overload
-    def start_pipeline_execution(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        client_request_token: IdempotencyToken | None = None,
-        mlflow_experiment_name: MlflowExperimentEntityName | None = None,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_execution_description: PipelineExecutionDescription | None = None,
-        pipeline_execution_display_name: PipelineExecutionName | None = None,
-        pipeline_parameters: ParameterList | None = None,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        pipeline_version_id: PipelineVersionId | None = None,
-        role_arn: RoleArn | None = None,
-        selective_execution_config: SelectiveExecutionConfig | None = None,
-    ) -> StartPipelineExecutionResponse: ...
     def start_pipeline_execution(
         self,
         request: StartPipelineExecutionRequest | None = None,
@@ -17720,10 +13839,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    def start_session(self, request: StartSessionRequest, /) -> StartSessionResponse: ...
-    @_t.overload
-    def start_session(self, *, resource_identifier: ResourceIdentifier) -> StartSessionResponse: ...
     def start_session(
         self, request: StartSessionRequest | None = None, *, resource_identifier: ResourceIdentifier = _calls.REQUIRED
     ) -> StartSessionResponse:
@@ -17736,10 +13851,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_START_SESSION, request, locals())
 
-    @_t.overload
-    def stop_ai_benchmark_job(self, request: StopAIBenchmarkJobRequest, /) -> StopAIBenchmarkJobResponse: ...
-    @_t.overload
-    def stop_ai_benchmark_job(self, *, ai_benchmark_job_name: AIEntityName) -> StopAIBenchmarkJobResponse: ...
     def stop_ai_benchmark_job(
         self, request: StopAIBenchmarkJobRequest | None = None, *, ai_benchmark_job_name: AIEntityName = _calls.REQUIRED
     ) -> StopAIBenchmarkJobResponse:
@@ -17750,14 +13861,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_AI_BENCHMARK_JOB, request, locals())
 
-    @_t.overload
-    def stop_ai_recommendation_job(
-        self, request: StopAIRecommendationJobRequest, /
-    ) -> StopAIRecommendationJobResponse: ...
-    @_t.overload
-    def stop_ai_recommendation_job(
-        self, *, ai_recommendation_job_name: AIEntityName
-    ) -> StopAIRecommendationJobResponse: ...
     def stop_ai_recommendation_job(
         self,
         request: StopAIRecommendationJobRequest | None = None,
@@ -17771,10 +13874,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_AI_RECOMMENDATION_JOB, request, locals())
 
-    @_t.overload
-    def stop_auto_ml_job(self, request: StopAutoMLJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_auto_ml_job(self, *, auto_ml_job_name: AutoMLJobName) -> None: ...
     def stop_auto_ml_job(
         self, request: StopAutoMLJobRequest | None = None, *, auto_ml_job_name: AutoMLJobName = _calls.REQUIRED
     ) -> None:
@@ -17785,10 +13884,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    def stop_compilation_job(self, request: StopCompilationJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_compilation_job(self, *, compilation_job_name: EntityName) -> None: ...
     def stop_compilation_job(
         self, request: StopCompilationJobRequest | None = None, *, compilation_job_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -17807,10 +13902,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_COMPILATION_JOB, request, locals())
 
-    @_t.overload
-    def stop_edge_deployment_stage(self, request: StopEdgeDeploymentStageRequest, /) -> None: ...
-    @_t.overload
-    def stop_edge_deployment_stage(self, *, edge_deployment_plan_name: EntityName, stage_name: EntityName) -> None: ...
     def stop_edge_deployment_stage(
         self,
         request: StopEdgeDeploymentStageRequest | None = None,
@@ -17826,10 +13917,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_EDGE_DEPLOYMENT_STAGE, request, locals())
 
-    @_t.overload
-    def stop_edge_packaging_job(self, request: StopEdgePackagingJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_edge_packaging_job(self, *, edge_packaging_job_name: EntityName) -> None: ...
     def stop_edge_packaging_job(
         self,
         request: StopEdgePackagingJobRequest | None = None,
@@ -17843,12 +13930,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_EDGE_PACKAGING_JOB, request, locals())
 
-    @_t.overload
-    def stop_hyper_parameter_tuning_job(self, request: StopHyperParameterTuningJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_hyper_parameter_tuning_job(
-        self, *, hyper_parameter_tuning_job_name: HyperParameterTuningJobName
-    ) -> None: ...
     def stop_hyper_parameter_tuning_job(
         self,
         request: StopHyperParameterTuningJobRequest | None = None,
@@ -17868,20 +13949,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_HYPER_PARAMETER_TUNING_JOB, request, locals())
 
-    @_t.overload
-    def stop_inference_experiment(
-        self, request: StopInferenceExperimentRequest, /
-    ) -> StopInferenceExperimentResponse: ...
-    @_t.overload
-    def stop_inference_experiment(
-        self,
-        *,
-        model_variant_actions: ModelVariantActionMap,
-        name: InferenceExperimentName,
-        desired_model_variants: ModelVariantConfigList | None = None,
-        desired_state: InferenceExperimentStopDesiredState | None = None,
-        reason: InferenceExperimentStatusReason | None = None,
-    ) -> StopInferenceExperimentResponse: ...
     def stop_inference_experiment(
         self,
         request: StopInferenceExperimentRequest | None = None,
@@ -17904,10 +13971,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def stop_inference_recommendations_job(self, request: StopInferenceRecommendationsJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_inference_recommendations_job(self, *, job_name: RecommendationJobName) -> None: ...
     def stop_inference_recommendations_job(
         self,
         request: StopInferenceRecommendationsJobRequest | None = None,
@@ -17921,10 +13984,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_INFERENCE_RECOMMENDATIONS_JOB, request, locals())
 
-    @_t.overload
-    def stop_job(self, request: StopJobRequest, /) -> StopJobResponse: ...
-    @_t.overload
-    def stop_job(self, *, job_category: JobCategory, job_name: JobName) -> StopJobResponse: ...
     def stop_job(
         self,
         request: StopJobRequest | None = None,
@@ -17949,10 +14008,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_JOB, request, locals())
 
-    @_t.overload
-    def stop_labeling_job(self, request: StopLabelingJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_labeling_job(self, *, labeling_job_name: LabelingJobName) -> None: ...
     def stop_labeling_job(
         self, request: StopLabelingJobRequest | None = None, *, labeling_job_name: LabelingJobName = _calls.REQUIRED
     ) -> None:
@@ -17965,14 +14020,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_LABELING_JOB, request, locals())
 
-    @_t.overload
-    def stop_mlflow_tracking_server(
-        self, request: StopMlflowTrackingServerRequest, /
-    ) -> StopMlflowTrackingServerResponse: ...
-    @_t.overload
-    def stop_mlflow_tracking_server(
-        self, *, tracking_server_name: TrackingServerName
-    ) -> StopMlflowTrackingServerResponse: ...
     def stop_mlflow_tracking_server(
         self,
         request: StopMlflowTrackingServerRequest | None = None,
@@ -17986,10 +14033,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    def stop_monitoring_schedule(self, request: StopMonitoringScheduleRequest, /) -> None: ...
-    @_t.overload
-    def stop_monitoring_schedule(self, *, monitoring_schedule_name: MonitoringScheduleName) -> None: ...
     def stop_monitoring_schedule(
         self,
         request: StopMonitoringScheduleRequest | None = None,
@@ -18003,10 +14046,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    def stop_notebook_instance(self, request: StopNotebookInstanceInput, /) -> None: ...
-    @_t.overload
-    def stop_notebook_instance(self, *, notebook_instance_name: NotebookInstanceName) -> None: ...
     def stop_notebook_instance(
         self,
         request: StopNotebookInstanceInput | None = None,
@@ -18028,10 +14067,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    def stop_optimization_job(self, request: StopOptimizationJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_optimization_job(self, *, optimization_job_name: EntityName) -> None: ...
     def stop_optimization_job(
         self, request: StopOptimizationJobRequest | None = None, *, optimization_job_name: EntityName = _calls.REQUIRED
     ) -> None:
@@ -18042,12 +14077,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_OPTIMIZATION_JOB, request, locals())
 
-    @_t.overload
-    def stop_pipeline_execution(self, request: StopPipelineExecutionRequest, /) -> StopPipelineExecutionResponse: ...
-    @_t.overload
-    def stop_pipeline_execution(
-        self, *, pipeline_execution_arn: PipelineExecutionArn, client_request_token: IdempotencyToken | None = None
-    ) -> StopPipelineExecutionResponse: ...
     def stop_pipeline_execution(
         self,
         request: StopPipelineExecutionRequest | None = None,
@@ -18091,10 +14120,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    def stop_processing_job(self, request: StopProcessingJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_processing_job(self, *, processing_job_name: ProcessingJobName) -> None: ...
     def stop_processing_job(
         self,
         request: StopProcessingJobRequest | None = None,
@@ -18108,10 +14133,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_PROCESSING_JOB, request, locals())
 
-    @_t.overload
-    def stop_training_job(self, request: StopTrainingJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_training_job(self, *, training_job_name: TrainingJobName) -> None: ...
     def stop_training_job(
         self, request: StopTrainingJobRequest | None = None, *, training_job_name: TrainingJobName = _calls.REQUIRED
     ) -> None:
@@ -18129,10 +14150,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    def stop_training_session(self, request: StopTrainingSessionRequest, /) -> StopTrainingSessionResponse: ...
-    @_t.overload
-    def stop_training_session(self, *, training_session_name: TrainingSessionName) -> StopTrainingSessionResponse: ...
     def stop_training_session(
         self,
         request: StopTrainingSessionRequest | None = None,
@@ -18154,10 +14171,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_TRAINING_SESSION, request, locals())
 
-    @_t.overload
-    def stop_transform_job(self, request: StopTransformJobRequest, /) -> None: ...
-    @_t.overload
-    def stop_transform_job(self, *, transform_job_name: TransformJobName) -> None: ...
     def stop_transform_job(
         self, request: StopTransformJobRequest | None = None, *, transform_job_name: TransformJobName = _calls.REQUIRED
     ) -> None:
@@ -18173,18 +14186,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_STOP_TRANSFORM_JOB, request, locals())
 
-    @_t.overload
-    def update_action(self, request: UpdateActionRequest, /) -> UpdateActionResponse: ...
-    @_t.overload
-    def update_action(
-        self,
-        *,
-        action_name: ExperimentEntityName,
-        description: ExperimentDescription | None = None,
-        properties: LineageEntityParameters | None = None,
-        properties_to_remove: ListLineageEntityParameterKey | None = None,
-        status: ActionStatus | None = None,
-    ) -> UpdateActionResponse: ...
     def update_action(
         self,
         request: UpdateActionRequest | None = None,
@@ -18206,17 +14207,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_ACTION, request, locals())
 
-    @_t.overload
-    def update_app_image_config(self, request: UpdateAppImageConfigRequest, /) -> UpdateAppImageConfigResponse: ...
-    @_t.overload
-    def update_app_image_config(
-        self,
-        *,
-        app_image_config_name: AppImageConfigName,
-        code_editor_app_image_config: CodeEditorAppImageConfig | None = None,
-        jupyter_lab_app_image_config: JupyterLabAppImageConfig | None = None,
-        kernel_gateway_image_config: KernelGatewayImageConfig | None = None,
-    ) -> UpdateAppImageConfigResponse: ...
     def update_app_image_config(
         self,
         request: UpdateAppImageConfigRequest | None = None,
@@ -18236,17 +14226,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_APP_IMAGE_CONFIG, request, locals())
 
-    @_t.overload
-    def update_artifact(self, request: UpdateArtifactRequest, /) -> UpdateArtifactResponse: ...
-    @_t.overload
-    def update_artifact(
-        self,
-        *,
-        artifact_arn: ArtifactArn,
-        artifact_name: ExperimentEntityName | None = None,
-        properties: ArtifactProperties | None = None,
-        properties_to_remove: ListLineageEntityParameterKey | None = None,
-    ) -> UpdateArtifactResponse: ...
     def update_artifact(
         self,
         request: UpdateArtifactRequest | None = None,
@@ -18266,24 +14245,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_ARTIFACT, request, locals())
 
-    @_t.overload
-    def update_cluster(self, request: UpdateClusterRequest, /) -> UpdateClusterResponse: ...
-    @_t.overload
-    def update_cluster(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        auto_scaling: ClusterAutoScalingConfig | None = None,
-        cluster_role: RoleArn | None = None,
-        instance_groups: ClusterInstanceGroupSpecifications | None = None,
-        instance_groups_to_delete: ClusterInstanceGroupsToDelete | None = None,
-        node_provisioning_mode: ClusterNodeProvisioningMode | None = None,
-        node_recovery: ClusterNodeRecovery | None = None,
-        orchestrator: ClusterOrchestrator | None = None,
-        restricted_instance_groups: ClusterRestrictedInstanceGroupSpecifications | None = None,
-        restricted_instance_groups_config: ClusterRestrictedInstanceGroupsConfig | None = None,
-        tiered_storage_config: ClusterTieredStorageConfig | None = None,
-    ) -> UpdateClusterResponse: ...
     def update_cluster(
         self,
         request: UpdateClusterRequest | None = None,
@@ -18326,18 +14287,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_CLUSTER, request, locals())
 
-    @_t.overload
-    def update_cluster_extension(self, request: UpdateClusterExtensionRequest, /) -> UpdateClusterExtensionResponse: ...
-    @_t.overload
-    def update_cluster_extension(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        extension_arn: ExtensionArn,
-        client_token: UpdateClusterExtensionRequestClientTokenString | None = None,
-        configuration_values: ExtensionConfigurationValues | None = None,
-        extension_version: ExtensionVersion | None = None,
-    ) -> UpdateClusterExtensionResponse: ...
     def update_cluster_extension(
         self,
         request: UpdateClusterExtensionRequest | None = None,
@@ -18381,19 +14330,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_CLUSTER_EXTENSION, request, locals())
 
-    @_t.overload
-    def update_cluster_scheduler_config(
-        self, request: UpdateClusterSchedulerConfigRequest, /
-    ) -> UpdateClusterSchedulerConfigResponse: ...
-    @_t.overload
-    def update_cluster_scheduler_config(
-        self,
-        *,
-        cluster_scheduler_config_id: ClusterSchedulerConfigId,
-        target_version: Integer,
-        description: EntityDescription | None = None,
-        scheduler_config: SchedulerConfig | None = None,
-    ) -> UpdateClusterSchedulerConfigResponse: ...
     def update_cluster_scheduler_config(
         self,
         request: UpdateClusterSchedulerConfigRequest | None = None,
@@ -18413,17 +14349,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_CLUSTER_SCHEDULER_CONFIG, request, locals())
 
-    @_t.overload
-    def update_cluster_software(self, request: UpdateClusterSoftwareRequest, /) -> UpdateClusterSoftwareResponse: ...
-    @_t.overload
-    def update_cluster_software(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        deployment_config: DeploymentConfiguration | None = None,
-        image_id: ImageId | None = None,
-        instance_groups: UpdateClusterSoftwareInstanceGroups | None = None,
-    ) -> UpdateClusterSoftwareResponse: ...
     def update_cluster_software(
         self,
         request: UpdateClusterSoftwareRequest | None = None,
@@ -18453,12 +14378,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_CLUSTER_SOFTWARE, request, locals())
 
-    @_t.overload
-    def update_code_repository(self, request: UpdateCodeRepositoryInput, /) -> UpdateCodeRepositoryOutput: ...
-    @_t.overload
-    def update_code_repository(
-        self, *, code_repository_name: EntityName, git_config: GitConfigForUpdate | None = None
-    ) -> UpdateCodeRepositoryOutput: ...
     def update_code_repository(
         self,
         request: UpdateCodeRepositoryInput | None = None,
@@ -18477,19 +14396,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_CODE_REPOSITORY, request, locals())
 
-    @_t.overload
-    def update_compute_quota(self, request: UpdateComputeQuotaRequest, /) -> UpdateComputeQuotaResponse: ...
-    @_t.overload
-    def update_compute_quota(
-        self,
-        *,
-        compute_quota_id: ComputeQuotaId,
-        target_version: Integer,
-        activation_state: ActivationState | None = None,
-        compute_quota_config: ComputeQuotaConfig | None = None,
-        compute_quota_target: ComputeQuotaTarget | None = None,
-        description: EntityDescription | None = None,
-    ) -> UpdateComputeQuotaResponse: ...
     def update_compute_quota(
         self,
         request: UpdateComputeQuotaRequest | None = None,
@@ -18513,17 +14419,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_COMPUTE_QUOTA, request, locals())
 
-    @_t.overload
-    def update_context(self, request: UpdateContextRequest, /) -> UpdateContextResponse: ...
-    @_t.overload
-    def update_context(
-        self,
-        *,
-        context_name: ContextName,
-        description: ExperimentDescription | None = None,
-        properties: LineageEntityParameters | None = None,
-        properties_to_remove: ListLineageEntityParameterKey | None = None,
-    ) -> UpdateContextResponse: ...
     def update_context(
         self,
         request: UpdateContextRequest | None = None,
@@ -18543,18 +14438,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_CONTEXT, request, locals())
 
-    @_t.overload
-    def update_device_fleet(self, request: UpdateDeviceFleetRequest, /) -> None: ...
-    @_t.overload
-    def update_device_fleet(
-        self,
-        *,
-        device_fleet_name: EntityName,
-        output_config: EdgeOutputConfig,
-        description: DeviceFleetDescription | None = None,
-        enable_iot_role_alias: EnableIotRoleAlias | None = None,
-        role_arn: RoleArn | None = None,
-    ) -> None: ...
     def update_device_fleet(
         self,
         request: UpdateDeviceFleetRequest | None = None,
@@ -18578,10 +14461,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_DEVICE_FLEET, request, locals())
 
-    @_t.overload
-    def update_devices(self, request: UpdateDevicesRequest, /) -> None: ...
-    @_t.overload
-    def update_devices(self, *, device_fleet_name: EntityName, devices: Devices) -> None: ...
     def update_devices(
         self,
         request: UpdateDevicesRequest | None = None,
@@ -18597,23 +14476,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_DEVICES, request, locals())
 
-    @_t.overload
-    def update_domain(self, request: UpdateDomainRequest, /) -> UpdateDomainResponse: ...
-    @_t.overload
-    def update_domain(
-        self,
-        *,
-        domain_id: DomainId,
-        app_network_access_type: AppNetworkAccessType | None = None,
-        app_security_group_management: AppSecurityGroupManagement | None = None,
-        default_space_settings: DefaultSpaceSettings | None = None,
-        default_user_settings: UserSettings | None = None,
-        domain_settings_for_update: DomainSettingsForUpdate | None = None,
-        home_efs_file_system_creation: HomeEfsFileSystemCreation | None = None,
-        subnet_ids: Subnets | None = None,
-        tag_propagation: TagPropagation | None = None,
-        vpc_id: VpcId | None = None,
-    ) -> UpdateDomainResponse: ...
     def update_domain(
         self,
         request: UpdateDomainRequest | None = None,
@@ -18652,19 +14514,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_DOMAIN, request, locals())
 
-    @_t.overload
-    def update_endpoint(self, request: UpdateEndpointInput, /) -> UpdateEndpointOutput: ...
-    @_t.overload
-    def update_endpoint(
-        self,
-        *,
-        endpoint_config_name: EndpointConfigName,
-        endpoint_name: EndpointName,
-        deployment_config: DeploymentConfig | None = None,
-        exclude_retained_variant_properties: VariantPropertyList | None = None,
-        retain_all_variant_properties: Boolean | None = None,
-        retain_deployment_config: Boolean | None = None,
-    ) -> UpdateEndpointOutput: ...
     def update_endpoint(
         self,
         request: UpdateEndpointInput | None = None,
@@ -18718,14 +14567,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_ENDPOINT, request, locals())
 
-    @_t.overload
-    def update_endpoint_weights_and_capacities(
-        self, request: UpdateEndpointWeightsAndCapacitiesInput, /
-    ) -> UpdateEndpointWeightsAndCapacitiesOutput: ...
-    @_t.overload
-    def update_endpoint_weights_and_capacities(
-        self, *, desired_weights_and_capacities: DesiredWeightAndCapacityList, endpoint_name: EndpointName
-    ) -> UpdateEndpointWeightsAndCapacitiesOutput: ...
     def update_endpoint_weights_and_capacities(
         self,
         request: UpdateEndpointWeightsAndCapacitiesInput | None = None,
@@ -18748,16 +14589,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_ENDPOINT_WEIGHTS_AND_CAPACITIES, request, locals())
 
-    @_t.overload
-    def update_experiment(self, request: UpdateExperimentRequest, /) -> UpdateExperimentResponse: ...
-    @_t.overload
-    def update_experiment(
-        self,
-        *,
-        experiment_name: ExperimentEntityName,
-        description: ExperimentDescription | None = None,
-        display_name: ExperimentEntityName | None = None,
-    ) -> UpdateExperimentResponse: ...
     def update_experiment(
         self,
         request: UpdateExperimentRequest | None = None,
@@ -18776,17 +14607,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def update_feature_group(self, request: UpdateFeatureGroupRequest, /) -> UpdateFeatureGroupResponse: ...
-    @_t.overload
-    def update_feature_group(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        feature_additions: FeatureAdditions | None = None,
-        online_store_config: OnlineStoreConfigUpdate | None = None,
-        throughput_config: ThroughputConfigUpdate | None = None,
-    ) -> UpdateFeatureGroupResponse: ...
     def update_feature_group(
         self,
         request: UpdateFeatureGroupRequest | None = None,
@@ -18821,18 +14641,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_FEATURE_GROUP, request, locals())
 
-    @_t.overload
-    def update_feature_metadata(self, request: UpdateFeatureMetadataRequest, /) -> None: ...
-    @_t.overload
-    def update_feature_metadata(
-        self,
-        *,
-        feature_group_name: FeatureGroupNameOrArn,
-        feature_name: FeatureName,
-        description: FeatureDescription | None = None,
-        parameter_additions: FeatureParameterAdditions | None = None,
-        parameter_removals: FeatureParameterRemovals | None = None,
-    ) -> None: ...
     def update_feature_metadata(
         self,
         request: UpdateFeatureMetadataRequest | None = None,
@@ -18858,14 +14666,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_FEATURE_METADATA, request, locals())
 
-    @_t.overload
-    def update_global_inference_gateway(
-        self, request: UpdateGlobalInferenceGatewayRequest, /
-    ) -> UpdateGlobalInferenceGatewayResponse: ...
-    @_t.overload
-    def update_global_inference_gateway(
-        self, *, identifier: GlobalInferenceGatewayIdentifier, routing: GlobalInferenceGatewayRouting
-    ) -> UpdateGlobalInferenceGatewayResponse: ...
     def update_global_inference_gateway(
         self,
         request: UpdateGlobalInferenceGatewayRequest | None = None,
@@ -18887,17 +14687,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_GLOBAL_INFERENCE_GATEWAY, request, locals())
 
-    @_t.overload
-    def update_hub(self, request: UpdateHubRequest, /) -> UpdateHubResponse: ...
-    @_t.overload
-    def update_hub(
-        self,
-        *,
-        hub_name: HubNameOrArn,
-        hub_description: HubDescription | None = None,
-        hub_display_name: HubDisplayName | None = None,
-        hub_search_keywords: HubSearchKeywordList | None = None,
-    ) -> UpdateHubResponse: ...
     def update_hub(
         self,
         request: UpdateHubRequest | None = None,
@@ -18917,22 +14706,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_HUB, request, locals())
 
-    @_t.overload
-    def update_hub_content(self, request: UpdateHubContentRequest, /) -> UpdateHubContentResponse: ...
-    @_t.overload
-    def update_hub_content(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_content_version: HubContentVersion,
-        hub_name: HubNameOrArn,
-        hub_content_description: HubContentDescription | None = None,
-        hub_content_display_name: HubContentDisplayName | None = None,
-        hub_content_markdown: HubContentMarkdown | None = None,
-        hub_content_search_keywords: HubContentSearchKeywordList | None = None,
-        support_status: HubContentSupportStatus | None = None,
-    ) -> UpdateHubContentResponse: ...
     def update_hub_content(
         self,
         request: UpdateHubContentRequest | None = None,
@@ -18981,19 +14754,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_HUB_CONTENT, request, locals())
 
-    @_t.overload
-    def update_hub_content_reference(
-        self, request: UpdateHubContentReferenceRequest, /
-    ) -> UpdateHubContentReferenceResponse: ...
-    @_t.overload
-    def update_hub_content_reference(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        min_version: HubContentVersion | None = None,
-    ) -> UpdateHubContentReferenceResponse: ...
     def update_hub_content_reference(
         self,
         request: UpdateHubContentReferenceRequest | None = None,
@@ -19030,18 +14790,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_HUB_CONTENT_REFERENCE, request, locals())
 
-    @_t.overload
-    def update_image(self, request: UpdateImageRequest, /) -> UpdateImageResponse: ...
-    @_t.overload
-    def update_image(
-        self,
-        *,
-        image_name: ImageName,
-        delete_properties: ImageDeletePropertyList | None = None,
-        description: ImageDescription | None = None,
-        display_name: ImageDisplayName | None = None,
-        role_arn: RoleArn | None = None,
-    ) -> UpdateImageResponse: ...
     def update_image(
         self,
         request: UpdateImageRequest | None = None,
@@ -19069,25 +14817,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_IMAGE, request, locals())
 
-    @_t.overload
-    def update_image_version(self, request: UpdateImageVersionRequest, /) -> UpdateImageVersionResponse: ...
-    @_t.overload
-    def update_image_version(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        aliases_to_add: SageMakerImageVersionAliases | None = None,
-        aliases_to_delete: SageMakerImageVersionAliases | None = None,
-        horovod: Horovod | None = None,
-        job_type: JobType | None = None,
-        ml_framework: MLFramework | None = None,
-        processor: Processor | None = None,
-        programming_lang: ProgrammingLang | None = None,
-        release_notes: ReleaseNotes | None = None,
-        vendor_guidance: VendorGuidance | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> UpdateImageVersionResponse: ...
     def update_image_version(
         self,
         request: UpdateImageVersionRequest | None = None,
@@ -19124,20 +14853,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_IMAGE_VERSION, request, locals())
 
-    @_t.overload
-    def update_inference_component(
-        self, request: UpdateInferenceComponentInput, /
-    ) -> UpdateInferenceComponentOutput: ...
-    @_t.overload
-    def update_inference_component(
-        self,
-        *,
-        inference_component_name: InferenceComponentName,
-        deployment_config: InferenceComponentDeploymentConfig | None = None,
-        runtime_config: InferenceComponentRuntimeConfig | None = None,
-        specification: InferenceComponentSpecification | None = None,
-        specifications: InferenceComponentSpecificationList | None = None,
-    ) -> UpdateInferenceComponentOutput: ...
     def update_inference_component(
         self,
         request: UpdateInferenceComponentInput | None = None,
@@ -19162,17 +14877,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_INFERENCE_COMPONENT, request, locals())
 
-    @_t.overload
-    def update_inference_component_runtime_config(
-        self, request: UpdateInferenceComponentRuntimeConfigInput, /
-    ) -> UpdateInferenceComponentRuntimeConfigOutput: ...
-    @_t.overload
-    def update_inference_component_runtime_config(
-        self,
-        *,
-        desired_runtime_config: InferenceComponentRuntimeConfig,
-        inference_component_name: InferenceComponentName,
-    ) -> UpdateInferenceComponentRuntimeConfigOutput: ...
     def update_inference_component_runtime_config(
         self,
         request: UpdateInferenceComponentRuntimeConfigInput | None = None,
@@ -19189,21 +14893,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_INFERENCE_COMPONENT_RUNTIME_CONFIG, request, locals())
 
-    @_t.overload
-    def update_inference_experiment(
-        self, request: UpdateInferenceExperimentRequest, /
-    ) -> UpdateInferenceExperimentResponse: ...
-    @_t.overload
-    def update_inference_experiment(
-        self,
-        *,
-        name: InferenceExperimentName,
-        data_storage_config: InferenceExperimentDataStorageConfig | None = None,
-        description: InferenceExperimentDescription | None = None,
-        model_variants: ModelVariantConfigList | None = None,
-        schedule: InferenceExperimentSchedule | None = None,
-        shadow_mode_config: ShadowModeConfig | None = None,
-    ) -> UpdateInferenceExperimentResponse: ...
     def update_inference_experiment(
         self,
         request: UpdateInferenceExperimentRequest | None = None,
@@ -19232,12 +14921,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_INFERENCE_EXPERIMENT, request, locals())
 
-    @_t.overload
-    def update_inference_router(self, request: UpdateInferenceRouterInput, /) -> UpdateInferenceRouterOutput: ...
-    @_t.overload
-    def update_inference_router(
-        self, *, inference_router_name: InferenceRouterName, routing_targets: RoutingTargetList
-    ) -> UpdateInferenceRouterOutput: ...
     def update_inference_router(
         self,
         request: UpdateInferenceRouterInput | None = None,
@@ -19266,20 +14949,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_INFERENCE_ROUTER, request, locals())
 
-    @_t.overload
-    def update_mlflow_app(self, request: UpdateMlflowAppRequest, /) -> UpdateMlflowAppResponse: ...
-    @_t.overload
-    def update_mlflow_app(
-        self,
-        *,
-        arn: MlflowAppArn,
-        account_default_status: AccountDefaultStatus | None = None,
-        artifact_store_uri: S3Uri | None = None,
-        default_domain_id_list: DefaultDomainIdList | None = None,
-        model_registration_mode: ModelRegistrationMode | None = None,
-        name: MlflowAppName | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> UpdateMlflowAppResponse: ...
     def update_mlflow_app(
         self,
         request: UpdateMlflowAppRequest | None = None,
@@ -19310,22 +14979,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_MLFLOW_APP, request, locals())
 
-    @_t.overload
-    def update_mlflow_tracking_server(
-        self, request: UpdateMlflowTrackingServerRequest, /
-    ) -> UpdateMlflowTrackingServerResponse: ...
-    @_t.overload
-    def update_mlflow_tracking_server(
-        self,
-        *,
-        tracking_server_name: TrackingServerName,
-        artifact_store_uri: S3Uri | None = None,
-        automatic_model_registration: Boolean | None = None,
-        s3_bucket_owner_account_id: AccountId | None = None,
-        s3_bucket_owner_verification: Boolean | None = None,
-        tracking_server_size: TrackingServerSize | None = None,
-        weekly_maintenance_window_start: WeeklyMaintenanceWindowStart | None = None,
-    ) -> UpdateMlflowTrackingServerResponse: ...
     def update_mlflow_tracking_server(
         self,
         request: UpdateMlflowTrackingServerRequest | None = None,
@@ -19357,16 +15010,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_MLFLOW_TRACKING_SERVER, request, locals())
 
-    @_t.overload
-    def update_model_card(self, request: UpdateModelCardRequest, /) -> UpdateModelCardResponse: ...
-    @_t.overload
-    def update_model_card(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        content: ModelCardContent | None = None,
-        model_card_status: ModelCardStatus | None = None,
-    ) -> UpdateModelCardResponse: ...
     def update_model_card(
         self,
         request: UpdateModelCardRequest | None = None,
@@ -19389,25 +15032,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_MODEL_CARD, request, locals())
 
-    @_t.overload
-    def update_model_package(self, request: UpdateModelPackageInput, /) -> UpdateModelPackageOutput: ...
-    @_t.overload
-    def update_model_package(
-        self,
-        *,
-        model_package_arn: ModelPackageArn,
-        additional_inference_specifications_to_add: AdditionalInferenceSpecifications | None = None,
-        approval_description: ApprovalDescription | None = None,
-        client_token: ClientToken | None = None,
-        customer_metadata_properties: CustomerMetadataMap | None = None,
-        customer_metadata_properties_to_remove: CustomerMetadataKeyList | None = None,
-        inference_specification: InferenceSpecification | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_card: ModelPackageModelCard | None = None,
-        model_life_cycle: ModelLifeCycle | None = None,
-        model_package_registration_type: ModelPackageRegistrationType | None = None,
-        source_uri: ModelPackageSourceUri | None = None,
-    ) -> UpdateModelPackageOutput: ...
     def update_model_package(
         self,
         request: UpdateModelPackageInput | None = None,
@@ -19452,17 +15076,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_MODEL_PACKAGE, request, locals())
 
-    @_t.overload
-    def update_monitoring_alert(self, request: UpdateMonitoringAlertRequest, /) -> UpdateMonitoringAlertResponse: ...
-    @_t.overload
-    def update_monitoring_alert(
-        self,
-        *,
-        datapoints_to_alert: MonitoringDatapointsToAlert,
-        evaluation_period: MonitoringEvaluationPeriod,
-        monitoring_alert_name: MonitoringAlertName,
-        monitoring_schedule_name: MonitoringScheduleName,
-    ) -> UpdateMonitoringAlertResponse: ...
     def update_monitoring_alert(
         self,
         request: UpdateMonitoringAlertRequest | None = None,
@@ -19484,14 +15097,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_MONITORING_ALERT, request, locals())
 
-    @_t.overload
-    def update_monitoring_schedule(
-        self, request: UpdateMonitoringScheduleRequest, /
-    ) -> UpdateMonitoringScheduleResponse: ...
-    @_t.overload
-    def update_monitoring_schedule(
-        self, *, monitoring_schedule_config: MonitoringScheduleConfig, monitoring_schedule_name: MonitoringScheduleName
-    ) -> UpdateMonitoringScheduleResponse: ...
     def update_monitoring_schedule(
         self,
         request: UpdateMonitoringScheduleRequest | None = None,
@@ -19508,29 +15113,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_MONITORING_SCHEDULE, request, locals())
 
-    @_t.overload
-    def update_notebook_instance(self, request: UpdateNotebookInstanceInput, /) -> UpdateNotebookInstanceOutput: ...
-    @_t.overload
-    def update_notebook_instance(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        accelerator_types: NotebookInstanceAcceleratorTypes | None = None,
-        additional_code_repositories: AdditionalCodeRepositoryNamesOrUrls | None = None,
-        default_code_repository: CodeRepositoryNameOrUrl | None = None,
-        disassociate_accelerator_types: DisassociateNotebookInstanceAcceleratorTypes | None = None,
-        disassociate_additional_code_repositories: DisassociateAdditionalCodeRepositories | None = None,
-        disassociate_default_code_repository: DisassociateDefaultCodeRepository | None = None,
-        disassociate_lifecycle_config: DisassociateNotebookInstanceLifecycleConfig | None = None,
-        instance_metadata_service_configuration: InstanceMetadataServiceConfiguration | None = None,
-        instance_type: InstanceType | None = None,
-        ip_address_type: IPAddressType | None = None,
-        lifecycle_config_name: NotebookInstanceLifecycleConfigName | None = None,
-        platform_identifier: PlatformIdentifier | None = None,
-        role_arn: RoleArn | None = None,
-        root_access: RootAccess | None = None,
-        volume_size_in_gb: NotebookInstanceVolumeSizeInGB | None = None,
-    ) -> UpdateNotebookInstanceOutput: ...
     def update_notebook_instance(
         self,
         request: UpdateNotebookInstanceInput | None = None,
@@ -19597,18 +15179,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_NOTEBOOK_INSTANCE, request, locals())
 
-    @_t.overload
-    def update_notebook_instance_lifecycle_config(
-        self, request: UpdateNotebookInstanceLifecycleConfigInput, /
-    ) -> UpdateNotebookInstanceLifecycleConfigOutput: ...
-    @_t.overload
-    def update_notebook_instance_lifecycle_config(
-        self,
-        *,
-        notebook_instance_lifecycle_config_name: NotebookInstanceLifecycleConfigName,
-        on_create: NotebookInstanceLifecycleConfigList | None = None,
-        on_start: NotebookInstanceLifecycleConfigList | None = None,
-    ) -> UpdateNotebookInstanceLifecycleConfigOutput: ...
     def update_notebook_instance_lifecycle_config(
         self,
         request: UpdateNotebookInstanceLifecycleConfigInput | None = None,
@@ -19640,24 +15210,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIG, request, locals())
 
-    @_t.overload
-    def update_partner_app(self, request: UpdatePartnerAppRequest, /) -> UpdatePartnerAppResponse: ...
-    @_t.overload
-    def update_partner_app(
-        self,
-        *,
-        arn: PartnerAppArn,
-        app_version: MajorMinorVersion | None = None,
-        application_config: PartnerAppConfig | None = None,
-        auth_type: PartnerAppAuthType | None = None,
-        client_token: ClientToken | None = None,
-        enable_auto_minor_version_upgrade: Boolean | None = None,
-        enable_iam_session_based_identity: Boolean | None = None,
-        idc_config: IdcConfigInput | None = None,
-        maintenance_config: PartnerAppMaintenanceConfig | None = None,
-        tags: TagList | None = None,
-        tier: NonEmptyString64 | None = None,
-    ) -> UpdatePartnerAppResponse: ...
     def update_partner_app(
         self,
         request: UpdatePartnerAppRequest | None = None,
@@ -19702,21 +15254,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_PARTNER_APP, request, locals())
 
-    @_t.overload
-    def update_pipeline(self, request: UpdatePipelineRequest, /) -> UpdatePipelineResponse: ...
-    @_t.overload
-    def update_pipeline(
-        self,
-        *,
-        pipeline_name: PipelineName,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_definition: PipelineDefinition | None = None,
-        pipeline_definition_s3_location: PipelineDefinitionS3Location | None = None,
-        pipeline_description: PipelineDescription | None = None,
-        pipeline_display_name: PipelineName | None = None,
-        pipeline_version_aliases: PipelineVersionAliasList | None = None,
-        role_arn: RoleArn | None = None,
-    ) -> UpdatePipelineResponse: ...
     def update_pipeline(
         self,
         request: UpdatePipelineRequest | None = None,
@@ -19747,19 +15284,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_PIPELINE, request, locals())
 
-    @_t.overload
-    def update_pipeline_execution(
-        self, request: UpdatePipelineExecutionRequest, /
-    ) -> UpdatePipelineExecutionResponse: ...
-    @_t.overload
-    def update_pipeline_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        parallelism_configuration: ParallelismConfiguration | None = None,
-        pipeline_execution_description: PipelineExecutionDescription | None = None,
-        pipeline_execution_display_name: PipelineExecutionName | None = None,
-    ) -> UpdatePipelineExecutionResponse: ...
     def update_pipeline_execution(
         self,
         request: UpdatePipelineExecutionRequest | None = None,
@@ -19781,18 +15305,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_PIPELINE_EXECUTION, request, locals())
 
-    @_t.overload
-    def update_pipeline_version(self, request: UpdatePipelineVersionRequest, /) -> UpdatePipelineVersionResponse: ...
-    @_t.overload
-    def update_pipeline_version(
-        self,
-        *,
-        pipeline_arn: PipelineArn,
-        pipeline_version_id: PipelineVersionId,
-        pipeline_version_alias_operations: AliasOperations | None = None,
-        pipeline_version_description: PipelineVersionDescription | None = None,
-        pipeline_version_display_name: PipelineVersionName | None = None,
-    ) -> UpdatePipelineVersionResponse: ...
     def update_pipeline_version(
         self,
         request: UpdatePipelineVersionRequest | None = None,
@@ -19815,18 +15327,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_PIPELINE_VERSION, request, locals())
 
-    @_t.overload
-    def update_project(self, request: UpdateProjectInput, /) -> UpdateProjectOutput: ...
-    @_t.overload
-    def update_project(
-        self,
-        *,
-        project_name: ProjectEntityName,
-        project_description: EntityDescription | None = None,
-        service_catalog_provisioning_update_details: ServiceCatalogProvisioningUpdateDetails | None = None,
-        tags: TagList | None = None,
-        template_providers_to_update: UpdateTemplateProviderList | None = None,
-    ) -> UpdateProjectOutput: ...
     def update_project(
         self,
         request: UpdateProjectInput | None = None,
@@ -19855,17 +15355,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_PROJECT, request, locals())
 
-    @_t.overload
-    def update_space(self, request: UpdateSpaceRequest, /) -> UpdateSpaceResponse: ...
-    @_t.overload
-    def update_space(
-        self,
-        *,
-        domain_id: DomainId,
-        space_name: SpaceName,
-        space_display_name: NonEmptyString64 | None = None,
-        space_settings: SpaceSettings | None = None,
-    ) -> UpdateSpaceResponse: ...
     def update_space(
         self,
         request: UpdateSpaceRequest | None = None,
@@ -19888,18 +15377,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_SPACE, request, locals())
 
-    @_t.overload
-    def update_training_job(self, request: UpdateTrainingJobRequest, /) -> UpdateTrainingJobResponse: ...
-    @_t.overload
-    def update_training_job(
-        self,
-        *,
-        training_job_name: TrainingJobName,
-        profiler_config: ProfilerConfigForUpdate | None = None,
-        profiler_rule_configurations: ProfilerRuleConfigurations | None = None,
-        remote_debug_config: RemoteDebugConfigForUpdate | None = None,
-        resource_config: ResourceConfigForUpdate | None = None,
-    ) -> UpdateTrainingJobResponse: ...
     def update_training_job(
         self,
         request: UpdateTrainingJobRequest | None = None,
@@ -19927,12 +15404,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_TRAINING_JOB, request, locals())
 
-    @_t.overload
-    def update_trial(self, request: UpdateTrialRequest, /) -> UpdateTrialResponse: ...
-    @_t.overload
-    def update_trial(
-        self, *, trial_name: ExperimentEntityName, display_name: ExperimentEntityName | None = None
-    ) -> UpdateTrialResponse: ...
     def update_trial(
         self,
         request: UpdateTrialRequest | None = None,
@@ -19948,24 +15419,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_TRIAL, request, locals())
 
-    @_t.overload
-    def update_trial_component(self, request: UpdateTrialComponentRequest, /) -> UpdateTrialComponentResponse: ...
-    @_t.overload
-    def update_trial_component(
-        self,
-        *,
-        trial_component_name: ExperimentEntityName,
-        display_name: ExperimentEntityName | None = None,
-        end_time: Timestamp | None = None,
-        input_artifacts: TrialComponentArtifacts | None = None,
-        input_artifacts_to_remove: ListTrialComponentKey256 | None = None,
-        output_artifacts: TrialComponentArtifacts | None = None,
-        output_artifacts_to_remove: ListTrialComponentKey256 | None = None,
-        parameters: TrialComponentParameters | None = None,
-        parameters_to_remove: ListTrialComponentKey256 | None = None,
-        start_time: Timestamp | None = None,
-        status: TrialComponentStatus | None = None,
-    ) -> UpdateTrialComponentResponse: ...
     def update_trial_component(
         self,
         request: UpdateTrialComponentRequest | None = None,
@@ -20003,12 +15456,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_TRIAL_COMPONENT, request, locals())
 
-    @_t.overload
-    def update_user_profile(self, request: UpdateUserProfileRequest, /) -> UpdateUserProfileResponse: ...
-    @_t.overload
-    def update_user_profile(
-        self, *, domain_id: DomainId, user_profile_name: UserProfileName, user_settings: UserSettings | None = None
-    ) -> UpdateUserProfileResponse: ...
     def update_user_profile(
         self,
         request: UpdateUserProfileRequest | None = None,
@@ -20026,18 +15473,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_USER_PROFILE, request, locals())
 
-    @_t.overload
-    def update_workforce(self, request: UpdateWorkforceRequest, /) -> UpdateWorkforceResponse: ...
-    @_t.overload
-    def update_workforce(
-        self,
-        *,
-        workforce_name: WorkforceName,
-        ip_address_type: WorkforceIpAddressType | None = None,
-        oidc_config: OidcConfig | None = None,
-        source_ip_config: SourceIpConfig | None = None,
-        workforce_vpc_config: WorkforceVpcConfigRequest | None = None,
-    ) -> UpdateWorkforceResponse: ...
     def update_workforce(
         self,
         request: UpdateWorkforceRequest | None = None,
@@ -20104,18 +15539,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_UPDATE_WORKFORCE, request, locals())
 
-    @_t.overload
-    def update_workteam(self, request: UpdateWorkteamRequest, /) -> UpdateWorkteamResponse: ...
-    @_t.overload
-    def update_workteam(
-        self,
-        *,
-        workteam_name: WorkteamName,
-        description: String200 | None = None,
-        member_definitions: MemberDefinitions | None = None,
-        notification_configuration: NotificationConfiguration | None = None,
-        worker_access_configuration: WorkerAccessConfiguration | None = None,
-    ) -> UpdateWorkteamResponse: ...
     def update_workteam(
         self,
         request: UpdateWorkteamRequest | None = None,
@@ -20148,22 +15571,6 @@ class Paginators:
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    def create_hub_content_presigned_urls(
-        self, request: CreateHubContentPresignedUrlsRequest, /
-    ) -> _paginate.Paginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]: ...
-    @_t.overload
-    def create_hub_content_presigned_urls(
-        self,
-        *,
-        hub_content_name: HubContentName,
-        hub_content_type: HubContentType,
-        hub_name: HubNameOrArn,
-        access_config: PresignedUrlAccessConfig | None = None,
-        hub_content_version: HubContentVersion | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[CreateHubContentPresignedUrlsResponse, AuthorizedUrl]: ...
     def create_hub_content_presigned_urls(
         self,
         request: CreateHubContentPresignedUrlsRequest | None = None,
@@ -20198,18 +15605,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_CREATE_HUB_CONTENT_PRESIGNED_URLS, request, locals())
 
-    @_t.overload
-    def describe_training_plan_extension_history(
-        self, request: DescribeTrainingPlanExtensionHistoryRequest, /
-    ) -> _paginate.Paginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]: ...
-    @_t.overload
-    def describe_training_plan_extension_history(
-        self,
-        *,
-        training_plan_arn: TrainingPlanArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[DescribeTrainingPlanExtensionHistoryResponse, TrainingPlanExtension]: ...
     def describe_training_plan_extension_history(
         self,
         request: DescribeTrainingPlanExtensionHistoryRequest | None = None,
@@ -20234,23 +15629,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_DESCRIBE_TRAINING_PLAN_EXTENSION_HISTORY, request, locals())
 
-    @_t.overload
-    def list_ai_benchmark_jobs(
-        self, request: ListAIBenchmarkJobsRequest, /
-    ) -> _paginate.Paginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]: ...
-    @_t.overload
-    def list_ai_benchmark_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIBenchmarkJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIBenchmarkJobStatus | None = None,
-    ) -> _paginate.Paginator[ListAIBenchmarkJobsResponse, AIBenchmarkJobSummary]: ...
     def list_ai_benchmark_jobs(
         self,
         request: ListAIBenchmarkJobsRequest | None = None,
@@ -20286,23 +15664,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_AI_BENCHMARK_JOBS, request, locals())
 
-    @_t.overload
-    def list_ai_recommendation_jobs(
-        self, request: ListAIRecommendationJobsRequest, /
-    ) -> _paginate.Paginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]: ...
-    @_t.overload
-    def list_ai_recommendation_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIRecommendationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: AIRecommendationJobStatus | None = None,
-    ) -> _paginate.Paginator[ListAIRecommendationJobsResponse, AIRecommendationJobSummary]: ...
     def list_ai_recommendation_jobs(
         self,
         request: ListAIRecommendationJobsRequest | None = None,
@@ -20341,22 +15702,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_AI_RECOMMENDATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_ai_workload_configs(
-        self, request: ListAIWorkloadConfigsRequest, /
-    ) -> _paginate.Paginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]: ...
-    @_t.overload
-    def list_ai_workload_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListAIWorkloadConfigsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListAIWorkloadConfigsResponse, AIWorkloadConfigSummary]: ...
     def list_ai_workload_configs(
         self,
         request: ListAIWorkloadConfigsRequest | None = None,
@@ -20392,23 +15737,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_AI_WORKLOAD_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_actions(
-        self, request: ListActionsRequest, /
-    ) -> _paginate.Paginator[ListActionsResponse, ActionSummary]: ...
-    @_t.overload
-    def list_actions(
-        self,
-        *,
-        action_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortActionsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> _paginate.Paginator[ListActionsResponse, ActionSummary]: ...
     def list_actions(
         self,
         request: ListActionsRequest | None = None,
@@ -20445,22 +15773,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ACTIONS, request, locals())
 
-    @_t.overload
-    def list_algorithms(
-        self, request: ListAlgorithmsInput, /
-    ) -> _paginate.Paginator[ListAlgorithmsOutput, AlgorithmSummary]: ...
-    @_t.overload
-    def list_algorithms(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AlgorithmSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListAlgorithmsOutput, AlgorithmSummary]: ...
     def list_algorithms(
         self,
         request: ListAlgorithmsInput | None = None,
@@ -20493,20 +15805,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ALGORITHMS, request, locals())
 
-    @_t.overload
-    def list_aliases(
-        self, request: ListAliasesRequest, /
-    ) -> _paginate.Paginator[ListAliasesResponse, SageMakerImageVersionAlias]: ...
-    @_t.overload
-    def list_aliases(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        version: ImageVersionNumber | None = None,
-    ) -> _paginate.Paginator[ListAliasesResponse, SageMakerImageVersionAlias]: ...
     def list_aliases(
         self,
         request: ListAliasesRequest | None = None,
@@ -20534,24 +15832,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ALIASES, request, locals())
 
-    @_t.overload
-    def list_app_image_configs(
-        self, request: ListAppImageConfigsRequest, /
-    ) -> _paginate.Paginator[ListAppImageConfigsResponse, AppImageConfigDetails]: ...
-    @_t.overload
-    def list_app_image_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: AppImageConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppImageConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListAppImageConfigsResponse, AppImageConfigDetails]: ...
     def list_app_image_configs(
         self,
         request: ListAppImageConfigsRequest | None = None,
@@ -20592,20 +15872,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_APP_IMAGE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_apps(self, request: ListAppsRequest, /) -> _paginate.Paginator[ListAppsResponse, AppDetails]: ...
-    @_t.overload
-    def list_apps(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AppSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_equals: SpaceName | None = None,
-        user_profile_name_equals: UserProfileName | None = None,
-    ) -> _paginate.Paginator[ListAppsResponse, AppDetails]: ...
     def list_apps(
         self,
         request: ListAppsRequest | None = None,
@@ -20636,23 +15902,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_APPS, request, locals())
 
-    @_t.overload
-    def list_artifacts(
-        self, request: ListArtifactsRequest, /
-    ) -> _paginate.Paginator[ListArtifactsResponse, ArtifactSummary]: ...
-    @_t.overload
-    def list_artifacts(
-        self,
-        *,
-        artifact_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortArtifactsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> _paginate.Paginator[ListArtifactsResponse, ArtifactSummary]: ...
     def list_artifacts(
         self,
         request: ListArtifactsRequest | None = None,
@@ -20689,26 +15938,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ARTIFACTS, request, locals())
 
-    @_t.overload
-    def list_associations(
-        self, request: ListAssociationsRequest, /
-    ) -> _paginate.Paginator[ListAssociationsResponse, AssociationSummary]: ...
-    @_t.overload
-    def list_associations(
-        self,
-        *,
-        association_type: AssociationEdgeType | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        destination_arn: AssociationEntityArn | None = None,
-        destination_type: String256 | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortAssociationsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: AssociationEntityArn | None = None,
-        source_type: String256 | None = None,
-    ) -> _paginate.Paginator[ListAssociationsResponse, AssociationSummary]: ...
     def list_associations(
         self,
         request: ListAssociationsRequest | None = None,
@@ -20755,25 +15984,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ASSOCIATIONS, request, locals())
 
-    @_t.overload
-    def list_auto_ml_jobs(
-        self, request: ListAutoMLJobsRequest, /
-    ) -> _paginate.Paginator[ListAutoMLJobsResponse, AutoMLJobSummary]: ...
-    @_t.overload
-    def list_auto_ml_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: AutoMLMaxResults | None = None,
-        name_contains: AutoMLNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: AutoMLSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: AutoMLJobStatus | None = None,
-    ) -> _paginate.Paginator[ListAutoMLJobsResponse, AutoMLJobSummary]: ...
     def list_auto_ml_jobs(
         self,
         request: ListAutoMLJobsRequest | None = None,
@@ -20809,22 +16019,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_AUTO_ML_JOBS, request, locals())
 
-    @_t.overload
-    def list_candidates_for_auto_ml_job(
-        self, request: ListCandidatesForAutoMLJobRequest, /
-    ) -> _paginate.Paginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]: ...
-    @_t.overload
-    def list_candidates_for_auto_ml_job(
-        self,
-        *,
-        auto_ml_job_name: AutoMLJobName,
-        candidate_name_equals: CandidateName | None = None,
-        max_results: AutoMLMaxResultsForTrials | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CandidateSortBy | None = None,
-        sort_order: AutoMLSortOrder | None = None,
-        status_equals: CandidateStatus | None = None,
-    ) -> _paginate.Paginator[ListCandidatesForAutoMLJobResponse, AutoMLCandidate]: ...
     def list_candidates_for_auto_ml_job(
         self,
         request: ListCandidatesForAutoMLJobRequest | None = None,
@@ -20857,26 +16051,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CANDIDATES_FOR_AUTO_ML_JOB, request, locals())
 
-    @_t.overload
-    def list_cluster_events(
-        self, request: ListClusterEventsRequest, /
-    ) -> _paginate.Paginator[ListClusterEventsResponse, ClusterEventSummary]: ...
-    @_t.overload
-    def list_cluster_events(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        event_time_after: Timestamp | None = None,
-        event_time_before: Timestamp | None = None,
-        instance_group_name: ClusterInstanceGroupName | None = None,
-        max_results: ClusterEventMaxResults | None = None,
-        next_token: NextToken | None = None,
-        node_id: ClusterNodeId | None = None,
-        operation_id: ClusterOperationId | None = None,
-        resource_type: ClusterEventResourceType | None = None,
-        sort_by: EventSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListClusterEventsResponse, ClusterEventSummary]: ...
     def list_cluster_events(
         self,
         request: ListClusterEventsRequest | None = None,
@@ -20916,18 +16090,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_EVENTS, request, locals())
 
-    @_t.overload
-    def list_cluster_extension_versions(
-        self, request: ListClusterExtensionVersionsRequest, /
-    ) -> _paginate.Paginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]: ...
-    @_t.overload
-    def list_cluster_extension_versions(
-        self,
-        *,
-        extension_name: ExtensionName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListClusterExtensionVersionsResponse, ExtensionVersionSummary]: ...
     def list_cluster_extension_versions(
         self,
         request: ListClusterExtensionVersionsRequest | None = None,
@@ -20952,20 +16114,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_EXTENSION_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_extensions(
-        self, request: ListClusterExtensionsRequest, /
-    ) -> _paginate.Paginator[ListClusterExtensionsResponse, ExtensionSummary]: ...
-    @_t.overload
-    def list_cluster_extensions(
-        self,
-        *,
-        cluster_arn: ClusterArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListClusterExtensionsResponse, ExtensionSummary]: ...
     def list_cluster_extensions(
         self,
         request: ListClusterExtensionsRequest | None = None,
@@ -20996,24 +16144,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_EXTENSIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_nodes(
-        self, request: ListClusterNodesRequest, /
-    ) -> _paginate.Paginator[ListClusterNodesResponse, ClusterNodeSummary]: ...
-    @_t.overload
-    def list_cluster_nodes(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        include_node_logical_ids: IncludeNodeLogicalIdsBoolean | None = None,
-        instance_group_name_contains: ClusterInstanceGroupName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListClusterNodesResponse, ClusterNodeSummary]: ...
     def list_cluster_nodes(
         self,
         request: ListClusterNodesRequest | None = None,
@@ -21054,24 +16184,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_NODES, request, locals())
 
-    @_t.overload
-    def list_cluster_operations(
-        self, request: ListClusterOperationsRequest, /
-    ) -> _paginate.Paginator[ListClusterOperationsResponse, ClusterOperationSummary]: ...
-    @_t.overload
-    def list_cluster_operations(
-        self,
-        *,
-        cluster_name: ClusterNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: ClusterOperationMaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterOperationSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: ClusterOperationStatus | None = None,
-        type: ClusterOperationType | None = None,
-    ) -> _paginate.Paginator[ListClusterOperationsResponse, ClusterOperationSummary]: ...
     def list_cluster_operations(
         self,
         request: ListClusterOperationsRequest | None = None,
@@ -21107,24 +16219,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_OPERATIONS, request, locals())
 
-    @_t.overload
-    def list_cluster_scheduler_configs(
-        self, request: ListClusterSchedulerConfigsRequest, /
-    ) -> _paginate.Paginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]: ...
-    @_t.overload
-    def list_cluster_scheduler_configs(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortClusterSchedulerConfigBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> _paginate.Paginator[ListClusterSchedulerConfigsResponse, ClusterSchedulerConfigSummary]: ...
     def list_cluster_scheduler_configs(
         self,
         request: ListClusterSchedulerConfigsRequest | None = None,
@@ -21161,23 +16255,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTER_SCHEDULER_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_clusters(
-        self, request: ListClustersRequest, /
-    ) -> _paginate.Paginator[ListClustersResponse, ClusterSummary]: ...
-    @_t.overload
-    def list_clusters(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ClusterSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        training_plan_arn: TrainingPlanArn | None = None,
-    ) -> _paginate.Paginator[ListClustersResponse, ClusterSummary]: ...
     def list_clusters(
         self,
         request: ListClustersRequest | None = None,
@@ -21214,24 +16291,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CLUSTERS, request, locals())
 
-    @_t.overload
-    def list_code_repositories(
-        self, request: ListCodeRepositoriesInput, /
-    ) -> _paginate.Paginator[ListCodeRepositoriesOutput, CodeRepositorySummary]: ...
-    @_t.overload
-    def list_code_repositories(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: CodeRepositoryNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: CodeRepositorySortBy | None = None,
-        sort_order: CodeRepositorySortOrder | None = None,
-    ) -> _paginate.Paginator[ListCodeRepositoriesOutput, CodeRepositorySummary]: ...
     def list_code_repositories(
         self,
         request: ListCodeRepositoriesInput | None = None,
@@ -21271,25 +16330,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CODE_REPOSITORIES, request, locals())
 
-    @_t.overload
-    def list_compilation_jobs(
-        self, request: ListCompilationJobsRequest, /
-    ) -> _paginate.Paginator[ListCompilationJobsResponse, CompilationJobSummary]: ...
-    @_t.overload
-    def list_compilation_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListCompilationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: CompilationJobStatus | None = None,
-    ) -> _paginate.Paginator[ListCompilationJobsResponse, CompilationJobSummary]: ...
     def list_compilation_jobs(
         self,
         request: ListCompilationJobsRequest | None = None,
@@ -21333,24 +16373,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_COMPILATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_compute_quotas(
-        self, request: ListComputeQuotasRequest, /
-    ) -> _paginate.Paginator[ListComputeQuotasResponse, ComputeQuotaSummary]: ...
-    @_t.overload
-    def list_compute_quotas(
-        self,
-        *,
-        cluster_arn: ClusterArn | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortQuotaBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: SchedulerResourceStatus | None = None,
-    ) -> _paginate.Paginator[ListComputeQuotasResponse, ComputeQuotaSummary]: ...
     def list_compute_quotas(
         self,
         request: ListComputeQuotasRequest | None = None,
@@ -21385,23 +16407,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_COMPUTE_QUOTAS, request, locals())
 
-    @_t.overload
-    def list_contexts(
-        self, request: ListContextsRequest, /
-    ) -> _paginate.Paginator[ListContextsResponse, ContextSummary]: ...
-    @_t.overload
-    def list_contexts(
-        self,
-        *,
-        context_type: String256 | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortContextsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_uri: SourceUri | None = None,
-    ) -> _paginate.Paginator[ListContextsResponse, ContextSummary]: ...
     def list_contexts(
         self,
         request: ListContextsRequest | None = None,
@@ -21438,23 +16443,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_CONTEXTS, request, locals())
 
-    @_t.overload
-    def list_data_quality_job_definitions(
-        self, request: ListDataQualityJobDefinitionsRequest, /
-    ) -> _paginate.Paginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_data_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListDataQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_data_quality_job_definitions(
         self,
         request: ListDataQualityJobDefinitionsRequest | None = None,
@@ -21493,24 +16481,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_DATA_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_device_fleets(
-        self, request: ListDeviceFleetsRequest, /
-    ) -> _paginate.Paginator[ListDeviceFleetsResponse, DeviceFleetSummary]: ...
-    @_t.overload
-    def list_device_fleets(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListDeviceFleetsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListDeviceFleetsResponse, DeviceFleetSummary]: ...
     def list_device_fleets(
         self,
         request: ListDeviceFleetsRequest | None = None,
@@ -21548,20 +16518,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_DEVICE_FLEETS, request, locals())
 
-    @_t.overload
-    def list_devices(
-        self, request: ListDevicesRequest, /
-    ) -> _paginate.Paginator[ListDevicesResponse, DeviceSummary]: ...
-    @_t.overload
-    def list_devices(
-        self,
-        *,
-        device_fleet_name: EntityName | None = None,
-        latest_heartbeat_after: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name: EntityName | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListDevicesResponse, DeviceSummary]: ...
     def list_devices(
         self,
         request: ListDevicesRequest | None = None,
@@ -21590,14 +16546,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_DEVICES, request, locals())
 
-    @_t.overload
-    def list_domains(
-        self, request: ListDomainsRequest, /
-    ) -> _paginate.Paginator[ListDomainsResponse, DomainDetails]: ...
-    @_t.overload
-    def list_domains(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _paginate.Paginator[ListDomainsResponse, DomainDetails]: ...
     def list_domains(
         self,
         request: ListDomainsRequest | None = None,
@@ -21619,25 +16567,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_DOMAINS, request, locals())
 
-    @_t.overload
-    def list_edge_deployment_plans(
-        self, request: ListEdgeDeploymentPlansRequest, /
-    ) -> _paginate.Paginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]: ...
-    @_t.overload
-    def list_edge_deployment_plans(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        device_fleet_name_contains: NameContains | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgeDeploymentPlansSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListEdgeDeploymentPlansResponse, EdgeDeploymentPlanSummary]: ...
     def list_edge_deployment_plans(
         self,
         request: ListEdgeDeploymentPlansRequest | None = None,
@@ -21680,26 +16609,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_EDGE_DEPLOYMENT_PLANS, request, locals())
 
-    @_t.overload
-    def list_edge_packaging_jobs(
-        self, request: ListEdgePackagingJobsRequest, /
-    ) -> _paginate.Paginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]: ...
-    @_t.overload
-    def list_edge_packaging_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: ListMaxResults | None = None,
-        model_name_contains: NameContains | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListEdgePackagingJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: EdgePackagingJobStatus | None = None,
-    ) -> _paginate.Paginator[ListEdgePackagingJobsResponse, EdgePackagingJobSummary]: ...
     def list_edge_packaging_jobs(
         self,
         request: ListEdgePackagingJobsRequest | None = None,
@@ -21745,22 +16654,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_EDGE_PACKAGING_JOBS, request, locals())
 
-    @_t.overload
-    def list_endpoint_configs(
-        self, request: ListEndpointConfigsInput, /
-    ) -> _paginate.Paginator[ListEndpointConfigsOutput, EndpointConfigSummary]: ...
-    @_t.overload
-    def list_endpoint_configs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointConfigNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointConfigSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> _paginate.Paginator[ListEndpointConfigsOutput, EndpointConfigSummary]: ...
     def list_endpoint_configs(
         self,
         request: ListEndpointConfigsInput | None = None,
@@ -21793,25 +16686,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ENDPOINT_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_endpoints(
-        self, request: ListEndpointsInput, /
-    ) -> _paginate.Paginator[ListEndpointsOutput, EndpointSummary]: ...
-    @_t.overload
-    def list_endpoints(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: EndpointNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: EndpointSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: EndpointStatus | None = None,
-    ) -> _paginate.Paginator[ListEndpointsOutput, EndpointSummary]: ...
     def list_endpoints(
         self,
         request: ListEndpointsInput | None = None,
@@ -21853,21 +16727,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ENDPOINTS, request, locals())
 
-    @_t.overload
-    def list_experiments(
-        self, request: ListExperimentsRequest, /
-    ) -> _paginate.Paginator[ListExperimentsResponse, ExperimentSummary]: ...
-    @_t.overload
-    def list_experiments(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListExperimentsResponse, ExperimentSummary]: ...
     def list_experiments(
         self,
         request: ListExperimentsRequest | None = None,
@@ -21899,24 +16758,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    def list_feature_groups(
-        self, request: ListFeatureGroupsRequest, /
-    ) -> _paginate.Paginator[ListFeatureGroupsResponse, FeatureGroupSummary]: ...
-    @_t.overload
-    def list_feature_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        feature_group_status_equals: FeatureGroupStatus | None = None,
-        max_results: FeatureGroupMaxResults | None = None,
-        name_contains: FeatureGroupNameContains | None = None,
-        next_token: NextToken | None = None,
-        offline_store_status_equals: OfflineStoreStatusValue | None = None,
-        sort_by: FeatureGroupSortBy | None = None,
-        sort_order: FeatureGroupSortOrder | None = None,
-    ) -> _paginate.Paginator[ListFeatureGroupsResponse, FeatureGroupSummary]: ...
     def list_feature_groups(
         self,
         request: ListFeatureGroupsRequest | None = None,
@@ -21954,20 +16795,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_FEATURE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_flow_definitions(
-        self, request: ListFlowDefinitionsRequest, /
-    ) -> _paginate.Paginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]: ...
-    @_t.overload
-    def list_flow_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListFlowDefinitionsResponse, FlowDefinitionSummary]: ...
     def list_flow_definitions(
         self,
         request: ListFlowDefinitionsRequest | None = None,
@@ -21996,18 +16823,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_FLOW_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_global_inference_gateways(
-        self, request: ListGlobalInferenceGatewaysRequest, /
-    ) -> _paginate.Paginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]: ...
-    @_t.overload
-    def list_global_inference_gateways(
-        self,
-        *,
-        filters: GlobalInferenceGatewayFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> _paginate.Paginator[ListGlobalInferenceGatewaysResponse, GlobalInferenceGatewaySummary]: ...
     def list_global_inference_gateways(
         self,
         request: ListGlobalInferenceGatewaysRequest | None = None,
@@ -22033,20 +16848,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_GLOBAL_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    def list_human_task_uis(
-        self, request: ListHumanTaskUisRequest, /
-    ) -> _paginate.Paginator[ListHumanTaskUisResponse, HumanTaskUiSummary]: ...
-    @_t.overload
-    def list_human_task_uis(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListHumanTaskUisResponse, HumanTaskUiSummary]: ...
     def list_human_task_uis(
         self,
         request: ListHumanTaskUisRequest | None = None,
@@ -22075,25 +16876,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_HUMAN_TASK_UIS, request, locals())
 
-    @_t.overload
-    def list_hyper_parameter_tuning_jobs(
-        self, request: ListHyperParameterTuningJobsRequest, /
-    ) -> _paginate.Paginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]: ...
-    @_t.overload
-    def list_hyper_parameter_tuning_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: HyperParameterTuningJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: HyperParameterTuningJobStatus | None = None,
-    ) -> _paginate.Paginator[ListHyperParameterTuningJobsResponse, HyperParameterTuningJobSummary]: ...
     def list_hyper_parameter_tuning_jobs(
         self,
         request: ListHyperParameterTuningJobsRequest | None = None,
@@ -22137,24 +16919,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_HYPER_PARAMETER_TUNING_JOBS, request, locals())
 
-    @_t.overload
-    def list_image_versions(
-        self, request: ListImageVersionsRequest, /
-    ) -> _paginate.Paginator[ListImageVersionsResponse, ImageVersion]: ...
-    @_t.overload
-    def list_image_versions(
-        self,
-        *,
-        image_name: ImageName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageVersionSortBy | None = None,
-        sort_order: ImageVersionSortOrder | None = None,
-    ) -> _paginate.Paginator[ListImageVersionsResponse, ImageVersion]: ...
     def list_image_versions(
         self,
         request: ListImageVersionsRequest | None = None,
@@ -22194,22 +16958,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_IMAGE_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_images(self, request: ListImagesRequest, /) -> _paginate.Paginator[ListImagesResponse, Image]: ...
-    @_t.overload
-    def list_images(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ImageNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ImageSortBy | None = None,
-        sort_order: ImageSortOrder | None = None,
-    ) -> _paginate.Paginator[ListImagesResponse, Image]: ...
     def list_images(
         self,
         request: ListImagesRequest | None = None,
@@ -22249,27 +16997,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_IMAGES, request, locals())
 
-    @_t.overload
-    def list_inference_components(
-        self, request: ListInferenceComponentsInput, /
-    ) -> _paginate.Paginator[ListInferenceComponentsOutput, InferenceComponentSummary]: ...
-    @_t.overload
-    def list_inference_components(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name_equals: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: InferenceComponentNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: InferenceComponentSortKey | None = None,
-        sort_order: OrderKey | None = None,
-        status_equals: InferenceComponentStatus | None = None,
-        variant_name_equals: VariantName | None = None,
-    ) -> _paginate.Paginator[ListInferenceComponentsOutput, InferenceComponentSummary]: ...
     def list_inference_components(
         self,
         request: ListInferenceComponentsInput | None = None,
@@ -22321,26 +17048,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_COMPONENTS, request, locals())
 
-    @_t.overload
-    def list_inference_experiments(
-        self, request: ListInferenceExperimentsRequest, /
-    ) -> _paginate.Paginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]: ...
-    @_t.overload
-    def list_inference_experiments(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortInferenceExperimentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: InferenceExperimentStatus | None = None,
-        type: InferenceExperimentType | None = None,
-    ) -> _paginate.Paginator[ListInferenceExperimentsResponse, InferenceExperimentSummary]: ...
     def list_inference_experiments(
         self,
         request: ListInferenceExperimentsRequest | None = None,
@@ -22384,19 +17091,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_EXPERIMENTS, request, locals())
 
-    @_t.overload
-    def list_inference_gateways(
-        self, request: ListInferenceGatewaysRequest, /
-    ) -> _paginate.Paginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]: ...
-    @_t.overload
-    def list_inference_gateways(
-        self,
-        *,
-        identifier: GlobalInferenceGatewayIdentifier,
-        filters: GlobalInferenceGatewayMemberFilters | None = None,
-        max_results: GlobalInferenceGatewayMaxResults | None = None,
-        next_token: GlobalInferenceGatewayNextToken | None = None,
-    ) -> _paginate.Paginator[ListInferenceGatewaysResponse, GlobalInferenceGatewayMemberSummary]: ...
     def list_inference_gateways(
         self,
         request: ListInferenceGatewaysRequest | None = None,
@@ -22424,20 +17118,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_GATEWAYS, request, locals())
 
-    @_t.overload
-    def list_inference_recommendations_job_steps(
-        self, request: ListInferenceRecommendationsJobStepsRequest, /
-    ) -> _paginate.Paginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]: ...
-    @_t.overload
-    def list_inference_recommendations_job_steps(
-        self,
-        *,
-        job_name: RecommendationJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        status: RecommendationJobStatus | None = None,
-        step_type: RecommendationStepType | None = None,
-    ) -> _paginate.Paginator[ListInferenceRecommendationsJobStepsResponse, InferenceRecommendationsJobStep]: ...
     def list_inference_recommendations_job_steps(
         self,
         request: ListInferenceRecommendationsJobStepsRequest | None = None,
@@ -22465,27 +17145,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_RECOMMENDATIONS_JOB_STEPS, request, locals())
 
-    @_t.overload
-    def list_inference_recommendations_jobs(
-        self, request: ListInferenceRecommendationsJobsRequest, /
-    ) -> _paginate.Paginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]: ...
-    @_t.overload
-    def list_inference_recommendations_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        model_name_equals: ModelName | None = None,
-        model_package_version_arn_equals: ModelPackageArn | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListInferenceRecommendationsJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: RecommendationJobStatus | None = None,
-    ) -> _paginate.Paginator[ListInferenceRecommendationsJobsResponse, InferenceRecommendationsJob]: ...
     def list_inference_recommendations_jobs(
         self,
         request: ListInferenceRecommendationsJobsRequest | None = None,
@@ -22537,14 +17196,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_RECOMMENDATIONS_JOBS, request, locals())
 
-    @_t.overload
-    def list_inference_routers(
-        self, request: ListInferenceRoutersInput, /
-    ) -> _paginate.Paginator[ListInferenceRoutersOutput, InferenceRouterSummary]: ...
-    @_t.overload
-    def list_inference_routers(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _paginate.Paginator[ListInferenceRoutersOutput, InferenceRouterSummary]: ...
     def list_inference_routers(
         self,
         request: ListInferenceRoutersInput | None = None,
@@ -22565,14 +17216,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_INFERENCE_ROUTERS, request, locals())
 
-    @_t.overload
-    def list_job_schema_versions(
-        self, request: ListJobSchemaVersionsRequest, /
-    ) -> _paginate.Paginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]: ...
-    @_t.overload
-    def list_job_schema_versions(
-        self, *, job_category: JobCategory, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _paginate.Paginator[ListJobSchemaVersionsResponse, JobConfigSchemaVersionSummary]: ...
     def list_job_schema_versions(
         self,
         request: ListJobSchemaVersionsRequest | None = None,
@@ -22597,24 +17240,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_JOB_SCHEMA_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_jobs(self, request: ListJobsRequest, /) -> _paginate.Paginator[ListJobsResponse, JobSummary]: ...
-    @_t.overload
-    def list_jobs(
-        self,
-        *,
-        job_category: JobCategory,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: JobStatus | None = None,
-    ) -> _paginate.Paginator[ListJobsResponse, JobSummary]: ...
     def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -22657,25 +17282,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_JOBS, request, locals())
 
-    @_t.overload
-    def list_labeling_jobs(
-        self, request: ListLabelingJobsRequest, /
-    ) -> _paginate.Paginator[ListLabelingJobsResponse, LabelingJobSummary]: ...
-    @_t.overload
-    def list_labeling_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: LabelingJobStatus | None = None,
-    ) -> _paginate.Paginator[ListLabelingJobsResponse, LabelingJobSummary]: ...
     def list_labeling_jobs(
         self,
         request: ListLabelingJobsRequest | None = None,
@@ -22718,23 +17324,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_LABELING_JOBS, request, locals())
 
-    @_t.overload
-    def list_labeling_jobs_for_workteam(
-        self, request: ListLabelingJobsForWorkteamRequest, /
-    ) -> _paginate.Paginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]: ...
-    @_t.overload
-    def list_labeling_jobs_for_workteam(
-        self,
-        *,
-        workteam_arn: WorkteamArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        job_reference_code_contains: JobReferenceCodeContains | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListLabelingJobsForWorkteamSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListLabelingJobsForWorkteamResponse, LabelingJobForWorkteamSummary]: ...
     def list_labeling_jobs_for_workteam(
         self,
         request: ListLabelingJobsForWorkteamRequest | None = None,
@@ -22773,21 +17362,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_LABELING_JOBS_FOR_WORKTEAM, request, locals())
 
-    @_t.overload
-    def list_lineage_groups(
-        self, request: ListLineageGroupsRequest, /
-    ) -> _paginate.Paginator[ListLineageGroupsResponse, LineageGroupSummary]: ...
-    @_t.overload
-    def list_lineage_groups(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortLineageGroupsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListLineageGroupsResponse, LineageGroupSummary]: ...
     def list_lineage_groups(
         self,
         request: ListLineageGroupsRequest | None = None,
@@ -22817,25 +17391,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_LINEAGE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_mlflow_apps(
-        self, request: ListMlflowAppsRequest, /
-    ) -> _paginate.Paginator[ListMlflowAppsResponse, MlflowAppSummary]: ...
-    @_t.overload
-    def list_mlflow_apps(
-        self,
-        *,
-        account_default_status: AccountDefaultStatus | None = None,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        default_for_domain_id: String | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortMlflowAppBy | None = None,
-        sort_order: SortOrder | None = None,
-        status: MlflowAppStatus | None = None,
-    ) -> _paginate.Paginator[ListMlflowAppsResponse, MlflowAppSummary]: ...
     def list_mlflow_apps(
         self,
         request: ListMlflowAppsRequest | None = None,
@@ -22877,23 +17432,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MLFLOW_APPS, request, locals())
 
-    @_t.overload
-    def list_mlflow_tracking_servers(
-        self, request: ListMlflowTrackingServersRequest, /
-    ) -> _paginate.Paginator[ListMlflowTrackingServersResponse, TrackingServerSummary]: ...
-    @_t.overload
-    def list_mlflow_tracking_servers(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        mlflow_version: MlflowVersion | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrackingServerBy | None = None,
-        sort_order: SortOrder | None = None,
-        tracking_server_status: TrackingServerStatus | None = None,
-    ) -> _paginate.Paginator[ListMlflowTrackingServersResponse, TrackingServerSummary]: ...
     def list_mlflow_tracking_servers(
         self,
         request: ListMlflowTrackingServersRequest | None = None,
@@ -22932,23 +17470,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MLFLOW_TRACKING_SERVERS, request, locals())
 
-    @_t.overload
-    def list_model_bias_job_definitions(
-        self, request: ListModelBiasJobDefinitionsRequest, /
-    ) -> _paginate.Paginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_model_bias_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListModelBiasJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_bias_job_definitions(
         self,
         request: ListModelBiasJobDefinitionsRequest | None = None,
@@ -22986,25 +17507,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_BIAS_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_model_card_export_jobs(
-        self, request: ListModelCardExportJobsRequest, /
-    ) -> _paginate.Paginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]: ...
-    @_t.overload
-    def list_model_card_export_jobs(
-        self,
-        *,
-        model_card_name: EntityName,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_export_job_name_contains: EntityName | None = None,
-        model_card_version: Integer | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardExportJobSortBy | None = None,
-        sort_order: ModelCardExportJobSortOrder | None = None,
-        status_equals: ModelCardExportJobStatus | None = None,
-    ) -> _paginate.Paginator[ListModelCardExportJobsResponse, ModelCardExportJobSummary]: ...
     def list_model_card_export_jobs(
         self,
         request: ListModelCardExportJobsRequest | None = None,
@@ -23047,23 +17549,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_CARD_EXPORT_JOBS, request, locals())
 
-    @_t.overload
-    def list_model_card_versions(
-        self, request: ListModelCardVersionsRequest, /
-    ) -> _paginate.Paginator[ListModelCardVersionsResponse, ModelCardVersionSummary]: ...
-    @_t.overload
-    def list_model_card_versions(
-        self,
-        *,
-        model_card_name: ModelCardNameOrArn,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardVersionSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> _paginate.Paginator[ListModelCardVersionsResponse, ModelCardVersionSummary]: ...
     def list_model_card_versions(
         self,
         request: ListModelCardVersionsRequest | None = None,
@@ -23101,23 +17586,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_CARD_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_model_cards(
-        self, request: ListModelCardsRequest, /
-    ) -> _paginate.Paginator[ListModelCardsResponse, ModelCardSummary]: ...
-    @_t.overload
-    def list_model_cards(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        model_card_status: ModelCardStatus | None = None,
-        name_contains: EntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelCardSortBy | None = None,
-        sort_order: ModelCardSortOrder | None = None,
-    ) -> _paginate.Paginator[ListModelCardsResponse, ModelCardSummary]: ...
     def list_model_cards(
         self,
         request: ListModelCardsRequest | None = None,
@@ -23153,23 +17621,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_CARDS, request, locals())
 
-    @_t.overload
-    def list_model_explainability_job_definitions(
-        self, request: ListModelExplainabilityJobDefinitionsRequest, /
-    ) -> _paginate.Paginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_model_explainability_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListModelExplainabilityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_explainability_job_definitions(
         self,
         request: ListModelExplainabilityJobDefinitionsRequest | None = None,
@@ -23207,18 +17658,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_EXPLAINABILITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_model_metadata(
-        self, request: ListModelMetadataRequest, /
-    ) -> _paginate.Paginator[ListModelMetadataResponse, ModelMetadataSummary]: ...
-    @_t.overload
-    def list_model_metadata(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: ModelMetadataSearchExpression | None = None,
-    ) -> _paginate.Paginator[ListModelMetadataResponse, ModelMetadataSummary]: ...
     def list_model_metadata(
         self,
         request: ListModelMetadataRequest | None = None,
@@ -23242,23 +17681,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_METADATA, request, locals())
 
-    @_t.overload
-    def list_model_package_groups(
-        self, request: ListModelPackageGroupsInput, /
-    ) -> _paginate.Paginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]: ...
-    @_t.overload
-    def list_model_package_groups(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageGroupSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListModelPackageGroupsOutput, ModelPackageGroupSummary]: ...
     def list_model_package_groups(
         self,
         request: ListModelPackageGroupsInput | None = None,
@@ -23294,25 +17716,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_PACKAGE_GROUPS, request, locals())
 
-    @_t.overload
-    def list_model_packages(
-        self, request: ListModelPackagesInput, /
-    ) -> _paginate.Paginator[ListModelPackagesOutput, ModelPackageSummary]: ...
-    @_t.overload
-    def list_model_packages(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        max_results: MaxResults | None = None,
-        model_approval_status: ModelApprovalStatus | None = None,
-        model_package_group_name: ArnOrName | None = None,
-        model_package_type: ModelPackageType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ModelPackageSortBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListModelPackagesOutput, ModelPackageSummary]: ...
     def list_model_packages(
         self,
         request: ListModelPackagesInput | None = None,
@@ -23354,23 +17757,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_PACKAGES, request, locals())
 
-    @_t.overload
-    def list_model_quality_job_definitions(
-        self, request: ListModelQualityJobDefinitionsRequest, /
-    ) -> _paginate.Paginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
-    @_t.overload
-    def list_model_quality_job_definitions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringJobDefinitionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListModelQualityJobDefinitionsResponse, MonitoringJobDefinitionSummary]: ...
     def list_model_quality_job_definitions(
         self,
         request: ListModelQualityJobDefinitionsRequest | None = None,
@@ -23410,20 +17796,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODEL_QUALITY_JOB_DEFINITIONS, request, locals())
 
-    @_t.overload
-    def list_models(self, request: ListModelsInput, /) -> _paginate.Paginator[ListModelsOutput, ModelSummary]: ...
-    @_t.overload
-    def list_models(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ModelNameContains | None = None,
-        next_token: PaginationToken | None = None,
-        sort_by: ModelSortKey | None = None,
-        sort_order: OrderKey | None = None,
-    ) -> _paginate.Paginator[ListModelsOutput, ModelSummary]: ...
     def list_models(
         self,
         request: ListModelsInput | None = None,
@@ -23456,24 +17828,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MODELS, request, locals())
 
-    @_t.overload
-    def list_monitoring_alert_history(
-        self, request: ListMonitoringAlertHistoryRequest, /
-    ) -> _paginate.Paginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]: ...
-    @_t.overload
-    def list_monitoring_alert_history(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_alert_name: MonitoringAlertName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringAlertHistorySortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: MonitoringAlertStatus | None = None,
-    ) -> _paginate.Paginator[ListMonitoringAlertHistoryResponse, MonitoringAlertHistorySummary]: ...
     def list_monitoring_alert_history(
         self,
         request: ListMonitoringAlertHistoryRequest | None = None,
@@ -23512,18 +17866,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_ALERT_HISTORY, request, locals())
 
-    @_t.overload
-    def list_monitoring_alerts(
-        self, request: ListMonitoringAlertsRequest, /
-    ) -> _paginate.Paginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]: ...
-    @_t.overload
-    def list_monitoring_alerts(
-        self,
-        *,
-        monitoring_schedule_name: MonitoringScheduleName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListMonitoringAlertsResponse, MonitoringAlertSummary]: ...
     def list_monitoring_alerts(
         self,
         request: ListMonitoringAlertsRequest | None = None,
@@ -23546,30 +17888,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_ALERTS, request, locals())
 
-    @_t.overload
-    def list_monitoring_executions(
-        self, request: ListMonitoringExecutionsRequest, /
-    ) -> _paginate.Paginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]: ...
-    @_t.overload
-    def list_monitoring_executions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_schedule_name: MonitoringScheduleName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        next_token: NextToken | None = None,
-        scheduled_time_after: Timestamp | None = None,
-        scheduled_time_before: Timestamp | None = None,
-        sort_by: MonitoringExecutionSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ExecutionStatus | None = None,
-    ) -> _paginate.Paginator[ListMonitoringExecutionsResponse, MonitoringExecutionSummary]: ...
     def list_monitoring_executions(
         self,
         request: ListMonitoringExecutionsRequest | None = None,
@@ -23624,28 +17942,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_EXECUTIONS, request, locals())
 
-    @_t.overload
-    def list_monitoring_schedules(
-        self, request: ListMonitoringSchedulesRequest, /
-    ) -> _paginate.Paginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]: ...
-    @_t.overload
-    def list_monitoring_schedules(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        endpoint_name: EndpointName | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        monitoring_job_definition_name: MonitoringJobDefinitionName | None = None,
-        monitoring_type_equals: MonitoringType | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: MonitoringScheduleSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ScheduleStatus | None = None,
-    ) -> _paginate.Paginator[ListMonitoringSchedulesResponse, MonitoringScheduleSummary]: ...
     def list_monitoring_schedules(
         self,
         request: ListMonitoringSchedulesRequest | None = None,
@@ -23698,24 +17994,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_MONITORING_SCHEDULES, request, locals())
 
-    @_t.overload
-    def list_notebook_instance_lifecycle_configs(
-        self, request: ListNotebookInstanceLifecycleConfigsInput, /
-    ) -> _paginate.Paginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]: ...
-    @_t.overload
-    def list_notebook_instance_lifecycle_configs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceLifecycleConfigNameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: NotebookInstanceLifecycleConfigSortKey | None = None,
-        sort_order: NotebookInstanceLifecycleConfigSortOrder | None = None,
-    ) -> _paginate.Paginator[ListNotebookInstanceLifecycleConfigsOutput, NotebookInstanceLifecycleConfigSummary]: ...
     def list_notebook_instance_lifecycle_configs(
         self,
         request: ListNotebookInstanceLifecycleConfigsInput | None = None,
@@ -23757,28 +18035,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_NOTEBOOK_INSTANCE_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_notebook_instances(
-        self, request: ListNotebookInstancesInput, /
-    ) -> _paginate.Paginator[ListNotebookInstancesOutput, NotebookInstanceSummary]: ...
-    @_t.overload
-    def list_notebook_instances(
-        self,
-        *,
-        additional_code_repository_equals: CodeRepositoryNameOrUrl | None = None,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        default_code_repository_contains: CodeRepositoryContains | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NotebookInstanceNameContains | None = None,
-        next_token: NextToken | None = None,
-        notebook_instance_lifecycle_config_name_contains: NotebookInstanceLifecycleConfigName | None = None,
-        sort_by: NotebookInstanceSortKey | None = None,
-        sort_order: NotebookInstanceSortOrder | None = None,
-        status_equals: NotebookInstanceStatus | None = None,
-    ) -> _paginate.Paginator[ListNotebookInstancesOutput, NotebookInstanceSummary]: ...
     def list_notebook_instances(
         self,
         request: ListNotebookInstancesInput | None = None,
@@ -23830,26 +18086,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_NOTEBOOK_INSTANCES, request, locals())
 
-    @_t.overload
-    def list_optimization_jobs(
-        self, request: ListOptimizationJobsRequest, /
-    ) -> _paginate.Paginator[ListOptimizationJobsResponse, OptimizationJobSummary]: ...
-    @_t.overload
-    def list_optimization_jobs(
-        self,
-        *,
-        creation_time_after: CreationTime | None = None,
-        creation_time_before: CreationTime | None = None,
-        last_modified_time_after: LastModifiedTime | None = None,
-        last_modified_time_before: LastModifiedTime | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        optimization_contains: NameContains | None = None,
-        sort_by: ListOptimizationJobsSortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: OptimizationJobStatus | None = None,
-    ) -> _paginate.Paginator[ListOptimizationJobsResponse, OptimizationJobSummary]: ...
     def list_optimization_jobs(
         self,
         request: ListOptimizationJobsRequest | None = None,
@@ -23896,14 +18132,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_OPTIMIZATION_JOBS, request, locals())
 
-    @_t.overload
-    def list_partner_apps(
-        self, request: ListPartnerAppsRequest, /
-    ) -> _paginate.Paginator[ListPartnerAppsResponse, PartnerAppSummary]: ...
-    @_t.overload
-    def list_partner_apps(
-        self, *, max_results: MaxResults | None = None, next_token: NextToken | None = None
-    ) -> _paginate.Paginator[ListPartnerAppsResponse, PartnerAppSummary]: ...
     def list_partner_apps(
         self,
         request: ListPartnerAppsRequest | None = None,
@@ -23925,19 +18153,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PARTNER_APPS, request, locals())
 
-    @_t.overload
-    def list_pipeline_execution_steps(
-        self, request: ListPipelineExecutionStepsRequest, /
-    ) -> _paginate.Paginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]: ...
-    @_t.overload
-    def list_pipeline_execution_steps(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_execution_arn: PipelineExecutionArn | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListPipelineExecutionStepsResponse, PipelineExecutionStep]: ...
     def list_pipeline_execution_steps(
         self,
         request: ListPipelineExecutionStepsRequest | None = None,
@@ -23965,23 +18180,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_EXECUTION_STEPS, request, locals())
 
-    @_t.overload
-    def list_pipeline_executions(
-        self, request: ListPipelineExecutionsRequest, /
-    ) -> _paginate.Paginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]: ...
-    @_t.overload
-    def list_pipeline_executions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_version_alias: PipelineVersionAlias | None = None,
-        sort_by: SortPipelineExecutionsBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListPipelineExecutionsResponse, PipelineExecutionSummary]: ...
     def list_pipeline_executions(
         self,
         request: ListPipelineExecutionsRequest | None = None,
@@ -24018,18 +18216,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_EXECUTIONS, request, locals())
 
-    @_t.overload
-    def list_pipeline_parameters_for_execution(
-        self, request: ListPipelineParametersForExecutionRequest, /
-    ) -> _paginate.Paginator[ListPipelineParametersForExecutionResponse, Parameter]: ...
-    @_t.overload
-    def list_pipeline_parameters_for_execution(
-        self,
-        *,
-        pipeline_execution_arn: PipelineExecutionArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListPipelineParametersForExecutionResponse, Parameter]: ...
     def list_pipeline_parameters_for_execution(
         self,
         request: ListPipelineParametersForExecutionRequest | None = None,
@@ -24055,21 +18241,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_PARAMETERS_FOR_EXECUTION, request, locals())
 
-    @_t.overload
-    def list_pipeline_versions(
-        self, request: ListPipelineVersionsRequest, /
-    ) -> _paginate.Paginator[ListPipelineVersionsResponse, PipelineVersionSummary]: ...
-    @_t.overload
-    def list_pipeline_versions(
-        self,
-        *,
-        pipeline_name: PipelineNameOrArn,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListPipelineVersionsResponse, PipelineVersionSummary]: ...
     def list_pipeline_versions(
         self,
         request: ListPipelineVersionsRequest | None = None,
@@ -24101,23 +18272,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINE_VERSIONS, request, locals())
 
-    @_t.overload
-    def list_pipelines(
-        self, request: ListPipelinesRequest, /
-    ) -> _paginate.Paginator[ListPipelinesResponse, PipelineSummary]: ...
-    @_t.overload
-    def list_pipelines(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        managed_by: PipelineManagedBy | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        pipeline_name_prefix: PipelineName | None = None,
-        sort_by: SortPipelinesBy | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListPipelinesResponse, PipelineSummary]: ...
     def list_pipelines(
         self,
         request: ListPipelinesRequest | None = None,
@@ -24152,25 +18306,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PIPELINES, request, locals())
 
-    @_t.overload
-    def list_processing_jobs(
-        self, request: ListProcessingJobsRequest, /
-    ) -> _paginate.Paginator[ListProcessingJobsResponse, ProcessingJobSummary]: ...
-    @_t.overload
-    def list_processing_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: String | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: ProcessingJobStatus | None = None,
-    ) -> _paginate.Paginator[ListProcessingJobsResponse, ProcessingJobSummary]: ...
     def list_processing_jobs(
         self,
         request: ListProcessingJobsRequest | None = None,
@@ -24213,22 +18348,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PROCESSING_JOBS, request, locals())
 
-    @_t.overload
-    def list_projects(
-        self, request: ListProjectsInput, /
-    ) -> _paginate.Paginator[ListProjectsOutput, ProjectSummary]: ...
-    @_t.overload
-    def list_projects(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ProjectEntityName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ProjectSortBy | None = None,
-        sort_order: ProjectSortOrder | None = None,
-    ) -> _paginate.Paginator[ListProjectsOutput, ProjectSummary]: ...
     def list_projects(
         self,
         request: ListProjectsInput | None = None,
@@ -24262,22 +18381,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_PROJECTS, request, locals())
 
-    @_t.overload
-    def list_resource_catalogs(
-        self, request: ListResourceCatalogsRequest, /
-    ) -> _paginate.Paginator[ListResourceCatalogsResponse, ResourceCatalog]: ...
-    @_t.overload
-    def list_resource_catalogs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: ResourceCatalogName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ResourceCatalogSortBy | None = None,
-        sort_order: ResourceCatalogSortOrder | None = None,
-    ) -> _paginate.Paginator[ListResourceCatalogsResponse, ResourceCatalog]: ...
     def list_resource_catalogs(
         self,
         request: ListResourceCatalogsRequest | None = None,
@@ -24312,19 +18415,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_RESOURCE_CATALOGS, request, locals())
 
-    @_t.overload
-    def list_spaces(self, request: ListSpacesRequest, /) -> _paginate.Paginator[ListSpacesResponse, SpaceDetails]: ...
-    @_t.overload
-    def list_spaces(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SpaceSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        space_name_contains: SpaceName | None = None,
-    ) -> _paginate.Paginator[ListSpacesResponse, SpaceDetails]: ...
     def list_spaces(
         self,
         request: ListSpacesRequest | None = None,
@@ -24354,20 +18444,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_SPACES, request, locals())
 
-    @_t.overload
-    def list_stage_devices(
-        self, request: ListStageDevicesRequest, /
-    ) -> _paginate.Paginator[ListStageDevicesResponse, DeviceDeploymentSummary]: ...
-    @_t.overload
-    def list_stage_devices(
-        self,
-        *,
-        edge_deployment_plan_name: EntityName,
-        stage_name: EntityName,
-        exclude_devices_deployed_in_other_stage: Boolean | None = None,
-        max_results: ListMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListStageDevicesResponse, DeviceDeploymentSummary]: ...
     def list_stage_devices(
         self,
         request: ListStageDevicesRequest | None = None,
@@ -24395,25 +18471,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_STAGE_DEVICES, request, locals())
 
-    @_t.overload
-    def list_studio_lifecycle_configs(
-        self, request: ListStudioLifecycleConfigsRequest, /
-    ) -> _paginate.Paginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]: ...
-    @_t.overload
-    def list_studio_lifecycle_configs(
-        self,
-        *,
-        app_type_equals: StudioLifecycleConfigAppType | None = None,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        modified_time_after: Timestamp | None = None,
-        modified_time_before: Timestamp | None = None,
-        name_contains: StudioLifecycleConfigName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: StudioLifecycleConfigSortKey | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListStudioLifecycleConfigsResponse, StudioLifecycleConfigDetails]: ...
     def list_studio_lifecycle_configs(
         self,
         request: ListStudioLifecycleConfigsRequest | None = None,
@@ -24457,18 +18514,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_STUDIO_LIFECYCLE_CONFIGS, request, locals())
 
-    @_t.overload
-    def list_subscribed_workteams(
-        self, request: ListSubscribedWorkteamsRequest, /
-    ) -> _paginate.Paginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]: ...
-    @_t.overload
-    def list_subscribed_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListSubscribedWorkteamsResponse, SubscribedWorkteam]: ...
     def list_subscribed_workteams(
         self,
         request: ListSubscribedWorkteamsRequest | None = None,
@@ -24493,16 +18538,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_SUBSCRIBED_WORKTEAMS, request, locals())
 
-    @_t.overload
-    def list_tags(self, request: ListTagsInput, /) -> _paginate.Paginator[ListTagsOutput, Tag]: ...
-    @_t.overload
-    def list_tags(
-        self,
-        *,
-        resource_arn: ResourceArn,
-        max_results: ListTagsMaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListTagsOutput, Tag]: ...
     def list_tags(
         self,
         request: ListTagsInput | None = None,
@@ -24525,27 +18560,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_TAGS, request, locals())
 
-    @_t.overload
-    def list_training_jobs(
-        self, request: ListTrainingJobsRequest, /
-    ) -> _paginate.Paginator[ListTrainingJobsResponse, TrainingJobSummary]: ...
-    @_t.overload
-    def list_training_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-        training_plan_arn_equals: TrainingPlanArn | None = None,
-        warm_pool_status_equals: WarmPoolResourceStatus | None = None,
-    ) -> _paginate.Paginator[ListTrainingJobsResponse, TrainingJobSummary]: ...
     def list_training_jobs(
         self,
         request: ListTrainingJobsRequest | None = None,
@@ -24593,21 +18607,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_TRAINING_JOBS, request, locals())
 
-    @_t.overload
-    def list_training_jobs_for_hyper_parameter_tuning_job(
-        self, request: ListTrainingJobsForHyperParameterTuningJobRequest, /
-    ) -> _paginate.Paginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]: ...
-    @_t.overload
-    def list_training_jobs_for_hyper_parameter_tuning_job(
-        self,
-        *,
-        hyper_parameter_tuning_job_name: HyperParameterTuningJobName,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingJobSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TrainingJobStatus | None = None,
-    ) -> _paginate.Paginator[ListTrainingJobsForHyperParameterTuningJobResponse, HyperParameterTrainingJobSummary]: ...
     def list_training_jobs_for_hyper_parameter_tuning_job(
         self,
         request: ListTrainingJobsForHyperParameterTuningJobRequest | None = None,
@@ -24643,22 +18642,6 @@ class Paginators:
             self._client, _PAGES_LIST_TRAINING_JOBS_FOR_HYPER_PARAMETER_TUNING_JOB, request, locals()
         )
 
-    @_t.overload
-    def list_training_plans(
-        self, request: ListTrainingPlansRequest, /
-    ) -> _paginate.Paginator[ListTrainingPlansResponse, TrainingPlanSummary]: ...
-    @_t.overload
-    def list_training_plans(
-        self,
-        *,
-        filters: TrainingPlanFilters | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: TrainingPlanSortBy | None = None,
-        sort_order: TrainingPlanSortOrder | None = None,
-        start_time_after: Timestamp | None = None,
-        start_time_before: Timestamp | None = None,
-    ) -> _paginate.Paginator[ListTrainingPlansResponse, TrainingPlanSummary]: ...
     def list_training_plans(
         self,
         request: ListTrainingPlansRequest | None = None,
@@ -24691,21 +18674,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_TRAINING_PLANS, request, locals())
 
-    @_t.overload
-    def list_training_sessions(
-        self, request: ListTrainingSessionsRequest, /
-    ) -> _paginate.Paginator[ListTrainingSessionsResponse, TrainingSessionSummary]: ...
-    @_t.overload
-    def list_training_sessions(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        status_equals: TrainingSessionStatus | None = None,
-    ) -> _paginate.Paginator[ListTrainingSessionsResponse, TrainingSessionSummary]: ...
     def list_training_sessions(
         self,
         request: ListTrainingSessionsRequest | None = None,
@@ -24738,25 +18706,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_TRAINING_SESSIONS, request, locals())
 
-    @_t.overload
-    def list_transform_jobs(
-        self, request: ListTransformJobsRequest, /
-    ) -> _paginate.Paginator[ListTransformJobsResponse, TransformJobSummary]: ...
-    @_t.overload
-    def list_transform_jobs(
-        self,
-        *,
-        creation_time_after: Timestamp | None = None,
-        creation_time_before: Timestamp | None = None,
-        last_modified_time_after: Timestamp | None = None,
-        last_modified_time_before: Timestamp | None = None,
-        max_results: MaxResults | None = None,
-        name_contains: NameContains | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortBy | None = None,
-        sort_order: SortOrder | None = None,
-        status_equals: TransformJobStatus | None = None,
-    ) -> _paginate.Paginator[ListTransformJobsResponse, TransformJobSummary]: ...
     def list_transform_jobs(
         self,
         request: ListTransformJobsRequest | None = None,
@@ -24798,24 +18747,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_TRANSFORM_JOBS, request, locals())
 
-    @_t.overload
-    def list_trial_components(
-        self, request: ListTrialComponentsRequest, /
-    ) -> _paginate.Paginator[ListTrialComponentsResponse, TrialComponentSummary]: ...
-    @_t.overload
-    def list_trial_components(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialComponentsBy | None = None,
-        sort_order: SortOrder | None = None,
-        source_arn: String256 | None = None,
-        trial_name: ExperimentEntityName | None = None,
-    ) -> _paginate.Paginator[ListTrialComponentsResponse, TrialComponentSummary]: ...
     def list_trial_components(
         self,
         request: ListTrialComponentsRequest | None = None,
@@ -24856,21 +18787,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_TRIAL_COMPONENTS, request, locals())
 
-    @_t.overload
-    def list_trials(self, request: ListTrialsRequest, /) -> _paginate.Paginator[ListTrialsResponse, TrialSummary]: ...
-    @_t.overload
-    def list_trials(
-        self,
-        *,
-        created_after: Timestamp | None = None,
-        created_before: Timestamp | None = None,
-        experiment_name: ExperimentEntityName | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: SortTrialsBy | None = None,
-        sort_order: SortOrder | None = None,
-        trial_component_name: ExperimentEntityName | None = None,
-    ) -> _paginate.Paginator[ListTrialsResponse, TrialSummary]: ...
     def list_trials(
         self,
         request: ListTrialsRequest | None = None,
@@ -24908,18 +18824,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_TRIALS, request, locals())
 
-    @_t.overload
-    def list_ultra_servers_by_reserved_capacity(
-        self, request: ListUltraServersByReservedCapacityRequest, /
-    ) -> _paginate.Paginator[ListUltraServersByReservedCapacityResponse, UltraServer]: ...
-    @_t.overload
-    def list_ultra_servers_by_reserved_capacity(
-        self,
-        *,
-        reserved_capacity_arn: ReservedCapacityArn,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-    ) -> _paginate.Paginator[ListUltraServersByReservedCapacityResponse, UltraServer]: ...
     def list_ultra_servers_by_reserved_capacity(
         self,
         request: ListUltraServersByReservedCapacityRequest | None = None,
@@ -24943,21 +18847,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_ULTRA_SERVERS_BY_RESERVED_CAPACITY, request, locals())
 
-    @_t.overload
-    def list_user_profiles(
-        self, request: ListUserProfilesRequest, /
-    ) -> _paginate.Paginator[ListUserProfilesResponse, UserProfileDetails]: ...
-    @_t.overload
-    def list_user_profiles(
-        self,
-        *,
-        domain_id_equals: DomainId | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        sort_by: UserProfileSortKey | None = None,
-        sort_order: SortOrder | None = None,
-        user_profile_name_contains: UserProfileName | None = None,
-    ) -> _paginate.Paginator[ListUserProfilesResponse, UserProfileDetails]: ...
     def list_user_profiles(
         self,
         request: ListUserProfilesRequest | None = None,
@@ -24987,20 +18876,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_USER_PROFILES, request, locals())
 
-    @_t.overload
-    def list_workforces(
-        self, request: ListWorkforcesRequest, /
-    ) -> _paginate.Paginator[ListWorkforcesResponse, Workforce]: ...
-    @_t.overload
-    def list_workforces(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkforceName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkforcesSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListWorkforcesResponse, Workforce]: ...
     def list_workforces(
         self,
         request: ListWorkforcesRequest | None = None,
@@ -25027,20 +18902,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_WORKFORCES, request, locals())
 
-    @_t.overload
-    def list_workteams(
-        self, request: ListWorkteamsRequest, /
-    ) -> _paginate.Paginator[ListWorkteamsResponse, Workteam]: ...
-    @_t.overload
-    def list_workteams(
-        self,
-        *,
-        max_results: MaxResults | None = None,
-        name_contains: WorkteamName | None = None,
-        next_token: NextToken | None = None,
-        sort_by: ListWorkteamsSortByOptions | None = None,
-        sort_order: SortOrder | None = None,
-    ) -> _paginate.Paginator[ListWorkteamsResponse, Workteam]: ...
     def list_workteams(
         self,
         request: ListWorkteamsRequest | None = None,
@@ -25068,21 +18929,6 @@ class Paginators:
         """
         return _paginate.paginate(self._client, _PAGES_LIST_WORKTEAMS, request, locals())
 
-    @_t.overload
-    def search(self, request: SearchRequest, /) -> _paginate.Paginator[SearchResponse, SearchRecord]: ...
-    @_t.overload
-    def search(
-        self,
-        *,
-        resource: ResourceType,
-        cross_account_filter_option: CrossAccountFilterOption | None = None,
-        max_results: MaxResults | None = None,
-        next_token: NextToken | None = None,
-        search_expression: SearchExpression | None = None,
-        sort_by: ResourcePropertyName | None = None,
-        sort_order: SearchSortOrder | None = None,
-        visibility_conditions: VisibilityConditionsList | None = None,
-    ) -> _paginate.Paginator[SearchResponse, SearchRecord]: ...
     def search(
         self,
         request: SearchRequest | None = None,
@@ -25123,25 +18969,6 @@ class Waiters:
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    def endpoint_deleted(
-        self,
-        request: DescribeEndpointInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    def endpoint_deleted(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> None: ...
     def endpoint_deleted(
         self,
         request: DescribeEndpointInput | None = None,
@@ -25174,25 +19001,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def endpoint_in_service(
-        self,
-        request: DescribeEndpointInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> DescribeEndpointOutput: ...
-    @_t.overload
-    def endpoint_in_service(
-        self,
-        *,
-        endpoint_name: EndpointName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeEndpointOutput | None], object] | None = None,
-    ) -> DescribeEndpointOutput: ...
     def endpoint_in_service(
         self,
         request: DescribeEndpointInput | None = None,
@@ -25225,25 +19033,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def image_created(
-        self,
-        request: DescribeImageRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
-    @_t.overload
-    def image_created(
-        self,
-        *,
-        image_name: ImageName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
     def image_created(
         self,
         request: DescribeImageRequest | None = None,
@@ -25276,25 +19065,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def image_deleted(
-        self,
-        request: DescribeImageRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    def image_deleted(
-        self,
-        *,
-        image_name: ImageName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> None: ...
     def image_deleted(
         self,
         request: DescribeImageRequest | None = None,
@@ -25327,25 +19097,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def image_updated(
-        self,
-        request: DescribeImageRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
-    @_t.overload
-    def image_updated(
-        self,
-        *,
-        image_name: ImageName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageResponse | None], object] | None = None,
-    ) -> DescribeImageResponse: ...
     def image_updated(
         self,
         request: DescribeImageRequest | None = None,
@@ -25378,27 +19129,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def image_version_created(
-        self,
-        request: DescribeImageVersionRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> DescribeImageVersionResponse: ...
-    @_t.overload
-    def image_version_created(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> DescribeImageVersionResponse: ...
     def image_version_created(
         self,
         request: DescribeImageVersionRequest | None = None,
@@ -25436,27 +19166,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def image_version_deleted(
-        self,
-        request: DescribeImageVersionRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    def image_version_deleted(
-        self,
-        *,
-        image_name: ImageName,
-        alias: SageMakerImageVersionAlias | None = None,
-        version: ImageVersionNumber | None = None,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeImageVersionResponse | None], object] | None = None,
-    ) -> None: ...
     def image_version_deleted(
         self,
         request: DescribeImageVersionRequest | None = None,
@@ -25494,25 +19203,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def notebook_instance_deleted(
-        self,
-        request: DescribeNotebookInstanceInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    def notebook_instance_deleted(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> None: ...
     def notebook_instance_deleted(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -25547,25 +19237,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def notebook_instance_in_service(
-        self,
-        request: DescribeNotebookInstanceInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
-    def notebook_instance_in_service(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
     def notebook_instance_in_service(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -25600,25 +19271,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def notebook_instance_stopped(
-        self,
-        request: DescribeNotebookInstanceInput,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
-    @_t.overload
-    def notebook_instance_stopped(
-        self,
-        *,
-        notebook_instance_name: NotebookInstanceName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeNotebookInstanceOutput | None], object] | None = None,
-    ) -> DescribeNotebookInstanceOutput: ...
     def notebook_instance_stopped(
         self,
         request: DescribeNotebookInstanceInput | None = None,
@@ -25653,25 +19305,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def processing_job_completed_or_stopped(
-        self,
-        request: DescribeProcessingJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeProcessingJobResponse | None], object] | None = None,
-    ) -> DescribeProcessingJobResponse: ...
-    @_t.overload
-    def processing_job_completed_or_stopped(
-        self,
-        *,
-        processing_job_name: ProcessingJobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeProcessingJobResponse | None], object] | None = None,
-    ) -> DescribeProcessingJobResponse: ...
     def processing_job_completed_or_stopped(
         self,
         request: DescribeProcessingJobRequest | None = None,
@@ -25705,25 +19338,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def training_job_completed_or_stopped(
-        self,
-        request: DescribeTrainingJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTrainingJobResponse | None], object] | None = None,
-    ) -> DescribeTrainingJobResponse: ...
-    @_t.overload
-    def training_job_completed_or_stopped(
-        self,
-        *,
-        training_job_name: TrainingJobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTrainingJobResponse | None], object] | None = None,
-    ) -> DescribeTrainingJobResponse: ...
     def training_job_completed_or_stopped(
         self,
         request: DescribeTrainingJobRequest | None = None,
@@ -25757,25 +19371,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def transform_job_completed_or_stopped(
-        self,
-        request: DescribeTransformJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTransformJobResponse | None], object] | None = None,
-    ) -> DescribeTransformJobResponse: ...
-    @_t.overload
-    def transform_job_completed_or_stopped(
-        self,
-        *,
-        transform_job_name: TransformJobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeTransformJobResponse | None], object] | None = None,
-    ) -> DescribeTransformJobResponse: ...
     def transform_job_completed_or_stopped(
         self,
         request: DescribeTransformJobRequest | None = None,

@@ -218,28 +218,36 @@ def test_the_async_client_renders_the_same_method_awaited() -> None:
 
     name = ir.Member("JobName", "job_name", "JobName", "", required=True)
     call = Method("call", "describe_job", "DescribeJobRequest", (name,), "DescribeJobResponse", None, "_D", "Doc.")
-    sync, asynchronous = _render(call, False), _render(call, True)
+    sync, asynchronous = _render(call, False, False), _render(call, True, False)
     assert (
         sync.replace("def ", "async def ").replace("return self._call(_D", "return await self._call(_sync._D")
         == asynchronous
     )
     assert asynchronous.splitlines()[-1] == "        return await self._call(_sync._D, request, locals())"
-    assert "    async def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ..." in asynchronous
+    assert asynchronous.splitlines()[0] == (
+        "    async def describe_job(self, request: DescribeJobRequest | None = None, *, "
+        "job_name: JobName = _calls.REQUIRED) -> DescribeJobResponse:"
+    )
+    assert "overload" not in sync + asynchronous  # the stubs declare the overloads (test_stubs.py)
+    # A service without stubs (the family's small ones) declares them in its client modules.
+    overloaded = _render(call, True, True)
+    assert overloaded.count("    @_t.overload\n    async def describe_job(") == 2
+    assert overloaded.endswith(asynchronous)
     pages = Method("pages", "list_jobs", "ListJobsRequest", (), "ListJobsResponse", "JobSummary", "_P", "Doc.")
     returns = "_aio.AsyncPaginator[ListJobsResponse, JobSummary]"
-    assert _render(pages, True).splitlines()[-3:] == [
+    assert _render(pages, True, False).splitlines()[-3:] == [
         f"    def list_jobs(self, request: ListJobsRequest | None = None) -> {returns}:",
         '        """Doc."""',
         "        return _aio.paginate(self._client, _sync._P, request, locals())",
     ]
     wait = Method("until_gone", "job_deleted", "DescribeJobRequest", (name,), "DescribeJobResponse", None, "_W", "D.")
-    body = _render(wait, True).splitlines()[-1]
+    body = _render(wait, True, False).splitlines()[-1]
     assert body == (
         "        return await _aio.until_gone(self._client, _sync._W, request, locals(), delay=delay, "
         "max_attempts=max_attempts, callback=callback)"
     )
     assert "callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None) -> None:" in _render(
-        wait, True
+        wait, True, False
     )
 
 

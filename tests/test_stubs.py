@@ -5,8 +5,9 @@ programs run the modules. Both are generated from the same IR, and this test com
 the stubs declare (parsed with ``ast``) with what the imported runtime is (introspected), for
 every structure (a BaseModel subclass with the same bases, fields in order, required-ness
 and types), enum (members and values), named type (its type, ``Annotated`` metadata
-dropped, which checkers ignore) and method, paginator and waiter of both clients (both overloads:
-parameters, kinds, defaults, annotations, return type, ``async`` or not). ``python -m codegen --check``
+dropped, which checkers ignore) and method, paginator and waiter of both clients (the stub's
+two overloads against the one implementation the module declares: parameters, kinds, defaults,
+annotations, return type, ``async`` or not). ``python -m codegen --check``
 (tests/test_codegen.py) catches a stub edited by hand; this catches a generator whose two
 views disagree.
 """
@@ -173,6 +174,10 @@ def _runtime_described(function: Callable[..., Any]) -> list[tuple[str, str, str
     return [*out, ("return", kind, signature.return_annotation, False)]
 
 
+_OPTIONS = frozenset({"delay", "max_attempts", "callback"})
+"""A waiter's own keywords, beside the request in both of its overloads."""
+
+
 def _methods() -> list[tuple[str, str, str]]:
     operations = {op.name: op for op in SERVICE.operations}
     cases = [("SageMakerClient", op.method, op.input) for op in SERVICE.operations]
@@ -197,17 +202,19 @@ def test_the_stub_declares_every_method_and_nothing_else(prefix: str) -> None:
 @pytest.mark.parametrize("prefix", CLIENTS)
 @pytest.mark.parametrize(("cls", "method", "request_shape"), _methods())
 def test_method(prefix: str, cls: str, method: str, request_shape: str) -> None:
-    """Both overloads are the runtime's own (``typing.get_overloads``), and the implementation
-    takes the same keywords with the same required-ness."""
+    """The stub's two overloads are the two halves of the runtime implementation: the request
+    object (positional-only, with the implementation's own extra keywords: a waiter's options)
+    and its keywords with the same types, required-ness and return."""
     stub = _stub_methods(prefix, cls)[method]
     function = getattr(getattr(CLIENTS[prefix][1], prefix + cls), method)
-    overloads = typing.get_overloads(function)
-    assert [_described(s) for s in stub] == [_runtime_described(o) for o in overloads]
+    assert typing.get_overloads(function) == []  # the runtime module declares the implementation only
     by_object, by_keyword = (_described(s) for s in stub)
-    assert by_object[1] == ("request", "POSITIONAL_ONLY", request_shape, False)
     implementation = _runtime_described(function)
-    assert implementation[1] == ("request", "POSITIONAL_OR_KEYWORD", f"{request_shape} | None", True)
-    assert implementation[2:] == by_keyword[1:]
+    self_, request, *keywords, returns = implementation
+    assert request == ("request", "POSITIONAL_OR_KEYWORD", f"{request_shape} | None", True)
+    positional_only = [("self", "POSITIONAL_ONLY", "", False), ("request", "POSITIONAL_ONLY", request_shape, False)]
+    assert by_object == [*positional_only, *(k for k in keywords if k[0] in _OPTIONS), returns]
+    assert by_keyword == [self_, *keywords, returns]
 
 
 def test_every_name_is_declared_before_it_is_used() -> None:

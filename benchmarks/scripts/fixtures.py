@@ -229,3 +229,37 @@ def wire_json(response: dict[str, Any]) -> bytes:
 
     body = {k: v for k, v in response.items() if k != "ResponseMetadata"}
     return json.dumps(body, default=encode).encode()
+
+
+ENDPOINT_NAME = "bench-xgboost-endpoint"
+INVOKE_BODY = b"5.1,3.5,1.4,0.2\n6.2,2.9,4.3,1.3\n"
+INVOKE_RESULT = b'{"predictions": [{"score": 0.93}, {"score": 0.07}]}'
+
+
+def client_arguments() -> dict[str, Any]:
+    """What every cold-start variant makes its client with: fixed region, dummy credentials."""
+    return {"region_name": REGION, "aws_access_key_id": "AKIDBENCHMARK", "aws_secret_access_key": "benchmark-secret"}
+
+
+def invoke_endpoint_request() -> dict[str, Any]:
+    """An InvokeEndpoint request, as boto3 takes it (what the Stubber expects)."""
+    return {"EndpointName": ENDPOINT_NAME, "Body": INVOKE_BODY, "ContentType": "text/csv", "Accept": "application/json"}
+
+
+def invoke_endpoint_response() -> dict[str, Any]:
+    """InvokeEndpoint's response as boto3 returns it: the body a botocore ``StreamingBody``."""
+    import io
+
+    from botocore.response import StreamingBody
+
+    return {
+        "Body": StreamingBody(io.BytesIO(INVOKE_RESULT), len(INVOKE_RESULT)),
+        "ContentType": "application/json",
+        "InvokedProductionVariant": "AllTraffic",
+        "ResponseMetadata": {
+            "RequestId": "0c9e7b1a-2d3f-4e5a-8b6c-7d8e9f0a1b2c",
+            "HTTPStatusCode": 200,
+            "HTTPHeaders": {"content-type": "application/json", "x-amzn-invoked-production-variant": "AllTraffic"},
+            "RetryAttempts": 0,
+        },
+    }

@@ -12,7 +12,6 @@ import functools
 import importlib
 import inspect
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, get_args
 
 import botocore
@@ -23,6 +22,7 @@ from pydantic import BaseModel
 from . import metadata
 from .errors import SageMakerError, UnsupportedOperationError
 from .lenient import Validation, structure_validator
+from .record import Record, init
 from .shapes import Shape
 
 if TYPE_CHECKING:
@@ -193,10 +193,11 @@ class calling:
                 raise _unsupported(self.client, self.operation, members=tuple(newer)) from error
 
 
-@dataclass(frozen=True, slots=True)
-class Service:
+class Service(Record):
     """A service of the SageMaker family, as its generated client names it."""
 
+    _fields = ("name", "models", "errors")
+    __slots__ = _fields
     name: str
     """The botocore service name, e.g. ``sagemaker-runtime``."""
     models: str
@@ -204,16 +205,29 @@ class Service:
     errors: type[SageMakerError]
     """The base class of its typed errors, whose registry maps error codes to classes."""
 
+    def __init__(self, name: str, models: str, errors: type[SageMakerError]) -> None:
+        init(self, "name", name)
+        init(self, "models", models)
+        init(self, "errors", errors)
 
-@dataclass(frozen=True, slots=True)
-class Operation(Generic[OutT]):
+
+class Operation(Record, Generic[OutT]):
     """One operation of the service model, as the generated client names it."""
 
+    _fields = ("service", "name", "method", "input", "output")
+    __slots__ = _fields
     service: Service
     name: str
     method: str
     input: str
     output: str | None
+
+    def __init__(self, service: Service, name: str, method: str, input: str, output: str | None) -> None:
+        init(self, "service", service)
+        init(self, "name", name)
+        init(self, "method", method)
+        init(self, "input", input)
+        init(self, "output", output)
 
 
 class BaseClient:

@@ -9,20 +9,26 @@ could differ from UTF-16 (a bound above 1 on a string that may hold astral chara
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import GetCoreSchemaHandler
 from pydantic_core import PydanticKnownError, core_schema
 
+from .record import Record, init
 
-@dataclass(frozen=True, slots=True)
-class Utf16Bounds:
+
+class Utf16Bounds(Record):
     """Exact length bounds in UTF-16 code units; a request-only rule."""
 
+    _fields = ("min_length", "max_length")
+    __slots__ = _fields
     min_length: int | None
     max_length: int | None
     __request_only__ = "rule"  # lenient.RULE; instances are the validator functions
+
+    def __init__(self, min_length: int | None, max_length: int | None) -> None:
+        init(self, "min_length", min_length)
+        init(self, "max_length", max_length)
 
     def __call__(self, value: str) -> str:
         if value.isascii():
@@ -36,8 +42,7 @@ class Utf16Bounds:
         return value
 
 
-@dataclass(frozen=True, slots=True)
-class Str:
+class Str(Record):
     """A constrained string shape.
 
     ``pattern`` is already translated from Java (see ``codegen/javaregex.py``) for the
@@ -45,11 +50,27 @@ class Str:
     characters outside the Basic Multilingual Plane, where code points and UTF-16 differ.
     """
 
-    min_length: int | None = None
-    max_length: int | None = None
-    pattern: str | None = None
-    python_re: bool = False
-    astral: bool = True
+    _fields = ("min_length", "max_length", "pattern", "python_re", "astral")
+    __slots__ = _fields
+    min_length: int | None
+    max_length: int | None
+    pattern: str | None
+    python_re: bool
+    astral: bool
+
+    def __init__(
+        self,
+        min_length: int | None = None,
+        max_length: int | None = None,
+        pattern: str | None = None,
+        python_re: bool = False,
+        astral: bool = True,
+    ) -> None:
+        init(self, "min_length", min_length)
+        init(self, "max_length", max_length)
+        init(self, "pattern", pattern)
+        init(self, "python_re", python_re)
+        init(self, "astral", astral)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         exact_natively = not self.astral or (self.max_length is None and (self.min_length or 0) <= 1)
@@ -69,16 +90,21 @@ class Str:
         return core_schema.no_info_after_validator_function(Utf16Bounds(self.min_length, self.max_length), schema)
 
 
-@dataclass(frozen=True, slots=True)
-class Size:
+class Size(Record):
     """Bounds on the size of a list, a map (items) or a blob (bytes).
 
     Set natively on the container's own schema, inside the request-only input check of
     ``wiretypes`` (pydantic would otherwise add them as Python checks around it).
     """
 
-    min_length: int | None = None
-    max_length: int | None = None
+    _fields = ("min_length", "max_length")
+    __slots__ = _fields
+    min_length: int | None
+    max_length: int | None
+
+    def __init__(self, min_length: int | None = None, max_length: int | None = None) -> None:
+        init(self, "min_length", min_length)
+        init(self, "max_length", max_length)
 
     def __get_pydantic_core_schema__(self, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
         bounds = {"min_length": self.min_length, "max_length": self.max_length}

@@ -99,15 +99,18 @@ class KnownMembers:
     """
 
     __request_only__ = "rule"  # lenient.RULE; instances are the validator functions
-    __slots__ = ("enum", "expected")
+    __slots__ = ("enum",)
 
     def __init__(self, enum: type[OpenEnum]) -> None:
         self.enum = enum
-        values = [repr(member.value) for member in enum]
+
+    @property
+    def expected(self) -> str:
+        """What the error says was expected (written when an error needs it: not at build time)."""
+        values = [repr(member.value) for member in self.enum]
         if len(values) <= _LISTED:
-            self.expected = " or ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
-        else:
-            self.expected = f"one of the {len(values)} {enum.__name__} values, e.g. {', '.join(values[:3])}"
+            return " or ".join([", ".join(values[:-1]), values[-1]] if len(values) > 1 else values)
+        return f"one of the {len(values)} {self.enum.__name__} values, e.g. {', '.join(values[:3])}"
 
     def __call__(self, value: Any, handler: Callable[[Any], Any]) -> Any:
         if isinstance(value, self.enum):

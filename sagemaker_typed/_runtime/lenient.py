@@ -25,8 +25,7 @@ from __future__ import annotations
 
 import contextvars
 import functools
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from typing import Any, Literal, TypeVar, cast
 
 from pydantic import BaseModel
@@ -87,30 +86,34 @@ def in_open_scope(value: Any, handler: Callable[[Any], Any]) -> Any:
         _OPEN.reset(token)
 
 
-@dataclass(frozen=True, slots=True)
 class _Level:
-    name: str
-    dropped_keys: frozenset[str]
-    """Keys of core schema nodes left out: the native rules."""
-    dropped_checks: frozenset[str]
-    """Kinds of request-only Python checks left out."""
-    open_members: bool
-    """Every member optional and nullable, unknown members kept."""
+    __slots__ = ("dropped_checks", "dropped_keys", "name", "open_members")
+
+    def __init__(self, name: str, dropped_keys: frozenset[str], dropped_checks: frozenset[str], open_members: bool):
+        self.name = name
+        self.dropped_keys = dropped_keys
+        """Keys of core schema nodes left out: the native rules."""
+        self.dropped_checks = dropped_checks
+        """Kinds of request-only Python checks left out."""
+        self.open_members = open_members
+        """Every member optional and nullable, unknown members kept."""
 
 
 _RESPONSE = _Level("lenient", frozenset((*_LIMITS, "strict")), frozenset((RULE, STRUCTURE)), open_members=True)
 _STRUCTURE = _Level("structure", frozenset(_LIMITS), frozenset((RULE,)), open_members=False)
 
 
-def lenient_schema(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema]) -> CoreSchema:
+def lenient_schema(
+    schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema], models: set[type] | None = None
+) -> CoreSchema:
     """The lenient counterpart of an output model's strict core schema.
 
     Called from the model's ``__get_pydantic_core_schema__``: nested models arrive as
     references, which ``resolve`` looks up. They are rewritten as copies (the strict
     schemas of the nested classes stay untouched), so no strict validator is ever built
-    for a response.
+    for a response. ``models`` receives every model class the schema builds.
     """
-    return _derived(schema, resolve, _RESPONSE)
+    return _derived(schema, resolve, _RESPONSE, models)
 
 
 @functools.cache
@@ -128,20 +131,10 @@ def structure_validator(cls: type[BaseModel]) -> SchemaValidator:
     return SchemaValidator(derived, core_schema.CoreConfig(title=cls.__name__), _use_prebuilt=False)
 
 
-def models_in(schema: Any) -> Iterator[type]:
-    """Every model class a core schema builds."""
-    if isinstance(schema, dict):
-        if schema.get("type") == "model":
-            yield schema["cls"]
-        for value in schema.values():
-            yield from models_in(value)
-    elif isinstance(schema, list):
-        for value in schema:
-            yield from models_in(value)
-
-
-def _derived(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema], level: _Level) -> CoreSchema:
-    rewriter = _Rewriter(resolve, level)
+def _derived(
+    schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema], level: _Level, models: set[type] | None = None
+) -> CoreSchema:
+    rewriter = _Rewriter(resolve, level, set() if models is None else models)
     rewritten = core_schema.no_info_wrap_validator_function(in_open_scope, rewriter.rewrite(schema))
     if not rewriter.definitions:
         return rewritten
@@ -150,9 +143,10 @@ def _derived(schema: CoreSchema, resolve: Callable[[CoreSchema], CoreSchema], le
 
 
 class _Rewriter:
-    def __init__(self, resolve: Callable[[CoreSchema], CoreSchema], level: _Level) -> None:
+    def __init__(self, resolve: Callable[[CoreSchema], CoreSchema], level: _Level, models: set[type]) -> None:
         self.resolve = resolve
         self.level = level
+        self.models = models
         self.prefix = level.name + ":"
         self.active: set[str] = set()
         self.recursive: set[str] = set()
@@ -173,6 +167,8 @@ class _Rewriter:
         out = {key: value for key, value in node.items() if key not in self.level.dropped_keys}
         if ref is not None:
             out["ref"] = self.prefix + ref
+        if kind == "model":
+            self.models.add(node["cls"])
         if kind == "model" and self.level.open_members:
             out["config"] = {**node.get("config", {}), "extra_fields_behavior": "allow"}
         elif kind == "model-fields":

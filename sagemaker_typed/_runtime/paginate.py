@@ -7,12 +7,12 @@ What a typed page is and which items it holds is said once, by ``PaginatorSpec``
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from .calls import Operation, build_request, calling, method_of, parse_response
+from .record import Record, init
 
 if TYPE_CHECKING:
     from .calls import BaseClient
@@ -21,12 +21,17 @@ PageT = TypeVar("PageT")
 ItemT = TypeVar("ItemT")
 
 
-@dataclass(frozen=True, slots=True)
-class PaginatorSpec(Generic[PageT, ItemT]):
+class PaginatorSpec(Record, Generic[PageT, ItemT]):
     """A paginator of the service model: its operation and the attribute holding the items."""
 
+    _fields = ("operation", "result_attr")
+    __slots__ = _fields
     operation: Operation[PageT]
     result_attr: str
+
+    def __init__(self, operation: Operation[PageT], result_attr: str) -> None:
+        init(self, "operation", operation)
+        init(self, "result_attr", result_attr)
 
     def page(self, raw: Mapping[str, Any]) -> PageT:
         """One of botocore's pages, typed."""

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, NoReturn, TypeVar, overload
 
 from typing_extensions import Never, Self
 
 from .calls import REQUIRED, BaseClient, Operation, model
+from .record import Record, init
 
 if TYPE_CHECKING:
     from .paginate import PaginatorSpec
@@ -33,49 +33,103 @@ _OWN = frozenset({"cls", "self", "client"})
 """A generated method's parameters that are not members of the operation's request."""
 
 
-@dataclass(frozen=True, slots=True)
-class Identifier:
+class Identifier(Record):
     """A Describe request member that names the resource; ``source`` is the field that gives it back."""
 
+    _fields = ("attr", "source", "required")
+    __slots__ = _fields
     attr: str
     source: str
     required: bool
 
+    def __init__(self, attr: str, source: str, required: bool) -> None:
+        init(self, "attr", attr)
+        init(self, "source", source)
+        init(self, "required", required)
 
-@dataclass(frozen=True, slots=True)
-class Lifecycle:
+
+class Lifecycle(Record):
     """The status field, and which of its values end a wait (``terminal``, of which ``failed``)."""
 
+    _fields = ("attr", "terminal", "failed", "deleted", "secondary", "reason")
+    __slots__ = _fields
     attr: str
     terminal: frozenset[str]
     failed: frozenset[str]
-    deleted: frozenset[str] = frozenset()
-    secondary: str | None = None
-    reason: str | None = None
+    deleted: frozenset[str]
+    """Values that say the resource is gone (beside the service's "not found")."""
+    secondary: str | None
+    """The field with a finer status (a training job's Starting, Downloading, Training ...)."""
+    reason: str | None
+    """The field with the service's failure reason."""
+
+    def __init__(
+        self,
+        attr: str,
+        terminal: frozenset[str],
+        failed: frozenset[str],
+        deleted: frozenset[str] = frozenset(),
+        secondary: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        for name, value in zip(self._fields, (attr, terminal, failed, deleted, secondary, reason), strict=True):
+            init(self, name, value)
 
 
-@dataclass(frozen=True, slots=True)
-class ResourceSpec:
+class ResourceSpec(Record):
     """What a resource class is made of: its operations, identifiers and lifecycle, as data."""
 
+    _fields = (
+        "client",
+        "describe",
+        "identifiers",
+        "create",
+        "created",
+        "listing",
+        "summary",
+        "by_name",
+        "clients",
+        "lifecycle",
+        "logs",
+    )
+    __slots__ = _fields
     client: str
     """The typed client class that ``client=None`` stands for, as ``module:Class``."""
     describe: Operation[Any]
     identifiers: tuple[Identifier, ...]
-    create: Operation[Any] | None = None
-    created: frozenset[str] = frozenset()
+    create: Operation[Any] | None
+    created: frozenset[str]
     """Fields that Create's response gives with the Describe response's types."""
-    listing: PaginatorSpec[Any, Any] | None = None
-    summary: frozenset[str] = frozenset()
+    listing: PaginatorSpec[Any, Any] | None
+    summary: frozenset[str]
     """Fields that a listed item gives with the Describe response's types."""
-    by_name: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    by_name: Mapping[str, frozenset[str]]
     """Per operation, the identifiers it takes as the plain name (the field of that name), where
     the resource holds the ARN (which the Describe operation takes, and which names it exactly)."""
-    clients: Mapping[str, str] = field(default_factory=dict)
+    clients: Mapping[str, str]
     """The typed client class (``module:Class``) of each other service an operation belongs to."""
-    lifecycle: Lifecycle | None = None
-    logs: tuple[str, str] | None = None
+    lifecycle: Lifecycle | None
+    logs: tuple[str, str] | None
     """The CloudWatch Logs group and stream prefix, ``{name}`` standing for the first identifier."""
+
+    def __init__(
+        self,
+        client: str,
+        describe: Operation[Any],
+        identifiers: tuple[Identifier, ...],
+        create: Operation[Any] | None = None,
+        created: frozenset[str] = frozenset(),
+        listing: PaginatorSpec[Any, Any] | None = None,
+        summary: frozenset[str] = frozenset(),
+        by_name: Mapping[str, frozenset[str]] | None = None,
+        clients: Mapping[str, str] | None = None,
+        lifecycle: Lifecycle | None = None,
+        logs: tuple[str, str] | None = None,
+    ) -> None:
+        values: tuple[Any, ...] = (client, describe, identifiers, create, created, listing, summary)
+        values += (by_name or {}, clients or {}, lifecycle, logs)
+        for name, value in zip(self._fields, values, strict=True):
+            init(self, name, value)
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from pydantic_core import PydanticCustomError, SchemaSerializer, SchemaValidator
 from typing_extensions import Self
 
 from . import metadata, signature
-from .lenient import STRUCTURE, lenient_schema, models_in, request_only
+from .lenient import STRUCTURE, lenient_schema, request_only
 from .newer import explained
 from .redact import redacted_error
 
@@ -138,7 +138,10 @@ class OutputShape(Shape, frozen=True):
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return lenient_schema(handler(source), handler.resolve_ref_schema)
+        models: set[type] = set()
+        schema = lenient_schema(handler(source), handler.resolve_ref_schema, models)
+        type.__setattr__(cls, "__lenient_models__", frozenset(models - {cls}))
+        return schema
 
     @property
     def response_metadata(self) -> metadata.ResponseMetadata | None:
@@ -152,9 +155,10 @@ class OutputShape(Shape, frozen=True):
         # pydantic-core reuses the validators of nested models that were already built, and
         # those are the strict ones: then compile the lenient schema once more, on its own.
         # (Built is for good: a class built now may have been reused; one not built was not.)
-        schema = cls.__pydantic_core_schema__
-        if not any(nested is not cls and nested.__dict__.get("__pydantic_complete__") for nested in models_in(schema)):
+        nested: frozenset[type] = cls.__dict__.get("__lenient_models__", frozenset())
+        if not any(model.__dict__.get("__pydantic_complete__") for model in nested):
             return
+        schema = cls.__pydantic_core_schema__
         cls.__pydantic_validator__ = SchemaValidator(schema, _use_prebuilt=False)
         cls.__pydantic_serializer__ = SchemaSerializer(schema, _use_prebuilt=False)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Generator, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from botocore.waiter import WaiterModel
@@ -19,6 +18,7 @@ from pydantic import BaseModel
 
 from .calls import Operation, build_request, parse_response
 from .errors import SageMakerError, WaiterError
+from .record import Record, init
 
 if TYPE_CHECKING:
     from .calls import BaseClient
@@ -26,13 +26,19 @@ if TYPE_CHECKING:
 OutT = TypeVar("OutT")
 
 
-@dataclass(frozen=True, slots=True)
-class WaiterSpec(Generic[OutT]):
+class WaiterSpec(Record, Generic[OutT]):
     """A waiter of specs/: its name, operation and botocore configuration (JSON)."""
 
+    _fields = ("name", "operation", "config")
+    __slots__ = _fields
     name: str
     operation: Operation[OutT]
     config: str
+
+    def __init__(self, name: str, operation: Operation[OutT], config: str) -> None:
+        init(self, "name", name)
+        init(self, "operation", operation)
+        init(self, "config", config)
 
 
 class _Call:
@@ -44,18 +50,26 @@ class _Call:
 CALL = _Call()
 
 
-@dataclass(frozen=True, slots=True)
-class Report(Generic[OutT]):
+class Report(Record, Generic[OutT]):
     """Step: hand ``response`` to the callback (if any); send back None."""
 
+    _fields = ("response",)
+    __slots__ = _fields
     response: OutT | None
 
+    def __init__(self, response: OutT | None) -> None:
+        init(self, "response", response)
 
-@dataclass(frozen=True, slots=True)
-class Sleep:
+
+class Sleep(Record):
     """Step: wait ``seconds`` before the next poll; send back None."""
 
+    _fields = ("seconds",)
+    __slots__ = _fields
     seconds: float
+
+    def __init__(self, seconds: float) -> None:
+        init(self, "seconds", seconds)
 
 
 Step = _Call | Report[OutT] | Sleep

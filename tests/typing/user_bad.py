@@ -5,6 +5,7 @@ from __future__ import annotations
 import sagemaker_typed
 from sagemaker_typed import AsyncSageMakerClient, SageMakerClient, errors, models
 from sagemaker_typed.resources import TrainingJob
+from sagemaker_typed.runtime import SageMakerRuntimeClient
 
 
 def mistakes(sm: SageMakerClient) -> None:
@@ -42,3 +43,9 @@ def resource_mistakes(sm: SageMakerClient) -> None:
     job.training_job_status = models.TrainingJobStatus.STOPPED  # error: a read-only field
     TrainingJob.get_all(status_equals=models.EndpointStatus.IN_SERVICE)  # error: wrong enum type
     TrainingJob(training_job_name="x")  # error: not made by hand (get, create, get_all)
+
+
+def family_mistakes(rt: SageMakerRuntimeClient) -> None:
+    # A service without stubs declares its overloads in its client module: a required keyword is required.
+    rt.invoke_endpoint(body=b"1,2")  # error: missing required parameter
+    rt.invoke_endpoint(endpoint_nam="e", body=b"1,2")  # error: wrong parameter name

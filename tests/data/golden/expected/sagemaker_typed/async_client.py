@@ -55,22 +55,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """Typed waiters, awaited; a callback may be a function or a coroutine function."""
         return AsyncWaiters(self)
 
-    @_t.overload
-    async def create_job(self, request: CreateJobRequest, /) -> CreateJobResponse: ...
-    @_t.overload
-    async def create_job(
-        self,
-        *,
-        job_name: JobName,
-        client_token: JobName | None = None,
-        count: Count | None = None,
-        filter: Expression | None = None,
-        payload: Payload | None = None,
-        secret: Secret | None = None,
-        source: Source | None = None,
-        tags: Tags | None = None,
-        weight: Weight | None = None,
-    ) -> CreateJobResponse: ...
     async def create_job(
         self,
         request: CreateJobRequest | None = None,
@@ -100,10 +84,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._CREATE_JOB, request, locals())
 
-    @_t.overload
-    async def delete_job(self, request: DescribeJobRequest, /) -> None: ...
-    @_t.overload
-    async def delete_job(self, *, job_name: JobName) -> None: ...
     async def delete_job(
         self, request: DescribeJobRequest | None = None, *, job_name: JobName = _calls.REQUIRED
     ) -> None:
@@ -114,10 +94,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DELETE_JOB, request, locals())
 
-    @_t.overload
-    async def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
-    @_t.overload
-    async def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ...
     async def describe_job(
         self, request: DescribeJobRequest | None = None, *, job_name: JobName = _calls.REQUIRED
     ) -> DescribeJobResponse:
@@ -128,12 +104,6 @@ class AsyncSageMakerClient(_aio.AsyncBaseClient):
         """
         return await self._call(_sync._DESCRIBE_JOB, request, locals())
 
-    @_t.overload
-    async def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
-    @_t.overload
-    async def list_jobs(
-        self, *, max_results: Count | None = None, next_token: JobName | None = None
-    ) -> ListJobsResponse: ...
     async def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -156,12 +126,6 @@ class AsyncPaginators:
     def __init__(self, client: AsyncSageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_jobs(self, request: ListJobsRequest, /) -> _aio.AsyncPaginator[ListJobsResponse, JobName]: ...
-    @_t.overload
-    def list_jobs(
-        self, *, max_results: Count | None = None, next_token: JobName | None = None
-    ) -> _aio.AsyncPaginator[ListJobsResponse, JobName]: ...
     def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -190,25 +154,6 @@ class AsyncWaiters:
     def __init__(self, client: AsyncSageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    async def job_completed(
-        self,
-        request: DescribeJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> DescribeJobResponse: ...
-    @_t.overload
-    async def job_completed(
-        self,
-        *,
-        job_name: JobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> DescribeJobResponse: ...
     async def job_completed(
         self,
         request: DescribeJobRequest | None = None,
@@ -241,25 +186,6 @@ class AsyncWaiters:
             callback=callback,
         )
 
-    @_t.overload
-    async def job_deleted(
-        self,
-        request: DescribeJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    async def job_deleted(
-        self,
-        *,
-        job_name: JobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> None: ...
     async def job_deleted(
         self,
         request: DescribeJobRequest | None = None,

@@ -76,22 +76,6 @@ class SageMakerClient(_calls.BaseClient):
         """Typed waiters: ``client.wait.job_completed(...)``."""
         return Waiters(self)
 
-    @_t.overload
-    def create_job(self, request: CreateJobRequest, /) -> CreateJobResponse: ...
-    @_t.overload
-    def create_job(
-        self,
-        *,
-        job_name: JobName,
-        client_token: JobName | None = None,
-        count: Count | None = None,
-        filter: Expression | None = None,
-        payload: Payload | None = None,
-        secret: Secret | None = None,
-        source: Source | None = None,
-        tags: Tags | None = None,
-        weight: Weight | None = None,
-    ) -> CreateJobResponse: ...
     def create_job(
         self,
         request: CreateJobRequest | None = None,
@@ -121,10 +105,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_CREATE_JOB, request, locals())
 
-    @_t.overload
-    def delete_job(self, request: DescribeJobRequest, /) -> None: ...
-    @_t.overload
-    def delete_job(self, *, job_name: JobName) -> None: ...
     def delete_job(self, request: DescribeJobRequest | None = None, *, job_name: JobName = _calls.REQUIRED) -> None:
         """Deletes a job.
 
@@ -133,10 +113,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DELETE_JOB, request, locals())
 
-    @_t.overload
-    def describe_job(self, request: DescribeJobRequest, /) -> DescribeJobResponse: ...
-    @_t.overload
-    def describe_job(self, *, job_name: JobName) -> DescribeJobResponse: ...
     def describe_job(
         self, request: DescribeJobRequest | None = None, *, job_name: JobName = _calls.REQUIRED
     ) -> DescribeJobResponse:
@@ -147,10 +123,6 @@ class SageMakerClient(_calls.BaseClient):
         """
         return self._call(_DESCRIBE_JOB, request, locals())
 
-    @_t.overload
-    def list_jobs(self, request: ListJobsRequest, /) -> ListJobsResponse: ...
-    @_t.overload
-    def list_jobs(self, *, max_results: Count | None = None, next_token: JobName | None = None) -> ListJobsResponse: ...
     def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -173,12 +145,6 @@ class Paginators:
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    def list_jobs(self, request: ListJobsRequest, /) -> _paginate.Paginator[ListJobsResponse, JobName]: ...
-    @_t.overload
-    def list_jobs(
-        self, *, max_results: Count | None = None, next_token: JobName | None = None
-    ) -> _paginate.Paginator[ListJobsResponse, JobName]: ...
     def list_jobs(
         self,
         request: ListJobsRequest | None = None,
@@ -204,25 +170,6 @@ class Waiters:
     def __init__(self, client: SageMakerClient) -> None:
         self._client = client
 
-    @_t.overload
-    def job_completed(
-        self,
-        request: DescribeJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> DescribeJobResponse: ...
-    @_t.overload
-    def job_completed(
-        self,
-        *,
-        job_name: JobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> DescribeJobResponse: ...
     def job_completed(
         self,
         request: DescribeJobRequest | None = None,
@@ -255,25 +202,6 @@ class Waiters:
             callback=callback,
         )
 
-    @_t.overload
-    def job_deleted(
-        self,
-        request: DescribeJobRequest,
-        /,
-        *,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> None: ...
-    @_t.overload
-    def job_deleted(
-        self,
-        *,
-        job_name: JobName,
-        delay: float | None = None,
-        max_attempts: int | None = None,
-        callback: _abc.Callable[[DescribeJobResponse | None], object] | None = None,
-    ) -> None: ...
     def job_deleted(
         self,
         request: DescribeJobRequest | None = None,
