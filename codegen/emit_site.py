@@ -10,11 +10,11 @@ See docs/design.md, "Reference site".
 
 from __future__ import annotations
 
-import posixpath
 import json
+import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -24,8 +24,6 @@ AWS_REFERENCE = "https://docs.aws.amazon.com/goto/WebAPI/{uid}/{operation}"
 """boto3's "See also" link: AWS's API reference page of one operation."""
 
 SOURCE_SUFFIX = ".md"
-OPERATION_BOOST = 4
-"""Material's search ranks an operation's page above the pages that mention it."""
 
 
 @attrs.frozen
@@ -56,7 +54,7 @@ def literal(text: str) -> str:
         return escape(text)
     fence = "`" * (max((len(run) for run in re.findall(r"`+", text)), default=0) + 1)
     pad = " " if text.startswith("`") or text.endswith("`") else ""
-    return f"{fence}{pad}{text.replace('|', '&#124;') if False else text}{pad}{fence}"
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def inline(text: str) -> str:
@@ -231,7 +229,8 @@ def rules(service: ir.Service, name: str, here: str, depth: int = 0) -> list[str
         if shape.min is not None or shape.max is not None:
             out.append("value " + _span(shape.min, shape.max, ""))
     elif isinstance(shape, ir.Enum):
-        out.append(f"one of {_count(len(shape.values), 'value')} of " + link(shape.name, shape_page(service, name), here))
+        values = _count(len(shape.values), "value")
+        out.append(f"one of {values} of " + link(shape.name, shape_page(service, name), here))
     elif isinstance(shape, (ir.List, ir.Map)):
         if shape.min is not None or shape.max is not None:
             unit = "items" if isinstance(shape, ir.List) else "entries"
@@ -320,11 +319,16 @@ def _title(service: ir.Service, *parts: str) -> str:
     return " / ".join((service.package.title, *parts))
 
 
-def _front(description: str, boost: float | None = None) -> str:
-    """YAML front matter: the page's description, and Material's search boost."""
+def _front(description: str, names: tuple[str, ...] = ()) -> str:
+    """YAML front matter: the page's description, and the names search must rank it first for.
+
+    Material's search weighs a page's ``tags`` a thousand times its title and a million times its
+    text, so an operation's page comes first for its Python and its AWS name, above the models
+    named after it (``CreateTrainingJobRequest``) whose titles start the same.
+    """
     lines = ["---", "description: " + json.dumps(description)]
-    if boost is not None:
-        lines += ["search:", f"  boost: {boost}"]
+    if names:
+        lines += ["tags:", *(f"  - {json.dumps(name)}" for name in names)]
     return "\n".join([*lines, "---"])
 
 
@@ -363,7 +367,7 @@ def operation_page(site: Site, service: ir.Service, op: ir.Operation) -> Page:
     params = ", ".join(["*", *required, *optional]) if members else ""
     summary = docs.summary(op.doc) or op.name
     parts = [
-        _front(f"{package.title} {op.method} ({op.name}): {summary}", boost=OPERATION_BOOST),
+        _front(f"{package.title} {op.method} ({op.name}): {summary}", names=(op.method, op.name)),
         heading(_title(service, "Client", op.method), 0),
         code_block(f"{package.client}.{op.method}({params}) -> {output}"),
         f"AWS operation: {literal(op.name)}." + (" **Deprecated.**" if op.deprecated else ""),
@@ -466,7 +470,8 @@ def shape_page_of(site: Site, service: ir.Service, shape: ir.Shape) -> Page:
         parts += [
             heading("Values", 1, "values"),
             "An open enum: a value newer than this SDK parses in a response as a member that is not known "
-            f"(`is_known` is False); a request takes a member, its value, or {literal(shape.name + '.unknown(value)')}.",
+            "(`is_known` is False); a request takes a member, its value, or "
+            f"{literal(shape.name + '.unknown(value)')}.",
             _table(["Member", "Value"], [(literal(v.name), literal(v.value)) for v in shape.values]),
         ]
     else:
@@ -488,7 +493,7 @@ def shape_page_of(site: Site, service: ir.Service, shape: ir.Shape) -> Page:
     return Page(here, blocks(*parts) + "\n")
 
 
-def _table(header: list[str], rows: list[tuple[str, ...]]) -> str:
+def _table(header: list[str], rows: Sequence[Sequence[str]]) -> str:
     lines = ["| " + " | ".join(header) + " |", "|" + " --- |" * len(header)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
@@ -577,7 +582,7 @@ def service_index(site: Site, service: ir.Service) -> Page:
                 for w in service.waiters
             ),
         ]
-    groups = [
+    groups: list[tuple[str, list[ir.Shape]]] = [
         ("Models", [s for s in shapes if isinstance(s, ir.Structure) and not s.exception]),
         ("Enums", [s for s in shapes if isinstance(s, ir.Enum)]),
         ("Other named types", [s for s in shapes if isinstance(s, (ir.String, ir.Scalar, ir.List, ir.Map))]),
@@ -671,12 +676,15 @@ def changelog_page(site: Site, changelog: str) -> Page:
 
     def model(match: re.Match[str]) -> str:
         service = models.get(match[1])
-        return link(f"models.{match[1]}", shape_page(service, match[1]), "changelog", code=True) if service else match[0]
+        if service is None:
+            return match[0]
+        return link(f"models.{match[1]}", shape_page(service, match[1]), "changelog", code=True)
 
     out: list[str] = []
     for block in re.split(r"(```text\n.*?\n```)", changelog, flags=re.DOTALL):
         if block.startswith("```text"):
-            named = {op_page(*methods[name]): methods[name][1] for name, _ in _CHANGED.findall(block) if name in methods}
+            found = [methods[name] for name, _ in _CHANGED.findall(block) if name in methods]
+            named = {op_page(service, method): method for service, method in found}
             out.append(block)
             if named:
                 out.append(
