@@ -1,5 +1,5 @@
 """Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_lowest,
-tests_async, package."""
+tests_async, package, docs."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import nox
 from packaging.requirements import Requirement
 
-nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest", "tests_async", "package"]
+nox.options.sessions = ["lint", "typecheck", "tests", "tests_lowest", "tests_async", "package", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 
 # The tests of what users run (models, client, pagination, waiters, errors, CLI, testing helpers,
@@ -47,7 +47,8 @@ def lowest_pins() -> list[str]:
 def tests(session: nox.Session) -> None:
     """The whole test suite, the drift check and the typing checks included."""
     _dev(session)
-    session.run("python", "-m", "pytest", *session.posargs)
+    # tests/site reads the built reference site: the docs session builds it, then runs them.
+    session.run("python", "-m", "pytest", *(session.posargs or ["--ignore=tests/site"]))
 
 
 @nox.session
@@ -105,6 +106,22 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy", "--strict", *(f"sagemaker_typed/{m}.py" for m in ("client", "async_client", "models/__init__")))
     session.run("mypy", "--strict", "tests/typing/user_ok.py")
     session.run("pyright", "tests/typing/user_ok.py")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """The reference site: its pages from specs/ (`python -m codegen site`), built by MkDocs into site/.
+
+    `--strict` turns every warning of MkDocs (a link to a missing page or anchor among them) into
+    a failure; then the tests of tests/site read the built HTML, in a real browser too (headless
+    Chromium from the distribution's packages; skipped, saying why, where there is none).
+    Open site/index.html, or serve it: `python3 -m http.server -d site`.
+    """
+    session.install("-e", ".[docs]")
+    session.run("python", "-m", "codegen", "site")
+    # MkDocs-Material prints a notice about MkDocs 2.0 on every build (pinned here: docs/design.md).
+    session.run("python", "-m", "mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
+    session.run("python", "-m", "pytest", "tests/site", *session.posargs, env={"SAGEMAKER_TYPED_SITE": "site"})
 
 
 @nox.session

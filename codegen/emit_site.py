@@ -69,10 +69,11 @@ def inline(text: str) -> str:
     return "".join(out)
 
 
-def link(text: str, page: str, here: str, code: bool = False) -> str:
-    """A link to another page of the site, relative to ``here`` (MkDocs' strict build checks it)."""
+def link(text: str, page: str, here: str, code: bool = False, anchor: str = "") -> str:
+    """A link to another page of the site (or an anchor in it), relative to ``here``; MkDocs'
+    strict build checks both."""
     target = posixpath.relpath(page + SOURCE_SUFFIX, posixpath.dirname(here))
-    return f"[{literal(text) if code else escape(text)}]({target})"
+    return f"[{literal(text) if code else escape(text)}]({target}{'#' + anchor if anchor else ''})"
 
 
 def heading(text: str, level: int, anchor: str = "", searched: bool = True) -> str:
@@ -428,7 +429,7 @@ def operation_page(site: Site, service: ir.Service, op: ir.Operation) -> Page:
             f"{escape(waiter.name)}; "
             + ("returns None once the resource is gone" if gone else f"returns the final {literal(output)}")
             + "; a failure state, or no success in time, raises "
-            + link("errors.WaiterError", errors_page(service), here)
+            + link("errors.WaiterError", errors_page(service), here, code=True, anchor="WaiterError")
             + ". It takes the parameters above; `callback` gets each response as it comes.",
         ]
     return Page(here, blocks(*parts) + "\n")
@@ -437,13 +438,14 @@ def operation_page(site: Site, service: ir.Service, op: ir.Operation) -> Page:
 def _errors(service: ir.Service, op: ir.Operation, here: str) -> str:
     page = errors_page(service)
     modeled = [
-        f"{link('errors.' + e, page, here, code=True)}: {inline(docs.summary(service.shapes[e].doc))}"
+        f"{link('errors.' + e, page, here, code=True, anchor=e)}: {inline(docs.summary(service.shapes[e].doc))}"
         for e in op.errors
     ]
     common = ", ".join(literal(name) for name, _ in emit_client.COMMON_ERRORS)
+    base = service.package.error
     return blocks(
         bullets(modeled),
-        f"Any error is an {link('errors.' + service.package.error, page, here, code=True)} (a botocore "
+        f"Any error is an {link('errors.' + base, page, here, code=True, anchor=base)} (a botocore "
         f"`ClientError`); the service may also answer {common}. Invalid input raises "
         "`pydantic.ValidationError` before anything is sent.",
     )
@@ -564,7 +566,7 @@ def service_index(site: Site, service: ir.Service) -> Page:
         parts += [
             heading("Paginators", 1, "paginators"),
             bullets(
-                link(f"client.paginate.{p.method}", op_page(service, p.method) + "#paginator", here, code=True)
+                link(f"client.paginate.{p.method}", op_page(service, p.method), here, code=True, anchor="paginator")
                 for p in service.paginators
             ),
         ]
@@ -575,9 +577,10 @@ def service_index(site: Site, service: ir.Service) -> Page:
             bullets(
                 link(
                     f"client.wait.{w.method}",
-                    op_page(service, by_name[w.operation].method) + f"#waiter-{w.method.replace('_', '-')}",
+                    op_page(service, by_name[w.operation].method),
                     here,
                     code=True,
+                    anchor=f"waiter-{w.method.replace('_', '-')}",
                 )
                 for w in service.waiters
             ),
