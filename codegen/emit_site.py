@@ -337,6 +337,10 @@ def _imports(service: ir.Service) -> str:
     return f"from {service.package.dotted} import {service.package.client}, errors, models"
 
 
+_FIELD_VALUES = 20
+"""A field's entry spells out its enum's values up to this many (a parameter's, all of them)."""
+
+
 def _member_entry(service: ir.Service, member: ir.Member, here: str, request: bool) -> str:
     """A parameter (``request``) or a field: name, linked type, required or not, docs, rules."""
     if request:
@@ -350,7 +354,7 @@ def _member_entry(service: ir.Service, member: ir.Member, here: str, request: bo
         parts.append("Deprecated." + (f" {inline(member.deprecated)}" if member.deprecated else ""))
     if found:
         parts.append(("Checked: " if request else "Checked in requests: ") + "; ".join(found) + ".")
-    if isinstance(target, ir.Enum):
+    if isinstance(target, ir.Enum) and (request or len(target.values) <= _FIELD_VALUES):
         parts.append("Values: " + ", ".join(f"{literal(v.value)} ({literal(v.name)})" for v in target.values) + ".")
     return entry(f"{literal(member.attr)} : {type_of(service, member.target, here)} — {flag}", *parts)
 
@@ -615,6 +619,7 @@ def _pages(family: Site) -> Iterator[Page]:
 _MD_LINK = re.compile(r"\[([^\]]+)\]\(([^)#\s]*)(#[^)\s]*)?\)")
 _CLIENT_CALL = re.compile(r"`client\.(\w+)\(\)`")
 _MODEL_NAME = re.compile(r"`models\.(\w+)`")
+_LIST_ITEM = re.compile(r"(?:[-*+]|\d+\.) ")
 _CHANGED = re.compile(r"^(\w+) \((new|updated)\)$", re.MULTILINE)
 
 
@@ -630,6 +635,27 @@ def _site_links(markdown: str, pages: dict[str, str]) -> str:
         return f"{text} (`{target}` in the repository)" if text != target else f"`{target}` (in the repository)"
 
     return _MD_LINK.sub(rewrite, markdown)
+
+
+def _lists_apart(markdown: str) -> str:
+    """A blank line before a list that follows a paragraph line, outside code blocks: GitHub's
+    Markdown starts a list there, Python-Markdown (MkDocs) only after a blank line."""
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.startswith("```"):
+            fenced = not fenced
+        elif (
+            not fenced
+            and _LIST_ITEM.match(line)
+            and out
+            and out[-1].strip()
+            and not _LIST_ITEM.match(out[-1])
+            and not out[-1].startswith(" ")
+        ):
+            out.append("")
+        out.append(line)
+    return "\n".join(out)
 
 
 def home_page(site: Site) -> Page:
@@ -660,7 +686,7 @@ def home_page(site: Site) -> Page:
 def getting_started_page(readme: str) -> Page:
     """The README, as the site's first page (its links into the repository made plain or local)."""
     body = readme.split("\n", 1)[1] if readme.startswith("# ") else readme
-    body = _site_links(body, {"CHANGELOG.md": f"changelog{SOURCE_SUFFIX}"})
+    body = _lists_apart(_site_links(body, {"CHANGELOG.md": f"changelog{SOURCE_SUFFIX}"}))
     return Page("getting_started", blocks(_front("Getting started with sagemaker_typed"), "# Getting started", body))
 
 
@@ -696,7 +722,7 @@ def changelog_page(site: Site, changelog: str) -> Page:
                     + "."
                 )
         else:
-            out.append(_MODEL_NAME.sub(model, _CLIENT_CALL.sub(client, block)))
+            out.append(_MODEL_NAME.sub(model, _CLIENT_CALL.sub(client, _lists_apart(block))))
     return Page("changelog", blocks(_front("What changed in each release of sagemaker_typed"), "".join(out)))
 
 
