@@ -227,7 +227,9 @@ def rules(service: ir.Service, name: str, here: str, depth: int = 0) -> list[str
         if shape.sensitive:
             out.append("sensitive: never shown in repr or errors")
     elif isinstance(shape, ir.Scalar):
-        if shape.min is not None or shape.max is not None:
+        if (shape.min is not None or shape.max is not None) and shape.kind in ("Blob", "Streaming"):
+            out.append("length " + _span(shape.min, shape.max, "bytes"))
+        elif shape.min is not None or shape.max is not None:
             out.append("value " + _span(shape.min, shape.max, ""))
     elif isinstance(shape, ir.Enum):
         values = _count(len(shape.values), "value")
@@ -369,12 +371,11 @@ def operation_page(site: Site, service: ir.Service, op: ir.Operation) -> Page:
     required = [f"{m.attr}: {m.target}" for m in members if m.required]
     optional = [f"{m.attr}: {m.target} | None = None" for m in members if not m.required]
     output = op.output or "None"
-    params = ", ".join(["*", *required, *optional]) if members else ""
-    summary = docs.summary(op.doc) or op.name
+    summary = docs.summary(op.doc).replace("``", "") or op.name
     parts = [
         _front(f"{package.title} {op.method} ({op.name}): {summary}", names=(op.method, op.name)),
         heading(_title(service, "Client", op.method), 0),
-        code_block(f"{package.client}.{op.method}({params}) -> {output}"),
+        code_block(signature(f"{package.client}.{op.method}", [*required, *optional], output)),
         f"AWS operation: {literal(op.name)}." + (" **Deprecated.**" if op.deprecated else ""),
         text_blocks(op.doc),
         (
@@ -439,6 +440,14 @@ def operation_page(site: Site, service: ir.Service, op: ir.Operation) -> Page:
     return Page(here, blocks(*parts) + "\n")
 
 
+def signature(name: str, params: list[str], returns: str) -> str:
+    """A keyword-only signature, on one line if it fits in 88 columns, else one parameter a line."""
+    line = f"{name}({', '.join(['*', *params]) if params else ''}) -> {returns}"
+    if len(line) <= docs.WIDTH:
+        return line
+    return f"{name}(\n" + "".join(f"    {p},\n" for p in ["*", *params]) + f") -> {returns}"
+
+
 def _errors(service: ir.Service, op: ir.Operation, here: str) -> str:
     page = errors_page(service)
     modeled = [
@@ -460,7 +469,9 @@ def shape_page_of(site: Site, service: ir.Service, shape: ir.Shape) -> Page:
     here = shape_page(service, shape.name)
     kind = _kind(shape)
     parts = [
-        _front(f"{service.package.title} {kind} {shape.name}: {docs.summary(shape.doc) or shape.name}"),
+        _front(
+            f"{service.package.title} {kind} {shape.name}: {docs.summary(shape.doc).replace('``', '') or shape.name}"
+        ),
         heading(_title(service, "Models", shape.name), 0),
         code_block(f"from {service.package.dotted}.models import {shape.name}"),
         text_blocks(shape.doc),
