@@ -43,7 +43,9 @@ def main() -> int:
     if not args.no_build:
         load = os.getloadavg()[0]
         pages_wall, pages_cpu = _timed([sys.executable, "-m", "codegen", "site"])
-        build_wall, build_cpu = _timed([sys.executable, "-m", "mkdocs", "build", "--strict", "-q"])
+        build_wall, build_cpu = _timed(
+            [sys.executable, "-m", "mkdocs", "build", "--strict"]
+        )  # not -q: it hides warnings from --strict
         total = pages_wall + build_wall
         rows += [
             ("pages from specs/ (python -m codegen site)", f"{pages_wall:.0f} s wall, {pages_cpu:.0f} s CPU", "", ""),
