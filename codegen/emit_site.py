@@ -24,6 +24,10 @@ AWS_REFERENCE = "https://docs.aws.amazon.com/goto/WebAPI/{uid}/{operation}"
 """boto3's "See also" link: AWS's API reference page of one operation."""
 
 SOURCE_SUFFIX = ".md"
+OPERATION_BOOST = 1000
+"""How much more an operation's page weighs in Material's search than other pages: as much as a
+title, so that words of its description find it above models whose names merely start the same
+(``description of the specified algorithm``: ``describe_algorithm`` first, not ``AlgorithmStatusItem``)."""
 
 
 @attrs.frozen
@@ -322,16 +326,21 @@ def _title(service: ir.Service, *parts: str) -> str:
     return " / ".join((service.package.title, *parts))
 
 
-def _front(description: str, names: tuple[str, ...] = ()) -> str:
+def _front(description: str, names: tuple[str, ...] = (), boost: float | None = None) -> str:
     """YAML front matter: the page's description, and the names search must rank it first for.
 
     Material's search weighs a page's ``tags`` a thousand times its title and a million times its
     text, so an operation's page comes first for its Python and its AWS name, above the models
-    named after it (``CreateTrainingJobRequest``) whose titles start the same.
+    named after it (``CreateTrainingJobRequest``) whose titles start the same. ``boost``
+    multiplies the weight of every word of the page. (Shapes are not tagged with their names:
+    search matches the start of a tag, so ``Algorithm...`` models would then come first for any
+    query with the word ``algorithm``.)
     """
     lines = ["---", "description: " + json.dumps(description)]
     if names:
         lines += ["tags:", *(f"  - {json.dumps(name)}" for name in names)]
+    if boost is not None:
+        lines += ["search:", f"  boost: {boost}"]
     return "\n".join([*lines, "---"])
 
 
@@ -373,7 +382,9 @@ def operation_page(site: Site, service: ir.Service, op: ir.Operation) -> Page:
     output = op.output or "None"
     summary = docs.summary(op.doc).replace("``", "") or op.name
     parts = [
-        _front(f"{package.title} {op.method} ({op.name}): {summary}", names=(op.method, op.name)),
+        _front(
+            f"{package.title} {op.method} ({op.name}): {summary}", names=(op.method, op.name), boost=OPERATION_BOOST
+        ),
         heading(_title(service, "Client", op.method), 0),
         code_block(signature(f"{package.client}.{op.method}", [*required, *optional], output)),
         f"AWS operation: {literal(op.name)}." + (" **Deprecated.**" if op.deprecated else ""),
@@ -470,7 +481,7 @@ def shape_page_of(site: Site, service: ir.Service, shape: ir.Shape) -> Page:
     kind = _kind(shape)
     parts = [
         _front(
-            f"{service.package.title} {kind} {shape.name}: {docs.summary(shape.doc).replace('``', '') or shape.name}"
+            f"{service.package.title} {kind} {shape.name}: {docs.summary(shape.doc).replace('``', '') or shape.name}",
         ),
         heading(_title(service, "Models", shape.name), 0),
         code_block(f"from {service.package.dotted}.models import {shape.name}"),

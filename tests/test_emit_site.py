@@ -64,7 +64,7 @@ def test_operation_page_on_the_golden_model() -> None:
     assert page.path == "sagemaker/client/create_job"
     text = page.text
     assert text.startswith('---\ndescription: "SageMaker create_job (CreateJob): Creates a Job."\ntags:\n')
-    assert '  - "create_job"\n  - "CreateJob"\n---' in text
+    assert '  - "create_job"\n  - "CreateJob"\nsearch:\n  boost: 1000\n---' in text
     assert "# SageMaker / Client / create\\_job" in text
     # The request as one writes it: models by constructor, a recursive model named, not repeated.
     assert "    filter=models.Expression(\n        lambda_=True | False,\n" in text

@@ -1,6 +1,7 @@
 """The reference site in a real browser: headless Chromium from the distribution's packages,
 driven by selenium through chromedriver, the site served over loopback. Search finds an
-operation by its Python name and by its AWS name, the first result is its page, a search
+operation by its Python name, its AWS name and words of its description, the first result is
+its page, a search
 link (``?q=``) works opened directly, and the browser console shows no error.
 """
 
@@ -61,9 +62,9 @@ def browser() -> Iterator[Any]:
     driver.quit()
 
 
-def _results(browser: Any, query: str) -> list[Any]:
-    """The search results for the whole query (results for a part of it, while typing, are not)."""
-    mark = "h=" + query.lower()
+def _results(browser: Any, mark: str) -> list[Any]:
+    """The search results for the whole query (results for a part of it, while typing, are not):
+    their links carry the words searched (``h=describe_training_job``)."""
     deadline = time.monotonic() + _WAIT
     while time.monotonic() < deadline:
         found = browser.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a")
@@ -73,16 +74,16 @@ def _results(browser: Any, query: str) -> list[Any]:
         except StaleElementReferenceException:
             pass
         time.sleep(0.2)
-    raise AssertionError(f"no search result for {query!r} within {_WAIT:.0f} s")
+    raise AssertionError(f"no search result with {mark!r} within {_WAIT:.0f} s")
 
 
 def _errors(browser: Any) -> list[str]:
     return [entry["message"] for entry in browser.get_log("browser") if entry["level"] == "SEVERE"]
 
 
-def _follow_first(browser: Any, query: str) -> tuple[str, str]:
+def _follow_first(browser: Any, mark: str) -> tuple[str, str]:
     start = browser.current_url
-    _results(browser, query)[0].find_element(By.CSS_SELECTOR, "h1").click()  # its title, as a person clicks
+    _results(browser, mark)[0].find_element(By.CSS_SELECTOR, "h1").click()  # its title, as a person clicks
     deadline = time.monotonic() + _WAIT
     while browser.current_url == start and time.monotonic() < deadline:
         time.sleep(0.1)
@@ -91,15 +92,20 @@ def _follow_first(browser: Any, query: str) -> tuple[str, str]:
 
 
 @pytest.mark.parametrize(
-    ("query", "method"),
-    [("describe_training_job", "describe_training_job"), ("CreateTrainingJob", "create_training_job")],
+    ("query", "mark", "method"),
+    [
+        ("describe_training_job", "h=describe_training_job", "describe_training_job"),
+        ("CreateTrainingJob", "h=createtrainingjob", "create_training_job"),
+        # Words of its description (DescribeAlgorithm: "Returns a description of the specified algorithm ...").
+        ("description of the specified algorithm", "h=description+specified+algorithm", "describe_algorithm"),
+    ],
 )
-def test_search_box_finds_the_method_page_first(browser: Any, base: str, query: str, method: str) -> None:
+def test_search_box_finds_the_method_page_first(browser: Any, base: str, query: str, mark: str, method: str) -> None:
     browser.get(base + "index.html")
     box = browser.find_element(By.CSS_SELECTOR, "input.md-search__input")
     box.click()
     box.send_keys(query)
-    url, heading = _follow_first(browser, query)
+    url, heading = _follow_first(browser, mark)
     assert url.startswith(f"{base}sagemaker/client/{method}.html"), url
     assert heading == f"SageMaker / Client / {method}"
     assert _errors(browser) == []
@@ -107,7 +113,7 @@ def test_search_box_finds_the_method_page_first(browser: Any, base: str, query: 
 
 def test_search_link_opened_directly(browser: Any, base: str) -> None:
     browser.get(base + "sagemaker/index.html?q=describe_hyper_parameter_tuning_job")
-    url, heading = _follow_first(browser, "describe_hyper_parameter_tuning_job")
+    url, heading = _follow_first(browser, "h=describe_hyper_parameter_tuning_job")
     assert url.startswith(f"{base}sagemaker/client/describe_hyper_parameter_tuning_job.html"), url
     assert heading == "SageMaker / Client / describe_hyper_parameter_tuning_job"
     assert _errors(browser) == []
