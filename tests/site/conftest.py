@@ -9,7 +9,6 @@ from __future__ import annotations
 import html
 import os
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -38,7 +37,6 @@ def site() -> Path:
     return found
 
 
-@cache
 def page_text(path: Path) -> str:
     """A page's main content as text: tags removed, entities decoded (the navigation left out)."""
     source = path.read_text(encoding="utf-8")
