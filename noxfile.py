@@ -1,5 +1,5 @@
 """Development sessions. `nox` runs the default ones (what CI runs): lint, typecheck, tests, tests_python
-(one per supported Python), tests_lowest, tests_async, package."""
+(one per supported Python), tests_lowest, tests_async, package, docs."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from pathlib import Path
 import nox
 from packaging.requirements import Requirement
 
-nox.options.sessions = ["lint", "typecheck", "tests", "tests_python", "tests_lowest", "tests_async", "package"]
+nox.options.sessions = ["lint", "typecheck", "tests", "tests_python", "tests_lowest", "tests_async", "package", "docs"]
 nox.options.reuse_existing_virtualenvs = True
 # Sessions run on the interpreters the machine has; one it lacks is skipped (an error where
 # the CI variable is set: nox's default), never downloaded.
@@ -109,7 +109,9 @@ def tests(session: nox.Session) -> None:
     """The test suite, the drift check and the typing checks included, but for what
     tests_python runs on every Python (RUNTIME_TESTS, TYPING_FIXTURES): once is enough here."""
     _dev(session)
-    elsewhere = [*(f"--ignore={path}" for path in RUNTIME_TESTS), *(f"--deselect={test}" for test in TYPING_FIXTURES)]
+    # tests/site reads the built reference site: the docs session builds it, then runs them.
+    ignored = (*RUNTIME_TESTS, "tests/site")
+    elsewhere = [*(f"--ignore={path}" for path in ignored), *(f"--deselect={test}" for test in TYPING_FIXTURES)]
     session.run("python", "-m", "pytest", *(session.posargs or elsewhere))
 
 
@@ -186,6 +188,22 @@ def typecheck(session: nox.Session) -> None:
     session.run("mypy", "--strict", *(f"sagemaker_typed/{m}.py" for m in ("client", "async_client", "models/__init__")))
     session.run("mypy", "--strict", "tests/typing/user_ok.py")
     session.run("pyright", "tests/typing/user_ok.py")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """The reference site: its pages from specs/ (`python -m codegen site`), built by MkDocs into site/.
+
+    `--strict` turns every warning of MkDocs (a link to a missing page or anchor among them) into
+    a failure; then the tests of tests/site read the built HTML, in a real browser too (headless
+    Chromium from the distribution's packages; skipped, saying why, where there is none).
+    Open site/index.html, or serve it: `python3 -m http.server -d site`.
+    """
+    session.install("-e", ".[docs]")
+    session.run("python", "-m", "codegen", "site")
+    # MkDocs-Material prints a notice about MkDocs 2.0 on every build (pinned here: docs/design.md).
+    session.run("python", "-m", "mkdocs", "build", "--strict", env={"NO_MKDOCS_2_WARNING": "1"})
+    session.run("python", "-m", "pytest", "tests/site", *session.posargs, env={"SAGEMAKER_TYPED_SITE": "site"})
 
 
 @nox.session

@@ -4,6 +4,7 @@
 checked-in code differs from what specs/ gives. Generation happens in a temporary directory,
 is formatted there with ruff, then swapped in, so a failed run leaves the tree untouched.
 ``python -m codegen changelog OLD NEW [--sdk]`` prints what changed between two service models.
+``python -m codegen site [OUT]`` writes the reference site's page sources (``nox -s docs`` builds them).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import changelog, emit
+from . import changelog, emit, emit_site
 from .parse import SPECS, load, services
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +36,26 @@ def render(out: Path, specs: Path = SPECS) -> None:
         [sys.executable, "-m", "ruff", "format", "--quiet", "--config", str(ROOT / "pyproject.toml"), str(out)],
         check=True,
     )
+
+
+SITE_SOURCES = Path("build/site-src")
+
+
+def write_site(out: Path, specs: Path = SPECS) -> int:
+    """Write the site's page sources into ``out``, emptied first (they are generated, never kept)."""
+    started = time.perf_counter()
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    log = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    if out.exists():
+        shutil.rmtree(out)
+    count = 0
+    for page in emit_site.full_site([load(specs, s) for s in services(specs)], readme, log):
+        path = out / (page.path + emit_site.SOURCE_SUFFIX)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.text, encoding="utf-8")
+        count += 1
+    print(f"{count} pages written to {out} in {time.perf_counter() - started:.1f}s")
+    return 0
 
 
 def generated(root: Path) -> set[Path]:
@@ -67,7 +88,11 @@ def main(argv: list[str] | None = None) -> int:
         type=datetime.date.fromisoformat,
         help="the entry's date, YYYY-MM-DD (default: the day the new botocore release was built, else today)",
     )
+    pages = commands.add_parser("site", help="write the reference site's Markdown pages (nox -s docs builds them)")
+    pages.add_argument("out", nargs="?", type=Path, default=SITE_SOURCES, help=f"default: {SITE_SOURCES}")
     args = parser.parse_args(argv)
+    if args.command == "site":
+        return write_site(args.out)
     if args.command == "changelog":
         services = args.service or changelog.default_services(args.old, args.new)
         return changelog.main(args.old, args.new, services, sdk=args.sdk, docs=not args.no_docs, date=args.date)

@@ -168,6 +168,10 @@ class Service:
     operations: tuple[Operation, ...]
     paginators: tuple[Paginator, ...]
     waiters: tuple[Waiter, ...]
+    uid: str = ""
+    """The model's ``metadata.uid`` (``sagemaker-2017-07-24``): AWS's API reference links name it."""
+    full_name: str = ""
+    """The model's ``metadata.serviceFullName`` (``Amazon SageMaker Service``)."""
 
 
 @attrs.frozen

@@ -49,6 +49,7 @@ class _Parser:
     def __init__(self, service: Any, paginators: Any, waiters: Any, provenance: Any) -> None:
         self.raw = service["shapes"]
         self.operations = service["operations"]
+        self.metadata = service.get("metadata", {})
         self.paginators = paginators["pagination"]
         self.waiters = waiters
         self.provenance = provenance
@@ -84,6 +85,8 @@ class _Parser:
             operations=operations,
             paginators=tuple(self.paginator(name, raw, shapes) for name, raw in sorted(self.paginators.items())),
             waiters=tuple(self.waiter(name, raw) for name, raw in sorted(self.waiters["waiters"].items())),
+            uid=self.metadata.get("uid", ""),
+            full_name=self.metadata.get("serviceFullName", ""),
         )
 
     def shape(self, name: str, raw: dict[str, Any]) -> ir.Shape:
