@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 import attrs
 
 from . import docs, emit_client, ir
+from .resources import Catalog, catalog
 
 AWS_REFERENCE = "https://docs.aws.amazon.com/goto/WebAPI/{uid}/{operation}"
 """boto3's "See also" link: AWS's API reference page of one operation."""
@@ -148,6 +149,8 @@ class Site:
     services: tuple[ir.Service, ...]
     used_by: dict[tuple[str, str], tuple[tuple[str, str], ...]]
     """(service, shape) -> the (method, "request"/"response") pairs whose input or output reach it."""
+    catalogs: dict[str, Catalog]
+    """Each service's resources (``codegen.resources``), by botocore name."""
 
     @classmethod
     def of(cls, services: Iterable[ir.Service]) -> Site:
@@ -158,7 +161,9 @@ class Site:
                 for side, root in (("request", op.input), ("response", op.output)):
                     for name in _reach(service, root):
                         used[(service.package.service, name)].add((op.method, side))
-        return cls(ordered, {key: tuple(sorted(v)) for key, v in used.items()})
+        family = {s.package.service: s for s in ordered}
+        catalogs = {name: catalog(service, family) for name, service in family.items()}
+        return cls(ordered, {key: tuple(sorted(v)) for key, v in used.items()}, catalogs)
 
 
 def _reach(service: ir.Service, root: str | None) -> set[str]:
@@ -189,6 +194,10 @@ def op_page(service: ir.Service, method: str) -> str:
 
 def shape_page(service: ir.Service, name: str) -> str:
     return f"{svc(service)}/models/{service.shapes[name].module}"
+
+
+def resource_page(service: ir.Service, name: str) -> str:
+    return f"{svc(service)}/resources/{name}"
 
 
 def errors_page(service: ir.Service) -> str:
@@ -611,6 +620,25 @@ def service_index(site: Site, service: ir.Service) -> Page:
                 for w in service.waiters
             ),
         ]
+    found = site.catalogs[svc(service)]
+    if found.resources:
+        parts += [
+            heading(f"Resources ({len(found.resources)})", 1, "resources"),
+            f"In {literal(package.dotted + '.resources')}: one class per noun a Describe operation describes.",
+            bullets(
+                f"{link(r.name, resource_page(service, r.name), here, code=True)}: {inline(docs.summary(r.doc))}"
+                for r in found.resources
+            ),
+        ]
+        if found.left_out:
+            parts += [
+                "Describe operations without a resource class, and why:",
+                bullets(
+                    f"{link(left.describe, op_page(service, _method(service, left.describe)), here, code=True)}: "
+                    f"{escape(left.reason)}."
+                    for left in found.left_out
+                ),
+            ]
     groups: list[tuple[str, list[ir.Shape]]] = [
         ("Models", [s for s in shapes if isinstance(s, ir.Structure) and not s.exception]),
         ("Enums", [s for s in shapes if isinstance(s, ir.Enum)]),
@@ -634,6 +662,149 @@ def _pages(family: Site) -> Iterator[Page]:
             yield operation_page(family, service, op)
         for shape in service.shapes.values():
             yield shape_page_of(family, service, shape)
+        for resource in family.catalogs[svc(service)].resources:
+            yield resource_page_of(family, service, resource)
+
+
+def _method(service: ir.Service, operation: str) -> str:
+    return next(op.method for op in service.operations if op.name == operation)
+
+
+def _values(values: tuple[str, ...]) -> str:
+    return ", ".join(literal(v) for v in values) or "none"
+
+
+def resource_page_of(site: Site, service: ir.Service, resource: ir.Resource) -> Page:
+    """A resource's page: how it is got, its methods (each linked to its operation), its statuses, its fields."""
+    here = resource_page(service, resource.name)
+    package = service.package
+    name = resource.name
+    by_service = {s.package.service: s for s in site.services}
+    output = service.shapes[resource.output]
+    assert isinstance(output, ir.Structure)
+
+    def operation(owner: ir.Service, op_name: str) -> str:
+        return link(op_name, op_page(owner, _method(owner, op_name)), here, code=True)
+
+    def members_of(owner: ir.Service, op_name: str) -> list[ir.Member]:
+        op = next(o for o in owner.operations if o.name == op_name)
+        shape = owner.shapes[op.input]
+        assert isinstance(shape, ir.Structure)
+        return emit_client._members(shape)
+
+    def keywords(members: list[ir.Member]) -> list[str]:
+        return [f"{m.attr}: {m.target}" + ("" if m.required else " | None = None") for m in members]
+
+    client = f"client: {package.client} | None = None"
+    methods = [
+        (
+            signature(f"{name}.get", [*keywords(members_of(service, resource.describe)), client], name),
+            f"One {operation(service, resource.describe)} call; the resource keeps the client "
+            f"(default: {literal(package.client + '()')}).",
+        )
+    ]
+    if resource.create:
+        methods.append(
+            (
+                signature(f"{name}.create", [*keywords(members_of(service, resource.create)), client], name),
+                f"One {operation(service, resource.create)} call, its request validated first by every rule; "
+                "the resource is described when a field its creation did not give is read.",
+            )
+        )
+    if resource.listing:
+        listing = resource.listing
+        members = [m for m in members_of(service, listing.operation) if m.wire != listing.input_token]
+        given = ", ".join(literal(f) for f in resource.summary) or "its identifiers"
+        methods.append(
+            (
+                signature(f"{name}.get_all", [*keywords(members), client], f"Iterator[{name}]"),
+                f"One {operation(service, listing.operation)} call per page and no Describe per item: each "
+                f"resource holds what the listing gave ({given}) and is described once, when another field is read.",
+            )
+        )
+    methods.append((f"{name}.refresh() -> {name}", f"{operation(service, resource.describe)} again, in place."))
+    for action in resource.actions:
+        owner = by_service[action.package.service]
+        wires = {i.wire for i in resource.identifiers}
+        members = [m for m in members_of(owner, action.operation) if m.wire not in wires]
+        returns = name if action.kind == "update" else (action.output or "None")
+        if action.kind in ("stop", "delete", "start"):
+            returns = "None"
+        through = f", through {literal(action.package.client)}" if owner is not service else ""
+        methods.append(
+            (
+                signature(f"{name}.{action.kind}", keywords(members), returns),
+                f"{operation(owner, action.operation)} with this resource's identifiers{through}"
+                + (", then described again." if action.kind == "update" else "."),
+            )
+        )
+    lifecycle = resource.lifecycle
+    options = ["poll: float = 5.0", "timeout: float | None = None", "progress: bool | None = None"]
+    logs = ["logs: bool = False"] if resource.logs else []
+    if lifecycle:
+        methods.append(
+            (
+                signature(f"{name}.wait", [*options, *logs], name),
+                "Describes the resource every `poll` seconds until its status is terminal.",
+            )
+        )
+        methods.append(
+            (
+                f"{name}.wait_for_status(status: {lifecycle.enum} | str, *, ...) -> {name}",
+                "The same, until the status is `status`.",
+            )
+        )
+    if any(a.kind == "delete" for a in resource.actions):
+        methods.append(
+            (
+                signature(f"{name}.wait_for_delete", options, "None"),
+                "Describes the resource every `poll` seconds until the service no longer finds it.",
+            )
+        )
+    parts = [
+        _front(f"{package.title} resource {name}: {docs.summary(resource.doc)}", names=(name,)),
+        heading(_title(service, "Resources", name), 0),
+        code_block(f"from {package.dotted}.resources import {name}"),
+        text_blocks(resource.doc),
+        heading("Methods", 1, "methods"),
+        *(blocks(code_block(sig), text) for sig, text in methods),
+    ]
+    if lifecycle:
+        succeeded = tuple(v for v in lifecycle.terminal if v not in lifecycle.failed)
+        parts += [
+            heading("Statuses", 1, "statuses"),
+            f"The field {literal(lifecycle.attr)} ({link(lifecycle.enum, shape_page(service, lifecycle.enum), here)}), "
+            "read from each value's words and checked against botocore's waiters:",
+            bullets(
+                [
+                    f"`wait()` returns at {_values(succeeded)};",
+                    f"raises {link('errors.FailedStatusError', errors_page(service), here, code=True)} at "
+                    f"{_values(lifecycle.failed)}"
+                    + (f" (with the service's reason, {literal(lifecycle.reason)})" if lifecycle.reason else "")
+                    + ";",
+                    f"waits while {_values(lifecycle.transitional)};",
+                    "raises `errors.WaitTimeoutError` (a `TimeoutError`) when `timeout` passes, "
+                    "`errors.ResourceDeletedError` when the resource is deleted meanwhile.",
+                ]
+            ),
+        ]
+        if lifecycle.secondary:
+            parts.append(f"The progress line also shows {literal(lifecycle.secondary)}.")
+    if resource.logs:
+        group, prefix = resource.logs
+        parts += [
+            heading("Logs", 1, "logs"),
+            f"`wait(logs=True)` prints the CloudWatch Logs events of the group {literal(group)} "
+            + (f"(streams {literal(prefix + '...')}) " if prefix else "")
+            + "to stdout as they come, each stream in order, prefixed by the instance when there are "
+            "several, and the rest after the last status.",
+        ]
+    parts += [
+        heading("Fields", 1, "fields"),
+        f"The fields of {link(resource.output, shape_page(service, resource.output), here)}, typed and read-only:",
+        "\n\n".join(_member_entry(service, m, here, request=False) for m in output.members),
+    ]
+    return Page(here, blocks(*parts) + "\n")
 
 
 # --- the pages from the repository's own Markdown ----------------------------------------------

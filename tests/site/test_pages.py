@@ -18,6 +18,7 @@ import pytest
 
 from codegen import emit_client, emit_site, ir, naming
 from codegen.parse import load, services
+from codegen.resources import catalog
 
 from .conftest import page_text
 
@@ -172,3 +173,35 @@ def test_seed_pages_show_what_boto3_shows(site: Path, method: str) -> None:
     assert [p for p in params if f"{naming.attribute(p)} : " not in text] == []
     assert sorted(f for f in fields if f"{naming.attribute(f)}=" not in text) == []
     assert sorted(v for v in values if f"'{v}'" not in text) == []
+
+
+RESOURCES = [
+    (service, resource)
+    for service in FAMILY
+    for resource in catalog(service, {s.package.service: s for s in FAMILY}).resources
+]
+
+
+@pytest.mark.parametrize(
+    ("service", "resource"), RESOURCES, ids=[f"{s.package.service}.{r.name}" for s, r in RESOURCES]
+)
+def test_resource_page(site: Path, service: ir.Service, resource: ir.Resource) -> None:
+    """Every resource has its page: its methods as the class has them, its statuses, its fields."""
+    import importlib
+
+    path = _html(site, emit_site.resource_page(service, resource.name))
+    assert path.is_file(), f"no page for {resource.name}"
+    text = page_text(path)
+    assert f"{service.package.title} / Resources / {resource.name}" in text
+    cls = getattr(importlib.import_module(f"{service.package.dotted}.resources"), resource.name)
+    methods = ["get", "create", "get_all", "refresh", "wait", "wait_for_status", "wait_for_delete"]
+    methods += [a.kind for a in resource.actions]
+    for method in methods:
+        assert (f"{resource.name}.{method}(" in text) == hasattr(cls, method), f"{resource.name}.{method}"
+    if resource.lifecycle is not None:
+        for value in resource.lifecycle.terminal + resource.lifecycle.transitional:
+            assert value in text, f"{resource.name}: status {value!r} missing"
+    output = service.shapes[resource.output]
+    assert isinstance(output, ir.Structure)
+    for member in output.members:
+        assert f"{member.attr} : {member.target}" in text, f"{resource.name}: no entry for field {member.attr}"
