@@ -107,5 +107,15 @@ def test_first_changelog_is_created(tmp_path: Path) -> None:
 
 def test_pins_must_be_found(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('dev = ["boto3>=1.40"]\n', encoding="utf-8")
-    with pytest.raises(ValueError, match=re.escape('expected one "boto3==..." pin, found 0')):
+    with pytest.raises(ValueError, match=re.escape('expected a "boto3==..." pin, found none')):
         update_specs.pin(tmp_path / "pyproject.toml", {"boto3": "1.44.9"})
+
+
+def test_every_pin_of_a_name_moves(tmp_path: Path) -> None:
+    """The dev and docs extras pin the same botocore (the docs tests render boto3's pages with it)."""
+    pyproject = tmp_path / "pyproject.toml"
+    pyproject.write_text(
+        'dev = [\n    "botocore==1.44.8",\n]\ndocs = [\n    "botocore==1.44.8",\n]\n', encoding="utf-8"
+    )
+    update_specs.pin(pyproject, {"botocore": "1.44.9"})
+    assert pyproject.read_text(encoding="utf-8").count('"botocore==1.44.9"') == 2
