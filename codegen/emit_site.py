@@ -762,7 +762,7 @@ def resource_page_of(site: Site, service: ir.Service, resource: ir.Resource) -> 
             )
         )
     parts = [
-        _front(f"{package.title} resource {name}: {docs.summary(resource.doc)}", names=(name,)),
+        _front(f"{package.title} resource {name}: {docs.summary(resource.doc)}"),  # untagged, as shapes are
         heading(_title(service, "Resources", name), 0),
         code_block(f"from {package.dotted}.resources import {name}"),
         text_blocks(resource.doc),
