@@ -117,7 +117,7 @@ class FailedStatusError(ResourceError):
 
     def __init__(self, resource: Any, status: str, reason: str | None) -> None:
         why = f": {reason}" if reason else " (the service gave no reason)"
-        super().__init__(f"{_label(resource)} ended {status}{why}", resource, status)
+        super().__init__(f"{label(resource)} ended {status}{why}", resource, status)
         self.reason = reason
 
 
@@ -127,7 +127,7 @@ class WaitTimeoutError(ResourceError, TimeoutError):
     def __init__(self, resource: Any, status: str | None, timeout: float, waiting_for: str) -> None:
         now = f"still {status}" if status else "not done"
         super().__init__(
-            f"{_label(resource)} is {now} after {timeout:g} s, waiting for {waiting_for}: wait again, or with a "
+            f"{label(resource)} is {now} after {timeout:g} s, waiting for {waiting_for}: wait again, or with a "
             "longer timeout",
             resource,
             status,
@@ -140,7 +140,7 @@ class ResourceDeletedError(ResourceError):
 
     def __init__(self, resource: Any, last_status: str | None, error: SageMakerError) -> None:
         super().__init__(
-            f"{_label(resource)} was deleted while waiting (last status {last_status or 'unknown'}): "
+            f"{label(resource)} was deleted while waiting (last status {last_status or 'unknown'}): "
             f"{error.error_code}: {error.error_message}",
             resource,
             None,
@@ -148,7 +148,7 @@ class ResourceDeletedError(ResourceError):
         self.error = error
 
 
-def _label(resource: Any) -> str:
+def label(resource: Any) -> str:
     """``TrainingJob 'my-job'``: a resource's class and first identifier."""
     ids = getattr(resource, "_ids", {})
     first = next(iter(ids.values()), None)

@@ -191,9 +191,9 @@ class Resource:
         raise TypeError(f"get one with {name}.get(...), {name}.create(...) or {name}.get_all(...)")
 
     @classmethod
-    def _make(cls, client: BaseClient, ids: dict[str, Any], known: dict[str, Any], state: Any = None) -> Self:
+    def _make(cls, client: BaseClient, ids: dict[str, Any], known: dict[str, Any]) -> Self:
         resource = object.__new__(cls)
-        resource._client, resource._ids, resource._known, resource._state = client, ids, known, state
+        resource._client, resource._ids, resource._known, resource._state = client, ids, known, None
         return resource
 
     @classmethod

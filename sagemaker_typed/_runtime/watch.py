@@ -16,7 +16,7 @@ import time
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from . import progress as _progress
-from .errors import FailedStatusError, ResourceDeletedError, SageMakerError, WaitTimeoutError
+from .errors import FailedStatusError, ResourceDeletedError, SageMakerError, WaitTimeoutError, label
 
 if TYPE_CHECKING:
     from .resource import Resource
@@ -72,9 +72,8 @@ def _poll(
     deadline = None if timeout is None else time.monotonic() + timeout
     waiting_for = "deletion" if gone else (status or "a terminal status")
     tail = _tail(resource) if logs else None
-    name = next(iter(resource._ids.values()))
     last: str | None = None
-    with _progress.reporter(progress, f"{type(resource).__name__} {name!r}") as shown:
+    with _progress.reporter(progress, label(resource)) as shown:
 
         def logged() -> None:
             for line in tail.read() if tail is not None else ():
